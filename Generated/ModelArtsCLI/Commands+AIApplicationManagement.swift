@@ -180,7 +180,7 @@ struct ListModelsCommand: AsyncParsableCommand {
                     order: order.map(ListModelsOrder.init(rawValue:)),
                     workspaceID: workspaceID,
                     modelType: modelType.map(ModelArtsClient.ListModelsModelType.init(rawValue:)),
-                    notModelType: notModelType.map(ModelArtsClient.ListModelsNotModelType.init(rawValue:)),
+                    notModelType: notModelType.map(ModelArtsClient.ListModelsModelType.init(rawValue:)),
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
@@ -197,7 +197,7 @@ struct ListModelsCommand: AsyncParsableCommand {
                     order: order.map(ListModelsOrder.init(rawValue:)),
                     workspaceID: workspaceID,
                     modelType: modelType.map(ModelArtsClient.ListModelsModelType.init(rawValue:)),
-                    notModelType: notModelType.map(ModelArtsClient.ListModelsNotModelType.init(rawValue:))
+                    notModelType: notModelType.map(ModelArtsClient.ListModelsModelType.init(rawValue:))
                 )
             }
         }

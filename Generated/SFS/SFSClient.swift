@@ -26,12 +26,14 @@ public struct SFSClient: Sendable {
         region: Region, cloud: Cloud = .openTelekomCloud, configuration: ClientConfiguration = .init()
     ) throws {
         self.client = try ServiceClient(
-            endpointPrefix: Self.endpointPrefix, region: region, cloud: cloud, configuration: configuration)
+            endpointPrefix: Self.endpointPrefix, region: region, cloud: cloud, configuration: configuration,
+            service: "SFS")
     }
 
     /// A client for an explicit endpoint URL.
     public init(endpoint: URL, region: Region? = nil, configuration: ClientConfiguration = .init()) throws {
-        self.client = try ServiceClient(endpoint: endpoint, region: region, configuration: configuration)
+        self.client = try ServiceClient(
+            endpoint: endpoint, region: region, configuration: configuration, service: "SFS")
     }
 
     /// A client over an existing runtime client (shared configuration, tests).

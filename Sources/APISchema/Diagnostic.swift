@@ -67,6 +67,8 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         case ambiguousOfficialName = "ambiguous-official-name"
         /// A failure example without a status code on a page that documents no error response: not attached.
         case unattachedExample = "unattached-example"
+        /// An error code listed again with another HTTP status; the first status is kept.
+        case duplicateErrorCode = "duplicate-error-code"
         /// A diagnostic from a schema written before diagnostics had ids (read by `apiref diff`); never emitted.
         case unclassified
 

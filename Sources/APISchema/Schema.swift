@@ -16,12 +16,18 @@ public struct ServiceSchema: Codable, Sendable, Hashable {
     public var types: [NamedType]
     /// Resources whose lifecycle state can be waited for, sorted by `name` (see ``Waiter``).
     public var waiters: [Waiter]
+    /// The codes of the service's error-code tables, sorted by code.
+    public var errorCodes: [ErrorCode]
+    /// The body of the service's failed calls (see `ErrorBodies`): the type of every error response that its page
+    /// does not describe otherwise, and of the statuses no page names.
+    public var errorBody: TypeRef?
     /// Everything the builder could not read cleanly, sorted by page, then table, then row.
     public var diagnostics: [Diagnostic]
 
     public init(
         name: String, endpointPrefix: String, groups: [OperationGroup] = [], operations: [Operation] = [],
-        types: [NamedType] = [], waiters: [Waiter] = [], diagnostics: [Diagnostic] = []
+        types: [NamedType] = [], waiters: [Waiter] = [], errorCodes: [ErrorCode] = [], errorBody: TypeRef? = nil,
+        diagnostics: [Diagnostic] = []
     ) {
         self.name = name
         self.endpointPrefix = endpointPrefix
@@ -29,14 +35,16 @@ public struct ServiceSchema: Codable, Sendable, Hashable {
         self.operations = operations
         self.types = types
         self.waiters = waiters
+        self.errorCodes = errorCodes
+        self.errorBody = errorBody
         self.diagnostics = diagnostics
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, endpointPrefix, groups, operations, types, waiters, diagnostics
+        case name, endpointPrefix, groups, operations, types, waiters, errorCodes, errorBody, diagnostics
     }
 
-    /// Decodes a schema; one committed before waiters existed has none.
+    /// Decodes a schema; one committed before waiters or error codes existed has none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -46,6 +54,8 @@ public struct ServiceSchema: Codable, Sendable, Hashable {
             operations: try container.decode([Operation].self, forKey: .operations),
             types: try container.decode([NamedType].self, forKey: .types),
             waiters: try container.decodeIfPresent([Waiter].self, forKey: .waiters) ?? [],
+            errorCodes: try container.decodeIfPresent([ErrorCode].self, forKey: .errorCodes) ?? [],
+            errorBody: try container.decodeIfPresent(TypeRef.self, forKey: .errorBody),
             diagnostics: try container.decode([Diagnostic].self, forKey: .diagnostics))
     }
 }

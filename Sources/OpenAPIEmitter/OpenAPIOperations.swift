@@ -93,7 +93,13 @@ extension DocumentBuilder {
                     content: hasContent
                         ? [.json: .b(content(response.type.map { schema($0) }, response.examples))] : [:]))
         }
-        if responses.isEmpty {
+        if let errorBody = schema.errorBody {
+            // Any status the page does not name (the gateway's 401, 403 and 429 come from every API).
+            responses[.default] = .b(
+                OpenAPI.Response(
+                    description: "A failure the page does not list: the service's error body.",
+                    content: [.json: .b(content(schema(errorBody), []))]))
+        } else if responses.isEmpty {
             responses[.default] = .b(OpenAPI.Response(description: "No response is documented on the page."))
         }
         return responses

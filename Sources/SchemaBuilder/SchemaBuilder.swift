@@ -45,6 +45,10 @@ public enum SchemaBuilder {
             pages: pages.sorted { $0.path < $1.path }, toc: tableOfContents, officialNames: officialNames)
         var schema = builder.run(name: config.name, endpointPrefix: config.endpointPrefix)
         schema.waiters = WaiterRule.waiters(in: schema)
+        let errorCodes = ErrorCodeReader.errorCodes(in: pages, apiPages: Set(schema.operations.map(\.sourcePage)))
+        schema.errorCodes = errorCodes.codes
+        schema.diagnostics = (schema.diagnostics + errorCodes.diagnostics).sorted()
+        ErrorBodies.unify(&schema)
         return schema
     }
 }

@@ -114,4 +114,11 @@ struct SwiftDocComment {
         if !current.isEmpty { lines.append(current) }
         return lines
     }
+
+    /// `` `a` ``, `` `a` and `b` ``, `` `a`, `b` and `c` ``: names in code voice, for a sentence.
+    static func codeList(_ names: [String]) -> String {
+        let quoted = names.map { "`\($0)`" }
+        guard let last = quoted.last, quoted.count > 1 else { return quoted.first ?? "" }
+        return quoted.dropLast().joined(separator: ", ") + " and " + last
+    }
 }

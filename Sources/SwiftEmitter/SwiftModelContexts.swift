@@ -15,7 +15,7 @@ struct EnumContext {
 }
 
 struct EnumCaseContext {
-    /// Documentation lines, led by an empty line when the case is set apart from the one before.
+    /// Documentation lines; the first case's are led by an empty line, which sets the cases apart from the init.
     var doc: [String]
     var name: String
     /// Swift string literal of the wire value, quotes included.
@@ -35,13 +35,15 @@ struct ModelContext {
     var enums: [EnumContext]
     var properties: [PropertyContext]
     var hasProperties: Bool
+    /// Whether `CodingKeys` is written out: some wire name differs from its Swift name, or the model decodes itself.
+    var codingKeys: Bool
+    /// The memberwise initializer's parameter list on one line, when `public init(…) {` fits the line width.
+    var initArguments: String?
     /// Whether the model decodes itself (some field decodes leniently).
     var customDecoding: Bool
 }
 
 struct PropertyContext {
-    /// A blank line before the property: between documented properties.
-    var blankLine: Bool
     var doc: [String]
     var name: String
     /// Declared type, `?` included for optionals.
@@ -103,6 +105,9 @@ struct SwiftModelBuilder {
         let memberNames = Self.memberNames(properties)
         var nestedTypes = NameScope(reserved: ["CodingKeys", name])
         var enums: [EnumContext] = []
+        // The nested enums by their value set (an index into `enums`), and the members each serves.
+        var sameValues: [[String]: Int] = [:]
+        var enumFields: [[String]] = []
         var contexts: [PropertyContext] = []
         var customDecoding = false
         for (index, property) in properties.enumerated() {
@@ -113,6 +118,11 @@ struct SwiftModelBuilder {
             if let values = property.enumValues, !values.isEmpty {
                 if leaf == .string, let shared = typeMap.sharedEnums.name(field: property.name, values: values) {
                     leafName = shared
+                } else if leaf == .string, let index = sameValues[SwiftSharedEnums.valueSet(values)] {
+                    // Two fields of the model list the same values: one nested type serves both.
+                    enumFields[index].append(SwiftNames.unescaped(memberName))
+                    enums[index].doc = Self.nestedEnumDoc(enumFields[index]).lines(indent: 4)
+                    leafName = enums[index].name
                 } else if leaf == .string {
                     var enumName = SwiftTypeMap.spelling(of: property.name)
                     if typeMap.isTopLevel(enumName) || SwiftNames.keywords.contains(enumName) {
@@ -120,9 +130,10 @@ struct SwiftModelBuilder {
                     }
                     enumName = nestedTypes.claim(enumName)
                     leafName = enumName
-                    let enumDoc = SwiftDocComment(
-                        "Documented values of `\(SwiftNames.unescaped(memberName))`; other values decode as well.")
-                    enums.append(openEnum(named: enumName, doc: enumDoc, values: values, indent: 4))
+                    sameValues[SwiftSharedEnums.valueSet(values)] = enums.count
+                    enumFields.append([SwiftNames.unescaped(memberName)])
+                    enums.append(
+                        openEnum(named: enumName, doc: Self.nestedEnumDoc(enumFields.last!), values: values, indent: 4))
                 } else if typeMap.scalar(leaf) != nil {
                     for value in values { doc.addItem(Self.item(value)) }
                 }
@@ -134,7 +145,6 @@ struct SwiftModelBuilder {
                 (lenient ? "decodeLenient" : "decode") + (property.required ? "" : "IfPresent")
             contexts.append(
                 PropertyContext(
-                    blankLine: index > 0 && !doc.isEmpty,
                     doc: doc.lines(indent: 4),
                     name: memberName,
                     type: baseType + (property.required ? "" : "?"),
@@ -144,9 +154,18 @@ struct SwiftModelBuilder {
                     separator: index == properties.count - 1 ? "" : ",",
                     decode: "try container.\(method)(\(baseType).self, forKey: .\(memberName))"))
         }
+        let initArguments = contexts.map { "\($0.name): \($0.type)\($0.defaultValue)" }.joined(separator: ", ")
         return ModelContext(
             name: name, doc: SwiftDocComment(description).lines(indent: 0), enums: enums, properties: contexts,
-            hasProperties: !contexts.isEmpty, customDecoding: customDecoding)
+            hasProperties: !contexts.isEmpty,
+            codingKeys: customDecoding || contexts.contains { $0.codingKey != $0.name },
+            initArguments: "    public init(\(initArguments)) {".count <= SwiftDocComment.lineWidth ? initArguments : nil,
+            customDecoding: customDecoding)
+    }
+
+    /// The documentation of a nested enum: the members whose values it lists.
+    static func nestedEnumDoc(_ members: [String]) -> SwiftDocComment {
+        SwiftDocComment("Documented values of \(SwiftDocComment.codeList(members)); other values decode as well.")
     }
 
     /// Swift names of the properties of an object, in property order.
@@ -161,11 +180,10 @@ struct SwiftModelBuilder {
         var members = NameScope()
         var seen: Set<String> = []
         var cases: [EnumCaseContext] = []
-        let documented = values.contains { !$0.description.isEmpty }
         for value in values where seen.insert(value.value).inserted {
             cases.append(
                 EnumCaseContext(
-                    doc: (cases.isEmpty || documented ? [""] : [])
+                    doc: (cases.isEmpty ? [""] : [])
                         + SwiftDocComment(value.description).lines(indent: indent + 4),
                     name: members.claim(SwiftNames.enumCase(value.value)),
                     value: SwiftNames.literal(value.value)))

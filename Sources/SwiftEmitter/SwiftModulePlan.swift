@@ -37,6 +37,8 @@ struct SwiftModulePlan {
             )
         }
         typeMap.shareEnums(in: schema)
+        let errorCodeType = schema.errorCodes.isEmpty
+            ? nil : typeMap.claimTopLevel(SwiftErrorCodes.typeName(service: schema.name))
         self.typeMap = typeMap
         // Parameter enums live inside the client; claim their names against the top-level names too.
         var methodNames = NameScope(reserved: ["client", "endpointPrefix", "init"])
@@ -121,9 +123,15 @@ struct SwiftModulePlan {
             File(
                 path: "\(clientName).swift", template: "client",
                 context: ClientFileContext(
-                    service: schema.name, clientName: clientName,
+                    service: schema.name, serviceLiteral: SwiftNames.literal(schema.name), clientName: clientName,
                     endpointPrefix: SwiftNames.literal(schema.endpointPrefix),
                     operationCount: operations.count)))
+        if let errorCodeType {
+            files.append(
+                File(
+                    path: "\(errorCodeType).swift", template: "error-codes",
+                    context: SwiftErrorCodes.context(for: schema, typeName: errorCodeType, clientName: clientName)))
+        }
 
         // MARK: Models, with the one operation that uses them, or one file each when several do
         let usage = Self.typeUsage(schema: schema, operations: operations)
@@ -273,6 +281,8 @@ struct ModelFiles {
 
 struct ClientFileContext {
     var service: String
+    /// The service's name as a Swift string literal, for ``RequestContext/service``.
+    var serviceLiteral: String
     var clientName: String
     var endpointPrefix: String
     var operationCount: Int

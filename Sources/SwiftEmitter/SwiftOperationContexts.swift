@@ -117,6 +117,9 @@ struct SwiftOperationBuilder {
         enums: inout [EnumContext], enumScope: inout NameScope
     ) -> ResolvedOperation {
         var scope = NameScope(reserved: ["self"])
+        // This operation's own enums by their value set (an index into `enums`), and the parameters each serves.
+        var sameValues: [[String]: Int] = [:]
+        var enumFields: [Int: [String]] = [:]
         let byName = Dictionary(
             operation.parameters.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -128,11 +131,21 @@ struct SwiftOperationBuilder {
             if leaf == .string, parameter.location != .path, let values = parameter.enumValues, !values.isEmpty {
                 if let shared = typeMap.sharedEnums.name(field: parameter.name, values: values) {
                     type = typeMap.swiftType(parameter.type, leaf: shared)
+                } else if let index = sameValues[SwiftSharedEnums.valueSet(values)] {
+                    // `model_type` and `not_model_type` list the same values: one type serves both.
+                    enumFields[index, default: []].append(parameter.name)
+                    enums[index].doc = SwiftDocComment(
+                        "Documented values of \(SwiftDocComment.codeList(enumFields[index] ?? [])) for "
+                            + "``\(clientName)/\(methodName)``.").lines(indent: 4)
+                    type = typeMap.swiftType(parameter.type, leaf: enums[index].name)
+                    isEnum = true
                 } else {
                     var enumName = SwiftTypeMap.spelling(of: operation.id) + SwiftNames.upperCamel(parameter.name)
                     if typeMap.isTopLevel(enumName) { enumName += "Value" }
                     enumName = enumScope.claim(enumName)
                     let builder = SwiftModelBuilder(typeMap: typeMap)
+                    sameValues[SwiftSharedEnums.valueSet(values)] = enums.count
+                    enumFields[enums.count] = [parameter.name]
                     enums.append(
                         builder.openEnum(
                             named: enumName,

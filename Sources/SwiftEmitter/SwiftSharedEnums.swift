@@ -14,7 +14,7 @@ struct SwiftSharedEnums {
 
         init(field: String, values: [EnumValue]) {
             self.field = field
-            self.values = Set(values.map(\.value)).sorted()
+            self.values = SwiftSharedEnums.valueSet(values)
         }
 
         static func < (lhs: Key, rhs: Key) -> Bool {
@@ -31,6 +31,11 @@ struct SwiftSharedEnums {
         var values: [EnumValue]
         /// Schema names of the object types and ids of the operations that use it, sorted.
         var users: [String]
+    }
+
+    /// The documented values, sorted, without repeats: what makes two value lists the same.
+    static func valueSet(_ values: [EnumValue]) -> [String] {
+        Set(values.map(\.value)).sorted()
     }
 
     /// Shared enumerations by their key.

@@ -85,15 +85,16 @@ import Testing
         #expect(lines.contains("            second paragraph"))
     }
 
-    /// Files by meaning: the client; per group its operations and, per operation, the models only it uses; a file
-    /// of its own for each model several operations use.
+    /// Files by meaning: the client and the service's error codes; per group its operations and, per operation, the
+    /// models only it uses; a file of its own for each model several operations use.
     @Test func filesFollowGroupsAndOperations() throws {
         let paths = try Self.render().map(\.path)
         #expect(
             paths == [
                 "DatasetManagement/ListDatasets+Models.swift", "DatasetManagement/NotesClient+DatasetManagement.swift",
                 "NotebookManagement/CreateNotebook+Models.swift",
-                "NotebookManagement/NotesClient+NotebookManagement.swift", "NotesClient.swift", "Shared/Category.swift",
+                "NotebookManagement/NotesClient+NotebookManagement.swift", "NotesClient.swift", "NotesErrorCode.swift",
+                "Shared/Category.swift",
                 "Shared/Label.swift", "Shared/Lease.swift", "Shared/Notebook.swift",
             ])
     }

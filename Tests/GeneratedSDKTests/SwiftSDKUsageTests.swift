@@ -1,4 +1,5 @@
 import CloudCore
+import ECS
 import Foundation
 import ModelArts
 import Testing
@@ -47,5 +48,17 @@ import Testing
             region: Region(rawValue: "eu-de"), configuration: ClientConfiguration(projectID: "p"))
         #expect(regional.client.endpoint.description == "https://modelarts.eu-de.otc.t-systems.com")
         #expect(ModelArtsClient.endpointPrefix == "modelarts")
+    }
+
+    /// The README's "Errors as documented": a failed call's code as the service's documented error-code enum.
+    @Test func aFailedCallsCodeIsTheServicesDocumentedCode() throws {
+        let body = Data(#"{"error": {"code": "Ecs.0005", "message": "Invalid parameter values."}}"#.utf8)
+        let error = APIError(status: 400, requestID: "r-1", body: body)
+        let code = try #require(error.code(as: ECSErrorCode.self))
+        #expect(code == .ecs0005)
+        #expect(code.documentation?.status == 400)
+        #expect(code.documentation?.solution.isEmpty == false)
+        #expect(ECSErrorCode(rawValue: "Ecs.9999").documentation == nil, "an unlisted code decodes, undocumented")
+        #expect(ModelArtsErrorCode.documentedCodes.count > 800)
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``APIGClient/checkAPIGroupsV2``.
-public struct CheckAPIGroupsV2Request: Codable, Sendable, Hashable {
+public struct CheckAPIGroupsV2Request: Codable, Sendable, Equatable {
     /// Name of the API group to be verified.
     public var groupName: String
-
     /// Integration application ID.
     /// This is not supported currently.
     public var romaAppID: String?
@@ -17,10 +16,7 @@ public struct CheckAPIGroupsV2Request: Codable, Sendable, Hashable {
         case romaAppID = "roma_app_id"
     }
 
-    public init(
-        groupName: String,
-        romaAppID: String? = nil
-    ) {
+    public init(groupName: String, romaAppID: String? = nil) {
         self.groupName = groupName
         self.romaAppID = romaAppID
     }

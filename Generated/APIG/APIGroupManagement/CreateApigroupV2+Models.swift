@@ -4,23 +4,20 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createApigroupV2``.
-public struct CreateApigroupV2Request: Codable, Sendable, Hashable {
+public struct CreateApigroupV2Request: Codable, Sendable, Equatable {
     /// API group name.
     /// The value can contain 3 to 255 characters, including letters, digits, and special characters
     /// (-_./():). It must start with a letter or digit.
     /// Minimum: 3
     /// Maximum: 255
     public var name: String
-
     /// API group description.
     /// Maximum: 1000
     public var remark: String?
-
     /// ID of the integration application to which the API group belongs.
     /// This parameter is required when the group version is V2.
     /// Currently, this parameter is not supported.
     public var romaAppID: String?
-
     /// Group version.
     /// V1: global group
     /// V2: application-level group
@@ -34,12 +31,7 @@ public struct CreateApigroupV2Request: Codable, Sendable, Hashable {
         case version
     }
 
-    public init(
-        name: String,
-        remark: String? = nil,
-        romaAppID: String? = nil,
-        version: String? = nil
-    ) {
+    public init(name: String, remark: String? = nil, romaAppID: String? = nil, version: String? = nil) {
         self.name = name
         self.remark = remark
         self.romaAppID = romaAppID

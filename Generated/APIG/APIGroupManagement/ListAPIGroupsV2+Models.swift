@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listAPIGroupsV2``.
-public struct ListAPIGroupsV2Response: Codable, Sendable, Hashable {
+public struct ListAPIGroupsV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// API groups.
     public var groups: [APIGroupInfo]?
 
@@ -20,11 +18,7 @@ public struct ListAPIGroupsV2Response: Codable, Sendable, Hashable {
         case groups
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        groups: [APIGroupInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, groups: [APIGroupInfo]? = nil) {
         self.size = size
         self.total = total
         self.groups = groups

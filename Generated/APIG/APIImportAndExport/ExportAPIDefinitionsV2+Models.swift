@@ -4,6 +4,6 @@
 import CloudCore
 
 /// The response of ``APIGClient/exportAPIDefinitionsV2``.
-public struct ExportAPIDefinitionsV2Response: Codable, Sendable, Hashable {
+public struct ExportAPIDefinitionsV2Response: Codable, Sendable, Equatable {
     public init() {}
 }

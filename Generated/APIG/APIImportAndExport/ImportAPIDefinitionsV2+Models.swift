@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Import failure information.
-public struct Failure: Codable, Sendable, Hashable {
+public struct Failure: Codable, Sendable, Equatable {
     /// API request path.
     public var path: String?
-
     /// Error message displayed for an import failure.
     public var errorMsg: String?
-
     /// API request method.
     public var method: String?
-
     /// Error code displayed for an import failure.
     public var errorCode: String?
 
@@ -38,42 +35,29 @@ public struct Failure: Codable, Sendable, Hashable {
 }
 
 /// APIs that are not imported.
-public struct Ignore: Codable, Sendable, Hashable {
+public struct Ignore: Codable, Sendable, Equatable {
     /// API request method.
     public var method: String?
-
     /// API request path.
     public var path: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case method
-        case path
-    }
-
-    public init(
-        method: String? = nil,
-        path: String? = nil
-    ) {
+    public init(method: String? = nil, path: String? = nil) {
         self.method = method
         self.path = path
     }
 }
 
 /// The response of ``APIGClient/importAPIDefinitionsV2``.
-public struct ImportAPIDefinitionsV2Response: Codable, Sendable, Hashable {
+public struct ImportAPIDefinitionsV2Response: Codable, Sendable, Equatable {
     /// Import success information.
     public var success: [Success]?
-
     /// Import failure information.
     public var failure: [Failure]?
-
     /// Swagger file import result.
     /// Currently, this parameter is not supported.
     public var swagger: Swagger?
-
     /// API group ID.
     public var groupID: String?
-
     /// APIs that are not imported.
     public var ignore: [Ignore]?
 
@@ -101,28 +85,22 @@ public struct ImportAPIDefinitionsV2Response: Codable, Sendable, Hashable {
 }
 
 /// Import success information.
-public struct Success: Codable, Sendable, Hashable {
+public struct Success: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Update the APIs to an existing API group.
         public static let update: Self = "update"
-
         /// Create APIs for a new API group.
         public static let create: Self = "create"
     }
 
     /// API request path.
     public var path: String?
-
     /// API request method.
     public var method: String?
-
     /// Import type. Options:
     /// update: Update the APIs to an existing API group.
     /// create: Create APIs for a new API group.
@@ -130,23 +108,10 @@ public struct Success: Codable, Sendable, Hashable {
     /// update
     /// create
     public var action: Action?
-
     /// ID of a successfully imported API.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case path
-        case method
-        case action
-        case id
-    }
-
-    public init(
-        path: String? = nil,
-        method: String? = nil,
-        action: Action? = nil,
-        id: String? = nil
-    ) {
+    public init(path: String? = nil, method: String? = nil, action: Action? = nil, id: String? = nil) {
         self.path = path
         self.method = method
         self.action = action
@@ -155,22 +120,13 @@ public struct Success: Codable, Sendable, Hashable {
 }
 
 /// Swagger file import result.
-public struct Swagger: Codable, Sendable, Hashable {
+public struct Swagger: Codable, Sendable, Equatable {
     /// Swagger file No.
     public var id: String?
-
     /// Import result description.
     public var result: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case result
-    }
-
-    public init(
-        id: String? = nil,
-        result: String? = nil
-    ) {
+    public init(id: String? = nil, result: String? = nil) {
         self.id = id
         self.result = result
     }

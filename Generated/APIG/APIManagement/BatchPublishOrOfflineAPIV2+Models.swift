@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Error message and APIs that fail to be published or taken offline.
-public struct BatchFailure: Codable, Sendable, Hashable {
+public struct BatchFailure: Codable, Sendable, Equatable {
     /// ID of an API that fails to be published or taken offline.
     public var apiID: String?
-
     /// Name of an API that fails to be published or taken offline.
     public var apiName: String?
-
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
 
@@ -38,17 +35,14 @@ public struct BatchFailure: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``APIGClient/batchPublishOrOfflineAPIV2``.
-public struct BatchPublishOrOfflineAPIV2Request: Codable, Sendable, Hashable {
+public struct BatchPublishOrOfflineAPIV2Request: Codable, Sendable, Equatable {
     /// IDs of APIs to be published or taken offline. A maximum of 1000 APIs are allowed at a time. Either
     /// apis or group_id must be specified.
     public var apis: [String]?
-
     /// Environment ID.
     public var envID: String
-
     /// API group ID. Either apis or group_id must be specified.
     public var groupID: String?
-
     /// Description of the publication.
     /// It cannot exceed 255 characters.
     public var remark: String?
@@ -60,12 +54,7 @@ public struct BatchPublishOrOfflineAPIV2Request: Codable, Sendable, Hashable {
         case remark
     }
 
-    public init(
-        apis: [String]? = nil,
-        envID: String,
-        groupID: String? = nil,
-        remark: String? = nil
-    ) {
+    public init(apis: [String]? = nil, envID: String, groupID: String? = nil, remark: String? = nil) {
         self.apis = apis
         self.envID = envID
         self.groupID = groupID
@@ -74,22 +63,13 @@ public struct BatchPublishOrOfflineAPIV2Request: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/batchPublishOrOfflineAPIV2``.
-public struct BatchPublishOrOfflineAPIV2Response: Codable, Sendable, Hashable {
+public struct BatchPublishOrOfflineAPIV2Response: Codable, Sendable, Equatable {
     /// Message for successful API publication or taking offline.
     public var success: [PublishResp]?
-
     /// Error message and APIs that fail to be published or taken offline.
     public var failure: [BatchFailure]?
 
-    private enum CodingKeys: String, CodingKey {
-        case success
-        case failure
-    }
-
-    public init(
-        success: [PublishResp]? = nil,
-        failure: [BatchFailure]? = nil
-    ) {
+    public init(success: [PublishResp]? = nil, failure: [BatchFailure]? = nil) {
         self.success = success
         self.failure = failure
     }

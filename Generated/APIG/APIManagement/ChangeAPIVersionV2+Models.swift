@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``APIGClient/changeAPIVersionV2``.
-public struct ChangeAPIVersionV2Request: Codable, Sendable, Hashable {
+public struct ChangeAPIVersionV2Request: Codable, Sendable, Equatable {
     /// API version ID.
     public var versionID: String
 
@@ -12,9 +12,7 @@ public struct ChangeAPIVersionV2Request: Codable, Sendable, Hashable {
         case versionID = "version_id"
     }
 
-    public init(
-        versionID: String
-    ) {
+    public init(versionID: String) {
         self.versionID = versionID
     }
 }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/checkAPIsV2``.
-public struct CheckAPIsV2Request: Codable, Sendable, Hashable {
+public struct CheckAPIsV2Request: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let path: Self = "path"
         public static let name: Self = "name"
@@ -20,7 +17,6 @@ public struct CheckAPIsV2Request: Codable, Sendable, Hashable {
     /// API name.
     /// This parameter is mandatory when type is set to name.
     public var name: String?
-
     /// Request method.
     /// This parameter is mandatory when type is set to path.
     /// Enumeration values:
@@ -33,11 +29,9 @@ public struct CheckAPIsV2Request: Codable, Sendable, Hashable {
     /// OPTIONS
     /// ANY
     public var reqMethod: ReqMethod?
-
     /// Access address of the API.
     /// This parameter is mandatory when type is set to path.
     public var reqURI: String?
-
     /// API matching mode:
     /// SWA: Prefix match
     /// NORMAL: Exact match
@@ -46,18 +40,14 @@ public struct CheckAPIsV2Request: Codable, Sendable, Hashable {
     /// SWA
     /// NORMAL
     public var matchMode: MatchMode?
-
     /// Group ID.
     /// This parameter is mandatory for checking for duplicate API definitions in the group.
     public var groupID: String?
-
     /// Integration application ID.
     /// This is not supported currently.
     public var romaAppID: String?
-
     /// ID of the API to be compared.
     public var apiID: String?
-
     /// Verification type:
     /// path: path type
     /// name: name type

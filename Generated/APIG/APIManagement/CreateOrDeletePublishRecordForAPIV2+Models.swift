@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createOrDeletePublishRecordForAPIV2``.
-public struct CreateOrDeletePublishRecordForAPIV2Request: Codable, Sendable, Hashable {
+public struct CreateOrDeletePublishRecordForAPIV2Request: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let online: Self = "online"
         public static let offline: Self = "offline"
@@ -24,13 +21,10 @@ public struct CreateOrDeletePublishRecordForAPIV2Request: Codable, Sendable, Has
     /// online
     /// offline
     public var action: Action
-
     /// ID of the environment in which the API will be published.
     public var envID: String
-
     /// ID of the API to be published or taken offline.
     public var apiID: String
-
     /// Description about the publishing. It cannot exceed 255 characters.
     public var remark: String?
 
@@ -41,12 +35,7 @@ public struct CreateOrDeletePublishRecordForAPIV2Request: Codable, Sendable, Has
         case remark
     }
 
-    public init(
-        action: Action,
-        envID: String,
-        apiID: String,
-        remark: String? = nil
-    ) {
+    public init(action: Action, envID: String, apiID: String, remark: String? = nil) {
         self.action = action
         self.envID = envID
         self.apiID = apiID

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/debugAPIV2``.
-public struct DebugAPIV2Request: Codable, Sendable, Hashable {
+public struct DebugAPIV2Request: Codable, Sendable, Equatable {
     /// Documented values of `method`; other values decode as well.
     public struct MethodValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let get: Self = "GET"
         public static let post: Self = "POST"
@@ -24,7 +21,6 @@ public struct DebugAPIV2Request: Codable, Sendable, Hashable {
 
     /// Message body, with a maximum of 2,097,152 bytes.
     public var body: String?
-
     /// Header parameters, with each value being a character string array. Each parameter name must meet the
     /// following requirements:
     /// Contains letters, digits, periods (.), or hyphens (-).
@@ -34,7 +30,6 @@ public struct DebugAPIV2Request: Codable, Sendable, Hashable {
     /// Case-insensitive and cannot be X-Auth-Token or Authorization when mode is set to MARKET or CONSUMER.
     /// Each header name is normalized before use. For example, x-MY-hEaDer is normalized as X-My-Header.
     public var header: [String: [String]]?
-
     /// API request method.
     /// Enumeration values:
     /// GET
@@ -45,7 +40,6 @@ public struct DebugAPIV2Request: Codable, Sendable, Hashable {
     /// PATCH
     /// OPTIONS
     public var method: MethodValue
-
     /// Debugging mode:
     /// DEVELOPER: Debug the definitions of an API that has not been published.
     /// CONSUMER: Debug the definitions of an API that has been published in a specified environment.
@@ -53,12 +47,10 @@ public struct DebugAPIV2Request: Codable, Sendable, Hashable {
     /// In CONSUMER mode, the API caller must be the API provider or has been authorized to access the API in
     /// a specific environment.
     public var mode: String
-
     /// Request path of the API, starting with a slash (/) and containing up to 1024 characters.
     /// The request path must meet the requirements so that it can be correctly decoded after
     /// percent-encoding.
     public var path: String
-
     /// Query strings, with each value being a character string array. Each parameter name must meet the
     /// following requirements:
     /// Contains letters, digits, periods (.), hyphens (-), or underscores (_).
@@ -66,25 +58,20 @@ public struct DebugAPIV2Request: Codable, Sendable, Hashable {
     /// Case-insensitive and cannot start with X-Apig- or X-Sdk-.
     /// Case-insensitive and cannot be X-Stage.
     public var query: [String: [String]]?
-
     /// Request protocol.
     /// HTTP
     /// HTTPS
     public var scheme: String
-
     /// AppKey used in the debugging request.
     public var appKey: String?
-
     /// AppSecret used in the debugging request.
     public var appSecret: String?
-
     /// Access domain name of the API. If no value is specified, one of the following default values will be
     /// used based on the mode:
     /// DEVELOPER: The subdomain name of the API group will be used.
     /// MARKET: This parameter is not used currently.
     /// CONSUMER: The subdomain name of the API group will be used.
     public var domain: String?
-
     /// Running environment specified by the debugging request. This parameter is valid only when mode is set
     /// to CONSUMER. If this parameter is not specified, the following default value is used:
     /// CONSUMER RELEASE
@@ -132,19 +119,16 @@ public struct DebugAPIV2Request: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/debugAPIV2``.
-public struct DebugAPIV2Response: Codable, Sendable, Hashable {
+public struct DebugAPIV2Response: Codable, Sendable, Equatable {
     /// Body of the debugging request.
     public var request: String?
-
     /// Body of the debugging response, with a maximum of 2,097,152 bytes. Any content beyond this threshold
     /// will be truncated.
     /// Any content beyond the length limit will be truncated, and text [TRUNCATED] will be added to the
     /// response body.
     public var response: String?
-
     /// Debugging duration in milliseconds.
     public var latency: Int?
-
     /// Debugging logs.
     public var log: String?
 
@@ -155,12 +139,7 @@ public struct DebugAPIV2Response: Codable, Sendable, Hashable {
         case log
     }
 
-    public init(
-        request: String? = nil,
-        response: String? = nil,
-        latency: Int? = nil,
-        log: String? = nil
-    ) {
+    public init(request: String? = nil, response: String? = nil, latency: Int? = nil, log: String? = nil) {
         self.request = request
         self.response = response
         self.latency = latency

@@ -4,28 +4,21 @@
 import CloudCore
 
 /// Historical version list.
-public struct APIVersionResp: Codable, Sendable, Hashable {
+public struct APIVersionResp: Codable, Sendable, Equatable {
     /// API version ID.
     public var versionID: String?
-
     /// API version.
     public var versionNo: String?
-
     /// API ID.
     public var apiID: String?
-
     /// ID of the environment in which the API has been published.
     public var envID: String?
-
     /// Name of the environment in which the API has been published.
     public var envName: String?
-
     /// Description about the publication.
     public var remark: String?
-
     /// Publication time.
     public var publishTime: String?
-
     /// Version status.
     /// 1: effective
     /// 2: not effective
@@ -82,13 +75,11 @@ public struct APIVersionResp: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/listAPIVersionsV2``.
-public struct ListAPIVersionsV2Response: Codable, Sendable, Hashable {
+public struct ListAPIVersionsV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Historical version list.
     public var apiVersions: [APIVersionResp]?
 
@@ -98,11 +89,7 @@ public struct ListAPIVersionsV2Response: Codable, Sendable, Hashable {
         case apiVersions = "api_versions"
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        apiVersions: [APIVersionResp]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, apiVersions: [APIVersionResp]? = nil) {
         self.size = size
         self.total = total
         self.apiVersions = apiVersions

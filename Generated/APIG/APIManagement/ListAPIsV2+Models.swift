@@ -4,12 +4,11 @@
 import CloudCore
 
 /// API list.
-public struct APIInfoPerPage: Codable, Sendable, Hashable {
+public struct APIInfoPerPage: Codable, Sendable, Equatable {
     /// API name.
     /// It can contain 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these
     /// special characters are allowed: -_./:()
     public var name: String?
-
     /// API type.
     /// 1: public API
     /// 2: private API
@@ -20,11 +19,9 @@ public struct APIInfoPerPage: Codable, Sendable, Hashable {
     /// - `1`
     /// - `2`
     public var type: Int?
-
     /// API version.
     /// Maximum: 16
     public var version: String?
-
     /// API request protocol:
     /// HTTP
     /// HTTPS
@@ -34,7 +31,6 @@ public struct APIInfoPerPage: Codable, Sendable, Hashable {
     /// Enumeration values:
     /// BOTH
     public var reqProtocol: ReqProtocol?
-
     /// API request method. If the request protocol is set to GRPC, the request method is fixed to POST.
     /// Enumeration values:
     /// GET
@@ -46,14 +42,12 @@ public struct APIInfoPerPage: Codable, Sendable, Hashable {
     /// OPTIONS
     /// ANY
     public var reqMethod: ReqMethod?
-
     /// Request address, which can contain request parameters enclosed with braces ({}). For example,
     /// /getUserInfo/{userId}. Special characters, such as asterisks (*), slashes (/), percent signs (%),
     /// hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters
     /// and must comply with URI specifications.
     /// The address must comply with the URI specifications.
     public var reqURI: String?
-
     /// API authentication mode. Options:
     /// NONE
     /// APP
@@ -64,10 +58,8 @@ public struct APIInfoPerPage: Codable, Sendable, Hashable {
     /// Enumeration values:
     /// AUTHORIZER
     public var authType: AuthType?
-
     /// Security authentication parameter.
     public var authOpt: CreateAPIV2AuthOpt?
-
     /// Indicates whether CORS is supported.
     /// TRUE: supported
     /// FALSE: not supported
@@ -76,7 +68,6 @@ public struct APIInfoPerPage: Codable, Sendable, Hashable {
     /// true
     /// false
     public var cors: Bool?
-
     /// API matching mode:
     /// SWA: Prefix match
     /// NORMAL: Exact match Default value: NORMAL
@@ -84,7 +75,6 @@ public struct APIInfoPerPage: Codable, Sendable, Hashable {
     /// SWA
     /// NORMAL
     public var matchMode: MatchMode?
-
     /// Backend type. Options:
     /// HTTP: web backend
     /// FUNCTION: FunctionGraph backend. When backend_type is set to FUNCTION, the func_info field is
@@ -97,28 +87,21 @@ public struct APIInfoPerPage: Codable, Sendable, Hashable {
     /// MOCK
     /// GRPC
     public var backendType: BackendType?
-
     /// API description. It cannot exceed 255 characters.
     public var remark: String?
-
     /// ID of the API group to which the API belongs.
     public var groupID: String?
-
     /// API request body, which can be an example request body, media type, or parameters. Ensure that the
     /// request body does not exceed 20,480 characters.
     public var bodyRemark: String?
-
     /// Example response for a successful request. Ensure that the response does not exceed 20,480 characters.
     /// This is unavailable if the request protocol is set to GRPC.
     public var resultNormalSample: String?
-
     /// Example response for a failed request. Ensure that the response does not exceed 20,480 characters.
     /// This is unavailable if the request protocol is set to GRPC.
     public var resultFailureSample: String?
-
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
     public var authorizerID: String?
-
     /// Tag.
     /// Use letters, digits, and special characters (-*#%.:_) and start with a letter.
     /// By default, 10 tags are supported. To increase the quota, contact technical support to modify the
@@ -126,22 +109,17 @@ public struct APIInfoPerPage: Codable, Sendable, Hashable {
     /// Minimum: 1
     /// Maximum: 128
     public var tags: [String]?
-
     /// Group response ID.
     public var responseID: String?
-
     /// Integration application ID.
     /// Currently, this parameter is not supported.
     public var romaAppID: String?
-
     /// Custom domain name bound to the API.
     /// Currently, this parameter is not supported.
     public var domainName: String?
-
     /// Tag.
     /// This field will be deprecated. You can use the tags field instead.
     public var tag: String?
-
     /// Request content type:
     /// application/json
     /// application/xml
@@ -150,61 +128,45 @@ public struct APIInfoPerPage: Codable, Sendable, Hashable {
     /// Coming soon.
     /// Enumeration values:
     public var contentType: ContentType?
-
     /// API ID.
     public var id: String?
-
     /// App status.
     /// 1: valid
     public var status: Int?
-
     /// Indicates whether to enable orchestration.
     public var arrangeNecessary: Int?
-
     /// Time when the API is registered.
     public var registerTime: String?
-
     /// Time when the API was last modified.
     public var updateTime: String?
-
     /// Name of the API group to which the API belongs.
     public var groupName: String?
-
     /// Version of the API group to which the API belongs.
     /// The default value is V1. Other versions are not supported.
     /// Default: V1
     public var groupVersion: String?
-
     /// ID of the environment in which the API has been published.
     /// Separate multiple environment IDs with vertical bars (|).
     public var runEnvID: String?
-
     /// Name of the environment in which the API has been published.
     /// Separate multiple environment names with vertical bars (|).
     public var runEnvName: String?
-
     /// Publication record ID.
     /// Separate multiple publication record IDs with vertical bars (|).
     public var publishID: String?
-
     /// Publication time.
     /// Separate the time of multiple publication records with vertical bars (|).
     public var publishTime: String?
-
     /// Name of the integration application to which the API belongs.
     /// Currently, this parameter is not supported.
     public var romaAppName: String?
-
     /// ID of the corresponding custom backend API.
     /// Currently, this parameter is not supported.
     public var ldAPIID: String?
-
     /// Backend information.
     public var backendAPI: BackendAPI?
-
     /// API group information.
     public var apiGroupInfo: APIGroupCommonInfo?
-
     /// Request parameters.
     public var reqParams: [ReqParam]?
 
@@ -377,13 +339,11 @@ public struct APIInfoPerPage: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/listAPIsV2``.
-public struct ListAPIsV2Response: Codable, Sendable, Hashable {
+public struct ListAPIsV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// API list.
     public var apis: [APIInfoPerPage]?
 
@@ -393,11 +353,7 @@ public struct ListAPIsV2Response: Codable, Sendable, Hashable {
         case apis
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        apis: [APIInfoPerPage]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, apis: [APIInfoPerPage]? = nil) {
         self.size = size
         self.total = total
         self.apis = apis

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Error message and access control policies that fail to be deleted.
-public struct AclBatchResultFailureResp: Codable, Sendable, Hashable {
+public struct AclBatchResultFailureResp: Codable, Sendable, Equatable {
     /// ID of an access control policy that fails to be deleted.
     public var aclID: String?
-
     /// Name of the access control policy.
     public var aclName: String?
-
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
 
@@ -38,26 +35,19 @@ public struct AclBatchResultFailureResp: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``APIGClient/batchDeleteAclV2``.
-public struct BatchDeleteAclV2Request: Codable, Sendable, Hashable {
+public struct BatchDeleteAclV2Request: Codable, Sendable, Equatable {
     /// IDs of the access control policies to be deleted.
     public var acls: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case acls
-    }
-
-    public init(
-        acls: [String]? = nil
-    ) {
+    public init(acls: [String]? = nil) {
         self.acls = acls
     }
 }
 
 /// The response of ``APIGClient/batchDeleteAclV2``.
-public struct BatchDeleteAclV2Response: Codable, Sendable, Hashable {
+public struct BatchDeleteAclV2Response: Codable, Sendable, Equatable {
     /// Number of access control policies that have been successfully deleted.
     public var successCount: Int?
-
     /// Error message and access control policies that fail to be deleted.
     public var failure: [AclBatchResultFailureResp]?
 
@@ -66,10 +56,7 @@ public struct BatchDeleteAclV2Response: Codable, Sendable, Hashable {
         case failure
     }
 
-    public init(
-        successCount: Int? = nil,
-        failure: [AclBatchResultFailureResp]? = nil
-    ) {
+    public init(successCount: Int? = nil, failure: [AclBatchResultFailureResp]? = nil) {
         self.successCount = successCount
         self.failure = failure
     }

@@ -4,30 +4,24 @@
 import CloudCore
 
 /// Access control policy list.
-public struct APIAclInfoWithBindNum: Codable, Sendable, Hashable {
+public struct APIAclInfoWithBindNum: Codable, Sendable, Equatable {
     /// Access control policy name.
     public var aclName: String?
-
     /// Type.
     /// PERMIT (whitelist)
     /// DENY (blacklist)
     public var aclType: String?
-
     /// Access control objects.
     public var aclValue: String?
-
     /// Number of APIs.
     public var bindNum: Int?
-
     /// Object type.
     /// IP
     /// DOMAIN
     /// DOMAIN_ID
     public var entityType: String?
-
     /// Access control policy ID.
     public var id: String?
-
     /// Update time.
     public var updateTime: String?
 
@@ -72,13 +66,11 @@ public struct APIAclInfoWithBindNum: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/listAclsTRateGiesV2``.
-public struct ListAclsTRateGiesV2Response: Codable, Sendable, Hashable {
+public struct ListAclsTRateGiesV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Access control policy list.
     public var acls: [APIAclInfoWithBindNum]?
 
@@ -88,11 +80,7 @@ public struct ListAclsTRateGiesV2Response: Codable, Sendable, Hashable {
         case acls
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        acls: [APIAclInfoWithBindNum]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, acls: [APIAclInfoWithBindNum]? = nil) {
         self.size = size
         self.total = total
         self.acls = acls

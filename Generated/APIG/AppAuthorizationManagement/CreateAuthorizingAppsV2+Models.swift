@@ -4,14 +4,11 @@
 import CloudCore
 
 /// App authorization records.
-public struct APIAuthRelations: Codable, Sendable, Hashable {
+public struct APIAuthRelations: Codable, Sendable, Equatable {
     /// Documented values of `authRole`; other values decode as well.
     public struct AuthRole: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let provider: Self = "PROVIDER"
         public static let consumer: Self = "CONSUMER"
@@ -19,19 +16,14 @@ public struct APIAuthRelations: Codable, Sendable, Hashable {
 
     /// API ID.
     public var apiID: String?
-
     /// Authorization result.
     public var authResult: AuthResult?
-
     /// Authorization time.
     public var authTime: String?
-
     /// Authorization record ID.
     public var id: String?
-
     /// App ID.
     public var appID: String?
-
     /// Authorizer.
     /// PROVIDER: API provider
     /// CONSUMER: API user
@@ -39,7 +31,6 @@ public struct APIAuthRelations: Codable, Sendable, Hashable {
     /// PROVIDER
     /// CONSUMER
     public var authRole: AuthRole?
-
     /// Authorization channel type.
     /// NORMAL: normal channel
     /// GREEN: green channel
@@ -48,13 +39,10 @@ public struct APIAuthRelations: Codable, Sendable, Hashable {
     /// NORMAL
     /// GREEN
     public var authTunnel: AuthTunnel?
-
     /// Whitelist for the green channel.
     public var authWhitelist: [String]?
-
     /// Blacklist for the green channel.
     public var authBlacklist: [String]?
-
     /// Access parameters.
     public var visitParams: String?
 
@@ -97,14 +85,11 @@ public struct APIAuthRelations: Codable, Sendable, Hashable {
 }
 
 /// Authorization result.
-public struct AuthResult: Codable, Sendable, Hashable {
+public struct AuthResult: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let success: Self = "SUCCESS"
         public static let skipped: Self = "SKIPPED"
@@ -117,16 +102,12 @@ public struct AuthResult: Codable, Sendable, Hashable {
     /// FAILED
     /// Enumeration values:
     public var status: StatusValue?
-
     /// Error message.
     public var errorMsg: String?
-
     /// Error code.
     public var errorCode: String?
-
     /// Name of the API for which authorization fails.
     public var apiName: String?
-
     /// Name of the app that fails to be authorized.
     public var appName: String?
 
@@ -154,13 +135,11 @@ public struct AuthResult: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``APIGClient/createAuthorizingAppsV2``.
-public struct CreateAuthorizingAppsV2Request: Codable, Sendable, Hashable {
+public struct CreateAuthorizingAppsV2Request: Codable, Sendable, Equatable {
     /// ID of the environment in which the apps will be authorized.
     public var envID: String
-
     /// App IDs.
     public var appIDs: [String]
-
     /// API list.
     public var apiIDs: [String]
 
@@ -170,11 +149,7 @@ public struct CreateAuthorizingAppsV2Request: Codable, Sendable, Hashable {
         case apiIDs = "api_ids"
     }
 
-    public init(
-        envID: String,
-        appIDs: [String],
-        apiIDs: [String]
-    ) {
+    public init(envID: String, appIDs: [String], apiIDs: [String]) {
         self.envID = envID
         self.appIDs = appIDs
         self.apiIDs = apiIDs
@@ -182,17 +157,11 @@ public struct CreateAuthorizingAppsV2Request: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/createAuthorizingAppsV2``.
-public struct CreateAuthorizingAppsV2Response: Codable, Sendable, Hashable {
+public struct CreateAuthorizingAppsV2Response: Codable, Sendable, Equatable {
     /// App authorization records.
     public var auths: [APIAuthRelations]?
 
-    private enum CodingKeys: String, CodingKey {
-        case auths
-    }
-
-    public init(
-        auths: [APIAuthRelations]? = nil
-    ) {
+    public init(auths: [APIAuthRelations]? = nil) {
         self.auths = auths
     }
 }

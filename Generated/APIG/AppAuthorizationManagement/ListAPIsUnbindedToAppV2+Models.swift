@@ -4,34 +4,25 @@
 import CloudCore
 
 /// API list.
-public struct APIOutline: Codable, Sendable, Hashable {
+public struct APIOutline: Codable, Sendable, Equatable {
     /// API authentication mode.
     public var authType: String?
-
     /// Name of the environment in which the API has been published.
     public var runEnvName: String?
-
     /// Name of the API group to which the API belongs.
     public var groupName: String?
-
     /// Publication record ID.
     public var publishID: String?
-
     /// ID of the API group to which the API belongs.
     public var groupID: String?
-
     /// API name.
     public var name: String?
-
     /// API description.
     public var remark: String?
-
     /// ID of the environment in which the API has been published.
     public var runEnvID: String?
-
     /// API ID.
     public var id: String?
-
     /// API request address.
     public var reqURI: String?
 
@@ -74,13 +65,11 @@ public struct APIOutline: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/listAPIsUnbindedToAppV2``.
-public struct ListAPIsUnbindedToAppV2Response: Codable, Sendable, Hashable {
+public struct ListAPIsUnbindedToAppV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// API list.
     public var apis: [APIOutline]?
 
@@ -90,11 +79,7 @@ public struct ListAPIsUnbindedToAppV2Response: Codable, Sendable, Hashable {
         case apis
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        apis: [APIOutline]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, apis: [APIOutline]? = nil) {
         self.size = size
         self.total = total
         self.apis = apis

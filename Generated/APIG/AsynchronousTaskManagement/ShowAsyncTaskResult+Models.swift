@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/showAsyncTaskResult``.
-public struct ShowAsyncTaskResultResponse: Codable, Sendable, Hashable {
+public struct ShowAsyncTaskResultResponse: Codable, Sendable, Equatable {
     /// Documented values of `taskStatus`; other values decode as well.
     public struct TaskStatus: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let waiting: Self = "waiting"
         public static let processing: Self = "processing"
@@ -22,10 +19,7 @@ public struct ShowAsyncTaskResultResponse: Codable, Sendable, Hashable {
     /// Documented values of `taskType`; other values decode as well.
     public struct TaskType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let importAPI: Self = "import_api"
         public static let exportAPI: Self = "export_api"
@@ -33,7 +27,6 @@ public struct ShowAsyncTaskResultResponse: Codable, Sendable, Hashable {
 
     /// Task ID.
     public var taskID: String?
-
     /// Task status. Options: waiting, processing, succeed, and failed.
     /// Enumeration values:
     /// waiting
@@ -41,13 +34,11 @@ public struct ShowAsyncTaskResultResponse: Codable, Sendable, Hashable {
     /// succeed
     /// failed
     public var taskStatus: TaskStatus?
-
     /// Task type. Options: import_api and export_api. Both types of tasks are asynchronous.
     /// Enumeration values:
     /// import_api
     /// export_api
     public var taskType: TaskType?
-
     /// Task result. A string can be converted into a JSON object. If task_type is set to import_api, the
     /// fields include group_id, success (array), failure (array), swagger (structure), and ignore (array).
     /// The success array contains four fields: id (ID of a successfully imported API), method (API request

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``APIGClient/batchDeleteAPIAclBindingV2``.
-public struct BatchDeleteAPIAclBindingV2Request: Codable, Sendable, Hashable {
+public struct BatchDeleteAPIAclBindingV2Request: Codable, Sendable, Equatable {
     /// IDs of the access control policy binding records to be canceled.
     public var aclBindings: [String]?
 
@@ -12,9 +12,7 @@ public struct BatchDeleteAPIAclBindingV2Request: Codable, Sendable, Hashable {
         case aclBindings = "acl_bindings"
     }
 
-    public init(
-        aclBindings: [String]? = nil
-    ) {
+    public init(aclBindings: [String]? = nil) {
         self.aclBindings = aclBindings
     }
 }

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Access control policy binding records.
-public struct AclAPIBindingInfo: Codable, Sendable, Hashable {
+public struct AclAPIBindingInfo: Codable, Sendable, Equatable {
     /// Binding record ID.
     public var id: String?
-
     /// API ID.
     public var apiID: String?
-
     /// Environment ID.
     public var envID: String?
-
     /// Access control policy ID.
     public var aclID: String?
-
     /// Binding time.
     public var createTime: String?
 
@@ -44,10 +40,9 @@ public struct AclAPIBindingInfo: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``APIGClient/createAPIAclBindingV2``.
-public struct CreateAPIAclBindingV2Request: Codable, Sendable, Hashable {
+public struct CreateAPIAclBindingV2Request: Codable, Sendable, Equatable {
     /// Access control policy ID.
     public var aclID: String
-
     /// API publication record ID.
     public var publishIDs: [String]
 
@@ -56,17 +51,14 @@ public struct CreateAPIAclBindingV2Request: Codable, Sendable, Hashable {
         case publishIDs = "publish_ids"
     }
 
-    public init(
-        aclID: String,
-        publishIDs: [String]
-    ) {
+    public init(aclID: String, publishIDs: [String]) {
         self.aclID = aclID
         self.publishIDs = publishIDs
     }
 }
 
 /// The response of ``APIGClient/createAPIAclBindingV2``.
-public struct CreateAPIAclBindingV2Response: Codable, Sendable, Hashable {
+public struct CreateAPIAclBindingV2Response: Codable, Sendable, Equatable {
     /// Access control policy binding records.
     public var aclBindings: [AclAPIBindingInfo]?
 
@@ -74,9 +66,7 @@ public struct CreateAPIAclBindingV2Response: Codable, Sendable, Hashable {
         case aclBindings = "acl_bindings"
     }
 
-    public init(
-        aclBindings: [AclAPIBindingInfo]? = nil
-    ) {
+    public init(aclBindings: [AclAPIBindingInfo]? = nil) {
         self.aclBindings = aclBindings
     }
 }

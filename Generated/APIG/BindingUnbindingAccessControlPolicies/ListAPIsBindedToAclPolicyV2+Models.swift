@@ -4,37 +4,27 @@
 import CloudCore
 
 /// API list.
-public struct AclBindAPIInfo: Codable, Sendable, Hashable {
+public struct AclBindAPIInfo: Codable, Sendable, Equatable {
     /// API ID.
     public var apiID: String?
-
     /// API name.
     public var apiName: String?
-
     /// API type.
     public var apiType: Int64?
-
     /// API description.
     public var apiRemark: String?
-
     /// ID of the environment in which the policy takes effect.
     public var envID: String?
-
     /// Name of the environment in which the policy takes effect.
     public var envName: String?
-
     /// Binding record ID.
     public var bindID: String?
-
     /// API group name.
     public var groupName: String?
-
     /// Binding time.
     public var bindTime: String?
-
     /// API publication record ID.
     public var publishID: String?
-
     /// Request method.
     /// Enumeration values:
     /// GET
@@ -104,13 +94,11 @@ public struct AclBindAPIInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/listAPIsBindedToAclPolicyV2``.
-public struct ListAPIsBindedToAclPolicyV2Response: Codable, Sendable, Hashable {
+public struct ListAPIsBindedToAclPolicyV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// API list.
     public var apis: [AclBindAPIInfo]?
 
@@ -120,11 +108,7 @@ public struct ListAPIsBindedToAclPolicyV2Response: Codable, Sendable, Hashable {
         case apis
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        apis: [AclBindAPIInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, apis: [AclBindAPIInfo]? = nil) {
         self.size = size
         self.total = total
         self.apis = apis

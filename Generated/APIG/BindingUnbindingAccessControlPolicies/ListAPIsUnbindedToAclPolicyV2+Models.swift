@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listAPIsUnbindedToAclPolicyV2``.
-public struct ListAPIsUnbindedToAclPolicyV2Response: Codable, Sendable, Hashable {
+public struct ListAPIsUnbindedToAclPolicyV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// API list.
     public var apis: [UnbindAPIForAcl]?
 
@@ -20,11 +18,7 @@ public struct ListAPIsUnbindedToAclPolicyV2Response: Codable, Sendable, Hashable
         case apis
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        apis: [UnbindAPIForAcl]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, apis: [UnbindAPIForAcl]? = nil) {
         self.size = size
         self.total = total
         self.apis = apis
@@ -39,43 +33,31 @@ public struct ListAPIsUnbindedToAclPolicyV2Response: Codable, Sendable, Hashable
 }
 
 /// API list.
-public struct UnbindAPIForAcl: Codable, Sendable, Hashable {
+public struct UnbindAPIForAcl: Codable, Sendable, Equatable {
     /// API ID.
     public var id: String?
-
     /// API name.
     public var name: String?
-
     /// ID of the API group to which the API belongs.
     public var groupID: String?
-
     /// Name of the API group to which the API belongs.
     public var groupName: String?
-
     /// API visibility.
     public var type: Int?
-
     /// API description.
     public var remark: String?
-
     /// Name of the environment in which the API has been published.
     public var runEnvName: String?
-
     /// ID of the environment in which the API has been published.
     public var runEnvID: String?
-
     /// API publication record ID.
     public var publishID: String?
-
     /// Name of the same type of access control policy bound to the API.
     public var aclName: String?
-
     /// API request address.
     public var reqURI: String?
-
     /// API authentication mode.
     public var authType: String?
-
     /// Request method.
     /// Enumeration values:
     /// GET

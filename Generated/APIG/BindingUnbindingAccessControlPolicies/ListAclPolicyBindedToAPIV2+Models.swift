@@ -4,20 +4,17 @@
 import CloudCore
 
 /// Access control policy list.
-public struct APIBindAclInfo: Codable, Sendable, Hashable {
+public struct APIBindAclInfo: Codable, Sendable, Equatable {
     /// Access control policy ID.
     public var aclID: String?
-
     /// Access control policy name.
     public var aclName: String?
-
     /// Object type.
     /// Enumeration values:
     /// IP
     /// DOMAIN
     /// DOMAIN_ID
     public var entityType: EntityType?
-
     /// Access control type.
     /// PERMIT: whitelist
     /// DENY: blacklist
@@ -25,19 +22,14 @@ public struct APIBindAclInfo: Codable, Sendable, Hashable {
     /// PERMIT
     /// DENY
     public var aclType: AclType?
-
     /// Access control objects.
     public var aclValue: String?
-
     /// Effective environment ID.
     public var envID: String?
-
     /// Effective environment name.
     public var envName: String?
-
     /// Binding record ID.
     public var bindID: String?
-
     /// Binding time.
     public var bindTime: String?
 
@@ -77,13 +69,11 @@ public struct APIBindAclInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/listAclPolicyBindedToAPIV2``.
-public struct ListAclPolicyBindedToAPIV2Response: Codable, Sendable, Hashable {
+public struct ListAclPolicyBindedToAPIV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Access control policy list.
     public var acls: [APIBindAclInfo]?
 
@@ -93,11 +83,7 @@ public struct ListAclPolicyBindedToAPIV2Response: Codable, Sendable, Hashable {
         case acls
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        acls: [APIBindAclInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, acls: [APIBindAclInfo]? = nil) {
         self.size = size
         self.total = total
         self.acls = acls

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/associateRequestThrottlingPolicyV2``.
-public struct AssociateRequestThrottlingPolicyV2Request: Codable, Sendable, Hashable {
+public struct AssociateRequestThrottlingPolicyV2Request: Codable, Sendable, Equatable {
     /// Request throttling policy ID.
     /// Minimum: 1
     /// Maximum: 65
     public var strategyID: String
-
     /// API publication record ID.
     public var publishIDs: [String]
 
@@ -18,17 +17,14 @@ public struct AssociateRequestThrottlingPolicyV2Request: Codable, Sendable, Hash
         case publishIDs = "publish_ids"
     }
 
-    public init(
-        strategyID: String,
-        publishIDs: [String]
-    ) {
+    public init(strategyID: String, publishIDs: [String]) {
         self.strategyID = strategyID
         self.publishIDs = publishIDs
     }
 }
 
 /// The response of ``APIGClient/associateRequestThrottlingPolicyV2``.
-public struct AssociateRequestThrottlingPolicyV2Response: Codable, Sendable, Hashable {
+public struct AssociateRequestThrottlingPolicyV2Response: Codable, Sendable, Equatable {
     /// Request throttling policy binding records.
     public var throttleApplys: [ThrottleAPIBinding]?
 
@@ -36,18 +32,15 @@ public struct AssociateRequestThrottlingPolicyV2Response: Codable, Sendable, Has
         case throttleApplys = "throttle_applys"
     }
 
-    public init(
-        throttleApplys: [ThrottleAPIBinding]? = nil
-    ) {
+    public init(throttleApplys: [ThrottleAPIBinding]? = nil) {
         self.throttleApplys = throttleApplys
     }
 }
 
 /// Request throttling policy binding records.
-public struct ThrottleAPIBinding: Codable, Sendable, Hashable {
+public struct ThrottleAPIBinding: Codable, Sendable, Equatable {
     /// API publication record ID.
     public var publishID: String?
-
     /// Scope of the policy.
     /// 1: the API
     /// 2: a user
@@ -62,13 +55,10 @@ public struct ThrottleAPIBinding: Codable, Sendable, Hashable {
     /// - `2`
     /// - `3`
     public var scope: Int?
-
     /// Request throttling policy ID.
     public var strategyID: String?
-
     /// Binding time.
     public var applyTime: String?
-
     /// Binding record ID.
     public var id: String?
 

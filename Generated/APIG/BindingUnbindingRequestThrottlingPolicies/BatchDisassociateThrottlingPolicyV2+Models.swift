@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``APIGClient/batchDisassociateThrottlingPolicyV2``.
-public struct BatchDisassociateThrottlingPolicyV2Request: Codable, Sendable, Hashable {
+public struct BatchDisassociateThrottlingPolicyV2Request: Codable, Sendable, Equatable {
     /// IDs of the request throttling policy binding records to be canceled.
     public var throttleBindings: [String]?
 
@@ -12,9 +12,7 @@ public struct BatchDisassociateThrottlingPolicyV2Request: Codable, Sendable, Has
         case throttleBindings = "throttle_bindings"
     }
 
-    public init(
-        throttleBindings: [String]? = nil
-    ) {
+    public init(throttleBindings: [String]? = nil) {
         self.throttleBindings = throttleBindings
     }
 }

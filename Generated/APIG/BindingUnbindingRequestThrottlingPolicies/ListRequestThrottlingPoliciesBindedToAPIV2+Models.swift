@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listRequestThrottlingPoliciesBindedToAPIV2``.
-public struct ListRequestThrottlingPoliciesBindedToAPIV2Response: Codable, Sendable, Hashable {
+public struct ListRequestThrottlingPoliciesBindedToAPIV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Request throttling policy list.
     public var throttles: [ThrottleForAPI]?
 
@@ -20,11 +18,7 @@ public struct ListRequestThrottlingPoliciesBindedToAPIV2Response: Codable, Senda
         case throttles
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        throttles: [ThrottleForAPI]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, throttles: [ThrottleForAPI]? = nil) {
         self.size = size
         self.total = total
         self.throttles = throttles
@@ -39,16 +33,14 @@ public struct ListRequestThrottlingPoliciesBindedToAPIV2Response: Codable, Senda
 }
 
 /// Request throttling policy list.
-public struct ThrottleForAPI: Codable, Sendable, Hashable {
+public struct ThrottleForAPI: Codable, Sendable, Equatable {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this
     /// parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive
     /// integer.
     public var appCallLimits: Int?
-
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only
     /// letters, digits, and underscores (_) are allowed.
     public var name: String?
-
     /// Time unit for limiting the number of API calls.
     /// Enumeration values:
     /// SECOND
@@ -56,15 +48,12 @@ public struct ThrottleForAPI: Codable, Sendable, Hashable {
     /// HOUR
     /// DAY
     public var timeUnit: TimeUnit?
-
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
     public var remark: String?
-
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter
     /// cannot exceed the default limit 200 TPS. You can change the default limit to meet service
     /// requirements. The maximum value is 2,147,483,647. Enter a positive integer.
     public var apiCallLimits: Int?
-
     /// Type of the request throttling policy.
     /// 1: API-based, limiting the maximum number of times a single API bound to the policy can be called
     /// within the specified period.
@@ -77,33 +66,26 @@ public struct ThrottleForAPI: Codable, Sendable, Hashable {
     /// - `1`
     /// - `2`
     public var type: Int?
-
     /// Indicates whether to enable dynamic request throttling.
     /// TRUE
     /// FALSE
     /// Currently, this parameter is not supported.
     public var enableAdaptiveControl: String?
-
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this
     /// parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive
     /// integer.
     public var userCallLimits: Int?
-
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit.
     /// The maximum value is 2,147,483,647. Enter a positive integer.
     public var timeInterval: Int?
-
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of
     /// this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive
     /// integer.
     public var ipCallLimits: Int?
-
     /// Request throttling policy ID.
     public var id: String?
-
     /// Number of APIs to which the request throttling policy has been bound.
     public var bindNum: Int?
-
     /// Indicates whether an excluded request throttling configuration has been created.
     /// 1: yes
     /// 2: no
@@ -114,16 +96,12 @@ public struct ThrottleForAPI: Codable, Sendable, Hashable {
     /// - `1`
     /// - `2`
     public var isIncluSpecialThrottle: Int?
-
     /// Creation time.
     public var createTime: String?
-
     /// Environment in which the request throttling policy takes effect.
     public var envName: String?
-
     /// Policy binding record ID.
     public var bindID: String?
-
     /// Time when the policy is bound to the API.
     public var bindTime: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``APIGClient/associateSignatureKeyV2``.
-public struct AssociateSignatureKeyV2Request: Codable, Sendable, Hashable {
+public struct AssociateSignatureKeyV2Request: Codable, Sendable, Equatable {
     /// Signature key ID.
     public var signID: String
-
     /// API publication record ID.
     public var publishIDs: [String]
 
@@ -16,27 +15,18 @@ public struct AssociateSignatureKeyV2Request: Codable, Sendable, Hashable {
         case publishIDs = "publish_ids"
     }
 
-    public init(
-        signID: String,
-        publishIDs: [String]
-    ) {
+    public init(signID: String, publishIDs: [String]) {
         self.signID = signID
         self.publishIDs = publishIDs
     }
 }
 
 /// The response of ``APIGClient/associateSignatureKeyV2``.
-public struct AssociateSignatureKeyV2Response: Codable, Sendable, Hashable {
+public struct AssociateSignatureKeyV2Response: Codable, Sendable, Equatable {
     /// APIs bound to the signature key.
     public var bindings: [SignAPIBindingInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case bindings
-    }
-
-    public init(
-        bindings: [SignAPIBindingInfo]? = nil
-    ) {
+    public init(bindings: [SignAPIBindingInfo]? = nil) {
         self.bindings = bindings
     }
 }

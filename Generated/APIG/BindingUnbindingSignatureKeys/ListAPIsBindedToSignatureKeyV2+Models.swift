@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listAPIsBindedToSignatureKeyV2``.
-public struct ListAPIsBindedToSignatureKeyV2Response: Codable, Sendable, Hashable {
+public struct ListAPIsBindedToSignatureKeyV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// List of signature key binding records.
     public var bindings: [SignAPIBindingBase]?
 
@@ -20,11 +18,7 @@ public struct ListAPIsBindedToSignatureKeyV2Response: Codable, Sendable, Hashabl
         case bindings
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        bindings: [SignAPIBindingBase]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, bindings: [SignAPIBindingBase]? = nil) {
         self.size = size
         self.total = total
         self.bindings = bindings
@@ -39,44 +33,32 @@ public struct ListAPIsBindedToSignatureKeyV2Response: Codable, Sendable, Hashabl
 }
 
 /// List of signature key binding records.
-public struct SignAPIBindingBase: Codable, Sendable, Hashable {
+public struct SignAPIBindingBase: Codable, Sendable, Equatable {
     /// API publication record ID.
     public var publishID: String?
-
     /// API ID.
     public var apiID: String?
-
     /// Name of the API group to which the API belongs.
     public var groupName: String?
-
     /// Binding time.
     public var bindingTime: String?
-
     /// ID of the environment in which the API has been published.
     public var envID: String?
-
     /// Name of the environment in which the API has been published.
     public var envName: String?
-
     /// API type.
     public var apiType: Int?
-
     /// API name.
     public var apiName: String?
-
     /// Binding record ID.
     public var id: String?
-
     /// API description.
     public var apiRemark: String?
-
     /// Signature key ID.
     public var signID: String?
-
     /// Signature key name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits,
     /// and underscores (_) are allowed.
     public var signName: String?
-
     /// Request method.
     /// Enumeration values:
     /// GET

@@ -4,43 +4,31 @@
 import CloudCore
 
 /// API list.
-public struct APIForSign: Codable, Sendable, Hashable {
+public struct APIForSign: Codable, Sendable, Equatable {
     /// API authentication mode.
     public var authType: String?
-
     /// Name of the environment in which the API has been published.
     public var runEnvName: String?
-
     /// Name of the API group to which the API belongs.
     public var groupName: String?
-
     /// Publication record ID.
     public var publishID: String?
-
     /// ID of the API group to which the API belongs.
     public var groupID: String?
-
     /// API name.
     public var name: String?
-
     /// API description.
     public var remark: String?
-
     /// ID of the environment in which the API has been published.
     public var runEnvID: String?
-
     /// API ID.
     public var id: String?
-
     /// API request address.
     public var reqURI: String?
-
     /// API type.
     public var type: Int?
-
     /// Name of the signature key bound to the API.
     public var signatureName: String?
-
     /// Request method.
     /// Enumeration values:
     /// GET
@@ -118,13 +106,11 @@ public struct APIForSign: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/listAPIsNotBoundWithSignatureKeyV2``.
-public struct ListAPIsNotBoundWithSignatureKeyV2Response: Codable, Sendable, Hashable {
+public struct ListAPIsNotBoundWithSignatureKeyV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// API list.
     public var apis: [APIForSign]?
 
@@ -134,11 +120,7 @@ public struct ListAPIsNotBoundWithSignatureKeyV2Response: Codable, Sendable, Has
         case apis
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        apis: [APIForSign]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, apis: [APIForSign]? = nil) {
         self.size = size
         self.total = total
         self.apis = apis

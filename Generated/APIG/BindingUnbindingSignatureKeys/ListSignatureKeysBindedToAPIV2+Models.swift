@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listSignatureKeysBindedToAPIV2``.
-public struct ListSignatureKeysBindedToAPIV2Response: Codable, Sendable, Hashable {
+public struct ListSignatureKeysBindedToAPIV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// APIs bound to the signature key.
     public var bindings: [SignAPIBindingInfo]?
 
@@ -20,11 +18,7 @@ public struct ListSignatureKeysBindedToAPIV2Response: Codable, Sendable, Hashabl
         case bindings
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        bindings: [SignAPIBindingInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, bindings: [SignAPIBindingInfo]? = nil) {
         self.size = size
         self.total = total
         self.bindings = bindings

@@ -4,33 +4,26 @@
 import CloudCore
 
 /// Quota list.
-public struct InstanceConfig: Codable, Sendable, Hashable {
+public struct InstanceConfig: Codable, Sendable, Equatable {
     /// Documented values of `configName`; other values decode as well.
     public struct ConfigName: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let instanceNumLimit: Self = "INSTANCE_NUM_LIMIT"
     }
 
     /// Quota ID.
     public var configID: String?
-
     /// Quota name.
     /// Enumeration values:
     /// INSTANCE_NUM_LIMIT
     public var configName: ConfigName?
-
     /// Quota value.
     /// It indicates the value of the quota for the current gateway.
     public var configValue: String?
-
     /// Time when the quota is created.
     public var configTime: Int64?
-
     /// Quota description.
     /// INSTANCE_NUM_LIMIT: Maximum number of gateways that you can create.
     public var remark: String?
@@ -68,13 +61,11 @@ public struct InstanceConfig: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/listInstanceConfigsV2``.
-public struct ListInstanceConfigsV2Response: Codable, Sendable, Hashable {
+public struct ListInstanceConfigsV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Quota list.
     public var configs: [InstanceConfig]?
 
@@ -84,11 +75,7 @@ public struct ListInstanceConfigsV2Response: Codable, Sendable, Hashable {
         case configs
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        configs: [InstanceConfig]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, configs: [InstanceConfig]? = nil) {
         self.size = size
         self.total = total
         self.configs = configs

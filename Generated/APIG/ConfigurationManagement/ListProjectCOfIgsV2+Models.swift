@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Quota list.
-public struct Config: Codable, Sendable, Hashable {
+public struct Config: Codable, Sendable, Equatable {
     /// Documented values of `configName`; other values decode as well.
     public struct ConfigName: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let apiNumLimit: Self = "API_NUM_LIMIT"
         public static let appNumLimit: Self = "APP_NUM_LIMIT"
@@ -59,7 +56,6 @@ public struct Config: Codable, Sendable, Hashable {
 
     /// Quota ID.
     public var configID: String?
-
     /// Quota name.
     /// Enumeration values:
     /// API_NUM_LIMIT
@@ -105,14 +101,11 @@ public struct Config: Codable, Sendable, Hashable {
     /// CASCADE_SWITCH
     /// IS_INIT_API_PATH_HASH
     public var configName: ConfigName?
-
     /// Quota value.
     /// It indicates the value of the quota for the current gateway.
     public var configValue: String?
-
     /// Time when the quota is created.
     public var configTime: String?
-
     /// Quota description.
     /// API_NUM_LIMIT: Maximum number of APIs you can create.
     /// APP_NUM_LIMIT: Maximum number of apps you can create.
@@ -160,7 +153,6 @@ public struct Config: Codable, Sendable, Hashable {
     /// CASCADE_SWITCH: Whether to enable cascaded gateways.
     /// IS_INIT_API_PATH_HASH: Whether API path hashing has been performed.
     public var remark: String?
-
     /// Used quota of the gateway.
     public var used: Int64?
 
@@ -201,13 +193,11 @@ public struct Config: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/listProjectCOfIgsV2``.
-public struct ListProjectCOfIgsV2Response: Codable, Sendable, Hashable {
+public struct ListProjectCOfIgsV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Quota list.
     public var configs: [Config]?
 
@@ -217,11 +207,7 @@ public struct ListProjectCOfIgsV2Response: Codable, Sendable, Hashable {
         case configs
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        configs: [Config]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, configs: [Config]? = nil) {
         self.size = size
         self.total = total
         self.configs = configs

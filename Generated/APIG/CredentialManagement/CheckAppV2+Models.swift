@@ -4,27 +4,15 @@
 import CloudCore
 
 /// The response of ``APIGClient/checkAppV2``.
-public struct CheckAppV2Response: Codable, Sendable, Hashable {
+public struct CheckAppV2Response: Codable, Sendable, Equatable {
     /// ID.
     public var id: String?
-
     /// Name.
     public var name: String?
-
     /// Description.
     public var remark: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case remark
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil,
-        remark: String? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil, remark: String? = nil) {
         self.id = id
         self.name = name
         self.remark = remark

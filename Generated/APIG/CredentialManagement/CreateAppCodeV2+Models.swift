@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createAppCodeV2``.
-public struct CreateAppCodeV2Request: Codable, Sendable, Hashable {
+public struct CreateAppCodeV2Request: Codable, Sendable, Equatable {
     /// AppCode value.
     /// It can contain 64 to 180 characters, starting with a letter, digit, plus sign (+), or slash (/). Only
     /// letters, digits, and the following special characters are allowed: +_!@#$%-/=
@@ -14,9 +14,7 @@ public struct CreateAppCodeV2Request: Codable, Sendable, Hashable {
         case appCode = "app_code"
     }
 
-    public init(
-        appCode: String
-    ) {
+    public init(appCode: String) {
         self.appCode = appCode
     }
 }

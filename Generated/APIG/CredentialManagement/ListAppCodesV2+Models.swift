@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listAppCodesV2``.
-public struct ListAppCodesV2Response: Codable, Sendable, Hashable {
+public struct ListAppCodesV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// AppCode list.
     public var appCodes: [AppCodeBaseInfo]?
 
@@ -20,11 +18,7 @@ public struct ListAppCodesV2Response: Codable, Sendable, Hashable {
         case appCodes = "app_codes"
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        appCodes: [AppCodeBaseInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, appCodes: [AppCodeBaseInfo]? = nil) {
         self.size = size
         self.total = total
         self.appCodes = appCodes

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// App list.
-public struct AppInfoWithBindNum: Codable, Sendable, Hashable {
+public struct AppInfoWithBindNum: Codable, Sendable, Equatable {
     /// ID.
     public var id: String?
-
     /// Name.
     public var name: String?
-
     /// Description.
     public var remark: String?
-
     /// Creator of the app.
     /// USER: The app is created by an API user.
     /// MARKET: The app is allocated by KooGallery.
@@ -22,19 +19,14 @@ public struct AppInfoWithBindNum: Codable, Sendable, Hashable {
     /// USER
     /// MARKET
     public var creator: Creator?
-
     /// Update time.
     public var updateTime: String?
-
     /// AppKey.
     public var appKey: String?
-
     /// AppSecret.
     public var appSecret: String?
-
     /// Registration time.
     public var registerTime: String?
-
     /// Status.
     /// 1: valid
     /// Enumeration values:
@@ -42,7 +34,6 @@ public struct AppInfoWithBindNum: Codable, Sendable, Hashable {
     ///
     /// - `1`
     public var status: Int?
-
     /// App type.
     /// apig: APIG app, which is not recommended.
     /// roma: ROMA integration application.
@@ -51,13 +42,11 @@ public struct AppInfoWithBindNum: Codable, Sendable, Hashable {
     /// apig
     /// roma
     public var appType: AppType?
-
     /// ROMA application type.
     /// subscription: subscription application
     /// integration: integration application
     /// Currently, this parameter is not supported.
     public var romaAppType: String?
-
     /// Number of bound APIs.
     public var bindNum: Int?
 
@@ -122,13 +111,11 @@ public struct AppInfoWithBindNum: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/listAppsV2``.
-public struct ListAppsV2Response: Codable, Sendable, Hashable {
+public struct ListAppsV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// App list.
     public var apps: [AppInfoWithBindNum]?
 
@@ -138,11 +125,7 @@ public struct ListAppsV2Response: Codable, Sendable, Hashable {
         case apps
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        apps: [AppInfoWithBindNum]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, apps: [AppInfoWithBindNum]? = nil) {
         self.size = size
         self.total = total
         self.apps = apps

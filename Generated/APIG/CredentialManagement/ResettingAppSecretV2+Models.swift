@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``APIGClient/resettingAppSecretV2``.
-public struct ResettingAppSecretV2Request: Codable, Sendable, Hashable {
+public struct ResettingAppSecretV2Request: Codable, Sendable, Equatable {
     /// Secret, which can contain 8 to 128 characters, starting with a letter or digit. Only letters, digits,
     /// and special characters (_-!@#$%). To define an AppSecret, first enable the app_secret parameter.
     public var appSecret: String?
@@ -13,9 +13,7 @@ public struct ResettingAppSecretV2Request: Codable, Sendable, Hashable {
         case appSecret = "app_secret"
     }
 
-    public init(
-        appSecret: String? = nil
-    ) {
+    public init(appSecret: String? = nil) {
         self.appSecret = appSecret
     }
 }

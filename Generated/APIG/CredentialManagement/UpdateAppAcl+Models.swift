@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/updateAppAcl``.
-public struct UpdateAppAclRequest: Codable, Sendable, Hashable {
+public struct UpdateAppAclRequest: Codable, Sendable, Equatable {
     /// Type:
     /// PERMIT (whitelist)
     /// DENY (blacklist)
     public var appAclType: String
-
     /// Access control values. The values can be IP addresses, IP address ranges, or CIDR blocks. Use hyphens
     /// (-) to separate IP address segments.
     public var appAclValues: [String]
@@ -19,10 +18,7 @@ public struct UpdateAppAclRequest: Codable, Sendable, Hashable {
         case appAclValues = "app_acl_values"
     }
 
-    public init(
-        appAclType: String,
-        appAclValues: [String]
-    ) {
+    public init(appAclType: String, appAclValues: [String]) {
         self.appAclType = appAclType
         self.appAclValues = appAclValues
     }

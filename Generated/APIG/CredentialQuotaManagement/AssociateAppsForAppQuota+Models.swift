@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Credential and credential quota binding list.
-public struct AppQuotaAppBinding: Codable, Sendable, Hashable {
+public struct AppQuotaAppBinding: Codable, Sendable, Equatable {
     /// Credential quota ID.
     public var appQuotaID: String?
-
     /// Credential ID.
     public var appID: String?
-
     /// Binding time.
     public var boundTime: String?
 
@@ -20,11 +18,7 @@ public struct AppQuotaAppBinding: Codable, Sendable, Hashable {
         case boundTime = "bound_time"
     }
 
-    public init(
-        appQuotaID: String? = nil,
-        appID: String? = nil,
-        boundTime: String? = nil
-    ) {
+    public init(appQuotaID: String? = nil, appID: String? = nil, boundTime: String? = nil) {
         self.appQuotaID = appQuotaID
         self.appID = appID
         self.boundTime = boundTime
@@ -32,7 +26,7 @@ public struct AppQuotaAppBinding: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``APIGClient/associateAppsForAppQuota``.
-public struct AssociateAppsForAppQuotaRequest: Codable, Sendable, Hashable {
+public struct AssociateAppsForAppQuotaRequest: Codable, Sendable, Equatable {
     /// Credential ID List.
     public var appIDs: [String]
 
@@ -40,25 +34,17 @@ public struct AssociateAppsForAppQuotaRequest: Codable, Sendable, Hashable {
         case appIDs = "app_ids"
     }
 
-    public init(
-        appIDs: [String]
-    ) {
+    public init(appIDs: [String]) {
         self.appIDs = appIDs
     }
 }
 
 /// The response of ``APIGClient/associateAppsForAppQuota``.
-public struct AssociateAppsForAppQuotaResponse: Codable, Sendable, Hashable {
+public struct AssociateAppsForAppQuotaResponse: Codable, Sendable, Equatable {
     /// Credential and credential quota binding list.
     public var applies: [AppQuotaAppBinding]?
 
-    private enum CodingKeys: String, CodingKey {
-        case applies
-    }
-
-    public init(
-        applies: [AppQuotaAppBinding]? = nil
-    ) {
+    public init(applies: [AppQuotaAppBinding]? = nil) {
         self.applies = applies
     }
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listAppQuotas``.
-public struct ListAppQuotasResponse: Codable, Sendable, Hashable {
+public struct ListAppQuotasResponse: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Credential quotas.
     public var quotas: [AppQuotaInfo]?
 
@@ -20,11 +18,7 @@ public struct ListAppQuotasResponse: Codable, Sendable, Hashable {
         case quotas
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        quotas: [AppQuotaInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, quotas: [AppQuotaInfo]? = nil) {
         self.size = size
         self.total = total
         self.quotas = quotas

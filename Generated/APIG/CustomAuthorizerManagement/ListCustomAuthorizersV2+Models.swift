@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listCustomAuthorizersV2``.
-public struct ListCustomAuthorizersV2Response: Codable, Sendable, Hashable {
+public struct ListCustomAuthorizersV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Custom authorizers.
     public var authorizerList: [AuthorizerResp]?
 
@@ -20,11 +18,7 @@ public struct ListCustomAuthorizersV2Response: Codable, Sendable, Hashable {
         case authorizerList = "authorizer_list"
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        authorizerList: [AuthorizerResp]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, authorizerList: [AuthorizerResp]? = nil) {
         self.size = size
         self.total = total
         self.authorizerList = authorizerList

@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The request body of ``APIGClient/associateCertificateV2``.
-public struct AssociateCertificateV2Request: Codable, Sendable, Hashable {
+public struct AssociateCertificateV2Request: Codable, Sendable, Equatable {
     /// Certificate content.
     public var certContent: String
-
     /// Certificate name. It can contain 4 to 50 characters, starting with a letter. Only letters, digits, and
     /// underscores (_) are allowed.
     public var name: String
-
     /// Private key.
     public var privateKey: String
 
@@ -21,11 +19,7 @@ public struct AssociateCertificateV2Request: Codable, Sendable, Hashable {
         case privateKey = "private_key"
     }
 
-    public init(
-        certContent: String,
-        name: String,
-        privateKey: String
-    ) {
+    public init(certContent: String, name: String, privateKey: String) {
         self.certContent = certContent
         self.name = name
         self.privateKey = privateKey
@@ -33,13 +27,11 @@ public struct AssociateCertificateV2Request: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/associateCertificateV2``.
-public struct AssociateCertificateV2Response: Codable, Sendable, Hashable {
+public struct AssociateCertificateV2Response: Codable, Sendable, Equatable {
     /// Custom domain name.
     public var urlDomain: String?
-
     /// Domain ID.
     public var id: String?
-
     /// CNAME resolution status.
     /// 1: not resolved
     /// 2: resolving
@@ -56,24 +48,19 @@ public struct AssociateCertificateV2Response: Codable, Sendable, Hashable {
     /// - `3`
     /// - `4`
     public var status: Int?
-
     /// Minimum SSL version supported.
     public var minSSLVersion: String?
-
     /// Whether to enable HTTP redirection to HTTPS. The value false means disable and true means enable. The
     /// default value is false.
     /// Default: false
     public var isHTTPRedirectToHTTPS: Bool?
-
     /// Whether to enable client certificate verification. This parameter is available only when a certificate
     /// is bound. It is enabled by default if trusted_root_ca exists, and disabled if trusted_root_ca does not
     /// exist.
     /// Default: false
     public var verifiedClientCertificateEnabled: Bool?
-
     /// Certificate name.
     public var sslName: String?
-
     /// Certificate ID.
     public var sslID: String?
 

@@ -4,19 +4,17 @@
 import CloudCore
 
 /// The request body of ``APIGClient/associateDomainV2``.
-public struct AssociateDomainV2Request: Codable, Sendable, Hashable {
+public struct AssociateDomainV2Request: Codable, Sendable, Equatable {
     /// Minimum SSL version. TLS 1.1 and TLS 1.2 are supported.
     /// Default: TLSv1.1
     /// Enumeration values:
     /// TLSv1.1
     /// TLSv1.2
     public var minSSLVersion: MinSSLVersion?
-
     /// Whether to enable HTTP redirection to HTTPS. The value false means disable and true means enable. The
     /// default value is false.
     /// Default: false
     public var isHTTPRedirectToHTTPS: Bool?
-
     /// Custom domain name. It can contain a maximum of 255 characters and must comply with domain name
     /// specifications.
     public var urlDomain: String
@@ -27,11 +25,7 @@ public struct AssociateDomainV2Request: Codable, Sendable, Hashable {
         case urlDomain = "url_domain"
     }
 
-    public init(
-        minSSLVersion: MinSSLVersion? = nil,
-        isHTTPRedirectToHTTPS: Bool? = nil,
-        urlDomain: String
-    ) {
+    public init(minSSLVersion: MinSSLVersion? = nil, isHTTPRedirectToHTTPS: Bool? = nil, urlDomain: String) {
         self.minSSLVersion = minSSLVersion
         self.isHTTPRedirectToHTTPS = isHTTPRedirectToHTTPS
         self.urlDomain = urlDomain

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/showDetailsOfDomainNameCertificateV2``.
-public struct ShowDetailsOfDomainNameCertificateV2Response: Codable, Sendable, Hashable {
+public struct ShowDetailsOfDomainNameCertificateV2Response: Codable, Sendable, Equatable {
     /// Certificate ID.
     public var id: String?
-
     /// Certificate name.
     public var name: String?
-
     /// Certificate type. Options:
     /// global: Global certificate.
     /// instance: Gateway certificate.
@@ -18,57 +16,40 @@ public struct ShowDetailsOfDomainNameCertificateV2Response: Codable, Sendable, H
     /// global
     /// instance
     public var type: TypeValue?
-
     /// Gateway ID.
     /// If type is set to global, the default value is common.
     /// If type is set to instance, a gateway ID is displayed.
     public var instanceID: String?
-
     /// Project ID.
     public var projectID: String?
-
     /// Creation time.
     public var createTime: String?
-
     /// Update time.
     public var updateTime: String?
-
     /// Certificate domain name.
     public var commonName: String?
-
     /// Subject alternative names.
     public var san: [String]?
-
     /// Certificate version.
     public var version: Int?
-
     /// Company or organization.
     public var organization: [String]?
-
     /// Department.
     public var organizationalUnit: [String]?
-
     /// City.
     public var locality: [String]?
-
     /// State or province.
     public var state: [String]?
-
     /// Country or region.
     public var country: [String]?
-
     /// Start time of the certificate validity period.
     public var notBefore: String?
-
     /// End time of the certificate validity period.
     public var notAfter: String?
-
     /// Serial No.
     public var serialNumber: String?
-
     /// Certificate issuer.
     public var issuer: [String]?
-
     /// Signature algorithm.
     public var signatureAlgorithm: String?
 

@@ -4,19 +4,17 @@
 import CloudCore
 
 /// The request body of ``APIGClient/updateDomainV2``.
-public struct UpdateDomainV2Request: Codable, Sendable, Hashable {
+public struct UpdateDomainV2Request: Codable, Sendable, Equatable {
     /// Minimum SSL version. TLS 1.1 and TLS 1.2 are supported.
     /// Default: TLSv1.1
     /// Enumeration values:
     /// TLSv1.1
     /// TLSv1.2
     public var minSSLVersion: MinSSLVersion
-
     /// Whether to enable HTTP redirection to HTTPS. The value false means disable and true means enable. The
     /// default value is false.
     /// Default: false
     public var isHTTPRedirectToHTTPS: Bool?
-
     /// Whether to enable client certificate verification. This parameter is available only when a certificate
     /// is bound. It is enabled by default if trusted_root_ca exists, and disabled if trusted_root_ca does not
     /// exist.

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``APIGClient/updateSldomainSettingV2``.
-public struct UpdateSldomainSettingV2Request: Codable, Sendable, Hashable {
+public struct UpdateSldomainSettingV2Request: Codable, Sendable, Equatable {
     /// Specifies whether the debugging domain name is accessible. Options: true and false.
     /// Default: true
     public var slDomainAccessEnabled: Bool
@@ -13,9 +13,7 @@ public struct UpdateSldomainSettingV2Request: Codable, Sendable, Hashable {
         case slDomainAccessEnabled = "sl_domain_access_enabled"
     }
 
-    public init(
-        slDomainAccessEnabled: Bool
-    ) {
+    public init(slDomainAccessEnabled: Bool) {
         self.slDomainAccessEnabled = slDomainAccessEnabled
     }
 

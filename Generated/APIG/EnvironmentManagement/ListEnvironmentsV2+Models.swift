@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listEnvironmentsV2``.
-public struct ListEnvironmentsV2Response: Codable, Sendable, Hashable {
+public struct ListEnvironmentsV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Environment list.
     public var envs: [EnvInfo]?
 
@@ -20,11 +18,7 @@ public struct ListEnvironmentsV2Response: Codable, Sendable, Hashable {
         case envs
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        envs: [EnvInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, envs: [EnvInfo]? = nil) {
         self.size = size
         self.total = total
         self.envs = envs

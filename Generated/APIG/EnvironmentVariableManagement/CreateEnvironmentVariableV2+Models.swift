@@ -4,21 +4,18 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createEnvironmentVariableV2``.
-public struct CreateEnvironmentVariableV2Request: Codable, Sendable, Hashable {
+public struct CreateEnvironmentVariableV2Request: Codable, Sendable, Equatable {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special characters
     /// (_-/.:) are allowed.
     public var variableValue: String
-
     /// Environment ID.
     /// Minimum: 1
     /// Maximum: 65
     public var envID: String
-
     /// API group ID.
     /// Minimum: 1
     /// Maximum: 65
     public var groupID: String
-
     /// Variable name, which can contain 3 to 32 characters, starting with a letter. Only letters, digits,
     /// hyphens (-), and underscores (_) are allowed. The variable name is equivalent to "#Name#" in API
     /// definitions. Characters between the number signs are case-sensitive. The variable name will be
@@ -32,12 +29,7 @@ public struct CreateEnvironmentVariableV2Request: Codable, Sendable, Hashable {
         case variableName = "variable_name"
     }
 
-    public init(
-        variableValue: String,
-        envID: String,
-        groupID: String,
-        variableName: String
-    ) {
+    public init(variableValue: String, envID: String, groupID: String, variableName: String) {
         self.variableValue = variableValue
         self.envID = envID
         self.groupID = groupID

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listEnvironmentVariablesV2``.
-public struct ListEnvironmentVariablesV2Response: Codable, Sendable, Hashable {
+public struct ListEnvironmentVariablesV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Environment variable list.
     public var variables: [EnvVariableInfo]?
 
@@ -20,11 +18,7 @@ public struct ListEnvironmentVariablesV2Response: Codable, Sendable, Hashable {
         case variables
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        variables: [EnvVariableInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, variables: [EnvVariableInfo]? = nil) {
         self.size = size
         self.total = total
         self.variables = variables

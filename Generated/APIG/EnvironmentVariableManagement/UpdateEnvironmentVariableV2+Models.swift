@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``APIGClient/updateEnvironmentVariableV2``.
-public struct UpdateEnvironmentVariableV2Request: Codable, Sendable, Hashable {
+public struct UpdateEnvironmentVariableV2Request: Codable, Sendable, Equatable {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special characters
     /// (_-/.:) are allowed.
     public var variableValue: String
@@ -13,9 +13,7 @@ public struct UpdateEnvironmentVariableV2Request: Codable, Sendable, Hashable {
         case variableValue = "variable_value"
     }
 
-    public init(
-        variableValue: String
-    ) {
+    public init(variableValue: String) {
         self.variableValue = variableValue
     }
 }

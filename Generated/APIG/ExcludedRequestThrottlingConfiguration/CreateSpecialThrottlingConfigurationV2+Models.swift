@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createSpecialThrottlingConfigurationV2``.
-public struct CreateSpecialThrottlingConfigurationV2Request: Codable, Sendable, Hashable {
+public struct CreateSpecialThrottlingConfigurationV2Request: Codable, Sendable, Equatable {
     /// Documented values of `objectType`; other values decode as well.
     public struct ObjectType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let app: Self = "APP"
         public static let user: Self = "USER"
@@ -19,10 +16,8 @@ public struct CreateSpecialThrottlingConfigurationV2Request: Codable, Sendable, 
 
     /// Maximum number of times an excluded object can access an API within the throttling period.
     public var callLimits: Int
-
     /// Excluded app ID or account ID.
     public var objectID: String
-
     /// Excluded object type.
     /// Enumeration values:
     /// APP
@@ -35,11 +30,7 @@ public struct CreateSpecialThrottlingConfigurationV2Request: Codable, Sendable, 
         case objectType = "object_type"
     }
 
-    public init(
-        callLimits: Int,
-        objectID: String,
-        objectType: ObjectType
-    ) {
+    public init(callLimits: Int, objectID: String, objectType: ObjectType) {
         self.callLimits = callLimits
         self.objectID = objectID
         self.objectType = objectType

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listSpecialThrottlingConfigurationsV2``.
-public struct ListSpecialThrottlingConfigurationsV2Response: Codable, Sendable, Hashable {
+public struct ListSpecialThrottlingConfigurationsV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Excluded configuration list.
     public var throttleSpecials: [ThrottleSpecialInfo]?
 
@@ -20,11 +18,7 @@ public struct ListSpecialThrottlingConfigurationsV2Response: Codable, Sendable, 
         case throttleSpecials = "throttle_specials"
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        throttleSpecials: [ThrottleSpecialInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, throttleSpecials: [ThrottleSpecialInfo]? = nil) {
         self.size = size
         self.total = total
         self.throttleSpecials = throttleSpecials

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``APIGClient/updateSpecialThrottlingConfigurationV2``.
-public struct UpdateSpecialThrottlingConfigurationV2Request: Codable, Sendable, Hashable {
+public struct UpdateSpecialThrottlingConfigurationV2Request: Codable, Sendable, Equatable {
     /// Maximum number of times an excluded object can access an API within the throttling period.
     public var callLimits: Int64
 
@@ -12,9 +12,7 @@ public struct UpdateSpecialThrottlingConfigurationV2Request: Codable, Sendable, 
         case callLimits = "call_limits"
     }
 
-    public init(
-        callLimits: Int64
-    ) {
+    public init(callLimits: Int64) {
         self.callLimits = callLimits
     }
 

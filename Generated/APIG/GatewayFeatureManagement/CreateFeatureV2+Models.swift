@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createFeatureV2``.
-public struct CreateFeatureV2Request: Codable, Sendable, Hashable {
+public struct CreateFeatureV2Request: Codable, Sendable, Equatable {
     /// Feature name.
     /// Minimum: 1
     /// Maximum: 64
     public var name: String
-
     /// Indicates whether to enable the feature.
     public var enable: Bool
-
     /// Parameter configuration.
     public var config: String?
 
@@ -22,11 +20,7 @@ public struct CreateFeatureV2Request: Codable, Sendable, Hashable {
         case config
     }
 
-    public init(
-        name: String,
-        enable: Bool,
-        config: String? = nil
-    ) {
+    public init(name: String, enable: Bool, config: String? = nil) {
         self.name = name
         self.enable = enable
         self.config = config

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listFeaturesV2``.
-public struct ListFeaturesV2Response: Codable, Sendable, Hashable {
+public struct ListFeaturesV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Feature list.
     public var features: [FeatureInfo]?
 
@@ -20,11 +18,7 @@ public struct ListFeaturesV2Response: Codable, Sendable, Hashable {
         case features
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        features: [FeatureInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, features: [FeatureInfo]? = nil) {
         self.size = size
         self.total = total
         self.features = features

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listInstanceFeatures``.
-public struct ListInstanceFeaturesResponse: Codable, Sendable, Hashable {
+public struct ListInstanceFeaturesResponse: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Supported features (built-in and no need to configure):
     /// "resize_huge_flavor": Change to higher specifications
     /// "health_check_in_instance_etcd": Health check
@@ -29,11 +27,7 @@ public struct ListInstanceFeaturesResponse: Codable, Sendable, Hashable {
         case features
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        features: [String]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, features: [String]? = nil) {
         self.size = size
         self.total = total
         self.features = features

@@ -7,10 +7,7 @@ extension APIGClient {
     /// Documented values of `status` for ``APIGClient/listInstancesV2``.
     public struct ListInstancesV2Status: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let creating: Self = "Creating"
         public static let createSuccess: Self = "CreateSuccess"

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``APIGClient/addEIPV2``.
-public struct AddEIPV2Request: Codable, Sendable, Hashable {
+public struct AddEIPV2Request: Codable, Sendable, Equatable {
     /// EIP ID.
     public var eipID: String?
 
@@ -12,21 +12,17 @@ public struct AddEIPV2Request: Codable, Sendable, Hashable {
         case eipID = "eip_id"
     }
 
-    public init(
-        eipID: String? = nil
-    ) {
+    public init(eipID: String? = nil) {
         self.eipID = eipID
     }
 }
 
 /// The response of ``APIGClient/addEIPV2``.
-public struct AddEIPV2Response: Codable, Sendable, Hashable {
+public struct AddEIPV2Response: Codable, Sendable, Equatable {
     /// EIP ID.
     public var eipID: String?
-
     /// EIP.
     public var eipAddress: String?
-
     /// EIP status.
     public var eipStatus: String?
 
@@ -36,11 +32,7 @@ public struct AddEIPV2Response: Codable, Sendable, Hashable {
         case eipStatus = "eip_status"
     }
 
-    public init(
-        eipID: String? = nil,
-        eipAddress: String? = nil,
-        eipStatus: String? = nil
-    ) {
+    public init(eipID: String? = nil, eipAddress: String? = nil, eipStatus: String? = nil) {
         self.eipID = eipID
         self.eipAddress = eipAddress
         self.eipStatus = eipStatus

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``APIGClient/addEnGressEIPV2``.
-public struct AddEnGressEIPV2Request: Codable, Sendable, Hashable {
+public struct AddEnGressEIPV2Request: Codable, Sendable, Equatable {
     /// Outbound access bandwidth.
     /// Unit: Mbit/s
     public var bandwidthSize: String
-
     /// Billing type of the public outbound access bandwidth.
     /// bandwidth: billed by bandwidth
     /// Default: bandwidth
@@ -21,10 +20,7 @@ public struct AddEnGressEIPV2Request: Codable, Sendable, Hashable {
         case bandwidthChargingMode = "bandwidth_charging_mode"
     }
 
-    public init(
-        bandwidthSize: String,
-        bandwidthChargingMode: BandwidthChargingMode? = nil
-    ) {
+    public init(bandwidthSize: String, bandwidthChargingMode: BandwidthChargingMode? = nil) {
         self.bandwidthSize = bandwidthSize
         self.bandwidthChargingMode = bandwidthChargingMode
     }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createInstanceV2``.
-public struct CreateInstanceV2Request: Codable, Sendable, Hashable {
+public struct CreateInstanceV2Request: Codable, Sendable, Equatable {
     /// Documented values of `specID`; other values decode as well.
     public struct SpecID: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let basic: Self = "BASIC"
         public static let professional: Self = "PROFESSIONAL"
@@ -22,10 +19,7 @@ public struct CreateInstanceV2Request: Codable, Sendable, Hashable {
     /// Documented values of `bandwidthChargingMode`; other values decode as well.
     public struct BandwidthChargingModeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let bandwidth: Self = "bandwidth"
         public static let ipv6Enable: Self = "ipv6_enable"
@@ -34,41 +28,33 @@ public struct CreateInstanceV2Request: Codable, Sendable, Hashable {
     /// Documented values of `ingressBandwidthChargingMode`; other values decode as well.
     public struct IngressBandwidthChargingMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let bandwidth: Self = "bandwidth"
     }
 
     /// Gateway description. The value can contain up to 255 characters except > and <.
     public var description: String?
-
     /// Start time of the maintenance time window. It must be in the format "xx:00:00". The value of xx can be
     /// 02, 06, 10, 14, 18, or 22.
     /// During the maintenance time period, O&M personnel perform maintenance on the gateway. During this
     /// period, services can still be used, but occasionally there may be temporary interruptions. Scheduled
     /// maintenance occurs infrequently (typically once every several months).
     public var maintainBegin: String?
-
     /// End time of the maintenance time window. It must be in the format "xx:00:00". There is a 4-hour
     /// difference between the start time and end time.
     /// During the maintenance time period, O&M personnel perform maintenance on the gateway. During this
     /// period, services can still be used, but occasionally there may be temporary interruptions. Scheduled
     /// maintenance occurs infrequently (typically once every several months).
     public var maintainEnd: String?
-
     /// Gateway name.
     /// Enter 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-), and underscores
     /// (_) are allowed.
     /// Minimum: 3
     /// Maximum: 64
     public var instanceName: String
-
     /// Gateway ID, which will be automatically generated if you do not specify this parameter.
     public var instanceID: String?
-
     /// Gateway edition. Options:
     /// BASIC
     /// PROFESSIONAL
@@ -77,7 +63,6 @@ public struct CreateInstanceV2Request: Codable, Sendable, Hashable {
     /// Platinum 2-8 are available only in certain regions.
     /// Enumeration values:
     public var specID: SpecID
-
     /// VPC ID.
     /// You can obtain it in either of the following ways:
     /// Method 1: Log in to the VPC console, and click the name of a VPC to view the VPC ID on the displayed
@@ -85,7 +70,6 @@ public struct CreateInstanceV2Request: Codable, Sendable, Hashable {
     /// Method 2: Call the corresponding VPC API. For details, see section "Querying VPCs" in the VPC API
     /// Reference.
     public var vpcID: String
-
     /// Subnet network ID.
     /// You can obtain it in either of the following ways:
     /// Method 1: Log in to the VPC console and click the target subnet on the Subnets page. You can view the
@@ -93,7 +77,6 @@ public struct CreateInstanceV2Request: Codable, Sendable, Hashable {
     /// Method 2: Call the corresponding VPC API. For details, see section "Querying Subnets" in the VPC API
     /// Reference.
     public var subnetID: String
-
     /// ID of the security group to which the gateway belongs.
     /// You can obtain it in either of the following ways:
     /// Method 1: Log in to the VPC console. Choose Access Control > Security Groups in the navigation pane.
@@ -102,14 +85,12 @@ public struct CreateInstanceV2Request: Codable, Sendable, Hashable {
     /// Method 2: Call the corresponding VPC API. For details, see section "Querying Security Groups" in the
     /// VPC API Reference.
     public var securityGroupID: String
-
     /// EIP ID.
     /// After you bind an EIP to the gateway, users can access APIs in the gateway from public networks using
     /// the EIP.
     /// To obtain an EIP ID, log in to the VPC console, and choose "Elastic IP and Bandwidth" > "EIPs" in the
     /// navigation pane. Click the name of the target EIP, and view the EIP ID on the displayed page.
     public var eipID: String?
-
     /// Enterprise project ID. This parameter is required for an enterprise account.
     /// You can obtain it in either of the following ways:
     /// Method 1: Log in to the Enterprise Project Management page, click the name of the target enterprise
@@ -117,20 +98,17 @@ public struct CreateInstanceV2Request: Codable, Sendable, Hashable {
     /// Method 2: Call the corresponding project management API. For details, see section "Querying the
     /// Enterprise Project List" in the Enterprise Management API Reference.
     public var enterpriseProjectID: String?
-
     /// AZs.
     /// An AZ is a physical region where resources use independent power supply and networks. AZs are
     /// physically isolated but interconnected through an internal network. To enhance application
     /// availability, create gateways in different AZs.
     /// To obtain AZ information, call the API used to query AZs.
     public var availableZoneIDs: [String]
-
     /// Outbound access bandwidth.
     /// This parameter is required if public outbound access is enabled for the gateway. After you configure
     /// the bandwidth for the gateway, users can access resources on public networks. The minimum value is 5.
     /// Default: 5
     public var bandwidthSize: Int?
-
     /// Billing type of the public outbound access bandwidth. This parameter is required if public outbound
     /// access is enabled for the gateway.
     /// bandwidth: billed by bandwidth
@@ -140,18 +118,15 @@ public struct CreateInstanceV2Request: Codable, Sendable, Hashable {
     /// bandwidth
     /// ipv6_enable
     public var bandwidthChargingMode: BandwidthChargingModeValue?
-
     /// Type of the load balancer used by the gateway.
     /// elb: Elastic Load Balancer (available only in certain regions)
     /// Enumeration values:
     /// elb
     public var loadbalancerProvider: LoadbalancerProvider?
-
     /// Tags.
     /// A maximum of 20 tags can be created for a gateway.
     /// Array Length: 0 - 20
     public var tags: [TmsKeyValue]?
-
     /// Name of a VPC endpoint service.
     /// It can contain max. 16 characters, including letters, digits, hyphens (-), and underscores.
     /// If this parameter is not specified, the system automatically generates a name in the
@@ -160,14 +135,12 @@ public struct CreateInstanceV2Request: Codable, Sendable, Hashable {
     /// "{region}.{vpcep_service_name}.{service_id}" format.
     /// After the gateway is created, you can modify this name on the Gateways > VPC Endpoints page.
     public var vpcepServiceName: String?
-
     /// Public inbound access bandwidth.
     /// This parameter is required if public inbound access is enabled for the gateway and
     /// loadbalancer_provider is set to elb. After you bind an EIP to the gateway, users can access APIs in
     /// the gateway from public networks using the EIP. The minimum value is 5.
     /// Default: 5
     public var ingressBandwidthSize: Int?
-
     /// Billing type of the public inbound access bandwidth. This parameter is required if public inbound
     /// access is enabled for the gateway and loadbalancer_provider is set to elb.
     /// bandwidth: billed by bandwidth

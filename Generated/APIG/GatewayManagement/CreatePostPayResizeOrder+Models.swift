@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createPostPayResizeOrder``.
-public struct CreatePostPayResizeOrderRequest: Codable, Sendable, Hashable {
+public struct CreatePostPayResizeOrderRequest: Codable, Sendable, Equatable {
     /// Target gateway specifications.
     public var specID: String?
 
@@ -12,9 +12,7 @@ public struct CreatePostPayResizeOrderRequest: Codable, Sendable, Hashable {
         case specID = "spec_id"
     }
 
-    public init(
-        specID: String? = nil
-    ) {
+    public init(specID: String? = nil) {
         self.specID = specID
     }
 }

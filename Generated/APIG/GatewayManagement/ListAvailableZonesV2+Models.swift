@@ -4,22 +4,17 @@
 import CloudCore
 
 /// AZ list.
-public struct AvailableZone: Codable, Sendable, Hashable {
+public struct AvailableZone: Codable, Sendable, Equatable {
     /// AZ name.
     public var name: String?
-
     /// Error message.
     public var id: String?
-
     /// AZ code.
     public var code: String?
-
     /// AZ port.
     public var port: String?
-
     /// AZ names.
     public var localName: LocalName?
-
     /// Gateway editions available in the AZ.
     public var specs: [String: Bool]?
 
@@ -50,7 +45,7 @@ public struct AvailableZone: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/listAvailableZonesV2``.
-public struct ListAvailableZonesV2Response: Codable, Sendable, Hashable {
+public struct ListAvailableZonesV2Response: Codable, Sendable, Equatable {
     /// AZ list.
     public var availableZones: [AvailableZone]?
 
@@ -58,18 +53,15 @@ public struct ListAvailableZonesV2Response: Codable, Sendable, Hashable {
         case availableZones = "available_zones"
     }
 
-    public init(
-        availableZones: [AvailableZone]? = nil
-    ) {
+    public init(availableZones: [AvailableZone]? = nil) {
         self.availableZones = availableZones
     }
 }
 
 /// AZ names.
-public struct LocalName: Codable, Sendable, Hashable {
+public struct LocalName: Codable, Sendable, Equatable {
     /// AZ name.
     public var enUs: String?
-
     /// AZ name.
     public var zhCn: String?
 
@@ -78,10 +70,7 @@ public struct LocalName: Codable, Sendable, Hashable {
         case zhCn = "zh_cn"
     }
 
-    public init(
-        enUs: String? = nil,
-        zhCn: String? = nil
-    ) {
+    public init(enUs: String? = nil, zhCn: String? = nil) {
         self.enUs = enUs
         self.zhCn = zhCn
     }

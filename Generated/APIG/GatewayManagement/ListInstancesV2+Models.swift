@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listInstancesV2``.
-public struct ListInstancesV2Response: Codable, Sendable, Hashable {
+public struct ListInstancesV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Gateway list.
     public var instances: [RespInstanceBase]?
 
@@ -20,11 +18,7 @@ public struct ListInstancesV2Response: Codable, Sendable, Hashable {
         case instances
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        instances: [RespInstanceBase]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, instances: [RespInstanceBase]? = nil) {
         self.size = size
         self.total = total
         self.instances = instances
@@ -39,16 +33,13 @@ public struct ListInstancesV2Response: Codable, Sendable, Hashable {
 }
 
 /// Gateway list.
-public struct RespInstanceBase: Codable, Sendable, Hashable {
+public struct RespInstanceBase: Codable, Sendable, Equatable {
     /// Gateway ID.
     public var id: String?
-
     /// ID of the tenant to which the gateway belongs.
     public var projectID: String?
-
     /// Gateway name.
     public var instanceName: String?
-
     /// Instance status:
     /// Creating: The instance is being created.
     /// CreateSuccess: The instance is created successfully.
@@ -126,7 +117,6 @@ public struct RespInstanceBase: Codable, Sendable, Hashable {
     /// ResizeFailed
     /// ResizeTimeout
     public var status: Status?
-
     /// Instance status ID:
     /// 1: Creating
     /// 2: Created successfully
@@ -242,11 +232,9 @@ public struct RespInstanceBase: Codable, Sendable, Hashable {
     /// - `43`
     /// - `44`
     public var instanceStatus: Int?
-
     /// Gateway type.
     /// The default value is apig.
     public var type: String?
-
     /// Gateway edition.
     /// BASIC
     /// PROFESSIONAL
@@ -254,16 +242,12 @@ public struct RespInstanceBase: Codable, Sendable, Hashable {
     /// PLATINUM
     /// Enumeration values:
     public var spec: Spec?
-
     /// Time when the gateway is created. The time is in the Unix timestamp format.
     public var createTime: Int64?
-
     /// Enterprise project ID. This parameter is required for an enterprise account.
     public var enterpriseProjectID: String?
-
     /// EIP bound to the gateway.
     public var eipAddress: String?
-
     /// Billing mode of the gateway.
     /// 0: pay-per-use
     /// 1: This parameter is not used currently.
@@ -274,15 +258,12 @@ public struct RespInstanceBase: Codable, Sendable, Hashable {
     /// - `0`
     /// - `1`
     public var chargingMode: Int?
-
     /// This parameter is not used currently.
     public var cbcMetadata: String?
-
     /// Type of the load balancer used by the gateway.
     /// ELB
     /// Enumeration values:
     public var loadbalancerProvider: LoadbalancerProvider?
-
     /// Cloud operations restriction lock.
     /// This parameter is not used currently.
     public var cbcOperationLocks: [CbcOperationLock]?

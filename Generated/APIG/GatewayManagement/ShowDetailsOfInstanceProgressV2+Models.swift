@@ -3,22 +3,17 @@
 
 import CloudCore
 
-public struct ShowDetailsOfInstanceProgressV2ErrorResponse: Codable, Sendable, Hashable {
+public struct ShowDetailsOfInstanceProgressV2ErrorResponse: Codable, Sendable, Equatable {
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var endTime: Int64?
-
     /// Not in the page's table; the page's response example shows it.
     public var progress: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var startTime: Int64?
-
     /// Not in the page's table; the page's response example shows it.
     public var status: String?
 
@@ -59,14 +54,11 @@ public struct ShowDetailsOfInstanceProgressV2ErrorResponse: Codable, Sendable, H
 }
 
 /// The response of ``APIGClient/showDetailsOfInstanceProgressV2``.
-public struct ShowDetailsOfInstanceProgressV2Response: Codable, Sendable, Hashable {
+public struct ShowDetailsOfInstanceProgressV2Response: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let creating: Self = "creating"
         public static let success: Self = "success"
@@ -88,23 +80,18 @@ public struct ShowDetailsOfInstanceProgressV2Response: Codable, Sendable, Hashab
     /// - `90`
     /// - `100`
     public var progress: Int?
-
     /// Gateway creation status.
     /// creating
     /// success
     /// failed
     /// Enumeration values:
     public var status: StatusValue?
-
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// Time when the gateway creation starts. The time is in the Unix timestamp format.
     public var startTime: Int64?
-
     /// Time when the gateway creation is completed. The time is in the Unix timestamp format.
     public var endTime: Int64?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``APIGClient/showRestrictionOfInstanceV2``.
-public struct ShowRestrictionOfInstanceV2Response: Codable, Sendable, Hashable {
+public struct ShowRestrictionOfInstanceV2Response: Codable, Sendable, Equatable {
     /// CIDR block list of the restricted IP network segment.
     public var restrictCIDRs: [String]?
-
     /// CIDR block of the IP network segment of the resource tenant.
     public var resourceSubnetCIDR: String?
 
@@ -16,10 +15,7 @@ public struct ShowRestrictionOfInstanceV2Response: Codable, Sendable, Hashable {
         case resourceSubnetCIDR = "resource_subnet_cidr"
     }
 
-    public init(
-        restrictCIDRs: [String]? = nil,
-        resourceSubnetCIDR: String? = nil
-    ) {
+    public init(restrictCIDRs: [String]? = nil, resourceSubnetCIDR: String? = nil) {
         self.restrictCIDRs = restrictCIDRs
         self.resourceSubnetCIDR = resourceSubnetCIDR
     }

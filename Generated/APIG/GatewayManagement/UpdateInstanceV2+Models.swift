@@ -4,31 +4,27 @@
 import CloudCore
 
 /// The request body of ``APIGClient/updateInstanceV2``.
-public struct UpdateInstanceV2Request: Codable, Sendable, Hashable {
+public struct UpdateInstanceV2Request: Codable, Sendable, Equatable {
     /// Gateway description. The value can contain up to 255 characters except > and <.
     public var description: String?
-
     /// Start time of the maintenance time window. It must be in the format "xx:00:00". The value of xx can be
     /// 02, 06, 10, 14, 18, or 22.
     /// During the maintenance time period, O&M personnel perform maintenance on the gateway. During this
     /// period, services can still be used, but occasionally there may be temporary interruptions. Scheduled
     /// maintenance occurs infrequently (typically once every several months).
     public var maintainBegin: String?
-
     /// End time of the maintenance time window. It must be in the format "xx:00:00". There is a 4-hour
     /// difference between the start time and end time.
     /// During the maintenance time period, O&M personnel perform maintenance on the gateway. During this
     /// period, services can still be used, but occasionally there may be temporary interruptions. Scheduled
     /// maintenance occurs infrequently (typically once every several months).
     public var maintainEnd: String?
-
     /// Gateway name.
     /// Enter 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-), and underscores
     /// (_) are allowed.
     /// Minimum: 3
     /// Maximum: 64
     public var instanceName: String?
-
     /// Security group to which the gateway belongs.
     /// You can obtain it in either of the following ways:
     /// Method 1: Log in to the VPC console. Choose Access Control > Security Groups in the navigation pane.
@@ -37,7 +33,6 @@ public struct UpdateInstanceV2Request: Codable, Sendable, Hashable {
     /// Method 2: Call the corresponding VPC API. For details, see section "Querying Security Groups" in the
     /// VPC API Reference.
     public var securityGroupID: String?
-
     /// Name of a VPC endpoint service.
     /// It can contain max. 16 characters, including letters, digits, hyphens (-), and underscores.
     /// If this parameter is not specified, the system automatically generates a name in the
@@ -73,16 +68,13 @@ public struct UpdateInstanceV2Request: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/updateInstanceV2``.
-public struct UpdateInstanceV2Response: Codable, Sendable, Hashable {
+public struct UpdateInstanceV2Response: Codable, Sendable, Equatable {
     /// Gateway ID.
     public var id: String?
-
     /// ID of the tenant to which the gateway belongs.
     public var projectID: String?
-
     /// Gateway name.
     public var instanceName: String?
-
     /// Instance status:
     /// Creating: The instance is being created.
     /// CreateSuccess: The instance is created successfully.
@@ -160,7 +152,6 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Hashable {
     /// ResizeFailed
     /// ResizeTimeout
     public var status: Status?
-
     /// Instance status ID:
     /// 1: Creating
     /// 2: Created successfully
@@ -276,11 +267,9 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Hashable {
     /// - `43`
     /// - `44`
     public var instanceStatus: Int?
-
     /// Gateway type.
     /// The default value is apig.
     public var type: String?
-
     /// Gateway edition.
     /// BASIC
     /// PROFESSIONAL
@@ -288,16 +277,12 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Hashable {
     /// PLATINUM
     /// Enumeration values:
     public var spec: Spec?
-
     /// Time when the gateway is created. The time is in the Unix timestamp format.
     public var createTime: Int64?
-
     /// Enterprise project ID. This parameter is required for an enterprise account.
     public var enterpriseProjectID: String?
-
     /// EIP bound to the gateway.
     public var eipAddress: String?
-
     /// Billing mode of the gateway.
     /// 0: pay-per-use
     /// 1: This parameter is not used currently.
@@ -308,22 +293,17 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Hashable {
     /// - `0`
     /// - `1`
     public var chargingMode: Int?
-
     /// This parameter is not used currently.
     public var cbcMetadata: String?
-
     /// Type of the load balancer used by the gateway.
     /// ELB
     /// Enumeration values:
     public var loadbalancerProvider: LoadbalancerProvider?
-
     /// Cloud operations restriction lock.
     /// This parameter is not used currently.
     public var cbcOperationLocks: [CbcOperationLock]?
-
     /// Description about the gateway.
     public var description: String?
-
     /// VPC ID.
     /// You can obtain it in either of the following ways:
     /// Method 1: Log in to the VPC console, and click the name of a VPC to view the VPC ID on the displayed
@@ -331,7 +311,6 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Hashable {
     /// Method 2: Call the corresponding VPC API. For details, see section "Querying VPCs" in the VPC API
     /// Reference.
     public var vpcID: String?
-
     /// Subnet network ID.
     /// You can obtain it in either of the following ways:
     /// Method 1: Log in to the VPC console and click the target subnet on the Subnets page. You can view the
@@ -339,7 +318,6 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Hashable {
     /// Method 2: Call the corresponding VPC API. For details, see section "Querying Subnets" in the VPC API
     /// Reference.
     public var subnetID: String?
-
     /// ID of the security group to which the gateway belongs.
     /// You can obtain it in either of the following ways:
     /// Method 1: Log in to the VPC console. Choose Access Control > Security Groups in the navigation pane.
@@ -348,7 +326,6 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Hashable {
     /// Method 2: Call the corresponding VPC API. For details, see section "Querying Security Groups" in the
     /// VPC API Reference.
     public var securityGroupID: String?
-
     /// Start time of the maintenance time window. It must be in the format "xx:00:00". The value of xx can be
     /// 02, 06, 10, 14, 18, or 22.
     /// During the maintenance time period, the O&M personnel can perform maintenance operations on the
@@ -356,7 +333,6 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Hashable {
     /// service interruptions. Scheduled maintenance occurs infrequently (typically once every several
     /// months).
     public var maintainBegin: String?
-
     /// End time of the maintenance time window. It must be in the format "xx:00:00". There is a 4-hour
     /// difference between the start time and end time.
     /// During the maintenance time period, the O&M personnel can perform maintenance operations on the
@@ -364,68 +340,49 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Hashable {
     /// service interruptions. Scheduled maintenance occurs infrequently (typically once every several
     /// months).
     public var maintainEnd: String?
-
     /// VPC ingress address.
     public var ingressIP: String?
-
     /// ID of the account to which the gateway belongs.
     public var userID: String?
-
     /// IP address for public outbound access.
     public var natEIPAddress: String?
-
     /// Outbound access bandwidth.
     public var bandwidthSize: Int?
-
     /// Billing mode of the public outbound access bandwidth.
     public var bandwidthChargingMode: String?
-
     /// AZ.
     public var availableZoneIDs: String?
-
     /// Gateway version.
     public var instanceVersion: String?
-
     /// Subnet network ID.
     /// Currently, this parameter is not supported.
     public var virsubnetID: String?
-
     /// ROMA EIP.
     /// Currently, this parameter is not supported.
     public var romaEIPAddress: String?
-
     /// Listener information.
     /// Currently, this parameter is not supported.
     public var listeners: JSONValue?
-
     /// Supported features.
     public var supportedFeatures: [String]?
-
     /// VPC endpoint service details.
     /// This parameter will be deprecated. Use endpoint_services instead.
     public var endpointService: EndpointService?
-
     /// VPC endpoint services.
     public var endpointServices: [EndpointService]?
-
     /// VPC endpoint ID.
     public var nodeIPs: NodeIPs?
-
     /// Public inbound access addresses.
     public var publicips: [IPDetails]?
-
     /// Private inbound access addresses.
     public var privateips: [IPDetails]?
-
     /// List of unreliable gateway inbound access IP addresses, to which the subdomain name of the group is
     /// not CNAMEd. The DEFAULT group cannot be accessed directly using the IP address in this list.
     public var unreliableIPs: [String]?
-
     /// Whether the gateway can be released.
     /// true: The gateway can be released.
     /// false: The gateway cannot be released.
     public var isReleasable: Bool?
-
     /// Billing mode of the public inbound access bandwidth.
     public var ingressBandwidthChargingMode: String?
 

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/batchCreateOrDeleteInstanceTags``.
-public struct BatchCreateOrDeleteInstanceTagsRequest: Codable, Sendable, Hashable {
+public struct BatchCreateOrDeleteInstanceTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let create: Self = "create"
         public static let delete: Self = "delete"
@@ -22,21 +19,12 @@ public struct BatchCreateOrDeleteInstanceTagsRequest: Codable, Sendable, Hashabl
     /// create
     /// delete
     public var action: Action
-
     /// Tags.
     /// A maximum of 20 tags can be created for a gateway.
     /// Array Length: 0 - 20
     public var tags: [TmsKeyValue]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-    }
-
-    public init(
-        action: Action,
-        tags: [TmsKeyValue]
-    ) {
+    public init(action: Action, tags: [TmsKeyValue]) {
         self.action = action
         self.tags = tags
     }

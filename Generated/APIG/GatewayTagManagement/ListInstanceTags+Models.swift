@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``APIGClient/listInstanceTags``.
-public struct ListInstanceTagsResponse: Codable, Sendable, Hashable {
+public struct ListInstanceTagsResponse: Codable, Sendable, Equatable {
     /// Gateway ID.
     public var resourceID: String?
-
     /// Detailed description of the gateway. Not supported.
     public var resouceDetail: String?
-
     /// Gateway name.
     public var resourceName: String?
-
     /// Tags bound to the gateway.
     public var tags: [TmsKeyValue]?
 

@@ -4,43 +4,28 @@
 import CloudCore
 
 /// The response of ``APIGClient/listProjectInstanceTags``.
-public struct ListProjectInstanceTagsResponse: Codable, Sendable, Hashable {
+public struct ListProjectInstanceTagsResponse: Codable, Sendable, Equatable {
     /// Tags bound to all gateways in the project.
     public var tags: [TmsKeyValues]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [TmsKeyValues]? = nil
-    ) {
+    public init(tags: [TmsKeyValues]? = nil) {
         self.tags = tags
     }
 }
 
 /// Tags bound to all gateways in the project.
-public struct TmsKeyValues: Codable, Sendable, Hashable {
+public struct TmsKeyValues: Codable, Sendable, Equatable {
     /// Key.
     /// Include UTF-8 letters, digits, spaces, or special characters (_.:=+-@).
     /// Do not start with _sys_ because it is a system label.
     /// Minimum: 1
     /// Maximum: 128
     public var key: String?
-
     /// Value.
     /// You can enter letters, digits, and spaces or other special characters (_.:/=+-@) in UTF-8 format.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

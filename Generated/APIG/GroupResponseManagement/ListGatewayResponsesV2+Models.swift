@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listGatewayResponsesV2``.
-public struct ListGatewayResponsesV2Response: Codable, Sendable, Hashable {
+public struct ListGatewayResponsesV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Response list.
     public var responses: [ResponsesInfo]?
 
@@ -20,11 +18,7 @@ public struct ListGatewayResponsesV2Response: Codable, Sendable, Hashable {
         case responses
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        responses: [ResponsesInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, responses: [ResponsesInfo]? = nil) {
         self.size = size
         self.total = total
         self.responses = responses

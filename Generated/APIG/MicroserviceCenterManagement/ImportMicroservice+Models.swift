@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/importMicroservice``.
-public struct ImportMicroserviceRequest: Codable, Sendable, Hashable {
+public struct ImportMicroserviceRequest: Codable, Sendable, Equatable {
     /// Documented values of `protocol`; other values decode as well.
     public struct ProtocolValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let http: Self = "HTTP"
         public static let https: Self = "HTTPS"
@@ -20,10 +17,7 @@ public struct ImportMicroserviceRequest: Codable, Sendable, Hashable {
     /// Documented values of `authType`; other values decode as well.
     public struct AuthTypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let none: Self = "NONE"
         public static let app: Self = "APP"
@@ -32,7 +26,6 @@ public struct ImportMicroserviceRequest: Codable, Sendable, Hashable {
 
     /// Information about the API group to import a microservice to.
     public var groupInfo: MicroserviceGroup
-
     /// Microservice center type.
     /// CSE: CSE microservice registration center
     /// CCE: CCE workload
@@ -40,25 +33,21 @@ public struct ImportMicroserviceRequest: Codable, Sendable, Hashable {
     /// CSE
     /// CCE
     public var serviceType: ServiceType
-
     /// Request protocol used by APIG to access the microservice.
     /// HTTP
     /// HTTPS
     /// Default: HTTPS
     /// Enumeration values:
     public var `protocol`: ProtocolValue?
-
     /// Imported APIs.
     /// Array Length: 1 - 50
     public var apis: [MicroserviceAPICreate]
-
     /// Timeout allowed for APIG to request the backend service. You can set the maximum timeout using the
     /// backend_timeout configuration item. The maximum value is 600,000, and the default value is 5000.
     /// Unit: ms.
     /// Minimum: 1
     /// Default: 5000
     public var backendTimeout: Int?
-
     /// API authentication mode. By default, authentication is not required.
     /// NONE
     /// APP
@@ -66,7 +55,6 @@ public struct ImportMicroserviceRequest: Codable, Sendable, Hashable {
     /// Default: NONE
     /// Enumeration values:
     public var authType: AuthTypeValue?
-
     /// Whether CORS is supported. By default, it is not supported.
     /// true: Supported.
     /// false: Not supported.
@@ -75,10 +63,8 @@ public struct ImportMicroserviceRequest: Codable, Sendable, Hashable {
     /// true
     /// false
     public var cors: Bool?
-
     /// CSE microservice details. This parameter is required if service_type is set to CSE.
     public var cseInfo: MicroServiceInfoCSECreate?
-
     /// CCE workload details. This parameter is required if service_type is set to CCE.
     public var cceInfo: MicroServiceInfoCCECreate?
 
@@ -131,13 +117,11 @@ public struct ImportMicroserviceRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/importMicroservice``.
-public struct ImportMicroserviceResponse: Codable, Sendable, Hashable {
+public struct ImportMicroserviceResponse: Codable, Sendable, Equatable {
     /// VPC channel ID.
     public var vpcChannelID: String?
-
     /// API group ID.
     public var apiGroupID: String?
-
     /// Imported APIs.
     public var apis: [MicroserviceImportAPIResp]?
 
@@ -159,49 +143,41 @@ public struct ImportMicroserviceResponse: Codable, Sendable, Hashable {
 }
 
 /// CCE workload details. This parameter is required if service_type is set to CCE.
-public struct MicroServiceInfoCCECreate: Codable, Sendable, Hashable {
+public struct MicroServiceInfoCCECreate: Codable, Sendable, Equatable {
     /// CCE cluster ID.
     /// Maximum: 64
     public var clusterID: String
-
     /// Namespace.
     /// Maximum: 64
     public var namespace: String
-
     /// Workload type.
     /// deployment
     /// statefulset
     /// daemonset
     /// Enumeration values:
     public var workloadType: WorkloadType
-
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and
     /// underscores (_). (1 to 64 characters)
     /// Minimum: 1
     /// Maximum: 64
     public var appName: String?
-
     /// Service label key. Start with a letter or digit, and use only letters, digits, and these special
     /// characters: -_./:(). (1 to 64 characters)
     /// Minimum: 1
     /// Maximum: 64
     public var labelKey: String?
-
     /// Service label value. Start with a letter, and include only letters, digits, periods (.), hyphens (-),
     /// and underscores (_). (1 to 64 characters)
     /// Minimum: 1
     /// Maximum: 64
     public var labelValue: String?
-
     /// Workload version.
     /// Maximum: 64
     public var version: String?
-
     /// Listening port No. of the workload.
     /// Minimum: 1
     /// Maximum: 65535
     public var port: Int
-
     /// Workload label list.
     public var labels: [ImportMicroserviceMicroserviceLabel]?
 
@@ -254,15 +230,13 @@ public struct MicroServiceInfoCCECreate: Codable, Sendable, Hashable {
 }
 
 /// CSE microservice details. This parameter is required if service_type is set to CSE.
-public struct MicroServiceInfoCSECreate: Codable, Sendable, Hashable {
+public struct MicroServiceInfoCSECreate: Codable, Sendable, Equatable {
     /// Microservice engine ID.
     /// Maximum: 64
     public var engineID: String
-
     /// Microservice ID.
     /// Maximum: 64
     public var serviceID: String
-
     /// Microservice version.
     /// Maximum: 64
     public var version: String
@@ -273,11 +247,7 @@ public struct MicroServiceInfoCSECreate: Codable, Sendable, Hashable {
         case version
     }
 
-    public init(
-        engineID: String,
-        serviceID: String,
-        version: String
-    ) {
+    public init(engineID: String, serviceID: String, version: String) {
         self.engineID = engineID
         self.serviceID = serviceID
         self.version = version
@@ -285,13 +255,12 @@ public struct MicroServiceInfoCSECreate: Codable, Sendable, Hashable {
 }
 
 /// Imported APIs.
-public struct MicroserviceAPICreate: Codable, Sendable, Hashable {
+public struct MicroserviceAPICreate: Codable, Sendable, Equatable {
     /// API name.
     /// Start with a letter or digit, and use only letters, digits, and these special characters: -_./:()
     /// Minimum: 3
     /// Maximum: 255
     public var name: String?
-
     /// Request method.
     /// Default: ANY
     /// Enumeration values:
@@ -304,7 +273,6 @@ public struct MicroserviceAPICreate: Codable, Sendable, Hashable {
     /// OPTIONS
     /// ANY
     public var reqMethod: ReqMethod?
-
     /// Request address, which can contain request parameters enclosed with braces ({}). For example,
     /// /getUserInfo/{userId}. Special characters, such as asterisks (*), slashes (/), percent signs (%),
     /// hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters
@@ -315,7 +283,6 @@ public struct MicroserviceAPICreate: Codable, Sendable, Hashable {
     /// Minimum: 1
     /// Maximum: 512
     public var reqURI: String
-
     /// API matching mode.
     /// SWA: Prefix match.
     /// NORMAL: Exact match.
@@ -347,19 +314,17 @@ public struct MicroserviceAPICreate: Codable, Sendable, Hashable {
 }
 
 /// Information about the API group to import a microservice to.
-public struct MicroserviceGroup: Codable, Sendable, Hashable {
+public struct MicroserviceGroup: Codable, Sendable, Equatable {
     /// An existing group. If this parameter is left empty, a new group is created.
     /// Minimum: 0
     /// Maximum: 64
     public var groupID: String?
-
     /// Name of the API group. This parameter is required when group_id is empty.
     /// Enter 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special
     /// characters are allowed: -_./:()
     /// Minimum: 3
     /// Maximum: 255
     public var groupName: String?
-
     /// Integration application to which the new group belongs. This parameter is required when group_id is
     /// empty.
     /// Minimum: 0
@@ -372,11 +337,7 @@ public struct MicroserviceGroup: Codable, Sendable, Hashable {
         case appID = "app_id"
     }
 
-    public init(
-        groupID: String? = nil,
-        groupName: String? = nil,
-        appID: String? = nil
-    ) {
+    public init(groupID: String? = nil, groupName: String? = nil, appID: String? = nil) {
         self.groupID = groupID
         self.groupName = groupName
         self.appID = appID
@@ -384,19 +345,15 @@ public struct MicroserviceGroup: Codable, Sendable, Hashable {
 }
 
 /// Imported APIs.
-public struct MicroserviceImportAPIResp: Codable, Sendable, Hashable {
+public struct MicroserviceImportAPIResp: Codable, Sendable, Equatable {
     /// API name.
     public var name: String?
-
     /// Request path.
     public var reqURI: String?
-
     /// Request method.
     public var reqMethod: String?
-
     /// API ID.
     public var id: String?
-
     /// API matching mode.
     /// SWA: Prefix match.
     /// NORMAL: Exact match. Default value: SWA

@@ -7,10 +7,7 @@ extension APIGClient {
     /// Documented values of `dim` for ``APIGClient/listMetricData``.
     public struct ListMetricDataDim: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let inboundEIP: Self = "inbound_eip"
         public static let outboundEIP: Self = "outbound_eip"
@@ -19,10 +16,7 @@ extension APIGClient {
     /// Documented values of `metric_name` for ``APIGClient/listMetricData``.
     public struct ListMetricDataMetricName: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let upstreamBandwidth: Self = "upstream_bandwidth"
         public static let downstreamBandwidth: Self = "downstream_bandwidth"
@@ -35,10 +29,7 @@ extension APIGClient {
     /// Documented values of `filter` for ``APIGClient/listMetricData``.
     public struct ListMetricDataFilter: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let average: Self = "average"
         public static let max: Self = "max"

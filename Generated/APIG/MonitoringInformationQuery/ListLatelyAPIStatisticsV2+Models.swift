@@ -4,19 +4,15 @@
 import CloudCore
 
 /// The response of ``APIGClient/listLatelyAPIStatisticsV2``.
-public struct ListLatelyAPIStatisticsV2Response: Codable, Sendable, Hashable {
+public struct ListLatelyAPIStatisticsV2Response: Codable, Sendable, Equatable {
     /// Response code.
     public var code: String?
-
     /// Response message.
     public var msg: String?
-
     /// Timestamp (UTC) of the start time.
     public var startTime: Int64?
-
     /// Timestamp (UTC) of the end time.
     public var endTime: Int64?
-
     /// Statistic data.
     public var list: [StatisticsAPI]?
 
@@ -53,14 +49,11 @@ public struct ListLatelyAPIStatisticsV2Response: Codable, Sendable, Hashable {
 }
 
 /// Statistic data.
-public struct StatisticsAPI: Codable, Sendable, Hashable {
+public struct StatisticsAPI: Codable, Sendable, Equatable {
     /// Documented values of `cycle`; other values decode as well.
     public struct Cycle: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let minute: Self = "MINUTE"
         public static let hour: Self = "HOUR"
@@ -70,71 +63,51 @@ public struct StatisticsAPI: Codable, Sendable, Hashable {
     /// Maximum latency.
     /// Unit: ms
     public var maxLatency: Int?
-
     /// Average latency.
     /// Unit: ms
     public var avgLatency: Double?
-
     /// Total number of requests.
     public var reqCount: Int?
-
     /// Total number of 2xx response codes.
     public var reqCount2xx: Int?
-
     /// Total number of 4xx response codes.
     public var reqCount4xx: Int?
-
     /// Total number of 5xx response codes.
     public var reqCount5xx: Int?
-
     /// Errors.
     public var reqCountError: Int?
-
     /// Maximum gateway latency.
     /// Unit: ms
     public var maxInnerLatency: Int?
-
     /// Average gateway latency.
     /// Unit: ms
     public var avgInnerLatency: Double?
-
     /// Maximum backend latency.
     public var maxBackendLatency: Int?
-
     /// Average backend latency.
     public var avgBackendLatency: Double?
-
     /// Downstream throughput (bytes).
     public var outputThroughput: Int64?
-
     /// Upstream throughput (bytes).
     public var inputThroughput: Int64?
-
     /// Timestamp (UTC) of API access.
     public var currentMinute: Int64?
-
     /// Statistical period.
     /// Enumeration values:
     /// MINUTE
     /// HOUR
     /// DAY
     public var cycle: Cycle?
-
     /// API ID.
     public var apiID: String?
-
     /// API group ID.
     public var groupID: String?
-
     /// API provider.
     public var provider: String?
-
     /// Request time.
     public var reqTime: String?
-
     /// Recording time.
     public var registerTime: String?
-
     /// Status.
     public var status: Int?
 

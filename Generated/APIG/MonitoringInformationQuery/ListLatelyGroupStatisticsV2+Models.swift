@@ -4,19 +4,15 @@
 import CloudCore
 
 /// The response of ``APIGClient/listLatelyGroupStatisticsV2``.
-public struct ListLatelyGroupStatisticsV2Response: Codable, Sendable, Hashable {
+public struct ListLatelyGroupStatisticsV2Response: Codable, Sendable, Equatable {
     /// Response code.
     public var code: String?
-
     /// Response message.
     public var msg: String?
-
     /// Timestamp (UTC) of the start time.
     public var startTime: Int64?
-
     /// Timestamp (UTC) of the end time.
     public var endTime: Int64?
-
     /// Statistic data.
     public var list: [StatisticsGroup]?
 
@@ -53,48 +49,35 @@ public struct ListLatelyGroupStatisticsV2Response: Codable, Sendable, Hashable {
 }
 
 /// Statistic data.
-public struct StatisticsGroup: Codable, Sendable, Hashable {
+public struct StatisticsGroup: Codable, Sendable, Equatable {
     /// Maximum latency.
     /// Unit: ms
     public var maxLatency: Int?
-
     /// Average latency.
     /// Unit: ms
     public var avgLatency: Double?
-
     /// Total number of requests.
     public var reqCount: Int?
-
     /// Total number of 2xx response codes.
     public var reqCount2xx: Int?
-
     /// Total number of 4xx response codes.
     public var reqCount4xx: Int?
-
     /// Total number of 5xx response codes.
     public var reqCount5xx: Int?
-
     /// Errors.
     public var reqCountError: Int?
-
     /// Downstream throughput (bytes).
     public var outputThroughput: Int64?
-
     /// Upstream throughput (bytes).
     public var inputThroughput: Int64?
-
     /// Timestamp (UTC) of API access.
     public var currentMinute: Int64?
-
     /// API group ID.
     public var groupID: String?
-
     /// API provider.
     public var provider: String?
-
     /// Request time.
     public var reqTime: String?
-
     /// Recording time.
     public var registerTime: String?
 

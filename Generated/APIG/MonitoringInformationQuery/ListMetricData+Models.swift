@@ -4,46 +4,34 @@
 import CloudCore
 
 /// The response of ``APIGClient/listMetricData``.
-public struct ListMetricDataResponse: Codable, Sendable, Hashable {
+public struct ListMetricDataResponse: Codable, Sendable, Equatable {
     /// Metric data.
     public var datapoints: [MetricData]?
 
-    private enum CodingKeys: String, CodingKey {
-        case datapoints
-    }
-
-    public init(
-        datapoints: [MetricData]? = nil
-    ) {
+    public init(datapoints: [MetricData]? = nil) {
         self.datapoints = datapoints
     }
 }
 
 /// Metric data.
-public struct MetricData: Codable, Sendable, Hashable {
+public struct MetricData: Codable, Sendable, Equatable {
     /// Average value of metric data within a rollup period. This parameter is supported only when the value
     /// of filter in the request is average.
     public var average: Int?
-
     /// Maximum value of metric data within a rollup period. This parameter is supported only when the value
     /// of filter in the request is max.
     public var max: Int?
-
     /// Minimum value of metric data within a rollup period. This parameter is supported only when the value
     /// of filter in the request is min.
     public var min: Int?
-
     /// Sum of metric data within a rollup period. This parameter is supported only when the value of filter
     /// in the request is sum.
     public var sum: Int?
-
     /// Variance value of metric data within a rollup period. This parameter is supported only when the value
     /// of filter in the request is variance.
     public var variance: Int?
-
     /// Time when the metric is collected. It is a UNIX timestamp in milliseconds.
     public var timestamp: Int64?
-
     /// Metric unit.
     public var unit: String?
 

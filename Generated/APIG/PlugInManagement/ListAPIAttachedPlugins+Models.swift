@@ -4,17 +4,14 @@
 import CloudCore
 
 /// Plug-ins bound to the API.
-public struct AttachedPluginInfo: Codable, Sendable, Hashable {
+public struct AttachedPluginInfo: Codable, Sendable, Equatable {
     /// Plug-in binding record ID.
     public var pluginAttachID: String?
-
     /// Plug-in ID.
     public var pluginID: String?
-
     /// Plug-in name. Start with a letter, and include only letters, digits, hyphens (-), and underscores(_).
     /// (3 to 255 characters)
     public var pluginName: String?
-
     /// Plug-in type.
     /// cors: Cross-origin resource sharing.
     /// set_resp_headers: HTTP response header management.
@@ -30,32 +27,24 @@ public struct AttachedPluginInfo: Codable, Sendable, Hashable {
     /// rate_limit
     /// third_auth
     public var pluginType: PluginType?
-
     /// Plug-in scope. global: Visible to all gateways.
     /// Enumeration values:
     /// global
     public var pluginScope: PluginScope?
-
     /// ID of the environment for binding to the API.
     public var envID: String?
-
     /// Name of the environment for binding to the API.
     public var envName: String?
-
     /// Binding time.
     public var attachedTime: String?
-
     /// Plug-in content in JSON format.
     /// Maximum: 65535
     public var pluginContent: String?
-
     /// Plug-in description, with a maximum of 255 characters.
     /// Maximum: 255
     public var remark: String?
-
     /// Creation time.
     public var createTime: String?
-
     /// Update time.
     public var updateTime: String?
 
@@ -104,13 +93,11 @@ public struct AttachedPluginInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/listAPIAttachedPlugins``.
-public struct ListAPIAttachedPluginsResponse: Codable, Sendable, Hashable {
+public struct ListAPIAttachedPluginsResponse: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Plug-ins bound to the API.
     public var plugins: [AttachedPluginInfo]?
 
@@ -120,11 +107,7 @@ public struct ListAPIAttachedPluginsResponse: Codable, Sendable, Hashable {
         case plugins
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        plugins: [AttachedPluginInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, plugins: [AttachedPluginInfo]? = nil) {
         self.size = size
         self.total = total
         self.plugins = plugins

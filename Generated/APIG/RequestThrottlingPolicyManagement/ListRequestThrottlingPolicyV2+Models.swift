@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listRequestThrottlingPolicyV2``.
-public struct ListRequestThrottlingPolicyV2Response: Codable, Sendable, Hashable {
+public struct ListRequestThrottlingPolicyV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Request throttling policy list.
     public var throttles: [ThrottlesInfo]?
 
@@ -20,11 +18,7 @@ public struct ListRequestThrottlingPolicyV2Response: Codable, Sendable, Hashable
         case throttles
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        throttles: [ThrottlesInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, throttles: [ThrottlesInfo]? = nil) {
         self.size = size
         self.total = total
         self.throttles = throttles

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The response of ``APIGClient/listAPIGroupsQuantitiesV2``.
-public struct ListAPIGroupsQuantitiesV2Response: Codable, Sendable, Hashable {
+public struct ListAPIGroupsQuantitiesV2Response: Codable, Sendable, Equatable {
     /// Number of API groups that have not been listed on KooGallery.
     /// Currently, this parameter is not supported.
     public var offsellNums: Int?
-
     /// Number of API groups that have been listed on KooGallery.
     public var onsellNums: Int?
 
@@ -17,10 +16,7 @@ public struct ListAPIGroupsQuantitiesV2Response: Codable, Sendable, Hashable {
         case onsellNums = "onsell_nums"
     }
 
-    public init(
-        offsellNums: Int? = nil,
-        onsellNums: Int? = nil
-    ) {
+    public init(offsellNums: Int? = nil, onsellNums: Int? = nil) {
         self.offsellNums = offsellNums
         self.onsellNums = onsellNums
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listAPIQuantitiesV2``.
-public struct ListAPIQuantitiesV2Response: Codable, Sendable, Hashable {
+public struct ListAPIQuantitiesV2Response: Codable, Sendable, Equatable {
     /// Total number of APIs.
     public var instanceNum: Int?
-
     /// Number of APIs that have been published in the RELEASE environment.
     public var numsOnRelease: Int?
-
     /// Number of APIs that have not been published in the RELEASE environment.
     public var numsOffRelease: Int?
 
@@ -20,11 +18,7 @@ public struct ListAPIQuantitiesV2Response: Codable, Sendable, Hashable {
         case numsOffRelease = "nums_off_release"
     }
 
-    public init(
-        instanceNum: Int? = nil,
-        numsOnRelease: Int? = nil,
-        numsOffRelease: Int? = nil
-    ) {
+    public init(instanceNum: Int? = nil, numsOnRelease: Int? = nil, numsOffRelease: Int? = nil) {
         self.instanceNum = instanceNum
         self.numsOnRelease = numsOnRelease
         self.numsOffRelease = numsOffRelease

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``APIGClient/listAppQuantitiesV2``.
-public struct ListAppQuantitiesV2Response: Codable, Sendable, Hashable {
+public struct ListAppQuantitiesV2Response: Codable, Sendable, Equatable {
     /// Number of apps that have been authorized to access APIs.
     public var authedNums: Int?
-
     /// Number of apps that have not been authorized to access APIs.
     public var unauthedNums: Int?
 
@@ -16,10 +15,7 @@ public struct ListAppQuantitiesV2Response: Codable, Sendable, Hashable {
         case unauthedNums = "unauthed_nums"
     }
 
-    public init(
-        authedNums: Int? = nil,
-        unauthedNums: Int? = nil
-    ) {
+    public init(authedNums: Int? = nil, unauthedNums: Int? = nil) {
         self.authedNums = authedNums
         self.unauthedNums = unauthedNums
     }

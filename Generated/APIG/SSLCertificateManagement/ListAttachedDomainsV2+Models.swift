@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listAttachedDomainsV2``.
-public struct ListAttachedDomainsV2Response: Codable, Sendable, Hashable {
+public struct ListAttachedDomainsV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Bound domain names.
     public var boundDomains: [URLDomainRefInfo]?
 
@@ -20,11 +18,7 @@ public struct ListAttachedDomainsV2Response: Codable, Sendable, Hashable {
         case boundDomains = "bound_domains"
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        boundDomains: [URLDomainRefInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, boundDomains: [URLDomainRefInfo]? = nil) {
         self.size = size
         self.total = total
         self.boundDomains = boundDomains
@@ -39,13 +33,11 @@ public struct ListAttachedDomainsV2Response: Codable, Sendable, Hashable {
 }
 
 /// Bound domain names.
-public struct URLDomainRefInfo: Codable, Sendable, Hashable {
+public struct URLDomainRefInfo: Codable, Sendable, Equatable {
     /// Custom domain name.
     public var urlDomain: String?
-
     /// Domain ID.
     public var id: String?
-
     /// CNAME resolution status.
     /// 1: not resolved
     /// 2: resolving
@@ -62,33 +54,25 @@ public struct URLDomainRefInfo: Codable, Sendable, Hashable {
     /// - `3`
     /// - `4`
     public var status: Int?
-
     /// Minimum SSL version supported.
     public var minSSLVersion: String?
-
     /// Whether to enable HTTP redirection to HTTPS. The value false means disable and true means enable. The
     /// default value is false.
     /// Default: false
     public var isHTTPRedirectToHTTPS: Bool?
-
     /// Whether to enable client certificate verification. This parameter is available only when a certificate
     /// is bound. It is enabled by default if trusted_root_ca exists, and disabled if trusted_root_ca does not
     /// exist.
     /// Default: false
     public var verifiedClientCertificateEnabled: Bool?
-
     /// Certificate ID.
     public var sslID: String?
-
     /// Certificate name.
     public var sslName: String?
-
     /// API group ID.
     public var apiGroupID: String?
-
     /// API group name.
     public var apiGroupName: String?
-
     /// Gateway ID.
     public var instanceID: String?
 

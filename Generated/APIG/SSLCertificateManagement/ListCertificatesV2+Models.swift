@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Certificate basic content.
-public struct CertBase: Codable, Sendable, Hashable {
+public struct CertBase: Codable, Sendable, Equatable {
     /// Certificate ID.
     public var id: String?
-
     /// Certificate name.
     public var name: String?
-
     /// Certificate type.
     /// global: Global certificate.
     /// instance: Gateway certificate.
@@ -18,33 +16,24 @@ public struct CertBase: Codable, Sendable, Hashable {
     /// global
     /// instance
     public var type: TypeValue?
-
     /// Gateway ID.
     /// If type is set to global, the default value is common.
     /// If type is set to instance, a gateway ID is displayed.
     public var instanceID: String?
-
     /// Project ID.
     public var projectID: String?
-
     /// Domain name.
     public var commonName: String?
-
     /// SAN domain name.
     public var san: [String]?
-
     /// Expiration time.
     public var notAfter: String?
-
     /// Signature algorithm.
     public var signatureAlgorithm: String?
-
     /// Creation time.
     public var createTime: String?
-
     /// Update time.
     public var updateTime: String?
-
     /// Whether a trusted root certificate (CA) exists. The value is true if trusted_root_ca exists in the
     /// bound certificate.
     /// Default: false
@@ -111,13 +100,11 @@ public struct CertBase: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/listCertificatesV2``.
-public struct ListCertificatesV2Response: Codable, Sendable, Hashable {
+public struct ListCertificatesV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Certificate basic content.
     public var certs: [CertBase]?
 
@@ -127,11 +114,7 @@ public struct ListCertificatesV2Response: Codable, Sendable, Hashable {
         case certs
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        certs: [CertBase]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, certs: [CertBase]? = nil) {
         self.size = size
         self.total = total
         self.certs = certs

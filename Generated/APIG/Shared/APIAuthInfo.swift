@@ -4,58 +4,43 @@
 import CloudCore
 
 /// API list.
-public struct APIAuthInfo: Codable, Sendable, Hashable {
+public struct APIAuthInfo: Codable, Sendable, Equatable {
     /// Authorization record ID.
     public var id: String?
-
     /// API ID.
     public var apiID: String?
-
     /// API name.
     public var apiName: String?
-
     /// Name of the API group to which the API belongs.
     public var groupName: String?
-
     /// API type.
     public var apiType: Int?
-
     /// API description.
     public var apiRemark: String?
-
     /// ID of the environment in which an app has been authorized to call the API.
     public var envID: String?
-
     /// Authorizer.
     public var authRole: String?
-
     /// Authorization time.
     public var authTime: String?
-
     /// App name.
     public var appName: String?
-
     /// App description.
     public var appRemark: String?
-
     /// App type.
     /// The default value is apig. Other types are not supported currently.
     /// Enumeration values:
     /// apig
     /// roma
     public var appType: AppType?
-
     /// Creator of the app.
     /// USER: The app is created by a tenant.
     /// MARKET: The app is allocated by KooGallery. This value is not supported currently.
     public var appCreator: String?
-
     /// API publication record ID.
     public var publishID: String?
-
     /// ID of the API group to which the API belongs.
     public var groupID: String?
-
     /// Authorization channel type.
     /// NORMAL: normal channel
     /// GREEN: green channel
@@ -64,25 +49,19 @@ public struct APIAuthInfo: Codable, Sendable, Hashable {
     /// NORMAL
     /// GREEN
     public var authTunnel: AuthTunnel?
-
     /// Whitelist for the green channel.
     public var authWhitelist: [String]?
-
     /// Blacklist for the green channel.
     public var authBlacklist: [String]?
-
     /// Access parameters.
     public var visitParam: String?
-
     /// ROMA application type.
     /// subscription: subscription application
     /// integration: integration application
     /// Currently, this parameter is not supported.
     public var romaAppType: String?
-
     /// Name of the environment in which the app has been authorized to call the API.
     public var envName: String?
-
     /// App ID.
     public var appID: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// VPC channel details. This parameter is required if vpc_channel_status is set to 1.
-public struct APIBackendVPCReq: Codable, Sendable, Hashable {
+public struct APIBackendVPCReq: Codable, Sendable, Equatable {
     /// Proxy host.
     public var vpcChannelProxyHost: String?
-
     /// VPC channel ID.
     public var vpcChannelID: String
 
@@ -16,10 +15,7 @@ public struct APIBackendVPCReq: Codable, Sendable, Hashable {
         case vpcChannelID = "vpc_channel_id"
     }
 
-    public init(
-        vpcChannelProxyHost: String? = nil,
-        vpcChannelID: String
-    ) {
+    public init(vpcChannelProxyHost: String? = nil, vpcChannelID: String) {
         self.vpcChannelProxyHost = vpcChannelProxyHost
         self.vpcChannelID = vpcChannelID
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Policy conditions.
-public struct APIConditionBase: Codable, Sendable, Hashable {
+public struct APIConditionBase: Codable, Sendable, Equatable {
     /// Input parameter name. This parameter is required if the policy type is param.
     public var reqParamName: String?
-
     /// Name of a built-in gateway parameter. This parameter is required if the policy type is system. The
     /// following parameters are supported:
     /// req_path: request path. For example, /a/b.
@@ -20,18 +19,15 @@ public struct APIConditionBase: Codable, Sendable, Hashable {
     /// reqPath
     /// reqMethod
     public var sysParamName: SysParamName?
-
     /// COOKIE parameter name. This parameter is required if the policy type is cookie.
     /// Minimum: 0
     /// Maximum: 255
     public var cookieParamName: String?
-
     /// System parameter: frontend authentication parameter name. This parameter is mandatory when the policy
     /// type is frontend_authorizer. The frontend authentication parameter name is prefixed with
     /// $context.authorizer.frontend. For example, if the frontend authentication parameter name is user_name,
     /// the name with the prefix will be $context.authorizer.frontend.user_name.
     public var frontendAuthorizerParamName: String?
-
     /// Policy condition.
     /// exact: Exact match
     /// enum: Enumeration
@@ -42,7 +38,6 @@ public struct APIConditionBase: Codable, Sendable, Hashable {
     /// enum
     /// pattern
     public var conditionType: ConditionType?
-
     /// Policy type
     /// param: parameter
     /// source: source IP address
@@ -56,7 +51,6 @@ public struct APIConditionBase: Codable, Sendable, Hashable {
     /// cookie
     /// frontend_authorizer
     public var conditionOrigin: ConditionOrigin
-
     /// Policy value. This parameter is required when the policy type is param, source, cookie, or
     /// frontend_authorizer.
     public var conditionValue: String

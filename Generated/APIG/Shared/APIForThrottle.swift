@@ -4,49 +4,35 @@
 import CloudCore
 
 /// API list.
-public struct APIForThrottle: Codable, Sendable, Hashable {
+public struct APIForThrottle: Codable, Sendable, Equatable {
     /// API authentication mode.
     public var authType: String?
-
     /// Name of the API group to which the API belongs.
     public var groupName: String?
-
     /// API publication record ID.
     public var publishID: String?
-
     /// ID of a request throttling policy binding record.
     public var throttleApplyID: String?
-
     /// Binding time.
     public var applyTime: String?
-
     /// API description.
     public var remark: String?
-
     /// ID of the environment in which the API has been published.
     public var runEnvID: String?
-
     /// API type.
     public var type: Int?
-
     /// Name of the request throttling policy bound to the API.
     public var throttleName: String?
-
     /// Access address of the API.
     public var reqURI: String?
-
     /// Name of the environment in which the API has been published.
     public var runEnvName: String?
-
     /// ID of the API group to which the API belongs.
     public var groupID: String?
-
     /// API name.
     public var name: String?
-
     /// API ID.
     public var id: String?
-
     /// Request method.
     /// Enumeration values:
     /// GET

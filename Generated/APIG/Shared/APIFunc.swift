@@ -4,13 +4,11 @@
 import CloudCore
 
 /// FunctionGraph backend details.
-public struct APIFunc: Codable, Sendable, Hashable {
+public struct APIFunc: Codable, Sendable, Equatable {
     /// Function URN.
     public var functionURN: String?
-
     /// Description. It cannot exceed 255 characters.
     public var remark: String?
-
     /// Invocation mode.
     /// async: asynchronous
     /// sync: synchronous
@@ -18,7 +16,6 @@ public struct APIFunc: Codable, Sendable, Hashable {
     /// async
     /// sync
     public var invocationType: InvocationType?
-
     /// Function network architecture.
     /// V1: non-VPC
     /// V2: VPC
@@ -26,27 +23,22 @@ public struct APIFunc: Codable, Sendable, Hashable {
     /// V1
     /// V2
     public var networkType: NetworkType?
-
     /// Function version.
     /// If both a function alias URN and version are passed, only the alias URN will be used.
     /// Maximum: 64
     public var version: String?
-
     /// Function alias URN.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will
     /// be ignored.
     public var aliasURN: String?
-
     /// Timeout allowed for APIG to request the backend service. If the function network architecture is set
     /// to V1, the maximum timeout is 60,000. If the network architecture is set to V2, the maximum timeout is
     /// 600,000 and can be modified by using the gateway parameter backend_timeout.
     /// Unit: ms.
     /// Minimum: 1
     public var timeout: Int?
-
     /// Backend custom authorizer ID.
     public var authorizerID: String?
-
     /// Backend request protocol of a function. The value can be HTTPS (default) or GRPCS (available when the
     /// frontend request protocol is GRPCS).
     /// Default: HTTPS
@@ -54,17 +46,13 @@ public struct APIFunc: Codable, Sendable, Hashable {
     /// HTTPS
     /// GRPCS
     public var reqProtocol: APIFuncReqProtocol?
-
     /// ID.
     public var id: String?
-
     /// Registration time.
     public var registerTime: String?
-
     /// Backend service status.
     /// 1: valid
     public var status: Int?
-
     /// Update time.
     public var updateTime: String?
 

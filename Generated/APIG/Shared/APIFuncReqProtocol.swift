@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `req_protocol` fields and parameters; other values decode as well.
 public struct APIFuncReqProtocol: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// default
     public static let https: Self = "HTTPS"
-
     /// available when the frontend request protocol is GRPCS
     public static let grpcs: Self = "GRPCS"
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// API group information.
-public struct APIGroupCommonInfo: Codable, Sendable, Hashable {
+public struct APIGroupCommonInfo: Codable, Sendable, Equatable {
     /// ID.
     public var id: String?
-
     /// API group name.
     public var name: String?
-
     /// Status.
     /// 1: valid
     /// Enumeration values:
@@ -18,26 +16,20 @@ public struct APIGroupCommonInfo: Codable, Sendable, Hashable {
     ///
     /// - `1`
     public var status: Int?
-
     /// Subdomain name that APIG automatically allocates to the API group.
     public var slDomain: String?
-
     /// Creation time.
     public var registerTime: String?
-
     /// Last modification time.
     public var updateTime: String?
-
     /// Indicates whether the API group has been listed on KooGallery.
     /// 1: listed
     /// 2: not listed
     /// 3: under review
     /// Not supported currently.
     public var onSellStatus: Int?
-
     /// Independent domain names bound to the API group.
     public var urlDomains: [URLDomain]?
-
     /// Whether the debugging domain name is accessible. Options: true and false.
     /// Default: true
     public var slDomainAccessEnabled: Bool?

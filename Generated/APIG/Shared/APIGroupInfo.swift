@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/createApigroupV2``.
-public struct APIGroupInfo: Codable, Sendable, Hashable {
+public struct APIGroupInfo: Codable, Sendable, Equatable {
     /// ID.
     public var id: String?
-
     /// API group name.
     public var name: String?
-
     /// Status.
     /// 1: valid
     /// Enumeration values:
@@ -18,65 +16,50 @@ public struct APIGroupInfo: Codable, Sendable, Hashable {
     ///
     /// - `1`
     public var status: Int?
-
     /// Subdomain name that APIG automatically allocates to the API group.
     public var slDomain: String?
-
     /// Creation time.
     public var registerTime: String?
-
     /// Last modification time.
     public var updateTime: String?
-
     /// Indicates whether the API group has been listed on KooGallery.
     /// 1: listed
     /// 2: not listed
     /// 3: under review
     /// Not supported currently.
     public var onSellStatus: Int?
-
     /// Independent domain names bound to the API group.
     public var urlDomains: [URLDomain]?
-
     /// Whether the debugging domain name is accessible. Options: true and false.
     /// Default: true
     public var slDomainAccessEnabled: Bool?
-
     /// Automatically allocated subdomain names.
     public var slDomains: [String]?
-
     /// Description.
     public var remark: String?
-
     /// Total number of times all APIs in the API group can be accessed. Consider the payload capacity of the
     /// backend service when setting this parameter. By default, there is no limit on the number of API calls.
     /// Currently, this parameter is not supported.
     public var callLimits: Int?
-
     /// Period of time for limiting the number of API calls.
     /// Currently, this parameter is not supported.
     public var timeInterval: Int?
-
     /// Time unit for limiting the number of API calls.
     /// Currently, this parameter is not supported.
     public var timeUnit: String?
-
     /// Indicates whether the API group is the default group.
     /// 1: Yes
     /// 2: No
     public var isDefault: Int?
-
     /// Group version.
     /// V1: global group
     /// V2: application-level group
     /// The default value is V1. This parameter is not supported currently.
     public var version: String?
-
     /// ID of the integration application to which the API group belongs.
     /// This parameter is required when the group version is V2.
     /// Currently, this parameter is not supported.
     public var romaAppID: String?
-
     /// Name of the integration application to which the API group belongs.
     /// Currently, this parameter is not supported.
     public var romaAppName: String?

@@ -4,29 +4,22 @@
 import CloudCore
 
 /// Mock backend details.
-public struct APIMock: Codable, Sendable, Hashable {
+public struct APIMock: Codable, Sendable, Equatable {
     /// Description. It cannot exceed 255 characters.
     public var remark: String?
-
     /// Response.
     public var resultContent: String?
-
     /// Function version. It cannot exceed 64 characters.
     public var version: String?
-
     /// Backend custom authorizer ID.
     public var authorizerID: String?
-
     /// ID.
     public var id: String?
-
     /// Registration time.
     public var registerTime: String?
-
     /// Backend service status.
     /// 1: valid
     public var status: Int?
-
     /// Update time.
     public var updateTime: String?
 

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Mock backend details.
-public struct APIMockCreate: Codable, Sendable, Hashable {
+public struct APIMockCreate: Codable, Sendable, Equatable {
     /// Description. It cannot exceed 255 characters.
     public var remark: String?
-
     /// Response.
     public var resultContent: String?
-
     /// Function version. It cannot exceed 64 characters.
     public var version: String?
-
     /// Backend custom authorizer ID.
     public var authorizerID: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// FunctionGraph backend policies.
-public struct APIPolicyFunctionCreate: Codable, Sendable, Hashable {
+public struct APIPolicyFunctionCreate: Codable, Sendable, Equatable {
     /// Function URN.
     public var functionURN: String
-
     /// Invocation mode.
     /// async: asynchronous
     /// sync: synchronous
@@ -15,7 +14,6 @@ public struct APIPolicyFunctionCreate: Codable, Sendable, Hashable {
     /// async
     /// sync
     public var invocationType: InvocationType
-
     /// Function network architecture.
     /// V1: non-VPC
     /// V2: VPC
@@ -23,25 +21,21 @@ public struct APIPolicyFunctionCreate: Codable, Sendable, Hashable {
     /// V1
     /// V2
     public var networkType: NetworkType
-
     /// Function version.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will
     /// be ignored.
     /// Maximum: 64
     public var version: String?
-
     /// Function alias URN.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will
     /// be ignored.
     public var aliasURN: String?
-
     /// Timeout allowed for APIG to request the backend service. If the function network architecture is set
     /// to V1, the maximum timeout is 60,000. If the network architecture is set to V2, the maximum timeout is
     /// 600,000 and can be modified by using the gateway parameter backend_timeout.
     /// Unit: ms.
     /// Minimum: 1
     public var timeout: Int?
-
     /// Backend request protocol of a function. The value can be HTTPS (default) or GRPCS (available when the
     /// frontend request protocol is GRPCS).
     /// Default: HTTPS
@@ -49,7 +43,6 @@ public struct APIPolicyFunctionCreate: Codable, Sendable, Hashable {
     /// HTTPS
     /// GRPCS
     public var reqProtocol: APIFuncReqProtocol?
-
     /// Effective mode of the backend policy.
     /// ALL: All conditions are met.
     /// ANY: Any condition is met.
@@ -57,18 +50,14 @@ public struct APIPolicyFunctionCreate: Codable, Sendable, Hashable {
     /// ALL
     /// ANY
     public var effectMode: EffectMode
-
     /// Backend name. It must start with a letter and can contain letters, digits, and underscores (_).
     /// Minimum: 3
     /// Maximum: 64
     public var name: String
-
     /// Backend parameters. This is unavailable for the GRPC backend.
     public var backendParams: [BackendParamBase]?
-
     /// Policy conditions.
     public var conditions: [APIConditionBase]
-
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
     public var authorizerID: String?
 

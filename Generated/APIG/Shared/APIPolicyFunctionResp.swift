@@ -4,10 +4,9 @@
 import CloudCore
 
 /// FunctionGraph backend policies.
-public struct APIPolicyFunctionResp: Codable, Sendable, Hashable {
+public struct APIPolicyFunctionResp: Codable, Sendable, Equatable {
     /// Function URN.
     public var functionURN: String?
-
     /// Invocation mode.
     /// async: asynchronous
     /// sync: synchronous
@@ -15,7 +14,6 @@ public struct APIPolicyFunctionResp: Codable, Sendable, Hashable {
     /// async
     /// sync
     public var invocationType: InvocationType?
-
     /// Function network architecture.
     /// V1: non-VPC
     /// V2: VPC
@@ -23,25 +21,21 @@ public struct APIPolicyFunctionResp: Codable, Sendable, Hashable {
     /// V1
     /// V2
     public var networkType: NetworkType?
-
     /// Function version.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will
     /// be ignored.
     /// Maximum: 64
     public var version: String?
-
     /// Function alias URN.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will
     /// be ignored.
     public var aliasURN: String?
-
     /// Timeout allowed for APIG to request the backend service. If the function network architecture is set
     /// to V1, the maximum timeout is 60,000. If the network architecture is set to V2, the maximum timeout is
     /// 600,000 and can be modified by using the gateway parameter backend_timeout.
     /// Unit: ms.
     /// Minimum: 1
     public var timeout: Int?
-
     /// Backend request protocol of a function. The value can be HTTPS (default) or GRPCS (available when the
     /// frontend request protocol is GRPCS).
     /// Default: HTTPS
@@ -49,10 +43,8 @@ public struct APIPolicyFunctionResp: Codable, Sendable, Hashable {
     /// HTTPS
     /// GRPCS
     public var reqProtocol: APIFuncReqProtocol?
-
     /// ID.
     public var id: String?
-
     /// Effective mode of the backend policy.
     /// ALL: All conditions are met.
     /// ANY: Any condition is met.
@@ -60,18 +52,14 @@ public struct APIPolicyFunctionResp: Codable, Sendable, Hashable {
     /// ALL
     /// ANY
     public var effectMode: EffectMode?
-
     /// Backend name, which must start with a letter and can contain letters, digits, and underscores (_).
     /// Minimum: 3
     /// Maximum: 64
     public var name: String?
-
     /// Backend parameters.
     public var backendParams: [BackendParam]?
-
     /// Policy conditions.
     public var conditions: [CoditionResp]?
-
     /// Backend custom authorizer ID.
     public var authorizerID: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Web backend policies.
-public struct APIPolicyHTTPResp: Codable, Sendable, Hashable {
+public struct APIPolicyHTTPResp: Codable, Sendable, Equatable {
     /// ID.
     public var id: String?
-
     /// Effective mode of the backend policy.
     /// ALL: All conditions are met.
     /// ANY: Any condition is met.
@@ -15,21 +14,16 @@ public struct APIPolicyHTTPResp: Codable, Sendable, Hashable {
     /// ALL
     /// ANY
     public var effectMode: EffectMode?
-
     /// Backend name, which must start with a letter and can contain letters, digits, and underscores (_).
     /// Minimum: 3
     /// Maximum: 64
     public var name: String?
-
     /// Backend parameters.
     public var backendParams: [BackendParam]?
-
     /// Policy conditions.
     public var conditions: [CoditionResp]?
-
     /// Backend custom authorizer ID.
     public var authorizerID: String?
-
     /// Endpoint of the policy backend.
     /// An endpoint consists of a domain name or IP address and a port number, with not more than 255
     /// characters. It must be in the format "Domain name:Port number", for example, apig.example.com:7443. If
@@ -37,14 +31,12 @@ public struct APIPolicyHTTPResp: Codable, Sendable, Hashable {
     /// Environment variables are supported. Each must start with a letter and can consist of 3 to 32
     /// characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     public var urlDomain: String?
-
     /// Request protocol. Options include HTTP, HTTPS, and GRPCS. You can select GRPCS for a GRPC backend.
     /// Enumeration values:
     /// HTTP
     /// HTTPS
     /// GRPCS
     public var reqProtocol: BackendAPIReqProtocol?
-
     /// Request method. Options include GET, POST, PUT, DELETE, HEAD, PATCH, OPTIONS, and ANY. This is fixed
     /// to POST for the GRPC backend.
     /// Enumeration values:
@@ -57,7 +49,6 @@ public struct APIPolicyHTTPResp: Codable, Sendable, Hashable {
     /// OPTIONS
     /// ANY
     public var reqMethod: ReqMethod?
-
     /// Request address, which can contain request parameters enclosed with braces ({}). For example,
     /// /getUserInfo/{userId}. Special characters, such as asterisks (*), slashes (/), percent signs (%),
     /// hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters
@@ -67,23 +58,19 @@ public struct APIPolicyHTTPResp: Codable, Sendable, Hashable {
     /// The address must comply with the URI specifications.
     /// For the GRPC backend, the request address is fixed to /.
     public var reqURI: String?
-
     /// Timeout allowed for APIG to request the backend service. You can set the maximum timeout using the
     /// backend_timeout configuration item. The maximum value is 600,000.
     /// Unit: ms.
     /// Minimum: 1
     public var timeout: Int?
-
     /// Number of retry attempts to request the backend service. The default value is -1. The value ranges
     /// from -1 to 10.
     /// -1 indicates that idempotent APIs will retry once and non-idempotent APIs will not retry. POST and
     /// PATCH are non-idempotent. GET, HEAD, PUT, OPTIONS, and DELETE are idempotent.
     /// Default: -1
     public var retryCount: String?
-
     /// VPC channel details. This parameter is required if vpc_channel_status is set to 1.
     public var vpcChannelInfo: VPCInfo?
-
     /// Indicates whether to use a VPC channel.
     /// 1: A VPC channel is used.
     /// 2: No VPC channel is used.

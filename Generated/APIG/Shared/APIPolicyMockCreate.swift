@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Mock backend policies.
-public struct APIPolicyMockCreate: Codable, Sendable, Hashable {
+public struct APIPolicyMockCreate: Codable, Sendable, Equatable {
     /// Response.
     public var resultContent: String?
-
     /// Effective mode of the backend policy.
     /// ALL: All conditions are met.
     /// ANY: Any condition is met.
@@ -15,18 +14,14 @@ public struct APIPolicyMockCreate: Codable, Sendable, Hashable {
     /// ALL
     /// ANY
     public var effectMode: EffectMode
-
     /// Backend name. It must start with a letter and can contain letters, digits, and underscores (_).
     /// Minimum: 3
     /// Maximum: 64
     public var name: String
-
     /// Backend parameters. This is unavailable for the GRPC backend.
     public var backendParams: [BackendParamBase]?
-
     /// Policy conditions.
     public var conditions: [APIConditionBase]
-
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
     public var authorizerID: String?
 

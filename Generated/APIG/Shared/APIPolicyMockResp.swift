@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Mock backend policies.
-public struct APIPolicyMockResp: Codable, Sendable, Hashable {
+public struct APIPolicyMockResp: Codable, Sendable, Equatable {
     /// ID.
     public var id: String?
-
     /// Effective mode of the backend policy.
     /// ALL: All conditions are met.
     /// ANY: Any condition is met.
@@ -15,21 +14,16 @@ public struct APIPolicyMockResp: Codable, Sendable, Hashable {
     /// ALL
     /// ANY
     public var effectMode: EffectMode?
-
     /// Backend name, which must start with a letter and can contain letters, digits, and underscores (_).
     /// Minimum: 3
     /// Maximum: 64
     public var name: String?
-
     /// Backend parameters.
     public var backendParams: [BackendParam]?
-
     /// Policy conditions.
     public var conditions: [CoditionResp]?
-
     /// Backend custom authorizer ID.
     public var authorizerID: String?
-
     /// Response.
     public var resultContent: String?
 

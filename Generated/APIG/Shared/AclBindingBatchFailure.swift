@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Error message and access control policies that fail to be unbound.
-public struct AclBindingBatchFailure: Codable, Sendable, Hashable {
+public struct AclBindingBatchFailure: Codable, Sendable, Equatable {
     /// ID of an access control policy binding record that fails to be canceled.
     public var bindID: String?
-
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// ID of an API from which unbinding fails.
     public var apiID: String?
-
     /// Name of the API from which unbinding fails.
     public var apiName: String?
 

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `acl_type` fields and parameters; other values decode as well.
 public struct AclType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let permit: Self = "PERMIT"
     public static let deny: Self = "DENY"

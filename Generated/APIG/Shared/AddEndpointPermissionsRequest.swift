@@ -4,20 +4,14 @@
 import CloudCore
 
 /// The request body of ``APIGClient/addEndpointPermissions``.
-public struct AddEndpointPermissionsRequest: Codable, Sendable, Hashable {
+public struct AddEndpointPermissionsRequest: Codable, Sendable, Equatable {
     /// Whitelist records. Each whitelist record is in the format of "iam:domain::Authorized_account_ID".
     /// The account ID contains 32 characters, including only letters (a-f) and digits. An asterisk (*) means
     /// that all users have access.
     /// Array Length: 1 - 50
     public var permissions: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case permissions
-    }
-
-    public init(
-        permissions: [String]
-    ) {
+    public init(permissions: [String]) {
         self.permissions = permissions
     }
 }

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-public struct AddEndpointPermissionsResponseHeaderParameters: Codable, Sendable, Hashable {
+public struct AddEndpointPermissionsResponseHeaderParameters: Codable, Sendable, Equatable {
     /// Request ID.
     public var xRequestID: String?
 
@@ -11,9 +11,7 @@ public struct AddEndpointPermissionsResponseHeaderParameters: Codable, Sendable,
         case xRequestID = "x-request-id"
     }
 
-    public init(
-        xRequestID: String? = nil
-    ) {
+    public init(xRequestID: String? = nil) {
         self.xRequestID = xRequestID
     }
 }

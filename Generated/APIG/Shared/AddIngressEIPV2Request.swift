@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``APIGClient/addIngressEIPV2``.
-public struct AddIngressEIPV2Request: Codable, Sendable, Hashable {
+public struct AddIngressEIPV2Request: Codable, Sendable, Equatable {
     /// Public inbound access bandwidth.
     /// Unit: Mbit/s
     public var bandwidthSize: Int?
-
     /// Billing type of the public inbound access bandwidth.
     /// bandwidth: billed by bandwidth
     /// Default: bandwidth
@@ -21,10 +20,7 @@ public struct AddIngressEIPV2Request: Codable, Sendable, Hashable {
         case bandwidthChargingMode = "bandwidth_charging_mode"
     }
 
-    public init(
-        bandwidthSize: Int? = nil,
-        bandwidthChargingMode: BandwidthChargingMode? = nil
-    ) {
+    public init(bandwidthSize: Int? = nil, bandwidthChargingMode: BandwidthChargingMode? = nil) {
         self.bandwidthSize = bandwidthSize
         self.bandwidthChargingMode = bandwidthChargingMode
     }

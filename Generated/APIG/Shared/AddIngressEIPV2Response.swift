@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/addIngressEIPV2``.
-public struct AddIngressEIPV2Response: Codable, Sendable, Hashable {
+public struct AddIngressEIPV2Response: Codable, Sendable, Equatable {
     /// Gateway ID.
     public var instanceID: String?
-
     /// Public access address change task.
     public var message: String?
-
     /// Task ID.
     public var jobID: String?
 
@@ -20,11 +18,7 @@ public struct AddIngressEIPV2Response: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        instanceID: String? = nil,
-        message: String? = nil,
-        jobID: String? = nil
-    ) {
+    public init(instanceID: String? = nil, message: String? = nil, jobID: String? = nil) {
         self.instanceID = instanceID
         self.message = message
         self.jobID = jobID

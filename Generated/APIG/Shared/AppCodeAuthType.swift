@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `app_code_auth_type` fields and parameters; other values decode as well.
 public struct AppCodeAuthType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let disable: Self = "DISABLE"
     public static let header: Self = "HEADER"

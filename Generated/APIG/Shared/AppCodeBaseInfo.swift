@@ -4,18 +4,15 @@
 import CloudCore
 
 /// The response of ``APIGClient/createAppCodeAuToV2``.
-public struct AppCodeBaseInfo: Codable, Sendable, Hashable {
+public struct AppCodeBaseInfo: Codable, Sendable, Equatable {
     /// AppCode value.
     /// It can contain 64 to 180 characters, starting with a letter, digit, plus sign (+), or slash (/). Only
     /// letters, digits, and the following special characters are allowed: +_!@#$%-/=
     public var appCode: String?
-
     /// ID.
     public var id: String?
-
     /// App ID.
     public var appID: String?
-
     /// Creation time.
     public var createTime: String?
 
@@ -26,12 +23,7 @@ public struct AppCodeBaseInfo: Codable, Sendable, Hashable {
         case createTime = "create_time"
     }
 
-    public init(
-        appCode: String? = nil,
-        id: String? = nil,
-        appID: String? = nil,
-        createTime: String? = nil
-    ) {
+    public init(appCode: String? = nil, id: String? = nil, appID: String? = nil, createTime: String? = nil) {
         self.appCode = appCode
         self.id = id
         self.appID = appID

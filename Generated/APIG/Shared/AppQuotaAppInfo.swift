@@ -4,37 +4,28 @@
 import CloudCore
 
 /// Credentials.
-public struct AppQuotaAppInfo: Codable, Sendable, Hashable {
+public struct AppQuotaAppInfo: Codable, Sendable, Equatable {
     /// Credential ID.
     public var appID: String?
-
     /// Credential name.
     public var name: String?
-
     /// Credential status:
     /// 1: enabled
     /// 2: disabled
     public var status: Int?
-
     /// Credential key.
     public var appKey: String?
-
     /// Credential description.
     public var remark: String?
-
     /// Creation time.
     public var registerTime: String?
-
     /// Update time.
     public var updateTime: String?
-
     /// Credential quota ID.
     public var appQuotaID: String?
-
     /// Quota name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and underscores
     /// (_) are allowed.
     public var appQuotaName: String?
-
     /// Binding time.
     public var boundTime: String?
 

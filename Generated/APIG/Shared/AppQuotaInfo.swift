@@ -4,17 +4,14 @@
 import CloudCore
 
 /// The response of ``APIGClient/createAppQuota``.
-public struct AppQuotaInfo: Codable, Sendable, Hashable {
+public struct AppQuotaInfo: Codable, Sendable, Equatable {
     /// Credential quota ID.
     public var appQuotaID: String?
-
     /// Quota name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and underscores
     /// (_) are allowed.
     public var name: String?
-
     /// Maximum number of times a credential quota can be called.
     public var callLimits: Int?
-
     /// Time unit. The options are SECOND, MINUTE, HOUR, and DAY.
     /// Enumeration values:
     /// SECOND
@@ -22,21 +19,16 @@ public struct AppQuotaInfo: Codable, Sendable, Hashable {
     /// HOUR
     /// DAY
     public var timeUnit: TimeUnit?
-
     /// Time limit of a quota.
     public var timeInterval: Int?
-
     /// Parameter description.
     /// Maximum: 255
     public var remark: String?
-
     /// Time when the quota is reset for the first time. If this parameter is not specified, the time is
     /// calculated based on the first calling time by default.
     public var resetTime: String?
-
     /// Creation time.
     public var createTime: String?
-
     /// Number of applications bound to the quota policy.
     public var boundAppNum: Int?
 

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `app_type` fields and parameters; other values decode as well.
 public struct AppType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let apig: Self = "apig"
     public static let roma: Self = "roma"

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``APIGClient/attachAPIToPlugin``.
-public struct AttachAPIToPluginRequest: Codable, Sendable, Hashable {
+public struct AttachAPIToPluginRequest: Codable, Sendable, Equatable {
     /// ID of the environment for binding to the API.
     public var envID: String
-
     /// IDs of bound APIs.
     /// Array Length: 1 - 500
     public var apiIDs: [String]
@@ -17,10 +16,7 @@ public struct AttachAPIToPluginRequest: Codable, Sendable, Hashable {
         case apiIDs = "api_ids"
     }
 
-    public init(
-        envID: String,
-        apiIDs: [String]
-    ) {
+    public init(envID: String, apiIDs: [String]) {
         self.envID = envID
         self.apiIDs = apiIDs
     }

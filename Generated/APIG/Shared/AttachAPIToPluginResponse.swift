@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``APIGClient/attachAPIToPlugin``.
-public struct AttachAPIToPluginResponse: Codable, Sendable, Hashable {
+public struct AttachAPIToPluginResponse: Codable, Sendable, Equatable {
     /// Bound plug-ins.
     public var attachedPlugins: [PluginAPIAttachInfo]?
 
@@ -12,9 +12,7 @@ public struct AttachAPIToPluginResponse: Codable, Sendable, Hashable {
         case attachedPlugins = "attached_plugins"
     }
 
-    public init(
-        attachedPlugins: [PluginAPIAttachInfo]? = nil
-    ) {
+    public init(attachedPlugins: [PluginAPIAttachInfo]? = nil) {
         self.attachedPlugins = attachedPlugins
     }
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Domain names the certificate is bound to or unbound from.
-public struct AttachOrDetachDomainInfo: Codable, Sendable, Hashable {
+public struct AttachOrDetachDomainInfo: Codable, Sendable, Equatable {
     /// Domain name.
     public var domain: String
-
     /// Gateway IDs.
     public var instanceIDs: [String]?
-
     /// Whether to enable client certificate verification. It is enabled by default if trusted_root_ca exists,
     /// and disabled if trusted_root_ca does not exist.
     public var verifiedClientCertificateEnabled: Bool?
@@ -21,11 +19,7 @@ public struct AttachOrDetachDomainInfo: Codable, Sendable, Hashable {
         case verifiedClientCertificateEnabled = "verified_client_certificate_enabled"
     }
 
-    public init(
-        domain: String,
-        instanceIDs: [String]? = nil,
-        verifiedClientCertificateEnabled: Bool? = nil
-    ) {
+    public init(domain: String, instanceIDs: [String]? = nil, verifiedClientCertificateEnabled: Bool? = nil) {
         self.domain = domain
         self.instanceIDs = instanceIDs
         self.verifiedClientCertificateEnabled = verifiedClientCertificateEnabled

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``APIGClient/attachPluginToAPI``.
-public struct AttachPluginToAPIRequest: Codable, Sendable, Hashable {
+public struct AttachPluginToAPIRequest: Codable, Sendable, Equatable {
     /// ID of the environment for binding to the API.
     public var envID: String
-
     /// IDs of bound plug-ins.
     /// Array Length: 1 - 500
     public var pluginIDs: [String]
@@ -17,10 +16,7 @@ public struct AttachPluginToAPIRequest: Codable, Sendable, Hashable {
         case pluginIDs = "plugin_ids"
     }
 
-    public init(
-        envID: String,
-        pluginIDs: [String]
-    ) {
+    public init(envID: String, pluginIDs: [String]) {
         self.envID = envID
         self.pluginIDs = pluginIDs
     }

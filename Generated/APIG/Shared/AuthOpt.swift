@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Security authentication parameter.
-public struct AuthOpt: Codable, Sendable, Hashable {
+public struct AuthOpt: Codable, Sendable, Equatable {
     /// Indicates whether AppCode authentication is enabled. This parameter is valid only if auth_type is set
     /// to App. The default value is DISABLE.
     /// DISABLE: AppCode authentication is disabled.
@@ -19,9 +19,7 @@ public struct AuthOpt: Codable, Sendable, Hashable {
         case appCodeAuthType = "app_code_auth_type"
     }
 
-    public init(
-        appCodeAuthType: AppCodeAuthType? = nil
-    ) {
+    public init(appCodeAuthType: AppCodeAuthType? = nil) {
         self.appCodeAuthType = appCodeAuthType
     }
 }

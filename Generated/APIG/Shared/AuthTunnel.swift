@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `auth_tunnel` fields and parameters; other values decode as well.
 public struct AuthTunnel: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let normal: Self = "NORMAL"
     public static let green: Self = "GREEN"

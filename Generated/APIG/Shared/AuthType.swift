@@ -6,17 +6,11 @@ import CloudCore
 /// Documented values of the `auth_type` fields and parameters; other values decode as well.
 public struct AuthType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let none: Self = "NONE"
-
     public static let app: Self = "APP"
-
     public static let iam: Self = "IAM"
-
     /// custom authentication. When auth_type is set to AUTHORIZER, the authorizer_id field is mandatory.
     public static let authorizer: Self = "AUTHORIZER"
 }

@@ -4,27 +4,23 @@
 import CloudCore
 
 /// The response of ``APIGClient/createCustomAuthorizerV2``.
-public struct AuthorizerResp: Codable, Sendable, Hashable {
+public struct AuthorizerResp: Codable, Sendable, Equatable {
     /// Custom authorizer name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_)
     /// are allowed.
     public var name: String?
-
     /// Custom authorizer type.
     /// FRONTEND
     /// BACKEND
     /// Modification is not allowed.
     /// Enumeration values:
     public var type: AuthorizerType2?
-
     /// Value: FUNC.
     /// Enumeration values:
     /// FUNC
     public var authorizerType: AuthorizerType?
-
     /// Function URN.
     public var authorizerURI: String?
-
     /// Function network architecture:
     /// V1: non-VPC
     /// V2: VPC
@@ -33,44 +29,33 @@ public struct AuthorizerResp: Codable, Sendable, Hashable {
     /// V1
     /// V2
     public var networkType: NetworkType?
-
     /// Function version.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will
     /// be ignored.
     /// Maximum: 64
     public var authorizerVersion: String?
-
     /// Function alias URN.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will
     /// be ignored.
     public var authorizerAliasURI: String?
-
     /// Identity source.
     public var identities: [Identity]?
-
     /// Maximum cache age.
     public var ttl: Int?
-
     /// User data.
     public var userData: String?
-
     /// Custom backend ID.
     /// Currently, this parameter is not supported.
     public var ldAPIID: String?
-
     /// Indicates whether to send the body.
     public var needBody: Bool?
-
     /// Custom authorizer ID.
     public var id: String?
-
     /// Creation time.
     public var createTime: String?
-
     /// ID of the application to which the custom authorizer belongs.
     /// Currently, this parameter is not supported.
     public var romaAppID: String?
-
     /// Name of the application to which the custom authorizer belongs.
     /// Currently, this parameter is not supported.
     public var romaAppName: String?

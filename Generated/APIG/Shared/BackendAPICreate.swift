@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Web backend details.
-public struct BackendAPICreate: Codable, Sendable, Hashable {
+public struct BackendAPICreate: Codable, Sendable, Equatable {
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
     public var authorizerID: String?
-
     /// Backend service address.
     /// A backend service address consists of a domain name or IP address and a port number, with not more
     /// than 255 characters. It must be in the format "Host name:Port number", for example,
@@ -16,17 +15,14 @@ public struct BackendAPICreate: Codable, Sendable, Hashable {
     /// Environment variables are supported. Each must start with a letter and can consist of 3 to 32
     /// characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     public var urlDomain: String?
-
     /// Request protocol. You can select GRPCS for the GRPC backend.
     /// Enumeration values:
     /// HTTP
     /// HTTPS
     /// GRPCS
     public var reqProtocol: BackendAPIReqProtocol
-
     /// Description. It cannot exceed 255 characters.
     public var remark: String?
-
     /// Request method. For the GRPC backend, the request method is fixed to POST.
     /// Enumeration values:
     /// GET
@@ -38,10 +34,8 @@ public struct BackendAPICreate: Codable, Sendable, Hashable {
     /// OPTIONS
     /// ANY
     public var reqMethod: ReqMethod
-
     /// Web backend version, which can contain a maximum of 16 characters.
     public var version: String?
-
     /// Request address, which can contain request parameters enclosed with braces ({}). For example,
     /// /getUserInfo/{userId}. Special characters, such as asterisks (*), slashes (/), percent signs (%),
     /// hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters
@@ -51,26 +45,21 @@ public struct BackendAPICreate: Codable, Sendable, Hashable {
     /// The address must comply with the URI specifications.
     /// For the GRPC backend, the request address is fixed to /.
     public var reqURI: String
-
     /// Timeout allowed for APIG to request the backend service. You can set the maximum timeout using the
     /// backend_timeout configuration item. The maximum value is 600,000.
     /// Unit: ms.
     /// Minimum: 1
     public var timeout: Int
-
     /// Indicates whether to enable two-way authentication.
     public var enableClientSSL: Bool?
-
     /// Number of retry attempts to request the backend service. The default value is -1. The value ranges
     /// from -1 to 10.
     /// -1 indicates that idempotent APIs will retry once and non-idempotent APIs will not retry. POST and
     /// PATCH are non-idempotent. GET, HEAD, PUT, OPTIONS, and DELETE are idempotent.
     /// Default: -1
     public var retryCount: String?
-
     /// VPC channel details. This parameter is required if vpc_channel_status is set to 1.
     public var vpcChannelInfo: APIBackendVPCReq?
-
     /// Indicates whether to use a VPC channel.
     /// 1: A VPC channel is used.
     /// 2: No VPC channel is used.

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Backend parameters.
-public struct BackendParam: Codable, Sendable, Hashable {
+public struct BackendParam: Codable, Sendable, Equatable {
     /// Parameter type.
     /// REQUEST: backend parameter
     /// CONSTANT: constant parameter
@@ -14,24 +14,20 @@ public struct BackendParam: Codable, Sendable, Hashable {
     /// CONSTANT
     /// SYSTEM
     public var origin: Origin?
-
     /// Parameter name.
     /// The parameter name must start with a letter and can only contain letters, digits, hyphens (-),
     /// underscores (_), and periods (.).
     /// Minimum: 1
     /// Maximum: 32
     public var name: String?
-
     /// Description, which can contain a maximum of 255 characters.
     public var remark: String?
-
     /// Parameter location. The value can be PATH, QUERY, or HEADER.
     /// Enumeration values:
     /// PATH
     /// QUERY
     /// HEADER
     public var location: Location?
-
     /// Parameter value, which can contain a maximum of 255 characters.
     /// If the origin type is REQUEST, the value of this parameter is the parameter name in req_params.
     /// If the origin type is CONSTANT, the value is a constant.
@@ -56,10 +52,8 @@ public struct BackendParam: Codable, Sendable, Hashable {
     /// Backend authentication parameter: prefixed with "$context.authorizer.backend.". For example, to return
     /// "aaa" upon successful custom authentication, set this parameter to "$context.authorizer.backend.aaa".
     public var value: String?
-
     /// Parameter ID.
     public var id: String?
-
     /// Request parameter ID.
     public var reqParamID: String?
 

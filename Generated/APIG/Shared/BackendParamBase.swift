@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Backend parameters. This is unavailable for the GRPC backend.
-public struct BackendParamBase: Codable, Sendable, Hashable {
+public struct BackendParamBase: Codable, Sendable, Equatable {
     /// Parameter type.
     /// REQUEST: backend parameter
     /// CONSTANT: constant parameter
@@ -14,24 +14,20 @@ public struct BackendParamBase: Codable, Sendable, Hashable {
     /// CONSTANT
     /// SYSTEM
     public var origin: Origin
-
     /// Parameter name.
     /// The parameter name must start with a letter and can only contain letters, digits, hyphens (-),
     /// underscores (_), and periods (.).
     /// Minimum: 1
     /// Maximum: 32
     public var name: String
-
     /// Description, which can contain a maximum of 255 characters.
     public var remark: String?
-
     /// Parameter location. The value can be PATH, QUERY, or HEADER.
     /// Enumeration values:
     /// PATH
     /// QUERY
     /// HEADER
     public var location: Location
-
     /// Parameter value, which can contain a maximum of 255 characters.
     /// If the origin type is REQUEST, the value of this parameter is the parameter name in req_params.
     /// If the origin type is CONSTANT, the value is a constant.
@@ -57,21 +53,7 @@ public struct BackendParamBase: Codable, Sendable, Hashable {
     /// "aaa" upon successful custom authentication, set this parameter to "$context.authorizer.backend.aaa".
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case origin
-        case name
-        case remark
-        case location
-        case value
-    }
-
-    public init(
-        origin: Origin,
-        name: String,
-        remark: String? = nil,
-        location: Location,
-        value: String
-    ) {
+    public init(origin: Origin, name: String, remark: String? = nil, location: Location, value: String) {
         self.origin = origin
         self.name = name
         self.remark = remark

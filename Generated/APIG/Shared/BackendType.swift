@@ -6,20 +6,14 @@ import CloudCore
 /// Documented values of the `backend_type` fields and parameters; other values decode as well.
 public struct BackendType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// web backend
     public static let http: Self = "HTTP"
-
     /// FunctionGraph backend. When backend_type is set to FUNCTION, the func_info field is mandatory.
     public static let function: Self = "FUNCTION"
-
     /// mock backend. When backend_type is set to MOCK, the mock_info field is mandatory.
     public static let mock: Self = "MOCK"
-
     /// gRPC backend.
     public static let grpc: Self = "GRPC"
 }

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `bandwidth_charging_mode` fields and parameters; other values decode as well.
 public struct BandwidthChargingMode: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let bandwidth: Self = "bandwidth"
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``APIGClient/batchAssociateCertsV2``.
-public struct BatchAssociateCertsV2Request: Codable, Sendable, Hashable {
+public struct BatchAssociateCertsV2Request: Codable, Sendable, Equatable {
     /// Certificate IDs.
     public var certificateIDs: [String]
-
     /// Whether to enable client certificate verification. It is enabled by default if trusted_root_ca exists,
     /// and disabled if trusted_root_ca does not exist.
     public var verifiedClientCertificateEnabled: Bool?
@@ -17,10 +16,7 @@ public struct BatchAssociateCertsV2Request: Codable, Sendable, Hashable {
         case verifiedClientCertificateEnabled = "verified_client_certificate_enabled"
     }
 
-    public init(
-        certificateIDs: [String],
-        verifiedClientCertificateEnabled: Bool? = nil
-    ) {
+    public init(certificateIDs: [String], verifiedClientCertificateEnabled: Bool? = nil) {
         self.certificateIDs = certificateIDs
         self.verifiedClientCertificateEnabled = verifiedClientCertificateEnabled
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/batchAssociateDomainsV2``.
-public struct BatchAssociateDomainsV2Request: Codable, Sendable, Hashable {
+public struct BatchAssociateDomainsV2Request: Codable, Sendable, Equatable {
     /// Domain names the certificate is bound to or unbound from.
     public var domains: [AttachOrDetachDomainInfo]
 
-    private enum CodingKeys: String, CodingKey {
-        case domains
-    }
-
-    public init(
-        domains: [AttachOrDetachDomainInfo]
-    ) {
+    public init(domains: [AttachOrDetachDomainInfo]) {
         self.domains = domains
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``APIGClient/batchDeleteAPIAclBindingV2``.
-public struct BatchDeleteAPIAclBindingV2Response: Codable, Sendable, Hashable {
+public struct BatchDeleteAPIAclBindingV2Response: Codable, Sendable, Equatable {
     /// Number of access control policies that have been successfully unbound.
     public var successCount: Int?
-
     /// Error message and access control policies that fail to be unbound.
     public var failure: [AclBindingBatchFailure]?
 
@@ -16,10 +15,7 @@ public struct BatchDeleteAPIAclBindingV2Response: Codable, Sendable, Hashable {
         case failure
     }
 
-    public init(
-        successCount: Int? = nil,
-        failure: [AclBindingBatchFailure]? = nil
-    ) {
+    public init(successCount: Int? = nil, failure: [AclBindingBatchFailure]? = nil) {
         self.successCount = successCount
         self.failure = failure
     }

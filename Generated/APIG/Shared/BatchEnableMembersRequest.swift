@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``APIGClient/batchEnableMembers``.
-public struct BatchEnableMembersRequest: Codable, Sendable, Hashable {
+public struct BatchEnableMembersRequest: Codable, Sendable, Equatable {
     /// Backend server IDs.
     public var memberIDs: [String]?
 
@@ -12,9 +12,7 @@ public struct BatchEnableMembersRequest: Codable, Sendable, Hashable {
         case memberIDs = "member_ids"
     }
 
-    public init(
-        memberIDs: [String]? = nil
-    ) {
+    public init(memberIDs: [String]? = nil) {
         self.memberIDs = memberIDs
     }
 }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Cloud operations restriction lock.
-public struct CbcOperationLock: Codable, Sendable, Hashable {
+public struct CbcOperationLock: Codable, Sendable, Equatable {
     /// Documented values of `lockScene`; other values decode as well.
     public struct LockScene: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let toPeriodLock: Self = "TO_PERIOD_LOCK"
         public static let pecChgLock: Self = "PEC_CHG_LOCK"
@@ -27,7 +24,6 @@ public struct CbcOperationLock: Codable, Sendable, Hashable {
     /// TO_PERIOD_LOCK
     /// PEC_CHG_LOCK
     public var lockScene: LockScene?
-
     /// ID of the object that initiates the restriction
     public var lockSourceID: String?
 
@@ -36,10 +32,7 @@ public struct CbcOperationLock: Codable, Sendable, Hashable {
         case lockSourceID = "lock_source_id"
     }
 
-    public init(
-        lockScene: LockScene? = nil,
-        lockSourceID: String? = nil
-    ) {
+    public init(lockScene: LockScene? = nil, lockSourceID: String? = nil) {
         self.lockScene = lockScene
         self.lockSourceID = lockSourceID
     }

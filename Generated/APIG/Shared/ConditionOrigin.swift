@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `condition_origin` fields and parameters; other values decode as well.
 public struct ConditionOrigin: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let param: Self = "param"
     public static let source: Self = "source"

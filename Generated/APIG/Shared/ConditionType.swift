@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `condition_type` fields and parameters; other values decode as well.
 public struct ConditionType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let exact: Self = "exact"
     public static let `enum`: Self = "enum"

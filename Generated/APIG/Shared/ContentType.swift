@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `content_type` fields and parameters; other values decode as well.
 public struct ContentType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let applicationJSON: Self = "application/json"
     public static let applicationXml: Self = "application/xml"

@@ -6,7 +6,7 @@ import CloudCore
 /// Security authentication parameter.
 ///
 /// AuthOpt
-public struct CreateAPIV2AuthOpt: Codable, Sendable, Hashable {
+public struct CreateAPIV2AuthOpt: Codable, Sendable, Equatable {
     /// Indicates whether AppCode authentication is enabled. This parameter is valid only if auth_type is set
     /// to App. The default value is DISABLE.
     /// DISABLE: AppCode authentication is disabled.
@@ -16,7 +16,6 @@ public struct CreateAPIV2AuthOpt: Codable, Sendable, Hashable {
     /// DISABLE
     /// HEADER
     public var appCodeAuthType: AppCodeAuthType?
-
     /// Not in the page's table; the page's response example shows it.
     public var authCodeAuthType: String?
 
@@ -25,10 +24,7 @@ public struct CreateAPIV2AuthOpt: Codable, Sendable, Hashable {
         case authCodeAuthType = "auth_code_auth_type"
     }
 
-    public init(
-        appCodeAuthType: AppCodeAuthType? = nil,
-        authCodeAuthType: String? = nil
-    ) {
+    public init(appCodeAuthType: AppCodeAuthType? = nil, authCodeAuthType: String? = nil) {
         self.appCodeAuthType = appCodeAuthType
         self.authCodeAuthType = authCodeAuthType
     }

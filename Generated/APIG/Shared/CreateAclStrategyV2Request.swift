@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createAclStrategyV2``.
-public struct CreateAclStrategyV2Request: Codable, Sendable, Hashable {
+public struct CreateAclStrategyV2Request: Codable, Sendable, Equatable {
     /// Access control policy name. It can contain 3 to 64 characters, starting with a letter. Only letters,
     /// digits, and underscores (_) are allowed.
     public var aclName: String
-
     /// Type.
     /// PERMIT (whitelist)
     /// DENY (blacklist)
@@ -16,7 +15,6 @@ public struct CreateAclStrategyV2Request: Codable, Sendable, Hashable {
     /// PERMIT
     /// DENY
     public var aclType: AclType
-
     /// One or more objects from which the access will be controlled. Separate multiple objects with commas.
     /// If entity_type is set to IP, enter up to 100 IP addresses.
     /// If entity_type is set to DOMAIN, enter account names. Each account name can contain up to 64 ASCII
@@ -24,7 +22,6 @@ public struct CreateAclStrategyV2Request: Codable, Sendable, Hashable {
     /// If entity_type is set to DOMAIN_ID, enter account IDs. For details about how to obtain an account ID,
     /// see "Appendix" > "Obtaining an Account Name and Account ID" in this document.
     public var aclValue: String
-
     /// Object type.
     /// IP: IP address.
     /// DOMAIN: Account name.
@@ -42,12 +39,7 @@ public struct CreateAclStrategyV2Request: Codable, Sendable, Hashable {
         case entityType = "entity_type"
     }
 
-    public init(
-        aclName: String,
-        aclType: AclType,
-        aclValue: String,
-        entityType: EntityType
-    ) {
+    public init(aclName: String, aclType: AclType, aclValue: String, entityType: EntityType) {
         self.aclName = aclName
         self.aclType = aclType
         self.aclValue = aclValue

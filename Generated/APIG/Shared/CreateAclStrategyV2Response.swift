@@ -4,27 +4,22 @@
 import CloudCore
 
 /// The response of ``APIGClient/createAclStrategyV2``.
-public struct CreateAclStrategyV2Response: Codable, Sendable, Hashable {
+public struct CreateAclStrategyV2Response: Codable, Sendable, Equatable {
     /// Name.
     public var aclName: String?
-
     /// Type.
     /// PERMIT (whitelist)
     /// DENY (blacklist)
     public var aclType: String?
-
     /// Access control objects.
     public var aclValue: String?
-
     /// Object type.
     /// IP
     /// DOMAIN
     /// DOMAIN_ID
     public var entityType: String?
-
     /// ID.
     public var id: String?
-
     /// Update time.
     public var updateTime: String?
 

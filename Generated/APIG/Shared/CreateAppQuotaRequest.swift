@@ -4,17 +4,15 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createAppQuota``.
-public struct CreateAppQuotaRequest: Codable, Sendable, Hashable {
+public struct CreateAppQuotaRequest: Codable, Sendable, Equatable {
     /// Quota name. Start with a letter. Use letters, digits, or underscores (_).
     /// Minimum: 3
     /// Maximum: 255
     public var name: String
-
     /// Maximum number of times a credential quota can be called.
     /// Minimum: 1
     /// Maximum: 2147483647
     public var callLimits: Int
-
     /// Time unit. The options are SECOND, MINUTE, HOUR, and DAY.
     /// Enumeration values:
     /// SECOND
@@ -22,16 +20,13 @@ public struct CreateAppQuotaRequest: Codable, Sendable, Hashable {
     /// HOUR
     /// DAY
     public var timeUnit: TimeUnit
-
     /// Time interval for throttling.
     /// Minimum: 1
     /// Maximum: 2147483647
     public var timeInterval: Int
-
     /// Time when the quota is reset for the first time. If this parameter is not specified, the time is
     /// calculated based on the first calling time by default.
     public var resetTime: String?
-
     /// Parameter description.
     /// Brackets (<>) are not supported.
     /// Maximum: 255

@@ -4,27 +4,22 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createCertificateV2``.
-public struct CreateCertificateV2Request: Codable, Sendable, Hashable {
+public struct CreateCertificateV2Request: Codable, Sendable, Equatable {
     /// Certificate name. It can contain 4 to 50 characters, starting with a letter. Only letters, digits, and
     /// underscores (_) are allowed.
     public var name: String
-
     /// Certificate content.
     public var certContent: String
-
     /// Certificate private key.
     public var privateKey: String
-
     /// Certificate scope.
     /// Default: global
     /// Enumeration values:
     /// instance
     /// global
     public var type: TypeValue?
-
     /// Gateway ID. This parameter is required if type is set to instance.
     public var instanceID: String?
-
     /// Trusted root certificate (CA).
     public var trustedRootCa: String?
 

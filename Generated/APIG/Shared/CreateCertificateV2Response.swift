@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/createCertificateV2``.
-public struct CreateCertificateV2Response: Codable, Sendable, Hashable {
+public struct CreateCertificateV2Response: Codable, Sendable, Equatable {
     /// Certificate ID.
     public var id: String?
-
     /// Certificate name.
     public var name: String?
-
     /// Certificate type.
     /// global: Global certificate.
     /// instance: Gateway certificate.
@@ -18,62 +16,44 @@ public struct CreateCertificateV2Response: Codable, Sendable, Hashable {
     /// global
     /// instance
     public var type: TypeValue?
-
     /// Gateway ID.
     /// If type is set to global, the default value is common.
     /// If type is set to instance, a gateway ID is displayed.
     public var instanceID: String?
-
     /// Project ID.
     public var projectID: String?
-
     /// Domain name.
     public var commonName: String?
-
     /// SAN domain name.
     public var san: [String]?
-
     /// Expiration time.
     public var notAfter: String?
-
     /// Signature algorithm.
     public var signatureAlgorithm: String?
-
     /// Creation time.
     public var createTime: String?
-
     /// Update time.
     public var updateTime: String?
-
     /// Whether a trusted root certificate (CA) exists. The value is true if trusted_root_ca exists in the
     /// bound certificate.
     /// Default: false
     public var isHasTrustedRootCa: Bool?
-
     /// Version.
     public var version: Int?
-
     /// Company or organization.
     public var organization: [String]?
-
     /// Department.
     public var organizationalUnit: [String]?
-
     /// City.
     public var locality: [String]?
-
     /// State or province.
     public var state: [String]?
-
     /// Country or region.
     public var country: [String]?
-
     /// Effective time.
     public var notBefore: String?
-
     /// Serial number.
     public var serialNumber: String?
-
     /// Issuer.
     public var issuer: [String]?
 

@@ -6,31 +6,19 @@ import CloudCore
 /// Identity source.
 ///
 /// Identity
-public struct CreateCustomAuthorizerV2Identity: Codable, Sendable, Hashable {
+public struct CreateCustomAuthorizerV2Identity: Codable, Sendable, Equatable {
     /// Parameter name.
     public var name: String
-
     /// Parameter location.
     /// Enumeration values:
     /// HEADER
     /// QUERY
     public var location: IdentityLocation
-
     /// Parameter verification expression. The default value is null, indicating that no verification is
     /// performed.
     public var validation: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case location
-        case validation
-    }
-
-    public init(
-        name: String,
-        location: IdentityLocation,
-        validation: String? = nil
-    ) {
+    public init(name: String, location: IdentityLocation, validation: String? = nil) {
         self.name = name
         self.location = location
         self.validation = validation

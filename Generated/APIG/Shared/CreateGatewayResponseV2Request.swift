@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createGatewayResponseV2``.
-public struct CreateGatewayResponseV2Request: Codable, Sendable, Hashable {
+public struct CreateGatewayResponseV2Request: Codable, Sendable, Equatable {
     /// Response name. Enter 1 to 64 characters. Only letters, digits, hyphens (-), and underscores (_) are
     /// allowed.
     public var name: String
-
     /// Response type definition. key indicates the error type. Options of key:
     /// AUTH_FAILURE: Authentication failed.
     /// AUTH_HEADER_MISSING: The identity source is missing.
@@ -34,15 +33,7 @@ public struct CreateGatewayResponseV2Request: Codable, Sendable, Hashable {
     /// Each error type is in JSON format.
     public var responses: [String: ResponseInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case responses
-    }
-
-    public init(
-        name: String,
-        responses: [String: ResponseInfo]? = nil
-    ) {
+    public init(name: String, responses: [String: ResponseInfo]? = nil) {
         self.name = name
         self.responses = responses
     }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createPlugin``.
-public struct CreatePluginRequest: Codable, Sendable, Hashable {
+public struct CreatePluginRequest: Codable, Sendable, Equatable {
     /// Plug-in name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and underscores
     /// (_) are allowed.
     public var pluginName: String
-
     /// Plug-in type.
     /// cors: Cross-origin resource sharing.
     /// set_resp_headers: HTTP response header management.
@@ -24,12 +23,10 @@ public struct CreatePluginRequest: Codable, Sendable, Hashable {
     /// rate_limit
     /// third_auth
     public var pluginType: PluginType
-
     /// Plug-in scope. global: Visible to all gateways.
     /// Enumeration values:
     /// global
     public var pluginScope: PluginScope
-
     /// Plug-in content in JSON format. For details, see the model definition.
     /// CorsPluginContent
     /// SetRespHeadersContent
@@ -39,7 +36,6 @@ public struct CreatePluginRequest: Codable, Sendable, Hashable {
     /// ThirdAuthContent
     /// Maximum: 65535
     public var pluginContent: String
-
     /// Plug-in description, with a maximum of 255 characters.
     /// Maximum: 255
     public var remark: String?

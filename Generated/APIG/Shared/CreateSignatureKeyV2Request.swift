@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createSignatureKeyV2``.
-public struct CreateSignatureKeyV2Request: Codable, Sendable, Hashable {
+public struct CreateSignatureKeyV2Request: Codable, Sendable, Equatable {
     /// Signature key name. It can contain letters, digits, and underscores(_) and must start with a letter.
     /// Minimum: 3
     /// Maximum: 64
     public var name: String
-
     /// Signature key type.
     /// hmac
     /// basic
@@ -23,7 +22,6 @@ public struct CreateSignatureKeyV2Request: Codable, Sendable, Hashable {
     /// To use an AES signature key, ensure that your gateway version supports it.
     /// Enumeration values:
     public var signType: SignType?
-
     /// Signature key.
     /// hmac: The value contains 8 to 32 characters, including letters, digits, underscores (_), and hyphens
     /// (-). It must start with a letter or digit. If not specified, a key is automatically generated.
@@ -34,7 +32,6 @@ public struct CreateSignatureKeyV2Request: Codable, Sendable, Hashable {
     /// aes: The value contains 16 characters if the aes-128-cfb algorithm is used, or 32 characters if the
     /// aes-256-cfb algorithm is used. Letters, digits, and special characters (_-!@#$%+/=) are allowed.
     public var signKey: String?
-
     /// Signature secret.
     /// hmac: The value contains 16 to 64 characters. Letters, digits, and special characters (_-!@#$%) are
     /// allowed. It must start with a letter or digit. If not specified, a key is automatically generated.
@@ -43,7 +40,6 @@ public struct CreateSignatureKeyV2Request: Codable, Sendable, Hashable {
     /// characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/).
     /// aes: The value contains 16 characters, including letters, digits, and special characters (_-!@#$%+/=).
     public var signSecret: String?
-
     /// Signature algorithm. Specify a signature algorithm only when using an AES signature key. By default,
     /// no algorithm is used.
     /// Enumeration values:

@@ -4,16 +4,14 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createVPCChannelV2``.
-public struct CreateVPCChannelV2Request: Codable, Sendable, Hashable {
+public struct CreateVPCChannelV2Request: Codable, Sendable, Equatable {
     /// VPC channel name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-),
     /// underscores (_), and periods (.) are allowed.
     public var name: String
-
     /// Host port of the VPC channel.
     /// Range: 1-65535.
     public var port: Int
-
     /// Distribution algorithm.
     /// 1: Weighted round robin (WRR).
     /// 2: Weighted least connections (WLC).
@@ -31,14 +29,12 @@ public struct CreateVPCChannelV2Request: Codable, Sendable, Hashable {
     /// - `3`
     /// - `4`
     public var balanceStrategy: Int
-
     /// Member type of the VPC channel.
     /// ip
     /// ecs
     /// Default: ecs
     /// Enumeration values:
     public var memberType: MemberType
-
     /// VPC channel type. The default type is server.
     /// 2: Server type.
     /// 3: Microservice type.
@@ -50,23 +46,18 @@ public struct CreateVPCChannelV2Request: Codable, Sendable, Hashable {
     /// - `2`
     /// - `3`
     public var type: Int?
-
     /// Dictionary code of the VPC channel.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
     /// This parameter is currently not supported.
     /// Minimum: 3
     /// Maximum: 64
     public var dictCode: String?
-
     /// Backend server groups of the VPC channel.
     public var memberGroups: [MemberGroupCreate]?
-
     /// Backend instances of the VPC channel.
     public var members: [MemberInfo]?
-
     /// Health check details.
     public var vpcHealthConfig: VPCHealthConfig?
-
     /// Microservice details.
     public var microserviceInfo: MicroServiceCreate?
 

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `creator` fields and parameters; other values decode as well.
 public struct Creator: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let user: Self = "USER"
     public static let market: Self = "MARKET"

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `effect_mode` fields and parameters; other values decode as well.
 public struct EffectMode: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let all: Self = "ALL"
     public static let any: Self = "ANY"

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Connections.
-public struct EndpointConnection: Codable, Sendable, Hashable {
+public struct EndpointConnection: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let pendingAcceptance: Self = "pendingAcceptance"
         public static let creating: Self = "creating"
@@ -23,19 +20,14 @@ public struct EndpointConnection: Codable, Sendable, Hashable {
 
     /// Connection ID.
     public var id: String?
-
     /// Connection packet ID.
     public var markerID: Int?
-
     /// Connection creation time. UTC time in the format YYYY-MM-DDTHH:MM:SSZ.
     public var createdAt: String?
-
     /// Connection update time. UTC time in the format YYYY-MM-DDTHH:MM:SSZ.
     public var updatedAt: String?
-
     /// Domain ID.
     public var domainID: String?
-
     /// Connection status.
     /// pendingAcceptance
     /// creating

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// VPC endpoint service details.
-public struct EndpointService: Codable, Sendable, Hashable {
+public struct EndpointService: Codable, Sendable, Equatable {
     /// VPC endpoint service name.
     public var serviceName: String?
-
     /// Creation time.
     public var createdAt: String?
 
@@ -16,10 +15,7 @@ public struct EndpointService: Codable, Sendable, Hashable {
         case createdAt = "created_at"
     }
 
-    public init(
-        serviceName: String? = nil,
-        createdAt: String? = nil
-    ) {
+    public init(serviceName: String? = nil, createdAt: String? = nil) {
         self.serviceName = serviceName
         self.createdAt = createdAt
     }

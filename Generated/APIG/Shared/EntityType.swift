@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `entity_type` fields and parameters; other values decode as well.
 public struct EntityType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let ip: Self = "IP"
     public static let domain: Self = "DOMAIN"

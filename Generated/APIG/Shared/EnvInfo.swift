@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``APIGClient/createEnvironmentV2``.
-public struct EnvInfo: Codable, Sendable, Hashable {
+public struct EnvInfo: Codable, Sendable, Equatable {
     /// Creation time.
     public var createTime: String?
-
     /// Environment name.
     public var name: String?
-
     /// Description.
     public var remark: String?
-
     /// Environment ID.
     public var id: String?
 
@@ -24,12 +21,7 @@ public struct EnvInfo: Codable, Sendable, Hashable {
         case id
     }
 
-    public init(
-        createTime: String? = nil,
-        name: String? = nil,
-        remark: String? = nil,
-        id: String? = nil
-    ) {
+    public init(createTime: String? = nil, name: String? = nil, remark: String? = nil, id: String? = nil) {
         self.createTime = createTime
         self.name = name
         self.remark = remark

@@ -4,27 +4,23 @@
 import CloudCore
 
 /// The response of ``APIGClient/createEnvironmentVariableV2``.
-public struct EnvVariableInfo: Codable, Sendable, Hashable {
+public struct EnvVariableInfo: Codable, Sendable, Equatable {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special characters
     /// (_-/.:) are allowed.
     public var variableValue: String?
-
     /// Environment ID.
     /// Minimum: 1
     /// Maximum: 65
     public var envID: String?
-
     /// API group ID.
     /// Minimum: 1
     /// Maximum: 65
     public var groupID: String?
-
     /// Variable name, which can contain 3 to 32 characters, starting with a letter. Only letters, digits,
     /// hyphens (-), and underscores (_) are allowed. The variable name is equivalent to "#Name#" in API
     /// definitions. Characters between the number signs are case-sensitive. The variable name will be
     /// replaced with the variable value after API publication.
     public var variableName: String?
-
     /// Environment variable ID.
     public var id: String?
 

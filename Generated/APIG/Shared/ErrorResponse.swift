@@ -3,10 +3,9 @@
 
 import CloudCore
 
-public struct ErrorResponse: Codable, Sendable, Hashable {
+public struct ErrorResponse: Codable, Sendable, Equatable {
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
 
@@ -15,10 +14,7 @@ public struct ErrorResponse: Codable, Sendable, Hashable {
         case errorMsg = "error_msg"
     }
 
-    public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil
-    ) {
+    public init(errorCode: String? = nil, errorMsg: String? = nil) {
         self.errorCode = errorCode
         self.errorMsg = errorMsg
     }

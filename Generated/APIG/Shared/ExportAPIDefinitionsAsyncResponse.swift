@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``APIGClient/exportAPIDefinitionsAsync``.
-public struct ExportAPIDefinitionsAsyncResponse: Codable, Sendable, Hashable {
+public struct ExportAPIDefinitionsAsyncResponse: Codable, Sendable, Equatable {
     /// Task ID.
     public var taskID: String?
 
@@ -12,9 +12,7 @@ public struct ExportAPIDefinitionsAsyncResponse: Codable, Sendable, Hashable {
         case taskID = "task_id"
     }
 
-    public init(
-        taskID: String? = nil
-    ) {
+    public init(taskID: String? = nil) {
         self.taskID = taskID
     }
 }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/exportAPIDefinitionsV2``.
-public struct ExportAPIDefinitionsV2Request: Codable, Sendable, Hashable {
+public struct ExportAPIDefinitionsV2Request: Codable, Sendable, Equatable {
     /// Documented values of `define`; other values decode as well.
     public struct Define: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let spec: Self = "spec"
         public static let proxy: Self = "proxy"
@@ -22,10 +19,7 @@ public struct ExportAPIDefinitionsV2Request: Codable, Sendable, Hashable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let json: Self = "json"
         public static let yaml: Self = "yaml"
@@ -34,10 +28,8 @@ public struct ExportAPIDefinitionsV2Request: Codable, Sendable, Hashable {
 
     /// ID of the environment in which APIs of a group have been published.
     public var envID: String
-
     /// API group ID.
     public var groupID: String
-
     /// Definition scope of the APIs to be exported:
     /// spec: basic definitions, including only the frontend definitions.
     /// proxy: full definitions, including the frontend and backend definitions.
@@ -52,7 +44,6 @@ public struct ExportAPIDefinitionsV2Request: Codable, Sendable, Hashable {
     /// all
     /// dev
     public var define: Define?
-
     /// Format for exporting API definitions.
     /// Default: json
     /// Enumeration values:
@@ -60,10 +51,8 @@ public struct ExportAPIDefinitionsV2Request: Codable, Sendable, Hashable {
     /// yaml
     /// yml
     public var type: TypeValue?
-
     /// Version number of the APIs after exporting. The default value is the current date and time.
     public var version: String?
-
     /// IDs of the APIs to be exported.
     public var apis: [String]?
 

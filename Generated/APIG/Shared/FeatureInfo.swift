@@ -4,24 +4,19 @@
 import CloudCore
 
 /// The response of ``APIGClient/createFeatureV2``.
-public struct FeatureInfo: Codable, Sendable, Hashable {
+public struct FeatureInfo: Codable, Sendable, Equatable {
     /// Feature ID.
     public var id: String?
-
     /// Feature name.
     /// Minimum: 1
     /// Maximum: 64
     public var name: String?
-
     /// Indicates whether to enable the feature.
     public var enable: Bool?
-
     /// Parameter configuration.
     public var config: String?
-
     /// Gateway ID.
     public var instanceID: String?
-
     /// Feature update time.
     public var updateTime: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Public inbound access addresses.
-public struct IPDetails: Codable, Sendable, Hashable {
+public struct IPDetails: Codable, Sendable, Equatable {
     /// IP address.
     public var ipAddress: String?
-
     /// Bandwidth.
     public var bandwidthSize: Int?
 
@@ -16,10 +15,7 @@ public struct IPDetails: Codable, Sendable, Hashable {
         case bandwidthSize = "bandwidth_size"
     }
 
-    public init(
-        ipAddress: String? = nil,
-        bandwidthSize: Int? = nil
-    ) {
+    public init(ipAddress: String? = nil, bandwidthSize: Int? = nil) {
         self.ipAddress = ipAddress
         self.bandwidthSize = bandwidthSize
     }

@@ -4,26 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/importAPIDefinitionsV2``.
-public struct ImportAPIDefinitionsV2Request: Codable, Sendable, Hashable {
-    /// Documented values of `extendMode`; other values decode as well.
+public struct ImportAPIDefinitionsV2Request: Codable, Sendable, Equatable {
+    /// Documented values of `extendMode` and `apiMode`; other values decode as well.
     public struct ExtendMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let merge: Self = "merge"
-        public static let override: Self = "override"
-    }
-
-    /// Documented values of `apiMode`; other values decode as well.
-    public struct APIMode: OpenEnum {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let merge: Self = "merge"
         public static let override: Self = "override"
@@ -32,10 +17,8 @@ public struct ImportAPIDefinitionsV2Request: Codable, Sendable, Hashable {
     /// Specifies whether to create an API group.
     /// Default: true
     public var isCreateGroup: Bool?
-
     /// API group ID. This parameter is required if is_create_group is set to false.
     public var groupID: String?
-
     /// Import mode of extended information.
     /// merge: Retain the original extended information if a conflict occurs.
     /// override: Override the original extended information if a conflict occurs.
@@ -44,15 +27,12 @@ public struct ImportAPIDefinitionsV2Request: Codable, Sendable, Hashable {
     /// merge
     /// override
     public var extendMode: ExtendMode?
-
     /// Specifies whether to enable fast import.
     /// Default: false
     public var simpleMode: Bool?
-
     /// Specifies whether to enable the Mock backend.
     /// Default: false
     public var mockMode: Bool?
-
     /// Import mode.
     /// merge: Retain the original API information if a conflict occurs.
     /// override: Override the original API information if a conflict occurs.
@@ -60,8 +40,7 @@ public struct ImportAPIDefinitionsV2Request: Codable, Sendable, Hashable {
     /// Enumeration values:
     /// merge
     /// override
-    public var apiMode: APIMode?
-
+    public var apiMode: ExtendMode?
     /// Request body in JSON or YAML format for importing APIs.
     public var fileName: JSONValue
 
@@ -81,7 +60,7 @@ public struct ImportAPIDefinitionsV2Request: Codable, Sendable, Hashable {
         extendMode: ExtendMode? = nil,
         simpleMode: Bool? = nil,
         mockMode: Bool? = nil,
-        apiMode: APIMode? = nil,
+        apiMode: ExtendMode? = nil,
         fileName: JSONValue
     ) {
         self.isCreateGroup = isCreateGroup
@@ -100,7 +79,7 @@ public struct ImportAPIDefinitionsV2Request: Codable, Sendable, Hashable {
         self.extendMode = try container.decodeIfPresent(ExtendMode.self, forKey: .extendMode)
         self.simpleMode = try container.decodeLenientIfPresent(Bool.self, forKey: .simpleMode)
         self.mockMode = try container.decodeLenientIfPresent(Bool.self, forKey: .mockMode)
-        self.apiMode = try container.decodeIfPresent(APIMode.self, forKey: .apiMode)
+        self.apiMode = try container.decodeIfPresent(ExtendMode.self, forKey: .apiMode)
         self.fileName = try container.decode(JSONValue.self, forKey: .fileName)
     }
 }

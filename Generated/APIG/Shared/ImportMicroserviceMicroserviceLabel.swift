@@ -7,14 +7,13 @@ import CloudCore
 /// microservice.
 ///
 /// MicroserviceLabel
-public struct ImportMicroserviceMicroserviceLabel: Codable, Sendable, Hashable {
+public struct ImportMicroserviceMicroserviceLabel: Codable, Sendable, Equatable {
     /// Tag name.
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores (_), and
     /// periods (.). (Max. 63 characters.)
     /// Minimum: 1
     /// Maximum: 63
     public var labelName: String
-
     /// Tag value.
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores (_), and
     /// periods (.). (Max. 63 characters.)
@@ -27,10 +26,7 @@ public struct ImportMicroserviceMicroserviceLabel: Codable, Sendable, Hashable {
         case labelValue = "label_value"
     }
 
-    public init(
-        labelName: String,
-        labelValue: String
-    ) {
+    public init(labelName: String, labelValue: String) {
         self.labelName = labelName
         self.labelValue = labelValue
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listAPIsBindedToAppV2``.
-public struct ListAPIsBindedToAppV2Response: Codable, Sendable, Hashable {
+public struct ListAPIsBindedToAppV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// API list.
     public var auths: [APIAuthInfo]?
 
@@ -20,11 +18,7 @@ public struct ListAPIsBindedToAppV2Response: Codable, Sendable, Hashable {
         case auths
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        auths: [APIAuthInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, auths: [APIAuthInfo]? = nil) {
         self.size = size
         self.total = total
         self.auths = auths

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listAPIsBindedToRequestThrottlingPolicyV2``.
-public struct ListAPIsBindedToRequestThrottlingPolicyV2Response: Codable, Sendable, Hashable {
+public struct ListAPIsBindedToRequestThrottlingPolicyV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// API list.
     public var apis: [APIForThrottle]?
 
@@ -20,11 +18,7 @@ public struct ListAPIsBindedToRequestThrottlingPolicyV2Response: Codable, Sendab
         case apis
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        apis: [APIForThrottle]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, apis: [APIForThrottle]? = nil) {
         self.size = size
         self.total = total
         self.apis = apis

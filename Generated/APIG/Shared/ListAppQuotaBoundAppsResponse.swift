@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listAppQuotaBoundApps``.
-public struct ListAppQuotaBoundAppsResponse: Codable, Sendable, Hashable {
+public struct ListAppQuotaBoundAppsResponse: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Credentials.
     public var apps: [AppQuotaAppInfo]?
 
@@ -20,11 +18,7 @@ public struct ListAppQuotaBoundAppsResponse: Codable, Sendable, Hashable {
         case apps
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        apps: [AppQuotaAppInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, apps: [AppQuotaAppInfo]? = nil) {
         self.size = size
         self.total = total
         self.apps = apps

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listBackendInstancesV2``.
-public struct ListBackendInstancesV2Response: Codable, Sendable, Hashable {
+public struct ListBackendInstancesV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Cloud server list.
     public var members: [VPCMemberInfo]?
 
@@ -20,11 +18,7 @@ public struct ListBackendInstancesV2Response: Codable, Sendable, Hashable {
         case members
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        members: [VPCMemberInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, members: [VPCMemberInfo]? = nil) {
         self.size = size
         self.total = total
         self.members = members

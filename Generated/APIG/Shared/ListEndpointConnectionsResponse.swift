@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listEndpointConnections``.
-public struct ListEndpointConnectionsResponse: Codable, Sendable, Hashable {
+public struct ListEndpointConnectionsResponse: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Connections.
     public var connections: [EndpointConnection]?
 
@@ -20,11 +18,7 @@ public struct ListEndpointConnectionsResponse: Codable, Sendable, Hashable {
         case connections
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        connections: [EndpointConnection]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, connections: [EndpointConnection]? = nil) {
         self.size = size
         self.total = total
         self.connections = connections

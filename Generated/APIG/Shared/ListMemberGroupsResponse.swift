@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listMemberGroups``.
-public struct ListMemberGroupsResponse: Codable, Sendable, Hashable {
+public struct ListMemberGroupsResponse: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Backend server groups of the VPC channel.
     public var memberGroups: [MemberGroupInfo]?
 
@@ -20,11 +18,7 @@ public struct ListMemberGroupsResponse: Codable, Sendable, Hashable {
         case memberGroups = "member_groups"
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        memberGroups: [MemberGroupInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, memberGroups: [MemberGroupInfo]? = nil) {
         self.size = size
         self.total = total
         self.memberGroups = memberGroups

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listPluginAttachedAPIs``.
-public struct ListPluginAttachedAPIsResponse: Codable, Sendable, Hashable {
+public struct ListPluginAttachedAPIsResponse: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// APIs bound to the plug-in.
     public var apis: [PluginAPIInfo]?
 
@@ -20,11 +18,7 @@ public struct ListPluginAttachedAPIsResponse: Codable, Sendable, Hashable {
         case apis
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        apis: [PluginAPIInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, apis: [PluginAPIInfo]? = nil) {
         self.size = size
         self.total = total
         self.apis = apis

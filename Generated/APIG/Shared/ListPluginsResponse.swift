@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listPlugins``.
-public struct ListPluginsResponse: Codable, Sendable, Hashable {
+public struct ListPluginsResponse: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Plug-ins.
     public var plugins: [PluginInfo]?
 
@@ -20,11 +18,7 @@ public struct ListPluginsResponse: Codable, Sendable, Hashable {
         case plugins
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        plugins: [PluginInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, plugins: [PluginInfo]? = nil) {
         self.size = size
         self.total = total
         self.plugins = plugins

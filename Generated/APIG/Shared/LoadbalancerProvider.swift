@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `loadbalancer_provider` fields and parameters; other values decode as well.
 public struct LoadbalancerProvider: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let elb: Self = "elb"
 }

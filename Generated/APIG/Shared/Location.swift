@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `location` fields and parameters; other values decode as well.
 public struct Location: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let path: Self = "PATH"
     public static let query: Self = "QUERY"

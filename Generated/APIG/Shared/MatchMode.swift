@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `match_mode` fields and parameters; other values decode as well.
 public struct MatchMode: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let swa: Self = "SWA"
     public static let normal: Self = "NORMAL"

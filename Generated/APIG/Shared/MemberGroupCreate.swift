@@ -4,41 +4,35 @@
 import CloudCore
 
 /// The request body of ``APIGClient/updateMemberGroup``.
-public struct MemberGroupCreate: Codable, Sendable, Hashable {
+public struct MemberGroupCreate: Codable, Sendable, Equatable {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting with a
     /// letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are allowed.
     public var memberGroupName: String
-
     /// Description of the backend server group.
     /// Maximum: 255
     public var memberGroupRemark: String?
-
     /// Weight of the backend server group.
     /// If the server group contains servers and a weight has been set for it, the weight is automatically
     /// used to assign weights to servers in this group.
     /// Minimum: 0
     /// Maximum: 100
     public var memberGroupWeight: Int?
-
     /// Dictionary code of the backend server group.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
     /// Currently, this parameter is not supported.
     /// Minimum: 3
     /// Maximum: 64
     public var dictCode: String?
-
     /// Version of the backend server group. This parameter is supported only when the VPC channel type is
     /// microservice.
     /// Maximum: 64
     public var microserviceVersion: String?
-
     /// Port of the backend server group. This parameter is supported only when the VPC channel type is
     /// microservice. If the port number is 0, all addresses in the backend server group use the original load
     /// balancing port to inherit logic.
     /// Minimum: 0
     /// Maximum: 65535
     public var microservicePort: Int?
-
     /// Tags of the backend server group. This parameter is supported only when the VPC channel type is
     /// microservice.
     public var microserviceLabels: [ImportMicroserviceMicroserviceLabel]?

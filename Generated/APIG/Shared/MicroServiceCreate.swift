@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Microservice details.
-public struct MicroServiceCreate: Codable, Sendable, Hashable {
+public struct MicroServiceCreate: Codable, Sendable, Equatable {
     /// Microservice type. Options:
     /// CSE: CSE microservice registration center
     /// CCE: CCE workload
@@ -12,10 +12,8 @@ public struct MicroServiceCreate: Codable, Sendable, Hashable {
     /// CSE
     /// CCE
     public var serviceType: ServiceType?
-
     /// CSE microservice details. This parameter is required if service_type is set to CSE.
     public var cseInfo: MicroServiceInfoCSEBase?
-
     /// CCE workload details. This parameter is required if service_type is set to CCE. Either app_name or any
     /// of label_key and label_value must be set. If only app_name is set, label_key='app' and
     /// label_value=app_name.

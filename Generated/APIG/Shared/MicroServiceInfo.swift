@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Microservice information.
-public struct MicroServiceInfo: Codable, Sendable, Hashable {
+public struct MicroServiceInfo: Codable, Sendable, Equatable {
     /// Microservice ID.
     public var id: String?
-
     /// Gateway ID.
     public var instanceID: String?
-
     /// Microservice type. Options:
     /// CSE: CSE microservice registration center
     /// CCE: CCE workload
@@ -18,16 +16,12 @@ public struct MicroServiceInfo: Codable, Sendable, Hashable {
     /// CSE
     /// CCE
     public var serviceType: ServiceType?
-
     /// CSE microservice details.
     public var cseInfo: MicroServiceInfoCSE?
-
     /// CCE microservice workload details.
     public var cceInfo: MicroServiceInfoCCE?
-
     /// Microservice update time.
     public var updateTime: String?
-
     /// Microservice creation time.
     public var createTime: String?
 

@@ -4,40 +4,34 @@
 import CloudCore
 
 /// CCE microservice workload details.
-public struct MicroServiceInfoCCE: Codable, Sendable, Hashable {
+public struct MicroServiceInfoCCE: Codable, Sendable, Equatable {
     /// CCE cluster ID.
     /// Maximum: 64
     public var clusterID: String?
-
     /// Namespace.
     /// Maximum: 64
     public var namespace: String?
-
     /// Workload type.
     /// deployment
     /// statefulset
     /// daemonset
     /// Enumeration values:
     public var workloadType: WorkloadType?
-
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and
     /// underscores (_). (1 to 64 characters)
     /// Minimum: 1
     /// Maximum: 64
     public var appName: String?
-
     /// Service label key. Start with a letter or digit, and use only letters, digits, and these special
     /// characters: -_./:(). (1 to 64 characters)
     /// Minimum: 1
     /// Maximum: 64
     public var labelKey: String?
-
     /// Service label value. Start with a letter, and include only letters, digits, periods (.), hyphens (-),
     /// and underscores (_). (1 to 64 characters)
     /// Minimum: 1
     /// Maximum: 64
     public var labelValue: String?
-
     /// CCE cluster name.
     public var clusterName: String?
 

@@ -5,34 +5,29 @@ import CloudCore
 
 /// CCE workload details. This parameter is required if service_type is set to CCE. Either app_name or any of
 /// label_key and label_value must be set. If only app_name is set, label_key='app' and label_value=app_name.
-public struct MicroServiceInfoCCEBase: Codable, Sendable, Hashable {
+public struct MicroServiceInfoCCEBase: Codable, Sendable, Equatable {
     /// CCE cluster ID.
     /// Maximum: 64
     public var clusterID: String
-
     /// Namespace.
     /// Maximum: 64
     public var namespace: String
-
     /// Workload type.
     /// deployment
     /// statefulset
     /// daemonset
     /// Enumeration values:
     public var workloadType: WorkloadType
-
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and
     /// underscores (_). (1 to 64 characters)
     /// Minimum: 1
     /// Maximum: 64
     public var appName: String?
-
     /// Service label key. Start with a letter or digit, and use only letters, digits, and these special
     /// characters: -_./:(). (1 to 64 characters)
     /// Minimum: 1
     /// Maximum: 64
     public var labelKey: String?
-
     /// Service label value. Start with a letter, and include only letters, digits, periods (.), hyphens (-),
     /// and underscores (_). (1 to 64 characters)
     /// Minimum: 1

@@ -4,27 +4,21 @@
 import CloudCore
 
 /// CSE microservice details.
-public struct MicroServiceInfoCSE: Codable, Sendable, Hashable {
+public struct MicroServiceInfoCSE: Codable, Sendable, Equatable {
     /// Microservice engine ID.
     /// Maximum: 64
     public var engineID: String?
-
     /// Microservice ID.
     /// Maximum: 64
     public var serviceID: String?
-
     /// Microservice engine name.
     public var engineName: String?
-
     /// Microservice name.
     public var serviceName: String?
-
     /// Registration center address.
     public var registerAddress: String?
-
     /// App to which the microservice belongs.
     public var cseAppID: String?
-
     /// Microservice version, which has been discarded and is reflected in the version of the backend server
     /// group.
     /// Maximum: 64

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// CSE microservice details. This parameter is required if service_type is set to CSE.
-public struct MicroServiceInfoCSEBase: Codable, Sendable, Hashable {
+public struct MicroServiceInfoCSEBase: Codable, Sendable, Equatable {
     /// Microservice engine ID.
     /// Maximum: 64
     public var engineID: String
-
     /// Microservice ID.
     /// Maximum: 64
     public var serviceID: String
@@ -18,10 +17,7 @@ public struct MicroServiceInfoCSEBase: Codable, Sendable, Hashable {
         case serviceID = "service_id"
     }
 
-    public init(
-        engineID: String,
-        serviceID: String
-    ) {
+    public init(engineID: String, serviceID: String) {
         self.engineID = engineID
         self.serviceID = serviceID
     }

@@ -5,14 +5,13 @@ import CloudCore
 
 /// Tags of the backend server group. This parameter is supported only when the VPC channel type is
 /// microservice.
-public struct MicroserviceLabel: Codable, Sendable, Hashable {
+public struct MicroserviceLabel: Codable, Sendable, Equatable {
     /// Tag name.
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores (_), and
     /// periods (.). (Max. 63 characters.)
     /// Minimum: 1
     /// Maximum: 63
     public var labelName: String?
-
     /// Tag value.
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores (_), and
     /// periods (.). (Max. 63 characters.)
@@ -25,10 +24,7 @@ public struct MicroserviceLabel: Codable, Sendable, Hashable {
         case labelValue = "label_value"
     }
 
-    public init(
-        labelName: String? = nil,
-        labelValue: String? = nil
-    ) {
+    public init(labelName: String? = nil, labelValue: String? = nil) {
         self.labelName = labelName
         self.labelValue = labelValue
     }

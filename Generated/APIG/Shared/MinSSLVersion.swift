@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `min_ssl_version` fields and parameters; other values decode as well.
 public struct MinSSLVersion: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let tlSv1_1: Self = "TLSv1.1"
     public static let tlSv1_2: Self = "TLSv1.2"

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `network_type` fields and parameters; other values decode as well.
 public struct NetworkType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let v1: Self = "V1"
     public static let v2: Self = "V2"

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// VPC endpoint ID.
-public struct NodeIPs: Codable, Sendable, Hashable {
+public struct NodeIPs: Codable, Sendable, Equatable {
     /// LiveData node IP addresses.
     public var livedata: [String]?
-
     /// Shubao node IP addresses.
     public var shubao: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case livedata
-        case shubao
-    }
-
-    public init(
-        livedata: [String]? = nil,
-        shubao: [String]? = nil
-    ) {
+    public init(livedata: [String]? = nil, shubao: [String]? = nil) {
         self.livedata = livedata
         self.shubao = shubao
     }

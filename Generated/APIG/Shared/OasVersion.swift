@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `oas_version` fields and parameters; other values decode as well.
 public struct OasVersion: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let value2_0: Self = "2.0"
     public static let value3_0: Self = "3.0"

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `origin` fields and parameters; other values decode as well.
 public struct Origin: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let request: Self = "REQUEST"
     public static let constant: Self = "CONSTANT"

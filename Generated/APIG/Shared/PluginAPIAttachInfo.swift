@@ -4,17 +4,14 @@
 import CloudCore
 
 /// Bound plug-ins.
-public struct PluginAPIAttachInfo: Codable, Sendable, Hashable {
+public struct PluginAPIAttachInfo: Codable, Sendable, Equatable {
     /// Plug-in binding record ID.
     public var pluginAttachID: String?
-
     /// Plug-in ID.
     public var pluginID: String?
-
     /// Plug-in name. Start with a letter, and include only letters, digits, hyphens (-), and underscores(_).
     /// (3 to 255 characters)
     public var pluginName: String?
-
     /// Plug-in type.
     /// cors: Cross-origin resource sharing.
     /// set_resp_headers: HTTP response header management.
@@ -30,24 +27,18 @@ public struct PluginAPIAttachInfo: Codable, Sendable, Hashable {
     /// rate_limit
     /// third_auth
     public var pluginType: PluginType?
-
     /// Plug-in scope. global: Visible to all gateways.
     /// Enumeration values:
     /// global
     public var pluginScope: PluginScope?
-
     /// ID of the environment for binding to the API.
     public var envID: String?
-
     /// Name of the environment for binding to the API.
     public var envName: String?
-
     /// API ID.
     public var apiID: String?
-
     /// API name.
     public var apiName: String?
-
     /// Binding time.
     public var attachedTime: String?
 

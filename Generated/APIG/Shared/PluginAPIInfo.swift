@@ -4,14 +4,11 @@
 import CloudCore
 
 /// APIs bound to the plug-in.
-public struct PluginAPIInfo: Codable, Sendable, Hashable {
+public struct PluginAPIInfo: Codable, Sendable, Equatable {
     /// Documented values of `reqProtocol`; other values decode as well.
     public struct ReqProtocolValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let http: Self = "HTTP"
         public static let https: Self = "HTTPS"
@@ -20,12 +17,10 @@ public struct PluginAPIInfo: Codable, Sendable, Hashable {
 
     /// API ID.
     public var apiID: String?
-
     /// API name.
     /// Enter 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special
     /// characters are allowed: -_./:()
     public var apiName: String?
-
     /// API type.
     /// 1: Public API.
     /// 2: Private API.
@@ -36,7 +31,6 @@ public struct PluginAPIInfo: Codable, Sendable, Hashable {
     /// - `1`
     /// - `2`
     public var type: Int?
-
     /// API request protocol.
     /// HTTP
     /// HTTPS
@@ -45,7 +39,6 @@ public struct PluginAPIInfo: Codable, Sendable, Hashable {
     /// Enumeration values:
     /// BOTH
     public var reqProtocol: ReqProtocolValue?
-
     /// Request method.
     /// Enumeration values:
     /// GET
@@ -57,7 +50,6 @@ public struct PluginAPIInfo: Codable, Sendable, Hashable {
     /// OPTIONS
     /// ANY
     public var reqMethod: ReqMethod?
-
     /// Request address, which can contain request parameters enclosed with braces ({}). For example,
     /// /getUserInfo/{userId}. Special characters, such as asterisks (*), slashes (/), percent signs (%),
     /// hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters
@@ -66,7 +58,6 @@ public struct PluginAPIInfo: Codable, Sendable, Hashable {
     /// characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     /// The address must comply with the URI specifications.
     public var reqURI: String?
-
     /// API authentication mode.
     /// NONE
     /// APP
@@ -74,7 +65,6 @@ public struct PluginAPIInfo: Codable, Sendable, Hashable {
     /// AUTHORIZER
     /// Enumeration values:
     public var authType: AuthType?
-
     /// API matching mode.
     /// SWA: Prefix match.
     /// NORMAL: Exact match.
@@ -83,31 +73,22 @@ public struct PluginAPIInfo: Codable, Sendable, Hashable {
     /// SWA
     /// NORMAL
     public var matchMode: MatchMode?
-
     /// API description.
     public var remark: String?
-
     /// ID of the API group to which the API belongs.
     public var groupID: String?
-
     /// Name of the API group to which the API belongs.
     public var groupName: String?
-
     /// Integration application ID for ROMA instances. This parameter can be left blank.
     public var romaAppID: String?
-
     /// ID of the environment for binding to the API.
     public var envID: String?
-
     /// Name of the environment for binding to the API.
     public var envName: String?
-
     /// Publishing record ID.
     public var publishID: String?
-
     /// Plug-in binding record ID.
     public var pluginAttachID: String?
-
     /// Binding time.
     public var attachedTime: String?
 

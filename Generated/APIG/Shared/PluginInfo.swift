@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The response of ``APIGClient/createPlugin``.
-public struct PluginInfo: Codable, Sendable, Hashable {
+public struct PluginInfo: Codable, Sendable, Equatable {
     /// Plug-in ID.
     public var pluginID: String?
-
     /// Plug-in name. Start with a letter, and include only letters, digits, hyphens (-), and underscores(_).
     /// (3 to 255 characters)
     public var pluginName: String?
-
     /// Plug-in type.
     /// cors: Cross-origin resource sharing.
     /// set_resp_headers: HTTP response header management.
@@ -27,12 +25,10 @@ public struct PluginInfo: Codable, Sendable, Hashable {
     /// rate_limit
     /// third_auth
     public var pluginType: PluginType?
-
     /// Plug-in scope. global: Visible to all gateways.
     /// Enumeration values:
     /// global
     public var pluginScope: PluginScope?
-
     /// Plug-in content in JSON format. For details, see the model definition.
     /// CorsPluginContent
     /// SetRespHeadersContent
@@ -42,14 +38,11 @@ public struct PluginInfo: Codable, Sendable, Hashable {
     /// ThirdAuthContent
     /// Maximum: 65535
     public var pluginContent: String?
-
     /// Plug-in description, with a maximum of 255 characters.
     /// Maximum: 255
     public var remark: String?
-
     /// Creation time.
     public var createTime: String?
-
     /// Update time.
     public var updateTime: String?
 

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `plugin_scope` fields and parameters; other values decode as well.
 public struct PluginScope: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let global: Self = "global"
 }

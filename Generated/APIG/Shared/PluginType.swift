@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `plugin_type` fields and parameters; other values decode as well.
 public struct PluginType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let cors: Self = "cors"
     public static let setRespHeaders: Self = "set_resp_headers"

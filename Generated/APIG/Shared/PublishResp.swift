@@ -4,25 +4,19 @@
 import CloudCore
 
 /// The response of ``APIGClient/changeAPIVersionV2``.
-public struct PublishResp: Codable, Sendable, Hashable {
+public struct PublishResp: Codable, Sendable, Equatable {
     /// Publication record ID.
     public var publishID: String?
-
     /// API ID.
     public var apiID: String?
-
     /// API name.
     public var apiName: String?
-
     /// ID of the environment in which the API has been published.
     public var envID: String?
-
     /// Description about the publication.
     public var remark: String?
-
     /// Publication time.
     public var publishTime: String?
-
     /// API version currently in use.
     public var versionID: String?
 

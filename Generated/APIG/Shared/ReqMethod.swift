@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `req_method` fields and parameters; other values decode as well.
 public struct ReqMethod: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let get: Self = "GET"
     public static let post: Self = "POST"

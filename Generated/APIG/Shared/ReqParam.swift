@@ -4,31 +4,26 @@
 import CloudCore
 
 /// Request parameters.
-public struct ReqParam: Codable, Sendable, Hashable {
+public struct ReqParam: Codable, Sendable, Equatable {
     /// Parameter name.
     /// The parameter name can contain 1 to 32 characters and must start with a letter. Only letters, digits,
     /// hyphens (-), underscores (_), and periods (.) are allowed.
     public var name: String?
-
     /// Parameter type.
     /// Enumeration values:
     /// STRING
     /// NUMBER
     public var type: ReqParamType?
-
     /// Parameter location.
     /// Enumeration values:
     /// PATH
     /// QUERY
     /// HEADER
     public var location: Location?
-
     /// Default value.
     public var defaultValue: String?
-
     /// Example value.
     public var sampleValue: String?
-
     /// Indicates whether the parameter is required. 1: yes 2: no
     /// The value of this parameter is 1 if Location is set to PATH, and 2 if Location is set to another
     /// value.
@@ -39,7 +34,6 @@ public struct ReqParam: Codable, Sendable, Hashable {
     /// - `1`
     /// - `2`
     public var required: Int?
-
     /// Indicates whether validity check is enabled.
     /// 1: enabled
     /// 2: disabled
@@ -51,37 +45,28 @@ public struct ReqParam: Codable, Sendable, Hashable {
     /// - `1`
     /// - `2`
     public var validEnable: Int?
-
     /// Description. It cannot exceed 255 characters.
     public var remark: String?
-
     /// Enumerated value.
     public var enumerations: String?
-
     /// Minimum value.
     /// This parameter is valid when type is set to NUMBER.
     public var minNum: Int?
-
     /// Maximum value.
     /// This parameter is valid when type is set to NUMBER.
     public var maxNum: Int?
-
     /// Minimum length.
     /// This parameter is valid when type is set to STRING.
     public var minSize: Int?
-
     /// Maximum length.
     /// This parameter is valid when type is set to STRING.
     public var maxSize: Int?
-
     /// Regular expression validation rule.
     /// Currently, this parameter is not supported.
     public var regular: String?
-
     /// JSON validation rule.
     /// Currently, this parameter is not supported.
     public var jsonSchema: String?
-
     /// Indicates whether to transparently transfer the parameter. 1: yes 2: no
     /// Enumeration values:
     /// 1
@@ -90,7 +75,6 @@ public struct ReqParam: Codable, Sendable, Hashable {
     /// - `1`
     /// - `2`
     public var passThrough: Int?
-
     /// Parameter ID.
     public var id: String?
 

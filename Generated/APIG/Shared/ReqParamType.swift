@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct ReqParamType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let string: Self = "STRING"
     public static let number: Self = "NUMBER"

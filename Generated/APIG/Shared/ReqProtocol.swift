@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `req_protocol` fields and parameters; other values decode as well.
 public struct ReqProtocol: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let http: Self = "HTTP"
     public static let https: Self = "HTTPS"

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/updateGatewayResponseTypeV2``.
-public struct ResponseInfo: Codable, Sendable, Hashable {
+public struct ResponseInfo: Codable, Sendable, Equatable {
     /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
     public var status: Int?
-
     /// Response body template.
     public var body: String?
-
     /// Custom response header.
     /// Array Length: 0 - 10
     public var headers: [TmsKeyValue]?
@@ -21,11 +19,7 @@ public struct ResponseInfo: Codable, Sendable, Hashable {
         case headers
     }
 
-    public init(
-        status: Int? = nil,
-        body: String? = nil,
-        headers: [TmsKeyValue]? = nil
-    ) {
+    public init(status: Int? = nil, body: String? = nil, headers: [TmsKeyValue]? = nil) {
         self.status = status
         self.body = body
         self.headers = headers

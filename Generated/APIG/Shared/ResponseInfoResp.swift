@@ -4,17 +4,14 @@
 import CloudCore
 
 /// The response of ``APIGClient/showDetailsOfGatewayResponseTypeV2``.
-public struct ResponseInfoResp: Codable, Sendable, Hashable {
+public struct ResponseInfoResp: Codable, Sendable, Equatable {
     /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
     public var status: Int?
-
     /// Response body template.
     public var body: String?
-
     /// Custom response header.
     /// Array Length: 0 - 10
     public var headers: [TmsKeyValue]?
-
     /// Indicates whether the response is the default response.
     public var `default`: Bool?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``APIGClient/createGatewayResponseV2``.
-public struct ResponsesInfo: Codable, Sendable, Hashable {
+public struct ResponsesInfo: Codable, Sendable, Equatable {
     /// Response name.
     public var name: String?
-
     /// Response type definition. key indicates the error type. Options of key:
     /// AUTH_FAILURE: Authentication failed.
     /// AUTH_HEADER_MISSING: The identity source is missing.
@@ -32,16 +31,12 @@ public struct ResponsesInfo: Codable, Sendable, Hashable {
     /// failure.
     /// Each error type is in JSON format.
     public var responses: [String: ResponseInfoResp]?
-
     /// Response ID.
     public var id: String?
-
     /// Indicates whether the group response is the default response.
     public var `default`: Bool?
-
     /// Creation time.
     public var createTime: String?
-
     /// Update time.
     public var updateTime: String?
 

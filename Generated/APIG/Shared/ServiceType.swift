@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `service_type` fields and parameters; other values decode as well.
 public struct ServiceType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// CSE microservice registration center
     public static let cse: Self = "CSE"
-
     /// CCE workload
     public static let cce: Self = "CCE"
 }

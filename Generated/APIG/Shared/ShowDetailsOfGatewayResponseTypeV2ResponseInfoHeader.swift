@@ -3,25 +3,16 @@
 
 import CloudCore
 
-public struct ShowDetailsOfGatewayResponseTypeV2ResponseInfoHeader: Codable, Sendable, Hashable {
+public struct ShowDetailsOfGatewayResponseTypeV2ResponseInfoHeader: Codable, Sendable, Equatable {
     /// Key of the custom group response header, which can contain 1 to 128 characters of letters, digits, and
     /// hyphens (-).
     public var key: String?
-
     /// Value of the custom group response header, which is a string of 1 to 1,024 characters.
     /// Minimum: 1
     /// Maximum: 1024
     public var value: JSONValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: JSONValue? = nil
-    ) {
+    public init(key: String? = nil, value: JSONValue? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,44 +4,32 @@
 import CloudCore
 
 /// APIs bound to the signature key.
-public struct SignAPIBindingInfo: Codable, Sendable, Hashable {
+public struct SignAPIBindingInfo: Codable, Sendable, Equatable {
     /// API publication record ID.
     public var publishID: String?
-
     /// API ID.
     public var apiID: String?
-
     /// Name of the API group to which the API belongs.
     public var groupName: String?
-
     /// Binding time.
     public var bindingTime: String?
-
     /// ID of the environment in which the API has been published.
     public var envID: String?
-
     /// Name of the environment in which the API has been published.
     public var envName: String?
-
     /// API type.
     public var apiType: Int?
-
     /// API name.
     public var apiName: String?
-
     /// Binding record ID.
     public var id: String?
-
     /// API description.
     public var apiRemark: String?
-
     /// Signature key ID.
     public var signID: String?
-
     /// Signature key name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits,
     /// and underscores (_) are allowed.
     public var signName: String?
-
     /// Request method.
     /// Enumeration values:
     /// GET
@@ -53,7 +41,6 @@ public struct SignAPIBindingInfo: Codable, Sendable, Hashable {
     /// OPTIONS
     /// ANY
     public var reqMethod: ReqMethod?
-
     /// Signature key.
     /// hmac: The value contains 8 to 32 characters, including letters, digits, underscores (_), and hyphens
     /// (-). It must start with a letter or digit. If not specified, a key is automatically generated.
@@ -64,7 +51,6 @@ public struct SignAPIBindingInfo: Codable, Sendable, Hashable {
     /// aes: The value contains 16 characters if the aes-128-cfb algorithm is used, or 32 characters if the
     /// aes-256-cfb algorithm is used. Letters, digits, and special characters (_-!@#$%+/=) are allowed.
     public var signKey: String?
-
     /// Signature secret.
     /// hmac: The value contains 16 to 64 characters. Letters, digits, and special characters (_-!@#$%) are
     /// allowed. It must start with a letter or digit. If not specified, a value is automatically generated.
@@ -73,7 +59,6 @@ public struct SignAPIBindingInfo: Codable, Sendable, Hashable {
     /// characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/).
     /// aes: The value contains 16 characters, including letters, digits, and special characters (_-!@#$%+/=).
     public var signSecret: String?
-
     /// Signature key type.
     /// hmac
     /// basic

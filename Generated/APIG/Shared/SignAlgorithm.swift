@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `sign_algorithm` fields and parameters; other values decode as well.
 public struct SignAlgorithm: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let aes128Cfb: Self = "aes-128-cfb"
     public static let aes256Cfb: Self = "aes-256-cfb"

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `sign_type` fields and parameters; other values decode as well.
 public struct SignType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let hmac: Self = "hmac"
     public static let basic: Self = "basic"

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `sys_param_name` fields and parameters; other values decode as well.
 public struct SysParamName: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let reqPath: Self = "req_path"
     public static let reqMethod: Self = "req_method"

@@ -4,31 +4,23 @@
 import CloudCore
 
 /// The response of ``APIGClient/createSpecialThrottlingConfigurationV2``.
-public struct ThrottleSpecialInfo: Codable, Sendable, Hashable {
+public struct ThrottleSpecialInfo: Codable, Sendable, Equatable {
     /// Excluded configuration ID.
     public var id: String?
-
     /// Maximum number of times an excluded object can access an API within the throttling period.
     public var callLimits: Int?
-
     /// Throttling period.
     public var applyTime: String?
-
     /// App name.
     public var appName: String?
-
     /// App ID.
     public var appID: String?
-
     /// ID of an object specified in the excluded configuration.
     public var objectID: String?
-
     /// Excluded object type, which can be APP or USER.
     public var objectType: String?
-
     /// Name of an app or a tenant to which the excluded configuration applies.
     public var objectName: String?
-
     /// Request throttling policy ID.
     public var throttleID: String?
 

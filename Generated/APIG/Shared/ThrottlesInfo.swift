@@ -4,16 +4,14 @@
 import CloudCore
 
 /// The response of ``APIGClient/createRequestThrottlingPolicyV2``.
-public struct ThrottlesInfo: Codable, Sendable, Hashable {
+public struct ThrottlesInfo: Codable, Sendable, Equatable {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this
     /// parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive
     /// integer.
     public var appCallLimits: Int?
-
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only
     /// letters, digits, and underscores (_) are allowed.
     public var name: String?
-
     /// Time unit for limiting the number of API calls.
     /// Enumeration values:
     /// SECOND
@@ -21,15 +19,12 @@ public struct ThrottlesInfo: Codable, Sendable, Hashable {
     /// HOUR
     /// DAY
     public var timeUnit: TimeUnit?
-
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
     public var remark: String?
-
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter
     /// cannot exceed the default limit 200 TPS. You can change the default limit to meet service
     /// requirements. The maximum value is 2,147,483,647. Enter a positive integer.
     public var apiCallLimits: Int?
-
     /// Type of the request throttling policy.
     /// 1: API-based, limiting the maximum number of times a single API bound to the policy can be called
     /// within the specified period.
@@ -42,33 +37,26 @@ public struct ThrottlesInfo: Codable, Sendable, Hashable {
     /// - `1`
     /// - `2`
     public var type: Int?
-
     /// Indicates whether to enable dynamic request throttling.
     /// TRUE
     /// FALSE
     /// Currently, this parameter is not supported.
     public var enableAdaptiveControl: String?
-
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this
     /// parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive
     /// integer.
     public var userCallLimits: Int?
-
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit.
     /// The maximum value is 2,147,483,647. Enter a positive integer.
     public var timeInterval: Int?
-
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of
     /// this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive
     /// integer.
     public var ipCallLimits: Int?
-
     /// Request throttling policy ID.
     public var id: String?
-
     /// Number of APIs to which the request throttling policy has been bound.
     public var bindNum: Int?
-
     /// Indicates whether an excluded request throttling configuration has been created.
     /// 1: yes
     /// 2: no
@@ -79,7 +67,6 @@ public struct ThrottlesInfo: Codable, Sendable, Hashable {
     /// - `1`
     /// - `2`
     public var isIncluSpecialThrottle: Int?
-
     /// Creation time.
     public var createTime: String?
 

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `time_unit` fields and parameters; other values decode as well.
 public struct TimeUnit: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let second: Self = "SECOND"
     public static let minute: Self = "MINUTE"

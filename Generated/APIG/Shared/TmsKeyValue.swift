@@ -4,29 +4,20 @@
 import CloudCore
 
 /// Tags.
-public struct TmsKeyValue: Codable, Sendable, Hashable {
+public struct TmsKeyValue: Codable, Sendable, Equatable {
     /// Key.
     /// Include UTF-8 letters, digits, spaces, or special characters (_.:=+-@).
     /// Do not start with _sys_ because it is a system label.
     /// Minimum: 1
     /// Maximum: 128
     public var key: String?
-
     /// Value.
     /// You can enter letters, digits, and spaces or other special characters (_.:/=+-@) in UTF-8 format.
     /// Minimum: 0
     /// Maximum: 255
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

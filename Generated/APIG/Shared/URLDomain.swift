@@ -4,39 +4,32 @@
 import CloudCore
 
 /// Independent domain names bound to the API group.
-public struct URLDomain: Codable, Sendable, Hashable {
+public struct URLDomain: Codable, Sendable, Equatable {
     /// Domain ID.
     public var id: String?
-
     /// Domain name.
     public var domain: String?
-
     /// CNAME resolution status of the domain name.
     /// 1: not resolved
     /// 2: resolving
     /// 3: resolved
     /// 4: resolution failed
     public var cnameStatus: Int?
-
     /// SSL certificate ID.
     public var sslID: String?
-
     /// SSL certificate name.
     public var sslName: String?
-
     /// Minimum SSL version. TLS 1.1 and TLS 1.2 are supported.
     /// Default: TLSv1.1
     /// Enumeration values:
     /// TLSv1.1
     /// TLSv1.2
     public var minSSLVersion: MinSSLVersion?
-
     /// Whether to enable client certificate verification. This parameter is available only when a certificate
     /// is bound. It is enabled by default if trusted_root_ca exists, and disabled if trusted_root_ca does not
     /// exist.
     /// Default: false
     public var verifiedClientCertificateEnabled: Bool?
-
     /// Whether a trusted root certificate (CA) exists. The value is true if trusted_root_ca exists in the
     /// bound certificate.
     /// Default: false

@@ -4,27 +4,18 @@
 import CloudCore
 
 /// The request body of ``APIGClient/updateApigroupV2``.
-public struct UpdateApigroupV2Request: Codable, Sendable, Hashable {
+public struct UpdateApigroupV2Request: Codable, Sendable, Equatable {
     /// API group name.
     /// The value can contain 3 to 255 characters, including letters, digits, and special characters
     /// (-_./():). It must start with a letter or digit.
     /// Minimum: 3
     /// Maximum: 255
     public var name: String
-
     /// API group description.
     /// Maximum: 1000
     public var remark: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case remark
-    }
-
-    public init(
-        name: String,
-        remark: String? = nil
-    ) {
+    public init(name: String, remark: String? = nil) {
         self.name = name
         self.remark = remark
     }

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The response of ``APIGClient/updateAppAcl``.
-public struct UpdateAppAclResponse: Codable, Sendable, Hashable {
+public struct UpdateAppAclResponse: Codable, Sendable, Equatable {
     /// App ID.
     public var appID: String?
-
     /// Type:
     /// PERMIT (whitelist)
     /// DENY (blacklist)
     public var appAclType: String?
-
     /// Access control values. The values can be IP addresses, IP address ranges, or CIDR blocks. Use hyphens
     /// (-) to separate IP address segments.
     public var appAclValues: [String]?
@@ -23,11 +21,7 @@ public struct UpdateAppAclResponse: Codable, Sendable, Hashable {
         case appAclValues = "app_acl_values"
     }
 
-    public init(
-        appID: String? = nil,
-        appAclType: String? = nil,
-        appAclValues: [String]? = nil
-    ) {
+    public init(appID: String? = nil, appAclType: String? = nil, appAclValues: [String]? = nil) {
         self.appID = appID
         self.appAclType = appAclType
         self.appAclValues = appAclValues

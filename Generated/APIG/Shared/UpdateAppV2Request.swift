@@ -4,18 +4,15 @@
 import CloudCore
 
 /// The request body of ``APIGClient/updateAppV2``.
-public struct UpdateAppV2Request: Codable, Sendable, Hashable {
+public struct UpdateAppV2Request: Codable, Sendable, Equatable {
     /// App name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and
     /// underscores (_) are allowed.
     public var name: String
-
     /// App description. It cannot exceed 255 characters.
     public var remark: String?
-
     /// AppKey, which can contain 8 to 200 characters, starting with a letter or digit. Only letters, digits,
     /// hyphens (-), and underscores (_) are allowed.
     public var appKey: String?
-
     /// Secret, which can contain 8 to 128 characters, starting with a letter or digit. Only letters, digits,
     /// and the following special characters are allowed: _-!@#$%
     public var appSecret: String?
@@ -27,12 +24,7 @@ public struct UpdateAppV2Request: Codable, Sendable, Hashable {
         case appSecret = "app_secret"
     }
 
-    public init(
-        name: String,
-        remark: String? = nil,
-        appKey: String? = nil,
-        appSecret: String? = nil
-    ) {
+    public init(name: String, remark: String? = nil, appKey: String? = nil, appSecret: String? = nil) {
         self.name = name
         self.remark = remark
         self.appKey = appKey

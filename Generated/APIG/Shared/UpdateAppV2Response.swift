@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``APIGClient/updateAppV2``.
-public struct UpdateAppV2Response: Codable, Sendable, Hashable {
+public struct UpdateAppV2Response: Codable, Sendable, Equatable {
     /// ID.
     public var id: String?
-
     /// Name.
     public var name: String?
-
     /// Description.
     public var remark: String?
-
     /// Creator of the app.
     /// USER: The app is created by an API user.
     /// MARKET: The app is allocated by KooGallery.
@@ -22,19 +19,14 @@ public struct UpdateAppV2Response: Codable, Sendable, Hashable {
     /// USER
     /// MARKET
     public var creator: Creator?
-
     /// Update time.
     public var updateTime: String?
-
     /// AppKey.
     public var appKey: String?
-
     /// AppSecret.
     public var appSecret: String?
-
     /// Registration time.
     public var registerTime: String?
-
     /// Status.
     /// 1: valid
     /// Enumeration values:
@@ -42,7 +34,6 @@ public struct UpdateAppV2Response: Codable, Sendable, Hashable {
     ///
     /// - `1`
     public var status: Int?
-
     /// App type.
     /// apig: APIG app, which is not recommended.
     /// roma: ROMA integration application.
@@ -51,7 +42,6 @@ public struct UpdateAppV2Response: Codable, Sendable, Hashable {
     /// apig
     /// roma
     public var appType: AppType?
-
     /// ROMA application type.
     /// subscription: subscription application
     /// integration: integration application

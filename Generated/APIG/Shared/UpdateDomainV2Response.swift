@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/updateDomainV2``.
-public struct UpdateDomainV2Response: Codable, Sendable, Hashable {
+public struct UpdateDomainV2Response: Codable, Sendable, Equatable {
     /// Custom domain name.
     public var urlDomain: String?
-
     /// Domain ID.
     public var id: String?
-
     /// CNAME resolution status.
     /// 1: not resolved
     /// 2: resolving
@@ -27,15 +25,12 @@ public struct UpdateDomainV2Response: Codable, Sendable, Hashable {
     /// - `3`
     /// - `4`
     public var status: Int?
-
     /// Minimum SSL version supported.
     public var minSSLVersion: String?
-
     /// Whether to enable HTTP redirection to HTTPS. The value false means disable and true means enable. The
     /// default value is false.
     /// Default: false
     public var isHTTPRedirectToHTTPS: Bool?
-
     /// Whether to enable client certificate verification. This parameter is available only when a certificate
     /// is bound. It is enabled by default if trusted_root_ca exists, and disabled if trusted_root_ca does not
     /// exist.

@@ -4,16 +4,14 @@
 import CloudCore
 
 /// The response of ``APIGClient/createVPCChannelV2``.
-public struct VPCChannelInfo: Codable, Sendable, Hashable {
+public struct VPCChannelInfo: Codable, Sendable, Equatable {
     /// VPC channel name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-),
     /// underscores (_), and periods (.) are allowed.
     public var name: String?
-
     /// Host port of the VPC channel.
     /// Range: 1-65535.
     public var port: Int?
-
     /// Distribution algorithm.
     /// 1: Weighted round robin (WRR).
     /// 2: Weighted least connections (WLC).
@@ -31,14 +29,12 @@ public struct VPCChannelInfo: Codable, Sendable, Hashable {
     /// - `3`
     /// - `4`
     public var balanceStrategy: Int?
-
     /// Member type of the VPC channel.
     /// ip
     /// ecs
     /// Default: ecs
     /// Enumeration values:
     public var memberType: MemberType?
-
     /// VPC channel type. The default type is server.
     /// 2: Server type.
     /// 3: Microservice type.
@@ -50,20 +46,16 @@ public struct VPCChannelInfo: Codable, Sendable, Hashable {
     /// - `2`
     /// - `3`
     public var type: Int?
-
     /// Dictionary code of the VPC channel.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
     /// This parameter is currently not supported.
     /// Minimum: 3
     /// Maximum: 64
     public var dictCode: String?
-
     /// Time when the VPC channel is created.
     public var createTime: String?
-
     /// VPC channel ID.
     public var id: String?
-
     /// VPC channel status.
     /// 1: normal
     /// 2: abnormal
@@ -74,10 +66,8 @@ public struct VPCChannelInfo: Codable, Sendable, Hashable {
     /// - `1`
     /// - `2`
     public var status: Int?
-
     /// Backend server groups.
     public var memberGroups: [MemberGroupInfo]?
-
     /// Microservice information.
     public var microserviceInfo: MicroServiceInfo?
 

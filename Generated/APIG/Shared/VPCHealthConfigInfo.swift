@@ -4,48 +4,41 @@
 import CloudCore
 
 /// The response of ``APIGClient/updateHealthCheck``.
-public struct VPCHealthConfigInfo: Codable, Sendable, Hashable {
+public struct VPCHealthConfigInfo: Codable, Sendable, Equatable {
     /// Protocol for performing health checks on backend servers in the VPC channel.
     /// TCP
     /// HTTP
     /// HTTPS
     /// Enumeration values:
     public var `protocol`: ProtocolValue?
-
     /// Destination path for health checks. This parameter is required if protocol is set to http or https.
     public var path: String?
-
     /// Request method for health checks.
     /// Default: GET
     /// Enumeration values:
     /// GET
     /// HEAD
     public var method: Method?
-
     /// Destination port for health checks. If this parameter is not specified or set to 0, the host port of
     /// the VPC channel is used.
     /// If this parameter is set to a non-zero value, the corresponding port is used for health checks.
     /// Minimum: 0
     /// Maximum: 65535
     public var port: Int?
-
     /// Healthy threshold. It refers to the number of consecutive successful checks required for a backend
     /// server to be considered healthy.
     /// Minimum: 1
     /// Maximum: 10
     public var thresholdNormal: Int?
-
     /// Unhealthy threshold, which refers to the number of consecutive failed checks required for a backend
     /// server to be considered unhealthy.
     /// Minimum: 1
     /// Maximum: 10
     public var thresholdAbnormal: Int?
-
     /// Interval between consecutive checks. Unit: s. The value must be greater than the value of timeout.
     /// Minimum: 1
     /// Maximum: 300
     public var timeInterval: Int?
-
     /// Response codes for determining a successful HTTP response. The value can be any integer within 100-599
     /// in one of the following formats:
     /// Multiple values, for example, 200,201,202
@@ -53,12 +46,10 @@ public struct VPCHealthConfigInfo: Codable, Sendable, Hashable {
     /// Multiple values and ranges, for example, 201,202,210-299. This parameter is required if protocol is
     /// set to http.
     public var httpCode: String?
-
     /// Indicates whether to enable two-way authentication. If this function is enabled, the certificate
     /// specified in the backend_client_certificate configuration item of the gateway is used.
     /// Default: false
     public var enableClientSSL: Bool?
-
     /// Health check result.
     /// 1: available
     /// 2: unavailable
@@ -69,19 +60,15 @@ public struct VPCHealthConfigInfo: Codable, Sendable, Hashable {
     /// - `1`
     /// - `2`
     public var status: Int?
-
     /// Timeout for determining whether a health check fails. Unit: s. The value must be less than the value
     /// of time_interval.
     /// Minimum: 1
     /// Maximum: 30
     public var timeout: Int?
-
     /// VPC channel ID.
     public var vpcChannelID: String?
-
     /// Health check ID.
     public var id: String?
-
     /// Creation time.
     public var createTime: String?
 

@@ -4,23 +4,18 @@
 import CloudCore
 
 /// VPC channel details. This parameter is required if vpc_channel_status is set to 1.
-public struct VPCInfo: Codable, Sendable, Hashable {
+public struct VPCInfo: Codable, Sendable, Equatable {
     /// Cloud server ID.
     public var ecsID: String?
-
     /// Cloud server name.
     public var ecsName: String?
-
     /// Indicates whether to use the cascading mode.
     /// Currently, this parameter is not supported.
     public var cascadeFlag: Bool?
-
     /// Proxy host.
     public var vpcChannelProxyHost: String?
-
     /// VPC channel ID.
     public var vpcChannelID: String?
-
     /// VPC channel port.
     public var vpcChannelPort: Int?
 

@@ -4,18 +4,16 @@
 import CloudCore
 
 /// Cloud server list.
-public struct VPCMemberInfo: Codable, Sendable, Hashable {
+public struct VPCMemberInfo: Codable, Sendable, Equatable {
     /// Backend server address.
     /// This parameter is required when the member type is IP address.
     /// Maximum: 64
     public var host: String?
-
     /// Weight.
     /// The higher the weight is, the more requests a backend service will receive.
     /// Minimum: 0
     /// Maximum: 10000
     public var weight: Int?
-
     /// Indicates whether the backend service is a standby node.
     /// After you enable this function, the backend service serves as a standby node. It works only when all
     /// non-standby nodes are faulty.
@@ -23,10 +21,8 @@ public struct VPCMemberInfo: Codable, Sendable, Hashable {
     /// your gateway does not support this function, contact technical support.
     /// Default: false
     public var isBackup: Bool?
-
     /// Backend server group name. The server group facilitates backend service address modification.
     public var memberGroupName: String?
-
     /// Backend server status.
     /// 1: available
     /// 2: unavailable
@@ -37,33 +33,26 @@ public struct VPCMemberInfo: Codable, Sendable, Hashable {
     /// - `1`
     /// - `2`
     public var status: Int?
-
     /// Backend server port.
     /// Minimum: 0
     /// Maximum: 65535
     public var port: Int?
-
     /// Backend server ID.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64
     /// characters, including letters, digits, hyphens (-), and underscores (_).
     /// Maximum: 255
     public var ecsID: String?
-
     /// Backend server name.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64
     /// characters, including letters, digits, hyphens (-), underscores (_), and periods (.).
     /// Maximum: 64
     public var ecsName: String?
-
     /// Backend instance ID.
     public var id: String?
-
     /// VPC channel ID.
     public var vpcChannelID: String?
-
     /// Time when the backend server is added to the VPC channel.
     public var createTime: String?
-
     /// Backend server group ID.
     public var memberGroupID: String?
 

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `workload_type` fields and parameters; other values decode as well.
 public struct WorkloadType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let deployment: Self = "deployment"
     public static let statefulset: Self = "statefulset"

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listTagsV2``.
-public struct ListTagsV2Response: Codable, Sendable, Hashable {
+public struct ListTagsV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Tag list.
     public var tags: [String]?
 
@@ -20,11 +18,7 @@ public struct ListTagsV2Response: Codable, Sendable, Hashable {
         case tags
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        tags: [String]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, tags: [String]? = nil) {
         self.size = size
         self.total = total
         self.tags = tags

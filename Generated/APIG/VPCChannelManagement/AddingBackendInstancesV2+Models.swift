@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/addingBackendInstancesV2``.
-public struct AddingBackendInstancesV2Request: Codable, Sendable, Hashable {
+public struct AddingBackendInstancesV2Request: Codable, Sendable, Equatable {
     /// Backend instances.
     public var members: [MemberInfo]
 
-    private enum CodingKeys: String, CodingKey {
-        case members
-    }
-
-    public init(
-        members: [MemberInfo]
-    ) {
+    public init(members: [MemberInfo]) {
         self.members = members
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``APIGClient/createMemberGroup``.
-public struct CreateMemberGroupRequest: Codable, Sendable, Hashable {
+public struct CreateMemberGroupRequest: Codable, Sendable, Equatable {
     /// Backend server groups.
     public var memberGroups: [MemberGroupCreate]?
 
@@ -12,9 +12,7 @@ public struct CreateMemberGroupRequest: Codable, Sendable, Hashable {
         case memberGroups = "member_groups"
     }
 
-    public init(
-        memberGroups: [MemberGroupCreate]? = nil
-    ) {
+    public init(memberGroups: [MemberGroupCreate]? = nil) {
         self.memberGroups = memberGroups
     }
 }

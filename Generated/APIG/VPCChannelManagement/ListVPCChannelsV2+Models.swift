@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``APIGClient/listVPCChannelsV2``.
-public struct ListVPCChannelsV2Response: Codable, Sendable, Hashable {
+public struct ListVPCChannelsV2Response: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// VPC channel list.
     public var vpcChannels: [VPCChannelInfo]?
 
@@ -20,11 +18,7 @@ public struct ListVPCChannelsV2Response: Codable, Sendable, Hashable {
         case vpcChannels = "vpc_channels"
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        vpcChannels: [VPCChannelInfo]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, vpcChannels: [VPCChannelInfo]? = nil) {
         self.size = size
         self.total = total
         self.vpcChannels = vpcChannels

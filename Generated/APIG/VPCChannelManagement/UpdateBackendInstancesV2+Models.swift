@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``APIGClient/updateBackendInstancesV2``.
-public struct UpdateBackendInstancesV2Request: Codable, Sendable, Hashable {
+public struct UpdateBackendInstancesV2Request: Codable, Sendable, Equatable {
     /// Backend instances.
     public var members: [MemberInfo]?
-
     /// Backend server group to be modified.
     /// If this parameter is not specified, all backends defined by members for the VPC channel are modified.
     /// If this parameter is specified, only the backend instances in the backend server group defined by
@@ -21,10 +20,7 @@ public struct UpdateBackendInstancesV2Request: Codable, Sendable, Hashable {
         case memberGroupName = "member_group_name"
     }
 
-    public init(
-        members: [MemberInfo]? = nil,
-        memberGroupName: String? = nil
-    ) {
+    public init(members: [MemberInfo]? = nil, memberGroupName: String? = nil) {
         self.members = members
         self.memberGroupName = memberGroupName
     }

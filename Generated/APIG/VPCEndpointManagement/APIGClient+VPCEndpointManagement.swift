@@ -7,10 +7,7 @@ extension APIGClient {
     /// Documented values of `status` for ``APIGClient/listEndpointConnections``.
     public struct ListEndpointConnectionsStatus: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let pendingAcceptance: Self = "pendingAcceptance"
         public static let accepted: Self = "accepted"

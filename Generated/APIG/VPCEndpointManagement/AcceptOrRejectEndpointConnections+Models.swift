@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``APIGClient/acceptOrRejectEndpointConnections``.
-public struct AcceptOrRejectEndpointConnectionsRequest: Codable, Sendable, Hashable {
+public struct AcceptOrRejectEndpointConnectionsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let receive: Self = "receive"
         public static let reject: Self = "reject"
@@ -22,20 +19,11 @@ public struct AcceptOrRejectEndpointConnectionsRequest: Codable, Sendable, Hasha
     /// reject
     /// Enumeration values:
     public var action: Action
-
     /// VPC endpoints.
     /// Array Length: 1 - 50
     public var endpoints: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case endpoints
-    }
-
-    public init(
-        action: Action,
-        endpoints: [String]
-    ) {
+    public init(action: Action, endpoints: [String]) {
         self.action = action
         self.endpoints = endpoints
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Whitelist records.
-public struct EndpointPermission: Codable, Sendable, Hashable {
+public struct EndpointPermission: Codable, Sendable, Equatable {
     /// Record ID.
     public var id: String?
-
     /// Permission rules.
     public var permission: String?
-
     /// Creation time.
     public var createdAt: String?
 
@@ -20,11 +18,7 @@ public struct EndpointPermission: Codable, Sendable, Hashable {
         case createdAt = "created_at"
     }
 
-    public init(
-        id: String? = nil,
-        permission: String? = nil,
-        createdAt: String? = nil
-    ) {
+    public init(id: String? = nil, permission: String? = nil, createdAt: String? = nil) {
         self.id = id
         self.permission = permission
         self.createdAt = createdAt
@@ -32,13 +26,11 @@ public struct EndpointPermission: Codable, Sendable, Hashable {
 }
 
 /// The response of ``APIGClient/listEndpointPermissions``.
-public struct ListEndpointPermissionsResponse: Codable, Sendable, Hashable {
+public struct ListEndpointPermissionsResponse: Codable, Sendable, Equatable {
     /// Length of the returned resource list.
     public var size: Int?
-
     /// Number of resources that match the query conditions.
     public var total: Int64?
-
     /// Whitelist records.
     public var permissions: [EndpointPermission]?
 
@@ -48,11 +40,7 @@ public struct ListEndpointPermissionsResponse: Codable, Sendable, Hashable {
         case permissions
     }
 
-    public init(
-        size: Int? = nil,
-        total: Int64? = nil,
-        permissions: [EndpointPermission]? = nil
-    ) {
+    public init(size: Int? = nil, total: Int64? = nil, permissions: [EndpointPermission]? = nil) {
         self.size = size
         self.total = total
         self.permissions = permissions

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ASClient/listAPIVersions``.
-public struct ListAPIVersionsResponse: Codable, Sendable, Hashable {
+public struct ListAPIVersionsResponse: Codable, Sendable, Equatable {
     /// Specifies the API versions.
     public var versions: [Version]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [Version]? = nil
-    ) {
+    public init(versions: [Version]? = nil) {
         self.versions = versions
     }
 }

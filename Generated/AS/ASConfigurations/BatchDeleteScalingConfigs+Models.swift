@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ASClient/batchDeleteScalingConfigs``.
-public struct BatchDeleteScalingConfigsRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteScalingConfigsRequest: Codable, Sendable, Equatable {
     /// Specifies the AS configuration ID. For details, see Querying AS configurations.
     public var scalingConfigurationID: [String]
 
@@ -12,9 +12,7 @@ public struct BatchDeleteScalingConfigsRequest: Codable, Sendable, Hashable {
         case scalingConfigurationID = "scaling_configuration_id"
     }
 
-    public init(
-        scalingConfigurationID: [String]
-    ) {
+    public init(scalingConfigurationID: [String]) {
         self.scalingConfigurationID = scalingConfigurationID
     }
 }

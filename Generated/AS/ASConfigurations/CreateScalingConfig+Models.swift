@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the bandwidth of an IP address. For details, see Table 9.
-public struct CreateScalingConfigBandwidth: Codable, Sendable, Hashable {
+public struct CreateScalingConfigBandwidth: Codable, Sendable, Equatable {
     /// Specifies the bandwidth (Mbit/s). The value ranges from 1 to 500.
     /// The specific range may vary depending on the configuration in each region. You can see the bandwidth
     /// range of each region on the management console.
@@ -14,13 +14,11 @@ public struct CreateScalingConfigBandwidth: Codable, Sendable, Hashable {
     /// The minimum unit is 50 Mbit/s if the allowed bandwidth size ranges 300 Mbit/s to 500 Mbit/s (with 500
     /// Mbit/s included).
     public var size: Int
-
     /// Specifies the bandwidth sharing type.
     /// Enumerated values of the sharing type:
     /// PER: dedicated
     /// Only dedicated bandwidth is available.
     public var shareType: ShareType
-
     /// Specifies the bandwidth billing mode.
     /// traffic: billed by traffic.
     /// If the parameter value is out of the preceding options, creating the ECS will fail.
@@ -32,11 +30,7 @@ public struct CreateScalingConfigBandwidth: Codable, Sendable, Hashable {
         case chargingMode = "charging_mode"
     }
 
-    public init(
-        size: Int,
-        shareType: ShareType,
-        chargingMode: String
-    ) {
+    public init(size: Int, shareType: ShareType, chargingMode: String) {
         self.size = size
         self.shareType = shareType
         self.chargingMode = chargingMode
@@ -52,30 +46,22 @@ public struct CreateScalingConfigBandwidth: Codable, Sendable, Hashable {
 
 /// Specifies the disk group information. System disks are mandatory and data disks are optional. For details,
 /// see Table 4.
-public struct CreateScalingConfigDisk: Codable, Sendable, Hashable {
+public struct CreateScalingConfigDisk: Codable, Sendable, Equatable {
     /// Documented values of `volumeType`; other values decode as well.
     public struct VolumeType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// the ultra-high I/O type
         public static let ssd: Self = "SSD"
-
         /// the high I/O type
         public static let sas: Self = "SAS"
-
         /// the common I/O type
         public static let sata: Self = "SATA"
-
         /// the high I/O (performance-optimized I) type
         public static let coP1: Self = "co-p1"
-
         /// the ultra-high I/O (latency-optimized) type
         public static let uhL1: Self = "uh-l1"
-
         /// the extreme SSD type
         public static let essd: Self = "ESSD"
     }
@@ -83,14 +69,10 @@ public struct CreateScalingConfigDisk: Codable, Sendable, Hashable {
     /// Documented values of `diskType`; other values decode as well.
     public struct DiskType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates a data disk.
         public static let data: Self = "DATA"
-
         /// indicates a system disk.
         public static let sys: Self = "SYS"
     }
@@ -100,7 +82,6 @@ public struct CreateScalingConfigDisk: Codable, Sendable, Hashable {
     /// (min_disk value) of the system disk specified in the image.
     /// The data disk size ranges from 10 to 32768.
     public var size: Int
-
     /// Specifies the ECS system disk type. The disk type must match the available disk type.
     /// The value can be SSD, SAS, SATA, or ESSD.
     /// SSD: the ultra-high I/O type
@@ -116,22 +97,18 @@ public struct CreateScalingConfigDisk: Codable, Sendable, Hashable {
     /// types.
     /// For details about disk types, see Disk Types and Performance in the Elastic Volume Service User Guide.
     public var volumeType: VolumeType
-
     /// Specifies a disk type. The options are as follows:
     /// DATA: indicates a data disk.
     /// SYS: indicates a system disk.
     /// System disk encryption is not supported.
     public var diskType: DiskType
-
     /// Specifies the ID of a data disk image used to export data disks of an ECS.
     public var dataDiskImageID: String?
-
     /// Specifies the disk backup snapshot ID for restoring the system disk and data disks using a full-ECS
     /// backup when a full-ECS image is used.
     /// Each disk in an AS configuration must correspond to a disk backup in the full-ECS backup by
     /// snapshot_id.
     public var snapshotID: String?
-
     /// Specifies the metadata for creating disks. For details, see Table 5.
     public var metadata: CreateScalingConfigMetadata?
 
@@ -172,11 +149,10 @@ public struct CreateScalingConfigDisk: Codable, Sendable, Hashable {
 }
 
 /// Specifies the EIP automatically assigned to the ECS. For details, see Table 8.
-public struct CreateScalingConfigEIP: Codable, Sendable, Hashable {
+public struct CreateScalingConfigEIP: Codable, Sendable, Equatable {
     /// Specifies the EIP type.
     /// Enumerated value of the IP address type: 5_bgp (indicates dynamic BGP)
     public var ipType: String
-
     /// Specifies the bandwidth of an IP address. For details, see Table 9.
     public var bandwidth: CreateScalingConfigBandwidth
 
@@ -185,47 +161,37 @@ public struct CreateScalingConfigEIP: Codable, Sendable, Hashable {
         case bandwidth
     }
 
-    public init(
-        ipType: String,
-        bandwidth: CreateScalingConfigBandwidth
-    ) {
+    public init(ipType: String, bandwidth: CreateScalingConfigBandwidth) {
         self.ipType = ipType
         self.bandwidth = bandwidth
     }
 }
 
 /// Specifies the ECS configuration. For details, see Table 3.
-public struct CreateScalingConfigInstanceConfig: Codable, Sendable, Hashable {
+public struct CreateScalingConfigInstanceConfig: Codable, Sendable, Equatable {
     /// Specifies the ECS ID. When you want to create an AS configuration from an ECS, specify this parameter.
     /// In this case, the flavorRef, imageRef, disk, and security_groups fields do not take effect.
     /// If the instance_id field is not specified, flavorRef, imageRef, and disk fields are mandatory.
     public var instanceID: String?
-
     /// Specifies the ECS flavor ID. A maximum of 10 flavors can be selected. Use a comma (,) to separate
     /// multiple flavor IDs. You can obtain an ECS flavor ID from the API for querying details about flavors
     /// and extended flavor information.
     public var flavorRef: String?
-
     /// Specifies the image ID. Its value is the same as that of image_id for specifying the image selected
     /// during ECS creation. You can obtain an image ID by calling the IMS API for querying images.
     public var imageRef: String?
-
     /// Specifies the disk group information. System disks are mandatory and data disks are optional. For
     /// details, see Table 4.
     public var disk: [CreateScalingConfigDisk]?
-
     /// Specifies the name of the SSH key pair used to log in to the ECS.
     public var keyName: String
-
     /// Specifies information about the injected file. Only text files can be injected. A maximum of five
     /// files can be injected at a time and the maximum size of each file is 1 KB. For details, see Table 6.
     public var personality: [CreateScalingConfigPersonality]?
-
     /// Specifies the EIP of the ECS. The EIP can be configured in two ways. For details, see Table 7.
     /// Do not use an EIP. In this case, this parameter is unavailable.
     /// Automatically assign an EIP. You need to specify the information about the new EIP.
     public var publicIP: CreateScalingConfigPublicIP?
-
     /// Specifies the user data to be injected during the ECS creation process. Text, text files, and gzip
     /// files can be injected.
     /// Constraints:
@@ -240,20 +206,16 @@ public struct CreateScalingConfigInstanceConfig: Codable, Sendable, Hashable {
     /// rem cmd
     /// echo 111 > c:\aaa.txt
     public var userData: String?
-
     /// Specifies the ECS metadata. For details, see Table 10.
     public var metadata: Metadata?
-
     /// Specifies security groups. For details, see Table 11.
     /// If a security group is specified both in the AS configuration and AS group, scaled ECS instances will
     /// be added to the security group specified in the AS configuration. If a security group is not specified
     /// in either of them, scaled ECS instances will be added to the default security group. For your
     /// convenience, you are advised to specify the security group in the AS configuration.
     public var securityGroups: [SecurityGroup]?
-
     /// This parameter is reserved.
     public var marketType: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var multiFlavorPriorityPolicy: String?
 
@@ -303,56 +265,39 @@ public struct CreateScalingConfigInstanceConfig: Codable, Sendable, Hashable {
 
 /// Specifies information about the injected file. Only text files can be injected. A maximum of five files
 /// can be injected at a time and the maximum size of each file is 1 KB. For details, see Table 6.
-public struct CreateScalingConfigPersonality: Codable, Sendable, Hashable {
+public struct CreateScalingConfigPersonality: Codable, Sendable, Equatable {
     /// Specifies the path of the injected file.
     /// For Linux OSs, specify the path, for example, /etc/foo.txt, for storing the injected file.
     /// For Windows, the injected file is automatically stored in the root directory of drive C. You only need
     /// to specify the file name, for example, foo. The file name contains only letters and digits.
     public var path: String
-
     /// Specifies the content of the injected file.
     /// The value must be the information after the content of the injected file is encoded using Base64.
     public var content: String
 
-    private enum CodingKeys: String, CodingKey {
-        case path
-        case content
-    }
-
-    public init(
-        path: String,
-        content: String
-    ) {
+    public init(path: String, content: String) {
         self.path = path
         self.content = content
     }
 }
 
 /// Specifies the EIP of the ECS. The EIP can be configured in two ways. For details, see Table 7.
-public struct CreateScalingConfigPublicIP: Codable, Sendable, Hashable {
+public struct CreateScalingConfigPublicIP: Codable, Sendable, Equatable {
     /// Specifies the EIP automatically assigned to the ECS. For details, see Table 8.
     public var eip: CreateScalingConfigEIP
 
-    private enum CodingKeys: String, CodingKey {
-        case eip
-    }
-
-    public init(
-        eip: CreateScalingConfigEIP
-    ) {
+    public init(eip: CreateScalingConfigEIP) {
         self.eip = eip
     }
 }
 
 /// The request body of ``ASClient/createScalingConfig``.
-public struct CreateScalingConfigRequest: Codable, Sendable, Hashable {
+public struct CreateScalingConfigRequest: Codable, Sendable, Equatable {
     /// Specifies the AS configuration name. The name contains only letters, digits, underscores (_), and
     /// hyphens (-), and cannot exceed 64 characters.
     public var scalingConfigurationName: String?
-
     /// Specifies the ECS configuration. For details, see Table 3.
     public var instanceConfig: CreateScalingConfigInstanceConfig?
-
     /// Specifies the ID of the source AS configuration, which will be used together with instance_config to
     /// create a new AS configuration.
     /// If instance_id is specified in instance_config, instance_id is preferentially used to create the new
@@ -385,7 +330,7 @@ public struct CreateScalingConfigRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ASClient/createScalingConfig``.
-public struct CreateScalingConfigResponse: Codable, Sendable, Hashable {
+public struct CreateScalingConfigResponse: Codable, Sendable, Equatable {
     /// Specifies the AS configuration ID.
     public var scalingConfigurationID: String?
 
@@ -393,9 +338,7 @@ public struct CreateScalingConfigResponse: Codable, Sendable, Hashable {
         case scalingConfigurationID = "scaling_configuration_id"
     }
 
-    public init(
-        scalingConfigurationID: String? = nil
-    ) {
+    public init(scalingConfigurationID: String? = nil) {
         self.scalingConfigurationID = scalingConfigurationID
     }
 }

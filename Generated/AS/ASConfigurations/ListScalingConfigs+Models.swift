@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``ASClient/listScalingConfigs``.
-public struct ListScalingConfigsResponse: Codable, Sendable, Hashable {
+public struct ListScalingConfigsResponse: Codable, Sendable, Equatable {
     /// Specifies the total number of query records.
     public var totalNumber: Int?
-
     /// Specifies the start line number.
     public var startNumber: Int?
-
     /// Specifies the number of query records.
     public var limit: Int?
-
     /// Specifies the AS configuration list.
     public var scalingConfigurations: [ScalingConfiguration]?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ASClient/showScalingConfig``.
-public struct ShowScalingConfigResponse: Codable, Sendable, Hashable {
+public struct ShowScalingConfigResponse: Codable, Sendable, Equatable {
     /// Provides AS configuration details.
     public var scalingConfiguration: ScalingConfiguration?
 
@@ -12,9 +12,7 @@ public struct ShowScalingConfigResponse: Codable, Sendable, Hashable {
         case scalingConfiguration = "scaling_configuration"
     }
 
-    public init(
-        scalingConfiguration: ScalingConfiguration? = nil
-    ) {
+    public init(scalingConfiguration: ScalingConfiguration? = nil) {
         self.scalingConfiguration = scalingConfiguration
     }
 }

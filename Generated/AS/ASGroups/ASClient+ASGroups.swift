@@ -7,20 +7,14 @@ extension ASClient {
     /// Documented values of `scaling_group_status` for ``ASClient/listScalingGroups``.
     public struct ListScalingGroupsScalingGroupStatus: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates that the AS group is functional.
         public static let inservice: Self = "INSERVICE"
-
         /// indicates that the AS group is paused.
         public static let paused: Self = "PAUSED"
-
         /// indicates that the AS group malfunctions.
         public static let error: Self = "ERROR"
-
         /// indicates that the AS group is being deleted.
         public static let deleting: Self = "DELETING"
     }

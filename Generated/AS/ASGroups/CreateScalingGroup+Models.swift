@@ -4,26 +4,21 @@
 import CloudCore
 
 /// The request body of ``ASClient/createScalingGroup``.
-public struct CreateScalingGroupRequest: Codable, Sendable, Hashable {
+public struct CreateScalingGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the AS group name. The name contains only letters, digits, underscores (_), and hyphens (-),
     /// and cannot exceed 64 characters.
     public var scalingGroupName: String
-
     /// Specifies the AS configuration ID, which can be obtained using the API for querying AS configurations.
     /// For details, see Querying AS configurations.
     public var scalingConfigurationID: String
-
     /// Specifies the expected number of instances. The default value is the minimum number of instances.
     /// The value ranges from the minimum number of instances to the maximum number of instances.
     public var desireInstanceNumber: Int?
-
     /// Specifies the minimum number of instances. The default value is 0.
     public var minInstanceNumber: Int?
-
     /// Specifies the maximum number of instances. The default value is 1. The value is an integer ranging
     /// from 0 to 300.
     public var maxInstanceNumber: Int?
-
     /// Specifies the cooldown period (in seconds). The value ranges from 0 to 86400 and defaults to 300.
     /// After a scaling action is complete, the cooldown period starts. During the cooldown period, AS denies
     /// all scaling requests triggered by alarm-based policies. Scaling requests triggered manually or by
@@ -35,26 +30,21 @@ public struct CreateScalingGroupRequest: Codable, Sendable, Hashable {
     /// policies will be executed immediately after the scale-in is complete, without being affected by the
     /// cooldown period.
     public var coolDownTime: Int?
-
     /// Specifies the ID of a listener added to a load balancer. You can add up to six listeners. Separate
     /// listener IDs with commas (,).
     /// This parameter is alternative to lbaas_listeners.
     public var lbListenerID: String?
-
     /// Specifies information about a load balancer. You can add up to six load balancers. This parameter is
     /// in list data structure. For details, see Table 3.
     /// This parameter is alternative to lb_listener_id.
     public var lbaasListeners: [LbaasListener]?
-
     /// Specifies the AZ information. The instances added in a scaling action will be created in a specified
     /// AZ. If you do not specify an AZ, the system automatically specifies one. For details, see Regions and
     /// Endpoints.
     public var availableZones: [String]?
-
     /// Specifies network information. You can select up to five subnets. The first subnet you select is used
     /// by the primary NICs of ECSs by default. For the information about the data structure, see Table 4.
     public var networks: [Network]
-
     /// Specifies the security group information. Only one security group can be selected. For the information
     /// about the data structure, see Table 6.
     /// If a security group is specified both in the AS configuration and the AS group, scaled-out instances
@@ -62,11 +52,9 @@ public struct CreateScalingGroupRequest: Codable, Sendable, Hashable {
     /// specified in either of them, scaled-out instances will be added to the default security group. For
     /// your convenience, specify a security group in the AS configuration.
     public var securityGroups: [SecurityGroup]?
-
     /// Specifies the VPC ID, which can be obtained using the API for querying VPCs. For details, see
     /// "Querying VPCs" in Virtual Private Network API Reference.
     public var vpcID: String
-
     /// Specifies the health check method for instances in the AS group. The health check methods include
     /// ELB_AUDIT and NOVA_AUDIT. When load balancing is configured for an AS group, the default value is
     /// ELB_AUDIT. Otherwise, the default value is NOVA_AUDIT.
@@ -74,19 +62,16 @@ public struct CreateScalingGroupRequest: Codable, Sendable, Hashable {
     /// NOVA_AUDIT: indicates the ECS instance health check, which is the health check method that comes with
     /// AS.
     public var healthPeriodicAuditMethod: String?
-
     /// Specifies the health check interval. The value can be 1, 5, 15, 60, or 180 in the unit of minutes. If
     /// this parameter is not specified, the default value is 5.
     /// If the value is set to 0, health check is performed every 10 seconds.
     public var healthPeriodicAuditTime: Int?
-
     /// Specifies the grace period for instance health check. The unit is second and the value ranges from 0
     /// to 86400. The default value is 600.
     /// The health check grace period starts after an instance is added to an AS group and is enabled. The AS
     /// group will start checking the instance health only after the grace period ends.
     /// This parameter is valid only when the instance health check method of the AS group is ELB_AUDIT.
     public var healthPeriodicAuditGracePeriod: Int?
-
     /// Specifies the instance removal policy.
     /// OLD_CONFIG_OLD_INSTANCE (default): The earlier-created instances based on the earlier-created AS
     /// configurations are removed first.
@@ -95,24 +80,20 @@ public struct CreateScalingGroupRequest: Codable, Sendable, Hashable {
     /// OLD_INSTANCE: The earlier-created instances are removed first.
     /// NEW_INSTANCE: The later-created instances are removed first.
     public var instanceTerminatePolicy: String?
-
     /// Specifies the notification mode.
     /// EMAIL refers to notification by email.
     public var notifications: [String]?
-
     /// Specifies whether to delete the EIPs bound to ECS instances when the instances are removed from the AS
     /// group during scale-in actions. The value can be true or false. The default value is false.
     /// true: The EIPs bound to ECSs will be released when the ECSs are removed.
     /// false: The EIPs bound to ECSs will be unbound but will not be released when the ECSs are removed.
     public var deletePublicip: Bool?
-
     /// Specifies whether to delete the data disks attached to ECS instances when the instances are removed
     /// from the AS group during scale-in actions. The value can be true or false. The default value is false.
     /// true: The data disks attached to ECSs will be released when the ECSs are removed.
     /// false: The data disks attached to ECSs will be detached but will not be released when the ECSs are
     /// removed.
     public var deleteVolume: Bool?
-
     /// Specifies the enterprise project ID, which is used to specify the enterprise project to which the AS
     /// group belongs.
     /// If the value is 0 or left blank, the AS group belongs to the default enterprise project.
@@ -120,7 +101,6 @@ public struct CreateScalingGroupRequest: Codable, Sendable, Hashable {
     /// If an enterprise project is configured for an AS group, ECSs created in this AS group also belong to
     /// this enterprise project. Otherwise, the default enterprise project will be used.
     public var enterpriseProjectID: String?
-
     /// Specifies the priority policy used to select target AZs when adjusting the number of instances in an
     /// AS group.
     /// EQUILIBRIUM_DISTRIBUTE (default): When AS scales out the AS group, it preferentially distributes
@@ -129,7 +109,6 @@ public struct CreateScalingGroupRequest: Codable, Sendable, Hashable {
     /// PICK_FIRST: When AS scales out the AS group, the target AZ is determined in the order in the
     /// available_zones list.
     public var multiAZPriorityPolicy: String?
-
     /// Specifies the description of the AS group. The value can contain 1 to 256 characters.
     public var description: String?
 

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``ASClient/listScalingGroups``.
-public struct ListScalingGroupsResponse: Codable, Sendable, Hashable {
+public struct ListScalingGroupsResponse: Codable, Sendable, Equatable {
     /// Specifies the total number of query records.
     public var totalNumber: Int?
-
     /// Specifies the start number of query records.
     public var startNumber: Int?
-
     /// Specifies the number of query records.
     public var limit: Int?
-
     /// Specifies the AS group list.
     public var scalingGroups: [ScalingGroup]?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ASClient/showScalingGroup``.
-public struct ShowScalingGroupResponse: Codable, Sendable, Hashable {
+public struct ShowScalingGroupResponse: Codable, Sendable, Equatable {
     /// Specifies details about the AS group.
     public var scalingGroup: ScalingGroup?
 
@@ -12,9 +12,7 @@ public struct ShowScalingGroupResponse: Codable, Sendable, Hashable {
         case scalingGroup = "scaling_group"
     }
 
-    public init(
-        scalingGroup: ScalingGroup? = nil
-    ) {
+    public init(scalingGroup: ScalingGroup? = nil) {
         self.scalingGroup = scalingGroup
     }
 }

@@ -4,31 +4,25 @@
 import CloudCore
 
 /// The request body of ``ASClient/updateScalingGroup``.
-public struct UpdateScalingGroupRequest: Codable, Sendable, Hashable {
+public struct UpdateScalingGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the AS group name. The name contains only letters, digits, underscores (_), and hyphens (-),
     /// and cannot exceed 64 characters.
     public var scalingGroupName: String?
-
     /// Specifies the expected number of instances.
     /// The value ranges from the minimum number of instances to the maximum number of instances.
     public var desireInstanceNumber: Int?
-
     /// Specifies the minimum number of instances.
     public var minInstanceNumber: Int?
-
     /// Specifies the maximum number of instances, which is greater than or equal to the minimum number of
     /// instances.
     public var maxInstanceNumber: Int?
-
     /// Specifies the cooldown period (in seconds). The value ranges from 0 to 86400 and is 300 by default.
     public var coolDownTime: Int?
-
     /// Specifies the AZ information. The instances added in a scaling action will be created in a specified
     /// AZ. If you do not specify an AZ, the system automatically specifies one.
     /// For details, see Regions and Endpoints.
     /// You can change the AZ of an AS group only when no scaling action is being performed in the group.
     public var availableZones: [String]?
-
     /// Specifies network information. You can select up to five subnets. The first subnet you select is used
     /// by the primary NICs of ECSs by default. For the information about the data structure, see Table 4.
     /// The value of this parameter can be changed only when all the following conditions are met:
@@ -36,7 +30,6 @@ public struct UpdateScalingGroupRequest: Codable, Sendable, Hashable {
     /// The number of instances in the AS group is 0.
     /// The AS group is not in service.
     public var networks: [Network]?
-
     /// Specifies the security group information. A maximum of one security group can be selected. For
     /// information about the data structure, see Table 5.
     /// If a security group is specified both in the AS configuration and AS group, scaled ECS instances will
@@ -48,7 +41,6 @@ public struct UpdateScalingGroupRequest: Codable, Sendable, Hashable {
     /// The number of instances in the AS group is 0.
     /// The AS group is not in service.
     public var securityGroups: [SecurityGroup]?
-
     /// Specifies the ELB listener ID. You can add up to six load balancer listeners. Separate listener IDs
     /// with commas (,).
     /// The value of this parameter can be changed only when all the following conditions are met:
@@ -56,24 +48,20 @@ public struct UpdateScalingGroupRequest: Codable, Sendable, Hashable {
     /// The number of instances in the AS group is 0.
     /// The AS group is not in service.
     public var lbListenerID: String?
-
     /// Specifies information about an ELB load balancer. You can add up to six load balancers. This parameter
     /// is in list data structure. For details, see Table 3.
     /// This parameter is alternative to lb_listener_id.
     public var lbaasListeners: [LbaasListener]?
-
     /// Specifies the health check method for instances in the AS group. The health check methods include
     /// ELB_AUDIT and NOVA_AUDIT. When load balancing is configured for an AS group, the default value is
     /// ELB_AUDIT. Otherwise, the default value is NOVA_AUDIT.
     /// ELB_AUDIT: indicates the ELB health check, which takes effect in an AS group with a listener.
     /// NOVA_AUDIT: indicates the ECS health check, which is the health check method delivered with AS.
     public var healthPeriodicAuditMethod: String?
-
     /// Specifies the health check period for the instances in the AS group. The value can be 1, 5, 15, 60, or
     /// 180 in the unit of minutes.
     /// If the value is set to 0, health check is performed every 10 seconds.
     public var healthPeriodicAuditTime: Int?
-
     /// Specifies the instance removal policy.
     /// OLD_CONFIG_OLD_INSTANCE (default): The earlier-created instances based on the earlier-created AS
     /// configurations are removed first.
@@ -82,35 +70,29 @@ public struct UpdateScalingGroupRequest: Codable, Sendable, Hashable {
     /// OLD_INSTANCE: The earlier-created instances are removed first.
     /// NEW_INSTANCE: The later-created instances are removed first.
     public var instanceTerminatePolicy: String?
-
     /// Specifies the grace period for instance health check. The unit is second and value range is 0-86400.
     /// The default value is 600.
     /// The health check grace period starts after an instance is added to an AS group and is enabled. The AS
     /// group will start checking the instance status only after the grace period ends.
     /// This parameter is valid only when the instance health check method of the AS group is ELB_AUDIT.
     public var healthPeriodicAuditGracePeriod: Int?
-
     /// Specifies the AS configuration ID, which can be obtained using the API for querying AS configurations.
     /// For details, see Querying AS configurations.
     public var scalingConfigurationID: String?
-
     /// Specifies the notification mode.
     /// EMAIL refers to notification by email.
     public var notifications: [String]?
-
     /// Specifies whether to delete the EIP bound to the ECS when deleting the ECS. If you do not want to
     /// delete the EIP, set this parameter to false. Then, the system only unbinds the EIP from the ECS and
     /// reserves the EIP.
     /// true: deletes the EIP bound to the ECS when deleting the ECS.
     /// false: only unbinds the EIP bound to the ECS when deleting the ECS.
     public var deletePublicip: Bool?
-
     /// Specifies whether to delete the data disks attached to the ECS when deleting the ECS. The value can be
     /// true or false. The default value is false.
     /// true: deletes the data disks attached to the ECS when deleting the ECS.
     /// false: only detaches the data disks attached to the ECS when deleting the ECS.
     public var deleteVolume: Bool?
-
     /// Specifies the enterprise project ID, which is used to specify the enterprise project to which the AS
     /// group belongs.
     /// If the value is 0 or left blank, the AS group belongs to the default enterprise project.
@@ -118,7 +100,6 @@ public struct UpdateScalingGroupRequest: Codable, Sendable, Hashable {
     /// If an enterprise project is configured for an AS group, ECSs created in this AS group also belong to
     /// this enterprise project. Otherwise, the default enterprise project will be used.
     public var enterpriseProjectID: String?
-
     /// Specifies the priority policy used to select target AZs when adjusting the number of instances in an
     /// AS group.
     /// EQUILIBRIUM_DISTRIBUTE (default): When adjusting the number of instances, ensure that instances in
@@ -127,7 +108,6 @@ public struct UpdateScalingGroupRequest: Codable, Sendable, Hashable {
     /// PICK_FIRST: When adjusting the number of instances, target AZs are determined in the order in the
     /// available_zones list.
     public var multiAZPriorityPolicy: String?
-
     /// Specifies the description of the AS group. The value can contain 1 to 256 characters.
     public var description: String?
 

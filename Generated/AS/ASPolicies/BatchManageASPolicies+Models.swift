@@ -4,21 +4,16 @@
 import CloudCore
 
 /// The request body of ``ASClient/batchManageASPolicies``.
-public struct BatchManageASPoliciesRequest: Codable, Sendable, Hashable {
+public struct BatchManageASPoliciesRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// deletes AS policies.
         public static let delete: Self = "delete"
-
         /// enables AS policies.
         public static let resume: Self = "resume"
-
         /// disables AS policies.
         public static let pause: Self = "pause"
     }
@@ -26,33 +21,26 @@ public struct BatchManageASPoliciesRequest: Codable, Sendable, Hashable {
     /// Documented values of `deleteAlarm`; other values decode as well.
     public struct DeleteAlarm: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let yes: Self = "yes"
-
         /// default
         public static let no: Self = "no"
     }
 
     /// Specifies the AS policy ID.
     public var scalingPolicyID: [String]
-
     /// Specifies an action to be performed on AS policies in batches. The options are as follows:
     /// delete: deletes AS policies.
     /// resume: enables AS policies.
     /// pause: disables AS policies.
     public var action: Action
-
     /// Specifies whether to forcibly delete an AS policy. If the value is set to no, in-progress AS policies
     /// cannot be deleted. Options:
     /// no (default): indicates that the AS policy is not forcibly deleted.
     /// yes: indicates that the AS policy is forcibly deleted.
     /// This parameter is available only when action is set to delete.
     public var forceDelete: ForceDelete?
-
     /// Specifies whether to delete the alarm rule used by the alarm policy. The value can be yes or no
     /// (default).
     /// This parameter is available only when action is set to delete.

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The request body of ``ASClient/createScalingPolicy``.
-public struct CreateScalingPolicyRequest: Codable, Sendable, Hashable {
+public struct CreateScalingPolicyRequest: Codable, Sendable, Equatable {
     /// Specifies the AS policy name. The name contains only letters, digits, underscores (_), and hyphens
     /// (-), and cannot exceed 64 characters.
     public var scalingPolicyName: String
-
     /// Specifies the AS group ID, which can be obtained using the API for querying AS groups. For details,
     /// see Querying AS Groups.
     public var scalingGroupID: String
-
     /// Specifies the AS policy type.
     /// ALARM (corresponding to alarm_id): indicates that the scaling action is triggered by an alarm.
     /// SCHEDULED (corresponding to scheduled_policy): indicates that the scaling action is triggered as
@@ -20,21 +18,17 @@ public struct CreateScalingPolicyRequest: Codable, Sendable, Hashable {
     /// RECURRENCE (corresponding to scheduled_policy): indicates that the scaling action is triggered
     /// periodically.
     public var scalingPolicyType: String
-
     /// Specifies the alarm rule ID. This parameter is mandatory when scaling_policy_type is set to ALARM.
     /// After this parameter is specified, the value of scheduled_policy does not take effect.
     /// After you create an alarm policy, the system automatically adds an alarm triggering activity of the
     /// autoscaling type to the alarm_actions field in the alarm rule specified by the parameter value.
     public var alarmID: String?
-
     /// Specifies the periodic or scheduled AS policy. This parameter is mandatory when scaling_policy_type is
     /// set to SCHEDULED or RECURRENCE. After this parameter is specified, the value of alarm_id does not take
     /// effect. For details, see Table 3.
     public var scheduledPolicy: CreateScalingPolicyScheduledPolicy?
-
     /// Specifies the scaling action of the AS policy. For details, see Table 4.
     public var scalingPolicyAction: CreateScalingPolicyScalingPolicyAction?
-
     /// Specifies the cooldown period (in seconds). The value ranges from 0 to 86400 and is 300 by default.
     public var coolDownTime: Int?
 

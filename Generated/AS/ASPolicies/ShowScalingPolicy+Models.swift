@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ASClient/showScalingPolicy``.
-public struct ShowScalingPolicyResponse: Codable, Sendable, Hashable {
+public struct ShowScalingPolicyResponse: Codable, Sendable, Equatable {
     /// Specifies details about the AS policy. For details, see Table 3.
     public var scalingPolicy: ScalingPolicy?
 
@@ -12,9 +12,7 @@ public struct ShowScalingPolicyResponse: Codable, Sendable, Hashable {
         case scalingPolicy = "scaling_policy"
     }
 
-    public init(
-        scalingPolicy: ScalingPolicy? = nil
-    ) {
+    public init(scalingPolicy: ScalingPolicy? = nil) {
         self.scalingPolicy = scalingPolicy
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ASClient/showScalingV2Policy``.
-public struct ShowScalingV2PolicyResponse: Codable, Sendable, Hashable {
+public struct ShowScalingV2PolicyResponse: Codable, Sendable, Equatable {
     /// Specifies details about the AS policy. For details, see Table 3.
     public var scalingPolicy: ShowScalingV2PolicyScalingPolicy?
 
@@ -12,9 +12,7 @@ public struct ShowScalingV2PolicyResponse: Codable, Sendable, Hashable {
         case scalingPolicy = "scaling_policy"
     }
 
-    public init(
-        scalingPolicy: ShowScalingV2PolicyScalingPolicy? = nil
-    ) {
+    public init(scalingPolicy: ShowScalingV2PolicyScalingPolicy? = nil) {
         self.scalingPolicy = scalingPolicy
     }
 }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``ASClient/updateScalingV2Policy``.
-public struct UpdateScalingV2PolicyRequest: Codable, Sendable, Hashable {
+public struct UpdateScalingV2PolicyRequest: Codable, Sendable, Equatable {
     /// Specifies the AS policy name. The name contains only letters, digits, underscores (_), and hyphens
     /// (-), and cannot exceed 64 characters.
     public var scalingPolicyName: String?
-
     /// Specifies the AS policy type.
     /// ALARM (corresponding to alarm_id): indicates that the scaling action is triggered by an alarm.
     /// SCHEDULED (corresponding to scheduled_policy): indicates that the scaling action is triggered as
@@ -16,33 +15,26 @@ public struct UpdateScalingV2PolicyRequest: Codable, Sendable, Hashable {
     /// RECURRENCE (corresponding to scheduled_policy): indicates that the scaling action is triggered
     /// periodically.
     public var scalingPolicyType: String?
-
     /// Specifies the scaling resource ID, which is the ID of a unique AS group or bandwidth.
     public var scalingResourceID: String?
-
     /// Specifies the scaling resource type.
     /// AS group: SCALING_GROUP
     /// Bandwidth: BANDWIDTH
     public var scalingResourceType: String?
-
     /// Specifies the alarm rule ID. This parameter is mandatory when scaling_policy_type is set to ALARM.
     /// After this parameter is specified, the value of scheduled_policy does not take effect.
     /// After you modify an alarm policy, the system automatically adds an alarm triggering activity of the
     /// autoscaling type to the alarm_actions field in the alarm rule specified by the parameter value.
     /// You can obtain the parameter value by querying Cloud Eye alarm rules.
     public var alarmID: String?
-
     /// Specifies the periodic or scheduled AS policy. This parameter is mandatory when scaling_policy_type is
     /// set to SCHEDULED or RECURRENCE. After this parameter is specified, the value of alarm_id does not take
     /// effect. For details, see Table 3.
     public var scheduledPolicy: CreateScalingPolicyScheduledPolicy?
-
     /// Specifies the scaling action of the AS policy. For details, see Table 4.
     public var scalingPolicyAction: ScalingPolicyAction?
-
     /// Specifies the cooldown period (in seconds). The value ranges from 0 to 86400.
     public var coolDownTime: Int?
-
     /// Specifies the description of the AS policy. The value can contain 1 to 256 characters.
     public var description: String?
 

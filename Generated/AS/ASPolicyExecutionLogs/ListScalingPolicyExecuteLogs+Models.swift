@@ -4,30 +4,23 @@
 import CloudCore
 
 /// Specifies the tasks contained in a scaling action based on an AS policy. For details, see Table 4.
-public struct JobRecord: Codable, Sendable, Hashable {
+public struct JobRecord: Codable, Sendable, Equatable {
     /// Specifies the task name.
     public var jobName: String?
-
     /// Specifies the record type.
     /// API: API calling type
     /// MEG: message type
     public var recordType: String?
-
     /// Specifies the record time.
     public var recordTime: String?
-
     /// Specifies the request body. This parameter is valid only if record_type is set to API.
     public var request: String?
-
     /// Specifies the response body. This parameter is valid only if record_type is set to API.
     public var response: String?
-
     /// Specifies the returned code. This parameter is valid only if record_type is set to API.
     public var code: String?
-
     /// Specifies the message. This parameter is valid only if record_type is set to MEG.
     public var message: String?
-
     /// Specifies the execution status of the task.
     /// SUCCESS: The task is successfully executed.
     /// FAIL: The task failed to be executed.
@@ -66,16 +59,13 @@ public struct JobRecord: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ASClient/listScalingPolicyExecuteLogs``.
-public struct ListScalingPolicyExecuteLogsResponse: Codable, Sendable, Hashable {
+public struct ListScalingPolicyExecuteLogsResponse: Codable, Sendable, Equatable {
     /// Specifies the total number of query records.
     public var totalNumber: Int?
-
     /// Specifies the start line number.
     public var startNumber: Int?
-
     /// Specifies the maximum number of resources to be queried.
     public var limit: Int?
-
     /// Specifies the AS policy execution logs. For details, see Table 3.
     public var scalingPolicyExecuteLog: [ScalingPolicyExecuteLog]?
 
@@ -108,49 +98,38 @@ public struct ListScalingPolicyExecuteLogsResponse: Codable, Sendable, Hashable 
 }
 
 /// Specifies the AS policy execution logs. For details, see Table 3.
-public struct ScalingPolicyExecuteLog: Codable, Sendable, Hashable {
+public struct ScalingPolicyExecuteLog: Codable, Sendable, Equatable {
     /// Specifies the AS policy execution status.
     /// SUCCESS: The AS policy has been executed.
     /// FAIL: Executing the AS policy failed.
     /// EXECUTING: The AS policy is being executed.
     public var status: String?
-
     /// Specifies the AS policy execution failure.
     public var failedReason: String?
-
     /// Specifies the AS policy execution type.
     /// SCHEDULED: automatically triggered at a specified time point
     /// RECURRENCE: automatically triggered at a specified time period
     /// ALARM: alarm-triggered
     /// MANUAL: manually triggered
     public var executeType: String?
-
     /// Specifies the time when an AS policy was executed. The time format complies with UTC.
     public var executeTime: String?
-
     /// Specifies the ID of an AS policy execution log.
     public var id: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the AS policy ID.
     public var scalingPolicyID: String?
-
     /// Specifies the scaling resource type.
     /// AS group: SCALING_GROUP
     /// Bandwidth: BANDWIDTH
     public var scalingResourceType: String?
-
     /// Specifies the scaling resource ID.
     public var scalingResourceID: String?
-
     /// Specifies the source value.
     public var oldValue: String?
-
     /// Specifies the target value.
     public var desireValue: String?
-
     /// Specifies the operation restrictions.
     /// If scaling_resource_type is set to BANDWIDTH and operation is not SET, this parameter takes effect and
     /// the unit is Mbit/s.
@@ -158,13 +137,11 @@ public struct ScalingPolicyExecuteLog: Codable, Sendable, Hashable {
     /// If operation is set to ADD, this parameter indicates the maximum bandwidth allowed.
     /// If operation is set to REDUCE, this parameter indicates the minimum bandwidth allowed.
     public var limitValue: String?
-
     /// Specifies the AS policy execution type.
     /// ADD: indicates adding instances.
     /// REMOVE: indicates reducing instances.
     /// SET: indicates setting the number of instances to a specified value.
     public var type: String?
-
     /// Specifies the tasks contained in a scaling action based on an AS policy. For details, see Table 4.
     public var jobRecords: [JobRecord]?
 

@@ -4,31 +4,24 @@
 import CloudCore
 
 /// The request body of ``ASClient/batchManageInstances``.
-public struct BatchManageInstancesRequest: Codable, Sendable, Hashable {
+public struct BatchManageInstancesRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// adds instances to the AS group.
         public static let add: Self = "ADD"
-
         /// removes instances from the AS group.
         public static let remove: Self = "REMOVE"
-
         /// enables instance protection.
         public static let protect: Self = "PROTECT"
-
         /// disables instance protection.
         public static let unprotect: Self = "UNPROTECT"
     }
 
     /// Specifies the ECS ID.
     public var instancesID: [String]
-
     /// Specifies whether to delete an instance when it is removed from an AS group.
     /// Options:
     /// no (default): The instance will not be deleted.
@@ -37,7 +30,6 @@ public struct BatchManageInstancesRequest: Codable, Sendable, Hashable {
     /// deleted.
     /// This parameter takes effect only when the action is set to REMOVE.
     public var instanceDelete: InstanceDelete?
-
     /// Specifies an action to be performed on instances in batches. The options are as follows:
     /// ADD: adds instances to the AS group.
     /// REMOVE: removes instances from the AS group.
@@ -51,11 +43,7 @@ public struct BatchManageInstancesRequest: Codable, Sendable, Hashable {
         case action
     }
 
-    public init(
-        instancesID: [String],
-        instanceDelete: InstanceDelete? = nil,
-        action: Action
-    ) {
+    public init(instancesID: [String], instanceDelete: InstanceDelete? = nil, action: Action) {
         self.instancesID = instancesID
         self.instanceDelete = instanceDelete
         self.action = action

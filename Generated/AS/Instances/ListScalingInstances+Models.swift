@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``ASClient/listScalingInstances``.
-public struct ListScalingInstancesResponse: Codable, Sendable, Hashable {
+public struct ListScalingInstancesResponse: Codable, Sendable, Equatable {
     /// Specifies the total number of query records.
     public var totalNumber: Int?
-
     /// Specifies the start line number.
     public var startNumber: Int?
-
     /// Specifies the maximum number of resources to be queried.
     public var limit: Int?
-
     /// Specifies details about the instances in the AS group.
     public var scalingGroupInstances: [ScalingGroupInstance]?
 
@@ -46,43 +43,34 @@ public struct ListScalingInstancesResponse: Codable, Sendable, Hashable {
 }
 
 /// Specifies details about the instances in the AS group.
-public struct ScalingGroupInstance: Codable, Sendable, Hashable {
+public struct ScalingGroupInstance: Codable, Sendable, Equatable {
     /// Specifies the instance ID.
     public var instanceID: String?
-
     /// Specifies the instance name.
     public var instanceName: String?
-
     /// Specifies the ID of the AS group to which the instance belongs.
     public var scalingGroupID: String?
-
     /// Specifies the name of the AS group to which the instance belongs.
     /// Supports fuzzy search.
     public var scalingGroupName: String?
-
     /// Specifies the instance lifecycle status in the AS group.
     /// INSERVICE: The instance is enabled.
     /// PENDING: The instance is being added to the AS group.
     /// REMOVING: The instance is being removed from the AS group.
     public var lifeCycleState: String?
-
     /// Specifies the instance health status.
     /// INITIALIZING: The instance is being initialized.
     /// NORMAL: The instance is functional.
     /// ERROR: The instance is faulty.
     public var healthStatus: String?
-
     /// Specifies the AS configuration name.
     public var scalingConfigurationName: String?
-
     /// Specifies the AS configuration ID.
     /// If the returned value is not empty, the instance is an ECS automatically created in a scaling action.
     /// If the returned value is empty, the instance is an ECS manually added to the AS group.
     public var scalingConfigurationID: String?
-
     /// Specifies the time when the instance is added to the AS group. The time format complies with UTC.
     public var createTime: String?
-
     /// Specifies the instance protection status.
     public var protectFromScalingDown: Bool?
 

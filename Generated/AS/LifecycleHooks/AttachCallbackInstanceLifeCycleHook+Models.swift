@@ -4,24 +4,21 @@
 import CloudCore
 
 /// The request body of ``ASClient/attachCallbackInstanceLifeCycleHook``.
-public struct AttachCallbackInstanceLifeCycleHookRequest: Codable, Sendable, Hashable {
+public struct AttachCallbackInstanceLifeCycleHookRequest: Codable, Sendable, Equatable {
     /// Specifies the lifecycle operation token, which is obtained by calling the API for querying instance
     /// suspension.
     /// When specifying a lifecycle callback object, this field is mandatory if the instance_id parameter is
     /// not used. If both this parameter and the instance_id parameter are used, preferentially use this
     /// parameter for callback.
     public var lifecycleActionKey: String?
-
     /// Specifies the instance ID.
     /// When a lifecycle callback object is specified, this parameter is mandatory if the lifecycle_action_key
     /// parameter is not used.
     public var instanceID: String?
-
     /// Specifies the lifecycle hook name.
     /// When a lifecycle callback object is specified, this parameter is mandatory if the lifecycle_action_key
     /// parameter is not used.
     public var lifecycleHookName: String?
-
     /// Specifies the lifecycle callback action.
     /// ABANDON: terminates the instance.
     /// CONTINUE: continues the instance.

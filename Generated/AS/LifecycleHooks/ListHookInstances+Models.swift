@@ -4,28 +4,22 @@
 import CloudCore
 
 /// Specifies lifecycle hook information about an AS instance.
-public struct InstanceHangingInfo: Codable, Sendable, Hashable {
+public struct InstanceHangingInfo: Codable, Sendable, Equatable {
     /// Specifies the lifecycle hook name.
     public var lifecycleHookName: String?
-
     /// Specifies the lifecycle action key, which determines the lifecycle callback object.
     public var lifecycleActionKey: String?
-
     /// Specifies the AS instance ID.
     public var instanceID: String?
-
     /// Specifies the AS group ID.
     public var scalingGroupID: String?
-
     /// Specifies the lifecycle hook status.
     /// HANGING: suspends the instance.
     /// CONTINUE: continues the instance.
     /// ABANDON: terminates the instance.
     public var lifecycleHookStatus: String?
-
     /// Specifies the timeout duration in the format of "YYYY-MM-DDThh:mm:ssZ". The time is UTC-compliant.
     public var timeout: String?
-
     /// Specifies the default lifecycle hook callback operation.
     public var defaultResult: String?
 
@@ -59,7 +53,7 @@ public struct InstanceHangingInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ASClient/listHookInstances``.
-public struct ListHookInstancesResponse: Codable, Sendable, Hashable {
+public struct ListHookInstancesResponse: Codable, Sendable, Equatable {
     /// Specifies lifecycle hook information about an AS instance.
     public var instanceHangingInfo: [InstanceHangingInfo]?
 
@@ -67,9 +61,7 @@ public struct ListHookInstancesResponse: Codable, Sendable, Hashable {
         case instanceHangingInfo = "instance_hanging_info"
     }
 
-    public init(
-        instanceHangingInfo: [InstanceHangingInfo]? = nil
-    ) {
+    public init(instanceHangingInfo: [InstanceHangingInfo]? = nil) {
         self.instanceHangingInfo = instanceHangingInfo
     }
 }

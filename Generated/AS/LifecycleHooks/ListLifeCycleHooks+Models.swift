@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ASClient/listLifeCycleHooks``.
-public struct ListLifeCycleHooksResponse: Codable, Sendable, Hashable {
+public struct ListLifeCycleHooksResponse: Codable, Sendable, Equatable {
     /// Specifies lifecycle hooks. For details, see Table 3.
     public var lifecycleHooks: [LifecycleHook]?
 
@@ -12,9 +12,7 @@ public struct ListLifeCycleHooksResponse: Codable, Sendable, Hashable {
         case lifecycleHooks = "lifecycle_hooks"
     }
 
-    public init(
-        lifecycleHooks: [LifecycleHook]? = nil
-    ) {
+    public init(lifecycleHooks: [LifecycleHook]? = nil) {
         self.lifecycleHooks = lifecycleHooks
     }
 }

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``ASClient/updateLifeCycleHook``.
-public struct UpdateLifeCycleHookRequest: Codable, Sendable, Hashable {
+public struct UpdateLifeCycleHookRequest: Codable, Sendable, Equatable {
     /// Specifies the lifecycle hook type. Options:
     /// INSTANCE_TERMINATING: The hook suspends the instance when the instance is terminated.
     /// INSTANCE_LAUNCHING: The hook suspends the instance when the instance is started.
     public var lifecycleHookType: LifecycleHookType?
-
     /// Specifies the default lifecycle hook callback operation. By default, this operation is performed when
     /// the timeout duration expires.
     /// ABANDON
@@ -22,20 +21,17 @@ public struct UpdateLifeCycleHookRequest: Codable, Sendable, Hashable {
     /// completion of other lifecycle hooks.
     /// The default value of this parameter is ABANDON.
     public var defaultResult: String?
-
     /// Specifies the lifecycle hook timeout duration, which ranges from 60 to 86400 in the unit of second.
     /// The default value is 3600.
     /// By default, this parameter specifies the instance waiting duration. You can prolong the timeout
     /// duration or perform the CONTINUE or ABANDON operation before the timeout duration expires.
     public var defaultTimeout: Int?
-
     /// Specifies a unique topic in SMN.
     /// This parameter specifies a notification object for a lifecycle hook. When an instance is suspended by
     /// the lifecycle hook, the SMN service sends a notification to the object. This notification contains the
     /// basic instance information, your customized notification content, and the token for controlling
     /// lifecycle operations.
     public var notificationTopicURN: String?
-
     /// Specifies a customized notification, which contains no more than 256 characters in length. The message
     /// cannot contain the following characters: <>&'()
     /// After a notification object is configured, the SMN service sends your customized notification to the

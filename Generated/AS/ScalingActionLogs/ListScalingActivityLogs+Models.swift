@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``ASClient/listScalingActivityLogs``.
-public struct ListScalingActivityLogsResponse: Codable, Sendable, Hashable {
+public struct ListScalingActivityLogsResponse: Codable, Sendable, Equatable {
     /// Specifies the total number of query records.
     public var totalNumber: Int?
-
     /// Specifies the start line number.
     public var startNumber: Int?
-
     /// Specifies the maximum number of resources to be queried.
     public var limit: Int?
-
     /// Specifies scaling action logs. For details, see Table 3.
     public var scalingActivityLog: [ScalingActivityLog]?
 
@@ -46,43 +43,33 @@ public struct ListScalingActivityLogsResponse: Codable, Sendable, Hashable {
 }
 
 /// Specifies scaling action logs. For details, see Table 3.
-public struct ScalingActivityLog: Codable, Sendable, Hashable {
+public struct ScalingActivityLog: Codable, Sendable, Equatable {
     /// Specifies the status of the scaling action.
     /// SUCCESS: The scaling action has been performed.
     /// FAIL: Performing the scaling action failed.
     /// DOING: The scaling action is being performed.
     public var status: String?
-
     /// Specifies the start time of the scaling action. The time format must comply with UTC.
     public var startTime: String?
-
     /// Specifies the end time of the scaling action. The time format must comply with UTC.
     public var endTime: String?
-
     /// Specifies the scaling action log ID.
     public var id: String?
-
     /// Specifies the names of the instances removed from the AS group after the scaling action is complete.
     /// The instance names are separated using commas (,).
     public var instanceRemovedList: String?
-
     /// Specifies the names of the instances removed and deleted from the AS group after the scaling action is
     /// complete. The instance names are separated using commas (,).
     public var instanceDeletedList: String?
-
     /// Specifies the names of the instances added to the AS group after the scaling action is complete. The
     /// instance names are separated using commas (,).
     public var instanceAddedList: String?
-
     /// Specifies the number of added or removed instances in the scaling action.
     public var scalingValue: Int?
-
     /// Specifies the description of the scaling action.
     public var description: String?
-
     /// Specifies the number of instances in the AS group.
     public var instanceValue: Int?
-
     /// Specifies the expected number of instances for the scaling action.
     public var desireValue: Int?
 

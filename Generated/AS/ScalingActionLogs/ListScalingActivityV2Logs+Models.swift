@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``ASClient/listScalingActivityV2Logs``.
-public struct ListScalingActivityV2LogsResponse: Codable, Sendable, Hashable {
+public struct ListScalingActivityV2LogsResponse: Codable, Sendable, Equatable {
     /// Specifies the total number of query records.
     public var totalNumber: Int?
-
     /// Specifies the start line number.
     public var startNumber: Int?
-
     /// Specifies the maximum number of resources to be queried.
     public var limit: Int?
-
     /// Specifies scaling action logs. For details, see Table 3.
     public var scalingActivityLog: [ListScalingActivityV2LogsScalingActivityLog]?
 
@@ -46,65 +43,48 @@ public struct ListScalingActivityV2LogsResponse: Codable, Sendable, Hashable {
 }
 
 /// Specifies scaling action logs. For details, see Table 3.
-public struct ListScalingActivityV2LogsScalingActivityLog: Codable, Sendable, Hashable {
+public struct ListScalingActivityV2LogsScalingActivityLog: Codable, Sendable, Equatable {
     /// Specifies the status of the scaling action.
     /// SUCCESS: The scaling action has been performed.
     /// FAIL: Performing the scaling action failed.
     /// DOING: The scaling action is being performed.
     public var status: String?
-
     /// Specifies the start time of the scaling action. The time format must comply with UTC.
     public var startTime: String?
-
     /// Specifies the end time of the scaling action. The time format must comply with UTC.
     public var endTime: String?
-
     /// Specifies the scaling action log ID.
     public var id: String?
-
     /// Specifies names of the ECSs that are removed from the AS group in a scaling action. For details, see
     /// Table 4.
     public var instanceRemovedList: [ScalingInstance]?
-
     /// Specifies names of the ECSs that are removed from the AS group and deleted in a scaling action. For
     /// details, see Table 4.
     public var instanceDeletedList: [ScalingInstance]?
-
     /// Specifies names of the ECSs that are added to the AS group in a scaling action. For details, see Table
     /// 4.
     public var instanceAddedList: [ScalingInstance]?
-
     /// Specifies the ECSs for which a scaling action fails. For details, see Table 4.
     public var instanceFailedList: [ScalingInstance]?
-
     /// Specifies the ECSs that are set to standby mode or for which standby mode is canceled in a scaling
     /// action. For details, see Table 4. This parameter is reserved.
     public var instanceStandbyList: [ScalingInstance]?
-
     /// Specifies the number of added or deleted instances during the scaling.
     public var scalingValue: Int?
-
     /// Specifies the description of the scaling action.
     public var description: String?
-
     /// Specifies the number of instances in the AS group.
     public var instanceValue: Int?
-
     /// Specifies the expected number of instances for the scaling action.
     public var desireValue: Int?
-
     /// Specifies the load balancers that are bound to the AS group. For details, see Table 5.
     public var lbBindSuccessList: [ModifyLb]?
-
     /// Specifies the load balancers that failed to be bound to the AS group. For details, see Table 5.
     public var lbBindFailedList: [ModifyLb]?
-
     /// Specifies the load balancers that are unbound from the AS group. For details, see Table 5.
     public var lbUnbindSuccessList: [ModifyLb]?
-
     /// Specifies the load balancers that failed to be unbound from the AS group. For details, see Table 5.
     public var lbUnbindFailedList: [ModifyLb]?
-
     /// Specifies the type of the scaling action.
     public var type: String?
 
@@ -193,16 +173,13 @@ public struct ListScalingActivityV2LogsScalingActivityLog: Codable, Sendable, Ha
 }
 
 /// Specifies the load balancers that are bound to the AS group. For details, see Table 5.
-public struct ModifyLb: Codable, Sendable, Hashable {
+public struct ModifyLb: Codable, Sendable, Equatable {
     /// Specifies information about an enhanced load balancer. For details, see Table 6.
     public var lbaasListener: ShowScalingGroupLbaasListener?
-
     /// Specifies information about a classic load balancer.
     public var listener: String?
-
     /// Specifies the cause of a load balancer migration failure.
     public var failedReason: String?
-
     /// Specifies the details of a load balancer migration failure.
     public var failedDetails: String?
 
@@ -228,19 +205,15 @@ public struct ModifyLb: Codable, Sendable, Hashable {
 
 /// Specifies names of the ECSs that are removed from the AS group in a scaling action. For details, see Table
 /// 4.
-public struct ScalingInstance: Codable, Sendable, Hashable {
+public struct ScalingInstance: Codable, Sendable, Equatable {
     /// Specifies the ECS name.
     public var instanceName: String?
-
     /// Specifies the ECS ID.
     public var instanceID: String?
-
     /// Specifies the cause of the instance scaling failure.
     public var failedReason: String?
-
     /// Specifies details of the instance scaling failure.
     public var failedDetails: String?
-
     /// Specifies the information about instance configurations.
     public var instanceConfig: String?
 

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// Specifies the bandwidth of an IP address.
-public struct Bandwidth: Codable, Sendable, Hashable {
+public struct Bandwidth: Codable, Sendable, Equatable {
     /// Specifies the bandwidth (Mbit/s).
     public var size: Int?
-
     /// Specifies the bandwidth sharing type.
     /// Enumerated values of the sharing type:
     /// PER: dedicated
     public var shareType: ShareType?
-
     /// Specifies the bandwidth billing mode.
     /// traffic: billed by traffic.
     public var chargingMode: String?
@@ -23,11 +21,7 @@ public struct Bandwidth: Codable, Sendable, Hashable {
         case chargingMode = "charging_mode"
     }
 
-    public init(
-        size: Int? = nil,
-        shareType: ShareType? = nil,
-        chargingMode: String? = nil
-    ) {
+    public init(size: Int? = nil, shareType: ShareType? = nil, chargingMode: String? = nil) {
         self.size = size
         self.shareType = shareType
         self.chargingMode = chargingMode

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Specifies the metadata for creating disks. For details, see Table 5.
-public struct CreateScalingConfigMetadata: Codable, Sendable, Hashable {
+public struct CreateScalingConfigMetadata: Codable, Sendable, Equatable {
     /// Documented values of `systemEncrypted`; other values decode as well.
     public struct SystemEncrypted: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// encryption disabled
         public static let value0: Self = "0"
-
         /// encryption enabled
         public static let value1: Self = "1"
     }
@@ -24,7 +20,6 @@ public struct CreateScalingConfigMetadata: Codable, Sendable, Hashable {
     /// If this parameter does not exist, the disk will not be encrypted by default.
     /// System disk encryption is not supported.
     public var systemEncrypted: SystemEncrypted?
-
     /// Specifies the CMK ID, which indicates encryption in metadata. This parameter is used with
     /// __system__encrypted.
     /// For details about how to obtain the CMK ID, see "Querying the List of CMKs" in Key Management Service
@@ -37,10 +32,7 @@ public struct CreateScalingConfigMetadata: Codable, Sendable, Hashable {
         case systemCmkid = "__system__cmkid"
     }
 
-    public init(
-        systemEncrypted: SystemEncrypted? = nil,
-        systemCmkid: String? = nil
-    ) {
+    public init(systemEncrypted: SystemEncrypted? = nil, systemCmkid: String? = nil) {
         self.systemEncrypted = systemEncrypted
         self.systemCmkid = systemCmkid
     }

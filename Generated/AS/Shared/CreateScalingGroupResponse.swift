@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ASClient/createScalingGroup``.
-public struct CreateScalingGroupResponse: Codable, Sendable, Hashable {
+public struct CreateScalingGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the AS group ID.
     public var scalingGroupID: String?
 
@@ -12,9 +12,7 @@ public struct CreateScalingGroupResponse: Codable, Sendable, Hashable {
         case scalingGroupID = "scaling_group_id"
     }
 
-    public init(
-        scalingGroupID: String? = nil
-    ) {
+    public init(scalingGroupID: String? = nil) {
         self.scalingGroupID = scalingGroupID
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ASClient/createScalingPolicy``.
-public struct CreateScalingPolicyResponse: Codable, Sendable, Hashable {
+public struct CreateScalingPolicyResponse: Codable, Sendable, Equatable {
     /// Specifies the AS policy ID.
     public var scalingPolicyID: String?
 
@@ -12,9 +12,7 @@ public struct CreateScalingPolicyResponse: Codable, Sendable, Hashable {
         case scalingPolicyID = "scaling_policy_id"
     }
 
-    public init(
-        scalingPolicyID: String? = nil
-    ) {
+    public init(scalingPolicyID: String? = nil) {
         self.scalingPolicyID = scalingPolicyID
     }
 }

@@ -4,20 +4,18 @@
 import CloudCore
 
 /// Specifies the scaling action of the AS policy. For details, see Table 4.
-public struct CreateScalingPolicyScalingPolicyAction: Codable, Sendable, Hashable {
+public struct CreateScalingPolicyScalingPolicyAction: Codable, Sendable, Equatable {
     /// Specifies the operation to be performed. The default operation is ADD.
     /// ADD: adds specified number of instances to the AS group.
     /// REMOVE/REDUCE: removes or reduces specified number of instances from the AS group.
     /// SET: sets the number of instances in the AS group.
     public var operation: String?
-
     /// Specifies the number of instances to be operated. The default number is 1. The value range is as
     /// follows for a default quota:
     /// If operation is set to SET, the value ranges from 0 to 200.
     /// If operation is set to ADD, REMOVE, or REDUCE, the value ranges from 1 to 200.
     /// Either instance_number or instance_percentage is required.
     public var instanceNumber: Int?
-
     /// Specifies the percentage of instances to be operated. You can increase, decrease, or set the number of
     /// instances in an AS group to the specified percentage of the current number of instances. If operation
     /// is set to ADD, REMOVE or REDUCE, the value is an integer from 1 to 20000. If operation is set to SET,
@@ -33,11 +31,7 @@ public struct CreateScalingPolicyScalingPolicyAction: Codable, Sendable, Hashabl
         case instancePercentage = "instance_percentage"
     }
 
-    public init(
-        operation: String? = nil,
-        instanceNumber: Int? = nil,
-        instancePercentage: Int? = nil
-    ) {
+    public init(operation: String? = nil, instanceNumber: Int? = nil, instancePercentage: Int? = nil) {
         self.operation = operation
         self.instanceNumber = instanceNumber
         self.instancePercentage = instancePercentage

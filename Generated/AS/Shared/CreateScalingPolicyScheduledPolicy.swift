@@ -6,19 +6,17 @@ import CloudCore
 /// Specifies the periodic or scheduled AS policy. This parameter is mandatory when scaling_policy_type is set
 /// to SCHEDULED or RECURRENCE. After this parameter is specified, the value of alarm_id does not take effect.
 /// For details, see Table 3.
-public struct CreateScalingPolicyScheduledPolicy: Codable, Sendable, Hashable {
+public struct CreateScalingPolicyScheduledPolicy: Codable, Sendable, Equatable {
     /// Specifies the time when the scaling action is triggered. The time format complies with UTC.
     /// If scaling_policy_type is set to SCHEDULED, the time format is YYYY-MM-DDThh:mmZ.
     /// If scaling_policy_type is set to RECURRENCE, the time format is hh:mm.
     public var launchTime: String
-
     /// Specifies the periodic triggering type. This parameter is mandatory when scaling_policy_type is set to
     /// RECURRENCE.
     /// Daily: indicates that the scaling action is triggered once a day.
     /// Weekly: indicates that the scaling action is triggered once a week.
     /// Monthly: indicates that the scaling action is triggered once a month.
     public var recurrenceType: String?
-
     /// Specifies the day when a periodic scaling action is triggered. This parameter is mandatory when
     /// scaling_policy_type is set to RECURRENCE.
     /// If recurrence_type is set to Daily, the value is null, indicating that the scaling action is triggered
@@ -28,12 +26,10 @@ public struct CreateScalingPolicyScheduledPolicy: Codable, Sendable, Hashable {
     /// If recurrence_type is set to Monthly, the value ranges from 1 to 31. The digits refer to the dates in
     /// each month and separated by a comma, such as 1,10,13,28.
     public var recurrenceValue: String?
-
     /// Specifies the start time of the scaling action triggered periodically. The time format complies with
     /// UTC. The default value is the local time.
     /// The time format is YYYY-MM-DDThh:mmZ.
     public var startTime: String?
-
     /// Specifies the end time of the scaling action triggered periodically. The time format complies with
     /// UTC. This parameter is mandatory when scaling_policy_type is set to RECURRENCE.
     /// When the scaling action is triggered periodically, the end time cannot be earlier than the current and

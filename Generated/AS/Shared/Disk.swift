@@ -4,23 +4,18 @@
 import CloudCore
 
 /// Specifies the disk group information.
-public struct Disk: Codable, Sendable, Hashable {
+public struct Disk: Codable, Sendable, Equatable {
     /// Specifies the disk size. The unit is GB.
     public var size: Int?
-
     /// Specifies the disk type.
     public var volumeType: String?
-
     /// Specifies whether the disk is a system disk or a data disk. DATA indicates a data disk. SYS indicates
     /// a system disk.
     public var diskType: String?
-
     /// Specifies the ID of the data disk image for creating a data disk.
     public var dataDiskImageID: String?
-
     /// Specifies the disk backup snapshot ID.
     public var snapshotID: String?
-
     /// Specifies the metadata for creating disks. For details, see Table 6.
     public var metadata: CreateScalingConfigMetadata?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies the automatically assigned EIP.
-public struct EIP: Codable, Sendable, Hashable {
+public struct EIP: Codable, Sendable, Equatable {
     /// Specifies the IP address type.
     public var ipType: String?
-
     /// Specifies the bandwidth of an IP address.
     public var bandwidth: Bandwidth?
 
@@ -16,10 +15,7 @@ public struct EIP: Codable, Sendable, Hashable {
         case bandwidth
     }
 
-    public init(
-        ipType: String? = nil,
-        bandwidth: Bandwidth? = nil
-    ) {
+    public init(ipType: String? = nil, bandwidth: Bandwidth? = nil) {
         self.ipType = ipType
         self.bandwidth = bandwidth
     }

@@ -4,19 +4,13 @@
 import CloudCore
 
 /// The request body of ``ASClient/enableOrDisableASGroup``.
-public struct EnableOrDisableASGroupRequest: Codable, Sendable, Hashable {
+public struct EnableOrDisableASGroupRequest: Codable, Sendable, Equatable {
     /// Specifies a flag for enabling or disabling an AS group.
     /// resume: enables the AS group.
     /// pause: disables the AS group.
     public var action: String
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-    }
-
-    public init(
-        action: String
-    ) {
+    public init(action: String) {
         self.action = action
     }
 }

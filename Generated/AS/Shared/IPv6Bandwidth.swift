@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Specifies the security group information.
-public struct IPv6Bandwidth: Codable, Sendable, Hashable {
+public struct IPv6Bandwidth: Codable, Sendable, Equatable {
     /// Specifies the ID of the shared bandwidth of an IPv6 address. This parameter is reserved.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }

@@ -4,60 +4,43 @@
 import CloudCore
 
 /// Specifies the information about instance configurations.
-public struct InstanceConfig: Codable, Sendable, Hashable {
+public struct InstanceConfig: Codable, Sendable, Equatable {
     /// Specifies the ECS flavor ID.
     public var flavorRef: String?
-
     /// Specifies the image ID. It is same as image_id.
     public var imageRef: String?
-
     /// Specifies the disk group information.
     public var disk: [Disk]?
-
     /// Specifies the name of the SSH key pair used to log in to the ECS.
     public var keyName: String?
-
     /// Specifies the fingerprint of the SSH key pair used to log in to the ECS.
     public var keyFingerprint: String?
-
     /// This parameter is reserved.
     /// When you call APIs to query the details about an AS configuration created from an ECS or to list such
     /// AS configurations, instance_name is empty in the response.
     public var instanceName: String?
-
     /// This parameter is reserved.
     public var instanceID: String?
-
     /// This parameter is reserved.
     public var adminPass: String?
-
     /// Specifies information about the injected file.
     public var personality: [Personality]?
-
     /// Specifies the EIP of the ECS.
     public var publicIP: PublicIP?
-
     /// Specifies the Cloud-Init user data, which is encoded using Base64.
     public var userData: String?
-
     /// Specifies the ECS metadata. For details, see Table 11.
     public var metadata: Metadata?
-
     /// Specifies the security group information.
     public var securityGroups: [IPv6Bandwidth]?
-
     /// This parameter is reserved.
     public var serverGroupID: String?
-
     /// This parameter is reserved.
     public var tenancy: String?
-
     /// This parameter is reserved.
     public var dedicatedHostID: String?
-
     /// This parameter is reserved.
     public var marketType: String?
-
     /// This parameter is reserved.
     public var multiFlavorPriorityPolicy: String?
 

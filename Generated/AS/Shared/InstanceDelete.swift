@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `instance_delete` fields and parameters; other values decode as well.
 public struct InstanceDelete: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// default
     public static let no: Self = "no"
-
     /// The instance will be deleted.
     public static let yes: Self = "yes"
 }

@@ -5,14 +5,12 @@ import CloudCore
 
 /// Specifies information about a load balancer. You can add up to six load balancers. This parameter is in
 /// list data structure. For details, see Table 3.
-public struct LbaasListener: Codable, Sendable, Hashable {
+public struct LbaasListener: Codable, Sendable, Equatable {
     /// Specifies the backend server group ID.
     public var poolID: String
-
     /// Specifies the port configured for the backend server group, which is the port on which a backend
     /// server listens for traffic. The port ranges from 1 to 65535.
     public var protocolPort: Int
-
     /// Specifies the weight, which determines the percentage of requests a backend server processes. The
     /// value of this parameter ranges from 0 to 100.
     public var weight: Int
@@ -23,11 +21,7 @@ public struct LbaasListener: Codable, Sendable, Hashable {
         case weight
     }
 
-    public init(
-        poolID: String,
-        protocolPort: Int,
-        weight: Int
-    ) {
+    public init(poolID: String, protocolPort: Int, weight: Int) {
         self.poolID = poolID
         self.protocolPort = protocolPort
         self.weight = weight

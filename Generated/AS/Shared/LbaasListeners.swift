@@ -3,16 +3,13 @@
 
 import CloudCore
 
-public struct LbaasListeners: Codable, Sendable, Hashable {
+public struct LbaasListeners: Codable, Sendable, Equatable {
     /// Specifies the listener ID.
     public var listenerID: String?
-
     /// Specifies the backend ECS group ID.
     public var poolID: String?
-
     /// Specifies the backend protocol port, which is the port on which a backend ECS listens for traffic.
     public var protocolPort: Int?
-
     /// Specifies the weight, which determines the portion of requests a backend ECS processes when being
     /// compared to other backend ECSs added to the same listener.
     public var weight: Int?

@@ -4,32 +4,25 @@
 import CloudCore
 
 /// The response of ``ASClient/createLifyCycleHook``.
-public struct LifecycleHook: Codable, Sendable, Hashable {
+public struct LifecycleHook: Codable, Sendable, Equatable {
     /// Specifies the lifecycle hook name.
     public var lifecycleHookName: String?
-
     /// Specifies the lifecycle hook type.
     /// INSTANCE_TERMINATING
     /// INSTANCE_LAUNCHING
     public var lifecycleHookType: String?
-
     /// Specifies the default lifecycle hook callback operation.
     /// ABANDON
     /// CONTINUE
     public var defaultResult: String?
-
     /// Specifies the lifecycle hook timeout duration in the unit of second.
     public var defaultTimeout: Int?
-
     /// Specifies a unique topic in SMN.
     public var notificationTopicURN: String?
-
     /// Specifies the topic name in SMN.
     public var notificationTopicName: String?
-
     /// Specifies the customized notification.
     public var notificationMetadata: String?
-
     /// Specifies the time when the lifecycle hook is created. The time is UTC-compliant.
     public var createTime: String?
 

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `lifecycle_hook_type` fields and parameters; other values decode as well.
 public struct LifecycleHookType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The hook suspends the instance when the instance is terminated.
     public static let instanceTerminating: Self = "INSTANCE_TERMINATING"
-
     /// The hook suspends the instance when the instance is started.
     public static let instanceLaunching: Self = "INSTANCE_LAUNCHING"
 }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Specifies the API URL. For details, see Table 4.
-public struct Link: Codable, Sendable, Hashable {
+public struct Link: Codable, Sendable, Equatable {
     /// Specifies the API Uniform Resource Locator (URL).
     public var href: String?
-
     /// Specifies the API URL dependency.
     public var rel: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
+    public init(href: String? = nil, rel: String? = nil) {
         self.href = href
         self.rel = rel
     }

@@ -3,13 +3,11 @@
 
 import CloudCore
 
-public struct ListScalingPolicyExecuteLogsMetaData: Codable, Sendable, Hashable {
+public struct ListScalingPolicyExecuteLogsMetaData: Codable, Sendable, Equatable {
     /// Specifies the bandwidth sharing type in the bandwidth scaling policy.
     public var metadataBandwidthShareType: String?
-
     /// Specifies the EIP ID for the bandwidth in the bandwidth scaling policy.
     public var metadataEIPID: String?
-
     /// Specifies the EIP for the bandwidth in the bandwidth scaling policy.
     public var metadataeipAddress: String?
 

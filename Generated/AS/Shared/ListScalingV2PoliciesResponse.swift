@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``ASClient/listScalingV2Policies``.
-public struct ListScalingV2PoliciesResponse: Codable, Sendable, Hashable {
+public struct ListScalingV2PoliciesResponse: Codable, Sendable, Equatable {
     /// Specifies the total number of query records.
     public var totalNumber: Int?
-
     /// Specifies the start line number.
     public var startNumber: Int?
-
     /// Specifies the maximum number of resources to be queried.
     public var limit: Int?
-
     /// Specifies AS policies. For details, see Table 3.
     public var scalingPolicies: [ShowScalingV2PolicyScalingPolicy]?
 

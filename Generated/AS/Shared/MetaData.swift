@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Provides additional information. For details, see Table 6.
-public struct MetaData: Codable, Sendable, Hashable {
+public struct MetaData: Codable, Sendable, Equatable {
     /// Specifies the bandwidth sharing type in the bandwidth scaling policy.
     public var metadataBandwidthShareType: String?
-
     /// Specifies the EIP ID for the bandwidth in the bandwidth scaling policy.
     public var metadataEIPID: String?
-
     /// Specifies the EIP for the bandwidth in the bandwidth scaling policy.
     public var metadataEIPAddress: String?
 

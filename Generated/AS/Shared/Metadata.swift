@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the ECS metadata. For details, see Table 10.
-public struct Metadata: Codable, Sendable, Hashable {
+public struct Metadata: Codable, Sendable, Equatable {
     /// Specifies the initial login password of the administrator account for logging in to an ECS using
     /// password authentication. The Linux administrator is root, and the Windows administrator is
     /// Administrator.
@@ -21,9 +21,7 @@ public struct Metadata: Codable, Sendable, Hashable {
         case adminPass = "admin_pass"
     }
 
-    public init(
-        adminPass: String? = nil
-    ) {
+    public init(adminPass: String? = nil) {
         self.adminPass = adminPass
     }
 }

@@ -5,15 +5,13 @@ import CloudCore
 
 /// Specifies network information. You can select up to five subnets. The first subnet you select is used by
 /// the primary NICs of ECSs by default. For the information about the data structure, see Table 4.
-public struct Network: Codable, Sendable, Hashable {
+public struct Network: Codable, Sendable, Equatable {
     /// Specifies the subnet ID.
     public var id: String
-
     /// Specifies whether to support IPv6 addresses.
     /// true: indicates that the NIC supports IPv6 addresses.
     /// false: indicates that the NIC does not support IPv6 addresses. The default value is false.
     public var ipv6Enable: Bool?
-
     /// Specifies the shared bandwidth of an IPv6 address. This parameter is left blank by default, indicating
     /// that no shared IPv6 bandwidth is bound.
     public var ipv6Bandwidth: SecurityGroup?
@@ -24,11 +22,7 @@ public struct Network: Codable, Sendable, Hashable {
         case ipv6Bandwidth = "ipv6_bandwidth"
     }
 
-    public init(
-        id: String,
-        ipv6Enable: Bool? = nil,
-        ipv6Bandwidth: SecurityGroup? = nil
-    ) {
+    public init(id: String, ipv6Enable: Bool? = nil, ipv6Bandwidth: SecurityGroup? = nil) {
         self.id = id
         self.ipv6Enable = ipv6Enable
         self.ipv6Bandwidth = ipv6Bandwidth

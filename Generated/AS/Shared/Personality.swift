@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Specifies information about the injected file.
-public struct Personality: Codable, Sendable, Hashable {
+public struct Personality: Codable, Sendable, Equatable {
     /// Specifies the path of the injected file.
     public var path: String?
-
     /// Specifies the content of the file to be injected. The file content is encoded using Base64.
     public var content: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case path
-        case content
-    }
-
-    public init(
-        path: String? = nil,
-        content: String? = nil
-    ) {
+    public init(path: String? = nil, content: String? = nil) {
         self.path = path
         self.content = content
     }

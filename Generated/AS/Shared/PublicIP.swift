@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Specifies the EIP of the ECS.
-public struct PublicIP: Codable, Sendable, Hashable {
+public struct PublicIP: Codable, Sendable, Equatable {
     /// Specifies the automatically assigned EIP.
     public var eip: EIP?
 
-    private enum CodingKeys: String, CodingKey {
-        case eip
-    }
-
-    public init(
-        eip: EIP? = nil
-    ) {
+    public init(eip: EIP? = nil) {
         self.eip = eip
     }
 }

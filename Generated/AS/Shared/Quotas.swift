@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Specifies quota details. For details, see Table 3.
-public struct Quotas: Codable, Sendable, Hashable {
+public struct Quotas: Codable, Sendable, Equatable {
     /// Specifies resources. For details, see Table 4.
     public var resources: [Resource]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [Resource]? = nil
-    ) {
+    public init(resources: [Resource]? = nil) {
         self.resources = resources
     }
 }

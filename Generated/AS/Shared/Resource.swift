@@ -4,21 +4,17 @@
 import CloudCore
 
 /// Specifies resources. For details, see Table 4.
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Specifies the quota type.
     /// scaling_Policy: indicates AS policies.
     /// scaling_Instance: indicates instances.
     public var type: String?
-
     /// Specifies the used quota.
     public var used: Int?
-
     /// Specifies the total quota.
     public var quota: Int?
-
     /// Specifies the quota upper limit.
     public var max: Int?
-
     /// Specifies the quota lower limit.
     public var min: Int?
 
@@ -30,13 +26,7 @@ public struct Resource: Codable, Sendable, Hashable {
         case min
     }
 
-    public init(
-        type: String? = nil,
-        used: Int? = nil,
-        quota: Int? = nil,
-        max: Int? = nil,
-        min: Int? = nil
-    ) {
+    public init(type: String? = nil, used: Int? = nil, quota: Int? = nil, max: Int? = nil, min: Int? = nil) {
         self.type = type
         self.used = used
         self.quota = quota

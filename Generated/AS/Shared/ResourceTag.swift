@@ -5,22 +5,13 @@ import CloudCore
 
 /// Specifies tags. If there is no tag, the field tags is taken as an empty array by default. For details, see
 /// Table 7.
-public struct ResourceTag: Codable, Sendable, Hashable {
+public struct ResourceTag: Codable, Sendable, Equatable {
     /// Specifies the tag key. It contains a maximum of 36 Unicode characters.
     public var key: String?
-
     /// Specifies the tag value. It contains a maximum of 43 Unicode characters.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

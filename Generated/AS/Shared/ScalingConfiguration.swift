@@ -4,23 +4,18 @@
 import CloudCore
 
 /// Specifies the AS configuration list.
-public struct ScalingConfiguration: Codable, Sendable, Hashable {
+public struct ScalingConfiguration: Codable, Sendable, Equatable {
     /// Specifies the AS configuration ID. This parameter is globally unique.
     public var scalingConfigurationID: String?
-
     /// Specifies the tenant ID.
     public var tenant: String?
-
     /// Specifies the AS configuration name.
     /// Supports fuzzy search.
     public var scalingConfigurationName: String?
-
     /// Specifies the information about instance configurations.
     public var instanceConfig: InstanceConfig?
-
     /// Specifies the time when AS configurations are created. The time format complies with UTC.
     public var createTime: String?
-
     /// Specifies the ID of the AS group to which the AS configuration is bound.
     public var scalingGroupID: String?
 

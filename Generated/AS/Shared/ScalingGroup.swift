@@ -4,100 +4,70 @@
 import CloudCore
 
 /// Specifies the AS group list.
-public struct ScalingGroup: Codable, Sendable, Hashable {
+public struct ScalingGroup: Codable, Sendable, Equatable {
     /// Specifies the name of the AS group.
     public var scalingGroupName: String?
-
     /// Specifies the AS group ID.
     public var scalingGroupID: String?
-
     /// Specifies the AS group status.
     public var scalingGroupStatus: String?
-
     /// Specifies the AS configuration ID.
     public var scalingConfigurationID: String?
-
     /// Specifies the AS configuration name.
     public var scalingConfigurationName: String?
-
     /// Specifies the number of current instances in the AS group.
     public var currentInstanceNumber: Int?
-
     /// Specifies the expected number of instances in the AS group.
     public var desireInstanceNumber: Int?
-
     /// Specifies the minimum number of instances in the AS group.
     public var minInstanceNumber: Int?
-
     /// Specifies the maximum number of instances in the AS group.
     public var maxInstanceNumber: Int?
-
     /// Specifies the cooldown period (s).
     public var coolDownTime: Int?
-
     /// Specifies the ID of a typical ELB listener. ELB listener IDs are separated using a comma (,).
     public var lbListenerID: String?
-
     /// Specifies enhanced load balancers. For details, see Table 4.
     public var lbaasListeners: [ShowScalingGroupLbaasListener]?
-
     /// Specifies the AZ information.
     public var availableZones: [String]?
-
     /// Specifies the network information. For details, see Table 5.
     public var networks: [ShowScalingGroupNetwork]?
-
     /// Specifies the security group information. For details, see Table 7.
     public var securityGroups: [IPv6Bandwidth]?
-
     /// Specifies the time when an AS group was created. The time format complies with UTC.
     public var createTime: String?
-
     /// Specifies the ID of the VPC to which the AS group belongs.
     public var vpcID: String?
-
     /// Specifies details about the AS group. If a scaling action fails, this parameter is used to record
     /// errors.
     public var detail: String?
-
     /// Specifies the scaling flag of the AS group.
     public var isScaling: Bool?
-
     /// Specifies the health check method.
     public var healthPeriodicAuditMethod: String?
-
     /// Specifies the health check interval.
     public var healthPeriodicAuditTime: Int?
-
     /// Specifies the grace period for health check.
     public var healthPeriodicAuditGracePeriod: Int?
-
     /// Specifies the instance removal policy.
     public var instanceTerminatePolicy: String?
-
     /// Specifies the notification mode.
     /// EMAIL refers to notification by email.
     public var notifications: [String]?
-
     /// Specifies whether to delete the EIP bound to the ECS when deleting the ECS.
     public var deletePublicip: Bool?
-
     /// Specifies whether to delete the data disks attached to the ECS when deleting the ECS.
     public var deleteVolume: Bool?
-
     /// This parameter is reserved.
     public var cloudLocationID: String?
-
     /// Specifies the enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Specifies the type of the AS action.
     public var activityType: String?
-
     /// Specifies the priority policy used to select target AZs when adjusting the number of instances in an
     /// AS group.
     public var multiAZPriorityPolicy: String?
-
     /// Specifies the description of the AS group.
     public var description: String?
 

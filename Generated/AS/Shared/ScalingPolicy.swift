@@ -4,23 +4,19 @@
 import CloudCore
 
 /// Specifies scaling policies. For details, see Table 3.
-public struct ScalingPolicy: Codable, Sendable, Hashable {
+public struct ScalingPolicy: Codable, Sendable, Equatable {
     /// Specifies the AS group ID.
     public var scalingGroupID: String?
-
     /// Specifies the AS policy name.
     /// Supports fuzzy search.
     public var scalingPolicyName: String?
-
     /// Specifies the AS policy ID.
     public var scalingPolicyID: String?
-
     /// Specifies the AS policy status.
     /// INSERVICE: The AS policy is enabled.
     /// PAUSED: The AS policy is disabled.
     /// EXECUTING: The AS policy is being executed.
     public var policyStatus: String?
-
     /// Specifies the AS policy type.
     /// ALARM: indicates that the scaling action is triggered by an alarm. A value is returned for alarm_id,
     /// and no value is returned for scheduled_policy.
@@ -31,19 +27,14 @@ public struct ScalingPolicy: Codable, Sendable, Hashable {
     /// scheduled_policy, recurrence_type, recurrence_value, start_time, and end_time, and no value is
     /// returned for alarm_id.
     public var scalingPolicyType: String?
-
     /// Specifies the alarm ID.
     public var alarmID: String?
-
     /// Specifies the periodic or scheduled AS policy. For details, see Table 4.
     public var scheduledPolicy: ScheduledPolicy?
-
     /// Specifies the scaling action of the AS policy. For details, see Table 5.
     public var scalingPolicyAction: CreateScalingPolicyScalingPolicyAction?
-
     /// Specifies the cooldown period (s).
     public var coolDownTime: Int?
-
     /// Specifies the time when an AS policy was created. The time format complies with UTC.
     public var createTime: String?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the scaling action of the AS policy. For details, see Table 4.
-public struct ScalingPolicyAction: Codable, Sendable, Hashable {
+public struct ScalingPolicyAction: Codable, Sendable, Equatable {
     /// Specifies the operation to be performed. The default operation is ADD.
     /// If scaling_resource_type is set to SCALING_GROUP, the following operations are supported:
     /// ADD: indicates adding instances.
@@ -13,7 +13,6 @@ public struct ScalingPolicyAction: Codable, Sendable, Hashable {
     /// If scaling_resource_type is set to BANDWIDTH, the following operations are supported:
     /// REDUCE: indicates reducing instances.
     public var operation: String?
-
     /// Specifies the operation size. The value is an integer from 0 to 300. The default value is 1. This
     /// parameter can be set to 0 only when operation is set to SET.
     /// If scaling_resource_type is set to SCALING_GROUP, this parameter indicates the number of instances.
@@ -22,7 +21,6 @@ public struct ScalingPolicyAction: Codable, Sendable, Hashable {
     /// value is an integer from 1 to 300 and the default value is 1.
     /// If scaling_resource_type is set to SCALING_GROUP, either size or percentage can be set.
     public var size: Int?
-
     /// Specifies the percentage of instances to be operated. If operation is set to ADD, REMOVE, or REDUCE,
     /// the value of this parameter is an integer from 1 to 20000. If operation is set to SET, the value is an
     /// integer from 0 to 20000.
@@ -30,7 +28,6 @@ public struct ScalingPolicyAction: Codable, Sendable, Hashable {
     /// size nor percentage is set, the default value of size is 1.
     /// If scaling_resource_type is set to BANDWIDTH, percentage is unavailable.
     public var percentage: Int?
-
     /// Specifies the operation restrictions.
     /// If scaling_resource_type is set to BANDWIDTH and operation is not SET, this parameter takes effect and
     /// the unit is Mbit/s.
@@ -45,12 +42,7 @@ public struct ScalingPolicyAction: Codable, Sendable, Hashable {
         case limits
     }
 
-    public init(
-        operation: String? = nil,
-        size: Int? = nil,
-        percentage: Int? = nil,
-        limits: Int? = nil
-    ) {
+    public init(operation: String? = nil, size: Int? = nil, percentage: Int? = nil, limits: Int? = nil) {
         self.operation = operation
         self.size = size
         self.percentage = percentage

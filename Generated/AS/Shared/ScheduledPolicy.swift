@@ -4,18 +4,16 @@
 import CloudCore
 
 /// Specifies the periodic or scheduled AS policy. For details, see Table 4.
-public struct ScheduledPolicy: Codable, Sendable, Hashable {
+public struct ScheduledPolicy: Codable, Sendable, Equatable {
     /// Specifies the time when the scaling action is triggered. The time format complies with UTC.
     /// If scaling_policy_type is set to SCHEDULED, the time format is YYYY-MM-DDThh:mmZ.
     /// If scaling_policy_type is set to RECURRENCE, the time format is hh:mm.
     public var launchTime: String?
-
     /// Specifies the type of a periodically triggered scaling action.
     /// Daily: indicates that the scaling action is triggered once a day.
     /// Weekly: indicates that the scaling action is triggered once a week.
     /// Monthly: indicates that the scaling action is triggered once a month.
     public var recurrenceType: String?
-
     /// Specifies the frequency at which scaling actions are triggered.
     /// If recurrence_type is set to Daily, the value is null, indicating that the scaling action is triggered
     /// once a day.
@@ -24,12 +22,10 @@ public struct ScheduledPolicy: Codable, Sendable, Hashable {
     /// If recurrence_type is set to Monthly, the value ranges from 1 to 31. The digits refer to the dates in
     /// each month and separated by a comma, such as 1,10,13,28.
     public var recurrenceValue: String?
-
     /// Specifies the start time of the scaling action triggered periodically. The time format complies with
     /// UTC.
     /// The time format is YYYY-MM-DDThh:mmZ.
     public var startTime: String?
-
     /// Specifies the end time of the scaling action triggered periodically. The time format complies with
     /// UTC.
     /// The time format is YYYY-MM-DDThh:mmZ.

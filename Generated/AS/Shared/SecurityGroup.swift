@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Specifies security groups. For details, see Table 11.
-public struct SecurityGroup: Codable, Sendable, Hashable {
+public struct SecurityGroup: Codable, Sendable, Equatable {
     /// Specifies the ID of the security group.
     public var id: String
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String
-    ) {
+    public init(id: String) {
         self.id = id
     }
 }

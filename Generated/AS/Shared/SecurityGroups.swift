@@ -3,17 +3,11 @@
 
 import CloudCore
 
-public struct SecurityGroups: Codable, Sendable, Hashable {
+public struct SecurityGroups: Codable, Sendable, Equatable {
     /// Specifies the security group ID.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }

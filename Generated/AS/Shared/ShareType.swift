@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `share_type` fields and parameters; other values decode as well.
 public struct ShareType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// dedicated
     public static let per: Self = "PER"

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ASClient/showResourceQuota``.
-public struct ShowResourceQuotaResponse: Codable, Sendable, Hashable {
+public struct ShowResourceQuotaResponse: Codable, Sendable, Equatable {
     /// Specifies quota details. For details, see Table 3.
     public var quotas: Quotas?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-    }
-
-    public init(
-        quotas: Quotas? = nil
-    ) {
+    public init(quotas: Quotas? = nil) {
         self.quotas = quotas
     }
 }

@@ -4,14 +4,12 @@
 import CloudCore
 
 /// Specifies the network information. For details, see Table 5.
-public struct ShowScalingGroupNetwork: Codable, Sendable, Hashable {
+public struct ShowScalingGroupNetwork: Codable, Sendable, Equatable {
     /// Specifies the subnet ID.
     public var id: String?
-
     /// Specifies whether to support IPv6 addresses. If this parameter is set to true, the NIC supports IPv6
     /// addresses. The default value is false. This parameter is reserved.
     public var ipv6Enable: Bool?
-
     /// Specifies the shared bandwidth of an IPv6 address. This parameter is left blank by default, indicating
     /// that no IPv6 shared bandwidth is bound. This parameter is reserved.
     public var ipv6Bandwidth: IPv6Bandwidth?
@@ -22,11 +20,7 @@ public struct ShowScalingGroupNetwork: Codable, Sendable, Hashable {
         case ipv6Bandwidth = "ipv6_bandwidth"
     }
 
-    public init(
-        id: String? = nil,
-        ipv6Enable: Bool? = nil,
-        ipv6Bandwidth: IPv6Bandwidth? = nil
-    ) {
+    public init(id: String? = nil, ipv6Enable: Bool? = nil, ipv6Bandwidth: IPv6Bandwidth? = nil) {
         self.id = id
         self.ipv6Enable = ipv6Enable
         self.ipv6Bandwidth = ipv6Bandwidth

@@ -4,28 +4,23 @@
 import CloudCore
 
 /// Specifies AS policies. For details, see Table 3.
-public struct ShowScalingV2PolicyScalingPolicy: Codable, Sendable, Hashable {
+public struct ShowScalingV2PolicyScalingPolicy: Codable, Sendable, Equatable {
     /// Specifies the scaling resource ID.
     public var scalingResourceID: String?
-
     /// Specifies the scaling resource type.
     /// AS group: SCALING_GROUP
     /// Bandwidth: BANDWIDTH
     public var scalingResourceType: String?
-
     /// Specifies the AS policy name.
     /// Supports fuzzy search.
     public var scalingPolicyName: String?
-
     /// Specifies the AS policy ID.
     public var scalingPolicyID: String?
-
     /// Specifies the AS policy status.
     /// INSERVICE: The AS policy is enabled.
     /// PAUSED: The AS policy is disabled.
     /// EXECUTING: The AS policy is being executed.
     public var policyStatus: String?
-
     /// Specifies the AS policy type.
     /// ALARM: indicates that the scaling action is triggered by an alarm. A value is returned for alarm_id,
     /// and no value is returned for scheduled_policy.
@@ -36,25 +31,18 @@ public struct ShowScalingV2PolicyScalingPolicy: Codable, Sendable, Hashable {
     /// scheduled_policy, recurrence_type, recurrence_value, start_time, and end_time, and no value is
     /// returned for alarm_id.
     public var scalingPolicyType: String?
-
     /// Specifies the alarm ID.
     public var alarmID: String?
-
     /// Specifies the periodic or scheduled AS policy. For details, see Table 4.
     public var scheduledPolicy: ScheduledPolicy?
-
     /// Specifies the scaling action of the AS policy. For details, see Table 5.
     public var scalingPolicyAction: ScalingPolicyAction?
-
     /// Specifies the cooldown period (s).
     public var coolDownTime: Int?
-
     /// Specifies the time when an AS policy was created. The time format complies with UTC.
     public var createTime: String?
-
     /// Provides additional information. For details, see Table 6.
     public var metaData: MetaData?
-
     /// Specifies the AS policy description.
     public var description: String?
 

@@ -4,25 +4,20 @@
 import CloudCore
 
 /// Specifies the API versions.
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Specifies the API version ID.
     public var id: String?
-
     /// Specifies the API URL. For details, see Table 4.
     public var links: [Link]?
-
     /// Specifies the earliest supported API version number.
     public var minVersion: String?
-
     /// Specifies the API version status.
     /// CURRENT: indicates a primary version.
     /// SUPPORTED: indicates an earlier version which is still supported.
     /// DEPRECATED: indicates a deprecated version which may be deleted later.
     public var status: String?
-
     /// Specifies the release date of an API version.
     public var updated: String?
-
     /// Specifies the latest supported API version number.
     public var version: String?
 

@@ -4,52 +4,34 @@
 import CloudCore
 
 /// The request body of ``ASClient/createOrDeleteTag``.
-public struct CreateOrDeleteTagRequest: Codable, Sendable, Hashable {
+public struct CreateOrDeleteTagRequest: Codable, Sendable, Equatable {
     /// Specifies the tag list. For details, see Table 3.
     /// If action is set to delete, the tag structure cannot be missing, and the key cannot be left blank or
     /// an empty string.
     public var tags: [CreateOrDeleteTagResourceTag]
-
     /// Specifies the operation ID. The value is case-sensitive and can be any of the following:
     /// delete: indicates deleting a tag.
     /// create: indicates creating a tag. If the same key value already exists, it will be overwritten.
     public var action: String
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [CreateOrDeleteTagResourceTag],
-        action: String
-    ) {
+    public init(tags: [CreateOrDeleteTagResourceTag], action: String) {
         self.tags = tags
         self.action = action
     }
 }
 
 /// Specifies the tag list. For details, see Table 3.
-public struct CreateOrDeleteTagResourceTag: Codable, Sendable, Hashable {
+public struct CreateOrDeleteTagResourceTag: Codable, Sendable, Equatable {
     /// Specifies the tag key. Tag keys of a resource must be unique.
     /// It contains a maximum of 36 Unicode characters. It cannot be left blank. It can contain only digits,
     /// letters, hyphens (-), underscores (_), and at signs (@).
     public var key: String
-
     /// Specifies the tag value.
     /// A tag value contains a maximum of 43 Unicode characters and can be left blank. It can contain only
     /// digits, letters, hyphens (-), underscores (_), and at signs (@).
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String? = nil
-    ) {
+    public init(key: String, value: String? = nil) {
         self.key = key
         self.value = value
     }

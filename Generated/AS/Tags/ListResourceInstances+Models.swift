@@ -4,40 +4,33 @@
 import CloudCore
 
 /// The request body of ``ASClient/listResourceInstances``.
-public struct ListResourceInstancesRequest: Codable, Sendable, Hashable {
+public struct ListResourceInstancesRequest: Codable, Sendable, Equatable {
     /// Specifies filter criteria with tags included. A maximum of 10 keys can be contained. The structure
     /// body must be complete. For details, see Table 3.
     public var tags: [Tag]?
-
     /// Specifies filter criteria with any tag included. A maximum of 10 keys can be contained. For details,
     /// see Table 3.
     public var tagsAny: [Tag]?
-
     /// Specifies filter criteria without tags included. A maximum of 10 keys can be contained. For details,
     /// see Table 3.
     public var notTags: [Tag]?
-
     /// Specifies filter criteria without any tag included. A maximum of 10 keys can be contained. For
     /// details, see Table 3.
     public var notTagsAny: [Tag]?
-
     /// Specifies the maximum number of query records. The maximum value is 1,000, and the minimum value is 1.
     /// If action is set to count, this parameter is invalid.
     /// If action is set to filter, the default value is 1000.
     public var limit: String?
-
     /// Marks the paging location (index position). You are advised to use the offset parameter to set the
     /// index position.
     /// Marks the paging location (resource ID or index location).
     public var marker: String?
-
     /// Specifies the operation, which can be filter or count.
     /// filter: indicates that resources are filtered by tag and the resources meeting the search criteria are
     /// returned on pages.
     /// count: indicates that resources are searched by tag and the number of resources meeting the search
     /// criteria is returned.
     public var action: String
-
     /// Specifies the index position. The query starts from the next image indexed by this parameter. The
     /// value must be a non-negative number.
     /// You do not need to specify this parameter when querying resources on the first page. When you query
@@ -46,10 +39,8 @@ public struct ListResourceInstancesRequest: Codable, Sendable, Hashable {
     /// If the action value is count, this parameter is invalid.
     /// If the action value is filter, the default value is 0.
     public var offset: String?
-
     /// Specifies fuzzy search. For details, see Table 4.
     public var matches: [Match]?
-
     /// If this parameter is set to true, all resources without tags are queried. In this case, the tags,
     /// tags_any, not_tags, and not_tags_any fields are ignored.
     public var withoutAnyTag: Bool
@@ -107,17 +98,14 @@ public struct ListResourceInstancesRequest: Codable, Sendable, Hashable {
 }
 
 /// Specifies tag resources. For details, see Table 6.
-public struct ListResourceInstancesResource: Codable, Sendable, Hashable {
+public struct ListResourceInstancesResource: Codable, Sendable, Equatable {
     /// Specifies the resource ID.
     public var resourceID: String?
-
     /// Specifies the resource details.
     public var resourceDetail: String?
-
     /// Specifies tags. If there is no tag, the field tags is taken as an empty array by default. For details,
     /// see Table 7.
     public var tags: [ResourceTag]?
-
     /// Specifies the resource name. If there is no resource, this parameter is an empty string by default.
     public var resourceName: String?
 
@@ -142,14 +130,12 @@ public struct ListResourceInstancesResource: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ASClient/listResourceInstances``.
-public struct ListResourceInstancesResponse: Codable, Sendable, Hashable {
+public struct ListResourceInstancesResponse: Codable, Sendable, Equatable {
     /// Specifies tag resources. For details, see Table 6.
     public var resources: [ListResourceInstancesResource]?
-
     /// Specifies the total number of records. When action is set to count, only this parameter is returned.
     /// The values of resources and marker are not returned.
     public var totalCount: Int?
-
     /// Specifies the paging location identifier.
     public var marker: String?
 
@@ -178,24 +164,15 @@ public struct ListResourceInstancesResponse: Codable, Sendable, Hashable {
 }
 
 /// Specifies fuzzy search. For details, see Table 4.
-public struct Match: Codable, Sendable, Hashable {
+public struct Match: Codable, Sendable, Equatable {
     /// Specifies the key based on which to query resources.
     /// The parameter value can only be resource_name.
     public var key: String
-
     /// Specifies the value. The value is a fixed dictionary value. A value contains a maximum of 255 Unicode
     /// characters. If the value is an empty string or resource_id, exact match is used.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }
@@ -203,12 +180,11 @@ public struct Match: Codable, Sendable, Hashable {
 
 /// Specifies filter criteria with tags included. A maximum of 10 keys can be contained. The structure body
 /// must be complete. For details, see Table 3.
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Specifies the tag key. It contains a maximum of 36 Unicode characters. It cannot be left blank (This
     /// parameter is not verified in the search process.) A maximum of 10 keys are allowed and the key cannot
     /// be left blank or an empty string. Each key must be unique.
     public var key: String
-
     /// Specifies tag values. A value contains a maximum of 43 Unicode characters. A key contains a maximum of
     /// 10 values. Each value of the same key must be unique.
     /// The asterisk (*) is reserved for the system. If the value starts with *, it indicates that fuzzy match
@@ -217,15 +193,7 @@ public struct Tag: Codable, Sendable, Hashable {
     /// contain one or multiple values listed in values will be found and displayed.
     public var values: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String,
-        values: [String]
-    ) {
+    public init(key: String, values: [String]) {
         self.key = key
         self.values = values
     }

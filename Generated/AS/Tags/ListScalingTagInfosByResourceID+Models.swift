@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ASClient/listScalingTagInfosByResourceID``.
-public struct ListScalingTagInfosByResourceIDResponse: Codable, Sendable, Hashable {
+public struct ListScalingTagInfosByResourceIDResponse: Codable, Sendable, Equatable {
     /// Specifies tags. For details, see Table 3.
     public var tags: [ResourceTag]?
-
     /// Specifies system tags. For details, see Table 3.
     public var sysTags: [ResourceTag]?
 
@@ -16,10 +15,7 @@ public struct ListScalingTagInfosByResourceIDResponse: Codable, Sendable, Hashab
         case sysTags = "sys_tags"
     }
 
-    public init(
-        tags: [ResourceTag]? = nil,
-        sysTags: [ResourceTag]? = nil
-    ) {
+    public init(tags: [ResourceTag]? = nil, sysTags: [ResourceTag]? = nil) {
         self.tags = tags
         self.sysTags = sysTags
     }

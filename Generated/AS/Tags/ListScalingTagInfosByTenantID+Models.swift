@@ -4,38 +4,23 @@
 import CloudCore
 
 /// The response of ``ASClient/listScalingTagInfosByTenantID``.
-public struct ListScalingTagInfosByTenantIDResponse: Codable, Sendable, Hashable {
+public struct ListScalingTagInfosByTenantIDResponse: Codable, Sendable, Equatable {
     /// Specifies the tags.
     public var tags: [ListScalingTagInfosByTenantIDTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListScalingTagInfosByTenantIDTag]? = nil
-    ) {
+    public init(tags: [ListScalingTagInfosByTenantIDTag]? = nil) {
         self.tags = tags
     }
 }
 
 /// Specifies the tags.
-public struct ListScalingTagInfosByTenantIDTag: Codable, Sendable, Hashable {
+public struct ListScalingTagInfosByTenantIDTag: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     public var key: String?
-
     /// Specifies the tag values.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

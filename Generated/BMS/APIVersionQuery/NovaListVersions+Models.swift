@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``BMSClient/novaListVersions``.
-public struct NovaListVersionsResponse: Codable, Sendable, Hashable {
+public struct NovaListVersionsResponse: Codable, Sendable, Equatable {
     /// Specifies API versions of the BMS service. For details, see Table 1.
     public var versions: [Version]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [Version]? = nil
-    ) {
+    public init(versions: [Version]? = nil) {
         self.versions = versions
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``BMSClient/showSpecifiedVersion``.
-public struct ShowSpecifiedVersionResponse: Codable, Sendable, Hashable {
+public struct ShowSpecifiedVersionResponse: Codable, Sendable, Equatable {
     /// Specifies a specified API version of the BMS service. For details, see Table 2.
     public var version: Version?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-    }
-
-    public init(
-        version: Version? = nil
-    ) {
+    public init(version: Version? = nil) {
         self.version = version
     }
 }

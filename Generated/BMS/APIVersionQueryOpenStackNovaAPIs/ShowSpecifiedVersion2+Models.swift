@@ -4,32 +4,25 @@
 import CloudCore
 
 /// The response of ``BMSClient/showSpecifiedVersion2``.
-public struct ShowSpecifiedVersion2Response: Codable, Sendable, Hashable {
+public struct ShowSpecifiedVersion2Response: Codable, Sendable, Equatable {
     /// Specifies a specified version.
     public var version: JSONValue?
-
     /// Specifies the version ID, for example, v1.
     public var id: String?
-
     /// Specifies the API URL.
     public var links: [JSONValue]?
-
     /// Specifies the reference address of the current API version.
     public var href: String?
-
     /// Specifies the relationship between the current API version and the referenced address.
     public var rel: String?
-
     /// Specifies the version status. Possible values are as follows:
     /// CURRENT: indicates a primary version.
     /// SUPPORTED: indicates an old version that is still supported.
     /// DEPRECATED: indicates a deprecated version which may be deleted later.
     public var status: NovaListVersions2Status?
-
     /// Specifies the version release time, which must be the UTC time.
     /// For example, the release time of v1 is 2014-06-28T12:20:21Z.
     public var updated: String?
-
     /// If the APIs of this version support minor versions, set this parameter to the supported minimum minor
     /// version. If not, leave this parameter blank.
     public var minVersion: String?

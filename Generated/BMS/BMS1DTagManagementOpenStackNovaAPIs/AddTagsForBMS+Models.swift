@@ -4,20 +4,14 @@
 import CloudCore
 
 /// The request body of ``BMSClient/addTagsForBMS``.
-public struct AddTagsForBMSRequest: Codable, Sendable, Hashable {
+public struct AddTagsForBMSRequest: Codable, Sendable, Equatable {
     /// Specifies the tags to be added. Each tag can contain a maximum of 80 characters.
     /// The tag cannot start with a period (.).
     /// A BMS can have a maximum of 50 tags.
     /// An empty tag cannot be created.
     public var tags: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [String]
-    ) {
+    public init(tags: [String]) {
         self.tags = tags
     }
 }

@@ -64,7 +64,7 @@ extension BMSClient {
     ///   - tag: Specifies the key of the tag to be queried. Constraints: URL encoding is required for special
     ///     characters. If no tag key is specified, all tags of the BMS are displayed.
     ///
-    /// - Returns: The body of the service's `204` response.
+    /// - Returns: The server has processed the request but did not return any content.
     public func checkForTagsOfBMS(serverID: String, tag: String) async throws -> CheckForTagsOfBMSResponse {
         let request = OperationRequest(
             operation: "CheckForTagsOfBMS",

@@ -6,16 +6,10 @@ import CloudCore
 /// The response of ``BMSClient/checkForTagsOfBMS``.
 ///
 /// Read from the page's example.
-public struct CheckForTagsOfBMSResponse: Codable, Sendable, Hashable {
+public struct CheckForTagsOfBMSResponse: Codable, Sendable, Equatable {
     public var itemNotFound: ItemNotFound?
 
-    private enum CodingKeys: String, CodingKey {
-        case itemNotFound
-    }
-
-    public init(
-        itemNotFound: ItemNotFound? = nil
-    ) {
+    public init(itemNotFound: ItemNotFound? = nil) {
         self.itemNotFound = itemNotFound
     }
 }
@@ -23,7 +17,7 @@ public struct CheckForTagsOfBMSResponse: Codable, Sendable, Hashable {
 /// The `itemNotFound` of a `CheckForTagsOfBMSResponse`.
 ///
 /// Read from the page's example.
-public struct ItemNotFound: Codable, Sendable, Hashable {
+public struct ItemNotFound: Codable, Sendable, Equatable {
     public var code: Int?
     public var message: String?
 
@@ -32,10 +26,7 @@ public struct ItemNotFound: Codable, Sendable, Hashable {
         case message
     }
 
-    public init(
-        code: Int? = nil,
-        message: String? = nil
-    ) {
+    public init(code: Int? = nil, message: String? = nil) {
         self.code = code
         self.message = message
     }

@@ -42,7 +42,7 @@ extension BMSClient {
     ///     API Querying BMSs.
     ///   - attachmentID: Specifies the IDs of EVS disks attached to the BMS.
     ///
-    /// - Returns: The body of the service's `202` response.
+    /// - Returns: The request has been accepted, but the processing has been delayed.
     public func detachBaremetalServerVolume(
         serverID: String,
         attachmentID: String

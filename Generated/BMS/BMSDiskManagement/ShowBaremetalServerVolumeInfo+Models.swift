@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``BMSClient/showBaremetalServerVolumeInfo``.
-public struct ShowBaremetalServerVolumeInfoResponse: Codable, Sendable, Hashable {
+public struct ShowBaremetalServerVolumeInfoResponse: Codable, Sendable, Equatable {
     /// Specifies disks attached to a BMS. For details, see Table 2.
     public var volumeAttachments: [VolumeAttachments]?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeAttachments
-    }
-
-    public init(
-        volumeAttachments: [VolumeAttachments]? = nil
-    ) {
+    public init(volumeAttachments: [VolumeAttachments]? = nil) {
         self.volumeAttachments = volumeAttachments
     }
 }

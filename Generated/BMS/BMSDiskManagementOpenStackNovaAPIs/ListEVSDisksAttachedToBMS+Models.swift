@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``BMSClient/listEVSDisksAttachedToBMS``.
-public struct ListEVSDisksAttachedToBMSResponse: Codable, Sendable, Hashable {
+public struct ListEVSDisksAttachedToBMSResponse: Codable, Sendable, Equatable {
     /// Specifies information about the disks attached to the BMS. For details, see Table 2.
     public var volumeAttachments: VolumeAttachments?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeAttachments
-    }
-
-    public init(
-        volumeAttachments: VolumeAttachments? = nil
-    ) {
+    public init(volumeAttachments: VolumeAttachments? = nil) {
         self.volumeAttachments = volumeAttachments
     }
 }

@@ -6,48 +6,35 @@ import CloudCore
 /// Specifies BMS flavors. For details, see Table 3.
 ///
 /// flavors data structure
-public struct ListBaremetalFlavorDetailExtendsFlavor: Codable, Sendable, Hashable {
+public struct ListBaremetalFlavorDetailExtendsFlavor: Codable, Sendable, Equatable {
     /// Specifies the ID of a BMS flavor.
     public var id: String?
-
     /// Specifies the name of a BMS flavor.
     public var name: String?
-
     /// Specifies the number of CPU cores in a BMS flavor.
     public var vcpus: String?
-
     /// Specifies the memory size (MB) in a BMS flavor.
     public var ram: Int?
-
     /// Specifies the system disk size in a BMS flavor. The value 0 indicates that the disk size is not
     /// limited.
     public var disk: String?
-
     /// This is a reserved attribute.
     public var swap: String?
-
     /// This is a reserved attribute.
     public var osFLVEXTDATAEphemeral: Int?
-
     /// This is a reserved attribute.
     public var osFLVDISABLEDDisabled: Bool?
-
     /// This is a reserved attribute.
     public var rxtxFactor: Double?
-
     /// This is a reserved attribute.
     public var rxtxQuota: String?
-
     /// This is a reserved attribute.
     public var rxtxCap: String?
-
     /// Specifies whether a flavor is public.
     /// false indicates a private flavor and true indicates a public flavor.
     public var osFlavorAccessIsPublic: Bool?
-
     /// Specifies shortcut links of a flavor. For details, see Table 4.
     public var links: [ListBaremetalFlavorDetailExtendsLink]?
-
     /// Specifies extended fields of a BMS flavor. For details, see Table 5.
     public var osExtraSpecs: OSExtraSpecs?
 
@@ -122,29 +109,17 @@ public struct ListBaremetalFlavorDetailExtendsFlavor: Codable, Sendable, Hashabl
 /// Specifies shortcut links of a flavor. For details, see Table 4.
 ///
 /// links data structure
-public struct ListBaremetalFlavorDetailExtendsLink: Codable, Sendable, Hashable {
+public struct ListBaremetalFlavorDetailExtendsLink: Codable, Sendable, Equatable {
     /// Specifies the shortcut link marker name. The value can be:
     /// self: resource link that contains the version number. It is used when immediate tracing is required.
     /// bookmark: resource link that can be stored for a long time.
     public var rel: Rel?
-
     /// Specifies the corresponding shortcut link.
     public var href: String?
-
     /// Specifies the shortcut link type.
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case rel
-        case href
-        case type
-    }
-
-    public init(
-        rel: Rel? = nil,
-        href: String? = nil,
-        type: String? = nil
-    ) {
+    public init(rel: Rel? = nil, href: String? = nil, type: String? = nil) {
         self.rel = rel
         self.href = href
         self.type = type
@@ -152,17 +127,11 @@ public struct ListBaremetalFlavorDetailExtendsLink: Codable, Sendable, Hashable 
 }
 
 /// The response of ``BMSClient/listBaremetalFlavorDetailExtends``.
-public struct ListBaremetalFlavorDetailExtendsResponse: Codable, Sendable, Hashable {
+public struct ListBaremetalFlavorDetailExtendsResponse: Codable, Sendable, Equatable {
     /// Specifies BMS flavors. For details, see Table 3.
     public var flavors: [ListBaremetalFlavorDetailExtendsFlavor]?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavors
-    }
-
-    public init(
-        flavors: [ListBaremetalFlavorDetailExtendsFlavor]? = nil
-    ) {
+    public init(flavors: [ListBaremetalFlavorDetailExtendsFlavor]? = nil) {
         self.flavors = flavors
     }
 }
@@ -170,63 +139,48 @@ public struct ListBaremetalFlavorDetailExtendsResponse: Codable, Sendable, Hasha
 /// Specifies extended fields of a BMS flavor. For details, see Table 5.
 ///
 /// os_extra_specs data structure
-public struct OSExtraSpecs: Codable, Sendable, Hashable {
+public struct OSExtraSpecs: Codable, Sendable, Equatable {
     /// Documented values of `capabilitiesCPUArch`; other values decode as well.
     public struct CapabilitiesCPUArch: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// applicable to x86 servers
         public static let x86_64: Self = "x86_64"
-
         /// applicable to Arm servers
         public static let aarch64: Self = "aarch64"
     }
 
     /// Specifies the resource type of a flavor.
     public var resourceType: String?
-
     /// Specifies the CPU architecture of the BMS. The value can be:
     /// x86_64 (applicable to x86 servers)
     /// aarch64 (applicable to Arm servers)
     public var capabilitiesCPUArch: CapabilitiesCPUArch?
-
     /// Specifies physical disk specifications.
     public var baremetalDiskDetail: String?
-
     /// Specifies a flavor of the Ironic type.
     public var capabilitiesHypervisorType: String?
-
     /// Specifies whether a flavor supports EVS disks.
     /// true
     /// false
     /// If the flavor of a BMS does not contain this parameter, EVS disks cannot be attached to the BMS.
     public var baremetalSupportEVS: String?
-
     /// Specifies the boot source of the BMS.
     /// LocalDisk: local disk
     /// Volume: EVS disk (quick provisioning)
     public var baremetalExtBootType: String?
-
     /// Specifies the type of a BMS flavor in the format of flavor abbreviation. For example, if the flavor
     /// name is physical.o2.medium, the flavor type is o2m.
     public var capabilitiesBoardType: String?
-
     /// Specifies the maximum number of NICs on the BMS.
     public var baremetalNetNum: String?
-
     /// Specifies physical NIC specifications.
     public var baremetalNetcardDetail: String?
-
     /// Specifies physical CPU specifications.
     public var baremetalCPUDetail: String?
-
     /// Specifies physical memory specifications.
     public var baremetalMemoryDetail: String?
-
     /// Specifies the status of a BMS flavor. If this parameter is not set, its default value is normal.
     /// normal: indicates normal commercial use of the flavor.
     /// abandon: indicates that the flavor has been disabled (not displayed).
@@ -234,7 +188,6 @@ public struct OSExtraSpecs: Codable, Sendable, Hashable {
     /// obt: indicates that the flavor is under OBT.
     /// promotion: indicates the recommended flavor (commercial use, which is similar to normal).
     public var condOperationStatus: String?
-
     /// Specifies the status of a BMS flavor in an AZ.
     /// This parameter takes effect AZ-wide. If an AZ is not configured in this parameter, the value of the
     /// cond:operation:status parameter is used by default.

@@ -4,19 +4,16 @@
 import CloudCore
 
 /// The request body of ``BMSClient/listBMSFlavors``.
-public struct ListBMSFlavorsRequest: Codable, Sendable, Hashable {
+public struct ListBMSFlavorsRequest: Codable, Sendable, Equatable {
     /// Specifies the minimum disk size in GB. Only the BMSs with a disk size greater than or equal to the
     /// minimum size can be queried.
     public var minDisk: String?
-
     /// Specifies the minimum memory size in MB. Only the BMSs with the memory size greater than or equal to
     /// the minimum size can be queried.
     public var minRam: String?
-
     /// Specifies the sorting field. The default value is flavorid. The value of this parameter can also be
     /// name, memory_mb, vcpus, root_gb, or flavorid.
     public var sortKey: String?
-
     /// Specifies the sorting of BMS flavors.
     /// The value can be asc or desc, and is asc by default.
     public var sortDir: String?
@@ -42,17 +39,11 @@ public struct ListBMSFlavorsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``BMSClient/listBMSFlavors``.
-public struct ListBMSFlavorsResponse: Codable, Sendable, Hashable {
+public struct ListBMSFlavorsResponse: Codable, Sendable, Equatable {
     /// Specifies BMS flavors. For details, see Table 3.
     public var flavors: [ListBMSFlavorsFlavor]?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavors
-    }
-
-    public init(
-        flavors: [ListBMSFlavorsFlavor]? = nil
-    ) {
+    public init(flavors: [ListBMSFlavorsFlavor]? = nil) {
         self.flavors = flavors
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``BMSClient/novaShowFlavorExtraSpecs``.
-public struct NovaShowFlavorExtraSpecsResponse: Codable, Sendable, Hashable {
+public struct NovaShowFlavorExtraSpecsResponse: Codable, Sendable, Equatable {
     /// Specifies the key-value pair of a BMS flavor.
     /// capabilities:cpu_arch: specifies the CPU architecture of the BMS. The value can be x86_64 (for x86
     /// servers) or aarch64 (for ARM servers).
@@ -25,9 +25,7 @@ public struct NovaShowFlavorExtraSpecsResponse: Codable, Sendable, Hashable {
         case extraSpecs = "extra_specs"
     }
 
-    public init(
-        extraSpecs: [String: String]? = nil
-    ) {
+    public init(extraSpecs: [String: String]? = nil) {
         self.extraSpecs = extraSpecs
     }
 }

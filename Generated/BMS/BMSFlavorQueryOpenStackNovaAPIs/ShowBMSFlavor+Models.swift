@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``BMSClient/showBMSFlavor``.
-public struct ShowBMSFlavorResponse: Codable, Sendable, Hashable {
+public struct ShowBMSFlavorResponse: Codable, Sendable, Equatable {
     /// Specifies a BMS flavor. For details, see Table 2.
     public var flavor: ListBMSFlavorsFlavor?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavor
-    }
-
-    public init(
-        flavor: ListBMSFlavorsFlavor? = nil
-    ) {
+    public init(flavor: ListBMSFlavorsFlavor? = nil) {
         self.flavor = flavor
     }
 }

@@ -4,19 +4,13 @@
 import CloudCore
 
 /// The response of ``BMSClient/listIPAddressesOfBMS``.
-public struct ListIPAddressesOfBMSResponse: Codable, Sendable, Hashable {
+public struct ListIPAddressesOfBMSResponse: Codable, Sendable, Equatable {
     /// Specifies the VPC used by the BMS.
     /// key: indicates the ID of the VPC used by the BMS.
     /// value indicates the VPC details.
     public var addresses: [String: [Address]]?
 
-    private enum CodingKeys: String, CodingKey {
-        case addresses
-    }
-
-    public init(
-        addresses: [String: [Address]]? = nil
-    ) {
+    public init(addresses: [String: [Address]]? = nil) {
         self.addresses = addresses
     }
 }

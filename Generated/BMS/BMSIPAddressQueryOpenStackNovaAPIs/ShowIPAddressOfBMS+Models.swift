@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``BMSClient/showIPAddressOfBMS``.
-public struct ShowIPAddressOfBMSResponse: Codable, Sendable, Hashable {
+public struct ShowIPAddressOfBMSResponse: Codable, Sendable, Equatable {
     /// Specifies the VPC used by the BMS.
     /// Vpc_id indicates the ID of the VPC used by the BMS.
     public var vpcID: [Address]?
@@ -13,9 +13,7 @@ public struct ShowIPAddressOfBMSResponse: Codable, Sendable, Hashable {
         case vpcID = "Vpc_id"
     }
 
-    public init(
-        vpcID: [Address]? = nil
-    ) {
+    public init(vpcID: [Address]? = nil) {
         self.vpcID = vpcID
     }
 }

@@ -6,14 +6,11 @@ import CloudCore
 /// Specifies the EIP bandwidth. For details, see Table 13.
 ///
 /// bandwidth data structure
-public struct Bandwidth: Codable, Sendable, Hashable {
+public struct Bandwidth: Codable, Sendable, Equatable {
     /// Documented values of `chargemode`; other values decode as well.
     public struct Chargemode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let traffic: Self = "traffic"
         public static let bandwidth: Self = "bandwidth"
@@ -21,16 +18,13 @@ public struct Bandwidth: Codable, Sendable, Hashable {
 
     /// Specifies the bandwidth name.
     public var name: String?
-
     /// Specifies the bandwidth sharing type.
     /// Value PER indicates dedicated bandwidth and WHOLE indicates shared bandwidth.
     public var sharetype: String
-
     /// Specifies the shared bandwidth ID. You can specify an existing shared bandwidth when applying for an
     /// EIP with a WHOLE bandwidth.
     /// This parameter is mandatory when sharetype is set to WHOLE.
     public var id: String?
-
     /// The value ranges from 5 Mbit/s to 2000 Mbit/s by default. (The specific range may vary depending on
     /// the configuration in each region. You can view the bandwidth range of each region on the management
     /// console.)
@@ -42,7 +36,6 @@ public struct Bandwidth: Codable, Sendable, Hashable {
     /// This parameter is mandatory when sharetype is set to PER and is optional when sharetype is set to
     /// WHOLE with an ID specified.
     public var size: Int
-
     /// Specifies the bandwidth billing mode.
     /// The value can be traffic or bandwidth.
     /// If this field is not specified, the BMS is billed by bandwidth.
@@ -84,50 +77,34 @@ public struct Bandwidth: Codable, Sendable, Hashable {
 /// Specifies the supplementary for creating the BMS. For details, see Table 9.
 ///
 /// extendparam data structure for creating BMSs
-public struct CreateBareMetalServersExtendparam: Codable, Sendable, Hashable {
+public struct CreateBareMetalServersExtendparam: Codable, Sendable, Equatable {
     /// Specifies the billing mode. Value range:
     /// postPaid: pay-per-use billing
     public var chargingMode: String?
-
     /// Specifies the ID of the region where the BMS resides.
     public var regionID: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case chargingMode
-        case regionID
-    }
-
-    public init(
-        chargingMode: String? = nil,
-        regionID: String? = nil
-    ) {
+    public init(chargingMode: String? = nil, regionID: String? = nil) {
         self.chargingMode = chargingMode
         self.regionID = regionID
     }
 }
 
 /// The request body of ``BMSClient/createBareMetalServers``.
-public struct CreateBareMetalServersRequest: Codable, Sendable, Hashable {
+public struct CreateBareMetalServersRequest: Codable, Sendable, Equatable {
     /// Specifies BMS information. For details, see Table 2.
     public var server: CreateBareMetalServersServer
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: CreateBareMetalServersServer
-    ) {
+    public init(server: CreateBareMetalServersServer) {
         self.server = server
     }
 }
 
 /// The response of ``BMSClient/createBareMetalServers``.
-public struct CreateBareMetalServersResponse: Codable, Sendable, Hashable {
+public struct CreateBareMetalServersResponse: Codable, Sendable, Equatable {
     /// Specifies the order ID returned after an order is submitted. You can query the order processing
     /// progress based on the ID.
     public var orderID: String?
-
     /// Specifies the task ID returned after a task command is issued. The task ID can be used to query the
     /// execution status of the task.
     /// For details about how to query the task execution status based on job_id, see Querying Task Statuses.
@@ -138,10 +115,7 @@ public struct CreateBareMetalServersResponse: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        orderID: String? = nil,
-        jobID: String? = nil
-    ) {
+    public init(orderID: String? = nil, jobID: String? = nil) {
         self.orderID = orderID
         self.jobID = jobID
     }
@@ -150,7 +124,7 @@ public struct CreateBareMetalServersResponse: Codable, Sendable, Hashable {
 /// Specifies security groups of the BMS. For details, see Table 4.
 ///
 /// security_groups data structure
-public struct CreateBareMetalServersSecurityGroup: Codable, Sendable, Hashable {
+public struct CreateBareMetalServersSecurityGroup: Codable, Sendable, Equatable {
     /// Specifies a security group ID, which takes effect for all NICs configured for the BMS.
     /// If this parameter is not specified, the default security group is bound to the BMS.
     /// If this parameter is required (in UUID format), use the ID of an existing security group. For details
@@ -158,13 +132,7 @@ public struct CreateBareMetalServersSecurityGroup: Codable, Sendable, Hashable {
     /// API Reference.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }
@@ -172,7 +140,7 @@ public struct CreateBareMetalServersSecurityGroup: Codable, Sendable, Hashable {
 /// Specifies BMS information. For details, see Table 2.
 ///
 /// server data structure
-public struct CreateBareMetalServersServer: Codable, Sendable, Hashable {
+public struct CreateBareMetalServersServer: Codable, Sendable, Equatable {
     /// Specifies the image ID or image resource URL used for creating the BMS. The ID is in the format of a
     /// Universally Unique Identifier (UUID).
     /// You can obtain the image ID from the IMS console or by following the instructions in "Querying Images"
@@ -180,12 +148,10 @@ public struct CreateBareMetalServersServer: Codable, Sendable, Hashable {
     /// When using an API to query images, you can add the field ?virtual_env_type=Ironic to filter BMS
     /// images.
     public var imageRef: String
-
     /// Specifies the flavor ID of the BMS. The format is physical.x.x.
     /// You can obtain the flavor ID from the BMS console or using the Querying Flavor Details and Extended
     /// Flavor Information API.
     public var flavorRef: String
-
     /// Specifies the BMS name.
     /// Value range:
     /// The value can contain 1 to 63 characters, consisting of letters, digits, underscores (_), hyphens (-),
@@ -193,11 +159,9 @@ public struct CreateBareMetalServersServer: Codable, Sendable, Hashable {
     /// If more than one BMS is to be created, suffixes similar to -0000 will be automatically added to the
     /// end of the BMS names during the BMS creation. In this case, the BMS name contains 1 to 58 characters.
     public var name: String
-
     /// Specifies the BMS metadata. The maximum size for both the metadata key and value is 255 characters.
     /// For details, see Table 3.
     public var metadata: Metadata
-
     /// Specifies the user data to be injected during the BMS creation. Text can be injected.
     /// Constraints:
     /// The content to be injected must be encoded with base64. The maximum size of the content to be injected
@@ -225,7 +189,6 @@ public struct CreateBareMetalServersServer: Codable, Sendable, Hashable {
     ///
     /// Data injection is not supported for BMSs that use a Linux image and the password login mode.
     public var userData: String?
-
     /// Specifies the initial login password of the administrator account for logging in to a BMS. The Linux
     /// administrator is root.
     /// Password complexity requirements:
@@ -234,7 +197,6 @@ public struct CreateBareMetalServersServer: Codable, Sendable, Hashable {
     /// digits, and special characters !@$%^-_=+[{}]:,./?
     /// (Linux OSs) Cannot contain the username or the username in reverse.
     public var adminPass: String?
-
     /// Specifies the name of a key pair. This is an extended attribute. To log in to a BMS using an SSH key
     /// pair, set the value to the name of an existing private key.
     /// You can create a key pair using the Creating or Importing an SSH Key Pair (Native OpenStack API) API,
@@ -242,57 +204,46 @@ public struct CreateBareMetalServersServer: Codable, Sendable, Hashable {
     /// Constraints:
     /// If both key_name and user_data are specified, user_data only injects user data.
     public var keyName: String?
-
     /// Specifies security groups of the BMS. For details, see Table 4.
     public var securityGroups: [CreateBareMetalServersSecurityGroup]?
-
     /// Specifies NICs of the BMS. For details, see Table 5.
     /// Constraints:
     /// A maximum of two NICs can be attached to a BMS. The first will be used as the primary NIC. If multiple
     /// NICs are specified, ensure that all NICs belong to the same VPC.
     public var nics: [NIC]
-
     /// Specifies the name of the AZ where the BMS is.
     public var availabilityZone: String
-
     /// Specifies the ID of the VPC where the BMS is. The value is in UUID format. You can obtain the VPC ID
     /// from the network console or by following the instructions in "Querying VPC Details" of Virtual Private
     /// Cloud API Reference.
     public var vpcid: String
-
     /// Specifies the EIP information of the BMS. Possible values include:
     /// Do not use (This parameter is unavailable.)
     /// Automatically assign: Assign a new EIP.
     /// Specify: Specify an EIP that has been created.
     /// For details, see Table 6.
     public var publicip: Publicip?
-
     /// Specifies the number of BMSs to be created.
     /// Constraints:
     /// If this parameter is not specified, the default value is 1.
     /// If the quota is sufficient, the maximum value is 24.
     public var count: Int?
-
     /// Specifies system disk details of the BMS. For details, see Table 7.
     /// Constraints:
     /// If the flavor supports quick provisioning, this parameter is mandatory. Otherwise, this parameter is
     /// not required. For how to check whether a flavor supports quick provisioning, see Querying Flavor
     /// Details and Extended Flavor Information.
     public var rootVolume: RootVolume?
-
     /// Specifies data disk details of the BMS. Each data structure represents a data disk to be created. For
     /// details, see Table 8.
     /// Constraints:
     /// A maximum of 40 EVS disks (including the system disk and data disks) can be attached to a BMS.
     public var dataVolumes: [DataVolume]?
-
     /// Specifies the supplementary for creating the BMS. For details, see Table 9.
     public var extendparam: CreateBareMetalServersExtendparam
-
     /// Specifies scheduling information of the BMS. This parameter is mandatory for creating a BMS in a DeC.
     /// For details, see Table 10.
     public var schedulerHints: SchedulerHints?
-
     /// Specifies tags of the BMS. For details, see Table 11.
     /// A maximum of 10 tags can be added for a BMS. There has been a system tag __type_baremetal by default.
     /// So, you can add a maximum of nine tags.
@@ -386,15 +337,13 @@ public struct CreateBareMetalServersServer: Codable, Sendable, Hashable {
 /// details, see Table 8.
 ///
 /// data_volumes data structure
-public struct DataVolume: Codable, Sendable, Hashable {
+public struct DataVolume: Codable, Sendable, Equatable {
     /// Specifies the BMS data disk type. The disk type must match the available disk type.
     /// SAS: high I/O disk type
     /// SSD: ultra-high I/O disk type
     public var volumetype: String
-
     /// Specifies the data disk size (GB). The value ranges from 10 to 32768.
     public var size: Int
-
     /// Specifies whether the disk is shareable.
     /// true: shared EVS disk
     /// false: common EVS disk
@@ -407,11 +356,7 @@ public struct DataVolume: Codable, Sendable, Hashable {
         case shareable
     }
 
-    public init(
-        volumetype: String,
-        size: Int,
-        shareable: Bool? = nil
-    ) {
+    public init(volumetype: String, size: Int, shareable: Bool? = nil) {
         self.volumetype = volumetype
         self.size = size
         self.shareable = shareable
@@ -429,14 +374,11 @@ public struct DataVolume: Codable, Sendable, Hashable {
 /// details, see Table 12.
 ///
 /// eip data structure
-public struct EIP: Codable, Sendable, Hashable {
+public struct EIP: Codable, Sendable, Equatable {
     /// Documented values of `iptype`; other values decode as well.
     public struct Iptype: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let value5Bgp: Self = "5_bgp"
         public static let value5Sbgp: Self = "5_sbgp"
@@ -446,24 +388,12 @@ public struct EIP: Codable, Sendable, Hashable {
     /// Enumerated values: 5_bgp and 5_sbgp
     /// For details, see the publicip field in "Assigning an EIP" in Elastic IP API Reference.
     public var iptype: Iptype
-
     /// Specifies the EIP bandwidth. For details, see Table 13.
     public var bandwidth: Bandwidth
-
     /// Provides additional information about the EIP. For details, see Table 14.
     public var extendparam: Extendparam
 
-    private enum CodingKeys: String, CodingKey {
-        case iptype
-        case bandwidth
-        case extendparam
-    }
-
-    public init(
-        iptype: Iptype,
-        bandwidth: Bandwidth,
-        extendparam: Extendparam
-    ) {
+    public init(iptype: Iptype, bandwidth: Bandwidth, extendparam: Extendparam) {
         self.iptype = iptype
         self.bandwidth = bandwidth
         self.extendparam = extendparam
@@ -473,14 +403,11 @@ public struct EIP: Codable, Sendable, Hashable {
 /// Provides additional information about the EIP. For details, see Table 14.
 ///
 /// extendparam data structure for assigning an EIP
-public struct Extendparam: Codable, Sendable, Hashable {
+public struct Extendparam: Codable, Sendable, Equatable {
     /// Documented values of `chargingMode`; other values decode as well.
     public struct ChargingMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let prePaid: Self = "prePaid"
         public static let postPaid: Self = "postPaid"
@@ -494,13 +421,7 @@ public struct Extendparam: Codable, Sendable, Hashable {
     /// postPaid
     public var chargingMode: ChargingMode
 
-    private enum CodingKeys: String, CodingKey {
-        case chargingMode
-    }
-
-    public init(
-        chargingMode: ChargingMode
-    ) {
+    public init(chargingMode: ChargingMode) {
         self.chargingMode = chargingMode
     }
 }
@@ -509,14 +430,11 @@ public struct Extendparam: Codable, Sendable, Hashable {
 /// details, see Table 3.
 ///
 /// metadata data structure
-public struct Metadata: Codable, Sendable, Hashable {
+public struct Metadata: Codable, Sendable, Equatable {
     /// Documented values of `byol`; other values decode as well.
     public struct Byol: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let `true`: Self = "true"
         public static let `false`: Self = "false"
@@ -524,10 +442,8 @@ public struct Metadata: Codable, Sendable, Hashable {
 
     /// Specifies the user ID. You can obtain the user ID from My Credential on the management console.
     public var opSvcUserid: String
-
     /// Specifies whether a license is provided. The value can be true or false.
     public var byol: Byol?
-
     /// Specifies the initial password of the administrator account for logging in to a BMS. For Linux, the
     /// administrator account is root.
     /// Password complexity requirements:
@@ -537,7 +453,6 @@ public struct Metadata: Codable, Sendable, Hashable {
     /// Cannot contain the username, the username in reverse, or more than two consecutive characters in the
     /// username.
     public var adminPass: String?
-
     /// Specifies the IAM agency name.
     /// An agency provides a temporary security credential for accessing a BMS. The agency is created by the
     /// tenant administrator on the IAM console.
@@ -550,12 +465,7 @@ public struct Metadata: Codable, Sendable, Hashable {
         case agencyName = "agency_name"
     }
 
-    public init(
-        opSvcUserid: String,
-        byol: Byol? = nil,
-        adminPass: String? = nil,
-        agencyName: String? = nil
-    ) {
+    public init(opSvcUserid: String, byol: Byol? = nil, adminPass: String? = nil, agencyName: String? = nil) {
         self.opSvcUserid = opSvcUserid
         self.byol = byol
         self.adminPass = adminPass
@@ -566,13 +476,12 @@ public struct Metadata: Codable, Sendable, Hashable {
 /// Specifies NICs of the BMS. For details, see Table 5.
 ///
 /// nics data structure
-public struct NIC: Codable, Sendable, Hashable {
+public struct NIC: Codable, Sendable, Equatable {
     /// Specifies the subnet information of a BMS NIC.
     /// The value must be the ID of the subnet (network_id) created in the VPC specified by vpcid and in the
     /// format of UUID. You can obtain the subnet ID (network_id) from the VPC console or by following the
     /// instructions in "Querying Subnets" in Virtual Private Cloud API Reference.
     public var subnetID: String
-
     /// Specifies the IPv4 address of a BMS NIC.
     /// Constraints:
     /// If this parameter is left blank or set to "", an unused IP address in the subnet of this network is
@@ -587,10 +496,7 @@ public struct NIC: Codable, Sendable, Hashable {
         case ipAddress = "ip_address"
     }
 
-    public init(
-        subnetID: String,
-        ipAddress: String? = nil
-    ) {
+    public init(subnetID: String, ipAddress: String? = nil) {
         self.subnetID = subnetID
         self.ipAddress = ipAddress
     }
@@ -599,7 +505,7 @@ public struct NIC: Codable, Sendable, Hashable {
 /// Specifies the EIP information of the BMS. Possible values include:
 ///
 /// publicip data structure
-public struct Publicip: Codable, Sendable, Hashable {
+public struct Publicip: Codable, Sendable, Equatable {
     /// Specifies the ID of an existing EIP assigned to the BMS. The value is in UUID format. You can obtain
     /// the EIP ID from the network console or by following the instructions in "Querying EIPs" in Elastic IP
     /// API Reference.
@@ -608,20 +514,11 @@ public struct Publicip: Codable, Sendable, Hashable {
     /// Existing EIPs cannot be used for creating BMSs in a batch. That is, this parameter is invalid in such
     /// a case.
     public var id: String?
-
     /// Specifies the configuration for creating an EIP that will be automatically assigned to the BMS. For
     /// details, see Table 12.
     public var eip: EIP?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case eip
-    }
-
-    public init(
-        id: String? = nil,
-        eip: EIP? = nil
-    ) {
+    public init(id: String? = nil, eip: EIP? = nil) {
         self.id = id
         self.eip = eip
     }
@@ -630,12 +527,11 @@ public struct Publicip: Codable, Sendable, Hashable {
 /// Specifies system disk details of the BMS. For details, see Table 7.
 ///
 /// root_volume data structure
-public struct RootVolume: Codable, Sendable, Hashable {
+public struct RootVolume: Codable, Sendable, Equatable {
     /// Specifies the BMS system disk type. The disk type must match the available disk type.
     /// SAS: high I/O disk type
     /// SSD: ultra-high I/O disk type
     public var volumetype: String
-
     /// Specifies the system disk size (GB). The value ranges from 40 to 1024.
     /// Constraints:
     /// The system disk size must be greater than or equal to the minimum system disk size of the image
@@ -647,10 +543,7 @@ public struct RootVolume: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        volumetype: String,
-        size: Int
-    ) {
+    public init(volumetype: String, size: Int) {
         self.volumetype = volumetype
         self.size = size
     }
@@ -665,7 +558,7 @@ public struct RootVolume: Codable, Sendable, Hashable {
 /// Specifies scheduling information of the BMS. This parameter is mandatory for creating a BMS in a DeC.
 ///
 /// schedulerHints data structure
-public struct SchedulerHints: Codable, Sendable, Hashable {
+public struct SchedulerHints: Codable, Sendable, Equatable {
     /// Specifies whether to create the BMS in a DeC. The value can be share or dedicate.
     /// Constraints:
     /// If this parameter is not specified, the default value is share.
@@ -676,9 +569,7 @@ public struct SchedulerHints: Codable, Sendable, Hashable {
         case decBaremetal = "dec_baremetal"
     }
 
-    public init(
-        decBaremetal: DecBaremetal? = nil
-    ) {
+    public init(decBaremetal: DecBaremetal? = nil) {
         self.decBaremetal = decBaremetal
     }
 }
@@ -686,27 +577,18 @@ public struct SchedulerHints: Codable, Sendable, Hashable {
 /// Specifies tags of the BMS. For details, see Table 11.
 ///
 /// server_tags data structure
-public struct ServerTag: Codable, Sendable, Hashable {
+public struct ServerTag: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     /// It contains a maximum of 36 Unicode characters and cannot be empty.
     /// It cannot contain ASCII characters (0-31) or special characters =*<>\,|/
     /// The tag key of a BMS must be unique.
     public var key: String
-
     /// Specifies the tag value.
     /// Each value contains a maximum of 43 Unicode characters and can be an empty string.
     /// It cannot contain ASCII characters (0-31) or special characters =*<>\,|/
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String? = nil
-    ) {
+    public init(key: String, value: String? = nil) {
         self.key = key
         self.value = value
     }

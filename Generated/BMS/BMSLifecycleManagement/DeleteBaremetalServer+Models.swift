@@ -4,17 +4,15 @@
 import CloudCore
 
 /// The request body of ``BMSClient/deleteBaremetalServer``.
-public struct DeleteBaremetalServerRequest: Codable, Sendable, Hashable {
+public struct DeleteBaremetalServerRequest: Codable, Sendable, Equatable {
     /// Specifies the BMSs to be deleted. For details, see Table 2.
     public var servers: [Server]
-
     /// Specifies whether to delete the EIP bound to the BMS when the BMS is deleted. If you choose not to
     /// delete the EIP, the system only unbinds the EIP from the BMS and reserves the EIP.
     /// The value can be true or false. The default value is false.
     /// true: The EIP bound to the BMS is deleted when the BMS is deleted.
     /// false: The EIP is unbound from the BMS when the BMS is deleted, but not deleted.
     public var deletePublicip: Bool
-
     /// Specifies whether to delete a data disk attached to the BMS when the BMS is deleted. If you choose not
     /// to delete the data disk, the system only detaches the disk from the BMS and reserves the disk.
     /// The value can be true or false. The default value is false.
@@ -28,11 +26,7 @@ public struct DeleteBaremetalServerRequest: Codable, Sendable, Hashable {
         case deleteVolume = "delete_volume"
     }
 
-    public init(
-        servers: [Server],
-        deletePublicip: Bool,
-        deleteVolume: Bool? = nil
-    ) {
+    public init(servers: [Server], deletePublicip: Bool, deleteVolume: Bool? = nil) {
         self.servers = servers
         self.deletePublicip = deletePublicip
         self.deleteVolume = deleteVolume

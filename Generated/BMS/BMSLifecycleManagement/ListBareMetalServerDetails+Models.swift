@@ -6,23 +6,19 @@ import CloudCore
 /// Specifies the VPC where the BMS is.
 ///
 /// address data structure
-public struct ListBareMetalServerDetailsAddress: Codable, Sendable, Hashable {
+public struct ListBareMetalServerDetailsAddress: Codable, Sendable, Equatable {
     /// Specifies the IP address version.
     /// 4: indicates IPv4.
     /// 6: indicates IPv6.
     public var version: String?
-
     /// Specifies the IP address.
     public var addr: String?
-
     /// Specifies the IP address type.
     /// fixed: indicates the private IP address.
     /// floating: indicates the EIP.
     public var osEXTIPsType: String?
-
     /// Specifies the MAC address.
     public var osEXTIPsMACMACAddr: String?
-
     /// Specifies the port ID corresponding to the IP address.
     public var osEXTIPsPortID: String?
 
@@ -52,29 +48,17 @@ public struct ListBareMetalServerDetailsAddress: Codable, Sendable, Hashable {
 /// Specifies the BMS flavor. For details, see Table 5.
 ///
 /// flavor data structure
-public struct ListBareMetalServerDetailsFlavor: Codable, Sendable, Hashable {
+public struct ListBareMetalServerDetailsFlavor: Codable, Sendable, Equatable {
     /// Specifies the BMS flavor ID.
     public var id: String?
-
     /// Specifies the BMS flavor name.
     public var name: String?
-
     /// Specifies the system disk size in the BMS flavor. 0 indicates the size is not limited.
     public var disk: String?
-
     /// Specifies the number of CPU cores in the BMS flavor.
     public var vcpus: String?
-
     /// Specifies the memory size (MB) in the BMS flavor.
     public var ram: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case disk
-        case vcpus
-        case ram
-    }
 
     public init(
         id: String? = nil,
@@ -94,17 +78,11 @@ public struct ListBareMetalServerDetailsFlavor: Codable, Sendable, Hashable {
 /// Specifies the BMS image. For details, see Table 4.
 ///
 /// image data structure
-public struct ListBareMetalServerDetailsImage: Codable, Sendable, Hashable {
+public struct ListBareMetalServerDetailsImage: Codable, Sendable, Equatable {
     /// Specifies the image ID in UUID format.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }
@@ -112,14 +90,11 @@ public struct ListBareMetalServerDetailsImage: Codable, Sendable, Hashable {
 /// Specifies the BMS metadata. For details, see Table 10.
 ///
 /// metadata data structure
-public struct ListBareMetalServerDetailsMetadata: Codable, Sendable, Hashable {
+public struct ListBareMetalServerDetailsMetadata: Codable, Sendable, Equatable {
     /// Documented values of `osType`; other values decode as well.
     public struct OSType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let linux: Self = "Linux"
         public static let windows: Self = "Windows"
@@ -127,47 +102,34 @@ public struct ListBareMetalServerDetailsMetadata: Codable, Sendable, Hashable {
 
     /// Specifies the ID of the VPC where the BMS is.
     public var vpcID: String?
-
     /// Specifies the image ID of the BMS.
     public var meteringImageID: String?
-
     /// Specifies the image type. The following types are supported:
     /// Public image: The value is gold.
     /// Private image: The value is private.
     /// Shared image: The value is shared.
     public var meteringImagetype: String?
-
     /// Specifies NICs of the BMS.
     public var baremetalPortIDList: String?
-
     /// Specifies the flavor code of the BMS in {Flavor ID}.{os_type} format, for example,
     /// physical.o2.medium.linux.
     public var meteringResourcespeccode: String?
-
     /// Specifies the resource type of the BMS. The value is __type_baremetal.
     public var meteringResourcetype: String?
-
     /// Specifies the image name of the BMS.
     public var imageName: String?
-
     /// Specifies the user ID. You can obtain the user ID from My Credential on the management console.
     public var opSvcUserid: String?
-
     /// Specifies the OS type. The value can be Linux or Windows.
     public var osType: OSType?
-
     /// Specifies whether the BMS can use EVS disks.
     public var bmsSupportEVS: String?
-
     /// Specifies the number of bits in the OS: 32 or 64.
     public var osBit: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var chargingMode: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var meteringOrderID: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var meteringProductID: String?
 
@@ -224,20 +186,17 @@ public struct ListBareMetalServerDetailsMetadata: Codable, Sendable, Hashable {
 /// Specifies the disks attached to the BMS. For details, see Table 8.
 ///
 /// os-extended-volumes:volumes_attached data structure
-public struct ListBareMetalServerDetailsOSExtendedVolumesVolumesAttached: Codable, Sendable, Hashable {
+public struct ListBareMetalServerDetailsOSExtendedVolumesVolumesAttached: Codable, Sendable, Equatable {
     /// Specifies the disk ID in UUID format.
     public var id: String?
-
     /// Specifies whether to delete the disk when deleting the BMS.
     /// true: Yes
     /// false: No
     public var deleteOnTermination: String?
-
     /// Specifies whether it is a boot disk (system disk).
     /// 0 indicates a system disk.
     /// Non-0 indicates a data disk.
     public var bootIndex: String?
-
     /// Specifies the device name of the disk, for example, /dev/sdb.
     public var device: String?
 
@@ -264,7 +223,7 @@ public struct ListBareMetalServerDetailsOSExtendedVolumesVolumesAttached: Codabl
 /// Specifies scheduling information of the BMS. For details, see Table 9.
 ///
 /// os:scheduler_hints data structure
-public struct ListBareMetalServerDetailsOSSchedulerHints: Codable, Sendable, Hashable {
+public struct ListBareMetalServerDetailsOSSchedulerHints: Codable, Sendable, Equatable {
     /// Specifies whether to create the BMS in a DeC. The value can be share or dedicate.
     public var decBaremetal: [DecBaremetal]?
 
@@ -272,25 +231,17 @@ public struct ListBareMetalServerDetailsOSSchedulerHints: Codable, Sendable, Has
         case decBaremetal = "dec_baremetal"
     }
 
-    public init(
-        decBaremetal: [DecBaremetal]? = nil
-    ) {
+    public init(decBaremetal: [DecBaremetal]? = nil) {
         self.decBaremetal = decBaremetal
     }
 }
 
 /// The response of ``BMSClient/listBareMetalServerDetails``.
-public struct ListBareMetalServerDetailsResponse: Codable, Sendable, Hashable {
+public struct ListBareMetalServerDetailsResponse: Codable, Sendable, Equatable {
     /// Specifies the BMS information. For details, see Table 2.
     public var server: ListBareMetalServerDetailsServer?
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: ListBareMetalServerDetailsServer? = nil
-    ) {
+    public init(server: ListBareMetalServerDetailsServer? = nil) {
         self.server = server
     }
 }
@@ -298,22 +249,13 @@ public struct ListBareMetalServerDetailsResponse: Codable, Sendable, Hashable {
 /// Specifies security groups of the BMS. For details, see Table 6.
 ///
 /// security_groups data structure
-public struct ListBareMetalServerDetailsSecurityGroup: Codable, Sendable, Hashable {
+public struct ListBareMetalServerDetailsSecurityGroup: Codable, Sendable, Equatable {
     /// Specifies the security group name.
     public var name: String?
-
     /// Specifies the security group ID.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case id
-    }
-
-    public init(
-        name: String? = nil,
-        id: String? = nil
-    ) {
+    public init(name: String? = nil, id: String? = nil) {
         self.name = name
         self.id = id
     }
@@ -322,54 +264,40 @@ public struct ListBareMetalServerDetailsSecurityGroup: Codable, Sendable, Hashab
 /// Specifies the BMS information. For details, see Table 2.
 ///
 /// server data structure
-public struct ListBareMetalServerDetailsServer: Codable, Sendable, Hashable {
+public struct ListBareMetalServerDetailsServer: Codable, Sendable, Equatable {
     /// Specifies the BMS ID in UUID format.
     public var id: String?
-
     /// Specifies the ID of the user that created the BMS. The value is in UUID format.
     public var userID: String?
-
     /// Specifies the BMS name.
     public var name: String?
-
     /// Specifies the time when the BMS was created.
     /// The timestamp format is YYYY-MM-DDTHH:MM:SSZ (ISO 8601), for example, 2019-05-22T03:30:52Z.
     public var created: String?
-
     /// Specifies the time when the BMS was updated.
     /// The timestamp format is YYYY-MM-DDTHH:MM:SSZ (ISO 8601), for example, 2019-05-22T04:30:52Z.
     public var updated: String?
-
     /// Specifies the ID of the tenant owning the BMS. The value is in UUID format.
     /// This parameter specifies the same meaning as project_id.
     public var tenantID: String?
-
     /// Specifies the host ID of the BMS.
     public var hostID: String?
-
     /// Specifies the VPC where the BMS is.
     /// key: indicates the VPC ID.
     /// value indicates the VPC details.
     public var addresses: [String: [ListBareMetalServerDetailsAddress]]?
-
     /// Specifies the key pair that is used to authenticate the BMS.
     public var keyName: String?
-
     /// Specifies the BMS image. For details, see Table 4.
     public var image: ListBareMetalServerDetailsImage?
-
     /// Specifies the BMS flavor. For details, see Table 5.
     public var flavor: ListBareMetalServerDetailsFlavor?
-
     /// Specifies security groups of the BMS. For details, see Table 6.
     public var securityGroups: [ListBareMetalServerDetailsSecurityGroup]?
-
     /// This is a reserved attribute.
     public var accessIPv4: String?
-
     /// This is a reserved attribute.
     public var accessIPv6: String?
-
     /// Specifies the BMS status.
     /// Value range:
     /// ACTIVE: Running, Stopping, Deleting
@@ -378,18 +306,14 @@ public struct ListBareMetalServerDetailsServer: Codable, Sendable, Hashable {
     /// HARD_REBOOT: Forcibly Restarting
     /// REBOOT: Restarting
     public var status: Status?
-
     /// This is a reserved attribute.
     public var progress: Int?
-
     /// Specifies whether to configure a config drive for the BMS.
     /// The value can be True or an empty string.
     public var configDrive: String?
-
     /// Specifies the BMS metadata. For details, see Table 10.
     /// Metadata includes system default fields and the fields set by users.
     public var metadata: ListBareMetalServerDetailsMetadata?
-
     /// Specifies the task status of the BMS. This is an extended attribute. Examples:
     /// rebooting: The BMS is being restarted.
     /// reboot_started: The BMS is normally restarted.
@@ -400,54 +324,41 @@ public struct ListBareMetalServerDetailsServer: Codable, Sendable, Hashable {
     /// scheduling: The BMS is being scheduled.
     /// deleting: The BMS is being deleted.
     public var osEXTSTSTaskState: String?
-
     /// Specifies the BMS status. This is an extended attribute. Examples:
     /// active: The BMS is running.
     /// stopped: The BMS is stopped.
     public var osEXTSTSVMState: String?
-
     /// Specifies the hostname of the BMS. This is an extended attribute.
     public var osEXTSRVATTRHost: String?
-
     /// Specifies the BMS alias. This is an extended attribute.
     public var osEXTSRVATTRInstanceName: String?
-
     /// Specifies the power status of the BMS. This is an extended attribute. Examples:
     /// 0: indicates NO STATE.
     /// 1: indicates RUNNING.
     /// 4: indicates SHUTDOWN.
     public var osEXTSTSPowerState: Int?
-
     /// Specifies the hostname of the hypervisor.
     public var osEXTSRVATTRHypervisorHostname: String?
-
     /// Specifies the AZ where the BMS is.
     public var osEXTAZAvailabilityZone: String?
-
     /// Specifies the disk configuration. This is an extended attribute. The value can be:
     /// MANUAL: The BMS is created using the partitioning scheme and file system in the image. If the target
     /// flavor has a large disk, the remaining disk space cannot be partitioned.
     /// AUTO: The BMS is created using a single partition with the same size as the disk of the target flavor.
     /// The file system can automatically adapt to the entire partition.
     public var osDCFDiskConfig: OSDCFDiskConfig?
-
     /// Specifies the cause of a BMS fault. For details, see Table 7.
     public var fault: Fault?
-
     /// Specifies the time when the BMS was started.
     /// The timestamp format is ISO 8601, for example, 2019-05-22T03:23:59.000000.
     public var osSRVUSGLaunchedAt: String?
-
     /// Specifies the time when the BMS was deleted.
     /// The timestamp format is ISO 8601, for example, 2019-05-22T04:23:59.000000.
     public var osSRVUSGTerminatedAt: String?
-
     /// Specifies the disks attached to the BMS. For details, see Table 8.
     public var osExtendedVolumesVolumesAttached: [ListBareMetalServerDetailsOSExtendedVolumesVolumesAttached]?
-
     /// Specifies description about the BMS.
     public var description: String?
-
     /// Specifies the status of the BMS host.
     /// UP: The nova-compute status is normal.
     /// UNKNOWN: The nova-compute status is unknown.
@@ -455,46 +366,34 @@ public struct ListBareMetalServerDetailsServer: Codable, Sendable, Hashable {
     /// MAINTENANCE: The nova-compute is in the maintenance state.
     /// Empty string: There is no BMS host information.
     public var hostStatus: String?
-
     /// Specifies the host name of the BMS.
     public var osEXTSRVATTRHostname: String?
-
     /// Specifies reserved IDs for multiple BMS s created in a batch.
     /// For BMSs created in a batch, they have the same reservation_id.
     public var osEXTSRVATTRReservationID: String?
-
     /// Specifies the startup sequence for BMSs created in a batch.
     public var osEXTSRVATTRLaunchIndex: Int?
-
     /// Specifies the UUID of the kernel image when the AMI image is used. In other scenarios, leave this
     /// parameter blank.
     public var osEXTSRVATTRKernelID: String?
-
     /// Specifies the UUID of the Ramdisk image when the AMI image is used. In other scenarios, leave this
     /// parameter blank.
     public var osEXTSRVATTRRamdiskID: String?
-
     /// Specifies the device name of the BMS system disk, for example, /dev/sda.
     public var osEXTSRVATTRRootDeviceName: String?
-
     /// Specifies the user_data specified during BMS creation. The value is encoded using Base64 or an empty
     /// string.
     public var osEXTSRVATTRUserData: String?
-
     /// Specifies whether the BMS is locked.
     /// true: The BMS is locked.
     /// false: The BMS is not locked.
     public var locked: Bool?
-
     /// Specifies tags of the BMS.
     public var tags: [String]?
-
     /// Specifies scheduling information of the BMS. For details, see Table 9.
     public var osSchedulerHints: ListBareMetalServerDetailsOSSchedulerHints?
-
     /// Specifies system tags of the BMS. For details, see Table 11.
     public var sysTags: [SysTag]?
-
     /// Not in the page's table; the page's response example shows it.
     public var enterpriseProjectID: String?
 

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The response of ``BMSClient/listBareMetalServers``.
-public struct ListBareMetalServersResponse: Codable, Sendable, Hashable {
+public struct ListBareMetalServersResponse: Codable, Sendable, Equatable {
     /// Specifies details about BMSs. For details, see Querying Details About a BMS.
     /// The returned details vary depending on the query level.
     public var servers: JSONValue?
-
     /// Specifies the number of BMSs that match the filters.
     public var count: Int?
 
@@ -17,10 +16,7 @@ public struct ListBareMetalServersResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        servers: JSONValue? = nil,
-        count: Int? = nil
-    ) {
+    public init(servers: JSONValue? = nil, count: Int? = nil) {
         self.servers = servers
         self.count = count
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``BMSClient/listBMSs``.
-public struct ListBMSsResponse: Codable, Sendable, Hashable {
+public struct ListBMSsResponse: Codable, Sendable, Equatable {
     /// Specifies the BMS list. For details, see Table 2.
     public var servers: [ListBMSsServer]?
 
-    private enum CodingKeys: String, CodingKey {
-        case servers
-    }
-
-    public init(
-        servers: [ListBMSsServer]? = nil
-    ) {
+    public init(servers: [ListBMSsServer]? = nil) {
         self.servers = servers
     }
 }
@@ -22,27 +16,15 @@ public struct ListBMSsResponse: Codable, Sendable, Hashable {
 /// Specifies the BMS list. For details, see Table 2.
 ///
 /// servers data structure
-public struct ListBMSsServer: Codable, Sendable, Hashable {
+public struct ListBMSsServer: Codable, Sendable, Equatable {
     /// Specifies the BMS name.
     public var name: String?
-
     /// Specifies the unique ID of the BMS.
     public var id: String?
-
     /// Specifies shortcut links of the BMS. For details, see Table 3.
     public var links: [Link]?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case id
-        case links
-    }
-
-    public init(
-        name: String? = nil,
-        id: String? = nil,
-        links: [Link]? = nil
-    ) {
+    public init(name: String? = nil, id: String? = nil, links: [Link]? = nil) {
         self.name = name
         self.id = id
         self.links = links

@@ -7,17 +7,11 @@ import CloudCore
 public typealias ListBMSsV21Request = ListBMSsRequest
 
 /// The response of ``BMSClient/listBMSsV21``.
-public struct ListBMSsV21Response: Codable, Sendable, Hashable {
+public struct ListBMSsV21Response: Codable, Sendable, Equatable {
     /// Specifies details about the BMS. For details, see Table 2.
     public var servers: [ListBMSsV21Server]?
 
-    private enum CodingKeys: String, CodingKey {
-        case servers
-    }
-
-    public init(
-        servers: [ListBMSsV21Server]? = nil
-    ) {
+    public init(servers: [ListBMSsV21Server]? = nil) {
         self.servers = servers
     }
 }
@@ -25,31 +19,24 @@ public struct ListBMSsV21Response: Codable, Sendable, Hashable {
 /// Specifies details about the BMS. For details, see Table 2.
 ///
 /// server data structure
-public struct ListBMSsV21Server: Codable, Sendable, Hashable {
+public struct ListBMSsV21Server: Codable, Sendable, Equatable {
     /// Documented values of `osEXTSTSVMState`; other values decode as well.
     public struct OSEXTSTSVMState: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The BMS is running.
         public static let active: Self = "active"
-
         /// The BMS is stopped.
         public static let shutoff: Self = "shutoff"
-
         /// The BMS is restarted.
         public static let reboot: Self = "reboot"
     }
 
     /// Specifies the BMS name.
     public var name: String?
-
     /// Specifies the unique ID of the BMS.
     public var id: String?
-
     /// Specifies the BMS status.
     /// Value range:
     /// ACTIVE: The BMS is running, stopped, or being deleted.
@@ -59,69 +46,51 @@ public struct ListBMSsV21Server: Codable, Sendable, Hashable {
     /// REBOOT: The BMS is being restarted.
     /// SHUTOFF: The BMS is stopped, being started, being deleted, or being rebuilt.
     public var status: ListBMSsV21ServerStatus?
-
     /// Specifies when the BMS was created.
     /// The timestamp format is YYYY-MM-DDTHH:MM:SSZ (ISO 8601), for example, 2019-05-22T03:30:52Z.
     public var created: String?
-
     /// Specifies the last time when the BMS was updated.
     /// The timestamp format is YYYY-MM-DDTHH:MM:SSZ (ISO 8601), for example, 2019-05-22T04:30:52Z.
     public var updated: String?
-
     /// Specifies the BMS flavor. For details, see Table 5.
     public var flavor: NovaShowServerFlavor?
-
     /// Specifies the BMS image. For details, see Table 6.
     public var image: Image?
-
     /// Specifies the ID of the tenant owning the BMS. The value is in UUID format.
     /// This parameter equals to project_id.
     public var tenantID: String?
-
     /// Specifies the SSH key name.
     public var keyName: String?
-
     /// Specifies the ID of the user owning the BMS.
     public var userID: String?
-
     /// Specifies the BMS metadata.
     /// It is a user-defined metadata key-value pair. Each key or value contains a maximum of 255 characters.
     public var metadata: [String: String]?
-
     /// Specifies the host ID of the BMS.
     public var hostID: String?
-
     /// Specifies the network address of the BMS. Specifies the VPC used by the BMS.
     /// key: indicates the ID of the VPC used by the BMS.
     /// value indicates the VPC details.
     public var addresses: [String: [NovaShowServerAddress]]?
-
     /// Specifies security groups of the BMS. For details, see Table 9.
     public var securityGroups: [SecurityGroup]?
-
     /// Specifies shortcut links of the BMS. For details, see Table 7.
     public var links: [Link]?
-
     /// Specifies the disk configuration method. This is an extended attribute. The value can be:
     /// MANUAL: The BMS is created using the partitioning scheme and file system in the image. If the target
     /// flavor has a large disk, the API does not partition the remaining disk space.
     /// AUTO: The BMS is created using a single partition with the same size as the disk of the target flavor.
     /// The API automatically adjusts the file system to adapt to the entire partition.
     public var osDCFDiskConfig: OSDCFDiskConfig?
-
     /// Specifies the name of the AZ where the BMS is deployed. This is an extended attribute.
     public var osEXTAZAvailabilityZone: String?
-
     /// Specifies the hostname of the BMS. This is an extended attribute.
     public var osEXTSRVATTRHost: String?
-
     /// Specifies the hostname of the hypervisor. This is an extended attribute provided by the Nova virt
     /// driver.
     public var osEXTSRVATTRHypervisorHostname: String?
-
     /// Specifies the BMS alias. This is an extended attribute.
     public var osEXTSRVATTRInstanceName: String?
-
     /// Specifies the BMS power status. This is an extended attribute.
     /// Value range:
     /// 0: pending
@@ -136,7 +105,6 @@ public struct ListBMSsV21Server: Codable, Sendable, Hashable {
     /// - `3`: shutdown
     /// - `4`: crashed
     public var osEXTSTSPowerState: Int?
-
     /// Specifies the BMS task status. This is an extended attribute.
     /// Value range:
     /// rebooting: The BMS is being restarted.
@@ -148,45 +116,34 @@ public struct ListBMSsV21Server: Codable, Sendable, Hashable {
     /// scheduling: The BMS is being scheduled.
     /// deleting: The BMS is being deleted.
     public var osEXTSTSTaskState: OSEXTSTSTaskState?
-
     /// Specifies the BMS status. This is an extended attribute.
     /// Value range:
     /// active: The BMS is running.
     /// shutoff: The BMS is stopped.
     /// reboot: The BMS is restarted.
     public var osEXTSTSVMState: OSEXTSTSVMState?
-
     /// Specifies the time when the BMS was started. This is an extended attribute.
     /// The timestamp format complies with ISO 8601, for example, 2019-05-22T03:23:59.000000.
     public var osSRVUSGLaunchedAt: String?
-
     /// Specifies the time when the BMS was deleted. This is an extended attribute.
     /// The timestamp format complies with ISO 8601, for example, 2019-05-22T04:23:59.000000.
     public var osSRVUSGTerminatedAt: String?
-
     /// Specifies the attached EVS disks of the BMS. For details, see Table 10.
     public var osExtendedVolumesVolumesAttached: [OSExtendedVolumesVolumesAttached]?
-
     /// This is a reserved attribute.
     public var accessIPv4: String?
-
     /// This is a reserved attribute.
     public var accessIPv6: String?
-
     /// Specifies the fault cause. If the BMS is faulty, this field will be returned. For details, see Table
     /// 11.
     public var fault: Fault?
-
     /// This is a reserved attribute.
     public var configDrive: String?
-
     /// This is a reserved attribute.
     public var progress: Int?
-
     /// Specifies description about the BMS.
     /// This is a new parameter in micro version 2.19.
     public var description: String?
-
     /// Specifies the status of the host that accommodates the BMS.
     /// UP: The host is normal.
     /// UNKNOWN: The host status is unknown.
@@ -195,43 +152,34 @@ public struct ListBMSsV21Server: Codable, Sendable, Hashable {
     /// Empty string: There is no BMS host information.
     /// This is a new parameter in micro version 2.16.
     public var hostStatus: String?
-
     /// Specifies the hostname of the BMS.
     /// This is a new parameter in micro version 2.3.
     public var osEXTSRVATTRHostname: String?
-
     /// Specifies the reserved BMS IDs when BMSs are created in a batch.
     /// This is a new parameter in micro version 2.3.
     public var osEXTSRVATTRReservationID: String?
-
     /// Specifies the startup sequence of the BMSs created in a batch.
     /// This is a new parameter in micro version 2.3.
     public var osEXTSRVATTRLaunchIndex: Int?
-
     /// Specifies the UUID of the kernel image when an AMI image is used. In other cases, leave this parameter
     /// blank.
     /// This is a new parameter in micro version 2.3.
     public var osEXTSRVATTRKernelID: String?
-
     /// Specifies the UUID of a RAM disk image when the AMI image is used. In other cases, leave this
     /// parameter blank.
     /// This is a new parameter in micro version 2.3.
     public var osEXTSRVATTRRamdiskID: String?
-
     /// Specifies the device name of the BMS system disk, for example, /dev/sda.
     /// This is a new parameter in micro version 2.3.
     public var osEXTSRVATTRRootDeviceName: String?
-
     /// Specifies the user_data specified during BMS creation. The value is encoded using Base64 or an empty
     /// string.
     public var osEXTSRVATTRUserData: String?
-
     /// Specifies whether the BMS is locked.
     /// true: The BMS is locked.
     /// false: The BMS is not locked.
     /// This is a new parameter in micro version 2.9.
     public var locked: Bool?
-
     /// Specifies tags of the BMS.
     /// This is a new parameter in micro version 2.26. If you are not using this micro version, the response
     /// will not contain the tags parameter.
@@ -239,13 +187,10 @@ public struct ListBMSsV21Server: Codable, Sendable, Hashable {
     /// The key and value of a tag are connected using an equal sign (=), for example, key=value.
     /// If the value is empty, only the key is returned.
     public var tags: [String]?
-
     /// Specifies system tags of the BMS. For details, see Table 3.
     public var sysTags: [SysTag]?
-
     /// Specifies the enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Specifies scheduling information of the BMS. For details, see Table 4.
     public var osSchedulerHints: OSSchedulerHints?
 

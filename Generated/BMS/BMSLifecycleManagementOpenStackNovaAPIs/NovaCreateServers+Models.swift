@@ -6,13 +6,11 @@ import CloudCore
 /// Specifies the BMS NICs. For details, see Table 5.
 ///
 /// networks data structure
-public struct Network: Codable, Sendable, Hashable {
+public struct Network: Codable, Sendable, Equatable {
     /// Specifies the UUID of the network port.
     public var port: String?
-
     /// Specifies the network UUID.
     public var uuid: String?
-
     /// Specifies the fixed IP address.
     public var fixedIP: String?
 
@@ -22,11 +20,7 @@ public struct Network: Codable, Sendable, Hashable {
         case fixedIP = "fixed_ip"
     }
 
-    public init(
-        port: String? = nil,
-        uuid: String? = nil,
-        fixedIP: String? = nil
-    ) {
+    public init(port: String? = nil, uuid: String? = nil, fixedIP: String? = nil) {
         self.port = port
         self.uuid = uuid
         self.fixedIP = fixedIP
@@ -34,33 +28,21 @@ public struct Network: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``BMSClient/novaCreateServers``.
-public struct NovaCreateServersRequest: Codable, Sendable, Hashable {
+public struct NovaCreateServersRequest: Codable, Sendable, Equatable {
     /// Specifies the BMS details. For details, see Table 2.
     public var server: NovaCreateServersServer
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: NovaCreateServersServer
-    ) {
+    public init(server: NovaCreateServersServer) {
         self.server = server
     }
 }
 
 /// The response of ``BMSClient/novaCreateServers``.
-public struct NovaCreateServersResponse: Codable, Sendable, Hashable {
+public struct NovaCreateServersResponse: Codable, Sendable, Equatable {
     /// Specifies BMS details. For details, see Table 6.
     public var server: NovaCreateServersServer2?
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: NovaCreateServersServer2? = nil
-    ) {
+    public init(server: NovaCreateServersServer2? = nil) {
         self.server = server
     }
 }
@@ -68,7 +50,7 @@ public struct NovaCreateServersResponse: Codable, Sendable, Hashable {
 /// Specifies the BMS details. For details, see Table 2.
 ///
 /// server data structure
-public struct NovaCreateServersServer: Codable, Sendable, Hashable {
+public struct NovaCreateServersServer: Codable, Sendable, Equatable {
     /// Specifies the ID or URL of the image used by the BMS.
     /// Example image ID: 3b8d6fef-af77-42ab-b8b7-5a7f0f0af8f2
     /// Example image URL: http://glance.openstack.example.com/images/3b8d6fef-af77-42ab-b8b7-5a7f0f0af8f2
@@ -77,22 +59,17 @@ public struct NovaCreateServersServer: Codable, Sendable, Hashable {
     /// displayed on the Create BMS page, and obtain the image IDs on the Image Management Service page.
     /// If the creation fails, modify the parameter settings.
     public var imageRef: String
-
     /// Specifies the ID or URL of the flavor used by the BMS.
     public var flavorRef: String
-
     /// Specifies the BMS name. It contains fewer than 256 characters and cannot be left blank.
     public var name: String
-
     /// Specifies the BMS metadata. The maximum length for both the metadata key and value is 255 characters.
     /// For details, see Table 3.
     public var metadata: [String: String]?
-
     /// Specifies the user data to be injected during the BMS creation.
     /// Text, text files, and .gzip files can be injected. The content to be injected cannot be greater than
     /// 32 KB in size. The content to be injected must be encoded with base64.
     public var userData: String?
-
     /// Specifies the initial login password of the BMS administrator account. This parameter is invalid for a
     /// Linux BMS. The administrator account of a Windows BMS is Administrator.
     /// Password complexity requirements:
@@ -105,22 +82,18 @@ public struct NovaCreateServersServer: Codable, Sendable, Hashable {
     /// Note: If this parameter is not specified, a random password will be generated.
     /// Special characters: !@$%^-_=+[{}]:,./?
     public var adminPass: String?
-
     /// Specifies the security group of a BMS. The default value is default. This parameter is valid when you
     /// specify parameter network. You are not allowed to specify multiple security groups. For details, see
     /// Table 4.
     public var securityGroups: [NovaCreateServersSecurityGroup]?
-
     /// Specifies the BMS NICs. For details, see Table 5.
     /// You can specify a maximum of four networks for a BMS, including two VXLAN networks and two GENEVE
     /// networks. The first network in the parameter must be a VXLAN network. The network is used as by the
     /// primary NIC of the BMS. If multiple groups of network parameters are specified, ensure that the
     /// parameters of each group belong to the same VPC.
     public var networks: [Network]
-
     /// Specifies the name of a key pair. This is an extended attribute.
     public var keyName: String?
-
     /// Specifies information about the AZ that the BMS belongs to. You are not allowed to specify host
     /// information.
     public var availabilityZone: String
@@ -166,23 +139,19 @@ public struct NovaCreateServersServer: Codable, Sendable, Hashable {
 /// Specifies BMS details. For details, see Table 6.
 ///
 /// server data structure
-public struct NovaCreateServersServer2: Codable, Sendable, Hashable {
+public struct NovaCreateServersServer2: Codable, Sendable, Equatable {
     /// Specifies details about the security group of the BMS. For details, see Table 7.
     public var securityGroups: [SecurityGroup]?
-
     /// Specifies the disk configuration. The value can be:
     /// MANUAL: The BMS is created using the partitioning scheme and file system in the image. If the target
     /// flavor has a large disk, the remaining disk space cannot be partitioned.
     /// AUTO: The BMS is created using a single partition with the same size as the disk of the target flavor.
     /// The file system can automatically adapt to the entire partition.
     public var osDCFDiskConfig: OSDCFDiskConfig?
-
     /// Specifies the BMS ID.
     public var id: String?
-
     /// Specifies shortcut links of the BMS. For details, see Table 8.
     public var links: [Link]?
-
     /// Specifies the initial login password of the BMS administrator account.
     public var adminPass: String?
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``BMSClient/novaShowServer``.
-public struct NovaShowServerResponse: Codable, Sendable, Hashable {
+public struct NovaShowServerResponse: Codable, Sendable, Equatable {
     /// Specifies BMS information. For details, see Table 2.
     public var server: NovaShowServerServer?
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: NovaShowServerServer? = nil
-    ) {
+    public init(server: NovaShowServerServer? = nil) {
         self.server = server
     }
 }
@@ -22,28 +16,22 @@ public struct NovaShowServerResponse: Codable, Sendable, Hashable {
 /// Specifies BMS information. For details, see Table 2.
 ///
 /// server data structure
-public struct NovaShowServerServer: Codable, Sendable, Hashable {
+public struct NovaShowServerServer: Codable, Sendable, Equatable {
     /// Documented values of `osEXTSTSVMState`; other values decode as well.
     public struct OSEXTSTSVMState: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The BMS is running.
         public static let active: Self = "active"
-
         /// The BMS is stopped.
         public static let stopped: Self = "stopped"
     }
 
     /// Specifies the BMS name.
     public var name: String?
-
     /// Specifies the unique ID of the BMS.
     public var id: String?
-
     /// Specifies the BMS status.
     /// Value range:
     /// ACTIVE: Running, Stopping, Deleting
@@ -53,69 +41,51 @@ public struct NovaShowServerServer: Codable, Sendable, Hashable {
     /// REBOOT: Restarting
     /// SHUTOFF: Stopped, Starting, Deleting, Rebuilding
     public var status: ListBMSsV21ServerStatus?
-
     /// Specifies the time when the BMS was created.
     /// The timestamp format is YYYY-MM-DDTHH:MM:SSZ (ISO 8601), for example, 2019-05-22T03:30:52Z.
     public var created: String?
-
     /// Specifies the time when the BMS was last updated.
     /// The timestamp format is YYYY-MM-DDTHH:MM:SSZ (ISO 8601), for example, 2019-05-22T04:30:52Z.
     public var updated: String?
-
     /// Specifies the BMS flavor. For details, see Table 3.
     public var flavor: NovaShowServerFlavor?
-
     /// Specifies the BMS image. For details, see Table 4.
     public var image: Image?
-
     /// Specifies the ID of the tenant owning the BMS. The value is in UUID format.
     /// This parameter specifies the same meaning as project_id.
     public var tenantID: String?
-
     /// Specifies the SSH key name.
     public var keyName: String?
-
     /// Specifies the ID of the user owning the BMS.
     public var userID: String?
-
     /// Specifies the BMS metadata.
     /// It is a user-defined metadata key-value pair. Each key or value contains a maximum of 255 characters.
     public var metadata: [String: String]?
-
     /// Specifies the host ID of the BMS.
     public var hostID: String?
-
     /// Specifies BMS network addresses. Specifies the VPC used by the BMS.
     /// key: indicates the ID of the VPC used by the BMS.
     /// value indicates the VPC details.
     public var addresses: [String: [NovaShowServerAddress]]?
-
     /// Specifies security groups of the BMS. For details, see Table 7.
     public var securityGroups: [SecurityGroup]?
-
     /// Specifies shortcut links of the BMS. For details, see Table 5.
     public var links: [Link]?
-
     /// Specifies the disk configuration method. This is an extended attribute. The value can be:
     /// MANUAL: The BMS is created using the partitioning scheme and file system in the image. If the target
     /// flavor has a large disk, the remaining disk space cannot be partitioned.
     /// AUTO: The BMS is created using a single partition with the same size as the disk of the target flavor.
     /// The file system can automatically adapt to the entire partition.
     public var osDCFDiskConfig: OSDCFDiskConfig?
-
     /// Specifies the AZ where the BMS is located.
     public var osEXTAZAvailabilityZone: String?
-
     /// Specifies the hostname of the BMS. This is an extended attribute.
     public var osEXTSRVATTRHost: String?
-
     /// Specifies the hostname of the hypervisor. This is an extended attribute provided by the Nova virt
     /// driver.
     public var osEXTSRVATTRHypervisorHostname: String?
-
     /// Specifies the BMS alias. This is an extended attribute.
     public var osEXTSRVATTRInstanceName: String?
-
     /// Specifies the BMS power status. This is an extended attribute.
     /// Options: 0, 1, 2, 3, and 4
     /// 0: pending
@@ -130,7 +100,6 @@ public struct NovaShowServerServer: Codable, Sendable, Hashable {
     /// - `3`: shutdown
     /// - `4`: crashed
     public var osEXTSTSPowerState: Int?
-
     /// Specifies the BMS task status. This is an extended attribute.
     /// Value range:
     /// rebooting: The BMS is being restarted.
@@ -142,43 +111,32 @@ public struct NovaShowServerServer: Codable, Sendable, Hashable {
     /// scheduling: The BMS is being scheduled.
     /// deleting: The BMS is being deleted.
     public var osEXTSTSTaskState: OSEXTSTSTaskState?
-
     /// Specifies the BMS status. This is an extended attribute.
     /// Value range:
     /// active: The BMS is running.
     /// stopped: The BMS is stopped.
     public var osEXTSTSVMState: OSEXTSTSVMState?
-
     /// Specifies the time when the BMS was started. This is an extended attribute.
     /// The timestamp format is ISO 8601, for example, 2019-05-22T03:23:59.000000.
     public var osSRVUSGLaunchedAt: String?
-
     /// Specifies the time when the BMS was deleted. This is an extended attribute.
     /// The timestamp format is ISO 8601, for example, 2019-05-22T04:23:59.000000.
     public var osSRVUSGTerminatedAt: String?
-
     /// Specifies the EVS disks attached to the BMS. For details, see Table 8.
     public var osExtendedVolumesVolumesAttached: [OSExtendedVolumesVolumesAttached]?
-
     /// This is a reserved attribute.
     public var accessIPv4: String?
-
     /// This is a reserved attribute.
     public var accessIPv6: String?
-
     /// Specifies the fault cause. If the BMS is faulty, this field is returned. For details, see Table 9.
     public var fault: Fault?
-
     /// This is a reserved attribute.
     public var configDrive: String?
-
     /// This is a reserved attribute.
     public var progress: Int?
-
     /// Provides supplementary information about the pool.
     /// This parameter is added in micro version 2.19.
     public var description: String?
-
     /// Specifies the status of the host that accommodates the BMS.
     /// UP: The nova-compute is normal.
     /// UNKNOWN: The nova-compute status is unknown.
@@ -187,43 +145,34 @@ public struct NovaShowServerServer: Codable, Sendable, Hashable {
     /// Empty string: The BMS does not have host information.
     /// Added in micro version 2.16.
     public var hostStatus: String?
-
     /// Specifies the hostname of the BMS.
     /// Added in micro version 2.3.
     public var osEXTSRVATTRHostname: String?
-
     /// Specifies the reserved BMS IDs in a batch BMS creation situation.
     /// Added in micro version 2.3.
     public var osEXTSRVATTRReservationID: String?
-
     /// Specifies the BMS startup sequence in a batch BMS creation situation.
     /// Added in micro version 2.3.
     public var osEXTSRVATTRLaunchIndex: Int?
-
     /// Specifies the UUID of the kernel image when the AMI image is used. In other scenarios, leave this
     /// parameter blank.
     /// Added in micro version 2.3.
     public var osEXTSRVATTRKernelID: String?
-
     /// Specifies the UUID of the Ramdisk image when the AMI image is used. In other scenarios, leave this
     /// parameter blank.
     /// Added in micro version 2.3.
     public var osEXTSRVATTRRamdiskID: String?
-
     /// Specifies the device name of the BMS system disk, for example, /dev/sda.
     /// Added in micro version 2.3.
     public var osEXTSRVATTRRootDeviceName: String?
-
     /// Specifies the user_data specified during BMS creation. The value is encoded using Base64 or is an
     /// empty string.
     public var osEXTSRVATTRUserData: String?
-
     /// Specifies whether the BMS is locked.
     /// true: The BMS is locked.
     /// false: The BMS is not locked.
     /// Added in micro version 2.9.
     public var locked: Bool?
-
     /// Specifies tags of the BMS.
     /// This parameter is added in microversion 2.26. If the microversion is not used for query, the response
     /// does not contain the tags field.

@@ -7,7 +7,7 @@ import CloudCore
 public typealias UpdateBaremetalServerMetadataRequest = UpdateBMSMetadataV21Request
 
 /// The response of ``BMSClient/updateBaremetalServerMetadata``.
-public struct UpdateBaremetalServerMetadataResponse: Codable, Sendable, Hashable {
+public struct UpdateBaremetalServerMetadataResponse: Codable, Sendable, Equatable {
     /// Specifies the user-defined metadata key-value pair.
     /// If you do not specify any key-value pair, metadata will not be updated.
     /// key:
@@ -17,13 +17,7 @@ public struct UpdateBaremetalServerMetadataResponse: Codable, Sendable, Hashable
     /// It contains a maximum of 255 Unicode characters.
     public var metadata: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: [String: String]? = nil
-    ) {
+    public init(metadata: [String: String]? = nil) {
         self.metadata = metadata
     }
 }

@@ -4,33 +4,21 @@
 import CloudCore
 
 /// The request body of ``BMSClient/updateBMSMetadata``.
-public struct UpdateBMSMetadataRequest: Codable, Sendable, Hashable {
+public struct UpdateBMSMetadataRequest: Codable, Sendable, Equatable {
     /// Specifies the user-defined metadata key and value pair. For details, see Table 2.
     public var meta: [String: String]
 
-    private enum CodingKeys: String, CodingKey {
-        case meta
-    }
-
-    public init(
-        meta: [String: String]
-    ) {
+    public init(meta: [String: String]) {
         self.meta = meta
     }
 }
 
 /// The response of ``BMSClient/updateBMSMetadata``.
-public struct UpdateBMSMetadataResponse: Codable, Sendable, Hashable {
+public struct UpdateBMSMetadataResponse: Codable, Sendable, Equatable {
     /// Specifies the user-defined metadata key and value pair. For details, see Table 3.
     public var meta: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case meta
-    }
-
-    public init(
-        meta: [String: String]? = nil
-    ) {
+    public init(meta: [String: String]? = nil) {
         self.meta = meta
     }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// Specifies the NICs to be bound. For details, see Table 2.
 ///
 /// nics data structure
-public struct AddServerNICsNIC: Codable, Sendable, Hashable {
+public struct AddServerNICsNIC: Codable, Sendable, Equatable {
     /// Specifies the subnet ID of the NIC.
     /// You can obtain the subnet ID (in UUID format) from the console or by referring to in Virtual Private
     /// Cloud API Reference.
@@ -18,13 +18,11 @@ public struct AddServerNICsNIC: Codable, Sendable, Hashable {
     /// For details about quota:min_rate and quota:vif_multiqueue_num, see Querying Details About extra_specs
     /// Parameters of a BMS Flavor.
     public var subnetID: String
-
     /// Specifies security groups of the NIC. For details, see Table 3.
     /// Constraints:
     /// This parameter is valid only when subnet_id is specified. It is mandatory when subnet_id is used to
     /// bind NICs across tenants.
     public var securityGroups: [Server]?
-
     /// Specifies the IP address of the NIC. If this parameter is left blank, the IP address is automatically
     /// assigned.
     /// Constraints:
@@ -37,11 +35,7 @@ public struct AddServerNICsNIC: Codable, Sendable, Hashable {
         case ipAddress = "ip_address"
     }
 
-    public init(
-        subnetID: String,
-        securityGroups: [Server]? = nil,
-        ipAddress: String? = nil
-    ) {
+    public init(subnetID: String, securityGroups: [Server]? = nil, ipAddress: String? = nil) {
         self.subnetID = subnetID
         self.securityGroups = securityGroups
         self.ipAddress = ipAddress
@@ -49,20 +43,14 @@ public struct AddServerNICsNIC: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``BMSClient/addServerNICs``.
-public struct AddServerNICsRequest: Codable, Sendable, Hashable {
+public struct AddServerNICsRequest: Codable, Sendable, Equatable {
     /// Specifies the NICs to be bound. For details, see Table 2.
     /// Constraints:
     /// Currently, you can concurrently bind a maximum of 10 NICs to a BMS. If more than 10 NICs are bound
     /// concurrently, the binding may fail.
     public var nics: [AddServerNICsNIC]
 
-    private enum CodingKeys: String, CodingKey {
-        case nics
-    }
-
-    public init(
-        nics: [AddServerNICsNIC]
-    ) {
+    public init(nics: [AddServerNICsNIC]) {
         self.nics = nics
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``BMSClient/deleteServerNICs``.
-public struct DeleteServerNICsRequest: Codable, Sendable, Hashable {
+public struct DeleteServerNICsRequest: Codable, Sendable, Equatable {
     /// Specifies the NICs to be unbound. For details, see Table 3.
     public var nics: [Server]
 
-    private enum CodingKeys: String, CodingKey {
-        case nics
-    }
-
-    public init(
-        nics: [Server]
-    ) {
+    public init(nics: [Server]) {
         self.nics = nics
     }
 }

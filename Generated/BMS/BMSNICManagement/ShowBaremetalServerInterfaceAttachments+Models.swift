@@ -6,14 +6,11 @@ import CloudCore
 /// Specifies BMS NICs. For details, see Table 2.
 ///
 /// interfaceAttachments data structure
-public struct ShowBaremetalServerInterfaceAttachmentsInterfaceAttachment: Codable, Sendable, Hashable {
+public struct ShowBaremetalServerInterfaceAttachmentsInterfaceAttachment: Codable, Sendable, Equatable {
     /// Documented values of `driverMode`; other values decode as well.
     public struct DriverMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let virtio: Self = "virtio"
         public static let hinic: Self = "hinic"
@@ -21,23 +18,17 @@ public struct ShowBaremetalServerInterfaceAttachmentsInterfaceAttachment: Codabl
 
     /// Specifies the NIC port status. The value can be ACTIVE, BUILD, or DOWN.
     public var portState: PortState?
-
     /// Specifies private IP addresses of NICs. For details, see Table 3.
     public var fixedIPs: [FixedIP]?
-
     /// Specifies the ID of the subnet (network_id) to which the NIC ports belong.
     public var netID: String?
-
     /// Specifies the ID of the NIC port.
     public var portID: String?
-
     /// Specifies the MAC address of the NIC.
     public var macAddr: String?
-
     /// Specifies the NIC driver type in Guest OS. The value can be virtio or hinic. The default value is
     /// virtio.
     public var driverMode: DriverMode?
-
     /// Specifies the BDF number of the NIC in Linux Guest OS.
     public var pciAddress: String?
 
@@ -71,17 +62,11 @@ public struct ShowBaremetalServerInterfaceAttachmentsInterfaceAttachment: Codabl
 }
 
 /// The response of ``BMSClient/showBaremetalServerInterfaceAttachments``.
-public struct ShowBaremetalServerInterfaceAttachmentsResponse: Codable, Sendable, Hashable {
+public struct ShowBaremetalServerInterfaceAttachmentsResponse: Codable, Sendable, Equatable {
     /// Specifies BMS NICs. For details, see Table 2.
     public var interfaceAttachments: [ShowBaremetalServerInterfaceAttachmentsInterfaceAttachment]?
 
-    private enum CodingKeys: String, CodingKey {
-        case interfaceAttachments
-    }
-
-    public init(
-        interfaceAttachments: [ShowBaremetalServerInterfaceAttachmentsInterfaceAttachment]? = nil
-    ) {
+    public init(interfaceAttachments: [ShowBaremetalServerInterfaceAttachmentsInterfaceAttachment]? = nil) {
         self.interfaceAttachments = interfaceAttachments
     }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// Specifies the attribute to be modified. For details, see Table 2.
 ///
 /// interface_attachment data structure
-public struct UpdateBaremetalServerInterfaceAttachmentsInterfaceAttachment: Codable, Sendable, Hashable {
+public struct UpdateBaremetalServerInterfaceAttachmentsInterfaceAttachment: Codable, Sendable, Equatable {
     /// Specifies whether to delete a NIC when the BMS is deleted or the NIC is unbound.
     public var deleteOnTermination: Bool
 
@@ -14,9 +14,7 @@ public struct UpdateBaremetalServerInterfaceAttachmentsInterfaceAttachment: Coda
         case deleteOnTermination = "delete_on_termination"
     }
 
-    public init(
-        deleteOnTermination: Bool
-    ) {
+    public init(deleteOnTermination: Bool) {
         self.deleteOnTermination = deleteOnTermination
     }
 
@@ -27,7 +25,7 @@ public struct UpdateBaremetalServerInterfaceAttachmentsInterfaceAttachment: Coda
 }
 
 /// The request body of ``BMSClient/updateBaremetalServerInterfaceAttachments``.
-public struct UpdateBaremetalServerInterfaceAttachmentsRequest: Codable, Sendable, Hashable {
+public struct UpdateBaremetalServerInterfaceAttachmentsRequest: Codable, Sendable, Equatable {
     /// Specifies the attribute to be modified. For details, see Table 2.
     public var interfaceAttachment: UpdateBaremetalServerInterfaceAttachmentsInterfaceAttachment
 
@@ -35,9 +33,7 @@ public struct UpdateBaremetalServerInterfaceAttachmentsRequest: Codable, Sendabl
         case interfaceAttachment = "interface_attachment"
     }
 
-    public init(
-        interfaceAttachment: UpdateBaremetalServerInterfaceAttachmentsInterfaceAttachment
-    ) {
+    public init(interfaceAttachment: UpdateBaremetalServerInterfaceAttachmentsInterfaceAttachment) {
         self.interfaceAttachment = interfaceAttachment
     }
 }

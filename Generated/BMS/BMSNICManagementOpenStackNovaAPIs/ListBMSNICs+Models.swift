@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``BMSClient/listBMSNICs``.
-public struct ListBMSNICsResponse: Codable, Sendable, Hashable {
+public struct ListBMSNICsResponse: Codable, Sendable, Equatable {
     /// Specifies information about NICs of the BMS. For details, see Table 2.
     public var interfaceAttachments: [InterfaceAttachment]?
 
-    private enum CodingKeys: String, CodingKey {
-        case interfaceAttachments
-    }
-
-    public init(
-        interfaceAttachments: [InterfaceAttachment]? = nil
-    ) {
+    public init(interfaceAttachments: [InterfaceAttachment]? = nil) {
         self.interfaceAttachments = interfaceAttachments
     }
 }

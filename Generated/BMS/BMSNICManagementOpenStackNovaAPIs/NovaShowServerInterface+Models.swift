@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``BMSClient/novaShowServerInterface``.
-public struct NovaShowServerInterfaceResponse: Codable, Sendable, Hashable {
+public struct NovaShowServerInterfaceResponse: Codable, Sendable, Equatable {
     /// Specifies information about the specified BMS NIC. For details, see Table 2.
     public var interfaceAttachment: InterfaceAttachment?
 
-    private enum CodingKeys: String, CodingKey {
-        case interfaceAttachment
-    }
-
-    public init(
-        interfaceAttachment: InterfaceAttachment? = nil
-    ) {
+    public init(interfaceAttachment: InterfaceAttachment? = nil) {
         self.interfaceAttachment = interfaceAttachment
     }
 }

@@ -6,63 +6,45 @@ import CloudCore
 /// Specifies tenant quotas. For details, see Table 2.
 ///
 /// absolute data structure
-public struct Absolute: Codable, Sendable, Hashable {
+public struct Absolute: Codable, Sendable, Equatable {
     /// Specifies the maximum number of BMSs you can create.
     public var maxTotalInstances: Int?
-
     /// Specifies the maximum number of CPU cores you can use.
     public var maxTotalCores: Int?
-
     /// Specifies the maximum memory (MB) you can use.
     public var maxTotalRAMSize: Int?
-
     /// Specifies the maximum number of SSH key pairs you can use.
     public var maxTotalKeypairs: Int?
-
     /// Specifies the maximum length of the metadata you can use.
     public var maxServerMeta: Int?
-
     /// Specifies the maximum number of server groups.
     public var maxServerGroups: Int?
-
     /// Specifies the maximum number of BMSs in a server group.
     public var maxServerGroupMembers: Int?
-
     /// Specifies the number of used server groups.
     public var totalServerGroupsUsed: Int?
-
     /// Specifies the maximum number of security groups you can use.
     /// The quota limit complies with the VPC quota limit.
     public var maxSecurityGroups: Int?
-
     /// Specifies the maximum number of security group rules that you can configure in a security group.
     /// The quota limit complies with the VPC quota limit.
     public var maxSecurityGroupRules: Int?
-
     /// Specifies the maximum number of EIPs you can use.
     public var maxTotalFloatingIPs: Int?
-
     /// Specifies the maximum length of the image metadata.
     public var maxImageMeta: Int?
-
     /// Specifies the number of the used BMSs.
     public var totalInstancesUsed: Int?
-
     /// Specifies the number of used CPU cores.
     public var totalCoresUsed: Int?
-
     /// Specifies the used memory (MB).
     public var totalRAMUsed: Int?
-
     /// Specifies the number of used security groups.
     public var totalSecurityGroupsUsed: Int?
-
     /// Specifies the number of used EIPs.
     public var totalFloatingIPsUsed: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var maxPersonality: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var maxPersonalitySize: Int?
 
@@ -155,17 +137,11 @@ public struct Absolute: Codable, Sendable, Hashable {
 }
 
 /// The response of ``BMSClient/showTenantQuota``.
-public struct ShowTenantQuotaResponse: Codable, Sendable, Hashable {
+public struct ShowTenantQuotaResponse: Codable, Sendable, Equatable {
     /// Specifies tenant quotas. For details, see Table 2.
     public var absolute: Absolute?
 
-    private enum CodingKeys: String, CodingKey {
-        case absolute
-    }
-
-    public init(
-        absolute: Absolute? = nil
-    ) {
+    public init(absolute: Absolute? = nil) {
         self.absolute = absolute
     }
 }

@@ -6,12 +6,11 @@ import CloudCore
 /// Specifies the created or imported SSH key pair. For details, see Table 2.
 ///
 /// keypair data structure
-public struct Keypair: Codable, Sendable, Hashable {
+public struct Keypair: Codable, Sendable, Equatable {
     /// Specifies the imported public key. The maximum size of the imported public key is 1024 bytes.
     /// Note: If the length of the public key to be imported exceeds 1024 bytes, the public key import to the
     /// BMS will fail.
     public var publicKey: String?
-
     /// Specifies the key pair name.
     /// The new key pair name cannot be the same as an existing one.
     public var name: String
@@ -21,10 +20,7 @@ public struct Keypair: Codable, Sendable, Hashable {
         case name
     }
 
-    public init(
-        publicKey: String? = nil,
-        name: String
-    ) {
+    public init(publicKey: String? = nil, name: String) {
         self.publicKey = publicKey
         self.name = name
     }
@@ -33,21 +29,17 @@ public struct Keypair: Codable, Sendable, Hashable {
 /// Specifies the SSH key pair. For details, see Table 3.
 ///
 /// keypair data structure
-public struct NovaCreateKeypairKeypair: Codable, Sendable, Hashable {
+public struct NovaCreateKeypairKeypair: Codable, Sendable, Equatable {
     /// Specifies fingerprint information about the key pair.
     public var fingerprint: String?
-
     /// Specifies the key pair name.
     public var name: String?
-
     /// Specifies the public key.
     public var publicKey: String?
-
     /// Specifies the private key.
     /// The information about the private key is contained in the response for creating an SSH key.
     /// The information about the private key is not contained in the response for importing an SSH key.
     public var privateKey: String?
-
     /// Specifies the ID of the user owning the key pair.
     public var userID: String?
 
@@ -75,33 +67,21 @@ public struct NovaCreateKeypairKeypair: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``BMSClient/novaCreateKeypair``.
-public struct NovaCreateKeypairRequest: Codable, Sendable, Hashable {
+public struct NovaCreateKeypairRequest: Codable, Sendable, Equatable {
     /// Specifies the created or imported SSH key pair. For details, see Table 2.
     public var keypair: Keypair
 
-    private enum CodingKeys: String, CodingKey {
-        case keypair
-    }
-
-    public init(
-        keypair: Keypair
-    ) {
+    public init(keypair: Keypair) {
         self.keypair = keypair
     }
 }
 
 /// The response of ``BMSClient/novaCreateKeypair``.
-public struct NovaCreateKeypairResponse: Codable, Sendable, Hashable {
+public struct NovaCreateKeypairResponse: Codable, Sendable, Equatable {
     /// Specifies the SSH key pair. For details, see Table 3.
     public var keypair: NovaCreateKeypairKeypair?
 
-    private enum CodingKeys: String, CodingKey {
-        case keypair
-    }
-
-    public init(
-        keypair: NovaCreateKeypairKeypair? = nil
-    ) {
+    public init(keypair: NovaCreateKeypairKeypair? = nil) {
         self.keypair = keypair
     }
 }

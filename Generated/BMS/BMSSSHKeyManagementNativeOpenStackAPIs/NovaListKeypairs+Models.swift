@@ -6,17 +6,11 @@ import CloudCore
 /// Specifies key pairs. For details, see Table 2.
 ///
 /// keypairs data structure
-public struct NovaListKeypairsKeypair: Codable, Sendable, Hashable {
+public struct NovaListKeypairsKeypair: Codable, Sendable, Equatable {
     /// Specifies details about a key pair. For details, see Table 3.
     public var keypair: NovaListKeypairsKeypair2?
 
-    private enum CodingKeys: String, CodingKey {
-        case keypair
-    }
-
-    public init(
-        keypair: NovaListKeypairsKeypair2? = nil
-    ) {
+    public init(keypair: NovaListKeypairsKeypair2? = nil) {
         self.keypair = keypair
     }
 }
@@ -24,17 +18,14 @@ public struct NovaListKeypairsKeypair: Codable, Sendable, Hashable {
 /// Specifies details about a key pair. For details, see Table 3.
 ///
 /// keypair data structure
-public struct NovaListKeypairsKeypair2: Codable, Sendable, Hashable {
+public struct NovaListKeypairsKeypair2: Codable, Sendable, Equatable {
     /// Specifies fingerprint information about the key pair.
     public var fingerprint: String?
-
     /// Specifies the key pair name.
     public var name: String?
-
     /// Specifies the key type, which is ssh by default.
     /// This field is supported in microversions later than 2.2.
     public var type: String?
-
     /// Specifies information about the public key in the key pair.
     public var publicKey: String?
 
@@ -59,17 +50,11 @@ public struct NovaListKeypairsKeypair2: Codable, Sendable, Hashable {
 }
 
 /// The response of ``BMSClient/novaListKeypairs``.
-public struct NovaListKeypairsResponse: Codable, Sendable, Hashable {
+public struct NovaListKeypairsResponse: Codable, Sendable, Equatable {
     /// Specifies key pairs. For details, see Table 2.
     public var keypairs: [NovaListKeypairsKeypair]?
 
-    private enum CodingKeys: String, CodingKey {
-        case keypairs
-    }
-
-    public init(
-        keypairs: [NovaListKeypairsKeypair]? = nil
-    ) {
+    public init(keypairs: [NovaListKeypairsKeypair]? = nil) {
         self.keypairs = keypairs
     }
 }

@@ -6,36 +6,28 @@ import CloudCore
 /// Specifies the SSH key pair. For details, see Table 2.
 ///
 /// keypair data structure
-public struct NovaShowKeypairKeypair: Codable, Sendable, Hashable {
+public struct NovaShowKeypairKeypair: Codable, Sendable, Equatable {
     /// Specifies information about the public key in the key pair.
     public var publicKey: String?
-
     /// Specifies the key pair name.
     public var name: String?
-
     /// Specifies fingerprint information about the key pair.
     public var fingerprint: String?
-
     /// Specifies the time when the key pair was created.
     /// The timestamp format is ISO 8601, for example, 2019-05-07T12:06:13.681238.
     public var createdAt: String?
-
     /// Specifies the deleted key pair.
     /// true: indicates that the key has been deleted.
     /// false: indicates that the key is not deleted.
     public var deleted: Bool?
-
     /// Specifies the time when the key pair was deleted.
     /// The timestamp format is ISO 8601, for example, 2019-05-07T12:06:13.681238.
     public var deletedAt: String?
-
     /// Specifies the key pair ID.
     public var id: Int?
-
     /// Specifies the time when the key pair was updated.
     /// The timestamp format is ISO 8601, for example, 2019-05-07T12:06:13.681238.
     public var updatedAt: String?
-
     /// Specifies information about the user owning the key pair.
     public var userID: String?
 
@@ -88,17 +80,11 @@ public struct NovaShowKeypairKeypair: Codable, Sendable, Hashable {
 }
 
 /// The response of ``BMSClient/novaShowKeypair``.
-public struct NovaShowKeypairResponse: Codable, Sendable, Hashable {
+public struct NovaShowKeypairResponse: Codable, Sendable, Equatable {
     /// Specifies the SSH key pair. For details, see Table 2.
     public var keypair: NovaShowKeypairKeypair?
 
-    private enum CodingKeys: String, CodingKey {
-        case keypair
-    }
-
-    public init(
-        keypair: NovaShowKeypairKeypair? = nil
-    ) {
+    public init(keypair: NovaShowKeypairKeypair? = nil) {
         self.keypair = keypair
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``BMSClient/batchRebootBaremetalServers``.
-public struct BatchRebootBaremetalServersRequest: Codable, Sendable, Hashable {
+public struct BatchRebootBaremetalServersRequest: Codable, Sendable, Equatable {
     /// Specifies the operation to restart BMSs. For details, see Table 2.
     public var reboot: Reboot
 
-    private enum CodingKeys: String, CodingKey {
-        case reboot
-    }
-
-    public init(
-        reboot: Reboot
-    ) {
+    public init(reboot: Reboot) {
         self.reboot = reboot
     }
 }
@@ -25,24 +19,15 @@ public typealias BatchRebootBaremetalServersResponse = TaskIDResponse
 /// Specifies the operation to restart BMSs. For details, see Table 2.
 ///
 /// reboot data structure
-public struct Reboot: Codable, Sendable, Hashable {
+public struct Reboot: Codable, Sendable, Equatable {
     /// Specifies the BMS reboot type.
     /// SOFT: soft restart (invalid)
     /// HARD: hard restart (default)
     public var type: String
-
     /// Specifies BMS IDs. For details, see Table 3.
     public var servers: [Server]
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case servers
-    }
-
-    public init(
-        type: String,
-        servers: [Server]
-    ) {
+    public init(type: String, servers: [Server]) {
         self.type = type
         self.servers = servers
     }

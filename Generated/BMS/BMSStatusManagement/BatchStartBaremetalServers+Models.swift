@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``BMSClient/batchStartBaremetalServers``.
-public struct BatchStartBaremetalServersRequest: Codable, Sendable, Hashable {
+public struct BatchStartBaremetalServersRequest: Codable, Sendable, Equatable {
     /// Specifies the operation to start BMSs. For details, see Table 2.
     public var osStart: OSStart
 
@@ -12,9 +12,7 @@ public struct BatchStartBaremetalServersRequest: Codable, Sendable, Hashable {
         case osStart = "os-start"
     }
 
-    public init(
-        osStart: OSStart
-    ) {
+    public init(osStart: OSStart) {
         self.osStart = osStart
     }
 }
@@ -25,17 +23,11 @@ public typealias BatchStartBaremetalServersResponse = TaskIDResponse
 /// Specifies the operation to start BMSs. For details, see Table 2.
 ///
 /// os-start data structure
-public struct OSStart: Codable, Sendable, Hashable {
+public struct OSStart: Codable, Sendable, Equatable {
     /// Specifies the BMS IDs. For details, see Table 3.
     public var servers: [Server]
 
-    private enum CodingKeys: String, CodingKey {
-        case servers
-    }
-
-    public init(
-        servers: [Server]
-    ) {
+    public init(servers: [Server]) {
         self.servers = servers
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``BMSClient/batchStopBaremetalServers``.
-public struct BatchStopBaremetalServersRequest: Codable, Sendable, Hashable {
+public struct BatchStopBaremetalServersRequest: Codable, Sendable, Equatable {
     /// Specifies the operation to stop BMSs. For details, see Table 2.
     public var osStop: OSStop
 
@@ -12,9 +12,7 @@ public struct BatchStopBaremetalServersRequest: Codable, Sendable, Hashable {
         case osStop = "os-stop"
     }
 
-    public init(
-        osStop: OSStop
-    ) {
+    public init(osStop: OSStop) {
         self.osStop = osStop
     }
 }
@@ -25,24 +23,15 @@ public typealias BatchStopBaremetalServersResponse = TaskIDResponse
 /// Specifies the operation to stop BMSs. For details, see Table 2.
 ///
 /// os-stop data structure
-public struct OSStop: Codable, Sendable, Hashable {
+public struct OSStop: Codable, Sendable, Equatable {
     /// Specifies BMS IDs. For details, see Table 3.
     public var servers: [Server]
-
     /// Specifies how BMSs are stopped. The default value is HARD.
     /// Value:
     /// HARD: forcible stop
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case servers
-        case type
-    }
-
-    public init(
-        servers: [Server],
-        type: String? = nil
-    ) {
+    public init(servers: [Server], type: String? = nil) {
         self.servers = servers
         self.type = type
     }

@@ -6,7 +6,7 @@ import CloudCore
 /// Specifies the network address of the BMS.
 ///
 /// addresses data structure
-public struct Addresses: Codable, Sendable, Hashable {
+public struct Addresses: Codable, Sendable, Equatable {
     /// Specifies the VPC where the BMS is.
     /// key: indicates the VPC ID.
     /// value: indicates the VPC details. For details, see Table 11.
@@ -16,9 +16,7 @@ public struct Addresses: Codable, Sendable, Hashable {
         case vpcID = "vpc_id"
     }
 
-    public init(
-        vpcID: [ChangeBaremetalServerNameAddress]? = nil
-    ) {
+    public init(vpcID: [ChangeBaremetalServerNameAddress]? = nil) {
         self.vpcID = vpcID
     }
 }
@@ -26,10 +24,9 @@ public struct Addresses: Codable, Sendable, Hashable {
 /// Specifies the VPC where the BMS is.
 ///
 /// address data structure
-public struct ChangeBaremetalServerNameAddress: Codable, Sendable, Hashable {
+public struct ChangeBaremetalServerNameAddress: Codable, Sendable, Equatable {
     /// Specifies the IP address.
     public var addr: String?
-
     /// Specifies the type of the IP address. The value can be 4 or 6.
     /// 4: The type of the IP address is IPv4.
     /// 6: The type of the IP address is IPv6.
@@ -37,15 +34,12 @@ public struct ChangeBaremetalServerNameAddress: Codable, Sendable, Hashable {
     /// - `4`: The type of the IP address is IPv4.
     /// - `6`: The type of the IP address is IPv6.
     public var version: Int?
-
     /// Specifies the MAC address. This is an extended attribute.
     public var osEXTIPsMACMACAddr: String?
-
     /// Specifies the IP address allocation type. This is an extended attribute.
     /// fixed: A fixed private IP address is allocated to the BMS.
     /// floating: A floating IP address is allocated to the BMS.
     public var osEXTIPsType: String?
-
     /// Specifies the port ID corresponding to the IP address.
     public var osEXTIPsPortID: String?
 
@@ -84,11 +78,10 @@ public struct ChangeBaremetalServerNameAddress: Codable, Sendable, Hashable {
 /// Specifies the BMS metadata.
 ///
 /// metadata data structure
-public struct ChangeBaremetalServerNameMetadata: Codable, Sendable, Hashable {
+public struct ChangeBaremetalServerNameMetadata: Codable, Sendable, Equatable {
     /// Specifies the key and value pair of the metadata.
     /// Each key or value contains a maximum of 255 characters.
     public var key: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var opSvcUserid: String?
 
@@ -97,10 +90,7 @@ public struct ChangeBaremetalServerNameMetadata: Codable, Sendable, Hashable {
         case opSvcUserid = "op_svc_userid"
     }
 
-    public init(
-        key: String? = nil,
-        opSvcUserid: String? = nil
-    ) {
+    public init(key: String? = nil, opSvcUserid: String? = nil) {
         self.key = key
         self.opSvcUserid = opSvcUserid
     }
@@ -110,17 +100,11 @@ public struct ChangeBaremetalServerNameMetadata: Codable, Sendable, Hashable {
 public typealias ChangeBaremetalServerNameRequest = UpdateNameOfBMSRequest
 
 /// The response of ``BMSClient/changeBaremetalServerName``.
-public struct ChangeBaremetalServerNameResponse: Codable, Sendable, Hashable {
+public struct ChangeBaremetalServerNameResponse: Codable, Sendable, Equatable {
     /// Specifies the BMS information. For details, see Table 3.
     public var server: ChangeBaremetalServerNameServer2?
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: ChangeBaremetalServerNameServer2? = nil
-    ) {
+    public init(server: ChangeBaremetalServerNameServer2? = nil) {
         self.server = server
     }
 }
@@ -128,13 +112,11 @@ public struct ChangeBaremetalServerNameResponse: Codable, Sendable, Hashable {
 /// Specifies the BMS information. For details, see Table 3.
 ///
 /// server data structure
-public struct ChangeBaremetalServerNameServer2: Codable, Sendable, Hashable {
+public struct ChangeBaremetalServerNameServer2: Codable, Sendable, Equatable {
     /// Specifies the BMS name.
     public var name: String?
-
     /// Specifies the unique ID of the BMS.
     public var id: String?
-
     /// Specifies the BMS status.
     /// ACTIVE: Running, Stopping, Deleting
     /// BUILD: Creating
@@ -142,75 +124,56 @@ public struct ChangeBaremetalServerNameServer2: Codable, Sendable, Hashable {
     /// HARD_REBOOT: Forcibly Restarting
     /// REBOOT: Restarting
     public var status: String?
-
     /// Specifies the time when the BMS was created.
     /// The timestamp format is YYYY-MM-DDTHH:MM:SSZ (ISO 8601), for example, 2019-05-22T03:30:52Z.
     public var created: String?
-
     /// Specifies the last time when the BMS was updated.
     /// The timestamp format is YYYY-MM-DDTHH:MM:SSZ (ISO 8601), for example, 2019-05-22T04:30:52Z.
     public var updated: String?
-
     /// Specifies the BMS flavor. For details, see Table 6.
     public var flavor: Image?
-
     /// Specifies the BMS image. For details, see Table 7.
     public var image: Image?
-
     /// Specifies the ID of the tenant owning the BMS. The value is in UUID format.
     /// This parameter specifies the same meaning as project_id.
     public var tenantID: String?
-
     /// Specifies the SSH key name.
     public var keyName: String?
-
     /// Specifies the ID of the user owning the BMS.
     public var userID: String?
-
     /// Specifies the BMS metadata.
     /// The structure is Map<String, String>.
     /// For details, see Table 9.
     public var metadata: ChangeBaremetalServerNameMetadata?
-
     /// Specifies the host ID of the BMS.
     public var hostID: String?
-
     /// Specifies the network address of the BMS.
     /// The structure is Map<String, Object>.
     /// For details, see Table 10.
     public var addresses: [String: [Addresses]]?
-
     /// Specifies security groups of the BMS. For details, see Table 12.
     public var securityGroups: [SecurityGroup]?
-
     /// Specifies shortcut links of the BMS. For details, see Table 8.
     public var links: [Link]?
-
     /// Specifies the disk configuration method. This is an extended attribute. The value can be:
     /// MANUAL: The BMS is created using the partitioning scheme and file system in the image. If the target
     /// flavor has a large disk, the remaining disk space cannot be partitioned.
     /// AUTO: The BMS is created using a single partition with the same size as the disk of the target flavor.
     /// The file system can automatically adapt to the entire partition.
     public var osDCFDiskConfig: OSDCFDiskConfig?
-
     /// Specifies the AZ where the BMS is.
     public var osEXTAZAvailabilityZone: String?
-
     /// Specifies the hostname of the BMS. This is an extended attribute.
     public var osEXTSRVATTRHost: String?
-
     /// Specifies the hostname of the hypervisor.
     public var osEXTSRVATTRHypervisorHostname: String?
-
     /// Specifies the BMS alias. This is an extended attribute.
     public var osEXTSRVATTRInstanceName: String?
-
     /// Specifies the power status of the BMS. This is an extended attribute. Examples:
     /// 0: indicates NO STATE.
     /// 1: indicates RUNNING.
     /// 4: indicates SHUTDOWN.
     public var osEXTSTSPowerState: Int?
-
     /// Specifies the task status of the BMS. This is an extended attribute. Examples:
     /// rebooting: The BMS is being restarted.
     /// reboot_started: The BMS is normally restarted.
@@ -221,41 +184,30 @@ public struct ChangeBaremetalServerNameServer2: Codable, Sendable, Hashable {
     /// scheduling: The BMS is being scheduled.
     /// deleting: The BMS is being deleted.
     public var osEXTSTSTaskState: String?
-
     /// Specifies the BMS status. This is an extended attribute. Examples:
     /// active: The BMS is running.
     /// stopped: The BMS is stopped.
     public var osEXTSTSVMState: String?
-
     /// Specifies the time when the BMS was started. This is an extended attribute.
     /// The timestamp format is ISO 8601, for example, 2019-05-25T03:40:25.000000.
     public var osSRVUSGLaunchedAt: String?
-
     /// Specifies the time when the BMS was stopped. This is an extended attribute.
     /// The timestamp format is ISO 8601, for example, 2019-06-25T03:40:25.000000.
     public var osSRVUSGTerminatedAt: String?
-
     /// Specifies EVS disks attached to the BMS. For details, see Table 13.
     public var osExtendedVolumesVolumesAttached: [OSExtendedVolumesVolumesAttached]?
-
     /// This is a reserved attribute.
     public var accessIPv4: String?
-
     /// This is a reserved attribute.
     public var accessIPv6: String?
-
     /// Specifies the cause of a BMS fault. For details, see Table 14.
     public var fault: Fault?
-
     /// This is a reserved attribute.
     public var configDrive: String?
-
     /// This is a reserved attribute.
     public var progress: Int?
-
     /// Specifies description about the BMS.
     public var description: String?
-
     /// Specifies the status of the BMS host.
     /// UP: The nova-compute status is normal.
     /// UNKNOWN: The nova-compute status is unknown.
@@ -263,46 +215,34 @@ public struct ChangeBaremetalServerNameServer2: Codable, Sendable, Hashable {
     /// MAINTENANCE: The nova-compute is in the maintenance state.
     /// Empty string: There is no BMS host information.
     public var hostStatus: String?
-
     /// Specifies the host name of the BMS.
     public var osEXTSRVATTRHostname: String?
-
     /// Specifies reserved IDs for multiple BMS s created in a batch.
     /// For BMSs created in a batch, they have the same reservation_id.
     public var osEXTSRVATTRReservationID: String?
-
     /// Specifies the startup sequence for BMSs created in a batch.
     public var osEXTSRVATTRLaunchIndex: Int?
-
     /// Specifies the UUID of the kernel image when the AMI image is used. In other scenarios, leave this
     /// parameter blank.
     public var osEXTSRVATTRKernelID: String?
-
     /// Specifies the UUID of the Ramdisk image when the AMI image is used. In other scenarios, leave this
     /// parameter blank.
     public var osEXTSRVATTRRamdiskID: String?
-
     /// Specifies the device name of the BMS system disk, for example, /dev/sdb.
     public var osEXTSRVATTRRootDeviceName: String?
-
     /// Specifies the user_data specified during BMS creation. The value is encoded using Base64 or an empty
     /// string.
     public var osEXTSRVATTRUserData: String?
-
     /// Specifies whether the BMS is locked.
     /// true: The BMS is locked.
     /// false: The BMS is not locked.
     public var locked: Bool?
-
     /// Specifies tags of the BMS.
     public var tags: [String]?
-
     /// Specifies system tags of the BMS. For details, see Table 4.
     public var sysTags: [SysTag]?
-
     /// Specifies the enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Specifies the BMS scheduling information. For details, see Table 5.
     public var osSchedulerHints: OSSchedulerHints?
 

@@ -6,7 +6,7 @@ import CloudCore
 /// Specifies the operation of reinstalling the BMS OS. For details, see Table 2.
 ///
 /// os-reinstall data structure
-public struct OSReinstall: Codable, Sendable, Hashable {
+public struct OSReinstall: Codable, Sendable, Equatable {
     /// Specifies the initial login password of the BMS administrator account.
     /// The Linux administrator is root, and the Windows administrator is Administrator.
     /// Recommended password complexity requirements are as follows:
@@ -19,24 +19,14 @@ public struct OSReinstall: Codable, Sendable, Hashable {
     /// Either adminpass or keyname can be set.
     /// If both adminpass and keyname are empty, user_data in metadata must be set.
     public var adminpass: String?
-
     /// Specifies the key pair name.
     /// You can create a key pair using the Creating or Importing an SSH Key Pair (Native OpenStack API) API,
     /// or query existing key pairs using the Querying SSH Key Pairs (Native OpenStack API) API.
     public var keyname: String?
-
     /// Specifies the user ID. You can obtain the user ID from My Credential on the management console.
     public var userid: String?
-
     /// Specifies the BMS metadata. For details, see Table 3.
     public var metadata: ReinstallBaremetalServerOSMetadata?
-
-    private enum CodingKeys: String, CodingKey {
-        case adminpass
-        case keyname
-        case userid
-        case metadata
-    }
 
     public init(
         adminpass: String? = nil,
@@ -54,7 +44,7 @@ public struct OSReinstall: Codable, Sendable, Hashable {
 /// Specifies the BMS metadata. For details, see Table 3.
 ///
 /// metadata data structure
-public struct ReinstallBaremetalServerOSMetadata: Codable, Sendable, Hashable {
+public struct ReinstallBaremetalServerOSMetadata: Codable, Sendable, Equatable {
     /// Specifies whether a user has the license of an image.
     /// If this parameter is set to true, the license file delivered with the image is used, indicating that
     /// BYOL is used.
@@ -62,7 +52,6 @@ public struct ReinstallBaremetalServerOSMetadata: Codable, Sendable, Hashable {
     /// by the cloud platform must be used.
     /// The default value is not true, indicating that BYOL is not used.
     public var byol: String?
-
     /// Specifies the Linux image root password injected during the BMS OS reinstallation. It is a
     /// user-defined initial password.
     /// Note: The password change script must be encoded using Base64.
@@ -96,17 +85,14 @@ public struct ReinstallBaremetalServerOSMetadata: Codable, Sendable, Hashable {
         case userData = "user_data"
     }
 
-    public init(
-        byol: String? = nil,
-        userData: String? = nil
-    ) {
+    public init(byol: String? = nil, userData: String? = nil) {
         self.byol = byol
         self.userData = userData
     }
 }
 
 /// The request body of ``BMSClient/reinstallBaremetalServerOS``.
-public struct ReinstallBaremetalServerOSRequest: Codable, Sendable, Hashable {
+public struct ReinstallBaremetalServerOSRequest: Codable, Sendable, Equatable {
     /// Specifies the operation of reinstalling the BMS OS. For details, see Table 2.
     public var osReinstall: OSReinstall
 
@@ -114,9 +100,7 @@ public struct ReinstallBaremetalServerOSRequest: Codable, Sendable, Hashable {
         case osReinstall = "os-reinstall"
     }
 
-    public init(
-        osReinstall: OSReinstall
-    ) {
+    public init(osReinstall: OSReinstall) {
         self.osReinstall = osReinstall
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``BMSClient/listRemoteLoginAddress``.
-public struct ListRemoteLoginAddressRequest: Codable, Sendable, Hashable {
+public struct ListRemoteLoginAddressRequest: Codable, Sendable, Equatable {
     /// Specifies the action to obtain a BMS remote login address. For details, see Table 2.
     public var osGetSerialConsole: RestartBMSReboot
 
@@ -12,9 +12,7 @@ public struct ListRemoteLoginAddressRequest: Codable, Sendable, Hashable {
         case osGetSerialConsole = "os-getSerialConsole"
     }
 
-    public init(
-        osGetSerialConsole: RestartBMSReboot
-    ) {
+    public init(osGetSerialConsole: RestartBMSReboot) {
         self.osGetSerialConsole = osGetSerialConsole
     }
 }

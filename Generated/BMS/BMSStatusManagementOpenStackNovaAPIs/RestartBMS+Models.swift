@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``BMSClient/restartBMS``.
-public struct RestartBMSRequest: Codable, Sendable, Hashable {
+public struct RestartBMSRequest: Codable, Sendable, Equatable {
     /// Specifies the operation of restarting the BMS. For details, see Table 2.
     public var reboot: RestartBMSReboot
 
-    private enum CodingKeys: String, CodingKey {
-        case reboot
-    }
-
-    public init(
-        reboot: RestartBMSReboot
-    ) {
+    public init(reboot: RestartBMSReboot) {
         self.reboot = reboot
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``BMSClient/startBMS``.
-public struct StartBMSRequest: Codable, Sendable, Hashable {
+public struct StartBMSRequest: Codable, Sendable, Equatable {
     /// Specifies the operation of starting the BMS. The data structure is empty.
     public var osStart: JSONValue
 
@@ -12,9 +12,7 @@ public struct StartBMSRequest: Codable, Sendable, Hashable {
         case osStart = "os-start"
     }
 
-    public init(
-        osStart: JSONValue
-    ) {
+    public init(osStart: JSONValue) {
         self.osStart = osStart
     }
 }

@@ -6,26 +6,20 @@ import CloudCore
 /// Specifies the operation of stopping the BMS. For details, see Table 2.
 ///
 /// os-stop data structure
-public struct StopBMSOsStop: Codable, Sendable, Hashable {
+public struct StopBMSOsStop: Codable, Sendable, Equatable {
     /// Specifies the type of the BMS stopping operation.
     /// SOFT: normal BMS stopping
     /// HARD: Forcible BMS stopping
     /// Currently, this parameter is invalid. All BMS stopping operations are forcible stopping.
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-    }
-
-    public init(
-        type: String? = nil
-    ) {
+    public init(type: String? = nil) {
         self.type = type
     }
 }
 
 /// The request body of ``BMSClient/stopBMS``.
-public struct StopBMSRequest: Codable, Sendable, Hashable {
+public struct StopBMSRequest: Codable, Sendable, Equatable {
     /// Specifies the operation of stopping the BMS. For details, see Table 2.
     public var osStop: StopBMSOsStop
 
@@ -33,9 +27,7 @@ public struct StopBMSRequest: Codable, Sendable, Hashable {
         case osStop = "os-stop"
     }
 
-    public init(
-        osStop: StopBMSOsStop
-    ) {
+    public init(osStop: StopBMSOsStop) {
         self.osStop = osStop
     }
 }

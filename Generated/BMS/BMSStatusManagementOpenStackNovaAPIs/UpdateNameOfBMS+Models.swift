@@ -6,10 +6,9 @@ import CloudCore
 /// Specifies the VPC used by the BMS.
 ///
 /// address data structure
-public struct UpdateNameOfBMSAddress: Codable, Sendable, Hashable {
+public struct UpdateNameOfBMSAddress: Codable, Sendable, Equatable {
     /// Specifies the IP address.
     public var addr: String?
-
     /// Specifies the version of the IP address.
     public var version: Int?
 
@@ -18,10 +17,7 @@ public struct UpdateNameOfBMSAddress: Codable, Sendable, Hashable {
         case version
     }
 
-    public init(
-        addr: String? = nil,
-        version: Int? = nil
-    ) {
+    public init(addr: String? = nil, version: Int? = nil) {
         self.addr = addr
         self.version = version
     }
@@ -34,17 +30,11 @@ public struct UpdateNameOfBMSAddress: Codable, Sendable, Hashable {
 }
 
 /// The response of ``BMSClient/updateNameOfBMS``.
-public struct UpdateNameOfBMSResponse: Codable, Sendable, Hashable {
+public struct UpdateNameOfBMSResponse: Codable, Sendable, Equatable {
     /// Specifies BMS information. For details, see Table 4.
     public var server: UpdateNameOfBMSServer?
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: UpdateNameOfBMSServer? = nil
-    ) {
+    public init(server: UpdateNameOfBMSServer? = nil) {
         self.server = server
     }
 }
@@ -52,13 +42,11 @@ public struct UpdateNameOfBMSResponse: Codable, Sendable, Hashable {
 /// Specifies BMS information. For details, see Table 4.
 ///
 /// server data structure
-public struct UpdateNameOfBMSServer: Codable, Sendable, Hashable {
+public struct UpdateNameOfBMSServer: Codable, Sendable, Equatable {
     /// Specifies the BMS name.
     public var name: String?
-
     /// Specifies the unique ID of the BMS.
     public var id: String?
-
     /// Specifies the BMS status.
     /// ACTIVE: Running, Stopping, Deleting
     /// BUILD: Creating
@@ -66,55 +54,41 @@ public struct UpdateNameOfBMSServer: Codable, Sendable, Hashable {
     /// HARD_REBOOT: Forcibly Restarting
     /// REBOOT: Restarting
     public var status: String?
-
     /// Specifies the time when the BMS was created.
     /// The timestamp format is YYYY-MM-DDTHH:MM:SSZ (ISO 8601), for example, 2019-05-22T03:30:52Z.
     public var created: String?
-
     /// Specifies the last time when the BMS was updated.
     /// The timestamp format is YYYY-MM-DDTHH:MM:SSZ (ISO 8601), for example, 2019-05-22T04:30:52Z.
     public var updated: String?
-
     /// Specifies the BMS flavor. For details, see Table 5.
     public var flavor: Image?
-
     /// Specifies the BMS image. For details, see Table 6.
     public var image: Image?
-
     /// Specifies the ID of the tenant owning the BMS. The value is in UUID format.
     /// This parameter specifies the same meaning as project_id.
     public var tenantID: String?
-
     /// Specifies the ID of the user owning the BMS.
     public var userID: String?
-
     /// Specifies the BMS metadata. For details, see Table 7.
     public var metadata: [String: String]?
-
     /// Specifies the host ID of the BMS.
     public var hostID: String?
-
     /// Specifies the VPC used by the BMS.
     /// key: indicates the ID of the VPC used by the BMS.
     /// value: indicates the VPC details. For details, see Table 9.
     public var addresses: [String: [UpdateNameOfBMSAddress]]?
-
     /// Specifies shortcut links of the BMS. For details, see Table 8.
     public var links: [Link]?
-
     /// This is a reserved attribute.
     public var accessIPv4: String?
-
     /// This is a reserved attribute.
     public var accessIPv6: String?
-
     /// Specifies the disk configuration method. This is an extended attribute. The value can be:
     /// MANUAL: The BMS is created using the partitioning scheme and file system in the image. If the target
     /// flavor has a large disk, the remaining disk space cannot be partitioned.
     /// AUTO: The BMS is created using a single partition with the same size as the disk of the target flavor.
     /// The file system can automatically adapt to the entire partition.
     public var osDCFDiskConfig: OSDCFDiskConfig?
-
     /// This is a reserved attribute.
     public var progress: Int?
 

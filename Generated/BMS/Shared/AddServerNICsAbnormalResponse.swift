@@ -3,17 +3,11 @@
 
 import CloudCore
 
-public struct AddServerNICsAbnormalResponse: Codable, Sendable, Hashable {
+public struct AddServerNICsAbnormalResponse: Codable, Sendable, Equatable {
     /// Specifies the error returned when a task submission encounters an exception. For details, see Table 6.
     public var error: BMSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: BMSError? = nil
-    ) {
+    public init(error: BMSError? = nil) {
         self.error = error
     }
 }

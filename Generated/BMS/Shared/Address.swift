@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the VPC used by the BMS.
-public struct Address: Codable, Sendable, Hashable {
+public struct Address: Codable, Sendable, Equatable {
     /// Specifies the IP address version. The value can be:
     /// 4: IPv4 address
     /// 6: IPv6 address
@@ -12,7 +12,6 @@ public struct Address: Codable, Sendable, Hashable {
     /// - `4`: IPv4 address
     /// - `6`: IPv6 address
     public var version: Int?
-
     /// Specifies the IP address.
     public var addr: String?
 
@@ -21,10 +20,7 @@ public struct Address: Codable, Sendable, Hashable {
         case addr
     }
 
-    public init(
-        version: Int? = nil,
-        addr: String? = nil
-    ) {
+    public init(version: Int? = nil, addr: String? = nil) {
         self.version = version
         self.addr = addr
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``BMSClient/attachEVSDiskToBMS``.
-public struct AttachEVSDiskToBMSRequest: Codable, Sendable, Hashable {
+public struct AttachEVSDiskToBMSRequest: Codable, Sendable, Equatable {
     /// Specifies the disks to be attached. For details, see Table 2.
     public var volumeAttachment: VolumeAttachment
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeAttachment
-    }
-
-    public init(
-        volumeAttachment: VolumeAttachment
-    ) {
+    public init(volumeAttachment: VolumeAttachment) {
         self.volumeAttachment = volumeAttachment
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``BMSClient/attachEVSDiskToBMS``.
-public struct AttachEVSDiskToBMSResponse: Codable, Sendable, Hashable {
+public struct AttachEVSDiskToBMSResponse: Codable, Sendable, Equatable {
     /// Specifies the disks to be attached. For details, see Table 3.
     public var volumeAttachment: VolumeAttachments?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeAttachment
-    }
-
-    public init(
-        volumeAttachment: VolumeAttachments? = nil
-    ) {
+    public init(volumeAttachment: VolumeAttachments? = nil) {
         self.volumeAttachment = volumeAttachment
     }
 }

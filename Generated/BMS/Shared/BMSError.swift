@@ -6,22 +6,13 @@ import CloudCore
 /// Specifies the error returned when a task submission encounters an exception. For details, see Table 6.
 ///
 /// error data structure
-public struct BMSError: Codable, Sendable, Hashable {
+public struct BMSError: Codable, Sendable, Equatable {
     /// Specifies the error message.
     public var message: String?
-
     /// Specifies the error code.
     public var code: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case message
-        case code
-    }
-
-    public init(
-        message: String? = nil,
-        code: String? = nil
-    ) {
+    public init(message: String? = nil, code: String? = nil) {
         self.message = message
         self.code = code
     }

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `dec_baremetal` fields and parameters; other values decode as well.
 public struct DecBaremetal: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let share: Self = "share"
     public static let dedicate: Self = "dedicate"

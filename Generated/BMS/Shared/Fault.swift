@@ -6,16 +6,13 @@ import CloudCore
 /// Specifies the cause of a BMS fault. For details, see Table 14.
 ///
 /// fault data structure
-public struct Fault: Codable, Sendable, Hashable {
+public struct Fault: Codable, Sendable, Equatable {
     /// Specifies the fault information.
     public var message: String?
-
     /// Specifies the fault code.
     public var code: Int?
-
     /// Specifies the fault details.
     public var details: String?
-
     /// Specifies the time when the fault occurred. The time is in ISO 8601 format.
     public var created: String?
 
@@ -26,12 +23,7 @@ public struct Fault: Codable, Sendable, Hashable {
         case created
     }
 
-    public init(
-        message: String? = nil,
-        code: Int? = nil,
-        details: String? = nil,
-        created: String? = nil
-    ) {
+    public init(message: String? = nil, code: Int? = nil, details: String? = nil, created: String? = nil) {
         self.message = message
         self.code = code
         self.details = details

@@ -6,10 +6,9 @@ import CloudCore
 /// Specifies the IP addresses of NICs. For details, see Table 3.
 ///
 /// fixed_ips data structure
-public struct FixedIP: Codable, Sendable, Hashable {
+public struct FixedIP: Codable, Sendable, Equatable {
     /// Specifies the ID of the subnet (subnet_id) corresponding to the private IP address of the NIC.
     public var subnetID: String?
-
     /// Specifies the NIC private IP address.
     public var ipAddress: String?
 
@@ -18,10 +17,7 @@ public struct FixedIP: Codable, Sendable, Hashable {
         case ipAddress = "ip_address"
     }
 
-    public init(
-        subnetID: String? = nil,
-        ipAddress: String? = nil
-    ) {
+    public init(subnetID: String? = nil, ipAddress: String? = nil) {
         self.subnetID = subnetID
         self.ipAddress = ipAddress
     }

@@ -6,22 +6,13 @@ import CloudCore
 /// Specifies the BMS flavor. For details, see Table 6.
 ///
 /// image data structure
-public struct Image: Codable, Sendable, Hashable {
+public struct Image: Codable, Sendable, Equatable {
     /// Specifies the image ID of the BMS.
     public var id: String?
-
     /// Specifies shortcut links of the BMS image. For details, see Table 8.
     public var links: [Link]?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-    }
-
-    public init(
-        id: String? = nil,
-        links: [Link]? = nil
-    ) {
+    public init(id: String? = nil, links: [Link]? = nil) {
         self.id = id
         self.links = links
     }

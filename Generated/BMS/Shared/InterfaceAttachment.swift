@@ -6,19 +6,15 @@ import CloudCore
 /// Specifies information about NICs of the BMS. For details, see Table 2.
 ///
 /// interfaceAttachment data structure
-public struct InterfaceAttachment: Codable, Sendable, Hashable {
+public struct InterfaceAttachment: Codable, Sendable, Equatable {
     /// Specifies the status of the NIC port. The value can be ACTIVE, BUILD, or DOWN.
     public var portState: PortState?
-
     /// Specifies the IP addresses of NICs. For details, see Table 3.
     public var fixedIPs: [FixedIP]?
-
     /// Specifies the ID of the subnet (network_id) to which the NIC ports belong.
     public var netID: String?
-
     /// Specifies the ID of the NIC port.
     public var portID: String?
-
     /// Specifies the MAC address of the NIC.
     public var macAddr: String?
 

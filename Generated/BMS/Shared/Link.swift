@@ -6,24 +6,15 @@ import CloudCore
 /// Specifies shortcut links of the BMS. For details, see Table 8.
 ///
 /// links data structure
-public struct Link: Codable, Sendable, Hashable {
+public struct Link: Codable, Sendable, Equatable {
     /// Specifies the shortcut link marker name. The value can be:
     /// self: resource link that contains the version number. It is used when immediate tracing is required.
     /// bookmark: resource link that can be stored for a long time.
     public var rel: Rel?
-
     /// Specifies the corresponding shortcut link.
     public var href: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case rel
-        case href
-    }
-
-    public init(
-        rel: Rel? = nil,
-        href: String? = nil
-    ) {
+    public init(rel: Rel? = nil, href: String? = nil) {
         self.rel = rel
         self.href = href
     }

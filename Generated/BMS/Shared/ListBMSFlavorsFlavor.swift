@@ -6,37 +6,27 @@ import CloudCore
 /// Specifies BMS flavors. For details, see Table 3.
 ///
 /// flavors data structure
-public struct ListBMSFlavorsFlavor: Codable, Sendable, Hashable {
+public struct ListBMSFlavorsFlavor: Codable, Sendable, Equatable {
     /// Specifies the BMS flavor ID.
     public var id: String?
-
     /// Specifies the BMS flavor name.
     public var name: String?
-
     /// Specifies the number of CPU cores in the BMS flavor.
     public var vcpus: Int?
-
     /// Specifies the memory size (MB) in the BMS flavor.
     public var ram: Int?
-
     /// Specifies the disk size (GB) in the BMS flavor.
     public var disk: Int?
-
     /// This is a reserved attribute.
     public var swap: String?
-
     /// This is a reserved attribute.
     public var osFLVEXTDATAEphemeral: Int?
-
     /// This is a reserved attribute.
     public var osFLVDISABLEDDisabled: Bool?
-
     /// This is a reserved attribute.
     public var rxtxFactor: Double?
-
     /// This is a reserved attribute.
     public var osFlavorAccessIsPublic: Bool?
-
     /// Specifies shortcut links of the BMS flavor. For details, see Table 4.
     public var links: [Link]?
 

@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The response of ``BMSClient/listBMSMetadata``.
-public struct ListBMSMetadataResponse: Codable, Sendable, Hashable {
+public struct ListBMSMetadataResponse: Codable, Sendable, Equatable {
     /// Specifies a user-defined metadata key-value pair. Each key or value contains a maximum of 255
     /// characters.
     public var metadata: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: [String: String]? = nil
-    ) {
+    public init(metadata: [String: String]? = nil) {
         self.metadata = metadata
     }
 }

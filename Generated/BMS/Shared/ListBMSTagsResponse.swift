@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``BMSClient/listBMSTags``.
-public struct ListBMSTagsResponse: Codable, Sendable, Hashable {
+public struct ListBMSTagsResponse: Codable, Sendable, Equatable {
     /// Specifies user-defined tags of a BMS.
     public var tags: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [String]? = nil
-    ) {
+    public init(tags: [String]? = nil) {
         self.tags = tags
     }
 }

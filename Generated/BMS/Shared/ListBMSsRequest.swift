@@ -4,28 +4,24 @@
 import CloudCore
 
 /// The request body of ``BMSClient/listBMSs``.
-public struct ListBMSsRequest: Codable, Sendable, Hashable {
+public struct ListBMSsRequest: Codable, Sendable, Equatable {
     /// Specifies the timestamp of the last BMS status update. The parameter is in ISO 8601 time format, for
     /// example, 2013-06-09T06:42:18Z.
     public var changesSince: String?
-
     /// Specifies the image ID.
     /// If the image is used as the search criteria, other search criteria and pagination criteria are not
     /// supported. If both the image and other filter criteria are specified, the image filter criterion is
     /// used. If the query criteria do not contain the image filter criterion, API functions are not
     /// restricted.
     public var image: String?
-
     /// Specifies the flavor ID.
     /// You can obtain the flavor ID from the BMS console or using the Querying BMS Flavors API.
     public var flavor: String?
-
     /// Specifies the BMS name. This parameter supports fuzzy matching.
     /// For example, the regular expression ?name=bob will return both bob and bobb. To obtain only bob, you
     /// can use a regular expression matching the basic database syntax, such as MySQL or PostgreSQL (official
     /// website: https://www.postgresql.org/docs/9.2/static/functions-matching.html).
     public var name: String?
-
     /// Specifies the BMS status.
     /// Value range:
     /// ACTIVE: Running, Stopping, Deleting
@@ -34,35 +30,28 @@ public struct ListBMSsRequest: Codable, Sendable, Hashable {
     /// HARD_REBOOT: Forcibly Restarting
     /// REBOOT: Restarting
     public var status: Status?
-
     /// Specifies the number of BMSs displayed on each page.
     public var limit: Int?
-
     /// Specifies the BMS ID to which the marker corresponds. The query will start from the next ID.
     public var marker: String?
-
     /// Queries the BMSs with specified tags.
     /// Added in micro version 2.26.
     public var tags: String?
-
     /// Queries the BMSs with tags not containing the specified value. The value is a list of tag keys.
     /// If the tags added before the function upgrade are in the format of "Key.Value", query tags using
     /// "Key".
     /// For example, an existing tag is a.b. After the tag function upgrade, query the tag using "not-tags=a".
     /// Added in micro version 2.26.
     public var notTags: String?
-
     /// Specifies the reserved ID, which can be used to query BMSs created in a batch.
     /// Added in micro version 2.26.
     public var reservationID: String?
-
     /// Specifies the BMS sorting attribute, which can be the BMS UUID (uuid), BMS status (vm_state), BMS name
     /// (display_name), BMS task status (task_state), power status (power_state), creation time (created_at),
     /// last time when the BMS is updated (updated_at), and AZ (availability_zone). You can specify multiple
     /// sort_key and sort_dir pairs.
     /// The default sorting is the reverse order by created_at.
     public var sortKey: String?
-
     /// Specifies the sorting direction.
     /// asc: The query results are displayed in ascending order.
     /// desc (default value): The query results are displayed in descending order.

@@ -6,26 +6,18 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct ListBMSsV21ServerStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The BMS is running, stopped, or being deleted.
     public static let active: Self = "ACTIVE"
-
     /// The BMS is being created.
     public static let build: Self = "BUILD"
-
     /// The BMS is faulty.
     public static let error: Self = "ERROR"
-
     /// The BMS is being forcibly restarted.
     public static let hardReboot: Self = "HARD_REBOOT"
-
     /// The BMS is being restarted.
     public static let reboot: Self = "REBOOT"
-
     /// The BMS is stopped, being started, being deleted, or being rebuilt.
     public static let shutoff: Self = "SHUTOFF"
 }

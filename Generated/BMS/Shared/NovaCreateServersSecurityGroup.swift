@@ -8,17 +8,11 @@ import CloudCore
 /// 4.
 ///
 /// security_groups data structure
-public struct NovaCreateServersSecurityGroup: Codable, Sendable, Hashable {
+public struct NovaCreateServersSecurityGroup: Codable, Sendable, Equatable {
     /// Specifies the name of the security group that the BMS belongs to.
     public var name: String
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String
-    ) {
+    public init(name: String) {
         self.name = name
     }
 }

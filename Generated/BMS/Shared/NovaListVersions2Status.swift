@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct NovaListVersions2Status: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// indicates a primary version.
     public static let current: Self = "CURRENT"
-
     /// indicates an old version that is still supported.
     public static let supported: Self = "SUPPORTED"
-
     /// indicates a deprecated version which may be deleted later.
     public static let deprecated: Self = "DEPRECATED"
 }

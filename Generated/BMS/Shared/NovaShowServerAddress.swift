@@ -6,10 +6,9 @@ import CloudCore
 /// Specifies the network address of the BMS. Specifies the VPC used by the BMS.
 ///
 /// address data structure
-public struct NovaShowServerAddress: Codable, Sendable, Hashable {
+public struct NovaShowServerAddress: Codable, Sendable, Equatable {
     /// Specifies the IP address.
     public var addr: String?
-
     /// Specifies the type of the IP address. The value can be 4 or 6.
     /// 4: The type of the IP address is IPv4.
     /// 6: The type of the IP address is IPv6.
@@ -17,10 +16,8 @@ public struct NovaShowServerAddress: Codable, Sendable, Hashable {
     /// - `4`: The type of the IP address is IPv4.
     /// - `6`: The type of the IP address is IPv6.
     public var version: Int?
-
     /// Specifies the MAC address. This is an extended attribute.
     public var osEXTIPsMACMACAddr: String?
-
     /// Specifies the IP address type. This is an extended attribute.
     /// fixed: indicates the private IP address.
     /// floating: indicates the EIP.

@@ -6,41 +6,33 @@ import CloudCore
 /// Specifies the BMS flavor. For details, see Table 5.
 ///
 /// flavor data structure
-public struct NovaShowServerFlavor: Codable, Sendable, Hashable {
+public struct NovaShowServerFlavor: Codable, Sendable, Equatable {
     /// Specifies the BMS type ID.
     /// This field is not supported in microversions later than 2.47.
     public var id: String?
-
     /// Specifies shortcut links of the BMS type.
     /// For details, see Table 5.
     /// This field is not supported in microversions later than 2.47.
     public var links: [Link]?
-
     /// Specifies the number of CPU cores in the BMS flavor.
     /// This field is supported in microversions later than 2.47.
     public var vcpus: Int?
-
     /// Specifies the memory size (MB) in the BMS flavor.
     /// This field is supported in microversions later than 2.47.
     public var ram: Int?
-
     /// Specifies the system disk size in the BMS flavor. The value 0 indicates that the disk size is not
     /// limited.
     /// This field is supported in microversions later than 2.47.
     public var disk: Int?
-
     /// This is a reserved attribute.
     /// This field is supported in microversions later than 2.47.
     public var ephemeral: Int?
-
     /// This is a reserved attribute.
     /// This field is supported in microversions later than 2.47.
     public var swap: Int?
-
     /// This is a reserved attribute.
     /// This field is supported in microversions later than 2.47.
     public var originalName: String?
-
     /// Extended flavor field
     /// This field is supported in microversions later than 2.47.
     public var extraSpecs: JSONValue?

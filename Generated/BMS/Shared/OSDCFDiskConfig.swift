@@ -6,15 +6,11 @@ import CloudCore
 /// Documented values of the `OS-DCF:diskConfig` fields and parameters; other values decode as well.
 public struct OSDCFDiskConfig: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The BMS is created using the partitioning scheme and file system in the image. If the target flavor
     /// has a large disk, the remaining disk space cannot be partitioned.
     public static let manual: Self = "MANUAL"
-
     /// The BMS is created using a single partition with the same size as the disk of the target flavor. The
     /// file system can automatically adapt to the entire partition.
     public static let auto: Self = "AUTO"

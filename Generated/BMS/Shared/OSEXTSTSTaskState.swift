@@ -6,32 +6,22 @@ import CloudCore
 /// Documented values of the `OS-EXT-STS:task_state` fields and parameters; other values decode as well.
 public struct OSEXTSTSTaskState: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The BMS is being restarted.
     public static let rebooting: Self = "rebooting"
-
     /// The BMS is normally restarted.
     public static let rebootStarted: Self = "reboot_started"
-
     /// The BMS is forcibly restarted.
     public static let rebootStartedHard: Self = "reboot_started_hard"
-
     /// The BMS is being powered off.
     public static let poweringOff: Self = "powering-off"
-
     /// The BMS is being powered on.
     public static let poweringOn: Self = "powering-on"
-
     /// The BMS is being rebuilt.
     public static let rebuilding: Self = "rebuilding"
-
     /// The BMS is being scheduled.
     public static let scheduling: Self = "scheduling"
-
     /// The BMS is being deleted.
     public static let deleting: Self = "deleting"
 }

@@ -6,10 +6,9 @@ import CloudCore
 /// Specifies EVS disks attached to the BMS. For details, see Table 13.
 ///
 /// os-extended-volumes:volumes_attached data structure
-public struct OSExtendedVolumesVolumesAttached: Codable, Sendable, Hashable {
+public struct OSExtendedVolumesVolumesAttached: Codable, Sendable, Equatable {
     /// Specifies the EVS disk ID.
     public var id: String?
-
     /// Specifies whether to delete the disk when deleting the BMS.
     /// true: Yes
     /// false: No
@@ -20,10 +19,7 @@ public struct OSExtendedVolumesVolumesAttached: Codable, Sendable, Hashable {
         case deleteOnTermination = "delete_on_termination"
     }
 
-    public init(
-        id: String? = nil,
-        deleteOnTermination: Bool? = nil
-    ) {
+    public init(id: String? = nil, deleteOnTermination: Bool? = nil) {
         self.id = id
         self.deleteOnTermination = deleteOnTermination
     }

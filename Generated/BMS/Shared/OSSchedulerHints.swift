@@ -6,17 +6,11 @@ import CloudCore
 /// Specifies the BMS scheduling information. For details, see Table 5.
 ///
 /// os:scheduler_hints data structure
-public struct OSSchedulerHints: Codable, Sendable, Hashable {
+public struct OSSchedulerHints: Codable, Sendable, Equatable {
     /// Specifies the BMS group ID in UUID format.
     public var group: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case group
-    }
-
-    public init(
-        group: [String]? = nil
-    ) {
+    public init(group: [String]? = nil) {
         self.group = group
     }
 }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `rel` fields and parameters; other values decode as well.
 public struct Rel: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// resource link that contains the version number. It is used when immediate tracing is required.
     public static let selfValue: Self = "self"
-
     /// resource link that can be stored for a long time.
     public static let bookmark: Self = "bookmark"
 }

@@ -6,20 +6,14 @@ import CloudCore
 /// Specifies the action to obtain a BMS remote login address. For details, see Table 2.
 ///
 /// reboot data structure
-public struct RestartBMSReboot: Codable, Sendable, Hashable {
+public struct RestartBMSReboot: Codable, Sendable, Equatable {
     /// Specifies the type of the restart operation.
     /// SOFT: soft restart
     /// HARD: forcible restart
     /// Currently, value SOFT is invalid. All BMS restart operations are forcible restart.
     public var type: String
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-    }
-
-    public init(
-        type: String
-    ) {
+    public init(type: String) {
         self.type = type
     }
 }

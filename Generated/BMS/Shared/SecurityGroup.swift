@@ -6,18 +6,12 @@ import CloudCore
 /// Specifies security groups of the BMS. For details, see Table 12.
 ///
 /// security_groups data structure
-public struct SecurityGroup: Codable, Sendable, Hashable {
+public struct SecurityGroup: Codable, Sendable, Equatable {
     /// If no security group is specified during the BMS creation, the default security group is used.
     /// When creating a BMS, you need to specify the ID of an existing security group (in UUID format).
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String? = nil
-    ) {
+    public init(name: String? = nil) {
         self.name = name
     }
 }

@@ -6,17 +6,11 @@ import CloudCore
 /// Specifies security groups of the NIC. For details, see Table 3.
 ///
 /// servers data structure
-public struct Server: Codable, Sendable, Hashable {
+public struct Server: Codable, Sendable, Equatable {
     /// Specifies the ID of the BMS to be deleted.
     public var id: String
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String
-    ) {
+    public init(id: String) {
         self.id = id
     }
 }

@@ -6,23 +6,16 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct Status: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Running, Stopping, Deleting
     public static let active: Self = "ACTIVE"
-
     /// Creating
     public static let build: Self = "BUILD"
-
     /// Faulty
     public static let error: Self = "ERROR"
-
     /// Forcibly Restarting
     public static let hardReboot: Self = "HARD_REBOOT"
-
     /// Restarting
     public static let reboot: Self = "REBOOT"
 }

@@ -6,23 +6,14 @@ import CloudCore
 /// Specifies system tags of the BMS. For details, see Table 4.
 ///
 /// sys_tags data structure
-public struct SysTag: Codable, Sendable, Hashable {
+public struct SysTag: Codable, Sendable, Equatable {
     /// Specifies the key of a system tag. The value is _sys_enterprise_project_id, indicating an enterprise
     /// project ID.
     public var key: String?
-
     /// Specifies the system tag value.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``BMSClient/deleteBaremetalServer``.
-public struct TaskIDResponse: Codable, Sendable, Hashable {
+public struct TaskIDResponse: Codable, Sendable, Equatable {
     /// Specifies the task ID after a task command is issued. The task ID can be used to query the execution
     /// status of the task.
     /// For details about how to query the task execution status based on job_id, see Querying Task Statuses.
@@ -14,9 +14,7 @@ public struct TaskIDResponse: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        jobID: String? = nil
-    ) {
+    public init(jobID: String? = nil) {
         self.jobID = jobID
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``BMSClient/updateBMSMetadataV21``.
-public struct UpdateBMSMetadataV21Request: Codable, Sendable, Hashable {
+public struct UpdateBMSMetadataV21Request: Codable, Sendable, Equatable {
     /// Specifies the user-defined metadata key and value pair. For details, see Table 2.
     public var metadata: [String: String]
 
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: [String: String]
-    ) {
+    public init(metadata: [String: String]) {
         self.metadata = metadata
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``BMSClient/updateNameOfBMS``.
-public struct UpdateNameOfBMSRequest: Codable, Sendable, Hashable {
+public struct UpdateNameOfBMSRequest: Codable, Sendable, Equatable {
     /// Specifies the BMS data structure. For details, see Table 2.
     public var server: NovaCreateServersSecurityGroup
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: NovaCreateServersSecurityGroup
-    ) {
+    public init(server: NovaCreateServersSecurityGroup) {
         self.server = server
     }
 }

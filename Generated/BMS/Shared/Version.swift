@@ -6,26 +6,21 @@ import CloudCore
 /// Specifies API versions of the BMS service. For details, see Table 1.
 ///
 /// version data structure
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Specifies the API version ID.
     public var id: String?
-
     /// Specifies the API URL. For details, see Table 3.
     public var links: [Link]?
-
     /// Specifies the earliest micro API version that is supported.
     public var minVersion: String?
-
     /// Specifies the API version status.
     /// CURRENT: indicates a primary version.
     /// SUPPORTED: indicates an earlier version that is still supported.
     /// DEPRECATED: indicates a deprecated version that may be deleted later.
     public var status: String?
-
     /// Specifies the release date of an API version.
     /// The timestamp format is YYYY-MM-DDTHH:MM:SSZ (ISO 8601), for example, 2018-09-30T00:00:00Z.
     public var updated: String?
-
     /// Specifies the latest micro API version that is supported.
     public var version: String?
 

@@ -6,12 +6,11 @@ import CloudCore
 /// Specifies the disks to be attached. For details, see Table 2.
 ///
 /// volumeAttachment data structure
-public struct VolumeAttachment: Codable, Sendable, Hashable {
+public struct VolumeAttachment: Codable, Sendable, Equatable {
     /// Specifies the ID of the disk to be attached to a BMS.
     /// You can obtain the disk ID from the EVS console or by calling the "Querying EVS Disks" API in Elastic
     /// Volume Service API Reference.
     public var volumeID: String
-
     /// Specifies the mount point, such as /dev/sda and /dev/sdb.
     /// The new disk mount point cannot be the same as an existing one.
     /// The mount point must be specified based on the sequence of existing device names. If this parameter is
@@ -23,10 +22,7 @@ public struct VolumeAttachment: Codable, Sendable, Hashable {
         case device
     }
 
-    public init(
-        volumeID: String,
-        device: String? = nil
-    ) {
+    public init(volumeID: String, device: String? = nil) {
         self.volumeID = volumeID
         self.device = device
     }

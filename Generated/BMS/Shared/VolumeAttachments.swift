@@ -6,16 +6,13 @@ import CloudCore
 /// Specifies the disks to be attached. For details, see Table 3.
 ///
 /// volumeAttachments data structure
-public struct VolumeAttachments: Codable, Sendable, Hashable {
+public struct VolumeAttachments: Codable, Sendable, Equatable {
     /// Specifies the mount directory, for example, /dev/vdb.
     public var device: String?
-
     /// Specifies the ID of the attached resource.
     public var id: String?
-
     /// Specifies the ID of the BMS to which the disks are attached.
     public var serverID: String?
-
     /// Specifies the IDs of the EVS disks attached to the BMS.
     public var volumeID: String?
 
@@ -26,12 +23,7 @@ public struct VolumeAttachments: Codable, Sendable, Hashable {
         case volumeID = "volumeId"
     }
 
-    public init(
-        device: String? = nil,
-        id: String? = nil,
-        serverID: String? = nil,
-        volumeID: String? = nil
-    ) {
+    public init(device: String? = nil, id: String? = nil, serverID: String? = nil, volumeID: String? = nil) {
         self.device = device
         self.id = id
         self.serverID = serverID

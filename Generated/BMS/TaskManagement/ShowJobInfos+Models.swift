@@ -6,10 +6,9 @@ import CloudCore
 /// Specifies the task object. For details, see Table 2.
 ///
 /// entities data structure
-public struct Entities: Codable, Sendable, Hashable {
+public struct Entities: Codable, Sendable, Equatable {
     /// Specifies the number of subtasks. If the task has no subtasks, the value of this parameter is 0.
     public var subJobsTotal: Int?
-
     /// Specifies the execution information about a subtask. If the task has no subtasks, the value of this
     /// parameter is left blank. For details, see Table 3.
     public var subJobs: [SubJob]?
@@ -19,10 +18,7 @@ public struct Entities: Codable, Sendable, Hashable {
         case subJobs = "sub_jobs"
     }
 
-    public init(
-        subJobsTotal: Int? = nil,
-        subJobs: [SubJob]? = nil
-    ) {
+    public init(subJobsTotal: Int? = nil, subJobs: [SubJob]? = nil) {
         self.subJobsTotal = subJobsTotal
         self.subJobs = subJobs
     }
@@ -38,10 +34,9 @@ public struct Entities: Codable, Sendable, Hashable {
 /// tasks related to BMSs, server_id is displayed. For tasks related to NICs, nic_id is displayed.
 ///
 /// entities data structure
-public struct ShowJobInfosEntities: Codable, Sendable, Hashable {
+public struct ShowJobInfosEntities: Codable, Sendable, Equatable {
     /// If the task is a BMS-related operation, server_id is displayed.
     public var serverID: String?
-
     /// If the task is a NIC-related operation, nic_id is displayed.
     public var nicID: String?
 
@@ -50,34 +45,25 @@ public struct ShowJobInfosEntities: Codable, Sendable, Hashable {
         case nicID = "nic_id"
     }
 
-    public init(
-        serverID: String? = nil,
-        nicID: String? = nil
-    ) {
+    public init(serverID: String? = nil, nicID: String? = nil) {
         self.serverID = serverID
         self.nicID = nicID
     }
 }
 
 /// The response of ``BMSClient/showJobInfos``.
-public struct ShowJobInfosResponse: Codable, Sendable, Hashable {
+public struct ShowJobInfosResponse: Codable, Sendable, Equatable {
     /// Documented values of `jobType`; other values decode as well.
     public struct JobType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// creating BMSs in a batch
         public static let baremetalBatchCreate: Self = "baremetalBatchCreate"
-
         /// changing the power status of BMSs in a batch.
         public static let baremetalBatchOperate: Self = "baremetalBatchOperate"
-
         /// attaching a disk
         public static let baremetalAttachVolume: Self = "baremetalAttachVolume"
-
         /// detaching a disk
         public static let baremetalDetachVolume: Self = "baremetalDetachVolume"
     }
@@ -88,40 +74,31 @@ public struct ShowJobInfosResponse: Codable, Sendable, Hashable {
     /// FAIL: The task failed.
     /// INIT: The task is being initialized.
     public var status: String?
-
     /// Specifies the task object. For details, see Table 2.
     /// The displayed information varies depending on what tasks are executed. For tasks related to BMSs,
     /// server_id is displayed. For tasks related to NICs, nic_id is displayed. If subtasks exist, details
     /// about the subtasks are also displayed.
     public var entities: Entities?
-
     /// Specifies the task ID.
     public var jobID: String?
-
     /// Specifies the task. The value can be:
     /// baremetalBatchCreate: creating BMSs in a batch
     /// baremetalBatchOperate: changing the power status of BMSs in a batch.
     /// baremetalAttachVolume: attaching a disk
     /// baremetalDetachVolume: detaching a disk
     public var jobType: JobType?
-
     /// Specifies the time when the job started.
     /// The timestamp format is ISO 8601, for example, 2019-04-25T20:04:47.591Z.
     public var beginTime: String?
-
     /// Specifies the time when the job ended.
     /// The timestamp format is ISO 8601, for example, 2019-04-26T20:04:47.591Z.
     public var endTime: String?
-
     /// Specifies the error code returned upon a task execution failure.
     public var errorCode: String?
-
     /// Specifies the cause of a task execution failure.
     public var failReason: String?
-
     /// Specifies the message returned when an error occurs.
     public var message: String?
-
     /// Specifies the error code returned when an error occurs.
     /// For details about error codes, see section Status Codes.
     public var code: String?
@@ -168,18 +145,14 @@ public struct ShowJobInfosResponse: Codable, Sendable, Hashable {
 /// parameter is left blank. For details, see Table 3.
 ///
 /// sub_jobs data structure
-public struct SubJob: Codable, Sendable, Hashable {
+public struct SubJob: Codable, Sendable, Equatable {
     /// Documented values of `jobType`; other values decode as well.
     public struct JobType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// creating a single BMS
         public static let baremetalSingleCreate: Self = "baremetalSingleCreate"
-
         /// changing the power status of a single BMS
         public static let baremetalSingleOperate: Self = "baremetalSingleOperate"
     }
@@ -190,37 +163,28 @@ public struct SubJob: Codable, Sendable, Hashable {
     /// FAIL: The task failed.
     /// INIT: The task is being initialized.
     public var status: String?
-
     /// Specifies the task object. The displayed information varies depending on what tasks are executed. For
     /// tasks related to BMSs, server_id is displayed. For tasks related to NICs, nic_id is displayed.
     /// For details, see Table 4.
     public var entities: ShowJobInfosEntities?
-
     /// Specifies the task ID.
     public var jobID: String?
-
     /// Specifies the task type. The value can be:
     /// baremetalSingleCreate: creating a single BMS
     /// baremetalSingleOperate: changing the power status of a single BMS
     public var jobType: JobType?
-
     /// Specifies the time when the job started.
     /// The timestamp format is ISO 8601, for example, 2019-04-25T20:04:47.591Z.
     public var beginTime: String?
-
     /// Specifies the time when the job ended.
     /// The timestamp format is ISO 8601, for example, 2019-04-26T20:04:47.591Z.
     public var endTime: String?
-
     /// Specifies the error code returned upon a task execution failure.
     public var errorCode: String?
-
     /// Specifies the cause of a task execution failure.
     public var failReason: String?
-
     /// Specifies the message returned when an error occurs.
     public var message: String?
-
     /// Specifies the error code returned when an error occurs.
     /// For details about error codes, see section Status Codes.
     public var code: String?

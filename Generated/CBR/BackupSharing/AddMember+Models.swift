@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``CBRClient/addMember``.
-public struct AddMemberRequest: Codable, Sendable, Hashable {
+public struct AddMemberRequest: Codable, Sendable, Equatable {
     /// Project IDs of the backup share members to be added
     /// Array Length: 1 - 10
     public var members: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case members
-    }
-
-    public init(
-        members: [String]
-    ) {
+    public init(members: [String]) {
         self.members = members
     }
 }

@@ -4,14 +4,13 @@
 import CloudCore
 
 /// The request body of ``CBRClient/updateMemberStatus``.
-public struct UpdateMemberStatusRequest: Codable, Sendable, Hashable {
+public struct UpdateMemberStatusRequest: Codable, Sendable, Equatable {
     /// Status of a shared backup
     /// Enumeration values:
     /// accepted
     /// pending
     /// rejected
     public var status: MemberStatus
-
     /// Vault in which the shared backup is to be stored. Only UUID is supported.
     /// When updating the status of a backup sharing member, if the backup is accepted, vault_id must be
     /// specified. If the backup is rejected, vault_id is not required.
@@ -22,10 +21,7 @@ public struct UpdateMemberStatusRequest: Codable, Sendable, Hashable {
         case vaultID = "vault_id"
     }
 
-    public init(
-        status: MemberStatus,
-        vaultID: String? = nil
-    ) {
+    public init(status: MemberStatus, vaultID: String? = nil) {
         self.status = status
         self.vaultID = vaultID
     }

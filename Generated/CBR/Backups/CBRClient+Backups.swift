@@ -7,10 +7,7 @@ extension CBRClient {
     /// Documented values of `member_status` for ``CBRClient/listBackups``.
     public struct ListBackupsMemberStatus: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let pending: Self = "pending"
         public static let accepted: Self = "accepted"
@@ -20,10 +17,7 @@ extension CBRClient {
     /// Documented values of `own_type` for ``CBRClient/listBackups``.
     public struct ListBackupsOwnType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let allGranted: Self = "all_granted"
         public static let `private`: Self = "private"

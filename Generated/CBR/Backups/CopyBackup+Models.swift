@@ -4,23 +4,19 @@
 import CloudCore
 
 /// Replication parameter
-public struct BackupReplicateReqBody: Codable, Sendable, Hashable {
+public struct BackupReplicateReqBody: Codable, Sendable, Equatable {
     /// Replica description
     /// Minimum: 0
     /// Maximum: 255
     public var description: String?
-
     /// ID of the replication destination project
     public var destinationProjectID: String
-
     /// Replication destination region
     /// Minimum: 0
     /// Maximum: 255
     public var destinationRegion: String
-
     /// ID of the vault in the replication destination region
     public var destinationVaultID: String
-
     /// Replica name
     /// Minimum: 1
     /// Maximum: 64
@@ -50,28 +46,21 @@ public struct BackupReplicateReqBody: Codable, Sendable, Hashable {
 }
 
 /// Replication response parameter
-public struct BackupReplicateRespBody: Codable, Sendable, Hashable {
+public struct BackupReplicateRespBody: Codable, Sendable, Equatable {
     /// ID of the source backup used for replication
     public var backupID: String?
-
     /// ID of the replication destination project
     public var destinationProjectID: String?
-
     /// Replication destination region
     public var destinationRegion: String?
-
     /// ID of the vault in the replication destination region
     public var destinationVaultID: String?
-
     /// ID of the project where replication is performed
     public var projectID: String?
-
     /// Resource type ID
     public var providerID: String?
-
     /// Replication record ID
     public var replicationRecordID: String?
-
     /// Replication source region
     public var sourceRegion: String?
 
@@ -108,33 +97,21 @@ public struct BackupReplicateRespBody: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CBRClient/copyBackup``.
-public struct CopyBackupRequest: Codable, Sendable, Hashable {
+public struct CopyBackupRequest: Codable, Sendable, Equatable {
     /// Replication parameter
     public var replicate: BackupReplicateReqBody
 
-    private enum CodingKeys: String, CodingKey {
-        case replicate
-    }
-
-    public init(
-        replicate: BackupReplicateReqBody
-    ) {
+    public init(replicate: BackupReplicateReqBody) {
         self.replicate = replicate
     }
 }
 
 /// The response of ``CBRClient/copyBackup``.
-public struct CopyBackupResponse: Codable, Sendable, Hashable {
+public struct CopyBackupResponse: Codable, Sendable, Equatable {
     /// Replication response parameter
     public var replication: BackupReplicateRespBody?
 
-    private enum CodingKeys: String, CodingKey {
-        case replication
-    }
-
-    public init(
-        replication: BackupReplicateRespBody? = nil
-    ) {
+    public init(replication: BackupReplicateRespBody? = nil) {
         self.replication = replication
     }
 }

@@ -6,55 +6,39 @@ import CloudCore
 /// Backup list
 ///
 /// BackupResp
-public struct ListBackupsBackupResp: Codable, Sendable, Hashable {
+public struct ListBackupsBackupResp: Codable, Sendable, Equatable {
     /// Restore point ID
     public var checkpointID: String?
-
     /// Creation time, for example, 2020-02-05T10:38:34.209782
     public var createdAt: String?
-
     /// Backup description
     public var description: String?
-
     /// Expiration time, for example, 2020-02-05T10:38:34.209782
     public var expiredAt: String?
-
     /// Extended information
     public var extendInfo: BackupExtendInfo?
-
     /// Backup ID
     public var id: String?
-
     /// Backup type, which is backup.
     public var imageType: String?
-
     /// Backup name
     public var name: String?
-
     /// Parent backup ID
     public var parentID: String?
-
     /// Project ID
     public var projectID: String?
-
     /// Backup time
     public var protectedAt: String?
-
     /// Resource availability zone
     public var resourceAZ: String?
-
     /// Resource ID
     public var resourceID: String?
-
     /// Resource name
     public var resourceName: String?
-
     /// Resource size, in GB
     public var resourceSize: Int?
-
     /// Resource type, which can be OS::Nova::Server, OS::Cinder::Volume, or OS::Sfs::Turbo
     public var resourceType: String?
-
     /// Backup status
     /// Enumeration values:
     /// available
@@ -66,19 +50,15 @@ public struct ListBackupsBackupResp: Codable, Sendable, Hashable {
     /// waiting_delete
     /// waiting_restore
     public var status: Status?
-
     /// Update time, for example, 2020-02-05T10:38:34.209782
     public var updatedAt: String?
-
     /// Vault ID
     public var vaultID: String?
-
     /// Backup provider ID, which is used to distinguish backup objects. The value can be as follows:
     /// 0daac4c5-6707-4851-97ba-169e36266b66 indicates that backup objects are cloud servers;
     /// d1603440-187d-4516-af25-121250c7cc97 indicates that backup objects are cloud disks;
     /// 3f3c3220-245c-4805-b811-758870015881 indicates that backup objects are SFS Turbo file systems.
     public var providerID: String?
-
     /// Backup list
     public var children: [JSONValue]?
 
@@ -179,18 +159,15 @@ public struct ListBackupsBackupResp: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CBRClient/listBackups``.
-public struct ListBackupsResponse: Codable, Sendable, Hashable {
+public struct ListBackupsResponse: Codable, Sendable, Equatable {
     /// Backup list
     public var backups: [ListBackupsBackupResp]?
-
     /// Number of backups
     public var count: Int?
-
     /// Offset where the query starts
     /// Minimum: 0
     /// Default: 0
     public var offset: Int?
-
     /// Number of records displayed on each page
     /// Minimum: 1
     /// Maximum: 1000

@@ -4,18 +4,15 @@
 import CloudCore
 
 /// Request body of restoring a backup
-public struct BackupRestore: Codable, Sendable, Hashable {
+public struct BackupRestore: Codable, Sendable, Equatable {
     /// Restored mapping relationship. This parameter is mandatory for VM restoration and optional for disk
     /// restoration.
     public var mappings: [BackupRestoreServerMapping]?
-
     /// Whether the server is powered on after restoration. By default it is powered on after restoration.
     /// Default: true
     public var powerOn: Bool?
-
     /// ID of the target VM to be restored. This parameter is mandatory for VM restoration.
     public var serverID: String?
-
     /// ID of the target disk to be restored. This parameter is mandatory for disk restoration.
     public var volumeID: String?
 
@@ -49,12 +46,11 @@ public struct BackupRestore: Codable, Sendable, Hashable {
 
 /// Restored mapping relationship. This parameter is mandatory for VM restoration and optional for disk
 /// restoration.
-public struct BackupRestoreServerMapping: Codable, Sendable, Hashable {
+public struct BackupRestoreServerMapping: Codable, Sendable, Equatable {
     /// Volume backup ID. You can view the disk-level backup ID in the cloud server backups backup details on
     /// the console or obtain the disk-level backup ID in children of the backup by calling the API for
     /// querying a specified backup.
     public var backupID: String
-
     /// ID of the disk to which data is restored
     public var volumeID: String
 
@@ -63,27 +59,18 @@ public struct BackupRestoreServerMapping: Codable, Sendable, Hashable {
         case volumeID = "volume_id"
     }
 
-    public init(
-        backupID: String,
-        volumeID: String
-    ) {
+    public init(backupID: String, volumeID: String) {
         self.backupID = backupID
         self.volumeID = volumeID
     }
 }
 
 /// The request body of ``CBRClient/restoreBackup``.
-public struct RestoreBackupRequest: Codable, Sendable, Hashable {
+public struct RestoreBackupRequest: Codable, Sendable, Equatable {
     /// Request body of restoring a backup
     public var restore: BackupRestore
 
-    private enum CodingKeys: String, CodingKey {
-        case restore
-    }
-
-    public init(
-        restore: BackupRestore
-    ) {
+    public init(restore: BackupRestore) {
         self.restore = restore
     }
 }

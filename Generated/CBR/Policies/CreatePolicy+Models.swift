@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``CBRClient/createPolicy``.
-public struct CreatePolicyRequest: Codable, Sendable, Hashable {
+public struct CreatePolicyRequest: Codable, Sendable, Equatable {
     /// Request body for creating a policy
     public var policy: PolicyCreate
 
-    private enum CodingKeys: String, CodingKey {
-        case policy
-    }
-
-    public init(
-        policy: PolicyCreate
-    ) {
+    public init(policy: PolicyCreate) {
         self.policy = policy
     }
 }
@@ -23,23 +17,19 @@ public struct CreatePolicyRequest: Codable, Sendable, Hashable {
 public typealias CreatePolicyResponse = ShowPolicyResponse
 
 /// Request body for creating a policy
-public struct PolicyCreate: Codable, Sendable, Hashable {
+public struct PolicyCreate: Codable, Sendable, Equatable {
     /// Whether to enable the policy
     /// Default: true
     public var enabled: Bool?
-
     /// Specifies the policy name. The value consists of 1 to 64 characters and can contain only letters,
     /// digits, underscores (_), and hyphens (-).
     /// Minimum: 1
     /// Maximum: 64
     public var name: String
-
     /// Scheduling parameter
     public var operationDefinition: PolicyoODCreate
-
     /// Protection type, which can be backup or replication
     public var operationType: String
-
     /// Time rule for the policy execution
     public var trigger: PolicyTriggerReq
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``CBRClient/listPolicies``.
-public struct ListPoliciesResponse: Codable, Sendable, Hashable {
+public struct ListPoliciesResponse: Codable, Sendable, Equatable {
     /// Policy list
     public var policies: [Policy]?
-
     /// Total number of policies
     public var count: Int?
 
@@ -16,10 +15,7 @@ public struct ListPoliciesResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        policies: [Policy]? = nil,
-        count: Int? = nil
-    ) {
+    public init(policies: [Policy]? = nil, count: Int? = nil) {
         self.policies = policies
         self.count = count
     }

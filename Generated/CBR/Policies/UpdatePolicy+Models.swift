@@ -4,19 +4,16 @@
 import CloudCore
 
 /// Request body of modifying a policy
-public struct PolicyUpdate: Codable, Sendable, Hashable {
+public struct PolicyUpdate: Codable, Sendable, Equatable {
     /// Whether to enable the policy
     /// Default: true
     public var enabled: Bool?
-
     /// Policy Name
     /// Minimum: 1
     /// Maximum: 64
     public var name: String?
-
     /// Scheduling parameter
     public var operationDefinition: PolicyoODCreate?
-
     /// Time rule for the policy execution
     public var trigger: PolicyTriggerReq?
 
@@ -49,17 +46,11 @@ public struct PolicyUpdate: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CBRClient/updatePolicy``.
-public struct UpdatePolicyRequest: Codable, Sendable, Hashable {
+public struct UpdatePolicyRequest: Codable, Sendable, Equatable {
     /// Request body of modifying a policy
     public var policy: PolicyUpdate
 
-    private enum CodingKeys: String, CodingKey {
-        case policy
-    }
-
-    public init(
-        policy: PolicyUpdate
-    ) {
+    public init(policy: PolicyUpdate) {
         self.policy = policy
     }
 }

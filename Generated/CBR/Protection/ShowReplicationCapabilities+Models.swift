@@ -4,10 +4,9 @@
 import CloudCore
 
 /// List of regions that support replication
-public struct ProtectableReplicationCapabilitiesRespRegion: Codable, Sendable, Hashable {
+public struct ProtectableReplicationCapabilitiesRespRegion: Codable, Sendable, Equatable {
     /// Region where the cloud service resides
     public var name: String?
-
     /// List of supported destination regions
     public var replicationDestinations: [String]?
 
@@ -16,27 +15,18 @@ public struct ProtectableReplicationCapabilitiesRespRegion: Codable, Sendable, H
         case replicationDestinations = "replication_destinations"
     }
 
-    public init(
-        name: String? = nil,
-        replicationDestinations: [String]? = nil
-    ) {
+    public init(name: String? = nil, replicationDestinations: [String]? = nil) {
         self.name = name
         self.replicationDestinations = replicationDestinations
     }
 }
 
 /// The response of ``CBRClient/showReplicationCapabilities``.
-public struct ShowReplicationCapabilitiesResponse: Codable, Sendable, Hashable {
+public struct ShowReplicationCapabilitiesResponse: Codable, Sendable, Equatable {
     /// List of regions that support replication
     public var regions: [ProtectableReplicationCapabilitiesRespRegion]?
 
-    private enum CodingKeys: String, CodingKey {
-        case regions
-    }
-
-    public init(
-        regions: [ProtectableReplicationCapabilitiesRespRegion]? = nil
-    ) {
+    public init(regions: [ProtectableReplicationCapabilitiesRespRegion]? = nil) {
         self.regions = regions
     }
 }

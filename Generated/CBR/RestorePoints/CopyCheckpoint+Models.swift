@@ -4,22 +4,18 @@
 import CloudCore
 
 /// Parameters in the request body of performing a replication
-public struct CheckpointReplicateParam: Codable, Sendable, Hashable {
+public struct CheckpointReplicateParam: Codable, Sendable, Equatable {
     /// Whether to automatically trigger replication this time. The default value is false, indicating the
     /// replication needs to be manually triggered.
     public var autoTrigger: Bool?
-
     /// ID of the replication destination project
     public var destinationProjectID: String
-
     /// ID of the replication destination region
     /// Minimum: 0
     /// Maximum: 255
     public var destinationRegion: String
-
     /// ID of the vault in the replication destination region
     public var destinationVaultID: String
-
     /// Vault ID (UUID)
     public var vaultID: String
 
@@ -56,28 +52,21 @@ public struct CheckpointReplicateParam: Codable, Sendable, Hashable {
 }
 
 /// The `replication` of a `CopyCheckpointResponse`.
-public struct CheckpointReplicateRespBody: Codable, Sendable, Hashable {
+public struct CheckpointReplicateRespBody: Codable, Sendable, Equatable {
     /// List of backups to be replicated
     public var backups: [CheckpointReplicateRespbackups]?
-
     /// ID of the replication destination project
     public var destinationProjectID: String?
-
     /// Replication destination region
     public var destinationRegion: String?
-
     /// ID of the vault in the replication destination region
     public var destinationVaultID: String?
-
     /// ID of the project where replication is performed
     public var projectID: String?
-
     /// Backup provider ID, which specifies whether the backup object is a server or disk
     public var providerID: String?
-
     /// Replication source region
     public var sourceRegion: String?
-
     /// Vault ID
     public var vaultID: String?
 
@@ -114,10 +103,9 @@ public struct CheckpointReplicateRespBody: Codable, Sendable, Hashable {
 }
 
 /// List of backups to be replicated
-public struct CheckpointReplicateRespbackups: Codable, Sendable, Hashable {
+public struct CheckpointReplicateRespbackups: Codable, Sendable, Equatable {
     /// ID of the source backup used for replication
     public var backupID: String?
-
     /// Replication record ID
     public var replicationRecordID: String?
 
@@ -126,42 +114,27 @@ public struct CheckpointReplicateRespbackups: Codable, Sendable, Hashable {
         case replicationRecordID = "replication_record_id"
     }
 
-    public init(
-        backupID: String? = nil,
-        replicationRecordID: String? = nil
-    ) {
+    public init(backupID: String? = nil, replicationRecordID: String? = nil) {
         self.backupID = backupID
         self.replicationRecordID = replicationRecordID
     }
 }
 
 /// The request body of ``CBRClient/copyCheckpoint``.
-public struct CopyCheckpointRequest: Codable, Sendable, Hashable {
+public struct CopyCheckpointRequest: Codable, Sendable, Equatable {
     /// Parameters in the request body of performing a replication
     public var replicate: CheckpointReplicateParam
 
-    private enum CodingKeys: String, CodingKey {
-        case replicate
-    }
-
-    public init(
-        replicate: CheckpointReplicateParam
-    ) {
+    public init(replicate: CheckpointReplicateParam) {
         self.replicate = replicate
     }
 }
 
 /// The response of ``CBRClient/copyCheckpoint``.
-public struct CopyCheckpointResponse: Codable, Sendable, Hashable {
+public struct CopyCheckpointResponse: Codable, Sendable, Equatable {
     public var replication: CheckpointReplicateRespBody?
 
-    private enum CodingKeys: String, CodingKey {
-        case replication
-    }
-
-    public init(
-        replication: CheckpointReplicateRespBody? = nil
-    ) {
+    public init(replication: CheckpointReplicateRespBody? = nil) {
         self.replication = replication
     }
 }

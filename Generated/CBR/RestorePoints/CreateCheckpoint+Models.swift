@@ -4,28 +4,23 @@
 import CloudCore
 
 /// Parameters
-public struct CheckpointParam: Codable, Sendable, Hashable {
+public struct CheckpointParam: Codable, Sendable, Equatable {
     /// Whether automatic triggering is enabled. Possible values are true (yes) and false (no).
     /// Default: false
     public var autoTrigger: Bool?
-
     /// Backup description
     /// Minimum: 0
     /// Maximum: 255
     public var description: String?
-
     /// Whether the backup is an incremental backup. Possible values are true (yes) and false (no).
     /// Default: true
     public var incremental: Bool?
-
     /// Backup name, which can contain only digits, letters, underscores (_), and hyphens (-)
     /// Minimum: 1
     /// Maximum: 64
     public var name: String?
-
     /// UUID list of resources to be backed up
     public var resources: [String]?
-
     /// Resource details
     /// Array Length: 0 - 256
     public var resourceDetails: [ResourceCreate]?
@@ -67,17 +62,11 @@ public struct CheckpointParam: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CBRClient/createCheckpoint``.
-public struct CreateCheckpointRequest: Codable, Sendable, Hashable {
+public struct CreateCheckpointRequest: Codable, Sendable, Equatable {
     /// Parameters for backing up the vault
     public var checkpoint: VaultBackup
 
-    private enum CodingKeys: String, CodingKey {
-        case checkpoint
-    }
-
-    public init(
-        checkpoint: VaultBackup
-    ) {
+    public init(checkpoint: VaultBackup) {
         self.checkpoint = checkpoint
     }
 }
@@ -86,10 +75,9 @@ public struct CreateCheckpointRequest: Codable, Sendable, Hashable {
 public typealias CreateCheckpointResponse = ShowCheckpointResponse
 
 /// Parameters for backing up the vault
-public struct VaultBackup: Codable, Sendable, Hashable {
+public struct VaultBackup: Codable, Sendable, Equatable {
     /// Parameters
     public var parameters: CheckpointParam?
-
     /// Vault ID
     public var vaultID: String
 
@@ -98,10 +86,7 @@ public struct VaultBackup: Codable, Sendable, Hashable {
         case vaultID = "vault_id"
     }
 
-    public init(
-        parameters: CheckpointParam? = nil,
-        vaultID: String
-    ) {
+    public init(parameters: CheckpointParam? = nil, vaultID: String) {
         self.parameters = parameters
         self.vaultID = vaultID
     }

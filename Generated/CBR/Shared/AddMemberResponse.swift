@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``CBRClient/addMember``.
-public struct AddMemberResponse: Codable, Sendable, Hashable {
+public struct AddMemberResponse: Codable, Sendable, Equatable {
     /// Response parameters of adding a backup share member
     public var members: [Member]?
-
     /// Number of share members that the backup is shared to
     public var count: Int?
 
@@ -16,10 +15,7 @@ public struct AddMemberResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        members: [Member]? = nil,
-        count: Int? = nil
-    ) {
+    public init(members: [Member]? = nil, count: Int? = nil) {
         self.members = members
         self.count = count
     }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Extended information
-public struct BackupExtendInfo: Codable, Sendable, Hashable {
+public struct BackupExtendInfo: Codable, Sendable, Equatable {
     /// Documented values of `supportedRestoreMode`; other values decode as well.
     public struct SupportedRestoreMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let na: Self = "na"
         public static let backup: Self = "backup"
@@ -20,19 +17,14 @@ public struct BackupExtendInfo: Codable, Sendable, Hashable {
 
     /// Whether the backup is automatically generated
     public var autoTrigger: Bool?
-
     /// Whether the backup is a system disk backup
     public var bootable: Bool?
-
     /// Whether the backup is an incremental backup
     public var incremental: Bool?
-
     /// Snapshot ID of the disk backup
     public var snapshotID: String?
-
     /// Whether to allow lazyloading for fast restoration
     public var supportLld: Bool?
-
     /// Restoration mode. Possible values are na, snapshot, and backup. snapshot indicates the backup can be
     /// used to create a full-server image. backup indicates the data is restored from backups of the EVS
     /// disks of the server. na indicates the backup can only be used to create new resources but cannot be
@@ -43,16 +35,12 @@ public struct BackupExtendInfo: Codable, Sendable, Hashable {
     /// backup
     /// snapshot
     public var supportedRestoreMode: SupportedRestoreMode?
-
     /// ID list of images created using backups
     public var osImagesData: [ImageData]?
-
     /// Whether the VM backup data contains system disk data
     public var containSystemDisk: Bool?
-
     /// Whether the backup is encrypted
     public var encrypted: Bool?
-
     /// Whether the disk is a system disk
     public var systemDisk: Bool?
 

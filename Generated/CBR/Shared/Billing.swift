@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Operation info
-public struct Billing: Codable, Sendable, Hashable {
+public struct Billing: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let available: Self = "available"
         public static let lock: Self = "lock"
@@ -22,38 +19,28 @@ public struct Billing: Codable, Sendable, Hashable {
 
     /// Allocated capacity, in GB.
     public var allocated: Int?
-
     /// Billing mode, which is post_paid
     public var chargingMode: String?
-
     /// Cloud type, which is public
     public var cloudType: String?
-
     /// Vault specification, which is crash_consistent by default (crash consistent backup)
     public var consistentLevel: String?
-
     /// Object type, which can be server, disk, or turbo
     public var objectType: String?
-
     /// Order ID
     public var orderID: String?
-
     /// Product ID
     public var productID: String?
-
     /// Protection type, which can be backup or replication
     public var protectType: String?
-
     /// Capacity, in GB
     /// Minimum: 1
     /// Maximum: 10485760
     public var size: Int?
-
     /// Specification code
     /// Server backup vault: vault.backup.server.normal; Disk backup vault: vault.backup.volume.normal; File
     /// system backup vault: vault.backup.turbo.normal
     public var specCode: String?
-
     /// Vault status
     /// Enumeration values:
     /// available
@@ -62,13 +49,10 @@ public struct Billing: Codable, Sendable, Hashable {
     /// deleting
     /// error
     public var status: StatusValue?
-
     /// Name of the bucket for the vault
     public var storageUnit: String?
-
     /// Used capacity, in MB.
     public var used: Int?
-
     /// Scenario when an account is frozen
     public var frozenScene: String?
 

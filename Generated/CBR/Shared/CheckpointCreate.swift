@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Restore point information
-public struct CheckpointCreate: Codable, Sendable, Hashable {
+public struct CheckpointCreate: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let available: Self = "available"
         public static let deleting: Self = "deleting"
@@ -23,13 +20,10 @@ public struct CheckpointCreate: Codable, Sendable, Hashable {
 
     /// Creation time, for example, 2020-02-05T10:38:34.209782
     public var createdAt: String?
-
     /// Restore point ID
     public var id: String?
-
     /// Project ID
     public var projectID: String?
-
     /// Status
     /// Enumeration values:
     /// available
@@ -39,10 +33,8 @@ public struct CheckpointCreate: Codable, Sendable, Hashable {
     /// error-deleting
     /// error
     public var status: StatusValue?
-
     /// Vault information
     public var vault: CheckpointPlanCreate?
-
     /// Extended information
     public var extraInfo: CheckpointExtraInfoResp?
 

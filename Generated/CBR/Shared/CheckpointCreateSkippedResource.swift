@@ -4,29 +4,17 @@
 import CloudCore
 
 /// Resources skipped during backup
-public struct CheckpointCreateSkippedResource: Codable, Sendable, Hashable {
+public struct CheckpointCreateSkippedResource: Codable, Sendable, Equatable {
     /// Resource ID
     public var id: String?
-
     /// Resource type
     public var type: String?
-
     /// Resource name
     public var name: String?
-
     /// For details, see Error Codes.
     public var code: String?
-
     /// Reason for the skipping. For example, the resource is being backed up.
     public var reason: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case type
-        case name
-        case code
-        case reason
-    }
 
     public init(
         id: String? = nil,

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Extended information
-public struct CheckpointExtraInfoResp: Codable, Sendable, Hashable {
+public struct CheckpointExtraInfoResp: Codable, Sendable, Equatable {
     /// Backup name
     public var name: String?
-
     /// Backup description
     public var description: String?
-
     /// Number of days that backups can be retained
     public var retentionDuration: Int?
 
@@ -20,11 +18,7 @@ public struct CheckpointExtraInfoResp: Codable, Sendable, Hashable {
         case retentionDuration = "retention_duration"
     }
 
-    public init(
-        name: String? = nil,
-        description: String? = nil,
-        retentionDuration: Int? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil, retentionDuration: Int? = nil) {
         self.name = name
         self.description = description
         self.retentionDuration = retentionDuration

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Vault information
-public struct CheckpointPlanCreate: Codable, Sendable, Hashable {
+public struct CheckpointPlanCreate: Codable, Sendable, Equatable {
     /// Vault ID
     public var id: String?
-
     /// Vault name
     public var name: String?
-
     /// Backup objects
     public var resources: [CheckpointResourceResp]?
-
     /// Resources skipped during backup
     public var skippedResources: [CheckpointCreateSkippedResource]?
 

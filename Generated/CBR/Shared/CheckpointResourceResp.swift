@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Backup objects
-public struct CheckpointResourceResp: Codable, Sendable, Hashable {
+public struct CheckpointResourceResp: Codable, Sendable, Equatable {
     /// Extra information of the resource
     public var extraInfo: String?
-
     /// ID of the resource to be backed up
     public var id: String?
-
     /// Name of the resource to be backed up
     public var name: String?
-
     /// Protected status
     /// Enumeration values:
     /// available
@@ -22,17 +19,13 @@ public struct CheckpointResourceResp: Codable, Sendable, Hashable {
     /// restoring
     /// removing
     public var protectStatus: ProtectStatus?
-
     /// Allocated capacity for the associated resource, in GB
     public var resourceSize: Int?
-
     /// Type of the resource to be backed up, which can be OS::Nova::Server, OS::Cinder::Volume, or
     /// OS::Sfs::Turbo
     public var type: String?
-
     /// Backup size
     public var backupSize: String?
-
     /// Number of backups
     public var backupCount: String?
 

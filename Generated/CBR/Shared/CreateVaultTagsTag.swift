@@ -6,7 +6,7 @@ import CloudCore
 /// Tag list
 ///
 /// Tag
-public struct CreateVaultTagsTag: Codable, Sendable, Hashable {
+public struct CreateVaultTagsTag: Codable, Sendable, Equatable {
     /// Key
     /// It can contain a maximum of 36 characters.
     /// It cannot be an empty string.
@@ -15,7 +15,6 @@ public struct CreateVaultTagsTag: Codable, Sendable, Hashable {
     /// brackets (<), right angle brackets (>), backslashes (), commas (,), vertical bars (|), and slashes (/)
     /// It can contain only letters, digits, hyphens (-), and underscores (_).
     public var key: String
-
     /// Value
     /// It is mandatory when a tag is added and optional when a tag is deleted.
     /// It can contain a maximum of 43 characters.
@@ -26,15 +25,7 @@ public struct CreateVaultTagsTag: Codable, Sendable, Hashable {
     /// It can contain only letters, digits, hyphens (-), and underscores (_).
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String? = nil
-    ) {
+    public init(key: String, value: String? = nil) {
         self.key = key
         self.value = value
     }

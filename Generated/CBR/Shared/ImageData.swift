@@ -4,7 +4,7 @@
 import CloudCore
 
 /// ID list of images created using backups
-public struct ImageData: Codable, Sendable, Hashable {
+public struct ImageData: Codable, Sendable, Equatable {
     /// Image ID
     public var imageID: String?
 
@@ -12,9 +12,7 @@ public struct ImageData: Codable, Sendable, Hashable {
         case imageID = "image_id"
     }
 
-    public init(
-        imageID: String? = nil
-    ) {
+    public init(imageID: String? = nil) {
         self.imageID = imageID
     }
 }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// URI of the API version
-public struct Link: Codable, Sendable, Hashable {
+public struct Link: Codable, Sendable, Equatable {
     /// Domain name
     public var href: String?
-
     /// Domain name description
     public var rel: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
+    public init(href: String? = nil, rel: String? = nil) {
         self.href = href
         self.rel = rel
     }

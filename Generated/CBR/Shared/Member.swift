@@ -4,32 +4,25 @@
 import CloudCore
 
 /// Response parameters of adding a backup share member
-public struct Member: Codable, Sendable, Hashable {
+public struct Member: Codable, Sendable, Equatable {
     /// Backup sharing status
     /// Enumeration values:
     /// pending
     /// accepted
     /// rejected
     public var status: MemberStatus?
-
     /// Backup sharing time, for example, 2020-02-05T10:38:34.209782
     public var createdAt: String?
-
     /// Update time, for example, 2020-02-05T10:38:34.209782
     public var updatedAt: String?
-
     /// Backup ID
     public var backupID: String?
-
     /// ID of the image created by using the accepted shared backup
     public var imageID: String?
-
     /// ID of the project with which the backup is shared
     public var destProjectID: String?
-
     /// ID of the vault where the shared backup is stored
     public var vaultID: String?
-
     /// ID of the shared record
     public var id: String?
 

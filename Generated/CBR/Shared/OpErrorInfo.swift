@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Task error message
-public struct OpErrorInfo: Codable, Sendable, Hashable {
+public struct OpErrorInfo: Codable, Sendable, Equatable {
     /// For details, see Error Codes.
     public var code: String?
-
     /// Error message
     public var message: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-    }
-
-    public init(
-        code: String? = nil,
-        message: String? = nil
-    ) {
+    public init(code: String? = nil, message: String? = nil) {
         self.code = code
         self.message = message
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Extended parameters of backup
-public struct OpExtendInfoBckup: Codable, Sendable, Hashable {
+public struct OpExtendInfoBckup: Codable, Sendable, Equatable {
     /// Backup ID
     public var backupID: String?
-
     /// Backup name
     public var backupName: String?
-
     /// Whether incremental backup is used
     /// Enumeration values:
     /// "true"
@@ -23,11 +21,7 @@ public struct OpExtendInfoBckup: Codable, Sendable, Hashable {
         case incremental
     }
 
-    public init(
-        backupID: String? = nil,
-        backupName: String? = nil,
-        incremental: String? = nil
-    ) {
+    public init(backupID: String? = nil, backupName: String? = nil, incremental: String? = nil) {
         self.backupID = backupID
         self.backupName = backupName
         self.incremental = incremental

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// Common parameters
-public struct OpExtendInfoCommon: Codable, Sendable, Hashable {
+public struct OpExtendInfoCommon: Codable, Sendable, Equatable {
     /// Progress of the query task. The value ranges from 0 to 100.
     /// Minimum: 0
     /// Maximum: 100
     public var progress: Int?
-
     /// Request ID
     public var requestID: String?
-
     /// Backup task ID
     public var taskID: String?
 
@@ -22,11 +20,7 @@ public struct OpExtendInfoCommon: Codable, Sendable, Hashable {
         case taskID = "task_id"
     }
 
-    public init(
-        progress: Int? = nil,
-        requestID: String? = nil,
-        taskID: String? = nil
-    ) {
+    public init(progress: Int? = nil, requestID: String? = nil, taskID: String? = nil) {
         self.progress = progress
         self.requestID = requestID
         self.taskID = taskID

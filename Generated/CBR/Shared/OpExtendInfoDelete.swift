@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Extended parameters of deletion
-public struct OpExtendInfoDelete: Codable, Sendable, Hashable {
+public struct OpExtendInfoDelete: Codable, Sendable, Equatable {
     /// Backup ID
     public var backupID: String?
-
     /// Backup name
     public var backupName: String?
 
@@ -16,10 +15,7 @@ public struct OpExtendInfoDelete: Codable, Sendable, Hashable {
         case backupName = "backup_name"
     }
 
-    public init(
-        backupID: String? = nil,
-        backupName: String? = nil
-    ) {
+    public init(backupID: String? = nil, backupName: String? = nil) {
         self.backupID = backupID
         self.backupName = backupName
     }

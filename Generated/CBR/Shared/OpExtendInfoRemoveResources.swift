@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Extended parameters of removing resources from a vault
-public struct OpExtendInfoRemoveResources: Codable, Sendable, Hashable {
+public struct OpExtendInfoRemoveResources: Codable, Sendable, Equatable {
     /// Number of resources that fail to be deleted
     public var failCount: Int?
-
     /// Number of deleted backups
     public var totalCount: Int?
-
     /// Resource information
     public var resources: [Resource]?
 
@@ -20,11 +18,7 @@ public struct OpExtendInfoRemoveResources: Codable, Sendable, Hashable {
         case resources
     }
 
-    public init(
-        failCount: Int? = nil,
-        totalCount: Int? = nil,
-        resources: [Resource]? = nil
-    ) {
+    public init(failCount: Int? = nil, totalCount: Int? = nil, resources: [Resource]? = nil) {
         self.failCount = failCount
         self.totalCount = totalCount
         self.resources = resources

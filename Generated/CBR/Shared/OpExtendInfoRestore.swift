@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Extended parameters of restoration
-public struct OpExtendInfoRestore: Codable, Sendable, Hashable {
+public struct OpExtendInfoRestore: Codable, Sendable, Equatable {
     /// Backup ID
     public var backupID: String?
-
     /// Backup name
     public var backupName: String?
-
     /// ID of the resource to be restored
     public var targetResourceID: String?
-
     /// Name of the resource to be restored
     public var targetResourceName: String?
 

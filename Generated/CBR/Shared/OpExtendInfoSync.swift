@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Extended parameters of synchronization
-public struct OpExtendInfoSync: Codable, Sendable, Hashable {
+public struct OpExtendInfoSync: Codable, Sendable, Equatable {
     /// Number of synchronized backups
     public var syncBackupNum: Int?
-
     /// Number of deleted backups
     public var deleteBackupNum: Int?
-
     /// Number of backups that failed to be synchronized
     public var errSyncBackupNum: Int?
 
@@ -20,11 +18,7 @@ public struct OpExtendInfoSync: Codable, Sendable, Hashable {
         case errSyncBackupNum = "err_sync_backup_num"
     }
 
-    public init(
-        syncBackupNum: Int? = nil,
-        deleteBackupNum: Int? = nil,
-        errSyncBackupNum: Int? = nil
-    ) {
+    public init(syncBackupNum: Int? = nil, deleteBackupNum: Int? = nil, errSyncBackupNum: Int? = nil) {
         self.syncBackupNum = syncBackupNum
         self.deleteBackupNum = deleteBackupNum
         self.errSyncBackupNum = errSyncBackupNum

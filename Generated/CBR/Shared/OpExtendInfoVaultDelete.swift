@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Extended parameters of deleting a vault
-public struct OpExtendInfoVaultDelete: Codable, Sendable, Hashable {
+public struct OpExtendInfoVaultDelete: Codable, Sendable, Equatable {
     /// Number of resources that fail to be deleted in this task
     public var failCount: Int?
-
     /// Number of backups deleted in this task
     public var totalCount: Int?
 
@@ -16,10 +15,7 @@ public struct OpExtendInfoVaultDelete: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        failCount: Int? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(failCount: Int? = nil, totalCount: Int? = nil) {
         self.failCount = failCount
         self.totalCount = totalCount
     }

@@ -4,28 +4,21 @@
 import CloudCore
 
 /// Task extension information
-public struct OpExtraInfo: Codable, Sendable, Hashable {
+public struct OpExtraInfo: Codable, Sendable, Equatable {
     /// Extended parameters of backup
     public var backup: OpExtendInfoBckup?
-
     /// Common parameters
     public var common: OpExtendInfoCommon?
-
     /// Extended parameters of deletion
     public var delete: OpExtendInfoDelete?
-
     /// Extended parameters of synchronization
     public var sync: OpExtendInfoSync?
-
     /// Extended parameters of removing resources from a vault
     public var removeResources: OpExtendInfoRemoveResources?
-
     /// Resource information
     public var resource: Resource?
-
     /// Extended parameters of restoration
     public var restore: OpExtendInfoRestore?
-
     /// Extended parameters of deleting a vault
     public var vaultDelete: OpExtendInfoVaultDelete?
 

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Task list
-public struct OperationLog: Codable, Sendable, Hashable {
+public struct OperationLog: Codable, Sendable, Equatable {
     /// Documented values of `operationType`; other values decode as well.
     public struct OperationTypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let backup: Self = "backup"
         public static let restore: Self = "restore"
@@ -23,22 +20,16 @@ public struct OperationLog: Codable, Sendable, Hashable {
 
     /// Backup record ID
     public var checkpointID: String?
-
     /// Creation time, for example, 2020-02-23T01:00:32Z
     public var createdAt: String?
-
     /// Task end time, for example, 2020-02-23T01:00:32Z
     public var endedAt: String?
-
     /// Task error message
     public var errorInfo: OpErrorInfo?
-
     /// Task extension information
     public var extraInfo: OpExtraInfo?
-
     /// Task ID
     public var id: String?
-
     /// Task type
     /// Enumeration values:
     /// backup
@@ -48,19 +39,14 @@ public struct OperationLog: Codable, Sendable, Hashable {
     /// remove_resource
     /// replication
     public var operationType: OperationTypeValue?
-
     /// Policy ID
     public var policyID: String?
-
     /// Project ID
     public var projectID: String?
-
     /// Backup provider ID, which specifies whether the backup object is a server or disk
     public var providerID: String?
-
     /// Task start time, for example, 2020-02-23T01:00:32Z
     public var startedAt: String?
-
     /// Task status
     /// Enumeration values:
     /// success
@@ -70,13 +56,10 @@ public struct OperationLog: Codable, Sendable, Hashable {
     /// timeout
     /// waiting
     public var status: ListOpLogsStatus?
-
     /// Modification time, for example, 2020-02-23T01:00:32Z
     public var updatedAt: String?
-
     /// ID of the vault with which the target resource is associated
     public var vaultID: String?
-
     /// Name of the vault with which the target resource is associated
     public var vaultName: String?
 

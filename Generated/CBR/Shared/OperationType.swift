@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `operation_type` fields and parameters; other values decode as well.
 public struct OperationType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let backup: Self = "backup"
     public static let replication: Self = "replication"

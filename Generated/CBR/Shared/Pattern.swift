@@ -6,23 +6,14 @@ import CloudCore
 /// Documented values of the `pattern` fields and parameters; other values decode as well.
 public struct Pattern: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let mo: Self = "MO"
-
     public static let tu: Self = "TU"
-
     public static let we: Self = "WE"
-
     public static let th: Self = "TH"
-
     public static let fr: Self = "FR"
-
     public static let sa: Self = "SA"
-
     /// seven days of a week
     public static let su: Self = "SU"
 }

@@ -4,28 +4,22 @@
 import CloudCore
 
 /// Policy list
-public struct Policy: Codable, Sendable, Hashable {
+public struct Policy: Codable, Sendable, Equatable {
     /// Whether the policy is enabled
     public var enabled: Bool?
-
     /// Policy ID
     public var id: String?
-
     /// Policy Name
     public var name: String?
-
     /// Policy attributes
     public var operationDefinition: PolicyoODCreate?
-
     /// Protection type, which can be backup or replication
     /// Enumeration values:
     /// backup
     /// replication
     public var operationType: OperationType?
-
     /// Time scheduling rule for the policy
     public var trigger: PolicyTriggerResp?
-
     /// Associated vault
     public var associatedVaults: [PolicyAssociateVault]?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Associated vault
-public struct PolicyAssociateVault: Codable, Sendable, Hashable {
+public struct PolicyAssociateVault: Codable, Sendable, Equatable {
     /// ID of the associated remote vault
     public var destinationVaultID: String?
-
     /// Vault ID
     public var vaultID: String?
 
@@ -16,10 +15,7 @@ public struct PolicyAssociateVault: Codable, Sendable, Hashable {
         case vaultID = "vault_id"
     }
 
-    public init(
-        destinationVaultID: String? = nil,
-        vaultID: String? = nil
-    ) {
+    public init(destinationVaultID: String? = nil, vaultID: String? = nil) {
         self.destinationVaultID = destinationVaultID
         self.vaultID = vaultID
     }

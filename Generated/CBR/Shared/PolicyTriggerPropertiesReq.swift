@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Scheduler attributes
-public struct PolicyTriggerPropertiesReq: Codable, Sendable, Hashable {
+public struct PolicyTriggerPropertiesReq: Codable, Sendable, Equatable {
     /// Scheduling rule of the scheduler. A maximum of 24 rules can be configured. The scheduling rule
     /// complies with iCalendar RFC 2445, but it supports only the FREQ, BYDAY, BYHOUR, BYMINUTE, and INTERVAL
     /// parameters. FREQ can be set only to WEEKLY or DAILY. BYDAY can be set to MO, TU, WE, TH, FR, SA, and
@@ -15,13 +15,7 @@ public struct PolicyTriggerPropertiesReq: Codable, Sendable, Hashable {
     /// (UTC+8) every day, set the scheduling rule as follows: FREQ=DAILY;INTERVAL=1;BYHOUR=6;BYMINUTE=00
     public var pattern: [Pattern]
 
-    private enum CodingKeys: String, CodingKey {
-        case pattern
-    }
-
-    public init(
-        pattern: [Pattern]
-    ) {
+    public init(pattern: [Pattern]) {
         self.pattern = pattern
     }
 }

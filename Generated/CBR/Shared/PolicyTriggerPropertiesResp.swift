@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Scheduler attributes
-public struct PolicyTriggerPropertiesResp: Codable, Sendable, Hashable {
+public struct PolicyTriggerPropertiesResp: Codable, Sendable, Equatable {
     /// Scheduling rule of the scheduler. A maximum of 24 rules can be configured. The scheduling rule
     /// complies with iCalendar RFC 2445, but it supports only the FREQ, BYDAY, BYHOUR, BYMINUTE, and INTERVAL
     /// parameters. FREQ can be set only to WEEKLY or DAILY. BYDAY can be set to MO, TU, WE, TH, FR, SA, and
@@ -14,7 +14,6 @@ public struct PolicyTriggerPropertiesResp: Codable, Sendable, Hashable {
     /// follows: FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;BYHOUR=14;BYMINUTE=00. If the scheduling time is 14:00
     /// (UTC+8) every day, set the scheduling rule as follows: FREQ=DAILY;INTERVAL=1;BYHOUR=6;BYMINUTE=00
     public var pattern: [Pattern]?
-
     /// Start time of the scheduler, for example, 2020-01-08 09:59:49
     public var startTime: String?
 
@@ -23,10 +22,7 @@ public struct PolicyTriggerPropertiesResp: Codable, Sendable, Hashable {
         case startTime = "start_time"
     }
 
-    public init(
-        pattern: [Pattern]? = nil,
-        startTime: String? = nil
-    ) {
+    public init(pattern: [Pattern]? = nil, startTime: String? = nil) {
         self.pattern = pattern
         self.startTime = startTime
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Time rule for the policy execution
-public struct PolicyTriggerReq: Codable, Sendable, Hashable {
+public struct PolicyTriggerReq: Codable, Sendable, Equatable {
     /// Scheduler attributes
     public var properties: PolicyTriggerPropertiesReq
 
-    private enum CodingKeys: String, CodingKey {
-        case properties
-    }
-
-    public init(
-        properties: PolicyTriggerPropertiesReq
-    ) {
+    public init(properties: PolicyTriggerPropertiesReq) {
         self.properties = properties
     }
 }

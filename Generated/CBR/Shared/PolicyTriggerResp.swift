@@ -4,38 +4,25 @@
 import CloudCore
 
 /// Time scheduling rule for the policy
-public struct PolicyTriggerResp: Codable, Sendable, Hashable {
+public struct PolicyTriggerResp: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let time: Self = "time"
     }
 
     /// Scheduler ID
     public var id: String?
-
     /// Scheduler name
     public var name: String?
-
     /// Scheduler attributes
     public var properties: PolicyTriggerPropertiesResp?
-
     /// Scheduler type. Currently, only time (periodic scheduling) is supported.
     /// Enumeration values:
     /// time
     public var type: TypeValue?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case properties
-        case type
-    }
 
     public init(
         id: String? = nil,

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Policy attributes
-public struct PolicyoODCreate: Codable, Sendable, Hashable {
+public struct PolicyoODCreate: Codable, Sendable, Equatable {
     /// Maximum number of daily backups that can be retained. The latest backup of each day is saved in the
     /// long term. This parameter and max_backups will both be applied. The value ranges from 0 to 100. If
     /// this parameter is configured, timezone is mandatory. This parameter and retention_duration_days cannot
@@ -12,15 +12,12 @@ public struct PolicyoODCreate: Codable, Sendable, Hashable {
     /// Minimum: 0
     /// Maximum: 100
     public var dayBackups: Int?
-
     /// ID of the replication destination project, which is mandatory for cross-region replication
     public var destinationProjectID: String?
-
     /// Replication destination region, which is mandatory for cross-region replication. The destination
     /// region cannot be the same as the current region. The value contains 0 to 255 characters, including
     /// only letters, digits, underscores (_), and hyphens (-).
     public var destinationRegion: String?
-
     /// Maximum number of backups that can be automatically created for an object. The value can be -1 or
     /// 1-99999. If the value is set to -1, backups will not be cleared by the quantity of backups. If this
     /// parameter and retention_duration_days are both left blank, backups will be retained permanently. This
@@ -32,7 +29,6 @@ public struct PolicyoODCreate: Codable, Sendable, Hashable {
     /// - `-1`
     /// - `1-99999`
     public var maxBackups: Int?
-
     /// Maximum number of monthly backups that can be retained. The latest backup of each month is saved in
     /// the long term. This parameter and max_backups will both be applied. The value ranges from 0 to 100. If
     /// this parameter is configured, timezone is mandatory. This parameter and retention_duration_days cannot
@@ -40,7 +36,6 @@ public struct PolicyoODCreate: Codable, Sendable, Hashable {
     /// Minimum: 0
     /// Maximum: 100
     public var monthBackups: Int?
-
     /// Duration of retaining a backup, in days. The maximum value is 99999. If the value is set to -1,
     /// backups will not be cleared by retention duration. If this parameter and max_backups are left blank at
     /// the same time, the backups will be retained permanently. This parameter cannot be applied together
@@ -49,17 +44,14 @@ public struct PolicyoODCreate: Codable, Sendable, Hashable {
     /// Maximum: 99999
     /// Default: -1
     public var retentionDurationDays: Int?
-
     /// Time zone where the user is located. The format is UTC+01:00. If any of the parameters of yearly,
     /// monthly, weekly, or daily backup is selected, this parameter cannot be left empty.
     public var timezone: String?
-
     /// Maximum number of weekly backups that can be retained. The latest backup of each week is saved in the
     /// long term. This parameter and max_backups will both be applied. The value ranges from 0 to 100. If
     /// this parameter is configured, timezone is mandatory. This parameter and retention_duration_days cannot
     /// be both applied.
     public var weekBackups: Int?
-
     /// Maximum number of yearly backups that can be retained. The latest backup of each year is saved in the
     /// long term. This parameter and max_backups will both be applied. The value ranges from 0 to 100. If
     /// this parameter is configured, timezone is mandatory. This parameter and retention_duration_days cannot

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `protect_status` fields and parameters; other values decode as well.
 public struct ProtectStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let available: Self = "available"
     public static let error: Self = "error"

@@ -4,18 +4,15 @@
 import CloudCore
 
 /// Resource information
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Vault name
     public var extraInfo: ResourceExtraInfo?
-
     /// ID of the vault resource type
     public var id: String?
-
     /// Name of the resource to be backed up. The value consists of 0 to 255 characters.
     /// Minimum: 0
     /// Maximum: 255
     public var name: String?
-
     /// Type of the resource to be backed up, which can be OS::Nova::Server, OS::Cinder::Volume, or
     /// OS::Sfs::Turbo
     public var type: String?

@@ -4,17 +4,14 @@
 import CloudCore
 
 /// Resource list
-public struct ResourceCreate: Codable, Sendable, Hashable {
+public struct ResourceCreate: Codable, Sendable, Equatable {
     /// Additional information of the resource
     public var extraInfo: ResourceExtraInfo?
-
     /// ID of the resource to be backed up
     public var id: String
-
     /// Type of the resource to be backed up, which can be OS::Nova::Server, OS::Cinder::Volume, or
     /// OS::Sfs::Turbo
     public var type: String
-
     /// Resource name
     /// Minimum: 0
     /// Maximum: 255
@@ -27,12 +24,7 @@ public struct ResourceCreate: Codable, Sendable, Hashable {
         case name
     }
 
-    public init(
-        extraInfo: ResourceExtraInfo? = nil,
-        id: String,
-        type: String,
-        name: String? = nil
-    ) {
+    public init(extraInfo: ResourceExtraInfo? = nil, id: String, type: String, name: String? = nil) {
         self.extraInfo = extraInfo
         self.id = id
         self.type = type

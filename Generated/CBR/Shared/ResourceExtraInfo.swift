@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Vault name
-public struct ResourceExtraInfo: Codable, Sendable, Hashable {
+public struct ResourceExtraInfo: Codable, Sendable, Equatable {
     /// IDs of the disks that will not be backed up. This parameter is used when servers are added to a vault,
     /// which include all server disks. But some disks do not need to be backed up. Or in case that a server
     /// was previously added and some disks on this server do not need to be backed up.
@@ -14,9 +14,7 @@ public struct ResourceExtraInfo: Codable, Sendable, Hashable {
         case excludeVolumes = "exclude_volumes"
     }
 
-    public init(
-        excludeVolumes: [String]? = nil
-    ) {
+    public init(excludeVolumes: [String]? = nil) {
         self.excludeVolumes = excludeVolumes
     }
 }

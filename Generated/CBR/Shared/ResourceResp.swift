@@ -4,18 +4,15 @@
 import CloudCore
 
 /// Vault resources
-public struct ResourceResp: Codable, Sendable, Hashable {
+public struct ResourceResp: Codable, Sendable, Equatable {
     /// Additional information of the resource
     public var extraInfo: ResourceExtraInfo?
-
     /// ID of the resource to be backed up
     public var id: String?
-
     /// Name of the resource to be backed up
     /// Minimum: 0
     /// Maximum: 255
     public var name: String?
-
     /// Protection status
     /// Enumeration values:
     /// available
@@ -24,17 +21,13 @@ public struct ResourceResp: Codable, Sendable, Hashable {
     /// restoring
     /// removing
     public var protectStatus: ProtectStatus?
-
     /// Allocated capacity for the associated resources, in GB
     public var size: Int?
-
     /// Type of the resource to be backed up, which can be OS::Nova::Server, OS::Cinder::Volume, or
     /// OS::Sfs::Turbo
     public var type: String?
-
     /// Backup size
     public var backupSize: Int?
-
     /// Number of backups
     public var backupCount: Int?
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``CBRClient/showCheckpoint``.
-public struct ShowCheckpointResponse: Codable, Sendable, Hashable {
+public struct ShowCheckpointResponse: Codable, Sendable, Equatable {
     /// Restore point information
     public var checkpoint: CheckpointCreate?
 
-    private enum CodingKeys: String, CodingKey {
-        case checkpoint
-    }
-
-    public init(
-        checkpoint: CheckpointCreate? = nil
-    ) {
+    public init(checkpoint: CheckpointCreate? = nil) {
         self.checkpoint = checkpoint
     }
 }

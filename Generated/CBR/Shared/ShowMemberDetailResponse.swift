@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``CBRClient/showMemberDetail``.
-public struct ShowMemberDetailResponse: Codable, Sendable, Hashable {
+public struct ShowMemberDetailResponse: Codable, Sendable, Equatable {
     /// Response parameters of querying the details of a backup share member
     public var member: Member?
 
-    private enum CodingKeys: String, CodingKey {
-        case member
-    }
-
-    public init(
-        member: Member? = nil
-    ) {
+    public init(member: Member? = nil) {
         self.member = member
     }
 }

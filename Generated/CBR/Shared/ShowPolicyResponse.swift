@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``CBRClient/showPolicy``.
-public struct ShowPolicyResponse: Codable, Sendable, Hashable {
+public struct ShowPolicyResponse: Codable, Sendable, Equatable {
     /// Response to the request for creating a policy
     public var policy: Policy?
 
-    private enum CodingKeys: String, CodingKey {
-        case policy
-    }
-
-    public init(
-        policy: Policy? = nil
-    ) {
+    public init(policy: Policy? = nil) {
         self.policy = policy
     }
 }

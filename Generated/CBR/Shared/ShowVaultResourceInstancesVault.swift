@@ -6,50 +6,37 @@ import CloudCore
 /// Objects returned after the query by a vault
 ///
 /// Vault
-public struct ShowVaultResourceInstancesVault: Codable, Sendable, Hashable {
+public struct ShowVaultResourceInstancesVault: Codable, Sendable, Equatable {
     /// Operation info
     public var billing: Billing?
-
     /// User-defined vault description
     /// Minimum: 0
     /// Maximum: 255
     public var description: String?
-
     /// Vault ID
     public var id: String?
-
     /// Vault name
     /// Minimum: 1
     /// Maximum: 64
     public var name: String?
-
     /// Project ID
     public var projectID: String?
-
     /// ID of the vault resource type
     public var providerID: String?
-
     /// Vault resources
     public var resources: [ResourceResp]?
-
     /// Vault tags
     public var tags: [Tag]?
-
     /// Indicates whether automatic association is enabled. Its default value is false (not enabled).
     public var autoBind: Bool?
-
     /// Association rule
     public var bindRules: VaultBindRules?
-
     /// User ID
     public var userID: String?
-
     /// Creation time, for example, 2020-02-05T10:38:34.209782
     public var createdAt: String?
-
     /// Whether to enable auto capacity expansion for the vault.
     public var autoExpand: Bool?
-
     /// Whether the vault is locked.
     public var locked: Bool?
 

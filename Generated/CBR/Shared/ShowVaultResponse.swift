@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``CBRClient/showVault``.
-public struct ShowVaultResponse: Codable, Sendable, Hashable {
+public struct ShowVaultResponse: Codable, Sendable, Equatable {
     /// Objects returned after the query by a vault
     public var vault: Vault?
 
-    private enum CodingKeys: String, CodingKey {
-        case vault
-    }
-
-    public init(
-        vault: Vault? = nil
-    ) {
+    public init(vault: Vault? = nil) {
         self.vault = vault
     }
 }

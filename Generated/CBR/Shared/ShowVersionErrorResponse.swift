@@ -3,17 +3,11 @@
 
 import CloudCore
 
-public struct ShowVersionErrorResponse: Codable, Sendable, Hashable {
+public struct ShowVersionErrorResponse: Codable, Sendable, Equatable {
     /// List of API versions
     public var versions: [Version]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [Version]? = nil
-    ) {
+    public init(versions: [Version]? = nil) {
         self.versions = versions
     }
 }

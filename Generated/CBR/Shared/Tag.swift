@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Vault tags
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Key
     /// It can contain a maximum of 36 characters.
     /// It cannot be an empty string.
@@ -13,7 +13,6 @@ public struct Tag: Codable, Sendable, Hashable {
     /// brackets (<), right angle brackets (>), backslashes (), commas (,), vertical bars (|), and slashes (/)
     /// It can contain only letters, digits, hyphens (-), and underscores (_).
     public var key: String?
-
     /// Value
     /// It is mandatory when a tag is added and optional when a tag is deleted.
     /// It can contain a maximum of 43 characters.
@@ -24,15 +23,7 @@ public struct Tag: Codable, Sendable, Hashable {
     /// It can contain only letters, digits, hyphens (-), and underscores (_).
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

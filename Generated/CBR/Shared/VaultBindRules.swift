@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Association rule
-public struct VaultBindRules: Codable, Sendable, Hashable {
+public struct VaultBindRules: Codable, Sendable, Equatable {
     /// Filters automatically associated resources by tag.
     public var tags: [Tag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [Tag]? = nil
-    ) {
+    public init(tags: [Tag]? = nil) {
         self.tags = tags
     }
 }

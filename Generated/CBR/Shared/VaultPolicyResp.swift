@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Details of applying a policy to a vault
-public struct VaultPolicyResp: Codable, Sendable, Hashable {
+public struct VaultPolicyResp: Codable, Sendable, Equatable {
     /// Configured policy ID
     public var policyID: String?
-
     /// Vault ID for configuring the policy ID
     public var vaultID: String?
 
@@ -16,10 +15,7 @@ public struct VaultPolicyResp: Codable, Sendable, Hashable {
         case vaultID = "vault_id"
     }
 
-    public init(
-        policyID: String? = nil,
-        vaultID: String? = nil
-    ) {
+    public init(policyID: String? = nil, vaultID: String? = nil) {
         self.policyID = policyID
         self.vaultID = vaultID
     }

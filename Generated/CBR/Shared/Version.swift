@@ -4,14 +4,11 @@
 import CloudCore
 
 /// List of API versions
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Documented values of `id`; other values decode as well.
     public struct ID: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let v3: Self = "v3"
     }
@@ -19,10 +16,7 @@ public struct Version: Codable, Sendable, Hashable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let current: Self = "CURRENT"
     }
@@ -31,26 +25,14 @@ public struct Version: Codable, Sendable, Hashable {
     /// Enumeration values:
     /// v3
     public var id: ID?
-
     /// API version status
     /// Enumeration values:
     /// CURRENT
     public var status: StatusValue?
-
     /// URI of the API version
     public var links: [Link]?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case links
-    }
-
-    public init(
-        id: ID? = nil,
-        status: StatusValue? = nil,
-        links: [Link]? = nil
-    ) {
+    public init(id: ID? = nil, status: StatusValue? = nil, links: [Link]? = nil) {
         self.id = id
         self.status = status
         self.links = links

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``CBRClient/batchCreateAndDeleteVaultTags``.
-public struct BatchCreateAndDeleteVaultTagsRequest: Codable, Sendable, Hashable {
+public struct BatchCreateAndDeleteVaultTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let create: Self = "create"
         public static let delete: Self = "delete"
@@ -22,22 +19,13 @@ public struct BatchCreateAndDeleteVaultTagsRequest: Codable, Sendable, Hashable 
     /// The list can contain up to 20 keys.
     /// Keys in this list must be unique.
     public var tags: [CreateVaultTagsTag]?
-
     /// Operation to be performed. The value can be set to create or delete only.
     /// Enumeration values:
     /// create
     /// delete
     public var action: Action
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [CreateVaultTagsTag]? = nil,
-        action: Action
-    ) {
+    public init(tags: [CreateVaultTagsTag]? = nil, action: Action) {
         self.tags = tags
         self.action = action
     }

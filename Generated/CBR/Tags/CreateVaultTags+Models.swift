@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``CBRClient/createVaultTags``.
-public struct CreateVaultTagsRequest: Codable, Sendable, Hashable {
+public struct CreateVaultTagsRequest: Codable, Sendable, Equatable {
     /// Tag
     public var tag: CreateVaultTagsTag?
 
-    private enum CodingKeys: String, CodingKey {
-        case tag
-    }
-
-    public init(
-        tag: CreateVaultTagsTag? = nil
-    ) {
+    public init(tag: CreateVaultTagsTag? = nil) {
         self.tag = tag
     }
 }

@@ -4,44 +4,29 @@
 import CloudCore
 
 /// The response of ``CBRClient/showVaultProjectTag``.
-public struct ShowVaultProjectTagResponse: Codable, Sendable, Hashable {
+public struct ShowVaultProjectTagResponse: Codable, Sendable, Equatable {
     /// Tag list
     public var tags: [TagsResp]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [TagsResp]? = nil
-    ) {
+    public init(tags: [TagsResp]? = nil) {
         self.tags = tags
     }
 }
 
 /// Tag list
-public struct TagsResp: Codable, Sendable, Hashable {
+public struct TagsResp: Codable, Sendable, Equatable {
     /// Key
     /// It consists of up to 36 characters.
     /// It cannot be an empty string.
     /// It can contain only letters, digits, hyphens, and underscores.
     public var key: String?
-
     /// List of values
     /// It consists of up to 43 characters.
     /// It can be an empty string.
     /// It can contain only letters, digits, hyphens, and underscores.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

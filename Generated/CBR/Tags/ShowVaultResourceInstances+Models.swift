@@ -4,40 +4,28 @@
 import CloudCore
 
 /// Search criteria supported by resources
-public struct Match: Codable, Sendable, Hashable {
+public struct Match: Codable, Sendable, Equatable {
     /// Key
     /// A key can only be set to resource_name, indicating the resource name.
     public var key: String
-
     /// Value
     /// A value consists of up to 255 characters
     /// If key is set to resource_name, an empty character string indicates exact match and any non-empty
     /// string indicates fuzzy match.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }
 }
 
 /// The request body of ``CBRClient/showVaultResourceInstances``.
-public struct ShowVaultResourceInstancesRequest: Codable, Sendable, Hashable {
+public struct ShowVaultResourceInstancesRequest: Codable, Sendable, Equatable {
     /// Documented values of `cloudType`; other values decode as well.
     public struct CloudType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let `public`: Self = "public"
     }
@@ -45,10 +33,7 @@ public struct ShowVaultResourceInstancesRequest: Codable, Sendable, Hashable {
     /// Documented values of `objectType`; other values decode as well.
     public struct ObjectType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let server: Self = "server"
         public static let disk: Self = "disk"
@@ -57,7 +42,6 @@ public struct ShowVaultResourceInstancesRequest: Codable, Sendable, Hashable {
     /// If this parameter is set to true, all resources without tags are queried. In this case, the tag,
     /// not_tags, tags_any, and not_tags_any fields are ignored.
     public var withoutAnyTag: Bool?
-
     /// List of included tags
     /// This list cannot be an empty list.
     /// The list can contain up to 20 keys.
@@ -67,7 +51,6 @@ public struct ShowVaultResourceInstancesRequest: Codable, Sendable, Hashable {
     /// relationship while values in each key-value structure is in an OR relationship.
     /// If no filtering condition is specified, full data is returned.
     public var tags: [TagsReq]?
-
     /// List of any included tags
     /// This list cannot be an empty list.
     /// The list can contain up to 20 keys.
@@ -76,7 +59,6 @@ public struct ShowVaultResourceInstancesRequest: Codable, Sendable, Hashable {
     /// relationship while values in each key-value structure is in an OR relationship.
     /// If no filtering condition is specified, full data is returned.
     public var tagsAny: [TagsReq]?
-
     /// List of excluded tags
     /// This list cannot be an empty list.
     /// The list can contain up to 20 keys.
@@ -85,7 +67,6 @@ public struct ShowVaultResourceInstancesRequest: Codable, Sendable, Hashable {
     /// relationship while values in each key-value structure is in an OR relationship.
     /// If no filtering condition is specified, full data is returned.
     public var notTags: [TagsReq]?
-
     /// List of any excluded tags
     /// This list cannot be an empty list.
     /// The list can contain up to 20 keys.
@@ -94,33 +75,27 @@ public struct ShowVaultResourceInstancesRequest: Codable, Sendable, Hashable {
     /// relationship while values in each key-value structure is in an OR relationship.
     /// If no filtering condition is specified, full data is returned.
     public var notTagsAny: [TagsReq]?
-
     /// Query count. (This parameter is not displayed when action is set to count.) If action is set to
     /// filter, the value defaults to 1000. The value ranges from 1 to 1000. If you set a value not within
     /// this range, an error will be reported. The number of returned records does not exceed the value of
     /// limit.
     public var limit: String?
-
     /// Index position. (This parameter is not displayed when action is set to count.) If action is set to
     /// filter, the value defaults to 0 and the minimum value of offset is 0. The first record in the query
     /// result is the offset+1 record that meets the query criteria.
     public var offset: String?
-
     /// Operation identifier. Possible values are filter and count. The value filter indicates pagination
     /// query. The value count indicates that the total number of query results meeting the search criteria
     /// will be returned.
     public var action: String
-
     /// Search criteria supported by resources
     /// Keys in this list must be unique.
     /// Only one key is supported currently. Multiple-key support will be available later.
     public var matches: [Match]?
-
     /// Cloud type
     /// Enumeration values:
     /// public
     public var cloudType: CloudType?
-
     /// Resource type
     /// Enumeration values:
     /// server
@@ -184,13 +159,11 @@ public struct ShowVaultResourceInstancesRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CBRClient/showVaultResourceInstances``.
-public struct ShowVaultResourceInstancesResponse: Codable, Sendable, Hashable {
+public struct ShowVaultResourceInstancesResponse: Codable, Sendable, Equatable {
     /// List of matched resources (This parameter is not displayed if action is set to count.)
     public var resources: [TagResource]?
-
     /// Total number of matched resources
     public var totalCount: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var tags: [ShowVaultResourceInstancesTag]?
 
@@ -221,32 +194,23 @@ public struct ShowVaultResourceInstancesResponse: Codable, Sendable, Hashable {
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct ShowVaultResourceInstancesTag: Codable, Sendable, Hashable {
+public struct ShowVaultResourceInstancesTag: Codable, Sendable, Equatable {
     public var key: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-    }
-
-    public init(
-        key: String? = nil
-    ) {
+    public init(key: String? = nil) {
         self.key = key
     }
 }
 
 /// List of matched resources (This parameter is not displayed if action is set to count.)
-public struct TagResource: Codable, Sendable, Hashable {
+public struct TagResource: Codable, Sendable, Equatable {
     /// Resource ID
     public var resourceID: String?
-
     /// Resource details
     public var resourceDetail: [ShowVaultResourceInstancesVault]?
-
     /// Tag list
     /// If there is no tag, an empty array is used by default.
     public var tags: [Tag]?
-
     /// Resource name
     public var resourceName: String?
 
@@ -271,13 +235,12 @@ public struct TagResource: Codable, Sendable, Hashable {
 }
 
 /// List of included tags
-public struct TagsReq: Codable, Sendable, Hashable {
+public struct TagsReq: Codable, Sendable, Equatable {
     /// Key
     /// It contains a maximum of 127 Unicode characters.
     /// A tag key cannot be an empty string.
     /// Spaces before and after a key will be deprecated.
     public var key: String
-
     /// Lists the values
     /// The list can contain up to 20 values.
     /// A tag value contains up to 255 Unicode characters. Spaces before and after a key will be deprecated.
@@ -289,15 +252,7 @@ public struct TagsReq: Codable, Sendable, Hashable {
     /// the value following *. The value cannot contain only *.
     public var values: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String,
-        values: [String]
-    ) {
+    public init(key: String, values: [String]) {
         self.key = key
         self.values = values
     }

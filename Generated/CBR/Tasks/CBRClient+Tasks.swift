@@ -7,10 +7,7 @@ extension CBRClient {
     /// Documented values of `operation_type` for ``CBRClient/listOpLogs``.
     public struct ListOpLogsOperationType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let backup: Self = "backup"
         public static let delete: Self = "delete"

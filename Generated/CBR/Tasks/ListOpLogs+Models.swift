@@ -6,19 +6,16 @@ import CloudCore
 public typealias ListOpLogsErrorResponse = ListOpLogsResponse
 
 /// The response of ``CBRClient/listOpLogs``.
-public struct ListOpLogsResponse: Codable, Sendable, Hashable {
+public struct ListOpLogsResponse: Codable, Sendable, Equatable {
     /// Task list
     public var operationLogs: [OperationLog]?
-
     /// Number of tasks
     public var count: Int?
-
     /// Number of records displayed on each page
     /// Minimum: 1
     /// Maximum: 1000
     /// Default: 1000
     public var limit: Int?
-
     /// Offset where the query starts
     /// Minimum: 0
     /// Default: 0

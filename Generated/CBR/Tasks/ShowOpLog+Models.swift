@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``CBRClient/showOpLog``.
-public struct ShowOpLogResponse: Codable, Sendable, Hashable {
+public struct ShowOpLogResponse: Codable, Sendable, Equatable {
     /// Task information
     public var operationLog: OperationLog?
 
@@ -12,9 +12,7 @@ public struct ShowOpLogResponse: Codable, Sendable, Hashable {
         case operationLog = "operation_log"
     }
 
-    public init(
-        operationLog: OperationLog? = nil
-    ) {
+    public init(operationLog: OperationLog? = nil) {
         self.operationLog = operationLog
     }
 }

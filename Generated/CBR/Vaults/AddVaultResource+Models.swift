@@ -4,24 +4,18 @@
 import CloudCore
 
 /// The request body of ``CBRClient/addVaultResource``.
-public struct AddVaultResourceRequest: Codable, Sendable, Hashable {
+public struct AddVaultResourceRequest: Codable, Sendable, Equatable {
     /// Resource list
     /// Array Length: 1 - 256
     public var resources: [ResourceCreate]
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [ResourceCreate]
-    ) {
+    public init(resources: [ResourceCreate]) {
         self.resources = resources
     }
 }
 
 /// The response of ``CBRClient/addVaultResource``.
-public struct AddVaultResourceResponse: Codable, Sendable, Hashable {
+public struct AddVaultResourceResponse: Codable, Sendable, Equatable {
     /// List of resource IDs that have been added
     public var addResourceIDs: [String]?
 
@@ -29,9 +23,7 @@ public struct AddVaultResourceResponse: Codable, Sendable, Hashable {
         case addResourceIDs = "add_resource_ids"
     }
 
-    public init(
-        addResourceIDs: [String]? = nil
-    ) {
+    public init(addResourceIDs: [String]? = nil) {
         self.addResourceIDs = addResourceIDs
     }
 }

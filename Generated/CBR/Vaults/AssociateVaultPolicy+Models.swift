@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CBRClient/associateVaultPolicy``.
-public struct AssociateVaultPolicyRequest: Codable, Sendable, Hashable {
+public struct AssociateVaultPolicyRequest: Codable, Sendable, Equatable {
     /// Policy ID.
     public var policyID: String?
 
@@ -12,15 +12,13 @@ public struct AssociateVaultPolicyRequest: Codable, Sendable, Hashable {
         case policyID = "policy_id"
     }
 
-    public init(
-        policyID: String? = nil
-    ) {
+    public init(policyID: String? = nil) {
         self.policyID = policyID
     }
 }
 
 /// The response of ``CBRClient/associateVaultPolicy``.
-public struct AssociateVaultPolicyResponse: Codable, Sendable, Hashable {
+public struct AssociateVaultPolicyResponse: Codable, Sendable, Equatable {
     /// Details of applying a policy to a vault
     public var associatePolicy: VaultPolicyResp?
 
@@ -28,9 +26,7 @@ public struct AssociateVaultPolicyResponse: Codable, Sendable, Hashable {
         case associatePolicy = "associate_policy"
     }
 
-    public init(
-        associatePolicy: VaultPolicyResp? = nil
-    ) {
+    public init(associatePolicy: VaultPolicyResp? = nil) {
         self.associatePolicy = associatePolicy
     }
 }

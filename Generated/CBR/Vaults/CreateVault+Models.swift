@@ -4,37 +4,29 @@
 import CloudCore
 
 /// Parameter information for creation
-public struct BillingCreate: Codable, Sendable, Hashable {
+public struct BillingCreate: Codable, Sendable, Equatable {
     /// Cloud type, which is public
     public var cloudType: String?
-
     /// Vault specification, which is crash_consistent by default (crash consistent backup)
     public var consistentLevel: String
-
     /// Object type, which can be server, disk, or turbo
     public var objectType: String
-
     /// Protection type, which can be backup or replication
     public var protectType: String
-
     /// Capacity, in GB
     /// Minimum: 10
     /// Maximum: 10485760
     public var size: Int
-
     /// Billing mode, which is post_paid
     /// Default: post_paid
     public var chargingMode: String?
-
     /// Whether to automatically renew the subscription after expiration. By default, it is not renewed.
     /// Default: false
     public var isAutoRenew: Bool?
-
     /// Whether the fee is automatically deducted from the customer's account balance after an order is
     /// submitted. The non-automatic payment mode is used by default.
     /// Default: false
     public var isAutoPay: Bool?
-
     /// Redirection URL
     /// Minimum: 1
     /// Maximum: 255
@@ -89,74 +81,53 @@ public struct BillingCreate: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CBRClient/createVault``.
-public struct CreateVaultRequest: Codable, Sendable, Hashable {
+public struct CreateVaultRequest: Codable, Sendable, Equatable {
     /// Parameters for creating a vault
     public var vault: VaultCreate
 
-    private enum CodingKeys: String, CodingKey {
-        case vault
-    }
-
-    public init(
-        vault: VaultCreate
-    ) {
+    public init(vault: VaultCreate) {
         self.vault = vault
     }
 }
 
 /// The response of ``CBRClient/createVault``.
-public struct CreateVaultResponse: Codable, Sendable, Hashable {
+public struct CreateVaultResponse: Codable, Sendable, Equatable {
     /// Objects returned after a vault query
     public var vault: VaultCreateResource?
 
-    private enum CodingKeys: String, CodingKey {
-        case vault
-    }
-
-    public init(
-        vault: VaultCreateResource? = nil
-    ) {
+    public init(vault: VaultCreateResource? = nil) {
         self.vault = vault
     }
 }
 
 /// Parameters for creating a vault
-public struct VaultCreate: Codable, Sendable, Hashable {
+public struct VaultCreate: Codable, Sendable, Equatable {
     /// Backup policy ID. If the value of this parameter is null, automatic backup is not performed.
     public var backupPolicyID: String?
-
     /// Parameter information for creation
     public var billing: BillingCreate
-
     /// User-defined vault description
     /// Minimum: 0
     /// Maximum: 64
     public var description: String?
-
     /// Vault name
     /// Minimum: 1
     /// Maximum: 64
     public var name: String
-
     /// Associated resources. Set this parameter to [] if no resources are associated when creating a vault.
     /// Array Length: 0 - 255
     public var resources: [ResourceCreate]
-
     /// Tag list
     /// This list cannot be an empty list.
     /// The list can contain up to 20 keys.
     /// Keys in this list must be unique.
     public var tags: [CreateVaultTagsTag]?
-
     /// Whether automatic association is supported
     public var autoBind: Bool?
-
     /// Rules for automatic association
     public var bindRules: VaultBindRules?
-
     /// Whether the vault is locked. A locked vault cannot be unlocked.
     public var locked: Bool?
-
     /// Not in the page's table; the page's request example sends it.
     public var enterpriseProjectID: String?
 
@@ -213,56 +184,41 @@ public struct VaultCreate: Codable, Sendable, Hashable {
 }
 
 /// Objects returned after a vault query
-public struct VaultCreateResource: Codable, Sendable, Hashable {
+public struct VaultCreateResource: Codable, Sendable, Equatable {
     /// Operations information
     public var billing: Billing?
-
     /// User-defined vault description
     /// Minimum: 0
     /// Maximum: 255
     public var description: String?
-
     /// Vault ID
     public var id: String?
-
     /// Vault name
     /// Minimum: 1
     /// Maximum: 64
     public var name: String?
-
     /// Project ID
     public var projectID: String?
-
     /// ID of the vault resource type
     public var providerID: String?
-
     /// Vault resources
     public var resources: [ResourceResp]?
-
     /// Vault tags
     public var tags: [Tag]?
-
     /// Whether to enable automatic association. Its default value is false (not enable).
     public var autoBind: Bool?
-
     /// Association rules
     public var bindRules: VaultBindRules?
-
     /// User ID
     public var userID: String?
-
     /// Creation time, for example, 2020-02-05T10:38:34.209782
     public var createdAt: String?
-
     /// Whether to enable auto capacity expansion for the vault.
     public var autoExpand: Bool?
-
     /// Used to identify the SMB service. You can set the parameter to SMB or leave it blank.
     public var sysLockSourceService: String?
-
     /// Whether the vault is locked. A locked vault cannot be unlocked.
     public var locked: Bool?
-
     /// Not in the page's table; the page's response example shows it.
     public var enterpriseProjectID: Int?
 

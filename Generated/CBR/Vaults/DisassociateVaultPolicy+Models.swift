@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CBRClient/disassociateVaultPolicy``.
-public struct DisassociateVaultPolicyRequest: Codable, Sendable, Hashable {
+public struct DisassociateVaultPolicyRequest: Codable, Sendable, Equatable {
     /// Policy ID
     public var policyID: String
 
@@ -12,15 +12,13 @@ public struct DisassociateVaultPolicyRequest: Codable, Sendable, Hashable {
         case policyID = "policy_id"
     }
 
-    public init(
-        policyID: String
-    ) {
+    public init(policyID: String) {
         self.policyID = policyID
     }
 }
 
 /// The response of ``CBRClient/disassociateVaultPolicy``.
-public struct DisassociateVaultPolicyResponse: Codable, Sendable, Hashable {
+public struct DisassociateVaultPolicyResponse: Codable, Sendable, Equatable {
     /// Details of removing a policy from a vault
     public var dissociatePolicy: VaultPolicyResp?
 
@@ -28,9 +26,7 @@ public struct DisassociateVaultPolicyResponse: Codable, Sendable, Hashable {
         case dissociatePolicy = "dissociate_policy"
     }
 
-    public init(
-        dissociatePolicy: VaultPolicyResp? = nil
-    ) {
+    public init(dissociatePolicy: VaultPolicyResp? = nil) {
         self.dissociatePolicy = dissociatePolicy
     }
 }

@@ -4,19 +4,16 @@
 import CloudCore
 
 /// The response of ``CBRClient/listVault``.
-public struct ListVaultResponse: Codable, Sendable, Hashable {
+public struct ListVaultResponse: Codable, Sendable, Equatable {
     /// Vault instance list
     public var vaults: [Vault]?
-
     /// Number of vaults
     public var count: Int?
-
     /// Number of records displayed on each page
     /// Minimum: 1
     /// Maximum: 1000
     /// Default: 1000
     public var limit: Int?
-
     /// Offset where the query starts
     /// Minimum: 0
     /// Default: 0
@@ -29,12 +26,7 @@ public struct ListVaultResponse: Codable, Sendable, Hashable {
         case offset
     }
 
-    public init(
-        vaults: [Vault]? = nil,
-        count: Int? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
-    ) {
+    public init(vaults: [Vault]? = nil, count: Int? = nil, limit: Int? = nil, offset: Int? = nil) {
         self.vaults = vaults
         self.count = count
         self.limit = limit

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``CBRClient/migrateVaultResource``.
-public struct MigrateVaultResourceRequest: Codable, Sendable, Hashable {
+public struct MigrateVaultResourceRequest: Codable, Sendable, Equatable {
     /// Destination vault
     public var destinationVaultID: String
-
     /// ID of the resource to be migrated
     public var resourceIDs: [String]
 
@@ -16,17 +15,14 @@ public struct MigrateVaultResourceRequest: Codable, Sendable, Hashable {
         case resourceIDs = "resource_ids"
     }
 
-    public init(
-        destinationVaultID: String,
-        resourceIDs: [String]
-    ) {
+    public init(destinationVaultID: String, resourceIDs: [String]) {
         self.destinationVaultID = destinationVaultID
         self.resourceIDs = resourceIDs
     }
 }
 
 /// The response of ``CBRClient/migrateVaultResource``.
-public struct MigrateVaultResourceResponse: Codable, Sendable, Hashable {
+public struct MigrateVaultResourceResponse: Codable, Sendable, Equatable {
     /// List of migrated resources
     public var migratedResources: [String]?
 
@@ -34,9 +30,7 @@ public struct MigrateVaultResourceResponse: Codable, Sendable, Hashable {
         case migratedResources = "migrated_resources"
     }
 
-    public init(
-        migratedResources: [String]? = nil
-    ) {
+    public init(migratedResources: [String]? = nil) {
         self.migratedResources = migratedResources
     }
 }

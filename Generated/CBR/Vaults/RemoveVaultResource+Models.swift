@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CBRClient/removeVaultResource``.
-public struct RemoveVaultResourceRequest: Codable, Sendable, Hashable {
+public struct RemoveVaultResourceRequest: Codable, Sendable, Equatable {
     /// List of resource IDs to be removed
     public var resourceIDs: [String]
 
@@ -12,15 +12,13 @@ public struct RemoveVaultResourceRequest: Codable, Sendable, Hashable {
         case resourceIDs = "resource_ids"
     }
 
-    public init(
-        resourceIDs: [String]
-    ) {
+    public init(resourceIDs: [String]) {
         self.resourceIDs = resourceIDs
     }
 }
 
 /// The response of ``CBRClient/removeVaultResource``.
-public struct RemoveVaultResourceResponse: Codable, Sendable, Hashable {
+public struct RemoveVaultResourceResponse: Codable, Sendable, Equatable {
     /// Removed resource IDs
     public var removeResourceIDs: [String]?
 
@@ -28,9 +26,7 @@ public struct RemoveVaultResourceResponse: Codable, Sendable, Hashable {
         case removeResourceIDs = "remove_resource_ids"
     }
 
-    public init(
-        removeResourceIDs: [String]? = nil
-    ) {
+    public init(removeResourceIDs: [String]? = nil) {
         self.removeResourceIDs = removeResourceIDs
     }
 }

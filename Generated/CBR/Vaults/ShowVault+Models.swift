@@ -3,17 +3,11 @@
 
 import CloudCore
 
-public struct ShowVaultErrorResponse: Codable, Sendable, Hashable {
+public struct ShowVaultErrorResponse: Codable, Sendable, Equatable {
     /// Objects returned after the query by a vault
     public var vault: ShowVaultResourceInstancesVault?
 
-    private enum CodingKeys: String, CodingKey {
-        case vault
-    }
-
-    public init(
-        vault: ShowVaultResourceInstancesVault? = nil
-    ) {
+    public init(vault: ShowVaultResourceInstancesVault? = nil) {
         self.vault = vault
     }
 }

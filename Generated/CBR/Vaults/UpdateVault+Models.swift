@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Bill information
-public struct BillingUpdate: Codable, Sendable, Hashable {
+public struct BillingUpdate: Codable, Sendable, Equatable {
     /// Vault size, in GB
     /// Minimum: 1
     /// Maximum: 10485760
@@ -14,9 +14,7 @@ public struct BillingUpdate: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        size: Int? = nil
-    ) {
+    public init(size: Int? = nil) {
         self.size = size
     }
 
@@ -27,17 +25,11 @@ public struct BillingUpdate: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CBRClient/updateVault``.
-public struct UpdateVaultRequest: Codable, Sendable, Hashable {
+public struct UpdateVaultRequest: Codable, Sendable, Equatable {
     /// Request body of modifying a vault
     public var vault: VaultUpdate
 
-    private enum CodingKeys: String, CodingKey {
-        case vault
-    }
-
-    public init(
-        vault: VaultUpdate
-    ) {
+    public init(vault: VaultUpdate) {
         self.vault = vault
     }
 }
@@ -46,35 +38,28 @@ public struct UpdateVaultRequest: Codable, Sendable, Hashable {
 public typealias UpdateVaultResponse = ShowVaultResponse
 
 /// Request body of modifying a vault
-public struct VaultUpdate: Codable, Sendable, Hashable {
+public struct VaultUpdate: Codable, Sendable, Equatable {
     /// Bill information
     public var billing: BillingUpdate?
-
     /// Vault name
     /// Minimum: 1
     /// Maximum: 64
     public var name: String?
-
     /// Whether automatic association is supported
     public var autoBind: Bool?
-
     /// Association rules
     public var bindRules: VaultBindRules?
-
     /// Whether to enable auto capacity expansion for the vault.
     public var autoExpand: Bool?
-
     /// Exception notification function
     /// Default: true
     public var smnNotify: Bool?
-
     /// Vault capacity threshold. If the vault capacity usage exceeds this threshold and smn_notify is true,
     /// an exception notification is sent.
     /// Minimum: 1
     /// Maximum: 100
     /// Default: 80
     public var threshold: Int?
-
     /// Whether the vault is locked. A locked vault cannot be unlocked
     public var locked: Bool?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CESClient/batchDeleteAlarmRules``.
-public struct BatchDeleteAlarmRulesRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteAlarmRulesRequest: Codable, Sendable, Equatable {
     /// IDs of the alarm rules to be deleted in batches.
     /// Array length: 1 to 10
     public var alarmIDs: [String]
@@ -13,9 +13,7 @@ public struct BatchDeleteAlarmRulesRequest: Codable, Sendable, Hashable {
         case alarmIDs = "alarm_ids"
     }
 
-    public init(
-        alarmIDs: [String]
-    ) {
+    public init(alarmIDs: [String]) {
         self.alarmIDs = alarmIDs
     }
 }

@@ -4,36 +4,30 @@
 import CloudCore
 
 /// The request body of ``CESClient/createAlarmRules``.
-public struct CreateAlarmRulesRequest: Codable, Sendable, Hashable {
+public struct CreateAlarmRulesRequest: Codable, Sendable, Equatable {
     /// Name of an alarm rule. The name allows 1 to 128 characters and can only contain letters, digits,
     /// underscores (_), and hyphens (-).
     public var name: String
-
     /// Alarm rule description. The value can contain 0 to 256 characters.
     public var description: String?
-
     /// Namespace of a service. For details about the namespace of each service, see Service Namespaces. The
     /// namespace must be in the service.item format and contain 3 to 32 characters. The values of service and
     /// item must start with a letter and can only contain letters, digits, and underscores (_).
     /// Minimum: 3
     /// Maximum: 32
     public var namespace: String
-
     /// Resource group ID. This parameter is mandatory when the monitoring scope is set to Resource groups.
     public var resourceGroupID: String?
-
     /// Resource list. If an alarm rule is created for all resources or resources in a resource group, leave
     /// the resource dimension blank. If the alarm rule is created for specified resources, the resource
     /// dimension value is mandatory, and you can specify multiple resources to be monitored at a time.
     /// Array length: 0 to 1000
     public var resources: [[CreateAlarmRulesDimension]]
-
     /// Alarm policies.
     /// Array length: 1 to 50
     /// Either policies or alarm_template_id must be set. If both are specified, the policy in the alarm
     /// template is used.
     public var policies: [Policy]?
-
     /// Alarm rule type.
     /// The value can be:
     /// ALL_INSTANCE: alarms for all resources
@@ -42,34 +36,26 @@ public struct CreateAlarmRulesRequest: Codable, Sendable, Hashable {
     /// EVENT.SYS: system event alarms
     /// EVENT.CUSTOM: custom event alarms
     public var type: TypeValue
-
     /// Action to be triggered by the alarm. Array length: 0 to 10
     public var alarmNotifications: [CreateAlarmRulesNotification]?
-
     /// Action to be triggered after an alarm is cleared. Array length: 0 to 10
     public var okNotifications: [CreateAlarmRulesNotification]?
-
     /// Time when the alarm notification was enabled. Example: 12:00
     /// Regular expression matching: ^([01][0-9]|2[0-3]):([0-5][0-9])$
     public var notificationBeginTime: String?
-
     /// Time when the alarm notification was disabled. Example: 12:00
     /// Regular expression matching: ^([1][0-9]|2[0-3]):([0-5][0-9])$
     public var notificationEndTime: String?
-
     /// Enterprise project ID. The value allows 36 characters. It can only contain lowercase letters, hyphens
     /// (-), and underscores (_). You can customize an enterprise project ID. The value can also be 0 (default
     /// enterprise project ID).
     /// Regular expression matching:
     /// ^((([a-z]|[0-9]){8}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){12})|0)$
     public var enterpriseProjectID: String?
-
     /// Whether to generate alarms when the alarm triggering conditions are met.
     public var enabled: Bool
-
     /// Whether to enable alarm notification.
     public var notificationEnabled: Bool
-
     /// ID of an alarm template associated with an alarm rule. If this parameter is specified, the policy
     /// associated with the alarm rule changes accordingly with the alarm template policy.
     /// Minimum: 0
@@ -78,7 +64,6 @@ public struct CreateAlarmRulesRequest: Codable, Sendable, Hashable {
     /// Either policies or alarm_template_id must be set. If both are specified, the policy in the alarm
     /// template is used.
     public var alarmTemplateID: String?
-
     /// Tenant tags.
     /// Array length: 0 to 20
     public var tags: [ResourceTag]?
@@ -163,28 +148,19 @@ public struct CreateAlarmRulesRequest: Codable, Sendable, Hashable {
 public typealias CreateAlarmRulesResponse = CreateAlarmResponse
 
 /// Tenant tags.
-public struct ResourceTag: Codable, Sendable, Hashable {
+public struct ResourceTag: Codable, Sendable, Equatable {
     /// Tag key. A tag key can contain a maximum of 128 Unicode characters.
     /// Minimum: 1
     /// Maximum: 128
     /// Regular expression matching: ^((?!\s)(?!_sys_)[\p{L}\p{Z}\p{N}_.:=+\-@]*)(?<!\s)$
     public var key: String
-
     /// Tag value. Each tag value can contain a maximum of 255 Unicode characters.
     /// Minimum: 0
     /// Maximum: 255
     /// Regular expression matching: ^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

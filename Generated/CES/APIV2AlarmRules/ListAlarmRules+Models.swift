@@ -6,18 +6,15 @@ import CloudCore
 /// Alarm rule list.
 ///
 /// alarms
-public struct Alarm: Codable, Sendable, Hashable {
+public struct Alarm: Codable, Sendable, Equatable {
     /// ID of an alarm rule, which starts with al and is followed by 22 characters of letters, digits, or a
     /// combination of both.
     public var alarmID: String?
-
     /// Name of an alarm rule. The name allows 1 to 128 characters and can only contain letters, digits,
     /// underscores (_), and hyphens (-).
     public var name: String?
-
     /// Alarm rule description. The value can contain 0 to 256 characters.
     public var description: String?
-
     /// Namespace of a service. For details about the namespace of each service, see Service Namespaces. The
     /// namespace must be in the service.item format and contain 3 to 32 characters. service and item must
     /// start with a letter and can contain only letters, digits, and underscores (_).
@@ -26,16 +23,13 @@ public struct Alarm: Codable, Sendable, Hashable {
     /// Regular expression matching:
     /// ^((([a-z]|[A-Z]){1}([a-z]|[A-Z]|[0-9]|_)*\.([a-z]|[A-Z]){1}([a-z]|[A-Z]|[0-9]|_)*)|)$
     public var namespace: String?
-
     /// Alarm policies.
     /// Array length: 1 to 100
     public var policies: [ListAlarmRulesPolicy]?
-
     /// Resource list. Associated resources can be obtained by calling the API for querying resources in an
     /// alarm rule.
     /// Array length: 1 to 3000
     public var resources: [Resources]?
-
     /// Alarm rule type.
     /// The value can be:
     /// ALL_INSTANCE: alarms for all resources
@@ -44,34 +38,26 @@ public struct Alarm: Codable, Sendable, Hashable {
     /// EVENT.SYS: system event alarms
     /// EVENT.CUSTOM: custom event alarms
     public var type: TypeValue?
-
     /// Whether to generate alarms when the alarm triggering conditions are met.
     public var enabled: Bool?
-
     /// Whether to enable alarm notification.
     public var notificationEnabled: Bool?
-
     /// Action to be triggered by the alarm. Array length: 0 to 10
     public var alarmNotifications: [CESNotification]?
-
     /// Action to be triggered after an alarm is cleared. Array length: 0 to 10
     public var okNotifications: [CESNotification]?
-
     /// Time when the alarm notification was enabled. Example: 12:00
     /// Regular expression matching: ^([01][0-9]|2[0-3]):([0-5][0-9])$
     public var notificationBeginTime: String?
-
     /// Time when the alarm notification was disabled. Example: 12:00
     /// Regular expression matching: ^([01][0-9]|2[0-3]):([0-5][0-9])$
     public var notificationEndTime: String?
-
     /// Enterprise project ID. The value allows 36 characters. It can only contain lowercase letters, hyphens
     /// (-), and underscores (_). You can customize an enterprise project ID. The value can also be 0 (default
     /// enterprise project ID).
     /// Regular expression matching:
     /// ^((([a-z]|[0-9]){8}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){12})|0)$
     public var enterpriseProjectID: Int?
-
     /// ID of an alarm template associated with an alarm rule. If this parameter is specified, the policy
     /// associated with the alarm rule changes accordingly with the alarm template policy.
     /// Minimum: 0
@@ -154,14 +140,13 @@ public struct Alarm: Codable, Sendable, Hashable {
 /// Alarm policies.
 ///
 /// Policy
-public struct ListAlarmRulesPolicy: Codable, Sendable, Hashable {
+public struct ListAlarmRulesPolicy: Codable, Sendable, Equatable {
     /// Metric name of a resource. The name must start with a letter and contain only digits, letters, and
     /// underscores (_). The length ranges from 1 to 64 characters. For example, cpu_util of an ECS indicates
     /// the CPU usage of the ECS. mongo001_command_ps in DDS indicates the command execution frequency. For
     /// details about the metric name of each service, see Service Metric Names.
     /// Regular expression matching: ^([A-Za-z]){1}([0-9A-Za-z]|_|-)*$
     public var metricName: String?
-
     /// Metric period, in seconds.
     /// The default value is 0. For an event alarm, set this parameter to 0. 1 indicates the original
     /// aggregation period of a metric. For example, if the original aggregation period of an RDS metric is
@@ -187,7 +172,6 @@ public struct ListAlarmRulesPolicy: Codable, Sendable, Hashable {
     /// - `14400`
     /// - `86400`
     public var period: Int?
-
     /// Data aggregation method. The value can be:
     /// average: average value of metric data within an aggregation period.
     /// max: maximum value of metric data within an aggregation period.
@@ -195,27 +179,22 @@ public struct ListAlarmRulesPolicy: Codable, Sendable, Hashable {
     /// sum: sum of metric data within an aggregation period.
     /// variance: variance value of metric data within an aggregation period.
     public var filter: Filter?
-
     /// Operator of an alarm threshold.
     /// Regular expression matching: ^(>|<|>=|<=|=|!=)$
     public var comparisonOperator: String?
-
     /// Alarm threshold. Supported range: 0 to Number.MAX_VALUE (1.7976931348623157e+108) For detailed
     /// thresholds, see the value range of each metric in the appendix. For example, you can set ECS cpu_util
     /// to 80.
     /// Minimum: 0
     /// Maximum: 1.7976931348623157e+108
     public var value: Double?
-
     /// Multi-level alarm threshold. This parameter is not required for the current version.
     public var hierarchicalValue: JSONValue?
-
     /// Data unit. The value can contain a maximum of 32 characters. You can set this parameter based on your
     /// service needs.
     /// Minimum: 0
     /// Maximum: 32
     public var unit: String?
-
     /// Number of times that the alarm triggering conditions are met.
     /// For event alarms, the value ranges from 1 to 180. For metric and website alarms, the value can be 1,
     /// 2, 3, 4, 5, 10, 15, 30, 60, 90, 120, or 180.
@@ -233,7 +212,6 @@ public struct ListAlarmRulesPolicy: Codable, Sendable, Hashable {
     /// - `120`
     /// - `180`
     public var count: Int?
-
     /// Alarm suppression time, in seconds. This parameter corresponds to the last field in the alarm policy
     /// when an alarm rule is created on the Cloud Eye console. This field is used to avoid frequent alarms. 0
     /// indicates that the alarm is not suppressed and alarms are generated as long as the conditions are met.
@@ -264,7 +242,6 @@ public struct ListAlarmRulesPolicy: Codable, Sendable, Hashable {
     /// - `43200`
     /// - `86400`
     public var suppressDuration: Int?
-
     /// Alarm severity, which can be 1 (critical), 2 (major), 3 (minor), or 4 (informational). The default
     /// value is 2.
     public var level: Int?
@@ -322,11 +299,10 @@ public struct ListAlarmRulesPolicy: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/listAlarmRules``.
-public struct ListAlarmRulesResponse: Codable, Sendable, Hashable {
+public struct ListAlarmRulesResponse: Codable, Sendable, Equatable {
     /// Alarm rule list.
     /// Array length: 1 to 100
     public var alarms: [Alarm]?
-
     /// Total number of alarm rules.
     /// Minimum: 0
     /// Maximum: 10000
@@ -337,10 +313,7 @@ public struct ListAlarmRulesResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        alarms: [Alarm]? = nil,
-        count: Int? = nil
-    ) {
+    public init(alarms: [Alarm]? = nil, count: Int? = nil) {
         self.alarms = alarms
         self.count = count
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CESClient/batchDeleteResourceGroups``.
-public struct BatchDeleteResourceGroupsRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteResourceGroupsRequest: Codable, Sendable, Equatable {
     /// IDs of resource groups to be deleted in batches.
     /// Array length: 1 to 100
     public var groupIDs: [String]
@@ -13,15 +13,13 @@ public struct BatchDeleteResourceGroupsRequest: Codable, Sendable, Hashable {
         case groupIDs = "group_ids"
     }
 
-    public init(
-        groupIDs: [String]
-    ) {
+    public init(groupIDs: [String]) {
         self.groupIDs = groupIDs
     }
 }
 
 /// The response of ``CESClient/batchDeleteResourceGroups``.
-public struct BatchDeleteResourceGroupsResponse: Codable, Sendable, Hashable {
+public struct BatchDeleteResourceGroupsResponse: Codable, Sendable, Equatable {
     /// IDs of resource groups that were deleted.
     /// Array length: 1 to 100
     public var groupIDs: [String]?
@@ -30,9 +28,7 @@ public struct BatchDeleteResourceGroupsResponse: Codable, Sendable, Hashable {
         case groupIDs = "group_ids"
     }
 
-    public init(
-        groupIDs: [String]? = nil
-    ) {
+    public init(groupIDs: [String]? = nil) {
         self.groupIDs = groupIDs
     }
 }

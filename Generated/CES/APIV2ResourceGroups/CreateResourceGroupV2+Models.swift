@@ -4,29 +4,25 @@
 import CloudCore
 
 /// The request body of ``CESClient/createResourceGroupV2``.
-public struct CreateResourceGroupV2Request: Codable, Sendable, Hashable {
+public struct CreateResourceGroupV2Request: Codable, Sendable, Equatable {
     /// Resource group name. The value allows a maximum of 128 characters and can only contain letters,
     /// digits, hyphens (-), and underscores (_).
     /// Minimum: 1
     /// Maximum: 128
     /// Regular expression matching: ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-)+$
     public var groupName: String
-
     /// ID of the enterprise project that a resource group belongs to.
     /// Regular expression matching:
     /// ^((([a-z]|[0-9]){8}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){12})|0)$
     public var enterpriseProjectID: String?
-
     /// Method for adding resources to a resource group. The value can only be EPS (synchronizing resources
     /// from enterprise projects), TAG (dynamic tag matching), or Manual (manually adding resources). If this
     /// parameter is not specified, resources are manually added.
     /// Regular expression matching: ^(EPS|TAG|Manual)$
     public var type: OneResourceGroupType?
-
     /// Associated tag during dynamic tag matching. This parameter is mandatory when type is set to TAG.
     /// Array length: 1 to 10
     public var tags: [ResourceGroupTagRelation]?
-
     /// ID of the enterprise project from which resources in the resource group come. This parameter is
     /// mandatory when type is set to EPS.
     /// Array length: 1 to 10

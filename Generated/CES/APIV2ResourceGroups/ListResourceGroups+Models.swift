@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The response of ``CESClient/listResourceGroups``.
-public struct ListResourceGroupsResponse: Codable, Sendable, Hashable {
+public struct ListResourceGroupsResponse: Codable, Sendable, Equatable {
     /// Total number of resource groups.
     /// Minimum: 0
     /// Maximum: 1000
     public var count: Int?
-
     /// Resource group list.
     /// Array length: 0 to 100
     public var resourceGroups: [OneResourceGroupResp]?
@@ -19,10 +18,7 @@ public struct ListResourceGroupsResponse: Codable, Sendable, Hashable {
         case resourceGroups = "resource_groups"
     }
 
-    public init(
-        count: Int? = nil,
-        resourceGroups: [OneResourceGroupResp]? = nil
-    ) {
+    public init(count: Int? = nil, resourceGroups: [OneResourceGroupResp]? = nil) {
         self.count = count
         self.resourceGroups = resourceGroups
     }
@@ -35,26 +31,22 @@ public struct ListResourceGroupsResponse: Codable, Sendable, Hashable {
 }
 
 /// Resource group list.
-public struct OneResourceGroupResp: Codable, Sendable, Hashable {
+public struct OneResourceGroupResp: Codable, Sendable, Equatable {
     /// Resource group name.
     /// Regular expression matching:
     /// ^((([a-z]|[0-9]){8}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){12})|0)$
     public var groupName: String?
-
     /// Resource group ID. The value starts with rg and is followed by 22 characters of letters, digits, or a
     /// combination of both.
     /// Minimum: 24
     /// Maximum: 24
     public var groupID: String?
-
     /// Time when the resource group was created. The value is in the 2006-01-02T15:04:05.000Z format.
     public var createTime: String?
-
     /// ID of the enterprise project that a resource group belongs to.
     /// Regular expression matching:
     /// ^((([a-z]|[0-9]){8}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){12})|0)$
     public var enterpriseProjectID: String?
-
     /// Method for adding resources to a resource group. The value can only be EPS (synchronizing resources
     /// from enterprise projects), TAG (dynamic tag matching), or Manual (manually adding resources).
     /// The value can be:

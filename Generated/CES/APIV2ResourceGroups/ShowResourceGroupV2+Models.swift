@@ -6,54 +6,41 @@ import CloudCore
 /// Associated tag during dynamic tag matching. This parameter must be specified when type is set to TAG.
 ///
 /// ResourceGroupTagRelation
-public struct ShowResourceGroupV2ResourceGroupTagRelation: Codable, Sendable, Hashable {
+public struct ShowResourceGroupV2ResourceGroupTagRelation: Codable, Sendable, Equatable {
     /// Tag key.
     /// Minimum: 1
     /// Maximum: 36
     /// Regular expression matching: ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-)+$
     public var key: String?
-
     /// Tag value.
     /// Minimum: 0
     /// Maximum: 43
     /// Regular expression matching: ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|\.|_|-)*$
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }
 }
 
 /// The response of ``CESClient/showResourceGroupV2``.
-public struct ShowResourceGroupV2Response: Codable, Sendable, Hashable {
+public struct ShowResourceGroupV2Response: Codable, Sendable, Equatable {
     /// Resource group name.
     /// Regular expression matching:
     /// ^((([a-z]|[0-9]){8}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){12})|0)$
     public var groupName: String?
-
     /// Resource group ID. The value starts with rg and is followed by 22 characters of letters, digits, or a
     /// combination of both.
     /// Minimum: 24
     /// Maximum: 24
     public var groupID: String?
-
     /// Time when the resource group was created. The value is in the 2006-01-02T15:04:05.000Z format.
     public var createTime: String?
-
     /// ID of the enterprise project that a resource group belongs to.
     /// Regular expression matching:
     /// ^((([a-z]|[0-9]){8}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){12})|0)$
     public var enterpriseProjectID: String?
-
     /// Method for adding resources to a resource group. The value can only be EPS (synchronizing resources
     /// from enterprise projects), TAG (dynamic tag matching), or Manual (manually adding resources).
     /// The value can be:
@@ -61,12 +48,10 @@ public struct ShowResourceGroupV2Response: Codable, Sendable, Hashable {
     /// TAG
     /// Manual
     public var type: OneResourceGroupType?
-
     /// ID of the enterprise project from which resources in the resource group come. This parameter is
     /// mandatory when type is set to EPS.
     /// Array length: 1 to 10
     public var associationEpIDs: [String]?
-
     /// Associated tag during dynamic tag matching. This parameter must be specified when type is set to TAG.
     /// Array length: 1 to 10
     public var tags: [ShowResourceGroupV2ResourceGroupTagRelation]?

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The request body of ``CESClient/updateResourceGroupV2``.
-public struct UpdateResourceGroupV2Request: Codable, Sendable, Hashable {
+public struct UpdateResourceGroupV2Request: Codable, Sendable, Equatable {
     /// Resource group name. The value allows a maximum of 128 characters and can only contain letters,
     /// digits, hyphens (-), and underscores (_).
     /// Minimum: 1
     /// Maximum: 128
     public var groupName: String
-
     /// Associated tag during dynamic tag matching. This parameter must be specified when type is set to TAG.
     /// Array length: 1 to 10
     public var tags: [ResourceGroupTagRelation]?
@@ -20,10 +19,7 @@ public struct UpdateResourceGroupV2Request: Codable, Sendable, Hashable {
         case tags
     }
 
-    public init(
-        groupName: String,
-        tags: [ResourceGroupTagRelation]? = nil
-    ) {
+    public init(groupName: String, tags: [ResourceGroupTagRelation]? = nil) {
         self.groupName = groupName
         self.tags = tags
     }

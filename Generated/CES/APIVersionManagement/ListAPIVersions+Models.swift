@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The response of ``CESClient/listAPIVersions``.
-public struct ListAPIVersionsResponse: Codable, Sendable, Hashable {
+public struct ListAPIVersionsResponse: Codable, Sendable, Equatable {
     /// Specifies the list of all versions.
     /// For details, see Table 2.
     public var versions: [Version]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [Version]? = nil
-    ) {
+    public init(versions: [Version]? = nil) {
         self.versions = versions
     }
 }

@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The response of ``CESClient/showAPIVersion``.
-public struct ShowAPIVersionResponse: Codable, Sendable, Hashable {
+public struct ShowAPIVersionResponse: Codable, Sendable, Equatable {
     /// Specifies the list of all versions.
     /// For details, see Table 3.
     public var version: Version?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-    }
-
-    public init(
-        version: Version? = nil
-    ) {
+    public init(version: Version? = nil) {
         self.version = version
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Alarm triggering condition.
-public struct AlarmCondition: Codable, Sendable, Hashable {
+public struct AlarmCondition: Codable, Sendable, Equatable {
     /// Monitoring period of a metric, in seconds. The default value is 0. For an event alarm, set this
     /// parameter to 0. 1 indicates the original aggregation period of a metric. For example, if the original
     /// aggregation period of an RDS metric is 60s, its data point is calculated every 60 seconds. For details
@@ -27,7 +27,6 @@ public struct AlarmCondition: Codable, Sendable, Hashable {
     /// - `14400`
     /// - `86400`
     public var period: Int?
-
     /// Data aggregation method. The value can be:
     /// average: average value of metric data within an aggregation period.
     /// max: maximum value of metric data in an aggregation period.
@@ -35,29 +34,24 @@ public struct AlarmCondition: Codable, Sendable, Hashable {
     /// sum: sum of metric data within an aggregation period.
     /// variance: variance value of metric data within an aggregation period.
     public var filter: Filter?
-
     /// Operator of an alarm threshold.
     /// Regular expression matching: ^(>|<|>=|<=|=|!=)$
     public var comparisonOperator: String?
-
     /// Alarm threshold. Supported range: 0 to Number. MAX_VALUE (1.7976931348623157e+108) For detailed
     /// thresholds, see the value range of each metric in the appendix. For example, you can set ECS cpu_util
     /// to 80.
     /// Minimum: 0
     /// Maximum: 1.7976931348623157e+108
     public var value: Double?
-
     /// Data unit. The value can contain a maximum of 32 characters. You can set this parameter based on your
     /// service needs.
     /// Minimum: 0
     /// Maximum: 32
     public var unit: String?
-
     /// Number of occurrences.
     /// Minimum: 1
     /// Maximum: 180
     public var count: Int?
-
     /// Alarm suppression time, in seconds. This parameter corresponds to the last field in the alarm policy
     /// when an alarm rule is created on the Cloud Eye console. This field is used to avoid frequent alarms. 0
     /// indicates that the alarm is not suppressed and alarms are generated as long as the conditions are met.
@@ -129,29 +123,25 @@ public struct AlarmCondition: Codable, Sendable, Hashable {
 }
 
 /// Alarm records.
-public struct AlarmHistoryItemV2: Codable, Sendable, Hashable {
+public struct AlarmHistoryItemV2: Codable, Sendable, Equatable {
     /// Alarm record ID.
     /// Minimum: 24
     /// Maximum: 24
     public var recordID: String?
-
     /// Alarm rule ID, for example, al1603131199286dzxpqK3Ez.
     /// Minimum: 24
     /// Maximum: 24
     public var alarmID: String?
-
     /// Alarm rule name, for example, alarm-test01.
     /// Minimum: 1
     /// Maximum: 128
     public var name: String?
-
     /// Status of the alarm record.
     /// The value can be:
     /// ok
     /// alarm
     /// invalid
     public var status: Status?
-
     /// Alarm severity, which can be 1 (critical), 2 (major), 3 (minor), or 4 (warning).
     /// The value can be:
     /// 1
@@ -164,7 +154,6 @@ public struct AlarmHistoryItemV2: Codable, Sendable, Hashable {
     /// - `3`
     /// - `4`
     public var level: Int?
-
     /// Alarm rule type.
     /// The value can be:
     /// ALL_INSTANCE: alarms for all resources
@@ -173,35 +162,25 @@ public struct AlarmHistoryItemV2: Codable, Sendable, Hashable {
     /// EVENT.SYS: system event alarms
     /// EVENT.CUSTOM: custom event alarms
     public var type: TypeValue?
-
     /// Whether to send a notification. The value can be true or false.
     public var actionEnabled: Bool?
-
     /// Alarm generation time (UTC time).
     public var beginTime: String?
-
     /// Alarm end time (UTC time).
     public var endTime: String?
-
     /// UTC time when the alarm was generated for the first time.
     public var firstAlarmTime: String?
-
     /// UTC time when the alarm was generated for the last time.
     public var lastAlarmTime: String?
-
     /// UTC time when the alarm was cleared.
     public var alarmRecoveryTime: String?
-
     /// Metric information.
     public var metric: Metric?
-
     /// Alarm triggering condition.
     public var condition: AlarmCondition?
-
     /// Additional field of an alarm record, which applies only to alarm records generated in event monitoring
     /// scenarios.
     public var additionalInfo: AdditionalInfo?
-
     /// Action to be triggered by the alarm.
     /// The structure is as follows:
     /// { "type": "notification", "notification_list":
@@ -212,14 +191,12 @@ public struct AlarmHistoryItemV2: Codable, Sendable, Hashable {
     /// notificationList indicates list of recipients to be notified of alarm status changes.
     /// Array length: 0 to 10
     public var alarmActions: [CESNotification]?
-
     /// Action to be triggered after an alarm is cleared. A structure example is {"type": "notification",
     /// "notification_list": ["urn:smn:southchina:68438a86d98e427e907e0097b7e35d47:sd"] }. The type value can
     /// be notification (a notification action will be triggered). notification_list indicates list of objects
     /// to be notified of alarm status changes.
     /// Array length: 0 to 10
     public var okActions: [CESNotification]?
-
     /// Time when the resource monitoring data is reported and the monitoring data in the alarm record.
     /// Array length: 0 to 2147483647
     public var dataPoints: [DataPointInfo]?
@@ -309,12 +286,11 @@ public struct AlarmHistoryItemV2: Codable, Sendable, Hashable {
 }
 
 /// Time when the resource monitoring data is reported and the monitoring data in the alarm record.
-public struct DataPointInfo: Codable, Sendable, Hashable {
+public struct DataPointInfo: Codable, Sendable, Equatable {
     /// UTC time when the resource monitoring data of the alarm record is reported.
     /// Minimum: 1
     /// Maximum: 64
     public var time: String?
-
     /// Resource monitoring data of the alarm record at the time point, for example, 7.019.
     /// Minimum: 0
     /// Maximum: 1.7976931348623157E308
@@ -325,10 +301,7 @@ public struct DataPointInfo: Codable, Sendable, Hashable {
         case value
     }
 
-    public init(
-        time: String? = nil,
-        value: Double? = nil
-    ) {
+    public init(time: String? = nil, value: Double? = nil) {
         self.time = time
         self.value = value
     }
@@ -341,11 +314,10 @@ public struct DataPointInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/listAlarmHistoriesV2``.
-public struct ListAlarmHistoriesV2Response: Codable, Sendable, Hashable {
+public struct ListAlarmHistoriesV2Response: Codable, Sendable, Equatable {
     /// Alarm records.
     /// Array length: 0 to 100
     public var alarmHistories: [AlarmHistoryItemV2]?
-
     /// Total number of alarm records.
     /// Minimum: 0
     /// Maximum: 2147483647
@@ -356,10 +328,7 @@ public struct ListAlarmHistoriesV2Response: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        alarmHistories: [AlarmHistoryItemV2]? = nil,
-        count: Int? = nil
-    ) {
+    public init(alarmHistories: [AlarmHistoryItemV2]? = nil, count: Int? = nil) {
         self.alarmHistories = alarmHistories
         self.count = count
     }
@@ -374,10 +343,7 @@ public struct ListAlarmHistoriesV2Response: Codable, Sendable, Hashable {
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct Status: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let ok: Self = "ok"
     public static let alarm: Self = "alarm"

@@ -4,21 +4,18 @@
 import CloudCore
 
 /// Specifies the alarm metric.
-public struct CreateAlarmMetric: Codable, Sendable, Hashable {
+public struct CreateAlarmMetric: Codable, Sendable, Equatable {
     /// Specifies the namespace of a service. For details, see Services Interconnected with Cloud Eye.
     /// The namespace must be in the service.item format and contain 3 to 32 characters. service and item each
     /// must start with a letter and contain only letters, digits, and underscores (_).
     public var namespace: String
-
     /// Specifies the metric dimension list. When resource_group_id is not used, dimensions is mandatory.
     /// For details, see Table 4.
     public var dimensions: [CreateAlarmDimension]?
-
     /// Specifies the metric name.
     /// Start with a letter. Enter 1 to 64 characters. Only letters, digits, and underscores (_) are allowed.
     /// For details, see the metric name queried in Querying Metrics.
     public var metricName: String
-
     /// Specifies the resource group ID selected during the alarm rule creation, for example,
     /// rg1603786526428bWbVmk4rP.
     /// If you create alarm rules for resource groups, you must specify resource_group_id and name, enter at
@@ -46,40 +43,32 @@ public struct CreateAlarmMetric: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CESClient/createAlarm``.
-public struct CreateAlarmRequest: Codable, Sendable, Hashable {
+public struct CreateAlarmRequest: Codable, Sendable, Equatable {
     /// Specifies the alarm rule name.
     /// Enter 1 to 128 characters. Only letters, digits, underscores (_), and hyphens (-) are allowed.
     public var alarmName: String
-
     /// Provides supplementary information about the alarm rule. Enter 0 to 256 characters.
     public var alarmDescription: String?
-
     /// Specifies the alarm metric.
     /// For details, see Table 3.
     public var metric: CreateAlarmMetric
-
     /// Specifies the alarm triggering condition.
     /// For details, see Table 7.
     public var condition: CreateAlarmCondition
-
     /// Specifies whether to enable the alarm.
     /// The default value is true.
     public var alarmEnabled: Bool?
-
     /// Specifies whether to enable the action to be triggered by an alarm. The default value is true.
     /// If you set alarm_action_enabled to true, you must specify either alarm_actions or ok_actions.
     /// If alarm_actions and ok_actions coexist, their notificationList must be the same.
     public var alarmActionEnabled: Bool?
-
     /// Specifies the alarm severity, which can be 1, 2 (default), 3 or 4, indicating critical, major, minor,
     /// and informational, respectively.
     public var alarmLevel: Int?
-
     /// Specifies the alarm rule type.
     /// EVENT.SYS: The alarm rule is created for system events. EVENT.CUSTOM: The alarm rule is created for
     /// custom events.
     public var alarmType: String?
-
     /// Specifies the action to be triggered by an alarm.
     /// An example structure is as follows:
     /// {
@@ -87,7 +76,6 @@ public struct CreateAlarmRequest: Codable, Sendable, Hashable {
     /// }
     /// For details, see Table 5.
     public var alarmActions: [AlarmAction]?
-
     /// Specifies the action to be triggered after the alarm is cleared.
     /// Its structure is:
     /// { "type": "notification","notificationList": ["urn:smn:region:68438a86d98e427e907e0097b7e35d47:sd"] }

@@ -4,27 +4,21 @@
 import CloudCore
 
 /// Specifies details about one or more alarm history records.
-public struct AlarmHistory: Codable, Sendable, Hashable {
+public struct AlarmHistory: Codable, Sendable, Equatable {
     /// Specifies the alarm rule ID, for example, al1603131199286dzxpqK3Ez.
     public var alarmID: String?
-
     /// Specifies the alarm rule name, for example, alarm-test01.
     public var alarmName: String?
-
     /// Provides supplementary information about the alarm rule.
     public var alarmDescription: String?
-
     /// Specifies the metric information.
     /// For details, see Table 3.
     public var metric: ListAlarmHistoriesMetric?
-
     /// Specifies the alarm policy set in the alarm rule.
     /// For details, see Table 8.
     public var condition: ListAlarmHistoriesCondition?
-
     /// Specifies the alarm severity, which can be 1 (critical), 2 (major), 3 (minor), or 4 (informational).
     public var alarmLevel: Int?
-
     /// Specifies the alarm rule type. This parameter applies only to event alarms. The types are as follows:
     /// EVENT.SYS: system event alarm
     /// EVENT.CUSTOM: custom event alarm
@@ -32,13 +26,10 @@ public struct AlarmHistory: Codable, Sendable, Hashable {
     /// RESOURCE_GROUP: resource group alarm
     /// MULTI_INSTANCE: alarm for a specific resource
     public var alarmType: String?
-
     /// Specifies whether the alarm rule has been enabled. Possible values are true and false.
     public var alarmEnabled: Bool?
-
     /// Specifies whether the alarm action has been triggered. Possible values are true and false.
     public var alarmActionEnabled: Bool?
-
     /// Specifies the action to be triggered by an alarm. The structure is as follows: {"type":
     /// "notification", "notificationList": ["urn:smn:southchina:68438a86d98e427e907e0097b7e35d47:sd"] }
     /// The value of type can be:
@@ -47,7 +38,6 @@ public struct AlarmHistory: Codable, Sendable, Hashable {
     /// notificationList indicates the list of recipients to be notified of alarm status changes.
     /// For details, see Table 5.
     public var alarmActions: [AlarmAction]?
-
     /// Specifies the action to be triggered after the alarm is cleared. The structure is as follows: {"type":
     /// "notification", "notificationList": ["urn:smn:southchina:68438a86d98e427e907e0097b7e35d47:sd"] }
     /// The value of type can be:
@@ -55,7 +45,6 @@ public struct AlarmHistory: Codable, Sendable, Hashable {
     /// notificationList indicates the list of recipients to be notified of alarm status changes.
     /// For details, see Table 6.
     public var okActions: [AlarmAction]?
-
     /// Specifies the action triggered by data insufficiency. The structure is as follows: {"type":
     /// "notification", "notificationList": ["urn:smn:southchina:68438a86d98e427e907e0097b7e35d47:sd"]}
     /// The value of type can be:
@@ -64,26 +53,20 @@ public struct AlarmHistory: Codable, Sendable, Hashable {
     /// triggered due to insufficient data.
     /// For details, see Table 7.
     public var insufficientdataActions: [AlarmAction]?
-
     /// Specifies when the alarm status changed. The time is a UNIX timestamp (ms), for example,
     /// 1603131199000.
     public var updateTime: Int64?
-
     /// Specifies the enterprise project ID. Value all_granted_eps indicates all enterprise projects. Value 0
     /// indicates enterprise project default.
     public var enterpriseProjectID: String?
-
     /// Specifies when the alarm was triggered. The time is a UNIX timestamp (ms), for example, 1603131199469.
     public var triggerTime: Int64?
-
     /// Specifies the alarm status, which can be ok, alarm, or insufficient_data.
     public var alarmStatus: String?
-
     /// Specifies when the monitoring data of the alarm history is reported and the monitoring data that is
     /// calculated.
     /// For details, see Table 9.
     public var datapoints: [Datapoint]?
-
     /// Specifies the additional field of the alarm history, which applies only to the alarm history generated
     /// for event monitoring.
     /// For details, see Table 10.
@@ -175,11 +158,10 @@ public struct AlarmHistory: Codable, Sendable, Hashable {
 
 /// Specifies when the monitoring data of the alarm history is reported and the monitoring data that is
 /// calculated.
-public struct Datapoint: Codable, Sendable, Hashable {
+public struct Datapoint: Codable, Sendable, Equatable {
     /// Specifies when the monitoring data of the alarm history is reported, which is a UNIX timestamp in
     /// milliseconds, for example, 1603131028000.
     public var time: Int64?
-
     /// Specifies the calculated monitoring data of the alarm history, for example, 7.019.
     public var value: Double?
 
@@ -188,10 +170,7 @@ public struct Datapoint: Codable, Sendable, Hashable {
         case value
     }
 
-    public init(
-        time: Int64? = nil,
-        value: Double? = nil
-    ) {
+    public init(time: Int64? = nil, value: Double? = nil) {
         self.time = time
         self.value = value
     }
@@ -204,7 +183,7 @@ public struct Datapoint: Codable, Sendable, Hashable {
 }
 
 /// Specifies the alarm policy set in the alarm rule.
-public struct ListAlarmHistoriesCondition: Codable, Sendable, Hashable {
+public struct ListAlarmHistoriesCondition: Codable, Sendable, Equatable {
     /// Specifies how often Cloud Eye aggregates data, which can be
     /// 0: Event alarms are triggered immediately.
     /// 1: Cloud Eye performs no aggregation and displays raw data.
@@ -216,7 +195,6 @@ public struct ListAlarmHistoriesCondition: Codable, Sendable, Hashable {
     /// If you set period to 1, Cloud Eye uses raw data to determine whether to trigger an alarm. You can set
     /// this parameter to 0 when you set alarm_type to (EVENT.SYS| EVENT.CUSTOM).
     public var period: Int?
-
     /// Specifies the data aggregation method. The value can be:
     /// average: average value of metric data within an aggregation period.
     /// max: maximum value of metric data in an aggregation period.
@@ -224,25 +202,20 @@ public struct ListAlarmHistoriesCondition: Codable, Sendable, Hashable {
     /// sum: sum of metric data within an aggregation period.
     /// variance: variance value of metric data within an aggregation period.
     public var filter: Filter?
-
     /// Specifies the alarm threshold operator, which can be >, =, <, >=, <=, or !=.
     public var comparisonOperator: String?
-
     /// Specifies the alarm threshold. Range: 0 to Number. MAX_VALUE (1.7976931348623157e+108)
     /// For detailed thresholds, see the value range of each metric in the appendix. For example, you can set
     /// ECS cpu_util in Services Interconnected with Cloud Eye to 80.
     public var value: Double?
-
     /// Specifies the data unit. The value can contain a maximum of 32 characters. You can set this parameter
     /// based on your service needs.
     /// Minimum: 0
     /// Maximum: 32
     public var unit: String?
-
     /// Specifies the number of consecutive occurrence times that the alarm policy was met. Supported range: 1
     /// to 5
     public var count: Int?
-
     /// Specifies the interval for triggering an alarm if the alarm persists. Possible intervals are as
     /// follows:
     /// 0: Cloud Eye triggers the alarm only once.
@@ -298,7 +271,7 @@ public struct ListAlarmHistoriesCondition: Codable, Sendable, Hashable {
 }
 
 /// Specifies the total number of query results returned.
-public struct ListAlarmHistoriesMetaData: Codable, Sendable, Hashable {
+public struct ListAlarmHistoriesMetaData: Codable, Sendable, Equatable {
     /// Specifies the total number of query results.
     public var total: Int?
 
@@ -306,9 +279,7 @@ public struct ListAlarmHistoriesMetaData: Codable, Sendable, Hashable {
         case total
     }
 
-    public init(
-        total: Int? = nil
-    ) {
+    public init(total: Int? = nil) {
         self.total = total
     }
 
@@ -319,24 +290,20 @@ public struct ListAlarmHistoriesMetaData: Codable, Sendable, Hashable {
 }
 
 /// Specifies the metric information.
-public struct ListAlarmHistoriesMetric: Codable, Sendable, Hashable {
+public struct ListAlarmHistoriesMetric: Codable, Sendable, Equatable {
     /// Specifies the metric dimension.
     /// For details, see Table 4.
     public var dimensions: [Dimension]?
-
     /// Specifies the metric name. Start with a letter. Enter 1 to 64 characters. Only letters, digits, and
     /// underscores (_) are allowed. For details, see the metric name queried in Services Interconnected with
     /// Cloud Eye.
     public var metricName: String?
-
     /// Specifies the metric namespace in service.item format. service and item each must contain 3 to 32
     /// characters, start with a letter, and contain only letters, digits, and underscores (_).
     /// You can leave this parameter blank when you set alarm_type to (EVENT.SYS| EVENT.CUSTOM).
     public var namespace: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var resourceGroupID: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var resourceGroupName: String?
 
@@ -364,11 +331,10 @@ public struct ListAlarmHistoriesMetric: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/listAlarmHistories``.
-public struct ListAlarmHistoriesResponse: Codable, Sendable, Hashable {
+public struct ListAlarmHistoriesResponse: Codable, Sendable, Equatable {
     /// Specifies details about one or more alarm history records.
     /// For details, see Table 2.
     public var alarmHistories: [AlarmHistory]?
-
     /// Specifies the total number of query results returned.
     /// For details, see Table 11.
     public var metaData: ListAlarmHistoriesMetaData?
@@ -378,10 +344,7 @@ public struct ListAlarmHistoriesResponse: Codable, Sendable, Hashable {
         case metaData = "meta_data"
     }
 
-    public init(
-        alarmHistories: [AlarmHistory]? = nil,
-        metaData: ListAlarmHistoriesMetaData? = nil
-    ) {
+    public init(alarmHistories: [AlarmHistory]? = nil, metaData: ListAlarmHistoriesMetaData? = nil) {
         self.alarmHistories = alarmHistories
         self.metaData = metaData
     }

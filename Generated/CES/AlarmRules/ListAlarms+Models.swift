@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The response of ``CESClient/listAlarms``.
-public struct ListAlarmsResponse: Codable, Sendable, Hashable {
+public struct ListAlarmsResponse: Codable, Sendable, Equatable {
     /// Specifies the list of alarm objects.
     /// For details, see Table 5.
     public var metricAlarms: [MetricAlarm]?
-
     /// Specifies the metadata of query results, including the pagination information.
     /// For details, see Table 11.
     public var metaData: ListAlarmsMetaData?
@@ -18,10 +17,7 @@ public struct ListAlarmsResponse: Codable, Sendable, Hashable {
         case metaData = "meta_data"
     }
 
-    public init(
-        metricAlarms: [MetricAlarm]? = nil,
-        metaData: ListAlarmsMetaData? = nil
-    ) {
+    public init(metricAlarms: [MetricAlarm]? = nil, metaData: ListAlarmsMetaData? = nil) {
         self.metricAlarms = metricAlarms
         self.metaData = metaData
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``CESClient/showAlarm``.
-public struct ShowAlarmResponse: Codable, Sendable, Hashable {
+public struct ShowAlarmResponse: Codable, Sendable, Equatable {
     /// Specifies the list of alarm objects.
     /// For details, see Table 2.
     public var metricAlarms: [MetricAlarm]?
@@ -13,9 +13,7 @@ public struct ShowAlarmResponse: Codable, Sendable, Hashable {
         case metricAlarms = "metric_alarms"
     }
 
-    public init(
-        metricAlarms: [MetricAlarm]? = nil
-    ) {
+    public init(metricAlarms: [MetricAlarm]? = nil) {
         self.metricAlarms = metricAlarms
     }
 }

@@ -4,30 +4,24 @@
 import CloudCore
 
 /// The request body of ``CESClient/updateAlarm``.
-public struct UpdateAlarmRequest: Codable, Sendable, Hashable {
+public struct UpdateAlarmRequest: Codable, Sendable, Equatable {
     /// Specifies the alarm rule name. Only letters, digits, underscores (_), and hyphens (-) are allowed.
     public var alarmName: String?
-
     /// Provides supplementary information about the alarm rule. Enter 0 to 256 characters.
     public var alarmDescription: String?
-
     /// Specifies the alarm policy set in the alarm rule.
     /// For details, see Table 3.
     public var condition: CreateAlarmCondition?
-
     /// Specifies whether to enable the action to be triggered by an alarm. The default value is true.
     /// If you set alarm_action_enabled to true, you must specify either alarm_actions or ok_actions. If
     /// alarm_actions and ok_actions coexist, their notificationList must be the same.
     public var alarmActionEnabled: Bool?
-
     /// Specifies the alarm severity, which can be 1, 2 (default), 3 or 4, indicating critical, major, minor,
     /// and informational, respectively.
     public var alarmLevel: Int?
-
     /// Specifies the alarm rule type. The value cannot be changed and must be the same as the alarm type of
     /// the current alarm rule.
     public var alarmType: String?
-
     /// Specifies the action to be triggered by an alarm. The structure is as follows: { "type":
     /// "notification","notificationList": ["urn:smn:southchina:68438a86d98e427e907e0097b7e35d47:sd"] }
     /// Possible values of type are as follows:
@@ -35,7 +29,6 @@ public struct UpdateAlarmRequest: Codable, Sendable, Hashable {
     /// autoscaling: A scaling action will be triggered.
     /// For details, see Table 4.
     public var alarmActions: [AlarmAction]?
-
     /// Specifies the action to be triggered after the alarm is cleared.
     /// For details, see Table 5.
     public var okActions: [OkAction]?

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CESClient/updateAlarmAction``.
-public struct UpdateAlarmActionRequest: Codable, Sendable, Hashable {
+public struct UpdateAlarmActionRequest: Codable, Sendable, Equatable {
     /// Specifies whether the alarm rule is enabled.
     /// true: enabled
     /// false: disabled
@@ -14,9 +14,7 @@ public struct UpdateAlarmActionRequest: Codable, Sendable, Hashable {
         case alarmEnabled = "alarm_enabled"
     }
 
-    public init(
-        alarmEnabled: Bool
-    ) {
+    public init(alarmEnabled: Bool) {
         self.alarmEnabled = alarmEnabled
     }
 

@@ -6,17 +6,15 @@ import CloudCore
 /// Alarm rule list.
 ///
 /// alarms
-public struct ListAlarmTemplateAssociationAlarmsAlarm: Codable, Sendable, Hashable {
+public struct ListAlarmTemplateAssociationAlarmsAlarm: Codable, Sendable, Equatable {
     /// Alarm rule ID.
     /// Regular expression matching: ^al([0-9A-Za-z]){22}$
     public var alarmID: String?
-
     /// Alarm rule name.
     /// Minimum: 1
     /// Maximum: 128
     /// Regular expression matching: ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-)+$
     public var name: String?
-
     /// Description of the alarm rule.
     /// Minimum: 0
     /// Maximum: 256
@@ -28,11 +26,7 @@ public struct ListAlarmTemplateAssociationAlarmsAlarm: Codable, Sendable, Hashab
         case description
     }
 
-    public init(
-        alarmID: String? = nil,
-        name: String? = nil,
-        description: String? = nil
-    ) {
+    public init(alarmID: String? = nil, name: String? = nil, description: String? = nil) {
         self.alarmID = alarmID
         self.name = name
         self.description = description
@@ -40,11 +34,10 @@ public struct ListAlarmTemplateAssociationAlarmsAlarm: Codable, Sendable, Hashab
 }
 
 /// The response of ``CESClient/listAlarmTemplateAssociationAlarms``.
-public struct ListAlarmTemplateAssociationAlarmsResponse: Codable, Sendable, Hashable {
+public struct ListAlarmTemplateAssociationAlarmsResponse: Codable, Sendable, Equatable {
     /// Alarm rule list.
     /// Array length: 0 to 100
     public var alarms: [ListAlarmTemplateAssociationAlarmsAlarm]?
-
     /// Total number of alarm rules.
     /// Minimum: 0
     /// Maximum: 1000
@@ -55,10 +48,7 @@ public struct ListAlarmTemplateAssociationAlarmsResponse: Codable, Sendable, Has
         case count
     }
 
-    public init(
-        alarms: [ListAlarmTemplateAssociationAlarmsAlarm]? = nil,
-        count: Int? = nil
-    ) {
+    public init(alarms: [ListAlarmTemplateAssociationAlarmsAlarm]? = nil, count: Int? = nil) {
         self.alarms = alarms
         self.count = count
     }

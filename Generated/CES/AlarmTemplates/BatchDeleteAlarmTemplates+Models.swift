@@ -4,14 +4,13 @@
 import CloudCore
 
 /// The request body of ``CESClient/batchDeleteAlarmTemplates``.
-public struct BatchDeleteAlarmTemplatesRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteAlarmTemplatesRequest: Codable, Sendable, Equatable {
     /// IDs of the alarm templates to be deleted in batches. Alarm templates that are not associated with
     /// alarm rules can be deleted in batches. For alarm templates that are associated with alarm rules, you
     /// can delete only one alarm template at a time. If you delete multiple ones, an exception will be
     /// returned.
     /// Array length: 1 to 100
     public var templateIDs: [String]
-
     /// Whether alarm rules associated with an alarm template will be deleted when you delete the alarm
     /// template. true indicates that the alarm rules will be deleted. false indicates that only the alarm
     /// template will be deleted.
@@ -22,10 +21,7 @@ public struct BatchDeleteAlarmTemplatesRequest: Codable, Sendable, Hashable {
         case deleteAssociateAlarm = "delete_associate_alarm"
     }
 
-    public init(
-        templateIDs: [String],
-        deleteAssociateAlarm: Bool
-    ) {
+    public init(templateIDs: [String], deleteAssociateAlarm: Bool) {
         self.templateIDs = templateIDs
         self.deleteAssociateAlarm = deleteAssociateAlarm
     }
@@ -38,7 +34,7 @@ public struct BatchDeleteAlarmTemplatesRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/batchDeleteAlarmTemplates``.
-public struct BatchDeleteAlarmTemplatesResponse: Codable, Sendable, Hashable {
+public struct BatchDeleteAlarmTemplatesResponse: Codable, Sendable, Equatable {
     /// IDs of alarm templates that were deleted.
     /// Array length: 1 to 100
     public var templateIDs: [String]?
@@ -47,9 +43,7 @@ public struct BatchDeleteAlarmTemplatesResponse: Codable, Sendable, Hashable {
         case templateIDs = "template_ids"
     }
 
-    public init(
-        templateIDs: [String]? = nil
-    ) {
+    public init(templateIDs: [String]? = nil) {
         self.templateIDs = templateIDs
     }
 }

@@ -7,10 +7,7 @@ extension CESClient {
     /// Documented values of `template_type` for ``CESClient/listAlarmTemplates``.
     public struct ListAlarmTemplatesTemplateType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let system: Self = "system"
         public static let custom: Self = "custom"

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// Alarm template list.
-public struct AlarmTemplates: Codable, Sendable, Hashable {
+public struct AlarmTemplates: Codable, Sendable, Equatable {
     /// ID of an alarm template. The ID starts with at and is followed by letters, digits, or a combination of
     /// both. The value can contain a maximum of 64 characters.
     public var templateID: String?
-
     /// Alarm template name. It must start with a letter and can contain letters, digits, underscores (_),
     /// hyphens (-), parentheses, and periods (.). Fuzzy match is supported.
     /// Minimum: 1
@@ -16,17 +15,14 @@ public struct AlarmTemplates: Codable, Sendable, Hashable {
     /// Regular expression matching:
     /// ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-|\(|\)|\.|\s)+$
     public var templateName: String?
-
     /// Type of an alarm template. custom indicates custom alarm templates, and system indicates default alarm
     /// templates.
     /// The value can be:
     /// system
     /// custom
     public var templateType: TemplateType?
-
     /// Time when an alarm template was created. The value is in the 2006-01-02T15:04:05.000Z format.
     public var createTime: String?
-
     /// Supplementary information about an alarm template. The description can contain 0 to 256 characters and
     /// is left blank by default.
     public var templateDescription: String?
@@ -55,11 +51,10 @@ public struct AlarmTemplates: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/listAlarmTemplates``.
-public struct ListAlarmTemplatesResponse: Codable, Sendable, Hashable {
+public struct ListAlarmTemplatesResponse: Codable, Sendable, Equatable {
     /// Alarm template list.
     /// Array length: 0 to 100
     public var alarmTemplates: [AlarmTemplates]?
-
     /// Total number of alarm templates.
     /// Minimum: 0
     /// Maximum: 9999999
@@ -70,10 +65,7 @@ public struct ListAlarmTemplatesResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        alarmTemplates: [AlarmTemplates]? = nil,
-        count: Int? = nil
-    ) {
+    public init(alarmTemplates: [AlarmTemplates]? = nil, count: Int? = nil) {
         self.alarmTemplates = alarmTemplates
         self.count = count
     }

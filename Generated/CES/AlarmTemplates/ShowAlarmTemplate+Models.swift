@@ -6,26 +6,23 @@ import CloudCore
 /// Alarm policies in an alarm template.
 ///
 /// policies
-public struct ShowAlarmTemplatePolicy: Codable, Sendable, Hashable {
+public struct ShowAlarmTemplatePolicy: Codable, Sendable, Equatable {
     /// Namespace of a service. For details about the namespace of each service, see Service Namespaces. The
     /// namespace must be in the service.item format and contain 3 to 32 characters. service and item must
     /// start with a letter and can contain only letters, digits, and underscores (_).
     /// Minimum: 3
     /// Maximum: 32
     public var namespace: String?
-
     /// Resource dimension, which must start with a letter. A dimension allows a maximum of 32 characters can
     /// only contain digits, letters, underscores (_), and hyphens (-). If there are multiple dimensions, use
     /// commas (,) to separate them. DimensionName in event alarm templates must be left blank.
     public var dimensionName: String?
-
     /// Metric name of a resource. For details about the metrics of each service, see Service Metric Names.
     /// The value must start with a letter and can only contain digits, letters, underscores (_), and hyphens
     /// (-). It allows 1 to 96 characters. For example, the ECS metric cpu_util indicates the CPU usage of an
     /// ECS. The DDS metric mongo001_command_ps indicates the command execution frequency.
     /// Regular expression matching: ^([A-Za-z]){1}([0-9A-Za-z]|_|-)*$
     public var metricName: String?
-
     /// Interval (seconds) for checking whether the alarm rule conditions are met.
     /// The value can be:
     /// 0
@@ -44,7 +41,6 @@ public struct ShowAlarmTemplatePolicy: Codable, Sendable, Hashable {
     /// - `14400`
     /// - `86400`
     public var period: Int?
-
     /// Data aggregation method. The value can be:
     /// average: average value of metric data within an aggregation period.
     /// max: maximum value of metric data in an aggregation period.
@@ -52,22 +48,18 @@ public struct ShowAlarmTemplatePolicy: Codable, Sendable, Hashable {
     /// sum: sum of metric data within an aggregation period.
     /// variance: variance value of metric data within an aggregation period.
     public var filter: Filter?
-
     /// Operator of an alarm threshold.
     /// Regular expression matching: ^(>|<|>=|<=|=|!=)$
     public var comparisonOperator: String?
-
     /// Alarm threshold.
     /// Minimum: 0
     /// Maximum: 2.34854258277383E108
     public var value: Double?
-
     /// Data unit. The value can contain a maximum of 32 characters. You can set this parameter based on your
     /// service needs.
     /// Minimum: 0
     /// Maximum: 32
     public var unit: String?
-
     /// Number of consecutive alarm triggering times. For event alarms, the value ranges from 1 to 180. For
     /// metric and website alarms, the value can be 1, 2, 3, 4, 5, 10, 15, 30, 60, 90, 120, or 180.
     ///
@@ -84,11 +76,9 @@ public struct ShowAlarmTemplatePolicy: Codable, Sendable, Hashable {
     /// - `120`
     /// - `180`
     public var count: Int?
-
     /// Alarm severity, which can be 1 (critical), 2 (major), 3 (minor), or 4 (warning). The default value is
     /// 2.
     public var alarmLevel: Int?
-
     /// Alarm suppression period, in seconds. When the period is 0, only one alarm is generated.
     /// The value can be:
     /// 0
@@ -171,11 +161,10 @@ public struct ShowAlarmTemplatePolicy: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/showAlarmTemplate``.
-public struct ShowAlarmTemplateResponse: Codable, Sendable, Hashable {
+public struct ShowAlarmTemplateResponse: Codable, Sendable, Equatable {
     /// ID of an alarm template. The ID starts with at and is followed by letters, digits, or a combination of
     /// both. The value can contain a maximum of 64 characters.
     public var templateID: String?
-
     /// Alarm template name. It must start with a letter and can contain letters, digits, underscores (_),
     /// hyphens (-), parentheses, and periods (.). Fuzzy match is supported.
     /// Minimum: 1
@@ -183,21 +172,17 @@ public struct ShowAlarmTemplateResponse: Codable, Sendable, Hashable {
     /// Regular expression matching:
     /// ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-|\(|\)|\.|\s)+$
     public var templateName: String?
-
     /// Type of an alarm template. custom indicates custom alarm templates, and system indicates default alarm
     /// templates.
     /// The value can be:
     /// system
     /// custom
     public var templateType: TemplateType?
-
     /// Time when an alarm template was created. The value is in the 2006-01-02T15:04:05.000Z format.
     public var createTime: String?
-
     /// Supplementary information about an alarm template. The description can contain 0 to 256 characters and
     /// is left blank by default.
     public var templateDescription: String?
-
     /// Alarm policies in an alarm template.
     /// Array length: 1 to 50
     public var policies: [ShowAlarmTemplatePolicy]?

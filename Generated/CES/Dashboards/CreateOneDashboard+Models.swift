@@ -4,22 +4,19 @@
 import CloudCore
 
 /// The request body of ``CESClient/createOneDashboard``.
-public struct CreateOneDashboardRequest: Codable, Sendable, Hashable {
+public struct CreateOneDashboardRequest: Codable, Sendable, Equatable {
     /// Custom dashboard name.
     /// Minimum: 1
     /// Maximum: 128
     /// Regular expression matching: ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-)+$
     public var dashboardName: String
-
     /// Enterprise project ID.
     /// Regular expression matching:
     /// ^((([a-z]|[0-9]){8}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){12})|0)$
     public var enterpriseID: String?
-
     /// Dashboard ID. If a dashboard ID is specified, the dashboard will be copied.
     /// Regular expression matching: ^db([a-z]|[A-Z]|[0-9]){22}
     public var dashboardID: String?
-
     /// How a graph is displayed. 0 indicates that you can customize top and left of the graph. 1 indicates
     /// one graph per row.
     /// Minimum: 0
@@ -56,7 +53,7 @@ public struct CreateOneDashboardRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/createOneDashboard``.
-public struct CreateOneDashboardResponse: Codable, Sendable, Hashable {
+public struct CreateOneDashboardResponse: Codable, Sendable, Equatable {
     /// Dashboard ID.
     /// Regular expression matching: ^db([a-z]|[A-Z]|[0-9]){22}
     public var dashboardID: String?
@@ -65,9 +62,7 @@ public struct CreateOneDashboardResponse: Codable, Sendable, Hashable {
         case dashboardID = "dashboard_id"
     }
 
-    public init(
-        dashboardID: String? = nil
-    ) {
+    public init(dashboardID: String? = nil) {
         self.dashboardID = dashboardID
     }
 }

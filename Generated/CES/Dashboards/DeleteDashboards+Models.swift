@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Response body for deleting dashboards in batches.
-public struct BatchDeleteDashboardRespInfo: Codable, Sendable, Hashable {
+public struct BatchDeleteDashboardRespInfo: Codable, Sendable, Equatable {
     /// Documented values of `retStatus`; other values decode as well.
     public struct RetStatus: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let successful: Self = "successful"
         public static let error: Self = "error"
@@ -20,13 +17,11 @@ public struct BatchDeleteDashboardRespInfo: Codable, Sendable, Hashable {
     /// Dashboard ID.
     /// Regular expression matching: ^db([a-z]|[A-Z]|[0-9]){22}
     public var dashboardID: String?
-
     /// Operation result. The value can be successful or error.
     /// The value can be:
     /// successful
     /// error
     public var retStatus: RetStatus?
-
     /// Error message.
     /// Minimum: 0
     /// Maximum: 128
@@ -38,11 +33,7 @@ public struct BatchDeleteDashboardRespInfo: Codable, Sendable, Hashable {
         case errorMsg = "error_msg"
     }
 
-    public init(
-        dashboardID: String? = nil,
-        retStatus: RetStatus? = nil,
-        errorMsg: String? = nil
-    ) {
+    public init(dashboardID: String? = nil, retStatus: RetStatus? = nil, errorMsg: String? = nil) {
         self.dashboardID = dashboardID
         self.retStatus = retStatus
         self.errorMsg = errorMsg
@@ -50,7 +41,7 @@ public struct BatchDeleteDashboardRespInfo: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CESClient/deleteDashboards``.
-public struct DeleteDashboardsRequest: Codable, Sendable, Hashable {
+public struct DeleteDashboardsRequest: Codable, Sendable, Equatable {
     /// Dashboard ID list.
     /// Array length: 1 to 30
     public var dashboardIDs: [String]?
@@ -59,26 +50,18 @@ public struct DeleteDashboardsRequest: Codable, Sendable, Hashable {
         case dashboardIDs = "dashboard_ids"
     }
 
-    public init(
-        dashboardIDs: [String]? = nil
-    ) {
+    public init(dashboardIDs: [String]? = nil) {
         self.dashboardIDs = dashboardIDs
     }
 }
 
 /// The response of ``CESClient/deleteDashboards``.
-public struct DeleteDashboardsResponse: Codable, Sendable, Hashable {
+public struct DeleteDashboardsResponse: Codable, Sendable, Equatable {
     /// Response body for deleting dashboards in batches.
     /// Array length: 1 to 100
     public var dashboards: [BatchDeleteDashboardRespInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case dashboards
-    }
-
-    public init(
-        dashboards: [BatchDeleteDashboardRespInfo]? = nil
-    ) {
+    public init(dashboards: [BatchDeleteDashboardRespInfo]? = nil) {
         self.dashboards = dashboards
     }
 }

@@ -4,40 +4,34 @@
 import CloudCore
 
 /// Dashboard list.
-public struct DashBoardInfo: Codable, Sendable, Hashable {
+public struct DashBoardInfo: Codable, Sendable, Equatable {
     /// Dashboard ID.
     /// Regular expression matching: ^db([a-z]|[A-Z]|[0-9]){22}
     public var dashboardID: String?
-
     /// Custom dashboard name.
     /// Minimum: 1
     /// Maximum: 128
     /// Regular expression matching: ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-)+$
     public var dashboardName: String?
-
     /// Enterprise project ID.
     /// Regular expression matching:
     /// ^((([a-z]|[0-9]){8}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){12})|0)$
     public var enterpriseID: String?
-
     /// Name of the user who created the dashboard.
     /// Minimum: 1
     /// Maximum: 128
     /// Regular expression matching: ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-)+$
     public var creatorName: String?
-
     /// Time when the dashboard was created. The value is a timestamp, in milliseconds.
     /// Minimum: 1111111111111
     /// Maximum: 9999999999999
     public var createTime: Int64?
-
     /// How a graph is displayed. 0 indicates that you can customize top and left of the graph. 1 indicates
     /// one graph per row.
     /// Minimum: 0
     /// Maximum: 3
     /// Default: 3
     public var rowWidgetNum: Int?
-
     /// Whether a dashboard is added to favorites. The value can be true or false.
     public var isFavorite: Bool?
 
@@ -82,18 +76,12 @@ public struct DashBoardInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/listDashboardInfos``.
-public struct ListDashboardInfosResponse: Codable, Sendable, Hashable {
+public struct ListDashboardInfosResponse: Codable, Sendable, Equatable {
     /// Dashboard list.
     /// Array length: 0 to 10
     public var dashboards: [DashBoardInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case dashboards
-    }
-
-    public init(
-        dashboards: [DashBoardInfo]? = nil
-    ) {
+    public init(dashboards: [DashBoardInfo]? = nil) {
         self.dashboards = dashboards
     }
 }

@@ -4,16 +4,14 @@
 import CloudCore
 
 /// The request body of ``CESClient/updateDashboard``.
-public struct UpdateDashboardRequest: Codable, Sendable, Hashable {
+public struct UpdateDashboardRequest: Codable, Sendable, Equatable {
     /// Custom dashboard name.
     /// Minimum: 1
     /// Maximum: 128
     /// Regular expression matching: ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-)+$
     public var dashboardName: String?
-
     /// Whether a dashboard is added to favorites. The value can be true or false.
     public var isFavorite: Bool?
-
     /// How a graph is displayed. 0 indicates that you can customize top and left of the graph. 1 indicates
     /// one graph per row.
     /// Minimum: 0
@@ -27,11 +25,7 @@ public struct UpdateDashboardRequest: Codable, Sendable, Hashable {
         case rowWidgetNum = "row_widget_num"
     }
 
-    public init(
-        dashboardName: String? = nil,
-        isFavorite: Bool? = nil,
-        rowWidgetNum: Int? = nil
-    ) {
+    public init(dashboardName: String? = nil, isFavorite: Bool? = nil, rowWidgetNum: Int? = nil) {
         self.dashboardName = dashboardName
         self.isFavorite = isFavorite
         self.rowWidgetNum = rowWidgetNum

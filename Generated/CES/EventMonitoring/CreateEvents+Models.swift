@@ -4,22 +4,20 @@
 import CloudCore
 
 /// The response of ``CESClient/createEvents``.
-public struct CreateEventsResponse: Codable, Sendable, Hashable {
+public struct CreateEventsResponse: Codable, Sendable, Equatable {
     public init() {}
 }
 
 /// The request body of ``CESClient/createEvents``.
-public struct EventItem: Codable, Sendable, Hashable {
+public struct EventItem: Codable, Sendable, Equatable {
     /// Specifies the event name.
     /// Start with a letter. Enter 1 to 64 characters. Only letters, digits, and underscores (_) are allowed.
     public var eventName: String
-
     /// Specifies the event source. This parameter can be left empty. An empty value indicates all sources.
     /// The format is service.item. Set this parameter based on the service needs.
     /// service and item each must start with a letter and contain only letters, digits, and underscores (_).
     /// The value can contain 0 to 32 characters.
     public var eventSource: String
-
     /// Specifies when the event occurred, which is a UNIX timestamp (ms).
     /// Since there is a latency between the client and the server, the timestamp when data was inserted must
     /// be within the time range [Current time - 1h + 20s, Current time + 10 mins - 20s]. In this way, the
@@ -28,7 +26,6 @@ public struct EventItem: Codable, Sendable, Hashable {
     /// range [2020.01.30 11:00:50, 2020.01.30 12:10:10]. The corresponding UNIX timestamp is [1580353250,
     /// 1580357410].
     public var time: Int64
-
     /// Specifies the event details.
     /// For details, see Table 4.
     public var detail: Detail
@@ -40,12 +37,7 @@ public struct EventItem: Codable, Sendable, Hashable {
         case detail
     }
 
-    public init(
-        eventName: String,
-        eventSource: String,
-        time: Int64,
-        detail: Detail
-    ) {
+    public init(eventName: String, eventSource: String, time: Int64, detail: Detail) {
         self.eventName = eventName
         self.eventSource = eventSource
         self.time = time

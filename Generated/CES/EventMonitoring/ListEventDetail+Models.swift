@@ -4,25 +4,21 @@
 import CloudCore
 
 /// Specifies details of one or more events.
-public struct EventInfo: Codable, Sendable, Hashable {
+public struct EventInfo: Codable, Sendable, Equatable {
     /// Specifies the event name. Start with a letter. Enter 1 to 64 characters. Only letters, digits, and
     /// underscores (_) are allowed.
     public var eventName: String?
-
     /// Specifies the event source in the format of service.item. service and item each must start with a
     /// letter and contain 3 to 32 characters, including only letters, digits, and underscores (_).
     public var eventSource: String?
-
     /// Specifies the time when the event occurred. The value is a UNIX timestamp, in milliseconds.
     /// Since there is a latency between the client and the server, the timestamp when data was inserted must
     /// be within the time range [Current time - 1h + 20s, Current time + 10 mins - 20s]. In this way, the
     /// data will be inserted to the database without being affected by the latency.
     public var time: Int64?
-
     /// Specifies the event details.
     /// For details, see Table 4.
     public var detail: Detail?
-
     /// Specifies the event ID.
     public var eventID: String?
 
@@ -59,25 +55,20 @@ public struct EventInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/listEventDetail``.
-public struct ListEventDetailResponse: Codable, Sendable, Hashable {
+public struct ListEventDetailResponse: Codable, Sendable, Equatable {
     /// Specifies the event name. The name can be a system event name or a custom event name.
     public var eventName: String?
-
     /// Specifies the event type. The value can be EVENT.SYS (system event) or EVENT.CUSTOM (custom event).
     public var eventType: EventType?
-
     /// Specifies the name of the user who reports the event. It can also be a project ID.
     public var eventUsers: [String]?
-
     /// Specifies the event source. If the event is a system event, the source is the namespace of each
     /// service. To view the namespace of each service, see Services Interconnected with Cloud Eye. If the
     /// event is a custom event, the event source is defined by the user.
     public var eventSources: [String]?
-
     /// Specifies details of one or more events.
     /// For details, see Table 3.
     public var eventInfo: [EventInfo]?
-
     /// Specifies the number of metadata records in the query result.
     /// For details, see Table 6.
     public var metaData: MetaData?

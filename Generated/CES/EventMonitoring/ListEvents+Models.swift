@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Specifies one or more pieces of event data.
-public struct Event: Codable, Sendable, Hashable {
+public struct Event: Codable, Sendable, Equatable {
     /// Specifies the event name.
     public var eventName: String?
-
     /// Specifies the event type.
     public var eventType: String?
-
     /// Specifies the number of occurrences of this event within the specified query time range.
     public var eventCount: Int?
-
     /// Specifies when the event occurred. The value is a UNIX timestamp, in milliseconds.
     public var latestOccurTime: Int64?
-
     /// Specifies the event source. If the event is a system event, the source is the namespace of each
     /// service. To view the namespace of each service, see Services Interconnected with Cloud Eye.
     /// If the event is a custom event, the event source is defined by the user.
@@ -55,11 +51,10 @@ public struct Event: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/listEvents``.
-public struct ListEventsResponse: Codable, Sendable, Hashable {
+public struct ListEventsResponse: Codable, Sendable, Equatable {
     /// Specifies one or more pieces of event data.
     /// For details, see Table 3.
     public var events: [Event]?
-
     /// Specifies the number of metadata records in the query result.
     /// For details, see Table 4.
     public var metaData: MetaData?
@@ -69,10 +64,7 @@ public struct ListEventsResponse: Codable, Sendable, Hashable {
         case metaData = "meta_data"
     }
 
-    public init(
-        events: [Event]? = nil,
-        metaData: MetaData? = nil
-    ) {
+    public init(events: [Event]? = nil, metaData: MetaData? = nil) {
         self.events = events
         self.metaData = metaData
     }

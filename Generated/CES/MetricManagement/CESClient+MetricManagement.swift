@@ -7,10 +7,7 @@ extension CESClient {
     /// Documented values of `dim_name` for ``CESClient/listAgentDimensionInfo``.
     public struct ListAgentDimensionInfoDimName: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let mountPoint: Self = "mount_point"
         public static let disk: Self = "disk"

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Dimension information.
-public struct AgentDimension: Codable, Sendable, Hashable {
+public struct AgentDimension: Codable, Sendable, Equatable {
     /// Documented values of `name`; other values decode as well.
     public struct Name: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let mountPoint: Self = "mount_point"
         public static let disk: Self = "disk"
@@ -26,13 +23,11 @@ public struct AgentDimension: Codable, Sendable, Hashable {
     /// proc
     /// raid
     public var name: Name?
-
     /// Dimension value, which contains 32 characters, for example, 2e84018fc8b4484b94e89aae212fe615.
     /// Minimum: 32
     /// Maximum: 32
     /// Regular expression matching: ([a-f\d]{32}|[A-F\d]{32})
     public var value: String?
-
     /// Actual dimension information. The value is a character string, for example, vda.
     /// Minimum: 1
     /// Maximum: 1024
@@ -46,11 +41,7 @@ public struct AgentDimension: Codable, Sendable, Hashable {
         case originValue = "origin_value"
     }
 
-    public init(
-        name: Name? = nil,
-        value: String? = nil,
-        originValue: String? = nil
-    ) {
+    public init(name: Name? = nil, value: String? = nil, originValue: String? = nil) {
         self.name = name
         self.value = value
         self.originValue = originValue
@@ -58,11 +49,10 @@ public struct AgentDimension: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/listAgentDimensionInfo``.
-public struct ListAgentDimensionInfoResponse: Codable, Sendable, Hashable {
+public struct ListAgentDimensionInfoResponse: Codable, Sendable, Equatable {
     /// Dimension information.
     /// Array length: 0 to 2147483647
     public var dimensions: [AgentDimension]?
-
     /// Total number of dimensions.
     /// Minimum: 0
     /// Maximum: 2147483647
@@ -73,10 +63,7 @@ public struct ListAgentDimensionInfoResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        dimensions: [AgentDimension]? = nil,
-        count: Int? = nil
-    ) {
+    public init(dimensions: [AgentDimension]? = nil, count: Int? = nil) {
         self.dimensions = dimensions
         self.count = count
     }

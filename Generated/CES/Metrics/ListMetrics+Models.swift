@@ -4,17 +4,14 @@
 import CloudCore
 
 /// Specifies the list of metric objects.
-public struct ListMetricsMetric: Codable, Sendable, Hashable {
+public struct ListMetricsMetric: Codable, Sendable, Equatable {
     /// Specifies the metric namespace.
     public var namespace: String?
-
     /// Specifies the list of metric dimensions.
     /// For details, see Table 5.
     public var dimensions: [Dimension]?
-
     /// Specifies the metric name, such as cpu_util.
     public var metricName: String?
-
     /// Specifies the data unit. The value can contain a maximum of 32 characters. You can set this parameter
     /// based on your service needs.
     /// Minimum: 0
@@ -42,11 +39,10 @@ public struct ListMetricsMetric: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/listMetrics``.
-public struct ListMetricsResponse: Codable, Sendable, Hashable {
+public struct ListMetricsResponse: Codable, Sendable, Equatable {
     /// Specifies the list of metric objects.
     /// For details, see Table 4.
     public var metrics: [ListMetricsMetric]?
-
     /// Specifies the metadata of query results, including the pagination information.
     /// For details, see Table 6.
     public var metaData: ListAlarmsMetaData?
@@ -56,10 +52,7 @@ public struct ListMetricsResponse: Codable, Sendable, Hashable {
         case metaData = "meta_data"
     }
 
-    public init(
-        metrics: [ListMetricsMetric]? = nil,
-        metaData: ListAlarmsMetaData? = nil
-    ) {
+    public init(metrics: [ListMetricsMetric]? = nil, metaData: ListAlarmsMetaData? = nil) {
         self.metrics = metrics
         self.metaData = metaData
     }

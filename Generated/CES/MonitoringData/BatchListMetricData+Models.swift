@@ -6,22 +6,17 @@ import CloudCore
 /// Specifies the metric data list. Cloud Eye rounds up the value of from based on the selected granularity
 /// for data query, so datapoints may contain more data points than expected. Up to 3,000 data points can be
 /// returned.
-public struct BatchListMetricDataDatapoint: Codable, Sendable, Hashable {
+public struct BatchListMetricDataDatapoint: Codable, Sendable, Equatable {
     /// Specifies the average value of metric data within a rollup period.
     public var average: Double?
-
     /// Specifies the maximum value of metric data within a rollup period.
     public var max: Double?
-
     /// Specifies the minimum value of metric data within a rollup period.
     public var min: Double?
-
     /// Specifies the sum of metric data within a rollup period.
     public var sum: Double?
-
     /// Specifies the variance of metric data within a rollup period.
     public var variance: Double?
-
     /// Specifies when the metric is collected. It is a UNIX timestamp in milliseconds.
     public var timestamp: Int64?
 
@@ -62,24 +57,21 @@ public struct BatchListMetricDataDatapoint: Codable, Sendable, Hashable {
 }
 
 /// Specifies the metric data.
-public struct BatchListMetricDataMetric2: Codable, Sendable, Hashable {
+public struct BatchListMetricDataMetric2: Codable, Sendable, Equatable {
     /// Specifies the data unit. The value can contain a maximum of 32 characters. You can set this parameter
     /// based on your service needs.
     /// Minimum: 0
     /// Maximum: 32
     public var unit: String?
-
     /// Specifies the metric data list. Cloud Eye rounds up the value of from based on the selected
     /// granularity for data query, so datapoints may contain more data points than expected. Up to 3,000 data
     /// points can be returned.
     /// For details, see Table 8.
     public var datapoints: [BatchListMetricDataDatapoint]?
-
     /// Specifies the metric namespace, which must be in the service.item format and contain 3 to 32
     /// characters. service and item each must start with a letter and contain only letters, digits, and
     /// underscores (_).
     public var namespace: String?
-
     /// Specifies the list of metric dimensions.
     /// Each dimension is a JSON object, and its structure is as follows:
     /// {
@@ -88,7 +80,6 @@ public struct BatchListMetricDataMetric2: Codable, Sendable, Hashable {
     /// }
     /// For details, see Table 7.
     public var dimensions: [Dimension]?
-
     /// Specifies the metric name. Start with a letter. Enter 1 to 64 characters. Only letters, digits, and
     /// underscores (_) are allowed.
     public var metricName: String?
@@ -117,11 +108,10 @@ public struct BatchListMetricDataMetric2: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CESClient/batchListMetricData``.
-public struct BatchListMetricDataRequest: Codable, Sendable, Hashable {
+public struct BatchListMetricDataRequest: Codable, Sendable, Equatable {
     /// Specifies the metric data. The maximum length of the array is 10.
     /// For details, see Table 3.
     public var metrics: [CreateMetricDataMetric]
-
     /// Specifies the start time of the query. The value is a UNIX timestamp, in milliseconds. Set from to at
     /// least one period earlier than the current time. Rollup aggregates the raw data generated within a
     /// period to the start time of the period. If from and to are within a period, the query result will be
@@ -133,14 +123,12 @@ public struct BatchListMetricDataRequest: Codable, Sendable, Hashable {
     /// Maximum: 9999999999999
     /// Cloud Eye rounds up from based on the level of granularity required to perform the rollup.
     public var from: Int64
-
     /// Specifies the end time of the query. The value is a UNIX timestamp, in milliseconds. from must be
     /// earlier than to.
     /// Range
     /// Minimum: 1111111111111
     /// Maximum: 9999999999999
     public var to: Int64
-
     /// Specifies how often Cloud Eye aggregates data, which can be
     /// 1: Cloud Eye performs no aggregation and displays raw data.
     /// 300: Cloud Eye aggregates data every 5 minutes.
@@ -149,7 +137,6 @@ public struct BatchListMetricDataRequest: Codable, Sendable, Hashable {
     /// 14400: Cloud Eye aggregates data every 4 hours.
     /// 86400: Cloud Eye aggregates data every 24 hours.
     public var period: String
-
     /// Specifies the data aggregation method. The value can be:
     /// average: average value of metric data within an aggregation period.
     /// max: maximum value of metric data in an aggregation period.
@@ -167,13 +154,7 @@ public struct BatchListMetricDataRequest: Codable, Sendable, Hashable {
         case filter
     }
 
-    public init(
-        metrics: [CreateMetricDataMetric],
-        from: Int64,
-        to: Int64,
-        period: String,
-        filter: Filter
-    ) {
+    public init(metrics: [CreateMetricDataMetric], from: Int64, to: Int64, period: String, filter: Filter) {
         self.metrics = metrics
         self.from = from
         self.to = to
@@ -192,24 +173,18 @@ public struct BatchListMetricDataRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/batchListMetricData``.
-public struct BatchListMetricDataResponse: Codable, Sendable, Hashable {
+public struct BatchListMetricDataResponse: Codable, Sendable, Equatable {
     /// Specifies the metric data.
     /// For details, see Table 6.
     public var metrics: [BatchListMetricDataMetric2]?
 
-    private enum CodingKeys: String, CodingKey {
-        case metrics
-    }
-
-    public init(
-        metrics: [BatchListMetricDataMetric2]? = nil
-    ) {
+    public init(metrics: [BatchListMetricDataMetric2]? = nil) {
         self.metrics = metrics
     }
 }
 
 /// Specifies the metric data. The maximum length of the array is 10.
-public struct CreateMetricDataMetric: Codable, Sendable, Hashable {
+public struct CreateMetricDataMetric: Codable, Sendable, Equatable {
     /// Specifies the customized namespace. For details, see Services Interconnected with Cloud Eye.
     /// The namespace must be in the service.item format and contain 3 to 32 characters. service and item each
     /// must start with a letter and contain only letters, digits, and underscores (_). In addition, service
@@ -217,11 +192,9 @@ public struct CreateMetricDataMetric: Codable, Sendable, Hashable {
     /// been used by the system.
     /// You can leave this parameter blank when you set alarm_type to (EVENT.SYS| EVENT.CUSTOM).
     public var namespace: String
-
     /// Specifies the metric dimension. A maximum of three dimensions are supported.
     /// For details, see Table 5.
     public var dimensions: [CreateAlarmDimension]
-
     /// Specifies the metric ID. For example, if the monitoring metric of an ECS is CPU usage, metric_name is
     /// cpu_util. For details, see Services Interconnected with Cloud Eye.
     public var metricName: String
@@ -232,11 +205,7 @@ public struct CreateMetricDataMetric: Codable, Sendable, Hashable {
         case metricName = "metric_name"
     }
 
-    public init(
-        namespace: String,
-        dimensions: [CreateAlarmDimension],
-        metricName: String
-    ) {
+    public init(namespace: String, dimensions: [CreateAlarmDimension], metricName: String) {
         self.namespace = namespace
         self.dimensions = dimensions
         self.metricName = metricName

@@ -4,6 +4,6 @@
 import CloudCore
 
 /// The request body of ``CESClient/createMetricData``.
-public struct CreateMetricDataRequest: Codable, Sendable, Hashable {
+public struct CreateMetricDataRequest: Codable, Sendable, Equatable {
     public init() {}
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Specifies the configuration list.
-public struct ShowEventDataDatapoint: Codable, Sendable, Hashable {
+public struct ShowEventDataDatapoint: Codable, Sendable, Equatable {
     /// Specifies the event type, for example, instance_host_info.
     public var type: String?
-
     /// Specifies when the event was reported. The value is a UNIX timestamp, in milliseconds.
     public var timestamp: Int64?
-
     /// Specifies the host configuration information.
     public var value: String?
 
@@ -20,11 +18,7 @@ public struct ShowEventDataDatapoint: Codable, Sendable, Hashable {
         case value
     }
 
-    public init(
-        type: String? = nil,
-        timestamp: Int64? = nil,
-        value: String? = nil
-    ) {
+    public init(type: String? = nil, timestamp: Int64? = nil, value: String? = nil) {
         self.type = type
         self.timestamp = timestamp
         self.value = value
@@ -39,19 +33,13 @@ public struct ShowEventDataDatapoint: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/showEventData``.
-public struct ShowEventDataResponse: Codable, Sendable, Hashable {
+public struct ShowEventDataResponse: Codable, Sendable, Equatable {
     /// Specifies the configuration list.
     /// If the corresponding configuration information does not exist, datapoints is an empty array and is [].
     /// For details, see Table 3.
     public var datapoints: [ShowEventDataDatapoint]?
 
-    private enum CodingKeys: String, CodingKey {
-        case datapoints
-    }
-
-    public init(
-        datapoints: [ShowEventDataDatapoint]? = nil
-    ) {
+    public init(datapoints: [ShowEventDataDatapoint]? = nil) {
         self.datapoints = datapoints
     }
 }

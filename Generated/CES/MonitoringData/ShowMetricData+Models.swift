@@ -4,25 +4,19 @@
 import CloudCore
 
 /// Specifies the metric data list. For details, see Table 4.
-public struct ShowMetricDataDatapoint: Codable, Sendable, Hashable {
+public struct ShowMetricDataDatapoint: Codable, Sendable, Equatable {
     /// Specifies the average value of metric data within a rollup period.
     public var average: Double?
-
     /// Specifies the maximum value of metric data within a rollup period.
     public var max: Double?
-
     /// Specifies the minimum value of metric data within a rollup period.
     public var min: Double?
-
     /// Specifies the sum of metric data within a rollup period.
     public var sum: Double?
-
     /// Specifies the variance of metric data within a rollup period.
     public var variance: Double?
-
     /// Specifies when the metric is collected. It is a UNIX timestamp in milliseconds.
     public var timestamp: Int64?
-
     /// Specifies the data unit. The value can contain a maximum of 32 characters. You can set this parameter
     /// based on your service needs.
     /// Minimum: 0
@@ -70,12 +64,11 @@ public struct ShowMetricDataDatapoint: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/showMetricData``.
-public struct ShowMetricDataResponse: Codable, Sendable, Hashable {
+public struct ShowMetricDataResponse: Codable, Sendable, Equatable {
     /// Specifies the metric data list. For details, see Table 4.
     /// Since Cloud Eye rounds up from based on the level of granularity for data query, datapoints may
     /// contain more data points than expected.
     public var datapoints: [ShowMetricDataDatapoint]?
-
     /// Specifies the metric ID. For example, if the monitoring metric of an ECS is CPU usage, metric_name is
     /// cpu_util. For details, see Services Interconnected with Cloud Eye.
     public var metricName: String?
@@ -85,10 +78,7 @@ public struct ShowMetricDataResponse: Codable, Sendable, Hashable {
         case metricName = "metric_name"
     }
 
-    public init(
-        datapoints: [ShowMetricDataDatapoint]? = nil,
-        metricName: String? = nil
-    ) {
+    public init(datapoints: [ShowMetricDataDatapoint]? = nil, metricName: String? = nil) {
         self.datapoints = datapoints
         self.metricName = metricName
     }

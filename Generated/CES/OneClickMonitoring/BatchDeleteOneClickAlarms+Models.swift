@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CESClient/batchDeleteOneClickAlarms``.
-public struct BatchDeleteOneClickAlarmsRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteOneClickAlarmsRequest: Codable, Sendable, Equatable {
     /// IDs of services that need to disable one-click monitoring.
     /// Array length: 1 to 100
     /// Range: 1 to 64 characters
@@ -15,15 +15,13 @@ public struct BatchDeleteOneClickAlarmsRequest: Codable, Sendable, Hashable {
         case oneClickAlarmIDs = "one_click_alarm_ids"
     }
 
-    public init(
-        oneClickAlarmIDs: [String]
-    ) {
+    public init(oneClickAlarmIDs: [String]) {
         self.oneClickAlarmIDs = oneClickAlarmIDs
     }
 }
 
 /// The response of ``CESClient/batchDeleteOneClickAlarms``.
-public struct BatchDeleteOneClickAlarmsResponse: Codable, Sendable, Hashable {
+public struct BatchDeleteOneClickAlarmsResponse: Codable, Sendable, Equatable {
     /// IDs of services for which one-click monitoring was disabled.
     /// Array length: 1 to 100
     /// Range: 1 to 64 characters
@@ -34,9 +32,7 @@ public struct BatchDeleteOneClickAlarmsResponse: Codable, Sendable, Hashable {
         case oneClickAlarmIDs = "one_click_alarm_ids"
     }
 
-    public init(
-        oneClickAlarmIDs: [String]? = nil
-    ) {
+    public init(oneClickAlarmIDs: [String]? = nil) {
         self.oneClickAlarmIDs = oneClickAlarmIDs
     }
 }

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``CESClient/batchUpdateOneClickAlarmPoliciesEnabledState``.
-public struct BatchUpdateOneClickAlarmPoliciesEnabledStateRequest: Codable, Sendable, Hashable {
+public struct BatchUpdateOneClickAlarmPoliciesEnabledStateRequest: Codable, Sendable, Equatable {
     /// IDs of alarm policies to be enabled or disabled in batches in an alarm rule.
     /// Array length: 1 to 100
     /// Regular expression matching: ^([a-z]|[A-Z]|[0-9]|-)+$
     public var alarmPolicyIDs: [String]
-
     /// Whether to enable the function. The value can be true (enable) or false (disable).
     public var enabled: Bool
 
@@ -18,10 +17,7 @@ public struct BatchUpdateOneClickAlarmPoliciesEnabledStateRequest: Codable, Send
         case enabled
     }
 
-    public init(
-        alarmPolicyIDs: [String],
-        enabled: Bool
-    ) {
+    public init(alarmPolicyIDs: [String], enabled: Bool) {
         self.alarmPolicyIDs = alarmPolicyIDs
         self.enabled = enabled
     }
@@ -34,7 +30,7 @@ public struct BatchUpdateOneClickAlarmPoliciesEnabledStateRequest: Codable, Send
 }
 
 /// The response of ``CESClient/batchUpdateOneClickAlarmPoliciesEnabledState``.
-public struct BatchUpdateOneClickAlarmPoliciesEnabledStateResponse: Codable, Sendable, Hashable {
+public struct BatchUpdateOneClickAlarmPoliciesEnabledStateResponse: Codable, Sendable, Equatable {
     /// IDs of alarm policies that were enabled or disabled in batches in an alarm rule.
     /// Array length: 1 to 100
     public var alarmPolicyIDs: [String]?
@@ -43,9 +39,7 @@ public struct BatchUpdateOneClickAlarmPoliciesEnabledStateResponse: Codable, Sen
         case alarmPolicyIDs = "alarm_policy_ids"
     }
 
-    public init(
-        alarmPolicyIDs: [String]? = nil
-    ) {
+    public init(alarmPolicyIDs: [String]? = nil) {
         self.alarmPolicyIDs = alarmPolicyIDs
     }
 }

@@ -6,53 +6,38 @@ import CloudCore
 /// Not in the page's table; the page's request example sends it.
 ///
 /// Read from the page's example.
-public struct CreateOneClickAlarmDimensionNames: Codable, Sendable, Hashable {
+public struct CreateOneClickAlarmDimensionNames: Codable, Sendable, Equatable {
     public var event: [String]?
     public var metric: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case event
-        case metric
-    }
-
-    public init(
-        event: [String]? = nil,
-        metric: [String]? = nil
-    ) {
+    public init(event: [String]? = nil, metric: [String]? = nil) {
         self.event = event
         self.metric = metric
     }
 }
 
 /// The request body of ``CESClient/createOneClickAlarm``.
-public struct CreateOneClickAlarmRequest: Codable, Sendable, Hashable {
+public struct CreateOneClickAlarmRequest: Codable, Sendable, Equatable {
     /// One-click monitoring ID.
     /// Minimum: 1
     /// Maximum: 64
     /// Regular expression matching: ^([a-z]|[A-Z]|[0-9]){1,64}$
     public var oneClickAlarmID: String
-
     /// Dimensions in metric and event alarm rules that have one-click monitoring enabled. One-click
     /// monitoring must be enabled for at least one type of alarm rules.
     public var dimensionName: DimensionNames
-
     /// Whether to enable alarm notifications. The value can be true (enabled) or false (disabled).
     public var notificationEnabled: Bool
-
     /// Action to be triggered by the alarm. Array length: 0 to 10
     public var alarmNotifications: [CreateAlarmRulesNotification]?
-
     /// Action to be triggered after an alarm is cleared. Array length: 0 to 10
     public var okNotifications: [CreateAlarmRulesNotification]?
-
     /// Time when the alarm notification was enabled. Example: 09:00
     /// Regular expression matching: ^([01][0-9]|2[0-3]):([0-5][0-9])$
     public var notificationBeginTime: String?
-
     /// Time when the alarm notification was disabled. Example: 12:00
     /// Regular expression matching: ^([01][0-9]|2[0-3]):([0-5][0-9])$
     public var notificationEndTime: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var dimensionNames: CreateOneClickAlarmDimensionNames?
 
@@ -101,7 +86,7 @@ public struct CreateOneClickAlarmRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/createOneClickAlarm``.
-public struct CreateOneClickAlarmResponse: Codable, Sendable, Hashable {
+public struct CreateOneClickAlarmResponse: Codable, Sendable, Equatable {
     /// One-click monitoring ID.
     /// Minimum: 1
     /// Maximum: 64
@@ -112,16 +97,14 @@ public struct CreateOneClickAlarmResponse: Codable, Sendable, Hashable {
         case oneClickAlarmID = "one_click_alarm_id"
     }
 
-    public init(
-        oneClickAlarmID: String? = nil
-    ) {
+    public init(oneClickAlarmID: String? = nil) {
         self.oneClickAlarmID = oneClickAlarmID
     }
 }
 
 /// Dimensions in metric and event alarm rules that have one-click monitoring enabled. One-click monitoring
 /// must be enabled for at least one type of alarm rules.
-public struct DimensionNames: Codable, Sendable, Hashable {
+public struct DimensionNames: Codable, Sendable, Equatable {
     /// Dimensions in metric alarm rules that have one-click monitoring enabled. One-click monitoring are
     /// disabled by default for unspecified dimensions.
     /// You must specify either metric or event.
@@ -130,7 +113,6 @@ public struct DimensionNames: Codable, Sendable, Hashable {
     /// Regular expression matching:
     /// ^([a-z]|[A-Z]){1}([a-z]|[A-Z]|[0-9]|_|-|,)*$
     public var metric: [String]
-
     /// Dimensions in event alarm rules that have one-click monitoring enabled. One-click monitoring are
     /// disabled by default for unspecified dimensions. "" indicates enable one-click monitoring for all
     /// dimensions.
@@ -141,15 +123,7 @@ public struct DimensionNames: Codable, Sendable, Hashable {
     /// ^([a-z]|[A-Z]|[0-9]|_|-|,)*$
     public var event: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case metric
-        case event
-    }
-
-    public init(
-        metric: [String],
-        event: [String]
-    ) {
+    public init(metric: [String], event: [String]) {
         self.metric = metric
         self.event = event
     }

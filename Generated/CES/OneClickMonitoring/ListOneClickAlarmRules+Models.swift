@@ -6,32 +6,26 @@ import CloudCore
 /// Alarm rule list.
 ///
 /// alarms
-public struct ListOneClickAlarmRulesAlarm: Codable, Sendable, Hashable {
+public struct ListOneClickAlarmRulesAlarm: Codable, Sendable, Equatable {
     /// ID of an alarm rule, which starts with al and is followed by 22 characters of letters, digits, or a
     /// combination of both.
     public var alarmID: String?
-
     /// Name of an alarm rule. The name allows 1 to 128 characters and can only contain letters, digits,
     /// underscores (_), and hyphens (-).
     public var name: String?
-
     /// Alarm rule description. The value can contain 0 to 256 characters.
     public var description: String?
-
     /// Namespace of a service. For details about the namespace of each service, see Service Namespaces. The
     /// namespace must be in the service.item format and contain 3 to 32 characters. service and item must
     /// start with a letter and can contain only letters, digits, and underscores (_).
     public var namespace: String?
-
     /// Alarm policies.
     /// Array length: 1 to 100
     public var policies: [ListOneClickAlarmRulesPolicy]?
-
     /// Resource list. Associated resources can be obtained by calling the API for querying resources in an
     /// alarm rule.
     /// Array length: 1 to 3000
     public var resources: [Resources]?
-
     /// Alarm rule type.
     /// The value can be:
     /// ALL_INSTANCE: alarms for all resources
@@ -40,23 +34,17 @@ public struct ListOneClickAlarmRulesAlarm: Codable, Sendable, Hashable {
     /// EVENT.SYS: system event alarms
     /// EVENT.CUSTOM: custom event alarms
     public var type: TypeValue?
-
     /// Whether to generate alarms when the alarm triggering conditions are met.
     public var enabled: Bool?
-
     /// Whether to enable alarm notifications.
     public var notificationEnabled: Bool?
-
     /// Action to be triggered by the alarm. Array length: 0 to 10
     public var alarmNotifications: [CESNotification]?
-
     /// Action to be triggered after an alarm is cleared. Array length: 0 to 10
     public var okNotifications: [CESNotification]?
-
     /// Time when the alarm notification was enabled. Example: 09:00
     /// Regular expression matching: ^([1][0-9]|2[0-3]):([0-5][0-9])$
     public var notificationBeginTime: String?
-
     /// Time when the alarm notification was disabled. Example: 12:00
     /// Regular expression matching: ^([1][0-9]|2[0-3]):([0-5][0-9])$
     public var notificationEndTime: String?
@@ -128,18 +116,16 @@ public struct ListOneClickAlarmRulesAlarm: Codable, Sendable, Hashable {
 /// Alarm policies.
 ///
 /// Policy
-public struct ListOneClickAlarmRulesPolicy: Codable, Sendable, Hashable {
+public struct ListOneClickAlarmRulesPolicy: Codable, Sendable, Equatable {
     /// Alarm policy ID.
     /// Regular expression matching: ^([a-z]|[A-Z]|[0-9]|-)+$
     public var alarmPolicyID: String?
-
     /// Metric name of a resource. For details about the metrics of each service, see Service Metric Names.
     /// The value must start with a letter and can only contain digits, letters, underscores (_), and hyphens
     /// (-). It allows 1 to 96 characters. For example, the ECS metric cpu_util indicates the CPU usage of an
     /// ECS. The DDS metric mongo001_command_ps indicates the command execution frequency.
     /// Regular expression matching: ^([A-Za-z]){1}([0-9A-Za-z]|_|-)*$
     public var metricName: String?
-
     /// How often to generate an alarm, in seconds. 1 indicates that alarms are generated based on raw data.
     /// When alarm_type is EVENT.SYS or EVENT.CUSTOM, the value may be 0.
     /// The value can be:
@@ -159,7 +145,6 @@ public struct ListOneClickAlarmRulesPolicy: Codable, Sendable, Hashable {
     /// - `14400`
     /// - `86400`
     public var period: Int?
-
     /// Data aggregation method. The value can be:
     /// average: average value of metric data within an aggregation period.
     /// max: maximum value of metric data in an aggregation period.
@@ -167,27 +152,22 @@ public struct ListOneClickAlarmRulesPolicy: Codable, Sendable, Hashable {
     /// sum: sum of metric data within an aggregation period.
     /// variance: variance value of metric data within an aggregation period.
     public var filter: Filter?
-
     /// Operator of an alarm threshold.
     /// Regular expression matching: ^(>|<|>=|<=|=|!=)$
     public var comparisonOperator: String?
-
     /// Alarm threshold. Supported range: 0 to Number. MAX_VALUE (1.7976931348623157e+108) For detailed
     /// thresholds, see the value range of each metric in the appendix. For example, you can set ECS cpu_util
     /// to 80.
     /// Minimum: 0
     /// Maximum: 1.7976931348623157e+108
     public var value: Double?
-
     /// Data unit. The value can contain a maximum of 32 characters. You can set this parameter based on your
     /// service needs.
     /// Minimum: 0
     /// Maximum: 32
     public var unit: String?
-
     /// Number of times that the alarm triggering conditions are met. Value range: 1 to 180
     public var count: Int?
-
     /// Suppression period, in seconds. 0 indicates that only one alarm is generated.
     /// The value can be:
     /// 0
@@ -212,10 +192,8 @@ public struct ListOneClickAlarmRulesPolicy: Codable, Sendable, Hashable {
     /// - `43200`
     /// - `86400`
     public var suppressDuration: Int?
-
     /// Alarm severity, which can be 1 (critical), 2 (major), 3 (minor), or 4 (warning).
     public var level: Int?
-
     /// Whether to enable the function.
     public var enabled: Bool?
 
@@ -276,18 +254,12 @@ public struct ListOneClickAlarmRulesPolicy: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/listOneClickAlarmRules``.
-public struct ListOneClickAlarmRulesResponse: Codable, Sendable, Hashable {
+public struct ListOneClickAlarmRulesResponse: Codable, Sendable, Equatable {
     /// Alarm rule list.
     /// Array length: 1 to 100
     public var alarms: [ListOneClickAlarmRulesAlarm]?
 
-    private enum CodingKeys: String, CodingKey {
-        case alarms
-    }
-
-    public init(
-        alarms: [ListOneClickAlarmRulesAlarm]? = nil
-    ) {
+    public init(alarms: [ListOneClickAlarmRulesAlarm]? = nil) {
         self.alarms = alarms
     }
 }

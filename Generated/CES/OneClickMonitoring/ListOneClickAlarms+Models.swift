@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``CESClient/listOneClickAlarms``.
-public struct ListOneClickAlarmsResponse: Codable, Sendable, Hashable {
+public struct ListOneClickAlarmsResponse: Codable, Sendable, Equatable {
     /// Services and resources in one-click monitoring.
     /// Array length: 1 to 1000
     public var oneClickAlarms: [OneClickAlarm]?
@@ -13,9 +13,7 @@ public struct ListOneClickAlarmsResponse: Codable, Sendable, Hashable {
         case oneClickAlarms = "one_click_alarms"
     }
 
-    public init(
-        oneClickAlarms: [OneClickAlarm]? = nil
-    ) {
+    public init(oneClickAlarms: [OneClickAlarm]? = nil) {
         self.oneClickAlarms = oneClickAlarms
     }
 }
@@ -23,24 +21,21 @@ public struct ListOneClickAlarmsResponse: Codable, Sendable, Hashable {
 /// Services and resources in one-click monitoring.
 ///
 /// one_click_alarms
-public struct OneClickAlarm: Codable, Sendable, Hashable {
+public struct OneClickAlarm: Codable, Sendable, Equatable {
     /// One-click monitoring ID.
     /// Minimum: 1
     /// Maximum: 64
     /// Regular expression matching: ^([a-z]|[A-Z]|[0-9]){1,64}$
     public var oneClickAlarmID: String?
-
     /// Namespace of a service. For details about the namespace of each service, see Service Namespaces. The
     /// namespace must be in the service.item format and contain 3 to 32 characters. The values of service and
     /// item must start with a letter and can only contain letters, digits, and underscores (_).
     /// Minimum: 3
     /// Maximum: 32
     public var namespace: String?
-
     /// Supplementary information about one-click monitoring. The description can contain 0 to 256 characters
     /// and is left blank by default.
     public var description: String?
-
     /// Whether to enable one-click monitoring.
     public var enabled: Bool?
 

@@ -4,20 +4,16 @@
 import CloudCore
 
 /// The request body of ``CESClient/updateOneClickAlarmNotifications``.
-public struct UpdateOneClickAlarmNotificationsRequest: Codable, Sendable, Hashable {
+public struct UpdateOneClickAlarmNotificationsRequest: Codable, Sendable, Equatable {
     /// Whether to enable alarm notifications. The value can be true (enable) or false (disable).
     public var notificationEnabled: Bool
-
     /// Action to be triggered by the alarm. Array length: 0 to 10
     public var alarmNotifications: [CreateAlarmRulesNotification]?
-
     /// Action to be triggered after an alarm is cleared. Array length: 0 to 10
     public var okNotifications: [CreateAlarmRulesNotification]?
-
     /// Time when the alarm notification was enabled. Example: 09:00
     /// Regular expression matching: ^([01][0-9]|2[0-3]):([0-5][0-9])$
     public var notificationBeginTime: String?
-
     /// Time when the alarm notification was disabled. Example: 12:00
     /// Regular expression matching: ^([01][0-9]|2[0-3]):([0-5][0-9])$
     public var notificationEndTime: String?

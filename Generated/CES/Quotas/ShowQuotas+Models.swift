@@ -4,34 +4,25 @@
 import CloudCore
 
 /// Specifies the quota list.
-public struct Quotas: Codable, Sendable, Hashable {
+public struct Quotas: Codable, Sendable, Equatable {
     /// Specifies the resource quota list.
     /// For details, see Table 4.
     public var resources: [ShowQuotasResource]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [ShowQuotasResource]? = nil
-    ) {
+    public init(resources: [ShowQuotasResource]? = nil) {
         self.resources = resources
     }
 }
 
 /// Specifies the resource quota list.
-public struct ShowQuotasResource: Codable, Sendable, Hashable {
+public struct ShowQuotasResource: Codable, Sendable, Equatable {
     /// Specifies the quota type.
     /// alarm indicates the alarm rule.
     public var type: String?
-
     /// Specifies the used amount of the quota.
     public var used: Int?
-
     /// Specifies the quota unit.
     public var unit: String?
-
     /// Specifies the total amount of the quota.
     public var quota: Int?
 
@@ -42,12 +33,7 @@ public struct ShowQuotasResource: Codable, Sendable, Hashable {
         case quota
     }
 
-    public init(
-        type: String? = nil,
-        used: Int? = nil,
-        unit: String? = nil,
-        quota: Int? = nil
-    ) {
+    public init(type: String? = nil, used: Int? = nil, unit: String? = nil, quota: Int? = nil) {
         self.type = type
         self.used = used
         self.unit = unit
@@ -64,18 +50,12 @@ public struct ShowQuotasResource: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/showQuotas``.
-public struct ShowQuotasResponse: Codable, Sendable, Hashable {
+public struct ShowQuotasResponse: Codable, Sendable, Equatable {
     /// Specifies the quota list.
     /// For details, see Table 3.
     public var quotas: Quotas?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-    }
-
-    public init(
-        quotas: Quotas? = nil
-    ) {
+    public init(quotas: Quotas? = nil) {
         self.quotas = quotas
     }
 }

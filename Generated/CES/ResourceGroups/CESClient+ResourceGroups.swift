@@ -7,17 +7,12 @@ extension CESClient {
     /// Documented values of `status` for ``CESClient/showResourceGroup``.
     public struct ShowResourceGroupStatus: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// No alarms have been generated for the resource group.
         public static let health: Self = "health"
-
         /// An alarm or alarms have been generated for a resource or resources in the resource group.
         public static let unhealth: Self = "unhealth"
-
         /// No alarm rules have been set for the resource group.
         public static let noAlarmRule: Self = "no_alarm_rule"
     }

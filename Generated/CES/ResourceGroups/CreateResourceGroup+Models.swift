@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``CESClient/createResourceGroup``.
-public struct CreateResourceGroupRequest: Codable, Sendable, Hashable {
+public struct CreateResourceGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the resource group name. Enter 1 to 128 characters. Only letters, digits, underscores (_),
     /// and hyphens (-) are allowed. Example: ResourceGroup-Test01
     public var groupName: String
-
     /// Select one or more resources for the resource group to be created.
     /// For details, see Table 3.
     public var resources: [Resource]
@@ -18,10 +17,7 @@ public struct CreateResourceGroupRequest: Codable, Sendable, Hashable {
         case resources
     }
 
-    public init(
-        groupName: String,
-        resources: [Resource]
-    ) {
+    public init(groupName: String, resources: [Resource]) {
         self.groupName = groupName
         self.resources = resources
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Specifies the resource statistics in the resource group.
-public struct InstanceStatistics: Codable, Sendable, Hashable {
+public struct InstanceStatistics: Codable, Sendable, Equatable {
     /// Specifies the number of resources in the Alarm state in the resource group.
     public var unhealth: Int?
-
     /// Specifies the total number of resources in the resource group.
     public var total: Int?
-
     /// Specifies the total number of resource types in the resource group. For example, if ECS, EIP and
     /// bandwidth are added to the resource group, the type_statistics value is 2.
     public var typeStatistics: Int?
@@ -21,11 +19,7 @@ public struct InstanceStatistics: Codable, Sendable, Hashable {
         case typeStatistics = "type_statistics"
     }
 
-    public init(
-        unhealth: Int? = nil,
-        total: Int? = nil,
-        typeStatistics: Int? = nil
-    ) {
+    public init(unhealth: Int? = nil, total: Int? = nil, typeStatistics: Int? = nil) {
         self.unhealth = unhealth
         self.total = total
         self.typeStatistics = typeStatistics
@@ -40,11 +34,10 @@ public struct InstanceStatistics: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/listResourceGroup``.
-public struct ListResourceGroupResponse: Codable, Sendable, Hashable {
+public struct ListResourceGroupResponse: Codable, Sendable, Equatable {
     /// Specifies information about one or more resource groups.
     /// For details, see Table 3.
     public var resourceGroups: [ResourceGroup]?
-
     /// Specifies the number of metadata records in the query result.
     /// For details, see Table 5.
     public var metaData: MetaData?
@@ -54,30 +47,23 @@ public struct ListResourceGroupResponse: Codable, Sendable, Hashable {
         case metaData = "meta_data"
     }
 
-    public init(
-        resourceGroups: [ResourceGroup]? = nil,
-        metaData: MetaData? = nil
-    ) {
+    public init(resourceGroups: [ResourceGroup]? = nil, metaData: MetaData? = nil) {
         self.resourceGroups = resourceGroups
         self.metaData = metaData
     }
 }
 
 /// Specifies information about one or more resource groups.
-public struct ResourceGroup: Codable, Sendable, Hashable {
+public struct ResourceGroup: Codable, Sendable, Equatable {
     /// Specifies the resource group name, for example, ResourceGroup-Test01.
     public var groupName: String?
-
     /// Specifies the resource group ID, for example, rg1603786526428bWbVmk4rP.
     public var groupID: String?
-
     /// Specifies the time when the resource group was created. The value is a UNIX timestamp, in
     /// milliseconds. Example: 1603819753000
     public var createTime: Int64?
-
     /// Specifies the enterprise project IDs.
     public var relationIDs: [String]?
-
     /// Specifies the method of adding or matching resources to a resource group.
     /// The value can be:
     /// EPS: matching resources by enterprise project.
@@ -89,21 +75,17 @@ public struct ResourceGroup: Codable, Sendable, Hashable {
     /// Minimum length: 0 character
     /// Maximum length: 32 characters
     public var type: String?
-
     /// Specifies information about one or more resources.
     /// Array length: 0 to 20
     public var resources: [JSONValue]?
-
     /// Specifies the resource statistics in the resource group.
     /// For details, see Table 4.
     public var instanceStatistics: InstanceStatistics?
-
     /// Specifies the resource group status, which can be health, unhealth, or no_alarm_rule.
     /// health: No alarms have been generated for the resource group.
     /// unhealth: An alarm or alarms have been generated for a resource or resources in the resource group.
     /// no_alarm_rule: No alarm rules have been set for the resource group.
     public var status: String?
-
     /// Specifies the enterprise project associated with the resource group. The default value 0 indicates
     /// enterprise project default.
     public var enterpriseProjectID: String?

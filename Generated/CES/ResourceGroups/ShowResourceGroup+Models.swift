@@ -4,21 +4,18 @@
 import CloudCore
 
 /// Specifies information about one or more resource groups.
-public struct ShowResourceGroupResource: Codable, Sendable, Hashable {
+public struct ShowResourceGroupResource: Codable, Sendable, Equatable {
     /// Specifies the resource namespace. For example, the ECS namespace is SYS.ECS. To view the namespace of
     /// each service, see Services Interconnected with Cloud Eye.
     public var namespace: String?
-
     /// Specifies one or more resource dimensions.
     /// For details, see Table 4.
     public var dimensions: [Dimension]?
-
     /// Specifies the resource group status, which can be health, unhealth, or no_alarm_rule.
     /// health: No alarms have been generated for the resource group.
     /// unhealth: An alarm or alarms have been generated for a resource or resources in the resource group.
     /// no_alarm_rule: No alarm rules have been set for the resource group.
     public var status: String?
-
     /// Specifies the event type. The default value is 0.
     public var eventType: Int?
 
@@ -51,31 +48,25 @@ public struct ShowResourceGroupResource: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CESClient/showResourceGroup``.
-public struct ShowResourceGroupResponse: Codable, Sendable, Hashable {
+public struct ShowResourceGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the resource group, for example, Resource-Group-ECS-01.
     public var groupName: String?
-
     /// Specifies the resource group ID, for example, rg1603786526428bWbVmk4rP.
     public var groupID: String?
-
     /// Specifies information about one or more resource groups.
     /// For details, see Table 3.
     public var resources: [ShowResourceGroupResource]?
-
     /// Specifies the resource group status, which can be health, unhealth, or no_alarm_rule.
     /// health: No alarms have been generated for the resource group.
     /// unhealth: An alarm or alarms have been generated for a resource or resources in the resource group.
     /// no_alarm_rule: No alarm rules have been set for the resource group.
     public var status: String?
-
     /// Specifies the time when the resource group was created. The value is a UNIX timestamp, in
     /// milliseconds. Example: 1603819753000
     public var createTime: Int64?
-
     /// Specifies the metadata of query results, including the pagination information.
     /// For details, see Table 5.
     public var metaData: ListAlarmsMetaData?
-
     /// Specifies the enterprise project associated with the resource group. The default value 0 indicates
     /// enterprise project default.
     public var enterpriseProjectID: String?

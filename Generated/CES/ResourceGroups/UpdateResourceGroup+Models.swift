@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``CESClient/updateResourceGroup``.
-public struct UpdateResourceGroupRequest: Codable, Sendable, Hashable {
+public struct UpdateResourceGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the resource group name. Enter 1 to 128 characters. Only letters, digits, underscores (_),
     /// and hyphens (-) are allowed. Example: ResourceGroup-Test01
     public var groupName: String
-
     /// Specifies resources in the resource group.
     /// For details, see Table 3.
     public var resources: [Resource]?
@@ -18,10 +17,7 @@ public struct UpdateResourceGroupRequest: Codable, Sendable, Hashable {
         case resources
     }
 
-    public init(
-        groupName: String,
-        resources: [Resource]? = nil
-    ) {
+    public init(groupName: String, resources: [Resource]? = nil) {
         self.groupName = groupName
         self.resources = resources
     }

@@ -4,27 +4,18 @@
 import CloudCore
 
 /// Resources in a resource group.
-public struct GetResourceGroupResources: Codable, Sendable, Hashable {
+public struct GetResourceGroupResources: Codable, Sendable, Equatable {
     /// Resource health status.
     /// The value can be:
     /// health: An alarm rule has been created for the resource and there is no alarm triggered.
     /// unhealthy: An alarm rule has been created for the resource and there are alarms triggered.
     /// no_alarm_rule: No alarm rule has been created for the resource.
     public var status: GetResourceGroupResourcesStatus?
-
     /// Resource dimension information.
     /// Array length: 1 to 4
     public var dimensions: [Dimension]?
 
-    private enum CodingKeys: String, CodingKey {
-        case status
-        case dimensions
-    }
-
-    public init(
-        status: GetResourceGroupResourcesStatus? = nil,
-        dimensions: [Dimension]? = nil
-    ) {
+    public init(status: GetResourceGroupResourcesStatus? = nil, dimensions: [Dimension]? = nil) {
         self.status = status
         self.dimensions = dimensions
     }
@@ -33,28 +24,22 @@ public struct GetResourceGroupResources: Codable, Sendable, Hashable {
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct GetResourceGroupResourcesStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// An alarm rule has been created for the resource and there is no alarm triggered.
     public static let health: Self = "health"
-
     /// An alarm rule has been created for the resource and there are alarms triggered.
     public static let unhealthy: Self = "unhealthy"
-
     /// No alarm rule has been created for the resource.
     public static let noAlarmRule: Self = "no_alarm_rule"
 }
 
 /// The response of ``CESClient/listResourceGroupsServicesResources``.
-public struct ListResourceGroupsServicesResourcesResponse: Codable, Sendable, Hashable {
+public struct ListResourceGroupsServicesResourcesResponse: Codable, Sendable, Equatable {
     /// Total number of resources.
     /// Minimum: 0
     /// Maximum: 10000
     public var count: Int?
-
     /// Resources in a resource group.
     /// Array length: 0 to 100
     public var resources: [GetResourceGroupResources]?
@@ -64,10 +49,7 @@ public struct ListResourceGroupsServicesResourcesResponse: Codable, Sendable, Ha
         case resources
     }
 
-    public init(
-        count: Int? = nil,
-        resources: [GetResourceGroupResources]? = nil
-    ) {
+    public init(count: Int? = nil, resources: [GetResourceGroupResources]? = nil) {
         self.count = count
         self.resources = resources
     }

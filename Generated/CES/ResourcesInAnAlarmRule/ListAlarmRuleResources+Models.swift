@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The response of ``CESClient/listAlarmRuleResources``.
-public struct ListAlarmRuleResourcesResponse: Codable, Sendable, Hashable {
+public struct ListAlarmRuleResourcesResponse: Codable, Sendable, Equatable {
     /// Resource information.
     /// Array length: 0 to 1000
     public var resources: [[Dimension]]?
-
     /// Total number of resources.
     /// Minimum: 0
     /// Maximum: 2147483647
@@ -19,10 +18,7 @@ public struct ListAlarmRuleResourcesResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        resources: [[Dimension]]? = nil,
-        count: Int? = nil
-    ) {
+    public init(resources: [[Dimension]]? = nil, count: Int? = nil) {
         self.resources = resources
         self.count = count
     }

@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``CESClient/addAlarmRuleResources``.
-public struct AddAlarmRuleResourcesRequest: Codable, Sendable, Hashable {
+public struct AddAlarmRuleResourcesRequest: Codable, Sendable, Equatable {
     /// Resource information.
     /// Array length: 0 to 1000
     public var resources: [[CreateAlarmRulesDimension]]
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [[CreateAlarmRulesDimension]]
-    ) {
+    public init(resources: [[CreateAlarmRulesDimension]]) {
         self.resources = resources
     }
 }

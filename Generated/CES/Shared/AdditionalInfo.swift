@@ -5,14 +5,12 @@ import CloudCore
 
 /// Specifies the additional field of the alarm history, which applies only to the alarm history generated for
 /// event monitoring.
-public struct AdditionalInfo: Codable, Sendable, Hashable {
+public struct AdditionalInfo: Codable, Sendable, Equatable {
     /// Specifies the resource ID corresponding to the alarm history, for example,
     /// 22d98f6c-16d2-4c2d-b424-50e79d82838f.
     public var resourceID: String?
-
     /// Specifies the resource name corresponding to the alarm history, for example, ECS-Test01.
     public var resourceName: String?
-
     /// Specifies the event ID of the alarm history, for example, ev16031292300990kKN8p17J.
     public var eventID: String?
 
@@ -22,11 +20,7 @@ public struct AdditionalInfo: Codable, Sendable, Hashable {
         case eventID = "event_id"
     }
 
-    public init(
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        eventID: String? = nil
-    ) {
+    public init(resourceID: String? = nil, resourceName: String? = nil, eventID: String? = nil) {
         self.resourceID = resourceID
         self.resourceName = resourceName
         self.eventID = eventID

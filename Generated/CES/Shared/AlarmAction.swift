@@ -5,12 +5,11 @@ import CloudCore
 
 /// Specifies the action to be triggered by an alarm. The structure is as follows: {"type": "notification",
 /// "notificationList": ["urn:smn:southchina:68438a86d98e427e907e0097b7e35d47:sd"] }
-public struct AlarmAction: Codable, Sendable, Hashable {
+public struct AlarmAction: Codable, Sendable, Equatable {
     /// Specifies the alarm notification type.
     /// notification: A notification will be sent.
     /// autoscaling: A scaling action will be triggered.
     public var type: String?
-
     /// Specifies the list of objects to be notified of alarm status changes. You can add up to 5 object IDs.
     /// You can obtain the topicUrn value from SMN in the following format:
     /// urn:smn:([a-z]|[A-Z]|[0-9]|\-){1,32}:([a-z]|[A-Z]|[0-9]){32}:([a-z]|[A-Z]|[0-9]|\-|\_){1,256}.
@@ -23,15 +22,7 @@ public struct AlarmAction: Codable, Sendable, Hashable {
     /// The IDs in the list are strings.
     public var notificationList: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case notificationList
-    }
-
-    public init(
-        type: String? = nil,
-        notificationList: [String]? = nil
-    ) {
+    public init(type: String? = nil, notificationList: [String]? = nil) {
         self.type = type
         self.notificationList = notificationList
     }

@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``CESClient/batchCreateResources``.
-public struct BatchCreateResourcesRequest: Codable, Sendable, Hashable {
+public struct BatchCreateResourcesRequest: Codable, Sendable, Equatable {
     /// Resource information.
     /// Array length: 1 to 1000
     public var resources: [Resource]
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [Resource]
-    ) {
+    public init(resources: [Resource]) {
         self.resources = resources
     }
 }

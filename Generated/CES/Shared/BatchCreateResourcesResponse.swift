@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``CESClient/batchCreateResources``.
-public struct BatchCreateResourcesResponse: Codable, Sendable, Hashable {
+public struct BatchCreateResourcesResponse: Codable, Sendable, Equatable {
     /// Number of resources that were added.
     /// Minimum: 0
     /// Maximum: 1000
@@ -14,9 +14,7 @@ public struct BatchCreateResourcesResponse: Codable, Sendable, Hashable {
         case succeedCount = "succeed_count"
     }
 
-    public init(
-        succeedCount: Int? = nil
-    ) {
+    public init(succeedCount: Int? = nil) {
         self.succeedCount = succeedCount
     }
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``CESClient/batchDeleteAlarmRules``.
-public struct BatchDeleteAlarmRulesResponse: Codable, Sendable, Hashable {
+public struct BatchDeleteAlarmRulesResponse: Codable, Sendable, Equatable {
     /// IDs of the alarm rules that are deleted.
     /// Array length: 1 to 10
     public var alarmIDs: [String]?
@@ -13,9 +13,7 @@ public struct BatchDeleteAlarmRulesResponse: Codable, Sendable, Hashable {
         case alarmIDs = "alarm_ids"
     }
 
-    public init(
-        alarmIDs: [String]? = nil
-    ) {
+    public init(alarmIDs: [String]? = nil) {
         self.alarmIDs = alarmIDs
     }
 }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``CESClient/batchEnableAlarmRules``.
-public struct BatchEnableAlarmRulesRequest: Codable, Sendable, Hashable {
+public struct BatchEnableAlarmRulesRequest: Codable, Sendable, Equatable {
     /// IDs of alarm rules to be enabled or disabled in batches.
     /// Array length: 1 to 100
     public var alarmIDs: [String]
-
     /// Whether to generate alarms when the alarm triggering conditions are met.
     public var alarmEnabled: Bool
 
@@ -17,10 +16,7 @@ public struct BatchEnableAlarmRulesRequest: Codable, Sendable, Hashable {
         case alarmEnabled = "alarm_enabled"
     }
 
-    public init(
-        alarmIDs: [String],
-        alarmEnabled: Bool
-    ) {
+    public init(alarmIDs: [String], alarmEnabled: Bool) {
         self.alarmIDs = alarmIDs
         self.alarmEnabled = alarmEnabled
     }

@@ -4,14 +4,13 @@
 import CloudCore
 
 /// Action to be triggered by the alarm. Array length: 0 to 10
-public struct CESNotification: Codable, Sendable, Hashable {
+public struct CESNotification: Codable, Sendable, Equatable {
     /// Notification type.
     /// The value can be:
     /// notification: topic subscriptions. Notifications are sent using SMN topics.
     /// contact: cloud account contacts. Notifications are sent to the mobile number and email address
     /// registered for your account.
     public var type: String?
-
     /// List of objects to be notified of alarm status changes. The value of topicUrn can be obtained from
     /// SMN. For details, see Querying Topics. When type is set to notification, notification_list cannot be
     /// left blank. If you set alarm_action_enabled to true, you must specify either alarm_actions or
@@ -24,10 +23,7 @@ public struct CESNotification: Codable, Sendable, Hashable {
         case notificationList = "notification_list"
     }
 
-    public init(
-        type: String? = nil,
-        notificationList: [String]? = nil
-    ) {
+    public init(type: String? = nil, notificationList: [String]? = nil) {
         self.type = type
         self.notificationList = notificationList
     }

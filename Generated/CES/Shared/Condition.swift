@@ -4,14 +4,12 @@
 import CloudCore
 
 /// Specifies the alarm policy you created for the custom alarm template.
-public struct Condition: Codable, Sendable, Hashable {
+public struct Condition: Codable, Sendable, Equatable {
     /// Specifies the alarm threshold operator, which can be >, =, <, >=, <=, or !=.
     public var comparisonOperator: String
-
     /// Specifies the number of consecutive occurrence times that the alarm policy was met. Supported range: 1
     /// to 5
     public var count: Int
-
     /// Specifies the data aggregation method. The value can be:
     /// average: average value of metric data within an aggregation period.
     /// max: maximum value of metric data in an aggregation period.
@@ -19,25 +17,21 @@ public struct Condition: Codable, Sendable, Hashable {
     /// sum: sum of metric data within an aggregation period.
     /// variance: variance value of metric data within an aggregation period.
     public var filter: Filter
-
     /// Specifies the period during which Cloud Eye determines whether to trigger an alarm.
     /// Unit: second
     /// Possible periods are 0, 1, 300, 1200, 3600, 14400, and 86400.
     /// If you set period to 1, Cloud Eye uses raw data to determine whether to trigger an alarm. You can set
     /// this parameter to 0 when you set alarm_type to (EVENT.SYS| EVENT.CUSTOM).
     public var period: Int
-
     /// Specifies the data unit. The value can contain a maximum of 32 characters. You can set this parameter
     /// based on your service needs.
     /// Minimum: 0
     /// Maximum: 32
     public var unit: String?
-
     /// Specifies the alarm threshold, which ranges from 0 to Number. MAX_VALUE (1.7976931348623157e+108). For
     /// detailed thresholds, see the value range of each metric in Services Interconnected with Cloud Eye. For
     /// example, you can set ECS cpu_util to 80.
     public var value: Double
-
     /// Specifies the interval for triggering an alarm if the alarm persists. Possible intervals are as
     /// follows:
     /// 0: Cloud Eye triggers the alarm only once.

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the alarm triggering condition.
-public struct CreateAlarmCondition: Codable, Sendable, Hashable {
+public struct CreateAlarmCondition: Codable, Sendable, Equatable {
     /// Specifies the interval (in seconds) at which the system determines whether to generate an alarm. The
     /// value can be 0, 1, 300, 1200, 3600, 14400, or 86400.
     /// If you set period to 1, Cloud Eye uses raw data to determine whether to trigger an alarm.
@@ -18,7 +18,6 @@ public struct CreateAlarmCondition: Codable, Sendable, Hashable {
     /// - `14400`
     /// - `86400`
     public var period: Int
-
     /// Specifies the data aggregation method. The value can be:
     /// average: average value of metric data within an aggregation period.
     /// max: maximum value of metric data in an aggregation period.
@@ -26,26 +25,21 @@ public struct CreateAlarmCondition: Codable, Sendable, Hashable {
     /// sum: sum of metric data within an aggregation period.
     /// variance: variance value of metric data within an aggregation period.
     public var filter: Filter
-
     /// Specifies the alarm threshold operator, which can be >, =, <, >=, <=, or !=.
     public var comparisonOperator: String
-
     /// Specifies the alarm threshold.
     /// Supported range: 0 to Number. MAX_VALUE (1.7976931348623157e+108)
     /// For detailed thresholds, see the value range of each metric in the appendix. For example, you can set
     /// ECS cpu_util in Services Interconnected with Cloud Eye to 80.
     public var value: Double
-
     /// Specifies the data unit. The value can contain a maximum of 32 characters. You can set this parameter
     /// based on your service needs.
     /// Minimum: 0
     /// Maximum: 32
     public var unit: String?
-
     /// Specifies the number of consecutive occurrence times that the alarm policy was met. Supported range: 1
     /// to 5
     public var count: Int
-
     /// Specifies the interval for triggering an alarm if the alarm persists.
     /// Possible intervals are as follows:
     /// 0: Cloud Eye triggers the alarm only once.

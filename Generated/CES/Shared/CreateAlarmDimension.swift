@@ -4,28 +4,19 @@
 import CloudCore
 
 /// Specifies the metric dimension list. When resource_group_id is not used, dimensions is mandatory.
-public struct CreateAlarmDimension: Codable, Sendable, Hashable {
+public struct CreateAlarmDimension: Codable, Sendable, Equatable {
     /// Specifies the monitoring dimension name. For example, the ECS dimension is instance_id. For details
     /// about the dimension of each monitored object, see the documentation of a specific cloud service. You
     /// can navigate there directly from the Services Interconnected with Cloud Eye page.
     /// The value must start with a letter. It allows 1 to 32 characters and can only contain letters, digits,
     /// underscores (_), and hyphens (-).
     public var name: String
-
     /// Specifies the dimension value, for example, an ECS ID.
     /// The value must start with a letter or digit. It allows 1 to 256 characters and can only contain
     /// letters, digits, underscores (_), and hyphens (-).
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case value
-    }
-
-    public init(
-        name: String,
-        value: String
-    ) {
+    public init(name: String, value: String) {
         self.name = name
         self.value = value
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``CESClient/createAlarm``.
-public struct CreateAlarmResponse: Codable, Sendable, Hashable {
+public struct CreateAlarmResponse: Codable, Sendable, Equatable {
     /// Specifies the alarm rule ID.
     public var alarmID: String?
 
@@ -12,9 +12,7 @@ public struct CreateAlarmResponse: Codable, Sendable, Hashable {
         case alarmID = "alarm_id"
     }
 
-    public init(
-        alarmID: String? = nil
-    ) {
+    public init(alarmID: String? = nil) {
         self.alarmID = alarmID
     }
 }

@@ -6,26 +6,17 @@ import CloudCore
 /// Resource information.
 ///
 /// Dimension
-public struct CreateAlarmRulesDimension: Codable, Sendable, Hashable {
+public struct CreateAlarmRulesDimension: Codable, Sendable, Equatable {
     /// Dimension of a resource. For example, the dimension of an ECS can be instance_id. A maximum of four
     /// dimensions are supported. For the metric dimension of each resource, see Service Metric Dimensions.
     /// Regular expression matching: ^([a-z]|[A-Z]){1}([a-z]|[A-Z]|[0-9]|_|-){1,32}$
     public var name: String
-
     /// Resource dimension value, which is an instance ID, for example, 4270ff17-aba3-4138-89fa-820594c39755.
     /// Regular expression matching:
     /// ^((([a-z]|[A-Z]|[0-9]){1}([a-z]|[A-Z]|[0-9]|_|-|\.)*)|\*){1,256}$
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case value
-    }
-
-    public init(
-        name: String,
-        value: String? = nil
-    ) {
+    public init(name: String, value: String? = nil) {
         self.name = name
         self.value = value
     }

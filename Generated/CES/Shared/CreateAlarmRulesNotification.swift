@@ -6,14 +6,13 @@ import CloudCore
 /// Action to be triggered by the alarm. Array length: 0 to 10
 ///
 /// Notification
-public struct CreateAlarmRulesNotification: Codable, Sendable, Hashable {
+public struct CreateAlarmRulesNotification: Codable, Sendable, Equatable {
     /// Notification type.
     /// The value can be:
     /// notification: topic subscriptions. Notifications are sent using SMN topics.
     /// contact: cloud account contact. Notifications are sent to the mobile number and email address
     /// registered for your account.
     public var type: String
-
     /// List of objects to be notified of alarm status changes. The value of topicUrn can be obtained from
     /// SMN. For details, see section "Querying Topics." When type is set to notification, notification_list
     /// cannot be left blank. If you set alarm_action_enabled to true, you must specify either alarm_actions
@@ -26,10 +25,7 @@ public struct CreateAlarmRulesNotification: Codable, Sendable, Hashable {
         case notificationList = "notification_list"
     }
 
-    public init(
-        type: String,
-        notificationList: [String]
-    ) {
+    public init(type: String, notificationList: [String]) {
         self.type = type
         self.notificationList = notificationList
     }

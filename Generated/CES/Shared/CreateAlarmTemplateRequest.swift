@@ -4,24 +4,20 @@
 import CloudCore
 
 /// The request body of ``CESClient/createAlarmTemplate``.
-public struct CreateAlarmTemplateRequest: Codable, Sendable, Hashable {
+public struct CreateAlarmTemplateRequest: Codable, Sendable, Equatable {
     /// Specifies the name of the custom alarm template. The name can contain 1 to 128 characters. Only
     /// letters, digits, underscores (_), and hyphens (-) are allowed.
     public var templateName: String
-
     /// Provides supplementary information about the custom alarm template. The description can contain 0 to
     /// 256 characters.
     public var templateDescription: String?
-
     /// Specifies the resource type selected for creating the custom alarm template, that is, the service
     /// namespace. For example, if you select ECS, namespace is SYS.ECS.
     /// NOTICE: If you select OS monitoring, namespace must be SYS.ECS.
     public var namespace: String
-
     /// Specifies the dimension corresponding to the resource type. If ECS is selected, the dimension is ECS
     /// and dimension_name is instance_id.
     public var dimensionName: String
-
     /// Specifies the alarm rules that you add to the custom alarm template. You can add up to 20 alarm rules.
     public var templateItems: [TemplateItem]
 

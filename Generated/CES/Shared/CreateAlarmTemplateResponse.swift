@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``CESClient/createAlarmTemplate``.
-public struct CreateAlarmTemplateResponse: Codable, Sendable, Hashable {
+public struct CreateAlarmTemplateResponse: Codable, Sendable, Equatable {
     /// Specifies the ID of the custom alarm template.
     public var templateID: String?
 
@@ -12,9 +12,7 @@ public struct CreateAlarmTemplateResponse: Codable, Sendable, Hashable {
         case templateID = "template_id"
     }
 
-    public init(
-        templateID: String? = nil
-    ) {
+    public init(templateID: String? = nil) {
         self.templateID = templateID
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CESClient/createAlarmTemplateV2``.
-public struct CreateAlarmTemplateV2Request: Codable, Sendable, Hashable {
+public struct CreateAlarmTemplateV2Request: Codable, Sendable, Equatable {
     /// Alarm template name. It must start with a letter and can contain letters, digits, underscores (_),
     /// hyphens (-), parentheses, and periods (.). Fuzzy match is supported.
     /// Minimum: 1
@@ -12,7 +12,6 @@ public struct CreateAlarmTemplateV2Request: Codable, Sendable, Hashable {
     /// Regular expression matching:
     /// ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-|\(|\)|\.|\s)+$
     public var templateName: String
-
     /// Type of a custom alarm template.
     /// The value can be:
     /// 0: metric template
@@ -21,11 +20,9 @@ public struct CreateAlarmTemplateV2Request: Codable, Sendable, Hashable {
     /// - `0`: metric template
     /// - `2`: event template
     public var templateType: Int?
-
     /// Supplementary information about an alarm template. The description can contain 0 to 256 characters and
     /// is left blank by default.
     public var templateDescription: String?
-
     /// Alarm policies in an alarm template.
     /// Array length: 1 to 50
     public var policies: [Policies]

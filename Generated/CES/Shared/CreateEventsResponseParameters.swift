@@ -3,10 +3,9 @@
 
 import CloudCore
 
-public struct CreateEventsResponseParameters: Codable, Sendable, Hashable {
+public struct CreateEventsResponseParameters: Codable, Sendable, Equatable {
     /// Specifies the event ID.
     public var eventID: String
-
     /// Specifies the event name.
     /// Start with a letter. Enter 1 to 64 characters. Only letters, digits, and underscores (_) are allowed.
     public var eventName: String
@@ -16,10 +15,7 @@ public struct CreateEventsResponseParameters: Codable, Sendable, Hashable {
         case eventName = "event_name"
     }
 
-    public init(
-        eventID: String,
-        eventName: String
-    ) {
+    public init(eventID: String, eventName: String) {
         self.eventID = eventID
         self.eventName = eventName
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``CESClient/createResourceGroup``.
-public struct CreateResourceGroupResponse: Codable, Sendable, Hashable {
+public struct CreateResourceGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the resource group ID, for example, rg1603786526428bWbVmk4rP.
     public var groupID: String?
 
@@ -12,9 +12,7 @@ public struct CreateResourceGroupResponse: Codable, Sendable, Hashable {
         case groupID = "group_id"
     }
 
-    public init(
-        groupID: String? = nil
-    ) {
+    public init(groupID: String? = nil) {
         self.groupID = groupID
     }
 }

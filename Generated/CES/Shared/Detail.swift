@@ -4,34 +4,26 @@
 import CloudCore
 
 /// Specifies the event details.
-public struct Detail: Codable, Sendable, Hashable {
+public struct Detail: Codable, Sendable, Equatable {
     /// Specifies the event content. Enter up to 4,096 characters.
     public var content: String?
-
     /// Specifies the resource group the event belongs to. This ID must be an existing resource group ID.
     public var groupID: String?
-
     /// Specifies the resource ID, which can contain a maximum of 128 characters.
     public var resourceID: String?
-
     /// Specifies the resource name, which can contain a maximum of 128 characters.
     public var resourceName: String?
-
     /// Specifies the event status.
     /// The value can be normal, warning, or incident.
     public var eventState: EventState?
-
     /// Specifies the event severity.
     /// The value can be Critical, Major, Minor, or Info.
     public var eventLevel: EventLevel?
-
     /// Specifies the event user. Enter up to 64 characters.
     public var eventUser: String?
-
     /// Specifies the event type.
     /// The value can be EVENT.SYS (system event) or EVENT.CUSTOM (custom event).
     public var eventType: EventType?
-
     /// Specifies one or more resource dimensions.
     /// For details, see Table 5.
     public var dimensions: [Dimension]?

@@ -4,25 +4,16 @@
 import CloudCore
 
 /// Specifies the list of metric dimensions.
-public struct Dimension: Codable, Sendable, Hashable {
+public struct Dimension: Codable, Sendable, Equatable {
     /// Specifies the monitoring dimension name. For example, the ECS dimension is instance_id. For details
     /// about the dimension of each monitored object, see the documentation of a specific cloud service. You
     /// can navigate there directly from the Services Interconnected with Cloud Eye page.
     public var name: String?
-
     /// Specifies the dimension value, for example, an ECS ID.
     /// The value contains 1 to 256 characters.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case value
-    }
-
-    public init(
-        name: String? = nil,
-        value: String? = nil
-    ) {
+    public init(name: String? = nil, value: String? = nil) {
         self.name = name
         self.value = value
     }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Array elements
-public struct Elements: Codable, Sendable, Hashable {
+public struct Elements: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let int: Self = "int"
         public static let float: Self = "float"
@@ -20,28 +17,23 @@ public struct Elements: Codable, Sendable, Hashable {
     /// Specifies the metric data.
     /// For details, see Table 4.
     public var metric: CreateMetricDataMetric
-
     /// Specifies the data validity period. The unit is second.
     /// Supported range: 1 to 604800
     /// If the validity period expires, the data will be automatically deleted.
     public var ttl: Int
-
     /// Specifies when the data was collected.
     /// The value is a UNIX timestamp, in milliseconds.
     /// Since there is a latency between the client and the server, the timestamp when data was inserted must
     /// be within the time range [Current time - 3d + 20s, Current time + 10 mins - 20s]. In this way, the
     /// data will be inserted to the database without being affected by the latency.
     public var collectTime: Int64
-
     /// Specifies the monitoring metric data to be added, which can be an integer or a floating point number.
     public var value: Double
-
     /// Specifies the data unit. The value can contain a maximum of 32 characters. You can set this parameter
     /// based on your service needs.
     /// Minimum: 0
     /// Maximum: 32
     public var unit: String?
-
     /// Specifies the enumerated type.
     /// The value can be:
     /// int

@@ -3,17 +3,15 @@
 
 import CloudCore
 
-public struct ErrorResponse: Codable, Sendable, Hashable {
+public struct ErrorResponse: Codable, Sendable, Equatable {
     /// Status code customized by each cloud service when a request error occurs.
     /// Minimum: 0
     /// Maximum: 256
     public var errorCode: String?
-
     /// Request error message.
     /// Minimum: 0
     /// Maximum: 256
     public var errorMsg: String?
-
     /// Request ID.
     /// Minimum: 0
     /// Maximum: 256
@@ -25,11 +23,7 @@ public struct ErrorResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        requestID: String? = nil
-    ) {
+    public init(errorCode: String? = nil, errorMsg: String? = nil, requestID: String? = nil) {
         self.errorCode = errorCode
         self.errorMsg = errorMsg
         self.requestID = requestID

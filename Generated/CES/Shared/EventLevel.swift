@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `event_level` fields and parameters; other values decode as well.
 public struct EventLevel: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let critical: Self = "Critical"
     public static let major: Self = "Major"

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `event_state` fields and parameters; other values decode as well.
 public struct EventState: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let normal: Self = "normal"
     public static let warning: Self = "warning"

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `event_type` fields and parameters; other values decode as well.
 public struct EventType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// system event
     public static let eventSys: Self = "EVENT.SYS"
-
     /// custom event
     public static let eventCustom: Self = "EVENT.CUSTOM"
 }

@@ -6,23 +6,16 @@ import CloudCore
 /// Documented values of the `filter` fields and parameters; other values decode as well.
 public struct Filter: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// average value of metric data within an aggregation period.
     public static let average: Self = "average"
-
     /// maximum value of metric data in an aggregation period.
     public static let max: Self = "max"
-
     /// minimum value of metric data within an aggregation period.
     public static let min: Self = "min"
-
     /// sum of metric data within an aggregation period.
     public static let sum: Self = "sum"
-
     /// variance value of metric data within an aggregation period.
     public static let variance: Self = "variance"
 }

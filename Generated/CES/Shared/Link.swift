@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Specifies the API URL.
-public struct Link: Codable, Sendable, Hashable {
+public struct Link: Codable, Sendable, Equatable {
     /// Specifies the reference address of the current API version.
     public var href: String?
-
     /// Specifies the relationship between the current API version and the referenced address.
     public var rel: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
+    public init(href: String? = nil, rel: String? = nil) {
         self.href = href
         self.rel = rel
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies the alarm triggering condition.
-public struct ListAlarmsCondition: Codable, Sendable, Hashable {
+public struct ListAlarmsCondition: Codable, Sendable, Equatable {
     /// Specifies the interval (seconds) for checking whether the configured alarm rules are met.
     public var period: Int?
-
     /// Specifies the data aggregation method. The value can be:
     /// average: average value of metric data within an aggregation period.
     /// max: maximum value of metric data in an aggregation period.
@@ -15,26 +14,21 @@ public struct ListAlarmsCondition: Codable, Sendable, Hashable {
     /// sum: sum of metric data within an aggregation period.
     /// variance: variance value of metric data within an aggregation period.
     public var filter: Filter?
-
     /// Specifies the alarm threshold operator, which can be >, =, <, >=, <=, or !=.
     public var comparisonOperator: String?
-
     /// Specifies the alarm threshold.
     /// Range: 0 to Number. MAX_VALUE (1.7976931348623157e+108)
     /// For detailed thresholds, see the value range of each metric in the appendix. For example, you can set
     /// ECS cpu_util in Services Interconnected with Cloud Eye to 80.
     public var value: Double?
-
     /// Specifies the data unit. The value can contain a maximum of 32 characters. You can set this parameter
     /// based on your service needs.
     /// Minimum: 0
     /// Maximum: 32
     public var unit: String?
-
     /// Specifies the number of consecutive occurrence times that the alarm policy was met. Supported range: 1
     /// to 5
     public var count: Int?
-
     /// Specifies the interval for triggering an alarm if the alarm persists. The value can be:
     /// 0: The alarm is triggered only once.
     /// 300: An alarm is triggered every 5 minutes.

@@ -4,16 +4,14 @@
 import CloudCore
 
 /// Specifies the metadata of query results, including the pagination information.
-public struct ListAlarmsMetaData: Codable, Sendable, Hashable {
+public struct ListAlarmsMetaData: Codable, Sendable, Equatable {
     /// Specifies the number of returned results.
     public var count: Int?
-
     /// Specifies the pagination marker.
     /// For example, you have queried 10 records this time and alarm_id of the tenth record is
     /// 1441967036681YkazZ0deN. In your next query, if start is set to al1441967036681YkazZ0deN, you can start
     /// your query from the next alarm rule ID of al1441967036681YkazZ0deN.
     public var marker: String?
-
     /// Specifies the total number of query results.
     public var total: Int?
 
@@ -23,11 +21,7 @@ public struct ListAlarmsMetaData: Codable, Sendable, Hashable {
         case total
     }
 
-    public init(
-        count: Int? = nil,
-        marker: String? = nil,
-        total: Int? = nil
-    ) {
+    public init(count: Int? = nil, marker: String? = nil, total: Int? = nil) {
         self.count = count
         self.marker = marker
         self.total = total

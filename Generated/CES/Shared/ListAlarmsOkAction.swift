@@ -4,25 +4,16 @@
 import CloudCore
 
 /// Specifies the action to be triggered by an alarm.
-public struct ListAlarmsOkAction: Codable, Sendable, Hashable {
+public struct ListAlarmsOkAction: Codable, Sendable, Equatable {
     /// Specifies the notification type when an alarm is triggered.
     /// notification: A notification will be sent.
     /// autoscaling: A scaling action will be triggered.
     public var type: String?
-
     /// Specifies the ID list of objects to be notified if the alarm status changes.
     /// The IDs in the list are strings.
     public var notificationList: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case notificationList
-    }
-
-    public init(
-        type: String? = nil,
-        notificationList: [String]? = nil
-    ) {
+    public init(type: String? = nil, notificationList: [String]? = nil) {
         self.type = type
         self.notificationList = notificationList
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the number of metadata records in the query result.
-public struct MetaData: Codable, Sendable, Hashable {
+public struct MetaData: Codable, Sendable, Equatable {
     /// Specifies the total number of events.
     public var total: Int?
 
@@ -12,9 +12,7 @@ public struct MetaData: Codable, Sendable, Hashable {
         case total
     }
 
-    public init(
-        total: Int? = nil
-    ) {
+    public init(total: Int? = nil) {
         self.total = total
     }
 

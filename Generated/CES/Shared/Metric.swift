@@ -4,14 +4,12 @@
 import CloudCore
 
 /// Metric information.
-public struct Metric: Codable, Sendable, Hashable {
+public struct Metric: Codable, Sendable, Equatable {
     /// Specifies the namespace of a service. For details, see Services Interconnected with Cloud Eye.
     public var namespace: String?
-
     /// Specifies the list of metric dimensions.
     /// For details, see Table 7.
     public var dimensions: [Dimension]?
-
     /// Specifies the metric ID. For example, if the monitoring metric of an ECS is CPU usage, metric_name is
     /// cpu_util. For details, see Services Interconnected with Cloud Eye.
     public var metricName: String?
@@ -22,11 +20,7 @@ public struct Metric: Codable, Sendable, Hashable {
         case metricName = "metric_name"
     }
 
-    public init(
-        namespace: String? = nil,
-        dimensions: [Dimension]? = nil,
-        metricName: String? = nil
-    ) {
+    public init(namespace: String? = nil, dimensions: [Dimension]? = nil, metricName: String? = nil) {
         self.namespace = namespace
         self.dimensions = dimensions
         self.metricName = metricName

@@ -4,45 +4,34 @@
 import CloudCore
 
 /// Specifies the list of alarm objects.
-public struct MetricAlarm: Codable, Sendable, Hashable {
+public struct MetricAlarm: Codable, Sendable, Equatable {
     /// Specifies the alarm rule name.
     public var alarmName: String?
-
     /// Provides supplementary information about the alarm rule.
     public var alarmDescription: String?
-
     /// Specifies the alarm metric.
     /// For details, see Table 6.
     public var metric: Metric?
-
     /// Specifies the alarm triggering condition.
     /// For details, see Table 10.
     public var condition: ListAlarmsCondition?
-
     /// Specifies whether to enable the alarm rule.
     public var alarmEnabled: Bool?
-
     /// Specifies the alarm severity, which can be 1, 2 (default), 3 or 4, indicating critical, major, minor,
     /// and informational, respectively.
     public var alarmLevel: Int?
-
     /// Specifies whether to enable the action to be triggered by an alarm.
     public var alarmActionEnabled: Bool?
-
     /// Specifies the action to be triggered by an alarm.
     /// For details, see Table 8.
     public var alarmActions: [ListAlarmsOkAction]?
-
     /// Specifies the action to be triggered after the alarm is cleared.
     /// For details, see Table 9.
     public var okActions: [ListAlarmsOkAction]?
-
     /// Specifies the alarm rule ID.
     public var alarmID: String?
-
     /// Specifies when the alarm status changed. The value is a UNIX timestamp, in milliseconds.
     public var updateTime: Int64?
-
     /// Specifies the alarm status, which can be
     /// ok: The alarm status is normal.
     /// alarm: An alarm is generated.

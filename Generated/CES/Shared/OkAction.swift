@@ -4,12 +4,11 @@
 import CloudCore
 
 /// Specifies the action to be triggered after the alarm is cleared.
-public struct OkAction: Codable, Sendable, Hashable {
+public struct OkAction: Codable, Sendable, Equatable {
     /// Specifies the notification type when an alarm is triggered.
     /// notification: A notification will be sent.
     /// autoscaling: A scaling action will be triggered.
     public var type: String
-
     /// Specifies the list of objects to be notified if the alarm status changes. You can add up to 5 object
     /// IDs. You can obtain the topicUrn value from SMN in the following format:
     /// urn:smn:([a-z]|[A-Z]|[0-9]|\-){1,32}:([a-z]|[A-Z]|[0-9]){32}:([a-z]|[A-Z]|[0-9]|\-|\_){1,256}.
@@ -17,15 +16,7 @@ public struct OkAction: Codable, Sendable, Hashable {
     /// If alarm_actions and ok_actions coexist, their notificationList must be the same.
     public var notificationList: [JSONValue]
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case notificationList
-    }
-
-    public init(
-        type: String,
-        notificationList: [JSONValue]
-    ) {
+    public init(type: String, notificationList: [JSONValue]) {
         self.type = type
         self.notificationList = notificationList
     }

@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct OneResourceGroupType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// synchronizing resources from enterprise projects
     public static let eps: Self = "EPS"
-
     /// dynamic tag matching
     public static let tag: Self = "TAG"
-
     /// manually adding resources
     public static let manual: Self = "Manual"
 }

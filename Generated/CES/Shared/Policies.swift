@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Alarm policies in an alarm template.
-public struct Policies: Codable, Sendable, Hashable {
+public struct Policies: Codable, Sendable, Equatable {
     /// Namespace.
     /// Namespace of a service. For details about the namespace of each service, see Service Namespaces. The
     /// namespace must be in the service.item format and contain 3 to 32 characters. service and item must
@@ -12,19 +12,16 @@ public struct Policies: Codable, Sendable, Hashable {
     /// Minimum: 3
     /// Maximum: 32
     public var namespace: String
-
     /// Resource dimension, which must start with a letter. A dimension allows a maximum of 32 characters can
     /// only contain digits, letters, underscores (_), and hyphens (-). If there are multiple dimensions, use
     /// commas (,) to separate them. DimensionName in event alarm templates must be left blank.
     public var dimensionName: String?
-
     /// Metric name of a resource. For details about the metrics of each service, see Service Metric Names.
     /// The value must start with a letter and can only contain digits, letters, underscores (_), and hyphens
     /// (-). It allows 1 to 96 characters. For example, the ECS metric cpu_util indicates the CPU usage of an
     /// ECS. The DDS metric mongo001_command_ps indicates the command execution frequency.
     /// Regular expression matching: ^([A-Za-z]){1}([0-9A-Za-z]|_|-)*$
     public var metricName: String
-
     /// Interval (seconds) for checking whether the alarm rule conditions are met.
     /// 0: default value. For example, this value can be used for event alarms.
     /// 1: original aggregation period of a metric. For example, if the original aggregation period of an RDS
@@ -52,7 +49,6 @@ public struct Policies: Codable, Sendable, Hashable {
     /// - `14400`
     /// - `86400`
     public var period: Int
-
     /// Data aggregation method. The value can be:
     /// average: average value of metric data within an aggregation period.
     /// max: maximum value of metric data in an aggregation period.
@@ -60,22 +56,18 @@ public struct Policies: Codable, Sendable, Hashable {
     /// sum: sum of metric data within an aggregation period.
     /// variance: variance value of metric data within an aggregation period.
     public var filter: Filter
-
     /// Operator of an alarm threshold.
     /// Regular expression matching: ^(>|<|>=|<=|=|!=)$
     public var comparisonOperator: String
-
     /// Alarm threshold.
     /// Minimum: 0
     /// Maximum: Number.MAX_VALUE (1.7976931348623156E108)
     public var value: Double?
-
     /// Data unit. The value can contain a maximum of 32 characters. You can set this parameter based on your
     /// service needs.
     /// Minimum: 0
     /// Maximum: 32
     public var unit: String?
-
     /// Number of consecutive alarm triggering times. For event alarms, the value ranges from 1 to 180. For
     /// metric and website alarms, the value can be 1, 2, 3, 4, 5, 10, 15, 30, 60, 90, 120, or 180.
     ///
@@ -92,11 +84,9 @@ public struct Policies: Codable, Sendable, Hashable {
     /// - `120`
     /// - `180`
     public var count: Int
-
     /// Alarm severity, which can be 1 (critical), 2 (major), 3 (minor), or 4 (warning). The default value is
     /// 2.
     public var alarmLevel: Int?
-
     /// Alarm suppression period, in seconds. When the period is 0, only one alarm is generated.
     /// The value can be:
     /// 0

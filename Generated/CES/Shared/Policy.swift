@@ -4,14 +4,13 @@
 import CloudCore
 
 /// Alarm policies.
-public struct Policy: Codable, Sendable, Hashable {
+public struct Policy: Codable, Sendable, Equatable {
     /// Metric name of a resource. The name must start with a letter and contain only digits, letters, and
     /// underscores (_). The length ranges from 1 to 64 characters. For example, cpu_util of an ECS indicates
     /// the CPU usage of the ECS. mongo001_command_ps in DDS indicates the command execution frequency. For
     /// details about the metric name of each service, see Service Metric Names.
     /// Regular expression matching: ^([A-Za-z]){1}([0-9A-Za-z]|_|-)*$
     public var metricName: String
-
     /// Monitoring period of a metric, in seconds. The default value is 0. For an event alarm, set this
     /// parameter to 0. 1 indicates the original aggregation period of a metric. For example, if the original
     /// aggregation period of an RDS metric is 60s, its data point is calculated every 60 seconds. For details
@@ -36,7 +35,6 @@ public struct Policy: Codable, Sendable, Hashable {
     /// - `14400`
     /// - `86400`
     public var period: Int
-
     /// Data aggregation method. The value can be:
     /// average: average value of metric data within an aggregation period.
     /// max: maximum value of metric data within an aggregation period.
@@ -44,24 +42,20 @@ public struct Policy: Codable, Sendable, Hashable {
     /// sum: sum of metric data within an aggregation period.
     /// variance: variance value of metric data within an aggregation period.
     public var filter: Filter
-
     /// Operator of an alarm threshold.
     /// Regular expression matching: ^(>|<|>=|<=|=|!=)$
     public var comparisonOperator: String
-
     /// Alarm threshold. Supported range: 0 to Number.MAX_VALUE (1.7976931348623157e+108) For detailed
     /// thresholds, see the value range of each metric in the appendix. For example, you can set ECS cpu_util
     /// to 80.
     /// Minimum: 0
     /// Maximum: 1.7976931348623157e+108
     public var value: Double?
-
     /// Data unit. The value can contain a maximum of 32 characters. You can set this parameter based on your
     /// service needs.
     /// Minimum: 0
     /// Maximum: 32
     public var unit: String?
-
     /// Number of times that the alarm triggering conditions are met. For event alarms, the value ranges from
     /// 1 to 180. For metric and website alarms, the value can be 1, 2, 3, 4, 5, 10, 15, 30, 60, 90, 120, or
     /// 180.
@@ -79,7 +73,6 @@ public struct Policy: Codable, Sendable, Hashable {
     /// - `120`
     /// - `180`
     public var count: Int
-
     /// Alarm suppression time, in seconds. This parameter corresponds to the last field in the alarm policy
     /// when an alarm rule is created on the Cloud Eye console. This field is used to avoid frequent alarms. 0
     /// indicates that the alarm is not suppressed and alarms are generated as long as the conditions are met.
@@ -110,7 +103,6 @@ public struct Policy: Codable, Sendable, Hashable {
     /// - `43200`
     /// - `86400`
     public var suppressDuration: Int?
-
     /// Alarm severity, which can be 1 (critical), 2 (major), 3 (minor), or 4 (informational). The default
     /// value is 2.
     public var level: Int?

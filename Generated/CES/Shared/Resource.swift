@@ -4,24 +4,15 @@
 import CloudCore
 
 /// Resource information.
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Specifies the resource namespace. For example, the ECS namespace is SYS.ECS. To view the namespace of
     /// each service, see Services Interconnected with Cloud Eye.
     public var namespace: String
-
     /// Specifies one or more resource dimensions.
     /// For details, see Table 4.
     public var dimensions: [CreateAlarmDimension]
 
-    private enum CodingKeys: String, CodingKey {
-        case namespace
-        case dimensions
-    }
-
-    public init(
-        namespace: String,
-        dimensions: [CreateAlarmDimension]
-    ) {
+    public init(namespace: String, dimensions: [CreateAlarmDimension]) {
         self.namespace = namespace
         self.dimensions = dimensions
     }

@@ -4,28 +4,19 @@
 import CloudCore
 
 /// Associated tag during dynamic tag matching. This parameter is mandatory when type is set to TAG.
-public struct ResourceGroupTagRelation: Codable, Sendable, Hashable {
+public struct ResourceGroupTagRelation: Codable, Sendable, Equatable {
     /// Tag key.
     /// Minimum: 1
     /// Maximum: 36
     /// Regular expression matching: ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-)+$
     public var key: String
-
     /// Tag value.
     /// Minimum: 0
     /// Maximum: 43
     /// Regular expression matching: ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-)+$
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String? = nil
-    ) {
+    public init(key: String, value: String? = nil) {
         self.key = key
         self.value = value
     }

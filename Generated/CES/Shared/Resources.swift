@@ -5,17 +5,15 @@ import CloudCore
 
 /// Resource list. Associated resources can be obtained by calling the API for querying resources in an alarm
 /// rule.
-public struct Resources: Codable, Sendable, Hashable {
+public struct Resources: Codable, Sendable, Equatable {
     /// Resource group ID. This parameter is available when the monitoring scope is Resource groups.
     /// Regular expression matching: ^rg([a-z]|[A-Z]|[0-9]){22}$
     public var resourceGroupID: String?
-
     /// Resource group name. This parameter is available when the monitoring scope is set to Resource groups.
     /// Minimum: 1
     /// Maximum: 128
     /// Regular expression matching: ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-)+$
     public var resourceGroupName: String?
-
     /// Dimension information.
     /// Array length: 0 to 10000
     public var dimensions: [Dimension]?

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// Specifies the alarm rules that you add to the custom alarm template. You can add up to 20 alarm rules.
-public struct TemplateItem: Codable, Sendable, Hashable {
+public struct TemplateItem: Codable, Sendable, Equatable {
     /// Specifies the metric you add to the custom alarm template. For example, you can add ECS cpu_util. To
     /// view metrics of each resource, see Services Interconnected with Cloud Eye.
     public var metricName: String
-
     /// Specifies the alarm policy you created for the custom alarm template.
     /// For details, see Table 4.
     public var condition: Condition
-
     /// Specifies the alarm severity.
     /// Possible severities are 1 (critical), 2 (major), 3 (minor), and 4 (informational).
     public var alarmLevel: Int?
@@ -23,11 +21,7 @@ public struct TemplateItem: Codable, Sendable, Hashable {
         case alarmLevel = "alarm_level"
     }
 
-    public init(
-        metricName: String,
-        condition: Condition,
-        alarmLevel: Int? = nil
-    ) {
+    public init(metricName: String, condition: Condition, alarmLevel: Int? = nil) {
         self.metricName = metricName
         self.condition = condition
         self.alarmLevel = alarmLevel

@@ -6,23 +6,16 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct TypeValue: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// alarms for all resources
     public static let allInstance: Self = "ALL_INSTANCE"
-
     /// alarms for resource groups
     public static let resourceGroup: Self = "RESOURCE_GROUP"
-
     /// alarms for specified resources
     public static let multiInstance: Self = "MULTI_INSTANCE"
-
     /// system event alarms
     public static let eventSys: Self = "EVENT.SYS"
-
     /// custom event alarms
     public static let eventCustom: Self = "EVENT.CUSTOM"
 }

@@ -4,28 +4,23 @@
 import CloudCore
 
 /// Specifies the list of all versions.
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Specifies the version ID, for example, v1.
     public var id: String?
-
     /// Specifies the API URL.
     /// For details, see Table 3.
     public var links: [Link]?
-
     /// Specifies the API version. If the APIs of this version support microversions, set this parameter to
     /// the supported maximum microversion. If the microversion is not supported, leave this parameter blank.
     public var version: String?
-
     /// Specifies the version status.
     /// CURRENT: indicates a primary version.
     /// SUPPORTED: indicates an old version but is still supported.
     /// DEPRECATED: indicates a deprecated version which may be deleted later.
     public var status: String?
-
     /// Specifies the version release time, which must be the UTC time. For example, the release time of v1 is
     /// 2014-06-28T12:20:21Z.
     public var updated: String?
-
     /// If the APIs of this version support microversions, set this parameter to the supported minimum
     /// microversion. If not, leave this parameter blank.
     public var minVersion: String?

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/addIndependentNode``.
-public struct AddIndependentNodeRequest: Codable, Sendable, Hashable {
+public struct AddIndependentNodeRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Master/Client request body parameter.
     /// Constraints:
@@ -13,19 +13,13 @@ public struct AddIndependentNodeRequest: Codable, Sendable, Hashable {
     /// Default value:
     public var type: IndependentTypeReq
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-    }
-
-    public init(
-        type: IndependentTypeReq
-    ) {
+    public init(type: IndependentTypeReq) {
         self.type = type
     }
 }
 
 /// Master/Client request body parameter.
-public struct IndependentTypeReq: Codable, Sendable, Hashable {
+public struct IndependentTypeReq: Codable, Sendable, Equatable {
     /// Definition:
     /// Flavor ID.
     /// Constraints:
@@ -35,7 +29,6 @@ public struct IndependentTypeReq: Codable, Sendable, Hashable {
     /// Specifications List. Select the flavor ID suitable for your cluster version.
     /// Default value:
     public var flavorRef: String
-
     /// Definition:
     /// Number of nodes.
     /// Constraints:
@@ -45,7 +38,6 @@ public struct IndependentTypeReq: Codable, Sendable, Hashable {
     /// If the node type is ess-client, the number of nodes must be in the range 1 to 32.
     /// Default value:
     public var nodeSize: Int
-
     /// Parameter description:
     /// Node storage type.
     /// Constraints:
@@ -64,11 +56,7 @@ public struct IndependentTypeReq: Codable, Sendable, Hashable {
         case volumeType = "volume_type"
     }
 
-    public init(
-        flavorRef: String,
-        nodeSize: Int,
-        volumeType: VolumeType
-    ) {
+    public init(flavorRef: String, nodeSize: Int, volumeType: VolumeType) {
         self.flavorRef = flavorRef
         self.nodeSize = nodeSize
         self.volumeType = volumeType

@@ -7,14 +7,10 @@ extension CSSClient {
     /// Documented values of `migrateData` for ``CSSClient/updateInstance``.
     public struct UpdateInstanceMigrateData: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Migrate data.
         public static let `true`: Self = "true"
-
         /// Do not migrate data.
         public static let `false`: Self = "false"
     }
@@ -22,14 +18,10 @@ extension CSSClient {
     /// Documented values of `action_mode` for ``CSSClient/upgradeDetail``.
     public struct UpgradeDetailActionMode: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// query cluster upgrade details.
         public static let upgrading: Self = "UPGRADING"
-
         /// query AZ change details.
         public static let azMigration: Self = "AZ_MIGRATION"
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/changeClusterSubnet``.
-public struct ChangeClusterSubnetRequest: Codable, Sendable, Hashable {
+public struct ChangeClusterSubnetRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Subnet ID.
     /// Constraints:
@@ -18,9 +18,7 @@ public struct ChangeClusterSubnetRequest: Codable, Sendable, Hashable {
         case subnetID = "subnet_id"
     }
 
-    public init(
-        subnetID: String
-    ) {
+    public init(subnetID: String) {
         self.subnetID = subnetID
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/changeMode``.
-public struct ChangeModeRequest: Codable, Sendable, Hashable {
+public struct ChangeModeRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Whether to enable the security mode for the cluster.
     /// Constraints:
@@ -15,7 +15,6 @@ public struct ChangeModeRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// true
     public var authorityEnable: Bool
-
     /// Definition:
     /// Cluster password in security mode.
     /// Constraints:
@@ -24,7 +23,6 @@ public struct ChangeModeRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var adminPwd: String?
-
     /// Definition:
     /// Whether to enable HTTPS for the cluster.
     /// Constraints:
@@ -44,11 +42,7 @@ public struct ChangeModeRequest: Codable, Sendable, Hashable {
         case httpsEnable = "https_enable"
     }
 
-    public init(
-        authorityEnable: Bool,
-        adminPwd: String? = nil,
-        httpsEnable: Bool
-    ) {
+    public init(authorityEnable: Bool, adminPwd: String? = nil, httpsEnable: Bool) {
         self.authorityEnable = authorityEnable
         self.adminPwd = adminPwd
         self.httpsEnable = httpsEnable

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/changeSecurityGroup``.
-public struct ChangeSecurityGroupRequest: Codable, Sendable, Hashable {
+public struct ChangeSecurityGroupRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Security group ID.
     /// Constraints:
@@ -17,9 +17,7 @@ public struct ChangeSecurityGroupRequest: Codable, Sendable, Hashable {
         case securityGroupIDs = "security_group_ids"
     }
 
-    public init(
-        securityGroupIDs: String
-    ) {
+    public init(securityGroupIDs: String) {
         self.securityGroupIDs = securityGroupIDs
     }
 }

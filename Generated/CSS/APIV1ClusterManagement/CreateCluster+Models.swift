@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Parameter description:
-public struct CreateClusterBody: Codable, Sendable, Hashable {
+public struct CreateClusterBody: Codable, Sendable, Equatable {
     /// Parameter description:
     /// Array of Buffer instances, whose memory is to be shared.
     /// Constraints:
@@ -12,7 +12,6 @@ public struct CreateClusterBody: Codable, Sendable, Hashable {
     /// Options:
     /// Default value:
     public var instance: CreateClusterInstanceBody
-
     /// Definition:
     /// Search engine.
     /// Constraints:
@@ -20,7 +19,6 @@ public struct CreateClusterBody: Codable, Sendable, Hashable {
     /// Value range:
     /// Default value:
     public var datastore: CreateClusterDatastoreBody
-
     /// Definition:
     /// Cluster name.
     /// Constraints:
@@ -30,7 +28,6 @@ public struct CreateClusterBody: Codable, Sendable, Hashable {
     /// The value must start with a letter.
     /// Default value:
     public var name: String
-
     /// Definition:
     /// Cluster description.
     /// Constraints:
@@ -41,7 +38,6 @@ public struct CreateClusterBody: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var desc: String?
-
     /// Definition:
     /// Number of cluster instances.
     /// Constraints:
@@ -50,7 +46,6 @@ public struct CreateClusterBody: Codable, Sendable, Hashable {
     /// 1-32.
     /// Default value:
     public var instanceNum: Int
-
     /// Parameter description:
     /// Automatic snapshot creation policy, which is disabled by default.
     /// The automatic snapshot creation policy is enabled only when backupStrategy is not left blank.
@@ -59,7 +54,6 @@ public struct CreateClusterBody: Codable, Sendable, Hashable {
     /// Options:
     /// Default value:
     public var backupStrategy: CreateClusterBackupStrategyBody?
-
     /// Definition:
     /// Whether communication is encrypted on the cluster. The value can be true or false. By default,
     /// communication encryption is disabled. When httpsEnable is set to true, authorityEnable must be set to
@@ -74,7 +68,6 @@ public struct CreateClusterBody: Codable, Sendable, Hashable {
     /// Default value:
     /// false
     public var httpsEnable: Bool?
-
     /// Definition:
     /// Whether to enable authentication. Available values include true and false. Authentication is disabled
     /// by default.
@@ -86,7 +79,6 @@ public struct CreateClusterBody: Codable, Sendable, Hashable {
     /// Default value:
     /// false
     public var authorityEnable: Bool?
-
     /// Parameter description:
     /// Password of the cluster user admin in security mode. This parameter is mandatory only when
     /// authorityEnable is set to true. Weak password verification is required for a security cluster. You are
@@ -101,7 +93,6 @@ public struct CreateClusterBody: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var adminPwd: String?
-
     /// Parameter description:
     /// Enterprise project ID. When creating a cluster, associate the enterprise project ID with the cluster.
     /// The value can contain a maximum of 36 characters. It is string 0 or in UUID format with hyphens (-).
@@ -111,7 +102,6 @@ public struct CreateClusterBody: Codable, Sendable, Hashable {
     /// Options:
     /// Default value:
     public var enterpriseProjectID: String?
-
     /// Parameter description:
     /// Cluster tags.
     /// Constraints:
@@ -119,7 +109,6 @@ public struct CreateClusterBody: Codable, Sendable, Hashable {
     /// Options:
     /// Default value:
     public var tags: [Tag]?
-
     /// Definition:
     /// Whether to enable automatic IPv6 address assignment for the cluster. The default value is false.
     /// Constraints:
@@ -190,7 +179,7 @@ public struct CreateClusterBody: Codable, Sendable, Hashable {
 }
 
 /// Parameter description:
-public struct CreateClusterInstanceBody: Codable, Sendable, Hashable {
+public struct CreateClusterInstanceBody: Codable, Sendable, Equatable {
     /// Parameter description:
     /// Instance flavor name. For details about the current instance flavor, see the name attribute in
     /// Obtaining the Instance Specifications List.
@@ -199,7 +188,6 @@ public struct CreateClusterInstanceBody: Codable, Sendable, Hashable {
     /// Options:
     /// Default value:
     public var flavorRef: String
-
     /// Parameter description:
     /// Volume information. You do not need to set this parameter when flavorRef is set to a local disk
     /// flavor. Currently, the following local disk flavors are supported:
@@ -214,7 +202,6 @@ public struct CreateClusterInstanceBody: Codable, Sendable, Hashable {
     /// Options:
     /// Default value:
     public var volume: CreateClusterInstanceVolumeBody
-
     /// Parameter description:
     /// Subnet information.
     /// Constraints:
@@ -222,7 +209,6 @@ public struct CreateClusterInstanceBody: Codable, Sendable, Hashable {
     /// Options:
     /// Default value:
     public var nics: CreateClusterInstanceNICsBody
-
     /// Definition:
     /// AZ of the node. The AZ name needs to be specified.
     /// Constraints:
@@ -263,7 +249,7 @@ public struct CreateClusterInstanceBody: Codable, Sendable, Hashable {
 }
 
 /// Parameter description:
-public struct CreateClusterInstanceNICsBody: Codable, Sendable, Hashable {
+public struct CreateClusterInstanceNICsBody: Codable, Sendable, Equatable {
     /// Parameter description:
     /// VPC ID, which is used for configuring cluster network.
     /// Constraints:
@@ -271,7 +257,6 @@ public struct CreateClusterInstanceNICsBody: Codable, Sendable, Hashable {
     /// Options:
     /// Default value:
     public var vpcID: String
-
     /// Parameter description:
     /// Subnet ID (network ID).
     /// Constraints:
@@ -279,7 +264,6 @@ public struct CreateClusterInstanceNICsBody: Codable, Sendable, Hashable {
     /// Options:
     /// Default value:
     public var netID: String
-
     /// Parameter description:
     /// Security group ID
     /// Constraints:
@@ -294,11 +278,7 @@ public struct CreateClusterInstanceNICsBody: Codable, Sendable, Hashable {
         case securityGroupID = "securityGroupId"
     }
 
-    public init(
-        vpcID: String,
-        netID: String,
-        securityGroupID: String
-    ) {
+    public init(vpcID: String, netID: String, securityGroupID: String) {
         self.vpcID = vpcID
         self.netID = netID
         self.securityGroupID = securityGroupID
@@ -306,7 +286,7 @@ public struct CreateClusterInstanceNICsBody: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CSSClient/createCluster``.
-public struct CreateClusterRequest: Codable, Sendable, Hashable {
+public struct CreateClusterRequest: Codable, Sendable, Equatable {
     /// Parameter description:
     /// Cluster object.
     /// Constraints:
@@ -315,13 +295,7 @@ public struct CreateClusterRequest: Codable, Sendable, Hashable {
     /// Default value:
     public var cluster: CreateClusterBody
 
-    private enum CodingKeys: String, CodingKey {
-        case cluster
-    }
-
-    public init(
-        cluster: CreateClusterBody
-    ) {
+    public init(cluster: CreateClusterBody) {
         self.cluster = cluster
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/createClustersTags``.
-public struct CreateClustersTagsRequest: Codable, Sendable, Hashable {
+public struct CreateClustersTagsRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Tag object you want to add.
     /// Constraints:
@@ -13,13 +13,7 @@ public struct CreateClustersTagsRequest: Codable, Sendable, Hashable {
     /// Default value:
     public var tag: Tag
 
-    private enum CodingKeys: String, CodingKey {
-        case tag
-    }
-
-    public init(
-        tag: Tag
-    ) {
+    public init(tag: Tag) {
         self.tag = tag
     }
 }

@@ -4,20 +4,14 @@
 import CloudCore
 
 /// The response of ``CSSClient/downloadCert``.
-public struct DownloadCertResponse: Codable, Sendable, Hashable {
+public struct DownloadCertResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// File stream
     /// Default value:
     /// N/A
     public var file: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case file
-    }
-
-    public init(
-        file: String? = nil
-    ) {
+    public init(file: String? = nil) {
         self.file = file
     }
 }

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``CSSClient/getRoutes``.
-public struct GetRoutesResponse: Codable, Sendable, Hashable {
+public struct GetRoutesResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Route IP address.
     /// Value range:
     /// N/A
     public var routeResps: [RouteRespsResource]?
-
     /// Definition:
     /// Total number of routes.
     /// Value range:
@@ -22,10 +21,7 @@ public struct GetRoutesResponse: Codable, Sendable, Hashable {
         case totalSize
     }
 
-    public init(
-        routeResps: [RouteRespsResource]? = nil,
-        totalSize: Int? = nil
-    ) {
+    public init(routeResps: [RouteRespsResource]? = nil, totalSize: Int? = nil) {
         self.routeResps = routeResps
         self.totalSize = totalSize
     }
@@ -38,36 +34,24 @@ public struct GetRoutesResponse: Codable, Sendable, Hashable {
 }
 
 /// Route IP address.
-public struct RouteRespsResource: Codable, Sendable, Hashable {
+public struct RouteRespsResource: Codable, Sendable, Equatable {
     /// Definition:
     /// IP address.
     /// Value range:
     /// N/A
     public var ipAddress: String?
-
     /// Definition:
     /// Subnet mask.
     /// Value range:
     /// N/A
     public var ipNetMask: String?
-
     /// Definition:
     /// Route IP address update time.
     /// Value range:
     /// N/A
     public var updateAt: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case ipAddress
-        case ipNetMask
-        case updateAt
-    }
-
-    public init(
-        ipAddress: String? = nil,
-        ipNetMask: String? = nil,
-        updateAt: String? = nil
-    ) {
+    public init(ipAddress: String? = nil, ipNetMask: String? = nil, updateAt: String? = nil) {
         self.ipAddress = ipAddress
         self.ipNetMask = ipNetMask
         self.updateAt = updateAt

@@ -4,24 +4,18 @@
 import CloudCore
 
 /// Cluster object list.
-public struct ClusterList: Codable, Sendable, Hashable {
+public struct ClusterList: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// creating
         public static let value100: Self = "100"
-
         /// available
         public static let value200: Self = "200"
-
         /// unavailable
         public static let value300: Self = "300"
-
         /// creation failed
         public static let value303: Self = "303"
     }
@@ -31,62 +25,52 @@ public struct ClusterList: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var datastore: ClusterListDatastore?
-
     /// Definition:
     /// Information about an automatic snapshot creation policy.
     /// Value range:
     /// N/A
     public var snapshotPolicy: SnapshotPolicyResp?
-
     /// Definition:
     /// Cluster node list.
     /// Value range:
     /// N/A
     public var instances: [ClusterListInstances]?
-
     /// Definition:
     /// Kibana public network access information.
     /// Value range:
     /// N/A
     public var publicKibanaResp: PublicKibanaRespBody?
-
     /// Definition:
     /// Public network access control information.
     /// Value range:
     /// N/A
     public var elbWhiteList: ELBWhiteListResp?
-
     /// Definition:
     /// Time when the cluster was last modified.
     /// Value range:
     /// The format is CCYY-MM-DDThh:mm:ss (ISO 8601).
     public var updated: String?
-
     /// Definition:
     /// Cluster name.
     /// Value range:
     /// N/A
     public var name: String?
-
     /// Definition:
     /// Public IP address information.
     /// Value range:
     /// N/A
     public var publicIP: String?
-
     /// Definition:
     /// Cluster creation time. The returned cluster list is sorted by creation time in descending order. The
     /// latest cluster is displayed at the top.
     /// Value range:
     /// The format is CCYY-MM-DDThh:mm:ss (ISO 8601).
     public var created: String?
-
     /// Definition:
     /// Cluster ID.
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Cluster status.
     /// Value range:
@@ -95,7 +79,6 @@ public struct ClusterList: Codable, Sendable, Hashable {
     /// 300: unavailable
     /// 303: creation failed
     public var status: StatusValue?
-
     /// Definition:
     /// IPv4 address and port number accessed from the cluster's private network. [If the cluster type is
     /// KooSearch, this field indicates the internal address and port number for accessing the knowledge
@@ -103,13 +86,11 @@ public struct ClusterList: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var endpoint: String?
-
     /// Definition:
     /// VPC ID.
     /// Value range:
     /// N/A
     public var vpcID: String?
-
     /// Definition:
     /// Current subnet of a cluster. The subnet is used for adding nodes, including scaling, adding dedicated
     /// master/client nodes, and enabling VPC Endpoint. IP addresses will be allocated to newly added nodes
@@ -117,54 +98,46 @@ public struct ClusterList: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var subnetID: String?
-
     /// Definition:
     /// Security group ID.
     /// Value range:
     /// N/A
     public var securityGroupID: String?
-
     /// Definition:
     /// Public network bandwidth. Unit (Mbit/s).
     /// Value range:
     /// N/A
     public var bandwidthSize: Int?
-
     /// Definition:
     /// Whether HTTPS access is enabled.
     /// Value range:
     /// false: HTTPS access is disabled.
     /// true: HTTPS access is enabled.
     public var httpsEnable: Bool?
-
     /// Definition:
     /// Whether to enable security mode-based authentication for the cluster.
     /// Value range:
     /// true: Enable security mode-based authentication.
     /// false: Disable security mode-based authentication.
     public var authorityEnable: Bool?
-
     /// Definition:
     /// Whether disk encryption is enabled. To enable it, submit a service ticket.
     /// Value range:
     /// true: Disks are encrypted.
     /// false: Disk are not encrypted.
     public var diskEncrypted: Bool?
-
     /// Definition:
     /// Whether to enable cluster snapshots.
     /// Value range:
     /// true: Cluster snapshots are enabled.
     /// false: Cluster snapshots are disabled.
     public var backupAvailable: Bool?
-
     /// Definition:
     /// Cluster behavior progress, which shows the progress of cluster creation and scaling in percentage.
     /// CREATING indicates the progress of creation.
     /// Value range:
     /// N/A
     public var actionProgress: JSONValue?
-
     /// Definition:
     /// Current behavior of a cluster.
     /// Value range:
@@ -173,7 +146,6 @@ public struct ClusterList: Codable, Sendable, Hashable {
     /// RESTORING: The cluster is being restored.
     /// SNAPSHOTTING: A snapshot is being created.
     public var actions: [Actions]?
-
     /// Definition:
     /// ID of the enterprise project that a cluster belongs.
     /// If the user of the cluster has not enabled the enterprise project, the setting of this parameter is
@@ -181,44 +153,37 @@ public struct ClusterList: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var enterpriseProjectID: String?
-
     /// Definition:
     /// Cluster tags.
     /// Value range:
     /// N/A
     public var tags: [ClusterListTags]?
-
     /// Definition:
     /// Cluster failure cause. If the cluster status is available, this parameter is not returned.
     /// Value range:
     /// N/A
     public var failedReason: ClusterListFailedReasons?
-
     /// Definition:
     /// ID of the Elasticsearch resource accessible from the public network.
     /// Value range:
     /// N/A
     public var bandwidthResourceID: String?
-
     /// Definition:
     /// IPv6 address and port number accessed from the cluster's private network.
     /// Value range:
     /// N/A
     public var ipv6Endpoint: String?
-
     /// Definition:
     /// Encryption key ID used by the current cluster.
     /// Value range:
     /// N/A
     public var cmkID: String?
-
     /// Definition:
     /// Subnets used by all nodes in the cluster. If there are multiple subnets (two at most), separate them
     /// with a comma (,).
     /// Value range:
     /// N/A
     public var currentSubnetIDs: String?
-
     /// Definition:
     /// Cluster description.
     /// Constraints:
@@ -227,7 +192,6 @@ public struct ClusterList: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var desc: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var period: Bool?
 
@@ -368,7 +332,7 @@ public struct ClusterList: Codable, Sendable, Hashable {
 }
 
 /// Cluster node list.
-public struct ClusterListInstances: Codable, Sendable, Hashable {
+public struct ClusterListInstances: Codable, Sendable, Equatable {
     /// Definition:
     /// Cluster node status.
     /// Value range:
@@ -376,55 +340,46 @@ public struct ClusterListInstances: Codable, Sendable, Hashable {
     /// 200: available
     /// 303: unavailable, for example, due to a creation failure.
     public var status: Status?
-
     /// Definition:
     /// Type of the current node.
     /// Value range:
     /// N/A
     public var type: String?
-
     /// Definition:
     /// Instance ID.
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Instance name.
     /// Value range:
     /// N/A
     public var name: String?
-
     /// Definition:
     /// Node flavor name.
     /// Value range:
     /// N/A
     public var specCode: String?
-
     /// Definition:
     /// AZ of the node.
     /// Value range:
     /// N/A
     public var azCode: String?
-
     /// Definition:
     /// Instance IP address.
     /// Value range:
     /// N/A
     public var ip: String?
-
     /// Definition:
     /// Instance disk information.
     /// Value range:
     /// N/A
     public var volume: ClusterVolumeRsp?
-
     /// Definition:
     /// Instance resource ID.
     /// Value range:
     /// N/A
     public var resourceID: String?
-
     /// Definition:
     /// Subnet ID of the current node.
     /// Value range:
@@ -470,14 +425,13 @@ public struct ClusterListInstances: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CSSClient/listClustersDetails``.
-public struct ListClustersDetailsResponse: Codable, Sendable, Hashable {
+public struct ListClustersDetailsResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Number of clusters. If datastoreType is specified, the number of clusters of the specified type is
     /// displayed. Otherwise, the number of all clusters is displayed.
     /// Value range:
     /// N/A
     public var totalSize: Int?
-
     /// Definition:
     /// Cluster object list.
     /// Value range:
@@ -489,10 +443,7 @@ public struct ListClustersDetailsResponse: Codable, Sendable, Hashable {
         case clusters
     }
 
-    public init(
-        totalSize: Int? = nil,
-        clusters: [ClusterList]? = nil
-    ) {
+    public init(totalSize: Int? = nil, clusters: [ClusterList]? = nil) {
         self.totalSize = totalSize
         self.clusters = clusters
     }
@@ -505,39 +456,28 @@ public struct ListClustersDetailsResponse: Codable, Sendable, Hashable {
 }
 
 /// Information about an automatic snapshot creation policy.
-public struct SnapshotPolicyResp: Codable, Sendable, Hashable {
+public struct SnapshotPolicyResp: Codable, Sendable, Equatable {
     /// Documented values of `bakFrequency`; other values decode as well.
     public struct BakFrequency: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// every day
         public static let day: Self = "DAY"
-
         /// every Monday
         public static let mon: Self = "MON"
-
         /// every Tuesday
         public static let tur: Self = "TUR"
-
         /// every Wednesday
         public static let wed: Self = "WED"
-
         /// every Thursday
         public static let thu: Self = "THU"
-
         /// every Friday
         public static let fri: Self = "FRI"
-
         /// every Saturday
         public static let sat: Self = "SAT"
-
         /// every Sunday
         public static let sun: Self = "SUN"
-
         /// every hour
         public static let hour: Self = "HOUR"
     }
@@ -548,13 +488,11 @@ public struct SnapshotPolicyResp: Codable, Sendable, Hashable {
     /// true: Yes
     /// false: No
     public var backupEnable: Bool?
-
     /// Definition:
     /// Snapshot creation time.
     /// Value range:
     /// N/A
     public var bakPeriod: String?
-
     /// Definition:
     /// Snapshot creation interval.
     /// Value range:
@@ -568,7 +506,6 @@ public struct SnapshotPolicyResp: Codable, Sendable, Hashable {
     /// SUN: every Sunday
     /// HOUR: every hour
     public var bakFrequency: BakFrequency?
-
     /// Definition:
     /// Number of retained snapshots.
     /// Value range:

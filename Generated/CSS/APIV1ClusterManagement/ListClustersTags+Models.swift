@@ -4,47 +4,32 @@
 import CloudCore
 
 /// The response of ``CSSClient/listClustersTags``.
-public struct ListClustersTagsResponse: Codable, Sendable, Hashable {
+public struct ListClustersTagsResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// List of cluster tags.
     /// Value range:
     /// N/A
     public var tags: [ShowAllTagsTagsResp]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ShowAllTagsTagsResp]? = nil
-    ) {
+    public init(tags: [ShowAllTagsTagsResp]? = nil) {
         self.tags = tags
     }
 }
 
 /// List of cluster tags.
-public struct ShowAllTagsTagsResp: Codable, Sendable, Hashable {
+public struct ShowAllTagsTagsResp: Codable, Sendable, Equatable {
     /// Definition:
     /// Tag key.
     /// Value range:
     /// N/A
     public var key: String?
-
     /// Definition:
     /// Tag values.
     /// Value range:
     /// N/A
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

@@ -4,43 +4,37 @@
 import CloudCore
 
 /// Flavor list.
-public struct EsflavorsVersionsFlavorsResp: Codable, Sendable, Hashable {
+public struct EsflavorsVersionsFlavorsResp: Codable, Sendable, Equatable {
     /// Definition:
     /// Number of CPU cores of an instance.
     /// Value range:
     /// N/A
     public var cpu: Int?
-
     /// Definition:
     /// Memory size of an instance. Unit: GB.
     /// Value range:
     /// N/A
     public var ram: Int?
-
     /// Definition:
     /// Flavor name.
     /// Value range:
     /// N/A
     public var name: String?
-
     /// Definition:
     /// Available region.
     /// Value range:
     /// N/A
     public var region: String?
-
     /// Definition:
     /// Disk capacity range of an instance.
     /// Value range:
     /// N/A
     public var diskrange: String?
-
     /// Definition:
     /// AZ.
     /// Value range:
     /// N/A
     public var availableAZ: String?
-
     /// Definition:
     /// Flavor ID.
     /// Value range:
@@ -88,21 +82,16 @@ public struct EsflavorsVersionsFlavorsResp: Codable, Sendable, Hashable {
 }
 
 /// Flavor version list.
-public struct EsflavorsVersionsResp: Codable, Sendable, Hashable {
+public struct EsflavorsVersionsResp: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// data node
         public static let ess: Self = "ess"
-
         /// cold data node
         public static let essCold: Self = "ess-cold"
-
         /// master node.
         public static let essMaster: Self = "ess-master"
     }
@@ -112,13 +101,11 @@ public struct EsflavorsVersionsResp: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var version: String?
-
     /// Definition:
     /// Flavor list.
     /// Value range:
     /// N/A
     public var flavors: [EsflavorsVersionsFlavorsResp]?
-
     /// Parameter description:
     /// Instance type.
     /// Options:
@@ -127,12 +114,6 @@ public struct EsflavorsVersionsResp: Codable, Sendable, Hashable {
     /// ess-master: master node.
     /// ess-client: client node
     public var type: TypeValue?
-
-    private enum CodingKeys: String, CodingKey {
-        case version
-        case flavors
-        case type
-    }
 
     public init(
         version: String? = nil,
@@ -146,20 +127,14 @@ public struct EsflavorsVersionsResp: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CSSClient/listFlavors``.
-public struct ListFlavorsResponse: Codable, Sendable, Hashable {
+public struct ListFlavorsResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Flavor version list.
     /// Value range:
     /// N/A
     public var versions: [EsflavorsVersionsResp]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [EsflavorsVersionsResp]? = nil
-    ) {
+    public init(versions: [EsflavorsVersionsResp]? = nil) {
         self.versions = versions
     }
 }

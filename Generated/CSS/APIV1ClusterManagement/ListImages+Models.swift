@@ -4,19 +4,17 @@
 import CloudCore
 
 /// The response of ``CSSClient/listImages``.
-public struct ListImagesResponse: Codable, Sendable, Hashable {
+public struct ListImagesResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Whether to upload the plug-in of the target version.
     /// Value range:
     /// N/A
     public var needUploadUpgradePlugin: Bool?
-
     /// Definition:
     /// Image details.
     /// Value range:
     /// N/A
     public var imageInfoList: [GetTargetImageIDDetail]?
-
     /// Definition:
     /// Number of target images.
     /// Value range:

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/resetPassword``.
-public struct ResetPasswordRequest: Codable, Sendable, Hashable {
+public struct ResetPasswordRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Password of the administrator admin for a security-mode cluster.
     /// Constraints:
@@ -18,13 +18,7 @@ public struct ResetPasswordRequest: Codable, Sendable, Hashable {
     /// N/A
     public var newpassword: String
 
-    private enum CodingKeys: String, CodingKey {
-        case newpassword
-    }
-
-    public init(
-        newpassword: String
-    ) {
+    public init(newpassword: String) {
         self.newpassword = newpassword
     }
 }

@@ -4,27 +4,20 @@
 import CloudCore
 
 /// List of node objects.
-public struct ClusterDetailInstances: Codable, Sendable, Hashable {
+public struct ClusterDetailInstances: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// data node
         public static let ess: Self = "ess"
-
         /// cold data node
         public static let essCold: Self = "ess-cold"
-
         /// client node
         public static let essClient: Self = "ess-client"
-
         /// master node
         public static let essMaster: Self = "ess-master"
-
         /// Logstash node
         public static let lgs: Self = "lgs"
     }
@@ -36,13 +29,11 @@ public struct ClusterDetailInstances: Codable, Sendable, Hashable {
     /// 200: Available
     /// 303: unavailable, for example, due to a creation failure.
     public var status: Status?
-
     /// Definition:
     /// Instance resource ID.
     /// Value range:
     /// N/A
     public var resourceID: String?
-
     /// Definition:
     /// Node type.
     /// Value range:
@@ -52,43 +43,36 @@ public struct ClusterDetailInstances: Codable, Sendable, Hashable {
     /// ess-master: master node
     /// lgs: Logstash node
     public var type: TypeValue?
-
     /// Definition:
     /// Instance ID.
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Instance name.
     /// Value range:
     /// N/A
     public var name: String?
-
     /// Definition:
     /// Node flavor name.
     /// Value range:
     /// N/A
     public var specCode: String?
-
     /// Definition:
     /// AZ of the node.
     /// Value range:
     /// N/A
     public var azCode: String?
-
     /// Definition:
     /// Instance IP address.
     /// Value range:
     /// N/A
     public var ip: String?
-
     /// Definition:
     /// Instance disk information.
     /// Value range:
     /// N/A
     public var volume: ClusterVolumeRsp?
-
     /// Definition:
     /// Subnet ID of the current node.
     /// Value range:
@@ -134,61 +118,52 @@ public struct ClusterDetailInstances: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CSSClient/showClusterDetail``.
-public struct ShowClusterDetailResponse: Codable, Sendable, Hashable {
+public struct ShowClusterDetailResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Cluster data search engine type.
     /// Value range:
     /// N/A
     public var datastore: ClusterListDatastore?
-
     /// Definition:
     /// List of node objects.
     /// Value range:
     /// N/A
     public var instances: [ClusterDetailInstances]?
-
     /// Definition:
     /// Kibana public network access information.
     /// Value range:
     /// N/A
     public var publicKibanaResp: PublicKibanaRespBody?
-
     /// Definition:
     /// Kibana public network access control information.
     /// Value range:
     /// N/A
     public var elbWhiteList: ELBWhiteListResp?
-
     /// Definition:
     /// Time when the cluster was last modified.
     /// Value range:
     /// The format is CCYY-MM-DDThh:mm:ss (ISO 8601).
     public var updated: String?
-
     /// Definition:
     /// Cluster name.
     /// Value range:
     /// N/A
     public var name: String?
-
     /// Definition:
     /// Public IP address and port number.
     /// Value range:
     /// N/A
     public var publicIP: String?
-
     /// Definition:
     /// Time when a cluster was created.
     /// Value range:
     /// The format is CCYY-MM-DDThh:mm:ss (ISO 8601).
     public var created: String?
-
     /// Definition:
     /// Cluster ID.
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Parameter description:
     /// Cluster status.
     /// Options:
@@ -196,7 +171,6 @@ public struct ShowClusterDetailResponse: Codable, Sendable, Hashable {
     /// 200: Available
     /// 303: unavailable, for example, due to a creation failure.
     public var status: String?
-
     /// Definition:
     /// IPv4 address and port number accessed from the cluster's private network. [If the cluster type is
     /// KooSearch, this field indicates the internal address and port number for accessing the knowledge
@@ -204,13 +178,11 @@ public struct ShowClusterDetailResponse: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var endpoint: String?
-
     /// Definition:
     /// VPC ID.
     /// Value range:
     /// N/A
     public var vpcID: String?
-
     /// Definition:
     /// Current subnet of a cluster. This subnet is used to add nodes, including scaling, adding dedicated
     /// master/client nodes, and enabling the VPC Endpoint service. IP addresses will be allocated to newly
@@ -218,65 +190,55 @@ public struct ShowClusterDetailResponse: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var subnetID: String?
-
     /// Definition:
     /// Security group ID.
     /// Value range:
     /// N/A
     public var securityGroupID: String?
-
     /// Definition:
     /// VPC endpoint IP address.
     /// Value range:
     /// N/A
     public var vpcepIP: String?
-
     /// Definition:
     /// IPv6 address of the VPC endpoint.
     /// Value range:
     /// N/A
     public var vpcepIPv6Address: String?
-
     /// Definition:
     /// Public network bandwidth, in Mbit/s.
     /// Value range:
     /// N/A
     public var bandwidthSize: Int?
-
     /// Parameter description:
     /// Communication encryption status.
     /// Options:
     /// false: Communication encryption is not enabled.
     /// true: Communication encryption is enabled.
     public var httpsEnable: Bool?
-
     /// Parameter description:
     /// Whether disks are encrypted.
     /// Options:
     /// true: Disks are encrypted.
     /// false: Disk are not encrypted.
     public var diskEncrypted: Bool?
-
     /// Definition:
     /// Whether to enable security mode-based authentication for the cluster.
     /// Value range:
     /// true: Enable security mode-based authentication.
     /// false: Disable security mode-based authentication.
     public var authorityEnable: Bool?
-
     /// Definition:
     /// Whether snapshot is enabled.
     /// Value range:
     /// true: The snapshot function is enabled.
     /// false: The snapshot function is disabled.
     public var backupAvailable: Bool?
-
     /// Definition:
     /// Cluster behavior progress, which shows the progress of cluster creation and scaling in percentage.
     /// Value range:
     /// N/A
     public var actionProgress: JSONValue?
-
     /// Definition:
     /// List of ongoing tasks in the cluster.
     /// Value range:
@@ -285,59 +247,50 @@ public struct ShowClusterDetailResponse: Codable, Sendable, Hashable {
     /// RESTORING: The cluster is being restored.
     /// SNAPSHOTTING: A snapshot is being created.
     public var actions: [Actions]?
-
     /// Definition:
     /// ID of the enterprise project that a cluster belongs. If the user of the cluster has not enabled the
     /// enterprise project, the setting of this parameter is not returned.
     /// Value range:
     /// N/A
     public var enterpriseProjectID: String?
-
     /// Definition:
     /// Cluster tags.
     /// Value range:
     /// N/A
     public var tags: [ClusterListTags]?
-
     /// Definition:
     /// Failure cause of a cluster change task. If the cluster status is available, this parameter is not
     /// returned.
     /// Value range:
     /// N/A
     public var failedReason: ClusterListFailedReasons?
-
     /// Definition:
     /// ID of the resource accessible from the public network.
     /// Value range:
     /// N/A
     public var bandwidthResourceID: String?
-
     /// Definition:
     /// IPv6 address and port number accessed from the cluster's private network.
     /// Value range:
     /// N/A
     public var ipv6Endpoint: String?
-
     /// Definition:
     /// Whether the VPCEP service can be enabled for the current cluster.
     /// Value range:
     /// true: supported.
     /// false: not supported.
     public var supportVpcep: Bool?
-
     /// Definition:
     /// Encryption key ID used by the current cluster.
     /// Value range:
     /// N/A
     public var cmkID: String?
-
     /// Definition:
     /// Subnets used by all nodes in the cluster. If there are multiple subnets (two at most), separate them
     /// with a comma (,).
     /// Value range:
     /// N/A
     public var currentSubnetIDs: String?
-
     /// Definition:
     /// Cluster description.
     /// Constraints:

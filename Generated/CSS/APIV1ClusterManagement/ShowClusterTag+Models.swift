@@ -4,20 +4,14 @@
 import CloudCore
 
 /// The response of ``CSSClient/showClusterTag``.
-public struct ShowClusterTagResponse: Codable, Sendable, Hashable {
+public struct ShowClusterTagResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// List of cluster tags.
     /// Value range:
     /// N/A
     public var tags: [ClusterListTags]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ClusterListTags]? = nil
-    ) {
+    public init(tags: [ClusterListTags]? = nil) {
         self.tags = tags
     }
 }

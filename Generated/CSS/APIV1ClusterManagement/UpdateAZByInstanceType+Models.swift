@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``CSSClient/updateAZByInstanceType``.
-public struct UpdateAZByInstanceTypeRequest: Codable, Sendable, Hashable {
+public struct UpdateAZByInstanceTypeRequest: Codable, Sendable, Equatable {
     /// Documented values of `migrateType`; other values decode as well.
     public struct MigrateType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// HA reconstruction
         public static let multiAZChange: Self = "multi_az_change"
-
         /// AZ migration
         public static let azMigrate: Self = "az_migrate"
     }
@@ -27,7 +23,6 @@ public struct UpdateAZByInstanceTypeRequest: Codable, Sendable, Hashable {
     /// Value range:
     /// Default value:
     public var sourceAZ: String
-
     /// Definition:
     /// AZ where the node is expected to be distributed.
     /// Constraints:
@@ -35,7 +30,6 @@ public struct UpdateAZByInstanceTypeRequest: Codable, Sendable, Hashable {
     /// Value range:
     /// Default value:
     public var targetAZ: String
-
     /// Definition:
     /// AZ migration method.
     /// Constraints:
@@ -45,7 +39,6 @@ public struct UpdateAZByInstanceTypeRequest: Codable, Sendable, Hashable {
     /// az_migrate: AZ migration
     /// Default value:
     public var migrateType: MigrateType
-
     /// Definition:
     /// Agency name. You can create an agency to allow CSS to call other cloud services.
     /// Constraints:
@@ -55,7 +48,6 @@ public struct UpdateAZByInstanceTypeRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var agency: String
-
     /// Definition:
     /// Whether to check full index snapshots.
     /// Constraints:

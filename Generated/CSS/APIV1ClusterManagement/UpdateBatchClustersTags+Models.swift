@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``CSSClient/updateBatchClustersTags``.
-public struct UpdateBatchClustersTagsRequest: Codable, Sendable, Hashable {
+public struct UpdateBatchClustersTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct ActionValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Tags are added in batches.
         public static let create: Self = "create"
-
         /// Tags are deleted in batches.
         public static let delete: Self = "delete"
     }
@@ -29,7 +25,6 @@ public struct UpdateBatchClustersTagsRequest: Codable, Sendable, Hashable {
     /// delete: Tags are deleted in batches.
     /// Default value:
     public var action: ActionValue
-
     /// Definition:
     /// List of cluster tags.
     /// Constraints:
@@ -38,15 +33,7 @@ public struct UpdateBatchClustersTagsRequest: Codable, Sendable, Hashable {
     /// Default value:
     public var tags: [Tag]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-    }
-
-    public init(
-        action: ActionValue,
-        tags: [Tag]
-    ) {
+    public init(action: ActionValue, tags: [Tag]) {
         self.action = action
         self.tags = tags
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/updateClusterName``.
-public struct UpdateClusterNameRequest: Codable, Sendable, Hashable {
+public struct UpdateClusterNameRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// New name of a cluster
     /// Constraints:
@@ -15,7 +15,6 @@ public struct UpdateClusterNameRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var displayName: String
-
     /// Definition:
     /// Cluster description.
     /// Constraints:
@@ -30,10 +29,7 @@ public struct UpdateClusterNameRequest: Codable, Sendable, Hashable {
         case desc
     }
 
-    public init(
-        displayName: String,
-        desc: String? = nil
-    ) {
+    public init(displayName: String, desc: String? = nil) {
         self.displayName = displayName
         self.desc = desc
     }

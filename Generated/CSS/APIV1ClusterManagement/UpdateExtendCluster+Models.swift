@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Detailed description about the cluster scale-out request.
-public struct ExtendClusterGrowReq: Codable, Sendable, Hashable {
+public struct ExtendClusterGrowReq: Codable, Sendable, Equatable {
     /// Definition:
     /// Number of instances to be scaled out. The total number of existing instances and newly added instances
     /// in a cluster cannot exceed 32.
@@ -19,9 +19,7 @@ public struct ExtendClusterGrowReq: Codable, Sendable, Hashable {
         case modifySize
     }
 
-    public init(
-        modifySize: Int
-    ) {
+    public init(modifySize: Int) {
         self.modifySize = modifySize
     }
 
@@ -32,7 +30,7 @@ public struct ExtendClusterGrowReq: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CSSClient/updateExtendCluster``.
-public struct UpdateExtendClusterRequest: Codable, Sendable, Hashable {
+public struct UpdateExtendClusterRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Detailed description about the cluster scale-out request.
     /// Constraints:
@@ -41,13 +39,7 @@ public struct UpdateExtendClusterRequest: Codable, Sendable, Hashable {
     /// Default value:
     public var grow: ExtendClusterGrowReq
 
-    private enum CodingKeys: String, CodingKey {
-        case grow
-    }
-
-    public init(
-        grow: ExtendClusterGrowReq
-    ) {
+    public init(grow: ExtendClusterGrowReq) {
         self.grow = grow
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Detailed description about the cluster scale-out request.
-public struct RoleExtendGrowReq: Codable, Sendable, Hashable {
+public struct RoleExtendGrowReq: Codable, Sendable, Equatable {
     /// Definition:
     /// Type of the instance to be scaled out.
     /// Constraints:
@@ -19,7 +19,6 @@ public struct RoleExtendGrowReq: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var type: ShrinkNodeType
-
     /// Definition:
     /// Number of instances you want to add.
     /// Constraints:
@@ -34,7 +33,6 @@ public struct RoleExtendGrowReq: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var nodesize: Int
-
     /// Definition:
     /// Storage capacity to be added, in GB
     /// Constraints:
@@ -54,11 +52,7 @@ public struct RoleExtendGrowReq: Codable, Sendable, Hashable {
         case disksize
     }
 
-    public init(
-        type: ShrinkNodeType,
-        nodesize: Int,
-        disksize: Int
-    ) {
+    public init(type: ShrinkNodeType, nodesize: Int, disksize: Int) {
         self.type = type
         self.nodesize = nodesize
         self.disksize = disksize
@@ -73,7 +67,7 @@ public struct RoleExtendGrowReq: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CSSClient/updateExtendInstanceStorage``.
-public struct UpdateExtendInstanceStorageRequest: Codable, Sendable, Hashable {
+public struct UpdateExtendInstanceStorageRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Detailed description about the cluster scale-out request.
     /// Constraints:
@@ -81,7 +75,6 @@ public struct UpdateExtendInstanceStorageRequest: Codable, Sendable, Hashable {
     /// Value range:
     /// Default value:
     public var grow: [RoleExtendGrowReq]
-
     /// Not in the page's table; the page's request example sends it.
     public var isAutoPay: Int?
 
@@ -90,10 +83,7 @@ public struct UpdateExtendInstanceStorageRequest: Codable, Sendable, Hashable {
         case isAutoPay = "is_auto_pay"
     }
 
-    public init(
-        grow: [RoleExtendGrowReq],
-        isAutoPay: Int? = nil
-    ) {
+    public init(grow: [RoleExtendGrowReq], isAutoPay: Int? = nil) {
         self.grow = grow
         self.isAutoPay = isAutoPay
     }

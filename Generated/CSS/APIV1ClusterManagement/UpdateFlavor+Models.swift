@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``CSSClient/updateFlavor``.
-public struct UpdateFlavorRequest: Codable, Sendable, Hashable {
+public struct UpdateFlavorRequest: Codable, Sendable, Equatable {
     /// Documented values of `operationType`; other values decode as well.
     public struct OperationType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Change the node flavor.
         public static let vm: Self = "vm"
-
         /// Change the disk type.
         public static let volume: Self = "volume"
     }
@@ -37,7 +33,6 @@ public struct UpdateFlavorRequest: Codable, Sendable, Hashable {
     /// ESSD: ultra-fast SSD
     /// Default value:
     public var newFlavorID: String
-
     /// Definition:
     /// Operation type for specifications change.
     /// Constraints:
@@ -48,7 +43,6 @@ public struct UpdateFlavorRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// vm
     public var operationType: OperationType?
-
     /// Definition:
     /// Whether to check replicas when changing cluster specifications.
     /// Constraints:
@@ -59,7 +53,6 @@ public struct UpdateFlavorRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// true
     public var needCheckReplica: Bool?
-
     /// Definition:
     /// Whether to check the cluster status when changing cluster specifications.
     /// Constraints:
@@ -70,7 +63,6 @@ public struct UpdateFlavorRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// true
     public var needCheckClusterStatus: Bool?
-
     /// Definition:
     /// Whether to check the cluster load when changing cluster specifications.
     /// Constraints:

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``CSSClient/updateFlavorByType``.
-public struct UpdateFlavorByTypeRequest: Codable, Sendable, Hashable {
+public struct UpdateFlavorByTypeRequest: Codable, Sendable, Equatable {
     /// Documented values of `operationType`; other values decode as well.
     public struct OperationType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Change the node flavor.
         public static let vm: Self = "vm"
-
         /// Change the disk type.
         public static let volume: Self = "volume"
     }
@@ -37,7 +33,6 @@ public struct UpdateFlavorByTypeRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var newFlavorID: String
-
     /// Definition:
     /// Operation type.
     /// Constraints:
@@ -48,7 +43,6 @@ public struct UpdateFlavorByTypeRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// vm
     public var operationType: OperationType?
-
     /// Definition:
     /// Whether to verify replicas.
     /// Constraints:
@@ -59,7 +53,6 @@ public struct UpdateFlavorByTypeRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// true
     public var needCheckReplica: Bool?
-
     /// Definition:
     /// Whether to check the cluster status. The value can be true or false. The default value is true.
     /// Constraints:
@@ -70,7 +63,6 @@ public struct UpdateFlavorByTypeRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// true
     public var needCheckClusterStatus: Bool?
-
     /// Definition:
     /// Whether to check the cluster load. The value can be true or false. The default value is true.
     /// Constraints:

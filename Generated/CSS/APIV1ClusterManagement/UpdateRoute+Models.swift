@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``CSSClient/updateRoute``.
-public struct UpdateRouteRequest: Codable, Sendable, Hashable {
+public struct UpdateRouteRequest: Codable, Sendable, Equatable {
     /// Documented values of `configtype`; other values decode as well.
     public struct Configtype: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Add a cluster route.
         public static let addIP: Self = "add_ip"
-
         /// Delete a cluster route.
         public static let delIP: Self = "del_ip"
     }
@@ -29,7 +25,6 @@ public struct UpdateRouteRequest: Codable, Sendable, Hashable {
     /// del_ip: Delete a cluster route.
     /// Default value:
     public var configtype: Configtype
-
     /// Definition:
     /// Route IP address, that is, the IP address of the server where the public network data source is
     /// located.
@@ -39,7 +34,6 @@ public struct UpdateRouteRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var configkey: String
-
     /// Definition:
     /// Subnet mask of a route. If the IP address contains 16 bits, set the subnet mask to 255.255.0.0. If the
     /// IP address contains 24 bits, set the subnet mask to 255.255.255.0.
@@ -50,17 +44,7 @@ public struct UpdateRouteRequest: Codable, Sendable, Hashable {
     /// Default value:
     public var configvalue: String
 
-    private enum CodingKeys: String, CodingKey {
-        case configtype
-        case configkey
-        case configvalue
-    }
-
-    public init(
-        configtype: Configtype,
-        configkey: String,
-        configvalue: String
-    ) {
+    public init(configtype: Configtype, configkey: String, configvalue: String) {
         self.configtype = configtype
         self.configkey = configkey
         self.configvalue = configvalue

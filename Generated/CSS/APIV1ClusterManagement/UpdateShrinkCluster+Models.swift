@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Parameter description:
-public struct ShrinkNodeReq: Codable, Sendable, Hashable {
+public struct ShrinkNodeReq: Codable, Sendable, Equatable {
     /// Definition:
     /// Number of nodes you want to reduce.
     /// Constraints:
@@ -23,7 +23,6 @@ public struct ShrinkNodeReq: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var reducedNodeNum: Int
-
     /// Definition:
     /// Node type.
     /// Constraints:
@@ -43,10 +42,7 @@ public struct ShrinkNodeReq: Codable, Sendable, Hashable {
         case type
     }
 
-    public init(
-        reducedNodeNum: Int,
-        type: ShrinkNodeType
-    ) {
+    public init(reducedNodeNum: Int, type: ShrinkNodeType) {
         self.reducedNodeNum = reducedNodeNum
         self.type = type
     }
@@ -59,14 +55,11 @@ public struct ShrinkNodeReq: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CSSClient/updateShrinkCluster``.
-public struct UpdateShrinkClusterRequest: Codable, Sendable, Hashable {
+public struct UpdateShrinkClusterRequest: Codable, Sendable, Equatable {
     /// Documented values of `operationType`; other values decode as well.
     public struct OperationType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Reduce nodes.
         public static let vm: Self = "vm"
@@ -75,7 +68,6 @@ public struct UpdateShrinkClusterRequest: Codable, Sendable, Hashable {
     /// Parameter description:
     /// Type and quantity of nodes you want to scale in.
     public var shrink: [ShrinkNodeReq]
-
     /// Definition:
     /// Agency name. You can create an agency to allow CSS to call other cloud services.
     /// Constraints:
@@ -86,7 +78,6 @@ public struct UpdateShrinkClusterRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var agencyName: String?
-
     /// Definition:
     /// Operation type.
     /// Constraints:
@@ -97,7 +88,6 @@ public struct UpdateShrinkClusterRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// vm
     public var operationType: OperationType?
-
     /// Definition:
     /// Whether to check the cluster load.
     /// Constraints:

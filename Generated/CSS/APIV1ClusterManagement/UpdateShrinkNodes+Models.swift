@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``CSSClient/updateShrinkNodes``.
-public struct UpdateShrinkNodesRequest: Codable, Sendable, Hashable {
+public struct UpdateShrinkNodesRequest: Codable, Sendable, Equatable {
     /// Documented values of `migrateData`; other values decode as well.
     public struct MigrateData: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Migrate data.
         public static let `true`: Self = "true"
-
         /// Do not migrate data.
         public static let `false`: Self = "false"
     }
@@ -28,7 +24,6 @@ public struct UpdateShrinkNodesRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// true
     public var migrateData: MigrateData?
-
     /// Definition:
     /// ID of the node to be removed from the cluster.
     /// Constraints:
@@ -37,7 +32,6 @@ public struct UpdateShrinkNodesRequest: Codable, Sendable, Hashable {
     /// Obtain the ID attribute in instances by referring to Querying Cluster Details.
     /// Default value:
     public var shrinkNodes: [String]
-
     /// Definition:
     /// Agency name. You can create an agency to allow CSS to call other cloud services.
     /// Constraints:
@@ -55,11 +49,7 @@ public struct UpdateShrinkNodesRequest: Codable, Sendable, Hashable {
         case agencyName = "agency_name"
     }
 
-    public init(
-        migrateData: MigrateData? = nil,
-        shrinkNodes: [String],
-        agencyName: String? = nil
-    ) {
+    public init(migrateData: MigrateData? = nil, shrinkNodes: [String], agencyName: String? = nil) {
         self.migrateData = migrateData
         self.shrinkNodes = shrinkNodes
         self.agencyName = agencyName

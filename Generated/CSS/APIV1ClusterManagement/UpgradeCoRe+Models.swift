@@ -4,21 +4,16 @@
 import CloudCore
 
 /// The request body of ``CSSClient/upgradeCoRe``.
-public struct UpgradeCoReRequest: Codable, Sendable, Hashable {
+public struct UpgradeCoReRequest: Codable, Sendable, Equatable {
     /// Documented values of `upgradeType`; other values decode as well.
     public struct UpgradeType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// same-version upgrade.
         public static let same: Self = "same"
-
         /// cross-version upgrade.
         public static let cross: Self = "cross"
-
         /// cross-engine upgrade.
         public static let crossEngine: Self = "cross-engine"
     }
@@ -30,7 +25,6 @@ public struct UpgradeCoReRequest: Codable, Sendable, Hashable {
     /// Value range:
     /// Default value:
     public var targetImageID: String
-
     /// Definition:
     /// Upgrade type.
     /// Constraints:
@@ -41,7 +35,6 @@ public struct UpgradeCoReRequest: Codable, Sendable, Hashable {
     /// cross-engine: cross-engine upgrade.
     /// Default value:
     public var upgradeType: UpgradeType
-
     /// Definition:
     /// Whether to perform backup verification.
     /// Constraints:
@@ -52,7 +45,6 @@ public struct UpgradeCoReRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// true
     public var indicesBackupCheck: Bool
-
     /// Definition:
     /// Agency name. You can create an agency to allow CSS to call other cloud services.
     /// Constraints:
@@ -60,7 +52,6 @@ public struct UpgradeCoReRequest: Codable, Sendable, Hashable {
     /// Value range:
     /// Default value:
     public var agency: String
-
     /// Definition:
     /// Indicates whether to verify the load.
     /// Constraints:
@@ -71,7 +62,6 @@ public struct UpgradeCoReRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// true
     public var clusterLoadCheck: Bool?
-
     /// Definition:
     /// Data migration concurrency in terms of the number of data nodes.
     /// Constraints:

@@ -4,22 +4,16 @@
 import CloudCore
 
 /// Task details of the node that is being upgraded or switched to another AZ.
-public struct CurrentNodeDetail: Codable, Sendable, Hashable {
+public struct CurrentNodeDetail: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// running
         public static let running: Self = "RUNNING"
-
         public static let success: Self = "SUCCESS"
-
         public static let failed: Self = "FAILED"
-
         public static let waiting: Self = "WAITING"
     }
 
@@ -28,13 +22,11 @@ public struct CurrentNodeDetail: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var order: Int?
-
     /// Definition:
     /// Name of the upgrade or AZ switchover task.
     /// Value range:
     /// N/A
     public var name: String?
-
     /// Definition:
     /// Status of the upgrade or AZ change task of the current cluster.
     /// Value range:
@@ -43,19 +35,16 @@ public struct CurrentNodeDetail: Codable, Sendable, Hashable {
     /// FAILED
     /// WAITING
     public var status: StatusValue?
-
     /// Definition:
     /// Description of the upgrade or AZ change task of the current cluster.
     /// Value range:
     /// N/A
     public var desc: String?
-
     /// Definition:
     /// Start time of the upgrade or AZ change task of the current cluster.
     /// Value range:
     /// N/A
     public var beginTime: String?
-
     /// Definition:
     /// End time of the upgrade or AZ change task of the current cluster.
     /// Value range:
@@ -99,24 +88,18 @@ public struct CurrentNodeDetail: Codable, Sendable, Hashable {
 }
 
 /// Details of cluster upgrade or AZ change tasks.
-public struct GetUpgradeDetailInfo: Codable, Sendable, Hashable {
+public struct GetUpgradeDetailInfo: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The task is being executed.
         public static let running: Self = "RUNNING"
-
         /// The task is successful.
         public static let success: Self = "SUCCESS"
-
         /// The job failed.
         public static let failed: Self = "FAILED"
-
         /// The task failed partially.
         public static let partialFailed: Self = "PARTIAL_FAILED"
     }
@@ -126,19 +109,16 @@ public struct GetUpgradeDetailInfo: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Start time of an upgrade or AZ change task.
     /// Value range:
     /// N/A
     public var startTime: String?
-
     /// Definition:
     /// End time of an upgrade or AZ change task.
     /// Value range:
     /// N/A
     public var endTime: String?
-
     /// Definition:
     /// Status of an upgrade or AZ change task.
     /// Value range:
@@ -147,69 +127,58 @@ public struct GetUpgradeDetailInfo: Codable, Sendable, Hashable {
     /// FAILED: The job failed.
     /// PARTIAL_FAILED: The task failed partially.
     public var status: StatusValue?
-
     /// Definition:
     /// Agency name. You can create an agency to allow CSS to call other cloud services.
     /// Value range:
     /// N/A
     public var agencyName: String?
-
     /// Definition:
     /// Image details.
     /// Value range:
     /// N/A
     public var imageInfo: GetTargetImageIDDetail?
-
     /// Definition:
     /// Names of all nodes that need to be upgraded or switched to another AZ.
     /// Value range:
     /// N/A
     public var totalNodes: String?
-
     /// Definition:
     /// Nodes where upgrade or AZ change tasks have been completed.
     /// Value range:
     /// N/A
     public var completedNodes: String?
-
     /// Definition:
     /// Name of the node that is being upgraded or switched to another AZ.
     /// Value range:
     /// N/A
     public var currentNodeName: String?
-
     /// Definition:
     /// Number of times the upgrade or AZ change task was retried.
     /// Value range:
     /// N/A
     public var executeTimes: String?
-
     /// Definition:
     /// This parameter is available only when action_mode is set to AZ_MIGRATION. It indicates the request
     /// parameter of the AZ change task.
     /// Value range:
     /// N/A
     public var migrateParam: String?
-
     /// Definition:
     /// This parameter is available only when action_mode is set to AZ_MIGRATION. It indicates the AZ details
     /// of each node after AZ switchover.
     /// Value range:
     /// N/A
     public var finalAZInfoMap: String?
-
     /// Definition:
     /// Task details of the node that is being upgraded or switched to another AZ.
     /// Value range:
     /// N/A
     public var currentNodeDetail: [CurrentNodeDetail]?
-
     /// Definition:
     /// Number of nodes where data is being migrated concurrently.
     /// Value range:
     /// N/A
     public var batchSize: Int?
-
     /// Definition:
     /// Nodes where data is being migrated.
     /// Value range:
@@ -289,13 +258,12 @@ public struct GetUpgradeDetailInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CSSClient/upgradeDetail``.
-public struct UpgradeDetailResponse: Codable, Sendable, Hashable {
+public struct UpgradeDetailResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Total number of cluster upgrade or AZ change tasks.
     /// Value range:
     /// N/A
     public var totalSize: Int?
-
     /// Definition:
     /// Details of cluster upgrade or AZ change tasks.
     /// Value range:
@@ -307,10 +275,7 @@ public struct UpgradeDetailResponse: Codable, Sendable, Hashable {
         case detailList
     }
 
-    public init(
-        totalSize: Int? = nil,
-        detailList: [GetUpgradeDetailInfo]? = nil
-    ) {
+    public init(totalSize: Int? = nil, detailList: [GetUpgradeDetailInfo]? = nil) {
         self.totalSize = totalSize
         self.detailList = detailList
     }

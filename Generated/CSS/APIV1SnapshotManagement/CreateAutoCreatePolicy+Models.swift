@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``CSSClient/createAutoCreatePolicy``.
-public struct CreateAutoCreatePolicyRequest: Codable, Sendable, Hashable {
+public struct CreateAutoCreatePolicyRequest: Codable, Sendable, Equatable {
     /// Documented values of `deleteAuto`; other values decode as well.
     public struct DeleteAuto: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Delete all automatically created snapshots when an automatic snapshot creation policy is disabled.
         public static let `true`: Self = "true"
-
         /// Retain automatically created snapshots when an automatic snapshot creation policy is disabled.
         public static let `false`: Self = "false"
     }
@@ -36,7 +32,6 @@ public struct CreateAutoCreatePolicyRequest: Codable, Sendable, Hashable {
     /// By default, this parameter is left blank.
     /// If you do not specify any index name, all indexes in snapshots will be restored by default.
     public var indices: String?
-
     /// Definition:
     /// Prefix of a snapshot that is automatically created, which is manually entered.
     /// Constraints:
@@ -47,7 +42,6 @@ public struct CreateAutoCreatePolicyRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var prefix: String?
-
     /// Definition:
     /// Time when a snapshot is generated every day. Snapshots can only be generated on the hour. The format
     /// is HH:mm z: HH:mm refers to the hour time and z refers to the time zone. For example, 00:00 GMT+08:00
@@ -61,7 +55,6 @@ public struct CreateAutoCreatePolicyRequest: Codable, Sendable, Hashable {
     /// period. By default, snapshot creation starts from the next hour after the settings are successful.
     /// This parameter is mandatory when enable is set to true.
     public var period: String?
-
     /// Definition:
     /// Customize the number of snapshots to be retained. Expired snapshots will be automatically deleted on
     /// the half hour. The deletion policy applies only to automated snapshots that are executed at the same
@@ -73,7 +66,6 @@ public struct CreateAutoCreatePolicyRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// This parameter is mandatory when enable is set to true.
     public var keepday: Int?
-
     /// Definition:
     /// Whether to enable the automatic snapshot creation policy.
     /// Constraints:
@@ -83,7 +75,6 @@ public struct CreateAutoCreatePolicyRequest: Codable, Sendable, Hashable {
     /// false: The automatic snapshot creation policy is disabled.
     /// Default value:
     public var enable: Enable
-
     /// Definition:
     /// Whether to clear all the automatically created snapshots when the automatic snapshot creation policy
     /// is disabled.
@@ -96,7 +87,6 @@ public struct CreateAutoCreatePolicyRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// false
     public var deleteAuto: DeleteAuto?
-
     /// Definition:
     /// Frequency of automatically creating snapshots.
     /// Constraints:

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/createSnapshot``.
-public struct CreateSnapshotRequest: Codable, Sendable, Hashable {
+public struct CreateSnapshotRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Snapshot name.
     /// Constraints:
@@ -14,7 +14,6 @@ public struct CreateSnapshotRequest: Codable, Sendable, Hashable {
     /// allowed. The value must start with a letter.
     /// Default value:
     public var name: String
-
     /// Definition:
     /// Snapshot description.
     /// Constraints:
@@ -23,7 +22,6 @@ public struct CreateSnapshotRequest: Codable, Sendable, Hashable {
     /// The value contains 0 to 256 characters and cannot contain !<>=&"'
     /// Default value:
     public var description: String?
-
     /// Definition:
     /// Name of an index to be backed up. Multiple indexes are separated by commas (,). By default, all
     /// indexes are backed up. You can use the combination of a backslash and an asterisk (*) to back up data
@@ -38,17 +36,7 @@ public struct CreateSnapshotRequest: Codable, Sendable, Hashable {
     /// *, indicating all indexes.
     public var indices: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case indices
-    }
-
-    public init(
-        name: String,
-        description: String? = nil,
-        indices: String? = nil
-    ) {
+    public init(name: String, description: String? = nil, indices: String? = nil) {
         self.name = name
         self.description = description
         self.indices = indices
@@ -56,20 +44,14 @@ public struct CreateSnapshotRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CSSClient/createSnapshot``.
-public struct CreateSnapshotResponse: Codable, Sendable, Hashable {
+public struct CreateSnapshotResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// The snapshot information.
     /// Value range:
     /// N/A
     public var backup: BackupRsp?
 
-    private enum CodingKeys: String, CodingKey {
-        case backup
-    }
-
-    public init(
-        backup: BackupRsp? = nil
-    ) {
+    public init(backup: BackupRsp? = nil) {
         self.backup = backup
     }
 }

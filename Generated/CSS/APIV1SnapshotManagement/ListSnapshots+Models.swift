@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Search engine.
-public struct ListSnapshotBackupsDatastoreResp: Codable, Sendable, Hashable {
+public struct ListSnapshotBackupsDatastoreResp: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Elasticsearch cluster.
         public static let elasticsearch: Self = "elasticsearch"
-
         /// OpenSearch cluster.
         public static let openSearch: Self = "openSearch"
     }
@@ -26,40 +22,27 @@ public struct ListSnapshotBackupsDatastoreResp: Codable, Sendable, Hashable {
     /// elasticsearch: Elasticsearch cluster.
     /// openSearch: OpenSearch cluster.
     public var type: TypeValue?
-
     /// Definition:
     /// Elasticsearch engine version. For details, see the supported versions in Before You Start.
     /// Value range:
     /// N/A
     public var version: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case version
-    }
-
-    public init(
-        type: TypeValue? = nil,
-        version: String? = nil
-    ) {
+    public init(type: TypeValue? = nil, version: String? = nil) {
         self.type = type
         self.version = version
     }
 }
 
 /// Snapshot list.
-public struct ListSnapshotBackupsResp: Codable, Sendable, Hashable {
+public struct ListSnapshotBackupsResp: Codable, Sendable, Equatable {
     /// Documented values of `backupType`; other values decode as well.
     public struct BackupType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Automatic creation.
         public static let value0: Self = "0"
-
         /// Manual creation.
         public static let value1: Self = "1"
     }
@@ -67,14 +50,10 @@ public struct ListSnapshotBackupsResp: Codable, Sendable, Hashable {
     /// Documented values of `backupMethod`; other values decode as well.
     public struct BackupMethod: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// automatic creation.
         public static let auto: Self = "auto"
-
         /// manual creation.
         public static let manual: Self = "manual"
     }
@@ -82,10 +61,7 @@ public struct ListSnapshotBackupsResp: Codable, Sendable, Hashable {
     /// Documented values of `backupFrequency`; other values decode as well.
     public struct BackupFrequency: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let hour: Self = "HOUR"
         public static let day: Self = "DAY"
@@ -94,17 +70,12 @@ public struct ListSnapshotBackupsResp: Codable, Sendable, Hashable {
     /// Documented values of `restoreStatus`; other values decode as well.
     public struct RestoreStatus: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// restoration in progress.
         public static let restoring: Self = "restoring"
-
         /// successful restoration.
         public static let success: Self = "success"
-
         /// restoration failed.
         public static let failed: Self = "failed"
     }
@@ -114,43 +85,36 @@ public struct ListSnapshotBackupsResp: Codable, Sendable, Hashable {
     /// Value range:
     /// The format is CCYY-MM-DDThh:mm:ss (ISO 8601).
     public var created: String?
-
     /// Definition:
     /// Search engine.
     /// Value range:
     /// N/A
     public var datastore: ListSnapshotBackupsDatastoreResp?
-
     /// Definition:
     /// Snapshot description.
     /// Value range:
     /// N/A
     public var description: String?
-
     /// Definition:
     /// Snapshot ID.
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Cluster ID.
     /// Value range:
     /// N/A
     public var clusterID: String?
-
     /// Definition:
     /// Cluster name.
     /// Value range:
     /// N/A
     public var clusterName: String?
-
     /// Definition:
     /// Snapshot name.
     /// Value range:
     /// N/A
     public var name: String?
-
     /// Definition:
     /// Snapshot status.
     /// Value range:
@@ -159,46 +123,39 @@ public struct ListSnapshotBackupsResp: Codable, Sendable, Hashable {
     /// FAILED: unavailable.
     /// PART_FAILED: partially available.
     public var status: String?
-
     /// Parameter description:
     /// Snapshot type.
     /// Options:
     /// 0: Automatic creation.
     /// 1: Manual creation.
     public var backupType: BackupType?
-
     /// Parameter description:
     /// Snapshot creation mode.
     /// Options:
     /// auto: automatic creation.
     /// manual: manual creation.
     public var backupMethod: BackupMethod?
-
     /// Definition:
     /// Cluster snapshot creation frequency.
     /// Value range:
     /// HOUR
     /// DAY
     public var backupFrequency: BackupFrequency?
-
     /// Definition:
     /// Index you want to back up.
     /// Value range:
     /// N/A
     public var indices: String?
-
     /// Definition:
     /// Total number of shards of the index you want to back up.
     /// Value range:
     /// N/A
     public var totalShards: Int?
-
     /// Definition:
     /// Number of shards that fail to be backed up.
     /// Value range:
     /// N/A
     public var failedShards: Int?
-
     /// Definition:
     /// Snapshot restoration status.
     /// Value range:
@@ -206,28 +163,23 @@ public struct ListSnapshotBackupsResp: Codable, Sendable, Hashable {
     /// success: successful restoration.
     /// failed: restoration failed.
     public var restoreStatus: RestoreStatus?
-
     /// Definition:
     /// Snapshot start timestamp.
     /// Value range:
     /// N/A
     public var startTime: Int64?
-
     /// Definition:
     /// Snapshot end timestamp.
     /// Value range:
     /// N/A
     public var endTime: Int64?
-
     /// Definition:
     /// Name of the bucket that stores snapshot data.
     /// Value range:
     /// N/A
     public var bucketName: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var updated: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var version: String?
 
@@ -324,20 +276,14 @@ public struct ListSnapshotBackupsResp: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CSSClient/listSnapshots``.
-public struct ListSnapshotsResponse: Codable, Sendable, Hashable {
+public struct ListSnapshotsResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Snapshot list.
     /// Value range:
     /// N/A
     public var backups: [ListSnapshotBackupsResp]?
 
-    private enum CodingKeys: String, CodingKey {
-        case backups
-    }
-
-    public init(
-        backups: [ListSnapshotBackupsResp]? = nil
-    ) {
+    public init(backups: [ListSnapshotBackupsResp]? = nil) {
         self.backups = backups
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/restoreSnapshot``.
-public struct RestoreSnapshotRequest: Codable, Sendable, Hashable {
+public struct RestoreSnapshotRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// ID of the cluster that a snapshot is to be restored to.
     /// Constraints:
@@ -16,7 +16,6 @@ public struct RestoreSnapshotRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var targetCluster: String
-
     /// Definition:
     /// Specify the name of the index you want to restore.
     /// Constraints:
@@ -33,7 +32,6 @@ public struct RestoreSnapshotRequest: Codable, Sendable, Hashable {
     /// By default, this parameter is left blank.
     /// If you do not specify any index name, all indexes in snapshots will be restored by default.
     public var indices: String?
-
     /// Definition:
     /// Rule for defining the indexes to be restored.
     /// Constraints:
@@ -46,7 +44,6 @@ public struct RestoreSnapshotRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var renamePattern: String?
-
     /// Definition:
     /// Rule for renaming an index.
     /// Constraints:
@@ -59,7 +56,6 @@ public struct RestoreSnapshotRequest: Codable, Sendable, Hashable {
     /// take effect.
     /// Default value:
     public var renameReplacement: String?
-
     /// Definition:
     /// Whether to replace existing indexes.
     /// Constraints:

@@ -4,39 +4,28 @@
 import CloudCore
 
 /// The response of ``CSSClient/showAutoCreatePolicy``.
-public struct ShowAutoCreatePolicyResponse: Codable, Sendable, Hashable {
+public struct ShowAutoCreatePolicyResponse: Codable, Sendable, Equatable {
     /// Documented values of `frequency`; other values decode as well.
     public struct Frequency: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// days.
         public static let day: Self = "DAY"
-
         /// hours.
         public static let hour: Self = "HOUR"
-
         /// Monday.
         public static let mon: Self = "MON"
-
         /// Tuesday.
         public static let tue: Self = "TUE"
-
         /// Wednesday.
         public static let wed: Self = "WED"
-
         /// Thursday.
         public static let thu: Self = "THU"
-
         /// Friday.
         public static let fri: Self = "FRI"
-
         /// Saturday.
         public static let sat: Self = "SAT"
-
         /// Sunday.
         public static let sun: Self = "SUN"
     }
@@ -46,13 +35,11 @@ public struct ShowAutoCreatePolicyResponse: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var keepday: Int?
-
     /// Definition:
     /// Time when a snapshot is created every day.
     /// Value range:
     /// N/A
     public var period: String?
-
     /// Parameter description:
     /// Frequency of automatically creating snapshots.
     /// Options:
@@ -66,39 +53,33 @@ public struct ShowAutoCreatePolicyResponse: Codable, Sendable, Hashable {
     /// SAT: Saturday.
     /// SUN: Sunday.
     public var frequency: Frequency?
-
     /// Definition:
     /// Snapshot name prefix, which needs to be manually entered.
     /// Value range:
     /// N/A
     public var prefix: String?
-
     /// Definition:
     /// Name of the OBS bucket where snapshots are stored.
     /// Value range:
     /// N/A
     public var bucket: String?
-
     /// Definition:
     /// Storage path of the snapshot in the OBS bucket.
     /// Value range:
     /// N/A
     public var basePath: String?
-
     /// Definition:
     /// Agency name. You can create an agency to allow CSS to call other cloud services. An agency name cannot
     /// contain special characters or Chinese characters.
     /// Value range:
     /// Only a-z, A-Z, 0-9, hyphens (-) and underscores (_) are allowed.
     public var agency: String?
-
     /// Parameter description:
     /// Whether to enable the automatic snapshot creation policy.
     /// Options:
     /// true: The automatic snapshot creation policy is enabled.
     /// false: The automatic snapshot creation policy is disabled.
     public var enable: Enable?
-
     /// Definition:
     /// Name of an index to be backed up. Multiple indexes are separated by commas (,). By default, all
     /// indexes are backed up. You can use the combination of a backslash and an asterisk (*) to back up data
@@ -108,13 +89,11 @@ public struct ShowAutoCreatePolicyResponse: Codable, Sendable, Hashable {
     /// The value can contain 0 to 1,024 characters. Uppercase letters, spaces, and the following special
     /// characters are not allowed: "\<|>/?
     public var indices: String?
-
     /// Definition:
     /// Snapshot ID.
     /// Value range:
     /// N/A
     public var snapshotCmkID: String?
-
     /// Definition:
     /// This parameter sets the maximum backup speed per node (bytes per second). When it is exceeded, flow
     /// control is triggered to prevent excessive resource usage and ensure system stability. The actual
@@ -131,7 +110,6 @@ public struct ShowAutoCreatePolicyResponse: Codable, Sendable, Hashable {
     /// There is no speed limit.
     /// -1
     public var maxSnapshotBytesPerSeconds: String?
-
     /// Definition:
     /// This parameter sets the maximum recovery speed per node (bytes per second). When it is exceeded, flow
     /// control is triggered to prevent excessive resource usage and ensure system stability. The actual

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/updateSnapshotSetting``.
-public struct UpdateSnapshotSettingRequest: Codable, Sendable, Hashable {
+public struct UpdateSnapshotSettingRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Name of the OBS bucket used for backup.
     /// Constraints:
@@ -14,7 +14,6 @@ public struct UpdateSnapshotSettingRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var bucket: String
-
     /// Definition:
     /// Agency name. You can create an agency to allow CSS to call other cloud services.
     /// Constraints:
@@ -24,7 +23,6 @@ public struct UpdateSnapshotSettingRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var agency: String
-
     /// Definition:
     /// Storage path of the snapshot in the OBS bucket.
     /// Constraints:
@@ -37,7 +35,6 @@ public struct UpdateSnapshotSettingRequest: Codable, Sendable, Hashable {
     /// Exceed 512 characters.
     /// Default value:
     public var basePath: String?
-
     /// Definition:
     /// This parameter sets the maximum backup speed per node (bytes per second). When it is exceeded, flow
     /// control is triggered to prevent excessive resource usage and ensure system stability. The actual
@@ -58,7 +55,6 @@ public struct UpdateSnapshotSettingRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// The default value is 40 MB. If this parameter is left blank, the default value is used.
     public var maxSnapshotBytesPerSeconds: String?
-
     /// Definition:
     /// This parameter sets the maximum recovery speed per node (bytes per second). When it is exceeded, flow
     /// control is triggered to prevent excessive resource usage and ensure system stability. The actual
@@ -88,7 +84,6 @@ public struct UpdateSnapshotSettingRequest: Codable, Sendable, Hashable {
     /// but the recovery speed is still limited by the indices.recovery.max_bytes_per_sec parameter.
     /// If this parameter is left blank, the default setting is used.
     public var maxRestoreBytesPerSeconds: String?
-
     /// Definition:
     /// Whether to enable the automatic snapshot creation policy.
     /// Constraints:
@@ -99,7 +94,6 @@ public struct UpdateSnapshotSettingRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// false
     public var enable: String?
-
     /// Definition:
     /// Name of the index to be backed up.
     /// Constraints:
@@ -113,7 +107,6 @@ public struct UpdateSnapshotSettingRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var indices: String?
-
     /// Definition:
     /// Prefix of a snapshot that is automatically created, which is manually entered.
     /// Constraints:
@@ -124,7 +117,6 @@ public struct UpdateSnapshotSettingRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var prefix: String?
-
     /// Definition:
     /// Time when a snapshot is created every day.
     /// Constraints:
@@ -138,7 +130,6 @@ public struct UpdateSnapshotSettingRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// 00:00 GMT+08:00
     public var period: String?
-
     /// Definition:
     /// Customize the number of snapshots to be retained. Expired snapshots will be automatically deleted on
     /// the half hour. The deletion policy applies only to auto snapshots that are executed at the same
@@ -150,7 +141,6 @@ public struct UpdateSnapshotSettingRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var keepday: Int?
-
     /// Definition:
     /// Frequency of automatically creating snapshots.
     /// Constraints:
@@ -167,7 +157,6 @@ public struct UpdateSnapshotSettingRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// DAY
     public var frequency: String?
-
     /// Definition:
     /// Whether to clear all the automatically created snapshots when the automatic snapshot creation policy
     /// is disabled.

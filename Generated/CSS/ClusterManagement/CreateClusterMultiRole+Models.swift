@@ -4,7 +4,7 @@
 import CloudCore
 
 /// EIP whitelist.
-public struct CreateClusterELBWhiteList: Codable, Sendable, Hashable {
+public struct CreateClusterELBWhiteList: Codable, Sendable, Equatable {
     /// Definition:
     /// Whether to enable public network access control.
     /// Constraints:
@@ -20,7 +20,6 @@ public struct CreateClusterELBWhiteList: Codable, Sendable, Hashable {
     /// Default value:
     /// false
     public var enableWhiteList: Bool
-
     /// Definition:
     /// Public network access control whitelist.
     /// Constraints:
@@ -36,10 +35,7 @@ public struct CreateClusterELBWhiteList: Codable, Sendable, Hashable {
         case whiteList
     }
 
-    public init(
-        enableWhiteList: Bool,
-        whiteList: String? = nil
-    ) {
+    public init(enableWhiteList: Bool, whiteList: String? = nil) {
         self.enableWhiteList = enableWhiteList
         self.whiteList = whiteList
     }
@@ -52,7 +48,7 @@ public struct CreateClusterELBWhiteList: Codable, Sendable, Hashable {
 }
 
 /// VPC endpoint service information.
-public struct CreateClusterLoadBalance: Codable, Sendable, Hashable {
+public struct CreateClusterLoadBalance: Codable, Sendable, Equatable {
     /// Definition:
     /// Specifies the private domain name for accessing the VPC endpoint.
     /// Constraints:
@@ -66,7 +62,6 @@ public struct CreateClusterLoadBalance: Codable, Sendable, Hashable {
     /// Default value:
     /// false
     public var endpointWithDNSName: Bool
-
     /// Definition:
     /// Access control.
     /// Constraints:
@@ -75,7 +70,6 @@ public struct CreateClusterLoadBalance: Codable, Sendable, Hashable {
     /// N/A.
     /// Default value:
     public var vpcPermissions: [String]?
-
     /// Definition:
     /// Create a professional VPC endpoint.
     /// Constraints:
@@ -86,7 +80,6 @@ public struct CreateClusterLoadBalance: Codable, Sendable, Hashable {
     /// Default value:
     /// false
     public var professionVpcep: Bool?
-
     /// Definition:
     /// Whether to enable IPv4/IPv6 dual-stack networking.
     /// Constraints:
@@ -130,7 +123,7 @@ public struct CreateClusterLoadBalance: Codable, Sendable, Hashable {
 /// Cluster object.
 ///
 /// CreateClusterBody
-public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashable {
+public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Equatable {
     /// Definition:
     /// Cluster name.
     /// Constraints:
@@ -140,7 +133,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// digits, letters, periods (.), hyphens (-), and underscores (_).
     /// Default value:
     public var name: String
-
     /// Definition:
     /// Cluster description.
     /// Constraints:
@@ -150,7 +142,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// Default value:
     /// N/A
     public var desc: String?
-
     /// Definition:
     /// Automatic snapshot creation.
     /// Constraints:
@@ -159,7 +150,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// N/A
     /// Default value:
     public var backupStrategy: CreateClusterBackupStrategyBody?
-
     /// Definition:
     /// Cluster node information.
     /// Constraints:
@@ -167,7 +157,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// Value range:
     /// Default value:
     public var roles: [CreateClusterRolesBody]
-
     /// Definition:
     /// Network configuration information.
     /// Constraints:
@@ -175,7 +164,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// Value range:
     /// Default value:
     public var nics: CreateClusterMultiRoleCreateClusterInstanceNICsBody
-
     /// Definition:
     /// Enterprise project ID. When you create a cluster, associate the enterprise project ID with the
     /// cluster.
@@ -186,7 +174,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// Default value:
     /// 0 indicates an enterprise project.
     public var enterpriseProjectID: String?
-
     /// Definition:
     /// Cluster tags.
     /// Constraints:
@@ -194,7 +181,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// Value range:
     /// Default value:
     public var tags: [Tag]?
-
     /// Definition:
     /// AZ of the node. The AZ name needs to be specified.
     /// Constraints:
@@ -212,7 +198,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// Default value:
     /// N/A
     public var availabilityZone: String
-
     /// Definition:
     /// Engine type of the cluster to be created.
     /// Constraints:
@@ -221,7 +206,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// The value can be elasticsearch, opensearch, or logstash.
     /// Default value:
     public var datastore: CreateClusterDatastoreBody
-
     /// Definition:
     /// Whether to enable security authentication for a cluster.
     /// Constraints:
@@ -234,7 +218,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// Default value:
     /// false
     public var authorityEnable: Bool?
-
     /// Definition:
     /// Whether communication is encrypted on the cluster.
     /// Constraints:
@@ -248,7 +231,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// Default value:
     /// false
     public var httpsEnable: Bool?
-
     /// Definition:
     /// Password of the administrator admin for a security-mode cluster.
     /// Constraints:
@@ -259,7 +241,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// Default value:
     /// N/A
     public var adminPwd: String?
-
     /// Definition:
     /// Public network access information.
     /// Constraints:
@@ -268,7 +249,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// N/A
     /// Default value:
     public var publicIPReq: CreateClusterPublicIPReq?
-
     /// Definition:
     /// VPC endpoint service information.
     /// Constraints:
@@ -276,7 +256,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// Value range:
     /// Default value:
     public var loadBalance: CreateClusterLoadBalance?
-
     /// Definition:
     /// Kibana public network access information.
     /// Constraints:
@@ -285,7 +264,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
     /// N/A
     /// Default value:
     public var publicKibanaReq: CreateClusterPublicKibanaReq?
-
     /// Definition:
     /// Whether to enable automatic IPv6 address assignment for the cluster.
     /// Constraints:
@@ -376,7 +354,7 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Hashab
 /// Network configuration information.
 ///
 /// CreateClusterInstanceNicsBody
-public struct CreateClusterMultiRoleCreateClusterInstanceNICsBody: Codable, Sendable, Hashable {
+public struct CreateClusterMultiRoleCreateClusterInstanceNICsBody: Codable, Sendable, Equatable {
     /// Definition:
     /// VPC ID, which is used for configuring cluster network.
     /// Constraints:
@@ -384,7 +362,6 @@ public struct CreateClusterMultiRoleCreateClusterInstanceNICsBody: Codable, Send
     /// Value range:
     /// Default value:
     public var vpcID: String
-
     /// Definition:
     /// Subnet ID (network ID).
     /// Constraints:
@@ -392,7 +369,6 @@ public struct CreateClusterMultiRoleCreateClusterInstanceNICsBody: Codable, Send
     /// Value range:
     /// Default value:
     public var netID: String
-
     /// Definition:
     /// Security group ID.
     /// Constraints:
@@ -400,7 +376,6 @@ public struct CreateClusterMultiRoleCreateClusterInstanceNICsBody: Codable, Send
     /// Value range:
     /// Default value:
     public var securityGroupID: String
-
     /// Definition:
     /// Node IP address, which is configured when a cluster is created.
     /// Constraints:
@@ -420,12 +395,7 @@ public struct CreateClusterMultiRoleCreateClusterInstanceNICsBody: Codable, Send
         case ips
     }
 
-    public init(
-        vpcID: String,
-        netID: String,
-        securityGroupID: String,
-        ips: [String]? = nil
-    ) {
+    public init(vpcID: String, netID: String, securityGroupID: String, ips: [String]? = nil) {
         self.vpcID = vpcID
         self.netID = netID
         self.securityGroupID = securityGroupID
@@ -434,7 +404,7 @@ public struct CreateClusterMultiRoleCreateClusterInstanceNICsBody: Codable, Send
 }
 
 /// The request body of ``CSSClient/createClusterMultiRole``.
-public struct CreateClusterMultiRoleRequest: Codable, Sendable, Hashable {
+public struct CreateClusterMultiRoleRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Cluster object.
     /// Constraints:
@@ -443,13 +413,7 @@ public struct CreateClusterMultiRoleRequest: Codable, Sendable, Hashable {
     /// Default value:
     public var cluster: CreateClusterMultiRoleCreateClusterBody
 
-    private enum CodingKeys: String, CodingKey {
-        case cluster
-    }
-
-    public init(
-        cluster: CreateClusterMultiRoleCreateClusterBody
-    ) {
+    public init(cluster: CreateClusterMultiRoleCreateClusterBody) {
         self.cluster = cluster
     }
 }
@@ -458,7 +422,7 @@ public struct CreateClusterMultiRoleRequest: Codable, Sendable, Hashable {
 public typealias CreateClusterMultiRoleResponse = CreateClusterResponse
 
 /// Public network bandwidth.
-public struct CreateClusterPublicEIP: Codable, Sendable, Hashable {
+public struct CreateClusterPublicEIP: Codable, Sendable, Equatable {
     /// Definition:
     /// Set the public network bandwidth.
     /// Constraints:
@@ -467,19 +431,13 @@ public struct CreateClusterPublicEIP: Codable, Sendable, Hashable {
     /// Default value:
     public var bandWidth: BindPublicReqEIPBandWidth
 
-    private enum CodingKeys: String, CodingKey {
-        case bandWidth
-    }
-
-    public init(
-        bandWidth: BindPublicReqEIPBandWidth
-    ) {
+    public init(bandWidth: BindPublicReqEIPBandWidth) {
         self.bandWidth = bandWidth
     }
 }
 
 /// Public network access information.
-public struct CreateClusterPublicIPReq: Codable, Sendable, Hashable {
+public struct CreateClusterPublicIPReq: Codable, Sendable, Equatable {
     /// Definition:
     /// Public network bandwidth.
     /// Constraints:
@@ -487,7 +445,6 @@ public struct CreateClusterPublicIPReq: Codable, Sendable, Hashable {
     /// Value range:
     /// Default value:
     public var eip: CreateClusterPublicEIP
-
     /// Definition:
     /// EIP whitelist.
     /// Constraints:
@@ -495,7 +452,6 @@ public struct CreateClusterPublicIPReq: Codable, Sendable, Hashable {
     /// Value range:
     /// Default value:
     public var elbWhiteListReq: CreateClusterELBWhiteList
-
     /// Definition:
     /// Whether to automatically bind an EIP.
     /// Constraints:
@@ -504,7 +460,6 @@ public struct CreateClusterPublicIPReq: Codable, Sendable, Hashable {
     /// Currently, only auto_assign is supported.
     /// Default value:
     public var publicBindType: String
-
     /// Definition:
     /// EIP ID.
     /// Constraints:
@@ -534,7 +489,7 @@ public struct CreateClusterPublicIPReq: Codable, Sendable, Hashable {
 }
 
 /// Kibana whitelist information.
-public struct CreateClusterPublicKibanaELBWhiteList: Codable, Sendable, Hashable {
+public struct CreateClusterPublicKibanaELBWhiteList: Codable, Sendable, Equatable {
     /// Definition:
     /// Whitelists
     /// Constraints:
@@ -544,7 +499,6 @@ public struct CreateClusterPublicKibanaELBWhiteList: Codable, Sendable, Hashable
     /// N/A
     /// Default value:
     public var whiteList: String
-
     /// Definition:
     /// Whether to enable Kibana access control.
     /// Constraints:
@@ -566,10 +520,7 @@ public struct CreateClusterPublicKibanaELBWhiteList: Codable, Sendable, Hashable
         case enableWhiteList
     }
 
-    public init(
-        whiteList: String,
-        enableWhiteList: Bool
-    ) {
+    public init(whiteList: String, enableWhiteList: Bool) {
         self.whiteList = whiteList
         self.enableWhiteList = enableWhiteList
     }
@@ -582,7 +533,7 @@ public struct CreateClusterPublicKibanaELBWhiteList: Codable, Sendable, Hashable
 }
 
 /// Kibana public network access information.
-public struct CreateClusterPublicKibanaReq: Codable, Sendable, Hashable {
+public struct CreateClusterPublicKibanaReq: Codable, Sendable, Equatable {
     /// Definition:
     /// Bandwidth size, in Mbit/s.
     /// Constraints:
@@ -592,7 +543,6 @@ public struct CreateClusterPublicKibanaReq: Codable, Sendable, Hashable {
     /// Default value:
     /// 1
     public var eipSize: Int
-
     /// Definition:
     /// Kibana whitelist information.
     /// Constraints:
@@ -606,10 +556,7 @@ public struct CreateClusterPublicKibanaReq: Codable, Sendable, Hashable {
         case elbWhiteList
     }
 
-    public init(
-        eipSize: Int,
-        elbWhiteList: CreateClusterPublicKibanaELBWhiteList
-    ) {
+    public init(eipSize: Int, elbWhiteList: CreateClusterPublicKibanaELBWhiteList) {
         self.eipSize = eipSize
         self.elbWhiteList = elbWhiteList
     }
@@ -622,54 +569,38 @@ public struct CreateClusterPublicKibanaReq: Codable, Sendable, Hashable {
 }
 
 /// Cluster node information.
-public struct CreateClusterRolesBody: Codable, Sendable, Hashable {
+public struct CreateClusterRolesBody: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates a master node.
         public static let essMaster: Self = "ess-master"
-
         /// indicates a client node.
         public static let essClient: Self = "ess-client"
-
         /// indicates a cold data node.
         public static let essCold: Self = "ess-cold"
-
         /// indicates a data node.
         public static let ess: Self = "ess"
-
         /// indicates a Logstash node.
         public static let lgs: Self = "lgs"
-
         /// indicates an English language model.
         public static let english: Self = "english"
-
         /// indicates an Arabic model.
         public static let arabic: Self = "arabic"
-
         /// indicates a Thai model.
         public static let thai: Self = "thai"
-
         /// indicates a Turkish language model.
         public static let turkish: Self = "turkish"
-
         /// indicates a tools model.
         public static let tools: Self = "tools"
-
         /// indicates a Portuguese model.
         public static let portuguese: Self = "portuguese"
-
         /// indicates a Spanish model.
         public static let spanish: Self = "spanish"
-
         /// general model for Chinese and English.
         public static let chineseEnglish: Self = "chinese-english"
-
         /// general model for Spanish and Portuguese.] (tag:white)
         public static let spanishPortuguese: Self = "spanish-portuguese"
     }
@@ -682,7 +613,6 @@ public struct CreateClusterRolesBody: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var flavorRef: String
-
     /// Definition:
     /// Volume information.
     /// Constraints:
@@ -692,7 +622,6 @@ public struct CreateClusterRolesBody: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var volume: CreateClusterInstanceVolumeBody
-
     /// Definition:
     /// Node type.
     /// Constraints:
@@ -715,7 +644,6 @@ public struct CreateClusterRolesBody: Codable, Sendable, Hashable {
     /// [- chinese indicates a Chinese language model.
     /// Default value:
     public var type: TypeValue
-
     /// Definition:
     /// Number of instances.
     /// Constraints:

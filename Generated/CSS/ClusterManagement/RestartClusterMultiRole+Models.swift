@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``CSSClient/restartClusterMultiRole``.
-public struct RestartClusterMultiRoleRequest: Codable, Sendable, Hashable {
+public struct RestartClusterMultiRoleRequest: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// restarts nodes.
         public static let node: Self = "node"
-
         /// restarts roles.
         public static let role: Self = "role"
     }
@@ -26,7 +22,6 @@ public struct RestartClusterMultiRoleRequest: Codable, Sendable, Hashable {
     /// node: restarts nodes.
     /// role: restarts roles.
     public var type: TypeValue
-
     /// Operation parameters. Parameter description:
     /// When the operation role is node, the value is the node ID. You can obtain the ID attribute in
     /// instances by referring to Querying Cluster Details.
@@ -34,15 +29,7 @@ public struct RestartClusterMultiRoleRequest: Codable, Sendable, Hashable {
     /// ess-client, and ess-cold).
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case value
-    }
-
-    public init(
-        type: TypeValue,
-        value: String
-    ) {
+    public init(type: TypeValue, value: String) {
         self.type = type
         self.value = value
     }

@@ -4,14 +4,13 @@
 import CloudCore
 
 /// After the detection task is complete, an SMN alarm message is sent.
-public struct Alarm: Codable, Sendable, Hashable {
+public struct Alarm: Codable, Sendable, Equatable {
     /// Sensitivity of an SMN alarm message.
     /// high
     /// medium
     /// suggestion
     /// norisk
     public var level: String
-
     /// SMN topic name
     public var smnTopic: String
 
@@ -20,37 +19,22 @@ public struct Alarm: Codable, Sendable, Hashable {
         case smnTopic = "smn_topic"
     }
 
-    public init(
-        level: String,
-        smnTopic: String
-    ) {
+    public init(level: String, smnTopic: String) {
         self.level = level
         self.smnTopic = smnTopic
     }
 }
 
 /// The request body of ``CSSClient/createAiops``.
-public struct CreateAiopsRequest: Codable, Sendable, Hashable {
+public struct CreateAiopsRequest: Codable, Sendable, Equatable {
     /// Detection task name
     public var name: String
-
     /// Detection task description
     public var description: String?
-
     /// After the detection task is complete, an SMN alarm message is sent.
     public var alarm: Alarm?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case alarm
-    }
-
-    public init(
-        name: String,
-        description: String? = nil,
-        alarm: Alarm? = nil
-    ) {
+    public init(name: String, description: String? = nil, alarm: Alarm? = nil) {
         self.name = name
         self.description = description
         self.alarm = alarm

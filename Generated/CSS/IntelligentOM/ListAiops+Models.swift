@@ -4,21 +4,16 @@
 import CloudCore
 
 /// Cluster risk details.
-public struct AIOpsRiskInfo: Codable, Sendable, Hashable {
+public struct AIOpsRiskInfo: Codable, Sendable, Equatable {
     /// Documented values of `level`; other values decode as well.
     public struct Level: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// high risk for the cluster.
         public static let high: Self = "high"
-
         /// medium risk for the cluster.
         public static let medium: Self = "medium"
-
         /// suggestion.
         public static let suggestion: Self = "suggestion"
     }
@@ -28,7 +23,6 @@ public struct AIOpsRiskInfo: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var riskType: String?
-
     /// Definition:
     /// Cluster risk level.
     /// Value range:
@@ -36,25 +30,16 @@ public struct AIOpsRiskInfo: Codable, Sendable, Hashable {
     /// medium: medium risk for the cluster.
     /// suggestion: suggestion.
     public var level: Level?
-
     /// Definition:
     /// Cluster risk description.
     /// Value range:
     /// N/A
     public var desc: String?
-
     /// Definition:
     /// Cluster risk handling suggestions.
     /// Value range:
     /// N/A
     public var suggestion: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case riskType
-        case level
-        case desc
-        case suggestion
-    }
 
     public init(
         riskType: String? = nil,
@@ -70,14 +55,11 @@ public struct AIOpsRiskInfo: Codable, Sendable, Hashable {
 }
 
 /// Cluster risk detection task details.
-public struct AiopsList: Codable, Sendable, Hashable {
+public struct AiopsList: Codable, Sendable, Equatable {
     /// Documented values of `smnStatus`; other values decode as well.
     public struct SMNStatus: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let notOpen: Self = "not_open"
         public static let notTrigger: Self = "not_trigger"
@@ -90,19 +72,16 @@ public struct AiopsList: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Name of a cluster risk detection task.
     /// Value range:
     /// N/A
     public var name: String?
-
     /// Definition:
     /// Description of a cluster risk detection task.
     /// Value range:
     /// N/A
     public var desc: String?
-
     /// Definition:
     /// Task execution status.
     /// Value range:
@@ -114,19 +93,16 @@ public struct AiopsList: Codable, Sendable, Hashable {
     /// - `200`: The function is enabled.
     /// - `300`: A message has been sent.
     public var status: Int?
-
     /// Definition:
     /// Cluster risk overview.
     /// Value range:
     /// N/A
     public var summary: Summary?
-
     /// Definition:
     /// Time when a cluster risk detection task was created.
     /// Value range:
     /// Format: Unix timestamp.
     public var createTime: Int64?
-
     /// Definition:
     /// Status of the task that sends cluster risk information via SMN.
     /// Value range:
@@ -135,13 +111,11 @@ public struct AiopsList: Codable, Sendable, Hashable {
     /// sent
     /// send_fail
     public var smnStatus: SMNStatus?
-
     /// Definition:
     /// Reason why cluster risk information failed to be sent via SMN.
     /// Value range:
     /// N/A
     public var smnFailReason: String?
-
     /// Definition:
     /// Cluster risk details.
     /// Value range:
@@ -197,13 +171,12 @@ public struct AiopsList: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CSSClient/listAiops``.
-public struct ListAiopsResponse: Codable, Sendable, Hashable {
+public struct ListAiopsResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Number of cluster risk detection tasks.
     /// Value range:
     /// 1-1000
     public var totalSize: Int?
-
     /// Definition:
     /// Cluster risk detection task details.
     /// Value range:
@@ -215,10 +188,7 @@ public struct ListAiopsResponse: Codable, Sendable, Hashable {
         case aiopsList = "aiops_list"
     }
 
-    public init(
-        totalSize: Int? = nil,
-        aiopsList: [AiopsList]? = nil
-    ) {
+    public init(totalSize: Int? = nil, aiopsList: [AiopsList]? = nil) {
         self.totalSize = totalSize
         self.aiopsList = aiopsList
     }
@@ -231,19 +201,17 @@ public struct ListAiopsResponse: Codable, Sendable, Hashable {
 }
 
 /// Cluster risk overview.
-public struct Summary: Codable, Sendable, Hashable {
+public struct Summary: Codable, Sendable, Equatable {
     /// Definition:
     /// Number of high-risk items.
     /// Value range:
     /// 0-100
     public var high: Int?
-
     /// Definition:
     /// Number of medium-risk items.
     /// Value range:
     /// 0-100
     public var medium: Int?
-
     /// Definition:
     /// Number of items that are just informational.
     /// Value range:
@@ -256,11 +224,7 @@ public struct Summary: Codable, Sendable, Hashable {
         case suggestion
     }
 
-    public init(
-        high: Int? = nil,
-        medium: Int? = nil,
-        suggestion: Int? = nil
-    ) {
+    public init(high: Int? = nil, medium: Int? = nil, suggestion: Int? = nil) {
         self.high = high
         self.medium = medium
         self.suggestion = suggestion

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``CSSClient/listSMNTopics``.
-public struct ListSMNTopicsResponse: Codable, Sendable, Hashable {
+public struct ListSMNTopicsResponse: Codable, Sendable, Equatable {
     /// Subject name
     public var topicsName: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case topicsName
-    }
-
-    public init(
-        topicsName: [String]? = nil
-    ) {
+    public init(topicsName: [String]? = nil) {
         self.topicsName = topicsName
     }
 }

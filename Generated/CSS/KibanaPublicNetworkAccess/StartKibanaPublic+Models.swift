@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``CSSClient/startKibanaPublic``.
-public struct StartKibanaPublicRequest: Codable, Sendable, Hashable {
+public struct StartKibanaPublicRequest: Codable, Sendable, Equatable {
     /// Bandwidth. Unit: Mbit/s
     public var eipSize: Int
-
     /// ELB whitelist.
     public var elbWhiteList: StartKibanaPublicReqELBWhitelist
-
     /// Not in the page's table; the page's request example sends it.
     public var isAutoPay: Int?
 
@@ -20,11 +18,7 @@ public struct StartKibanaPublicRequest: Codable, Sendable, Hashable {
         case isAutoPay = "is_auto_pay"
     }
 
-    public init(
-        eipSize: Int,
-        elbWhiteList: StartKibanaPublicReqELBWhitelist,
-        isAutoPay: Int? = nil
-    ) {
+    public init(eipSize: Int, elbWhiteList: StartKibanaPublicReqELBWhitelist, isAutoPay: Int? = nil) {
         self.eipSize = eipSize
         self.elbWhiteList = elbWhiteList
         self.isAutoPay = isAutoPay

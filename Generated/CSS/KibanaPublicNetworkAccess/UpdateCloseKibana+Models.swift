@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``CSSClient/updateCloseKibana``.
-public struct UpdateCloseKibanaRequest: Codable, Sendable, Hashable {
+public struct UpdateCloseKibanaRequest: Codable, Sendable, Equatable {
     /// Bandwidth. Unit: Mbit/s
     public var eipSize: Int?
-
     /// ELB whitelist.
     public var elbWhiteList: StartKibanaPublicReqELBWhitelist?
 
@@ -16,10 +15,7 @@ public struct UpdateCloseKibanaRequest: Codable, Sendable, Hashable {
         case elbWhiteList = "elb_white_list"
     }
 
-    public init(
-        eipSize: Int? = nil,
-        elbWhiteList: StartKibanaPublicReqELBWhitelist? = nil
-    ) {
+    public init(eipSize: Int? = nil, elbWhiteList: StartKibanaPublicReqELBWhitelist? = nil) {
         self.eipSize = eipSize
         self.elbWhiteList = elbWhiteList
     }

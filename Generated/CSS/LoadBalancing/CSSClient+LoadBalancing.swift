@@ -7,10 +7,7 @@ extension CSSClient {
     /// Documented values of `type` for ``CSSClient/showELBDetail``.
     public struct ShowELBDetailType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Query details about the load balancers of an Elasticsearch/OpenSearch cluster.
         public static let searchTool: Self = "searchTool"

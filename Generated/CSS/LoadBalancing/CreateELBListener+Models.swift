@@ -4,20 +4,16 @@
 import CloudCore
 
 /// The request body of ``CSSClient/createELBListener``.
-public struct CreateELBListenerRequest: Codable, Sendable, Hashable {
+public struct CreateELBListenerRequest: Codable, Sendable, Equatable {
     /// Protocol type. HTTP and HTTPS are supported.
     public var `protocol`: String
-
     /// Port
     public var protocolPort: Int
-
     /// Server certificate ID. This parameter is mandatory when protocol is set to HTTPS.
     public var serverCertID: String?
-
     /// ID of the CA certificate. This parameter is mandatory when protocol is set to HTTPS and bidirectional
     /// authentication is used.
     public var caCertID: String?
-
     /// Type: searchTool indicates that the listener is configured for Elasticsearch/OpenSearch. viewTool
     /// indicates that the listener is configured for Kibana/OpenSearch Dashboards. The default value is
     /// searchTool.

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``CSSClient/enableOrDisableELB``.
-public struct EnableOrDisableELBRequest: Codable, Sendable, Hashable {
+public struct EnableOrDisableELBRequest: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Enable or disable an Elasticsearch/OpenSearch load balancer.
         public static let searchTool: Self = "searchTool"
-
         /// Enable or disable the Kibana/OpenSearch Dashboards load balancer.
         public static let viewTool: Self = "viewTool"
     }
@@ -29,7 +25,6 @@ public struct EnableOrDisableELBRequest: Codable, Sendable, Hashable {
     /// false: This option will be disabled.
     /// Default value:
     public var enable: Bool
-
     /// Definition:
     /// Name of the agency used to configure load balancing. This parameter is mandatory when enable is set to
     /// true.
@@ -38,7 +33,6 @@ public struct EnableOrDisableELBRequest: Codable, Sendable, Hashable {
     /// Value range:
     /// Default value:
     public var agency: String?
-
     /// Definition:
     /// Load balancer ID. This parameter is mandatory when enable is set to true.
     /// Constraints:
@@ -46,7 +40,6 @@ public struct EnableOrDisableELBRequest: Codable, Sendable, Hashable {
     /// Value range:
     /// Default value:
     public var elbID: String?
-
     /// Definition:
     /// Load balancer type. This parameter is not required for an observability cluster.
     /// Constraints:
@@ -65,12 +58,7 @@ public struct EnableOrDisableELBRequest: Codable, Sendable, Hashable {
         case type
     }
 
-    public init(
-        enable: Bool,
-        agency: String? = nil,
-        elbID: String? = nil,
-        type: TypeValue? = nil
-    ) {
+    public init(enable: Bool, agency: String? = nil, elbID: String? = nil, type: TypeValue? = nil) {
         self.enable = enable
         self.agency = agency
         self.elbID = elbID

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Certificate list information.
-public struct CertificatesResource: Codable, Sendable, Hashable {
+public struct CertificatesResource: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// server certificates
         public static let server: Self = "server"
-
         /// CA certificates
         public static let client: Self = "client"
     }
@@ -25,13 +21,11 @@ public struct CertificatesResource: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Certificate name.
     /// Value range:
     /// N/A
     public var name: String?
-
     /// Definition:
     /// Type of the SL certificate.
     /// Value range:
@@ -39,17 +33,7 @@ public struct CertificatesResource: Codable, Sendable, Hashable {
     /// client: CA certificates
     public var type: TypeValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case type
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil,
-        type: TypeValue? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil, type: TypeValue? = nil) {
         self.id = id
         self.name = name
         self.type = type
@@ -57,20 +41,14 @@ public struct CertificatesResource: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CSSClient/listELBCerts``.
-public struct ListELBCertsResponse: Codable, Sendable, Hashable {
+public struct ListELBCertsResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Certificate list information.
     /// Value range:
     /// N/A
     public var certificates: [CertificatesResource]?
 
-    private enum CodingKeys: String, CodingKey {
-        case certificates
-    }
-
-    public init(
-        certificates: [CertificatesResource]? = nil
-    ) {
+    public init(certificates: [CertificatesResource]? = nil) {
         self.certificates = certificates
     }
 }

@@ -4,44 +4,35 @@
 import CloudCore
 
 /// The response of ``CSSClient/listELBs``.
-public struct ListELBsResponse: Codable, Sendable, Hashable {
+public struct ListELBsResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Load balancer list.
     /// Value range:
     /// N/A
     public var loadbalancers: [LoadbalancersResource]?
 
-    private enum CodingKeys: String, CodingKey {
-        case loadbalancers
-    }
-
-    public init(
-        loadbalancers: [LoadbalancersResource]? = nil
-    ) {
+    public init(loadbalancers: [LoadbalancersResource]? = nil) {
         self.loadbalancers = loadbalancers
     }
 }
 
 /// Load balancer list.
-public struct LoadbalancersResource: Codable, Sendable, Hashable {
+public struct LoadbalancersResource: Codable, Sendable, Equatable {
     /// Definition:
     /// Load balancer ID.
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Load balancer name.
     /// Value range:
     /// N/A
     public var name: String?
-
     /// Definition:
     /// Layer-7 protocol ID.
     /// Value range:
     /// N/A
     public var l7FlavorID: String?
-
     /// Definition:
     /// Whether to enable the cross-VPC backend.
     /// Value range:

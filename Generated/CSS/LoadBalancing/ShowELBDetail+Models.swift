@@ -4,31 +4,27 @@
 import CloudCore
 
 /// Listener object information.
-public struct Elbv3Listener: Codable, Sendable, Hashable {
+public struct Elbv3Listener: Codable, Sendable, Equatable {
     /// Definition:
     /// Listener ID.
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Listener name.
     /// Value range:
     /// N/A
     public var name: String?
-
     /// Definition:
     /// Protocol used by the listener.
     /// Value range:
     /// N/A
     public var `protocol`: String?
-
     /// Definition:
     /// Port used by the listener.
     /// Value range:
     /// N/A
     public var protocolPort: Int?
-
     /// Definition:
     /// ipgroup information in the listener object.
     /// Value range:
@@ -68,14 +64,13 @@ public struct Elbv3Listener: Codable, Sendable, Hashable {
 }
 
 /// ipgroup information in the listener object.
-public struct ListenerIPGroup: Codable, Sendable, Hashable {
+public struct ListenerIPGroup: Codable, Sendable, Equatable {
     /// Definition:
     /// ID of the access control group associated with the listener. This parameter is mandatory during
     /// creation and is optional during update.
     /// Value range:
     /// N/A
     public var ipgroupID: String?
-
     /// Definition:
     /// Status of an access control group.
     /// Value range:
@@ -88,10 +83,7 @@ public struct ListenerIPGroup: Codable, Sendable, Hashable {
         case enableIpgroup = "enable_ipgroup"
     }
 
-    public init(
-        ipgroupID: String? = nil,
-        enableIpgroup: Bool? = nil
-    ) {
+    public init(ipgroupID: String? = nil, enableIpgroup: Bool? = nil) {
         self.ipgroupID = ipgroupID
         self.enableIpgroup = enableIpgroup
     }
@@ -104,18 +96,14 @@ public struct ListenerIPGroup: Codable, Sendable, Hashable {
 }
 
 /// Load balancer information.
-public struct LoadBalancer: Codable, Sendable, Hashable {
+public struct LoadBalancer: Codable, Sendable, Equatable {
     /// Documented values of `guaranteed`; other values decode as well.
     public struct Guaranteed: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The load balancer is a shared load balancer.
         public static let `false`: Self = "false"
-
         /// The load balancer is a dedicated load balancer.
         public static let `true`: Self = "true"
     }
@@ -123,14 +111,10 @@ public struct LoadBalancer: Codable, Sendable, Hashable {
     /// Documented values of `provisioningStatus`; other values decode as well.
     public struct ProvisioningStatus: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// in use
         public static let active: Self = "ACTIVE"
-
         /// deleting
         public static let pendingDelete: Self = "PENDING_DELETE"
     }
@@ -140,69 +124,58 @@ public struct LoadBalancer: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Load balancer name.
     /// Value range:
     /// N/A
     public var name: String?
-
     /// Definition:
     /// Whether a dedicated load balancer is used.
     /// Value range:
     /// false: The load balancer is a shared load balancer.
     /// true: The load balancer is a dedicated load balancer.
     public var guaranteed: Guaranteed?
-
     /// Definition:
     /// Specifies the resource billing information.
     /// Value range:
     /// If the value is left blank, the resource is billed on a pay-per-use basis.
     public var billingInfo: String?
-
     /// Definition:
     /// Description.
     /// Value range:
     /// N/A
     public var description: String?
-
     /// Definition:
     /// ID of the VPC to which the ELB instance belongs.
     /// Value range:
     /// N/A
     public var vpcID: String?
-
     /// Definition:
     /// Provisioning status of the load balancer
     /// Value range:
     /// ACTIVE: in use
     /// PENDING_DELETE: deleting
     public var provisioningStatus: ProvisioningStatus?
-
     /// Definition:
     /// Associated listener list.
     /// Value range:
     /// N/A
     public var listeners: [IDListWrapper]?
-
     /// Definition:
     /// IPv4 virtual IP address bound to the load balancer.
     /// Value range:
     /// N/A
     public var vipAddress: String?
-
     /// Definition:
     /// Port ID bound to the private IPv4 IP address of the load balancer.
     /// Value range:
     /// N/A
     public var vipPortID: String?
-
     /// Definition:
     /// IPv6 address of the load balancer.
     /// Value range:
     /// N/A
     public var ipv6VipAddress: String?
-
     /// Definition:
     /// The EIP bound to the load balancer
     /// Value range:
@@ -254,21 +227,16 @@ public struct LoadBalancer: Codable, Sendable, Hashable {
 }
 
 /// Health check result set.
-public struct Member: Codable, Sendable, Hashable {
+public struct Member: Codable, Sendable, Equatable {
     /// Documented values of `operatingStatus`; other values decode as well.
     public struct OperatingStatus: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The backend server is running normally.
         public static let online: Self = "ONLINE"
-
         /// No health check is configured for the backend server group to which the backend server belongs.
         public static let noMonitor: Self = "NO_MONITOR"
-
         /// The cloud server used as the backend server is stopped or does not exist.
         public static let offline: Self = "OFFLINE"
     }
@@ -278,19 +246,16 @@ public struct Member: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var name: String?
-
     /// Definition:
     /// Specifies the IP address bound to the backend server.
     /// Value range:
     /// N/A
     public var address: String?
-
     /// Definition:
     /// Specifies the port used by the backend server.
     /// Value range:
     /// N/A
     public var protocolPort: Int?
-
     /// Definition:
     /// Specifies the operating status of the backend server.
     /// Value range:
@@ -299,7 +264,6 @@ public struct Member: Codable, Sendable, Hashable {
     /// belongs.
     /// OFFLINE: The cloud server used as the backend server is stopped or does not exist.
     public var operatingStatus: OperatingStatus?
-
     /// Definition:
     /// ID of the instance used as the backend server.
     /// Value range:
@@ -339,19 +303,17 @@ public struct Member: Codable, Sendable, Hashable {
 }
 
 /// The EIP bound to the load balancer
-public struct PublicIPInfo: Codable, Sendable, Hashable {
+public struct PublicIPInfo: Codable, Sendable, Equatable {
     /// Definition:
     /// EIP configuration ID.
     /// Value range:
     /// N/A
     public var publicipID: String?
-
     /// Definition:
     /// Specifies the EIP.
     /// Value range:
     /// N/A
     public var publicipAddress: String?
-
     /// Definition:
     /// IP address version.
     /// Value range:
@@ -368,11 +330,7 @@ public struct PublicIPInfo: Codable, Sendable, Hashable {
         case ipVersion = "ip_version"
     }
 
-    public init(
-        publicipID: String? = nil,
-        publicipAddress: String? = nil,
-        ipVersion: Int? = nil
-    ) {
+    public init(publicipID: String? = nil, publicipAddress: String? = nil, ipVersion: Int? = nil) {
         self.publicipID = publicipID
         self.publicipAddress = publicipAddress
         self.ipVersion = ipVersion
@@ -387,18 +345,14 @@ public struct PublicIPInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CSSClient/showELBDetail``.
-public struct ShowELBDetailResponse: Codable, Sendable, Hashable {
+public struct ShowELBDetailResponse: Codable, Sendable, Equatable {
     /// Documented values of `authenticationType`; other values decode as well.
     public struct AuthenticationType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// one-way authentication.
         public static let single: Self = "single"
-
         /// two-way authentication.
         public static let double: Self = "double"
     }
@@ -408,51 +362,43 @@ public struct ShowELBDetailResponse: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var serverCertName: String?
-
     /// Definition:
     /// Server certificate ID.
     /// Value range:
     /// N/A
     public var serverCertID: String?
-
     /// Definition:
     /// The name of the CA certificate.
     /// Value range:
     /// N/A
     public var cacertName: String?
-
     /// Definition:
     /// ID of the CA certificate.
     /// Value range:
     /// N/A
     public var cacertID: String?
-
     /// Definition:
     /// Whether ELB is enabled.
     /// Value range:
     /// true: ELB is enabled.
     /// false: ELB is disabled.
     public var elbEnable: Bool?
-
     /// Definition:
     /// Authentication mode.
     /// Value range:
     /// single: one-way authentication.
     /// double: two-way authentication.
     public var authenticationType: AuthenticationType?
-
     /// Definition:
     /// Load balancer information.
     /// Value range:
     /// N/A
     public var loadBalancer: LoadBalancer?
-
     /// Definition:
     /// Listener object information.
     /// Value range:
     /// N/A
     public var listener: Elbv3Listener?
-
     /// Definition:
     /// Health check result set.
     /// Value range:

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Access control information of the listener object
-public struct EsIpgroupResource: Codable, Sendable, Hashable {
+public struct EsIpgroupResource: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Configure a whitelist. Only IP addresses on the whitelist can have access.
         public static let white: Self = "white"
-
         /// Configure a blacklist. IP addresses on the blacklist are blocked access.
         public static let black: Self = "black"
     }
@@ -25,14 +21,12 @@ public struct EsIpgroupResource: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var ipgroupID: String?
-
     /// Definition:
     /// Status of an access control group.
     /// Value range:
     /// true: Enable the access control listener (which can be deleted directly).
     /// false: Disable the access control listener.
     public var enableIpgroup: Bool?
-
     /// Definition:
     /// Type of an access control group.
     /// Value range:
@@ -46,11 +40,7 @@ public struct EsIpgroupResource: Codable, Sendable, Hashable {
         case type
     }
 
-    public init(
-        ipgroupID: String? = nil,
-        enableIpgroup: Bool? = nil,
-        type: TypeValue? = nil
-    ) {
+    public init(ipgroupID: String? = nil, enableIpgroup: Bool? = nil, type: TypeValue? = nil) {
         self.ipgroupID = ipgroupID
         self.enableIpgroup = enableIpgroup
         self.type = type
@@ -65,10 +55,9 @@ public struct EsIpgroupResource: Codable, Sendable, Hashable {
 }
 
 /// Listener object
-public struct EsListenerRequest: Codable, Sendable, Hashable {
+public struct EsListenerRequest: Codable, Sendable, Equatable {
     /// ID of the server certificate used by the listener
     public var defaultTLSContainerRef: String
-
     /// ID of the CA certificate used by the listener. This parameter is mandatory when bidirectional
     /// authentication is to be updated.
     public var clientCaTLSContainerRef: String?
@@ -78,29 +67,22 @@ public struct EsListenerRequest: Codable, Sendable, Hashable {
         case clientCaTLSContainerRef = "client_ca_tls_container_ref"
     }
 
-    public init(
-        defaultTLSContainerRef: String,
-        clientCaTLSContainerRef: String? = nil
-    ) {
+    public init(defaultTLSContainerRef: String, clientCaTLSContainerRef: String? = nil) {
         self.defaultTLSContainerRef = defaultTLSContainerRef
         self.clientCaTLSContainerRef = clientCaTLSContainerRef
     }
 }
 
 /// Listener object
-public struct EsListenerResponse: Codable, Sendable, Hashable {
+public struct EsListenerResponse: Codable, Sendable, Equatable {
     /// Protocol used by the listener
     public var `protocol`: String?
-
     /// Listener ID
     public var id: String?
-
     /// Listener name
     public var name: String?
-
     /// Port used by the listener
     public var protocolPort: Int?
-
     /// Access control information of the listener object
     public var ipgroup: EsIpgroupResource?
 
@@ -137,41 +119,26 @@ public struct EsListenerResponse: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CSSClient/updateEsListener``.
-public struct UpdateEsListenerRequest: Codable, Sendable, Hashable {
+public struct UpdateEsListenerRequest: Codable, Sendable, Equatable {
     /// Listener object
     public var listener: EsListenerRequest
-
     /// Type: searchTool indicates that the load balancer is modified for Elasticsearch/OpenSearch. viewTool
     /// indicates that the load balancer is modified for Kibana/OpenSearch Dashboards. The default value is
     /// searchTool.
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case listener
-        case type
-    }
-
-    public init(
-        listener: EsListenerRequest,
-        type: String? = nil
-    ) {
+    public init(listener: EsListenerRequest, type: String? = nil) {
         self.listener = listener
         self.type = type
     }
 }
 
 /// The response of ``CSSClient/updateEsListener``.
-public struct UpdateEsListenerResponse: Codable, Sendable, Hashable {
+public struct UpdateEsListenerResponse: Codable, Sendable, Equatable {
     /// Listener object
     public var listener: EsListenerResponse?
 
-    private enum CodingKeys: String, CodingKey {
-        case listener
-    }
-
-    public init(
-        listener: EsListenerResponse? = nil
-    ) {
+    public init(listener: EsListenerResponse? = nil) {
         self.listener = listener
     }
 }

@@ -4,21 +4,16 @@
 import CloudCore
 
 /// Parameter description:
-public struct ClusterLogRecord: Codable, Sendable, Hashable {
+public struct ClusterLogRecord: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The backup is ongoing.
         public static let running: Self = "RUNNING"
-
         /// The backup is successful.
         public static let success: Self = "SUCCESS"
-
         /// The backup failed.
         public static let fail: Self = "FAIL"
     }
@@ -26,14 +21,10 @@ public struct ClusterLogRecord: Codable, Sendable, Hashable {
     /// Documented values of `jobTypes`; other values decode as well.
     public struct JobTypes: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Manual backup.
         public static let manual: Self = "Manual"
-
         /// Automatic backup.
         public static let auto: Self = "Auto"
     }
@@ -43,25 +34,21 @@ public struct ClusterLogRecord: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Parameter description:
     /// Cluster ID.
     /// Options:
     /// N/A
     public var clusterID: String?
-
     /// Definition:
     /// Cluster log creation time.
     /// Value range:
     /// Format: Unix timestamp.
     public var createAt: Int64?
-
     /// Parameter description:
     /// Storage path of backed up logs in the OBS bucket.
     /// Options:
     /// N/A
     public var logPath: String?
-
     /// Definition:
     /// Cluster log task status.
     /// Value range:
@@ -69,26 +56,22 @@ public struct ClusterLogRecord: Codable, Sendable, Hashable {
     /// SUCCESS: The backup is successful.
     /// FAIL: The backup failed.
     public var status: StatusValue?
-
     /// Definition:
     /// End time of cluster log creation. If it is still ongoing, the value is null.
     /// Value range:
     /// Format: Unix timestamp.
     public var finishedAt: Int64?
-
     /// Definition:
     /// Type of a log creation task.
     /// Value range:
     /// Manual: Manual backup.
     /// Auto: Automatic backup.
     public var jobTypes: JobTypes?
-
     /// Definition:
     /// Error returned for log creation. If the task status is not failed, this parameter is null.
     /// Value range:
     /// N/A
     public var failedMsg: String?
-
     /// Definition:
     /// ID of a log creation task.
     /// Value range:
@@ -144,20 +127,14 @@ public struct ClusterLogRecord: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CSSClient/listLogsJob``.
-public struct ListLogsJobResponse: Codable, Sendable, Hashable {
+public struct ListLogsJobResponse: Codable, Sendable, Equatable {
     /// Parameter description:
     /// List of cluster log backup tasks.
     /// Options:
     /// N/A
     public var clusterLogRecord: [ClusterLogRecord]?
 
-    private enum CodingKeys: String, CodingKey {
-        case clusterLogRecord
-    }
-
-    public init(
-        clusterLogRecord: [ClusterLogRecord]? = nil
-    ) {
+    public init(clusterLogRecord: [ClusterLogRecord]? = nil) {
         self.clusterLogRecord = clusterLogRecord
     }
 }

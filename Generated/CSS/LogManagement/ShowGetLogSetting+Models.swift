@@ -4,58 +4,50 @@
 import CloudCore
 
 /// Parameter description:
-public struct LogConfiguration: Codable, Sendable, Hashable {
+public struct LogConfiguration: Codable, Sendable, Equatable {
     /// Parameter description:
     /// Log backup ID, which is generated using the system UUID.
     /// Options:
     /// N/A
     public var id: String?
-
     /// Parameter description:
     /// Cluster ID.
     /// Options:
     /// N/A
     public var clusterID: String?
-
     /// Parameter description:
     /// Name of the OBS bucket for storing logs.
     /// Options:
     /// N/A
     public var obsBucket: String?
-
     /// Definition:
     /// Agency name. You can create an agency to allow CSS to call other cloud services. An agency name cannot
     /// contain special characters or Chinese characters.
     /// Value range:
     /// Only a-z, A-Z, 0-9, hyphens (-) and underscores (_) are allowed.
     public var agency: String?
-
     /// Definition:
     /// Update time.
     /// Value range:
     /// The format is CCYY-MM-DDThh:mm:ss (ISO 8601).
     public var updateAt: Int64?
-
     /// Parameter description:
     /// Storage path of backed up logs in the OBS bucket.
     /// Options:
     /// N/A
     public var basePath: String?
-
     /// Definition:
     /// Whether to enable automatic backup.
     /// Value range:
     /// true: Enable automatic backup.
     /// false: Disable automatic backup.
     public var autoEnable: Bool?
-
     /// Definition:
     /// Start time of automatic log backup.
     /// Value range:
     /// Format: Greenwich Mean Time (GMT). When autoEnable is set to false, the value of this parameter is
     /// null.
     public var period: String?
-
     /// Definition:
     /// Whether to enable logging.
     /// Value range:
@@ -112,36 +104,26 @@ public struct LogConfiguration: Codable, Sendable, Hashable {
 }
 
 /// Parameter description:
-public struct RealTimeLogCollect: Codable, Sendable, Hashable {
+public struct RealTimeLogCollect: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// A real-time log ingestion task is being created.
         public static let value100: Self = "100"
-
         /// Real-time log ingestion is available.
         public static let value150: Self = "150"
-
         /// The real-time log ingestion task is activated.
         public static let value200: Self = "200"
-
         /// Real-time log ingestion failed.
         public static let value300: Self = "300"
-
         /// The real-time log ingestion task failed to be deleted.
         public static let value302: Self = "302"
-
         /// The real-time log ingestion task failed to be created.
         public static let value303: Self = "303"
-
         /// The real-time log ingestion task is being disabled.
         public static let value304: Self = "304"
-
         /// The real-time log ingestion task is disabled.
         public static let value400: Self = "400"
     }
@@ -151,31 +133,26 @@ public struct RealTimeLogCollect: Codable, Sendable, Hashable {
     /// Options:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Cluster ID
     /// Value range:
     /// N/A
     public var clusterID: String?
-
     /// Parameter description:
     /// Prefix of the index for saving logs.
     /// Options:
     /// N/A
     public var indexPrefix: String?
-
     /// Parameter description:
     /// Log retention duration.
     /// Options:
     /// N/A
     public var keepDays: Int?
-
     /// Parameter description:
     /// ID of the target cluster where logs are saved.
     /// Options:
     /// N/A
     public var targetClusterID: String?
-
     /// Definition:
     /// Status of a real-time log ingestion task.
     /// Value range:
@@ -188,13 +165,11 @@ public struct RealTimeLogCollect: Codable, Sendable, Hashable {
     /// 304: The real-time log ingestion task is being disabled.
     /// 400: The real-time log ingestion task is disabled.
     public var status: StatusValue?
-
     /// Parameter description:
     /// Start time of a real-time log collection task.
     /// Options:
     /// N/A
     public var createAt: Int64?
-
     /// Parameter description:
     /// Update time of a real-time log collection task.
     /// Options:
@@ -246,23 +221,17 @@ public struct RealTimeLogCollect: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CSSClient/showGetLogSetting``.
-public struct ShowGetLogSettingResponse: Codable, Sendable, Hashable {
+public struct ShowGetLogSettingResponse: Codable, Sendable, Equatable {
     /// Parameter description:
     /// Log backup configuration.
     /// Options:
     /// N/A
     public var logConfiguration: LogConfiguration?
-
     /// Parameter description:
     /// Real-time log ingestion configuration.
     /// Options:
     /// N/A
     public var realTimeLogCollectRecord: RealTimeLogCollect?
-
-    private enum CodingKeys: String, CodingKey {
-        case logConfiguration
-        case realTimeLogCollectRecord
-    }
 
     public init(
         logConfiguration: LogConfiguration? = nil,

@@ -4,24 +4,18 @@
 import CloudCore
 
 /// Parameter description:
-public struct LogList: Codable, Sendable, Hashable {
+public struct LogList: Codable, Sendable, Equatable {
     /// Documented values of `level`; other values decode as well.
     public struct Level: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Queries DEBUG logs.
         public static let debug: Self = "DEBUG"
-
         /// Queries INFO logs.
         public static let info: Self = "INFO"
-
         /// Queries WARN logs.
         public static let warn: Self = "WARN"
-
         /// Queries ERROR logs.
         public static let error: Self = "ERROR"
     }
@@ -31,13 +25,11 @@ public struct LogList: Codable, Sendable, Hashable {
     /// Options:
     /// N/A
     public var content: String?
-
     /// Definition:
     /// Date
     /// Value range:
     /// N/A
     public var date: String?
-
     /// Definition:
     /// Queried log level.
     /// Value range:
@@ -47,17 +39,7 @@ public struct LogList: Codable, Sendable, Hashable {
     /// ERROR: Queries ERROR logs.
     public var level: Level?
 
-    private enum CodingKeys: String, CodingKey {
-        case content
-        case date
-        case level
-    }
-
-    public init(
-        content: String? = nil,
-        date: String? = nil,
-        level: Level? = nil
-    ) {
+    public init(content: String? = nil, date: String? = nil, level: Level? = nil) {
         self.content = content
         self.date = date
         self.level = level
@@ -65,27 +47,20 @@ public struct LogList: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CSSClient/showLogBackup``.
-public struct ShowLogBackupRequest: Codable, Sendable, Hashable {
+public struct ShowLogBackupRequest: Codable, Sendable, Equatable {
     /// Documented values of `level`; other values decode as well.
     public struct Level: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Queries DEBUG logs.
         public static let debug: Self = "DEBUG"
-
         /// Queries INFO logs.
         public static let info: Self = "INFO"
-
         /// Queries WARN logs.
         public static let warn: Self = "WARN"
-
         /// Queries ERROR logs.
         public static let error: Self = "ERROR"
-
         /// Queries logs of all levels.
         public static let all: Self = "ALL"
     }
@@ -93,21 +68,15 @@ public struct ShowLogBackupRequest: Codable, Sendable, Hashable {
     /// Documented values of `logType`; other values decode as well.
     public struct LogType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Queries deprecation logs. (Deprecation operation logs can be queried only when all log levels are
         /// selected.)
         public static let deprecation: Self = "deprecation"
-
         /// Queries slow indexing logs.
         public static let indexingSlow: Self = "indexingSlow"
-
         /// Queries slow query logs.
         public static let searchSlow: Self = "searchSlow"
-
         /// Queries run logs.
         public static let instance: Self = "instance"
     }
@@ -119,7 +88,6 @@ public struct ShowLogBackupRequest: Codable, Sendable, Hashable {
     /// Value range:
     /// Default value:
     public var instanceName: String
-
     /// Definition:
     /// Queried log level.
     /// Constraints:
@@ -134,7 +102,6 @@ public struct ShowLogBackupRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// ALL
     public var level: Level?
-
     /// Definition:
     /// Queried log type.
     /// Constraints:
@@ -147,7 +114,6 @@ public struct ShowLogBackupRequest: Codable, Sendable, Hashable {
     /// instance: Queries run logs.
     /// Default value:
     public var logType: LogType
-
     /// Definition:
     /// Number of log records returned. By default, 100 log records are returned. A maximum of 10,000 log
     /// records can be returned, and the log size cannot exceed 1 MB.
@@ -158,7 +124,6 @@ public struct ShowLogBackupRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// 100
     public var limit: Int?
-
     /// Definition:
     /// Returns logs generated before a specified time.
     /// Constraints:
@@ -167,7 +132,6 @@ public struct ShowLogBackupRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var timeIndex: String?
-
     /// Definition:
     /// Keyword used for filtering.
     /// Constraints:
@@ -215,24 +179,18 @@ public struct ShowLogBackupRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CSSClient/showLogBackup``.
-public struct ShowLogBackupResponse: Codable, Sendable, Hashable {
+public struct ShowLogBackupResponse: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Queries deprecation logs.
         public static let deprecation: Self = "deprecation"
-
         /// Queries slow indexing logs.
         public static let indexingSlow: Self = "indexingSlow"
-
         /// Queries slow query logs.
         public static let searchSlow: Self = "searchSlow"
-
         /// Queries run logs.
         public static let instance: Self = "instance"
     }
@@ -242,7 +200,6 @@ public struct ShowLogBackupResponse: Codable, Sendable, Hashable {
     /// Options:
     /// N/A
     public var logList: [LogList]?
-
     /// Definition:
     /// Queried log type.
     /// Value range:
@@ -252,15 +209,7 @@ public struct ShowLogBackupResponse: Codable, Sendable, Hashable {
     /// instance: Queries run logs.
     public var type: TypeValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case logList
-        case type
-    }
-
-    public init(
-        logList: [LogList]? = nil,
-        type: TypeValue? = nil
-    ) {
+    public init(logList: [LogList]? = nil, type: TypeValue? = nil) {
         self.logList = logList
         self.type = type
     }

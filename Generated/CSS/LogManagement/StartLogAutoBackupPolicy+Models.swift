@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/startLogAutoBackupPolicy``.
-public struct StartLogAutoBackupPolicyRequest: Codable, Sendable, Hashable {
+public struct StartLogAutoBackupPolicyRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Log backup start time. Format: Greenwich Mean Time (GMT).
     /// Constraints:
@@ -13,13 +13,7 @@ public struct StartLogAutoBackupPolicyRequest: Codable, Sendable, Hashable {
     /// Default value:
     public var period: String
 
-    private enum CodingKeys: String, CodingKey {
-        case period
-    }
-
-    public init(
-        period: String
-    ) {
+    public init(period: String) {
         self.period = period
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/startLogs``.
-public struct StartLogsRequest: Codable, Sendable, Hashable {
+public struct StartLogsRequest: Codable, Sendable, Equatable {
     /// Parameter description:
     /// Agency name. Through this agency, you delete OBS permissions to CSS, so that CSS will be able to back
     /// up log files to your OBS buckets.
@@ -16,7 +16,6 @@ public struct StartLogsRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var agency: String?
-
     /// Definition:
     /// Storage path of backed up logs in the OBS bucket.
     /// Constraints:
@@ -30,7 +29,6 @@ public struct StartLogsRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var logBasePath: String?
-
     /// Definition:
     /// OBS bucket name for log backup.
     /// Constraints:
@@ -39,7 +37,6 @@ public struct StartLogsRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var logBucket: String?
-
     /// Definition:
     /// Whether to enable automatic backup of cluster logs.
     /// Constraints:
@@ -50,7 +47,6 @@ public struct StartLogsRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// false
     public var autoEnable: Bool?
-
     /// Definition:
     /// Cluster log backup start time.
     /// Constraints:
@@ -59,7 +55,6 @@ public struct StartLogsRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var period: String?
-
     /// Parameter description:
     /// Index prefix for storing logs.
     /// Constraints:
@@ -68,7 +63,6 @@ public struct StartLogsRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var indexPrefix: String?
-
     /// Parameter description:
     /// Number of days for log retention.
     /// Constraints:
@@ -78,7 +72,6 @@ public struct StartLogsRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var keepDays: Int?
-
     /// Definition:
     /// ID of the target cluster for log storage.
     /// Constraints:
@@ -91,7 +84,6 @@ public struct StartLogsRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var targetClusterID: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var logBucket2: String?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/startTargetClusterConnectivityTest``.
-public struct StartTargetClusterConnectivityTestRequest: Codable, Sendable, Hashable {
+public struct StartTargetClusterConnectivityTestRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Target cluster ID.
     /// Constraints:
@@ -18,9 +18,7 @@ public struct StartTargetClusterConnectivityTestRequest: Codable, Sendable, Hash
         case targetClusterID = "target_cluster_id"
     }
 
-    public init(
-        targetClusterID: String
-    ) {
+    public init(targetClusterID: String) {
         self.targetClusterID = targetClusterID
     }
 }

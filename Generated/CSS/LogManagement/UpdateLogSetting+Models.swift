@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/updateLogSetting``.
-public struct UpdateLogSettingRequest: Codable, Sendable, Hashable {
+public struct UpdateLogSettingRequest: Codable, Sendable, Equatable {
     /// Parameter description:
     /// Agency name. Through this agency, you delete OBS permissions to CSS, so that CSS will be able to back
     /// up log files to your OBS buckets.
@@ -16,7 +16,6 @@ public struct UpdateLogSettingRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var agency: String?
-
     /// Definition:
     /// Storage path of backed up logs in the OBS bucket.
     /// Constraints:
@@ -30,7 +29,6 @@ public struct UpdateLogSettingRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var logBasePath: String?
-
     /// Definition:
     /// OBS bucket name for log backup.
     /// Constraints:
@@ -39,7 +37,6 @@ public struct UpdateLogSettingRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var logBucket: String?
-
     /// Parameter description:
     /// Index prefix for storing logs.
     /// Constraints:
@@ -48,7 +45,6 @@ public struct UpdateLogSettingRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var indexPrefix: String?
-
     /// Parameter description:
     /// Number of days for log retention.
     /// Constraints:
@@ -58,7 +54,6 @@ public struct UpdateLogSettingRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// N/A
     public var keepDays: Int?
-
     /// Definition:
     /// ID of the target cluster for log storage.
     /// Constraints:
@@ -71,7 +66,6 @@ public struct UpdateLogSettingRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var targetClusterID: String?
-
     /// Definition:
     /// Whether to enable automatic backup of cluster logs.
     /// Constraints:
@@ -82,7 +76,6 @@ public struct UpdateLogSettingRequest: Codable, Sendable, Hashable {
     /// Default value:
     /// false
     public var autoEnable: Bool?
-
     /// Definition:
     /// Cluster log backup start time.
     /// Constraints:

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``CSSClient/listYmls``.
-public struct ListYmlsResponse: Codable, Sendable, Hashable {
+public struct ListYmlsResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Cluster parameter configuration list.
     /// Value range:
@@ -27,13 +27,7 @@ public struct ListYmlsResponse: Codable, Sendable, Hashable {
     /// moduleDescENG: parameter function description in English.
     public var configurations: JSONValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case configurations
-    }
-
-    public init(
-        configurations: JSONValue? = nil
-    ) {
+    public init(configurations: JSONValue? = nil) {
         self.configurations = configurations
     }
 }

@@ -4,21 +4,16 @@
 import CloudCore
 
 /// List of historical configuration changes.
-public struct ConfigListRsp: Codable, Sendable, Hashable {
+public struct ConfigListRsp: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The task is successful.
         public static let success: Self = "success"
-
         /// The task failed.
         public static let failed: Self = "failed"
-
         /// The task is being executed.
         public static let running: Self = "running"
     }
@@ -28,19 +23,16 @@ public struct ConfigListRsp: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Cluster ID.
     /// Value range:
     /// N/A
     public var clusterID: String?
-
     /// Definition:
     /// Configuration list creation time
     /// Value range:
     /// Format: Unix timestamp.
     public var createAt: String?
-
     /// Definition:
     /// Cluster task execution status.
     /// Value range:
@@ -48,19 +40,16 @@ public struct ConfigListRsp: Codable, Sendable, Hashable {
     /// failed: The task failed.
     /// running: The task is being executed.
     public var status: StatusValue?
-
     /// Definition:
     /// End time. If the creation has not been completed, the end time is null.
     /// Value range:
     /// Format: Unix timestamp.
     public var finishedAt: String?
-
     /// Definition:
     /// History of parameter setting modifications.
     /// Value range:
     /// N/A
     public var modifyDeleteReset: String?
-
     /// Definition:
     /// Returned error message. If the status is success, the value of this parameter is null.
     /// Value range:
@@ -97,20 +86,14 @@ public struct ConfigListRsp: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CSSClient/listYmlsJob``.
-public struct ListYmlsJobResponse: Codable, Sendable, Hashable {
+public struct ListYmlsJobResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// List of historical configuration changes.
     /// Value range:
     /// N/A
     public var configList: [ConfigListRsp]?
 
-    private enum CodingKeys: String, CodingKey {
-        case configList
-    }
-
-    public init(
-        configList: [ConfigListRsp]? = nil
-    ) {
+    public init(configList: [ConfigListRsp]? = nil) {
         self.configList = configList
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Configuration file information.
-public struct UpdateYmlsReqEdit: Codable, Sendable, Hashable {
+public struct UpdateYmlsReqEdit: Codable, Sendable, Equatable {
     /// Definition:
     /// Modify parameter settings.
     /// Constraints:
@@ -12,7 +12,6 @@ public struct UpdateYmlsReqEdit: Codable, Sendable, Hashable {
     /// once.
     /// Cannot perform multiple operations on the same parameter at the same time.
     public var modify: UpdateYmlsReqEditModify?
-
     /// Definition:
     /// Delete custom parameter settings.
     /// Constraints:
@@ -21,7 +20,6 @@ public struct UpdateYmlsReqEdit: Codable, Sendable, Hashable {
     /// once.
     /// Cannot perform multiple operations on the same parameter at the same time.
     public var delete: UpdateYmlsReqEditModify?
-
     /// Definition:
     /// Reset parameter settings.
     /// Constraints:
@@ -31,12 +29,6 @@ public struct UpdateYmlsReqEdit: Codable, Sendable, Hashable {
     /// once.
     /// Cannot perform multiple operations on the same parameter at the same time.
     public var reset: UpdateYmlsReqEditModify?
-
-    private enum CodingKeys: String, CodingKey {
-        case modify
-        case delete
-        case reset
-    }
 
     public init(
         modify: UpdateYmlsReqEditModify? = nil,
@@ -50,7 +42,7 @@ public struct UpdateYmlsReqEdit: Codable, Sendable, Hashable {
 }
 
 /// Modify parameter settings.
-public struct UpdateYmlsReqEditModify: Codable, Sendable, Hashable {
+public struct UpdateYmlsReqEditModify: Codable, Sendable, Equatable {
     /// Definition:
     /// Parameter configuration list. The value is the JSON data to be modified.
     /// Constraints:
@@ -63,47 +55,37 @@ public struct UpdateYmlsReqEditModify: Codable, Sendable, Hashable {
         case elasticsearchYml = "elasticsearch.yml"
     }
 
-    public init(
-        elasticsearchYml: JSONValue
-    ) {
+    public init(elasticsearchYml: JSONValue) {
         self.elasticsearchYml = elasticsearchYml
     }
 }
 
 /// The request body of ``CSSClient/updateYmls``.
-public struct UpdateYmlsRequest: Codable, Sendable, Hashable {
+public struct UpdateYmlsRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Configuration file information.
     /// Constraints:
     /// N/A
     public var edit: UpdateYmlsReqEdit
 
-    private enum CodingKeys: String, CodingKey {
-        case edit
-    }
-
-    public init(
-        edit: UpdateYmlsReqEdit
-    ) {
+    public init(edit: UpdateYmlsReqEdit) {
         self.edit = edit
     }
 }
 
 /// The response of ``CSSClient/updateYmls``.
-public struct UpdateYmlsResponse: Codable, Sendable, Hashable {
+public struct UpdateYmlsResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Parameter settings modified successfully or not.
     /// Value range:
     /// true: The modification is successful.
     /// false: The modification fails.
     public var acknowledged: Bool?
-
     /// Definition:
     /// Error description.
     /// Value range:
     /// If acknowledged was set to true, null is returned for this field.
     public var externalMessage: String?
-
     /// Definition:
     /// HTTP error information. The default value is null.
     /// Value range:
@@ -116,11 +98,7 @@ public struct UpdateYmlsResponse: Codable, Sendable, Hashable {
         case httpErrorResponse
     }
 
-    public init(
-        acknowledged: Bool? = nil,
-        externalMessage: String? = nil,
-        httpErrorResponse: String? = nil
-    ) {
+    public init(acknowledged: Bool? = nil, externalMessage: String? = nil, httpErrorResponse: String? = nil) {
         self.acknowledged = acknowledged
         self.externalMessage = externalMessage
         self.httpErrorResponse = httpErrorResponse

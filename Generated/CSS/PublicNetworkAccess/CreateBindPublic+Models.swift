@@ -4,7 +4,7 @@
 import CloudCore
 
 /// EIP for public network access.
-public struct BindPublicReqEIP: Codable, Sendable, Hashable {
+public struct BindPublicReqEIP: Codable, Sendable, Equatable {
     /// Definition:
     /// Public network bandwidth.
     /// Constraints:
@@ -17,15 +17,13 @@ public struct BindPublicReqEIP: Codable, Sendable, Hashable {
         case bandWidth = "band_width"
     }
 
-    public init(
-        bandWidth: BindPublicReqEIPBandWidth
-    ) {
+    public init(bandWidth: BindPublicReqEIPBandWidth) {
         self.bandWidth = bandWidth
     }
 }
 
 /// The request body of ``CSSClient/createBindPublic``.
-public struct CreateBindPublicRequest: Codable, Sendable, Hashable {
+public struct CreateBindPublicRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// EIP for public network access.
     /// Constraints:
@@ -33,7 +31,6 @@ public struct CreateBindPublicRequest: Codable, Sendable, Hashable {
     /// Value range:
     /// Default value:
     public var eip: BindPublicReqEIP
-
     /// Definition:
     /// Public network access control whitelist.
     /// Constraints:
@@ -43,7 +40,6 @@ public struct CreateBindPublicRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var whiteList: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var isAutoPay: Int?
 
@@ -53,11 +49,7 @@ public struct CreateBindPublicRequest: Codable, Sendable, Hashable {
         case isAutoPay = "is_auto_pay"
     }
 
-    public init(
-        eip: BindPublicReqEIP,
-        whiteList: String? = nil,
-        isAutoPay: Int? = nil
-    ) {
+    public init(eip: BindPublicReqEIP, whiteList: String? = nil, isAutoPay: Int? = nil) {
         self.eip = eip
         self.whiteList = whiteList
         self.isAutoPay = isAutoPay

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// EIP information.
-public struct UnBindPublicReqEIPReq: Codable, Sendable, Hashable {
+public struct UnBindPublicReqEIPReq: Codable, Sendable, Equatable {
     /// Definition:
     /// Public network bandwidth.
     /// Constraints:
@@ -13,29 +13,17 @@ public struct UnBindPublicReqEIPReq: Codable, Sendable, Hashable {
     /// Default value:
     public var bandWidth: BindPublicReqEIPBandWidth?
 
-    private enum CodingKeys: String, CodingKey {
-        case bandWidth
-    }
-
-    public init(
-        bandWidth: BindPublicReqEIPBandWidth? = nil
-    ) {
+    public init(bandWidth: BindPublicReqEIPBandWidth? = nil) {
         self.bandWidth = bandWidth
     }
 }
 
 /// The request body of ``CSSClient/updateUnbindPublic``.
-public struct UpdateUnbindPublicRequest: Codable, Sendable, Hashable {
+public struct UpdateUnbindPublicRequest: Codable, Sendable, Equatable {
     /// EIP information.
     public var eip: UnBindPublicReqEIPReq?
 
-    private enum CodingKeys: String, CodingKey {
-        case eip
-    }
-
-    public init(
-        eip: UnBindPublicReqEIPReq? = nil
-    ) {
+    public init(eip: UnBindPublicReqEIPReq? = nil) {
         self.eip = eip
     }
 }

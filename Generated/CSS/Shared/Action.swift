@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `action` fields and parameters; other values decode as well.
 public struct Action: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Queries cluster log backup settings.
     public static let baseLogCollect: Self = "base_log_collect"
-
     /// Queries cluster log collection settings.
     public static let realTimeLogCollect: Self = "real_time_log_collect"
 }

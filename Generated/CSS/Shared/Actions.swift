@@ -6,18 +6,12 @@ import CloudCore
 /// Documented values of the `actions` fields and parameters; other values decode as well.
 public struct Actions: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let rebooting: Self = "REBOOTING"
-
     public static let growing: Self = "GROWING"
-
     /// The cluster is being restored.
     public static let restoring: Self = "RESTORING"
-
     /// A snapshot is being created.
     public static let snapshotting: Self = "SNAPSHOTTING"
 }

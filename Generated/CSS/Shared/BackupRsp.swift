@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Parameter description:
-public struct BackupRsp: Codable, Sendable, Hashable {
+public struct BackupRsp: Codable, Sendable, Equatable {
     /// Definition:
     /// Snapshot ID.
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Snapshot name.
     /// Value range:
@@ -18,15 +17,7 @@ public struct BackupRsp: Codable, Sendable, Hashable {
     /// allowed. The value must start with a letter.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil) {
         self.id = id
         self.name = name
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Public network bandwidth.
-public struct BindPublicReqEIPBandWidth: Codable, Sendable, Hashable {
+public struct BindPublicReqEIPBandWidth: Codable, Sendable, Equatable {
     /// Definition:
     /// Public network bandwidth, in Mbit/s.
     /// Constraints:
@@ -17,9 +17,7 @@ public struct BindPublicReqEIPBandWidth: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        size: Int
-    ) {
+    public init(size: Int) {
         self.size = size
     }
 

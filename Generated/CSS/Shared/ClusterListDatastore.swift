@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Cluster data search engine type.
-public struct ClusterListDatastore: Codable, Sendable, Hashable {
+public struct ClusterListDatastore: Codable, Sendable, Equatable {
     /// Definition:
     /// Cluster engine type.
     /// Value range:
@@ -12,26 +12,22 @@ public struct ClusterListDatastore: Codable, Sendable, Hashable {
     /// logstash: Logstash cluster.
     /// opensearch: OpenSearch cluster.
     public var type: TypeValue?
-
     /// Definition:
     /// Cluster engine version.
     /// Value range:
     /// For details, see the supported versions in Before You Start.
     public var version: String?
-
     /// Definition:
     /// Whether the cluster supports the security mode.
     /// Value range:
     /// true: supported.
     /// false: not supported.
     public var supportSecuritymode: Bool?
-
     /// Definition:
     /// Cluster image version.
     /// Value range:
     /// N/A
     public var subVersion: String?
-
     /// Definition:
     /// Whether the cluster image version has reached EOS.
     /// Value range:

@@ -4,27 +4,20 @@
 import CloudCore
 
 /// Cluster failure cause. If the cluster status is available, this parameter is not returned.
-public struct ClusterListFailedReasons: Codable, Sendable, Hashable {
+public struct ClusterListFailedReasons: Codable, Sendable, Equatable {
     /// Documented values of `errorCode`; other values decode as well.
     public struct ErrorCode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// A cluster fails to be created.
         public static let css6000: Self = "CSS.6000"
-
         /// A cluster fails to be scaled out.
         public static let css6001: Self = "CSS.6001"
-
         /// A cluster fails to be restarted.
         public static let css6002: Self = "CSS.6002"
-
         /// A node fails to be created in a cluster.
         public static let css6004: Self = "CSS.6004"
-
         /// A service fails to be initialized.
         public static let css6005: Self = "CSS.6005"
     }
@@ -38,22 +31,13 @@ public struct ClusterListFailedReasons: Codable, Sendable, Hashable {
     /// CSS.6004: A node fails to be created in a cluster.
     /// CSS.6005: A service fails to be initialized.
     public var errorCode: ErrorCode?
-
     /// Definition:
     /// Error details.
     /// Value range:
     /// N/A
     public var errorMsg: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case errorCode
-        case errorMsg
-    }
-
-    public init(
-        errorCode: ErrorCode? = nil,
-        errorMsg: String? = nil
-    ) {
+    public init(errorCode: ErrorCode? = nil, errorMsg: String? = nil) {
         self.errorCode = errorCode
         self.errorMsg = errorMsg
     }

@@ -4,28 +4,19 @@
 import CloudCore
 
 /// Cluster tags.
-public struct ClusterListTags: Codable, Sendable, Hashable {
+public struct ClusterListTags: Codable, Sendable, Equatable {
     /// Definition:
     /// Tag key.
     /// Value range:
     /// N/A
     public var key: String?
-
     /// Definition:
     /// Tag value.
     /// Value range:
     /// N/A
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,19 +4,17 @@
 import CloudCore
 
 /// Instance disk information.
-public struct ClusterVolumeRsp: Codable, Sendable, Hashable {
+public struct ClusterVolumeRsp: Codable, Sendable, Equatable {
     /// Definition:
     /// Instance disk type.
     /// Value range:
     /// N/A
     public var type: String?
-
     /// Definition:
     /// Instance disk size.
     /// Value range:
     /// N/A
     public var size: Int?
-
     /// Definition:
     /// Instance disk resource ID.
     /// Value range:
@@ -29,11 +27,7 @@ public struct ClusterVolumeRsp: Codable, Sendable, Hashable {
         case resourceIDs = "resourceIds"
     }
 
-    public init(
-        type: String? = nil,
-        size: Int? = nil,
-        resourceIDs: [String]? = nil
-    ) {
+    public init(type: String? = nil, size: Int? = nil, resourceIDs: [String]? = nil) {
         self.type = type
         self.size = size
         self.resourceIDs = resourceIDs

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Parameter description:
-public struct CreateClusterBackupStrategyBody: Codable, Sendable, Hashable {
+public struct CreateClusterBackupStrategyBody: Codable, Sendable, Equatable {
     /// Definition:
     /// Time when a snapshot is generated every day.
     /// Constraints:
@@ -18,7 +18,6 @@ public struct CreateClusterBackupStrategyBody: Codable, Sendable, Hashable {
     /// When frequency is set to HOUR, you do not need to specify period. By default, snapshot creation starts
     /// from the next hour after the settings are successful.
     public var period: String
-
     /// Definition:
     /// Prefix of a snapshot that is automatically created, which is manually entered.
     /// Constraints:
@@ -28,7 +27,6 @@ public struct CreateClusterBackupStrategyBody: Codable, Sendable, Hashable {
     /// and underscores (_) are allowed.
     /// Default value:
     public var prefix: String
-
     /// Definition:
     /// Set the number of snapshots to be retained. Expired snapshots will be automatically deleted on the
     /// half hour. The deletion policy applies only to automated snapshots that are executed at the same
@@ -39,7 +37,6 @@ public struct CreateClusterBackupStrategyBody: Codable, Sendable, Hashable {
     /// 1-90
     /// Default value:
     public var keepday: Int
-
     /// Parameter description:
     /// Name of the OBS bucket used for backup.
     /// Constraints:
@@ -47,7 +44,6 @@ public struct CreateClusterBackupStrategyBody: Codable, Sendable, Hashable {
     /// Options:
     /// Default value:
     public var bucket: String?
-
     /// Parameter description:
     /// Storage path of the snapshot in the OBS bucket.
     /// Constraints:
@@ -55,7 +51,6 @@ public struct CreateClusterBackupStrategyBody: Codable, Sendable, Hashable {
     /// Options:
     /// Default value:
     public var basePath: String?
-
     /// Definition:
     /// Agency name. You can create an agency to allow CSS to call other cloud services. An agency name cannot
     /// contain special characters or Chinese characters.
@@ -68,7 +63,6 @@ public struct CreateClusterBackupStrategyBody: Codable, Sendable, Hashable {
     /// create an OBS bucket and an IAM agency. If the creation fails, you need to manually configure correct
     /// parameters.
     public var agency: String?
-
     /// Definition:
     /// Frequency of automatically creating snapshots.
     /// Constraints:
@@ -85,7 +79,6 @@ public struct CreateClusterBackupStrategyBody: Codable, Sendable, Hashable {
     /// Default value:
     /// DAY
     public var frequency: String?
-
     /// Definition:
     /// This parameter sets the maximum backup speed per node (bytes per second). When it is exceeded, flow
     /// control is triggered to prevent excessive resource usage and ensure system stability. The actual
@@ -106,7 +99,6 @@ public struct CreateClusterBackupStrategyBody: Codable, Sendable, Hashable {
     /// Default value:
     /// The default value is 40 MB. If this parameter is left blank, the default value is used.
     public var maxSnapshotBytesPerSeconds: String?
-
     /// Definition:
     /// This parameter sets the maximum recovery speed per node (bytes per second). When it is exceeded, flow
     /// control is triggered to prevent excessive resource usage and ensure system stability. The actual

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Search engine.
-public struct CreateClusterDatastoreBody: Codable, Sendable, Hashable {
+public struct CreateClusterDatastoreBody: Codable, Sendable, Equatable {
     /// Parameter description:
     /// Elasticsearch/Logstash engine version. For details, see the supported versions in Before You Start.
     /// Constraints:
@@ -12,7 +12,6 @@ public struct CreateClusterDatastoreBody: Codable, Sendable, Hashable {
     /// Options:
     /// Default value:
     public var version: String
-
     /// Definition:
     /// Engine type of the cluster to be created.
     /// Constraints:
@@ -24,15 +23,7 @@ public struct CreateClusterDatastoreBody: Codable, Sendable, Hashable {
     /// Default value:
     public var type: TypeValue
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-        case type
-    }
-
-    public init(
-        version: String,
-        type: TypeValue
-    ) {
+    public init(version: String, type: TypeValue) {
         self.version = version
         self.type = type
     }

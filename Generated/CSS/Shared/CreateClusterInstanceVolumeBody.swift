@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Parameter description:
-public struct CreateClusterInstanceVolumeBody: Codable, Sendable, Hashable {
+public struct CreateClusterInstanceVolumeBody: Codable, Sendable, Equatable {
     /// Parameter description:
     /// Volume type.
     /// Constraints:
@@ -16,7 +16,6 @@ public struct CreateClusterInstanceVolumeBody: Codable, Sendable, Hashable {
     /// ESSD: ultra-fast SSD
     /// Default value:
     public var volumeType: VolumeType
-
     /// Definition:
     /// Disk size.
     /// Constraints:
@@ -36,10 +35,7 @@ public struct CreateClusterInstanceVolumeBody: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        volumeType: VolumeType,
-        size: Int
-    ) {
+    public init(volumeType: VolumeType, size: Int) {
         self.volumeType = volumeType
         self.size = size
     }

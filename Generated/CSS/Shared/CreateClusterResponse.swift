@@ -4,20 +4,14 @@
 import CloudCore
 
 /// The response of ``CSSClient/createCluster``.
-public struct CreateClusterResponse: Codable, Sendable, Hashable {
+public struct CreateClusterResponse: Codable, Sendable, Equatable {
     /// Parameter description:
     /// Cluster object. For a pay-per-use cluster, only the cluster parameter is returned.
     /// Options:
     /// N/A
     public var cluster: BackupRsp?
 
-    private enum CodingKeys: String, CodingKey {
-        case cluster
-    }
-
-    public init(
-        cluster: BackupRsp? = nil
-    ) {
+    public init(cluster: BackupRsp? = nil) {
         self.cluster = cluster
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``CSSClient/createELBListener``.
-public struct CreateELBListenerResponse: Codable, Sendable, Hashable {
+public struct CreateELBListenerResponse: Codable, Sendable, Equatable {
     /// Load balancer ID.
     public var elbID: String?
 
@@ -12,9 +12,7 @@ public struct CreateELBListenerResponse: Codable, Sendable, Hashable {
         case elbID = "elb_id"
     }
 
-    public init(
-        elbID: String? = nil
-    ) {
+    public init(elbID: String? = nil) {
         self.elbID = elbID
     }
 }

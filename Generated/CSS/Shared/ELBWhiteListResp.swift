@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Public network access control information.
-public struct ELBWhiteListResp: Codable, Sendable, Hashable {
+public struct ELBWhiteListResp: Codable, Sendable, Equatable {
     /// Definition:
     /// Whether to enable public network access control via ELB. If a whitelist is set, only IP addresses on
     /// the whitelist can access the cluster. If no whitelist is set, all IP addresses can access the cluster.
@@ -12,7 +12,6 @@ public struct ELBWhiteListResp: Codable, Sendable, Hashable {
     /// true: Public network access control is enabled.
     /// false: Public network access control is disabled.
     public var enableWhiteList: Bool?
-
     /// Definition:
     /// Whitelist for public network access.
     /// Value range:
@@ -24,10 +23,7 @@ public struct ELBWhiteListResp: Codable, Sendable, Hashable {
         case whiteList
     }
 
-    public init(
-        enableWhiteList: Bool? = nil,
-        whiteList: String? = nil
-    ) {
+    public init(enableWhiteList: Bool? = nil, whiteList: String? = nil) {
         self.enableWhiteList = enableWhiteList
         self.whiteList = whiteList
     }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `enable` fields and parameters; other values decode as well.
 public struct Enable: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The automatic snapshot creation policy is enabled.
     public static let `true`: Self = "true"
-
     /// The automatic snapshot creation policy is disabled.
     public static let `false`: Self = "false"
 }

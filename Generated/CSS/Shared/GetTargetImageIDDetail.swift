@@ -4,23 +4,18 @@
 import CloudCore
 
 /// Image details.
-public struct GetTargetImageIDDetail: Codable, Sendable, Hashable {
+public struct GetTargetImageIDDetail: Codable, Sendable, Equatable {
     /// Documented values of `datastoreType`; other values decode as well.
     public struct DatastoreType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Cloud Search Service (CSS) provides distributed search capabilities, log analytics, reporting, and
         /// semantic search based on open-source Elasticsearch.
         public static let elasticsearch: Self = "elasticsearch"
-
         /// Provides functions such as data ingestion, transformation, cleaning, and parsing based on
         /// open-source Logstash.
         public static let logstash: Self = "logstash"
-
         /// Provides distributed search, log analytics, reporting, and semantic search based on open-source
         /// OpenSearch. It is the future version of CSS's Elasticsearch clusters.
         public static let opensearch: Self = "opensearch"
@@ -31,19 +26,16 @@ public struct GetTargetImageIDDetail: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Name of an image that can be upgraded.
     /// Value range:
     /// N/A
     public var displayName: String?
-
     /// Definition:
     /// Image description.
     /// Value range:
     /// N/A
     public var imageDesc: String?
-
     /// Definition:
     /// Cluster engine type.
     /// Value range:
@@ -54,13 +46,11 @@ public struct GetTargetImageIDDetail: Codable, Sendable, Hashable {
     /// opensearch: Provides distributed search, log analytics, reporting, and semantic search based on
     /// open-source OpenSearch. It is the future version of CSS's Elasticsearch clusters.
     public var datastoreType: DatastoreType?
-
     /// Definition:
     /// Image engine version.
     /// Value range:
     /// N/A
     public var datastoreVersion: String?
-
     /// Definition:
     /// Priority of the target image. A larger value indicates a higher priority.
     /// Value range:

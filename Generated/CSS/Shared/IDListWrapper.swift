@@ -4,20 +4,14 @@
 import CloudCore
 
 /// The response of ``CSSClient/addIndependentNode``.
-public struct IDListWrapper: Codable, Sendable, Hashable {
+public struct IDListWrapper: Codable, Sendable, Equatable {
     /// Definition:
     /// Listener ID.
     /// Value range:
     /// N/A
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }

@@ -4,25 +4,22 @@
 import CloudCore
 
 /// Kibana public network access information.
-public struct PublicKibanaRespBody: Codable, Sendable, Hashable {
+public struct PublicKibanaRespBody: Codable, Sendable, Equatable {
     /// Definition:
     /// The bandwidth size in Mbit/s.
     /// Value range:
     /// N/A
     public var eipSize: Int?
-
     /// Definition:
     /// Kibana public network access control information.
     /// Value range:
     /// N/A
     public var elbWhiteListResp: ELBWhiteListResp?
-
     /// Definition:
     /// Specifies the IP address for accessing Kibana.
     /// Value range:
     /// N/A
     public var publicKibanaIP: String?
-
     /// Definition:
     /// Resource ID corresponding to the Kibana public network.
     /// Value range:

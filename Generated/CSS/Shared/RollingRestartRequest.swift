@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``CSSClient/rollingRestart``.
-public struct RollingRestartRequest: Codable, Sendable, Hashable {
+public struct RollingRestartRequest: Codable, Sendable, Equatable {
     /// Operation role. Its type can only be role.
     public var type: String
-
     /// Instance type. (At least one data node is required when you configure instance types.) Use commas (,)
     /// to separate multiple types. For example:
     /// ess-master indicates a master node.
@@ -17,15 +16,7 @@ public struct RollingRestartRequest: Codable, Sendable, Hashable {
     /// all indicates all nodes.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case value
-    }
-
-    public init(
-        type: String,
-        value: String
-    ) {
+    public init(type: String, value: String) {
         self.type = type
         self.value = value
     }

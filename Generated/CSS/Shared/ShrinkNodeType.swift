@@ -6,20 +6,14 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct ShrinkNodeType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// data node
     public static let ess: Self = "ess"
-
     /// master node
     public static let essMaster: Self = "ess-master"
-
     /// client node
     public static let essClient: Self = "ess-client"
-
     /// cold data node
     public static let essCold: Self = "ess-cold"
 }

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// ELB whitelist.
-public struct StartKibanaPublicReqELBWhitelist: Codable, Sendable, Hashable {
+public struct StartKibanaPublicReqELBWhitelist: Codable, Sendable, Equatable {
     /// Whether to enable the whitelist function.
     /// true: The whitelist is enabled.
     /// false: The whitelist is disabled.
     public var enableWhiteList: Bool
-
     /// Whitelist.
     public var whiteList: String
 
@@ -18,10 +17,7 @@ public struct StartKibanaPublicReqELBWhitelist: Codable, Sendable, Hashable {
         case whiteList = "white_list"
     }
 
-    public init(
-        enableWhiteList: Bool,
-        whiteList: String
-    ) {
+    public init(enableWhiteList: Bool, whiteList: String) {
         self.enableWhiteList = enableWhiteList
         self.whiteList = whiteList
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/startPublicWhitelist``.
-public struct StartPublicWhitelistRequest: Codable, Sendable, Hashable {
+public struct StartPublicWhitelistRequest: Codable, Sendable, Equatable {
     /// IP address of the user for whom the whitelist is enabled.
     public var whiteList: String
 
@@ -12,9 +12,7 @@ public struct StartPublicWhitelistRequest: Codable, Sendable, Hashable {
         case whiteList = "white_list"
     }
 
-    public init(
-        whiteList: String
-    ) {
+    public init(whiteList: String) {
         self.whiteList = whiteList
     }
 }

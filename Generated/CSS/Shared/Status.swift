@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct Status: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// creating
     public static let value100: Self = "100"
-
     /// Available
     public static let value200: Self = "200"
-
     /// unavailable, for example, due to a creation failure.
     public static let value303: Self = "303"
 }

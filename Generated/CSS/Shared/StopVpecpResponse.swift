@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The response of ``CSSClient/stopVpecp``.
-public struct StopVpecpResponse: Codable, Sendable, Hashable {
+public struct StopVpecpResponse: Codable, Sendable, Equatable {
     /// Parameter description:
     /// Action. The fixed value is deleteVpcepservice, indicating that the VPC endpoint is disabled.
     public var action: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-    }
-
-    public init(
-        action: String? = nil
-    ) {
+    public init(action: String? = nil) {
         self.action = action
     }
 }

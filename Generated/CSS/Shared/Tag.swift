@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Parameter description:
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Definition:
     /// Tag key.
     /// Constraints:
@@ -16,7 +16,6 @@ public struct Tag: Codable, Sendable, Hashable {
     /// N/A
     /// Default value:
     public var key: String
-
     /// Definition:
     /// Tag value.
     /// Constraints:
@@ -27,15 +26,7 @@ public struct Tag: Codable, Sendable, Hashable {
     /// Default value:
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct TypeValue: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Elasticsearch cluster.
     public static let elasticsearch: Self = "elasticsearch"
-
     /// Logstash cluster.
     public static let logstash: Self = "logstash"
-
     /// OpenSearch cluster.
     public static let opensearch: Self = "opensearch"
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``CSSClient/updateAlterKibana``.
-public struct UpdateAlterKibanaRequest: Codable, Sendable, Hashable {
+public struct UpdateAlterKibanaRequest: Codable, Sendable, Equatable {
     /// Bandwidth.
     public var bandWidth: BindPublicReqEIPBandWidth
-
     /// Not in the page's table; the page's request example sends it.
     public var isAutoPay: Int?
 
@@ -16,10 +15,7 @@ public struct UpdateAlterKibanaRequest: Codable, Sendable, Hashable {
         case isAutoPay = "is_auto_pay"
     }
 
-    public init(
-        bandWidth: BindPublicReqEIPBandWidth,
-        isAutoPay: Int? = nil
-    ) {
+    public init(bandWidth: BindPublicReqEIPBandWidth, isAutoPay: Int? = nil) {
         self.bandWidth = bandWidth
         self.isAutoPay = isAutoPay
     }

@@ -6,20 +6,14 @@ import CloudCore
 /// Documented values of the `volume_type` fields and parameters; other values decode as well.
 public struct VolumeType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// common I/O
     public static let common: Self = "COMMON"
-
     /// high I/O
     public static let high: Self = "HIGH"
-
     /// ultra-high I/O
     public static let ultrahigh: Self = "ULTRAHIGH"
-
     /// ultra-fast SSD
     public static let essd: Self = "ESSD"
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/startAutoCreateSnapshots``.
-public struct StartAutoCreateSnapshotsRequest: Codable, Sendable, Hashable {
+public struct StartAutoCreateSnapshotsRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Name of an index to be backed up. Multiple indexes are separated by commas (,). By default, all
     /// indexes are backed up. You can use the combination of a backslash and an asterisk (*) to back up data
@@ -17,7 +17,6 @@ public struct StartAutoCreateSnapshotsRequest: Codable, Sendable, Hashable {
     /// characters are not allowed: "\<|>/?
     /// Default value:
     public var indices: String?
-
     /// Definition:
     /// Set the number of snapshots to be retained. Expired snapshots will be automatically deleted on the
     /// half hour. The deletion policy applies only to auto snapshots that are executed at the same frequency
@@ -28,7 +27,6 @@ public struct StartAutoCreateSnapshotsRequest: Codable, Sendable, Hashable {
     /// 1-90
     /// Default value:
     public var keepday: Int
-
     /// Definition:
     /// Frequency of automatically creating snapshots.
     /// Constraints:
@@ -43,7 +41,6 @@ public struct StartAutoCreateSnapshotsRequest: Codable, Sendable, Hashable {
     /// interval is short or the index data volume is large, the number of retained automatic snapshots may
     /// not reach the preset value. Set this value based on actual conditions.
     public var frequency: String?
-
     /// Definition:
     /// Time when a snapshot is created every day.
     /// Constraints:
@@ -57,7 +54,6 @@ public struct StartAutoCreateSnapshotsRequest: Codable, Sendable, Hashable {
     /// When frequency is set to HOUR, you do not need to specify period. By default, snapshot creation starts
     /// from the next hour after the settings are successful.
     public var period: String
-
     /// Definition:
     /// Prefix of a snapshot that is automatically created, which is manually entered.
     /// Constraints:

@@ -6,18 +6,14 @@ import CloudCore
 /// Cluster VPC endpoint connection information.
 ///
 /// connections
-public struct Connection: Codable, Sendable, Hashable {
+public struct Connection: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The VPC endpoint connection is enabled.
         public static let accepted: Self = "accepted"
-
         /// The VPC endpoint connection is disabled.
         public static let rejected: Self = "rejected"
     }
@@ -27,56 +23,47 @@ public struct Connection: Codable, Sendable, Hashable {
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Cluster VPC endpoint status.
     /// Value range:
     /// accepted: The VPC endpoint connection is enabled.
     /// rejected: The VPC endpoint connection is disabled.
     public var status: StatusValue?
-
     /// Definition:
     /// Maximum number of connections to a VPC endpoint.
     /// Value range:
     /// N/A
     public var maxSession: String?
-
     /// Definition:
     /// Cluster VPC endpoint name.
     /// Value range:
     /// N/A
     public var specificationName: String?
-
     /// Definition:
     /// Creation time.
     /// Value range
     /// The format is CCYY-MM-DDThh:mm:ss (ISO 8601).
     public var createdAt: String?
-
     /// Definition:
     /// Update time. The default value is null.
     /// Value range
     /// The format is CCYY-MM-DDThh:mm:ss (ISO 8601).
     public var updateAt: String?
-
     /// Definition:
     /// Account ID of the owner.
     /// Value range:
     /// N/A
     public var domainID: String?
-
     /// Definition:
     /// IPv4 address of a cluster VPC endpoint.
     /// Value range:
     /// N/A
     public var vpcepIP: String?
-
     /// Definition:
     /// IPv6 address of a cluster VPC endpoint.
     /// Value range:
     /// N/A
     public var vpcepIPv6Address: String?
-
     /// Definition:
     /// Private domain name of a cluster VPC endpoint.
     /// Value range:
@@ -124,25 +111,22 @@ public struct Connection: Codable, Sendable, Hashable {
 /// Permissions of the cluster VPC endpoint whitelist.
 ///
 /// permissions
-public struct Permission: Codable, Sendable, Hashable {
+public struct Permission: Codable, Sendable, Equatable {
     /// Definition:
     /// Unique ID of the permission.
     /// Value range:
     /// N/A
     public var id: String?
-
     /// Definition:
     /// Permission details for the VPCEP connection whitelist.
     /// Value range:
     /// N/A
     public var permission: String?
-
     /// Definition:
     /// VPC endpoint permission type.
     /// Value range:
     /// domainId: user account ID.
     public var permissionType: String?
-
     /// Definition:
     /// Specifies when the VPC endpoint was created.
     /// Value range:
@@ -170,32 +154,28 @@ public struct Permission: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CSSClient/showVpcepConnection``.
-public struct ShowVpcepConnectionResponse: Codable, Sendable, Hashable {
+public struct ShowVpcepConnectionResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Cluster VPC endpoint connection information.
     /// Value range:
     /// N/A
     public var connections: [Connection]?
-
     /// Definition:
     /// Name of the VPC endpoint service.
     /// Value range:
     /// N/A
     public var vpcServiceName: String?
-
     /// Definition:
     /// Permissions of the cluster VPC endpoint whitelist.
     /// Value range:
     /// N/A
     public var permissions: [Permission]?
-
     /// Definition:
     /// Whether to enable VPC endpoint.
     /// Value range:
     /// true: The VPC endpoint is enabled.
     /// false: The VPC endpoint is disabled.
     public var vpcepUpdateSwitch: Bool?
-
     /// Definition:
     /// Number of cluster VPC endpoints.
     /// Value range:

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The request body of ``CSSClient/startVpecp``.
-public struct StartVpecpRequest: Codable, Sendable, Hashable {
+public struct StartVpecpRequest: Codable, Sendable, Equatable {
     /// Enable the VPC endpoint.
     public var endpointWithDNSName: Bool?
-
     /// Create a professional VPC endpoint.
     /// true: This option will be enabled.
     /// false: This option will be disabled.
     public var professionVpcep: Bool?
-
     /// Whether to enable the IPv4/IPv6 dual-stack network. The IPv4/IPv6 dual-stack network can be enabled
     /// only when a professional VPC endpoint is created and the VPC of the cluster supports IPv6.
     /// true: This option will be enabled.

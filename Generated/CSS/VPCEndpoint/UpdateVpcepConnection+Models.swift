@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``CSSClient/updateVpcepConnection``.
-public struct UpdateVpcepConnectionRequest: Codable, Sendable, Hashable {
+public struct UpdateVpcepConnectionRequest: Codable, Sendable, Equatable {
     /// Expected behavior.
     /// receive: Accept the VPC endpoint.
     /// reject: Reject the VPC endpoint.
     public var action: String
-
     /// Lists VPC endpoint IDs.
     public var endpointIDList: [String]
 
@@ -18,10 +17,7 @@ public struct UpdateVpcepConnectionRequest: Codable, Sendable, Hashable {
         case endpointIDList = "endpoint_id_list"
     }
 
-    public init(
-        action: String,
-        endpointIDList: [String]
-    ) {
+    public init(action: String, endpointIDList: [String]) {
         self.action = action
         self.endpointIDList = endpointIDList
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``CSSClient/updateVpcepWhitelist``.
-public struct UpdateVpcepWhitelistRequest: Codable, Sendable, Hashable {
+public struct UpdateVpcepWhitelistRequest: Codable, Sendable, Equatable {
     /// Whitelist (user account ID).
     public var vpcPermissions: [String]
 
@@ -12,9 +12,7 @@ public struct UpdateVpcepWhitelistRequest: Codable, Sendable, Hashable {
         case vpcPermissions = "vpc_permissions"
     }
 
-    public init(
-        vpcPermissions: [String]
-    ) {
+    public init(vpcPermissions: [String]) {
         self.vpcPermissions = vpcPermissions
     }
 }

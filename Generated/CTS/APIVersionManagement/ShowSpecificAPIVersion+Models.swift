@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``CTSClient/showSpecificAPIVersion``.
-public struct ShowSpecificAPIVersionResponse: Codable, Sendable, Hashable {
+public struct ShowSpecificAPIVersionResponse: Codable, Sendable, Equatable {
     /// Information of the version.
     public var version: Version?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-    }
-
-    public init(
-        version: Version? = nil
-    ) {
+    public init(version: Version? = nil) {
         self.version = version
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``CTSClient/createNotification``.
-public struct CreateNotificationRequest: Codable, Sendable, Hashable {
+public struct CreateNotificationRequest: Codable, Sendable, Equatable {
     /// Notification name.
     public var notificationName: String
-
     /// Operation type. Possible options include complete and customized. If you choose complete, you do not
     /// need to specify operations and notify_user_list, and notifications will be sent when any supported
     /// operations occur on any of the connected cloud services. If you choose customized, notifications will
@@ -16,19 +15,15 @@ public struct CreateNotificationRequest: Codable, Sendable, Hashable {
     /// complete
     /// customized
     public var operationType: OperationType
-
     /// Operation list.
     public var operations: [CreateNotificationOperations]?
-
     /// List of users whose operations will trigger notifications. Currently, up to 50 users in 10 user groups
     /// can be configured.
     public var notifyUserList: [CreateNotificationNotificationUsers]?
-
     /// Topic URN.
     /// To obtain the topic_urn, call the SMN API for querying topics. Example URN:
     /// urn:smn:regionId:f96188c7ccaf4ffba0c9aa149ab2bd57:test_topic_v2
     public var topicID: String?
-
     /// Advanced filter of key event notifications.
     public var filter: CreateNotificationFilter?
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``CTSClient/listNotifications``.
-public struct ListNotificationsResponse: Codable, Sendable, Hashable {
+public struct ListNotificationsResponse: Codable, Sendable, Equatable {
     /// Notification list.
     public var notifications: [NotificationsResponseBody]?
 
-    private enum CodingKeys: String, CodingKey {
-        case notifications
-    }
-
-    public init(
-        notifications: [NotificationsResponseBody]? = nil
-    ) {
+    public init(notifications: [NotificationsResponseBody]? = nil) {
         self.notifications = notifications
     }
 }

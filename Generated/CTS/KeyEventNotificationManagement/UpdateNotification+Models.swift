@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``CTSClient/updateNotification``.
-public struct UpdateNotificationRequest: Codable, Sendable, Hashable {
+public struct UpdateNotificationRequest: Codable, Sendable, Equatable {
     /// Notification name.
     public var notificationName: String
-
     /// Operation type. Possible options include complete and customized. If you choose complete,
     /// notifications will be sent when any supported operation occurs on any of the connected cloud services.
     /// If you choose customized, notifications will be sent when operations defined in operations occur.
@@ -15,28 +14,22 @@ public struct UpdateNotificationRequest: Codable, Sendable, Hashable {
     /// customized
     /// complete
     public var operationType: OperationType
-
     /// Operation list.
     public var operations: [CreateNotificationOperations]?
-
     /// List of users whose operations will trigger notifications. Currently, up to 50 users in 10 user groups
     /// can be configured.
     public var notifyUserList: [CreateNotificationNotificationUsers]?
-
     /// Notification status. Possible options include enabled and disabled.
     /// Enumerated values:
     /// enabled
     /// disabled
     public var status: Status
-
     /// Topic URN. This parameter is mandatory when status is set to enabled.
     /// To obtain the topic_urn, call the SMN API for querying topics. Example URN:
     /// urn:smn:regionId:f96188c7ccaf4ffba0c9aa149ab2bd57:test_topic_v2
     public var topicID: String?
-
     /// Notification ID.
     public var notificationID: String
-
     /// Advanced filter of key event notifications.
     public var filter: CreateNotificationFilter?
 

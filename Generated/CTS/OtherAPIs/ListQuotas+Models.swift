@@ -4,29 +4,21 @@
 import CloudCore
 
 /// The response of ``CTSClient/listQuotas``.
-public struct ListQuotasResponse: Codable, Sendable, Hashable {
+public struct ListQuotasResponse: Codable, Sendable, Equatable {
     /// List of tracker information.
     public var resources: [Quota]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [Quota]? = nil
-    ) {
+    public init(resources: [Quota]? = nil) {
         self.resources = resources
     }
 }
 
 /// List of tracker information.
-public struct Quota: Codable, Sendable, Hashable {
+public struct Quota: Codable, Sendable, Equatable {
     /// Quota resource type.
     public var type: String?
-
     /// Number of used resources.
     public var used: Int64?
-
     /// Total number of resources.
     public var quota: Int64?
 
@@ -36,11 +28,7 @@ public struct Quota: Codable, Sendable, Hashable {
         case quota
     }
 
-    public init(
-        type: String? = nil,
-        used: Int64? = nil,
-        quota: Int64? = nil
-    ) {
+    public init(type: String? = nil, used: Int64? = nil, quota: Int64? = nil) {
         self.type = type
         self.used = used
         self.quota = quota

@@ -6,24 +6,19 @@ import CloudCore
 /// Information about the bucket to which traces are transferred.
 ///
 /// ObsInfo
-public struct CreateTrackerV10OBSInfo: Codable, Sendable, Hashable {
+public struct CreateTrackerV10OBSInfo: Codable, Sendable, Equatable {
     /// OBS bucket name. The value contains 3 to 63 characters and must start with a digit or lowercase
     /// letter. Only lowercase letters, digits, hyphens (-), and periods (.) are allowed.
     public var bucketName: String?
-
     /// Prefix of trace files that need to be stored in OBS buckets. The value can contain 0 to 64 characters,
     /// including letters, digits, hyphens (-), underscores (_), and periods (.).
     public var filePrefixName: String?
-
     /// Whether the OBS bucket is automatically created by the tracker.
     public var isOBSCreated: Bool?
-
     /// Whether CTS has been granted permissions to perform operations on the OBS bucket.
     public var isAuthorizedBucket: Bool?
-
     /// Duration that traces are stored in the OBS bucket.
     public var bucketLifecycle: String?
-
     /// Region where the OBS bucket is located.
     public var bucketLocation: String?
 
@@ -64,21 +59,18 @@ public struct CreateTrackerV10OBSInfo: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``CTSClient/createTrackerV10``.
-public struct CreateTrackerV10Request: Codable, Sendable, Hashable {
+public struct CreateTrackerV10Request: Codable, Sendable, Equatable {
     /// OBS bucket name. The value contains 3 to 63 characters and must start with a digit or lowercase
     /// letter. Only lowercase letters, digits, hyphens (-), and periods (.) are allowed.
     public var bucketName: String
-
     /// Prefix of trace files that need to be stored in OBS buckets. The value can contain 0 to 64 characters,
     /// including letters, digits, hyphens (-), underscores (_), and periods (.).
     public var filePrefixName: String?
-
     /// Whether an OBS bucket is created. The default value is false. If the value is true, an OBS bucket will
     /// be created to store trace files. If the value is false, trace files will be stored in an existing OBS
     /// bucket. A bucket name contains 3 to 64 characters, including digits, letters, and a hyphen (-) or a
     /// period (.).
     public var isOBSCreated: Bool?
-
     /// Dump LTS.
     public var lts: CreateTrackerV10Lts?
 
@@ -111,37 +103,27 @@ public struct CreateTrackerV10Request: Codable, Sendable, Hashable {
 }
 
 /// The response of ``CTSClient/createTrackerV10``.
-public struct CreateTrackerV10Response: Codable, Sendable, Hashable {
+public struct CreateTrackerV10Response: Codable, Sendable, Equatable {
     /// Unique tracker ID.
     public var id: String?
-
     /// Timestamp when the tracker was created.
     public var createTime: Int64?
-
     /// Account ID. For details about how to obtain an account ID, see Obtaining an Account ID.
     public var domainID: String?
-
     /// Project ID.
     public var projectID: String?
-
     /// Information about the bucket to which traces are transferred.
     public var obsInfo: CreateTrackerV10OBSInfo?
-
     /// Status of a tracker. The value enabled indicates normal status.
     public var status: String?
-
     /// Tracker name.
     public var trackerName: String?
-
     /// Tracker type.
     public var trackerType: String?
-
     /// Unique ID of a log group.
     public var groupID: String?
-
     /// Unique ID of a log stream.
     public var streamID: String?
-
     /// Dump LTS.
     public var lts: Lts?
 

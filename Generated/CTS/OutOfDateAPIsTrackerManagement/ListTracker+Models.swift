@@ -4,54 +4,41 @@
 import CloudCore
 
 /// The response of ``CTSClient/listTracker``.
-public struct ListTrackerResponse: Codable, Sendable, Hashable {
+public struct ListTrackerResponse: Codable, Sendable, Equatable {
     /// Unique tracker ID.
     public var id: String?
-
     /// Timestamp when the tracker was created.
     public var createTime: Int64?
-
     /// Account ID. For details about how to obtain an account ID, see Obtaining an Account ID.
     public var domainID: String?
-
     /// Project ID.
     public var projectID: String?
-
     /// Tracker name. The default value is system.
     public var trackerName: String?
-
     /// Tracker type.
     public var trackerType: String?
-
     /// OBS bucket name. The value contains 3 to 63 characters and must start with a digit or lowercase
     /// letter. Only lowercase letters, digits, hyphens (-), and periods (.) are allowed.
     public var bucketName: String?
-
     /// Prefix of trace files that need to be stored in OBS buckets.
     public var filePrefixName: String?
-
     /// Tracker status. The value can be enabled, disabled, or error. If the value is set to error, the detail
     /// field is required for specifying the source of the error.
     /// Value:
     /// enabled
     /// disabled
     public var status: ListTrackerStatus?
-
     /// This parameter is returned only when the tracker status is error. It indicates the cause of the
     /// abnormal status, and its value can be bucketPolicyError, noBucket, or arrears.
     public var detail: String?
-
     /// Whether an OBS bucket is created. If the value is true, an OBS bucket will be created to store trace
     /// files. If the value is false, trace files will be stored in an existing OBS bucket. A bucket name
     /// contains 3 to 64 characters, including digits, letters, and a hyphen (-) or a period (.).
     public var isOBSCreated: Bool?
-
     /// Unique ID of a log group.
     public var groupID: String?
-
     /// Unique ID of a log stream.
     public var streamID: String?
-
     /// Dump LTS.
     public var lts: Lts?
 

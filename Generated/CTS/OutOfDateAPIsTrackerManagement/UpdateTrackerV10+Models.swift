@@ -4,27 +4,23 @@
 import CloudCore
 
 /// The request body of ``CTSClient/updateTrackerV10``.
-public struct UpdateTrackerV10Request: Codable, Sendable, Hashable {
+public struct UpdateTrackerV10Request: Codable, Sendable, Equatable {
     /// OBS bucket name. The value contains 3 to 63 characters and must start with a digit or lowercase
     /// letter. Only lowercase letters, digits, hyphens (-), and periods (.) are allowed.
     public var bucketName: String?
-
     /// Prefix of trace files that need to be stored in OBS buckets. The value can contain 0 to 64 characters,
     /// including letters, digits, hyphens (-), underscores (_), and periods (.).
     public var filePrefixName: String?
-
     /// Tracker status. The value can be enabled or disabled. If you change the value to disabled, the tracker
     /// stops recording traces.
     /// Value:
     /// enabled
     /// disabled
     public var status: Status?
-
     /// Whether an OBS bucket is created. If the value is true, an OBS bucket will be created to store trace
     /// files. If the value is false, trace files will be stored in an existing OBS bucket. A bucket name
     /// contains 3 to 64 characters, including digits, letters, and a hyphen (-) or a period (.).
     public var isOBSCreated: Bool?
-
     /// Dump LTS.
     public var lts: CreateTrackerV10Lts?
 

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Domain information of the user who performed the operation generating the trace.
-public struct BaseUser: Codable, Sendable, Hashable {
+public struct BaseUser: Codable, Sendable, Equatable {
     /// Account ID. For details about how to obtain an account ID, see Obtaining an Account ID.
     public var id: String?
-
     /// Account name.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil) {
         self.id = id
         self.name = name
     }

@@ -6,18 +6,12 @@ import CloudCore
 /// Documented values of the `compress_type` fields and parameters; other values decode as well.
 public struct CompressType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// no compression
     public static let json: Self = "JSON"
-
     /// compression
     public static let gzip: Self = "GZIP"
-
     public static let gzip2: Self = "gzip"
-
     public static let json2: Self = "json"
 }

@@ -6,13 +6,9 @@ import CloudCore
 /// Documented values of the `condition` fields and parameters; other values decode as well.
 public struct Condition: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// default value
     public static let and: Self = "AND"
-
     public static let or: Self = "OR"
 }

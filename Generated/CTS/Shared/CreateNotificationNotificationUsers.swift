@@ -7,10 +7,9 @@ import CloudCore
 /// be configured.
 ///
 /// NotificationUsers
-public struct CreateNotificationNotificationUsers: Codable, Sendable, Hashable {
+public struct CreateNotificationNotificationUsers: Codable, Sendable, Equatable {
     /// IAM user group.
     public var userGroup: String
-
     /// IAM user.
     public var userList: [String]
 
@@ -19,10 +18,7 @@ public struct CreateNotificationNotificationUsers: Codable, Sendable, Hashable {
         case userList = "user_list"
     }
 
-    public init(
-        userGroup: String,
-        userList: [String]
-    ) {
+    public init(userGroup: String, userList: [String]) {
         self.userGroup = userGroup
         self.userList = userList
     }

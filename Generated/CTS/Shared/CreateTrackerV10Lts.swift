@@ -6,13 +6,11 @@ import CloudCore
 /// Dump LTS.
 ///
 /// Lts
-public struct CreateTrackerV10Lts: Codable, Sendable, Hashable {
+public struct CreateTrackerV10Lts: Codable, Sendable, Equatable {
     /// Indicates whether to enable the function of dumping data to LTS.
     public var isLtsEnabled: Bool
-
     /// Name of the log group that CTS creates in LTS.
     public var logGroupName: String
-
     /// Name of the log topic that CTS creates in LTS.
     public var logTopicName: String
 
@@ -22,11 +20,7 @@ public struct CreateTrackerV10Lts: Codable, Sendable, Hashable {
         case logTopicName = "log_topic_name"
     }
 
-    public init(
-        isLtsEnabled: Bool,
-        logGroupName: String,
-        logTopicName: String
-    ) {
+    public init(isLtsEnabled: Bool, logGroupName: String, logTopicName: String) {
         self.isLtsEnabled = isLtsEnabled
         self.logGroupName = logGroupName
         self.logTopicName = logTopicName

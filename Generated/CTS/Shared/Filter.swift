@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Advanced filter of key event notifications.
-public struct Filter: Codable, Sendable, Hashable {
+public struct Filter: Codable, Sendable, Equatable {
     /// Relationship between conditions.
     /// AND (default value) indicates that a rule takes effect after all filtering criteria are met.
     /// OR indicates that a rule takes effect when one of the filtering criteria is met.
@@ -12,10 +12,8 @@ public struct Filter: Codable, Sendable, Hashable {
     /// AND (default value)
     /// OR
     public var condition: Condition?
-
     /// Whether to enable the advanced filter.
     public var isSupportFilter: Bool?
-
     /// Advanced filter criteria rule. Example: key != value. The format is field rule value. - Field options:
     /// api_version, code, trace_rating, trace_type, resource_id, or resource_name. - Rule: != or =. - Value:
     /// api_version: ^(a-zA-Z0-9_-.){1,64}$; code: 1 to 256 characters; trace_rating: normal, warning, or
@@ -29,11 +27,7 @@ public struct Filter: Codable, Sendable, Hashable {
         case rule
     }
 
-    public init(
-        condition: Condition? = nil,
-        isSupportFilter: Bool? = nil,
-        rule: [Rule]? = nil
-    ) {
+    public init(condition: Condition? = nil, isSupportFilter: Bool? = nil, rule: [Rule]? = nil) {
         self.condition = condition
         self.isSupportFilter = isSupportFilter
         self.rule = rule

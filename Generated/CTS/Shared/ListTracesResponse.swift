@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``CTSClient/listTraces``.
-public struct ListTracesResponse: Codable, Sendable, Hashable {
+public struct ListTracesResponse: Codable, Sendable, Equatable {
     /// List of returned traces.
     public var traces: [Traces]?
-
     /// Number of returned traces and the marker.
     public var metaData: MetaData?
 
@@ -16,10 +15,7 @@ public struct ListTracesResponse: Codable, Sendable, Hashable {
         case metaData = "meta_data"
     }
 
-    public init(
-        traces: [Traces]? = nil,
-        metaData: MetaData? = nil
-    ) {
+    public init(traces: [Traces]? = nil, metaData: MetaData? = nil) {
         self.traces = traces
         self.metaData = metaData
     }

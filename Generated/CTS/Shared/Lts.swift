@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Dump LTS.
-public struct Lts: Codable, Sendable, Hashable {
+public struct Lts: Codable, Sendable, Equatable {
     /// Indicates whether to enable the function of dumping data to LTS.
     public var isLtsEnabled: Bool?
-
     /// Name of the log group that CTS creates in LTS.
     public var logGroupName: String?
-
     /// Name of the log topic that CTS creates in LTS.
     public var logTopicName: String?
 
@@ -20,11 +18,7 @@ public struct Lts: Codable, Sendable, Hashable {
         case logTopicName = "log_topic_name"
     }
 
-    public init(
-        isLtsEnabled: Bool? = nil,
-        logGroupName: String? = nil,
-        logTopicName: String? = nil
-    ) {
+    public init(isLtsEnabled: Bool? = nil, logGroupName: String? = nil, logTopicName: String? = nil) {
         self.isLtsEnabled = isLtsEnabled
         self.logGroupName = logGroupName
         self.logTopicName = logTopicName

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-public struct ManagementEventSelector: Codable, Sendable, Hashable {
+public struct ManagementEventSelector: Codable, Sendable, Equatable {
     /// Cloud services whose traces will not be transferred. Currently, the value can only be set to KMS,
     /// indicating that the createDatakey traces of KMS will not be transferred.
     public var excludeService: [String]?
@@ -12,9 +12,7 @@ public struct ManagementEventSelector: Codable, Sendable, Hashable {
         case excludeService = "exclude_service"
     }
 
-    public init(
-        excludeService: [String]? = nil
-    ) {
+    public init(excludeService: [String]? = nil) {
         self.excludeService = excludeService
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Number of returned traces and the marker.
-public struct MetaData: Codable, Sendable, Hashable {
+public struct MetaData: Codable, Sendable, Equatable {
     /// Number of returned traces.
     public var count: Int?
-
     /// ID of the last trace in the returned trace list. The value of this parameter can be used as the value
     /// of next. If the value of marker is null, all traces have been returned under the specified query
     /// criteria.
@@ -18,10 +17,7 @@ public struct MetaData: Codable, Sendable, Hashable {
         case marker
     }
 
-    public init(
-        count: Int? = nil,
-        marker: String? = nil
-    ) {
+    public init(count: Int? = nil, marker: String? = nil) {
         self.count = count
         self.marker = marker
     }

@@ -5,10 +5,9 @@ import CloudCore
 
 /// List of users whose operations will trigger notifications. Currently, up to 50 users in 10 user groups can
 /// be configured.
-public struct NotificationUsers: Codable, Sendable, Hashable {
+public struct NotificationUsers: Codable, Sendable, Equatable {
     /// IAM user group.
     public var userGroup: String?
-
     /// IAM user.
     public var userList: [String]?
 
@@ -17,10 +16,7 @@ public struct NotificationUsers: Codable, Sendable, Hashable {
         case userList = "user_list"
     }
 
-    public init(
-        userGroup: String? = nil,
-        userList: [String]? = nil
-    ) {
+    public init(userGroup: String? = nil, userList: [String]? = nil) {
         self.userGroup = userGroup
         self.userList = userList
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``CTSClient/createNotification``.
-public struct NotificationsResponseBody: Codable, Sendable, Hashable {
+public struct NotificationsResponseBody: Codable, Sendable, Equatable {
     /// Notification name.
     public var notificationName: String?
-
     /// Operation type. Possible options include complete and customized. If you choose complete,
     /// notifications will be sent when any supported operation occurs on any of the connected cloud services.
     /// If you choose customized, notifications will be sent when operations defined in operations occur.
@@ -15,41 +14,31 @@ public struct NotificationsResponseBody: Codable, Sendable, Hashable {
     /// customized
     /// complete
     public var operationType: OperationType?
-
     /// Operation list.
     public var operations: [Operations]?
-
     /// List of users whose operations will trigger notifications. Currently, up to 50 users in 10 user groups
     /// can be configured.
     public var notifyUserList: [NotificationUsers]?
-
     /// Notification status. Possible options include enabled and disabled.
     /// Enumerated values:
     /// enabled
     /// disabled
     public var status: Status?
-
     /// Topic URN.
     /// To obtain the topic_urn, call the SMN API for querying topics. Example URN:
     /// urn:smn:regionId:f96188c7ccaf4ffba0c9aa149ab2bd57:test_topic_v2
     public var topicID: String?
-
     /// Unique notification ID.
     public var notificationID: String?
-
     /// Notification type identified based on topic_id.
     /// smn: Simple Message Notification (SMN).
     public var notificationType: String?
-
     /// Project ID.
     public var projectID: String?
-
     /// Timestamp when a notification was created.
     public var createTime: Int64?
-
     /// Advanced filter of key event notifications.
     public var filter: Filter?
-
     /// Account ID. For details, see Obtaining an Account ID and Project ID.
     public var domainID: String?
 

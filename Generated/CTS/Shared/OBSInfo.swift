@@ -4,35 +4,28 @@
 import CloudCore
 
 /// Information about the bucket to which traces are transferred.
-public struct OBSInfo: Codable, Sendable, Hashable {
+public struct OBSInfo: Codable, Sendable, Equatable {
     /// OBS bucket name. The value contains 3 to 63 characters and must start with a digit or lowercase
     /// letter. Only lowercase letters, digits, hyphens (-), and periods (.) are allowed.
     public var bucketName: String?
-
     /// Prefix of trace files that need to be stored in OBS buckets. The value can contain 0 to 64 characters,
     /// including letters, digits, hyphens (-), underscores (_), and periods (.).
     public var filePrefixName: String?
-
     /// Whether the OBS bucket is automatically created by the tracker.
     public var isOBSCreated: Bool?
-
     /// Whether CTS has been granted permissions to perform operations on the OBS bucket.
     public var isAuthorizedBucket: Bool?
-
     /// Duration that traces are stored in the OBS bucket.
     public var bucketLifecycle: Int64?
-
     /// Compression type. The value can be JSON (no compression) or GZIP (compression). The default format is
     /// GZIP.
     /// Enumerated values:
     /// gzip
     /// json
     public var compressType: CompressType?
-
     /// Whether to sort the path by cloud service. If this option is enabled, the cloud service name is added
     /// to the transfer file path. The default value is true.
     public var isSortByService: Bool?
-
     /// Region where the OBS bucket is located.
     public var bucketLocation: String?
 

@@ -4,16 +4,14 @@
 import CloudCore
 
 /// Operation list.
-public struct Operations: Codable, Sendable, Hashable {
+public struct Operations: Codable, Sendable, Equatable {
     /// Cloud service. The value must be the acronym of a cloud service that has been connected with CTS. It
     /// is a word composed of uppercase letters. For cloud services that can be connected with CTS, see
     /// section "Supported Services and Operations" in Cloud Trace Service User Guide. You can click the
     /// document link of each cloud service to view its acronym.
     public var serviceType: String?
-
     /// Resource type.
     public var resourceType: String?
-
     /// Trace name.
     public var traceNames: [String]?
 
@@ -23,11 +21,7 @@ public struct Operations: Codable, Sendable, Hashable {
         case traceNames = "trace_names"
     }
 
-    public init(
-        serviceType: String? = nil,
-        resourceType: String? = nil,
-        traceNames: [String]? = nil
-    ) {
+    public init(serviceType: String? = nil, resourceType: String? = nil, traceNames: [String]? = nil) {
         self.serviceType = serviceType
         self.resourceType = resourceType
         self.traceNames = traceNames

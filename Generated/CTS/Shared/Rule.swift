@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `rule` fields and parameters; other values decode as well.
 public struct Rule: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let apiVersion: Self = "api_version"
     public static let code: Self = "code"

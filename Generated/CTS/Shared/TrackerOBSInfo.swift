@@ -4,26 +4,22 @@
 import CloudCore
 
 /// Configurations of an OBS bucket to which traces will be transferred.
-public struct TrackerOBSInfo: Codable, Sendable, Hashable {
+public struct TrackerOBSInfo: Codable, Sendable, Equatable {
     /// OBS bucket name. The value contains 3 to 63 characters and must start with a digit or lowercase
     /// letter. Only lowercase letters, digits, hyphens (-), and periods (.) are allowed.
     public var bucketName: String?
-
     /// Prefix of trace files that need to be stored in OBS buckets. The value can contain 0 to 64 characters,
     /// including letters, digits, hyphens (-), underscores (_), and periods (.).
     public var filePrefixName: String?
-
     /// Whether an OBS bucket is created. If the value is true, an OBS bucket will be created to store trace
     /// files. If the value is false, trace files will be stored in an existing OBS bucket.
     public var isOBSCreated: Bool?
-
     /// Compression type. The value can be JSON (no compression) or GZIP (compression). The default format is
     /// GZIP.
     /// Enumerated values:
     /// gzip
     /// json
     public var compressType: CompressType?
-
     /// Whether to sort the path by cloud service. If this option is enabled, the cloud service name is added
     /// to the transfer file path. The default value is true.
     public var isSortByService: Bool?

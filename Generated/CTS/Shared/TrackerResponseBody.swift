@@ -4,44 +4,34 @@
 import CloudCore
 
 /// The response of ``CTSClient/createTracker``.
-public struct TrackerResponseBody: Codable, Sendable, Hashable {
+public struct TrackerResponseBody: Codable, Sendable, Equatable {
     /// Unique tracker ID.
     public var id: String?
-
     /// Timestamp when the tracker was created.
     public var createTime: Int64?
-
     /// Whether to enable trace file verification.
     public var isSupportValidate: Bool?
-
     /// Dump LTS.
     public var lts: Lts?
-
     /// Tracker type. The value can be system (management tracker).
     /// Enumerated values:
     /// system
     public var trackerType: TrackerType?
-
     /// Account ID. For details, see Obtaining an Account ID and Project ID.
     public var domainID: String?
-
     /// Project ID.
     public var projectID: String?
-
     /// Tracker name. The default value is system.
     public var trackerName: String?
-
     /// Tracker status. The value can be enabled, disabled, or error. If the value is set to error, the detail
     /// field is required for specifying the source of the error.
     /// Enumerated values:
     /// enabled
     /// disabled
     public var status: ListTrackerStatus?
-
     /// This parameter is returned only when the tracker status is error. It indicates the cause of the
     /// abnormal status, and its value can be bucketPolicyError, noBucket, or arrears.
     public var detail: String?
-
     /// Information about the bucket to which traces are transferred.
     public var obsInfo: OBSInfo?
 

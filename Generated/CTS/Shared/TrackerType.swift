@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `tracker_type` fields and parameters; other values decode as well.
 public struct TrackerType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let system: Self = "system"
 }

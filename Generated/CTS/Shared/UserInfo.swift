@@ -4,27 +4,15 @@
 import CloudCore
 
 /// Information of the user who performed the operation that triggered the trace.
-public struct UserInfo: Codable, Sendable, Hashable {
+public struct UserInfo: Codable, Sendable, Equatable {
     /// Account ID. For details about how to obtain an account ID, see Obtaining an Account ID.
     public var id: String?
-
     /// Account name.
     public var name: String?
-
     /// Domain information of the user who performed the operation generating the trace.
     public var domain: BaseUser?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case domain
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil,
-        domain: BaseUser? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil, domain: BaseUser? = nil) {
         self.id = id
         self.name = name
         self.domain = domain

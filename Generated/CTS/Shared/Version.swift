@@ -4,14 +4,11 @@
 import CloudCore
 
 /// List of all versions.
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let current: Self = "CURRENT"
         public static let supported: Self = "SUPPORTED"
@@ -20,14 +17,11 @@ public struct Version: Codable, Sendable, Hashable {
 
     /// Specifies the version ID, for example, v1.
     public var id: String?
-
     /// Specifies the API URL.
     public var links: LinksBody?
-
     /// If microversions are supported, set this parameter to the maximum microversion supported. Otherwise,
     /// leave this parameter empty.
     public var version: String?
-
     /// Specifies the version status. CURRENT: widely used version. SUPPORTED: earlier version that is still
     /// supported. DEPRECATED: deprecated version which may be deleted later.
     /// Value:
@@ -35,10 +29,8 @@ public struct Version: Codable, Sendable, Hashable {
     /// SUPPORTED
     /// DEPRECATED
     public var status: StatusValue?
-
     /// The version release time in UTC. For example, the release time of v1 is 2014-06-28T12:20:21Z.
     public var updated: String?
-
     /// If microversions are supported, set this parameter to the minimum microversion supported. Otherwise,
     /// leave this parameter empty.
     public var minVersion: String?

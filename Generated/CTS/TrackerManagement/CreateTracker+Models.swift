@@ -4,21 +4,17 @@
 import CloudCore
 
 /// The request body of ``CTSClient/createTracker``.
-public struct CreateTrackerRequest: Codable, Sendable, Hashable {
+public struct CreateTrackerRequest: Codable, Sendable, Equatable {
     /// Tracker type. The value can be system (management tracker).
     /// Enumerated values:
     /// system
     public var trackerType: TrackerType
-
     /// Tracker name. When tracker_type is set to system, the default value system is used.
     public var trackerName: String
-
     /// Indicates whether to enable the function of dumping data to LTS.
     public var isLtsEnabled: Bool?
-
     /// Configurations of an OBS bucket to which traces will be transferred.
     public var obsInfo: TrackerOBSInfo?
-
     /// Whether trace file verification is enabled for trace transfer. When this function is enabled,
     /// integrity verification will be performed to check whether trace files in OBS buckets have been
     /// tampered with.

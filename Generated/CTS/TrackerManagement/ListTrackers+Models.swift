@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``CTSClient/listTrackers``.
-public struct ListTrackersResponse: Codable, Sendable, Hashable {
+public struct ListTrackersResponse: Codable, Sendable, Equatable {
     /// List of tracker information.
     public var trackers: [TrackerResponseBody]?
 
-    private enum CodingKeys: String, CodingKey {
-        case trackers
-    }
-
-    public init(
-        trackers: [TrackerResponseBody]? = nil
-    ) {
+    public init(trackers: [TrackerResponseBody]? = nil) {
         self.trackers = trackers
     }
 }

@@ -4,28 +4,23 @@
 import CloudCore
 
 /// The request body of ``CTSClient/updateTracker``.
-public struct UpdateTrackerRequest: Codable, Sendable, Hashable {
+public struct UpdateTrackerRequest: Codable, Sendable, Equatable {
     /// Tracker type. The value can be system (management tracker).
     /// Enumerated values:
     /// system
     public var trackerType: TrackerType
-
     /// Tracker name. When tracker_type is set to system, the default value system is used.
     public var trackerName: String
-
     /// Tracker status. The value can be enabled or disabled. If you change the value to disabled, the tracker
     /// stops recording traces.
     /// Enumerated values:
     /// enabled
     /// disabled
     public var status: Status?
-
     /// Indicates whether to enable the function of dumping data to LTS.
     public var isLtsEnabled: Bool?
-
     /// Configurations of an OBS bucket to which traces will be transferred.
     public var obsInfo: TrackerOBSInfo?
-
     /// Whether trace file verification is enabled for trace transfer.
     public var isSupportValidate: Bool?
 

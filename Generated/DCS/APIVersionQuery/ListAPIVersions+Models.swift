@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DCSClient/listAPIVersions``.
-public struct ListAPIVersionsResponse: Codable, Sendable, Hashable {
+public struct ListAPIVersionsResponse: Codable, Sendable, Equatable {
     /// List of API versions. For details, see Table 2.
     public var versions: [Version]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [Version]? = nil
-    ) {
+    public init(versions: [Version]? = nil) {
         self.versions = versions
     }
 }

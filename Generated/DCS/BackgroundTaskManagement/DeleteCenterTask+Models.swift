@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``DCSClient/deleteCenterTask``.
-public struct DeleteCenterTaskRequest: Codable, Sendable, Hashable {
+public struct DeleteCenterTaskRequest: Codable, Sendable, Equatable {
     /// Deletion result.
     public var message: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case message
-    }
-
-    public init(
-        message: String? = nil
-    ) {
+    public init(message: String? = nil) {
         self.message = message
     }
 }

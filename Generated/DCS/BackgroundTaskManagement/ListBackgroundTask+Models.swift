@@ -4,92 +4,67 @@
 import CloudCore
 
 /// Details.
-public struct DetailsBody: Codable, Sendable, Hashable {
+public struct DetailsBody: Codable, Sendable, Equatable {
     /// Capacity before the modification. This parameter has a value only when the specifications are
     /// modified.
     public var oldCapacity: String?
-
     /// Capacity after the modification. This parameter has a value only when the specifications are modified.
     public var newCapacity: String?
-
     /// Whether to enable public access. This parameter has a value only when public access is enabled.
     public var enablePublicIP: Bool?
-
     /// ID of the IP address used for public access. This parameter has a value only when public access is
     /// enabled.
     public var publicIPID: String?
-
     /// IP address used for public access. This parameter has a value only when public access is enabled.
     public var publicIPAddress: String?
-
     /// Whether to enable SSL. This parameter has a value only when SSL is enabled.
     public var enableSSL: Bool?
-
     /// Cache type before the modification. This parameter has a value only when the specifications are
     /// modified.
     public var oldCacheMode: String?
-
     /// Cache type after the modification. This parameter has a value only when the specifications are
     /// modified.
     public var newCacheMode: String?
-
     /// Specification parameter before the modification. This parameter has a value only when the
     /// specifications are modified.
     public var oldResourceSpecCode: String?
-
     /// Specification parameter after the modification. This parameter has a value only when the
     /// specifications are modified.
     public var newResourceSpecCode: String?
-
     /// Number of replicas before the modification. This parameter has a value only when the specifications
     /// are modified.
     public var oldReplicaNum: Int?
-
     /// Number of replicas after the modification. This parameter has a value only when the specifications are
     /// modified.
     public var newReplicaNum: Int?
-
     /// Cache type before the modification. This parameter has a value only when the specifications are
     /// modified.
     public var oldCacheType: String?
-
     /// Specification type after the modification. This parameter has a value only when the specifications are
     /// modified.
     public var newCacheType: String?
-
     /// Replica IP address.
     public var replicaIP: String?
-
     /// AZ where the replica is in.
     public var replicaAZ: String?
-
     /// Group name.
     public var groupName: String?
-
     /// Old port.
     public var oldPort: Int?
-
     /// New port.
     public var newPort: Int?
-
     /// Indicates whether to only change the billing mode.
     public var isOnlyAdjustCharging: Bool?
-
     /// Account name.
     public var accountName: String?
-
     /// Source IP address.
     public var sourceIP: String?
-
     /// Target IP address.
     public var targetIP: String?
-
     /// Node information.
     public var nodeName: String?
-
     /// Renamed command.
     public var renameCommands: [String]?
-
     /// Length of the updated configuration item.
     public var updatedConfigLength: Int?
 
@@ -210,10 +185,9 @@ public struct DetailsBody: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/listBackgroundTask``.
-public struct ListBackgroundTaskResponse: Codable, Sendable, Hashable {
+public struct ListBackgroundTaskResponse: Codable, Sendable, Equatable {
     /// Number of tasks.
     public var taskCount: Int?
-
     /// Task details array.
     public var tasks: [SingleBackgroundTask]?
 
@@ -222,10 +196,7 @@ public struct ListBackgroundTaskResponse: Codable, Sendable, Hashable {
         case tasks
     }
 
-    public init(
-        taskCount: Int? = nil,
-        tasks: [SingleBackgroundTask]? = nil
-    ) {
+    public init(taskCount: Int? = nil, tasks: [SingleBackgroundTask]? = nil) {
         self.taskCount = taskCount
         self.tasks = tasks
     }
@@ -238,10 +209,9 @@ public struct ListBackgroundTaskResponse: Codable, Sendable, Hashable {
 }
 
 /// Task details array.
-public struct SingleBackgroundTask: Codable, Sendable, Hashable {
+public struct SingleBackgroundTask: Codable, Sendable, Equatable {
     /// Background task ID.
     public var id: String?
-
     /// Background task name. The options are as follows:
     /// EXTEND: modifying specifications
     /// BindEip: enabling public access
@@ -254,28 +224,20 @@ public struct SingleBackgroundTask: Codable, Sendable, Hashable {
     /// masterStandbySwapJob: master/standby switchover
     /// modify: changing the password
     public var name: String?
-
     /// Details.
     public var details: DetailsBody?
-
     /// Username.
     public var userName: String?
-
     /// User ID.
     public var userID: String?
-
     /// Task parameters.
     public var params: String?
-
     /// Task status.
     public var status: String?
-
     /// Task start time, in the format 2020-06-17T07:38:42.503Z.
     public var createdAt: String?
-
     /// Task end time, in the format 2020-06-17T07:38:42.503Z.
     public var updatedAt: String?
-
     /// Task details that can be expanded.
     public var enableShow: Bool?
 

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The response of ``DCSClient/showJobInfo``.
-public struct ShowJobInfoResponse: Codable, Sendable, Hashable {
+public struct ShowJobInfoResponse: Codable, Sendable, Equatable {
     /// Documented values of `jobType`; other values decode as well.
     public struct JobType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// switching master and standby nodes
         public static let masterStandbySwapJob: Self = "masterStandbySwapJob"
-
         /// modifying source IP pass-through
         public static let modifyClientIPTransJob: Self = "modifyClientIpTransJob"
     }
@@ -23,10 +19,7 @@ public struct ShowJobInfoResponse: Codable, Sendable, Hashable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let initValue: Self = "INIT"
         public static let running: Self = "RUNNING"
@@ -36,25 +29,20 @@ public struct ShowJobInfoResponse: Codable, Sendable, Hashable {
 
     /// Task ID.
     public var jobID: String?
-
     /// Job type. Options:
     /// masterStandbySwapJob: switching master and standby nodes
     /// modifyClientIpTransJob: modifying source IP pass-through
     public var jobType: JobType?
-
     /// Job status. Enumeration values:
     /// INIT
     /// RUNNING
     /// SUCCESS
     /// FAIL
     public var status: StatusValue?
-
     /// Job start timestamp, in ms. The format is 1684191545379.
     public var beginTime: String?
-
     /// Job start timestamp, in ms. The format is 1684191548248.
     public var endTime: String?
-
     /// Failure cause.
     public var failReason: String?
 

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``DCSClient/copyInstance``.
-public struct CopyInstanceRequest: Codable, Sendable, Hashable {
+public struct CopyInstanceRequest: Codable, Sendable, Equatable {
     /// Documented values of `backupFormat`; other values decode as well.
     public struct BackupFormat: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let aof: Self = "aof"
         public static let rdb: Self = "rdb"
@@ -19,7 +16,6 @@ public struct CopyInstanceRequest: Codable, Sendable, Hashable {
 
     /// Description of DCS instance backup.
     public var remark: String?
-
     /// Format of the DCS instance backup.
     /// Enumeration values:
     /// aof
@@ -31,10 +27,7 @@ public struct CopyInstanceRequest: Codable, Sendable, Hashable {
         case backupFormat = "backup_format"
     }
 
-    public init(
-        remark: String? = nil,
-        backupFormat: BackupFormat? = nil
-    ) {
+    public init(remark: String? = nil, backupFormat: BackupFormat? = nil) {
         self.remark = remark
         self.backupFormat = backupFormat
     }

@@ -4,36 +4,27 @@
 import CloudCore
 
 /// Array of the backup details.
-public struct BackupRecordResponse: Codable, Sendable, Hashable {
+public struct BackupRecordResponse: Codable, Sendable, Equatable {
     /// Backup ID.
     public var backupID: String?
-
     /// Backup execution time.
     public var period: JSONValue?
-
     /// Backup record name.
     public var backupName: String?
-
     /// Instance ID.
     public var instanceID: String?
-
     /// Size of the backup file (byte).
     public var size: Int64?
-
     /// Backup type.
     /// manual: manual backup
     /// auto: automatic backup
     public var backupType: String?
-
     /// Time when the backup task is created.
     public var createdAt: String?
-
     /// Time at which DCS instance backup is completed.
     public var updatedAt: String?
-
     /// Backup progress.
     public var progress: String?
-
     /// Error code displayed for a backup failure.
     /// dcs.08.0001 - Failed to start the backup and restoration tool.
     /// dcs.08.0002 - Execution timed out.
@@ -44,10 +35,8 @@ public struct BackupRecordResponse: Codable, Sendable, Hashable {
     /// dcs.08.0007 - Failed to synchronize data during restoration.
     /// dcs.08.0008 - The scheduled backup task is not running. The instance is running other tasks.
     public var errorCode: JSONValue?
-
     /// Description of DCS instance backup.
     public var remark: String?
-
     /// Backup status. The options are as follows:
     /// waiting: The task is waiting to begin.
     /// backuping: DCS instance backup is in progress.
@@ -56,13 +45,10 @@ public struct BackupRecordResponse: Codable, Sendable, Hashable {
     /// expired: The backup file has expired.
     /// deleted: The backup file has been deleted manually.
     public var status: BackupRecordStatus?
-
     /// Whether restoration is supported. Options: TRUE and FALSE.
     public var isSupportRestore: IsSupportRestore?
-
     /// Execution time.
     public var executionAt: String?
-
     /// Backup format.
     public var backupFormat: String?
 
@@ -139,10 +125,9 @@ public struct BackupRecordResponse: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/listBackupRecords``.
-public struct ListBackupRecordsResponse: Codable, Sendable, Hashable {
+public struct ListBackupRecordsResponse: Codable, Sendable, Equatable {
     /// Number of returned records.
     public var totalNum: Int?
-
     /// Array of the backup details.
     public var backupRecordResponse: [BackupRecordResponse]?
 
@@ -151,10 +136,7 @@ public struct ListBackupRecordsResponse: Codable, Sendable, Hashable {
         case backupRecordResponse = "backup_record_response"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        backupRecordResponse: [BackupRecordResponse]? = nil
-    ) {
+    public init(totalNum: Int? = nil, backupRecordResponse: [BackupRecordResponse]? = nil) {
         self.totalNum = totalNum
         self.backupRecordResponse = backupRecordResponse
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Collection of URLs for downloading backup files. A maximum of 64 links are allowed.
-public struct LinksItem: Codable, Sendable, Hashable {
+public struct LinksItem: Codable, Sendable, Equatable {
     /// Backup file name.
     public var fileName: String?
-
     /// URL for downloading backup files.
     public var link: String?
 
@@ -16,17 +15,14 @@ public struct LinksItem: Codable, Sendable, Hashable {
         case link
     }
 
-    public init(
-        fileName: String? = nil,
-        link: String? = nil
-    ) {
+    public init(fileName: String? = nil, link: String? = nil) {
         self.fileName = fileName
         self.link = link
     }
 }
 
 /// The request body of ``DCSClient/listBackupfileLinks``.
-public struct ListBackupfileLinksRequest: Codable, Sendable, Hashable {
+public struct ListBackupfileLinksRequest: Codable, Sendable, Equatable {
     /// Validity period (in seconds) of a URL. The value range is from 5 minutes to 24 hours.
     public var expiration: Int
 
@@ -34,9 +30,7 @@ public struct ListBackupfileLinksRequest: Codable, Sendable, Hashable {
         case expiration
     }
 
-    public init(
-        expiration: Int
-    ) {
+    public init(expiration: Int) {
         self.expiration = expiration
     }
 
@@ -47,13 +41,11 @@ public struct ListBackupfileLinksRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/listBackupfileLinks``.
-public struct ListBackupfileLinksResponse: Codable, Sendable, Hashable {
+public struct ListBackupfileLinksResponse: Codable, Sendable, Equatable {
     /// Paths of files in the OBS bucket.
     public var filePath: String?
-
     /// Name of the OBS bucket.
     public var bucketName: String?
-
     /// Collection of URLs for downloading backup files. A maximum of 64 links are allowed.
     public var links: [LinksItem]?
 
@@ -63,11 +55,7 @@ public struct ListBackupfileLinksResponse: Codable, Sendable, Hashable {
         case links
     }
 
-    public init(
-        filePath: String? = nil,
-        bucketName: String? = nil,
-        links: [LinksItem]? = nil
-    ) {
+    public init(filePath: String? = nil, bucketName: String? = nil, links: [LinksItem]? = nil) {
         self.filePath = filePath
         self.bucketName = bucketName
         self.links = links

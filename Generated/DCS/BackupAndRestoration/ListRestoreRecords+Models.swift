@@ -4,28 +4,21 @@
 import CloudCore
 
 /// Array of the restoration records.
-public struct InstanceRestoreInfo: Codable, Sendable, Hashable {
+public struct InstanceRestoreInfo: Codable, Sendable, Equatable {
     /// Backup ID.
     public var backupID: String?
-
     /// ID of the restoration record.
     public var restoreID: String?
-
     /// Backup record name.
     public var backupName: String?
-
     /// Time when the restoration completed.
     public var updatedAt: String?
-
     /// Description of the restoration.
     public var restoreRemark: String?
-
     /// Time when the restoration task was created.
     public var createdAt: String?
-
     /// Restoration progress.
     public var progress: String?
-
     /// Error code displayed for a restoration failure.
     /// dcs.08.0001 - Failed to start the backup and restoration tool.
     /// dcs.08.0002 - Execution timed out.
@@ -36,13 +29,10 @@ public struct InstanceRestoreInfo: Codable, Sendable, Hashable {
     /// dcs.08.0007 - Failed to synchronize data during restoration.
     /// dcs.08.0008 - The scheduled backup task is not running. The instance is running other tasks.
     public var errorCode: JSONValue?
-
     /// Name of a restoration record.
     public var restoreName: String?
-
     /// Description of the backup.
     public var backupRemark: JSONValue?
-
     /// Restoration status.
     /// waiting: The task is waiting to begin.
     /// restoring: The restoration is in progress.
@@ -92,10 +82,9 @@ public struct InstanceRestoreInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/listRestoreRecords``.
-public struct ListRestoreRecordsResponse: Codable, Sendable, Hashable {
+public struct ListRestoreRecordsResponse: Codable, Sendable, Equatable {
     /// Array of the restoration records.
     public var restoreRecordResponse: [InstanceRestoreInfo]?
-
     /// Total number.
     public var totalNum: Int?
 
@@ -104,10 +93,7 @@ public struct ListRestoreRecordsResponse: Codable, Sendable, Hashable {
         case totalNum = "total_num"
     }
 
-    public init(
-        restoreRecordResponse: [InstanceRestoreInfo]? = nil,
-        totalNum: Int? = nil
-    ) {
+    public init(restoreRecordResponse: [InstanceRestoreInfo]? = nil, totalNum: Int? = nil) {
         self.restoreRecordResponse = restoreRecordResponse
         self.totalNum = totalNum
     }

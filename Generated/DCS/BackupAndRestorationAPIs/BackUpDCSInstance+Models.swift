@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``DCSClient/backUpDCSInstance``.
-public struct BackUpDCSInstanceRequest: Codable, Sendable, Hashable {
+public struct BackUpDCSInstanceRequest: Codable, Sendable, Equatable {
     /// Description of DCS instance backup.
     public var remark: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case remark
-    }
-
-    public init(
-        remark: String? = nil
-    ) {
+    public init(remark: String? = nil) {
         self.remark = remark
     }
 }

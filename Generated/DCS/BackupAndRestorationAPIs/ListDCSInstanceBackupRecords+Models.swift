@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Array of the backup records. For details about backup_record_response, see Table 3.
-public struct ListDCSInstanceBackupRecordsBackupRecordResponse: Codable, Sendable, Hashable {
+public struct ListDCSInstanceBackupRecordsBackupRecordResponse: Codable, Sendable, Equatable {
     /// Backup status. Options:
     /// waiting: DCS instance restoration is waiting to begin.
     /// backuping: DCS instance backup is in progress.
@@ -13,48 +13,34 @@ public struct ListDCSInstanceBackupRecordsBackupRecordResponse: Codable, Sendabl
     /// expired: The backup file expires.
     /// deleted: The backup file has been deleted manually.
     public var status: BackupRecordStatus?
-
     /// Description of DCS instance backup
     public var remark: String?
-
     /// Time segment in which DCS instance backup was performed
     public var period: String?
-
     /// Backup progress
     public var progress: String?
-
     /// Size of the backup file. Unit: byte.
     public var size: Int64?
-
     /// DCS instance ID
     public var instanceID: String?
-
     /// ID of the backup record
     public var backupID: String?
-
     /// Time at which the backup task is created
     public var createdAt: String?
-
     /// Time at which DCS instance backup is completed
     public var updatedAt: String?
-
     /// Time at which the backup starts.
     public var executionAt: String?
-
     /// Backup type. Options:
     /// manual: manual backup
     /// auto: automatic backup
     public var backupType: BackupType?
-
     /// Name of the backup record
     public var backupName: String?
-
     /// Backup format.
     public var backupFormat: String?
-
     /// Error code returned if DCS instance backup fails. For details about error codes, see Table 4.
     public var errorCode: String?
-
     /// An indicator of whether restoration is supported. Options: TRUE or FALSE.
     public var isSupportRestore: IsSupportRestore?
 
@@ -131,10 +117,9 @@ public struct ListDCSInstanceBackupRecordsBackupRecordResponse: Codable, Sendabl
 }
 
 /// The response of ``DCSClient/listDCSInstanceBackupRecords``.
-public struct ListDCSInstanceBackupRecordsResponse: Codable, Sendable, Hashable {
+public struct ListDCSInstanceBackupRecordsResponse: Codable, Sendable, Equatable {
     /// Array of the backup records. For details about backup_record_response, see Table 3.
     public var backupRecordResponse: [ListDCSInstanceBackupRecordsBackupRecordResponse]?
-
     /// Number of obtained backup records.
     public var totalNum: Int?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``DCSClient/listDCSInstanceRestorationRecords``.
-public struct ListDCSInstanceRestorationRecordsResponse: Codable, Sendable, Hashable {
+public struct ListDCSInstanceRestorationRecordsResponse: Codable, Sendable, Equatable {
     /// Array of the restoration records.
     public var restoreRecordResponse: [RestoreRecordResponse]?
-
     /// Number of obtained backup records.
     public var totalNum: Int?
 
@@ -16,10 +15,7 @@ public struct ListDCSInstanceRestorationRecordsResponse: Codable, Sendable, Hash
         case totalNum = "total_num"
     }
 
-    public init(
-        restoreRecordResponse: [RestoreRecordResponse]? = nil,
-        totalNum: Int? = nil
-    ) {
+    public init(restoreRecordResponse: [RestoreRecordResponse]? = nil, totalNum: Int? = nil) {
         self.restoreRecordResponse = restoreRecordResponse
         self.totalNum = totalNum
     }
@@ -32,50 +28,37 @@ public struct ListDCSInstanceRestorationRecordsResponse: Codable, Sendable, Hash
 }
 
 /// Array of the restoration records.
-public struct RestoreRecordResponse: Codable, Sendable, Hashable {
+public struct RestoreRecordResponse: Codable, Sendable, Equatable {
     /// Restoration status
     /// waiting: DCS instance restoration is waiting to begin.
     /// restoring: DCS instance restoration is in progress.
     /// succeed: DCS instance restoration succeeded.
     /// failed: DCS instance restoration failed.
     public var status: String?
-
     /// Restoration progress
     public var progress: String?
-
     /// ID of the restoration record
     public var restoreID: String?
-
     /// ID of the backup record
     public var backupID: String?
-
     /// Description of DCS instance restoration
     public var restoreRemark: String?
-
     /// Description of DCS instance backup
     public var backupRemark: String?
-
     /// Time at which the restoration task is created
     public var createdAt: String?
-
     /// Time at which DCS instance restoration completed
     public var updatedAt: String?
-
     /// Name of the restoration record
     public var restoreName: String?
-
     /// Name of the backup record
     public var backupName: String?
-
     /// Source instance ID.
     public var sourceInstanceID: String?
-
     /// Source instance name.
     public var sourceInstanceName: String?
-
     /// Error code returned if DCS instance restoration fails. For details about error codes, see Table 4.
     public var errorCode: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var sourceInstanceID2: String?
 

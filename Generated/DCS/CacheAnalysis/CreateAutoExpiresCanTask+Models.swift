@@ -4,32 +4,26 @@
 import CloudCore
 
 /// The response of ``DCSClient/createAutoExpiresCanTask``.
-public struct CreateAutoExpiresCanTaskResponse: Codable, Sendable, Hashable {
+public struct CreateAutoExpiresCanTaskResponse: Codable, Sendable, Equatable {
     /// Expired key scan ID.
     public var id: String?
-
     /// Instance ID.
     public var instanceID: String?
-
     /// Scan task status. Value range:
     /// waiting
     /// running
     /// success
     /// failed
     public var status: Status?
-
     /// Scan mode. Value range:
     /// manual
     /// auto
     public var scanType: ScanType?
-
     /// Time when a scan task is created. The format is 2020-06-15T02:21:18.669Z.
     public var createdAt: String?
-
     /// Time when a scan task started. The format is 2020-06-15T02:21:18.669Z. (The value is null and is not
     /// returned when the scan task is being created.)
     public var startedAt: String?
-
     /// Time when a scan task ended. The format is 2020-06-15T02:21:18.669Z. (The value is null and is not
     /// returned when the scan task is being created.)
     public var finishedAt: String?

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DCSClient/batchStopMigrationTasks``.
-public struct BatchStopMigrationTasksRequest: Codable, Sendable, Hashable {
+public struct BatchStopMigrationTasksRequest: Codable, Sendable, Equatable {
     /// Data migration task list.
     public var migrationTasks: [String]
 
@@ -12,15 +12,13 @@ public struct BatchStopMigrationTasksRequest: Codable, Sendable, Hashable {
         case migrationTasks = "migration_tasks"
     }
 
-    public init(
-        migrationTasks: [String]
-    ) {
+    public init(migrationTasks: [String]) {
         self.migrationTasks = migrationTasks
     }
 }
 
 /// The response of ``DCSClient/batchStopMigrationTasks``.
-public struct BatchStopMigrationTasksResponse: Codable, Sendable, Hashable {
+public struct BatchStopMigrationTasksResponse: Codable, Sendable, Equatable {
     /// Data migration task list.
     public var migrationTasks: [StopMigrationTaskResult]?
 
@@ -28,18 +26,15 @@ public struct BatchStopMigrationTasksResponse: Codable, Sendable, Hashable {
         case migrationTasks = "migration_tasks"
     }
 
-    public init(
-        migrationTasks: [StopMigrationTaskResult]? = nil
-    ) {
+    public init(migrationTasks: [StopMigrationTaskResult]? = nil) {
         self.migrationTasks = migrationTasks
     }
 }
 
 /// Data migration task list.
-public struct StopMigrationTaskResult: Codable, Sendable, Hashable {
+public struct StopMigrationTaskResult: Codable, Sendable, Equatable {
     /// Result of delivering the request for stopping migration tasks.
     public var result: String?
-
     /// ID of the data migration task.
     public var taskID: String?
 
@@ -48,10 +43,7 @@ public struct StopMigrationTaskResult: Codable, Sendable, Hashable {
         case taskID = "task_id"
     }
 
-    public init(
-        result: String? = nil,
-        taskID: String? = nil
-    ) {
+    public init(result: String? = nil, taskID: String? = nil) {
         self.result = result
         self.taskID = taskID
     }

@@ -6,17 +6,14 @@ import CloudCore
 /// Backup files to be imported when the migration mode is backup file import.
 ///
 /// BackupFilesBody
-public struct CreateMigrationTaskBackupFilesBody: Codable, Sendable, Hashable {
+public struct CreateMigrationTaskBackupFilesBody: Codable, Sendable, Equatable {
     /// Data source, which can be an OBS bucket or a backup record.
     public var fileSource: String?
-
     /// Name of the OBS bucket.
     public var bucketName: String?
-
     /// List of backup files to be imported. This parameter is mandatory when the data source is an OBS
     /// bucket.
     public var files: [CreateMigrationTaskFiles]
-
     /// Backup record ID. This parameter is mandatory when the data source is a backup record.
     public var backupID: String?
 
@@ -43,13 +40,11 @@ public struct CreateMigrationTaskBackupFilesBody: Codable, Sendable, Hashable {
 /// List of backup files to be imported. This parameter is mandatory when the data source is an OBS bucket.
 ///
 /// Files
-public struct CreateMigrationTaskFiles: Codable, Sendable, Hashable {
+public struct CreateMigrationTaskFiles: Codable, Sendable, Equatable {
     /// Name of a backup file.
     public var fileName: String
-
     /// File size in bytes.
     public var size: String?
-
     /// Time when the file was last modified. The format is YYYY-MM-DD HH:MM:SS.
     public var updateAt: String?
 
@@ -59,11 +54,7 @@ public struct CreateMigrationTaskFiles: Codable, Sendable, Hashable {
         case updateAt = "update_at"
     }
 
-    public init(
-        fileName: String,
-        size: String? = nil,
-        updateAt: String? = nil
-    ) {
+    public init(fileName: String, size: String? = nil, updateAt: String? = nil) {
         self.fileName = fileName
         self.size = size
         self.updateAt = updateAt
@@ -71,18 +62,14 @@ public struct CreateMigrationTaskFiles: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DCSClient/createMigrationTask``.
-public struct CreateMigrationTaskRequest: Codable, Sendable, Hashable {
+public struct CreateMigrationTaskRequest: Codable, Sendable, Equatable {
     /// Documented values of `migrationType`; other values decode as well.
     public struct MigrationType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// importing backup files
         public static let backupfileImport: Self = "backupfile_import"
-
         /// migrating data online This API can no longer be used to create an online migration task. Please
         /// call CreateOnlineMigrationTask instead.
         public static let onlineMigration: Self = "online_migration"
@@ -91,50 +78,39 @@ public struct CreateMigrationTaskRequest: Codable, Sendable, Hashable {
     /// Documented values of `migrationMethod`; other values decode as well.
     public struct MigrationMethod: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// full migration
         public static let fullAmountMigration: Self = "full_amount_migration"
-
         /// incremental migration
         public static let incrementalMigration: Self = "incremental_migration"
     }
 
     /// Backup import task name.
     public var taskName: String
-
     /// Backup import task description.
     public var description: String?
-
     /// Migration mode.
     /// Options:
     /// backupfile_import: importing backup files
     /// online_migration: migrating data online This API can no longer be used to create an online migration
     /// task. Please call CreateOnlineMigrationTask instead.
     public var migrationType: MigrationType
-
     /// Type of the migration, which can be full migration or incremental migration.
     /// Values:
     /// full_amount_migration: full migration
     /// incremental_migration: incremental migration
     public var migrationMethod: MigrationMethod
-
     /// Backup files to be imported when the migration mode is backup file import.
     public var backupFiles: CreateMigrationTaskBackupFilesBody?
-
     /// Type of the network for communication between the source and target Redis when the migration mode is
     /// online data migration. This API can no longer be used to create an online migration task. Please call
     /// CreateOnlineMigrationTask instead.
     public var networkType: String?
-
     /// Source Redis information. This parameter is mandatory when the migration mode is online data
     /// migration. This API can no longer be used to create an online migration task. Please call
     /// CreateOnlineMigrationTask instead.
     public var sourceInstance: CreateMigrationTaskSourceInstanceBody?
-
     /// Target Redis information.
     public var targetInstance: CreateMigrationTaskTargetInstanceBody
 
@@ -175,31 +151,23 @@ public struct CreateMigrationTaskRequest: Codable, Sendable, Hashable {
 /// instead.
 ///
 /// SourceInstanceBody
-public struct CreateMigrationTaskSourceInstanceBody: Codable, Sendable, Hashable {
+public struct CreateMigrationTaskSourceInstanceBody: Codable, Sendable, Equatable {
     /// Source Redis address (specified in the source_instance parameter).
     public var addrs: String
-
     /// Redis password. If a password is set, this parameter is mandatory.
     public var password: String?
-
     /// Task status.
     public var taskStatus: String?
-
     /// Redis instance ID.
     public var id: String?
-
     /// Redis IP address.
     public var ip: String?
-
     /// Redis port.
     public var port: String?
-
     /// Redis name.
     public var name: String?
-
     /// Indicates whether multi-DB is enabled for Proxy Cluster DCS instances.
     public var proxyMultiDb: Bool?
-
     /// Redis database.
     public var db: String?
 
@@ -254,31 +222,23 @@ public struct CreateMigrationTaskSourceInstanceBody: Codable, Sendable, Hashable
 /// Target Redis information.
 ///
 /// TargetInstanceBody
-public struct CreateMigrationTaskTargetInstanceBody: Codable, Sendable, Hashable {
+public struct CreateMigrationTaskTargetInstanceBody: Codable, Sendable, Equatable {
     /// Redis instance ID (mandatory in the target_instance parameter).
     public var id: String
-
     /// Redis instance name (specified in the target_instance parameter).
     public var name: String?
-
     /// Redis password. If a password is set, this parameter is mandatory.
     public var password: String?
-
     /// Task status.
     public var taskStatus: String?
-
     /// Redis IP address.
     public var ip: String?
-
     /// Redis port.
     public var port: String?
-
     /// Redis instance address.
     public var addrs: String?
-
     /// Indicates whether multi-DB is enabled for Proxy Cluster DCS instances.
     public var proxyMultiDb: Bool?
-
     /// Redis database.
     public var db: String?
 

@@ -4,26 +4,22 @@
 import CloudCore
 
 /// The request body of ``DCSClient/createOnlineMigrationTask``.
-public struct CreateOnlineMigrationTaskRequest: Codable, Sendable, Hashable {
+public struct CreateOnlineMigrationTaskRequest: Codable, Sendable, Equatable {
     /// Name of the online migration task.
     public var name: String
-
     /// Description of the online migration task.
     public var description: String?
-
     /// VPC ID.
     /// To obtain it, do as follows:
     /// Method 1: Log in to the VPC console and view the VPC ID in the VPC details.
     /// Method 2: Call the VPC API. For details, see the API for querying VPCs.
     public var vpcID: String
-
     /// Network ID of the subnet.
     /// To obtain it, do as follows:
     /// Method 1: Log in to VPC console and click the target subnet on the Subnets tab page. You can view the
     /// network ID on the displayed page.
     /// Method 2: Call the VPC API. For details, see the API for querying subnets.
     public var subnetID: String
-
     /// Security group which the instance belongs to.
     /// A security group implements access control for VMs within a security group or in different security
     /// groups, enhancing VM security. You can define different access rules for a security group to protect
@@ -59,7 +55,7 @@ public struct CreateOnlineMigrationTaskRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/createOnlineMigrationTask``.
-public struct CreateOnlineMigrationTaskResponse: Codable, Sendable, Hashable {
+public struct CreateOnlineMigrationTaskResponse: Codable, Sendable, Equatable {
     /// Online migration task ID.
     public var instanceID: String?
 
@@ -67,9 +63,7 @@ public struct CreateOnlineMigrationTaskResponse: Codable, Sendable, Hashable {
         case instanceID = "instance_id"
     }
 
-    public init(
-        instanceID: String? = nil
-    ) {
+    public init(instanceID: String? = nil) {
         self.instanceID = instanceID
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DCSClient/deleteMigrationTask``.
-public struct DeleteMigrationTaskRequest: Codable, Sendable, Hashable {
+public struct DeleteMigrationTaskRequest: Codable, Sendable, Equatable {
     /// List of IDs of the migration tasks to be deleted.
     public var taskIDList: [String]
 
@@ -12,15 +12,13 @@ public struct DeleteMigrationTaskRequest: Codable, Sendable, Hashable {
         case taskIDList = "task_id_list"
     }
 
-    public init(
-        taskIDList: [String]
-    ) {
+    public init(taskIDList: [String]) {
         self.taskIDList = taskIDList
     }
 }
 
 /// The response of ``DCSClient/deleteMigrationTask``.
-public struct DeleteMigrationTaskResponse: Codable, Sendable, Hashable {
+public struct DeleteMigrationTaskResponse: Codable, Sendable, Equatable {
     /// List of IDs of the migration tasks to be deleted.
     public var taskIDList: [String]?
 
@@ -28,9 +26,7 @@ public struct DeleteMigrationTaskResponse: Codable, Sendable, Hashable {
         case taskIDList = "task_id_list"
     }
 
-    public init(
-        taskIDList: [String]? = nil
-    ) {
+    public init(taskIDList: [String]? = nil) {
         self.taskIDList = taskIDList
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``DCSClient/listMigrationTask``.
-public struct ListMigrationTaskResponse: Codable, Sendable, Hashable {
+public struct ListMigrationTaskResponse: Codable, Sendable, Equatable {
     /// Number of migration tasks.
     public var count: Int?
-
     /// Migration task list.
     public var migrationTasks: [MigrationTaskList]?
 
@@ -16,10 +15,7 @@ public struct ListMigrationTaskResponse: Codable, Sendable, Hashable {
         case migrationTasks = "migration_tasks"
     }
 
-    public init(
-        count: Int? = nil,
-        migrationTasks: [MigrationTaskList]? = nil
-    ) {
+    public init(count: Int? = nil, migrationTasks: [MigrationTaskList]? = nil) {
         self.count = count
         self.migrationTasks = migrationTasks
     }
@@ -32,81 +28,57 @@ public struct ListMigrationTaskResponse: Codable, Sendable, Hashable {
 }
 
 /// Migration task list.
-public struct MigrationTaskList: Codable, Sendable, Hashable {
+public struct MigrationTaskList: Codable, Sendable, Equatable {
     /// Migration task ID.
     public var taskID: String?
-
     /// Migration task name.
     public var taskName: String?
-
     /// Migration status. Options: SUCCESS, FAILED, MIGRATING, TERMINATED.
     public var status: MigrationTaskListStatus?
-
     /// Migration mode, which can be backup file import or online migration.
     public var migrationType: String?
-
     /// Type of the migration, which can be full migration or incremental migration.
     public var migrationMethod: String?
-
     /// Private IP address of the migration ECS on the tenant side. This IP address can be added to the
     /// whitelist if it is in the same VPC as the private IP address of the target or source Redis.
     public var ecsTenantPrivateIP: String?
-
     /// Source Redis address, which is ip:port or a bucket name.
     public var dataSource: String?
-
     /// Name of the source instance. If the source Redis is self-hosted, this parameter is left blank.
     public var sourceInstanceName: String?
-
     /// ID of the source instance. If the source Redis is self-hosted, this parameter is left blank.
     public var sourceInstanceID: String?
-
     /// Target Redis address. The format is ip:port.
     public var targetInstanceAddrs: String?
-
     /// Target instance name.
     public var targetInstanceName: String?
-
     /// Target instance ID.
     public var targetInstanceID: String?
-
     /// Time when the migration task is created.
     public var createdAt: String?
-
     /// Description of the migration task.
     public var description: String?
-
     /// Status of the source instance. If the source Redis is self-hosted, this parameter is left blank.
     public var sourceInstanceStatus: String?
-
     /// Status of the target instance.
     public var targetInstanceStatus: String?
-
     /// ID of the source instance subnet. If the source Redis is self-hosted, this parameter is left blank.
     public var sourceInstanceSubnetID: String?
-
     /// ID of the target instance subnet.
     public var targetInstanceSubnetID: String?
-
     /// Specification code of the source instance. If the source Redis is self-hosted, this parameter is left
     /// blank.
     public var sourceInstanceSpecCode: String?
-
     /// Specification code of the target instance.
     public var targetInstanceSpecCode: String?
-
     /// Error message.
     public var errorMessage: String?
-
     /// Time when the migration ECS is released.
     public var releasedAt: String?
-
     /// Version.
     public var version: String?
-
     /// Operation mode, which can be auto or manual.
     public var resumeMode: String?
-
     /// Supported features.
     public var supportedFeatures: [String]?
 

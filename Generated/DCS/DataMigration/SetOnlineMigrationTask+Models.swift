@@ -4,27 +4,15 @@
 import CloudCore
 
 /// Source Redis information.
-public struct ConfigMigrationInstanceBody: Codable, Sendable, Hashable {
+public struct ConfigMigrationInstanceBody: Codable, Sendable, Equatable {
     /// Redis instance ID (mandatory if the source Redis address is not specified).
     public var id: String?
-
     /// Source Redis address (mandatory if the Redis instance ID is not specified).
     public var addrs: String?
-
     /// Redis password. If a password is set, this parameter is mandatory.
     public var password: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case addrs
-        case password
-    }
-
-    public init(
-        id: String? = nil,
-        addrs: String? = nil,
-        password: String? = nil
-    ) {
+    public init(id: String? = nil, addrs: String? = nil, password: String? = nil) {
         self.id = id
         self.addrs = addrs
         self.password = password
@@ -32,18 +20,14 @@ public struct ConfigMigrationInstanceBody: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DCSClient/setOnlineMigrationTask``.
-public struct SetOnlineMigrationTaskRequest: Codable, Sendable, Hashable {
+public struct SetOnlineMigrationTaskRequest: Codable, Sendable, Equatable {
     /// Documented values of `resumeMode`; other values decode as well.
     public struct ResumeMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// automatically reconnect.
         public static let auto: Self = "auto"
-
         /// manually reconnect.
         public static let manual: Self = "manual"
     }
@@ -59,7 +43,6 @@ public struct SetOnlineMigrationTaskRequest: Codable, Sendable, Hashable {
     /// full_amount_migration: full migration
     /// incremental_migration: incremental migration
     public var migrationMethod: String
-
     /// Reconnection mode.
     /// In automatic reconnection mode, if the source and target instances are disconnected due to network
     /// exceptions, automatic reconnections will be performed indefinitely.
@@ -69,15 +52,12 @@ public struct SetOnlineMigrationTaskRequest: Codable, Sendable, Hashable {
     /// auto: automatically reconnect.
     /// manual: manually reconnect.
     public var resumeMode: ResumeMode
-
     /// Bandwidth limit. For incremental migration, you can limit the bandwidth to ensure smooth service
     /// running. When the data synchronization speed reaches the limit, it can no longer increase. - Unit:
     /// MB/s. - Value range: 1-10,240 (an integer greater than 0 and less than 10,241).
     public var bandwidthLimitMb: String?
-
     /// Source Redis information.
     public var sourceInstance: ConfigMigrationInstanceBody
-
     /// Target Redis information.
     public var targetInstance: ConfigMigrationInstanceBody
 

@@ -4,28 +4,22 @@
 import CloudCore
 
 /// The response of ``DCSClient/showMigrationTasksTAts``.
-public struct ShowMigrationTasksTAtsResponse: Codable, Sendable, Hashable {
+public struct ShowMigrationTasksTAtsResponse: Codable, Sendable, Equatable {
     /// Percentage of the full migration progress.
     public var fullMigrationProgress: Int?
-
     /// Offset of incremental migration, which is the difference between the data volume of the source Redis
     /// and the target Redis during the incremental migration.
     /// If the offset is 0, there is no data difference between the source and the target Redis during the
     /// incremental migration.
     public var offset: Int?
-
     /// Number of keys in the source Redis.
     public var sourceDbsize: Int?
-
     /// Number of keys in the target Redis.
     public var targetDbsize: Int?
-
     /// Key write traffic of the target Redis, in KB/s.
     public var targetInputKbps: Int?
-
     /// Number of concurrent operations per second on the target Redis.
     public var targetOps: Int?
-
     /// Whether the migration task is in progress.
     public var isMigrating: Bool?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DCSClient/updateMigrationTask``.
-public struct UpdateMigrationTaskRequest: Codable, Sendable, Hashable {
+public struct UpdateMigrationTaskRequest: Codable, Sendable, Equatable {
     /// Reconnection mode of the migration tasks.
     /// auto: automatically reconnect. In automatic reconnection mode, if the source and target instances are
     /// disconnected due to network exceptions, automatic reconnections will be performed indefinitely. Full
@@ -17,9 +17,7 @@ public struct UpdateMigrationTaskRequest: Codable, Sendable, Hashable {
         case resumeMode = "resume_mode"
     }
 
-    public init(
-        resumeMode: String? = nil
-    ) {
+    public init(resumeMode: String? = nil) {
         self.resumeMode = resumeMode
     }
 }

@@ -4,30 +4,23 @@
 import CloudCore
 
 /// Diagnosis reports.
-public struct DiagnosisReportInfo: Codable, Sendable, Hashable {
+public struct DiagnosisReportInfo: Codable, Sendable, Equatable {
     /// Diagnosis report ID.
     public var reportID: String?
-
     /// Diagnosis task status.
     /// diagnosing
     /// finished
     public var status: String?
-
     /// Start time of a diagnosis period. The format is 2017-03-31T12:24:46.297Z.
     public var beginTime: String?
-
     /// End time of a diagnosis period. The format is 2017-03-31T12:24:46.297Z.
     public var endTime: String?
-
     /// Time when the diagnosis report is created.
     public var createdAt: String?
-
     /// Number of diagnosed nodes.
     public var nodeNum: Int?
-
     /// Total number of abnormal diagnosis items.
     public var abnormalItemSum: Int?
-
     /// Total number of failed diagnosis items.
     public var failedItemSum: Int?
 
@@ -76,10 +69,9 @@ public struct DiagnosisReportInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/listDiagnosisTasks``.
-public struct ListDiagnosisTasksResponse: Codable, Sendable, Hashable {
+public struct ListDiagnosisTasksResponse: Codable, Sendable, Equatable {
     /// Diagnosis reports.
     public var diagnosisReportList: [DiagnosisReportInfo]?
-
     /// Total number of diagnosis reports.
     public var totalNum: Int?
 
@@ -88,10 +80,7 @@ public struct ListDiagnosisTasksResponse: Codable, Sendable, Hashable {
         case totalNum = "total_num"
     }
 
-    public init(
-        diagnosisReportList: [DiagnosisReportInfo]? = nil,
-        totalNum: Int? = nil
-    ) {
+    public init(diagnosisReportList: [DiagnosisReportInfo]? = nil, totalNum: Int? = nil) {
         self.diagnosisReportList = diagnosisReportList
         self.totalNum = totalNum
     }

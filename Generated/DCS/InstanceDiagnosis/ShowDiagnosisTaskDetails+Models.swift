@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Command execution latency statistics.
-public struct CommandTimeTaken: Codable, Sendable, Hashable {
+public struct CommandTimeTaken: Codable, Sendable, Equatable {
     /// Number of calls.
     public var callsSum: Int?
-
     /// Total time consumed.
     public var usecSum: Double?
-
     /// Command name.
     public var commandName: String?
-
     /// Duration percentage.
     public var perUsec: String?
-
     /// Average duration of calls.
     public var averageUsec: Double?
 
@@ -53,16 +49,13 @@ public struct CommandTimeTaken: Codable, Sendable, Hashable {
 }
 
 /// Command execution duration list.
-public struct CommandTimeTakenList: Codable, Sendable, Hashable {
+public struct CommandTimeTakenList: Codable, Sendable, Equatable {
     /// Total number of times that commands are executed.
     public var totalNum: Int?
-
     /// Total duration of command execution.
     public var totalUsecSum: Double?
-
     /// Command execution latency result.
     public var result: String?
-
     /// Command execution latency statistics.
     public var commandList: [CommandTimeTaken]?
 
@@ -95,10 +88,9 @@ public struct CommandTimeTakenList: Codable, Sendable, Hashable {
 }
 
 /// List of cause IDs. For details about the IDs, see "Instance Diagnosis IDs" in the appendix.
-public struct ConclusionItem: Codable, Sendable, Hashable {
+public struct ConclusionItem: Codable, Sendable, Equatable {
     /// Conclusion ID.
     public var id: Int?
-
     /// Conclusion parameters.
     public var params: [String: String]?
 
@@ -107,10 +99,7 @@ public struct ConclusionItem: Codable, Sendable, Hashable {
         case params
     }
 
-    public init(
-        id: Int? = nil,
-        params: [String: String]? = nil
-    ) {
+    public init(id: Int? = nil, params: [String: String]? = nil) {
         self.id = id
         self.params = params
     }
@@ -123,16 +112,13 @@ public struct ConclusionItem: Codable, Sendable, Hashable {
 }
 
 /// Diagnosis dimension list.
-public struct DiagnosisDimension: Codable, Sendable, Hashable {
+public struct DiagnosisDimension: Codable, Sendable, Equatable {
     /// Diagnosis dimension name.
     public var name: String?
-
     /// Total number of abnormal diagnosis items.
     public var abnormalNum: Int?
-
     /// Total number of failed diagnosis items.
     public var failedNum: Int?
-
     /// Diagnosis items.
     public var diagnosisItemList: [DiagnosisItem]?
 
@@ -165,19 +151,15 @@ public struct DiagnosisDimension: Codable, Sendable, Hashable {
 }
 
 /// Diagnosis items.
-public struct DiagnosisItem: Codable, Sendable, Hashable {
+public struct DiagnosisItem: Codable, Sendable, Equatable {
     /// Diagnosis item name.
     public var name: String?
-
     /// List of cause IDs. For details about the IDs, see "Instance Diagnosis IDs" in the appendix.
     public var causeIDs: [ConclusionItem]?
-
     /// List of impact IDs. For details about the IDs, see "Instance Diagnosis IDs" in the appendix.
     public var impactIDs: [ConclusionItem]?
-
     /// List of suggestion IDs. For details about the IDs, see "Instance Diagnosis IDs" in the appendix.
     public var adviceIDs: [ConclusionItem]?
-
     /// Diagnosis result.
     public var result: String?
 
@@ -205,30 +187,23 @@ public struct DiagnosisItem: Codable, Sendable, Hashable {
 }
 
 /// Node diagnosis report list.
-public struct DiagnosisNodeReport: Codable, Sendable, Hashable {
+public struct DiagnosisNodeReport: Codable, Sendable, Equatable {
     /// Node IP address, for example, 192.168.0.234:6379.
     public var nodeIP: String?
-
     /// Code of the AZ where the node is.
     public var azCode: String?
-
     /// Name of the shard where the node is.
     public var groupName: String?
-
     /// Total number of abnormal diagnosis items.
     public var abnormalSum: Int?
-
     /// Total number of failed diagnosis items.
     public var failedSum: Int?
-
     /// Node role.
     /// master: master node
     /// slave: standby node
     public var role: String?
-
     /// Diagnosis dimension list.
     public var diagnosisDimensionList: [DiagnosisDimension]?
-
     /// Command execution duration list.
     public var commandTimeTakenList: CommandTimeTakenList?
 
@@ -277,13 +252,11 @@ public struct DiagnosisNodeReport: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/showDiagnosisTaskDetails``.
-public struct ShowDiagnosisTaskDetailsResponse: Codable, Sendable, Hashable {
+public struct ShowDiagnosisTaskDetailsResponse: Codable, Sendable, Equatable {
     /// Total number of abnormal diagnosis items.
     public var abnormalItemSum: Int?
-
     /// Total number of failed diagnosis items.
     public var failedItemSum: Int?
-
     /// Node diagnosis report list.
     public var diagnosisNodeReportList: [DiagnosisNodeReport]?
 

@@ -4,31 +4,23 @@
 import CloudCore
 
 /// Statistics of all instances in the Running state.
-public struct InstanceStatistic: Codable, Sendable, Hashable {
+public struct InstanceStatistic: Codable, Sendable, Equatable {
     /// Incoming traffic (kbit/s) of the DCS instance.
     public var inputKbps: String?
-
     /// Outgoing traffic (kbit/s) of the DCS instance.
     public var outputKbps: String?
-
     /// Instance ID.
     public var instanceID: String?
-
     /// Number of cached data records
     public var keys: Int64?
-
     /// Used memory size in MB.
     public var usedMemory: Int64?
-
     /// Total memory size in MB.
     public var maxMemory: Int64?
-
     /// Number of times the GET command is run.
     public var cmdGetCount: Int64?
-
     /// Number of times the SET command is run.
     public var cmdSetCount: Int64?
-
     /// Accumulated CPU time consumed by the cache in the user state and kernel state, in seconds.
     public var usedCPU: String?
 
@@ -81,17 +73,11 @@ public struct InstanceStatistic: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/listStatisticsOfRunningInstances``.
-public struct ListStatisticsOfRunningInstancesResponse: Codable, Sendable, Hashable {
+public struct ListStatisticsOfRunningInstancesResponse: Codable, Sendable, Equatable {
     /// Statistics of all instances in the Running state.
     public var statistics: [InstanceStatistic]?
 
-    private enum CodingKeys: String, CodingKey {
-        case statistics
-    }
-
-    public init(
-        statistics: [InstanceStatistic]? = nil
-    ) {
+    public init(statistics: [InstanceStatistic]? = nil) {
         self.statistics = statistics
     }
 }

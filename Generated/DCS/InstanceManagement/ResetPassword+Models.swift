@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DCSClient/resetPassword``.
-public struct ResetPasswordRequest: Codable, Sendable, Hashable {
+public struct ResetPasswordRequest: Codable, Sendable, Equatable {
     /// New password. When no_password_access is set to false or not specified, the request must contain the
     /// password parameter.
     /// The password of a DCS Redis instance must meet the following complexity requirements:
@@ -15,7 +15,6 @@ public struct ResetPasswordRequest: Codable, Sendable, Hashable {
     /// Digits
     /// Special characters `~!@#$^&*()-_=+\|{},<.>/?
     public var newPassword: String?
-
     /// Whether to change the DCS instance to password-free.
     /// true: The instance can be accessed without a password.
     /// false: The instance can be accessed only after password authentication.
@@ -27,10 +26,7 @@ public struct ResetPasswordRequest: Codable, Sendable, Hashable {
         case noPasswordAccess = "no_password_access"
     }
 
-    public init(
-        newPassword: String? = nil,
-        noPasswordAccess: Bool? = nil
-    ) {
+    public init(newPassword: String? = nil, noPasswordAccess: Bool? = nil) {
         self.newPassword = newPassword
         self.noPasswordAccess = noPasswordAccess
     }
@@ -43,26 +39,21 @@ public struct ResetPasswordRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/resetPassword``.
-public struct ResetPasswordResponse: Codable, Sendable, Hashable {
+public struct ResetPasswordResponse: Codable, Sendable, Equatable {
     /// Number of remaining password attempts. Resetting a password does not verify passwords. This parameter
     /// is deprecated and 5 is returned by default.
     public var retryTimesLeft: String?
-
     /// Lock duration, in minutes. Resetting a password does not involve locks. This parameter is deprecated
     /// and 0 is returned by default.
     public var lockTime: String?
-
     /// Remaining time before the account is unlocked, in minutes. Resetting a password does not involve
     /// locks. This parameter is deprecated and 0 is returned by default.
     public var lockTimeLeft: String?
-
     /// Code of a password reset result.
     /// 1: Successful
     public var code: String?
-
     /// Password reset result.
     public var message: String?
-
     /// Password reset error message. The value is null when the reset is successful.
     public var extMessage: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``DCSClient/restartOrFlushInstances``.
-public struct RestartOrFlushInstancesRequest: Codable, Sendable, Hashable {
+public struct RestartOrFlushInstancesRequest: Codable, Sendable, Equatable {
     /// List of instance IDs.
     public var instances: [String]?
-
     /// Operation on the instance:
     /// restart: force restart
     /// soft_restart: restart only the instance process
@@ -15,15 +14,7 @@ public struct RestartOrFlushInstancesRequest: Codable, Sendable, Hashable {
     /// Only DCS Redis 4.0 and later instances can be flushed.
     public var action: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case instances
-        case action
-    }
-
-    public init(
-        instances: [String]? = nil,
-        action: String? = nil
-    ) {
+    public init(instances: [String]? = nil, action: String? = nil) {
         self.instances = instances
         self.action = action
     }

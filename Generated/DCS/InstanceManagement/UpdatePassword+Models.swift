@@ -4,28 +4,24 @@
 import CloudCore
 
 /// The response of ``DCSClient/updatePassword``.
-public struct UpdatePasswordResponse: Codable, Sendable, Hashable {
+public struct UpdatePasswordResponse: Codable, Sendable, Equatable {
     /// Lock duration, in minutes. If the authentication fails and the account is locked, a response is
     /// returned and is not null.
     /// During password modification, after 5 failed password attempts, the instance will be locked and the
     /// password cannot be changed or reset for 5 minutes.
     public var lockTime: String?
-
     /// Password change result:
     /// success: Password is changed successfully.
     /// passwordFailed: Password authentication failed.
     /// locked: The account has been locked.
     /// failed: Password change failed.
     public var result: String?
-
     /// Remaining time before the account is unlocked, in minutes. When the account is locked, a response is
     /// returned and is not null.
     public var lockTimeLeft: String?
-
     /// Number of remaining password attempts. If the authentication fails, a response is returned and is not
     /// null.
     public var retryTimesLeft: String?
-
     /// Modification result description.
     public var message: String?
 

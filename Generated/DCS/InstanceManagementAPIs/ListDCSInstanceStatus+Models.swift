@@ -4,52 +4,37 @@
 import CloudCore
 
 /// The response of ``DCSClient/listDCSInstanceStatus``.
-public struct ListDCSInstanceStatusResponse: Codable, Sendable, Hashable {
+public struct ListDCSInstanceStatusResponse: Codable, Sendable, Equatable {
     /// Redis instance quantity statistics.
     public var redis: StatusStatistic?
-
     /// Number of instances that are being created.
     public var creatingCount: Int?
-
     /// Number of instances that are being deleted.
     public var deletingCount: Int?
-
     /// Number of running instances.
     public var runningCount: Int?
-
     /// Number of abnormal instances.
     public var errorCount: Int?
-
     /// Number of instances that are being restarted.
     public var restartingCount: Int?
-
     /// Number of instances that fail to be created.
     public var createfailedCount: Int?
-
     /// Number of instances that are being scaled up.
     public var extendingCount: Int?
-
     /// Number of instances that are being upgraded.
     public var upgradingCount: Int?
-
     /// Number of instances for which payment is in progress.
     public var payingCount: Int?
-
     /// Number of instances on which data migration is in progress.
     public var migratingCount: Int?
-
     /// Number of instances whose data is being cleared.
     public var flushingCount: Int?
-
     /// Number of instances that have been stopped.
     public var closedCount: Int?
-
     /// Number of instances that are being started.
     public var startingCount: Int?
-
     /// Number of instances that are being stopped.
     public var closingCount: Int?
-
     /// Number of instances for which data restoration is in progress.
     public var restoringCount: Int?
 
@@ -130,37 +115,27 @@ public struct ListDCSInstanceStatusResponse: Codable, Sendable, Hashable {
 }
 
 /// Redis instance quantity statistics.
-public struct StatusStatistic: Codable, Sendable, Hashable {
+public struct StatusStatistic: Codable, Sendable, Equatable {
     /// Number of instances for which payment is in progress.
     public var payingCount: Int?
-
     /// Number of instances on which data migration is in progress.
     public var migratingCount: Int?
-
     /// Number of instances whose data is being cleared.
     public var flushingCount: Int?
-
     /// Number of instances that are being upgraded.
     public var upgradingCount: Int?
-
     /// Number of instances for which data restoration is in progress.
     public var restoringCount: Int?
-
     /// Number of instances that are being scaled up.
     public var extendingCount: Int?
-
     /// Number of instances that are being created.
     public var creatingCount: Int?
-
     /// Number of running instances.
     public var runningCount: Int?
-
     /// Number of abnormal instances.
     public var errorCount: Int?
-
     /// Number of instances that fail to be created.
     public var createfailedCount: Int?
-
     /// Number of instances that are being restarted.
     public var restartingCount: Int?
 

@@ -4,47 +4,33 @@
 import CloudCore
 
 /// The response of ``DCSClient/listStatisticsOfRunningInstancesV10``.
-public struct ListStatisticsOfRunningInstancesV10Response: Codable, Sendable, Hashable {
+public struct ListStatisticsOfRunningInstancesV10Response: Codable, Sendable, Equatable {
     /// Statistics of all instances in the Running state. For details, see Table 3.
     public var statistics: [Statistic]?
 
-    private enum CodingKeys: String, CodingKey {
-        case statistics
-    }
-
-    public init(
-        statistics: [Statistic]? = nil
-    ) {
+    public init(statistics: [Statistic]? = nil) {
         self.statistics = statistics
     }
 }
 
 /// Statistics of all instances in the Running state. For details, see Table 3.
-public struct Statistic: Codable, Sendable, Hashable {
+public struct Statistic: Codable, Sendable, Equatable {
     /// Number of cached data records
     public var keys: Int?
-
     /// DCS instance ID
     public var instanceID: String?
-
     /// Size of the used memory in MB
     public var usedMemory: Int?
-
     /// Overall memory size in MB
     public var maxMemory: Int?
-
     /// Number of times the GET command is run
     public var cmdGetCount: Int?
-
     /// Number of times the SET command is run
     public var cmdSetCount: Int?
-
     /// Percentage of CPU usage
     public var usedCPU: String?
-
     /// Incoming traffic (kbit/s) of the DCS instance
     public var inputKbps: String?
-
     /// Outgoing traffic (kbit/s) of the DCS instance
     public var outputKbps: String?
 

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``DCSClient/restartDCSInstancesOrClearingDCSInstanceData``.
-public struct RestartDCSInstancesOrClearingDCSInstanceDataRequest: Codable, Sendable, Hashable {
+public struct RestartDCSInstancesOrClearingDCSInstanceDataRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let restart: Self = "restart"
         public static let flush: Self = "flush"
@@ -20,19 +17,10 @@ public struct RestartDCSInstancesOrClearingDCSInstanceDataRequest: Codable, Send
     /// Action performed on DCS instances. Options: restart, and flush.
     /// Only DCS Redis 4.0 and 5.0 instances can be flushed.
     public var action: Action
-
     /// List of DCS instance IDs.
     public var instances: [JSONValue]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case instances
-    }
-
-    public init(
-        action: Action,
-        instances: [JSONValue]
-    ) {
+    public init(action: Action, instances: [JSONValue]) {
         self.action = action
         self.instances = instances
     }

@@ -7,24 +7,18 @@ import CloudCore
 public typealias UpdatePasswordOfDCSInstanceRequest = UpdatePasswordRequest
 
 /// The response of ``DCSClient/updatePasswordOfDCSInstance``.
-public struct UpdatePasswordOfDCSInstanceResponse: Codable, Sendable, Hashable {
+public struct UpdatePasswordOfDCSInstanceResponse: Codable, Sendable, Equatable {
     /// Documented values of `result`; other values decode as well.
     public struct ResultValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Password changed successfully.
         public static let success: Self = "Success"
-
         /// The old password is incorrect.
         public static let passwordFailed: Self = "passwordFailed"
-
         /// This account has been locked.
         public static let locked: Self = "Locked"
-
         /// Failed to change the password.
         public static let failed: Self = "Failed"
     }
@@ -35,18 +29,14 @@ public struct UpdatePasswordOfDCSInstanceResponse: Codable, Sendable, Hashable {
     /// Locked: This account has been locked.
     /// Failed: Failed to change the password.
     public var result: ResultValue?
-
     /// Result of password change.
     public var message: String?
-
     /// Number of remaining password attempts. If the old password is incorrect, the value of this parameter
     /// is not null.
     public var retryTimesLeft: String?
-
     /// Account lockout duration. If the old password is incorrect or the account is locked, the value of this
     /// parameter is not null.
     public var lockTime: String?
-
     /// Remaining time before the account is unlocked. If the account is locked, the value of this parameter
     /// is not null.
     public var lockTimeLeft: String?

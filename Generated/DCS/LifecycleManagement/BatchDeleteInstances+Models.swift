@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``DCSClient/batchDeleteInstances``.
-public struct BatchDeleteInstancesRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteInstancesRequest: Codable, Sendable, Equatable {
     /// List of instance IDs.
     /// This parameter is set only when the all_failure parameter in the URI is set to false or another value.
     public var instances: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case instances
-    }
-
-    public init(
-        instances: [String]? = nil
-    ) {
+    public init(instances: [String]? = nil) {
         self.instances = instances
     }
 }

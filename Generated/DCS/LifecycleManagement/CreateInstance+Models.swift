@@ -5,19 +5,15 @@ import CloudCore
 
 /// Parameter related to the billing mode. If this parameter is left blank, the default billing mode is
 /// pay-per-use. Other billing modes are not supported.
-public struct BssParam: Codable, Sendable, Hashable {
+public struct BssParam: Codable, Sendable, Equatable {
     /// This parameter is currently not used.
     public var isAutoRenew: String?
-
     /// Billing mode. The default value is postPaid, indicating pay-per-use.
     public var chargingMode: String
-
     /// This parameter is currently not used.
     public var isAutoPay: String?
-
     /// This parameter is currently not used.
     public var periodType: String?
-
     /// This parameter is currently not used.
     public var periodNum: Int?
 
@@ -54,7 +50,7 @@ public struct BssParam: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DCSClient/createInstance``.
-public struct CreateInstanceRequest: Codable, Sendable, Hashable {
+public struct CreateInstanceRequest: Codable, Sendable, Equatable {
     /// Instance name.
     /// An instance name can contain letters, digits, underscores (_), and hyphens (-) and must start with a
     /// letter or digit.
@@ -64,46 +60,38 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// incremented by 1. For example, if you create two instances and set the custom name to dcs_demo, the
     /// two instances are respectively named dcs_demo-000 and dcs_demo-001.
     public var name: String
-
     /// Cache engine: Redis.
     public var engine: String
-
     /// Cache version.
     /// If the cache engine is Redis, this parameter is mandatory. The version can be 4.0/5.0/6.0/7.0.
     public var engineVersion: String?
-
     /// Cache capacity (GB).
     /// For a single-node or master/standby DCS Redis 4.0/5.0/6.0/7.0 instance, the value can be 0.125, 0.25,
     /// 0.5, 1, 2, 4, 8, 16, 24, 32, 48, or 64. For a cluster instance, the value can be 4, 8, 16, 24, 32, 48,
     /// 64, 96, 128, 192, 256, 384, 512, 768, or 1024. For a read/write splitting DCS Redis 4.0/5.0 instance,
     /// the value can be 1, 2, 4, 8, 16, 32, or 64.
     public var capacity: Double
-
     /// Product flavor. The query method is as follows:
     /// Method 1: Log in to the DCS console, go to the instance creation page, and check the instance flavor.
     /// Method 2: Call the API used to query product flavors.
     public var specCode: String
-
     /// Code of the AZ where the cache node resides and which has available resources. For details, see
     /// Querying AZs. Check whether the desired AZ has available resources.
     /// Master/Standby, read/write splitting, Proxy Cluster, and Redis Cluster DCS instances support cross-AZ
     /// deployment. You can specify an AZ for the standby node. When specifying AZs for nodes, use commas (,)
     /// to separate multiple AZs. For details, see the example request.
     public var azCodes: [String]
-
     /// VPC ID.
     /// To obtain it, do as follows:
     /// Method 1: Log in to the VPC console and view the VPC ID on the My VPCs page.
     /// Method 2: Call the VPC API. For details, see the API for querying VPCs.
     public var vpcID: String
-
     /// Network ID of the subnet.
     /// To obtain it, do as follows:
     /// Method 1: Log in to VPC console and click the target subnet on the Subnets tab page. You can view the
     /// network ID on the displayed page.
     /// Method 2: Call the VPC API. For details, see the API for querying subnets.
     public var subnetID: String
-
     /// Security group to which the instance belongs.
     /// DCS Redis 4.0 and later instances do not support security groups but whitelists.
     /// You can obtain it in either of the following ways:
@@ -111,35 +99,27 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// Method 2: Call the API used to query security group details. For details, see the API for querying
     /// security group details.
     public var securityGroupID: String?
-
     /// ID of the EIP bound to the DCS Redis instance.
     /// This parameter is reserved. Retain the default value.
     public var publicipID: String?
-
     /// Enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Enterprise project name.
     public var enterpriseProjectName: String?
-
     /// Instance description.
     /// The description can contain a maximum of 1024 characters.
     /// The backslash () and quotation mark (") are special characters for JSON messages. When using these
     /// characters in a parameter value, add the escape character () before the characters, for example, \\
     /// and \".
     public var description: String?
-
     /// This parameter is reserved. Retain the default value.
     public var enableSSL: Bool?
-
     /// IP address that is specified for a DCS instance.
     public var privateIP: String?
-
     /// Number of instances to be created in batches. This parameter is available for DCS Redis instances.
     /// Default value: 1.
     /// Value range: 1 to 100
     public var instanceNum: Int?
-
     /// UTC time when the maintenance time window starts. The format is HH:mm:ss.
     /// The start time and end time of the maintenance window must be within the time segment of a supported
     /// maintenance window. For details, see Listing Maintenance Time Windows.
@@ -147,7 +127,6 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// The start time and end time must be set in pairs. If the start time is left blank, the end time must
     /// also be left blank. In this case, the system automatically sets the start time to 18:00:00.
     public var maintainBegin: String?
-
     /// UTC time when the maintenance time window ends. The format is HH:mm:ss.
     /// The start time and end time of the maintenance window must be within the time segment of a supported
     /// maintenance window. For details, see Listing Maintenance Time Windows.
@@ -156,7 +135,6 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// The start time and end time must be set in pairs. If the end time is left blank, the start time is
     /// also left blank. In this case, the system automatically sets the end time to 19:00:00.
     public var maintainEnd: String?
-
     /// Password of a DCS instance.
     /// When no_password_access is set to false or not specified, the request must contain the password
     /// parameter.
@@ -168,41 +146,32 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// Digits
     /// Special characters `~!@#$^&*()-_=+\|{},<.>/?
     public var password: String?
-
     /// Whether the instance can be accessed without a password.
     /// true: The instance can be accessed without a password.
     /// false: The instance can be accessed only after password authentication.
     /// If this parameter is not set, the default value false is used.
     public var noPasswordAccess: Bool?
-
     /// Parameter related to the billing mode. If this parameter is left blank, the default billing mode is
     /// pay-per-use. Other billing modes are not supported.
     public var bssParam: BssParam?
-
     /// Backup policy. This parameter is supported when the instance type is master/standby or cluster.
     public var instanceBackupPolicy: BackupPolicy?
-
     /// Instance tag key and value.
     public var tags: [ResourceTag]?
-
     /// If the cache engine is Redis, leave this parameter empty.
     public var accessUser: String?
-
     /// This parameter is reserved. Retain the default value.
     public var enablePublicip: Bool?
-
     /// Port customization.
     /// If this parameter is not sent or is left empty when you create a Redis 4.0 or later instance, the
     /// default port 6379 will be used. To customize a port, specify a port number in the range from 1 to
     /// 65535.
     public var port: Int?
-
     /// Critical commands can be renamed.
     /// If this parameter is not sent or is left empty when you create a Redis 4.0 or later instance, no
     /// critical command will be renamed. Currently, only COMMAND, KEYS, FLUSHDB, FLUSHALL, SCAN, HSCAN,
     /// SSCAN, ZSCAN, and HGETALL commands can be renamed.
     public var renameCommands: [String: String]?
-
     /// Parameter template ID. The default template is used when no ID is specified. To specify a custom
     /// parameter template, obtain the template ID by referring to Viewing Parameter Templates.
     public var templateID: String?
@@ -332,18 +301,12 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/createInstance``.
-public struct CreateInstanceResponse: Codable, Sendable, Hashable {
+public struct CreateInstanceResponse: Codable, Sendable, Equatable {
     /// DCS instance ID and name. If multiple DCS instances are created at a time, multiple DCS instance IDs
     /// and names will be returned.
     public var instances: [Instance]?
 
-    private enum CodingKeys: String, CodingKey {
-        case instances
-    }
-
-    public init(
-        instances: [Instance]? = nil
-    ) {
+    public init(instances: [Instance]? = nil) {
         self.instances = instances
     }
 }

@@ -4,137 +4,97 @@
 import CloudCore
 
 /// Instance details array.
-public struct InstanceListInfo: Codable, Sendable, Hashable {
+public struct InstanceListInfo: Codable, Sendable, Equatable {
     /// ID of the EIP bound to the DCS Redis instance.
     /// This parameter is reserved. The value is null.
     public var publicipID: JSONValue?
-
     /// VPC name.
     public var vpcName: String?
-
     /// Billing mode. The value can be 0: pay-per-use.
     public var chargingMode: Int?
-
     /// VPC ID.
     public var vpcID: String?
-
     /// Subnet ID.
     public var subnetID: String?
-
     /// Security group ID.
     public var securityGroupID: String?
-
     /// Creation time. Format: 2017-03-31T12:24:46.297Z
     public var createdAt: String?
-
     /// Update time. Format: 2017-03-31T19:24:46.297Z.
     public var updatedAt: String?
-
     /// This parameter is reserved.
     public var enableSSL: Bool?
-
     /// Total memory size in MB.
     public var maxMemory: Int?
-
     /// Used memory size in MB.
     public var usedMemory: Int?
-
     /// EIP bound to the DCS Redis instance.
     /// This parameter is reserved. The value is null.
     public var publicipAddress: String?
-
     /// Cache capacity (GB)
     public var capacity: Int?
-
     /// Capacity (GB) of a small DCS instance (smaller than 1 GB).
     public var capacityMinor: String?
-
     /// Order ID. The value is null when a pay-per-use instance is created.
     public var orderID: String?
-
     /// UTC time when the maintenance time window starts. The format is HH:mm:ss.
     public var maintainBegin: String?
-
     /// UTC time when the maintenance time window ends. The format is HH:mm:ss.
     public var maintainEnd: String?
-
     /// Cache engine.
     public var engine: String?
-
     /// Cache version.
     public var engineVersion: String?
-
     /// Whether the instance has an upgrade task.
     /// true: yes
     /// false: no
     public var serviceUpgrade: Bool?
-
     /// Indicates whether the instance can be accessed without a password.
     /// true: The instance can be accessed without a password.
     /// false: The instance can be accessed only after password authentication.
     public var noPasswordAccess: Bool?
-
     /// Upgrade task ID.
     /// If the value of service_upgrade is set to true, the value of this parameter is the ID of the upgrade
     /// task.
     /// If the value of service_upgrade is set to false, the value of this parameter is empty.
     public var serviceTaskID: String?
-
     /// IP address for connecting to the DCS instance. For a cluster instance, multiple IP addresses are
     /// returned and separated by commas (,). For example, 192.168.0.1,192.168.0.2.
     public var ip: String?
-
     /// Username used for accessing a DCS instance after password authentication.
     public var accessUser: String?
-
     /// Instance ID.
     public var instanceID: String?
-
     /// This parameter is reserved.
     public var enablePublicip: Bool?
-
     /// Port of the DCS instance.
     public var port: Int?
-
     /// User ID.
     public var userID: String?
-
     /// Username.
     public var userName: String?
-
     /// Domain name of the instance.
     public var domainName: String?
-
     /// Read-only domain name of the instance. This parameter is available only for master/standby instances.
     public var readonlyDomainName: String?
-
     /// Instance name.
     public var name: String?
-
     /// Product flavor.
     public var specCode: String?
-
     /// Instance status. For details, see DCS Instance Statuses.
     public var status: String?
-
     /// Instance tag key and value.
     public var tags: [ListInstancesResourceTag]?
-
     /// Enterprise project ID.
     public var enterpriseProjectID: Int?
-
     /// Description about the instance.
     public var description: String?
-
     /// CPU type of the instance. Generally, the value is x86_64 or aarch64.
     public var cpuType: String?
-
     /// AZs where there are available resources.
     public var azCodes: [String]?
-
     /// Features supported by the instance.
     public var features: Features?
-
     /// Instance sub-status.
     public var subStatus: String?
 
@@ -317,10 +277,9 @@ public struct InstanceListInfo: Codable, Sendable, Hashable {
 /// Instance tag key and value.
 ///
 /// ResourceTag
-public struct ListInstancesResourceTag: Codable, Sendable, Hashable {
+public struct ListInstancesResourceTag: Codable, Sendable, Equatable {
     /// Tag key.
     public var key: Int?
-
     /// Tag value.
     public var value: String?
 
@@ -329,10 +288,7 @@ public struct ListInstancesResourceTag: Codable, Sendable, Hashable {
         case value
     }
 
-    public init(
-        key: Int? = nil,
-        value: String? = nil
-    ) {
+    public init(key: Int? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }
@@ -345,10 +301,9 @@ public struct ListInstancesResourceTag: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/listInstances``.
-public struct ListInstancesResponse: Codable, Sendable, Hashable {
+public struct ListInstancesResponse: Codable, Sendable, Equatable {
     /// Number of instances.
     public var instanceNum: Int?
-
     /// Instance details array.
     public var instances: [InstanceListInfo]?
 
@@ -357,10 +312,7 @@ public struct ListInstancesResponse: Codable, Sendable, Hashable {
         case instances
     }
 
-    public init(
-        instanceNum: Int? = nil,
-        instances: [InstanceListInfo]? = nil
-    ) {
+    public init(instanceNum: Int? = nil, instances: [InstanceListInfo]? = nil) {
         self.instanceNum = instanceNum
         self.instances = instances
     }

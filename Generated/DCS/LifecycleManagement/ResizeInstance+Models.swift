@@ -4,7 +4,7 @@
 import CloudCore
 
 /// This parameter does not need to be set for pay-per-use instances.
-public struct BssParamEntity: Codable, Sendable, Hashable {
+public struct BssParamEntity: Codable, Sendable, Equatable {
     /// This parameter is reserved.
     public var isAutoPay: String?
 
@@ -12,20 +12,17 @@ public struct BssParamEntity: Codable, Sendable, Hashable {
         case isAutoPay = "is_auto_pay"
     }
 
-    public init(
-        isAutoPay: String? = nil
-    ) {
+    public init(isAutoPay: String? = nil) {
         self.isAutoPay = isAutoPay
     }
 }
 
 /// The request body of ``DCSClient/resizeInstance``.
-public struct ResizeInstanceRequest: Codable, Sendable, Hashable {
+public struct ResizeInstanceRequest: Codable, Sendable, Equatable {
     /// Flavor after the modification. The query method is as follows:
     /// Method 1: Log in to the DCS console, go to the instance creation page, and check the instance flavor.
     /// Method 2: Call the API used to query product flavors.
     public var specCode: String
-
     /// New memory size of the DCS instance, in GB.
     /// For a single-node or master/standby DCS Redis 4.0 or later instance, the value can be 0.125, 0.25,
     /// 0.5, 1, 2, 4, 8, 16, 32, or 64. For a cluster DCS Redis 4.0 or later instance, the value can be 4, 8,
@@ -45,14 +42,11 @@ public struct ResizeInstanceRequest: Codable, Sendable, Hashable {
     /// - `32`
     /// - `64`
     public var newCapacity: Int
-
     /// This parameter does not need to be set for pay-per-use instances.
     public var bssParam: BssParamEntity?
-
     /// IP addresses to retain. Mandatory during cluster scale-in. If this parameter is not set, the system
     /// randomly deletes unnecessary shards.
     public var reservedIP: [String]?
-
     /// Modification type. Mandatory when the number of replicas of a DCS Redis instance is modified.
     /// createReplication: adding replicas
     /// deleteReplication: deleting replicas
@@ -61,19 +55,16 @@ public struct ResizeInstanceRequest: Codable, Sendable, Hashable {
     /// splitting DCS Redis 4.0/5.0/6.0 instance to the Proxy Cluster type, or from Proxy Cluster to
     /// master/standby or read/write splitting.
     public var changeType: String?
-
     /// Code of the AZ where each replica is in. This parameter is mandatory when you add replicas to a DCS
     /// Redis instance. Before specifying an AZ, ensure that there are available resources in it. This
     /// parameter is mandatory when you delete replicas from a cluster instance.
     /// For details, see Querying AZs.
     public var availableZones: [String]?
-
     /// ID of the replica to delete. This parameter is mandatory when you delete replicas of a master/standby
     /// or read/write splitting DCS Redis 4.0 or 5.0 instance. Currently, only one replica can be deleted at a
     /// time.
     /// For details, see Querying Details of Shards and Replicas.
     public var nodeList: [String]?
-
     /// Whether to apply the change immediately. The default value is true.
     /// true: Apply the change immediately.
     /// false: Apply the change during the maintenance window. .

@@ -4,16 +4,14 @@
 import CloudCore
 
 /// Backup policy.
-public struct BackupPolicyResp: Codable, Sendable, Hashable {
+public struct BackupPolicyResp: Codable, Sendable, Equatable {
     /// Backup type.
     /// auto: automatic backup
     /// manual: manual backup
     public var backupType: String?
-
     /// Retention period, in days. The value ranges from 1 to 7. The automatic backup policy is retained when
     /// automatic backup is switched to manual backup.
     public var saveDays: Int?
-
     /// Backup plan. The automatic backup policy is retained when automatic backup is switched to manual
     /// backup.
     public var periodicalBackupPlan: ShowInstanceBackupPlan?
@@ -43,34 +41,25 @@ public struct BackupPolicyResp: Codable, Sendable, Hashable {
 }
 
 /// Bandwidth information.
-public struct BandwidthInfo: Codable, Sendable, Hashable {
+public struct BandwidthInfo: Codable, Sendable, Equatable {
     /// Start time of temporary increase.
     public var beginTime: Int64?
-
     /// End time of temporary increase.
     public var endTime: Int64?
-
     /// Current time.
     public var currentTime: Int64?
-
     /// Current bandwidth, in Mbit/s.
     public var bandwidth: Int?
-
     /// Next increase time.
     public var nextExpandTime: Int64?
-
     /// Number of increases.
     public var expandCount: Int?
-
     /// Interval between temporary increases.
     public var expandEffectTime: Int64?
-
     /// Time to the next increase.
     public var expandIntervalTime: Int64?
-
     /// Maximum number of increases.
     public var maxExpandCount: Int?
-
     /// Whether the task is running.
     public var taskRunning: Bool?
 
@@ -127,10 +116,9 @@ public struct BandwidthInfo: Codable, Sendable, Hashable {
 }
 
 /// Historical domain name information.
-public struct DomainNameEntity: Codable, Sendable, Hashable {
+public struct DomainNameEntity: Codable, Sendable, Equatable {
     /// Historical domain names of the instance.
     public var domainName: String?
-
     /// Whether the domain name is read-only.
     /// true: Yes
     /// false: No
@@ -141,10 +129,7 @@ public struct DomainNameEntity: Codable, Sendable, Hashable {
         case isReadonly = "is_readonly"
     }
 
-    public init(
-        domainName: String? = nil,
-        isReadonly: Bool? = nil
-    ) {
+    public init(domainName: String? = nil, isReadonly: Bool? = nil) {
         self.domainName = domainName
         self.isReadonly = isReadonly
     }
@@ -157,20 +142,17 @@ public struct DomainNameEntity: Codable, Sendable, Hashable {
 }
 
 /// Information about instance domain name update and public domain name resolution.
-public struct DomainNameInfo: Codable, Sendable, Hashable {
+public struct DomainNameInfo: Codable, Sendable, Equatable {
     /// Whether to enable public domain name resolution.
     /// true: enable
     /// false: disable
     public var supportPublicResolve: Bool?
-
     /// Whether the current domain name is the latest.
     /// true: yes
     /// false: no
     public var isLatestRules: Bool?
-
     /// Region suffix of the domain name.
     public var zoneName: String?
-
     /// Historical domain name information.
     public var historyDomainNames: [DomainNameEntity]?
 
@@ -203,19 +185,15 @@ public struct DomainNameInfo: Codable, Sendable, Hashable {
 }
 
 /// Backup policy. This parameter is supported when the instance type is master/standby or cluster.
-public struct InstanceBackupPolicy: Codable, Sendable, Hashable {
+public struct InstanceBackupPolicy: Codable, Sendable, Equatable {
     /// Backup policy ID.
     public var backupPolicyID: String?
-
     /// Creation time. Example: 2022-04-11T09:45:24.790Z
     public var createdAt: String?
-
     /// Update time. Example: 2022-04-12T02:22:03.269Z
     public var updatedAt: String?
-
     /// Backup policy.
     public var policy: BackupPolicyResp?
-
     /// Tenant ID.
     public var tenantID: String?
 
@@ -245,19 +223,16 @@ public struct InstanceBackupPolicy: Codable, Sendable, Hashable {
 /// Backup plan. The automatic backup policy is retained when automatic backup is switched to manual backup.
 ///
 /// BackupPlan
-public struct ShowInstanceBackupPlan: Codable, Sendable, Hashable {
+public struct ShowInstanceBackupPlan: Codable, Sendable, Equatable {
     /// Time zone in which backup is performed. This parameter is no longer used.
     public var timezoneOffset: String?
-
     /// Day in a week on which backup starts. The value ranges from 1 to 7, where 1 indicates Monday, and 7
     /// indicates Sunday. The automatic backup policy is retained when automatic backup is switched to manual
     /// backup.
     public var backupAt: [Int]?
-
     /// Interval at which backup is performed, which supports only weekly currently. The automatic backup
     /// policy is retained when automatic backup is switched to manual backup.
     public var periodType: String?
-
     /// UTC time when the backup starts. For example, 00:00-01:00 indicates that the backup starts at 00:00
     /// (UTC time). The value must be on the hour. The backup interval is 1 hour. The automatic backup policy
     /// is retained when automatic backup is switched to manual backup.
@@ -284,176 +259,123 @@ public struct ShowInstanceBackupPlan: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/showInstance``.
-public struct ShowInstanceResponse: Codable, Sendable, Hashable {
+public struct ShowInstanceResponse: Codable, Sendable, Equatable {
     /// VPC name.
     public var vpcName: String?
-
     /// Billing mode. The value can be 0: pay-per-use.
     public var chargingMode: Int?
-
     /// VPC ID.
     public var vpcID: String?
-
     /// Username.
     public var userName: String?
-
     /// Time when the instance is created. Format: 2017-03-31T12:24:46.297Z
     public var createdAt: String?
-
     /// Instance description
     public var description: String?
-
     /// Security group ID.
     public var securityGroupID: String?
-
     /// Security group name.
     public var securityGroupName: String?
-
     /// Total memory size in MB.
     public var maxMemory: Int?
-
     /// Used memory size in MB.
     public var usedMemory: Int?
-
     /// DCS instance cache capacity in GB.
     public var capacity: Int?
-
     /// Capacity (GB) of a small DCS instance (smaller than 1 GB).
     public var capacityMinor: String?
-
     /// UTC time when the maintenance time window starts. The format is HH:mm:ss.
     public var maintainBegin: String?
-
     /// UTC time when the maintenance time window ends. The format is HH:mm:ss.
     public var maintainEnd: String?
-
     /// DCS instance engine.
     public var engine: String?
-
     /// Indicates whether the instance can be accessed without a password.
     /// true: The instance can be accessed without a password.
     /// false: The instance can be accessed only after password authentication.
     public var noPasswordAccess: String?
-
     /// IP address for connecting to the DCS instance. For a cluster instance, multiple IP addresses are
     /// returned and separated by commas (,). For example, 192.168.0.1,192.168.0.2.
     public var ip: String?
-
     /// Backup policy. This parameter is supported when the instance type is master/standby or cluster.
     public var instanceBackupPolicy: InstanceBackupPolicy?
-
     /// AZ where the instance is in. The AZ code is returned.
     public var azCodes: [String]?
-
     /// ID of the AZ where the instance is in. The AZ ID is returned.
     public var availableZones: [String]?
-
     /// Username used for accessing a DCS instance after password authentication.
     public var accessUser: String?
-
     /// Instance ID.
     public var instanceID: String?
-
     /// Port of the DCS instance.
     public var port: Int?
-
     /// User ID.
     public var userID: String?
-
     /// Instance name.
     public var name: String?
-
     /// Specification code.
     public var specCode: String?
-
     /// Subnet ID.
     public var subnetID: String?
-
     /// Subnet name.
     public var subnetName: String?
-
     /// Subnet CIDR block.
     public var subnetCIDR: String?
-
     /// Cache version.
     public var engineVersion: String?
-
     /// Order ID.
     public var orderID: String?
-
     /// Instance status. For details, see DCS Instance Statuses.
     public var status: String?
-
     /// Domain name of the instance.
     public var domainName: String?
-
     /// Read-only domain name of the instance. This parameter is available only for master/standby instances.
     public var readonlyDomainName: String?
-
     /// This parameter is reserved.
     public var enablePublicip: Bool?
-
     /// ID of the EIP bound to the DCS Redis instance.
     /// This parameter is reserved. The value is null.
     public var publicipID: String?
-
     /// EIP bound to the DCS Redis instance.
     /// The value of this parameter is null if public network access is disabled.
     public var publicipAddress: String?
-
     /// This parameter is reserved.
     public var enableSSL: Bool?
-
     /// Whether the instance has an upgrade task.
     /// true: yes
     /// false: no
     public var serviceUpgrade: Bool?
-
     /// Upgrade task ID.
     /// If the value of service_upgrade is set to true, the value of this parameter is the ID of the upgrade
     /// task.
     /// If the value of service_upgrade is set to false, the value of this parameter is empty.
     public var serviceTaskID: String?
-
     /// Enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Backend address of a cluster instance.
     public var backendAddrs: String?
-
     /// Features supported by the instance.
     public var features: Features?
-
     /// Information about instance domain name update and public domain name resolution.
     public var domainNameInfo: DomainNameInfo?
-
     /// Whether client IP pass-through is enabled.
     public var transparentClientIPEnable: Bool?
-
     /// Instance sub-status.
     public var subStatus: String?
-
     /// Instance tag key and value.
     public var tags: [QueryResourceTag]?
-
     /// CPU type of the instance. Generally, the value is x86_64 or aarch64.
     public var cpuType: String?
-
     /// Enterprise project name.
     public var enterpriseProjectName: String?
-
     /// Update time, for example, 2022-07-06T09:32:16.502Z.
     public var updateAt: String?
-
     /// Edition. Only the basic edition is supported. Value: generic.
     public var productType: String?
-
     /// Storage type (DRAM).
     public var storageType: String?
-
     /// Start time, for example, 2022-07-06T09:32:16.502Z.
     public var launchedAt: String?
-
     /// Instance type. Options:
     /// single: single-node
     /// ha: master/standby
@@ -461,50 +383,35 @@ public struct ShowInstanceResponse: Codable, Sendable, Hashable {
     /// proxy: Proxy Cluster
     /// ha_rw_split: read/write splitting
     public var cacheMode: CacheMode?
-
     /// Whether slow query logs are supported.
     public var supportSlowLogFlag: String?
-
     /// Number of databases.
     public var dbNumber: Int?
-
     /// Number of replicas.
     public var replicaCount: Int?
-
     /// Number of shards in a cluster instance.
     public var shardingCount: Int?
-
     /// Bandwidth information.
     public var bandwidthInfo: BandwidthInfo?
-
     /// Code of the cloud service type.
     public var cloudServiceTypeCode: String?
-
     /// Code of the cloud resource type.
     public var cloudResourceTypeCode: String?
-
     /// Specification code in the operations system.
     public var inquerySpecCode: String?
-
     /// Whether the instance is free of charge, equivalent to parameter is_free. This parameter is reserved.
     /// false is returned.
     public var free: String?
-
     /// Whether the instance is free of charge. This parameter is reserved. false is returned.
     public var isFree: String?
-
     /// Whether the instance is libos. This parameter is reserved. false is returned.
     public var libos: String?
-
     /// Role of a cross-region DR instance. This parameter is reserved. null is returned.
     public var crrRole: String?
-
     /// Instance active-active feature. This parameter is reserved. null is returned.
     public var activeActive: JSONValue?
-
     /// Current task.
     public var task: JSONValue?
-
     /// Instance proxy links. This parameter is reserved. null is returned.
     public var proxyLinks: JSONValue?
 

@@ -4,29 +4,17 @@
 import CloudCore
 
 /// Command renaming list.
-public struct RenameCommandResp: Codable, Sendable, Hashable {
+public struct RenameCommandResp: Codable, Sendable, Equatable {
     /// Command COMMAND.
     public var command: String?
-
     /// Command FLUSHALL.
     public var flushall: String?
-
     /// Command FLUSHDB.
     public var flushdb: String?
-
     /// Command HGETALL.
     public var hgetall: String?
-
     /// Command KEYS.
     public var keys: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case command
-        case flushall
-        case flushdb
-        case hgetall
-        case keys
-    }
 
     public init(
         command: String? = nil,
@@ -44,7 +32,7 @@ public struct RenameCommandResp: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DCSClient/updateInstance``.
-public struct UpdateInstanceRequest: Codable, Sendable, Hashable {
+public struct UpdateInstanceRequest: Codable, Sendable, Equatable {
     /// Instance name.
     /// An instance name can contain letters, digits, underscores (_), and hyphens (-) and must start with a
     /// letter.
@@ -54,23 +42,19 @@ public struct UpdateInstanceRequest: Codable, Sendable, Hashable {
     /// incremented by 1. For example, if you create two instances and set the custom name to dcs_demo, the
     /// two instances are respectively named dcs_demo-000 and dcs_demo-001.
     public var name: String?
-
     /// Instance description.
     /// The description can contain a maximum of 1024 characters.
     /// The backslash (\) and quotation mark (") are special characters for JSON messages. When using these
     /// characters in a parameter value, add the escape character (\) before the characters, for example, \\
     /// and \".
     public var description: String?
-
     /// Port for connecting to the Redis instance. The port range is from 1 to 65535.
     /// After the port is changed, all connections to the Redis instance are interrupted, and services must
     /// connect to the new port.
     /// Only DCS Redis 4.0 and later instances support port change.
     public var port: Int?
-
     /// Command renaming list.
     public var renameCommands: RenameCommandResp?
-
     /// UTC time when the maintenance time window starts. The format is HH:mm:ss.
     /// The start time and end time of the maintenance window must be within the time segment of a supported
     /// maintenance window. For details, see Listing Maintenance Time Windows.
@@ -78,7 +62,6 @@ public struct UpdateInstanceRequest: Codable, Sendable, Hashable {
     /// The start time and end time must be set in pairs. If the start time is left blank, the end time must
     /// also be left blank.
     public var maintainBegin: String?
-
     /// UTC time when the maintenance time window ends. The format is HH:mm:ss.
     /// The start time and end time of the maintenance window must be within the time segment of a supported
     /// maintenance window. For details, see Listing Maintenance Time Windows.
@@ -87,12 +70,10 @@ public struct UpdateInstanceRequest: Codable, Sendable, Hashable {
     /// The start time and end time must be set in pairs. If the end time is left blank, the start time must
     /// also be left blank.
     public var maintainEnd: String?
-
     /// Security group ID.
     /// The value can be obtained from the VPC console or the API used to query the security group list.
     /// This parameter is supported only by DCS Redis 3.0 instances.
     public var securityGroupID: String?
-
     /// Backup policy. This parameter is supported when the instance type is master/standby or cluster.
     public var instanceBackupPolicy: BackupPolicy?
 

@@ -4,19 +4,13 @@
 import CloudCore
 
 /// The request body of ``DCSClient/batchDeleteDCSInstances``.
-public struct BatchDeleteDCSInstancesRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteDCSInstancesRequest: Codable, Sendable, Equatable {
     /// IDs of DCS instances to be deleted.
     /// This parameter is set only when the allFailure parameter in the URI is set to false or another value.
     /// A maximum of 50 instances can be deleted at a time.
     public var instances: [JSONValue]?
 
-    private enum CodingKeys: String, CodingKey {
-        case instances
-    }
-
-    public init(
-        instances: [JSONValue]? = nil
-    ) {
+    public init(instances: [JSONValue]? = nil) {
         self.instances = instances
     }
 }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``DCSClient/createDCSInstance``.
-public struct CreateDCSInstanceRequest: Codable, Sendable, Hashable {
+public struct CreateDCSInstanceRequest: Codable, Sendable, Equatable {
     /// Documented values of `engineVersion`; other values decode as well.
     public struct EngineVersionValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let value4_0: Self = "4.0"
         public static let value5_0: Self = "5.0"
@@ -22,25 +19,20 @@ public struct CreateDCSInstanceRequest: Codable, Sendable, Hashable {
     /// An instance name can contain 4 to 64 characters and must start with a letter. Only letters, digits,
     /// underscores (_), and hyphens (-) are allowed.
     public var name: String
-
     /// Brief description of the DCS instance.
     /// The description supports up to 1024 characters.
     /// The backslash (\) and quotation mark (") are special characters for JSON messages. When using these
     /// characters in a parameter value, add the escape character (\) before the characters, for example, \\
     /// and \".
     public var description: String?
-
     /// Cache engine. Value: Redis.
     public var engine: String
-
     /// Cache engine version. If the cache engine is Redis, the value can be 4.0, 5.0, or 6.0.
     public var engineVersion: EngineVersionValue
-
     /// DCS instance specification code.
     /// To obtain the value, go to the instance creation page on the DCS console, and view Flavor Name in the
     /// Instance Specification table.
     public var specCode: String?
-
     /// Cache capacity. Unit: GB.
     /// For single-node and master/standby Redis 4.0/5.0/6.0 instances, the value can be 0.125, 0.25, 0.5, 1,
     /// 2, 4, 8, 16, 32, 24, 48, or 64.
@@ -48,13 +40,11 @@ public struct CreateDCSInstanceRequest: Codable, Sendable, Hashable {
     /// 4, 8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, or 1024.
     /// For read/write splitting Redis 4.0/5.0 instances, the value can be 1, 2, 4, 8, 16, 32, or 64.
     public var capacity: Double
-
     /// An indicator of whether a DCS instance can be accessed in password-free mode.
     /// true: indicates that a DCS instance can be accessed without a password.
     /// false: indicates that a DCS instance can be accessed only after password authentication.
     /// Default value: false.
     public var noPasswordAccess: String
-
     /// Password of a DCS instance.
     /// If no_password_access is set to false or not set, the request must contain the password parameter.
     /// The password of a DCS Redis instance must meet the following complexity requirements:
@@ -66,18 +56,15 @@ public struct CreateDCSInstanceRequest: Codable, Sendable, Hashable {
     /// Digits
     /// Special characters (`~!@#$^&*()-_=+\|{},<.>/?)
     public var password: String?
-
     /// VPC ID.
     /// Obtain the value by using either of the following methods:
     /// Method 1: Log in to VPC console and view the VPC ID in the VPC details.
     /// Method 2: Call the API for querying VPCs. For details, see the "Querying VPCs" section in the Virtual
     /// Private Cloud API Reference.
     public var vpcID: String
-
     /// ID of the security group which the instance belongs to.
     /// Redis 4.0 and later instances do not support access control by security groups.
     public var securityGroupID: String?
-
     /// Network ID of the subnet.
     /// Obtain the value by using either of the following methods:
     /// Method 1: Log in to VPC console and click the target subnet on the Subnets tab page. You can view the
@@ -85,14 +72,12 @@ public struct CreateDCSInstanceRequest: Codable, Sendable, Hashable {
     /// Method 2: Call the API for querying subnets. For details, see the "Querying Subnets" section in the
     /// Virtual Private Cloud API Reference.
     public var subnetID: String
-
     /// ID of the AZ where the cache node resides and which has available resources. For details on how to
     /// obtain the value, see Querying AZ Information. Check whether the AZ has available resources.
     /// Master/Standby, Proxy Cluster, and Redis Cluster DCS instances support cross-AZ deployment. You can
     /// specify an AZ for the standby node. When specifying AZs for nodes, use commas (,) to separate multiple
     /// AZs. For details, see the example request.
     public var availableZones: [JSONValue]
-
     /// ID of the product that can be created. For details, see Querying Service Specifications.
     /// The parameter value is in the format of spec_code-Abbreviation of the billing mode. The abbreviation
     /// of the billing mode can only be h, indicating pay-per-use.
@@ -103,26 +88,21 @@ public struct CreateDCSInstanceRequest: Codable, Sendable, Hashable {
     /// Redis 3.0 instance billed in pay-per-use mode, you can search for the product ID corresponding to the
     /// record whose charging_type is Hourly and spec_code is dcs.master_standby in the response message.
     public var productID: String
-
     /// Backup policy.
     /// This parameter is available for master/standby and cluster DCS instances. For details, see Table 3 and
     /// Table 4.
     public var instanceBackupPolicy: CreateDCSInstanceInstanceBackupPolicy?
-
     /// An indicator of whether to enable public access for a DCS Redis instance.
     /// true: enable.
     /// false: disable.
     public var enablePublicip: Bool?
-
     /// ID of the elastic IP address bound to a DCS Redis instance.
     /// This parameter is mandatory if public access is enabled (that is, enable_publicip is set to true).
     public var publicipID: String?
-
     /// An indicator of whether to enable SSL for public access to a DCS Redis instance.
     /// true: enable.
     /// false: disable.
     public var enableSSL: Bool?
-
     /// Time at which the maintenance time window starts.
     /// Format: hh:mm:ss.
     /// The start time and end time of the maintenance time window must indicate the time segment of a
@@ -133,7 +113,6 @@ public struct CreateDCSInstanceRequest: Codable, Sendable, Hashable {
     /// blank, parameter maintain_end is also blank. In this case, the system automatically set the start time
     /// to 02:00:00.
     public var maintainBegin: String?
-
     /// Time at which the maintenance time window ends.
     /// Format: hh:mm:ss.
     /// The start time and end time of the maintenance time window must indicate the time segment of a
@@ -145,32 +124,25 @@ public struct CreateDCSInstanceRequest: Codable, Sendable, Hashable {
     /// blank, parameter maintain_start is also blank. In this case, the system automatically set the end time
     /// to 06:00:00.
     public var maintainEnd: String?
-
     /// Enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Enterprise project name.
     public var enterpriseProjectName: String?
-
     /// Number of instances to be created in batches.
     /// Default value: 1.
     /// Value range: 1-100.
     public var instanceNum: Int?
-
     /// IP address that is manually specified for a DCS instance.
     public var privateIPs: [String]?
-
     /// Port customization .
     /// If this parameter is not sent or is left empty when you create a Redis instance, the default port 6379
     /// will be used. To customize a port, specify a port number in the range from 1 to 65535.
     public var port: Int?
-
     /// Critical command renaming .
     /// If this parameter is not sent or is left empty when you create a Redis instance, no critical command
     /// will be renamed. Currently, you can rename the COMMAND, KEYS, FLUSHDB, FLUSHALL, HGETALL, SCAN, HSCAN,
     /// SSCAN, and ZSCAN commands.
     public var renameCommands: [String: String]?
-
     /// Not in the page's table; the page's request example sends it.
     public var tags: [CreateDCSInstanceTag]?
 
@@ -291,10 +263,9 @@ public struct CreateDCSInstanceRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/createDCSInstance``.
-public struct CreateDCSInstanceResponse: Codable, Sendable, Hashable {
+public struct CreateDCSInstanceResponse: Codable, Sendable, Equatable {
     /// DCS instance ID.
     public var instanceID: String?
-
     /// DCS instance list. For details, see Table 6.
     public var instances: [Instance]?
 
@@ -303,10 +274,7 @@ public struct CreateDCSInstanceResponse: Codable, Sendable, Hashable {
         case instances
     }
 
-    public init(
-        instanceID: String? = nil,
-        instances: [Instance]? = nil
-    ) {
+    public init(instanceID: String? = nil, instances: [Instance]? = nil) {
         self.instanceID = instanceID
         self.instances = instances
     }
@@ -315,19 +283,11 @@ public struct CreateDCSInstanceResponse: Codable, Sendable, Hashable {
 /// Not in the page's table; the page's request example sends it.
 ///
 /// Read from the page's example.
-public struct CreateDCSInstanceTag: Codable, Sendable, Hashable {
+public struct CreateDCSInstanceTag: Codable, Sendable, Equatable {
     public var key: String?
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,146 +4,107 @@
 import CloudCore
 
 /// Array of DCS instance details.
-public struct ListDCSInstancesOfTenantInstance: Codable, Sendable, Hashable {
+public struct ListDCSInstancesOfTenantInstance: Codable, Sendable, Equatable {
     /// DCS instance name.
     public var name: String?
-
     /// Cache engine.
     public var engine: String?
-
     /// Cache capacity.
     /// Unit: GB.
     public var capacity: Int?
-
     /// IP address for connecting to the DCS instance For a cluster instance, multiple IP addresses are
     /// returned and separated by commas (,). For example, 192.168.0.1,192.168.0.2.
     public var ip: String?
-
     /// Domain name of the instance.
     public var domainName: String?
-
     /// Port number of the cache node.
     public var port: Int?
-
     /// Cache instance status. For details about status, see DCS Instance Statuses.
     public var status: String?
-
     /// Overall memory size.
     /// Unit: MB.
     public var maxMemory: Int?
-
     /// Size of the used memory.
     /// Unit: MB.
     public var usedMemory: Int?
-
     /// DCS instance ID.
     public var instanceID: String?
-
     /// Resource specifications.
     /// For example:
     /// dcs.single_node: indicates a DCS instance in single-node mode.
     /// dcs.master_standby: indicates a DCS instance in master/standby mode.
     /// dcs.cluster: indicates a DCS instance in cluster mode.
     public var resourceSpecCode: String?
-
     /// Cache engine version.
     public var engineVersion: String?
-
     /// Internal DCS version.
     public var internalVersion: String?
-
     /// Billing mode. 0: pay-per-use.
     public var chargingMode: Int?
-
     /// Small-scale cache capacity. Unit: GB.
     public var capacityMinor: String?
-
     /// VPC ID.
     public var vpcID: String?
-
     /// VPC name.
     public var vpcName: String?
-
     /// Time at which the DCS instance is created. For example, 2017-03-31T12:24:46.297Z.
     public var createdAt: String?
-
     /// Error code returned when the DCS instance fails to be created or is abnormal. For details about error
     /// codes, see Error Codes.
     public var errorCode: String?
-
     /// User ID.
     public var userID: String?
-
     /// Username.
     public var userName: String?
-
     /// Time at which the maintenance time window starts. Format: hh:mm:ss.
     public var maintainBegin: String?
-
     /// Time at which the maintenance time window ends. Format: hh:mm:ss.
     public var maintainEnd: String?
-
     /// An indicator of whether a DCS instance can be accessed in password-free mode.
     /// true: indicates that a DCS instance can be accessed without a password.
     /// false: indicates that a DCS instance can be accessed only after password authentication.
     public var noPasswordAccess: String?
-
     /// Username used for accessing a DCS instance with password authentication.
     public var accessUser: String?
-
     /// An indicator of whether public access is enabled for a DCS Redis instance.
     /// true: enabled.
     /// false: disabled.
     public var enablePublicip: Bool?
-
     /// Elastic IP address bound to a DCS Redis instance.
     /// The parameter value is null if public access is disabled.
     public var publicipAddress: String?
-
     /// ID of the elastic IP address bound to a DCS Redis instance.
     /// The parameter value is null if public access is disabled.
     public var publicipID: String?
-
     /// An indicator of whether to enable SSL for public access to a DCS Redis instance.
     /// true: enabled.
     /// false: disabled.
     public var enableSSL: Bool?
-
     /// An indicator of whether an upgrade task has been created for a DCS instance.
     /// true: yes.
     /// false: no.
     public var serviceUpgrade: Bool?
-
     /// Upgrade task ID.
     /// If the value of service_upgrade is set to true, the value of this parameter is the ID of the upgrade
     /// task.
     /// If the value of service_upgrade is set to false, the value of this parameter is empty.
     public var serviceTaskID: String?
-
     /// Security group name.
     public var securityGroupID: String?
-
     /// Instance tag key and value.
     public var tags: [JSONValue]?
-
     /// Product specification code.
     public var specCode: String?
-
     /// Domain name of the instance.
     public var domainName2: String?
-
     /// Read-only domain name.
     public var readonlyDomainName: String?
-
     /// Read-only domain name.
     public var readonlyDomainName2: String?
-
     /// Scenario where the instance is frozen.
     public var freezeScene: String?
-
     /// Update time. For example, 2017-03-31T12:24:46.297Z.
     public var updateAt: String?
-
     /// Subnet ID.
     public var subnetID: String?
 
@@ -320,10 +281,9 @@ public struct ListDCSInstancesOfTenantInstance: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/listDCSInstancesOfTenant``.
-public struct ListDCSInstancesOfTenantResponse: Codable, Sendable, Hashable {
+public struct ListDCSInstancesOfTenantResponse: Codable, Sendable, Equatable {
     /// Array of DCS instance details.
     public var instances: [ListDCSInstancesOfTenantInstance]?
-
     /// Number of DCS instances.
     public var instanceNum: Int?
 
@@ -332,10 +292,7 @@ public struct ListDCSInstancesOfTenantResponse: Codable, Sendable, Hashable {
         case instanceNum = "instance_num"
     }
 
-    public init(
-        instances: [ListDCSInstancesOfTenantInstance]? = nil,
-        instanceNum: Int? = nil
-    ) {
+    public init(instances: [ListDCSInstancesOfTenantInstance]? = nil, instanceNum: Int? = nil) {
         self.instances = instances
         self.instanceNum = instanceNum
     }

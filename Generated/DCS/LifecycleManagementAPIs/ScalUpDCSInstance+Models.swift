@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``DCSClient/scalUpDCSInstance``.
-public struct ScalUpDCSInstanceRequest: Codable, Sendable, Hashable {
+public struct ScalUpDCSInstanceRequest: Codable, Sendable, Equatable {
     /// New specification (memory space) of the DCS instance. The new specification to which the DCS instance
     /// will be scaled up must be greater than the current specification. Unit: GB.
     public var newCapacity: Int
-
     /// DCS instance specification code.
     /// This parameter is optional for DCS Redis 3.0 instances.
     /// This parameter is mandatory for DCS Redis 4.0 and later instances.
@@ -19,10 +18,7 @@ public struct ScalUpDCSInstanceRequest: Codable, Sendable, Hashable {
         case specCode = "spec_code"
     }
 
-    public init(
-        newCapacity: Int,
-        specCode: String
-    ) {
+    public init(newCapacity: Int, specCode: String) {
         self.newCapacity = newCapacity
         self.specCode = specCode
     }

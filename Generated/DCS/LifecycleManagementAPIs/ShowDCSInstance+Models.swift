@@ -6,16 +6,14 @@ import CloudCore
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct ShowDCSInstanceFeatures: Codable, Sendable, Hashable {
+public struct ShowDCSInstanceFeatures: Codable, Sendable, Equatable {
     public var supportAcl: Bool?
 
     private enum CodingKeys: String, CodingKey {
         case supportAcl = "support_acl"
     }
 
-    public init(
-        supportAcl: Bool? = nil
-    ) {
+    public init(supportAcl: Bool? = nil) {
         self.supportAcl = supportAcl
     }
 
@@ -28,19 +26,15 @@ public struct ShowDCSInstanceFeatures: Codable, Sendable, Hashable {
 /// Backup policy.
 ///
 /// instance_backup_policy
-public struct ShowDCSInstanceInstanceBackupPolicy: Codable, Sendable, Hashable {
+public struct ShowDCSInstanceInstanceBackupPolicy: Codable, Sendable, Equatable {
     /// Backup policy ID.
     public var backupPolicyID: String?
-
     /// Creation time.
     public var createdAt: String?
-
     /// Update time.
     public var updatedAt: String?
-
     /// For details, see Table 3 and Table 4.
     public var policy: CreateDCSInstanceInstanceBackupPolicy?
-
     /// Tenant ID.
     public var tenantID: String?
 
@@ -68,18 +62,14 @@ public struct ShowDCSInstanceInstanceBackupPolicy: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/showDCSInstance``.
-public struct ShowDCSInstanceResponse: Codable, Sendable, Hashable {
+public struct ShowDCSInstanceResponse: Codable, Sendable, Equatable {
     /// Documented values of `productType`; other values decode as well.
     public struct ProductType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// standard edition
         public static let generic: Self = "generic"
-
         /// high-performance edition
         public static let libos: Self = "libos"
     }
@@ -87,10 +77,7 @@ public struct ShowDCSInstanceResponse: Codable, Sendable, Hashable {
     /// Documented values of `cpuType`; other values decode as well.
     public struct CPUTypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let x86_64: Self = "x86_64"
         public static let aarch64: Self = "aarch_64"
@@ -99,10 +86,7 @@ public struct ShowDCSInstanceResponse: Codable, Sendable, Hashable {
     /// Documented values of `storageType`; other values decode as well.
     public struct StorageType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let dram: Self = "DRAM"
         public static let scm: Self = "SCM"
@@ -111,269 +95,192 @@ public struct ShowDCSInstanceResponse: Codable, Sendable, Hashable {
     /// Documented values of `cacheMode`; other values decode as well.
     public struct CacheModeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// single-node
         public static let single: Self = "single"
-
         /// master/standby
         public static let ha: Self = "ha"
-
         /// Redis Cluster
         public static let cluster: Self = "cluster"
-
         /// Proxy Cluster
         public static let proxy: Self = "proxy"
     }
 
     /// DCS instance name.
     public var name: String?
-
     /// DCS instance engine.
     public var engine: String?
-
     /// DCS instance cache capacity. Unit: GB.
     public var capacity: Int?
-
     /// IP address for connecting to the DCS instance For a cluster instance, multiple IP addresses are
     /// returned and separated by commas (,). For example, 192.168.0.1,192.168.0.2.
     public var ip: String?
-
     /// Domain name of the instance.
     public var domainName: String?
-
     /// Port number of the cache node.
     public var port: Int?
-
     /// Cache instance status. For details about status, see DCS Instance Statuses.
     public var status: String?
-
     /// true: This instance is a libos instance.
     /// false: This instance is not a libos instance.
     public var libos: Bool?
-
     /// Brief description of the DCS instance.
     public var description: String?
-
     /// Total memory size.
     /// Unit: MB.
     public var maxMemory: Int?
-
     /// Size of the used memory.
     /// Unit: MB.
     public var usedMemory: Int?
-
     /// DCS instance ID.
     public var instanceID: String?
-
     /// Resource specifications.
     /// For example:
     /// dcs.single_node: indicates a DCS instance in single-node mode.
     /// dcs.master_standby: indicates a DCS instance in master/standby mode.
     /// dcs.cluster: indicates a DCS instance in cluster mode.
     public var resourceSpecCode: String?
-
     /// Cache engine version.
     public var engineVersion: String?
-
     /// Internal DCS version.
     public var internalVersion: String?
-
     /// Billing mode. 0: pay-per-use.
     public var chargingMode: Int?
-
     /// Cache capacity of a small-scale, single-node DCS instance.
     public var capacityMinor: String?
-
     /// VPC ID.
     public var vpcID: String?
-
     /// VPC name.
     public var vpcName: String?
-
     /// Time at which the DCS instance is created.
     /// For example, 2017-03-31T12:24:46.297Z.
     public var createdAt: String?
-
     /// Error code returned when the DCS instance fails to be created or is abnormal.
     /// For details about error codes, see Error Codes.
     public var errorCode: String?
-
     /// User ID.
     public var userID: String?
-
     /// Username.
     public var userName: String?
-
     /// Time at which the maintenance time window starts.
     /// Format: hh:mm:ss.
     public var maintainBegin: String?
-
     /// Time at which the maintenance time window ends.
     /// Format: hh:mm:ss.
     public var maintainEnd: String?
-
     /// An indicator of whether a DCS instance can be accessed in password-free mode.
     /// true: indicates that a DCS instance can be accessed without a password.
     /// false: indicates that a DCS instance can be accessed only after password authentication.
     public var noPasswordAccess: String?
-
     /// Username used for accessing a DCS instance with password authentication.
     public var accessUser: String?
-
     /// An indicator of whether public access is enabled for a DCS Redis instance. Options:
     /// true: enabled.
     /// false: disabled.
     public var enablePublicip: Bool?
-
     /// ID of the elastic IP address bound to a DCS Redis instance.
     /// The parameter value is null if public access is disabled.
     public var publicipID: String?
-
     /// Elastic IP address bound to a DCS Redis instance.
     /// The parameter value is null if public access is disabled.
     public var publicipAddress: String?
-
     /// An indicator of whether to enable SSL for public access to a DCS Redis instance.
     /// true: enabled.
     /// false: disabled.
     public var enableSSL: Bool?
-
     /// An indicator of whether an upgrade task has been created for a DCS instance.
     /// true: yes.
     /// false: no.
     public var serviceUpgrade: Bool?
-
     /// Upgrade task ID.
     /// If the value of service_upgrade is set to true, the value of this parameter is the ID of the upgrade
     /// task.
     /// If the value of service_upgrade is set to false, the value of this parameter is empty.
     public var serviceTaskID: String?
-
     /// Enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Edition of DCS for Redis. Options:
     /// generic: standard edition
     /// libos: high-performance edition
     public var productType: ProductType?
-
     /// CPU architecture. The value can be x86_64 or aarch_64.
     public var cpuType: CPUTypeValue?
-
     /// Memory type. Options: DRAM and SCM.
     public var storageType: StorageType?
-
     /// DCS instance type. Options:
     /// single: single-node
     /// ha: master/standby
     /// cluster: Redis Cluster
     /// proxy: Proxy Cluster
     public var cacheMode: CacheModeValue?
-
     /// Time when the instance started running.
     public var launchedAt: String?
-
     /// AZ where a cache node resides. The value of this parameter in the response contains an AZ ID.
     public var availableZones: [JSONValue]?
-
     /// Subnet ID.
     public var subnetID: String?
-
     /// Security group ID.
     public var securityGroupID: String?
-
     /// Backend address of a cluster instance.
     public var backendAddrs: String?
-
     /// Cloud service type code.
     public var cloudServiceTypeCode: String?
-
     /// Cloud resource type code.
     public var cloudResourceTypeCode: String?
-
     /// Product ID.
     public var productID: String?
-
     /// Security group name.
     public var securityGroupName: String?
-
     /// Subnet name.
     public var subnetName: String?
-
     /// Subnet segment.
     public var subnetCIDR: String?
-
     /// Order ID.
     public var orderID: String?
-
     /// Backup policy.
     /// This parameter is available for master/standby and cluster DCS instances. For details, see Table 3.
     public var instanceBackupPolicy: ShowDCSInstanceInstanceBackupPolicy?
-
     /// Instance tag key and value.
     public var tags: [JSONValue]?
-
     /// Product specification code.
     public var specCode: String?
-
     /// Domain name of the instance.
     public var domainName2: String?
-
     /// Read-only domain name.
     public var readonlyDomainName: String?
-
     /// Read-only domain name.
     public var readonlyDomainName2: String?
-
     /// Scenario where the instance is frozen.
     public var freezeScene: String?
-
     /// Update time.
     public var updateAt: String?
-
     /// Task status.
     public var taskStatus: String?
-
     /// Whether the instance is free of charge.
     public var isFree: Bool?
-
     /// AZs with available resources.
     public var azCodes: [String]?
-
     /// Role in cross-region DR.
     public var crrRole: String?
-
     /// Product specification code.
     public var inquerySpecCode: String?
-
     /// Whether slow query logs are supported.
     public var supportSlowLogFlag: String?
-
     /// IPv6 address.
     public var ipv6: String?
-
     /// Whether IPv6 is enabled.
     public var enableIPv6: Bool?
-
     /// Number of databases in the instance.
     public var dbNumber: Int?
-
     /// Whether ACL is supported.
     public var supportAcl: Bool?
-
     /// Task response.
     public var task: String?
-
     /// Enterprise project name.
     public var enterpriseProjectName: String?
-
     /// Number of shards.
     public var shardingCount: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var features: ShowDCSInstanceFeatures?
 

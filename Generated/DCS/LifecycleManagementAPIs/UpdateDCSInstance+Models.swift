@@ -4,23 +4,20 @@
 import CloudCore
 
 /// The request body of ``DCSClient/updateDCSInstance``.
-public struct UpdateDCSInstanceRequest: Codable, Sendable, Hashable {
+public struct UpdateDCSInstanceRequest: Codable, Sendable, Equatable {
     /// DCS instance name.
     /// An instance name can contain 4 to 64 characters, including letters, digits, underscores (_), and
     /// hyphens (-), and must start with a letter.
     public var name: String?
-
     /// Brief description of the DCS instance.
     /// A brief description supports up to 1024 characters.
     /// "\" is defined as an escape character in the queue description. If you need to enter a backward slash
     /// (\) or a double quotation mark (") in the queue description, enter \\ or \".
     public var description: String?
-
     /// Backup policy.
     /// This parameter is available for master/standby and cluster DCS instances. For details, see Table 3 and
     /// Table 4.
     public var instanceBackupPolicy: CreateDCSInstanceInstanceBackupPolicy?
-
     /// Time at which the maintenance time window starts.
     /// Format: hh:mm:ss.
     /// The start time and end time of the maintenance time window must indicate the time segment of a
@@ -30,7 +27,6 @@ public struct UpdateDCSInstanceRequest: Codable, Sendable, Hashable {
     /// Parameters maintain_begin and maintain_end must be set in pairs. If parameter maintain_begin is left
     /// blank, parameter maintain_end is also blank.
     public var maintainBegin: String?
-
     /// Time at which the maintenance time window ends.
     /// Format: hh:mm:ss.
     /// The start time and end time of the maintenance time window must indicate the time segment of a
@@ -41,7 +37,6 @@ public struct UpdateDCSInstanceRequest: Codable, Sendable, Hashable {
     /// Parameters maintain_begin and maintain_end must be set in pairs. If parameter maintain_end is left
     /// blank, parameter maintain_start is also blank.
     public var maintainEnd: String?
-
     /// Security group ID.
     /// The value can be obtained from the VPC console or the API.
     /// This parameter is supported only by DCS Redis 3.0 instances.

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``DCSClient/createRedisLogDownloadLink``.
-public struct CreateRedisLogDownloadLinkResponse: Codable, Sendable, Hashable {
+public struct CreateRedisLogDownloadLinkResponse: Codable, Sendable, Equatable {
     /// Log ID.
     public var id: String?
-
     /// Background task ID.
     public var backupID: String?
-
     /// Log download link. The default validity period is 24 hours.
     public var link: String?
 
@@ -20,11 +18,7 @@ public struct CreateRedisLogDownloadLinkResponse: Codable, Sendable, Hashable {
         case link
     }
 
-    public init(
-        id: String? = nil,
-        backupID: String? = nil,
-        link: String? = nil
-    ) {
+    public init(id: String? = nil, backupID: String? = nil, link: String? = nil) {
         self.id = id
         self.backupID = backupID
         self.link = link

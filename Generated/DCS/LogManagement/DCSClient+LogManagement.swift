@@ -7,10 +7,7 @@ extension DCSClient {
     /// Documented values of `sort_key` for ``DCSClient/listSlowlog``.
     public struct ListSlowlogSortKey: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let startTime: Self = "start_time"
         public static let duration: Self = "duration"
@@ -19,14 +16,10 @@ extension DCSClient {
     /// Documented values of `sort_dir` for ``DCSClient/listSlowlog``.
     public struct ListSlowlogSortDir: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// descending order
         public static let desc: Self = "desc"
-
         /// ascending order
         public static let asc: Self = "asc"
     }

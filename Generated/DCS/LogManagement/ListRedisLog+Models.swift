@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``DCSClient/listRedisLog``.
-public struct ListRedisLogResponse: Codable, Sendable, Hashable {
+public struct ListRedisLogResponse: Codable, Sendable, Equatable {
     /// Total.
     public var totalNum: Int?
-
     /// Run log list.
     public var fileList: [RunlogItem]?
 
@@ -16,10 +15,7 @@ public struct ListRedisLogResponse: Codable, Sendable, Hashable {
         case fileList = "file_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        fileList: [RunlogItem]? = nil
-    ) {
+    public init(totalNum: Int? = nil, fileList: [RunlogItem]? = nil) {
         self.totalNum = totalNum
         self.fileList = fileList
     }
@@ -32,25 +28,19 @@ public struct ListRedisLogResponse: Codable, Sendable, Hashable {
 }
 
 /// Run log list.
-public struct RunlogItem: Codable, Sendable, Hashable {
+public struct RunlogItem: Codable, Sendable, Equatable {
     /// Unique ID of a run log.
     public var id: String?
-
     /// Run log file name.
     public var fileName: String?
-
     /// Shard name.
     public var groupName: String?
-
     /// IP address of the replica where the run logs are collected.
     public var replicationIP: String?
-
     /// Run log status.
     public var status: String?
-
     /// Date when run logs are collected. The format is yyyy-MM-dd.
     public var time: String?
-
     /// Log file ID.
     public var backupID: String?
 

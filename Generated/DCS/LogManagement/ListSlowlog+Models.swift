@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``DCSClient/listSlowlog``.
-public struct ListSlowlogResponse: Codable, Sendable, Hashable {
+public struct ListSlowlogResponse: Codable, Sendable, Equatable {
     /// Total number of slow logs.
     public var totalNum: Int?
-
     /// Total.
     public var count: Int?
-
     /// Slow log list.
     public var slowlogs: [SlowlogItem]?
 
@@ -20,11 +18,7 @@ public struct ListSlowlogResponse: Codable, Sendable, Hashable {
         case slowlogs
     }
 
-    public init(
-        totalNum: Int? = nil,
-        count: Int? = nil,
-        slowlogs: [SlowlogItem]? = nil
-    ) {
+    public init(totalNum: Int? = nil, count: Int? = nil, slowlogs: [SlowlogItem]? = nil) {
         self.totalNum = totalNum
         self.count = count
         self.slowlogs = slowlogs
@@ -39,26 +33,20 @@ public struct ListSlowlogResponse: Codable, Sendable, Hashable {
 }
 
 /// Slow log list.
-public struct SlowlogItem: Codable, Sendable, Hashable {
+public struct SlowlogItem: Codable, Sendable, Equatable {
     /// Unique ID of a slow log.
     public var id: Int?
-
     /// Slow command.
     public var command: String?
-
     /// Execution start time. Example: 2020-06-19T07:06:07Z.
     public var startTime: String?
-
     /// Duration, in ms.
     public var duration: String?
-
     /// Name of the shard where the slow command is executed. This parameter is supported only when the
     /// instance type is cluster.
     public var shardName: String?
-
     /// Database ID, which is available only to some customers.
     public var databaseID: Int?
-
     /// Account name that can operate slow logs. This parameter is available only to designated customers.
     public var username: String?
 

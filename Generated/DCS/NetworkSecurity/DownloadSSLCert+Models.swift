@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``DCSClient/downloadSSLCert``.
-public struct DownloadSSLCertResponse: Codable, Sendable, Hashable {
+public struct DownloadSSLCertResponse: Codable, Sendable, Equatable {
     /// SSL certificate file name.
     public var fileName: String?
-
     /// Download link of the SSL certificate.
     public var link: String?
-
     /// Name of the OBS bucket for storing the SSL certificate.
     public var bucketName: String?
 
@@ -20,11 +18,7 @@ public struct DownloadSSLCertResponse: Codable, Sendable, Hashable {
         case bucketName = "bucket_name"
     }
 
-    public init(
-        fileName: String? = nil,
-        link: String? = nil,
-        bucketName: String? = nil
-    ) {
+    public init(fileName: String? = nil, link: String? = nil, bucketName: String? = nil) {
         self.fileName = fileName
         self.link = link
         self.bucketName = bucketName

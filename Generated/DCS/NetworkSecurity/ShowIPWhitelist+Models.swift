@@ -4,17 +4,14 @@
 import CloudCore
 
 /// The response of ``DCSClient/showIPWhitelist``.
-public struct ShowIPWhitelistResponse: Codable, Sendable, Hashable {
+public struct ShowIPWhitelistResponse: Codable, Sendable, Equatable {
     /// Instance ID.
     public var instanceID: String?
-
     /// Whether to enable the whitelist. The options are true and false.
     public var enableWhitelist: Bool?
-
     /// IP whitelist group. New whitelist settings will overwrite the existing setting. Therefore, save the
     /// existing whitelist before you add a new one.
     public var whitelist: [ShowIPWhitelistWhitelist]?
-
     /// Maximum whitelisted IP addresses.
     public var whitelistIPLimitNum: Int?
 
@@ -50,10 +47,9 @@ public struct ShowIPWhitelistResponse: Codable, Sendable, Hashable {
 /// existing whitelist before you add a new one.
 ///
 /// Whitelist
-public struct ShowIPWhitelistWhitelist: Codable, Sendable, Hashable {
+public struct ShowIPWhitelistWhitelist: Codable, Sendable, Equatable {
     /// Whitelist group name. A maximum of four groups can be created for each instance.
     public var groupName: String?
-
     /// List of IP addresses in the whitelist group. A maximum of 20 IP addresses or IP address ranges can be
     /// added to an instance. Separate multiple IP addresses or IP address ranges with commas (,). IP address
     /// 0.0.0.0 and IP address range 0.0.0/0 are not supported.
@@ -64,10 +60,7 @@ public struct ShowIPWhitelistWhitelist: Codable, Sendable, Hashable {
         case ipList = "ip_list"
     }
 
-    public init(
-        groupName: String? = nil,
-        ipList: [String]? = nil
-    ) {
+    public init(groupName: String? = nil, ipList: [String]? = nil) {
         self.groupName = groupName
         self.ipList = ipList
     }

@@ -4,25 +4,19 @@
 import CloudCore
 
 /// The response of ``DCSClient/showInstanceSSLDeTail``.
-public struct ShowInstanceSSLDeTailResponse: Codable, Sendable, Hashable {
+public struct ShowInstanceSSLDeTailResponse: Codable, Sendable, Equatable {
     /// This parameter is returned with true only when SSL is enabled for the instance.
     public var enabled: Bool?
-
     /// IPv4 address used when SSL is enabled.
     public var ip: String?
-
     /// IPv6 address used when SSL is enabled.
     public var ipv6: String?
-
     /// Port used when SSL is enabled.
     public var port: String?
-
     /// Domain name used when SSL is enabled.
     public var domainName: String?
-
     /// SSL certificate validity period (UTC time).
     public var sslExpiredAt: String?
-
     /// Whether the SSL certificate is valid.
     public var sslValidated: Bool?
 

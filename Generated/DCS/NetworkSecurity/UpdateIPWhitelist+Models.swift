@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``DCSClient/updateIPWhitelist``.
-public struct UpdateIPWhitelistRequest: Codable, Sendable, Hashable {
+public struct UpdateIPWhitelistRequest: Codable, Sendable, Equatable {
     /// Instance ID.
     public var instanceID: String?
-
     /// Whether to enable the whitelist. The options are true and false.
     public var enableWhitelist: Bool
-
     /// IP whitelist group. New whitelist settings will overwrite the existing setting. Therefore, save the
     /// existing whitelist before you add a new one.
     public var whitelist: [Whitelist]
@@ -21,11 +19,7 @@ public struct UpdateIPWhitelistRequest: Codable, Sendable, Hashable {
         case whitelist
     }
 
-    public init(
-        instanceID: String? = nil,
-        enableWhitelist: Bool,
-        whitelist: [Whitelist]
-    ) {
+    public init(instanceID: String? = nil, enableWhitelist: Bool, whitelist: [Whitelist]) {
         self.instanceID = instanceID
         self.enableWhitelist = enableWhitelist
         self.whitelist = whitelist
@@ -41,10 +35,9 @@ public struct UpdateIPWhitelistRequest: Codable, Sendable, Hashable {
 
 /// IP whitelist group. New whitelist settings will overwrite the existing setting. Therefore, save the
 /// existing whitelist before you add a new one.
-public struct Whitelist: Codable, Sendable, Hashable {
+public struct Whitelist: Codable, Sendable, Equatable {
     /// Whitelist group name. A maximum of four groups can be created for each instance.
     public var groupName: String
-
     /// List of IP addresses in the whitelist group. A maximum of 20 IP addresses or IP address ranges can be
     /// added to an instance. Separate multiple IP addresses or IP address ranges with commas (,). IP address
     /// 0.0.0.0 and IP address range 0.0.0/0 are not supported.
@@ -55,10 +48,7 @@ public struct Whitelist: Codable, Sendable, Hashable {
         case ipList = "ip_list"
     }
 
-    public init(
-        groupName: String,
-        ipList: [String]
-    ) {
+    public init(groupName: String, ipList: [String]) {
         self.groupName = groupName
         self.ipList = ipList
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DCSClient/updateSSLSwitch``.
-public struct UpdateSSLSwitchRequest: Codable, Sendable, Hashable {
+public struct UpdateSSLSwitchRequest: Codable, Sendable, Equatable {
     /// Enabling or disabling SSL.
     public var enabled: Bool
 
@@ -12,9 +12,7 @@ public struct UpdateSSLSwitchRequest: Codable, Sendable, Hashable {
         case enabled
     }
 
-    public init(
-        enabled: Bool
-    ) {
+    public init(enabled: Bool) {
         self.enabled = enabled
     }
 
@@ -25,10 +23,9 @@ public struct UpdateSSLSwitchRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/updateSSLSwitch``.
-public struct UpdateSSLSwitchResponse: Codable, Sendable, Hashable {
+public struct UpdateSSLSwitchResponse: Codable, Sendable, Equatable {
     /// DCS task ID.
     public var jobID: String?
-
     /// Instance ID.
     public var instanceID: String?
 
@@ -37,10 +34,7 @@ public struct UpdateSSLSwitchResponse: Codable, Sendable, Hashable {
         case instanceID = "instance_id"
     }
 
-    public init(
-        jobID: String? = nil,
-        instanceID: String? = nil
-    ) {
+    public init(jobID: String? = nil, instanceID: String? = nil) {
         self.jobID = jobID
         self.instanceID = instanceID
     }

@@ -7,10 +7,7 @@ extension DCSClient {
     /// Documented values of `engine` for ``DCSClient/listFlavors``.
     public struct ListFlavorsEngine: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let redis: Self = "Redis"
     }

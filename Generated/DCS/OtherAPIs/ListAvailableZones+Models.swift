@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``DCSClient/listAvailableZones``.
-public struct ListAvailableZonesResponse: Codable, Sendable, Hashable {
+public struct ListAvailableZonesResponse: Codable, Sendable, Equatable {
     /// Region ID.
     public var regionID: String?
-
     /// Array of AZs.
     public var availableZones: [AvailableZone]?
 
@@ -16,10 +15,7 @@ public struct ListAvailableZonesResponse: Codable, Sendable, Hashable {
         case availableZones = "available_zones"
     }
 
-    public init(
-        regionID: String? = nil,
-        availableZones: [AvailableZone]? = nil
-    ) {
+    public init(regionID: String? = nil, availableZones: [AvailableZone]? = nil) {
         self.regionID = regionID
         self.availableZones = availableZones
     }

@@ -4,38 +4,28 @@
 import CloudCore
 
 /// Other information about the flavor.
-public struct AttrsObject: Codable, Sendable, Hashable {
+public struct AttrsObject: Codable, Sendable, Equatable {
     /// Documented values of `name`; other values decode as well.
     public struct Name: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Number of shards supported by the flavor.
         public static let shardingNum: Self = "sharding_num"
-
         /// Number of proxies supported by Proxy Cluster instances of the specified flavor. If the instance is
         /// not a Proxy Cluster instance, the value of this parameter is 0.
         public static let proxyNum: Self = "proxy_num"
-
         /// Number of DBs of the flavor.
         public static let dbNumber: Self = "db_number"
-
         /// Maximum available memory.
         public static let maxMemory: Self = "max_memory"
-
         /// Maximum number of connections supported by the flavor.
         public static let maxConnections: Self = "max_connections"
-
         /// Maximum number of clients supported by the flavor, which is usually equal to the maximum number of
         /// connections.
         public static let maxClients: Self = "max_clients"
-
         /// Maximum bandwidth supported by the flavor.
         public static let maxBandwidth: Self = "max_bandwidth"
-
         /// Maximum inbound bandwidth supported by the flavor, which is usually equal to the maximum
         /// bandwidth.
         public static let maxInBandwidth: Self = "max_in_bandwidth"
@@ -43,7 +33,6 @@ public struct AttrsObject: Codable, Sendable, Hashable {
 
     /// Cache capacity (GB).
     public var capacity: String?
-
     /// Additional information items. The options are as follows:
     /// sharding_num: Number of shards supported by the flavor.
     /// proxy_num: Number of proxies supported by Proxy Cluster instances of the specified flavor. If the
@@ -57,21 +46,10 @@ public struct AttrsObject: Codable, Sendable, Hashable {
     /// max_in_bandwidth: Maximum inbound bandwidth supported by the flavor, which is usually equal to the
     /// maximum bandwidth.
     public var name: Name?
-
     /// Additional information value.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case capacity
-        case name
-        case value
-    }
-
-    public init(
-        capacity: String? = nil,
-        name: Name? = nil,
-        value: String? = nil
-    ) {
+    public init(capacity: String? = nil, name: Name? = nil, value: String? = nil) {
         self.capacity = capacity
         self.name = name
         self.value = value
@@ -81,14 +59,10 @@ public struct AttrsObject: Codable, Sendable, Hashable {
 /// Documented values of the `cpu_type` fields and parameters; other values decode as well.
 public struct CPUType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// x86 architecture
     public static let x86_64: Self = "x86_64"
-
     /// Arm architecture
     public static let aarch64: Self = "aarch64"
 }
@@ -96,10 +70,7 @@ public struct CPUType: OpenEnum, QueryValue {
 /// Documented values of the `engine_version` fields and parameters; other values decode as well.
 public struct EngineVersion: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let value4_0: Self = "4.0"
     public static let value5_0: Self = "5.0"
@@ -108,14 +79,11 @@ public struct EngineVersion: OpenEnum, QueryValue {
 }
 
 /// Product flavor details.
-public struct FlavorsItems: Codable, Sendable, Hashable {
+public struct FlavorsItems: Codable, Sendable, Equatable {
     /// Documented values of `billingMode`; other values decode as well.
     public struct BillingMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// pay-per-use
         public static let hourly: Self = "Hourly"
@@ -124,27 +92,20 @@ public struct FlavorsItems: Codable, Sendable, Hashable {
     /// Documented values of `pricingType`; other values decode as well.
     public struct PricingType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Tiered pricing. One flavor corresponds to multiple capacity options.
         public static let tier: Self = "tier"
-
         /// One flavor corresponds to one capacity option.
         public static let normal: Self = "normal"
     }
 
     /// Product flavor.
     public var specCode: String?
-
     /// Code of the cloud service type.
     public var cloudServiceTypeCode: String?
-
     /// Code of the cloud resource type.
     public var cloudResourceTypeCode: String?
-
     /// DCS instance type. Options:
     /// single: single-node
     /// ha: master/standby
@@ -152,59 +113,43 @@ public struct FlavorsItems: Codable, Sendable, Hashable {
     /// proxy: Proxy Cluster
     /// ha_rw_split: read/write splitting
     public var cacheMode: CacheMode?
-
     /// Cache engine.
     public var engine: String?
-
     /// Cache engine version. If the cache engine is Redis, the value can be 4.0, 5.0, 7.0, or 6.0.
     public var engineVersion: EngineVersion?
-
     /// Edition of DCS for Redis. Value:
     /// generic: basic edition
     public var productType: String?
-
     /// CPU architecture. The options are as follows:
     /// x86_64: x86 architecture
     /// aarch64: Arm architecture
     public var cpuType: CPUType?
-
     /// Storage type. Currently, only the following value is supported:
     /// DRAM: in-memory storage
     public var storageType: String?
-
     /// Cache capacity (GB).
     public var capacity: [String]?
-
     /// Billing mode. The value can be:
     /// Hourly: pay-per-use
     public var billingMode: [BillingMode]?
-
     /// Number of tenant IP addresses.
     public var tenantIPCount: Int?
-
     /// Pricing type. The options are as follows:
     /// tier: Tiered pricing. One flavor corresponds to multiple capacity options.
     /// normal: One flavor corresponds to one capacity option.
     public var pricingType: PricingType?
-
     /// Whether Dedicated Cloud (DeC) is supported.
     public var isDec: Bool?
-
     /// Whether Redis 3.0 instance DeC is supported.
     public var dec: Bool?
-
     /// Other information about the flavor.
     public var attrs: [AttrsObject]?
-
     /// AZs where there are available resources.
     public var flavorsAvailableZones: [FlavorAZObject]?
-
     /// Replicas.
     public var replicaCount: Int?
-
     /// This parameter is for internal use only.
     public var inquerySpecCode: String?
-
     /// This parameter is for internal use only.
     public var billingFactor: String?
 
@@ -301,17 +246,11 @@ public struct FlavorsItems: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/listFlavors``.
-public struct ListFlavorsResponse: Codable, Sendable, Hashable {
+public struct ListFlavorsResponse: Codable, Sendable, Equatable {
     /// Product flavor details.
     public var flavors: [FlavorsItems]?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavors
-    }
-
-    public init(
-        flavors: [FlavorsItems]? = nil
-    ) {
+    public init(flavors: [FlavorsItems]? = nil) {
         self.flavors = flavors
     }
 }

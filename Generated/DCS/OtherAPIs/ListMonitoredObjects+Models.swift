@@ -4,21 +4,18 @@
 import CloudCore
 
 /// The response of ``DCSClient/listMonitoredObjects``.
-public struct ListMonitoredObjectsResponse: Codable, Sendable, Hashable {
+public struct ListMonitoredObjectsResponse: Codable, Sendable, Equatable {
     /// Route of the specified dimension. If the dimension is the primary dimension, the array contains the ID
     /// of the primary dimension.
     public var router: [String]?
-
     /// Secondary dimensions under the specified dimension. This parameter is valid only when the dimension is
     /// dcs_instance_id.
     /// The secondary dimension of a Proxy Cluster instance can be dcs_cluster_redis_node or
     /// dcs_cluster_proxy_node.
     /// The secondary dimension of a Redis Cluster instance can be dcs_cluster_proxy_node.
     public var children: [DimChild]?
-
     /// Monitored objects of the specified dimension.
     public var instances: [InstancesMonitoredObject]?
-
     /// Total number of monitored objects on the primary dimension.
     public var total: Int?
 

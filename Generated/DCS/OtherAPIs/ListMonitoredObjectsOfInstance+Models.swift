@@ -5,16 +5,13 @@ import CloudCore
 
 /// Monitored objects of the Redis Server. This parameter is valid for Proxy Cluster and Redis Cluster
 /// instances. The field name is the same as the secondary dimension object name under children.
-public struct ClusterRedisNodeMonitoredObject: Codable, Sendable, Hashable {
+public struct ClusterRedisNodeMonitoredObject: Codable, Sendable, Equatable {
     /// ID of the monitored object, which is the node ID.
     public var dcsInstanceID: String?
-
     /// Name of the monitored object, which is the node IP address.
     public var name: String?
-
     /// ID of the monitored object on the dcs_cluster_redis_node dimension.
     public var dcsClusterRedisNode: String?
-
     /// Status of the monitored object, which is the node status.
     public var status: String?
 
@@ -39,33 +36,27 @@ public struct ClusterRedisNodeMonitoredObject: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/listMonitoredObjectsOfInstance``.
-public struct ListMonitoredObjectsOfInstanceResponse: Codable, Sendable, Hashable {
+public struct ListMonitoredObjectsOfInstanceResponse: Codable, Sendable, Equatable {
     /// Route of the specified dimension. If the dimension is the primary dimension, the array contains the ID
     /// of the primary dimension.
     public var router: [String]?
-
     /// Secondary dimensions under the specified dimension. This parameter is valid only when the dimension is
     /// dcs_instance_id.
     /// The secondary dimension of a Proxy Cluster instance can be dcs_cluster_redis_node or
     /// dcs_cluster_proxy_node.
     /// The secondary dimension of a Redis Cluster instance can be dcs_cluster_proxy_node.
     public var children: [DimChild]?
-
     /// Monitored objects of the specified dimension.
     public var instances: [InstancesMonitoredObject]?
-
     /// Monitored objects of the Redis Server. This parameter is valid for Proxy Cluster and Redis Cluster
     /// instances. The field name is the same as the secondary dimension object name under children.
     public var dcsClusterRedisNode: [ClusterRedisNodeMonitoredObject]?
-
     /// Monitored objects of proxies. This parameter is valid only for Proxy Cluster DCS Redis 3.0 instances.
     /// The field name is the same as the secondary dimension object name under children.
     public var dcsClusterProxyNode: [ProxyNodeMonitoredObject]?
-
     /// Monitored objects of the Proxy. This parameter is valid only for Redis 4.0 and 5.0 Proxy Cluster
     /// instances. The field name is the same as the secondary dimension object name under children.
     public var dcsClusterProxy2Node: [Proxy2NodeMonitoredObject]?
-
     /// Total number of monitored objects on the primary dimension.
     public var total: Int?
 
@@ -111,16 +102,13 @@ public struct ListMonitoredObjectsOfInstanceResponse: Codable, Sendable, Hashabl
 
 /// Monitored objects of the Proxy. This parameter is valid only for Redis 4.0 and 5.0 Proxy Cluster
 /// instances. The field name is the same as the secondary dimension object name under children.
-public struct Proxy2NodeMonitoredObject: Codable, Sendable, Hashable {
+public struct Proxy2NodeMonitoredObject: Codable, Sendable, Equatable {
     /// ID of the monitored object, which is the node ID.
     public var dcsInstanceID: String?
-
     /// Name of the monitored object, which is the node IP address.
     public var name: String?
-
     /// ID of the monitored object on the dcs_cluster_proxy2_node dimension.
     public var dcsClusterProxy2Node: String?
-
     /// Status of the monitored object, which is the node status.
     public var status: String?
 
@@ -146,16 +134,13 @@ public struct Proxy2NodeMonitoredObject: Codable, Sendable, Hashable {
 
 /// Monitored objects of proxies. This parameter is valid only for Proxy Cluster DCS Redis 3.0 instances. The
 /// field name is the same as the secondary dimension object name under children.
-public struct ProxyNodeMonitoredObject: Codable, Sendable, Hashable {
+public struct ProxyNodeMonitoredObject: Codable, Sendable, Equatable {
     /// ID of the monitored object, which is the node ID.
     public var dcsInstanceID: String?
-
     /// Name of the monitored object, which is the node IP address.
     public var name: String?
-
     /// ID of the monitored object on the dcs_cluster_proxy_node dimension.
     public var dcsClusterProxyNode: String?
-
     /// Status of the monitored object, which is the node status.
     public var status: String?
 

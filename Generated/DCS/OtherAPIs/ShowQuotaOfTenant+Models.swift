@@ -4,33 +4,21 @@
 import CloudCore
 
 /// Quota information.
-public struct Quotas: Codable, Sendable, Hashable {
+public struct Quotas: Codable, Sendable, Equatable {
     /// List of quotas
     public var resources: [Resource]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [Resource]? = nil
-    ) {
+    public init(resources: [Resource]? = nil) {
         self.resources = resources
     }
 }
 
 /// The response of ``DCSClient/showQuotaOfTenant``.
-public struct ShowQuotaOfTenantResponse: Codable, Sendable, Hashable {
+public struct ShowQuotaOfTenantResponse: Codable, Sendable, Equatable {
     /// Quota information.
     public var quotas: Quotas?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-    }
-
-    public init(
-        quotas: Quotas? = nil
-    ) {
+    public init(quotas: Quotas? = nil) {
         self.quotas = quotas
     }
 }

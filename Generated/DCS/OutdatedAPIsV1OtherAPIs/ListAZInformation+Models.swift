@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``DCSClient/listAZInformation``.
-public struct ListAZInformationResponse: Codable, Sendable, Hashable {
+public struct ListAZInformationResponse: Codable, Sendable, Equatable {
     /// Region ID.
     public var regionID: String?
-
     /// Array of AZs. For details, see Table 2.
     public var availableZones: [AvailableZone]?
-
     /// Not in the page's table; the page's response example shows it.
     public var regionID2: String?
 
@@ -20,11 +18,7 @@ public struct ListAZInformationResponse: Codable, Sendable, Hashable {
         case regionID2 = "regionId"
     }
 
-    public init(
-        regionID: String? = nil,
-        availableZones: [AvailableZone]? = nil,
-        regionID2: String? = nil
-    ) {
+    public init(regionID: String? = nil, availableZones: [AvailableZone]? = nil, regionID2: String? = nil) {
         self.regionID = regionID
         self.availableZones = availableZones
         self.regionID2 = regionID2

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Quota information. For details, see Table 3.
-public struct ListQuotaOfTenantQuotas: Codable, Sendable, Hashable {
+public struct ListQuotaOfTenantQuotas: Codable, Sendable, Equatable {
     /// List of quotas. For details, see Table 4.
     public var resources: [Resource]?
-
     /// Information about a resource tenant For details, see Table 5.
     public var resourceUser: ResourceUser?
 
@@ -16,36 +15,26 @@ public struct ListQuotaOfTenantQuotas: Codable, Sendable, Hashable {
         case resourceUser = "resource_user"
     }
 
-    public init(
-        resources: [Resource]? = nil,
-        resourceUser: ResourceUser? = nil
-    ) {
+    public init(resources: [Resource]? = nil, resourceUser: ResourceUser? = nil) {
         self.resources = resources
         self.resourceUser = resourceUser
     }
 }
 
 /// The response of ``DCSClient/listQuotaOfTenant``.
-public struct ListQuotaOfTenantResponse: Codable, Sendable, Hashable {
+public struct ListQuotaOfTenantResponse: Codable, Sendable, Equatable {
     /// Quota information. For details, see Table 3.
     public var quotas: ListQuotaOfTenantQuotas?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-    }
-
-    public init(
-        quotas: ListQuotaOfTenantQuotas? = nil
-    ) {
+    public init(quotas: ListQuotaOfTenantQuotas? = nil) {
         self.quotas = quotas
     }
 }
 
 /// Information about a resource tenant For details, see Table 5.
-public struct ResourceUser: Codable, Sendable, Hashable {
+public struct ResourceUser: Codable, Sendable, Equatable {
     /// Resource tenant ID
     public var tenantID: String?
-
     /// Resource tenant name
     public var tenantName: String?
 
@@ -54,10 +43,7 @@ public struct ResourceUser: Codable, Sendable, Hashable {
         case tenantName = "tenant_name"
     }
 
-    public init(
-        tenantID: String? = nil,
-        tenantName: String? = nil
-    ) {
+    public init(tenantID: String? = nil, tenantName: String? = nil) {
         self.tenantID = tenantID
         self.tenantName = tenantName
     }

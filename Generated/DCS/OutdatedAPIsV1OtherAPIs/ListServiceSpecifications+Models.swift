@@ -4,37 +4,28 @@
 import CloudCore
 
 /// Details of the specifications. Table 3 describes the parameters in this array.
-public struct Detail: Codable, Sendable, Hashable {
+public struct Detail: Codable, Sendable, Equatable {
     /// Specification (total memory) of the DCS instance.
     public var capacity: String?
-
     /// Maximum bandwidth supported by the specification.
     public var maxBandwidth: String?
-
     /// Maximum number of clients supported by the specification, which is usually equal to the maximum number
     /// of connections.
     public var maxClients: String?
-
     /// Maximum number of connections supported by the specification.
     public var maxConnections: String?
-
     /// Maximum inbound bandwidth supported by the specification, which is usually equal to the maximum
     /// bandwidth.
     public var maxInBandwidth: String?
-
     /// Maximum available memory.
     public var maxMemory: String?
-
     /// Number of tenant IP addresses corresponding to the specifications.
     public var tenantIPCount: String?
-
     /// Number of shards supported by the specifications.
     public var shardingNum: String?
-
     /// Number of proxies supported by Proxy Cluster instances of the specified specifications. If the
     /// instance is not a Proxy Cluster instance, the value of this parameter is 0.
     public var proxyNum: String?
-
     /// Number of DBs of the specifications.
     public var dbNumber: String?
 
@@ -79,7 +70,7 @@ public struct Detail: Codable, Sendable, Hashable {
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct Details: Codable, Sendable, Hashable {
+public struct Details: Codable, Sendable, Equatable {
     public var capacity: Int?
     public var dbNumber: Int?
     public var maxBandwidth: Int?
@@ -144,16 +135,13 @@ public struct Details: Codable, Sendable, Hashable {
 }
 
 /// AZs with available resources. Table 4 describes the parameters in this array.
-public struct Flavor: Codable, Sendable, Hashable {
+public struct Flavor: Codable, Sendable, Equatable {
     /// Specification (total memory) of the DCS instance.
     public var capacity: String?
-
     /// Capacity unit.
     public var unit: String?
-
     /// AZ ID.
     public var availableZones: [JSONValue]?
-
     /// AZ ID.
     public var azCodes: [JSONValue]?
 
@@ -178,64 +166,45 @@ public struct Flavor: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/listServiceSpecifications``.
-public struct ListServiceSpecificationsResponse: Codable, Sendable, Hashable {
+public struct ListServiceSpecificationsResponse: Codable, Sendable, Equatable {
     /// List of specifications of the DCS service to which you can subscribe.
     public var products: [Product]?
-
     /// Not in the page's table; the page's response example shows it.
     public var billingFactor: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var cacheMode: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var chargingType: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var cloudResourceTypeCode: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var cloudServiceTypeCode: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var cpuType: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var currency: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var details: Details?
-
     /// Not in the page's table; the page's response example shows it.
     public var engine: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var engineVersions: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var flavors: [FlavorAZObject]?
-
     /// Not in the page's table; the page's response example shows it.
     public var price: Double?
-
     /// Not in the page's table; the page's response example shows it.
     public var prodType: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var productID: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var productType: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var specCode: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var specDetails: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var specDetails2: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var storageType: String?
 
@@ -332,14 +301,11 @@ public struct ListServiceSpecificationsResponse: Codable, Sendable, Hashable {
 }
 
 /// List of specifications of the DCS service to which you can subscribe.
-public struct Product: Codable, Sendable, Hashable {
+public struct Product: Codable, Sendable, Equatable {
     /// Documented values of `specCode`; other values decode as well.
     public struct SpecCode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let dcsSingleNode: Self = "dcs.single_node"
         public static let dcsMasterStandby: Self = "dcs.master_standby"
@@ -504,10 +470,7 @@ public struct Product: Codable, Sendable, Hashable {
     /// Documented values of `prodType`; other values decode as well.
     public struct ProdType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let instance: Self = "instance"
         public static let obsSpace: Self = "obs_space"
@@ -515,7 +478,6 @@ public struct Product: Codable, Sendable, Hashable {
 
     /// Product ID used to differentiate DCS specifications.
     public var productID: String?
-
     /// DCS instance specification code. Options:
     /// dcs.single_node
     /// dcs.master_standby
@@ -676,7 +638,6 @@ public struct Product: Codable, Sendable, Hashable {
     /// redis.ha.xu1.large.p6.64
     /// redis.ha.xu1.large.p6.8
     public var specCode: SpecCode?
-
     /// DCS instance type. Options:
     /// single: single-node
     /// ha: master/standby
@@ -684,53 +645,37 @@ public struct Product: Codable, Sendable, Hashable {
     /// proxy: Proxy Cluster
     /// ha_rw_split: read/write splitting
     public var cacheMode: CacheMode?
-
     /// Edition of DCS for Redis.
     public var productType: String?
-
     /// CPU architecture.
     public var cpuType: String?
-
     /// Storage type.
     public var storageType: String?
-
     /// Details of the specifications. Table 3 describes the parameters in this array.
     public var details: [Detail]?
-
     /// Cache engine.
     public var engine: String?
-
     /// Cache engine version.
     public var engineVersions: String?
-
     /// DCS specifications. The value subjects to the returned specifications.
     public var specDetails: String?
-
     /// Detailed DCS specifications, including the maximum number of connections and maximum memory size.
     public var specDetails2: String?
-
     /// Billing mode. Value: Hourly.
     public var chargingType: String?
-
     /// Price of the DCS service to which you can subscribe. (This parameter has been abandoned.)
     public var price: Double?
-
     /// Currency.
     public var currency: String?
-
     /// Product type.
     /// Options: instance and obs_space.
     public var prodType: ProdType?
-
     /// Cloud service type code.
     public var cloudServiceTypeCode: String?
-
     /// Cloud resource type code.
     public var cloudResourceTypeCode: String?
-
     /// AZs with available resources. Table 4 describes the parameters in this array.
     public var flavors: [Flavor]?
-
     /// Billing item.
     public var billingFactor: String?
 

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Details of instance parameter modification records.
-public struct HistoryInfo: Codable, Sendable, Hashable {
+public struct HistoryInfo: Codable, Sendable, Equatable {
     /// Modification record ID.
     public var historyID: String?
-
     /// Modification type.
     public var type: String?
-
     /// Modification time.
     public var createdAt: String?
-
     /// Modification status.
     public var status: String?
 
@@ -38,10 +35,9 @@ public struct HistoryInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/listConfigHistories``.
-public struct ListConfigHistoriesResponse: Codable, Sendable, Hashable {
+public struct ListConfigHistoriesResponse: Codable, Sendable, Equatable {
     /// Number of instance parameter modification records.
     public var historyNum: Int?
-
     /// Details of instance parameter modification records.
     public var histories: [HistoryInfo]?
 
@@ -50,10 +46,7 @@ public struct ListConfigHistoriesResponse: Codable, Sendable, Hashable {
         case histories
     }
 
-    public init(
-        historyNum: Int? = nil,
-        histories: [HistoryInfo]? = nil
-    ) {
+    public init(historyNum: Int? = nil, histories: [HistoryInfo]? = nil) {
         self.historyNum = historyNum
         self.histories = histories
     }

@@ -4,22 +4,18 @@
 import CloudCore
 
 /// The response of ``DCSClient/listConfigurations``.
-public struct ListConfigurationsResponse: Codable, Sendable, Hashable {
+public struct ListConfigurationsResponse: Codable, Sendable, Equatable {
     /// Time when the instance was operated on. For example, 2017-03-31T12:24:46.297Z.
     public var configTime: String?
-
     /// Instance ID.
     public var instanceID: String?
-
     /// Array of configuration items of the DCS instance.
     public var redisConfig: [QueryRedisConfig]?
-
     /// DCS instance status that is being modified or has been modified. Options:
     /// UPDATING
     /// FAILURE
     /// SUCCESS
     public var configStatus: ConfigStatus?
-
     /// Instance status.
     public var status: String?
 
@@ -47,25 +43,19 @@ public struct ListConfigurationsResponse: Codable, Sendable, Hashable {
 }
 
 /// Array of configuration items of the DCS instance.
-public struct QueryRedisConfig: Codable, Sendable, Hashable {
+public struct QueryRedisConfig: Codable, Sendable, Equatable {
     /// Configuration parameter value.
     public var paramValue: String?
-
     /// Type of the configuration parameter value.
     public var valueType: String?
-
     /// Range of the configuration parameter value.
     public var valueRange: String?
-
     /// Description of the configuration item.
     public var description: String?
-
     /// Default value of the configuration parameter.
     public var defaultValue: String?
-
     /// Configuration parameter name.
     public var paramName: String?
-
     /// Configuration parameter ID.
     public var paramID: String?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DCSClient/updateConfigurations``.
-public struct UpdateConfigurationsRequest: Codable, Sendable, Hashable {
+public struct UpdateConfigurationsRequest: Codable, Sendable, Equatable {
     /// Array of configuration items of the DCS instance.
     public var redisConfig: [RedisConfig]?
 
@@ -12,9 +12,7 @@ public struct UpdateConfigurationsRequest: Codable, Sendable, Hashable {
         case redisConfig = "redis_config"
     }
 
-    public init(
-        redisConfig: [RedisConfig]? = nil
-    ) {
+    public init(redisConfig: [RedisConfig]? = nil) {
         self.redisConfig = redisConfig
     }
 }

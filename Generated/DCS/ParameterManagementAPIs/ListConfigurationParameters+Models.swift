@@ -4,31 +4,24 @@
 import CloudCore
 
 /// Array of configuration items of the DCS instance. For details, see Table 3.
-public struct ListConfigurationParametersRedisConfig: Codable, Sendable, Hashable {
+public struct ListConfigurationParametersRedisConfig: Codable, Sendable, Equatable {
     /// Configuration item description.
     public var description: String?
-
     /// Configuration parameter ID. For the possible values, see the Parameter ID column in Table 4.
     public var paramID: Int?
-
     /// Configuration parameter name. For the possible values, see the Parameter Name column in Table 4.
     public var paramName: String?
-
     /// Configuration parameter value.
     public var paramValue: String?
-
     /// Default value of the configuration parameter. For the possible values, see the Default Value column in
     /// Table 4.
     public var defaultValue: String?
-
     /// Type of the configuration parameter value. For the possible values, see the Value Type column in Table
     /// 4.
     public var valueType: String?
-
     /// Range of the configuration parameter value. For the possible values, see the Value Range column in
     /// Table 4.
     public var valueRange: String?
-
     /// If null or empty is returned, the node is a default node, that is, the Redis Server node. If proxy is
     /// returned, the node is a proxy node.
     public var nodeRole: String?
@@ -78,25 +71,20 @@ public struct ListConfigurationParametersRedisConfig: Codable, Sendable, Hashabl
 }
 
 /// The response of ``DCSClient/listConfigurationParameters``.
-public struct ListConfigurationParametersResponse: Codable, Sendable, Hashable {
+public struct ListConfigurationParametersResponse: Codable, Sendable, Equatable {
     /// Current status of a DCS instance.
     public var status: String?
-
     /// DCS instance ID.
     public var instanceID: String?
-
     /// Array of configuration items of the DCS instance. For details, see Table 3.
     public var redisConfig: [ListConfigurationParametersRedisConfig]?
-
     /// DCS instance status that is being modified or has been modified. Options:
     /// UPDATING
     /// FAILURE
     /// SUCCESS
     public var configStatus: ConfigStatus?
-
     /// Time at which the DCS instance is operated on. For example, 2017-03-31T12:24:46.297Z.
     public var configTime: String?
-
     /// Instance type. If true is returned, the instance is a Proxy Cluster DCS Redis 3.0 instance. If false
     /// is returned, the instance is not a Proxy Cluster DCS Redis 3.0 instance.
     public var clusterV1: Bool?

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DCSClient/updateConfigurationParameters``.
-public struct UpdateConfigurationParametersRequest: Codable, Sendable, Hashable {
+public struct UpdateConfigurationParametersRequest: Codable, Sendable, Equatable {
     /// Array of configuration items of the DCS instance.
     public var redisConfig: [RedisConfig]
 
@@ -12,9 +12,7 @@ public struct UpdateConfigurationParametersRequest: Codable, Sendable, Hashable 
         case redisConfig = "redis_config"
     }
 
-    public init(
-        redisConfig: [RedisConfig]
-    ) {
+    public init(redisConfig: [RedisConfig]) {
         self.redisConfig = redisConfig
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``DCSClient/batchShowNodesInformation``.
-public struct BatchShowNodesInformationResponse: Codable, Sendable, Hashable {
+public struct BatchShowNodesInformationResponse: Codable, Sendable, Equatable {
     /// Total number of instances in the query result.
     public var count: Int?
-
     /// Instance list.
     public var instances: [InstanceNodesInfoResp]?
 
@@ -16,10 +15,7 @@ public struct BatchShowNodesInformationResponse: Codable, Sendable, Hashable {
         case instances
     }
 
-    public init(
-        count: Int? = nil,
-        instances: [InstanceNodesInfoResp]? = nil
-    ) {
+    public init(count: Int? = nil, instances: [InstanceNodesInfoResp]? = nil) {
         self.count = count
         self.instances = instances
     }
@@ -32,13 +28,11 @@ public struct BatchShowNodesInformationResponse: Codable, Sendable, Hashable {
 }
 
 /// Instance list.
-public struct InstanceNodesInfoResp: Codable, Sendable, Hashable {
+public struct InstanceNodesInfoResp: Codable, Sendable, Equatable {
     /// Instance ID.
     public var instanceID: String?
-
     /// Total number of nodes of the current instance.
     public var nodeCount: Int?
-
     /// Node details.
     public var nodes: [NodesInfoResp]?
 
@@ -48,11 +42,7 @@ public struct InstanceNodesInfoResp: Codable, Sendable, Hashable {
         case nodes
     }
 
-    public init(
-        instanceID: String? = nil,
-        nodeCount: Int? = nil,
-        nodes: [NodesInfoResp]? = nil
-    ) {
+    public init(instanceID: String? = nil, nodeCount: Int? = nil, nodes: [NodesInfoResp]? = nil) {
         self.instanceID = instanceID
         self.nodeCount = nodeCount
         self.nodes = nodes
@@ -67,25 +57,18 @@ public struct InstanceNodesInfoResp: Codable, Sendable, Hashable {
 }
 
 /// Node details.
-public struct NodesInfoResp: Codable, Sendable, Hashable {
+public struct NodesInfoResp: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let creating: Self = "Creating"
-
         /// running
         public static let active: Self = "Active"
-
         /// faulty
         public static let inactive: Self = "Inactive"
-
         public static let deleting: Self = "Deleting"
-
         /// Shards are being added.
         public static let addSharding: Self = "AddSharding"
     }
@@ -93,14 +76,10 @@ public struct NodesInfoResp: Codable, Sendable, Hashable {
     /// Documented values of `nodeRole`; other values decode as well.
     public struct NodeRole: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Redis server node
         public static let redisServer: Self = "redis-server"
-
         /// proxy node
         public static let redisProxy: Self = "redis-proxy"
     }
@@ -108,27 +87,20 @@ public struct NodesInfoResp: Codable, Sendable, Hashable {
     /// Documented values of `nodeType`; other values decode as well.
     public struct NodeType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// master node
         public static let master: Self = "master"
-
         /// standby node
         public static let slave: Self = "slave"
-
         /// node of a Proxy Cluster instance
         public static let proxy: Self = "proxy"
     }
 
     /// Logical node ID.
     public var logicalNodeID: String?
-
     /// Node name.
     public var name: String?
-
     /// Node status. The value can be:
     /// Creating
     /// Active: running
@@ -136,48 +108,35 @@ public struct NodesInfoResp: Codable, Sendable, Hashable {
     /// Deleting
     /// AddSharding: Shards are being added.
     public var status: StatusValue?
-
     /// AZ code.
     public var azCode: String?
-
     /// Node type. Options:
     /// redis-server: Redis server node
     /// redis-proxy: proxy node
     public var nodeRole: NodeRole?
-
     /// Node role. Options:
     /// master: master node
     /// slave: standby node
     /// proxy: node of a Proxy Cluster instance
     public var nodeType: NodeType?
-
     /// Node IP address.
     public var nodeIP: String?
-
     /// Node port.
     public var nodePort: String?
-
     /// Node ID.
     public var nodeID: String?
-
     /// Replica promotion priority.
     public var priorityWeight: Int?
-
     /// Whether the IP address of the node can be directly accessed.
     public var isAccess: Bool?
-
     /// Shard ID.
     public var groupID: String?
-
     /// Shard name.
     public var groupName: String?
-
     /// Whether the IP address is removed from the read-only domain name.
     public var isRemoveIP: Bool?
-
     /// Replica ID.
     public var replicationID: String?
-
     /// Monitoring metric dimension of the replica used to call the Cloud Eye API for querying monitoring
     /// metrics.
     /// Replica monitoring is multi-dimensional. The returned array contains information about two dimensions.

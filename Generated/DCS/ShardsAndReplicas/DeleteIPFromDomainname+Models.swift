@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``DCSClient/deleteIPFromDomainname``.
-public struct DeleteIPFromDomainnameResponse: Codable, Sendable, Hashable {
+public struct DeleteIPFromDomainnameResponse: Codable, Sendable, Equatable {
     /// ID of the IP address removing task.
     public var jobID: String?
 
@@ -12,9 +12,7 @@ public struct DeleteIPFromDomainnameResponse: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        jobID: String? = nil
-    ) {
+    public init(jobID: String? = nil) {
         self.jobID = jobID
     }
 }

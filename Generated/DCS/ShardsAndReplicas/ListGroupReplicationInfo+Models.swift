@@ -4,13 +4,11 @@
 import CloudCore
 
 /// List of shards.
-public struct InstanceGroupListInfo: Codable, Sendable, Hashable {
+public struct InstanceGroupListInfo: Codable, Sendable, Equatable {
     /// Shard ID.
     public var groupID: String?
-
     /// Shard name.
     public var groupName: String?
-
     /// List of replicas in the shard.
     public var replicationList: [InstanceReplicationListInfo]?
 
@@ -32,18 +30,14 @@ public struct InstanceGroupListInfo: Codable, Sendable, Hashable {
 }
 
 /// List of replicas in the shard.
-public struct InstanceReplicationListInfo: Codable, Sendable, Hashable {
+public struct InstanceReplicationListInfo: Codable, Sendable, Equatable {
     /// Documented values of `replicationRole`; other values decode as well.
     public struct ReplicationRole: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// master
         public static let master: Self = "master"
-
         /// replica
         public static let slave: Self = "slave"
     }
@@ -52,25 +46,18 @@ public struct InstanceReplicationListInfo: Codable, Sendable, Hashable {
     /// master: master
     /// slave: replica
     public var replicationRole: ReplicationRole?
-
     /// Replica IP address.
     public var replicationIP: String?
-
     /// Whether the replica is a newly added one.
     public var isReplication: Bool?
-
     /// Replica ID.
     public var replicationID: String?
-
     /// Node ID.
     public var nodeID: String?
-
     /// Replica status.
     public var status: String?
-
     /// AZ where the replica is in.
     public var azCode: String?
-
     /// Monitoring metric dimension of the replica used to call the Cloud Eye API for querying monitoring
     /// metrics.
     /// Replica monitoring is multi-dimensional. The returned array contains information about two dimensions.
@@ -127,10 +114,9 @@ public struct InstanceReplicationListInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/listGroupReplicationInfo``.
-public struct ListGroupReplicationInfoResponse: Codable, Sendable, Hashable {
+public struct ListGroupReplicationInfoResponse: Codable, Sendable, Equatable {
     /// List of shards.
     public var groupList: [InstanceGroupListInfo]?
-
     /// Total number of shards in the instance.
     public var groupCount: Int?
 
@@ -139,10 +125,7 @@ public struct ListGroupReplicationInfoResponse: Codable, Sendable, Hashable {
         case groupCount = "group_count"
     }
 
-    public init(
-        groupList: [InstanceGroupListInfo]? = nil,
-        groupCount: Int? = nil
-    ) {
+    public init(groupList: [InstanceGroupListInfo]? = nil, groupCount: Int? = nil) {
         self.groupList = groupList
         self.groupCount = groupCount
     }

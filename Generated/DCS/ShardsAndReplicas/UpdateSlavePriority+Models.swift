@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DCSClient/updateSlavePriority``.
-public struct UpdateSlavePriorityRequest: Codable, Sendable, Hashable {
+public struct UpdateSlavePriorityRequest: Codable, Sendable, Equatable {
     /// Replica priority. The value ranges from 0 to 100. Value 0 indicates that the promotion is disabled by
     /// default.
     public var slavePriorityWeight: Int
@@ -13,9 +13,7 @@ public struct UpdateSlavePriorityRequest: Codable, Sendable, Hashable {
         case slavePriorityWeight = "slave_priority_weight"
     }
 
-    public init(
-        slavePriorityWeight: Int
-    ) {
+    public init(slavePriorityWeight: Int) {
         self.slavePriorityWeight = slavePriorityWeight
     }
 

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Array of AZs. For details, see Table 2.
-public struct AvailableZone: Codable, Sendable, Hashable {
+public struct AvailableZone: Codable, Sendable, Equatable {
     /// AZ ID.
     public var id: String?
-
     /// AZ code.
     public var code: String?
-
     /// AZ name.
     public var name: String?
-
     /// Port number of the AZ.
     public var port: String?
-
     /// An indicator of whether there are available resources in the AZ.
     /// true: There are available resources in the AZ.
     /// false: There are no available resources in the AZ.

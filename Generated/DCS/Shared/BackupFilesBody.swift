@@ -4,17 +4,14 @@
 import CloudCore
 
 /// Backup files to be imported when the migration mode is backup file import.
-public struct BackupFilesBody: Codable, Sendable, Hashable {
+public struct BackupFilesBody: Codable, Sendable, Equatable {
     /// Data source, which can be an OBS bucket or a backup record.
     public var fileSource: String?
-
     /// Name of the OBS bucket.
     public var bucketName: String?
-
     /// List of backup files to be imported. This parameter is mandatory when the data source is an OBS
     /// bucket.
     public var files: [Files]?
-
     /// Backup record ID. This parameter is mandatory when the data source is a backup record.
     public var backupID: String?
 

@@ -4,18 +4,15 @@
 import CloudCore
 
 /// Backup schedule. This parameter is mandatory when backup_type is set to auto.
-public struct BackupPlan: Codable, Sendable, Hashable {
+public struct BackupPlan: Codable, Sendable, Equatable {
     /// Time zone in which backup is performed. Range: GMT -12:00 to GMT +12:00. If this parameter is left
     /// blank, the current time zone of the DCS-Server VM is used by default.
     public var timezoneOffset: String?
-
     /// Day in a week on which backup starts. The value ranges from 1 to 7, where 1 indicates Monday, and 7
     /// indicates Sunday.
     public var backupAt: [Int]
-
     /// Interval at which backup is performed, which supports only weekly currently.
     public var periodType: String
-
     /// Time at which backup starts. 00:00-01:00 indicates that the backup starts at 00:00. The value must be
     /// on the hour. The backup interval is 1 hour.
     public var beginAt: String
@@ -27,12 +24,7 @@ public struct BackupPlan: Codable, Sendable, Hashable {
         case beginAt = "begin_at"
     }
 
-    public init(
-        timezoneOffset: String? = nil,
-        backupAt: [Int],
-        periodType: String,
-        beginAt: String
-    ) {
+    public init(timezoneOffset: String? = nil, backupAt: [Int], periodType: String, beginAt: String) {
         self.timezoneOffset = timezoneOffset
         self.backupAt = backupAt
         self.periodType = periodType

@@ -4,16 +4,14 @@
 import CloudCore
 
 /// Backup policy. This parameter is supported when the instance type is master/standby or cluster.
-public struct BackupPolicy: Codable, Sendable, Hashable {
+public struct BackupPolicy: Codable, Sendable, Equatable {
     /// Backup type.
     /// auto: automatic backup
     /// manual: manual backup
     public var backupType: String
-
     /// This parameter is mandatory when backup_type is set to auto.
     /// Retention period, in days. The value ranges from 1 to 7.
     public var saveDays: Int?
-
     /// Backup schedule. This parameter is mandatory when backup_type is set to auto.
     public var periodicalBackupPlan: BackupPlan?
 
@@ -23,11 +21,7 @@ public struct BackupPolicy: Codable, Sendable, Hashable {
         case periodicalBackupPlan = "periodical_backup_plan"
     }
 
-    public init(
-        backupType: String,
-        saveDays: Int? = nil,
-        periodicalBackupPlan: BackupPlan? = nil
-    ) {
+    public init(backupType: String, saveDays: Int? = nil, periodicalBackupPlan: BackupPlan? = nil) {
         self.backupType = backupType
         self.saveDays = saveDays
         self.periodicalBackupPlan = periodicalBackupPlan

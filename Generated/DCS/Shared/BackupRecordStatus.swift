@@ -6,26 +6,18 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct BackupRecordStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The task is waiting to begin.
     public static let waiting: Self = "waiting"
-
     /// DCS instance backup is in progress.
     public static let backuping: Self = "backuping"
-
     /// DCS instance backup succeeded.
     public static let succeed: Self = "succeed"
-
     /// DCS instance backup failed.
     public static let failed: Self = "failed"
-
     /// The backup file has expired.
     public static let expired: Self = "expired"
-
     /// The backup file has been deleted manually.
     public static let deleted: Self = "deleted"
 }

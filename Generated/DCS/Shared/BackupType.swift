@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `backup_type` fields and parameters; other values decode as well.
 public struct BackupType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// automatic backup.
     public static let auto: Self = "auto"
-
     /// manual backup.
     public static let manual: Self = "manual"
 }

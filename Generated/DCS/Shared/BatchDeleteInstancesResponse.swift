@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DCSClient/batchDeleteInstances``.
-public struct BatchDeleteInstancesResponse: Codable, Sendable, Hashable {
+public struct BatchDeleteInstancesResponse: Codable, Sendable, Equatable {
     /// Result of deleting, restarting, or clearing data of an instance.
     public var results: [DCSResult]?
 
-    private enum CodingKeys: String, CodingKey {
-        case results
-    }
-
-    public init(
-        results: [DCSResult]? = nil
-    ) {
+    public init(results: [DCSResult]? = nil) {
         self.results = results
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Big key record. (The value is null and is not returned when the analysis task is being created.)
-public struct BigkeysBody: Codable, Sendable, Hashable {
+public struct BigkeysBody: Codable, Sendable, Equatable {
     /// Key name.
     public var name: String?
-
     /// Key type. Value range:
     /// string
     /// list
@@ -15,17 +14,13 @@ public struct BigkeysBody: Codable, Sendable, Hashable {
     /// zset
     /// hash
     public var type: BigkeysBodyType?
-
     /// Shard where the big key is located. This parameter is supported only when the instance type is
     /// cluster. The format is ip:port.
     public var shard: String?
-
     /// Database where a big key is located.
     public var db: Int?
-
     /// Size of the key value.
     public var size: Int64?
-
     /// Key unit. count: number of keys; byte: key size.
     public var unit: String?
 

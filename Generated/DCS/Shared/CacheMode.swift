@@ -6,23 +6,16 @@ import CloudCore
 /// Documented values of the `cache_mode` fields and parameters; other values decode as well.
 public struct CacheMode: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// single-node
     public static let single: Self = "single"
-
     /// master/standby
     public static let ha: Self = "ha"
-
     /// Redis Cluster
     public static let cluster: Self = "cluster"
-
     /// Proxy Cluster
     public static let proxy: Self = "proxy"
-
     /// read/write splitting
     public static let haRwSplit: Self = "ha_rw_split"
 }

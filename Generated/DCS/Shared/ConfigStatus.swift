@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `config_status` fields and parameters; other values decode as well.
 public struct ConfigStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let updating: Self = "UPDATING"
     public static let failure: Self = "FAILURE"

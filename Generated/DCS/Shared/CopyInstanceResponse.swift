@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``DCSClient/copyInstance``.
-public struct CopyInstanceResponse: Codable, Sendable, Hashable {
+public struct CopyInstanceResponse: Codable, Sendable, Equatable {
     /// Backup ID.
     public var backupID: String?
 
@@ -12,9 +12,7 @@ public struct CopyInstanceResponse: Codable, Sendable, Hashable {
         case backupID = "backup_id"
     }
 
-    public init(
-        backupID: String? = nil
-    ) {
+    public init(backupID: String? = nil) {
         self.backupID = backupID
     }
 }

@@ -4,20 +4,18 @@
 import CloudCore
 
 /// Backup policy.
-public struct CreateDCSInstanceInstanceBackupPolicy: Codable, Sendable, Hashable {
+public struct CreateDCSInstanceInstanceBackupPolicy: Codable, Sendable, Equatable {
     /// This parameter is mandatory when backup_type is set to manual.
     /// Retention period.
     /// Unit: day.
     /// Value range: 1-7.
     public var saveDays: Int?
-
     /// Backup type.
     /// Options:
     /// auto: automatic backup.
     /// manual: manual backup.
     /// The default value is manual.
     public var backupType: BackupType?
-
     /// Backup plan. For details, see Table 4.
     public var periodicalBackupPlan: PeriodicalBackupPlan?
 

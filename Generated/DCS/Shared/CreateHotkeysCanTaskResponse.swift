@@ -4,39 +4,31 @@
 import CloudCore
 
 /// The response of ``DCSClient/createHotkeysCanTask``.
-public struct CreateHotkeysCanTaskResponse: Codable, Sendable, Hashable {
+public struct CreateHotkeysCanTaskResponse: Codable, Sendable, Equatable {
     /// Hot key analysis record ID.
     public var id: String?
-
     /// Instance ID.
     public var instanceID: String?
-
     /// Analysis task status. Value range:
     /// waiting
     /// running
     /// success
     /// failed
     public var status: Status?
-
     /// Analysis method. Value range:
     /// manual
     /// auto
     public var scanType: ScanType?
-
     /// Time when an analysis task is created. The format is 2020-06-15T02:21:18.669Z.
     public var createdAt: String?
-
     /// Time when an analysis task started. The format is 2020-06-15T02:21:18.669Z. (The value is null and is
     /// not returned when the analysis task is being created.)
     public var startedAt: String?
-
     /// Time when an analysis task ended. The format is 2020-06-15T02:21:18.669Z. (The value is null and is
     /// not returned when the analysis task is being created.)
     public var finishedAt: String?
-
     /// Number of hot keys.
     public var num: Int?
-
     /// Hot key record. (The value is null and is not returned when the analysis task is being created.)
     public var keys: [HotkeysBody]?
 

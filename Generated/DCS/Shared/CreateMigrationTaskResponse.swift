@@ -4,25 +4,15 @@
 import CloudCore
 
 /// The response of ``DCSClient/createMigrationTask``.
-public struct CreateMigrationTaskResponse: Codable, Sendable, Hashable {
+public struct CreateMigrationTaskResponse: Codable, Sendable, Equatable {
     /// Migration task ID.
     public var id: String?
-
     /// Migration task name.
     public var name: String?
-
     /// Migration status. Options: SUCCESS, FAILED, MIGRATING, TERMINATED.
     public var status: MigrationTaskListStatus?
-
     /// Error message.
     public var error: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case error
-    }
 
     public init(
         id: String? = nil,

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Result of deleting, restarting, or clearing data of an instance.
-public struct DCSResult: Codable, Sendable, Hashable {
+public struct DCSResult: Codable, Sendable, Equatable {
     /// Documented values of `result`; other values decode as well.
     public struct ResultValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let success: Self = "success"
         public static let failed: Self = "failed"
@@ -19,19 +16,10 @@ public struct DCSResult: Codable, Sendable, Hashable {
 
     /// DCS instance ID.
     public var instance: String?
-
     /// Instance modification result. Options: success or failed
     public var result: ResultValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case instance
-        case result
-    }
-
-    public init(
-        instance: String? = nil,
-        result: ResultValue? = nil
-    ) {
+    public init(instance: String? = nil, result: ResultValue? = nil) {
         self.instance = instance
         self.result = result
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DCSClient/deleteBackupFiles``.
-public struct DeleteBackupFilesResponse: Codable, Sendable, Hashable {
+public struct DeleteBackupFilesResponse: Codable, Sendable, Equatable {
     /// Result of deleting the backup file
     public var message: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case message
-    }
-
-    public init(
-        message: String? = nil
-    ) {
+    public init(message: String? = nil) {
         self.message = message
     }
 }

@@ -5,14 +5,11 @@ import CloudCore
 
 /// Secondary dimensions under the specified dimension. This parameter is valid only when the dimension is
 /// dcs_instance_id.
-public struct DimChild: Codable, Sendable, Hashable {
+public struct DimChild: Codable, Sendable, Equatable {
     /// Documented values of `dimName`; other values decode as well.
     public struct DimName: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let dcsInstanceID: Self = "dcs_instance_id"
         public static let dcsClusterRedisNode: Self = "dcs_cluster_redis_node"
@@ -21,7 +18,6 @@ public struct DimChild: Codable, Sendable, Hashable {
 
     /// Dimension name. The value can be dcs_instance_id, dcs_cluster_redis_node, or dcs_cluster_proxy_node.
     public var dimName: DimName?
-
     /// Dimension route. Format: Dimension name,Sub-dimension name. For example, if dim_name is
     /// dcs_cluster_redis_node, the value of dim_route is dcs_instance_id,dcs_cluster_redis_node.
     public var dimRoute: String?
@@ -31,10 +27,7 @@ public struct DimChild: Codable, Sendable, Hashable {
         case dimRoute = "dim_route"
     }
 
-    public init(
-        dimName: DimName? = nil,
-        dimRoute: String? = nil
-    ) {
+    public init(dimName: DimName? = nil, dimRoute: String? = nil) {
         self.dimName = dimName
         self.dimRoute = dimRoute
     }

@@ -3,13 +3,11 @@
 
 import CloudCore
 
-public struct ErrorResponse: Codable, Sendable, Hashable {
+public struct ErrorResponse: Codable, Sendable, Equatable {
     /// Error message.
     public var errorMsg: String?
-
     /// Error code.
     public var errorCode: String?
-
     /// Extended error information. This parameter is not used currently and is set to null.
     public var errorExtMsg: String?
 
@@ -19,11 +17,7 @@ public struct ErrorResponse: Codable, Sendable, Hashable {
         case errorExtMsg = "error_ext_msg"
     }
 
-    public init(
-        errorMsg: String? = nil,
-        errorCode: String? = nil,
-        errorExtMsg: String? = nil
-    ) {
+    public init(errorMsg: String? = nil, errorCode: String? = nil, errorExtMsg: String? = nil) {
         self.errorMsg = errorMsg
         self.errorCode = errorCode
         self.errorExtMsg = errorExtMsg

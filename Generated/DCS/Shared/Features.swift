@@ -4,22 +4,19 @@
 import CloudCore
 
 /// Features supported by the instance.
-public struct Features: Codable, Sendable, Hashable {
+public struct Features: Codable, Sendable, Equatable {
     /// Whether ACL is supported.
     /// true: Yes
     /// false: No
     public var supportAcl: Bool?
-
     /// Whether client IP pass-through is enabled.
     /// true: Yes
     /// false: No
     public var supportTransparentClientIP: Bool?
-
     /// Whether SSL is supported.
     /// true: Yes
     /// false: No
     public var supportSSL: Bool?
-
     /// Whether audit logs are supported
     /// true: Yes
     /// false: No

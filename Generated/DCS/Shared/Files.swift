@@ -4,13 +4,11 @@
 import CloudCore
 
 /// List of backup files to be imported. This parameter is mandatory when the data source is an OBS bucket.
-public struct Files: Codable, Sendable, Hashable {
+public struct Files: Codable, Sendable, Equatable {
     /// Name of a backup file.
     public var fileName: String?
-
     /// File size in bytes.
     public var size: String?
-
     /// Time when the file was last modified. The format is YYYY-MM-DD HH:MM:SS.
     public var updateAt: String?
 
@@ -20,11 +18,7 @@ public struct Files: Codable, Sendable, Hashable {
         case updateAt = "update_at"
     }
 
-    public init(
-        fileName: String? = nil,
-        size: String? = nil,
-        updateAt: String? = nil
-    ) {
+    public init(fileName: String? = nil, size: String? = nil, updateAt: String? = nil) {
         self.fileName = fileName
         self.size = size
         self.updateAt = updateAt

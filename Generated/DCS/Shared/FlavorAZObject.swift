@@ -4,16 +4,13 @@
 import CloudCore
 
 /// AZs where there are available resources.
-public struct FlavorAZObject: Codable, Sendable, Hashable {
+public struct FlavorAZObject: Codable, Sendable, Equatable {
     /// Cache capacity (value).
     public var capacity: String?
-
     /// Cache capacity (unit).
     public var unit: String?
-
     /// AZ information.
     public var availableZones: [String]?
-
     /// AZs where there are available resources.
     public var azCodes: [String]?
 

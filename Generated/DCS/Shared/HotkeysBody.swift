@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Hot key record. (The value is null and is not returned when the analysis task is being created.)
-public struct HotkeysBody: Codable, Sendable, Hashable {
+public struct HotkeysBody: Codable, Sendable, Equatable {
     /// Key name.
     public var name: String?
-
     /// Key type. Value range:
     /// string
     /// list
@@ -15,20 +14,15 @@ public struct HotkeysBody: Codable, Sendable, Hashable {
     /// zset
     /// hash
     public var type: BigkeysBodyType?
-
     /// Shard where the hot key is located. This parameter is supported only when the instance type is
     /// cluster. The format is ip:port.
     public var shard: String?
-
     /// Database where a hot key is located.
     public var db: Int?
-
     /// Size of the key value.
     public var size: Int64?
-
     /// Key unit. count: number of keys; byte: key size.
     public var unit: String?
-
     /// Reflects the access frequency of a key within a specific period of time.
     /// The value is the logarithmic access frequency counter. The maximum value is 255, which indicates 1
     /// million access requests. After the frequency reaches 255, the value will no longer increase even if

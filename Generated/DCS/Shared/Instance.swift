@@ -4,10 +4,9 @@
 import CloudCore
 
 /// DCS instance list. For details, see Table 6.
-public struct Instance: Codable, Sendable, Hashable {
+public struct Instance: Codable, Sendable, Equatable {
     /// DCS instance ID.
     public var instanceID: String?
-
     /// DCS instance name.
     public var instanceName: String?
 
@@ -16,10 +15,7 @@ public struct Instance: Codable, Sendable, Hashable {
         case instanceName = "instance_name"
     }
 
-    public init(
-        instanceID: String? = nil,
-        instanceName: String? = nil
-    ) {
+    public init(instanceID: String? = nil, instanceName: String? = nil) {
         self.instanceID = instanceID
         self.instanceName = instanceName
     }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Monitoring metric dimension of the replica used to call the Cloud Eye API for querying monitoring metrics.
-public struct InstanceReplicationDimensionsInfo: Codable, Sendable, Hashable {
+public struct InstanceReplicationDimensionsInfo: Codable, Sendable, Equatable {
     /// Monitoring dimension name.
     public var name: String?
-
     /// Dimension value.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case value
-    }
-
-    public init(
-        name: String? = nil,
-        value: String? = nil
-    ) {
+    public init(name: String? = nil, value: String? = nil) {
         self.name = name
         self.value = value
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Monitored objects of the specified dimension.
-public struct InstancesMonitoredObject: Codable, Sendable, Hashable {
+public struct InstancesMonitoredObject: Codable, Sendable, Equatable {
     /// ID of the monitored object, which is the instance ID.
     public var dcsInstanceID: String?
-
     /// Name of the monitored object, which is the instance name.
     public var name: String?
-
     /// Status of the monitored object, which is the instance status.
     public var status: String?
 
@@ -20,11 +18,7 @@ public struct InstancesMonitoredObject: Codable, Sendable, Hashable {
         case status
     }
 
-    public init(
-        dcsInstanceID: String? = nil,
-        name: String? = nil,
-        status: String? = nil
-    ) {
+    public init(dcsInstanceID: String? = nil, name: String? = nil, status: String? = nil) {
         self.dcsInstanceID = dcsInstanceID
         self.name = name
         self.status = status

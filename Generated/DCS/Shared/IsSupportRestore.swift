@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `is_support_restore` fields and parameters; other values decode as well.
 public struct IsSupportRestore: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let `true`: Self = "TRUE"
     public static let `false`: Self = "FALSE"

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// API version URI. For details, see Table 3.
-public struct Link: Codable, Sendable, Hashable {
+public struct Link: Codable, Sendable, Equatable {
     /// Identifies the semantics of the relationship.
     public var rel: String?
-
     /// Defines the semantics of the relationship.
     public var href: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case rel
-        case href
-    }
-
-    public init(
-        rel: String? = nil,
-        href: String? = nil
-    ) {
+    public init(rel: String? = nil, href: String? = nil) {
         self.rel = rel
         self.href = href
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``DCSClient/listBigkeysCanTasks``.
-public struct ListBigkeysCanTasksResponse: Codable, Sendable, Hashable {
+public struct ListBigkeysCanTasksResponse: Codable, Sendable, Equatable {
     /// Instance ID.
     public var instanceID: String?
-
     /// Number of times that big keys are analyzed.
     public var count: Int?
-
     /// List of big key analysis record.
     public var records: [RecordsResponse]?
 
@@ -20,11 +18,7 @@ public struct ListBigkeysCanTasksResponse: Codable, Sendable, Hashable {
         case records
     }
 
-    public init(
-        instanceID: String? = nil,
-        count: Int? = nil,
-        records: [RecordsResponse]? = nil
-    ) {
+    public init(instanceID: String? = nil, count: Int? = nil, records: [RecordsResponse]? = nil) {
         self.instanceID = instanceID
         self.count = count
         self.records = records

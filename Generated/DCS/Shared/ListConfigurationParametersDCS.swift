@@ -8,7 +8,7 @@ import CloudCore
 /// disabled.
 ///
 /// Configuration parameters of a Proxy Cluster DCS Redis 3.0 instance
-public struct ListConfigurationParametersDCS: Codable, Sendable, Hashable {
+public struct ListConfigurationParametersDCS: Codable, Sendable, Equatable {
     /// How Redis will select what to remove when maxmemory is reached.
     /// For details about key eviction, see the Redis official website.
     public var _2: ListConfigurationParametersSingleNode?
@@ -17,9 +17,7 @@ public struct ListConfigurationParametersDCS: Codable, Sendable, Hashable {
         case _2 = "2"
     }
 
-    public init(
-        _2: ListConfigurationParametersSingleNode? = nil
-    ) {
+    public init(_2: ListConfigurationParametersSingleNode? = nil) {
         self._2 = _2
     }
 }

@@ -8,36 +8,29 @@ import CloudCore
 /// disabled.
 ///
 /// Configuration parameters of a master/standby DCS Redis 4.0 or 5.0 instance
-public struct ListConfigurationParametersDCS2: Codable, Sendable, Hashable {
+public struct ListConfigurationParametersDCS2: Codable, Sendable, Equatable {
     /// Connection between the client and server (DCS instance) will be closed if the client is idle for the
     /// timeout period (measured in seconds). A timeout period of 0 seconds indicates that the timeout
     /// function is disabled.
     public var _1: ListConfigurationParametersDCS3?
-
     /// How Redis will select what to remove when maxmemory is reached.
     /// For details about key eviction, see the Redis official website.
     public var _2: String?
-
     /// When the number of entries in hashes is less than the value of this parameter, hashes are encoded
     /// using ziplist to save memory.
     public var _3: String?
-
     /// When the biggest entry in hashes does not exceed the length threshold indicated by this parameter,
     /// hashes are encoded using ziplist to save memory.
     public var _4: String?
-
     /// When a set is composed entirely of strings and the number of integers does not exceed the length
     /// threshold indicated by this parameter, the set is encoded using intset to save memory.
     public var _7: String?
-
     /// When the number of entries in sorted sets is less than the value of this parameter, sorted sets are
     /// encoded using a memory efficient data structure.
     public var _8: String?
-
     /// When the biggest entry in sorted sets does not exceed the length threshold indicated by this
     /// parameter, sorted sets are encoded using ziplist to save memory.
     public var _9: String?
-
     /// The minimum amount of latency that will be logged as latency spikes
     /// If this parameter is set to 0, latency monitoring is disabled. If this parameter is set to a value
     /// greater than 0, all events blocking the server for a time greater than the configured value will be
@@ -46,62 +39,47 @@ public struct ListConfigurationParametersDCS2: Codable, Sendable, Hashable {
     /// obtaining statistical data, and configuring and enabling latency monitoring. For more information
     /// about the latency-monitor-threshold, visit the Redis official website.
     public var _10: String?
-
     /// The maximum number of clients allowed to be concurrently connected to a DCS instance.
     public var _11: String?
-
     /// Keyspace event notification. If this parameter is configured, the Redis Sub/Pub feature will allow
     /// clients to receive an event when a Redis data set is modified.
     public var _13: String?
-
     /// The replication backlog size in bytes. The backlog is a buffer that accumulates replica data when
     /// replicas are disconnected from the master. When a replica reconnects, a partial synchronization is
     /// performed to synchronize the data that was missed while replicas were disconnected.
     public var _14: String?
-
     /// The amount of time, in seconds, before the backlog buffer is released, starting from the last a
     /// replica was disconnected. The value 0 indicates that the backlog is never released.
     public var _15: String?
-
     /// Controls how often fsync() transfers cached data to the disk. Note that some OSs will perform a
     /// complete data transfer but some others only make a "best-effort" attempt.
     public var _16: String?
-
     /// Indicates whether to log each modification of the instance. By default, data is written to disks
     /// asynchronously in Redis. If this function is disabled, recently-generated data might be lost in the
     /// event of a power failure.
     public var _17: Bool?
-
     /// Redis uses the slow log to record queries that exceed a specified execution time.
     /// slowlog-log-slower-than is the maximum time allowed, in microseconds, for command execution. If this
     /// threshold is exceeded, Slow Log will record the command.
     public var _18: String?
-
     /// The maximum allowed length of the Redis Slow Log logs. Slow Log consumes memory, but you can reclaim
     /// this memory by running the SLOWLOG RESET command.
     public var _19: String?
-
     /// The maximum time allowed for executing a Lua script, in milliseconds.
     public var _20: String?
-
     /// Replication timeout, in seconds.
     public var _21: String?
-
     /// The maximum size (in bytes) of a single element request.
     public var _22: String?
-
     /// Sets the instance to be read-only. All write operations will fail.
     public var _23: String?
-
     /// Soft limit (in bytes) on the output buffer of replica clients. Once the output buffer exceeds the soft
     /// limit and continuously remains above the limit for the time specified by the
     /// client-output-buffer-limit-slave-soft-seconds parameter, the client is disconnected.
     public var _24: String?
-
     /// Hard limit (in bytes) on the output buffer of replica clients. Once the output buffer exceeds the hard
     /// limit, the client is immediately disconnected.
     public var _25: String?
-
     /// Number of seconds that the output buffer remains above client-output-buffer-slave-soft-limit before
     /// the client is disconnected.
     public var _26: Int?

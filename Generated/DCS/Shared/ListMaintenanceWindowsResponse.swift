@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``DCSClient/listMaintenanceWindows``.
-public struct ListMaintenanceWindowsResponse: Codable, Sendable, Hashable {
+public struct ListMaintenanceWindowsResponse: Codable, Sendable, Equatable {
     /// List of supported maintenance time windows.
     public var maintainWindows: [MaintainWindow]?
 
@@ -12,9 +12,7 @@ public struct ListMaintenanceWindowsResponse: Codable, Sendable, Hashable {
         case maintainWindows = "maintain_windows"
     }
 
-    public init(
-        maintainWindows: [MaintainWindow]? = nil
-    ) {
+    public init(maintainWindows: [MaintainWindow]? = nil) {
         self.maintainWindows = maintainWindows
     }
 }

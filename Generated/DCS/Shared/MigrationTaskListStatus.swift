@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct MigrationTaskListStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let success: Self = "SUCCESS"
     public static let failed: Self = "FAILED"

@@ -4,19 +4,16 @@
 import CloudCore
 
 /// Backup plan. For details, see Table 4.
-public struct PeriodicalBackupPlan: Codable, Sendable, Hashable {
+public struct PeriodicalBackupPlan: Codable, Sendable, Equatable {
     /// Time at which backup starts.
     /// "00:00-01:00" indicates that backup starts at 00:00:00.
     public var beginAt: String?
-
     /// Interval at which backup is performed.
     /// Currently, only weekly backup is supported.
     public var periodType: String?
-
     /// Day in a week on which backup starts.
     /// Value range: 1-7, where 1 indicates Monday and 7 indicates Sunday.
     public var backupAt: [JSONValue]?
-
     /// Time zone in which backup is performed.
     /// Value range: GMT-12:00 to GMT+12:00. If this parameter is left blank, the current time zone of the
     /// DCS-Server VM is used by default.

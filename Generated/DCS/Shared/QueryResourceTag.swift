@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Instance tag key and value.
-public struct QueryResourceTag: Codable, Sendable, Hashable {
+public struct QueryResourceTag: Codable, Sendable, Equatable {
     /// Tag key.
     public var key: String?
-
     /// Tag value.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,23 +4,18 @@
 import CloudCore
 
 /// List of big key analysis record.
-public struct RecordsResponse: Codable, Sendable, Hashable {
+public struct RecordsResponse: Codable, Sendable, Equatable {
     /// Task execution record ID. (This ID corresponds to the task ID in the parameter for querying big key or
     /// hot key analysis details.)
     public var id: String?
-
     /// Analysis task status.
     public var status: String?
-
     /// Analysis method.
     public var scanType: String?
-
     /// Time when an analysis task is created. The format is 2020-06-15T02:21:18.669Z.
     public var createdAt: String?
-
     /// Time when an analysis task started. The format is 2020-06-15T02:21:18.669Z.
     public var startedAt: String?
-
     /// Time when an analysis task ended. The format is 2020-06-15T02:21:18.669Z.
     public var finishedAt: String?
 

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Array of configuration items of the DCS instance.
-public struct RedisConfig: Codable, Sendable, Hashable {
+public struct RedisConfig: Codable, Sendable, Equatable {
     /// Value of the configuration item.
     public var paramValue: String
-
     /// Configuration item name.
     public var paramName: String
-
     /// Configuration item ID.
     public var paramID: String
 
@@ -20,11 +18,7 @@ public struct RedisConfig: Codable, Sendable, Hashable {
         case paramID = "param_id"
     }
 
-    public init(
-        paramValue: String,
-        paramName: String,
-        paramID: String
-    ) {
+    public init(paramValue: String, paramName: String, paramID: String) {
         self.paramValue = paramValue
         self.paramName = paramName
         self.paramID = paramID

@@ -4,42 +4,33 @@
 import CloudCore
 
 /// List of quotas. For details, see Table 4.
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates the instance quota.
         public static let instances: Self = "instances"
-
         /// indicates the memory quota.
         public static let ram: Self = "ram"
     }
 
     /// Maximum number of instances that can be created and maximum allowed total memory.
     public var quota: Int?
-
     /// Number of created instances and used memory.
     public var used: Int?
-
     /// Values:
     /// instances: indicates the instance quota.
     /// ram: indicates the memory quota.
     public var type: TypeValue?
-
     /// Resource unit.
     /// When type is set to instance, no value is returned.
     /// When type is set to ram, GB is returned.
     public var unit: String?
-
     /// Indicates the maximum limit of instance quota when type is set to instance.
     /// Indicates the maximum limit of memory quota when type is set to ram.
     public var max: Int?
-
     /// Indicates the minimum limit of instance quota when type is set to instance.
     /// Indicates the minimum limit of memory quota when type is set to ram.
     public var min: Int?

@@ -4,28 +4,19 @@
 import CloudCore
 
 /// Tag list.
-public struct ResourceTag: Codable, Sendable, Hashable {
+public struct ResourceTag: Codable, Sendable, Equatable {
     /// Tag key.
     /// Must be specified.
     /// Must be unique for each resource.
     /// Can contain a maximum of 36 characters.
     /// Must be unique and cannot be empty.
     public var key: String
-
     /// Tag value.
     /// This parameter is mandatory when action is set to create and is optional when action is set to delete.
     /// It can contain a maximum of 43 characters.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String? = nil
-    ) {
+    public init(key: String, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``DCSClient/restoreInstance``.
-public struct RestoreInstanceRequest: Codable, Sendable, Hashable {
+public struct RestoreInstanceRequest: Codable, Sendable, Equatable {
     /// Backup ID.
     public var backupID: String
-
     /// Description of DCS instance restoration.
     public var remark: String?
 
@@ -16,10 +15,7 @@ public struct RestoreInstanceRequest: Codable, Sendable, Hashable {
         case remark
     }
 
-    public init(
-        backupID: String,
-        remark: String? = nil
-    ) {
+    public init(backupID: String, remark: String? = nil) {
         self.backupID = backupID
         self.remark = remark
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``DCSClient/restoreInstance``.
-public struct RestoreInstanceResponse: Codable, Sendable, Hashable {
+public struct RestoreInstanceResponse: Codable, Sendable, Equatable {
     /// ID of the restoration record.
     public var restoreID: String?
 
@@ -12,9 +12,7 @@ public struct RestoreInstanceResponse: Codable, Sendable, Hashable {
         case restoreID = "restore_id"
     }
 
-    public init(
-        restoreID: String? = nil
-    ) {
+    public init(restoreID: String? = nil) {
         self.restoreID = restoreID
     }
 }

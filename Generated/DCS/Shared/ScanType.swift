@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `scan_type` fields and parameters; other values decode as well.
 public struct ScanType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let manual: Self = "manual"
     public static let auto: Self = "auto"

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``DCSClient/showBigkeyAutoScanConfig``.
-public struct ShowBigkeyAutoScanConfigResponse: Codable, Sendable, Hashable {
+public struct ShowBigkeyAutoScanConfigResponse: Codable, Sendable, Equatable {
     /// Instance ID.
     public var instanceID: String?
-
     /// Whether to enable scheduled cache analysis.
     public var enableAutoScan: Bool?
-
     /// UTC time of the day that analysis is scheduled for. Example: 21:00.
     public var scheduleAt: [String]?
-
     /// Time when the configuration is updated. The time format is 2020-06-15T02:21:18.669Z.
     public var updatedAt: String?
 

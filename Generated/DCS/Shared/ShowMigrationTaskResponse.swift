@@ -4,102 +4,69 @@
 import CloudCore
 
 /// The response of ``DCSClient/showMigrationTask``.
-public struct ShowMigrationTaskResponse: Codable, Sendable, Hashable {
+public struct ShowMigrationTaskResponse: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let success: Self = "SUCCESS"
-
         public static let failed: Self = "FAILED"
-
         public static let migrating: Self = "MIGRATING"
-
         public static let terminated: Self = "TERMINATED"
-
         public static let terminating: Self = "TERMINATING"
-
         public static let incrmigrating: Self = "INCRMIGRATING"
-
         public static let fullmigrating: Self = "FULLMIGRATING"
-
         /// pending configuration
         public static let running: Self = "RUNNING"
-
         public static let migrationFailed: Self = "MIGRATION_FAILED"
-
         public static let released: Self = "RELEASED"
     }
 
     /// Migration task ID.
     public var taskID: String?
-
     /// Migration task name.
     public var taskName: String?
-
     /// Migration task description.
     public var description: String?
-
     /// Migration task status. The value can be SUCCESS, FAILED, MIGRATING, TERMINATED, TERMINATING,
     /// INCRMIGRATING, FULLMIGRATING, RUNNING (pending configuration), MIGRATION_FAILED, or RELEASED.
     public var status: StatusValue?
-
     /// Migration mode, which can be backup file import or online migration.
     public var migrationType: String?
-
     /// Type of the migration, which can be full migration or incremental migration.
     public var migrationMethod: String?
-
     /// Private IP address of the migration ECS on the tenant side. This IP address can be added to the
     /// whitelist if it is in the same VPC as the private IP address of the target or source Redis.
     public var ecsTenantPrivateIP: String?
-
     /// Backup files to be imported when the migration mode is backup file import.
     public var backupFiles: BackupFilesBody?
-
     /// Network type, which can be VPC or VPN.
     public var networkType: String?
-
     /// Source Redis information. This parameter is mandatory for online migration.
     public var sourceInstance: SourceInstanceBody?
-
     /// Target Redis instance information.
     public var targetInstance: SourceInstanceBody?
-
     /// Time when the migration task is created.
     public var createdAt: String?
-
     /// Time when the migration task is complete.
     public var updatedAt: String?
-
     /// Time when the migration ECS is released.
     public var releasedAt: String?
-
     /// Version.
     public var version: String?
-
     /// Operation mode, which can be auto or manual.
     public var resumeMode: String?
-
     /// Supported features.
     public var supportedFeatures: [String]?
-
     /// VPC ID.
     public var tenantVPCID: String?
-
     /// Subnet ID.
     public var tenantSubnetID: String?
-
     /// Security group ID.
     public var tenantSecurityGroupID: String?
-
     /// Maximum bandwidth.
     public var bandwidthLimitMb: String?
-
     /// Task status. EXCHANGING is returned only when IP addresses are being switched.
     public var taskStatus: String?
 

@@ -4,44 +4,35 @@
 import CloudCore
 
 /// Configuration parameters of a single-node DCS Redis 3.0 instance
-public struct SingleNode: Codable, Sendable, Hashable {
+public struct SingleNode: Codable, Sendable, Equatable {
     /// Connection between the client and server (DCS instance) will be closed if the client is idle for the
     /// timeout period (measured in seconds). A timeout period of 0 seconds indicates that the timeout
     /// function is disabled.
     public var _1: Dcs?
-
     /// How Redis will select what to remove when maxmemory is reached.
     /// For details about key eviction, see the Redis official website.
     public var _2: String?
-
     /// When the number of entries in hashes is less than the value of this parameter, hashes are encoded
     /// using ziplist to save memory.
     public var _3: String?
-
     /// When the biggest entry in hashes does not exceed the length threshold indicated by this parameter,
     /// hashes are encoded using ziplist to save memory.
     public var _4: String?
-
     /// When the number of entries in lists is less than the value of this parameter, lists are encoded using
     /// ziplist to save memory.
     public var _5: String?
-
     /// When the biggest entry in lists does not exceed the length threshold indicated by this parameter,
     /// lists are encoded using ziplist to save memory.
     public var _6: String?
-
     /// When a set is composed entirely of strings and the number of integers does not exceed the length
     /// threshold indicated by this parameter, the set is encoded using intset to save memory.
     public var _7: String?
-
     /// When the number of entries in sorted sets is less than the value of this parameter, sorted sets are
     /// encoded using a memory efficient data structure.
     public var _8: String?
-
     /// When the biggest entry in sorted sets does not exceed the length threshold indicated by this
     /// parameter, sorted sets are encoded using ziplist to save memory.
     public var _9: String?
-
     /// The minimum amount of latency that will be logged as latency spikes
     /// If this parameter is set to 0, latency monitoring is disabled. If this parameter is set to a value
     /// greater than 0, all events blocking the server for a time greater than the configured value will be
@@ -50,20 +41,16 @@ public struct SingleNode: Codable, Sendable, Hashable {
     /// obtaining statistical data, and configuring and enabling latency monitoring. For more information
     /// about the latency-monitor-threshold, visit the Redis official website.
     public var _10: String?
-
     /// Keyspace event notification. If this parameter is configured, the Redis Sub/Pub feature will allow
     /// clients to receive an event when a Redis data set is modified.
     public var _13: String?
-
     /// Redis uses the slow log to record queries that exceed a specified execution time.
     /// slowlog-log-slower-than is the maximum time allowed, in microseconds, for command execution. If this
     /// threshold is exceeded, Slow Log will record the command.
     public var _18: String?
-
     /// The maximum allowed length of the Redis Slow Log logs. Slow Log consumes memory, but you can reclaim
     /// this memory by running the SLOWLOG RESET command.
     public var _19: String?
-
     /// Percentage of memory reserved for non-cache memory usage.
     public var _30: String?
 

@@ -4,31 +4,23 @@
 import CloudCore
 
 /// Source Redis information. This parameter is mandatory for online migration.
-public struct SourceInstanceBody: Codable, Sendable, Hashable {
+public struct SourceInstanceBody: Codable, Sendable, Equatable {
     /// Source Redis address (specified in the source_instance parameter).
     public var addrs: String?
-
     /// Redis password. If a password is set, this parameter is mandatory.
     public var password: String?
-
     /// Task status.
     public var taskStatus: String?
-
     /// Redis instance ID.
     public var id: String?
-
     /// Redis IP address.
     public var ip: String?
-
     /// Redis port.
     public var port: String?
-
     /// Redis name.
     public var name: String?
-
     /// Indicates whether multi-DB is enabled for Proxy Cluster DCS instances.
     public var proxyMultiDb: Bool?
-
     /// Redis database.
     public var db: String?
 

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct Status: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let waiting: Self = "waiting"
     public static let running: Self = "running"

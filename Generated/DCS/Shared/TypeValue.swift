@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct TypeValue: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// default template
     public static let sys: Self = "sys"
-
     /// custom template
     public static let user: Self = "user"
 }

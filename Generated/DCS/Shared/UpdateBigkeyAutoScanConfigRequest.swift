@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``DCSClient/updateBigkeyAutoScanConfig``.
-public struct UpdateBigkeyAutoScanConfigRequest: Codable, Sendable, Hashable {
+public struct UpdateBigkeyAutoScanConfigRequest: Codable, Sendable, Equatable {
     /// Whether to enable scheduled cache analysis.
     /// true
     /// false
     public var enableAutoScan: Bool
-
     /// UTC time of the day that cache analysis is scheduled for. Example: 21:00.
     public var scheduleAt: [String]
 
@@ -18,10 +17,7 @@ public struct UpdateBigkeyAutoScanConfigRequest: Codable, Sendable, Hashable {
         case scheduleAt = "schedule_at"
     }
 
-    public init(
-        enableAutoScan: Bool,
-        scheduleAt: [String]
-    ) {
+    public init(enableAutoScan: Bool, scheduleAt: [String]) {
         self.enableAutoScan = enableAutoScan
         self.scheduleAt = scheduleAt
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``DCSClient/updatePassword``.
-public struct UpdatePasswordRequest: Codable, Sendable, Hashable {
+public struct UpdatePasswordRequest: Codable, Sendable, Equatable {
     /// Old password.
     public var oldPassword: String
-
     /// New password.
     /// The password of a DCS Redis instance must meet the following complexity requirements:
     /// Can contain 8 to 32 characters.
@@ -24,10 +23,7 @@ public struct UpdatePasswordRequest: Codable, Sendable, Hashable {
         case newPassword = "new_password"
     }
 
-    public init(
-        oldPassword: String,
-        newPassword: String
-    ) {
+    public init(oldPassword: String, newPassword: String) {
         self.oldPassword = oldPassword
         self.newPassword = newPassword
     }

@@ -4,39 +4,30 @@
 import CloudCore
 
 /// List of API versions. For details, see Table 2.
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// DCS custom APIs provide multiple versions. For APIs offering the same functions, you are
         /// recommended to use the v2 APIs.
         public static let current: Self = "CURRENT"
-
         /// The version is a deprecated version, which may be deleted later.
         public static let deprecated: Self = "DEPRECATED"
     }
 
     /// The minimum minorversion supported. If the version does not support minorversions, the value is empty.
     public var minVersion: String?
-
     /// API version URI. For details, see Table 3.
     public var links: [Link]?
-
     /// ID of the API version.
     public var id: String?
-
     /// The last time when the API version was updated.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var updated: String?
-
     /// The maximum minorversion supported. If the version does not support minorversions, the value is empty.
     public var version: String?
-
     /// API version status. The value can be as follows:
     /// CURRENT: DCS custom APIs provide multiple versions. For APIs offering the same functions, you are
     /// recommended to use the v2 APIs.

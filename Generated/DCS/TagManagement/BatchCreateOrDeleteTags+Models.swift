@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``DCSClient/batchCreateOrDeleteTags``.
-public struct BatchCreateOrDeleteTagsRequest: Codable, Sendable, Hashable {
+public struct BatchCreateOrDeleteTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let create: Self = "create"
         public static let delete: Self = "delete"
@@ -19,19 +16,10 @@ public struct BatchCreateOrDeleteTagsRequest: Codable, Sendable, Hashable {
 
     /// Operation to be performed. The value can be create or delete.
     public var action: Action
-
     /// Tag list.
     public var tags: [ResourceTag]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-    }
-
-    public init(
-        action: Action,
-        tags: [ResourceTag]
-    ) {
+    public init(action: Action, tags: [ResourceTag]) {
         self.action = action
         self.tags = tags
     }

@@ -4,38 +4,23 @@
 import CloudCore
 
 /// The response of ``DCSClient/listTagsOfTenant``.
-public struct ListTagsOfTenantResponse: Codable, Sendable, Hashable {
+public struct ListTagsOfTenantResponse: Codable, Sendable, Equatable {
     /// Tag list.
     public var tags: [Tag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [Tag]? = nil
-    ) {
+    public init(tags: [Tag]? = nil) {
         self.tags = tags
     }
 }
 
 /// Tag list.
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Tag key. The key contains a maximum of 128 characters.
     public var key: String?
-
     /// Tag value.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DCSClient/showTags``.
-public struct ShowTagsResponse: Codable, Sendable, Hashable {
+public struct ShowTagsResponse: Codable, Sendable, Equatable {
     /// Tag list.
     public var tags: [QueryResourceTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [QueryResourceTag]? = nil
-    ) {
+    public init(tags: [QueryResourceTag]? = nil) {
         self.tags = tags
     }
 }

@@ -4,21 +4,17 @@
 import CloudCore
 
 /// The request body of ``DCSClient/createCustomTemplate``.
-public struct CreateCustomTemplateRequest: Codable, Sendable, Hashable {
+public struct CreateCustomTemplateRequest: Codable, Sendable, Equatable {
     /// Default template ID.
     public var templateID: String
-
     /// Template name.
     public var name: String
-
     /// Template type. Options:
     /// sys: default template
     /// user: custom template
     public var type: TypeValue
-
     /// Cache engine: Redis.
     public var engine: String?
-
     /// DCS instance type. The value range is as follows:
     /// single: single-node
     /// ha: master/standby
@@ -26,14 +22,11 @@ public struct CreateCustomTemplateRequest: Codable, Sendable, Hashable {
     /// proxy: Proxy Cluster
     /// ha_rw_split: read/write splitting
     public var cacheMode: String?
-
     /// Template description.
     public var description: String?
-
     /// Cache version.
     /// If the cache engine is Redis, the version can be 4.0/5.0/6.0/7.0.
     public var engineVersion: String?
-
     /// Parameter configuration.
     public var params: [String: String]
 
@@ -70,17 +63,11 @@ public struct CreateCustomTemplateRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/createCustomTemplate``.
-public struct CreateCustomTemplateResponse: Codable, Sendable, Hashable {
+public struct CreateCustomTemplateResponse: Codable, Sendable, Equatable {
     /// Template ID.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Template details array.
-public struct ConfigTemplatesListInfo: Codable, Sendable, Hashable {
+public struct ConfigTemplatesListInfo: Codable, Sendable, Equatable {
     /// Template ID.
     public var templateID: String?
-
     /// DCS instance type. The value range is as follows:
     /// single: single-node
     /// ha: master/standby
@@ -15,32 +14,24 @@ public struct ConfigTemplatesListInfo: Codable, Sendable, Hashable {
     /// proxy: Proxy Cluster
     /// ha_rw_split: read/write splitting
     public var cacheMode: String?
-
     /// Template description.
     public var description: String?
-
     /// Cache engine: Redis.
     public var engine: String?
-
     /// Cache version.
     /// If the cache engine is Redis, the version can be 3.0/4.0/5.0/6.0/7.0.
     public var engineVersion: String?
-
     /// Template name.
     public var name: String?
-
     /// Edition.
     /// Only the basic edition is supported. Value: generic.
     public var productType: String?
-
     /// Storage type.
     public var storageType: String?
-
     /// Template type. Options:
     /// sys: default template
     /// user: custom template
     public var type: TypeValue?
-
     /// Time when the template is created. This parameter is valid only in custom parameter templates. The
     /// format is 2023-05-10T11:09:35.802Z.
     public var createdAt: String?
@@ -84,10 +75,9 @@ public struct ConfigTemplatesListInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DCSClient/listConfigTemplates``.
-public struct ListConfigTemplatesResponse: Codable, Sendable, Hashable {
+public struct ListConfigTemplatesResponse: Codable, Sendable, Equatable {
     /// Number of templates.
     public var templateNum: Int?
-
     /// Template details array.
     public var templates: [ConfigTemplatesListInfo]?
 
@@ -96,10 +86,7 @@ public struct ListConfigTemplatesResponse: Codable, Sendable, Hashable {
         case templates
     }
 
-    public init(
-        templateNum: Int? = nil,
-        templates: [ConfigTemplatesListInfo]? = nil
-    ) {
+    public init(templateNum: Int? = nil, templates: [ConfigTemplatesListInfo]? = nil) {
         self.templateNum = templateNum
         self.templates = templates
     }

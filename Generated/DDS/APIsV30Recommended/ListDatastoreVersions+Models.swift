@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DDSClient/listDatastoreVersions``.
-public struct ListDatastoreVersionsResponse: Codable, Sendable, Hashable {
+public struct ListDatastoreVersionsResponse: Codable, Sendable, Equatable {
     /// Indicates the database version. Currently, versions 4.0, 4.2, 4.4 and 5.0 are supported.
     public var versions: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [String]? = nil
-    ) {
+    public init(versions: [String]? = nil) {
         self.versions = versions
     }
 }

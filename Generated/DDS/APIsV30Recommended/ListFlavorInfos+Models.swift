@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Indicates the DB instance specifications information list. For more information, see Table 3.
-public struct ListFlavorInfosFlavor: Codable, Sendable, Hashable {
+public struct ListFlavorInfosFlavor: Codable, Sendable, Equatable {
     /// Indicates the engine name.
     public var engineName: String?
-
     /// Indicates the node type. DDS contains the following types of nodes:
     /// mongos
     /// shard
@@ -15,13 +14,10 @@ public struct ListFlavorInfosFlavor: Codable, Sendable, Hashable {
     /// replica
     /// single
     public var type: String?
-
     /// Indicates the number of vCPUs.
     public var vcpus: String?
-
     /// Indicates the memory size in gigabyte (GB).
     public var ram: String?
-
     /// Indicates the resource specification code.
     /// Example: dds.mongodb.s2.xlarge.4.shard
     /// dds.mongodb: indicates the DDS service.
@@ -30,14 +26,12 @@ public struct ListFlavorInfosFlavor: Codable, Sendable, Hashable {
     /// When querying the specifications, check whether the specifications are of the same series. The
     /// specification series includes general-purpose (s6), enhanced (c3), and enhanced II (c6).
     public var specCode: String?
-
     /// Indicates the status of specifications in an AZ. Its value can be any of the following:
     /// normal: indicates that the specifications are on sale.
     /// unsupported: indicates that the DB instance specifications are not supported.
     /// sellout: indicates the specifications are sold out.
     /// ReplicaSet flavors supports cross AZ creation in case "eu-de-01,eu-de-02,eu-de-03": "normal".
     public var azStatus: JSONValue?
-
     /// Database versions
     /// For example, DDS mongos node, {"4.0", "4.2", "4.4", "5.0", }
     public var engineVersions: [String]?
@@ -72,10 +66,9 @@ public struct ListFlavorInfosFlavor: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/listFlavorInfos``.
-public struct ListFlavorInfosResponse: Codable, Sendable, Hashable {
+public struct ListFlavorInfosResponse: Codable, Sendable, Equatable {
     /// Indicates the DB instance specifications information list. For more information, see Table 3.
     public var flavors: [ListFlavorInfosFlavor]?
-
     /// Total number of records
     public var totalCount: Int?
 
@@ -84,10 +77,7 @@ public struct ListFlavorInfosResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        flavors: [ListFlavorInfosFlavor]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(flavors: [ListFlavorInfosFlavor]? = nil, totalCount: Int? = nil) {
         self.flavors = flavors
         self.totalCount = totalCount
     }

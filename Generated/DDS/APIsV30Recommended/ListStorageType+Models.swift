@@ -4,20 +4,16 @@
 import CloudCore
 
 /// Indicates the dss_pool specifications information list. For more information, see Table 4.
-public struct DssPoolInfo: Codable, Sendable, Hashable {
+public struct DssPoolInfo: Codable, Sendable, Equatable {
     /// Indicates the name of the AZ where the dss_pool is located.
     public var azName: String?
-
     /// Indicates the available capacity of DSS.
     /// Unit: GB
     public var freeCapacityGb: String?
-
     /// Indicates the disk type of DSS storage pool.
     public var dssPoolVolumeType: String?
-
     /// Indicates the DSS pool ID.
     public var dssPoolID: String?
-
     /// Indicates the dss_pool status. Its value can be any of the following:
     /// available
     /// deploying
@@ -48,10 +44,9 @@ public struct DssPoolInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/listStorageType``.
-public struct ListStorageTypeResponse: Codable, Sendable, Hashable {
+public struct ListStorageTypeResponse: Codable, Sendable, Equatable {
     /// Indicates the database disk information list. For more information, see Table 3.
     public var storageType: [StorageType]?
-
     /// Indicates the dss_pool specifications information list. For more information, see Table 4.
     /// Only Dedicated Cloud (DeC) users are supported.
     public var dssPoolInfo: [DssPoolInfo]?
@@ -61,21 +56,17 @@ public struct ListStorageTypeResponse: Codable, Sendable, Hashable {
         case dssPoolInfo = "dss_pool_info"
     }
 
-    public init(
-        storageType: [StorageType]? = nil,
-        dssPoolInfo: [DssPoolInfo]? = nil
-    ) {
+    public init(storageType: [StorageType]? = nil, dssPoolInfo: [DssPoolInfo]? = nil) {
         self.storageType = storageType
         self.dssPoolInfo = dssPoolInfo
     }
 }
 
 /// Indicates the database disk information list. For more information, see Table 3.
-public struct StorageType: Codable, Sendable, Hashable {
+public struct StorageType: Codable, Sendable, Equatable {
     /// Indicates the storage type. Its value can be:
     /// ULTRAHIGH: indicates the SSD type.
     public var name: String?
-
     /// Indicates the status of specifications in an AZ. Its value can be any of the following:
     /// normal: indicates that the specifications are on sale.
     /// unsupported: The disk type is not supported.
@@ -87,10 +78,7 @@ public struct StorageType: Codable, Sendable, Hashable {
         case azStatus = "az_status"
     }
 
-    public init(
-        name: String? = nil,
-        azStatus: JSONValue? = nil
-    ) {
+    public init(name: String? = nil, azStatus: JSONValue? = nil) {
         self.name = name
         self.azStatus = azStatus
     }

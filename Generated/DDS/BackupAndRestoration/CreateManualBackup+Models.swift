@@ -4,18 +4,16 @@
 import CloudCore
 
 /// Specifies the backup parameter objects For more information, see Table 3.
-public struct Backup: Codable, Sendable, Hashable {
+public struct Backup: Codable, Sendable, Equatable {
     /// Specifies the instance ID, which can be obtained by calling the API for querying instances. If you do
     /// not have an instance, you can call the API used for creating an instance.
     public var instanceID: String
-
     /// Specifies the manual backup name.
     /// The value must be 4 to 64 characters in length and start with a letter (from A to Z or from a to z).
     /// It is case-sensitive and can contain only letters, digits (from 0 to 9), hyphens (-), and underscores
     /// (_).
     /// CAUTION: Name of the Backup has to be unique among all other backups on Project.
     public var name: String
-
     /// Specifies the manual backup description.
     /// The description must consist of a maximum of 256 characters and cannot contain the following special
     /// characters: >!<"&'=
@@ -27,11 +25,7 @@ public struct Backup: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        instanceID: String,
-        name: String,
-        description: String? = nil
-    ) {
+    public init(instanceID: String, name: String, description: String? = nil) {
         self.instanceID = instanceID
         self.name = name
         self.description = description
@@ -39,26 +33,19 @@ public struct Backup: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DDSClient/createManualBackup``.
-public struct CreateManualBackupRequest: Codable, Sendable, Hashable {
+public struct CreateManualBackupRequest: Codable, Sendable, Equatable {
     /// Specifies the backup parameter objects For more information, see Table 3.
     public var backup: Backup
 
-    private enum CodingKeys: String, CodingKey {
-        case backup
-    }
-
-    public init(
-        backup: Backup
-    ) {
+    public init(backup: Backup) {
         self.backup = backup
     }
 }
 
 /// The response of ``DDSClient/createManualBackup``.
-public struct CreateManualBackupResponse: Codable, Sendable, Hashable {
+public struct CreateManualBackupResponse: Codable, Sendable, Equatable {
     /// The ID of the asynchronous manual backup task.
     public var jobID: String?
-
     /// Manual backup ID
     public var backupID: String?
 
@@ -67,10 +54,7 @@ public struct CreateManualBackupResponse: Codable, Sendable, Hashable {
         case backupID = "backup_id"
     }
 
-    public init(
-        jobID: String? = nil,
-        backupID: String? = nil
-    ) {
+    public init(jobID: String? = nil, backupID: String? = nil) {
         self.jobID = jobID
         self.backupID = backupID
     }

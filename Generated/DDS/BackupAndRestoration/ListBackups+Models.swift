@@ -4,68 +4,52 @@
 import CloudCore
 
 /// Indicates the backup list. For more information, see Table 3.
-public struct ListBackupsBackup: Codable, Sendable, Hashable {
+public struct ListBackupsBackup: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Backup in progress
         public static let building: Self = "BUILDING"
-
         /// Backup completed
         public static let completed: Self = "COMPLETED"
-
         /// Backup failed
         public static let failed: Self = "FAILED"
-
         /// Backup being deleted
         public static let disabled: Self = "DISABLED"
     }
 
     /// Indicates the backup ID.
     public var id: String?
-
     /// Indicates the backup name.
     public var name: String?
-
     /// Indicates the ID of the DB instance from which the backup was created. You can obtain the ID by
     /// calling the API for querying DB instances. If you do not have an instance, you can call the API used
     /// for creating an instance.
     public var instanceID: String?
-
     /// Indicates the name of the DB instance for which the backup is created.
     public var instanceName: String?
-
     /// Indicates the database version. For more information, see Table 4.
     public var datastore: ListBackupsDatastore?
-
     /// Indicates the backup type.
     /// Auto: indicates automated full backup.
     /// Manual indicates manual full backup.
     public var type: String?
-
     /// Indicates the backup start time. The format of the start time is yyyy-mm-dd hh:mm:ss. The value is in
     /// UTC format.
     public var beginTime: String?
-
     /// Indicates the backup end time. The format of the end time is yyyy-mm-dd hh:mm:ss. The value is in UTC
     /// format.
     public var endTime: String?
-
     /// Indicates the backup status. Valid value:
     /// BUILDING: Backup in progress
     /// COMPLETED: Backup completed
     /// FAILED: Backup failed
     /// DISABLED: Backup being deleted
     public var status: Status?
-
     /// Indicates the backup size in KB.
     public var size: Int64?
-
     /// Indicates the backup description.
     public var description: String?
 
@@ -126,10 +110,9 @@ public struct ListBackupsBackup: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/listBackups``.
-public struct ListBackupsResponse: Codable, Sendable, Hashable {
+public struct ListBackupsResponse: Codable, Sendable, Equatable {
     /// Indicates the backup list. For more information, see Table 3.
     public var backups: [ListBackupsBackup]?
-
     /// Indicates the total number of queried records.
     public var totalCount: Int?
 
@@ -138,10 +121,7 @@ public struct ListBackupsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        backups: [ListBackupsBackup]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(backups: [ListBackupsBackup]? = nil, totalCount: Int? = nil) {
         self.backups = backups
         self.totalCount = totalCount
     }

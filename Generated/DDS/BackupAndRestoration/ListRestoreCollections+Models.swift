@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``DDSClient/listRestoreCollections``.
-public struct ListRestoreCollectionsResponse: Codable, Sendable, Hashable {
+public struct ListRestoreCollectionsResponse: Codable, Sendable, Equatable {
     /// Indicates the list of collections. Each element in the list indicates a collection.
     public var collections: [JSONValue]?
-
     /// Indicates the total number of collections.
     public var totalCount: Int?
 
@@ -16,10 +15,7 @@ public struct ListRestoreCollectionsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        collections: [JSONValue]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(collections: [JSONValue]? = nil, totalCount: Int? = nil) {
         self.collections = collections
         self.totalCount = totalCount
     }

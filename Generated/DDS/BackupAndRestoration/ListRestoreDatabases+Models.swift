@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``DDSClient/listRestoreDatabases``.
-public struct ListRestoreDatabasesResponse: Codable, Sendable, Hashable {
+public struct ListRestoreDatabasesResponse: Codable, Sendable, Equatable {
     /// Indicates the database list. Each element in the list indicates a database.
     public var databases: [String]?
-
     /// Indicates the total number of databases.
     public var totalCount: Int?
 
@@ -16,10 +15,7 @@ public struct ListRestoreDatabasesResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        databases: [String]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(databases: [String]? = nil, totalCount: Int? = nil) {
         self.databases = databases
         self.totalCount = totalCount
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``DDSClient/listRestoreTimes``.
-public struct ListRestoreTimesResponse: Codable, Sendable, Hashable {
+public struct ListRestoreTimesResponse: Codable, Sendable, Equatable {
     /// Indicates the restoration time ranges. For details, see Table 3.
     public var restoreTime: [RestoreTime]?
 
@@ -12,19 +12,16 @@ public struct ListRestoreTimesResponse: Codable, Sendable, Hashable {
         case restoreTime = "restore_time"
     }
 
-    public init(
-        restoreTime: [RestoreTime]? = nil
-    ) {
+    public init(restoreTime: [RestoreTime]? = nil) {
         self.restoreTime = restoreTime
     }
 }
 
 /// Indicates the restoration time ranges. For details, see Table 3.
-public struct RestoreTime: Codable, Sendable, Hashable {
+public struct RestoreTime: Codable, Sendable, Equatable {
     /// Indicates the start time of the restoration time range in the UNIX timestamp format. The unit is
     /// millisecond and the time zone is UTC.
     public var startTime: Int64?
-
     /// Indicates the end time of the restoration time range in the UNIX timestamp format. The unit is
     /// millisecond and the time zone is UTC.
     public var endTime: Int64?
@@ -34,10 +31,7 @@ public struct RestoreTime: Codable, Sendable, Hashable {
         case endTime = "end_time"
     }
 
-    public init(
-        startTime: Int64? = nil,
-        endTime: Int64? = nil
-    ) {
+    public init(startTime: Int64? = nil, endTime: Int64? = nil) {
         self.startTime = startTime
         self.endTime = endTime
     }

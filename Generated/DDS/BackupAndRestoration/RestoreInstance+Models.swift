@@ -4,24 +4,15 @@
 import CloudCore
 
 /// The request body of ``DDSClient/restoreInstance``.
-public struct RestoreInstanceRequest: Codable, Sendable, Hashable {
+public struct RestoreInstanceRequest: Codable, Sendable, Equatable {
     /// Specifies the instance from which the backup was created
     /// For details, see Table 3.
     public var source: Source
-
     /// Specifies the instance to which the backup is restored.
     /// For details, see Table 4.
     public var target: Target
 
-    private enum CodingKeys: String, CodingKey {
-        case source
-        case target
-    }
-
-    public init(
-        source: Source,
-        target: Target
-    ) {
+    public init(source: Source, target: Target) {
         self.source = source
         self.target = target
     }
@@ -31,22 +22,19 @@ public struct RestoreInstanceRequest: Codable, Sendable, Hashable {
 public typealias RestoreInstanceResponse = DeleteInstanceResponse
 
 /// Specifies the instance from which the backup was created
-public struct Source: Codable, Sendable, Hashable {
+public struct Source: Codable, Sendable, Equatable {
     /// Specifies the instance ID, which can be obtained by calling the API for querying instances. If you do
     /// not have an instance, you can call the API used for creating an instance.
     public var instanceID: String
-
     /// Specifies the restoration mode. Enumerated values include:
     /// backup: indicates using backup files for restoration. In this mode, type is optional and backup_id is
     /// mandatory.
     /// timestamp: indicates the point-in-time restoration mode. In this mode, type is mandatory and
     /// restore_time is mandatory.
     public var type: TypeValue?
-
     /// Specifies the ID of the backup to be restored. This parameter must be specified when the backup file
     /// is used for restoration.
     public var backupID: String?
-
     /// Specifies the time point of data restoration in the UNIX timestamp. The unit is millisecond and the
     /// time zone is UTC.
     /// This parameter takes effect only for replica set instances.
@@ -73,7 +61,7 @@ public struct Source: Codable, Sendable, Hashable {
 }
 
 /// Specifies the instance to which the backup is restored.
-public struct Target: Codable, Sendable, Hashable {
+public struct Target: Codable, Sendable, Equatable {
     /// Specifies ID of the DB instance to be restored from a backup. You can call the API for querying DB
     /// Instances to obtain the DB instance ID. If you do not have an instance, you can call the API used for
     /// creating an instance.
@@ -83,9 +71,7 @@ public struct Target: Codable, Sendable, Hashable {
         case instanceID = "instance_id"
     }
 
-    public init(
-        instanceID: String
-    ) {
+    public init(instanceID: String) {
         self.instanceID = instanceID
     }
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Specifies the collection information.
-public struct DDSCollection: Codable, Sendable, Hashable {
+public struct DDSCollection: Codable, Sendable, Equatable {
     /// Specifies the original table name before the restoration.
     public var oldName: String
-
     /// Specifies the table name after the restoration.
     public var newName: String?
-
     /// Specifies the collection restoration time point.
     /// The value is a UNIX timestamp, in milliseconds. The time zone is UTC.
     public var restoreCollectionTime: String
@@ -21,11 +19,7 @@ public struct DDSCollection: Codable, Sendable, Hashable {
         case restoreCollectionTime = "restore_collection_time"
     }
 
-    public init(
-        oldName: String,
-        newName: String? = nil,
-        restoreCollectionTime: String
-    ) {
+    public init(oldName: String, newName: String? = nil, restoreCollectionTime: String) {
         self.oldName = oldName
         self.newName = newName
         self.restoreCollectionTime = restoreCollectionTime
@@ -33,14 +27,12 @@ public struct DDSCollection: Codable, Sendable, Hashable {
 }
 
 /// Specifies the database information.
-public struct RestoreCollection: Codable, Sendable, Hashable {
+public struct RestoreCollection: Codable, Sendable, Equatable {
     /// Specifies the database name.
     public var database: String
-
     /// Specifies the collection information.
     /// For details, see Table 4.
     public var collections: [DDSCollection]?
-
     /// Specifies the database restoration time point.
     /// This parameter is mandatory for database-level restoration,
     /// The value is a UNIX timestamp, in milliseconds. The time zone is UTC.
@@ -52,11 +44,7 @@ public struct RestoreCollection: Codable, Sendable, Hashable {
         case restoreDatabaseTime = "restore_database_time"
     }
 
-    public init(
-        database: String,
-        collections: [DDSCollection]? = nil,
-        restoreDatabaseTime: String? = nil
-    ) {
+    public init(database: String, collections: [DDSCollection]? = nil, restoreDatabaseTime: String? = nil) {
         self.database = database
         self.collections = collections
         self.restoreDatabaseTime = restoreDatabaseTime
@@ -64,7 +52,7 @@ public struct RestoreCollection: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DDSClient/restoreInstanceFromCollection``.
-public struct RestoreInstanceFromCollectionRequest: Codable, Sendable, Hashable {
+public struct RestoreInstanceFromCollectionRequest: Codable, Sendable, Equatable {
     /// Specifies the database information.
     /// For details, see Table 3.
     public var restoreCollections: [RestoreCollection]
@@ -73,9 +61,7 @@ public struct RestoreInstanceFromCollectionRequest: Codable, Sendable, Hashable 
         case restoreCollections = "restore_collections"
     }
 
-    public init(
-        restoreCollections: [RestoreCollection]
-    ) {
+    public init(restoreCollections: [RestoreCollection]) {
         self.restoreCollections = restoreCollections
     }
 }

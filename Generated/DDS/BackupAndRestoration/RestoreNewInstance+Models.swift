@@ -4,14 +4,13 @@
 import CloudCore
 
 /// Specifies the instance specifications. For more information, see Table 4.
-public struct RestoreNewInstanceFlavor: Codable, Sendable, Hashable {
+public struct RestoreNewInstanceFlavor: Codable, Sendable, Equatable {
     /// Specifies the node type.
     /// Valid value:
     /// For a cluster instance, the value can be mongos, shard, or config.
     /// For a replica set instance, the value is replica.
     /// For a single node instance, the value is single.
     public var type: String
-
     /// Specifies node quantity.
     /// Valid value:
     /// This parameter is not transferred for shard nodes.
@@ -20,7 +19,6 @@ public struct RestoreNewInstanceFlavor: Codable, Sendable, Hashable {
     /// replica: The value is 1.
     /// single: The value is 1.
     public var num: Int
-
     /// Specifies the disk size.
     /// The value must be a multiple of 10. The unit is GB.
     /// In a cluster instance, the shard size ranges from 10 GB to 2000 GB and must be greater than or equal
@@ -31,7 +29,6 @@ public struct RestoreNewInstanceFlavor: Codable, Sendable, Hashable {
     /// In a single node instance, the disk size ranges from 10 GB to 1000 GB and must be greater than or
     /// equal to the disk size of the original instance.
     public var size: String?
-
     /// Specifies the resource specification code. For details about how to obtain the value, see the
     /// parameter value in Querying Database Specifications.
     public var specCode: String
@@ -43,12 +40,7 @@ public struct RestoreNewInstanceFlavor: Codable, Sendable, Hashable {
         case specCode = "spec_code"
     }
 
-    public init(
-        type: String,
-        num: Int,
-        size: String? = nil,
-        specCode: String
-    ) {
+    public init(type: String, num: Int, size: String? = nil, specCode: String) {
         self.type = type
         self.num = num
         self.size = size
@@ -65,63 +57,52 @@ public struct RestoreNewInstanceFlavor: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DDSClient/restoreNewInstance``.
-public struct RestoreNewInstanceRequest: Codable, Sendable, Hashable {
+public struct RestoreNewInstanceRequest: Codable, Sendable, Equatable {
     /// Specifies the DB instance name. The instance name can be the same as an existing instance name.
     /// The instance name must contain 4 to 64 characters and must start with a letter. It is case sensitive
     /// and can contain letters, digits, hyphens (-), and underscores (_). It cannot contain other special
     /// characters.
     public var name: String
-
     /// Specifies the AZ ID.
     /// The value cannot be empty. For details about how to obtain this parameter value, see Regions and
     /// Endpoints.
     public var availabilityZone: String
-
     /// Specifies the VPC ID.
     /// For details about how to obtain this parameter value, see section "Virtual Private Cloud" in the
     /// Virtual Private Cloud API Reference.
     /// The value cannot be empty. The string length and whether the string complying with UUID regular
     /// expression rules are verified.
     public var vpcID: String
-
     /// Specifies the subnet ID.
     /// For details about how to obtain this parameter value, see section "Subnet" in the Virtual Private
     /// Cloud API Reference.
     public var subnetID: String
-
     /// Specifies the ID of the security group where a specified DB instance belongs to.
     /// For details about how to obtain this parameter value, see section "Security Group" in the Virtual
     /// Private Cloud API Reference.
     public var securityGroupID: String
-
     /// Specifies the database password.
     /// The value must be 8 to 32 characters in length and contain uppercase letters (A to Z), lowercase
     /// letters (a to z), digits (0 to 9), and special characters, such as ~!@#%^*-_=+?
     /// Enter a strong password to improve security, preventing security risks such as brute force cracking.
     public var password: String?
-
     /// The key ID used for disk encryption. The string must comply with UUID regular expression rules.
     /// If this parameter is not transferred, disk encryption is not performed.
     public var diskEncryptionID: String?
-
     /// Specifies the instance specifications. For more information, see Table 4.
     /// For details about how to obtain the value, see the parameter value in Querying Database
     /// Specifications.
     public var flavor: [RestoreNewInstanceFlavor]
-
     /// Specifies the details about the backup to be restored to a new DB instance. For more information, see
     /// Table 3.
     public var restorePoint: RestorePoint
-
     /// Specifies the advanced backup policy. For more information, see Table 5.
     public var backupStrategy: BackupStrategy?
-
     /// Specifies the enterprise project ID.
     /// This parameter is not transferred for users who have not enabled the enterprise multi-project service.
     /// If this parameter is not transferred for a user who has enabled the enterprise multi-project service,
     /// the value is the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// Specifies whether to enable or disable SSL.
     /// Valid value:
     /// The value 0 indicates that SSL is disabled by default.
@@ -174,60 +155,44 @@ public struct RestoreNewInstanceRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/restoreNewInstance``.
-public struct RestoreNewInstanceResponse: Codable, Sendable, Hashable {
+public struct RestoreNewInstanceResponse: Codable, Sendable, Equatable {
     /// Indicates the DB instance ID,
     public var id: String?
-
     /// which is the same as the request parameter.
     public var name: String?
-
     /// Indicates the database information, which is the same as the request parameter. For more information,
     /// see Table 7.
     public var datastore: Datastore?
-
     /// Indicates the creation time in the following format: yyyy-mm-dd hh:mm:ss.
     public var created: String?
-
     /// Indicates the DB instance status. The value is creating.
     public var status: String?
-
     /// Indicates the region ID, which is the same as the request parameter.
     public var region: String?
-
     /// Indicates the AZ ID, which is the same as the request parameter.
     public var availabilityZone: String?
-
     /// Indicates the VPC ID, which is the same as the request parameter.
     public var vpcID: String?
-
     /// Indicates the subnet ID, which is the same as the request parameter.
     public var subnetID: String?
-
     /// Indicates the ID of the security group to which the instance belongs, which is the same as the request
     /// parameter.
     public var securityGroupID: String?
-
     /// Indicates the ID of the disk encryption key, which is the same as the request parameter.
     public var diskEncryptionID: String?
-
     /// Indicates the instance type, which is the same as the request parameter.
     public var mode: String?
-
     /// Indicates the instance specification, which is the same as the request parameter. For more
     /// information, see Table 8.
     public var flavor: [Flavor]?
-
     /// Indicates the advanced backup policy, which is the same as the request parameter. For more
     /// information, see Table 9.
     public var backupStrategy: BackupStrategy?
-
     /// Indicates the enterprise project ID. If the value is 0, the resource belongs to the default enterprise
     /// project.
     public var enterpriseProjectID: String?
-
     /// Indicates the ID of the workflow for creating a DB instance.
     public var jobID: String?
-
     /// Indicates whether to enable SSL, which functions the same as the request parameter.
     public var sslOption: String?
 
@@ -292,25 +257,22 @@ public struct RestoreNewInstanceResponse: Codable, Sendable, Hashable {
 
 /// Specifies the details about the backup to be restored to a new DB instance. For more information, see
 /// Table 3.
-public struct RestorePoint: Codable, Sendable, Hashable {
+public struct RestorePoint: Codable, Sendable, Equatable {
     /// Specifies the instance ID, which can be obtained by calling the API for querying instances. If you do
     /// not have an instance, you can call the API used for creating an instance.
     /// This parameter is optional when type is set to backup.
     /// This parameter is mandatory when type is set to timestamp.
     public var instanceID: String?
-
     /// Specifies the recovery mode. The enumerated values are as follows:
     /// backup: indicates restoration from backup files. In this mode, backup_id is mandatory when type is
     /// optional.
     /// timestamp: indicates point-in-time restoration. In this mode, restore_time is mandatory when type is
     /// mandatory.
     public var type: TypeValue?
-
     /// Specifies the ID of the backup to be restored. This parameter must be specified when the backup file
     /// is used for restoration.
     /// When type is not mandatory, backup_id is mandatory.
     public var backupID: String?
-
     /// Specifies the time point of data restoration in the UNIX timestamp. The unit is millisecond and the
     /// time zone is UTC.
     /// When type is mandatory, restore_time is mandatory.

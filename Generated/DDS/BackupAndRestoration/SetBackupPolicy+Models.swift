@@ -5,11 +5,10 @@ import CloudCore
 
 /// Specifies the backup policy object, including the backup retention period (days) and start time. For more
 /// information, see Table 3.
-public struct SetBackupPolicyBackupPolicy: Codable, Sendable, Hashable {
+public struct SetBackupPolicyBackupPolicy: Codable, Sendable, Equatable {
     /// Specifies the number of days to retain the generated backup files.
     /// The value range is from 0 to 732. The value 0 indicates that the automated backup policy is disabled.
     public var keepDays: String
-
     /// Specifies the backup time window. Automated backups will be triggered during the backup time window.
     /// This parameter is mandatory if the automated backup policy is enabled. This parameter is not
     /// transferred if the automated backup policy is disabled.
@@ -19,7 +18,6 @@ public struct SetBackupPolicyBackupPolicy: Codable, Sendable, Hashable {
     /// Example value:
     /// 23:00-00:00
     public var startTime: String?
-
     /// Specifies the backup cycle configuration. Data will be automatically backed up on the selected days
     /// every week.
     /// Value range: The value is a number separated by DBS case commas (,). The number indicates the week.
@@ -37,11 +35,7 @@ public struct SetBackupPolicyBackupPolicy: Codable, Sendable, Hashable {
         case period
     }
 
-    public init(
-        keepDays: String,
-        startTime: String? = nil,
-        period: String? = nil
-    ) {
+    public init(keepDays: String, startTime: String? = nil, period: String? = nil) {
         self.keepDays = keepDays
         self.startTime = startTime
         self.period = period
@@ -49,7 +43,7 @@ public struct SetBackupPolicyBackupPolicy: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DDSClient/setBackupPolicy``.
-public struct SetBackupPolicyRequest: Codable, Sendable, Hashable {
+public struct SetBackupPolicyRequest: Codable, Sendable, Equatable {
     /// Specifies the backup policy object, including the backup retention period (days) and start time. For
     /// more information, see Table 3.
     public var backupPolicy: SetBackupPolicyBackupPolicy
@@ -58,9 +52,7 @@ public struct SetBackupPolicyRequest: Codable, Sendable, Hashable {
         case backupPolicy = "backup_policy"
     }
 
-    public init(
-        backupPolicy: SetBackupPolicyBackupPolicy
-    ) {
+    public init(backupPolicy: SetBackupPolicyBackupPolicy) {
         self.backupPolicy = backupPolicy
     }
 }

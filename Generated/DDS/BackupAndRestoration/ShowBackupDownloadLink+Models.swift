@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Indicates the list of backup files.
-public struct File: Codable, Sendable, Hashable {
+public struct File: Codable, Sendable, Equatable {
     /// Indicates the file name.
     public var name: String?
-
     /// Indicates the file size in KB.
     public var size: Int64?
-
     /// Indicates the link for downloading the backup file.
     public var downloadLink: String?
-
     /// Indicates the link expiration time. The format is "yyyy-mm-ddThh:mm:ssZ". T is the separator between
     /// the calendar and the hourly notation of time. Z indicates the time zone offset. For example, the time
     /// zone offset of UTC is shown as +0000.
@@ -48,23 +45,14 @@ public struct File: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/showBackupDownloadLink``.
-public struct ShowBackupDownloadLinkResponse: Codable, Sendable, Hashable {
+public struct ShowBackupDownloadLinkResponse: Codable, Sendable, Equatable {
     /// Indicates the list of backup files.
     /// For more information, see Table 3.
     public var files: [File]?
-
     /// Indicates the name of the bucket where the file is located.
     public var bucket: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case files
-        case bucket
-    }
-
-    public init(
-        files: [File]? = nil,
-        bucket: String? = nil
-    ) {
+    public init(files: [File]? = nil, bucket: String? = nil) {
         self.files = files
         self.bucket = bucket
     }

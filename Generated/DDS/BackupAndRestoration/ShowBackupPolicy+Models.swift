@@ -5,13 +5,11 @@ import CloudCore
 
 /// Indicates the backup policy object, including the backup retention period (days) and start time. For more
 /// information, see Table 3.
-public struct BackupPolicy: Codable, Sendable, Hashable {
+public struct BackupPolicy: Codable, Sendable, Equatable {
     /// Indicates the number of days to retain the backup files.
     public var keepDays: Int?
-
     /// Indicates the backup time window. Automated backups will be triggered during the backup time window.
     public var startTime: String?
-
     /// Indicates the backup cycle configuration. Data will be automatically backed up on the selected days
     /// every week.
     public var period: String?
@@ -22,11 +20,7 @@ public struct BackupPolicy: Codable, Sendable, Hashable {
         case period
     }
 
-    public init(
-        keepDays: Int? = nil,
-        startTime: String? = nil,
-        period: String? = nil
-    ) {
+    public init(keepDays: Int? = nil, startTime: String? = nil, period: String? = nil) {
         self.keepDays = keepDays
         self.startTime = startTime
         self.period = period
@@ -41,7 +35,7 @@ public struct BackupPolicy: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/showBackupPolicy``.
-public struct ShowBackupPolicyResponse: Codable, Sendable, Hashable {
+public struct ShowBackupPolicyResponse: Codable, Sendable, Equatable {
     /// Indicates the backup policy object, including the backup retention period (days) and start time. For
     /// more information, see Table 3.
     public var backupPolicy: BackupPolicy?
@@ -50,9 +44,7 @@ public struct ShowBackupPolicyResponse: Codable, Sendable, Hashable {
         case backupPolicy = "backup_policy"
     }
 
-    public init(
-        backupPolicy: BackupPolicy? = nil
-    ) {
+    public init(backupPolicy: BackupPolicy? = nil) {
         self.backupPolicy = backupPolicy
     }
 }

@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``DDSClient/deleteSession``.
-public struct DeleteSessionRequest: Codable, Sendable, Hashable {
+public struct DeleteSessionRequest: Codable, Sendable, Equatable {
     /// Specifies the IDs of sessions to be terminated.
     /// For details, see the session ID returned in Table 4.
     public var sessions: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case sessions
-    }
-
-    public init(
-        sessions: [String]
-    ) {
+    public init(sessions: [String]) {
         self.sessions = sessions
     }
 }

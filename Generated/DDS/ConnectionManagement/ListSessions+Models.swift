@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``DDSClient/listSessions``.
-public struct ListSessionsResponse: Codable, Sendable, Hashable {
+public struct ListSessionsResponse: Codable, Sendable, Equatable {
     /// Indicates the total number of records.
     public var totalCount: Int?
-
     /// Indicates detailed information. For details, see the QuerySessionResponse table.
     public var sessions: [QuerySessionResponse]?
 
@@ -16,10 +15,7 @@ public struct ListSessionsResponse: Codable, Sendable, Hashable {
         case sessions
     }
 
-    public init(
-        totalCount: Int? = nil,
-        sessions: [QuerySessionResponse]? = nil
-    ) {
+    public init(totalCount: Int? = nil, sessions: [QuerySessionResponse]? = nil) {
         self.totalCount = totalCount
         self.sessions = sessions
     }
@@ -32,35 +28,26 @@ public struct ListSessionsResponse: Codable, Sendable, Hashable {
 }
 
 /// Indicates detailed information. For details, see the QuerySessionResponse table.
-public struct QuerySessionResponse: Codable, Sendable, Hashable {
+public struct QuerySessionResponse: Codable, Sendable, Equatable {
     /// Indicates the session ID.
     public var id: String?
-
     /// Indicates that whether the current session is active. If the value is "true", the session is active.
     /// If the value is "false", the session is inactive.
     public var active: Bool?
-
     /// Indicates the operation.
     public var operation: String?
-
     /// Indicates the operation type.
     public var type: String?
-
     /// Specifies the duration. The unit is us.
     public var costTime: String?
-
     /// Indicates the execution plan description.
     public var planSummary: String?
-
     /// Indicates the host.
     public var host: String?
-
     /// Indicates the client address.
     public var client: String?
-
     /// Indicates the connection description.
     public var description: String?
-
     /// Indicates the namespace.
     public var namespace: String?
 

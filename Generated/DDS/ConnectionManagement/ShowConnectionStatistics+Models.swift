@@ -5,10 +5,9 @@ import CloudCore
 
 /// Indicates the internal connection statistics array. Up to 200 records are supported. For details, see
 /// Table 4.
-public struct QueryConnectionsResponse: Codable, Sendable, Hashable {
+public struct QueryConnectionsResponse: Codable, Sendable, Equatable {
     /// Indicates the IP address of the client connected to the instance or node.
     public var clientIP: String?
-
     /// Indicates the number of connections corresponding to the IP address.
     public var count: Int?
 
@@ -17,10 +16,7 @@ public struct QueryConnectionsResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        clientIP: String? = nil,
-        count: Int? = nil
-    ) {
+    public init(clientIP: String? = nil, count: Int? = nil) {
         self.clientIP = clientIP
         self.count = count
     }
@@ -33,20 +29,16 @@ public struct QueryConnectionsResponse: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/showConnectionStatistics``.
-public struct ShowConnectionStatisticsResponse: Codable, Sendable, Hashable {
+public struct ShowConnectionStatisticsResponse: Codable, Sendable, Equatable {
     /// Indicates the total number of connections, including internal and external connections.
     public var totalConnections: Int?
-
     /// Indicates the total number of internal connections.
     public var totalInnerConnections: Int?
-
     /// Indicates the total number of external connections.
     public var totalOuterConnections: Int?
-
     /// Indicates the internal connection statistics array. Up to 200 records are supported. For details, see
     /// Table 4.
     public var innerConnections: [QueryConnectionsResponse]?
-
     /// Indicates the external connection statistics array. Up to 200 records are supported. For details, see
     /// Table 4.
     public var outerConnections: [QueryConnectionsResponse]?

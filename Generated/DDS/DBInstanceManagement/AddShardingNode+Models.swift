@@ -4,20 +4,17 @@
 import CloudCore
 
 /// The request body of ``DDSClient/addShardingNode``.
-public struct AddShardingNodeRequest: Codable, Sendable, Hashable {
+public struct AddShardingNodeRequest: Codable, Sendable, Equatable {
     /// Specifies the object to be scaled.
     /// Set the value to mongos if mongos nodes are to be added.
     /// Set the value to shard if shard nodes are to be added.
     public var type: String
-
     /// Specifies the resource specification code. For details about how to obtain the resource specification
     /// code, see the flavors.spec_code parameter in Querying Database Specifications.
     public var specCode: String
-
     /// Specifies the number of mongos or shard nodes to be added. A cluster instance supports up to 32 mongos
     /// nodes and 32 shard nodes.
     public var num: String
-
     /// Specifies the volume information. For more information, see Table 3.
     /// This parameter is not transferred when the mongos nodes are to be added.
     /// This parameter is mandatory when the shard nodes are to be added.
@@ -32,12 +29,7 @@ public struct AddShardingNodeRequest: Codable, Sendable, Hashable {
         case volume
     }
 
-    public init(
-        type: String,
-        specCode: String,
-        num: String,
-        volume: Volume? = nil
-    ) {
+    public init(type: String, specCode: String, num: String, volume: Volume? = nil) {
         self.type = type
         self.specCode = specCode
         self.num = num
@@ -49,17 +41,11 @@ public struct AddShardingNodeRequest: Codable, Sendable, Hashable {
 public typealias AddShardingNodeResponse = DeleteInstanceResponse
 
 /// Specifies the volume information. For more information, see Table 3.
-public struct Volume: Codable, Sendable, Hashable {
+public struct Volume: Codable, Sendable, Equatable {
     /// Specifies the disk capacity of all new shards. The value range is from 10 GB to 2000 GB.
     public var size: String
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-    }
-
-    public init(
-        size: String
-    ) {
+    public init(size: String) {
         self.size = size
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``DDSClient/attachEIP``.
-public struct AttachEIPRequest: Codable, Sendable, Hashable {
+public struct AttachEIPRequest: Codable, Sendable, Equatable {
     /// Specifies the ID of the EIP.
     public var publicIPID: String
-
     /// Specifies the EIP.
     public var publicIP: String
 
@@ -16,29 +15,22 @@ public struct AttachEIPRequest: Codable, Sendable, Hashable {
         case publicIP = "public_ip"
     }
 
-    public init(
-        publicIPID: String,
-        publicIP: String
-    ) {
+    public init(publicIPID: String, publicIP: String) {
         self.publicIPID = publicIPID
         self.publicIP = publicIP
     }
 }
 
 /// The response of ``DDSClient/attachEIP``.
-public struct AttachEIPResponse: Codable, Sendable, Hashable {
+public struct AttachEIPResponse: Codable, Sendable, Equatable {
     /// Indicates the workflow ID.
     public var jobID: String?
-
     /// Indicates the node name.
     public var nodeName: String?
-
     /// Indicates the node ID.
     public var nodeID: String?
-
     /// Indicates the ID of the EIP.
     public var publicIPID: String?
-
     /// Indicates the EIP.
     public var publicIP: String?
 

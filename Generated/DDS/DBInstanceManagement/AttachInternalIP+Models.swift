@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``DDSClient/attachInternalIP``.
-public struct AttachInternalIPRequest: Codable, Sendable, Hashable {
+public struct AttachInternalIPRequest: Codable, Sendable, Equatable {
     /// Specifies the new IP address, which must be in an available VPC CIDR block. Only IPv4 is supported.
     public var newIP: String
-
     /// Specifies the node ID.
     public var nodeID: String
 
@@ -16,23 +15,18 @@ public struct AttachInternalIPRequest: Codable, Sendable, Hashable {
         case nodeID = "node_id"
     }
 
-    public init(
-        newIP: String,
-        nodeID: String
-    ) {
+    public init(newIP: String, nodeID: String) {
         self.newIP = newIP
         self.nodeID = nodeID
     }
 }
 
 /// The response of ``DDSClient/attachInternalIP``.
-public struct AttachInternalIPResponse: Codable, Sendable, Hashable {
+public struct AttachInternalIPResponse: Codable, Sendable, Equatable {
     /// Indicates the workflow ID.
     public var jobID: String?
-
     /// Indicates the node ID.
     public var nodeID: String?
-
     /// Indicates the new private IP address.
     public var newIP: String?
 
@@ -42,11 +36,7 @@ public struct AttachInternalIPResponse: Codable, Sendable, Hashable {
         case newIP = "new_ip"
     }
 
-    public init(
-        jobID: String? = nil,
-        nodeID: String? = nil,
-        newIP: String? = nil
-    ) {
+    public init(jobID: String? = nil, nodeID: String? = nil, newIP: String? = nil) {
         self.jobID = jobID
         self.nodeID = nodeID
         self.newIP = newIP

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``DDSClient/cancelEIP``.
-public struct CancelEIPResponse: Codable, Sendable, Hashable {
+public struct CancelEIPResponse: Codable, Sendable, Equatable {
     /// Indicates the workflow ID.
     public var jobID: String?
-
     /// Indicates the node name.
     public var nodeName: String?
-
     /// Indicates the node ID.
     public var nodeID: String?
 
@@ -20,11 +18,7 @@ public struct CancelEIPResponse: Codable, Sendable, Hashable {
         case nodeID = "node_id"
     }
 
-    public init(
-        jobID: String? = nil,
-        nodeName: String? = nil,
-        nodeID: String? = nil
-    ) {
+    public init(jobID: String? = nil, nodeName: String? = nil, nodeID: String? = nil) {
         self.jobID = jobID
         self.nodeName = nodeName
         self.nodeID = nodeID

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``DDSClient/changeOpsWindow``.
-public struct ChangeOpsWindowRequest: Codable, Sendable, Hashable {
+public struct ChangeOpsWindowRequest: Codable, Sendable, Equatable {
     /// Start time. The value must be a valid value in the "HH:MM" format. The current time is the UTC time.
     /// The value cannot be the same as the end time. Gap between "start_time" and "end_time" must be at least
     /// 1h.
     public var startTime: String
-
     /// End time. The value must be a valid value in the "HH:MM" format. The current time is the UTC time. The
     /// value cannot be the same as the start time. Gap between "start_time" and "end_time" must be at least
     /// 1h.
@@ -20,10 +19,7 @@ public struct ChangeOpsWindowRequest: Codable, Sendable, Hashable {
         case endTime = "end_time"
     }
 
-    public init(
-        startTime: String,
-        endTime: String
-    ) {
+    public init(startTime: String, endTime: String) {
         self.startTime = startTime
         self.endTime = endTime
     }

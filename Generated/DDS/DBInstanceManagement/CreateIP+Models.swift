@@ -4,14 +4,13 @@
 import CloudCore
 
 /// The request body of ``DDSClient/createIP``.
-public struct CreateIPRequest: Codable, Sendable, Hashable {
+public struct CreateIPRequest: Codable, Sendable, Equatable {
     /// Cluster instance type.
     /// When applying for a shard IP address, set the value to shard. A read-only user sharduser is
     /// automatically created for the shard group. (Each shard group has a read-only user with the same name.)
     /// When applying for a config IP address, set the value to config. A read-only user csuser is
     /// automatically created for the config group.
     public var type: String
-
     /// Shard group ID.
     /// CAUTION:
     /// If you apply for a shard or config IP address for the first time, this parameter is not specified. You
@@ -24,7 +23,6 @@ public struct CreateIPRequest: Codable, Sendable, Hashable {
     /// If this API is called for multiple times for the same DB instance, the values for the password field
     /// can be different. (Each shard group has a read-only user with the same name.)
     public var targetID: String?
-
     /// The password for enabling this function for a cluster.
     /// The value must be 8 to 32 characters in length and contain uppercase letters (A to Z), lowercase
     /// letters (a to z), digits (0 to 9), and special characters, such as ~!@#%^*-_=+?()$
@@ -40,11 +38,7 @@ public struct CreateIPRequest: Codable, Sendable, Hashable {
         case password
     }
 
-    public init(
-        type: String,
-        targetID: String? = nil,
-        password: String
-    ) {
+    public init(type: String, targetID: String? = nil, password: String) {
         self.type = type
         self.targetID = targetID
         self.password = password

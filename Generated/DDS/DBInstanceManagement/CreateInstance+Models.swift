@@ -4,14 +4,13 @@
 import CloudCore
 
 /// Specifies the instance specifications. For more information, see Table 4.
-public struct CreateInstanceFlavor: Codable, Sendable, Hashable {
+public struct CreateInstanceFlavor: Codable, Sendable, Equatable {
     /// Specifies the node type.
     /// Valid value:
     /// For a cluster instance, the value can be mongos, shard, or config.
     /// For a replica set instance, the value is replica.
     /// For a single node instance, the value is single.
     public var type: String
-
     /// Specifies node quantity.
     /// Valid value:
     /// mongos: The value ranges from 2 to 32.
@@ -26,14 +25,12 @@ public struct CreateInstanceFlavor: Codable, Sendable, Hashable {
     /// - `replica`: The value can be 1 or 3 (both values will create 3 nodes).
     /// - `single`: The value is 1.
     public var num: Int
-
     /// Specifies the disk type.
     /// Valid value: ULTRAHIGH, which indicates the type SSD.
     /// This parameter is valid for the shard and config nodes of a cluster instance, replica set instances,
     /// and single node instances. This parameter is invalid for mongos nodes. Therefore, you do not need to
     /// specify the storage space for mongos nodes.
     public var storage: String?
-
     /// Specifies the disk size.
     /// This parameter is mandatory for all nodes except mongos. This parameter is invalid for the mongos
     /// nodes.
@@ -44,7 +41,6 @@ public struct CreateInstanceFlavor: Codable, Sendable, Hashable {
     /// For a replica set instance, the value ranges from 10 to 2000.
     /// For a single node instance, the value ranges from 10 to 1000.
     public var size: String?
-
     /// Specifies the resource specification code. For details about how to obtain the value, see the response
     /// values of spec_code in Querying Database Specifications.
     /// In a cluster instance, multiple specifications need to be specified. All specifications must be of the
@@ -59,13 +55,7 @@ public struct CreateInstanceFlavor: Codable, Sendable, Hashable {
         case specCode = "spec_code"
     }
 
-    public init(
-        type: String,
-        num: Int,
-        storage: String? = nil,
-        size: String? = nil,
-        specCode: String
-    ) {
+    public init(type: String, num: Int, storage: String? = nil, size: String? = nil, specCode: String) {
         self.type = type
         self.num = num
         self.storage = storage
@@ -84,14 +74,11 @@ public struct CreateInstanceFlavor: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DDSClient/createInstance``.
-public struct CreateInstanceRequest: Codable, Sendable, Hashable {
+public struct CreateInstanceRequest: Codable, Sendable, Equatable {
     /// Documented values of `port`; other values decode as well.
     public struct Port: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let value2100_9500: Self = "2100-9500"
         public static let value27017: Self = "27017"
@@ -104,33 +91,27 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// and can contain letters, digits, hyphens (-), and underscores (_). It cannot contain other special
     /// characters.
     public var name: String
-
     /// Specifies the database information. For more information, see Table 3.
     public var datastore: Datastore
-
     /// Specifies the region ID.
     /// The value cannot be empty. For details about how to obtain this parameter value, see Regions and
     /// Endpoints.
     public var region: String
-
     /// Specifies the AZ ID. You can select multiple AZs to create a cross-AZ cluster based on az_status
     /// returned by the API described in Querying Database Specifications.
     /// The value cannot be empty. For details about how to obtain this parameter value, see Regions and
     /// Endpoints.
     public var availabilityZone: String
-
     /// Specifies the VPC ID. To obtain this parameter value, use either of the following methods:
     /// Method 1: Log in to VPC console and view the VPC ID on the VPC details page.
     /// Method 2: See the "Querying VPCs" section in the Virtual Private Cloud API Reference.
     public var vpcID: String
-
     /// Specifies the network ID of the subnet. To obtain this parameter value, use either of the following
     /// methods:
     /// Method 1: Log in to VPC console and click the target subnet on the Subnets page. You can view the
     /// network ID on the displayed page.
     /// Method 2: See the "Querying Subnets" section in the Virtual Private Cloud API Reference.
     public var subnetID: String
-
     /// Specifies the security group ID. To obtain the security group ID, perform either of the following
     /// methods:
     /// Method 1: Log in to VPC console. Choose Access Control > Security Groups in the navigation pane on the
@@ -138,22 +119,18 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// the displayed page.
     /// Method 2: See the "Querying Security Groups" section in the Virtual Private Cloud API Reference.
     public var securityGroupID: String
-
     /// Database access port
     /// Value range: 2100-9500, 27017, 27018, and 27019.
     /// If this parameter is not transferred, the port of the created DB instance is 8635 by default.
     public var port: Port?
-
     /// Specifies the database password.
     /// The value must be 8 to 32 characters in length and contain uppercase letters (A to Z), lowercase
     /// letters (a to z), digits (0 to 9), and special characters, such as ~!@#%^*-_=+?
     /// Enter a strong password to improve security, preventing security risks such as brute force cracking.
     public var password: String?
-
     /// The key ID used for disk encryption. The string must comply with UUID regular expression rules.
     /// If this parameter is not transferred, disk encryption is not performed.
     public var diskEncryptionID: String?
-
     /// Specifies the instance type. Cluster, replica set, and single node instances are supported.
     /// Valid value:
     /// Sharding
@@ -161,15 +138,12 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// Single
     /// The version 5.0 does not support single node instances.
     public var mode: Mode
-
     /// Specifies the instance specifications. For more information, see Table 4.
     /// For details about how to obtain the value, see the response values of flavor in Querying Database
     /// Specifications.
     public var flavor: [CreateInstanceFlavor]
-
     /// Specifies the advanced backup policy. For more information, see Table 5.
     public var backupStrategy: BackupStrategy?
-
     /// Specifies the enterprise project ID.
     /// This parameter is not transferred for users who have not enabled the enterprise multi-project service.
     /// If this parameter is not transferred for a user who has enabled the enterprise multi-project service,
@@ -177,14 +151,12 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// To obtain the enterprise project ID, see the id value in the enterprise_project field data structure
     /// table in section "Querying the Enterprise Project List" of the Enterprise Management API Reference.
     public var enterpriseProjectID: String?
-
     /// Specifies whether to enable or disable SSL.
     /// Valid value:
     /// The value 0 indicates that SSL is disabled by default.
     /// The value 1 indicates that SSL is enabled by default.
     /// If this parameter is not transferred, SSL is enabled by default.
     public var sslOption: String?
-
     /// Tag list
     /// A maximum of 20 tags can be added for each instance. For details, see Table 6.
     public var tags: [Tag]?
@@ -246,65 +218,47 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/createInstance``.
-public struct CreateInstanceResponse: Codable, Sendable, Hashable {
+public struct CreateInstanceResponse: Codable, Sendable, Equatable {
     /// Indicates the DB instance ID.
     public var id: String?
-
     /// Same as the request parameter.
     public var name: String?
-
     /// Indicates the database information, which is the same as the request parameter. For more information,
     /// see Table 8.
     public var datastore: Datastore?
-
     /// Indicates the creation time in the following format: yyyy-mm-dd hh:mm:ss.
     public var created: String?
-
     /// Indicates the DB instance status. The value is creating.
     public var status: String?
-
     /// Indicates the region ID, which is the same as the request parameter.
     public var region: String?
-
     /// Indicates the AZ ID, which is the same as the request parameter.
     public var availabilityZone: String?
-
     /// Indicates the VPC ID, which is the same as the request parameter.
     public var vpcID: String?
-
     /// Indicates the network ID of the subnet, which is the same as the request parameter.
     public var subnetID: String?
-
     /// Indicates the security group ID, which is the same as the request parameter.
     public var securityGroupID: String?
-
     /// Indicates the database port.
     public var port: Int?
-
     /// Indicates the ID of the disk encryption key, which is the same as the request parameter.
     public var diskEncryptionID: String?
-
     /// Indicates the instance type, which is the same as the request parameter.
     public var mode: String?
-
     /// Indicates the instance specification, which is the same as the request parameter. For more
     /// information, see Table 9.
     public var flavor: [Flavor]?
-
     /// Indicates the advanced backup policy, which is the same as the request parameter. For more
     /// information, see Table 10.
     public var backupStrategy: BackupStrategy?
-
     /// Indicates the enterprise project ID. If the value is 0, the resource belongs to the default enterprise
     /// project.
     public var enterpriseProjectID: String?
-
     /// Indicates whether to enable SSL, which functions the same as the request parameter.
     public var sslOption: String?
-
     /// Indicates the ID of the workflow for creating a DB instance.
     public var jobID: String?
-
     /// Tag list, which is the same as the request parameter.
     /// For details, see Table 11.
     public var tags: [Tag]?

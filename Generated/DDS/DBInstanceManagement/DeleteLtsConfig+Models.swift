@@ -7,11 +7,10 @@ import CloudCore
 /// need to specify multiple items.
 ///
 /// lts_configs
-public struct DeleteLtsConfigLtsConfig: Codable, Sendable, Hashable {
+public struct DeleteLtsConfigLtsConfig: Codable, Sendable, Equatable {
     /// DDS Instance ID, which can be obtained by calling the API for querying instances and details. If there
     /// are no instances available, create one by calling the API used for creating an instance.
     public var instanceID: String
-
     /// LTS log type. This parameter cannot be left empty. The only supported option is audit_log.
     public var logType: String
 
@@ -20,17 +19,14 @@ public struct DeleteLtsConfigLtsConfig: Codable, Sendable, Hashable {
         case logType = "log_type"
     }
 
-    public init(
-        instanceID: String,
-        logType: String
-    ) {
+    public init(instanceID: String, logType: String) {
         self.instanceID = instanceID
         self.logType = logType
     }
 }
 
 /// The request body of ``DDSClient/deleteLtsConfig``.
-public struct DeleteLtsConfigRequest: Codable, Sendable, Hashable {
+public struct DeleteLtsConfigRequest: Codable, Sendable, Equatable {
     /// List of LTS configurations to be disabled. To disable multiple log configurations for an instance, you
     /// need to specify multiple items.
     public var ltsConfigs: [DeleteLtsConfigLtsConfig]
@@ -39,9 +35,7 @@ public struct DeleteLtsConfigRequest: Codable, Sendable, Hashable {
         case ltsConfigs = "lts_configs"
     }
 
-    public init(
-        ltsConfigs: [DeleteLtsConfigLtsConfig]
-    ) {
+    public init(ltsConfigs: [DeleteLtsConfigLtsConfig]) {
         self.ltsConfigs = ltsConfigs
     }
 }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Indicates group information.
-public struct Group: Codable, Sendable, Hashable {
+public struct Group: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let shard: Self = "shard"
         public static let config: Self = "config"
@@ -28,25 +25,13 @@ public struct Group: Codable, Sendable, Hashable {
     /// replica
     /// single
     public var type: TypeValue?
-
     /// Indicates the volume information. For more information, see Table 7. This parameter is valid only when
     /// the node type is shard, config, replica, or single.
     public var volume: ListInstancesVolume?
-
     /// Indicates node information. For more information, see Table 8.
     public var nodes: [Node]?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case volume
-        case nodes
-    }
-
-    public init(
-        type: TypeValue? = nil,
-        volume: ListInstancesVolume? = nil,
-        nodes: [Node]? = nil
-    ) {
+    public init(type: TypeValue? = nil, volume: ListInstancesVolume? = nil, nodes: [Node]? = nil) {
         self.type = type
         self.volume = volume
         self.nodes = nodes
@@ -54,30 +39,22 @@ public struct Group: Codable, Sendable, Hashable {
 }
 
 /// Indicates the DB instance information.
-public struct Instance: Codable, Sendable, Hashable {
+public struct Instance: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates that the instance is running properly.
         public static let normal: Self = "normal"
-
         /// indicates that the instance is abnormal.
         public static let abnormal: Self = "abnormal"
-
         /// indicates that the instance is being created.
         public static let creating: Self = "creating"
-
         /// The storage space is full.
         public static let dataDiskFull: Self = "data_disk_full"
-
         /// indicates that the instance failed to be created.
         public static let createfail: Self = "createfail"
-
         /// indicates that nodes failed to be added to the instance.
         public static let enlargefail: Self = "enlargefail"
     }
@@ -85,156 +62,106 @@ public struct Instance: Codable, Sendable, Hashable {
     /// Documented values of `actions`; other values decode as well.
     public struct Actions: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The instance is being restarted.
         public static let restarting: Self = "RESTARTING"
-
         /// restoring.
         public static let restore: Self = "RESTORE"
-
         /// The specifications are being changed.
         public static let resizeFlavor: Self = "RESIZE_FLAVOR"
-
         /// The instance is being restored.
         public static let restoreToNewInstance: Self = "RESTORE_TO_NEW_INSTANCE"
-
         /// Cross-subnet access is being configured.
         public static let modifyVPCPeer: Self = "MODIFY_VPC_PEER"
-
         /// creating
         public static let create: Self = "CREATE"
-
         /// The account is frozen.
         public static let frozen: Self = "FROZEN"
-
         /// The storage is being scaled up.
         public static let resizeVolume: Self = "RESIZE_VOLUME"
-
         /// The restoration is being checked.
         public static let restoreCheck: Self = "RESTORE_CHECK"
-
         /// The restoration failed.
         public static let restoreFailedHangup: Self = "RESTORE_FAILED_HANGUP"
-
         /// Disabling audit log.
         public static let closeAuditLog: Self = "CLOSE_AUDIT_LOG"
-
         /// Enabling audit log.
         public static let openAuditLog: Self = "OPEN_AUDIT_LOG"
-
         /// The shard IP address is being enabled.
         public static let createIPShard: Self = "CREATE_IP_SHARD"
-
         /// The config IP address is being enabled.
         public static let createIPConfig: Self = "CREATE_IP_CONFIG"
-
         /// The node is being scaled up.
         public static let growing: Self = "GROWING"
-
         /// Parameters are being modified.
         public static let setConfiguration: Self = "SET_CONFIGURATION"
-
         /// The database is being backed up.
         public static let restoreTable: Self = "RESTORE_TABLE"
-
         /// A security group is being changed.
         public static let modifySecuritygroup: Self = "MODIFY_SECURITYGROUP"
-
         /// The EIP is being changed.
         public static let bindEIP: Self = "BIND_EIP"
-
         /// The EIP is being unbound.
         public static let unbindEIP: Self = "UNBIND_EIP"
-
         /// The SSL is being switched.
         public static let switchSSL: Self = "SWITCH_SSL"
-
         /// A primary/standby switchover is being performed.
         public static let switchPrimary: Self = "SWITCH_PRIMARY"
-
         /// The password is being changed.
         public static let changeDbuserPassword: Self = "CHANGE_DBUSER_PASSWORD"
-
         /// The port is being changed.
         public static let modifyPort: Self = "MODIFY_PORT"
-
         /// The private IP address is being changed.
         public static let modifyIP: Self = "MODIFY_IP"
-
         /// The instance is being deleted.
         public static let deleteInstance: Self = "DELETE_INSTANCE"
-
         /// The system is restarting.
         public static let reboot: Self = "REBOOT"
-
         /// The backup is in progress.
         public static let backup: Self = "BACKUP"
-
         /// The AZ is being changed.
         public static let migrateAZ: Self = "MIGRATE_AZ"
-
         /// The backup is in progress.
         public static let restoring: Self = "RESTORING"
-
         /// The password is being reset.
         public static let pwdReseting: Self = "PWD_RESETING"
-
         /// The patch is being upgraded.
         public static let upgradeDatabase: Self = "UPGRADE_DATABASE"
-
         /// Data is being migrated.
         public static let dataMigration: Self = "DATA_MIGRATION"
-
         /// The shard is being scaled out.
         public static let shardGrowing: Self = "SHARD_GROWING"
-
         /// A parameter group is being changed.
         public static let applyConfiguration: Self = "APPLY_CONFIGURATION"
-
         /// The password is being reset.
         public static let resetPassword: Self = "RESET_PASSWORD"
-
         /// Nodes are being deleted.
         public static let growingRevert: Self = "GROWING_REVERT"
-
         /// Shards are being deleted.
         public static let shardGrowingRevert: Self = "SHARD_GROWING_REVERT"
-
         /// The slow query log configuration is being modified.
         public static let logPlaintextSwitch: Self = "LOG_PLAINTEXT_SWITCH"
-
         /// The database user is being created.
         public static let createDatabaseUser: Self = "CREATE_DATABASE_USER"
-
         /// The database role is being created.
         public static let createDatabaseRole: Self = "CREATE_DATABASE_ROLE"
-
         /// The name is being changed.
         public static let modifyName: Self = "MODIFY_NAME"
-
         /// The private zone is being modified.
         public static let modifyPrivateDNS: Self = "MODIFY_PRIVATE_DNS"
-
         /// The oplog size is being changed.
         public static let modifyOpLogSize: Self = "MODIFY_OP_LOG_SIZE"
-
         /// Read replicas are being scaled up.
         public static let addReadonlyNodes: Self = "ADD_READONLY_NODES"
     }
 
     /// Indicates the DB instance ID.
     public var id: String?
-
     /// Indicates the DB instance name.
     public var name: String?
-
     /// Instance remarks
     public var remark: String?
-
     /// Indicates the DB instance status.
     /// Valid value:
     /// normal: indicates that the instance is running properly.
@@ -246,70 +173,50 @@ public struct Instance: Codable, Sendable, Hashable {
     /// Actions that are being executed on an instance, for example, rebooting, which are essentially
     /// different from the instance status. For details, see the actions field in this table.
     public var status: Status?
-
     /// Indicates the database port number. The port range is 2100 to 9500.
     public var port: String?
-
     /// Indicates the instance type, which is the same as the request parameter.
     public var mode: String?
-
     /// Indicates the region where the DB instance is deployed.
     public var region: String?
-
     /// Indicates the database information.
     /// For more information, see Table 4.
     public var datastore: ListBackupsDatastore?
-
     /// Indicates the storage engine. The value is wiredTiger.
     public var engine: String?
-
     /// Indicates the DB instance creation time.
     public var created: String?
-
     /// Indicates the time when a DB instance is updated.
     public var updated: String?
-
     /// Indicates the default username. The value is rwuser.
     public var dbUserName: String?
-
     /// Indicates that SSL is enabled or not.
     /// 1: indicate that SSL is enabled.
     /// 0: indicate that SSL is disabled.
     public var ssl: Int?
-
     /// Indicates the VPC ID.
     public var vpcID: String?
-
     /// Indicates the network ID of the subnet.
     public var subnetID: String?
-
     /// Indicates the security group ID.
     public var securityGroupID: String?
-
     /// Indicates the backup policy.
     /// For more information, see Table 5.
     public var backupStrategy: ListInstancesBackupStrategy?
-
     /// The value is set to "0".
     public var payMode: String?
-
     /// Indicates the maintenance time window.
     public var maintenanceWindow: String?
-
     /// Indicates group information.
     /// For more information, see Table 6.
     public var groups: [Group]?
-
     /// The disk encryption key ID. This parameter is returned only when the instance disk is encrypted.
     public var diskEncryptionID: String?
-
     /// Indicates the enterprise project ID.
     /// If the value is 0, the resource belongs to the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// Indicates the time zone.
     public var timeZone: String?
-
     /// Action that is being executed on an instance.
     /// Valid value:
     /// RESTARTING: The instance is being restarted.
@@ -358,7 +265,6 @@ public struct Instance: Codable, Sendable, Hashable {
     /// MODIFY_OP_LOG_SIZE: The oplog size is being changed.
     /// ADD_READONLY_NODES: Read replicas are being scaled up.
     public var actions: [Actions]?
-
     /// Tag list
     /// For details, see Table 9.
     public var tags: [ListInstancesTag]?
@@ -476,11 +382,10 @@ public struct Instance: Codable, Sendable, Hashable {
 }
 
 /// Indicates the backup policy.
-public struct ListInstancesBackupStrategy: Codable, Sendable, Hashable {
+public struct ListInstancesBackupStrategy: Codable, Sendable, Equatable {
     /// Indicates the backup time window. Automated backups will be triggered during the backup time window.
     /// The current time is the UTC time.
     public var startTime: String?
-
     /// Indicates the number of days to retain the generated backup files. The value range is from 0 to 732.
     public var keepDays: Int?
 
@@ -489,10 +394,7 @@ public struct ListInstancesBackupStrategy: Codable, Sendable, Hashable {
         case keepDays = "keep_days"
     }
 
-    public init(
-        startTime: String? = nil,
-        keepDays: Int? = nil
-    ) {
+    public init(startTime: String? = nil, keepDays: Int? = nil) {
         self.startTime = startTime
         self.keepDays = keepDays
     }
@@ -505,11 +407,10 @@ public struct ListInstancesBackupStrategy: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/listInstances``.
-public struct ListInstancesResponse: Codable, Sendable, Hashable {
+public struct ListInstancesResponse: Codable, Sendable, Equatable {
     /// Indicates the DB instance information.
     /// For more information, see Table 3.
     public var instances: [Instance]?
-
     /// Indicates the total number of queried records.
     public var totalCount: Int?
 
@@ -518,10 +419,7 @@ public struct ListInstancesResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        instances: [Instance]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(instances: [Instance]? = nil, totalCount: Int? = nil) {
         self.instances = instances
         self.totalCount = totalCount
     }
@@ -535,80 +433,55 @@ public struct ListInstancesResponse: Codable, Sendable, Hashable {
 
 /// Indicates the volume information. For more information, see Table 7. This parameter is valid only when the
 /// node type is shard, config, replica, or single.
-public struct ListInstancesVolume: Codable, Sendable, Hashable {
+public struct ListInstancesVolume: Codable, Sendable, Equatable {
     /// Indicates the disk size. Unit: GB
     public var size: String?
-
     /// Indicates the disk usage. Unit: GB
     public var used: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case used
-    }
-
-    public init(
-        size: String? = nil,
-        used: String? = nil
-    ) {
+    public init(size: String? = nil, used: String? = nil) {
         self.size = size
         self.used = used
     }
 }
 
 /// Indicates node information. For more information, see Table 8.
-public struct Node: Codable, Sendable, Hashable {
+public struct Node: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The instance is running properly.
         public static let normal: Self = "normal"
-
         /// The instance is abnormal.
         public static let abnormal: Self = "abnormal"
-
         /// The instance is being backed up.
         public static let backup: Self = "backup"
-
         /// The instance has been frozen.
         public static let frozen: Self = "frozen"
-
         /// The instance is being unfrozen.
         public static let unfrozen: Self = "unfrozen"
-
         /// Database- and table-level backup and restoration are being performed for the DB instance.
         public static let restoreTable: Self = "restore_table"
-
         /// The instance is being restarted.
         public static let reboot: Self = "reboot"
-
         /// The instance version is being upgraded.
         public static let upgradeDatabase: Self = "upgrade_database"
-
         /// The instance class is being changed.
         public static let resizeFlavor: Self = "resize_flavor"
-
         /// The instance storage is being scaled up.
         public static let resizeVolume: Self = "resize_volume"
-
         /// The instance is being restored.
         public static let restore: Self = "restore"
-
         /// An EIP is being bound to the instance.
         public static let bindEIP: Self = "bind_eip"
     }
 
     /// Indicates the node ID.
     public var id: String?
-
     /// Indicates the node name.
     public var name: String?
-
     /// Indicates the node status.
     /// Valid value:
     /// normal: The instance is running properly.
@@ -625,7 +498,6 @@ public struct Node: Codable, Sendable, Hashable {
     /// restore: The instance is being restored.
     /// bind_eip: An EIP is being bound to the instance.
     public var status: Status?
-
     /// Indicates the node role.
     /// Valid value:
     /// master: This value is returned for the mongos node.
@@ -637,22 +509,18 @@ public struct Node: Codable, Sendable, Hashable {
     /// set.
     /// unknown. This value is returned when the node is abnormal.
     public var role: String?
-
     /// Indicates the private IP address of a node. By default, this parameter is valid only for mongos nodes,
     /// replica set instances, and single node instances. The value exists only after ECSs are created
     /// successfully. Otherwise, the value is "".
     /// CAUTION: After the shard or config IP address is enabled, private IP addresses are assigned to the
     /// primary and secondary shard or config nodes of the cluster instance.
     public var privateIP: String?
-
     /// Indicates the EIP that has been bound. This parameter is valid only for mongos nodes of cluster
     /// instances, primary nodes and secondary nodes of replica set instances, and single node instances.
     public var publicIP: String?
-
     /// Indicates the resource specification code. For details about the instance specifications, see the
     /// value of the flavors.spec_code parameter in Querying Database Specifications.
     public var specCode: String?
-
     /// Indicates the AZ.
     public var availabilityZone: String?
 

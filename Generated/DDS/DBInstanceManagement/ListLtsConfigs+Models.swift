@@ -6,10 +6,9 @@ import CloudCore
 /// LTS log configuration and brief information about each instance.
 ///
 /// instance_lts_configs
-public struct InstanceLtsConfig: Codable, Sendable, Hashable {
+public struct InstanceLtsConfig: Codable, Sendable, Equatable {
     /// Brief information about an instance.
     public var instance: ListLtsConfigsInstance?
-
     /// LTS log configuration details. If no LTS log stream is configured, no response is returned for this
     /// field.
     public var ltsConfigs: [ListLtsConfigsLtsConfig]?
@@ -19,10 +18,7 @@ public struct InstanceLtsConfig: Codable, Sendable, Hashable {
         case ltsConfigs = "lts_configs"
     }
 
-    public init(
-        instance: ListLtsConfigsInstance? = nil,
-        ltsConfigs: [ListLtsConfigsLtsConfig]? = nil
-    ) {
+    public init(instance: ListLtsConfigsInstance? = nil, ltsConfigs: [ListLtsConfigsLtsConfig]? = nil) {
         self.instance = instance
         self.ltsConfigs = ltsConfigs
     }
@@ -31,10 +27,9 @@ public struct InstanceLtsConfig: Codable, Sendable, Hashable {
 /// DB engine and version of the DB instance.
 ///
 /// datastore
-public struct ListLtsConfigsDatastore: Codable, Sendable, Hashable {
+public struct ListLtsConfigsDatastore: Codable, Sendable, Equatable {
     /// DB engine. The value is mongodb.
     public var type: String?
-
     /// Database major version.
     public var version: Double?
 
@@ -43,10 +38,7 @@ public struct ListLtsConfigsDatastore: Codable, Sendable, Hashable {
         case version
     }
 
-    public init(
-        type: String? = nil,
-        version: Double? = nil
-    ) {
+    public init(type: String? = nil, version: Double? = nil) {
         self.type = type
         self.version = version
     }
@@ -61,14 +53,11 @@ public struct ListLtsConfigsDatastore: Codable, Sendable, Hashable {
 /// Brief information about an instance.
 ///
 /// instance
-public struct ListLtsConfigsInstance: Codable, Sendable, Hashable {
+public struct ListLtsConfigsInstance: Codable, Sendable, Equatable {
     /// Documented values of `mode`; other values decode as well.
     public struct ModeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let replicaSingle: Self = "ReplicaSingle"
         public static let replicaSet: Self = "ReplicaSet"
@@ -78,27 +67,21 @@ public struct ListLtsConfigsInstance: Codable, Sendable, Hashable {
     /// DDS Instance ID, which can be obtained by calling the API for querying instances and details. If there
     /// are no instances available, create one by calling the API used for creating an instance.
     public var id: String?
-
     /// DDS Instance name.
     public var name: String?
-
     /// Instance type, which can be single node, replica set, or cluster.
     /// Enumerated values:
     /// ReplicaSingle
     /// ReplicaSet
     /// Sharding
     public var mode: ModeValue?
-
     /// DB engine and version of the DB instance.
     public var datastore: ListLtsConfigsDatastore?
-
     /// Instance status.
     public var status: String?
-
     /// ID of the enterprise project to which the instance belongs. For the default enterprise project, the
     /// value is 0. For other enterprise projects, see Enterprise Management User Guide.
     public var enterpriseProjectID: String?
-
     /// All actions that are being executed on an instance.
     public var actions: [String]?
 
@@ -134,16 +117,13 @@ public struct ListLtsConfigsInstance: Codable, Sendable, Hashable {
 /// LTS log configuration details. If no LTS log stream is configured, no response is returned for this field.
 ///
 /// lts_configs
-public struct ListLtsConfigsLtsConfig: Codable, Sendable, Hashable {
+public struct ListLtsConfigsLtsConfig: Codable, Sendable, Equatable {
     /// LTS log type. This parameter cannot be left empty. The only supported option is audit_log.
     public var logType: String?
-
     /// LTS log group ID.
     public var ltsGroupID: String?
-
     /// LTS log stream ID.
     public var ltsStreamID: String?
-
     /// Indicates whether to upload logs to LTS.
     public var enabled: Bool?
 
@@ -176,10 +156,9 @@ public struct ListLtsConfigsLtsConfig: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/listLtsConfigs``.
-public struct ListLtsConfigsResponse: Codable, Sendable, Hashable {
+public struct ListLtsConfigsResponse: Codable, Sendable, Equatable {
     /// LTS log configuration and brief information about each instance.
     public var instanceLtsConfigs: [InstanceLtsConfig]?
-
     /// Total number of cloud service log configurations that can be queried, which is equal to the total
     /// number of DDS instances.
     public var totalCount: Int?
@@ -189,10 +168,7 @@ public struct ListLtsConfigsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        instanceLtsConfigs: [InstanceLtsConfig]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(instanceLtsConfigs: [InstanceLtsConfig]? = nil, totalCount: Int? = nil) {
         self.instanceLtsConfigs = instanceLtsConfigs
         self.totalCount = totalCount
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``DDSClient/listRecycleInstances``.
-public struct ListRecycleInstancesResponse: Codable, Sendable, Hashable {
+public struct ListRecycleInstancesResponse: Codable, Sendable, Equatable {
     /// Total number of records.
     public var totalCount: Int?
-
     /// Instance information.
     public var instances: [RecycleInstance]?
 
@@ -16,10 +15,7 @@ public struct ListRecycleInstancesResponse: Codable, Sendable, Hashable {
         case instances
     }
 
-    public init(
-        totalCount: Int? = nil,
-        instances: [RecycleInstance]? = nil
-    ) {
+    public init(totalCount: Int? = nil, instances: [RecycleInstance]? = nil) {
         self.totalCount = totalCount
         self.instances = instances
     }
@@ -32,14 +28,11 @@ public struct ListRecycleInstancesResponse: Codable, Sendable, Hashable {
 }
 
 /// Database information.
-public struct RecycleDatastore: Codable, Sendable, Hashable {
+public struct RecycleDatastore: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let ddsCommunity: Self = "DDS-Community"
     }
@@ -48,62 +41,43 @@ public struct RecycleDatastore: Codable, Sendable, Hashable {
     /// Enumerated values:
     /// DDS-Community
     public var type: TypeValue?
-
     /// Database version. Versions 4.0, 4.2, 4.4, and 5.0 are supported. The value can be 4.0, 4.2, 4.4, or
     /// 5.0.
     public var version: DatastoreVersion?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case version
-    }
-
-    public init(
-        type: TypeValue? = nil,
-        version: DatastoreVersion? = nil
-    ) {
+    public init(type: TypeValue? = nil, version: DatastoreVersion? = nil) {
         self.type = type
         self.version = version
     }
 }
 
 /// Instance information.
-public struct RecycleInstance: Codable, Sendable, Hashable {
+public struct RecycleInstance: Codable, Sendable, Equatable {
     /// DB instance ID.
     public var id: String?
-
     /// DB instance name.
     public var name: String?
-
     /// Instance type. Cluster, replica set, and single node instances are supported. The value can be:
     /// Sharding
     /// ReplicaSet
     /// Single
     public var mode: Mode?
-
     /// Database information.
     public var datastore: RecycleDatastore?
-
     /// Billing mode.
     /// 0: indicates the instance is billed on a pay-per-use basis.
     /// 1: indicates the instance is billed based on a yearly/monthly basis.
     public var payMode: String?
-
     /// Enterprise project ID. The value 0 indicates the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// Backup ID.
     public var backupID: String?
-
     /// Creation time.
     public var createdAt: String?
-
     /// Deletion time.
     public var deletedAt: String?
-
     /// Retention end time.
     public var retainedUntil: String?
-
     /// Instance backup recycling status.
     public var status: String?
 

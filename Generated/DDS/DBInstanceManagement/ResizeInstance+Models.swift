@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Specifies the specification information. For more information, see Table 3.
-public struct Resize: Codable, Sendable, Hashable {
+public struct Resize: Codable, Sendable, Equatable {
     /// Specifies the object type:
     /// This parameter is mandatory for a cluster instance. If you modify the specifications of a mongos node,
     /// the value is mongos. If you modify the specifications of a shard node, the value is shard.
     /// This parameter is not transferred for replica set and single node instances.
     public var targetType: String?
-
     /// Specifies the ID of the node or instance whose specifications are to be modified. You can obtain the
     /// ID by calling the API for querying instances. If you do not have an instance, you can call the API
     /// used for creating an instance.
@@ -19,7 +18,6 @@ public struct Resize: Codable, Sendable, Hashable {
     /// For a replica set instance, the value is the DB instance ID.
     /// For a single node instance, the value is the DB instance ID.
     public var targetID: String
-
     /// Specifies the resource specification code of the new specification. For details about how to obtain
     /// the value, see the response values of flavors.spec_code in Querying Database Specifications.
     public var targetSpecCode: String
@@ -30,11 +28,7 @@ public struct Resize: Codable, Sendable, Hashable {
         case targetSpecCode = "target_spec_code"
     }
 
-    public init(
-        targetType: String? = nil,
-        targetID: String,
-        targetSpecCode: String
-    ) {
+    public init(targetType: String? = nil, targetID: String, targetSpecCode: String) {
         self.targetType = targetType
         self.targetID = targetID
         self.targetSpecCode = targetSpecCode
@@ -42,17 +36,11 @@ public struct Resize: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DDSClient/resizeInstance``.
-public struct ResizeInstanceRequest: Codable, Sendable, Hashable {
+public struct ResizeInstanceRequest: Codable, Sendable, Equatable {
     /// Specifies the specification information. For more information, see Table 3.
     public var resize: Resize
 
-    private enum CodingKeys: String, CodingKey {
-        case resize
-    }
-
-    public init(
-        resize: Resize
-    ) {
+    public init(resize: Resize) {
         self.resize = resize
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``DDSClient/resizeInstanceVolume``.
-public struct ResizeInstanceVolumeRequest: Codable, Sendable, Hashable {
+public struct ResizeInstanceVolumeRequest: Codable, Sendable, Equatable {
     /// Specifies detailed information about the volume request. For more information, see Table 3.
     public var volume: ResizeInstanceVolumeVolume
 
-    private enum CodingKeys: String, CodingKey {
-        case volume
-    }
-
-    public init(
-        volume: ResizeInstanceVolumeVolume
-    ) {
+    public init(volume: ResizeInstanceVolumeVolume) {
         self.volume = volume
     }
 }
@@ -23,12 +17,11 @@ public struct ResizeInstanceVolumeRequest: Codable, Sendable, Hashable {
 public typealias ResizeInstanceVolumeResponse = DeleteInstanceResponse
 
 /// Specifies detailed information about the volume request. For more information, see Table 3.
-public struct ResizeInstanceVolumeVolume: Codable, Sendable, Hashable {
+public struct ResizeInstanceVolumeVolume: Codable, Sendable, Equatable {
     /// Specifies the role ID.
     /// For a cluster instance, this parameter is set to the ID of the shard group.
     /// This parameter is not transferred for replica set and single node instances.
     public var groupID: String?
-
     /// Specifies the requested disk capacity. The value must be an integer multiple of 10 and greater than
     /// the current storage space.
     /// In a cluster instance, this parameter indicates the storage space of shard nodes. The value range is
@@ -44,10 +37,7 @@ public struct ResizeInstanceVolumeVolume: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        groupID: String? = nil,
-        size: String
-    ) {
+    public init(groupID: String? = nil, size: String) {
         self.groupID = groupID
         self.size = size
     }

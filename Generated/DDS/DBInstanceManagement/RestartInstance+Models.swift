@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DDSClient/restartInstance``.
-public struct RestartInstanceRequest: Codable, Sendable, Hashable {
+public struct RestartInstanceRequest: Codable, Sendable, Equatable {
     /// Specifies the type of the object to restart.
     /// This parameter is mandatory when you restart one or more nodes of a cluster instance.
     /// Set the value to mongos if mongos nodes are restarted.
@@ -12,7 +12,6 @@ public struct RestartInstanceRequest: Codable, Sendable, Hashable {
     /// Set the value to config if config nodes are restarted.
     /// This parameter is not transferred when the DB instance is restarted.
     public var targetType: String?
-
     /// Specifies the ID of the object to be restarted, which can be obtained by calling the API for querying
     /// instances. If you do not have an instance, you can call the API used for creating an instance.
     /// In a cluster instance, the value is the ID of the node to restart.
@@ -24,10 +23,7 @@ public struct RestartInstanceRequest: Codable, Sendable, Hashable {
         case targetID = "target_id"
     }
 
-    public init(
-        targetType: String? = nil,
-        targetID: String
-    ) {
+    public init(targetType: String? = nil, targetID: String) {
         self.targetType = targetType
         self.targetID = targetID
     }

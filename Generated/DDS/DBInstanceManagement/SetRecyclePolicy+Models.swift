@@ -6,11 +6,10 @@ import CloudCore
 /// Instance recycling policy. For details, see Table 3.
 ///
 /// RecyclePolicy
-public struct SetRecyclePolicyRecyclePolicy: Codable, Sendable, Hashable {
+public struct SetRecyclePolicyRecyclePolicy: Codable, Sendable, Equatable {
     /// The recycling policy is enabled and cannot be disabled.
     /// true: The recycling policy is enabled.
     public var enabled: Bool
-
     /// Policy retention duration (1 to 7 days). The value is a positive integer. If this parameter is left
     /// blank, the policy is retained for 7 days by default.
     public var retentionPeriodInDays: Int?
@@ -20,10 +19,7 @@ public struct SetRecyclePolicyRecyclePolicy: Codable, Sendable, Hashable {
         case retentionPeriodInDays = "retention_period_in_days"
     }
 
-    public init(
-        enabled: Bool,
-        retentionPeriodInDays: Int? = nil
-    ) {
+    public init(enabled: Bool, retentionPeriodInDays: Int? = nil) {
         self.enabled = enabled
         self.retentionPeriodInDays = retentionPeriodInDays
     }
@@ -36,7 +32,7 @@ public struct SetRecyclePolicyRecyclePolicy: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DDSClient/setRecyclePolicy``.
-public struct SetRecyclePolicyRequest: Codable, Sendable, Hashable {
+public struct SetRecyclePolicyRequest: Codable, Sendable, Equatable {
     /// Instance recycling policy. For details, see Table 3.
     public var recyclePolicy: SetRecyclePolicyRecyclePolicy
 
@@ -44,9 +40,7 @@ public struct SetRecyclePolicyRequest: Codable, Sendable, Hashable {
         case recyclePolicy = "recycle_policy"
     }
 
-    public init(
-        recyclePolicy: SetRecyclePolicyRecyclePolicy
-    ) {
+    public init(recyclePolicy: SetRecyclePolicyRecyclePolicy) {
         self.recyclePolicy = recyclePolicy
     }
 }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// Instance recycling policy.
-public struct RecyclePolicy: Codable, Sendable, Hashable {
+public struct RecyclePolicy: Codable, Sendable, Equatable {
     /// Whether to enable the recycling policy.
     /// true: Enable the recycling policy.
     public var enabled: Bool?
-
     /// Policy retention period (1 to 7 days). The value must be a positive integer.
     public var retentionPeriodInDays: Int?
 
@@ -17,10 +16,7 @@ public struct RecyclePolicy: Codable, Sendable, Hashable {
         case retentionPeriodInDays = "retention_period_in_days"
     }
 
-    public init(
-        enabled: Bool? = nil,
-        retentionPeriodInDays: Int? = nil
-    ) {
+    public init(enabled: Bool? = nil, retentionPeriodInDays: Int? = nil) {
         self.enabled = enabled
         self.retentionPeriodInDays = retentionPeriodInDays
     }
@@ -33,7 +29,7 @@ public struct RecyclePolicy: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/showRecyclePolicy``.
-public struct ShowRecyclePolicyResponse: Codable, Sendable, Hashable {
+public struct ShowRecyclePolicyResponse: Codable, Sendable, Equatable {
     /// Instance recycling policy.
     public var recyclePolicy: RecyclePolicy?
 
@@ -41,9 +37,7 @@ public struct ShowRecyclePolicyResponse: Codable, Sendable, Hashable {
         case recyclePolicy = "recycle_policy"
     }
 
-    public init(
-        recyclePolicy: RecyclePolicy? = nil
-    ) {
+    public init(recyclePolicy: RecyclePolicy? = nil) {
         self.recyclePolicy = recyclePolicy
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DDSClient/switchSSL``.
-public struct SwitchSSLRequest: Codable, Sendable, Hashable {
+public struct SwitchSSLRequest: Codable, Sendable, Equatable {
     /// Specifies whether to enable or disable SSL.
     /// Valid value:
     /// The value 0 indicates that SSL is requested to be disabled.
@@ -15,18 +15,15 @@ public struct SwitchSSLRequest: Codable, Sendable, Hashable {
         case sslOption = "ssl_option"
     }
 
-    public init(
-        sslOption: String
-    ) {
+    public init(sslOption: String) {
         self.sslOption = sslOption
     }
 }
 
 /// The response of ``DDSClient/switchSSL``.
-public struct SwitchSSLResponse: Codable, Sendable, Hashable {
+public struct SwitchSSLResponse: Codable, Sendable, Equatable {
     /// Indicates the workflow ID.
     public var jobID: String?
-
     /// Indicates whether to enable or disable SSL.
     /// Valid value:
     /// The value 0 indicates that SSL is requested to be disabled.
@@ -38,10 +35,7 @@ public struct SwitchSSLResponse: Codable, Sendable, Hashable {
         case sslOption = "ssl_option"
     }
 
-    public init(
-        jobID: String? = nil,
-        sslOption: String? = nil
-    ) {
+    public init(jobID: String? = nil, sslOption: String? = nil) {
         self.jobID = jobID
         self.sslOption = sslOption
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DDSClient/updateClientNetwork``.
-public struct UpdateClientNetworkRequest: Codable, Sendable, Hashable {
+public struct UpdateClientNetworkRequest: Codable, Sendable, Equatable {
     /// CIDR block where the client is located
     /// Cross-CIDR access is required only when the CIDR blocks of the client and the replica set instance are
     /// different. For example, if the client CIDR block is 192.168.0.0/16 and the replica set instance's CIDR
@@ -19,9 +19,7 @@ public struct UpdateClientNetworkRequest: Codable, Sendable, Hashable {
         case clientNetworkRanges = "client_network_ranges"
     }
 
-    public init(
-        clientNetworkRanges: [String]
-    ) {
+    public init(clientNetworkRanges: [String]) {
         self.clientNetworkRanges = clientNetworkRanges
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DDSClient/updateInstanceName``.
-public struct UpdateInstanceNameRequest: Codable, Sendable, Hashable {
+public struct UpdateInstanceNameRequest: Codable, Sendable, Equatable {
     /// Specifies the DB instance name. The instance name can be the same as an existing instance name.
     /// The instance name must contain 4 to 64 characters and must start with a letter. It is case sensitive
     /// and can contain letters, digits, hyphens (-), and underscores (_). It cannot contain other special
@@ -15,9 +15,7 @@ public struct UpdateInstanceNameRequest: Codable, Sendable, Hashable {
         case newInstanceName = "new_instance_name"
     }
 
-    public init(
-        newInstanceName: String
-    ) {
+    public init(newInstanceName: String) {
         self.newInstanceName = newInstanceName
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DDSClient/updateInstancePort``.
-public struct UpdateInstancePortRequest: Codable, Sendable, Hashable {
+public struct UpdateInstancePortRequest: Codable, Sendable, Equatable {
     /// Specifies the port number. The port is in range 2100 to 9500, or 27017, 27018, or 27019.
     public var port: Int
 
@@ -12,9 +12,7 @@ public struct UpdateInstancePortRequest: Codable, Sendable, Hashable {
         case port
     }
 
-    public init(
-        port: Int
-    ) {
+    public init(port: Int) {
         self.port = port
     }
 
@@ -25,10 +23,9 @@ public struct UpdateInstancePortRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/updateInstancePort``.
-public struct UpdateInstancePortResponse: Codable, Sendable, Hashable {
+public struct UpdateInstancePortResponse: Codable, Sendable, Equatable {
     /// Indicates the workflow ID.
     public var jobID: String?
-
     /// Indicates the port number.
     public var port: Int?
 
@@ -37,10 +34,7 @@ public struct UpdateInstancePortResponse: Codable, Sendable, Hashable {
         case port
     }
 
-    public init(
-        jobID: String? = nil,
-        port: Int? = nil
-    ) {
+    public init(jobID: String? = nil, port: Int? = nil) {
         self.jobID = jobID
         self.port = port
     }

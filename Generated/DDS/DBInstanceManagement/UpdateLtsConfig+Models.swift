@@ -6,18 +6,15 @@ import CloudCore
 /// Each item indicates an LTS configuration for the instance.
 ///
 /// lts_configs
-public struct LtsConfig: Codable, Sendable, Hashable {
+public struct LtsConfig: Codable, Sendable, Equatable {
     /// DDS Instance ID, which can be obtained by calling the API for querying instances and details. If there
     /// are no instances available, create one by calling the API used for creating an instance.
     public var instanceID: String
-
     /// LTS log type. This parameter cannot be left empty. The only supported option is audit_log.
     public var logType: String
-
     /// LTS log group ID. You can obtain the value using the LTS API for querying all log groups under an
     /// account.
     public var ltsGroupID: String
-
     /// LTS log stream ID. You can obtain the value using the LTS API for querying all log streams in a
     /// specified log group.
     public var ltsStreamID: String
@@ -29,12 +26,7 @@ public struct LtsConfig: Codable, Sendable, Hashable {
         case ltsStreamID = "lts_stream_id"
     }
 
-    public init(
-        instanceID: String,
-        logType: String,
-        ltsGroupID: String,
-        ltsStreamID: String
-    ) {
+    public init(instanceID: String, logType: String, ltsGroupID: String, ltsStreamID: String) {
         self.instanceID = instanceID
         self.logType = logType
         self.ltsGroupID = ltsGroupID
@@ -43,7 +35,7 @@ public struct LtsConfig: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DDSClient/updateLtsConfig``.
-public struct UpdateLtsConfigRequest: Codable, Sendable, Hashable {
+public struct UpdateLtsConfigRequest: Codable, Sendable, Equatable {
     /// Each item indicates an LTS configuration for the instance.
     public var ltsConfigs: [LtsConfig]
 
@@ -51,9 +43,7 @@ public struct UpdateLtsConfigRequest: Codable, Sendable, Hashable {
         case ltsConfigs = "lts_configs"
     }
 
-    public init(
-        ltsConfigs: [LtsConfig]
-    ) {
+    public init(ltsConfigs: [LtsConfig]) {
         self.ltsConfigs = ltsConfigs
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DDSClient/updateSecurityGroup``.
-public struct UpdateSecurityGroupRequest: Codable, Sendable, Hashable {
+public struct UpdateSecurityGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the ID of the new security group.
     public var securityGroupID: String
 
@@ -12,18 +12,15 @@ public struct UpdateSecurityGroupRequest: Codable, Sendable, Hashable {
         case securityGroupID = "security_group_id"
     }
 
-    public init(
-        securityGroupID: String
-    ) {
+    public init(securityGroupID: String) {
         self.securityGroupID = securityGroupID
     }
 }
 
 /// The response of ``DDSClient/updateSecurityGroup``.
-public struct UpdateSecurityGroupResponse: Codable, Sendable, Hashable {
+public struct UpdateSecurityGroupResponse: Codable, Sendable, Equatable {
     /// Indicates the workflow ID.
     public var jobID: String?
-
     /// Indicates the ID of the new security group.
     public var securityGroupID: String?
 
@@ -32,10 +29,7 @@ public struct UpdateSecurityGroupResponse: Codable, Sendable, Hashable {
         case securityGroupID = "security_group_id"
     }
 
-    public init(
-        jobID: String? = nil,
-        securityGroupID: String? = nil
-    ) {
+    public init(jobID: String? = nil, securityGroupID: String? = nil) {
         self.jobID = jobID
         self.securityGroupID = securityGroupID
     }

@@ -7,10 +7,7 @@ extension DDSClient {
     /// Documented values of `type` for ``DDSClient/listErrorLogs``.
     public struct ListErrorLogsType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let warning: Self = "WARNING"
         public static let error: Self = "ERROR"
@@ -19,10 +16,7 @@ extension DDSClient {
     /// Documented values of `type` for ``DDSClient/listSlowLogs``.
     public struct ListSlowLogsType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let insert: Self = "INSERT"
         public static let query: Self = "QUERY"

@@ -4,33 +4,21 @@
 import CloudCore
 
 /// The request body of ``DDSClient/listAuditlogLinks``.
-public struct ListAuditlogLinksRequest: Codable, Sendable, Hashable {
+public struct ListAuditlogLinksRequest: Codable, Sendable, Equatable {
     /// Specifies the list of audit logs. A maximum of 50 audit log IDs are allowed in the list.
     public var ids: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case ids
-    }
-
-    public init(
-        ids: [String]
-    ) {
+    public init(ids: [String]) {
         self.ids = ids
     }
 }
 
 /// The response of ``DDSClient/listAuditlogLinks``.
-public struct ListAuditlogLinksResponse: Codable, Sendable, Hashable {
+public struct ListAuditlogLinksResponse: Codable, Sendable, Equatable {
     /// Indicates the list of audit log download links. The validity period is 5 minutes.
     public var links: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case links
-    }
-
-    public init(
-        links: [String]? = nil
-    ) {
+    public init(links: [String]? = nil) {
         self.links = links
     }
 }

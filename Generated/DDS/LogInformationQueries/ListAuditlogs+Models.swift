@@ -4,24 +4,19 @@
 import CloudCore
 
 /// Indicates the audit log details. For details about audit logs, see Table 3.
-public struct AuditLog: Codable, Sendable, Hashable {
+public struct AuditLog: Codable, Sendable, Equatable {
     /// Indicates the node ID.
     public var nodeID: String?
-
     /// Indicates the audit log ID.
     public var id: String?
-
     /// Indicates the audit log file name.
     public var name: String?
-
     /// Indicates the size of the audit log in byte.
     public var size: Int64?
-
     /// Indicates the start time of the audit log. The format is "yyyy-mm-ddThh:mm:ssZ".
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var startTime: String?
-
     /// Indicates the end time of the audit log. The format is "yyyy-mm-ddThh:mm:ssZ".
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
@@ -64,10 +59,9 @@ public struct AuditLog: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/listAuditlogs``.
-public struct ListAuditlogsResponse: Codable, Sendable, Hashable {
+public struct ListAuditlogsResponse: Codable, Sendable, Equatable {
     /// Indicates the audit log details. For details about audit logs, see Table 3.
     public var auditLogs: [AuditLog]?
-
     /// Indicates the total number of records.
     public var totalRecord: Int?
 
@@ -76,10 +70,7 @@ public struct ListAuditlogsResponse: Codable, Sendable, Hashable {
         case totalRecord = "total_record"
     }
 
-    public init(
-        auditLogs: [AuditLog]? = nil,
-        totalRecord: Int? = nil
-    ) {
+    public init(auditLogs: [AuditLog]? = nil, totalRecord: Int? = nil) {
         self.auditLogs = auditLogs
         self.totalRecord = totalRecord
     }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Indicates detailed information.
-public struct ErrorLogList: Codable, Sendable, Hashable {
+public struct ErrorLogList: Codable, Sendable, Equatable {
     /// Indicates the node name.
     public var nodeName: String?
-
     /// Indicates the log level.
     public var level: String?
-
     /// Indicates the time in the UTC format.
     public var time: String?
-
     /// Indicates the log content.
     public var content: String?
 
@@ -24,12 +21,7 @@ public struct ErrorLogList: Codable, Sendable, Hashable {
         case content
     }
 
-    public init(
-        nodeName: String? = nil,
-        level: String? = nil,
-        time: String? = nil,
-        content: String? = nil
-    ) {
+    public init(nodeName: String? = nil, level: String? = nil, time: String? = nil, content: String? = nil) {
         self.nodeName = nodeName
         self.level = level
         self.time = time
@@ -38,11 +30,10 @@ public struct ErrorLogList: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/listErrorLogs``.
-public struct ListErrorLogsResponse: Codable, Sendable, Hashable {
+public struct ListErrorLogsResponse: Codable, Sendable, Equatable {
     /// Indicates detailed information.
     /// For details, see Table 3.
     public var errorLogList: [ErrorLogList]?
-
     /// Indicates the total number of records.
     public var totalRecord: Int?
 
@@ -51,10 +42,7 @@ public struct ListErrorLogsResponse: Codable, Sendable, Hashable {
         case totalRecord = "total_record"
     }
 
-    public init(
-        errorLogList: [ErrorLogList]? = nil,
-        totalRecord: Int? = nil
-    ) {
+    public init(errorLogList: [ErrorLogList]? = nil, totalRecord: Int? = nil) {
         self.errorLogList = errorLogList
         self.totalRecord = totalRecord
     }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The response of ``DDSClient/listSlowLogs``.
-public struct ListSlowLogsResponse: Codable, Sendable, Hashable {
+public struct ListSlowLogsResponse: Codable, Sendable, Equatable {
     /// Indicates detailed information.
     /// For details, see Table 3.
     public var slowLogList: [SlowLogList]?
-
     /// Indicates the total number of records.
     public var totalRecord: Int?
 
@@ -17,10 +16,7 @@ public struct ListSlowLogsResponse: Codable, Sendable, Hashable {
         case totalRecord = "total_record"
     }
 
-    public init(
-        slowLogList: [SlowLogList]? = nil,
-        totalRecord: Int? = nil
-    ) {
+    public init(slowLogList: [SlowLogList]? = nil, totalRecord: Int? = nil) {
         self.slowLogList = slowLogList
         self.totalRecord = totalRecord
     }
@@ -33,31 +29,23 @@ public struct ListSlowLogsResponse: Codable, Sendable, Hashable {
 }
 
 /// Indicates detailed information.
-public struct SlowLogList: Codable, Sendable, Hashable {
+public struct SlowLogList: Codable, Sendable, Equatable {
     /// Indicates the node name.
     public var nodeName: String?
-
     /// Indicates the execution syntax.
     public var querySample: String?
-
     /// Indicates the statement type.
     public var type: String?
-
     /// Indicates the execution time.
     public var time: String?
-
     /// Indicates the lock wait time.
     public var lockTime: String?
-
     /// Indicates the number of sent rows.
     public var rowsSent: String?
-
     /// Indicates the number of scanned rows.
     public var rowsExamined: String?
-
     /// Indicates the database which the slow log belongs to.
     public var database: String?
-
     /// Indicates the time in the UTC format.
     public var startTime: String?
 

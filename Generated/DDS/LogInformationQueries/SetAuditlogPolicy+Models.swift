@@ -4,17 +4,15 @@
 import CloudCore
 
 /// The request body of ``DDSClient/setAuditlogPolicy``.
-public struct SetAuditlogPolicyRequest: Codable, Sendable, Hashable {
+public struct SetAuditlogPolicyRequest: Codable, Sendable, Equatable {
     /// Specifies the number of days for storing audit logs. The value can be 0 or ranges from 7 to 732.
     /// 0: indicates that SQL audit is disabled.
     /// 7 to 732: indicates the retention days for audit logs after SQL audit is enabled.
     public var keepDays: Int
-
     /// This parameter is valid only when SQL audit is disabled.
     /// true (default value): indicates that historical audit logs are retained when SQL audit is disabled.
     /// false: indicates that existing historical audit logs are deleted when SQL audit is disabled.
     public var reserveAuditlogs: String?
-
     /// This parameter is valid only when the audit log policy is enabled. If this parameter is left blank or
     /// set to all, all audit log policies are enabled by default.
     /// Audit scope:
@@ -24,7 +22,6 @@ public struct SetAuditlogPolicyRequest: Codable, Sendable, Hashable {
     /// Enter a maximum of 1024 characters. The value cannot contain spaces or the following special
     /// characters "[]{}():? The dollar sign ($) can be used only in escape mode.
     public var auditScope: String?
-
     /// This parameter is valid only when the audit log policy is enabled. If this parameter is left blank,
     /// all audit log policies are enabled by default.
     /// Specifies the audit type. The value is auth, insert, delete, update, query, or command.

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``DDSClient/showAuditlogPolicy``.
-public struct ShowAuditlogPolicyResponse: Codable, Sendable, Hashable {
+public struct ShowAuditlogPolicyResponse: Codable, Sendable, Equatable {
     /// Indicates the number of days for storing audit logs. The value is 0 when SQL audit is disabled.
     public var keepDays: Int?
-
     /// Indicates the audit scope.
     public var auditScope: String?
-
     /// Indicates the audit type.
     public var auditTypes: [String]?
 
@@ -20,11 +18,7 @@ public struct ShowAuditlogPolicyResponse: Codable, Sendable, Hashable {
         case auditTypes = "audit_types"
     }
 
-    public init(
-        keepDays: Int? = nil,
-        auditScope: String? = nil,
-        auditTypes: [String]? = nil
-    ) {
+    public init(keepDays: Int? = nil, auditScope: String? = nil, auditTypes: [String]? = nil) {
         self.keepDays = keepDays
         self.auditScope = auditScope
         self.auditTypes = auditTypes

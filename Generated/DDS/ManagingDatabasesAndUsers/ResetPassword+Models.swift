@@ -4,18 +4,16 @@
 import CloudCore
 
 /// The request body of ``DDSClient/resetPassword``.
-public struct ResetPasswordRequest: Codable, Sendable, Hashable {
+public struct ResetPasswordRequest: Codable, Sendable, Equatable {
     /// Specifies the database username. The default value is "rwuser".
     /// The value must be 1 to 64 characters and can contain only letters (from A to Z or from a to z), digits
     /// (from 0 to 9), hyphens (-), and periods (.).
     public var userName: String?
-
     /// Specifies the database password.
     /// The value must be 8 to 32 characters in length and contain uppercase letters (A to Z), lowercase
     /// letters (a to z), digits (0 to 9), and special characters, such as ~!@#%^*-_=+?
     /// Enter a strong password to improve security, preventing security risks such as brute force cracking.
     public var userPwd: String
-
     /// Specifies the database name. The default value is "admin".
     public var dbName: String?
 
@@ -25,11 +23,7 @@ public struct ResetPasswordRequest: Codable, Sendable, Hashable {
         case dbName = "db_name"
     }
 
-    public init(
-        userName: String? = nil,
-        userPwd: String,
-        dbName: String? = nil
-    ) {
+    public init(userName: String? = nil, userPwd: String, dbName: String? = nil) {
         self.userName = userName
         self.userPwd = userPwd
         self.dbName = dbName

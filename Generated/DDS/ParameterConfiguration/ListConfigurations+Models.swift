@@ -6,22 +6,17 @@ import CloudCore
 /// The parameter template list. For details, see Table 4.
 ///
 /// Data structure description of the configurations field
-public struct Configuration: Codable, Sendable, Hashable {
+public struct Configuration: Codable, Sendable, Equatable {
     /// Parameter template ID.
     public var id: String?
-
     /// Parameter template name.
     public var name: String?
-
     /// Parameter template description.
     public var description: String?
-
     /// Database version.
     public var datastoreVersion: String?
-
     /// Database type.
     public var datastoreName: String?
-
     /// Node type of the parameter template.
     /// mongos: the mongos node type.
     /// shard: the shard node type.
@@ -29,17 +24,14 @@ public struct Configuration: Codable, Sendable, Hashable {
     /// replica: the replica set type.
     /// single the single node type.
     public var nodeType: String?
-
     /// Creation time in the "yyyy-MM-ddTHH:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var created: String?
-
     /// Update time in the "yyyy-MM-ddTHH:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var updated: String?
-
     /// Indicates whether the parameter template is created by users.
     /// false: The parameter template is a default parameter template.
     /// true: The parameter template is a custom template.
@@ -94,13 +86,11 @@ public struct Configuration: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/listConfigurations``.
-public struct ListConfigurationsResponse: Codable, Sendable, Hashable {
+public struct ListConfigurationsResponse: Codable, Sendable, Equatable {
     /// The total number of queried records.
     public var totalCount: Int?
-
     /// Maximum number of custom parameter templates that can be created.
     public var quota: Int?
-
     /// The parameter template list. For details, see Table 4.
     public var configurations: [Configuration]?
 
@@ -110,11 +100,7 @@ public struct ListConfigurationsResponse: Codable, Sendable, Hashable {
         case configurations
     }
 
-    public init(
-        totalCount: Int? = nil,
-        quota: Int? = nil,
-        configurations: [Configuration]? = nil
-    ) {
+    public init(totalCount: Int? = nil, quota: Int? = nil, configurations: [Configuration]? = nil) {
         self.totalCount = totalCount
         self.quota = quota
         self.configurations = configurations

@@ -4,32 +4,25 @@
 import CloudCore
 
 /// The response of ``DDSClient/showConfigurationParameter``.
-public struct ShowConfigurationParameterResponse: Codable, Sendable, Hashable {
+public struct ShowConfigurationParameterResponse: Codable, Sendable, Equatable {
     /// The parameter template ID.
     public var id: String?
-
     /// Parameter template name.
     public var name: String?
-
     /// Database version.
     public var datastoreVersion: String?
-
     /// Database type.
     public var datastoreName: String?
-
     /// The parameter template description.
     public var description: String?
-
     /// Creation time in the "yyyy-MM-ddTHH:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var created: String?
-
     /// Update time in the "yyyy-MM-ddTHH:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var updated: String?
-
     /// The parameters defined by users based on the default parameter templates.
     /// For details, see Table 3.
     public var parameters: [Parameter]?

@@ -4,17 +4,14 @@
 import CloudCore
 
 /// The request body of ``DDSClient/showEntityConfiguration``.
-public struct ShowEntityConfigurationRequest: Codable, Sendable, Hashable {
+public struct ShowEntityConfigurationRequest: Codable, Sendable, Equatable {
     /// User token.
     public var xAuthToken: String
-
     /// MIME type of the request body. You are advised to use the default value application/json. For APIs
     /// used to upload objects or images, the value can vary depending on the flow type.
     public var contentType: String
-
     /// Specifies the project ID of a tenant in a region.
     public var projectID: String
-
     /// Specifies the instance ID, which can be obtained by calling the API for querying instances. If you do
     /// not have an instance, you can call the API used for creating an instance.
     public var instanceID: String
@@ -26,12 +23,7 @@ public struct ShowEntityConfigurationRequest: Codable, Sendable, Hashable {
         case instanceID = "instance_id"
     }
 
-    public init(
-        xAuthToken: String,
-        contentType: String,
-        projectID: String,
-        instanceID: String
-    ) {
+    public init(xAuthToken: String, contentType: String, projectID: String, instanceID: String) {
         self.xAuthToken = xAuthToken
         self.contentType = contentType
         self.projectID = projectID
@@ -40,10 +32,9 @@ public struct ShowEntityConfigurationRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/showEntityConfiguration``.
-public struct ShowEntityConfigurationResponse: Codable, Sendable, Hashable {
+public struct ShowEntityConfigurationResponse: Codable, Sendable, Equatable {
     /// Instance parameter configuration ID. This parameter can be used only for parameter comparison.
     public var id: String?
-
     /// Node type of the parameter template.
     /// mongos: the mongos node type.
     /// shard: the shard node type.
@@ -52,23 +43,18 @@ public struct ShowEntityConfigurationResponse: Codable, Sendable, Hashable {
     /// single: the single node type.
     /// readonly: the read replica type.
     public var nodeType: String?
-
     /// Database version.
     public var datastoreVersion: String?
-
     /// Database type.
     public var datastoreName: String?
-
     /// Creation time in the "yyyy-MM-ddTHH:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var created: String?
-
     /// Update time in the "yyyy-MM-ddTHH:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var updated: String?
-
     /// Indicates the parameters defined by users based on the default parameter templates.
     /// For details, see Table 4.
     public var parameters: [Parameter]?

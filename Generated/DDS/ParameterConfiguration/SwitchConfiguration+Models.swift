@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DDSClient/switchConfiguration``.
-public struct SwitchConfigurationRequest: Codable, Sendable, Hashable {
+public struct SwitchConfigurationRequest: Codable, Sendable, Equatable {
     /// Instance IDs, group IDs, or node IDs. You can call the API used for querying instances and details to
     /// obtain the value. If you do not have an instance, you can call the API used for creating an instance.
     /// If the DB instance type is cluster and the shard or config parameter template is to be changed, the
@@ -18,9 +18,7 @@ public struct SwitchConfigurationRequest: Codable, Sendable, Hashable {
         case entityIDs = "entity_ids"
     }
 
-    public init(
-        entityIDs: [String]
-    ) {
+    public init(entityIDs: [String]) {
         self.entityIDs = entityIDs
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DDSClient/listAPIVersion``.
-public struct ListAPIVersionResponse: Codable, Sendable, Hashable {
+public struct ListAPIVersionResponse: Codable, Sendable, Equatable {
     /// Indicates the list of detailed API version information. For more information, see Table 2.
     public var versions: [Version]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [Version]? = nil
-    ) {
+    public init(versions: [Version]? = nil) {
         self.versions = versions
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DDSClient/showAPIVersion``.
-public struct ShowAPIVersionResponse: Codable, Sendable, Hashable {
+public struct ShowAPIVersionResponse: Codable, Sendable, Equatable {
     /// Indicates the list of detailed API version information. For more information, see Table 2.
     public var version: Version?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-    }
-
-    public init(
-        version: Version? = nil
-    ) {
+    public init(version: Version? = nil) {
         self.version = version
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the advanced backup policy. For more information, see Table 5.
-public struct BackupStrategy: Codable, Sendable, Hashable {
+public struct BackupStrategy: Codable, Sendable, Equatable {
     /// Specifies the backup time window. Automated backups will be triggered during the backup time window.
     /// The value cannot be empty. It must be a valid value in the "hh:mm-HH:MM" format. The current time is
     /// in the UTC format.
@@ -13,7 +13,6 @@ public struct BackupStrategy: Codable, Sendable, Hashable {
     /// Example value:
     /// 23:00-00:00
     public var startTime: String?
-
     /// Specifies the number of days to retain the generated backup files.
     /// The value range is from 0 to 732.
     /// If this parameter is set to 0, the automated backup policy is not set.
@@ -26,10 +25,7 @@ public struct BackupStrategy: Codable, Sendable, Hashable {
         case keepDays = "keep_days"
     }
 
-    public init(
-        startTime: String? = nil,
-        keepDays: String? = nil
-    ) {
+    public init(startTime: String? = nil, keepDays: String? = nil) {
         self.startTime = startTime
         self.keepDays = keepDays
     }

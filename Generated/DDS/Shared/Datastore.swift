@@ -4,14 +4,12 @@
 import CloudCore
 
 /// Specifies the database information. For more information, see Table 3.
-public struct Datastore: Codable, Sendable, Hashable {
+public struct Datastore: Codable, Sendable, Equatable {
     /// Specifies the database type. The value is DDS-Community.
     public var type: String?
-
     /// Specifies the database version. Versions 5.0, 4.4, 4.2 and 4.0 are supported. The value can be 5.0,
     /// 4.4, 4.2 or 4.0.
     public var version: DatastoreVersion?
-
     /// Specifies the storage engine. DDS supports the WiredTiger and RocksDB storage engines.
     /// If the database version is 4.2 or later, the storage engine is rocksDB.
     /// If the database version is 4.0, the storage engine is wiredTiger.
@@ -23,11 +21,7 @@ public struct Datastore: Codable, Sendable, Hashable {
         case storageEngine = "storage_engine"
     }
 
-    public init(
-        type: String? = nil,
-        version: DatastoreVersion? = nil,
-        storageEngine: String? = nil
-    ) {
+    public init(type: String? = nil, version: DatastoreVersion? = nil, storageEngine: String? = nil) {
         self.type = type
         self.version = version
         self.storageEngine = storageEngine

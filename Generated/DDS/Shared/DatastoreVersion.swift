@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `version` fields and parameters; other values decode as well.
 public struct DatastoreVersion: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let value5_0: Self = "5.0"
     public static let value4_4: Self = "4.4"

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The request body of ``DDSClient/downloadSlowlog``.
-public struct DownloadSlowlogRequest: Codable, Sendable, Hashable {
+public struct DownloadSlowlogRequest: Codable, Sendable, Equatable {
     /// Specifies the list of the names of the files to be downloaded.
     /// You can upload an empty request body to export slow query logs of all nodes and return all file names
     /// and download links. You can also specify the name of the file to be downloaded based on the preceding
     /// information.
     public var fileNameList: [String]?
-
     /// Specifies the node ID list. If this parameter is left blank, all nodes in the instance can be queried.
     /// For details, see the id value in the nodes data structure table in section "Querying Instances" in the
     /// DDS API Reference.
@@ -24,10 +23,7 @@ public struct DownloadSlowlogRequest: Codable, Sendable, Hashable {
         case nodeIDList = "node_id_list"
     }
 
-    public init(
-        fileNameList: [String]? = nil,
-        nodeIDList: [String]? = nil
-    ) {
+    public init(fileNameList: [String]? = nil, nodeIDList: [String]? = nil) {
         self.fileNameList = fileNameList
         self.nodeIDList = nodeIDList
     }

@@ -4,17 +4,15 @@
 import CloudCore
 
 /// The response of ``DDSClient/downloadSlowlog``.
-public struct DownloadSlowlogResponse: Codable, Sendable, Hashable {
+public struct DownloadSlowlogResponse: Codable, Sendable, Equatable {
     /// Indicates the download links of slow query logs.
     /// For details, see Table 3.
     public var list: [List]?
-
     /// Indicates the status of links for downloading slow query logs.
     /// FINISH: The download link has been generated.
     /// CREATING: A file is being generated and the download link is to be prepared.
     /// FAILED: Log files fail to be prepared.
     public var status: String?
-
     /// Indicates the number of links for downloading slow query logs.
     public var count: Int?
 
@@ -24,11 +22,7 @@ public struct DownloadSlowlogResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        list: [List]? = nil,
-        status: String? = nil,
-        count: Int? = nil
-    ) {
+    public init(list: [List]? = nil, status: String? = nil, count: Int? = nil) {
         self.list = list
         self.status = status
         self.count = count

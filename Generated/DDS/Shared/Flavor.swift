@@ -5,24 +5,18 @@ import CloudCore
 
 /// Indicates the instance specification, which is the same as the request parameter. For more information,
 /// see Table 9.
-public struct Flavor: Codable, Sendable, Hashable {
+public struct Flavor: Codable, Sendable, Equatable {
     /// Documented values of `num`; other values decode as well.
     public struct Num: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The value ranges from 2 to 32.
         public static let mongos: Self = "mongos"
-
         /// The value is 1.
         public static let config: Self = "config"
-
         /// The number of nodes can be 3, 5, or 7.
         public static let replica: Self = "replica"
-
         /// The value is 1.
         public static let single: Self = "single"
     }
@@ -33,7 +27,6 @@ public struct Flavor: Codable, Sendable, Hashable {
     /// For a replica set instance, the value is replica.
     /// For a single node instance, the value is single.
     public var type: String?
-
     /// Specifies node quantity.
     /// Valid value:
     /// mongos: The value ranges from 2 to 32.
@@ -41,14 +34,12 @@ public struct Flavor: Codable, Sendable, Hashable {
     /// replica: The number of nodes can be 3, 5, or 7.
     /// single: The value is 1.
     public var num: Num?
-
     /// Specifies the disk type.
     /// Valid value: ULTRAHIGH, which indicates the type SSD.
     /// This parameter is valid for the shard and config nodes of a cluster instance, replica set instances,
     /// and single node instances. This parameter is invalid for mongos nodes. Therefore, you do not need to
     /// specify the storage space for mongos nodes.
     public var storage: String?
-
     /// Specifies the disk size.
     /// This parameter is mandatory for all nodes except mongos. This parameter is invalid for the mongos
     /// nodes.
@@ -59,7 +50,6 @@ public struct Flavor: Codable, Sendable, Hashable {
     /// For a replica set instance, the value ranges from 10 to 2000.
     /// For a single node instance, the value ranges from 10 to 1000.
     public var size: String?
-
     /// Specifies the resource specification code. For details about how to obtain the value, see the response
     /// values of spec_code in Querying Database Specifications.
     /// In a cluster instance, multiple specifications need to be specified. All specifications must be of the

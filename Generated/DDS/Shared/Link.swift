@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Indicates the API version link information. For more information, see Table 3.
-public struct Link: Codable, Sendable, Hashable {
+public struct Link: Codable, Sendable, Equatable {
     /// Indicates the API URL and the value is "".
     public var href: String?
-
     /// Its value is self, indicating that URL is a local link.
     public var rel: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
+    public init(href: String? = nil, rel: String? = nil) {
         self.href = href
         self.rel = rel
     }

@@ -4,27 +4,22 @@
 import CloudCore
 
 /// Indicates the download links of slow query logs.
-public struct List: Codable, Sendable, Hashable {
+public struct List: Codable, Sendable, Equatable {
     /// Indicates the node name.
     public var nodeName: String?
-
     /// Indicates the name of the generated file for downloading error logs.
     public var fileName: String?
-
     /// Indicates the status of the current link.
     /// SUCCESS: The download link has been generated.
     /// EXPORTING: A file is being generated and the download link is to be prepared.
     /// FAILED: Log files fail to be prepared.
     public var status: String?
-
     /// Indicates the file size in KB.
     public var fileSize: String?
-
     /// Indicates the download link.
     /// The download link is valid within 15 minutes after being updated. After the update time expires, the
     /// download link will be obtained again.
     public var fileLink: String?
-
     /// Indicates the update time.
     public var updateAt: Int64?
 

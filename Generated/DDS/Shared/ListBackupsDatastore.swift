@@ -4,23 +4,14 @@
 import CloudCore
 
 /// Indicates the database information.
-public struct ListBackupsDatastore: Codable, Sendable, Hashable {
+public struct ListBackupsDatastore: Codable, Sendable, Equatable {
     /// Indicates the DB engine.
     /// Valid value: DDS-Community.
     public var type: String?
-
     /// Indicates the database of version 4.0, 4.2, 4.4, or 5.0. The value is 4.0, 4.2, 4.4, or 5.0.
     public var version: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case version
-    }
-
-    public init(
-        type: String? = nil,
-        version: String? = nil
-    ) {
+    public init(type: String? = nil, version: String? = nil) {
         self.type = type
         self.version = version
     }

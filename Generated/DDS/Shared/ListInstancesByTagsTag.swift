@@ -4,26 +4,17 @@
 import CloudCore
 
 /// Specifies the included tags. Each tag contains a maximum of 20 keys. For more information, see Table 3.
-public struct ListInstancesByTagsTag: Codable, Sendable, Hashable {
+public struct ListInstancesByTagsTag: Codable, Sendable, Equatable {
     /// Specifies the tag key. It contains a maximum of 36 Unicode characters. key cannot be empty, an empty
     /// string, or spaces. Before using key, delete spaces before and after the value.
     /// The character set of this parameter is not verified in the search process.
     public var key: String?
-
     /// Lists the tag values. Each value contains a maximum of 43 Unicode characters and cannot contain
     /// spaces. Before using values, delete spaces before and after the value.
     /// If the values are null, it indicates querying any value. The values are in OR relationship.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

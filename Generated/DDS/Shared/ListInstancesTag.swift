@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Tag list
-public struct ListInstancesTag: Codable, Sendable, Hashable {
+public struct ListInstancesTag: Codable, Sendable, Equatable {
     /// Tag key
     public var key: String?
-
     /// Tag value
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -3,17 +3,11 @@
 
 import CloudCore
 
-public struct ListRestoreCollectionsParameterDescription: Codable, Sendable, Hashable {
+public struct ListRestoreCollectionsParameterDescription: Codable, Sendable, Equatable {
     /// Indicates the collection name.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String? = nil
-    ) {
+    public init(name: String? = nil) {
         self.name = name
     }
 }

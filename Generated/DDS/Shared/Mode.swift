@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `mode` fields and parameters; other values decode as well.
 public struct Mode: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let sharding: Self = "Sharding"
     public static let replicaSet: Self = "ReplicaSet"

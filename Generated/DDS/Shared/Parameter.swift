@@ -6,14 +6,11 @@ import CloudCore
 /// The parameters defined by users based on the default parameter templates.
 ///
 /// Data structure description of the parameters field
-public struct Parameter: Codable, Sendable, Hashable {
+public struct Parameter: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let integer: Self = "integer"
         public static let string: Self = "string"
@@ -24,26 +21,20 @@ public struct Parameter: Codable, Sendable, Hashable {
 
     /// The parameter name.
     public var name: String?
-
     /// The parameter value.
     public var value: String?
-
     /// The parameter description.
     public var description: String?
-
     /// Parameter type.
     /// The value can be integer, string, boolean, float, or list.
     public var type: TypeValue?
-
     /// Value range.
     /// For example, the value of integer is 0 or 1, and the value of boolean is true or false.
     public var valueRange: String?
-
     /// Whether the instance needs to be restarted.
     /// If the value is true, restart is required.
     /// If the value is false, restart is not required.
     public var restartRequired: Bool?
-
     /// Whether the parameter is read-only.
     /// If the value is true, the parameter is read-only.
     /// If the value false, the parameter is not read-only.

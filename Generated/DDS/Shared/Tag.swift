@@ -4,27 +4,18 @@
 import CloudCore
 
 /// Tag list
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Tag key. The value can contain a maximum of 36 unicode characters.
     /// The key cannot be left blank or an empty string.
     /// The character set is as follows: A-Z, a-z, 0-9, hyphens (-), underscores (_), and Unicode characters
     /// (\u4E00-\u9FFF).
     public var key: String?
-
     /// Tag value. It contains a maximum of 43 Unicode characters. The value can be an empty string.
     /// The character set is as follows: A-Z, a-z, 0-9, hyphens (-), underscores (_), and Unicode characters
     /// (\u4E00-\u9FFF).
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

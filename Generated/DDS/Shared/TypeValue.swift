@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct TypeValue: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// indicates restoration from backup files. In this mode, backup_id is mandatory when type is optional.
     public static let backup: Self = "backup"
-
     /// indicates point-in-time restoration. In this mode, restore_time is mandatory when type is mandatory.
     public static let timestamp: Self = "timestamp"
 }

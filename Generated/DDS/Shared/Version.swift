@@ -4,23 +4,18 @@
 import CloudCore
 
 /// Indicates the list of detailed API version information. For more information, see Table 2.
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Indicates the API version.
     public var id: String?
-
     /// Indicates the API version link information. For more information, see Table 3.
     /// If the version is v3, the value is [].
     public var links: [Link]?
-
     /// Indicates the version status. The value CURRENT indicates that the version has been released.
     public var status: String?
-
     /// Indicates the subversion of the API version.
     public var version: String?
-
     /// Indicates the minimum API version.
     public var minVersion: String?
-
     /// Indicates the version update time.
     /// The format is yyyy-mm-ddThh:mm:ssZ.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the UTC.

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``DDSClient/batchTagAction``.
-public struct BatchTagActionRequest: Codable, Sendable, Hashable {
+public struct BatchTagActionRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates to add tags.
         public static let create: Self = "create"
-
         /// indicates to delete tags.
         public static let delete: Self = "delete"
     }
@@ -24,32 +20,22 @@ public struct BatchTagActionRequest: Codable, Sendable, Hashable {
     /// create: indicates to add tags.
     /// delete: indicates to delete tags.
     public var action: Action
-
     /// Specifies the tag list. For more information, see Table 3.
     /// When you delete tags, do not check the character set of this parameter.
     public var tags: [BatchTagActionTag]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-    }
-
-    public init(
-        action: Action,
-        tags: [BatchTagActionTag]
-    ) {
+    public init(action: Action, tags: [BatchTagActionTag]) {
         self.action = action
         self.tags = tags
     }
 }
 
 /// Specifies the tag list. For more information, see Table 3.
-public struct BatchTagActionTag: Codable, Sendable, Hashable {
+public struct BatchTagActionTag: Codable, Sendable, Equatable {
     /// Specifies the tag key. It contains a maximum of 36 Unicode characters. It cannot be null or an empty
     /// string or contain spaces. Before verifying and using key, spaces are automatically filtered out.
     /// Character set: 0-9, A-Z, a-z, "_", "-", and "@".
     public var key: String
-
     /// Specifies the tag value. It contains a maximum of 43 Unicode characters, can be an empty string, and
     /// cannot contain spaces. Before verifying or using value, spaces are automatically filtered out.
     /// Character set: 0-9, A-Z, a-z, "_", "-", and "@".
@@ -59,15 +45,7 @@ public struct BatchTagActionTag: Codable, Sendable, Hashable {
     /// by key.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String? = nil
-    ) {
+    public init(key: String, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DDSClient/listInstanceTags``.
-public struct ListInstanceTagsResponse: Codable, Sendable, Hashable {
+public struct ListInstanceTagsResponse: Codable, Sendable, Equatable {
     /// Indicates the tag list. For more information, see Table 3.
     public var tags: [Tag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [Tag]? = nil
-    ) {
+    public init(tags: [Tag]? = nil) {
         self.tags = tags
     }
 }

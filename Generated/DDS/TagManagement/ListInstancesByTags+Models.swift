@@ -4,14 +4,12 @@
 import CloudCore
 
 /// Indicates the instance list. For details, see Table 6.
-public struct ListInstancesByTagsInstance: Codable, Sendable, Hashable {
+public struct ListInstancesByTagsInstance: Codable, Sendable, Equatable {
     /// Indicates the instance ID, which can be obtained by calling the API for querying instances. If you do
     /// not have an instance, you can call the API used for creating an instance.
     public var instanceID: String?
-
     /// Indicates the DB instance name.
     public var instanceName: String?
-
     /// Indicates the tag list. If there is no tag in the list, tags is taken as an empty array. For more
     /// information, see Table 7.
     public var tags: [ListInstancesTag]?
@@ -22,11 +20,7 @@ public struct ListInstancesByTagsInstance: Codable, Sendable, Hashable {
         case tags
     }
 
-    public init(
-        instanceID: String? = nil,
-        instanceName: String? = nil,
-        tags: [ListInstancesTag]? = nil
-    ) {
+    public init(instanceID: String? = nil, instanceName: String? = nil, tags: [ListInstancesTag]? = nil) {
         self.instanceID = instanceID
         self.instanceName = instanceName
         self.tags = tags
@@ -34,40 +28,28 @@ public struct ListInstancesByTagsInstance: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DDSClient/listInstancesByTags``.
-public struct ListInstancesByTagsRequest: Codable, Sendable, Hashable {
+public struct ListInstancesByTagsRequest: Codable, Sendable, Equatable {
     /// Specifies the index position. The query starts from the next piece of data indexed by this parameter.
     /// If action is set to count, this parameter is not transferred.
     /// If action is set to filter, this parameter must be a positive integer. The default value is 0,
     /// indicating that the query starts from the first piece of data.
     public var offset: String?
-
     /// Specifies the number of resources to be queried.
     /// If action is set to count, this parameter is not transferred.
     /// If action is set to filter, the value range is from 1 to 100. If this parameter is not transferred,
     /// the first 100 DB instances are queried by default.
     public var limit: String?
-
     /// Specifies the operation identifier.
     /// If action is set to filter, instances are queried by tag filtering criteria.
     /// If action is set to count, only the total number of records is returned.
     public var action: String
-
     /// Specifies the search field.
     /// If the value is left blank, the query is not based on the instance name or instance ID.
     /// If the value is not empty, see Table 4.
     public var matches: [Match]?
-
     /// Specifies the included tags. Each tag contains a maximum of 20 keys. For more information, see Table
     /// 3.
     public var tags: [ListInstancesByTagsTag]?
-
-    private enum CodingKeys: String, CodingKey {
-        case offset
-        case limit
-        case action
-        case matches
-        case tags
-    }
 
     public init(
         offset: String? = nil,
@@ -85,10 +67,9 @@ public struct ListInstancesByTagsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DDSClient/listInstancesByTags``.
-public struct ListInstancesByTagsResponse: Codable, Sendable, Hashable {
+public struct ListInstancesByTagsResponse: Codable, Sendable, Equatable {
     /// Indicates the instance list. For details, see Table 6.
     public var instances: [ListInstancesByTagsInstance]?
-
     /// Indicates the total number of queried records.
     public var totalCount: Int?
 
@@ -97,10 +78,7 @@ public struct ListInstancesByTagsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        instances: [ListInstancesByTagsInstance]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(instances: [ListInstancesByTagsInstance]? = nil, totalCount: Int? = nil) {
         self.instances = instances
         self.totalCount = totalCount
     }
@@ -113,25 +91,16 @@ public struct ListInstancesByTagsResponse: Codable, Sendable, Hashable {
 }
 
 /// Specifies the search field.
-public struct Match: Codable, Sendable, Hashable {
+public struct Match: Codable, Sendable, Equatable {
     /// Specifies the query criteria. The value can be instance_name or instance_id, indicating that the query
     /// is based on the instance name or instance ID.
     public var key: String
-
     /// Specifies the name or ID of the DB instance to be matched. You can call the API for querying DB
     /// instances to obtain the DB instance name or ID. If you do not have an instance, you can call the API
     /// used for creating an instance.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

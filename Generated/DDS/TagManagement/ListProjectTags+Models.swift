@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DDSClient/listProjectTags``.
-public struct ListProjectTagsResponse: Codable, Sendable, Hashable {
+public struct ListProjectTagsResponse: Codable, Sendable, Equatable {
     /// Indicates the tag list. For more information, see Table 3.
     public var tags: [ListInstancesByTagsTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListInstancesByTagsTag]? = nil
-    ) {
+    public init(tags: [ListInstancesByTagsTag]? = nil) {
         self.tags = tags
     }
 }

@@ -4,57 +4,45 @@
 import CloudCore
 
 /// Task information. For details, see Table 3.
-public struct Job: Codable, Sendable, Hashable {
+public struct Job: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The task is being executed.
         public static let running: Self = "Running"
-
         /// The task is successfully executed.
         public static let completed: Self = "Completed"
-
         /// The task fails to be executed.
         public static let failed: Self = "Failed"
     }
 
     /// Task ID
     public var id: String?
-
     /// Task name
     public var name: String?
-
     /// Task execution status
     /// Valid value:
     /// Running: The task is being executed.
     /// Completed: The task is successfully executed.
     /// Failed: The task fails to be executed.
     public var status: Status?
-
     /// Creation time in the "yyyy-mm-ddThh:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var created: String?
-
     /// End time in the "yyyy-mm-ddThh:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var ended: String?
-
     /// Task execution progress
     /// The execution progress (such as "60%", indicating the task execution progress is 60%) is displayed
     /// only when the task is being executed. Otherwise, "" is returned.
     public var progress: String?
-
     /// Instance on which the task is executed.
     /// For details, see Table 4.
     public var instance: ShowJobDetailInstance?
-
     /// Task failure information.
     public var failReason: String?
 
@@ -91,39 +79,24 @@ public struct Job: Codable, Sendable, Hashable {
 }
 
 /// Instance on which the task is executed.
-public struct ShowJobDetailInstance: Codable, Sendable, Hashable {
+public struct ShowJobDetailInstance: Codable, Sendable, Equatable {
     /// Instance ID
     public var id: String?
-
     /// DB instance name
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil) {
         self.id = id
         self.name = name
     }
 }
 
 /// The response of ``DDSClient/showJobDetail``.
-public struct ShowJobDetailResponse: Codable, Sendable, Hashable {
+public struct ShowJobDetailResponse: Codable, Sendable, Equatable {
     /// Task information. For details, see Table 3.
     public var job: Job?
 
-    private enum CodingKeys: String, CodingKey {
-        case job
-    }
-
-    public init(
-        job: Job? = nil
-    ) {
+    public init(job: Job? = nil) {
         self.job = job
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DLIClient/associateQueueToElasticResourcePool``.
-public struct AssociateQueueToElasticResourcePoolRequest: Codable, Sendable, Hashable {
+public struct AssociateQueueToElasticResourcePoolRequest: Codable, Sendable, Equatable {
     /// Queue name.
     public var queueName: String
 
@@ -12,9 +12,7 @@ public struct AssociateQueueToElasticResourcePoolRequest: Codable, Sendable, Has
         case queueName = "queue_name"
     }
 
-    public init(
-        queueName: String
-    ) {
+    public init(queueName: String) {
         self.queueName = queueName
     }
 }

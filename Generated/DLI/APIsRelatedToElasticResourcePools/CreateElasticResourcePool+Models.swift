@@ -4,47 +4,38 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createElasticResourcePool``.
-public struct CreateElasticResourcePoolRequest: Codable, Sendable, Hashable {
+public struct CreateElasticResourcePoolRequest: Codable, Sendable, Equatable {
     /// Name of a new elastic resource pool. Only digits, letters, and underscores (_) are allowed, but the
     /// value cannot contain only digits or start with an underscore (_). The value can contain up to 128
     /// characters.
     /// If the name contains uppercase letters, the system automatically converts them to lowercase letters.
     public var elasticResourcePoolName: String
-
     /// Description. The value can contain a maximum of 256 characters.
     public var description: String?
-
     /// VPC CIDR associated with the virtual cluster. If it is not specified, the default value 172.16.0.0/12
     /// is used.
     public var cidrInVPC: String?
-
     /// Maximum number of CUs. The value of this parameter must be greater than or equal to the sum of maximum
     /// CUs allowed for any queue in the resource pool, and greater than min_cu.
     /// Standard edition: The minimum value is 64 CUs.
     /// Basic edition: The minimum value is 16 CUs, and the maximum value is 64 CUs.
     public var maxCu: Int
-
     /// Minimum number of CUs. The value of this parameter must be greater than or equal to the sum of the
     /// minimum CUs allowed for each queue in the resource pool. The minimum value is 64.
     /// Standard edition: The minimum value is 64 CUs.
     /// Basic edition: The minimum value is 16 CUs, and the maximum value is 64 CUs.
     public var minCu: Int
-
     /// Billing mode. The default value is 1, which indicates the pay-per-use billing mode.
     public var chargingMode: Int?
-
     /// Enterprise ID. If this parameter is left blank, the default value 0 is used.
     public var enterpriseProjectID: String?
-
     /// Queue tags for identifying cloud resources. A tag consists of a key and a value. For details, see
     /// Table 3.
     public var tags: [Tag]?
-
     /// Attribute field of the elastic resource pool.
     /// To purchase the basic version, set this parameter to {"spec":"basic"}.
     /// If not set, the default is the standard version.
     public var label: JSONValue?
-
     /// Whether to enable IPv6
     /// Once enabled, the resource pool will be automatically assigned an IPv6 CIDR block. Custom IPv6 CIDR
     /// blocks are not currently supported. IPv6 cannot be disabled once enabled. The default value is false.
@@ -105,14 +96,12 @@ public struct CreateElasticResourcePoolRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/createElasticResourcePool``.
-public struct CreateElasticResourcePoolResponse: Codable, Sendable, Hashable {
+public struct CreateElasticResourcePoolResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// Message content, for example, Success to get tsdb list.
     public var message: String?
-
     /// Elastic resource pool name, for example, elastic_pool_0623_02".
     public var elasticResourcePoolName: String?
 
@@ -122,11 +111,7 @@ public struct CreateElasticResourcePoolResponse: Codable, Sendable, Hashable {
         case elasticResourcePoolName = "elastic_resource_pool_name"
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        elasticResourcePoolName: String? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, elasticResourcePoolName: String? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.elasticResourcePoolName = elasticResourcePoolName

@@ -7,10 +7,7 @@ extension DLIClient {
     /// Documented values of `status` for ``DLIClient/listElasticResourcePoolScaleRecords``.
     public struct ListElasticResourcePoolScaleRecordsStatus: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let success: Self = "success"
         public static let fail: Self = "fail"

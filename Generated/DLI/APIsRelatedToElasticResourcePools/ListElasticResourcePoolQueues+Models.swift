@@ -6,22 +6,17 @@ import CloudCore
 /// Scaling policy. For details about the parameters, see priority_infos.
 ///
 /// queue_scaling_policies
-public struct ListElasticResourcePoolQueuesQueueScalingPolicy: Codable, Sendable, Hashable {
+public struct ListElasticResourcePoolQueuesQueueScalingPolicy: Codable, Sendable, Equatable {
     /// The policy priority ranges from 1 to 100. The value 100 indicates the highest priority.
     public var priority: Int?
-
     /// Time when a policy takes effect.
     public var impactStartTime: String?
-
     /// Time when a policy expires.
     public var impactStopTime: String?
-
     /// Minimum number of CUs.
     public var minCu: Int?
-
     /// Maximum number of CUs.
     public var maxCu: Int?
-
     /// Definition
     /// Whether queues within the elastic resource pool inherit the maximum CUs of the pool
     /// The setting takes effect only within the period specified by the current scaling policy. You need to
@@ -69,18 +64,15 @@ public struct ListElasticResourcePoolQueuesQueueScalingPolicy: Codable, Sendable
 }
 
 /// The response of ``DLIClient/listElasticResourcePoolQueues``.
-public struct ListElasticResourcePoolQueuesResponse: Codable, Sendable, Hashable {
+public struct ListElasticResourcePoolQueuesResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// System prompt. If the execution succeeds, this parameter may be left blank.
     public var message: String?
-
     /// Resource weight of all queues in the elastic resource pool. For details about the parameters, see
     /// Table 4.
     public var queues: [Queue]?
-
     /// Number of queues bound to the elastic resource pool.
     public var count: Int64?
 
@@ -91,12 +83,7 @@ public struct ListElasticResourcePoolQueuesResponse: Codable, Sendable, Hashable
         case count
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        queues: [Queue]? = nil,
-        count: Int64? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, queues: [Queue]? = nil, count: Int64? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.queues = queues
@@ -115,27 +102,21 @@ public struct ListElasticResourcePoolQueuesResponse: Codable, Sendable, Hashable
 /// Resource weight of all queues in the elastic resource pool. For details about the parameters, see Table 4.
 ///
 /// queues
-public struct Queue: Codable, Sendable, Hashable {
+public struct Queue: Codable, Sendable, Equatable {
     /// Queue name.
     public var queueName: String?
-
     /// Enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Queue type. Options:
     /// sql: Queues used to run SQL jobs
     /// general: Queues used to run Flink and Spark Jar jobs
     public var queueType: QueueQueueType?
-
     /// Scaling policy. For details about the parameters, see priority_infos.
     public var queueScalingPolicies: [ListElasticResourcePoolQueuesQueueScalingPolicy]?
-
     /// Queue owner.
     public var owner: String?
-
     /// Time when a queue is created.
     public var createTime: Int64?
-
     /// Queue engine type.
     public var engine: String?
 

@@ -4,28 +4,21 @@
 import CloudCore
 
 /// Data returned in the array For details, see Table 4.
-public struct Item: Codable, Sendable, Hashable {
+public struct Item: Codable, Sendable, Equatable {
     /// Maximum number of CUs
     public var maxCu: Int?
-
     /// Minimum number of CUs
     public var minCu: Int?
-
     /// Scaled number of CUs
     public var currentCu: Int?
-
     /// Original number of CUs
     public var originCu: Int?
-
     /// Target number of CUs
     public var targetCu: Int?
-
     /// Operation completion time
     public var recordTime: Int64?
-
     /// Scaling status, which can be success or failure
     public var status: String?
-
     /// Failure cause
     public var failReason: String?
 
@@ -74,10 +67,9 @@ public struct Item: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/listElasticResourcePoolScaleRecords``.
-public struct ListElasticResourcePoolScaleRecordsResponse: Codable, Sendable, Hashable {
+public struct ListElasticResourcePoolScaleRecordsResponse: Codable, Sendable, Equatable {
     /// Number of elements in the array
     public var count: Int?
-
     /// Data returned in the array For details, see Table 4.
     public var items: [Item]?
 
@@ -86,10 +78,7 @@ public struct ListElasticResourcePoolScaleRecordsResponse: Codable, Sendable, Ha
         case items
     }
 
-    public init(
-        count: Int? = nil,
-        items: [Item]? = nil
-    ) {
+    public init(count: Int? = nil, items: [Item]? = nil) {
         self.count = count
         self.items = items
     }

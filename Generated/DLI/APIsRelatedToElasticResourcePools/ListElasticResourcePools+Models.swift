@@ -4,76 +4,55 @@
 import CloudCore
 
 /// Elastic resource pool information. For details, see Table 4.
-public struct ElasticResourcePool: Codable, Sendable, Hashable {
+public struct ElasticResourcePool: Codable, Sendable, Equatable {
     /// Account used to create an elastic resource pool.
     public var owner: String?
-
     /// Elastic resource pool name.
     public var elasticResourcePoolName: String?
-
     /// Elastic resource pool description information.
     public var description: String?
-
     /// Maximum number of CUs.
     public var maxCu: Int?
-
     /// Minimum number of CUs.
     public var minCu: Int?
-
     /// Actual number of CUs.
     public var actualCu: Int?
-
     /// Subnet information of the elastic resource pool.
     public var cidrInVPC: String?
-
     /// Time when the elastic resource pool is created.
     public var createTime: Int64?
-
     /// Time when the elastic resource pool is updated.
     public var updateTime: Int64?
-
     /// Number of current CUs.
     public var currentCu: Int?
-
     /// Status of the elastic resource pool. The options are:
     /// AVAILABLE
     /// SCALING
     /// CREATING
     /// FAILED
     public var status: ElasticResourcePoolStatus?
-
     /// Resource ID of the elastic resource pool.
     public var resourceID: String?
-
     /// Cause of the elastic resource pool creation failure.
     public var failReason: String?
-
     /// Enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Number of prepaid CUs.
     public var prepayCu: Int?
-
     /// Billing mode.
     public var chargingMode: Int?
-
     /// Information about the queue the elastic resource pool belongs to.
     public var queues: [String]?
-
     /// Type of the elastic resource pool.
     public var manager: String?
-
     /// Identifies the type of the elastic resource pool.
     public var label: [String: String]?
-
     /// Whether to enable IPv6
     /// true: Enable IPv6.
     /// false: Do not enable IPv6.
     public var ipv6Enable: Bool?
-
     /// IPv6 subnet CIDR block
     public var ipv6CIDRInSubnet: String?
-
     /// ID of the elastic resource pool
     public var id: Int64?
 
@@ -180,10 +159,7 @@ public struct ElasticResourcePool: Codable, Sendable, Hashable {
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct ElasticResourcePoolStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let available: Self = "AVAILABLE"
     public static let scaling: Self = "SCALING"
@@ -192,17 +168,14 @@ public struct ElasticResourcePoolStatus: OpenEnum, QueryValue {
 }
 
 /// The response of ``DLIClient/listElasticResourcePools``.
-public struct ListElasticResourcePoolsResponse: Codable, Sendable, Hashable {
+public struct ListElasticResourcePoolsResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the message may be left blank.
     public var message: String?
-
     /// Total number of records.
     public var count: Int64?
-
     /// Elastic resource pool information. For details, see Table 4.
     public var elasticResourcePools: [ElasticResourcePool]?
 

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``DLIClient/updateElasticResourcePool``.
-public struct UpdateElasticResourcePoolRequest: Codable, Sendable, Hashable {
+public struct UpdateElasticResourcePoolRequest: Codable, Sendable, Equatable {
     /// Description. The value can contain a maximum of 256 characters.
     public var description: String?
-
     /// Maximum CUs allowed for an elastic resource pool.
     public var maxCu: Int?
-
     /// Minimum CUs allowed for an elastic resource pool.
     public var minCu: Int?
 
@@ -20,11 +18,7 @@ public struct UpdateElasticResourcePoolRequest: Codable, Sendable, Hashable {
         case minCu = "min_cu"
     }
 
-    public init(
-        description: String? = nil,
-        maxCu: Int? = nil,
-        minCu: Int? = nil
-    ) {
+    public init(description: String? = nil, maxCu: Int? = nil, minCu: Int? = nil) {
         self.description = description
         self.maxCu = maxCu
         self.minCu = minCu

@@ -7,22 +7,17 @@ import CloudCore
 /// range.
 ///
 /// queue_scaling_policies
-public struct QueueScalingPolicy: Codable, Sendable, Hashable {
+public struct QueueScalingPolicy: Codable, Sendable, Equatable {
     /// Time when a policy takes effect.
     public var impactStartTime: String
-
     /// Time when a policy expires.
     public var impactStopTime: String
-
     /// Priority.
     public var priority: Int
-
     /// Minimum number of CUs.
     public var minCu: Int
-
     /// Maximum number of CUs.
     public var maxCu: Int
-
     /// Definition
     /// Whether queues within the elastic resource pool inherit the maximum CUs of the pool
     /// Constraints
@@ -73,7 +68,7 @@ public struct QueueScalingPolicy: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DLIClient/updateElasticResourcePoolQueue``.
-public struct UpdateElasticResourcePoolQueueRequest: Codable, Sendable, Hashable {
+public struct UpdateElasticResourcePoolQueueRequest: Codable, Sendable, Equatable {
     /// Scaling policy of a queue in an elastic resource pool. A policy contains the period, priority, and CU
     /// range.
     /// There must be a default scaling policy (period [00:00, 24:00]) for each queue. For details about the
@@ -84,9 +79,7 @@ public struct UpdateElasticResourcePoolQueueRequest: Codable, Sendable, Hashable
         case queueScalingPolicies = "queue_scaling_policies"
     }
 
-    public init(
-        queueScalingPolicies: [QueueScalingPolicy]
-    ) {
+    public init(queueScalingPolicies: [QueueScalingPolicy]) {
         self.queueScalingPolicies = queueScalingPolicies
     }
 }

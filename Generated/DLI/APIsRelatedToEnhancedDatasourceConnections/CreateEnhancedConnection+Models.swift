@@ -4,28 +4,22 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createEnhancedConnection``.
-public struct CreateEnhancedConnectionRequest: Codable, Sendable, Hashable {
+public struct CreateEnhancedConnectionRequest: Codable, Sendable, Equatable {
     /// Name of the connection.
     /// The name can contain only letters, digits, and underscores (_), and cannot be left empty.
     /// A maximum of 64 characters are allowed.
     public var name: String
-
     /// The ID of the service VPC to be connected.
     public var destVPCID: String
-
     /// The subnet ID of the to-be-connected service.
     public var destNetworkID: String
-
     /// List of queue names that are available for datasource connections.
     public var queues: [String]?
-
     /// Route table associated with the subnet of the service.
     public var routetableID: String?
-
     /// The user-defined host information. A maximum of 20,000 records are supported. For details, see hosts
     /// request parameters.
     public var hosts: [Host]?
-
     /// Tags of datasource connections. For details, see Table 4.
     public var tags: [Tag]?
 
@@ -59,14 +53,12 @@ public struct CreateEnhancedConnectionRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/createEnhancedConnection``.
-public struct CreateEnhancedConnectionResponse: Codable, Sendable, Hashable {
+public struct CreateEnhancedConnectionResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the message may be left blank.
     public var message: String?
-
     /// Connection ID. Identifies the UUID of a datasource connection.
     public var connectionID: String?
 
@@ -76,11 +68,7 @@ public struct CreateEnhancedConnectionResponse: Codable, Sendable, Hashable {
         case connectionID = "connection_id"
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        connectionID: String? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, connectionID: String? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.connectionID = connectionID

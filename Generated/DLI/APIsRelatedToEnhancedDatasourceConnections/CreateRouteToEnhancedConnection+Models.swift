@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createRouteToEnhancedConnection``.
-public struct CreateRouteToEnhancedConnectionRequest: Codable, Sendable, Hashable {
+public struct CreateRouteToEnhancedConnectionRequest: Codable, Sendable, Equatable {
     /// Route name. The value can contain up to 64 characters.
     public var name: String
-
     /// Route network range
     public var cidr: String
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case cidr
-    }
-
-    public init(
-        name: String,
-        cidr: String
-    ) {
+    public init(name: String, cidr: String) {
         self.name = name
         self.cidr = cidr
     }

@@ -4,38 +4,29 @@
 import CloudCore
 
 /// Datasource connection information list. For details, see Table 4.
-public struct Connection: Codable, Sendable, Hashable {
+public struct Connection: Codable, Sendable, Equatable {
     /// Connection ID. Identifies the UUID of a datasource connection.
     public var id: String?
-
     /// User-defined connection name.
     public var name: String?
-
     /// Connection status. The options are as follows:
     /// Active: The connection has been activated.
     /// DELETED: The connection has been deleted.
     public var status: Status?
-
     /// For details about how to create a datasource connection for each queue, see Table 5.
     public var availableQueueInfo: [AvailableQueueInfo]?
-
     /// The VPC ID of the connected service.
     public var destVPCID: String?
-
     /// Subnet ID of the connected service.
     public var destNetworkID: String?
-
     /// Whether the project permissions have been granted for the enhanced datasource connection. If the
     /// datasource connection has the permissions, the value of this field is false. Otherwise, the value is
     /// true.
     public var isPrivis: Bool?
-
     /// Time when a link is created. The time is converted to a UTC timestamp.
     public var createTime: Int64?
-
     /// User-defined host information. For details, see Table 7.
     public var hosts: [Host]?
-
     /// Whether to enable IPv6
     /// true: Enable IPv6.
     /// false: Do not enable IPv6.
@@ -94,17 +85,14 @@ public struct Connection: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/listEnhancedConnections``.
-public struct ListEnhancedConnectionsResponse: Codable, Sendable, Hashable {
+public struct ListEnhancedConnectionsResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Datasource connection information list. For details, see Table 4.
     public var connections: [Connection]?
-
     /// Number of returned datasource connections.
     public var count: Int?
 

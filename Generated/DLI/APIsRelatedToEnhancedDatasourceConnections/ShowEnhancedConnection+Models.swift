@@ -4,40 +4,30 @@
 import CloudCore
 
 /// The response of ``DLIClient/showEnhancedConnection``.
-public struct ShowEnhancedConnectionResponse: Codable, Sendable, Hashable {
+public struct ShowEnhancedConnectionResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Connection ID. Identifies the UUID of a datasource connection.
     public var id: String?
-
     /// User-defined connection name.
     public var name: String?
-
     /// Connection status. The options are as follows:
     /// Active: The connection has been activated.
     /// DELETED: The connection has been deleted.
     public var status: Status?
-
     /// For details about how to create a datasource connection for each queue, see Table 3.
     public var availableQueueInfo: [AvailableQueueInfo]?
-
     /// The VPC ID of the connected service.
     public var destVPCID: String?
-
     /// Subnet ID of the connected service.
     public var destNetworkID: String?
-
     /// Time when a link is created. The time is converted to a UTC timestamp.
     public var createTime: Int64?
-
     /// User-defined host information. For details, see hosts parameter description.
     public var hosts: [Host]?
-
     /// Whether to enable IPv6
     /// true: Enable IPv6.
     /// false: Do not enable IPv6.

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Datasource connection information about each authorized project. For details, see Table 3.
-public struct ShowEnhancedConnectionPrivilegePrivilege: Codable, Sendable, Hashable {
+public struct ShowEnhancedConnectionPrivilegePrivilege: Codable, Sendable, Equatable {
     /// Object information during authorization.
     public var object: String?
-
     /// ID of an authorized project.
     public var applicantProjectID: String?
-
     /// Authorization operation information.
     public var privileges: [String]?
 
@@ -20,11 +18,7 @@ public struct ShowEnhancedConnectionPrivilegePrivilege: Codable, Sendable, Hasha
         case privileges
     }
 
-    public init(
-        object: String? = nil,
-        applicantProjectID: String? = nil,
-        privileges: [String]? = nil
-    ) {
+    public init(object: String? = nil, applicantProjectID: String? = nil, privileges: [String]? = nil) {
         self.object = object
         self.applicantProjectID = applicantProjectID
         self.privileges = privileges
@@ -32,17 +26,14 @@ public struct ShowEnhancedConnectionPrivilegePrivilege: Codable, Sendable, Hasha
 }
 
 /// The response of ``DLIClient/showEnhancedConnectionPrivilege``.
-public struct ShowEnhancedConnectionPrivilegeResponse: Codable, Sendable, Hashable {
+public struct ShowEnhancedConnectionPrivilegeResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Enhanced datasource connection ID, which is used to identify the UUID of a datasource connection.
     public var connectionID: String?
-
     /// Datasource connection information about each authorized project. For details, see Table 3.
     public var privileges: [ShowEnhancedConnectionPrivilegePrivilege]?
 

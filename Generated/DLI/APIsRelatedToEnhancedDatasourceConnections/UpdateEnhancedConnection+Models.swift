@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``DLIClient/updateEnhancedConnection``.
-public struct UpdateEnhancedConnectionRequest: Codable, Sendable, Hashable {
+public struct UpdateEnhancedConnectionRequest: Codable, Sendable, Equatable {
     /// The user-defined host information. A maximum of 20,000 records are supported. For details, see hosts
     /// request parameters. If this parameter is left blank, all configured host information will be deleted.
     public var hosts: [Host]
 
-    private enum CodingKeys: String, CodingKey {
-        case hosts
-    }
-
-    public init(
-        hosts: [Host]
-    ) {
+    public init(hosts: [Host]) {
         self.hosts = hosts
     }
 }

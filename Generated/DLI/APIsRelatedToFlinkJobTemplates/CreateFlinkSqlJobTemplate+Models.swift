@@ -4,20 +4,16 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createFlinkSqlJobTemplate``.
-public struct CreateFlinkSqlJobTemplateRequest: Codable, Sendable, Hashable {
+public struct CreateFlinkSqlJobTemplateRequest: Codable, Sendable, Equatable {
     /// Template name. The value can contain up to 64 characters.
     public var name: String
-
     /// Template description. Length range: 0 to 512 characters.
     public var desc: String?
-
     /// Stream SQL statement, which includes at least the following three parts: source, query, and sink. The
     /// value can contain 0 to 10,000 characters.
     public var sqlBody: String?
-
     /// Label of a Flink job template. For details, see Table 3.
     public var tags: [Tag]?
-
     /// Flink job template type.
     /// flink_sql_job: Flink SQL job
     /// flink_opensource_sql_job: Flink OpenSource SQL job
@@ -47,13 +43,11 @@ public struct CreateFlinkSqlJobTemplateRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/createFlinkSqlJobTemplate``.
-public struct CreateFlinkSqlJobTemplateResponse: Codable, Sendable, Hashable {
+public struct CreateFlinkSqlJobTemplateResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successful.
     public var isSuccess: Bool?
-
     /// Message content.
     public var message: String?
-
     /// Information about job update. For details, see Table 5.
     public var template: Template?
 
@@ -63,11 +57,7 @@ public struct CreateFlinkSqlJobTemplateResponse: Codable, Sendable, Hashable {
         case template
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        template: Template? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, template: Template? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.template = template
@@ -82,19 +72,15 @@ public struct CreateFlinkSqlJobTemplateResponse: Codable, Sendable, Hashable {
 }
 
 /// Information about job update. For details, see Table 5.
-public struct Template: Codable, Sendable, Hashable {
+public struct Template: Codable, Sendable, Equatable {
     /// Template ID.
     public var templateID: Int64?
-
     /// Template name.
     public var name: String?
-
     /// Template description.
     public var desc: String?
-
     /// Time when the template is created.
     public var createTime: Int64?
-
     /// Job template type. Options:
     /// flink_sql_job: Flink SQL job
     /// flink_opensource_sql_job: Flink OpenSource SQL job

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``DLIClient/deleteFlinkSqlJobTemplate``.
-public struct DeleteFlinkSqlJobTemplateResponse: Codable, Sendable, Hashable {
+public struct DeleteFlinkSqlJobTemplateResponse: Codable, Sendable, Equatable {
     /// Indicates whether the response is successful. Value true indicates success.
     public var isSuccess: String?
-
     /// Message content.
     public var message: String?
-
     /// Information about the template to be deleted. For details, see Table 3.
     public var template: DeleteFlinkSqlJobTemplateTemplate?
 
@@ -32,7 +30,7 @@ public struct DeleteFlinkSqlJobTemplateResponse: Codable, Sendable, Hashable {
 }
 
 /// Information about the template to be deleted. For details, see Table 3.
-public struct DeleteFlinkSqlJobTemplateTemplate: Codable, Sendable, Hashable {
+public struct DeleteFlinkSqlJobTemplateTemplate: Codable, Sendable, Equatable {
     /// Template ID.
     public var templateID: Int64?
 
@@ -40,9 +38,7 @@ public struct DeleteFlinkSqlJobTemplateTemplate: Codable, Sendable, Hashable {
         case templateID = "template_id"
     }
 
-    public init(
-        templateID: Int64? = nil
-    ) {
+    public init(templateID: Int64? = nil) {
         self.templateID = templateID
     }
 

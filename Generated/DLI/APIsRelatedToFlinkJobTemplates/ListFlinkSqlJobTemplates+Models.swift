@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``DLIClient/listFlinkSqlJobTemplates``.
-public struct ListFlinkSqlJobTemplatesResponse: Codable, Sendable, Hashable {
+public struct ListFlinkSqlJobTemplatesResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successful.
     public var isSuccess: String?
-
     /// Message content.
     public var message: String?
-
     /// Information about the template list. For details, see Table 4.
     public var templateList: TemplateList?
 
@@ -20,11 +18,7 @@ public struct ListFlinkSqlJobTemplatesResponse: Codable, Sendable, Hashable {
         case templateList = "template_list"
     }
 
-    public init(
-        isSuccess: String? = nil,
-        message: String? = nil,
-        templateList: TemplateList? = nil
-    ) {
+    public init(isSuccess: String? = nil, message: String? = nil, templateList: TemplateList? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.templateList = templateList
@@ -32,25 +26,19 @@ public struct ListFlinkSqlJobTemplatesResponse: Codable, Sendable, Hashable {
 }
 
 /// Detailed information about a template. For details, see Table 5.
-public struct ListFlinkSqlJobTemplatesTemplate: Codable, Sendable, Hashable {
+public struct ListFlinkSqlJobTemplatesTemplate: Codable, Sendable, Equatable {
     /// Template ID.
     public var templateID: Int?
-
     /// Template name.
     public var name: String?
-
     /// Template description.
     public var desc: String?
-
     /// Time when the template is created.
     public var createTime: Int64?
-
     /// Time when the template is updated.
     public var updateTime: Int64?
-
     /// Stream SQL statement. Contains at least the source, query, and sink parts.
     public var sqlBody: String?
-
     /// Job template type. Options:
     /// flink_sql_job: Flink SQL job
     /// flink_opensource_sql_job: Flink OpenSource SQL job
@@ -97,10 +85,9 @@ public struct ListFlinkSqlJobTemplatesTemplate: Codable, Sendable, Hashable {
 }
 
 /// Information about the template list. For details, see Table 4.
-public struct TemplateList: Codable, Sendable, Hashable {
+public struct TemplateList: Codable, Sendable, Equatable {
     /// Total number of templates.
     public var totalCount: Int?
-
     /// Detailed information about a template. For details, see Table 5.
     public var templates: [ListFlinkSqlJobTemplatesTemplate]?
 
@@ -109,10 +96,7 @@ public struct TemplateList: Codable, Sendable, Hashable {
         case templates
     }
 
-    public init(
-        totalCount: Int? = nil,
-        templates: [ListFlinkSqlJobTemplatesTemplate]? = nil
-    ) {
+    public init(totalCount: Int? = nil, templates: [ListFlinkSqlJobTemplatesTemplate]? = nil) {
         self.totalCount = totalCount
         self.templates = templates
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``DLIClient/updateFlinkSqlJobTemplate``.
-public struct UpdateFlinkSqlJobTemplateRequest: Codable, Sendable, Hashable {
+public struct UpdateFlinkSqlJobTemplateRequest: Codable, Sendable, Equatable {
     /// Template name. The value can contain 0 to 64 characters.
     public var name: String?
-
     /// Template description. Length range: 0 to 512 characters.
     public var desc: String?
-
     /// Stream SQL statement, which includes at least the following three parts: source, query, and sink. The
     /// value can contain 0 to 10,000 characters.
     public var sqlBody: String?
@@ -21,11 +19,7 @@ public struct UpdateFlinkSqlJobTemplateRequest: Codable, Sendable, Hashable {
         case sqlBody = "sql_body"
     }
 
-    public init(
-        name: String? = nil,
-        desc: String? = nil,
-        sqlBody: String? = nil
-    ) {
+    public init(name: String? = nil, desc: String? = nil, sqlBody: String? = nil) {
         self.name = name
         self.desc = desc
         self.sqlBody = sqlBody

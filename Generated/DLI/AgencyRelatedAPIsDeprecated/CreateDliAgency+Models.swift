@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createDliAgency``.
-public struct CreateDliAgencyRequest: Codable, Sendable, Hashable {
+public struct CreateDliAgencyRequest: Codable, Sendable, Equatable {
     /// Role.
     /// Currently, only obs_adm, dis_adm, ctable_adm, vpc_netadm, smn_adm, and te_admin are supported.
     /// obs_adm: Administrator permissions for accessing and using the Object Storage Service.
@@ -15,13 +15,7 @@ public struct CreateDliAgencyRequest: Codable, Sendable, Hashable {
     /// te_admin: Tenant Administrator permissions
     public var roles: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case roles
-    }
-
-    public init(
-        roles: [String]
-    ) {
+    public init(roles: [String]) {
         self.roles = roles
     }
 }

@@ -4,17 +4,14 @@
 import CloudCore
 
 /// The response of ``DLIClient/showDliAgency``.
-public struct ShowDliAgencyResponse: Codable, Sendable, Hashable {
+public struct ShowDliAgencyResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Agency version information.
     public var version: String?
-
     /// Role. The supported values are as follows:
     /// obs_adm: Administrator permissions for accessing and using the Object Storage Service.
     /// dis_adm: Administrator permissions for using Data Ingestion Service data as the data source

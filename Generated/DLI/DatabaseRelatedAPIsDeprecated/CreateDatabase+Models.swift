@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createDatabase``.
-public struct CreateDatabaseRequest: Codable, Sendable, Hashable {
+public struct CreateDatabaseRequest: Codable, Sendable, Equatable {
     /// Name of the created database.
     /// The database name can contain only digits, letters, and underscores (_), but cannot contain only
     /// digits or start with an underscore (_).
@@ -12,14 +12,11 @@ public struct CreateDatabaseRequest: Codable, Sendable, Hashable {
     /// The length of the database name cannot exceed 128 characters.
     /// The default database is a built-in database. You cannot create a database named default.
     public var databaseName: String
-
     /// Information about the created database.
     public var description: String?
-
     /// Enterprise project ID. The value 0 indicates the default enterprise project.
     /// Users who have enabled Enterprise Management can set this parameter to bind a specified project.
     public var enterpriseProjectID: String?
-
     /// Database tag. For details, see Table 3.
     public var tags: [CreateDatabaseTag]?
 

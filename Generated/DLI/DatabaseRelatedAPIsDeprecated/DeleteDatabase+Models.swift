@@ -4,17 +4,14 @@
 import CloudCore
 
 /// The response of ``DLIClient/deleteDatabase``.
-public struct DeleteDatabaseResponse: Codable, Sendable, Hashable {
+public struct DeleteDatabaseResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Returned job ID, which can be used to obtain the job status and result.
     public var jobID: String?
-
     /// Type of a job. The options are as follows:
     /// DDL
     /// DCL
@@ -23,7 +20,6 @@ public struct DeleteDatabaseResponse: Codable, Sendable, Hashable {
     /// QUERY
     /// INSERT
     public var jobType: JobType?
-
     /// Job execution mode. The options are as follows:
     /// async: asynchronous
     /// sync: synchronous

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Database information. For details, see Table 4.
-public struct Database: Codable, Sendable, Hashable {
+public struct Database: Codable, Sendable, Equatable {
     /// Name of a database.
     public var databaseName: String?
-
     /// Creator of a database.
     public var owner: String?
-
     /// Number of tables in a database.
     public var tableNumber: Int?
-
     /// Information about a database.
     public var description: String?
-
     /// Enterprise project ID. The value 0 indicates the default enterprise project.
     /// Users who have enabled Enterprise Management can set this parameter to bind a specified project.
     public var enterpriseProjectID: String?
@@ -54,17 +50,14 @@ public struct Database: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/listDatabases``.
-public struct ListDatabasesResponse: Codable, Sendable, Hashable {
+public struct ListDatabasesResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Total number of databases.
     public var databaseCount: Int?
-
     /// Database information. For details, see Table 4.
     public var databases: [Database]?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DLIClient/updateDatabaseOwner``.
-public struct UpdateDatabaseOwnerRequest: Codable, Sendable, Hashable {
+public struct UpdateDatabaseOwnerRequest: Codable, Sendable, Equatable {
     /// Name of the new owner. The new user must be a sub-user of the current tenant.
     public var newOwner: String
 
@@ -12,9 +12,7 @@ public struct UpdateDatabaseOwnerRequest: Codable, Sendable, Hashable {
         case newOwner = "new_owner"
     }
 
-    public init(
-        newOwner: String
-    ) {
+    public init(newOwner: String) {
         self.newOwner = newOwner
     }
 }

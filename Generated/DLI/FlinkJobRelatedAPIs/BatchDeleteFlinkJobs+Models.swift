@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DLIClient/batchDeleteFlinkJobs``.
-public struct BatchDeleteFlinkJobsRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteFlinkJobsRequest: Codable, Sendable, Equatable {
     /// Job ID.
     public var jobIDs: JSONValue
 
@@ -12,14 +12,12 @@ public struct BatchDeleteFlinkJobsRequest: Codable, Sendable, Hashable {
         case jobIDs = "job_ids"
     }
 
-    public init(
-        jobIDs: JSONValue
-    ) {
+    public init(jobIDs: JSONValue) {
         self.jobIDs = jobIDs
     }
 }
 
 /// The response of ``DLIClient/batchDeleteFlinkJobs``.
-public struct BatchDeleteFlinkJobsResponse: Codable, Sendable, Hashable {
+public struct BatchDeleteFlinkJobsResponse: Codable, Sendable, Equatable {
     public init() {}
 }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``DLIClient/batchRunFlinkJobs``.
-public struct BatchRunFlinkJobsRequest: Codable, Sendable, Hashable {
+public struct BatchRunFlinkJobsRequest: Codable, Sendable, Equatable {
     /// Batch job ID. You can obtain the job ID by calling the API for creating a job or the API for querying
     /// a job.
     public var jobIDs: [Int64]
-
     /// Whether to restore a job from the latest savepoint.
     /// If resume_savepoint is set to true, the job is restored from the latest savepoint.
     /// If resume_savepoint is set to false, the job is started normally, not from a specific savepoint.
@@ -20,10 +19,7 @@ public struct BatchRunFlinkJobsRequest: Codable, Sendable, Hashable {
         case resumeSavepoint = "resume_savepoint"
     }
 
-    public init(
-        jobIDs: [Int64],
-        resumeSavepoint: Bool? = nil
-    ) {
+    public init(jobIDs: [Int64], resumeSavepoint: Bool? = nil) {
         self.jobIDs = jobIDs
         self.resumeSavepoint = resumeSavepoint
     }
@@ -36,6 +32,6 @@ public struct BatchRunFlinkJobsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/batchRunFlinkJobs``.
-public struct BatchRunFlinkJobsResponse: Codable, Sendable, Hashable {
+public struct BatchRunFlinkJobsResponse: Codable, Sendable, Equatable {
     public init() {}
 }

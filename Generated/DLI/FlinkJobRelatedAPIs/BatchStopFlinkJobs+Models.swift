@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``DLIClient/batchStopFlinkJobs``.
-public struct BatchStopFlinkJobsRequest: Codable, Sendable, Hashable {
+public struct BatchStopFlinkJobsRequest: Codable, Sendable, Equatable {
     /// Job ID.
     public var jobIDs: [Int64]
-
     /// Whether to create a savepoint for a job to store the job status information before stopping it. The
     /// data type is Boolean.
     /// If this parameter is set to true, a savepoint is created.
@@ -19,10 +18,7 @@ public struct BatchStopFlinkJobsRequest: Codable, Sendable, Hashable {
         case triggerSavepoint = "trigger_savepoint"
     }
 
-    public init(
-        jobIDs: [Int64],
-        triggerSavepoint: Bool? = nil
-    ) {
+    public init(jobIDs: [Int64], triggerSavepoint: Bool? = nil) {
         self.jobIDs = jobIDs
         self.triggerSavepoint = triggerSavepoint
     }
@@ -35,6 +31,6 @@ public struct BatchStopFlinkJobsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/batchStopFlinkJobs``.
-public struct BatchStopFlinkJobsResponse: Codable, Sendable, Hashable {
+public struct BatchStopFlinkJobsResponse: Codable, Sendable, Equatable {
     public init() {}
 }

@@ -4,32 +4,25 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createFlinkJarJob``.
-public struct CreateFlinkJarJobRequest: Codable, Sendable, Hashable {
+public struct CreateFlinkJarJobRequest: Codable, Sendable, Equatable {
     /// Job name. The value can contain up to 57 characters.
     public var name: String
-
     /// Job description. Length range: 0 to 512 characters.
     public var desc: String?
-
     /// Queue name. The value can contain 0 to 128 characters.
     public var queueName: String?
-
     /// Number of CUs selected for a job.
     public var cuNumber: Int?
-
     /// Number of CUs on the management node selected by the user for a job, which corresponds to the number
     /// of Flink job managers. The default value is 1.
     public var managerCuNumber: Int?
-
     /// Number of parallel operations selected for a job.
     public var parallelNumber: Int?
-
     /// Whether to enable the automatic job snapshot function. Options:
     /// true: Enable this function.
     /// false: Do not enable this function.
     /// Default value: false.
     public var checkpointEnabled: Bool?
-
     /// Snapshot mode. Options:
     /// 1: ExactlyOnce, meaning data is consumed only once.
     /// 2: AtLeastOnce, meaning data is consumed at least once.
@@ -38,41 +31,31 @@ public struct CreateFlinkJarJobRequest: Codable, Sendable, Hashable {
     /// - `1`: ExactlyOnce, meaning data is consumed only once.
     /// - `2`: AtLeastOnce, meaning data is consumed at least once.
     public var checkpointMode: Int?
-
     /// Snapshot interval. The unit is second. The default value is 10.
     public var checkpointInterval: Int?
-
     /// Whether to enable the job log function. Options:
     /// true: Enable this function.
     /// false: Do not enable this function.
     /// Default value: false.
     public var logEnabled: Bool?
-
     /// OBS bucket where users are authorized to save logs when log_enabled is set to true.
     public var obsBucket: String?
-
     /// SMN topic. If a job fails, the system will send a message to users subscribed to this SMN topic.
     public var smnTopic: String?
-
     /// Job entry class.
     public var mainClass: String?
-
     /// Job entry parameter. Multiple parameters are separated by spaces.
     public var entrypointArgs: String?
-
     /// Whether to enable the function of restart upon exceptions. The default value is false.
     public var restartWhenException: Bool?
-
     /// Name of the package uploaded to OBS. You can customize the JAR file where the main job class is.
     /// For Flink 1.15 or later, you can only select packages from OBS, instead of DLI.
     /// Example: obs://bucket_name/test.jar
     public var entrypoint: String?
-
     /// Name of the package uploaded to OBS. You can customize other dependency packages of the job.
     /// For Flink 1.15 or later, you can only select packages from OBS, instead of DLI.
     /// Example: obs://bucket_name/test1.jar, obs://bucket_name/test2.jar
     public var dependencyJars: [String]?
-
     /// Name of the resource package uploaded to OBS. You can customize the dependency files of the job.
     /// For Flink 1.15 or later, you can only select packages from OBS, instead of DLI.
     /// Example: [obs://bucket_name/file1, obs://bucket_name/file2]
@@ -81,33 +64,24 @@ public struct CreateFlinkJarJobRequest: Codable, Sendable, Hashable {
     /// of the class that needs to access the file.
     /// ClassName.class.getClassLoader().getResource("userData/fileName")
     public var dependencyFiles: [String]?
-
     /// Number of CUs for each TaskManager. The default value is 1.
     public var tmCus: Int?
-
     /// Number of slots in each TaskManager. The default value is
     /// (parallel_number*tm_cus)/(cu_number-manager_cu_number).
     public var tmSlotNum: Int?
-
     /// Name of the agency authorized to DLI. This parameter is configurable in Flink 1.15.
     public var executionAgencyURN: String?
-
     /// Whether the abnormal restart is recovered from the checkpoint.
     public var resumeCheckpoint: Bool?
-
     /// Maximum number of retry times upon exceptions. The unit is times/hour. Value range: -1 or greater than
     /// 0. The default value is -1, indicating that the number of times is unlimited.
     public var resumeMaxNum: Int?
-
     /// Storage address of the checkpoint in the JAR file of the user. The path must be unique.
     public var checkpointPath: String?
-
     /// Label of a Flink JAR job. For details, see Table 3.
     public var tags: [Tag]?
-
     /// Customizes optimization parameters when a Flink job is running.
     public var runtimeConfig: String?
-
     /// Resource configuration version. The value can be v1 or v2. The default value is v1.
     /// Compared with the v1 template, the v2 template does not support the setting of the number of CUs. The
     /// v2 template supports the setting of Job Manager Memory and Task Manager Memory.
@@ -115,7 +89,6 @@ public struct CreateFlinkJarJobRequest: Codable, Sendable, Hashable {
     /// v2: applicable to Flink 1.15 and 1.17.
     /// You are advised to use the parameter settings of v2.
     public var resourceConfigVersion: ResourceConfigVersion?
-
     /// Resource configuration of a Flink job. For detailed parameter descriptions, refer to Table 4.
     /// When the resource configuration version is v2, the configuration takes effect; when the resource
     /// configuration version is v1, the configuration is invalid.
@@ -246,14 +219,12 @@ public struct CreateFlinkJarJobRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/createFlinkJarJob``.
-public struct CreateFlinkJarJobResponse: Codable, Sendable, Hashable {
+public struct CreateFlinkJarJobResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// Message content.
     public var message: String?
-
     /// Information about the job status. For details, see Table 8.
     public var job: Job?
 
@@ -263,11 +234,7 @@ public struct CreateFlinkJarJobResponse: Codable, Sendable, Hashable {
         case job
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        job: Job? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, job: Job? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.job = job

@@ -4,39 +4,32 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createFlinkSqlJob``.
-public struct CreateFlinkSqlJobRequest: Codable, Sendable, Hashable {
+public struct CreateFlinkSqlJobRequest: Codable, Sendable, Equatable {
     /// Job name. The value can contain up to 57 characters.
     public var name: String
-
     /// Job description. Length range: 0 to 512 characters.
     public var desc: String?
-
     /// Template ID.
     /// If both template_id and sql_body are specified, sql_body is used. If template_id is specified but
     /// sql_body is not, fill sql_body with the template_id value.
     public var templateID: Int?
-
     /// Queue name. The value can contain 0 to 128 characters.
     public var queueName: String?
-
     /// Stream SQL statement, which includes at least the following three parts: source, query, and sink.
     /// Length range: 1,024 x 1,024 characters.
     public var sqlBody: String?
-
     /// Job running mode. The options are as follows:
     /// shared_cluster: indicates that the job is running on a shared cluster.
     /// exclusive_cluster: indicates that the job is running on an exclusive cluster.
     /// edge_node: indicates that the job is running on an edge node.
     /// The default value is shared_cluster.
     public var runMode: RunMode?
-
     /// Number of CUs selected for a job. The default value is 2.
     /// Sum of the number of compute units and job manager CUs of DLI. CU is also the billing unit of DLI. One
     /// CU equals one vCPU and 4 GB of memory. The value is the number of CUs required for job running and
     /// cannot exceed the number of CUs in the bound queue. For details about how to set the number of CUs of
     /// JobManager, see manager_cu_number.
     public var cuNumber: Int?
-
     /// Number of parallel jobs set by a user. The default value is 1.
     /// Number of Flink SQL jobs that run at the same time. Properly increasing the number of parallel threads
     /// improves the overall computing capability of the job. However, the switchover overhead caused by the
@@ -44,13 +37,11 @@ public struct CreateFlinkSqlJobRequest: Codable, Sendable, Hashable {
     /// (number of CUs minus the number of JobManager CUs).
     /// For details about how to set the number of JobManager CUs, see manager_cu_number.
     public var parallelNumber: Int?
-
     /// Whether to enable the automatic job snapshot function. Options:
     /// true: Enable this function.
     /// false: Do not enable this function.
     /// Default value: false.
     public var checkpointEnabled: Bool?
-
     /// Snapshot mode. Options:
     /// 1: ExactlyOnce, meaning data is consumed only once.
     /// 2: AtLeastOnce, meaning data is consumed at least once.
@@ -59,78 +50,59 @@ public struct CreateFlinkSqlJobRequest: Codable, Sendable, Hashable {
     /// - `1`: ExactlyOnce, meaning data is consumed only once.
     /// - `2`: AtLeastOnce, meaning data is consumed at least once.
     public var checkpointMode: Int?
-
     /// Snapshot interval. The unit is second. The default value is 10.
     public var checkpointInterval: Int?
-
     /// OBS bucket where users are authorized to save the snapshot. This parameter is valid only when
     /// checkpoint_enabled is set to true.
     /// This parameter is valid only when log_enabled is set to true.
     public var obsBucket: String?
-
     /// Whether to enable the function of uploading job logs to users' OBS buckets. The default value is
     /// false.
     public var logEnabled: Bool?
-
     /// SMN topic. If a job fails, the system will send a message to users subscribed to this SMN topic.
     public var smnTopic: String?
-
     /// Whether to enable the function of automatically restarting a job upon job exceptions. The default
     /// value is false.
     public var restartWhenException: Bool?
-
     /// Retention time of the idle state. The unit is second. The default value is 3600.
     public var idleStateRetention: Int?
-
     /// Job type. The options include flink_sql_job and flink_opensource_sql_job.
     /// The default value is flink_opensource_sql_job.
     /// If run_mode is set to exclusive_cluster, job_type must be set to flink_sql_job or
     /// flink_opensource_sql_job.
     /// If run_mode is set to shared_cluster, job_type must be set to flink_sql_job.
     public var jobType: TemplateJobType?
-
     /// Dirty data policy of a job.
     /// 2:obsDir: Save. obsDir specifies the path for storing dirty data.
     /// 1: Trigger a job exception
     /// 0: Ignore
     /// The default value is 0.
     public var dirtyDataStrategy: String?
-
     /// Name of the resource package that has been uploaded to the DLI resource management system. The UDF Jar
     /// file of the SQL job is specified by this parameter.
     /// For Flink 1.15 or later, only OBS packages can be selected when creating jobs, and DLI packages are
     /// not supported.
     public var udfJarURL: String?
-
     /// Number of CUs in the JobManager selected for a job. The default value is 1.
     public var managerCuNumber: Int?
-
     /// Number of CUs for each TaskManager. The default value is 1.
     public var tmCus: Int?
-
     /// Number of slots in each TaskManager. The default value is
     /// (parallel_number*tm_cus)/(cu_number-manager_cu_number).
     public var tmSlotNum: Int?
-
     /// Whether the abnormal restart is recovered from the checkpoint.
     public var resumeCheckpoint: Bool?
-
     /// Maximum number of retry times upon exceptions. The unit is times/hour. Value range: -1 or greater than
     /// 0. The default value is -1, indicating that the number of times is unlimited.
     public var resumeMaxNum: Int?
-
     /// Label of a Flink SQL job. For details, see Table 3.
     public var tags: [Tag]?
-
     /// Customizes optimization parameters when a Flink job is running.
     public var runtimeConfig: String?
-
     /// Flink version.
     public var flinkVersion: String?
-
     /// Name of the agency authorized to DLI. This parameter is configurable in Flink 1.15.
     public var executionAgencyURN: String?
-
     /// Resource configuration version. The value can be v1 or v2. The default value is v1.
     /// Compared with the v1 template, the v2 template does not support the setting of the number of CUs. The
     /// v2 template supports the setting of Job Manager Memory and Task Manager Memory.
@@ -138,7 +110,6 @@ public struct CreateFlinkSqlJobRequest: Codable, Sendable, Hashable {
     /// v2: applicable to Flink 1.15 and 1.17.
     /// You are advised to use the parameter settings of v2.
     public var resourceConfigVersion: ResourceConfigVersion?
-
     /// Resource configuration of a Flink job. For detailed parameter descriptions, refer to Table 4.
     /// When the resource configuration version is v2, the configuration takes effect; when the resource
     /// configuration version is v1, the configuration is invalid.
@@ -277,14 +248,12 @@ public struct CreateFlinkSqlJobRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/createFlinkSqlJob``.
-public struct CreateFlinkSqlJobResponse: Codable, Sendable, Hashable {
+public struct CreateFlinkSqlJobResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: String?
-
     /// Message content.
     public var message: String?
-
     /// Information about the job status. For details, see Table 8.
     public var job: Job?
 
@@ -294,11 +263,7 @@ public struct CreateFlinkSqlJobResponse: Codable, Sendable, Hashable {
         case job
     }
 
-    public init(
-        isSuccess: String? = nil,
-        message: String? = nil,
-        job: Job? = nil
-    ) {
+    public init(isSuccess: String? = nil, message: String? = nil, job: Job? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.job = job

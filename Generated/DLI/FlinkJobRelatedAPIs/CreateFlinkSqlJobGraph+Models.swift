@@ -4,41 +4,33 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createFlinkSqlJobGraph``.
-public struct CreateFlinkSqlJobGraphRequest: Codable, Sendable, Hashable {
+public struct CreateFlinkSqlJobGraphRequest: Codable, Sendable, Equatable {
     /// SQL
     public var sqlBody: String
-
     /// Total number of CUs used by the job configured on the job editing page, which should match the actual
     /// number of CUs used. The actual number of CUs used is determined by the number of parallel operators.
     /// Total number of CUs used by the job = Number of manager CUs + (Total number of concurrent operators /
     /// Number of slots of a TaskManager) x Number of TaskManager CUs
     public var cuNumber: Int?
-
     /// Number of CUs of the management unit.
     public var managerCuNumber: Int?
-
     /// Maximum degree of parallelism.
     /// Concurrent tasks of each job operator. Appropriately increasing the value will improve the overall
     /// computing performance of a job. Considering switchover overheads due to increasing threads, the
     /// maximum value is four times the number of CUs. One to two times the number of CUs is the optimal.
     public var parallelNumber: Int?
-
     /// Number of CUs in a TaskManager.
     public var tmCus: Int?
-
     /// Number of slots in a taskManager.
     public var tmSlotNum: Int?
-
     /// Operator configurations.
     /// You can call this API to obtain the operator ID. That is, the ID in operator_list contained in
     /// stream_graph in the response message is the operator ID.
     public var operatorConfig: String?
-
     /// Whether to estimate static resources.
     /// If this parameter is set to true, resources used by the job are estimated based on the operator ID and
     /// traffic.
     public var staticEstimator: Bool?
-
     /// Traffic or hit ratio of each operator, which is a string in JSON format.
     /// This parameter is mandatory when static_estimator is set to true. During the configuration, the
     /// operator ID and operator traffic configuration are required.
@@ -46,16 +38,13 @@ public struct CreateFlinkSqlJobGraphRequest: Codable, Sendable, Hashable {
     /// stream_graph in the response message is the operator ID.
     /// The operator traffic is estimated based on the actual service conditions.
     public var staticEstimatorConfig: String?
-
     /// Job types.
     /// Only flink_opensource_sql_job job is supported.
     public var jobType: String?
-
     /// Stream graph type. Currently, the following two types of stream graphs are supported:
     /// simple_graph: Simplified stream graph
     /// job_graph: Static stream graph
     public var graphType: String?
-
     /// Flink version. Currently, only 1.10 and 1.12 are supported.
     public var flinkVersion: String?
 
@@ -120,17 +109,14 @@ public struct CreateFlinkSqlJobGraphRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/createFlinkSqlJobGraph``.
-public struct CreateFlinkSqlJobGraphResponse: Codable, Sendable, Hashable {
+public struct CreateFlinkSqlJobGraphResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the message may be left blank.
     public var message: String?
-
     /// Error codes.
     public var errorCode: String?
-
     /// Description of a static stream graph.
     public var streamGraph: String?
 

@@ -7,44 +7,30 @@ extension DLIClient {
     /// Documented values of `status` for ``DLIClient/listFlinkJobs``.
     public struct ListFlinkJobsStatus: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The job is in the draft status.
         public static let jobInit: Self = "job_init"
-
         /// The job is being submitted.
         public static let jobSubmitting: Self = "job_submitting"
-
         /// The job fails to be submitted.
         public static let jobSubmitFail: Self = "job_submit_fail"
-
         /// The job is running. (After the job is submitted, a normal result is returned.)
         public static let jobRunning: Self = "job_running"
-
         /// The job stops running due to an exception.
         public static let jobRunningException: Self = "job_running_exception"
-
         /// The job is being downloaded.
         public static let jobDownloading: Self = "job_downloading"
-
         /// The job is idle.
         public static let jobIdle: Self = "job_idle"
-
         /// The job is being stopped.
         public static let jobCanceling: Self = "job_canceling"
-
         /// The job has been stopped.
         public static let jobCancelSuccess: Self = "job_cancel_success"
-
         /// The job fails to be stopped.
         public static let jobCancelFail: Self = "job_cancel_fail"
-
         /// The savepoint is being created.
         public static let jobSavepointing: Self = "job_savepointing"
-
         /// The job is completed.
         public static let jobFinish: Self = "job_finish"
     }
@@ -52,14 +38,10 @@ extension DLIClient {
     /// Documented values of `order` for ``DLIClient/listFlinkJobs``.
     public struct ListFlinkJobsOrder: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// by time in ascending order
         public static let asc: Self = "asc"
-
         /// by time in descending order
         public static let desc: Self = "desc"
     }

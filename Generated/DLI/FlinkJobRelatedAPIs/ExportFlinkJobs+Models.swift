@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``DLIClient/exportFlinkJobs``.
-public struct ExportFlinkJobsRequest: Codable, Sendable, Hashable {
+public struct ExportFlinkJobsRequest: Codable, Sendable, Equatable {
     /// OBS path for storing exported job files.
     public var obsDir: String
-
     /// Whether to export a specified job.
     public var isSelected: Bool
-
     /// This parameter indicates the ID set of jobs to be exported if is_selected is set to true.
     /// This parameter is mandatory when is_selected is set to true.
     public var jobSelected: [Int64]?
@@ -21,11 +19,7 @@ public struct ExportFlinkJobsRequest: Codable, Sendable, Hashable {
         case jobSelected = "job_selected"
     }
 
-    public init(
-        obsDir: String,
-        isSelected: Bool,
-        jobSelected: [Int64]? = nil
-    ) {
+    public init(obsDir: String, isSelected: Bool, jobSelected: [Int64]? = nil) {
         self.obsDir = obsDir
         self.isSelected = isSelected
         self.jobSelected = jobSelected
@@ -40,14 +34,12 @@ public struct ExportFlinkJobsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/exportFlinkJobs``.
-public struct ExportFlinkJobsResponse: Codable, Sendable, Hashable {
+public struct ExportFlinkJobsResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Name of the ZIP package containing exported jobs. The ZIP package is stored on OBS.
     public var zipFile: [String]?
 
@@ -57,11 +49,7 @@ public struct ExportFlinkJobsResponse: Codable, Sendable, Hashable {
         case zipFile = "zip_file"
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        zipFile: [String]? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, zipFile: [String]? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.zipFile = zipFile

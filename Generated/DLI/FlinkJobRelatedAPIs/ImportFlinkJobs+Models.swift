@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``DLIClient/importFlinkJobs``.
-public struct ImportFlinkJobsRequest: Codable, Sendable, Hashable {
+public struct ImportFlinkJobsRequest: Codable, Sendable, Equatable {
     /// Path of the job ZIP file imported from OBS. You can enter a folder path to import all ZIP files in the
     /// folder.
     /// The folder can contain only .zip files.
     public var zipFile: String
-
     /// Whether to overwrite an existing job if the name of the imported job is the same as that of the
     /// existing job in the service.
     public var isCover: Bool?
@@ -19,10 +18,7 @@ public struct ImportFlinkJobsRequest: Codable, Sendable, Hashable {
         case isCover = "is_cover"
     }
 
-    public init(
-        zipFile: String,
-        isCover: Bool? = nil
-    ) {
+    public init(zipFile: String, isCover: Bool? = nil) {
         self.zipFile = zipFile
         self.isCover = isCover
     }
@@ -35,14 +31,12 @@ public struct ImportFlinkJobsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/importFlinkJobs``.
-public struct ImportFlinkJobsResponse: Codable, Sendable, Hashable {
+public struct ImportFlinkJobsResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Information about the imported job. For details, see Table 4.
     public var jobMapping: [JobMapping]?
 
@@ -52,11 +46,7 @@ public struct ImportFlinkJobsResponse: Codable, Sendable, Hashable {
         case jobMapping = "job_mapping"
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        jobMapping: [JobMapping]? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, jobMapping: [JobMapping]? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.jobMapping = jobMapping
@@ -71,14 +61,12 @@ public struct ImportFlinkJobsResponse: Codable, Sendable, Hashable {
 }
 
 /// Information about the imported job. For details, see Table 4.
-public struct JobMapping: Codable, Sendable, Hashable {
+public struct JobMapping: Codable, Sendable, Equatable {
     /// ID of a job before being imported.
     public var oldJobID: String?
-
     /// ID of a job after being imported. If is_cover is set to false and a job with the same name exists in
     /// the service, the returned value of this parameter is -1.
     public var newJobID: String?
-
     /// Results about an imported job.
     public var remark: String?
 
@@ -88,11 +76,7 @@ public struct JobMapping: Codable, Sendable, Hashable {
         case remark
     }
 
-    public init(
-        oldJobID: String? = nil,
-        newJobID: String? = nil,
-        remark: String? = nil
-    ) {
+    public init(oldJobID: String? = nil, newJobID: String? = nil, remark: String? = nil) {
         self.oldJobID = oldJobID
         self.newJobID = newJobID
         self.remark = remark

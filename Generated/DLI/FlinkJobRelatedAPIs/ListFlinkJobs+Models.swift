@@ -5,21 +5,16 @@ import CloudCore
 
 /// Job configuration. This parameter is returned only when show_detail is set to true. For details, see Table
 /// 6.
-public struct JobConfig: Codable, Sendable, Hashable {
+public struct JobConfig: Codable, Sendable, Equatable {
     /// Documented values of `dirtyDataStrategy`; other values decode as well.
     public struct DirtyDataStrategy: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Save. obsDir specifies the path for storing dirty data.
         public static let value2OBSDir: Self = "2:obsDir"
-
         /// Trigger a job exception
         public static let value1: Self = "1"
-
         /// Ignore
         public static let value0: Self = "0"
     }
@@ -27,14 +22,10 @@ public struct JobConfig: Codable, Sendable, Hashable {
     /// Documented values of `feature`; other values decode as well.
     public struct Feature: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates that the basic Flink image provided by DLI is used.
         public static let basic: Self = "basic"
-
         /// indicates that the user-defined Flink image is used.
         public static let custom: Self = "custom"
     }
@@ -46,7 +37,6 @@ public struct JobConfig: Codable, Sendable, Hashable {
     /// false: disabled
     /// The default value is false.
     public var checkpointEnabled: Bool?
-
     /// Definition: Snapshot mode.
     /// Range
     /// There are two options:
@@ -54,50 +44,42 @@ public struct JobConfig: Codable, Sendable, Hashable {
     /// at_least_once: indicates that data is processed at least once.
     /// The default value is exactly_once.
     public var checkpointMode: CheckpointMode?
-
     /// Definition
     /// Snapshot interval. The unit is second. The default value is 10.
     /// Range
     /// None
     public var checkpointInterval: Int?
-
     /// Definition
     /// Whether to enable the log storage function. The default value is false.
     /// Range
     /// true: Enable log storage.
     /// false: Disable log storage.
     public var logEnabled: Bool?
-
     /// Definition
     /// Name of an OBS bucket.
     /// Range
     /// None
     public var obsBucket: String?
-
     /// Definition
     /// SMN topic name. If a job fails, the system will send a message to users subscribed to the SMN topic.
     /// Range
     /// None
     public var smnTopic: String?
-
     /// Definition
     /// Parent job ID.
     /// Range
     /// None
     public var rootID: Int?
-
     /// Definition
     /// List of edge computing group IDs. Use commas (,) to separate multiple IDs.
     /// Range
     /// None
     public var edgeGroupIDs: [String]?
-
     /// Definition
     /// Number of CUs of the management unit. The default value is 1.
     /// Range
     /// None
     public var managerCuNumber: Int?
-
     /// Definition
     /// Number of CUs selected for a job. This parameter is valid only when show_detail is set to true.
     /// Minimum value: 2
@@ -106,7 +88,6 @@ public struct JobConfig: Codable, Sendable, Hashable {
     /// Range
     /// None
     public var cuNumber: Int?
-
     /// Definition
     /// Number of concurrent jobs set by a user. This parameter is valid only when show_detail is set to true.
     /// Minimum value: 1
@@ -115,26 +96,22 @@ public struct JobConfig: Codable, Sendable, Hashable {
     /// Range
     /// None
     public var parallelNumber: Int?
-
     /// Definition
     /// Whether to enable the function of restart upon exceptions.
     /// Range
     /// None
     public var restartWhenException: Bool?
-
     /// Definition
     /// Expiration time.
     /// Range
     /// None
     public var idleStateRetention: Int?
-
     /// Definition
     /// Name of the package that has been uploaded to the DLI resource management system. The UDF Jar file of
     /// the SQL job is uploaded through this parameter.
     /// Range
     /// None
     public var udfJarURL: String?
-
     /// Definition
     /// Dirty data policy of a job
     /// Range
@@ -142,102 +119,86 @@ public struct JobConfig: Codable, Sendable, Hashable {
     /// 1: Trigger a job exception
     /// 0: Ignore
     public var dirtyDataStrategy: DirtyDataStrategy?
-
     /// Definition
     /// Name of the package that has been uploaded to the DLI resource management system. This parameter is
     /// used to customize the JAR file where the job main class is located.
     /// Range
     /// None
     public var entrypoint: String?
-
     /// Definition
     /// Name of the package that has been uploaded to the DLI resource management system. This parameter is
     /// used to customize other dependency packages.
     /// Range
     /// None
     public var dependencyJars: [String]?
-
     /// Definition
     /// Name of the resource package that has been uploaded to the DLI resource management system. This
     /// parameter is used to customize dependency files.
     /// Range
     /// None
     public var dependencyFiles: [String]?
-
     /// Definition
     /// Number of compute nodes in a job.
     /// Range
     /// None
     public var executorNumber: Int?
-
     /// Definition
     /// Number of CUs on a compute node
     /// Range
     /// None
     public var executorCuNumber: Int?
-
     /// Definition
     /// Name of the agency authorized to DLI.
     /// This parameter is configurable in Flink 1.15.
     /// Range
     /// None
     public var executionAgencyURN: String?
-
     /// Definition
     /// Whether to restore data from the latest checkpoint when the system automatically restarts upon an
     /// exception. The default value is false.
     /// Range
     /// None
     public var resumeCheckpoint: Bool?
-
     /// Definition
     /// Customizes optimization parameters when a Flink job is running.
     /// Range
     /// None
     public var runtimeConfig: String?
-
     /// Definition
     /// Whether to enable stream graph editing. The default value is false.
     /// Range
     /// None
     public var graphEditorEnabled: Bool?
-
     /// Definition
     /// Edited stream graph data. The default value is null.
     /// Range
     /// None
     public var graphEditorData: String?
-
     /// Definition
     /// Maximum retry attempts. -1 indicates there is no upper limit.
     /// Range
     /// None
     public var resumeMaxNum: Int?
-
     /// Definition
     /// Path for saving the checkpoint.
     /// Range
     /// None
     public var checkpointPath: String?
-
     /// Definition
     /// OBS path of the config package uploaded by the user.
     /// Range
     /// None
     public var configURL: String?
-
     /// Definition
     /// Number of CUs per TaskManager node.
     /// Range
     /// None
     public var tmCus: Int?
-
     /// Definition
     /// Number of slots per TaskManager node.
     /// Range
     /// None
     public var tmSlotNum: Int?
-
     /// Definition
     /// Custom image. The format is Organization name/Image name:Image version.
     /// This parameter is valid only when feature is set to custom. You can use this parameter with the
@@ -245,33 +206,28 @@ public struct JobConfig: Codable, Sendable, Hashable {
     /// Range
     /// None
     public var image: String?
-
     /// Definition
     /// User-defined job feature. Type of the Flink image used by a job.
     /// Range
     /// basic: indicates that the basic Flink image provided by DLI is used.
     /// custom: indicates that the user-defined Flink image is used.
     public var feature: Feature?
-
     /// Definition
     /// Flink version. This parameter is valid only when feature is set to basic. You can use this parameter
     /// with the feature parameter to specify the version of the DLI basic Flink image used for job running.
     /// Range
     /// None
     public var flinkVersion: String?
-
     /// Definition
     /// Operator's parallelism degree. The operator ID and degree of parallelism are displayed in JSON format.
     /// Range
     /// None
     public var operatorConfig: String?
-
     /// Definition
     /// Resource estimation for the static stream graph, which is displayed in JSON format.
     /// Range
     /// None
     public var staticEstimatorConfig: String?
-
     /// Definition
     /// Number of actually used CUs. The default value is 0, indicating that the value of cu_number is used.
     /// Range
@@ -435,13 +391,12 @@ public struct JobConfig: Codable, Sendable, Hashable {
 }
 
 /// Information about a job list. For details, see Table 4.
-public struct JobList: Codable, Sendable, Hashable {
+public struct JobList: Codable, Sendable, Equatable {
     /// Definition
     /// Number of records in the query result
     /// Range
     /// None
     public var totalCount: Int?
-
     /// Definition
     /// Information about a job. For details, see Table 5.
     /// Range
@@ -453,10 +408,7 @@ public struct JobList: Codable, Sendable, Hashable {
         case jobs
     }
 
-    public init(
-        totalCount: Int? = nil,
-        jobs: [ListFlinkJobsJob]? = nil
-    ) {
+    public init(totalCount: Int? = nil, jobs: [ListFlinkJobsJob]? = nil) {
         self.totalCount = totalCount
         self.jobs = jobs
     }
@@ -469,54 +421,38 @@ public struct JobList: Codable, Sendable, Hashable {
 }
 
 /// Information about a job. For details, see Table 5.
-public struct ListFlinkJobsJob: Codable, Sendable, Hashable {
+public struct ListFlinkJobsJob: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The job is in the draft state.
         public static let jobInit: Self = "job_init"
-
         /// The job is being submitted.
         public static let jobSubmitting: Self = "job_submitting"
-
         /// The job fails to be submitted.
         public static let jobSubmitFail: Self = "job_submit_fail"
-
         /// The job is running.
         public static let jobRunning: Self = "job_running"
-
         /// The job is running abnormally.
         public static let jobRunningException: Self = "job_running_exception"
-
         /// The job is being downloaded.
         public static let jobDownloading: Self = "job_downloading"
-
         /// The job is idle.
         public static let jobIdle: Self = "job_idle"
-
         /// The job is being stopped.
         public static let jobCanceling: Self = "job_canceling"
-
         /// The job has been stopped.
         public static let jobCancelSuccess: Self = "job_cancel_success"
-
         /// The job fails to be stopped.
         public static let jobCancelFail: Self = "job_cancel_fail"
-
         /// A savepoint is being created.
         public static let jobSavepointing: Self = "job_savepointing"
-
         /// The job is stopped due to arrears.
         public static let jobArrearageStopped: Self = "job_arrearage_stopped"
-
         /// The job in arrears is being restored.
         public static let jobArrearageRecovering: Self = "job_arrearage_recovering"
-
         /// The job is completed.
         public static let jobFinish: Self = "job_finish"
     }
@@ -526,32 +462,27 @@ public struct ListFlinkJobsJob: Codable, Sendable, Hashable {
     /// Range
     /// None
     public var jobID: Int64?
-
     /// Definition
     /// Name of the job.
     /// Range
     /// The value can contain 0 to 57 characters.
     public var name: String?
-
     /// Definition
     /// Job description.
     /// Range
     /// The value can contain 0 to 512 characters.
     public var desc: String?
-
     /// Definition
     /// Username. This parameter is valid only when show_detail is set to false.
     /// Range
     /// The value can contain up to 128 characters.
     public var userName: String?
-
     /// Definition
     /// Job type
     /// Range
     /// flink_sql_job: Flink SQL job
     /// flink_jar_job: User-defined Flink job
     public var jobType: ListFlinkJobsJobType?
-
     /// Definition
     /// Job status.
     /// Range
@@ -570,71 +501,60 @@ public struct ListFlinkJobsJob: Codable, Sendable, Hashable {
     /// job_arrearage_recovering: The job in arrears is being restored.
     /// job_finish: The job is completed.
     public var status: StatusValue?
-
     /// Definition
     /// Description of job status.
     /// Range
     /// None
     public var statusDesc: String?
-
     /// Definition
     /// Time when a job is created. Example: 1516952770835
     /// Range
     /// An integer greater than or equal to 0
     public var createTime: Int64?
-
     /// Definition
     /// Time when a job is started. The value 0 indicates that the process is not started.
     /// Example: 1516952710740
     /// Range
     /// An integer greater than or equal to 0
     public var startTime: Int64?
-
     /// Definition
     /// Running duration of a job. Unit: ms. This parameter is valid only when show_detail is set to false.
     /// Range
     /// An integer greater than or equal to 0
     public var duration: Int64?
-
     /// Definition
     /// Parent job ID. This parameter is valid only when show_detail is set to false.
     /// Range
     /// None
     public var rootID: Int64?
-
     /// Definition
     /// Whether the stream graph of a job can be edited. Value true indicates that the stream graph can be
     /// edited, and false indicates that the stream graph cannot be edited.
     /// Range
     /// None
     public var graphEditorEnabled: Bool?
-
     /// Definition
     /// Whether a job has a savepoint. Value true indicates that the job has a savepoint, and false indicates
     /// that the job does not have a savepoint.
     /// Range
     /// None
     public var hasSavepoint: Bool?
-
     /// Definition
     /// ID of the user who creates the job. This parameter is valid only when show_detail is set to true.
     /// Range
     /// None
     public var userID: String?
-
     /// Definition
     /// ID of the project to which a job belongs. This parameter is valid only when show_detail is set to
     /// true.
     /// Range
     /// None
     public var projectID: String?
-
     /// Definition
     /// Stream SQL statement. This parameter is returned only when show_detail is set to true.
     /// Range
     /// None
     public var sqlBody: String?
-
     /// Definition
     /// Job running mode. The options are as follows: The value can be shared_cluster, exclusive_cluster, or
     /// edge_node. This parameter is valid only when show_detail is set to true.
@@ -643,57 +563,48 @@ public struct ListFlinkJobsJob: Codable, Sendable, Hashable {
     /// exclusive_cluster: indicates that the job is running on an exclusive cluster.
     /// edge_node: indicates that the job is running on an edge node.
     public var runMode: RunMode?
-
     /// Definition
     /// Job configuration. This parameter is returned only when show_detail is set to true. For details, see
     /// Table 6.
     /// Range
     /// None
     public var jobConfig: JobConfig?
-
     /// Definition
     /// Main class of a JAR package. This parameter is returned only when show_detail is set to true.
     /// Range
     /// None
     public var mainClass: String?
-
     /// Definition
     /// Job running parameter of the JAR file. Multiple parameters are separated by spaces. This parameter is
     /// valid only when show_detail is set to true.
     /// Range
     /// None
     public var entrypointArgs: String?
-
     /// Definition
     /// Job execution plan. This parameter is returned only when show_detail is set to true.
     /// Range
     /// None
     public var executionGraph: String?
-
     /// Definition
     /// Time when a job is updated. This parameter is returned only when show_detail is set to true.
     /// Range
     /// None
     public var updateTime: Int64?
-
     /// Definition
     /// Queue name
     /// Range
     /// None
     public var queueName: String?
-
     /// Definition
     /// List of edge computing group IDs. Use commas (,) to separate multiple IDs.
     /// Range
     /// None
     public var edgeGroupIDs: [String]?
-
     /// Definition
     /// Number of restart times
     /// Range
     /// None
     public var restartTimes: Int?
-
     /// Definition
     /// Path for storing manually generated checkpoints
     /// Range
@@ -819,33 +730,27 @@ public struct ListFlinkJobsJob: Codable, Sendable, Hashable {
 /// Documented values of the `job_type` fields and parameters; other values decode as well.
 public struct ListFlinkJobsJobType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Flink SQL job
     public static let flinkSqlJob: Self = "flink_sql_job"
-
     /// User-defined Flink job
     public static let flinkJarJob: Self = "flink_jar_job"
 }
 
 /// The response of ``DLIClient/listFlinkJobs``.
-public struct ListFlinkJobsResponse: Codable, Sendable, Hashable {
+public struct ListFlinkJobsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Whether the request is successfully executed
     /// Range
     /// true indicates that the request is successfully executed.
     /// false indicates that the request fails to be executed.
     public var isSuccess: String?
-
     /// Definition
     /// System prompt. If the execution succeeds, this parameter is left blank.
     /// Range
     /// None
     public var message: String?
-
     /// Definition
     /// Information about a job list. For details, see Table 4.
     /// Range
@@ -858,11 +763,7 @@ public struct ListFlinkJobsResponse: Codable, Sendable, Hashable {
         case jobList = "job_list"
     }
 
-    public init(
-        isSuccess: String? = nil,
-        message: String? = nil,
-        jobList: JobList? = nil
-    ) {
+    public init(isSuccess: String? = nil, message: String? = nil, jobList: JobList? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.jobList = jobList

@@ -4,21 +4,17 @@
 import CloudCore
 
 /// Job details. For details, see Table 3.
-public struct JobDetail: Codable, Sendable, Hashable {
+public struct JobDetail: Codable, Sendable, Equatable {
     /// Job ID.
     public var jobID: Int64?
-
     /// Job name. Length range: 0 to 57 characters.
     public var name: String?
-
     /// Job description. Length range: 0 to 512 characters.
     public var desc: String?
-
     /// Job type.
     /// flink_sql_job: Flink SQL job
     /// flink_jar_job: User-defined Flink job
     public var jobType: String?
-
     /// Job status.
     /// Available job statuses are as follows:
     /// job_init: The job is in the draft status.
@@ -34,72 +30,51 @@ public struct JobDetail: Codable, Sendable, Hashable {
     /// job_savepointing: The savepoint is being created.
     /// job_finish: The job is completed.
     public var status: String?
-
     /// Description of job status.
     public var statusDesc: String?
-
     /// Time when a job is created.
     public var createTime: Int64?
-
     /// Time when a job is started.
     public var startTime: Int64?
-
     /// ID of the user who creates the job.
     public var userID: String?
-
     /// Queue name. Length range: 1 to 128 characters.
     public var queueName: String?
-
     /// ID of the project to which a job belongs.
     public var projectID: String?
-
     /// Stream SQL statement.
     public var sqlBody: String?
-
     /// Path for storing manually generated checkpoints.
     public var savepointPath: String?
-
     /// Job running mode. The options are as follows:
     /// shared_cluster: indicates that the job is running on a shared cluster.
     /// exclusive_cluster: indicates that the job is running on an exclusive cluster.
     /// edge_node: indicates that the job is running on an edge node.
     public var runMode: RunMode?
-
     /// Job configurations. Refer to Table 4 for details.
     public var jobConfig: ShowFlinkJobJobConfig?
-
     /// Main class of a JAR package, for example, org.apache.spark.examples.streaming.JavaQueueStream.
     public var mainClass: String?
-
     /// Running parameter of a JAR package job. Multiple parameters are separated by spaces.
     public var entrypointArgs: String?
-
     /// Job execution plan.
     public var executionGraph: String?
-
     /// Time when a job is updated.
     public var updateTime: Int64?
-
     /// Username. This parameter is valid only when show_detail is set to false.
     public var userName: String?
-
     /// Running duration of a job. Unit: ms. This parameter is valid only when show_detail is set to false.
     public var duration: Int64?
-
     /// Parent job ID. This parameter is valid only when show_detail is set to false.
     public var rootID: Int64?
-
     /// Whether the stream graph of a job can be edited. Value true indicates that the stream graph can be
     /// edited, and false indicates that the stream graph cannot be edited.
     public var graphEditorEnabled: Bool?
-
     /// Whether savepointing is enabled for the job. Value true indicates that the job has a savepoint, and
     /// false indicates that the job does not have a savepoint.
     public var hasSavepoint: Bool?
-
     /// List of edge computing group IDs. Use commas (,) to separate multiple IDs.
     public var edgeGroupIDs: [String]?
-
     /// Number of restart times
     public var restartTimes: Int?
 
@@ -220,126 +195,93 @@ public struct JobDetail: Codable, Sendable, Hashable {
 }
 
 /// Job configurations. Refer to Table 4 for details.
-public struct ShowFlinkJobJobConfig: Codable, Sendable, Hashable {
+public struct ShowFlinkJobJobConfig: Codable, Sendable, Equatable {
     /// Whether to enable the automatic job snapshot function. Options:
     /// true: Enable this function.
     /// false: Do not enable this function.
     /// Default value: false.
     public var checkpointEnabled: Bool?
-
     /// Snapshot interval. The unit is second. The default value is 10.
     public var checkpointInterval: Int?
-
     /// Snapshot mode. Options:
     /// exactly_once: Data is consumed only once.
     /// at_least_once: Data is consumed at least once.
     /// Default value: exactly_once.
     public var checkpointMode: CheckpointMode?
-
     /// Whether to enable the log storage function. The default value is false.
     public var logEnabled: Bool?
-
     /// Name of an OBS bucket.
     public var obsBucket: String?
-
     /// Parent job ID.
     public var rootID: Int?
-
     /// List of edge computing group IDs. Use commas (,) to separate multiple IDs.
     public var edgeGroupIDs: [String]?
-
     /// Number of CUs of the management unit. The default value is 1.
     public var managerCuNumber: Int?
-
     /// Whether stream graph editing is enabled. The default value is false.
     public var graphEditorEnabled: Bool?
-
     /// Edited stream graph data. The default value is null.
     public var graphEditorData: String?
-
     /// Number of compute nodes in a job.
     public var executorNumber: Int?
-
     /// Number of CUs in a compute node.
     public var executorCuNumber: Int?
-
     /// Number of CUs selected for a job. This parameter is valid only when show_detail is set to true.
     /// Minimum value: 2
     /// Maximum value: 400
     /// The default value is 2.
     public var cuNumber: Int?
-
     /// Number of parallel jobs set by a user. This parameter is valid only when show_detail is set to true.
     /// Minimum value: 1
     /// Maximum value: 2000
     /// The default value is 1.
     public var parallelNumber: Int?
-
     /// SMN topic. If a job fails, the system will send a message to users subscribed to this SMN topic.
     public var smnTopic: String?
-
     /// Whether to enable the function of restart upon exceptions.
     public var restartWhenException: Bool?
-
     /// Whether to restore data from the latest checkpoint when the system automatically restarts upon an
     /// exception. The default value is false.
     public var resumeCheckpoint: Bool?
-
     /// Maximum retry attempts. -1 indicates there is no upper limit.
     public var resumeMaxNum: Int?
-
     /// Path for saving the checkpoint.
     public var checkpointPath: String?
-
     /// Expiration time.
     public var idleStateRetention: Int?
-
     /// OBS path of the config package uploaded by the user.
     public var configURL: String?
-
     /// Name of the package that has been uploaded to the DLI resource management system. The UDF Jar file of
     /// the SQL job is uploaded through this parameter.
     public var udfJarURL: String?
-
     /// Dirty data policy of a job.
     /// 2:obsDir: Save. obsDir specifies the path for storing dirty data.
     /// 1: Trigger a job exception
     /// 0: Ignore
     public var dirtyDataStrategy: String?
-
     /// Name of the package that has been uploaded to the DLI resource management system. This parameter is
     /// used to customize the JAR file where the job main class is located.
     public var entrypoint: String?
-
     /// Name of the package that has been uploaded to the DLI resource management system. This parameter is
     /// used to customize other dependency packages.
     public var dependencyJars: [String]?
-
     /// Name of the resource package that has been uploaded to the DLI resource management system. This
     /// parameter is used to customize dependency files.
     public var dependencyFiles: [String]?
-
     /// Number of CUs per TaskManager node.
     public var tmCus: Int?
-
     /// Number of slots per TaskManager node.
     public var tmSlotNum: Int?
-
     /// Name of the agency authorized to DLI. This parameter is configurable in Flink 1.15.
     public var executionAgencyURN: String?
-
     /// Operator's parallelism degree. The operator ID and degree of parallelism are displayed in JSON format.
     public var operatorConfig: String?
-
     /// Resource estimation for the static stream graph, which is displayed in JSON format.
     public var staticEstimatorConfig: String?
-
     /// Customizes optimization parameters when a Flink job is running.
     public var runtimeConfig: String?
-
     /// Number of actually used CUs. The default value is 0, indicating that the value of cu_number is used.
     public var realCuNumber: Int?
-
     /// Resource configuration version. The value can be v1 or v2. The default value is v1.
     /// Compared with the v1 template, the v2 template does not support the setting of the number of CUs. The
     /// v2 template supports the setting of Job Manager Memory and Task Manager Memory.
@@ -347,7 +289,6 @@ public struct ShowFlinkJobJobConfig: Codable, Sendable, Hashable {
     /// v2: applicable to Flink 1.15 and 1.17.
     /// You are advised to use the parameter settings of v2.
     public var resourceConfigVersion: ResourceConfigVersion?
-
     /// Resource configuration of a Flink job. For detailed parameter descriptions, refer to Table 5.
     /// When the resource configuration version is v2, the configuration takes effect; when the resource
     /// configuration version is v1, the configuration is invalid.
@@ -506,14 +447,12 @@ public struct ShowFlinkJobJobConfig: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/showFlinkJob``.
-public struct ShowFlinkJobResponse: Codable, Sendable, Hashable {
+public struct ShowFlinkJobResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: String?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Job details. For details, see Table 3.
     public var jobDetail: JobDetail?
 
@@ -523,11 +462,7 @@ public struct ShowFlinkJobResponse: Codable, Sendable, Hashable {
         case jobDetail = "job_detail"
     }
 
-    public init(
-        isSuccess: String? = nil,
-        message: String? = nil,
-        jobDetail: JobDetail? = nil
-    ) {
+    public init(isSuccess: String? = nil, message: String? = nil, jobDetail: JobDetail? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.jobDetail = jobDetail

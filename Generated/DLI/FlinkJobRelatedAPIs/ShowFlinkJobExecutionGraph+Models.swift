@@ -4,58 +4,42 @@
 import CloudCore
 
 /// Response parameter for querying a job plan. For details, see Table 3.
-public struct ExecuteGraph: Codable, Sendable, Hashable {
+public struct ExecuteGraph: Codable, Sendable, Equatable {
     /// Documented values of `state`; other values decode as well.
     public struct StateValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The job is being initialized.
         public static let initializing: Self = "INITIALIZING"
-
         /// The job has been created.
         public static let created: Self = "CREATED"
-
         /// The job is running.
         public static let running: Self = "RUNNING"
-
         /// A failure occurs.
         public static let failing: Self = "FAILING"
-
         /// The job has failed.
         public static let failed: Self = "FAILED"
-
         /// The job is being canceled.
         public static let cancelling: Self = "CANCELLING"
-
         /// The job has been canceled.
         public static let canceled: Self = "CANCELED"
-
         /// The job has been completed.
         public static let finished: Self = "FINISHED"
-
         /// The job is being restarted.
         public static let restarting: Self = "RESTARTING"
-
         /// The job has been suspended.
         public static let suspended: Self = "SUSPENDED"
-
         /// The system is performing self-check.
         public static let reconciling: Self = "RECONCILING"
     }
 
     /// ID of a Flink job.
     public var jid: String?
-
     /// Name of a Flink job.
     public var name: String?
-
     /// Whether a job can be stopped.
     public var isStoppable: Bool?
-
     /// Execution status of a job. Options:
     /// INITIALIZING: The job is being initialized.
     /// CREATED: The job has been created.
@@ -69,13 +53,10 @@ public struct ExecuteGraph: Codable, Sendable, Hashable {
     /// SUSPENDED: The job has been suspended.
     /// RECONCILING: The system is performing self-check.
     public var state: StateValue?
-
     /// Time when a job is started.
     public var startTime: Int64?
-
     /// Time when a job is stopped.
     public var endTime: Int64?
-
     /// Running duration of a job.
     public var duration: Int64?
 
@@ -120,13 +101,11 @@ public struct ExecuteGraph: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/showFlinkJobExecutionGraph``.
-public struct ShowFlinkJobExecutionGraphResponse: Codable, Sendable, Hashable {
+public struct ShowFlinkJobExecutionGraphResponse: Codable, Sendable, Equatable {
     /// Whether the request is successful.
     public var isSuccess: String?
-
     /// Message content.
     public var message: String?
-
     /// Response parameter for querying a job plan. For details, see Table 3.
     public var executeGraph: ExecuteGraph?
 
@@ -136,11 +115,7 @@ public struct ShowFlinkJobExecutionGraphResponse: Codable, Sendable, Hashable {
         case executeGraph = "execute_graph"
     }
 
-    public init(
-        isSuccess: String? = nil,
-        message: String? = nil,
-        executeGraph: ExecuteGraph? = nil
-    ) {
+    public init(isSuccess: String? = nil, message: String? = nil, executeGraph: ExecuteGraph? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.executeGraph = executeGraph

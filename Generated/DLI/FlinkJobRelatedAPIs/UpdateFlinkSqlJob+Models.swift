@@ -4,39 +4,31 @@
 import CloudCore
 
 /// The request body of ``DLIClient/updateFlinkSqlJob``.
-public struct UpdateFlinkSqlJobRequest: Codable, Sendable, Hashable {
+public struct UpdateFlinkSqlJobRequest: Codable, Sendable, Equatable {
     /// Job name. Length range: 0 to 57 characters.
     public var name: String?
-
     /// Job description. Length range: 0 to 512 characters.
     public var desc: String?
-
     /// Queue name. The value can contain 0 to 128 characters.
     public var queueName: String?
-
     /// Stream SQL statement, which includes at least the following three parts: source, query, and sink.
     /// Length range: 0 to 1024 x 1024 characters.
     public var sqlBody: String?
-
     /// Job running mode. The options are as follows:
     /// shared_cluster: indicates that the job is running on a shared cluster.
     /// exclusive_cluster: indicates that the job is running on an exclusive cluster.
     /// edge_node: indicates that the job is running on an edge node.
     /// The default value is shared_cluster.
     public var runMode: RunMode?
-
     /// Number of CUs selected for a job. The default value is 2.
     public var cuNumber: Int?
-
     /// Number of parallel jobs set by a user. The default value is 1.
     public var parallelNumber: Int?
-
     /// Whether to enable the automatic job snapshot function. Options:
     /// true: Enable this function.
     /// false: Do not enable this function.
     /// Default value: false.
     public var checkpointEnabled: Bool?
-
     /// Snapshot mode. Options:
     /// 1: ExactlyOnce, meaning data is consumed only once.
     /// 2: AtLeastOnce, meaning data is consumed at least once.
@@ -45,77 +37,57 @@ public struct UpdateFlinkSqlJobRequest: Codable, Sendable, Hashable {
     /// - `1`: ExactlyOnce, meaning data is consumed only once.
     /// - `2`: AtLeastOnce, meaning data is consumed at least once.
     public var checkpointMode: Int?
-
     /// Snapshot interval. The unit is second. The default value is 10.
     public var checkpointInterval: Int?
-
     /// OBS bucket where users are authorized to save the snapshot. This parameter is valid only when
     /// checkpoint_enabled is set to true.
     /// This parameter is valid only when log_enabled is set to true.
     public var obsBucket: String?
-
     /// Whether to enable the function of uploading job logs to users' OBS buckets. The default value is
     /// false.
     public var logEnabled: Bool?
-
     /// SMN topic. If a job fails, the system will send a message to users subscribed to this SMN topic.
     public var smnTopic: String?
-
     /// Whether to enable the function of automatically restarting a job upon job exceptions. The default
     /// value is false.
     public var restartWhenException: Bool?
-
     /// Expiration time, in seconds. The default value is 3600.
     public var idleStateRetention: Int?
-
     /// List of edge computing group IDs. Use commas (,) to separate multiple IDs.
     public var edgeGroupIDs: [String]?
-
     /// Dirty data policy of a job.
     /// 2:obsDir: Save. obsDir specifies the path for storing dirty data.
     /// 1: Trigger a job exception
     /// 0: Ignore
     /// The default value is 0.
     public var dirtyDataStrategy: String?
-
     /// Name of the resource package that has been uploaded to the DLI resource management system. The UDF Jar
     /// file of the SQL job is specified by this parameter.
     /// For Flink 1.15 or later, you can only select packages from OBS, instead of DLI.
     public var udfJarURL: String?
-
     /// Number of CUs in the JobManager selected for a job. The default value is 1.
     public var managerCuNumber: Int?
-
     /// Number of CUs for each TaskManager. The default value is 1.
     public var tmCus: Int?
-
     /// Number of slots in each TaskManager. The default value is
     /// (parallel_number*tm_cus)/(cu_number-manager_cu_number).
     public var tmSlotNum: Int?
-
     /// Degree of parallelism (DOP) of an operator.
     public var operatorConfig: String?
-
     /// Whether the abnormal restart is recovered from the checkpoint.
     public var resumeCheckpoint: Bool?
-
     /// Maximum number of retry times upon exceptions. The unit is times/hour. Value range: -1 or greater than
     /// 0. The default value is -1, indicating that the number of times is unlimited.
     public var resumeMaxNum: Int?
-
     /// Traffic or hit ratio of each operator, which is a string in JSON format. Example:
     /// {"operator_list":[{"id":"0a448493b4782967b150582570326227","rate_factor":0.55},{"id":"6d2677a0ecc3fd8df0b72ec675edf8f4","rate_factor":1},{"id":"ea632d67b7d595e5b851708ae9ad79d6","rate_factor":0.55},{"id":"bc764cd8ddf7a0cff126f51c16239658","output_rate":2000}]}
     public var staticEstimatorConfig: String?
-
     /// Customizes optimization parameters when a Flink job is running.
     public var runtimeConfig: String?
-
     /// Flink version.
     public var flinkVersion: String?
-
     /// Name of the agency authorized to DLI. This parameter is configurable in Flink 1.15.
     public var executionAgencyURN: String?
-
     /// Resource configuration version. The value can be v1 or v2. The default value is v1.
     /// Compared with the v1 template, the v2 template does not support the setting of the number of CUs. The
     /// v2 template supports the setting of Job Manager Memory and Task Manager Memory.
@@ -123,7 +95,6 @@ public struct UpdateFlinkSqlJobRequest: Codable, Sendable, Hashable {
     /// v2: applicable to Flink 1.15 and 1.17.
     /// You are advised to use the parameter settings of v2.
     public var resourceConfigVersion: ResourceConfigVersion?
-
     /// Resource configuration of a Flink job. For detailed parameter descriptions, refer to Table 3.
     /// When the resource configuration version is v2, the configuration takes effect; when the resource
     /// configuration version is v1, the configuration is invalid.
@@ -262,14 +233,12 @@ public struct UpdateFlinkSqlJobRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/updateFlinkSqlJob``.
-public struct UpdateFlinkSqlJobResponse: Codable, Sendable, Hashable {
+public struct UpdateFlinkSqlJobResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: String?
-
     /// Message content.
     public var message: String?
-
     /// Information about job update. For details, see Table 7.
     public var job: UpdateFlinkJarJobJob?
 
@@ -279,11 +248,7 @@ public struct UpdateFlinkSqlJobResponse: Codable, Sendable, Hashable {
         case job
     }
 
-    public init(
-        isSuccess: String? = nil,
-        message: String? = nil,
-        job: UpdateFlinkJarJobJob? = nil
-    ) {
+    public init(isSuccess: String? = nil, message: String? = nil, job: UpdateFlinkJarJobJob? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.job = job

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DLIClient/registerBucket``.
-public struct RegisterBucketRequest: Codable, Sendable, Hashable {
+public struct RegisterBucketRequest: Codable, Sendable, Equatable {
     /// List of OBS buckets.
     public var obsBuckets: [String]
 
@@ -12,9 +12,7 @@ public struct RegisterBucketRequest: Codable, Sendable, Hashable {
         case obsBuckets = "obs_buckets"
     }
 
-    public init(
-        obsBuckets: [String]
-    ) {
+    public init(obsBuckets: [String]) {
         self.obsBuckets = obsBuckets
     }
 }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// All input and output monitoring information about a job. For details, see Table 6.
-public struct Metrics: Codable, Sendable, Hashable {
+public struct Metrics: Codable, Sendable, Equatable {
     /// All source streams. For details, see Table 7.
     public var sources: [Source]?
-
     /// All sink streams. For details, see Table 7.
     public var sinks: [Source]?
-
     /// Total read rate.
     public var totalReadRate: Double?
-
     /// Total write rate.
     public var totalWriteRate: Double?
 
@@ -46,26 +43,19 @@ public struct Metrics: Codable, Sendable, Hashable {
 }
 
 /// Information about a job list. For details, see Table 4.
-public struct Payload: Codable, Sendable, Hashable {
+public struct Payload: Codable, Sendable, Equatable {
     /// Monitoring information about all jobs. For details, see Table 5.
     public var jobs: [ShowFlinkMetricJob]?
 
-    private enum CodingKeys: String, CodingKey {
-        case jobs
-    }
-
-    public init(
-        jobs: [ShowFlinkMetricJob]? = nil
-    ) {
+    public init(jobs: [ShowFlinkMetricJob]? = nil) {
         self.jobs = jobs
     }
 }
 
 /// Monitoring information about all jobs. For details, see Table 5.
-public struct ShowFlinkMetricJob: Codable, Sendable, Hashable {
+public struct ShowFlinkMetricJob: Codable, Sendable, Equatable {
     /// Job ID.
     public var jobID: Int64?
-
     /// All input and output monitoring information about a job. For details, see Table 6.
     public var metrics: Metrics?
 
@@ -74,10 +64,7 @@ public struct ShowFlinkMetricJob: Codable, Sendable, Hashable {
         case metrics
     }
 
-    public init(
-        jobID: Int64? = nil,
-        metrics: Metrics? = nil
-    ) {
+    public init(jobID: Int64? = nil, metrics: Metrics? = nil) {
         self.jobID = jobID
         self.metrics = metrics
     }
@@ -90,7 +77,7 @@ public struct ShowFlinkMetricJob: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DLIClient/showFlinkMetric``.
-public struct ShowFlinkMetricRequest: Codable, Sendable, Hashable {
+public struct ShowFlinkMetricRequest: Codable, Sendable, Equatable {
     /// List of job IDs.
     public var jobIDs: [Int64]
 
@@ -98,21 +85,17 @@ public struct ShowFlinkMetricRequest: Codable, Sendable, Hashable {
         case jobIDs = "job_ids"
     }
 
-    public init(
-        jobIDs: [Int64]
-    ) {
+    public init(jobIDs: [Int64]) {
         self.jobIDs = jobIDs
     }
 }
 
 /// The response of ``DLIClient/showFlinkMetric``.
-public struct ShowFlinkMetricResponse: Codable, Sendable, Hashable {
+public struct ShowFlinkMetricResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successful.
     public var isSuccess: Bool?
-
     /// Message content.
     public var message: String?
-
     /// Information about a job list. For details, see Table 4.
     public var metrics: Payload?
 
@@ -122,11 +105,7 @@ public struct ShowFlinkMetricResponse: Codable, Sendable, Hashable {
         case metrics
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        metrics: Payload? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, metrics: Payload? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.metrics = metrics
@@ -141,13 +120,11 @@ public struct ShowFlinkMetricResponse: Codable, Sendable, Hashable {
 }
 
 /// All source streams. For details, see Table 7.
-public struct Source: Codable, Sendable, Hashable {
+public struct Source: Codable, Sendable, Equatable {
     /// Name of the source or sink stream.
     public var name: String?
-
     /// Total number of records.
     public var records: Int64?
-
     /// Number of dirty data records.
     public var corruptedRecords: Int64?
 
@@ -157,11 +134,7 @@ public struct Source: Codable, Sendable, Hashable {
         case corruptedRecords = "corrupted_records"
     }
 
-    public init(
-        name: String? = nil,
-        records: Int64? = nil,
-        corruptedRecords: Int64? = nil
-    ) {
+    public init(name: String? = nil, records: Int64? = nil, corruptedRecords: Int64? = nil) {
         self.name = name
         self.records = records
         self.corruptedRecords = corruptedRecords

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createGlobalVariable``.
-public struct CreateGlobalVariableRequest: Codable, Sendable, Hashable {
+public struct CreateGlobalVariableRequest: Codable, Sendable, Equatable {
     /// A global variable name can contain a maximum of 128 characters, including only digits, letters, and
     /// underscores (_), but cannot start with an underscore (_) or contain only digits.
     public var varName: String
-
     /// Global variable value.
     public var varValue: String
 
@@ -17,10 +16,7 @@ public struct CreateGlobalVariableRequest: Codable, Sendable, Hashable {
         case varValue = "var_value"
     }
 
-    public init(
-        varName: String,
-        varValue: String
-    ) {
+    public init(varName: String, varValue: String) {
         self.varName = varName
         self.varValue = varValue
     }

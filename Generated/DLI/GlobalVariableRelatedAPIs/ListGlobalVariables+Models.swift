@@ -4,31 +4,23 @@
 import CloudCore
 
 /// Global variable information. For details, see Table 4.
-public struct GlobalVar: Codable, Sendable, Hashable {
+public struct GlobalVar: Codable, Sendable, Equatable {
     /// Global variable ID.
     public var id: Int64?
-
     /// Global variable name.
     public var varName: String?
-
     /// Global variable value.
     public var varValue: String?
-
     /// Project ID.
     public var projectID: String?
-
     /// User ID.
     public var userID: String?
-
     /// Username
     public var userName: String?
-
     /// Whether to set a variable as a sensitive variable.
     public var isSensitive: Bool?
-
     /// Creation time
     public var createTime: Int64?
-
     /// Update time
     public var updateTime: Int64?
 
@@ -81,17 +73,14 @@ public struct GlobalVar: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/listGlobalVariables``.
-public struct ListGlobalVariablesResponse: Codable, Sendable, Hashable {
+public struct ListGlobalVariablesResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Number of global variables.
     public var count: Int?
-
     /// Global variable information. For details, see Table 4.
     public var globalVars: [GlobalVar]?
 

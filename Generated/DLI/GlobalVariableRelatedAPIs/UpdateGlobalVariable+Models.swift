@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DLIClient/updateGlobalVariable``.
-public struct UpdateGlobalVariableRequest: Codable, Sendable, Hashable {
+public struct UpdateGlobalVariableRequest: Codable, Sendable, Equatable {
     /// Global variable value.
     public var varValue: String
 
@@ -12,9 +12,7 @@ public struct UpdateGlobalVariableRequest: Codable, Sendable, Hashable {
         case varValue = "var_value"
     }
 
-    public init(
-        varValue: String
-    ) {
+    public init(varValue: String) {
         self.varValue = varValue
     }
 }

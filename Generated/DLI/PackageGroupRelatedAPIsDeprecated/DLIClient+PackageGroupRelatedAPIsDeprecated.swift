@@ -7,20 +7,14 @@ extension DLIClient {
     /// Documented values of `kind` for ``DLIClient/listJobResources``.
     public struct ListJobResourcesKind: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// JAR file
         public static let jar: Self = "jar"
-
         /// User Python file
         public static let pyFile: Self = "pyFile"
-
         /// User file
         public static let file: Self = "file"
-
         /// User AI model file
         public static let modelFile: Self = "modelFile"
     }

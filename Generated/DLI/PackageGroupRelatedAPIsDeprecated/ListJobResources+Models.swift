@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``DLIClient/listJobResources``.
-public struct ListJobResourcesResponse: Codable, Sendable, Hashable {
+public struct ListJobResourcesResponse: Codable, Sendable, Equatable {
     /// List of names of uploaded user resources. For details about resources, see Table 4.
     public var resources: [Resource]?
-
     /// List of built-in resource groups. For details about the groups, see Table 5.
     public var modules: [Module]?
-
     /// Uploaded package groups of a user.
     public var groups: [JSONValue]?
-
     /// Total number of returned resource packages.
     public var total: Int?
 
@@ -46,27 +43,21 @@ public struct ListJobResourcesResponse: Codable, Sendable, Hashable {
 }
 
 /// List of built-in resource groups. For details about the groups, see Table 5.
-public struct Module: Codable, Sendable, Hashable {
+public struct Module: Codable, Sendable, Equatable {
     /// Module name.
     public var moduleName: String?
-
     /// Module type.
     public var moduleType: String?
-
     /// Value UPLOADING indicates that the package group is being uploaded.
     /// Value READY indicates that the module package has been uploaded.
     /// Value FAILED indicates that the package group fails to be uploaded.
     public var status: String?
-
     /// List of names of resource packages contained in the group.
     public var resources: [String]?
-
     /// Module description.
     public var description: String?
-
     /// UNIX timestamp when a package group is uploaded.
     public var createTime: Int64?
-
     /// UNIX timestamp when a package group is updated.
     public var updateTime: Int64?
 

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The request body of ``DLIClient/updateJobResourceOwner``.
-public struct UpdateJobResourceOwnerRequest: Codable, Sendable, Hashable {
+public struct UpdateJobResourceOwnerRequest: Codable, Sendable, Equatable {
     /// New username. The name contains 5 to 32 characters, including only digits, letters, underscores (_),
     /// and hyphens (-). It cannot start with a digit.
     public var newOwner: String
-
     /// Group name. The name contains a maximum of 64 characters. Only digits, letters, periods (.),
     /// underscores (_), and hyphens (-) are allowed.
     public var groupName: String
-
     /// Package name. The name can contain only digits, letters, underscores (_), exclamation marks (!),
     /// hyphens (-), and periods (.), but cannot start with a period. The length (including the file name
     /// extension) cannot exceed 128 characters.
@@ -25,11 +23,7 @@ public struct UpdateJobResourceOwnerRequest: Codable, Sendable, Hashable {
         case resourceName = "resource_name"
     }
 
-    public init(
-        newOwner: String,
-        groupName: String,
-        resourceName: String? = nil
-    ) {
+    public init(newOwner: String, groupName: String, resourceName: String? = nil) {
         self.newOwner = newOwner
         self.groupName = groupName
         self.resourceName = resourceName

@@ -4,27 +4,21 @@
 import CloudCore
 
 /// Details about a group resource package. For details, see Table 5.
-public struct UploadJobResourcesBody: Codable, Sendable, Hashable {
+public struct UploadJobResourcesBody: Codable, Sendable, Equatable {
     /// UNIX time when a resource package is uploaded. The timestamp is in milliseconds.
     public var createTime: Int64?
-
     /// UNIX time when the uploaded resource package is uploaded. The timestamp is in milliseconds.
     public var updateTime: Int64?
-
     /// Resource type.
     public var resourceType: String?
-
     /// Resource name.
     public var resourceName: String?
-
     /// Value UPLOADING indicates that the resource package group is being uploaded.
     /// Value READY indicates that the resource package has been uploaded.
     /// Value FAILED indicates that the resource package fails to be uploaded.
     public var status: String?
-
     /// Name of the resource packages in a queue.
     public var underlyingName: String?
-
     /// Whether to upload resource packages in asynchronous mode. The default value is false, indicating that
     /// the asynchronous mode is not used. You are advised to upload resource packages in asynchronous mode.
     public var isAsync: Bool?
@@ -70,10 +64,9 @@ public struct UploadJobResourcesBody: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DLIClient/uploadJobResources``.
-public struct UploadJobResourcesRequest: Codable, Sendable, Hashable {
+public struct UploadJobResourcesRequest: Codable, Sendable, Equatable {
     /// List of OBS object paths. The OBS object path refers to the OBS object URL.
     public var paths: [String]
-
     /// File type of a package group.
     /// jar: JAR file
     /// pyFile: User Python file
@@ -82,14 +75,11 @@ public struct UploadJobResourcesRequest: Codable, Sendable, Hashable {
     /// If the same group of packages to be uploaded contains different file types, select file as the type of
     /// the file to be uploaded.
     public var kind: String
-
     /// Name of the group to be created.
     public var group: String
-
     /// Whether to upload resource packages in asynchronous mode. The default value is false, indicating that
     /// the asynchronous mode is not used. You are advised to upload resource packages in asynchronous mode.
     public var isAsync: Bool?
-
     /// Resource tag. For details, see Table 3.
     public var tags: [Tag]?
 
@@ -101,13 +91,7 @@ public struct UploadJobResourcesRequest: Codable, Sendable, Hashable {
         case tags
     }
 
-    public init(
-        paths: [String],
-        kind: String,
-        group: String,
-        isAsync: Bool? = nil,
-        tags: [Tag]? = nil
-    ) {
+    public init(paths: [String], kind: String, group: String, isAsync: Bool? = nil, tags: [Tag]? = nil) {
         self.paths = paths
         self.kind = kind
         self.group = group
@@ -126,29 +110,22 @@ public struct UploadJobResourcesRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/uploadJobResources``.
-public struct UploadJobResourcesResponse: Codable, Sendable, Hashable {
+public struct UploadJobResourcesResponse: Codable, Sendable, Equatable {
     /// Group name.
     public var groupName: String?
-
     /// Status of a package group to be uploaded.
     public var status: String?
-
     /// List of names of resource packages contained in the group.
     public var resources: [String]?
-
     /// Details about a group resource package. For details, see Table 5.
     public var details: [UploadJobResourcesBody]?
-
     /// UNIX timestamp when a package group is uploaded.
     public var createTime: Int64?
-
     /// UNIX timestamp when a package group is updated.
     public var updateTime: Int64?
-
     /// Whether to upload resource packages in asynchronous mode. The default value is false, indicating that
     /// the asynchronous mode is not used. You are advised to upload resource packages in asynchronous mode.
     public var isAsync: Bool?
-
     /// Owner of a resource package.
     public var owner: String?
 

@@ -4,39 +4,28 @@
 import CloudCore
 
 /// The response of ``DLIClient/listAuthorizationPrivileges``.
-public struct ListAuthorizationPrivilegesResponse: Codable, Sendable, Hashable {
+public struct ListAuthorizationPrivilegesResponse: Codable, Sendable, Equatable {
     /// Documented values of `objectType`; other values decode as well.
     public struct ObjectType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// database.
         public static let database: Self = "database"
-
         /// data table.
         public static let table: Self = "table"
-
         /// column.
         public static let column: Self = "column"
-
         /// queue.
         public static let queue: Self = "queue"
-
         /// enhanced datasource connection.
         public static let datasourceauth: Self = "datasourceauth"
-
         /// resource package.
         public static let resource: Self = "resource"
-
         /// resource package group.
         public static let group: Self = "group"
-
         /// elastic resource pool.
         public static let elasticresourcepool: Self = "elasticresourcepool"
-
         /// global variable.
         public static let variable: Self = "variable"
     }
@@ -44,13 +33,10 @@ public struct ListAuthorizationPrivilegesResponse: Codable, Sendable, Hashable {
     /// Whether the request is successfully executed. true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// Indicates the system prompt. If the execution succeeds, this parameter may be left blank.
     public var message: String?
-
     /// Object name.
     public var objectName: String?
-
     /// Object type. Options:
     /// database: database.
     /// table: data table.
@@ -62,10 +48,8 @@ public struct ListAuthorizationPrivilegesResponse: Codable, Sendable, Hashable {
     /// elasticresourcepool: elastic resource pool.
     /// variable: global variable.
     public var objectType: ObjectType?
-
     /// Permission information. For details, see Table 4.
     public var privileges: [ListTableUsersPrivilege]?
-
     /// Total number of permissions.
     public var count: Int?
 

@@ -4,18 +4,15 @@
 import CloudCore
 
 /// The response of ``DLIClient/listDatabaseUsers``.
-public struct ListDatabaseUsersResponse: Codable, Sendable, Hashable {
+public struct ListDatabaseUsersResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed. Example value: true.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank. Example value: left
     /// blank.
     public var message: String?
-
     /// Name of the database to be queried. Example value: dsstest.
     public var databaseName: String?
-
     /// Permission information. For details, see Table 3.
     public var privileges: [Privilege]?
 

@@ -4,23 +4,19 @@
 import CloudCore
 
 /// The response of ``DLIClient/listQueueUsers``.
-public struct ListQueueUsersResponse: Codable, Sendable, Hashable {
+public struct ListQueueUsersResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed. Example value: true.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank. Example value: left
     /// blank.
     public var message: String?
-
     /// Name of a queue. Example value: queue1.
     public var queueName: String?
-
     /// Users who are granted with the permission to use this queue and the permission array to which users
     /// belong.
     /// For details, see Table 4.
     public var privileges: [Privilege]?
-
     /// Total number of users
     public var count: Int64?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Permission information. For details, see Table 3.
-public struct ListTablePrivilegesPrivilege: Codable, Sendable, Hashable {
+public struct ListTablePrivilegesPrivilege: Codable, Sendable, Equatable {
     /// Objects on which a user has permission.
     /// If the object is in the format of databases.Database name.tables.Table name, the user has permission
     /// on the database.
@@ -12,37 +12,25 @@ public struct ListTablePrivilegesPrivilege: Codable, Sendable, Hashable {
     /// user has permission on the table.
     /// Example value: databases.dsstest.tables.obs_231.
     public var object: String?
-
     /// Permission of the user on a specified object. Example value: [DESCRIBE_TABLE].
     public var privileges: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case privileges
-    }
-
-    public init(
-        object: String? = nil,
-        privileges: [String]? = nil
-    ) {
+    public init(object: String? = nil, privileges: [String]? = nil) {
         self.object = object
         self.privileges = privileges
     }
 }
 
 /// The response of ``DLIClient/listTablePrivileges``.
-public struct ListTablePrivilegesResponse: Codable, Sendable, Hashable {
+public struct ListTablePrivilegesResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed. Example value: true.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank. Example value: left
     /// blank.
     public var message: String?
-
     /// Name of the user whose permission is to be queried.
     public var userName: String?
-
     /// Permission information. For details, see Table 3.
     public var privileges: [ListTablePrivilegesPrivilege]?
 

@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The response of ``DLIClient/listTableUsers``.
-public struct ListTableUsersResponse: Codable, Sendable, Hashable {
+public struct ListTableUsersResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Permission information. For details, see Table 3.
     public var privileges: [ListTableUsersPrivilege]?
 

@@ -4,47 +4,35 @@
 import CloudCore
 
 /// The request body of ``DLIClient/registerAuthorizedQueue``.
-public struct RegisterAuthorizedQueueRequest: Codable, Sendable, Hashable {
+public struct RegisterAuthorizedQueueRequest: Codable, Sendable, Equatable {
     /// Documented values of `privileges`; other values decode as well.
     public struct Privileges: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates to submit a job.
         public static let submitJob: Self = "SUBMIT_JOB"
-
         /// indicates to cancel a job.
         public static let cancelJob: Self = "CANCEL_JOB"
-
         /// indicates to a delete a queue.
         public static let dropQueue: Self = "DROP_QUEUE"
-
         /// indicates to assign a permission.
         public static let grantPrivilege: Self = "GRANT_PRIVILEGE"
-
         /// indicates to revoke a permission.
         public static let revokePrivilege: Self = "REVOKE_PRIVILEGE"
-
         /// indicates to view the permissions of other users
         public static let showPrivileges: Self = "SHOW_PRIVILEGES"
-
         /// indicates to restart the queue.
         public static let restart: Self = "RESTART"
-
         /// indicates to change the queue specifications.
         public static let scaleQueue: Self = "SCALE_QUEUE"
     }
 
     /// Name of a queue. Example value: queue1.
     public var queueName: String
-
     /// Name of the user who is granted with usage permission on a queue or whose queue usage permission is
     /// revoked or updated. Example value: tenant2.
     public var userName: String
-
     /// Grants or revokes the permission. The parameter value can be grant, revoke, or update. Users can
     /// perform the update operation only when they have been granted with the grant and revoke permissions.
     /// Example value: grant.
@@ -53,7 +41,6 @@ public struct RegisterAuthorizedQueueRequest: Codable, Sendable, Hashable {
     /// update: Indicates to clear all the original permissions and assign the permissions in the provided
     /// permission array.
     public var action: Action
-
     /// List of permissions to be granted, revoked, or updated. The following permissions are supported:
     /// Example value: [DROP_QUEUE, SUBMIT_JOB].
     /// SUBMIT_JOB: indicates to submit a job.
@@ -74,12 +61,7 @@ public struct RegisterAuthorizedQueueRequest: Codable, Sendable, Hashable {
         case privileges
     }
 
-    public init(
-        queueName: String,
-        userName: String,
-        action: Action,
-        privileges: [Privileges]
-    ) {
+    public init(queueName: String, userName: String, action: Action, privileges: [Privileges]) {
         self.queueName = queueName
         self.userName = userName
         self.action = action

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Permission granting information. For details, see Table 3. Example value:
-public struct RunDataAuthorizationActionPrivilege: Codable, Sendable, Hashable {
+public struct RunDataAuthorizationActionPrivilege: Codable, Sendable, Equatable {
     /// Data objects to be assigned. If they are named:
     /// databases.Database name, data in the entire database will be shared.
     /// databases.Database name.tables.Table name, data in the specified table will be shared.
@@ -15,32 +15,22 @@ public struct RunDataAuthorizationActionPrivilege: Codable, Sendable, Hashable {
     /// resources.Package name, data in the specified package will be shared.
     /// Example value: databases.db1.tables.tb2.columns.column1.
     public var object: String
-
     /// List of permissions to be granted, revoked, or updated. Example value: [SELECT].
     /// If Action is Update and the update list is empty, all permissions of the user in the database or table
     /// are revoked.
     public var privileges: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case object
-        case privileges
-    }
-
-    public init(
-        object: String,
-        privileges: [String]
-    ) {
+    public init(object: String, privileges: [String]) {
         self.object = object
         self.privileges = privileges
     }
 }
 
 /// The request body of ``DLIClient/runDataAuthorizationAction``.
-public struct RunDataAuthorizationActionRequest: Codable, Sendable, Hashable {
+public struct RunDataAuthorizationActionRequest: Codable, Sendable, Equatable {
     /// Name of the user who is granted with usage permission on a queue or whose queue usage permission is
     /// revoked or updated. Example value: user2.
     public var userName: String
-
     /// Grants or revokes the permission. The parameter value can be grant, revoke, or update. Example value:
     /// grant.
     /// grant: Indicates to grant users with permissions.
@@ -50,7 +40,6 @@ public struct RunDataAuthorizationActionRequest: Codable, Sendable, Hashable {
     /// Users can perform the update operation only when they have been granted with the grant and revoke
     /// permissions.
     public var action: Action
-
     /// Permission granting information. For details, see Table 3. Example value:
     /// [ {"object": "databases.db1.tables.tb2.columns.column1","privileges": ["SELECT"]},"object":
     /// "databases.db1.tables.tbl","privileges": [ "DROP_TABLE"]
@@ -62,11 +51,7 @@ public struct RunDataAuthorizationActionRequest: Codable, Sendable, Hashable {
         case privileges
     }
 
-    public init(
-        userName: String,
-        action: Action,
-        privileges: [RunDataAuthorizationActionPrivilege]
-    ) {
+    public init(userName: String, action: Action, privileges: [RunDataAuthorizationActionPrivilege]) {
         self.userName = userName
         self.action = action
         self.privileges = privileges

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DLIClient/batchDeleteQueuePlans``.
-public struct BatchDeleteQueuePlansRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteQueuePlansRequest: Codable, Sendable, Equatable {
     /// Scaling policy IDs of the queues you want to delete. For details, see Viewing a Scheduled CU Change
     /// (Deprecated). Example: "plan_ids": [8,10]
     public var planIDs: [Int64]
@@ -13,9 +13,7 @@ public struct BatchDeleteQueuePlansRequest: Codable, Sendable, Hashable {
         case planIDs = "plan_ids"
     }
 
-    public init(
-        planIDs: [Int64]
-    ) {
+    public init(planIDs: [Int64]) {
         self.planIDs = planIDs
     }
 }

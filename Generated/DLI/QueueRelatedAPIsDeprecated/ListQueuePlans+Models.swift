@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The response of ``DLIClient/listQueuePlans``.
-public struct ListQueuePlansResponse: Codable, Sendable, Hashable {
+public struct ListQueuePlansResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Scheduled scaling plan information. For details, see Table 3.
     public var plans: [Plan]?
 
@@ -21,11 +19,7 @@ public struct ListQueuePlansResponse: Codable, Sendable, Hashable {
         case plans
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        plans: [Plan]? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, plans: [Plan]? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.plans = plans
@@ -40,39 +34,30 @@ public struct ListQueuePlansResponse: Codable, Sendable, Hashable {
 }
 
 /// Scheduled scaling plan information. For details, see Table 3.
-public struct Plan: Codable, Sendable, Hashable {
+public struct Plan: Codable, Sendable, Equatable {
     /// ID of a scheduled CU change.
     public var id: Int64?
-
     /// Name of a CU change. The name can contain only digits, letters, and underscores (_), but cannot
     /// contain only digits or start with an underscore (_).
     public var planName: String?
-
     /// Target value of the CU in the scheduled CU change.
     public var targetCu: Int?
-
     /// Start hour of a queue scaling plan, in the 24-hour format.
     public var startHour: Int?
-
     /// Specifies the start minute of a scheduled CU change.
     public var startMinute: Int?
-
     /// Specifies the repetition period of a scheduled CU change. You can select one or more days from Monday
     /// to Sunday, or do not select any day. If this parameter is not specified, the scheduled CU change will
     /// be executed at the time specified by start_hour: start_minute after the current time. Example:
     /// "repeat_day": ["MONDAY", "TUESDAY", "WEDNESDAY","SUNDAY"]
     public var repeatDay: [String]?
-
     /// Start time of the validity period (13-digit timestamp)
     public var validDateBegin: Int64?
-
     /// End time of the validity period (13-digit timestamp)
     public var validDateEnd: Int64?
-
     /// Indicates whether the scheduled CU change is activated. The default value is true, indicating that the
     /// change is activated.
     public var activate: Bool?
-
     /// Time when the scaling plan was last executed.
     public var lastExecuteTime: Int64?
 

@@ -7,18 +7,15 @@ import CloudCore
 public typealias UpdateQueuePlanRequest = CreateQueuePlanRequest
 
 /// The response of ``DLIClient/updateQueuePlan``.
-public struct UpdateQueuePlanResponse: Codable, Sendable, Hashable {
+public struct UpdateQueuePlanResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Name of the queue for which the scheduled CU change is to be modified. The name contains 1 to 128
     /// characters. Use commas (,) to separate multiple queue names.
     public var queueName: String?
-
     /// ID of scheduled CU change to be modified. Use commas (,) to separate multiple IDs.
     public var planID: Int?
 

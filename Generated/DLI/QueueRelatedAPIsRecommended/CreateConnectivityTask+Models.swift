@@ -4,30 +4,22 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createConnectivityTask``.
-public struct CreateConnectivityTaskRequest: Codable, Sendable, Hashable {
+public struct CreateConnectivityTaskRequest: Codable, Sendable, Equatable {
     /// Test address. The format is IP address or domain name:port.
     public var address: String
 
-    private enum CodingKeys: String, CodingKey {
-        case address
-    }
-
-    public init(
-        address: String
-    ) {
+    public init(address: String) {
         self.address = address
     }
 }
 
 /// The response of ``DLIClient/createConnectivityTask``.
-public struct CreateConnectivityTaskResponse: Codable, Sendable, Hashable {
+public struct CreateConnectivityTaskResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Request ID
     public var taskID: Int?
 
@@ -37,11 +29,7 @@ public struct CreateConnectivityTaskResponse: Codable, Sendable, Hashable {
         case taskID = "task_id"
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        taskID: Int? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, taskID: Int? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.taskID = taskID

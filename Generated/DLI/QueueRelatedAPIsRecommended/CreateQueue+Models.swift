@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createQueue``.
-public struct CreateQueueRequest: Codable, Sendable, Hashable {
+public struct CreateQueueRequest: Codable, Sendable, Equatable {
     /// Documented values of `platform`; other values decode as well.
     public struct Platform: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let x86_64: Self = "x86_64"
     }
@@ -28,7 +25,6 @@ public struct CreateQueueRequest: Codable, Sendable, Hashable {
     /// None
     /// Default Value
     public var queueName: String
-
     /// Definition
     /// Queue type
     /// Constraints
@@ -39,7 +35,6 @@ public struct CreateQueueRequest: Codable, Sendable, Hashable {
     /// Default Value
     /// None
     public var queueType: QueueQueueType?
-
     /// Definition
     /// Queue description
     /// Constraints
@@ -47,7 +42,6 @@ public struct CreateQueueRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var description: String?
-
     /// Definition
     /// Minimum number of CUs bound to a queue
     /// Constraints
@@ -60,7 +54,6 @@ public struct CreateQueueRequest: Codable, Sendable, Hashable {
     /// - `64`
     /// - `256`
     public var cuCount: Int
-
     /// Definition
     /// Enterprise project ID. The value 0 indicates the default enterprise project.
     /// Constraints
@@ -69,7 +62,6 @@ public struct CreateQueueRequest: Codable, Sendable, Hashable {
     /// None
     /// Default Value
     public var enterpriseProjectID: String?
-
     /// Definition
     /// CPU architecture of queue compute resources
     /// Constraints
@@ -78,7 +70,6 @@ public struct CreateQueueRequest: Codable, Sendable, Hashable {
     /// x86_64
     /// Default Value
     public var platform: Platform?
-
     /// Definition
     /// Queue resource mode
     /// Constraints
@@ -88,7 +79,6 @@ public struct CreateQueueRequest: Codable, Sendable, Hashable {
     /// 1: dedicated resource mode
     /// Default Value
     public var resourceMode: Int?
-
     /// Definition
     /// Tag information of the queue to be created. Currently, the tag information includes whether the queue
     /// is cross-AZ (JSON string). The value can only be 2, that is, a dual-AZ queue whose compute resources
@@ -98,7 +88,6 @@ public struct CreateQueueRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var labels: [String]?
-
     /// Definition
     /// Queue tags for identifying cloud resources. A tag consists of a key and tag value. For details, see
     /// Table 3.
@@ -107,7 +96,6 @@ public struct CreateQueueRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var tags: [CreateDatabaseTag]?
-
     /// Definition
     /// Engine type of the queue
     /// Constraints
@@ -117,7 +105,6 @@ public struct CreateQueueRequest: Codable, Sendable, Hashable {
     /// Default Value
     /// The default value is spark.
     public var engine: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var elasticResourcePoolName: String?
 
@@ -178,20 +165,18 @@ public struct CreateQueueRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/createQueue``.
-public struct CreateQueueResponse: Codable, Sendable, Hashable {
+public struct CreateQueueResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Whether the request is successfully executed. true indicates that the request is successfully
     /// executed.
     /// Range
     /// None
     public var isSuccess: Bool?
-
     /// Definition
     /// System prompt. If the execution succeeds, this parameter may be left blank.
     /// Range
     /// None
     public var message: String?
-
     /// Definition
     /// Name of the created queue. The queue name is case-insensitive. Uppercase letters will be automatically
     /// converted to lowercase letters.
@@ -205,11 +190,7 @@ public struct CreateQueueResponse: Codable, Sendable, Hashable {
         case queueName = "queue_name"
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        queueName: String? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, queueName: String? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.queueName = queueName

@@ -4,103 +4,74 @@
 import CloudCore
 
 /// Queue information For details, see Table 4.
-public struct ListQueuesQueue: Codable, Sendable, Hashable {
+public struct ListQueuesQueue: Codable, Sendable, Equatable {
     /// Queue ID
     public var queueID: Int64?
-
     /// Queue name.
     public var queueName: String?
-
     /// Queue description.
     public var description: String?
-
     /// User who creates a queue.
     public var owner: String?
-
     /// Time when the queue is created. The timestamp is in milliseconds.
     public var createTime: Int64?
-
     /// Queue type. Options:
     /// sql
     /// general
     /// all
     /// If left unset, the default value sql is used.
     public var queueType: QueueType?
-
     /// Engine type.
     public var engine: String?
-
     /// CUs used by all queues.
     public var usedCu: Double?
-
     /// Number of compute units (CUs) bound to a queue, that is, the number of CUs in the current queue.
     public var cuCount: Int?
-
     /// Resource ID of a queue.
     public var resourceID: String?
-
     /// Enterprise project ID. 0 indicates the default enterprise project.
     /// Users who have enabled Enterprise Management can set this parameter to bind a specified project.
     public var enterpriseProjectID: String?
-
     /// The VPC CIDR block of the queue.
     public var cidrInVPC: String?
-
     /// CIDR block of the management subnet
     public var cidrInMgntsubnet: String?
-
     /// Subnet CIDR block
     public var cidrInSubnet: String?
-
     /// Resource mode
     /// 0: Shared queue
     /// 1: Dedicated queue
     public var resourceMode: Int?
-
     /// CPU architecture of queue compute resources.
     /// x86_64
     public var platform: String?
-
     /// Whether to restart the queue. The default value is false.
     public var isRestarting: String?
-
     /// Tag information of the queue to be created, currently including the JSON string indicating whether the
     /// queue is cross-AZ. Currently, only the value 2 is supported, indicating that two queues are created.
     public var labels: String?
-
     /// Specifications of a queue.
     public var cuSpec: Int?
-
     /// Upper limit of the CU value for elastic scaling of the current queue.
     public var cuScaleOutLimit: Int?
-
     /// Lower limit of the CU value for elastic scaling of the current queue.
     public var cuScaleInLimit: Int?
-
     /// Name of the elastic resource pool
     public var elasticResourcePoolName: String?
-
     /// Spark version supported by the queue
     public var supportSparkVersions: [String]?
-
     /// Default Spark version of the queue
     public var defaultSparkVersion: String?
-
     /// Flink SQL version supported by the queue
     public var supportFlinkSqlVersions: [String]?
-
     /// Default Flink SQL version of the queue
     public var defaultFlinkSqlVersion: String?
-
     /// Flink Jar version supported by the queue
     public var supportFlinkJarVersions: [String]?
-
     /// Default Flink Jar version of the queue
     public var defaultFlinkJarVersion: String?
-
     /// Flink OpenSource SQL versions supported by the queues.
     public var supportOpensourceFlinkVersions: [String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var resourceType: String?
 
@@ -237,14 +208,12 @@ public struct ListQueuesQueue: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/listQueues``.
-public struct ListQueuesResponse: Codable, Sendable, Hashable {
+public struct ListQueuesResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. true indicates that the request is
     /// successfully executed.
     public var isSuccess: String?
-
     /// System prompt. If the execution succeeds, this parameter may be left blank.
     public var message: String?
-
     /// Queue information For details, see Table 4.
     public var queues: [ListQueuesQueue]?
 
@@ -254,11 +223,7 @@ public struct ListQueuesResponse: Codable, Sendable, Hashable {
         case queues
     }
 
-    public init(
-        isSuccess: String? = nil,
-        message: String? = nil,
-        queues: [ListQueuesQueue]? = nil
-    ) {
+    public init(isSuccess: String? = nil, message: String? = nil, queues: [ListQueuesQueue]? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.queues = queues
@@ -268,17 +233,12 @@ public struct ListQueuesResponse: Codable, Sendable, Hashable {
 /// Documented values of the `queue_type` fields and parameters; other values decode as well.
 public struct QueueType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// queues for SQL jobs
     public static let sql: Self = "sql"
-
     /// queues for Flink and Spark Jar jobs
     public static let general: Self = "general"
-
     /// queues of all types
     public static let all: Self = "all"
 }

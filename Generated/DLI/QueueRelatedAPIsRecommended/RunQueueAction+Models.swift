@@ -4,18 +4,16 @@
 import CloudCore
 
 /// The request body of ``DLIClient/runQueueAction``.
-public struct RunQueueActionRequest: Codable, Sendable, Hashable {
+public struct RunQueueActionRequest: Codable, Sendable, Equatable {
     /// Operations to be performed:
     /// restart: Restart a service. Only queues for SQL jobs can be restarted.
     /// scale_out: Scale out the queue
     /// scale_in: Scale in the queue
     /// Currently, only restart, scale_out, and scale_in operations are supported.
     public var action: String
-
     /// Specifies whether to forcibly restart the queue. This parameter is optional when action is set to
     /// restart. The default value is false.
     public var force: Bool?
-
     /// Number of CUs to be scaled in or out. This parameter is optional when action is set to scale_out or
     /// scale_in. The value of cu_count must be a multiple of 16.
     public var cuCount: Int?
@@ -26,11 +24,7 @@ public struct RunQueueActionRequest: Codable, Sendable, Hashable {
         case cuCount = "cu_count"
     }
 
-    public init(
-        action: String,
-        force: Bool? = nil,
-        cuCount: Int? = nil
-    ) {
+    public init(action: String, force: Bool? = nil, cuCount: Int? = nil) {
         self.action = action
         self.force = force
         self.cuCount = cuCount
@@ -45,20 +39,16 @@ public struct RunQueueActionRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/runQueueAction``.
-public struct RunQueueActionResponse: Codable, Sendable, Hashable {
+public struct RunQueueActionResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Specifies the job ID returned when force is set to true.
     public var jobID: String?
-
     /// Name of the queue to be scaled in or out.
     public var queueName: String?
-
     /// Indicates the scaling result.
     public var result: Bool?
 

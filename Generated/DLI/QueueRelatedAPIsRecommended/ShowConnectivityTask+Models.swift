@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The response of ``DLIClient/showConnectivityTask``.
-public struct ShowConnectivityTaskResponse: Codable, Sendable, Hashable {
+public struct ShowConnectivityTaskResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Indicates the connectivity test result.
     public var connectivity: String?
 
@@ -21,11 +19,7 @@ public struct ShowConnectivityTaskResponse: Codable, Sendable, Hashable {
         case connectivity
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        connectivity: String? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, connectivity: String? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.connectivity = connectivity

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The response of ``DLIClient/showQueue``.
-public struct ShowQueueResponse: Codable, Sendable, Hashable {
+public struct ShowQueueResponse: Codable, Sendable, Equatable {
     /// Documented values of `queueType`; other values decode as well.
     public struct QueueTypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Queues used to run SQL jobs
         public static let sql: Self = "sql"
-
         /// Queues used to run Flink and Spark Jar jobs
         public static let general: Self = "general"
     }
@@ -23,76 +19,55 @@ public struct ShowQueueResponse: Codable, Sendable, Hashable {
     /// Indicates whether the request is successfully executed. true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If the execution succeeds, this parameter may be left blank.
     public var message: String?
-
     /// Queue name.
     /// The queue name is case-insensitive. The uppercase letters will be automatically converted to lowercase
     /// letters.
     public var queueName: String?
-
     /// Queue description.
     public var description: String?
-
     /// User who creates a queue.
     public var owner: String?
-
     /// Time when the queue is created. The timestamp is in milliseconds.
     public var createTime: Int64?
-
     /// Queue type. Options:
     /// sql: Queues used to run SQL jobs
     /// general: Queues used to run Flink and Spark Jar jobs
     /// If this parameter is not specified, the default value sql is used.
     public var queueType: QueueTypeValue?
-
     /// Number of compute units (CUs) bound to a queue, that is, the number of CUs in the current queue.
     public var cuCount: Int?
-
     /// Resource ID of a queue.
     public var resourceID: String?
-
     /// Resource mode
     /// 0: Shared queue
     /// 1: Dedicated queue
     public var resourceMode: Int?
-
     /// Enterprise project ID.
     /// 0 indicates the default enterprise project.
     /// Users who have enabled Enterprise Management can set this parameter to bind a specified project.
     public var enterpriseProjectID: String?
-
     /// Specifications of a queue.
     public var cuSpec: Int?
-
     /// Upper limit of the CU value for elastic scaling of the current queue.
     public var cuScaleOutLimit: Int?
-
     /// Lower limit of the CU value for elastic scaling of the current queue.
     public var cuScaleInLimit: Int?
-
     /// Name of the elastic resource pool.
     public var elasticResourcePoolName: String?
-
     /// Spark version supported by the queue
     public var supportSparkVersions: [String]?
-
     /// Default Spark version of the queue
     public var defaultSparkVersion: String?
-
     /// Flink SQL version supported by the queue
     public var supportFlinkSqlVersions: [String]?
-
     /// Default Flink SQL version of the queue
     public var defaultFlinkSqlVersion: String?
-
     /// Flink Jar version supported by the queue
     public var supportFlinkJarVersions: [String]?
-
     /// Default Flink Jar version of the queue
     public var defaultFlinkJarVersion: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var resourceType: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``DLIClient/checkSql``.
-public struct CheckSqlRequest: Codable, Sendable, Hashable {
+public struct CheckSqlRequest: Codable, Sendable, Equatable {
     /// SQL statement that you want to execute.
     public var sql: String
-
     /// Database where the SQL statement is executed.
     /// If the SQL statement contains db_name, for example, select * from db1.t1, you do not need to set this
     /// parameter.
@@ -15,29 +14,19 @@ public struct CheckSqlRequest: Codable, Sendable, Hashable {
     /// parameter or set this parameter to an incorrect value.
     public var currentdb: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case sql
-        case currentdb
-    }
-
-    public init(
-        sql: String,
-        currentdb: String? = nil
-    ) {
+    public init(sql: String, currentdb: String? = nil) {
         self.sql = sql
         self.currentdb = currentdb
     }
 }
 
 /// The response of ``DLIClient/checkSql``.
-public struct CheckSqlResponse: Codable, Sendable, Hashable {
+public struct CheckSqlResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// System prompt. If the execution succeeds, this parameter may be left blank.
     public var message: String?
-
     /// Job type. Options: DDL, DCL, IMPORT, EXPORT, QUERY, and INSERT.
     /// DDL: jobs that create, modify, and delete metadata files
     /// DCL: jobs that grant and revoke permissions
@@ -53,11 +42,7 @@ public struct CheckSqlResponse: Codable, Sendable, Hashable {
         case jobType = "job_type"
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        jobType: JobType? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, jobType: JobType? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.jobType = jobType

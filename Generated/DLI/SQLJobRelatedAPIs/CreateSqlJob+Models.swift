@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createSqlJob``.
-public struct CreateSqlJobRequest: Codable, Sendable, Hashable {
+public struct CreateSqlJobRequest: Codable, Sendable, Equatable {
     /// Definition
     /// SQL statement to be executed
     /// Constraints
@@ -12,7 +12,6 @@ public struct CreateSqlJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var sql: String
-
     /// Definition
     /// Database where the SQL statement is executed. This parameter does not need to be configured during
     /// database creation.
@@ -23,7 +22,6 @@ public struct CreateSqlJobRequest: Codable, Sendable, Hashable {
     /// underscores (_) are allowed.
     /// Default Value
     public var currentdb: String?
-
     /// Definition
     /// Name of the queue to which the job is to be submitted
     /// Constraints
@@ -33,7 +31,6 @@ public struct CreateSqlJobRequest: Codable, Sendable, Hashable {
     /// underscores (_) are allowed.
     /// Default Value
     public var queueName: String?
-
     /// Definition
     /// You can set the parameter in key-value pairs.
     /// Constraints
@@ -42,7 +39,6 @@ public struct CreateSqlJobRequest: Codable, Sendable, Hashable {
     /// For details about the supported configuration items, see Table 3.
     /// Default Value
     public var conf: [String]?
-
     /// Definition
     /// Job tags. For details, see Table 4.
     /// Constraints
@@ -50,7 +46,6 @@ public struct CreateSqlJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var tags: [Tag]?
-
     /// Definition
     /// Type of the engine that executes jobs.
     /// Constraints
@@ -88,27 +83,24 @@ public struct CreateSqlJobRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/createSqlJob``.
-public struct CreateSqlJobResponse: Codable, Sendable, Hashable {
+public struct CreateSqlJobResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Whether the request is successfully executed. true indicates that the request is successfully
     /// executed.
     /// Range
     /// None
     public var isSuccess: Bool?
-
     /// Definition
     /// System prompt. If the execution succeeds, this parameter may be left blank.
     /// Range
     /// None
     public var message: String?
-
     /// Definition
     /// ID of a job returned after a job is generated and submitted using SQL statements. The job ID can be
     /// used to query the job status and results.
     /// Range
     /// None
     public var jobID: String?
-
     /// Definition
     /// Job type
     /// Range
@@ -121,13 +113,11 @@ public struct CreateSqlJobResponse: Codable, Sendable, Hashable {
     /// QUERY: jobs that run query statements
     /// INSERT: jobs that add new data to tables
     public var jobType: JobType?
-
     /// Definition
     /// If the statement type is DDL, the column name and type of DDL are displayed.
     /// Range
     /// None
     public var schema: [JSONValue]?
-
     /// Definition
     /// When the statement type is DDL and dli.sql.sqlasync.enabled is set to false, the execution results are
     /// returned directly. However, only a maximum of 1,000 rows can be returned.
@@ -138,7 +128,6 @@ public struct CreateSqlJobResponse: Codable, Sendable, Hashable {
     /// Range
     /// None
     public var rows: [JSONValue]?
-
     /// Definition
     /// Job execution mode. Options:
     /// async: asynchronous

@@ -7,10 +7,7 @@ extension DLIClient {
     /// Documented values of `job-type` for ``DLIClient/listSqlJobs``.
     public struct ListSqlJobsJobType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let ddl: Self = "DDL"
         public static let dcl: Self = "DCL"
@@ -28,10 +25,7 @@ extension DLIClient {
     /// Documented values of `job_types` for ``DLIClient/listSqlJobs``.
     public struct ListSqlJobsJobTypes: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let ddl: Self = "DDL"
         public static let dcl: Self = "DCL"
@@ -46,26 +40,18 @@ extension DLIClient {
     /// Documented values of `job-status` for ``DLIClient/listSqlJobs``.
     public struct ListSqlJobsJobStatusValue: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The job is running.
         public static let running: Self = "RUNNING"
-
         /// The job is modifying specifications.
         public static let scaling: Self = "SCALING"
-
         /// The job is being submitted.
         public static let launching: Self = "LAUNCHING"
-
         /// The job is completed.
         public static let finished: Self = "FINISHED"
-
         /// The job has failed.
         public static let failed: Self = "FAILED"
-
         /// The job has been canceled.
         public static let cancelled: Self = "CANCELLED"
     }
@@ -73,20 +59,14 @@ extension DLIClient {
     /// Documented values of `order` for ``DLIClient/listSqlJobs``.
     public struct ListSqlJobsOrder: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Jobs are sorted by running duration in descending order.
         public static let durationDesc: Self = "duration_desc"
-
         /// Jobs are sorted by running duration in ascending order.
         public static let durationAsc: Self = "duration_asc"
-
         /// Jobs are sorted by submission time in descending order.
         public static let startTimeDesc: Self = "start_time_desc"
-
         /// Jobs are sorted by submission time in ascending order.
         public static let startTimeAsc: Self = "start_time_asc"
     }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``DLIClient/exportSqlJobResult``.
-public struct ExportSqlJobResultRequest: Codable, Sendable, Hashable {
+public struct ExportSqlJobResultRequest: Codable, Sendable, Equatable {
     /// Documented values of `encodingType`; other values decode as well.
     public struct EncodingType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let utf8: Self = "utf-8"
         public static let gb2312: Self = "gb2312"
@@ -21,42 +18,34 @@ public struct ExportSqlJobResultRequest: Codable, Sendable, Hashable {
     /// Path for storing the exported data. Currently, data can be stored only on OBS. The OBS path cannot
     /// contain folders, for example, the path folder in the sample request.
     public var dataPath: String
-
     /// Compression format of exported data. Currently, gzip, bzip2, and deflate are supported. The default
     /// value is none, indicating that data is not compressed.
     public var compress: String?
-
     /// Storage format of exported data. Currently, only CSV and JSON are supported.
     public var dataType: String
-
     /// Name of the queue that is specified to execute a task. If no queue is specified, the default queue is
     /// used.
     public var queueName: String?
-
     /// Export mode. The parameter value can be ErrorIfExists or Overwrite. If export_mode is not specified,
     /// this parameter is set to ErrorIfExists by default.
     /// ErrorIfExists: Ensure that the specified export directory does not exist. If the specified export
     /// directory exists, an error is reported and the export operation cannot be performed.
     /// Overwrite: If you add new files to a specific directory, existing files will be deleted.
     public var exportMode: String?
-
     /// Whether to export column names when exporting CSV and JSON data.
     /// If this parameter is set to true, the column names are exported.
     /// If this parameter is set to false, the column names are not exported.
     /// If this parameter is left blank, the default value false is used.
     public var withColumnHeader: Bool?
-
     /// Number of data records to be exported. The default value is 0, indicating that all data records are
     /// exported.
     public var limitNum: Int?
-
     /// Encoding format of the data to be exported. The default value is utf-8.
     /// The options include:
     /// utf-8
     /// gb2312
     /// gbk
     public var encodingType: EncodingType?
-
     /// User-defined quote character.
     /// The default value is double quotes (").
     /// This parameter is available and can be set only when Data Format is csv.
@@ -66,7 +55,6 @@ public struct ExportSqlJobResultRequest: Codable, Sendable, Hashable {
     /// This is mainly used to handle data that contains spaces, special characters, or characters that are
     /// the same as the delimiter.
     public var quoteChar: String?
-
     /// User-defined escape character.
     /// The default value is a backslash (\).
     /// This parameter is available and can be set only when Data Format is csv.
@@ -133,18 +121,15 @@ public struct ExportSqlJobResultRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/exportSqlJobResult``.
-public struct ExportSqlJobResultResponse: Codable, Sendable, Hashable {
+public struct ExportSqlJobResultResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully sent. Value true indicates that the request is
     /// successfully sent.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// ID of a job returned after a job is generated and submitted by using SQL statements. The job ID can be
     /// used to query the job status and results.
     public var jobID: String?
-
     /// Job execution mode. The options are as follows:
     /// async: asynchronous
     /// sync: synchronous

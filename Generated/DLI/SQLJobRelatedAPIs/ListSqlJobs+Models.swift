@@ -6,58 +6,41 @@ import CloudCore
 /// Documented values of the `engine_type` fields and parameters; other values decode as well.
 public struct EngineType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// the Spark engine.
     public static let spark: Self = "spark"
 }
 
 /// Indicates the information about a job. For details, see Table 4.
-public struct ListSqlJobsJob: Codable, Sendable, Hashable {
+public struct ListSqlJobsJob: Codable, Sendable, Equatable {
     /// Documented values of `jobType`; other values decode as well.
     public struct JobTypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// data definition jobs (such as CREATE, ALTER, and DROP)
         public static let ddl: Self = "DDL"
-
         /// data control jobs (such as GRANT and REVOKE)
         public static let dcl: Self = "DCL"
-
         /// data import jobs (loading data from external sources)
         public static let `import`: Self = "IMPORT"
-
         /// data export jobs (outputting data to external systems)
         public static let export: Self = "EXPORT"
-
         /// query jobs (such as SELECT statements)
         public static let query: Self = "QUERY"
-
         /// data insertion jobs (such as INSERT statements)
         public static let insert: Self = "INSERT"
-
         /// data migration jobs (cross-database/cross-cluster data migration)
         public static let dataMigration: Self = "DATA_MIGRATION"
-
         /// data update jobs (such as UPDATE statements)
         public static let update: Self = "UPDATE"
-
         /// data deletion jobs (such as DELETE statements)
         public static let delete: Self = "DELETE"
-
         /// queue restart jobs (resuming suspended or failed queue jobs)
         public static let restartQueue: Self = "RESTART_QUEUE"
-
         /// queue scaling jobs (dynamically adjusting queue resources)
         public static let scaleQueue: Self = "SCALE_QUEUE"
-
         /// All types of jobs are queried.
         public static let all: Self = "ALL"
     }
@@ -65,7 +48,6 @@ public struct ListSqlJobsJob: Codable, Sendable, Hashable {
     /// Definition
     /// Job ID. For details about how to obtain a job ID, see Submitting a SQL Job (Recommended).
     public var jobID: String?
-
     /// Definition
     /// Type of jobs to be queried
     /// Range
@@ -82,31 +64,26 @@ public struct ListSqlJobsJob: Codable, Sendable, Hashable {
     /// SCALE_QUEUE: queue scaling jobs (dynamically adjusting queue resources)
     /// ALL: All types of jobs are queried.
     public var jobType: JobTypeValue?
-
     /// Definition
     /// Queue to which a job is submitted
     /// Range
     /// None
     public var queueName: String?
-
     /// Definition
     /// User who submits a job
     /// Range
     /// None
     public var owner: String?
-
     /// Definition
     /// Job start time. The value is a timestamp in milliseconds.
     /// Range
     /// None
     public var startTime: Int64?
-
     /// Definition
     /// Job running duration (unit: millisecond).
     /// Range
     /// None
     public var duration: Int64?
-
     /// Definition
     /// Status of a job
     /// Range
@@ -117,99 +94,83 @@ public struct ListSqlJobsJob: Codable, Sendable, Hashable {
     /// FAILED: The job has failed.
     /// CANCELLED: The job has been canceled.
     public var status: ListSqlJobsJobStatus?
-
     /// Definition
     /// Number of records scanned during the Insert job execution
     /// Range
     /// None
     public var inputRowCount: Int64?
-
     /// Definition
     /// Number of error records scanned during the Insert job execution.
     /// Range
     /// None
     public var badRowCount: Int64?
-
     /// Definition
     /// Size of scanned files during job execution.
     /// Range
     /// None
     public var inputSize: Int64?
-
     /// Definition
     /// Total number of records returned by the current job or total number of records inserted by the Insert
     /// job.
     /// Range
     /// None
     public var resultCount: Int?
-
     /// Definition
     /// Name of the database where the target table resides. database_name is valid only for jobs of the
     /// Import and Export types.
     /// Range
     /// None
     public var databaseName: String?
-
     /// Definition
     /// Name of the target table. table_name is valid only for jobs of the Import and Export types.
     /// Range
     /// None
     public var tableName: String?
-
     /// Definition
     /// Import jobs, which record whether the imported data contains column names.
     /// Range
     /// None
     public var withColumnHeader: Bool?
-
     /// Definition
     /// JSON string of related columns queried using SQL statements.
     /// Range
     /// None
     public var detail: String?
-
     /// Definition
     /// Engine type configured for the queue.
     /// Range
     /// spark: the Spark engine.
     public var engineType: EngineType?
-
     /// Definition
     /// SQL statements of a job
     /// Range
     /// None
     public var statement: String?
-
     /// Definition
     /// System prompt.
     /// Range
     /// None
     public var message: String?
-
     /// Definition
     /// Job end time. The timestamp is in milliseconds.
     /// Range
     /// None
     public var endTime: Int64?
-
     /// Definition
     /// Job tags. For details, see Table 5.
     /// Range
     /// None
     public var tags: [Tag]?
-
     /// Definition
     /// Storage format of job results. Currently, only CSV is supported.
     /// Range
     /// None
     public var resultFormat: String?
-
     /// Definition
     /// OBS path of job results
     /// Range
     /// None
     public var resultPath: String?
-
     /// Definition
     /// Path used to store the job execution plan.
     /// Example: obs://bucketName/jobs/execution_details/xxx/2023/11/10/xxx
@@ -322,17 +283,14 @@ public struct ListSqlJobsJob: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/listSqlJobs``.
-public struct ListSqlJobsResponse: Codable, Sendable, Hashable {
+public struct ListSqlJobsResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Indicates the total number of jobs.
     public var jobCount: Int?
-
     /// Indicates the information about a job. For details, see Table 4.
     public var jobs: [ListSqlJobsJob]?
 

@@ -4,17 +4,14 @@
 import CloudCore
 
 /// The response of ``DLIClient/previewSqlJobResult``.
-public struct PreviewSqlJobResultResponse: Codable, Sendable, Hashable {
+public struct PreviewSqlJobResultResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// System prompt. If the execution succeeds, this parameter may be left blank.
     public var message: String?
-
     /// Job ID You can get the value by calling Submitting a SQL Job (Recommended).
     public var jobID: String?
-
     /// Job type. Options: DDL, DCL, IMPORT, EXPORT, QUERY, INSERT, DATA_MIGRATION, UPDATE, DELETE,
     /// RESTART_QUEUE and SCALE_QUEUE.
     /// Currently, you can only query execution results of jobs of the QUERY type.
@@ -31,16 +28,12 @@ public struct PreviewSqlJobResultResponse: Codable, Sendable, Hashable {
     /// RESTART_QUEUE: jobs that restart specified queues
     /// SCALE_QUEUE: jobs that scale in or out specified queues
     public var jobType: ShowSqlJobStatusJobType?
-
     /// Total number of job results.
     public var rowCount: Int?
-
     /// Amount of data scanned during job execution.
     public var inputSize: Int64?
-
     /// Name and type of the job result column.
     public var schema: [JSONValue]?
-
     /// Job results set.
     public var rows: [JSONValue]?
 

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// The response of ``DLIClient/showSqlJobDetail``.
-public struct ShowSqlJobDetailResponse: Codable, Sendable, Hashable {
+public struct ShowSqlJobDetailResponse: Codable, Sendable, Equatable {
     /// Documented values of `exportMode`; other values decode as well.
     public struct ExportMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Ensure that the specified export directory does not exist. If the specified export directory
         /// exists, an error is reported and the export operation cannot be performed.
         public static let errorIfExists: Self = "ErrorIfExists"
-
         /// If you add new files to a specific directory, existing files will be deleted.
         public static let overwrite: Self = "Overwrite"
     }
@@ -24,62 +20,44 @@ public struct ShowSqlJobDetailResponse: Codable, Sendable, Hashable {
     /// Whether the request is successfully executed. true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// System prompt. If the execution succeeds, this parameter may be left blank.
     public var message: String?
-
     /// Job ID.
     public var jobID: String?
-
     /// User who submits a job.
     public var owner: String?
-
     /// Time when a job is started. The timestamp is in milliseconds.
     public var startTime: Int64?
-
     /// Duration for executing the job (unit: millisecond).
     public var duration: Int64?
-
     /// Specified export mode during data export and query result saving.
     /// Options: ErrorIfExists and Overwrite.
     /// ErrorIfExists: Ensure that the specified export directory does not exist. If the specified export
     /// directory exists, an error is reported and the export operation cannot be performed.
     /// Overwrite: If you add new files to a specific directory, existing files will be deleted.
     public var exportMode: ExportMode?
-
     /// Path for imported or exported files.
     public var dataPath: String?
-
     /// Type of data to be imported or exported. Currently, only CSV and JSON are supported.
     public var dataType: String?
-
     /// Name of the database where the table, where data is imported or exported, resides.
     public var databaseName: String?
-
     /// Name of the table where data is imported or exported.
     public var tableName: String?
-
     /// Whether the imported data contains the column name during the execution of an import job.
     public var withColumnHeader: Bool?
-
     /// User-defined data delimiter set when the import job is executed.
     public var delimiter: String?
-
     /// User-defined quotation character set when the import job is executed.
     public var quoteChar: String?
-
     /// User-defined escape character set when the import job is executed.
     public var escapeChar: String?
-
     /// Table date format specified when the import job is executed.
     public var dateFormat: String?
-
     /// Table time format specified when the import job is executed.
     public var timestampFormat: String?
-
     /// Compression mode specified when the export job is executed.
     public var compress: String?
-
     /// Job tags. For details, see Table 3.
     public var tags: [Tag]?
 

@@ -4,18 +4,15 @@
 import CloudCore
 
 /// The response of ``DLIClient/showSqlJobProgress``.
-public struct ShowSqlJobProgressResponse: Codable, Sendable, Hashable {
+public struct ShowSqlJobProgressResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully sent. true indicates that the request is successfully
     /// sent.
     public var isSuccess: Bool?
-
     /// System prompt. If the execution succeeds, this parameter may be left blank.
     public var message: String?
-
     /// ID of a job returned after a job is generated and submitted by using SQL statements. The job ID can be
     /// used to query the job status and results.
     public var jobID: String?
-
     /// Job status. Options:
     /// RUNNING: The job is running.
     /// SCALING: The job is modifying specifications.
@@ -24,11 +21,9 @@ public struct ShowSqlJobProgressResponse: Codable, Sendable, Hashable {
     /// FAILED: The job has failed.
     /// CANCELLED: The job has been canceled.
     public var status: ListSqlJobsJobStatus?
-
     /// ID of a subjob that is running. If the subjob is not running or it is already finished, the subjob ID
     /// may be empty.
     public var subJobID: Int?
-
     /// Progress of a running subjob or the entire job. The value can only be a rough estimate of the subjob
     /// progress and does not indicate the detailed job progress.
     /// If the job is just started or being submitted, the progress is displayed as 0. If the job execution is
@@ -39,7 +34,6 @@ public struct ShowSqlJobProgressResponse: Codable, Sendable, Hashable {
     /// In this case, progress indicates the running progress of the subjob, and sub_job_id indicates the
     /// subjob ID.
     public var progress: Double?
-
     /// Details about a subjob of a running job. A job may contain multiple subjobs. For details, see Table 3.
     public var subJobs: [SubJob]?
 
@@ -84,71 +78,52 @@ public struct ShowSqlJobProgressResponse: Codable, Sendable, Hashable {
 }
 
 /// Details about a subjob of a running job. A job may contain multiple subjobs. For details, see Table 3.
-public struct SubJob: Codable, Sendable, Hashable {
+public struct SubJob: Codable, Sendable, Equatable {
     /// Subjob ID, corresponding to jobId of the open-source spark JobData.
     public var id: Int?
-
     /// Subjob name, corresponding to the name of the open-source spark JobData.
     public var name: String?
-
     /// Description of a subjob, corresponding to the description of the open-source spark JobData.
     public var description: String?
-
     /// Submission time of a subjob, corresponding to the submissionTime of open-source Spark JobData.
     public var submissionTime: String?
-
     /// Completion time of a subjob, corresponding to the completionTime of the open-source Spark JobData.
     public var completionTime: String?
-
     /// Stage ID of the subjob, corresponding to the stageIds of the open-source spark JobData.
     public var stageIDs: [Int]?
-
     /// ID of a DLI job, corresponding to the jobGroup of open-source Spark JobData.
     public var jobGroup: String?
-
     /// Subjob status, corresponding to the status of open-source spark JobData.
     public var status: String?
-
     /// Number of subjobs, corresponding to numTasks of the open-source Spark JobData.
     public var numTasks: Int?
-
     /// Number of running tasks in a subjob, corresponding to numActiveTasks of the open-source Spark JobData.
     public var numActiveTasks: Int?
-
     /// Number of tasks that have been completed in a subjob, corresponding to numCompletedTasks of
     /// open-source Spark JobData.
     public var numCompletedTasks: Int?
-
     /// Number of tasks skipped in a subjob, corresponding to numSkippedTasks of open-source Spark JobData.
     public var numSkippedTasks: Int?
-
     /// Number of subtasks that fail to be skipped, corresponding to numFailedTasks of open-source Spark
     /// JobData.
     public var numFailedTasks: Int?
-
     /// Number of tasks killed in the subjob, corresponding to numKilledTasks of the open-source Spark
     /// JobData.
     public var numKilledTasks: Int?
-
     /// Subjob completion index, corresponding to the numCompletedIndices of the open-source Spark JobData.
     public var numCompletedIndices: Int?
-
     /// Number of stages that are running in the subjob, corresponding to numActiveStages of the open-source
     /// Spark JobData.
     public var numActiveStages: Int?
-
     /// Number of stages that have been completed in the subjob, corresponding to numCompletedStages of the
     /// open-source Spark JobData.
     public var numCompletedStages: Int?
-
     /// Number of stages skipped in the subjob, corresponding to numSkippedStages of the open-source Spark
     /// JobData.
     public var numSkippedStages: Int?
-
     /// Number of failed stages in a subjob, corresponding to numFailedStages of the open-source Spark
     /// JobData.
     public var numFailedStages: Int?
-
     /// Summary of the killed tasks in the subjob, corresponding to killedTasksSummary of open-source spark
     /// JobData.
     public var killedTasksSummary: [String: Int]?

@@ -4,26 +4,23 @@
 import CloudCore
 
 /// The response of ``DLIClient/showSqlJobStatus``.
-public struct ShowSqlJobStatusResponse: Codable, Sendable, Hashable {
+public struct ShowSqlJobStatusResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Whether the request is successfully executed
     /// Range
     /// true indicates that the request is successfully executed.
     /// false indicates that the request fails to be executed.
     public var isSuccess: Bool?
-
     /// Definition
     /// System prompt. If the execution succeeds, this parameter is left blank.
     /// Range
     /// None
     public var message: String?
-
     /// Definition
     /// Job ID
     /// Range
     /// None
     public var jobID: String?
-
     /// Definition
     /// Job type
     /// Range
@@ -41,38 +38,32 @@ public struct ShowSqlJobStatusResponse: Codable, Sendable, Hashable {
     /// RESTART_QUEUE: jobs that restart specified queues
     /// SCALE_QUEUE: jobs that scale in or out specified queues
     public var jobType: ShowSqlJobStatusJobType?
-
     /// Definition
     /// Job execution mode
     /// Range
     /// async: asynchronous
     /// sync: synchronous
     public var jobMode: JobMode?
-
     /// Definition
     /// Name of the queue where the job is submitted
     /// Range
     /// None
     public var queueName: String?
-
     /// Definition
     /// User who submits a job
     /// Range
     /// None
     public var owner: String?
-
     /// Definition
     /// Time when a job is started. The timestamp is in milliseconds.
     /// Range
     /// None
     public var startTime: Int64?
-
     /// Definition
     /// Job running duration, in milliseconds.
     /// Range
     /// None
     public var duration: Int64?
-
     /// Definition
     /// Job status
     /// Range
@@ -83,82 +74,69 @@ public struct ShowSqlJobStatusResponse: Codable, Sendable, Hashable {
     /// FAILED: The job has failed.
     /// CANCELLED: The job has been canceled.
     public var status: ListSqlJobsJobStatus?
-
     /// Definition
     /// Number of records scanned during the Insert job execution
     /// Range
     /// None
     public var inputRowCount: Int64?
-
     /// Definition
     /// Number of error records scanned during the Insert job execution
     /// Range
     /// None
     public var badRowCount: Int64?
-
     /// Definition
     /// Size of files scanned during job execution, in bytes
     /// Range
     /// None
     public var inputSize: Int64?
-
     /// Definition
     /// Total number of records returned by the current job or total number of records inserted by the Insert
     /// job.
     /// Range
     /// None
     public var resultCount: Int?
-
     /// Definition
     /// Name of the database where the target table resides. database_name is valid only for jobs of the
     /// IMPORT EXPORT, and QUERY types.
     /// Range
     /// None
     public var databaseName: String?
-
     /// Definition
     /// Name of the target table. table_name is valid only for jobs of the IMPORT EXPORT, and QUERY types.
     /// Range
     /// None
     public var tableName: String?
-
     /// Definition
     /// JSON string for information about related columns
     /// Default Value
     /// None
     public var detail: String?
-
     /// Definition
     /// SQL statements of a job
     /// Range
     /// None
     public var statement: String?
-
     /// Definition
     /// Job tags. For details, see Table 3.
     /// Range
     /// None
     public var tags: [Tag]?
-
     /// Definition
     /// Spark parameters configured when a user submits a SQL job.
     /// Range
     /// You can set the parameter in key-value pairs. For details about the supported configuration items, see
     /// Table 3.
     public var userConf: String?
-
     /// Definition
     /// Storage format of job results
     /// Range
     /// Currently, only CSV is supported.
     public var resultFormat: String?
-
     /// Definition
     /// OBS path of job results
     /// Range
     /// None
     public var resultPath: String?
-
     /// Definition
     /// OBS path of the job query execution plan.
     /// Range

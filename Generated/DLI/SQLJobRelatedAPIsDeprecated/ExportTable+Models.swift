@@ -4,36 +4,29 @@
 import CloudCore
 
 /// The request body of ``DLIClient/exportTable``.
-public struct ExportTableRequest: Codable, Sendable, Hashable {
+public struct ExportTableRequest: Codable, Sendable, Equatable {
     /// Path for storing the exported data. Currently, data can be stored only on OBS. If export_mode is set
     /// to errorifexists, the OBS path cannot contain the specified folder, for example, the test folder in
     /// the example request.
     public var dataPath: String
-
     /// Type of data to be exported. Currently, only CSV and JSON are supported.
     public var dataType: String
-
     /// Name of the database where the table from which data is exported resides.
     public var databaseName: String
-
     /// Name of the table from which data is exported.
     public var tableName: String
-
     /// Compression mode for exported data. Currently, the compression modes gzip, bzip2, and deflate are
     /// supported. If you do not want to compress data, enter none.
     public var compress: String
-
     /// Name of the queue that is specified to execute a task. If no queue is specified, the default queue is
     /// used.
     public var queueName: String?
-
     /// Export mode. The parameter value can be ErrorIfExists or Overwrite. If export_mode is not specified,
     /// this parameter is set to ErrorIfExists by default.
     /// ErrorIfExists: Ensure that the specified export directory does not exist. If the specified export
     /// directory exists, an error is reported and the export operation cannot be performed.
     /// Overwrite: If you add new files to a specific directory, existing files will be deleted.
     public var exportMode: String?
-
     /// Whether to export column names when exporting CSV and JSON data.
     /// If this parameter is set to true, the column names are exported.
     /// If this parameter is set to false, the column names are not exported.

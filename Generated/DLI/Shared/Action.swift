@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `action` fields and parameters; other values decode as well.
 public struct Action: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Indicates to grant users with permissions.
     public static let grant: Self = "grant"
-
     /// Indicates to revoke permissions.
     public static let revoke: Self = "revoke"
-
     /// Indicates to clear all the original permissions and assign the permissions in the provided permission
     /// array.
     public static let update: Self = "update"

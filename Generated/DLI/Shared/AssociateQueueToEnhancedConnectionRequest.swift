@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``DLIClient/associateQueueToEnhancedConnection``.
-public struct AssociateQueueToEnhancedConnectionRequest: Codable, Sendable, Hashable {
+public struct AssociateQueueToEnhancedConnectionRequest: Codable, Sendable, Equatable {
     /// List of queue names that are available for datasource connections.
     public var queues: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case queues
-    }
-
-    public init(
-        queues: [String]? = nil
-    ) {
+    public init(queues: [String]? = nil) {
         self.queues = queues
     }
 }

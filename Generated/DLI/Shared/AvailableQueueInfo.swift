@@ -4,19 +4,15 @@
 import CloudCore
 
 /// For details about how to create a datasource connection for each queue, see Table 5.
-public struct AvailableQueueInfo: Codable, Sendable, Hashable {
+public struct AvailableQueueInfo: Codable, Sendable, Equatable {
     /// ID of a datasource connection.
     public var peerID: String?
-
     /// Connection status. For details about the status code, see Table 8.
     public var status: String?
-
     /// Name of a queue.
     public var name: String?
-
     /// Detailed error message when the status is FAILED.
     public var errMsg: String?
-
     /// Time when the available queue list was updated.
     public var updateTime: Int64?
 

@@ -4,27 +4,21 @@
 import CloudCore
 
 /// Details about a group resource package. For details, see Table 4.
-public struct Body: Codable, Sendable, Hashable {
+public struct Body: Codable, Sendable, Equatable {
     /// UNIX time when a resource package is uploaded. The timestamp is expressed in milliseconds.
     public var createTime: Int64?
-
     /// UNIX time when the uploaded resource package is uploaded. The timestamp is expressed in milliseconds.
     public var updateTime: Int64?
-
     /// Resource type. Set this parameter to file.
     public var resourceType: String?
-
     /// Resource name.
     public var resourceName: String?
-
     /// Value UPLOADING indicates that the resource package group is being uploaded.
     /// Value READY indicates that the resource package has been uploaded.
     /// Value FAILED indicates that the resource package fails to be uploaded.
     public var status: String?
-
     /// Name of the resource packages in a queue.
     public var underlyingName: String?
-
     /// Indicates whether to upload a resource package asynchronously.
     public var isAsync: Bool?
 

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `checkpoint_mode` fields and parameters; other values decode as well.
 public struct CheckpointMode: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// indicates that data is processed only once.
     public static let exactlyOnce: Self = "exactly_once"
-
     /// indicates that data is processed at least once.
     public static let atLeastOnce: Self = "at_least_once"
 }

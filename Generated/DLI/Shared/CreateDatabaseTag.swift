@@ -4,12 +4,11 @@
 import CloudCore
 
 /// Database tag. For details, see Table 3.
-public struct CreateDatabaseTag: Codable, Sendable, Hashable {
+public struct CreateDatabaseTag: Codable, Sendable, Equatable {
     /// Tag key.
     /// A tag key can contain up to 128 characters, cannot start or end with a space, and cannot start with
     /// _sys_. Only letters, digits, spaces, and the following special characters are allowed: _.:+-@
     public var key: String
-
     /// Tag key.
     /// A tag value can contain up to 255 characters. Only letters, digits, spaces, and the following special
     /// characters are allowed: _.:+-@
@@ -20,10 +19,7 @@ public struct CreateDatabaseTag: Codable, Sendable, Hashable {
         case value
     }
 
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

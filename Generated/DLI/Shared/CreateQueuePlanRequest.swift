@@ -4,32 +4,25 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createQueuePlan``.
-public struct CreateQueuePlanRequest: Codable, Sendable, Hashable {
+public struct CreateQueuePlanRequest: Codable, Sendable, Equatable {
     /// Name of a CU change. The name can contain only digits, letters, and underscores (_), but cannot
     /// contain only digits or start with an underscore (_).
     public var planName: String
-
     /// Target value of the CU in the scheduled CU change.
     public var targetCu: Int
-
     /// Specifies the start hour of the scheduled CU change.
     public var startHour: Int
-
     /// Specifies the start minute of a scheduled CU change.
     public var startMinute: Int
-
     /// Specifies the repetition period of a scheduled CU change. You can select one or more days from Monday
     /// to Sunday, or do not select any day. If this parameter is not specified, the scheduled CU change will
     /// be executed at the time specified by start_hour: start_minute after the current time. Example:
     /// "repeat_day": ["MONDAY", "TUESDAY", "WEDNESDAY","SUNDAY"]
     public var repeatDay: [String]
-
     /// Start time of the validity period (13-digit timestamp)
     public var validDateBegin: Int64?
-
     /// End time of the validity period (13-digit timestamp)
     public var validDateEnd: Int64?
-
     /// Indicates whether the scheduled CU change is activated. The default value is true, indicating that the
     /// change is activated.
     public var activate: Bool?

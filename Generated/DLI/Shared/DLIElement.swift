@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The response of ``DLIClient/associateQueueToElasticResourcePool``.
-public struct DLIElement: Codable, Sendable, Hashable {
+public struct DLIElement: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// Message content.
     public var message: String?
 
@@ -17,10 +16,7 @@ public struct DLIElement: Codable, Sendable, Hashable {
         case message
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil) {
         self.isSuccess = isSuccess
         self.message = message
     }

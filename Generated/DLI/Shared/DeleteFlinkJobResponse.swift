@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The response of ``DLIClient/deleteFlinkJob``.
-public struct DeleteFlinkJobResponse: Codable, Sendable, Hashable {
+public struct DeleteFlinkJobResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: String?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
 
@@ -17,10 +16,7 @@ public struct DeleteFlinkJobResponse: Codable, Sendable, Hashable {
         case message
     }
 
-    public init(
-        isSuccess: String? = nil,
-        message: String? = nil
-    ) {
+    public init(isSuccess: String? = nil, message: String? = nil) {
         self.isSuccess = isSuccess
         self.message = message
     }

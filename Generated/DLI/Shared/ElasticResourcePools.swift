@@ -3,19 +3,15 @@
 
 import CloudCore
 
-public struct ElasticResourcePools: Codable, Sendable, Hashable {
+public struct ElasticResourcePools: Codable, Sendable, Equatable {
     /// ID of a datasource connection.
     public var peerID: String?
-
     /// Connection status. For details about the status code, see Table 8.
     public var status: String?
-
     /// Elastic resource pool name
     public var name: String?
-
     /// Detailed error message when the status is FAILED.
     public var errMsg: String?
-
     /// Time when the available queue list was updated.
     public var updateTime: Int64?
 

@@ -4,17 +4,14 @@
 import CloudCore
 
 /// The response of ``DLIClient/exportTable``.
-public struct ExportTableResponse: Codable, Sendable, Hashable {
+public struct ExportTableResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully sent. Value true indicates that the request is successfully sent.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// ID of a job returned after a job is generated and submitted by using SQL statements. The job ID can be
     /// used to query the job status and results.
     public var jobID: String?
-
     /// Job execution mode. The options are as follows:
     /// async: asynchronous
     /// sync: synchronous

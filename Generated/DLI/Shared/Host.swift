@@ -4,23 +4,14 @@
 import CloudCore
 
 /// User-defined host information. For details, see Table 7.
-public struct Host: Codable, Sendable, Hashable {
+public struct Host: Codable, Sendable, Equatable {
     /// The user-defined host name. The value can consist of 128 characters, including digits, letters,
     /// underscores (_), hyphens (-), and periods (.). It must start with a letter.
     public var name: String?
-
     /// The IPv4 address of the host.
     public var ip: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case ip
-    }
-
-    public init(
-        name: String? = nil,
-        ip: String? = nil
-    ) {
+    public init(name: String? = nil, ip: String? = nil) {
         self.name = name
         self.ip = ip
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Information about the job status. For details, see Table 8.
-public struct Job: Codable, Sendable, Hashable {
+public struct Job: Codable, Sendable, Equatable {
     /// Job ID.
     public var jobID: Int64?
-
     /// Name of job status.
     public var statusName: String?
-
     /// Status description. Causes and suggestions for the abnormal status.
     public var statusDesc: String?
 
@@ -20,11 +18,7 @@ public struct Job: Codable, Sendable, Hashable {
         case statusDesc = "status_desc"
     }
 
-    public init(
-        jobID: Int64? = nil,
-        statusName: String? = nil,
-        statusDesc: String? = nil
-    ) {
+    public init(jobID: Int64? = nil, statusName: String? = nil, statusDesc: String? = nil) {
         self.jobID = jobID
         self.statusName = statusName
         self.statusDesc = statusDesc

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `job_mode` fields and parameters; other values decode as well.
 public struct JobMode: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// asynchronous
     public static let async: Self = "async"
-
     /// synchronous
     public static let sync: Self = "sync"
 }

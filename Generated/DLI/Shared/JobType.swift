@@ -6,26 +6,18 @@ import CloudCore
 /// Documented values of the `job_type` fields and parameters; other values decode as well.
 public struct JobType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// jobs that create, modify, and delete metadata files
     public static let ddl: Self = "DDL"
-
     /// jobs that grant and revoke permissions
     public static let dcl: Self = "DCL"
-
     /// jobs that import external data into the database
     public static let `import`: Self = "IMPORT"
-
     /// jobs that export data to an external database
     public static let export: Self = "EXPORT"
-
     /// jobs that run query statements
     public static let query: Self = "QUERY"
-
     /// jobs that add new data to tables
     public static let insert: Self = "INSERT"
 }

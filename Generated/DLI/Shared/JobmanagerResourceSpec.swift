@@ -4,14 +4,13 @@
 import CloudCore
 
 /// JobManager resource specifications. For details about the parameters, see Table 5.
-public struct JobmanagerResourceSpec: Codable, Sendable, Hashable {
+public struct JobmanagerResourceSpec: Codable, Sendable, Equatable {
     /// Number of CPU cores available for JobManager. The default value is 1.0 CPU core, with a minimum of no
     /// less than 0.5 CPU cores.
     /// If the current job is running on a basic edition elastic resource pool (16-64 CUs), it is recommended
     /// that the JobManager's CPU value does not exceed 2 to avoid resource scheduling failures during job
     /// execution.
     public var cpu: Double?
-
     /// Memory that can be used by JobManager, in MB or GB. The default unit is GB. The default value is 4 GB,
     /// and the minimum value is 2 GB.
     public var memory: String?
@@ -21,10 +20,7 @@ public struct JobmanagerResourceSpec: Codable, Sendable, Hashable {
         case memory
     }
 
-    public init(
-        cpu: Double? = nil,
-        memory: String? = nil
-    ) {
+    public init(cpu: Double? = nil, memory: String? = nil) {
         self.cpu = cpu
         self.memory = memory
     }

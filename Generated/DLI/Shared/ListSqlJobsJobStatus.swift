@@ -6,26 +6,18 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct ListSqlJobsJobStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The job is running.
     public static let running: Self = "RUNNING"
-
     /// The job is modifying specifications.
     public static let scaling: Self = "SCALING"
-
     /// The job is being submitted.
     public static let launching: Self = "LAUNCHING"
-
     /// The job is completed.
     public static let finished: Self = "FINISHED"
-
     /// The job has failed.
     public static let failed: Self = "FAILED"
-
     /// The job has been canceled.
     public static let cancelled: Self = "CANCELLED"
 }

@@ -4,21 +4,18 @@
 import CloudCore
 
 /// Permission information. For details, see Table 4.
-public struct ListTableUsersPrivilege: Codable, Sendable, Hashable {
+public struct ListTableUsersPrivilege: Codable, Sendable, Equatable {
     /// Determines whether a user is an administrator. The value false indicates that the user is not an
     /// administrator, and the value true indicates that the user is an administrator.
     public var isAdmin: Bool?
-
     /// Objects on which a user has permission.
     /// If the object is in the format of databases.Database name.tables.Table name, the user has permission
     /// on the database.
     /// If the object is in the format of databases.Database name.tables.Table namecolumns.Column name, the
     /// user has permission on the table.
     public var object: String?
-
     /// Permission of the user on the object.
     public var privileges: [String]?
-
     /// Name of the user who has the permission.
     public var userName: String?
 

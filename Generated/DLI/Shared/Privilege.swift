@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Permission information. For details, see Table 3.
-public struct Privilege: Codable, Sendable, Hashable {
+public struct Privilege: Codable, Sendable, Equatable {
     /// Whether the database user is an administrator. Example value: true.
     public var isAdmin: Bool?
-
     /// Name of the user who has permission on the current database. Example value: test.
     public var userName: String?
-
     /// Permission of the user on the database. Example value: [ALTER_TABLE_ADD_PARTITION].
     public var privileges: [String]?
 
@@ -20,11 +18,7 @@ public struct Privilege: Codable, Sendable, Hashable {
         case privileges
     }
 
-    public init(
-        isAdmin: Bool? = nil,
-        userName: String? = nil,
-        privileges: [String]? = nil
-    ) {
+    public init(isAdmin: Bool? = nil, userName: String? = nil, privileges: [String]? = nil) {
         self.isAdmin = isAdmin
         self.userName = userName
         self.privileges = privileges

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `queue_type` fields and parameters; other values decode as well.
 public struct QueueQueueType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Queues used to run SQL jobs
     public static let sql: Self = "sql"
-
     /// Queues used to run Flink and Spark Jar jobs
     public static let general: Self = "general"
 }

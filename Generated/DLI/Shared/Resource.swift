@@ -4,27 +4,21 @@
 import CloudCore
 
 /// The response of ``DLIClient/showJobResource``.
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// UNIX timestamp when a resource package is uploaded.
     public var createTime: Int64?
-
     /// UNIX timestamp when the uploaded resource package is uploaded.
     public var updateTime: Int64?
-
     /// Resource type.
     public var resourceType: String?
-
     /// Resource name.
     public var resourceName: String?
-
     /// Value UPLOADING indicates that the resource package is being uploaded.
     /// Value READY indicates that the resource package has been uploaded.
     /// Value FAILED indicates that the resource package fails to be uploaded.
     public var status: String?
-
     /// Name of the resource package in the queue.
     public var underlyingName: String?
-
     /// Owner of the resource package.
     public var owner: String?
 

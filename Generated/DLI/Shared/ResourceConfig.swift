@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Resource configuration of a Flink job. For detailed parameter descriptions, refer to Table 4.
-public struct ResourceConfig: Codable, Sendable, Hashable {
+public struct ResourceConfig: Codable, Sendable, Equatable {
     /// Number of parallel tasks that a single TaskManager can support. Each task slot can execute one task in
     /// parallel. Increasing task slots enhances the parallel processing capacity of the TaskManager but also
     /// increases resource consumption.
@@ -12,13 +12,10 @@ public struct ResourceConfig: Codable, Sendable, Hashable {
     /// task slot.
     /// By default, a single TM slot is set to 1. The minimum parallelism must not be less than 1.
     public var maxSlot: Int?
-
     /// Number of tasks concurrently executed by each operator in a job. The default value is 1.
     public var parallelNumber: Int?
-
     /// JobManager resource specifications. For details about the parameters, see Table 5.
     public var jobmanagerResourceSpec: JobmanagerResourceSpec?
-
     /// TaskManager resource specifications. For details about the parameters, see Table 6.
     public var taskmanagerResourceSpec: JobmanagerResourceSpec?
 

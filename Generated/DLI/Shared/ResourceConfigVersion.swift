@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `resource_config_version` fields and parameters; other values decode as well.
 public struct ResourceConfigVersion: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let v1: Self = "v1"
     public static let v2: Self = "v2"

@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `run_mode` fields and parameters; other values decode as well.
 public struct RunMode: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// indicates that the job is running on a shared cluster.
     public static let sharedCluster: Self = "shared_cluster"
-
     /// indicates that the job is running on an exclusive cluster.
     public static let exclusiveCluster: Self = "exclusive_cluster"
-
     /// indicates that the job is running on an edge node.
     public static let edgeNode: Self = "edge_node"
 }

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `sc_type` fields and parameters; other values decode as well.
 public struct ScType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let a: Self = "A"
     public static let b: Self = "B"

@@ -6,41 +6,28 @@ import CloudCore
 /// Documented values of the `job_type` fields and parameters; other values decode as well.
 public struct ShowSqlJobStatusJobType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// jobs that create, modify, and delete metadata files
     public static let ddl: Self = "DDL"
-
     /// jobs that grant and revoke permissions
     public static let dcl: Self = "DCL"
-
     /// jobs that import external data into the database
     public static let `import`: Self = "IMPORT"
-
     /// jobs that export data to an external database
     public static let export: Self = "EXPORT"
-
     /// jobs that run query statements
     public static let query: Self = "QUERY"
-
     /// jobs that add new data to tables
     public static let insert: Self = "INSERT"
-
     /// jobs that migrate data across sources
     public static let dataMigration: Self = "DATA_MIGRATION"
-
     /// jobs that update table data
     public static let update: Self = "UPDATE"
-
     /// jobs that delete data from specified tables
     public static let delete: Self = "DELETE"
-
     /// jobs that restart specified queues
     public static let restartQueue: Self = "RESTART_QUEUE"
-
     /// jobs that scale in or out specified queues
     public static let scaleQueue: Self = "SCALE_QUEUE"
 }

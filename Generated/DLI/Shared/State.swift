@@ -6,23 +6,16 @@ import CloudCore
 /// Documented values of the `state` fields and parameters; other values decode as well.
 public struct State: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// A job is being started.
     public static let starting: Self = "starting"
-
     /// A job is being executed.
     public static let running: Self = "running"
-
     /// A session has exited.
     public static let dead: Self = "dead"
-
     /// A session is successfully stopped.
     public static let success: Self = "success"
-
     /// A job is being restored.
     public static let recovering: Self = "recovering"
 }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct Status: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The connection has been activated.
     public static let active: Self = "Active"
-
     /// The connection has been deleted.
     public static let deleted: Self = "DELETED"
 }

@@ -4,26 +4,17 @@
 import CloudCore
 
 /// Queue tags for identifying cloud resources. A tag consists of a key and a value. For details, see Table 3.
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Tag key
     /// A tag key can contain up to 128 characters, cannot start or end with a space, and cannot start with
     /// _sys_. Only letters, digits, spaces, and the following special characters are allowed: _.:+-@
     public var key: String?
-
     /// Tag value
     /// A tag value can contain up to 255 characters. Only letters, digits, spaces, and the following special
     /// characters are allowed: _.:+-@
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

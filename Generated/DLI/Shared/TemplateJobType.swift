@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `job_type` fields and parameters; other values decode as well.
 public struct TemplateJobType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Flink SQL job
     public static let flinkSqlJob: Self = "flink_sql_job"
-
     /// Flink OpenSource SQL job
     public static let flinkOpensourceSqlJob: Self = "flink_opensource_sql_job"
 }

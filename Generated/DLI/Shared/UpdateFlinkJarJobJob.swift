@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Information about job update. For details, see Table 7.
-public struct UpdateFlinkJarJobJob: Codable, Sendable, Hashable {
+public struct UpdateFlinkJarJobJob: Codable, Sendable, Equatable {
     /// Time when a job is updated. The unit is millisecond.
     public var updateTime: Int64?
 
@@ -12,9 +12,7 @@ public struct UpdateFlinkJarJobJob: Codable, Sendable, Hashable {
         case updateTime = "update_time"
     }
 
-    public init(
-        updateTime: Int64? = nil
-    ) {
+    public init(updateTime: Int64? = nil) {
         self.updateTime = updateTime
     }
 

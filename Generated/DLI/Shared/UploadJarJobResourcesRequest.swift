@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The request body of ``DLIClient/uploadJarJobResources``.
-public struct UploadJarJobResourcesRequest: Codable, Sendable, Hashable {
+public struct UploadJarJobResourcesRequest: Codable, Sendable, Equatable {
     /// List of OBS object paths. The OBS object path refers to the OBS object URL.
     public var paths: [String]
-
     /// Name of a package group.
     public var group: String
 
-    private enum CodingKeys: String, CodingKey {
-        case paths
-        case group
-    }
-
-    public init(
-        paths: [String],
-        group: String
-    ) {
+    public init(paths: [String], group: String) {
         self.paths = paths
         self.group = group
     }

@@ -4,38 +4,28 @@
 import CloudCore
 
 /// The response of ``DLIClient/uploadJarJobResources``.
-public struct UploadJarJobResourcesResponse: Codable, Sendable, Hashable {
+public struct UploadJarJobResourcesResponse: Codable, Sendable, Equatable {
     /// Group name.
     public var groupName: String?
-
     /// Status of a package group to be uploaded.
     public var status: String?
-
     /// List of names of resource packages contained in the group.
     public var resources: [String]?
-
     /// Details about a group resource package. For details, see Table 4.
     public var details: [Body]?
-
     /// UNIX timestamp when a package group is uploaded.
     public var createTime: Int64?
-
     /// UNIX timestamp when a package group is updated.
     public var updateTime: Int64?
-
     /// Whether to upload resource packages in asynchronous mode. The default value is false, indicating that
     /// the asynchronous mode is not used. You are advised to upload resource packages in asynchronous mode.
     public var isAsync: Bool?
-
     /// Owner of a resource package.
     public var owner: String?
-
     /// Description of a resource module.
     public var description: String?
-
     /// Name of a resource module.
     public var moduleName: String?
-
     /// Type of a resource module.
     /// jar: User JAR file
     /// pyFile: User Python file

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``DLIClient/showSparkJobLog``.
-public struct ShowSparkJobLogResponse: Codable, Sendable, Hashable {
+public struct ShowSparkJobLogResponse: Codable, Sendable, Equatable {
     /// ID of a batch processing job.
     public var id: String?
-
     /// Start index of a log.
     public var from: Int?
-
     /// Total number of records in a log.
     public var total: Int64?
-
     /// Log of the current batch processing job.
     public var log: [String]?
 
@@ -24,12 +21,7 @@ public struct ShowSparkJobLogResponse: Codable, Sendable, Hashable {
         case log
     }
 
-    public init(
-        id: String? = nil,
-        from: Int? = nil,
-        total: Int64? = nil,
-        log: [String]? = nil
-    ) {
+    public init(id: String? = nil, from: Int? = nil, total: Int64? = nil, log: [String]? = nil) {
         self.id = id
         self.from = from
         self.total = total

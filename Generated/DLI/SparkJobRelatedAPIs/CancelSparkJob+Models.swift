@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DLIClient/cancelSparkJob``.
-public struct CancelSparkJobResponse: Codable, Sendable, Hashable {
+public struct CancelSparkJobResponse: Codable, Sendable, Equatable {
     /// If the batch processing job is successfully canceled, value deleted is returned.
     public var msg: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case msg
-    }
-
-    public init(
-        msg: String? = nil
-    ) {
+    public init(msg: String? = nil) {
         self.msg = msg
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DLIClient/createSparkJob``.
-public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
+public struct CreateSparkJobRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Name of the package that is of the JAR or pyFile type and has been uploaded to the DLI resource
     /// management system.
@@ -15,7 +15,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// None
     /// Default Value
     public var file: String
-
     /// Definition
     /// Java/Spark main class of the batch processing job
     /// Constraints
@@ -23,7 +22,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var className: String
-
     /// Definition
     /// Queue name. Set this parameter to the name of the created DLI queue. The queue must be of the
     /// general-purpose type.
@@ -36,7 +34,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// None
     /// Default Value
     public var queue: String?
-
     /// Definition
     /// Queue name. Set this parameter to the created DLI queue name.
     /// Constraints
@@ -45,7 +42,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// None
     /// Default Value
     public var clusterName: String?
-
     /// Definition
     /// Input parameters of the main class, that is, application parameters.
     /// Constraints
@@ -53,7 +49,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var args: [String]?
-
     /// Definition
     /// Compute resource type. Currently, resource types A, B, and C are available. If this parameter is not
     /// specified, the minimum configuration (type A) is used. For details about resource types, see Table 3.
@@ -62,7 +57,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var scType: String?
-
     /// Definition
     /// Name of the package that is of the JAR type and has been uploaded to the DLI resource management
     /// system. You can also specify an OBS path, for example, obs://Bucket name/Package name.
@@ -71,7 +65,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var jars: [String]?
-
     /// Definition
     /// Name of the package that is of the PyFile type and has been uploaded to the DLI resource management
     /// system. You can also specify an OBS path, for example, obs://Bucket name/Package name.
@@ -80,7 +73,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var pyFiles: [String]?
-
     /// Definition
     /// Name of the package that is of the file type and has been uploaded to the DLI resource management
     /// system. You can also specify an OBS path, for example, obs://Bucket name/Package name.
@@ -89,7 +81,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var files: [String]?
-
     /// Definition
     /// Name of the dependency system resource module. You can check the module name using the Querying
     /// Resource Packages in a Group (Deprecated) API.
@@ -106,7 +97,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// CSS: sys.datasource.css
     /// Default Value
     public var modules: [String]?
-
     /// Definition
     /// JSON object list, including the name and type of the JSON package that has been uploaded to the queue.
     /// For details, see Table 4.
@@ -117,7 +107,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// None
     /// Default Value
     public var resources: [CreateSparkJobResource]?
-
     /// Definition
     /// JSON object list, including the package group resource. For details about the format, see the request
     /// example. If the type of the name in resources is not verified, the package with the name exists in the
@@ -128,7 +117,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// None
     /// Default Value
     public var groups: [Group]?
-
     /// Definition
     /// Batch configuration item.
     /// Constraints
@@ -136,7 +124,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var conf: JSONValue?
-
     /// Definition
     /// Batch processing task name. The value contains a maximum of 128 characters.
     /// Constraints
@@ -144,7 +131,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var name: String?
-
     /// Definition
     /// Driver memory of the Spark application, for example, 2 GB and 2048 MB. This configuration will replace
     /// the default settings in sc_type. When using it, you must include the unit, otherwise it will fail to
@@ -154,7 +140,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var driverMemory: String?
-
     /// Definition
     /// Number of CPU cores of the Spark application driver. This configuration item replaces the default
     /// parameter in sc_type.
@@ -163,7 +148,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var driverCores: Int?
-
     /// Definition
     /// Executor memory of the Spark application, for example, 2 GB and 2048 MB. This configuration will
     /// replace the default settings in sc_type. When using it, you must include the unit, otherwise it will
@@ -173,7 +157,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var executorMemory: String?
-
     /// Definition
     /// Number of CPU cores of each Executor in the Spark application. This configuration item replaces the
     /// default parameter in sc_type.
@@ -182,7 +165,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var executorCores: Int?
-
     /// Definition
     /// Number of Executors in a Spark application. This configuration item replaces the default parameter in
     /// sc_type.
@@ -191,7 +173,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var numExecutors: Int?
-
     /// Definition
     /// OBS bucket for storing the Spark jobs. Set this parameter when you need to save jobs.
     /// Constraints
@@ -199,7 +180,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var obsBucket: String?
-
     /// Definition
     /// Whether to enable the retry function. If enabled, Spark jobs will be automatically retried after an
     /// exception occurs. The default value is false.
@@ -209,7 +189,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Default Value
     /// false
     public var autoRecovery: Bool?
-
     /// Definition
     /// Maximum retry times. The maximum value is 100, and the default value is 20.
     /// Constraints
@@ -218,7 +197,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Default Value
     /// 20
     public var maxRetryTimes: Int?
-
     /// Definition
     /// Name of the agency authorized to DLI. This parameter is configurable in Spark 3.3.1.
     /// Constraints
@@ -226,7 +204,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var executionAgencyURN: String?
-
     /// Definition
     /// To access metadata, set this parameter to dli.
     /// Constraints
@@ -345,7 +322,7 @@ public struct CreateSparkJobRequest: Codable, Sendable, Hashable {
 
 /// JSON object list, including the name and type of the JSON package that has been uploaded to the queue. For
 /// details, see Table 4.
-public struct CreateSparkJobResource: Codable, Sendable, Hashable {
+public struct CreateSparkJobResource: Codable, Sendable, Equatable {
     /// Definition
     /// Resource name You can also specify an OBS path, for example, obs://Bucket name/Package name.
     /// Constraints
@@ -353,7 +330,6 @@ public struct CreateSparkJobResource: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var name: String?
-
     /// Definition
     /// Resource type.
     /// Constraints
@@ -362,70 +338,54 @@ public struct CreateSparkJobResource: Codable, Sendable, Hashable {
     /// Default Value
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-    }
-
-    public init(
-        name: String? = nil,
-        type: String? = nil
-    ) {
+    public init(name: String? = nil, type: String? = nil) {
         self.name = name
         self.type = type
     }
 }
 
 /// The response of ``DLIClient/createSparkJob``.
-public struct CreateSparkJobResponse: Codable, Sendable, Hashable {
+public struct CreateSparkJobResponse: Codable, Sendable, Equatable {
     /// Definition
     /// ID of a batch processing job.
     /// Range
     /// None
     public var id: String?
-
     /// Definition
     /// Back-end application ID of a batch processing job.
     /// Range
     /// None
     public var appID: String?
-
     /// Definition
     /// Batch processing task name. The value contains a maximum of 128 characters.
     /// Range
     /// None
     public var name: String?
-
     /// Definition
     /// Owner of a batch processing job.
     /// Range
     /// None
     public var owner: String?
-
     /// Definition
     /// Proxy user (resource tenant) to which a batch processing job belongs.
     /// Range
     /// None
     public var proxyUser: String?
-
     /// Definition
     /// Status of a batch processing job. For details, see Table 7.
     /// Range
     /// None
     public var state: String?
-
     /// Definition
     /// Type of a batch processing job. Only Spark parameters are supported.
     /// Range
     /// None
     public var kind: String?
-
     /// Definition
     /// Last 10 records of the current batch processing job.
     /// Range
     /// None
     public var log: [String]?
-
     /// Definition
     /// Compute resource type. Currently, the value can be A, B, or C. If the compute resource type is
     /// customized, value CUSTOMIZED is returned.
@@ -445,13 +405,11 @@ public struct CreateSparkJobResponse: Codable, Sendable, Hashable {
     /// driverMemory: 15G;
     /// numExecutor: 14.
     public var scType: ScType?
-
     /// Definition
     /// Queue where a batch processing job is located.
     /// Range
     /// None
     public var clusterName: String?
-
     /// Definition
     /// Queue name. Set this parameter to the name of the created DLI queue.
     /// This parameter is compatible with the cluster_name parameter. That is, if cluster_name is used to
@@ -460,19 +418,16 @@ public struct CreateSparkJobResponse: Codable, Sendable, Hashable {
     /// Range
     /// None
     public var queue: String?
-
     /// Definition
     /// Time when a batch processing job is created. The timestamp is in milliseconds.
     /// Range
     /// None
     public var createTime: Int64?
-
     /// Definition
     /// Time when a batch processing job is updated. The timestamp is in milliseconds.
     /// Range
     /// None
     public var updateTime: Int64?
-
     /// Definition
     /// Job running duration, in milliseconds.
     /// Range
@@ -550,7 +505,7 @@ public struct CreateSparkJobResponse: Codable, Sendable, Hashable {
 /// JSON object list, including the package group resource. For details about the format, see the request
 /// example. If the type of the name in resources is not verified, the package with the name exists in the
 /// group. For details, see Table 5.
-public struct Group: Codable, Sendable, Hashable {
+public struct Group: Codable, Sendable, Equatable {
     /// Definition
     /// User group name
     /// Constraints
@@ -558,7 +513,6 @@ public struct Group: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var name: String?
-
     /// Definition
     /// User group resource For details, see Table 4.
     /// Constraints
@@ -567,15 +521,7 @@ public struct Group: Codable, Sendable, Hashable {
     /// Default Value
     public var resources: [CreateSparkJobResource]?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case resources
-    }
-
-    public init(
-        name: String? = nil,
-        resources: [CreateSparkJobResource]? = nil
-    ) {
+    public init(name: String? = nil, resources: [CreateSparkJobResource]? = nil) {
         self.name = name
         self.resources = resources
     }

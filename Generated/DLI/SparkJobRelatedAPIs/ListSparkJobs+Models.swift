@@ -4,25 +4,22 @@
 import CloudCore
 
 /// The response of ``DLIClient/listSparkJobs``.
-public struct ListSparkJobsResponse: Codable, Sendable, Hashable {
+public struct ListSparkJobsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Index number of the start batch processing job.
     /// Range
     /// None
     public var from: Int?
-
     /// Definition
     /// Total number of batch processing jobs.
     /// Range
     /// None
     public var total: Int?
-
     /// Definition
     /// Batch job information. For details, see Table 4.
     /// Range
     /// None
     public var sessions: [Session]?
-
     /// Definition
     /// Time when a batch processing job is created.
     /// Range
@@ -36,12 +33,7 @@ public struct ListSparkJobsResponse: Codable, Sendable, Hashable {
         case createTime = "create_time"
     }
 
-    public init(
-        from: Int? = nil,
-        total: Int? = nil,
-        sessions: [Session]? = nil,
-        createTime: Int64? = nil
-    ) {
+    public init(from: Int? = nil, total: Int? = nil, sessions: [Session]? = nil, createTime: Int64? = nil) {
         self.from = from
         self.total = total
         self.sessions = sessions
@@ -58,19 +50,17 @@ public struct ListSparkJobsResponse: Codable, Sendable, Hashable {
 }
 
 /// Batch job information. For details, see Table 4.
-public struct Session: Codable, Sendable, Hashable {
+public struct Session: Codable, Sendable, Equatable {
     /// Definition
     /// Job running duration (unit: millisecond)
     /// Range
     /// None
     public var duration: Int64?
-
     /// Definition
     /// ID of a batch processing job
     /// Range
     /// None
     public var id: String?
-
     /// Definition
     /// Status of a batch processing job
     /// Range
@@ -80,19 +70,16 @@ public struct Session: Codable, Sendable, Hashable {
     /// success: A session is successfully stopped.
     /// recovering: A job is being restored.
     public var state: State?
-
     /// Definition
     /// Backend application ID of a batch processing job
     /// Range
     /// None
     public var appID: String?
-
     /// Definition
     /// Last 10 records of the current batch processing job
     /// Range
     /// None
     public var log: [String]?
-
     /// Definition
     /// Type of a computing resource. Currently, the value can be A, B, or C. If the computing resource type
     /// is customized, value CUSTOMIZED is returned.
@@ -112,49 +99,41 @@ public struct Session: Codable, Sendable, Hashable {
     /// driverMemory: 15G;
     /// numExecutor: 14.
     public var scType: ScType?
-
     /// Definition
     /// Queue where a batch processing job is located.
     /// Range
     /// None
     public var clusterName: String?
-
     /// Definition
     /// Time when a batch processing job is created. The timestamp is in milliseconds.
     /// Range
     /// None
     public var createTime: Int64?
-
     /// Definition
     /// Name of a batch processing job.
     /// Range
     /// None
     public var name: String?
-
     /// Definition
     /// Owner of a batch processing job.
     /// Range
     /// None
     public var owner: String?
-
     /// Definition
     /// Proxy user (resource tenant) to which a batch processing job belongs.
     /// Range
     /// None
     public var proxyUser: String?
-
     /// Definition
     /// Type of a batch processing job. Only Spark parameters are supported.
     /// Range
     /// None
     public var kind: String?
-
     /// Definition
     /// Queue where a batch processing job is located.
     /// Range
     /// None
     public var queue: String?
-
     /// Definition
     /// Custom image. The format is Organization name/Image name:Image version.
     /// This parameter is valid only when feature is set to custom. You can use this parameter with the
@@ -162,13 +141,11 @@ public struct Session: Codable, Sendable, Hashable {
     /// Range
     /// None
     public var image: String?
-
     /// Definition
     /// Request parameter details.
     /// Range
     /// None
     public var reqBody: String?
-
     /// Definition
     /// Time when a batch processing job is updated. The timestamp is in milliseconds.
     /// Range

@@ -4,37 +4,32 @@
 import CloudCore
 
 /// The response of ``DLIClient/showSparkJob``.
-public struct ShowSparkJobResponse: Codable, Sendable, Hashable {
+public struct ShowSparkJobResponse: Codable, Sendable, Equatable {
     /// Definition
     /// ID of a batch processing job, which is in the universal unique identifier (UUID) format
     /// Range
     /// None
     public var id: String?
-
     /// Definition
     /// Back-end application ID of a batch processing job.
     /// Range
     /// None
     public var appID: String?
-
     /// Definition
     /// Name of a batch processing job.
     /// Range
     /// None
     public var name: String?
-
     /// Definition
     /// Owner of a batch processing job.
     /// Range
     /// None
     public var owner: String?
-
     /// Definition
     /// Proxy user (resource tenant) to which a batch processing job belongs.
     /// Range
     /// None
     public var proxyUser: String?
-
     /// Definition
     /// Status of a batch processing job
     /// Range
@@ -44,19 +39,16 @@ public struct ShowSparkJobResponse: Codable, Sendable, Hashable {
     /// success: A session is successfully stopped.
     /// recovering: A job is being restored.
     public var state: State?
-
     /// Definition
     /// Type of a batch processing job. Only Spark parameters are supported.
     /// Range
     /// None
     public var kind: String?
-
     /// Definition
     /// Last 10 records of the current batch processing job.
     /// Range
     /// None
     public var log: [String]?
-
     /// Definition
     /// Compute resource type. Currently, the value can be A, B, or C. If the compute resource type is
     /// customized, value CUSTOMIZED is returned.
@@ -76,31 +68,26 @@ public struct ShowSparkJobResponse: Codable, Sendable, Hashable {
     /// driverMemory: 15G;
     /// numExecutor: 14.
     public var scType: ScType?
-
     /// Definition
     /// Queue where a batch processing job is located.
     /// Range
     /// None
     public var clusterName: String?
-
     /// Definition
     /// Queue where a batch processing job is located.
     /// Range
     /// None
     public var queue: String?
-
     /// Definition
     /// Time when a batch processing job is created. The timestamp is in milliseconds.
     /// Range
     /// None
     public var createTime: Int64?
-
     /// Definition
     /// Time when a batch processing job is updated. The timestamp is in milliseconds.
     /// Range
     /// None
     public var updateTime: Int64?
-
     /// Definition
     /// Request parameter details.
     /// Range

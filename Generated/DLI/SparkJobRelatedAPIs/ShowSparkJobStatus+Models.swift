@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``DLIClient/showSparkJobStatus``.
-public struct ShowSparkJobStatusResponse: Codable, Sendable, Hashable {
+public struct ShowSparkJobStatusResponse: Codable, Sendable, Equatable {
     /// Definition
     /// ID of a batch processing job, which is in the universal unique identifier (UUID) format.
     /// Range
     /// None
     public var id: String?
-
     /// Definition
     /// Status of a batch processing job
     /// Range
@@ -21,15 +20,7 @@ public struct ShowSparkJobStatusResponse: Codable, Sendable, Hashable {
     /// recovering: A job is being restored.
     public var state: State?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case state
-    }
-
-    public init(
-        id: String? = nil,
-        state: State? = nil
-    ) {
+    public init(id: String? = nil, state: State? = nil) {
         self.id = id
         self.state = state
     }

@@ -5,16 +5,13 @@ import CloudCore
 
 /// Columns of the new table. For details about column parameters, see Table 4. This parameter is optional
 /// when data_location is VIEW.
-public struct Column: Codable, Sendable, Hashable {
+public struct Column: Codable, Sendable, Equatable {
     /// Name of a column.
     public var columnName: String
-
     /// Data type of a column.
     public var type: String
-
     /// Description of a column.
     public var description: String?
-
     /// Whether the column is a partition column. The value true indicates a partition column, and the value
     /// false indicates a non-partition column. The default value is false.
     /// When creating a partition table, ensure that at least one column in the table is a non-partition
@@ -50,21 +47,16 @@ public struct Column: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DLIClient/createTable``.
-public struct CreateTableRequest: Codable, Sendable, Hashable {
+public struct CreateTableRequest: Codable, Sendable, Equatable {
     /// Documented values of `dataLocation`; other values decode as well.
     public struct DataLocation: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// OBS table
         public static let obs: Self = "OBS"
-
         /// DLI table
         public static let dli: Self = "DLI"
-
         /// VIEW table
         public static let view: Self = "VIEW"
     }
@@ -76,62 +68,49 @@ public struct CreateTableRequest: Codable, Sendable, Hashable {
     /// The table name can contain the dollar sign ($). Example: $test
     /// The length of the database name cannot exceed 128 characters.
     public var tableName: String
-
     /// Location where data is stored. The options are as follows:
     /// OBS: OBS table
     /// DLI: DLI table
     /// VIEW: VIEW table
     public var dataLocation: DataLocation
-
     /// Information about the new table.
     public var description: String?
-
     /// Columns of the new table. For details about column parameters, see Table 4. This parameter is optional
     /// when data_location is VIEW.
     public var columns: [Column]
-
     /// Query statement required for creating a view. The database to which the table belongs needs to be
     /// specified in the query statement, in the format of database.table. This parameter is mandatory when
     /// data_location is VIEW.
     public var selectStatement: String?
-
     /// Type of the data to be added to the OBS table. The options are as follows: Parquet, ORC, CSV, JSON,
     /// and Avro.
     /// This parameter is mandatory for an OBS table.
     public var dataType: String?
-
     /// Storage path of data in the new OBS table, which must be a path on OBS and must begin with obs.
     /// This parameter is mandatory for an OBS table.
     /// Do not set this parameter to the OBS root directory. Otherwise, all data in the root directory will be
     /// cleared when you clear table data.
     public var dataPath: String?
-
     /// Whether the table header is included in the OBS table data. Only data in CSV files has this attribute.
     /// This parameter is mandatory when data_location is OBS.
     public var withColumnHeader: Bool?
-
     /// User-defined data delimiter. Only data in CSV files has this attribute. This parameter is mandatory
     /// when data_location is OBS.
     public var delimiter: String?
-
     /// User-defined reference character. Double quotation marks ("\") are used by default. Only data in CSV
     /// files has this attribute. This parameter is mandatory when data_location is OBS.
     public var quoteChar: String?
-
     /// User-defined escape character. Backslashes (\\) are used by default. Only data in CSV files has this
     /// attribute. This parameter is mandatory when data_location is OBS.
     public var escapeChar: String?
-
     /// User-defined date type. yyyy-MM-dd is used by default. For details about the characters involved in
     /// the date format, see Table 3. Only data in CSV and JSON files has this attribute. This parameter is
     /// mandatory when data_location is OBS.
     public var dateFormat: String?
-
     /// User-defined timestamp type. yyyy-MM-dd HH:mm:ss is used by default. For definitions about characters
     /// in the timestamp format, see Table 3. Only data in CSV and JSON files has this attribute. This
     /// parameter is mandatory when data_location is OBS.
     public var timestampFormat: String?
-
     /// Database tag. For details about this object, see tags parameters.
     public var tags: [Tag]?
 

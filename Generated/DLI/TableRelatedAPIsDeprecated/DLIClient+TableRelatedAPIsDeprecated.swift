@@ -7,17 +7,12 @@ extension DLIClient {
     /// Documented values of `table-type` for ``DLIClient/listTables``.
     public struct ListTablesTableType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// DLI table
         public static let managedTable: Self = "MANAGED_TABLE"
-
         /// OBS table
         public static let externalTable: Self = "EXTERNAL_TABLE"
-
         /// view
         public static let virtualView: Self = "VIRTUAL_VIEW"
     }
@@ -25,10 +20,7 @@ extension DLIClient {
     /// Documented values of `datasource-type` for ``DLIClient/listTables``.
     public struct ListTablesDatasourceType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let cloudTable: Self = "CloudTable"
         public static let css: Self = "CSS"
@@ -48,10 +40,7 @@ extension DLIClient {
     /// Documented values of `mode` for ``DLIClient/previewTable``.
     public struct PreviewTableMode: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let sync: Self = "SYNC"
         public static let async: Self = "ASYNC"

@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The response of ``DLIClient/deleteTable``.
-public struct DeleteTableResponse: Codable, Sendable, Hashable {
+public struct DeleteTableResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Job execution mode. The options are as follows:
     /// async: asynchronous
     /// sync: synchronous
@@ -23,11 +21,7 @@ public struct DeleteTableResponse: Codable, Sendable, Hashable {
         case jobMode = "job_mode"
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        jobMode: JobMode? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, jobMode: JobMode? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.jobMode = jobMode

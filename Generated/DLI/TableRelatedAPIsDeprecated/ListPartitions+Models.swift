@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The response of ``DLIClient/listPartitions``.
-public struct ListPartitionsResponse: Codable, Sendable, Hashable {
+public struct ListPartitionsResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Partition information. For details, see Table 4.
     public var partitions: Partitions?
 
@@ -21,11 +19,7 @@ public struct ListPartitionsResponse: Codable, Sendable, Hashable {
         case partitions
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        partitions: Partitions? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, message: String? = nil, partitions: Partitions? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.partitions = partitions
@@ -40,28 +34,21 @@ public struct ListPartitionsResponse: Codable, Sendable, Hashable {
 }
 
 /// List of partitions. For details, see Table 5.
-public struct PartitionInfo: Codable, Sendable, Hashable {
+public struct PartitionInfo: Codable, Sendable, Equatable {
     /// Partition name.
     public var partitionName: String?
-
     /// Time when a partition is created.
     public var createTime: Int64?
-
     /// Last update time.
     public var lastAccessTime: Int64?
-
     /// Path. This parameter is returned only for non-DLI tables.
     public var locations: [String]?
-
     /// Execution time of the last DDL statement, in seconds.
     public var lastDdlTime: Int64?
-
     /// Total rows in the partition.
     public var numRows: Int64?
-
     /// Number of files in a partition.
     public var numFiles: Int64?
-
     /// Total size of data in the partition, in bytes.
     public var totalSize: Int64?
 
@@ -110,10 +97,9 @@ public struct PartitionInfo: Codable, Sendable, Hashable {
 }
 
 /// Partition information. For details, see Table 4.
-public struct Partitions: Codable, Sendable, Hashable {
+public struct Partitions: Codable, Sendable, Equatable {
     /// Total number of partitions.
     public var totalCount: Int64?
-
     /// List of partitions. For details, see Table 5.
     public var partitionInfos: [PartitionInfo]?
 
@@ -122,10 +108,7 @@ public struct Partitions: Codable, Sendable, Hashable {
         case partitionInfos = "partition_infos"
     }
 
-    public init(
-        totalCount: Int64? = nil,
-        partitionInfos: [PartitionInfo]? = nil
-    ) {
+    public init(totalCount: Int64? = nil, partitionInfos: [PartitionInfo]? = nil) {
         self.totalCount = totalCount
         self.partitionInfos = partitionInfos
     }

@@ -4,17 +4,14 @@
 import CloudCore
 
 /// The response of ``DLIClient/listTables``.
-public struct ListTablesResponse: Codable, Sendable, Hashable {
+public struct ListTablesResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Total number of tables.
     public var tableCount: Int?
-
     /// Table information. For details, see Table 4.
     public var tables: [Table]?
 
@@ -47,46 +44,35 @@ public struct ListTablesResponse: Codable, Sendable, Hashable {
 }
 
 /// Table information. For details, see Table 4.
-public struct Table: Codable, Sendable, Hashable {
+public struct Table: Codable, Sendable, Equatable {
     /// Time when a table is created. The timestamp is expressed in milliseconds.
     public var createTime: Int64?
-
     /// Type of the data to be added to the OBS table. The options are as follows: Parquet, ORC, CSV, JSON,
     /// and Avro.
     /// This parameter is available only for OBS tables.
     public var dataType: String?
-
     /// Data storage location, which can be DLI or OBS.
     public var dataLocation: String?
-
     /// Time when the table was last updated. The timestamp is expressed in milliseconds.
     public var lastAccessTime: Int64?
-
     /// Storage path on the OBS table.
     /// This parameter is available only for OBS tables.
     public var location: String?
-
     /// Table owner.
     public var owner: String?
-
     /// Name of a table.
     public var tableName: String?
-
     /// Size of a DLI table. This parameter is consistently 0 for non-DLI tables. The unit is byte.
     public var tableSize: Int64?
-
     /// Type of a table.
     /// EXTERNAL: Indicates an OBS table.
     /// MANAGED: Indicates a DLI table.
     /// VIEW: Indicates a view.
     public var tableType: String?
-
     /// Partition field. This parameter is valid only for OBS partition tables.
     public var partitionColumns: [String]?
-
     /// Paging size. The minimum value is 1 and the maximum value is 100.
     public var pageSize: Int?
-
     /// Current page number. The minimum value is 1.
     public var currentPage: Int?
 

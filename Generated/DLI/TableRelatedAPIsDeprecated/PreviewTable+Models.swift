@@ -4,17 +4,14 @@
 import CloudCore
 
 /// The response of ``DLIClient/previewTable``.
-public struct PreviewTableResponse: Codable, Sendable, Hashable {
+public struct PreviewTableResponse: Codable, Sendable, Equatable {
     /// Whether the request is successfully executed. Value true indicates that the request is successfully
     /// executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Column name and type of a table.
     public var schema: [JSONValue]?
-
     /// Previewed table content.
     public var rows: [JSONValue]?
 

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Column information, including the column name, type, and description. For details, see Table 3.
-public struct ShowTableColumn: Codable, Sendable, Hashable {
+public struct ShowTableColumn: Codable, Sendable, Equatable {
     /// Column name.
     public var columnName: String?
-
     /// Description of a column.
     public var description: String?
-
     /// Data type of a column.
     public var type: String?
-
     /// Indicates whether the column is a partition column. The value true indicates that the column is a
     /// partition column, and the value false indicates that the column is not a partition column. The default
     /// value is false.
@@ -48,39 +45,30 @@ public struct ShowTableColumn: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DLIClient/showTable``.
-public struct ShowTableResponse: Codable, Sendable, Hashable {
+public struct ShowTableResponse: Codable, Sendable, Equatable {
     /// Indicates whether the request is successfully executed. Value true indicates that the request is
     /// successfully executed.
     public var isSuccess: Bool?
-
     /// System prompt. If execution succeeds, the parameter setting may be left blank.
     public var message: String?
-
     /// Total number of columns in the table.
     public var columnCount: Int?
-
     /// Column information, including the column name, type, and description. For details, see Table 3.
     public var columns: [ShowTableColumn]?
-
     /// Table type. The options are as follows:
     /// MANAGED: DLI table
     /// EXTERNAL: OBS table
     /// VIEW: view
     public var tableType: String?
-
     /// Data type, including CSV, Parquet, ORC, JSON, and Avro.
     public var dataType: String?
-
     /// Path for storing data, which is an OBS path.
     public var dataLocation: String?
-
     /// Storage attribute, which is in the format of key/value and includes parameters delimiter, escape,
     /// quote, header, dateformat, and timestampformat.
     public var storageProperties: [JSONValue]?
-
     /// Table comment.
     public var tableComment: String?
-
     /// Statement used to create a table.
     public var createTableSql: String?
 

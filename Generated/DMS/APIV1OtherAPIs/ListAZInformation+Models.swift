@@ -4,22 +4,17 @@
 import CloudCore
 
 /// Indicates details of AZs. For details, see Table 2.
-public struct AvailableZone: Codable, Sendable, Hashable {
+public struct AvailableZone: Codable, Sendable, Equatable {
     /// Indicates whether resources are sold out.
     public var soldOut: Bool?
-
     /// Indicates the ID of an AZ.
     public var id: String?
-
     /// Indicates the code of an AZ.
     public var code: String?
-
     /// Indicates the name of an AZ.
     public var name: String?
-
     /// Indicates the port number of an AZ.
     public var port: String?
-
     /// Indicates whether an AZ has available resources.
     /// true: The AZ has available resources.
     /// false: Resources of the AZ have been sold out.
@@ -62,10 +57,9 @@ public struct AvailableZone: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/listAZInformation``.
-public struct ListAZInformationResponse: Codable, Sendable, Hashable {
+public struct ListAZInformationResponse: Codable, Sendable, Equatable {
     /// Indicates the region ID.
     public var regionID: String?
-
     /// Indicates details of AZs. For details, see Table 2.
     public var availableZones: [AvailableZone]?
 
@@ -74,10 +68,7 @@ public struct ListAZInformationResponse: Codable, Sendable, Hashable {
         case availableZones = "available_zones"
     }
 
-    public init(
-        regionID: String? = nil,
-        availableZones: [AvailableZone]? = nil
-    ) {
+    public init(regionID: String? = nil, availableZones: [AvailableZone]? = nil) {
         self.regionID = regionID
         self.availableZones = availableZones
     }

@@ -4,37 +4,27 @@
 import CloudCore
 
 /// Indicates the details of specifications. For details, see Table 4.
-public struct Detail: Codable, Sendable, Hashable {
+public struct Detail: Codable, Sendable, Equatable {
     /// Indicates the maximum number of messages per unit time.
     public var tps: String?
-
     /// Indicates the message storage space.
     public var storage: String?
-
     /// Indicates the maximum number of topics in a Kafka instance.
     public var partitionNum: String?
-
     /// Indicates the product ID.
     public var productID: String?
-
     /// Indicates the specification ID.
     public var specCode: String?
-
     /// Indicates the I/O information. For details, see Table 5.
     public var io: [Io]?
-
     /// Indicates the bandwidth of a Kafka instance.
     public var bandwidth: String?
-
     /// Indicates AZs where there are available resources.
     public var availableZones: [JSONValue]?
-
     /// Indicates the flavors of the corresponding ECS.
     public var ecsFlavorID: String?
-
     /// Indicates the instance architecture type. Currently, only x86 is supported.
     public var archType: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var unavailableZones: [String]?
 
@@ -80,19 +70,15 @@ public struct Detail: Codable, Sendable, Hashable {
 }
 
 /// Indicates the I/O information. For details, see Table 5.
-public struct Io: Codable, Sendable, Hashable {
+public struct Io: Codable, Sendable, Equatable {
     /// Indicates the I/O type.
     public var ioType: String?
-
     /// Indicates the I/O specification.
     public var storageSpecCode: String?
-
     /// Indicates AZs where there are available I/O resources.
     public var availableZones: [JSONValue]?
-
     /// Indicates AZs where I/O resources are sold out.
     public var unavailableZones: [String]?
-
     /// Indicates the disk type.
     public var volumeType: String?
 
@@ -120,42 +106,28 @@ public struct Io: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/listProductSpecifications``.
-public struct ListProductSpecificationsResponse: Codable, Sendable, Hashable {
+public struct ListProductSpecificationsResponse: Codable, Sendable, Equatable {
     public var hourly: [ListProductSpecificationsResponseHourly]?
 
     private enum CodingKeys: String, CodingKey {
         case hourly = "Hourly"
     }
 
-    public init(
-        hourly: [ListProductSpecificationsResponseHourly]? = nil
-    ) {
+    public init(hourly: [ListProductSpecificationsResponseHourly]? = nil) {
         self.hourly = hourly
     }
 }
 
 /// The `Hourly` of a `ListProductSpecificationsResponse`.
-public struct ListProductSpecificationsResponseHourly: Codable, Sendable, Hashable {
+public struct ListProductSpecificationsResponseHourly: Codable, Sendable, Equatable {
     /// Indicates the message engine, which is kafka.
     public var name: String?
-
     /// Indicates the version of the message engine. Currently, only 1.1.0, 2.3.0, and 2.7 are supported.
     public var version: String?
-
     /// Indicates product specifications. For details, see Table 3.
     public var values: [Value]?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case version
-        case values
-    }
-
-    public init(
-        name: String? = nil,
-        version: String? = nil,
-        values: [Value]? = nil
-    ) {
+    public init(name: String? = nil, version: String? = nil, values: [Value]? = nil) {
         self.name = name
         self.version = version
         self.values = values
@@ -163,16 +135,13 @@ public struct ListProductSpecificationsResponseHourly: Codable, Sendable, Hashab
 }
 
 /// Indicates product specifications. For details, see Table 3.
-public struct Value: Codable, Sendable, Hashable {
+public struct Value: Codable, Sendable, Equatable {
     /// Indicates the details of specifications. For details, see Table 4.
     public var detail: [Detail]?
-
     /// Indicates the instance type.
     public var name: String?
-
     /// Indicates AZs where resources are sold out.
     public var unavailableZones: [JSONValue]?
-
     /// Indicates AZs where there are available resources.
     public var availableZones: [JSONValue]?
 

@@ -4,25 +4,21 @@
 import CloudCore
 
 /// The request body of ``DMSClient/createInstance``.
-public struct CreateInstanceRequest: Codable, Sendable, Hashable {
+public struct CreateInstanceRequest: Codable, Sendable, Equatable {
     /// Indicates the instance name.
     /// An instance name starts with a letter, consists of 4 to 64 characters, and can contain only letters,
     /// digits, underscores (_), and hyphens (-).
     public var name: String
-
     /// Indicates the description of an instance.
     /// It is a character string containing not more than 1024 characters.
     /// The backslash (\) and quotation mark (") are special characters for JSON packets. When using these
     /// characters in a parameter value, add the escape character (\) before these characters, for example, \\
     /// and \".
     public var description: String?
-
     /// Indicates the message engine. Set the value to kafka.
     public var engine: String
-
     /// Indicates the version of the message engine. Value: 1.1.0, 2.3.0, or 2.7.
     public var engineVersion: EngineVersion
-
     /// Indicates the baseline bandwidth of a Kafka instance, that is, the maximum amount of data transferred
     /// per unit time. Unit: MB
     /// Options:
@@ -31,7 +27,6 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// 600 MB
     /// 1200 MB
     public var specification: String
-
     /// Indicates the message storage space.
     /// Unit: GB. Value range:
     /// Kafka instance with specification being 100MB: 600-90,000 GB
@@ -39,7 +34,6 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// Kafka instance with specification being 600MB: 2400-90,000 GB
     /// Kafka instance with specification being 1200MB: 4800-90,000 GB
     public var storageSpace: Int
-
     /// Indicates the maximum number of partitions in a Kafka instance.
     /// Options:
     /// When specification is 100MB: 300
@@ -47,13 +41,11 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// When specification is 600MB: 1800
     /// When specification is 1200 MB: 1800
     public var partitionNum: Int
-
     /// This parameter is mandatory when ssl_enable is set to true. This parameter is invalid when ssl_enable
     /// is set to false.
     /// Indicates a username. A username consists of 4 to 64 characters and can contain letters, digits, and
     /// hyphens (-).
     public var accessUser: String?
-
     /// This parameter is mandatory when ssl_enable is set to true. This parameter is invalid when ssl_enable
     /// is set to false.
     /// Indicates an instance password.
@@ -65,14 +57,12 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// Digits
     /// Special characters`~!@#$%^&*()-_=+\|[{}];:',<.>/?
     public var password: String?
-
     /// Indicates the VPC ID.
     /// Obtain the value by using either of the following methods:
     /// Method 1: Log in to VPC console and view the VPC ID in the VPC details.
     /// Method 2: Call the API for querying VPCs. For details, see the "Querying VPCs" section in the Virtual
     /// Private Cloud API Reference.
     public var vpcID: String
-
     /// Indicates the security group which the instance belongs to.
     /// Obtain the value by using either of the following methods:
     /// Method 1: Log in to VPC console. Choose Access Control > Security Groups in the navigation pane on the
@@ -81,7 +71,6 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// Method 2: Call the API for querying security groups. For details, see the "Querying Security Groups"
     /// section in the Virtual Private Cloud API Reference.
     public var securityGroupID: String
-
     /// Indicates the subnet ID.
     /// Obtain the value by using either of the following methods:
     /// Method 1: Log in to VPC console and click the target subnet on the Subnets tab page. You can view the
@@ -89,7 +78,6 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// Method 2: Call the API for querying subnets. For details, see the "Querying Subnets" section in the
     /// Virtual Private Cloud API Reference.
     public var subnetID: String
-
     /// Indicates the ID of the AZ where brokers reside and which has available resources. The parameter value
     /// cannot be an empty array or an empty array. For details on how to obtain the value, see Querying AZ
     /// Information. Check whether the AZ has available resources.
@@ -99,11 +87,9 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// Three or more AZs: "available_zones":
     /// ["a0865121f83b41cbafce65930a22a6e8","a0865121f83b41cbafce65930a22a6e7","a0865121f83b41cbafce65930a22a6e6"]
     public var availableZones: [Tag]
-
     /// Indicates the product ID.
     /// For details on how to obtain the ID, see Querying Product Specifications.
     public var productID: String
-
     /// Indicates the time at which a maintenance time window starts.
     /// Format: HH:mm:ss
     /// The start time and end time of the maintenance time window must indicate the time segment of a
@@ -114,7 +100,6 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// blank, parameter maintain_end is also left blank. In this case, the system automatically sets the
     /// start time to 02:00:00.
     public var maintainBegin: String?
-
     /// Indicates the time at which a maintenance time window ends.
     /// Format: HH:mm:ss
     /// The start time and end time of the maintenance time window must indicate the time segment of a
@@ -126,12 +111,10 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// blank, parameter maintain_start is also blank. In this case, the system automatically sets the end
     /// time to 06:00:00.
     public var maintainEnd: String?
-
     /// Indicates whether to enable public access for an instance.
     /// true: enable
     /// false: disable
     public var enablePublicip: Bool?
-
     /// Indicates the public network bandwidth. Unit: Mbit/s
     /// Value range:
     /// When specification is 100MB, the value must be a multiple of the number of brokers and fall in the
@@ -143,29 +126,24 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// When specification is 1200MB, the value must be a multiple of the number of brokers and fall in the
     /// range from 8 to 2400.
     public var publicBandwidth: String?
-
     /// Indicates the ID of the elastic IP address (EIP) bound to an instance.
     /// Use commas (,) to separate multiple EIP IDs.
     /// This parameter is mandatory if public access is enabled (that is, enable_publicip is set to true).
     public var publicipID: String?
-
     /// Indicates whether to enable SSL-encrypted access.
     /// true: enable
     /// false: disable
     public var sslEnable: Bool?
-
     /// Indicates the action to be taken when the memory usage reaches the disk capacity threshold. Options:
     /// time_base: Automatically delete the earliest messages.
     /// produce_reject: Stop producing new messages.
     public var retentionPolicy: RetentionPolicy?
-
     /// Indicates whether to enable automatic topic creation.
     /// true: enable
     /// false: disable
     /// If automatic topic creation is enabled, a topic will be automatically created with 3 partitions and 3
     /// replicas when a message is produced to or consumed from a topic that does not exist.
     public var enableAutoTopic: Bool?
-
     /// Indicates storage I/O specification.
     /// Options:
     /// dms.physical.storage.high or dms.physical.storage.ultra when the parameter specification is 100MB
@@ -173,18 +151,14 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// dms.physical.storage.ultra when the parameter specification is 600MB
     /// dms.physical.storage.ultra when the parameter specification is 1200MB
     public var storageSpecCode: String
-
     /// Indicates the enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Indicates the list of tags.
     public var tags: [Tag]?
-
     /// Indicates whether to enable disk encryption.
     /// true: enable
     /// false: disable
     public var diskEncryptedEnable: Bool?
-
     /// Indicates the ID of the KMS key if disk encryption is enabled.
     public var diskEncryptedKey: String?
 

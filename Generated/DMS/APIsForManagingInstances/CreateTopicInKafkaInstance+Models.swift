@@ -4,33 +4,27 @@
 import CloudCore
 
 /// The request body of ``DMSClient/createTopicInKafkaInstance``.
-public struct CreateTopicInKafkaInstanceRequest: Codable, Sendable, Hashable {
+public struct CreateTopicInKafkaInstanceRequest: Codable, Sendable, Equatable {
     /// Indicates the name of a topic. A topic name consists of 4 to 64 characters, starts with a letter, and
     /// contains only letters, hyphens (-), underscores (_), and digits.
     public var id: String
-
     /// Indicates the number of topic partitions, which is used to set the number of concurrently consumed
     /// messages.
     /// Value range: 1-100. Default value: 3.
     public var partition: Int?
-
     /// Indicates the number of replicas, which is configured to ensure data reliability.
     /// Value range: 1-3. Default value: 3.
     public var replication: Int?
-
     /// Indicates whether to enable synchronous replication. After this function is enabled, the acks
     /// parameter on the producer client must be set to -1. Otherwise, this parameter does not take effect.
     /// By default, synchronous replication is disabled.
     public var syncReplication: Bool?
-
     /// Indicates the retention period of a message. Its default value is 72.
     /// Value range: 1-720. Unit: hour.
     public var retentionTime: Int?
-
     /// Indicates whether to enable synchronous flushing. Default value: false. Synchronous flushing
     /// compromises performance.
     public var syncMessageFlush: Bool?
-
     /// Not in the page's table; the page's request example sends it.
     public var syncReplication2: Bool?
 
@@ -75,17 +69,11 @@ public struct CreateTopicInKafkaInstanceRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/createTopicInKafkaInstance``.
-public struct CreateTopicInKafkaInstanceResponse: Codable, Sendable, Hashable {
+public struct CreateTopicInKafkaInstanceResponse: Codable, Sendable, Equatable {
     /// Indicates the name of a topic.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``DMSClient/deleteTopicsInKafkaInstanceInBatches``.
-public struct DeleteTopicsInKafkaInstanceInBatchesRequest: Codable, Sendable, Hashable {
+public struct DeleteTopicsInKafkaInstanceInBatchesRequest: Codable, Sendable, Equatable {
     /// Indicates the list of topics to be deleted.
     public var topics: [Topic]
 
-    private enum CodingKeys: String, CodingKey {
-        case topics
-    }
-
-    public init(
-        topics: [Topic]
-    ) {
+    public init(topics: [Topic]) {
         self.topics = topics
     }
 }

@@ -4,177 +4,125 @@
 import CloudCore
 
 /// Indicates instance details.
-public struct Instance: Codable, Sendable, Hashable {
+public struct Instance: Codable, Sendable, Equatable {
     /// Indicates the instance name.
     public var name: String?
-
     /// Indicates the message engine.
     public var engine: String?
-
     /// Indicates the engine version.
     public var engineVersion: String?
-
     /// Indicates the specifications of an instance.
     public var specification: String?
-
     /// Indicates the message storage space. Unit: GB
     public var storageSpace: Int?
-
     /// Indicates the maximum number of topics in a Kafka instance.
     public var partitionNum: String?
-
     /// Indicates the used message storage space. Unit: GB
     public var usedStorageSpace: Int?
-
     /// Indicates the IP address of an instance.
     public var connectAddress: String?
-
     /// Indicates the port number of an instance.
     public var port: Int?
-
     /// Indicates the status of an instance. For details, see Instance Status.
     public var status: String?
-
     /// Indicates the instance ID.
     public var instanceID: String?
-
     /// Indicates the resource specifications identifier.
     /// dms.instance.kafka.cluster.c3.mini: Kafka instance, 100 MB/s reference bandwidth
     /// dms.instance.kafka.cluster.c3.small.2: Kafka instance, 300 MB/s reference bandwidth
     /// dms.instance.kafka.cluster.c3.middle.2: Kafka instance, 600 MB reference bandwidth
     /// dms.instance.kafka.cluster.c3.high.2: Kafka instance, 1200 MB reference bandwidth
     public var resourceSpecCode: String?
-
     /// Billing mode.
     public var chargingMode: Int?
-
     /// Indicates the ID of a VPC.
     public var vpcID: String?
-
     /// Indicates the name of a VPC.
     public var vpcName: String?
-
     /// Indicates the time when an instance is created.
     /// The time is in the format of timestamp, that is, the offset milliseconds from 1970-01-01 00:00:00 UTC
     /// to the specified time.
     public var createdAt: String?
-
     /// Indicates the user ID.
     public var userID: String?
-
     /// Indicates the username.
     public var userName: String?
-
     /// Indicates the username of an instance.
     public var accessUser: String?
-
     /// Indicates the time at which a maintenance time window starts.
     /// Format: HH:mm:ss
     public var maintainBegin: String?
-
     /// Time at which the maintenance time window ends.
     /// Format: HH:mm:ss
     public var maintainEnd: String?
-
     /// Indicates whether to enable public access for an instance.
     /// true: enable
     /// false: disable
     public var enablePublicip: Bool?
-
     /// Indicates whether to enable security authentication.
     /// true: enable
     /// false: disable
     public var sslEnable: Bool?
-
     /// Indicates the enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Indicates the instance type. Value: cluster.
     public var type: String?
-
     /// Indicates the product ID.
     public var productID: String?
-
     /// Indicates the security group ID.
     public var securityGroupID: String?
-
     /// Indicates the security group name.
     public var securityGroupName: String?
-
     /// Indicates the subnet ID.
     public var subnetID: String?
-
     /// Indicates the AZ to which the instance node belongs. The AZ ID is returned.
     public var availableZones: [Tag]?
-
     /// Indicates the message storage space. Unit: GB
     public var totalStorageSpace: Int?
-
     /// Indicates the instance IP address for public access. This parameter is displayed only when public
     /// access is enabled.
     public var publicConnectAddress: String?
-
     /// Indicates the storage resource ID.
     public var storageResourceID: String?
-
     /// Indicates the I/O specification.
     public var storageSpecCode: String?
-
     /// Indicates the service type.
     public var serviceType: String?
-
     /// Indicates the storage type.
     public var storageType: String?
-
     /// Indicates the message retention policy.
     public var retentionPolicy: String?
-
     /// Indicates whether Kafka public access is enabled.
     public var kafkaPublicStatus: String?
-
     /// Indicates the public network bandwidth.
     public var publicBandwidth: Int?
-
     /// Indicates whether log collection is enabled.
     public var enableLogCollection: Bool?
-
     /// Indicates cross-VPC access information.
     public var crossVPCInfo: String?
-
     /// Indicates whether IPv6 is enabled.
     public var ipv6Enable: Bool?
-
     /// Indicates the IPv6 connection address.
     public var ipv6ConnectAddresses: [String]?
-
     /// Indicates whether the Kafka REST function is enabled.
     public var restEnable: Bool?
-
     /// Indicates the Kafka REST address.
     public var restConnectAddress: String?
-
     /// Indicates whether message tracing is enabled.
     public var traceEnable: Bool?
-
     /// Indicates the connection address on the tenant side.
     public var podConnectAddress: String?
-
     /// Indicates whether disk encryption is enabled.
     public var diskEncrypted: Bool?
-
     /// Indicates the ID of the KMS key if disk encryption is enabled.
     public var diskEncryptedKey: String?
-
     /// Indicates the public network resource ID.
     /// This parameter is returned only when public access is enabled for the instance.
     public var publicResourceID: String?
-
     /// Indicates the private connection address of a Kafka instance.
     public var kafkaPrivateConnectAddress: String?
-
     /// Indicates the Cloud Eye version.
     public var cesVersion: String?
-
     /// Indicates the list of tags.
     public var tags: [Tag]?
 
@@ -403,10 +351,9 @@ public struct Instance: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/listInstancesV10``.
-public struct ListInstancesV10Response: Codable, Sendable, Hashable {
+public struct ListInstancesV10Response: Codable, Sendable, Equatable {
     /// Indicates instance details.
     public var instances: [Instance]?
-
     /// Indicates the number of instances.
     public var instanceNum: Int?
 
@@ -415,10 +362,7 @@ public struct ListInstancesV10Response: Codable, Sendable, Hashable {
         case instanceNum = "instance_num"
     }
 
-    public init(
-        instances: [Instance]? = nil,
-        instanceNum: Int? = nil
-    ) {
+    public init(instances: [Instance]? = nil, instanceNum: Int? = nil) {
         self.instances = instances
         self.instanceNum = instanceNum
     }

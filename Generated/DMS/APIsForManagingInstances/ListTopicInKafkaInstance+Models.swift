@@ -4,22 +4,17 @@
 import CloudCore
 
 /// The response of ``DMSClient/listTopicInKafkaInstance``.
-public struct ListTopicInKafkaInstanceResponse: Codable, Sendable, Hashable {
+public struct ListTopicInKafkaInstanceResponse: Codable, Sendable, Equatable {
     /// Indicates the total number of topics.
     public var total: Int?
-
     /// Indicates the maximum number of records to be displayed on a page.
     public var size: Int?
-
     /// Indicates the number of remaining partitions.
     public var remainPartitions: Int?
-
     /// Indicates the total number of partitions.
     public var maxPartitions: Int?
-
     /// Indicates the list of topics.
     public var topics: [JSONValue]?
-
     /// Not in the page's table; the page's response example shows it.
     public var count: Int?
 

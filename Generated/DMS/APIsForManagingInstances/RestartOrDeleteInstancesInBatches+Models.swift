@@ -4,28 +4,16 @@
 import CloudCore
 
 /// The request body of ``DMSClient/restartOrDeleteInstancesInBatches``.
-public struct RestartOrDeleteInstancesInBatchesRequest: Codable, Sendable, Hashable {
+public struct RestartOrDeleteInstancesInBatchesRequest: Codable, Sendable, Equatable {
     /// Indicates the operation to be performed on instances. The value of this parameter can be restart or
     /// delete.
     public var action: Action
-
     /// Indicates the list of instance IDs.
     public var instances: [JSONValue]?
-
     /// When set to kafka, indicates all Kafka instances that fail to be created are to be deleted.
     public var allFailure: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case instances
-        case allFailure
-    }
-
-    public init(
-        action: Action,
-        instances: [JSONValue]? = nil,
-        allFailure: String? = nil
-    ) {
+    public init(action: Action, instances: [JSONValue]? = nil, allFailure: String? = nil) {
         self.action = action
         self.instances = instances
         self.allFailure = allFailure

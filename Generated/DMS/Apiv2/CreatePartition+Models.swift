@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DMSClient/createPartition``.
-public struct CreatePartitionRequest: Codable, Sendable, Hashable {
+public struct CreatePartitionRequest: Codable, Sendable, Equatable {
     /// Total number of partitions after the addition. The value must be larger than current number of
     /// partitions. Maximum value: 100.
     public var partition: Int?
@@ -13,9 +13,7 @@ public struct CreatePartitionRequest: Codable, Sendable, Hashable {
         case partition
     }
 
-    public init(
-        partition: Int? = nil
-    ) {
+    public init(partition: Int? = nil) {
         self.partition = partition
     }
 

@@ -4,28 +4,24 @@
 import CloudCore
 
 /// The request body of ``DMSClient/createPostPaidInstance``.
-public struct CreatePostPaidInstanceRequest: Codable, Sendable, Hashable {
+public struct CreatePostPaidInstanceRequest: Codable, Sendable, Equatable {
     /// Instance name.
     /// An instance name starts with a letter, consists of 4 to 64 characters, and can contain only letters,
     /// digits, underscores (_), and hyphens (-).
     public var name: String
-
     /// Description of an instance.
     /// The description supports up to 1024 characters.
     /// The backslash (\) and quotation mark (") are special characters for JSON messages. When using these
     /// characters in a parameter value, add the escape character (\) before the characters, for example, \\
     /// and \".
     public var description: String?
-
     /// Message engine. Set the value to kafka.
     public var engine: String
-
     /// Version of the message engine. Options:
     /// 1.1.0
     /// 2.3.0
     /// 2.7
     public var engineVersion: EngineVersion
-
     /// Baseline bandwidth of a Kafka instance, that is, the maximum amount of data transferred per unit time.
     /// Unit: MB Value range:
     /// 100 MB
@@ -35,30 +31,25 @@ public struct CreatePostPaidInstanceRequest: Codable, Sendable, Hashable {
     /// Note: The value of this parameter is determined by the product ID (product_id) and does not need to
     /// set manually.
     public var specification: String?
-
     /// Number of brokers.
     /// This parameter can be left blank.
     public var brokerNum: Int?
-
     /// Message storage space, in GB.
     /// Kafka instance with specification being 100MB: 600-90,000 GB
     /// Kafka instance with specification being 300MB: 1200-90,000 GB
     /// Kafka instance with specification being 600MB: 2400-90,000 GB
     /// Kafka instance with specification being 1200MB: 4800-90,000 GB
     public var storageSpace: Int
-
     /// Maximum number of partitions in a Kafka instance.
     /// When specification is 100MB: 300
     /// When specification is 300MB: 900
     /// When specification is 600MB: 1800
     /// When specification is 1200MB: 1800
     public var partitionNum: Int?
-
     /// This parameter is mandatory when ssl_enable is set to true. This parameter is invalid when ssl_enable
     /// is set to false.
     /// The username must be 4 to 64 characters long and can contain only letters, digits, and hyphens (-).
     public var accessUser: String?
-
     /// This parameter is mandatory when ssl_enable is set to true. This parameter is invalid when ssl_enable
     /// is set to false.
     /// Instance password.
@@ -70,27 +61,22 @@ public struct CreatePostPaidInstanceRequest: Codable, Sendable, Hashable {
     /// Digits
     /// Special characters `~!@#$%^&*()-_=+|[{}]:'",<.>/?
     public var password: String?
-
     /// VPC ID.
     /// To obtain it, log in to the VPC console and view the VPC ID on the VPC details page.
     public var vpcID: String
-
     /// Security group which the instance belongs to.
     /// To obtain it, log in to the VPC console and view the security group ID on the security group details
     /// page.
     public var securityGroupID: String
-
     /// Subnet information.
     /// To obtain it, log in to VPC console and click the target subnet on the Subnets page. You can view the
     /// network ID on the displayed page.
     public var subnetID: String
-
     /// ID of the AZ where instance brokers reside and which has available resources. Obtain the AZ ID by
     /// referring to Listing AZ Information.
     /// This parameter cannot be empty or null. When creating a Kafka instance, you can select either 1 AZ or
     /// at least 3 AZ. When specifying AZs for brokers, use commas (,) to separate multiple AZs.
     public var availableZones: [String]
-
     /// Product ID.
     /// To create a Kafka instance, the following specifications are available:
     /// (product_id/specification/partition_num/storage_space)
@@ -99,7 +85,6 @@ public struct CreatePostPaidInstanceRequest: Codable, Sendable, Hashable {
     /// 00300-30312-0--0/600MB/1800/2400
     /// 00300-30314-0--0/1200MB/1800/4800
     public var productID: String
-
     /// Time at which the maintenance time window starts. Format: HH:mm.
     /// The start time and end time of the maintenance time window must indicate the time segment of a
     /// supported maintenance time window.
@@ -108,7 +93,6 @@ public struct CreatePostPaidInstanceRequest: Codable, Sendable, Hashable {
     /// blank, parameter maintain_end is also left blank. In this case, the system automatically set the start
     /// time to 02:00.
     public var maintainBegin: String?
-
     /// Time at which the maintenance time window ends. Format: HH:mm.
     /// The start time and end time of the maintenance time window must indicate the time segment of a
     /// supported maintenance time window.
@@ -118,12 +102,10 @@ public struct CreatePostPaidInstanceRequest: Codable, Sendable, Hashable {
     /// blank, parameter maintain_start is also left blank. In this case, the system automatically set the end
     /// time to 06:00.
     public var maintainEnd: String?
-
     /// Indicates whether to enable public access. By default, public access is disabled.
     /// true: enable
     /// false: disable
     public var enablePublicip: Bool?
-
     /// Public network bandwidth. Unit: Mbit/s When specification is 100MB, the value must be a multiple of
     /// the number of brokers and fall in the range from 3 to 900. When specification is 300MB, the value must
     /// be a multiple of the number of brokers and fall in the range from 3 to 900. When specification is
@@ -131,18 +113,15 @@ public struct CreatePostPaidInstanceRequest: Codable, Sendable, Hashable {
     /// When specification is 1200MB, the value must be a multiple of the number of brokers and fall in the
     /// range from 8 to 2400.
     public var publicBandwidth: Int?
-
     /// ID of the elastic IP address (EIP) bound to an instance.
     /// Use commas (,) to separate multiple EIP IDs.
     /// This parameter is mandatory if public access is enabled (that is, enable_publicip is set to true).
     public var publicipID: String?
-
     /// Indicates whether to enable SSL-encrypted access.
     /// This setting is fixed once the instance is created.
     /// true: enable
     /// false: disable
     public var sslEnable: Bool?
-
     /// Security protocol to use after SASL is enabled. This parameter is mandatory if SASL authentication is
     /// enabled (that is, when ssl_enable is set to true).
     /// If this parameter is left blank, SASL_SSL authentication is enabled by default.
@@ -151,7 +130,6 @@ public struct CreatePostPaidInstanceRequest: Codable, Sendable, Hashable {
     /// SASL_PLAINTEXT: Data is transmitted in plaintext with username and password authentication. This
     /// protocol uses the SCRAM-SHA-512 mechanism to deliver better performance.
     public var kafkaSecurityProtocol: String?
-
     /// Authentication mechanism to use after SASL is enabled. This parameter is mandatory if SASL
     /// authentication is enabled (that is, when ssl_enable is set to true).
     /// If this parameter is left blank, PLAIN authentication is enabled by default.
@@ -160,23 +138,18 @@ public struct CreatePostPaidInstanceRequest: Codable, Sendable, Hashable {
     /// PLAIN: simple username and password verification.
     /// SCRAM-SHA-512: user credential verification, which is more secure than PLAIN.
     public var saslEnabledMechanisms: [SaslEnabledMechanisms]?
-
     /// Action to be taken when the memory usage reaches the disk capacity threshold.
     /// Options:
     /// produce_reject: New messages cannot be created.
     /// time_base: The earliest messages are deleted.
     public var retentionPolicy: RetentionPolicy?
-
     /// Indicates whether to enable disk encryption.
     public var diskEncryptedEnable: Bool?
-
     /// Disk encryption key. If disk encryption is not enabled, this parameter is left blank.
     public var diskEncryptedKey: String?
-
     /// Indicates whether to enable message dumping.
     /// By default, message dumping is disabled.
     public var connectorEnable: Bool?
-
     /// Indicates whether to enable automatic topic creation.
     /// true: enable
     /// false: disable
@@ -184,7 +157,6 @@ public struct CreatePostPaidInstanceRequest: Codable, Sendable, Hashable {
     /// replicas when a message is produced to or consumed from a topic that does not exist.
     /// The default value is false.
     public var enableAutoTopic: Bool?
-
     /// Storage I/O specification.
     /// The value is dms.physical.storage.high or dms.physical.storage.ultra when the parameter specification
     /// is 100MB or 300MB.
@@ -192,7 +164,6 @@ public struct CreatePostPaidInstanceRequest: Codable, Sendable, Hashable {
     /// For details on how to select a disk type, see "Disk Types and Disk Performance" in Elastic Volume
     /// Service User Guide.
     public var storageSpecCode: String
-
     /// List of tags.
     public var tags: [Tag]?
 

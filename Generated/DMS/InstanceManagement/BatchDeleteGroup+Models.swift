@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DMSClient/batchDeleteGroup``.
-public struct BatchDeleteGroupRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteGroupRequest: Codable, Sendable, Equatable {
     /// IDs of all consumer groups to be deleted.
     public var groupIDs: [String]
 
@@ -12,18 +12,15 @@ public struct BatchDeleteGroupRequest: Codable, Sendable, Hashable {
         case groupIDs = "group_ids"
     }
 
-    public init(
-        groupIDs: [String]
-    ) {
+    public init(groupIDs: [String]) {
         self.groupIDs = groupIDs
     }
 }
 
 /// The response of ``DMSClient/batchDeleteGroup``.
-public struct BatchDeleteGroupResponse: Codable, Sendable, Hashable {
+public struct BatchDeleteGroupResponse: Codable, Sendable, Equatable {
     /// List of consumer groups that failed to be deleted.
     public var failedGroups: [FailedGroup]?
-
     /// Number of records that fail to be deleted.
     public var total: Int?
 
@@ -32,10 +29,7 @@ public struct BatchDeleteGroupResponse: Codable, Sendable, Hashable {
         case total
     }
 
-    public init(
-        failedGroups: [FailedGroup]? = nil,
-        total: Int? = nil
-    ) {
+    public init(failedGroups: [FailedGroup]? = nil, total: Int? = nil) {
         self.failedGroups = failedGroups
         self.total = total
     }
@@ -50,10 +44,9 @@ public struct BatchDeleteGroupResponse: Codable, Sendable, Hashable {
 /// List of consumer groups that failed to be deleted.
 ///
 /// failed_groups
-public struct FailedGroup: Codable, Sendable, Hashable {
+public struct FailedGroup: Codable, Sendable, Equatable {
     /// ID of consumer groups that failed to be deleted.
     public var groupID: String?
-
     /// Cause of the deletion failure.
     public var errorMessage: String?
 
@@ -62,10 +55,7 @@ public struct FailedGroup: Codable, Sendable, Hashable {
         case errorMessage = "error_message"
     }
 
-    public init(
-        groupID: String? = nil,
-        errorMessage: String? = nil
-    ) {
+    public init(groupID: String? = nil, errorMessage: String? = nil) {
         self.groupID = groupID
         self.errorMessage = errorMessage
     }

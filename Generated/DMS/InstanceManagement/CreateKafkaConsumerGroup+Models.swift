@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``DMSClient/createKafkaConsumerGroup``.
-public struct CreateKafkaConsumerGroupRequest: Codable, Sendable, Hashable {
+public struct CreateKafkaConsumerGroupRequest: Codable, Sendable, Equatable {
     /// Consumer group name.
     public var groupName: String
-
     /// Consumer group description.
     public var groupDesc: String?
 
@@ -16,16 +15,13 @@ public struct CreateKafkaConsumerGroupRequest: Codable, Sendable, Hashable {
         case groupDesc = "group_desc"
     }
 
-    public init(
-        groupName: String,
-        groupDesc: String? = nil
-    ) {
+    public init(groupName: String, groupDesc: String? = nil) {
         self.groupName = groupName
         self.groupDesc = groupDesc
     }
 }
 
 /// The response of ``DMSClient/createKafkaConsumerGroup``.
-public struct CreateKafkaConsumerGroupResponse: Codable, Sendable, Hashable {
+public struct CreateKafkaConsumerGroupResponse: Codable, Sendable, Equatable {
     public init() {}
 }

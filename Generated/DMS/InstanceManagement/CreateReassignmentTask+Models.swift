@@ -4,20 +4,16 @@
 import CloudCore
 
 /// The request body of ``DMSClient/createReassignmentTask``.
-public struct CreateReassignmentTaskRequest: Codable, Sendable, Hashable {
+public struct CreateReassignmentTaskRequest: Codable, Sendable, Equatable {
     /// Reassignment plan.
     public var reassignments: [PartitionReassignEntity]
-
     /// Reassignment threshold.
     public var throttle: Int?
-
     /// Indicates whether the task is scheduled. If no, is_schedule and execute_at can be left blank. If yes,
     /// is_schedule is true and execute_at must be specified.
     public var isSchedule: Bool?
-
     /// Schedule time. The value is a UNIX timestamp, in ms.
     public var executeAt: Int64?
-
     /// Set true to perform time estimation tasks and false to perform rebalancing tasks.
     public var timeEstimate: Bool?
 
@@ -54,10 +50,9 @@ public struct CreateReassignmentTaskRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/createReassignmentTask``.
-public struct CreateReassignmentTaskResponse: Codable, Sendable, Hashable {
+public struct CreateReassignmentTaskResponse: Codable, Sendable, Equatable {
     /// Task ID. Only job_id is returned for a rebalancing task.
     public var jobID: String?
-
     /// Estimated time, in seconds. Only reassignment_time is returned for a time estimation task.
     public var reassignmentTime: Int?
 
@@ -66,10 +61,7 @@ public struct CreateReassignmentTaskResponse: Codable, Sendable, Hashable {
         case reassignmentTime = "reassignment_time"
     }
 
-    public init(
-        jobID: String? = nil,
-        reassignmentTime: Int? = nil
-    ) {
+    public init(jobID: String? = nil, reassignmentTime: Int? = nil) {
         self.jobID = jobID
         self.reassignmentTime = reassignmentTime
     }
@@ -82,17 +74,14 @@ public struct CreateReassignmentTaskResponse: Codable, Sendable, Hashable {
 }
 
 /// Reassignment plan.
-public struct PartitionReassignEntity: Codable, Sendable, Hashable {
+public struct PartitionReassignEntity: Codable, Sendable, Equatable {
     /// Topic name.
     public var topic: String
-
     /// List of brokers to which partitions are reassigned. This parameter is mandatory in automatic
     /// assignment.
     public var brokers: [Int]?
-
     /// Replication factor, which can be specified in automatic assignment.
     public var replicationFactor: Int?
-
     /// Manually specified assignment plan. The brokers parameter and this parameter cannot be empty at the
     /// same time.
     public var assignment: [TopicAssignment]?
@@ -127,10 +116,9 @@ public struct PartitionReassignEntity: Codable, Sendable, Hashable {
 
 /// Manually specified assignment plan. The brokers parameter and this parameter cannot be empty at the same
 /// time.
-public struct TopicAssignment: Codable, Sendable, Hashable {
+public struct TopicAssignment: Codable, Sendable, Equatable {
     /// Partition number in manual assignment.
     public var partition: Int?
-
     /// List of brokers to be assigned to a partition in manual assignment.
     public var partitionBrokers: [Int]?
 
@@ -139,10 +127,7 @@ public struct TopicAssignment: Codable, Sendable, Hashable {
         case partitionBrokers = "partition_brokers"
     }
 
-    public init(
-        partition: Int? = nil,
-        partitionBrokers: [Int]? = nil
-    ) {
+    public init(partition: Int? = nil, partitionBrokers: [Int]? = nil) {
         self.partition = partition
         self.partitionBrokers = partitionBrokers
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// All consumer groups.
-public struct GroupInfoSimple: Codable, Sendable, Hashable {
+public struct GroupInfoSimple: Codable, Sendable, Equatable {
     /// Creation time.
     public var createdAt: Int64?
-
     /// Consumer group ID.
     public var groupID: String?
-
     /// Consumer group status. The value can be:
     /// Dead: The consumer group has no members or metadata.
     /// Empty: The consumer group has metadata but has no members.
@@ -18,13 +16,10 @@ public struct GroupInfoSimple: Codable, Sendable, Hashable {
     /// CompletingRebalance: All members have joined the group.
     /// Stable: Members in the consumer group can consume messages. "
     public var state: State?
-
     /// Coordinator ID.
     public var coordinatorID: Int?
-
     /// Consumer group description.
     public var groupDesc: String?
-
     /// Number of accumulated messages.
     public var lag: Int64?
 
@@ -65,10 +60,9 @@ public struct GroupInfoSimple: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/listInstanceConsumerGroups``.
-public struct ListInstanceConsumerGroupsResponse: Codable, Sendable, Hashable {
+public struct ListInstanceConsumerGroupsResponse: Codable, Sendable, Equatable {
     /// All consumer groups.
     public var groups: [GroupInfoSimple]?
-
     /// Total number of consumer groups.
     public var total: Int?
 
@@ -77,10 +71,7 @@ public struct ListInstanceConsumerGroupsResponse: Codable, Sendable, Hashable {
         case total
     }
 
-    public init(
-        groups: [GroupInfoSimple]? = nil,
-        total: Int? = nil
-    ) {
+    public init(groups: [GroupInfoSimple]? = nil, total: Int? = nil) {
         self.groups = groups
         self.total = total
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``DMSClient/resetMessageOffset``.
-public struct ResetMessageOffsetRequest: Codable, Sendable, Hashable {
+public struct ResetMessageOffsetRequest: Codable, Sendable, Equatable {
     /// Topic name.
     public var topic: String?
-
     /// Partition number. The default value is -1, indicating that all partitions are reset.
     public var partition: Int
-
     /// Resetting consumer group offset to the specified position.
     /// If this position is earlier than the current earliest offset, the offset will be reset to the earliest
     /// offset.
@@ -18,7 +16,6 @@ public struct ResetMessageOffsetRequest: Codable, Sendable, Hashable {
     /// offset.
     /// Either message_offset or timestamp must be specified.
     public var messageOffset: Int64?
-
     /// Specified time that the offset is to be reset to. The value is a Unix timestamp, in millisecond.
     /// If this time is earlier than the current earliest timestamp, the offset will be reset to the earliest
     /// timestamp.
@@ -34,12 +31,7 @@ public struct ResetMessageOffsetRequest: Codable, Sendable, Hashable {
         case timestamp
     }
 
-    public init(
-        topic: String? = nil,
-        partition: Int,
-        messageOffset: Int64? = nil,
-        timestamp: Int64? = nil
-    ) {
+    public init(topic: String? = nil, partition: Int, messageOffset: Int64? = nil, timestamp: Int64? = nil) {
         self.topic = topic
         self.partition = partition
         self.messageOffset = messageOffset

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DMSClient/resetPassword``.
-public struct ResetPasswordRequest: Codable, Sendable, Hashable {
+public struct ResetPasswordRequest: Codable, Sendable, Equatable {
     /// The password can contain 8 to 32 characters, and must contain at least three types of the following
     /// characters:
     /// Uppercase letters
@@ -17,9 +17,7 @@ public struct ResetPasswordRequest: Codable, Sendable, Hashable {
         case newPassword = "new_password"
     }
 
-    public init(
-        newPassword: String
-    ) {
+    public init(newPassword: String) {
         self.newPassword = newPassword
     }
 }

@@ -6,25 +6,19 @@ import CloudCore
 /// Broker list.
 ///
 /// brokers
-public struct Broker: Codable, Sendable, Hashable {
+public struct Broker: Codable, Sendable, Equatable {
     /// Broker IP address.
     public var host: String?
-
     /// Port number.
     public var port: Int?
-
     /// Broker ID.
     public var brokerID: String?
-
     /// Whether the broker is a controller.
     public var isController: Bool?
-
     /// Server version.
     public var version: String?
-
     /// Broker registration time, which is a Unix timestamp.
     public var registerTime: Int64?
-
     /// Whether Kafka brokers can be connected.
     public var isHealth: Bool?
 
@@ -69,28 +63,21 @@ public struct Broker: Codable, Sendable, Hashable {
 }
 
 /// Cluster basic information.
-public struct Cluster: Codable, Sendable, Hashable {
+public struct Cluster: Codable, Sendable, Equatable {
     /// Controller ID.
     public var controller: String?
-
     /// Broker list.
     public var brokers: [Broker]?
-
     /// Number of topics.
     public var topicsCount: Int?
-
     /// Number of partitions.
     public var partitionsCount: Int?
-
     /// Number of online partitions.
     public var onlinePartitionsCount: Int?
-
     /// Number of replicas.
     public var replicasCount: Int?
-
     /// Total number of in-sync replicas (ISRs).
     public var isrReplicasCount: Int?
-
     /// Number of consumer groups.
     public var consumersCount: Int?
 
@@ -139,17 +126,11 @@ public struct Cluster: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/showCluster``.
-public struct ShowClusterResponse: Codable, Sendable, Hashable {
+public struct ShowClusterResponse: Codable, Sendable, Equatable {
     /// Cluster basic information.
     public var cluster: Cluster?
 
-    private enum CodingKeys: String, CodingKey {
-        case cluster
-    }
-
-    public init(
-        cluster: Cluster? = nil
-    ) {
+    public init(cluster: Cluster? = nil) {
         self.cluster = cluster
     }
 }

@@ -6,16 +6,13 @@ import CloudCore
 /// List of coordinators of all consumer groups.
 ///
 /// coordinators
-public struct Coordinator: Codable, Sendable, Hashable {
+public struct Coordinator: Codable, Sendable, Equatable {
     /// Consumer group ID.
     public var groupID: String?
-
     /// Broker ID of the coordinator.
     public var id: Int?
-
     /// Address of the coordinator.
     public var host: String?
-
     /// Port number.
     public var port: Int?
 
@@ -26,12 +23,7 @@ public struct Coordinator: Codable, Sendable, Hashable {
         case port
     }
 
-    public init(
-        groupID: String? = nil,
-        id: Int? = nil,
-        host: String? = nil,
-        port: Int? = nil
-    ) {
+    public init(groupID: String? = nil, id: Int? = nil, host: String? = nil, port: Int? = nil) {
         self.groupID = groupID
         self.id = id
         self.host = host
@@ -48,17 +40,11 @@ public struct Coordinator: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/showCoordinators``.
-public struct ShowCoordinatorsResponse: Codable, Sendable, Hashable {
+public struct ShowCoordinatorsResponse: Codable, Sendable, Equatable {
     /// List of coordinators of all consumer groups.
     public var coordinators: [Coordinator]?
 
-    private enum CodingKeys: String, CodingKey {
-        case coordinators
-    }
-
-    public init(
-        coordinators: [Coordinator]? = nil
-    ) {
+    public init(coordinators: [Coordinator]? = nil) {
         self.coordinators = coordinators
     }
 }

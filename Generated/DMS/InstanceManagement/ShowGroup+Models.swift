@@ -6,7 +6,7 @@ import CloudCore
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct ShowGroupGroupMessageOffset: Codable, Sendable, Hashable {
+public struct ShowGroupGroupMessageOffset: Codable, Sendable, Equatable {
     public var lag: Int?
     public var messageCurrentOffset: Int?
     public var messageLogEndOffset: Int?
@@ -46,25 +46,19 @@ public struct ShowGroupGroupMessageOffset: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/showGroup``.
-public struct ShowGroupResponse: Codable, Sendable, Hashable {
+public struct ShowGroupResponse: Codable, Sendable, Equatable {
     /// Consumer group information.
     public var group: Group?
-
     /// Not in the page's table; the page's response example shows it.
     public var assignmentStrategy: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var coordinatorID: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var groupID: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var groupMessageOffsets: [ShowGroupGroupMessageOffset]?
-
     /// Not in the page's table; the page's response example shows it.
     public var members: [Member]?
-
     /// Not in the page's table; the page's response example shows it.
     public var state: String?
 

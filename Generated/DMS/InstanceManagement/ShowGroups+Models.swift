@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DMSClient/showGroups``.
-public struct ShowGroupsResponse: Codable, Sendable, Hashable {
+public struct ShowGroupsResponse: Codable, Sendable, Equatable {
     /// Consumer group information.
     public var group: Group?
 
-    private enum CodingKeys: String, CodingKey {
-        case group
-    }
-
-    public init(
-        group: Group? = nil
-    ) {
+    public init(group: Group? = nil) {
         self.group = group
     }
 }

@@ -4,25 +4,19 @@
 import CloudCore
 
 /// Broker list.
-public struct DiskusageEntity: Codable, Sendable, Hashable {
+public struct DiskusageEntity: Codable, Sendable, Equatable {
     /// Broker name.
     public var brokerName: String?
-
     /// Disk capacity.
     public var dataDiskSize: String?
-
     /// Used disk space.
     public var dataDiskUse: String?
-
     /// Remaining disk space.
     public var dataDiskFree: String?
-
     /// Message label.
     public var dataDiskUsePercentage: String?
-
     /// Message label.
     public var status: String?
-
     /// Disk usage list of the topics.
     public var topicList: [DiskusageTopicEntity]?
 
@@ -56,16 +50,13 @@ public struct DiskusageEntity: Codable, Sendable, Hashable {
 }
 
 /// Disk usage list of the topics.
-public struct DiskusageTopicEntity: Codable, Sendable, Hashable {
+public struct DiskusageTopicEntity: Codable, Sendable, Equatable {
     /// Disk usage.
     public var size: String?
-
     /// Topic name.
     public var topicName: String?
-
     /// Partition.
     public var topicPartition: String?
-
     /// Percentage of used disk space.
     public var percentage: Double?
 
@@ -98,7 +89,7 @@ public struct DiskusageTopicEntity: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/showKafkaTopicPartitionDiskusage``.
-public struct ShowKafkaTopicPartitionDiskusageResponse: Codable, Sendable, Hashable {
+public struct ShowKafkaTopicPartitionDiskusageResponse: Codable, Sendable, Equatable {
     /// Broker list.
     public var brokerList: [DiskusageEntity]?
 
@@ -106,9 +97,7 @@ public struct ShowKafkaTopicPartitionDiskusageResponse: Codable, Sendable, Hasha
         case brokerList = "broker_list"
     }
 
-    public init(
-        brokerList: [DiskusageEntity]? = nil
-    ) {
+    public init(brokerList: [DiskusageEntity]? = nil) {
         self.brokerList = brokerList
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DMSClient/updateInstanceAutoCreateTopic``.
-public struct UpdateInstanceAutoCreateTopicRequest: Codable, Sendable, Hashable {
+public struct UpdateInstanceAutoCreateTopicRequest: Codable, Sendable, Equatable {
     /// Whether to enable automatic topic creation.
     public var enableAutoTopic: Bool
 
@@ -12,9 +12,7 @@ public struct UpdateInstanceAutoCreateTopicRequest: Codable, Sendable, Hashable 
         case enableAutoTopic = "enable_auto_topic"
     }
 
-    public init(
-        enableAutoTopic: Bool
-    ) {
+    public init(enableAutoTopic: Bool) {
         self.enableAutoTopic = enableAutoTopic
     }
 

@@ -6,13 +6,11 @@ import CloudCore
 /// Details of the result of the cross-VPC access modification.
 ///
 /// results
-public struct DMSResult: Codable, Sendable, Hashable {
+public struct DMSResult: Codable, Sendable, Equatable {
     /// advertised.listeners IP address or domain name.
     public var advertisedIP: String?
-
     /// Status of the cross-VPC access modification.
     public var success: Bool?
-
     /// Listeners IP address.
     public var ip: String?
 
@@ -22,11 +20,7 @@ public struct DMSResult: Codable, Sendable, Hashable {
         case ip
     }
 
-    public init(
-        advertisedIP: String? = nil,
-        success: Bool? = nil,
-        ip: String? = nil
-    ) {
+    public init(advertisedIP: String? = nil, success: Bool? = nil, ip: String? = nil) {
         self.advertisedIP = advertisedIP
         self.success = success
         self.ip = ip
@@ -41,7 +35,7 @@ public struct DMSResult: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DMSClient/updateInstanceCrossVPCIP``.
-public struct UpdateInstanceCrossVPCIPRequest: Codable, Sendable, Hashable {
+public struct UpdateInstanceCrossVPCIPRequest: Codable, Sendable, Equatable {
     /// User-defined advertised_ip_contents key-value pair.
     /// The key is the listeners IP address.
     /// The value is the advertised.listeners IP address or domain name.
@@ -52,18 +46,15 @@ public struct UpdateInstanceCrossVPCIPRequest: Codable, Sendable, Hashable {
         case advertisedIPContents = "advertised_ip_contents"
     }
 
-    public init(
-        advertisedIPContents: [String: String]
-    ) {
+    public init(advertisedIPContents: [String: String]) {
         self.advertisedIPContents = advertisedIPContents
     }
 }
 
 /// The response of ``DMSClient/updateInstanceCrossVPCIP``.
-public struct UpdateInstanceCrossVPCIPResponse: Codable, Sendable, Hashable {
+public struct UpdateInstanceCrossVPCIPResponse: Codable, Sendable, Equatable {
     /// Result of the cross-VPC access modification.
     public var success: Bool?
-
     /// Details of the result of the cross-VPC access modification.
     public var results: [DMSResult]?
 
@@ -72,10 +63,7 @@ public struct UpdateInstanceCrossVPCIPResponse: Codable, Sendable, Hashable {
         case results
     }
 
-    public init(
-        success: Bool? = nil,
-        results: [DMSResult]? = nil
-    ) {
+    public init(success: Bool? = nil, results: [DMSResult]? = nil) {
         self.success = success
         self.results = results
     }

@@ -6,10 +6,9 @@ import CloudCore
 /// Assignment of replicas of the partition after the change.
 ///
 /// partitions
-public struct UpdateTopicReplicaPartition: Codable, Sendable, Hashable {
+public struct UpdateTopicReplicaPartition: Codable, Sendable, Equatable {
     /// Partition ID.
     public var partition: Int?
-
     /// ID of the broker where the replica is expected to reside. The first integer in the array represents
     /// the leader replica broker ID. All partitions must have the same number of replicas. The number of
     /// replicas cannot be larger than the number of brokers.
@@ -20,10 +19,7 @@ public struct UpdateTopicReplicaPartition: Codable, Sendable, Hashable {
         case replicas
     }
 
-    public init(
-        partition: Int? = nil,
-        replicas: [Int]? = nil
-    ) {
+    public init(partition: Int? = nil, replicas: [Int]? = nil) {
         self.partition = partition
         self.replicas = replicas
     }
@@ -36,17 +32,11 @@ public struct UpdateTopicReplicaPartition: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DMSClient/updateTopicReplica``.
-public struct UpdateTopicReplicaRequest: Codable, Sendable, Hashable {
+public struct UpdateTopicReplicaRequest: Codable, Sendable, Equatable {
     /// Assignment of replicas of the partition after the change.
     public var partitions: [UpdateTopicReplicaPartition]?
 
-    private enum CodingKeys: String, CodingKey {
-        case partitions
-    }
-
-    public init(
-        partitions: [UpdateTopicReplicaPartition]? = nil
-    ) {
+    public init(partitions: [UpdateTopicReplicaPartition]? = nil) {
         self.partitions = partitions
     }
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``DMSClient/batchRestartOrDeleteInstances``.
-public struct BatchRestartOrDeleteInstancesRequest: Codable, Sendable, Hashable {
+public struct BatchRestartOrDeleteInstancesRequest: Codable, Sendable, Equatable {
     /// List of instance IDs.
     public var instances: [String]?
-
     /// Operation to be performed on instances. The value can be restart or delete.
     public var action: Action
-
     /// Value kafka indicates all Kafka instances that fail to be created are to be deleted.
     public var allFailure: String?
 
@@ -20,11 +18,7 @@ public struct BatchRestartOrDeleteInstancesRequest: Codable, Sendable, Hashable 
         case allFailure = "all_failure"
     }
 
-    public init(
-        instances: [String]? = nil,
-        action: Action,
-        allFailure: String? = nil
-    ) {
+    public init(instances: [String]? = nil, action: Action, allFailure: String? = nil) {
         self.instances = instances
         self.action = action
         self.allFailure = allFailure

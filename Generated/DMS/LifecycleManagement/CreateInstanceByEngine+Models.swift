@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Parameter related to the yearly/monthly billing mode.
-public struct BssParam: Codable, Sendable, Hashable {
+public struct BssParam: Codable, Sendable, Equatable {
     /// Documented values of `chargingMode`; other values decode as well.
     public struct ChargingMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// yearly/monthly billing.
         public static let prePaid: Self = "prePaid"
-
         /// pay-per-use billing.
         public static let postPaid: Self = "postPaid"
     }
@@ -23,10 +19,7 @@ public struct BssParam: Codable, Sendable, Hashable {
     /// Documented values of `periodType`; other values decode as well.
     public struct PeriodType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let month: Self = "month"
         public static let year: Self = "year"
@@ -38,7 +31,6 @@ public struct BssParam: Codable, Sendable, Hashable {
     /// false: Auto renewal is not enabled.
     /// By default, auto renewal is disabled.
     public var isAutoRenew: Bool?
-
     /// Billing mode.
     /// This parameter specifies a payment mode.
     /// Options:
@@ -46,21 +38,18 @@ public struct BssParam: Codable, Sendable, Hashable {
     /// postPaid: pay-per-use billing.
     /// The default value is postPaid.
     public var chargingMode: ChargingMode?
-
     /// Specifies whether the order is automatically or manually paid.
     /// Options:
     /// true: The order will be automatically paid.
     /// false: The order must be manually paid.
     /// The default payment mode is manual.
     public var isAutoPay: Bool?
-
     /// Subscription period type.
     /// Options:
     /// month
     /// year:
     /// This parameter is valid and mandatory only when chargingMode is set to prePaid. **
     public var periodType: PeriodType?
-
     /// Subscribed periods.
     /// Options:
     /// If periodType is month, the value ranges from 1 to 9.
@@ -101,14 +90,11 @@ public struct BssParam: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DMSClient/createInstanceByEngine``.
-public struct CreateInstanceByEngineRequest: Codable, Sendable, Hashable {
+public struct CreateInstanceByEngineRequest: Codable, Sendable, Equatable {
     /// Documented values of `engineVersion`; other values decode as well.
     public struct EngineVersionValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let value1_1_0: Self = "1.1.0"
         public static let value2_3_0: Self = "2.3.0"
@@ -119,14 +105,10 @@ public struct CreateInstanceByEngineRequest: Codable, Sendable, Hashable {
     /// Documented values of `storageSpecCode`; other values decode as well.
     public struct StorageSpecCode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// high I/O
         public static let dmsPhysicalStorageHighV2: Self = "dms.physical.storage.high.v2"
-
         /// ultra-high I/O
         public static let dmsPhysicalStorageUltraV2: Self = "dms.physical.storage.ultra.v2"
     }
@@ -134,10 +116,7 @@ public struct CreateInstanceByEngineRequest: Codable, Sendable, Hashable {
     /// Documented values of `archType`; other values decode as well.
     public struct ArchType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let x86: Self = "X86"
     }
@@ -146,27 +125,22 @@ public struct CreateInstanceByEngineRequest: Codable, Sendable, Hashable {
     /// An instance name can contain 4 to 64 characters. Only letters, digits, underscores (_), and hyphens
     /// (-) are allowed.
     public var name: String
-
     /// Description of an instance.
     /// The description supports up to 1024 characters.
     /// The backslash () and quotation mark (") are special characters for JSON messages. When using these
     /// characters in a parameter value, add the escape character () before the characters, for example, \ and
     /// ".
     public var description: String?
-
     /// Message engine. Value: kafka.
     public var engine: String
-
     /// Version of the message engine. Options:
     /// 1.1.0
     /// 2.3.0
     /// 2.7
     /// 3.x
     public var engineVersion: EngineVersionValue
-
     /// Number of brokers.
     public var brokerNum: Int
-
     /// Message storage space in GB. Value range:
     /// 300-300,000 GB for c6.2u4g.cluster Kafka instances
     /// 300-600,000 GB for c6.4u8g.cluster Kafka instances
@@ -174,13 +148,11 @@ public struct CreateInstanceByEngineRequest: Codable, Sendable, Hashable {
     /// 300-1,500,000 GB for c6.12u24g.cluster Kafka instances
     /// 300-1,500,000 GB for c6.16u32g.cluster Kafka instances
     public var storageSpace: Int
-
     /// This parameter is mandatory when ssl_enable is set to true. This parameter is invalid when ssl_enable
     /// is set to false.
     /// A username must start with a letter and only letters, digits, hyphens (-), and underscores (_) are
     /// allowed. It can contain 4 to 64 characters.
     public var accessUser: String?
-
     /// This parameter is mandatory when ssl_enable is set to true. This parameter is invalid when ssl_enable
     /// is set to false.
     /// Instance password.
@@ -193,54 +165,43 @@ public struct CreateInstanceByEngineRequest: Codable, Sendable, Hashable {
     /// Special characters include `~!@#$ %^&*()-_=+|[{}]:'",<.>/? and spaces, and cannot start with a hyphen
     /// (-).
     public var password: String?
-
     /// VPC ID.
     /// To obtain it, log in to the VPC console and view the VPC ID on the VPC details page.
     public var vpcID: String
-
     /// ID of the security group to which the instance belongs.
     /// To obtain it, log in to the VPC console and view the security group ID on the security group details
     /// page.
     public var securityGroupID: String
-
     /// Subnet information.
     /// To obtain it, log in to VPC console and click the target subnet on the Subnets page. You can view the
     /// network ID on the displayed page.
     public var subnetID: String
-
     /// ID of the AZ where instance brokers reside and which has available resources. Obtain the AZ ID by
     /// referring to Listing AZ Information.
     /// This parameter cannot be empty or null.
     /// A Kafka instance can be deployed in 1 AZ or at least 3 AZs. When specifying AZs for brokers, use
     /// commas (,) to separate multiple AZs.
     public var availableZones: [String]
-
     /// Product ID.
     /// You can obtain a product ID from Querying Product Specifications List.
     public var productID: String
-
     /// Time at which the maintenance window starts. The format is HH:mm.
     public var maintainBegin: String?
-
     /// Time at which the maintenance window ends. The format is HH:mm.
     public var maintainEnd: String?
-
     /// Whether to enable public access. By default, public access is disabled.
     /// true: enable
     /// false: disable
     public var enablePublicip: Bool?
-
     /// ID of the EIP bound to the instance.
     /// Use commas (,) to separate multiple EIP IDs.
     /// This parameter is mandatory if public access is enabled (that is, enable_publicip is set to true).
     public var publicipID: String?
-
     /// Whether to enable SSL encryption for access.
     /// This setting is fixed once the instance is created.
     /// true: enable
     /// false: disable
     public var sslEnable: Bool?
-
     /// Security protocol to use after SASL is enabled. This parameter is mandatory if SASL authentication is
     /// enabled (ssl_enable=true).
     /// If this parameter is left blank, SASL_SSL authentication is enabled by default.
@@ -249,7 +210,6 @@ public struct CreateInstanceByEngineRequest: Codable, Sendable, Hashable {
     /// SASL_PLAINTEXT: Data is transmitted in plaintext with username and password authentication. This
     /// protocol uses the SCRAM-SHA-512 mechanism and delivers high performance.
     public var kafkaSecurityProtocol: String?
-
     /// Authentication mechanism to use after SASL is enabled. This parameter is mandatory if SASL
     /// authentication is enabled (ssl_enable=true).
     /// If this parameter is left blank, PLAIN authentication is enabled by default.
@@ -258,26 +218,20 @@ public struct CreateInstanceByEngineRequest: Codable, Sendable, Hashable {
     /// PLAIN: simple username and password verification.
     /// SCRAM-SHA-512: user credential verification, which is more secure than PLAIN.
     public var saslEnabledMechanisms: [SaslEnabledMechanisms]?
-
     /// Action to be taken when the memory usage reaches the disk capacity threshold.
     /// The value can be:
     /// produce_reject: New messages cannot be created.
     /// time_base: The earliest messages are deleted.
     public var retentionPolicy: RetentionPolicy?
-
     /// Indicates whether to enable IPv6. This parameter is available only when the VPC supports IPv6.
     public var ipv6Enable: Bool?
-
     /// Indicates whether to enable disk encryption.
     public var diskEncryptedEnable: Bool?
-
     /// Disk encryption key. If disk encryption is not enabled, this parameter is left blank.
     public var diskEncryptedKey: String?
-
     /// Whether to enable message dumping.
     /// By default, message dumping is disabled.
     public var connectorEnable: Bool?
-
     /// Whether to enable automatic topic creation.
     /// true: enable
     /// false: disable
@@ -285,7 +239,6 @@ public struct CreateInstanceByEngineRequest: Codable, Sendable, Hashable {
     /// message is created in or retrieved from a topic that does not exist.
     /// The default value is false.
     public var enableAutoTopic: Bool?
-
     /// Storage I/O specification.
     /// Value range:
     /// dms.physical.storage.high.v2: high I/O
@@ -293,21 +246,16 @@ public struct CreateInstanceByEngineRequest: Codable, Sendable, Hashable {
     /// For details about how to select a disk type, see "Disk Types and Disk Performance" in the EVS User
     /// Guide.
     public var storageSpecCode: StorageSpecCode
-
     /// Enterprise project ID. This parameter is mandatory for an enterprise project account.
     public var enterpriseProjectID: String?
-
     /// Tag list.
     public var tags: [Tag]?
-
     /// CPU architecture. Currently supported: x86.
     /// Value range:
     /// X86
     public var archType: ArchType?
-
     /// Intra-VPC plaintext access.
     public var vpcClientPlain: Bool?
-
     /// Parameter related to the yearly/monthly billing mode.
     /// If this parameter is left blank, the billing mode is pay-per-use by default. If this parameter is not
     /// left blank, the billing mode is yearly/monthly.

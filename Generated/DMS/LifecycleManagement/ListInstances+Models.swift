@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``DMSClient/listInstances``.
-public struct ListInstancesResponse: Codable, Sendable, Hashable {
+public struct ListInstancesResponse: Codable, Sendable, Equatable {
     /// Instance list.
     public var instances: [ShowInstanceResp]?
-
     /// Number of instances.
     public var instanceNum: Int?
 
@@ -16,10 +15,7 @@ public struct ListInstancesResponse: Codable, Sendable, Hashable {
         case instanceNum = "instance_num"
     }
 
-    public init(
-        instances: [ShowInstanceResp]? = nil,
-        instanceNum: Int? = nil
-    ) {
+    public init(instances: [ShowInstanceResp]? = nil, instanceNum: Int? = nil) {
         self.instances = instances
         self.instanceNum = instanceNum
     }

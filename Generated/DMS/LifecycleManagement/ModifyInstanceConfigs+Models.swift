@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DMSClient/modifyInstanceConfigs``.
-public struct ModifyInstanceConfigsRequest: Codable, Sendable, Hashable {
+public struct ModifyInstanceConfigsRequest: Codable, Sendable, Equatable {
     /// Configurations to be modified.
     public var kafkaConfigs: [TopicOtherConfig]?
 
@@ -12,21 +12,17 @@ public struct ModifyInstanceConfigsRequest: Codable, Sendable, Hashable {
         case kafkaConfigs = "kafka_configs"
     }
 
-    public init(
-        kafkaConfigs: [TopicOtherConfig]? = nil
-    ) {
+    public init(kafkaConfigs: [TopicOtherConfig]? = nil) {
         self.kafkaConfigs = kafkaConfigs
     }
 }
 
 /// The response of ``DMSClient/modifyInstanceConfigs``.
-public struct ModifyInstanceConfigsResponse: Codable, Sendable, Hashable {
+public struct ModifyInstanceConfigsResponse: Codable, Sendable, Equatable {
     /// Configuration modification task ID.
     public var jobID: String?
-
     /// Number of dynamic configuration parameters to be modified.
     public var dynamicConfig: Int?
-
     /// Number of static configuration parameters to be modified.
     public var staticConfig: Int?
 
@@ -36,11 +32,7 @@ public struct ModifyInstanceConfigsResponse: Codable, Sendable, Hashable {
         case staticConfig = "static_config"
     }
 
-    public init(
-        jobID: String? = nil,
-        dynamicConfig: Int? = nil,
-        staticConfig: Int? = nil
-    ) {
+    public init(jobID: String? = nil, dynamicConfig: Int? = nil, staticConfig: Int? = nil) {
         self.jobID = jobID
         self.dynamicConfig = dynamicConfig
         self.staticConfig = staticConfig

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``DMSClient/showInstanceConfigs``.
-public struct ShowInstanceConfigsResponse: Codable, Sendable, Hashable {
+public struct ShowInstanceConfigsResponse: Codable, Sendable, Equatable {
     /// Kafka configurations.
     public var kafkaConfigs: [InstanceConfig]?
 
@@ -12,9 +12,7 @@ public struct ShowInstanceConfigsResponse: Codable, Sendable, Hashable {
         case kafkaConfigs = "kafka_configs"
     }
 
-    public init(
-        kafkaConfigs: [InstanceConfig]? = nil
-    ) {
+    public init(kafkaConfigs: [InstanceConfig]? = nil) {
         self.kafkaConfigs = kafkaConfigs
     }
 }

@@ -4,37 +4,27 @@
 import CloudCore
 
 /// Message list.
-public struct MessagesEntity: Codable, Sendable, Hashable {
+public struct MessagesEntity: Codable, Sendable, Equatable {
     /// Topic name.
     public var topic: String?
-
     /// Partition where the message is located.
     public var partition: Int?
-
     /// Message key.
     public var key: String?
-
     /// Message content.
     public var value: String?
-
     /// Message size.
     public var size: Int?
-
     /// Message production time. The value is a UNIX timestamp, in ms.
     public var timestamp: Int64?
-
     /// Big data flag.
     public var hugeMessage: Bool?
-
     /// Message offset.
     public var messageOffset: Int64?
-
     /// Message ID.
     public var messageID: String?
-
     /// Application ID.
     public var appID: String?
-
     /// Message label.
     public var tag: String?
 
@@ -95,13 +85,11 @@ public struct MessagesEntity: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/showInstanceMessages``.
-public struct ShowInstanceMessagesResponse: Codable, Sendable, Hashable {
+public struct ShowInstanceMessagesResponse: Codable, Sendable, Equatable {
     /// Message list.
     public var messages: [MessagesEntity]?
-
     /// Total number of messages.
     public var total: Int64?
-
     /// Number of records on each page.
     public var size: Int64?
 
@@ -111,11 +99,7 @@ public struct ShowInstanceMessagesResponse: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        messages: [MessagesEntity]? = nil,
-        total: Int64? = nil,
-        size: Int64? = nil
-    ) {
+    public init(messages: [MessagesEntity]? = nil, total: Int64? = nil, size: Int64? = nil) {
         self.messages = messages
         self.total = total
         self.size = size

@@ -6,19 +6,15 @@ import CloudCore
 /// Message list.
 ///
 /// messages
-public struct Message: Codable, Sendable, Hashable {
+public struct Message: Codable, Sendable, Equatable {
     /// Topic name.
     public var topic: String?
-
     /// Partition number.
     public var partition: Int?
-
     /// Message offset.
     public var messageOffset: Int64?
-
     /// Message size in bytes.
     public var size: Int?
-
     /// Time when a message is created.
     /// The value is a Unix timestamp. The unit is millisecond.
     public var timestamp: Int64?
@@ -56,16 +52,13 @@ public struct Message: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/showMessages``.
-public struct ShowMessagesResponse: Codable, Sendable, Hashable {
+public struct ShowMessagesResponse: Codable, Sendable, Equatable {
     /// Message list.
     public var messages: [Message]?
-
     /// Total number of messages.
     public var messagesCount: Int?
-
     /// Total number of pages.
     public var offsetsCount: Int?
-
     /// Current page.
     public var offset: Int?
 

@@ -4,25 +4,19 @@
 import CloudCore
 
 /// Message list.
-public struct ShowPartitionMessageEntity: Codable, Sendable, Hashable {
+public struct ShowPartitionMessageEntity: Codable, Sendable, Equatable {
     /// Message key.
     public var key: String?
-
     /// Message content.
     public var value: String?
-
     /// Topic name.
     public var topic: String?
-
     /// Partition number.
     public var partition: Int?
-
     /// Message offset.
     public var messageOffset: Int64?
-
     /// Message size in bytes.
     public var size: Int?
-
     /// Time when a message is created.
     /// The value is a Unix timestamp. The unit is millisecond.
     public var timestamp: Int64?
@@ -68,17 +62,11 @@ public struct ShowPartitionMessageEntity: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/showPartitionMessage``.
-public struct ShowPartitionMessageResponse: Codable, Sendable, Hashable {
+public struct ShowPartitionMessageResponse: Codable, Sendable, Equatable {
     /// Message list.
     public var message: [ShowPartitionMessageEntity]?
 
-    private enum CodingKeys: String, CodingKey {
-        case message
-    }
-
-    public init(
-        message: [ShowPartitionMessageEntity]? = nil
-    ) {
+    public init(message: [ShowPartitionMessageEntity]? = nil) {
         self.message = message
     }
 }

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Array of AZs.
-public struct AvailableZonesResp: Codable, Sendable, Hashable {
+public struct AvailableZonesResp: Codable, Sendable, Equatable {
     /// AZ ID.
     public var id: String?
-
     /// AZ code.
     public var code: String?
-
     /// AZ name.
     public var name: String?
-
     /// AZ port.
     public var port: String?
-
     /// Indicates whether the AZ has available resources.
     public var resourceAvailability: String?
 
@@ -44,10 +40,9 @@ public struct AvailableZonesResp: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/listAvailableZones``.
-public struct ListAvailableZonesResponse: Codable, Sendable, Hashable {
+public struct ListAvailableZonesResponse: Codable, Sendable, Equatable {
     /// Region ID.
     public var regionID: String?
-
     /// Array of AZs.
     public var availableZones: [AvailableZonesResp]?
 
@@ -56,10 +51,7 @@ public struct ListAvailableZonesResponse: Codable, Sendable, Hashable {
         case availableZones = "available_zones"
     }
 
-    public init(
-        regionID: String? = nil,
-        availableZones: [AvailableZonesResp]? = nil
-    ) {
+    public init(regionID: String? = nil, availableZones: [AvailableZonesResp]? = nil) {
         self.regionID = regionID
         self.availableZones = availableZones
     }

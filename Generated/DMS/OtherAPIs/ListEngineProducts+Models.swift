@@ -4,31 +4,23 @@
 import CloudCore
 
 /// Product specification details.
-public struct ListEngineProductsEntity: Codable, Sendable, Hashable {
+public struct ListEngineProductsEntity: Codable, Sendable, Equatable {
     /// Product type. Currently, single-node and cluster types are supported.
     public var type: String?
-
     /// Product ID.
     public var productID: String?
-
     /// ECS flavor.
     public var ecsFlavorID: String?
-
     /// CPU architecture.
     public var archTypes: [String]?
-
     /// Billing mode. hourly: pay-per-use
     public var chargingMode: [String]?
-
     /// List of supported disk I/O types.
     public var ios: [ListEngineIosEntity]?
-
     /// List of features supported by instances of the current specifications.
     public var supportFeatures: [ListEngineSupportFeaturesEntity]?
-
     /// Attribute of instances of the current specifications.
     public var properties: ListEnginePropertiesEntity?
-
     /// Not in the page's table; the page's response example shows it.
     public var billingCode: String?
 
@@ -68,21 +60,13 @@ public struct ListEngineProductsEntity: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/listEngineProducts``.
-public struct ListEngineProductsResponse: Codable, Sendable, Hashable {
+public struct ListEngineProductsResponse: Codable, Sendable, Equatable {
     /// Message engine of DMS.
     public var engine: String?
-
     /// Supported versions.
     public var versions: [String]?
-
     /// Product specification details.
     public var products: [ListEngineProductsEntity]?
-
-    private enum CodingKeys: String, CodingKey {
-        case engine
-        case versions
-        case products
-    }
 
     public init(
         engine: String? = nil,
@@ -96,38 +80,26 @@ public struct ListEngineProductsResponse: Codable, Sendable, Hashable {
 }
 
 /// List of features supported by instances of the current specifications.
-public struct ListEngineSupportFeaturesEntity: Codable, Sendable, Hashable {
+public struct ListEngineSupportFeaturesEntity: Codable, Sendable, Equatable {
     /// Feature name.
     public var name: String?
-
     /// Description of the features supported by the instance.
     public var properties: ListEngineSupportFeaturesPropertiesEntity?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case properties
-    }
-
-    public init(
-        name: String? = nil,
-        properties: ListEngineSupportFeaturesPropertiesEntity? = nil
-    ) {
+    public init(name: String? = nil, properties: ListEngineSupportFeaturesPropertiesEntity? = nil) {
         self.name = name
         self.properties = properties
     }
 }
 
 /// Description of the features supported by the instance.
-public struct ListEngineSupportFeaturesPropertiesEntity: Codable, Sendable, Hashable {
+public struct ListEngineSupportFeaturesPropertiesEntity: Codable, Sendable, Equatable {
     /// Maximum number of dumping tasks.
     public var maxTask: String?
-
     /// Minimum number of dumping tasks.
     public var minTask: String?
-
     /// Maximum number of dumping nodes.
     public var maxNode: String?
-
     /// Minimum number of dumping nodes.
     public var minNode: String?
 

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// List of secondary dimensions.
-public struct Children: Codable, Sendable, Hashable {
+public struct Children: Codable, Sendable, Equatable {
     /// Secondary dimension name.
     public var name: String?
-
     /// Metrics on the secondary dimension.
     public var metrics: [String]?
-
     /// Key used for monitoring query.
     public var keyName: [String]?
-
     /// Monitoring dimension route.
     public var dimRouter: [String]?
 
@@ -40,19 +37,15 @@ public struct Children: Codable, Sendable, Hashable {
 /// Monitoring dimensions.
 ///
 /// dimensions
-public struct Dimension: Codable, Sendable, Hashable {
+public struct Dimension: Codable, Sendable, Equatable {
     /// Monitoring dimension name.
     public var name: String?
-
     /// Metric name.
     public var metrics: [String]?
-
     /// Key used for monitoring query.
     public var keyName: [String]?
-
     /// Monitoring dimension route.
     public var dimRouter: [String]?
-
     /// List of secondary dimensions.
     public var children: [Children]?
 
@@ -82,22 +75,13 @@ public struct Dimension: Codable, Sendable, Hashable {
 /// Topic information.
 ///
 /// queues
-public struct Queue: Codable, Sendable, Hashable {
+public struct Queue: Codable, Sendable, Equatable {
     /// Topic name.
     public var name: String?
-
     /// Partition list.
     public var partitions: [Node]?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case partitions
-    }
-
-    public init(
-        name: String? = nil,
-        partitions: [Node]? = nil
-    ) {
+    public init(name: String? = nil, partitions: [Node]? = nil) {
         self.name = name
         self.partitions = partitions
     }
@@ -106,41 +90,28 @@ public struct Queue: Codable, Sendable, Hashable {
 /// Consumer group information.
 ///
 /// groups
-public struct ShowCesHierArchYGroup: Codable, Sendable, Hashable {
+public struct ShowCesHierArchYGroup: Codable, Sendable, Equatable {
     /// Consumer group name.
     public var name: String?
-
     /// Topic information.
     public var queues: [Queue]?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case queues
-    }
-
-    public init(
-        name: String? = nil,
-        queues: [Queue]? = nil
-    ) {
+    public init(name: String? = nil, queues: [Queue]? = nil) {
         self.name = name
         self.queues = queues
     }
 }
 
 /// The response of ``DMSClient/showCesHierArchY``.
-public struct ShowCesHierArchYResponse: Codable, Sendable, Hashable {
+public struct ShowCesHierArchYResponse: Codable, Sendable, Equatable {
     /// Monitoring dimensions.
     public var dimensions: [Dimension]?
-
     /// Instance information.
     public var instanceIDs: [Node]?
-
     /// Broker information.
     public var nodes: [Node]?
-
     /// Topic information.
     public var queues: [Queue]?
-
     /// Consumer group information.
     public var groups: [ShowCesHierArchYGroup]?
 

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `action` fields and parameters; other values decode as well.
 public struct Action: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let restart: Self = "restart"
     public static let delete: Self = "delete"

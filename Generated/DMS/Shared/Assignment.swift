@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Details about the partition assigned to the consumer.
-public struct Assignment: Codable, Sendable, Hashable {
+public struct Assignment: Codable, Sendable, Equatable {
     /// Topic name.
     public var topic: String?
-
     /// Partition list.
     public var partitions: [Int]?
 
-    private enum CodingKeys: String, CodingKey {
-        case topic
-        case partitions
-    }
-
-    public init(
-        topic: String? = nil,
-        partitions: [Int]? = nil
-    ) {
+    public init(topic: String? = nil, partitions: [Int]? = nil) {
         self.topic = topic
         self.partitions = partitions
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DMSClient/batchDeleteInstanceTopic``.
-public struct BatchDeleteInstanceTopicResponse: Codable, Sendable, Hashable {
+public struct BatchDeleteInstanceTopicResponse: Codable, Sendable, Equatable {
     /// Topic list.
     public var topics: [Topic]?
 
-    private enum CodingKeys: String, CodingKey {
-        case topics
-    }
-
-    public init(
-        topics: [Topic]? = nil
-    ) {
+    public init(topics: [Topic]? = nil) {
         self.topics = topics
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DMSClient/batchRestartOrDeleteInstances``.
-public struct BatchRestartOrDeleteInstancesResponse: Codable, Sendable, Hashable {
+public struct BatchRestartOrDeleteInstancesResponse: Codable, Sendable, Equatable {
     /// Result of instance modification.
     public var results: [BatchRestartOrDeleteInstancesResult]?
 
-    private enum CodingKeys: String, CodingKey {
-        case results
-    }
-
-    public init(
-        results: [BatchRestartOrDeleteInstancesResult]? = nil
-    ) {
+    public init(results: [BatchRestartOrDeleteInstancesResult]? = nil) {
         self.results = results
     }
 }

@@ -6,24 +6,15 @@ import CloudCore
 /// Result of instance modification.
 ///
 /// results
-public struct BatchRestartOrDeleteInstancesResult: Codable, Sendable, Hashable {
+public struct BatchRestartOrDeleteInstancesResult: Codable, Sendable, Equatable {
     /// Operation result.
     /// success: The operation succeeded.
     /// failed: The operation failed.
     public var result: String?
-
     /// Instance ID.
     public var instance: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case result
-        case instance
-    }
-
-    public init(
-        result: String? = nil,
-        instance: String? = nil
-    ) {
+    public init(result: String? = nil, instance: String? = nil) {
         self.result = result
         self.instance = instance
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``DMSClient/createInstance``.
-public struct CreateInstanceResponse: Codable, Sendable, Hashable {
+public struct CreateInstanceResponse: Codable, Sendable, Equatable {
     /// Indicates the instance ID.
     public var instanceID: String?
 
@@ -12,9 +12,7 @@ public struct CreateInstanceResponse: Codable, Sendable, Hashable {
         case instanceID = "instance_id"
     }
 
-    public init(
-        instanceID: String? = nil
-    ) {
+    public init(instanceID: String? = nil) {
         self.instanceID = instanceID
     }
 }

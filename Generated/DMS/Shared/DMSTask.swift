@@ -6,28 +6,21 @@ import CloudCore
 /// Task list.
 ///
 /// tasks
-public struct DMSTask: Codable, Sendable, Hashable {
+public struct DMSTask: Codable, Sendable, Equatable {
     /// Task ID.
     public var id: String?
-
     /// Task name.
     public var name: String?
-
     /// Username.
     public var userName: String?
-
     /// User ID.
     public var userID: String?
-
     /// Task parameters.
     public var params: String?
-
     /// Task status.
     public var status: String?
-
     /// Start time.
     public var createdAt: String?
-
     /// End time.
     public var updatedAt: String?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``DMSClient/deleteConnector``.
-public struct DeleteConnectorResponse: Codable, Sendable, Hashable {
+public struct DeleteConnectorResponse: Codable, Sendable, Equatable {
     /// ID of the job for asynchronously executing the deletion task.
     public var jobID: String?
 
@@ -12,9 +12,7 @@ public struct DeleteConnectorResponse: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        jobID: String? = nil
-    ) {
+    public init(jobID: String? = nil) {
         self.jobID = jobID
     }
 }

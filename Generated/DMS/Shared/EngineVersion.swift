@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `engine_version` fields and parameters; other values decode as well.
 public struct EngineVersion: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let value1_1_0: Self = "1.1.0"
     public static let value2_3_0: Self = "2.3.0"

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Consumer group information.
-public struct Group: Codable, Sendable, Hashable {
+public struct Group: Codable, Sendable, Equatable {
     /// Consumer group name.
     public var groupID: String?
-
     /// Consumer group status. The value can be:
     /// Dead: The consumer group has no members and no metadata.
     /// Empty: The consumer group has metadata but has no members.
@@ -15,16 +14,12 @@ public struct Group: Codable, Sendable, Hashable {
     /// CompletingRebalance: All members have jointed the group.
     /// Stable: Members in the consumer group can consume messages normally.
     public var state: State?
-
     /// Coordinator ID.
     public var coordinatorID: Int?
-
     /// Consumer list.
     public var members: [Member]?
-
     /// Consumer offset.
     public var groupMessageOffsets: [GroupMessageOffset]?
-
     /// Partition assignment policy.
     public var assignmentStrategy: String?
 

@@ -6,19 +6,15 @@ import CloudCore
 /// Consumer offset.
 ///
 /// group_message_offsets
-public struct GroupMessageOffset: Codable, Sendable, Hashable {
+public struct GroupMessageOffset: Codable, Sendable, Equatable {
     /// Partition number.
     public var partition: Int?
-
     /// Number of remaining messages that can be retrieved, that is, the number of accumulated messages.
     public var lag: Int64?
-
     /// Topic name.
     public var topic: String?
-
     /// Consumer offset.
     public var messageCurrentOffset: Int64?
-
     /// Log end offset (LEO).
     public var messageLogEndOffset: Int64?
 

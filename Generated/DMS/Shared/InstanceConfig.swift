@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Kafka configurations.
-public struct InstanceConfig: Codable, Sendable, Hashable {
+public struct InstanceConfig: Codable, Sendable, Equatable {
     /// Documented values of `configType`; other values decode as well.
     public struct ConfigType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let `static`: Self = "static"
         public static let dynamic: Self = "dynamic"
@@ -19,19 +16,14 @@ public struct InstanceConfig: Codable, Sendable, Hashable {
 
     /// Configuration name.
     public var name: String?
-
     /// Valid value.
     public var validValues: String?
-
     /// Default value.
     public var defaultValue: String?
-
     /// Configuration type. The value can be static or dynamic.
     public var configType: ConfigType?
-
     /// Current value.
     public var value: String?
-
     /// Value type.
     public var valueType: String?
 

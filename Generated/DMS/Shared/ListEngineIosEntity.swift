@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Disk I/O information.
-public struct ListEngineIosEntity: Codable, Sendable, Hashable {
+public struct ListEngineIosEntity: Codable, Sendable, Equatable {
     /// Disk I/O code.
     public var ioSpec: String?
-
     /// Disk type.
     public var type: String?
-
     /// Available AZs.
     public var availableZones: [String]?
-
     /// Unavailable AZs.
     public var unavailableZones: [String]?
 

@@ -4,31 +4,23 @@
 import CloudCore
 
 /// Product specification description.
-public struct ListEnginePropertiesEntity: Codable, Sendable, Hashable {
+public struct ListEnginePropertiesEntity: Codable, Sendable, Equatable {
     /// Maximum number of partitions of each broker.
     public var maxPartitionPerBroker: String?
-
     /// Maximum number of brokers.
     public var maxBroker: String?
-
     /// Maximum storage space of each broker. The unit is GB.
     public var maxStoragePerNode: String?
-
     /// Maximum number of consumers of each broker.
     public var maxConsumerPerBroker: String?
-
     /// Minimum number of brokers.
     public var minBroker: String?
-
     /// Maximum bandwidth of each broker.
     public var maxBandwidthPerBroker: String?
-
     /// Minimum storage space of each broker. The unit is GB.
     public var minStoragePerNode: String?
-
     /// Maximum TPS of each broker.
     public var maxTpsPerBroker: String?
-
     /// Alias of product_id.
     public var productAlias: String?
 

@@ -3,34 +3,26 @@
 
 import CloudCore
 
-public struct ListTopicInKafkaInstanceParameterDescription: Codable, Sendable, Hashable {
+public struct ListTopicInKafkaInstanceParameterDescription: Codable, Sendable, Equatable {
     /// Whether this policy is the default policy.
     public var policiesOnly: Bool?
-
     /// Indicates the topic name.
     public var id: String?
-
     /// Indicates the number of replicas, which is configured to ensure data reliability.
     public var replication: Int?
-
     /// Indicates the number of topic partitions, which is used to set the number of concurrently consumed
     /// messages.
     public var partition: Int?
-
     /// Indicates the retention period of a message.
     public var retentionTime: Int?
-
     /// Indicates whether to enable synchronous replication. After this function is enabled, the acks
     /// parameter on the producer client must be set to -1. Otherwise, this parameter does not take effect.
     /// By default, synchronous replication is disabled.
     public var syncReplication: Bool?
-
     /// Indicates whether to enable synchronous flushing. Synchronous flushing compromises performance.
     public var syncMessageFlush: Bool?
-
     /// Indicates the extended configuration.
     public var externalConfigs: JSONValue?
-
     /// Indicates the topic type.
     public var topicType: Int?
 

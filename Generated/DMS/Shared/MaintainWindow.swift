@@ -4,16 +4,13 @@
 import CloudCore
 
 /// List of supported maintenance time windows.
-public struct MaintainWindow: Codable, Sendable, Hashable {
+public struct MaintainWindow: Codable, Sendable, Equatable {
     /// Indicates the sequential number of a maintenance time window.
     public var seq: Int?
-
     /// Indicates the time at which a maintenance time window starts.
     public var begin: String?
-
     /// Indicates the time at which a maintenance time window ends.
     public var end: String?
-
     /// Indicates whether a maintenance time window is set to the default time segment.
     public var `default`: Bool?
 
@@ -24,12 +21,7 @@ public struct MaintainWindow: Codable, Sendable, Hashable {
         case `default`
     }
 
-    public init(
-        seq: Int? = nil,
-        begin: String? = nil,
-        end: String? = nil,
-        `default`: Bool? = nil
-    ) {
+    public init(seq: Int? = nil, begin: String? = nil, end: String? = nil, `default`: Bool? = nil) {
         self.seq = seq
         self.begin = begin
         self.end = end

@@ -6,13 +6,11 @@ import CloudCore
 /// Consumer list.
 ///
 /// members
-public struct Member: Codable, Sendable, Hashable {
+public struct Member: Codable, Sendable, Equatable {
     /// Consumer address.
     public var host: String?
-
     /// Consumer ID.
     public var memberID: String?
-
     /// Client ID.
     public var clientID: String?
 
@@ -22,11 +20,7 @@ public struct Member: Codable, Sendable, Hashable {
         case clientID = "client_id"
     }
 
-    public init(
-        host: String? = nil,
-        memberID: String? = nil,
-        clientID: String? = nil
-    ) {
+    public init(host: String? = nil, memberID: String? = nil, clientID: String? = nil) {
         self.host = host
         self.memberID = memberID
         self.clientID = clientID

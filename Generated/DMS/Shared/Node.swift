@@ -6,17 +6,11 @@ import CloudCore
 /// The response of ``DMSClient/createInstanceTopic``.
 ///
 /// nodes
-public struct Node: Codable, Sendable, Hashable {
+public struct Node: Codable, Sendable, Equatable {
     /// Broker name.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String? = nil
-    ) {
+    public init(name: String? = nil) {
         self.name = name
     }
 }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `retention_policy` fields and parameters; other values decode as well.
 public struct RetentionPolicy: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// New messages cannot be created.
     public static let produceReject: Self = "produce_reject"
-
     /// The earliest messages are deleted.
     public static let timeBase: Self = "time_base"
 }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `sasl_enabled_mechanisms` fields and parameters; other values decode as well.
 public struct SaslEnabledMechanisms: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// simple username and password verification.
     public static let plain: Self = "PLAIN"
-
     /// user credential verification, which is more secure than PLAIN.
     public static let scramSha512: Self = "SCRAM-SHA-512"
 }

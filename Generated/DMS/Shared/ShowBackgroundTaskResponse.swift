@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``DMSClient/showBackgroundTask``.
-public struct ShowBackgroundTaskResponse: Codable, Sendable, Hashable {
+public struct ShowBackgroundTaskResponse: Codable, Sendable, Equatable {
     /// Number of tasks.
     public var taskCount: String?
-
     /// Task list.
     public var tasks: [DMSTask]?
 
@@ -16,10 +15,7 @@ public struct ShowBackgroundTaskResponse: Codable, Sendable, Hashable {
         case tasks
     }
 
-    public init(
-        taskCount: String? = nil,
-        tasks: [DMSTask]? = nil
-    ) {
+    public init(taskCount: String? = nil, tasks: [DMSTask]? = nil) {
         self.taskCount = taskCount
         self.tasks = tasks
     }

@@ -4,34 +4,25 @@
 import CloudCore
 
 /// The response of ``DMSClient/showConnectorTask``.
-public struct ShowConnectorTaskResponse: Codable, Sendable, Hashable {
+public struct ShowConnectorTaskResponse: Codable, Sendable, Equatable {
     /// Smart Connect task name.
     public var taskName: String?
-
     /// Topic of a Smart Connect task.
     public var topics: String?
-
     /// Regular expression of the topic of a Smart Connect task.
     public var topicsRegex: String?
-
     /// Source type of a Smart Connect task.
     public var sourceType: String?
-
     /// Source configuration of a Smart Connect task.
     public var sourceTask: SmartConnectTaskRespSourceConfig?
-
     /// Target type of a Smart Connect task.
     public var sinkType: String?
-
     /// Target type of a Smart Connect task.
     public var sinkTask: SmartConnectTaskRespSinkConfig?
-
     /// ID of a Smart Connect task.
     public var id: String?
-
     /// Smart Connect task status.
     public var status: String?
-
     /// Time when the Smart Connect task was created.
     public var createTime: Int64?
 

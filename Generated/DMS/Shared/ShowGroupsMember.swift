@@ -4,16 +4,13 @@
 import CloudCore
 
 /// members
-public struct ShowGroupsMember: Codable, Sendable, Hashable {
+public struct ShowGroupsMember: Codable, Sendable, Equatable {
     /// Consumer address.
     public var host: String?
-
     /// Details about the partition assigned to the consumer.
     public var assignment: [Assignment]?
-
     /// Consumer ID.
     public var memberID: String?
-
     /// Client ID.
     public var clientID: String?
 

@@ -4,220 +4,156 @@
 import CloudCore
 
 /// The response of ``DMSClient/showInstance``.
-public struct ShowInstanceResp: Codable, Sendable, Hashable {
+public struct ShowInstanceResp: Codable, Sendable, Equatable {
     /// Documented values of `publicAccessEnabled`; other values decode as well.
     public struct PublicAccessEnabled: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// enabled
         public static let `true`: Self = "true"
-
         /// disabled
         public static let actived: Self = "actived"
-
         /// disabled
         public static let closed: Self = "closed"
-
         /// disabled
         public static let `false`: Self = "false"
     }
 
     /// Instance name.
     public var name: String?
-
     /// Message engine.
     public var engine: String?
-
     /// Version.
     public var engineVersion: String?
-
     /// Instance description
     public var description: String?
-
     /// Instance specifications.
     public var specification: String?
-
     /// Message storage space in GB.
     public var storageSpace: Int?
-
     /// Number of partitions in a Kafka instance.
     public var partitionNum: String?
-
     /// Used message storage space in GB.
     public var usedStorageSpace: Int?
-
     /// IP address of an instance.
     public var connectAddress: String?
-
     /// Port of an instance.
     public var port: Int?
-
     /// Instance status. For details, see Instance Status.
     public var status: String?
-
     /// Instance ID.
     public var instanceID: String?
-
     /// Resource specifications.
     /// dms.instance.kafka.cluster.c3.mini: Kafka instance with 100 MB/s bandwidth
     /// dms.instance.kafka.cluster.c3.small.2: Kafka instance with 300 MB/s bandwidth
     /// dms.instance.kafka.cluster.c3.middle.2: Kafka instance with 600 MB/s bandwidth
     /// dms.instance.kafka.cluster.c3.high.2: Kafka instance with 1200 MB/s bandwidth
     public var resourceSpecCode: String?
-
     /// Billing mode. 1: pay-per-use.
     public var chargingMode: Int?
-
     /// VPC ID.
     public var vpcID: String?
-
     /// VPC name.
     public var vpcName: String?
-
     /// Time when the instance was created.
     /// The time is in the format of timestamp, that is, the offset milliseconds from 1970-01-01 00:00:00 UTC
     /// to the specified time.
     public var createdAt: String?
-
     /// Subnet name.
     public var subnetName: String?
-
     /// Subnet CIDR block.
     public var subnetCIDR: String?
-
     /// User ID.
     public var userID: String?
-
     /// Username.
     public var userName: String?
-
     /// Username for accessing the instance.
     public var accessUser: String?
-
     /// Time at which the maintenance time window starts. The format is HH:mm:ss.
     public var maintainBegin: String?
-
     /// Time at which the maintenance time window ends. The format is HH:mm:ss.
     public var maintainEnd: String?
-
     /// Whether public access is enabled for the instance.
     /// true: enabled
     /// false: disabled
     public var enablePublicip: Bool?
-
     /// Whether security authentication is enabled.
     /// true: enable
     /// false: disabled
     public var sslEnable: Bool?
-
     /// Indicates whether to enable encrypted replica transmission among brokers.
     /// true: enable
     /// false: disable
     public var brokerSSLEnable: Bool?
-
     /// Security protocol to use after SASL is enabled.
     /// SASL_SSL: Data is encrypted with SSL certificates for high-security transmission.
     /// SASL_PLAINTEXT: Data is transmitted in plaintext with username and password authentication. This
     /// protocol uses the SCRAM-SHA-512 mechanism and delivers high performance.
     public var kafkaSecurityProtocol: String?
-
     /// Authentication mechanism used after SASL is enabled.
     /// PLAIN: simple username and password verification.
     /// SCRAM-SHA-512: user credential verification, which is more secure than PLAIN.
     public var saslEnabledMechanisms: [String]?
-
     /// Indicates whether to enable two-way authentication.
     public var sslTwoWayEnable: Bool?
-
     /// Whether the certificate can be replaced.
     public var certReplaced: Bool?
-
     /// Enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Instance type. The value can be cluster.
     public var type: String?
-
     /// Product ID.
     public var productID: String?
-
     /// Security group ID.
     public var securityGroupID: String?
-
     /// Security group name.
     public var securityGroupName: String?
-
     /// Subnet ID.
     public var subnetID: String?
-
     /// AZ to which the instance brokers belong. The AZ ID is returned.
     public var availableZones: [String]?
-
     /// Name of the AZ to which the instance node belongs. The AZ name is returned.
     public var availableZoneNames: [String]?
-
     /// Message storage space in GB.
     public var totalStorageSpace: Int?
-
     /// Instance public access address. This parameter is available only when public access is enabled for the
     /// instance.
     public var publicConnectAddress: String?
-
     /// Storage resource ID.
     public var storageResourceID: String?
-
     /// I/O specifications.
     public var storageSpecCode: String?
-
     /// Service type.
     public var serviceType: String?
-
     /// Storage class.
     public var storageType: String?
-
     /// Message retention policy.
     public var retentionPolicy: String?
-
     /// Whether public access is enabled for Kafka.
     public var kafkaPublicStatus: String?
-
     /// Public network access bandwidth.
     public var publicBandwidth: Int?
-
     /// Indicates whether to enable a new certificate.
     public var newAuthCert: Bool?
-
     /// Cross-VPC access information.
     public var crossVPCInfo: String?
-
     /// Whether dumping is enabled. Dumping is not supported for the new specification type.
     public var connectorEnable: Bool?
-
     /// Number of connectors.
     public var connectorNodeNum: Int?
-
     /// Kafka REST connection address.
     public var restConnectAddress: String?
-
     /// Connection address on the tenant side.
     public var podConnectAddress: String?
-
     /// Whether disk encryption is enabled.
     public var diskEncrypted: Bool?
-
     /// Disk encryption key. If disk encryption is not enabled, this parameter is left blank.
     public var diskEncryptedKey: String?
-
     /// Private connection address of a Kafka instance.
     public var kafkaPrivateConnectAddress: String?
-
     /// Cloud Eye version.
     public var cesVersion: String?
-
     /// Time when public access was enabled for an instance.
     /// Value range:
     /// true: enabled
@@ -225,43 +161,30 @@ public struct ShowInstanceResp: Codable, Sendable, Hashable {
     /// closed: disabled
     /// false: disabled
     public var publicAccessEnabled: PublicAccessEnabled?
-
     /// Node quantity.
     public var nodeNum: Int?
-
     /// Indicates whether access control is enabled.
     public var enableAcl: Bool?
-
     /// Whether billing based on new specifications is enabled.
     public var newSpecBillingEnable: Bool?
-
     /// Broker quantity.
     public var brokerNum: Int?
-
     /// Tag list.
     public var tags: [Tag]?
-
     /// Indicates whether DR is enabled.
     public var drEnable: Bool?
-
     /// Not in the page's table; the page's response example shows it.
     public var agentEnable: Bool?
-
     /// Not in the page's table; the page's response example shows it.
     public var enableLogCollection: Bool?
-
     /// Not in the page's table; the page's response example shows it.
     public var ipv6ConnectAddresses: [JSONValue]?
-
     /// Not in the page's table; the page's response example shows it.
     public var ipv6Enable: Bool?
-
     /// Not in the page's table; the page's response example shows it.
     public var managementConnectAddress: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var restEnable: Bool?
-
     /// Not in the page's table; the page's response example shows it.
     public var traceEnable: Bool?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``DMSClient/showMaintainWindows``.
-public struct ShowMaintainWindowsResponse: Codable, Sendable, Hashable {
+public struct ShowMaintainWindowsResponse: Codable, Sendable, Equatable {
     /// List of supported maintenance time windows.
     public var maintainWindows: [MaintainWindow]?
 
@@ -12,9 +12,7 @@ public struct ShowMaintainWindowsResponse: Codable, Sendable, Hashable {
         case maintainWindows = "maintain_windows"
     }
 
-    public init(
-        maintainWindows: [MaintainWindow]? = nil
-    ) {
+    public init(maintainWindows: [MaintainWindow]? = nil) {
         self.maintainWindows = maintainWindows
     }
 }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``DMSClient/showPartitionEndMessage``.
-public struct ShowPartitionEndMessageResponse: Codable, Sendable, Hashable {
+public struct ShowPartitionEndMessageResponse: Codable, Sendable, Equatable {
     /// Topic name.
     public var topic: String?
-
     /// Partition number.
     public var partition: Int?
-
     /// Offset of the latest message.
     public var offset: Int?
-
     /// Time when a message is created.
     /// The value is a Unix timestamp. The unit is millisecond.
     public var timestamp: Int64?
@@ -25,12 +22,7 @@ public struct ShowPartitionEndMessageResponse: Codable, Sendable, Hashable {
         case timestamp
     }
 
-    public init(
-        topic: String? = nil,
-        partition: Int? = nil,
-        offset: Int? = nil,
-        timestamp: Int64? = nil
-    ) {
+    public init(topic: String? = nil, partition: Int? = nil, offset: Int? = nil, timestamp: Int64? = nil) {
         self.topic = topic
         self.partition = partition
         self.offset = offset

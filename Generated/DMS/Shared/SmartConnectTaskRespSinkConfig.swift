@@ -4,71 +4,52 @@
 import CloudCore
 
 /// Target type of a Smart Connect task.
-public struct SmartConnectTaskRespSinkConfig: Codable, Sendable, Hashable {
+public struct SmartConnectTaskRespSinkConfig: Codable, Sendable, Equatable {
     /// Redis instance address. (Displayed only when the target type is Redis.)
     public var redisAddress: String?
-
     /// Redis instance type. (Displayed only when the target type is Redis.)
     public var redisType: String?
-
     /// DCS instance ID. (Displayed only when the target type is Redis.)
     public var dcsInstanceID: String?
-
     /// Target database. The default value is -1. (Displayed only when the target type is Redis.)
     public var targetDb: Int?
-
     /// Start offset. latest: Obtain the latest data; earliest: Obtain the earliest data. (Displayed only when
     /// the target type is OBS.)
     public var consumerStrategy: String?
-
     /// Dump file format. Only TEXT is supported. (Displayed only when the target type is OBS.)
     public var destinationFileType: String?
-
     /// Dumping period (s). (Displayed only when the target type is OBS.)
     public var deliverTimeInterval: Int?
-
     /// Dumping address. (Displayed only when the target type is OBS.)
     public var obsBucketName: String?
-
     /// Dump directory. (Displayed only when the target type is OBS.)
     public var obsPath: String?
-
     /// Time directory format. (Displayed only when the target type is OBS.)
     public var partitionFormat: String?
-
     /// Line break. (Displayed only when the target type is OBS.)
     public var recordDelimiter: String?
-
     /// Storage key. (Displayed only when the target type is OBS.)
     public var storeKeys: Bool?
-
     /// Size (in bytes) of each file to be uploaded. The default value is 5242880. (Displayed only when the
     /// target type is OBS.)
     public var obsPartSize: Int?
-
     /// flush_size. (Displayed only when the target type is OBS.)
     public var flushSize: Int?
-
     /// Time zone. (Displayed only when the target type is OBS.)
     public var timezone: String?
-
     /// schema_generator class. The default value is
     /// io.confluent.connect.storage.hive.schema.DefaultSchemaGenerator. (Displayed only when the target type
     /// is OBS.)
     public var schemaGeneratorClass: String?
-
     /// partitioner class. The default value is io.confluent.connect.storage.partitioner.TimeBasedPartitioner.
     /// (Displayed only when the target type is OBS.)
     public var partitionerClass: String?
-
     /// value_converter. The default value is org.apache.kafka.connect.converters.ByteArrayConverter.
     /// (Displayed only when the target type is OBS.)
     public var valueConverter: String?
-
     /// key_converter. The default value is org.apache.kafka.connect.converters.ByteArrayConverter. (Displayed
     /// only when the target type is OBS.)
     public var keyConverter: String?
-
     /// kv_delimiter. The default value is :. (Displayed only when the target type is OBS.)
     public var kvDelimiter: String?
 

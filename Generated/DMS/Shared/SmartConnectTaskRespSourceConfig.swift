@@ -4,75 +4,53 @@
 import CloudCore
 
 /// Source configuration of a Smart Connect task.
-public struct SmartConnectTaskRespSourceConfig: Codable, Sendable, Hashable {
+public struct SmartConnectTaskRespSourceConfig: Codable, Sendable, Equatable {
     /// Redis instance address. (Displayed only when the source type is Redis.)
     public var redisAddress: String?
-
     /// Redis instance type. (Displayed only when the source type is Redis.)
     public var redisType: String?
-
     /// DCS instance ID. (Displayed only when the source type is Redis.)
     public var dcsInstanceID: String?
-
     /// Synchronization type: RDB_ONLY indicates full synchronization; CUSTOM_OFFSET indicates full and
     /// incremental synchronization. (Displayed only when the source type is Redis.)
     public var syncMode: String?
-
     /// Interval of full synchronization retries, in ms. (Displayed only when the source type is Redis.)
     public var fullSyncWaitMs: Int?
-
     /// Max. retries of full synchronization. (Displayed only when the source type is Redis.)
     public var fullSyncMaxRetry: Int?
-
     /// Rate limit, in KB/s. -1: disable. (Displayed only when the source type is Redis.)
     public var ratelimit: Int?
-
     /// Current Kafka instance name. (Displayed only when the source type is Kafka.)
     public var currentClusterName: String?
-
     /// Target Kafka instance name. (Displayed only when the source type is Kafka.)
     public var clusterName: String?
-
     /// Username of the target Kafka instance. (Displayed only when the source type is Kafka.)
     public var userName: String?
-
     /// Target Kafka authentication mode. (Displayed only when the source type is Kafka.)
     public var saslMechanism: String?
-
     /// Target Kafka instance ID. (Displayed only when the source type is Kafka.)
     public var instanceID: String?
-
     /// Target Kafka instance address. (Displayed only when the source type is Kafka.)
     public var bootstrapServers: String?
-
     /// Target Kafka authentication. (Displayed only when the source type is Kafka.)
     public var securityProtocol: String?
-
     /// Sync direction. (Displayed only when the source type is Kafka.)
     public var direction: String?
-
     /// Indicates whether to sync the consumption progress. (Displayed only when the source type is Kafka.)
     public var syncConsumerOffsetsEnabled: Bool?
-
     /// Number of replicas. (Displayed only when the source type is Kafka.)
     public var replicationFactor: Int?
-
     /// Number of tasks. (Displayed only when the source type is Kafka.)
     public var taskNum: Int?
-
     /// Indicates whether to rename a topic. (Displayed only when the source type is Kafka.)
     public var renameTopicEnabled: Bool?
-
     /// Indicates whether to add the source header. (Displayed only when the source type is Kafka.)
     public var provenanceHeaderEnabled: Bool?
-
     /// Start offset. latest: Obtain the latest data; earliest: Obtain the earliest data. (Displayed only when
     /// the source type is Kafka.)
     public var consumerStrategy: String?
-
     /// Compression algorithm. (Displayed only when the source type is Kafka.)
     public var compressionType: String?
-
     /// Topic mapping. (Displayed only when the source type is Kafka.)
     public var topicsMapping: String?
 

@@ -6,23 +6,16 @@ import CloudCore
 /// Documented values of the `state` fields and parameters; other values decode as well.
 public struct State: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The consumer group has no members and no metadata.
     public static let dead: Self = "Dead"
-
     /// The consumer group has metadata but has no members.
     public static let empty: Self = "Empty"
-
     /// The consumer group is to be rebalanced.
     public static let preparingRebalance: Self = "PreparingRebalance"
-
     /// All members have jointed the group.
     public static let completingRebalance: Self = "CompletingRebalance"
-
     /// Members in the consumer group can consume messages normally.
     public static let stable: Self = "Stable"
 }

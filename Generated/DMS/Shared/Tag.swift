@@ -6,26 +6,17 @@ import CloudCore
 /// Tag list.
 ///
 /// tags
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Indicates the tag key. A tag key can contain a maximum of 36 Unicode characters.
     /// The key cannot be left blank or be an empty string.
     /// It cannot contain nonprintable ASCII (0-31) characters and the following special characters:=*<>\,|/
     public var key: String?
-
     /// Indicates the value. A tag value can contain a maximum of 43 Unicode characters.
     /// The value cannot be left blank or be an empty string.
     /// It cannot contain nonprintable ASCII (0-31) characters and the following special characters:=*<>\,|/
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -6,10 +6,9 @@ import CloudCore
 /// Topic list.
 ///
 /// topics
-public struct Topic: Codable, Sendable, Hashable {
+public struct Topic: Codable, Sendable, Equatable {
     /// Topic name.
     public var id: String?
-
     /// Whether the topics are deleted.
     public var success: Bool?
 
@@ -18,10 +17,7 @@ public struct Topic: Codable, Sendable, Hashable {
         case success
     }
 
-    public init(
-        id: String? = nil,
-        success: Bool? = nil
-    ) {
+    public init(id: String? = nil, success: Bool? = nil) {
         self.id = id
         self.success = success
     }

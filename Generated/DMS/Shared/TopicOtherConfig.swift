@@ -6,22 +6,13 @@ import CloudCore
 /// Topic configuration.
 ///
 /// topic_other_configs
-public struct TopicOtherConfig: Codable, Sendable, Hashable {
+public struct TopicOtherConfig: Codable, Sendable, Equatable {
     /// Configuration name.
     public var name: String?
-
     /// Configuration value.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case value
-    }
-
-    public init(
-        name: String? = nil,
-        value: String? = nil
-    ) {
+    public init(name: String? = nil, value: String? = nil) {
         self.name = name
         self.value = value
     }

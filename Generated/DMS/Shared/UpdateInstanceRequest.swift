@@ -4,36 +4,30 @@
 import CloudCore
 
 /// The request body of ``DMSClient/updateInstance``.
-public struct UpdateInstanceRequest: Codable, Sendable, Hashable {
+public struct UpdateInstanceRequest: Codable, Sendable, Equatable {
     /// Instance name.
     /// An instance name starts with a letter, consists of 4 to 64 characters, and can contain only letters,
     /// digits, underscores (_), and hyphens (-).
     public var name: String?
-
     /// Description of an instance.
     /// The description supports up to 1024 characters.
     /// The backslash () and quotation mark (") are special characters for JSON messages. When using these
     /// characters in a parameter value, add the escape character () before the characters, for example, \ and
     /// ".
     public var description: String?
-
     /// Time at which the maintenance window starts. The format is HH:mm:ss.
     public var maintainBegin: String?
-
     /// Time at which the maintenance window ends. The format is HH:mm:ss.
     public var maintainEnd: String?
-
     /// Security group ID.
     /// To obtain it, log in to the VPC console and view the security group ID on the security group details
     /// page.
     public var securityGroupID: String?
-
     /// Capacity threshold policy.
     /// Options:
     /// produce_reject: New messages cannot be created.
     /// time_base: The earliest messages are deleted.
     public var retentionPolicy: RetentionPolicy?
-
     /// Enterprise project.
     public var enterpriseProjectID: String?
 

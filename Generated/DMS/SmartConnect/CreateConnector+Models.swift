@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The request body of ``DMSClient/createConnector``.
-public struct CreateConnectorRequest: Codable, Sendable, Hashable {
+public struct CreateConnectorRequest: Codable, Sendable, Equatable {
     /// Bandwidth for deploying Smart Connect, that is, the maximum amount of data transferred per unit time.
     /// Use the bandwidth of the current instance.
     public var specification: String?
-
     /// Number of connectors. Min.: 2.
     /// The default value is 2 if it is not specified.
     public var nodeCnt: String?
-
     /// Specification code of the connector. This parameter is mandatory only for old instance flavors.
     public var specCode: String?
 
@@ -22,11 +20,7 @@ public struct CreateConnectorRequest: Codable, Sendable, Hashable {
         case specCode = "spec_code"
     }
 
-    public init(
-        specification: String? = nil,
-        nodeCnt: String? = nil,
-        specCode: String? = nil
-    ) {
+    public init(specification: String? = nil, nodeCnt: String? = nil, specCode: String? = nil) {
         self.specification = specification
         self.nodeCnt = nodeCnt
         self.specCode = specCode
@@ -34,10 +28,9 @@ public struct CreateConnectorRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/createConnector``.
-public struct CreateConnectorResponse: Codable, Sendable, Hashable {
+public struct CreateConnectorResponse: Codable, Sendable, Equatable {
     /// Task ID.
     public var jobID: String?
-
     /// Instance dump ID.
     public var connectorID: String?
 
@@ -46,10 +39,7 @@ public struct CreateConnectorResponse: Codable, Sendable, Hashable {
         case connectorID = "connector_id"
     }
 
-    public init(
-        jobID: String? = nil,
-        connectorID: String? = nil
-    ) {
+    public init(jobID: String? = nil, connectorID: String? = nil) {
         self.jobID = jobID
         self.connectorID = connectorID
     }

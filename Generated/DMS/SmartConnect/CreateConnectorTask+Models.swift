@@ -4,29 +4,22 @@
 import CloudCore
 
 /// The request body of ``DMSClient/createConnectorTask``.
-public struct CreateConnectorTaskRequest: Codable, Sendable, Hashable {
+public struct CreateConnectorTaskRequest: Codable, Sendable, Equatable {
     /// Smart Connect task name.
     public var taskName: String?
-
     /// Indicates whether to start a task later. false: to create a task and start immediately; true: to
     /// create a task and manually start it later in the task list.
     public var startLater: Bool?
-
     /// Topic of a Smart Connect task.
     public var topics: String?
-
     /// Regular expression of the topic of a Smart Connect task.
     public var topicsRegex: String?
-
     /// Source type of a Smart Connect task.
     public var sourceType: String?
-
     /// Source configuration of a Smart Connect task.
     public var sourceTask: SmartConnectTaskReqSourceConfig?
-
     /// Target type of a Smart Connect task.
     public var sinkType: String?
-
     /// Target type of a Smart Connect task.
     public var sinkTask: SmartConnectTaskReqSinkConfig?
 
@@ -78,45 +71,34 @@ public struct CreateConnectorTaskRequest: Codable, Sendable, Hashable {
 public typealias CreateConnectorTaskResponse = ShowConnectorTaskResponse
 
 /// Target type of a Smart Connect task.
-public struct SmartConnectTaskReqSinkConfig: Codable, Sendable, Hashable {
+public struct SmartConnectTaskReqSinkConfig: Codable, Sendable, Equatable {
     /// Redis instance address. (Mandatory only when the target type is Redis.)
     public var redisAddress: String?
-
     /// Redis instance type. (Mandatory only when the target type is Redis.)
     public var redisType: String?
-
     /// DCS instance ID. (Mandatory only when the target type is Redis.)
     public var dcsInstanceID: String?
-
     /// Redis password. (Mandatory only when the target type is Redis.)
     public var redisPassword: String?
-
     /// Start offset. latest: Obtain the latest data; earliest: Obtain the earliest data. (Mandatory only when
     /// the target type is OBS.)
     public var consumerStrategy: String?
-
     /// Dump file format. Only TEXT is supported. (Mandatory only when the target type is OBS.)
     public var destinationFileType: String?
-
     /// Data dumping intervals, in seconds. The default interval is 300s. (Mandatory only when the target type
     /// is OBS.)
     public var deliverTimeInterval: Int?
-
     /// AK: access key ID. (Mandatory only when the target type is OBS.)
     public var accessKey: String?
-
     /// SK: secret access key used together with the access key ID. (Mandatory only when the target type is
     /// OBS.)
     public var secretKey: String?
-
     /// Dumping address, which is the OBS bucket used to store the topic data. (Mandatory only when the target
     /// type is OBS.)
     public var obsBucketName: String?
-
     /// Dumping directory, which is the directory for storing topic files dumped to OBS. Use slashes (/) to
     /// separate directory levels. (Mandatory only when the target type is OBS.)
     public var obsPath: String?
-
     /// Time directory format. (Mandatory only when the target type is OBS.)
     /// yyyy: year.
     /// yyyy/MM: year and month.
@@ -124,7 +106,6 @@ public struct SmartConnectTaskReqSinkConfig: Codable, Sendable, Hashable {
     /// yyyy/MM/dd/HH: year, month, day, and hour.
     /// yyyy/MM/dd/HH/mm: year, month, day, hour, and minute.
     public var partitionFormat: String?
-
     /// Line break, which is used to separate the user data that is written into the dump file. (Mandatory
     /// only when the target type is OBS.)
     /// Value range:
@@ -134,7 +115,6 @@ public struct SmartConnectTaskReqSinkConfig: Codable, Sendable, Hashable {
     /// Newline (\n)
     /// NULL
     public var recordDelimiter: String?
-
     /// Specifies whether to dump keys. (Mandatory only when the target type is OBS.)
     public var storeKeys: Bool?
 
@@ -207,99 +187,76 @@ public struct SmartConnectTaskReqSinkConfig: Codable, Sendable, Hashable {
 }
 
 /// Source configuration of a Smart Connect task.
-public struct SmartConnectTaskReqSourceConfig: Codable, Sendable, Hashable {
+public struct SmartConnectTaskReqSourceConfig: Codable, Sendable, Equatable {
     /// Redis instance address. (Mandatory only when the source type is Redis.)
     public var redisAddress: String?
-
     /// Redis instance type. (Mandatory only when the source type is Redis.)
     public var redisType: String?
-
     /// DCS instance ID. (Mandatory only when the source type is Redis.)
     public var dcsInstanceID: String?
-
     /// Redis password. (Mandatory only when the source type is Redis.)
     public var redisPassword: String?
-
     /// Synchronization type: RDB_ONLY indicates full synchronization; CUSTOM_OFFSET indicates full and
     /// incremental synchronization. (Mandatory only when the source type is Redis.)
     public var syncMode: String?
-
     /// Interval of full synchronization retries, in ms. (Mandatory only when the source type is Redis.)
     public var fullSyncWaitMs: Int?
-
     /// Max. retries of full synchronization. (Mandatory only when the source type is Redis.)
     public var fullSyncMaxRetry: Int?
-
     /// Rate limit, in KB/s. -1: There is no rate limit. (Mandatory only when the source type is Redis.)
     public var ratelimit: Int?
-
     /// Current Kafka instance name. (Mandatory only when the source type is Kafka.)
     public var currentClusterName: String?
-
     /// Target Kafka instance name. (Mandatory only when the source type is Kafka.)
     public var clusterName: String?
-
     /// Username set when SASL_SSL was enabled for a target Kafka instance, or when a SASL_SSL user was
     /// created. (Mandatory only when the source type is Kafka and the target Kafka authentication mode is
     /// SASL_SSL.)
     public var userName: String?
-
     /// Password set when SASL_SSL was enabled for a target Kafka instance, or when a SASL_SSL user was
     /// created. (Mandatory only when the source type is Kafka and the target Kafka authentication mode is
     /// SASL_SSL.)
     public var password: String?
-
     /// Target Kafka authentication mode. (Mandatory only when the source type is Kafka and the authentication
     /// mode is SASL_SSL.)
     public var saslMechanism: String?
-
     /// Target Kafka instance ID. (Mandatory only when the source type is Kafka. Specify either instance_id or
     /// bootstrap_servers.)
     public var instanceID: String?
-
     /// Target Kafka instance address. (Mandatory only when the source type is Kafka. Specify either
     /// instance_id or bootstrap_servers.)
     public var bootstrapServers: String?
-
     /// Target Kafka authentication. (Mandatory only when the source type is Kafka).
     /// There are two authentication modes:
     /// SASL_SSL: SASL_SSL is enabled.
     /// PLAINTEXT: SASL_SSL is disabled.
     public var securityProtocol: String?
-
     /// Sync direction: pull replicates data from the target Kafka instance to the current one; push
     /// replicates data from the source Kafka instance to the target one; two-way replicates data from the
     /// source and target Kafka instance data to each other. (Mandatory only when the source type is Kafka.)
     public var direction: String?
-
     /// Indicates whether to sync the consumption progress. (Mandatory only when the source type is Kafka.)
     public var syncConsumerOffsetsEnabled: Bool?
-
     /// Number of topic replicas when a topic is automatically created in the peer instance. The value of this
     /// parameter cannot exceed the number of brokers in the peer instance. This parameter overrides the
     /// default.replication.factor parameter configured in the target instance. (Mandatory only when the
     /// source type is Kafka.)
     public var replicationFactor: Int?
-
     /// Number of data replication tasks. The default value is 2. You are advised to use the default value. If
     /// the sync direction is set to two-way, the actual number of tasks will be twice the number of tasks you
     /// configure here. (Mandatory only when the source type is Kafka.)
     public var taskNum: Int?
-
     /// Indicates whether to rename a topic. If yes, add the alias of the source Kafka instance before the
     /// target topic name to form a new name of the target topic. (Mandatory only when the source type is
     /// Kafka.)
     public var renameTopicEnabled: Bool?
-
     /// The target topic receives the replicated messages. The message header contains the message source. If
     /// you select Both for Sync Direction, enable Add Source Header to prevent infinite replication.
     /// (Mandatory only when the source type is Kafka.)
     public var provenanceHeaderEnabled: Bool?
-
     /// Start offset. latest: Obtain the latest data; earliest: Obtain the earliest data. (Mandatory only when
     /// the source type is Kafka.)
     public var consumerStrategy: String?
-
     /// Compression algorithm to use for copying messages. (Mandatory only when the source type is Kafka.)
     /// none
     /// gzip
@@ -307,7 +264,6 @@ public struct SmartConnectTaskReqSourceConfig: Codable, Sendable, Hashable {
     /// lz4
     /// zstd
     public var compressionType: String?
-
     /// Topic mapping, which is used to customize the target topic name. Rename Topic and Topic Mapping cannot
     /// be configured at the same time. Topic mapping format: source topic:target topic. Use commas (,) to
     /// separate multiple topic mappings, for example, topic-sc-1:topic-sc-2,topic-sc-3:topic-sc-4. (Mandatory

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``DMSClient/listConnectorTasks``.
-public struct ListConnectorTasksResponse: Codable, Sendable, Hashable {
+public struct ListConnectorTasksResponse: Codable, Sendable, Equatable {
     /// Smart Connect task details.
     public var tasks: [SmartConnectTaskEntity]?
-
     /// Number of Smart Connect tasks.
     public var totalNumber: Int?
-
     /// Maximum number of Smart Connect tasks.
     public var maxTasks: Int?
-
     /// Smart Connect task quota.
     public var quotaTasks: Int?
 
@@ -48,74 +45,54 @@ public struct ListConnectorTasksResponse: Codable, Sendable, Hashable {
 /// Target type of a Smart Connect task.
 ///
 /// SmartConnectTaskRespSinkConfig
-public struct ListConnectorTasksSmartConnectTaskRespSinkConfig: Codable, Sendable, Hashable {
+public struct ListConnectorTasksSmartConnectTaskRespSinkConfig: Codable, Sendable, Equatable {
     /// Redis instance address. (Displayed only when the target type is Redis.)
     public var redisAddress: String?
-
     /// Redis instance type. (Displayed only when the target type is Redis.)
     public var redisType: String?
-
     /// DCS instance ID. (Displayed only when the target type is Redis.)
     public var dcsInstanceID: String?
-
     /// Target database. The default value is -1. (Displayed only when the target type is Redis.)
     public var targetDb: Int?
-
     /// Start offset. latest: Obtain the latest data; earliest: Obtain the earliest data. (Displayed only when
     /// the target type is OBS.)
     public var consumerStrategy: String?
-
     /// Dump file format. Only TEXT is supported. (Displayed only when the target type is OBS.)
     public var destinationFileType: String?
-
     /// Dumping period (s). (Displayed only when the target type is OBS.)
     public var deliverTimeInterval: Int?
-
     /// Dumping address. (Displayed only when the target type is OBS.)
     public var obsBucketName: String?
-
     /// Dump directory. (Displayed only when the target type is OBS.)
     public var obsPath: String?
-
     /// Time directory format. (Displayed only when the target type is OBS.)
     public var partitionFormat: String?
-
     /// Line break. (Displayed only when the target type is OBS.)
     public var recordDelimiter: String?
-
     /// Storage key. (Displayed only when the target type is OBS.)
     public var storeKeys: Bool?
-
     /// Size (in bytes) of each file to be uploaded. The default value is 5242880. (Displayed only when the
     /// target type is OBS.)
     public var obsPartSize: Int?
-
     /// flush_size. (Displayed only when the target type is OBS.)
     public var flushSize: Int?
-
     /// Time zone. (Displayed only when the target type is OBS.)
     public var timezone: String?
-
     /// schema_generator class. The default value is
     /// io.confluent.connect.storage.hive.schema.DefaultSchemaGenerator. (Displayed only when the target type
     /// is OBS.)
     public var schemaGeneratorClass: String?
-
     /// partitioner class. The default value is io.confluent.connect.storage.partitioner.TimeBasedPartitioner.
     /// (Displayed only when the target type is OBS.)
     public var partitionerClass: String?
-
     /// value_converter. The default value is org.apache.kafka.connect.converters.ByteArrayConverter.
     /// (Displayed only when the target type is OBS.)
     public var valueConverter: String?
-
     /// key_converter. The default value is org.apache.kafka.connect.converters.ByteArrayConverter. (Displayed
     /// only when the target type is OBS.)
     public var keyConverter: String?
-
     /// kv_delimiter. The default value is :. (Displayed only when the target type is OBS.)
     public var kvDelimiter: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var deliverTimeInterva: Int?
 
@@ -216,34 +193,25 @@ public struct ListConnectorTasksSmartConnectTaskRespSinkConfig: Codable, Sendabl
 }
 
 /// Smart Connect task details.
-public struct SmartConnectTaskEntity: Codable, Sendable, Hashable {
+public struct SmartConnectTaskEntity: Codable, Sendable, Equatable {
     /// Smart Connect task name.
     public var taskName: String?
-
     /// Topic of a Smart Connect task.
     public var topics: String?
-
     /// Regular expression of the topic of a Smart Connect task.
     public var topicsRegex: String?
-
     /// Source type of a Smart Connect task.
     public var sourceType: String?
-
     /// Source configuration of a Smart Connect task.
     public var sourceTask: SmartConnectTaskRespSourceConfig?
-
     /// Target type of a Smart Connect task.
     public var sinkType: String?
-
     /// Target type of a Smart Connect task.
     public var sinkTask: ListConnectorTasksSmartConnectTaskRespSinkConfig?
-
     /// ID of a Smart Connect task.
     public var id: String?
-
     /// Smart Connect task status.
     public var status: String?
-
     /// Time when the Smart Connect task was created.
     public var createTime: Int64?
 

@@ -4,21 +4,16 @@
 import CloudCore
 
 /// The request body of ``DMSClient/resizeEngineInstance``.
-public struct ResizeEngineInstanceRequest: Codable, Sendable, Hashable {
+public struct ResizeEngineInstanceRequest: Codable, Sendable, Equatable {
     /// Documented values of `operType`; other values decode as well.
     public struct OperType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Expand the storage without changing the broker quantity.
         public static let storage: Self = "storage"
-
         /// Add brokers without resizing the storage space of each broker.
         public static let horizontal: Self = "horizontal"
-
         /// Scale up the broker flavor without changing the broker quantity and storage.
         public static let vertical: Self = "vertical"
     }
@@ -29,7 +24,6 @@ public struct ResizeEngineInstanceRequest: Codable, Sendable, Hashable {
     /// horizontal: Add brokers without resizing the storage space of each broker.
     /// vertical: Scale up the broker flavor without changing the broker quantity and storage.
     public var operType: OperType
-
     /// New storage space.
     /// This parameter is valid and mandatory when oper_type is set to storage or horizontal.
     /// Instance storage space = Number of brokers x Storage space of each broker.
@@ -37,26 +31,21 @@ public struct ResizeEngineInstanceRequest: Codable, Sendable, Hashable {
     /// broker must be expanded by at least 100 GB.
     /// If oper_type is set to horizontal, the storage space of each broker remains unchanged.
     public var newStorageSpace: Int?
-
     /// This parameter is valid only when oper_type is set to horizontal.
     public var newBrokerNum: Int?
-
     /// New product ID for scale-up.
     /// This parameter is valid and mandatory when oper_type is set to vertical.
     /// Obtain the product ID from Querying Product Specifications List.
     public var newProductID: String?
-
     /// ID of the EIP bound to the instance.
     /// Use commas (,) to separate multiple EIP IDs.
     /// This parameter is mandatory when oper_type is set to horizontal.
     public var publicipID: String?
-
     /// Specified IPv4 private IP addresses.
     /// The number of specified IP addresses must be less than or equal to the number of new brokers.
     /// If the number of specified IP addresses is less than the number of brokers, the unspecified brokers
     /// are randomly assigned private IP addresses.
     public var tenantIPs: [String]?
-
     /// ID of the standby subnet used by new brokers in instance expansion.
     /// This value is transferred when a standby subnet is used in instance expansion.
     /// Contact customer service to use the value.

@@ -4,34 +4,25 @@
 import CloudCore
 
 /// Product information for specification modification.
-public struct ExtendProductInfoEntity: Codable, Sendable, Hashable {
+public struct ExtendProductInfoEntity: Codable, Sendable, Equatable {
     /// Instance type.
     public var type: String?
-
     /// Product ID.
     public var productID: String?
-
     /// ECS flavor used by the product.
     public var ecsFlavorID: String?
-
     /// Supported CPU architectures.
     public var archTypes: [String]?
-
     /// Supported billing modes.
     public var chargingMode: [String]?
-
     /// Disk I/O information.
     public var ios: [ListEngineIosEntity]?
-
     /// Supported features.
     public var supportFeatures: [ExtendProductSupportFeaturesEntity]?
-
     /// Product specification description.
     public var properties: ListEnginePropertiesEntity?
-
     /// AZs where there are available resources.
     public var availableZones: [String]?
-
     /// AZs where resources are sold out.
     public var unavailableZones: [String]?
 
@@ -74,43 +65,26 @@ public struct ExtendProductInfoEntity: Codable, Sendable, Hashable {
 }
 
 /// Supported features.
-public struct ExtendProductSupportFeaturesEntity: Codable, Sendable, Hashable {
+public struct ExtendProductSupportFeaturesEntity: Codable, Sendable, Equatable {
     /// Feature name.
     public var name: String?
-
     /// Key-value pair of a feature.
     public var properties: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case properties
-    }
-
-    public init(
-        name: String? = nil,
-        properties: [String: String]? = nil
-    ) {
+    public init(name: String? = nil, properties: [String: String]? = nil) {
         self.name = name
         self.properties = properties
     }
 }
 
 /// The response of ``DMSClient/showEngineInstanceExtendProductInfo``.
-public struct ShowEngineInstanceExtendProductInfoResponse: Codable, Sendable, Hashable {
+public struct ShowEngineInstanceExtendProductInfoResponse: Codable, Sendable, Equatable {
     /// Message engine: Kafka.
     public var engine: String?
-
     /// Versions supported by the message engine.
     public var versions: [String]?
-
     /// Product information for specification modification.
     public var products: [ExtendProductInfoEntity]?
-
-    private enum CodingKeys: String, CodingKey {
-        case engine
-        case versions
-        case products
-    }
 
     public init(
         engine: String? = nil,

@@ -4,24 +4,15 @@
 import CloudCore
 
 /// The request body of ``DMSClient/batchCreateOrDeleteKafkaTag``.
-public struct BatchCreateOrDeleteKafkaTagRequest: Codable, Sendable, Hashable {
+public struct BatchCreateOrDeleteKafkaTagRequest: Codable, Sendable, Equatable {
     /// Operation. Only lowercase letters are supported.
     /// create: Tags are created.
     /// delete: Tags are deleted.
     public var action: String?
-
     /// Tag list.
     public var tags: [Tag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-    }
-
-    public init(
-        action: String? = nil,
-        tags: [Tag]? = nil
-    ) {
+    public init(action: String? = nil, tags: [Tag]? = nil) {
         self.action = action
         self.tags = tags
     }

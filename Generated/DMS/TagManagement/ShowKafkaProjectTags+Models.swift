@@ -4,38 +4,23 @@
 import CloudCore
 
 /// The response of ``DMSClient/showKafkaProjectTags``.
-public struct ShowKafkaProjectTagsResponse: Codable, Sendable, Hashable {
+public struct ShowKafkaProjectTagsResponse: Codable, Sendable, Equatable {
     /// Tag list.
     public var tags: [TagMultyValueEntity]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [TagMultyValueEntity]? = nil
-    ) {
+    public init(tags: [TagMultyValueEntity]? = nil) {
         self.tags = tags
     }
 }
 
 /// Tag list.
-public struct TagMultyValueEntity: Codable, Sendable, Hashable {
+public struct TagMultyValueEntity: Codable, Sendable, Equatable {
     /// Tag key.
     public var key: String?
-
     /// Tag value.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

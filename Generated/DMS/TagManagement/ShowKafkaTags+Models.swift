@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DMSClient/showKafkaTags``.
-public struct ShowKafkaTagsResponse: Codable, Sendable, Hashable {
+public struct ShowKafkaTagsResponse: Codable, Sendable, Equatable {
     /// Tag list.
     public var tags: [Tag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [Tag]? = nil
-    ) {
+    public init(tags: [Tag]? = nil) {
         self.tags = tags
     }
 }

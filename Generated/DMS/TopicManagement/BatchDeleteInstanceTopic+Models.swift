@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``DMSClient/batchDeleteInstanceTopic``.
-public struct BatchDeleteInstanceTopicRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteInstanceTopicRequest: Codable, Sendable, Equatable {
     /// Topics to delete.
     /// This parameter is mandatory when instance topics are deleted in batches.
     public var topics: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case topics
-    }
-
-    public init(
-        topics: [String]? = nil
-    ) {
+    public init(topics: [String]? = nil) {
         self.topics = topics
     }
 }

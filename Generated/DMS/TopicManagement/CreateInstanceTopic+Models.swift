@@ -4,34 +4,27 @@
 import CloudCore
 
 /// The request body of ``DMSClient/createInstanceTopic``.
-public struct CreateInstanceTopicRequest: Codable, Sendable, Hashable {
+public struct CreateInstanceTopicRequest: Codable, Sendable, Equatable {
     /// Topic name. A topic name consists of 3 to 200 characters, starts with a letter, and contains only
     /// letters, hyphens (-), underscores (_), periods (.), and digits.
     public var id: String
-
     /// Number of replicas, which is configured to ensure data reliability.
     /// Value range: 1 to 3.
     public var replication: Int?
-
     /// Whether synchronous flushing is enabled. The default value is false. Synchronous flushing compromises
     /// performance.
     public var syncMessageFlush: Bool?
-
     /// Number of topic partitions, which is used to set the number of concurrently consumed messages.Value
     /// range: 1-200
     public var partition: Int?
-
     /// Whether synchronous replication is enabled. After this function is enabled, the acks parameter on the
     /// producer client must be set to -1. Otherwise, this parameter does not take effect.
     public var syncReplication: Bool?
-
     /// Indicates the retention period of a message. The default value is 72.The value range is 1-720, in
     /// hours.
     public var retentionTime: Int?
-
     /// Topic configuration.
     public var topicOtherConfigs: [TopicOtherConfig]?
-
     /// Topic description.
     public var topicDesc: String?
 

@@ -4,22 +4,17 @@
 import CloudCore
 
 /// The response of ``DMSClient/listInstanceTopics``.
-public struct ListInstanceTopicsResponse: Codable, Sendable, Hashable {
+public struct ListInstanceTopicsResponse: Codable, Sendable, Equatable {
     /// Total number of topics.
     public var total: Int?
-
     /// Maximum number of records to be displayed on a page.
     public var size: Int?
-
     /// Number of remaining partitions.
     public var remainPartitions: Int?
-
     /// Total number of partitions.
     public var maxPartitions: Int?
-
     /// Maximum number of partitions in a single topic.
     public var topicMaxPartitions: Int?
-
     /// Topic list.
     public var topics: [TopicEntity]?
 
@@ -60,42 +55,31 @@ public struct ListInstanceTopicsResponse: Codable, Sendable, Hashable {
 }
 
 /// Topic list.
-public struct TopicEntity: Codable, Sendable, Hashable {
+public struct TopicEntity: Codable, Sendable, Equatable {
     /// Whether this policy is the default policy.
     public var policiesOnly: Bool?
-
     /// Topic name.
     public var name: String?
-
     /// Number of replicas, which is configured to ensure data reliability.
     public var replication: Int?
-
     /// Number of topic partitions, which is used to set the number of concurrently consumed messages.
     public var partition: Int?
-
     /// Retention period of a message.
     public var retentionTime: Int?
-
     /// Whether synchronous replication is enabled. After this function is enabled, the acks parameter on the
     /// producer client must be set to -1. Otherwise, this parameter does not take effect.
     public var syncReplication: String?
-
     /// Whether synchronous flushing is enabled. The default value is false. Synchronous flushing compromises
     /// performance.
     public var syncMessageFlush: String?
-
     /// Extended configuration.
     public var externalConfigs: JSONValue?
-
     /// Topic type. Options: 0: common topic; 1: system (internal) topic.
     public var topicType: Int?
-
     /// Other topic configurations.
     public var topicOtherConfigs: [InstanceConfig]?
-
     /// Topic description.
     public var topicDesc: String?
-
     /// Topic creation time.
     public var createdAt: Int64?
 

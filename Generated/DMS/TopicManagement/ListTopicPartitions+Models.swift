@@ -6,19 +6,15 @@ import CloudCore
 /// Partition array.
 ///
 /// partitions
-public struct ListTopicPartitionsPartition: Codable, Sendable, Hashable {
+public struct ListTopicPartitionsPartition: Codable, Sendable, Equatable {
     /// Partition ID.
     public var partition: Int?
-
     /// Start offset.
     public var startOffset: Int64?
-
     /// Last offset.
     public var lastOffset: Int64?
-
     /// Number of messages in a partition.
     public var messageCount: Int64?
-
     /// Last update time.
     public var lastUpdateTime: Int64?
 
@@ -55,10 +51,9 @@ public struct ListTopicPartitionsPartition: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/listTopicPartitions``.
-public struct ListTopicPartitionsResponse: Codable, Sendable, Hashable {
+public struct ListTopicPartitionsResponse: Codable, Sendable, Equatable {
     /// Total records.
     public var total: Int?
-
     /// Partition array.
     public var partitions: [ListTopicPartitionsPartition]?
 
@@ -67,10 +62,7 @@ public struct ListTopicPartitionsResponse: Codable, Sendable, Hashable {
         case partitions
     }
 
-    public init(
-        total: Int? = nil,
-        partitions: [ListTopicPartitionsPartition]? = nil
-    ) {
+    public init(total: Int? = nil, partitions: [ListTopicPartitionsPartition]? = nil) {
         self.total = total
         self.partitions = partitions
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``DMSClient/listTopicProducers``.
-public struct ListTopicProducersResponse: Codable, Sendable, Hashable {
+public struct ListTopicProducersResponse: Codable, Sendable, Equatable {
     /// Total records.
     public var total: Int?
-
     /// Producer list.
     public var producers: [Producer]?
 
@@ -16,10 +15,7 @@ public struct ListTopicProducersResponse: Codable, Sendable, Hashable {
         case producers
     }
 
-    public init(
-        total: Int? = nil,
-        producers: [Producer]? = nil
-    ) {
+    public init(total: Int? = nil, producers: [Producer]? = nil) {
         self.total = total
         self.producers = producers
     }
@@ -34,13 +30,11 @@ public struct ListTopicProducersResponse: Codable, Sendable, Hashable {
 /// Producer list.
 ///
 /// producers
-public struct Producer: Codable, Sendable, Hashable {
+public struct Producer: Codable, Sendable, Equatable {
     /// Producer address.
     public var producerAddress: String?
-
     /// Broker address.
     public var brokerAddress: String?
-
     /// Time when the broker was connected.
     public var joinTime: Int64?
 
@@ -50,11 +44,7 @@ public struct Producer: Codable, Sendable, Hashable {
         case joinTime = "join_time"
     }
 
-    public init(
-        producerAddress: String? = nil,
-        brokerAddress: String? = nil,
-        joinTime: Int64? = nil
-    ) {
+    public init(producerAddress: String? = nil, brokerAddress: String? = nil, joinTime: Int64? = nil) {
         self.producerAddress = producerAddress
         self.brokerAddress = brokerAddress
         self.joinTime = joinTime

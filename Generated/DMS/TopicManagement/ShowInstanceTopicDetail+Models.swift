@@ -6,19 +6,15 @@ import CloudCore
 /// Replica list.
 ///
 /// replicas
-public struct Replica: Codable, Sendable, Hashable {
+public struct Replica: Codable, Sendable, Equatable {
     /// ID of the broker where the replica resides.
     public var broker: Int?
-
     /// Whether the replica is the leader.
     public var leader: Bool?
-
     /// Whether the replica is in the ISR.
     public var inSync: Bool?
-
     /// Current log size of the replica. Unit: byte.
     public var size: Int?
-
     /// Number of messages that lag behind the high watermark in the replica.
     public var lag: Int64?
 
@@ -57,27 +53,21 @@ public struct Replica: Codable, Sendable, Hashable {
 /// Partition list.
 ///
 /// partitions
-public struct ShowInstanceTopicDetailPartition: Codable, Sendable, Hashable {
+public struct ShowInstanceTopicDetailPartition: Codable, Sendable, Equatable {
     /// Partition ID.
     public var partition: Int?
-
     /// ID of the broker where the leader replica resides.
     public var leader: Int?
-
     /// LEO of the partition leader replica.
     public var leo: Int?
-
     /// High watermark (HW) of the partition.
     public var hw: Int?
-
     /// Log start offset (LSO) of the partition leader replica.
     public var lso: Int?
-
     /// Time when the last message was written to the partition.
     /// The value is a Unix timestamp.
     /// Unit: ms
     public var lastUpdateTimestamp: Int64?
-
     /// Replica list.
     public var replicas: [Replica]?
 
@@ -122,13 +112,11 @@ public struct ShowInstanceTopicDetailPartition: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/showInstanceTopicDetail``.
-public struct ShowInstanceTopicDetailResponse: Codable, Sendable, Hashable {
+public struct ShowInstanceTopicDetailResponse: Codable, Sendable, Equatable {
     /// Topic name.
     public var topic: String?
-
     /// Partition list.
     public var partitions: [ShowInstanceTopicDetailPartition]?
-
     /// List of consumer groups that subscribe to the topic.
     public var groupSubscribed: [String]?
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``DMSClient/updateInstanceTopic``.
-public struct UpdateInstanceTopicRequest: Codable, Sendable, Hashable {
+public struct UpdateInstanceTopicRequest: Codable, Sendable, Equatable {
     /// Topics that were modified.
     public var topics: [UpdateInstanceTopicTopic]?
 
-    private enum CodingKeys: String, CodingKey {
-        case topics
-    }
-
-    public init(
-        topics: [UpdateInstanceTopicTopic]? = nil
-    ) {
+    public init(topics: [UpdateInstanceTopicTopic]? = nil) {
         self.topics = topics
     }
 }
@@ -22,28 +16,21 @@ public struct UpdateInstanceTopicRequest: Codable, Sendable, Hashable {
 /// Topics that were modified.
 ///
 /// topics
-public struct UpdateInstanceTopicTopic: Codable, Sendable, Hashable {
+public struct UpdateInstanceTopicTopic: Codable, Sendable, Equatable {
     /// Topic name, which cannot be modified.
     public var id: String
-
     /// Aging time in hour.
     public var retentionTime: Int?
-
     /// Whether synchronous replication is enabled.
     public var syncReplication: Bool?
-
     /// Whether synchronous flushing is enabled.
     public var syncMessageFlush: Bool?
-
     /// Number of the partitions.
     public var newPartitionNumbers: Int?
-
     /// Specifying brokers for new partitions.
     public var newPartitionBrokers: [Int]?
-
     /// Topic configuration.
     public var topicOtherConfigs: [TopicOtherConfig]?
-
     /// Topic description.
     public var topicDesc: String?
 

@@ -4,24 +4,15 @@
 import CloudCore
 
 /// The request body of ``DMSClient/batchDeleteInstanceUsers``.
-public struct BatchDeleteInstanceUsersRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteInstanceUsersRequest: Codable, Sendable, Equatable {
     /// Deletion type. Currently, only delete is supported.
     /// This parameter is mandatory for deleting a user.
     public var action: String?
-
     /// User list.
     /// This parameter is mandatory for deleting a user.
     public var users: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case users
-    }
-
-    public init(
-        action: String? = nil,
-        users: [String]? = nil
-    ) {
+    public init(action: String? = nil, users: [String]? = nil) {
         self.action = action
         self.users = users
     }

@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The request body of ``DMSClient/createInstanceUser``.
-public struct CreateInstanceUserRequest: Codable, Sendable, Hashable {
+public struct CreateInstanceUserRequest: Codable, Sendable, Equatable {
     /// Username.
     /// This parameter is mandatory for creating a user.
     public var userName: String?
-
     /// User description.
     public var userDesc: String?
-
     /// Password.
     /// This parameter is mandatory for creating a user.
     /// The password must be different from the username.
@@ -31,11 +29,7 @@ public struct CreateInstanceUserRequest: Codable, Sendable, Hashable {
         case userPasswd = "user_passwd"
     }
 
-    public init(
-        userName: String? = nil,
-        userDesc: String? = nil,
-        userPasswd: String? = nil
-    ) {
+    public init(userName: String? = nil, userDesc: String? = nil, userPasswd: String? = nil) {
         self.userName = userName
         self.userDesc = userDesc
         self.userPasswd = userPasswd

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DMSClient/resetUserPasswrod``.
-public struct ResetUserPasswrodRequest: Codable, Sendable, Hashable {
+public struct ResetUserPasswrodRequest: Codable, Sendable, Equatable {
     /// New password.
     /// This parameter is mandatory for resetting a user password.
     /// It cannot be the username or the username spelled backwards.
@@ -22,9 +22,7 @@ public struct ResetUserPasswrodRequest: Codable, Sendable, Hashable {
         case newPassword = "new_password"
     }
 
-    public init(
-        newPassword: String? = nil
-    ) {
+    public init(newPassword: String? = nil) {
         self.newPassword = newPassword
     }
 }

@@ -4,21 +4,17 @@
 import CloudCore
 
 /// User list.
-public struct ShowInstanceUsersEntity: Codable, Sendable, Hashable {
+public struct ShowInstanceUsersEntity: Codable, Sendable, Equatable {
     /// Username.
     /// A username must start with a letter. It can contain 4 to 64 characters. Only letters, digits,
     /// underscores (_), and hyphens (-) are allowed.
     public var userName: String?
-
     /// User description.
     public var userDesc: String?
-
     /// User role.
     public var role: String?
-
     /// Whether an application is the default application.
     public var defaultApp: Bool?
-
     /// Creation time.
     public var createdTime: Int64?
 
@@ -55,17 +51,11 @@ public struct ShowInstanceUsersEntity: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/showInstanceUsers``.
-public struct ShowInstanceUsersResponse: Codable, Sendable, Hashable {
+public struct ShowInstanceUsersResponse: Codable, Sendable, Equatable {
     /// User list.
     public var users: [ShowInstanceUsersEntity]?
 
-    private enum CodingKeys: String, CodingKey {
-        case users
-    }
-
-    public init(
-        users: [ShowInstanceUsersEntity]? = nil
-    ) {
+    public init(users: [ShowInstanceUsersEntity]? = nil) {
         self.users = users
     }
 }

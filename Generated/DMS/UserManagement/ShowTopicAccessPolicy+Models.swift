@@ -4,13 +4,11 @@
 import CloudCore
 
 /// New brokers use the standby subnet ID in instance expansion.
-public struct PolicyEntity: Codable, Sendable, Hashable {
+public struct PolicyEntity: Codable, Sendable, Equatable {
     /// Whether the user is the one selected during topic creation.
     public var owner: Bool?
-
     /// Username.
     public var userName: String?
-
     /// Permission type.
     /// all: publish and subscribe permissions.
     /// pub: publish permissions.
@@ -23,11 +21,7 @@ public struct PolicyEntity: Codable, Sendable, Hashable {
         case accessPolicy = "access_policy"
     }
 
-    public init(
-        owner: Bool? = nil,
-        userName: String? = nil,
-        accessPolicy: String? = nil
-    ) {
+    public init(owner: Bool? = nil, userName: String? = nil, accessPolicy: String? = nil) {
         self.owner = owner
         self.userName = userName
         self.accessPolicy = accessPolicy
@@ -42,16 +36,14 @@ public struct PolicyEntity: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DMSClient/showTopicAccessPolicy``.
-public struct ShowTopicAccessPolicyResponse: Codable, Sendable, Hashable {
+public struct ShowTopicAccessPolicyResponse: Codable, Sendable, Equatable {
     /// Consumer group description.
     public var name: String?
-
     /// Specified IPv4 private IP addresses.
     /// The number of specified IP addresses must be less than or equal to the number of new brokers.
     /// If the number of specified IP addresses is less than the number of brokers, the unspecified brokers
     /// are randomly assigned private IP addresses.
     public var topicType: Int?
-
     /// New brokers use the standby subnet ID in instance expansion.
     /// This value is transferred when a standby subnet is used in instance expansion.
     /// Contact customer service to use the value.
@@ -63,11 +55,7 @@ public struct ShowTopicAccessPolicyResponse: Codable, Sendable, Hashable {
         case policies
     }
 
-    public init(
-        name: String? = nil,
-        topicType: Int? = nil,
-        policies: [PolicyEntity]? = nil
-    ) {
+    public init(name: String? = nil, topicType: Int? = nil, policies: [PolicyEntity]? = nil) {
         self.name = name
         self.topicType = topicType
         self.policies = policies

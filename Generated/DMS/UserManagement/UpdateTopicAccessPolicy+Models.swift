@@ -4,11 +4,10 @@
 import CloudCore
 
 /// Permission list.
-public struct AccessPolicyEntity: Codable, Sendable, Hashable {
+public struct AccessPolicyEntity: Codable, Sendable, Equatable {
     /// Username.
     /// This parameter is mandatory when you set user permissions.
     public var userName: String?
-
     /// Permission type.
     /// all: publish and subscribe permissions.
     /// pub: publish permissions.
@@ -21,49 +20,31 @@ public struct AccessPolicyEntity: Codable, Sendable, Hashable {
         case accessPolicy = "access_policy"
     }
 
-    public init(
-        userName: String? = nil,
-        accessPolicy: String? = nil
-    ) {
+    public init(userName: String? = nil, accessPolicy: String? = nil) {
         self.userName = userName
         self.accessPolicy = accessPolicy
     }
 }
 
 /// Topic list.
-public struct AccessPolicyTopicEntity: Codable, Sendable, Hashable {
+public struct AccessPolicyTopicEntity: Codable, Sendable, Equatable {
     /// Topic name.
     public var name: String
-
     /// Permission list.
     public var policies: [AccessPolicyEntity]
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case policies
-    }
-
-    public init(
-        name: String,
-        policies: [AccessPolicyEntity]
-    ) {
+    public init(name: String, policies: [AccessPolicyEntity]) {
         self.name = name
         self.policies = policies
     }
 }
 
 /// The request body of ``DMSClient/updateTopicAccessPolicy``.
-public struct UpdateTopicAccessPolicyRequest: Codable, Sendable, Hashable {
+public struct UpdateTopicAccessPolicyRequest: Codable, Sendable, Equatable {
     /// Topic list.
     public var topics: [AccessPolicyTopicEntity]
 
-    private enum CodingKeys: String, CodingKey {
-        case topics
-    }
-
-    public init(
-        topics: [AccessPolicyTopicEntity]
-    ) {
+    public init(topics: [AccessPolicyTopicEntity]) {
         self.topics = topics
     }
 }

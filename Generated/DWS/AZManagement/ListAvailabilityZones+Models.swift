@@ -4,26 +4,23 @@
 import CloudCore
 
 /// AZ list.
-public struct AvailabilityZone: Codable, Sendable, Hashable {
+public struct AvailabilityZone: Codable, Sendable, Equatable {
     /// Definition
     /// AZ unique code.
     /// Range
     /// N/A
     public var code: String?
-
     /// Definition
     /// AZ name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// AZ status.
     /// Range
     /// available
     /// unavailable
     public var status: String?
-
     /// Definition
     /// AZ group, for example, center.
     /// Range
@@ -51,13 +48,12 @@ public struct AvailabilityZone: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listAvailabilityZones``.
-public struct ListAvailabilityZonesResponse: Codable, Sendable, Hashable {
+public struct ListAvailabilityZonesResponse: Codable, Sendable, Equatable {
     /// Definition
     /// AZ list.
     /// Range
     /// Non-empty object list.
     public var availabilityZones: [AvailabilityZone]?
-
     /// Definition
     /// Number of AZs.
     /// Range
@@ -69,10 +65,7 @@ public struct ListAvailabilityZonesResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        availabilityZones: [AvailabilityZone]? = nil,
-        count: Int? = nil
-    ) {
+    public init(availabilityZones: [AvailabilityZone]? = nil, count: Int? = nil) {
         self.availabilityZones = availabilityZones
         self.count = count
     }

@@ -4,43 +4,37 @@
 import CloudCore
 
 /// The request body of ``DWSClient/createAlarmSub``.
-public struct CreateAlarmSubRequest: Codable, Sendable, Hashable {
+public struct CreateAlarmSubRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Subscribed alarm name.
     /// Range
     /// N/A
     public var name: String
-
     /// Definition
     /// Whether to enable subscription.
     /// Range
     /// N/A
     public var enable: Int?
-
     /// Definition
     /// Alarm severity.
     /// Range
     /// N/A
     public var alarmLevel: String?
-
     /// Definition
     /// Message topic address.
     /// Range
     /// N/A
     public var notificationTarget: String
-
     /// Definition
     /// Message topic name.
     /// Range
     /// N/A
     public var notificationTargetName: String
-
     /// Definition
     /// Message topic type. Only SMN is supported.
     /// Range
     /// N/A
     public var notificationTargetType: String
-
     /// Definition
     /// Time zone.
     /// Range

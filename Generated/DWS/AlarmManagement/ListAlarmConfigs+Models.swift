@@ -4,55 +4,47 @@
 import CloudCore
 
 /// Alarm configuration list.
-public struct AlarmConfigResponse: Codable, Sendable, Hashable {
+public struct AlarmConfigResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Alarm configuration ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Alarm ID.
     /// Range
     /// N/A
     public var alarmID: String?
-
     /// Definition
     /// Alarm name.
     /// Range
     /// N/A
     public var alarmName: String?
-
     /// Definition
     /// Service to which the alarm belongs.
     /// Range
     /// N/A
     public var nameSpace: String?
-
     /// Definition
     /// Alarm severity.
     /// Range
     /// N/A
     public var alarmLevel: String?
-
     /// Definition
     /// Whether the alarm is visible to users.
     /// Range
     /// N/A
     public var isUserVisible: String?
-
     /// Definition
     /// Whether to cover the prior alarm
     /// Range
     /// N/A
     public var isConverge: String?
-
     /// Definition
     /// Coverage time.
     /// Range
     /// N/A
     public var convergeTime: Int?
-
     /// Definition
     /// Whether the alarm is visible to O&M personnel.
     /// Range
@@ -108,13 +100,12 @@ public struct AlarmConfigResponse: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listAlarmConfigs``.
-public struct ListAlarmConfigsResponse: Codable, Sendable, Hashable {
+public struct ListAlarmConfigsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Total number of alarm configurations.
     /// Range
     /// N/A
     public var count: Int?
-
     /// Definition
     /// Alarm configuration list.
     /// Range
@@ -126,10 +117,7 @@ public struct ListAlarmConfigsResponse: Codable, Sendable, Hashable {
         case alarmConfigs = "alarm_configs"
     }
 
-    public init(
-        count: Int? = nil,
-        alarmConfigs: [AlarmConfigResponse]? = nil
-    ) {
+    public init(count: Int? = nil, alarmConfigs: [AlarmConfigResponse]? = nil) {
         self.count = count
         self.alarmConfigs = alarmConfigs
     }

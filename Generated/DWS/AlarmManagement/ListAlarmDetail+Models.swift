@@ -4,61 +4,52 @@
 import CloudCore
 
 /// Alarm list.
-public struct AlarmDetailResponse: Codable, Sendable, Hashable {
+public struct AlarmDetailResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Alarm definition ID.
     /// Range
     /// N/A
     public var alarmID: String?
-
     /// Definition
     /// Alarm name.
     /// Range
     /// N/A
     public var alarmName: String?
-
     /// Definition
     /// Alarm severity.
     /// Range
     /// N/A
     public var alarmLevel: String?
-
     /// Definition
     /// Alarm source.
     /// Range
     /// N/A
     public var alarmSource: String?
-
     /// Definition
     /// Alarm message.
     /// Range
     /// N/A
     public var alarmMessage: String?
-
     /// Definition
     /// Alarm location.
     /// Range
     /// N/A
     public var alarmLocation: String?
-
     /// Definition
     /// Alarm source ID.
     /// Range
     /// N/A
     public var resourceID: String?
-
     /// Definition
     /// Alarm source name.
     /// Range
     /// N/A
     public var resourceIDName: String?
-
     /// Definition
     /// Alarm date.
     /// Range
     /// N/A
     public var alarmGenerateDate: String?
-
     /// Definition
     /// Alarm status.
     /// Range
@@ -104,13 +95,12 @@ public struct AlarmDetailResponse: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listAlarmDetail``.
-public struct ListAlarmDetailResponse: Codable, Sendable, Hashable {
+public struct ListAlarmDetailResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Total number of alarm details.
     /// Range
     /// N/A
     public var count: Int?
-
     /// Definition
     /// Alarm list.
     /// Range
@@ -122,10 +112,7 @@ public struct ListAlarmDetailResponse: Codable, Sendable, Hashable {
         case alarmDetails = "alarm_details"
     }
 
-    public init(
-        count: Int? = nil,
-        alarmDetails: [AlarmDetailResponse]? = nil
-    ) {
+    public init(count: Int? = nil, alarmDetails: [AlarmDetailResponse]? = nil) {
         self.count = count
         self.alarmDetails = alarmDetails
     }

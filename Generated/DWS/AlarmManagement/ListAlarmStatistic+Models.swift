@@ -4,31 +4,27 @@
 import CloudCore
 
 /// Alarm statistics list.
-public struct AlarmStatisticResponse: Codable, Sendable, Hashable {
+public struct AlarmStatisticResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Date.
     /// Range
     /// N/A
     public var date: String?
-
     /// Definition
     /// Urgent.
     /// Range
     /// N/A
     public var urgent: Int?
-
     /// Definition
     /// Important.
     /// Range
     /// N/A
     public var important: Int?
-
     /// Definition
     /// Minor.
     /// Range
     /// N/A
     public var minor: Int?
-
     /// Definition
     /// Prompt.
     /// Range
@@ -68,7 +64,7 @@ public struct AlarmStatisticResponse: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listAlarmStatistic``.
-public struct ListAlarmStatisticResponse: Codable, Sendable, Hashable {
+public struct ListAlarmStatisticResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Alarm statistics list.
     /// Range
@@ -79,9 +75,7 @@ public struct ListAlarmStatisticResponse: Codable, Sendable, Hashable {
         case alarmStatistics = "alarm_statistics"
     }
 
-    public init(
-        alarmStatistics: [AlarmStatisticResponse]? = nil
-    ) {
+    public init(alarmStatistics: [AlarmStatisticResponse]? = nil) {
         self.alarmStatistics = alarmStatistics
     }
 }

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``DWSClient/listAlarmSubs``.
-public struct ListAlarmSubsResponse: Codable, Sendable, Hashable {
+public struct ListAlarmSubsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Total number of alarm subscriptions.
     /// Range
     /// N/A
     public var count: Int?
-
     /// Definition
     /// Alarm subscription list.
     /// Range
@@ -22,10 +21,7 @@ public struct ListAlarmSubsResponse: Codable, Sendable, Hashable {
         case alarmSubscriptions = "alarm_subscriptions"
     }
 
-    public init(
-        count: Int? = nil,
-        alarmSubscriptions: [AlarmSubscriptionResponse]? = nil
-    ) {
+    public init(count: Int? = nil, alarmSubscriptions: [AlarmSubscriptionResponse]? = nil) {
         self.count = count
         self.alarmSubscriptions = alarmSubscriptions
     }

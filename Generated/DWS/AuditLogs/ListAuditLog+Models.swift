@@ -4,49 +4,42 @@
 import CloudCore
 
 /// Audit log list.
-public struct AuditDumpRecord: Codable, Sendable, Hashable {
+public struct AuditDumpRecord: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster ID.
     /// Range
     /// It is a 36-digit UUID.
     public var clusterID: String?
-
     /// Definition
     /// Execution time.
     /// Range
     /// N/A
     public var executorTime: String?
-
     /// Definition
     /// Start time.
     /// Range
     /// N/A
     public var beginTime: String?
-
     /// Definition
     /// End time.
     /// Range
     /// N/A
     public var endTime: String?
-
     /// Definition
     /// Bucket name.
     /// Range
     /// N/A
     public var bucketName: String?
-
     /// Definition
     /// Prefix.
     /// Range
     /// N/A
     public var locationPrefix: String?
-
     /// Definition
     /// Results.
     /// Range
     /// N/A
     public var result: String?
-
     /// Definition
     /// Failure cause.
     /// Range
@@ -86,19 +79,17 @@ public struct AuditDumpRecord: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listAuditLog``.
-public struct ListAuditLogResponse: Codable, Sendable, Hashable {
+public struct ListAuditLogResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Audit log list.
     /// Range
     /// N/A
     public var records: [AuditDumpRecord]?
-
     /// Definition
     /// Cluster ID.
     /// Range
     /// It is a 36-digit UUID.
     public var clusterID: String?
-
     /// Definition
     /// Total number.
     /// Range
@@ -111,11 +102,7 @@ public struct ListAuditLogResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        records: [AuditDumpRecord]? = nil,
-        clusterID: String? = nil,
-        count: Int? = nil
-    ) {
+    public init(records: [AuditDumpRecord]? = nil, clusterID: String? = nil, count: Int? = nil) {
         self.records = records
         self.clusterID = clusterID
         self.count = count

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/changeSecurityGroup``.
-public struct ChangeSecurityGroupRequest: Codable, Sendable, Hashable {
+public struct ChangeSecurityGroupRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Security group ID array.
     /// Constraints
@@ -17,9 +17,7 @@ public struct ChangeSecurityGroupRequest: Codable, Sendable, Hashable {
         case securityGroups = "security_groups"
     }
 
-    public init(
-        securityGroups: [String]
-    ) {
+    public init(securityGroups: [String]) {
         self.securityGroups = securityGroups
     }
 }

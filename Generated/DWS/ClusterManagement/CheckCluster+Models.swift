@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/checkCluster``.
-public struct CheckClusterRequest: Codable, Sendable, Hashable {
+public struct CheckClusterRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster verification object.
     /// Constraints
@@ -13,19 +13,13 @@ public struct CheckClusterRequest: Codable, Sendable, Hashable {
     /// Default Value
     public var cluster: ClusterCheckBody
 
-    private enum CodingKeys: String, CodingKey {
-        case cluster
-    }
-
-    public init(
-        cluster: ClusterCheckBody
-    ) {
+    public init(cluster: ClusterCheckBody) {
         self.cluster = cluster
     }
 }
 
 /// Cluster verification object.
-public struct ClusterCheckBody: Codable, Sendable, Hashable {
+public struct ClusterCheckBody: Codable, Sendable, Equatable {
     /// Definition
     /// Enterprise project ID for a cluster. If this parameter is not specified, the default value 0
     /// (indicating that the ID of the default enterprise project) is used.
@@ -35,7 +29,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Default Value
     /// 0
     public var enterpriseProjectID: String?
-
     /// Definition
     /// Cluster flavor name.
     /// Constraints
@@ -43,7 +36,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var flavor: String
-
     /// Definition
     /// AZ list.
     /// Constraints
@@ -51,7 +43,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var availabilityZones: [String]
-
     /// Definition
     /// Number of instance nodes.
     /// Constraints
@@ -59,7 +50,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var numNode: Int
-
     /// Definition
     /// Security group ID.
     /// Constraints
@@ -67,7 +57,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var securityGroupID: String?
-
     /// Definition
     /// Cluster version.
     /// Constraints
@@ -75,7 +64,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var datastoreVersion: String
-
     /// Definition
     /// VPC ID.
     /// Constraints
@@ -83,7 +71,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var vpcID: String
-
     /// Definition
     /// Subnet ID of the cluster.
     /// Constraints
@@ -91,7 +78,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var subnetID: String
-
     /// Definition
     /// EIP object.
     /// Constraints
@@ -100,7 +86,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Default Value
     /// null
     public var publicIP: OpenPublicIP?
-
     /// Definition
     /// Cross-specification restoration information.
     /// Constraints
@@ -109,7 +94,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Default Value
     /// null
     public var crossSpecRestore: String?
-
     /// Definition
     /// Disk information object.
     /// Constraints
@@ -118,7 +102,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Default Value
     /// null
     public var volume: Volume?
-
     /// Definition
     /// Name of the old host.
     /// Constraints
@@ -127,7 +110,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Default Value
     /// null
     public var oldClusterHostname: String?
-
     /// Definition
     /// Object about cluster restoration.
     /// Constraints
@@ -136,7 +118,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Default Value
     /// null
     public var restorePoint: RestorePoint?
-
     /// Definition
     /// Tag list.
     /// Constraints
@@ -145,7 +126,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Default Value
     /// null
     public var tagList: [Tag]?
-
     /// Definition
     /// Storage pool ID.
     /// Constraints
@@ -154,7 +134,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Default Value
     /// null
     public var dssPoolID: String?
-
     /// Definition
     /// Database port.
     /// Constraints
@@ -164,7 +143,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Default Value
     /// 8000
     public var dbPort: String?
-
     /// Definition
     /// Administrator password.
     /// Constraints
@@ -172,7 +150,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var dbPassword: String?
-
     /// Definition
     /// Administrator account.
     /// Constraints
@@ -181,7 +158,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Default Value
     /// dbadmin
     public var dbName: String?
-
     /// Definition
     /// Number of CN nodes.
     /// Constraints
@@ -189,7 +165,6 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var numCn: Int?
-
     /// Definition
     /// Cluster name.
     /// Constraints
@@ -291,7 +266,7 @@ public struct ClusterCheckBody: Codable, Sendable, Hashable {
 }
 
 /// EIP object.
-public struct OpenPublicIP: Codable, Sendable, Hashable {
+public struct OpenPublicIP: Codable, Sendable, Equatable {
     /// Definition
     /// EIP binding type.
     /// Constraints
@@ -302,7 +277,6 @@ public struct OpenPublicIP: Codable, Sendable, Hashable {
     /// bind_existing
     /// Default Value
     public var publicBindType: PublicBindType?
-
     /// Definition
     /// EIP ID.
     /// Constraints
@@ -316,17 +290,14 @@ public struct OpenPublicIP: Codable, Sendable, Hashable {
         case eipID = "eip_id"
     }
 
-    public init(
-        publicBindType: PublicBindType? = nil,
-        eipID: String? = nil
-    ) {
+    public init(publicBindType: PublicBindType? = nil, eipID: String? = nil) {
         self.publicBindType = publicBindType
         self.eipID = eipID
     }
 }
 
 /// Object about cluster restoration.
-public struct RestorePoint: Codable, Sendable, Hashable {
+public struct RestorePoint: Codable, Sendable, Equatable {
     /// Definition
     /// Snapshot ID.
     /// Constraints
@@ -334,7 +305,6 @@ public struct RestorePoint: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var backRef: String?
-
     /// Definition
     /// Restoration time.
     /// Constraints
@@ -342,7 +312,6 @@ public struct RestorePoint: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var restoreTime: Int64?
-
     /// Definition
     /// Original cluster ID.
     /// Constraints
@@ -357,11 +326,7 @@ public struct RestorePoint: Codable, Sendable, Hashable {
         case clusterID = "cluster_id"
     }
 
-    public init(
-        backRef: String? = nil,
-        restoreTime: Int64? = nil,
-        clusterID: String? = nil
-    ) {
+    public init(backRef: String? = nil, restoreTime: Int64? = nil, clusterID: String? = nil) {
         self.backRef = backRef
         self.restoreTime = restoreTime
         self.clusterID = clusterID

@@ -4,57 +4,44 @@
 import CloudCore
 
 /// Cluster object
-public struct CreateClusterInfo: Codable, Sendable, Hashable {
+public struct CreateClusterInfo: Codable, Sendable, Equatable {
     /// Node type
     public var nodeType: String
-
     /// Number of cluster nodes. For a cluster, the value ranges from 3 to 256. For a hybrid data warehouse
     /// (standalone), the value is 1.
     public var numberOfNode: Int
-
     /// Subnet ID, which is used for configuring cluster network.
     public var subnetID: String
-
     /// ID of a security group, which is used for configuring cluster network.
     public var securityGroupID: String
-
     /// VPC ID, which is used for configuring cluster network.
     public var vpcID: String
-
     /// AZ of a cluster
     public var availabilityZone: String?
-
     /// Service port of a cluster. The value ranges from 8000 to 30000. The default value is 8000.
     public var port: Int?
-
     /// Cluster name, which must be unique. The cluster name must contain 4 to 64 characters, which must start
     /// with a letter. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     public var name: String
-
     /// Administrator username for logging in to a GaussDB(DWS) cluster. The administrator username must:
     /// Consist of lowercase letters, digits, or underscores.
     /// Start with a lowercase letter or an underscore.
     /// Contain 1 to 63 characters.
     /// Cannot be a keyword of the GaussDB(DWS) database.
     public var userName: String
-
     /// Administrator password for logging in to a GaussDB(DWS) cluster
     /// Contains 12 to 32 characters.
     /// Contains at least three types of the following characters: uppercase letters, lowercase letters,
     /// digits, and special characters ~!?, .:;-_(){}[]/<>@# %^&*+|\=.
     /// Cannot be the same as the username or the username written in reverse order.
     public var userPwd: String
-
     /// Public IP address. If the parameter is not specified, public connection is not used by default.
     public var publicIP: PublicIP?
-
     /// Number of deployed CNs. The value ranges from 2 to the number of cluster nodes. The maximum value is
     /// 20 and the default value is 3.
     public var numberOfCn: Int?
-
     /// Label.
     public var tags: Tags?
-
     /// Enterprise project. The default enterprise project ID is 0.
     public var enterpriseProjectID: String?
 
@@ -127,17 +114,11 @@ public struct CreateClusterInfo: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DWSClient/createCluster``.
-public struct CreateClusterRequest: Codable, Sendable, Hashable {
+public struct CreateClusterRequest: Codable, Sendable, Equatable {
     /// Cluster object
     public var cluster: CreateClusterInfo
 
-    private enum CodingKeys: String, CodingKey {
-        case cluster
-    }
-
-    public init(
-        cluster: CreateClusterInfo
-    ) {
+    public init(cluster: CreateClusterInfo) {
         self.cluster = cluster
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/createClusterV2``.
-public struct CreateClusterV2Request: Codable, Sendable, Hashable {
+public struct CreateClusterV2Request: Codable, Sendable, Equatable {
     /// Definition
     /// Request body for creating a cluster (V2).
     /// Constraints
@@ -13,13 +13,7 @@ public struct CreateClusterV2Request: Codable, Sendable, Hashable {
     /// Default Value
     public var cluster: V2CreateCluster?
 
-    private enum CodingKeys: String, CodingKey {
-        case cluster
-    }
-
-    public init(
-        cluster: V2CreateCluster? = nil
-    ) {
+    public init(cluster: V2CreateCluster? = nil) {
         self.cluster = cluster
     }
 }
@@ -28,7 +22,7 @@ public struct CreateClusterV2Request: Codable, Sendable, Hashable {
 public typealias CreateClusterV2Response = CreateClusterResponse
 
 /// Request body for creating a cluster (V2).
-public struct V2CreateCluster: Codable, Sendable, Hashable {
+public struct V2CreateCluster: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster name, which must be unique.
     /// Constraints
@@ -38,7 +32,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// digits, hyphens (-), and underscores (_) are allowed.
     /// Default Value
     public var name: String
-
     /// Definition
     /// Cluster flavor code.
     /// Constraints
@@ -47,7 +40,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// See the flavor code returned by the API for querying flavor.
     /// Default Value
     public var flavor: String
-
     /// Definition
     /// Number of CNs in a cluster.
     /// Constraints
@@ -56,7 +48,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// 2 to The number of cluster nodes. Maximum value: 20. Default value: 3.
     /// Default Value
     public var numCn: Int?
-
     /// Definition
     /// Number of nodes in a cluster.
     /// Constraints
@@ -65,7 +56,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// For a cluster, the value is from 3 to 256. For a hybrid data warehouse (standalone), the value is 1.
     /// Default Value
     public var numNode: Int
-
     /// Definition
     /// Administrator username.
     /// Constraints
@@ -77,7 +67,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Cannot be a keyword of the GaussDB(DWS) database.
     /// Default Value
     public var dbName: String
-
     /// Definition
     /// Password of the administrator.
     /// Constraints
@@ -89,7 +78,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Cannot be the username or the username spelled backwards.
     /// Default Value
     public var dbPassword: String
-
     /// Definition
     /// Cluster database port.
     /// Constraints
@@ -99,7 +87,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Default Value
     /// 8000
     public var dbPort: Int
-
     /// Definition
     /// Dedicated storage pool ID. Generally, you do not need to specify this parameter.
     /// Constraints
@@ -108,7 +95,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Default Value
     /// null
     public var dssPoolID: String?
-
     /// Definition
     /// AZ information. When creating a 3-AZ cluster, you need to enter three different AZs.
     /// Constraints
@@ -117,7 +103,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// To obtain the value, see Querying AZs.
     /// Default Value
     public var availabilityZones: [String]
-
     /// Definition
     /// Tag information.
     /// Constraints
@@ -125,7 +110,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var tags: [Tags]?
-
     /// Definition
     /// VPC ID, which is used for configuring cluster network.
     /// Constraints
@@ -133,7 +117,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var vpcID: String
-
     /// Definition
     /// Subnet ID, which is used for configuring the cluster network.
     /// Constraints
@@ -141,7 +124,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var subnetID: String
-
     /// Definition
     /// Security group ID, which is used for configuring the cluster network.
     /// Constraints
@@ -149,7 +131,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var securityGroupID: String?
-
     /// Definition
     /// Public IP address. If the parameter is not specified, public connection is not used by default.
     /// Constraints
@@ -157,7 +138,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var publicIP: CreateClusterV2PublicIP?
-
     /// Definition
     /// Cluster version.
     /// Constraints
@@ -165,7 +145,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var datastoreVersion: String
-
     /// Definition
     /// KMS key ID.
     /// Constraints
@@ -173,7 +152,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var masterKeyID: String?
-
     /// Definition
     /// KMS key name.
     /// Constraints
@@ -181,7 +159,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var masterKeyName: String?
-
     /// Definition
     /// KMS encryption algorithm.
     /// Constraints
@@ -189,7 +166,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var cryptAlgorithm: String?
-
     /// Definition
     /// Disk information.
     /// Constraints
@@ -197,7 +173,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var volume: Volume
-
     /// Definition
     /// Enterprise project ID for a cluster. If this parameter is not specified, the default value 0
     /// (indicating that the ID of the default enterprise project) is used.
@@ -207,7 +182,6 @@ public struct V2CreateCluster: Codable, Sendable, Hashable {
     /// Default Value
     /// 0
     public var enterpriseProjectID: String?
-
     /// Definition
     /// Network protocol type. It indicates whether IPv6 is supported. By default, IPv6 is not used. If IPv6
     /// is used, the selected subnet must support IPv6.

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/deleteCluster``.
-public struct DeleteClusterRequest: Codable, Sendable, Hashable {
+public struct DeleteClusterRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Number of snapshots to be retained in a cluster.
     /// Constraints
@@ -17,9 +17,7 @@ public struct DeleteClusterRequest: Codable, Sendable, Hashable {
         case keepLastManualSnapshot = "keep_last_manual_snapshot"
     }
 
-    public init(
-        keepLastManualSnapshot: Int
-    ) {
+    public init(keepLastManualSnapshot: Int) {
         self.keepLastManualSnapshot = keepLastManualSnapshot
     }
 

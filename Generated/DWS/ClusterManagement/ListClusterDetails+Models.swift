@@ -4,73 +4,53 @@
 import CloudCore
 
 /// Cluster object
-public struct ClusterDetail: Codable, Sendable, Hashable {
+public struct ClusterDetail: Codable, Sendable, Equatable {
     /// Cluster ID
     public var id: String?
-
     /// Cluster name
     public var name: String?
-
     /// Cluster status. The value can be one of the following:
     /// CREATING
     /// AVAILABLE
     /// UNAVAILABLE
     /// CREATION FAILED
     public var status: String?
-
     /// Data warehouse version
     public var version: String?
-
     /// Last modification time of a cluster. Format: ISO8601:YYYY-MM-DDThh:mm:ssZ
     public var updated: String?
-
     /// Cluster creation time. Format: ISO8601: YYYY-MM-DDThh:mm:ssZ
     public var created: String?
-
     /// Service port of a cluster. The value ranges from 8000 to 30000. The default value is 8000.
     public var port: Int?
-
     /// Private network connection information about the cluster.
     public var endpoints: [Endpoints]?
-
     /// Cluster instance
     public var nodes: [Nodes]?
-
     /// Cluster label
     public var tags: [Tag]?
-
     /// Username of the administrator
     public var userName: String?
-
     /// Number of cluster nodes. For a cluster, the value ranges from 3 to 256. For a hybrid data warehouse
     /// (standalone), the value is 1.
     public var numberOfNode: Int?
-
     /// Number of events
     public var recentEvent: Int?
-
     /// AZ
     public var availabilityZone: String?
-
     /// Enterprise project ID. The value 0 indicates the ID of the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// Node type .
     public var nodeType: String?
-
     /// VPC ID
     public var vpcID: String?
-
     /// Subnet ID
     public var subnetID: String?
-
     /// Public IP address. If the parameter is not specified, public connection is not used by default.
     public var publicIP: PublicIP?
-
     /// Public network connection information about the cluster. If the parameter is not specified, the public
     /// network connection information is not used by default.
     public var publicEndpoints: [PublicEndpoints]?
-
     /// The key indicates an ongoing task. The value can be one of the following:
     /// GROWING
     /// RESTORING
@@ -79,7 +59,6 @@ public struct ClusterDetail: Codable, Sendable, Hashable {
     /// CREATING
     /// The value indicates the task progress.
     public var actionProgress: [String: String]?
-
     /// Sub-status of clusters in the AVAILABLE state. The value can be one of the following:
     /// NORMAL
     /// READONLY
@@ -99,7 +78,6 @@ public struct ClusterDetail: Codable, Sendable, Hashable {
     /// DEGRADED | UNBALANCED | READONLY | REDISTRIBUTION-FAILURE
     /// DEGRADED | UNBALANCED | READONLY
     public var subStatus: String?
-
     /// Cluster management task. The value can be one of the following:
     /// RESTORING
     /// SNAPSHOTTING
@@ -111,25 +89,18 @@ public struct ClusterDetail: Codable, Sendable, Hashable {
     /// REBOOT_FAILURE
     /// RESIZE_FAILURE
     public var taskStatus: TaskStatus?
-
     /// Parameter group details
     public var parameterGroup: ParameterGroup?
-
     /// Node type ID
     public var nodeTypeID: String?
-
     /// Security group ID
     public var securityGroupID: String?
-
     /// List of private network IP addresses
     public var privateIP: [String]?
-
     /// Cluster maintenance window
     public var maintainWindow: MaintainWindow?
-
     /// Cluster scale-out details
     public var resizeInfo: ResizeInfo?
-
     /// Cause of failure. If the parameter is left empty, the cluster is in the normal state.
     public var failedReasons: FailedReason?
 
@@ -266,30 +237,21 @@ public struct ClusterDetail: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listClusterDetails``.
-public struct ListClusterDetailsResponse: Codable, Sendable, Hashable {
+public struct ListClusterDetailsResponse: Codable, Sendable, Equatable {
     /// Cluster object
     public var cluster: ClusterDetail?
 
-    private enum CodingKeys: String, CodingKey {
-        case cluster
-    }
-
-    public init(
-        cluster: ClusterDetail? = nil
-    ) {
+    public init(cluster: ClusterDetail? = nil) {
         self.cluster = cluster
     }
 }
 
 /// Cluster maintenance window
-public struct MaintainWindow: Codable, Sendable, Hashable {
+public struct MaintainWindow: Codable, Sendable, Equatable {
     /// Documented values of `day`; other values decode as well.
     public struct Day: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let mon: Self = "Mon"
         public static let tue: Self = "Tue"
@@ -309,10 +271,8 @@ public struct MaintainWindow: Codable, Sendable, Hashable {
     /// Sat
     /// Sun
     public var day: Day?
-
     /// Maintenance start time in HH:mm format. The time zone is GMT+0.
     public var startTime: String?
-
     /// Maintenance end time in HH:mm format. The time zone is GMT+0.
     public var endTime: String?
 
@@ -322,11 +282,7 @@ public struct MaintainWindow: Codable, Sendable, Hashable {
         case endTime = "end_time"
     }
 
-    public init(
-        day: Day? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil
-    ) {
+    public init(day: Day? = nil, startTime: String? = nil, endTime: String? = nil) {
         self.day = day
         self.startTime = startTime
         self.endTime = endTime
@@ -334,34 +290,26 @@ public struct MaintainWindow: Codable, Sendable, Hashable {
 }
 
 /// Parameter group details
-public struct ParameterGroup: Codable, Sendable, Hashable {
+public struct ParameterGroup: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// synchronized
         public static let inSync: Self = "In-Sync"
-
         /// in application
         public static let applying: Self = "Applying"
-
         /// restart for the modification to take effect
         public static let pendingReboot: Self = "Pending-Reboot"
-
         /// application failure
         public static let syncFailure: Self = "Sync-Failure"
     }
 
     /// Parameter group ID
     public var id: String?
-
     /// Parameter group name
     public var name: String?
-
     /// Cluster parameter status. The value can be one of the following:
     /// In-Sync: synchronized
     /// Applying: in application
@@ -369,17 +317,7 @@ public struct ParameterGroup: Codable, Sendable, Hashable {
     /// Sync-Failure: application failure
     public var status: Status?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: Status? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil, status: Status? = nil) {
         self.id = id
         self.name = name
         self.status = status
@@ -387,14 +325,11 @@ public struct ParameterGroup: Codable, Sendable, Hashable {
 }
 
 /// Cluster scale-out details
-public struct ResizeInfo: Codable, Sendable, Hashable {
+public struct ResizeInfo: Codable, Sendable, Equatable {
     /// Documented values of `resizeStatus`; other values decode as well.
     public struct ResizeStatus: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let growing: Self = "GROWING"
         public static let resizeFailure: Self = "RESIZE_FAILURE"
@@ -402,15 +337,12 @@ public struct ResizeInfo: Codable, Sendable, Hashable {
 
     /// Number of nodes after the scale-out
     public var targetNodeNum: String?
-
     /// Number of nodes before the scale-out
     public var originNodeNum: String?
-
     /// Scale-out status. The value can be one of the following:
     /// GROWING
     /// RESIZE_FAILURE
     public var resizeStatus: ResizeStatus?
-
     /// Scale-out start time. Format: ISO8601:YYYY-MM-DDThh:mm:ss
     public var startTime: String?
 

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``DWSClient/listClusters``.
-public struct ListClustersResponse: Codable, Sendable, Hashable {
+public struct ListClustersResponse: Codable, Sendable, Equatable {
     /// List of cluster objects
     public var clusters: [ClusterInfo]?
-
     /// Total number of cluster objects
     public var count: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case clusters
-        case count
-    }
-
-    public init(
-        clusters: [ClusterInfo]? = nil,
-        count: String? = nil
-    ) {
+    public init(clusters: [ClusterInfo]? = nil, count: String? = nil) {
         self.clusters = clusters
         self.count = count
     }

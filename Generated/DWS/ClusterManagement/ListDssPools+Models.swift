@@ -4,26 +4,23 @@
 import CloudCore
 
 /// Details of the DSS storage pools.
-public struct DssPool: Codable, Sendable, Hashable {
+public struct DssPool: Codable, Sendable, Equatable {
     /// Definition
     /// DSS storage pool name.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// DSS storage pool ID.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// DSS storage pool type.
     /// SSD: ultra-high I/O storage pool.
     /// Range
     /// N/A
     public var type: String?
-
     /// Definition
     /// Project ID. To obtain the value, see Obtaining a Project ID.
     /// Constraints
@@ -31,19 +28,16 @@ public struct DssPool: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var projectID: String?
-
     /// Definition
     /// AZ where the DSS storage pool is located.
     /// Range
     /// N/A
     public var availabilityZone: String?
-
     /// Definition
     /// DSS storage pool capacity, in TB.
     /// Range
     /// N/A
     public var capacity: String?
-
     /// Definition
     /// DSS storage pool status.
     /// Range
@@ -51,7 +45,6 @@ public struct DssPool: Codable, Sendable, Hashable {
     /// deploying: The DSS storage pool is being deployed and cannot be used.
     /// extending: The DSS storage pool is being expanded and can be used.
     public var status: String?
-
     /// Definition
     /// Time when the DSS storage pool was created.
     /// Range
@@ -91,13 +84,12 @@ public struct DssPool: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listDssPools``.
-public struct ListDssPoolsResponse: Codable, Sendable, Hashable {
+public struct ListDssPoolsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Details of the DSS storage pools.
     /// Range
     /// N/A
     public var pools: [DssPool]?
-
     /// Definition
     /// Number of the DSS storage pools.
     /// Range
@@ -109,10 +101,7 @@ public struct ListDssPoolsResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        pools: [DssPool]? = nil,
-        count: Int? = nil
-    ) {
+    public init(pools: [DssPool]? = nil, count: Int? = nil) {
         self.pools = pools
         self.count = count
     }

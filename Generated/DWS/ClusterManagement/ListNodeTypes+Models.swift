@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Additional information about the kernel version.
-public struct Attachments: Codable, Sendable, Hashable {
+public struct Attachments: Codable, Sendable, Equatable {
     /// Definition
     /// Minimum CNs allowed by the kernel version.
     /// Range
     /// A positive integer greater than 0
     public var minCn: Int?
-
     /// Definition
     /// Maximum CNs allowed by the kernel version.
     /// Range
@@ -22,10 +21,7 @@ public struct Attachments: Codable, Sendable, Hashable {
         case maxCn = "max_cn"
     }
 
-    public init(
-        minCn: Int? = nil,
-        maxCn: Int? = nil
-    ) {
+    public init(minCn: Int? = nil, maxCn: Int? = nil) {
         self.minCn = minCn
         self.maxCn = maxCn
     }
@@ -38,36 +34,24 @@ public struct Attachments: Codable, Sendable, Hashable {
 }
 
 /// Flavor details.
-public struct Detail: Codable, Sendable, Hashable {
+public struct Detail: Codable, Sendable, Equatable {
     /// Definition
     /// Attribute type.
     /// Range
     /// N/A
     public var type: String?
-
     /// Definition
     /// Attribute value.
     /// Range
     /// N/A
     public var value: String?
-
     /// Definition
     /// Attribute unit.
     /// Range
     /// N/A
     public var unit: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case value
-        case unit
-    }
-
-    public init(
-        type: String? = nil,
-        value: String? = nil,
-        unit: String? = nil
-    ) {
+    public init(type: String? = nil, value: String? = nil, unit: String? = nil) {
         self.type = type
         self.value = value
         self.unit = unit
@@ -75,13 +59,12 @@ public struct Detail: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listNodeTypes``.
-public struct ListNodeTypesResponse: Codable, Sendable, Hashable {
+public struct ListNodeTypesResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Available flavor list.
     /// Range
     /// Non-empty object list.
     public var nodeTypes: [NodeTypes]?
-
     /// Definition
     /// Total number of flavors.
     /// Range
@@ -93,10 +76,7 @@ public struct ListNodeTypesResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        nodeTypes: [NodeTypes]? = nil,
-        count: Int? = nil
-    ) {
+    public init(nodeTypes: [NodeTypes]? = nil, count: Int? = nil) {
         self.nodeTypes = nodeTypes
         self.count = count
     }
@@ -109,21 +89,16 @@ public struct ListNodeTypesResponse: Codable, Sendable, Hashable {
 }
 
 /// Supported AZs and status information.
-public struct NodeTypeAvailableZones: Codable, Sendable, Hashable {
+public struct NodeTypeAvailableZones: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// available
         public static let normal: Self = "normal"
-
         /// sold out
         public static let sellout: Self = "sellout"
-
         /// unavailable
         public static let abandon: Self = "abandon"
     }
@@ -133,7 +108,6 @@ public struct NodeTypeAvailableZones: Codable, Sendable, Hashable {
     /// Range
     /// N/A
     public var code: String?
-
     /// Definition
     /// Favor status.
     /// Range
@@ -142,33 +116,21 @@ public struct NodeTypeAvailableZones: Codable, Sendable, Hashable {
     /// abandon: unavailable
     public var status: Status?
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case status
-    }
-
-    public init(
-        code: String? = nil,
-        status: Status? = nil
-    ) {
+    public init(code: String? = nil, status: Status? = nil) {
         self.code = code
         self.status = status
     }
 }
 
 /// Kernel version information.
-public struct NodeTypeDatastores: Codable, Sendable, Hashable {
+public struct NodeTypeDatastores: Codable, Sendable, Equatable {
     /// Documented values of `role`; other values decode as well.
     public struct Role: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// stable version
         public static let stable: Self = "STABLE"
-
         /// preview version
         public static let preview: Self = "PREVIEW"
     }
@@ -178,13 +140,11 @@ public struct NodeTypeDatastores: Codable, Sendable, Hashable {
     /// Range
     /// The version consists of digits and decimal points, for example, 9.1.0 and 9.1.1.100.
     public var version: String?
-
     /// Definition
     /// Additional information about the kernel version.
     /// Range
     /// N/A
     public var attachments: Attachments?
-
     /// Definition
     /// Version type.
     /// Range
@@ -192,17 +152,7 @@ public struct NodeTypeDatastores: Codable, Sendable, Hashable {
     /// PREVIEW: preview version
     public var role: Role?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-        case attachments
-        case role
-    }
-
-    public init(
-        version: String? = nil,
-        attachments: Attachments? = nil,
-        role: Role? = nil
-    ) {
+    public init(version: String? = nil, attachments: Attachments? = nil, role: Role? = nil) {
         self.version = version
         self.attachments = attachments
         self.role = role
@@ -210,25 +160,22 @@ public struct NodeTypeDatastores: Codable, Sendable, Hashable {
 }
 
 /// Information of elastic storage specifications.
-public struct NodeTypeElasticVolumeSpecs: Codable, Sendable, Hashable {
+public struct NodeTypeElasticVolumeSpecs: Codable, Sendable, Equatable {
     /// Definition
     /// Cloud disk type.
     /// Range
     /// N/A
     public var type: String?
-
     /// Definition
     /// Cloud disk size increment.
     /// Range
     /// N/A
     public var step: Int?
-
     /// Definition
     /// Minimum cloud disk size.
     /// Range
     /// N/A
     public var minSize: Int?
-
     /// Definition
     /// Maximum cloud disk size.
     /// Range
@@ -242,12 +189,7 @@ public struct NodeTypeElasticVolumeSpecs: Codable, Sendable, Hashable {
         case maxSize = "max_size"
     }
 
-    public init(
-        type: String? = nil,
-        step: Int? = nil,
-        minSize: Int? = nil,
-        maxSize: Int? = nil
-    ) {
+    public init(type: String? = nil, step: Int? = nil, minSize: Int? = nil, maxSize: Int? = nil) {
         self.type = type
         self.step = step
         self.minSize = minSize
@@ -264,18 +206,14 @@ public struct NodeTypeElasticVolumeSpecs: Codable, Sendable, Hashable {
 }
 
 /// Available flavor list.
-public struct NodeTypes: Codable, Sendable, Hashable {
+public struct NodeTypes: Codable, Sendable, Equatable {
     /// Documented values of `datastoreType`; other values decode as well.
     public struct DatastoreType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// cloud data warehouse
         public static let dws: Self = "dws"
-
         /// hybrid data warehouse
         public static let hybrid: Self = "hybrid"
     }
@@ -283,10 +221,7 @@ public struct NodeTypes: Codable, Sendable, Hashable {
     /// Documented values of `architecture`; other values decode as well.
     public struct Architecture: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let x86: Self = "x86"
         public static let arm: Self = "arm"
@@ -297,64 +232,54 @@ public struct NodeTypes: Codable, Sendable, Hashable {
     /// Range
     /// Letters, digits, dots (.), underscores (_), and hyphens (-) are allowed.
     public var specName: String?
-
     /// Definition
     /// Flavor details.
     /// Range
     /// N/A
     public var detail: [Detail]?
-
     /// Definition
     /// Flavor ID.
     /// Range
     /// Generally, the value is a UUID.
     public var id: String?
-
     /// Definition
     /// Product type.
     /// Range
     /// dws: cloud data warehouse
     /// hybrid: hybrid data warehouse
     public var datastoreType: DatastoreType?
-
     /// Definition
     /// Architecture type.
     /// Range
     /// x86
     /// arm
     public var architecture: Architecture?
-
     /// Definition
     /// Supported AZs and status information.
     /// Range
     /// N/A
     public var availableZones: [NodeTypeAvailableZones]?
-
     /// Definition
     /// Memory size, in GB.
     /// Range
     /// A positive integer greater than 0
     public var ram: Int?
-
     /// Definition
     /// Number of CPUs.
     /// Range
     /// A positive integer greater than 0
     public var vcpus: Int?
-
     /// Definition
     /// Kernel version information.
     /// Range
     /// N/A
     public var datastores: [NodeTypeDatastores]?
-
     /// Definition
     /// Storage of fixed storage specifications.
     /// Range
     /// For a fixed storage the value is the storage of its typical configuration. For an elastic storage, the
     /// value null.
     public var volume: VolumeResp?
-
     /// Definition
     /// Information of elastic storage specifications.
     /// Range
@@ -420,12 +345,11 @@ public struct NodeTypes: Codable, Sendable, Hashable {
 }
 
 /// Storage of fixed storage specifications.
-public struct VolumeResp: Codable, Sendable, Hashable {
+public struct VolumeResp: Codable, Sendable, Equatable {
     /// Definition
     /// Disk type. Only SSDs are supported.
     /// Range
     public var type: String?
-
     /// Definition
     /// Available disk capacity.
     /// Range
@@ -437,10 +361,7 @@ public struct VolumeResp: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        type: String? = nil,
-        size: Int? = nil
-    ) {
+    public init(type: String? = nil, size: Int? = nil) {
         self.type = type
         self.size = size
     }

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``DWSClient/listTagsForResource``.
-public struct ListTagsForResourceResponse: Codable, Sendable, Hashable {
+public struct ListTagsForResourceResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Tag list.
     /// Range
     /// N/A
     public var sysTags: [Tag]?
-
     /// Definition
     /// Number of tags.
     /// Range
@@ -22,10 +21,7 @@ public struct ListTagsForResourceResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        sysTags: [Tag]? = nil,
-        count: Int? = nil
-    ) {
+    public init(sysTags: [Tag]? = nil, count: Int? = nil) {
         self.sysTags = sysTags
         self.count = count
     }

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``DWSClient/listTopoRings``.
-public struct ListTopoRingsResponse: Codable, Sendable, Hashable {
+public struct ListTopoRingsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster topology ring list.
     /// Range
     /// N/A
     public var clusterRings: [TopoRingInfo]?
-
     /// Definition
     /// Number of cluster rings.
     /// Range
@@ -22,10 +21,7 @@ public struct ListTopoRingsResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        clusterRings: [TopoRingInfo]? = nil,
-        count: Int? = nil
-    ) {
+    public init(clusterRings: [TopoRingInfo]? = nil, count: Int? = nil) {
         self.clusterRings = clusterRings
         self.count = count
     }
@@ -38,61 +34,52 @@ public struct ListTopoRingsResponse: Codable, Sendable, Hashable {
 }
 
 /// Cluster instance list.
-public struct TopoInstanceInfo: Codable, Sendable, Hashable {
+public struct TopoInstanceInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Instance ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Instance name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Instance management IP address.
     /// Range
     /// N/A
     public var manageIP: String?
-
     /// Definition
     /// Service IP address.
     /// Range
     /// N/A
     public var trafficIP: String?
-
     /// Definition
     /// Internal communication IP address.
     /// Range
     /// N/A
     public var internalIP: String?
-
     /// Definition
     /// Internal management IP address.
     /// Range
     /// N/A
     public var internalMgntIP: String?
-
     /// Definition
     /// Public IP address information.
     /// Range
     /// N/A
     public var eip: String?
-
     /// Definition
     /// ELB address.
     /// Range
     /// N/A
     public var elb: String?
-
     /// Definition
     /// Instance status.
     /// Range
     /// N/A
     public var status: Int?
-
     /// Definition
     /// AZ code.
     /// Range
@@ -152,7 +139,7 @@ public struct TopoInstanceInfo: Codable, Sendable, Hashable {
 }
 
 /// Cluster topology ring list.
-public struct TopoRingInfo: Codable, Sendable, Hashable {
+public struct TopoRingInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster instance list.
     /// Range
@@ -163,9 +150,7 @@ public struct TopoRingInfo: Codable, Sendable, Hashable {
         case instanceInfoLists = "instance_info_lists"
     }
 
-    public init(
-        instanceInfoLists: [TopoInstanceInfo]? = nil
-    ) {
+    public init(instanceInfoLists: [TopoInstanceInfo]? = nil) {
         self.instanceInfoLists = instanceInfoLists
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/modifyClusterName``.
-public struct ModifyClusterNameRequest: Codable, Sendable, Hashable {
+public struct ModifyClusterNameRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Request for changing a cluster name.
     /// Constraints
@@ -19,9 +19,7 @@ public struct ModifyClusterNameRequest: Codable, Sendable, Hashable {
         case clusterName = "cluster_name"
     }
 
-    public init(
-        clusterName: String? = nil
-    ) {
+    public init(clusterName: String? = nil) {
         self.clusterName = clusterName
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/modifyClusterTimezone``.
-public struct ModifyClusterTimezoneRequest: Codable, Sendable, Hashable {
+public struct ModifyClusterTimezoneRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Time zone. Example value: UTC.
     /// Constraints
@@ -18,9 +18,7 @@ public struct ModifyClusterTimezoneRequest: Codable, Sendable, Hashable {
         case clusterTimezone = "cluster_timezone"
     }
 
-    public init(
-        clusterTimezone: String? = nil
-    ) {
+    public init(clusterTimezone: String? = nil) {
         self.clusterTimezone = clusterTimezone
     }
 }

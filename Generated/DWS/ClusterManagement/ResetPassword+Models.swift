@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/resetPassword``.
-public struct ResetPasswordRequest: Codable, Sendable, Hashable {
+public struct ResetPasswordRequest: Codable, Sendable, Equatable {
     /// New administrator password for logging in to a data warehouse cluster
     /// A password must conform to the following rules:
     /// Contains 12 to 32 characters.
@@ -22,9 +22,7 @@ public struct ResetPasswordRequest: Codable, Sendable, Hashable {
         case newPassword = "new_password"
     }
 
-    public init(
-        newPassword: String
-    ) {
+    public init(newPassword: String) {
         self.newPassword = newPassword
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/restartCluster``.
-public struct RestartClusterRequest: Codable, Sendable, Hashable {
+public struct RestartClusterRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Restart flag.
     /// Constraints
@@ -13,13 +13,7 @@ public struct RestartClusterRequest: Codable, Sendable, Hashable {
     /// Default Value
     public var restart: JSONValue
 
-    private enum CodingKeys: String, CodingKey {
-        case restart
-    }
-
-    public init(
-        restart: JSONValue
-    ) {
+    public init(restart: JSONValue) {
         self.restart = restart
     }
 }

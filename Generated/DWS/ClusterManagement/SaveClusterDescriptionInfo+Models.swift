@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/saveClusterDescriptionInfo``.
-public struct SaveClusterDescriptionInfoRequest: Codable, Sendable, Hashable {
+public struct SaveClusterDescriptionInfoRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster description.
     /// Range
@@ -15,9 +15,7 @@ public struct SaveClusterDescriptionInfoRequest: Codable, Sendable, Hashable {
         case descriptionInfo = "description_info"
     }
 
-    public init(
-        descriptionInfo: String
-    ) {
+    public init(descriptionInfo: String) {
         self.descriptionInfo = descriptionInfo
     }
 }

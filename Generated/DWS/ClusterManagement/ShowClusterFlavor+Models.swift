@@ -4,55 +4,47 @@
 import CloudCore
 
 /// Cluster flavor details.
-public struct ClusterFlavorDetailInfo: Codable, Sendable, Hashable {
+public struct ClusterFlavorDetailInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Flavor ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Flavor code.
     /// Range
     /// N/A
     public var specName: String?
-
     /// Definition
     /// Number of existing nodes.
     /// Range
     /// N/A
     public var currentNode: Int?
-
     /// Definition
     /// Minimum number of nodes.
     /// Range
     /// N/A
     public var minNode: Int?
-
     /// Definition
     /// Maximum number of nodes.
     /// Range
     /// N/A
     public var maxNode: Int?
-
     /// Definition
     /// Flavor type.
     /// Range
     /// N/A
     public var classify: String?
-
     /// Definition
     /// Data warehouse version.
     /// Range
     /// N/A
     public var datastoreVersion: String?
-
     /// Definition
     /// Extended information.
     /// Range
     /// N/A
     public var attribute: [ProductExtendResp]?
-
     /// Definition
     /// Flavor used by the cluster.
     /// Range
@@ -108,20 +100,14 @@ public struct ClusterFlavorDetailInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/showClusterFlavor``.
-public struct ShowClusterFlavorResponse: Codable, Sendable, Hashable {
+public struct ShowClusterFlavorResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster flavor details.
     /// Range
     /// N/A
     public var flavor: ClusterFlavorDetailInfo?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavor
-    }
-
-    public init(
-        flavor: ClusterFlavorDetailInfo? = nil
-    ) {
+    public init(flavor: ClusterFlavorDetailInfo? = nil) {
         self.flavor = flavor
     }
 }

@@ -4,31 +4,27 @@
 import CloudCore
 
 /// Node capacity details.
-public struct DiskInfoResponse: Codable, Sendable, Hashable {
+public struct DiskInfoResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Disk usage percentage.
     /// Range
     /// N/A
     public var percentage: String?
-
     /// Definition
     /// Node ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Node name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Total disk capacity.
     /// Range
     /// N/A
     public var diskCapacity: String?
-
     /// Definition
     /// Used disk capacity.
     /// Range
@@ -59,13 +55,12 @@ public struct DiskInfoResponse: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/showClusterVolume``.
-public struct ShowClusterVolumeResponse: Codable, Sendable, Hashable {
+public struct ShowClusterVolumeResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Number of disks on a single node.
     /// Range
     /// N/A
     public var duplicate: Int?
-
     /// Definition
     /// Node capacity details.
     /// Range
@@ -77,10 +72,7 @@ public struct ShowClusterVolumeResponse: Codable, Sendable, Hashable {
         case diskInfoList = "disk_info_list"
     }
 
-    public init(
-        duplicate: Int? = nil,
-        diskInfoList: [DiskInfoResponse]? = nil
-    ) {
+    public init(duplicate: Int? = nil, diskInfoList: [DiskInfoResponse]? = nil) {
         self.duplicate = duplicate
         self.diskInfoList = diskInfoList
     }

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``DWSClient/showClusters``.
-public struct ShowClustersResponse: Codable, Sendable, Hashable {
+public struct ShowClustersResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster object list.
     /// Range
     /// N/A
     public var clusters: [ClusterInfo]?
-
     /// Definition
     /// Total number of clusters.
     /// Range
@@ -22,10 +21,7 @@ public struct ShowClustersResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        clusters: [ClusterInfo]? = nil,
-        count: Int? = nil
-    ) {
+    public init(clusters: [ClusterInfo]? = nil, count: Int? = nil) {
         self.clusters = clusters
         self.count = count
     }

@@ -4,64 +4,43 @@
 import CloudCore
 
 /// Flavor information.
-public struct ClusterFlavorResp: Codable, Sendable, Hashable {
+public struct ClusterFlavorResp: Codable, Sendable, Equatable {
     /// Definition
     /// Flavor ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Link information.
     /// Range
     /// N/A
     public var links: [LinkResp]?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-    }
-
-    public init(
-        id: String? = nil,
-        links: [LinkResp]? = nil
-    ) {
+    public init(id: String? = nil, links: [LinkResp]? = nil) {
         self.id = id
         self.links = links
     }
 }
 
 /// Others.
-public struct CompatibleFaultResp: Codable, Sendable, Hashable {
+public struct CompatibleFaultResp: Codable, Sendable, Equatable {
     /// Definition
     /// Messages.
     /// Range
     /// N/A
     public var message: String?
-
     /// Definition
     /// Creator.
     /// Range
     /// N/A
     public var created: String?
-
     /// Definition
     /// Details.
     /// Range
     /// N/A
     public var details: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case message
-        case created
-        case details
-    }
-
-    public init(
-        message: String? = nil,
-        created: String? = nil,
-        details: String? = nil
-    ) {
+    public init(message: String? = nil, created: String? = nil, details: String? = nil) {
         self.message = message
         self.created = created
         self.details = details
@@ -69,19 +48,17 @@ public struct CompatibleFaultResp: Codable, Sendable, Hashable {
 }
 
 /// Capacity.
-public struct CompatibleInstanceVolumeResp: Codable, Sendable, Hashable {
+public struct CompatibleInstanceVolumeResp: Codable, Sendable, Equatable {
     /// Definition
     /// Type.
     /// Range
     /// N/A
     public var type: String?
-
     /// Definition
     /// Used size.
     /// Range
     /// N/A
     public var used: Double?
-
     /// Definition
     /// Total size.
     /// Range
@@ -94,11 +71,7 @@ public struct CompatibleInstanceVolumeResp: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        type: String? = nil,
-        used: Double? = nil,
-        size: Int? = nil
-    ) {
+    public init(type: String? = nil, used: Double? = nil, size: Int? = nil) {
         self.type = type
         self.used = used
         self.size = size
@@ -113,36 +86,24 @@ public struct CompatibleInstanceVolumeResp: Codable, Sendable, Hashable {
 }
 
 /// Parameter configurations.
-public struct CompatibleReplicasResp: Codable, Sendable, Hashable {
+public struct CompatibleReplicasResp: Codable, Sendable, Equatable {
     /// Definition
     /// ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Link.
     /// Range
     /// N/A
     public var links: [LinkResp]?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case links
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil,
-        links: [LinkResp]? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil, links: [LinkResp]? = nil) {
         self.id = id
         self.name = name
         self.links = links
@@ -150,209 +111,171 @@ public struct CompatibleReplicasResp: Codable, Sendable, Hashable {
 }
 
 /// Link information.
-public struct LinkResp: Codable, Sendable, Hashable {
+public struct LinkResp: Codable, Sendable, Equatable {
     /// Definition
     /// Associated information.
     /// Range
     /// N/A
     public var rel: String?
-
     /// Definition
     /// Link information.
     /// Range
     /// N/A
     public var href: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case rel
-        case href
-    }
-
-    public init(
-        rel: String? = nil,
-        href: String? = nil
-    ) {
+    public init(rel: String? = nil, href: String? = nil) {
         self.rel = rel
         self.href = href
     }
 }
 
 /// The response of ``DWSClient/showInstance``.
-public struct ShowInstanceResponse: Codable, Sendable, Hashable {
+public struct ShowInstanceResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Configuration status.
     /// Range
     /// N/A
     public var configurationStatus: String?
-
     /// Definition
     /// Parameter template ID.
     /// Range
     /// N/A
     public var paramsGroupID: String?
-
     /// Definition
     /// Type.
     /// Range
     /// N/A
     public var type: String?
-
     /// Definition
     /// Subnet ID.
     /// Range
     /// N/A
     public var subnetID: String?
-
     /// Definition
     /// Role.
     /// Range
     /// N/A
     public var role: String?
-
     /// Definition
     /// Internal subnet ID.
     /// Range
     /// N/A
     public var internalSubnetID: String?
-
     /// Definition
     /// Group information.
     /// Range
     /// N/A
     public var group: String?
-
     /// Definition
     /// Security group.
     /// Range
     /// N/A
     public var secureGroup: String?
-
     /// Definition
     /// VPC ID.
     /// Range
     /// N/A
     public var vpc: String?
-
     /// Definition
     /// AZ code.
     /// Range
     /// N/A
     public var azcode: String?
-
     /// Definition
     /// Region code.
     /// Range
     /// N/A
     public var region: String?
-
     /// Definition
     /// Cluster ID.
     /// Range
     /// N/A
     public var clusterID: String?
-
     /// Definition
     /// Creation time.
     /// Range
     /// N/A
     public var created: String?
-
     /// Definition
     /// Update time.
     /// Range
     /// N/A
     public var updated: String?
-
     /// Definition
     /// Status.
     /// Range
     /// N/A
     public var status: String?
-
     /// Definition
     /// Node name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Link information.
     /// Range
     /// N/A
     public var links: [LinkResp]?
-
     /// Definition
     /// Node ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Flavor information.
     /// Range
     /// N/A
     public var flavor: ClusterFlavorResp?
-
     /// Definition
     /// Capacity.
     /// Range
     /// N/A
     public var volume: CompatibleInstanceVolumeResp?
-
     /// Definition
     /// Version information.
     /// Range
     /// N/A
     public var datastore: Datastore?
-
     /// Definition
     /// Others.
     /// Range
     /// N/A
     public var fault: CompatibleFaultResp?
-
     /// Definition
     /// Parameter configurations.
     /// Range
     /// N/A
     public var configuration: CompatibleReplicasResp?
-
     /// Definition
     /// This parameter has been deprecated and has no actual meaning.
     /// Range
     /// N/A
     public var locality: String?
-
     /// Definition
     /// This parameter has been deprecated and has no actual meaning.
     /// Range
     /// N/A
     public var replicas: [CompatibleReplicasResp]?
-
     /// Definition
     /// Database user.
     /// Range
     /// N/A
     public var dbUser: String?
-
     /// Definition
     /// Storage engine.
     /// Range
     /// N/A
     public var storageEngine: String?
-
     /// Definition
     /// Payment method.
     /// Range
     /// N/A
     public var payModel: Int?
-
     /// Definition
     /// Public IP address.
     /// Range
     /// N/A
     public var publicIP: String?
-
     /// Definition
     /// Traffic IP address.
     /// Range

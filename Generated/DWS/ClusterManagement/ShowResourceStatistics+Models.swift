@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``DWSClient/showResourceStatistics``.
-public struct ShowResourceStatisticsResponse: Codable, Sendable, Hashable {
+public struct ShowResourceStatisticsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster resource statistics.
     /// Range
     /// N/A
     public var clusterStatistics: StatusStatistics?
-
     /// Definition
     /// Node resource statistics.
     /// Range
@@ -22,23 +21,19 @@ public struct ShowResourceStatisticsResponse: Codable, Sendable, Hashable {
         case nodeStatistics = "node_statistics"
     }
 
-    public init(
-        clusterStatistics: StatusStatistics? = nil,
-        nodeStatistics: StatusStatistics? = nil
-    ) {
+    public init(clusterStatistics: StatusStatistics? = nil, nodeStatistics: StatusStatistics? = nil) {
         self.clusterStatistics = clusterStatistics
         self.nodeStatistics = nodeStatistics
     }
 }
 
 /// Cluster resource statistics.
-public struct StatusStatistics: Codable, Sendable, Hashable {
+public struct StatusStatistics: Codable, Sendable, Equatable {
     /// Definition
     /// Active resources.
     /// Range
     /// N/A
     public var active: Int64?
-
     /// Definition
     /// Total resources.
     /// Range
@@ -50,10 +45,7 @@ public struct StatusStatistics: Codable, Sendable, Hashable {
         case total
     }
 
-    public init(
-        active: Int64? = nil,
-        total: Int64? = nil
-    ) {
+    public init(active: Int64? = nil, total: Int64? = nil) {
         self.active = active
         self.total = total
     }

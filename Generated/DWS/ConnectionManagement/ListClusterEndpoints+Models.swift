@@ -4,20 +4,18 @@
 import CloudCore
 
 /// The response of ``DWSClient/listClusterEndpoints``.
-public struct ListClusterEndpointsResponse: Codable, Sendable, Hashable {
+public struct ListClusterEndpointsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Public network connection information, including the public domain name and public IP address. If
     /// multiple nodes are bound to public IP addresses, only one of them is displayed.
     /// Range
     /// N/A
     public var publicEndpoints: PublicEndpointResponse?
-
     /// Definition
     /// Public network connection information.
     /// Range
     /// N/A
     public var privateEndpoints: PrivateEndpointResponse?
-
     /// Definition
     /// Public IP address details, including whether each node is bound to a public IP address and the
     /// corresponding status.
@@ -43,55 +41,47 @@ public struct ListClusterEndpointsResponse: Codable, Sendable, Hashable {
 }
 
 /// Public network connection information.
-public struct PrivateEndpointResponse: Codable, Sendable, Hashable {
+public struct PrivateEndpointResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Private IP address. Multiple IP addresses are separated by commas (,).
     /// Range
     /// N/A
     public var ip: String?
-
     /// Definition
     /// Port information.
     /// Range
     /// 8000 to 30000
     public var port: Int?
-
     /// Definition
     /// Subdomain name prefix.
     /// Range
     /// N/A
     public var domainName: String?
-
     /// Definition
     /// Subdomain name suffix.
     /// Range
     /// N/A
     public var domainNameSuffix: String?
-
     /// Definition
     /// Subdomain name information.
     /// Range
     /// N/A
     public var zoneName: String?
-
     /// Definition
     /// TTL of the private domain name.
     /// Range
     /// N/A
     public var domainNameTTL: Int?
-
     /// Definition
     /// Private domain name status.
     /// Range
     /// N/A
     public var domainNameStatus: String?
-
     /// Definition
     /// Private IP address of the ELB.
     /// Range
     /// N/A
     public var elbIP: String?
-
     /// Definition
     /// IP address binding status.
     /// Range
@@ -148,67 +138,57 @@ public struct PrivateEndpointResponse: Codable, Sendable, Hashable {
 
 /// Public network connection information, including the public domain name and public IP address. If multiple
 /// nodes are bound to public IP addresses, only one of them is displayed.
-public struct PublicEndpointResponse: Codable, Sendable, Hashable {
+public struct PublicEndpointResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Public IP address information.
     /// Range
     /// N/A
     public var ip: String?
-
     /// Definition
     /// Port information. If no port is specified when a cluster is created, 8000 is used by default.
     /// Range
     /// N/A
     public var port: Int?
-
     /// Definition
     /// Whether the current region supports public domain name.
     /// Range
     /// N/A
     public var enabled: Bool?
-
     /// Definition
     /// Public IP address ID.
     /// Range
     /// N/A
     public var ipID: String?
-
     /// Definition
     /// Bandwidth information of the public IP address.
     /// Range
     /// N/A
     public var ipBandwidth: String?
-
     /// Definition
     /// Subdomain name of the public domain name.
     /// Range
     /// N/A
     public var domainName: String?
-
     /// Definition
     /// Suffix of the public domain name.
     /// Range
     /// N/A
     public var domainNameSuffix: String?
-
     /// Definition
     /// Suffix of the public domain name.
     /// Range
     /// N/A
     public var zoneName: String?
-
     /// Definition
     /// TTL of the public domain name.
     /// Range
     /// N/A
     public var domainNameTTL: Int?
-
     /// Definition
     /// Status of the public domain name.
     /// Range
     /// N/A
     public var domainNameStatus: String?
-
     /// Definition
     /// Public IP address status.
     /// Range
@@ -273,37 +253,32 @@ public struct PublicEndpointResponse: Codable, Sendable, Hashable {
 
 /// Public IP address details, including whether each node is bound to a public IP address and the
 /// corresponding status.
-public struct PublicIPInfoResponse: Codable, Sendable, Hashable {
+public struct PublicIPInfoResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Public IP address ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Public IP address.
     /// Range
     /// The value must be a valid public IPv4 address.
     public var address: String?
-
     /// Definition
     /// Public IP address status.
     /// Range
     /// N/A
     public var status: String?
-
     /// Definition
     /// ID of the DWS cluster node to which the public IP address is bound.
     /// Range
     /// N/A
     public var instanceID: String?
-
     /// Definition
     /// Name of the DWS cluster node to which the public IP address is bound.
     /// Range
     /// N/A
     public var instanceName: String?
-
     /// Definition
     /// Public IP bandwidth information.
     /// Range

@@ -4,56 +4,48 @@
 import CloudCore
 
 /// ELB list.
-public struct ClusterELBInfo: Codable, Sendable, Hashable {
+public struct ClusterELBInfo: Codable, Sendable, Equatable {
     /// Definition
     /// ELB ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Cluster ID.
     /// Range
     /// It is a 36-digit UUID.
     public var clusterID: String?
-
     /// Definition
     /// ELB name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// ELB description.
     /// Range
     /// N/A
     public var description: String?
-
     /// Definition
     /// ELB address.
     /// Range
     /// N/A
     public var vipAddress: String?
-
     /// Definition
     /// Subnet ID.
     /// Range
     /// N/A
     public var vipSubnetID: String?
-
     /// Definition
     /// Tenant ID.
     /// Range
     /// N/A
     public var tenantID: String?
-
     /// Definition
     /// ELB type.
     /// Range
     /// Internal: dedicated
     /// External: shared
     public var type: String?
-
     /// Definition
     /// ELB status.
     /// Range
@@ -61,13 +53,11 @@ public struct ClusterELBInfo: Codable, Sendable, Hashable {
     /// PENDING_CREATE: creating.
     /// ERROR: The policy has the same rule as another policy added to the same listener.
     public var adminStateUp: Bool?
-
     /// Definition
     /// Bandwidth information.
     /// Range
     /// A positive integer greater than or equal to 0
     public var bandwidth: Int?
-
     /// Definition
     /// VPC ID.
     /// Range
@@ -131,20 +121,14 @@ public struct ClusterELBInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listELBs``.
-public struct ListELBsResponse: Codable, Sendable, Hashable {
+public struct ListELBsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// ELB list.
     /// Range
     /// N/A
     public var elbs: [ClusterELBInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case elbs
-    }
-
-    public init(
-        elbs: [ClusterELBInfo]? = nil
-    ) {
+    public init(elbs: [ClusterELBInfo]? = nil) {
         self.elbs = elbs
     }
 }

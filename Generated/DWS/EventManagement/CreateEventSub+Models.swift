@@ -4,67 +4,57 @@
 import CloudCore
 
 /// The request body of ``DWSClient/createEventSub``.
-public struct CreateEventSubRequest: Codable, Sendable, Hashable {
+public struct CreateEventSubRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Event subscription name.
     /// Range
     /// N/A
     public var name: String
-
     /// Definition
     /// Event source type.
     /// Range
     /// cluster, backup, or disaster-recovery
     public var sourceType: SourceType?
-
     /// Definition
     /// Event source ID.
     /// Range
     /// N/A
     public var sourceID: String?
-
     /// Definition
     /// Event category.
     /// Range
     /// management, monitor, security, or system alarm.
     public var category: String?
-
     /// Definition
     /// Event severity.
     /// Range
     /// The value can be normal or warning.
     public var severity: Severity?
-
     /// Definition
     /// Event tag.
     /// Range
     /// N/A
     public var tag: String?
-
     /// Definition
     /// Whether to enable subscription.
     /// Range
     /// 1: enabled; 0: disabled.
     public var enable: Int?
-
     /// Definition
     /// Message notification address.
     /// Range
     /// N/A
     public var notificationTarget: String
-
     /// Definition
     /// Message topic name.
     /// Range
     /// N/A
     public var notificationTargetName: String
-
     /// Definition
     /// The message notification type can only be SMN.
     /// Range
     /// N/A
     public var notificationTargetType: String
-
     /// Definition
     /// Time zone.
     /// Range

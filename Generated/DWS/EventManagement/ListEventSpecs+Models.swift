@@ -4,55 +4,47 @@
 import CloudCore
 
 /// Event configuration list.
-public struct EventSpecResponse: Codable, Sendable, Hashable {
+public struct EventSpecResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Event configuration ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Event configuration definition name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Event configuration display name.
     /// Range
     /// N/A
     public var displayName: String?
-
     /// Definition
     /// Event configuration description.
     /// Range
     /// N/A
     public var description: String?
-
     /// Definition
     /// Event subject.
     /// Range
     /// N/A
     public var subject: String?
-
     /// Definition
     /// Event category.
     /// Range
     /// N/A
     public var category: String?
-
     /// Definition
     /// Event severity.
     /// Range
     /// N/A
     public var severity: String?
-
     /// Definition
     /// Event source type.
     /// Range
     /// N/A
     public var sourceType: String?
-
     /// Definition
     /// Service to which the event belongs.
     /// Range
@@ -95,13 +87,12 @@ public struct EventSpecResponse: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listEventSpecs``.
-public struct ListEventSpecsResponse: Codable, Sendable, Hashable {
+public struct ListEventSpecsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Total number of event configurations.
     /// Range
     /// Greater than or equal to 0
     public var count: Int?
-
     /// Definition
     /// Event configuration list.
     /// Range
@@ -113,10 +104,7 @@ public struct ListEventSpecsResponse: Codable, Sendable, Hashable {
         case eventSpecs = "event_specs"
     }
 
-    public init(
-        count: Int? = nil,
-        eventSpecs: [EventSpecResponse]? = nil
-    ) {
+    public init(count: Int? = nil, eventSpecs: [EventSpecResponse]? = nil) {
         self.count = count
         self.eventSpecs = eventSpecs
     }

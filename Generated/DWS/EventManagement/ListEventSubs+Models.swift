@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``DWSClient/listEventSubs``.
-public struct ListEventSubsResponse: Codable, Sendable, Hashable {
+public struct ListEventSubsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Total number of event subscriptions.
     /// Range
     /// N/A
     public var count: Int?
-
     /// Definition
     /// Event subscription list.
     /// Range
@@ -22,10 +21,7 @@ public struct ListEventSubsResponse: Codable, Sendable, Hashable {
         case eventSubscriptions = "event_subscriptions"
     }
 
-    public init(
-        count: Int? = nil,
-        eventSubscriptions: [EventSubscriptionResponse]? = nil
-    ) {
+    public init(count: Int? = nil, eventSubscriptions: [EventSubscriptionResponse]? = nil) {
         self.count = count
         self.eventSubscriptions = eventSubscriptions
     }

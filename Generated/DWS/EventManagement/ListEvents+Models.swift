@@ -4,91 +4,77 @@
 import CloudCore
 
 /// Event details list.
-public struct EventResponse: Codable, Sendable, Hashable {
+public struct EventResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Event category.
     /// Range
     /// N/A
     public var category: String?
-
     /// Definition
     /// Incident description.
     /// Range
     /// N/A
     public var description: String?
-
     /// Definition
     /// Event ID.
     /// Range
     /// N/A
     public var eventID: String?
-
     /// Definition
     /// Definition name of the event.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Display name of the event.
     /// Range
     /// N/A
     public var displayName: String?
-
     /// Definition
     /// Service to which the event belongs.
     /// Range
     /// N/A
     public var nameSpace: String?
-
     /// Definition
     /// Event severity.
     /// Range
     /// N/A
     public var severity: String?
-
     /// Definition
     /// Event source type.
     /// Range
     /// N/A
     public var sourceType: String?
-
     /// Definition
     /// Time.
     /// Range
     /// N/A
     public var occurTime: Int64?
-
     /// Definition
     /// Tenant credential ID.
     /// Range
     /// N/A
     public var projectID: String?
-
     /// Definition
     /// Event source ID.
     /// Range
     /// N/A
     public var sourceID: String?
-
     /// Definition
     /// Event source name.
     /// Range
     /// N/A
     public var sourceName: String?
-
     /// Definition
     /// Status.
     /// Range
     /// N/A
     public var status: Int?
-
     /// Definition
     /// Event subject.
     /// Range
     /// N/A
     public var subject: String?
-
     /// Definition
     /// Event information.
     /// Range
@@ -168,13 +154,12 @@ public struct EventResponse: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listEvents``.
-public struct ListEventsResponse: Codable, Sendable, Hashable {
+public struct ListEventsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Event details list.
     /// Range
     /// N/A
     public var events: [EventResponse]?
-
     /// Definition
     /// Total number of events.
     /// Range
@@ -186,10 +171,7 @@ public struct ListEventsResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        events: [EventResponse]? = nil,
-        count: Int? = nil
-    ) {
+    public init(events: [EventResponse]? = nil, count: Int? = nil) {
         self.events = events
         self.count = count
     }

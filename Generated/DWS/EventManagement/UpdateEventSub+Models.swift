@@ -4,61 +4,52 @@
 import CloudCore
 
 /// The request body of ``DWSClient/updateEventSub``.
-public struct UpdateEventSubRequest: Codable, Sendable, Hashable {
+public struct UpdateEventSubRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Event subscription name.
     /// Range
     /// N/A
     public var name: String
-
     /// Definition
     /// Event source type.
     /// Range
     /// cluster, backup, or disaster-recovery
     public var sourceType: SourceType?
-
     /// Definition
     /// Event source ID.
     /// Range
     /// N/A
     public var sourceID: String?
-
     /// Definition
     /// Event category.
     /// Range
     /// management, monitor, security, or system alarm.
     public var category: String?
-
     /// Definition
     /// Event severity.
     /// Range
     /// The value can be normal or warning.
     public var severity: Severity?
-
     /// Definition
     /// Event tag.
     /// Range
     /// N/A
     public var tag: String?
-
     /// Definition
     /// Whether to enable subscription.
     /// Range
     /// 1: enabled; 0: disabled.
     public var enable: Int?
-
     /// Definition
     /// Message notification address.
     /// Range
     /// N/A
     public var notificationTarget: String
-
     /// Definition
     /// Message topic name.
     /// Range
     /// N/A
     public var notificationTargetName: String
-
     /// Definition
     /// Message notification type. The value can only be SMN.
     /// Range

@@ -4,19 +4,17 @@
 import CloudCore
 
 /// The response of ``DWSClient/listLtsLogs``.
-public struct ListLtsLogsResponse: Codable, Sendable, Hashable {
+public struct ListLtsLogsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Whether the log function is enabled.
     /// Range
     /// N/A
     public var accessStatus: String?
-
     /// Definition
     /// LTS log list.
     /// Range
     /// N/A
     public var ltsAccessList: [LtslogInfo]?
-
     /// Definition
     /// Total number.
     /// Range
@@ -29,11 +27,7 @@ public struct ListLtsLogsResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        accessStatus: String? = nil,
-        ltsAccessList: [LtslogInfo]? = nil,
-        count: Int? = nil
-    ) {
+    public init(accessStatus: String? = nil, ltsAccessList: [LtslogInfo]? = nil, count: Int? = nil) {
         self.accessStatus = accessStatus
         self.ltsAccessList = ltsAccessList
         self.count = count
@@ -48,31 +42,27 @@ public struct ListLtsLogsResponse: Codable, Sendable, Hashable {
 }
 
 /// LTS log list.
-public struct LtslogInfo: Codable, Sendable, Hashable {
+public struct LtslogInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Configuration status.
     /// Range
     /// N/A
     public var status: String?
-
     /// Definition
     /// Log ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Log type.
     /// Range
     /// N/A
     public var logType: String?
-
     /// Definition
     /// Log description.
     /// Range
     /// N/A
     public var logDesc: String?
-
     /// Definition
     /// URL for accessing LTS logs.
     /// Range

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Information required for creating a logical cluster.
-public struct CreateLogicalClusterInfo: Codable, Sendable, Hashable {
+public struct CreateLogicalClusterInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Logical cluster name.
     /// Constraints
@@ -12,7 +12,6 @@ public struct CreateLogicalClusterInfo: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var logicalClusterName: String
-
     /// Definition
     /// Information of the logical cluster ring.
     /// Constraints
@@ -26,17 +25,14 @@ public struct CreateLogicalClusterInfo: Codable, Sendable, Hashable {
         case clusterRings = "cluster_rings"
     }
 
-    public init(
-        logicalClusterName: String,
-        clusterRings: [ClusterRing]
-    ) {
+    public init(logicalClusterName: String, clusterRings: [ClusterRing]) {
         self.logicalClusterName = logicalClusterName
         self.clusterRings = clusterRings
     }
 }
 
 /// The request body of ``DWSClient/createLogicalCluster``.
-public struct CreateLogicalClusterRequest: Codable, Sendable, Hashable {
+public struct CreateLogicalClusterRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Information required for creating a logical cluster.
     /// Constraints
@@ -49,9 +45,7 @@ public struct CreateLogicalClusterRequest: Codable, Sendable, Hashable {
         case logicalCluster = "logical_cluster"
     }
 
-    public init(
-        logicalCluster: CreateLogicalClusterInfo
-    ) {
+    public init(logicalCluster: CreateLogicalClusterInfo) {
         self.logicalCluster = logicalCluster
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/enableLogicalCluster``.
-public struct EnableLogicalClusterRequest: Codable, Sendable, Hashable {
+public struct EnableLogicalClusterRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Request for converting to a logic cluster.
     /// Constraints
@@ -19,9 +19,7 @@ public struct EnableLogicalClusterRequest: Codable, Sendable, Hashable {
         case enable
     }
 
-    public init(
-        enable: Bool
-    ) {
+    public init(enable: Bool) {
         self.enable = enable
     }
 

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``DWSClient/listLogicalClusterRings``.
-public struct ListLogicalClusterRingsResponse: Codable, Sendable, Hashable {
+public struct ListLogicalClusterRingsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster ring list.
     /// Range
     /// N/A
     public var clusterRings: [LogicalClusterRingInfo]?
-
     /// Definition
     /// Number of cluster rings.
     /// Range
@@ -22,10 +21,7 @@ public struct ListLogicalClusterRingsResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        clusterRings: [LogicalClusterRingInfo]? = nil,
-        count: Int? = nil
-    ) {
+    public init(clusterRings: [LogicalClusterRingInfo]? = nil, count: Int? = nil) {
         self.clusterRings = clusterRings
         self.count = count
     }
@@ -38,7 +34,7 @@ public struct ListLogicalClusterRingsResponse: Codable, Sendable, Hashable {
 }
 
 /// Cluster ring list.
-public struct LogicalClusterRingInfo: Codable, Sendable, Hashable {
+public struct LogicalClusterRingInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster instance ring information.
     /// Range
@@ -49,9 +45,7 @@ public struct LogicalClusterRingInfo: Codable, Sendable, Hashable {
         case ringHosts = "ring_hosts"
     }
 
-    public init(
-        ringHosts: [ListLogicalClusterRingsRingHost]? = nil
-    ) {
+    public init(ringHosts: [ListLogicalClusterRingsRingHost]? = nil) {
         self.ringHosts = ringHosts
     }
 }

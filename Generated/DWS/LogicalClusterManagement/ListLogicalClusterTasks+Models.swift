@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``DWSClient/listLogicalClusterTasks``.
-public struct ListLogicalClusterTasksResponse: Codable, Sendable, Hashable {
+public struct ListLogicalClusterTasksResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Task information of the logical cluster.
     /// Constraints
@@ -12,7 +12,6 @@ public struct ListLogicalClusterTasksResponse: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var logicalClusterTasks: [LogicalClusterTaskInfo]?
-
     /// Definition
     /// Total number of the logical cluster tasks.
     /// Constraints
@@ -26,10 +25,7 @@ public struct ListLogicalClusterTasksResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        logicalClusterTasks: [LogicalClusterTaskInfo]? = nil,
-        count: Int64? = nil
-    ) {
+    public init(logicalClusterTasks: [LogicalClusterTaskInfo]? = nil, count: Int64? = nil) {
         self.logicalClusterTasks = logicalClusterTasks
         self.count = count
     }
@@ -42,37 +38,32 @@ public struct ListLogicalClusterTasksResponse: Codable, Sendable, Hashable {
 }
 
 /// Task information of the logical cluster.
-public struct LogicalClusterTaskInfo: Codable, Sendable, Hashable {
+public struct LogicalClusterTaskInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Task type.
     /// Range
     /// N/A
     public var type: String?
-
     /// Definition
     /// Logical cluster name.
     /// Range
     /// N/A
     public var logicalClusterName: String?
-
     /// Definition
     /// Task start time.
     /// Range
     /// N/A
     public var startTime: String?
-
     /// Definition
     /// Task end time.
     /// Range
     /// N/A
     public var endTime: String?
-
     /// Definition
     /// Task execution result.
     /// Range
     /// N/A
     public var result: String?
-
     /// Definition
     /// Task execution log.
     /// Range

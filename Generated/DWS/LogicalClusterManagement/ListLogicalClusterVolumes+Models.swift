@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``DWSClient/listLogicalClusterVolumes``.
-public struct ListLogicalClusterVolumesResponse: Codable, Sendable, Hashable {
+public struct ListLogicalClusterVolumesResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Disk information list of the logical cluster.
     /// Range
     /// N/A
     public var volumes: [LogicalClusterVolume]?
-
     /// Definition
     /// Total number of disks in the logical cluster.
     /// Range
@@ -22,10 +21,7 @@ public struct ListLogicalClusterVolumesResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        volumes: [LogicalClusterVolume]? = nil,
-        count: Int64? = nil
-    ) {
+    public init(volumes: [LogicalClusterVolume]? = nil, count: Int64? = nil) {
         self.volumes = volumes
         self.count = count
     }
@@ -38,25 +34,22 @@ public struct ListLogicalClusterVolumesResponse: Codable, Sendable, Hashable {
 }
 
 /// Disk information list of the logical cluster.
-public struct LogicalClusterVolume: Codable, Sendable, Hashable {
+public struct LogicalClusterVolume: Codable, Sendable, Equatable {
     /// Definition
     /// Logical cluster name.
     /// Range
     /// N/A
     public var logicalClusterName: String?
-
     /// Definition
     /// Usage disk space.
     /// Range
     /// N/A
     public var usage: String?
-
     /// Definition
     /// Total disk space.
     /// Range
     /// N/A
     public var total: String?
-
     /// Definition
     /// Disk usage.
     /// Range

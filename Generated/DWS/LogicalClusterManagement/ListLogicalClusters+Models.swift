@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Task information of the logical cluster.
-public struct ActionInfo: Codable, Sendable, Hashable {
+public struct ActionInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Operation name.
     /// Range
@@ -14,38 +14,32 @@ public struct ActionInfo: Codable, Sendable, Hashable {
     /// Delete: deleting a logical cluster
     /// Shrink: scaling in a logical cluster
     public var actionName: String?
-
     /// Definition
     /// Operation progress. The default value is 10.
     /// Range
     /// 0 to 100
     public var progress: Int?
-
     /// Definition
     /// Whether the operation is complete.
     /// Range
     /// N/A
     public var completed: Bool?
-
     /// Definition
     /// Start time of the operation.
     /// Range
     /// N/A
     public var startTime: String?
-
     /// Definition
     /// End time of the operation.
     /// Range
     /// N/A
     public var endTime: String?
-
     /// Definition
     /// Operation result. The value is an empty string by default.
     /// Range
     /// success
     /// failed
     public var result: String?
-
     /// Definition
     /// Information on operation logs.
     /// Range
@@ -95,7 +89,7 @@ public struct ActionInfo: Codable, Sendable, Hashable {
 /// Host information of the logical cluster.
 ///
 /// ClusterRing
-public struct ListLogicalClustersClusterRing: Codable, Sendable, Hashable {
+public struct ListLogicalClustersClusterRing: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster host information.
     /// Constraints
@@ -103,7 +97,6 @@ public struct ListLogicalClustersClusterRing: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var ringHosts: [ListLogicalClusterRingsRingHost]?
-
     /// Definition
     /// Whether scale-in is supported.
     /// Constraints
@@ -118,10 +111,7 @@ public struct ListLogicalClustersClusterRing: Codable, Sendable, Hashable {
         case unShrinkableClusterRing = "un_shrinkable_cluster_ring"
     }
 
-    public init(
-        ringHosts: [ListLogicalClusterRingsRingHost]? = nil,
-        unShrinkableClusterRing: Bool? = nil
-    ) {
+    public init(ringHosts: [ListLogicalClusterRingsRingHost]? = nil, unShrinkableClusterRing: Bool? = nil) {
         self.ringHosts = ringHosts
         self.unShrinkableClusterRing = unShrinkableClusterRing
     }
@@ -134,19 +124,17 @@ public struct ListLogicalClustersClusterRing: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listLogicalClusters``.
-public struct ListLogicalClustersResponse: Codable, Sendable, Hashable {
+public struct ListLogicalClustersResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Logical cluster list.
     /// Range
     /// N/A
     public var logicalClusters: [LogicalClusterInfo]?
-
     /// Definition
     /// Total number of logical clusters.
     /// Range
     /// N/A
     public var count: Int?
-
     /// Definition
     /// If other O&M operations are performed in the cluster, the value is false. In this case, a logical
     /// cluster cannot be added.
@@ -160,11 +148,7 @@ public struct ListLogicalClustersResponse: Codable, Sendable, Hashable {
         case addEnable = "add_enable"
     }
 
-    public init(
-        logicalClusters: [LogicalClusterInfo]? = nil,
-        count: Int? = nil,
-        addEnable: Bool? = nil
-    ) {
+    public init(logicalClusters: [LogicalClusterInfo]? = nil, count: Int? = nil, addEnable: Bool? = nil) {
         self.logicalClusters = logicalClusters
         self.count = count
         self.addEnable = addEnable
@@ -179,80 +163,68 @@ public struct ListLogicalClustersResponse: Codable, Sendable, Hashable {
 }
 
 /// Logical cluster list.
-public struct LogicalClusterInfo: Codable, Sendable, Hashable {
+public struct LogicalClusterInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Logical cluster ID.
     /// Range
     /// N/A
     public var logicalClusterID: String?
-
     /// Definition
     /// Logical cluster name.
     /// Range
     /// N/A
     public var logicalClusterName: String?
-
     /// Definition
     /// Host information of the logical cluster.
     /// Range
     /// N/A
     public var clusterRings: [ListLogicalClustersClusterRing]?
-
     /// Definition
     /// Logical cluster status.
     /// Range
     /// N/A
     public var status: String?
-
     /// Definition
     /// Whether the logical cluster is the first one. The first logical cluster created or converted in an
     /// earlier version cannot be deleted because it contains some system views.
     /// Range
     /// N/A
     public var firstLogicalCluster: Bool?
-
     /// Definition
     /// Task information of the logical cluster.
     /// Range
     /// N/A
     public var actionInfo: ActionInfo?
-
     /// Definition
     /// Whether the logical cluster can be edited.
     /// Range
     /// N/A
     public var editEnable: Bool?
-
     /// Definition
     /// Whether the logical cluster can be restarted.
     /// Range
     /// N/A
     public var restartEnable: Bool?
-
     /// Definition
     /// Whether the logical cluster can be deleted.
     /// Range
     /// N/A
     public var deleteEnable: Bool?
-
     /// Definition
     /// Whether autoscaling is allowed.
     /// Range
     /// N/A
     public var addToElastic: Bool?
-
     /// Definition
     /// Logical cluster schema.
     /// Range
     /// N/A
     public var mode: String?
-
     /// Definition
     /// Job waiting time.
     /// Range
     /// N/A
     public var waitingForKilling: Int?
-
     /// Definition
     /// Cluster type.
     /// Range

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/shrinkLogicalCluster``.
-public struct ShrinkLogicalClusterRequest: Codable, Sendable, Hashable {
+public struct ShrinkLogicalClusterRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Host ring scale-in information.
     /// Constraints
@@ -12,7 +12,6 @@ public struct ShrinkLogicalClusterRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var clusterRings: [ClusterRing]
-
     /// Definition
     /// Number of concurrent redistribution tasks.
     /// Constraints
@@ -22,7 +21,6 @@ public struct ShrinkLogicalClusterRequest: Codable, Sendable, Hashable {
     /// Default Value
     /// 4.
     public var parallelJobs: Int?
-
     /// Definition
     /// Scale-in mode.
     /// Constraints
@@ -40,11 +38,7 @@ public struct ShrinkLogicalClusterRequest: Codable, Sendable, Hashable {
         case mode
     }
 
-    public init(
-        clusterRings: [ClusterRing],
-        parallelJobs: Int? = nil,
-        mode: String? = nil
-    ) {
+    public init(clusterRings: [ClusterRing], parallelJobs: Int? = nil, mode: String? = nil) {
         self.clusterRings = clusterRings
         self.parallelJobs = parallelJobs
         self.mode = mode

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/updateLogicalCluster``.
-public struct UpdateLogicalClusterRequest: Codable, Sendable, Hashable {
+public struct UpdateLogicalClusterRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Information for editing the ring list of the logical cluster.
     /// Constraints
@@ -12,7 +12,6 @@ public struct UpdateLogicalClusterRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var clusterRings: [ClusterRing]
-
     /// Definition
     /// Redistribution mode.
     /// Constraints
@@ -20,7 +19,6 @@ public struct UpdateLogicalClusterRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var mode: String?
-
     /// Definition
     /// Time before job termination.
     /// Constraints
@@ -35,11 +33,7 @@ public struct UpdateLogicalClusterRequest: Codable, Sendable, Hashable {
         case waitingForKilling = "waiting_for_killing"
     }
 
-    public init(
-        clusterRings: [ClusterRing],
-        mode: String? = nil,
-        waitingForKilling: Int? = nil
-    ) {
+    public init(clusterRings: [ClusterRing], mode: String? = nil, waitingForKilling: Int? = nil) {
         self.clusterRings = clusterRings
         self.mode = mode
         self.waitingForKilling = waitingForKilling

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/batchCreateClusterCn``.
-public struct BatchCreateClusterCnRequest: Codable, Sendable, Hashable {
+public struct BatchCreateClusterCnRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Total number of CN nodes in the cluster after new CN nodes are added in batches. The number of CN
     /// nodes supported by a cluster depends on the cluster version and number of nodes. For details, see
@@ -20,9 +20,7 @@ public struct BatchCreateClusterCnRequest: Codable, Sendable, Hashable {
         case num
     }
 
-    public init(
-        num: Int
-    ) {
+    public init(num: Int) {
         self.num = num
     }
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/batchDeleteClusterCn``.
-public struct BatchDeleteClusterCnRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteClusterCnRequest: Codable, Sendable, Equatable {
     /// Definition
     /// IDs of the CN nodes to be deleted.
     /// Constraints
@@ -14,13 +14,7 @@ public struct BatchDeleteClusterCnRequest: Codable, Sendable, Hashable {
     /// Default Value
     public var instances: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case instances
-    }
-
-    public init(
-        instances: [String]? = nil
-    ) {
+    public init(instances: [String]? = nil) {
         self.instances = instances
     }
 }

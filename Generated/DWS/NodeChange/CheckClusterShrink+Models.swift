@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``DWSClient/checkClusterShrink``.
-public struct CheckClusterShrinkResponse: Codable, Sendable, Hashable {
+public struct CheckClusterShrinkResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Whether the check is passed. If the check fails, you need to adjust the number of nodes to be removed
     /// and try again, or the current cluster does not meet the pre-scale-in conditions.
@@ -16,9 +16,7 @@ public struct CheckClusterShrinkResponse: Codable, Sendable, Hashable {
         case isPassed = "is_passed"
     }
 
-    public init(
-        isPassed: Bool? = nil
-    ) {
+    public init(isPassed: Bool? = nil) {
         self.isPassed = isPassed
     }
 

@@ -7,42 +7,30 @@ import CloudCore
 public typealias CheckGrowClusterRequest = ResizeClusterRequest
 
 /// The response of ``DWSClient/checkGrowCluster``.
-public struct CheckGrowClusterResponse: Codable, Sendable, Hashable {
+public struct CheckGrowClusterResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Pre-scale-out check information.
     /// Range
     /// N/A
     public var data: [GrowCheckResult]?
-
     /// Definition
     /// Message displayed before the scale-out.
     /// Value range
     /// N/A
     public var note: NoteInfo?
 
-    private enum CodingKeys: String, CodingKey {
-        case data
-        case note
-    }
-
-    public init(
-        data: [GrowCheckResult]? = nil,
-        note: NoteInfo? = nil
-    ) {
+    public init(data: [GrowCheckResult]? = nil, note: NoteInfo? = nil) {
         self.data = data
         self.note = note
     }
 }
 
 /// Pre-scale-out check information.
-public struct GrowCheckResult: Codable, Sendable, Hashable {
+public struct GrowCheckResult: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let quota: Self = "Quota"
         public static let permission: Self = "permission"
@@ -55,13 +43,11 @@ public struct GrowCheckResult: Codable, Sendable, Hashable {
     /// Range
     /// true/false
     public var pass: Bool?
-
     /// Definition
     /// Reason that the check fails.
     /// Range
     /// N/A
     public var reason: String?
-
     /// Definition
     /// Whether the check item is mandatory.
     /// Range
@@ -69,13 +55,11 @@ public struct GrowCheckResult: Codable, Sendable, Hashable {
     /// false: The check item is not mandatory. If the check fails, only a message is displayed indicating the
     /// risk and the cluster can be scaled out.
     public var required: Bool?
-
     /// Definition
     /// Description.
     /// Range
     /// N/A
     public var desc: String?
-
     /// Definition
     /// Type.
     /// Range
@@ -115,7 +99,7 @@ public struct GrowCheckResult: Codable, Sendable, Hashable {
 }
 
 /// Message displayed before the scale-out.
-public struct NoteInfo: Codable, Sendable, Hashable {
+public struct NoteInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Redistribution message.
     /// Range
@@ -126,9 +110,7 @@ public struct NoteInfo: Codable, Sendable, Hashable {
         case bucketSplitInfo = "bucket_split_info"
     }
 
-    public init(
-        bucketSplitInfo: BucketSplitInfo? = nil
-    ) {
+    public init(bucketSplitInfo: BucketSplitInfo? = nil) {
         self.bucketSplitInfo = bucketSplitInfo
     }
 }

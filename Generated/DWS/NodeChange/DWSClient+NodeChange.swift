@@ -7,10 +7,7 @@ extension DWSClient {
     /// Documented values of `filter` for ``DWSClient/listClusterNodes``.
     public struct ListClusterNodesFilter: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let all: Self = "ALL"
         public static let inst: Self = "INST"

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/deleteClusterNodes``.
-public struct DeleteClusterNodesRequest: Codable, Sendable, Hashable {
+public struct DeleteClusterNodesRequest: Codable, Sendable, Equatable {
     /// Definition
     /// List of idle node IDs.
     /// Constraints
@@ -12,7 +12,6 @@ public struct DeleteClusterNodesRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var nodeList: [String]
-
     /// Definition
     /// Operation type. Generally, the value is delete.
     /// Constraints
@@ -28,10 +27,7 @@ public struct DeleteClusterNodesRequest: Codable, Sendable, Hashable {
         case operateType = "operate_type"
     }
 
-    public init(
-        nodeList: [String],
-        operateType: String
-    ) {
+    public init(nodeList: [String], operateType: String) {
         self.nodeList = nodeList
         self.operateType = operateType
     }

@@ -4,19 +4,17 @@
 import CloudCore
 
 /// List of CN details.
-public struct CoordinatorNode: Codable, Sendable, Hashable {
+public struct CoordinatorNode: Codable, Sendable, Equatable {
     /// Definition
     /// Node ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Node name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Private IP address.
     /// Range
@@ -29,11 +27,7 @@ public struct CoordinatorNode: Codable, Sendable, Hashable {
         case privateIP = "private_ip"
     }
 
-    public init(
-        id: String? = nil,
-        name: String? = nil,
-        privateIP: String? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil, privateIP: String? = nil) {
         self.id = id
         self.name = name
         self.privateIP = privateIP
@@ -41,19 +35,17 @@ public struct CoordinatorNode: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listClusterCn``.
-public struct ListClusterCnResponse: Codable, Sendable, Hashable {
+public struct ListClusterCnResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Minimum number of CN nodes supported by the cluster.
     /// Range
     /// N/A
     public var minNum: Int?
-
     /// Definition
     /// Maximum number of CN nodes supported by the cluster.
     /// Range
     /// N/A
     public var maxNum: Int?
-
     /// Definition
     /// List of CN details.
     /// Range
@@ -66,11 +58,7 @@ public struct ListClusterCnResponse: Codable, Sendable, Hashable {
         case instances
     }
 
-    public init(
-        minNum: Int? = nil,
-        maxNum: Int? = nil,
-        instances: [CoordinatorNode]? = nil
-    ) {
+    public init(minNum: Int? = nil, maxNum: Int? = nil, instances: [CoordinatorNode]? = nil) {
         self.minNum = minNum
         self.maxNum = maxNum
         self.instances = instances

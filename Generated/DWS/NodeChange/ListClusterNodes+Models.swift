@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Cluster node list.
-public struct ClusterNodeInfo: Codable, Sendable, Hashable {
+public struct ClusterNodeInfo: Codable, Sendable, Equatable {
     /// Documented values of `instCreateType`; other values decode as well.
     public struct InstCreateType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// node in use
         public static let inst: Self = "INST"
-
         /// idle node
         public static let node: Self = "NODE"
     }
@@ -25,44 +21,37 @@ public struct ClusterNodeInfo: Codable, Sendable, Hashable {
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Node name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Node status.
     /// Range
     /// N/A
     public var status: String?
-
     /// Definition
     /// Node sub-status.
     /// Range
     /// N/A
     public var subStatus: String?
-
     /// Definition
     /// Node flavor.
     /// Range
     /// N/A
     public var spec: String?
-
     /// Definition
     /// Instance creation type.
     /// Range
     /// INST: node in use
     /// NODE: idle node
     public var instCreateType: InstCreateType?
-
     /// Definition
     /// Node alias.
     /// Range
     /// N/A
     public var aliasName: String?
-
     /// Definition
     /// AZ code.
     /// Range
@@ -102,19 +91,17 @@ public struct ClusterNodeInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listClusterNodes``.
-public struct ListClusterNodesResponse: Codable, Sendable, Hashable {
+public struct ListClusterNodesResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster node list.
     /// Range
     /// N/A
     public var nodeList: [ClusterNodeInfo]?
-
     /// Definition
     /// Total number of nodes in a cluster.
     /// Range
     /// An integer greater than 0
     public var count: Int?
-
     /// Definition
     /// Total number of failed nodes in a logical cluster. Generally, the value is 0.
     /// Range
@@ -127,11 +114,7 @@ public struct ListClusterNodesResponse: Codable, Sendable, Hashable {
         case failedCount = "failed_count"
     }
 
-    public init(
-        nodeList: [ClusterNodeInfo]? = nil,
-        count: Int? = nil,
-        failedCount: Int? = nil
-    ) {
+    public init(nodeList: [ClusterNodeInfo]? = nil, count: Int? = nil, failedCount: Int? = nil) {
         self.nodeList = nodeList
         self.count = count
         self.failedCount = failedCount

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``DWSClient/listClusterScaleInNumbers``.
-public struct ListClusterScaleInNumbersResponse: Codable, Sendable, Hashable {
+public struct ListClusterScaleInNumbersResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Number of nodes to be removed.
     /// Range
@@ -15,9 +15,7 @@ public struct ListClusterScaleInNumbersResponse: Codable, Sendable, Hashable {
         case shrinkSequence = "shrink_sequence"
     }
 
-    public init(
-        shrinkSequence: [Int]? = nil
-    ) {
+    public init(shrinkSequence: [Int]? = nil) {
         self.shrinkSequence = shrinkSequence
     }
 }

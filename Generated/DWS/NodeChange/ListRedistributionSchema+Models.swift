@@ -4,25 +4,22 @@
 import CloudCore
 
 /// The response of ``DWSClient/listRedistributionSchema``.
-public struct ListRedistributionSchemaResponse: Codable, Sendable, Hashable {
+public struct ListRedistributionSchemaResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Error code.
     /// Range
     /// If the request is normal, the value is DWS.0000.
     public var errorCode: String?
-
     /// Definition
     /// Error message.
     /// Range
     /// N/A
     public var errorMsg: String?
-
     /// Definition
     /// List of schemas to be redistributed.
     /// Range
     /// N/A
     public var schemas: [RedisSchema]?
-
     /// Definition
     /// Total number of records.
     /// Range
@@ -58,13 +55,12 @@ public struct ListRedistributionSchemaResponse: Codable, Sendable, Hashable {
 }
 
 /// List of schemas to be redistributed.
-public struct RedisSchema: Codable, Sendable, Hashable {
+public struct RedisSchema: Codable, Sendable, Equatable {
     /// Definition
     /// Schema name.
     /// Range
     /// N/A
     public var schemaName: String?
-
     /// Definition
     /// Priority No.
     /// Range
@@ -76,10 +72,7 @@ public struct RedisSchema: Codable, Sendable, Hashable {
         case redisOrder = "redis_order"
     }
 
-    public init(
-        schemaName: String? = nil,
-        redisOrder: Int? = nil
-    ) {
+    public init(schemaName: String? = nil, redisOrder: Int? = nil) {
         self.schemaName = schemaName
         self.redisOrder = redisOrder
     }

@@ -4,31 +4,27 @@
 import CloudCore
 
 /// List of flavor details. A maximum of 20 flavors can be returned.
-public struct FlavorInfoResponse: Codable, Sendable, Hashable {
+public struct FlavorInfoResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Flavor ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Flavor code.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// CPUs.
     /// Range
     /// N/A
     public var vcpus: String?
-
     /// Definition
     /// Memory size.
     /// Range
     /// N/A
     public var ram: String?
-
     /// Definition
     /// Current flavor.
     /// Range
@@ -68,13 +64,12 @@ public struct FlavorInfoResponse: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listTargetFlavors``.
-public struct ListTargetFlavorsResponse: Codable, Sendable, Hashable {
+public struct ListTargetFlavorsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Number of flavors.
     /// Range
     /// N/A
     public var count: Int?
-
     /// Definition
     /// List of flavor details. A maximum of 20 flavors can be returned.
     /// Range
@@ -86,10 +81,7 @@ public struct ListTargetFlavorsResponse: Codable, Sendable, Hashable {
         case flavors
     }
 
-    public init(
-        count: Int? = nil,
-        flavors: [FlavorInfoResponse]? = nil
-    ) {
+    public init(count: Int? = nil, flavors: [FlavorInfoResponse]? = nil) {
         self.count = count
         self.flavors = flavors
     }

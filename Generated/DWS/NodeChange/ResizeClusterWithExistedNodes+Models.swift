@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/resizeClusterWithExistedNodes``.
-public struct ResizeClusterWithExistedNodesRequest: Codable, Sendable, Hashable {
+public struct ResizeClusterWithExistedNodesRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Scale-out objects
     /// Constraints
@@ -12,7 +12,6 @@ public struct ResizeClusterWithExistedNodesRequest: Codable, Sendable, Hashable 
     /// Range
     /// Default Value
     public var scaleOut: ScaleOut
-
     /// Definition
     /// Whether to forcibly back up data.
     /// Constraints
@@ -20,7 +19,6 @@ public struct ResizeClusterWithExistedNodesRequest: Codable, Sendable, Hashable 
     /// Range
     /// Default Value
     public var forceBackup: Bool?
-
     /// Definition
     /// Scale-out mode. If this parameter is not specified, the offline read-only mode is used by default.
     /// Constraints
@@ -32,7 +30,6 @@ public struct ResizeClusterWithExistedNodesRequest: Codable, Sendable, Hashable 
     /// Default Value
     /// N/A
     public var mode: String?
-
     /// Definition
     /// Logical cluster name.
     /// Constraints
@@ -43,7 +40,6 @@ public struct ResizeClusterWithExistedNodesRequest: Codable, Sendable, Hashable 
     /// Default Value
     /// elastic_group
     public var logicalClusterName: String?
-
     /// Definition
     /// Whether to use added idle nodes for scale-out.
     /// Constraints
@@ -54,7 +50,6 @@ public struct ResizeClusterWithExistedNodesRequest: Codable, Sendable, Hashable 
     /// Default Value
     /// false
     public var expandWithExistedNode: Bool
-
     /// Definition
     /// Whether to automatically start redistribution after scale-out. The default value is true.
     /// Constraints
@@ -63,7 +58,6 @@ public struct ResizeClusterWithExistedNodesRequest: Codable, Sendable, Hashable 
     /// Default Value
     /// true
     public var autoRedistribute: Bool?
-
     /// Definition
     /// Redistribution configuration information.
     /// Constraints

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Priority of the table to be redistributed.
-public struct RedisPriorityTable: Codable, Sendable, Hashable {
+public struct RedisPriorityTable: Codable, Sendable, Equatable {
     /// Definition
     /// Schema name.
     /// Constraints
@@ -12,7 +12,6 @@ public struct RedisPriorityTable: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var schemaName: String?
-
     /// Definition
     /// Table ID.
     /// Constraints
@@ -20,7 +19,6 @@ public struct RedisPriorityTable: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var id: Int64?
-
     /// Definition
     /// Table name.
     /// Constraints
@@ -28,7 +26,6 @@ public struct RedisPriorityTable: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var tableName: String?
-
     /// Definition
     /// Priority.
     /// Constraints
@@ -67,7 +64,7 @@ public struct RedisPriorityTable: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DWSClient/setRedistributionPriority``.
-public struct SetRedistributionPriorityRequest: Codable, Sendable, Hashable {
+public struct SetRedistributionPriorityRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Database name.
     /// Constraints
@@ -76,7 +73,6 @@ public struct SetRedistributionPriorityRequest: Codable, Sendable, Hashable {
     /// 1 to 1024
     /// Default Value
     public var dbName: String?
-
     /// Definition
     /// Priority of the table to be redistributed.
     /// Constraints
@@ -90,10 +86,7 @@ public struct SetRedistributionPriorityRequest: Codable, Sendable, Hashable {
         case priority
     }
 
-    public init(
-        dbName: String? = nil,
-        priority: [RedisPriorityTable]? = nil
-    ) {
+    public init(dbName: String? = nil, priority: [RedisPriorityTable]? = nil) {
         self.dbName = dbName
         self.priority = priority
     }

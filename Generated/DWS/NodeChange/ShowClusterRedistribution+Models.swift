@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Redistribution information.
-public struct RdsRedisInfo: Codable, Sendable, Hashable {
+public struct RdsRedisInfo: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let prepare: Self = "PREPARE"
         public static let running: Self = "RUNNING"
@@ -27,43 +24,36 @@ public struct RdsRedisInfo: Codable, Sendable, Hashable {
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Cluster ID.
     /// Range
     /// N/A
     public var clusterID: String?
-
     /// Definition
     /// Start time.
     /// Range
     /// N/A
     public var startTime: String?
-
     /// Definition
     /// End time.
     /// Range
     /// N/A
     public var endTime: String?
-
     /// Definition
     /// Status.
     /// Range
     /// PREPARE, RUNNING, WAITING, PAUSE, PAUSING, SUCCESS, or FAIL.
     public var status: Status?
-
     /// Definition
     /// Redistribution configuration.
     /// Range
     /// N/A
     public var redisConf: RedisConf?
-
     /// Definition
     /// Redistribution progress.
     /// Range
     /// N/A
     public var redisProgress: RedisProgress?
-
     /// Definition
     /// Redistribution table information.
     /// Range
@@ -103,14 +93,11 @@ public struct RdsRedisInfo: Codable, Sendable, Hashable {
 }
 
 /// Redistribution configuration.
-public struct RedisConf: Codable, Sendable, Hashable {
+public struct RedisConf: Codable, Sendable, Equatable {
     /// Documented values of `redisMode`; other values decode as well.
     public struct RedisMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let online: Self = "online"
         public static let offline: Self = "offline"
@@ -121,25 +108,21 @@ public struct RedisConf: Codable, Sendable, Hashable {
     /// Range
     /// online or offline.
     public var redisMode: RedisMode?
-
     /// Definition
     /// Scheduling configuration information.
     /// Range
     /// N/A
     public var scheduleConf: ScheduleConf?
-
     /// Definition
     /// Redistribution concurrency.
     /// Range
     /// 1 to 200
     public var parallelJobs: Int?
-
     /// Definition
     /// Number of concurrent redistribution tasks. This parameter has been deprecated.
     /// Range
     /// 1 to 200
     public var parallelJob: Int?
-
     /// Definition
     /// Priority policy.
     /// Range
@@ -147,7 +130,6 @@ public struct RedisConf: Codable, Sendable, Hashable {
     /// small: Small tables are redistributed first.
     /// default: Tables are distributed in the default sequence.
     public var priorityPolicy: String?
-
     /// Definition
     /// Bucket splitting information, which is returned only when the cluster is scaled out to an existing
     /// logical cluster.
@@ -192,85 +174,72 @@ public struct RedisConf: Codable, Sendable, Hashable {
 }
 
 /// Redistribution progress.
-public struct RedisProgress: Codable, Sendable, Hashable {
+public struct RedisProgress: Codable, Sendable, Equatable {
     /// Definition
     /// Number of completed bytes.
     /// Range
     /// N/A
     public var bytesDone: Int64?
-
     /// Definition
     /// Number of remaining bytes.
     /// Range
     /// N/A
     public var byteLeft: Int64?
-
     /// Definition
     /// Completed tables.
     /// Range
     /// N/A
     public var tablesDone: Int?
-
     /// Definition
     /// Remaining tables.
     /// Range
     /// N/A
     public var tablesLeft: Int?
-
     /// Definition
     /// Table redistribution progress.
     /// Range
     /// 1 to 100
     public var tableProgress: Int?
-
     /// Definition
     /// Total progress.
     /// Range
     /// 1 to 100
     public var totalProgress: Int?
-
     /// Definition
     /// Redistribution speed.
     /// Range
     /// N/A
     public var redisRate: String?
-
     /// Definition
     /// Estimated time.
     /// Range
     /// N/A
     public var estimatedTime: String?
-
     /// Definition
     /// Whether the operation is complete.
     /// Range
     /// N/A
     public var completed: Bool?
-
     /// Definition
     /// Whether the initialization is complete.
     /// Range
     /// N/A
     public var initialed: Bool?
-
     /// Definition
     /// Number of failures.
     /// Range
     /// N/A
     public var failCount: Int?
-
     /// Definition
     /// Redistribution result queried by cm_ctl.
     /// Range
     /// N/A
     public var redistributing: Bool?
-
     /// Definition
     /// Status.
     /// Range
     /// N/A
     public var status: String?
-
     /// Definition
     /// Whether the operation is paused by the user.
     /// Range
@@ -346,37 +315,32 @@ public struct RedisProgress: Codable, Sendable, Hashable {
 }
 
 /// Redistribution data.
-public struct RedisTable: Codable, Sendable, Hashable {
+public struct RedisTable: Codable, Sendable, Equatable {
     /// Definition
     /// Table name.
     /// Range
     /// N/A
     public var tableName: String?
-
     /// Definition
     /// Unique ID of the table.
     /// Range
     /// N/A
     public var id: Int64?
-
     /// Definition
     /// Schema name.
     /// Range
     /// N/A
     public var schemaName: String?
-
     /// Definition
     /// Logical cluster name.
     /// Range
     /// N/A
     public var logicalClusterName: String?
-
     /// Definition
     /// Table size.
     /// Range
     /// N/A
     public var size: Int64?
-
     /// Definition
     /// Redistribution type.
     /// Range
@@ -422,13 +386,12 @@ public struct RedisTable: Codable, Sendable, Hashable {
 }
 
 /// Redistribution table information.
-public struct RedisTableDetail: Codable, Sendable, Hashable {
+public struct RedisTableDetail: Codable, Sendable, Equatable {
     /// Definition
     /// Redistribution data.
     /// Range
     /// N/A
     public var data: [RedisTable]?
-
     /// Definition
     /// Number of redistributed tables.
     /// Range
@@ -440,10 +403,7 @@ public struct RedisTableDetail: Codable, Sendable, Hashable {
         case total
     }
 
-    public init(
-        data: [RedisTable]? = nil,
-        total: Int? = nil
-    ) {
+    public init(data: [RedisTable]? = nil, total: Int? = nil) {
         self.data = data
         self.total = total
     }
@@ -456,31 +416,27 @@ public struct RedisTableDetail: Codable, Sendable, Hashable {
 }
 
 /// Scheduling configuration information.
-public struct ScheduleConf: Codable, Sendable, Hashable {
+public struct ScheduleConf: Codable, Sendable, Equatable {
     /// Definition
     /// Scheduling start time.
     /// Range
     /// N/A
     public var scheduleStart: String?
-
     /// Definition
     /// Scheduling end time.
     /// Range
     /// N/A
     public var scheduleEnd: String?
-
     /// Definition
     /// Scheduling type.
     /// Range
     /// N/A
     public var scheduleType: String?
-
     /// Definition
     /// Scheduling date.
     /// Range
     /// N/A
     public var scheduleDate: [Int]?
-
     /// Definition
     /// Scheduling time list.
     /// Range
@@ -511,44 +467,38 @@ public struct ScheduleConf: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/showClusterRedistribution``.
-public struct ShowClusterRedistributionResponse: Codable, Sendable, Hashable {
+public struct ShowClusterRedistributionResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Redistribution information.
     /// Range
     /// N/A
     public var redisInfo: RdsRedisInfo?
-
     /// Definition
     /// Scheduling mode.
     /// Range
     /// false: non-scheduling mode; true: scheduling mode.
     public var scheduleMode: Bool?
-
     /// Definition
     /// Whether pause is allowed.
     /// Range
     /// false: Pause is not allowed. true: Pause is allowed.
     public var pauseEnable: Bool?
-
     /// Definition
     /// Whether resumption is allowed.
     /// Range
     /// false: Resumption is not allowed. true: Resumption is allowed.
     public var recoverEnable: Bool?
-
     /// Definition
     /// Whether retry is allowed.
     /// Range
     /// false: Retry is not allowed. true: Retry is allowed.
     public var retryEnable: Bool?
-
     /// Definition
     /// Whether update is allowed.
     /// Range
     /// false: Update is not allowed. true: Update is allowed. This parameter applies only to the scheduling
     /// mode.
     public var updateEnable: Bool?
-
     /// Definition
     /// Whether control is allowed.
     /// Range

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/shrinkCluster``.
-public struct ShrinkClusterRequest: Codable, Sendable, Hashable {
+public struct ShrinkClusterRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Number of nodes to be scaled in.
     /// Constraints
@@ -14,7 +14,6 @@ public struct ShrinkClusterRequest: Codable, Sendable, Hashable {
     /// Default Value
     /// N/A
     public var shrinkNumber: Int?
-
     /// Definition
     /// Whether the scale-in is online.
     /// Constraints
@@ -24,7 +23,6 @@ public struct ShrinkClusterRequest: Codable, Sendable, Hashable {
     /// Default Value
     /// false
     public var online: Bool?
-
     /// Definition
     /// Whether to retry after a scale-in failure.
     /// Constraints
@@ -34,7 +32,6 @@ public struct ShrinkClusterRequest: Codable, Sendable, Hashable {
     /// Default Value
     /// false
     public var retry: Bool?
-
     /// Definition
     /// Whether an agency is required.
     /// Constraints
@@ -44,7 +41,6 @@ public struct ShrinkClusterRequest: Codable, Sendable, Hashable {
     /// Default Value
     /// false
     public var needAgency: Bool?
-
     /// Definition
     /// Number of concurrent redistribution tasks.
     /// Constraints
@@ -54,7 +50,6 @@ public struct ShrinkClusterRequest: Codable, Sendable, Hashable {
     /// Default Value
     /// 4
     public var parallelJobs: Int?
-
     /// Definition
     /// Type. This field has been deprecated and does not take effect.
     /// Constraints
@@ -62,7 +57,6 @@ public struct ShrinkClusterRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var type: String?
-
     /// Definition
     /// Whether to back up data before the operation. This parameter has been deprecated and does not take
     /// effect.

@@ -4,21 +4,16 @@
 import CloudCore
 
 /// The request body of ``DWSClient/updateRedistributionConfigurations``.
-public struct UpdateRedistributionConfigurationsRequest: Codable, Sendable, Hashable {
+public struct UpdateRedistributionConfigurationsRequest: Codable, Sendable, Equatable {
     /// Documented values of `priorityPolicy`; other values decode as well.
     public struct PriorityPolicy: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// default policy
         public static let `default`: Self = "default"
-
         /// small tables first
         public static let small: Self = "small"
-
         /// large tables first
         public static let large: Self = "large"
     }
@@ -31,7 +26,6 @@ public struct UpdateRedistributionConfigurationsRequest: Codable, Sendable, Hash
     /// 1 to 200
     /// Default Value
     public var parallelJobs: Int
-
     /// Definition
     /// Redistribution priority policy.
     /// Constraints
@@ -48,10 +42,7 @@ public struct UpdateRedistributionConfigurationsRequest: Codable, Sendable, Hash
         case priorityPolicy = "priority_policy"
     }
 
-    public init(
-        parallelJobs: Int,
-        priorityPolicy: PriorityPolicy
-    ) {
+    public init(parallelJobs: Int, priorityPolicy: PriorityPolicy) {
         self.parallelJobs = parallelJobs
         self.priorityPolicy = priorityPolicy
     }

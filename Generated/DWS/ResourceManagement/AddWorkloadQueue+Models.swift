@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/addWorkloadQueue``.
-public struct AddWorkloadQueueRequest: Codable, Sendable, Hashable {
+public struct AddWorkloadQueueRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Resource pool information.
     /// Constraints
@@ -17,9 +17,7 @@ public struct AddWorkloadQueueRequest: Codable, Sendable, Hashable {
         case workloadQueue = "workload_queue"
     }
 
-    public init(
-        workloadQueue: WorkloadQueue
-    ) {
+    public init(workloadQueue: WorkloadQueue) {
         self.workloadQueue = workloadQueue
     }
 }
@@ -28,7 +26,7 @@ public struct AddWorkloadQueueRequest: Codable, Sendable, Hashable {
 public typealias AddWorkloadQueueResponse = SwitchPlanStageResponse
 
 /// Resource pool information.
-public struct WorkloadQueue: Codable, Sendable, Hashable {
+public struct WorkloadQueue: Codable, Sendable, Equatable {
     /// Definition
     /// Resource pool name.
     /// Constraints
@@ -36,7 +34,6 @@ public struct WorkloadQueue: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var workloadQueueName: String
-
     /// Definition
     /// Logical cluster name.
     /// Constraints
@@ -44,7 +41,6 @@ public struct WorkloadQueue: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var logicalClusterName: String?
-
     /// Definition
     /// Resource configuration queue.
     /// Constraints
@@ -71,7 +67,7 @@ public struct WorkloadQueue: Codable, Sendable, Hashable {
 }
 
 /// Resource configuration queue.
-public struct WorkloadResource: Codable, Sendable, Hashable {
+public struct WorkloadResource: Codable, Sendable, Equatable {
     /// Definition
     /// Resource name.
     /// Constraints
@@ -79,7 +75,6 @@ public struct WorkloadResource: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var resourceName: String
-
     /// Definition
     /// Resource attribute value.
     /// Constraints
@@ -93,10 +88,7 @@ public struct WorkloadResource: Codable, Sendable, Hashable {
         case resourceValue = "resource_value"
     }
 
-    public init(
-        resourceName: String,
-        resourceValue: Int
-    ) {
+    public init(resourceName: String, resourceValue: Int) {
         self.resourceName = resourceName
         self.resourceValue = resourceValue
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/createClusterWorkload``.
-public struct CreateClusterWorkloadRequest: Codable, Sendable, Hashable {
+public struct CreateClusterWorkloadRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Request for resource management status
     /// Constraints
@@ -17,9 +17,7 @@ public struct CreateClusterWorkloadRequest: Codable, Sendable, Hashable {
         case workloadStatus = "workload_status"
     }
 
-    public init(
-        workloadStatus: WorkloadStatus? = nil
-    ) {
+    public init(workloadStatus: WorkloadStatus? = nil) {
         self.workloadStatus = workloadStatus
     }
 }
@@ -28,7 +26,7 @@ public struct CreateClusterWorkloadRequest: Codable, Sendable, Hashable {
 public typealias CreateClusterWorkloadResponse = SwitchPlanStageResponse
 
 /// Request for resource management status
-public struct WorkloadStatus: Codable, Sendable, Hashable {
+public struct WorkloadStatus: Codable, Sendable, Equatable {
     /// Definition
     /// Switch
     /// Constraints
@@ -38,7 +36,6 @@ public struct WorkloadStatus: Codable, Sendable, Hashable {
     /// off: disabled
     /// Default Value
     public var workloadSwitch: String
-
     /// Definition
     /// Maximum concurrency
     /// Constraints
@@ -52,10 +49,7 @@ public struct WorkloadStatus: Codable, Sendable, Hashable {
         case maxConcurrencyNum = "max_concurrency_num"
     }
 
-    public init(
-        workloadSwitch: String,
-        maxConcurrencyNum: Int? = nil
-    ) {
+    public init(workloadSwitch: String, maxConcurrencyNum: Int? = nil) {
         self.workloadSwitch = workloadSwitch
         self.maxConcurrencyNum = maxConcurrencyNum
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/createWorkloadPlan``.
-public struct CreateWorkloadPlanRequest: Codable, Sendable, Hashable {
+public struct CreateWorkloadPlanRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Plan name
     /// Constraints
@@ -12,7 +12,6 @@ public struct CreateWorkloadPlanRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var planName: String
-
     /// Definition
     /// Logical cluster name.
     /// Constraints
@@ -26,10 +25,7 @@ public struct CreateWorkloadPlanRequest: Codable, Sendable, Hashable {
         case logicalClusterName = "logical_cluster_name"
     }
 
-    public init(
-        planName: String,
-        logicalClusterName: String? = nil
-    ) {
+    public init(planName: String, logicalClusterName: String? = nil) {
         self.planName = planName
         self.logicalClusterName = logicalClusterName
     }

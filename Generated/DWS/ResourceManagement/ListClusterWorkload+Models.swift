@@ -4,19 +4,17 @@
 import CloudCore
 
 /// The response of ``DWSClient/listClusterWorkload``.
-public struct ListClusterWorkloadResponse: Codable, Sendable, Hashable {
+public struct ListClusterWorkloadResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Result status code.
     /// Range
     /// N/A
     public var workloadResCode: Int?
-
     /// Definition
     /// Result description.
     /// Range
     /// N/A
     public var workloadResStr: String?
-
     /// Definition
     /// Resource management status
     /// Range
@@ -50,7 +48,7 @@ public struct ListClusterWorkloadResponse: Codable, Sendable, Hashable {
 /// Resource management status
 ///
 /// WorkloadStatus
-public struct ListClusterWorkloadWorkloadStatus: Codable, Sendable, Hashable {
+public struct ListClusterWorkloadWorkloadStatus: Codable, Sendable, Equatable {
     /// Definition
     /// Switch
     /// Constraints
@@ -60,7 +58,6 @@ public struct ListClusterWorkloadWorkloadStatus: Codable, Sendable, Hashable {
     /// off: disabled
     /// Default Value
     public var workloadSwitch: String?
-
     /// Definition
     /// Maximum concurrency
     /// Constraints
@@ -74,10 +71,7 @@ public struct ListClusterWorkloadWorkloadStatus: Codable, Sendable, Hashable {
         case maxConcurrencyNum = "max_concurrency_num"
     }
 
-    public init(
-        workloadSwitch: String? = nil,
-        maxConcurrencyNum: Int? = nil
-    ) {
+    public init(workloadSwitch: String? = nil, maxConcurrencyNum: Int? = nil) {
         self.workloadSwitch = workloadSwitch
         self.maxConcurrencyNum = maxConcurrencyNum
     }

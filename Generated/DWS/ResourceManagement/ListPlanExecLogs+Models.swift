@@ -4,25 +4,22 @@
 import CloudCore
 
 /// The response of ``DWSClient/listPlanExecLogs``.
-public struct ListPlanExecLogsResponse: Codable, Sendable, Hashable {
+public struct ListPlanExecLogsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Result status code.
     /// Range
     /// N/A
     public var workloadResCode: Int?
-
     /// Definition
     /// Result description.
     /// Range
     /// N/A
     public var workloadResStr: String?
-
     /// Definition
     /// Resource pool name.
     /// Range
     /// N/A
     public var planLogs: [PlanLog]?
-
     /// Definition
     /// Total number.
     /// Range
@@ -58,25 +55,22 @@ public struct ListPlanExecLogsResponse: Codable, Sendable, Hashable {
 }
 
 /// Resource pool name.
-public struct PlanLog: Codable, Sendable, Hashable {
+public struct PlanLog: Codable, Sendable, Equatable {
     /// Definition
     /// Execution time.
     /// Range
     /// N/A
     public var execTime: String?
-
     /// Definition
     /// Plan execution stage.
     /// Range
     /// N/A
     public var stageInfo: String?
-
     /// Definition
     /// Execution result.
     /// Range
     /// N/A
     public var execResult: Int?
-
     /// Definition
     /// Execution log.
     /// Range

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``DWSClient/listSchemas``.
-public struct ListSchemasResponse: Codable, Sendable, Hashable {
+public struct ListSchemasResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Schema information list.
     /// Range
     /// N/A
     public var schemas: [SchemaInfo]?
-
     /// Definition
     /// Total number.
     /// Range
@@ -22,10 +21,7 @@ public struct ListSchemasResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        schemas: [SchemaInfo]? = nil,
-        count: Int? = nil
-    ) {
+    public init(schemas: [SchemaInfo]? = nil, count: Int? = nil) {
         self.schemas = schemas
         self.count = count
     }
@@ -38,61 +34,52 @@ public struct ListSchemasResponse: Codable, Sendable, Hashable {
 }
 
 /// Schema information list.
-public struct SchemaInfo: Codable, Sendable, Hashable {
+public struct SchemaInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster schema name.
     /// Range
     /// N/A
     public var schemaName: String?
-
     /// Definition
     /// Database name.
     /// Range
     /// N/A
     public var databaseName: String?
-
     /// Definition
     /// Total space used by the cluster schema.
     /// Range
     /// N/A
     public var totalValue: Int?
-
     /// Definition
     /// Space threshold for the cluster schema.
     /// Range
     /// N/A
     public var permSpace: Int?
-
     /// Definition
     /// Skew ratio.
     /// Range
     /// N/A
     public var skewPercent: Double?
-
     /// Definition
     /// Minimum value.
     /// Range
     /// N/A
     public var minValue: Int?
-
     /// Definition
     /// Maximum value.
     /// Range
     /// N/A
     public var maxValue: Int?
-
     /// Definition
     /// Minimum number of DN nodes.
     /// Range
     /// N/A
     public var minDn: String?
-
     /// Definition
     /// Maximum number of CN nodes.
     /// Range
     /// N/A
     public var maxDn: String?
-
     /// Definition
     /// Number of DN nodes.
     /// Range

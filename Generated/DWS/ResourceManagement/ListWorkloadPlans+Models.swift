@@ -4,25 +4,22 @@
 import CloudCore
 
 /// The response of ``DWSClient/listWorkloadPlans``.
-public struct ListWorkloadPlansResponse: Codable, Sendable, Hashable {
+public struct ListWorkloadPlansResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Result status code.
     /// Range
     /// N/A
     public var workloadResCode: Int?
-
     /// Definition
     /// Result description.
     /// Range
     /// N/A
     public var workloadResStr: String?
-
     /// Definition
     /// Resource pool name.
     /// Range
     /// N/A
     public var planList: [WorkloadPlanInfo]?
-
     /// Definition
     /// Total number.
     /// Range

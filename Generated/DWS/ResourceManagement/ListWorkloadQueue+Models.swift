@@ -4,19 +4,17 @@
 import CloudCore
 
 /// The response of ``DWSClient/listWorkloadQueue``.
-public struct ListWorkloadQueueResponse: Codable, Sendable, Hashable {
+public struct ListWorkloadQueueResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Resource pool name.
     /// Range
     /// N/A
     public var workloadQueueNameList: [String]?
-
     /// Definition
     /// Result status code.
     /// Range
     /// N/A
     public var workloadResCode: Int?
-
     /// Definition
     /// Result description.
     /// Range

@@ -4,31 +4,27 @@
 import CloudCore
 
 /// The response of ``DWSClient/listWorkloadQueueUsers``.
-public struct ListWorkloadQueueUsersResponse: Codable, Sendable, Hashable {
+public struct ListWorkloadQueueUsersResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Result status code.
     /// Range
     /// N/A
     public var workloadResCode: Int?
-
     /// Definition
     /// Result description.
     /// Range
     /// N/A
     public var workloadResStr: String?
-
     /// Definition
     /// Queue name.
     /// Range
     /// N/A
     public var queueName: String?
-
     /// Definition
     /// List of queue users.
     /// Range
     /// N/A
     public var userList: [WorkloadQueueUser]?
-
     /// Definition
     /// Total number.
     /// Range
@@ -68,25 +64,22 @@ public struct ListWorkloadQueueUsersResponse: Codable, Sendable, Hashable {
 }
 
 /// List of queue users.
-public struct WorkloadQueueUser: Codable, Sendable, Hashable {
+public struct WorkloadQueueUser: Codable, Sendable, Equatable {
     /// Definition
     /// Username.
     /// Range
     /// N/A
     public var userName: String?
-
     /// Definition
     /// Plan execution stage.
     /// Range
     /// N/A
     public var occupyResourceList: [OccupyResource]?
-
     /// Definition
     /// Execution result.
     /// Range
     /// N/A
     public var execResult: Int?
-
     /// Definition
     /// Execution log.
     /// Range

@@ -4,19 +4,17 @@
 import CloudCore
 
 /// The response of ``DWSClient/showWorkloadPlan``.
-public struct ShowWorkloadPlanResponse: Codable, Sendable, Hashable {
+public struct ShowWorkloadPlanResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Result status code.
     /// Range
     /// N/A
     public var workloadResCode: Int?
-
     /// Definition
     /// Result description.
     /// Range
     /// N/A
     public var workloadResStr: String?
-
     /// Definition
     /// Queue details.
     /// Range

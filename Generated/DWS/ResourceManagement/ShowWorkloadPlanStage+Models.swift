@@ -4,19 +4,17 @@
 import CloudCore
 
 /// The response of ``DWSClient/showWorkloadPlanStage``.
-public struct ShowWorkloadPlanStageResponse: Codable, Sendable, Hashable {
+public struct ShowWorkloadPlanStageResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Result status code.
     /// Range
     /// N/A
     public var workloadResCode: Int?
-
     /// Definition
     /// Result description.
     /// Range
     /// N/A
     public var workloadResStr: String?
-
     /// Definition
     /// Plan stage details.
     /// Range

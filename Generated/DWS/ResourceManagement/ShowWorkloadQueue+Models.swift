@@ -4,19 +4,17 @@
 import CloudCore
 
 /// The response of ``DWSClient/showWorkloadQueue``.
-public struct ShowWorkloadQueueResponse: Codable, Sendable, Hashable {
+public struct ShowWorkloadQueueResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Result status code.
     /// Range
     /// N/A
     public var workloadResCode: Int?
-
     /// Definition
     /// Result description.
     /// Range
     /// N/A
     public var workloadResStr: String?
-
     /// Definition
     /// Resource queue details.
     /// Range
@@ -48,31 +46,27 @@ public struct ShowWorkloadQueueResponse: Codable, Sendable, Hashable {
 }
 
 /// Resource queue details.
-public struct WorkloadQueueItem: Codable, Sendable, Hashable {
+public struct WorkloadQueueItem: Codable, Sendable, Equatable {
     /// Definition
     /// Resource pool name.
     /// Range
     /// N/A
     public var queueName: String?
-
     /// Definition
     /// Logical cluster name.
     /// Range
     /// N/A
     public var logicalClusterName: String?
-
     /// Definition
     /// Whether to enable short query acceleration for the resource pool
     /// Range
     /// N/A
     public var shortQueryOptimize: String?
-
     /// Definition
     /// Number of concurrent short queries in the resource pool
     /// Range
     /// N/A
     public var shortQueryConcurrencyNum: Int?
-
     /// Definition
     /// Resource configuration queue.
     /// Range

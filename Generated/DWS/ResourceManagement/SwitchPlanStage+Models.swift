@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/switchPlanStage``.
-public struct SwitchPlanStageRequest: Codable, Sendable, Hashable {
+public struct SwitchPlanStageRequest: Codable, Sendable, Equatable {
     /// Definition
     /// ID of the resource management plan stage
     /// Range
@@ -15,9 +15,7 @@ public struct SwitchPlanStageRequest: Codable, Sendable, Hashable {
         case stageID = "stage_id"
     }
 
-    public init(
-        stageID: String
-    ) {
+    public init(stageID: String) {
         self.stageID = stageID
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/updateQueueResources``.
-public struct UpdateQueueResourcesRequest: Codable, Sendable, Hashable {
+public struct UpdateQueueResourcesRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Resource pool information.
     /// Constraints
@@ -17,9 +17,7 @@ public struct UpdateQueueResourcesRequest: Codable, Sendable, Hashable {
         case workloadQueue = "workload_queue"
     }
 
-    public init(
-        workloadQueue: WorkloadQueueInfo
-    ) {
+    public init(workloadQueue: WorkloadQueueInfo) {
         self.workloadQueue = workloadQueue
     }
 }
@@ -28,7 +26,7 @@ public struct UpdateQueueResourcesRequest: Codable, Sendable, Hashable {
 public typealias UpdateQueueResourcesResponse = SwitchPlanStageResponse
 
 /// Resource pool information.
-public struct WorkloadQueueInfo: Codable, Sendable, Hashable {
+public struct WorkloadQueueInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Resource pool name.
     /// Constraints
@@ -36,7 +34,6 @@ public struct WorkloadQueueInfo: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var workloadQueueName: String
-
     /// Definition
     /// Logical cluster name.
     /// Constraints
@@ -44,7 +41,6 @@ public struct WorkloadQueueInfo: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var logicalClusterName: String?
-
     /// Definition
     /// Resource configuration queue.
     /// Constraints

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/updateSchemas``.
-public struct UpdateSchemasRequest: Codable, Sendable, Hashable {
+public struct UpdateSchemasRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Schema space name
     /// Constraints
@@ -12,7 +12,6 @@ public struct UpdateSchemasRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var schemaName: String
-
     /// Definition
     /// Schema space threshold
     /// Constraints
@@ -26,17 +25,14 @@ public struct UpdateSchemasRequest: Codable, Sendable, Hashable {
         case permSpace = "perm_space"
     }
 
-    public init(
-        schemaName: String,
-        permSpace: String
-    ) {
+    public init(schemaName: String, permSpace: String) {
         self.schemaName = schemaName
         self.permSpace = permSpace
     }
 }
 
 /// The response of ``DWSClient/updateSchemas``.
-public struct UpdateSchemasResponse: Codable, Sendable, Hashable {
+public struct UpdateSchemasResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Response code
     /// Range
@@ -47,9 +43,7 @@ public struct UpdateSchemasResponse: Codable, Sendable, Hashable {
         case retCode = "ret_code"
     }
 
-    public init(
-        retCode: Int? = nil
-    ) {
+    public init(retCode: Int? = nil) {
         self.retCode = retCode
     }
 

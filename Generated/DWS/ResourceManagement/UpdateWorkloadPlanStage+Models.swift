@@ -4,55 +4,47 @@
 import CloudCore
 
 /// Plan stage details.
-public struct PlanStage: Codable, Sendable, Hashable {
+public struct PlanStage: Codable, Sendable, Equatable {
     /// Definition
     /// Month.
     /// Range
     /// N/A
     public var month: String?
-
     /// Definition
     /// Date.
     /// Range
     /// N/A
     public var day: String?
-
     /// Definition
     /// Plan ID.
     /// Range
     /// N/A
     public var planID: String?
-
     /// Definition
     /// Plan stage ID.
     /// Range
     /// N/A
     public var stageID: String?
-
     /// Definition
     /// Plan stage name.
     /// Range
     /// N/A
     public var stageName: String?
-
     /// Definition
     /// Start time of the plan.
     /// Range
     /// N/A
     public var startTime: String?
-
     /// Definition
     /// End time.
     /// Range
     /// N/A
     public var endTime: String?
-
     /// Definition
     /// Next validation time.
     /// Range
     /// N/A
     public var nextValidTime: String?
-
     /// Definition
     /// Resource queue list.
     /// Range
@@ -98,19 +90,17 @@ public struct PlanStage: Codable, Sendable, Hashable {
 public typealias UpdateWorkloadPlanStageRequest = AddWorkloadPlanStageRequest
 
 /// The response of ``DWSClient/updateWorkloadPlanStage``.
-public struct UpdateWorkloadPlanStageResponse: Codable, Sendable, Hashable {
+public struct UpdateWorkloadPlanStageResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Result status code.
     /// Range
     /// N/A
     public var workloadResCode: Int?
-
     /// Definition
     /// Result description.
     /// Range
     /// N/A
     public var workloadResStr: String?
-
     /// Definition
     /// Plan stage details.
     /// Range

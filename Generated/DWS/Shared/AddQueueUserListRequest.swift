@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/addQueueUserList``.
-public struct AddQueueUserListRequest: Codable, Sendable, Hashable {
+public struct AddQueueUserListRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Resource pool name.
     /// Constraints
@@ -12,7 +12,6 @@ public struct AddQueueUserListRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var queueName: String
-
     /// Definition
     /// List of resource pool users.
     /// Constraints
@@ -26,10 +25,7 @@ public struct AddQueueUserListRequest: Codable, Sendable, Hashable {
         case userList = "user_list"
     }
 
-    public init(
-        queueName: String,
-        userList: [UserList]
-    ) {
+    public init(queueName: String, userList: [UserList]) {
         self.queueName = queueName
         self.userList = userList
     }

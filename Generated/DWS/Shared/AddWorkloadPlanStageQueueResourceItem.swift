@@ -6,13 +6,12 @@ import CloudCore
 /// Resource queue
 ///
 /// QueueResourceItem
-public struct AddWorkloadPlanStageQueueResourceItem: Codable, Sendable, Hashable {
+public struct AddWorkloadPlanStageQueueResourceItem: Codable, Sendable, Equatable {
     /// Definition
     /// Resource pool name.
     /// Range
     /// N/A
     public var queueName: String
-
     /// Definition
     /// Resource configuration queue.
     /// Range
@@ -24,10 +23,7 @@ public struct AddWorkloadPlanStageQueueResourceItem: Codable, Sendable, Hashable
         case queueResources = "queue_resources"
     }
 
-    public init(
-        queueName: String,
-        queueResources: [AddWorkloadPlanStageWorkloadResourceItem]
-    ) {
+    public init(queueName: String, queueResources: [AddWorkloadPlanStageWorkloadResourceItem]) {
         self.queueName = queueName
         self.queueResources = queueResources
     }

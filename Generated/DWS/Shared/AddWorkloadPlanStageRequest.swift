@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/addWorkloadPlanStage``.
-public struct AddWorkloadPlanStageRequest: Codable, Sendable, Hashable {
+public struct AddWorkloadPlanStageRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Details of the resource management plan stage
     /// Range
@@ -15,9 +15,7 @@ public struct AddWorkloadPlanStageRequest: Codable, Sendable, Hashable {
         case workloadPlanStage = "workload_plan_stage"
     }
 
-    public init(
-        workloadPlanStage: WorkloadPlanStage? = nil
-    ) {
+    public init(workloadPlanStage: WorkloadPlanStage? = nil) {
         self.workloadPlanStage = workloadPlanStage
     }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// Resource configuration queue.
 ///
 /// WorkloadResourceItem
-public struct AddWorkloadPlanStageWorkloadResourceItem: Codable, Sendable, Hashable {
+public struct AddWorkloadPlanStageWorkloadResourceItem: Codable, Sendable, Equatable {
     /// Definition
     /// Resource name.
     /// Constraints
@@ -20,7 +20,6 @@ public struct AddWorkloadPlanStageWorkloadResourceItem: Codable, Sendable, Hasha
     /// weight: weight for network scheduling
     /// Default Value
     public var resourceName: String
-
     /// Definition
     /// Resource attribute value.
     /// Constraints
@@ -37,7 +36,6 @@ public struct AddWorkloadPlanStageWorkloadResourceItem: Codable, Sendable, Hasha
     /// If resource_name is weight, the value is an integer from 1 to 2147483647. The default value is -1.
     /// Default Value
     public var resourceValue: Int
-
     /// Definition
     /// Resource attribute unit.
     /// Constraints
@@ -45,7 +43,6 @@ public struct AddWorkloadPlanStageWorkloadResourceItem: Codable, Sendable, Hasha
     /// Range
     /// Default Value
     public var valueUnit: String?
-
     /// Definition
     /// Additional resource description.
     /// Constraints

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/addWorkloadRule``.
-public struct AddWorkloadRuleRequest: Codable, Sendable, Hashable {
+public struct AddWorkloadRuleRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Exception rule name.
     /// Constraints
@@ -13,7 +13,6 @@ public struct AddWorkloadRuleRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var ruleName: String?
-
     /// Definition
     /// Exception rule configuration items.
     /// Constraints
@@ -28,10 +27,7 @@ public struct AddWorkloadRuleRequest: Codable, Sendable, Hashable {
         case exceptRules = "except_rules"
     }
 
-    public init(
-        ruleName: String? = nil,
-        exceptRules: [ExceptRule]? = nil
-    ) {
+    public init(ruleName: String? = nil, exceptRules: [ExceptRule]? = nil) {
         self.ruleName = ruleName
         self.exceptRules = exceptRules
     }

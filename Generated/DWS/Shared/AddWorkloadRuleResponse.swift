@@ -4,25 +4,22 @@
 import CloudCore
 
 /// The response of ``DWSClient/addWorkloadRule``.
-public struct AddWorkloadRuleResponse: Codable, Sendable, Hashable {
+public struct AddWorkloadRuleResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Error code.
     /// Range
     /// N/A
     public var workloadResCode: Int?
-
     /// Definition
     /// Error details.
     /// Range
     /// N/A
     public var workloadResStr: String?
-
     /// Definition
     /// Exception rule list.
     /// Range
     /// N/A
     public var items: [ExceptRuleBo]?
-
     /// Definition
     /// Total number of exception rules.
     /// Range

@@ -4,67 +4,57 @@
 import CloudCore
 
 /// The response of ``DWSClient/createAlarmSub``.
-public struct AlarmSubscriptionResponse: Codable, Sendable, Hashable {
+public struct AlarmSubscriptionResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Alarm subscription ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Subscribed alarm name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Whether to enable subscription.
     /// Range
     /// N/A
     public var enable: Int?
-
     /// Definition
     /// Alarm severity.
     /// Range
     /// N/A
     public var alarmLevel: String?
-
     /// Definition
     /// Project ID.
     /// Range
     /// N/A
     public var projectID: String?
-
     /// Definition
     /// Service to which the alarm belongs.
     /// Range
     /// N/A
     public var nameSpace: String?
-
     /// Definition
     /// Message topic address.
     /// Range
     /// N/A
     public var notificationTarget: String?
-
     /// Definition
     /// Message topic name.
     /// Range
     /// N/A
     public var notificationTargetName: String?
-
     /// Definition
     /// Message topic type.
     /// Range
     /// N/A
     public var notificationTargetType: String?
-
     /// Definition
     /// Language.
     /// Range
     /// N/A
     public var language: String?
-
     /// Definition
     /// Time zone.
     /// Range

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``DWSClient/batchCreateResourceTag``.
-public struct BatchCreateResourceTagRequest: Codable, Sendable, Hashable {
+public struct BatchCreateResourceTagRequest: Codable, Sendable, Equatable {
     /// Tag list.
     public var tags: [Tags]
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [Tags]
-    ) {
+    public init(tags: [Tags]) {
         self.tags = tags
     }
 }

@@ -4,43 +4,37 @@
 import CloudCore
 
 /// Redistribution message.
-public struct BucketSplitInfo: Codable, Sendable, Hashable {
+public struct BucketSplitInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Number of current DNs.
     /// Range
     /// N/A
     public var currentDnNum: Int?
-
     /// Definition
     /// Number of DN nodes after scale-out.
     /// Range
     /// N/A
     public var afterScaleOutDnNum: Int?
-
     /// Definition
     /// Number of current buckets.
     /// Range
     /// N/A
     public var currentBucketNum: Int?
-
     /// Definition
     /// Number of buckets after scale-out.
     /// Range
     /// N/A
     public var afterScaleOutBucketNum: Int?
-
     /// Definition
     /// Whether bucket splitting is involved in scale-out.
     /// Range
     /// N/A
     public var isBucketSplit: Bool?
-
     /// Definition
     /// Bucket tilt rate on DN nodes. It is used to measure the imbalance of buckets on DN nodes.
     /// Range
     /// N/A
     public var bucketTiltRate: String?
-
     /// Definition
     /// Bucket tilt rate on DN nodes after scale-out. It is used to measure the imbalance of buckets on DN
     /// nodes after scale-out.

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Cluster object
-public struct Cluster: Codable, Sendable, Hashable {
+public struct Cluster: Codable, Sendable, Equatable {
     /// Cluster ID
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }

@@ -4,73 +4,53 @@
 import CloudCore
 
 /// List of cluster objects
-public struct ClusterInfo: Codable, Sendable, Hashable {
+public struct ClusterInfo: Codable, Sendable, Equatable {
     /// Cluster ID
     public var id: String?
-
     /// Cluster name
     public var name: String?
-
     /// Cluster status. The value can be one of the following:
     /// CREATING
     /// AVAILABLE
     /// UNAVAILABLE
     /// CREATION FAILED
     public var status: String?
-
     /// Data warehouse version
     public var version: String?
-
     /// Last modification time of a cluster. Format: ISO8601:YYYY-MM-DDThh:mm:ssZ
     public var updated: String?
-
     /// Cluster creation time. Format: ISO8601:YYYY-MM-DDThh:mm:ssZ
     public var created: String?
-
     /// Service port of a cluster. The value ranges from 8000 to 30000. The default value is 8000.
     public var port: Int?
-
     /// Private network connection information about the cluster.
     public var endpoints: [Endpoints]?
-
     /// Cluster instance
     public var nodes: [Nodes]?
-
     /// Tags in a cluster
     public var tags: [Tag]?
-
     /// Administrator username
     public var userName: String?
-
     /// Number of cluster nodes. For a cluster, the value ranges from 3 to 256. For a hybrid data warehouse
     /// (standalone), the value is 1.
     public var numberOfNode: Int?
-
     /// Number of events
     public var recentEvent: Int?
-
     /// AZ
     public var availabilityZone: String?
-
     /// Enterprise project ID. The value 0 indicates the ID of the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// Node type
     public var nodeType: String?
-
     /// Specifies the VPC ID.
     public var vpcID: String?
-
     /// Subnet ID
     public var subnetID: String?
-
     /// Public IP address. If the parameter is not specified, public connection is not used by default.
     public var publicIP: PublicIP?
-
     /// Public network connection information about the cluster. If the parameter is not specified, the public
     /// network connection information is not used by default.
     public var publicEndpoints: [PublicEndpoints]?
-
     /// Task information, consisting of a key and a value. The key indicates an ongoing task, and the value
     /// indicates the progress of the ongoing task.
     /// Valid key values include:
@@ -84,7 +64,6 @@ public struct ClusterInfo: Codable, Sendable, Hashable {
     /// "action_progress":
     /// {"SNAPSHOTTING":"16%"}
     public var actionProgress: [String: String]?
-
     /// Sub-status of clusters in the AVAILABLE state. The value can be one of the following:
     /// NORMAL
     /// READONLY
@@ -104,7 +83,6 @@ public struct ClusterInfo: Codable, Sendable, Hashable {
     /// DEGRADED | UNBALANCED | READONLY | REDISTRIBUTION-FAILURE
     /// DEGRADED | UNBALANCED | READONLY
     public var subStatus: String?
-
     /// Cluster management task. The value can be one of the following:
     /// RESTORING
     /// SNAPSHOTTING
@@ -116,10 +94,8 @@ public struct ClusterInfo: Codable, Sendable, Hashable {
     /// REBOOT_FAILURE: Restart failed
     /// RESIZE_FAILURE
     public var taskStatus: TaskStatus?
-
     /// Security group ID
     public var securityGroupID: String?
-
     /// Cause of failure. If the parameter is left empty, the cluster is in the normal state.
     public var failedReasons: FailedReason?
 

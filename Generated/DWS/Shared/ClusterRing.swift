@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Information of the logical cluster ring.
-public struct ClusterRing: Codable, Sendable, Hashable {
+public struct ClusterRing: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster host information.
     /// Constraints
@@ -12,7 +12,6 @@ public struct ClusterRing: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var ringHosts: [RingHost]
-
     /// Definition
     /// Whether scale-in is supported.
     /// Constraints
@@ -27,10 +26,7 @@ public struct ClusterRing: Codable, Sendable, Hashable {
         case unShrinkableClusterRing = "un_shrinkable_cluster_ring"
     }
 
-    public init(
-        ringHosts: [RingHost],
-        unShrinkableClusterRing: Bool? = nil
-    ) {
+    public init(ringHosts: [RingHost], unShrinkableClusterRing: Bool? = nil) {
         self.ringHosts = ringHosts
         self.unShrinkableClusterRing = unShrinkableClusterRing
     }

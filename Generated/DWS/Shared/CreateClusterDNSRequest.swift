@@ -4,20 +4,18 @@
 import CloudCore
 
 /// The request body of ``DWSClient/createClusterDNS``.
-public struct CreateClusterDNSRequest: Codable, Sendable, Hashable {
+public struct CreateClusterDNSRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Domain name to be created.
     /// Range
     /// N/A
     public var name: String
-
     /// Definition
     /// Domain name type.
     /// Range
     /// public
     /// private
     public var type: String
-
     /// Definition
     /// Caching duration of the SOA record set, in seconds. The default value is 300, in seconds.
     /// Range
@@ -30,11 +28,7 @@ public struct CreateClusterDNSRequest: Codable, Sendable, Hashable {
         case ttl
     }
 
-    public init(
-        name: String,
-        type: String,
-        ttl: Int
-    ) {
+    public init(name: String, type: String, ttl: Int) {
         self.name = name
         self.type = type
         self.ttl = ttl

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``DWSClient/createCluster``.
-public struct CreateClusterResponse: Codable, Sendable, Hashable {
+public struct CreateClusterResponse: Codable, Sendable, Equatable {
     /// Cluster object
     public var cluster: Cluster?
 
-    private enum CodingKeys: String, CodingKey {
-        case cluster
-    }
-
-    public init(
-        cluster: Cluster? = nil
-    ) {
+    public init(cluster: Cluster? = nil) {
         self.cluster = cluster
     }
 }

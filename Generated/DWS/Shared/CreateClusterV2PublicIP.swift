@@ -6,7 +6,7 @@ import CloudCore
 /// Public IP address. If the parameter is not specified, public connection is not used by default.
 ///
 /// PublicIp
-public struct CreateClusterV2PublicIP: Codable, Sendable, Hashable {
+public struct CreateClusterV2PublicIP: Codable, Sendable, Equatable {
     /// Definition
     /// EIP binding type.
     /// Constraints
@@ -18,7 +18,6 @@ public struct CreateClusterV2PublicIP: Codable, Sendable, Hashable {
     /// Default Value
     /// null
     public var publicBindType: String?
-
     /// Definition
     /// EIP ID.
     /// Constraints
@@ -33,10 +32,7 @@ public struct CreateClusterV2PublicIP: Codable, Sendable, Hashable {
         case eipID = "eip_id"
     }
 
-    public init(
-        publicBindType: String? = nil,
-        eipID: String? = nil
-    ) {
+    public init(publicBindType: String? = nil, eipID: String? = nil) {
         self.publicBindType = publicBindType
         self.eipID = eipID
     }

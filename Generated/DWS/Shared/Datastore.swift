@@ -4,28 +4,19 @@
 import CloudCore
 
 /// Snapshot version.
-public struct Datastore: Codable, Sendable, Hashable {
+public struct Datastore: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster type.
     /// Range
     /// N/A
     public var type: String?
-
     /// Definition
     /// Cluster version.
     /// Range
     /// N/A
     public var version: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case version
-    }
-
-    public init(
-        type: String? = nil,
-        version: String? = nil
-    ) {
+    public init(type: String? = nil, version: String? = nil) {
         self.type = type
         self.version = version
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Private network connection information about the cluster.
-public struct Endpoints: Codable, Sendable, Hashable {
+public struct Endpoints: Codable, Sendable, Equatable {
     /// Private network connection information
     public var connectInfo: String?
-
     /// JDBC URL on the private network. The following is the default format:
     /// jdbc:postgresql://< connect_info>/<YOUR_DATABASE_name>
     public var jdbcURL: String?
@@ -17,10 +16,7 @@ public struct Endpoints: Codable, Sendable, Hashable {
         case jdbcURL = "jdbc_url"
     }
 
-    public init(
-        connectInfo: String? = nil,
-        jdbcURL: String? = nil
-    ) {
+    public init(connectInfo: String? = nil, jdbcURL: String? = nil) {
         self.connectInfo = connectInfo
         self.jdbcURL = jdbcURL
     }

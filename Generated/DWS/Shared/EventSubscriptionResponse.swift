@@ -4,91 +4,77 @@
 import CloudCore
 
 /// The response of ``DWSClient/createEventSub``.
-public struct EventSubscriptionResponse: Codable, Sendable, Hashable {
+public struct EventSubscriptionResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Subscription ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Subscription name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Event source type.
     /// Range
     /// N/A
     public var sourceType: String?
-
     /// Definition
     /// Event source ID.
     /// Range
     /// N/A
     public var sourceID: String?
-
     /// Definition
     /// Event category.
     /// Range
     /// N/A
     public var category: String?
-
     /// Definition
     /// Event severity.
     /// Range
     /// N/A
     public var severity: String?
-
     /// Definition
     /// Event tag.
     /// Range
     /// N/A
     public var tag: String?
-
     /// Definition
     /// Whether to enable subscription.
     /// Range
     /// 1: enabled; 0: disabled.
     public var enable: Int?
-
     /// Definition
     /// Project ID.
     /// Range
     /// N/A
     public var projectID: String?
-
     /// Definition
     /// Service.
     /// Range
     /// N/A
     public var nameSpace: String?
-
     /// Definition
     /// Address for the message notification topic.
     /// Range
     /// N/A
     public var notificationTarget: String?
-
     /// Definition
     /// Message notification topic.
     /// Range
     /// N/A
     public var notificationTargetName: String?
-
     /// Definition
     /// Message notification type.
     /// Range
     /// N/A
     public var notificationTargetType: String?
-
     /// Definition
     /// Language.
     /// Range
     /// N/A
     public var language: String?
-
     /// Definition
     /// Time zone.
     /// Range

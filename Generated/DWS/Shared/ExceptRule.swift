@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Exception rule configuration items.
-public struct ExceptRule: Codable, Sendable, Hashable {
+public struct ExceptRule: Codable, Sendable, Equatable {
     /// Definition
     /// Rule item name.
     /// Constraints
@@ -12,7 +12,6 @@ public struct ExceptRule: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var ruleKey: String?
-
     /// Definition
     /// Rule item value.
     /// Constraints
@@ -26,10 +25,7 @@ public struct ExceptRule: Codable, Sendable, Hashable {
         case ruleValue = "rule_value"
     }
 
-    public init(
-        ruleKey: String? = nil,
-        ruleValue: String? = nil
-    ) {
+    public init(ruleKey: String? = nil, ruleValue: String? = nil) {
         self.ruleKey = ruleKey
         self.ruleValue = ruleValue
     }

@@ -4,25 +4,22 @@
 import CloudCore
 
 /// Exception rule list.
-public struct ExceptRuleBo: Codable, Sendable, Hashable {
+public struct ExceptRuleBo: Codable, Sendable, Equatable {
     /// Definition
     /// Rule name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Action that triggers an exception rule.
     /// Range
     /// N/A
     public var action: String?
-
     /// Definition
     /// Names of resource pools bound to an exception rule.
     /// Range
     /// N/A
     public var queues: [String]?
-
     /// Definition
     /// Exception rule configuration items.
     /// Range

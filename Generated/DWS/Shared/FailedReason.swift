@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``DWSClient/convertToLogicalCluster``.
-public struct FailedReason: Codable, Sendable, Hashable {
+public struct FailedReason: Codable, Sendable, Equatable {
     /// Error code
     public var errorCode: String?
-
     /// Error message
     public var errorMsg: String?
 
@@ -16,10 +15,7 @@ public struct FailedReason: Codable, Sendable, Hashable {
         case errorMsg = "error_msg"
     }
 
-    public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil
-    ) {
+    public init(errorCode: String? = nil, errorMsg: String? = nil) {
         self.errorCode = errorCode
         self.errorMsg = errorMsg
     }

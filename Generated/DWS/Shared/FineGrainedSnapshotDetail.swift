@@ -4,19 +4,17 @@
 import CloudCore
 
 /// Fine-grained backup information.
-public struct FineGrainedSnapshotDetail: Codable, Sendable, Hashable {
+public struct FineGrainedSnapshotDetail: Codable, Sendable, Equatable {
     /// Definition
     /// Database.
     /// Range
     /// N/A
     public var database: String?
-
     /// Definition
     /// Schema list.
     /// Range
     /// N/A
     public var schemaList: [String]?
-
     /// Definition
     /// Table set.
     /// Range
@@ -29,11 +27,7 @@ public struct FineGrainedSnapshotDetail: Codable, Sendable, Hashable {
         case tableList = "table_list"
     }
 
-    public init(
-        database: String? = nil,
-        schemaList: [String]? = nil,
-        tableList: [String]? = nil
-    ) {
+    public init(database: String? = nil, schemaList: [String]? = nil, tableList: [String]? = nil) {
         self.database = database
         self.schemaList = schemaList
         self.tableList = tableList

@@ -4,25 +4,22 @@
 import CloudCore
 
 /// Flavor used by the cluster.
-public struct FlavorVolumeNodeInfo: Codable, Sendable, Hashable {
+public struct FlavorVolumeNodeInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Storage type used by a node.
     /// Range
     /// N/A
     public var volumeType: String?
-
     /// Definition
     /// Number of disks used by a node.
     /// Range
     /// N/A
     public var volumeNum: Int?
-
     /// Definition
     /// Available capacity of a node after copies are removed.
     /// Range
     /// N/A
     public var capacity: Int?
-
     /// Definition
     /// Capacity of a single disk on a node.
     /// Range

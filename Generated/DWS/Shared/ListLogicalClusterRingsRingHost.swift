@@ -6,7 +6,7 @@ import CloudCore
 /// Cluster host information.
 ///
 /// RingHost
-public struct ListLogicalClusterRingsRingHost: Codable, Sendable, Hashable {
+public struct ListLogicalClusterRingsRingHost: Codable, Sendable, Equatable {
     /// Definition
     /// Host name.
     /// Constraints
@@ -14,7 +14,6 @@ public struct ListLogicalClusterRingsRingHost: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var hostName: String?
-
     /// Definition
     /// Backend IP address.
     /// Constraints
@@ -22,7 +21,6 @@ public struct ListLogicalClusterRingsRingHost: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var backIP: String?
-
     /// Definition
     /// Number of host CPUs.
     /// Constraints
@@ -30,7 +28,6 @@ public struct ListLogicalClusterRingsRingHost: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var cpuCores: Int?
-
     /// Definition
     /// Host memory.
     /// Constraints
@@ -38,7 +35,6 @@ public struct ListLogicalClusterRingsRingHost: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var memory: Double?
-
     /// Definition
     /// Disk size of the host.
     /// Constraints

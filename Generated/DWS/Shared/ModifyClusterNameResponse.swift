@@ -4,19 +4,17 @@
 import CloudCore
 
 /// The response of ``DWSClient/modifyClusterName``.
-public struct ModifyClusterNameResponse: Codable, Sendable, Hashable {
+public struct ModifyClusterNameResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Error code.
     /// Range
     /// N/A
     public var errorCode: String?
-
     /// Definition
     /// Error message.
     /// Range
     /// N/A
     public var errorMsg: String?
-
     /// Definition
     /// Task ID, which can be used to query the task progress.
     /// Range
@@ -29,11 +27,7 @@ public struct ModifyClusterNameResponse: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        jobID: String? = nil
-    ) {
+    public init(errorCode: String? = nil, errorMsg: String? = nil, jobID: String? = nil) {
         self.errorCode = errorCode
         self.errorMsg = errorMsg
         self.jobID = jobID

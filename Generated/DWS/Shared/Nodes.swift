@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Cluster instance
-public struct Nodes: Codable, Sendable, Hashable {
+public struct Nodes: Codable, Sendable, Equatable {
     /// Cluster instance ID
     public var id: String?
-
     /// Cluster instance status
     public var status: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-    }
-
-    public init(
-        id: String? = nil,
-        status: String? = nil
-    ) {
+    public init(id: String? = nil, status: String? = nil) {
         self.id = id
         self.status = status
     }

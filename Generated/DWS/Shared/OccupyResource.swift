@@ -4,25 +4,22 @@
 import CloudCore
 
 /// Resource configuration queue.
-public struct OccupyResource: Codable, Sendable, Hashable {
+public struct OccupyResource: Codable, Sendable, Equatable {
     /// Definition
     /// Resource item name.
     /// Range
     /// N/A
     public var resourceName: String?
-
     /// Definition
     /// Resource attribute value.
     /// Range
     /// N/A
     public var resourceValue: Int?
-
     /// Definition
     /// Resource attribute unit.
     /// Range
     /// N/A
     public var valueUnit: String?
-
     /// Definition
     /// Additional resource description.
     /// Range

@@ -4,28 +4,19 @@
 import CloudCore
 
 /// Extended information.
-public struct ProductExtendResp: Codable, Sendable, Hashable {
+public struct ProductExtendResp: Codable, Sendable, Equatable {
     /// Definition
     /// Code of the extended information of the cluster flavor.
     /// Range
     /// N/A
     public var code: String?
-
     /// Definition
     /// Value of the extended information of the cluster flavor.
     /// Range
     /// N/A
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case value
-    }
-
-    public init(
-        code: String? = nil,
-        value: String? = nil
-    ) {
+    public init(code: String? = nil, value: String? = nil) {
         self.code = code
         self.value = value
     }

@@ -6,15 +6,10 @@ import CloudCore
 /// Documented values of the `public_bind_type` fields and parameters; other values decode as well.
 public struct PublicBindType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let autoAssign: Self = "auto_assign"
-
     /// not use
     public static let notUse: Self = "not_use"
-
     public static let bindExisting: Self = "bind_existing"
 }

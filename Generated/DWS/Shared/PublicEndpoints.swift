@@ -5,10 +5,9 @@ import CloudCore
 
 /// Public network connection information about the cluster. If the parameter is not specified, the public
 /// network connection information is not used by default.
-public struct PublicEndpoints: Codable, Sendable, Hashable {
+public struct PublicEndpoints: Codable, Sendable, Equatable {
     /// Public network connection information
     public var publicConnectInfo: String?
-
     /// JDBC URL of the public network. The following is the default format:
     /// jdbc:postgresql://< public_connect_info>/<YOUR_DATABASE_name>
     public var jdbcURL: String?
@@ -18,10 +17,7 @@ public struct PublicEndpoints: Codable, Sendable, Hashable {
         case jdbcURL = "jdbc_url"
     }
 
-    public init(
-        publicConnectInfo: String? = nil,
-        jdbcURL: String? = nil
-    ) {
+    public init(publicConnectInfo: String? = nil, jdbcURL: String? = nil) {
         self.publicConnectInfo = publicConnectInfo
         self.jdbcURL = jdbcURL
     }

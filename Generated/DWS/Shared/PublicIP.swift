@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Public IP address. If the parameter is not specified, public connection is not used by default.
-public struct PublicIP: Codable, Sendable, Hashable {
+public struct PublicIP: Codable, Sendable, Equatable {
     /// Binding type of an EIP. The value can be one of the following:
     /// auto_assign
     /// not_use
     /// bind_existing
     public var publicBindType: PublicBindType?
-
     /// EIP ID
     public var eipID: String?
 
@@ -19,10 +18,7 @@ public struct PublicIP: Codable, Sendable, Hashable {
         case eipID = "eip_id"
     }
 
-    public init(
-        publicBindType: PublicBindType? = nil,
-        eipID: String? = nil
-    ) {
+    public init(publicBindType: PublicBindType? = nil, eipID: String? = nil) {
         self.publicBindType = publicBindType
         self.eipID = eipID
     }

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Resource queue list.
-public struct QueueResourceItem: Codable, Sendable, Hashable {
+public struct QueueResourceItem: Codable, Sendable, Equatable {
     /// Definition
     /// Resource pool name.
     /// Range
     /// N/A
     public var queueName: String?
-
     /// Definition
     /// Resource configuration queue.
     /// Range
@@ -22,10 +21,7 @@ public struct QueueResourceItem: Codable, Sendable, Hashable {
         case queueResources = "queue_resources"
     }
 
-    public init(
-        queueName: String? = nil,
-        queueResources: [OccupyResource]? = nil
-    ) {
+    public init(queueName: String? = nil, queueResources: [OccupyResource]? = nil) {
         self.queueName = queueName
         self.queueResources = queueResources
     }

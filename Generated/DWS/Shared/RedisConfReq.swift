@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/executeRedistributionCluster``.
-public struct RedisConfReq: Codable, Sendable, Hashable {
+public struct RedisConfReq: Codable, Sendable, Equatable {
     /// Definition
     /// Redistribution mode. The impact on services varies depending on the mode. You are advised to contact
     /// O&M personnel for evaluation before changing the mode.
@@ -15,7 +15,6 @@ public struct RedisConfReq: Codable, Sendable, Hashable {
     /// online
     /// Default Value
     public var redisMode: String
-
     /// Definition
     /// Number of concurrent jobs. The default value is 4.
     /// Constraints
@@ -31,10 +30,7 @@ public struct RedisConfReq: Codable, Sendable, Hashable {
         case parallelJobs = "parallel_jobs"
     }
 
-    public init(
-        redisMode: String,
-        parallelJobs: Int
-    ) {
+    public init(redisMode: String, parallelJobs: Int) {
         self.redisMode = redisMode
         self.parallelJobs = parallelJobs
     }

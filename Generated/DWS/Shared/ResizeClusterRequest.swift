@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/resizeCluster``.
-public struct ResizeClusterRequest: Codable, Sendable, Hashable {
+public struct ResizeClusterRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Request body for adding an idle node or scaling out a cluster.
     /// Constraints
@@ -12,7 +12,6 @@ public struct ResizeClusterRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var scaleOut: ScaleOut
-
     /// Definition
     /// Whether only idle nodes are added.
     /// Constraints
@@ -23,7 +22,6 @@ public struct ResizeClusterRequest: Codable, Sendable, Hashable {
     /// Default Value
     /// false
     public var createNodeOnly: Bool?
-
     /// Definition
     /// Time before blocked job termination.
     /// Constraints
@@ -33,7 +31,6 @@ public struct ResizeClusterRequest: Codable, Sendable, Hashable {
     /// Default Value
     /// 0 (not limited)
     public var waitingForKilling: Int?
-
     /// Definition
     /// Whether to automatically start redistribution after scale-out. The default value is true. If this
     /// parameter is set to false, redistribution is not performed after scale-out. In this case, the cluster

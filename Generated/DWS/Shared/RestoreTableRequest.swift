@@ -4,25 +4,22 @@
 import CloudCore
 
 /// The request body of ``DWSClient/restoreTable``.
-public struct RestoreTableRequest: Codable, Sendable, Hashable {
+public struct RestoreTableRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Whether the name is case sensitive.
     /// Range
     /// N/A
     public var caseSensitive: Bool
-
     /// Definition
     /// Database name.
     /// Range
     /// N/A
     public var database: String
-
     /// Definition
     /// Source table information.
     /// Range
     /// N/A
     public var restoreTableList: [TableDetail]
-
     /// Definition
     /// Destination table information.
     /// Range

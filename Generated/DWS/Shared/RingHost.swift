@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Cluster host information.
-public struct RingHost: Codable, Sendable, Hashable {
+public struct RingHost: Codable, Sendable, Equatable {
     /// Definition
     /// Host name.
     /// Constraints
@@ -12,7 +12,6 @@ public struct RingHost: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var hostName: String
-
     /// Definition
     /// Backend IP address.
     /// Constraints
@@ -20,7 +19,6 @@ public struct RingHost: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var backIP: String
-
     /// Definition
     /// Number of host CPUs.
     /// Constraints
@@ -28,7 +26,6 @@ public struct RingHost: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var cpuCores: Int
-
     /// Definition
     /// Host memory.
     /// Constraints
@@ -36,7 +33,6 @@ public struct RingHost: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var memory: Double
-
     /// Definition
     /// Disk size of the host.
     /// Constraints
@@ -53,13 +49,7 @@ public struct RingHost: Codable, Sendable, Hashable {
         case diskSize = "disk_size"
     }
 
-    public init(
-        hostName: String,
-        backIP: String,
-        cpuCores: Int,
-        memory: Double,
-        diskSize: Double
-    ) {
+    public init(hostName: String, backIP: String, cpuCores: Int, memory: Double, diskSize: Double) {
         self.hostName = hostName
         self.backIP = backIP
         self.cpuCores = cpuCores

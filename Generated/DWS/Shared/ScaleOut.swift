@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Request body for adding an idle node or scaling out a cluster.
-public struct ScaleOut: Codable, Sendable, Hashable {
+public struct ScaleOut: Codable, Sendable, Equatable {
     /// Definition
     /// Number of nodes to be added.
     /// Range
     /// Greater than or equal to 3
     public var count: Int
-
     /// Definition
     /// Subnet ID.
     /// Range
@@ -22,10 +21,7 @@ public struct ScaleOut: Codable, Sendable, Hashable {
         case subnetID = "subnet_id"
     }
 
-    public init(
-        count: Int,
-        subnetID: String? = nil
-    ) {
+    public init(count: Int, subnetID: String? = nil) {
         self.count = count
         self.subnetID = subnetID
     }

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Endpoints
-public struct ShowClustersEndpoints: Codable, Sendable, Hashable {
+public struct ShowClustersEndpoints: Codable, Sendable, Equatable {
     /// Definition
     /// Private network connection information.
     /// Range
     /// N/A
     public var connectInfo: String?
-
     /// Definition
     /// JDBC URL of the private network.
     /// Constraints
@@ -25,10 +24,7 @@ public struct ShowClustersEndpoints: Codable, Sendable, Hashable {
         case jdbcURL = "jdbc_url"
     }
 
-    public init(
-        connectInfo: String? = nil,
-        jdbcURL: String? = nil
-    ) {
+    public init(connectInfo: String? = nil, jdbcURL: String? = nil) {
         self.connectInfo = connectInfo
         self.jdbcURL = jdbcURL
     }

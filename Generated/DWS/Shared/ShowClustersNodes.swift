@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Nodes
-public struct ShowClustersNodes: Codable, Sendable, Hashable {
+public struct ShowClustersNodes: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster instance ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Cluster instance status.
     /// Range
@@ -23,24 +22,13 @@ public struct ShowClustersNodes: Codable, Sendable, Hashable {
     /// 305: deletion failed
     /// 400: deleted
     public var status: String?
-
     /// Definition
     /// Instance name.
     /// Range
     /// N/A
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        status: String? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, status: String? = nil, name: String? = nil) {
         self.id = id
         self.status = status
         self.name = name

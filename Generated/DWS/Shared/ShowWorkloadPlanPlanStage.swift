@@ -6,55 +6,47 @@ import CloudCore
 /// Plan stage details.
 ///
 /// PlanStage
-public struct ShowWorkloadPlanPlanStage: Codable, Sendable, Hashable {
+public struct ShowWorkloadPlanPlanStage: Codable, Sendable, Equatable {
     /// Definition
     /// Month.
     /// Range
     /// N/A
     public var month: Int?
-
     /// Definition
     /// Date.
     /// Range
     /// N/A
     public var day: Int?
-
     /// Definition
     /// Plan ID.
     /// Range
     /// N/A
     public var planID: String?
-
     /// Definition
     /// Plan stage ID.
     /// Range
     /// N/A
     public var stageID: String?
-
     /// Definition
     /// Plan stage name.
     /// Range
     /// N/A
     public var stageName: String?
-
     /// Definition
     /// Start time of the plan.
     /// Range
     /// N/A
     public var startTime: String?
-
     /// Definition
     /// End time.
     /// Range
     /// N/A
     public var endTime: String?
-
     /// Definition
     /// Next validation time.
     /// Range
     /// N/A
     public var nextValidTime: String?
-
     /// Definition
     /// Resource queue list.
     /// Range

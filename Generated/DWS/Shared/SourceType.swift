@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `source_type` fields and parameters; other values decode as well.
 public struct SourceType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let cluster: Self = "cluster"
     public static let backup: Self = "backup"

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``DWSClient/stopCluster``.
-public struct StopClusterResponse: Codable, Sendable, Hashable {
+public struct StopClusterResponse: Codable, Sendable, Equatable {
     /// Definition
     /// ID of the task for stopping a cluster.
     /// Range
@@ -15,9 +15,7 @@ public struct StopClusterResponse: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        jobID: String? = nil
-    ) {
+    public init(jobID: String? = nil) {
         self.jobID = jobID
     }
 }

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``DWSClient/switchPlanStage``.
-public struct SwitchPlanStageResponse: Codable, Sendable, Hashable {
+public struct SwitchPlanStageResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Response code
     /// Range
     /// N/A
     public var workloadResCode: Int?
-
     /// Definition
     /// Response information.
     /// Range
@@ -22,10 +21,7 @@ public struct SwitchPlanStageResponse: Codable, Sendable, Hashable {
         case workloadResStr = "workload_res_str"
     }
 
-    public init(
-        workloadResCode: Int? = nil,
-        workloadResStr: String? = nil
-    ) {
+    public init(workloadResCode: Int? = nil, workloadResStr: String? = nil) {
         self.workloadResCode = workloadResCode
         self.workloadResStr = workloadResStr
     }

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Source table information.
-public struct TableDetail: Codable, Sendable, Hashable {
+public struct TableDetail: Codable, Sendable, Equatable {
     /// Definition
     /// Schema name.
     /// Range
     /// N/A
     public var schemaName: String
-
     /// Definition
     /// Table name.
     /// Range
@@ -22,10 +21,7 @@ public struct TableDetail: Codable, Sendable, Hashable {
         case tableName = "table_name"
     }
 
-    public init(
-        schemaName: String,
-        tableName: String
-    ) {
+    public init(schemaName: String, tableName: String) {
         self.schemaName = schemaName
         self.tableName = tableName
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Tag list.
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Definition
     /// Tag key.
     /// Constraints
@@ -16,7 +16,6 @@ public struct Tag: Codable, Sendable, Hashable {
     /// Only uppercase letters, lowercase letters, digits, underscores (_), and hyphens (-) are allowed.
     /// Default Value
     public var key: String?
-
     /// Definition
     /// Tag value.
     /// Constraints
@@ -29,15 +28,7 @@ public struct Tag: Codable, Sendable, Hashable {
     /// Default Value
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

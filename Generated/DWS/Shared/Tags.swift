@@ -4,26 +4,17 @@
 import CloudCore
 
 /// Tag list.
-public struct Tags: Codable, Sendable, Hashable {
+public struct Tags: Codable, Sendable, Equatable {
     /// Key. A tag key can contain a maximum of 128 Unicode characters, which cannot be null. The first and
     /// last characters cannot be spaces. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     /// It cannot contain the following characters:=*<>\,|/
     public var key: String
-
     /// Value. A tag value can contain a maximum of 255 Unicode characters, which can be null. The first and
     /// last characters cannot be spaces. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     /// It cannot contain the following characters:=*<>\,|/
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

@@ -6,27 +6,16 @@ import CloudCore
 /// Documented values of the `task_status` fields and parameters; other values decode as well.
 public struct TaskStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let restoring: Self = "RESTORING"
-
     public static let snapshotting: Self = "SNAPSHOTTING"
-
     public static let growing: Self = "GROWING"
-
     public static let rebooting: Self = "REBOOTING"
-
     public static let settingConfiguration: Self = "SETTING_CONFIGURATION"
-
     public static let configuringExtDatasource: Self = "CONFIGURING_EXT_DATASOURCE"
-
     public static let deletingExtDatasource: Self = "DELETING_EXT_DATASOURCE"
-
     /// Restart failed
     public static let rebootFailure: Self = "REBOOT_FAILURE"
-
     public static let resizeFailure: Self = "RESIZE_FAILURE"
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// List of resource pool users.
-public struct UserList: Codable, Sendable, Hashable {
+public struct UserList: Codable, Sendable, Equatable {
     /// Username
     public var userName: String?
 
@@ -12,9 +12,7 @@ public struct UserList: Codable, Sendable, Hashable {
         case userName = "user_name"
     }
 
-    public init(
-        userName: String? = nil
-    ) {
+    public init(userName: String? = nil) {
         self.userName = userName
     }
 }

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Disk information object.
-public struct Volume: Codable, Sendable, Hashable {
+public struct Volume: Codable, Sendable, Equatable {
     /// Documented values of `volume`; other values decode as well.
     public struct VolumeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Ultra-high I/O
         public static let ssd: Self = "SSD"
-
         /// High I/O
         public static let sas: Self = "SAS"
     }
@@ -29,7 +25,6 @@ public struct Volume: Codable, Sendable, Hashable {
     /// SAS: High I/O
     /// Default Value
     public var volume: VolumeValue
-
     /// Definition
     /// Disk capacity in GB.
     /// Constraints
@@ -43,10 +38,7 @@ public struct Volume: Codable, Sendable, Hashable {
         case capacity
     }
 
-    public init(
-        volume: VolumeValue,
-        capacity: Int? = nil
-    ) {
+    public init(volume: VolumeValue, capacity: Int? = nil) {
         self.volume = volume
         self.capacity = capacity
     }

@@ -4,49 +4,42 @@
 import CloudCore
 
 /// Resource pool name.
-public struct WorkloadPlanInfo: Codable, Sendable, Hashable {
+public struct WorkloadPlanInfo: Codable, Sendable, Equatable {
     /// Definition
     /// Plan status
     /// Range
     /// N/A
     public var status: Int?
-
     /// Definition
     /// Project ID.
     /// Range
     /// N/A
     public var projectID: String?
-
     /// Definition
     /// Cluster ID.
     /// Range
     /// It is a 36-digit UUID.
     public var clusterID: String?
-
     /// Definition
     /// Plan ID.
     /// Range
     /// N/A
     public var planID: String?
-
     /// Definition
     /// Plan name
     /// Range
     /// N/A
     public var planName: String?
-
     /// Definition
     /// Current plan stage.
     /// Range
     /// N/A
     public var currentStage: String?
-
     /// Definition
     /// Logical cluster name.
     /// Range
     /// N/A
     public var logicalClusterName: String?
-
     /// Definition
     /// List of plan stages
     /// Range

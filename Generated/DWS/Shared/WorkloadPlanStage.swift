@@ -4,37 +4,32 @@
 import CloudCore
 
 /// Details of the resource management plan stage
-public struct WorkloadPlanStage: Codable, Sendable, Hashable {
+public struct WorkloadPlanStage: Codable, Sendable, Equatable {
     /// Definition
     /// Date.
     /// Range
     /// N/A
     public var day: String?
-
     /// Definition
     /// Month
     /// Range
     /// N/A
     public var month: String?
-
     /// Definition
     /// Plan stage
     /// Range
     /// N/A
     public var stageName: String?
-
     /// Definition
     /// Start time
     /// Range
     /// N/A
     public var startTime: String?
-
     /// Definition
     /// End time.
     /// Range
     /// N/A
     public var endTime: String?
-
     /// Definition
     /// Resource queue
     /// Range

@@ -4,19 +4,17 @@
 import CloudCore
 
 /// Check result.
-public struct CheckTableNameResult: Codable, Sendable, Hashable {
+public struct CheckTableNameResult: Codable, Sendable, Equatable {
     /// Definition
     /// Database name.
     /// Range
     /// N/A
     public var database: String?
-
     /// Definition
     /// Information about the source tables in a restoration.
     /// Range
     /// N/A
     public var restoreTableList: [String]?
-
     /// Definition
     /// Information about the destination tables in a restoration.
     /// Range
@@ -44,7 +42,7 @@ public struct CheckTableNameResult: Codable, Sendable, Hashable {
 public typealias CheckTableRestoreRequest = RestoreTableRequest
 
 /// The response of ``DWSClient/checkTableRestore``.
-public struct CheckTableRestoreResponse: Codable, Sendable, Hashable {
+public struct CheckTableRestoreResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Check result.
     /// Range
@@ -55,9 +53,7 @@ public struct CheckTableRestoreResponse: Codable, Sendable, Hashable {
         case checkTableNameResult = "check_table_name_result"
     }
 
-    public init(
-        checkTableNameResult: CheckTableNameResult? = nil
-    ) {
+    public init(checkTableNameResult: CheckTableNameResult? = nil) {
         self.checkTableNameResult = checkTableNameResult
     }
 }

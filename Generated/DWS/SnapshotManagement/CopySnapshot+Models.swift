@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The request body of ``DWSClient/copySnapshot``.
-public struct CopySnapshotRequest: Codable, Sendable, Hashable {
+public struct CopySnapshotRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Snapshot name.
     /// Range
     /// N/A
     public var backupName: String
-
     /// Definition
     /// Description.
     /// Range
@@ -22,17 +21,14 @@ public struct CopySnapshotRequest: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        backupName: String,
-        description: String? = nil
-    ) {
+    public init(backupName: String, description: String? = nil) {
         self.backupName = backupName
         self.description = description
     }
 }
 
 /// The response of ``DWSClient/copySnapshot``.
-public struct CopySnapshotResponse: Codable, Sendable, Hashable {
+public struct CopySnapshotResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Snapshot ID.
     /// Range
@@ -43,9 +39,7 @@ public struct CopySnapshotResponse: Codable, Sendable, Hashable {
         case snapshotID = "snapshot_id"
     }
 
-    public init(
-        snapshotID: String? = nil
-    ) {
+    public init(snapshotID: String? = nil) {
         self.snapshotID = snapshotID
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``DWSClient/createSnapshot``.
-public struct CreateSnapshotRequest: Codable, Sendable, Hashable {
+public struct CreateSnapshotRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Snapshot object.
     /// Constraints
@@ -13,51 +13,37 @@ public struct CreateSnapshotRequest: Codable, Sendable, Hashable {
     /// Default Value
     public var snapshot: Snapshot
 
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-    }
-
-    public init(
-        snapshot: Snapshot
-    ) {
+    public init(snapshot: Snapshot) {
         self.snapshot = snapshot
     }
 }
 
 /// The response of ``DWSClient/createSnapshot``.
-public struct CreateSnapshotResponse: Codable, Sendable, Hashable {
+public struct CreateSnapshotResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Snapshot object.
     /// Range
     /// N/A
     public var snapshot: Cluster?
 
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-    }
-
-    public init(
-        snapshot: Cluster? = nil
-    ) {
+    public init(snapshot: Cluster? = nil) {
         self.snapshot = snapshot
     }
 }
 
 /// Snapshot object.
-public struct Snapshot: Codable, Sendable, Hashable {
+public struct Snapshot: Codable, Sendable, Equatable {
     /// Definition
     /// Snapshot name. It must be unique and start with a letter. It consists of 4 to 64 characters. Only
     /// letters (case-insensitive), digits, hyphens (-), and underscores (_) are allowed.
     /// Range
     /// N/A
     public var name: String
-
     /// Definition
     /// ID of the cluster for which you want to create a snapshot.
     /// Range
     /// N/A
     public var clusterID: String
-
     /// Definition
     /// Snapshot description. If no value is specified, the description is empty. The value can contain a
     /// maximum of 256 characters. The following special characters are not allowed: !<>'=&"
@@ -71,11 +57,7 @@ public struct Snapshot: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        name: String,
-        clusterID: String,
-        description: String? = nil
-    ) {
+    public init(name: String, clusterID: String, description: String? = nil) {
         self.name = name
         self.clusterID = clusterID
         self.description = description

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Policy list. This parameter is mandatory when you add a policy.
-public struct BackupStrategyRequest: Codable, Sendable, Hashable {
+public struct BackupStrategyRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Policy ID.
     /// Range
     /// N/A
     public var policyID: String?
-
     /// Definition
     /// Policy name. This parameter is mandatory when you add a backup policy. The policy name must be unique,
     /// consist of 4 to 92 characters, and start with a letter. It is case-insensitive and can contain only
@@ -18,21 +17,18 @@ public struct BackupStrategyRequest: Codable, Sendable, Hashable {
     /// Range
     /// N/A
     public var policyName: String?
-
     /// Definition
     /// Execution policy. This parameter is mandatory when you add a backup policy. The value must comply with
     /// the cron expression format.
     /// Range
     /// N/A
     public var backupStrategy: String?
-
     /// Definition
     /// Backup type.
     /// Range
     /// full: full backup
     /// increment: incremental backup
     public var backupType: String?
-
     /// Definition
     /// Backup level.
     /// Range
@@ -63,37 +59,32 @@ public struct BackupStrategyRequest: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DWSClient/createSnapshotPolicy``.
-public struct CreateSnapshotPolicyRequest: Codable, Sendable, Hashable {
+public struct CreateSnapshotPolicyRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Retention days.
     /// Range
     /// 1 to 31.
     public var keepDay: Int?
-
     /// Definition
     /// Policy list. This parameter is mandatory when you add a policy.
     /// Range
     /// N/A
     public var backupStrategies: [BackupStrategyRequest]?
-
     /// Definition
     /// Backup device. OBS, NBU, and NFS are supported.
     /// Range
     /// N/A
     public var deviceName: String?
-
     /// Definition
     /// Port of the NBU backup media. This parameter is mandatory when the backup medium is NBU.
     /// Range
     /// N/A
     public var serverPort: String?
-
     /// Definition
     /// NBU backup parameters. This parameter is mandatory when the backup medium is NBU.
     /// Range
     /// N/A
     public var backupParam: String?
-
     /// Definition
     /// IP address of the backup media. This parameter is mandatory when the backup medium is NBU or NFS. If
     /// the backup medium is NBU, it indicates the address of the NBU server. If the backup medium is NFS, it

@@ -4,37 +4,32 @@
 import CloudCore
 
 /// List of snapshot objects.
-public struct ClusterSnapshots: Codable, Sendable, Hashable {
+public struct ClusterSnapshots: Codable, Sendable, Equatable {
     /// Definition
     /// Snapshot ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Snapshot name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Snapshot description.
     /// Range
     /// N/A
     public var description: String?
-
     /// Definition
     /// Snapshot creation time. The format is ISO8601: YYYY-MM-DDThh:mm:ssZ.
     /// Range
     /// N/A
     public var started: String?
-
     /// Definition
     /// Snapshot size, in GB.
     /// Range
     /// N/A
     public var size: Double?
-
     /// Definition
     /// Snapshot status.
     /// Range
@@ -43,134 +38,112 @@ public struct ClusterSnapshots: Codable, Sendable, Hashable {
     /// UNAVAILABLE
     /// RESTORING
     public var status: String?
-
     /// Definition
     /// ID of the cluster for which the snapshot is created.
     /// Range
     /// N/A
     public var clusterID: String?
-
     /// Definition
     /// Snapshot version.
     /// Range
     /// N/A
     public var datastore: Datastore?
-
     /// Definition
     /// Name of the cluster for which the snapshot is created.
     /// Range
     /// N/A
     public var clusterName: String?
-
     /// Definition
     /// The time when the snapshot was updated.
     /// Range
     /// N/A
     public var updated: String?
-
     /// Definition
     /// Snapshot type.
     /// Range
     /// MANUAL: manual snapshot.
     /// AUTO: automatic snapshot.
     public var type: String?
-
     /// Definition
     /// Estimated start time of a snapshot.
     /// Range
     /// N/A
     public var bakExpectedStartTime: String?
-
     /// Definition
     /// Retention days for a snapshot.
     /// Range
     /// N/A
     public var bakKeepDay: Int?
-
     /// Definition
     /// Snapshot policy.
     /// Range
     /// N/A
     public var bakPeriod: String?
-
     /// Definition
     /// Database user.
     /// Range
     /// N/A
     public var dbUser: String?
-
     /// Definition
     /// Snapshot progress.
     /// Range
     /// N/A
     public var progress: String?
-
     /// Definition
     /// Snapshot backup key.
     /// Range
     /// N/A
     public var backupKey: String?
-
     /// Definition
     /// Backup key of the previous snapshot used by the incremental backup.
     /// Range
     /// N/A
     public var priorBackupKey: String?
-
     /// Definition
     /// Key of the full snapshot backup.
     /// Range
     /// N/A
     public var baseBackupKey: String?
-
     /// Definition
     /// Backup media.
     /// Range
     /// N/A
     public var backupDevice: String?
-
     /// Definition
     /// Total size of snapshots.
     /// Range
     /// N/A
     public var totalBackupSize: Int?
-
     /// Definition
     /// Name of the full snapshot.
     /// Range
     /// N/A
     public var baseBackupName: String?
-
     /// Definition
     /// Whether in-place restoration is supported.
     /// Range
     /// N/A
     public var supportInplaceRestore: Bool?
-
     /// Definition
     /// Whether fine-grained backup is used.
     /// Range
     /// N/A
     public var fineGrainedBackup: Bool?
-
     /// Definition
     /// Backup level.
     /// Range
     /// N/A
     public var backupLevel: String?
-
     /// Definition
     /// Fine-grained backup information.
     /// Range
     /// N/A
     public var fineGrainedBackupDetail: FineGrainedSnapshotDetail?
-
     /// Definition
     /// GuestAgent version.
     /// Range
     /// N/A
     public var guestAgentVersion: String?
-
     /// Definition
     /// Cluster status.
     /// Range
@@ -302,13 +275,12 @@ public struct ClusterSnapshots: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listClusterSnapshots``.
-public struct ListClusterSnapshotsResponse: Codable, Sendable, Hashable {
+public struct ListClusterSnapshotsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// List of snapshot objects.
     /// Range
     /// N/A
     public var snapshots: [ClusterSnapshots]?
-
     /// Definition
     /// Project ID. To obtain the value, see Obtaining a Project ID.
     /// Constraints
@@ -316,13 +288,11 @@ public struct ListClusterSnapshotsResponse: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var projectID: String?
-
     /// Definition
     /// Cluster ID.
     /// Range
     /// It is a 36-digit UUID.
     public var clusterID: String?
-
     /// Definition
     /// Total number of snapshot objects.
     /// Range

@@ -4,33 +4,24 @@
 import CloudCore
 
 /// The response of ``DWSClient/listSnapshotDetails``.
-public struct ListSnapshotDetailsResponse: Codable, Sendable, Hashable {
+public struct ListSnapshotDetailsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Snapshot details.
     /// Range
     /// N/A
     public var snapshot: SnapshotDetail?
 
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-    }
-
-    public init(
-        snapshot: SnapshotDetail? = nil
-    ) {
+    public init(snapshot: SnapshotDetail? = nil) {
         self.snapshot = snapshot
     }
 }
 
 /// Snapshot details.
-public struct SnapshotDetail: Codable, Sendable, Hashable {
+public struct SnapshotDetail: Codable, Sendable, Equatable {
     /// Documented values of `backupDevice`; other values decode as well.
     public struct BackupDevice: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let nbu: Self = "NBU"
         public static let obs: Self = "OBS"
@@ -41,37 +32,31 @@ public struct SnapshotDetail: Codable, Sendable, Hashable {
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Snapshot name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Snapshot description.
     /// Range
     /// N/A
     public var description: String?
-
     /// Definition
     /// Snapshot creation time. The format is ISO8601: YYYY-MM-DDThh:mm:ssZ.
     /// Range
     /// N/A
     public var started: String?
-
     /// Definition
     /// Time when a snapshot is complete. Format: ISO8601: YYYY-MM-DDThh:mm:ssZ.
     /// Range
     /// N/A
     public var finished: String?
-
     /// Definition
     /// Snapshot size, in GB.
     /// Range
     /// N/A
     public var size: Double?
-
     /// Definition
     /// Snapshot status.
     /// Range
@@ -79,127 +64,106 @@ public struct SnapshotDetail: Codable, Sendable, Hashable {
     /// AVAILABLE
     /// UNAVAILABLE
     public var status: String?
-
     /// Definition
     /// Snapshot type.
     /// Range
     /// N/A
     public var type: String?
-
     /// Definition
     /// ID of the cluster for which the snapshot is created.
     /// Range
     /// N/A
     public var clusterID: String?
-
     /// Definition
     /// Snapshot version.
     /// Range
     /// N/A
     public var datastore: Datastore?
-
     /// Definition
     /// Name of the cluster for which the snapshot is created.
     /// Range
     /// N/A
     public var clusterName: String?
-
     /// Definition
     /// Estimated start time of a snapshot.
     /// Range
     /// N/A
     public var bakExpectedStartTime: String?
-
     /// Definition
     /// Retention days for a snapshot.
     /// Range
     /// N/A
     public var bakKeepDay: Int?
-
     /// Definition
     /// Snapshot policy.
     /// Range
     /// N/A
     public var bakPeriod: String?
-
     /// Definition
     /// Database user.
     /// Range
     /// N/A
     public var dbUser: String?
-
     /// Definition
     /// Snapshot progress.
     /// Range
     /// N/A
     public var progress: String?
-
     /// Definition
     /// Snapshot backup key.
     /// Range
     /// N/A
     public var backupKey: String?
-
     /// Definition
     /// Incremental snapshot. The backup key of the previous snapshot is used.
     /// Range
     /// N/A
     public var priorBackupKey: String?
-
     /// Definition
     /// Backup key of the full snapshot.
     /// Range
     /// N/A
     public var baseBackupKey: String?
-
     /// Definition
     /// Backup media.
     /// Range
     /// NBU or OBS
     public var backupDevice: BackupDevice?
-
     /// Definition
     /// Total size of snapshots.
     /// Range
     /// N/A
     public var totalBackupSize: Int?
-
     /// Definition
     /// Name of the full snapshot.
     /// Range
     /// N/A
     public var baseBackupName: String?
-
     /// Definition
     /// Whether in-place restoration is supported.
     /// Range
     /// N/A
     public var supportInplaceRestore: Bool?
-
     /// Definition
     /// Whether fine-grained backup is used.
     /// Range
     /// N/A
     public var fineGrainedBackup: Bool?
-
     /// Definition
     /// Backup level.
     /// Range
     /// N/A
     public var backupLevel: String?
-
     /// Definition
     /// Fine-grained backup information.
     /// Range
     /// N/A
     public var fineGrainedBackupDetail: FineGrainedSnapshotDetail?
-
     /// Definition
     /// GuestAgent version.
     /// Range
     /// N/A
     public var guestAgentVersion: String?
-
     /// Definition
     /// Cluster status.
     /// Range

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``DWSClient/listSnapshotFlavorInfo``.
-public struct ListSnapshotFlavorInfoResponse: Codable, Sendable, Hashable {
+public struct ListSnapshotFlavorInfoResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Response to the snapshot flavor information.
     /// Range
     /// N/A
     public var flavors: [ProductUnitResp]?
-
     /// Definition
     /// Total number of snapshot flavors.
     /// Range
@@ -22,10 +21,7 @@ public struct ListSnapshotFlavorInfoResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        flavors: [ProductUnitResp]? = nil,
-        count: Int? = nil
-    ) {
+    public init(flavors: [ProductUnitResp]? = nil, count: Int? = nil) {
         self.flavors = flavors
         self.count = count
     }
@@ -38,104 +34,88 @@ public struct ListSnapshotFlavorInfoResponse: Codable, Sendable, Hashable {
 }
 
 /// Response to the snapshot flavor information.
-public struct ProductUnitResp: Codable, Sendable, Hashable {
+public struct ProductUnitResp: Codable, Sendable, Equatable {
     /// Definition
     /// Flavor ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Flavor code.
     /// Range
     /// N/A
     public var code: String?
-
     /// Definition
     /// Default capacity of the flavor.
     /// Range
     /// N/A
     public var defaultCapacity: String?
-
     /// Definition
     /// Flavor type.
     /// Range
     /// N/A
     public var classify: String?
-
     /// Definition
     /// Flavor application scenario.
     /// Range
     /// N/A
     public var scenario: String?
-
     /// Definition
     /// Flavor version information.
     /// Range
     /// v1.0: first-generation flavor
     /// v2.0: second-generation flavor.
     public var version: String?
-
     /// Definition
     /// Flavor status.
     /// Range
     /// N/A
     public var status: String?
-
     /// Definition
     /// Extended information.
     /// Range
     /// N/A
     public var attribute: [ProductExtendResp]?
-
     /// Definition
     /// Number of copies used by the flavor.
     /// Range
     /// N/A
     public var duplicate: Int?
-
     /// Definition
     /// Default number of nodes.
     /// Range
     /// N/A
     public var defaultNode: Int?
-
     /// Definition
     /// Minimum number of nodes.
     /// Range
     /// N/A
     public var minNode: Int?
-
     /// Definition
     /// Maximum number of nodes.
     /// Range
     /// N/A
     public var maxNode: Int?
-
     /// Definition
     /// Version information.
     /// Range
     /// N/A
     public var productVersionList: [ProductVersionResp]?
-
     /// Definition
     /// Bottom-layer flavor ID. Different from the id field, this field is not used.
     /// Range
     /// N/A
     public var flavorID: String?
-
     /// Definition
     /// Bottom-layer flavor code.
     /// Range
     /// N/A
     public var flavorCode: String?
-
     /// Definition
     /// Number of disks supported by the flavor.
     /// Range
     /// N/A
     public var volumeNum: Int?
-
     /// Definition
     /// Disk usage of the cluster when a snapshot is created.
     /// Range
@@ -223,26 +203,23 @@ public struct ProductUnitResp: Codable, Sendable, Hashable {
 }
 
 /// Version information.
-public struct ProductVersionResp: Codable, Sendable, Hashable {
+public struct ProductVersionResp: Codable, Sendable, Equatable {
     /// Definition
     /// Minimum number of CNs supported by the flavor in this version.
     /// Range
     /// N/A
     public var minCn: Int?
-
     /// Definition
     /// Maximum number of CNs supported by the flavor in this version.
     /// Range
     /// N/A
     public var maxCn: Int?
-
     /// Definition
     /// Version type supported by the flavor.
     /// Range
     /// 1: stable version
     /// 0: latest version
     public var versionType: String?
-
     /// Definition
     /// Version number supported by the flavor.
     /// Range

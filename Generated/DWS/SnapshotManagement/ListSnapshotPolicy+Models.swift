@@ -4,50 +4,43 @@
 import CloudCore
 
 /// Backup policy list.
-public struct BackupStrategyDetail: Codable, Sendable, Hashable {
+public struct BackupStrategyDetail: Codable, Sendable, Equatable {
     /// Definition
     /// Policy ID.
     /// Range
     /// N/A
     public var policyID: String?
-
     /// Definition
     /// Policy name.
     /// Range
     /// N/A
     public var policyName: String?
-
     /// Definition
     /// Execution policy. Generally, the value is a crontab expression.
     /// Range
     /// N/A
     public var backupStrategy: String?
-
     /// Definition
     /// Backup type.
     /// Range
     /// N/A
     public var backupType: String?
-
     /// Definition
     /// Backup level.
     /// Range
     /// N/A
     public var backupLevel: String?
-
     /// Definition
     /// Estimated time for the next trigger of the task (it will not execute if the task conflicts with other
     /// tasks).
     /// Range
     /// N/A
     public var nextFireTime: String?
-
     /// Definition
     /// Update time.
     /// Range
     /// N/A
     public var updateTime: String?
-
     /// Definition
     /// Time zone offset (compared with UTC time).
     /// Range
@@ -99,56 +92,48 @@ public struct BackupStrategyDetail: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listSnapshotPolicy``.
-public struct ListSnapshotPolicyResponse: Codable, Sendable, Hashable {
+public struct ListSnapshotPolicyResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Retention days.
     /// Range
     /// Greater than or equal to 0
     public var keepDay: Int?
-
     /// Definition
     /// Backup policy list.
     /// Range
     /// N/A
     public var backupStrategies: [BackupStrategyDetail]?
-
     /// Definition
     /// Backup device, which is OBS in most cases.
     /// Range
     /// N/A
     public var deviceName: String?
-
     /// Definition
     /// Service IP address.
     /// Range
     /// N/A
     public var serverIPs: [String]?
-
     /// Definition
     /// Server port.
     /// Range
     /// N/A
     public var serverPort: String?
-
     /// Definition
     /// Backup parameters.
     /// Range
     /// N/A
     public var backupParam: String?
-
     /// Definition
     /// Whether automated backup is enabled.
     /// Range
     /// true: Automated backup is enabled.
     /// false: Automated backup is disabled.
     public var autoBackup: Bool?
-
     /// Definition
     /// Maximum number of cluster-level snapshots in this policy.
     /// Range
     /// Greater than or equal to 0
     public var backupStrategyClusterTypeLimitNum: Int?
-
     /// Definition
     /// Maximum number of schema-level snapshots in this policy.
     /// Range

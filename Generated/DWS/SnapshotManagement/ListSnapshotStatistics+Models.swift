@@ -4,26 +4,20 @@
 import CloudCore
 
 /// The response of ``DWSClient/listSnapshotStatistics``.
-public struct ListSnapshotStatisticsResponse: Codable, Sendable, Hashable {
+public struct ListSnapshotStatisticsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Snapshot statistics.
     /// Range
     /// N/A
     public var statistics: [SnapshotsStatistic]?
 
-    private enum CodingKeys: String, CodingKey {
-        case statistics
-    }
-
-    public init(
-        statistics: [SnapshotsStatistic]? = nil
-    ) {
+    public init(statistics: [SnapshotsStatistic]? = nil) {
         self.statistics = statistics
     }
 }
 
 /// Snapshot statistics.
-public struct SnapshotsStatistic: Codable, Sendable, Hashable {
+public struct SnapshotsStatistic: Codable, Sendable, Equatable {
     /// Definition
     /// Resource statistics name.
     /// Range
@@ -31,13 +25,11 @@ public struct SnapshotsStatistic: Codable, Sendable, Hashable {
     /// storage.paid: paid capacity
     /// storage.used: used capacity
     public var name: String?
-
     /// Definition
     /// Resource statistics value.
     /// Range
     /// N/A
     public var value: Double?
-
     /// Definition
     /// Resource statistics unit.
     /// Range
@@ -50,11 +42,7 @@ public struct SnapshotsStatistic: Codable, Sendable, Hashable {
         case unit
     }
 
-    public init(
-        name: String? = nil,
-        value: Double? = nil,
-        unit: String? = nil
-    ) {
+    public init(name: String? = nil, value: Double? = nil, unit: String? = nil) {
         self.name = name
         self.value = value
         self.unit = unit

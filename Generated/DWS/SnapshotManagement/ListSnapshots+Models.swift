@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``DWSClient/listSnapshots``.
-public struct ListSnapshotsResponse: Codable, Sendable, Hashable {
+public struct ListSnapshotsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// List of snapshot objects.
     /// Range
     /// N/A
     public var snapshots: [Snapshots]?
-
     /// Definition
     /// Total number of records in the list.
     /// Range
@@ -22,10 +21,7 @@ public struct ListSnapshotsResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        snapshots: [Snapshots]? = nil,
-        count: Int? = nil
-    ) {
+    public init(snapshots: [Snapshots]? = nil, count: Int? = nil) {
         self.snapshots = snapshots
         self.count = count
     }
@@ -38,14 +34,11 @@ public struct ListSnapshotsResponse: Codable, Sendable, Hashable {
 }
 
 /// List of snapshot objects.
-public struct Snapshots: Codable, Sendable, Hashable {
+public struct Snapshots: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let creating: Self = "CREATING"
         public static let available: Self = "AVAILABLE"
@@ -57,37 +50,31 @@ public struct Snapshots: Codable, Sendable, Hashable {
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Snapshot name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Snapshot description.
     /// Range
     /// N/A
     public var description: String?
-
     /// Definition
     /// Snapshot creation time. The format is ISO8601: YYYY-MM-DDThh:mm:ssZ.
     /// Range
     /// N/A
     public var started: String?
-
     /// Definition
     /// Time when a snapshot is complete. Format: ISO8601: YYYY-MM-DDThh:mm:ssZ.
     /// Range
     /// N/A
     public var finished: String?
-
     /// Definition
     /// Snapshot size, in GB.
     /// Range
     /// N/A
     public var size: Double?
-
     /// Definition
     /// Snapshot status.
     /// Range
@@ -95,13 +82,11 @@ public struct Snapshots: Codable, Sendable, Hashable {
     /// AVAILABLE
     /// UNAVAILABLE
     public var status: Status?
-
     /// Definition
     /// Snapshot type.
     /// Range
     /// N/A
     public var type: String?
-
     /// Definition
     /// ID of the cluster for which the snapshot is created.
     /// Range

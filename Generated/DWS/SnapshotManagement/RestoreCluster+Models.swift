@@ -4,52 +4,45 @@
 import CloudCore
 
 /// Objects of cluster restoration.
-public struct Restore: Codable, Sendable, Hashable {
+public struct Restore: Codable, Sendable, Equatable {
     /// Definition
     /// Cluster name.
     /// Range
     /// The value must be unique. It must contain 4 to 64 characters and start with a letter. Only letters,
     /// digits, hyphens (-), and underscores (_) are allowed.
     public var name: String
-
     /// Definition
     /// Subnet ID, which is used for configuring the cluster network.
     /// Range
     /// The default value is the same as that of the original cluster.
     public var subnetID: String?
-
     /// Definition
     /// Security group ID, which is used for configuring the cluster network. The default value is the same as
     /// that of the original cluster.
     /// Range
     /// N/A
     public var securityGroupID: String?
-
     /// Definition
     /// VPC ID, which is used for configuring cluster network. The default value is the same as that of the
     /// original cluster.
     /// Range
     /// N/A
     public var vpcID: String?
-
     /// Definition
     /// AZ of the cluster. The default value is the same as that of the original cluster.
     /// Range
     /// N/A
     public var availabilityZone: String?
-
     /// Definition
     /// Cluster service port.
     /// Range
     /// N/A
     public var port: Int?
-
     /// Definition
     /// Public IP address. If the parameter is not specified, public connection is not used by default.
     /// Range
     /// N/A
     public var publicIP: CreateClusterV2PublicIP?
-
     /// Definition
     /// Enterprise project ID for a cluster. If this parameter is not specified, the default value 0
     /// (indicating that the ID of the default enterprise project) is used.
@@ -59,7 +52,6 @@ public struct Restore: Codable, Sendable, Hashable {
     /// Default Value
     /// 0
     public var enterpriseProjectID: String?
-
     /// Definition
     /// Network protocol type. It indicates whether IPv6 is supported. By default, IPv6 is not used.
     /// Range
@@ -115,20 +107,14 @@ public struct Restore: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``DWSClient/restoreCluster``.
-public struct RestoreClusterRequest: Codable, Sendable, Hashable {
+public struct RestoreClusterRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Objects of cluster restoration.
     /// Range
     /// N/A
     public var restore: Restore
 
-    private enum CodingKeys: String, CodingKey {
-        case restore
-    }
-
-    public init(
-        restore: Restore
-    ) {
+    public init(restore: Restore) {
         self.restore = restore
     }
 }

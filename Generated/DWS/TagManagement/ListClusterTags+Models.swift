@@ -4,20 +4,14 @@
 import CloudCore
 
 /// The response of ``DWSClient/listClusterTags``.
-public struct ListClusterTagsResponse: Codable, Sendable, Hashable {
+public struct ListClusterTagsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Tag list.
     /// Range
     /// N/A
     public var tags: [Tag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [Tag]? = nil
-    ) {
+    public init(tags: [Tag]? = nil) {
         self.tags = tags
     }
 }

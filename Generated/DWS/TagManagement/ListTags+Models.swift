@@ -4,47 +4,32 @@
 import CloudCore
 
 /// The response of ``DWSClient/listTags``.
-public struct ListTagsResponse: Codable, Sendable, Hashable {
+public struct ListTagsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Tag list objects.
     /// Range
     /// N/A
     public var tags: [ProjectTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ProjectTag]? = nil
-    ) {
+    public init(tags: [ProjectTag]? = nil) {
         self.tags = tags
     }
 }
 
 /// Tag list objects.
-public struct ProjectTag: Codable, Sendable, Hashable {
+public struct ProjectTag: Codable, Sendable, Equatable {
     /// Definition
     /// Key.
     /// Range
     /// N/A
     public var key: String?
-
     /// Definition
     /// Value.
     /// Range
     /// N/A
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

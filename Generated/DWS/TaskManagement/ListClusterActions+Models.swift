@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Task subitems.
-public struct ActionItemVo: Codable, Sendable, Hashable {
+public struct ActionItemVo: Codable, Sendable, Equatable {
     /// Definition
     /// First-level menu, which is a task subitem.
     /// Range
     /// N/A
     public var itemName: String?
-
     /// Definition
     /// Details of the first-level menu (a task subitem).
     /// Range
@@ -22,48 +21,40 @@ public struct ActionItemVo: Codable, Sendable, Hashable {
         case subItems = "sub_items"
     }
 
-    public init(
-        itemName: String? = nil,
-        subItems: [ActionSubItemVo]? = nil
-    ) {
+    public init(itemName: String? = nil, subItems: [ActionSubItemVo]? = nil) {
         self.itemName = itemName
         self.subItems = subItems
     }
 }
 
 /// Details of the first-level menu (a task subitem).
-public struct ActionSubItemVo: Codable, Sendable, Hashable {
+public struct ActionSubItemVo: Codable, Sendable, Equatable {
     /// Definition
     /// Status.
     /// Range
     /// N/A
     public var status: String?
-
     /// Definition
     /// Extended information.
     /// Range
     /// N/A
     public var detail: String?
-
     /// Definition
     /// Subitem name, which is returned in Chinese or English based on the x-language field in the request
     /// header.
     /// Range
     /// N/A
     public var subItemName: String?
-
     /// Definition
     /// Start time.
     /// Range
     /// A specific time format or null.
     public var beginTime: String?
-
     /// Definition
     /// End time.
     /// Range
     /// A specific time format or null.
     public var endTime: String?
-
     /// Definition
     /// Estimated time.
     /// Range
@@ -107,37 +98,32 @@ public struct ActionSubItemVo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``DWSClient/listClusterActions``.
-public struct ListClusterActionsResponse: Codable, Sendable, Hashable {
+public struct ListClusterActionsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Response body for querying task details.
     /// Range
     /// Randomly generated UUID.
     public var id: String?
-
     /// Definition
     /// Task name, which is the same as the input parameter.
     /// Range
     /// N/A
     public var actionName: String?
-
     /// Definition
     /// Task status.
     /// Range
     /// N/A
     public var status: String?
-
     /// Definition
     /// Cluster name.
     /// Range
     /// N/A
     public var clusterName: String?
-
     /// Definition
     /// Time when the task is submitted.
     /// Range
     /// N/A
     public var submitTime: String?
-
     /// Definition
     /// Task subitems.
     /// Range

@@ -4,49 +4,42 @@
 import CloudCore
 
 /// The response of ``DWSClient/listJobDetails``.
-public struct ListJobDetailsResponse: Codable, Sendable, Hashable {
+public struct ListJobDetailsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Task ID.
     /// Range
     /// N/A
     public var jobID: String?
-
     /// Definition
     /// Task name.
     /// Range
     /// N/A
     public var jobName: String?
-
     /// Definition
     /// Task start time.
     /// Range
     /// N/A
     public var beginTime: String?
-
     /// Definition
     /// Task end time.
     /// Range
     /// N/A
     public var endTime: String?
-
     /// Definition
     /// Current task status.
     /// Range
     /// N/A
     public var status: String?
-
     /// Definition
     /// Error code of a task failure.
     /// Range
     /// N/A
     public var failedCode: String?
-
     /// Definition
     /// Task failure details.
     /// Range
     /// N/A
     public var failedDetail: String?
-
     /// Definition
     /// Task progress.
     /// Range

@@ -4,45 +4,34 @@
 import CloudCore
 
 /// The response of ``ECSClient/novaListVersions``.
-public struct NovaListVersionsResponse: Codable, Sendable, Hashable {
+public struct NovaListVersionsResponse: Codable, Sendable, Equatable {
     /// Specifies the API versions. For details, see Table 2.
     public var versions: [Versions]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [Versions]? = nil
-    ) {
+    public init(versions: [Versions]? = nil) {
         self.versions = versions
     }
 }
 
 /// Specifies the API versions. For details, see Table 2.
-public struct Versions: Codable, Sendable, Hashable {
+public struct Versions: Codable, Sendable, Equatable {
     /// Specifies the version ID.
     public var id: String?
-
     /// Specifies shortcut links for versions. For details, see Table 3.
     public var links: [Link]?
-
     /// Specifies the microversion. If the APIs of this version support microversions, set this parameter to
     /// the supported minimum microversion.
     /// If the microversion is not supported, leave this parameter blank.
     public var minVersion: String?
-
     /// Specifies the API version status. Possible values are as follows:
     /// CURRENT: This is the preferred API version.
     /// SUPPORTED: This is the old API version that is still supported.
     /// DEPRECATED: This is the deprecated API version that will be removed.
     public var status: VersionsStatus?
-
     /// Specifies the microversion. If the APIs of this version support microversions, set this parameter to
     /// the supported maximum microversion.
     /// If the microversion is not supported, leave this parameter blank.
     public var version: String?
-
     /// The value of this parameter varies by API version.
     /// If the API version is 2.0, the value is 2011-01-21T11:33:21Z. If the API version is 2.1, the value is
     /// 2013-07-23T11:33:21Z.

@@ -6,73 +6,50 @@ import CloudCore
 /// Specifies the media types. For details, see Table 5.
 ///
 /// Read from the page's example.
-public struct MediaType: Codable, Sendable, Hashable {
+public struct MediaType: Codable, Sendable, Equatable {
     public var base: String?
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case base
-        case type
-    }
-
-    public init(
-        base: String? = nil,
-        type: String? = nil
-    ) {
+    public init(base: String? = nil, type: String? = nil) {
         self.base = base
         self.type = type
     }
 }
 
 /// The response of ``ECSClient/novaShowVersion``.
-public struct NovaShowVersionResponse: Codable, Sendable, Hashable {
+public struct NovaShowVersionResponse: Codable, Sendable, Equatable {
     /// Specifies the versions. For details, see Table 3.
     public var versions: NovaShowVersionVersions?
-
     /// Not in the page's table; the page's response example shows it.
     public var version: Version?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-        case version
-    }
-
-    public init(
-        versions: NovaShowVersionVersions? = nil,
-        version: Version? = nil
-    ) {
+    public init(versions: NovaShowVersionVersions? = nil, version: Version? = nil) {
         self.versions = versions
         self.version = version
     }
 }
 
 /// Specifies the versions. For details, see Table 3.
-public struct NovaShowVersionVersions: Codable, Sendable, Hashable {
+public struct NovaShowVersionVersions: Codable, Sendable, Equatable {
     /// Specifies the version ID.
     public var id: String?
-
     /// Specifies the links to resources. For more information, see the OpenStack Documentation.
     /// For details, see Table 4.
     public var links: Link?
-
     /// Specifies the media types. For details, see Table 5.
     public var mediaTypes: MediaType?
-
     /// Specifies the microversion. If the APIs of this version support microversions, set this parameter to
     /// the supported minimum microversion.
     /// If the microversion is not supported, leave this parameter blank.
     public var minVersion: String?
-
     /// Specifies the API version status. Possible values are as follows:
     /// CURRENT: This is the preferred API version.
     /// SUPPORTED: This is the old API version that is still supported.
     /// DEPRECATED: This is the deprecated API version that will be removed.
     public var status: VersionsStatus?
-
     /// The value of this parameter varies by API version. If the API version is 2.0, the value is
     /// 2011-01-21T11:33:21Z. If the API version is 2.1, the value is 2013-07-23T11:33:21Z.
     public var updated: String?
-
     /// Specifies the microversion. If the APIs of this version support microversions, set this parameter to
     /// the supported maximum microversion.
     /// If the microversion is not supported, leave this parameter blank.
@@ -110,7 +87,7 @@ public struct NovaShowVersionVersions: Codable, Sendable, Hashable {
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     public var id: String?
     public var links: [Link]?
     public var mediaTypes: [MediaType]?

@@ -4,27 +4,15 @@
 import CloudCore
 
 /// Specifies the AZ information. For details, see Table 3.
-public struct AvailabilityZoneInfo: Codable, Sendable, Hashable {
+public struct AvailabilityZoneInfo: Codable, Sendable, Equatable {
     /// Specifies the AZ status. For details, see Table 4.
     public var zoneState: ZoneState?
-
     /// The parameter is set to null.
     public var hosts: [JSONValue]?
-
     /// Specifies the AZ name.
     public var zoneName: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case zoneState
-        case hosts
-        case zoneName
-    }
-
-    public init(
-        zoneState: ZoneState? = nil,
-        hosts: [JSONValue]? = nil,
-        zoneName: String? = nil
-    ) {
+    public init(zoneState: ZoneState? = nil, hosts: [JSONValue]? = nil, zoneName: String? = nil) {
         self.zoneState = zoneState
         self.hosts = hosts
         self.zoneName = zoneName
@@ -32,23 +20,17 @@ public struct AvailabilityZoneInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/novaListAvailabilityZones``.
-public struct NovaListAvailabilityZonesResponse: Codable, Sendable, Hashable {
+public struct NovaListAvailabilityZonesResponse: Codable, Sendable, Equatable {
     /// Specifies the AZ information. For details, see Table 3.
     public var availabilityZoneInfo: [AvailabilityZoneInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case availabilityZoneInfo
-    }
-
-    public init(
-        availabilityZoneInfo: [AvailabilityZoneInfo]? = nil
-    ) {
+    public init(availabilityZoneInfo: [AvailabilityZoneInfo]? = nil) {
         self.availabilityZoneInfo = availabilityZoneInfo
     }
 }
 
 /// Specifies the AZ status. For details, see Table 4.
-public struct ZoneState: Codable, Sendable, Hashable {
+public struct ZoneState: Codable, Sendable, Equatable {
     /// Specifies the AZ status.
     public var available: Bool?
 
@@ -56,9 +38,7 @@ public struct ZoneState: Codable, Sendable, Hashable {
         case available
     }
 
-    public init(
-        available: Bool? = nil
-    ) {
+    public init(available: Bool? = nil) {
         self.available = available
     }
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ECSClient/batchRebootServers``.
-public struct BatchRebootServersRequest: Codable, Sendable, Hashable {
+public struct BatchRebootServersRequest: Codable, Sendable, Equatable {
     /// Specifies the operation to restart the ECS. For details, see Table 3.
     public var reboot: Reboot
 
-    private enum CodingKeys: String, CodingKey {
-        case reboot
-    }
-
-    public init(
-        reboot: Reboot
-    ) {
+    public init(reboot: Reboot) {
         self.reboot = reboot
     }
 }
@@ -23,24 +17,15 @@ public struct BatchRebootServersRequest: Codable, Sendable, Hashable {
 public typealias BatchRebootServersResponse = MigrateServerResponse
 
 /// Specifies the operation to restart the ECS. For details, see Table 3.
-public struct Reboot: Codable, Sendable, Hashable {
+public struct Reboot: Codable, Sendable, Equatable {
     /// Specifies the type of the restart operation.
     /// SOFT: normal restart
     /// HARD: forcible restart (hard restart)
     public var type: String
-
     /// Specifies ECS IDs. For details, see Table 4.
     public var servers: [Image]
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case servers
-    }
-
-    public init(
-        type: String,
-        servers: [Image]
-    ) {
+    public init(type: String, servers: [Image]) {
         self.type = type
         self.servers = servers
     }

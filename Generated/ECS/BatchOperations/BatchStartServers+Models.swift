@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/batchStartServers``.
-public struct BatchStartServersRequest: Codable, Sendable, Hashable {
+public struct BatchStartServersRequest: Codable, Sendable, Equatable {
     /// Specifies the operation to start the ECS. For details, see Table 3.
     public var osStart: OSStart
 
@@ -12,9 +12,7 @@ public struct BatchStartServersRequest: Codable, Sendable, Hashable {
         case osStart = "os-start"
     }
 
-    public init(
-        osStart: OSStart
-    ) {
+    public init(osStart: OSStart) {
         self.osStart = osStart
     }
 }
@@ -23,17 +21,11 @@ public struct BatchStartServersRequest: Codable, Sendable, Hashable {
 public typealias BatchStartServersResponse = MigrateServerResponse
 
 /// Specifies the operation to start the ECS. For details, see Table 3.
-public struct OSStart: Codable, Sendable, Hashable {
+public struct OSStart: Codable, Sendable, Equatable {
     /// Specifies ECS IDs. For details, see Table 4.
     public var servers: [Image]
 
-    private enum CodingKeys: String, CodingKey {
-        case servers
-    }
-
-    public init(
-        servers: [Image]
-    ) {
+    public init(servers: [Image]) {
         self.servers = servers
     }
 }

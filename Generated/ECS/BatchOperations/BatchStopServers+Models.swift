@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/batchStopServers``.
-public struct BatchStopServersRequest: Codable, Sendable, Hashable {
+public struct BatchStopServersRequest: Codable, Sendable, Equatable {
     /// Specifies the operation to stop the ECS. For details, see Table 3.
     public var osStop: OSStop
 
@@ -12,9 +12,7 @@ public struct BatchStopServersRequest: Codable, Sendable, Hashable {
         case osStop = "os-stop"
     }
 
-    public init(
-        osStop: OSStop
-    ) {
+    public init(osStop: OSStop) {
         self.osStop = osStop
     }
 }
@@ -23,24 +21,15 @@ public struct BatchStopServersRequest: Codable, Sendable, Hashable {
 public typealias BatchStopServersResponse = MigrateServerResponse
 
 /// Specifies the operation to stop the ECS. For details, see Table 3.
-public struct OSStop: Codable, Sendable, Hashable {
+public struct OSStop: Codable, Sendable, Equatable {
     /// Specifies ECS IDs. For details, see Table 4.
     public var servers: [Image]
-
     /// Specifies an ECS stop type. The default value is SOFT.
     /// SOFT: normal ECS stop (default)
     /// HARD: forcible ECS stop
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case servers
-        case type
-    }
-
-    public init(
-        servers: [Image],
-        type: String? = nil
-    ) {
+    public init(servers: [Image], type: String? = nil) {
         self.servers = servers
         self.type = type
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``ECSClient/attachServerVolume``.
-public struct AttachServerVolumeRequest: Codable, Sendable, Hashable {
+public struct AttachServerVolumeRequest: Codable, Sendable, Equatable {
     /// Specifies the ECS attachment information. For details, see Table 3.
     public var volumeAttachment: AttachServerVolumeVolumeAttachment
-
     /// Specifies whether to check the request and attach the disk.
     /// true: indicates that only the request is sent, and no disk will be attached. Check items include
     /// mandatory parameters, request format, and service restrictions. If the check fails, the system returns
@@ -22,10 +21,7 @@ public struct AttachServerVolumeRequest: Codable, Sendable, Hashable {
         case dryRun = "dry_run"
     }
 
-    public init(
-        volumeAttachment: AttachServerVolumeVolumeAttachment,
-        dryRun: Bool? = nil
-    ) {
+    public init(volumeAttachment: AttachServerVolumeVolumeAttachment, dryRun: Bool? = nil) {
         self.volumeAttachment = volumeAttachment
         self.dryRun = dryRun
     }
@@ -41,10 +37,9 @@ public struct AttachServerVolumeRequest: Codable, Sendable, Hashable {
 public typealias AttachServerVolumeResponse = MigrateServerResponse
 
 /// Specifies the ECS attachment information. For details, see Table 3.
-public struct AttachServerVolumeVolumeAttachment: Codable, Sendable, Hashable {
+public struct AttachServerVolumeVolumeAttachment: Codable, Sendable, Equatable {
     /// Specifies the ID of the disk to be attached. The value is in UUID format.
     public var volumeID: String
-
     /// Indicates the disk device name.
     /// The new disk device name cannot be the same as an existing one.
     /// For KVM ECSs, set the parameter value to /dev/vda for system disks. The device names for data disks of
@@ -56,13 +51,10 @@ public struct AttachServerVolumeVolumeAttachment: Codable, Sendable, Hashable {
     /// device names of data disks in alphabetical order, for example, /dev/sdb and /dev/sdc. The system will
     /// not change the default device names.
     public var device: String?
-
     /// Specifies the disk type.
     public var volumeType: String?
-
     /// Specifies the number of disks.
     public var count: Int?
-
     /// If this parameter is set to true, the disk device type is SCSI, which allows ECS OSs to directly
     /// access the underlying storage media. SCSI reservation commands are supported.
     /// If this parameter is set to false, the disk device type is VBD, which supports only simple SCSI

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``ECSClient/listDiskAttachmentOfECS``.
-public struct ListDiskAttachmentOfECSResponse: Codable, Sendable, Hashable {
+public struct ListDiskAttachmentOfECSResponse: Codable, Sendable, Equatable {
     /// Specifies the disks attached to an ECS. For details, see Table 3.
     public var volumeAttachments: [VolumeAttachment]?
-
     /// Specifies the number of disks that can be attached to an ECS. For details, see Table 4.
     public var attachableQuantity: AttachableQuantity?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeAttachments
-        case attachableQuantity
-    }
-
-    public init(
-        volumeAttachments: [VolumeAttachment]? = nil,
-        attachableQuantity: AttachableQuantity? = nil
-    ) {
+    public init(volumeAttachments: [VolumeAttachment]? = nil, attachableQuantity: AttachableQuantity? = nil) {
         self.volumeAttachments = volumeAttachments
         self.attachableQuantity = attachableQuantity
     }

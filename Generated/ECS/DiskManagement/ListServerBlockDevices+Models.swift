@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ECSClient/listServerBlockDevices``.
-public struct ListServerBlockDevicesResponse: Codable, Sendable, Hashable {
+public struct ListServerBlockDevicesResponse: Codable, Sendable, Equatable {
     /// Specifies the disks attached to an ECS. For details, see Table 3.
     public var volumeAttachments: [ListServerBlockDevicesVolumeAttachment]?
-
     /// Specifies the number of disks that can be attached to an ECS. For details, see Table 4.
     public var attachableQuantity: AttachableQuantity?
-
-    private enum CodingKeys: String, CodingKey {
-        case volumeAttachments
-        case attachableQuantity
-    }
 
     public init(
         volumeAttachments: [ListServerBlockDevicesVolumeAttachment]? = nil,
@@ -26,31 +20,24 @@ public struct ListServerBlockDevicesResponse: Codable, Sendable, Hashable {
 }
 
 /// Specifies the disks attached to an ECS. For details, see Table 3.
-public struct ListServerBlockDevicesVolumeAttachment: Codable, Sendable, Hashable {
+public struct ListServerBlockDevicesVolumeAttachment: Codable, Sendable, Equatable {
     /// Specifies the ECS ID in UUID format.
     public var serverID: String?
-
     /// Specifies the EVS disk ID in UUID format.
     public var volumeID: String?
-
     /// Specifies the mount ID, which is the same as the EVS disk ID.
     /// The value is in UUID format.
     public var id: String?
-
     /// Specifies the EVS disk size, in GiB.
     public var size: Int?
-
     /// Specifies the drive letter of the EVS disk, displayed as the device name on the console.
     public var device: String?
-
     /// Specifies the PCI address.
     public var pciAddress: String?
-
     /// Specifies the EVS disk boot sequence.
     /// 0 indicates the system disk.
     /// A non-zero value indicates a data disk.
     public var bootIndex: Int?
-
     /// Specifies the disk bus type.
     /// Options: virtio and scsi
     public var bus: Bus?

@@ -4,42 +4,29 @@
 import CloudCore
 
 /// The request body of ``ECSClient/createDisk``.
-public struct CreateDiskRequest: Codable, Sendable, Hashable {
+public struct CreateDiskRequest: Codable, Sendable, Equatable {
     public var volume: CreateDiskRequestVolume
 
-    private enum CodingKeys: String, CodingKey {
-        case volume
-    }
-
-    public init(
-        volume: CreateDiskRequestVolume
-    ) {
+    public init(volume: CreateDiskRequestVolume) {
         self.volume = volume
     }
 }
 
 /// The `volume` of a `CreateDiskRequest`.
-public struct CreateDiskRequestVolume: Codable, Sendable, Hashable {
+public struct CreateDiskRequestVolume: Codable, Sendable, Equatable {
     /// Documented values of `volumeType`; other values decode as well.
     public struct VolumeType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// the ultra-high I/O type
         public static let ssd: Self = "SSD"
-
         /// the high I/O type
         public static let sas: Self = "SAS"
-
         /// the common I/O disk type
         public static let sata: Self = "SATA"
-
         /// the high I/O (performance-optimized I) disk type
         public static let coP1: Self = "co-p1"
-
         /// the ultra-high I/O (latency-optimized) disk type
         public static let uhL1: Self = "uh-l1"
     }
@@ -48,21 +35,16 @@ public struct CreateDiskRequestVolume: Codable, Sendable, Hashable {
     /// If the specified AZ does not exist, creating the volume failed, and the volume is in error state.
     /// An AZ must be specified during the volume creation.
     public var availabilityZone: String?
-
     /// Specifies the volume description.
     public var displayDescription: String?
-
     /// Specifies the snapshot ID.
     /// If this parameter is specified, the volume is to be created from a snapshot.
     public var snapshotID: String?
-
     /// Specifies the volume size.
     /// Unit: GiB
     public var size: Int
-
     /// Specifies the volume name.
     public var displayName: String?
-
     /// Specifies the volume type.
     /// Currently, the value can be SSD, SAS, SATA, co-p1, or uh-l1.
     /// SSD: the ultra-high I/O type
@@ -72,7 +54,6 @@ public struct CreateDiskRequestVolume: Codable, Sendable, Hashable {
     /// uh-l1: the ultra-high I/O (latency-optimized) disk type
     /// EVS disks of the co-p1 and uh-l1 types are used exclusively for high performance computing (HPC) ECSs.
     public var volumeType: VolumeType?
-
     /// Specifies the volume metadata.
     public var metadata: [String: String]?
 
@@ -117,52 +98,36 @@ public struct CreateDiskRequestVolume: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/createDisk``.
-public struct CreateDiskResponse: Codable, Sendable, Hashable {
+public struct CreateDiskResponse: Codable, Sendable, Equatable {
     public var volume: CreateDiskResponseVolume?
 
-    private enum CodingKeys: String, CodingKey {
-        case volume
-    }
-
-    public init(
-        volume: CreateDiskResponseVolume? = nil
-    ) {
+    public init(volume: CreateDiskResponseVolume? = nil) {
         self.volume = volume
     }
 }
 
 /// The `volume` of a `CreateDiskResponse`.
-public struct CreateDiskResponseVolume: Codable, Sendable, Hashable {
+public struct CreateDiskResponseVolume: Codable, Sendable, Equatable {
     /// Specifies the disk ID in UUID format.
     public var id: String?
-
     /// Specifies the volume name.
     public var displayName: String?
-
     /// Specifies the volume status.
     public var status: String?
-
     /// Specifies the volume attachment information.
     public var attachments: [JSONValue]?
-
     /// Specifies the AZ to which the volume belongs.
     public var availabilityZone: String?
-
     /// Specifies the time when the volume was created.
     public var createdAt: String?
-
     /// Specifies the volume description.
     public var displayDescription: String?
-
     /// Specifies the volume type.
     public var volumeType: String?
-
     /// Specifies the snapshot ID.
     public var snapshotID: String?
-
     /// Specifies the volume metadata.
     public var metadata: [String: String]?
-
     /// Specifies the size of the volume.
     public var size: Int?
 

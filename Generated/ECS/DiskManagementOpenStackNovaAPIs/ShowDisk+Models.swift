@@ -4,16 +4,10 @@
 import CloudCore
 
 /// The response of ``ECSClient/showDisk``.
-public struct ShowDiskResponse: Codable, Sendable, Hashable {
+public struct ShowDiskResponse: Codable, Sendable, Equatable {
     public var volume: ShowDiskResponseVolume?
 
-    private enum CodingKeys: String, CodingKey {
-        case volume
-    }
-
-    public init(
-        volume: ShowDiskResponseVolume? = nil
-    ) {
+    public init(volume: ShowDiskResponseVolume? = nil) {
         self.volume = volume
     }
 }

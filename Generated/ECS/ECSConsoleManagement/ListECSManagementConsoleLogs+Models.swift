@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/listECSManagementConsoleLogs``.
-public struct ListECSManagementConsoleLogsRequest: Codable, Sendable, Hashable {
+public struct ListECSManagementConsoleLogsRequest: Codable, Sendable, Equatable {
     /// Obtains ECS management console logs. For details, see Table 3.
     public var osGetConsoleOutput: OSGetConsoleOutput
 
@@ -12,31 +12,23 @@ public struct ListECSManagementConsoleLogsRequest: Codable, Sendable, Hashable {
         case osGetConsoleOutput = "os-getConsoleOutput"
     }
 
-    public init(
-        osGetConsoleOutput: OSGetConsoleOutput
-    ) {
+    public init(osGetConsoleOutput: OSGetConsoleOutput) {
         self.osGetConsoleOutput = osGetConsoleOutput
     }
 }
 
 /// The response of ``ECSClient/listECSManagementConsoleLogs``.
-public struct ListECSManagementConsoleLogsResponse: Codable, Sendable, Hashable {
+public struct ListECSManagementConsoleLogsResponse: Codable, Sendable, Equatable {
     /// ECS console log results
     public var output: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case output
-    }
-
-    public init(
-        output: String? = nil
-    ) {
+    public init(output: String? = nil) {
         self.output = output
     }
 }
 
 /// Obtains ECS management console logs. For details, see Table 3.
-public struct OSGetConsoleOutput: Codable, Sendable, Hashable {
+public struct OSGetConsoleOutput: Codable, Sendable, Equatable {
     /// Specifies the number of request log rows. The value is greater than or equal to -1, which indicates
     /// that the output is not limited.
     public var length: Int
@@ -45,9 +37,7 @@ public struct OSGetConsoleOutput: Codable, Sendable, Hashable {
         case length
     }
 
-    public init(
-        length: Int
-    ) {
+    public init(length: Int) {
         self.length = length
     }
 

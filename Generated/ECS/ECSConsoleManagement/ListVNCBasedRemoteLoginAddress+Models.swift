@@ -4,28 +4,16 @@
 import CloudCore
 
 /// Obtains the address for remotely logging in to an ECS. For details, see Table 5.
-public struct ListVNCBasedRemoteLoginAddressRemoteConsole: Codable, Sendable, Hashable {
+public struct ListVNCBasedRemoteLoginAddressRemoteConsole: Codable, Sendable, Equatable {
     /// Specifies a remote login mode.
     public var type: String?
-
     /// Specifies a remote login protocol.
     public var `protocol`: String?
-
     /// Specifies a remote login URL.
     /// The URL is valid for 10 minutes. Obtain a new one after expiration.
     public var url: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case `protocol`
-        case url
-    }
-
-    public init(
-        type: String? = nil,
-        `protocol`: String? = nil,
-        url: String? = nil
-    ) {
+    public init(type: String? = nil, `protocol`: String? = nil, url: String? = nil) {
         self.type = type
         self.`protocol` = `protocol`
         self.url = url
@@ -33,7 +21,7 @@ public struct ListVNCBasedRemoteLoginAddressRemoteConsole: Codable, Sendable, Ha
 }
 
 /// The request body of ``ECSClient/listVNCBasedRemoteLoginAddress``.
-public struct ListVNCBasedRemoteLoginAddressRequest: Codable, Sendable, Hashable {
+public struct ListVNCBasedRemoteLoginAddressRequest: Codable, Sendable, Equatable {
     /// Obtains the address for remotely logging in to an ECS using VNC. For details, see Table 3.
     public var remoteConsole: RemoteConsole
 
@@ -41,15 +29,13 @@ public struct ListVNCBasedRemoteLoginAddressRequest: Codable, Sendable, Hashable
         case remoteConsole = "remote_console"
     }
 
-    public init(
-        remoteConsole: RemoteConsole
-    ) {
+    public init(remoteConsole: RemoteConsole) {
         self.remoteConsole = remoteConsole
     }
 }
 
 /// The response of ``ECSClient/listVNCBasedRemoteLoginAddress``.
-public struct ListVNCBasedRemoteLoginAddressResponse: Codable, Sendable, Hashable {
+public struct ListVNCBasedRemoteLoginAddressResponse: Codable, Sendable, Equatable {
     /// Obtains the address for remotely logging in to an ECS. For details, see Table 5.
     public var remoteConsole: ListVNCBasedRemoteLoginAddressRemoteConsole?
 
@@ -57,30 +43,19 @@ public struct ListVNCBasedRemoteLoginAddressResponse: Codable, Sendable, Hashabl
         case remoteConsole = "remote_console"
     }
 
-    public init(
-        remoteConsole: ListVNCBasedRemoteLoginAddressRemoteConsole? = nil
-    ) {
+    public init(remoteConsole: ListVNCBasedRemoteLoginAddressRemoteConsole? = nil) {
         self.remoteConsole = remoteConsole
     }
 }
 
 /// Obtains the address for remotely logging in to an ECS using VNC. For details, see Table 3.
-public struct RemoteConsole: Codable, Sendable, Hashable {
+public struct RemoteConsole: Codable, Sendable, Equatable {
     /// Specifies a remote login mode. Set it to novnc.
     public var type: String
-
     /// Specifies a remote login protocol. Set it to vnc.
     public var `protocol`: String
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case `protocol`
-    }
-
-    public init(
-        type: String,
-        `protocol`: String
-    ) {
+    public init(type: String, `protocol`: String) {
         self.type = type
         self.`protocol` = `protocol`
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/addServerGroupMember``.
-public struct AddServerGroupMemberRequest: Codable, Sendable, Hashable {
+public struct AddServerGroupMemberRequest: Codable, Sendable, Equatable {
     /// Specifies the information of the ECS to be added to an ECS group.
     /// For details, see Table 3.
     public var addMember: AddMember
@@ -13,9 +13,7 @@ public struct AddServerGroupMemberRequest: Codable, Sendable, Hashable {
         case addMember = "add_member"
     }
 
-    public init(
-        addMember: AddMember
-    ) {
+    public init(addMember: AddMember) {
         self.addMember = addMember
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/deleteServerGroupMember``.
-public struct DeleteServerGroupMemberRequest: Codable, Sendable, Hashable {
+public struct DeleteServerGroupMemberRequest: Codable, Sendable, Equatable {
     /// Specifies the information of the ECS to be removed from an ECS group.
     public var removeMember: AddMember
 
@@ -12,9 +12,7 @@ public struct DeleteServerGroupMemberRequest: Codable, Sendable, Hashable {
         case removeMember = "remove_member"
     }
 
-    public init(
-        removeMember: AddMember
-    ) {
+    public init(removeMember: AddMember) {
         self.removeMember = removeMember
     }
 }

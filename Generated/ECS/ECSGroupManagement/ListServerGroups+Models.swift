@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ECSClient/listServerGroups``.
-public struct ListServerGroupsResponse: Codable, Sendable, Hashable {
+public struct ListServerGroupsResponse: Codable, Sendable, Equatable {
     /// Specifies ECS groups. For details, see Table 4.
     public var serverGroups: [ListServerGroupsServerGroup]?
-
     /// If the pagination function is enabled, the UUID of the last ECS group on the current page is returned.
     /// For details, see Table 5.
     public var pageInfo: PageInfo?
@@ -17,10 +16,7 @@ public struct ListServerGroupsResponse: Codable, Sendable, Hashable {
         case pageInfo = "page_info"
     }
 
-    public init(
-        serverGroups: [ListServerGroupsServerGroup]? = nil,
-        pageInfo: PageInfo? = nil
-    ) {
+    public init(serverGroups: [ListServerGroupsServerGroup]? = nil, pageInfo: PageInfo? = nil) {
         self.serverGroups = serverGroups
         self.pageInfo = pageInfo
     }
@@ -28,7 +24,7 @@ public struct ListServerGroupsResponse: Codable, Sendable, Hashable {
 
 /// If the pagination function is enabled, the UUID of the last ECS group on the current page is returned. For
 /// details, see Table 5.
-public struct PageInfo: Codable, Sendable, Hashable {
+public struct PageInfo: Codable, Sendable, Equatable {
     /// Specifies an ECS group UUID.
     public var nextMarker: String?
 
@@ -36,9 +32,7 @@ public struct PageInfo: Codable, Sendable, Hashable {
         case nextMarker = "next_marker"
     }
 
-    public init(
-        nextMarker: String? = nil
-    ) {
+    public init(nextMarker: String? = nil) {
         self.nextMarker = nextMarker
     }
 }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Specifies the list of actions performed on the ECS. For details, see Table 4.
-public struct InstanceAction: Codable, Sendable, Hashable {
+public struct InstanceAction: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let create: Self = "create"
         public static let delete: Self = "delete"
@@ -50,22 +47,16 @@ public struct InstanceAction: Codable, Sendable, Hashable {
     /// pause, unpause, rescue, unrescue, changePassword, shelve, unshelve, live-migration,
     /// trigger_crash_dump, extend_volume
     public var action: Action?
-
     /// Specifies the ECS ID in UUID format.
     public var instanceUUID: String?
-
     /// Specifies the result status of the action.
     public var message: String?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the request ID.
     public var requestID: String?
-
     /// Specifies the time when the action was started.
     public var startTime: String?
-
     /// Specifies the user ID.
     public var userID: String?
 
@@ -99,17 +90,11 @@ public struct InstanceAction: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/listActionsOnECS``.
-public struct ListActionsOnECSResponse: Codable, Sendable, Hashable {
+public struct ListActionsOnECSResponse: Codable, Sendable, Equatable {
     /// Specifies the list of actions performed on the ECS. For details, see Table 4.
     public var instanceActions: [InstanceAction]?
 
-    private enum CodingKeys: String, CodingKey {
-        case instanceActions
-    }
-
-    public init(
-        instanceActions: [InstanceAction]? = nil
-    ) {
+    public init(instanceActions: [InstanceAction]? = nil) {
         self.instanceActions = instanceActions
     }
 }

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Describes events. For details, see Table 4.
-public struct Event: Codable, Sendable, Hashable {
+public struct Event: Codable, Sendable, Equatable {
     /// Specifies the action name.
     public var event: String?
-
     /// Specifies the execution result.
     public var result: String?
-
     /// Specifies the error message.
     public var traceback: String?
-
     /// Specifies the time when the event was started.
     public var startTime: String?
-
     /// Specifies the time when the event was completed.
     public var finishTime: String?
 
@@ -44,28 +40,21 @@ public struct Event: Codable, Sendable, Hashable {
 }
 
 /// Specifies an operation performed on the ECS. For details, see Table 3.
-public struct ShowECSOperationsByRequestIDInstanceAction: Codable, Sendable, Hashable {
+public struct ShowECSOperationsByRequestIDInstanceAction: Codable, Sendable, Equatable {
     /// Specifies the action name.
     public var action: String?
-
     /// Specifies the ECS ID in UUID format.
     public var instanceUUID: String?
-
     /// Specifies the result status of the action.
     public var message: String?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the request ID.
     public var requestID: String?
-
     /// Specifies the time when the action was started.
     public var startTime: String?
-
     /// Specifies the user ID.
     public var userID: String?
-
     /// Describes events. For details, see Table 4.
     public var events: [Event]?
 
@@ -102,17 +91,11 @@ public struct ShowECSOperationsByRequestIDInstanceAction: Codable, Sendable, Has
 }
 
 /// The response of ``ECSClient/showECSOperationsByRequestID``.
-public struct ShowECSOperationsByRequestIDResponse: Codable, Sendable, Hashable {
+public struct ShowECSOperationsByRequestIDResponse: Codable, Sendable, Equatable {
     /// Specifies an operation performed on the ECS. For details, see Table 3.
     public var instanceAction: ShowECSOperationsByRequestIDInstanceAction?
 
-    private enum CodingKeys: String, CodingKey {
-        case instanceAction
-    }
-
-    public init(
-        instanceAction: ShowECSOperationsByRequestIDInstanceAction? = nil
-    ) {
+    public init(instanceAction: ShowECSOperationsByRequestIDInstanceAction? = nil) {
         self.instanceAction = instanceAction
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies queried associations.
-public struct Association: Codable, Sendable, Hashable {
+public struct Association: Codable, Sendable, Equatable {
     /// Specifies the ECS ID.
     public var imageID: String?
-
     /// Specifies details of associated FPGA images.
     public var fpgaimages: [Fpgaimage]?
 
@@ -16,27 +15,18 @@ public struct Association: Codable, Sendable, Hashable {
         case fpgaimages
     }
 
-    public init(
-        imageID: String? = nil,
-        fpgaimages: [Fpgaimage]? = nil
-    ) {
+    public init(imageID: String? = nil, fpgaimages: [Fpgaimage]? = nil) {
         self.imageID = imageID
         self.fpgaimages = fpgaimages
     }
 }
 
 /// The response of ``ECSClient/listAssociationsBetweenFPGAImageAndECSImage``.
-public struct ListAssociationsBetweenFPGAImageAndECSImageResponse: Codable, Sendable, Hashable {
+public struct ListAssociationsBetweenFPGAImageAndECSImageResponse: Codable, Sendable, Equatable {
     /// Specifies queried associations.
     public var associations: [Association]?
 
-    private enum CodingKeys: String, CodingKey {
-        case associations
-    }
-
-    public init(
-        associations: [Association]? = nil
-    ) {
+    public init(associations: [Association]? = nil) {
         self.associations = associations
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ECSClient/listFPGAImages``.
-public struct ListFPGAImagesResponse: Codable, Sendable, Hashable {
+public struct ListFPGAImagesResponse: Codable, Sendable, Equatable {
     /// Specifies the number of FPGA images to be queried.
     public var count: Int?
-
     /// Specifies details of FPGA images.
     public var fpgaimages: [Fpgaimage]?
 
@@ -16,10 +15,7 @@ public struct ListFPGAImagesResponse: Codable, Sendable, Hashable {
         case fpgaimages
     }
 
-    public init(
-        count: Int? = nil,
-        fpgaimages: [Fpgaimage]? = nil
-    ) {
+    public init(count: Int? = nil, fpgaimages: [Fpgaimage]? = nil) {
         self.count = count
         self.fpgaimages = fpgaimages
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Indicates details about an FPGA image.
-public struct FPGAImage: Codable, Sendable, Hashable {
+public struct FPGAImage: Codable, Sendable, Equatable {
     /// Specifies the OBS bucket path in which the logic FPGA file is stored. The format of the path is
     /// "Bucket name:File name", for example, "obs-fpga:fpga.bin".
     /// Bucket naming rules comply with the following OBS requirements:
@@ -19,34 +19,19 @@ public struct FPGAImage: Codable, Sendable, Hashable {
     /// Must end with .bin or xclbin.
     /// Contains 4 to 64 characters.
     public var location: String
-
     /// Specifies the name of the FPGA image.
     /// Value range:
     /// Contains only letters, digits, underscores, and hyphens.
     /// Contains 1 to 64 characters.
     public var name: String
-
     /// Specifies the FPGA image metadata, which must be a valid JavaScript Object Notation (JSON) object.
     /// The number of characters in metadata after JSON serialization cannot exceed 1024.
     public var metadata: [String: String]
-
     /// Describes an FPGA image. The value consists of uppercase and lowercase letters, digits, hyphens (-),
     /// underscores (_), periods (.), commas, and spaces. The value consists of 0 to 255 characters.
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case location
-        case name
-        case metadata
-        case description
-    }
-
-    public init(
-        location: String,
-        name: String,
-        metadata: [String: String],
-        description: String? = nil
-    ) {
+    public init(location: String, name: String, metadata: [String: String], description: String? = nil) {
         self.location = location
         self.name = name
         self.metadata = metadata
@@ -55,31 +40,24 @@ public struct FPGAImage: Codable, Sendable, Hashable {
 }
 
 /// Indicates details about an FPGA image.
-public struct RegisterFPGAImageFPGAImage: Codable, Sendable, Hashable {
+public struct RegisterFPGAImageFPGAImage: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates that the FPGA image file is being uploaded to the backend storage.
         public static let saving: Self = "saving"
-
         /// indicates that the FPGA image is being deleted.
         public static let deleting: Self = "deleting"
-
         /// indicates that creating the FPGA image failed.
         public static let error: Self = "error"
-
         /// indicates that the FPGA image is available for use.
         public static let active: Self = "active"
     }
 
     /// ID of an FPGA image
     public var id: String?
-
     /// Specifies the FPGA image status. Options:
     /// saving: indicates that the FPGA image file is being uploaded to the backend storage.
     /// deleting: indicates that the FPGA image is being deleted.
@@ -87,22 +65,14 @@ public struct RegisterFPGAImageFPGAImage: Codable, Sendable, Hashable {
     /// active: indicates that the FPGA image is available for use.
     public var status: StatusValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-    }
-
-    public init(
-        id: String? = nil,
-        status: StatusValue? = nil
-    ) {
+    public init(id: String? = nil, status: StatusValue? = nil) {
         self.id = id
         self.status = status
     }
 }
 
 /// The request body of ``ECSClient/registerFPGAImage``.
-public struct RegisterFPGAImageRequest: Codable, Sendable, Hashable {
+public struct RegisterFPGAImageRequest: Codable, Sendable, Equatable {
     /// Indicates details about an FPGA image.
     public var fpgaImage: FPGAImage
 
@@ -110,15 +80,13 @@ public struct RegisterFPGAImageRequest: Codable, Sendable, Hashable {
         case fpgaImage = "fpga_image"
     }
 
-    public init(
-        fpgaImage: FPGAImage
-    ) {
+    public init(fpgaImage: FPGAImage) {
         self.fpgaImage = fpgaImage
     }
 }
 
 /// The response of ``ECSClient/registerFPGAImage``.
-public struct RegisterFPGAImageResponse: Codable, Sendable, Hashable {
+public struct RegisterFPGAImageResponse: Codable, Sendable, Equatable {
     /// Indicates details about an FPGA image.
     public var fpgaImage: RegisterFPGAImageFPGAImage?
 
@@ -126,9 +94,7 @@ public struct RegisterFPGAImageResponse: Codable, Sendable, Hashable {
         case fpgaImage = "fpga_image"
     }
 
-    public init(
-        fpgaImage: RegisterFPGAImageFPGAImage? = nil
-    ) {
+    public init(fpgaImage: RegisterFPGAImageFPGAImage? = nil) {
         self.fpgaImage = fpgaImage
     }
 }

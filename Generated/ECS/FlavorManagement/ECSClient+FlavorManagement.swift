@@ -7,23 +7,16 @@ extension ECSClient {
     /// Documented values of `sort_key` for ``ECSClient/listTargetFlavorsToWhichECSFlavorCanBeChanged``.
     public struct ListTargetFlavorsToWhichECSFlavorCanBeChangedSortKey: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates the flavor ID. The default value is flavorid.
         public static let flavorid: Self = "flavorid"
-
         /// indicates the flavor name.
         public static let name: Self = "name"
-
         /// indicates the memory size.
         public static let memoryMb: Self = "memory_mb"
-
         /// indicates the number of vCPUs.
         public static let vcpus: Self = "vcpus"
-
         /// indicates the system disk size.
         public static let rootGb: Self = "root_gb"
     }
@@ -31,14 +24,10 @@ extension ECSClient {
     /// Documented values of `sort_dir` for ``ECSClient/listTargetFlavorsToWhichECSFlavorCanBeChanged``.
     public struct ListTargetFlavorsToWhichECSFlavorCanBeChangedSortDir: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates the ascending order.
         public static let asc: Self = "asc"
-
         /// indicates the descending order.
         public static let desc: Self = "desc"
     }

@@ -4,80 +4,69 @@
 import CloudCore
 
 /// Specifies ECS flavors. For details, see Table 4.
-public struct ListFlavorsFlavor: Codable, Sendable, Hashable {
+public struct ListFlavorsFlavor: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ID of the ECS flavor.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Specifies the name of the ECS flavor.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Specifies the number of vCPUs in the ECS flavor.
     /// Range
     /// N/A
     public var vcpus: String?
-
     /// Definition
     /// Specifies the memory size (MiB) in the ECS flavor.
     /// Range
     /// N/A
     public var ram: Int?
-
     /// Definition
     /// Specifies the system disk size in the ECS flavor.
     /// This parameter has not been used. Its default value is 0.
     /// Range
     /// N/A
     public var disk: String?
-
     /// Definition
     /// Specifies the swap partition size required by the ECS flavor.
     /// This parameter has not been used. Its default value is "".
     /// Range
     /// N/A
     public var swap: String?
-
     /// Definition
     /// Specifies the temporary disk size. This is an extended attribute.
     /// This parameter has not been used. Its default value is 0.
     /// Range
     /// N/A
     public var osFLVEXTDATAEphemeral: Int?
-
     /// Definition
     /// Specifies whether the ECS flavor has been disabled. This is an extended attribute.
     /// This parameter has not been used. Its default value is false.
     /// Range
     /// N/A
     public var osFLVDISABLEDDisabled: Bool?
-
     /// Definition
     /// Specifies the ratio of the available network bandwidth to the network hardware bandwidth of the ECS.
     /// This parameter has not been used. Its default value is 1.0.
     /// Range
     /// N/A
     public var rxtxFactor: Double?
-
     /// Definition
     /// Specifies the software constraints of the network bandwidth that can be used by the ECS.
     /// This parameter has not been used. Its default value is null.
     /// Range
     /// N/A
     public var rxtxQuota: String?
-
     /// Definition
     /// Specifies the hardware constraints of the network bandwidth that can be used by the ECS.
     /// This parameter has not been used. Its default value is null.
     /// Range
     /// N/A
     public var rxtxCap: String?
-
     /// Definition
     /// Specifies whether a flavor is available to all tenants. This is an extended attribute.
     /// Range
@@ -85,13 +74,11 @@ public struct ListFlavorsFlavor: Codable, Sendable, Hashable {
     /// false: indicates that a flavor is available only to certain tenants.
     /// Default value: true
     public var osFlavorAccessIsPublic: Bool?
-
     /// Definition
     /// Specifies shortcut links for ECS flavors. For details, see Table 5.
     /// Range
     /// N/A
     public var links: [ListFlavorsLink]?
-
     /// Definition
     /// Specifies extended ECS specifications. For details, see Table 6.
     /// Range
@@ -167,27 +154,15 @@ public struct ListFlavorsFlavor: Codable, Sendable, Hashable {
 }
 
 /// Specifies shortcut links for ECS flavors. For details, see Table 5.
-public struct ListFlavorsLink: Codable, Sendable, Hashable {
+public struct ListFlavorsLink: Codable, Sendable, Equatable {
     /// Specifies the shortcut link marker name.
     public var rel: String?
-
     /// Provides the corresponding shortcut link.
     public var href: String?
-
     /// Specifies the shortcut link type. This parameter has not been used. Its default value is null.
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case rel
-        case href
-        case type
-    }
-
-    public init(
-        rel: String? = nil,
-        href: String? = nil,
-        type: String? = nil
-    ) {
+    public init(rel: String? = nil, href: String? = nil, type: String? = nil) {
         self.rel = rel
         self.href = href
         self.type = type
@@ -195,20 +170,14 @@ public struct ListFlavorsLink: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/listFlavors``.
-public struct ListFlavorsResponse: Codable, Sendable, Hashable {
+public struct ListFlavorsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies ECS flavors. For details, see Table 4.
     /// Range
     /// N/A
     public var flavors: [ListFlavorsFlavor]?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavors
-    }
-
-    public init(
-        flavors: [ListFlavorsFlavor]? = nil
-    ) {
+    public init(flavors: [ListFlavorsFlavor]? = nil) {
         self.flavors = flavors
     }
 }

@@ -4,59 +4,46 @@
 import CloudCore
 
 /// Specifies ECS flavors.
-public struct ListTargetFlavorsToWhichECSFlavorCanBeChangedFlavor: Codable, Sendable, Hashable {
+public struct ListTargetFlavorsToWhichECSFlavorCanBeChangedFlavor: Codable, Sendable, Equatable {
     /// Specifies the ECS flavor ID.
     public var id: String?
-
     /// Specifies the name of the ECS flavor.
     public var name: String?
-
     /// Specifies the number of vCPUs in the ECS flavor.
     public var vcpus: String?
-
     /// Specifies the memory size (MiB) in the ECS flavor.
     public var ram: Int?
-
     /// Specifies the system disk size in the ECS flavor.
     /// This parameter has not been used. Its default value is 0.
     public var disk: String?
-
     /// Specifies the swap partition size required by the ECS flavor.
     /// This parameter has not been used. Its default value is "".
     public var swap: String?
-
     /// Specifies the temporary disk size. This is an extended attribute.
     /// This parameter has not been used. Its default value is 0.
     public var osFLVEXTDATAEphemeral: Int?
-
     /// This is an extended attribute, specifying whether a flavor is available.
     /// true: indicates that a flavor is unavailable.
     /// false: indicates that a flavor is available.
     /// This parameter is not used.
     public var osFLVDISABLEDDisabled: Bool?
-
     /// This is an extended attribute.
     /// This parameter is not used.
     public var rxtxFactor: Double?
-
     /// Specifies the software constraints of the network bandwidth that can be used by the ECS.
     /// This parameter has not been used. Its default value is null.
     public var rxtxQuota: String?
-
     /// Specifies the hardware constraints of the network bandwidth that can be used by the ECS.
     /// This parameter has not been used. Its default value is null.
     public var rxtxCap: String?
-
     /// Specifies whether a flavor is available to all tenants. This is an extended attribute.
     /// true: indicates that a flavor is available to all tenants.
     /// false: indicates that a flavor is available only to certain tenants.
     /// Default value: true
     public var osFlavorAccessIsPublic: Bool?
-
     /// Specifies the shortcut link of the ECS flavor.
     /// For details, see Table 5.
     public var links: [ListTargetFlavorsToWhichECSFlavorCanBeChangedLink]?
-
     /// Specifies the extended field of the ECS specifications.
     /// For details, see Table 6.
     public var extraSpecs: OSExtraSpecs?
@@ -130,27 +117,15 @@ public struct ListTargetFlavorsToWhichECSFlavorCanBeChangedFlavor: Codable, Send
 }
 
 /// Specifies the shortcut link of the ECS flavor.
-public struct ListTargetFlavorsToWhichECSFlavorCanBeChangedLink: Codable, Sendable, Hashable {
+public struct ListTargetFlavorsToWhichECSFlavorCanBeChangedLink: Codable, Sendable, Equatable {
     /// Specifies the shortcut link marker name.
     public var rel: String?
-
     /// Specifies the shortcut link.
     public var href: String?
-
     /// Specifies the shortcut link type. This parameter has not been used. Its default value is null.
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case rel
-        case href
-        case type
-    }
-
-    public init(
-        rel: String? = nil,
-        href: String? = nil,
-        type: String? = nil
-    ) {
+    public init(rel: String? = nil, href: String? = nil, type: String? = nil) {
         self.rel = rel
         self.href = href
         self.type = type
@@ -158,18 +133,12 @@ public struct ListTargetFlavorsToWhichECSFlavorCanBeChangedLink: Codable, Sendab
 }
 
 /// The response of ``ECSClient/listTargetFlavorsToWhichECSFlavorCanBeChanged``.
-public struct ListTargetFlavorsToWhichECSFlavorCanBeChangedResponse: Codable, Sendable, Hashable {
+public struct ListTargetFlavorsToWhichECSFlavorCanBeChangedResponse: Codable, Sendable, Equatable {
     /// Specifies ECS flavors.
     /// For details, see Table 4.
     public var flavors: [ListTargetFlavorsToWhichECSFlavorCanBeChangedFlavor]?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavors
-    }
-
-    public init(
-        flavors: [ListTargetFlavorsToWhichECSFlavorCanBeChangedFlavor]? = nil
-    ) {
+    public init(flavors: [ListTargetFlavorsToWhichECSFlavorCanBeChangedFlavor]? = nil) {
         self.flavors = flavors
     }
 }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``ECSClient/assignFloatingIPAddress``.
-public struct AssignFloatingIPAddressRequest: Codable, Sendable, Hashable {
+public struct AssignFloatingIPAddressRequest: Codable, Sendable, Equatable {
     /// Specifies the tenant ID specified in the URI.
     /// The value is in UUID format.
     public var tenantID: String?
-
     /// Specifies the network resource pool that provides floating IP addresses. If it is not specified, the
     /// default resource pool is used.
     public var pool: String?
@@ -18,10 +17,7 @@ public struct AssignFloatingIPAddressRequest: Codable, Sendable, Hashable {
         case pool
     }
 
-    public init(
-        tenantID: String? = nil,
-        pool: String? = nil
-    ) {
+    public init(tenantID: String? = nil, pool: String? = nil) {
         self.tenantID = tenantID
         self.pool = pool
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies the floating IP address to be bound to an ECS.
-public struct AddFloatingIP: Codable, Sendable, Hashable {
+public struct AddFloatingIP: Codable, Sendable, Equatable {
     /// Specifies the floating IP address.
     public var address: String
-
     /// Specifies the fixed IP address with which the floating IP address associates.
     public var fixedAddress: String?
 
@@ -16,17 +15,14 @@ public struct AddFloatingIP: Codable, Sendable, Hashable {
         case fixedAddress = "fixed_address"
     }
 
-    public init(
-        address: String,
-        fixedAddress: String? = nil
-    ) {
+    public init(address: String, fixedAddress: String? = nil) {
         self.address = address
         self.fixedAddress = fixedAddress
     }
 }
 
 /// The request body of ``ECSClient/associateFloatingIPAddress``.
-public struct AssociateFloatingIPAddressRequest: Codable, Sendable, Hashable {
+public struct AssociateFloatingIPAddressRequest: Codable, Sendable, Equatable {
     /// Specifies the floating IP address to be bound to an ECS.
     public var addFloatingIP: AddFloatingIP
 
@@ -34,9 +30,7 @@ public struct AssociateFloatingIPAddressRequest: Codable, Sendable, Hashable {
         case addFloatingIP = "addFloatingIp"
     }
 
-    public init(
-        addFloatingIP: AddFloatingIP
-    ) {
+    public init(addFloatingIP: AddFloatingIP) {
         self.addFloatingIP = addFloatingIP
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/disassociateFloatingIPAddress``.
-public struct DisassociateFloatingIPAddressRequest: Codable, Sendable, Hashable {
+public struct DisassociateFloatingIPAddressRequest: Codable, Sendable, Equatable {
     /// Unbinds a floating IP address from an ECS.
     public var removeFloatingIP: RemoveFloatingIP
 
@@ -12,25 +12,17 @@ public struct DisassociateFloatingIPAddressRequest: Codable, Sendable, Hashable 
         case removeFloatingIP = "removeFloatingIp"
     }
 
-    public init(
-        removeFloatingIP: RemoveFloatingIP
-    ) {
+    public init(removeFloatingIP: RemoveFloatingIP) {
         self.removeFloatingIP = removeFloatingIP
     }
 }
 
 /// Unbinds a floating IP address from an ECS.
-public struct RemoveFloatingIP: Codable, Sendable, Hashable {
+public struct RemoveFloatingIP: Codable, Sendable, Equatable {
     /// Specifies the floating IP address.
     public var address: String
 
-    private enum CodingKeys: String, CodingKey {
-        case address
-    }
-
-    public init(
-        address: String
-    ) {
+    public init(address: String) {
         self.address = address
     }
 }

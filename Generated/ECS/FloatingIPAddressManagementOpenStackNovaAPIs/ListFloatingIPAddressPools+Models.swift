@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ECSClient/listFloatingIPAddressPools``.
-public struct ListFloatingIPAddressPoolsResponse: Codable, Sendable, Hashable {
+public struct ListFloatingIPAddressPoolsResponse: Codable, Sendable, Equatable {
     /// Specifies the floating IP address pool.
     public var floatingIPPools: [JSONValue]?
-
     /// Specifies the name of the floating IP address pool.
     public var name: String?
 
@@ -16,10 +15,7 @@ public struct ListFloatingIPAddressPoolsResponse: Codable, Sendable, Hashable {
         case name
     }
 
-    public init(
-        floatingIPPools: [JSONValue]? = nil,
-        name: String? = nil
-    ) {
+    public init(floatingIPPools: [JSONValue]? = nil, name: String? = nil) {
         self.floatingIPPools = floatingIPPools
         self.name = name
     }

@@ -4,22 +4,17 @@
 import CloudCore
 
 /// Specifies the floating IP addresses.
-public struct ListFloatingIPAddressesFloatingIP: Codable, Sendable, Hashable {
+public struct ListFloatingIPAddressesFloatingIP: Codable, Sendable, Equatable {
     /// Specifies the floating IP address.
     public var floatingIP: FloatingIP?
-
     /// Not in the page's table; the page's response example shows it.
     public var fixedIP: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var id: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var instanceID: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var ip: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var pool: String?
 
@@ -50,7 +45,7 @@ public struct ListFloatingIPAddressesFloatingIP: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/listFloatingIPAddresses``.
-public struct ListFloatingIPAddressesResponse: Codable, Sendable, Hashable {
+public struct ListFloatingIPAddressesResponse: Codable, Sendable, Equatable {
     /// Specifies the floating IP addresses.
     public var floatingIPs: [ListFloatingIPAddressesFloatingIP]?
 
@@ -58,9 +53,7 @@ public struct ListFloatingIPAddressesResponse: Codable, Sendable, Hashable {
         case floatingIPs = "floating_ips"
     }
 
-    public init(
-        floatingIPs: [ListFloatingIPAddressesFloatingIP]? = nil
-    ) {
+    public init(floatingIPs: [ListFloatingIPAddressesFloatingIP]? = nil) {
         self.floatingIPs = floatingIPs
     }
 }

@@ -4,61 +4,44 @@
 import CloudCore
 
 /// The response of ``ECSClient/listImageDetails``.
-public struct ListImageDetailsResponse: Codable, Sendable, Hashable {
+public struct ListImageDetailsResponse: Codable, Sendable, Equatable {
     public var image: ListImageDetailsResponseImage?
 
-    private enum CodingKeys: String, CodingKey {
-        case image
-    }
-
-    public init(
-        image: ListImageDetailsResponseImage? = nil
-    ) {
+    public init(image: ListImageDetailsResponseImage? = nil) {
         self.image = image
     }
 }
 
 /// The `image` of a `ListImageDetailsResponse`.
-public struct ListImageDetailsResponseImage: Codable, Sendable, Hashable {
+public struct ListImageDetailsResponseImage: Codable, Sendable, Equatable {
     /// Specifies the image ID in UUID format.
     public var id: String?
-
     /// Specifies the shortcut link of the image.
     public var links: [ShowImageLink]?
-
     /// Specifies the image name.
     public var name: String?
-
     /// Specifies the key pair of the metadata.
     public var metadata: [String: String]?
-
     /// Specifies the image size.
     /// The value must be greater than zero.
     public var osEXTIMGSIZESize: Int?
-
     /// Specifies the minimum disk size required by the image.
     /// The value must be greater than zero.
     public var minDisk: Int?
-
     /// Specifies the minimum memory size required by the image.
     /// The value must be greater than zero.
     public var minRam: Int?
-
     /// Specifies the image upload progress.
     /// The value must be greater than zero.
     public var progress: Int?
-
     /// Specifies the image status.
     public var status: String?
-
     /// Specifies the image creation time.
     /// The value is in ISO8601 format, such as 2013-06-09T06:42:18Z.
     public var created: String?
-
     /// Specifies the image update time.
     /// The value is in ISO8601 format, such as 2013-06-09T06:42:18Z.
     public var updated: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var server: UpdateServerFlavor?
 

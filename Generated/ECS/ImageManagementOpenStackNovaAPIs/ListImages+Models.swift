@@ -4,49 +4,28 @@
 import CloudCore
 
 /// Specifies the information about the next page when you query images in pages.
-public struct ImagesLink: Codable, Sendable, Hashable {
+public struct ImagesLink: Codable, Sendable, Equatable {
     /// Specifies the URL of the next page when you query images in pages.
     public var href: String?
-
     /// Specifies the query direction when you query images in pages.
     public var rel: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
+    public init(href: String? = nil, rel: String? = nil) {
         self.href = href
         self.rel = rel
     }
 }
 
 /// Specifies the image information.
-public struct ListImagesImage: Codable, Sendable, Hashable {
+public struct ListImagesImage: Codable, Sendable, Equatable {
     /// Specifies the image ID in UUID format.
     public var id: String?
-
     /// Specifies the shortcut link of the image.
     public var links: [ShowImageLink]?
-
     /// Specifies the image name.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        links: [ShowImageLink]? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, links: [ShowImageLink]? = nil, name: String? = nil) {
         self.id = id
         self.links = links
         self.name = name
@@ -54,10 +33,9 @@ public struct ListImagesImage: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/listImages``.
-public struct ListImagesResponse: Codable, Sendable, Hashable {
+public struct ListImagesResponse: Codable, Sendable, Equatable {
     /// Specifies the image information.
     public var images: [ListImagesImage]?
-
     /// Specifies the information about the next page when you query images in pages.
     public var imagesLinks: [ImagesLink]?
 
@@ -66,10 +44,7 @@ public struct ListImagesResponse: Codable, Sendable, Hashable {
         case imagesLinks = "images_links"
     }
 
-    public init(
-        images: [ListImagesImage]? = nil,
-        imagesLinks: [ImagesLink]? = nil
-    ) {
+    public init(images: [ListImagesImage]? = nil, imagesLinks: [ImagesLink]? = nil) {
         self.images = images
         self.imagesLinks = imagesLinks
     }

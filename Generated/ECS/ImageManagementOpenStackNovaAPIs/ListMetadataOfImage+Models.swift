@@ -6,7 +6,7 @@ import CloudCore
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct ListMetadataOfImageMetadata: Codable, Sendable, Hashable {
+public struct ListMetadataOfImageMetadata: Codable, Sendable, Equatable {
     public var imageLocation: String?
     public var imageSourceType: String?
     public var imagetype: String?
@@ -57,17 +57,11 @@ public struct ListMetadataOfImageMetadata: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/listMetadataOfImage``.
-public struct ListMetadataOfImageResponse: Codable, Sendable, Hashable {
+public struct ListMetadataOfImageResponse: Codable, Sendable, Equatable {
     /// Not in the page's table; the page's response example shows it.
     public var metadata: ListMetadataOfImageMetadata?
 
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: ListMetadataOfImageMetadata? = nil
-    ) {
+    public init(metadata: ListMetadataOfImageMetadata? = nil) {
         self.metadata = metadata
     }
 }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Specifies the object of the job.
-public struct Entities: Codable, Sendable, Hashable {
+public struct Entities: Codable, Sendable, Equatable {
     /// If the job is an ECS-related operation, the value is server_id.
     public var serverID: String?
-
     /// If the job is a NIC-related operation, the value is nic_id.
     public var nicID: String?
-
     /// Specifies the number of sub-jobs.
     public var subJobsTotal: Int?
-
     /// Specifies the execution information of a sub-job.
     /// For details, see Table 4.
     public var subJobs: [SubJob]?
@@ -47,14 +44,11 @@ public struct Entities: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/showJob``.
-public struct ShowJobResponse: Codable, Sendable, Hashable {
+public struct ShowJobResponse: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let success: Self = "SUCCESS"
         public static let running: Self = "RUNNING"
@@ -68,37 +62,28 @@ public struct ShowJobResponse: Codable, Sendable, Hashable {
     /// FAIL: The job failed.
     /// INIT: The job is being initialized.
     public var status: StatusValue?
-
     /// Specifies the object of the job.
     /// The value of this parameter varies depending on the type of the job. If the job is an ECS-related
     /// operation, the value is server_id. If the job is a NIC operation, the value is nic_id. If a sub-Job is
     /// available, details about the sub-job are displayed.
     /// For details, see Table 3.
     public var entities: Entities?
-
     /// Specifies the ID of an asynchronous job.
     public var jobID: String?
-
     /// Specifies the type of an asynchronous job.
     public var jobType: String?
-
     /// Specifies the time when the job was started.
     public var beginTime: String?
-
     /// Specifies the time when the job was finished.
     public var endTime: String?
-
     /// Specifies the returned error code when the job execution fails.
     /// After the job is executed successfully, the value of this parameter is null.
     public var errorCode: String?
-
     /// Specifies the cause of the job execution failure.
     /// After the job is executed successfully, the value of this parameter is null.
     public var failReason: String?
-
     /// Specifies the error message returned when an error occurs in the request to query a job.
     public var message: String?
-
     /// Specifies the error code returned when an error occurs in the request to query a job.
     /// For details about the error code, see Returned Values for General Requests.
     public var code: String?
@@ -142,35 +127,28 @@ public struct ShowJobResponse: Codable, Sendable, Hashable {
 }
 
 /// Specifies the execution information of a sub-job.
-public struct SubJob: Codable, Sendable, Hashable {
+public struct SubJob: Codable, Sendable, Equatable {
     /// Specifies the job status.
     /// SUCCESS: indicates the job is successfully executed.
     /// RUNNING: indicates that the job is in progress.
     /// FAIL: indicates that the job failed.
     /// INIT: indicates that the job is being initialized.
     public var status: String?
-
     /// Specifies the object of the job. The value of this parameter varies depending on the type of the job.
     /// If the job is an ECS-related operation, the value is server_id. If the job is a NIC operation, the
     /// value is nic_id. For details, see Table 5.
     public var entities: SubJobsEntities?
-
     /// Specifies the sub-job ID.
     public var jobID: String?
-
     /// Specify the sub-job type.
     public var jobType: String?
-
     /// Specifies the time when the job was started.
     public var beginTime: String?
-
     /// Specifies the time when the job was finished.
     public var endTime: String?
-
     /// Specifies the returned error code when the job execution fails.
     /// After the job is executed successfully, the value of this parameter is null.
     public var errorCode: String?
-
     /// Specifies the cause of the job execution failure.
     /// After the job is executed successfully, the value of this parameter is null.
     public var failReason: String?
@@ -210,13 +188,11 @@ public struct SubJob: Codable, Sendable, Hashable {
 /// Specifies the object of the job. The value of this parameter varies depending on the type of the job. If
 /// the job is an ECS-related operation, the value is server_id. If the job is a NIC operation, the value is
 /// nic_id. For details, see Table 5.
-public struct SubJobsEntities: Codable, Sendable, Hashable {
+public struct SubJobsEntities: Codable, Sendable, Equatable {
     /// If the job is an ECS-related operation, the value is server_id.
     public var serverID: String?
-
     /// If the job is a NIC-related operation, the value is nic_id.
     public var nicID: String?
-
     /// Indicates the cause of a sub-job execution failure.
     public var errorcodeMessage: String?
 
@@ -226,11 +202,7 @@ public struct SubJobsEntities: Codable, Sendable, Hashable {
         case errorcodeMessage = "errorcode_message"
     }
 
-    public init(
-        serverID: String? = nil,
-        nicID: String? = nil,
-        errorcodeMessage: String? = nil
-    ) {
+    public init(serverID: String? = nil, nicID: String? = nil, errorcodeMessage: String? = nil) {
         self.serverID = serverID
         self.nicID = nicID
         self.errorcodeMessage = errorcodeMessage

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ECSClient/listPasswordOfECS``.
-public struct ListPasswordOfECSResponse: Codable, Sendable, Hashable {
+public struct ListPasswordOfECSResponse: Codable, Sendable, Equatable {
     /// Specifies the password in ciphertext.
     public var password: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case password
-    }
-
-    public init(
-        password: String? = nil
-    ) {
+    public init(password: String? = nil) {
         self.password = password
     }
 }

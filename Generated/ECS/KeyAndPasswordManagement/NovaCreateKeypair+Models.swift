@@ -4,20 +4,17 @@
 import CloudCore
 
 /// Specifies the created or imported SSH key pair. For details, see Table 3.
-public struct Keypair: Codable, Sendable, Hashable {
+public struct Keypair: Codable, Sendable, Equatable {
     /// Specifies the imported public key.
     /// It is recommended that the length of the imported public key be less than or equal to 1024 bytes.
     /// If the length of the public key to be imported exceeds 1024 bytes, importing the public key will fail.
     public var publicKey: String?
-
     /// Specifies the key type. The value is ssh or x509.
     /// This parameter is supported in microversion 2.2 and later.
     public var type: String?
-
     /// Specifies the key pair name.
     /// The new key pair name cannot be the same as an existing one.
     public var name: String
-
     /// Specifies the user ID of the key.
     /// This parameter is supported in microversion 2.10 and later.
     public var userID: String?
@@ -29,12 +26,7 @@ public struct Keypair: Codable, Sendable, Hashable {
         case userID = "user_id"
     }
 
-    public init(
-        publicKey: String? = nil,
-        type: String? = nil,
-        name: String,
-        userID: String? = nil
-    ) {
+    public init(publicKey: String? = nil, type: String? = nil, name: String, userID: String? = nil) {
         self.publicKey = publicKey
         self.type = type
         self.name = name
@@ -43,24 +35,19 @@ public struct Keypair: Codable, Sendable, Hashable {
 }
 
 /// Specifies the SSH key pair. For details, see Table 5.
-public struct NovaCreateKeypairKeypair: Codable, Sendable, Hashable {
+public struct NovaCreateKeypairKeypair: Codable, Sendable, Equatable {
     /// Specifies fingerprint information about the key pair.
     public var fingerprint: String?
-
     /// Specifies the key pair name.
     public var name: String?
-
     /// Specifies information about the public key.
     public var publicKey: String?
-
     /// Specifies information about the private key.
     /// The information about the private key is contained in the response for creating an SSH key.
     /// The information about the private key is not contained in the response for importing an SSH key.
     public var privateKey: String?
-
     /// Specifies the ID of the user to which the key pair belongs.
     public var userID: String?
-
     /// Specifies the key type. The value is ssh or x509.
     /// This parameter is supported in microversion 2.2 and later.
     public var type: String?
@@ -92,33 +79,21 @@ public struct NovaCreateKeypairKeypair: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``ECSClient/novaCreateKeypair``.
-public struct NovaCreateKeypairRequest: Codable, Sendable, Hashable {
+public struct NovaCreateKeypairRequest: Codable, Sendable, Equatable {
     /// Specifies the created or imported SSH key pair. For details, see Table 3.
     public var keypair: Keypair
 
-    private enum CodingKeys: String, CodingKey {
-        case keypair
-    }
-
-    public init(
-        keypair: Keypair
-    ) {
+    public init(keypair: Keypair) {
         self.keypair = keypair
     }
 }
 
 /// The response of ``ECSClient/novaCreateKeypair``.
-public struct NovaCreateKeypairResponse: Codable, Sendable, Hashable {
+public struct NovaCreateKeypairResponse: Codable, Sendable, Equatable {
     /// Specifies the SSH key pair. For details, see Table 5.
     public var keypair: NovaCreateKeypairKeypair?
 
-    private enum CodingKeys: String, CodingKey {
-        case keypair
-    }
-
-    public init(
-        keypair: NovaCreateKeypairKeypair? = nil
-    ) {
+    public init(keypair: NovaCreateKeypairKeypair? = nil) {
         self.keypair = keypair
     }
 }

@@ -4,33 +4,24 @@
 import CloudCore
 
 /// Specifies key pairs. For details, see Table 3.
-public struct NovaListKeypairsKeypair: Codable, Sendable, Hashable {
+public struct NovaListKeypairsKeypair: Codable, Sendable, Equatable {
     /// Specifies details about a key pair. For details, see Table 4.
     public var keypair: NovaListKeypairsKeypair2?
 
-    private enum CodingKeys: String, CodingKey {
-        case keypair
-    }
-
-    public init(
-        keypair: NovaListKeypairsKeypair2? = nil
-    ) {
+    public init(keypair: NovaListKeypairsKeypair2? = nil) {
         self.keypair = keypair
     }
 }
 
 /// Specifies details about a key pair. For details, see Table 4.
-public struct NovaListKeypairsKeypair2: Codable, Sendable, Hashable {
+public struct NovaListKeypairsKeypair2: Codable, Sendable, Equatable {
     /// Specifies fingerprint information about the key pair.
     public var fingerprint: String?
-
     /// Specifies the key pair name.
     public var name: String?
-
     /// Specifies the key type, which is ssh by default.
     /// This parameter is supported in microversion 2.2 and later.
     public var type: String?
-
     /// Specifies information about the public key.
     public var publicKey: String?
 
@@ -55,17 +46,11 @@ public struct NovaListKeypairsKeypair2: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/novaListKeypairs``.
-public struct NovaListKeypairsResponse: Codable, Sendable, Hashable {
+public struct NovaListKeypairsResponse: Codable, Sendable, Equatable {
     /// Specifies key pairs. For details, see Table 3.
     public var keypairs: [NovaListKeypairsKeypair]?
 
-    private enum CodingKeys: String, CodingKey {
-        case keypairs
-    }
-
-    public init(
-        keypairs: [NovaListKeypairsKeypair]? = nil
-    ) {
+    public init(keypairs: [NovaListKeypairsKeypair]? = nil) {
         self.keypairs = keypairs
     }
 }

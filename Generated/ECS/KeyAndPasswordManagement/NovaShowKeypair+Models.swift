@@ -4,36 +4,27 @@
 import CloudCore
 
 /// Specifies the SSH key pair. For details, see Table 3.
-public struct NovaShowKeypairKeypair: Codable, Sendable, Hashable {
+public struct NovaShowKeypairKeypair: Codable, Sendable, Equatable {
     /// Specifies information about the public key.
     public var publicKey: String?
-
     /// Specifies the key pair name.
     public var name: String?
-
     /// Specifies fingerprint information about the key pair.
     public var fingerprint: String?
-
     /// Specifies the time when the key pair was created.
     public var createdAt: String?
-
     /// Specifies whether a key pair has been deleted.
     /// true: indicates that the key has been deleted.
     /// false: indicates that the key is not deleted.
     public var deleted: Bool?
-
     /// Specifies the time when the key pair was deleted.
     public var deletedAt: String?
-
     /// Specifies the key pair ID.
     public var id: Int?
-
     /// Specifies the time when the key pair was updated.
     public var updatedAt: String?
-
     /// Specifies information about the user to which the key pair belongs.
     public var userID: String?
-
     /// Specifies the key type, which is ssh by default.
     /// This parameter is supported in microversion 2.2 and later.
     public var type: String?
@@ -91,17 +82,11 @@ public struct NovaShowKeypairKeypair: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/novaShowKeypair``.
-public struct NovaShowKeypairResponse: Codable, Sendable, Hashable {
+public struct NovaShowKeypairResponse: Codable, Sendable, Equatable {
     /// Specifies the SSH key pair. For details, see Table 3.
     public var keypair: NovaShowKeypairKeypair?
 
-    private enum CodingKeys: String, CodingKey {
-        case keypair
-    }
-
-    public init(
-        keypair: NovaShowKeypairKeypair? = nil
-    ) {
+    public init(keypair: NovaShowKeypairKeypair? = nil) {
         self.keypair = keypair
     }
 }

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Specifies the bandwidth of an EIP.
-public struct Bandwidth: Codable, Sendable, Hashable {
+public struct Bandwidth: Codable, Sendable, Equatable {
     /// Documented values of `sharetype`; other values decode as well.
     public struct Sharetype: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates exclusive bandwidth
         public static let per: Self = "PER"
-
         /// indicates shared bandwidth
         public static let whole: Self = "WHOLE"
     }
@@ -30,7 +26,6 @@ public struct Bandwidth: Codable, Sendable, Hashable {
     /// range of each region on the management console.
     /// Default Value
     public var size: Int
-
     /// Definition
     /// Specifies the bandwidth sharing type.
     /// Constraints
@@ -39,7 +34,6 @@ public struct Bandwidth: Codable, Sendable, Hashable {
     /// Enumerated values: PER (indicates exclusive bandwidth) and WHOLE (indicates shared bandwidth)
     /// Default Value
     public var sharetype: Sharetype
-
     /// Definition
     /// Specifies the bandwidth billing mode.
     /// Constraints
@@ -56,11 +50,7 @@ public struct Bandwidth: Codable, Sendable, Hashable {
         case chargemode
     }
 
-    public init(
-        size: Int,
-        sharetype: Sharetype,
-        chargemode: String? = nil
-    ) {
+    public init(size: Int, sharetype: Sharetype, chargemode: String? = nil) {
         self.size = size
         self.sharetype = sharetype
         self.chargemode = chargemode
@@ -75,7 +65,7 @@ public struct Bandwidth: Codable, Sendable, Hashable {
 }
 
 /// Allows you to customize data. For details, see Table 12.
-public struct BindingProfile: Codable, Sendable, Hashable {
+public struct BindingProfile: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies whether the NIC of an ECS is not added to a security group.
     /// Constraints
@@ -90,9 +80,7 @@ public struct BindingProfile: Codable, Sendable, Hashable {
         case disableSecurityGroups = "disable_security_groups"
     }
 
-    public init(
-        disableSecurityGroups: Bool? = nil
-    ) {
+    public init(disableSecurityGroups: Bool? = nil) {
         self.disableSecurityGroups = disableSecurityGroups
     }
 
@@ -103,7 +91,7 @@ public struct BindingProfile: Codable, Sendable, Hashable {
 }
 
 /// Specifies the ECS information. For details, see Table 3.
-public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
+public struct CreatePostPaidServersECS: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ID of the system image used for creating ECSs. The ID is in the format of a Universally
     /// Unique Identifier (UUID).
@@ -118,7 +106,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var imageRef: String
-
     /// Definition
     /// Specifies the flavor ID of the ECS to be created.
     /// For details about the flavors that have been released, see "ECS Specifications and Types" in Elastic
@@ -128,7 +115,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var flavorRef: String
-
     /// Definition
     /// Specifies the ECS name.
     /// Constraints
@@ -145,7 +131,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// Default Value
     /// N/A
     public var name: String
-
     /// Definition
     /// Specifies the user data to be injected to the ECS during the creation. Text and text files can be
     /// injected.
@@ -175,7 +160,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var userData: String?
-
     /// Definition
     /// Specifies the initial login password of the administrator account for logging in to an ECS using
     /// password authentication. The Linux administrator is root, and the Windows administrator is
@@ -195,7 +179,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// Default Value
     /// N/A
     public var adminPass: String?
-
     /// Definition
     /// Specifies the name of the SSH key used for logging in to the ECS.
     /// Keys can be created using the key creation API (Creating and Importing an SSH Key Pair) or obtained
@@ -205,7 +188,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var keyName: String?
-
     /// Definition
     /// Specifies the ID of the VPC to which the ECS belongs. The value is in the format of the UUID.
     /// You can obtain the VPC ID from the management console or by following the instructions provided in
@@ -215,7 +197,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var vpcid: String
-
     /// Definition
     /// Specifies the NIC information of the ECS. For details, see Table 4.
     /// Constraints
@@ -226,7 +207,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var nics: [NIC]
-
     /// Definition
     /// Specifies the EIP bound to the ECS, which can be configured in one of the following ways:
     /// Do not use: In such a case, this parameter is unavailable.
@@ -238,7 +218,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var publicip: Publicip?
-
     /// Definition
     /// Specifies the number of instances to be created.
     /// Constraints
@@ -248,7 +227,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var count: Int?
-
     /// Definition
     /// Specifies ECS system disk configurations.
     /// For details, see Table 5.
@@ -257,7 +235,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var rootVolume: RootVolume
-
     /// Definition
     /// Specifies ECS data disk configurations. Each data structure represents a data disk to be created.
     /// Constraints
@@ -267,7 +244,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var dataVolumes: [DataVolume]?
-
     /// Definition
     /// Specifies the security groups of the ECS.
     /// Constraints
@@ -277,7 +253,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var securityGroups: [CreatePostPaidServersSecurityGroup]?
-
     /// Definition
     /// Specifies the name of the AZ where the ECS is located.
     /// See Querying AZs.
@@ -287,7 +262,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var availabilityZone: String?
-
     /// Definition
     /// Specifies whether ECSs can be randomly deployed in multiple AZs.
     /// Constraints
@@ -299,7 +273,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// Default Value
     /// false
     public var batchCreateInMultiAZ: Bool?
-
     /// Definition
     /// Provides the supplementary information about the ECS to be created.
     /// For details, see Table 7.
@@ -308,7 +281,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var extendparam: CreatePostPaidServersExtendparam?
-
     /// Definition
     /// Specifies the metadata of the ECS to be created.
     /// You can use metadata to customize key-value pairs. For details about reserved key-value pairs, see
@@ -324,7 +296,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// Default Value
     /// N/A
     public var metadata: CreatePostPaidServersMetadata?
-
     /// Definition
     /// Schedules ECSs, for example, by configuring an ECS group.
     /// For details, see Table 10.
@@ -333,7 +304,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var osSchedulerHints: CreatePostPaidServersOSSchedulerHints?
-
     /// Definition
     /// Specifies ECS tags. A tag is in the format of "key.value".
     /// Constraints
@@ -349,7 +319,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
     /// Default Value
     /// N/A
     public var tags: [String]?
-
     /// Definition
     /// Specifies the ECS description.
     /// Constraints
@@ -455,7 +424,7 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Hashable {
 /// Provides the supplementary information about the ECS to be created.
 ///
 /// extendparam field description for creating ECSs (for V1 APIs)
-public struct CreatePostPaidServersExtendparam: Codable, Sendable, Hashable {
+public struct CreatePostPaidServersExtendparam: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ID of the region where the ECS resides.
     /// Constraints
@@ -463,7 +432,6 @@ public struct CreatePostPaidServersExtendparam: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var regionID: String?
-
     /// Definition
     /// Specifies a CSBS policy ID and CSBS vault ID.
     /// For example, a CSBS policy ID obtained on the console is fdcaa27d-5be4-4f61-afe3-09ff79162c04.
@@ -481,28 +449,21 @@ public struct CreatePostPaidServersExtendparam: Codable, Sendable, Hashable {
         case cbCsbsBackup = "CB_CSBS_BACKUP"
     }
 
-    public init(
-        regionID: String? = nil,
-        cbCsbsBackup: String? = nil
-    ) {
+    public init(regionID: String? = nil, cbCsbsBackup: String? = nil) {
         self.regionID = regionID
         self.cbCsbsBackup = cbCsbsBackup
     }
 }
 
 /// Specifies the metadata of the ECS to be created.
-public struct CreatePostPaidServersMetadata: Codable, Sendable, Hashable {
+public struct CreatePostPaidServersMetadata: Codable, Sendable, Equatable {
     /// Documented values of `byol`; other values decode as well.
     public struct Byol: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Use your existing licenses.
         public static let `true`: Self = "True"
-
         /// System licenses are used.
         public static let `false`: Self = "False"
     }
@@ -516,7 +477,6 @@ public struct CreatePostPaidServersMetadata: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var adminPass: String?
-
     /// Definition
     /// Specifies the user ID.
     /// The value of this parameter is that of IAM User ID of the current login account. If you log in as an
@@ -526,7 +486,6 @@ public struct CreatePostPaidServersMetadata: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var opSvcUserid: String?
-
     /// Definition
     /// Specifies the agency name.
     /// An agency is created by a tenant administrator on Identity and Access Management (IAM) to provide
@@ -536,7 +495,6 @@ public struct CreatePostPaidServersMetadata: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var agencyName: String?
-
     /// Definition
     /// Specifies whether the ECS supports Host Security Service (HSS).
     /// Determine whether the image used for creating the ECS supports HSS via the API for querying images.
@@ -548,7 +506,6 @@ public struct CreatePostPaidServersMetadata: Codable, Sendable, Hashable {
     /// _support_agent_list: "hss,hss-ent"
     /// Default Value
     public var supportAgentList: String?
-
     /// Definition
     /// If you have an OS or a software license (a license certified based on the number of physical servers
     /// and cores), you can migrate your services to the cloud platform in BYOL mode to continue using your
@@ -585,7 +542,7 @@ public struct CreatePostPaidServersMetadata: Codable, Sendable, Hashable {
 }
 
 /// Schedules ECSs, for example, by configuring an ECS group.
-public struct CreatePostPaidServersOSSchedulerHints: Codable, Sendable, Hashable {
+public struct CreatePostPaidServersOSSchedulerHints: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ECS group ID in UUID format.
     /// Obtain the parameter value from the console or by referring to Listing ECS Groups.
@@ -596,7 +553,6 @@ public struct CreatePostPaidServersOSSchedulerHints: Codable, Sendable, Hashable
     /// N/A
     /// Default Value
     public var group: String?
-
     /// Definition
     /// Creates ECSs on a dedicated or shared host.
     /// Constraints
@@ -605,7 +561,6 @@ public struct CreatePostPaidServersOSSchedulerHints: Codable, Sendable, Hashable
     /// The value of this parameter can be dedicated or shared.
     /// Default Value
     public var tenancy: Tenancy?
-
     /// Definition
     /// Specifies the dedicated host ID.
     /// Constraints
@@ -621,11 +576,7 @@ public struct CreatePostPaidServersOSSchedulerHints: Codable, Sendable, Hashable
         case dedicatedHostID = "dedicated_host_id"
     }
 
-    public init(
-        group: String? = nil,
-        tenancy: Tenancy? = nil,
-        dedicatedHostID: String? = nil
-    ) {
+    public init(group: String? = nil, tenancy: Tenancy? = nil, dedicatedHostID: String? = nil) {
         self.group = group
         self.tenancy = tenancy
         self.dedicatedHostID = dedicatedHostID
@@ -633,7 +584,7 @@ public struct CreatePostPaidServersOSSchedulerHints: Codable, Sendable, Hashable
 }
 
 /// The request body of ``ECSClient/createPostPaidServers``.
-public struct CreatePostPaidServersRequest: Codable, Sendable, Hashable {
+public struct CreatePostPaidServersRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ECS information. For details, see Table 3.
     /// Constraints
@@ -641,7 +592,6 @@ public struct CreatePostPaidServersRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var server: CreatePostPaidServersECS
-
     /// Definition
     /// Specifies whether to check the request. If this parameter is set to true, no instance is created.
     /// Constraints
@@ -660,10 +610,7 @@ public struct CreatePostPaidServersRequest: Codable, Sendable, Hashable {
         case dryRun = "dry_run"
     }
 
-    public init(
-        server: CreatePostPaidServersECS,
-        dryRun: Bool? = nil
-    ) {
+    public init(server: CreatePostPaidServersECS, dryRun: Bool? = nil) {
         self.server = server
         self.dryRun = dryRun
     }
@@ -676,14 +623,13 @@ public struct CreatePostPaidServersRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/createPostPaidServers``.
-public struct CreatePostPaidServersResponse: Codable, Sendable, Hashable {
+public struct CreatePostPaidServersResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the returned job ID after delivering the job. You can query the job progress using this ID.
     /// For details about how to query the job execution status based on job_id, see Job Status Management.
     /// Range
     /// N/A
     public var jobID: String?
-
     /// Definition
     /// Specifies ECS IDs.
     /// You can query ECS details by ECS ID. If the system returns a 404 error, the ECS is being created, or
@@ -691,7 +637,6 @@ public struct CreatePostPaidServersResponse: Codable, Sendable, Hashable {
     /// Range
     /// N/A
     public var serverIDs: [String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: ECSError?
 
@@ -701,11 +646,7 @@ public struct CreatePostPaidServersResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        jobID: String? = nil,
-        serverIDs: [String]? = nil,
-        error: ECSError? = nil
-    ) {
+    public init(jobID: String? = nil, serverIDs: [String]? = nil, error: ECSError? = nil) {
         self.jobID = jobID
         self.serverIDs = serverIDs
         self.error = error
@@ -713,7 +654,7 @@ public struct CreatePostPaidServersResponse: Codable, Sendable, Hashable {
 }
 
 /// Specifies the security groups of the ECS.
-public struct CreatePostPaidServersSecurityGroup: Codable, Sendable, Hashable {
+public struct CreatePostPaidServersSecurityGroup: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ID of the security group to which an ECS is to be added. The configuration will take
     /// effect on the NICs of the ECS. You need to specify the ID of an existing security group in UUID
@@ -724,19 +665,13 @@ public struct CreatePostPaidServersSecurityGroup: Codable, Sendable, Hashable {
     /// Default Value
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }
 
 /// Specifies ECS data disk configurations. Each data structure represents a data disk to be created.
-public struct DataVolume: Codable, Sendable, Hashable {
+public struct DataVolume: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the disk type of an ECS data disk.
     /// For details about disk types, see "Disk Types and Performance" in Elastic Volume Service User Guide.
@@ -760,7 +695,6 @@ public struct DataVolume: Codable, Sendable, Hashable {
     /// Default Value
     /// N/A
     public var volumetype: Volumetype
-
     /// Definition
     /// Specifies the data disk size, in GiB.
     /// Constraints
@@ -771,7 +705,6 @@ public struct DataVolume: Codable, Sendable, Hashable {
     /// Default Value
     /// N/A
     public var size: Int
-
     /// Definition
     /// Specifies whether the disk is shared.
     /// Constraints
@@ -782,7 +715,6 @@ public struct DataVolume: Codable, Sendable, Hashable {
     /// Default Value
     /// false
     public var shareable: Bool?
-
     /// Definition
     /// Specifies the shared disk information.
     /// Constraints
@@ -795,7 +727,6 @@ public struct DataVolume: Codable, Sendable, Hashable {
     /// Default Value
     /// false
     public var multiattach: Bool?
-
     /// Definition
     /// Specifies the device type of the EVS disks to be created.
     /// Constraints
@@ -807,7 +738,6 @@ public struct DataVolume: Codable, Sendable, Hashable {
     /// default.
     /// Default Value
     public var hwPassthrough: Bool?
-
     /// Definition
     /// Provides the disk information.
     /// For details, see Table 6.
@@ -816,7 +746,6 @@ public struct DataVolume: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var extendparam: Extendparam?
-
     /// Definition
     /// Specifies ID of the data image. The value is in UUID format.
     /// Constraints
@@ -826,7 +755,6 @@ public struct DataVolume: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var dataImageID: String?
-
     /// Definition
     /// Specifies the metadata of the created EVS disk.
     /// For details, see metadata Field Description for Creating Disks.
@@ -884,7 +812,7 @@ public struct DataVolume: Codable, Sendable, Hashable {
 }
 
 /// Specifies an EIP that will be automatically assigned to an ECS.
-public struct EIP: Codable, Sendable, Hashable {
+public struct EIP: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the EIP type.
     /// For details about the enumerated values, see the publicip field in "Assigning an EIP" in Virtual
@@ -894,7 +822,6 @@ public struct EIP: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var iptype: String
-
     /// Definition
     /// Specifies the bandwidth of an EIP.
     /// For details, see bandwidth Field Description.
@@ -904,22 +831,14 @@ public struct EIP: Codable, Sendable, Hashable {
     /// Default Value
     public var bandwidth: Bandwidth
 
-    private enum CodingKeys: String, CodingKey {
-        case iptype
-        case bandwidth
-    }
-
-    public init(
-        iptype: String,
-        bandwidth: Bandwidth
-    ) {
+    public init(iptype: String, bandwidth: Bandwidth) {
         self.iptype = iptype
         self.bandwidth = bandwidth
     }
 }
 
 /// Provides the disk information.
-public struct Extendparam: Codable, Sendable, Hashable {
+public struct Extendparam: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the snapshot ID or ID of the original data disk contained in the full-ECS image.
     /// Scenario:
@@ -959,15 +878,13 @@ public struct Extendparam: Codable, Sendable, Hashable {
         case snapshotID = "snapshotId"
     }
 
-    public init(
-        snapshotID: String? = nil
-    ) {
+    public init(snapshotID: String? = nil) {
         self.snapshotID = snapshotID
     }
 }
 
 /// Indicates extended DHCP options. For details, see Table 13.
-public struct ExtraDHCPOpt: Codable, Sendable, Hashable {
+public struct ExtraDHCPOpt: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the NIC MTU.
     /// Constraints
@@ -976,7 +893,6 @@ public struct ExtraDHCPOpt: Codable, Sendable, Hashable {
     /// 1280 to 8888
     /// Default Value
     public var optValue: Int
-
     /// Definition
     /// Set the parameter value to 26.
     /// Constraints
@@ -990,10 +906,7 @@ public struct ExtraDHCPOpt: Codable, Sendable, Hashable {
         case optName = "opt_name"
     }
 
-    public init(
-        optValue: Int,
-        optName: String
-    ) {
+    public init(optValue: Int, optName: String) {
         self.optValue = optValue
         self.optName = optName
     }
@@ -1006,7 +919,7 @@ public struct ExtraDHCPOpt: Codable, Sendable, Hashable {
 }
 
 /// Specifies the NIC information of the ECS. For details, see Table 4.
-public struct NIC: Codable, Sendable, Hashable {
+public struct NIC: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the subnet of the ECS.
     /// Constraints
@@ -1016,7 +929,6 @@ public struct NIC: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var subnetID: String
-
     /// Definition
     /// Specifies the IP address of the NIC used by the ECS. The value is an IPv4 address.
     /// Constraints
@@ -1028,7 +940,6 @@ public struct NIC: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var ipAddress: String?
-
     /// Definition
     /// Allows you to customize data. For details, see Table 12.
     /// Constraints
@@ -1037,7 +948,6 @@ public struct NIC: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var bindingProfile: BindingProfile?
-
     /// Definition
     /// Indicates extended DHCP options. For details, see Table 13.
     /// Constraints
@@ -1045,7 +955,6 @@ public struct NIC: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var extraDHCPOpts: [ExtraDHCPOpt]?
-
     /// Definition
     /// Specifies whether to support IPv6 addresses.
     /// Constraints
@@ -1056,7 +965,6 @@ public struct NIC: Codable, Sendable, Hashable {
     /// Default Value
     /// false
     public var ipv6Enable: Bool?
-
     /// Definition
     /// Specifies the bound shared bandwidth. For details, see ipv6_bandwidth Field Description.
     /// Constraints
@@ -1102,7 +1010,7 @@ public struct NIC: Codable, Sendable, Hashable {
 }
 
 /// Specifies the EIP bound to the ECS, which can be configured in one of the following ways:
-public struct Publicip: Codable, Sendable, Hashable {
+public struct Publicip: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ID of the existing EIP assigned to the ECS to be created. The value is in UUID format.
     /// Constraints
@@ -1111,7 +1019,6 @@ public struct Publicip: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var id: String?
-
     /// Definition
     /// Specifies an EIP that will be automatically assigned to an ECS.
     /// For details, see Table 3.
@@ -1120,7 +1027,6 @@ public struct Publicip: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var eip: EIP?
-
     /// Definition
     /// Specifies whether the EIP is released along with the associated ECS.
     /// Constraints
@@ -1138,11 +1044,7 @@ public struct Publicip: Codable, Sendable, Hashable {
         case deleteOnTermination = "delete_on_termination"
     }
 
-    public init(
-        id: String? = nil,
-        eip: EIP? = nil,
-        deleteOnTermination: Bool? = nil
-    ) {
+    public init(id: String? = nil, eip: EIP? = nil, deleteOnTermination: Bool? = nil) {
         self.id = id
         self.eip = eip
         self.deleteOnTermination = deleteOnTermination
@@ -1157,7 +1059,7 @@ public struct Publicip: Codable, Sendable, Hashable {
 }
 
 /// Specifies ECS system disk configurations.
-public struct RootVolume: Codable, Sendable, Hashable {
+public struct RootVolume: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the disk type of an ECS system disk.
     /// For details about disk types, see "Disk Types and Performance" in Elastic Volume Service User Guide.
@@ -1181,7 +1083,6 @@ public struct RootVolume: Codable, Sendable, Hashable {
     /// Default Value
     /// N/A
     public var volumetype: Volumetype
-
     /// Definition
     /// Specifies the system disk size, in GiB.
     /// Constraints
@@ -1198,7 +1099,6 @@ public struct RootVolume: Codable, Sendable, Hashable {
     /// Default Value
     /// N/A
     public var size: Int?
-
     /// Definition
     /// Specifies the device type of the EVS disks to be created.
     /// Constraints
@@ -1210,7 +1110,6 @@ public struct RootVolume: Codable, Sendable, Hashable {
     /// If this parameter is not specified or set to a non-Boolean character, VBD disks are created by
     /// default.
     public var hwPassthrough: Bool?
-
     /// Definition
     /// Specifies the metadata of the created EVS disk. For details, see metadata Field Description for
     /// Creating Disks.
@@ -1253,26 +1152,18 @@ public struct RootVolume: Codable, Sendable, Hashable {
 /// Documented values of the `volumetype` fields and parameters; other values decode as well.
 public struct Volumetype: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// the ultra-high I/O type
     public static let ssd: Self = "SSD"
-
     /// the high I/O type
     public static let sas: Self = "SAS"
-
     /// the common I/O type (end-of-sale)
     public static let sata: Self = "SATA"
-
     /// the general purpose SSD type
     public static let gpssd: Self = "GPSSD"
-
     /// the extreme SSD type
     public static let essd: Self = "ESSD"
-
     /// the general purpose SSD V2 type
     public static let gpssd2: Self = "GPSSD2"
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/deleteServers``.
-public struct DeleteServersRequest: Codable, Sendable, Hashable {
+public struct DeleteServersRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ECSs to be deleted. For details, see Table 3.
     /// Constraints
@@ -13,7 +13,6 @@ public struct DeleteServersRequest: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var servers: [Image]
-
     /// Definition
     /// Specifies whether to delete the EIP bound to the ECS when deleting the ECS. If you do not want to
     /// delete the EIP, the system only unbinds the EIP from the ECS and reserves the EIP.
@@ -32,7 +31,6 @@ public struct DeleteServersRequest: Codable, Sendable, Hashable {
     /// Default Value
     /// false
     public var deletePublicip: Bool?
-
     /// Definition
     /// Specifies whether to delete the data disks attached to an ECS when deleting the ECS. If you set the
     /// parameter value to false, the system only detaches the disks from the ECS and reserves the disks.
@@ -51,11 +49,7 @@ public struct DeleteServersRequest: Codable, Sendable, Hashable {
         case deleteVolume = "delete_volume"
     }
 
-    public init(
-        servers: [Image],
-        deletePublicip: Bool? = nil,
-        deleteVolume: Bool? = nil
-    ) {
+    public init(servers: [Image], deletePublicip: Bool? = nil, deleteVolume: Bool? = nil) {
         self.servers = servers
         self.deletePublicip = deletePublicip
         self.deleteVolume = deleteVolume
@@ -70,7 +64,7 @@ public struct DeleteServersRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/deleteServers``.
-public struct DeleteServersResponse: Codable, Sendable, Hashable {
+public struct DeleteServersResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
     /// execution progress. For details about how to query the job execution status based on job_id, see Job
@@ -78,7 +72,6 @@ public struct DeleteServersResponse: Codable, Sendable, Hashable {
     /// Range
     /// N/A
     public var jobID: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: ECSError?
 
@@ -87,10 +80,7 @@ public struct DeleteServersResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        jobID: String? = nil,
-        error: ECSError? = nil
-    ) {
+    public init(jobID: String? = nil, error: ECSError? = nil) {
         self.jobID = jobID
         self.error = error
     }

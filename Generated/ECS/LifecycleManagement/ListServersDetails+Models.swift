@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``ECSClient/listServersDetails``.
-public struct ListServersDetailsResponse: Codable, Sendable, Hashable {
+public struct ListServersDetailsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the list of ECS details. For details, see Table 4.
     /// Range
     /// N/A
     public var servers: [ListServersDetailsServer]?
-
     /// Definition
     /// Specifies the total number of ECSs.
     /// Range
@@ -22,10 +21,7 @@ public struct ListServersDetailsResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        servers: [ListServersDetailsServer]? = nil,
-        count: Int? = nil
-    ) {
+    public init(servers: [ListServersDetailsServer]? = nil, count: Int? = nil) {
         self.servers = servers
         self.count = count
     }
@@ -38,7 +34,7 @@ public struct ListServersDetailsResponse: Codable, Sendable, Hashable {
 }
 
 /// Specifies the list of ECS details. For details, see Table 4.
-public struct ListServersDetailsServer: Codable, Sendable, Hashable {
+public struct ListServersDetailsServer: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ECS status.
     /// Range
@@ -46,120 +42,101 @@ public struct ListServersDetailsServer: Codable, Sendable, Hashable {
     /// VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, and UNKNOWN
     /// For details, see ECS Statuses.
     public var status: Status?
-
     /// Definition
     /// Specifies the last time when the ECS was updated, such as started, stopped, or restarted.
     /// The time is in the format of "2019-05-22T03:30:52Z".
     /// Range
     /// N/A
     public var updated: String?
-
     /// Definition
     /// Specifies the hash value of the host ID of the ECS.
     /// Range
     /// N/A
     public var hostID: String?
-
     /// Definition
     /// Specifies the name of the host where the ECS resides.
     /// Range
     /// N/A
     public var osEXTSRVATTRHost: String?
-
     /// Definition
     /// Specifies the network attribute of the ECS.
     /// Range
     /// The key indicates the network name, for example, demo_net.
     /// The value indicates the network attribute specified in Table 5.
     public var addresses: [String: [Address]]?
-
     /// Definition
     /// Specifies the key pair that is used to authenticate an ECS.
     /// Range
     /// N/A
     public var keyName: String?
-
     /// Definition
     /// Specifies the ECS image. For details, see Table 6.
     /// Range
     /// N/A
     public var image: ListServersDetailsImage?
-
     /// Definition
     /// Specifies the ECS task status. This is an extended attribute. For details, see ECS Statuses.
     /// Range
     /// N/A
     public var osEXTSTSTaskState: String?
-
     /// Definition
     /// Specifies the ECS status. This is an extended attribute. For details, see ECS Statuses.
     /// Range
     /// N/A
     public var osEXTSTSVMState: String?
-
     /// Definition
     /// Specifies the ECS alias. This is an extended attribute.
     /// Range
     /// N/A
     public var osEXTSRVATTRInstanceName: String?
-
     /// Definition
     /// Specifies the name of the virtualization host where the ECS resides. This is an extended attribute.
     /// Range
     /// N/A
     public var osEXTSRVATTRHypervisorHostname: String?
-
     /// Definition
     /// Specifies the ECS flavor.
     /// For details, see Table 1.
     /// Range
     /// N/A
     public var flavor: ListServersDetailsFlavor?
-
     /// Definition
     /// Specifies the ECS ID in UUID format.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Specifies the security groups of the ECS.
     /// For details, see Table 2.
     /// Range
     /// N/A
     public var securityGroups: [ListServersDetailsSecurityGroup]?
-
     /// Definition
     /// Specifies the AZ of an ECS. This is an extended attribute.
     /// Range
     /// N/A
     public var osEXTAZAvailabilityZone: String?
-
     /// Definition
     /// Specifies the ID of the user for creating the ECS. The value is in UUID format.
     /// Range
     /// N/A
     public var userID: String?
-
     /// Definition
     /// Specifies the ECS name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Specifies the time when the ECS was created.
     /// The time is in the format of "2019-05-22T03:19:19Z".
     /// Range
     /// N/A
     public var created: String?
-
     /// Definition
     /// Specifies the ID of the tenant that the ECS belongs to, which is the project ID in UUID format.
     /// Range
     /// N/A
     public var tenantID: String?
-
     /// Definition
     /// Specifies the disk configuration mode. This is an extended attribute.
     /// Range
@@ -167,32 +144,27 @@ public struct ListServersDetailsServer: Codable, Sendable, Hashable {
     /// AUTO: indicates that the image space of the system disk can be automatically expanded to the same size
     /// as that specified in flavor.
     public var osDCFDiskConfig: OSDCFDiskConfig?
-
     /// Definition
     /// This is a reserved attribute.
     /// Range
     /// N/A
     public var accessIPv4: String?
-
     /// Definition
     /// This is a reserved attribute.
     /// Range
     /// N/A
     public var accessIPv6: String?
-
     /// Definition
     /// Specifies the ECS failure cause.
     /// Range
     /// If the ECS status is normal or abnormal, NULL is displayed.
     /// If the ECS is not found, the fault "Instance xxxx could not be found" is returned.
     public var fault: SecurityOptions?
-
     /// Definition
     /// Specifies the ECS progress.
     /// Range
     /// 0 to 100
     public var progress: Int?
-
     /// Definition
     /// Specifies the power status of the ECS. This is an extended attribute.
     /// Range
@@ -204,47 +176,40 @@ public struct ListServersDetailsServer: Codable, Sendable, Hashable {
     /// - `1`: RUNNING
     /// - `4`: SHUTDOWN
     public var osEXTSTSPowerState: Int?
-
     /// Definition
     /// Specifies the config drive.
     /// Range
     /// N/A
     public var configDrive: String?
-
     /// Definition
     /// Specifies the ECS metadata. For details, see Table 4.
     /// Metadata includes system default fields and user-defined fields.
     /// Range
     /// N/A
     public var metadata: [String: String]?
-
     /// Definition
     /// Specifies the time when the ECS was started. The time is in the format of
     /// "2019-05-22T03:23:59.000000".
     /// Range
     /// N/A
     public var osSRVUSGLaunchedAt: String?
-
     /// Definition
     /// Specifies the time when the ECS was deleted.
     /// The time is in the format of "2019-05-22T03:23:59.000000".
     /// Range
     /// N/A
     public var osSRVUSGTerminatedAt: String?
-
     /// Definition
     /// Specifies the disks attached to an ECS.
     /// For details, see Table 3.
     /// Range
     /// N/A
     public var osExtendedVolumesVolumesAttached: [ListServersDetailsOSExtendedVolumesVolumesAttached]?
-
     /// Definition
     /// Specifies the ECS description.
     /// Range
     /// N/A
     public var description: String?
-
     /// Definition
     /// Specifies the status of the host where the ECS resides.
     /// Range
@@ -254,41 +219,35 @@ public struct ListServersDetailsServer: Codable, Sendable, Hashable {
     /// MAINTENANCE: The status is maintenance.
     /// Empty string: There is no host information.
     public var hostStatus: String?
-
     /// Definition
     /// Specifies the hostname of the ECS.
     /// Range
     /// N/A
     public var osEXTSRVATTRHostname: String?
-
     /// Definition
     /// Specifies the ID reserved for the ECS to be created in a batch. You can use this ID to obtain all the
     /// ECSs created in the same batch.
     /// Range
     /// N/A
     public var osEXTSRVATTRReservationID: String?
-
     /// Definition
     /// Specifies the startup sequence of all ECSs created in a batch. The value ranges from 0 to the number
     /// of ECSs created in the batch.
     /// Range
     /// N/A
     public var osEXTSRVATTRLaunchIndex: Int?
-
     /// Definition
     /// Specifies the UUID of the kernel image when the AMI image is used. In other scenarios, leave this
     /// parameter blank.
     /// Range
     /// N/A
     public var osEXTSRVATTRKernelID: String?
-
     /// Definition
     /// Specifies the UUID of a RAM disk image when the AMI image is used. In other cases, leave this
     /// parameter blank.
     /// Range
     /// N/A
     public var osEXTSRVATTRRamdiskID: String?
-
     /// Definition
     /// Specifies the device name of the ECS system disk. For example, if the device type of the system disk
     /// is VBD, the value of this parameter is /dev/vda. If the device type of the system disk is SCSI, the
@@ -296,32 +255,27 @@ public struct ListServersDetailsServer: Codable, Sendable, Hashable {
     /// Range
     /// N/A
     public var osEXTSRVATTRRootDeviceName: String?
-
     /// Definition
     /// Specifies the user data (encoded) configured during ECS creation.
     /// Range
     /// N/A
     public var osEXTSRVATTRUserData: String?
-
     /// Definition
     /// Specifies whether an ECS is locked.
     /// Range
     /// true: The ECS is locked.
     /// false: The ECS is not locked.
     public var locked: Bool?
-
     /// Definition
     /// Specifies the list of ECS tags.
     /// Range
     /// N/A
     public var tags: [String]?
-
     /// Definition
     /// Specifies the ECS scheduling information. For details, see Table 11.
     /// Range
     /// N/A
     public var osSchedulerHints: ListServersDetailsOSSchedulerHints?
-
     /// Definition
     /// Specifies ECS system tags.
     /// For details, see Table 5.

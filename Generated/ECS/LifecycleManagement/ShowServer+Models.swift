@@ -4,26 +4,20 @@
 import CloudCore
 
 /// The response of ``ECSClient/showServer``.
-public struct ShowServerResponse: Codable, Sendable, Hashable {
+public struct ShowServerResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ECS information. For details, see Table 3.
     /// Range
     /// N/A
     public var server: ShowServerServer?
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: ShowServerServer? = nil
-    ) {
+    public init(server: ShowServerServer? = nil) {
         self.server = server
     }
 }
 
 /// Specifies the secure boot option.
-public struct ShowServerSecurityOptions: Codable, Sendable, Hashable {
+public struct ShowServerSecurityOptions: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies whether to enable TPM.
     /// Currently, the following instance types support TPM: Pi5e.
@@ -36,9 +30,7 @@ public struct ShowServerSecurityOptions: Codable, Sendable, Hashable {
         case tpmEnabled = "tpm_enabled"
     }
 
-    public init(
-        tpmEnabled: Bool? = nil
-    ) {
+    public init(tpmEnabled: Bool? = nil) {
         self.tpmEnabled = tpmEnabled
     }
 
@@ -49,7 +41,7 @@ public struct ShowServerSecurityOptions: Codable, Sendable, Hashable {
 }
 
 /// Specifies the ECS information. For details, see Table 3.
-public struct ShowServerServer: Codable, Sendable, Hashable {
+public struct ShowServerServer: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ECS status.
     /// Range
@@ -57,139 +49,117 @@ public struct ShowServerServer: Codable, Sendable, Hashable {
     /// VERIFY_RESIZE, DELETED, SHELVED, SHELVED_OFFLOADED, and UNKNOWN
     /// For details, see ECS Statuses.
     public var status: Status?
-
     /// Definition
     /// Specifies the last time when the ECS was updated, such as started, stopped, or restarted.
     /// The time is in the format of "2019-05-22T03:30:52Z".
     /// Range
     /// N/A
     public var updated: String?
-
     /// Definition
     /// Specifies the hash value of the host ID of the ECS.
     /// Range
     /// N/A
     public var hostID: String?
-
     /// Definition
     /// Specifies the name of the host where the ECS is deployed.
     /// Range
     /// N/A
     public var osEXTSRVATTRHost: String?
-
     /// Definition
     /// Specifies the network attribute of the ECS.
     /// Range
     /// The key indicates the network name, for example, demo_net.
     /// The value indicates the network attribute specified in Table 4.
     public var addresses: [String: [Address]]?
-
     /// Definition
     /// Specifies the key pair that is used to authenticate an ECS.
     /// Range
     /// N/A
     public var keyName: String?
-
     /// Definition
     /// Specifies the ECS image. For details, see Table 6.
     /// Range
     /// N/A
     public var image: ListServersDetailsImage?
-
     /// Definition
     /// Specifies the ECS task status. This is an extended attribute. For details, see ECS Statuses.
     /// Range
     /// N/A
     public var osEXTSTSTaskState: String?
-
     /// Definition
     /// Specifies the ECS status. This is an extended attribute. For details, see ECS Statuses.
     /// Range
     /// N/A
     public var osEXTSTSVMState: String?
-
     /// Definition
     /// Specifies the ECS alias. This is an extended attribute.
     /// Range
     /// N/A
     public var osEXTSRVATTRInstanceName: String?
-
     /// Definition
     /// Specifies the name of the host where the ECS is deployed. This is an extended attribute.
     /// Range
     /// N/A
     public var osEXTSRVATTRHypervisorHostname: String?
-
     /// Definition
     /// Specifies the ECS flavor.
     /// For details, see Table 1.
     /// Range
     /// N/A
     public var flavor: ListServersDetailsFlavor?
-
     /// Definition
     /// Specifies the ECS ID in UUID format.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Specifies the security groups of the ECS.
     /// For details, see Table 2.
     /// Range
     /// N/A
     public var securityGroups: [ListServersDetailsSecurityGroup]?
-
     /// Definition
     /// Specifies the AZ of an ECS. This is an extended attribute.
     /// Range
     /// N/A
     public var osEXTAZAvailabilityZone: String?
-
     /// Definition
     /// Specifies the ID of the user for creating the ECS. The value is in UUID format.
     /// Range
     /// N/A
     public var userID: String?
-
     /// Definition
     /// Specifies the ECS name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Specifies the time when the ECS was created.
     /// The time is in the format of "2019-05-22T03:19:19Z".
     /// Range
     /// N/A
     public var created: String?
-
     /// Definition
     /// Specifies the ID of the tenant to which the ECS belongs, which is the project ID in UUID format.
     /// Range
     /// N/A
     public var tenantID: String?
-
     /// Definition
     /// Specifies the disk configuration type. This is an extended attribute.
     /// Range
     /// MANUAL: The image space is not expanded.
     /// AUTO: The image space of the system disk will be expanded to be as same as the flavor.
     public var osDCFDiskConfig: OSDCFDiskConfig?
-
     /// Definition
     /// This is a reserved parameter.
     /// Range
     /// N/A
     public var accessIPv4: String?
-
     /// Definition
     /// This is a reserved parameter.
     /// Range
     /// N/A
     public var accessIPv6: String?
-
     /// Definition
     /// Specifies the ECS failure cause.
     /// Range
@@ -200,13 +170,11 @@ public struct ShowServerServer: Codable, Sendable, Hashable {
     /// details: specifies the fault details.
     /// created: specifies the time when the fault occurred. The time is in ISO8601 format.
     public var fault: JSONValue?
-
     /// Definition
     /// Specifies the ECS progress.
     /// Range
     /// 0 to 100
     public var progress: Int?
-
     /// Definition
     /// Specifies the power status of the ECS. This is an extended attribute.
     /// Range
@@ -218,47 +186,40 @@ public struct ShowServerServer: Codable, Sendable, Hashable {
     /// - `1`: RUNNING
     /// - `4`: SHUTDOWN
     public var osEXTSTSPowerState: Int?
-
     /// Definition
     /// Specifies the config drive.
     /// Range
     /// N/A
     public var configDrive: String?
-
     /// Definition
     /// Specifies the ECS metadata. For details, see Table 4.
     /// Metadata includes system default fields and the fields set by users.
     /// Range
     /// N/A
     public var metadata: [String: String]?
-
     /// Definition
     /// Specifies the time when the ECS was started. The time is in the format of
     /// "2019-05-22T03:23:59.000000".
     /// Range
     /// N/A
     public var osSRVUSGLaunchedAt: String?
-
     /// Definition
     /// Specifies the time when the ECS was deleted.
     /// The time is in the format of "2019-05-22T03:23:59.000000".
     /// Range
     /// N/A
     public var osSRVUSGTerminatedAt: String?
-
     /// Definition
     /// Specifies the disks attached to an ECS.
     /// For details, see Table 3.
     /// Range
     /// N/A
     public var osExtendedVolumesVolumesAttached: [ListServersDetailsOSExtendedVolumesVolumesAttached]?
-
     /// Definition
     /// Specifies the ECS description.
     /// Range
     /// N/A
     public var description: String?
-
     /// Definition
     /// Specifies the status of the host accommodating the ECS.
     /// Range
@@ -268,41 +229,35 @@ public struct ShowServerServer: Codable, Sendable, Hashable {
     /// MAINTENANCE: The nova-compute is in maintenance state.
     /// Empty string: There is no host information.
     public var hostStatus: String?
-
     /// Definition
     /// Specifies the host name of the ECS.
     /// Range
     /// N/A
     public var osEXTSRVATTRHostname: String?
-
     /// Definition
     /// Specifies the ID reserved for the ECSs to be created in a batch. You can use this ID to obtain all the
     /// ECSs created in the batch.
     /// Range
     /// N/A
     public var osEXTSRVATTRReservationID: String?
-
     /// Definition
     /// Specifies the sequence in which ECSs start if the ECSs are created in a batch. The value ranges from 0
     /// to the number of ECSs created in the batch.
     /// Range
     /// N/A
     public var osEXTSRVATTRLaunchIndex: Int?
-
     /// Definition
     /// Specifies the UUID of the kernel image if an AMI image is used. In other scenarios, leave this
     /// parameter blank.
     /// Range
     /// N/A
     public var osEXTSRVATTRKernelID: String?
-
     /// Definition
     /// Specifies the UUID of the ramdisk image if an AMI image is used. In other scenarios, leave this
     /// parameter blank.
     /// Range
     /// N/A
     public var osEXTSRVATTRRamdiskID: String?
-
     /// Definition
     /// Specifies the device name of the ECS system disk. For example, if the device type of the system disk
     /// is VBD, the value of this parameter is /dev/vda. If the device type of the system disk is SCSI, the
@@ -310,39 +265,33 @@ public struct ShowServerServer: Codable, Sendable, Hashable {
     /// Range
     /// N/A
     public var osEXTSRVATTRRootDeviceName: String?
-
     /// Definition
     /// Specifies the user data (encoded) configured during ECS creation.
     /// Range
     /// N/A
     public var osEXTSRVATTRUserData: String?
-
     /// Definition
     /// Specifies whether an ECS is locked.
     /// Range
     /// true: The ECS is locked.
     /// false: The ECS is not locked.
     public var locked: Bool?
-
     /// Definition
     /// Specifies ECS tags.
     /// Range
     /// N/A
     public var tags: [String]?
-
     /// Definition
     /// Specifies the ECS scheduling information. For details, see Table 11.
     /// Range
     /// N/A
     public var osSchedulerHints: ListServersDetailsOSSchedulerHints?
-
     /// Definition
     /// Specifies ECS system tags.
     /// For details, see Table 5.
     /// Range
     /// N/A
     public var sysTags: [SysTag]?
-
     /// Definition
     /// Specifies the secure boot option.
     /// For details, see Table 5.

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/updateServer``.
-public struct UpdateServerRequest: Codable, Sendable, Hashable {
+public struct UpdateServerRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ECS data structure.
     /// For details, see Table 3.
@@ -14,19 +14,13 @@ public struct UpdateServerRequest: Codable, Sendable, Hashable {
     /// Default Value
     public var server: UpdateServerServer
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: UpdateServerServer
-    ) {
+    public init(server: UpdateServerServer) {
         self.server = server
     }
 }
 
 /// The response of ``ECSClient/updateServer``.
-public struct UpdateServerResponse: Codable, Sendable, Hashable {
+public struct UpdateServerResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ECS.
     /// For details, see Table 6.
@@ -34,19 +28,13 @@ public struct UpdateServerResponse: Codable, Sendable, Hashable {
     /// N/A
     public var server: UpdateServerServer2?
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: UpdateServerServer2? = nil
-    ) {
+    public init(server: UpdateServerServer2? = nil) {
         self.server = server
     }
 }
 
 /// Specifies the ECS data structure.
-public struct UpdateServerServer: Codable, Sendable, Hashable {
+public struct UpdateServerServer: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the name of the modified ECS.
     /// Constraints
@@ -56,7 +44,6 @@ public struct UpdateServerServer: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var name: String?
-
     /// Definition
     /// Specifies the ECS description.
     /// Constraints
@@ -66,7 +53,6 @@ public struct UpdateServerServer: Codable, Sendable, Hashable {
     /// Default Value
     /// N/A
     public var description: String?
-
     /// Definition
     /// Specifies the new hostname of the ECS.
     /// Constraints
@@ -81,17 +67,7 @@ public struct UpdateServerServer: Codable, Sendable, Hashable {
     /// Default Value
     public var hostname: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case hostname
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil,
-        hostname: String? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil, hostname: String? = nil) {
         self.name = name
         self.description = description
         self.hostname = hostname
@@ -99,25 +75,22 @@ public struct UpdateServerServer: Codable, Sendable, Hashable {
 }
 
 /// Specifies the ECS.
-public struct UpdateServerServer2: Codable, Sendable, Hashable {
+public struct UpdateServerServer2: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the tenant or project ID.
     /// Range
     /// N/A
     public var tenantID: String?
-
     /// Definition
     /// Specifies the image ID.
     /// Range
     /// N/A
     public var image: String?
-
     /// Definition
     /// This is a reserved parameter.
     /// Range
     /// N/A
     public var accessIPv4: String?
-
     /// Definition
     /// Specifies the attributed network information of the ECS.
     /// The structure is Map<String, Object>.
@@ -125,81 +98,68 @@ public struct UpdateServerServer2: Codable, Sendable, Hashable {
     /// Range
     /// N/A
     public var addresses: [String: [Network]]?
-
     /// Definition
     /// Specifies the ECS metadata.
     /// Range
     /// N/A
     public var metadata: [String: String]?
-
     /// Definition
     /// This is a reserved parameter.
     /// Range
     /// N/A
     public var accessIPv6: String?
-
     /// Definition
     /// Specifies the time when the ECS was created. The time is in the format of "2019-05-22T03:19:19Z".
     /// Range
     /// N/A
     public var created: String?
-
     /// Definition
     /// Specifies the host ID of the ECS.
     /// Range
     /// N/A
     public var hostID: String?
-
     /// Definition
     /// Specifies the ECS flavor. For details, see Table 8.
     /// Range
     /// N/A
     public var flavor: UpdateServerFlavor?
-
     /// Definition
     /// Specifies the disk configuration mode. This is an extended attribute. This field is valid for the ECS
     /// started using an image.
     /// Range
     /// N/A
     public var osDCFDiskConfig: String?
-
     /// Definition
     /// Specifies the ID of the user to which an ECS belongs.
     /// Range
     /// N/A
     public var userID: String?
-
     /// Definition
     /// Specifies the name of the modified ECS.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// This is a reserved parameter.
     /// Range
     /// N/A
     public var progress: Int?
-
     /// Definition
     /// Specifies ECS shortcut links for ECS. For details, see Table 9.
     /// Range
     /// N/A
     public var links: [Link]?
-
     /// Definition
     /// Specifies the unique ID of an ECS.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Specifies the time when the ECS was updated last time.
     /// The time is in the format of "2019-05-22T03:19:19Z".
     /// Range
     /// N/A
     public var updated: String?
-
     /// Definition
     /// Specifies the ECS lock status, which is True when the ECS is locked and False when the ECS is
     /// unlocked.
@@ -207,14 +167,12 @@ public struct UpdateServerServer2: Codable, Sendable, Hashable {
     /// Range
     /// N/A
     public var locked: Bool?
-
     /// Definition
     /// Describes the ECS.
     /// This parameter is supported in microversion 2.19 and later.
     /// Range
     /// N/A
     public var description: String?
-
     /// Definition
     /// Specifies ECS tags.
     /// This parameter is supported in microversion 2.26 and later. If the microversion is not used for query,
@@ -227,7 +185,6 @@ public struct UpdateServerServer2: Codable, Sendable, Hashable {
     /// Range
     /// N/A
     public var tags: [String]?
-
     /// Definition
     /// Specifies the ECS status.
     /// Range
@@ -235,7 +192,6 @@ public struct UpdateServerServer2: Codable, Sendable, Hashable {
     /// SHELVED_OFFLOADED, SHUTOFF, UNKNOWN, and VERIFY_RESIZE
     /// For details, see ECS Statuses.
     public var status: UpdateECSServer2Status?
-
     /// Definition
     /// Specifies the new host name of the ECS.
     /// Range

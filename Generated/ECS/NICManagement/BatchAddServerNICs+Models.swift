@@ -4,21 +4,17 @@
 import CloudCore
 
 /// Specifies the NICs to be added. For details, see Table 3.
-public struct BatchAddServerNICsNIC: Codable, Sendable, Hashable {
+public struct BatchAddServerNICsNIC: Codable, Sendable, Equatable {
     /// Specifies the information about the NICs to be added to an ECS.
     /// The value must be the ID of a created network in UUID format.
     public var subnetID: String
-
     /// Specifies the security groups for NICs. For details, see Table 4.
     public var securityGroups: [Image]?
-
     /// Specifies the IP address. If this parameter is unavailable, the IP address is automatically assigned.
     public var ipAddress: String?
-
     /// Indicates whether to support IPv6 addresses.
     /// If this parameter is set to true, the NIC supports IPv6 addresses.
     public var ipv6Enable: Bool?
-
     /// Specifies the bound shared bandwidth. For details, see ipv6_bandwidth Field Description.
     public var ipv6Bandwidth: JSONValue?
 
@@ -55,17 +51,11 @@ public struct BatchAddServerNICsNIC: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``ECSClient/batchAddServerNICs``.
-public struct BatchAddServerNICsRequest: Codable, Sendable, Hashable {
+public struct BatchAddServerNICsRequest: Codable, Sendable, Equatable {
     /// Specifies the NICs to be added. For details, see Table 3.
     public var nics: [BatchAddServerNICsNIC]
 
-    private enum CodingKeys: String, CodingKey {
-        case nics
-    }
-
-    public init(
-        nics: [BatchAddServerNICsNIC]
-    ) {
+    public init(nics: [BatchAddServerNICsNIC]) {
         self.nics = nics
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ECSClient/batchDeleteServerNICs``.
-public struct BatchDeleteServerNICsRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteServerNICsRequest: Codable, Sendable, Equatable {
     /// Specifies the NICs to be deleted. For details, see Table 3.
     public var nics: [Image]
 
-    private enum CodingKeys: String, CodingKey {
-        case nics
-    }
-
-    public init(
-        nics: [Image]
-    ) {
+    public init(nics: [Image]) {
         self.nics = nics
     }
 }

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Specifies the number of NICs that can be attached to an ECS. For details, see Table 4.
-public struct ListServerInterfacesAttachableQuantity: Codable, Sendable, Hashable {
+public struct ListServerInterfacesAttachableQuantity: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the remaining number of NICs that can be attached to an ECS.
     /// Range
     /// N/A
     public var freeNIC: Int?
-
     /// Definition
     /// Specifies the remaining number of EFIs that can be attached to an ECS.
     /// Range
@@ -22,10 +21,7 @@ public struct ListServerInterfacesAttachableQuantity: Codable, Sendable, Hashabl
         case freeEfiNIC = "free_efi_nic"
     }
 
-    public init(
-        freeNIC: Int? = nil,
-        freeEfiNIC: Int? = nil
-    ) {
+    public init(freeNIC: Int? = nil, freeEfiNIC: Int? = nil) {
         self.freeNIC = freeNIC
         self.freeEfiNIC = freeEfiNIC
     }
@@ -38,62 +34,53 @@ public struct ListServerInterfacesAttachableQuantity: Codable, Sendable, Hashabl
 }
 
 /// Specifies ECS NICs. For details, see Table 3.
-public struct ListServerInterfacesInterfaceAttachment: Codable, Sendable, Hashable {
+public struct ListServerInterfacesInterfaceAttachment: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the NIC port status.
     /// Range
     /// N/A
     public var portState: String?
-
     /// Definition
     /// Specifies private IP addresses for NICs. For details, see Table 5.
     /// Range
     /// N/A
     public var fixedIPs: [FixedIP]?
-
     /// Definition
     /// Specifies the network ID (network_id) that the NIC port belongs to.
     /// Range
     /// N/A
     public var netID: String?
-
     /// Definition
     /// Specifies the NIC port ID.
     /// Range
     /// N/A
     public var portID: String?
-
     /// Definition
     /// Specifies the MAC address of the NIC.
     /// Range
     /// N/A
     public var macAddr: String?
-
     /// Definition
     /// Specifies whether to delete a NIC when detaching it.
     /// Range
     /// true: Delete the NIC.
     /// false: Do not delete the NIC.
     public var deleteOnTermination: Bool?
-
     /// Definition
     /// Specifies the NIC driver type, which is virtio by default. This parameter is a reserved field.
     /// Range
     /// N/A
     public var driverMode: String?
-
     /// Definition
     /// Specifies the minimum NIC bandwidth.
     /// Range
     /// N/A
     public var minRate: Int?
-
     /// Definition
     /// Specifies the number of queues.
     /// Range
     /// 1-64
     public var multiqueueNum: Int?
-
     /// Definition
     /// Specifies the BDF number of the NIC in Linux GuestOS.
     /// If the NIC is not supported, no information will be returned.
@@ -154,23 +141,17 @@ public struct ListServerInterfacesInterfaceAttachment: Codable, Sendable, Hashab
 }
 
 /// The response of ``ECSClient/listServerInterfaces``.
-public struct ListServerInterfacesResponse: Codable, Sendable, Hashable {
+public struct ListServerInterfacesResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies ECS NICs. For details, see Table 3.
     /// Range
     /// N/A
     public var interfaceAttachments: [ListServerInterfacesInterfaceAttachment]?
-
     /// Definition
     /// Specifies the number of NICs that can be attached to an ECS. For details, see Table 4.
     /// Range
     /// N/A
     public var attachableQuantity: ListServerInterfacesAttachableQuantity?
-
-    private enum CodingKeys: String, CodingKey {
-        case interfaceAttachments
-        case attachableQuantity
-    }
 
     public init(
         interfaceAttachments: [ListServerInterfacesInterfaceAttachment]? = nil,

@@ -4,26 +4,19 @@
 import CloudCore
 
 /// The request body of ``ECSClient/attachECSDataDisk``.
-public struct AttachECSDataDiskRequest: Codable, Sendable, Hashable {
+public struct AttachECSDataDiskRequest: Codable, Sendable, Equatable {
     /// Specifies the volumes to be attached. For details, see Table 3.
     public var volumeAttachment: AttachECSDataDiskVolumeAttachment
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeAttachment
-    }
-
-    public init(
-        volumeAttachment: AttachECSDataDiskVolumeAttachment
-    ) {
+    public init(volumeAttachment: AttachECSDataDiskVolumeAttachment) {
         self.volumeAttachment = volumeAttachment
     }
 }
 
 /// Specifies the volumes to be attached. For details, see Table 3.
-public struct AttachECSDataDiskVolumeAttachment: Codable, Sendable, Hashable {
+public struct AttachECSDataDiskVolumeAttachment: Codable, Sendable, Equatable {
     /// Specifies the ID of the disk to be attached. The value is in UUID format.
     public var volumeID: String
-
     /// Specifies the device name, such as /dev/sda or /dev/sdb.
     /// The new disk device name cannot be the same as an existing one.
     /// The device name must be specified based on the sequence of existing device names. Otherwise, the
@@ -37,10 +30,7 @@ public struct AttachECSDataDiskVolumeAttachment: Codable, Sendable, Hashable {
         case device
     }
 
-    public init(
-        volumeID: String,
-        device: String? = nil
-    ) {
+    public init(volumeID: String, device: String? = nil) {
         self.volumeID = volumeID
         self.device = device
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ECSClient/listDisksAttachedToECS``.
-public struct ListDisksAttachedToECSResponse: Codable, Sendable, Hashable {
+public struct ListDisksAttachedToECSResponse: Codable, Sendable, Equatable {
     /// Specifies the disks attached to an ECS. For details, see Table 3.
     public var volumeAttachments: [Attachment]?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeAttachments
-    }
-
-    public init(
-        volumeAttachments: [Attachment]? = nil
-    ) {
+    public init(volumeAttachments: [Attachment]? = nil) {
         self.volumeAttachments = volumeAttachments
     }
 }

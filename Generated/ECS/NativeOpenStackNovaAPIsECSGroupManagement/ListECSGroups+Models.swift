@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ECSClient/listECSGroups``.
-public struct ListECSGroupsResponse: Codable, Sendable, Hashable {
+public struct ListECSGroupsResponse: Codable, Sendable, Equatable {
     /// Specifies the ECS group information. For details, see Table 3.
     public var serverGroups: [ListECSGroupsServerGroup]?
 
@@ -12,35 +12,27 @@ public struct ListECSGroupsResponse: Codable, Sendable, Hashable {
         case serverGroups = "server_groups"
     }
 
-    public init(
-        serverGroups: [ListECSGroupsServerGroup]? = nil
-    ) {
+    public init(serverGroups: [ListECSGroupsServerGroup]? = nil) {
         self.serverGroups = serverGroups
     }
 }
 
 /// Specifies the ECS group information. For details, see Table 3.
-public struct ListECSGroupsServerGroup: Codable, Sendable, Hashable {
+public struct ListECSGroupsServerGroup: Codable, Sendable, Equatable {
     /// Specifies the ECS group UUID.
     public var id: String?
-
     /// Specifies the ECS group name.
     public var name: String?
-
     /// Specifies the ECSs in an ECS group.
     public var members: [String]?
-
     /// Specifies the ECS group metadata.
     public var metadata: JSONValue?
-
     /// Specifies the tenant ID in UUID format for the ECS group.
     /// This parameter is supported in microversion 2.13 and later.
     public var projectID: String?
-
     /// Specifies the policies associated with the ECS group. Options:
     /// anti-affinity: ECSs in this group must be deployed on different hosts.
     public var policies: [Policies]?
-
     /// Specifies the user ID in UUID format for the ECS group.
     /// This parameter is supported in microversion 2.13 and later.
     public var userID: String?

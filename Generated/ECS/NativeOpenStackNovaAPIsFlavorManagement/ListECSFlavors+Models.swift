@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ECSClient/listECSFlavors``.
-public struct ListECSFlavorsResponse: Codable, Sendable, Hashable {
+public struct ListECSFlavorsResponse: Codable, Sendable, Equatable {
     /// Specifies ECS flavors. For details, see Table 4.
     public var flavors: [ListECSFlavorsFlavor]?
-
     /// Specifies data links for querying the next pages in pagination query. For details, see Table 5.
     public var flavorsLinks: [Link]?
 
@@ -16,10 +15,7 @@ public struct ListECSFlavorsResponse: Codable, Sendable, Hashable {
         case flavorsLinks = "flavors_links"
     }
 
-    public init(
-        flavors: [ListECSFlavorsFlavor]? = nil,
-        flavorsLinks: [Link]? = nil
-    ) {
+    public init(flavors: [ListECSFlavorsFlavor]? = nil, flavorsLinks: [Link]? = nil) {
         self.flavors = flavors
         self.flavorsLinks = flavorsLinks
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ECSClient/listFlavorECS``.
-public struct ListFlavorECSResponse: Codable, Sendable, Hashable {
+public struct ListFlavorECSResponse: Codable, Sendable, Equatable {
     /// Specifies ECS flavors. For details, see Table 4.
     public var flavors: [Flavor]?
-
     /// Specifies data links for querying the next pages in pagination query. For details, see Table 5.
     public var flavorsLinks: [Link]?
 
@@ -16,10 +15,7 @@ public struct ListFlavorECSResponse: Codable, Sendable, Hashable {
         case flavorsLinks = "flavors_links"
     }
 
-    public init(
-        flavors: [Flavor]? = nil,
-        flavorsLinks: [Link]? = nil
-    ) {
+    public init(flavors: [Flavor]? = nil, flavorsLinks: [Link]? = nil) {
         self.flavors = flavors
         self.flavorsLinks = flavorsLinks
     }

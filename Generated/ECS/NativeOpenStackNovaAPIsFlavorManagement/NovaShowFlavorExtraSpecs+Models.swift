@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ECSClient/novaShowFlavorExtraSpecs``.
-public struct NovaShowFlavorExtraSpecsResponse: Codable, Sendable, Hashable {
+public struct NovaShowFlavorExtraSpecsResponse: Codable, Sendable, Equatable {
     /// Specifies the key-value pair of an ECS flavor.
     /// For details about the returned fields, see the os_extra_specs field description in "Querying Details
     /// About Flavors and Extended Flavor Information".
@@ -14,9 +14,7 @@ public struct NovaShowFlavorExtraSpecsResponse: Codable, Sendable, Hashable {
         case extraSpecs = "extra_specs"
     }
 
-    public init(
-        extraSpecs: [String: String]? = nil
-    ) {
+    public init(extraSpecs: [String: String]? = nil) {
         self.extraSpecs = extraSpecs
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ECSClient/showECSFlavor``.
-public struct ShowECSFlavorResponse: Codable, Sendable, Hashable {
+public struct ShowECSFlavorResponse: Codable, Sendable, Equatable {
     /// Specifies the ECS flavor. For details, see Table 3.
     public var flavor: Flavor?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavor
-    }
-
-    public init(
-        flavor: Flavor? = nil
-    ) {
+    public init(flavor: Flavor? = nil) {
         self.flavor = flavor
     }
 }

@@ -7,10 +7,7 @@ extension ECSClient {
     /// Documented values of `sort_key` for ``ECSClient/novaListServers``.
     public struct NovaListServersSortKey: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let createdAt: Self = "created_at"
         public static let availabilityZone: Self = "availability_zone"
@@ -28,10 +25,7 @@ extension ECSClient {
     /// Documented values of `sort_key` for ``ECSClient/novaListServersDetails``.
     public struct NovaListServersDetailsSortKey: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let createdAt: Self = "created_at"
         public static let autoDiskConfig: Self = "auto_disk_config"

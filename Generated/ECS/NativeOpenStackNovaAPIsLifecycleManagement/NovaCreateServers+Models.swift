@@ -6,48 +6,40 @@ import CloudCore
 /// Indicates the V2 API for specifying the ECS storage device. This is an extended attribute. This is the
 /// storage resource API of the new version. You are not allowed to create ECSs in batches when the volume is
 /// specified. For details, see Table 5. This parameter is not available for BMSs.
-public struct BlockDeviceMappingV2: Codable, Sendable, Hashable {
+public struct BlockDeviceMappingV2: Codable, Sendable, Equatable {
     /// Specifies the source type of the volume device. Its value can be volume, image, snapshot, or blank.
     /// If you use a volume to create an ECS, set source_type to volume. If you use an image to create an ECS,
     /// set source_type to image. If you use a snapshot to create an ECS, set source_type to snapshot. If you
     /// create an empty data volume, set source_type to blank.
     /// If source_type is snapshot and boot_index is 0, the EVS disk of this snapshot must be the system disk.
     public var sourceType: String
-
     /// Specifies the target type of the disk device. Its value can only be volume.
     /// volume: indicates the volume type.
     /// local: indicates the local file, which has not been supported.
     public var destinationType: String?
-
     /// Specifies the local file system format. Its value can be swap or ext4.
     /// This function is not supported.
     public var guestFormat: String?
-
     /// Specifies the disk device name.
     /// This field has been discarded.
     /// The specified device_name does not take effect. The system generates a device name by default.
     public var deviceName: String?
-
     /// Specifies whether disks are deleted when an ECS is deleted. Its default value is false.
     /// true: When an ECS is deleted, its disks are deleted.
     /// false: When an ECS is deleted, its disks are not deleted.
     public var deleteOnTermination: Bool?
-
     /// Specifies whether it is a boot disk. 0 specifies a boot disk, and -1 specifies a non-boot disk.
     /// If this parameter is not specified, the default value is -1.
     /// If source_type of the volume device is volume, there must be one boot_index whose value is 0.
     public var bootIndex: String?
-
     /// If source_type is volume, the value of this parameter is the volume UUID.
     /// If source_type is snapshot, the value of this parameter is the snapshot UUID.
     /// If source_type is image, the value of this parameter is the image UUID.
     public var uuid: String?
-
     /// Specifies the volume size. The value is an integer. This parameter is mandatory when source_type is
     /// set to image or blank, and destination_type is set to volume.
     /// Unit: GiB
     public var volumeSize: Int?
-
     /// Specifies the volume type. This parameter is recommended when source_type is set to image and
     /// destination_type is set to volume.
     public var volumeType: String?
@@ -102,15 +94,13 @@ public struct BlockDeviceMappingV2: Codable, Sendable, Hashable {
 
 /// Specifies information about the ECS NIC. This parameter is an extended attribute. This parameter must be
 /// specified if multiple tenant networks are used. For details, see Table 7.
-public struct NovaCreateServersNetwork: Codable, Sendable, Hashable {
+public struct NovaCreateServersNetwork: Codable, Sendable, Equatable {
     /// Specifies the network port UUID.
     /// This parameter must be set when the network UUID is not specified.
     public var port: String?
-
     /// Specifies the network UUID.
     /// This parameter must be set when the network port is not specified.
     public var uuid: String?
-
     /// Specifies the fixed IP address. Parameter port in the three network parameters (port, uuid, and
     /// fixed_ip) has the highest priority. If parameter fixed_ip is set, you must specify the UUID.
     public var fixedIP: String?
@@ -121,11 +111,7 @@ public struct NovaCreateServersNetwork: Codable, Sendable, Hashable {
         case fixedIP = "fixed_ip"
     }
 
-    public init(
-        port: String? = nil,
-        uuid: String? = nil,
-        fixedIP: String? = nil
-    ) {
+    public init(port: String? = nil, uuid: String? = nil, fixedIP: String? = nil) {
         self.port = port
         self.uuid = uuid
         self.fixedIP = fixedIP
@@ -134,19 +120,15 @@ public struct NovaCreateServersNetwork: Codable, Sendable, Hashable {
 
 /// Specifies the ECS scheduling information. For details, see Table 8. This parameter is not available for
 /// BMSs.
-public struct NovaCreateServersOSSchedulerHints: Codable, Sendable, Hashable {
+public struct NovaCreateServersOSSchedulerHints: Codable, Sendable, Equatable {
     /// Documented values of `checkResources`; other values decode as well.
     public struct CheckResources: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates that the system will check resource sufficiency. If the resources are insufficient, the
         /// check result will be returned.
         public static let `true`: Self = "true"
-
         /// indicates that the system will not check resource sufficiency.
         public static let `false`: Self = "false"
     }
@@ -155,33 +137,26 @@ public struct NovaCreateServersOSSchedulerHints: Codable, Sendable, Hashable {
     /// The value is in UUID format.
     /// Ensure that the ECS group uses the anti-affinity policy.
     public var group: String?
-
     /// The function has not been supported, and this field is reserved.
     public var differentHost: [String]?
-
     /// The function has not been supported, and this field is reserved.
     public var sameHost: [String]?
-
     /// The function has not been supported, and this field is reserved.
     public var cidr: String?
-
     /// The function has not been supported, and this field is reserved.
     public var buildNearHostIP: String?
-
     /// Specifies whether the ECS is created on a Dedicated Host (DeH) or in a shared pool (default).
     /// The value can be shared or dedicated.
     /// shared: indicates the shared pool.
     /// dedicated: indicates the DeH.
     /// The parameter value also takes effect for ECS query operations.
     public var tenancy: Tenancy?
-
     /// Specifies the DeH ID.
     /// This parameter takes effect only when the value of tenancy is dedicated.
     /// If you do not specify this parameter, the system will automatically assign a DeH to you to deploy
     /// ECSs.
     /// The parameter value also takes effect for ECS query operations.
     public var dedicatedHostID: String?
-
     /// Specifies whether to check resource sufficiency when creating an ECS. If this parameter is not
     /// configured, the system does not check resource sufficiency by default.
     /// The value can be true or false. The default value is false.
@@ -224,10 +199,9 @@ public struct NovaCreateServersOSSchedulerHints: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``ECSClient/novaCreateServers``.
-public struct NovaCreateServersRequest: Codable, Sendable, Hashable {
+public struct NovaCreateServersRequest: Codable, Sendable, Equatable {
     /// Specifies the ECS information. For details, see Table 3.
     public var server: NovaCreateServersServer
-
     /// Specifies the ECS scheduling information. For details, see Table 8. This parameter is not available
     /// for BMSs.
     public var osSchedulerHints: NovaCreateServersOSSchedulerHints?
@@ -237,20 +211,16 @@ public struct NovaCreateServersRequest: Codable, Sendable, Hashable {
         case osSchedulerHints = "os:scheduler_hints"
     }
 
-    public init(
-        server: NovaCreateServersServer,
-        osSchedulerHints: NovaCreateServersOSSchedulerHints? = nil
-    ) {
+    public init(server: NovaCreateServersServer, osSchedulerHints: NovaCreateServersOSSchedulerHints? = nil) {
         self.server = server
         self.osSchedulerHints = osSchedulerHints
     }
 }
 
 /// The response of ``ECSClient/novaCreateServers``.
-public struct NovaCreateServersResponse: Codable, Sendable, Hashable {
+public struct NovaCreateServersResponse: Codable, Sendable, Equatable {
     /// Specifies ECS information. For details, see Table 10.
     public var server: NovaCreateServersServer2?
-
     /// Not in the page's table; the page's response example shows it.
     public var reservationID: String?
 
@@ -259,17 +229,14 @@ public struct NovaCreateServersResponse: Codable, Sendable, Hashable {
         case reservationID = "reservation_id"
     }
 
-    public init(
-        server: NovaCreateServersServer2? = nil,
-        reservationID: String? = nil
-    ) {
+    public init(server: NovaCreateServersServer2? = nil, reservationID: String? = nil) {
         self.server = server
         self.reservationID = reservationID
     }
 }
 
 /// Specifies the ECS information. For details, see Table 3.
-public struct NovaCreateServersServer: Codable, Sendable, Hashable {
+public struct NovaCreateServersServer: Codable, Sendable, Equatable {
     /// Specifies the ECS image ID or URL.
     /// Example image ID: 3b8d6fef-af77-42ab-b8b7-5a7f0f0af8f2
     /// Example image URL:
@@ -282,11 +249,9 @@ public struct NovaCreateServersServer: Codable, Sendable, Hashable {
     /// Create ECS page, and obtain the image IDs on the Image Management Service page.
     /// If the creation fails, modify the parameter settings.
     public var imageRef: String?
-
     /// Specifies the flavor ID or URL.
     /// For example: c3.2xlarge
     public var flavorRef: String
-
     /// Specifies the ECS name.
     /// Value description:
     /// The parameter value consists of 1 to 128 characters, including letters, digits, underscores (_),
@@ -298,40 +263,32 @@ public struct NovaCreateServersServer: Codable, Sendable, Hashable {
     /// The hostname of in the ECS OS must comply with RFC 952 and RFC 1123. You are advised to use a name
     /// containing letters (a to z), digits (0 to 9), and hyphens (-).
     public var name: String
-
     /// Specifies the ECS metadata. For details, see Table 4.
     /// The key contains 1 to 255 characters.
     /// The value contains 0 to 255 characters.
     public var metadata: [String: String]?
-
     /// Specifies the initial login password of the administrator account for logging in to an ECS using
     /// password authentication. The Linux administrator is root, and the Windows administrator is
     /// Administrator.
     public var adminPass: String?
-
     /// Indicates the V2 API for specifying the ECS storage device. This is an extended attribute. This is the
     /// storage resource API of the new version. You are not allowed to create ECSs in batches when the volume
     /// is specified. For details, see Table 5. This parameter is not available for BMSs.
     public var blockDeviceMappingV2: [BlockDeviceMappingV2]?
-
     /// Specifies the config_drive disk to be attached to the ECS during the ECS creation for transferring
     /// information to the ECS. This is an extended attribute.
     /// This function is not supported.
     public var configDrive: String?
-
     /// Specifies the security groups that the ECS belongs to. This parameter is an extended attribute. The
     /// default parameter value is default.
     /// This parameter is valid when you create an ECS on a specified network. For an existing port, the
     /// requested security groups are invalid. For details, see Table 6.
     public var securityGroups: [SecurityGroup]?
-
     /// Specifies information about the ECS NIC. This parameter is an extended attribute. This parameter must
     /// be specified if multiple tenant networks are used. For details, see Table 7.
     public var networks: [NovaCreateServersNetwork]
-
     /// Specifies the name of a key pair. This parameter is an extended attribute.
     public var keyName: String?
-
     /// Specifies the user data to be injected to the ECS during the creation. Text and text files can be
     /// injected.
     /// The content of user_data must be encoded with base64.
@@ -353,25 +310,21 @@ public struct NovaCreateServersServer: Codable, Sendable, Hashable {
     ///
     /// cmVtIGNtZAplY2hvIDExMSA+IGM6XGFhYS50eHQ=
     public var userData: String?
-
     /// Specifies the AZ of a specified ECS. This is an extended attribute.
     /// You are advised to set this parameter when creating an ECS. Otherwise, the system will select the
     /// default AZ. The default AZ is dynamically configured by the system. You can also specify an AZ as
     /// needed.
     public var availabilityZone: String?
-
     /// Specifies whether the reservation IDs of the ECSs created in a batch are returned. This is an extended
     /// attribute. You can query the ECSs created this time based on the returned reservation IDs.
     /// true: The reservation IDs are returned.
     /// false: The ECS information is returned.
     /// When you create ECSs in a batch, this parameter is available.
     public var returnReservationID: Bool?
-
     /// Specifies the minimum number of ECSs that can be created. This is an extended attribute.
     /// The default value is 1.
     /// When you use a specified image to create ECSs, this parameter is available.
     public var minCount: Int?
-
     /// Specifies the maximum number of ECSs that can be created.
     /// The default value of max_count is the same as that of min_count.
     /// Note:
@@ -381,14 +334,12 @@ public struct NovaCreateServersServer: Codable, Sendable, Hashable {
     /// max_count values.
     /// When you use a specified image to create ECSs, this parameter is available.
     public var maxCount: Int?
-
     /// Specifies the disk configuration mode. The value can be AUTO or MANUAL.
     /// MANUAL: indicates that the image space of the system disk cannot be expanded.
     /// AUTO: indicates that the image space of the system disk can be automatically expanded to a value same
     /// as that specified in flavor.
     /// This function is not supported.
     public var osDCFDiskConfig: OSDCFDiskConfig?
-
     /// Specifies the description of an ECS, which is a null string by default. This is an extended attribute.
     /// This parameter is supported in microversion 2.19 and later.
     /// Can contain a maximum of 85 characters.
@@ -476,26 +427,21 @@ public struct NovaCreateServersServer: Codable, Sendable, Hashable {
 }
 
 /// Specifies ECS information. For details, see Table 10.
-public struct NovaCreateServersServer2: Codable, Sendable, Hashable {
+public struct NovaCreateServersServer2: Codable, Sendable, Equatable {
     /// Specifies the ECS ID in UUID format.
     public var id: String?
-
     /// Specifies the URI of the ECS. For details, see Table 11.
     public var links: [Link]?
-
     /// Specifies the security groups that the ECS belongs to. For details, see Table 12.
     public var securityGroups: [SecurityGroup]?
-
     /// Specifies the disk configuration mode.
     /// MANUAL: indicates that the image space of the system disk cannot be expanded.
     /// AUTO: indicates that the image space of the system disk can be automatically expanded to a value same
     /// as that specified in flavor.
     public var osDCFDiskConfig: String?
-
     /// Specifies a filtering criteria to query the created ECSs.
     /// When you create ECSs in a batch, this parameter is available.
     public var reservationID: String?
-
     /// Specifies the password of user Administrator for logging in to a Windows ECS.
     public var adminPass: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ECSClient/novaListServers``.
-public struct NovaListServersResponse: Codable, Sendable, Hashable {
+public struct NovaListServersResponse: Codable, Sendable, Equatable {
     /// Specifies the ECSs to be queried. For details, see Table 4.
     public var servers: [ListECSFlavorsFlavor]?
-
     /// Specifies the link of the next page in pagination query. For details, see Table 5.
     public var serversLinks: [Link]?
 
@@ -16,10 +15,7 @@ public struct NovaListServersResponse: Codable, Sendable, Hashable {
         case serversLinks = "servers_links"
     }
 
-    public init(
-        servers: [ListECSFlavorsFlavor]? = nil,
-        serversLinks: [Link]? = nil
-    ) {
+    public init(servers: [ListECSFlavorsFlavor]? = nil, serversLinks: [Link]? = nil) {
         self.servers = servers
         self.serversLinks = serversLinks
     }

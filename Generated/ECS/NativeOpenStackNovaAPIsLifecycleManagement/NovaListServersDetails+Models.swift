@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ECSClient/novaListServersDetails``.
-public struct NovaListServersDetailsResponse: Codable, Sendable, Hashable {
+public struct NovaListServersDetailsResponse: Codable, Sendable, Equatable {
     /// Specifies the ECSs to be queried. For details, see Table 4.
     public var servers: [NovaShowServerServer]?
-
     /// Specifies the link of the next page in pagination query. For details, see Table 6.
     public var serversLinks: [Link]?
 
@@ -16,10 +15,7 @@ public struct NovaListServersDetailsResponse: Codable, Sendable, Hashable {
         case serversLinks = "servers_links"
     }
 
-    public init(
-        servers: [NovaShowServerServer]? = nil,
-        serversLinks: [Link]? = nil
-    ) {
+    public init(servers: [NovaShowServerServer]? = nil, serversLinks: [Link]? = nil) {
         self.servers = servers
         self.serversLinks = serversLinks
     }

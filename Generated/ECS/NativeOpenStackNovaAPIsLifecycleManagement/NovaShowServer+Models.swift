@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ECSClient/novaShowServer``.
-public struct NovaShowServerResponse: Codable, Sendable, Hashable {
+public struct NovaShowServerResponse: Codable, Sendable, Equatable {
     /// Specifies ECS information. For details, see Table 3.
     public var server: NovaShowServerServer?
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: NovaShowServerServer? = nil
-    ) {
+    public init(server: NovaShowServerServer? = nil) {
         self.server = server
     }
 }

@@ -4,100 +4,70 @@
 import CloudCore
 
 /// The request body of ``ECSClient/updateECS``.
-public struct UpdateECSRequest: Codable, Sendable, Hashable {
+public struct UpdateECSRequest: Codable, Sendable, Equatable {
     /// Specifies the ECS data structure. For details, see Table 3.
     public var server: UpdateECSServer
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: UpdateECSServer
-    ) {
+    public init(server: UpdateECSServer) {
         self.server = server
     }
 }
 
 /// The response of ``ECSClient/updateECS``.
-public struct UpdateECSResponse: Codable, Sendable, Hashable {
+public struct UpdateECSResponse: Codable, Sendable, Equatable {
     /// Specifies ECS information. For details, see Table 5.
     public var server: UpdateECSServer2?
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: UpdateECSServer2? = nil
-    ) {
+    public init(server: UpdateECSServer2? = nil) {
         self.server = server
     }
 }
 
 /// Specifies ECS information. For details, see Table 5.
-public struct UpdateECSServer2: Codable, Sendable, Hashable {
+public struct UpdateECSServer2: Codable, Sendable, Equatable {
     /// Specifies the tenant or project ID.
     public var tenantID: String?
-
     /// Specifies the image ID.
     public var image: String?
-
     /// This is a reserved parameter.
     public var accessIPv4: String?
-
     /// Specifies the attributed network information of the ECS.
     /// The structure is Map<String, Object>.
     /// For details, see Table 6.
     public var addresses: [String: [Network]]?
-
     /// Specifies the ECS metadata.
     public var metadata: JSONValue?
-
     /// This is a reserved parameter.
     public var accessIPv6: String?
-
     /// Specifies the ECS creation time. The time is in the format of "2019-05-22T03:19:19Z".
     public var created: String?
-
     /// Specifies the host ID of the ECS.
     public var hostID: String?
-
     /// Specifies the ECS flavor. For details, see Table 7.
     public var flavor: UpdateECSFlavor?
-
     /// Specifies the disk configuration mode. This is an extended attribute. This parameter is valid for the
     /// ECS booted from an image.
     public var osDCFDiskConfig: String?
-
     /// Specifies the ID of the user that an ECS belongs to.
     public var userID: String?
-
     /// Specifies the new name of the ECS.
     public var name: String?
-
     /// This is a reserved parameter.
     public var progress: Int?
-
     /// Specifies ECS shortcut links. For details, see Table 8.
     public var links: [Link]?
-
     /// Specifies the unique ID of the ECS.
     public var id: String?
-
     /// Specifies the time when the ECS was updated last time.
     /// The time is in the format of "2019-05-22T03:19:19Z".
     public var updated: String?
-
     /// Specifies the ECS lock status, which is True when the ECS is locked and False when the ECS is
     /// unlocked.
     /// This parameter is supported in microversion 2.9 and later.
     public var locked: Bool?
-
     /// Describes the ECS.
     /// This parameter is supported in microversion 2.19 and later.
     public var description: String?
-
     /// Specifies the list of ECS tags.
     /// This parameter is supported in microversion 2.26 and later. If the microversion is not used for query,
     /// the response does not contain the tags field.
@@ -107,7 +77,6 @@ public struct UpdateECSServer2: Codable, Sendable, Hashable {
     /// If the value is empty, only the key is returned.
     /// For more details about upgraded tag functions, see Tag Types.
     public var tags: [String]?
-
     /// Specifies the ECS status.
     /// Value range:
     /// ACTIVE, BUILD, ERROR, HARD_REBOOT, MIGRATING, REBOOT, RESIZE, REVERT_RESIZE, SHELVED,

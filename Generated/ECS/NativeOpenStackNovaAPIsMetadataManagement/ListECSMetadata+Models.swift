@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ECSClient/listECSMetadata``.
-public struct ListECSMetadataResponse: Codable, Sendable, Hashable {
+public struct ListECSMetadataResponse: Codable, Sendable, Equatable {
     /// Specifies the user-defined metadata key-value pair.
     public var metadata: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: [String: String]? = nil
-    ) {
+    public init(metadata: [String: String]? = nil) {
         self.metadata = metadata
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/updateECSMetadataWithKey``.
-public struct UpdateECSMetadataWithKeyRequest: Codable, Sendable, Hashable {
+public struct UpdateECSMetadataWithKeyRequest: Codable, Sendable, Equatable {
     /// Specifies the user-defined metadata key pair.
     /// For a metadata key:
     /// It contains a maximum of 255 Unicode characters and cannot be left blank. A key can contain uppercase
@@ -14,13 +14,7 @@ public struct UpdateECSMetadataWithKeyRequest: Codable, Sendable, Hashable {
     /// It contains a maximum of 255 Unicode characters.
     public var meta: [String: String]
 
-    private enum CodingKeys: String, CodingKey {
-        case meta
-    }
-
-    public init(
-        meta: [String: String]
-    ) {
+    public init(meta: [String: String]) {
         self.meta = meta
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ECSClient/listNICsOfECS``.
-public struct ListNICsOfECSResponse: Codable, Sendable, Hashable {
+public struct ListNICsOfECSResponse: Codable, Sendable, Equatable {
     /// Specifies ECS NICs. For details, see Table 3.
     public var interfaceAttachments: [InterfaceAttachment]?
 
-    private enum CodingKeys: String, CodingKey {
-        case interfaceAttachments
-    }
-
-    public init(
-        interfaceAttachments: [InterfaceAttachment]? = nil
-    ) {
+    public init(interfaceAttachments: [InterfaceAttachment]? = nil) {
         self.interfaceAttachments = interfaceAttachments
     }
 }

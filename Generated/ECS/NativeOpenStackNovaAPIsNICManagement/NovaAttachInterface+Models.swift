@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies a private IP address.
-public struct NovaAttachInterfaceFixedIP: Codable, Sendable, Hashable {
+public struct NovaAttachInterfaceFixedIP: Codable, Sendable, Equatable {
     /// Specifies the IP address.
     public var ipAddress: String?
 
@@ -12,23 +12,19 @@ public struct NovaAttachInterfaceFixedIP: Codable, Sendable, Hashable {
         case ipAddress = "ip_address"
     }
 
-    public init(
-        ipAddress: String? = nil
-    ) {
+    public init(ipAddress: String? = nil) {
         self.ipAddress = ipAddress
     }
 }
 
 /// Specifies the NICs to be added. For details, see Table 3.
-public struct NovaAttachInterfaceInterfaceAttachment: Codable, Sendable, Hashable {
+public struct NovaAttachInterfaceInterfaceAttachment: Codable, Sendable, Equatable {
     /// Specifies the port ID.
     /// The port_id and net_id cannot be specified at the same time.
     public var portID: String?
-
     /// Specifies the network ID.
     /// The port_id and net_id cannot be specified at the same time.
     public var netID: String?
-
     /// Specifies a private IP address.
     /// This parameter cannot be specified when port_id is used.
     /// This parameter must be used with net_id.
@@ -42,11 +38,7 @@ public struct NovaAttachInterfaceInterfaceAttachment: Codable, Sendable, Hashabl
         case fixedIPs = "fixed_ips"
     }
 
-    public init(
-        portID: String? = nil,
-        netID: String? = nil,
-        fixedIPs: [NovaAttachInterfaceFixedIP]? = nil
-    ) {
+    public init(portID: String? = nil, netID: String? = nil, fixedIPs: [NovaAttachInterfaceFixedIP]? = nil) {
         self.portID = portID
         self.netID = netID
         self.fixedIPs = fixedIPs
@@ -54,17 +46,11 @@ public struct NovaAttachInterfaceInterfaceAttachment: Codable, Sendable, Hashabl
 }
 
 /// The request body of ``ECSClient/novaAttachInterface``.
-public struct NovaAttachInterfaceRequest: Codable, Sendable, Hashable {
+public struct NovaAttachInterfaceRequest: Codable, Sendable, Equatable {
     /// Specifies the NICs to be added. For details, see Table 3.
     public var interfaceAttachment: NovaAttachInterfaceInterfaceAttachment
 
-    private enum CodingKeys: String, CodingKey {
-        case interfaceAttachment
-    }
-
-    public init(
-        interfaceAttachment: NovaAttachInterfaceInterfaceAttachment
-    ) {
+    public init(interfaceAttachment: NovaAttachInterfaceInterfaceAttachment) {
         self.interfaceAttachment = interfaceAttachment
     }
 }

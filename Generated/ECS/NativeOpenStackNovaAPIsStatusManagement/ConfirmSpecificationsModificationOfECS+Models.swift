@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ECSClient/confirmSpecificationsModificationOfECS``.
-public struct ConfirmSpecificationsModificationOfECSRequest: Codable, Sendable, Hashable {
+public struct ConfirmSpecificationsModificationOfECSRequest: Codable, Sendable, Equatable {
     /// Confirms the modification to ECS specifications.
     public var confirmResize: JSONValue
 
-    private enum CodingKeys: String, CodingKey {
-        case confirmResize
-    }
-
-    public init(
-        confirmResize: JSONValue
-    ) {
+    public init(confirmResize: JSONValue) {
         self.confirmResize = confirmResize
     }
 }

@@ -4,49 +4,33 @@
 import CloudCore
 
 /// Specifies the image created using ECS. For details, see Table 3.
-public struct CreateImage: Codable, Sendable, Hashable {
+public struct CreateImage: Codable, Sendable, Equatable {
     /// Specifies the image name with a length greater than 0 bytes and less than 243 bytes.
     public var name: String
-
     /// Specifies the image attribute with a length greater than 0 bytes and less than 255 bytes.
     public var metadata: JSONValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case metadata
-    }
-
-    public init(
-        name: String,
-        metadata: JSONValue? = nil
-    ) {
+    public init(name: String, metadata: JSONValue? = nil) {
         self.name = name
         self.metadata = metadata
     }
 }
 
 /// The request body of ``ECSClient/createImageUsingECS``.
-public struct CreateImageUsingECSRequest: Codable, Sendable, Hashable {
+public struct CreateImageUsingECSRequest: Codable, Sendable, Equatable {
     /// Specifies the image created using ECS. For details, see Table 3.
     public var createImage: CreateImage
 
-    private enum CodingKeys: String, CodingKey {
-        case createImage
-    }
-
-    public init(
-        createImage: CreateImage
-    ) {
+    public init(createImage: CreateImage) {
         self.createImage = createImage
     }
 }
 
 /// The response of ``ECSClient/createImageUsingECS``.
-public struct CreateImageUsingECSResponse: Codable, Sendable, Hashable {
+public struct CreateImageUsingECSResponse: Codable, Sendable, Equatable {
     /// Specifies the local URL of the image, which is returned in the request header.
     /// This parameter is not supported in microversion 2.44 and later.
     public var location: String?
-
     /// Specifies the image UUID.
     /// This parameter is supported in microversion 2.45 and later.
     public var imageID: String?
@@ -56,10 +40,7 @@ public struct CreateImageUsingECSResponse: Codable, Sendable, Hashable {
         case imageID = "image_id"
     }
 
-    public init(
-        location: String? = nil,
-        imageID: String? = nil
-    ) {
+    public init(location: String? = nil, imageID: String? = nil) {
         self.location = location
         self.imageID = imageID
     }

@@ -4,25 +4,19 @@
 import CloudCore
 
 /// Specifies the operation to stop the ECS. For details, see Table 3.
-public struct DisableECSOsStop: Codable, Sendable, Hashable {
+public struct DisableECSOsStop: Codable, Sendable, Equatable {
     /// Specifies an ECS stop type. The default value is SOFT.
     /// SOFT: normal ECS stop
     /// HARD: forcible ECS stop
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-    }
-
-    public init(
-        type: String? = nil
-    ) {
+    public init(type: String? = nil) {
         self.type = type
     }
 }
 
 /// The request body of ``ECSClient/disableECS``.
-public struct DisableECSRequest: Codable, Sendable, Hashable {
+public struct DisableECSRequest: Codable, Sendable, Equatable {
     /// Specifies the operation to stop the ECS. For details, see Table 3.
     public var osStop: DisableECSOsStop
 
@@ -30,9 +24,7 @@ public struct DisableECSRequest: Codable, Sendable, Hashable {
         case osStop = "os-stop"
     }
 
-    public init(
-        osStop: DisableECSOsStop
-    ) {
+    public init(osStop: DisableECSOsStop) {
         self.osStop = osStop
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ECSClient/lockECS``.
-public struct LockECSRequest: Codable, Sendable, Hashable {
+public struct LockECSRequest: Codable, Sendable, Equatable {
     /// Locks an ECS.
     public var lock: JSONValue
 
-    private enum CodingKeys: String, CodingKey {
-        case lock
-    }
-
-    public init(
-        lock: JSONValue
-    ) {
+    public init(lock: JSONValue) {
         self.lock = lock
     }
 }

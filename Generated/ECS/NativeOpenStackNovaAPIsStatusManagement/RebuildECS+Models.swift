@@ -4,30 +4,23 @@
 import CloudCore
 
 /// Rebuilds an ECS. For details, see Table 3.
-public struct Rebuild: Codable, Sendable, Hashable {
+public struct Rebuild: Codable, Sendable, Equatable {
     /// Specifies the name of the rebuilt ECS.
     /// The value contains 1 to 254 characters.
     public var name: String?
-
     /// Specifies the metadata of the rebuilt ECS.
     public var metadata: [String: String]?
-
     /// Specifies the image ID or URL.
     public var imageRef: String
-
     /// Specifies the password for logging in to the rebuilt ECS. This parameter does not take effect.
     public var adminPass: String?
-
     /// Not supported
     public var osDCFDiskConfig: String?
-
     /// Specifies whether to retain the temporary disk. This parameter is not supported.
     public var preserveEphemeral: Bool?
-
     /// Specifies the key pair name. If the value is null, the existing key pair is left blank.
     /// This parameter is supported in microversion 2.54 and later.
     public var keyName: String?
-
     /// Specifies the user data to be injected during the ECS creation. This is an extended attribute. Text
     /// and text files can be injected.
     /// The content of user_data must be encoded with base64.
@@ -95,45 +88,30 @@ public struct Rebuild: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``ECSClient/rebuildECS``.
-public struct RebuildECSRequest: Codable, Sendable, Hashable {
+public struct RebuildECSRequest: Codable, Sendable, Equatable {
     /// Rebuilds an ECS. For details, see Table 3.
     public var rebuild: Rebuild
 
-    private enum CodingKeys: String, CodingKey {
-        case rebuild
-    }
-
-    public init(
-        rebuild: Rebuild
-    ) {
+    public init(rebuild: Rebuild) {
         self.rebuild = rebuild
     }
 }
 
 /// The response of ``ECSClient/rebuildECS``.
-public struct RebuildECSResponse: Codable, Sendable, Hashable {
+public struct RebuildECSResponse: Codable, Sendable, Equatable {
     public var server: RebuildECSResponseServer?
 
-    private enum CodingKeys: String, CodingKey {
-        case server
-    }
-
-    public init(
-        server: RebuildECSResponseServer? = nil
-    ) {
+    public init(server: RebuildECSResponseServer? = nil) {
         self.server = server
     }
 }
 
 /// The `server` of a `RebuildECSResponse`.
-public struct RebuildECSResponseServer: Codable, Sendable, Hashable {
+public struct RebuildECSResponseServer: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let active: Self = "ACTIVE"
         public static let reboot: Self = "REBOOT"
@@ -163,58 +141,41 @@ public struct RebuildECSResponseServer: Codable, Sendable, Hashable {
     /// DELETED
     /// For details, see ECS Statuses.
     public var status: StatusValue?
-
     /// Specifies the time when the ECS was updated last time.
     public var updated: String?
-
     /// Specifies the ID of the host on which the ECS is deployed.
     public var hostID: String?
-
     /// Specifies the network attribute of the ECS.
     public var addresses: [JSONValue]?
-
     /// Describes the ECS.
     public var links: [JSONValue]?
-
     /// Specifies the ECS image information. For the ECS that boots from a volume, the value is left blank.
     public var image: JSONValue?
-
     /// Specifies the ECS flavor.
     public var flavor: JSONValue?
-
     /// Specifies the ECS ID in UUID format.
     public var id: String?
-
     /// Specifies the user UUID of the ECS.
     public var userID: String?
-
     /// Specifies the ECS name.
     public var name: String?
-
     /// Specifies the UUID of the tenant who owns the ECS.
     public var tenantID: String?
-
     /// Specifies the diskConfig type. It is an extended attributed.
     /// MANUAL: The image space cannot be expanded.
     /// AUTO: The image space on the system disk will be automatically expanded to keep the same as that set
     /// in the flavor.
     public var osDCFDiskConfig: String?
-
     /// Discarded
     public var accessIPv4: String?
-
     /// Discarded
     public var accessIPv6: String?
-
     /// Specifies the ECS creation progress.
     public var progress: Int?
-
     /// Specifies the ECS metadata.
     public var metadata: [String: String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var adminPass: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var created: String?
 

@@ -4,35 +4,23 @@
 import CloudCore
 
 /// Specifies the operation to restart the ECS. For details, see Table 3.
-public struct RestartECSReboot: Codable, Sendable, Hashable {
+public struct RestartECSReboot: Codable, Sendable, Equatable {
     /// Specifies the type of the restart operation.
     /// SOFT: soft restart
     /// HARD: forcible restart (hard restart)
     public var type: String
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-    }
-
-    public init(
-        type: String
-    ) {
+    public init(type: String) {
         self.type = type
     }
 }
 
 /// The request body of ``ECSClient/restartECS``.
-public struct RestartECSRequest: Codable, Sendable, Hashable {
+public struct RestartECSRequest: Codable, Sendable, Equatable {
     /// Specifies the operation to restart the ECS. For details, see Table 3.
     public var reboot: RestartECSReboot
 
-    private enum CodingKeys: String, CodingKey {
-        case reboot
-    }
-
-    public init(
-        reboot: RestartECSReboot
-    ) {
+    public init(reboot: RestartECSReboot) {
         self.reboot = reboot
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ECSClient/rollBackECSSpecificationsModification``.
-public struct RollBackECSSpecificationsModificationRequest: Codable, Sendable, Hashable {
+public struct RollBackECSSpecificationsModificationRequest: Codable, Sendable, Equatable {
     /// Confirms the rollback of the ECS specification modification.
     public var revertResize: JSONValue
 
-    private enum CodingKeys: String, CodingKey {
-        case revertResize
-    }
-
-    public init(
-        revertResize: JSONValue
-    ) {
+    public init(revertResize: JSONValue) {
         self.revertResize = revertResize
     }
 }

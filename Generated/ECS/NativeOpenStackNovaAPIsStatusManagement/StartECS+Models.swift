@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/startECS``.
-public struct StartECSRequest: Codable, Sendable, Hashable {
+public struct StartECSRequest: Codable, Sendable, Equatable {
     /// Specifies the operation to start the ECS. The data structure is empty.
     public var osStart: JSONValue
 
@@ -12,9 +12,7 @@ public struct StartECSRequest: Codable, Sendable, Hashable {
         case osStart = "os-start"
     }
 
-    public init(
-        osStart: JSONValue
-    ) {
+    public init(osStart: JSONValue) {
         self.osStart = osStart
     }
 }

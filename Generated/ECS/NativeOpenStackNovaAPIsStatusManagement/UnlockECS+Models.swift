@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ECSClient/unlockECS``.
-public struct UnlockECSRequest: Codable, Sendable, Hashable {
+public struct UnlockECSRequest: Codable, Sendable, Equatable {
     /// Unlocks an ECS.
     public var unlock: JSONValue
 
-    private enum CodingKeys: String, CodingKey {
-        case unlock
-    }
-
-    public init(
-        unlock: JSONValue
-    ) {
+    public init(unlock: JSONValue) {
         self.unlock = unlock
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ECSClient/updateSpecificationsOfECS``.
-public struct UpdateSpecificationsOfECSRequest: Codable, Sendable, Hashable {
+public struct UpdateSpecificationsOfECSRequest: Codable, Sendable, Equatable {
     /// For details about how to modify specifications, see Table 3.
     public var resize: Resize
 
-    private enum CodingKeys: String, CodingKey {
-        case resize
-    }
-
-    public init(
-        resize: Resize
-    ) {
+    public init(resize: Resize) {
         self.resize = resize
     }
 }

@@ -4,27 +4,15 @@
 import CloudCore
 
 /// The response of ``ECSClient/addTagToECS``.
-public struct AddTagToECSResponse: Codable, Sendable, Hashable {
+public struct AddTagToECSResponse: Codable, Sendable, Equatable {
     /// Example: "<br /><br />\n\n\n"
     public var message: String?
-
     /// Example: "201 Created"
     public var code: String?
-
     /// Example: "Created"
     public var title: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case message
-        case code
-        case title
-    }
-
-    public init(
-        message: String? = nil,
-        code: String? = nil,
-        title: String? = nil
-    ) {
+    public init(message: String? = nil, code: String? = nil, title: String? = nil) {
         self.message = message
         self.code = code
         self.title = title

@@ -4,35 +4,23 @@
 import CloudCore
 
 /// The request body of ``ECSClient/addTagsToECS``.
-public struct AddTagsToECSRequest: Codable, Sendable, Hashable {
+public struct AddTagsToECSRequest: Codable, Sendable, Equatable {
     /// Specifies ECS tags.
     /// A maximum of 50 tags can be configured, and each tag can contain up to 80 characters.
     /// Can only consist of digits, letters, hyphens (-), and underscores (_).
     public var tags: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [String]
-    ) {
+    public init(tags: [String]) {
         self.tags = tags
     }
 }
 
 /// The response of ``ECSClient/addTagsToECS``.
-public struct AddTagsToECSResponse: Codable, Sendable, Hashable {
+public struct AddTagsToECSResponse: Codable, Sendable, Equatable {
     /// Specifies ECS tags.
     public var tags: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [String]? = nil
-    ) {
+    public init(tags: [String]? = nil) {
         self.tags = tags
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ECSClient/listTagsOfECS``.
-public struct ListTagsOfECSResponse: Codable, Sendable, Hashable {
+public struct ListTagsOfECSResponse: Codable, Sendable, Equatable {
     /// Specifies ECS tags.
     /// Tag functions have been upgraded on the cloud platform. After the upgrade, the tag values returned by
     /// the system comply with the following rules:
@@ -13,13 +13,7 @@ public struct ListTagsOfECSResponse: Codable, Sendable, Hashable {
     /// For more details about upgraded tag functions, see Tag Types.
     public var tags: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [String]? = nil
-    ) {
+    public init(tags: [String]? = nil) {
         self.tags = tags
     }
 }

@@ -4,39 +4,24 @@
 import CloudCore
 
 /// Specifies tenant limits. For details, see Table 3.
-public struct Limits: Codable, Sendable, Hashable {
+public struct Limits: Codable, Sendable, Equatable {
     /// The value is empty.
     public var rate: [JSONValue]?
-
     /// Specifies tenant quota limits. For details, see Table 4.
     public var absolute: Absolute?
 
-    private enum CodingKeys: String, CodingKey {
-        case rate
-        case absolute
-    }
-
-    public init(
-        rate: [JSONValue]? = nil,
-        absolute: Absolute? = nil
-    ) {
+    public init(rate: [JSONValue]? = nil, absolute: Absolute? = nil) {
         self.rate = rate
         self.absolute = absolute
     }
 }
 
 /// The response of ``ECSClient/listTenantQuotaLimits``.
-public struct ListTenantQuotaLimitsResponse: Codable, Sendable, Hashable {
+public struct ListTenantQuotaLimitsResponse: Codable, Sendable, Equatable {
     /// Specifies tenant limits. For details, see Table 3.
     public var limits: Limits?
 
-    private enum CodingKeys: String, CodingKey {
-        case limits
-    }
-
-    public init(
-        limits: Limits? = nil
-    ) {
+    public init(limits: Limits? = nil) {
         self.limits = limits
     }
 }

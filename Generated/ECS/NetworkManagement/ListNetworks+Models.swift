@@ -4,40 +4,29 @@
 import CloudCore
 
 /// Specifies the network where the ECS accesses. For details, see Table 3.
-public struct ListNetworksNetwork: Codable, Sendable, Hashable {
+public struct ListNetworksNetwork: Codable, Sendable, Equatable {
     /// Specifies the network ID in UUID format.
     public var id: String?
-
     /// Specifies the network name.
     public var label: String?
-
     /// The value can only be null.
     public var broadcast: String?
-
     /// The value can only be null.
     public var cidr: String?
-
     /// The value can only be null.
     public var cidrV6: String?
-
     /// The value can only be null.
     public var dns1: String?
-
     /// The value can only be null.
     public var dns2: String?
-
     /// The value can only be null.
     public var gateway: String?
-
     /// The value can only be null.
     public var gatewayV6: String?
-
     /// The value can only be null.
     public var netmask: String?
-
     /// The value can only be null.
     public var netmaskV6: String?
-
     /// The value is fixed to be null and is in UUID format.
     public var bridge: String?
 
@@ -86,17 +75,11 @@ public struct ListNetworksNetwork: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/listNetworks``.
-public struct ListNetworksResponse: Codable, Sendable, Hashable {
+public struct ListNetworksResponse: Codable, Sendable, Equatable {
     /// Specifies the network where the ECS accesses. For details, see Table 3.
     public var networks: [ListNetworksNetwork]?
 
-    private enum CodingKeys: String, CodingKey {
-        case networks
-    }
-
-    public init(
-        networks: [ListNetworksNetwork]? = nil
-    ) {
+    public init(networks: [ListNetworksNetwork]? = nil) {
         self.networks = networks
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ECSClient/listNetworksOfECS``.
-public struct ListNetworksOfECSResponse: Codable, Sendable, Hashable {
+public struct ListNetworksOfECSResponse: Codable, Sendable, Equatable {
     /// Specifies the network address of the ECS. For details, see Table 3.
     public var addresses: [String: [Network]]?
 
-    private enum CodingKeys: String, CodingKey {
-        case addresses
-    }
-
-    public init(
-        addresses: [String: [Network]]? = nil
-    ) {
+    public init(addresses: [String: [Network]]? = nil) {
         self.addresses = addresses
     }
 }

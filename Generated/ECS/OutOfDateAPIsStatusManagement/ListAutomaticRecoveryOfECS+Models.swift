@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ECSClient/listAutomaticRecoveryOfECS``.
-public struct ListAutomaticRecoveryOfECSResponse: Codable, Sendable, Hashable {
+public struct ListAutomaticRecoveryOfECSResponse: Codable, Sendable, Equatable {
     /// Queries automatic recovery configured for an ECS.
     /// true: indicates that automatic recovery is configured for an ECS.
     /// false: indicates that automatic recovery is not configured for an ECS.
@@ -14,9 +14,7 @@ public struct ListAutomaticRecoveryOfECSResponse: Codable, Sendable, Hashable {
         case supportAutoRecovery = "support_auto_recovery"
     }
 
-    public init(
-        supportAutoRecovery: String? = nil
-    ) {
+    public init(supportAutoRecovery: String? = nil) {
         self.supportAutoRecovery = supportAutoRecovery
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/manageAutomaticRecoveryOfECS``.
-public struct ManageAutomaticRecoveryOfECSRequest: Codable, Sendable, Hashable {
+public struct ManageAutomaticRecoveryOfECSRequest: Codable, Sendable, Equatable {
     /// Configures or deletes automatic recovery of an ECS.
     /// true: indicates configuring automatic recovery for an ECS.
     /// false: indicates deleting automatic recovery of an ECS.
@@ -14,9 +14,7 @@ public struct ManageAutomaticRecoveryOfECSRequest: Codable, Sendable, Hashable {
         case supportAutoRecovery = "support_auto_recovery"
     }
 
-    public init(
-        supportAutoRecovery: String
-    ) {
+    public init(supportAutoRecovery: String) {
         self.supportAutoRecovery = supportAutoRecovery
     }
 }

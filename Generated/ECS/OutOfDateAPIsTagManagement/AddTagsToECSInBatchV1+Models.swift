@@ -4,23 +4,14 @@
 import CloudCore
 
 /// The request body of ``ECSClient/addTagsToECSInBatchV1``.
-public struct AddTagsToECSInBatchV1Request: Codable, Sendable, Hashable {
+public struct AddTagsToECSInBatchV1Request: Codable, Sendable, Equatable {
     /// Specifies tags.
     public var tags: [Match]
-
     /// Specifies the operation (only lowercase letters are supported). For example, create indicates the
     /// creation operation.
     public var action: String
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [Match],
-        action: String
-    ) {
+    public init(tags: [Match], action: String) {
         self.tags = tags
         self.action = action
     }

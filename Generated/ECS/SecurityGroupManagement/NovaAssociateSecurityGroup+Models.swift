@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ECSClient/novaAssociateSecurityGroup``.
-public struct NovaAssociateSecurityGroupRequest: Codable, Sendable, Hashable {
+public struct NovaAssociateSecurityGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the security group where the ECS is added. For details, see Table 3.
     public var addSecurityGroup: AddSecurityGroup
 
-    private enum CodingKeys: String, CodingKey {
-        case addSecurityGroup
-    }
-
-    public init(
-        addSecurityGroup: AddSecurityGroup
-    ) {
+    public init(addSecurityGroup: AddSecurityGroup) {
         self.addSecurityGroup = addSecurityGroup
     }
 }

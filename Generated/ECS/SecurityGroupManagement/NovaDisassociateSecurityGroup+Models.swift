@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ECSClient/novaDisassociateSecurityGroup``.
-public struct NovaDisassociateSecurityGroupRequest: Codable, Sendable, Hashable {
+public struct NovaDisassociateSecurityGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the security group to be removed from an ECS. For details, see Table 3.
     public var removeSecurityGroup: AddSecurityGroup
 
-    private enum CodingKeys: String, CodingKey {
-        case removeSecurityGroup
-    }
-
-    public init(
-        removeSecurityGroup: AddSecurityGroup
-    ) {
+    public init(removeSecurityGroup: AddSecurityGroup) {
         self.removeSecurityGroup = removeSecurityGroup
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ECSClient/novaListServerSecurityGroups``.
-public struct NovaListServerSecurityGroupsResponse: Codable, Sendable, Hashable {
+public struct NovaListServerSecurityGroupsResponse: Codable, Sendable, Equatable {
     /// Specifies security groups. For details, see Table 3.
     public var securityGroups: [NovaListServerSecurityGroupsSecurityGroup]?
 
@@ -12,9 +12,7 @@ public struct NovaListServerSecurityGroupsResponse: Codable, Sendable, Hashable 
         case securityGroups = "security_groups"
     }
 
-    public init(
-        securityGroups: [NovaListServerSecurityGroupsSecurityGroup]? = nil
-    ) {
+    public init(securityGroups: [NovaListServerSecurityGroupsSecurityGroup]? = nil) {
         self.securityGroups = securityGroups
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/createSecurityGroup``.
-public struct CreateSecurityGroupRequest: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the security group, which is configured in the message body. For details, see Table 3.
     public var securityGroup: UpdateECSServer
 
@@ -12,15 +12,13 @@ public struct CreateSecurityGroupRequest: Codable, Sendable, Hashable {
         case securityGroup = "security_group"
     }
 
-    public init(
-        securityGroup: UpdateECSServer
-    ) {
+    public init(securityGroup: UpdateECSServer) {
         self.securityGroup = securityGroup
     }
 }
 
 /// The response of ``ECSClient/createSecurityGroup``.
-public struct CreateSecurityGroupResponse: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the security group. For details, see Table 5.
     public var securityGroup: CreateSecurityGroupSecurityGroup2?
 
@@ -28,27 +26,21 @@ public struct CreateSecurityGroupResponse: Codable, Sendable, Hashable {
         case securityGroup = "security_group"
     }
 
-    public init(
-        securityGroup: CreateSecurityGroupSecurityGroup2? = nil
-    ) {
+    public init(securityGroup: CreateSecurityGroupSecurityGroup2? = nil) {
         self.securityGroup = securityGroup
     }
 }
 
 /// Specifies the security group. For details, see Table 5.
-public struct CreateSecurityGroupSecurityGroup2: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupSecurityGroup2: Codable, Sendable, Equatable {
     /// Provides supplementary information about the security group.
     public var description: String?
-
     /// Specifies the security group ID in UUID format.
     public var id: String?
-
     /// Specifies the security group name.
     public var name: String?
-
     /// Specifies the rules of the security group. The list is empty.
     public var rules: [JSONValue]?
-
     /// Specifies the tenant or project ID.
     public var tenantID: String?
 

@@ -5,23 +5,17 @@ import CloudCore
 
 /// Specifies the IP address range, including the CIDR information, such as "ip_range": {"cidr": "0.0.0.0/0"}.
 /// For details, see the ip_range object.
-public struct CreateSecurityGroupRuleIPRange: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupRuleIPRange: Codable, Sendable, Equatable {
     /// Specifies the IP address range. The address is in CIDR format, such as 192.168.0.0/24.
     public var cidr: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case cidr
-    }
-
-    public init(
-        cidr: String? = nil
-    ) {
+    public init(cidr: String? = nil) {
         self.cidr = cidr
     }
 }
 
 /// The request body of ``ECSClient/createSecurityGroupRule``.
-public struct CreateSecurityGroupRuleRequest: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupRuleRequest: Codable, Sendable, Equatable {
     /// Specifies the security group rule, which is configured in the message body. For details, see Table 3.
     public var securityGroupRule: CreateSecurityGroupRuleSecurityGroupRule
 
@@ -29,15 +23,13 @@ public struct CreateSecurityGroupRuleRequest: Codable, Sendable, Hashable {
         case securityGroupRule = "security_group_rule"
     }
 
-    public init(
-        securityGroupRule: CreateSecurityGroupRuleSecurityGroupRule
-    ) {
+    public init(securityGroupRule: CreateSecurityGroupRuleSecurityGroupRule) {
         self.securityGroupRule = securityGroupRule
     }
 }
 
 /// The response of ``ECSClient/createSecurityGroupRule``.
-public struct CreateSecurityGroupRuleResponse: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupRuleResponse: Codable, Sendable, Equatable {
     /// Specifies the security group rule, which is configured in the message body. For details, see Table 5.
     public var securityGroupRule: CreateSecurityGroupRuleSecurityGroupRule2?
 
@@ -45,35 +37,28 @@ public struct CreateSecurityGroupRuleResponse: Codable, Sendable, Hashable {
         case securityGroupRule = "security_group_rule"
     }
 
-    public init(
-        securityGroupRule: CreateSecurityGroupRuleSecurityGroupRule2? = nil
-    ) {
+    public init(securityGroupRule: CreateSecurityGroupRuleSecurityGroupRule2? = nil) {
         self.securityGroupRule = securityGroupRule
     }
 }
 
 /// Specifies the security group rule, which is configured in the message body. For details, see Table 3.
-public struct CreateSecurityGroupRuleSecurityGroupRule: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupRuleSecurityGroupRule: Codable, Sendable, Equatable {
     /// Specifies the associated security group ID in UUID format.
     public var parentGroupID: String
-
     /// Specifies the IP protocol, which can be icmp, tcp, or udp.
     public var ipProtocol: String
-
     /// Specifies the start port. The value ranges from 1 to 65535 and is no greater than the value of
     /// to_port.
     /// If the value of ip_protocol is icmp, this parameter specifies the ICMP type. The value ranges from 0
     /// to 255.
     public var fromPort: Int
-
     /// Specifies the end port. The value ranges from 1 to 65535 and cannot be less than from_port.
     /// If ip_protocol is icmp, this parameter specifies the ICMP code. The value ranges from 0 to 255. If
     /// both from_port and to_port are -1, any ICMP packet can be transmitted.
     public var toPort: Int
-
     /// Specifies the IP address range. The address is in CIDR format, such as 192.168.0.0/24.
     public var cidr: String?
-
     /// Specifies the source security group ID. If both group_id and cidr are set, group_id is used.
     public var groupID: String?
 
@@ -114,29 +99,23 @@ public struct CreateSecurityGroupRuleSecurityGroupRule: Codable, Sendable, Hasha
 }
 
 /// Specifies the security group rule, which is configured in the message body. For details, see Table 5.
-public struct CreateSecurityGroupRuleSecurityGroupRule2: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupRuleSecurityGroupRule2: Codable, Sendable, Equatable {
     /// Specifies the associated security group ID in UUID format.
     public var parentGroupID: String?
-
     /// Specifies the IP protocol, which can be icmp, tcp, or udp.
     public var ipProtocol: String?
-
     /// Specifies the start port number. The value ranges from 1 to 65535 and cannot be greater than to_port.
     /// When the protocol type is set to ICMP, from_port is the ICMP type and ranges from 0 to 255.
     public var fromPort: Int?
-
     /// Specifies the end port number. The value ranges from 1 to 65535.
     /// When the protocol type is set to ICMP, to_port is the ICMP code and ranges from 0 to 255.
     /// If both from_port and to_port are -1, it indicates that any ICMP packet can be transmitted.
     public var toPort: Int?
-
     /// Specifies the IP address range, including the CIDR information, such as "ip_range": {"cidr":
     /// "0.0.0.0/0"}. For details, see the ip_range object.
     public var ipRange: CreateSecurityGroupRuleIPRange?
-
     /// Nothing is returned.
     public var group: JSONValue?
-
     /// Specifies the security group rule ID in UUID format.
     public var id: String?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ECSClient/listSecurityGroups``.
-public struct ListSecurityGroupsResponse: Codable, Sendable, Hashable {
+public struct ListSecurityGroupsResponse: Codable, Sendable, Equatable {
     /// Specifies security groups. For details, see Table 3.
     public var securityGroups: [ShowSecurityGroupSecurityGroup]?
 
@@ -12,9 +12,7 @@ public struct ListSecurityGroupsResponse: Codable, Sendable, Hashable {
         case securityGroups = "security_groups"
     }
 
-    public init(
-        securityGroups: [ShowSecurityGroupSecurityGroup]? = nil
-    ) {
+    public init(securityGroups: [ShowSecurityGroupSecurityGroup]? = nil) {
         self.securityGroups = securityGroups
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ECSClient/showSecurityGroup``.
-public struct ShowSecurityGroupResponse: Codable, Sendable, Hashable {
+public struct ShowSecurityGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the security group. For details, see Table 3.
     public var securityGroup: ShowSecurityGroupSecurityGroup?
 
@@ -12,9 +12,7 @@ public struct ShowSecurityGroupResponse: Codable, Sendable, Hashable {
         case securityGroup = "security_group"
     }
 
-    public init(
-        securityGroup: ShowSecurityGroupSecurityGroup? = nil
-    ) {
+    public init(securityGroup: ShowSecurityGroupSecurityGroup? = nil) {
         self.securityGroup = securityGroup
     }
 }

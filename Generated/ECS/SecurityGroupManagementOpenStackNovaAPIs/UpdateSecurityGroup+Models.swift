@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/updateSecurityGroup``.
-public struct UpdateSecurityGroupRequest: Codable, Sendable, Hashable {
+public struct UpdateSecurityGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the security group in the message body. For details, see Table 3.
     public var securityGroup: UpdateSecurityGroupSecurityGroup
 
@@ -12,15 +12,13 @@ public struct UpdateSecurityGroupRequest: Codable, Sendable, Hashable {
         case securityGroup = "security_group"
     }
 
-    public init(
-        securityGroup: UpdateSecurityGroupSecurityGroup
-    ) {
+    public init(securityGroup: UpdateSecurityGroupSecurityGroup) {
         self.securityGroup = securityGroup
     }
 }
 
 /// The response of ``ECSClient/updateSecurityGroup``.
-public struct UpdateSecurityGroupResponse: Codable, Sendable, Hashable {
+public struct UpdateSecurityGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the security group. For details, see Table 5.
     public var securityGroup: NovaListServerSecurityGroupsSecurityGroup?
 
@@ -28,32 +26,21 @@ public struct UpdateSecurityGroupResponse: Codable, Sendable, Hashable {
         case securityGroup = "security_group"
     }
 
-    public init(
-        securityGroup: NovaListServerSecurityGroupsSecurityGroup? = nil
-    ) {
+    public init(securityGroup: NovaListServerSecurityGroupsSecurityGroup? = nil) {
         self.securityGroup = securityGroup
     }
 }
 
 /// Specifies the security group in the message body. For details, see Table 3.
-public struct UpdateSecurityGroupSecurityGroup: Codable, Sendable, Hashable {
+public struct UpdateSecurityGroupSecurityGroup: Codable, Sendable, Equatable {
     /// Specifies the security group name.
     /// The value cannot exceed 255 characters.
     public var name: String
-
     /// Specifies information about a security group.
     /// The value cannot exceed 255 characters.
     public var description: String
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String,
-        description: String
-    ) {
+    public init(name: String, description: String) {
         self.name = name
         self.description = description
     }

@@ -4,117 +4,99 @@
 import CloudCore
 
 /// Specifies tenant quota limits. For details, see Table 4.
-public struct Absolute: Codable, Sendable, Hashable {
+public struct Absolute: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the maximum number of ECSs that can be requested.
     /// Range
     /// N/A
     public var maxTotalInstances: Int?
-
     /// Definition
     /// Specifies the maximum number of CPU cores that the current tenant can apply for.
     /// Range
     /// N/A
     public var maxTotalCores: Int?
-
     /// Definition
     /// Specifies the maximum memory size (MiB) allowed.
     /// Range
     /// N/A
     public var maxTotalRAMSize: Int?
-
     /// Definition
     /// Specifies the maximum number of SSH key pairs you can use.
     /// Range
     /// N/A
     public var maxTotalKeypairs: Int?
-
     /// Definition
     /// Specifies the maximum length of the metadata you can use.
     /// Range
     /// N/A
     public var maxServerMeta: Int?
-
     /// Definition
     /// Specifies the maximum number of files that can be injected.
     /// Range
     /// N/A
     public var maxPersonality: Int?
-
     /// Definition
     /// Specifies the maximum size (byte) of the file to be injected.
     /// Range
     /// N/A
     public var maxPersonalitySize: Int?
-
     /// Definition
     /// Specifies the maximum number of server groups.
     /// Range
     /// N/A
     public var maxServerGroups: Int?
-
     /// Definition
     /// Specifies the maximum number of ECSs in an ECS group.
     /// Range
     /// N/A
     public var maxServerGroupMembers: Int?
-
     /// Definition
     /// Specifies the number of used server groups.
     /// Range
     /// N/A
     public var totalServerGroupsUsed: Int?
-
     /// Definition
     /// Specifies the maximum number of security groups you can use.
     /// The quota complies with the VPC quota limit.
     /// Range
     /// N/A
     public var maxSecurityGroups: Int?
-
     /// Definition
     /// Specifies the maximum number of security group rules that you can configure in a security group.
     /// The quota complies with the VPC quota limit.
     /// Range
     /// N/A
     public var maxSecurityGroupRules: Int?
-
     /// Definition
     /// Specifies the maximum number of floating IP addresses you can use.
     /// Range
     /// N/A
     public var maxTotalFloatingIPs: Int?
-
     /// Definition
     /// Specifies the maximum length of the image metadata.
     /// Range
     /// N/A
     public var maxImageMeta: Int?
-
     /// Definition
     /// Specifies the number of used ECSs.
     /// Range
     /// N/A
     public var totalInstancesUsed: Int?
-
     /// Definition
     /// Specifies the number of the used CPU cores.
     /// Range
     /// N/A
     public var totalCoresUsed: Int?
-
     /// Definition
     /// Specifies the used memory size (MiB).
     /// Range
     /// N/A
     public var totalRAMUsed: Int?
-
     /// Definition
     /// Specifies the number of used security groups.
     /// Range
     /// N/A
     public var totalSecurityGroupsUsed: Int?
-
     /// Definition
     /// Specifies the number of used floating IP addresses.
     /// Range

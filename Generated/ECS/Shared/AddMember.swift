@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the information of the ECS to be added to an ECS group.
-public struct AddMember: Codable, Sendable, Hashable {
+public struct AddMember: Codable, Sendable, Equatable {
     /// Specifies the ECS UUID.
     public var instanceUUID: String
 
@@ -12,9 +12,7 @@ public struct AddMember: Codable, Sendable, Hashable {
         case instanceUUID = "instance_uuid"
     }
 
-    public init(
-        instanceUUID: String
-    ) {
+    public init(instanceUUID: String) {
         self.instanceUUID = instanceUUID
     }
 }

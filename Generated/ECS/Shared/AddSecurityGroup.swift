@@ -4,18 +4,12 @@
 import CloudCore
 
 /// Specifies the security group where the ECS is added. For details, see Table 3.
-public struct AddSecurityGroup: Codable, Sendable, Hashable {
+public struct AddSecurityGroup: Codable, Sendable, Equatable {
     /// Specifies the UUID or name of the security group to which the ECS is added. The configuration takes
     /// effect for the NICs on the ECS.
     public var name: String
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String
-    ) {
+    public init(name: String) {
         self.name = name
     }
 }

@@ -4,23 +4,14 @@
 import CloudCore
 
 /// The request body of ``ECSClient/addTagsToECSInBatch``.
-public struct AddTagsToECSInBatchRequest: Codable, Sendable, Hashable {
+public struct AddTagsToECSInBatchRequest: Codable, Sendable, Equatable {
     /// Specifies tags. For details, see Table 3.
     public var tags: [Tag]
-
     /// Specifies the operation. (Only lowercase letters are supported.) For example, create indicates the
     /// creation operation.
     public var action: String
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [Tag],
-        action: String
-    ) {
+    public init(tags: [Tag], action: String) {
         self.tags = tags
         self.action = action
     }

@@ -3,10 +3,9 @@
 
 import CloudCore
 
-public struct AddTagsToECSTag: Codable, Sendable, Hashable {
+public struct AddTagsToECSTag: Codable, Sendable, Equatable {
     /// Specifies that the server is a BMS.
     public var typeBaremetal: String?
-
     /// Specifies that the server is an ECS.
     public var typeVirtual: String?
 
@@ -15,10 +14,7 @@ public struct AddTagsToECSTag: Codable, Sendable, Hashable {
         case typeVirtual = "__type_virtual"
     }
 
-    public init(
-        typeBaremetal: String? = nil,
-        typeVirtual: String? = nil
-    ) {
+    public init(typeBaremetal: String? = nil, typeVirtual: String? = nil) {
         self.typeBaremetal = typeBaremetal
         self.typeVirtual = typeVirtual
     }

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Specifies the network attribute of the ECS.
-public struct Address: Codable, Sendable, Hashable {
+public struct Address: Codable, Sendable, Equatable {
     /// Documented values of `version`; other values decode as well.
     public struct VersionValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates IPv4.
         public static let value4: Self = "4"
-
         /// indicates IPv6.
         public static let value6: Self = "6"
     }
@@ -23,14 +19,10 @@ public struct Address: Codable, Sendable, Hashable {
     /// Documented values of `osEXTIPsType`; other values decode as well.
     public struct OSEXTIPsType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates the private IP address.
         public static let fixed: Self = "fixed"
-
         /// indicates the floating IP address.
         public static let floating: Self = "floating"
     }
@@ -41,26 +33,22 @@ public struct Address: Codable, Sendable, Hashable {
     /// 4: indicates IPv4.
     /// 6: indicates IPv6.
     public var version: VersionValue?
-
     /// Definition
     /// Specifies the IP address.
     /// Range
     /// N/A
     public var addr: String?
-
     /// Definition
     /// Specifies the IP address type.
     /// Range
     /// fixed: indicates the private IP address.
     /// floating: indicates the floating IP address.
     public var osEXTIPsType: OSEXTIPsType?
-
     /// Definition
     /// Specifies the MAC address.
     /// Range
     /// N/A
     public var osEXTIPsMACMACAddr: String?
-
     /// Definition
     /// Specifies the port ID corresponding to the IP address.
     /// Range

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ECSClient/associateFPGAImageWithECSImage``.
-public struct AssociateFPGAImageWithECSImageRequest: Codable, Sendable, Hashable {
+public struct AssociateFPGAImageWithECSImageRequest: Codable, Sendable, Equatable {
     /// Specifies the ECS image.
     public var image: Image
 
-    private enum CodingKeys: String, CodingKey {
-        case image
-    }
-
-    public init(
-        image: Image
-    ) {
+    public init(image: Image) {
         self.image = image
     }
 }

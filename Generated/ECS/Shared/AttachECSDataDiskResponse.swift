@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ECSClient/attachECSDataDisk``.
-public struct AttachECSDataDiskResponse: Codable, Sendable, Hashable {
+public struct AttachECSDataDiskResponse: Codable, Sendable, Equatable {
     /// Specifies the disks attached to an ECS. For details, see Table 5.
     public var volumeAttachment: Attachment?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeAttachment
-    }
-
-    public init(
-        volumeAttachment: Attachment? = nil
-    ) {
+    public init(volumeAttachment: Attachment? = nil) {
         self.volumeAttachment = volumeAttachment
     }
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Specifies the number of disks that can be attached to an ECS. For details, see Table 4.
-public struct AttachableQuantity: Codable, Sendable, Hashable {
+public struct AttachableQuantity: Codable, Sendable, Equatable {
     /// Specifies the number of SCSI disks that can be attached to an ECS.
     public var freeScsi: Int?
-
     /// Specifies the number of virtio_blk disks that can be attached to an ECS.
     public var freeBlk: Int?
-
     /// Specifies the total number of disks that can be attached to an ECS.
     public var freeDisk: Int?
 
@@ -20,11 +18,7 @@ public struct AttachableQuantity: Codable, Sendable, Hashable {
         case freeDisk = "free_disk"
     }
 
-    public init(
-        freeScsi: Int? = nil,
-        freeBlk: Int? = nil,
-        freeDisk: Int? = nil
-    ) {
+    public init(freeScsi: Int? = nil, freeBlk: Int? = nil, freeDisk: Int? = nil) {
         self.freeScsi = freeScsi
         self.freeBlk = freeBlk
         self.freeDisk = freeDisk

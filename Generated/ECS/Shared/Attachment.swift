@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Specifies the disks attached to an ECS. For details, see Table 5.
-public struct Attachment: Codable, Sendable, Hashable {
+public struct Attachment: Codable, Sendable, Equatable {
     /// Specifies the directory to which the disk is mounted.
     public var device: String?
-
     /// Specifies the ID of the attached resource.
     public var id: String?
-
     /// Specifies the ECS ID.
     public var serverID: String?
-
     /// Specifies the ID of the attached disk.
     public var volumeID: String?
 
@@ -24,12 +21,7 @@ public struct Attachment: Codable, Sendable, Hashable {
         case volumeID = "volumeId"
     }
 
-    public init(
-        device: String? = nil,
-        id: String? = nil,
-        serverID: String? = nil,
-        volumeID: String? = nil
-    ) {
+    public init(device: String? = nil, id: String? = nil, serverID: String? = nil, volumeID: String? = nil) {
         self.device = device
         self.id = id
         self.serverID = serverID

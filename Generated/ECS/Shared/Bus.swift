@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `bus` fields and parameters; other values decode as well.
 public struct Bus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let virtio: Self = "virtio"
     public static let scsi: Self = "scsi"

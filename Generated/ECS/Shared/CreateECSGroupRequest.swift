@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/createECSGroup``.
-public struct CreateECSGroupRequest: Codable, Sendable, Hashable {
+public struct CreateECSGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the ECS group information. For details, see Table 3.
     public var serverGroup: ServerGroup
 
@@ -12,9 +12,7 @@ public struct CreateECSGroupRequest: Codable, Sendable, Hashable {
         case serverGroup = "server_group"
     }
 
-    public init(
-        serverGroup: ServerGroup
-    ) {
+    public init(serverGroup: ServerGroup) {
         self.serverGroup = serverGroup
     }
 }

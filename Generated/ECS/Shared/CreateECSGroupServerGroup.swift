@@ -4,27 +4,21 @@
 import CloudCore
 
 /// Specifies the ECS group information. For details, see Table 3.
-public struct CreateECSGroupServerGroup: Codable, Sendable, Hashable {
+public struct CreateECSGroupServerGroup: Codable, Sendable, Equatable {
     /// Specifies the ECS group UUID.
     public var id: String?
-
     /// Specifies the ECS group name.
     public var name: String?
-
     /// Specifies the policies associated with the ECS group. Options:
     /// anti-affinity: ECSs in this group must be deployed on different hosts.
     public var policies: [String]?
-
     /// Specifies the ECSs contained in an ECS group.
     public var members: [String]?
-
     /// Specifies the ECS group metadata.
     public var metadata: JSONValue?
-
     /// Specifies the tenant ID in UUID format for the ECS group.
     /// This parameter is supported in microversion 2.13 and later.
     public var projectID: String?
-
     /// Specifies the user ID in UUID format for the ECS group.
     /// This parameter is supported in microversion 2.13 and later.
     public var userID: String?

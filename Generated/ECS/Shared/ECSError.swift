@@ -6,19 +6,11 @@ import CloudCore
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct ECSError: Codable, Sendable, Hashable {
+public struct ECSError: Codable, Sendable, Equatable {
     public var code: String?
     public var message: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-    }
-
-    public init(
-        code: String? = nil,
-        message: String? = nil
-    ) {
+    public init(code: String? = nil, message: String? = nil) {
         self.code = code
         self.message = message
     }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Describes ECS faults.
-public struct Fault: Codable, Sendable, Hashable {
+public struct Fault: Codable, Sendable, Equatable {
     /// Specifies the error code.
     public var code: Int?
-
     /// Specifies the time when an error occurred.
     public var created: String?
-
     /// Describes an error.
     public var message: String?
-
     /// Specifies details about an error. This parameter is optional and is returned only when it is not
     /// empty.
     public var details: String?
@@ -25,12 +22,7 @@ public struct Fault: Codable, Sendable, Hashable {
         case details
     }
 
-    public init(
-        code: Int? = nil,
-        created: String? = nil,
-        message: String? = nil,
-        details: String? = nil
-    ) {
+    public init(code: Int? = nil, created: String? = nil, message: String? = nil, details: String? = nil) {
         self.code = code
         self.created = created
         self.message = message

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Specifies private IP addresses for NICs. For details, see Table 4.
-public struct FixedIP: Codable, Sendable, Hashable {
+public struct FixedIP: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the subnet of the NIC private IP address.
     /// Range
     /// N/A
     public var subnetID: String?
-
     /// Definition
     /// Specifies the NIC private IP address.
     /// Range
@@ -22,10 +21,7 @@ public struct FixedIP: Codable, Sendable, Hashable {
         case ipAddress = "ip_address"
     }
 
-    public init(
-        subnetID: String? = nil,
-        ipAddress: String? = nil
-    ) {
+    public init(subnetID: String? = nil, ipAddress: String? = nil) {
         self.subnetID = subnetID
         self.ipAddress = ipAddress
     }

@@ -4,49 +4,38 @@
 import CloudCore
 
 /// Specifies ECS flavors. For details, see Table 4.
-public struct Flavor: Codable, Sendable, Hashable {
+public struct Flavor: Codable, Sendable, Equatable {
     /// Specifies the ID of the ECS flavor.
     public var id: String?
-
     /// Specifies the name of the ECS flavor.
     public var name: String?
-
     /// Describes the ECS flavor.
     /// This parameter is supported in microversion 2.55 and later.
     public var description: String?
-
     /// Specifies the number of vCPUs in the ECS flavor.
     public var vcpus: Int?
-
     /// Specifies the memory size (MiB) in the ECS flavor.
     public var ram: Int?
-
     /// Specifies the system disk size in the ECS flavor.
     /// This parameter has not been used. Its default value is 0.
     public var disk: Int?
-
     /// Specifies the swap partition size required by the ECS flavor.
     /// This parameter has not been used. Its default value is "".
     public var swap: String?
-
     /// Specifies the temporary disk size. This is an extended attribute.
     /// This parameter has not been used. Its default value is 0.
     public var osFLVEXTDATAEphemeral: Int?
-
     /// Specifies whether the ECS flavor has been disabled. This is an extended attribute.
     /// This parameter has not been used. Its default value is false.
     public var osFLVDISABLEDDisabled: Bool?
-
     /// Specifies the ratio of the available network bandwidth to the network hardware bandwidth of the ECS.
     /// This parameter has not been used. Its default value is 1.0.
     public var rxtxFactor: Double?
-
     /// Specifies whether a flavor is available to all tenants. This is an extended attribute.
     /// true: indicates that a flavor is available to all tenants.
     /// false: indicates that a flavor is available only to certain tenants.
     /// Default value: true
     public var osFlavorAccessIsPublic: Bool?
-
     /// Specifies shortcut links for ECS flavors. For details, see Table 5.
     public var links: [Link]?
 

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Specifies the floating IP address.
-public struct FloatingIP: Codable, Sendable, Hashable {
+public struct FloatingIP: Codable, Sendable, Equatable {
     /// Specifies a private IP address.
     public var fixedIP: String?
-
     /// Specifies the floating IP address ID in UUID format.
     public var id: String?
-
     /// Specifies the ID of a bound ECS in UUID format.
     public var instanceID: String?
-
     /// Specifies the floating IP address.
     public var ip: String?
-
     /// Specifies the name of a network resource pool that provides floating IP addresses.
     public var pool: String?
 

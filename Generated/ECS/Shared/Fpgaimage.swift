@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Specifies details of associated FPGA images.
-public struct Fpgaimage: Codable, Sendable, Hashable {
+public struct Fpgaimage: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates that the FPGA image is available for use.
         public static let active: Self = "active"
@@ -19,35 +16,26 @@ public struct Fpgaimage: Codable, Sendable, Hashable {
 
     /// Specifies the FPGA image ID.
     public var id: String?
-
     /// Specifies the FPGA image name.
     public var name: String?
-
     /// Describes the FPGA image.
     public var description: String?
-
     /// Specifies the FPGA image status. Options:
     /// active: indicates that the FPGA image is available for use.
     public var status: StatusValue?
-
     /// Specifies the size (MB) of the FPGA image file.
     public var size: Int?
-
     /// Specifies the time when the FPGA image was created.
     /// UTC time is used.
     public var createdAt: String?
-
     /// Specifies whether an FPGA image is protected.
     /// If an FPGA image is protected, it is associated with an image used to create ECSs and cannot be
     /// deleted.
     public var protected: Bool?
-
     /// Specifies the FPGA image supplementation.
     public var message: String?
-
     /// Specifies the FPGA image metadata.
     public var metadata: [String: String]?
-
     /// Specifies the directory, in the format of "Bucket name:Directory", in which the log file for
     /// constructing the FPGA image is stored in OBS, for example, "obs-fpga:vu9p/log".
     public var logDirectory: String?

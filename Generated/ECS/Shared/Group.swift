@@ -5,10 +5,9 @@ import CloudCore
 
 /// Specifies the name of the peer security group and the ID of the tenant in the peer security group. For
 /// details, see Table 6.
-public struct Group: Codable, Sendable, Hashable {
+public struct Group: Codable, Sendable, Equatable {
     /// Specifies the ID of the tenant of the peer security group.
     public var tenantID: String?
-
     /// Specifies the name of the peer security group.
     public var name: String?
 
@@ -17,10 +16,7 @@ public struct Group: Codable, Sendable, Hashable {
         case name
     }
 
-    public init(
-        tenantID: String? = nil,
-        name: String? = nil
-    ) {
+    public init(tenantID: String? = nil, name: String? = nil) {
         self.tenantID = tenantID
         self.name = name
     }

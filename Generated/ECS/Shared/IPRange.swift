@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Specifies the peer IP segment in CIDR format. For details, see Table 5.
-public struct IPRange: Codable, Sendable, Hashable {
+public struct IPRange: Codable, Sendable, Equatable {
     /// Specifies the peer IP segment in CIDR format.
     public var cidr: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case cidr
-    }
-
-    public init(
-        cidr: String? = nil
-    ) {
+    public init(cidr: String? = nil) {
         self.cidr = cidr
     }
 }

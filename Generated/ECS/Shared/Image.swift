@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Specifies the ECS image.
-public struct Image: Codable, Sendable, Hashable {
+public struct Image: Codable, Sendable, Equatable {
     /// Specifies the ECS image ID.
     public var id: String
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String
-    ) {
+    public init(id: String) {
         self.id = id
     }
 }

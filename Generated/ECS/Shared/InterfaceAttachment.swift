@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Specifies ECS NICs. For details, see Table 3.
-public struct InterfaceAttachment: Codable, Sendable, Hashable {
+public struct InterfaceAttachment: Codable, Sendable, Equatable {
     /// Specifies the NIC port status.
     public var portState: String?
-
     /// Specifies private IP addresses for NICs. For details, see Table 4.
     public var fixedIPs: [FixedIP]?
-
     /// Specifies the network ID (network_id) that the NIC port belongs to.
     public var netID: String?
-
     /// Specifies the ID of the NIC port.
     public var portID: String?
-
     /// Specifies the MAC address of the NIC.
     public var macAddr: String?
 

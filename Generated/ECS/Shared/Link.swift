@@ -4,28 +4,19 @@
 import CloudCore
 
 /// Specifies shortcut links for ECS flavors. For details, see Table 5.
-public struct Link: Codable, Sendable, Hashable {
+public struct Link: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the shortcut link marker name.
     /// Range
     /// N/A
     public var rel: String?
-
     /// Definition
     /// Provides the shortcut link.
     /// Range
     /// N/A
     public var href: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case rel
-        case href
-    }
-
-    public init(
-        rel: String? = nil,
-        href: String? = nil
-    ) {
+    public init(rel: String? = nil, href: String? = nil) {
         self.rel = rel
         self.href = href
     }

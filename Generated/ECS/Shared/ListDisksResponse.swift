@@ -4,16 +4,10 @@
 import CloudCore
 
 /// The response of ``ECSClient/listDisks``.
-public struct ListDisksResponse: Codable, Sendable, Hashable {
+public struct ListDisksResponse: Codable, Sendable, Equatable {
     public var volumes: [ShowDiskResponseVolume]?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumes
-    }
-
-    public init(
-        volumes: [ShowDiskResponseVolume]? = nil
-    ) {
+    public init(volumes: [ShowDiskResponseVolume]? = nil) {
         self.volumes = volumes
     }
 }

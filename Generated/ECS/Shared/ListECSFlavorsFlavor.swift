@@ -4,28 +4,16 @@
 import CloudCore
 
 /// Specifies ECS flavors. For details, see Table 4.
-public struct ListECSFlavorsFlavor: Codable, Sendable, Hashable {
+public struct ListECSFlavorsFlavor: Codable, Sendable, Equatable {
     /// Specifies the flavor ID.
     public var id: String?
-
     /// Specifies the shortcut link of the ECS flavor.
     /// For details, see Table 5.
     public var links: [Link]?
-
     /// Specifies the flavor name.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, links: [Link]? = nil, name: String? = nil) {
         self.id = id
         self.links = links
         self.name = name

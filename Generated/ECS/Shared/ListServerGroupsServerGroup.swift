@@ -4,30 +4,18 @@
 import CloudCore
 
 /// Specifies ECS groups. For details, see Table 4.
-public struct ListServerGroupsServerGroup: Codable, Sendable, Hashable {
+public struct ListServerGroupsServerGroup: Codable, Sendable, Equatable {
     /// Specifies the ECS group UUID.
     public var id: String?
-
     /// Specifies the ECS group name.
     public var name: String?
-
     /// Specifies the ECSs contained in an ECS group.
     public var members: [String]?
-
     /// Specifies the ECS group metadata.
     public var metadata: JSONValue?
-
     /// Specifies the policies associated with the ECS group. Options:
     /// anti-affinity: ECSs in this group must be deployed on different hosts.
     public var policies: [Policies]?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case members
-        case metadata
-        case policies
-    }
 
     public init(
         id: String? = nil,

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ECSClient/listServerTags``.
-public struct ListServerTagsResponse: Codable, Sendable, Hashable {
+public struct ListServerTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the tag list. For details, see Table 3.
     public var tags: [ListServerTagsTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListServerTagsTag]? = nil
-    ) {
+    public init(tags: [ListServerTagsTag]? = nil) {
         self.tags = tags
     }
 }

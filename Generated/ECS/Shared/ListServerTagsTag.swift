@@ -4,27 +4,18 @@
 import CloudCore
 
 /// Specifies the tag list. For details, see Table 3.
-public struct ListServerTagsTag: Codable, Sendable, Hashable {
+public struct ListServerTagsTag: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     /// Contains a maximum of 36 Unicode characters.
     /// Can only consist of digits, letters, hyphens (-), and underscores (_).
     public var key: String?
-
     /// Specifies the tag value.
     /// Contains a maximum of 43 Unicode characters.
     /// Can be left blank.
     /// Can only consist of digits, letters, hyphens (-), and underscores (_).
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

@@ -4,45 +4,33 @@
 import CloudCore
 
 /// Specifies the ECS flavor.
-public struct ListServersDetailsFlavor: Codable, Sendable, Hashable {
+public struct ListServersDetailsFlavor: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ECS flavor ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Specifies the ECS flavor name.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Specifies the system disk size in the ECS flavor. Value 0 indicates that the disk size is not limited.
     /// The field is invalid in this system.
     /// Range
     /// N/A
     public var disk: String?
-
     /// Definition
     /// Specifies the number of vCPUs in the ECS flavor.
     /// Range
     /// N/A
     public var vcpus: String?
-
     /// Definition
     /// Specifies the memory size (MiB) in the ECS flavor.
     /// Range
     /// N/A
     public var ram: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case disk
-        case vcpus
-        case ram
-    }
 
     public init(
         id: String? = nil,

@@ -4,20 +4,14 @@
 import CloudCore
 
 /// Specifies the ECS image. For details, see Table 6.
-public struct ListServersDetailsImage: Codable, Sendable, Hashable {
+public struct ListServersDetailsImage: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the image ID.
     /// Range
     /// N/A
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }

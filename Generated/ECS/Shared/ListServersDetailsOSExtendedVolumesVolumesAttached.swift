@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Specifies the disks attached to an ECS.
-public struct ListServersDetailsOSExtendedVolumesVolumesAttached: Codable, Sendable, Hashable {
+public struct ListServersDetailsOSExtendedVolumesVolumesAttached: Codable, Sendable, Equatable {
     /// Documented values of `deleteOnTermination`; other values decode as well.
     public struct DeleteOnTermination: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates that the disk is deleted with the ECS.
         public static let `true`: Self = "true"
-
         /// indicates that the disk is not deleted with the ECS.
         public static let `false`: Self = "false"
     }
@@ -25,7 +21,6 @@ public struct ListServersDetailsOSExtendedVolumesVolumesAttached: Codable, Senda
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Specifies whether the disk is deleted with the ECS.
     /// This parameter is supported in microversion 2.3 and later.
@@ -33,14 +28,12 @@ public struct ListServersDetailsOSExtendedVolumesVolumesAttached: Codable, Senda
     /// true: indicates that the disk is deleted with the ECS.
     /// false: indicates that the disk is not deleted with the ECS.
     public var deleteOnTermination: DeleteOnTermination?
-
     /// Definition
     /// Specifies the EVS disk boot sequence.
     /// Range
     /// 0 indicates the system disk.
     /// Non-0 indicates a data disk.
     public var bootIndex: String?
-
     /// Definition
     /// Specifies the drive letter of the EVS disk, which is the device name of the EVS disk.
     /// Range

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Specifies the ECS scheduling information. For details, see Table 11.
-public struct ListServersDetailsOSSchedulerHints: Codable, Sendable, Hashable {
+public struct ListServersDetailsOSSchedulerHints: Codable, Sendable, Equatable {
     /// Documented values of `tenancy`; other values decode as well.
     public struct TenancyValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let share: Self = "share"
         public static let dedicate: Self = "dedicate"
@@ -25,7 +22,6 @@ public struct ListServersDetailsOSSchedulerHints: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var group: [String]?
-
     /// Definition
     /// Creates ECSs on a dedicated or shared host.
     /// Constraints
@@ -34,7 +30,6 @@ public struct ListServersDetailsOSSchedulerHints: Codable, Sendable, Hashable {
     /// share or dedicate
     /// Default Value
     public var tenancy: [TenancyValue]?
-
     /// Definition
     /// Specifies the dedicated host ID.
     /// Constraints
@@ -50,11 +45,7 @@ public struct ListServersDetailsOSSchedulerHints: Codable, Sendable, Hashable {
         case dedicatedHostID = "dedicated_host_id"
     }
 
-    public init(
-        group: [String]? = nil,
-        tenancy: [TenancyValue]? = nil,
-        dedicatedHostID: [String]? = nil
-    ) {
+    public init(group: [String]? = nil, tenancy: [TenancyValue]? = nil, dedicatedHostID: [String]? = nil) {
         self.group = group
         self.tenancy = tenancy
         self.dedicatedHostID = dedicatedHostID

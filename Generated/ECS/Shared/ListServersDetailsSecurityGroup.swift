@@ -4,28 +4,19 @@
 import CloudCore
 
 /// Specifies the security groups of the ECS.
-public struct ListServersDetailsSecurityGroup: Codable, Sendable, Hashable {
+public struct ListServersDetailsSecurityGroup: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the security group name or UUID.
     /// Range
     /// N/A
     public var name: String?
-
     /// Definition
     /// Specifies the security group ID.
     /// Range
     /// N/A
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case id
-    }
-
-    public init(
-        name: String? = nil,
-        id: String? = nil
-    ) {
+    public init(name: String? = nil, id: String? = nil) {
         self.name = name
         self.id = id
     }

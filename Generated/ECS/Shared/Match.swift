@@ -4,29 +4,20 @@
 import CloudCore
 
 /// Specifies tags.
-public struct Match: Codable, Sendable, Hashable {
+public struct Match: Codable, Sendable, Equatable {
     /// Specifies the key field to be matched.
     /// The tag key can only be resource_name. In such a case, the tag value is the ECS name.
     /// The key must be unique, and the value is used for matching.
     /// This field is a fixed dictionary value.
     /// This field cannot be left blank.
     public var key: String
-
     /// Specifies the tag value.
     /// The tag key can only be resource_name. In such a case, the tag value is the ECS name.
     /// Each value contains a maximum of 255 Unicode characters.
     /// This field cannot be left blank.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

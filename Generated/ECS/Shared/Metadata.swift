@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Specifies the metadata of the ECS for which the OS is to be changed.
-public struct Metadata: Codable, Sendable, Hashable {
+public struct Metadata: Codable, Sendable, Equatable {
     /// Documented values of `systemEncrypted`; other values decode as well.
     public struct SystemEncrypted: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates a non-encrypted disk.
         public static let value0: Self = "0"
-
         /// indicates an encrypted disk.
         public static let value1: Self = "1"
     }
@@ -32,7 +28,6 @@ public struct Metadata: Codable, Sendable, Hashable {
     /// Default Value
     /// The default value is not true, indicating that BYOL is not used.
     public var byol: String?
-
     /// Definition
     /// Specifies the user data to be injected to the ECS during the creation. Text and text files can be
     /// injected.
@@ -59,7 +54,6 @@ public struct Metadata: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var userData: String?
-
     /// Definition
     /// Specifies the encryption field in metadata.
     /// Constraints
@@ -70,7 +64,6 @@ public struct Metadata: Codable, Sendable, Hashable {
     /// Default Value
     /// If this parameter does not exist, the system disk will not be encrypted by default.
     public var systemEncrypted: SystemEncrypted?
-
     /// Definition
     /// Specifies the CMK ID, which indicates encryption in metadata.
     /// Constraints

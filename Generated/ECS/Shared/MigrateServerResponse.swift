@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ECSClient/migrateServer``.
-public struct MigrateServerResponse: Codable, Sendable, Hashable {
+public struct MigrateServerResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the job ID returned after a job is delivered. The job ID can be used to query the job
     /// execution progress. For details about how to query the job execution status based on job_id, see Job
@@ -17,9 +17,7 @@ public struct MigrateServerResponse: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        jobID: String? = nil
-    ) {
+    public init(jobID: String? = nil) {
         self.jobID = jobID
     }
 }

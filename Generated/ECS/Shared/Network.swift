@@ -6,13 +6,12 @@ import CloudCore
 /// The response of ``ECSClient/showNetworkOfECS``.
 ///
 /// Data structure of the network that an ECS accesses
-public struct Network: Codable, Sendable, Hashable {
+public struct Network: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the IP address.
     /// Range
     /// N/A
     public var addr: String?
-
     /// Definition
     /// Specifies the IP address type.
     /// Range
@@ -28,10 +27,7 @@ public struct Network: Codable, Sendable, Hashable {
         case version
     }
 
-    public init(
-        addr: String? = nil,
-        version: Int? = nil
-    ) {
+    public init(addr: String? = nil, version: Int? = nil) {
         self.addr = addr
         self.version = version
     }

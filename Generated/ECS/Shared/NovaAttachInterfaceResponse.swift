@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ECSClient/novaAttachInterface``.
-public struct NovaAttachInterfaceResponse: Codable, Sendable, Hashable {
+public struct NovaAttachInterfaceResponse: Codable, Sendable, Equatable {
     /// Specifies ECS NICs. For details, see Table 6.
     public var interfaceAttachment: InterfaceAttachment?
 
-    private enum CodingKeys: String, CodingKey {
-        case interfaceAttachment
-    }
-
-    public init(
-        interfaceAttachment: InterfaceAttachment? = nil
-    ) {
+    public init(interfaceAttachment: InterfaceAttachment? = nil) {
         self.interfaceAttachment = interfaceAttachment
     }
 }

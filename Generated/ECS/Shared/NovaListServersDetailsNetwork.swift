@@ -6,10 +6,9 @@ import CloudCore
 /// Specifies the network addresses of an ECS.
 ///
 /// Data structure of the network that an ECS accesses
-public struct NovaListServersDetailsNetwork: Codable, Sendable, Hashable {
+public struct NovaListServersDetailsNetwork: Codable, Sendable, Equatable {
     /// Specifies the IP address.
     public var addr: String?
-
     /// Specifies the type of an IP address. The value of this parameter can be 4 or 6.
     /// 4: The type of the IP address is IPv4.
     /// 6: The type of the IP address is IPv6.
@@ -17,10 +16,8 @@ public struct NovaListServersDetailsNetwork: Codable, Sendable, Hashable {
     /// - `4`: The type of the IP address is IPv4.
     /// - `6`: The type of the IP address is IPv6.
     public var version: Int?
-
     /// Specifies the MAC address. This is an extended attribute.
     public var osEXTIPsMACMACAddr: String?
-
     /// Specifies the IP address assignment mode. This is an extended attribute.
     public var osEXTIPsType: String?
 

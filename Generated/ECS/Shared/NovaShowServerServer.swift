@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Specifies the ECSs to be queried. For details, see Table 4.
-public struct NovaShowServerServer: Codable, Sendable, Hashable {
+public struct NovaShowServerServer: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let active: Self = "ACTIVE"
         public static let build: Self = "BUILD"
@@ -35,10 +32,7 @@ public struct NovaShowServerServer: Codable, Sendable, Hashable {
     /// Documented values of `osEXTSTSVMState`; other values decode as well.
     public struct OSEXTSTSVMState: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let active: Self = "ACTIVE"
         public static let building: Self = "BUILDING"
@@ -56,61 +50,46 @@ public struct NovaShowServerServer: Codable, Sendable, Hashable {
 
     /// Specifies the ECS name.
     public var name: String?
-
     /// Specifies the unique ID of an ECS.
     public var id: String?
-
     /// Specifies the ECS status.
     /// Value range:
     /// ACTIVE, BUILD, DELETED, ERROR, HARD_REBOOT, MIGRATING, PAUSED, REBOOT, REBUILD, RESIZE, REVERT_RESIZE,
     /// SHUTOFF, SHELVED, SHELVED_OFFLOADED, SOFT_DELETED, SUSPENDED, and VERIFY_RESIZE
     /// For details, see ECS Statuses.
     public var status: StatusValue?
-
     /// Specifies the time when the ECS was created. The time is in the format of "2019-05-22T07:48:19Z".
     public var created: String?
-
     /// Specifies the last time when the ECS was updated, such as started, stopped, or restarted. The time is
     /// in the format of "2019-05-22T07:48:19Z".
     public var updated: String?
-
     /// Specifies the ECS flavor. For details, see Table 4.
     public var flavor: UpdateECSFlavor?
-
     /// Specifies the ECS image information. For an ECS created using an image, the image ID and link are
     /// returned.
     /// For details, see Table 5.
     public var image: UpdateServerFlavor?
-
     /// Specifies the ID of the tenant to which the ECS belongs. The parameter value is the same as the
     /// project ID specified by project_id.
     public var tenantID: String?
-
     /// Specifies the SSH key name.
     public var keyName: String?
-
     /// Specifies the ID of the user to which an ECS belongs.
     public var userID: String?
-
     /// Specifies the ECS metadata.
     public var metadata: JSONValue?
-
     /// Specifies the host ID of the ECS.
     /// The returned value is not the actual ID of the host where the ECS is located.
     public var hostID: String?
-
     /// Specifies the network addresses of an ECS.
     /// The structure is Map<String, Object>.
     /// The key indicates the network name, for example, demo_net.
     /// The value indicates the network attribute specified in Table 7.
     public var addresses: [String: [NovaListServersDetailsNetwork]]?
-
     /// Specifies the security groups to which the ECS belongs. For details, see Table 9.
     public var securityGroups: [SecurityGroup]?
-
     /// Specifies ECS shortcut links. For details, see Table 6.
     public var links: [Link]?
-
     /// Specifies ECS tags.
     /// This parameter is supported in microversion 2.26 and later. If the microversion is not used for query,
     /// the response does not contain the tags field.
@@ -120,11 +99,9 @@ public struct NovaShowServerServer: Codable, Sendable, Hashable {
     /// If the value is empty, only the key is returned.
     /// For more details about upgraded tag functions, see Tag Types.
     public var tags: [String]?
-
     /// Specifies the ECS scheduling information. For details, see Table 11. This parameter is not available
     /// for BMSs. and is only available in DeH scenarios.
     public var osSchedulerHints: OSSchedulerHints?
-
     /// Specifies the disk configuration mode. This is an extended attribute. This field is valid for the ECS
     /// started using an image.
     /// Range:
@@ -133,19 +110,14 @@ public struct NovaShowServerServer: Codable, Sendable, Hashable {
     /// MANUAL: This API uses the partitioning scheme in the source image and the file system to build the
     /// ECS. If the target disk size is large, the API does not partition the remaining disk space.
     public var osDCFDiskConfig: OSDCFDiskConfig?
-
     /// Specifies the AZ ID. This is an extended attribute.
     public var osEXTAZAvailabilityZone: String?
-
     /// Specifies the name of the host on which the ECS is deployed. This is an extended attribute.
     public var osEXTSRVATTRHost: String?
-
     /// Specifies the hostname of the hypervisor. This is an extended attribute.
     public var osEXTSRVATTRHypervisorHostname: String?
-
     /// Specifies the ECS ID. This is an extended attribute.
     public var osEXTSRVATTRInstanceName: String?
-
     /// Specifies the ECS power status. This is an extended attribute.
     /// Options: 0, 1, 2, 3, and 4
     /// 0: pending
@@ -160,38 +132,30 @@ public struct NovaShowServerServer: Codable, Sendable, Hashable {
     /// - `3`: shutdown
     /// - `4`: crashed
     public var osEXTSTSPowerState: Int?
-
     /// Specifies the ECS task status. This is an extended attribute.
     /// For details about options, see ECS Statuses.
     public var osEXTSTSTaskState: String?
-
     /// Specifies the ECS status. This is an extended attribute.
     /// Value range:
     /// ACTIVE, BUILDING, STOPPED, RESIZED, PAUSED, SUSPENDED, RESCUED, ERROR, DELETED, SOFT_DELETED, SHELVED,
     /// and SHELVED_OFFLOADED
     /// For details, see ECS Statuses.
     public var osEXTSTSVMState: OSEXTSTSVMState?
-
     /// Specifies the time when the ECS was started. This is an extended attribute. The time is in the format
     /// of "2019-05-22T07:48:19.000000".
     public var osSRVUSGLaunchedAt: String?
-
     /// Specifies the time when the ECS was deleted. This is an extended attribute. The time is in the format
     /// of "2019-05-22T07:48:19.000000".
     public var osSRVUSGTerminatedAt: String?
-
     /// Specifies information about the EVS disks attached to the ECS. For details, see Table 8.
     public var osExtendedVolumesVolumesAttached: [OSExtendedVolumesVolumesAttached]?
-
     /// Describes ECS faults.
     /// This parameter is optional. It is returned when an error occurs on an ECS.
     /// For details, see Table 10.
     public var fault: Fault?
-
     /// Describes the ECS.
     /// This parameter is supported in microversion 2.19 and later.
     public var description: String?
-
     /// Specifies the nova-compute status.
     /// UP: The nova-compute status is normal.
     /// UNKNOWN: The nova-compute status is unknown.
@@ -200,51 +164,39 @@ public struct NovaShowServerServer: Codable, Sendable, Hashable {
     /// Null: There is no host information on the ECS.
     /// This parameter is supported in microversion 2.16 and later.
     public var hostStatus: String?
-
     /// Specifies the name of the host accommodating the ECS.
     /// This parameter is supported in microversion 2.3 and later.
     public var osEXTSRVATTRHostname: String?
-
     /// Specifies the reserved ECS ID if multiple ECSs are created in a batch.
     /// This parameter is supported in microversion 2.3 and later.
     public var osEXTSRVATTRReservationID: String?
-
     /// Specifies the sequence in which ECSs created in a batch start.
     /// This parameter is supported in microversion 2.3 and later.
     public var osEXTSRVATTRLaunchIndex: Int?
-
     /// Specifies the UUID of the kernel image if an AMI image is used. In other scenarios, leave this
     /// parameter blank.
     /// This parameter is supported in microversion 2.3 and later.
     public var osEXTSRVATTRKernelID: String?
-
     /// Specifies the UUID of the ramdisk image if an AMI image is used. In other scenarios, leave this
     /// parameter blank.
     /// This parameter is supported in microversion 2.3 and later.
     public var osEXTSRVATTRRamdiskID: String?
-
     /// Specifies the device name of the ECS system disk.
     /// This parameter is supported in microversion 2.3 and later.
     public var osEXTSRVATTRRootDeviceName: String?
-
     /// Specifies the user data specified during ECS creation.
     /// This parameter is supported in microversion 2.3 and later.
     public var osEXTSRVATTRUserData: String?
-
     /// Specifies the ECS lock status, which is True when the ECS is locked and False when the ECS is
     /// unlocked.
     /// This parameter is supported in microversion 2.9 and later.
     public var locked: Bool?
-
     /// This is a reserved parameter.
     public var accessIPv4: String?
-
     /// This is a reserved parameter.
     public var accessIPv6: String?
-
     /// This is a reserved parameter.
     public var configDrive: String?
-
     /// This is a reserved parameter.
     public var progress: Int?
 

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `OS-DCF:diskConfig` fields and parameters; other values decode as well.
 public struct OSDCFDiskConfig: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// indicates that the image space of the system disk cannot be expanded.
     public static let manual: Self = "MANUAL"
-
     /// indicates that the image space of the system disk can be automatically expanded to the same size as
     /// that specified in flavor.
     public static let auto: Self = "AUTO"

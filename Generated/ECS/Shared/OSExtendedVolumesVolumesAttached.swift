@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies information about the EVS disks attached to the ECS. For details, see Table 8.
-public struct OSExtendedVolumesVolumesAttached: Codable, Sendable, Hashable {
+public struct OSExtendedVolumesVolumesAttached: Codable, Sendable, Equatable {
     /// Specifies the volume ID.
     public var id: String?
-
     /// Specifies whether to delete attached disks when deleting the ECS.
     /// By default, this parameter is set to False.
     /// This parameter is supported in microversion 2.3 and later.
@@ -18,10 +17,7 @@ public struct OSExtendedVolumesVolumesAttached: Codable, Sendable, Hashable {
         case deleteOnTermination = "delete_on_termination"
     }
 
-    public init(
-        id: String? = nil,
-        deleteOnTermination: Bool? = nil
-    ) {
+    public init(id: String? = nil, deleteOnTermination: Bool? = nil) {
         self.id = id
         self.deleteOnTermination = deleteOnTermination
     }

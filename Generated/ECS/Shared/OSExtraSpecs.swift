@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Specifies extended ECS specifications. For details, see Table 6.
-public struct OSExtraSpecs: Codable, Sendable, Hashable {
+public struct OSExtraSpecs: Codable, Sendable, Equatable {
     /// Documented values of `instanceVnicInstanceBandwidth`; other values decode as well.
     public struct InstanceVnicInstanceBandwidth: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let value10: Self = "10"
         public static let value000: Self = "000"
@@ -20,21 +17,15 @@ public struct OSExtraSpecs: Codable, Sendable, Hashable {
     /// Documented values of `quotaLocalDisk`; other values decode as well.
     public struct QuotaLocalDisk: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates the disk type, which can only be HDD.
         public static let type: Self = "type"
-
         /// indicates the number of local disks. The following types are supported:
         public static let count: Self = "count"
-
         /// indicates the capacity of a single disk, in GiB. Currently, only 1675 is supported. The actual
         /// disk size is 1800, and the available size after formatting is 1675.
         public static let size: Self = "size"
-
         /// indicates whether the local disks of the ECS are securely formatted. The following types are
         /// supported:
         public static let safeFormat: Self = "safeFormat"
@@ -43,27 +34,20 @@ public struct OSExtraSpecs: Codable, Sendable, Hashable {
     /// Documented values of `quotaNvmeSSD`; other values decode as well.
     public struct QuotaNvmeSSD: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates the capacity of a single NVMe SSD disk attached to the ECS, which can only be 1.6 TB or
         /// 3.2 TB.
         public static let type: Self = "type"
-
         /// indicates the specifications of the NVMe SSD disk, which can be large (large specifications) or
         /// lvs (small specifications).
         public static let spec: Self = "spec"
-
         /// indicates the number of local disks.
         public static let num: Self = "num"
-
         /// indicates the capacity, in the unit of GiB, of the disk used by the guest user. If the spec value
         /// is large, the value of this parameter is the size of a single disk attached to the ECS. If the
         /// value of spec is lvs, the value of size is an integer multiple of 50.
         public static let size: Self = "size"
-
         /// indicates whether the local disks of the ECS are securely formatted.
         public static let safeFormat: Self = "safeFormat"
     }
@@ -71,26 +55,18 @@ public struct OSExtraSpecs: Codable, Sendable, Hashable {
     /// Documented values of `condOperationStatus`; other values decode as well.
     public struct CondOperationStatus: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates normal commercial use of the flavor.
         public static let normal: Self = "normal"
-
         /// indicates that the flavor has been taken offline (not displayed).
         public static let abandon: Self = "abandon"
-
         /// indicates that the flavor has been sold out.
         public static let sellout: Self = "sellout"
-
         /// indicates that the flavor is under open beta testing (OBT).
         public static let obt: Self = "obt"
-
         /// indicates that the OBT resources are sold out.
         public static let obtSellout: Self = "obt_sellout"
-
         /// indicates that the flavor is recommended (for commercial use, which is similar to normal).
         public static let promotion: Self = "promotion"
     }
@@ -106,21 +82,16 @@ public struct OSExtraSpecs: Codable, Sendable, Hashable {
     /// gpu: GPU-accelerated
     /// fpga: FPGA-accelerated
     public var ecsPerformancetype: String?
-
     /// Specifies the resource type. resource_type is used to differentiate between the types of the physical
     /// servers accommodating ECSs.
     public var resourceType: String?
-
     /// Specifies the NIC type. The value of this parameter is consistently enhanced, indicating that network
     /// enhancement ECSs are to be created.
     public var instanceVnicType: String?
-
     /// Specifies the maximum bandwidth in the unit of Mbit/s. The maximum value of this parameter is 10,000.
     public var instanceVnicInstanceBandwidth: InstanceVnicInstanceBandwidth?
-
     /// Specifies the maximum number of NICs. The maximum value of this parameter is 4.
     public var instanceVnicMaxCount: String?
-
     /// The value of this parameter is in format of {type}:{count}:{size}:{safeFormat}.
     /// type: indicates the disk type, which can only be HDD.
     /// count: indicates the number of local disks. The following types are supported:
@@ -132,7 +103,6 @@ public struct OSExtraSpecs: Codable, Sendable, Hashable {
     /// For D2 or D3 ECSs, the value is True.
     /// This field is dedicated for disk-intensive ECSs.
     public var quotaLocalDisk: QuotaLocalDisk?
-
     /// The value of this parameter is in the format of {type}:{spec}:{num}:{size}:{safeFormat}.
     /// type: indicates the capacity of a single NVMe SSD disk attached to the ECS, which can only be 1.6 TB
     /// or 3.2 TB.
@@ -147,28 +117,23 @@ public struct OSExtraSpecs: Codable, Sendable, Hashable {
     /// If safeFormat is set to True, only I series (for example, I3) is supported.
     /// This field is dedicated for ultra-high I/O ECSs.
     public var quotaNvmeSSD: QuotaNvmeSSD?
-
     /// Specifies the generation of an ECS type.
     /// For example, 3 in s3 indicates the general-purpose third-generation ECSs. For details about flavors
     /// and generations, see ECS Specifications in the Elastic Cloud Server User Guide.
     public var ecsGeneration: String?
-
     /// Specifies a virtualization type.
     /// If the parameter value is FusionCompute, the ECS uses Xen virtualization. Currently, the Xen
     /// virtualization technology is not supported.
     /// If the parameter value is CloudCompute, the ECS uses KVM virtualization.
     /// This field is optional.
     public var ecsVirtualizationEnvTypes: String?
-
     /// Specifies whether the GPU is passthrough.
     /// If the value is true, the GPU is passthrough.
     public var pciPassthroughEnableGPU: String?
-
     /// Specifies the PCI passthrough device information in the "PCI device name:Quantity" format. Use commas
     /// (,) to separate multiple device information records.
     /// For example, nvidia-a30:1 indicates that the ECS has an A30 GPU attached.
     public var pciPassthroughAlias: String?
-
     /// This parameter takes effect region-wide. If an AZ is not configured in the cond:operation:az
     /// parameter, the value of this parameter is used by default. If this parameter is not set or used, the
     /// meaning of normal applies. Options:
@@ -179,7 +144,6 @@ public struct OSExtraSpecs: Codable, Sendable, Hashable {
     /// obt_sellout: indicates that the OBT resources are sold out.
     /// promotion: indicates that the flavor is recommended (for commercial use, which is similar to normal).
     public var condOperationStatus: CondOperationStatus?
-
     /// This parameter takes effect AZ-wide. If an AZ is not configured in this parameter, the value of the
     /// cond:operation:status parameter is used by default. This parameter is in the format of "az(xx)". The
     /// value in parentheses is the flavor status in an AZ. If the parentheses are left blank, the
@@ -192,23 +156,18 @@ public struct OSExtraSpecs: Codable, Sendable, Hashable {
     /// Configure this parameter if the flavor status in an AZ is different from the cond:operation:status
     /// value.
     public var condOperationAZ: String?
-
     /// Specifies the maximum bandwidth.
     /// Unit: Mbit/s. If a bandwidth is in the unit of Gbit/s, it must be divided by 1,000.
     public var quotaMaxRate: String?
-
     /// Specifies the assured bandwidth.
     /// Unit: Mbit/s. If a bandwidth is in the unit of Gbit/s, it must be divided by 1,000.
     public var quotaMinRate: String?
-
     /// Specifies the maximum intranet PPS.
     /// Unit: number. If a value is in the unit of 10,000, it must be divided by 10,000.
     public var quotaMaxPps: String?
-
     /// Specifies a billing type.
     /// All the billing types are supported if this parameter is not set.
     public var condOperationCharge: String?
-
     /// Specifies computing constraints.
     /// autorecovery: indicates that automatic recovery is supported.
     /// If this parameter does not exist, automatic recovery is not supported.

@@ -5,11 +5,10 @@ import CloudCore
 
 /// Specifies the ECS scheduling information. For details, see Table 11. This parameter is not available for
 /// BMSs. and is only available in DeH scenarios.
-public struct OSSchedulerHints: Codable, Sendable, Hashable {
+public struct OSSchedulerHints: Codable, Sendable, Equatable {
     /// Creates ECSs on a dedicated or shared host.
     /// The value of this parameter can be dedicated or shared.
     public var tenancy: [Tenancy]?
-
     /// Specifies the DeH ID.
     /// This parameter takes effect only when tenancy is set to dedicated.
     public var dedicatedHostID: [String]?
@@ -19,10 +18,7 @@ public struct OSSchedulerHints: Codable, Sendable, Hashable {
         case dedicatedHostID = "dedicated_host_id"
     }
 
-    public init(
-        tenancy: [Tenancy]? = nil,
-        dedicatedHostID: [String]? = nil
-    ) {
+    public init(tenancy: [Tenancy]? = nil, dedicatedHostID: [String]? = nil) {
         self.tenancy = tenancy
         self.dedicatedHostID = dedicatedHostID
     }

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `policies` fields and parameters; other values decode as well.
 public struct Policies: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// ECSs in this group must be deployed on different hosts.
     public static let antiAffinity: Self = "anti-affinity"

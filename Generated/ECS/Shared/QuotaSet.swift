@@ -4,56 +4,42 @@
 import CloudCore
 
 /// Specifies the quota_set object. For details, see Table 3.
-public struct QuotaSet: Codable, Sendable, Hashable {
+public struct QuotaSet: Codable, Sendable, Equatable {
     /// Specifies the quantity quota of vCPUs.
     public var cores: Int?
-
     /// Specifies the quantity quota of fixed IP addresses. This parameter is not supported.
     /// This parameter is not supported in microversion 2.36 and later.
     public var fixedIPs: Int?
-
     /// Specifies the quantity quota of floating IP addresses. This parameter is not supported.
     /// This parameter is not supported in microversion 2.36 and later.
     public var floatingIPs: Int?
-
     /// Specifies the project UUID.
     public var id: String?
-
     /// Specifies the size quota (bytes) of the files to be injected.
     /// This parameter is not supported in microversion 2.57 and later.
     public var injectedFileContentBytes: Int?
-
     /// Specifies the size quota (bytes) of the path for the files to be injected.
     /// This parameter is not supported in microversion 2.57 and later.
     public var injectedFilePathBytes: Int?
-
     /// Specifies the quantity quota of the files to be injected.
     /// This parameter is not supported in microversion 2.57 and later.
     public var injectedFiles: Int?
-
     /// Specifies the quantity quota of ECSs.
     public var instances: Int?
-
     /// Specifies the quota of key pairs. This parameter is not supported.
     public var keyPairs: Int?
-
     /// Specifies the metadata quantity quota.
     public var metadataItems: Int?
-
     /// Specifies the memory quota (MiB).
     public var ram: Int?
-
     /// Specifies the quota of security group rules. This parameter is not supported.
     /// This parameter is not supported in microversion 2.36 and later.
     public var securityGroupRules: Int?
-
     /// Specifies the quota of security groups. This parameter is not supported.
     /// This parameter is not supported in microversion 2.36 and later.
     public var securityGroups: Int?
-
     /// Specifies the quantity quota of ECS groups.
     public var serverGroups: Int?
-
     /// Specifies the ECS quota in an ECS group.
     public var serverGroupMembers: Int?
 

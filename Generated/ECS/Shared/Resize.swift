@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the operation to modify ECS specifications. For details, see Table 3.
-public struct Resize: Codable, Sendable, Hashable {
+public struct Resize: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the flavor ID of the ECS after the modification.
     /// Constraints
@@ -13,13 +13,7 @@ public struct Resize: Codable, Sendable, Hashable {
     /// Default Value
     public var flavorRef: String
 
-    private enum CodingKeys: String, CodingKey {
-        case flavorRef
-    }
-
-    public init(
-        flavorRef: String
-    ) {
+    public init(flavorRef: String) {
         self.flavorRef = flavorRef
     }
 }

@@ -5,17 +5,11 @@ import CloudCore
 
 /// Specifies the security groups that the ECS belongs to. This parameter is an extended attribute. The
 /// default parameter value is default.
-public struct SecurityGroup: Codable, Sendable, Hashable {
+public struct SecurityGroup: Codable, Sendable, Equatable {
     /// Specifies the security group name or UUID.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String? = nil
-    ) {
+    public init(name: String? = nil) {
         self.name = name
     }
 }

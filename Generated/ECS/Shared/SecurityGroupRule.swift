@@ -4,32 +4,26 @@
 import CloudCore
 
 /// Specifies security group rules. For details, see Table 4.
-public struct SecurityGroupRule: Codable, Sendable, Hashable {
+public struct SecurityGroupRule: Codable, Sendable, Equatable {
     /// Specifies the associated security group ID in UUID format.
     public var parentGroupID: String?
-
     /// Specifies the protocol type or the IP protocol number. The value can be icmp, tcp, udp, or the IP
     /// protocol number.
     public var ipProtocol: String?
-
     /// Specifies the start port number. The value ranges from 1 to 65,535 and cannot be greater than to_port.
     /// When ip_protocol is icmp, this parameter specifies a port type with a length from 0 to 255 characters.
     public var fromPort: Int?
-
     /// Specifies the stop port number. The value ranges from 1 to 65,535 and cannot be less than from_port.
     /// When ip_protocol is icmp, it specifies the code. The value ranges from 0 to 255. If both from_port and
     /// to_port are -1, any ICMP packet can be transmitted.
     public var toPort: Int?
-
     /// Specifies the peer IP segment in CIDR format. For details, see Table 5.
     /// The value of ip_range or group must be empty.
     public var ipRange: IPRange?
-
     /// Specifies the name of the peer security group and the ID of the tenant in the peer security group. For
     /// details, see Table 6.
     /// The value of ip_range or group must be empty.
     public var group: Group?
-
     /// Specifies the security group rule ID in UUID format.
     public var id: String?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the ECS failure cause.
-public struct SecurityOptions: Codable, Sendable, Hashable {
+public struct SecurityOptions: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies whether to enable TPM.
     /// Constraints
@@ -20,9 +20,7 @@ public struct SecurityOptions: Codable, Sendable, Hashable {
         case tpmEnabled = "tpm_enabled"
     }
 
-    public init(
-        tpmEnabled: Bool? = nil
-    ) {
+    public init(tpmEnabled: Bool? = nil) {
         self.tpmEnabled = tpmEnabled
     }
 

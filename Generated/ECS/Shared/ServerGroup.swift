@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the ECS group information. For details, see Table 3.
-public struct ServerGroup: Codable, Sendable, Hashable {
+public struct ServerGroup: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ECS group name.
     /// Constraints
@@ -13,7 +13,6 @@ public struct ServerGroup: Codable, Sendable, Hashable {
     /// 1 to 255 characters
     /// Default Value
     public var name: String
-
     /// Definition
     /// Specifies the list of policies associated with the ECS group.
     /// Constraints
@@ -23,15 +22,7 @@ public struct ServerGroup: Codable, Sendable, Hashable {
     /// Default Value
     public var policies: [Policies]
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case policies
-    }
-
-    public init(
-        name: String,
-        policies: [Policies]
-    ) {
+    public init(name: String, policies: [Policies]) {
         self.name = name
         self.policies = policies
     }

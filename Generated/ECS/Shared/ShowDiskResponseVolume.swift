@@ -4,40 +4,29 @@
 import CloudCore
 
 /// The `volumes` of a `ListDisksResponse`.
-public struct ShowDiskResponseVolume: Codable, Sendable, Hashable {
+public struct ShowDiskResponseVolume: Codable, Sendable, Equatable {
     /// Specifies the disk ID in UUID format.
     public var id: String?
-
     /// Specifies the disk name.
     public var displayName: String?
-
     /// Specifies the disk status.
     public var status: String?
-
     /// Specifies the attachment information about a disk.
     public var attachments: [Attachment]?
-
     /// Specifies the AZ to which the disk belongs.
     public var availabilityZone: String?
-
     /// Specifies the time when the disk was created.
     public var createdAt: String?
-
     /// Specifies the disk description.
     public var displayDescription: String?
-
     /// Specifies the disk type.
     public var volumeType: String?
-
     /// Specifies the snapshot ID.
     public var snapshotID: String?
-
     /// Specifies the disk metadata.
     public var metadata: JSONValue?
-
     /// Specifies the disk size.
     public var size: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var dispalyName: String?
 

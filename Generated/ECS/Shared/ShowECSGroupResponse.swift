@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ECSClient/showECSGroup``.
-public struct ShowECSGroupResponse: Codable, Sendable, Hashable {
+public struct ShowECSGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the ECS group information. For details, see Table 3.
     public var serverGroup: CreateECSGroupServerGroup?
 
@@ -12,9 +12,7 @@ public struct ShowECSGroupResponse: Codable, Sendable, Hashable {
         case serverGroup = "server_group"
     }
 
-    public init(
-        serverGroup: CreateECSGroupServerGroup? = nil
-    ) {
+    public init(serverGroup: CreateECSGroupServerGroup? = nil) {
         self.serverGroup = serverGroup
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ECSClient/showECSMetadataWithKey``.
-public struct ShowECSMetadataWithKeyResponse: Codable, Sendable, Hashable {
+public struct ShowECSMetadataWithKeyResponse: Codable, Sendable, Equatable {
     /// Specifies the user-defined metadata key-value pair.
     public var meta: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case meta
-    }
-
-    public init(
-        meta: [String: String]? = nil
-    ) {
+    public init(meta: [String: String]? = nil) {
         self.meta = meta
     }
 }

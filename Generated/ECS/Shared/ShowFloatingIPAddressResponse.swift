@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ECSClient/showFloatingIPAddress``.
-public struct ShowFloatingIPAddressResponse: Codable, Sendable, Hashable {
+public struct ShowFloatingIPAddressResponse: Codable, Sendable, Equatable {
     /// Specifies the floating IP address. For details, see Table 3.
     public var floatingIP: FloatingIP?
 
@@ -12,9 +12,7 @@ public struct ShowFloatingIPAddressResponse: Codable, Sendable, Hashable {
         case floatingIP = "floating_ip"
     }
 
-    public init(
-        floatingIP: FloatingIP? = nil
-    ) {
+    public init(floatingIP: FloatingIP? = nil) {
         self.floatingIP = floatingIP
     }
 }

@@ -4,22 +4,17 @@
 import CloudCore
 
 /// Specifies the shortcut link of the image.
-public struct ShowImageLink: Codable, Sendable, Hashable {
+public struct ShowImageLink: Codable, Sendable, Equatable {
     /// Documented values of `rel`; other values decode as well.
     public struct Rel: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// A self link contains a version link to the resource. Use these links when the link is followed
         /// immediately.
         public static let selfValue: Self = "self"
-
         /// A bookmark link provides a permanent link to a resource, which is suitable for long term storage.
         public static let bookmark: Self = "bookmark"
-
         /// An alternate link can contain an alternate representation of the resource. For example, an
         /// OpenStack Compute image may have an alternate representation in the OpenStack image service.
         public static let alternate: Self = "alternate"
@@ -27,7 +22,6 @@ public struct ShowImageLink: Codable, Sendable, Hashable {
 
     /// Specifies the link of the corresponding resource.
     public var href: String?
-
     /// The value can be:
     /// self: A self link contains a version link to the resource. Use these links when the link is followed
     /// immediately.
@@ -36,21 +30,10 @@ public struct ShowImageLink: Codable, Sendable, Hashable {
     /// alternate: An alternate link can contain an alternate representation of the resource. For example, an
     /// OpenStack Compute image may have an alternate representation in the OpenStack image service.
     public var rel: Rel?
-
     /// The type attribute provides a hint as to the type of representation to expect when following the link.
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-        case type
-    }
-
-    public init(
-        href: String? = nil,
-        rel: Rel? = nil,
-        type: String? = nil
-    ) {
+    public init(href: String? = nil, rel: Rel? = nil, type: String? = nil) {
         self.href = href
         self.rel = rel
         self.type = type

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Specifies security groups. For details, see Table 3.
-public struct ShowSecurityGroupSecurityGroup: Codable, Sendable, Hashable {
+public struct ShowSecurityGroupSecurityGroup: Codable, Sendable, Equatable {
     /// Specifies information about a security group. It must contain 0 to 255 characters.
     public var description: String?
-
     /// Specifies the security group ID in UUID format.
     public var id: String?
-
     /// Specifies the security group name. It must contain 0 to 255 characters.
     public var name: String?
-
     /// Specifies security group rules. For details, see Table 4.
     public var rules: [ShowSecurityGroupSecurityGroupRule]?
-
     /// Specifies the tenant or project ID.
     public var tenantID: String?
 

@@ -4,14 +4,12 @@
 import CloudCore
 
 /// Specifies security group rules. For details, see Table 4.
-public struct ShowSecurityGroupSecurityGroupRule: Codable, Sendable, Hashable {
+public struct ShowSecurityGroupSecurityGroupRule: Codable, Sendable, Equatable {
     /// Specifies the associated security group ID in UUID format.
     public var parentGroupID: String?
-
     /// Specifies the protocol type or the IP protocol number. The value can be icmp, tcp, udp, or the IP
     /// protocol number.
     public var ipProtocol: String?
-
     /// Specifies the start port number. The value ranges from 1 to 65535 and cannot be greater than to_port.
     /// When ip_protocol is icmp, this parameter indicates the ICMP type field with a length from 0 to 255
     /// characters.
@@ -19,7 +17,6 @@ public struct ShowSecurityGroupSecurityGroupRule: Codable, Sendable, Hashable {
     /// Appendix > ICMP-Port Range Relationship Table in Virtual Private Cloud API Reference. port_range_min
     /// indicates the ICMP type, and port_range_max indicates the ICMP code.
     public var fromPort: Int?
-
     /// Specifies the stop port number. The value ranges from 1 to 65535 and cannot be less than from_port.
     /// When ip_protocol is icmp, this parameter indicates the ICMP code field with a length from 0 to 255
     /// characters.
@@ -27,16 +24,13 @@ public struct ShowSecurityGroupSecurityGroupRule: Codable, Sendable, Hashable {
     /// Appendix > ICMP-Port Range Relationship Table in Virtual Private Cloud API Reference. port_range_min
     /// indicates the ICMP type, and port_range_max indicates the ICMP code.
     public var toPort: Int?
-
     /// Specifies the peer IP segment in CIDR format. For details, see Table 5.
     /// Specify either ip_range or group.
     public var ipRange: IPRange?
-
     /// Specifies the name of the peer security group and the ID of the tenant in the peer security group. For
     /// details, see Table 6.
     /// Specify either ip_range or group.
     public var group: Group?
-
     /// Specifies the security group rule ID.
     public var id: String?
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ECSClient/showServerBlockDevice``.
-public struct ShowServerBlockDeviceResponse: Codable, Sendable, Hashable {
+public struct ShowServerBlockDeviceResponse: Codable, Sendable, Equatable {
     /// Specifies the disk attached to an ECS. For details, see Table 3.
     public var volumeAttachment: VolumeAttachment?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeAttachment
-    }
-
-    public init(
-        volumeAttachment: VolumeAttachment? = nil
-    ) {
+    public init(volumeAttachment: VolumeAttachment? = nil) {
         self.volumeAttachment = volumeAttachment
     }
 }

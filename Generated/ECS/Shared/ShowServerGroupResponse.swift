@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ECSClient/showServerGroup``.
-public struct ShowServerGroupResponse: Codable, Sendable, Hashable {
+public struct ShowServerGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the ECS group information. For details, see Table 3.
     public var serverGroup: ListServerGroupsServerGroup?
 
@@ -12,9 +12,7 @@ public struct ShowServerGroupResponse: Codable, Sendable, Hashable {
         case serverGroup = "server_group"
     }
 
-    public init(
-        serverGroup: ListServerGroupsServerGroup? = nil
-    ) {
+    public init(serverGroup: ListServerGroupsServerGroup? = nil) {
         self.serverGroup = serverGroup
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ECSClient/showServerTags``.
-public struct ShowServerTagsResponse: Codable, Sendable, Hashable {
+public struct ShowServerTagsResponse: Codable, Sendable, Equatable {
     /// Specifies tags. For details, see Table 3.
     public var tags: [SysTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [SysTag]? = nil
-    ) {
+    public init(tags: [SysTag]? = nil) {
         self.tags = tags
     }
 }

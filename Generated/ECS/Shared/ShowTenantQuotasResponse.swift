@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ECSClient/showTenantQuotas``.
-public struct ShowTenantQuotasResponse: Codable, Sendable, Hashable {
+public struct ShowTenantQuotasResponse: Codable, Sendable, Equatable {
     /// Specifies the quota_set object. For details, see Table 3.
     public var quotaSet: QuotaSet?
 
@@ -12,9 +12,7 @@ public struct ShowTenantQuotasResponse: Codable, Sendable, Hashable {
         case quotaSet = "quota_set"
     }
 
-    public init(
-        quotaSet: QuotaSet? = nil
-    ) {
+    public init(quotaSet: QuotaSet? = nil) {
         self.quotaSet = quotaSet
     }
 }

@@ -4,28 +4,19 @@
 import CloudCore
 
 /// Specifies ECS system tags.
-public struct SysTag: Codable, Sendable, Hashable {
+public struct SysTag: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the system tag key.
     /// Range
     /// N/A
     public var key: String?
-
     /// Definition
     /// Specifies the system tag value.
     /// Range
     /// N/A
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

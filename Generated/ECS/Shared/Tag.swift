@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies tags. For details, see Table 3.
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     /// Cannot be left blank.
     /// Must be unique for each resource.
@@ -12,21 +12,12 @@ public struct Tag: Codable, Sendable, Hashable {
     /// Can only consist of digits, letters, hyphens (-), and underscores (_).
     /// Must be unique and cannot be left blank.
     public var key: String
-
     /// Specifies the tag value.
     /// Contains a maximum of 43 characters.
     /// Can only consist of digits, letters, hyphens (-), and underscores (_).
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String? = nil
-    ) {
+    public init(key: String, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `tenancy` fields and parameters; other values decode as well.
 public struct Tenancy: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// indicates the DeH.
     public static let dedicated: Self = "dedicated"
-
     /// indicates the shared pool.
     public static let shared: Self = "shared"
 }

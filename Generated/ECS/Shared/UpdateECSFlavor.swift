@@ -4,39 +4,31 @@
 import CloudCore
 
 /// Specifies the ECS flavor. For details, see Table 4.
-public struct UpdateECSFlavor: Codable, Sendable, Hashable {
+public struct UpdateECSFlavor: Codable, Sendable, Equatable {
     /// Specifies the ECS ID.
     /// This parameter is not supported in microversion 2.47 and later.
     public var id: String?
-
     /// Specifies shortcut links for ECS types. For details, see Table 8.
     /// This parameter is not supported in microversion 2.47 and later.
     public var links: [Link]?
-
     /// Specifies the number of vCPUs in the ECS flavor.
     /// This parameter is supported in microversion 2.47 and later.
     public var vcpus: Int?
-
     /// Specifies the memory size (MiB) in the ECS flavor.
     /// This parameter is supported in microversion 2.47 and later.
     public var ram: Int?
-
     /// Specifies the system disk size in the ECS flavor. Value 0 indicates that the disk size is not limited.
     /// This parameter is supported in microversion 2.47 and later.
     public var disk: Int?
-
     /// Reserved
     /// This parameter is supported in microversion 2.47 and later.
     public var ephemeral: Int?
-
     /// Reserved
     /// This parameter is supported in microversion 2.47 and later.
     public var swap: Int?
-
     /// Specifies the name of the ECS flavor.
     /// This parameter is supported in microversion 2.47 and later.
     public var originalName: String?
-
     /// Indicates an extended flavor field. For details, see os_extra_specs (flavor) Field Description.
     /// This parameter is supported in microversion 2.47 and later.
     public var extraSpecs: JSONValue?

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/updateECSMetadata``.
-public struct UpdateECSMetadataRequest: Codable, Sendable, Hashable {
+public struct UpdateECSMetadataRequest: Codable, Sendable, Equatable {
     /// Specifies the user-defined metadata key-value pair.
     /// For a metadata key:
     /// It contains a maximum of 255 Unicode characters and cannot be left blank. A key can contain uppercase
@@ -14,13 +14,7 @@ public struct UpdateECSMetadataRequest: Codable, Sendable, Hashable {
     /// A value contains a maximum of 255 Unicode characters.
     public var metadata: [String: String]
 
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: [String: String]
-    ) {
+    public init(metadata: [String: String]) {
         self.metadata = metadata
     }
 }

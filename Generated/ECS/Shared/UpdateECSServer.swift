@@ -4,23 +4,14 @@
 import CloudCore
 
 /// Specifies the security group, which is configured in the message body. For details, see Table 3.
-public struct UpdateECSServer: Codable, Sendable, Hashable {
+public struct UpdateECSServer: Codable, Sendable, Equatable {
     /// Specifies the ECS new name. The value is a string of 1 to 255 characters.
     public var name: String?
-
     /// Describes the ECS. The value contains a maximum of 255 bytes.
     /// This parameter is supported in microversion 2.19 and later.
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil) {
         self.name = name
         self.description = description
     }

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct UpdateECSServer2Status: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let active: Self = "ACTIVE"
     public static let build: Self = "BUILD"

@@ -3,10 +3,9 @@
 
 import CloudCore
 
-public struct UpdateSecurityGroupGroup: Codable, Sendable, Hashable {
+public struct UpdateSecurityGroupGroup: Codable, Sendable, Equatable {
     /// Specifies the ID of the tenant of the peer security group.
     public var tenantID: String
-
     /// Specifies the name of the peer security group.
     public var name: String
 
@@ -15,10 +14,7 @@ public struct UpdateSecurityGroupGroup: Codable, Sendable, Hashable {
         case name
     }
 
-    public init(
-        tenantID: String,
-        name: String
-    ) {
+    public init(tenantID: String, name: String) {
         self.tenantID = tenantID
         self.name = name
     }

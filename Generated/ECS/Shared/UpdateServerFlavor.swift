@@ -4,28 +4,19 @@
 import CloudCore
 
 /// Not in the page's table; the page's response example shows it.
-public struct UpdateServerFlavor: Codable, Sendable, Hashable {
+public struct UpdateServerFlavor: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ECS ID.
     /// Range
     /// N/A
     public var id: String?
-
     /// Definition
     /// Specifies shortcut links for ECS types. For details, see Table 9.
     /// Range
     /// N/A
     public var links: [Link]?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-    }
-
-    public init(
-        id: String? = nil,
-        links: [Link]? = nil
-    ) {
+    public init(id: String? = nil, links: [Link]? = nil) {
         self.id = id
         self.links = links
     }

@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct VersionsStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// This is the preferred API version.
     public static let current: Self = "CURRENT"
-
     /// This is the old API version that is still supported.
     public static let supported: Self = "SUPPORTED"
-
     /// This is the deprecated API version that will be removed.
     public static let deprecated: Self = "DEPRECATED"
 }

@@ -4,31 +4,24 @@
 import CloudCore
 
 /// Specifies the disks attached to an ECS. For details, see Table 3.
-public struct VolumeAttachment: Codable, Sendable, Hashable {
+public struct VolumeAttachment: Codable, Sendable, Equatable {
     /// Specifies the ECS ID in UUID format.
     public var serverID: String?
-
     /// Specifies the EVS disk ID in UUID format.
     public var volumeID: String?
-
     /// Specifies the mount ID, which is the same as the EVS disk ID.
     /// The value is in UUID format.
     public var id: String?
-
     /// Specifies the EVS disk size, in GiB.
     public var size: String?
-
     /// Specifies the drive letter of the EVS disk, which is the device name of the EVS disk.
     public var device: String?
-
     /// Specifies the PCI address.
     public var pciAddress: String?
-
     /// Specifies the EVS disk boot sequence.
     /// 0 indicates the system disk.
     /// A non-zero value indicates a data disk.
     public var bootIndex: Int?
-
     /// Specifies the disk bus type.
     /// Options: virtio and scsi
     public var bus: Bus?

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/changeServerOSWithCloudInit``.
-public struct ChangeServerOSWithCloudInitRequest: Codable, Sendable, Hashable {
+public struct ChangeServerOSWithCloudInitRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Changes an ECS OS. For details, see Table 3.
     /// Constraints
@@ -17,9 +17,7 @@ public struct ChangeServerOSWithCloudInitRequest: Codable, Sendable, Hashable {
         case osChange = "os-change"
     }
 
-    public init(
-        osChange: OSChange
-    ) {
+    public init(osChange: OSChange) {
         self.osChange = osChange
     }
 }
@@ -28,7 +26,7 @@ public struct ChangeServerOSWithCloudInitRequest: Codable, Sendable, Hashable {
 public typealias ChangeServerOSWithCloudInitResponse = MigrateServerResponse
 
 /// Changes an ECS OS. For details, see Table 3.
-public struct OSChange: Codable, Sendable, Hashable {
+public struct OSChange: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the key name.
     /// Constraints
@@ -36,7 +34,6 @@ public struct OSChange: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var keyname: String?
-
     /// Definition
     /// Specifies the user ID.
     /// Constraints
@@ -46,7 +43,6 @@ public struct OSChange: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var userid: String?
-
     /// Definition
     /// Specifies the ID of the new image in UUID format.
     /// You can obtain the image ID from the console or by following the instructions provided in "Querying
@@ -56,7 +52,6 @@ public struct OSChange: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var imageid: String
-
     /// Definition
     /// Specifies the metadata of the ECS for which the OS is to be changed.
     /// For more information, see Table 4.
@@ -66,19 +61,7 @@ public struct OSChange: Codable, Sendable, Hashable {
     /// Default Value
     public var metadata: Metadata?
 
-    private enum CodingKeys: String, CodingKey {
-        case keyname
-        case userid
-        case imageid
-        case metadata
-    }
-
-    public init(
-        keyname: String? = nil,
-        userid: String? = nil,
-        imageid: String,
-        metadata: Metadata? = nil
-    ) {
+    public init(keyname: String? = nil, userid: String? = nil, imageid: String, metadata: Metadata? = nil) {
         self.keyname = keyname
         self.userid = userid
         self.imageid = imageid

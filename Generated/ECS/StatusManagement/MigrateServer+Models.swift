@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the ECS to be migrated. For details, see Table 3.
-public struct Migrate: Codable, Sendable, Hashable {
+public struct Migrate: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the DeH ID.
     /// Constraints
@@ -19,15 +19,13 @@ public struct Migrate: Codable, Sendable, Hashable {
         case dedicatedHostID = "dedicated_host_id"
     }
 
-    public init(
-        dedicatedHostID: String? = nil
-    ) {
+    public init(dedicatedHostID: String? = nil) {
         self.dedicatedHostID = dedicatedHostID
     }
 }
 
 /// The request body of ``ECSClient/migrateServer``.
-public struct MigrateServerRequest: Codable, Sendable, Hashable {
+public struct MigrateServerRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the ECS to be migrated. For details, see Table 3.
     /// This parameter is null when you migrate an ECS from a dedicated host to a public resource pool.
@@ -37,13 +35,7 @@ public struct MigrateServerRequest: Codable, Sendable, Hashable {
     /// Default Value
     public var migrate: Migrate
 
-    private enum CodingKeys: String, CodingKey {
-        case migrate
-    }
-
-    public init(
-        migrate: Migrate
-    ) {
+    public init(migrate: Migrate) {
         self.migrate = migrate
     }
 }

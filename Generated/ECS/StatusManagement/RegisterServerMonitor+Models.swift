@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ECSClient/registerServerMonitor``.
-public struct RegisterServerMonitorRequest: Codable, Sendable, Hashable {
+public struct RegisterServerMonitorRequest: Codable, Sendable, Equatable {
     /// Adds an ECS to the monitoring list.
     public var monitorMetrics: String
 
-    private enum CodingKeys: String, CodingKey {
-        case monitorMetrics
-    }
-
-    public init(
-        monitorMetrics: String
-    ) {
+    public init(monitorMetrics: String) {
         self.monitorMetrics = monitorMetrics
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Re-installs an ECS OS. For details, see Table 3.
-public struct OSReinstall: Codable, Sendable, Hashable {
+public struct OSReinstall: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the key name.
     /// Constraints
@@ -12,7 +12,6 @@ public struct OSReinstall: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var keyname: String?
-
     /// Definition
     /// Specifies the user ID.
     /// Constraints
@@ -21,7 +20,6 @@ public struct OSReinstall: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value
     public var userid: String
-
     /// Definition
     /// Specifies metadata of the reinstalled ECS.
     /// For more information, see Table 4.
@@ -30,23 +28,10 @@ public struct OSReinstall: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var metadata: Metadata?
-
     /// Not in the page's table; the page's request example sends it.
     public var mode: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case keyname
-        case userid
-        case metadata
-        case mode
-    }
-
-    public init(
-        keyname: String? = nil,
-        userid: String,
-        metadata: Metadata? = nil,
-        mode: String? = nil
-    ) {
+    public init(keyname: String? = nil, userid: String, metadata: Metadata? = nil, mode: String? = nil) {
         self.keyname = keyname
         self.userid = userid
         self.metadata = metadata
@@ -55,7 +40,7 @@ public struct OSReinstall: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``ECSClient/reinstallServerWithCloudInit``.
-public struct ReinstallServerWithCloudInitRequest: Codable, Sendable, Hashable {
+public struct ReinstallServerWithCloudInitRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Re-installs an ECS OS. For details, see Table 3.
     /// Constraints
@@ -68,9 +53,7 @@ public struct ReinstallServerWithCloudInitRequest: Codable, Sendable, Hashable {
         case osReinstall = "os-reinstall"
     }
 
-    public init(
-        osReinstall: OSReinstall
-    ) {
+    public init(osReinstall: OSReinstall) {
         self.osReinstall = osReinstall
     }
 }

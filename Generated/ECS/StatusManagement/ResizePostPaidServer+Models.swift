@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ECSClient/resizePostPaidServer``.
-public struct ResizePostPaidServerRequest: Codable, Sendable, Hashable {
+public struct ResizePostPaidServerRequest: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies the operation to modify ECS specifications. For details, see Table 3.
     /// Constraints
@@ -12,7 +12,6 @@ public struct ResizePostPaidServerRequest: Codable, Sendable, Hashable {
     /// Range
     /// Default Value
     public var resize: Resize
-
     /// Definition
     /// Specifies whether to check the request. If this parameter is set to true, no instance is created.
     /// Constraints
@@ -31,10 +30,7 @@ public struct ResizePostPaidServerRequest: Codable, Sendable, Hashable {
         case dryRun = "dry_run"
     }
 
-    public init(
-        resize: Resize,
-        dryRun: Bool? = nil
-    ) {
+    public init(resize: Resize, dryRun: Bool? = nil) {
         self.resize = resize
         self.dryRun = dryRun
     }

@@ -4,27 +4,24 @@
 import CloudCore
 
 /// The request body of ``ECSClient/listECSsByTag``.
-public struct ListECSsByTagRequest: Codable, Sendable, Hashable {
+public struct ListECSsByTagRequest: Codable, Sendable, Equatable {
     /// Displays the ECSs with all the specified tags. For details, see Table 3.
     /// The structure body must be included.
     /// This field cannot be left blank.
     /// A key must be unique.
     /// Values of the same key must be unique.
     public var tags: [ListECSsByTagTag]?
-
     /// Displays the ECSs with none of specified tags.
     /// The structure body must be included.
     /// This field cannot be left blank.
     /// Keys must be unique.
     /// Values of the same key must be unique.
     public var notTags: [String]?
-
     /// Limits the maximum number of queried ECSs. The value cannot be a negative number. The maximum value is
     /// 1,000.
     /// If the action value is count, this parameter is invalid.
     /// If the action value is filter, the default value is 1,000.
     public var limit: String?
-
     /// Specifies index position. The query starts from the next piece of data indexed by this parameter. The
     /// value must be a number and cannot be a negative number.
     /// This parameter is not required when data on the first page is queried. When you query the subsequent
@@ -33,12 +30,10 @@ public struct ListECSsByTagRequest: Codable, Sendable, Hashable {
     /// If the action value is count, this parameter is invalid.
     /// If the action value is filter, the default value is 0.
     public var offset: String?
-
     /// Specifies the operation, which can be filter or count.
     /// filter: filters ECSs by tag. The ECSs that meet the filter criteria are displayed on pages.
     /// count: searches ECSs by tag. The number of ECSs that meet the search criteria is displayed.
     public var action: String
-
     /// Specifies the search field, which is used to search for ECSs.
     /// Currently, only resource_name can be used for search. For more information, see Table 4.
     public var matches: [Match]?
@@ -70,10 +65,9 @@ public struct ListECSsByTagRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ECSClient/listECSsByTag``.
-public struct ListECSsByTagResponse: Codable, Sendable, Hashable {
+public struct ListECSsByTagResponse: Codable, Sendable, Equatable {
     /// Specifies returned ECSs. For details, see Table 6.
     public var resources: [Resource]?
-
     /// Specifies the total number of queried ECSs.
     public var totalCount: Int?
 
@@ -82,10 +76,7 @@ public struct ListECSsByTagResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [Resource]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(resources: [Resource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
     }
@@ -98,33 +89,21 @@ public struct ListECSsByTagResponse: Codable, Sendable, Hashable {
 }
 
 /// Displays the ECSs with all the specified tags. For details, see Table 3.
-public struct ListECSsByTagTag: Codable, Sendable, Hashable {
+public struct ListECSsByTagTag: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     /// A key contains a maximum of 127 Unicode characters.
     /// This field cannot be left blank.
     public var key: String?
-
     /// Specifies the tag value.
     /// Values of the same tag must be unique.
     /// Each value contains a maximum of 255 Unicode characters.
     /// If this parameter is not specified, any value can be used.
     /// The values are in the OR relationship.
     public var values: [String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil, value: String? = nil) {
         self.key = key
         self.values = values
         self.value = value
@@ -132,16 +111,13 @@ public struct ListECSsByTagTag: Codable, Sendable, Hashable {
 }
 
 /// Specifies returned ECSs. For details, see Table 6.
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Specifies the ECS ID.
     public var resourceID: String?
-
     /// Queries ECS details.
     public var resourceDetail: String?
-
     /// Specifies tags.
     public var tags: [ListECSsByTagTag]?
-
     /// Specifies the resource name, which is the ECS name.
     public var resourceName: String?
 

@@ -4,20 +4,14 @@
 import CloudCore
 
 /// The response of ``ECSClient/showServerLimits``.
-public struct ShowServerLimitsResponse: Codable, Sendable, Hashable {
+public struct ShowServerLimitsResponse: Codable, Sendable, Equatable {
     /// Definition
     /// Specifies tenant quotas. For details, see Table 3.
     /// Range
     /// N/A
     public var absolute: Absolute?
 
-    private enum CodingKeys: String, CodingKey {
-        case absolute
-    }
-
-    public init(
-        absolute: Absolute? = nil
-    ) {
+    public init(absolute: Absolute? = nil) {
         self.absolute = absolute
     }
 }

@@ -4,27 +4,15 @@
 import CloudCore
 
 /// Specifies the resource object list.
-public struct ShowAPIVersionResource: Codable, Sendable, Hashable {
+public struct ShowAPIVersionResource: Codable, Sendable, Equatable {
     /// Specifies the resource name.
     public var name: String?
-
     /// Specifies the resource collection name.
     public var collection: String?
-
     /// Specifies the link list. For details, see Table 4.
     public var links: [Link]?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case collection
-        case links
-    }
-
-    public init(
-        name: String? = nil,
-        collection: String? = nil,
-        links: [Link]? = nil
-    ) {
+    public init(name: String? = nil, collection: String? = nil, links: [Link]? = nil) {
         self.name = name
         self.collection = collection
         self.links = links
@@ -32,17 +20,11 @@ public struct ShowAPIVersionResource: Codable, Sendable, Hashable {
 }
 
 /// The response of ``EIPClient/showAPIVersion``.
-public struct ShowAPIVersionResponse: Codable, Sendable, Hashable {
+public struct ShowAPIVersionResponse: Codable, Sendable, Equatable {
     /// Specifies the resource object list.
     public var resources: [ShowAPIVersionResource]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [ShowAPIVersionResource]? = nil
-    ) {
+    public init(resources: [ShowAPIVersionResource]? = nil) {
         self.resources = resources
     }
 }

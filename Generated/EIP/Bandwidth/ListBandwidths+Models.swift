@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``EIPClient/listBandwidths``.
-public struct ListBandwidthsRequest: Codable, Sendable, Hashable {
+public struct ListBandwidthsRequest: Codable, Sendable, Equatable {
     /// Specifies the project ID.
     public var projectID: String
-
     /// Specifies a resource ID for pagination query, indicating that the query starts from the next record of
     /// the specified resource ID.
     /// This parameter can work together with the parameter limit.
@@ -20,12 +19,10 @@ public struct ListBandwidthsRequest: Codable, Sendable, Hashable {
     /// limit is not passed, resource records starting from the 11th records (including 11th) will be
     /// returned.
     public var marker: String?
-
     /// Specifies the number of records that will be returned on each page. The value is from 0 to intmax
     /// (2^31-1). The default value is 2000.
     /// limit can be used together with marker. For details, see the parameter description of marker.
     public var limit: Int?
-
     /// Specifies the enterprise project ID. This field can be used to filter out the VPCs associated with a
     /// specified enterprise project.
     /// The value is 0 or a string that contains a maximum of 36 characters in UUID format with hyphens (-).
@@ -63,17 +60,11 @@ public struct ListBandwidthsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``EIPClient/listBandwidths``.
-public struct ListBandwidthsResponse: Codable, Sendable, Hashable {
+public struct ListBandwidthsResponse: Codable, Sendable, Equatable {
     /// Specifies the bandwidth objects. For details, see Table 3.
     public var bandwidths: [Bandwidth]?
 
-    private enum CodingKeys: String, CodingKey {
-        case bandwidths
-    }
-
-    public init(
-        bandwidths: [Bandwidth]? = nil
-    ) {
+    public init(bandwidths: [Bandwidth]? = nil) {
         self.bandwidths = bandwidths
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the bandwidth objects. For details, see Table 3.
-public struct AddPublicipsIntoSharedBandwidthBandwidth: Codable, Sendable, Hashable {
+public struct AddPublicipsIntoSharedBandwidthBandwidth: Codable, Sendable, Equatable {
     /// Specifies information about the EIP to be added to the shared bandwidth. For details, see Table 4.
     /// The bandwidth, whose type is WHOLE, can be used by multiple EIPs. The number of EIPs varies depending
     /// on the tenant quota. By default, a shared bandwidth can be used by up to 20 EIPs.
@@ -14,60 +14,48 @@ public struct AddPublicipsIntoSharedBandwidthBandwidth: Codable, Sendable, Hasha
         case publicipInfo = "publicip_info"
     }
 
-    public init(
-        publicipInfo: [AddPublicipsIntoSharedBandwidthPublicipInfo]
-    ) {
+    public init(publicipInfo: [AddPublicipsIntoSharedBandwidthPublicipInfo]) {
         self.publicipInfo = publicipInfo
     }
 }
 
 /// Specifies the bandwidth objects. For details, see Table 6.
-public struct AddPublicipsIntoSharedBandwidthBandwidth2: Codable, Sendable, Hashable {
+public struct AddPublicipsIntoSharedBandwidthBandwidth2: Codable, Sendable, Equatable {
     /// Specifies the bandwidth name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
     public var name: String?
-
     /// Specifies the bandwidth size.
     /// The value ranges from 1 Mbit/s to 1000 Mbit/s by default. (The specific range may vary depending on
     /// the configuration in each region. You can see the available bandwidth range on the management
     /// console.)
     public var size: Int?
-
     /// Specifies the bandwidth ID, which uniquely identifies the bandwidth.
     public var id: String?
-
     /// Specifies whether the bandwidth is shared or dedicated.
     /// The value can be PER or WHOLE.
     /// WHOLE: Shared bandwidth
     /// PER: Dedicated bandwidth
     public var shareType: String?
-
     /// Specifies information about the EIP that uses the bandwidth. For details, see Table 7.
     /// The bandwidth, whose type is WHOLE, can be used by multiple EIPs. The bandwidth, whose type is PER,
     /// can be used by only one EIP.
     public var publicipInfo: [PublicipInfo]?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the bandwidth type. The default value for the shared bandwidth is share.
     public var bandwidthType: String?
-
     /// Specifies that the bandwidth is billed by bandwidth.
     /// The value can be traffic.
     public var chargeMode: String?
-
     /// Specifies the bill information.
     /// If billing_info is specified, the bandwidth is in yearly/monthly billing mode.
     public var billingInfo: String?
-
     /// Specifies the enterprise project ID. The value is 0 or a string that contains a maximum of 36
     /// characters in UUID format with hyphens (-). Value 0 indicates the default enterprise project.
     /// When creating a shared bandwidth, associate the enterprise project ID with the shared bandwidth.
     /// This parameter is unsupported. Do not use it.
     public var enterpriseProjectID: String?
-
     /// Specifies the bandwidth status.
     /// Possible values are as follows:
     /// FREEZED (Frozen)
@@ -131,10 +119,9 @@ public struct AddPublicipsIntoSharedBandwidthBandwidth2: Codable, Sendable, Hash
 }
 
 /// Specifies information about the EIP to be added to the shared bandwidth. For details, see Table 4.
-public struct AddPublicipsIntoSharedBandwidthPublicipInfo: Codable, Sendable, Hashable {
+public struct AddPublicipsIntoSharedBandwidthPublicipInfo: Codable, Sendable, Equatable {
     /// Specifies the ID of the EIP that uses the bandwidth.
     public var publicipID: String
-
     /// Specifies the EIP type.
     /// The value can be 5_bgp (Dynamic BGP) or 5_mailbgp (Mail BGP).
     /// Constraints:
@@ -147,43 +134,28 @@ public struct AddPublicipsIntoSharedBandwidthPublicipInfo: Codable, Sendable, Ha
         case publicipType = "publicip_type"
     }
 
-    public init(
-        publicipID: String,
-        publicipType: String? = nil
-    ) {
+    public init(publicipID: String, publicipType: String? = nil) {
         self.publicipID = publicipID
         self.publicipType = publicipType
     }
 }
 
 /// The request body of ``EIPClient/addPublicipsIntoSharedBandwidth``.
-public struct AddPublicipsIntoSharedBandwidthRequest: Codable, Sendable, Hashable {
+public struct AddPublicipsIntoSharedBandwidthRequest: Codable, Sendable, Equatable {
     /// Specifies the bandwidth objects. For details, see Table 3.
     public var bandwidth: AddPublicipsIntoSharedBandwidthBandwidth
 
-    private enum CodingKeys: String, CodingKey {
-        case bandwidth
-    }
-
-    public init(
-        bandwidth: AddPublicipsIntoSharedBandwidthBandwidth
-    ) {
+    public init(bandwidth: AddPublicipsIntoSharedBandwidthBandwidth) {
         self.bandwidth = bandwidth
     }
 }
 
 /// The response of ``EIPClient/addPublicipsIntoSharedBandwidth``.
-public struct AddPublicipsIntoSharedBandwidthResponse: Codable, Sendable, Hashable {
+public struct AddPublicipsIntoSharedBandwidthResponse: Codable, Sendable, Equatable {
     /// Specifies the bandwidth objects. For details, see Table 6.
     public var bandwidth: AddPublicipsIntoSharedBandwidthBandwidth2?
 
-    private enum CodingKeys: String, CodingKey {
-        case bandwidth
-    }
-
-    public init(
-        bandwidth: AddPublicipsIntoSharedBandwidthBandwidth2? = nil
-    ) {
+    public init(bandwidth: AddPublicipsIntoSharedBandwidthBandwidth2? = nil) {
         self.bandwidth = bandwidth
     }
 }

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// Specifies the bandwidth objects. For details, see Table 3.
-public struct CreateSharedBandwidthBandwidth: Codable, Sendable, Hashable {
+public struct CreateSharedBandwidthBandwidth: Codable, Sendable, Equatable {
     /// Specifies the bandwidth name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
     public var name: String
-
     /// Specifies the bandwidth size. The shared bandwidth has a minimum limit, which may vary depending on
     /// sites. The default minimum value is 5 Mbit/s.
     /// The value ranges from 1 Mbit/s to 1000 Mbit/s by default. (The specific range may vary depending on
@@ -25,7 +24,6 @@ public struct CreateSharedBandwidthBandwidth: Codable, Sendable, Hashable {
     /// (with 1000 Mbit/s included).
     /// The minimum increment is 500 Mbit/s if the allowed bandwidth is greater than 1000 Mbit/s.
     public var size: Int
-
     /// Specifies the enterprise project ID. The value is 0 or a string that contains a maximum of 36
     /// characters in UUID format with hyphens (-). Value 0 indicates the default enterprise project.
     /// When creating a shared bandwidth, associate the enterprise project ID with the shared bandwidth.
@@ -38,11 +36,7 @@ public struct CreateSharedBandwidthBandwidth: Codable, Sendable, Hashable {
         case enterpriseProjectID = "enterprise_project_id"
     }
 
-    public init(
-        name: String,
-        size: Int,
-        enterpriseProjectID: String? = nil
-    ) {
+    public init(name: String, size: Int, enterpriseProjectID: String? = nil) {
         self.name = name
         self.size = size
         self.enterpriseProjectID = enterpriseProjectID
@@ -57,17 +51,11 @@ public struct CreateSharedBandwidthBandwidth: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``EIPClient/createSharedBandwidth``.
-public struct CreateSharedBandwidthRequest: Codable, Sendable, Hashable {
+public struct CreateSharedBandwidthRequest: Codable, Sendable, Equatable {
     /// Specifies the bandwidth objects. For details, see Table 3.
     public var bandwidth: CreateSharedBandwidthBandwidth
 
-    private enum CodingKeys: String, CodingKey {
-        case bandwidth
-    }
-
-    public init(
-        bandwidth: CreateSharedBandwidthBandwidth
-    ) {
+    public init(bandwidth: CreateSharedBandwidthBandwidth) {
         self.bandwidth = bandwidth
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``EIPClient/listPublicips``.
-public struct ListPublicipsResponse: Codable, Sendable, Hashable {
+public struct ListPublicipsResponse: Codable, Sendable, Equatable {
     /// Specifies the EIP object. For details, see Table 3.
     public var publicips: [Publicip]?
 
-    private enum CodingKeys: String, CodingKey {
-        case publicips
-    }
-
-    public init(
-        publicips: [Publicip]? = nil
-    ) {
+    public init(publicips: [Publicip]? = nil) {
         self.publicips = publicips
     }
 }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``EIPClient/batchCreateOrDeleteEIPTags``.
-public struct BatchCreateOrDeleteEIPTagsRequest: Codable, Sendable, Hashable {
+public struct BatchCreateOrDeleteEIPTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let create: Self = "create"
         public static let delete: Self = "delete"
@@ -19,21 +16,12 @@ public struct BatchCreateOrDeleteEIPTagsRequest: Codable, Sendable, Hashable {
 
     /// Specifies the tag object list. For details, see Table 3.
     public var tags: [Tag]
-
     /// Specifies the operation. Possible values are as follows:
     /// create
     /// delete
     public var action: Action
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [Tag],
-        action: Action
-    ) {
+    public init(tags: [Tag], action: Action) {
         self.tags = tags
         self.action = action
     }

@@ -4,23 +4,17 @@
 import CloudCore
 
 /// The response of ``EIPClient/listPublicipTags``.
-public struct ListPublicipTagsResponse: Codable, Sendable, Hashable {
+public struct ListPublicipTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the tag object list. For details, see Table 3.
     public var tags: [ListPublicipTagsTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListPublicipTagsTag]? = nil
-    ) {
+    public init(tags: [ListPublicipTagsTag]? = nil) {
         self.tags = tags
     }
 }
 
 /// Specifies the tag object list. For details, see Table 3.
-public struct ListPublicipTagsTag: Codable, Sendable, Hashable {
+public struct ListPublicipTagsTag: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     /// Cannot be left blank.
     /// Can contain a maximum of 36 characters.
@@ -30,7 +24,6 @@ public struct ListPublicipTagsTag: Codable, Sendable, Hashable {
     /// Digits
     /// Special characters, including hyphens (-) and underscores (_)
     public var key: String?
-
     /// Specifies the tag value list.
     /// Can contain a maximum of 43 characters.
     /// Can contain only the following character types:
@@ -40,15 +33,7 @@ public struct ListPublicipTagsTag: Codable, Sendable, Hashable {
     /// Special characters, including hyphens (-) and underscores (_)
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``EIPClient/listPublicipsByTags``.
-public struct ListPublicipsByTagsRequest: Codable, Sendable, Hashable {
+public struct ListPublicipsByTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// filtering
         public static let filter: Self = "filter"
-
         /// querying the total number
         public static let count: Self = "count"
     }
@@ -25,25 +21,21 @@ public struct ListPublicipsByTagsRequest: Codable, Sendable, Hashable {
     /// blank or set to an empty string. Each tag key must be unique, and each tag value in a tag must be
     /// unique.
     public var tags: [ListPublicipsByTagsTag]?
-
     /// Sets the page size. This parameter is not available when action is set to count. The default value is
     /// 1000 when action is set to filter. The maximum value is 1000, and the minimum value is 1. The value
     /// cannot be a negative number.
     public var limit: Int?
-
     /// Specifies the index position. The query starts from the next piece of data indexed by this parameter.
     /// This parameter is not required when you query data on the first page. The value in the response
     /// returned for querying data on the previous page will be included in this parameter for querying data
     /// on subsequent pages. This parameter is not available when action is set to count. If action is set to
     /// filter, the value must be a number, and the default value is 0. The value cannot be a negative number.
     public var offset: Int?
-
     /// Specifies the operation to perform. The value can only be filter (filtering) or count (querying the
     /// total number).
     /// The value filter indicates pagination query. The value count indicates that the total number of query
     /// results meeting the search criteria will be returned.
     public var action: Action
-
     /// Specifies the search criteria. The tag key is the field to match. Currently, only resource_name is
     /// supported. The tag value indicates the matched value. This field is a fixed dictionary value.
     public var matches: [Match]?
@@ -81,10 +73,9 @@ public struct ListPublicipsByTagsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``EIPClient/listPublicipsByTags``.
-public struct ListPublicipsByTagsResponse: Codable, Sendable, Hashable {
+public struct ListPublicipsByTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the resource object list. For details, see Table 6.
     public var resources: [Resource]?
-
     /// Specifies the total number of query records.
     public var totalCount: Int?
 
@@ -93,10 +84,7 @@ public struct ListPublicipsByTagsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [Resource]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(resources: [Resource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
     }
@@ -111,24 +99,15 @@ public struct ListPublicipsByTagsResponse: Codable, Sendable, Hashable {
 /// Specifies the included tags. A maximum of 20 tag keys are allowed for each query operation. Each tag key
 /// can have up to 10 tag values. The structure body must be included. The tag key cannot be left blank or set
 /// to an empty string. Each tag key must be unique, and each tag value in a tag must be unique.
-public struct ListPublicipsByTagsTag: Codable, Sendable, Hashable {
+public struct ListPublicipsByTagsTag: Codable, Sendable, Equatable {
     /// Specifies the tag key. The value can contain a maximum of 127 Unicode characters. The tag key cannot
     /// be left blank. (This parameter is not verified during the search process.)
     public var key: String
-
     /// Specifies the tag value list. Each value can contain a maximum of 255 Unicode characters. An empty
     /// list for values indicates any value. The values are in the OR relationship.
     public var values: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String,
-        values: [String]
-    ) {
+    public init(key: String, values: [String]) {
         self.key = key
         self.values = values
     }
@@ -136,40 +115,28 @@ public struct ListPublicipsByTagsTag: Codable, Sendable, Hashable {
 
 /// Specifies the search criteria. The tag key is the field to match. Currently, only resource_name is
 /// supported. The tag value indicates the matched value. This field is a fixed dictionary value.
-public struct Match: Codable, Sendable, Hashable {
+public struct Match: Codable, Sendable, Equatable {
     /// Specifies the tag key. Currently, the tag key can only be the resource name.
     public var key: String
-
     /// Specifies the tag value. Each value can contain a maximum of 255 Unicode characters.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }
 }
 
 /// Specifies the resource object list. For details, see Table 6.
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Specifies the resource ID.
     public var resourceID: String?
-
     /// Specifies the resource details. Resource details are used for extension. This parameter is left blank
     /// by default.
     public var resourceDetail: JSONValue?
-
     /// Specifies the tag list. This parameter is an empty array by default if there is no tag. For details,
     /// see Table 7.
     public var tags: [Tag]?
-
     /// Specifies the resource name. This parameter is an empty string by default if there is no resource
     /// name.
     public var resourceName: String?

@@ -4,23 +4,17 @@
 import CloudCore
 
 /// The response of ``EIPClient/showPublicipTags``.
-public struct ShowPublicipTagsResponse: Codable, Sendable, Hashable {
+public struct ShowPublicipTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the tag object list. For details, see Table 3.
     public var tags: [ShowPublicipTagsTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ShowPublicipTagsTag]? = nil
-    ) {
+    public init(tags: [ShowPublicipTagsTag]? = nil) {
         self.tags = tags
     }
 }
 
 /// Specifies the tag object list. For details, see Table 3.
-public struct ShowPublicipTagsTag: Codable, Sendable, Hashable {
+public struct ShowPublicipTagsTag: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     /// Cannot be left blank.
     /// Can contain a maximum of 36 characters.
@@ -31,7 +25,6 @@ public struct ShowPublicipTagsTag: Codable, Sendable, Hashable {
     /// Special characters, including hyphens (-) and underscores (_)
     /// The tag key of a VPC must be unique.
     public var key: String?
-
     /// Specifies the tag value.
     /// Can contain a maximum of 43 characters.
     /// Can contain only the following character types:
@@ -41,15 +34,7 @@ public struct ShowPublicipTagsTag: Codable, Sendable, Hashable {
     /// Special characters, including hyphens (-) and underscores (_)
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

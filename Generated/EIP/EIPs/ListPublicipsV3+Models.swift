@@ -4,18 +4,15 @@
 import CloudCore
 
 /// The response of ``EIPClient/listPublicipsV3``.
-public struct ListPublicipsV3Response: Codable, Sendable, Hashable {
+public struct ListPublicipsV3Response: Codable, Sendable, Equatable {
     /// Request ID.
     /// Minimum length: 0
     /// Maximum length: 36
     public var requestID: String?
-
     /// EIP object.
     public var publicips: [PublicipSingleShowResp]?
-
     /// Pagination page number information.
     public var pageInfo: PageInfoOption?
-
     /// Total number of EIPs.
     /// Minimum value: 0
     /// Maximum value: 999999
@@ -50,17 +47,15 @@ public struct ListPublicipsV3Response: Codable, Sendable, Hashable {
 }
 
 /// Pagination page number information.
-public struct PageInfoOption: Codable, Sendable, Hashable {
+public struct PageInfoOption: Codable, Sendable, Equatable {
     /// Marker value of the previous page.
     /// Minimum length: 0
     /// Maximum length: 36
     public var previousMarker: String?
-
     /// Marker value of the next page.
     /// Minimum length: 0
     /// Maximum length: 36
     public var nextMarker: String?
-
     /// Total number of data records on the current page.
     /// Minimum value: 0
     /// Maximum value: 99999
@@ -72,11 +67,7 @@ public struct PageInfoOption: Codable, Sendable, Hashable {
         case currentCount = "current_count"
     }
 
-    public init(
-        previousMarker: String? = nil,
-        nextMarker: String? = nil,
-        currentCount: Int? = nil
-    ) {
+    public init(previousMarker: String? = nil, nextMarker: String? = nil, currentCount: Int? = nil) {
         self.previousMarker = previousMarker
         self.nextMarker = nextMarker
         self.currentCount = currentCount

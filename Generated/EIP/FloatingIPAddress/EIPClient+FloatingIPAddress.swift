@@ -7,10 +7,7 @@ extension EIPClient {
     /// Documented values of `page_reverse` for ``EIPClient/neutronListFloatingIPs``.
     public struct NeutronListFloatingIPsPageReverse: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let `true`: Self = "True"
         public static let `false`: Self = "False"

@@ -4,20 +4,17 @@
 import CloudCore
 
 /// Specifies the floating IP address list. For details, see Table 2.
-public struct NeutronCreateFloatingIPFloatingip2: Codable, Sendable, Hashable {
+public struct NeutronCreateFloatingIPFloatingip2: Codable, Sendable, Equatable {
     /// Specifies the floating IP address.
     public var floatingIPAddress: String?
-
     /// Specifies the external network ID.
     /// You can only use fixed external network.
     /// You can use GET /v2.0/networks?router:external=True or
     /// GET /v2.0/networks?name={floating_network} or
     /// run the neutron net-external-list mode command to obtain information about the external network.
     public var floatingNetworkID: String
-
     /// Specifies the port ID.
     public var portID: String?
-
     /// Specifies the private IP address of the associated port.
     public var fixedIPAddress: String?
 
@@ -42,17 +39,11 @@ public struct NeutronCreateFloatingIPFloatingip2: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``EIPClient/neutronCreateFloatingIP``.
-public struct NeutronCreateFloatingIPRequest: Codable, Sendable, Hashable {
+public struct NeutronCreateFloatingIPRequest: Codable, Sendable, Equatable {
     /// Specifies the floating IP address list. For details, see Table 2.
     public var floatingip: NeutronCreateFloatingIPFloatingip2
 
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: NeutronCreateFloatingIPFloatingip2
-    ) {
+    public init(floatingip: NeutronCreateFloatingIPFloatingip2) {
         self.floatingip = floatingip
     }
 }

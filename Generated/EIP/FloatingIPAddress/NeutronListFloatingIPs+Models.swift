@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``EIPClient/neutronListFloatingIPs``.
-public struct NeutronListFloatingIPsResponse: Codable, Sendable, Hashable {
+public struct NeutronListFloatingIPsResponse: Codable, Sendable, Equatable {
     /// Specifies the floating IP address list. For details, see Table 3.
     public var floatingips: [NeutronShowFloatingIPFloatingip]?
 
-    private enum CodingKeys: String, CodingKey {
-        case floatingips
-    }
-
-    public init(
-        floatingips: [NeutronShowFloatingIPFloatingip]? = nil
-    ) {
+    public init(floatingips: [NeutronShowFloatingIPFloatingip]? = nil) {
         self.floatingips = floatingips
     }
 }

@@ -4,30 +4,24 @@
 import CloudCore
 
 /// Specifies the floating IP address list. For details, see Table 2.
-public struct AssignFloatingIPAddressFloatingip: Codable, Sendable, Hashable {
+public struct AssignFloatingIPAddressFloatingip: Codable, Sendable, Equatable {
     /// Specifies the floating IP address ID.
     public var id: String
-
     /// Specifies the floating IPv6 address.
     public var floatingIPAddress: String?
-
     /// Specifies the external network ID.
     /// You can only use fixed external network.
     /// You can use GET /v2.0/networks?router:external=True or
     /// GET /v2.0/networks?name={floating_network} or run the neutron net-external-list command to obtain
     /// information about the external network.
     public var floatingNetworkID: String?
-
     /// Specifies the ID of the belonged router.
     public var routerID: String?
-
     /// Specifies the port ID.
     public var portID: String?
-
     /// Specifies the private IP address of the associated port.
     /// This value can only be dynamically assigned by the system.
     public var fixedIPAddress: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
 
@@ -61,17 +55,11 @@ public struct AssignFloatingIPAddressFloatingip: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``EIPClient/assignFloatingIPAddress``.
-public struct AssignFloatingIPAddressRequest: Codable, Sendable, Hashable {
+public struct AssignFloatingIPAddressRequest: Codable, Sendable, Equatable {
     /// Specifies the floating IP address list. For details, see Table 2.
     public var floatingip: AssignFloatingIPAddressFloatingip
 
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: AssignFloatingIPAddressFloatingip
-    ) {
+    public init(floatingip: AssignFloatingIPAddressFloatingip) {
         self.floatingip = floatingip
     }
 }

@@ -4,43 +4,32 @@
 import CloudCore
 
 /// Specifies the floating IP address list. For details, see Table 3.
-public struct ListFloatingIPAddressesFloatingip: Codable, Sendable, Hashable {
+public struct ListFloatingIPAddressesFloatingip: Codable, Sendable, Equatable {
     /// Specifies the floating IP address status. The value can be ACTIVE, DOWN, or ERROR.
     /// ACTIVE indicates that the floating IP address has been bound.
     /// ERROR indicates that the floating IP address is abnormal.
     /// DOWN indicates that the floating IP address has not been bound.
     public var status: Status?
-
     /// Specifies the floating IP address ID.
     public var id: String?
-
     /// Specifies the floating IPv6 address.
     public var floatingIPAddress: String?
-
     /// Specifies the external network ID.
     public var floatingNetworkID: String?
-
     /// Specifies the ID of the belonged router.
     public var routerID: String?
-
     /// Specifies the port ID.
     public var portID: String?
-
     /// Specifies the private IP address of the associated port.
     public var fixedIPAddress: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the request URL.
     public var floatingipsLinks: [String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var createdAt: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var projectID: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var updatedAt: String?
 
@@ -89,10 +78,9 @@ public struct ListFloatingIPAddressesFloatingip: Codable, Sendable, Hashable {
 }
 
 /// The response of ``EIPClient/listFloatingIPAddresses``.
-public struct ListFloatingIPAddressesResponse: Codable, Sendable, Hashable {
+public struct ListFloatingIPAddressesResponse: Codable, Sendable, Equatable {
     /// Specifies the floating IP address list. For details, see Table 3.
     public var floatingips: [ListFloatingIPAddressesFloatingip]?
-
     /// Not in the page's table; the page's response example shows it.
     public var floatingipsLinks: [Link]?
 
@@ -101,10 +89,7 @@ public struct ListFloatingIPAddressesResponse: Codable, Sendable, Hashable {
         case floatingipsLinks = "floatingips_links"
     }
 
-    public init(
-        floatingips: [ListFloatingIPAddressesFloatingip]? = nil,
-        floatingipsLinks: [Link]? = nil
-    ) {
+    public init(floatingips: [ListFloatingIPAddressesFloatingip]? = nil, floatingipsLinks: [Link]? = nil) {
         self.floatingips = floatingips
         self.floatingipsLinks = floatingipsLinks
     }

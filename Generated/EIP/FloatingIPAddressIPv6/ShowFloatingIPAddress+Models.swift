@@ -4,40 +4,30 @@
 import CloudCore
 
 /// Specifies the floating IP address list. For details, see Table 2.
-public struct ShowFloatingIPAddressFloatingip: Codable, Sendable, Hashable {
+public struct ShowFloatingIPAddressFloatingip: Codable, Sendable, Equatable {
     /// Specifies the floating IP address status. The value can be ACTIVE, DOWN, or ERROR.
     /// ACTIVE indicates that the floating IP address has been bound.
     /// ERROR indicates that the floating IP address is abnormal.
     /// DOWN indicates that the floating IP address has not been bound.
     public var status: Status?
-
     /// Specifies the floating IP address ID.
     public var id: String?
-
     /// Specifies the floating IPv6 address.
     public var floatingIPAddress: String?
-
     /// Specifies the external network ID.
     public var floatingNetworkID: String?
-
     /// Specifies the ID of the belonged router.
     public var routerID: String?
-
     /// Specifies the port ID.
     public var portID: String?
-
     /// Specifies the private IP address of the associated port.
     public var fixedIPAddress: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var createdAt: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var projectID: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var updatedAt: String?
 
@@ -83,17 +73,11 @@ public struct ShowFloatingIPAddressFloatingip: Codable, Sendable, Hashable {
 }
 
 /// The response of ``EIPClient/showFloatingIPAddress``.
-public struct ShowFloatingIPAddressResponse: Codable, Sendable, Hashable {
+public struct ShowFloatingIPAddressResponse: Codable, Sendable, Equatable {
     /// Specifies the floating IP address list. For details, see Table 2.
     public var floatingip: ShowFloatingIPAddressFloatingip?
 
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: ShowFloatingIPAddressFloatingip? = nil
-    ) {
+    public init(floatingip: ShowFloatingIPAddressFloatingip? = nil) {
         self.floatingip = floatingip
     }
 }

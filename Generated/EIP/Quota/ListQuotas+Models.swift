@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the resource objects. For details, see Table 4.
-public struct ListQuotasResource: Codable, Sendable, Hashable {
+public struct ListQuotasResource: Codable, Sendable, Equatable {
     /// Specifies the resource type.
     /// Values:
     /// vpc: VPC
@@ -25,15 +25,12 @@ public struct ListQuotasResource: Codable, Sendable, Hashable {
     /// vpcContainRoutetable: Number of route tables associated with a VPC
     /// routetableContainRoutes: Number of routes in a route table
     public var type: String?
-
     /// Specifies the number of created network resources.
     /// The value ranges from 0 to the value of quota.
     public var used: Int?
-
     /// Specifies the maximum quota values for the resources.
     /// The value ranges from the default quota value to the maximum quota value.
     public var quota: Int?
-
     /// Specifies the minimum quota value allowed.
     public var min: Int?
 
@@ -44,12 +41,7 @@ public struct ListQuotasResource: Codable, Sendable, Hashable {
         case min
     }
 
-    public init(
-        type: String? = nil,
-        used: Int? = nil,
-        quota: Int? = nil,
-        min: Int? = nil
-    ) {
+    public init(type: String? = nil, used: Int? = nil, quota: Int? = nil, min: Int? = nil) {
         self.type = type
         self.used = used
         self.quota = quota
@@ -66,33 +58,21 @@ public struct ListQuotasResource: Codable, Sendable, Hashable {
 }
 
 /// The response of ``EIPClient/listQuotas``.
-public struct ListQuotasResponse: Codable, Sendable, Hashable {
+public struct ListQuotasResponse: Codable, Sendable, Equatable {
     /// Specifies the quota object. For details, see Table 3.
     public var quotas: Quotas?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-    }
-
-    public init(
-        quotas: Quotas? = nil
-    ) {
+    public init(quotas: Quotas? = nil) {
         self.quotas = quotas
     }
 }
 
 /// Specifies the quota object. For details, see Table 3.
-public struct Quotas: Codable, Sendable, Hashable {
+public struct Quotas: Codable, Sendable, Equatable {
     /// Specifies the resource objects. For details, see Table 4.
     public var resources: [ListQuotasResource]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [ListQuotasResource]? = nil
-    ) {
+    public init(resources: [ListQuotasResource]? = nil) {
         self.resources = resources
     }
 }

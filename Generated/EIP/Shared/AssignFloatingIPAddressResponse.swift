@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``EIPClient/assignFloatingIPAddress``.
-public struct AssignFloatingIPAddressResponse: Codable, Sendable, Hashable {
+public struct AssignFloatingIPAddressResponse: Codable, Sendable, Equatable {
     /// Specifies the floating IP address list. For details, see Table 4.
     public var floatingip: Floatingip?
 
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: Floatingip? = nil
-    ) {
+    public init(floatingip: Floatingip? = nil) {
         self.floatingip = floatingip
     }
 }

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The response of ``EIPClient/associatePublicips``.
-public struct AssociatePublicipsResponse: Codable, Sendable, Hashable {
+public struct AssociatePublicipsResponse: Codable, Sendable, Equatable {
     /// Request ID.
     /// Minimum length: 0
     /// Maximum length: 36
     public var requestID: String?
-
     /// Response body of binding an EIP.
     public var publicip: PublicipInstanceResp?
 
@@ -18,10 +17,7 @@ public struct AssociatePublicipsResponse: Codable, Sendable, Hashable {
         case publicip
     }
 
-    public init(
-        requestID: String? = nil,
-        publicip: PublicipInstanceResp? = nil
-    ) {
+    public init(requestID: String? = nil, publicip: PublicipInstanceResp? = nil) {
         self.requestID = requestID
         self.publicip = publicip
     }

@@ -4,46 +4,37 @@
 import CloudCore
 
 /// Specifies the bandwidth objects. For details, see Table 3.
-public struct Bandwidth: Codable, Sendable, Hashable {
+public struct Bandwidth: Codable, Sendable, Equatable {
     /// Specifies the bandwidth name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
     public var name: String?
-
     /// Specifies the bandwidth size.
     /// The value ranges from 1 Mbit/s to 1000 Mbit/s by default. (The specific range may vary depending on
     /// the configuration in each region. You can see the bandwidth range of each region on the management
     /// console.)
     public var size: Int?
-
     /// Specifies the bandwidth ID, which uniquely identifies the bandwidth.
     public var id: String?
-
     /// Possible values are as follows:
     /// PER: Dedicated bandwidth
     /// WHOLE: Shared bandwidth
     public var shareType: String?
-
     /// Specifies information about the EIP that uses the bandwidth. For details, see Table 4.
     public var publicipInfo: [PublicipInfo]?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the bandwidth type.
     /// The value can be:
     /// share: Shared bandwidth
     /// gray: Dedicated load balancer
     /// bgp: Dynamic BGP
     public var bandwidthType: String?
-
     /// If the value is traffic, the billing is based on traffic.
     public var chargeMode: String?
-
     /// Specifies the bill information.
     /// If billing_info is specified, the bandwidth is in yearly/monthly billing mode.
     public var billingInfo: String?
-
     /// Specifies the enterprise project ID. The value is 0 or a string that contains a maximum of 36
     /// characters in UUID format with hyphens (-).
     /// When creating a bandwidth, associate the enterprise project ID with the bandwidth.
@@ -51,17 +42,14 @@ public struct Bandwidth: Codable, Sendable, Hashable {
     /// enterprise project is used.
     /// This parameter is unsupported. Do not use it.
     public var enterpriseProjectID: String?
-
     /// Specifies the bandwidth status.
     /// Possible values are as follows:
     /// FREEZED (Frozen)
     /// NORMAL (Normal)
     public var status: String?
-
     /// Specifies the time (UTC) when the bandwidth is created.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Specifies the time (UTC) when the bandwidth is updated.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?

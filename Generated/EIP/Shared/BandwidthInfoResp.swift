@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Bandwidth bound to an EIP.
-public struct BandwidthInfoResp: Codable, Sendable, Hashable {
+public struct BandwidthInfoResp: Codable, Sendable, Equatable {
     /// Documented values of `bandwidthType`; other values decode as well.
     public struct BandwidthType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let per: Self = "PER"
         public static let whole: Self = "WHOLE"
@@ -21,18 +18,15 @@ public struct BandwidthInfoResp: Codable, Sendable, Hashable {
     /// Minimum length: 0
     /// Maximum length: 256
     public var bandwidthName: String?
-
     /// Bandwidth size (Mbit/s).
     /// Minimum value: 0
     /// Maximum value: 99999
     public var bandwidthNumber: Int?
-
     /// Bandwidth type.
     /// Enumerated values:
     /// PER
     /// WHOLE
     public var bandwidthType: BandwidthType?
-
     /// Bandwidth ID.
     /// Minimum length: 0
     /// Maximum length: 36

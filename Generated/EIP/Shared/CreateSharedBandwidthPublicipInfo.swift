@@ -3,13 +3,11 @@
 
 import CloudCore
 
-public struct CreateSharedBandwidthPublicipInfo: Codable, Sendable, Hashable {
+public struct CreateSharedBandwidthPublicipInfo: Codable, Sendable, Equatable {
     /// Specifies the ID of the EIP that uses the bandwidth.
     public var publicipID: String?
-
     /// Specifies the obtained EIP if only IPv4 EIPs are available.
     public var publicipAddress: String?
-
     /// Specifies the EIP type.
     /// The value can be 5_bgp (Dynamic BGP) or 5_mailbgp (Mail BGP).
     /// Constraints:
@@ -23,11 +21,7 @@ public struct CreateSharedBandwidthPublicipInfo: Codable, Sendable, Hashable {
         case publicipType = "publicip_type"
     }
 
-    public init(
-        publicipID: String? = nil,
-        publicipAddress: String? = nil,
-        publicipType: String? = nil
-    ) {
+    public init(publicipID: String? = nil, publicipAddress: String? = nil, publicipType: String? = nil) {
         self.publicipID = publicipID
         self.publicipAddress = publicipAddress
         self.publicipType = publicipType

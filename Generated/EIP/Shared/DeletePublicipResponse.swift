@@ -6,19 +6,11 @@ import CloudCore
 /// The response of ``EIPClient/deletePublicip``.
 ///
 /// Read from the page's example.
-public struct DeletePublicipResponse: Codable, Sendable, Hashable {
+public struct DeletePublicipResponse: Codable, Sendable, Equatable {
     public var code: String?
     public var message: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-    }
-
-    public init(
-        code: String? = nil,
-        message: String? = nil
-    ) {
+    public init(code: String? = nil, message: String? = nil) {
         self.code = code
         self.message = message
     }

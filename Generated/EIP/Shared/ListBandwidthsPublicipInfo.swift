@@ -3,20 +3,17 @@
 
 import CloudCore
 
-public struct ListBandwidthsPublicipInfo: Codable, Sendable, Hashable {
+public struct ListBandwidthsPublicipInfo: Codable, Sendable, Equatable {
     /// Specifies the ID of the EIP that uses the bandwidth.
     public var publicipID: String?
-
     /// Specifies the obtained EIP if only IPv4 EIPs are available.
     public var publicipAddress: String?
-
     /// Specifies the EIP type.
     /// The value can be 5_bgp (Dynamic BGP) or 5_mailbgp (Mail BGP).
     /// Constraints:
     /// The configured value must be supported by the system.
     /// publicip_id is an IPv4 port. If publicip_type is not specified, the default value is 5_bgp.
     public var publicipType: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var ipVersion: Int?
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``EIPClient/neutronShowFloatingIP``.
-public struct NeutronShowFloatingIPResponse: Codable, Sendable, Hashable {
+public struct NeutronShowFloatingIPResponse: Codable, Sendable, Equatable {
     /// Specifies the floating IP address list. For details, see Table 2.
     public var floatingip: NeutronShowFloatingIPFloatingip?
 
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: NeutronShowFloatingIPFloatingip? = nil
-    ) {
+    public init(floatingip: NeutronShowFloatingIPFloatingip? = nil) {
         self.floatingip = floatingip
     }
 }

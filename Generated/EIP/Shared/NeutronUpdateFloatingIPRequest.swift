@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``EIPClient/neutronUpdateFloatingIP``.
-public struct NeutronUpdateFloatingIPRequest: Codable, Sendable, Hashable {
+public struct NeutronUpdateFloatingIPRequest: Codable, Sendable, Equatable {
     /// Specifies the floating IP address list. For details, see Table 3.
     public var floatingip: UpdatePublicipPublicip
 
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: UpdatePublicipPublicip
-    ) {
+    public init(floatingip: UpdatePublicipPublicip) {
         self.floatingip = floatingip
     }
 }

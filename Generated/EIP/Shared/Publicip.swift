@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies the EIP object. For details, see Table 3.
-public struct Publicip: Codable, Sendable, Hashable {
+public struct Publicip: Codable, Sendable, Equatable {
     /// Specifies the unique identifier of an EIP.
     public var id: String?
-
     /// Specifies the EIP status.
     /// Possible values are as follows:
     /// FREEZED (Frozen)
@@ -24,22 +23,18 @@ public struct Publicip: Codable, Sendable, Hashable {
     /// VPN (Bound to a VPN)
     /// ERROR (Exceptions)
     public var status: String?
-
     /// Specifies the additional parameters, including the order ID and product ID. For details, see Table 4.
     /// This parameter is not supported currently.
     public var profile: Profile?
-
     /// Specifies the EIP type.
     /// The value can be 5_bgp (Dynamic BGP) or 5_mailbgp (Mail BGP).
     /// Constraints:
     /// The configured value must be supported by the system.
     /// publicip_id is an IPv4 port. If publicip_type is not specified, the default value is 5_bgp.
     public var type: String?
-
     /// Specifies the obtained EIP if only IPv4 EIPs are available. Specifies the IPv4 address corresponding
     /// to the IPv6 address if IPv6 EIPs are available. IPv6 is not supported currently.
     public var publicIPAddress: String?
-
     /// Specifies the IP address version. The value can be 4 or 6.
     /// 4: IPv4
     /// 6: IPv6 (IPv6 is not supported currently.)
@@ -47,38 +42,29 @@ public struct Publicip: Codable, Sendable, Hashable {
     /// - `4`: IPv4
     /// - `6`: IPv6 (IPv6 is not supported currently.)
     public var ipVersion: Int?
-
     /// Specifies the private IP address bound to the EIP.
     /// This parameter is returned only if the private IP address is bound to the EIP.
     /// The value of private_ip_address is null if the EIP is bound to a dedicated load balancer.
     public var privateIPAddress: String?
-
     /// Specifies the port ID.
     /// This parameter is returned only when a port is associated with the EIP.
     /// The value of port_id is null if the EIP is bound to a dedicated load balancer.
     public var portID: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the time (UTC) when the EIP is assigned.
     public var createTime: String?
-
     /// Specifies the ID of the EIP bandwidth.
     public var bandwidthID: String?
-
     /// Specifies the bandwidth (Mbit/s).
     public var bandwidthSize: Int?
-
     /// Specifies the EIP bandwidth type.
     /// The value can be PER or WHOLE.
     /// PER: Dedicated bandwidth
     /// WHOLE: Shared bandwidth
     public var bandwidthShareType: String?
-
     /// Specifies the bandwidth name.
     public var bandwidthName: String?
-
     /// Specifies the enterprise project ID. The value is 0 or a string that contains a maximum of 36
     /// characters in UUID format with hyphens (-).
     /// When assigning an EIP, you need to associate an enterprise project ID with the EIP.

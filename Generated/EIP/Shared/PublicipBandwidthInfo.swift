@@ -4,18 +4,16 @@
 import CloudCore
 
 /// Bandwidth bound to an EIP.
-public struct PublicipBandwidthInfo: Codable, Sendable, Hashable {
+public struct PublicipBandwidthInfo: Codable, Sendable, Equatable {
     /// Bandwidth ID.
     /// Minimum length: 0
     /// Maximum length: 36
     public var id: String?
-
     /// Bandwidth size.
     /// The value ranges from 1 Mbit/s to 1000 Mbit/s by default.
     /// Minimum value: 1
     /// Maximum value: 1000
     public var size: Int?
-
     /// Whether the bandwidth is shared or dedicated.
     /// The value can be:
     /// PER: Dedicated bandwidth
@@ -24,7 +22,6 @@ public struct PublicipBandwidthInfo: Codable, Sendable, Hashable {
     /// Minimum length: 0
     /// Maximum length: 36
     public var shareType: String?
-
     /// Whether the billing is based on traffic or bandwidth.
     /// The value can be:
     /// bandwidth: billed by bandwidth
@@ -33,14 +30,12 @@ public struct PublicipBandwidthInfo: Codable, Sendable, Hashable {
     /// Minimum length: 0
     /// Maximum length: 36
     public var chargeMode: String?
-
     /// Bandwidth name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
     /// Minimum length: 0
     /// Maximum length: 64
     public var name: String?
-
     /// Billing information.
     /// Minimum length: 0
     /// Maximum length: 256

@@ -4,19 +4,16 @@
 import CloudCore
 
 /// Specifies information about the EIP that uses the bandwidth. For details, see Table 7.
-public struct PublicipInfo: Codable, Sendable, Hashable {
+public struct PublicipInfo: Codable, Sendable, Equatable {
     /// Specifies the ID of the EIP that uses the bandwidth.
     public var publicipID: String?
-
     /// Specifies the obtained EIP if only IPv4 EIPs are available.
     public var publicipAddress: String?
-
     /// Specifies the IP address version.
     /// Possible values are as follows:
     /// 4: IPv4
     /// 6: IPv6 (IPv6 is not supported currently.)
     public var ipVersion: Int?
-
     /// Specifies the EIP type.
     /// The value can be 5_bgp (Dynamic BGP) or 5_mailbgp (Mail BGP).
     /// Constraints:

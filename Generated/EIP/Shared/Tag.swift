@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the tag object list. For details, see Table 3.
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     /// Cannot be left blank.
     /// Can contain a maximum of 36 characters.
@@ -15,7 +15,6 @@ public struct Tag: Codable, Sendable, Hashable {
     /// Special characters, including hyphens (-) and underscores (_)
     /// The tag key of a VPC must be unique.
     public var key: String?
-
     /// Specifies the tag value.
     /// Can contain a maximum of 43 characters.
     /// Can contain only the following character types:
@@ -25,15 +24,7 @@ public struct Tag: Codable, Sendable, Hashable {
     /// Special characters, including hyphens (-) and underscores (_)
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

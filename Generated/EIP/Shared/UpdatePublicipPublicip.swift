@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the floating IP address list. For details, see Table 3.
-public struct UpdatePublicipPublicip: Codable, Sendable, Hashable {
+public struct UpdatePublicipPublicip: Codable, Sendable, Equatable {
     /// Specifies the port ID.
     /// The value must be an existing port ID. If this parameter is not included or the parameter value is
     /// left blank, the EIP is unbound. If the specified port ID does not exist or has already been bound with
@@ -16,9 +16,7 @@ public struct UpdatePublicipPublicip: Codable, Sendable, Hashable {
         case portID = "port_id"
     }
 
-    public init(
-        portID: String? = nil
-    ) {
+    public init(portID: String? = nil) {
         self.portID = portID
     }
 }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// AZ list
-public struct AvailableZone: Codable, Sendable, Hashable {
+public struct AvailableZone: Codable, Sendable, Equatable {
     /// Documented values of `state`; other values decode as well.
     public struct StateValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let available: Self = "available"
         public static let unavailable: Self = "unavailable"
@@ -19,29 +16,19 @@ public struct AvailableZone: Codable, Sendable, Hashable {
 
     /// AZ code
     public var code: String?
-
     /// Whether the AZ is available. Value options: available and unavailable
     public var state: StateValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case state
-    }
-
-    public init(
-        code: String? = nil,
-        state: StateValue? = nil
-    ) {
+    public init(code: String? = nil, state: StateValue? = nil) {
         self.code = code
         self.state = state
     }
 }
 
 /// The response of ``ERClient/listAvailabilityZone``.
-public struct ListAvailabilityZoneResponse: Codable, Sendable, Hashable {
+public struct ListAvailabilityZoneResponse: Codable, Sendable, Equatable {
     /// AZ list
     public var availabilityZones: [AvailableZone]?
-
     /// Request ID
     public var requestID: String?
 
@@ -50,10 +37,7 @@ public struct ListAvailabilityZoneResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        availabilityZones: [AvailableZone]? = nil,
-        requestID: String? = nil
-    ) {
+    public init(availabilityZones: [AvailableZone]? = nil, requestID: String? = nil) {
         self.availabilityZones = availabilityZones
         self.requestID = requestID
     }

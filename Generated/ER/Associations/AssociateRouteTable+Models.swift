@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ERClient/associateRouteTable``.
-public struct AssociateRouteTableResponse: Codable, Sendable, Hashable {
+public struct AssociateRouteTableResponse: Codable, Sendable, Equatable {
     /// Association details
     public var association: Association?
-
     /// Request ID
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct AssociateRouteTableResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        association: Association? = nil,
-        requestID: String? = nil
-    ) {
+    public init(association: Association? = nil, requestID: String? = nil) {
         self.association = association
         self.requestID = requestID
     }

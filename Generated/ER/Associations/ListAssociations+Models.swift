@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The response of ``ERClient/listAssociations``.
-public struct ListAssociationsResponse: Codable, Sendable, Hashable {
+public struct ListAssociationsResponse: Codable, Sendable, Equatable {
     /// Route table associations
     /// Array Length: 0 - 2000
     public var associations: [Association]?
-
     /// Request ID
     public var requestID: String?
-
     /// Pagination query information
     public var pageInfo: PageInfo?
 
@@ -21,11 +19,7 @@ public struct ListAssociationsResponse: Codable, Sendable, Hashable {
         case pageInfo = "page_info"
     }
 
-    public init(
-        associations: [Association]? = nil,
-        requestID: String? = nil,
-        pageInfo: PageInfo? = nil
-    ) {
+    public init(associations: [Association]? = nil, requestID: String? = nil, pageInfo: PageInfo? = nil) {
         self.associations = associations
         self.requestID = requestID
         self.pageInfo = pageInfo

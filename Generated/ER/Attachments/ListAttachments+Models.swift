@@ -4,58 +4,43 @@
 import CloudCore
 
 /// Attachments
-public struct AttachmentDetails: Codable, Sendable, Hashable {
+public struct AttachmentDetails: Codable, Sendable, Equatable {
     /// Attachment ID
     public var id: String?
-
     /// Attachment name
     public var name: String?
-
     /// Attachment description
     public var description: String?
-
     /// Attachment status. Value options: pending, available, modifying, deleting, deleted, failed,
     /// pending_acceptance, rejected, initiating_request, freezed, or invalid.
     public var state: AttachmentState?
-
     /// Creation time in the format YYYY-MM-DDTHH:mm:ss.sssZ
     public var createdAt: String?
-
     /// Update time in the format YYYY-MM-DDTHH:mm:ss.sssZ
     public var updatedAt: String?
-
     /// Attachment tags.
     public var tags: [Tag]?
-
     /// Project ID
     public var projectID: String?
-
     /// Enterprise router ID
     public var erID: String?
-
     /// Attached resource ID on its own service console
     public var resourceID: String?
-
     /// Attachment type.
     /// vgw: Direct Connect virtual gateway
     /// vpn: VPN gateway
     /// vpc: VPC
     /// cfw: CFW instance
     public var resourceType: String?
-
     /// ID of the project that the resource belongs to
     public var resourceProjectID: String?
-
     /// Whether the attachment is associated.
     public var associated: Bool?
-
     /// Association route table ID
     public var routeTableID: String?
-
     /// Frozen reason. The reason can be account arrears, public security, and violations of laws and
     /// regulations. This parameter is not supported.
     public var frozenScene: String?
-
     /// Whether to enable IPv6. The value false indicates that IPv6 is disabled, and the value true indicates
     /// that IPv6 is enabled. This parameter is not supported.
     public var ipv6Enable: Bool?
@@ -137,13 +122,11 @@ public struct AttachmentDetails: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ERClient/listAttachments``.
-public struct ListAttachmentsResponse: Codable, Sendable, Hashable {
+public struct ListAttachmentsResponse: Codable, Sendable, Equatable {
     /// Attachments
     public var attachments: [AttachmentDetails]?
-
     /// Pagination query information
     public var pageInfo: PageInfo?
-
     /// Request ID
     public var requestID: String?
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ERClient/updateAttachment``.
-public struct UpdateAttachmentRequest: Codable, Sendable, Hashable {
+public struct UpdateAttachmentRequest: Codable, Sendable, Equatable {
     /// Change basic information about the attachment.
     public var attachment: UpdateRouteTable?
 
-    private enum CodingKeys: String, CodingKey {
-        case attachment
-    }
-
-    public init(
-        attachment: UpdateRouteTable? = nil
-    ) {
+    public init(attachment: UpdateRouteTable? = nil) {
         self.attachment = attachment
     }
 }

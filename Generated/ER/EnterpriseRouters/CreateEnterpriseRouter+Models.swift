@@ -4,48 +4,39 @@
 import CloudCore
 
 /// Enterprise router
-public struct CreateEnterpriseRouter: Codable, Sendable, Hashable {
+public struct CreateEnterpriseRouter: Codable, Sendable, Equatable {
     /// Enterprise router name. The value can contain 1 to 64 characters, including letters, digits,
     /// underscores (_), hyphens (-), and periods (.).
     /// Minimum: 1
     /// Maximum: 64
     public var name: String
-
     /// Supplementary information about an enterprise router
     /// Minimum: 0
     /// Maximum: 255
     public var description: String?
-
     /// Enterprise router BGP ASN.
     /// Specify a dedicated ASN in the range of 64512-65534 or 4200000000-4294967294.
     /// ASN can only be set during enterprise router creation.
     public var asn: Int64
-
     /// Enterprise project ID
     public var enterpriseProjectID: String?
-
     /// Billing mode (pay-per-use)
     /// Default: postPaid
     public var chargeMode: String?
-
     /// Tag information
     public var tags: [Tag]?
-
     /// Whether to enable the Default Route Table Propagation function. The default value is false, indicating
     /// that the function is disabled.
     /// Default: false
     public var enableDefaultPropagation: Bool?
-
     /// Whether to enable the Default Route Table Association function. The default value is false, indicating
     /// that the function is disabled.
     /// Default: false
     public var enableDefaultAssociation: Bool?
-
     /// AZs where the enterprise router is located
     /// Minimum: 0
     /// Maximum: 128
     public var availabilityZoneIDs: [String]
-
     /// Whether to enable Auto Accept Shared Attachments. The default value is false, indicating that the
     /// function is disabled.
     /// Default: false
@@ -104,26 +95,19 @@ public struct CreateEnterpriseRouter: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``ERClient/createEnterpriseRouter``.
-public struct CreateEnterpriseRouterRequest: Codable, Sendable, Hashable {
+public struct CreateEnterpriseRouterRequest: Codable, Sendable, Equatable {
     /// Enterprise router
     public var instance: CreateEnterpriseRouter
 
-    private enum CodingKeys: String, CodingKey {
-        case instance
-    }
-
-    public init(
-        instance: CreateEnterpriseRouter
-    ) {
+    public init(instance: CreateEnterpriseRouter) {
         self.instance = instance
     }
 }
 
 /// The response of ``ERClient/createEnterpriseRouter``.
-public struct CreateEnterpriseRouterResponse: Codable, Sendable, Hashable {
+public struct CreateEnterpriseRouterResponse: Codable, Sendable, Equatable {
     /// Enterprise router
     public var instance: EnterpriseRouter?
-
     /// Request ID
     public var requestID: String?
 
@@ -132,10 +116,7 @@ public struct CreateEnterpriseRouterResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        instance: EnterpriseRouter? = nil,
-        requestID: String? = nil
-    ) {
+    public init(instance: EnterpriseRouter? = nil, requestID: String? = nil) {
         self.instance = instance
         self.requestID = requestID
     }

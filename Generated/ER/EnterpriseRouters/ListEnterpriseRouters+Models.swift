@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``ERClient/listEnterpriseRouters``.
-public struct ListEnterpriseRoutersResponse: Codable, Sendable, Hashable {
+public struct ListEnterpriseRoutersResponse: Codable, Sendable, Equatable {
     /// Enterprise routers
     public var instances: [EnterpriseRouter]?
-
     /// Pagination query information
     public var pageInfo: PageInfo?
-
     /// Request ID
     public var requestID: String?
 
@@ -20,11 +18,7 @@ public struct ListEnterpriseRoutersResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        instances: [EnterpriseRouter]? = nil,
-        pageInfo: PageInfo? = nil,
-        requestID: String? = nil
-    ) {
+    public init(instances: [EnterpriseRouter]? = nil, pageInfo: PageInfo? = nil, requestID: String? = nil) {
         self.instances = instances
         self.pageInfo = pageInfo
         self.requestID = requestID

@@ -4,30 +4,24 @@
 import CloudCore
 
 /// Request body for updating an enterprise router
-public struct UpdateEnterpriseRouter: Codable, Sendable, Hashable {
+public struct UpdateEnterpriseRouter: Codable, Sendable, Equatable {
     /// Enterprise router name. The value can contain 1 to 64 characters, including letters, digits,
     /// underscores (_), hyphens (-), and periods (.).
     /// Minimum: 1
     /// Maximum: 64
     public var name: String?
-
     /// Supplementary information about an enterprise router
     /// Minimum: 0
     /// Maximum: 255
     public var description: String?
-
     /// Whether to enable Default Route Table Propagation.
     public var enableDefaultPropagation: Bool?
-
     /// Whether to enable Default Route Table Association.
     public var enableDefaultAssociation: Bool?
-
     /// Default propagation route table ID
     public var defaultPropagationRouteTableID: String?
-
     /// Default association route table ID
     public var defaultAssociationRouteTableID: String?
-
     /// Whether to automatically accept shared attachments. The default value is false, indicating that the
     /// function is disabled.
     public var autoAcceptSharedAttachments: Bool?
@@ -73,17 +67,11 @@ public struct UpdateEnterpriseRouter: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``ERClient/updateEnterpriseRouter``.
-public struct UpdateEnterpriseRouterRequest: Codable, Sendable, Hashable {
+public struct UpdateEnterpriseRouterRequest: Codable, Sendable, Equatable {
     /// Request body for updating an enterprise router
     public var instance: UpdateEnterpriseRouter?
 
-    private enum CodingKeys: String, CodingKey {
-        case instance
-    }
-
-    public init(
-        instance: UpdateEnterpriseRouter? = nil
-    ) {
+    public init(instance: UpdateEnterpriseRouter? = nil) {
         self.instance = instance
     }
 }

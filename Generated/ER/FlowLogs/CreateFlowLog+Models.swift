@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ERClient/createFlowLog``.
-public struct CreateFlowLogRequest: Codable, Sendable, Hashable {
+public struct CreateFlowLogRequest: Codable, Sendable, Equatable {
     /// Request body for creating a flow log
     public var flowLog: FlowLogRequest
 
@@ -12,9 +12,7 @@ public struct CreateFlowLogRequest: Codable, Sendable, Hashable {
         case flowLog = "flow_log"
     }
 
-    public init(
-        flowLog: FlowLogRequest
-    ) {
+    public init(flowLog: FlowLogRequest) {
         self.flowLog = flowLog
     }
 }
@@ -23,36 +21,29 @@ public struct CreateFlowLogRequest: Codable, Sendable, Hashable {
 public typealias CreateFlowLogResponse = ShowFlowLogResponse
 
 /// Request body for creating a flow log
-public struct FlowLogRequest: Codable, Sendable, Hashable {
+public struct FlowLogRequest: Codable, Sendable, Equatable {
     /// Flow log name
     /// Minimum: 1
     /// Maximum: 64
     public var name: String
-
     /// Flow log description
     /// Minimum: 0
     /// Maximum: 255
     public var description: String?
-
     /// Type of resource whose flow logs are collected.
     /// VPC attachment
     /// Virtual gateway attachment
     /// VPN gateway attachment
     public var resourceType: String
-
     /// Resource ID
     public var resourceID: String
-
     /// Log group ID. Obtain the log group ID by referring to the Log Tank Service User Guide.
     public var logGroupID: String
-
     /// Log stream ID. Obtain the log stream ID by referring to the Log Tank Service User Guide.
     public var logStreamID: String
-
     /// Flow log storage type.
     /// LTS: Logs are stored on LTS servers.
     public var logStoreType: String
-
     /// Flow log storage name. This parameter is not supported for now.
     /// Minimum: 1
     /// Maximum: 255

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``ERClient/listFlowlogs``.
-public struct ListFlowlogsResponse: Codable, Sendable, Hashable {
+public struct ListFlowlogsResponse: Codable, Sendable, Equatable {
     /// Flow log details
     public var flowLogs: [FlowLog]?
-
     /// Request ID
     public var requestID: String?
-
     /// Total count
     public var totalCount: Int64?
-
     /// Pagination query information
     public var pageInfo: PageInfo?
 

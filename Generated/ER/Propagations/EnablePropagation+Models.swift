@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ERClient/enablePropagation``.
-public struct EnablePropagationResponse: Codable, Sendable, Hashable {
+public struct EnablePropagationResponse: Codable, Sendable, Equatable {
     /// Propagation details
     public var propagation: Propagation?
-
     /// Request ID
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct EnablePropagationResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        propagation: Propagation? = nil,
-        requestID: String? = nil
-    ) {
+    public init(propagation: Propagation? = nil, requestID: String? = nil) {
         self.propagation = propagation
         self.requestID = requestID
     }

@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The response of ``ERClient/listPropagations``.
-public struct ListPropagationsResponse: Codable, Sendable, Hashable {
+public struct ListPropagationsResponse: Codable, Sendable, Equatable {
     /// Route propagations
     /// Array Length: 0 - 2000
     public var propagations: [Propagation]?
-
     /// Request ID
     public var requestID: String?
-
     /// Pagination query information
     public var pageInfo: PageInfo?
 
@@ -21,11 +19,7 @@ public struct ListPropagationsResponse: Codable, Sendable, Hashable {
         case pageInfo = "page_info"
     }
 
-    public init(
-        propagations: [Propagation]? = nil,
-        requestID: String? = nil,
-        pageInfo: PageInfo? = nil
-    ) {
+    public init(propagations: [Propagation]? = nil, requestID: String? = nil, pageInfo: PageInfo? = nil) {
         self.propagations = propagations
         self.requestID = requestID
         self.pageInfo = pageInfo

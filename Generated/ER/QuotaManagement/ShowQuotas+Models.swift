@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Used quota details
-public struct Quota: Codable, Sendable, Hashable {
+public struct Quota: Codable, Sendable, Equatable {
     /// Quota type
     public var quotaKey: String?
-
     /// Available quota. The value -1 indicates that there is no quota limit.
     public var quotaLimit: Int64?
-
     /// Used quota
     public var used: Int64?
-
     /// Measurement unit of used quotas
     public var unit: String?
 
@@ -24,12 +21,7 @@ public struct Quota: Codable, Sendable, Hashable {
         case unit
     }
 
-    public init(
-        quotaKey: String? = nil,
-        quotaLimit: Int64? = nil,
-        used: Int64? = nil,
-        unit: String? = nil
-    ) {
+    public init(quotaKey: String? = nil, quotaLimit: Int64? = nil, used: Int64? = nil, unit: String? = nil) {
         self.quotaKey = quotaKey
         self.quotaLimit = quotaLimit
         self.used = used
@@ -46,10 +38,9 @@ public struct Quota: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ERClient/showQuotas``.
-public struct ShowQuotasResponse: Codable, Sendable, Hashable {
+public struct ShowQuotasResponse: Codable, Sendable, Equatable {
     /// Used quota details
     public var quotas: [Quota]?
-
     /// Pagination query information
     public var pageInfo: PageInfo?
 
@@ -58,10 +49,7 @@ public struct ShowQuotasResponse: Codable, Sendable, Hashable {
         case pageInfo = "page_info"
     }
 
-    public init(
-        quotas: [Quota]? = nil,
-        pageInfo: PageInfo? = nil
-    ) {
+    public init(quotas: [Quota]? = nil, pageInfo: PageInfo? = nil) {
         self.quotas = quotas
         self.pageInfo = pageInfo
     }

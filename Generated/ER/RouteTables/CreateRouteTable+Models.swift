@@ -4,21 +4,18 @@
 import CloudCore
 
 /// Route table
-public struct CreateRouteTable: Codable, Sendable, Hashable {
+public struct CreateRouteTable: Codable, Sendable, Equatable {
     /// Route table name.The value can contain 1 to 64 characters, including letters, digits, underscores (_),
     /// hyphens (-), and periods (.).
     /// Minimum: 1
     /// Maximum: 64
     public var name: String
-
     /// Supplementary information about the route table
     /// Minimum: 0
     /// Maximum: 255
     public var description: String?
-
     /// BGP route selection parameters. This parameter is not supported for now.
     public var bgpOptions: BgpOptions?
-
     /// Tag information
     public var tags: [Tag]?
 
@@ -29,12 +26,7 @@ public struct CreateRouteTable: Codable, Sendable, Hashable {
         case tags
     }
 
-    public init(
-        name: String,
-        description: String? = nil,
-        bgpOptions: BgpOptions? = nil,
-        tags: [Tag]? = nil
-    ) {
+    public init(name: String, description: String? = nil, bgpOptions: BgpOptions? = nil, tags: [Tag]? = nil) {
         self.name = name
         self.description = description
         self.bgpOptions = bgpOptions
@@ -43,7 +35,7 @@ public struct CreateRouteTable: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``ERClient/createRouteTable``.
-public struct CreateRouteTableRequest: Codable, Sendable, Hashable {
+public struct CreateRouteTableRequest: Codable, Sendable, Equatable {
     /// Route table
     public var routeTable: CreateRouteTable?
 
@@ -51,9 +43,7 @@ public struct CreateRouteTableRequest: Codable, Sendable, Hashable {
         case routeTable = "route_table"
     }
 
-    public init(
-        routeTable: CreateRouteTable? = nil
-    ) {
+    public init(routeTable: CreateRouteTable? = nil) {
         self.routeTable = routeTable
     }
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``ERClient/listRouteTables``.
-public struct ListRouteTablesResponse: Codable, Sendable, Hashable {
+public struct ListRouteTablesResponse: Codable, Sendable, Equatable {
     /// Route tables
     public var routeTables: [RouteTable]?
-
     /// Request ID
     public var requestID: String?
-
     /// Pagination query information
     public var pageInfo: PageInfo?
 
@@ -20,11 +18,7 @@ public struct ListRouteTablesResponse: Codable, Sendable, Hashable {
         case pageInfo = "page_info"
     }
 
-    public init(
-        routeTables: [RouteTable]? = nil,
-        requestID: String? = nil,
-        pageInfo: PageInfo? = nil
-    ) {
+    public init(routeTables: [RouteTable]? = nil, requestID: String? = nil, pageInfo: PageInfo? = nil) {
         self.routeTables = routeTables
         self.requestID = requestID
         self.pageInfo = pageInfo

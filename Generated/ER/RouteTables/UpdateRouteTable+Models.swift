@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ERClient/updateRouteTable``.
-public struct UpdateRouteTableRequest: Codable, Sendable, Hashable {
+public struct UpdateRouteTableRequest: Codable, Sendable, Equatable {
     /// Request body for updating a route table
     public var routeTable: UpdateRouteTable?
 
@@ -12,9 +12,7 @@ public struct UpdateRouteTableRequest: Codable, Sendable, Hashable {
         case routeTable = "route_table"
     }
 
-    public init(
-        routeTable: UpdateRouteTable? = nil
-    ) {
+    public init(routeTable: UpdateRouteTable? = nil) {
         self.routeTable = routeTable
     }
 }

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// Request body for creating a route
-public struct CreateRoute: Codable, Sendable, Hashable {
+public struct CreateRoute: Codable, Sendable, Equatable {
     /// Destination address of the route
     /// Minimum: 0
     /// Maximum: 256
     public var destination: String
-
     /// ID of the attachment that the next hop of the route points to
     public var attachmentID: String?
-
     /// Whether the route is a blackhole route. The default value is false.
     public var isBlackhole: Bool?
 
@@ -22,11 +20,7 @@ public struct CreateRoute: Codable, Sendable, Hashable {
         case isBlackhole = "is_blackhole"
     }
 
-    public init(
-        destination: String,
-        attachmentID: String? = nil,
-        isBlackhole: Bool? = nil
-    ) {
+    public init(destination: String, attachmentID: String? = nil, isBlackhole: Bool? = nil) {
         self.destination = destination
         self.attachmentID = attachmentID
         self.isBlackhole = isBlackhole
@@ -41,17 +35,11 @@ public struct CreateRoute: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``ERClient/createStaticRoute``.
-public struct CreateStaticRouteRequest: Codable, Sendable, Hashable {
+public struct CreateStaticRouteRequest: Codable, Sendable, Equatable {
     /// Request body for creating a route
     public var route: CreateRoute
 
-    private enum CodingKeys: String, CodingKey {
-        case route
-    }
-
-    public init(
-        route: CreateRoute
-    ) {
+    public init(route: CreateRoute) {
         self.route = route
     }
 }

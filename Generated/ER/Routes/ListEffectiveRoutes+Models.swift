@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Routes
-public struct EffectiveRoute: Codable, Sendable, Hashable {
+public struct EffectiveRoute: Codable, Sendable, Equatable {
     /// Documented values of `routeType`; other values decode as well.
     public struct RouteType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let `static`: Self = "static"
         public static let propagation: Self = "propagation"
@@ -20,10 +17,7 @@ public struct EffectiveRoute: Codable, Sendable, Hashable {
     /// Documented values of `syncState`; other values decode as well.
     public struct SyncState: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let unsynchronized: Self = "unsynchronized"
         public static let synchronizing: Self = "synchronizing"
@@ -33,26 +27,19 @@ public struct EffectiveRoute: Codable, Sendable, Hashable {
 
     /// Route ID
     public var routeID: String?
-
     /// Destination address of the route
     public var destination: String?
-
     /// Next hops of the routes
     public var nextHops: [RouteAttachment]?
-
     /// Whether the route is a blackhole route
     public var isBlackhole: Bool?
-
     /// Route type. Value options: static and propagation
     public var routeType: RouteType?
-
     /// Route synchronization status. The value can be unsynchronized, synchronizing, revoking, or
     /// synchronized. This parameter is not supported.
     public var syncState: SyncState?
-
     /// IP address group ID. This parameter is not supported.
     public var addressGroupID: String?
-
     /// Route description.
     public var description: String?
 
@@ -101,13 +88,11 @@ public struct EffectiveRoute: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ERClient/listEffectiveRoutes``.
-public struct ListEffectiveRoutesResponse: Codable, Sendable, Hashable {
+public struct ListEffectiveRoutesResponse: Codable, Sendable, Equatable {
     /// Routes
     public var routes: [EffectiveRoute]?
-
     /// Request ID
     public var requestID: String?
-
     /// Pagination query information
     public var pageInfo: PageInfo?
 
@@ -117,11 +102,7 @@ public struct ListEffectiveRoutesResponse: Codable, Sendable, Hashable {
         case pageInfo = "page_info"
     }
 
-    public init(
-        routes: [EffectiveRoute]? = nil,
-        requestID: String? = nil,
-        pageInfo: PageInfo? = nil
-    ) {
+    public init(routes: [EffectiveRoute]? = nil, requestID: String? = nil, pageInfo: PageInfo? = nil) {
         self.routes = routes
         self.requestID = requestID
         self.pageInfo = pageInfo

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``ERClient/listStaticRoutes``.
-public struct ListStaticRoutesResponse: Codable, Sendable, Hashable {
+public struct ListStaticRoutesResponse: Codable, Sendable, Equatable {
     /// Routes
     public var routes: [Route]?
-
     /// Request ID
     public var requestID: String?
-
     /// Pagination query information
     public var pageInfo: PageInfo?
 
@@ -20,11 +18,7 @@ public struct ListStaticRoutesResponse: Codable, Sendable, Hashable {
         case pageInfo = "page_info"
     }
 
-    public init(
-        routes: [Route]? = nil,
-        requestID: String? = nil,
-        pageInfo: PageInfo? = nil
-    ) {
+    public init(routes: [Route]? = nil, requestID: String? = nil, pageInfo: PageInfo? = nil) {
         self.routes = routes
         self.requestID = requestID
         self.pageInfo = pageInfo

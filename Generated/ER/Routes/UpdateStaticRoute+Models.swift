@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Route
-public struct UpdateRoute: Codable, Sendable, Hashable {
+public struct UpdateRoute: Codable, Sendable, Equatable {
     /// Next hop of the route
     public var attachmentID: String?
-
     /// Whether the route is a blackhole route
     public var isBlackhole: Bool?
 
@@ -16,10 +15,7 @@ public struct UpdateRoute: Codable, Sendable, Hashable {
         case isBlackhole = "is_blackhole"
     }
 
-    public init(
-        attachmentID: String? = nil,
-        isBlackhole: Bool? = nil
-    ) {
+    public init(attachmentID: String? = nil, isBlackhole: Bool? = nil) {
         self.attachmentID = attachmentID
         self.isBlackhole = isBlackhole
     }
@@ -32,17 +28,11 @@ public struct UpdateRoute: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``ERClient/updateStaticRoute``.
-public struct UpdateStaticRouteRequest: Codable, Sendable, Hashable {
+public struct UpdateStaticRouteRequest: Codable, Sendable, Equatable {
     /// Route
     public var route: UpdateRoute
 
-    private enum CodingKeys: String, CodingKey {
-        case route
-    }
-
-    public init(
-        route: UpdateRoute
-    ) {
+    public init(route: UpdateRoute) {
         self.route = route
     }
 }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``ERClient/associateRouteTable``.
-public struct AssociateRouteTableRequest: Codable, Sendable, Hashable {
+public struct AssociateRouteTableRequest: Codable, Sendable, Equatable {
     /// Unique ID of the attachment
     /// Maximum: 36
     public var attachmentID: String?
-
     /// Route that controls outbound traffic. This parameter is not supported for now.
     public var routePolicy: ExportRoutePolicy?
 
@@ -17,10 +16,7 @@ public struct AssociateRouteTableRequest: Codable, Sendable, Hashable {
         case routePolicy = "route_policy"
     }
 
-    public init(
-        attachmentID: String? = nil,
-        routePolicy: ExportRoutePolicy? = nil
-    ) {
+    public init(attachmentID: String? = nil, routePolicy: ExportRoutePolicy? = nil) {
         self.attachmentID = attachmentID
         self.routePolicy = routePolicy
     }

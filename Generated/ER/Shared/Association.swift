@@ -4,37 +4,29 @@
 import CloudCore
 
 /// Association details
-public struct Association: Codable, Sendable, Hashable {
+public struct Association: Codable, Sendable, Equatable {
     /// Unique association ID
     /// Maximum: 36
     public var id: String?
-
     /// Unique ID of the route table
     /// Maximum: 36
     public var routeTableID: String?
-
     /// Unique ID of the attachment
     /// Maximum: 36
     public var attachmentID: String?
-
     /// vpc: VPC
     /// vpn: VPN gateway
     /// vgw: Direct Connect virtual gateway
     /// cfw: CFW instance
     public var resourceType: String?
-
     /// Unique ID of the attachment
     public var resourceID: String?
-
     /// Status. Value options: pending, available, modifying, deleting, deleted, and failed
     public var state: State?
-
     /// Creation time. It is UTC time in the format of YYYY-MM-DDTHH:mm:ss.sssZ.
     public var createdAt: String?
-
     /// Update time. It is UTC time in the format of YYYY-MM-DDTHH:mm:ss.sssZ.
     public var updatedAt: String?
-
     /// Route that controls outbound traffic. This parameter is not supported for now.
     public var routePolicy: ExportRoutePolicy?
 

@@ -4,42 +4,31 @@
 import CloudCore
 
 /// Attachment basic information
-public struct AttachmentResponse: Codable, Sendable, Hashable {
+public struct AttachmentResponse: Codable, Sendable, Equatable {
     /// Attachment name
     public var name: String?
-
     /// Attachment ID
     public var id: String?
-
     /// Supplementary information
     public var description: String?
-
     /// Attachment status. Value options: pending, available, modifying, deleting, deleted, failed,
     /// pending_acceptance, rejected, initiating_request, freezed, or invalid.
     public var state: AttachmentState?
-
     /// Creation time in the format YYYY-MM-DDTHH:mm:ss.sssZ
     public var createdAt: String?
-
     /// Update time in the format YYYY-MM-DDTHH:mm:ss.sssZ
     public var updatedAt: String?
-
     /// Attachment tags.
     public var tags: [Tag]?
-
     /// Project ID
     public var projectID: String?
-
     /// Attached resource ID on its own service console
     public var resourceID: String?
-
     /// Attachment type.
     /// vpc: VPC
     public var resourceType: String?
-
     /// ID of the project that the resource belongs to
     public var resourceProjectID: String?
-
     /// Whether to enable IPv6. The value false indicates that IPv6 is disabled, and the value true indicates
     /// that IPv6 is enabled. This parameter is not supported.
     public var ipv6Enable: Bool?

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Bandwidth request body. This parameter is not supported.
-public struct Bandwidth: Codable, Sendable, Hashable {
+public struct Bandwidth: Codable, Sendable, Equatable {
     /// Bandwidth, in Mbit/s. The default value is 0, indicating that the bandwidth is not limited. The value
     /// -1 indicates that the bandwidth is limited to 2 kbit/s. This parameter is not supported.
     /// Minimum: -1
@@ -15,9 +15,7 @@ public struct Bandwidth: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        size: Int? = nil
-    ) {
+    public init(size: Int? = nil) {
         self.size = size
     }
 

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// BGP route selection parameters. This parameter is not supported for now.
-public struct BgpOptions: Codable, Sendable, Hashable {
+public struct BgpOptions: Codable, Sendable, Equatable {
     /// BGP option to specify that AS-Path attributes are not compared during load balancing. This parameter
     /// is not supported for now.
     public var loadBalancingAsPathIgnore: Bool?
-
     /// BGP option to specify that AS-Path attributes with the same length are not compared during load
     /// balancing. This parameter is not supported for now.
     public var loadBalancingAsPathRelax: Bool?
@@ -18,10 +17,7 @@ public struct BgpOptions: Codable, Sendable, Hashable {
         case loadBalancingAsPathRelax = "load_balancing_as_path_relax"
     }
 
-    public init(
-        loadBalancingAsPathIgnore: Bool? = nil,
-        loadBalancingAsPathRelax: Bool? = nil
-    ) {
+    public init(loadBalancingAsPathIgnore: Bool? = nil, loadBalancingAsPathRelax: Bool? = nil) {
         self.loadBalancingAsPathIgnore = loadBalancingAsPathIgnore
         self.loadBalancingAsPathRelax = loadBalancingAsPathRelax
     }

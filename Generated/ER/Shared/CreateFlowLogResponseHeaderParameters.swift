@@ -3,7 +3,7 @@
 
 import CloudCore
 
-public struct CreateFlowLogResponseHeaderParameters: Codable, Sendable, Hashable {
+public struct CreateFlowLogResponseHeaderParameters: Codable, Sendable, Equatable {
     /// Idempotence identifier
     public var xClientToken: String?
 
@@ -11,9 +11,7 @@ public struct CreateFlowLogResponseHeaderParameters: Codable, Sendable, Hashable
         case xClientToken = "X-Client-Token"
     }
 
-    public init(
-        xClientToken: String? = nil
-    ) {
+    public init(xClientToken: String? = nil) {
         self.xClientToken = xClientToken
     }
 }

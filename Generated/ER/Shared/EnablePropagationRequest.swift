@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``ERClient/enablePropagation``.
-public struct EnablePropagationRequest: Codable, Sendable, Hashable {
+public struct EnablePropagationRequest: Codable, Sendable, Equatable {
     /// Unique ID of the attachment
     public var attachmentID: String?
-
     /// Route that controls inbound traffic. This parameter is not supported for now.
     public var routePolicy: ImportRoutePolicy?
 
@@ -16,10 +15,7 @@ public struct EnablePropagationRequest: Codable, Sendable, Hashable {
         case routePolicy = "route_policy"
     }
 
-    public init(
-        attachmentID: String? = nil,
-        routePolicy: ImportRoutePolicy? = nil
-    ) {
+    public init(attachmentID: String? = nil, routePolicy: ImportRoutePolicy? = nil) {
         self.attachmentID = attachmentID
         self.routePolicy = routePolicy
     }

@@ -4,79 +4,57 @@
 import CloudCore
 
 /// Enterprise router
-public struct EnterpriseRouter: Codable, Sendable, Hashable {
+public struct EnterpriseRouter: Codable, Sendable, Equatable {
     /// Enterprise router ID
     public var id: String?
-
     /// Enterprise router name
     public var name: String?
-
     /// Supplementary information about an enterprise router
     public var description: String?
-
     /// Resource status. The value can be pending, available, modifying, deleting, deleted, failed, or
     /// freezed.
     public var state: EnterpriseRouterState?
-
     /// Tag information
     public var tags: [Tag]?
-
     /// Billing mode (pay-per-use)
     /// Default: postPaid
     public var chargeMode: String?
-
     /// Instance type. This parameter is not supported.
     public var instanceType: String?
-
     /// Creation time in the format YYYY-MM-DDTHH:mm:ss.sssZ
     public var createdAt: String?
-
     /// Update time in the format YYYY-MM-DDTHH:mm:ss.sssZ
     public var updatedAt: String?
-
     /// Enterprise project ID
     public var enterpriseProjectID: Int?
-
     /// Project ID
     public var projectID: String?
-
     /// Enterprise router BGP ASN
     public var asn: Int64?
-
     /// Whether an enterprise router supports multicast. The default value is false, indicating that multicast
     /// is disabled. This parameter is not supported.
     public var supportMulticast: Bool?
-
     /// Whether to enable the Default Route Table Propagation function. The default value is false, indicating
     /// that the function is disabled.
     public var enableDefaultPropagation: Bool?
-
     /// Whether to enable the Default Route Table Association function. The default value is false, indicating
     /// that the function is disabled.
     public var enableDefaultAssociation: Bool?
-
     /// Default propagation route table ID
     public var defaultPropagationRouteTableID: String?
-
     /// Default association route table ID
     public var defaultAssociationRouteTableID: String?
-
     /// AZs where the enterprise router is located
     public var availabilityZoneIDs: [String]?
-
     /// Whether to automatically accept shared attachments. The default value is false, indicating that the
     /// function is disabled.
     public var autoAcceptSharedAttachments: Bool?
-
     /// CIDR block of an enterprise router. This parameter is not supported.
     public var cidrBlocks: [String]?
-
     /// Bandwidth request body. This parameter is not supported.
     public var bandwidth: Bandwidth?
-
     /// Order information. This parameter is not supported.
     public var billingInfo: String?
-
     /// Frozen reason. The reason can be account arrears, public security, and violations of laws and
     /// regulations. This parameter is not supported.
     public var frozenScene: String?

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Route that controls outbound traffic. This parameter is not supported for now.
-public struct ExportRoutePolicy: Codable, Sendable, Hashable {
+public struct ExportRoutePolicy: Codable, Sendable, Equatable {
     /// ID of the route policy that controls outbound traffic. This parameter is not supported for now.
     /// Minimum: 0
     /// Maximum: 36
@@ -14,9 +14,7 @@ public struct ExportRoutePolicy: Codable, Sendable, Hashable {
         case exportPolicyID = "export_policy_id"
     }
 
-    public init(
-        exportPolicyID: String? = nil
-    ) {
+    public init(exportPolicyID: String? = nil) {
         self.exportPolicyID = exportPolicyID
     }
 }

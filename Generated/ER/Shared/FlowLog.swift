@@ -4,49 +4,35 @@
 import CloudCore
 
 /// Flow log details
-public struct FlowLog: Codable, Sendable, Hashable {
+public struct FlowLog: Codable, Sendable, Equatable {
     /// Flow log ID
     public var id: String?
-
     /// Flow log name
     public var name: String?
-
     /// Flow log description
     public var description: String?
-
     /// Project ID of the flow log task creator
     public var projectID: String?
-
     /// Resource type. The value is attachment.
     public var resourceType: String?
-
     /// Resource ID
     public var resourceID: String?
-
     /// Log group ID
     public var logGroupID: String?
-
     /// Log stream ID
     public var logStreamID: String?
-
     /// Flow log storage type. LTS is used for log storage.
     public var logStoreType: String?
-
     /// Flow log storage name. This parameter is not supported for now.
     public var logStoreName: String?
-
     /// Log aggregation time, in seconds. The value ranges from 60 to 600.
     public var logAggregationInterval: Int?
-
     /// Creation time in the format YYYY-MM-DDTHH:mm:ss.sssZ
     public var createdAt: String?
-
     /// Update time in the format YYYY-MM-DDTHH:mm:ss.sssZ
     public var updatedAt: String?
-
     /// Flow log status. Value options: pending, available, modifying, deleting, deleted, and failed
     public var state: State?
-
     /// Whether to enable flow logs. The value can be true or false.
     public var enabled: Bool?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Route that controls inbound traffic. This parameter is not supported for now.
-public struct ImportRoutePolicy: Codable, Sendable, Hashable {
+public struct ImportRoutePolicy: Codable, Sendable, Equatable {
     /// ID of the route policy that controls inbound traffic. This parameter is not supported for now.
     /// Minimum: 0
     /// Maximum: 36
@@ -14,9 +14,7 @@ public struct ImportRoutePolicy: Codable, Sendable, Hashable {
         case importPolicyID = "import_policy_id"
     }
 
-    public init(
-        importPolicyID: String? = nil
-    ) {
+    public init(importPolicyID: String? = nil) {
         self.importPolicyID = importPolicyID
     }
 }

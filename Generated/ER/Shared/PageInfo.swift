@@ -4,11 +4,10 @@
 import CloudCore
 
 /// Pagination query information
-public struct PageInfo: Codable, Sendable, Hashable {
+public struct PageInfo: Codable, Sendable, Equatable {
     /// Marker of the next page. The value is the resource UUID. If the value is empty, the resource is on the
     /// last page.
     public var nextMarker: String?
-
     /// Number of resources in the list
     public var currentCount: Int?
 
@@ -17,10 +16,7 @@ public struct PageInfo: Codable, Sendable, Hashable {
         case currentCount = "current_count"
     }
 
-    public init(
-        nextMarker: String? = nil,
-        currentCount: Int? = nil
-    ) {
+    public init(nextMarker: String? = nil, currentCount: Int? = nil) {
         self.nextMarker = nextMarker
         self.currentCount = currentCount
     }

@@ -4,40 +4,30 @@
 import CloudCore
 
 /// Propagation details
-public struct Propagation: Codable, Sendable, Hashable {
+public struct Propagation: Codable, Sendable, Equatable {
     /// Unique association ID
     public var id: String?
-
     /// Project ID
     public var projectID: String?
-
     /// Enterprise router ID
     public var erID: String?
-
     /// Unique ID of the route table
     public var routeTableID: String?
-
     /// Unique ID of the attachment
     public var attachmentID: String?
-
     /// vpc: VPC
     /// vpn: VPN gateway
     /// vgw: Direct Connect virtual gateway
     /// cfw: CFW instance
     public var resourceType: String?
-
     /// Unique ID of the attachment
     public var resourceID: String?
-
     /// Route that controls inbound traffic. This parameter is not supported for now.
     public var routePolicy: ImportRoutePolicy?
-
     /// Status. Value options: pending, available, modifying, deleting, deleted, and failed
     public var state: State?
-
     /// Creation time. It is UTC time in the format of YYYY-MM-DDTHH:mm:ss.sssZ.
     public var createdAt: String?
-
     /// Update time. It is UTC time in the format of YYYY-MM-DDTHH:mm:ss.sssZ.
     public var updatedAt: String?
 

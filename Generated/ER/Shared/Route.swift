@@ -4,34 +4,25 @@
 import CloudCore
 
 /// Routes
-public struct Route: Codable, Sendable, Hashable {
+public struct Route: Codable, Sendable, Equatable {
     /// Route ID
     public var id: String?
-
     /// Route type. The value is static.
     public var type: String?
-
     /// Route status. Value options: pending, available, modifying, deleting, deleted, and failed
     public var state: State?
-
     /// Whether the route is a blackhole route
     public var isBlackhole: Bool?
-
     /// Destination address of the route
     public var destination: String?
-
     /// Next hops
     public var attachments: [RouteAttachment]?
-
     /// Route table ID
     public var routeTableID: String?
-
     /// Creation time in the format YYYY-MM-DDTHH:mm:ss.sssZ
     public var createdAt: String?
-
     /// Update time in the format YYYY-MM-DDTHH:mm:ss.sssZ
     public var updatedAt: String?
-
     /// Route description.
     public var description: String?
 

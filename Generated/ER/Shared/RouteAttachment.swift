@@ -4,20 +4,17 @@
 import CloudCore
 
 /// Next hops of the routes
-public struct RouteAttachment: Codable, Sendable, Hashable {
+public struct RouteAttachment: Codable, Sendable, Equatable {
     /// Attached resource ID
     public var resourceID: String?
-
     /// Attachment type.
     /// vpc: VPC
     /// vpn: VPN gateway
     /// vgw: Direct Connect virtual gateway
     /// cfw: CFW instance
     public var resourceType: String?
-
     /// Attachment ID
     public var attachmentID: String?
-
     /// Route priority, the common route is 1
     public var priority: Int?
 

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Route synchronization configuration. This parameter is not supported.
-public struct RouteSynchronization: Codable, Sendable, Hashable {
+public struct RouteSynchronization: Codable, Sendable, Equatable {
     /// Whether to enable route synchronization.
     public var routeSynchronizationEnable: Bool?
-
     /// VPC route table where routes are to be synchronized.
     public var vpcRouteTableType: String?
-
     /// Type of the route to be synchronized.
     public var routeType: String?
-
     /// A conflict policy that specifies whether to synchronize routes with the same destination and next hop
     /// to the VPC route table.
     public var conflictPolicy: String?

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Route tables
-public struct RouteTable: Codable, Sendable, Hashable {
+public struct RouteTable: Codable, Sendable, Equatable {
     /// Documented values of `state`; other values decode as well.
     public struct StateValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let pending: Self = "pending"
         public static let available: Self = "available"
@@ -22,32 +19,23 @@ public struct RouteTable: Codable, Sendable, Hashable {
 
     /// Route table ID
     public var id: String?
-
     /// Route table name
     public var name: String?
-
     /// Supplementary information
     public var description: String?
-
     /// Whether the route table is the default association route table.
     /// Default: false
     public var isDefaultAssociation: Bool?
-
     /// Whether the route table is the default propagation route table.
     public var isDefaultPropagation: Bool?
-
     /// Route table status. The value can be pending, available, deleting, deleted, or failed.
     public var state: StateValue?
-
     /// Tag
     public var tags: [Tag]?
-
     /// BGP route selection parameters. This parameter is not supported for now.
     public var bgpOptions: BgpOptions?
-
     /// Creation time in the format YYYY-MM-DDTHH:mm:ss.sssZ
     public var createdAt: String?
-
     /// Update time in the format YYYY-MM-DDTHH:mm:ss.sssZ
     public var updatedAt: String?
 

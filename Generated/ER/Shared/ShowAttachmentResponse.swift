@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ERClient/showAttachment``.
-public struct ShowAttachmentResponse: Codable, Sendable, Hashable {
+public struct ShowAttachmentResponse: Codable, Sendable, Equatable {
     /// Attachment basic information
     public var attachment: AttachmentResponse?
-
     /// Request ID
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ShowAttachmentResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        attachment: AttachmentResponse? = nil,
-        requestID: String? = nil
-    ) {
+    public init(attachment: AttachmentResponse? = nil, requestID: String? = nil) {
         self.attachment = attachment
         self.requestID = requestID
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ERClient/showEnterpriseRouter``.
-public struct ShowEnterpriseRouterResponse: Codable, Sendable, Hashable {
+public struct ShowEnterpriseRouterResponse: Codable, Sendable, Equatable {
     /// Enterprise router
     public var instance: ShowEnterpriseRouterEnterpriseRouter?
-
     /// Request ID
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ShowEnterpriseRouterResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        instance: ShowEnterpriseRouterEnterpriseRouter? = nil,
-        requestID: String? = nil
-    ) {
+    public init(instance: ShowEnterpriseRouterEnterpriseRouter? = nil, requestID: String? = nil) {
         self.instance = instance
         self.requestID = requestID
     }

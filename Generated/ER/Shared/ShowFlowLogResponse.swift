@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ERClient/showFlowLog``.
-public struct ShowFlowLogResponse: Codable, Sendable, Hashable {
+public struct ShowFlowLogResponse: Codable, Sendable, Equatable {
     /// Flow log details
     public var flowLog: FlowLog?
-
     /// Request ID
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ShowFlowLogResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        flowLog: FlowLog? = nil,
-        requestID: String? = nil
-    ) {
+    public init(flowLog: FlowLog? = nil, requestID: String? = nil) {
         self.flowLog = flowLog
         self.requestID = requestID
     }

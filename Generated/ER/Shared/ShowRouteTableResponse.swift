@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ERClient/showRouteTable``.
-public struct ShowRouteTableResponse: Codable, Sendable, Hashable {
+public struct ShowRouteTableResponse: Codable, Sendable, Equatable {
     /// Route table
     public var routeTable: RouteTable?
-
     /// Request ID
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ShowRouteTableResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        routeTable: RouteTable? = nil,
-        requestID: String? = nil
-    ) {
+    public init(routeTable: RouteTable? = nil, requestID: String? = nil) {
         self.routeTable = routeTable
         self.requestID = requestID
     }

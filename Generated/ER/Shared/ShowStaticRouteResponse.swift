@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ERClient/showStaticRoute``.
-public struct ShowStaticRouteResponse: Codable, Sendable, Hashable {
+public struct ShowStaticRouteResponse: Codable, Sendable, Equatable {
     /// Route
     public var route: Route?
-
     /// Request ID
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ShowStaticRouteResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        route: Route? = nil,
-        requestID: String? = nil
-    ) {
+    public init(route: Route? = nil, requestID: String? = nil) {
         self.route = route
         self.requestID = requestID
     }

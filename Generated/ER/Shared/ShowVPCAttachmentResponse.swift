@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ERClient/showVPCAttachment``.
-public struct ShowVPCAttachmentResponse: Codable, Sendable, Hashable {
+public struct ShowVPCAttachmentResponse: Codable, Sendable, Equatable {
     /// VPC attachment
     public var vpcAttachment: VPCAttachmentDetails?
-
     /// Request ID
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ShowVPCAttachmentResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        vpcAttachment: VPCAttachmentDetails? = nil,
-        requestID: String? = nil
-    ) {
+    public init(vpcAttachment: VPCAttachmentDetails? = nil, requestID: String? = nil) {
         self.vpcAttachment = vpcAttachment
         self.requestID = requestID
     }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `sort_dir` fields and parameters; other values decode as well.
 public struct SortDir: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// ascending order
     public static let asc: Self = "asc"
-
     /// descending order
     public static let desc: Self = "desc"
 }

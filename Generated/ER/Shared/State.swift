@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `state` fields and parameters; other values decode as well.
 public struct State: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let pending: Self = "pending"
     public static let available: Self = "available"

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Attachment tags.
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Tag key. The key:
     /// Can contain UTF-8 letters, digits, spaces, and the following characters: _.:=+-@.
     /// Cannot start with sys because it indicates a system tag.
@@ -13,7 +13,6 @@ public struct Tag: Codable, Sendable, Hashable {
     /// Minimum: 1
     /// Maximum: 128
     public var key: String?
-
     /// Tag value. The value:
     /// Can contain UTF-8 letters, digits, spaces, and the following characters: _.:=+-@.
     /// Can be empty or null.
@@ -22,15 +21,7 @@ public struct Tag: Codable, Sendable, Hashable {
     /// Maximum: 255
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,27 +4,18 @@
 import CloudCore
 
 /// The request body of ``ERClient/updateFlowLog``.
-public struct UpdateRouteTable: Codable, Sendable, Hashable {
+public struct UpdateRouteTable: Codable, Sendable, Equatable {
     /// Route table name. The value can contain 1 to 64 characters, including letters, digits, underscores
     /// (_), hyphens (-), and periods (.).
     /// Minimum: 1
     /// Maximum: 64
     public var name: String?
-
     /// Supplementary information about the route table
     /// Minimum: 0
     /// Maximum: 255
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil) {
         self.name = name
         self.description = description
     }

@@ -4,55 +4,41 @@
 import CloudCore
 
 /// VPC attachment
-public struct VPCAttachmentDetails: Codable, Sendable, Hashable {
+public struct VPCAttachmentDetails: Codable, Sendable, Equatable {
     /// VPC attachment ID
     public var id: String?
-
     /// VPC attachment name
     public var name: String?
-
     /// VPC id
     public var vpcID: String?
-
     /// VPC subnet ID
     public var virsubnetID: String?
-
     /// The default value is false. If this parameter is set to true, routes with this enterprise router as
     /// the next hop and 10.0.0.0/8, 172.16.0.0/12, and 192.168.0.0/16 as the destinations will be
     /// automatically added to the route tables of the VPC.
     /// Default: false
     public var autoCreateVPCRoutes: Bool?
-
     /// VPC attachment status. The value can be pending, available, modifying, deleting, deleted, failed,
     /// initiating_request, rejected, pending_acceptance, freezed, or invalid.
     public var state: AttachmentState?
-
     /// Creation time in the format YYYY-MM-DDTHH:mm:ss.sssZ
     public var createdAt: String?
-
     /// Update time in the format YYYY-MM-DDTHH:mm:ss.sssZ
     public var updatedAt: String?
-
     /// Tag information
     public var tags: [Tag]?
-
     /// Supplementary information about the VPC attachment
     public var description: String?
-
     /// Project ID
     public var projectID: String?
-
     /// ID of the project that the VPC belongs to
     public var vpcProjectID: String?
-
     /// The default value is false. If the value is true, IPv6 is enabled for the VPC attachment. This
     /// parameter is not supported for now.
     /// Default: false
     public var ipv6Enable: String?
-
     /// Route synchronization configuration. This parameter is not supported.
     public var routeSynchronization: RouteSynchronization?
-
     /// Frozen reason. The reason can be account arrears, public security, and violations of laws and
     /// regulations. This parameter is not supported.
     public var frozenScene: String?

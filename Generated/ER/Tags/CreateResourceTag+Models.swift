@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ERClient/createResourceTag``.
-public struct CreateResourceTagRequest: Codable, Sendable, Hashable {
+public struct CreateResourceTagRequest: Codable, Sendable, Equatable {
     /// Resource tag
     public var tag: Tag
 
-    private enum CodingKeys: String, CodingKey {
-        case tag
-    }
-
-    public init(
-        tag: Tag
-    ) {
+    public init(tag: Tag) {
         self.tag = tag
     }
 }

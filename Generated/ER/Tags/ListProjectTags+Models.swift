@@ -4,38 +4,23 @@
 import CloudCore
 
 /// The response of ``ERClient/listProjectTags``.
-public struct ListProjectTagsResponse: Codable, Sendable, Hashable {
+public struct ListProjectTagsResponse: Codable, Sendable, Equatable {
     /// Tags
     public var tags: [Tags]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [Tags]? = nil
-    ) {
+    public init(tags: [Tags]? = nil) {
         self.tags = tags
     }
 }
 
 /// Tags
-public struct Tags: Codable, Sendable, Hashable {
+public struct Tags: Codable, Sendable, Equatable {
     /// Tag key, which cannot be empty and can contain a maximum of 127 Unicode characters.
     public var key: String?
-
     /// Tag values. Each value can contain a maximum of 255 Unicode characters.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

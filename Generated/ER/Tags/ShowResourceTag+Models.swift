@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ERClient/showResourceTag``.
-public struct ShowResourceTagResponse: Codable, Sendable, Hashable {
+public struct ShowResourceTagResponse: Codable, Sendable, Equatable {
     /// Tags
     public var tags: [Tag]?
-
     /// System tags. If no tag is matched, an empty array is returned. This parameter is not supported.
     public var sysTags: [Tag]?
 
@@ -16,10 +15,7 @@ public struct ShowResourceTagResponse: Codable, Sendable, Hashable {
         case sysTags = "sys_tags"
     }
 
-    public init(
-        tags: [Tag]? = nil,
-        sysTags: [Tag]? = nil
-    ) {
+    public init(tags: [Tag]? = nil, sysTags: [Tag]? = nil) {
         self.tags = tags
         self.sysTags = sysTags
     }

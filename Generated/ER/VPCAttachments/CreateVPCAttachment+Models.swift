@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ERClient/createVPCAttachment``.
-public struct CreateVPCAttachmentRequest: Codable, Sendable, Hashable {
+public struct CreateVPCAttachmentRequest: Codable, Sendable, Equatable {
     /// VPC attachment
     public var vpcAttachment: VPCAttachmentCreateRequest
 
@@ -12,9 +12,7 @@ public struct CreateVPCAttachmentRequest: Codable, Sendable, Hashable {
         case vpcAttachment = "vpc_attachment"
     }
 
-    public init(
-        vpcAttachment: VPCAttachmentCreateRequest
-    ) {
+    public init(vpcAttachment: VPCAttachmentCreateRequest) {
         self.vpcAttachment = vpcAttachment
     }
 }
@@ -23,36 +21,30 @@ public struct CreateVPCAttachmentRequest: Codable, Sendable, Hashable {
 public typealias CreateVPCAttachmentResponse = ShowVPCAttachmentResponse
 
 /// VPC attachment
-public struct VPCAttachmentCreateRequest: Codable, Sendable, Hashable {
+public struct VPCAttachmentCreateRequest: Codable, Sendable, Equatable {
     /// VPC ID. The value contains a maximum of 36 characters in UUID format with hyphens (-).
     public var vpcID: String
-
     /// VPC attachment name. The value can contain 1 to 64 characters, including letters, digits, underscores
     /// (_), hyphens (-), and periods (.).
     /// Minimum: 1
     /// Maximum: 64
     public var name: String
-
     /// VPC subnet ID. The value contains a maximum of 36 characters in UUID format with hyphens (-).
     public var virsubnetID: String
-
     /// Supplementary information. The value can contain no more than 255 characters and cannot contain angle
     /// brackets (< or >).
     /// Minimum: 0
     /// Maximum: 255
     public var description: String?
-
     /// The default value is false. If the value is set to true, a route with the enterprise router as the
     /// next hop will be automatically added to the route tables of the VPC. This parameter can only be
     /// enabled when a VPC attachment is created.
     /// Default: false
     public var autoCreateVPCRoutes: Bool?
-
     /// The default value is false. If the value is set to true, IPv6 is enabled. This parameter is not
     /// supported.
     /// Default: false
     public var ipv6Enable: Bool?
-
     /// Tag information
     public var tags: [Tag]?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ERClient/updateVPCAttachment``.
-public struct UpdateVPCAttachmentRequest: Codable, Sendable, Hashable {
+public struct UpdateVPCAttachmentRequest: Codable, Sendable, Equatable {
     /// Request body for updating VPC information
     public var vpcAttachment: UpdateRouteTable?
 
@@ -12,9 +12,7 @@ public struct UpdateVPCAttachmentRequest: Codable, Sendable, Hashable {
         case vpcAttachment = "vpc_attachment"
     }
 
-    public init(
-        vpcAttachment: UpdateRouteTable? = nil
-    ) {
+    public init(vpcAttachment: UpdateRouteTable? = nil) {
         self.vpcAttachment = vpcAttachment
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The loading information, in percentage. For details, see Parameter in the info field.
-public struct Info: Codable, Sendable, Hashable {
+public struct Info: Codable, Sendable, Equatable {
     /// The loading progress of the lazyloading disk.
     public var loadingProgress: Int?
 
@@ -12,9 +12,7 @@ public struct Info: Codable, Sendable, Hashable {
         case loadingProgress = "loading_progress"
     }
 
-    public init(
-        loadingProgress: Int? = nil
-    ) {
+    public init(loadingProgress: Int? = nil) {
         self.loadingProgress = loadingProgress
     }
 
@@ -25,22 +23,13 @@ public struct Info: Codable, Sendable, Hashable {
 }
 
 /// The response of ``EVSClient/listLoadingProgressOfLazyloadingDisk``.
-public struct ListLoadingProgressOfLazyloadingDiskResponse: Codable, Sendable, Hashable {
+public struct ListLoadingProgressOfLazyloadingDiskResponse: Codable, Sendable, Equatable {
     /// The loading information, in percentage. For details, see Parameter in the info field.
     public var info: Info?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case info
-        case error
-    }
-
-    public init(
-        info: Info? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(info: Info? = nil, error: EVSError? = nil) {
         self.info = info
         self.error = error
     }

@@ -4,68 +4,47 @@
 import CloudCore
 
 /// The response of ``EVSClient/showEVSDisk``.
-public struct ShowEVSDiskResponse: Codable, Sendable, Hashable {
+public struct ShowEVSDiskResponse: Codable, Sendable, Equatable {
     /// The queried disk. For details, see Parameters in the volume field.
     public var volume: ShowEVSDiskVolume?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case volume
-        case error
-    }
-
-    public init(
-        volume: ShowEVSDiskVolume? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(volume: ShowEVSDiskVolume? = nil, error: EVSError? = nil) {
         self.volume = volume
         self.error = error
     }
 }
 
 /// The queried disk. For details, see Parameters in the volume field.
-public struct ShowEVSDiskVolume: Codable, Sendable, Hashable {
+public struct ShowEVSDiskVolume: Codable, Sendable, Equatable {
     /// The disk ID.
     public var id: String?
-
     /// The disk URI. For details, see Parameters in the links field.
     public var links: [Link]?
-
     /// The disk name.
     public var name: String?
-
     /// The disk status. For details, see EVS Disk Status.
     public var status: String?
-
     /// The disk attachment information. For details, see Parameters in the attachments field.
     public var attachments: [Attachment]?
-
     /// The AZ to which the disk belongs.
     public var availabilityZone: String?
-
     /// The source disk ID. This parameter has a value if the disk is created from a source disk.
     public var sourceVolid: String?
-
     /// The snapshot ID. This parameter has a value if the disk is created from a snapshot.
     public var snapshotID: String?
-
     /// The disk description.
     public var description: String?
-
     /// The ID of the tenant to which the disk belongs. The tenant ID is the same as the project ID.
     public var osVolTenantAttrTenantID: String?
-
     /// The metadata of the disk image.
     /// For details about volume_image_metadata, see Querying Image Details (Native OpenStack API) in the
     /// Image Management Service API Reference.
     public var volumeImageMetadata: JSONValue?
-
     /// The time when the disk was created.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var createdAt: String?
-
     /// The disk type.
     /// The value can be ESSD, GPSSD, SSD, SAS, or SATA.
     /// SSD: the ultra-high I/O type
@@ -74,67 +53,49 @@ public struct ShowEVSDiskVolume: Codable, Sendable, Hashable {
     /// GPSSD: the general purpose SSD type
     /// ESSD: the extreme SSD type
     public var volumeType: VolumeVolumeType?
-
     /// The disk size, in GB.
     public var size: Int?
-
     /// Whether the disk is bootable.
     /// true: indicates a bootable disk.
     /// false: indicates a non-bootable disk.
     public var bootable: String?
-
     /// The disk metadata. For details, see Parameters in the metadata field.
     /// If metadata does not contain the hw:passthrough field, the disk device type is VBD.
     /// If metadata does not contain the __system__encrypted field, the disk is not encrypted.
     public var metadata: Metadata?
-
     /// The reserved field.
     public var osVolHostAttrHost: String?
-
     /// This field is currently not supported.
     public var encrypted: Bool?
-
     /// The time when the disk was updated.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var updatedAt: String?
-
     /// The reserved field.
     public var osVolumeReplicationExtendedStatus: String?
-
     /// The reserved field.
     public var replicationStatus: String?
-
     /// The reserved field.
     public var osVolMigStatusAttrMigstat: String?
-
     /// The reserved field.
     public var consistencygroupID: String?
-
     /// The reserved field.
     public var osVolMigStatusAttrNameID: String?
-
     /// Whether the disk is shareable.
     /// This field is no longer used. Use multiattach.
     public var shareable: String?
-
     /// The reserved field.
     public var userID: String?
-
     /// Whether the disk is shareable.
     /// true: indicates a shared disk.
     /// false: indicates a non-shared disk.
     public var multiattach: Bool?
-
     /// The service type. The value is EVS.
     public var serviceType: String?
-
     /// The disk tags.
     /// This field has values if the disk has tags. Or, it is left empty.
     public var tags: [String: String]?
-
     /// The unique identifier used when attaching the disk.
     public var wwn: String?
-
     /// The reserved field.
     public var storageClusterID: String?
 

@@ -7,14 +7,10 @@ extension EVSClient {
     /// Documented values of `sort_dir` for ``EVSClient/listVolumes``.
     public struct ListVolumesSortDir: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// the ascending order
         public static let asc: Self = "asc"
-
         /// the descending order
         public static let desc: Self = "desc"
     }

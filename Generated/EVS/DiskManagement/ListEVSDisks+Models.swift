@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/listEVSDisks``.
-public struct ListEVSDisksResponse: Codable, Sendable, Hashable {
+public struct ListEVSDisksResponse: Codable, Sendable, Equatable {
     /// The list of queried disks. For details, see Parameters in the volumes field.
     public var volumes: [ListEVSDisksVolume]?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumes
-        case error
-    }
-
-    public init(
-        volumes: [ListEVSDisksVolume]? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(volumes: [ListEVSDisksVolume]? = nil, error: EVSError? = nil) {
         self.volumes = volumes
         self.error = error
     }

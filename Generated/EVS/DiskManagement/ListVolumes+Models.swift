@@ -4,18 +4,15 @@
 import CloudCore
 
 /// The response of ``EVSClient/listVolumes``.
-public struct ListVolumesResponse: Codable, Sendable, Hashable {
+public struct ListVolumesResponse: Codable, Sendable, Equatable {
     /// The list of returned disks. For details, see Parameters in the volumes field.
     public var volumes: [ListVolumesVolume]?
-
     /// The number of queried disks. This value is not affected by the pagination.
     public var count: Int?
-
     /// The query position marker in the disk list. If only some disks are returned in this query, the URL of
     /// the last disk queried will be returned. You can use this URL to continue to query the remaining disks
     /// in the next query.
     public var volumesLinks: [Link]?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
@@ -48,50 +45,37 @@ public struct ListVolumesResponse: Codable, Sendable, Hashable {
 }
 
 /// The list of returned disks. For details, see Parameters in the volumes field.
-public struct ListVolumesVolume: Codable, Sendable, Hashable {
+public struct ListVolumesVolume: Codable, Sendable, Equatable {
     /// The disk ID.
     public var id: String?
-
     /// The disk URI. For details, see Parameters in the links field.
     public var links: [Link]?
-
     /// The disk name.
     public var name: String?
-
     /// The disk status. For details, see EVS Disk Status.
     public var status: String?
-
     /// The disk attachment information. For details, see Parameters in the attachments field.
     public var attachments: [Attachment]?
-
     /// The AZ to which the disk belongs.
     public var availabilityZone: String?
-
     /// The reserved field.
     public var osVolHostAttrHost: String?
-
     /// The source disk ID. This parameter has a value if the disk is created from a source disk.
     /// This field is currently not supported.
     public var sourceVolid: String?
-
     /// The snapshot ID. This parameter has a value if the disk is created from a snapshot.
     public var snapshotID: String?
-
     /// The disk description.
     public var description: String?
-
     /// The ID of the tenant to which the disk belongs. The tenant ID is the same as the project ID.
     public var osVolTenantAttrTenantID: String?
-
     /// The metadata of the disk image.
     /// For details about volume_image_metadata, see Querying Image Details (Native OpenStack API) in the
     /// Image Management Service API Reference.
     public var volumeImageMetadata: JSONValue?
-
     /// The time when the disk was created.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var createdAt: String?
-
     /// The disk type.
     /// The value can be ESSD, GPSSD, SSD, SAS, or SATA.
     /// SSD: the ultra-high I/O type
@@ -100,18 +84,14 @@ public struct ListVolumesVolume: Codable, Sendable, Hashable {
     /// GPSSD: the general purpose SSD type
     /// ESSD: the extreme SSD type
     public var volumeType: VolumeVolumeType?
-
     /// The disk size, in GB.
     public var size: Int?
-
     /// The reserved field.
     public var consistencygroupID: String?
-
     /// Whether the disk is bootable.
     /// true: indicates a bootable disk.
     /// false: indicates a non-bootable disk.
     public var bootable: String?
-
     /// The disk metadata. The encryption CMK ID in metadata. This parameter is used together with
     /// __system__encrypted for encryption. The length of cmkid is fixed at 36 bytes.
     /// __system__encrypted: the encryption field in metadata. The value can be 0 (not encrypted) or 1
@@ -128,49 +108,35 @@ public struct ListVolumesVolume: Codable, Sendable, Hashable {
     /// commands.
     /// If this parameter does not appear, the disk device type is VBD.
     public var metadata: [String: JSONValue]?
-
     /// The time when the disk was updated. Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var updatedAt: String?
-
     /// This field is currently not supported.
     public var encrypted: Bool?
-
     /// The reserved field.
     public var replicationStatus: String?
-
     /// The reserved field.
     public var osVolMigStatusAttrMigstat: String?
-
     /// The reserved field.
     public var osVolMigStatusAttrNameID: String?
-
     /// The reserved field.
     public var osVolumeReplicationExtendedStatus: String?
-
     /// Whether the disk is shareable. The value can be true (shared disk) or false (common disk). This field
     /// is no longer used. Use multiattach.
     public var shareable: Shareable?
-
     /// The reserved field.
     public var userID: String?
-
     /// The service type. The value is EVS.
     public var serviceType: String?
-
     /// The disk tags. This field has values if the disk has tags. Or, it is left empty.
     public var tags: [String: String]?
-
     /// The unique identifier used when attaching the disk.
     public var wwn: String?
-
     /// Whether the disk is shareable.
     /// true: indicates a shared disk.
     /// false: indicates a non-shared disk.
     public var multiattach: Bool?
-
     /// The ID of the enterprise project that the disk has been added to.
     public var enterpriseProjectID: String?
-
     /// The disk SN. This field is returned only for non-HyperMetro SCSI volumes and is used for disk mapping
     /// in the VM.
     public var serialNumber: String?

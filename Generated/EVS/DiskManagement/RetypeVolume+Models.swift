@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of the disk type change.
-public struct RetypeVolume: Codable, Sendable, Hashable {
+public struct RetypeVolume: Codable, Sendable, Equatable {
     /// The new disk type. For details about the disk type change, see Changing the Disk Type.
     /// If the specified disk type is not available in the AZ, the disk type change will fail.
     /// If the source disk type is backed by SAS, you can change the disk type to any of the other types.
@@ -16,15 +16,13 @@ public struct RetypeVolume: Codable, Sendable, Hashable {
         case newType = "new_type"
     }
 
-    public init(
-        newType: String
-    ) {
+    public init(newType: String) {
         self.newType = newType
     }
 }
 
 /// The request body of ``EVSClient/retypeVolume``.
-public struct RetypeVolumeRequest: Codable, Sendable, Hashable {
+public struct RetypeVolumeRequest: Codable, Sendable, Equatable {
     /// The request body of the disk type change.
     public var osRetype: RetypeVolume
 
@@ -32,15 +30,13 @@ public struct RetypeVolumeRequest: Codable, Sendable, Hashable {
         case osRetype = "os-retype"
     }
 
-    public init(
-        osRetype: RetypeVolume
-    ) {
+    public init(osRetype: RetypeVolume) {
         self.osRetype = osRetype
     }
 }
 
 /// The response of ``EVSClient/retypeVolume``.
-public struct RetypeVolumeResponse: Codable, Sendable, Hashable {
+public struct RetypeVolumeResponse: Codable, Sendable, Equatable {
     /// The task ID.
     public var jobID: String?
 
@@ -48,9 +44,7 @@ public struct RetypeVolumeResponse: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        jobID: String? = nil
-    ) {
+    public init(jobID: String? = nil) {
         self.jobID = jobID
     }
 }

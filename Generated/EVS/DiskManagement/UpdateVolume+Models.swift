@@ -4,17 +4,15 @@
 import CloudCore
 
 /// The disk metadata. For details, see Parameters in the metadata field.
-public struct UpdateVolumeMetadata: Codable, Sendable, Hashable {
+public struct UpdateVolumeMetadata: Codable, Sendable, Equatable {
     /// The encryption field in metadata.
     /// 0: indicates a non-encrypted disk.
     /// 1: indicates an encrypted disk.
     /// If this parameter does not appear, the disk is not encrypted.
     public var systemEncrypted: String?
-
     /// The encryption CMK ID in metadata. This parameter is used together with __system__encrypted for
     /// encryption. The length of cmkid is fixed at 36 bytes.
     public var systemCmkid: String?
-
     /// The parameter that describes the disk device type in metadata. The value can be true or false.
     /// true indicates the SCSI device type, which allows ECS OSs to directly access the underlying storage
     /// media. SCSI reservation commands are supported.
@@ -22,16 +20,12 @@ public struct UpdateVolumeMetadata: Codable, Sendable, Hashable {
     /// simple SCSI read/write commands.
     /// If this parameter does not appear, the disk device type is VBD.
     public var hwPassthrough: HwPassthrough?
-
     /// The clone method. If the disk is created from a snapshot, value 0 indicates the linked cloning method.
     public var fullClone: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var attachedMode: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var policy: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var readonly: String?
 
@@ -65,64 +59,46 @@ public struct UpdateVolumeMetadata: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``EVSClient/updateVolume``.
-public struct UpdateVolumeRequest: Codable, Sendable, Hashable {
+public struct UpdateVolumeRequest: Codable, Sendable, Equatable {
     /// The information of the disk to be updated. For details, see Parameters in the volume field.
     public var volume: UpdateVolumeVolume
 
-    private enum CodingKeys: String, CodingKey {
-        case volume
-    }
-
-    public init(
-        volume: UpdateVolumeVolume
-    ) {
+    public init(volume: UpdateVolumeVolume) {
         self.volume = volume
     }
 }
 
 /// The response of ``EVSClient/updateVolume``.
-public struct UpdateVolumeResponse: Codable, Sendable, Hashable {
+public struct UpdateVolumeResponse: Codable, Sendable, Equatable {
     /// The disk ID.
     public var id: String?
-
     /// The disk URI. For details, see Parameters in the links field.
     public var links: [Link]?
-
     /// The disk name.
     public var name: String?
-
     /// The disk status. For details, see EVS Disk Status.
     public var status: String?
-
     /// The disk attachment information. For details, see Parameters in the attachments field.
     public var attachments: [Attachment]?
-
     /// The AZ to which the disk belongs.
     public var availabilityZone: String?
-
     /// The source disk ID. This parameter has a value if the disk is created from a source disk.
     /// This field is currently not supported.
     public var sourceVolid: String?
-
     /// The snapshot ID. This parameter has a value if the disk is created from a snapshot.
     public var snapshotID: String?
-
     /// The disk description.
     public var description: String?
-
     /// The ID of the tenant to which the disk belongs. The returned value is currently invalid. The tenant ID
     /// is the same as the project ID.
     public var osVolTenantAttrTenantID: String?
-
     /// The metadata of the disk image. The returned value is currently invalid.
     /// For details about volume_image_metadata, see Querying Image Details (Native OpenStack API) in the
     /// Image Management Service API Reference.
     public var volumeImageMetadata: JSONValue?
-
     /// The time when the disk was created.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var createdAt: String?
-
     /// The disk type.
     /// The value can be ESSD, GPSSD, SSD, SAS, or SATA.
     /// SSD: the ultra-high I/O type
@@ -131,33 +107,25 @@ public struct UpdateVolumeResponse: Codable, Sendable, Hashable {
     /// GPSSD: the general purpose SSD type
     /// ESSD: the extreme SSD type
     public var volumeType: VolumeVolumeType?
-
     /// The disk size, in GB.
     public var size: Int?
-
     /// Whether the disk is bootable.
     /// true: indicates a bootable disk.
     /// false: indicates a non-bootable disk.
     public var bootable: String?
-
     /// The disk metadata. For details, see Parameters in the metadata field.
     public var metadata: UpdateVolumeMetadata?
-
     /// The reserved field.
     public var osVolHostAttrHost: String?
-
     /// Whether the disk is shareable.
     /// This field is no longer used. Use multiattach.
     public var shareable: Bool?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
-
     /// Whether the disk is shareable.
     /// true: indicates a shared disk.
     /// false: indicates a non-shared disk.
     public var multiattach: Bool?
-
     /// The reserved field.
     public var osVolumeReplicationExtendedStatus: String?
 

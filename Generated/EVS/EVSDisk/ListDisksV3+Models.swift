@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/listDisksV3``.
-public struct ListDisksV3Response: Codable, Sendable, Hashable {
+public struct ListDisksV3Response: Codable, Sendable, Equatable {
     /// The list of queried disks. For details, see Parameters in the volumes field.
     public var volumes: [ListDisksV3Volume]?
-
     /// The query position marker in the disk list. If only some disks are returned in this query, the URL of
     /// the last disk queried will be returned. You can use this URL to continue to query the remaining disks
     /// in the next query. For details, see Parameters in the links field.
     public var volumesLinks: [Link]?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
@@ -22,11 +20,7 @@ public struct ListDisksV3Response: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        volumes: [ListDisksV3Volume]? = nil,
-        volumesLinks: [Link]? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(volumes: [ListDisksV3Volume]? = nil, volumesLinks: [Link]? = nil, error: EVSError? = nil) {
         self.volumes = volumes
         self.volumesLinks = volumesLinks
         self.error = error
@@ -34,42 +28,31 @@ public struct ListDisksV3Response: Codable, Sendable, Hashable {
 }
 
 /// The list of queried disks. For details, see Parameters in the volumes field.
-public struct ListDisksV3Volume: Codable, Sendable, Hashable {
+public struct ListDisksV3Volume: Codable, Sendable, Equatable {
     /// The disk ID.
     public var id: String?
-
     /// The disk URI. For details, see Parameters in the links field.
     public var links: [Link]?
-
     /// The disk name.
     public var name: String?
-
     /// The disk status. For details, see EVS Disk Status.
     public var status: String?
-
     /// The disk attachment information. For details, see Parameters in the attachments field.
     public var attachments: [Attachment]?
-
     /// The AZ to which the disk belongs.
     public var availabilityZone: String?
-
     /// The reserved field.
     public var osVolHostAttrHost: String?
-
     /// The source disk ID. This parameter has a value if the disk is created from a source disk.
     /// This field is currently not supported.
     public var sourceVolid: String?
-
     /// The snapshot ID. This parameter has a value if the disk is created from a snapshot.
     public var snapshotID: String?
-
     /// The disk description.
     public var description: String?
-
     /// The time when the disk was created.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var createdAt: String?
-
     /// The disk type.
     /// The value can be ESSD, GPSSD, SSD, SAS, or SATA.
     /// SSD: the ultra-high I/O type
@@ -78,57 +61,42 @@ public struct ListDisksV3Volume: Codable, Sendable, Hashable {
     /// GPSSD: the general purpose SSD type
     /// ESSD: the extreme SSD type
     public var volumeType: VolumeVolumeType?
-
     /// The ID of the tenant to which the disk belongs. The tenant ID is the same as the project ID.
     public var osVolTenantAttrTenantID: String?
-
     /// The disk size, in GB.
     public var size: Int?
-
     /// The disk metadata. For details, see Parameters in the metadata field.
     /// If metadata does not contain the hw:passthrough field, the disk device type is VBD.
     /// If metadata does not contain the __system__encrypted field, the disk is not encrypted.
     public var metadata: Metadata?
-
     /// The reserved field.
     public var osVolMigStatusAttrMigstat: String?
-
     /// The reserved field.
     public var osVolMigStatusAttrNameID: String?
-
     /// The reserved field.
     public var osVolumeReplicationExtendedStatus: String?
-
     /// This field is currently not supported.
     public var encrypted: Bool?
-
     /// The reserved field.
     public var replicationStatus: String?
-
     /// The reserved field.
     public var userID: String?
-
     /// The reserved field.
     public var consistencygroupID: String?
-
     /// Whether the disk is bootable.
     /// true: indicates a bootable disk.
     /// false: indicates a non-bootable disk.
     public var bootable: String?
-
     /// The time when the disk was updated.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var updatedAt: String?
-
     /// Whether the disk is shareable.
     /// This field is no longer used. Use multiattach.
     public var shareable: Bool?
-
     /// Whether the disk is shareable.
     /// true: indicates a shared disk.
     /// false: indicates a non-shared disk.
     public var multiattach: Bool?
-
     /// The metadata of the disk image. This field has a value if the disk is created from an image. Or, it is
     /// left empty.
     /// For details about volume_image_metadata, see Querying Image Details (Native OpenStack API) in the

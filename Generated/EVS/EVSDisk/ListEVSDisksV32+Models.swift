@@ -4,18 +4,15 @@
 import CloudCore
 
 /// The response of ``EVSClient/listEVSDisksV32``.
-public struct ListEVSDisksV32Response: Codable, Sendable, Hashable {
+public struct ListEVSDisksV32Response: Codable, Sendable, Equatable {
     /// The list of queried disks. For details, see Parameters in the volumes field.
     public var volumes: [ListEVSDisksVolume]?
-
     /// The query position marker in the disk list. If only some disks are returned in this query, the URL of
     /// the last disk queried will be returned. You can use this URL to continue to query the remaining disks
     /// in the next query.
     public var volumesLinks: [JSONValue]?
-
     /// The number of records returned in this query.
     public var count: JSONValue?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 

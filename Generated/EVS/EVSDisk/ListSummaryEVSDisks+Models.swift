@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``EVSClient/listSummaryEVSDisks``.
-public struct ListSummaryEVSDisksResponse: Codable, Sendable, Hashable {
+public struct ListSummaryEVSDisksResponse: Codable, Sendable, Equatable {
     /// The summary information of queried disks. For details, see Parameters in the volume-summary field.
     public var volumeSummary: VolumeSummary?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: EVSError?
 
@@ -16,23 +15,18 @@ public struct ListSummaryEVSDisksResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        volumeSummary: VolumeSummary? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(volumeSummary: VolumeSummary? = nil, error: EVSError? = nil) {
         self.volumeSummary = volumeSummary
         self.error = error
     }
 }
 
 /// The summary information of queried disks. For details, see Parameters in the volume-summary field.
-public struct VolumeSummary: Codable, Sendable, Hashable {
+public struct VolumeSummary: Codable, Sendable, Equatable {
     /// The total size of disks, in GB.
     public var totalSize: Int?
-
     /// The total quantity of disks.
     public var totalCount: Int?
-
     /// The disk metadata information. This parameter is supported when the request version is 3.36 or later.
     public var metadata: JSONValue?
 
@@ -42,11 +36,7 @@ public struct VolumeSummary: Codable, Sendable, Hashable {
         case metadata
     }
 
-    public init(
-        totalSize: Int? = nil,
-        totalCount: Int? = nil,
-        metadata: JSONValue? = nil
-    ) {
+    public init(totalSize: Int? = nil, totalCount: Int? = nil, metadata: JSONValue? = nil) {
         self.totalSize = totalSize
         self.totalCount = totalCount
         self.metadata = metadata

@@ -4,61 +4,42 @@
 import CloudCore
 
 /// The response of ``EVSClient/showDiskV1``.
-public struct ShowDiskV1Response: Codable, Sendable, Hashable {
+public struct ShowDiskV1Response: Codable, Sendable, Equatable {
     /// The disk information. For details, see Parameters in the volume field.
     public var volume: ShowDiskV1Volume?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case volume
-        case error
-    }
-
-    public init(
-        volume: ShowDiskV1Volume? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(volume: ShowDiskV1Volume? = nil, error: EVSError? = nil) {
         self.volume = volume
         self.error = error
     }
 }
 
 /// The disk information. For details, see Parameters in the volume field.
-public struct ShowDiskV1Volume: Codable, Sendable, Hashable {
+public struct ShowDiskV1Volume: Codable, Sendable, Equatable {
     /// The disk ID.
     public var id: String?
-
     /// The disk name.
     public var displayName: String?
-
     /// The disk status. For details, see EVS Disk Status.
     public var status: String?
-
     /// The attachment information.
     public var attachments: [Attachment]?
-
     /// The AZ to which the disk belongs.
     public var availabilityZone: String?
-
     /// The reserved field.
     public var osVolHostAttrHost: String?
-
     /// The source disk ID. This parameter has a value if the disk is created from a source disk.
     /// This field is currently not supported.
     public var sourceVolid: String?
-
     /// The snapshot ID. This parameter has a value if the disk is created from a snapshot.
     public var snapshotID: String?
-
     /// The disk description.
     public var displayDescription: String?
-
     /// The time when the disk was created.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var createdAt: String?
-
     /// The disk type.
     /// The value can be ESSD, GPSSD, SSD, SAS, or SATA.
     /// SSD: the ultra-high I/O type
@@ -67,42 +48,31 @@ public struct ShowDiskV1Volume: Codable, Sendable, Hashable {
     /// GPSSD: the general purpose SSD type
     /// ESSD: the extreme SSD type
     public var volumeType: VolumeVolumeType?
-
     /// The ID of the tenant to which the disk belongs. The tenant ID is the same as the project ID.
     public var osVolTenantAttrTenantID: String?
-
     /// The disk size, in GB.
     public var size: Int?
-
     /// The disk metadata.
     public var metadata: Metadata?
-
     /// The reserved field.
     public var osVolMigStatusAttrMigstat: String?
-
     /// The reserved field.
     public var osVolMigStatusAttrNameID: String?
-
     /// The reserved field.
     public var osVolumeReplicationExtendedStatus: String?
-
     /// This field is currently not supported.
     public var encrypted: Bool?
-
     /// Whether the disk is bootable.
     /// true: indicates a bootable disk.
     /// false: indicates a non-bootable disk.
     public var bootable: String?
-
     /// Whether the disk is shareable.
     /// This field is no longer used. Use multiattach.
     public var shareable: String?
-
     /// Whether the disk is shareable.
     /// true: indicates a shared disk.
     /// false: indicates a non-shared disk.
     public var multiattach: Bool?
-
     /// The metadata of the disk image. This field has a value if the disk is created from an image. Or, it is
     /// left empty.
     /// For details about volume_image_metadata, see Querying Image Details (Native OpenStack API) in the

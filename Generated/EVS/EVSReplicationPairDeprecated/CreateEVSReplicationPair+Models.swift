@@ -4,51 +4,36 @@
 import CloudCore
 
 /// The request body of ``EVSClient/createEVSReplicationPair``.
-public struct CreateEVSReplicationPairRequest: Codable, Sendable, Hashable {
+public struct CreateEVSReplicationPairRequest: Codable, Sendable, Equatable {
     /// Specifies the replication pair creation marker. For details, see Parameters in the replication field.
     public var replication: Replication
 
-    private enum CodingKeys: String, CodingKey {
-        case replication
-    }
-
-    public init(
-        replication: Replication
-    ) {
+    public init(replication: Replication) {
         self.replication = replication
     }
 }
 
 /// The response of ``EVSClient/createEVSReplicationPair``.
-public struct CreateEVSReplicationPairResponse: Codable, Sendable, Hashable {
+public struct CreateEVSReplicationPairResponse: Codable, Sendable, Equatable {
     /// Specifies the EVS replication pair information.
     public var replication: Replication?
-
     /// Specifies the ID of the EVS replication pair.
     public var id: String?
-
     /// Specifies the name of the EVS replication pair.
     public var name: String?
-
     /// Specifies the description of the EVS replication pair.
     public var description: String?
-
     /// Specifies the status of the EVS replication pair. For details, see EVS Replication Pair Status
     /// (Deprecated).
     public var status: String?
-
     /// Specifies the ID of the replication consistency group where the EVS replication pair belongs.
     public var replicationConsistencyGroupID: String?
-
     /// Specifies the IDs of the EVS disks used to create the EVS replication pair.
     public var volumeIDs: String?
-
     /// Specifies the primary site of the EVS replication pair.
     public var priorityStation: String?
-
     /// Specifies the creation time.
     public var createdAt: String?
-
     /// Specifies the update time.
     public var updatedAt: String?
 
@@ -91,30 +76,23 @@ public struct CreateEVSReplicationPairResponse: Codable, Sendable, Hashable {
 }
 
 /// Specifies the replication pair creation marker. For details, see Parameters in the replication field.
-public struct Replication: Codable, Sendable, Hashable {
+public struct Replication: Codable, Sendable, Equatable {
     /// Specifies the name of the EVS replication pair. The name can contain a maximum of 255 bytes.
     public var name: String?
-
     /// Specifies the description of the EVS replication pair. The description can contain a maximum of 255
     /// bytes.
     public var description: String?
-
     /// Specifies the IDs of the EVS disks used to create the EVS replication pair.
     public var volumeIDs: [JSONValue]?
-
     /// Specifies the primary AZ of the EVS replication pair, that is, the AZ where the production disk
     /// belongs.
     public var priorityStation: String?
-
     /// Specifies the type of the EVS replication pair. Currently, only type hypermetro is supported.
     public var replicationModel: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var createdAt: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var id: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var status: String?
 

@@ -4,46 +4,35 @@
 import CloudCore
 
 /// The request body of ``EVSClient/listEVSReplicationPairs``.
-public struct ListEVSReplicationPairsRequest: Codable, Sendable, Hashable {
+public struct ListEVSReplicationPairsRequest: Codable, Sendable, Equatable {
     /// Specifies the ID of the last EVS replication pair on the previous page, and the next EVS replication
     /// pair ID is returned.
     public var marker: String?
-
     /// Specifies the maximum number of query results that can be returned.
     /// The value ranges from 1 to 1000, and the default value is 1000. The returned value cannot exceed this
     /// limit.
     public var limit: Int?
-
     /// Specifies that the returned results are sorted by keyword. The default keyword is created_at,
     /// indicating that the EVS replication pairs are sorted by creation time.
     public var sortKey: String?
-
     /// Specifies that the returned results are sorted by ascending or descending order. The default value is
     /// desc, indicating that the EVS replication pairs are sorted by descending order.
     public var sortDir: String?
-
     /// Specifies the offset.
     public var offset: Int?
-
     /// Specifies to query all the EVS replication pairs that have been updated from the specified time point
     /// to the current time.
     public var changesSince: String?
-
     /// Specifies the name of the EVS replication pair.
     public var name: String?
-
     /// Specifies the status of the EVS replication pair.
     public var status: String?
-
     /// Specifies the ID of the replication consistency group where the EVS replication pair belongs.
     public var replicationConsistencyGroupID: String?
-
     /// Specifies the IDs of the EVS disks used to create the EVS replication pair.
     public var volumeIDs: String?
-
     /// Specifies the ID of an EVS disk.
     public var volumeID: String?
-
     /// Specifies the primary site of the EVS replication pair.
     public var priorityStation: String?
 
@@ -108,57 +97,42 @@ public struct ListEVSReplicationPairsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``EVSClient/listEVSReplicationPairs``.
-public struct ListEVSReplicationPairsResponse: Codable, Sendable, Hashable {
+public struct ListEVSReplicationPairsResponse: Codable, Sendable, Equatable {
     /// Specifies the EVS replication pairs.
     public var replications: [JSONValue]?
-
     /// Specifies the ID of the EVS replication pair.
     public var id: String?
-
     /// Specifies the name of the EVS replication pair.
     public var name: String?
-
     /// Specifies the description of the EVS replication pair.
     public var description: String?
-
     /// Specifies the status of the EVS replication pair. For details, see EVS Replication Pair Status
     /// (Deprecated).
     public var status: String?
-
     /// Specifies the ID of the replication consistency group where the EVS replication pair belongs.
     public var replicationConsistencyGroupID: String?
-
     /// Specifies the IDs of the EVS disks used to create the EVS replication pair.
     public var volumeIDs: String?
-
     /// Specifies the primary site of the EVS replication pair.
     public var priorityStation: String?
-
     /// Specifies the creation time.
     public var createdAt: String?
-
     /// Specifies the update time.
     public var updatedAt: String?
-
     /// Specifies the replication type of the EVS replication pair.
     public var replicationModel: String?
-
     /// Specifies the replication status of the EVS replication pair. For details, see EVS Replication Pair
     /// Status (Deprecated).
     public var replicationStatus: String?
-
     /// Specifies the synchronization progress of the EVS replication pair.
     /// Unit: %
     public var progress: String?
-
     /// Specifies the returned error code if the EVS replication pair status is error. For details, see
     /// Details of EVS Replication failure_detail Values (Deprecated).
     public var failureDetail: String?
-
     /// Specifies the billing record of the replication pair. For details, see Parameters in the
     /// record_metadata field.
     public var recordMetadata: RecordMetadata?
-
     /// Specifies the fault level of the EVS replication pair. The value can be as follows:
     /// 0: indicates that no fault occurs.
     /// 2: indicates that the production disk does not have read/write permissions. In this case, you are

@@ -4,57 +4,42 @@
 import CloudCore
 
 /// The response of ``EVSClient/showEVSReplicationPair``.
-public struct ShowEVSReplicationPairResponse: Codable, Sendable, Hashable {
+public struct ShowEVSReplicationPairResponse: Codable, Sendable, Equatable {
     /// Specifies the details of the EVS replication pair.
     public var replication: JSONValue?
-
     /// Specifies the ID of the EVS replication pair.
     public var id: String?
-
     /// Specifies the name of the EVS replication pair.
     public var name: String?
-
     /// Specifies the description of the EVS replication pair.
     public var description: String?
-
     /// Specifies the status of the EVS replication pair. For details, see EVS Replication Pair Status
     /// (Deprecated).
     public var status: String?
-
     /// Specifies the ID of the replication consistency group where the EVS replication pair belongs.
     public var replicationConsistencyGroupID: String?
-
     /// Specifies the IDs of the EVS disks used to create the EVS replication pair.
     public var volumeIDs: String?
-
     /// Specifies the primary site of the EVS replication pair.
     public var priorityStation: String?
-
     /// Specifies the creation time.
     public var createdAt: String?
-
     /// Specifies the update time.
     public var updatedAt: String?
-
     /// Specifies the replication type of the EVS replication pair.
     public var replicationModel: String?
-
     /// Specifies the replication status of the EVS replication pair. For details, see EVS Replication Pair
     /// Status (Deprecated).
     public var replicationStatus: String?
-
     /// Specifies the synchronization progress of the EVS replication pair.
     /// Unit: %
     public var progress: String?
-
     /// Specifies the returned error code if the EVS replication pair status is error. For details, see
     /// Details of EVS Replication failure_detail Values (Deprecated).
     public var failureDetail: String?
-
     /// Specifies the billing record of the replication pair. For details, see Parameters in the
     /// record_metadata field.
     public var recordMetadata: RecordMetadata?
-
     /// Specifies the fault level of the EVS replication pair. The value can be as follows:
     /// 0: indicates that no fault occurs.
     /// 2: indicates that the production disk does not have read/write permissions. In this case, you are

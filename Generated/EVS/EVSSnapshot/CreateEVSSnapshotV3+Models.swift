@@ -7,22 +7,13 @@ import CloudCore
 public typealias CreateEVSSnapshotV3Request = CreateSnapshotRequest
 
 /// The response of ``EVSClient/createEVSSnapshotV3``.
-public struct CreateEVSSnapshotV3Response: Codable, Sendable, Hashable {
+public struct CreateEVSSnapshotV3Response: Codable, Sendable, Equatable {
     /// The snapshot information. For details, see Parameters in the snapshot field.
     public var snapshot: Snapshots?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-        case error
-    }
-
-    public init(
-        snapshot: Snapshots? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(snapshot: Snapshots? = nil, error: EVSError? = nil) {
         self.snapshot = snapshot
         self.error = error
     }

@@ -4,18 +4,15 @@
 import CloudCore
 
 /// The response of ``EVSClient/listEVSSnapshotsV3``.
-public struct ListEVSSnapshotsV3Response: Codable, Sendable, Hashable {
+public struct ListEVSSnapshotsV3Response: Codable, Sendable, Equatable {
     /// The snapshot information. For details, see Parameters in the snapshots field.
     public var snapshots: [ShowEVSSnapshotV3Snapshot]?
-
     /// The query position marker in the snapshot list. This parameter is at the same level as parameter
     /// snapshots in the response body. It is returned only when parameter limit is specified in the request,
     /// and it indicates that only some snapshots are returned in this query.
     public var snapshotsLinks: [[String: String]]?
-
     /// The number of records returned in this query.
     public var count: JSONValue?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/showEVSSnapshotV3``.
-public struct ShowEVSSnapshotV3Response: Codable, Sendable, Hashable {
+public struct ShowEVSSnapshotV3Response: Codable, Sendable, Equatable {
     /// The snapshot information. For details, see Parameters in the snapshot field.
     public var snapshot: ShowEVSSnapshotV3Snapshot?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-        case error
-    }
-
-    public init(
-        snapshot: ShowEVSSnapshotV3Snapshot? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(snapshot: ShowEVSSnapshotV3Snapshot? = nil, error: EVSError? = nil) {
         self.snapshot = snapshot
         self.error = error
     }

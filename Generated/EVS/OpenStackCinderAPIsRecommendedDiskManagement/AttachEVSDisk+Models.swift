@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/attachEVSDisk``.
-public struct AttachEVSDiskRequest: Codable, Sendable, Hashable {
+public struct AttachEVSDiskRequest: Codable, Sendable, Equatable {
     /// The disk attachment marker. For details, see Parameters in the os-attach field.
     public var osAttach: OSAttach
 
@@ -12,9 +12,7 @@ public struct AttachEVSDiskRequest: Codable, Sendable, Hashable {
         case osAttach = "os-attach"
     }
 
-    public init(
-        osAttach: OSAttach
-    ) {
+    public init(osAttach: OSAttach) {
         self.osAttach = osAttach
     }
 }
@@ -23,31 +21,24 @@ public struct AttachEVSDiskRequest: Codable, Sendable, Hashable {
 public typealias AttachEVSDiskResponse = ErrorResponse
 
 /// The disk attachment marker. For details, see Parameters in the os-attach field.
-public struct OSAttach: Codable, Sendable, Hashable {
+public struct OSAttach: Codable, Sendable, Equatable {
     /// Documented values of `mode`; other values decode as well.
     public struct Mode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// read/write
         public static let rw: Self = "rw"
-
         /// read-only
         public static let ro: Self = "ro"
     }
 
     /// The UUID of the host to be attached to.
     public var instanceUUID: String
-
     /// The device name.
     public var mountpoint: String
-
     /// The name of the host to be attached to. The value can contain a maximum of 255 bytes.
     public var hostName: String?
-
     /// The attachment mode. The value can be rw (read/write) or ro (read-only).
     public var mode: Mode?
 
@@ -58,12 +49,7 @@ public struct OSAttach: Codable, Sendable, Hashable {
         case mode
     }
 
-    public init(
-        instanceUUID: String,
-        mountpoint: String,
-        hostName: String? = nil,
-        mode: Mode? = nil
-    ) {
+    public init(instanceUUID: String, mountpoint: String, hostName: String? = nil, mode: Mode? = nil) {
         self.instanceUUID = instanceUUID
         self.mountpoint = mountpoint
         self.hostName = hostName

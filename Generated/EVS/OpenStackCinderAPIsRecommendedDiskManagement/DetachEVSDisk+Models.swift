@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/detachEVSDisk``.
-public struct DetachEVSDiskRequest: Codable, Sendable, Hashable {
+public struct DetachEVSDiskRequest: Codable, Sendable, Equatable {
     /// The disk detachment marker.
     public var osDetach: OSDetach
 
@@ -12,9 +12,7 @@ public struct DetachEVSDiskRequest: Codable, Sendable, Hashable {
         case osDetach = "os-detach"
     }
 
-    public init(
-        osDetach: OSDetach
-    ) {
+    public init(osDetach: OSDetach) {
         self.osDetach = osDetach
     }
 }
@@ -23,7 +21,7 @@ public struct DetachEVSDiskRequest: Codable, Sendable, Hashable {
 public typealias DetachEVSDiskResponse = ErrorResponse
 
 /// The disk detachment marker.
-public struct OSDetach: Codable, Sendable, Hashable {
+public struct OSDetach: Codable, Sendable, Equatable {
     /// The attachment ID. If the disk has only one attachment, this parameter is optional. If it has multiple
     /// attachments, the parameter is mandatory.
     public var attachmentID: String?
@@ -32,9 +30,7 @@ public struct OSDetach: Codable, Sendable, Hashable {
         case attachmentID = "attachment_id"
     }
 
-    public init(
-        attachmentID: String? = nil
-    ) {
+    public init(attachmentID: String? = nil) {
         self.attachmentID = attachmentID
     }
 }

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/listEVSDisksV2``.
-public struct ListEVSDisksV2Response: Codable, Sendable, Hashable {
+public struct ListEVSDisksV2Response: Codable, Sendable, Equatable {
     /// The list of queried disks. For details, see Parameters in the volumes field.
     public var volumes: [ListEVSDisksV2Volume]?
-
     /// The query position marker in the disk list. If only some disks are returned in this query, the URL of
     /// the last disk queried will be returned. You can use this URL to continue to query the remaining disks
     /// in the next query.
     public var volumesLinks: [JSONValue]?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
@@ -34,27 +32,15 @@ public struct ListEVSDisksV2Response: Codable, Sendable, Hashable {
 }
 
 /// The list of queried disks. For details, see Parameters in the volumes field.
-public struct ListEVSDisksV2Volume: Codable, Sendable, Hashable {
+public struct ListEVSDisksV2Volume: Codable, Sendable, Equatable {
     /// The disk ID.
     public var id: String?
-
     /// The disk URI. For details, see Parameters in the links field.
     public var links: [[String: String]]?
-
     /// The disk name. The value can contain a maximum of 255 bytes.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        links: [[String: String]]? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, links: [[String: String]]? = nil, name: String? = nil) {
         self.id = id
         self.links = links
         self.name = name

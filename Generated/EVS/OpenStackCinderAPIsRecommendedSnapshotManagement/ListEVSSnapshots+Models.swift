@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/listEVSSnapshots``.
-public struct ListEVSSnapshotsResponse: Codable, Sendable, Hashable {
+public struct ListEVSSnapshotsResponse: Codable, Sendable, Equatable {
     /// The snapshot information. For details, see Parameters in the snapshots field.
     public var snapshots: [Snapshot]?
-
     /// The query position marker in the snapshot list. This parameter is returned only when parameter limit
     /// is specified in the request, and this parameter indicates that only some snapshots are returned in
     /// this query.
     public var snapshotsLinks: [[String: String]]?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 

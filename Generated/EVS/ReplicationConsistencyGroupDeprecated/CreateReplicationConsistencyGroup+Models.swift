@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/createReplicationConsistencyGroup``.
-public struct CreateReplicationConsistencyGroupRequest: Codable, Sendable, Hashable {
+public struct CreateReplicationConsistencyGroupRequest: Codable, Sendable, Equatable {
     /// Specifies to create the replication consistency group. For details, see •Parameters in the
     /// replication_consistency_group field.
     public var replicationConsistencyGroup: ReplicationConsistencyGroup
@@ -13,37 +13,28 @@ public struct CreateReplicationConsistencyGroupRequest: Codable, Sendable, Hasha
         case replicationConsistencyGroup = "replication_consistency_group"
     }
 
-    public init(
-        replicationConsistencyGroup: ReplicationConsistencyGroup
-    ) {
+    public init(replicationConsistencyGroup: ReplicationConsistencyGroup) {
         self.replicationConsistencyGroup = replicationConsistencyGroup
     }
 }
 
 /// The response of ``EVSClient/createReplicationConsistencyGroup``.
-public struct CreateReplicationConsistencyGroupResponse: Codable, Sendable, Hashable {
+public struct CreateReplicationConsistencyGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the replication consistency group information.
     public var replicationConsistencyGroup: ReplicationConsistencyGroup?
-
     /// Specifies the ID of the replication consistency group.
     public var id: String?
-
     /// Specifies the name of the replication consistency group.
     public var name: String?
-
     /// Specifies the description of the replication consistency group.
     public var description: String?
-
     /// Specifies the status of the replication consistency group. For details, see Replication Consistency
     /// Group Status (Deprecated).
     public var status: String?
-
     /// Specifies the primary site of the replication consistency group.
     public var priorityStation: String?
-
     /// Specifies the creation time.
     public var createdAt: String?
-
     /// Specifies the update time.
     public var updatedAt: String?
 
@@ -81,30 +72,23 @@ public struct CreateReplicationConsistencyGroupResponse: Codable, Sendable, Hash
 
 /// Specifies to create the replication consistency group. For details, see •Parameters in the
 /// replication_consistency_group field.
-public struct ReplicationConsistencyGroup: Codable, Sendable, Hashable {
+public struct ReplicationConsistencyGroup: Codable, Sendable, Equatable {
     /// Specifies the name of the replication consistency group. The name can contain a maximum of 255 bytes.
     public var name: String?
-
     /// Specifies the description of the replication consistency group. The description can contain a maximum
     /// of 255 bytes.
     public var description: String?
-
     /// Specifies the IDs of the EVS replication pairs used to create the replication consistency group.
     public var replicationIDs: [JSONValue]?
-
     /// Specifies the current primary AZ, that is, the AZ where the production disks belong.
     public var priorityStation: String?
-
     /// Specifies the type of the created replication consistency group. Currently, only type hypermetro is
     /// supported.
     public var replicationModel: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var createdAt: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var id: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var status: String?
 

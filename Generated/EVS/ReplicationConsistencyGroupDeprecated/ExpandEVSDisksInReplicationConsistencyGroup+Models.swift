@@ -6,7 +6,7 @@ import CloudCore
 /// Not in the page's table; the page's request example sends it.
 ///
 /// Read from the page's example.
-public struct ExpandEVSDisksInReplicationConsistencyGroupReplication: Codable, Sendable, Hashable {
+public struct ExpandEVSDisksInReplicationConsistencyGroupReplication: Codable, Sendable, Equatable {
     public var id: String?
     public var newSize: Int?
 
@@ -15,10 +15,7 @@ public struct ExpandEVSDisksInReplicationConsistencyGroupReplication: Codable, S
         case newSize = "new_size"
     }
 
-    public init(
-        id: String? = nil,
-        newSize: Int? = nil
-    ) {
+    public init(id: String? = nil, newSize: Int? = nil) {
         self.id = id
         self.newSize = newSize
     }
@@ -31,10 +28,9 @@ public struct ExpandEVSDisksInReplicationConsistencyGroupReplication: Codable, S
 }
 
 /// The request body of ``EVSClient/expandEVSDisksInReplicationConsistencyGroup``.
-public struct ExpandEVSDisksInReplicationConsistencyGroupRequest: Codable, Sendable, Hashable {
+public struct ExpandEVSDisksInReplicationConsistencyGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the EVS disk expansion operation.
     public var osExtendReplicationVolumes: Replications
-
     /// Specifies the expansion information of one or multiple EVS replication pairs.
     public var replications: [Replications]
 
@@ -43,23 +39,18 @@ public struct ExpandEVSDisksInReplicationConsistencyGroupRequest: Codable, Senda
         case replications
     }
 
-    public init(
-        osExtendReplicationVolumes: Replications,
-        replications: [Replications]
-    ) {
+    public init(osExtendReplicationVolumes: Replications, replications: [Replications]) {
         self.osExtendReplicationVolumes = osExtendReplicationVolumes
         self.replications = replications
     }
 }
 
 /// Specifies the EVS disk expansion operation.
-public struct Replications: Codable, Sendable, Hashable {
+public struct Replications: Codable, Sendable, Equatable {
     /// Specifies the IDs of EVS replication pairs.
     public var id: String
-
     /// Specifies the disk capacity after expansion in the EVS replication pair. The unit is GB.
     public var newSize: Int
-
     /// Not in the page's table; the page's request example sends it.
     public var replications: [ExpandEVSDisksInReplicationConsistencyGroupReplication]?
 

@@ -4,40 +4,31 @@
 import CloudCore
 
 /// The request body of ``EVSClient/listReplicationConsistencyGroups``.
-public struct ListReplicationConsistencyGroupsRequest: Codable, Sendable, Hashable {
+public struct ListReplicationConsistencyGroupsRequest: Codable, Sendable, Equatable {
     /// Specifies the ID of the last replication consistency group on the previous page. The next replication
     /// consistency group ID is returned.
     public var marker: String?
-
     /// Specifies the maximum number of query results that can be returned.
     /// The value ranges from 1 to 1000, and the default value is 1000. The returned value cannot exceed this
     /// limit.
     public var limit: Int?
-
     /// Specifies that the returned results are sorted by keyword. The default keyword is created_at,
     /// indicating that the replication consistency groups are sorted by creation time.
     public var sortKey: String?
-
     /// Specifies that the returned results are sorted by ascending or descending order. The default value is
     /// desc, indicating that the replication consistency groups are sorted by descending order.
     public var sortDir: String?
-
     /// Specifies the offset.
     public var offset: Int?
-
     /// Specifies to query all the replication consistency groups that have been updated from the specified
     /// time point to the current time.
     public var changesSince: String?
-
     /// Specifies the name of the replication consistency group.
     public var name: String?
-
     /// Specifies the status of the replication consistency group.
     public var status: String?
-
     /// Specifies the primary site of the replication consistency group.
     public var priorityStation: String?
-
     /// Specifies the ID of an EVS disk.
     public var volumeID: String?
 
@@ -94,46 +85,34 @@ public struct ListReplicationConsistencyGroupsRequest: Codable, Sendable, Hashab
 }
 
 /// The response of ``EVSClient/listReplicationConsistencyGroups``.
-public struct ListReplicationConsistencyGroupsResponse: Codable, Sendable, Hashable {
+public struct ListReplicationConsistencyGroupsResponse: Codable, Sendable, Equatable {
     /// Specifies the replication consistency groups.
     public var replicationConsistencyGroups: [JSONValue]?
-
     /// Specifies the ID of the replication consistency group.
     public var id: String?
-
     /// Specifies the name of the replication consistency group.
     public var name: String?
-
     /// Specifies the description of the replication consistency group.
     public var description: String?
-
     /// Specifies the status of the replication consistency group. For details, see Replication Consistency
     /// Group Status (Deprecated).
     public var status: String?
-
     /// Specifies the primary site.
     public var priorityStation: String?
-
     /// Specifies the replication type of the replication consistency group.
     public var replicationModel: String?
-
     /// Specifies the replication status of the replication consistency group. For details, see Replication
     /// Consistency Group Status (Deprecated).
     public var replicationStatus: String?
-
     /// Specifies the IDs of all EVS replication pairs in the replication consistency group.
     public var replicationIDs: [JSONValue]?
-
     /// Specifies the creation time.
     public var createdAt: String?
-
     /// Specifies the latest update time.
     public var updatedAt: String?
-
     /// Specifies the returned error code if the status of the replication consistency group is error. For
     /// details, see Details of EVS Replication failure_detail Values (Deprecated).
     public var failureDetail: String?
-
     /// Specifies the fault level of the replication consistency group. The value can be as follows:
     /// 0: indicates that no fault occurs.
     /// 2: indicates that a production disk in the replication consistency group does not have read/write

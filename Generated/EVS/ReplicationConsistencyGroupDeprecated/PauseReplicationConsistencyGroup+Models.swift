@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/pauseReplicationConsistencyGroup``.
-public struct PauseReplicationConsistencyGroupRequest: Codable, Sendable, Hashable {
+public struct PauseReplicationConsistencyGroupRequest: Codable, Sendable, Equatable {
     /// The parameter value is null, indicating that the replication consistency group will be paused.
     public var osStopReplicationConsistencyGroup: JSONValue
 
@@ -12,9 +12,7 @@ public struct PauseReplicationConsistencyGroupRequest: Codable, Sendable, Hashab
         case osStopReplicationConsistencyGroup = "os-stop-replication-consistency-group"
     }
 
-    public init(
-        osStopReplicationConsistencyGroup: JSONValue
-    ) {
+    public init(osStopReplicationConsistencyGroup: JSONValue) {
         self.osStopReplicationConsistencyGroup = osStopReplicationConsistencyGroup
     }
 }

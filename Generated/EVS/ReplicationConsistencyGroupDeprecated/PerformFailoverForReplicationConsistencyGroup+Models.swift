@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/performFailoverForReplicationConsistencyGroup``.
-public struct PerformFailoverForReplicationConsistencyGroupRequest: Codable, Sendable, Hashable {
+public struct PerformFailoverForReplicationConsistencyGroupRequest: Codable, Sendable, Equatable {
     /// The parameter value is null, indicating that a replication consistency group failover will be
     /// performed.
     public var osFailoverReplicationConsistencyGroup: JSONValue
@@ -13,9 +13,7 @@ public struct PerformFailoverForReplicationConsistencyGroupRequest: Codable, Sen
         case osFailoverReplicationConsistencyGroup = "os-failover-replication-consistency-group"
     }
 
-    public init(
-        osFailoverReplicationConsistencyGroup: JSONValue
-    ) {
+    public init(osFailoverReplicationConsistencyGroup: JSONValue) {
         self.osFailoverReplicationConsistencyGroup = osFailoverReplicationConsistencyGroup
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/performPrimarySecondarySwitchoverForReplicationConsistencyGroup``.
-public struct PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupRequest: Codable, Sendable, Hashable {
+public struct PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupRequest: Codable, Sendable, Equatable {
     /// The parameter value is null, indicating that a primary/secondary switchover will be performed for the
     /// replication consistency group.
     public var osReverseReplicationConsistencyGroup: JSONValue
@@ -13,9 +13,7 @@ public struct PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupReq
         case osReverseReplicationConsistencyGroup = "os-reverse-replication-consistency-group"
     }
 
-    public init(
-        osReverseReplicationConsistencyGroup: JSONValue
-    ) {
+    public init(osReverseReplicationConsistencyGroup: JSONValue) {
         self.osReverseReplicationConsistencyGroup = osReverseReplicationConsistencyGroup
     }
 }

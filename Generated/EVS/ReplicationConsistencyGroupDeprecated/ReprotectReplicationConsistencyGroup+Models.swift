@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/reprotectReplicationConsistencyGroup``.
-public struct ReprotectReplicationConsistencyGroupRequest: Codable, Sendable, Hashable {
+public struct ReprotectReplicationConsistencyGroupRequest: Codable, Sendable, Equatable {
     /// The parameter value is null, indicating that the replication consistency group will be reprotected.
     public var osReprotectReplicationConsistencyGroup: JSONValue
 
@@ -12,9 +12,7 @@ public struct ReprotectReplicationConsistencyGroupRequest: Codable, Sendable, Ha
         case osReprotectReplicationConsistencyGroup = "os-reprotect-replication-consistency-group"
     }
 
-    public init(
-        osReprotectReplicationConsistencyGroup: JSONValue
-    ) {
+    public init(osReprotectReplicationConsistencyGroup: JSONValue) {
         self.osReprotectReplicationConsistencyGroup = osReprotectReplicationConsistencyGroup
     }
 }

@@ -4,46 +4,34 @@
 import CloudCore
 
 /// The response of ``EVSClient/showReplicationConsistencyGroup``.
-public struct ShowReplicationConsistencyGroupResponse: Codable, Sendable, Hashable {
+public struct ShowReplicationConsistencyGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the details of replication consistency groups.
     public var replicationConsistencyGroup: JSONValue?
-
     /// Specifies the ID of the replication consistency group.
     public var id: String?
-
     /// Specifies the name of the replication consistency group.
     public var name: String?
-
     /// Specifies the description of the replication consistency group.
     public var description: String?
-
     /// Specifies the status of the replication consistency group. For details, see Replication Consistency
     /// Group Status (Deprecated).
     public var status: String?
-
     /// Specifies the primary site of the replication consistency group.
     public var priorityStation: String?
-
     /// Specifies the replication type of the replication consistency group.
     public var replicationModel: String?
-
     /// Specifies the replication status of the replication consistency group. For details, see Replication
     /// Consistency Group Status (Deprecated).
     public var replicationStatus: String?
-
     /// Specifies the IDs of all EVS replication pairs in the replication consistency group.
     public var replicationIDs: [JSONValue]?
-
     /// Specifies the creation time.
     public var createdAt: String?
-
     /// Specifies the update time.
     public var updatedAt: String?
-
     /// Specifies the returned error code if the status of the replication consistency group is error. For
     /// details, see Details of EVS Replication failure_detail Values (Deprecated).
     public var failureDetail: String?
-
     /// Specifies the fault level of the replication consistency group. The value can be as follows:
     /// 0: indicates that no fault occurs.
     /// 2: indicates that a production disk in the replication consistency group does not have read/write

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/synchronizeReplicationConsistencyGroup``.
-public struct SynchronizeReplicationConsistencyGroupRequest: Codable, Sendable, Hashable {
+public struct SynchronizeReplicationConsistencyGroupRequest: Codable, Sendable, Equatable {
     /// The parameter value is null, indicating that the replication consistency group will be synchronized.
     public var osSyncReplicationConsistencyGroup: JSONValue
 
@@ -12,9 +12,7 @@ public struct SynchronizeReplicationConsistencyGroupRequest: Codable, Sendable, 
         case osSyncReplicationConsistencyGroup = "os-sync-replication-consistency-group"
     }
 
-    public init(
-        osSyncReplicationConsistencyGroup: JSONValue
-    ) {
+    public init(osSyncReplicationConsistencyGroup: JSONValue) {
         self.osSyncReplicationConsistencyGroup = osSyncReplicationConsistencyGroup
     }
 }

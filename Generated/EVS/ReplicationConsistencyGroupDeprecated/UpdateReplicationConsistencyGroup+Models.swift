@@ -4,34 +4,25 @@
 import CloudCore
 
 /// Specifies the replication consistency group information.
-public struct UpdateReplicationConsistencyGroupReplicationConsistencyGroup: Codable, Sendable, Hashable {
+public struct UpdateReplicationConsistencyGroupReplicationConsistencyGroup: Codable, Sendable, Equatable {
     /// Specifies the name of the replication consistency group.
     public var name: String?
-
     /// Specifies the description of the replication consistency group.
     public var description: String?
-
     /// Specifies the type of the replication consistency group. Currently, only type hypermetro is supported.
     public var replicationModel: String?
-
     /// Specifies the IDs of the EVS replication pairs to be added.
     public var addReplicationIDs: [JSONValue]?
-
     /// Specifies the IDs of the EVS replication pairs to be removed.
     public var removeReplicationIDs: [JSONValue]?
-
     /// Not in the page's table; the page's response example shows it.
     public var createdAt: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var id: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var priorityStation: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var status: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var updatedAt: String?
 
@@ -74,7 +65,7 @@ public struct UpdateReplicationConsistencyGroupReplicationConsistencyGroup: Coda
 }
 
 /// The request body of ``EVSClient/updateReplicationConsistencyGroup``.
-public struct UpdateReplicationConsistencyGroupRequest: Codable, Sendable, Hashable {
+public struct UpdateReplicationConsistencyGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the replication consistency group information.
     public var replicationConsistencyGroup: UpdateReplicationConsistencyGroupReplicationConsistencyGroup
 
@@ -82,36 +73,27 @@ public struct UpdateReplicationConsistencyGroupRequest: Codable, Sendable, Hasha
         case replicationConsistencyGroup = "replication_consistency_group"
     }
 
-    public init(
-        replicationConsistencyGroup: UpdateReplicationConsistencyGroupReplicationConsistencyGroup
-    ) {
+    public init(replicationConsistencyGroup: UpdateReplicationConsistencyGroupReplicationConsistencyGroup) {
         self.replicationConsistencyGroup = replicationConsistencyGroup
     }
 }
 
 /// The response of ``EVSClient/updateReplicationConsistencyGroup``.
-public struct UpdateReplicationConsistencyGroupResponse: Codable, Sendable, Hashable {
+public struct UpdateReplicationConsistencyGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the replication consistency group information.
     public var replicationConsistencyGroup: UpdateReplicationConsistencyGroupReplicationConsistencyGroup?
-
     /// Specifies the ID of the replication consistency group.
     public var id: String?
-
     /// Specifies the name of the replication consistency group.
     public var name: String?
-
     /// Specifies the description of the replication consistency group.
     public var description: String?
-
     /// Specifies the status of the replication consistency group.
     public var status: String?
-
     /// Specifies the primary site of the replication consistency group.
     public var priorityStation: String?
-
     /// Specifies the time when the replication consistency group was created.
     public var createdAt: String?
-
     /// Specifies the time when the replication consistency group was updated.
     public var updatedAt: String?
 

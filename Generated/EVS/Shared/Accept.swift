@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The transfer acceptance marker. For details, see Parameter in the accept field.
-public struct Accept: Codable, Sendable, Hashable {
+public struct Accept: Codable, Sendable, Equatable {
     /// The authentication key of the transfer.
     /// An authentication key will be returned when a disk transfer is created.
     public var authKey: String
@@ -13,9 +13,7 @@ public struct Accept: Codable, Sendable, Hashable {
         case authKey = "auth_key"
     }
 
-    public init(
-        authKey: String
-    ) {
+    public init(authKey: String) {
         self.authKey = authKey
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``EVSClient/acceptDiskTransfer``.
-public struct AcceptDiskTransferRequest: Codable, Sendable, Hashable {
+public struct AcceptDiskTransferRequest: Codable, Sendable, Equatable {
     /// The transfer acceptance marker. For details, see Parameter in the accept field.
     public var accept: Accept
 
-    private enum CodingKeys: String, CodingKey {
-        case accept
-    }
-
-    public init(
-        accept: Accept
-    ) {
+    public init(accept: Accept) {
         self.accept = accept
     }
 }

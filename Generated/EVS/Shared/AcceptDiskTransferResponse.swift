@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``EVSClient/acceptDiskTransfer``.
-public struct AcceptDiskTransferResponse: Codable, Sendable, Hashable {
+public struct AcceptDiskTransferResponse: Codable, Sendable, Equatable {
     /// The transfer information. For details, see Parameters in the transfer field.
     public var transfer: CinderListVolumeTransfersTransfer?
 
-    private enum CodingKeys: String, CodingKey {
-        case transfer
-    }
-
-    public init(
-        transfer: CinderListVolumeTransfersTransfer? = nil
-    ) {
+    public init(transfer: CinderListVolumeTransfersTransfer? = nil) {
         self.transfer = transfer
     }
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The disk metadata, which is made up of key-value pairs.
-public struct AddMetadataForEVSDiskMetadata: Codable, Sendable, Hashable {
+public struct AddMetadataForEVSDiskMetadata: Codable, Sendable, Equatable {
     /// The metadata information, which is made up of one or multiple key-value pairs.
     public var keyVal: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var key1: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var key2: String?
 
@@ -20,11 +18,7 @@ public struct AddMetadataForEVSDiskMetadata: Codable, Sendable, Hashable {
         case key2
     }
 
-    public init(
-        keyVal: String? = nil,
-        key1: String? = nil,
-        key2: String? = nil
-    ) {
+    public init(keyVal: String? = nil, key1: String? = nil, key2: String? = nil) {
         self.keyVal = keyVal
         self.key1 = key1
         self.key2 = key2

@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``EVSClient/addMetadataOfEVSDisk``.
-public struct AddMetadataOfEVSDiskRequest: Codable, Sendable, Hashable {
+public struct AddMetadataOfEVSDiskRequest: Codable, Sendable, Equatable {
     /// The metadata to be updated. For details, see Parameter in the metadata field.
     /// The length of key and value under metadata can contain no more than 255 bytes.
     public var metadata: [String: String]
 
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: [String: String]
-    ) {
+    public init(metadata: [String: String]) {
         self.metadata = metadata
     }
 }

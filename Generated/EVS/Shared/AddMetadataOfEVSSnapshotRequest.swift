@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``EVSClient/addMetadataOfEVSSnapshot``.
-public struct AddMetadataOfEVSSnapshotRequest: Codable, Sendable, Hashable {
+public struct AddMetadataOfEVSSnapshotRequest: Codable, Sendable, Equatable {
     /// The metadata to be added. For details, see Parameter in the metadata field.
     public var metadata: AddMetadataForEVSDiskMetadata
 
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
-    public init(
-        metadata: AddMetadataForEVSDiskMetadata
-    ) {
+    public init(metadata: AddMetadataForEVSDiskMetadata) {
         self.metadata = metadata
     }
 }

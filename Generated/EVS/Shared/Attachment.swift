@@ -4,26 +4,20 @@
 import CloudCore
 
 /// The disk attachment information. For details, see Parameters in the attachments field.
-public struct Attachment: Codable, Sendable, Hashable {
+public struct Attachment: Codable, Sendable, Equatable {
     /// The ID of the server to which the disk is attached.
     public var serverID: String?
-
     /// The ID of the attachment information.
     public var attachmentID: String?
-
     /// The time when the disk was attached.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var attachedAt: String?
-
     /// The name of the physical host housing the cloud server to which the disk is attached.
     public var hostName: String?
-
     /// The disk ID.
     public var volumeID: String?
-
     /// The device name.
     public var device: String?
-
     /// The ID of the attached disk.
     public var id: String?
 

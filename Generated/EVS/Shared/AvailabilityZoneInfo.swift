@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The list of queried AZs. For details, see Parameters in the availabilityZoneInfo field.
-public struct AvailabilityZoneInfo: Codable, Sendable, Hashable {
+public struct AvailabilityZoneInfo: Codable, Sendable, Equatable {
     /// The AZ status. For details, see Parameter in the zoneState field.
     public var zoneState: ZoneState?
-
     /// The AZ name.
     public var zoneName: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case zoneState
-        case zoneName
-    }
-
-    public init(
-        zoneState: ZoneState? = nil,
-        zoneName: String? = nil
-    ) {
+    public init(zoneState: ZoneState? = nil, zoneName: String? = nil) {
         self.zoneState = zoneState
         self.zoneName = zoneName
     }

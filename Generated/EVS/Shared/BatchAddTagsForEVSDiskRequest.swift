@@ -4,23 +4,14 @@
 import CloudCore
 
 /// The request body of ``EVSClient/batchAddTagsForEVSDisk``.
-public struct BatchAddTagsForEVSDiskRequest: Codable, Sendable, Hashable {
+public struct BatchAddTagsForEVSDiskRequest: Codable, Sendable, Equatable {
     /// The tag list. For details, see Parameters in the resource_tag field.
     public var tags: [ResourceTag]
-
     /// The operation to perform. The value can be create or delete.
     /// create: specifies to add tags.
     public var action: Action
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [ResourceTag],
-        action: Action
-    ) {
+    public init(tags: [ResourceTag], action: Action) {
         self.tags = tags
         self.action = action
     }

@@ -4,23 +4,14 @@
 import CloudCore
 
 /// The request body of ``EVSClient/batchDeleteTagsOfEVSDisk``.
-public struct BatchDeleteTagsOfEVSDiskRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteTagsOfEVSDiskRequest: Codable, Sendable, Equatable {
     /// The tag list. For details, see Parameters in the resource_tag field.
     public var tags: [BatchDeleteTagsOfEVSDiskResourceTag]
-
     /// The operation to perform. The value can be create or delete.
     /// delete: deletes tags.
     public var action: Action
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [BatchDeleteTagsOfEVSDiskResourceTag],
-        action: Action
-    ) {
+    public init(tags: [BatchDeleteTagsOfEVSDiskResourceTag], action: Action) {
         self.tags = tags
         self.action = action
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The tag list. For details, see Parameters in the resource_tag field.
-public struct BatchDeleteTagsOfEVSDiskResourceTag: Codable, Sendable, Hashable {
+public struct BatchDeleteTagsOfEVSDiskResourceTag: Codable, Sendable, Equatable {
     /// The tag key.
     public var key: String
-
     /// The tag value.
     /// It can contain up to 43 Unicode characters.
     /// It can be an empty string. The spaces before and after the character string are discarded.
@@ -17,15 +16,7 @@ public struct BatchDeleteTagsOfEVSDiskResourceTag: Codable, Sendable, Hashable {
     /// backslashes (\), equal signs (=), commas (,), vertical bars (|), and slashes (/)
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String? = nil
-    ) {
+    public init(key: String, value: String? = nil) {
         self.key = key
         self.value = value
     }

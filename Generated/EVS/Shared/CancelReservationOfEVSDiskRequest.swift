@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/cancelReservationOfEVSDisk``.
-public struct CancelReservationOfEVSDiskRequest: Codable, Sendable, Hashable {
+public struct CancelReservationOfEVSDiskRequest: Codable, Sendable, Equatable {
     /// The disk reservation canceling marker. Defining a value for this parameter is not mandatory, and you
     /// are advised to leave it blank.
     public var osUnreserve: JSONValue
@@ -13,9 +13,7 @@ public struct CancelReservationOfEVSDiskRequest: Codable, Sendable, Hashable {
         case osUnreserve = "os-unreserve"
     }
 
-    public init(
-        osUnreserve: JSONValue
-    ) {
+    public init(osUnreserve: JSONValue) {
         self.osUnreserve = osUnreserve
     }
 }

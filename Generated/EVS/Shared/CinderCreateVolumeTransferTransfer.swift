@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The transfer creation marker. For details, see Parameters in the transfer field.
-public struct CinderCreateVolumeTransferTransfer: Codable, Sendable, Hashable {
+public struct CinderCreateVolumeTransferTransfer: Codable, Sendable, Equatable {
     /// The disk ID.
     public var volumeID: String
-
     /// The transfer name, which can contain a maximum of 255 bytes.
     public var name: String
 
@@ -16,10 +15,7 @@ public struct CinderCreateVolumeTransferTransfer: Codable, Sendable, Hashable {
         case name
     }
 
-    public init(
-        volumeID: String,
-        name: String
-    ) {
+    public init(volumeID: String, name: String) {
         self.volumeID = volumeID
         self.name = name
     }

@@ -4,23 +4,18 @@
 import CloudCore
 
 /// The transfer information. For details, see Parameters in the transfer field.
-public struct CinderCreateVolumeTransferTransfer2: Codable, Sendable, Hashable {
+public struct CinderCreateVolumeTransferTransfer2: Codable, Sendable, Equatable {
     /// The authentication key of the transfer.
     public var authKey: String?
-
     /// The links of the transfer. See Parameters in the links field.
     public var links: [Link]?
-
     /// The time when the transfer was created.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var createdAt: String?
-
     /// The disk ID.
     public var volumeID: String?
-
     /// The transfer ID.
     public var id: String?
-
     /// The transfer name.
     public var name: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``EVSClient/cinderListQuotas``.
-public struct CinderListQuotasResponse: Codable, Sendable, Hashable {
+public struct CinderListQuotasResponse: Codable, Sendable, Equatable {
     /// The returned quota information. For details, see Parameters in the quota_set field.
     public var quotaSet: QuotaSet?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
@@ -16,10 +15,7 @@ public struct CinderListQuotasResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        quotaSet: QuotaSet? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(quotaSet: QuotaSet? = nil, error: EVSError? = nil) {
         self.quotaSet = quotaSet
         self.error = error
     }

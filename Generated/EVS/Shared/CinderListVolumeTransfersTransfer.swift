@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The transfer information. For details, see Parameters in the transfer field.
-public struct CinderListVolumeTransfersTransfer: Codable, Sendable, Hashable {
+public struct CinderListVolumeTransfersTransfer: Codable, Sendable, Equatable {
     /// The links of the transfer. See Parameters in the links field.
     public var links: [Link]?
-
     /// The disk ID.
     public var volumeID: String?
-
     /// The transfer ID.
     public var id: String?
-
     /// The transfer name.
     public var name: String?
 
@@ -24,12 +21,7 @@ public struct CinderListVolumeTransfersTransfer: Codable, Sendable, Hashable {
         case name
     }
 
-    public init(
-        links: [Link]? = nil,
-        volumeID: String? = nil,
-        id: String? = nil,
-        name: String? = nil
-    ) {
+    public init(links: [Link]? = nil, volumeID: String? = nil, id: String? = nil, name: String? = nil) {
         self.links = links
         self.volumeID = volumeID
         self.id = id

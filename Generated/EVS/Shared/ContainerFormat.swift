@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `container_format` fields and parameters; other values decode as well.
 public struct ContainerFormat: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let ami: Self = "ami"
     public static let ari: Self = "ari"

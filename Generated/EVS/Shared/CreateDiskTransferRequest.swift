@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``EVSClient/createDiskTransfer``.
-public struct CreateDiskTransferRequest: Codable, Sendable, Hashable {
+public struct CreateDiskTransferRequest: Codable, Sendable, Equatable {
     /// The transfer creation marker. For details, see Parameters in the transfer field.
     public var transfer: CinderCreateVolumeTransferTransfer
 
-    private enum CodingKeys: String, CodingKey {
-        case transfer
-    }
-
-    public init(
-        transfer: CinderCreateVolumeTransferTransfer
-    ) {
+    public init(transfer: CinderCreateVolumeTransferTransfer) {
         self.transfer = transfer
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``EVSClient/createDiskTransfer``.
-public struct CreateDiskTransferResponse: Codable, Sendable, Hashable {
+public struct CreateDiskTransferResponse: Codable, Sendable, Equatable {
     /// The transfer information. For details, see Parameters in the transfer field.
     public var transfer: CinderCreateVolumeTransferTransfer2?
 
-    private enum CodingKeys: String, CodingKey {
-        case transfer
-    }
-
-    public init(
-        transfer: CinderCreateVolumeTransferTransfer2? = nil
-    ) {
+    public init(transfer: CinderCreateVolumeTransferTransfer2? = nil) {
         self.transfer = transfer
     }
 }

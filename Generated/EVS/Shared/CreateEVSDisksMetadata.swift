@@ -4,18 +4,16 @@
 import CloudCore
 
 /// The disk metadata. The length of key and value under metadata can contain no more than 255 bytes.
-public struct CreateEVSDisksMetadata: Codable, Sendable, Hashable {
+public struct CreateEVSDisksMetadata: Codable, Sendable, Equatable {
     /// The encryption field in metadata. The value can be 0 (does not encrypt the disk) or 1 (encrypts the
     /// disk).
     /// If this parameter is not specified, the disk will not be encrypted.
     public var systemEncrypted: SystemEncrypted?
-
     /// The encryption CMK ID in metadata. This parameter is used together with __system__encrypted for
     /// encryption. The length of cmkid is fixed at 36 bytes.
     /// For details about how to obtain the CMK ID, see Querying the Key List in the Key Management Service
     /// API Reference.
     public var systemCmkid: String?
-
     /// If this parameter is set to true, the disk device type will be SCSI, which allows ECS OSs to directly
     /// access the underlying storage media and supports SCSI reservation commands.
     /// If this parameter is set to false, the disk device type will be VBD, which supports only simple SCSI
@@ -24,10 +22,8 @@ public struct CreateEVSDisksMetadata: Codable, Sendable, Hashable {
     /// If parameter shareable is set to true and parameter hw:passthrough is not specified, shared VBD disks
     /// are created.
     public var hwPassthrough: String?
-
     /// If the disk is created from a snapshot and linked cloning needs to be used, set this parameter to 0.
     public var fullClone: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var volumeOwner: String?
 

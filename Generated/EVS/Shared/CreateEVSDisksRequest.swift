@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``EVSClient/createEVSDisks``.
-public struct CreateEVSDisksRequest: Codable, Sendable, Hashable {
+public struct CreateEVSDisksRequest: Codable, Sendable, Equatable {
     /// The information of the disk to be created. For details, see Parameters in the volume field.
     public var volume: CreateEVSDisksVolume
 
-    private enum CodingKeys: String, CodingKey {
-        case volume
-    }
-
-    public init(
-        volume: CreateEVSDisksVolume
-    ) {
+    public init(volume: CreateEVSDisksVolume) {
         self.volume = volume
     }
 }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/createEVSDisks``.
-public struct CreateEVSDisksResponse: Codable, Sendable, Hashable {
+public struct CreateEVSDisksResponse: Codable, Sendable, Equatable {
     /// The information of the created disks. For details, see Parameters in the volume field.
     public var volume: CreateEVSDisksVolume2?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case volume
-        case error
-    }
-
-    public init(
-        volume: CreateEVSDisksVolume2? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(volume: CreateEVSDisksVolume2? = nil, error: EVSError? = nil) {
         self.volume = volume
         self.error = error
     }

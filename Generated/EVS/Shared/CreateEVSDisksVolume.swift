@@ -4,23 +4,19 @@
 import CloudCore
 
 /// The information of the disk to be created. For details, see Parameters in the volume field.
-public struct CreateEVSDisksVolume: Codable, Sendable, Hashable {
+public struct CreateEVSDisksVolume: Codable, Sendable, Equatable {
     /// The AZ where you want to create the disk. If the specified AZ does not exist, the disk will fail to be
     /// created.
     /// For details about how to obtain the AZ, see Querying All AZs.
     public var availabilityZone: String
-
     /// The source disk ID. If this parameter is specified, the disk will be cloned from an existing disk.
     /// This function is currently not supported.
     public var sourceVolid: String?
-
     /// The disk description, which can contain a maximum of 255 bytes.
     public var description: String?
-
     /// The snapshot ID. If this parameter is specified, the disk will be created from a snapshot.
     /// For details about how to obtain the snapshot ID, see Querying Details About EVS Snapshots.
     public var snapshotID: String?
-
     /// The disk size, in GB. The value can be as follows:
     /// System disk: 1 GB to 1024 GB
     /// Data disk: 10 GB to 32768 GB
@@ -31,15 +27,12 @@ public struct CreateEVSDisksVolume: Codable, Sendable, Hashable {
     /// This parameter is mandatory when you create the disk from an image. Ensure that the disk size is
     /// greater than or equal to the minimum disk capacity required by min_disk in the image attributes.
     public var size: Int
-
     /// The disk name, which can contain a maximum of 255 bytes.
     public var name: String?
-
     /// The image ID. If this parameter is specified, the disk will be created from an image.
     /// BMS system disks cannot be created from BMS images.
     /// For how to obtain the image ID, see Querying Images in the Image Management Service API Reference.
     public var imageRef: String?
-
     /// The disk type.
     /// The value can be ESSD, GPSSD, SSD, SAS, or SATA(End-of-sale).
     /// SSD: the ultra-high I/O type
@@ -52,31 +45,25 @@ public struct CreateEVSDisksVolume: Codable, Sendable, Hashable {
     /// snapshot's source disk.
     /// For details about disk types, see Disk Types and Performance in the Elastic Volume Service User Guide.
     public var volumeType: VolumeVolumeType?
-
     /// The disk metadata. The length of key and value under metadata can contain no more than 255 bytes.
     /// For details about metadata, see Parameters in the metadata field. The table lists some fields. You can
     /// also specify other fields as required.
     /// Parameter values under metadata cannot be null.
     public var metadata: CreateEVSDisksMetadata?
-
     /// The source disk ID. If this parameter is specified, the disk will be cloned from an existing disk.
     /// This function is currently not supported.
     public var sourceReplica: String?
-
     /// The reserved field.
     public var consistencygroupID: String?
-
     /// The number of disks to be created in a batch. If this parameter is not specified, only one disk will
     /// be created. You can create a maximum of 100 disks in a batch. If disks are created from backups, batch
     /// creation is not supported, and this parameter must be set to 1.
     /// If the specified value is a decimal, the number part of the value will be used.
     public var count: JSONValue?
-
     /// The extended attribute that defines whether the disk will be shareable. The value can be true
     /// (shareable) or false (not shareable). This field is currently not supported.
     /// This field is no longer used. Use multiattach.
     public var shareable: Shareable?
-
     /// Whether the disk is shareable. The default value is false.
     /// true: indicates a shared disk.
     /// false: indicates a non-shared disk.

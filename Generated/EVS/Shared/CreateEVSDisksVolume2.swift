@@ -4,40 +4,30 @@
 import CloudCore
 
 /// The information of the created disks. For details, see Parameters in the volume field.
-public struct CreateEVSDisksVolume2: Codable, Sendable, Hashable {
+public struct CreateEVSDisksVolume2: Codable, Sendable, Equatable {
     /// The disk ID.
     public var id: String?
-
     /// The disk URI. For details, see Parameters in the links field.
     public var links: [Link]?
-
     /// The disk name.
     public var name: String?
-
     /// The disk status. For details, see EVS Disk Status.
     public var status: String?
-
     /// The disk attachment information. For details, see Parameters in the attachments field.
     public var attachments: [Attachment]?
-
     /// The AZ to which the disk belongs.
     public var availabilityZone: String?
-
     /// Whether the disk is bootable.
     /// true: indicates a bootable disk.
     /// false: indicates a non-bootable disk.
     public var bootable: String?
-
     /// This field is currently not supported.
     public var encrypted: Bool?
-
     /// The time when the disk was created.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var createdAt: String?
-
     /// The disk description.
     public var description: String?
-
     /// The disk type.
     /// The value can be ESSD, GPSSD, SSD, SAS, or SATA.
     /// SSD: the ultra-high I/O type
@@ -46,43 +36,32 @@ public struct CreateEVSDisksVolume2: Codable, Sendable, Hashable {
     /// GPSSD: the general purpose SSD type
     /// ESSD: the extreme SSD type
     public var volumeType: VolumeVolumeType?
-
     /// The reserved field.
     public var replicationStatus: String?
-
     /// The ID of the consistency group where the disk belongs.
     /// This field is currently not supported.
     public var consistencygroupID: String?
-
     /// The source disk ID.
     /// This field is currently not supported.
     public var sourceVolid: String?
-
     /// The snapshot ID.
     public var snapshotID: String?
-
     /// The disk metadata. For details, see Parameters in the metadata field.
     public var metadata: CreateEVSDisksMetadata?
-
     /// The disk size, in GB.
     public var size: Int?
-
     /// The reserved field.
     public var userID: String?
-
     /// The time when the disk was updated.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var updatedAt: String?
-
     /// Whether the disk is shareable.
     /// This field is no longer used. Use multiattach.
     public var shareable: Bool?
-
     /// Whether the disk is shareable.
     /// true: indicates a shared disk.
     /// false: indicates a non-shared disk.
     public var multiattach: Bool?
-
     /// The reserved field.
     public var storageClusterID: String?
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``EVSClient/createSnapshot``.
-public struct CreateSnapshotRequest: Codable, Sendable, Hashable {
+public struct CreateSnapshotRequest: Codable, Sendable, Equatable {
     /// The information of the snapshot to be created. For details, see Parameters in the snapshot field.
     public var snapshot: CreateSnapshotSnapshot
 
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-    }
-
-    public init(
-        snapshot: CreateSnapshotSnapshot
-    ) {
+    public init(snapshot: CreateSnapshotSnapshot) {
         self.snapshot = snapshot
     }
 }

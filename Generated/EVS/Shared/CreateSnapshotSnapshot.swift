@@ -4,23 +4,19 @@
 import CloudCore
 
 /// The information of the snapshot to be created. For details, see Parameters in the snapshot field.
-public struct CreateSnapshotSnapshot: Codable, Sendable, Hashable {
+public struct CreateSnapshotSnapshot: Codable, Sendable, Equatable {
     /// The ID of the snapshot's source disk.
     public var volumeID: String
-
     /// The flag for forcibly creating a snapshot. The default value is false.
     /// If this parameter is set to false and the disk is in the attaching state, the snapshot cannot be
     /// forcibly created.
     /// If this parameter is set to true and the disk is in the attaching state, the snapshot can be forcibly
     /// created.
     public var force: Bool?
-
     /// The snapshot metadata.
     public var metadata: JSONValue?
-
     /// The snapshot description. The value can be null. The value can contain a maximum of 255 bytes.
     public var description: String?
-
     /// The snapshot name. The value can contain a maximum of 255 bytes.
     /// When creating a backup for a disk, a snapshot will be created and named with prefix autobk_snapshot_.
     /// The EVS console has imposed operation restrictions on snapshots with prefix autobk_snapshot_.

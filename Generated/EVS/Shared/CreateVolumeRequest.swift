@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``EVSClient/createVolume``.
-public struct CreateVolumeRequest: Codable, Sendable, Hashable {
+public struct CreateVolumeRequest: Codable, Sendable, Equatable {
     /// The information of the disk to be created. For details, see Parameters in the volume field.
     public var volume: Volume
 
-    private enum CodingKeys: String, CodingKey {
-        case volume
-    }
-
-    public init(
-        volume: Volume
-    ) {
+    public init(volume: Volume) {
         self.volume = volume
     }
 }

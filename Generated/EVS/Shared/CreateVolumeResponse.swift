@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``EVSClient/createVolume``.
-public struct CreateVolumeResponse: Codable, Sendable, Hashable {
+public struct CreateVolumeResponse: Codable, Sendable, Equatable {
     /// The task ID.
     public var jobID: String?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
@@ -16,10 +15,7 @@ public struct CreateVolumeResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        jobID: String? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(jobID: String? = nil, error: EVSError? = nil) {
         self.jobID = jobID
         self.error = error
     }

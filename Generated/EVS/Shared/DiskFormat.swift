@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `disk_format` fields and parameters; other values decode as well.
 public struct DiskFormat: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let vhd: Self = "vhd"
     public static let zvhd: Self = "zvhd"

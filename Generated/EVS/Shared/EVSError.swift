@@ -4,23 +4,14 @@
 import CloudCore
 
 /// The error message returned if an error occurs. For details, see Parameters in the error field.
-public struct EVSError: Codable, Sendable, Hashable {
+public struct EVSError: Codable, Sendable, Equatable {
     /// The error message returned if an error occurs.
     public var message: String?
-
     /// The error code returned if an error occurs.
     /// For details about the error code, see Error Codes.
     public var code: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case message
-        case code
-    }
-
-    public init(
-        message: String? = nil,
-        code: String? = nil
-    ) {
+    public init(message: String? = nil, code: String? = nil) {
         self.message = message
         self.code = code
     }

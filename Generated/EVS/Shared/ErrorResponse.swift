@@ -3,17 +3,11 @@
 
 import CloudCore
 
-public struct ErrorResponse: Codable, Sendable, Hashable {
+public struct ErrorResponse: Codable, Sendable, Equatable {
     /// The error code returned if an error occurs. For details about the error code, see Error Codes.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: EVSError? = nil
-    ) {
+    public init(error: EVSError? = nil) {
         self.error = error
     }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct ExportEVSDiskDataAsImageExtraSpecs: Codable, Sendable, Hashable {
+public struct ExportEVSDiskDataAsImageExtraSpecs: Codable, Sendable, Equatable {
     public var xxAvailabilityZone: String?
     public var volumeBackendName: String?
 
@@ -15,10 +15,7 @@ public struct ExportEVSDiskDataAsImageExtraSpecs: Codable, Sendable, Hashable {
         case volumeBackendName = "volume_backend_name"
     }
 
-    public init(
-        xxAvailabilityZone: String? = nil,
-        volumeBackendName: String? = nil
-    ) {
+    public init(xxAvailabilityZone: String? = nil, volumeBackendName: String? = nil) {
         self.xxAvailabilityZone = xxAvailabilityZone
         self.volumeBackendName = volumeBackendName
     }

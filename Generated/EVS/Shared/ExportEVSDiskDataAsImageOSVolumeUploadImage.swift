@@ -4,36 +4,27 @@
 import CloudCore
 
 /// The image export operation marker. For details, see Parameters in the os-volume_upload_image field.
-public struct ExportEVSDiskDataAsImageOSVolumeUploadImage: Codable, Sendable, Hashable {
+public struct ExportEVSDiskDataAsImageOSVolumeUploadImage: Codable, Sendable, Equatable {
     /// The disk status after the image is exported. The correct value is uploading.
     public var status: String?
-
     /// The ID of the exported image.
     public var imageID: String?
-
     /// The name of the exported image.
     public var imageName: String?
-
     /// The disk type information. For details, see Parameters in the volume_type field.
     public var volumeType: ExportEVSDiskDataAsImageVolumeType?
-
     /// The container type of the exported image.
     /// The value can be ami, ari, aki, ovf, or bare. The default value is bare.
     public var containerFormat: ContainerFormat?
-
     /// The disk size, in GB.
     public var size: Int?
-
     /// The format of the exported image.
     /// The value can be vhd, zvhd, zvhd2, raw, or qcow2. The default value is vhd.
     public var diskFormat: DiskFormat?
-
     /// The disk ID.
     public var id: String?
-
     /// The disk description.
     public var displayDescription: String?
-
     /// The time when the disk was updated.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var updatedAt: String?

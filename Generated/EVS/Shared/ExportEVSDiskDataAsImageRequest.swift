@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/exportEVSDiskDataAsImage``.
-public struct ExportEVSDiskDataAsImageRequest: Codable, Sendable, Hashable {
+public struct ExportEVSDiskDataAsImageRequest: Codable, Sendable, Equatable {
     /// The image export operation marker. For details, see Parameters in the os-volume_upload_image field.
     public var osVolumeUploadImage: OSVolumeUploadImage
 
@@ -12,9 +12,7 @@ public struct ExportEVSDiskDataAsImageRequest: Codable, Sendable, Hashable {
         case osVolumeUploadImage = "os-volume_upload_image"
     }
 
-    public init(
-        osVolumeUploadImage: OSVolumeUploadImage
-    ) {
+    public init(osVolumeUploadImage: OSVolumeUploadImage) {
         self.osVolumeUploadImage = osVolumeUploadImage
     }
 }

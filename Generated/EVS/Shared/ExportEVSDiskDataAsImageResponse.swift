@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``EVSClient/exportEVSDiskDataAsImage``.
-public struct ExportEVSDiskDataAsImageResponse: Codable, Sendable, Hashable {
+public struct ExportEVSDiskDataAsImageResponse: Codable, Sendable, Equatable {
     /// The image export operation marker. For details, see Parameters in the os-volume_upload_image field.
     public var osVolumeUploadImage: ExportEVSDiskDataAsImageOSVolumeUploadImage?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 

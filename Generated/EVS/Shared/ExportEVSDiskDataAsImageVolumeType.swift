@@ -4,37 +4,28 @@
 import CloudCore
 
 /// The disk type information. For details, see Parameters in the volume_type field.
-public struct ExportEVSDiskDataAsImageVolumeType: Codable, Sendable, Hashable {
+public struct ExportEVSDiskDataAsImageVolumeType: Codable, Sendable, Equatable {
     /// The disk type ID.
     public var id: String?
-
     /// The disk type name.
     public var name: String?
-
     /// Whether the disk has been deleted.
     public var deleted: Bool?
-
     /// The reserved field.
     public var isPublic: Bool?
-
     /// The disk type specifications. For details, see Parameters in the extra_specs field.
     public var extraSpec: ExtraSpecs?
-
     /// The disk type description.
     public var description: String?
-
     /// The time when the disk type was created.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var createdAt: String?
-
     /// The time when the disk type was updated.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var updatedAt: String?
-
     /// The time when the disk type was deleted.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var deletedAt: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var extraSpecs: ExportEVSDiskDataAsImageExtraSpecs?
 

@@ -4,30 +4,18 @@
 import CloudCore
 
 /// The extension APIs. For details, see Parameters in the extensions field.
-public struct Extension: Codable, Sendable, Hashable {
+public struct Extension: Codable, Sendable, Equatable {
     /// The last update time.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.+XX.XX. +XX.XX indicates the time zone.
     public var updated: String?
-
     /// The description.
     public var description: String?
-
     /// The reserved field.
     public var links: [[String: String]]?
-
     /// The extension parameter alias.
     public var alias: String?
-
     /// The extension parameter name.
     public var name: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case updated
-        case description
-        case links
-        case alias
-        case name
-    }
 
     public init(
         updated: String? = nil,

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The disk type specifications. For details, see Parameters in the extra_specs field.
-public struct ExtraSpecs: Codable, Sendable, Hashable {
+public struct ExtraSpecs: Codable, Sendable, Equatable {
     /// The reserved field.
     public var volumeBackendName: String?
-
     /// The reserved field.
     public var availabilityZone: String?
-
     /// The reserved field.
     public var hwAvailabilityZone: String?
-
     /// The AZs that support the current disk type.
     public var reskeyAvailabilityZones: String?
 

@@ -6,18 +6,13 @@ import CloudCore
 /// Documented values of the `fault_level` fields and parameters; other values decode as well.
 public struct FaultLevel: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// indicates that no fault occurs.
     public static let value0: Self = "0"
-
     /// indicates that the production disk does not have read/write permissions. In this case, you are advised
     /// to perform a failover.
     public static let value2: Self = "2"
-
     /// indicates that the replication link is disconnected. In this case, a failover cannot be performed.
     /// Contact technical support engineers.
     public static let value5: Self = "5"

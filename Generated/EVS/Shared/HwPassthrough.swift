@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `hw:passthrough` fields and parameters; other values decode as well.
 public struct HwPassthrough: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let `true`: Self = "true"
     public static let `false`: Self = "false"

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The links of the transfer. See Parameters in the links field.
-public struct Link: Codable, Sendable, Hashable {
+public struct Link: Codable, Sendable, Equatable {
     /// The corresponding shortcut link.
     public var href: String?
-
     /// The shortcut link marker name.
     public var rel: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
+    public init(href: String? = nil, rel: String? = nil) {
         self.href = href
         self.rel = rel
     }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/listAZs``.
-public struct ListAZsResponse: Codable, Sendable, Hashable {
+public struct ListAZsResponse: Codable, Sendable, Equatable {
     /// The list of queried AZs. For details, see Parameters in the availabilityZoneInfo field.
     public var availabilityZoneInfo: [AvailabilityZoneInfo]?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case availabilityZoneInfo
-        case error
-    }
-
-    public init(
-        availabilityZoneInfo: [AvailabilityZoneInfo]? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(availabilityZoneInfo: [AvailabilityZoneInfo]? = nil, error: EVSError? = nil) {
         self.availabilityZoneInfo = availabilityZoneInfo
         self.error = error
     }

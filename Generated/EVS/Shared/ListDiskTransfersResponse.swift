@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``EVSClient/listDiskTransfers``.
-public struct ListDiskTransfersResponse: Codable, Sendable, Hashable {
+public struct ListDiskTransfersResponse: Codable, Sendable, Equatable {
     /// The list of transfer details. For details, see Parameters in the transfers field.
     public var transfers: [Transfer]?
 
-    private enum CodingKeys: String, CodingKey {
-        case transfers
-    }
-
-    public init(
-        transfers: [Transfer]? = nil
-    ) {
+    public init(transfers: [Transfer]? = nil) {
         self.transfers = transfers
     }
 }

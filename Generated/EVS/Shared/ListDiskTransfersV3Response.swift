@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``EVSClient/listDiskTransfersV3``.
-public struct ListDiskTransfersV3Response: Codable, Sendable, Hashable {
+public struct ListDiskTransfersV3Response: Codable, Sendable, Equatable {
     /// The list of transfers. For details, see Parameters in the transfers field.
     public var transfers: [CinderListVolumeTransfersTransfer]?
 
-    private enum CodingKeys: String, CodingKey {
-        case transfers
-    }
-
-    public init(
-        transfers: [CinderListVolumeTransfersTransfer]? = nil
-    ) {
+    public init(transfers: [CinderListVolumeTransfersTransfer]? = nil) {
         self.transfers = transfers
     }
 }

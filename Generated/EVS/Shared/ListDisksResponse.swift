@@ -4,18 +4,15 @@
 import CloudCore
 
 /// The response of ``EVSClient/listDisks``.
-public struct ListDisksResponse: Codable, Sendable, Hashable {
+public struct ListDisksResponse: Codable, Sendable, Equatable {
     /// The list of queried disks. For details, see Parameters in the volumes field.
     public var volumes: [ListDisksVolume]?
-
     /// The query position marker in the disk list. If only some disks are returned in this query, the URL of
     /// the last disk queried will be returned. You can use this URL to continue to query the remaining disks
     /// in the next query. For details, see Parameters in the links field.
     public var volumesLinks: [Link]?
-
     /// The number of queried disks. This value is not affected by the pagination.
     public var count: Int?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 

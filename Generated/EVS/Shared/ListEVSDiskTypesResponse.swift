@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``EVSClient/listEVSDiskTypes``.
-public struct ListEVSDiskTypesResponse: Codable, Sendable, Hashable {
+public struct ListEVSDiskTypesResponse: Codable, Sendable, Equatable {
     /// The list of queried disk types. For details, see Parameters in the volume_types field.
     public var volumeTypes: [VolumeType]?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
@@ -16,10 +15,7 @@ public struct ListEVSDiskTypesResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        volumeTypes: [VolumeType]? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(volumeTypes: [VolumeType]? = nil, error: EVSError? = nil) {
         self.volumeTypes = volumeTypes
         self.error = error
     }

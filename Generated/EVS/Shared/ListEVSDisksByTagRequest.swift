@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/listEVSDisksByTag``.
-public struct ListEVSDisksByTagRequest: Codable, Sendable, Hashable {
+public struct ListEVSDisksByTagRequest: Codable, Sendable, Equatable {
     /// The key-value pairs of tags. For details, see Parameters in the tags field.
     /// One tag list can contain a maximum of 10 keys.
     /// Tag keys in a tag list must be unique.
@@ -12,21 +12,17 @@ public struct ListEVSDisksByTagRequest: Codable, Sendable, Hashable {
     /// If multiple tag lists are specified in the request, only the disks that meet the requirements of the
     /// last tag list are queried.
     public var tags: [Tag]
-
     /// The number of query records.
     /// The value ranges from 1 to 1000, and the default value is 1000. The returned value cannot exceed this
     /// limit.
     public var limit: Int?
-
     /// The index location.
     /// The minimum value is 0, which is also the default value.
     /// The first record in the query result is the offset+1 record that meets the query criteria.
     public var offset: Int?
-
     /// The operation identifier.
     /// Specifying filter queries the details of disks by tag.
     public var action: String
-
     /// The query criteria that the resource supports. For details, see Parameters in the matches field.
     /// Tag keys in a list must be unique.
     public var matches: [Match]?
@@ -39,13 +35,7 @@ public struct ListEVSDisksByTagRequest: Codable, Sendable, Hashable {
         case matches
     }
 
-    public init(
-        tags: [Tag],
-        limit: Int? = nil,
-        offset: Int? = nil,
-        action: String,
-        matches: [Match]? = nil
-    ) {
+    public init(tags: [Tag], limit: Int? = nil, offset: Int? = nil, action: String, matches: [Match]? = nil) {
         self.tags = tags
         self.limit = limit
         self.offset = offset

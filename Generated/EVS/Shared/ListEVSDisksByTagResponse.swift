@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``EVSClient/listEVSDisksByTag``.
-public struct ListEVSDisksByTagResponse: Codable, Sendable, Hashable {
+public struct ListEVSDisksByTagResponse: Codable, Sendable, Equatable {
     /// The total number of disks that meet the query criteria.
     public var totalCount: Int?
-
     /// The list of disks that meet the query criteria. For details, see Parameters in the resources field.
     public var resources: [Resource]?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
@@ -20,11 +18,7 @@ public struct ListEVSDisksByTagResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        totalCount: Int? = nil,
-        resources: [Resource]? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(totalCount: Int? = nil, resources: [Resource]? = nil, error: EVSError? = nil) {
         self.totalCount = totalCount
         self.resources = resources
         self.error = error

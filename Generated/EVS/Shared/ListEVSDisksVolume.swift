@@ -4,27 +4,15 @@
 import CloudCore
 
 /// The list of queried disks. For details, see Parameters in the volumes field.
-public struct ListEVSDisksVolume: Codable, Sendable, Hashable {
+public struct ListEVSDisksVolume: Codable, Sendable, Equatable {
     /// The disk ID.
     public var id: String?
-
     /// The disk URI. For details, see Parameters in the links field.
     public var links: [Link]?
-
     /// The disk name. The value can contain a maximum of 255 bytes.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, links: [Link]? = nil, name: String? = nil) {
         self.id = id
         self.links = links
         self.name = name

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/listExtensionAPIs``.
-public struct ListExtensionAPIsResponse: Codable, Sendable, Hashable {
+public struct ListExtensionAPIsResponse: Codable, Sendable, Equatable {
     /// The extension APIs. For details, see Parameters in the extensions field.
     public var extensions: [Extension]?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case extensions
-        case error
-    }
-
-    public init(
-        extensions: [Extension]? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(extensions: [Extension]? = nil, error: EVSError? = nil) {
         self.extensions = extensions
         self.error = error
     }

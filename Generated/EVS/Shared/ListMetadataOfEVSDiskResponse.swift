@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/listMetadataOfEVSDisk``.
-public struct ListMetadataOfEVSDiskResponse: Codable, Sendable, Hashable {
+public struct ListMetadataOfEVSDiskResponse: Codable, Sendable, Equatable {
     /// The disk metadata, which is made up of key-value pairs.
     public var metadata: [String: String]?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-        case error
-    }
-
-    public init(
-        metadata: [String: String]? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(metadata: [String: String]? = nil, error: EVSError? = nil) {
         self.metadata = metadata
         self.error = error
     }

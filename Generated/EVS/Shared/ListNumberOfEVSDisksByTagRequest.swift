@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/listNumberOfEVSDisksByTag``.
-public struct ListNumberOfEVSDisksByTagRequest: Codable, Sendable, Hashable {
+public struct ListNumberOfEVSDisksByTagRequest: Codable, Sendable, Equatable {
     /// The key-value pairs of tags. For details, see Parameters in the resource_tag field.
     /// The tags field cannot be left empty.
     /// One tag list can contain a maximum of 10 keys.
@@ -13,21 +13,13 @@ public struct ListNumberOfEVSDisksByTagRequest: Codable, Sendable, Hashable {
     /// If multiple tag lists are specified in the request, only the disks that meet the requirements of the
     /// last tag list are queried.
     public var tags: [ListNumberOfEVSDisksByTagResourceTag]?
-
     /// The operation identifier.
     /// Specifying count queries the number of disks by tag.
     public var action: String
-
     /// The query criteria that the resource supports. For details, see Parameters in the match field.
     /// The matches field cannot be left empty.
     /// Tag keys in the list must be unique.
     public var matches: [Match]?
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-        case matches
-    }
 
     public init(
         tags: [ListNumberOfEVSDisksByTagResourceTag]? = nil,

@@ -4,14 +4,13 @@
 import CloudCore
 
 /// The key-value pairs of tags. For details, see Parameters in the resource_tag field.
-public struct ListNumberOfEVSDisksByTagResourceTag: Codable, Sendable, Hashable {
+public struct ListNumberOfEVSDisksByTagResourceTag: Codable, Sendable, Equatable {
     /// The tag key.
     /// Cannot be left blank.
     /// Must be unique for each resource.
     /// Can contain a maximum of 36 characters.
     /// Can contain only digits, letters, hyphens (-), and underscores (_).
     public var key: String
-
     /// The tag value.
     /// Can contain a maximum of 43 characters.
     /// Can contain only digits, letters, hyphens (-), and underscores (_).
@@ -22,15 +21,7 @@ public struct ListNumberOfEVSDisksByTagResourceTag: Codable, Sendable, Hashable 
     /// any of the specified values are queried.
     public var values: [JSONValue]
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String,
-        values: [JSONValue]
-    ) {
+    public init(key: String, values: [JSONValue]) {
         self.key = key
         self.values = values
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``EVSClient/listNumberOfEVSDisksByTag``.
-public struct ListNumberOfEVSDisksByTagResponse: Codable, Sendable, Hashable {
+public struct ListNumberOfEVSDisksByTagResponse: Codable, Sendable, Equatable {
     /// The total number of disks that meet the query criteria.
     public var totalCount: Int?
-
     /// The error message returned when an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
@@ -16,10 +15,7 @@ public struct ListNumberOfEVSDisksByTagResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        totalCount: Int? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(totalCount: Int? = nil, error: EVSError? = nil) {
         self.totalCount = totalCount
         self.error = error
     }

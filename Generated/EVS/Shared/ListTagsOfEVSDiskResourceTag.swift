@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The tag list. For details, see Parameters in the resource_tag field.
-public struct ListTagsOfEVSDiskResourceTag: Codable, Sendable, Hashable {
+public struct ListTagsOfEVSDiskResourceTag: Codable, Sendable, Equatable {
     /// The tag key.
     public var key: String?
-
     /// The tag value.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

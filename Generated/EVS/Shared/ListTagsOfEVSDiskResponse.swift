@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``EVSClient/listTagsOfEVSDisk``.
-public struct ListTagsOfEVSDiskResponse: Codable, Sendable, Hashable {
+public struct ListTagsOfEVSDiskResponse: Codable, Sendable, Equatable {
     /// The tag list. For details, see Parameters in the resource_tag field.
     public var tags: [ListTagsOfEVSDiskResourceTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListTagsOfEVSDiskResourceTag]? = nil
-    ) {
+    public init(tags: [ListTagsOfEVSDiskResourceTag]? = nil) {
         self.tags = tags
     }
 }

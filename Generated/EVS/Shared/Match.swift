@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The query criteria that the resource supports. For details, see Parameters in the matches field.
-public struct Match: Codable, Sendable, Hashable {
+public struct Match: Codable, Sendable, Equatable {
     /// Documented values of `key`; other values decode as well.
     public struct Key: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// the disk name
         public static let resourceName: Self = "resource_name"
-
         /// the service type
         public static let serviceType: Self = "service_type"
     }
@@ -25,22 +21,13 @@ public struct Match: Codable, Sendable, Hashable {
     /// resource_name: the disk name
     /// service_type: the service type
     public var key: Key
-
     /// The tag value.
     /// It can contain up to 255 characters.
     /// If resource_name is specified for key, the tag value uses a fuzzy match.
     /// If service_type is specified for key, the value can be EVS and is case-insensitive.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: Key,
-        value: String
-    ) {
+    public init(key: Key, value: String) {
         self.key = key
         self.value = value
     }

@@ -5,22 +5,13 @@ import CloudCore
 
 /// Specifies the request message type of the API version. For details, see Parameters in the media-types
 /// field.
-public struct MediaType: Codable, Sendable, Hashable {
+public struct MediaType: Codable, Sendable, Equatable {
     /// Specifies the response type.
     public var type: String?
-
     /// Specifies the text type.
     public var base: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case base
-    }
-
-    public init(
-        type: String? = nil,
-        base: String? = nil
-    ) {
+    public init(type: String? = nil, base: String? = nil) {
         self.type = type
         self.base = base
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The disk metadata to be updated. For details, see Parameter in the meta field.
-public struct Meta: Codable, Sendable, Hashable {
+public struct Meta: Codable, Sendable, Equatable {
     /// A piece of metadata, which is made up of a key-value pair.
     public var keyVal: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var key1: String?
 
@@ -16,10 +15,7 @@ public struct Meta: Codable, Sendable, Hashable {
         case key1
     }
 
-    public init(
-        keyVal: String? = nil,
-        key1: String? = nil
-    ) {
+    public init(keyVal: String? = nil, key1: String? = nil) {
         self.keyVal = keyVal
         self.key1 = key1
     }

@@ -4,17 +4,15 @@
 import CloudCore
 
 /// The disk metadata. For details, see Parameters in the metadata field.
-public struct Metadata: Codable, Sendable, Hashable {
+public struct Metadata: Codable, Sendable, Equatable {
     /// The encryption field in metadata.
     /// 0: indicates a non-encrypted disk.
     /// 1: indicates an encrypted disk.
     /// If this parameter does not appear, the disk is not encrypted.
     public var systemEncrypted: String?
-
     /// The encryption CMK ID in metadata. This parameter is used together with __system__encrypted for
     /// encryption. The length of cmkid is fixed at 36 bytes.
     public var systemCmkid: String?
-
     /// The parameter that describes the disk device type in metadata. The value can be true or false.
     /// true indicates the SCSI device type, which allows ECS OSs to directly access the underlying storage
     /// media and support SCSI reservation commands.
@@ -22,7 +20,6 @@ public struct Metadata: Codable, Sendable, Hashable {
     /// commands.
     /// If this parameter does not appear, the disk device type is VBD.
     public var hwPassthrough: HwPassthrough?
-
     /// The clone method. If the disk is created from a snapshot, value 0 indicates the linked cloning method.
     public var fullClone: String?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The disk expansion marker. For details, see Parameter in the os-extend field.
-public struct OSExtend: Codable, Sendable, Hashable {
+public struct OSExtend: Codable, Sendable, Equatable {
     /// The new disk size, in GB.
     /// The new size ranges from the original size to the maximum size (32768 for a data disk and 1024 for a
     /// system disk).
@@ -15,9 +15,7 @@ public struct OSExtend: Codable, Sendable, Hashable {
         case newSize = "new_size"
     }
 
-    public init(
-        newSize: Int
-    ) {
+    public init(newSize: Int) {
         self.newSize = newSize
     }
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The disk bootable flag. For details, see Parameter in the os-set_bootable field.
-public struct OSSetBootable: Codable, Sendable, Hashable {
+public struct OSSetBootable: Codable, Sendable, Equatable {
     /// Whether to set the bootable flag for the disk.
     /// false: does not set the flag.
     /// true: sets the flag.
@@ -14,9 +14,7 @@ public struct OSSetBootable: Codable, Sendable, Hashable {
         case bootable
     }
 
-    public init(
-        bootable: Bool
-    ) {
+    public init(bootable: Bool) {
         self.bootable = bootable
     }
 

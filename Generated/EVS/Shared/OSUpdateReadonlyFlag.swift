@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The disk read-only flag. For details, see Parameter in the os-update_readonly_flag field.
-public struct OSUpdateReadonlyFlag: Codable, Sendable, Hashable {
+public struct OSUpdateReadonlyFlag: Codable, Sendable, Equatable {
     /// The read-only flag.
     /// true: The disk is read-only.
     /// false: The disk is not read-only.
@@ -14,9 +14,7 @@ public struct OSUpdateReadonlyFlag: Codable, Sendable, Hashable {
         case readonly
     }
 
-    public init(
-        readonly: Bool
-    ) {
+    public init(readonly: Bool) {
         self.readonly = readonly
     }
 

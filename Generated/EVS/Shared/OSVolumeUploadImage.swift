@@ -4,27 +4,23 @@
 import CloudCore
 
 /// The image export operation marker. For details, see Parameters in the os-volume_upload_image field.
-public struct OSVolumeUploadImage: Codable, Sendable, Hashable {
+public struct OSVolumeUploadImage: Codable, Sendable, Equatable {
     /// The format of the image to be exported.
     /// The value can be vhd, zvhd, zvhd2, raw, or qcow2. The default value is zvhd2.
     public var diskFormat: DiskFormat?
-
     /// The name of the image to be exported.
     /// It cannot start or end with space.
     /// It can contain 1 to 128 characters.
     /// It can contain the following characters: letters, digits, special characters including hyphens (-),
     /// periods (.), and underscores (_), and spaces.
     public var imageName: String
-
     /// Whether to forcibly export the image. The default value is false.
     /// If this parameter is set to false, images cannot be forcibly exported when the disk status is in-use.
     /// If this parameter is set to true, images can be forcibly exported even when the disk status is in-use.
     public var force: Bool?
-
     /// The container type of the image to be exported.
     /// The value can be ami, ari, aki, ovf, or bare. The default value is bare.
     public var containerFormat: ContainerFormat?
-
     /// The OS type of the image to be exported. Only windows and linux are supported currently. The default
     /// value is linux.
     /// There are two underscores (_) in front of os and one underscore (_) after os.

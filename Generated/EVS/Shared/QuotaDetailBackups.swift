@@ -5,13 +5,11 @@ import CloudCore
 
 /// The number of disks. Sub-parameters include reserved (reserved quota), limit (maximum quota), and in_use
 /// (used quota). They are all made up of key-value pairs. See Parameters in the QuotaDetailVolumes field.
-public struct QuotaDetailBackups: Codable, Sendable, Hashable {
+public struct QuotaDetailBackups: Codable, Sendable, Equatable {
     /// The used quota.
     public var inUse: Int?
-
     /// The maximum quota.
     public var limit: Int?
-
     /// The reserved field.
     public var reserved: Int?
 
@@ -21,11 +19,7 @@ public struct QuotaDetailBackups: Codable, Sendable, Hashable {
         case reserved
     }
 
-    public init(
-        inUse: Int? = nil,
-        limit: Int? = nil,
-        reserved: Int? = nil
-    ) {
+    public init(inUse: Int? = nil, limit: Int? = nil, reserved: Int? = nil) {
         self.inUse = inUse
         self.limit = limit
         self.reserved = reserved

@@ -4,95 +4,77 @@
 import CloudCore
 
 /// The returned quota information. For details, see Parameters in the quota_set field.
-public struct QuotaSet: Codable, Sendable, Hashable {
+public struct QuotaSet: Codable, Sendable, Equatable {
     /// The number of disks. Sub-parameters include reserved (reserved quota), limit (maximum quota), and
     /// in_use (used quota). They are all made up of key-value pairs. See Parameters in the QuotaDetailVolumes
     /// field.
     public var volumes: QuotaDetailBackups?
-
     /// The number of snapshots. Sub-parameters include reserved (reserved quota), limit (maximum quota), and
     /// in_use (used quota). They are all made up of key-value pairs. See Parameters in the
     /// QuotaDetailSnapshots field.
     public var snapshots: QuotaDetailBackups?
-
     /// The total size (GB) of disks and snapshots allowed. Sub-parameters include reserved (reserved quota),
     /// limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailGigabytes field.
     public var gigabytes: QuotaDetailBackups?
-
     /// The number of reserved ultra-high I/O disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailVolumesSSD field.
     public var volumesSSD: QuotaDetailBackups?
-
     /// The number of reserved high I/O disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailVolumesSAS field.
     public var volumesSAS: QuotaDetailBackups?
-
     /// The number of reserved common I/O disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailVolumesSATA field.
     public var volumesSATA: QuotaDetailBackups?
-
     /// The number of reserved extreme SSD disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailVolumesESSD field.
     public var volumesESSD: JSONValue?
-
     /// The number of snapshots reserved for ultra-high I/O disks. Sub-parameters include reserved (reserved
     /// quota), limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailSnapshotsSSD field.
     public var snapshotsSSD: QuotaDetailBackups?
-
     /// The number of snapshots reserved for high I/O disks. Sub-parameters include reserved (reserved quota),
     /// limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailSnapshotsSAS field.
     public var snapshotsSAS: QuotaDetailBackups?
-
     /// The number of snapshots reserved for common I/O disks. Sub-parameters include reserved (reserved
     /// quota), limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailSnapshotsSATA field.
     public var snapshotsSATA: QuotaDetailBackups?
-
     /// The number of snapshots reserved for extreme SSD disks. Sub-parameters include reserved (reserved
     /// quota), limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailSnapshotsESSD field.
     public var snapshotsESSD: JSONValue?
-
     /// The size (GB) reserved for ultra-high I/O disks. Sub-parameters include reserved (reserved quota),
     /// limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailGigabytesSSD field.
     public var gigabytesSSD: QuotaDetailBackups?
-
     /// The size (GB) reserved for high I/O disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailGigabytesSAS field.
     public var gigabytesSAS: QuotaDetailBackups?
-
     /// The size (GB) reserved for common I/O disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailGigabytesSATA field.
     public var gigabytesSATA: QuotaDetailBackups?
-
     /// The size (GB) reserved for extreme SSD disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailGigabytesESSD field.
     public var gigabytesESSD: QuotaDetailBackups?
-
     /// The tenant ID. The tenant ID is the same as the project ID.
     public var id: String?
-
     /// The number of backups. Sub-parameters include reserved (reserved quota), limit (maximum quota), and
     /// in_use (used quota). They are all made up of key-value pairs. See Parameters in the QuotaDetailBackups
     /// field.
     public var backups: QuotaDetailBackups?
-
     /// The backup size (GB). Sub-parameters include reserved (reserved quota), limit (maximum quota), and
     /// in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailBackupGigabytes field.
     public var backupGigabytes: QuotaDetailBackups?
-
     /// The capacity quota of each disk. Sub-parameters include reserved (reserved quota), limit (maximum
     /// quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailPerVolumeGigabytes field.

@@ -5,13 +5,11 @@ import CloudCore
 
 /// Specifies the billing record of the replication pair. For details, see Parameters in the record_metadata
 /// field.
-public struct RecordMetadata: Codable, Sendable, Hashable {
+public struct RecordMetadata: Codable, Sendable, Equatable {
     /// Specifies the type of the EVS disks in the EVS replication pair.
     public var volumeType: String?
-
     /// Specifies whether the EVS disks in the EVS replication pair are shared EVS disks.
     public var multiattach: Bool?
-
     /// Specifies the size of each EVS disk in the EVS replication pair. The unit is GB.
     public var volumeSize: Int?
 
@@ -21,11 +19,7 @@ public struct RecordMetadata: Codable, Sendable, Hashable {
         case volumeSize = "volume_size"
     }
 
-    public init(
-        volumeType: String? = nil,
-        multiattach: Bool? = nil,
-        volumeSize: Int? = nil
-    ) {
+    public init(volumeType: String? = nil, multiattach: Bool? = nil, volumeSize: Int? = nil) {
         self.volumeType = volumeType
         self.multiattach = multiattach
         self.volumeSize = volumeSize

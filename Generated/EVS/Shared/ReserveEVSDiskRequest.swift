@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/reserveEVSDisk``.
-public struct ReserveEVSDiskRequest: Codable, Sendable, Hashable {
+public struct ReserveEVSDiskRequest: Codable, Sendable, Equatable {
     /// The disk reservation marker. Defining a value for this parameter is not mandatory, and you are advised
     /// to leave it blank.
     public var osReserve: JSONValue
@@ -13,9 +13,7 @@ public struct ReserveEVSDiskRequest: Codable, Sendable, Hashable {
         case osReserve = "os-reserve"
     }
 
-    public init(
-        osReserve: JSONValue
-    ) {
+    public init(osReserve: JSONValue) {
         self.osReserve = osReserve
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``EVSClient/resetTagsOfEVSResource``.
-public struct ResetTagsOfEVSResourceRequest: Codable, Sendable, Hashable {
+public struct ResetTagsOfEVSResourceRequest: Codable, Sendable, Equatable {
     /// The key-value pair of the tag.
     public var tags: [String: String]
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [String: String]
-    ) {
+    public init(tags: [String: String]) {
         self.tags = tags
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/resizeVolume``.
-public struct ResizeVolumeRequest: Codable, Sendable, Hashable {
+public struct ResizeVolumeRequest: Codable, Sendable, Equatable {
     /// The disk expansion marker. For details, see Parameter in the os-extend field.
     public var osExtend: OSExtend
 
@@ -12,9 +12,7 @@ public struct ResizeVolumeRequest: Codable, Sendable, Hashable {
         case osExtend = "os-extend"
     }
 
-    public init(
-        osExtend: OSExtend
-    ) {
+    public init(osExtend: OSExtend) {
         self.osExtend = osExtend
     }
 }

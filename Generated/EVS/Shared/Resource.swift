@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The list of disks that meet the query criteria. For details, see Parameters in the resources field.
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// The disk ID.
     public var resourceID: String?
-
     /// The disk name.
     public var resourceName: String?
-
     /// The disk details.
     public var resourceDetail: VolumeDetailForTag?
-
     /// The tag list.
     public var tags: [Tag]?
 

@@ -4,28 +4,19 @@
 import CloudCore
 
 /// The tag list. For details, see Parameters in the resource_tag field.
-public struct ResourceTag: Codable, Sendable, Hashable {
+public struct ResourceTag: Codable, Sendable, Equatable {
     /// The tag key.
     /// Cannot be left blank.
     /// Must be unique for each resource.
     /// Can contain a maximum of 36 characters.
     /// Can contain only digits, letters, hyphens (-), and underscores (_).
     public var key: String
-
     /// The tag value.
     /// Can contain a maximum of 43 characters.
     /// Can contain only digits, letters, hyphens (-), and underscores (_).
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/setBootableFlagForEVSDisk``.
-public struct SetBootableFlagForEVSDiskRequest: Codable, Sendable, Hashable {
+public struct SetBootableFlagForEVSDiskRequest: Codable, Sendable, Equatable {
     /// The disk bootable flag. For details, see Parameter in the os-set_bootable field.
     public var osSetBootable: OSSetBootable
 
@@ -12,9 +12,7 @@ public struct SetBootableFlagForEVSDiskRequest: Codable, Sendable, Hashable {
         case osSetBootable = "os-set_bootable"
     }
 
-    public init(
-        osSetBootable: OSSetBootable
-    ) {
+    public init(osSetBootable: OSSetBootable) {
         self.osSetBootable = osSetBootable
     }
 }

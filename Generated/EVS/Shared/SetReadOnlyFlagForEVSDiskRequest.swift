@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/setReadOnlyFlagForEVSDisk``.
-public struct SetReadOnlyFlagForEVSDiskRequest: Codable, Sendable, Hashable {
+public struct SetReadOnlyFlagForEVSDiskRequest: Codable, Sendable, Equatable {
     /// The disk read-only flag. For details, see Parameter in the os-update_readonly_flag field.
     public var osUpdateReadonlyFlag: OSUpdateReadonlyFlag
 
@@ -12,9 +12,7 @@ public struct SetReadOnlyFlagForEVSDiskRequest: Codable, Sendable, Hashable {
         case osUpdateReadonlyFlag = "os-update_readonly_flag"
     }
 
-    public init(
-        osUpdateReadonlyFlag: OSUpdateReadonlyFlag
-    ) {
+    public init(osUpdateReadonlyFlag: OSUpdateReadonlyFlag) {
         self.osUpdateReadonlyFlag = osUpdateReadonlyFlag
     }
 }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `shareable` fields and parameters; other values decode as well.
 public struct Shareable: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// shareable
     public static let `true`: Self = "true"
-
     /// not shareable
     public static let `false`: Self = "false"
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``EVSClient/showDiskTransfer``.
-public struct ShowDiskTransferResponse: Codable, Sendable, Hashable {
+public struct ShowDiskTransferResponse: Codable, Sendable, Equatable {
     /// The transfer details. For details, see Parameters in the transfer field.
     public var transfer: Transfer?
 
-    private enum CodingKeys: String, CodingKey {
-        case transfer
-    }
-
-    public init(
-        transfer: Transfer? = nil
-    ) {
+    public init(transfer: Transfer? = nil) {
         self.transfer = transfer
     }
 }

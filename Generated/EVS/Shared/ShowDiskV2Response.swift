@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/showDiskV2``.
-public struct ShowDiskV2Response: Codable, Sendable, Hashable {
+public struct ShowDiskV2Response: Codable, Sendable, Equatable {
     /// The queried disk. For details, see Parameters in the volume field.
     public var volume: ShowDiskV2Volume?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case volume
-        case error
-    }
-
-    public init(
-        volume: ShowDiskV2Volume? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(volume: ShowDiskV2Volume? = nil, error: EVSError? = nil) {
         self.volume = volume
         self.error = error
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``EVSClient/showEVSDiskType``.
-public struct ShowEVSDiskTypeResponse: Codable, Sendable, Hashable {
+public struct ShowEVSDiskTypeResponse: Codable, Sendable, Equatable {
     /// The details of queried disk types. For details, see Parameters in the volume_type field.
     public var volumeType: VolumeType?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
@@ -16,10 +15,7 @@ public struct ShowEVSDiskTypeResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        volumeType: VolumeType? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(volumeType: VolumeType? = nil, error: EVSError? = nil) {
         self.volumeType = volumeType
         self.error = error
     }

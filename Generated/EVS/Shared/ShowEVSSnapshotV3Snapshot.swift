@@ -4,46 +4,35 @@
 import CloudCore
 
 /// The snapshot information. For details, see Parameters in the snapshots field.
-public struct ShowEVSSnapshotV3Snapshot: Codable, Sendable, Hashable {
+public struct ShowEVSSnapshotV3Snapshot: Codable, Sendable, Equatable {
     /// The snapshot ID.
     public var id: String?
-
     /// The snapshot status. For details, see EVS Snapshot Status.
     public var status: String?
-
     /// The snapshot name.
     /// Snapshots whose names started with prefix autobk_snapshot_ are automatically created by the system
     /// during backup creations. Do not delete these snapshots or use them to roll back the disk data.
     public var name: String?
-
     /// The snapshot description.
     public var description: String?
-
     /// The time when the snapshot was created.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var createdAt: String?
-
     /// The time when the snapshot was updated.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var updatedAt: String?
-
     /// The snapshot metadata.
     /// If metadata contains the __system__enableActive field, the snapshot is automatically created during
     /// the backup of a server.
     public var metadata: JSONValue?
-
     /// The ID of the snapshot's source disk.
     public var volumeID: String?
-
     /// The snapshot size, in GB.
     public var size: Int?
-
     /// The tenant ID. The tenant ID is the same as the project ID.
     public var osExtendedSnapshotAttributesProjectID: String?
-
     /// The reserved field.
     public var osExtendedSnapshotAttributesProgress: String?
-
     /// The reserved field.
     public var userID: String?
 

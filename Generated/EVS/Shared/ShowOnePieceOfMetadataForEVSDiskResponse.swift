@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/showOnePieceOfMetadataForEVSDisk``.
-public struct ShowOnePieceOfMetadataForEVSDiskResponse: Codable, Sendable, Hashable {
+public struct ShowOnePieceOfMetadataForEVSDiskResponse: Codable, Sendable, Equatable {
     /// The piece of the disk metadata, which is made up of a key-value pair.
     public var meta: [String: String]?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case meta
-        case error
-    }
-
-    public init(
-        meta: [String: String]? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(meta: [String: String]? = nil, error: EVSError? = nil) {
         self.meta = meta
         self.error = error
     }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/showSnapshot``.
-public struct ShowSnapshotResponse: Codable, Sendable, Hashable {
+public struct ShowSnapshotResponse: Codable, Sendable, Equatable {
     /// The snapshot information. For details, see Parameters in the snapshot field.
     public var snapshot: Snapshot?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-        case error
-    }
-
-    public init(
-        snapshot: Snapshot? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(snapshot: Snapshot? = nil, error: EVSError? = nil) {
         self.snapshot = snapshot
         self.error = error
     }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/showTagsOfEVSResource``.
-public struct ShowTagsOfEVSResourceResponse: Codable, Sendable, Hashable {
+public struct ShowTagsOfEVSResourceResponse: Codable, Sendable, Equatable {
     /// The key-value pair of the tag.
     public var tags: [String: String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case error
-    }
-
-    public init(
-        tags: [String: String]? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(tags: [String: String]? = nil, error: EVSError? = nil) {
         self.tags = tags
         self.error = error
     }

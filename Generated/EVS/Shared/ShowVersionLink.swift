@@ -4,27 +4,15 @@
 import CloudCore
 
 /// Specifies the URI of the API version. For details, see Parameters in the links field.
-public struct ShowVersionLink: Codable, Sendable, Hashable {
+public struct ShowVersionLink: Codable, Sendable, Equatable {
     /// Specifies the domain name description.
     public var rel: String?
-
     /// Specifies the domain name.
     public var href: String?
-
     /// Specifies the response type.
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case rel
-        case href
-        case type
-    }
-
-    public init(
-        rel: String? = nil,
-        href: String? = nil,
-        type: String? = nil
-    ) {
+    public init(rel: String? = nil, href: String? = nil, type: String? = nil) {
         self.rel = rel
         self.href = href
         self.type = type

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``EVSClient/showVersion``.
-public struct ShowVersionResponse: Codable, Sendable, Hashable {
+public struct ShowVersionResponse: Codable, Sendable, Equatable {
     /// Specifies the API version information. For details, see Parameters in the versions field.
     public var versions: [Version]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [Version]? = nil
-    ) {
+    public init(versions: [Version]? = nil) {
         self.versions = versions
     }
 }

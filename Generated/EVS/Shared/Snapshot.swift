@@ -4,39 +4,29 @@
 import CloudCore
 
 /// The snapshot information. For details, see Parameters in the snapshots field.
-public struct Snapshot: Codable, Sendable, Hashable {
+public struct Snapshot: Codable, Sendable, Equatable {
     /// The snapshot ID.
     public var id: String?
-
     /// The snapshot status. For details, see EVS Snapshot Status.
     public var status: String?
-
     /// The snapshot name.
     public var name: String?
-
     /// The snapshot description.
     public var description: String?
-
     /// The time when the snapshot was created.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var createdAt: String?
-
     /// The snapshot metadata.
     public var metadata: JSONValue?
-
     /// The ID of the snapshot's source disk.
     public var volumeID: String?
-
     /// The snapshot size, in GB.
     public var size: Int?
-
     /// The time when the snapshot was updated.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var updatedAt: String?
-
     /// The reserved field.
     public var osExtendedSnapshotAttributesProgress: String?
-
     /// The reserved field.
     public var osExtendedSnapshotAttributesProjectID: String?
 

@@ -4,34 +4,26 @@
 import CloudCore
 
 /// The snapshot information. For details, see Parameters in the snapshot field.
-public struct Snapshots: Codable, Sendable, Hashable {
+public struct Snapshots: Codable, Sendable, Equatable {
     /// The snapshot ID.
     public var id: String?
-
     /// The snapshot status. For details, see EVS Snapshot Status.
     public var status: String?
-
     /// The snapshot name.
     public var name: String?
-
     /// The snapshot description.
     public var description: String?
-
     /// The time when the snapshot was created.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var createdAt: String?
-
     /// The snapshot metadata.
     /// If metadata contains the __system__enableActive field, the snapshot is automatically created during
     /// the backup of a server.
     public var metadata: JSONValue?
-
     /// The ID of the snapshot's source disk.
     public var volumeID: String?
-
     /// The snapshot size, in GB.
     public var size: Int?
-
     /// The time when the snapshot was updated.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var updatedAt: String?

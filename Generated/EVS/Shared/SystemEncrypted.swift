@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `__system__encrypted` fields and parameters; other values decode as well.
 public struct SystemEncrypted: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// does not encrypt the disk
     public static let value0: Self = "0"
-
     /// encrypts the disk
     public static let value1: Self = "1"
 }

@@ -4,31 +4,19 @@
 import CloudCore
 
 /// The key-value pairs of tags. For details, see Parameters in the tags field.
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// The tag key.
     public var key: String?
-
     /// The tag value.
     /// One value list can contain a maximum of 10 values.
     /// Tag values in a value list must be unique.
     /// If the value list is left empty, any tag value can be matched. When multiple values are specified in a
     /// value list and the key requirements are met, disks that have any of the specified values are queried.
     public var values: [JSONValue]?
-
     /// Not in the page's table; the page's response example shows it.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        values: [JSONValue]? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, values: [JSONValue]? = nil, value: String? = nil) {
         self.key = key
         self.values = values
         self.value = value

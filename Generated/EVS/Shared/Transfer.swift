@@ -4,20 +4,16 @@
 import CloudCore
 
 /// The list of transfer details. For details, see Parameters in the transfers field.
-public struct Transfer: Codable, Sendable, Hashable {
+public struct Transfer: Codable, Sendable, Equatable {
     /// The links of the transfer. See Parameters in the links field.
     public var links: [Link]?
-
     /// The time when the transfer was created.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var createdAt: String?
-
     /// The disk ID.
     public var volumeID: String?
-
     /// The transfer ID.
     public var id: String?
-
     /// The transfer name.
     public var name: String?
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``EVSClient/updateEVSDisk``.
-public struct UpdateEVSDiskRequest: Codable, Sendable, Hashable {
+public struct UpdateEVSDiskRequest: Codable, Sendable, Equatable {
     /// The information of the disk to be updated. For details, see Parameters in the volume field.
     public var volume: UpdateEVSDiskVolume
 
-    private enum CodingKeys: String, CodingKey {
-        case volume
-    }
-
-    public init(
-        volume: UpdateEVSDiskVolume
-    ) {
+    public init(volume: UpdateEVSDiskVolume) {
         self.volume = volume
     }
 }

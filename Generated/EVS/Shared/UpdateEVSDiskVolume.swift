@@ -4,21 +4,17 @@
 import CloudCore
 
 /// The information of the disk to be updated. For details, see Parameters in the volume field.
-public struct UpdateEVSDiskVolume: Codable, Sendable, Hashable {
+public struct UpdateEVSDiskVolume: Codable, Sendable, Equatable {
     /// The disk name. The value can contain a maximum of 255 bytes.
     public var name: String?
-
     /// The disk description. The value can contain a maximum of 255 bytes.
     public var description: String?
-
     /// The disk metadata.
     /// The length of the key or value in the metadata cannot exceed 255 bytes.
     public var metadata: CreateEVSDisksMetadata?
-
     /// Also the disk name. You can specify either parameter name or display_name. If both parameters are
     /// specified, the name value is used. The value can contain a maximum of 255 bytes.
     public var displayName: String?
-
     /// Also the disk description. You can specify either parameter description or display_description. If
     /// both parameters are specified, the description value is used. The value can contain a maximum of 255
     /// bytes.

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``EVSClient/updateOnePieceOfMetadataForEVSDisk``.
-public struct UpdateOnePieceOfMetadataForEVSDiskRequest: Codable, Sendable, Hashable {
+public struct UpdateOnePieceOfMetadataForEVSDiskRequest: Codable, Sendable, Equatable {
     /// The disk metadata to be updated. For details, see Parameter in the meta field.
     public var meta: Meta
 
-    private enum CodingKeys: String, CodingKey {
-        case meta
-    }
-
-    public init(
-        meta: Meta
-    ) {
+    public init(meta: Meta) {
         self.meta = meta
     }
 }

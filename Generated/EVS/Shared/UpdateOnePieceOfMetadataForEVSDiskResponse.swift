@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/updateOnePieceOfMetadataForEVSDisk``.
-public struct UpdateOnePieceOfMetadataForEVSDiskResponse: Codable, Sendable, Hashable {
+public struct UpdateOnePieceOfMetadataForEVSDiskResponse: Codable, Sendable, Equatable {
     /// The piece of the disk metadata, which is made up of a key-value pair.
     public var meta: Meta?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case meta
-        case error
-    }
-
-    public init(
-        meta: Meta? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(meta: Meta? = nil, error: EVSError? = nil) {
         self.meta = meta
         self.error = error
     }

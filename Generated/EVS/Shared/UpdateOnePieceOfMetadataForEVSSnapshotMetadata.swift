@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The metadata to be updated. For details, see Parameter in the metadata field.
-public struct UpdateOnePieceOfMetadataForEVSSnapshotMetadata: Codable, Sendable, Hashable {
+public struct UpdateOnePieceOfMetadataForEVSSnapshotMetadata: Codable, Sendable, Equatable {
     /// The piece of metadata, which is made up of a key-value pair.
     public var keyVal: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var key1: String?
 
@@ -16,10 +15,7 @@ public struct UpdateOnePieceOfMetadataForEVSSnapshotMetadata: Codable, Sendable,
         case key1
     }
 
-    public init(
-        keyVal: String? = nil,
-        key1: String? = nil
-    ) {
+    public init(keyVal: String? = nil, key1: String? = nil) {
         self.keyVal = keyVal
         self.key1 = key1
     }

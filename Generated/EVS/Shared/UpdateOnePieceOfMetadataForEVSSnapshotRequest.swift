@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``EVSClient/updateOnePieceOfMetadataForEVSSnapshot``.
-public struct UpdateOnePieceOfMetadataForEVSSnapshotRequest: Codable, Sendable, Hashable {
+public struct UpdateOnePieceOfMetadataForEVSSnapshotRequest: Codable, Sendable, Equatable {
     /// The metadata to be updated. For details, see Parameter in the metadata field.
     public var meta: UpdateOnePieceOfMetadataForEVSSnapshotMetadata
 
-    private enum CodingKeys: String, CodingKey {
-        case meta
-    }
-
-    public init(
-        meta: UpdateOnePieceOfMetadataForEVSSnapshotMetadata
-    ) {
+    public init(meta: UpdateOnePieceOfMetadataForEVSSnapshotMetadata) {
         self.meta = meta
     }
 }

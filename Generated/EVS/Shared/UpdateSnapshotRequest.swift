@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``EVSClient/updateSnapshot``.
-public struct UpdateSnapshotRequest: Codable, Sendable, Hashable {
+public struct UpdateSnapshotRequest: Codable, Sendable, Equatable {
     /// The information of the snapshot to be updated. For details, see Parameters in the snapshot field.
     public var snapshot: UpdateVolumeVolume
 
-    private enum CodingKeys: String, CodingKey {
-        case snapshot
-    }
-
-    public init(
-        snapshot: UpdateVolumeVolume
-    ) {
+    public init(snapshot: UpdateVolumeVolume) {
         self.snapshot = snapshot
     }
 }

@@ -4,24 +4,15 @@
 import CloudCore
 
 /// The information of the snapshot to be updated. For details, see Parameters in the snapshot field.
-public struct UpdateVolumeVolume: Codable, Sendable, Hashable {
+public struct UpdateVolumeVolume: Codable, Sendable, Equatable {
     /// The new name of the disk. Parameters name and description cannot be null at the same time. The value
     /// can contain a maximum of 255 bytes.
     public var name: String?
-
     /// The new description of the disk. Parameters name and description cannot be null at the same time. The
     /// value can contain a maximum of 255 bytes.
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil) {
         self.name = name
         self.description = description
     }

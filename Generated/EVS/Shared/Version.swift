@@ -4,22 +4,17 @@
 import CloudCore
 
 /// Specifies the API version information. For details, see Parameters in the versions field.
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// EVS custom APIs provide multiple versions. For the APIs offering same functions, you are
         /// recommended to use the v2 APIs.
         public static let current: Self = "CURRENT"
-
         /// indicates an earlier version which is still supported.
         public static let supported: Self = "SUPPORTED"
-
         /// indicates a deprecated version that may be deleted later.
         public static let deprecated: Self = "DEPRECATED"
     }
@@ -27,25 +22,19 @@ public struct Version: Codable, Sendable, Hashable {
     /// Specifies the minimum microversion supported. If this version does not support microversions, the
     /// value is an empty string.
     public var minVersion: String?
-
     /// Specifies the request message type of the API version. For details, see Parameters in the media-types
     /// field.
     public var mediaTypes: [MediaType]?
-
     /// Specifies the URI of the API version. For details, see Parameters in the links field.
     public var links: [ShowVersionLink]?
-
     /// Specifies the ID of the API version.
     public var id: String?
-
     /// Specifies the last time when the API version was updated.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var updated: String?
-
     /// Specifies the maximum microversion supported. If this version does not support microversions, the
     /// value is an empty string.
     public var version: String?
-
     /// Specifies the API version status. The value can be as follows:
     /// CURRENT: EVS custom APIs provide multiple versions. For the APIs offering same functions, you are
     /// recommended to use the v2 APIs.

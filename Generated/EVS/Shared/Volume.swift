@@ -4,20 +4,17 @@
 import CloudCore
 
 /// The information of the disk to be created. For details, see Parameters in the volume field.
-public struct Volume: Codable, Sendable, Hashable {
+public struct Volume: Codable, Sendable, Equatable {
     /// The backup ID. This parameter is mandatory when you create the disk from a backup.
     /// For how to obtain the backup ID, see Querying All Backups in the Cloud Backup and Recovery API
     /// Reference.
     public var backupID: String?
-
     /// The AZ where you want to create the disk. If the specified AZ does not exist, the disk will fail to be
     /// created.
     /// For details about how to obtain the AZ, see Querying All AZs.
     public var availabilityZone: String
-
     /// The disk description, which can contain a maximum of 255 bytes.
     public var description: String?
-
     /// The disk size, in GB. The value can be as follows:
     /// System disk: 1 GB to 1024 GB
     /// Data disk: 10 GB to 32768 GB
@@ -31,7 +28,6 @@ public struct Volume: Codable, Sendable, Hashable {
     /// the disk size is equal to the backup size.
     /// If the specified value is a decimal, the number part of the value will be used.
     public var size: Int
-
     /// The disk name.
     /// If you create disks one by one, the name value is the disk name, which can contain a maximum of 255
     /// characters.
@@ -40,16 +36,13 @@ public struct Volume: Codable, Sendable, Hashable {
     /// example, the disk names can be volume-0001 and volume-0002. The value can contain a maximum of 250
     /// bytes.
     public var name: String?
-
     /// The snapshot ID. If this parameter is specified, the disk will be created from a snapshot.
     /// For details about how to obtain the snapshot ID, see Querying Details About EVS Snapshots.
     public var snapshotID: String?
-
     /// The image ID. If this parameter is specified, the disk will be created from an image.
     /// BMS system disks cannot be created from BMS images.
     /// For how to obtain the image ID, see Querying Images in the Image Management Service API Reference.
     public var imageRef: String?
-
     /// The disk type.
     /// The value can be ESSD, GPSSD, SSD, SAS, or SATA(End-of-sale).
     /// SSD: the ultra-high I/O type
@@ -65,18 +58,15 @@ public struct Volume: Codable, Sendable, Hashable {
     /// of the snapshot's source disk.
     /// For details about disk types, see Disk Types and Performance in the Elastic Volume Service User Guide.
     public var volumeType: VolumeVolumeType
-
     /// The number of disks to be created in a batch. If this parameter is not specified, only one disk will
     /// be created. You can create a maximum of 100 disks in a batch.
     /// If disks are created from backups, batch creation is not supported, and this parameter must be set to
     /// 1.
     /// If the specified value is a decimal, the number part of the value will be used.
     public var count: Int?
-
     /// Whether the disk is shareable. The value can be true (shared disk) or false (common disk).
     /// This field is no longer used. Use multiattach.
     public var shareable: Shareable?
-
     /// The metadata of the disk to be created.
     /// Optional parameters:
     /// The encryption CMK ID in metadata. This parameter is used together with __system__encrypted for
@@ -94,12 +84,10 @@ public struct Volume: Codable, Sendable, Hashable {
     /// read/write commands.
     /// If this parameter is not specified, the disk device type will be VBD.
     public var metadata: [String: String]?
-
     /// Whether the disk is shareable. The default value is false.
     /// true: indicates a shared disk.
     /// false: indicates a non-shared disk.
     public var multiattach: Bool?
-
     /// The tags to be added to the disk during the disk creation.
     /// A maximum of 10 tags can be added to a disk.
     /// A tag key must be unique. Deduplication will be performed for duplicate keys. Therefore, only one tag

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The disk details.
-public struct VolumeDetailForTag: Codable, Sendable, Hashable {
+public struct VolumeDetailForTag: Codable, Sendable, Equatable {
     /// Documented values of `bootable`; other values decode as well.
     public struct Bootable: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// a bootable disk
         public static let `true`: Self = "true"
-
         /// a non-bootable disk
         public static let `false`: Self = "false"
     }
@@ -23,10 +19,7 @@ public struct VolumeDetailForTag: Codable, Sendable, Hashable {
     /// Documented values of `serviceType`; other values decode as well.
     public struct ServiceType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let evs: Self = "EVS"
         public static let dss: Self = "DSS"
@@ -35,103 +28,71 @@ public struct VolumeDetailForTag: Codable, Sendable, Hashable {
 
     /// The disk ID.
     public var id: String?
-
     /// The disk URI. For details, see Parameters in the links field.
     public var links: [Link]?
-
     /// The disk name.
     public var name: String?
-
     /// The disk status. For details, see EVS Disk Status.
     public var status: String?
-
     /// The disk URI. For details, see Parameters in the attachments field.
     public var attachments: [Attachment]?
-
     /// The AZ to which the disk belongs.
     public var availabilityZone: String?
-
     /// The reserved field.
     public var osVolHostAttrHost: String?
-
     /// The source disk ID. This parameter has a value if the disk is created from a source disk.
     /// This field is currently not supported.
     public var sourceVolid: String?
-
     /// The snapshot ID. This parameter has a value if the disk is created from a snapshot.
     public var snapshotID: String?
-
     /// The disk description.
     public var description: String?
-
     /// The time when the disk was created. Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var createdAt: String?
-
     /// The ID of the tenant to which the disk belongs. The tenant ID is the same as the project ID.
     public var osVolTenantAttrTenantID: String?
-
     /// The metadata of the disk image.
     /// Note:
     public var volumeImageMetadata: [String: [String: String]]?
-
     /// The disk type.
     public var volumeType: String?
-
     /// The disk size, in GB.
     public var size: Int?
-
     /// The reserved field.
     public var consistencygroupID: String?
-
     /// Whether the disk is bootable. The value can be true (a bootable disk) or false (a non-bootable disk).
     public var bootable: Bootable?
-
     /// The disk metadata. For details, see Parameters in the VolumeMetadata field.
     public var metadata: VolumeMetadata?
-
     /// The time when the disk was updated. Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var updatedAt: String?
-
     /// This field is currently not supported.
     public var encrypted: Bool?
-
     /// The reserved field.
     public var replicationStatus: String?
-
     /// The reserved field.
     public var osVolumeReplicationExtendedStatus: String?
-
     /// The reserved field.
     public var osVolMigStatusAttrMigstat: String?
-
     /// The reserved field.
     public var osVolMigStatusAttrNameID: String?
-
     /// Whether the disk is shareable. The value can be true (shared disk) or false (common disk). This field
     /// is no longer used. Use multiattach.
     public var shareable: Bool?
-
     /// The reserved field.
     public var userID: String?
-
     /// The service type. The value can be EVS, DSS, or DESS.
     public var serviceType: ServiceType?
-
     /// Whether the disk is shareable.
     public var multiattach: Bool?
-
     /// The ID of the DSS storage pool accommodating the disk.
     public var dedicatedStorageID: String?
-
     /// The name of the DSS storage pool accommodating the disk.
     public var dedicatedStorageName: String?
-
     /// The disk tags. This field has values if the disk has tags. Or, it is left empty.
     public var tags: [String: String]?
-
     /// The unique identifier used when attaching the disk.
     public var wwn: String?
-
     /// The ID of the enterprise project that the disk has been added to.
     /// Note:
     public var enterpriseProjectID: String?

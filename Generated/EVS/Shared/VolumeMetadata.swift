@@ -4,21 +4,18 @@
 import CloudCore
 
 /// The disk metadata. For details, see Parameters in the VolumeMetadata field.
-public struct VolumeMetadata: Codable, Sendable, Hashable {
+public struct VolumeMetadata: Codable, Sendable, Equatable {
     /// The encryption CMK ID in metadata. This parameter is used together with __system__encrypted for
     /// encryption. The length of cmkid is fixed at 36 bytes.
     public var systemCmkid: String?
-
     /// The encryption field in metadata. The value can be 0 (not encrypted) or 1 (encrypted). If this
     /// parameter does not appear, the encryption attribute of the disk is the same as that of the data
     /// source. If the disk is not created from a data source, the disk is not encrypted by default.
     public var systemEncrypted: SystemEncrypted?
-
     /// The method of creation when the disk is created from a snapshot.
     /// 0: linked clone
     /// 1: full clone
     public var fullClone: String?
-
     /// Value true indicates the SCSI device type, which allows ECS OSs to directly access the underlying
     /// storage media. SCSI reservation commands are supported.
     /// Value false indicates the VBD device type, which supports only simple SCSI read/write commands.

@@ -4,22 +4,17 @@
 import CloudCore
 
 /// The list of queried disk types. For details, see Parameters in the volume_types field.
-public struct VolumeType: Codable, Sendable, Hashable {
+public struct VolumeType: Codable, Sendable, Equatable {
     /// The disk type specifications. For details, see Parameters in the extra_specs field.
     public var extraSpecs: ExtraSpecs?
-
     /// The disk type name.
     public var name: String?
-
     /// The disk type ID.
     public var id: String?
-
     /// The disk type description.
     public var description: String?
-
     /// The reserved field.
     public var qosSpecsID: String?
-
     /// The reserved field.
     public var isPublic: Bool?
 

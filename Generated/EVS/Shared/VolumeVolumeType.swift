@@ -6,23 +6,16 @@ import CloudCore
 /// Documented values of the `volume_type` fields and parameters; other values decode as well.
 public struct VolumeVolumeType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// the ultra-high I/O type
     public static let ssd: Self = "SSD"
-
     /// the high I/O type
     public static let sas: Self = "SAS"
-
     /// the common I/O type
     public static let sata: Self = "SATA"
-
     /// the general purpose SSD type
     public static let gpssd: Self = "GPSSD"
-
     /// the extreme SSD type
     public static let essd: Self = "ESSD"
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The AZ status. For details, see Parameter in the zoneState field.
-public struct ZoneState: Codable, Sendable, Hashable {
+public struct ZoneState: Codable, Sendable, Equatable {
     /// Whether the AZ is available.
     /// true: available
     /// false: unavailable
@@ -14,9 +14,7 @@ public struct ZoneState: Codable, Sendable, Hashable {
         case available
     }
 
-    public init(
-        available: Bool? = nil
-    ) {
+    public init(available: Bool? = nil) {
         self.available = available
     }
 

@@ -4,18 +4,15 @@
 import CloudCore
 
 /// The response of ``EVSClient/listSnapshots``.
-public struct ListSnapshotsResponse: Codable, Sendable, Hashable {
+public struct ListSnapshotsResponse: Codable, Sendable, Equatable {
     /// The total number of snapshots. The value is not affected by parameters limit and offset.
     public var count: Int?
-
     /// The snapshot information. For details, see Parameters in the snapshots field.
     public var snapshots: [ListSnapshotsSnapshot]?
-
     /// The query position marker in the snapshot list. This parameter is returned only when parameter limit
     /// is specified in the request, and it indicates that only some snapshots are returned in this query. For
     /// details, see Description of the snapshots_links parameter.
     public var snapshotsLinks: [Link]?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
@@ -48,44 +45,33 @@ public struct ListSnapshotsResponse: Codable, Sendable, Hashable {
 }
 
 /// The snapshot information. For details, see Parameters in the snapshots field.
-public struct ListSnapshotsSnapshot: Codable, Sendable, Hashable {
+public struct ListSnapshotsSnapshot: Codable, Sendable, Equatable {
     /// The snapshot ID.
     public var id: String?
-
     /// The snapshot status. For details, see EVS Snapshot Status.
     public var status: String?
-
     /// The snapshot name.
     public var name: String?
-
     /// The snapshot description.
     public var description: String?
-
     /// The time when the snapshot was created.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var createdAt: String?
-
     /// The time when the snapshot was updated.
     /// Time format: UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     public var updatedAt: String?
-
     /// The snapshot metadata.
     /// If metadata contains the __system__enableActive field, the snapshot is automatically created during
     /// the backup of a server.
     public var metadata: JSONValue?
-
     /// The ID of the snapshot's source disk.
     public var volumeID: String?
-
     /// The snapshot size, in GB.
     public var size: Int?
-
     /// The tenant ID. The tenant ID is the same as the project ID.
     public var osExtendedSnapshotAttributesProjectID: String?
-
     /// The reserved field.
     public var osExtendedSnapshotAttributesProgress: String?
-
     /// The service type.
     public var serviceType: String?
 

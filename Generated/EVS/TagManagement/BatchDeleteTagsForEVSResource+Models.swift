@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``EVSClient/batchDeleteTagsForEVSResource``.
-public struct BatchDeleteTagsForEVSResourceRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteTagsForEVSResourceRequest: Codable, Sendable, Equatable {
     /// The key-value pair of the tag.
     public var osDeleteTags: [String: String]
 
@@ -12,9 +12,7 @@ public struct BatchDeleteTagsForEVSResourceRequest: Codable, Sendable, Hashable 
         case osDeleteTags = "os-delete_tags"
     }
 
-    public init(
-        osDeleteTags: [String: String]
-    ) {
+    public init(osDeleteTags: [String: String]) {
         self.osDeleteTags = osDeleteTags
     }
 }

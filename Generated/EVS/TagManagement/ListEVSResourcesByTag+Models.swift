@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``EVSClient/listEVSResourcesByTag``.
-public struct ListEVSResourcesByTagResponse: Codable, Sendable, Hashable {
+public struct ListEVSResourcesByTagResponse: Codable, Sendable, Equatable {
     /// The disk quantity.
     public var totalCount: Int?
-
     /// The disk list.
     public var resources: [JSONValue]?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: EVSError?
 
@@ -20,11 +18,7 @@ public struct ListEVSResourcesByTagResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        totalCount: Int? = nil,
-        resources: [JSONValue]? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(totalCount: Int? = nil, resources: [JSONValue]? = nil, error: EVSError? = nil) {
         self.totalCount = totalCount
         self.resources = resources
         self.error = error

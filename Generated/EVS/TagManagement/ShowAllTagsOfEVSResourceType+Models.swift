@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``EVSClient/showAllTagsOfEVSResourceType``.
-public struct ShowAllTagsOfEVSResourceTypeResponse: Codable, Sendable, Hashable {
+public struct ShowAllTagsOfEVSResourceTypeResponse: Codable, Sendable, Equatable {
     /// The tag information of all disks.
     public var tags: JSONValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: JSONValue? = nil
-    ) {
+    public init(tags: JSONValue? = nil) {
         self.tags = tags
     }
 }

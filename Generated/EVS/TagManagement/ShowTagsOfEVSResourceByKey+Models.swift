@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``EVSClient/showTagsOfEVSResourceByKey``.
-public struct ShowTagsOfEVSResourceByKeyResponse: Codable, Sendable, Hashable {
+public struct ShowTagsOfEVSResourceByKeyResponse: Codable, Sendable, Equatable {
     /// The key-value pair of a tag.
     public var tag: [String: String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: EVSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case tag
-        case error
-    }
-
-    public init(
-        tag: [String: String]? = nil,
-        error: EVSError? = nil
-    ) {
+    public init(tag: [String: String]? = nil, error: EVSError? = nil) {
         self.tag = tag
         self.error = error
     }

@@ -4,33 +4,21 @@
 import CloudCore
 
 /// The request body of ``EVSClient/updateTagsOfEVSResourceByKey``.
-public struct UpdateTagsOfEVSResourceByKeyRequest: Codable, Sendable, Hashable {
+public struct UpdateTagsOfEVSResourceByKeyRequest: Codable, Sendable, Equatable {
     /// The key-value pair of the tag.
     public var tag: [String: String]
 
-    private enum CodingKeys: String, CodingKey {
-        case tag
-    }
-
-    public init(
-        tag: [String: String]
-    ) {
+    public init(tag: [String: String]) {
         self.tag = tag
     }
 }
 
 /// The response of ``EVSClient/updateTagsOfEVSResourceByKey``.
-public struct UpdateTagsOfEVSResourceByKeyResponse: Codable, Sendable, Hashable {
+public struct UpdateTagsOfEVSResourceByKeyResponse: Codable, Sendable, Equatable {
     /// The key-value pair of the tag.
     public var tag: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tag
-    }
-
-    public init(
-        tag: [String: String]? = nil
-    ) {
+    public init(tag: [String: String]? = nil) {
         self.tag = tag
     }
 }

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// The task response. For details, see •Parameters in the entities field.
-public struct Entities: Codable, Sendable, Hashable {
+public struct Entities: Codable, Sendable, Equatable {
     /// The disk name.
     public var name: String?
-
     /// The disk size, in GB.
     public var size: Int?
-
     /// The information of a subtask. For details, see •Parameters in the sub_jobs field.
     public var subJobs: [SubJob]?
-
     /// The disk ID.
     public var volumeID: String?
-
     /// The disk type.
     public var volumeType: String?
 
@@ -53,16 +49,13 @@ public struct Entities: Codable, Sendable, Hashable {
 }
 
 /// The task response. For details, see •Parameters in the entities field.
-public struct ShowJobEntities: Codable, Sendable, Hashable {
+public struct ShowJobEntities: Codable, Sendable, Equatable {
     /// The disk name.
     public var name: String?
-
     /// The disk size, in GB.
     public var size: Int?
-
     /// The disk ID.
     public var volumeID: String?
-
     /// The disk type.
     public var volumeType: String?
 
@@ -73,12 +66,7 @@ public struct ShowJobEntities: Codable, Sendable, Hashable {
         case volumeType = "volume_type"
     }
 
-    public init(
-        name: String? = nil,
-        size: Int? = nil,
-        volumeID: String? = nil,
-        volumeType: String? = nil
-    ) {
+    public init(name: String? = nil, size: Int? = nil, volumeID: String? = nil, volumeType: String? = nil) {
         self.name = name
         self.size = size
         self.volumeID = volumeID
@@ -95,21 +83,18 @@ public struct ShowJobEntities: Codable, Sendable, Hashable {
 }
 
 /// The response of ``EVSClient/showJob``.
-public struct ShowJobResponse: Codable, Sendable, Hashable {
+public struct ShowJobResponse: Codable, Sendable, Equatable {
     /// The task status.
     /// SUCCESS: The task is successfully executed.
     /// RUNNING: The task is in progress.
     /// FAIL: The task fails.
     /// INIT: The task is being initialized.
     public var status: String?
-
     /// The task response. For details, see •Parameters in the entities field.
     /// The content for each type of task is different.
     public var entities: Entities?
-
     /// The task ID.
     public var jobID: String?
-
     /// The task type.
     /// createVolume: creates a disk.
     /// batchCreateVolume: batch creates disks.
@@ -118,21 +103,16 @@ public struct ShowJobResponse: Codable, Sendable, Hashable {
     /// bulkDeleteVolume: batch deletes disks.
     /// deleteSingleVolume: deletes disks one by one during a batch deletion.
     public var jobType: String?
-
     /// The time when the task was started.
     /// Time format: YYYY-MM-DDTHH:MM:SS.SSS'Z'
     public var beginTime: String?
-
     /// The time when the task finished.
     /// Time format: YYYY-MM-DDTHH:MM:SS.SSS'Z'
     public var endTime: String?
-
     /// The error code returned if the task execution fails.
     public var errorCode: String?
-
     /// The cause of the task execution failure.
     public var failReason: String?
-
     /// The error message returned if an error occurs. For details, see Parameters in the error field.
     public var error: EVSError?
 
@@ -172,21 +152,18 @@ public struct ShowJobResponse: Codable, Sendable, Hashable {
 }
 
 /// The information of a subtask. For details, see •Parameters in the sub_jobs field.
-public struct SubJob: Codable, Sendable, Hashable {
+public struct SubJob: Codable, Sendable, Equatable {
     /// The task status.
     /// SUCCESS: The task is successfully executed.
     /// RUNNING: The task is in progress.
     /// FAIL: The task fails.
     /// INIT: The task is being initialized.
     public var status: String?
-
     /// The task response. For details, see •Parameters in the entities field.
     /// The content for each type of task is different.
     public var entities: ShowJobEntities?
-
     /// The task ID.
     public var jobID: String?
-
     /// The task type.
     /// createVolume: creates a disk.
     /// batchCreateVolume: batch creates disks.
@@ -195,18 +172,14 @@ public struct SubJob: Codable, Sendable, Hashable {
     /// bulkDeleteVolume: batch deletes disks.
     /// deleteSingleVolume: deletes disks one by one during a batch deletion.
     public var jobType: String?
-
     /// The time when the task was started.
     /// Time format: YYYY-MM-DDTHH:MM:SS.SSS'Z'
     public var beginTime: String?
-
     /// The time when the task finished.
     /// Time format: YYYY-MM-DDTHH:MM:SS.SSS'Z'
     public var endTime: String?
-
     /// The error code returned if the task execution fails.
     public var errorCode: String?
-
     /// The cause of the task execution failure.
     public var failReason: String?
 

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``FunctionGraphClient/cancelAsyncInvocation``.
-public struct CancelAsyncInvocationRequest: Codable, Sendable, Hashable {
+public struct CancelAsyncInvocationRequest: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let recursive: Self = "recursive"
         public static let force: Self = "force"
@@ -19,7 +16,6 @@ public struct CancelAsyncInvocationRequest: Codable, Sendable, Hashable {
 
     /// ID of a stopped request.
     public var requestID: String
-
     /// Stop mode. Options: recursive and force. recursive: The subfunction that is being invoked will be
     /// stopped. force: Terminate the runtime directly.
     /// Enumeration values:
@@ -32,10 +28,7 @@ public struct CancelAsyncInvocationRequest: Codable, Sendable, Hashable {
         case type
     }
 
-    public init(
-        requestID: String,
-        type: TypeValue? = nil
-    ) {
+    public init(requestID: String, type: TypeValue? = nil) {
         self.requestID = requestID
         self.type = type
     }

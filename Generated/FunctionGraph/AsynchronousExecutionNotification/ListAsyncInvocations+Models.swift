@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/listAsyncInvocations``.
-public struct ListAsyncInvocationsResponse: Codable, Sendable, Hashable {
+public struct ListAsyncInvocationsResponse: Codable, Sendable, Equatable {
     /// Asynchronous invocation records.
     public var invocations: [ListFunctionAsyncInvocationsResult]?
-
     /// Total number of queried data records.
     public var count: Int?
-
     /// Start position for querying records on the next page.
     public var nextMarker: Int?
 
@@ -39,14 +37,11 @@ public struct ListAsyncInvocationsResponse: Codable, Sendable, Hashable {
 }
 
 /// Asynchronous invocation records.
-public struct ListFunctionAsyncInvocationsResult: Codable, Sendable, Hashable {
+public struct ListFunctionAsyncInvocationsResult: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let wait: Self = "WAIT"
         public static let running: Self = "RUNNING"
@@ -57,7 +52,6 @@ public struct ListFunctionAsyncInvocationsResult: Codable, Sendable, Hashable {
 
     /// Asynchronous invocation request ID.
     public var requestID: String?
-
     /// Asynchronous invocation status. Options:
     /// WAIT
     /// RUNNING
@@ -66,16 +60,12 @@ public struct ListFunctionAsyncInvocationsResult: Codable, Sendable, Hashable {
     /// DISCARD
     /// Enumeration values:
     public var status: Status?
-
     /// Asynchronous invocation error information. If the execution is successful, no value is returned.
     public var errorMessage: String?
-
     /// Asynchronous invocation error code. If the execution is successful, 0 is returned.
     public var errorCode: Int?
-
     /// Start time of the asynchronous invocation. The format is "YYYY-MM-DD'T'HH:mm:ss" (UTC time).
     public var startTime: String?
-
     /// End time of the asynchronous invocation. The format is "YYYY-MM-DD'T'HH:mm:ss" (UTC time).
     public var endTime: String?
 

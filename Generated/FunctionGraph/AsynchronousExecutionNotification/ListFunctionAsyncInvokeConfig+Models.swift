@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/listFunctionAsyncInvokeConfig``.
-public struct ListFunctionAsyncInvokeConfigResponse: Codable, Sendable, Hashable {
+public struct ListFunctionAsyncInvokeConfigResponse: Codable, Sendable, Equatable {
     /// Asynchronous execution notification settings.
     public var asyncInvokeConfigs: [ListFunctionAsyncInvokeConfigResult]?
-
     /// Total number of items.
     /// Minimum: 0
     public var count: Int64?

@@ -4,31 +4,25 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/showFunctionAsyncInvokeConfig``.
-public struct ShowFunctionAsyncInvokeConfigResponse: Codable, Sendable, Hashable {
+public struct ShowFunctionAsyncInvokeConfigResponse: Codable, Sendable, Equatable {
     /// Function URN.
     /// Minimum: 1
     /// Maximum: 269
     public var funcURN: String?
-
     /// Maximum validity period of a message. Value range: 1-86,400. Unit: second.
     ///
     /// - `1-86`
     /// - `400`
     public var maxAsyncEventAgeInSeconds: Int?
-
     /// Maximum number of retry attempts to be made if asynchronous invocation fails. Default value: 3. Value
     /// range: 0-8.
     public var maxAsyncRetryAttempts: Int?
-
     /// Asynchronous invocation target.
     public var destinationConfig: FuncAsyncDestinationConfig?
-
     /// Time when asynchronous execution notification was configured.
     public var createdTime: String?
-
     /// Time when the asynchronous execution notification settings were last modified.
     public var lastModified: String?
-
     /// Whether to enable asynchronous invocation status persistence.
     public var enableAsyncStatusLog: Bool?
 

@@ -4,21 +4,18 @@
 import CloudCore
 
 /// The request body of ``FunctionGraphClient/updateFunctionAsyncInvokeConfig``.
-public struct UpdateFunctionAsyncInvokeConfigRequest: Codable, Sendable, Hashable {
+public struct UpdateFunctionAsyncInvokeConfigRequest: Codable, Sendable, Equatable {
     /// Maximum validity period of a message. Value range: 1s to 86,400s. Default value: 3600s.
     /// Minimum: 1
     /// Maximum: 86400
     public var maxAsyncEventAgeInSeconds: Int?
-
     /// Maximum number of retry attempts to be made if asynchronous invocation fails. Default value: 1. Value
     /// range: 0-3.
     /// Minimum: 0
     /// Maximum: 3
     public var maxAsyncRetryAttempts: Int?
-
     /// Asynchronous invocation target.
     public var destinationConfig: FuncAsyncDestinationConfig?
-
     /// Whether to enable asynchronous invocation status persistence.
     public var enableAsyncStatusLog: Bool?
 

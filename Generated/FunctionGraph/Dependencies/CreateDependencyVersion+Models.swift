@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``FunctionGraphClient/createDependencyVersion``.
-public struct CreateDependencyVersionRequest: Codable, Sendable, Hashable {
+public struct CreateDependencyVersionRequest: Codable, Sendable, Equatable {
     /// Documented values of `dependType`; other values decode as well.
     public struct DependType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let obs: Self = "obs"
         public static let zip: Self = "zip"
@@ -21,13 +18,10 @@ public struct CreateDependencyVersionRequest: Codable, Sendable, Hashable {
     /// be a ZIP file encoded using Base64. The size of the ZIP file cannot exceed 40 MB. For a larger file,
     /// upload it through OBS.
     public var dependFile: String?
-
     /// URL of the dependency in the OBS console when depend_type is set to obs.
     public var dependLink: String?
-
     /// Import mode. Options: obs and zip.
     public var dependType: DependType
-
     /// Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go 1.x Java
     /// 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js 16.17 Node.js
     /// 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based functions
@@ -53,11 +47,9 @@ public struct CreateDependencyVersionRequest: Codable, Sendable, Hashable {
     /// http
     /// Custom Image
     public var runtime: String
-
     /// Dependence name. It can contain a maximum of 96 characters, and must start with a letter and end with
     /// a letter or digit. Only letters, digits, underscores (_), periods (.), and hyphens (-) are allowed.
     public var name: String
-
     /// Description of the dependency, which can contain a maximum of 512 characters.
     public var description: String?
 
@@ -88,16 +80,13 @@ public struct CreateDependencyVersionRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``FunctionGraphClient/createDependencyVersion``.
-public struct CreateDependencyVersionResponse: Codable, Sendable, Hashable {
+public struct CreateDependencyVersionResponse: Codable, Sendable, Equatable {
     /// Dependence version ID.
     public var id: String?
-
     /// Dependency owner.
     public var owner: String?
-
     /// URL of the dependency in OBS.
     public var link: String?
-
     /// Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go 1.x Java
     /// 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js 16.17 Node.js
     /// 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based functions
@@ -123,28 +112,20 @@ public struct CreateDependencyVersionResponse: Codable, Sendable, Hashable {
     /// http
     /// Custom Image
     public var runtime: String?
-
     /// Unique identifier of the dependency.
     public var etag: String?
-
     /// Dependency size.
     public var size: Int64?
-
     /// Dependency name.
     public var name: String?
-
     /// Dependency description.
     public var description: String?
-
     /// Dependency file name.
     public var fileName: String?
-
     /// Dependency version.
     public var version: Int64?
-
     /// Dependency ID.
     public var depID: String?
-
     /// Time when the dependency was last updated.
     public var lastModified: Int64?
 

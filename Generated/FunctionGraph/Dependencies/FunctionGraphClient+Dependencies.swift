@@ -7,10 +7,7 @@ extension FunctionGraphClient {
     /// Documented values of `dependency_type` for ``FunctionGraphClient/listDependencies``.
     public struct ListDependenciesDependencyType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let `public`: Self = "public"
         public static let `private`: Self = "private"

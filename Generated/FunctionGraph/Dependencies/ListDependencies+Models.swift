@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/listDependencies``.
-public struct ListDependenciesResponse: Codable, Sendable, Hashable {
+public struct ListDependenciesResponse: Codable, Sendable, Equatable {
     /// Dependency list.
     public var dependencies: [ListDependenciesResult]?
-
     /// Next read location.
     public var nextMarker: Int64?
-
     /// Total number of dependencies.
     public var count: Int64?
 
@@ -39,16 +37,13 @@ public struct ListDependenciesResponse: Codable, Sendable, Hashable {
 }
 
 /// Dependency list.
-public struct ListDependenciesResult: Codable, Sendable, Hashable {
+public struct ListDependenciesResult: Codable, Sendable, Equatable {
     /// Dependency ID.
     public var id: String?
-
     /// Dependency owner. public indicates a public dependency.
     public var owner: String?
-
     /// URL of the dependency in the OBS console.
     public var link: String?
-
     /// Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go 1.x Java
     /// 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js 16.17 Node.js
     /// 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based functions
@@ -74,25 +69,18 @@ public struct ListDependenciesResult: Codable, Sendable, Hashable {
     /// http
     /// Custom Image
     public var runtime: String?
-
     /// Dependency ID.
     public var etag: String?
-
     /// Dependency size.
     public var size: Int64?
-
     /// Dependency name.
     public var name: String?
-
     /// Dependency file name.
     public var fileName: String?
-
     /// Dependency description.
     public var description: String?
-
     /// Dependence version.
     public var version: Int64?
-
     /// Time when the dependency was last updated.
     public var lastModified: Int64?
 

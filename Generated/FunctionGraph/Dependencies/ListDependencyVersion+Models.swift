@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/listDependencyVersion``.
-public struct ListDependencyVersionResponse: Codable, Sendable, Hashable {
+public struct ListDependencyVersionResponse: Codable, Sendable, Equatable {
     /// Dependency list.
     public var dependencies: [ListDependencyVersionsResult]?
-
     /// Next read position.
     public var nextMarker: Int64?
-
     /// Total number of dependencies.
     public var count: Int64?
 
@@ -39,16 +37,13 @@ public struct ListDependencyVersionResponse: Codable, Sendable, Hashable {
 }
 
 /// Dependency list.
-public struct ListDependencyVersionsResult: Codable, Sendable, Hashable {
+public struct ListDependencyVersionsResult: Codable, Sendable, Equatable {
     /// Dependency version ID.
     public var id: String?
-
     /// Dependency owner. public indicates that the dependency is public.
     public var owner: String?
-
     /// URL of the dependency in OBS.
     public var link: String?
-
     /// Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go 1.x Java
     /// 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js 16.17 Node.js
     /// 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based functions
@@ -74,31 +69,22 @@ public struct ListDependencyVersionsResult: Codable, Sendable, Hashable {
     /// http
     /// Custom Image
     public var runtime: String?
-
     /// Unique identifier of the dependency (MD5 verification value).
     public var etag: String?
-
     /// Size of the dependency.
     public var size: Int64?
-
     /// Dependency name.
     public var name: String?
-
     /// Dependency file name.
     public var fileName: String?
-
     /// Dependency description.
     public var description: String?
-
     /// Dependency version.
     public var version: Int64?
-
     /// Time when the dependency was last updated.
     public var lastModified: Int64?
-
     /// Dependency ID.
     public var depID: String?
-
     /// Whether to share the dependency version. (discarded)
     public var isShared: Bool?
 

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/showDependencyVersion``.
-public struct ShowDependencyVersionResponse: Codable, Sendable, Hashable {
+public struct ShowDependencyVersionResponse: Codable, Sendable, Equatable {
     /// Dependency version ID.
     public var id: String?
-
     /// Dependency owner.
     public var owner: String?
-
     /// URL of the dependency in OBS.
     public var link: String?
-
     /// Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go 1.x Java
     /// 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js 16.17 Node.js
     /// 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based functions
@@ -39,34 +36,24 @@ public struct ShowDependencyVersionResponse: Codable, Sendable, Hashable {
     /// http
     /// Custom Image
     public var runtime: String?
-
     /// Unique identifier of the dependency (MD5 verification value).
     public var etag: String?
-
     /// Dependency size.
     public var size: Int64?
-
     /// Dependency name.
     public var name: String?
-
     /// Dependency description.
     public var description: String?
-
     /// Dependency file name.
     public var fileName: String?
-
     /// Dependency version.
     public var version: Int64?
-
     /// Time when the dependency was last updated.
     public var lastModified: Int64?
-
     /// Dependency ID.
     public var depID: String?
-
     /// Temporary download link of a dependency file.
     public var downloadLink: String?
-
     /// Whether to share the dependency version. (discarded)
     public var isShared: Bool?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/asyncInvokeFunction``.
-public struct AsyncInvokeFunctionResponse: Codable, Sendable, Hashable {
+public struct AsyncInvokeFunctionResponse: Codable, Sendable, Equatable {
     /// Request ID.
     public var requestID: String?
 
@@ -12,9 +12,7 @@ public struct AsyncInvokeFunctionResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        requestID: String? = nil
-    ) {
+    public init(requestID: String? = nil) {
         self.requestID = requestID
     }
 }

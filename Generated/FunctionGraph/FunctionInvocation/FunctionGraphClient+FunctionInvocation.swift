@@ -10,14 +10,10 @@ extension FunctionGraphClient {
     /// Documented values of `X-Cff-Log-Type` for ``FunctionGraphClient/invokeFunction``.
     public struct InvokeFunctionXCffLogType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// 4 KB logs will be returned
         public static let tail: Self = "tail"
-
         /// no logs will be returned
         public static let null: Self = "null"
     }
@@ -25,14 +21,10 @@ extension FunctionGraphClient {
     /// Documented values of `X-CFF-Request-Version` for ``FunctionGraphClient/invokeFunction``.
     public struct InvokeFunctionXCFFRequestVersion: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// text format.
         public static let v0: Self = "v0"
-
         /// JSON format. Select this format when using an SDK.
         public static let v1: Self = "v1"
     }
@@ -40,10 +32,7 @@ extension FunctionGraphClient {
     /// Documented values of `X-Cff-Instance-Memory` for ``FunctionGraphClient/invokeFunction``.
     public struct InvokeFunctionXCffInstanceMemory: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let value128: Self = "128"
         public static let value256: Self = "256"

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``FunctionGraphClient/invokeFunction``.
-public struct InvokeFunctionRequest: Codable, Sendable, Hashable {
+public struct InvokeFunctionRequest: Codable, Sendable, Equatable {
     /// Request body for executing a function.
     public var customizedKey: JSONValue
-
     /// Not in the page's table; the page's request example sends it.
     public var k: String?
 
@@ -16,26 +15,20 @@ public struct InvokeFunctionRequest: Codable, Sendable, Hashable {
         case k
     }
 
-    public init(
-        customizedKey: JSONValue,
-        k: String? = nil
-    ) {
+    public init(customizedKey: JSONValue, k: String? = nil) {
         self.customizedKey = customizedKey
         self.k = k
     }
 }
 
 /// The response of ``FunctionGraphClient/invokeFunction``.
-public struct InvokeFunctionResponse: Codable, Sendable, Hashable {
+public struct InvokeFunctionResponse: Codable, Sendable, Equatable {
     /// Request ID.
     public var requestID: String?
-
     /// Function execution result.
     public var result: String?
-
     /// Function execution log.
     public var log: String?
-
     /// Function execution status.
     public var status: Int?
 
@@ -46,12 +39,7 @@ public struct InvokeFunctionResponse: Codable, Sendable, Hashable {
         case status
     }
 
-    public init(
-        requestID: String? = nil,
-        result: String? = nil,
-        log: String? = nil,
-        status: Int? = nil
-    ) {
+    public init(requestID: String? = nil, result: String? = nil, log: String? = nil, status: Int? = nil) {
         self.requestID = requestID
         self.result = result
         self.log = log

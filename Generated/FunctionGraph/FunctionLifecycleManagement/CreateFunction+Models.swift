@@ -4,16 +4,14 @@
 import CloudCore
 
 /// The request body of ``FunctionGraphClient/createFunction``.
-public struct CreateFunctionRequest: Codable, Sendable, Hashable {
+public struct CreateFunctionRequest: Codable, Sendable, Equatable {
     /// Function name.Max. 60 of letters, digits, hyphens (-), and underscores (_). Start with a letter, and
     /// end with a letter or digit.
     /// Minimum length: 1 character.
     /// Maximum length: 60 characters.
     public var funcName: String
-
     /// Group to which the function belongs. This field is defined to group functions.
     public var package: String
-
     /// Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go 1.x Java
     /// 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js 16.17 Node.js
     /// 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based functions
@@ -39,13 +37,11 @@ public struct CreateFunctionRequest: Codable, Sendable, Hashable {
     /// http
     /// Custom Image
     public var runtime: String
-
     /// Maximum duration the function can be executed. Value range: 3s-259,200s.
     ///
     /// - `3s-259`
     /// - `200s`
     public var timeout: Int
-
     /// Handler of the function.
     /// It must be in the format of "xx.xx" and contain a period (.).
     /// For example, for Node.js function myfunction.handler, the file name is myfunction.js, and the handler
@@ -53,13 +49,10 @@ public struct CreateFunctionRequest: Codable, Sendable, Hashable {
     /// Minimum length: 3 character.
     /// Maximum length: 128 characters.
     public var handler: String
-
     /// Dependency version IDs.
     public var dependVersionList: [String]?
-
     /// VPC configuration. An agency with VPC permissions must be configured for the function.
     public var funcVPC: CreateFunctionFuncVPC?
-
     /// Memory consumed by a function.
     /// Unit: MB.
     /// The value can be 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584 or 4096.
@@ -79,7 +72,6 @@ public struct CreateFunctionRequest: Codable, Sendable, Hashable {
     /// - `3584`
     /// - `4096`
     public var memorySize: Int
-
     /// Function code type. Options: inline: inline code zip: ZIP file obs: function code stored in an OBS
     /// bucket jar: JAR file, mainly for Java functions Custom-Image-Swr: The function code comes from the SWR
     /// custom image.
@@ -91,95 +83,72 @@ public struct CreateFunctionRequest: Codable, Sendable, Hashable {
     /// jar
     /// Custom-Image-Swr
     public var codeType: CodeType?
-
     /// If code_type is set to obs, enter the OBS URL of the function code package. If code_type is not set to
     /// obs, leave this parameter blank.
     public var codeURL: String?
-
     /// Name of a function file. This parameter is mandatory only when code_type is set to jar or zip.
     public var codeFilename: String?
-
     /// Container image. This parameter is mandatory only when code_type is set to Custom-Image-Swr.
     public var customImage: CustomImage?
-
     /// Name/Value information defined for the function. These are parameters used in the function. For
     /// example, if a function needs to access a host, define Host={host_ip}. You can define a maximum of 20
     /// such parameters, and their total length cannot exceed 4 KB.
     public var userData: String?
-
     /// Name/value information to be encrypted. For example, if a function needs an encryption password,
     /// define password={1234}. You can define a maximum of 20 such parameters, and their total length cannot
     /// exceed 4 KB.
     public var encryptedUserData: String?
-
     /// Configuration agency. You need to create an agency on the IAM console. This field is mandatory when a
     /// function needs to access other services. After specifying a function configuration agency, you can use
     /// the context method in the function handler to obtain a token, an AK, and an SK for accessing other
     /// cloud services. No agency is required if FunctionGraph does not access any cloud services.
     public var xrole: String?
-
     /// Execution agency. You can optimize performance by configuring a separate agency for function
     /// execution, otherwise, the same agency is used for both execution and configuration.
     public var appXrole: String?
-
     /// Function description.
     public var description: String?
-
     /// Response body of the FuncCode struct.
     public var funcCode: FuncCode?
-
     /// Mounting configuration.
     public var mountConfig: CreateFunctionMountConfig?
-
     /// Initializer of the function in the format of "xx.xx". It must contain a period (.). This parameter is
     /// mandatory when the initialization function is configured. For example, for Node.js function
     /// myfunction.initializer, the file name is myfunction.js, and the initialization function is
     /// initializer.
     public var initializerHandler: String?
-
     /// Maximum duration the function can be initialized. Value range: 1s-300s. This parameter is mandatory
     /// when the initialization function is configured.
     public var initializerTimeout: Int?
-
     /// The pre-stop handler of a function. The value must contain a period (.) in the format of xx.xx. For
     /// example, for Node.js function myfunction.pre_stop_handler, the file name is myfunction.js, and the
     /// initialization function is pre_stop_handler.
     public var preStopHandler: String?
-
     /// Maximum duration the function can be initialized. Value range: 1s-90s.
     public var preStopTimeout: Int?
-
     /// Enterprise project ID. This parameter is mandatory if you create a function as an enterprise user.
     public var enterpriseProjectID: String?
-
     /// Function version. Some regions support only v1. The default value is v1.
     /// Default: v2
     /// Enumeration values:
     /// v1
     /// v2
     public var type: TypeValue?
-
     /// Function log configuration.
     public var logConfig: FuncLogConfig?
-
     /// Network configuration.
     public var networkController: NetworkControlConfig?
-
     /// Whether stateful functions are supported. If they are supported, set this parameter to true. This
     /// parameter is supported in FunctionGraph v2.
     public var isStatefulFunction: Bool?
-
     /// Whether to enable dynamic memory allocation.
     public var enableDynamicMemory: Bool?
-
     /// Custom log tag. You can use these tags to filter function logs in LTS.
     public var ltsCustomTag: [String: String]?
-
     /// Indicates whether to enable the log feature. Default: false. If this parameter is set to true and
     /// log_config is not passed when a function is created, FunctionGraph automatically creates a log group
     /// and log stream.
     public var enableLtsLog: Bool?
-
     /// Private domain names of the VPC. To call a DNS API to resolve private domain names, specify an agency
     /// with the permissions to read DNS resources.
     public var domainNames: String?
@@ -325,28 +294,21 @@ public struct CreateFunctionRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``FunctionGraphClient/createFunction``.
-public struct CreateFunctionResponse: Codable, Sendable, Hashable {
+public struct CreateFunctionResponse: Codable, Sendable, Equatable {
     /// Function ID, which uniquely identifies a function.
     public var funcID: String?
-
     /// Function URN.
     public var funcURN: String?
-
     /// Function name.
     public var funcName: String?
-
     /// Domain ID.
     public var domainID: String?
-
     /// Project ID.
     public var namespace: String?
-
     /// Project name.
     public var projectName: String?
-
     /// Group to which the function belongs. This field is defined to group functions.
     public var package: String?
-
     /// Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go 1.x Java
     /// 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js 16.17 Node.js
     /// 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based functions
@@ -372,13 +334,11 @@ public struct CreateFunctionResponse: Codable, Sendable, Hashable {
     /// http
     /// Custom Image
     public var runtime: String?
-
     /// Maximum duration the function can be executed. Value range: 3s-259,200s.
     ///
     /// - `3s-259`
     /// - `200s`
     public var timeout: Int?
-
     /// Handler of the function.
     /// It must be in the format of "xx.xx" and contain a period (.).
     /// For example, for Node.js function myfunction.handler, the file name is myfunction.js, and the handler
@@ -386,7 +346,6 @@ public struct CreateFunctionResponse: Codable, Sendable, Hashable {
     /// Minimum length: 3 character.
     /// Maximum length: 128 characters.
     public var handler: String?
-
     /// Memory consumed by a function.
     /// Unit: MB.
     /// The value can be 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584 or 4096.
@@ -406,11 +365,9 @@ public struct CreateFunctionResponse: Codable, Sendable, Hashable {
     /// - `3584`
     /// - `4096`
     public var memorySize: Int?
-
     /// CPU resources of a function. Unit: millicore (1 core = 1000 millicores). The value of this field is
     /// proportional to that of MemorySize. By default, 100 CPU millicores are required for 128 MB memory.
     public var cpu: Int?
-
     /// Function code type. Options: inline: inline code zip: ZIP file obs: function code stored in an OBS
     /// bucket jar: JAR file, mainly for Java functions Custom-Image-Swr: The function code comes from the SWR
     /// custom image.
@@ -421,140 +378,101 @@ public struct CreateFunctionResponse: Codable, Sendable, Hashable {
     /// jar
     /// Custom-Image-Swr
     public var codeType: CodeType?
-
     /// If code_type is set to obs, enter the OBS URL of the function code package. If code_type is not set to
     /// obs, leave this parameter blank.
     public var codeURL: String?
-
     /// Name of a function file. This parameter is mandatory only when code_type is set to jar or zip.
     public var codeFilename: String?
-
     /// Code size in bytes.
     public var codeSize: Int64?
-
     /// Private domain name configured for resolution.
     public var domainNames: String?
-
     /// Name/Value information defined for the function.
     /// These are parameters used in a function.
     /// For example, if a function needs to access a host, define Host={host_ip}. You can define a maximum of
     /// 20 such parameters, and their total length cannot exceed 4 KB.
     public var userData: String?
-
     /// User-defined name/value to be encrypted.
     public var encryptedUserData: String?
-
     /// SHA512 hash value of function code, which is used to determine whether the function has changed.
     public var digest: String?
-
     /// Function version.
     public var version: String?
-
     /// Internal identifier of a function version.
     public var imageName: String?
-
     /// Agency used by the function. You need to create an agency on the IAM console. This field is mandatory
     /// when a function needs to access other services.
     public var xrole: String?
-
     /// Agency used by the function app. You need to create an agency on the IAM console. This field is
     /// mandatory when a function needs to access other services.
     public var appXrole: String?
-
     /// Function description.
     public var description: String?
-
     /// Time when the function was last updated.
     public var lastModified: String?
-
     /// VPC configuration. An agency with VPC permissions must be configured for the function.
     public var funcVPC: FuncVPC?
-
     /// Mounting configuration.
     public var mountConfig: MountConfig?
-
     /// The number of instances reserved for a function.
     public var reservedInstanceCount: Int?
-
     /// Dependency version IDs.
     public var dependVersionList: [String]?
-
     /// Function policy configuration.
     public var strategyConfig: StrategyConfig?
-
     /// Extended configuration.
     public var extendConfig: String?
-
     /// Dependency packages.
     public var dependencies: [Dependency]?
-
     /// Initializer of the function in the format of "xx.xx". It must contain a period (.). This parameter is
     /// mandatory when the initialization function is configured. For example, for Node.js function
     /// myfunction.initializer, the file name is myfunction.js, and the initialization function is
     /// initializer.
     public var initializerHandler: String?
-
     /// Maximum duration the function can be initialized. Value range: 1s-300s. This parameter is mandatory
     /// when the initialization function is configured.
     public var initializerTimeout: Int?
-
     /// The pre-stop handler of a function. The value must contain a period (.) in the format of xx.xx. For
     /// example, for Node.js function myfunction.pre_stop_handler, the file name is myfunction.js, and the
     /// initialization function is pre_stop_handler.
     public var preStopHandler: String?
-
     /// Maximum duration the function can be initialized. Value range: 1s-90s.
     public var preStopTimeout: Int?
-
     /// Enterprise project ID. This parameter is mandatory if you create a function as an enterprise user.
     public var enterpriseProjectID: String?
-
     /// Whether to allow a long timeout.
     public var longTime: Bool?
-
     /// Log group ID.
     public var logGroupID: String?
-
     /// Log stream ID.
     public var logStreamID: String?
-
     /// v2 indicates an official version, and v1 indicates a deprecated version.
     /// Enumeration values:
     /// v1
     /// v2
     public var type: TypeValue?
-
     /// Whether to enable cloud debugging to adapt to the CloudDebug scenario. (discarded)
     public var enableCloudDebug: String?
-
     /// Whether to enable dynamic memory allocation.
     public var enableDynamicMemory: Bool?
-
     /// Whether stateful functions are supported. This parameter is supported in FunctionGraph v2.
     public var isStatefulFunction: Bool?
-
     /// Container image.
     public var customImage: CustomImage?
-
     /// Whether this is a bridge function.
     public var isBridgeFunction: Bool?
-
     /// Whether to configure gateway routing rules.
     public var apigRouteEnable: Bool?
-
     /// Entry of the heartbeat function in the format of "xx.xx". It must contain a period (.).This parameter
     /// can be configured only for Java functions. The heartbeat function entry must be in the same file as
     /// your function handler. This parameter is mandatory when the heartbeat function is enabled.
     public var heartbeatHandler: String?
-
     /// Indicates whether to enable class isolation. This parameter can be configured only for Java functions.
     /// Enable to dump logs to Kafka and improve class loading efficiency. However, this may cause
     /// compatibility issues.
     public var enableClassIsolation: Bool?
-
     /// Indicates whether ephemeral storage can be configured.
     public var allowEphemeralStorage: Bool?
-
     /// Ephemeral storage. By default, the /tmp directory of each function is 512 MB. You can increase the
     /// size to 10,240 MB (10 GB) if necessary.
     /// Enumeration values:
@@ -564,23 +482,17 @@ public struct CreateFunctionResponse: Codable, Sendable, Hashable {
     /// - `512`
     /// - `10240`
     public var ephemeralStorage: Int?
-
     /// Network configuration.
     public var networkController: NetworkControlConfig?
-
     /// Resource ID. Unique ID of a function.
     public var resourceID: String?
-
     /// Whether to return stream data. (discarded)
     public var isReturnStream: Bool?
-
     /// Whether to add authentication information to request header for custom image-based functions. (This
     /// parameter cannot be modified when creating a function.)
     public var enableAuthInHeader: Bool?
-
     /// Custom log tag. You can use these tags to filter function logs in LTS.
     public var ltsCustomTag: [String: String]?
-
     /// Indicates whether to enable the log feature.
     public var enableLtsLog: Bool?
 

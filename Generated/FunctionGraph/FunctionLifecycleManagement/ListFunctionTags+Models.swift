@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/listFunctionTags``.
-public struct ListFunctionTagsResponse: Codable, Sendable, Hashable {
+public struct ListFunctionTagsResponse: Codable, Sendable, Equatable {
     /// Tag list.
     public var tags: [KvItem]?
-
     /// System tags.
     public var sysTags: [KvItem]?
 
@@ -16,10 +15,7 @@ public struct ListFunctionTagsResponse: Codable, Sendable, Hashable {
         case sysTags = "sys_tags"
     }
 
-    public init(
-        tags: [KvItem]? = nil,
-        sysTags: [KvItem]? = nil
-    ) {
+    public init(tags: [KvItem]? = nil, sysTags: [KvItem]? = nil) {
         self.tags = tags
         self.sysTags = sysTags
     }

@@ -4,28 +4,21 @@
 import CloudCore
 
 /// Function list.
-public struct ListFunctionResult: Codable, Sendable, Hashable {
+public struct ListFunctionResult: Codable, Sendable, Equatable {
     /// Resource ID.
     public var resourceID: String?
-
     /// Function URN.
     public var funcURN: String?
-
     /// Function name.
     public var funcName: String?
-
     /// Domain ID.
     public var domainID: String?
-
     /// Project ID.
     public var namespace: String?
-
     /// Project name.
     public var projectName: String?
-
     /// Group to which the function belongs. This field is defined to group functions.
     public var package: String?
-
     /// Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go 1.x Java
     /// 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js 16.17 Node.js
     /// 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based functions
@@ -51,13 +44,11 @@ public struct ListFunctionResult: Codable, Sendable, Hashable {
     /// http
     /// Custom Image
     public var runtime: String?
-
     /// Maximum duration the function can be executed. Value range: 3s-259,200s.
     ///
     /// - `3s-259`
     /// - `200s`
     public var timeout: Int?
-
     /// Handler of the function.
     /// It must be in the format of "xx.xx" and contain a period (.).
     /// For example, for Node.js function myfunction.handler, the file name is myfunction.js, and the handler
@@ -65,7 +56,6 @@ public struct ListFunctionResult: Codable, Sendable, Hashable {
     /// Minimum length: 3 character.
     /// Maximum length: 128 characters.
     public var handler: String?
-
     /// Memory consumed by a function.
     /// Unit: MB.
     /// The value can be 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584 or 4096.
@@ -85,7 +75,6 @@ public struct ListFunctionResult: Codable, Sendable, Hashable {
     /// - `3584`
     /// - `4096`
     public var memorySize: Int?
-
     /// GPU memory. This parameter is available only for functions created with a custom runtime or image.
     /// Unit: MB. Options: 1024, 2048, 3072, 4096, 5120, 6144, 7168, 8192, 9216, 10,240, 11,264, 12,288,
     /// 13,312, 14,336, 15,360, and 16,384. Range: 1024 to 16,384.
@@ -114,11 +103,9 @@ public struct ListFunctionResult: Codable, Sendable, Hashable {
     /// - `16`
     /// - `384`
     public var gpuMemory: Int?
-
     /// CPU resources of a function. Unit: millicore (1 core = 1000 millicores). The value of this field is
     /// proportional to that of MemorySize. By default, 100 CPU millicores are required for 128 MB memory.
     public var cpu: Int?
-
     /// Function code type. Options: inline: inline code zip: ZIP file obs: function code stored in an OBS
     /// bucket jar: JAR file, mainly for Java functions Custom-Image-Swr: The function code comes from the SWR
     /// custom image.
@@ -129,95 +116,69 @@ public struct ListFunctionResult: Codable, Sendable, Hashable {
     /// jar
     /// Custom-Image-Swr
     public var codeType: CodeType?
-
     /// Address of the function code package in OBS.
     public var codeURL: String?
-
     /// Function file name.
     public var codeFilename: String?
-
     /// Code size in bytes.
     public var codeSize: Int64?
-
     /// Name/Value information defined for the function. These are parameters used in the function. For
     /// example, if a function needs to access a host, define Host={host_ip}. You can define a maximum of 20
     /// such parameters, and their total length cannot exceed 4 KB.
     public var userData: String?
-
     /// User-defined name/value to be encrypted.
     public var encryptedUserData: String?
-
     /// SHA512 hash value of function code, which is used to determine whether the function has changed.
     public var digest: String?
-
     /// Function version.
     public var version: String?
-
     /// Internal identifier of a function version.
     public var imageName: String?
-
     /// Agency used by the function. You need to create an agency on the IAM console. This field is mandatory
     /// when a function needs to access other services.
     public var xrole: String?
-
     /// Agency used by the function app. You need to create an agency on the IAM console. This field is
     /// mandatory when a function needs to access other services.
     public var appXrole: String?
-
     /// Function description.
     public var description: String?
-
     /// Time when the function was last updated.
     public var lastModified: String?
-
     /// VPC ID.
     public var funcVPCID: String?
-
     /// Function policy configuration.
     public var strategyConfig: StrategyConfig?
-
     /// Extended configuration.
     public var extendConfig: String?
-
     /// Initializer of the function in the format of "xx.xx". It must contain a period (.). This parameter is
     /// mandatory when the initialization function is configured. For example, for Node.js function
     /// myfunction.initializer, the file name is myfunction.js, and the initialization function is
     /// initializer.
     public var initializerHandler: String?
-
     /// Maximum duration the function can be initialized. Value range: 1s-300s. This parameter is mandatory
     /// when the initialization function is configured.
     public var initializerTimeout: Int?
-
     /// The pre-stop handler of a function. The value must contain a period (.) in the format of xx.xx. For
     /// example, for Node.js function myfunction.pre_stop_handler, the file name is myfunction.js, and the
     /// initialization function is pre_stop_handler.
     public var preStopHandler: String?
-
     /// Maximum duration the function can be initialized. Value range: 1s-90s.
     public var preStopTimeout: Int?
-
     /// Enterprise project ID. This parameter is mandatory if you create a function as an enterprise user.
     public var enterpriseProjectID: String?
-
     /// Whether to allow a long timeout.
     public var longTime: Bool?
-
     /// Log group ID.
     public var logGroupID: String?
-
     /// Log stream ID.
     public var logStreamID: String?
-
     /// v2 indicates an official version, and v1 indicates a deprecated version.
     /// Enumeration values:
     /// v1
     /// v2
     public var type: TypeValue?
-
     /// Whether this is a bridge function.
     public var isBridgeFunction: Bool?
-
     /// URNs bound to the bridge function.
     public var bindBridgeFuncURNs: [String]?
 
@@ -394,13 +355,11 @@ public struct ListFunctionResult: Codable, Sendable, Hashable {
 }
 
 /// The response of ``FunctionGraphClient/listFunctions``.
-public struct ListFunctionsResponse: Codable, Sendable, Hashable {
+public struct ListFunctionsResponse: Codable, Sendable, Equatable {
     /// Function list.
     public var functions: [ListFunctionResult]?
-
     /// Next read location.
     public var nextMarker: Int64?
-
     /// Total number of functions that match the query conditions.
     public var count: Int64?
 
@@ -410,11 +369,7 @@ public struct ListFunctionsResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        functions: [ListFunctionResult]? = nil,
-        nextMarker: Int64? = nil,
-        count: Int64? = nil
-    ) {
+    public init(functions: [ListFunctionResult]? = nil, nextMarker: Int64? = nil, count: Int64? = nil) {
         self.functions = functions
         self.nextMarker = nextMarker
         self.count = count

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/showFunctionCode``.
-public struct ShowFunctionCodeResponse: Codable, Sendable, Hashable {
+public struct ShowFunctionCodeResponse: Codable, Sendable, Equatable {
     /// Function URN.
     public var funcURN: String?
-
     /// Function name.
     public var funcName: String?
-
     /// Domain ID.
     public var domainID: String?
-
     /// Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go 1.x Java
     /// 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js 16.17 Node.js
     /// 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based functions
@@ -39,7 +36,6 @@ public struct ShowFunctionCodeResponse: Codable, Sendable, Hashable {
     /// http
     /// Custom Image
     public var runtime: String?
-
     /// Function code type. Options: inline: inline code zip: ZIP file obs: function code stored in an OBS
     /// bucket jar: JAR file, mainly for Java functions. Custom-Image-Swr: The function code comes from the
     /// SWR custom image.
@@ -50,32 +46,23 @@ public struct ShowFunctionCodeResponse: Codable, Sendable, Hashable {
     /// jar
     /// Custom-Image-Swr
     public var codeType: CodeType?
-
     /// If code_type is set to obs, enter the OBS URL of the function code package. If code_type is not set to
     /// obs, leave this parameter blank.
     public var codeURL: String?
-
     /// Name of a function file. This parameter is mandatory only when code_type is set to jar or zip.
     public var codeFilename: String?
-
     /// Code size in bytes.
     public var codeSize: Int64?
-
     /// SHA512 hash value of function code, which is used to determine whether the function has changed.
     public var digest: String?
-
     /// Time when the function was last updated.
     public var lastModified: String?
-
     /// Response body of the FuncCode struct.
     public var funcCode: FuncCode?
-
     /// Dependency version IDs.
     public var dependVersionList: [String]?
-
     /// Function policy configuration.
     public var strategyConfig: StrategyConfig?
-
     /// Dependency packages.
     public var dependencies: [Dependency]?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/showProjectTagsList``.
-public struct ShowProjectTagsListResponse: Codable, Sendable, Hashable {
+public struct ShowProjectTagsListResponse: Codable, Sendable, Equatable {
     /// Tag list.
     public var tags: [TagItem]?
-
     /// System tags.
     public var sysTags: [TagItem]?
 
@@ -16,10 +15,7 @@ public struct ShowProjectTagsListResponse: Codable, Sendable, Hashable {
         case sysTags = "sys_tags"
     }
 
-    public init(
-        tags: [TagItem]? = nil,
-        sysTags: [TagItem]? = nil
-    ) {
+    public init(tags: [TagItem]? = nil, sysTags: [TagItem]? = nil) {
         self.tags = tags
         self.sysTags = sysTags
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The `resource_detail` of a `ListEnterpriseResourceResult`.
-public struct ListEnterpriseResourceDetail: Codable, Sendable, Hashable {
+public struct ListEnterpriseResourceDetail: Codable, Sendable, Equatable {
     /// Function URN.
     public var detailID: String?
 
@@ -12,25 +12,20 @@ public struct ListEnterpriseResourceDetail: Codable, Sendable, Hashable {
         case detailID = "detailId"
     }
 
-    public init(
-        detailID: String? = nil
-    ) {
+    public init(detailID: String? = nil) {
         self.detailID = detailID
     }
 }
 
 /// Enterprise projects.
-public struct ListEnterpriseResourceResult: Codable, Sendable, Hashable {
+public struct ListEnterpriseResourceResult: Codable, Sendable, Equatable {
     /// Resource ID.
     public var resourceID: String?
     public var resourceDetail: ListEnterpriseResourceDetail?
-
     /// Tag list.
     public var tags: [KvItem]?
-
     /// System tags.
     public var sysTags: [KvItem]?
-
     /// Resource name.
     public var resourceName: String?
 
@@ -58,14 +53,11 @@ public struct ListEnterpriseResourceResult: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``FunctionGraphClient/showResInstanceInfo``.
-public struct ShowResInstanceInfoRequest: Codable, Sendable, Hashable {
+public struct ShowResInstanceInfoRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let count: Self = "count"
         public static let filter: Self = "filter"
@@ -73,22 +65,17 @@ public struct ShowResInstanceInfoRequest: Codable, Sendable, Hashable {
 
     /// Whether to use tag-based filtering.
     public var withoutAnyTag: Bool?
-
     /// Number of records displayed on each page.
     public var limit: String?
-
     /// Query offset.
     public var offset: String?
-
     /// Query an action.
     /// Enumeration values:
     /// count
     /// filter
     public var action: Action?
-
     /// Query a key-value pair.
     public var matches: [KvItem]?
-
     /// Query system tags.
     public var sysTags: [TagItem]?
 
@@ -129,10 +116,9 @@ public struct ShowResInstanceInfoRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``FunctionGraphClient/showResInstanceInfo``.
-public struct ShowResInstanceInfoResponse: Codable, Sendable, Hashable {
+public struct ShowResInstanceInfoResponse: Codable, Sendable, Equatable {
     /// Enterprise projects.
     public var resources: [ListEnterpriseResourceResult]?
-
     /// Number of resources.
     public var totalCount: Int64?
 
@@ -141,10 +127,7 @@ public struct ShowResInstanceInfoResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [ListEnterpriseResourceResult]? = nil,
-        totalCount: Int64? = nil
-    ) {
+    public init(resources: [ListEnterpriseResourceResult]? = nil, totalCount: Int64? = nil) {
         self.resources = resources
         self.totalCount = totalCount
     }

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `code_type` fields and parameters; other values decode as well.
 public struct UpdateFunctionCodeCodeType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let inline: Self = "inline"
     public static let zip: Self = "zip"
@@ -18,7 +15,7 @@ public struct UpdateFunctionCodeCodeType: OpenEnum, QueryValue {
 }
 
 /// The request body of ``FunctionGraphClient/updateFunctionCode``.
-public struct UpdateFunctionCodeRequest: Codable, Sendable, Hashable {
+public struct UpdateFunctionCodeRequest: Codable, Sendable, Equatable {
     /// Function code type. Options: inline: inline code zip: ZIP file obs: function code stored in an OBS
     /// bucket jar: JAR file, mainly for Java functions. For details about how to modify a custom image-based
     /// function, see Modify the configuration of the custom image-based function.
@@ -28,17 +25,13 @@ public struct UpdateFunctionCodeRequest: Codable, Sendable, Hashable {
     /// obs
     /// jar
     public var codeType: UpdateFunctionCodeCodeType
-
     /// If code_type is set to obs, enter the OBS URL of the function code package. If code_type is not set to
     /// obs, leave this parameter blank.
     public var codeURL: String?
-
     /// Name of a function file. This parameter is mandatory only when code_type is set to jar or zip.
     public var codeFilename: String?
-
     /// Response body of the FuncCode struct.
     public var funcCode: FuncCode
-
     /// Dependency version IDs.
     public var dependVersionList: [String]?
 
@@ -66,16 +59,13 @@ public struct UpdateFunctionCodeRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``FunctionGraphClient/updateFunctionCode``.
-public struct UpdateFunctionCodeResponse: Codable, Sendable, Hashable {
+public struct UpdateFunctionCodeResponse: Codable, Sendable, Equatable {
     /// Function URN.
     public var funcURN: String?
-
     /// Function name.
     public var funcName: String?
-
     /// Domain ID.
     public var domainID: String?
-
     /// Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go 1.x Java
     /// 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js 16.17 Node.js
     /// 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based functions
@@ -101,7 +91,6 @@ public struct UpdateFunctionCodeResponse: Codable, Sendable, Hashable {
     /// http
     /// Custom Image
     public var runtime: String?
-
     /// Function code type. Options: inline: inline code zip: ZIP file obs: function code stored in an OBS
     /// bucket jar: JAR file, mainly for Java functions. For details about how to modify a custom image-based
     /// function, see Modify the configuration of the custom image-based function.
@@ -111,32 +100,23 @@ public struct UpdateFunctionCodeResponse: Codable, Sendable, Hashable {
     /// obs
     /// jar
     public var codeType: UpdateFunctionCodeCodeType?
-
     /// If code_type is set to obs, enter the OBS URL of the function code package. If code_type is not set to
     /// obs, leave this parameter blank.
     public var codeURL: String?
-
     /// Name of a function file. This parameter is mandatory only when code_type is set to jar or zip.
     public var codeFilename: String?
-
     /// Code size in bytes.
     public var codeSize: Int64?
-
     /// SHA512 hash value of function code, which is used to determine whether the function has changed.
     public var digest: String?
-
     /// Time when the function was last updated.
     public var lastModified: String?
-
     /// Response body of the FuncCode struct.
     public var funcCode: FuncCode?
-
     /// Dependency version IDs.
     public var dependVersionList: [String]?
-
     /// Function policy configuration.
     public var strategyConfig: StrategyConfig?
-
     /// Dependency packages.
     public var dependencies: [Dependency]?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``FunctionGraphClient/updateFunctionConfig``.
-public struct UpdateFunctionConfigRequest: Codable, Sendable, Hashable {
+public struct UpdateFunctionConfigRequest: Codable, Sendable, Equatable {
     /// Function name.
     public var funcName: String
-
     /// Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go 1.x Java
     /// 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js 16.17 Node.js
     /// 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based functions
@@ -33,13 +32,11 @@ public struct UpdateFunctionConfigRequest: Codable, Sendable, Hashable {
     /// http
     /// Custom Image
     public var runtime: String
-
     /// Maximum duration the function can be executed. Value range: 3s-259,200s.
     ///
     /// - `3s-259`
     /// - `200s`
     public var timeout: Int
-
     /// Handler of the function.
     /// It must be in the format of "xx.xx" and contain a period (.).
     /// For example, for Node.js function myfunction.handler, the file name is myfunction.js, and the handler
@@ -47,7 +44,6 @@ public struct UpdateFunctionConfigRequest: Codable, Sendable, Hashable {
     /// Minimum length: 3 character.
     /// Maximum length: 128 characters.
     public var handler: String
-
     /// Memory consumed by a function.
     /// Unit: MB.
     /// The value can be 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584 or 4096.
@@ -67,62 +63,47 @@ public struct UpdateFunctionConfigRequest: Codable, Sendable, Hashable {
     /// - `3584`
     /// - `4096`
     public var memorySize: Int
-
     /// Name/Value information defined for the function.
     /// These are parameters used in a function.
     /// For example, if a function needs to access a host, define Host={host_ip}. You can define a maximum of
     /// 20 such parameters, and their total length cannot exceed 4 KB.
     public var userData: String?
-
     /// User-defined name/value to be encrypted.
     public var encryptedUserData: String?
-
     /// Agency used by the function. You need to create an agency on the IAM console. This field is mandatory
     /// when a function needs to access other services. After specifying a function execution agency, you can
     /// use the context method in the function handler to obtain a token, an AK, and an SK for accessing other
     /// cloud services. No agency is required if FunctionGraph does not access any cloud services.
     public var xrole: String?
-
     /// Execution agency. You can optimize performance by configuring a separate agency for function
     /// execution, otherwise, the same agency is used for both execution and configuration.
     public var appXrole: String?
-
     /// Function description.
     public var description: String?
-
     /// VPC configuration. An agency with VPC permissions must be configured for the function.
     public var funcVPC: CreateFunctionFuncVPC?
-
     /// Mounting configuration.
     public var mountConfig: CreateFunctionMountConfig?
-
     /// Function policy configuration.
     public var strategyConfig: UpdateFunctionConfigStrategyConfig?
-
     /// Container image.
     public var customImage: CustomImage?
-
     /// Extended configuration.
     public var extendConfig: String?
-
     /// Initializer of the function in the format of "xx.xx". It must contain a period (.). This parameter is
     /// mandatory when the initialization function is configured. For example, for Node.js function
     /// myfunction.initializer, the file name is myfunction.js, and the initialization function is
     /// initializer.
     public var initializerHandler: String?
-
     /// Maximum duration the function can be initialized. Value range: 1s-300s. This parameter is mandatory
     /// when the initialization function is configured.
     public var initializerTimeout: Int?
-
     /// The pre-stop handler of a function. The value must contain a period (.) in the format of xx.xx. For
     /// example, for Node.js function myfunction.pre_stop_handler, the file name is myfunction.js, and the
     /// initialization function is pre_stop_handler.
     public var preStopHandler: String?
-
     /// Maximum duration the function can be initialized. Value range: 1s-90s.
     public var preStopTimeout: Int?
-
     /// Ephemeral storage. By default, the /tmp directory of each function is 512 MB. You can increase the
     /// size to 10,240 MB (10 GB) if necessary.
     /// Enumeration values:
@@ -132,57 +113,42 @@ public struct UpdateFunctionConfigRequest: Codable, Sendable, Hashable {
     /// - `512`
     /// - `10240`
     public var ephemeralStorage: Int?
-
     /// Enterprise project ID. This parameter is mandatory if you create a function as an enterprise user.
     public var enterpriseProjectID: String?
-
     /// Function log configuration.
     public var logConfig: FuncLogConfig?
-
     /// Network configuration.
     public var networkController: NetworkControlConfig?
-
     /// Whether stateful functions are supported. If they are supported, set this parameter to true. This
     /// parameter is supported in FunctionGraph v2.
     public var isStatefulFunction: Bool?
-
     /// Whether to enable dynamic memory allocation.
     public var enableDynamicMemory: Bool?
-
     /// Whether to allow authentication information in the request header.
     public var enableAuthInHeader: Bool?
-
     /// Private domain name.
     public var domainNames: String?
-
     /// Restore Hook entry point for snapshot-based cold start in the format "xx.xx". The period (.) must be
     /// included. For example, com.xxx.demo.Test.restoreHook.
     public var restoreHookHandler: String?
-
     /// Restore Hook timeout of snapshot-based cold start. Range: 1s to 300s.
     public var restoreHookTimeout: Int?
-
     /// Entry of the heartbeat function in the format of "xx.xx". It must contain a period (.).This parameter
     /// can be configured only in Java. The heartbeat function entry must be in the same file as your function
     /// handler. This parameter is mandatory when the heartbeat function is enabled.
     public var heartbeatHandler: String?
-
     /// Indicates whether to enable class isolation. This parameter can be configured only in Java. Enable to
     /// dump logs to Kafka and improve class loading efficiency. However, this may cause compatibility issues.
     public var enableClassIsolation: Bool?
-
     /// VPC CIDR block.
     /// You can enter the VPC CIDR block used in the code to check whether it conflicts with FunctionGraph's
     /// VPC CIDR block. The blocks are separated by semicolons (;) and the number of blocks cannot exceed 5.
     public var peeringCIDR: String?
-
     /// Custom log tag.
     /// You can use these tags to filter function logs in LTS.
     public var ltsCustomTag: [String: String]?
-
     /// Indicates whether to enable the log feature.
     public var enableLtsLog: Bool?
-
     /// Not in the page's table; the page's request example sends it.
     public var gpuMemory: Int?
 
@@ -339,31 +305,23 @@ public struct UpdateFunctionConfigRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``FunctionGraphClient/updateFunctionConfig``.
-public struct UpdateFunctionConfigResponse: Codable, Sendable, Hashable {
+public struct UpdateFunctionConfigResponse: Codable, Sendable, Equatable {
     /// Function ID, which uniquely identifies a function.
     public var funcID: String?
-
     /// Function resource ID.
     public var resourceID: String?
-
     /// Function URN.
     public var funcURN: String?
-
     /// Function name.
     public var funcName: String?
-
     /// Domain ID.
     public var domainID: String?
-
     /// Project ID.
     public var namespace: String?
-
     /// Project name.
     public var projectName: String?
-
     /// Group to which the function belongs. This field is defined to group functions.
     public var package: String?
-
     /// Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go 1.x Java
     /// 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js 16.17 Node.js
     /// 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based functions
@@ -389,13 +347,11 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Hashable {
     /// http
     /// Custom Image
     public var runtime: String?
-
     /// Maximum duration the function can be executed. Value range: 3s-259,200s.
     ///
     /// - `3s-259`
     /// - `200s`
     public var timeout: Int?
-
     /// Handler of the function.
     /// It must be in the format of "xx.xx" and contain a period (.).
     /// For example, for Node.js function myfunction.handler, the file name is myfunction.js, and the handler
@@ -403,7 +359,6 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Hashable {
     /// Minimum length: 3 character.
     /// Maximum length: 128 characters.
     public var handler: String?
-
     /// Memory consumed by a function.
     /// Unit: MB.
     /// The value can be 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584 or 4096.
@@ -423,11 +378,9 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Hashable {
     /// - `3584`
     /// - `4096`
     public var memorySize: Int?
-
     /// CPU resources of a function. Unit: millicore (1 core = 1000 millicores). The value of this field is
     /// proportional to that of MemorySize. By default, 100 CPU millicores are required for 128 MB memory.
     public var cpu: Int?
-
     /// Function code type. Options: inline: inline code zip: ZIP file obs: function code stored in an OBS
     /// bucket jar: JAR file, mainly for Java functions Custom-Image-Swr: The function code comes from the SWR
     /// custom image.
@@ -438,52 +391,39 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Hashable {
     /// jar
     /// Custom-Image-Swr
     public var codeType: CodeType?
-
     /// If code_type is set to obs, enter the OBS URL of the function code package. If code_type is not set to
     /// obs, leave this parameter blank.
     public var codeURL: String?
-
     /// Name of a function file. This parameter is mandatory only when code_type is set to jar or zip.
     public var codeFilename: String?
-
     /// Code size in bytes.
     public var codeSize: Int64?
-
     /// Name/Value information defined for the function.
     /// These are parameters used in a function.
     /// For example, if a function needs to access a host, define Host={host_ip}. You can define a maximum of
     /// 20 such parameters, and their total length cannot exceed 4 KB.
     public var userData: String?
-
     /// User-defined name/value to be encrypted.
     public var encryptedUserData: String?
-
     /// SHA512 hash value of function code, which is used to determine whether the function has changed.
     public var digest: String?
-
     /// Function version, which is automatically generated by the system. The version name is in the format of
     /// "vYYYYMMDD-HHMMSS" (v+year/month/day-hour/minute/second).
     public var version: String?
-
     /// Internal identifier of a function version.
     public var imageName: String?
-
     /// Agency used by the function. You need to create an agency on the IAM console. This field is mandatory
     /// when a function needs to access other services. After specifying a function execution agency, you can
     /// use the context method in the function handler to obtain a token, an AK, and an SK for accessing other
     /// cloud services. No agency is required if FunctionGraph does not access any cloud services.
     public var xrole: String?
-
     /// Execution agency. You can optimize performance by configuring a separate agency for function
     /// execution, otherwise, the same agency is used for both execution and configuration.
     public var appXrole: String?
-
     /// Function description.
     public var description: String?
-
     /// Time when the function was last updated.
     public var lastModified: String?
-
     /// Ephemeral storage. By default, the /tmp directory of each function is 512 MB. You can increase the
     /// size to 10,240 MB (10 GB) if necessary.
     /// Enumeration values:
@@ -493,83 +433,60 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Hashable {
     /// - `512`
     /// - `10240`
     public var ephemeralStorage: Int?
-
     /// VPC configuration. An agency with VPC permissions must be configured for the function.
     public var funcVPC: FuncVPC?
-
     /// Mounting configuration.
     public var mountConfig: MountConfig?
-
     /// Function policy configuration.
     public var strategyConfig: StrategyConfig?
-
     /// Dependency packages.
     public var dependencies: [Dependency]?
-
     /// Initializer of the function in the format of "xx.xx". It must contain a period (.). This parameter is
     /// mandatory when the initialization function is configured. For example, for Node.js function
     /// myfunction.initializer, the file name is myfunction.js, and the initialization function is
     /// initializer.
     public var initializerHandler: String?
-
     /// Maximum duration the function can be initialized. Value range: 1s-300s. This parameter is mandatory
     /// when the initialization function is configured.
     public var initializerTimeout: Int?
-
     /// The pre-stop handler of a function. The value must contain a period (.) in the format of xx.xx. For
     /// example, for Node.js function myfunction.pre_stop_handler, the file name is myfunction.js, and the
     /// initialization function is pre_stop_handler.
     public var preStopHandler: String?
-
     /// Maximum duration the function can be initialized. Value range: 1s-90s.
     public var preStopTimeout: Int?
-
     /// Enterprise project ID. This parameter is mandatory if you create a function as an enterprise user.
     public var enterpriseProjectID: String?
-
     /// Whether to allow a long timeout.
     public var longTime: Bool?
-
     /// Log group ID.
     public var logGroupID: String?
-
     /// Log stream ID.
     public var logStreamID: String?
-
     /// v2 indicates an official version, and v1 indicates a deprecated version.
     /// Enumeration values:
     /// v1
     /// v2
     public var type: TypeValue?
-
     /// Whether to enable cloud debugging to adapt to the CloudDebug scenario. (discarded)
     public var enableCloudDebug: String?
-
     /// Whether to enable dynamic memory allocation.
     public var enableDynamicMemory: Bool?
-
     /// Whether to add authentication information to request header for custom image-based functions.
     public var enableAuthInHeader: Bool?
-
     /// Whether stateful functions are supported. This parameter is supported in FunctionGraph v2.
     public var isStatefulFunction: Bool?
-
     /// Private domain name configured for resolution.
     public var domainNames: String?
-
     /// Container image.
     public var customImage: CustomImage?
-
     /// Whether to return stream data. (discarded)
     public var isReturnStream: Bool?
-
     /// VPC CIDR block. Enter the VPC CIDR block used in the code to check whether it conflicts with
     /// FunctionGraph's VPC CIDR block. Seperate blocks with semicolons (;) and enter a maximum of 5 blocks.
     public var peeringCIDR: String?
-
     /// Custom log tag. You can use these tags to filter function logs in LTS.
     public var ltsCustomTag: [String: String]?
-
     /// Indicates whether to enable the log feature.
     public var enableLtsLog: Bool?
 
@@ -788,7 +705,7 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Hashable {
 /// Function policy configuration.
 ///
 /// StrategyConfig
-public struct UpdateFunctionConfigStrategyConfig: Codable, Sendable, Hashable {
+public struct UpdateFunctionConfigStrategyConfig: Codable, Sendable, Equatable {
     /// Maximum number of instances for a single function. For v1, the value can be 0 or -1; for v2, it ranges
     /// from -1 to 1000.
     /// -1: The function has unlimited instances.
@@ -797,7 +714,6 @@ public struct UpdateFunctionConfigStrategyConfig: Codable, Sendable, Hashable {
     /// - `-1`: The function has unlimited instances.
     /// - `0`: The function is disabled.
     public var concurrency: Int
-
     /// Number of concurrent requests per instance. This parameter is supported only by v2. The value ranges
     /// from 1 to 1,000.
     public var concurrentNum: Int
@@ -807,10 +723,7 @@ public struct UpdateFunctionConfigStrategyConfig: Codable, Sendable, Hashable {
         case concurrentNum = "concurrent_num"
     }
 
-    public init(
-        concurrency: Int,
-        concurrentNum: Int
-    ) {
+    public init(concurrency: Int, concurrentNum: Int) {
         self.concurrency = concurrency
         self.concurrentNum = concurrentNum
     }

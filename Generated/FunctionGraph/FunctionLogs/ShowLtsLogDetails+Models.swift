@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/showLtsLogDetails``.
-public struct ShowLtsLogDetailsResponse: Codable, Sendable, Hashable {
+public struct ShowLtsLogDetailsResponse: Codable, Sendable, Equatable {
     /// Log group name.
     public var groupName: String?
-
     /// Log group ID.
     public var groupID: String?
-
     /// Log stream ID.
     public var streamID: String?
-
     /// Log stream name.
     public var streamName: String?
 

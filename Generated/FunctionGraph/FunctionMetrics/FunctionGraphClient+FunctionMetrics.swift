@@ -7,10 +7,7 @@ extension FunctionGraphClient {
     /// Documented values of `filter` for ``FunctionGraphClient/listStatistics``.
     public struct ListStatisticsFilter: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let monitorData: Self = "monitor_data"
         public static let monthlyReport: Self = "monthly_report"

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/listStatistics``.
-public struct ListStatisticsResponse: Codable, Sendable, Hashable {
+public struct ListStatisticsResponse: Codable, Sendable, Equatable {
     /// Number of monthly invocations.
     public var count: [MonthUsed]?
-
     /// Monthly resource usage.
     public var gbs: [MonthUsed]?
-
     /// Monthly GPU usage.
     public var gpuGbs: [MonthUsed]?
-
     /// Function Metrics
     public var statistics: ListFunctionStatisticsResponseBody?
 
@@ -38,10 +35,9 @@ public struct ListStatisticsResponse: Codable, Sendable, Hashable {
 }
 
 /// Number of monthly invocations.
-public struct MonthUsed: Codable, Sendable, Hashable {
+public struct MonthUsed: Codable, Sendable, Equatable {
     /// Date.
     public var date: String?
-
     /// Usage.
     public var value: Double?
 
@@ -50,10 +46,7 @@ public struct MonthUsed: Codable, Sendable, Hashable {
         case value
     }
 
-    public init(
-        date: String? = nil,
-        value: Double? = nil
-    ) {
+    public init(date: String? = nil, value: Double? = nil) {
         self.date = date
         self.value = value
     }

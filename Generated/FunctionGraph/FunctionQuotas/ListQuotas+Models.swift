@@ -4,79 +4,55 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/listQuotas``.
-public struct ListQuotasResponse: Codable, Sendable, Hashable {
+public struct ListQuotasResponse: Codable, Sendable, Equatable {
     /// Quota information.
     public var quotas: ListQuotasResult?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-    }
-
-    public init(
-        quotas: ListQuotasResult? = nil
-    ) {
+    public init(quotas: ListQuotasResult? = nil) {
         self.quotas = quotas
     }
 }
 
 /// Quota information.
-public struct ListQuotasResult: Codable, Sendable, Hashable {
+public struct ListQuotasResult: Codable, Sendable, Equatable {
     /// Quota list.
     public var resources: [Resources]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [Resources]? = nil
-    ) {
+    public init(resources: [Resources]? = nil) {
         self.resources = resources
     }
 }
 
 /// Quota list.
-public struct Resources: Codable, Sendable, Hashable {
+public struct Resources: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Release time of idle function instances in FunctionGraph v1.
         public static let fgsFuncScaleDownTimeout: Self = "fgs_func_scale_down_timeout"
-
         /// Indicates instance quota for functions in FunctionGraph v1 and reserved instance quota for
         /// functions in FunctionGraph v2.
         public static let fgsFuncOccurs: Self = "fgs_func_occurs"
-
         /// Release time of idle PAT in VPC function.
         public static let fgsFuncPatIdleTime: Self = "fgs_func_pat_idle_time"
-
         /// User function quantity quota.
         public static let fgsFuncNum: Self = "fgs_func_num"
-
         /// Total code size quota of user functions.
         public static let fgsFuncCodeSize: Self = "fgs_func_code_size"
-
         /// Function flow quantity quota.
         public static let fgsWorkflowNum: Self = "fgs_workflow_num"
-
         /// Maximum number of instances per function in FunctionGraph v2.
         public static let fgsOnDemandInstanceLimit: Self = "fgs_on_demand_instance_limit"
-
         /// Instance quantity quota of user functions.
         public static let fgsFuncQosLimit: Self = "fgs_func_qos_limit"
     }
 
     /// Function quota.
     public var quota: Int?
-
     /// Used quota.
     public var used: Int?
-
     /// Resource type.
     /// Enumeration values:
     /// fgs_func_scale_down_timeout:Release time of idle function instances in FunctionGraph v1.
@@ -89,7 +65,6 @@ public struct Resources: Codable, Sendable, Hashable {
     /// fgs_on_demand_instance_limit:Maximum number of instances per function in FunctionGraph v2.
     /// fgs_func_qos_limit:Instance quantity quota of user functions.
     public var type: TypeValue?
-
     /// Resource unit. For fgs_func_code_size, the unit is MB. In other scenarios, there is no unit.
     public var unit: String?
 
@@ -100,12 +75,7 @@ public struct Resources: Codable, Sendable, Hashable {
         case unit
     }
 
-    public init(
-        quota: Int? = nil,
-        used: Int? = nil,
-        type: TypeValue? = nil,
-        unit: String? = nil
-    ) {
+    public init(quota: Int? = nil, used: Int? = nil, type: TypeValue? = nil, unit: String? = nil) {
         self.quota = quota
         self.used = used
         self.type = type

@@ -4,59 +4,43 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/showFunctionTemplate``.
-public struct ShowFunctionTemplateResponse: Codable, Sendable, Hashable {
+public struct ShowFunctionTemplateResponse: Codable, Sendable, Equatable {
     /// Template ID.
     public var id: String?
-
     /// Template type.
     public var type: Int?
-
     /// Template title.
     public var title: String?
-
     /// Template name.
     public var templateName: String?
-
     /// Template description.
     public var description: String?
-
     /// Template runtime.
     public var runtime: String?
-
     /// Template handler.
     public var handler: String?
-
     /// Code type.
     public var codeType: String?
-
     /// Code file.
     public var code: String?
-
     /// Maximum duration the function can be executed. Value range: 3s-259,200s.
     ///
     /// - `3s-259`
     /// - `200s`
     public var timeout: Int?
-
     /// Memory size.
     public var memorySize: Int?
-
     /// Trigger information.
     public var triggerMetadataList: [TriggerMetadataList]?
     public var tempDetail: TempDetail?
-
     /// User data.
     public var userData: String?
-
     /// Encrypted user data.
     public var encryptedUserData: String?
-
     /// Dependencies required by the template.
     public var dependencies: [String]?
-
     /// Template application scenarios.
     public var scene: String?
-
     /// Cloud service associated with the template.
     public var service: String?
 
@@ -145,27 +129,15 @@ public struct ShowFunctionTemplateResponse: Codable, Sendable, Hashable {
 }
 
 /// The `temp_detail` of a `ShowFunctionTemplateResponse`.
-public struct TempDetail: Codable, Sendable, Hashable {
+public struct TempDetail: Codable, Sendable, Equatable {
     /// Template input.
     public var input: String?
-
     /// Template output.
     public var output: String?
-
     /// Warning.
     public var warning: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case input
-        case output
-        case warning
-    }
-
-    public init(
-        input: String? = nil,
-        output: String? = nil,
-        warning: String? = nil
-    ) {
+    public init(input: String? = nil, output: String? = nil, warning: String? = nil) {
         self.input = input
         self.output = output
         self.warning = warning
@@ -173,16 +145,13 @@ public struct TempDetail: Codable, Sendable, Hashable {
 }
 
 /// Trigger information.
-public struct TriggerMetadataList: Codable, Sendable, Hashable {
+public struct TriggerMetadataList: Codable, Sendable, Equatable {
     /// Trigger name.
     public var triggerName: String?
-
     /// Trigger type.
     public var triggerType: String?
-
     /// Event type.
     public var eventType: String?
-
     /// Event data.
     public var eventData: String?
 

@@ -6,10 +6,9 @@ import CloudCore
 /// FunctionGraph backend details (APIG trigger parameter). This parameter is mandatory for APIG triggers.
 ///
 /// ApigTriggerFuncInfo
-public struct CreateFunctionTriggerApigTriggerFuncInfo: Codable, Sendable, Hashable {
+public struct CreateFunctionTriggerApigTriggerFuncInfo: Codable, Sendable, Equatable {
     /// Function URN. For details, see the function model descriptions.
     public var functionURN: String?
-
     /// Execution mode of a function.
     /// sync: synchronous execution
     /// async: asynchronous execution
@@ -17,13 +16,11 @@ public struct CreateFunctionTriggerApigTriggerFuncInfo: Codable, Sendable, Hasha
     /// sync
     /// async
     public var invocationType: InvocationType?
-
     /// Timeout allowed for APIG to request the FunctionGraph service. Unit: millisecond. This parameter is
     /// mandatory for APIG triggers.
     /// Minimum value: 1
     /// Maximum value: 60000
     public var timeout: Int
-
     /// Function version information.
     public var version: String?
 
@@ -56,7 +53,7 @@ public struct CreateFunctionTriggerApigTriggerFuncInfo: Codable, Sendable, Hasha
 }
 
 /// The request body of ``FunctionGraphClient/createFunctionTrigger``.
-public struct CreateFunctionTriggerRequest: Codable, Sendable, Hashable {
+public struct CreateFunctionTriggerRequest: Codable, Sendable, Equatable {
     /// Trigger type.
     /// TIMER
     /// DEDICATEDGATEWAY: API Gateway (Dedicated)
@@ -70,16 +67,13 @@ public struct CreateFunctionTriggerRequest: Codable, Sendable, Hashable {
     /// OPENSOURCEKAFKA: Kafka (Open-Source)
     /// ROCKETMQ: Distributed Message Service (DMS) for RocketMQ
     public var triggerTypeCode: String
-
     /// Trigger status.
     /// Enumerated values:
     /// ACTIVE
     /// DISABLED
     public var triggerStatus: TriggerStatus?
-
     /// Message code.
     public var eventTypeCode: String?
-
     /// Trigger source event.
     public var eventData: TriggerEventDataRequestBody
 
@@ -104,13 +98,12 @@ public struct CreateFunctionTriggerRequest: Codable, Sendable, Hashable {
 }
 
 /// Trigger source event.
-public struct TriggerEventDataRequestBody: Codable, Sendable, Hashable {
+public struct TriggerEventDataRequestBody: Codable, Sendable, Equatable {
     /// Timer trigger: trigger name
     /// APIG trigger: API name
     /// CTS trigger: notification name
     /// OBS trigger: event notification name. The default value is the trigger ID.
     public var name: String?
-
     /// Timer trigger type (timer trigger parameter). This parameter is mandatory for timer triggers.
     /// Rate: specifies the frequency (minutes, hours, or days) at which the function is invoked. If the unit
     /// is minute, the value cannot exceed 60. If the unit is hour, the value cannot exceed 24. If the unit is
@@ -120,32 +113,26 @@ public struct TriggerEventDataRequestBody: Codable, Sendable, Hashable {
     /// Rate
     /// Cron
     public var scheduleType: ScheduleType?
-
     /// Triggering rule (timer trigger parameter). This parameter is mandatory for timer triggers.
     /// When the trigger type is Rate, the scheduled rule is used.
     /// When the trigger type is Cron, the Cron expression is used.
     public var schedule: String?
-
     /// Additional information (timer trigger parameter). When the timer trigger triggers the function, the
     /// execution event (the event parameter of the function) is {"version": "v1.0", "time":
     /// "2018-06-01T08:30:00+08:00", "trigger_type": "TIMER", "trigger_name": "Timer_001", "user_event":
     /// "Additional information you entered"}.
     public var userEvent: String?
-
     /// API type (APIG trigger parameter). This parameter is mandatory for APIG triggers.
     /// 1: public
     /// 2: private
     public var type: Int?
-
     /// Path of the API (APIG trigger parameter). This parameter is mandatory for APIG triggers.
     public var path: String?
-
     /// Request protocol of the API (APIG trigger parameter). This parameter is mandatory for APIG triggers.
     /// Enumerated values:
     /// HTTP
     /// HTTPS
     public var `protocol`: ProtocolValue?
-
     /// Request method of the API (APIG trigger parameter). This parameter is mandatory for APIG triggers.
     /// Enumerated values:
     /// GET
@@ -157,14 +144,11 @@ public struct TriggerEventDataRequestBody: Codable, Sendable, Hashable {
     /// OPTIONS
     /// ANY
     public var reqMethod: ReqMethod?
-
     /// ID of the group to which the API belongs (APIG trigger parameter). This parameter is mandatory for
     /// APIG triggers.
     public var groupID: String?
-
     /// Name of the group to which the API belongs
     public var groupName: String?
-
     /// Matching mode of the API (APIG trigger parameter). This parameter is mandatory for APIG triggers.
     /// SWA: prefix match
     /// NORMAL: exact match
@@ -172,15 +156,12 @@ public struct TriggerEventDataRequestBody: Codable, Sendable, Hashable {
     /// SWA
     /// NORMAL
     public var matchMode: MatchMode?
-
     /// Environment in which the API is published (APIG trigger parameter). This parameter is mandatory for
     /// APIG triggers.
     public var envName: String?
-
     /// ID of the environment in which the API is published (APIG trigger parameter). This parameter is
     /// mandatory for APIG triggers.
     public var envID: String?
-
     /// API authentication mode (APIG trigger parameter). This parameter is mandatory for APIG triggers.
     /// IAM: IAM authentication. This mode grants access permissions to IAM users only and is of medium
     /// security.
@@ -191,83 +172,65 @@ public struct TriggerEventDataRequestBody: Codable, Sendable, Hashable {
     /// APP
     /// NONE
     public var auth: Auth?
-
     /// FunctionGraph backend details (APIG trigger parameter). This parameter is mandatory for APIG triggers.
     public var funcInfo: CreateFunctionTriggerApigTriggerFuncInfo?
-
     /// Subdomain name allocated by the APIG system by default (APIG trigger parameter).
     /// Minimum length: 1
     /// Maximum length: 255
     public var slDomain: String?
-
     /// API backend type (APIG trigger parameter).
     /// Enumerated values:
     /// FUNCTION
     public var backendType: BackendType?
-
     /// Custom operations (CTS trigger parameter). This parameter is mandatory for CTS triggers. CTS collects
     /// operation records of subscribed cloud resources. If you create a function with a CTS trigger,
     /// collected operation records of specified cloud services will be passed as a parameter to invoke the
     /// function.
     public var operations: [String]?
-
     /// Instance ID. This parameter is mandatory for DDS, RocketMQ and Kafka triggers.
     /// APIG trigger: APIG gateway ID.
     /// DDS trigger: DDS instance ID.
     /// Kafka trigger: Kafka instance ID.
     /// RocketMQ trigger: RocketMQ instance ID.
     public var instanceID: String?
-
     /// Collection name (DDS trigger parameter). This parameter is mandatory for DDS triggers.
     public var collectionName: String?
-
     /// Database name (DDS trigger parameter). This parameter is mandatory for DDS triggers.
     public var dbName: String?
-
     /// Database password (DDS trigger parameter). This parameter is mandatory for DDS triggers.
     public var dbPassword: String?
-
     /// Batch size, that is, the maximum amount of data that can be processed at a time. This parameter is
     /// mandatory for DDS, Kafka, RocketMQ, triggers.
     /// DDS trigger: Enter a value from 1 to 10,000.
     /// Kafka trigger: Enter a value from 1 to 1,000.
     /// RocketMQ trigger: Enter a value from 1 to 1,000.
     public var batchSize: Int?
-
     /// Queue ID (DMS trigger parameter). This parameter is mandatory for DMS triggers.
     public var queueID: String?
-
     /// Consumer group ID (DMS trigger parameter). This parameter is mandatory for DMS triggers.
     public var consumerGroupID: String?
-
     /// Pull period. This parameter is mandatory for DMS triggers.
     public var pollingInterval: Int?
-
     /// Log group ID (LTS trigger parameter). This parameter is mandatory for LTS triggers.
     public var logGroupID: String?
-
     /// Log stream ID (LTS trigger parameter). This parameter is mandatory for LTS triggers.
     public var logTopicID: String?
-
     /// Bucket name (OBS trigger parameter). The name of the OBS bucket used as the event source cannot be the
     /// same as that of an existing bucket of the current user or another user. After being created, the
     /// bucket name cannot be modified. This parameter is mandatory for OBS triggers.
     /// Minimum length: 1
     /// Maximum length: 64
     public var bucket: String?
-
     /// Prefix (OBS trigger parameter). Enter a prefix to limit notifications to objects whose names start
     /// with the matching characters.
     /// Minimum length: 0
     /// Maximum length: 1024
     public var prefix: String?
-
     /// Suffix (OBS trigger parameter). Enter a suffix to limit notifications to objects whose names end with
     /// the matching characters.
     /// Minimum length: 0
     /// Maximum length: 1024
     public var suffix: String?
-
     /// Events (OBS trigger parameter). This parameter is mandatory for OBS triggers.
     /// ObjectCreated: all kinds of object creation operations, including PUT, POST, COPY, and part assembling
     /// Put: object upload using PUT
@@ -278,34 +241,25 @@ public struct TriggerEventDataRequestBody: Codable, Sendable, Hashable {
     /// Delete: object deletion with a version ID specified
     /// DeleteMarkerCreated: object deletion with no version ID specified
     public var events: [String]?
-
     /// Topic URN (SMN trigger parameter) This parameter is mandatory for SMN triggers.
     /// Minimum length: 1
     /// Maximum length: 255
     public var topicURN: String?
-
     /// The Kafka topic ID list (Kafka trigger parameter). This parameter is mandatory for Kafka triggers.
     public var topicIDs: [String]?
-
     /// Kafka account name (Kafka trigger parameter).
     public var kafkaUser: String?
-
     /// Kafka account password (Kafka trigger parameter).
     public var kafkaPassword: String?
-
     /// Kafka instance connection address (Kafka trigger parameter).
     public var kafkaConnectAddress: String?
-
     /// Whether to enable security authentication (Kafka trigger parameter).
     public var kafkaSSLEnable: Bool?
-
     /// Whether to enable username and password authentication (RocketMQ trigger parameter).
     public var enableAcl: Bool?
-
     /// Connection username (RocketMQ trigger parameter). This parameter is mandatory when enable_acl is set
     /// to true.
     public var accessKey: String?
-
     /// Connection password (RocketMQ trigger parameter). This parameter is mandatory when enable_acl is set
     /// to true.
     public var secretKey: String?

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The request body of ``FunctionGraphClient/updateTrigger``.
-public struct UpdateTriggerRequest: Codable, Sendable, Hashable {
+public struct UpdateTriggerRequest: Codable, Sendable, Equatable {
     /// Trigger status.
     /// Enumerated values:
     /// ACTIVE
     /// DISABLED
     public var triggerStatus: TriggerStatus?
-
     /// Trigger update event.
     public var eventData: [UpdateriggerEventData]?
 
@@ -19,24 +18,18 @@ public struct UpdateTriggerRequest: Codable, Sendable, Hashable {
         case eventData = "event_data"
     }
 
-    public init(
-        triggerStatus: TriggerStatus? = nil,
-        eventData: [UpdateriggerEventData]? = nil
-    ) {
+    public init(triggerStatus: TriggerStatus? = nil, eventData: [UpdateriggerEventData]? = nil) {
         self.triggerStatus = triggerStatus
         self.eventData = eventData
     }
 }
 
 /// Trigger update event.
-public struct UpdateriggerEventData: Codable, Sendable, Hashable {
+public struct UpdateriggerEventData: Codable, Sendable, Equatable {
     /// Documented values of `pollingUnit`; other values decode as well.
     public struct PollingUnit: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let ms: Self = "ms"
         public static let s: Self = "s"
@@ -44,13 +37,10 @@ public struct UpdateriggerEventData: Codable, Sendable, Hashable {
 
     /// Serial data processing.
     public var isSerial: Bool?
-
     /// Max. bytes.
     public var maxFetchBytes: Int?
-
     /// Pull period.
     public var pollingInterval: Int?
-
     /// Pull period unit.
     /// Enumerated values:
     /// ms

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Reserved instances.
-public struct FuncReservedInstance: Codable, Sendable, Hashable {
+public struct FuncReservedInstance: Codable, Sendable, Equatable {
     /// Function URN.
     public var funcURN: String?
-
     /// Number of reserved instances.
     public var count: Int64?
 
@@ -16,10 +15,7 @@ public struct FuncReservedInstance: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        funcURN: String? = nil,
-        count: Int64? = nil
-    ) {
+    public init(funcURN: String? = nil, count: Int64? = nil) {
         self.funcURN = funcURN
         self.count = count
     }
@@ -32,11 +28,10 @@ public struct FuncReservedInstance: Codable, Sendable, Hashable {
 }
 
 /// The response of ``FunctionGraphClient/listFunctionReservedInstances``.
-public struct ListFunctionReservedInstancesResponse: Codable, Sendable, Hashable {
+public struct ListFunctionReservedInstancesResponse: Codable, Sendable, Equatable {
     /// Reserved instances.
     public var reservedinstances: [FuncReservedInstance]?
     public var pageInfo: PageInfo?
-
     /// Number of functions.
     public var count: Int64?
 

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Scheduled configuration list.
-public struct CronConfig: Codable, Sendable, Hashable {
+public struct CronConfig: Codable, Sendable, Equatable {
     /// Scheduled configuration name.
     public var name: String?
-
     /// Cron expression.
     public var cron: String?
-
     /// Number of started reserved instances.
     public var count: Int?
-
     /// Start time (epoch format).
     public var startTime: Int64?
-
     /// Expiry time (epoch format).
     public var expiredTime: Int64?
 
@@ -53,11 +49,10 @@ public struct CronConfig: Codable, Sendable, Hashable {
 }
 
 /// The response of ``FunctionGraphClient/listReservedInstanceConfigs``.
-public struct ListReservedInstanceConfigsResponse: Codable, Sendable, Hashable {
+public struct ListReservedInstanceConfigsResponse: Codable, Sendable, Equatable {
     /// Reserved instances.
     public var reservedInstances: [ReservedInstanceConfigs]?
     public var pageInfo: PageInfo?
-
     /// Number of functions.
     public var count: Int64?
 
@@ -86,14 +81,11 @@ public struct ListReservedInstanceConfigsResponse: Codable, Sendable, Hashable {
 }
 
 /// Reserved instances.
-public struct ReservedInstanceConfigs: Codable, Sendable, Hashable {
+public struct ReservedInstanceConfigs: Codable, Sendable, Equatable {
     /// Documented values of `qualifierType`; other values decode as well.
     public struct QualifierType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let version: Self = "version"
         public static let alias: Self = "alias"
@@ -101,16 +93,12 @@ public struct ReservedInstanceConfigs: Codable, Sendable, Hashable {
 
     /// Function URN.
     public var functionURN: String?
-
     /// Limiting type. Options: version and alias.
     public var qualifierType: QualifierType?
-
     /// Limit value.
     public var qualifierName: String?
-
     /// Number of reserved instances.
     public var minCount: Int?
-
     /// Whether to enable the idle mode.
     public var idleMode: Bool?
     public var tacticsConfig: TacticsConfig?
@@ -152,7 +140,7 @@ public struct ReservedInstanceConfigs: Codable, Sendable, Hashable {
 }
 
 /// The `tactics_config` of a `ReservedInstanceConfigs`.
-public struct TacticsConfig: Codable, Sendable, Hashable {
+public struct TacticsConfig: Codable, Sendable, Equatable {
     /// Scheduled configuration list.
     public var cronConfigs: [CronConfig]?
 
@@ -160,9 +148,7 @@ public struct TacticsConfig: Codable, Sendable, Hashable {
         case cronConfigs = "cron_configs"
     }
 
-    public init(
-        cronConfigs: [CronConfig]? = nil
-    ) {
+    public init(cronConfigs: [CronConfig]? = nil) {
         self.cronConfigs = cronConfigs
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``FunctionGraphClient/updateFunctionReservedInstancesCount``.
-public struct UpdateFunctionReservedInstancesCountRequest: Codable, Sendable, Hashable {
+public struct UpdateFunctionReservedInstancesCountRequest: Codable, Sendable, Equatable {
     /// Number of reserved instances.
     public var count: Int
-
     /// Whether to enable the idle mode.
     public var idleMode: Bool?
 
@@ -16,10 +15,7 @@ public struct UpdateFunctionReservedInstancesCountRequest: Codable, Sendable, Ha
         case idleMode = "idle_mode"
     }
 
-    public init(
-        count: Int,
-        idleMode: Bool? = nil
-    ) {
+    public init(count: Int, idleMode: Bool? = nil) {
         self.count = count
         self.idleMode = idleMode
     }
@@ -32,10 +28,9 @@ public struct UpdateFunctionReservedInstancesCountRequest: Codable, Sendable, Ha
 }
 
 /// The response of ``FunctionGraphClient/updateFunctionReservedInstancesCount``.
-public struct UpdateFunctionReservedInstancesCountResponse: Codable, Sendable, Hashable {
+public struct UpdateFunctionReservedInstancesCountResponse: Codable, Sendable, Equatable {
     /// Number of reserved instances.
     public var count: Int?
-
     /// Whether to enable idle mode.
     public var idleMode: Bool?
 
@@ -44,10 +39,7 @@ public struct UpdateFunctionReservedInstancesCountResponse: Codable, Sendable, H
         case idleMode = "idle_mode"
     }
 
-    public init(
-        count: Int? = nil,
-        idleMode: Bool? = nil
-    ) {
+    public init(count: Int? = nil, idleMode: Bool? = nil) {
         self.count = count
         self.idleMode = idleMode
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// FunctionGraph backend details (APIG trigger parameter). This parameter is mandatory for APIG triggers.
-public struct ApigTriggerFuncInfo: Codable, Sendable, Hashable {
+public struct ApigTriggerFuncInfo: Codable, Sendable, Equatable {
     /// Function URN. For details, see the function model descriptions.
     public var functionURN: String?
-
     /// Execution mode of a function.
     /// sync: synchronous execution
     /// async: asynchronous execution
@@ -15,13 +14,11 @@ public struct ApigTriggerFuncInfo: Codable, Sendable, Hashable {
     /// sync
     /// async
     public var invocationType: InvocationType?
-
     /// Timeout allowed for APIG to request the FunctionGraph service. Unit: millisecond. This parameter is
     /// mandatory for APIG triggers.
     /// Minimum value: 1
     /// Maximum value: 60000
     public var timeout: Int?
-
     /// Function version information.
     public var version: String?
 

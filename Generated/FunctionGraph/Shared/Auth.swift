@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `auth` fields and parameters; other values decode as well.
 public struct Auth: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let iam: Self = "IAM"
     public static let app: Self = "APP"

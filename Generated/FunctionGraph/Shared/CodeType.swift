@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `code_type` fields and parameters; other values decode as well.
 public struct CodeType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let inline: Self = "inline"
     public static let zip: Self = "zip"

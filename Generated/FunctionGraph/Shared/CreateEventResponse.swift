@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/createEvent``.
-public struct CreateEventResponse: Codable, Sendable, Hashable {
+public struct CreateEventResponse: Codable, Sendable, Equatable {
     /// Test event ID.
     public var id: String?
-
     /// Test event name.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil) {
         self.id = id
         self.name = name
     }

@@ -6,10 +6,9 @@ import CloudCore
 /// Mounting configuration.
 ///
 /// MountConfig
-public struct CreateFunctionMountConfig: Codable, Sendable, Hashable {
+public struct CreateFunctionMountConfig: Codable, Sendable, Equatable {
     /// User information.
     public var mountUser: CreateFunctionMountUser
-
     /// Mounted resources.
     public var funcMounts: [CreateFunctionFuncMount]
 
@@ -18,10 +17,7 @@ public struct CreateFunctionMountConfig: Codable, Sendable, Hashable {
         case funcMounts = "func_mounts"
     }
 
-    public init(
-        mountUser: CreateFunctionMountUser,
-        funcMounts: [CreateFunctionFuncMount]
-    ) {
+    public init(mountUser: CreateFunctionMountUser, funcMounts: [CreateFunctionFuncMount]) {
         self.mountUser = mountUser
         self.funcMounts = funcMounts
     }

@@ -6,10 +6,9 @@ import CloudCore
 /// User information.
 ///
 /// MountUser
-public struct CreateFunctionMountUser: Codable, Sendable, Hashable {
+public struct CreateFunctionMountUser: Codable, Sendable, Equatable {
     /// User ID, a non-0 integer from -1 to 65534.
     public var userID: String
-
     /// User group ID, a non-0 integer from -1 to 65534.
     public var userGroupID: String
 
@@ -18,10 +17,7 @@ public struct CreateFunctionMountUser: Codable, Sendable, Hashable {
         case userGroupID = "user_group_id"
     }
 
-    public init(
-        userID: String,
-        userGroupID: String
-    ) {
+    public init(userID: String, userGroupID: String) {
         self.userID = userID
         self.userGroupID = userGroupID
     }

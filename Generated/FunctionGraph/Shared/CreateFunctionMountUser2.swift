@@ -6,10 +6,9 @@ import CloudCore
 /// User information.
 ///
 /// MountUser
-public struct CreateFunctionMountUser2: Codable, Sendable, Hashable {
+public struct CreateFunctionMountUser2: Codable, Sendable, Equatable {
     /// User ID, a non-0 integer from -1 to 65534.
     public var userID: Int?
-
     /// User group ID, a non-0 integer from -1 to 65534.
     public var userGroupID: Int?
 
@@ -18,10 +17,7 @@ public struct CreateFunctionMountUser2: Codable, Sendable, Hashable {
         case userGroupID = "user_group_id"
     }
 
-    public init(
-        userID: Int? = nil,
-        userGroupID: Int? = nil
-    ) {
+    public init(userID: Int? = nil, userGroupID: Int? = nil) {
         self.userID = userID
         self.userGroupID = userGroupID
     }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``FunctionGraphClient/createTags``.
-public struct CreateTagsRequest: Codable, Sendable, Hashable {
+public struct CreateTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let create: Self = "create"
         public static let delete: Self = "delete"
@@ -22,10 +19,8 @@ public struct CreateTagsRequest: Codable, Sendable, Hashable {
     /// create
     /// delete
     public var action: Action?
-
     /// Tag list.
     public var tags: [KvItem]?
-
     /// System tags.
     public var sysTags: [KvItem]?
 
@@ -35,11 +30,7 @@ public struct CreateTagsRequest: Codable, Sendable, Hashable {
         case sysTags = "sys_tags"
     }
 
-    public init(
-        action: Action? = nil,
-        tags: [KvItem]? = nil,
-        sysTags: [KvItem]? = nil
-    ) {
+    public init(action: Action? = nil, tags: [KvItem]? = nil, sysTags: [KvItem]? = nil) {
         self.action = action
         self.tags = tags
         self.sysTags = sysTags

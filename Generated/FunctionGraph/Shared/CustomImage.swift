@@ -4,25 +4,19 @@
 import CloudCore
 
 /// Container image. This parameter is mandatory only when code_type is set to Custom-Image-Swr.
-public struct CustomImage: Codable, Sendable, Hashable {
+public struct CustomImage: Codable, Sendable, Equatable {
     /// Whether to enable this feature.
     public var enabled: Bool?
-
     /// Image address.
     public var image: String?
-
     /// Command for starting a container image.
     public var command: String?
-
     /// Command line parameter for starting a container image.
     public var args: String?
-
     /// Working directory of an image container.
     public var workingDir: String?
-
     /// User ID of an image container.
     public var uid: String?
-
     /// User group ID of an image container.
     public var gid: String?
 

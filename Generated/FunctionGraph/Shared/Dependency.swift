@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Dependency packages.
-public struct Dependency: Codable, Sendable, Hashable {
+public struct Dependency: Codable, Sendable, Equatable {
     /// Dependency version ID.
     public var id: String?
-
     /// Domain ID of the dependency owner.
     public var owner: String?
-
     /// URL of the dependency on OBS.
     public var link: String?
-
     /// Environment for executing a function. Options: Python2.7 Python 3.6 Python 3.9 Python 3.10 Go 1.x Java
     /// 8 Java 11 Node.js 6.10 Node.js 8.10 Node.js 10.16 Node.js 12.13 Node.js 14.18 Node.js 16.17 Node.js
     /// 18.15 C# (.NET Core 2.1) C# (.NET Core 3.1) Custom PHP 7.3 HTTP Custom image-based functions
@@ -39,28 +36,20 @@ public struct Dependency: Codable, Sendable, Hashable {
     /// http
     /// Custom Image
     public var runtime: String?
-
     /// MD5 value of a dependency.
     public var etag: String?
-
     /// Dependency size.
     public var size: Int64?
-
     /// Dependence name.
     public var name: String?
-
     /// Dependency description.
     public var description: String?
-
     /// File name of a dependency package (ZIP).
     public var fileName: String?
-
     /// Dependency version ID.
     public var version: Int64?
-
     /// Dependency ID.
     public var depID: String?
-
     /// Time when the function was last updated.
     public var lastModified: Int?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Asynchronous invocation target.
-public struct FuncAsyncDestinationConfig: Codable, Sendable, Hashable {
+public struct FuncAsyncDestinationConfig: Codable, Sendable, Equatable {
     /// Target to be invoked when a function is successfully executed.
     public var onSuccess: FuncDestinationConfig?
-
     /// Target to be invoked when a function fails to be executed due to a system error or an internal error.
     public var onFailure: FuncDestinationConfig?
 
@@ -16,10 +15,7 @@ public struct FuncAsyncDestinationConfig: Codable, Sendable, Hashable {
         case onFailure = "on_failure"
     }
 
-    public init(
-        onSuccess: FuncDestinationConfig? = nil,
-        onFailure: FuncDestinationConfig? = nil
-    ) {
+    public init(onSuccess: FuncDestinationConfig? = nil, onFailure: FuncDestinationConfig? = nil) {
         self.onSuccess = onSuccess
         self.onFailure = onFailure
     }

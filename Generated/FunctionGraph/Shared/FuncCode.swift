@@ -4,23 +4,14 @@
 import CloudCore
 
 /// Response body of the FuncCode struct.
-public struct FuncCode: Codable, Sendable, Hashable {
+public struct FuncCode: Codable, Sendable, Equatable {
     /// Function code, which must be encoded using Base64. If this parameter is left blank, the default code
     /// is used.
     public var file: String?
-
     /// Function code URL.
     public var link: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case file
-        case link
-    }
-
-    public init(
-        file: String? = nil,
-        link: String? = nil
-    ) {
+    public init(file: String? = nil, link: String? = nil) {
         self.file = file
         self.link = link
     }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Target to be invoked when a function is successfully executed.
-public struct FuncDestinationConfig: Codable, Sendable, Hashable {
+public struct FuncDestinationConfig: Codable, Sendable, Equatable {
     /// Documented values of `destination`; other values decode as well.
     public struct Destination: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let obs: Self = "OBS"
         public static let smn: Self = "SMN"
@@ -24,7 +21,6 @@ public struct FuncDestinationConfig: Codable, Sendable, Hashable {
     /// FunctionGraph
     /// Enumeration values:
     public var destination: Destination?
-
     /// Parameters (in JSON format) corresponding to the target service.
     /// OBS: Parameters related to the bucket name, object directory prefix, and object expiration time are
     /// included. The object expiration time ranges from 0 to 365 days. If the value is 0, the object will not
@@ -33,15 +29,7 @@ public struct FuncDestinationConfig: Codable, Sendable, Hashable {
     /// FunctionGraph: The func_urn parameter is included.
     public var param: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case destination
-        case param
-    }
-
-    public init(
-        destination: Destination? = nil,
-        param: String? = nil
-    ) {
+    public init(destination: Destination? = nil, param: String? = nil) {
         self.destination = destination
         self.param = param
     }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Function log configuration.
-public struct FuncLogConfig: Codable, Sendable, Hashable {
+public struct FuncLogConfig: Codable, Sendable, Equatable {
     /// Name of the log group bound to the function.
     public var groupName: String?
-
     /// ID of the log group bound to the function.
     public var groupID: String?
-
     /// Name of the log stream bound to the function.
     public var streamName: String?
-
     /// ID of the log stream bound to the function.
     public var streamID: String?
 

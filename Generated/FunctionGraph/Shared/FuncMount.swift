@@ -4,19 +4,16 @@
 import CloudCore
 
 /// Mounted resources.
-public struct FuncMount: Codable, Sendable, Hashable {
+public struct FuncMount: Codable, Sendable, Equatable {
     /// Mount type. The value can be sfs, sfsTurbo, or ecs. This parameter is mandatory when func_mounts is
     /// not empty.
     public var mountType: MountType?
-
     /// ID of the mounted resource (cloud service ID). This parameter is mandatory when func_mounts is not
     /// empty.
     public var mountResource: String?
-
     /// Remote mount path. For example, 192.168.0.12:/data. This parameter is mandatory if mount_type is set
     /// to ecs.
     public var mountSharePath: String?
-
     /// Function access path. This parameter is mandatory when func_mounts is not empty.
     public var localMountPath: String?
 

@@ -4,31 +4,23 @@
 import CloudCore
 
 /// VPC configuration. An agency with VPC permissions must be configured for the function.
-public struct FuncVPC: Codable, Sendable, Hashable {
+public struct FuncVPC: Codable, Sendable, Equatable {
     /// Domain name ID.
     public var domainID: String?
-
     /// Project ID.
     public var namespace: String?
-
     /// VPC name.
     public var vpcName: String?
-
     /// VPC ID.
     public var vpcID: String?
-
     /// Subnet name.
     public var subnetName: String?
-
     /// Subnet ID.
     public var subnetID: String?
-
     /// Subnet mask.
     public var cidr: String?
-
     /// Gateway.
     public var gateway: String?
-
     /// Security group.
     public var securityGroups: [String]?
 

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `invocation_type` fields and parameters; other values decode as well.
 public struct InvocationType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let sync: Self = "sync"
     public static let async: Self = "async"

@@ -3,28 +3,22 @@
 
 import CloudCore
 
-public struct InvokeFunctionResponseHeaderParameters: Codable, Sendable, Hashable {
+public struct InvokeFunctionResponseHeaderParameters: Codable, Sendable, Equatable {
     /// Execution summary of the synchronous invocation.
     public var xCffInvokeSummary: String?
-
     /// Request ID of the synchronous invocation.
     public var xCffRequestID: String?
-
     /// User log of the synchronous invocation. Set X-Cff-Log-Type:tail in the request header. Intercept and
     /// encode the last 2,000 bytes of the log using Base64.
     public var xCffFunctionLog: String?
-
     /// Billing information of the synchronous invocation.
     public var xCFFBillingDuration: String?
-
     /// Response format:
     /// v0: text format
     /// v1: JSON format
     public var xCffResponseVersion: String?
-
     /// Error code of the synchronous invocation. The value is 0 if the execution is successful.
     public var xFuncErrCode: String?
-
     /// Indicates whether the error occurs in a user function.
     public var xIsFuncErr: String?
 

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Tag list.
-public struct KvItem: Codable, Sendable, Hashable {
+public struct KvItem: Codable, Sendable, Equatable {
     /// Key.
     public var key: String?
-
     /// Value.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,34 +4,25 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/listFunctionStatistics``.
-public struct ListFunctionStatisticsResponseBody: Codable, Sendable, Hashable {
+public struct ListFunctionStatisticsResponseBody: Codable, Sendable, Equatable {
     /// Function invocations.
     public var count: [SlaReportsValue]?
-
     /// Average latency, in milliseconds.
     public var duration: [SlaReportsValue]?
-
     /// Number of errors.
     public var failCount: [SlaReportsValue]?
-
     /// Maximum latency, in milliseconds.
     public var maxDuration: [SlaReportsValue]?
-
     /// Minimum latency, in milliseconds.
     public var minDuration: [SlaReportsValue]?
-
     /// Number of throttles.
     public var rejectCount: [SlaReportsValue]?
-
     /// Number of function errors.
     public var functionErrorCount: [SlaReportsValue]?
-
     /// Number of system errors.
     public var systemErrorCount: [SlaReportsValue]?
-
     /// Reserved instance metrics.
     public var reservedInstanceNum: [SlaReportsValue]?
-
     /// Elastic instance metrics.
     public var concurrencyNum: [SlaReportsValue]?
 

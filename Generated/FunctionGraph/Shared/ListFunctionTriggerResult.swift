@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/createFunctionTrigger``.
-public struct ListFunctionTriggerResult: Codable, Sendable, Hashable {
+public struct ListFunctionTriggerResult: Codable, Sendable, Equatable {
     /// Trigger ID.
     public var triggerID: String?
-
     /// Trigger type.
     /// TIMER
     /// DEDICATEDGATEWAY: API Gateway (Dedicated)
@@ -21,7 +20,6 @@ public struct ListFunctionTriggerResult: Codable, Sendable, Hashable {
     /// OPENSOURCEKAFKA: Kafka (Open-Source)
     /// ROCKETMQ: Distributed Message Service (DMS) for RocketMQ
     public var triggerTypeCode: String?
-
     /// Trigger status.
     /// ACTIVE: The trigger is enabled.
     /// DISABLED: The trigger is disabled.
@@ -29,13 +27,10 @@ public struct ListFunctionTriggerResult: Codable, Sendable, Hashable {
     /// ACTIVE
     /// DISABLED
     public var triggerStatus: TriggerStatus?
-
     /// Trigger source event.
     public var eventData: TriggerEventDataResponseBody?
-
     /// Time when the trigger was last updated.
     public var lastUpdatedTime: String?
-
     /// Time when the trigger was created.
     public var createdTime: String?
 

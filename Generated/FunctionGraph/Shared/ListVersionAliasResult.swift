@@ -4,22 +4,17 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/listVersionAliases``.
-public struct ListVersionAliasResult: Codable, Sendable, Hashable {
+public struct ListVersionAliasResult: Codable, Sendable, Equatable {
     /// Alias to be queried.
     public var name: String?
-
     /// Version corresponding to the alias.
     public var version: String?
-
     /// Description of the alias.
     public var description: String?
-
     /// Time when the alias was last modified.
     public var lastModified: String?
-
     /// URN of the alias.
     public var aliasURN: String?
-
     /// Dark launch information.
     public var additionalVersionWeights: [String: Int]?
 

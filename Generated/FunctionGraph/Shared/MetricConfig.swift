@@ -3,29 +3,23 @@
 
 import CloudCore
 
-public struct MetricConfig: Codable, Sendable, Hashable {
+public struct MetricConfig: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let concurrency: Self = "Concurrency"
     }
 
     /// Flow control configuration name.
     public var name: String?
-
     /// Flow control type. Currently, only reserved instance utilization is supported.
     /// Enumeration values:
     /// Concurrency
     public var type: TypeValue?
-
     /// Flow control threshold.
     public var threshold: Int?
-
     /// Minimum value.
     public var min: Int?
 
@@ -36,12 +30,7 @@ public struct MetricConfig: Codable, Sendable, Hashable {
         case min
     }
 
-    public init(
-        name: String? = nil,
-        type: TypeValue? = nil,
-        threshold: Int? = nil,
-        min: Int? = nil
-    ) {
+    public init(name: String? = nil, type: TypeValue? = nil, threshold: Int? = nil, min: Int? = nil) {
         self.name = name
         self.type = type
         self.threshold = threshold

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Mounting configuration.
-public struct MountConfig: Codable, Sendable, Hashable {
+public struct MountConfig: Codable, Sendable, Equatable {
     /// User information.
     public var mountUser: CreateFunctionMountUser2?
-
     /// Mounted resources.
     public var funcMounts: [FuncMount]?
 
@@ -16,10 +15,7 @@ public struct MountConfig: Codable, Sendable, Hashable {
         case funcMounts = "func_mounts"
     }
 
-    public init(
-        mountUser: CreateFunctionMountUser2? = nil,
-        funcMounts: [FuncMount]? = nil
-    ) {
+    public init(mountUser: CreateFunctionMountUser2? = nil, funcMounts: [FuncMount]? = nil) {
         self.mountUser = mountUser
         self.funcMounts = funcMounts
     }

@@ -3,10 +3,9 @@
 
 import CloudCore
 
-public struct MountUser: Codable, Sendable, Hashable {
+public struct MountUser: Codable, Sendable, Equatable {
     /// User ID, a non-0 integer from -1 to 65534.
     public var userID: String?
-
     /// User group ID, a non-0 integer from -1 to 65534.
     public var userGroupID: String?
 
@@ -15,10 +14,7 @@ public struct MountUser: Codable, Sendable, Hashable {
         case userGroupID = "user_group_id"
     }
 
-    public init(
-        userID: String? = nil,
-        userGroupID: String? = nil
-    ) {
+    public init(userID: String? = nil, userGroupID: String? = nil) {
         self.userID = userID
         self.userGroupID = userGroupID
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Network configuration.
-public struct NetworkControlConfig: Codable, Sendable, Hashable {
+public struct NetworkControlConfig: Codable, Sendable, Equatable {
     /// Disable public access.
     public var disablePublicNetwork: Bool?
-
     /// VPC access restriction.
     public var triggerAccessVPCs: [VPCConfig]?
 
@@ -16,10 +15,7 @@ public struct NetworkControlConfig: Codable, Sendable, Hashable {
         case triggerAccessVPCs = "trigger_access_vpcs"
     }
 
-    public init(
-        disablePublicNetwork: Bool? = nil,
-        triggerAccessVPCs: [VPCConfig]? = nil
-    ) {
+    public init(disablePublicNetwork: Bool? = nil, triggerAccessVPCs: [VPCConfig]? = nil) {
         self.disablePublicNetwork = disablePublicNetwork
         self.triggerAccessVPCs = triggerAccessVPCs
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The `page_info` of a `ListFunctionAsyncInvokeConfigResponse`.
-public struct PageInfo: Codable, Sendable, Hashable {
+public struct PageInfo: Codable, Sendable, Equatable {
     /// Next read location.
     public var nextMarker: Int64?
-
     /// Previous read location.
     public var previousMarker: Int64?
-
     /// Number of items on the current page.
     public var currentCount: Int64?
 
@@ -20,11 +18,7 @@ public struct PageInfo: Codable, Sendable, Hashable {
         case currentCount = "current_count"
     }
 
-    public init(
-        nextMarker: Int64? = nil,
-        previousMarker: Int64? = nil,
-        currentCount: Int64? = nil
-    ) {
+    public init(nextMarker: Int64? = nil, previousMarker: Int64? = nil, currentCount: Int64? = nil) {
         self.nextMarker = nextMarker
         self.previousMarker = previousMarker
         self.currentCount = currentCount

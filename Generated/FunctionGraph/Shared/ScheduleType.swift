@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `schedule_type` fields and parameters; other values decode as well.
 public struct ScheduleType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let rate: Self = "Rate"
     public static let cron: Self = "Cron"

@@ -4,25 +4,19 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/showVersionAlias``.
-public struct ShowVersionAliasResponse: Codable, Sendable, Hashable {
+public struct ShowVersionAliasResponse: Codable, Sendable, Equatable {
     /// Alias to be queried.
     public var name: String?
-
     /// Version corresponding to the alias.
     public var version: String?
-
     /// Description of the alias.
     public var description: String?
-
     /// Time when the alias was last modified.
     public var lastModified: String?
-
     /// URN of the alias.
     public var aliasURN: String?
-
     /// Traffic shifting by percentage.
     public var additionalVersionWeights: [String: Int]?
-
     /// Traffic shifting by rule.
     public var additionalVersionStrategy: [String: VersionStrategy]?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Function invocations.
-public struct SlaReportsValue: Codable, Sendable, Hashable {
+public struct SlaReportsValue: Codable, Sendable, Equatable {
     /// Timestamp.
     public var timestamp: Int64?
-
     /// Value. If the value is -1, the metric has no data in the current period. The possible cause is that
     /// the function is not executed.
     public var value: Double?
@@ -17,10 +16,7 @@ public struct SlaReportsValue: Codable, Sendable, Hashable {
         case value
     }
 
-    public init(
-        timestamp: Int64? = nil,
-        value: Double? = nil
-    ) {
+    public init(timestamp: Int64? = nil, value: Double? = nil) {
         self.timestamp = timestamp
         self.value = value
     }

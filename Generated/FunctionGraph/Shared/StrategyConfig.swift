@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Function policy configuration.
-public struct StrategyConfig: Codable, Sendable, Hashable {
+public struct StrategyConfig: Codable, Sendable, Equatable {
     /// Maximum number of instances for a single function. For v1, the value can be 0 or -1; for v2, it ranges
     /// from -1 to 1000.
     /// -1: The function has unlimited instances.
@@ -13,7 +13,6 @@ public struct StrategyConfig: Codable, Sendable, Hashable {
     /// - `-1`: The function has unlimited instances.
     /// - `0`: The function is disabled.
     public var concurrency: Int?
-
     /// Number of concurrent requests per instance. This parameter is supported only by v2. The value ranges
     /// from 1 to 1,000.
     public var concurrentNum: Int?
@@ -23,10 +22,7 @@ public struct StrategyConfig: Codable, Sendable, Hashable {
         case concurrentNum = "concurrent_num"
     }
 
-    public init(
-        concurrency: Int? = nil,
-        concurrentNum: Int? = nil
-    ) {
+    public init(concurrency: Int? = nil, concurrentNum: Int? = nil) {
         self.concurrency = concurrency
         self.concurrentNum = concurrentNum
     }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Tag list.
-public struct TagItem: Codable, Sendable, Hashable {
+public struct TagItem: Codable, Sendable, Equatable {
     /// Key.
     public var key: String?
-
     /// Value.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Trigger source event.
-public struct TriggerEventDataResponseBody: Codable, Sendable, Hashable {
+public struct TriggerEventDataResponseBody: Codable, Sendable, Equatable {
     /// Trigger name.
     public var name: String?
-
     /// Timer trigger type (timer trigger parameter).
     /// Rate: specifies the frequency (minutes, hours, or days) at which the function is invoked. If the unit
     /// is minute, the value cannot exceed 60. If the unit is hour, the value cannot exceed 24. If the unit is
@@ -17,35 +16,28 @@ public struct TriggerEventDataResponseBody: Codable, Sendable, Hashable {
     /// Rate
     /// Cron
     public var scheduleType: ScheduleType?
-
     /// Triggering rule (timer trigger parameter).
     /// When the trigger type is Rate, the scheduled rule is used.
     /// When the trigger type is Cron, the Cron expression is used.
     public var schedule: String?
-
     /// Additional information (timer trigger parameter). When the timer trigger triggers the function, the
     /// execution event (the event parameter of the function) is {"version": "v1.0", "time":
     /// "2018-06-01T08:30:00+08:00", "trigger_type": "TIMER", "trigger_name": "Timer_001", "user_event":
     /// "Additional information you entered"}.
     public var userEvent: String?
-
     /// APIG trigger ID (APIG trigger parameter).
     public var triggerid: String?
-
     /// API type (APIG trigger parameter).
     /// 1: public
     /// 2: private
     public var type: Int?
-
     /// Path of the API (APIG trigger parameter).
     public var path: String?
-
     /// Request protocol of the API (APIG trigger parameter).
     /// Enumerated values:
     /// HTTP
     /// HTTPS
     public var `protocol`: ProtocolValue?
-
     /// Request method of the API (APIG trigger parameter).
     /// Enumerated values:
     /// GET
@@ -57,13 +49,10 @@ public struct TriggerEventDataResponseBody: Codable, Sendable, Hashable {
     /// OPTIONS
     /// ANY
     public var reqMethod: ReqMethod?
-
     /// ID of the group to which the API belongs (APIG trigger parameter).
     public var groupID: String?
-
     /// Name of the group to which the API belongs (APIG trigger parameter).
     public var groupName: String?
-
     /// Matching mode of the API (APIG trigger parameter).
     /// SWA: prefix match
     /// NORMAL: exact match
@@ -71,19 +60,14 @@ public struct TriggerEventDataResponseBody: Codable, Sendable, Hashable {
     /// SWA
     /// NORMAL
     public var matchMode: MatchMode?
-
     /// Environment in which the API is published (APIG trigger parameter).
     public var envName: String?
-
     /// ID of the environment in which the API is published (APIG trigger parameter).
     public var envID: String?
-
     /// API ID (APIG trigger parameter).
     public var apiID: String?
-
     /// API name (APIG trigger parameter).
     public var apiName: String?
-
     /// API authentication mode (APIG trigger parameter).
     /// IAM: IAM authentication. This mode grants access permissions to IAM users only and is of medium
     /// security.
@@ -94,100 +78,77 @@ public struct TriggerEventDataResponseBody: Codable, Sendable, Hashable {
     /// APP
     /// NONE
     public var auth: Auth?
-
     /// API calling address (APIG trigger parameter).
     public var invokeURL: String?
-
     /// FunctionGraph backend details (APIG trigger parameter). This parameter is mandatory for APIG triggers.
     public var funcInfo: ApigTriggerFuncInfo?
-
     /// Subdomain name allocated by the APIG system by default (APIG trigger parameter).
     /// Minimum length: 1
     /// Maximum length: 255
     public var slDomain: String?
-
     /// API backend type (APIG trigger parameter).
     /// Enumerated values:
     /// FUNCTION
     public var backendType: BackendType?
-
     /// Instance ID. This parameter is mandatory for DDS, RocketMQ and Kafka triggers.
     /// APIG trigger: APIG gateway ID.
     /// DDS trigger: DDS instance ID.
     /// Kafka trigger: Kafka instance ID.
     /// RocketMQ trigger: RocketMQ instance ID.
     public var instanceID: String?
-
     /// ID of the integration application to which the API belongs (APIG trigger parameter).
     public var romaAppID: String?
-
     /// Custom operations (CTS trigger parameter). CTS collects operation records of subscribed cloud
     /// resources. If you create a function with a CTS trigger, collected operation records of specified cloud
     /// services will be passed as a parameter to invoke the function.
     public var operations: [String]?
-
     /// Collection name (DDS trigger parameter).
     public var collectionName: String?
-
     /// Database name (DDS trigger parameter).
     public var dbName: String?
-
     /// Database password (DDS trigger parameter).
     public var dbPassword: String?
-
     /// Database username (DDS trigger parameter).
     public var dbUser: String?
-
     /// Database instance address (DDS trigger parameter).
     public var instanceAddrs: [String]?
-
     /// Database instance type (DDS trigger parameter).
     /// Sharding: cluster instance
     /// ReplicaSet: replica set instance
     /// Single: single node instance
     public var mode: String?
-
     /// Batch size, that is, the maximum amount of data that can be processed at a time. This parameter is
     /// mandatory for DDS, Kafka, RocketMQ, triggers.
     /// DDS trigger: Enter a value from 1 to 10,000.
     /// Kafka trigger: Enter a value from 1 to 1,000.
     /// RocketMQ trigger: Enter a value from 1 to 1,000.
     public var batchSize: Int?
-
     /// Queue ID (DMS trigger parameter).
     public var queueID: String?
-
     /// Consumer group ID (DMS trigger parameter).
     public var consumerGroupID: String?
-
     /// Pull period.
     public var pollingInterval: Int?
-
     /// Log group ID (LTS trigger parameter).
     public var logGroupID: String?
-
     /// Log stream ID (LTS trigger parameter).
     public var logTopicID: String?
-
     /// Bucket name (OBS trigger parameter). The name of the OBS bucket used as the event source cannot be the
     /// same as that of an existing bucket of the current user or another user. After being created, the
     /// bucket name cannot be modified.
     /// Minimum length: 1
     /// Maximum length: 64
     public var bucket: String?
-
     /// Prefix (OBS trigger parameter). Enter a prefix to limit notifications to objects whose names start
     /// with the matching characters.
     /// Minimum length: 0
     /// Maximum length: 1024
     public var prefix: String?
-
     /// Suffix (OBS trigger parameter). Enter a suffix to limit notifications to objects whose names end with
     /// the matching characters.
     /// Minimum length: 0
     /// Maximum length: 1024
     public var suffix: String?
-
     /// Events (OBS trigger parameter).
     /// ObjectCreated: all kinds of object creation operations, including PUT, POST, COPY, and part assembling
     /// Put: object upload using PUT
@@ -198,41 +159,32 @@ public struct TriggerEventDataResponseBody: Codable, Sendable, Hashable {
     /// Delete: object deletion with a version ID specified
     /// DeleteMarkerCreated: object deletion with no version ID specified
     public var events: [String]?
-
     /// Topic URN (SMN trigger parameter)
     /// Minimum length: 1
     /// Maximum length: 255
     public var topicURN: String?
-
     /// The Kafka topic ID list (Kafka trigger parameter).
     public var topicIDs: [String]?
-
     /// Kafka account name (Kafka trigger parameter).
     public var kafkaUser: String?
-
     /// Kafka account password (Kafka trigger parameter).
     public var kafkaPassword: String?
-
     /// Kafka instance connection address (Kafka trigger parameter).
     public var kafkaConnectAddress: String?
-
     /// Whether to enable security authentication (Kafka trigger parameter).
     public var kafkaSSLEnable: Bool?
-
     /// Explanation
     /// Whether to enable username and password authentication (RocketMQ trigger parameter).
     /// Value range
     /// true: yes
     /// false: no
     public var enableAcl: Bool?
-
     /// Explanation
     /// Connection username (RocketMQ trigger parameter). This parameter is mandatory when enable_acl is set
     /// to true.
     /// Value range
     /// None
     public var accessKey: String?
-
     /// Explanation
     /// Connection password (RocketMQ trigger parameter). This parameter is mandatory when enable_acl is set
     /// to true.

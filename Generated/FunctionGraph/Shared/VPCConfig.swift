@@ -4,10 +4,9 @@
 import CloudCore
 
 /// VPC access restriction.
-public struct VPCConfig: Codable, Sendable, Hashable {
+public struct VPCConfig: Codable, Sendable, Equatable {
     /// VPC name.
     public var vpcName: String?
-
     /// VPC ID.
     public var vpcID: String?
 
@@ -16,10 +15,7 @@ public struct VPCConfig: Codable, Sendable, Hashable {
         case vpcID = "vpc_id"
     }
 
-    public init(
-        vpcName: String? = nil,
-        vpcID: String? = nil
-    ) {
+    public init(vpcName: String? = nil, vpcID: String? = nil) {
         self.vpcName = vpcName
         self.vpcID = vpcID
     }

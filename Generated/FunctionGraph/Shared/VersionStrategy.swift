@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Traffic shifting by rule.
-public struct VersionStrategy: Codable, Sendable, Hashable {
+public struct VersionStrategy: Codable, Sendable, Equatable {
     /// Documented values of `combineType`; other values decode as well.
     public struct CombineType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let and: Self = "and"
         public static let or: Self = "or"
@@ -19,7 +16,6 @@ public struct VersionStrategy: Codable, Sendable, Hashable {
 
     /// Rules.
     public var rules: [VersionStrategyRules]?
-
     /// Rule aggregation mode. and: All rules are met. or: Any rule is met.
     /// Enumeration values:
     /// and
@@ -31,10 +27,7 @@ public struct VersionStrategy: Codable, Sendable, Hashable {
         case combineType = "combine_type"
     }
 
-    public init(
-        rules: [VersionStrategyRules]? = nil,
-        combineType: CombineType? = nil
-    ) {
+    public init(rules: [VersionStrategyRules]? = nil, combineType: CombineType? = nil) {
         self.rules = rules
         self.combineType = combineType
     }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Rules.
-public struct VersionStrategyRules: Codable, Sendable, Hashable {
+public struct VersionStrategyRules: Codable, Sendable, Equatable {
     /// Documented values of `ruleType`; other values decode as well.
     public struct RuleType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let header: Self = "Header"
     }
@@ -20,16 +17,13 @@ public struct VersionStrategyRules: Codable, Sendable, Hashable {
     /// Enumeration values:
     /// Header
     public var ruleType: RuleType?
-
     /// Rule parameter name, which can contain only letters, digits, underscores (_), and hyphens (-).
     public var param: String?
-
     /// Rule matching operator. Currently, only = and in are supported.
     /// Enumeration values:
     /// in
     /// =
     public var op: String?
-
     /// Rule value. If op is set to in, the value is a multi-value character string separated by commas (,).
     public var value: String?
 
@@ -40,12 +34,7 @@ public struct VersionStrategyRules: Codable, Sendable, Hashable {
         case value
     }
 
-    public init(
-        ruleType: RuleType? = nil,
-        param: String? = nil,
-        op: String? = nil,
-        value: String? = nil
-    ) {
+    public init(ruleType: RuleType? = nil, param: String? = nil, op: String? = nil, value: String? = nil) {
         self.ruleType = ruleType
         self.param = param
         self.op = op

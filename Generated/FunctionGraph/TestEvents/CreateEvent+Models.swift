@@ -4,25 +4,16 @@
 import CloudCore
 
 /// The request body of ``FunctionGraphClient/createEvent``.
-public struct CreateEventRequest: Codable, Sendable, Hashable {
+public struct CreateEventRequest: Codable, Sendable, Equatable {
     /// Test event name. Max. 25 of letters, digits, hyphens (-), and underscores (_). Start with a letter,
     /// and end with a letter or digit.
     /// Minimum length: 1 character.
     /// Maximum length: 25 characters.
     public var name: String
-
     /// Test event content, which is a Base64-encoded JSON character string.
     public var content: String
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case content
-    }
-
-    public init(
-        name: String,
-        content: String
-    ) {
+    public init(name: String, content: String) {
         self.name = name
         self.content = content
     }

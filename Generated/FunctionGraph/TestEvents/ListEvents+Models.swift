@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/listEvents``.
-public struct ListEventsResponse: Codable, Sendable, Hashable {
+public struct ListEventsResponse: Codable, Sendable, Equatable {
     /// Total number of test events.
     public var count: Int?
-
     /// Test event list.
     public var events: [ListEventsResult]?
-
     /// Next read location.
     public var nextMarker: Int64?
 
@@ -20,11 +18,7 @@ public struct ListEventsResponse: Codable, Sendable, Hashable {
         case nextMarker = "next_marker"
     }
 
-    public init(
-        count: Int? = nil,
-        events: [ListEventsResult]? = nil,
-        nextMarker: Int64? = nil
-    ) {
+    public init(count: Int? = nil, events: [ListEventsResult]? = nil, nextMarker: Int64? = nil) {
         self.count = count
         self.events = events
         self.nextMarker = nextMarker
@@ -39,13 +33,11 @@ public struct ListEventsResponse: Codable, Sendable, Hashable {
 }
 
 /// Test event list.
-public struct ListEventsResult: Codable, Sendable, Hashable {
+public struct ListEventsResult: Codable, Sendable, Equatable {
     /// Test event ID.
     public var id: String?
-
     /// Last update time.
     public var lastModified: Double?
-
     /// Test event name.
     public var name: String?
 
@@ -55,11 +47,7 @@ public struct ListEventsResult: Codable, Sendable, Hashable {
         case name
     }
 
-    public init(
-        id: String? = nil,
-        lastModified: Double? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, lastModified: Double? = nil, name: String? = nil) {
         self.id = id
         self.lastModified = lastModified
         self.name = name

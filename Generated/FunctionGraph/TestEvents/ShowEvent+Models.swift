@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``FunctionGraphClient/showEvent``.
-public struct ShowEventResponse: Codable, Sendable, Hashable {
+public struct ShowEventResponse: Codable, Sendable, Equatable {
     /// Test event ID.
     public var id: String?
-
     /// Test event name.
     public var name: String?
-
     /// Test event content.
     public var content: String?
-
     /// Last update time.
     public var lastModified: Double?
 
@@ -24,12 +21,7 @@ public struct ShowEventResponse: Codable, Sendable, Hashable {
         case lastModified = "last_modified"
     }
 
-    public init(
-        id: String? = nil,
-        name: String? = nil,
-        content: String? = nil,
-        lastModified: Double? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil, content: String? = nil, lastModified: Double? = nil) {
         self.id = id
         self.name = name
         self.content = content

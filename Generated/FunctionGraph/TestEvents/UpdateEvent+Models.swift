@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``FunctionGraphClient/updateEvent``.
-public struct UpdateEventRequest: Codable, Sendable, Hashable {
+public struct UpdateEventRequest: Codable, Sendable, Equatable {
     /// Test event content, which is a Base64-encoded JSON character string.
     public var content: String
 
-    private enum CodingKeys: String, CodingKey {
-        case content
-    }
-
-    public init(
-        content: String
-    ) {
+    public init(content: String) {
         self.content = content
     }
 }

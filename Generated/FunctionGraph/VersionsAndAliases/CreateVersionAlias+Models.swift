@@ -4,22 +4,18 @@
 import CloudCore
 
 /// The request body of ``FunctionGraphClient/createVersionAlias``.
-public struct CreateVersionAliasRequest: Codable, Sendable, Hashable {
+public struct CreateVersionAliasRequest: Codable, Sendable, Equatable {
     /// Alias.Max. 64 of letters, digits, hyphens (-), and underscores (_). Start with a letter, and end with
     /// a letter or digit.
     /// Minimum length: 1 character.
     /// Maximum length: 64 characters.
     public var name: String
-
     /// Version corresponding to the alias.
     public var version: String
-
     /// Description of the alias.
     public var description: String?
-
     /// Traffic shifting by percentage.
     public var additionalVersionWeights: [String: Int]?
-
     /// Traffic shifting by rule.
     public var additionalVersionStrategy: [String: VersionStrategy]?
 

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The request body of ``FunctionGraphClient/updateVersionAlias``.
-public struct UpdateVersionAliasRequest: Codable, Sendable, Hashable {
+public struct UpdateVersionAliasRequest: Codable, Sendable, Equatable {
     /// Version corresponding to the alias.
     public var version: String
-
     /// Description of the alias.
     public var description: String?
-
     /// Dark launch information.
     public var additionalVersionWeights: [String: Int]?
-
     /// Traffic shifting by Rule.
     public var additionalVersionStrategy: [String: VersionStrategy]?
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/listAPIVersion``.
-public struct ListAPIVersionResponse: Codable, Sendable, Hashable {
+public struct ListAPIVersionResponse: Codable, Sendable, Equatable {
     /// API version information
     public var versions: [APIVersionResponse]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [APIVersionResponse]? = nil
-    ) {
+    public init(versions: [APIVersionResponse]? = nil) {
         self.versions = versions
     }
 }

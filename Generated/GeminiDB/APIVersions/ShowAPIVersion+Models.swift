@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/showAPIVersion``.
-public struct ShowAPIVersionResponse: Codable, Sendable, Hashable {
+public struct ShowAPIVersionResponse: Codable, Sendable, Equatable {
     /// API version information
     public var version: APIVersionResponse?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-    }
-
-    public init(
-        version: APIVersionResponse? = nil
-    ) {
+    public init(version: APIVersionResponse? = nil) {
         self.version = version
     }
 }

@@ -4,50 +4,35 @@
 import CloudCore
 
 /// Database object.
-public struct ConfigurationDatastoreOption: Codable, Sendable, Hashable {
+public struct ConfigurationDatastoreOption: Codable, Sendable, Equatable {
     /// Database type. The value can be:
     /// cassandra: GeminiDB Cassandra instance
     public var type: String
-
     /// Database version. The value can be:
     /// 3.11, indicating that GeminiDB Cassandra 3.11 is supported.
     public var version: String
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case version
-    }
-
-    public init(
-        type: String,
-        version: String
-    ) {
+    public init(type: String, version: String) {
         self.type = type
         self.version = version
     }
 }
 
 /// Parameter template information.
-public struct ConfigurationResult: Codable, Sendable, Hashable {
+public struct ConfigurationResult: Codable, Sendable, Equatable {
     /// Parameter template ID.
     public var id: String?
-
     /// Parameter template name.
     public var name: String?
-
     /// Database version name.
     public var datastoreVersionName: String?
-
     /// Database name.
     public var datastoreName: String?
-
     /// Parameter template description
     public var description: String?
-
     /// Creation time in the yyyy-MM-ddTHH:mm:ssZ format.
     /// T is the separator between calendar and hourly notation of time. Z indicates the time zone offset.
     public var created: String?
-
     /// Update time in the yyyy-MM-ddTHH:mm:ssZ format.
     /// T is the separator between calendar and hourly notation of time. Z indicates the time zone offset.
     public var updated: String?
@@ -82,28 +67,18 @@ public struct ConfigurationResult: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``GeminiDBClient/createConfiguration``.
-public struct CreateConfigurationRequest: Codable, Sendable, Hashable {
+public struct CreateConfigurationRequest: Codable, Sendable, Equatable {
     /// Parameter template name. It can include a maximum of 64 characters and can contain only uppercase
     /// letters, lowercase letters, digits, hyphens (-), underscores (_), and periods (.).
     public var name: String
-
     /// Parameter template description. It can contain a maximum of 256 characters except the following
     /// special characters: >!<"&'= The value is left blank by default.
     public var description: String?
-
     /// Parameter values defined by users based on a default parameter template. Keep the parameter values
     /// unchanged by default.
     public var values: [String: String]?
-
     /// Database object.
     public var datastore: ConfigurationDatastoreOption
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case values
-        case datastore
-    }
 
     public init(
         name: String,
@@ -119,17 +94,11 @@ public struct CreateConfigurationRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``GeminiDBClient/createConfiguration``.
-public struct CreateConfigurationResponse: Codable, Sendable, Hashable {
+public struct CreateConfigurationResponse: Codable, Sendable, Equatable {
     /// Parameter template information.
     public var configuration: ConfigurationResult?
 
-    private enum CodingKeys: String, CodingKey {
-        case configuration
-    }
-
-    public init(
-        configuration: ConfigurationResult? = nil
-    ) {
+    public init(configuration: ConfigurationResult? = nil) {
         self.configuration = configuration
     }
 }

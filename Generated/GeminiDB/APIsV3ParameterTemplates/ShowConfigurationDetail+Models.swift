@@ -4,30 +4,23 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/showConfigurationDetail``.
-public struct ShowConfigurationDetailResponse: Codable, Sendable, Hashable {
+public struct ShowConfigurationDetailResponse: Codable, Sendable, Equatable {
     /// Parameter template ID.
     public var id: String?
-
     /// Parameter template name.
     public var name: String?
-
     /// Parameter template description.
     public var description: String?
-
     /// Database version name.
     public var datastoreVersionName: String?
-
     /// Database name.
     public var datastoreName: String?
-
     /// Creation time in the yyyy-MM-ddTHH:mm:ssZ format.
     /// T is the separator between calendar and hourly notation of time. Z indicates the time zone offset.
     public var created: String?
-
     /// Update time in the yyyy-MM-ddTHH:mm:ssZ format.
     /// T is the separator between calendar and hourly notation of time. Z indicates the time zone offset.
     public var updated: String?
-
     /// Parameters defined by users based on a default parameter template.
     public var configurationParameters: [ConfigurationParameterResult]?
 

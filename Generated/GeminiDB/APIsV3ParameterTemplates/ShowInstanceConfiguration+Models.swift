@@ -4,28 +4,22 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/showInstanceConfiguration``.
-public struct ShowInstanceConfigurationResponse: Codable, Sendable, Hashable {
+public struct ShowInstanceConfigurationResponse: Codable, Sendable, Equatable {
     /// Database version name.
     public var datastoreVersionName: String?
-
     /// Database name.
     public var datastoreName: String?
-
     /// Creation time in the yyyy-MM-ddTHH:mm:ssZ format.
     /// T is the separator between calendar and hourly notation of time. Z indicates the time zone offset.
     public var created: String?
-
     /// Update time in the yyyy-MM-ddTHH:mm:ssZ format.
     /// T is the separator between calendar and hourly notation of time. Z indicates the time zone offset.
     public var updated: String?
-
     /// Parameter template ID.
     public var id: String?
-
     /// Instance type. The value can be:
     /// Cluster, indicating that the instance is of the GeminiDB Cassandra cluster type.
     public var mode: String?
-
     /// Parameters defined by users based on a default parameter template.
     public var configurationParameters: [ConfigurationParameterResult]?
 

@@ -4,30 +4,18 @@
 import CloudCore
 
 /// The request body of ``GeminiDBClient/updateConfiguration``.
-public struct UpdateConfigurationRequest: Codable, Sendable, Hashable {
+public struct UpdateConfigurationRequest: Codable, Sendable, Equatable {
     /// Parameter template name. It can include a maximum of 64 characters and can contain only uppercase
     /// letters, lowercase letters, digits, hyphens (-), underscores (_), and periods (.).
     public var name: String?
-
     /// Parameter template description. It can include a maximum of 256 characters and cannot contain the
     /// following special characters: >!<"&'= The value is left blank by default.
     public var description: String?
-
     /// Parameter values defined by users based on a default parameter template. If this parameter is not
     /// specified, no parameter values are to be changed.
     public var values: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case values
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil,
-        values: [String: String]? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil, values: [String: String]? = nil) {
         self.name = name
         self.description = description
         self.values = values

@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/listDatastores``.
-public struct ListDatastoresResponse: Codable, Sendable, Hashable {
+public struct ListDatastoresResponse: Codable, Sendable, Equatable {
     /// Database version. The supported versions are:
     /// GeminiDB Cassandra instance 3.11
     public var versions: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [String]? = nil
-    ) {
+    public init(versions: [String]? = nil) {
         self.versions = versions
     }
 }

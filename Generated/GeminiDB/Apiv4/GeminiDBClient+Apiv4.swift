@@ -7,10 +7,7 @@ extension GeminiDBClient {
     /// Documented values of `datastore_type` for ``GeminiDBClient/listBackups``.
     public struct ListBackupsDatastoreType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let cassandra: Self = "cassandra"
     }

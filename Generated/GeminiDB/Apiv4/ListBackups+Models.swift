@@ -4,46 +4,35 @@
 import CloudCore
 
 /// Backup details. For details, see Table 5.
-public struct Backup: Codable, Sendable, Hashable {
+public struct Backup: Codable, Sendable, Equatable {
     /// Backup ID
     public var id: String?
-
     /// Backup description
     public var description: String?
-
     /// ID of an instance that a backup is created for
     public var instanceID: String?
-
     /// Name of an instance that a backup is created for
     public var instanceName: String?
-
     /// Database version. For details, see Table 6.
     public var datastore: Datastore?
-
     /// Backup name
     public var name: String?
-
     /// Auto: automated full backup
     /// Manual: manual full backup
     public var type: String?
-
     /// Backup size, in KB
     public var size: Double?
-
     /// Backup status. The value can be:
     /// BUILDING: backup in progress
     /// COMPLETED: backup completed
     /// FAILED: backup failed
     public var status: Status?
-
     /// Backup start time. The time point is in the yyyy-mm-ddThh:mm:ssZ format. T indicates the start time. Z
     /// indicates the time zone offset.
     public var beginTime: String?
-
     /// Backup end time. The time point is in the yyyy-mm-ddThh:mm:ssZ format. T indicates the start time. Z
     /// indicates the time zone offset.
     public var endTime: String?
-
     /// Database and table information in a backup. For details, see Table 7.
     /// Keep this parameter empty or ignore it when you query an instance backup.
     /// Specify this parameter when you query a database or table backup (if any).
@@ -110,10 +99,9 @@ public struct Backup: Codable, Sendable, Hashable {
 }
 
 /// The response of ``GeminiDBClient/listBackups``.
-public struct ListBackupsResponse: Codable, Sendable, Hashable {
+public struct ListBackupsResponse: Codable, Sendable, Equatable {
     /// Total backups
     public var totalCount: Int?
-
     /// Backup details. For details, see Table 5.
     public var backups: [Backup]?
 
@@ -122,10 +110,7 @@ public struct ListBackupsResponse: Codable, Sendable, Hashable {
         case backups
     }
 
-    public init(
-        totalCount: Int? = nil,
-        backups: [Backup]? = nil
-    ) {
+    public init(totalCount: Int? = nil, backups: [Backup]? = nil) {
         self.totalCount = totalCount
         self.backups = backups
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/showBackupPolicies``.
-public struct ShowBackupPoliciesResponse: Codable, Sendable, Hashable {
+public struct ShowBackupPoliciesResponse: Codable, Sendable, Equatable {
     /// Backup policy objects, including backup retention period (days) and start time For details, see Table
     /// 5.
     public var backupPolicy: ShowBackupPolicyResult?
@@ -13,9 +13,7 @@ public struct ShowBackupPoliciesResponse: Codable, Sendable, Hashable {
         case backupPolicy = "backup_policy"
     }
 
-    public init(
-        backupPolicy: ShowBackupPolicyResult? = nil
-    ) {
+    public init(backupPolicy: ShowBackupPolicyResult? = nil) {
         self.backupPolicy = backupPolicy
     }
 }

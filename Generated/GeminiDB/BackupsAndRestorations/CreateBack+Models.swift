@@ -4,36 +4,26 @@
 import CloudCore
 
 /// The request body of ``GeminiDBClient/createBack``.
-public struct CreateBackRequest: Codable, Sendable, Hashable {
+public struct CreateBackRequest: Codable, Sendable, Equatable {
     /// Manual backup name.
     /// The name can include 4 to 64 characters and must start with a letter. It is case-sensitive and can
     /// contain only letters, digits, hyphens (-), and underscores (_).
     public var name: String
-
     /// Manual backup description.
     /// The description can include a maximum of 256 characters and cannot contain the following special
     /// characters: >!<"&'=
     public var description: String
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String,
-        description: String
-    ) {
+    public init(name: String, description: String) {
         self.name = name
         self.description = description
     }
 }
 
 /// The response of ``GeminiDBClient/createBack``.
-public struct CreateBackResponse: Codable, Sendable, Hashable {
+public struct CreateBackResponse: Codable, Sendable, Equatable {
     /// Task ID.
     public var jobID: String?
-
     /// Backup ID.
     public var backupID: String?
 
@@ -42,10 +32,7 @@ public struct CreateBackResponse: Codable, Sendable, Hashable {
         case backupID = "backup_id"
     }
 
-    public init(
-        jobID: String? = nil,
-        backupID: String? = nil
-    ) {
+    public init(jobID: String? = nil, backupID: String? = nil) {
         self.jobID = jobID
         self.backupID = backupID
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/listRestoreTime``.
-public struct ListRestoreTimeResponse: Codable, Sendable, Hashable {
+public struct ListRestoreTimeResponse: Codable, Sendable, Equatable {
     /// Total time windows when a backup can be restored.
     public var totalCount: Int?
-
     /// Time windows when a backup can be restored.
     public var restorableTimePeriods: [RestorableTime]?
 
@@ -16,10 +15,7 @@ public struct ListRestoreTimeResponse: Codable, Sendable, Hashable {
         case restorableTimePeriods = "restorable_time_periods"
     }
 
-    public init(
-        totalCount: Int? = nil,
-        restorableTimePeriods: [RestorableTime]? = nil
-    ) {
+    public init(totalCount: Int? = nil, restorableTimePeriods: [RestorableTime]? = nil) {
         self.totalCount = totalCount
         self.restorableTimePeriods = restorableTimePeriods
     }
@@ -32,11 +28,10 @@ public struct ListRestoreTimeResponse: Codable, Sendable, Hashable {
 }
 
 /// Time windows when a backup can be restored.
-public struct RestorableTime: Codable, Sendable, Hashable {
+public struct RestorableTime: Codable, Sendable, Equatable {
     /// Start time of the restoration time range in the UNIX timestamp format. The start time is the UTC time
     /// in milliseconds.
     public var startTime: Int64?
-
     /// End time point of the restoration time range in the UNIX timestamp format. The end time is the UTC
     /// time in milliseconds.
     public var endTime: Int64?
@@ -46,10 +41,7 @@ public struct RestorableTime: Codable, Sendable, Hashable {
         case endTime = "end_time"
     }
 
-    public init(
-        startTime: Int64? = nil,
-        endTime: Int64? = nil
-    ) {
+    public init(startTime: Int64? = nil, endTime: Int64? = nil) {
         self.startTime = startTime
         self.endTime = endTime
     }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// Backup policy objects, including backup retention period (days) and start time For details, see Table 4.
-public struct BackupPolicy: Codable, Sendable, Hashable {
+public struct BackupPolicy: Codable, Sendable, Equatable {
     /// Backup retention days.
     /// The value ranges from 0 to 35. The value 0 indicates that the automated backup policy is disabled.
     public var keepDays: Int
-
     /// Backup time window. Automated backup will be triggered during the backup time window. This parameter
     /// is mandatory if the automated backup policy is enabled. If the policy is disabled, you do not need to
     /// transfer this parameter.
@@ -17,7 +16,6 @@ public struct BackupPolicy: Codable, Sendable, Hashable {
     /// The values of mm and MM must be the same and must be set to 00, 15, 30, or 45.
     /// Example value: 23:00-00:00
     public var startTime: String?
-
     /// Backup period. After a backup period is specified, data will be automatically backed up on the
     /// selected days every week. This parameter is mandatory if the automated backup policy is enabled. If
     /// the policy is disabled, you do not need to transfer this parameter.
@@ -35,11 +33,7 @@ public struct BackupPolicy: Codable, Sendable, Hashable {
         case period
     }
 
-    public init(
-        keepDays: Int,
-        startTime: String? = nil,
-        period: String? = nil
-    ) {
+    public init(keepDays: Int, startTime: String? = nil, period: String? = nil) {
         self.keepDays = keepDays
         self.startTime = startTime
         self.period = period
@@ -54,7 +48,7 @@ public struct BackupPolicy: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``GeminiDBClient/setBackupPolicy``.
-public struct SetBackupPolicyRequest: Codable, Sendable, Hashable {
+public struct SetBackupPolicyRequest: Codable, Sendable, Equatable {
     /// Backup policy objects, including backup retention period (days) and start time For details, see Table
     /// 4.
     public var backupPolicy: BackupPolicy
@@ -63,9 +57,7 @@ public struct SetBackupPolicyRequest: Codable, Sendable, Hashable {
         case backupPolicy = "backup_policy"
     }
 
-    public init(
-        backupPolicy: BackupPolicy
-    ) {
+    public init(backupPolicy: BackupPolicy) {
         self.backupPolicy = backupPolicy
     }
 }

@@ -7,14 +7,10 @@ extension GeminiDBClient {
     /// Documented values of `type` for ``GeminiDBClient/showBackupPolicy``.
     public struct ShowBackupPolicyType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// An instance backup is queried.
         public static let instance: Self = "Instance"
-
         /// A database or table backup is queried.
         public static let databaseTable: Self = "DatabaseTable"
     }

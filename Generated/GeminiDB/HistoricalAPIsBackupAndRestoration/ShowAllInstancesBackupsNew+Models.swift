@@ -6,51 +6,39 @@ import CloudCore
 /// Backup details. For details, see Table 5.
 ///
 /// Backup
-public struct ShowAllInstancesBackupsNewBackup: Codable, Sendable, Hashable {
+public struct ShowAllInstancesBackupsNewBackup: Codable, Sendable, Equatable {
     /// Backup ID.
     public var id: String?
-
     /// Backup description.
     public var description: String?
-
     /// ID of the instance that the backup is created for.
     public var instanceID: String?
-
     /// Name of the instance that the backup is created for.
     public var instanceName: String?
-
     /// DB version information. For details, see Table 6.
     public var datastore: Datastore?
-
     /// Backup name.
     public var name: String?
-
     /// Auto: automated full backup
     /// Manual: manual full backup
     public var type: String?
-
     /// Backup size, in KB.
     public var size: Double?
-
     /// Backup status. The value can be:
     /// BUILDING, indicating that the backup is in progress.
     /// COMPLETED, indicating that the backup is completed.
     /// FAILED, indicating that the backup failed.
     public var status: Status?
-
     /// Backup start time. The time point is in the yyyy-mm-ddThh:mm:ssZ format. T indicates the start time,
     /// and Z indicates the time zone offset.
     public var beginTime: String?
-
     /// Backup end time. The time point is in the yyyy-mm-ddThh:mm:ssZ format. T indicates the start time, and
     /// Z indicates the time zone offset.
     public var endTime: String?
-
     /// Database and table information in the backup. For details, see Table 7.
     /// Keep this parameter empty or ignore it when you query an instance backup.
     /// Specify this parameter when you query a database or table backup (if any).
     public var databaseTables: [QueryDatabaseTableInfo]?
-
     /// Whether a table can be deleted.
     public var deletable: Bool?
 
@@ -119,10 +107,9 @@ public struct ShowAllInstancesBackupsNewBackup: Codable, Sendable, Hashable {
 }
 
 /// The response of ``GeminiDBClient/showAllInstancesBackupsNew``.
-public struct ShowAllInstancesBackupsNewResponse: Codable, Sendable, Hashable {
+public struct ShowAllInstancesBackupsNewResponse: Codable, Sendable, Equatable {
     /// Total backups.
     public var totalCount: Int?
-
     /// Backup details. For details, see Table 5.
     public var backups: [ShowAllInstancesBackupsNewBackup]?
 
@@ -131,10 +118,7 @@ public struct ShowAllInstancesBackupsNewResponse: Codable, Sendable, Hashable {
         case backups
     }
 
-    public init(
-        totalCount: Int? = nil,
-        backups: [ShowAllInstancesBackupsNewBackup]? = nil
-    ) {
+    public init(totalCount: Int? = nil, backups: [ShowAllInstancesBackupsNewBackup]? = nil) {
         self.totalCount = totalCount
         self.backups = backups
     }

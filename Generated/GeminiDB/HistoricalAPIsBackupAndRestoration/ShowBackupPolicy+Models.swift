@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/showBackupPolicy``.
-public struct ShowBackupPolicyResponse: Codable, Sendable, Hashable {
+public struct ShowBackupPolicyResponse: Codable, Sendable, Equatable {
     /// Backup policy objects, including the backup retention period (days) and start time. For details, see
     /// Table 5.
     public var backupPolicy: ShowBackupPolicyResult?
-
     /// Database and table information in the backup. This parameter is available only to GeminiDB Cassandra
     /// API. For details, see Table 6.
     /// Keep this parameter empty or ignore it when you query an instance backup.

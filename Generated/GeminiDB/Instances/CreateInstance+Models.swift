@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Advanced backup policy.
-public struct BackupStrategy: Codable, Sendable, Hashable {
+public struct BackupStrategy: Codable, Sendable, Equatable {
     /// Backup time window. Automated backup will be triggered during the backup time window.
     /// The value cannot be empty. It must be the UTC time in the hh:mm-HH:MM format.
     /// The HH value must be 1 greater than the hh value.
@@ -12,7 +12,6 @@ public struct BackupStrategy: Codable, Sendable, Hashable {
     /// If this parameter is not transferred, the default backup time window is from 00:00 to 01:00.
     /// Example value: 23:00-00:00
     public var startTime: String
-
     /// Backup retention days.
     /// The value ranges from 0 to 35.
     /// If this parameter is set to 0, the automated backup policy is not set.
@@ -25,10 +24,7 @@ public struct BackupStrategy: Codable, Sendable, Hashable {
         case keepDays = "keep_days"
     }
 
-    public init(
-        startTime: String,
-        keepDays: String? = nil
-    ) {
+    public init(startTime: String, keepDays: String? = nil) {
         self.startTime = startTime
         self.keepDays = keepDays
     }
@@ -37,7 +33,7 @@ public struct BackupStrategy: Codable, Sendable, Hashable {
 /// Advanced backup policy. This parameter is the same as the corresponding request parameter.
 ///
 /// BackupStrategy
-public struct CreateInstanceBackupStrategy: Codable, Sendable, Hashable {
+public struct CreateInstanceBackupStrategy: Codable, Sendable, Equatable {
     /// Backup time window. Automated backup will be triggered during the backup time window.
     /// The value cannot be empty. It must be the UTC time in the hh:mm-HH:MM format.
     /// The HH value must be 1 greater than the hh value.
@@ -45,7 +41,6 @@ public struct CreateInstanceBackupStrategy: Codable, Sendable, Hashable {
     /// If this parameter is not transferred, the default backup time window is from 00:00 to 01:00.
     /// Example value: 23:00-00:00
     public var startTime: String?
-
     /// Backup retention days.
     /// The value ranges from 0 to 35.
     /// If this parameter is set to 0, the automated backup policy is not set.
@@ -58,10 +53,7 @@ public struct CreateInstanceBackupStrategy: Codable, Sendable, Hashable {
         case keepDays = "keep_days"
     }
 
-    public init(
-        startTime: String? = nil,
-        keepDays: String? = nil
-    ) {
+    public init(startTime: String? = nil, keepDays: String? = nil) {
         self.startTime = startTime
         self.keepDays = keepDays
     }
@@ -70,16 +62,14 @@ public struct CreateInstanceBackupStrategy: Codable, Sendable, Hashable {
 /// Database information.
 ///
 /// Datastore
-public struct CreateInstanceDatastore: Codable, Sendable, Hashable {
+public struct CreateInstanceDatastore: Codable, Sendable, Equatable {
     /// Database type.
     /// GeminiDB Cassandra instances are supported.
     /// If you set this parameter to cassandra, GeminiDB Cassandra instances will be created.
     public var type: String
-
     /// Database version.
     /// 3.11, indicating that GeminiDB Cassandra 3.11 is supported.
     public var version: String
-
     /// Storage engine.
     /// rocksDB, indicating that the GeminiDB Cassandra instance supports the RocksDB storage engine.
     public var storageEngine: String
@@ -90,11 +80,7 @@ public struct CreateInstanceDatastore: Codable, Sendable, Hashable {
         case storageEngine = "storage_engine"
     }
 
-    public init(
-        type: String,
-        version: String,
-        storageEngine: String
-    ) {
+    public init(type: String, version: String, storageEngine: String) {
         self.type = type
         self.version = version
         self.storageEngine = storageEngine
@@ -104,16 +90,14 @@ public struct CreateInstanceDatastore: Codable, Sendable, Hashable {
 /// Database information. This parameter is the same as the corresponding request parameter.
 ///
 /// Datastore
-public struct CreateInstanceDatastore2: Codable, Sendable, Hashable {
+public struct CreateInstanceDatastore2: Codable, Sendable, Equatable {
     /// Database type.
     /// GeminiDB Cassandra instances are supported.
     /// If you set this parameter to cassandra, GeminiDB Cassandra instances will be created.
     public var type: String?
-
     /// Database version.
     /// 3.11, indicating that GeminiDB Cassandra 3.11 is supported.
     public var version: String?
-
     /// Storage engine.
     /// rocksDB, indicating that the GeminiDB Cassandra instance supports the RocksDB storage engine.
     public var storageEngine: String?
@@ -124,11 +108,7 @@ public struct CreateInstanceDatastore2: Codable, Sendable, Hashable {
         case storageEngine = "storage_engine"
     }
 
-    public init(
-        type: String? = nil,
-        version: String? = nil,
-        storageEngine: String? = nil
-    ) {
+    public init(type: String? = nil, version: String? = nil, storageEngine: String? = nil) {
         self.type = type
         self.version = version
         self.storageEngine = storageEngine
@@ -138,18 +118,15 @@ public struct CreateInstanceDatastore2: Codable, Sendable, Hashable {
 /// Instance specifications. This parameter is the same as the corresponding request parameter.
 ///
 /// Flavor
-public struct CreateInstanceFlavor: Codable, Sendable, Hashable {
+public struct CreateInstanceFlavor: Codable, Sendable, Equatable {
     /// Number of nodes.
     /// Each GeminiDB Cassandra instance can run on 3 to 200 nodes.
     public var num: Int?
-
     /// Storage space. It must be an integer, in GB.
     public var size: Int?
-
     /// Disk type.
     /// If you set this parameter to ULTRAHIGH, SSD disks are used.
     public var storage: String?
-
     /// Resource specification code.
     /// For the code, see the value of response parameter spec_code in Querying Instance Specifications.
     public var specCode: String?
@@ -161,12 +138,7 @@ public struct CreateInstanceFlavor: Codable, Sendable, Hashable {
         case specCode = "spec_code"
     }
 
-    public init(
-        num: Int? = nil,
-        size: Int? = nil,
-        storage: String? = nil,
-        specCode: String? = nil
-    ) {
+    public init(num: Int? = nil, size: Int? = nil, storage: String? = nil, specCode: String? = nil) {
         self.num = num
         self.size = size
         self.storage = storage
@@ -183,14 +155,11 @@ public struct CreateInstanceFlavor: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``GeminiDBClient/createInstance``.
-public struct CreateInstanceRequest: Codable, Sendable, Hashable {
+public struct CreateInstanceRequest: Codable, Sendable, Equatable {
     /// Documented values of `mode`; other values decode as well.
     public struct Mode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicating that GeminiDB Cassandra supports the cluster type.
         public static let cluster: Self = "Cluster"
@@ -200,58 +169,46 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// The name can contain 4 to 64 bytes and must start with a letter. It is case-sensitive and can contain
     /// only letters, digits, hyphens (-), and underscores (_).
     public var name: String
-
     /// Database information.
     public var datastore: CreateInstanceDatastore
-
     /// Region ID.
     /// The value cannot be empty. For details, see Regions and Endpoints.
     public var region: String
-
     /// AZ ID.
     /// For details about the value, see az_status returned in Querying Instance Specifications. If an
     /// instance can be created across three AZs, separate multiple AZ IDs by commas (,).
     public var availabilityZone: String
-
     /// VPC ID. You can obtain the value with either of the following methods:
     /// Method 1: Log in to the VPC console and view the VPC ID on the VPC details page.
     /// Method 2: See section "Querying VPCs" in the Virtual Private Cloud API Reference.
     public var vpcID: String
-
     /// Subnet ID. You can obtain the subnet ID with either of the following methods:
     /// Method 1: Log in to the VPC console and click the target subnet on the Subnets page. You can view the
     /// network ID on the displayed page.
     /// Method 2: See section "Querying Subnets" in the Virtual Private Cloud API Reference.
     public var subnetID: String
-
     /// Security group ID. You can obtain the security group ID with either of the following methods:
     /// Method 1: Log in to the VPC console. Choose Access Control > Security Groups in the navigation pane on
     /// the left. On the displayed page, click the target security group. You can view the security group ID
     /// on the displayed page.
     /// Method 2: See "Querying Security Groups" in Virtual Private Cloud API Reference.
     public var securityGroupID: String
-
     /// Database password.
     /// The password can include 8 to 32 characters and contain uppercase letters, lowercase letters, digits,
     /// and the following special characters: ~!@#%^*-_=+?
     /// Enter a strong password against security risks such as brute force cracking.
     public var password: String
-
     /// Instance type. The value can be:
     /// Cluster, indicating that GeminiDB Cassandra supports the cluster type.
     public var mode: Mode
-
     /// Instance specifications.
     /// For details about the specifications, see parameter values under flavors in Querying Instance
     /// Specifications.
     public var flavor: [Flavor]
-
     /// Parameter template ID.
     public var configurationID: String?
-
     /// Advanced backup policy.
     public var backupStrategy: BackupStrategy?
-
     /// Enterprise project ID.
     /// Do not transfer this parameter if EPS is not enabled.
     /// If EPS is enabled but this parameter is not transferred, the default enterprise project is used. For
@@ -259,14 +216,12 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
     /// section "Querying the Enterprise Project List" of the Enterprise Project Management Service API
     /// Reference.
     public var enterpriseProjectID: String?
-
     /// Whether SSL is enabled.
     /// The value can be:
     /// 0, indicating that SSL is disabled by default.
     /// 1, indicating that SSL is enabled by default.
     /// If this parameter is not transferred, SSL is disabled by default.
     public var sslOption: String?
-
     /// Backup information. You can restore data from a specific backup or instance to a specific point in
     /// time during the backup retention period.
     /// You can restore data only of a GeminiDB Cassandra cluster instance to a specific point in time.
@@ -326,49 +281,35 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``GeminiDBClient/createInstance``.
-public struct CreateInstanceResponse: Codable, Sendable, Hashable {
+public struct CreateInstanceResponse: Codable, Sendable, Equatable {
     /// Instance ID.
     public var id: String?
-
     /// Instance name. This parameter is the same as the corresponding request parameter.
     public var name: String?
-
     /// Database information. This parameter is the same as the corresponding request parameter.
     public var datastore: CreateInstanceDatastore2?
-
     /// Creation time, which is in the yyyy-mm-dd hh:mm:ss format.
     public var created: String?
-
     /// Instance status. The value is creating.
     public var status: String?
-
     /// Region ID. This parameter is the same as the corresponding request parameter.
     public var region: String?
-
     /// AZ ID. This parameter is the same as the corresponding request parameter.
     public var availabilityZone: String?
-
     /// VPC ID. This parameter is the same as the corresponding request parameter.
     public var vpcID: String?
-
     /// Subnet ID. This parameter is the same as the corresponding request parameter.
     public var subnetID: String?
-
     /// Security group ID. This parameter is the same as the corresponding request parameter.
     public var securityGroupID: String?
-
     /// Instance type. This parameter is the same as the corresponding request parameter.
     public var mode: String?
-
     /// Instance specifications. This parameter is the same as the corresponding request parameter.
     public var flavor: [CreateInstanceFlavor]?
-
     /// Advanced backup policy. This parameter is the same as the corresponding request parameter.
     public var backupStrategy: CreateInstanceBackupStrategy?
-
     /// Whether SSL is enabled. This parameter has the same effect as the corresponding request parameter.
     public var sslOption: String?
-
     /// ID of the job for creating an instance.
     public var jobID: String?
 
@@ -426,18 +367,15 @@ public struct CreateInstanceResponse: Codable, Sendable, Hashable {
 }
 
 /// Instance specifications.
-public struct Flavor: Codable, Sendable, Hashable {
+public struct Flavor: Codable, Sendable, Equatable {
     /// Number of nodes.
     /// Each GeminiDB Cassandra instance can run on 3 to 200 nodes.
     public var num: String
-
     /// Storage space. It must be an integer, in GB.
     public var size: String
-
     /// Disk type.
     /// If you set this parameter to ULTRAHIGH, SSD disks are used.
     public var storage: String
-
     /// Resource specification code.
     /// For the code, see the value of response parameter spec_code in Querying Instance Specifications.
     public var specCode: String
@@ -449,12 +387,7 @@ public struct Flavor: Codable, Sendable, Hashable {
         case specCode = "spec_code"
     }
 
-    public init(
-        num: String,
-        size: String,
-        storage: String,
-        specCode: String
-    ) {
+    public init(num: String, size: String, storage: String, specCode: String) {
         self.num = num
         self.size = size
         self.storage = storage
@@ -464,17 +397,15 @@ public struct Flavor: Codable, Sendable, Hashable {
 
 /// Backup information. You can restore data from a specific backup or instance to a specific point in time
 /// during the backup retention period.
-public struct RestoreInfo: Codable, Sendable, Hashable {
+public struct RestoreInfo: Codable, Sendable, Equatable {
     /// Full backup file ID.
     /// This parameter cannot be left blank when you create an instance to restore data using a specific
     /// backup.
     public var backupID: String?
-
     /// ID of the specified instance that backup data is restored to.
     /// This parameter cannot be left blank when you restore data at a specific time point from a specific
     /// instance to a new instance.
     public var sourceInstanceID: String?
-
     /// Time point that backup data is restored to.
     /// This parameter cannot be left blank when you restore data at a specific point in time from a specific
     /// instance to a new instance. The value is a 13-digit number in milliseconds (UTC). You can query the
@@ -487,11 +418,7 @@ public struct RestoreInfo: Codable, Sendable, Hashable {
         case restoreTime = "restore_time"
     }
 
-    public init(
-        backupID: String? = nil,
-        sourceInstanceID: String? = nil,
-        restoreTime: Int64? = nil
-    ) {
+    public init(backupID: String? = nil, sourceInstanceID: String? = nil, restoreTime: Int64? = nil) {
         self.backupID = backupID
         self.sourceInstanceID = sourceInstanceID
         self.restoreTime = restoreTime

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``GeminiDBClient/expandInstanceNode``.
-public struct ExpandInstanceNodeRequest: Codable, Sendable, Hashable {
+public struct ExpandInstanceNodeRequest: Codable, Sendable, Equatable {
     /// Number of new nodes.
     public var num: Int
-
     /// ID of the subnet where the new node is deployed.
     /// This parameter can be transferred when nodes are added for GeminiDB Cassandra instances.
     /// The transferred subnet ID must belong to the VPC where the current instance is deployed.
@@ -20,10 +19,7 @@ public struct ExpandInstanceNodeRequest: Codable, Sendable, Hashable {
         case subnetID = "subnet_id"
     }
 
-    public init(
-        num: Int,
-        subnetID: String? = nil
-    ) {
+    public init(num: Int, subnetID: String? = nil) {
         self.num = num
         self.subnetID = subnetID
     }

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Instance specifications.
-public struct ComputeFlavor: Codable, Sendable, Hashable {
+public struct ComputeFlavor: Codable, Sendable, Equatable {
     /// Number of vCPUs.
     public var vcpus: String?
-
     /// Memory size in GB.
     public var ram: String?
-
     /// Specification code.
     public var specCode: String?
-
     /// AZ status.
     public var azStatus: [String: String]?
-
     /// Region status.
     public var regionStatus: String?
 
@@ -44,16 +40,13 @@ public struct ComputeFlavor: Codable, Sendable, Hashable {
 }
 
 /// The response of ``GeminiDBClient/listAvailableFlavorInfos``.
-public struct ListAvailableFlavorInfosResponse: Codable, Sendable, Hashable {
+public struct ListAvailableFlavorInfosResponse: Codable, Sendable, Equatable {
     /// Instance ID.
     public var instanceID: String?
-
     /// Instance name.
     public var instanceName: String?
-
     /// Instance specifications.
     public var currentFlavor: ComputeFlavor?
-
     /// Available specification options that the instance specifications can be changed to.
     public var optionalFlavors: OptionalFlavorsInfo?
 
@@ -78,10 +71,9 @@ public struct ListAvailableFlavorInfosResponse: Codable, Sendable, Hashable {
 }
 
 /// Available specification options that the instance specifications can be changed to.
-public struct OptionalFlavorsInfo: Codable, Sendable, Hashable {
+public struct OptionalFlavorsInfo: Codable, Sendable, Equatable {
     /// Available specification options that the instance specifications can be changed to.
     public var list: [ComputeFlavor]?
-
     /// Total number of records.
     public var totalCount: Int?
 
@@ -90,10 +82,7 @@ public struct OptionalFlavorsInfo: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        list: [ComputeFlavor]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(list: [ComputeFlavor]? = nil, totalCount: Int? = nil) {
         self.list = list
         self.totalCount = totalCount
     }

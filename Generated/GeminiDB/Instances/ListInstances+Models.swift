@@ -4,11 +4,10 @@
 import CloudCore
 
 /// Backup policy.
-public struct ListInstancesBackupStrategyResult: Codable, Sendable, Hashable {
+public struct ListInstancesBackupStrategyResult: Codable, Sendable, Equatable {
     /// Backup time window. Automated backup will be triggered during the backup time window. The current time
     /// is the UTC time.
     public var startTime: String?
-
     /// Backup retention days. The value ranges from 0 to 35.
     public var keepDays: Int?
 
@@ -17,10 +16,7 @@ public struct ListInstancesBackupStrategyResult: Codable, Sendable, Hashable {
         case keepDays = "keep_days"
     }
 
-    public init(
-        startTime: String? = nil,
-        keepDays: Int? = nil
-    ) {
+    public init(startTime: String? = nil, keepDays: Int? = nil) {
         self.startTime = startTime
         self.keepDays = keepDays
     }
@@ -33,16 +29,13 @@ public struct ListInstancesBackupStrategyResult: Codable, Sendable, Hashable {
 }
 
 /// Database information.
-public struct ListInstancesDatastoreResult: Codable, Sendable, Hashable {
+public struct ListInstancesDatastoreResult: Codable, Sendable, Equatable {
     /// DB API.
     public var type: String?
-
     /// DB version number.
     public var version: String?
-
     /// Complete database version number. This parameter is available only to GeminiDB Cassandra.
     public var wholeVersion: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var patchAvailable: Bool?
 
@@ -75,10 +68,9 @@ public struct ListInstancesDatastoreResult: Codable, Sendable, Hashable {
 }
 
 /// Group information.
-public struct ListInstancesGroupResult: Codable, Sendable, Hashable {
+public struct ListInstancesGroupResult: Codable, Sendable, Equatable {
     /// Group ID.
     public var id: String?
-
     /// Group status.
     /// The value can be:
     /// normal, indicating that the group is normal.
@@ -89,19 +81,10 @@ public struct ListInstancesGroupResult: Codable, Sendable, Hashable {
     /// resizefailed: indicating that the group specifications failed to be changed.
     /// enlargefail: indicating the group failed to be scaled out.
     public var status: ListInstancesNodeResultStatus?
-
     /// Volume information.
     public var volume: Volume?
-
     /// Node information.
     public var nodes: [ListInstancesNodeResult]?
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case volume
-        case nodes
-    }
 
     public init(
         id: String? = nil,
@@ -117,13 +100,11 @@ public struct ListInstancesGroupResult: Codable, Sendable, Hashable {
 }
 
 /// Node information.
-public struct ListInstancesNodeResult: Codable, Sendable, Hashable {
+public struct ListInstancesNodeResult: Codable, Sendable, Equatable {
     /// Node ID.
     public var id: String?
-
     /// Node name.
     public var name: String?
-
     /// Node status.
     /// The value can be:
     /// normal, indicating that the node is running normally.
@@ -134,29 +115,22 @@ public struct ListInstancesNodeResult: Codable, Sendable, Hashable {
     /// resizefailed: indicating that the node specifications failed to be changed.
     /// enlargefail: indicating nodes failed to be added.
     public var status: ListInstancesNodeResultStatus?
-
     /// ID of the subnet where the instance node is deployed.
     public var subnetID: String?
-
     /// Private IP address of the node. This parameter value is available after an ECS is created. Otherwise,
     /// the value is "".
     public var privateIP: String?
-
     /// Bound EIP. This parameter is valid only for nodes bound with EIPs.
     public var publicIP: String?
-
     /// Resource specification code. For the code, see the value of parameter flavors.spec_code in Querying
     /// Instance Specifications.
     public var specCode: String?
-
     /// AZ.
     public var availabilityZone: String?
-
     /// Whether instance nodes can be deleted. The value can be:
     /// true, indicating that instance nodes can be deleted.
     /// false, indicating that instance nodes cannot be deleted.
     public var supportReduce: Bool?
-
     /// Not in the page's table; the page's response example shows it.
     public var role: String?
 
@@ -215,38 +189,28 @@ public struct ListInstancesNodeResult: Codable, Sendable, Hashable {
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct ListInstancesNodeResultStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// indicating that the group is normal.
     public static let normal: Self = "normal"
-
     /// indicating that the group is abnormal.
     public static let abnormal: Self = "abnormal"
-
     /// indicating that the group is being created.
     public static let creating: Self = "creating"
-
     /// indicating that the group failed to be created.
     public static let createfail: Self = "createfail"
-
     /// indicating that the group has been deleted.
     public static let deleted: Self = "deleted"
-
     /// indicating that the group specifications failed to be changed.
     public static let resizefailed: Self = "resizefailed"
-
     /// indicating the group failed to be scaled out.
     public static let enlargefail: Self = "enlargefail"
 }
 
 /// The response of ``GeminiDBClient/listInstances``.
-public struct ListInstancesResponse: Codable, Sendable, Hashable {
+public struct ListInstancesResponse: Codable, Sendable, Equatable {
     /// Instance information.
     public var instances: [ListInstancesResult]?
-
     /// Total number of records.
     public var totalCount: Int?
 
@@ -255,10 +219,7 @@ public struct ListInstancesResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        instances: [ListInstancesResult]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(instances: [ListInstancesResult]? = nil, totalCount: Int? = nil) {
         self.instances = instances
         self.totalCount = totalCount
     }
@@ -271,33 +232,24 @@ public struct ListInstancesResponse: Codable, Sendable, Hashable {
 }
 
 /// Instance information.
-public struct ListInstancesResult: Codable, Sendable, Hashable {
+public struct ListInstancesResult: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicating that the instance is running normally.
         public static let normal: Self = "normal"
-
         /// indicating that the instance is abnormal.
         public static let abnormal: Self = "abnormal"
-
         /// indicating that the instance is being created.
         public static let creating: Self = "creating"
-
         /// indicating that the instance is frozen.
         public static let frozen: Self = "frozen"
-
         /// indicating that the instance disk is full.
         public static let dataDiskFull: Self = "data_disk_full"
-
         /// indicating that the instance failed to be created.
         public static let createfail: Self = "createfail"
-
         /// indicating that nodes failed to be added to the instance.
         public static let enlargefail: Self = "enlargefail"
     }
@@ -305,10 +257,7 @@ public struct ListInstancesResult: Codable, Sendable, Hashable {
     /// Documented values of `actions`; other values decode as well.
     public struct Actions: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let create: Self = "CREATE"
         public static let reboot: Self = "REBOOT"
@@ -317,10 +266,8 @@ public struct ListInstancesResult: Codable, Sendable, Hashable {
 
     /// Instance ID.
     public var id: String?
-
     /// Instance name.
     public var name: String?
-
     /// Instance status.
     /// The value can be:
     /// normal, indicating that the instance is running normally.
@@ -331,61 +278,43 @@ public struct ListInstancesResult: Codable, Sendable, Hashable {
     /// createfail, indicating that the instance failed to be created.
     /// enlargefail, indicating that nodes failed to be added to the instance.
     public var status: StatusValue?
-
     /// Database port.
     public var port: String?
-
     /// Instance type. This parameter is the same as the corresponding request parameter.
     public var mode: String?
-
     /// Region where the instance is deployed.
     public var region: String?
-
     /// Database information.
     public var datastore: ListInstancesDatastoreResult?
-
     /// Storage engine.
     /// The value is rocksDB.
     public var engine: String?
-
     /// Instance creation time.
     public var created: String?
-
     /// Time when an instance is updated.
     public var updated: String?
-
     /// Default username. The value is rwuser.
     public var dbUserName: String?
-
     /// VPC ID.
     public var vpcID: String?
-
     /// Subnet ID.
     /// One GeminiDB Cassandra instance may use multiple subnets. For the subnet ID, see Table 10.
     public var subnetID: String?
-
     /// Security group ID.
     public var securityGroupID: String?
-
     /// Backup policy.
     public var backupStrategy: ListInstancesBackupStrategyResult?
-
     /// The value is 0.
     public var payMode: Int?
-
     /// Maintenance time window.
     public var maintenanceWindow: String?
-
     /// Group information.
     public var groups: [ListInstancesGroupResult]?
-
     /// Enterprise project ID.
     /// If you set this parameter to 0, the resource belongs to the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// Time zone.
     public var timeZone: String?
-
     /// Operation that is executed on the instance. Example values:
     /// CREATE
     /// REBOOT
@@ -489,10 +418,9 @@ public struct ListInstancesResult: Codable, Sendable, Hashable {
 }
 
 /// Volume information.
-public struct Volume: Codable, Sendable, Hashable {
+public struct Volume: Codable, Sendable, Equatable {
     /// Storage space in GB.
     public var size: Int?
-
     /// Used storage space, in GB.
     public var used: Double?
 
@@ -501,10 +429,7 @@ public struct Volume: Codable, Sendable, Hashable {
         case used
     }
 
-    public init(
-        size: Int? = nil,
-        used: Double? = nil
-    ) {
+    public init(size: Int? = nil, used: Double? = nil) {
         self.size = size
         self.used = used
     }

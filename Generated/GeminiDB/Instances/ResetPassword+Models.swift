@@ -4,20 +4,14 @@
 import CloudCore
 
 /// The request body of ``GeminiDBClient/resetPassword``.
-public struct ResetPasswordRequest: Codable, Sendable, Hashable {
+public struct ResetPasswordRequest: Codable, Sendable, Equatable {
     /// Database password.
     /// The password can include 8 to 32 characters and contain uppercase letters, lowercase letters, digits,
     /// and a combination of any two of the following special characters: ~!@#%^*-_=+?
     /// Enter a strong password against security risks such as brute force cracking.
     public var password: String
 
-    private enum CodingKeys: String, CodingKey {
-        case password
-    }
-
-    public init(
-        password: String
-    ) {
+    public init(password: String) {
         self.password = password
     }
 }

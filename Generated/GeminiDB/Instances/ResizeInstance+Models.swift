@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Target specification information.
-public struct ResizeInstanceOption: Codable, Sendable, Hashable {
+public struct ResizeInstanceOption: Codable, Sendable, Equatable {
     /// Target resource specification code.
     /// For the code, see the value of response parameter flavors.spec_code in Querying Instance
     /// Specifications.
@@ -14,25 +14,17 @@ public struct ResizeInstanceOption: Codable, Sendable, Hashable {
         case targetSpecCode = "target_spec_code"
     }
 
-    public init(
-        targetSpecCode: String
-    ) {
+    public init(targetSpecCode: String) {
         self.targetSpecCode = targetSpecCode
     }
 }
 
 /// The request body of ``GeminiDBClient/resizeInstance``.
-public struct ResizeInstanceRequest: Codable, Sendable, Hashable {
+public struct ResizeInstanceRequest: Codable, Sendable, Equatable {
     /// Target specification information.
     public var resize: ResizeInstanceOption
 
-    private enum CodingKeys: String, CodingKey {
-        case resize
-    }
-
-    public init(
-        resize: ResizeInstanceOption
-    ) {
+    public init(resize: ResizeInstanceOption) {
         self.resize = resize
     }
 }

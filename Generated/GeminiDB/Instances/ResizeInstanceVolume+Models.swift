@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``GeminiDBClient/resizeInstanceVolume``.
-public struct ResizeInstanceVolumeRequest: Codable, Sendable, Hashable {
+public struct ResizeInstanceVolumeRequest: Codable, Sendable, Equatable {
     /// Requested storage space. It must be an integer greater than the current storage space.
     /// The maximum storage space depends on the API type and specifications.
     public var size: Int
@@ -13,9 +13,7 @@ public struct ResizeInstanceVolumeRequest: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        size: Int
-    ) {
+    public init(size: Int) {
         self.size = size
     }
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Autoscaling policies for storage space.
-public struct DiskAutoExpansionPolicy: Codable, Sendable, Hashable {
+public struct DiskAutoExpansionPolicy: Codable, Sendable, Equatable {
     /// Threshold for triggering autoscaling.
     /// GeminiDB Cassandra instance
     /// The value can be 80, 85, or 90.
@@ -15,7 +15,6 @@ public struct DiskAutoExpansionPolicy: Codable, Sendable, Hashable {
     /// The default threshold is 80, indicating that autoscaling is enabled when the used storage space
     /// exceeds 80% of total storage space.
     public var threshold: Int?
-
     /// Autoscaling step (s%).
     /// GeminiDB Cassandra instance
     /// The value can be 10, 15, or 20, and the default value is 10.
@@ -30,7 +29,6 @@ public struct DiskAutoExpansionPolicy: Codable, Sendable, Hashable {
     /// The value after the decimal point is rounded. The minimum step is 100 GB by default.
     /// The minimum step is 1 GB by default.
     public var step: Int?
-
     /// Storage limit in GB that autoscaling can increase storage space to.
     /// GeminiDB Cassandra instance
     /// Storage upper limit >= Current storage + 100 GB
@@ -47,11 +45,7 @@ public struct DiskAutoExpansionPolicy: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        threshold: Int? = nil,
-        step: Int? = nil,
-        size: Int? = nil
-    ) {
+    public init(threshold: Int? = nil, step: Int? = nil, size: Int? = nil) {
         self.threshold = threshold
         self.step = step
         self.size = size
@@ -66,31 +60,25 @@ public struct DiskAutoExpansionPolicy: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``GeminiDBClient/setAutoEnlargePolicy``.
-public struct SetAutoEnlargePolicyRequest: Codable, Sendable, Hashable {
+public struct SetAutoEnlargePolicyRequest: Codable, Sendable, Equatable {
     /// Documented values of `switchOption`; other values decode as well.
     public struct SwitchOption: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicating that autoscaling is enabled for storage space.
         public static let on: Self = "on"
-
         /// indicating that autoscaling is disabled for storage space.
         public static let off: Self = "off"
     }
 
     /// IDs of the instances where autoscaling is enabled for storage space. Up to 50 instances are supported.
     public var instanceIDs: [String]
-
     /// Whether autoscaling is enabled. The value can be:
     /// on, indicating that autoscaling is enabled for storage space.
     /// off, indicating that autoscaling is disabled for storage space.
     /// The default value is on.
     public var switchOption: SwitchOption?
-
     /// Autoscaling policies for storage space.
     public var policy: DiskAutoExpansionPolicy?
 

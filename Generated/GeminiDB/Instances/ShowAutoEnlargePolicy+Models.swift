@@ -4,16 +4,14 @@
 import CloudCore
 
 /// Autoscaling policy for storage space.
-public struct AutoEnlargePolicy: Codable, Sendable, Hashable {
+public struct AutoEnlargePolicy: Codable, Sendable, Equatable {
     /// Threshold for triggering autoscaling.
     public var threshold: Int?
-
     /// Percentage increase (step%). When autoscaling is triggered, the database system automatically scales
     /// up the current storage space of your instance by step%. If the increased storage space is not a
     /// multiple of 10 GB, the system rounds it up to the nearest multiple of 10 GB. The default minimum
     /// increment is 100 GB.
     public var step: Int?
-
     /// Storage limit in GB that autoscaling can increase storage space to.
     public var size: Int?
 
@@ -23,11 +21,7 @@ public struct AutoEnlargePolicy: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        threshold: Int? = nil,
-        step: Int? = nil,
-        size: Int? = nil
-    ) {
+    public init(threshold: Int? = nil, step: Int? = nil, size: Int? = nil) {
         self.threshold = threshold
         self.step = step
         self.size = size
@@ -42,19 +36,13 @@ public struct AutoEnlargePolicy: Codable, Sendable, Hashable {
 }
 
 /// The response of ``GeminiDBClient/showAutoEnlargePolicy``.
-public struct ShowAutoEnlargePolicyResponse: Codable, Sendable, Hashable {
+public struct ShowAutoEnlargePolicyResponse: Codable, Sendable, Equatable {
     /// Autoscaling policy for storage space.
     /// No information is returned if the autoscaling policy is disabled.
     /// For details, see Table 4.
     public var policy: AutoEnlargePolicy?
 
-    private enum CodingKeys: String, CodingKey {
-        case policy
-    }
-
-    public init(
-        policy: AutoEnlargePolicy? = nil
-    ) {
+    public init(policy: AutoEnlargePolicy? = nil) {
         self.policy = policy
     }
 }

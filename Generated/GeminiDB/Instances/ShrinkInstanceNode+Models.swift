@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``GeminiDBClient/shrinkInstanceNode``.
-public struct ShrinkInstanceNodeRequest: Codable, Sendable, Hashable {
+public struct ShrinkInstanceNodeRequest: Codable, Sendable, Equatable {
     /// Number of nodes to be deleted randomly.
     /// For GeminiDB Cassandra instances, the value ranges from 1 to 10.
     /// If the client is directly connected to a node, random scale-in is not recommended.
     public var num: Int?
-
     /// ID of the node to be deleted. Make sure that the node can be deleted. If this parameter is not
     /// transferred, the number of nodes to be deleted is based on the internal policy of the system.
     /// Either num or node_list must be set.
@@ -25,10 +24,7 @@ public struct ShrinkInstanceNodeRequest: Codable, Sendable, Hashable {
         case nodeList = "node_list"
     }
 
-    public init(
-        num: Int? = nil,
-        nodeList: [String]? = nil
-    ) {
+    public init(num: Int? = nil, nodeList: [String]? = nil) {
         self.num = num
         self.nodeList = nodeList
     }

@@ -4,20 +4,14 @@
 import CloudCore
 
 /// The request body of ``GeminiDBClient/updateInstanceName``.
-public struct UpdateInstanceNameRequest: Codable, Sendable, Hashable {
+public struct UpdateInstanceNameRequest: Codable, Sendable, Equatable {
     /// New instance name.
     /// The name:
     /// Must start with a letter and can include 4 to 64 characters. It is case-sensitive and can contain only
     /// letters, digits, hyphens (-), and underscores (_).
     public var name: String
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String
-    ) {
+    public init(name: String) {
         self.name = name
     }
 }

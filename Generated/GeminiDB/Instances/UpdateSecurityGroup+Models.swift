@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``GeminiDBClient/updateSecurityGroup``.
-public struct UpdateSecurityGroupRequest: Codable, Sendable, Hashable {
+public struct UpdateSecurityGroupRequest: Codable, Sendable, Equatable {
     /// ID of the new security group.
     public var securityGroupID: String
 
@@ -12,9 +12,7 @@ public struct UpdateSecurityGroupRequest: Codable, Sendable, Hashable {
         case securityGroupID = "security_group_id"
     }
 
-    public init(
-        securityGroupID: String
-    ) {
+    public init(securityGroupID: String) {
         self.securityGroupID = securityGroupID
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/listSlowLogs``.
-public struct ListSlowLogsResponse: Codable, Sendable, Hashable {
+public struct ListSlowLogsResponse: Codable, Sendable, Equatable {
     /// Information about slow query logs.
     public var slowLogList: [SlowlogResult]?
-
     /// Total number of records.
     public var totalRecord: Int?
 
@@ -16,10 +15,7 @@ public struct ListSlowLogsResponse: Codable, Sendable, Hashable {
         case totalRecord = "total_record"
     }
 
-    public init(
-        slowLogList: [SlowlogResult]? = nil,
-        totalRecord: Int? = nil
-    ) {
+    public init(slowLogList: [SlowlogResult]? = nil, totalRecord: Int? = nil) {
         self.slowLogList = slowLogList
         self.totalRecord = totalRecord
     }
@@ -32,19 +28,15 @@ public struct ListSlowLogsResponse: Codable, Sendable, Hashable {
 }
 
 /// Information about slow query logs.
-public struct SlowlogResult: Codable, Sendable, Hashable {
+public struct SlowlogResult: Codable, Sendable, Equatable {
     /// Execution time.
     public var time: String?
-
     /// Database which slow query logs belong to.
     public var database: String?
-
     /// Execution syntax.
     public var querySample: String?
-
     /// SQL statement type.
     public var type: String?
-
     /// UTC time when logs are generated.
     public var startTime: String?
 

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/listConfigurationTemplates``.
-public struct ListConfigurationTemplatesResponse: Codable, Sendable, Hashable {
+public struct ListConfigurationTemplatesResponse: Codable, Sendable, Equatable {
     /// Total number of records.
     public var count: Int?
-
     /// Maximum number of custom parameter templates that a user can create.
     public var quota: Int?
-
     /// Parameter templates.
     public var configurations: [ListConfigurationsResult]?
 
@@ -20,11 +18,7 @@ public struct ListConfigurationTemplatesResponse: Codable, Sendable, Hashable {
         case configurations
     }
 
-    public init(
-        count: Int? = nil,
-        quota: Int? = nil,
-        configurations: [ListConfigurationsResult]? = nil
-    ) {
+    public init(count: Int? = nil, quota: Int? = nil, configurations: [ListConfigurationsResult]? = nil) {
         self.count = count
         self.quota = quota
         self.configurations = configurations
@@ -39,34 +33,26 @@ public struct ListConfigurationTemplatesResponse: Codable, Sendable, Hashable {
 }
 
 /// Parameter templates.
-public struct ListConfigurationsResult: Codable, Sendable, Hashable {
+public struct ListConfigurationsResult: Codable, Sendable, Equatable {
     /// Parameter template ID.
     public var id: String?
-
     /// Parameter template name.
     public var name: String?
-
     /// Parameter template description.
     public var description: String?
-
     /// Database version name.
     public var datastoreVersionName: String?
-
     /// Database name.
     public var datastoreName: String?
-
     /// Creation time in the yyyy-MM-ddTHH:mm:ssZ format.
     /// T is the separator between calendar and hourly notation of time. Z indicates the time zone offset.
     public var created: String?
-
     /// Update time in the yyyy-MM-ddTHH:mm:ssZ format.
     /// T is the separator between calendar and hourly notation of time. Z indicates the time zone offset.
     public var updated: String?
-
     /// Instance type. The value can be:
     /// Cluster, indicating that the instance is of the GeminiDB Cassandra cluster type.
     public var mode: String?
-
     /// Whether the parameter template is a custom template. The value can be:
     /// false, indicating that the parameter template is a default parameter template.
     /// true, indicating that the parameter template is a custom template.

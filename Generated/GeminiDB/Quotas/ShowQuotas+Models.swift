@@ -4,30 +4,22 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/showQuotas``.
-public struct ShowQuotasResponse: Codable, Sendable, Hashable {
+public struct ShowQuotasResponse: Codable, Sendable, Equatable {
     /// Quota information.
     public var quotas: ShowResourcesListResponseBody?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-    }
-
-    public init(
-        quotas: ShowResourcesListResponseBody? = nil
-    ) {
+    public init(quotas: ShowResourcesListResponseBody? = nil) {
         self.quotas = quotas
     }
 }
 
 /// All resources.
-public struct ShowResourcesDetailResponseBody: Codable, Sendable, Hashable {
+public struct ShowResourcesDetailResponseBody: Codable, Sendable, Equatable {
     /// Quota resource type. Only the instance type is supported.
     public var type: String?
-
     /// Current quota.
     /// If this parameter is set to 0, no quantity limit is set for resources.
     public var quota: Int?
-
     /// Number of used resources.
     public var used: Int?
 
@@ -37,11 +29,7 @@ public struct ShowResourcesDetailResponseBody: Codable, Sendable, Hashable {
         case used
     }
 
-    public init(
-        type: String? = nil,
-        quota: Int? = nil,
-        used: Int? = nil
-    ) {
+    public init(type: String? = nil, quota: Int? = nil, used: Int? = nil) {
         self.type = type
         self.quota = quota
         self.used = used
@@ -56,17 +44,11 @@ public struct ShowResourcesDetailResponseBody: Codable, Sendable, Hashable {
 }
 
 /// Quota information.
-public struct ShowResourcesListResponseBody: Codable, Sendable, Hashable {
+public struct ShowResourcesListResponseBody: Codable, Sendable, Equatable {
     /// All resources.
     public var resources: [ShowResourcesDetailResponseBody]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [ShowResourcesDetailResponseBody]? = nil
-    ) {
+    public init(resources: [ShowResourcesDetailResponseBody]? = nil) {
         self.resources = resources
     }
 }

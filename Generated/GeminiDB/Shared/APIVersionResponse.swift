@@ -4,23 +4,18 @@
 import CloudCore
 
 /// API version information
-public struct APIVersionResponse: Codable, Sendable, Hashable {
+public struct APIVersionResponse: Codable, Sendable, Equatable {
     /// API version number
     public var id: String?
-
     /// API link information
     /// If the version is v3, the value is [].
     public var links: [Links]?
-
     /// Version status
     public var status: String?
-
     /// Subversion information of the API version
     public var version: String?
-
     /// Minimum API version number
     public var minVersion: String?
-
     /// Version update time
     /// The format is yyyy-mm-dd Thh:mm:ssZ.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the UTC.

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``GeminiDBClient/applyConfiguration``.
-public struct ApplyConfigurationRequest: Codable, Sendable, Hashable {
+public struct ApplyConfigurationRequest: Codable, Sendable, Equatable {
     /// Instance IDs.
     public var instanceIDs: [String]
 
@@ -12,9 +12,7 @@ public struct ApplyConfigurationRequest: Codable, Sendable, Hashable {
         case instanceIDs = "instance_ids"
     }
 
-    public init(
-        instanceIDs: [String]
-    ) {
+    public init(instanceIDs: [String]) {
         self.instanceIDs = instanceIDs
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/applyConfiguration``.
-public struct ApplyConfigurationResponse: Codable, Sendable, Hashable {
+public struct ApplyConfigurationResponse: Codable, Sendable, Equatable {
     /// ID of an asynchronous task that applies the parameter template
     public var jobID: String?
-
     /// Whether the task for applying the parameter template is successfully submitted. The value can be:
     /// true: The task is successfully submitted.
     /// false: The task failed to be submitted.
@@ -18,10 +17,7 @@ public struct ApplyConfigurationResponse: Codable, Sendable, Hashable {
         case success
     }
 
-    public init(
-        jobID: String? = nil,
-        success: Bool? = nil
-    ) {
+    public init(jobID: String? = nil, success: Bool? = nil) {
         self.jobID = jobID
         self.success = success
     }

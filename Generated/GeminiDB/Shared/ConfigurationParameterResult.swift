@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Parameters defined by users based on a default parameter template.
-public struct ConfigurationParameterResult: Codable, Sendable, Hashable {
+public struct ConfigurationParameterResult: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let string: Self = "string"
         public static let integer: Self = "integer"
@@ -22,27 +19,21 @@ public struct ConfigurationParameterResult: Codable, Sendable, Hashable {
 
     /// Parameter name.
     public var name: String?
-
     /// Parameter value.
     public var value: String?
-
     /// Whether the instance needs to be restarted. The value can be:
     /// false, indicating that the instance does not need to be restarted.
     /// true, indicating that the instance needs to be restarted.
     public var restartRequired: Bool?
-
     /// Whether the parameter is read-only. The value can be:
     /// false, indicating that the parameter is not read-only.
     /// true, indicating that the parameter is read-only.
     public var readonly: Bool?
-
     /// Value range. For example, the value of the Integer type ranges from 0 to 1, and the value of the
     /// Boolean type is true or false.
     public var valueRange: String?
-
     /// Parameter type. The value can be string, integer, boolean, list, or float.
     public var type: TypeValue?
-
     /// Parameter description.
     public var description: String?
 

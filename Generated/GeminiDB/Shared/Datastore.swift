@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Database version. For details, see Table 6.
-public struct Datastore: Codable, Sendable, Hashable {
+public struct Datastore: Codable, Sendable, Equatable {
     /// Database type
     public var type: String?
-
     /// Database version
     public var version: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case version
-    }
-
-    public init(
-        type: String? = nil,
-        version: String? = nil
-    ) {
+    public init(type: String? = nil, version: String? = nil) {
         self.type = type
         self.version = version
     }

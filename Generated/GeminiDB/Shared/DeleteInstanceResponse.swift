@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/deleteInstance``.
-public struct DeleteInstanceResponse: Codable, Sendable, Hashable {
+public struct DeleteInstanceResponse: Codable, Sendable, Equatable {
     /// Task ID.
     public var jobID: String?
 
@@ -12,9 +12,7 @@ public struct DeleteInstanceResponse: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        jobID: String? = nil
-    ) {
+    public init(jobID: String? = nil) {
         self.jobID = jobID
     }
 }

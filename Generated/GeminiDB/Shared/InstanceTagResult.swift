@@ -4,24 +4,15 @@
 import CloudCore
 
 /// All tags. If there are no tags, tags is taken as an empty array by default.
-public struct InstanceTagResult: Codable, Sendable, Hashable {
+public struct InstanceTagResult: Codable, Sendable, Equatable {
     /// Tag key. The tag key must be specified and can include a maximum of 36 Unicode characters.
     /// It is case-sensitive and can contain digits, letters, underscores (_), and hyphens (-).
     public var key: String?
-
     /// Tag value. The tag value can contain a maximum of 43 Unicode characters and can be an empty string.
     /// It is case-sensitive and can contain digits, letters, underscores (_), and hyphens (-).
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// API link information
-public struct Links: Codable, Sendable, Hashable {
+public struct Links: Codable, Sendable, Equatable {
     /// API URL. The value is "".
     public var href: String?
-
     /// The value is self, indicating that URL is a local link.
     public var rel: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
+    public init(href: String? = nil, rel: String? = nil) {
         self.href = href
         self.rel = rel
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Database and table information in a backup. For details, see Table 7.
-public struct QueryDatabaseTableInfo: Codable, Sendable, Hashable {
+public struct QueryDatabaseTableInfo: Codable, Sendable, Equatable {
     /// Database name
     public var databaseName: String?
-
     /// Table names
     /// If this parameter is empty, database names are queried.
     /// If this parameter is not empty, table names are queried.
@@ -18,10 +17,7 @@ public struct QueryDatabaseTableInfo: Codable, Sendable, Hashable {
         case tableNames = "table_names"
     }
 
-    public init(
-        databaseName: String? = nil,
-        tableNames: [String]? = nil
-    ) {
+    public init(databaseName: String? = nil, tableNames: [String]? = nil) {
         self.databaseName = databaseName
         self.tableNames = tableNames
     }

@@ -4,22 +4,18 @@
 import CloudCore
 
 /// Backup policy objects, including backup retention period (days) and start time For details, see Table 5.
-public struct ShowBackupPolicyResult: Codable, Sendable, Hashable {
+public struct ShowBackupPolicyResult: Codable, Sendable, Equatable {
     /// Backup retention days.
     public var keepDays: Int?
-
     /// Differential backup interval. Interval for automated differential backups.
     /// Its value can be 30, 60, 180, 360, 720, or 1440.
     /// Unit: minute
     /// Example value: 30
     public var differentialPeriod: String?
-
     /// Incremental backup interval, in minutes. Its value can be 5, 10, or 15.
     public var incrementalPeriod: String?
-
     /// Backup time window. Automated backup will be triggered during the backup time window.
     public var startTime: String?
-
     /// Backup period. After a backup period is specified, data will be automatically backed up on the
     /// selected days every week.
     public var period: String?

@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct Status: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// backup in progress
     public static let building: Self = "BUILDING"
-
     /// backup completed
     public static let completed: Self = "COMPLETED"
-
     /// backup failed
     public static let failed: Self = "FAILED"
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``GeminiDBClient/updateInstanceConfiguration``.
-public struct UpdateInstanceConfigurationRequest: Codable, Sendable, Hashable {
+public struct UpdateInstanceConfigurationRequest: Codable, Sendable, Equatable {
     /// Parameter values defined by users based on a default parameter template.
     public var values: [String: String]
 
-    private enum CodingKeys: String, CodingKey {
-        case values
-    }
-
-    public init(
-        values: [String: String]
-    ) {
+    public init(values: [String: String]) {
         self.values = values
     }
 }

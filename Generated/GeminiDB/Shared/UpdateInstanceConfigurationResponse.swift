@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/updateInstanceConfiguration``.
-public struct UpdateInstanceConfigurationResponse: Codable, Sendable, Hashable {
+public struct UpdateInstanceConfigurationResponse: Codable, Sendable, Equatable {
     /// ID of the asynchronous task for modifying instance parameters.
     public var jobID: String?
-
     /// Whether the instance needs to be restarted. The value can be:
     /// true, indicating that the instance needs to be restarted.
     /// false, indicating that the instance does not need to be restarted.
@@ -18,10 +17,7 @@ public struct UpdateInstanceConfigurationResponse: Codable, Sendable, Hashable {
         case restartRequired = "restart_required"
     }
 
-    public init(
-        jobID: String? = nil,
-        restartRequired: Bool? = nil
-    ) {
+    public init(jobID: String? = nil, restartRequired: Bool? = nil) {
         self.jobID = jobID
         self.restartRequired = restartRequired
     }

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``GeminiDBClient/batchTagAction``.
-public struct BatchTagActionRequest: Codable, Sendable, Hashable {
+public struct BatchTagActionRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicating that tags are added.
         public static let create: Self = "create"
-
         /// indicating that tags are deleted.
         public static let delete: Self = "delete"
     }
@@ -24,31 +20,21 @@ public struct BatchTagActionRequest: Codable, Sendable, Hashable {
     /// create, indicating that tags are added.
     /// delete, indicating that tags are deleted.
     public var action: Action
-
     /// All tags.
     public var tags: [BatchTagActionTagOption]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-    }
-
-    public init(
-        action: Action,
-        tags: [BatchTagActionTagOption]
-    ) {
+    public init(action: Action, tags: [BatchTagActionTagOption]) {
         self.action = action
         self.tags = tags
     }
 }
 
 /// All tags.
-public struct BatchTagActionTagOption: Codable, Sendable, Hashable {
+public struct BatchTagActionTagOption: Codable, Sendable, Equatable {
     /// Tag key. It can contain a maximum of 128 Unicode characters. The key value cannot be null, an empty
     /// string, or spaces. Before using key, delete spaces before and after the value.
     /// It is case-sensitive and can contain digits, letters, underscores (_), and hyphens (-).
     public var key: String
-
     /// Tag value. The tag value can contain a maximum of 255 Unicode characters and can be an empty string.
     /// It is case-sensitive and can contain digits, letters, underscores (_), and hyphens (-).
     /// If action is set to create, this parameter is mandatory.
@@ -57,15 +43,7 @@ public struct BatchTagActionTagOption: Codable, Sendable, Hashable {
     /// by key.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String? = nil
-    ) {
+    public init(key: String, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``GeminiDBClient/listInstanceTags``.
-public struct ListInstanceTagsResponse: Codable, Sendable, Hashable {
+public struct ListInstanceTagsResponse: Codable, Sendable, Equatable {
     /// Tags of the instance.
     public var tags: [InstanceTagResult]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [InstanceTagResult]? = nil
-    ) {
+    public init(tags: [InstanceTagResult]? = nil) {
         self.tags = tags
     }
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// All instances.
-public struct InstanceResult: Codable, Sendable, Hashable {
+public struct InstanceResult: Codable, Sendable, Equatable {
     /// Instance ID.
     public var instanceID: String?
-
     /// Instance name.
     public var instanceName: String?
-
     /// All tags. If there are no tags, tags is taken as an empty array by default.
     public var tags: [InstanceTagResult]?
 
@@ -20,11 +18,7 @@ public struct InstanceResult: Codable, Sendable, Hashable {
         case tags
     }
 
-    public init(
-        instanceID: String? = nil,
-        instanceName: String? = nil,
-        tags: [InstanceTagResult]? = nil
-    ) {
+    public init(instanceID: String? = nil, instanceName: String? = nil, tags: [InstanceTagResult]? = nil) {
         self.instanceID = instanceID
         self.instanceName = instanceName
         self.tags = tags
@@ -32,39 +26,27 @@ public struct InstanceResult: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``GeminiDBClient/listInstancesByResourceTags``.
-public struct ListInstancesByResourceTagsRequest: Codable, Sendable, Hashable {
+public struct ListInstancesByResourceTagsRequest: Codable, Sendable, Equatable {
     /// Index offset. The query starts from the next piece of data indexed by this parameter.
     /// If action is set to count, this parameter does not need to be transferred.
     /// If action is set to filter, the parameter value must be a positive integer. The default value is 0,
     /// indicating that the query starts from the first piece of data. '
     public var offset: String?
-
     /// Number of records to be queried.
     /// If action is set to count, this parameter does not need to be transferred.
     /// If action is set to filter, the value ranges from 1 to 100. If this parameter is not transferred, the
     /// first 100 instances are queried by default.
     public var limit: String?
-
     /// Operation identifier.
     /// If action is set to filter, instances are queried based on tag filters.
     /// If action is set to count, only the total number of records is returned.
     public var action: String
-
     /// Search parameter.
     /// If this parameter is not specified, the query is not based on the instance name or ID.
     /// This parameter cannot be left blank.
     public var matches: [MatchOption]?
-
     /// Included tags. Each tag contains a maximum of 20 keys.
     public var tags: [TagOption]?
-
-    private enum CodingKeys: String, CodingKey {
-        case offset
-        case limit
-        case action
-        case matches
-        case tags
-    }
 
     public init(
         offset: String? = nil,
@@ -82,10 +64,9 @@ public struct ListInstancesByResourceTagsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``GeminiDBClient/listInstancesByResourceTags``.
-public struct ListInstancesByResourceTagsResponse: Codable, Sendable, Hashable {
+public struct ListInstancesByResourceTagsResponse: Codable, Sendable, Equatable {
     /// All instances.
     public var instances: [InstanceResult]?
-
     /// Total number of records.
     public var totalCount: Int?
 
@@ -94,10 +75,7 @@ public struct ListInstancesByResourceTagsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        instances: [InstanceResult]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(instances: [InstanceResult]? = nil, totalCount: Int? = nil) {
         self.instances = instances
         self.totalCount = totalCount
     }
@@ -110,49 +88,31 @@ public struct ListInstancesByResourceTagsResponse: Codable, Sendable, Hashable {
 }
 
 /// Search parameter.
-public struct MatchOption: Codable, Sendable, Hashable {
+public struct MatchOption: Codable, Sendable, Equatable {
     /// Query criteria. The value can be instance_name or instance_id, indicating that the query is based on
     /// the instance name or instance ID.
     public var key: String
-
     /// Name or ID of the instance to be queried
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }
 }
 
 /// Included tags. Each tag contains a maximum of 20 keys.
-public struct TagOption: Codable, Sendable, Hashable {
+public struct TagOption: Codable, Sendable, Equatable {
     /// Tag key. It can contain a maximum of 36 Unicode characters. The key value cannot be null, an empty
     /// string, or spaces. Before using key, delete spaces before and after the value.
     /// The character set of this parameter is not verified during search.
     public var key: String
-
     /// Tag values. Each tag value can contain a maximum of 43 Unicode characters and cannot contain spaces.
     /// Before using values, delete spaces before and after the value.
     /// If values is not specified, any value can be queried. All values are in the OR relationship.
     public var values: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String,
-        values: [String]
-    ) {
+    public init(key: String, values: [String]) {
         self.key = key
         self.values = values
     }

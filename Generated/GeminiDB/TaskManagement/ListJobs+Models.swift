@@ -4,36 +4,29 @@
 import CloudCore
 
 /// Task list.
-public struct JobDetail: Codable, Sendable, Hashable {
+public struct JobDetail: Codable, Sendable, Equatable {
     /// Task ID.
     public var id: String?
-
     /// Task name.
     public var name: String?
-
     /// Task execution status. The value can be: Running, indicating that the task is being executed.
     /// Completed indicating that the task has been successfully executed. Failed indicating that the task
     /// fails to be executed.
     public var status: String?
-
     /// Creation time in the "yyyy-mm-ddThh:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var startTime: String?
-
     /// End time in the yyyy-mm-ddThh:mm:ssZ format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var endTime: String?
-
     /// Task execution progress.
     /// The execution progress (such as "60%", indicating the task execution progress is 60%) is displayed
     /// only when the task is being executed. Otherwise, "" is returned.
     public var progress: String?
-
     /// Details of the instance associated with the task.
     public var instance: JobInstanceInfo?
-
     /// Task failure information.
     public var failReason: String?
 
@@ -70,32 +63,22 @@ public struct JobDetail: Codable, Sendable, Hashable {
 }
 
 /// Details of the instance associated with the task.
-public struct JobInstanceInfo: Codable, Sendable, Hashable {
+public struct JobInstanceInfo: Codable, Sendable, Equatable {
     /// Instance ID.
     public var id: String?
-
     /// Instance name.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil) {
         self.id = id
         self.name = name
     }
 }
 
 /// The response of ``GeminiDBClient/listJobs``.
-public struct ListJobsResponse: Codable, Sendable, Hashable {
+public struct ListJobsResponse: Codable, Sendable, Equatable {
     /// Task list.
     public var jobs: [JobDetail]?
-
     /// Total number of tasks in the task list.
     public var totalCount: Int?
 
@@ -104,10 +87,7 @@ public struct ListJobsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        jobs: [JobDetail]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(jobs: [JobDetail]? = nil, totalCount: Int? = nil) {
         self.jobs = jobs
         self.totalCount = totalCount
     }

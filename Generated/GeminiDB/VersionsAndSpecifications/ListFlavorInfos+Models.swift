@@ -4,29 +4,23 @@
 import CloudCore
 
 /// Instance specifications
-public struct Flavors: Codable, Sendable, Hashable {
+public struct Flavors: Codable, Sendable, Equatable {
     /// API name.
     public var engineName: String?
-
     /// API version.
     public var engineVersion: String?
-
     /// CPU cores
     public var vcpus: String?
-
     /// Memory size (MB)
     public var ram: String?
-
     /// Resource specification code.
     /// Example: geminidb.cassandra.8xlarge.4
     /// geminidb.cassandra indicates the instance is a GeminiDB Cassandra instance.
     /// 8xlarge.4 indicates node specifications.
     public var specCode: String?
-
     /// ID of the AZ that supports the specifications
     /// This parameter has been discarded. Do not use it.
     public var availabilityZone: [String]?
-
     /// The status of specifications in an AZ. The value can be:
     /// normal, indicating that the specifications are on sale.
     /// unsupported, indicating that the specifications are not supported.
@@ -63,10 +57,9 @@ public struct Flavors: Codable, Sendable, Hashable {
 }
 
 /// The response of ``GeminiDBClient/listFlavorInfos``.
-public struct ListFlavorInfosResponse: Codable, Sendable, Hashable {
+public struct ListFlavorInfosResponse: Codable, Sendable, Equatable {
     /// Total number of records
     public var totalCount: Int?
-
     /// Instance specifications
     public var flavors: [Flavors]?
 
@@ -75,10 +68,7 @@ public struct ListFlavorInfosResponse: Codable, Sendable, Hashable {
         case flavors
     }
 
-    public init(
-        totalCount: Int? = nil,
-        flavors: [Flavors]? = nil
-    ) {
+    public init(totalCount: Int? = nil, flavors: [Flavors]? = nil) {
         self.totalCount = totalCount
         self.flavors = flavors
     }

@@ -7,10 +7,7 @@ extension HSSClient {
     /// Documented values of `change_type` for ``HSSClient/listUserChangeHIsToRies``.
     public struct ListUserChangeHIsToRiesChangeType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let add: Self = "ADD"
         public static let delete: Self = "DELETE"

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// Account change history
-public struct AppChangeResponseInfo: Codable, Sendable, Hashable {
+public struct AppChangeResponseInfo: Codable, Sendable, Equatable {
     /// Agent ID
     /// Minimum: 0
     /// Maximum: 128
     public var agentID: String?
-
     /// Type of change.
     /// add
     /// delete
@@ -17,37 +16,30 @@ public struct AppChangeResponseInfo: Codable, Sendable, Hashable {
     /// Minimum: 0
     /// Maximum: 10
     public var variationType: String?
-
     /// host_id
     /// Minimum: 1
     /// Maximum: 128
     public var hostID: String?
-
     /// Software name
     /// Minimum: 1
     /// Maximum: 128
     public var appName: String?
-
     /// Host name
     /// Minimum: 1
     /// Maximum: 128
     public var hostName: String?
-
     /// Server IP address
     /// Minimum: 1
     /// Maximum: 256
     public var hostIP: String?
-
     /// Version number
     /// Minimum: 1
     /// Maximum: 128
     public var version: String?
-
     /// Software update time, in milliseconds.
     /// Minimum: 0
     /// Maximum: 4824430336000
     public var updateTime: Int64?
-
     /// Last scan time, in ms.
     /// Minimum: 0
     /// Maximum: 4824430336000
@@ -102,12 +94,11 @@ public struct AppChangeResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``HSSClient/listAppChangeHIsToRies``.
-public struct ListAppChangeHIsToRiesResponse: Codable, Sendable, Hashable {
+public struct ListAppChangeHIsToRiesResponse: Codable, Sendable, Equatable {
     /// Number of software changes
     /// Minimum: 0
     /// Maximum: 10000
     public var totalNum: Int?
-
     /// Account change history
     /// Array Length: 0 - 10000
     public var dataList: [AppChangeResponseInfo]?
@@ -117,10 +108,7 @@ public struct ListAppChangeHIsToRiesResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [AppChangeResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [AppChangeResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// Process statistics list
-public struct AppStatisticResponseInfo: Codable, Sendable, Hashable {
+public struct AppStatisticResponseInfo: Codable, Sendable, Equatable {
     /// Software name
     /// Minimum: 1
     /// Maximum: 128
     public var appName: String?
-
     /// Number of processes
     /// Minimum: 0
     /// Maximum: 100000
@@ -20,10 +19,7 @@ public struct AppStatisticResponseInfo: Codable, Sendable, Hashable {
         case num
     }
 
-    public init(
-        appName: String? = nil,
-        num: Int? = nil
-    ) {
+    public init(appName: String? = nil, num: Int? = nil) {
         self.appName = appName
         self.num = num
     }
@@ -36,12 +32,11 @@ public struct AppStatisticResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``HSSClient/listAppStatistics``.
-public struct ListAppStatisticsResponse: Codable, Sendable, Hashable {
+public struct ListAppStatisticsResponse: Codable, Sendable, Equatable {
     /// Total number of process statistics
     /// Minimum: 0
     /// Maximum: 10000
     public var totalNum: Int?
-
     /// Process statistics list
     /// Array Length: 0 - 10000
     public var dataList: [AppStatisticResponseInfo]?
@@ -51,10 +46,7 @@ public struct ListAppStatisticsResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [AppStatisticResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [AppStatisticResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }

@@ -4,42 +4,35 @@
 import CloudCore
 
 /// Software list
-public struct AppResponseInfo: Codable, Sendable, Hashable {
+public struct AppResponseInfo: Codable, Sendable, Equatable {
     /// Agent ID
     /// Minimum: 0
     /// Maximum: 128
     public var agentID: String?
-
     /// Server ID
     /// Minimum: 1
     /// Maximum: 128
     public var hostID: String?
-
     /// Server name
     /// Minimum: 1
     /// Maximum: 256
     public var hostName: String?
-
     /// Server IP address
     /// Minimum: 1
     /// Maximum: 256
     public var hostIP: String?
-
     /// Software name
     /// Minimum: 1
     /// Maximum: 128
     public var appName: String?
-
     /// Version number
     /// Minimum: 1
     /// Maximum: 128
     public var version: String?
-
     /// Latest update time, in milliseconds.
     /// Minimum: 0
     /// Maximum: 2147483647
     public var updateTime: Int64?
-
     /// Last scanned, in ms.
     /// Minimum: 0
     /// Maximum: 2147483647
@@ -90,12 +83,11 @@ public struct AppResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``HSSClient/listApps``.
-public struct ListAppsResponse: Codable, Sendable, Hashable {
+public struct ListAppsResponse: Codable, Sendable, Equatable {
     /// Total software
     /// Minimum: 0
     /// Maximum: 10000
     public var totalNum: Int?
-
     /// Software list
     /// Array Length: 0 - 10000
     public var dataList: [AppResponseInfo]?
@@ -105,10 +97,7 @@ public struct ListAppsResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [AppResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [AppResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }

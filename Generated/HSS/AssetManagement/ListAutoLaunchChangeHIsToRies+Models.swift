@@ -4,12 +4,11 @@
 import CloudCore
 
 /// Account change history
-public struct AutoLaunchChangeResponseInfo: Codable, Sendable, Hashable {
+public struct AutoLaunchChangeResponseInfo: Codable, Sendable, Equatable {
     /// Agent ID
     /// Minimum: 0
     /// Maximum: 128
     public var agentID: String?
-
     /// Type of change.
     /// add
     /// delete
@@ -17,7 +16,6 @@ public struct AutoLaunchChangeResponseInfo: Codable, Sendable, Hashable {
     /// Minimum: 0
     /// Maximum: 10
     public var variationType: String?
-
     /// Auto-started item type
     /// 0: auto-started service
     /// 1: scheduled task
@@ -27,42 +25,34 @@ public struct AutoLaunchChangeResponseInfo: Codable, Sendable, Hashable {
     /// Minimum: 0
     /// Maximum: 11
     public var type: Int?
-
     /// host_id
     /// Minimum: 1
     /// Maximum: 128
     public var hostID: String?
-
     /// ECS name
     /// Minimum: 1
     /// Maximum: 256
     public var hostName: String?
-
     /// Server IP address
     /// Minimum: 1
     /// Maximum: 256
     public var hostIP: String?
-
     /// Path of the auto-startup item
     /// Minimum: 1
     /// Maximum: 256
     public var path: String?
-
     /// Hash value of the file generated using the SHA256 algorithm
     /// Minimum: 1
     /// Maximum: 128
     public var hash: String?
-
     /// User who starts the execution
     /// Minimum: 1
     /// Maximum: 64
     public var runUser: String?
-
     /// Auto-started item name
     /// Minimum: 1
     /// Maximum: 256
     public var name: String?
-
     /// Last update time. The value is a 13-bit timestamp.
     /// Minimum: 0
     /// Maximum: 4824430336000
@@ -125,12 +115,11 @@ public struct AutoLaunchChangeResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``HSSClient/listAutoLaunchChangeHIsToRies``.
-public struct ListAutoLaunchChangeHIsToRiesResponse: Codable, Sendable, Hashable {
+public struct ListAutoLaunchChangeHIsToRiesResponse: Codable, Sendable, Equatable {
     /// Number of changes of auto-started items
     /// Minimum: 0
     /// Maximum: 10000
     public var totalNum: Int?
-
     /// Account change history
     /// Array Length: 0 - 10000
     public var dataList: [AutoLaunchChangeResponseInfo]?
@@ -140,10 +129,7 @@ public struct ListAutoLaunchChangeHIsToRiesResponse: Codable, Sendable, Hashable
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [AutoLaunchChangeResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [AutoLaunchChangeResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// List of auto-started item statistics
-public struct AutoLaunchStatisticsResponseInfo: Codable, Sendable, Hashable {
+public struct AutoLaunchStatisticsResponseInfo: Codable, Sendable, Equatable {
     /// Auto-started item name
     /// Minimum: 1
     /// Maximum: 256
     public var name: String?
-
     /// Auto-started item type
     /// 0: auto-started service
     /// 1: scheduled task
@@ -19,7 +18,6 @@ public struct AutoLaunchStatisticsResponseInfo: Codable, Sendable, Hashable {
     /// Minimum: 1
     /// Maximum: 11
     public var type: String?
-
     /// Indicates the number of servers of auto-started items.
     /// Minimum: 0
     /// Maximum: 10000
@@ -31,11 +29,7 @@ public struct AutoLaunchStatisticsResponseInfo: Codable, Sendable, Hashable {
         case num
     }
 
-    public init(
-        name: String? = nil,
-        type: String? = nil,
-        num: Int? = nil
-    ) {
+    public init(name: String? = nil, type: String? = nil, num: Int? = nil) {
         self.name = name
         self.type = type
         self.num = num
@@ -50,12 +44,11 @@ public struct AutoLaunchStatisticsResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``HSSClient/listAutoLaunchStatistics``.
-public struct ListAutoLaunchStatisticsResponse: Codable, Sendable, Hashable {
+public struct ListAutoLaunchStatisticsResponse: Codable, Sendable, Equatable {
     /// Total number of auto-started items
     /// Minimum: 0
     /// Maximum: 10000
     public var totalNum: Int?
-
     /// List of auto-started item statistics
     /// Array Length: 0 - 10000
     public var dataList: [AutoLaunchStatisticsResponseInfo]?
@@ -65,10 +58,7 @@ public struct ListAutoLaunchStatisticsResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [AutoLaunchStatisticsResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [AutoLaunchStatisticsResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }

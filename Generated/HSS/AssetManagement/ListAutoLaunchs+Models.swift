@@ -4,32 +4,27 @@
 import CloudCore
 
 /// Auto-started item list
-public struct AutoLauchResponseInfo: Codable, Sendable, Hashable {
+public struct AutoLauchResponseInfo: Codable, Sendable, Equatable {
     /// Agent ID
     /// Minimum: 0
     /// Maximum: 128
     public var agentID: String?
-
     /// Server ID
     /// Minimum: 1
     /// Maximum: 128
     public var hostID: String?
-
     /// Server name
     /// Minimum: 1
     /// Maximum: 256
     public var hostName: String?
-
     /// Server IP address
     /// Minimum: 1
     /// Maximum: 256
     public var hostIP: String?
-
     /// Auto-started item name
     /// Minimum: 1
     /// Maximum: 256
     public var name: String?
-
     /// Auto-started item type
     /// 0: auto-started service
     /// 1: scheduled task
@@ -39,22 +34,18 @@ public struct AutoLauchResponseInfo: Codable, Sendable, Hashable {
     /// Minimum: 0
     /// Maximum: 11
     public var type: Int?
-
     /// Path of the auto-startup item
     /// Minimum: 1
     /// Maximum: 256
     public var path: String?
-
     /// Hash value of the file generated using the SHA256 algorithm
     /// Minimum: 1
     /// Maximum: 128
     public var hash: String?
-
     /// User who starts the execution
     /// Minimum: 1
     /// Maximum: 128
     public var runUser: String?
-
     /// Latest scan time, in ms.
     /// Minimum: 0
     /// Maximum: 4824430336000
@@ -113,12 +104,11 @@ public struct AutoLauchResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``HSSClient/listAutoLaunchs``.
-public struct ListAutoLaunchsResponse: Codable, Sendable, Hashable {
+public struct ListAutoLaunchsResponse: Codable, Sendable, Equatable {
     /// Total number of auto-startup items
     /// Minimum: 0
     /// Maximum: 10000
     public var totalNum: Int?
-
     /// Auto-started item list
     /// Array Length: 0 - 10000
     public var dataList: [AutoLauchResponseInfo]?
@@ -128,10 +118,7 @@ public struct ListAutoLaunchsResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [AutoLauchResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [AutoLauchResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The response of ``HSSClient/listPortStatistics``.
-public struct ListPortStatisticsResponse: Codable, Sendable, Hashable {
+public struct ListPortStatisticsResponse: Codable, Sendable, Equatable {
     /// Number of open ports
     /// Minimum: 0
     /// Maximum: 10000
     public var totalNum: Int?
-
     /// Open port statistics list
     /// Array Length: 0 - 10000
     public var dataList: [PortStatisticResponseInfo]?
@@ -19,10 +18,7 @@ public struct ListPortStatisticsResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [PortStatisticResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [PortStatisticResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }
@@ -35,15 +31,13 @@ public struct ListPortStatisticsResponse: Codable, Sendable, Hashable {
 }
 
 /// Open port statistics list
-public struct PortStatisticResponseInfo: Codable, Sendable, Hashable {
+public struct PortStatisticResponseInfo: Codable, Sendable, Equatable {
     /// Port number
     /// Minimum: 0
     /// Maximum: 65535
     public var port: Int?
-
     /// Port type: TCP or UDP.
     public var type: String?
-
     /// Number of ports
     /// Minimum: 0
     /// Maximum: 10000
@@ -55,11 +49,7 @@ public struct PortStatisticResponseInfo: Codable, Sendable, Hashable {
         case num
     }
 
-    public init(
-        port: Int? = nil,
-        type: String? = nil,
-        num: Int? = nil
-    ) {
+    public init(port: Int? = nil, type: String? = nil, num: Int? = nil) {
         self.port = port
         self.type = type
         self.num = num

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The response of ``HSSClient/listPorts``.
-public struct ListPortsResponse: Codable, Sendable, Hashable {
+public struct ListPortsResponse: Codable, Sendable, Equatable {
     /// Number of open ports
     /// Minimum: 0
     /// Maximum: 10000
     public var totalNum: Int?
-
     /// Port information list
     /// Array Length: 0 - 10000
     public var dataList: [PortResponseInfo]?
@@ -19,10 +18,7 @@ public struct ListPortsResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [PortResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [PortResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }
@@ -35,46 +31,38 @@ public struct ListPortsResponse: Codable, Sendable, Hashable {
 }
 
 /// Port information list
-public struct PortResponseInfo: Codable, Sendable, Hashable {
+public struct PortResponseInfo: Codable, Sendable, Equatable {
     /// Server ID
     /// Minimum: 1
     /// Maximum: 128
     public var hostID: String?
-
     /// Listening IP address
     /// Minimum: 1
     /// Maximum: 128
     public var laddr: String?
-
     /// port status, normal, danger or unknow
     /// normal
     /// danger
     /// unknown
     public var status: String?
-
     /// Port number
     /// Minimum: 0
     /// Maximum: 65535
     public var port: Int?
-
     /// Port type: TCP or UDP.
     public var type: String?
-
     /// Process ID
     /// Minimum: 1
     /// Maximum: 65535
     public var pid: Int?
-
     /// Path of the process execution file.
     /// Minimum: 1
     /// Maximum: 256
     public var path: String?
-
     /// Agent ID
     /// Minimum: 1
     /// Maximum: 64
     public var agentID: String?
-
     /// Container ID
     /// Minimum: 0
     /// Maximum: 128

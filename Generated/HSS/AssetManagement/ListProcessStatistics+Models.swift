@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The response of ``HSSClient/listProcessStatistics``.
-public struct ListProcessStatisticsResponse: Codable, Sendable, Hashable {
+public struct ListProcessStatisticsResponse: Codable, Sendable, Equatable {
     /// Total number of process statistics
     /// Minimum: 0
     /// Maximum: 10000
     public var totalNum: Int?
-
     /// Process statistics list
     /// Array Length: 0 - 10000
     public var dataList: [ProcessStatisticResponseInfo]?
@@ -19,10 +18,7 @@ public struct ListProcessStatisticsResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [ProcessStatisticResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [ProcessStatisticResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }
@@ -35,12 +31,11 @@ public struct ListProcessStatisticsResponse: Codable, Sendable, Hashable {
 }
 
 /// Process statistics list
-public struct ProcessStatisticResponseInfo: Codable, Sendable, Hashable {
+public struct ProcessStatisticResponseInfo: Codable, Sendable, Equatable {
     /// Path of the executable files for the process
     /// Minimum: 1
     /// Maximum: 256
     public var path: String?
-
     /// Number of processes
     /// Minimum: 0
     /// Maximum: 100000
@@ -51,10 +46,7 @@ public struct ProcessStatisticResponseInfo: Codable, Sendable, Hashable {
         case num
     }
 
-    public init(
-        path: String? = nil,
-        num: Int? = nil
-    ) {
+    public init(path: String? = nil, num: Int? = nil) {
         self.path = path
         self.num = num
     }

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The response of ``HSSClient/listUserChangeHIsToRies``.
-public struct ListUserChangeHIsToRiesResponse: Codable, Sendable, Hashable {
+public struct ListUserChangeHIsToRiesResponse: Codable, Sendable, Equatable {
     /// Total number of changed accounts
     /// Minimum: 0
     /// Maximum: 10000000
     public var totalNum: Int?
-
     /// Account change history
     /// Array Length: 0 - 200
     public var dataList: [UserChangeHistoryResponseInfo]?
@@ -19,10 +18,7 @@ public struct ListUserChangeHIsToRiesResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [UserChangeHistoryResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [UserChangeHistoryResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }
@@ -35,12 +31,11 @@ public struct ListUserChangeHIsToRiesResponse: Codable, Sendable, Hashable {
 }
 
 /// Account change history
-public struct UserChangeHistoryResponseInfo: Codable, Sendable, Hashable {
+public struct UserChangeHistoryResponseInfo: Codable, Sendable, Equatable {
     /// Agent ID
     /// Minimum: 1
     /// Maximum: 128
     public var agentID: String?
-
     /// Change type. Its value can be:
     /// ADD
     /// DELETE
@@ -48,53 +43,42 @@ public struct UserChangeHistoryResponseInfo: Codable, Sendable, Hashable {
     /// Minimum: 1
     /// Maximum: 128
     public var changeType: String?
-
     /// Host ID
     /// Minimum: 1
     /// Maximum: 128
     public var hostID: String?
-
     /// Server name
     /// Minimum: 1
     /// Maximum: 128
     public var hostName: String?
-
     /// Server private IP address
     /// Minimum: 1
     /// Maximum: 128
     public var privateIP: String?
-
     /// Whether the user has the login permission
     public var loginPermission: Bool?
-
     /// Whether the user has root permissions
     public var rootPermission: Bool?
-
     /// User group name
     /// Minimum: 1
     /// Maximum: 128
     public var userGroupName: String?
-
     /// User home directory
     /// Minimum: 1
     /// Maximum: 128
     public var userHomeDir: String?
-
     /// User startup shell
     /// Minimum: 1
     /// Maximum: 128
     public var shell: String?
-
     /// Account name
     /// Minimum: 1
     /// Maximum: 128
     public var userName: String?
-
     /// Expiration time, which is a timestamp. The default unit is millisecond.
     /// Minimum: 0
     /// Maximum: 4070880000000
     public var expireTime: Int64?
-
     /// Time when an account is added, modified, or deleted.
     /// Minimum: 0
     /// Maximum: 4070880000000

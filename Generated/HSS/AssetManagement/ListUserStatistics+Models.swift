@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The response of ``HSSClient/listUserStatistics``.
-public struct ListUserStatisticsResponse: Codable, Sendable, Hashable {
+public struct ListUserStatisticsResponse: Codable, Sendable, Equatable {
     /// Total number of accounts
     /// Minimum: 0
     /// Maximum: 10000
     public var totalNum: Int?
-
     /// Account statistics list
     /// Array Length: 0 - 10000
     public var dataList: [UserStatisticInfoResponseInfo]?
@@ -19,10 +18,7 @@ public struct ListUserStatisticsResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [UserStatisticInfoResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [UserStatisticInfoResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }
@@ -35,13 +31,12 @@ public struct ListUserStatisticsResponse: Codable, Sendable, Hashable {
 }
 
 /// Account statistics list
-public struct UserStatisticInfoResponseInfo: Codable, Sendable, Hashable {
+public struct UserStatisticInfoResponseInfo: Codable, Sendable, Equatable {
     /// Account name. It must comply with the Windows file naming rules. The value can contain letters,
     /// digits, underscores (_), and the following special characters: !@.-.
     /// Minimum: 1
     /// Maximum: 128
     public var userName: String?
-
     /// Number of servers of the account
     /// Minimum: 0
     /// Maximum: 10000
@@ -52,10 +47,7 @@ public struct UserStatisticInfoResponseInfo: Codable, Sendable, Hashable {
         case num
     }
 
-    public init(
-        userName: String? = nil,
-        num: Int? = nil
-    ) {
+    public init(userName: String? = nil, num: Int? = nil) {
         self.userName = userName
         self.num = num
     }

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The response of ``HSSClient/listUsers``.
-public struct ListUsersResponse: Codable, Sendable, Hashable {
+public struct ListUsersResponse: Codable, Sendable, Equatable {
     /// Total number of accounts
     /// Minimum: 0
     /// Maximum: 10000
     public var totalNum: Int?
-
     /// Account information list
     /// Array Length: 0 - 10000
     public var dataList: [UserResponseInfo]?
@@ -19,10 +18,7 @@ public struct ListUsersResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [UserResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [UserResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }
@@ -35,53 +31,43 @@ public struct ListUsersResponse: Codable, Sendable, Hashable {
 }
 
 /// Account information list
-public struct UserResponseInfo: Codable, Sendable, Hashable {
+public struct UserResponseInfo: Codable, Sendable, Equatable {
     /// Agent ID
     /// Minimum: 1
     /// Maximum: 128
     public var agentID: String?
-
     /// Host ID
     /// Minimum: 1
     /// Maximum: 128
     public var hostID: String?
-
     /// Server name
     /// Minimum: 1
     /// Maximum: 128
     public var hostName: String?
-
     /// Server IP address
     /// Minimum: 1
     /// Maximum: 128
     public var hostIP: String?
-
     /// Username
     /// Minimum: 1
     /// Maximum: 128
     public var userName: String?
-
     /// Whether the user has the login permission
     public var loginPermission: Bool?
-
     /// Whether the user has root permissions
     public var rootPermission: Bool?
-
     /// User group name
     /// Minimum: 1
     /// Maximum: 128
     public var userGroupName: String?
-
     /// User home directory
     /// Minimum: 1
     /// Maximum: 256
     public var userHomeDir: String?
-
     /// User startup shell
     /// Minimum: 1
     /// Maximum: 128
     public var shell: String?
-
     /// Latest scan time, in ms.
     /// Minimum: 0
     /// Maximum: 4070880000000

@@ -4,62 +4,51 @@
 import CloudCore
 
 /// The response of ``HSSClient/showAssetStatistic``.
-public struct ShowAssetStatisticResponse: Codable, Sendable, Hashable {
+public struct ShowAssetStatisticResponse: Codable, Sendable, Equatable {
     /// Number of server accounts
     /// Minimum: 0
     /// Maximum: 2147483647
     public var accountNum: Int64?
-
     /// Number of open ports
     /// Minimum: 0
     /// Maximum: 2147483647
     public var portNum: Int64?
-
     /// Number of processes
     /// Minimum: 0
     /// Maximum: 2147483647
     public var processNum: Int64?
-
     /// Pieces of software
     /// Minimum: 0
     /// Maximum: 2147483647
     public var appNum: Int64?
-
     /// Number of auto-startup processes
     /// Minimum: 0
     /// Maximum: 2147483647
     public var autoLaunchNum: Int64?
-
     /// Number of web frameworks
     /// Minimum: 0
     /// Maximum: 2147483647
     public var webFrameworkNum: Int64?
-
     /// Number of websites
     /// Minimum: 0
     /// Maximum: 2147483647
     public var webSiteNum: Int64?
-
     /// Number of JAR packages
     /// Minimum: 0
     /// Maximum: 2147483647
     public var jarPackageNum: Int64?
-
     /// Number of kernel modules
     /// Minimum: 0
     /// Maximum: 2147483647
     public var kernelModuleNum: Int64?
-
     /// Number of web services
     /// Minimum: 0
     /// Maximum: 2147483647
     public var webServiceNum: Int64?
-
     /// Number of web applications
     /// Minimum: 0
     /// Maximum: 2147483647
     public var webAppNum: Int64?
-
     /// Number of databases
     /// Minimum: 0
     /// Maximum: 2147483647

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The response of ``HSSClient/listPasswordComplexity``.
-public struct ListPasswordComplexityResponse: Codable, Sendable, Hashable {
+public struct ListPasswordComplexityResponse: Codable, Sendable, Equatable {
     /// Total number of password complexity policies
     /// Minimum: 0
     /// Maximum: 2147483647
     public var totalNum: Int64?
-
     /// List of password complexity policy detection
     /// Array Length: 0 - 2147483647
     public var dataList: [PwdPolicyInfoResponseInfo]?
@@ -19,10 +18,7 @@ public struct ListPasswordComplexityResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int64? = nil,
-        dataList: [PwdPolicyInfoResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int64? = nil, dataList: [PwdPolicyInfoResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }
@@ -35,46 +31,38 @@ public struct ListPasswordComplexityResponse: Codable, Sendable, Hashable {
 }
 
 /// List of password complexity policy detection
-public struct PwdPolicyInfoResponseInfo: Codable, Sendable, Hashable {
+public struct PwdPolicyInfoResponseInfo: Codable, Sendable, Equatable {
     /// Host ID
     /// Minimum: 0
     /// Maximum: 64
     public var hostID: String?
-
     /// Server name
     /// Minimum: 0
     /// Maximum: 256
     public var hostName: String?
-
     /// Server IP address
     /// Minimum: 0
     /// Maximum: 256
     public var hostIP: String?
-
     /// Indicates whether the minimum password length meets the requirements. If the value is true, the
     /// minimum password length meets the requirements. If the value is false, the minimum password length
     /// does not meet the requirements.
     public var minLength: Bool?
-
     /// Indicates whether the uppercase letters meet the requirements. If the value is true, the uppercase
     /// letters meet the requirements. If the value is false, the uppercase letters do not meet the
     /// requirements.
     public var uppercaseLetter: Bool?
-
     /// Indicates whether the lowercase letters meet the requirements. If the value is true, the lowercase
     /// letters meet the requirements. If the value is false, the lowercase letters do not meet the
     /// requirements.
     public var lowercaseLetter: Bool?
-
     /// Indicates whether the number meets the requirements. If the value is true, the number meets the
     /// requirements. If the value is false, the number does not meet the requirements.
     public var number: Bool?
-
     /// Indicates whether the special character meets the requirements. If the value is true, the special
     /// character meets the requirements. If the value is false, the special character does not meet the
     /// requirements.
     public var specialCharacter: Bool?
-
     /// Modification suggestion
     /// Minimum: 0
     /// Maximum: 65534

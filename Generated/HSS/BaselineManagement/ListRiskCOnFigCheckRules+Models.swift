@@ -5,27 +5,23 @@ import CloudCore
 
 /// Range of parameters applicable to the check items that can be fixed by parameter transfer. This API is
 /// returned only for check items that support parameter transfer fix.
-public struct CheckRuleFixParamInfo: Codable, Sendable, Hashable {
+public struct CheckRuleFixParamInfo: Codable, Sendable, Equatable {
     /// Check item parameter ID
     /// Minimum: 0
     /// Maximum: 10
     public var ruleParamID: Int?
-
     /// Check item parameter description
     /// Minimum: 0
     /// Maximum: 256
     public var ruleDesc: String?
-
     /// Default values of check item parameters
     /// Minimum: 0
     /// Maximum: 2147483647
     public var defaultValue: Int?
-
     /// Minimum value of check item parameters
     /// Minimum: 0
     /// Maximum: 2147483647
     public var rangeMin: Int?
-
     /// Minimum value of check item parameters
     /// Minimum: 0
     /// Maximum: 2147483647
@@ -64,7 +60,7 @@ public struct CheckRuleFixParamInfo: Codable, Sendable, Hashable {
 }
 
 /// Data list
-public struct CheckRuleRiskInfoResponseInfo: Codable, Sendable, Hashable {
+public struct CheckRuleRiskInfoResponseInfo: Codable, Sendable, Equatable {
     /// Risk level. Its value can be:
     /// Low
     /// Medium
@@ -72,56 +68,45 @@ public struct CheckRuleRiskInfoResponseInfo: Codable, Sendable, Hashable {
     /// Minimum: 0
     /// Maximum: 255
     public var severity: String?
-
     /// Name of the configuration check (baseline), for example, SSH, CentOS 7, and Windows.
     /// Minimum: 0
     /// Maximum: 256
     public var checkName: String?
-
     /// Baseline type. The values for check_type and check_name are the same for Linux servers. For example,
     /// they can both be set to SSH or CentOS 7. For Windows servers, the values for check_type and check_name
     /// are different. For example, check_type can be set to Windows Server 2019 R2 or Windows Server 2016 R2.
     /// Minimum: 0
     /// Maximum: 256
     public var checkType: String?
-
     /// hw_standard: Cloud security practice standard
     public var standard: String?
-
     /// Check item name
     /// Minimum: 0
     /// Maximum: 2048
     public var checkRuleName: String?
-
     /// Check item ID
     /// Minimum: 0
     /// Maximum: 64
     public var checkRuleID: String?
-
     /// The number of servers on which the current baseline detection is performed.
     /// Minimum: 0
     /// Maximum: 2147483647
     public var hostNum: Int?
-
     /// Detection result. Its value can be:
     /// pass
     /// failed
     public var scanResult: String?
-
     /// Status. Its value can be:
     /// safe
     /// ignored
     /// unhandled
     public var status: String?
-
     /// Indicates whether one-click repair is supported. 1: yes; 0: no.
     public var enableFix: Int?
-
     /// Range of parameters applicable to the check items that can be fixed by parameter transfer. This API is
     /// returned only for check items that support parameter transfer fix.
     /// Array Length: 0 - 2147483647
     public var ruleParams: [CheckRuleFixParamInfo]?
-
     /// Not in the page's table; the page's response example shows it.
     public var enableClick: Bool?
 
@@ -186,12 +171,11 @@ public struct CheckRuleRiskInfoResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``HSSClient/listRiskCOnFigCheckRules``.
-public struct ListRiskCOnFigCheckRulesResponse: Codable, Sendable, Hashable {
+public struct ListRiskCOnFigCheckRulesResponse: Codable, Sendable, Equatable {
     /// Total risks
     /// Minimum: 0
     /// Maximum: 9223372036854775807
     public var totalNum: Int64?
-
     /// Data list
     /// Array Length: 0 - 2147483647
     public var dataList: [CheckRuleRiskInfoResponseInfo]?
@@ -201,10 +185,7 @@ public struct ListRiskCOnFigCheckRulesResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int64? = nil,
-        dataList: [CheckRuleRiskInfoResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int64? = nil, dataList: [CheckRuleRiskInfoResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The response of ``HSSClient/listRiskCOnFigHosts``.
-public struct ListRiskCOnFigHostsResponse: Codable, Sendable, Hashable {
+public struct ListRiskCOnFigHostsResponse: Codable, Sendable, Equatable {
     /// Total amount of data affected by configuration check
     /// Minimum: 0
     /// Maximum: 2147483647
     public var totalNum: Int64?
-
     /// Data list
     /// Array Length: 0 - 2147483647
     public var dataList: [SecurityCheckHostInfoResponseInfo]?
@@ -19,10 +18,7 @@ public struct ListRiskCOnFigHostsResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int64? = nil,
-        dataList: [SecurityCheckHostInfoResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int64? = nil, dataList: [SecurityCheckHostInfoResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }
@@ -35,37 +31,31 @@ public struct ListRiskCOnFigHostsResponse: Codable, Sendable, Hashable {
 }
 
 /// Data list
-public struct SecurityCheckHostInfoResponseInfo: Codable, Sendable, Hashable {
+public struct SecurityCheckHostInfoResponseInfo: Codable, Sendable, Equatable {
     /// Host ID
     /// Minimum: 0
     /// Maximum: 64
     public var hostID: String?
-
     /// Server name
     /// Minimum: 0
     /// Maximum: 256
     public var hostName: String?
-
     /// Server public IP address
     /// Minimum: 0
     /// Maximum: 128
     public var hostPublicIP: String?
-
     /// Server private IP address
     /// Minimum: 0
     /// Maximum: 256
     public var hostPrivateIP: String?
-
     /// Scan time (ms)
     /// Minimum: 0
     /// Maximum: 9223372036854775807
     public var scanTime: Int64?
-
     /// Number of risk items
     /// Minimum: 0
     /// Maximum: 2147483647
     public var failedNum: Int?
-
     /// Number of passed items
     /// Minimum: 0
     /// Maximum: 2147483647

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The response of ``HSSClient/listRiskCOnFigs``.
-public struct ListRiskCOnFigsResponse: Codable, Sendable, Hashable {
+public struct ListRiskCOnFigsResponse: Codable, Sendable, Equatable {
     /// Total number of records
     /// Minimum: 0
     /// Maximum: 2147483647
     public var totalNum: Int64?
-
     /// Server configuration check result list
     /// Array Length: 0 - 2147483647
     public var dataList: [SecurityCheckInfoResponseInfo]?
@@ -19,10 +18,7 @@ public struct ListRiskCOnFigsResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int64? = nil,
-        dataList: [SecurityCheckInfoResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int64? = nil, dataList: [SecurityCheckInfoResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }
@@ -35,28 +31,24 @@ public struct ListRiskCOnFigsResponse: Codable, Sendable, Hashable {
 }
 
 /// Server configuration check result list
-public struct SecurityCheckInfoResponseInfo: Codable, Sendable, Hashable {
+public struct SecurityCheckInfoResponseInfo: Codable, Sendable, Equatable {
     /// Risk level. Its value can be:
     /// Low
     /// Medium
     /// High
     public var severity: String?
-
     /// Baseline name, for example, SSH, CentOS 7, and Windows.
     /// Minimum: 0
     /// Maximum: 256
     public var checkName: String?
-
     /// Baseline type. The values for check_type and check_name are the same for Linux servers. For example,
     /// they can both be set to SSH or CentOS 7. For Windows servers, the values for check_type and check_name
     /// are different. For example, check_type can be set to Windows Server 2019 R2 or Windows Server 2016 R2.
     /// Minimum: 0
     /// Maximum: 256
     public var checkType: String?
-
     /// hw_standard: Cloud security practice standard
     public var standard: String?
-
     /// Indicates the total number of check items of the current configuration check (baseline) type. For
     /// example, if the standard type of the SSH baseline is hw_standard, server security provides 17 check
     /// items, but only five check items of the SSH baseline are detected on all servers. Therefore, the value
@@ -64,23 +56,19 @@ public struct SecurityCheckInfoResponseInfo: Codable, Sendable, Hashable {
     /// Minimum: 0
     /// Maximum: 2097152
     public var checkRuleNum: Int?
-
     /// Number of failed check items. If a server fails to pass a check item in check_rule_num, the item is
     /// counted in failed_rule_num.
     /// Minimum: 0
     /// Maximum: 2097152
     public var failedRuleNum: Int?
-
     /// The number of servers on which the current baseline detection is performed.
     /// Minimum: 0
     /// Maximum: 2097152
     public var hostNum: Int?
-
     /// Latest detection time (ms)
     /// Minimum: 0
     /// Maximum: 2097152
     public var scanTime: Int64?
-
     /// Description of the baseline type, including the standards for the check items and the issues that can
     /// be audited.
     /// Minimum: 0

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The response of ``HSSClient/listWeakPasswordUsers``.
-public struct ListWeakPasswordUsersResponse: Codable, Sendable, Hashable {
+public struct ListWeakPasswordUsersResponse: Codable, Sendable, Equatable {
     /// Total number of weak passwords
     /// Minimum: 0
     /// Maximum: 2147483647
     public var totalNum: Int64?
-
     /// Weak password list
     /// Array Length: 0 - 2147483647
     public var dataList: [WeakPwdListInfoResponseInfo]?
@@ -19,10 +18,7 @@ public struct ListWeakPasswordUsersResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int64? = nil,
-        dataList: [WeakPwdListInfoResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int64? = nil, dataList: [WeakPwdListInfoResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }
@@ -35,18 +31,16 @@ public struct ListWeakPasswordUsersResponse: Codable, Sendable, Hashable {
 }
 
 /// List of accounts with weak passwords
-public struct WeakPwdAccountInfoResponseInfo: Codable, Sendable, Hashable {
+public struct WeakPwdAccountInfoResponseInfo: Codable, Sendable, Equatable {
     /// Name of accounts with weak passwords
     /// Minimum: 0
     /// Maximum: 32
     public var userName: String?
-
     /// Account type. The options are as follows:
     /// system
     /// mysql
     /// redis
     public var serviceType: ServiceType?
-
     /// Validity period of a weak password, in days.
     /// Minimum: 0
     /// Maximum: 2147483647
@@ -58,11 +52,7 @@ public struct WeakPwdAccountInfoResponseInfo: Codable, Sendable, Hashable {
         case duration
     }
 
-    public init(
-        userName: String? = nil,
-        serviceType: ServiceType? = nil,
-        duration: Int? = nil
-    ) {
+    public init(userName: String? = nil, serviceType: ServiceType? = nil, duration: Int? = nil) {
         self.userName = userName
         self.serviceType = serviceType
         self.duration = duration
@@ -77,22 +67,19 @@ public struct WeakPwdAccountInfoResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// Weak password list
-public struct WeakPwdListInfoResponseInfo: Codable, Sendable, Hashable {
+public struct WeakPwdListInfoResponseInfo: Codable, Sendable, Equatable {
     /// Host ID
     /// Minimum: 0
     /// Maximum: 64
     public var hostID: String?
-
     /// Server name
     /// Minimum: 0
     /// Maximum: 256
     public var hostName: String?
-
     /// Server IP address (private IP address)
     /// Minimum: 0
     /// Maximum: 256
     public var hostIP: String?
-
     /// List of accounts with weak passwords
     /// Array Length: 0 - 2147483647
     public var weakPwdAccounts: [WeakPwdAccountInfoResponseInfo]?

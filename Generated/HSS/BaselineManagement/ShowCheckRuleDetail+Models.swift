@@ -4,17 +4,15 @@
 import CloudCore
 
 /// Test cases
-public struct CheckRuleCheckCaseResponseInfo: Codable, Sendable, Hashable {
+public struct CheckRuleCheckCaseResponseInfo: Codable, Sendable, Equatable {
     /// Test case description
     /// Minimum: 0
     /// Maximum: 65534
     public var checkDescription: String?
-
     /// Current result
     /// Minimum: 0
     /// Maximum: 65534
     public var currentValue: String?
-
     /// Expected result
     /// Minimum: 0
     /// Maximum: 65534
@@ -26,11 +24,7 @@ public struct CheckRuleCheckCaseResponseInfo: Codable, Sendable, Hashable {
         case suggestValue = "suggest_value"
     }
 
-    public init(
-        checkDescription: String? = nil,
-        currentValue: String? = nil,
-        suggestValue: String? = nil
-    ) {
+    public init(checkDescription: String? = nil, currentValue: String? = nil, suggestValue: String? = nil) {
         self.checkDescription = checkDescription
         self.currentValue = currentValue
         self.suggestValue = suggestValue
@@ -38,27 +32,23 @@ public struct CheckRuleCheckCaseResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``HSSClient/showCheckRuleDetail``.
-public struct ShowCheckRuleDetailResponse: Codable, Sendable, Hashable {
+public struct ShowCheckRuleDetailResponse: Codable, Sendable, Equatable {
     /// Description of the current check item (detection rule).
     /// Minimum: 0
     /// Maximum: 2048
     public var description: String?
-
     /// Basis for the check item (rule) setting
     /// Minimum: 0
     /// Maximum: 255
     public var reference: String?
-
     /// Audit description of the check item (rule)
     /// Minimum: 0
     /// Maximum: 65534
     public var audit: String?
-
     /// Modification suggestions for the check item (rule)
     /// Minimum: 0
     /// Maximum: 65534
     public var remediation: String?
-
     /// Test cases
     /// Array Length: 0 - 2147483647
     public var checkInfoList: [CheckRuleCheckCaseResponseInfo]?

@@ -4,25 +4,22 @@
 import CloudCore
 
 /// The response of ``HSSClient/showRiskCOnFigDetail``.
-public struct ShowRiskCOnFigDetailResponse: Codable, Sendable, Hashable {
+public struct ShowRiskCOnFigDetailResponse: Codable, Sendable, Equatable {
     /// Risk level. Its value can be:
     /// Low
     /// Medium
     /// High
     public var severity: String?
-
     /// Configuration check (baseline) type, for example, SSH, CentOS 7, Windows Server 2019 R2, Windows
     /// Server 2016 R2 and MySQL5-Windows.
     /// Minimum: 0
     /// Maximum: 256
     public var checkType: String?
-
     /// Description of the baseline type, including the standards for the check items and the issues that can
     /// be audited.
     /// Minimum: 0
     /// Maximum: 65534
     public var checkTypeDesc: String?
-
     /// Indicates the total number of check items of the current configuration check (baseline) type. For
     /// example, if the standard type of the SSH baseline is hw_standard, server security provides 17 check
     /// items, but only five check items of the SSH baseline are detected on all servers. Therefore, the value
@@ -30,25 +27,21 @@ public struct ShowRiskCOnFigDetailResponse: Codable, Sendable, Hashable {
     /// Minimum: 0
     /// Maximum: 2147483647
     public var checkRuleNum: Int?
-
     /// Number of failed check items. If a server fails to pass a check item in check_rule_num, the item is
     /// counted in failed_rule_num.
     /// Minimum: 0
     /// Maximum: 2147483647
     public var failedRuleNum: Int?
-
     /// Number of passed check items. If a server passes a check item in check_rule_num, the check item is
     /// counted in passed_rule_num.
     /// Minimum: 0
     /// Maximum: 2147483647
     public var passedRuleNum: Int?
-
     /// Number of ignored check items. If a server ignores a check item in check_rule_num, the check item is
     /// counted in ignored_rule_num.
     /// Minimum: 0
     /// Maximum: 2147483647
     public var ignoredRuleNum: Int?
-
     /// The number of servers on which the current baseline detection is performed.
     /// Minimum: 0
     /// Maximum: 2147483647

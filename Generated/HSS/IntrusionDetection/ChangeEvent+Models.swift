@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``HSSClient/changeEvent``.
-public struct ChangeEventRequest: Codable, Sendable, Hashable {
+public struct ChangeEventRequest: Codable, Sendable, Equatable {
     /// Handling method. Its value can be:
     /// mark_as_handled
     /// ignore
@@ -17,14 +17,11 @@ public struct ChangeEventRequest: Codable, Sendable, Hashable {
     /// remove_from_login_whitelist
     /// do_not_isolate_or_kill
     public var operateType: String
-
     /// Remarks. This API is available only for handled alarms.
     public var handler: String?
-
     /// Operated event list
     /// Array Length: 0 - 100
     public var operateEventList: [OperateEventRequestInfo]
-
     /// Not in the page's table; the page's request example sends it.
     public var xRequestExamplesDescription1: String?
 
@@ -53,34 +50,25 @@ public struct ChangeEventRequest: Codable, Sendable, Hashable {
 /// remove_from_login_whitelist, the login_ip, private_ip, and login_user_name parameters are mandatory. If
 /// operate_type is set to isolate_and_kill or do_not_isolate_or_kill, the agent_id, file_hash, file_path, and
 /// process_pid parameters are mandatory. In other cases, the parameters are optional.
-public struct EventDetailRequestInfo: Codable, Sendable, Hashable {
+public struct EventDetailRequestInfo: Codable, Sendable, Equatable {
     /// Agent ID
     public var agentID: String?
-
     /// Process ID
     public var processPid: Int?
-
     /// File hash
     public var fileHash: String?
-
     /// File path
     public var filePath: String?
-
     /// File attribute
     public var fileAttr: String?
-
     /// Alarm event keyword, which is used only for the alarm whitelist.
     public var keyword: String?
-
     /// Alarm event hash, which is used only for the alarm whitelist.
     public var hash: String?
-
     /// Server private IP address
     public var privateIP: String?
-
     /// Login source IP address
     public var loginIP: String?
-
     /// Login username
     public var loginUserName: String?
 
@@ -137,7 +125,7 @@ public struct EventDetailRequestInfo: Codable, Sendable, Hashable {
 }
 
 /// Operated event list
-public struct OperateEventRequestInfo: Codable, Sendable, Hashable {
+public struct OperateEventRequestInfo: Codable, Sendable, Equatable {
     /// Event category. Its value can be:
     /// container_1001: Container namespace
     /// container_1002: Container open port
@@ -177,10 +165,8 @@ public struct OperateEventRequestInfo: Codable, Sendable, Hashable {
     /// network_1004: Attack in sensitive areas
     /// crontab_1001: Suspicious crontab task
     public var eventClassID: String
-
     /// Event ID
     public var eventID: String
-
     /// Intrusion type. Its value can be:
     /// 1001: Malware
     /// 1010: Rootkit
@@ -200,10 +186,8 @@ public struct OperateEventRequestInfo: Codable, Sendable, Hashable {
     /// 4004: Abnormal login
     /// 4006: Invalid system account
     public var eventType: Int
-
     /// Occurrence time, accurate to milliseconds.
     public var occurTime: Int
-
     /// Operation details list. If operate_type is set to add_to_alarm_whitelist or
     /// remove_from_alarm_whitelist, keyword and hash are mandatory. If operate_type is set to
     /// add_to_login_whitelist or remove_from_login_whitelist, the login_ip, private_ip, and login_user_name

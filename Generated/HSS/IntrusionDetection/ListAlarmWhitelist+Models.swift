@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Alarm whitelist details
-public struct AlarmWhiteListResponseInfo: Codable, Sendable, Hashable {
+public struct AlarmWhiteListResponseInfo: Codable, Sendable, Equatable {
     /// Enterprise project name
     public var enterpriseProjectName: String?
-
     /// Hash value of the event whitelist description (SHA256 algorithm)
     public var hash: String?
-
     /// Description
     public var description: String?
-
     /// Intrusion type. Its value can be:
     /// 1001: Malware
     /// 1010: Rootkit
@@ -33,7 +30,6 @@ public struct AlarmWhiteListResponseInfo: Codable, Sendable, Hashable {
     /// 4004: Abnormal login
     /// 4006: Invalid system account
     public var eventType: Int?
-
     /// Time when the event whitelist is updated, in milliseconds.
     /// Minimum: 0
     /// Maximum: 9223372036854775807
@@ -72,16 +68,14 @@ public struct AlarmWhiteListResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``HSSClient/listAlarmWhitelist``.
-public struct ListAlarmWhitelistResponse: Codable, Sendable, Hashable {
+public struct ListAlarmWhitelistResponse: Codable, Sendable, Equatable {
     /// Total number
     public var totalNum: Int?
-
     /// Types of events that can be filtered
     /// Minimum: 0
     /// Maximum: 2147483647
     /// Array Length: 0 - 30000
     public var eventTypeList: [Int]?
-
     /// Alarm whitelist details
     /// Array Length: 0 - 100
     public var dataList: [AlarmWhiteListResponseInfo]?

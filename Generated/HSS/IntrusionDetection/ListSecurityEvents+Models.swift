@@ -4,37 +4,27 @@
 import CloudCore
 
 /// Operation details list (not displayed on the page)
-public struct EventDetailResponseInfo: Codable, Sendable, Hashable {
+public struct EventDetailResponseInfo: Codable, Sendable, Equatable {
     /// Agent ID
     public var agentID: String?
-
     /// Process ID
     public var processPid: Int?
-
     /// Whether a process is a parent process
     public var isParent: Bool?
-
     /// File hash
     public var fileHash: String?
-
     /// File path
     public var filePath: String?
-
     /// File attribute
     public var fileAttr: Int?
-
     /// Server private IP address
     public var privateIP: String?
-
     /// Login source IP address
     public var loginIP: String?
-
     /// Login username
     public var loginUserName: String?
-
     /// Alarm event keyword, which is used only for the alarm whitelist.
     public var keyword: String?
-
     /// Alarm event hash, which is used only for the alarm whitelist.
     public var hash: String?
 
@@ -95,77 +85,57 @@ public struct EventDetailResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// File information list
-public struct EventFileResponseInfo: Codable, Sendable, Hashable {
+public struct EventFileResponseInfo: Codable, Sendable, Equatable {
     /// File path
     public var filePath: String?
-
     /// File alias
     public var fileAlias: String?
-
     /// File size
     /// Minimum: 0
     /// Maximum: 2147483647
     public var fileSize: Int?
-
     /// Time when a file was last modified
     /// Minimum: 0
     /// Maximum: 9223372036854775807
     public var fileMtime: Int64?
-
     /// Time when a file was last accessed
     /// Minimum: 0
     /// Maximum: 9223372036854775807
     public var fileAtime: Int64?
-
     /// Time when the status of a file was last changed
     /// Minimum: 0
     /// Maximum: 9223372036854775807
     public var fileCtime: Int64?
-
     /// The hash value calculated using the SHA256 algorithm.
     public var fileHash: String?
-
     /// File MD5
     public var fileMd5: String?
-
     /// File SHA256
     public var fileSha256: String?
-
     /// File type
     public var fileType: String?
-
     /// File content
     public var fileContent: String?
-
     /// File attribute
     public var fileAttr: String?
-
     /// File operation type
     /// Minimum: 0
     /// Maximum: 2147483647
     public var fileOperation: Int?
-
     /// File action
     public var fileAction: String?
-
     /// Old/New attribute
     public var fileChangeAttr: String?
-
     /// New file path
     public var fileNewPath: String?
-
     /// File description
     public var fileDesc: String?
-
     /// File keyword
     public var fileKeyWord: String?
-
     /// Whether it is a directory
     public var isDir: Bool?
-
     /// File handle information
     public var fdInfo: String?
-
     /// Number of file handles
     /// Minimum: 0
     /// Maximum: 2147483647
@@ -268,14 +238,11 @@ public struct EventFileResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// Event list
-public struct EventManagementResponseInfo: Codable, Sendable, Hashable {
+public struct EventManagementResponseInfo: Codable, Sendable, Equatable {
     /// Documented values of `hostStatus`; other values decode as well.
     public struct HostStatus: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let active: Self = "ACTIVE"
         public static let shutoff: Self = "SHUTOFF"
@@ -286,10 +253,7 @@ public struct EventManagementResponseInfo: Codable, Sendable, Hashable {
     /// Documented values of `assetValue`; other values decode as well.
     public struct AssetValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let important: Self = "important"
         public static let common: Self = "common"
@@ -299,10 +263,7 @@ public struct EventManagementResponseInfo: Codable, Sendable, Hashable {
     /// Documented values of `handleMethod`; other values decode as well.
     public struct HandleMethod: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let markAsHandled: Self = "mark_as_handled"
         public static let ignore: Self = "ignore"
@@ -313,7 +274,6 @@ public struct EventManagementResponseInfo: Codable, Sendable, Hashable {
 
     /// Event ID
     public var eventID: String?
-
     /// Event category. Its value can be:
     /// container_1001: Container namespace
     /// container_1002: Container open port
@@ -353,7 +313,6 @@ public struct EventManagementResponseInfo: Codable, Sendable, Hashable {
     /// network_1004: Attack in sensitive areas
     /// crontab_1001: Suspicious crontab task
     public var eventClassID: String?
-
     /// Intrusion type. Its value can be:
     /// 1001: Malware
     /// 1010: Rootkit
@@ -373,10 +332,8 @@ public struct EventManagementResponseInfo: Codable, Sendable, Hashable {
     /// 4004: Abnormal login
     /// 4006: Invalid system account
     public var eventType: Int?
-
     /// Event name
     public var eventName: String?
-
     /// Threat level. Its value can be:
     /// Security
     /// Low
@@ -384,37 +341,28 @@ public struct EventManagementResponseInfo: Codable, Sendable, Hashable {
     /// High
     /// Critical
     public var severity: String?
-
     /// Container instance name. This API is available only for container alarms.
     public var containerName: String?
-
     /// Image name. This API is available only for container alarms.
     public var imageName: String?
-
     /// Server name
     public var hostName: String?
-
     /// Host ID
     public var hostID: String?
-
     /// Server private IP address
     public var privateIP: String?
-
     /// Elastic IP address
     public var publicIP: String?
-
     /// OS type. Its value can be:
     /// Linux
     /// Windows
     public var osType: String?
-
     /// Server status. The options are as follows:
     /// ACTIVE
     /// SHUTOFF
     /// BUILDING
     /// ERROR
     public var hostStatus: HostStatus?
-
     /// Agent status. Its value can be:
     /// installed
     /// not_installed
@@ -423,18 +371,15 @@ public struct EventManagementResponseInfo: Codable, Sendable, Hashable {
     /// install_failed
     /// installing
     public var agentStatus: String?
-
     /// Protection status. Its value can be:
     /// closed
     /// opened
     public var protectStatus: String?
-
     /// Asset importance. The options are as follows:
     /// important
     /// common
     /// test
     public var assetValue: AssetValue?
-
     /// Attack phase. Its value can be:
     /// reconnaissance
     /// weaponization
@@ -444,7 +389,6 @@ public struct EventManagementResponseInfo: Codable, Sendable, Hashable {
     /// command_and_control
     /// actions
     public var attackPhase: String?
-
     /// Attack tag. Its value can be:
     /// attack_success
     /// attack_attempt
@@ -453,18 +397,14 @@ public struct EventManagementResponseInfo: Codable, Sendable, Hashable {
     /// collapsible_host
     /// system_vulnerability
     public var attackTag: String?
-
     /// Occurrence time, accurate to milliseconds.
     public var occurTime: Int64?
-
     /// Handling time, in milliseconds. This API is available only for handled alarms.
     public var handleTime: Int?
-
     /// Processing status. Its value can be:
     /// unhandled
     /// handled
     public var handleStatus: String?
-
     /// Handling method. This API is available only for handled alarms. The options are as follows:
     /// mark_as_handled
     /// ignore
@@ -472,56 +412,40 @@ public struct EventManagementResponseInfo: Codable, Sendable, Hashable {
     /// add_to_login_whitelist
     /// isolate_and_kill
     public var handleMethod: HandleMethod?
-
     /// Remarks. This API is available only for handled alarms.
     public var handler: String?
-
     /// Supported processing operation
     public var operateAcceptList: [String]?
-
     /// Operation details list (not displayed on the page)
     /// Array Length: 0 - 100
     public var operateDetailList: [EventDetailResponseInfo]?
-
     /// Attack information, in JSON format.
     public var forensicInfo: JSONValue?
-
     /// Resource information
     public var resourceInfo: EventResourceResponseInfo?
-
     /// Geographical location, in JSON format.
     public var geoInfo: JSONValue?
-
     /// Malware information, in JSON format.
     public var malwareInfo: JSONValue?
-
     /// Network information, in JSON format.
     public var networkInfo: JSONValue?
-
     /// Application information, in JSON format.
     public var appInfo: JSONValue?
-
     /// System information, in JSON format.
     public var systemInfo: JSONValue?
-
     /// Extended event information, in JSON format
     public var extendInfo: JSONValue?
-
     /// Handling suggestions
     public var recommendation: String?
-
     /// Process information list
     /// Array Length: 0 - 100
     public var processInfoList: [EventProcessResponseInfo]?
-
     /// User information list
     /// Array Length: 0 - 100
     public var userInfoList: [EventUserResponseInfo]?
-
     /// File information list
     /// Array Length: 0 - 100
     public var fileInfoList: [EventFileResponseInfo]?
-
     /// Brief description of the event.
     /// Minimum: 0
     /// Maximum: 204800
@@ -692,148 +616,113 @@ public struct EventManagementResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// Process information list
-public struct EventProcessResponseInfo: Codable, Sendable, Hashable {
+public struct EventProcessResponseInfo: Codable, Sendable, Equatable {
     /// Process name
     public var processName: String?
-
     /// Process file path
     public var processPath: String?
-
     /// Process ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var processPid: Int?
-
     /// Process user ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var processUid: Int?
-
     /// Process username
     public var processUsername: String?
-
     /// Process file command line
     public var processCmdline: String?
-
     /// Process file name
     public var processFilename: String?
-
     /// Process start time
     /// Minimum: 0
     /// Maximum: 9223372036854775807
     public var processStartTime: Int64?
-
     /// Process group ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var processGid: Int?
-
     /// Valid process group ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var processEgid: Int?
-
     /// Valid process user ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var processEuid: Int?
-
     /// Parent process name
     public var parentProcessName: String?
-
     /// Parent process file path
     public var parentProcessPath: String?
-
     /// Parent process ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var parentProcessPid: Int?
-
     /// Parent process user ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var parentProcessUid: Int?
-
     /// Parent process file command line
     public var parentProcessCmdline: String?
-
     /// Parent process file name
     public var parentProcessFilename: String?
-
     /// Parent process start time
     /// Minimum: 0
     /// Maximum: 9223372036854775807
     public var parentProcessStartTime: Int64?
-
     /// Parent process group ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var parentProcessGid: Int?
-
     /// Valid parent process group ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var parentProcessEgid: Int?
-
     /// Valid parent process user ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var parentProcessEuid: Int?
-
     /// Subprocess name
     public var childProcessName: String?
-
     /// Subprocess file path
     public var childProcessPath: String?
-
     /// Subprocess ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var childProcessPid: Int?
-
     /// Subprocess user ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var childProcessUid: Int?
-
     /// Subprocess file command line
     public var childProcessCmdline: String?
-
     /// Subprocess file name
     public var childProcessFilename: String?
-
     /// Subprocess start time
     /// Minimum: 0
     /// Maximum: 9223372036854775807
     public var childProcessStartTime: Int64?
-
     /// Subprocess group ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var childProcessGid: Int?
-
     /// Valid subprocess group ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var childProcessEgid: Int?
-
     /// Valid subprocess user ID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var childProcessEuid: Int?
-
     /// Virtualization command
     public var virtCmd: String?
-
     /// Virtualization process name
     public var virtProcessName: String?
-
     /// Escape mode
     public var escapeMode: String?
-
     /// Commands executed after escape
     public var escapeCmd: String?
-
     /// Process startup file hash
     public var processHash: String?
 
@@ -994,62 +883,44 @@ public struct EventProcessResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// Resource information
-public struct EventResourceResponseInfo: Codable, Sendable, Hashable {
+public struct EventResourceResponseInfo: Codable, Sendable, Equatable {
     /// User account ID
     public var domainID: String?
-
     /// Project ID
     public var projectID: String?
-
     /// Enterprise project ID. The value 0 indicates the default enterprise project. To query all enterprise
     /// projects, set this parameter to all_granted_eps.
     public var enterpriseProjectID: String?
-
     /// Region name
     public var regionName: String?
-
     /// VPC ID
     public var vpcID: String?
-
     /// ECS ID
     public var cloudID: String?
-
     /// VM name
     public var vmName: String?
-
     /// Specifies the VM UUID, that is, the server ID.
     public var vmUUID: String?
-
     /// Container ID
     public var containerID: String?
-
     /// Image ID
     public var imageID: String?
-
     /// Image name
     public var imageName: String?
-
     /// Host attribute
     public var hostAttr: String?
-
     /// Service
     public var service: String?
-
     /// Microservice
     public var microService: String?
-
     /// System CPU architecture
     public var sysArch: String?
-
     /// OS bit version
     public var osBit: String?
-
     /// OS type
     public var osType: String?
-
     /// OS name
     public var osName: String?
-
     /// OS version
     public var osVersion: String?
 
@@ -1119,76 +990,60 @@ public struct EventResourceResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// User information list
-public struct EventUserResponseInfo: Codable, Sendable, Hashable {
+public struct EventUserResponseInfo: Codable, Sendable, Equatable {
     /// User UID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var userID: Int?
-
     /// User GID
     /// Minimum: 0
     /// Maximum: 2147483647
     public var userGid: Int?
-
     /// User name
     public var userName: String?
-
     /// User group name
     public var userGroupName: String?
-
     /// User home directory
     public var userHomeDir: String?
-
     /// User login IP address
     public var loginIP: String?
-
     /// Service type. The options are as follows:
     /// system
     /// mysql
     /// redis
     public var serviceType: ServiceType?
-
     /// Login service port
     /// Minimum: 0
     /// Maximum: 2147483647
     public var servicePort: Int?
-
     /// Login mode
     /// Minimum: 0
     /// Maximum: 2147483647
     public var loginMode: Int?
-
     /// Last login time
     /// Minimum: 0
     /// Maximum: 9223372036854775807
     public var loginLastTime: Int64?
-
     /// Number of failed login attempts
     /// Minimum: 0
     /// Maximum: 2147483647
     public var loginFailCount: Int?
-
     /// Password hash
     public var pwdHash: String?
-
     /// Masked password
     public var pwdWithFuzzing: String?
-
     /// Password age (days)
     /// Minimum: 0
     /// Maximum: 2147483647
     public var pwdUsedDays: Int?
-
     /// Minimum password validity period
     /// Minimum: 0
     /// Maximum: 2147483647
     public var pwdMinDays: Int?
-
     /// Maximum password validity period
     /// Minimum: 0
     /// Maximum: 2147483647
     public var pwdMaxDays: Int?
-
     /// Advance warning of password expiration (days)
     /// Minimum: 0
     /// Maximum: 2147483647
@@ -1275,12 +1130,11 @@ public struct EventUserResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``HSSClient/listSecurityEvents``.
-public struct ListSecurityEventsResponse: Codable, Sendable, Hashable {
+public struct ListSecurityEventsResponse: Codable, Sendable, Equatable {
     /// Total number of alarm events
     /// Minimum: 0
     /// Maximum: 2147483647
     public var totalNum: Int?
-
     /// Event list
     /// Array Length: 0 - 1000
     public var dataList: [EventManagementResponseInfo]?
@@ -1290,10 +1144,7 @@ public struct ListSecurityEventsResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [EventManagementResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [EventManagementResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }

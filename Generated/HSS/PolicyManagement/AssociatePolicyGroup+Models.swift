@@ -4,17 +4,15 @@
 import CloudCore
 
 /// The request body of ``HSSClient/associatePolicyGroup``.
-public struct AssociatePolicyGroupRequest: Codable, Sendable, Hashable {
+public struct AssociatePolicyGroupRequest: Codable, Sendable, Equatable {
     /// ID of the policy group to be deployed
     /// Minimum: 36
     /// Maximum: 64
     public var targetPolicyGroupID: String
-
     /// Whether to deploy the policy for all servers.
     /// true: The policy is deployed on all servers. You do not need to set host_id_list.
     /// false: The policy is not deployed on all servers. You need to set host_id_list.
     public var operateAll: Bool?
-
     /// IDs of servers where the policy group needs to be deployed
     /// Minimum: 1
     /// Maximum: 128
@@ -27,11 +25,7 @@ public struct AssociatePolicyGroupRequest: Codable, Sendable, Hashable {
         case hostIDList = "host_id_list"
     }
 
-    public init(
-        targetPolicyGroupID: String,
-        operateAll: Bool? = nil,
-        hostIDList: [String]? = nil
-    ) {
+    public init(targetPolicyGroupID: String, operateAll: Bool? = nil, hostIDList: [String]? = nil) {
         self.targetPolicyGroupID = targetPolicyGroupID
         self.operateAll = operateAll
         self.hostIDList = hostIDList

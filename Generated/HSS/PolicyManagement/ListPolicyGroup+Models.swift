@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``HSSClient/listPolicyGroup``.
-public struct ListPolicyGroupResponse: Codable, Sendable, Hashable {
+public struct ListPolicyGroupResponse: Codable, Sendable, Equatable {
     /// Total number
     public var totalNum: Int?
-
     /// Policy group list
     /// Array Length: 0 - 100
     public var dataList: [PolicyGroupResponseInfo]?
@@ -17,10 +16,7 @@ public struct ListPolicyGroupResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [PolicyGroupResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [PolicyGroupResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }
@@ -33,14 +29,11 @@ public struct ListPolicyGroupResponse: Codable, Sendable, Hashable {
 }
 
 /// Policy group list
-public struct PolicyGroupResponseInfo: Codable, Sendable, Hashable {
+public struct PolicyGroupResponseInfo: Codable, Sendable, Equatable {
     /// Documented values of `supportOS`; other values decode as well.
     public struct SupportOS: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let linux: Self = "Linux"
         public static let windows: Self = "Windows"
@@ -49,50 +42,38 @@ public struct PolicyGroupResponseInfo: Codable, Sendable, Hashable {
     /// Documented values of `supportVersion`; other values decode as well.
     public struct SupportVersion: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// policy group of the enterprise edition
         public static let hssVersionEnterprise: Self = "hss.version.enterprise"
-
         /// policy group of the premium edition
         public static let hssVersionPremium: Self = "hss.version.premium"
-
         /// policy group of the container edition
         public static let hssVersionContainerEnterprise: Self = "hss.version.container.enterprise"
     }
 
     /// Policy group name
     public var groupName: String?
-
     /// Policy group ID
     public var groupID: String?
-
     /// Description of the policy group
     /// Minimum: 1
     /// Maximum: 64
     public var description: String?
-
     /// Whether a policy group can be deleted
     /// true: The policy group can be deleted.
     /// false: The policy group cannot be deleted.
     public var deletable: Bool?
-
     /// Number of associated servers
     public var hostNum: Int?
-
     /// Whether a policy group is the default policy group
     /// true: The policy group is the default policy group.
     /// false: The policy group is not the default policy group.
     public var defaultGroup: Bool?
-
     /// Supported OS. The options are as follows:
     /// Linux
     /// Windows
     public var supportOS: SupportOS?
-
     /// Supported versions. The options are as follows:
     /// hss.version.enterprise: policy group of the enterprise edition
     /// hss.version.premium: policy group of the premium edition

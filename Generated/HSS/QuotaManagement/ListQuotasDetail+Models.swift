@@ -4,46 +4,38 @@
 import CloudCore
 
 /// The response of ``HSSClient/listQuotasDetail``.
-public struct ListQuotasDetailResponse: Codable, Sendable, Hashable {
+public struct ListQuotasDetailResponse: Codable, Sendable, Equatable {
     /// Pay-per-Use quotas
     /// Minimum: 0
     /// Maximum: 10000000
     public var onDemandNum: Int?
-
     /// Used quotas
     /// Minimum: 0
     /// Maximum: 10000000
     public var usedNum: Int?
-
     /// Idle quotas
     /// Minimum: 0
     /// Maximum: 10000000
     public var idleNum: Int?
-
     /// Normal quotas
     /// Minimum: 0
     /// Maximum: 10000000
     public var normalNum: Int?
-
     /// Expired quotas
     /// Minimum: 0
     /// Maximum: 10000000
     public var expiredNum: Int?
-
     /// Frozen quotas
     /// Minimum: 0
     /// Maximum: 10000000
     public var freezeNum: Int?
-
     /// Quota statistics list
     /// Array Length: 0 - 200
     public var quotaStatisticsList: [QuotaStatisticsResponseInfo]?
-
     /// Total quotas
     /// Minimum: 0
     /// Maximum: 10000000
     public var totalNum: Int?
-
     /// Quota list
     /// Array Length: 0 - 200
     public var dataList: [QuotaResourcesResponseInfo]?
@@ -97,62 +89,51 @@ public struct ListQuotasDetailResponse: Codable, Sendable, Hashable {
 }
 
 /// Quota list
-public struct QuotaResourcesResponseInfo: Codable, Sendable, Hashable {
+public struct QuotaResourcesResponseInfo: Codable, Sendable, Equatable {
     /// Resource ID of an HSS quota
     /// Minimum: 0
     /// Maximum: 256
     public var resourceID: String?
-
     /// Resource specification code. Its value can be:
     /// hss.version.enterprise: enterprise edition
     /// hss.version.premium: premium edition
     /// hss.version.container: container edition
     public var version: String?
-
     /// Quota status. It can be:
     /// normal
     /// expired
     /// freeze
     public var quotaStatus: String?
-
     /// Usage status. Its value can be:
     /// idle
     /// used
     public var usedStatus: String?
-
     /// Host ID
     /// Minimum: 1
     /// Maximum: 64
     public var hostID: String?
-
     /// Server name
     /// Minimum: 1
     /// Maximum: 128
     public var hostName: String?
-
     /// on_demand: pay-per-use
     public var chargingMode: String?
-
     /// Tag
     /// Array Length: 0 - 2097152
     public var tags: [TagInfo]?
-
     /// Expiration time. The value -1 indicates that the resource will not expire.
     /// Minimum: 0
     /// Maximum: 2147483647
     public var expireTime: Int64?
-
     /// Whether quotas are shared. Its value can be:
     /// shared
     /// unshared
     public var sharedQuota: String?
-
     /// Enterprise project ID. The value 0 indicates the default enterprise project. To query all enterprise
     /// projects, set this parameter to all_granted_eps.
     /// Minimum: 0
     /// Maximum: 256
     public var enterpriseProjectID: String?
-
     /// Enterprise project name
     /// Minimum: 0
     /// Maximum: 256
@@ -219,13 +200,12 @@ public struct QuotaResourcesResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// Quota statistics list
-public struct QuotaStatisticsResponseInfo: Codable, Sendable, Hashable {
+public struct QuotaStatisticsResponseInfo: Codable, Sendable, Equatable {
     /// Resource specification code. Its value can be:
     /// hss.version.enterprise: enterprise edition
     /// hss.version.premium: premium edition
     /// hss.version.container: container edition
     public var version: String?
-
     /// Total quotas
     /// Minimum: 0
     /// Maximum: 10000000
@@ -236,10 +216,7 @@ public struct QuotaStatisticsResponseInfo: Codable, Sendable, Hashable {
         case totalNum = "total_num"
     }
 
-    public init(
-        version: String? = nil,
-        totalNum: Int? = nil
-    ) {
+    public init(version: String? = nil, totalNum: Int? = nil) {
         self.version = version
         self.totalNum = totalNum
     }

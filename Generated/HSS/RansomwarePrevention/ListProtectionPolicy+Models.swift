@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The response of ``HSSClient/listProtectionPolicy``.
-public struct ListProtectionPolicyResponse: Codable, Sendable, Hashable {
+public struct ListProtectionPolicyResponse: Codable, Sendable, Equatable {
     /// Total number of policies
     /// Minimum: 0
     /// Maximum: 2097152
     public var totalNum: Int?
-
     /// Query the list of policies.
     /// Array Length: 0 - 10241
     public var dataList: [ProtectionPolicyInfo]?
@@ -19,10 +18,7 @@ public struct ListProtectionPolicyResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [ProtectionPolicyInfo]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [ProtectionPolicyInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }
@@ -35,58 +31,48 @@ public struct ListProtectionPolicyResponse: Codable, Sendable, Hashable {
 }
 
 /// Query the list of policies.
-public struct ProtectionPolicyInfo: Codable, Sendable, Hashable {
+public struct ProtectionPolicyInfo: Codable, Sendable, Equatable {
     /// Policy ID
     /// Minimum: 0
     /// Maximum: 128
     public var policyID: String?
-
     /// Policy name
     /// Minimum: 0
     /// Maximum: 128
     public var policyName: String?
-
     /// Action. Its value can be:
     /// alarm_and_isolation: Report an alarm and isolate.
     /// alarm_only: Only report alarms.
     public var protectionMode: String?
-
     /// Whether to enable honeypot protection. By default, the protection is enabled. Its value can be:
     /// opened
     /// closed
     public var baitProtectionStatus: String?
-
     /// Protected directory
     /// Minimum: 1
     /// Maximum: 128
     public var protectionDirectory: String?
-
     /// Protected file type, for example, .docx, .txt, and .avi.
     /// Minimum: 0
     /// Maximum: 128
     public var protectionType: String?
-
     /// (Optional) excluded directory
     /// Minimum: 1
     /// Maximum: 128
     public var excludeDirectory: String?
-
     /// Whether to perform runtime checks. The options are as follows. Currently, it can only be disabled.
     /// This field is reserved.
     /// opened
     /// closed
     public var runtimeDetectionStatus: RuntimeDetectionStatus?
-
     /// Directory to be checked during running. This field is reserved.
     /// Minimum: 1
     /// Maximum: 128
     public var runtimeDetectionDirectory: String?
-
     /// Number of associated servers
     /// Minimum: 0
     /// Maximum: 2097152
     public var countAssociatedServer: Int?
-
     /// OS type. Its value can be:
     /// Linux
     /// Windows

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``HSSClient/stopProtection``.
-public struct StopProtectionRequest: Codable, Sendable, Hashable {
+public struct StopProtectionRequest: Codable, Sendable, Equatable {
     /// Documented values of `closeProtectionType`; other values decode as well.
     public struct CloseProtectionType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Disable ransomware protection. Currently, backup protection cannot be disabled. Go to the CBR
         /// service to unbind a vault.
@@ -23,13 +20,11 @@ public struct StopProtectionRequest: Codable, Sendable, Hashable {
     /// Maximum: 64
     /// Array Length: 0 - 20
     public var hostIDList: [String]
-
     /// IDs of agents where ransomware prevention needs to be disabled
     /// Minimum: 0
     /// Maximum: 64
     /// Array Length: 0 - 20
     public var agentIDList: [String]
-
     /// Type of disabled protection. The options are as follows:
     /// close_anti: Disable ransomware protection. Currently, backup protection cannot be disabled. Go to the
     /// CBR service to unbind a vault.
@@ -41,11 +36,7 @@ public struct StopProtectionRequest: Codable, Sendable, Hashable {
         case closeProtectionType = "close_protection_type"
     }
 
-    public init(
-        hostIDList: [String],
-        agentIDList: [String],
-        closeProtectionType: CloseProtectionType
-    ) {
+    public init(hostIDList: [String], agentIDList: [String], closeProtectionType: CloseProtectionType) {
         self.hostIDList = hostIDList
         self.agentIDList = agentIDList
         self.closeProtectionType = closeProtectionType

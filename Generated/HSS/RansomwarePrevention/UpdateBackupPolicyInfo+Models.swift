@@ -4,27 +4,18 @@
 import CloudCore
 
 /// Time rule for the policy execution.
-public struct BackupTriggerPropertiesRequestInfo: Codable, Sendable, Hashable {
+public struct BackupTriggerPropertiesRequestInfo: Codable, Sendable, Equatable {
     /// Documented values of `pattern`; other values decode as well.
     public struct Pattern: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let mo: Self = "MO"
-
         public static let tu: Self = "TU"
-
         public static let we: Self = "WE"
-
         public static let th: Self = "TH"
-
         public static let fr: Self = "FR"
-
         public static let sa: Self = "SA"
-
         /// seven days of a week
         public static let su: Self = "SU"
     }
@@ -42,42 +33,29 @@ public struct BackupTriggerPropertiesRequestInfo: Codable, Sendable, Hashable {
     /// Array Length: 0 - 24
     public var pattern: [Pattern]
 
-    private enum CodingKeys: String, CodingKey {
-        case pattern
-    }
-
-    public init(
-        pattern: [Pattern]
-    ) {
+    public init(pattern: [Pattern]) {
         self.pattern = pattern
     }
 }
 
 /// Time scheduling rule for the policy
-public struct BackupTriggerRequestInfo: Codable, Sendable, Hashable {
+public struct BackupTriggerRequestInfo: Codable, Sendable, Equatable {
     /// Time rule for the policy execution.
     public var properties: BackupTriggerPropertiesRequestInfo
 
-    private enum CodingKeys: String, CodingKey {
-        case properties
-    }
-
-    public init(
-        properties: BackupTriggerPropertiesRequestInfo
-    ) {
+    public init(properties: BackupTriggerPropertiesRequestInfo) {
         self.properties = properties
     }
 }
 
 /// Scheduling parameter.
-public struct OperationDefinitionRequestInfo: Codable, Sendable, Hashable {
+public struct OperationDefinitionRequestInfo: Codable, Sendable, Equatable {
     /// Maximum number of retained daily backups. The latest backup of each day is saved in the long term.
     /// This parameter is not affected by the maximum number of retained backup. The value ranges from 0 to
     /// 100. If this parameter is specified, timezone must be configured. Minimum value: 0. Maximum value: 100
     /// Minimum: 0
     /// Maximum: 100
     public var dayBackups: Int?
-
     /// Maximum number of automated backups that can be retained for an object. The value can be -1 or ranges
     /// from 0 to 99999. If the value is set to -1, the backups will not be cleared even though the configured
     /// retained backup quantity limit is exceeded. If this parameter and retention_duration_days are left
@@ -86,14 +64,12 @@ public struct OperationDefinitionRequestInfo: Codable, Sendable, Hashable {
     /// Minimum: -1
     /// Maximum: 99999
     public var maxBackups: Int?
-
     /// Maximum number of retained monthly backups. The latest backup of each month is saved in the long term.
     /// This parameter is not affected by the maximum number of retained backup. The value ranges from 0 to
     /// 100. If this parameter is specified, timezone must be configured. Minimum value: 0. Maximum value: 100
     /// Minimum: 0
     /// Maximum: 100
     public var monthBackups: Int?
-
     /// Duration of retaining a backup, in days. The maximum value is 99999. If the value is set to -1,
     /// backups will not be cleared even though the configured retention duration is exceeded. If this
     /// parameter and max_backups are left blank at the same time, the backups will be retained permanently.
@@ -101,13 +77,11 @@ public struct OperationDefinitionRequestInfo: Codable, Sendable, Hashable {
     /// Minimum: -1
     /// Maximum: 99999
     public var retentionDurationDays: Int?
-
     /// Time zone where the user is located, for example, UTC+08:00. Set this parameter only after you have
     /// configured any of the parameters day_backups, week_backups, month_backups, and year_backups.
     /// Minimum: 0
     /// Maximum: 256
     public var timezone: String?
-
     /// Maximum number of retained weekly backups. The latest backup of each week is saved in the long term.
     /// This parameter can be effective together with the maximum number of retained backups specified by
     /// max_backups. The value ranges from 0 to 100. If this parameter is specified, timezone must be
@@ -115,7 +89,6 @@ public struct OperationDefinitionRequestInfo: Codable, Sendable, Hashable {
     /// Minimum: 0
     /// Maximum: 100
     public var weekBackups: Int?
-
     /// Maximum number of retained yearly backups. The latest backup of each year is saved in the long term.
     /// This parameter can be effective together with the maximum number of retained backups specified by
     /// max_backups. The value ranges from 0 to 100. If this parameter is specified, timezone must be
@@ -165,18 +138,15 @@ public struct OperationDefinitionRequestInfo: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``HSSClient/updateBackupPolicyInfo``.
-public struct UpdateBackupPolicyInfoRequest: Codable, Sendable, Hashable {
+public struct UpdateBackupPolicyInfoRequest: Codable, Sendable, Equatable {
     /// Whether the policy is enabled. The default value is true.
     public var enabled: Bool?
-
     /// Backup policy ID
     /// Minimum: 1
     /// Maximum: 256
     public var policyID: String
-
     /// Scheduling parameter.
     public var operationDefinition: OperationDefinitionRequestInfo?
-
     /// Time scheduling rule for the policy
     public var trigger: BackupTriggerRequestInfo?
 

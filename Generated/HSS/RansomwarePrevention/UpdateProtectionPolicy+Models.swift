@@ -4,55 +4,46 @@
 import CloudCore
 
 /// The request body of ``HSSClient/updateProtectionPolicy``.
-public struct UpdateProtectionPolicyRequest: Codable, Sendable, Hashable {
+public struct UpdateProtectionPolicyRequest: Codable, Sendable, Equatable {
     /// Policy ID
     /// Minimum: 0
     /// Maximum: 128
     public var policyID: String
-
     /// Policy name
     /// Minimum: 0
     /// Maximum: 128
     public var policyName: String
-
     /// Action. Its value can be:
     /// alarm_and_isolation: Report an alarm and isolate.
     /// alarm_only: Only report alarms.
     public var protectionMode: String
-
     /// Whether to enable honeypot protection. By default, the protection is enabled. Its value can be:
     /// opened
     /// closed
     public var baitProtectionStatus: String
-
     /// Protected directory. Separate multiple directories with semicolons (;). You can configure up to 20
     /// directories.
     /// Minimum: 1
     /// Maximum: 128
     public var protectionDirectory: String
-
     /// Protected file type, for example, .docx, .txt, and .avi.
     /// Minimum: 1
     /// Maximum: 128
     public var protectionType: String
-
     /// (Optional) Excluded directory. Separate multiple directories with semicolons (;). You can configure up
     /// to 20 directories.
     /// Minimum: 1
     /// Maximum: 128
     public var excludeDirectory: String?
-
     /// Specifies the IDs of agents for which the ransomware protection policy is enabled.
     /// Minimum: 1
     /// Maximum: 128
     /// Array Length: 0 - 10000
     public var agentIDList: [String]?
-
     /// OSs supported by the policy. The options are as follows:
     /// Windows
     /// Linux
     public var operatingSystem: OperatingSystem
-
     /// Whether to perform runtime checks. The options are as follows. Currently, it can only be disabled.
     /// This field is reserved.
     /// opened

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``HSSClient/addHostsGroup``.
-public struct AddHostsGroupRequest: Codable, Sendable, Hashable {
+public struct AddHostsGroupRequest: Codable, Sendable, Equatable {
     /// Server group name
     /// Minimum: 1
     /// Maximum: 128
     public var groupName: String
-
     /// Server ID list
     /// Minimum: 1
     /// Maximum: 128
@@ -21,10 +20,7 @@ public struct AddHostsGroupRequest: Codable, Sendable, Hashable {
         case hostIDList = "host_id_list"
     }
 
-    public init(
-        groupName: String,
-        hostIDList: [String]
-    ) {
+    public init(groupName: String, hostIDList: [String]) {
         self.groupName = groupName
         self.hostIDList = hostIDList
     }

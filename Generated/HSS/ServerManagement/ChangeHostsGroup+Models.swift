@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``HSSClient/changeHostsGroup``.
-public struct ChangeHostsGroupRequest: Codable, Sendable, Hashable {
+public struct ChangeHostsGroupRequest: Codable, Sendable, Equatable {
     /// Server group name
     public var groupName: String?
-
     /// Server group ID
     public var groupID: String
-
     /// Server ID list
     public var hostIDList: [String]?
 
@@ -20,11 +18,7 @@ public struct ChangeHostsGroupRequest: Codable, Sendable, Hashable {
         case hostIDList = "host_id_list"
     }
 
-    public init(
-        groupName: String? = nil,
-        groupID: String,
-        hostIDList: [String]? = nil
-    ) {
+    public init(groupName: String? = nil, groupID: String, hostIDList: [String]? = nil) {
         self.groupName = groupName
         self.groupID = groupID
         self.hostIDList = hostIDList

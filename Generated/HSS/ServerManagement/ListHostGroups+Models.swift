@@ -4,22 +4,17 @@
 import CloudCore
 
 /// Server group list
-public struct HostGroupItem: Codable, Sendable, Hashable {
+public struct HostGroupItem: Codable, Sendable, Equatable {
     /// Server group ID
     public var groupID: String?
-
     /// Server group name
     public var groupName: String?
-
     /// Number of associated servers
     public var hostNum: Int?
-
     /// Number of unsafe servers
     public var riskHostNum: Int?
-
     /// Number of unprotected servers
     public var unprotectHostNum: Int?
-
     /// Server ID list
     public var hostIDList: [String]?
 
@@ -60,10 +55,9 @@ public struct HostGroupItem: Codable, Sendable, Hashable {
 }
 
 /// The response of ``HSSClient/listHostGroups``.
-public struct ListHostGroupsResponse: Codable, Sendable, Hashable {
+public struct ListHostGroupsResponse: Codable, Sendable, Equatable {
     /// Total number
     public var totalNum: Int?
-
     /// Server group list
     /// Array Length: 0 - 100
     public var dataList: [HostGroupItem]?
@@ -73,10 +67,7 @@ public struct ListHostGroupsResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [HostGroupItem]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [HostGroupItem]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }

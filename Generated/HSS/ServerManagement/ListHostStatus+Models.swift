@@ -4,43 +4,29 @@
 import CloudCore
 
 /// Query on the cloud server status and list
-public struct Host: Codable, Sendable, Hashable {
+public struct Host: Codable, Sendable, Equatable {
     /// Documented values of `installResultCode`; other values decode as well.
     public struct InstallResultCode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let installSucceed: Self = "install_succeed"
-
         /// Connection timed out. Network error.
         public static let networkAccessTimeout: Self = "network_access_timeout"
-
         public static let invalidPort: Self = "invalid_port"
-
         /// The authentication failed due to incorrect password.
         public static let authFailed: Self = "auth_failed"
-
         /// Insufficient permissions.
         public static let permissionDenied: Self = "permission_denied"
-
         /// There is no server with an online agent in the current VPC.
         public static let noAvailableVPC: Self = "no_available_vpc"
-
         public static let installException: Self = "install_exception"
-
         /// Incorrect parameter.
         public static let invalidParam: Self = "invalid_param"
-
         public static let installFailed: Self = "install_failed"
-
         public static let packageUnavailable: Self = "package_unavailable"
-
         /// Incorrect OS type
         public static let osTypeNotSupport: Self = "os_type_not_support"
-
         /// Incorrect OS architecture
         public static let osArchNotSupport: Self = "os_arch_not_support"
     }
@@ -49,45 +35,37 @@ public struct Host: Codable, Sendable, Hashable {
     /// Minimum: 0
     /// Maximum: 128
     public var hostName: String?
-
     /// Server ID
     /// Minimum: 0
     /// Maximum: 128
     public var hostID: String?
-
     /// Agent ID
     /// Minimum: 0
     /// Maximum: 128
     public var agentID: String?
-
     /// Private IP address
     /// Minimum: 0
     /// Maximum: 128
     public var privateIP: String?
-
     /// Elastic IP address
     /// Minimum: 0
     /// Maximum: 128
     public var publicIP: String?
-
     /// Enterprise project ID. The value 0 indicates the default enterprise project. To query all enterprise
     /// projects, set this parameter to all_granted_eps.
     /// Minimum: 0
     /// Maximum: 256
     public var enterpriseProjectID: String?
-
     /// Enterprise project name
     /// Minimum: 0
     /// Maximum: 256
     public var enterpriseProjectName: String?
-
     /// Server status. Its value can be:
     /// ACTIVE
     /// SHUTOFF
     /// BUILDING
     /// ERROR
     public var hostStatus: String?
-
     /// Agent status. Its value can be:
     /// not_ installed
     /// online
@@ -95,7 +73,6 @@ public struct Host: Codable, Sendable, Hashable {
     /// install_failed
     /// installing
     public var agentStatus: String?
-
     /// Installation result. This API is available only for agents that are installed in batches. The options
     /// are as follows:
     /// install_succeed
@@ -111,119 +88,96 @@ public struct Host: Codable, Sendable, Hashable {
     /// os_type_not_support: Incorrect OS type
     /// os_arch_not_support: Incorrect OS architecture
     public var installResultCode: InstallResultCode?
-
     /// HSS edition. Its values and their meaning are as follows:
     /// hss.version.null: none
     /// hss.version.enterprise: enterprise edition
     /// hss.version.premium: premium edition
     /// hss.version.container.enterprise: container edition
     public var version: String?
-
     /// Protection status. Its value can be:
     /// closed
     /// opened
     public var protectStatus: String?
-
     /// System disk image
     /// Minimum: 0
     /// Maximum: 128
     public var osImage: String?
-
     /// OS type. Its value can be:
     /// Linux
     /// Windows
     public var osType: String?
-
     /// OS bit version
     /// Minimum: 0
     /// Maximum: 128
     public var osBit: String?
-
     /// Server scan result. Its value can be:
     /// undetected
     /// clean
     /// risk
     /// scanning
     public var detectResult: String?
-
     /// on_demand: pay-per-use
     public var chargingMode: String?
-
     /// Cloud service resource instance ID (UUID)
     /// Minimum: 0
     /// Maximum: 128
     public var resourceID: String?
-
     /// Whether a server is a non-cloud server
     public var outsideHost: Bool?
-
     /// Server group ID
     /// Minimum: 1
     /// Maximum: 128
     public var groupID: String?
-
     /// Server group name
     /// Minimum: 1
     /// Maximum: 128
     public var groupName: String?
-
     /// Policy group ID
     /// Minimum: 1
     /// Maximum: 128
     public var policyGroupID: String?
-
     /// Policy group name
     /// Minimum: 1
     /// Maximum: 128
     public var policyGroupName: String?
-
     /// Asset risk
     /// Minimum: 0
     /// Maximum: 2097152
     public var asset: Int?
-
     /// Total number of vulnerabilities, including Linux, Windows, Web-CMS, and application vulnerabilities.
     /// Minimum: 0
     /// Maximum: 2097152
     public var vulnerability: Int?
-
     /// Total number of baseline risks, including configuration risks and weak passwords.
     /// Minimum: 0
     /// Maximum: 2097152
     public var baseline: Int?
-
     /// Total intrusion risks
     /// Minimum: 0
     /// Maximum: 2097152
     public var intrusion: Int?
-
     /// Asset importance. Its value can be:
     /// important
     /// common
     /// test
     public var assetValue: String?
-
     /// Tag list
     /// Minimum: 0
     /// Maximum: 64
     /// Array Length: 0 - 100
     public var labels: [String]?
-
     /// Agent installation time, which is a timestamp. The default unit is milliseconds.
     /// Minimum: 0
     /// Maximum: 4824695185000
     public var agentCreateTime: Int64?
-
     /// Time when the agent status is changed. This is a timestamp. The default unit is milliseconds.
     /// Minimum: 0
     /// Maximum: 4824695185000
     public var agentUpdateTime: Int64?
-
     /// Agent version
     /// Minimum: 1
     /// Maximum: 32
     public var agentVersion: String?
-
     /// Upgrade status. Its value can be:
     /// not_upgrade: Not upgraded. This is the default status. The customer has not delivered any upgrade
     /// command to the server.
@@ -231,7 +185,6 @@ public struct Host: Codable, Sendable, Hashable {
     /// upgrade_failed: The upgrade failed.
     /// upgrade_succeed
     public var upgradeStatus: String?
-
     /// Upgrade failure cause. This parameter is displayed only if upgrade_status is upgrade_failed. Its value
     /// can be:
     /// package_unavailable: The upgrade package fails to be parsed because the upgrade file is incorrect.
@@ -241,10 +194,8 @@ public struct Host: Codable, Sendable, Hashable {
     /// insufficient_disk_space
     /// failed_to_replace_file: Failed to replace the file.
     public var upgradeResultCode: String?
-
     /// Whether the agent of the server can be upgraded
     public var upgradable: Bool?
-
     /// Not in the page's table; the page's response example shows it.
     public var expireTime: Int?
 
@@ -405,12 +356,11 @@ public struct Host: Codable, Sendable, Hashable {
 }
 
 /// The response of ``HSSClient/listHostStatus``.
-public struct ListHostStatusResponse: Codable, Sendable, Hashable {
+public struct ListHostStatusResponse: Codable, Sendable, Equatable {
     /// Total number of records
     /// Minimum: 0
     /// Maximum: 2097152
     public var totalNum: Int?
-
     /// Query on the cloud server status and list
     /// Array Length: 0 - 10241
     public var dataList: [Host]?
@@ -420,10 +370,7 @@ public struct ListHostStatusResponse: Codable, Sendable, Hashable {
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int? = nil,
-        dataList: [Host]? = nil
-    ) {
+    public init(totalNum: Int? = nil, dataList: [Host]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }

@@ -4,27 +4,23 @@
 import CloudCore
 
 /// The request body of ``HSSClient/switchHostsProtectStatus``.
-public struct SwitchHostsProtectStatusRequest: Codable, Sendable, Hashable {
+public struct SwitchHostsProtectStatusRequest: Codable, Sendable, Equatable {
     /// HSS edition. Its value can be:
     /// hss.version.null: protection disabled
     /// hss.version.enterprise: enterprise edition
     /// hss.version.premium: premium edition
     public var version: String?
-
     /// on_demand: pay-per-use
     public var chargingMode: String?
-
     /// Instance ID
     /// Minimum: 1
     /// Maximum: 128
     public var resourceID: String?
-
     /// Server list
     /// Minimum: 1
     /// Maximum: 128
     /// Array Length: 0 - 2097152
     public var hostIDList: [String]?
-
     /// Resource tag
     /// Array Length: 0 - 2097152
     public var tags: [TagInfo]?

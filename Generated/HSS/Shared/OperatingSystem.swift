@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `operating_system` fields and parameters; other values decode as well.
 public struct OperatingSystem: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let windows: Self = "Windows"
     public static let linux: Self = "Linux"

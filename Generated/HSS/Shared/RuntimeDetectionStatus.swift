@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `runtime_detection_status` fields and parameters; other values decode as well.
 public struct RuntimeDetectionStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let opened: Self = "opened"
     public static let closed: Self = "closed"

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `service_type` fields and parameters; other values decode as well.
 public struct ServiceType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let system: Self = "system"
     public static let mysql: Self = "mysql"

@@ -4,26 +4,17 @@
 import CloudCore
 
 /// Tag
-public struct TagInfo: Codable, Sendable, Hashable {
+public struct TagInfo: Codable, Sendable, Equatable {
     /// Key. It can contain up to 128 Unicode characters. The key cannot be left blank.
     /// Minimum: 1
     /// Maximum: 128
     public var key: String?
-
     /// Value. Each tag value can contain a maximum of 255 Unicode characters.
     /// Minimum: 1
     /// Maximum: 255
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,43 +4,28 @@
 import CloudCore
 
 /// The request body of ``HSSClient/batchCreateTags``.
-public struct BatchCreateTagsRequest: Codable, Sendable, Hashable {
+public struct BatchCreateTagsRequest: Codable, Sendable, Equatable {
     /// Tag List
     /// Array Length: 0 - 1024
     public var tags: [ResourceTagInfo]
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ResourceTagInfo]
-    ) {
+    public init(tags: [ResourceTagInfo]) {
         self.tags = tags
     }
 }
 
 /// Tag List
-public struct ResourceTagInfo: Codable, Sendable, Hashable {
+public struct ResourceTagInfo: Codable, Sendable, Equatable {
     /// Key. It can contain up to 128 Unicode characters. The key cannot be left blank.
     /// Minimum: 1
     /// Maximum: 128
     public var key: String
-
     /// Value.
     /// Minimum: 1
     /// Maximum: 128
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

@@ -4,27 +4,23 @@
 import CloudCore
 
 /// data list
-public struct HostProtectHistoryResponseInfo: Codable, Sendable, Hashable {
+public struct HostProtectHistoryResponseInfo: Codable, Sendable, Equatable {
     /// Static WTP detection time (ms)
     /// Minimum: 0
     /// Maximum: 4070880000000
     public var occrTime: Int64?
-
     /// Tampered file path
     /// Minimum: 0
     /// Maximum: 2000
     public var filePath: String?
-
     /// Process ID. This parameter is returned if the OS is Windows.
     /// Minimum: 0
     /// Maximum: 8
     public var processID: String?
-
     /// Process name. This parameter is returned if the OS is Windows.
     /// Minimum: 0
     /// Maximum: 200
     public var processName: String?
-
     /// Process command line. This parameter is returned if the OS is Windows.
     /// Minimum: 0
     /// Maximum: 8191
@@ -63,22 +59,19 @@ public struct HostProtectHistoryResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``HSSClient/listHostProtectHistoryInfo``.
-public struct ListHostProtectHistoryInfoResponse: Codable, Sendable, Hashable {
+public struct ListHostProtectHistoryInfoResponse: Codable, Sendable, Equatable {
     /// Server name
     /// Minimum: 0
     /// Maximum: 256
     public var hostName: String?
-
     /// Protection status. Its value can be:
     /// close
     /// opened
     public var protectStatus: String?
-
     /// total number of static WTPs
     /// Minimum: 0
     /// Maximum: 20000000
     public var totalNum: Int64?
-
     /// data list
     /// Array Length: 0 - 20000
     public var dataList: [HostProtectHistoryResponseInfo]?

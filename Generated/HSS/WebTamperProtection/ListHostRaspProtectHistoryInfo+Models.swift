@@ -4,27 +4,23 @@
 import CloudCore
 
 /// data list
-public struct HostRaspProtectHistoryResponseInfo: Codable, Sendable, Hashable {
+public struct HostRaspProtectHistoryResponseInfo: Codable, Sendable, Equatable {
     /// Alarm time of dynamic WTP (ms)
     /// Minimum: 0
     /// Maximum: 4070880000000
     public var alarmTime: Int64?
-
     /// Threat type
     /// Minimum: 0
     /// Maximum: 64
     public var threatType: String?
-
     /// Alarm severity
     /// Minimum: 0
     /// Maximum: 100
     public var alarmLevel: Int?
-
     /// Source IP address of the attacking server
     /// Minimum: 0
     /// Maximum: 128
     public var sourceIP: String?
-
     /// URL of the attack request
     /// Minimum: 0
     /// Maximum: 2000
@@ -63,12 +59,11 @@ public struct HostRaspProtectHistoryResponseInfo: Codable, Sendable, Hashable {
 }
 
 /// The response of ``HSSClient/listHostRaspProtectHistoryInfo``.
-public struct ListHostRaspProtectHistoryInfoResponse: Codable, Sendable, Hashable {
+public struct ListHostRaspProtectHistoryInfoResponse: Codable, Sendable, Equatable {
     /// total number of dynamic WTPs
     /// Minimum: 0
     /// Maximum: 200000
     public var totalNum: Int64?
-
     /// data list
     /// Array Length: 0 - 200000
     public var dataList: [HostRaspProtectHistoryResponseInfo]?
@@ -78,10 +73,7 @@ public struct ListHostRaspProtectHistoryInfoResponse: Codable, Sendable, Hashabl
         case dataList = "data_list"
     }
 
-    public init(
-        totalNum: Int64? = nil,
-        dataList: [HostRaspProtectHistoryResponseInfo]? = nil
-    ) {
+    public init(totalNum: Int64? = nil, dataList: [HostRaspProtectHistoryResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
     }

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The request body of ``HSSClient/setRaspSwitch``.
-public struct SetRaspSwitchRequest: Codable, Sendable, Hashable {
+public struct SetRaspSwitchRequest: Codable, Sendable, Equatable {
     /// HostId list
     /// Minimum: 0
     /// Maximum: 128
     /// Array Length: 0 - 20000
     public var hostIDList: [String]?
-
     /// Dynamic WTP status
     public var status: Bool?
 
@@ -19,10 +18,7 @@ public struct SetRaspSwitchRequest: Codable, Sendable, Hashable {
         case status
     }
 
-    public init(
-        hostIDList: [String]? = nil,
-        status: Bool? = nil
-    ) {
+    public init(hostIDList: [String]? = nil, status: Bool? = nil) {
         self.hostIDList = hostIDList
         self.status = status
     }

@@ -4,21 +4,18 @@
 import CloudCore
 
 /// The request body of ``HSSClient/setWtpProtectionStatusInfo``.
-public struct SetWtpProtectionStatusInfoRequest: Codable, Sendable, Hashable {
+public struct SetWtpProtectionStatusInfoRequest: Codable, Sendable, Equatable {
     /// Whether to enable the function. true: The function is enabled. false: The function is disabled.
     public var status: Bool
-
     /// The value in the array is server ID and the server ID cannot be empty.
     /// Minimum: 0
     /// Maximum: 128
     /// Array Length: 1 - 20000
     public var hostIDList: [String]
-
     /// Resource ID
     /// Minimum: 0
     /// Maximum: 64
     public var resourceID: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var chargingMode: String?
 
@@ -29,12 +26,7 @@ public struct SetWtpProtectionStatusInfoRequest: Codable, Sendable, Hashable {
         case chargingMode = "charging_mode"
     }
 
-    public init(
-        status: Bool,
-        hostIDList: [String],
-        resourceID: String? = nil,
-        chargingMode: String? = nil
-    ) {
+    public init(status: Bool, hostIDList: [String], resourceID: String? = nil, chargingMode: String? = nil) {
         self.status = status
         self.hostIDList = hostIDList
         self.resourceID = resourceID

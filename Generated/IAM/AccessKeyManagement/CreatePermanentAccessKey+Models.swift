@@ -6,10 +6,9 @@ import CloudCore
 /// Authentication information.
 ///
 /// credential
-public struct CreatePermanentAccessKeyCredential: Codable, Sendable, Hashable {
+public struct CreatePermanentAccessKeyCredential: Codable, Sendable, Equatable {
     /// IAM user ID.
     public var userID: String
-
     /// Description of the access key.
     public var description: String?
 
@@ -18,10 +17,7 @@ public struct CreatePermanentAccessKeyCredential: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        userID: String,
-        description: String? = nil
-    ) {
+    public init(userID: String, description: String? = nil) {
         self.userID = userID
         self.description = description
     }
@@ -30,22 +26,17 @@ public struct CreatePermanentAccessKeyCredential: Codable, Sendable, Hashable {
 /// Authentication result.
 ///
 /// credential
-public struct CreatePermanentAccessKeyCredential2: Codable, Sendable, Hashable {
+public struct CreatePermanentAccessKeyCredential2: Codable, Sendable, Equatable {
     /// Time when the access key was created.
     public var createTime: String?
-
     /// AK.
     public var access: String?
-
     /// SK.
     public var secret: String?
-
     /// Status of the access key.
     public var status: String?
-
     /// IAM user ID.
     public var userID: String?
-
     /// Description of the access key.
     public var description: String?
 
@@ -76,33 +67,21 @@ public struct CreatePermanentAccessKeyCredential2: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``IAMClient/createPermanentAccessKey``.
-public struct CreatePermanentAccessKeyRequest: Codable, Sendable, Hashable {
+public struct CreatePermanentAccessKeyRequest: Codable, Sendable, Equatable {
     /// Authentication information.
     public var credential: CreatePermanentAccessKeyCredential
 
-    private enum CodingKeys: String, CodingKey {
-        case credential
-    }
-
-    public init(
-        credential: CreatePermanentAccessKeyCredential
-    ) {
+    public init(credential: CreatePermanentAccessKeyCredential) {
         self.credential = credential
     }
 }
 
 /// The response of ``IAMClient/createPermanentAccessKey``.
-public struct CreatePermanentAccessKeyResponse: Codable, Sendable, Hashable {
+public struct CreatePermanentAccessKeyResponse: Codable, Sendable, Equatable {
     /// Authentication result.
     public var credential: CreatePermanentAccessKeyCredential2?
 
-    private enum CodingKeys: String, CodingKey {
-        case credential
-    }
-
-    public init(
-        credential: CreatePermanentAccessKeyCredential2? = nil
-    ) {
+    public init(credential: CreatePermanentAccessKeyCredential2? = nil) {
         self.credential = credential
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/listPermanentAccessKeys``.
-public struct ListPermanentAccessKeysResponse: Codable, Sendable, Hashable {
+public struct ListPermanentAccessKeysResponse: Codable, Sendable, Equatable {
     /// Authentication result.
     public var credentials: [Credential]?
 
-    private enum CodingKeys: String, CodingKey {
-        case credentials
-    }
-
-    public init(
-        credentials: [Credential]? = nil
-    ) {
+    public init(credentials: [Credential]? = nil) {
         self.credentials = credentials
     }
 }

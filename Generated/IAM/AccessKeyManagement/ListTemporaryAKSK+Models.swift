@@ -6,7 +6,7 @@ import CloudCore
 /// Not in the page's table; the page's request example sends it.
 ///
 /// Read from the page's example.
-public struct AssumeRole: Codable, Sendable, Hashable {
+public struct AssumeRole: Codable, Sendable, Equatable {
     public var domainID: String?
     public var durationSeconds: Int?
     public var xroleName: String?
@@ -17,11 +17,7 @@ public struct AssumeRole: Codable, Sendable, Hashable {
         case xroleName = "xrole_name"
     }
 
-    public init(
-        domainID: String? = nil,
-        durationSeconds: Int? = nil,
-        xroleName: String? = nil
-    ) {
+    public init(domainID: String? = nil, durationSeconds: Int? = nil, xroleName: String? = nil) {
         self.domainID = domainID
         self.durationSeconds = durationSeconds
         self.xroleName = xroleName
@@ -36,17 +32,14 @@ public struct AssumeRole: Codable, Sendable, Hashable {
 }
 
 /// Authentication parameters.
-public struct AuthIdentity: Codable, Sendable, Hashable {
+public struct AuthIdentity: Codable, Sendable, Equatable {
     /// Authentication method. The value of this parameter is ["token"].
     public var methods: [String]
-
     /// IAM user token, federated user token, or agency token. The id in this parameter is the same as that of
     /// X-Auth-Token in the request header. This parameter is to be discarded.
     public var token: AuthIdentityToken?
-
     /// Content of the custom policy.
     public var policy: AuthIdentityPolicy?
-
     /// Not in the page's table; the page's request example sends it.
     public var assumeRole: AssumeRole?
 
@@ -71,13 +64,12 @@ public struct AuthIdentity: Codable, Sendable, Hashable {
 }
 
 /// Content of the custom policy.
-public struct AuthIdentityPolicy: Codable, Sendable, Hashable {
+public struct AuthIdentityPolicy: Codable, Sendable, Equatable {
     /// Policy version. When creating a custom policy, set this parameter to 1.1.
     /// 1.0: System-defined role. Only a limited number of service-level roles are provided for authorization.
     /// 1.1: Policy. A policy defines the permissions required to perform actions on a specific cloud resource
     /// under certain conditions.
     public var version: String
-
     /// Statement of the policy, which describes details of a custom policy.
     public var statement: [AuthIdentityPolicyStatement]
 
@@ -86,28 +78,23 @@ public struct AuthIdentityPolicy: Codable, Sendable, Hashable {
         case statement = "Statement"
     }
 
-    public init(
-        version: String,
-        statement: [AuthIdentityPolicyStatement]
-    ) {
+    public init(version: String, statement: [AuthIdentityPolicyStatement]) {
         self.version = version
         self.statement = statement
     }
 }
 
 /// Statement of the policy, which describes details of a custom policy.
-public struct AuthIdentityPolicyStatement: Codable, Sendable, Hashable {
+public struct AuthIdentityPolicyStatement: Codable, Sendable, Equatable {
     /// Specific operation permissions on a resource.
     /// Format: Service name:Resource type:Action, for example, vpc:ports:create
     /// Service name: indicates the service name, such as ecs, evs, or vpc. Only lowercase letters are
     /// allowed. Resource types and actions are not case-sensitive. You can use an asterisk (*) to represent
     /// all actions.
     public var action: [String]
-
     /// Effect of the permission. The value can be Allow or Deny. If both Allow and Deny statements are found
     /// in a policy, the authentication starts from the Deny statements.
     public var effect: Effect
-
     /// Conditions for the permission to take effect.
     /// Take the condition in the sample request as an example, the values of the condition key (obs:prefix)
     /// and string (public) must be equal (StringEquals).
@@ -118,7 +105,6 @@ public struct AuthIdentityPolicyStatement: Codable, Sendable, Hashable {
     /// ]
     /// }
     public var condition: [String: [String: [String]]]?
-
     /// Cloud resource. The rules are as follows:
     /// The five-segment format can contain an asterisk (*):
     /// <service-name>:<region>:<account-id>:<resource-type>:<resource-path>, for example, obs:::bucket:*.
@@ -148,10 +134,9 @@ public struct AuthIdentityPolicyStatement: Codable, Sendable, Hashable {
 
 /// IAM user token, federated user token, or agency token. The id in this parameter is the same as that of
 /// X-Auth-Token in the request header. This parameter is to be discarded.
-public struct AuthIdentityToken: Codable, Sendable, Hashable {
+public struct AuthIdentityToken: Codable, Sendable, Equatable {
     /// Token ID. Same as the X-Auth-Token in the request header. This parameter is to be discarded.
     public var id: String?
-
     /// Validity period (in seconds) of an AK/SK and security token. The value ranges from 15 minutes to 24
     /// hours. The default value is 15min.
     public var durationSeconds: Int?
@@ -161,10 +146,7 @@ public struct AuthIdentityToken: Codable, Sendable, Hashable {
         case durationSeconds = "duration_seconds"
     }
 
-    public init(
-        id: String? = nil,
-        durationSeconds: Int? = nil
-    ) {
+    public init(id: String? = nil, durationSeconds: Int? = nil) {
         self.id = id
         self.durationSeconds = durationSeconds
     }
@@ -179,17 +161,11 @@ public struct AuthIdentityToken: Codable, Sendable, Hashable {
 /// Authentication information.
 ///
 /// auth
-public struct ListTemporaryAKSKAuth: Codable, Sendable, Hashable {
+public struct ListTemporaryAKSKAuth: Codable, Sendable, Equatable {
     /// Authentication parameters.
     public var identity: AuthIdentity
 
-    private enum CodingKeys: String, CodingKey {
-        case identity
-    }
-
-    public init(
-        identity: AuthIdentity
-    ) {
+    public init(identity: AuthIdentity) {
         self.identity = identity
     }
 }
@@ -197,16 +173,13 @@ public struct ListTemporaryAKSKAuth: Codable, Sendable, Hashable {
 /// Authentication information.
 ///
 /// credential
-public struct ListTemporaryAKSKCredential: Codable, Sendable, Hashable {
+public struct ListTemporaryAKSKCredential: Codable, Sendable, Equatable {
     /// Expiration time.
     public var expiresAt: String?
-
     /// AK.
     public var access: String?
-
     /// SK.
     public var secret: String?
-
     /// Used for subsequent replacement of an SK or token.
     public var securitytoken: String?
 
@@ -231,33 +204,21 @@ public struct ListTemporaryAKSKCredential: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``IAMClient/listTemporaryAKSK``.
-public struct ListTemporaryAKSKRequest: Codable, Sendable, Hashable {
+public struct ListTemporaryAKSKRequest: Codable, Sendable, Equatable {
     /// Authentication information.
     public var auth: ListTemporaryAKSKAuth
 
-    private enum CodingKeys: String, CodingKey {
-        case auth
-    }
-
-    public init(
-        auth: ListTemporaryAKSKAuth
-    ) {
+    public init(auth: ListTemporaryAKSKAuth) {
         self.auth = auth
     }
 }
 
 /// The response of ``IAMClient/listTemporaryAKSK``.
-public struct ListTemporaryAKSKResponse: Codable, Sendable, Hashable {
+public struct ListTemporaryAKSKResponse: Codable, Sendable, Equatable {
     /// Authentication information.
     public var credential: ListTemporaryAKSKCredential?
 
-    private enum CodingKeys: String, CodingKey {
-        case credential
-    }
-
-    public init(
-        credential: ListTemporaryAKSKCredential? = nil
-    ) {
+    public init(credential: ListTemporaryAKSKCredential? = nil) {
         self.credential = credential
     }
 }
@@ -265,17 +226,14 @@ public struct ListTemporaryAKSKResponse: Codable, Sendable, Hashable {
 /// Cloud resource. The rules are as follows:
 ///
 /// Obtaining a temporary AK/SK with an agency token (methods is set to assume_role)
-public struct Methods: Codable, Sendable, Hashable {
+public struct Methods: Codable, Sendable, Equatable {
     /// Fill assume_role in this field.
     public var methods: [String]
-
     /// Name of the agency created by a delegating party.
     public var agencyName: String
-
     /// Validity period (in seconds) of an AK/SK and security token. The value ranges from 15 minutes to 24
     /// hours. The default value is 15 minutes.
     public var durationSeconds: Int?
-
     /// AK/SK and security token. If this parameter is left blank, the generated security token does not
     /// contain the scope information. You are advised to leave this parameter blank. To set the scope of the
     /// temporary AK/SK and security token, specify a project or domain.
@@ -299,12 +257,7 @@ public struct Methods: Codable, Sendable, Hashable {
         case scope
     }
 
-    public init(
-        methods: [String],
-        agencyName: String,
-        durationSeconds: Int? = nil,
-        scope: JSONValue? = nil
-    ) {
+    public init(methods: [String], agencyName: String, durationSeconds: Int? = nil, scope: JSONValue? = nil) {
         self.methods = methods
         self.agencyName = agencyName
         self.durationSeconds = durationSeconds

@@ -6,23 +6,18 @@ import CloudCore
 /// Authentication result.
 ///
 /// credential
-public struct ShowPermanentAccessKeyCredential: Codable, Sendable, Hashable {
+public struct ShowPermanentAccessKeyCredential: Codable, Sendable, Equatable {
     /// IAM user ID.
     public var userID: String?
-
     /// AK.
     public var access: String?
-
     /// Status of the access key.
     public var status: String?
-
     /// Time when the access key was created.
     public var createTime: String?
-
     /// The last time the access key was used. If the access key has never been used, the creation time of the
     /// access key is returned.
     public var lastUseTime: String?
-
     /// Description of the access key.
     public var description: String?
 
@@ -53,17 +48,11 @@ public struct ShowPermanentAccessKeyCredential: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/showPermanentAccessKey``.
-public struct ShowPermanentAccessKeyResponse: Codable, Sendable, Hashable {
+public struct ShowPermanentAccessKeyResponse: Codable, Sendable, Equatable {
     /// Authentication result.
     public var credential: ShowPermanentAccessKeyCredential?
 
-    private enum CodingKeys: String, CodingKey {
-        case credential
-    }
-
-    public init(
-        credential: ShowPermanentAccessKeyCredential? = nil
-    ) {
+    public init(credential: ShowPermanentAccessKeyCredential? = nil) {
         self.credential = credential
     }
 }

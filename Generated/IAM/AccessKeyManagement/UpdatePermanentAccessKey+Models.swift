@@ -6,14 +6,11 @@ import CloudCore
 /// Authentication information.
 ///
 /// credential
-public struct UpdatePermanentAccessKeyCredential: Codable, Sendable, Hashable {
+public struct UpdatePermanentAccessKeyCredential: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let active: Self = "active"
         public static let inactive: Self = "inactive"
@@ -24,52 +21,31 @@ public struct UpdatePermanentAccessKeyCredential: Codable, Sendable, Hashable {
     /// active
     /// inactive
     public var status: Status?
-
     /// Description of the access key
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case status
-        case description
-    }
-
-    public init(
-        status: Status? = nil,
-        description: String? = nil
-    ) {
+    public init(status: Status? = nil, description: String? = nil) {
         self.status = status
         self.description = description
     }
 }
 
 /// The request body of ``IAMClient/updatePermanentAccessKey``.
-public struct UpdatePermanentAccessKeyRequest: Codable, Sendable, Hashable {
+public struct UpdatePermanentAccessKeyRequest: Codable, Sendable, Equatable {
     /// Authentication information.
     public var credential: UpdatePermanentAccessKeyCredential
 
-    private enum CodingKeys: String, CodingKey {
-        case credential
-    }
-
-    public init(
-        credential: UpdatePermanentAccessKeyCredential
-    ) {
+    public init(credential: UpdatePermanentAccessKeyCredential) {
         self.credential = credential
     }
 }
 
 /// The response of ``IAMClient/updatePermanentAccessKey``.
-public struct UpdatePermanentAccessKeyResponse: Codable, Sendable, Hashable {
+public struct UpdatePermanentAccessKeyResponse: Codable, Sendable, Equatable {
     /// Authentication information.
     public var credential: Credential?
 
-    private enum CodingKeys: String, CodingKey {
-        case credential
-    }
-
-    public init(
-        credential: Credential? = nil
-    ) {
+    public init(credential: Credential? = nil) {
         self.credential = credential
     }
 }

@@ -4,24 +4,19 @@
 import CloudCore
 
 /// Agency information.
-public struct Agency: Codable, Sendable, Hashable {
+public struct Agency: Codable, Sendable, Equatable {
     /// Name of an agency. The length is less than or equal to 64 characters.
     public var name: String
-
     /// ID of the current domain.
     public var domainID: String
-
     /// ID of the delegated domain. Either trust_domain_id or trust_domain_name must be specified. If both of
     /// them are specified, trust_domain_name takes precedence.
     public var trustDomainID: String?
-
     /// Name of the delegated domain. Either trust_domain_id or trust_domain_name must be specified. If both
     /// of them are specified, trust_domain_name takes precedence.
     public var trustDomainName: String?
-
     /// Description of an agency, which can contain up to 255 characters.
     public var description: String?
-
     /// Validity period of the agency. The default value is null, which means that the agency will never
     /// expire. If this parameter is set to FOREVER, the validity of the agency is unlimited. If it is set to
     /// ONEDAY, the agency is valid only for one day.
@@ -56,28 +51,21 @@ public struct Agency: Codable, Sendable, Hashable {
 /// Delegated object.
 ///
 /// agency
-public struct CreateAgencyAgency: Codable, Sendable, Hashable {
+public struct CreateAgencyAgency: Codable, Sendable, Equatable {
     /// ID of an agency.
     public var id: String?
-
     /// Name of an agency.
     public var name: String?
-
     /// ID of the current domain.
     public var domainID: String?
-
     /// ID of the delegated domain.
     public var trustDomainID: String?
-
     /// Description of an agency.
     public var description: String?
-
     /// Validity period of an agency.
     public var duration: String?
-
     /// Expiration time of an agency.
     public var expireTime: String?
-
     /// Time when an agency is created.
     public var createTime: String?
 
@@ -114,33 +102,21 @@ public struct CreateAgencyAgency: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``IAMClient/createAgency``.
-public struct CreateAgencyRequest: Codable, Sendable, Hashable {
+public struct CreateAgencyRequest: Codable, Sendable, Equatable {
     /// Agency information.
     public var agency: Agency
 
-    private enum CodingKeys: String, CodingKey {
-        case agency
-    }
-
-    public init(
-        agency: Agency
-    ) {
+    public init(agency: Agency) {
         self.agency = agency
     }
 }
 
 /// The response of ``IAMClient/createAgency``.
-public struct CreateAgencyResponse: Codable, Sendable, Hashable {
+public struct CreateAgencyResponse: Codable, Sendable, Equatable {
     /// Delegated object.
     public var agency: CreateAgencyAgency?
 
-    private enum CodingKeys: String, CodingKey {
-        case agency
-    }
-
-    public init(
-        agency: CreateAgencyAgency? = nil
-    ) {
+    public init(agency: CreateAgencyAgency? = nil) {
         self.agency = agency
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/listAgencies``.
-public struct ListAgenciesResponse: Codable, Sendable, Hashable {
+public struct ListAgenciesResponse: Codable, Sendable, Equatable {
     /// List of agencies.
     public var agencies: Agencies?
 
-    private enum CodingKeys: String, CodingKey {
-        case agencies
-    }
-
-    public init(
-        agencies: Agencies? = nil
-    ) {
+    public init(agencies: Agencies? = nil) {
         self.agencies = agencies
     }
 }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``IAMClient/listAllProjectsPermissionsForAgency``.
-public struct ListAllProjectsPermissionsForAgencyResponse: Codable, Sendable, Hashable {
+public struct ListAllProjectsPermissionsForAgencyResponse: Codable, Sendable, Equatable {
     /// Permission information.
     public var roles: [ListAllProjectsPermissionsForAgencyRole]?
-
     /// Resource link information.
     public var links: RoleLinks?
 
-    private enum CodingKeys: String, CodingKey {
-        case roles
-        case links
-    }
-
-    public init(
-        roles: [ListAllProjectsPermissionsForAgencyRole]? = nil,
-        links: RoleLinks? = nil
-    ) {
+    public init(roles: [ListAllProjectsPermissionsForAgencyRole]? = nil, links: RoleLinks? = nil) {
         self.roles = roles
         self.links = links
     }
@@ -28,27 +19,15 @@ public struct ListAllProjectsPermissionsForAgencyResponse: Codable, Sendable, Ha
 /// Permission information.
 ///
 /// roles
-public struct ListAllProjectsPermissionsForAgencyRole: Codable, Sendable, Hashable {
+public struct ListAllProjectsPermissionsForAgencyRole: Codable, Sendable, Equatable {
     /// Permission ID.
     public var id: String?
-
     /// Permission resource link.
     public var links: RoleLinks?
-
     /// Permission name.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        links: RoleLinks? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, links: RoleLinks? = nil, name: String? = nil) {
         self.id = id
         self.links = links
         self.name = name

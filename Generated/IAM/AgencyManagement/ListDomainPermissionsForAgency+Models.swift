@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/listDomainPermissionsForAgency``.
-public struct ListDomainPermissionsForAgencyResponse: Codable, Sendable, Hashable {
+public struct ListDomainPermissionsForAgencyResponse: Codable, Sendable, Equatable {
     /// List of roles.
     public var roles: [ListDomainPermissionsForAgencyRole]?
 
-    private enum CodingKeys: String, CodingKey {
-        case roles
-    }
-
-    public init(
-        roles: [ListDomainPermissionsForAgencyRole]? = nil
-    ) {
+    public init(roles: [ListDomainPermissionsForAgencyRole]? = nil) {
         self.roles = roles
     }
 }
@@ -22,32 +16,25 @@ public struct ListDomainPermissionsForAgencyResponse: Codable, Sendable, Hashabl
 /// List of roles.
 ///
 /// roles
-public struct ListDomainPermissionsForAgencyRole: Codable, Sendable, Hashable {
+public struct ListDomainPermissionsForAgencyRole: Codable, Sendable, Equatable {
     /// Directory where a role locates.
     public var catalog: String?
-
     /// Displayed name of a role.
     public var displayName: String?
-
     /// Name of a role.
     public var name: String?
-
     /// Policy of a role.
     public var policy: RolesPolicy?
-
     /// ID of the domain to which a role belongs.
     public var domainID: String?
-
     /// Display mode of a role.
     /// AX: A role is displayed at the domain layer.
     /// XA: A role is displayed at the project layer.
     /// AA: A role is displayed at both the domain and project layers.
     /// XX: A role is not displayed at the domain or project layer.
     public var type: String?
-
     /// ID of a role.
     public var id: String?
-
     /// Description of a role.
     public var description: String?
 

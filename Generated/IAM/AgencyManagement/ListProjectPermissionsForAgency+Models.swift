@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/listProjectPermissionsForAgency``.
-public struct ListProjectPermissionsForAgencyResponse: Codable, Sendable, Hashable {
+public struct ListProjectPermissionsForAgencyResponse: Codable, Sendable, Equatable {
     /// List of roles.
     public var roles: [KeystoneShowPermissionRole]?
 
-    private enum CodingKeys: String, CodingKey {
-        case roles
-    }
-
-    public init(
-        roles: [KeystoneShowPermissionRole]? = nil
-    ) {
+    public init(roles: [KeystoneShowPermissionRole]? = nil) {
         self.roles = roles
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/showAgency``.
-public struct ShowAgencyResponse: Codable, Sendable, Hashable {
+public struct ShowAgencyResponse: Codable, Sendable, Equatable {
     /// Delegated object.
     public var agency: Agencies?
 
-    private enum CodingKeys: String, CodingKey {
-        case agency
-    }
-
-    public init(
-        agency: Agencies? = nil
-    ) {
+    public init(agency: Agencies? = nil) {
         self.agency = agency
     }
 }

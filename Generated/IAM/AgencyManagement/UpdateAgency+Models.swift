@@ -6,21 +6,16 @@ import CloudCore
 /// Agency information.
 ///
 /// agency
-public struct UpdateAgencyAgency: Codable, Sendable, Hashable {
+public struct UpdateAgencyAgency: Codable, Sendable, Equatable {
     /// Documented values of `duration`; other values decode as well.
     public struct Duration: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The agency has unlimited validity.
         public static let forever: Self = "FOREVER"
-
         /// The agency is valid for one day.
         public static let oneday: Self = "ONEDAY"
-
         /// The agency is valid for a specified number of days, for example, 20.
         public static let custom: Self = "Custom"
     }
@@ -29,16 +24,13 @@ public struct UpdateAgencyAgency: Codable, Sendable, Hashable {
     /// trust_domain_name is preferentially verified. At least one of the four parameters in this table must
     /// be specified.
     public var trustDomainID: String?
-
     /// Account name of the delegated party. If both trust_domain_id and trust_domain_name are specified,
     /// trust_domain_name is preferentially verified. At least one of the four parameters in this table must
     /// be specified.
     public var trustDomainName: String?
-
     /// Agency description, which can contain a maximum of 255 characters. At least one of the four parameters
     /// in this table must be specified.
     public var description: String?
-
     /// Validity period (days) of the agency. At least one of these four parameters in this table must be
     /// specified.
     /// The options are as follows:
@@ -70,32 +62,24 @@ public struct UpdateAgencyAgency: Codable, Sendable, Hashable {
 /// Delegated object.
 ///
 /// agency
-public struct UpdateAgencyAgency2: Codable, Sendable, Hashable {
+public struct UpdateAgencyAgency2: Codable, Sendable, Equatable {
     /// ID of an agency.
     public var id: String?
-
     /// Name of an agency.
     public var name: String?
-
     /// ID of the current domain.
     public var domainID: String?
-
     /// ID of the delegated domain.
     public var trustDomainID: String?
-
     /// Description of an agency.
     public var description: String?
-
     /// Validity period of an agency. The default value is null, indicating that the agency is permanently
     /// valid.
     public var duration: String?
-
     /// Expiration time of an agency.
     public var expireTime: String?
-
     /// Time when an agency is created.
     public var createTime: String?
-
     /// Agency name.
     public var trustDomainName: String?
 
@@ -135,33 +119,21 @@ public struct UpdateAgencyAgency2: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``IAMClient/updateAgency``.
-public struct UpdateAgencyRequest: Codable, Sendable, Hashable {
+public struct UpdateAgencyRequest: Codable, Sendable, Equatable {
     /// Agency information.
     public var agency: UpdateAgencyAgency
 
-    private enum CodingKeys: String, CodingKey {
-        case agency
-    }
-
-    public init(
-        agency: UpdateAgencyAgency
-    ) {
+    public init(agency: UpdateAgencyAgency) {
         self.agency = agency
     }
 }
 
 /// The response of ``IAMClient/updateAgency``.
-public struct UpdateAgencyResponse: Codable, Sendable, Hashable {
+public struct UpdateAgencyResponse: Codable, Sendable, Equatable {
     /// Delegated object.
     public var agency: UpdateAgencyAgency2?
 
-    private enum CodingKeys: String, CodingKey {
-        case agency
-    }
-
-    public init(
-        agency: UpdateAgencyAgency2? = nil
-    ) {
+    public init(agency: UpdateAgencyAgency2? = nil) {
         self.agency = agency
     }
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/listCustomPolicies``.
-public struct ListCustomPoliciesResponse: Codable, Sendable, Hashable {
+public struct ListCustomPoliciesResponse: Codable, Sendable, Equatable {
     /// Resource link information.
     public var links: Links?
-
     /// Custom policy information.
     public var roles: [ListCustomPoliciesRole]?
-
     /// Total number of custom policies returned.
     public var totalNumber: Int?
 
@@ -20,11 +18,7 @@ public struct ListCustomPoliciesResponse: Codable, Sendable, Hashable {
         case totalNumber = "total_number"
     }
 
-    public init(
-        links: Links? = nil,
-        roles: [ListCustomPoliciesRole]? = nil,
-        totalNumber: Int? = nil
-    ) {
+    public init(links: Links? = nil, roles: [ListCustomPoliciesRole]? = nil, totalNumber: Int? = nil) {
         self.links = links
         self.roles = roles
         self.totalNumber = totalNumber
@@ -41,47 +35,35 @@ public struct ListCustomPoliciesResponse: Codable, Sendable, Hashable {
 /// Custom policy information.
 ///
 /// roles
-public struct ListCustomPoliciesRole: Codable, Sendable, Hashable {
+public struct ListCustomPoliciesRole: Codable, Sendable, Equatable {
     /// ID of the domain that the custom policy belongs to.
     public var domainID: String?
-
     /// Number of references.
     public var references: Int?
-
     /// Time when the custom policy was last updated.
     public var updatedTime: String?
-
     /// Time when the custom policy was created.
     public var createdTime: String?
-
     /// Description of the custom policy.
     public var descriptionCn: String?
-
     /// Service catalog.
     public var catalog: String?
-
     /// Name of the custom policy.
     public var name: String?
-
     /// Description of the custom policy.
     public var description: String?
-
     /// Resource link of the custom policy.
     public var links: RoleLinks?
-
     /// Policy ID.
     public var id: String?
-
     /// Display name of the custom policy.
     public var displayName: String?
-
     /// Display mode.
     /// AX: Account level.
     /// XA: Project level.
     /// The display mode of a custom policy can only be AX or XA. A custom policy must be displayed at either
     /// of the two levels.
     public var type: String?
-
     /// Content of custom policy.
     public var policy: ListCustomPoliciesRolesPolicy?
 
@@ -152,13 +134,12 @@ public struct ListCustomPoliciesRole: Codable, Sendable, Hashable {
 /// Content of custom policy.
 ///
 /// roles.policy
-public struct ListCustomPoliciesRolesPolicy: Codable, Sendable, Hashable {
+public struct ListCustomPoliciesRolesPolicy: Codable, Sendable, Equatable {
     /// Policy version.
     /// 1.0: System-defined role. Only a limited number of service-level roles are provided for authorization.
     /// 1.1: Policy. A policy defines the permissions required to perform operations on a specific cloud
     /// resource under certain conditions.
     public var version: String?
-
     /// Statement of the policy.
     public var statement: [ListCustomPoliciesRolesPolicyStatement]?
 
@@ -167,10 +148,7 @@ public struct ListCustomPoliciesRolesPolicy: Codable, Sendable, Hashable {
         case statement = "Statement"
     }
 
-    public init(
-        version: String? = nil,
-        statement: [ListCustomPoliciesRolesPolicyStatement]? = nil
-    ) {
+    public init(version: String? = nil, statement: [ListCustomPoliciesRolesPolicyStatement]? = nil) {
         self.version = version
         self.statement = statement
     }
@@ -179,7 +157,7 @@ public struct ListCustomPoliciesRolesPolicy: Codable, Sendable, Hashable {
 /// Statement of the policy.
 ///
 /// roles.policy.Statement
-public struct ListCustomPoliciesRolesPolicyStatement: Codable, Sendable, Hashable {
+public struct ListCustomPoliciesRolesPolicyStatement: Codable, Sendable, Equatable {
     /// Specific operation permission on a resource.
     /// The value format is Service name:Resource type:Operation, for example, vpc:ports:create.
     /// Service name: indicates the product name, such as ecs, evs, or vpc. Only lowercase letters are
@@ -187,14 +165,11 @@ public struct ListCustomPoliciesRolesPolicyStatement: Codable, Sendable, Hashabl
     /// represent all operations.
     /// For a custom policy for agencies, this parameter should be set to "Action": ["iam:agencies:assume"].
     public var action: [String]?
-
     /// Effect of the permission. The value can be Allow or Deny. If both Allow and Deny statements are found
     /// in a policy, the authentication starts from the Deny statements.
     public var effect: Effect?
-
     /// Conditions for the permission to take effect.
     public var condition: RolesPolicyStatementCondition?
-
     /// Cloud resource.
     /// Format: ::::. For example, obs:::bucket:*. Asterisks are allowed.
     /// The region segment can be * or a region accessible to the user. The specified resource must belong to
@@ -224,11 +199,10 @@ public struct ListCustomPoliciesRolesPolicyStatement: Codable, Sendable, Hashabl
 }
 
 /// Conditions for the permission to take effect.
-public struct RolesPolicyStatementCondition: Codable, Sendable, Hashable {
+public struct RolesPolicyStatementCondition: Codable, Sendable, Equatable {
     /// Operator, for example, Bool and StringEquals.
     /// The parameter type is custom object.
     public var `operator`: RolesPolicyStatementConditionOperator?
-
     /// Not in the page's table; the page's response example shows it.
     public var stringStartWith: StringStartWith?
 
@@ -247,18 +221,12 @@ public struct RolesPolicyStatementCondition: Codable, Sendable, Hashable {
 }
 
 /// Conditions for the permission to take effect.
-public struct RolesPolicyStatementConditionOperator: Codable, Sendable, Hashable {
+public struct RolesPolicyStatementConditionOperator: Codable, Sendable, Equatable {
     /// Condition key. A key is a valid attribute that corresponds to an operator.
     /// The parameter type is custom character string array.
     public var attribute: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case attribute
-    }
-
-    public init(
-        attribute: [String]? = nil
-    ) {
+    public init(attribute: [String]? = nil) {
         self.attribute = attribute
     }
 }
@@ -266,16 +234,14 @@ public struct RolesPolicyStatementConditionOperator: Codable, Sendable, Hashable
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct StringStartWith: Codable, Sendable, Hashable {
+public struct StringStartWith: Codable, Sendable, Equatable {
     public var gProjectName: [String]?
 
     private enum CodingKeys: String, CodingKey {
         case gProjectName = "g:ProjectName"
     }
 
-    public init(
-        gProjectName: [String]? = nil
-    ) {
+    public init(gProjectName: [String]? = nil) {
         self.gProjectName = gProjectName
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/showCustomPolicy``.
-public struct ShowCustomPolicyResponse: Codable, Sendable, Hashable {
+public struct ShowCustomPolicyResponse: Codable, Sendable, Equatable {
     /// Custom policy information.
     public var role: ShowCustomPolicyRole?
 
-    private enum CodingKeys: String, CodingKey {
-        case role
-    }
-
-    public init(
-        role: ShowCustomPolicyRole? = nil
-    ) {
+    public init(role: ShowCustomPolicyRole? = nil) {
         self.role = role
     }
 }
@@ -22,47 +16,35 @@ public struct ShowCustomPolicyResponse: Codable, Sendable, Hashable {
 /// Custom policy information.
 ///
 /// role
-public struct ShowCustomPolicyRole: Codable, Sendable, Hashable {
+public struct ShowCustomPolicyRole: Codable, Sendable, Equatable {
     /// Domain ID.
     public var domainID: String?
-
     /// Number of references.
     public var references: Int?
-
     /// Time when the custom policy was last updated.
     public var updatedTime: String?
-
     /// Time when the custom policy was created.
     public var createdTime: String?
-
     /// Description of the custom policy.
     public var descriptionCn: String?
-
     /// Service catalog.
     public var catalog: String?
-
     /// Name of the custom policy.
     public var name: String?
-
     /// Description of the custom policy.
     public var description: String?
-
     /// Resource link of the custom policy.
     public var links: RoleLinks?
-
     /// Policy ID.
     public var id: String?
-
     /// Display name of the custom policy.
     public var displayName: String?
-
     /// Display mode.
     /// AX: Account level.
     /// XA: Project level.
     /// The display mode of a custom policy can only be AX or XA. A custom policy must be displayed at either
     /// of the two levels.
     public var type: String?
-
     /// Content of custom policy.
     public var policy: RolePolicy?
 

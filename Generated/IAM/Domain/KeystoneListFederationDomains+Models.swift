@@ -6,19 +6,15 @@ import CloudCore
 /// List of domains.
 ///
 /// domains
-public struct Domain: Codable, Sendable, Hashable {
+public struct Domain: Codable, Sendable, Equatable {
     /// Whether to enable the account.
     public var enabled: Bool?
-
     /// Domain ID.
     public var id: String?
-
     /// Domain name.
     public var name: String?
-
     /// Account resource link.
     public var links: RoleLinks?
-
     /// Account description.
     public var description: String?
 
@@ -55,22 +51,13 @@ public struct Domain: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/keystoneListFederationDomains``.
-public struct KeystoneListFederationDomainsResponse: Codable, Sendable, Hashable {
+public struct KeystoneListFederationDomainsResponse: Codable, Sendable, Equatable {
     /// List of domains.
     public var domains: [Domain]?
-
     /// Domain resource link.
     public var links: RoleLinks?
 
-    private enum CodingKeys: String, CodingKey {
-        case domains
-        case links
-    }
-
-    public init(
-        domains: [Domain]? = nil,
-        links: RoleLinks? = nil
-    ) {
+    public init(domains: [Domain]? = nil, links: RoleLinks? = nil) {
         self.domains = domains
         self.links = links
     }

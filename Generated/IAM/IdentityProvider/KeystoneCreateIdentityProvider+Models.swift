@@ -6,17 +6,15 @@ import CloudCore
 /// Identity provider information.
 ///
 /// identity_provider
-public struct KeystoneCreateIdentityProviderIdentityProvider: Codable, Sendable, Hashable {
+public struct KeystoneCreateIdentityProviderIdentityProvider: Codable, Sendable, Equatable {
     /// Identity provider type. The following two types are supported:
     /// virtual_user_sso: The federated user is mapped to a virtual user after the login is redirected.
     /// iam_user_sso: The federated user is mapped to an IAM user after the login is redirected. If you select
     /// this type, ensure that you have created an IAM user.
     /// The default value is virtual_user_sso.
     public var ssoType: String?
-
     /// Description of the identity provider.
     public var description: String?
-
     /// Whether an identity provider is enabled. true indicates that the identity provider is enabled. false
     /// indicates that the identity provider is disabled. The default value is false.
     public var enabled: Bool?
@@ -27,11 +25,7 @@ public struct KeystoneCreateIdentityProviderIdentityProvider: Codable, Sendable,
         case enabled
     }
 
-    public init(
-        ssoType: String? = nil,
-        description: String? = nil,
-        enabled: Bool? = nil
-    ) {
+    public init(ssoType: String? = nil, description: String? = nil, enabled: Bool? = nil) {
         self.ssoType = ssoType
         self.description = description
         self.enabled = enabled
@@ -46,7 +40,7 @@ public struct KeystoneCreateIdentityProviderIdentityProvider: Codable, Sendable,
 }
 
 /// The request body of ``IAMClient/keystoneCreateIdentityProvider``.
-public struct KeystoneCreateIdentityProviderRequest: Codable, Sendable, Hashable {
+public struct KeystoneCreateIdentityProviderRequest: Codable, Sendable, Equatable {
     /// Identity provider information.
     public var identityProvider: KeystoneCreateIdentityProviderIdentityProvider
 
@@ -54,9 +48,7 @@ public struct KeystoneCreateIdentityProviderRequest: Codable, Sendable, Hashable
         case identityProvider = "identity_provider"
     }
 
-    public init(
-        identityProvider: KeystoneCreateIdentityProviderIdentityProvider
-    ) {
+    public init(identityProvider: KeystoneCreateIdentityProviderIdentityProvider) {
         self.identityProvider = identityProvider
     }
 }

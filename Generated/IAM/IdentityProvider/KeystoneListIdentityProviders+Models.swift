@@ -6,26 +6,21 @@ import CloudCore
 /// List of identity providers.
 ///
 /// identity_providers
-public struct KeystoneListIdentityProvidersIdentityProvider: Codable, Sendable, Hashable {
+public struct KeystoneListIdentityProvidersIdentityProvider: Codable, Sendable, Equatable {
     /// Identity provider type. The following two types are supported:
     /// virtual_user_sso: The federated user is mapped to a virtual user after the login is redirected.
     /// iam_user_sso: The federated user is mapped to an IAM user after the login is redirected.
     /// The default value is virtual_user_sso.
     public var ssoType: String?
-
     /// ID of an identity provider.
     public var id: String?
-
     /// Identity provider description.
     public var description: String?
-
     /// Whether an identity provider is enabled. true indicates that the identity provider is enabled. false
     /// indicates that the identity provider is disabled. The default value is false.
     public var enabled: Bool?
-
     /// Federated user ID list of an identity provider.
     public var remoteIDs: [IdentityProviderLink]?
-
     /// Identity provider resource link.
     public var links: IdentityProviderLink?
 
@@ -66,10 +61,9 @@ public struct KeystoneListIdentityProvidersIdentityProvider: Codable, Sendable, 
 }
 
 /// The response of ``IAMClient/keystoneListIdentityProviders``.
-public struct KeystoneListIdentityProvidersResponse: Codable, Sendable, Hashable {
+public struct KeystoneListIdentityProvidersResponse: Codable, Sendable, Equatable {
     /// List of identity providers.
     public var identityProviders: [KeystoneListIdentityProvidersIdentityProvider]?
-
     /// Identity provider resource link.
     public var links: Links?
 

@@ -6,26 +6,21 @@ import CloudCore
 /// Identity provider information.
 ///
 /// identity_provider
-public struct KeystoneShowIdentityProviderIdentityProvider: Codable, Sendable, Hashable {
+public struct KeystoneShowIdentityProviderIdentityProvider: Codable, Sendable, Equatable {
     /// Identity provider type. The following two types are supported:
     /// virtual_user_sso: The federated user is mapped to a virtual user after the login is redirected.
     /// iam_user_sso: The federated user is mapped to an IAM user after the login is redirected.
     /// The default type is virtual_user_sso.
     public var ssoType: String?
-
     /// Identity provider ID.
     public var id: String?
-
     /// Identity provider description.
     public var description: String?
-
     /// Whether an identity provider is enabled. true indicates that the identity provider is enabled. false
     /// indicates that the identity provider is disabled. The default value is false.
     public var enabled: Bool?
-
     /// Federated user ID list of an identity provider.
     public var remoteIDs: [IdentityProviderLink]?
-
     /// Identity provider resource link.
     public var links: IdentityProviderLink?
 
@@ -66,7 +61,7 @@ public struct KeystoneShowIdentityProviderIdentityProvider: Codable, Sendable, H
 }
 
 /// The response of ``IAMClient/keystoneShowIdentityProvider``.
-public struct KeystoneShowIdentityProviderResponse: Codable, Sendable, Hashable {
+public struct KeystoneShowIdentityProviderResponse: Codable, Sendable, Equatable {
     /// Identity provider information.
     public var identityProvider: KeystoneShowIdentityProviderIdentityProvider?
 
@@ -74,9 +69,7 @@ public struct KeystoneShowIdentityProviderResponse: Codable, Sendable, Hashable 
         case identityProvider = "identity_provider"
     }
 
-    public init(
-        identityProvider: KeystoneShowIdentityProviderIdentityProvider? = nil
-    ) {
+    public init(identityProvider: KeystoneShowIdentityProviderIdentityProvider? = nil) {
         self.identityProvider = identityProvider
     }
 }

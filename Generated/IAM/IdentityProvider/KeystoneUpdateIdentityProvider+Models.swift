@@ -6,10 +6,9 @@ import CloudCore
 /// Identity provider information.
 ///
 /// identity_provider
-public struct KeystoneUpdateIdentityProviderIdentityProvider: Codable, Sendable, Hashable {
+public struct KeystoneUpdateIdentityProviderIdentityProvider: Codable, Sendable, Equatable {
     /// Description of the identity provider.
     public var description: String?
-
     /// Whether an identity provider is enabled. true indicates that the identity provider is enabled. false
     /// indicates that the identity provider is disabled. The default value is false.
     public var enabled: Bool?
@@ -19,10 +18,7 @@ public struct KeystoneUpdateIdentityProviderIdentityProvider: Codable, Sendable,
         case enabled
     }
 
-    public init(
-        description: String? = nil,
-        enabled: Bool? = nil
-    ) {
+    public init(description: String? = nil, enabled: Bool? = nil) {
         self.description = description
         self.enabled = enabled
     }
@@ -35,7 +31,7 @@ public struct KeystoneUpdateIdentityProviderIdentityProvider: Codable, Sendable,
 }
 
 /// The request body of ``IAMClient/keystoneUpdateIdentityProvider``.
-public struct KeystoneUpdateIdentityProviderRequest: Codable, Sendable, Hashable {
+public struct KeystoneUpdateIdentityProviderRequest: Codable, Sendable, Equatable {
     /// Identity provider information.
     public var identityProvider: KeystoneUpdateIdentityProviderIdentityProvider
 
@@ -43,9 +39,7 @@ public struct KeystoneUpdateIdentityProviderRequest: Codable, Sendable, Hashable
         case identityProvider = "identity_provider"
     }
 
-    public init(
-        identityProvider: KeystoneUpdateIdentityProviderIdentityProvider
-    ) {
+    public init(identityProvider: KeystoneUpdateIdentityProviderIdentityProvider) {
         self.identityProvider = identityProvider
     }
 }

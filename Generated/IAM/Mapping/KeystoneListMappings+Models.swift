@@ -6,10 +6,9 @@ import CloudCore
 /// List of mappings.
 ///
 /// mappings
-public struct KeystoneListMappingsMapping: Codable, Sendable, Hashable {
+public struct KeystoneListMappingsMapping: Codable, Sendable, Equatable {
     /// Mapping ID.
     public var id: String?
-
     /// Rule used to map federated users to local users
     /// Example rule for SAML:
     /// "rules": [
@@ -41,21 +40,10 @@ public struct KeystoneListMappingsMapping: Codable, Sendable, Hashable {
     /// not_any_of: The rule is not matched if any of the specified strings appear in the attribute type. The
     /// condition result is Boolean, not the argument that is passed as input.
     public var rules: [MappingsRule]?
-
     /// Mapping resource link.
     public var links: Links?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case rules
-        case links
-    }
-
-    public init(
-        id: String? = nil,
-        rules: [MappingsRule]? = nil,
-        links: Links? = nil
-    ) {
+    public init(id: String? = nil, rules: [MappingsRule]? = nil, links: Links? = nil) {
         self.id = id
         self.rules = rules
         self.links = links
@@ -63,22 +51,13 @@ public struct KeystoneListMappingsMapping: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/keystoneListMappings``.
-public struct KeystoneListMappingsResponse: Codable, Sendable, Hashable {
+public struct KeystoneListMappingsResponse: Codable, Sendable, Equatable {
     /// List of mappings.
     public var mappings: [KeystoneListMappingsMapping]?
-
     /// Mapping resource link.
     public var links: Links?
 
-    private enum CodingKeys: String, CodingKey {
-        case mappings
-        case links
-    }
-
-    public init(
-        mappings: [KeystoneListMappingsMapping]? = nil,
-        links: Links? = nil
-    ) {
+    public init(mappings: [KeystoneListMappingsMapping]? = nil, links: Links? = nil) {
         self.mappings = mappings
         self.links = links
     }
@@ -87,24 +66,15 @@ public struct KeystoneListMappingsResponse: Codable, Sendable, Hashable {
 /// Rule used to map federated users to local users
 ///
 /// mappings.rules
-public struct MappingsRule: Codable, Sendable, Hashable {
+public struct MappingsRule: Codable, Sendable, Equatable {
     /// Federated user information on the cloud platform. user indicates the name of a federated user, and
     /// group indicates the group to which the federated user belongs.
     public var local: [MappingsRulesLocal]?
-
     /// Federated user information in the IdP system. This field is an expression consisting of assertion
     /// attributes and operators. The value of this parameter is determined by the assertion.
     public var remote: [MappingsRulesRemote]?
 
-    private enum CodingKeys: String, CodingKey {
-        case local
-        case remote
-    }
-
-    public init(
-        local: [MappingsRulesLocal]? = nil,
-        remote: [MappingsRulesRemote]? = nil
-    ) {
+    public init(local: [MappingsRulesLocal]? = nil, remote: [MappingsRulesRemote]? = nil) {
         self.local = local
         self.remote = remote
     }
@@ -112,27 +82,15 @@ public struct MappingsRule: Codable, Sendable, Hashable {
 
 /// Federated user information on the cloud platform. user indicates the name of a federated user, and group
 /// indicates the group to which the federated user belongs.
-public struct MappingsRulesLocal: Codable, Sendable, Hashable {
+public struct MappingsRulesLocal: Codable, Sendable, Equatable {
     /// Name of a federated user on the cloud platform.
     public var user: MappingsRulesLocalUser?
-
     /// User group to which a federated user belongs on the cloud platform.
     public var group: TokenRole?
-
     /// The user group list to which a federated user belongs on the cloud platform.
     public var groups: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case user
-        case group
-        case groups
-    }
-
-    public init(
-        user: MappingsRulesLocalUser? = nil,
-        group: TokenRole? = nil,
-        groups: String? = nil
-    ) {
+    public init(user: MappingsRulesLocalUser? = nil, group: TokenRole? = nil, groups: String? = nil) {
         self.user = user
         self.group = group
         self.groups = groups
@@ -140,32 +98,24 @@ public struct MappingsRulesLocal: Codable, Sendable, Hashable {
 }
 
 /// Name of a federated user on the cloud platform.
-public struct MappingsRulesLocalUser: Codable, Sendable, Hashable {
+public struct MappingsRulesLocalUser: Codable, Sendable, Equatable {
     /// Name of a federated user on the cloud platform.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String? = nil
-    ) {
+    public init(name: String? = nil) {
         self.name = name
     }
 }
 
 /// Federated user information in the IdP system. This field is an expression consisting of assertion
 /// attributes and operators. The value of this parameter is determined by the assertion.
-public struct MappingsRulesRemote: Codable, Sendable, Hashable {
+public struct MappingsRulesRemote: Codable, Sendable, Equatable {
     /// IdP assertion (SAML) or ID token (OIDC).
     public var type: String?
-
     /// The rule is matched only if the specified strings appear in the attribute type. A Boolean value will
     /// be returned and cannot be used as a placeholder in the local block. In a remote array, any_one_of and
     /// not_any_of are mutually exclusive and cannot be used at the same time.
     public var anyOneOf: [String]?
-
     /// The rule is matched only if the specified strings do not appear in the attribute type. A Boolean value
     /// will be returned and cannot be used as a placeholder in the local block. any_one_of and not_any_of are
     /// mutually exclusive and cannot be used at the same time.
@@ -177,11 +127,7 @@ public struct MappingsRulesRemote: Codable, Sendable, Hashable {
         case notAnyOf = "not_any_of"
     }
 
-    public init(
-        type: String? = nil,
-        anyOneOf: [String]? = nil,
-        notAnyOf: [String]? = nil
-    ) {
+    public init(type: String? = nil, anyOneOf: [String]? = nil, notAnyOf: [String]? = nil) {
         self.type = type
         self.anyOneOf = anyOneOf
         self.notAnyOf = notAnyOf

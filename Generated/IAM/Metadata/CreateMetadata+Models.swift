@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``IAMClient/createMetadata``.
-public struct CreateMetadataRequest: Codable, Sendable, Hashable {
+public struct CreateMetadataRequest: Codable, Sendable, Equatable {
     /// Source of a domain. This field is left blank by default.
     public var xaccountType: String
-
     /// Content of the metadata file on the IdP server.
     public var metadata: String
-
     /// ID of the domain that a user belongs to.
     public var domainID: String
 
@@ -20,11 +18,7 @@ public struct CreateMetadataRequest: Codable, Sendable, Hashable {
         case domainID = "domain_id"
     }
 
-    public init(
-        xaccountType: String,
-        metadata: String,
-        domainID: String
-    ) {
+    public init(xaccountType: String, metadata: String, domainID: String) {
         self.xaccountType = xaccountType
         self.metadata = metadata
         self.domainID = domainID
@@ -32,17 +26,11 @@ public struct CreateMetadataRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/createMetadata``.
-public struct CreateMetadataResponse: Codable, Sendable, Hashable {
+public struct CreateMetadataResponse: Codable, Sendable, Equatable {
     /// Import result.
     public var message: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case message
-    }
-
-    public init(
-        message: String? = nil
-    ) {
+    public init(message: String? = nil) {
         self.message = message
     }
 }

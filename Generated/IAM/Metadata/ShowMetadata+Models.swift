@@ -4,28 +4,21 @@
 import CloudCore
 
 /// The response of ``IAMClient/showMetadata``.
-public struct ShowMetadataResponse: Codable, Sendable, Hashable {
+public struct ShowMetadataResponse: Codable, Sendable, Equatable {
     /// ID of a metadata file.
     public var id: String?
-
     /// ID of an identity provider.
     public var idpID: String?
-
     /// entityID field in the metadata file.
     public var entityID: String?
-
     /// ID of a protocol.
     public var protocolID: String?
-
     /// ID of the domain that a user belongs to.
     public var domainID: String?
-
     /// Domain source. The value is left empty by default.
     public var xaccountType: String?
-
     /// Time when a metadata file is imported or updated.
     public var updateTime: String?
-
     /// Content of a metadata file.
     public var data: String?
 

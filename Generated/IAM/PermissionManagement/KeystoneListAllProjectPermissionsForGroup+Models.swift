@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneListAllProjectPermissionsForGroup``.
-public struct KeystoneListAllProjectPermissionsForGroupResponse: Codable, Sendable, Hashable {
+public struct KeystoneListAllProjectPermissionsForGroupResponse: Codable, Sendable, Equatable {
     /// Resource link information.
     public var links: Links?
-
     /// Permission information.
     public var roles: [KeystoneListAllProjectPermissionsForGroupRole]?
 
-    private enum CodingKeys: String, CodingKey {
-        case links
-        case roles
-    }
-
-    public init(
-        links: Links? = nil,
-        roles: [KeystoneListAllProjectPermissionsForGroupRole]? = nil
-    ) {
+    public init(links: Links? = nil, roles: [KeystoneListAllProjectPermissionsForGroupRole]? = nil) {
         self.links = links
         self.roles = roles
     }
@@ -28,33 +19,25 @@ public struct KeystoneListAllProjectPermissionsForGroupResponse: Codable, Sendab
 /// Permission information.
 ///
 /// roles
-public struct KeystoneListAllProjectPermissionsForGroupRole: Codable, Sendable, Hashable {
+public struct KeystoneListAllProjectPermissionsForGroupRole: Codable, Sendable, Equatable {
     /// If this parameter is set to fine_grained, the permission is a system-defined policy.
     public var flag: String?
-
     /// Description of the permission in Chinese. This parameter is returned in the response only when
     /// description_cn is specified during policy creation.
     public var descriptionCn: String?
-
     /// Service catalog of the permission.
     public var catalog: String?
-
     /// Permission name. This parameter is carried in the token of a user, allowing the system to determine
     /// whether the user has permissions to access a specific cloud service.
     public var name: String?
-
     /// Description of the permission.
     public var description: String?
-
     /// Permission resource link.
     public var links: Links?
-
     /// Permission ID.
     public var id: String?
-
     /// Display name of the permission.
     public var displayName: String?
-
     /// Display mode of the permission.
     /// AX: Account level.
     /// XA: Project level.
@@ -63,14 +46,11 @@ public struct KeystoneListAllProjectPermissionsForGroupRole: Codable, Sendable, 
     /// The display mode of a custom policy can only be AX or XA. A custom policy must be displayed at either
     /// of the two levels.
     public var type: String?
-
     /// Content of the permission.
     public var policy: RolesPolicy?
-
     /// Time when the permission was last updated.
     /// The value is a Unix timestamp in millisecond, for example, 1687913793000.
     public var updatedTime: String?
-
     /// Time when the permission was created.
     /// The value is a Unix timestamp in millisecond, for example, 1687913793000.
     public var createdTime: String?

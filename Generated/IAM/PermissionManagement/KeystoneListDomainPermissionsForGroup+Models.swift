@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneListDomainPermissionsForGroup``.
-public struct KeystoneListDomainPermissionsForGroupResponse: Codable, Sendable, Hashable {
+public struct KeystoneListDomainPermissionsForGroupResponse: Codable, Sendable, Equatable {
     /// Role resource link of a specified user group under a domain.
     public var links: Links?
-
     /// Role of a specified user group under a domain.
     public var roles: [KeystoneShowPermissionRole]?
 
-    private enum CodingKeys: String, CodingKey {
-        case links
-        case roles
-    }
-
-    public init(
-        links: Links? = nil,
-        roles: [KeystoneShowPermissionRole]? = nil
-    ) {
+    public init(links: Links? = nil, roles: [KeystoneShowPermissionRole]? = nil) {
         self.links = links
         self.roles = roles
     }

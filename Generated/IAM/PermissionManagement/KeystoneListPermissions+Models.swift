@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneListPermissions``.
-public struct KeystoneListPermissionsResponse: Codable, Sendable, Hashable {
+public struct KeystoneListPermissionsResponse: Codable, Sendable, Equatable {
     /// Resource link information.
     public var links: Links?
-
     /// Permission information.
     public var roles: [KeystoneListPermissionsRole]?
-
     /// Total number of permissions.
     public var totalNumber: Int?
 
@@ -20,11 +18,7 @@ public struct KeystoneListPermissionsResponse: Codable, Sendable, Hashable {
         case totalNumber = "total_number"
     }
 
-    public init(
-        links: Links? = nil,
-        roles: [KeystoneListPermissionsRole]? = nil,
-        totalNumber: Int? = nil
-    ) {
+    public init(links: Links? = nil, roles: [KeystoneListPermissionsRole]? = nil, totalNumber: Int? = nil) {
         self.links = links
         self.roles = roles
         self.totalNumber = totalNumber
@@ -41,35 +35,26 @@ public struct KeystoneListPermissionsResponse: Codable, Sendable, Hashable {
 /// Permission information.
 ///
 /// roles
-public struct KeystoneListPermissionsRole: Codable, Sendable, Hashable {
+public struct KeystoneListPermissionsRole: Codable, Sendable, Equatable {
     /// ID of the domain to which the permission belongs.
     public var domainID: String?
-
     /// If this parameter is set to fine_grained, the permission is a system-defined policy.
     public var flag: String?
-
     /// Description of the permission in Chinese.
     public var descriptionCn: String?
-
     /// Service catalog of the permission.
     public var catalog: String?
-
     /// Permission name. This parameter is carried in the token of a user. The cloud service determines
     /// whether the user has the access permission based on the role name.
     public var name: String?
-
     /// Description of the permission.
     public var description: String?
-
     /// Permission resource link.
     public var links: Links?
-
     /// Permission ID.
     public var id: String?
-
     /// Display name of the permission.
     public var displayName: String?
-
     /// Display mode of the permission.
     /// AX: Account level.
     /// XA: Project level.
@@ -78,13 +63,10 @@ public struct KeystoneListPermissionsRole: Codable, Sendable, Hashable {
     /// The display mode of a custom policy can only be AX or XA. A custom policy must be displayed at either
     /// of the two levels.
     public var type: String?
-
     /// Content of the permission.
     public var policy: RolesPolicy?
-
     /// Time when the permission was last updated.
     public var updatedTime: String?
-
     /// Time when the permission was created.
     public var createdTime: String?
 

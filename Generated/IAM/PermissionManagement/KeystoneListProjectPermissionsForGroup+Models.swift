@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneListProjectPermissionsForGroup``.
-public struct KeystoneListProjectPermissionsForGroupResponse: Codable, Sendable, Hashable {
+public struct KeystoneListProjectPermissionsForGroupResponse: Codable, Sendable, Equatable {
     /// Role resource link.
     public var links: Links?
-
     /// List of roles.
     public var roles: [KeystoneListProjectPermissionsForGroupRole]?
 
-    private enum CodingKeys: String, CodingKey {
-        case links
-        case roles
-    }
-
-    public init(
-        links: Links? = nil,
-        roles: [KeystoneListProjectPermissionsForGroupRole]? = nil
-    ) {
+    public init(links: Links? = nil, roles: [KeystoneListProjectPermissionsForGroupRole]? = nil) {
         self.links = links
         self.roles = roles
     }
@@ -28,35 +19,27 @@ public struct KeystoneListProjectPermissionsForGroupResponse: Codable, Sendable,
 /// List of roles.
 ///
 /// roles
-public struct KeystoneListProjectPermissionsForGroupRole: Codable, Sendable, Hashable {
+public struct KeystoneListProjectPermissionsForGroupRole: Codable, Sendable, Equatable {
     /// ID of a role.
     public var id: String?
-
     /// Role resource link.
     public var links: Links?
-
     /// Name of a role.
     public var name: String?
-
     /// ID of the domain to which a role belongs.
     public var domainID: String?
-
     /// Display mode of a role.
     /// AX: A role is displayed at the domain layer.
     /// XA: A role is displayed at the project layer.
     /// AA: A role is displayed at both the domain and project layers.
     /// XX: A role is not displayed at the domain or project layer.
     public var type: String?
-
     /// Displayed name of a role.
     public var displayName: String?
-
     /// Directory where a role locates.
     public var catalog: String?
-
     /// Policy of a role.
     public var policy: RolesPolicy?
-
     /// Description of a role.
     public var description: String?
 

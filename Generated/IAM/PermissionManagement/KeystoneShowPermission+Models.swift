@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneShowPermission``.
-public struct KeystoneShowPermissionResponse: Codable, Sendable, Hashable {
+public struct KeystoneShowPermissionResponse: Codable, Sendable, Equatable {
     /// Details of the role.
     public var role: KeystoneShowPermissionRole?
 
-    private enum CodingKeys: String, CodingKey {
-        case role
-    }
-
-    public init(
-        role: KeystoneShowPermissionRole? = nil
-    ) {
+    public init(role: KeystoneShowPermissionRole? = nil) {
         self.role = role
     }
 }

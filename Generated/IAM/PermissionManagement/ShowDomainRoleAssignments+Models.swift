@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Authorization scope.
-public struct RoleAssignmentsScope: Codable, Sendable, Hashable {
+public struct RoleAssignmentsScope: Codable, Sendable, Equatable {
     /// IAM project-based authorization.
     public var project: RoleAssignmentsRole?
-
     /// Authorization based on global services or all projects.
     public var domain: RoleAssignmentsRole?
-
     /// Enterprise project-based authorization.
     public var enterpriseProject: RoleAssignmentsRole?
 
@@ -39,15 +37,13 @@ public struct RoleAssignmentsScope: Codable, Sendable, Hashable {
 /// To view project-based authorization records, set this parameter to project or specify scope.project_id.
 /// To view enterprise project-based authorization records, set this parameter to enterprise_project or
 /// specify scope.enterprise_project_id.
-public struct Scope: Codable, Sendable, Hashable {
+public struct Scope: Codable, Sendable, Equatable {
     /// Project ID. For details about how to obtain the project ID, see Obtaining User, Account, User Group,
     /// Project, and Agency Information.
     public var projectID: String?
-
     /// Domain ID. For details about how to obtain the domain ID (account ID), see Obtaining User, Account,
     /// User Group, Project, and Agency Information.
     public var domainID: String?
-
     /// ID of an authorized enterprise project.
     public var enterpriseProjectsID: String?
 
@@ -57,11 +53,7 @@ public struct Scope: Codable, Sendable, Hashable {
         case enterpriseProjectsID = "enterprise_projects_id"
     }
 
-    public init(
-        projectID: String? = nil,
-        domainID: String? = nil,
-        enterpriseProjectsID: String? = nil
-    ) {
+    public init(projectID: String? = nil, domainID: String? = nil, enterpriseProjectsID: String? = nil) {
         self.projectID = projectID
         self.domainID = domainID
         self.enterpriseProjectsID = enterpriseProjectsID
@@ -69,18 +61,15 @@ public struct Scope: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``IAMClient/showDomainRoleAssignments``.
-public struct ShowDomainRoleAssignmentsRequest: Codable, Sendable, Hashable {
+public struct ShowDomainRoleAssignmentsRequest: Codable, Sendable, Equatable {
     /// Domain ID. For details about how to obtain the domain ID (account ID), see Obtaining User, Account,
     /// User Group, Project, and Agency Information.
     public var domainID: String
-
     /// Policy ID.
     public var roleID: String?
-
     /// Principal. The value can be user, group, or agency. This parameter is exclusive with subject.user_id,
     /// subject.group_id, and subject.agency_id.
     public var subject: Subject?
-
     /// Authorization scope. The value can be project, domain, or enterprise_project. This parameter is
     /// mutually exclusive with scope.project_id, scope.domain_id, and scope.enterprise_projects_id.
     /// To view global service authorization records, set this parameter to domain or specify scope.domain_id.
@@ -90,22 +79,18 @@ public struct ShowDomainRoleAssignmentsRequest: Codable, Sendable, Hashable {
     /// To view enterprise project-based authorization records, set this parameter to enterprise_project or
     /// specify scope.enterprise_project_id.
     public var scope: Scope?
-
     /// Whether to include all project-based authorization records. The default value is false. This parameter
     /// is valid only when scope is set to domain or scope.domain_id is specified. true: Query all
     /// project-based authorization records. false: Query global service authorization records.
     public var isInherited: Bool?
-
     /// Whether to include user group-based authorization records. The default value is true. This parameter
     /// is valid only when subject is set to user or subject.user_id is specified. true: Query authorization
     /// records of IAM users and user groups which the IAM users belong to. false: Only query authorization
     /// records of IAM users.
     public var includeGroup: Bool?
-
     /// Page number for pagination query. The minimum value is 1. This parameter must be used together with
     /// per_page.
     public var page: String?
-
     /// Number of data records to be displayed on each page during pagination query. The value ranges from 1
     /// to 50. This parameter must be specified together with page.
     public var perPage: String?
@@ -155,10 +140,9 @@ public struct ShowDomainRoleAssignmentsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/showDomainRoleAssignments``.
-public struct ShowDomainRoleAssignmentsResponse: Codable, Sendable, Hashable {
+public struct ShowDomainRoleAssignmentsResponse: Codable, Sendable, Equatable {
     /// Total number of returned authorization records.
     public var totalNum: Int64?
-
     /// Authorization information.
     public var roleAssignments: ShowDomainRoleAssignmentsRoleAssignment?
 
@@ -167,10 +151,7 @@ public struct ShowDomainRoleAssignmentsResponse: Codable, Sendable, Hashable {
         case roleAssignments = "role_assignments"
     }
 
-    public init(
-        totalNum: Int64? = nil,
-        roleAssignments: ShowDomainRoleAssignmentsRoleAssignment? = nil
-    ) {
+    public init(totalNum: Int64? = nil, roleAssignments: ShowDomainRoleAssignmentsRoleAssignment? = nil) {
         self.totalNum = totalNum
         self.roleAssignments = roleAssignments
     }
@@ -185,22 +166,17 @@ public struct ShowDomainRoleAssignmentsResponse: Codable, Sendable, Hashable {
 /// Authorization information.
 ///
 /// role_assignments
-public struct ShowDomainRoleAssignmentsRoleAssignment: Codable, Sendable, Hashable {
+public struct ShowDomainRoleAssignmentsRoleAssignment: Codable, Sendable, Equatable {
     /// Authorized user.
     public var user: RoleAssignmentsRole?
-
     /// Authorization policy.
     public var role: RoleAssignmentsRole?
-
     /// Authorized user group.
     public var group: RoleAssignmentsRole?
-
     /// Authorization agency.
     public var agency: RoleAssignmentsRole?
-
     /// Authorization scope.
     public var scope: RoleAssignmentsScope?
-
     /// Whether the authorization is based on all projects.
     public var isInherited: Bool?
 
@@ -242,15 +218,13 @@ public struct ShowDomainRoleAssignmentsRoleAssignment: Codable, Sendable, Hashab
 
 /// Principal. The value can be user, group, or agency. This parameter is exclusive with subject.user_id,
 /// subject.group_id, and subject.agency_id.
-public struct Subject: Codable, Sendable, Hashable {
+public struct Subject: Codable, Sendable, Equatable {
     /// ID of the IAM user. For details about how to obtain the ID, see Obtaining User, Account, User Group,
     /// Project, and Agency Information.
     public var userID: String?
-
     /// ID of the user group. For details about how to obtain the ID, see Obtaining User, Account, User Group,
     /// Project, and Agency Information.
     public var groupID: String?
-
     /// Agency ID. For details about how to obtain the agency ID, see Obtaining User, Account, User Group,
     /// Project, and Agency Information.
     public var agencyID: String?
@@ -261,11 +235,7 @@ public struct Subject: Codable, Sendable, Hashable {
         case agencyID = "agency_id"
     }
 
-    public init(
-        userID: String? = nil,
-        groupID: String? = nil,
-        agencyID: String? = nil
-    ) {
+    public init(userID: String? = nil, groupID: String? = nil, agencyID: String? = nil) {
         self.userID = userID
         self.groupID = groupID
         self.agencyID = agencyID

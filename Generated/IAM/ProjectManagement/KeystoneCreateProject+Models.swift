@@ -6,18 +6,15 @@ import CloudCore
 /// Project information.
 ///
 /// project
-public struct KeystoneCreateProjectProject: Codable, Sendable, Hashable {
+public struct KeystoneCreateProjectProject: Codable, Sendable, Equatable {
     /// Project name, which must start with "ID of an existing region_" and be less than or equal to 64
     /// characters.
     /// Example: {region_id}_test1
     public var name: String
-
     /// Parent project ID which a project belongs to.
     public var parentID: String
-
     /// ID of the domain that a project belongs to.
     public var domainID: String?
-
     /// Project description, which can contain a maximum of 255 characters.
     public var description: String?
 
@@ -28,12 +25,7 @@ public struct KeystoneCreateProjectProject: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        name: String,
-        parentID: String,
-        domainID: String? = nil,
-        description: String? = nil
-    ) {
+    public init(name: String, parentID: String, domainID: String? = nil, description: String? = nil) {
         self.name = name
         self.parentID = parentID
         self.domainID = domainID
@@ -42,17 +34,11 @@ public struct KeystoneCreateProjectProject: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``IAMClient/keystoneCreateProject``.
-public struct KeystoneCreateProjectRequest: Codable, Sendable, Hashable {
+public struct KeystoneCreateProjectRequest: Codable, Sendable, Equatable {
     /// Project information.
     public var project: KeystoneCreateProjectProject
 
-    private enum CodingKeys: String, CodingKey {
-        case project
-    }
-
-    public init(
-        project: KeystoneCreateProjectProject
-    ) {
+    public init(project: KeystoneCreateProjectProject) {
         self.project = project
     }
 }

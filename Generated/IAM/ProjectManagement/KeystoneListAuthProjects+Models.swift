@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneListAuthProjects``.
-public struct KeystoneListAuthProjectsResponse: Codable, Sendable, Hashable {
+public struct KeystoneListAuthProjectsResponse: Codable, Sendable, Equatable {
     /// List of projects.
     public var projects: [Project]?
-
     /// Project resource link.
     public var links: RoleLinks?
 
-    private enum CodingKeys: String, CodingKey {
-        case projects
-        case links
-    }
-
-    public init(
-        projects: [Project]? = nil,
-        links: RoleLinks? = nil
-    ) {
+    public init(projects: [Project]? = nil, links: RoleLinks? = nil) {
         self.projects = projects
         self.links = links
     }

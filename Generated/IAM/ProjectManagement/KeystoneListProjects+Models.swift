@@ -6,28 +6,21 @@ import CloudCore
 /// List of projects.
 ///
 /// projects
-public struct KeystoneListProjectsProject: Codable, Sendable, Hashable {
+public struct KeystoneListProjectsProject: Codable, Sendable, Equatable {
     /// Indicates whether the user calling the API is a tenant.
     public var isDomain: Bool?
-
     /// Project description.
     public var description: String?
-
     /// Project resource link.
     public var links: Links?
-
     /// Whether a project is available.
     public var enabled: Bool?
-
     /// Project ID.
     public var id: String?
-
     /// Parent ID of the project.
     public var parentID: String?
-
     /// ID of an enterprise account to which a project belongs.
     public var domainID: String?
-
     /// Project name. For example, eu-de and MOS. MOS is a built-in project of OBS.
     public var name: String?
 
@@ -76,22 +69,13 @@ public struct KeystoneListProjectsProject: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/keystoneListProjects``.
-public struct KeystoneListProjectsResponse: Codable, Sendable, Hashable {
+public struct KeystoneListProjectsResponse: Codable, Sendable, Equatable {
     /// List of projects.
     public var projects: [KeystoneListProjectsProject]?
-
     /// Project resource link.
     public var links: Links?
 
-    private enum CodingKeys: String, CodingKey {
-        case projects
-        case links
-    }
-
-    public init(
-        projects: [KeystoneListProjectsProject]? = nil,
-        links: Links? = nil
-    ) {
+    public init(projects: [KeystoneListProjectsProject]? = nil, links: Links? = nil) {
         self.projects = projects
         self.links = links
     }

@@ -6,28 +6,21 @@ import CloudCore
 /// List of projects.
 ///
 /// projects
-public struct KeystoneListProjectsForUserProject: Codable, Sendable, Hashable {
+public struct KeystoneListProjectsForUserProject: Codable, Sendable, Equatable {
     /// Project description.
     public var description: String?
-
     /// Project ID.
     public var id: String?
-
     /// ID of the domain where a project is located.
     public var domainID: String?
-
     /// Project name.
     public var name: String?
-
     /// Project resource link.
     public var links: Links?
-
     /// Indicates whether the user calling the API is a tenant.
     public var isDomain: Bool?
-
     /// Whether a project is available.
     public var enabled: Bool?
-
     /// Parent ID of the project.
     public var parentID: String?
 
@@ -76,22 +69,13 @@ public struct KeystoneListProjectsForUserProject: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/keystoneListProjectsForUser``.
-public struct KeystoneListProjectsForUserResponse: Codable, Sendable, Hashable {
+public struct KeystoneListProjectsForUserResponse: Codable, Sendable, Equatable {
     /// List of projects.
     public var projects: [KeystoneListProjectsForUserProject]?
-
     /// Project resource link.
     public var links: Links?
 
-    private enum CodingKeys: String, CodingKey {
-        case projects
-        case links
-    }
-
-    public init(
-        projects: [KeystoneListProjectsForUserProject]? = nil,
-        links: Links? = nil
-    ) {
+    public init(projects: [KeystoneListProjectsForUserProject]? = nil, links: Links? = nil) {
         self.projects = projects
         self.links = links
     }

@@ -6,26 +6,17 @@ import CloudCore
 /// Project information.
 ///
 /// project
-public struct KeystoneUpdateProjectProject: Codable, Sendable, Hashable {
+public struct KeystoneUpdateProjectProject: Codable, Sendable, Equatable {
     /// Project name, which must start with the ID of an existing region and be less than or equal to 64
     /// characters.
     /// Example: {region}_test2
     /// Either name or description must be specified.
     public var name: String?
-
     /// Project description, which can contain a maximum of 255 characters. Either name or description must be
     /// specified.
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil) {
         self.name = name
         self.description = description
     }
@@ -34,31 +25,23 @@ public struct KeystoneUpdateProjectProject: Codable, Sendable, Hashable {
 /// Project information.
 ///
 /// project
-public struct KeystoneUpdateProjectProject2: Codable, Sendable, Hashable {
+public struct KeystoneUpdateProjectProject2: Codable, Sendable, Equatable {
     /// false.
     public var isDomain: Bool?
-
     /// Description of the project.
     public var description: String?
-
     /// Additional information about the project.
     public var extra: RoleLinks?
-
     /// Project resource link.
     public var links: RoleLinks?
-
     /// Whether a project is available.
     public var enabled: Bool?
-
     /// Project ID.
     public var id: String?
-
     /// Project ID corresponding to the region.
     public var parentID: String?
-
     /// Account ID of the project.
     public var domainID: String?
-
     /// Project name.
     public var name: String?
 
@@ -111,33 +94,21 @@ public struct KeystoneUpdateProjectProject2: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``IAMClient/keystoneUpdateProject``.
-public struct KeystoneUpdateProjectRequest: Codable, Sendable, Hashable {
+public struct KeystoneUpdateProjectRequest: Codable, Sendable, Equatable {
     /// Project information.
     public var project: KeystoneUpdateProjectProject
 
-    private enum CodingKeys: String, CodingKey {
-        case project
-    }
-
-    public init(
-        project: KeystoneUpdateProjectProject
-    ) {
+    public init(project: KeystoneUpdateProjectProject) {
         self.project = project
     }
 }
 
 /// The response of ``IAMClient/keystoneUpdateProject``.
-public struct KeystoneUpdateProjectResponse: Codable, Sendable, Hashable {
+public struct KeystoneUpdateProjectResponse: Codable, Sendable, Equatable {
     /// Project information.
     public var project: KeystoneUpdateProjectProject2?
 
-    private enum CodingKeys: String, CodingKey {
-        case project
-    }
-
-    public init(
-        project: KeystoneUpdateProjectProject2? = nil
-    ) {
+    public init(project: KeystoneUpdateProjectProject2? = nil) {
         self.project = project
     }
 }

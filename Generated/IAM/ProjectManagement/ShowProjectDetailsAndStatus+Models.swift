@@ -6,31 +6,23 @@ import CloudCore
 /// Project information.
 ///
 /// project
-public struct ShowProjectDetailsAndStatusProject: Codable, Sendable, Hashable {
+public struct ShowProjectDetailsAndStatusProject: Codable, Sendable, Equatable {
     /// Project description.
     public var description: String?
-
     /// Project ID.
     public var id: String?
-
     /// ID of the domain that a project belongs to.
     public var domainID: String?
-
     /// Project name.
     public var name: String?
-
     /// Indicates whether the user calling the API is a tenant.
     public var isDomain: Bool?
-
     /// Whether a project is available.
     public var enabled: Bool?
-
     /// Parent ID of a project.
     public var parentID: String?
-
     /// Project status.
     public var status: String?
-
     /// Time when a project is suspended.
     public var suspendedTime: String?
 
@@ -83,17 +75,11 @@ public struct ShowProjectDetailsAndStatusProject: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/showProjectDetailsAndStatus``.
-public struct ShowProjectDetailsAndStatusResponse: Codable, Sendable, Hashable {
+public struct ShowProjectDetailsAndStatusResponse: Codable, Sendable, Equatable {
     /// Project information.
     public var project: ShowProjectDetailsAndStatusProject?
 
-    private enum CodingKeys: String, CodingKey {
-        case project
-    }
-
-    public init(
-        project: ShowProjectDetailsAndStatusProject? = nil
-    ) {
+    public init(project: ShowProjectDetailsAndStatusProject? = nil) {
         self.project = project
     }
 }

@@ -6,14 +6,11 @@ import CloudCore
 /// Project information.
 ///
 /// project
-public struct UpdateProjectStatusProject: Codable, Sendable, Hashable {
+public struct UpdateProjectStatusProject: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let suspended: Self = "suspended"
         public static let normal: Self = "normal"
@@ -22,29 +19,17 @@ public struct UpdateProjectStatusProject: Codable, Sendable, Hashable {
     /// Project status. The value can be suspended or normal.
     public var status: Status
 
-    private enum CodingKeys: String, CodingKey {
-        case status
-    }
-
-    public init(
-        status: Status
-    ) {
+    public init(status: Status) {
         self.status = status
     }
 }
 
 /// The request body of ``IAMClient/updateProjectStatus``.
-public struct UpdateProjectStatusRequest: Codable, Sendable, Hashable {
+public struct UpdateProjectStatusRequest: Codable, Sendable, Equatable {
     /// Project information.
     public var project: UpdateProjectStatusProject
 
-    private enum CodingKeys: String, CodingKey {
-        case project
-    }
-
-    public init(
-        project: UpdateProjectStatusProject
-    ) {
+    public init(project: UpdateProjectStatusProject) {
         self.project = project
     }
 }

@@ -6,16 +6,13 @@ import CloudCore
 /// Protocol resource link.
 ///
 /// links
-public struct KeystoneListProtocolsLinks: Codable, Sendable, Hashable {
+public struct KeystoneListProtocolsLinks: Codable, Sendable, Equatable {
     /// Resource link.
     public var selfValue: String?
-
     /// Previous resource link. If the previous resource link is unavailable, this parameter is set to null.
     public var previous: String?
-
     /// Next resource link. If the next resource link is unavailable, this parameter is set to null.
     public var next: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var identityProvider: String?
 
@@ -42,13 +39,11 @@ public struct KeystoneListProtocolsLinks: Codable, Sendable, Hashable {
 /// List of protocols.
 ///
 /// protocols
-public struct KeystoneListProtocolsProtocol: Codable, Sendable, Hashable {
+public struct KeystoneListProtocolsProtocol: Codable, Sendable, Equatable {
     /// ID of a protocol.
     public var id: String?
-
     /// Mapping ID.
     public var mappingID: String?
-
     /// Protocol resource link.
     public var links: KeystoneListProtocolsLinks?
 
@@ -58,11 +53,7 @@ public struct KeystoneListProtocolsProtocol: Codable, Sendable, Hashable {
         case links
     }
 
-    public init(
-        id: String? = nil,
-        mappingID: String? = nil,
-        links: KeystoneListProtocolsLinks? = nil
-    ) {
+    public init(id: String? = nil, mappingID: String? = nil, links: KeystoneListProtocolsLinks? = nil) {
         self.id = id
         self.mappingID = mappingID
         self.links = links
@@ -70,22 +61,13 @@ public struct KeystoneListProtocolsProtocol: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/keystoneListProtocols``.
-public struct KeystoneListProtocolsResponse: Codable, Sendable, Hashable {
+public struct KeystoneListProtocolsResponse: Codable, Sendable, Equatable {
     /// List of protocols.
     public var protocols: [KeystoneListProtocolsProtocol]?
-
     /// Protocol resource link.
     public var links: KeystoneListProtocolsLinks?
 
-    private enum CodingKeys: String, CodingKey {
-        case protocols
-        case links
-    }
-
-    public init(
-        protocols: [KeystoneListProtocolsProtocol]? = nil,
-        links: KeystoneListProtocolsLinks? = nil
-    ) {
+    public init(protocols: [KeystoneListProtocolsProtocol]? = nil, links: KeystoneListProtocolsLinks? = nil) {
         self.protocols = protocols
         self.links = links
     }

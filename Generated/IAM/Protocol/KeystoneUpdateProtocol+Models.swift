@@ -6,13 +6,11 @@ import CloudCore
 /// Protocol information.
 ///
 /// protocol
-public struct KeystoneUpdateProtocolProtocol: Codable, Sendable, Hashable {
+public struct KeystoneUpdateProtocolProtocol: Codable, Sendable, Equatable {
     /// ID of a protocol.
     public var id: String?
-
     /// Mapping ID.
     public var mappingID: String?
-
     /// Protocol resource link.
     public var links: ProtocolLinks?
 
@@ -22,11 +20,7 @@ public struct KeystoneUpdateProtocolProtocol: Codable, Sendable, Hashable {
         case links
     }
 
-    public init(
-        id: String? = nil,
-        mappingID: String? = nil,
-        links: ProtocolLinks? = nil
-    ) {
+    public init(id: String? = nil, mappingID: String? = nil, links: ProtocolLinks? = nil) {
         self.id = id
         self.mappingID = mappingID
         self.links = links
@@ -37,17 +31,11 @@ public struct KeystoneUpdateProtocolProtocol: Codable, Sendable, Hashable {
 public typealias KeystoneUpdateProtocolRequest = KeystoneCreateProtocolRequest
 
 /// The response of ``IAMClient/keystoneUpdateProtocol``.
-public struct KeystoneUpdateProtocolResponse: Codable, Sendable, Hashable {
+public struct KeystoneUpdateProtocolResponse: Codable, Sendable, Equatable {
     /// Protocol information.
     public var `protocol`: KeystoneUpdateProtocolProtocol?
 
-    private enum CodingKeys: String, CodingKey {
-        case `protocol`
-    }
-
-    public init(
-        `protocol`: KeystoneUpdateProtocolProtocol? = nil
-    ) {
+    public init(`protocol`: KeystoneUpdateProtocolProtocol? = nil) {
         self.`protocol` = `protocol`
     }
 }

@@ -6,22 +6,17 @@ import CloudCore
 /// Region list.
 ///
 /// regions
-public struct IAMRegion: Codable, Sendable, Hashable {
+public struct IAMRegion: Codable, Sendable, Equatable {
     /// Region description.
     public var description: String?
-
     /// Parent region ID of a region.
     public var parentRegionID: String?
-
     /// Region ID.
     public var id: String?
-
     /// Region name.
     public var locales: RegionLocales?
-
     /// Region type.
     public var type: String?
-
     /// Region resource link.
     public var links: Links?
 
@@ -52,22 +47,13 @@ public struct IAMRegion: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/keystoneListRegions``.
-public struct KeystoneListRegionsResponse: Codable, Sendable, Hashable {
+public struct KeystoneListRegionsResponse: Codable, Sendable, Equatable {
     /// Region resource link.
     public var links: Links?
-
     /// Region list.
     public var regions: [IAMRegion]?
 
-    private enum CodingKeys: String, CodingKey {
-        case links
-        case regions
-    }
-
-    public init(
-        links: Links? = nil,
-        regions: [IAMRegion]? = nil
-    ) {
+    public init(links: Links? = nil, regions: [IAMRegion]? = nil) {
         self.links = links
         self.regions = regions
     }

@@ -6,22 +6,17 @@ import CloudCore
 /// Region information.
 ///
 /// region
-public struct KeystoneShowRegionRegion: Codable, Sendable, Hashable {
+public struct KeystoneShowRegionRegion: Codable, Sendable, Equatable {
     /// Description of the region.
     public var description: String?
-
     /// An embedded field, which has no specific meanings. The value null is returned.
     public var parentRegionID: String?
-
     /// Region resource link.
     public var links: RoleLinks?
-
     /// Region name. Not all fields in the object are returned, which is determined by the registered region.
     public var locales: RegionLocales?
-
     /// Region ID.
     public var id: String?
-
     /// Region type.
     public var type: String?
 
@@ -52,17 +47,11 @@ public struct KeystoneShowRegionRegion: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/keystoneShowRegion``.
-public struct KeystoneShowRegionResponse: Codable, Sendable, Hashable {
+public struct KeystoneShowRegionResponse: Codable, Sendable, Equatable {
     /// Region information.
     public var region: KeystoneShowRegionRegion?
 
-    private enum CodingKeys: String, CodingKey {
-        case region
-    }
-
-    public init(
-        region: KeystoneShowRegionRegion? = nil
-    ) {
+    public init(region: KeystoneShowRegionRegion? = nil) {
         self.region = region
     }
 }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The request body of ``IAMClient/createBindingDevice``.
-public struct CreateBindingDeviceRequest: Codable, Sendable, Hashable {
+public struct CreateBindingDeviceRequest: Codable, Sendable, Equatable {
     /// ID of the user to whom you will bind the virtual MFA device.
     public var userID: String
-
     /// Serial number of the virtual MFA device.
     public var serialNumber: String
-
     /// Verification code 1.
     public var authenticationCodeFirst: String
-
     /// Verification code 2.
     public var authenticationCodeSecond: String
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``IAMClient/createMfaDevice``.
-public struct CreateMfaDeviceRequest: Codable, Sendable, Hashable {
+public struct CreateMfaDeviceRequest: Codable, Sendable, Equatable {
     /// MFA device information.
     public var virtualMfaDevice: CreateMfaDeviceVirtualMfaDevice
 
@@ -12,15 +12,13 @@ public struct CreateMfaDeviceRequest: Codable, Sendable, Hashable {
         case virtualMfaDevice = "virtual_mfa_device"
     }
 
-    public init(
-        virtualMfaDevice: CreateMfaDeviceVirtualMfaDevice
-    ) {
+    public init(virtualMfaDevice: CreateMfaDeviceVirtualMfaDevice) {
         self.virtualMfaDevice = virtualMfaDevice
     }
 }
 
 /// The response of ``IAMClient/createMfaDevice``.
-public struct CreateMfaDeviceResponse: Codable, Sendable, Hashable {
+public struct CreateMfaDeviceResponse: Codable, Sendable, Equatable {
     /// MFA device information.
     public var virtualMfaDevice: CreateMfaDeviceVirtualMfaDevice2?
 
@@ -28,9 +26,7 @@ public struct CreateMfaDeviceResponse: Codable, Sendable, Hashable {
         case virtualMfaDevice = "virtual_mfa_device"
     }
 
-    public init(
-        virtualMfaDevice: CreateMfaDeviceVirtualMfaDevice2? = nil
-    ) {
+    public init(virtualMfaDevice: CreateMfaDeviceVirtualMfaDevice2? = nil) {
         self.virtualMfaDevice = virtualMfaDevice
     }
 }
@@ -38,12 +34,11 @@ public struct CreateMfaDeviceResponse: Codable, Sendable, Hashable {
 /// MFA device information.
 ///
 /// virtual_mfa_device
-public struct CreateMfaDeviceVirtualMfaDevice: Codable, Sendable, Hashable {
+public struct CreateMfaDeviceVirtualMfaDevice: Codable, Sendable, Equatable {
     /// Device name.
     /// Minimum length: 1 character
     /// Maximum length: 64 characters
     public var name: String
-
     /// ID of the user for whom you will create the MFA device.
     public var userID: String
 
@@ -52,10 +47,7 @@ public struct CreateMfaDeviceVirtualMfaDevice: Codable, Sendable, Hashable {
         case userID = "user_id"
     }
 
-    public init(
-        name: String,
-        userID: String
-    ) {
+    public init(name: String, userID: String) {
         self.name = name
         self.userID = userID
     }
@@ -64,10 +56,9 @@ public struct CreateMfaDeviceVirtualMfaDevice: Codable, Sendable, Hashable {
 /// MFA device information.
 ///
 /// virtual_mfa_device
-public struct CreateMfaDeviceVirtualMfaDevice2: Codable, Sendable, Hashable {
+public struct CreateMfaDeviceVirtualMfaDevice2: Codable, Sendable, Equatable {
     /// Serial number of the MFA device.
     public var serialNumber: String?
-
     /// Base32 seed, which a third-party system can use to generate a CAPTCHA code.
     public var base32StringSeed: String?
 
@@ -76,10 +67,7 @@ public struct CreateMfaDeviceVirtualMfaDevice2: Codable, Sendable, Hashable {
         case base32StringSeed = "base32_string_seed"
     }
 
-    public init(
-        serialNumber: String? = nil,
-        base32StringSeed: String? = nil
-    ) {
+    public init(serialNumber: String? = nil, base32StringSeed: String? = nil) {
         self.serialNumber = serialNumber
         self.base32StringSeed = base32StringSeed
     }

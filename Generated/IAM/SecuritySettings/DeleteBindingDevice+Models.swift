@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The request body of ``IAMClient/deleteBindingDevice``.
-public struct DeleteBindingDeviceRequest: Codable, Sendable, Hashable {
+public struct DeleteBindingDeviceRequest: Codable, Sendable, Equatable {
     /// ID of the user from whom you will unbind the MFA device.
     public var userID: String
-
     /// Administrator: Set this parameter to any value, because verification is not required.
     /// IAM user: Enter the MFA verification code.
     public var authenticationCode: String
-
     /// Serial number of the MFA device.
     public var serialNumber: String
 
@@ -21,11 +19,7 @@ public struct DeleteBindingDeviceRequest: Codable, Sendable, Hashable {
         case serialNumber = "serial_number"
     }
 
-    public init(
-        userID: String,
-        authenticationCode: String,
-        serialNumber: String
-    ) {
+    public init(userID: String, authenticationCode: String, serialNumber: String) {
         self.userID = userID
         self.authenticationCode = authenticationCode
         self.serialNumber = serialNumber

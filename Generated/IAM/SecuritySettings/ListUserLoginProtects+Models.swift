@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``IAMClient/listUserLoginProtects``.
-public struct ListUserLoginProtectsResponse: Codable, Sendable, Hashable {
+public struct ListUserLoginProtectsResponse: Codable, Sendable, Equatable {
     /// Login protection configurations.
     /// The response only includes the login protection configurations of users for whom login protection has
     /// been configured.
@@ -14,9 +14,7 @@ public struct ListUserLoginProtectsResponse: Codable, Sendable, Hashable {
         case loginProtects = "login_protects"
     }
 
-    public init(
-        loginProtects: [LoginProtect]? = nil
-    ) {
+    public init(loginProtects: [LoginProtect]? = nil) {
         self.loginProtects = loginProtects
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``IAMClient/listUserMfaDevices``.
-public struct ListUserMfaDevicesResponse: Codable, Sendable, Hashable {
+public struct ListUserMfaDevicesResponse: Codable, Sendable, Equatable {
     /// Virtual MFA device information.
     public var virtualMfaDevices: [VirtualMfaDevice]?
 
@@ -12,9 +12,7 @@ public struct ListUserMfaDevicesResponse: Codable, Sendable, Hashable {
         case virtualMfaDevices = "virtual_mfa_devices"
     }
 
-    public init(
-        virtualMfaDevices: [VirtualMfaDevice]? = nil
-    ) {
+    public init(virtualMfaDevices: [VirtualMfaDevice]? = nil) {
         self.virtualMfaDevices = virtualMfaDevices
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``IAMClient/showDomainAPIAclPolicy``.
-public struct ShowDomainAPIAclPolicyResponse: Codable, Sendable, Hashable {
+public struct ShowDomainAPIAclPolicyResponse: Codable, Sendable, Equatable {
     /// ACL for API access.
     public var apiAclPolicy: APIAclPolicy?
 
@@ -12,9 +12,7 @@ public struct ShowDomainAPIAclPolicyResponse: Codable, Sendable, Hashable {
         case apiAclPolicy = "api_acl_policy"
     }
 
-    public init(
-        apiAclPolicy: APIAclPolicy? = nil
-    ) {
+    public init(apiAclPolicy: APIAclPolicy? = nil) {
         self.apiAclPolicy = apiAclPolicy
     }
 }

@@ -6,28 +6,21 @@ import CloudCore
 /// Password policy.
 ///
 /// password_policy
-public struct ShowDomainPasswordPolicyPasswordPolicy: Codable, Sendable, Hashable {
+public struct ShowDomainPasswordPolicyPasswordPolicy: Codable, Sendable, Equatable {
     /// Maximum number of times that a character is allowed to consecutively present in a password.
     public var maximumConsecutiveIdenticalChars: Int?
-
     /// Maximum number of characters that a password can contain.
     public var maximumPasswordLength: Int?
-
     /// Minimum period (minutes) after which users are allowed to make a password change.
     public var minimumPasswordAge: Int?
-
     /// Minimum number of characters that a password must contain.
     public var minimumPasswordLength: Int?
-
     /// Number of previously used passwords that are not allowed.
     public var numberOfRecentPasswordsDisallowed: Int?
-
     /// Whether the password can be the username or the username spelled backwards.
     public var passwordNotUsernameOrInvert: Bool?
-
     /// Characters that a password must contain.
     public var passwordRequirements: String?
-
     /// Password validity period (days).
     public var passwordValidityPeriod: Int?
 
@@ -76,7 +69,7 @@ public struct ShowDomainPasswordPolicyPasswordPolicy: Codable, Sendable, Hashabl
 }
 
 /// The response of ``IAMClient/showDomainPasswordPolicy``.
-public struct ShowDomainPasswordPolicyResponse: Codable, Sendable, Hashable {
+public struct ShowDomainPasswordPolicyResponse: Codable, Sendable, Equatable {
     /// Password policy.
     public var passwordPolicy: ShowDomainPasswordPolicyPasswordPolicy?
 
@@ -84,9 +77,7 @@ public struct ShowDomainPasswordPolicyResponse: Codable, Sendable, Hashable {
         case passwordPolicy = "password_policy"
     }
 
-    public init(
-        passwordPolicy: ShowDomainPasswordPolicyPasswordPolicy? = nil
-    ) {
+    public init(passwordPolicy: ShowDomainPasswordPolicyPasswordPolicy? = nil) {
         self.passwordPolicy = passwordPolicy
     }
 }

@@ -6,14 +6,11 @@ import CloudCore
 /// Operation protection policy.
 ///
 /// protect_policy
-public struct ShowDomainProtectPolicyProtectPolicy: Codable, Sendable, Hashable {
+public struct ShowDomainProtectPolicyProtectPolicy: Codable, Sendable, Equatable {
     /// Documented values of `scene`; other values decode as well.
     public struct Scene: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let mobile: Self = "mobile"
         public static let email: Self = "email"
@@ -21,21 +18,16 @@ public struct ShowDomainProtectPolicyProtectPolicy: Codable, Sendable, Hashable 
 
     /// Attributes that IAM users can modify.
     public var allowUser: ProtectPolicyAllowUser?
-
     /// Whether operation protection has been enabled. The value can be true or false.
     public var operationProtection: Bool?
-
     /// Mobile number used for verification.
     public var mobile: String?
-
     /// Whether to designate a person for verification. The value on indicates that a specific person is
     /// designated for verification, and the value off indicates that the operator is designated for
     /// verification.
     public var adminCheck: String?
-
     /// Email address used for verification.
     public var email: String?
-
     /// Verification method. The options are mobile and email.
     public var scene: Scene?
 
@@ -76,7 +68,7 @@ public struct ShowDomainProtectPolicyProtectPolicy: Codable, Sendable, Hashable 
 }
 
 /// The response of ``IAMClient/showDomainProtectPolicy``.
-public struct ShowDomainProtectPolicyResponse: Codable, Sendable, Hashable {
+public struct ShowDomainProtectPolicyResponse: Codable, Sendable, Equatable {
     /// Operation protection policy.
     public var protectPolicy: ShowDomainProtectPolicyProtectPolicy?
 
@@ -84,9 +76,7 @@ public struct ShowDomainProtectPolicyResponse: Codable, Sendable, Hashable {
         case protectPolicy = "protect_policy"
     }
 
-    public init(
-        protectPolicy: ShowDomainProtectPolicyProtectPolicy? = nil
-    ) {
+    public init(protectPolicy: ShowDomainProtectPolicyProtectPolicy? = nil) {
         self.protectPolicy = protectPolicy
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``IAMClient/showUserLoginProtect``.
-public struct ShowUserLoginProtectResponse: Codable, Sendable, Hashable {
+public struct ShowUserLoginProtectResponse: Codable, Sendable, Equatable {
     /// Login protection configuration.
     public var loginProtect: LoginProtect?
 
@@ -12,9 +12,7 @@ public struct ShowUserLoginProtectResponse: Codable, Sendable, Hashable {
         case loginProtect = "login_protect"
     }
 
-    public init(
-        loginProtect: LoginProtect? = nil
-    ) {
+    public init(loginProtect: LoginProtect? = nil) {
         self.loginProtect = loginProtect
     }
 }

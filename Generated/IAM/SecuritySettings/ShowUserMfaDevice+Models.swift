@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``IAMClient/showUserMfaDevice``.
-public struct ShowUserMfaDeviceResponse: Codable, Sendable, Hashable {
+public struct ShowUserMfaDeviceResponse: Codable, Sendable, Equatable {
     /// Virtual MFA device information.
     public var virtualMfaDevice: VirtualMfaDevice?
 
@@ -12,9 +12,7 @@ public struct ShowUserMfaDeviceResponse: Codable, Sendable, Hashable {
         case virtualMfaDevice = "virtual_mfa_device"
     }
 
-    public init(
-        virtualMfaDevice: VirtualMfaDevice? = nil
-    ) {
+    public init(virtualMfaDevice: VirtualMfaDevice? = nil) {
         self.virtualMfaDevice = virtualMfaDevice
     }
 }

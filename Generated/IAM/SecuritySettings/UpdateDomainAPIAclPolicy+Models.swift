@@ -6,10 +6,9 @@ import CloudCore
 /// IPv4 CIDR blocks from which API access is allowed.
 ///
 /// api_acl_policy.allow_address_netmasks
-public struct APIAclPolicyAllowAddressNetmask: Codable, Sendable, Hashable {
+public struct APIAclPolicyAllowAddressNetmask: Codable, Sendable, Equatable {
     /// IPv4 CIDR block, for example, 192.168.0.1/24.
     public var addressNetmask: String?
-
     /// Description about the IPv4 CIDR block.
     public var description: String?
 
@@ -18,10 +17,7 @@ public struct APIAclPolicyAllowAddressNetmask: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        addressNetmask: String? = nil,
-        description: String? = nil
-    ) {
+    public init(addressNetmask: String? = nil, description: String? = nil) {
         self.addressNetmask = addressNetmask
         self.description = description
     }
@@ -30,10 +26,9 @@ public struct APIAclPolicyAllowAddressNetmask: Codable, Sendable, Hashable {
 /// IP address ranges from which API access is allowed.
 ///
 /// api_acl_policy.allow_ip_ranges
-public struct APIAclPolicyAllowIPRange: Codable, Sendable, Hashable {
+public struct APIAclPolicyAllowIPRange: Codable, Sendable, Equatable {
     /// Description about an IP address range.
     public var description: String?
-
     /// IP address range, for example, 0.0.0.0-255.255.255.255.
     public var ipRange: String?
 
@@ -42,10 +37,7 @@ public struct APIAclPolicyAllowIPRange: Codable, Sendable, Hashable {
         case ipRange = "ip_range"
     }
 
-    public init(
-        description: String? = nil,
-        ipRange: String? = nil
-    ) {
+    public init(description: String? = nil, ipRange: String? = nil) {
         self.description = description
         self.ipRange = ipRange
     }
@@ -55,10 +47,9 @@ public struct APIAclPolicyAllowIPRange: Codable, Sendable, Hashable {
 /// API access is allowed is specified.
 ///
 /// api_acl_policy.allow_vpc_endpoints
-public struct APIAclPolicyAllowVPCEndpoint: Codable, Sendable, Hashable {
+public struct APIAclPolicyAllowVPCEndpoint: Codable, Sendable, Equatable {
     /// Description about the VPC address.
     public var description: String?
-
     /// VPC address, for example, 8di3jdu-38d7-jhfa-7df6-8adyfiadfia6d.
     public var vpcEndpointID: String?
 
@@ -67,10 +58,7 @@ public struct APIAclPolicyAllowVPCEndpoint: Codable, Sendable, Hashable {
         case vpcEndpointID = "vpc_endpoint_id"
     }
 
-    public init(
-        description: String? = nil,
-        vpcEndpointID: String? = nil
-    ) {
+    public init(description: String? = nil, vpcEndpointID: String? = nil) {
         self.description = description
         self.vpcEndpointID = vpcEndpointID
     }
@@ -79,13 +67,11 @@ public struct APIAclPolicyAllowVPCEndpoint: Codable, Sendable, Hashable {
 /// ACL for API access.
 ///
 /// api_acl_policy
-public struct UpdateDomainAPIAclPolicyAPIAclPolicy: Codable, Sendable, Hashable {
+public struct UpdateDomainAPIAclPolicyAPIAclPolicy: Codable, Sendable, Equatable {
     /// IPv4 CIDR blocks from which API access is allowed.
     public var allowAddressNetmasks: [APIAclPolicyAllowAddressNetmask]?
-
     /// IP address ranges from which API access is allowed.
     public var allowIPRanges: [APIAclPolicyAllowIPRange]?
-
     /// VPC address from which access is allowed. This parameter is only returned when a VPC address from
     /// which API access is allowed is specified.
     public var allowVPCEndpoints: [APIAclPolicyAllowVPCEndpoint]?
@@ -108,7 +94,7 @@ public struct UpdateDomainAPIAclPolicyAPIAclPolicy: Codable, Sendable, Hashable 
 }
 
 /// The request body of ``IAMClient/updateDomainAPIAclPolicy``.
-public struct UpdateDomainAPIAclPolicyRequest: Codable, Sendable, Hashable {
+public struct UpdateDomainAPIAclPolicyRequest: Codable, Sendable, Equatable {
     /// ACL for API access.
     public var apiAclPolicy: APIAclPolicy
 
@@ -116,15 +102,13 @@ public struct UpdateDomainAPIAclPolicyRequest: Codable, Sendable, Hashable {
         case apiAclPolicy = "api_acl_policy"
     }
 
-    public init(
-        apiAclPolicy: APIAclPolicy
-    ) {
+    public init(apiAclPolicy: APIAclPolicy) {
         self.apiAclPolicy = apiAclPolicy
     }
 }
 
 /// The response of ``IAMClient/updateDomainAPIAclPolicy``.
-public struct UpdateDomainAPIAclPolicyResponse: Codable, Sendable, Hashable {
+public struct UpdateDomainAPIAclPolicyResponse: Codable, Sendable, Equatable {
     /// ACL for API access.
     public var apiAclPolicy: UpdateDomainAPIAclPolicyAPIAclPolicy?
 
@@ -132,9 +116,7 @@ public struct UpdateDomainAPIAclPolicyResponse: Codable, Sendable, Hashable {
         case apiAclPolicy = "api_acl_policy"
     }
 
-    public init(
-        apiAclPolicy: UpdateDomainAPIAclPolicyAPIAclPolicy? = nil
-    ) {
+    public init(apiAclPolicy: UpdateDomainAPIAclPolicyAPIAclPolicy? = nil) {
         self.apiAclPolicy = apiAclPolicy
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``IAMClient/updateDomainConsoleAclPolicy``.
-public struct UpdateDomainConsoleAclPolicyRequest: Codable, Sendable, Hashable {
+public struct UpdateDomainConsoleAclPolicyRequest: Codable, Sendable, Equatable {
     /// ACL for console access.
     public var consoleAclPolicy: ConsoleAclPolicy
 
@@ -12,9 +12,7 @@ public struct UpdateDomainConsoleAclPolicyRequest: Codable, Sendable, Hashable {
         case consoleAclPolicy = "console_acl_policy"
     }
 
-    public init(
-        consoleAclPolicy: ConsoleAclPolicy
-    ) {
+    public init(consoleAclPolicy: ConsoleAclPolicy) {
         self.consoleAclPolicy = consoleAclPolicy
     }
 }

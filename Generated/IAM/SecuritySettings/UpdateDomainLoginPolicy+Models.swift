@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``IAMClient/updateDomainLoginPolicy``.
-public struct UpdateDomainLoginPolicyRequest: Codable, Sendable, Hashable {
+public struct UpdateDomainLoginPolicyRequest: Codable, Sendable, Equatable {
     /// Login authentication policy.
     public var loginPolicy: LoginPolicy
 
@@ -12,9 +12,7 @@ public struct UpdateDomainLoginPolicyRequest: Codable, Sendable, Hashable {
         case loginPolicy = "login_policy"
     }
 
-    public init(
-        loginPolicy: LoginPolicy
-    ) {
+    public init(loginPolicy: LoginPolicy) {
         self.loginPolicy = loginPolicy
     }
 }

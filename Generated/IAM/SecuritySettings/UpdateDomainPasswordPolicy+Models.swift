@@ -4,28 +4,22 @@
 import CloudCore
 
 /// Password policy.
-public struct PasswordPolicy: Codable, Sendable, Hashable {
+public struct PasswordPolicy: Codable, Sendable, Equatable {
     /// The maximum number of times that a character is allowed to consecutively present in a password. Value
     /// range: 0-32
     public var maximumConsecutiveIdenticalChars: Int?
-
     /// The minimum period (minutes) after which users are allowed to make a password change. Value range:
     /// 0-1440
     public var minimumPasswordAge: Int?
-
     /// The minimum number of characters that a password must contain. Value range: 6-32
     public var minimumPasswordLength: Int?
-
     /// The number of previously used passwords that are not allowed. Value range: 0-10
     public var numberOfRecentPasswordsDisallowed: Int?
-
     /// Whether the password can be the username or the username spelled backwards.
     public var passwordNotUsernameOrInvert: Bool?
-
     /// Password validity period (days). Value range: 0-180. Value 0 indicates that this requirement does not
     /// apply.
     public var passwordValidityPeriod: Int?
-
     /// The minimum number of character types that a password must contain. Value range: 2-4
     public var passwordCharCombination: Int?
 
@@ -72,31 +66,23 @@ public struct PasswordPolicy: Codable, Sendable, Hashable {
 /// Password policy.
 ///
 /// password_policy
-public struct UpdateDomainPasswordPolicyPasswordPolicy: Codable, Sendable, Hashable {
+public struct UpdateDomainPasswordPolicyPasswordPolicy: Codable, Sendable, Equatable {
     /// The maximum number of times that a character is allowed to consecutively present in a password.
     public var maximumConsecutiveIdenticalChars: Int?
-
     /// The maximum number of characters that a password can contain.
     public var maximumPasswordLength: Int?
-
     /// The minimum period (minutes) after which users are allowed to make a password change.
     public var minimumPasswordAge: Int?
-
     /// The minimum number of characters that a password must contain.
     public var minimumPasswordLength: Int?
-
     /// The number of previously used passwords that are not allowed.
     public var numberOfRecentPasswordsDisallowed: Int?
-
     /// Whether the password can be the username or the username spelled backwards.
     public var passwordNotUsernameOrInvert: Bool?
-
     /// Characters that a password must contain.
     public var passwordRequirements: String?
-
     /// Password validity period (days).
     public var passwordValidityPeriod: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var passwordCharCombination: Int?
 
@@ -149,7 +135,7 @@ public struct UpdateDomainPasswordPolicyPasswordPolicy: Codable, Sendable, Hasha
 }
 
 /// The request body of ``IAMClient/updateDomainPasswordPolicy``.
-public struct UpdateDomainPasswordPolicyRequest: Codable, Sendable, Hashable {
+public struct UpdateDomainPasswordPolicyRequest: Codable, Sendable, Equatable {
     /// Password policy.
     public var passwordPolicy: PasswordPolicy
 
@@ -157,15 +143,13 @@ public struct UpdateDomainPasswordPolicyRequest: Codable, Sendable, Hashable {
         case passwordPolicy = "password_policy"
     }
 
-    public init(
-        passwordPolicy: PasswordPolicy
-    ) {
+    public init(passwordPolicy: PasswordPolicy) {
         self.passwordPolicy = passwordPolicy
     }
 }
 
 /// The response of ``IAMClient/updateDomainPasswordPolicy``.
-public struct UpdateDomainPasswordPolicyResponse: Codable, Sendable, Hashable {
+public struct UpdateDomainPasswordPolicyResponse: Codable, Sendable, Equatable {
     /// Password policy.
     public var passwordPolicy: UpdateDomainPasswordPolicyPasswordPolicy?
 
@@ -173,9 +157,7 @@ public struct UpdateDomainPasswordPolicyResponse: Codable, Sendable, Hashable {
         case passwordPolicy = "password_policy"
     }
 
-    public init(
-        passwordPolicy: UpdateDomainPasswordPolicyPasswordPolicy? = nil
-    ) {
+    public init(passwordPolicy: UpdateDomainPasswordPolicyPasswordPolicy? = nil) {
         self.passwordPolicy = passwordPolicy
     }
 }

@@ -4,26 +4,21 @@
 import CloudCore
 
 /// Operation protection policy.
-public struct ProtectPolicy: Codable, Sendable, Hashable {
+public struct ProtectPolicy: Codable, Sendable, Equatable {
     /// Whether to enable operation protection. The value can be true (enable) or false (disable).
     public var operationProtection: Bool
-
     /// Attributes that IAM users can modify.
     public var allowUser: ProtectPolicyAllowUser?
-
     /// Mobile number specified for operation protection verification. This parameter is mandatory when
     /// admin_check is set to on and scene is set to mobile. Example: 0001-123456789
     public var mobile: String?
-
     /// Whether to designate a person for verification. If this parameter is set to on, you need to specify
     /// the scene parameter to designate a person for verification. If this parameter is set to off, the
     /// operator is responsible for verification.
     public var adminCheck: String?
-
     /// Email address specified for operation protection verification. This parameter is mandatory when
     /// admin_check is set to on and scene is set to email. Example: example@email.com
     public var email: String?
-
     /// Verification method set for the specified person. This parameter is mandatory when admin_check is set
     /// to on. The value options are mobile and email.
     public var scene: String?
@@ -67,18 +62,15 @@ public struct ProtectPolicy: Codable, Sendable, Hashable {
 /// Operation protection policy.
 ///
 /// protect_policy
-public struct UpdateDomainProtectPolicyProtectPolicy: Codable, Sendable, Hashable {
+public struct UpdateDomainProtectPolicyProtectPolicy: Codable, Sendable, Equatable {
     /// Attributes that IAM users can modify.
     public var allowUser: ProtectPolicyAllowUser?
-
     /// Whether to enable operation protection. The value can be true or false.
     public var operationProtection: Bool?
-
     /// Whether a person is designated for verification. The value on indicates that a specific person is
     /// designated for verification, and the value off indicates that the operator is designated for
     /// verification.
     public var adminCheck: String?
-
     /// Verification method set for the specified person.
     public var scene: String?
 
@@ -111,7 +103,7 @@ public struct UpdateDomainProtectPolicyProtectPolicy: Codable, Sendable, Hashabl
 }
 
 /// The request body of ``IAMClient/updateDomainProtectPolicy``.
-public struct UpdateDomainProtectPolicyRequest: Codable, Sendable, Hashable {
+public struct UpdateDomainProtectPolicyRequest: Codable, Sendable, Equatable {
     /// Operation protection policy.
     public var protectPolicy: ProtectPolicy
 
@@ -119,15 +111,13 @@ public struct UpdateDomainProtectPolicyRequest: Codable, Sendable, Hashable {
         case protectPolicy = "protect_policy"
     }
 
-    public init(
-        protectPolicy: ProtectPolicy
-    ) {
+    public init(protectPolicy: ProtectPolicy) {
         self.protectPolicy = protectPolicy
     }
 }
 
 /// The response of ``IAMClient/updateDomainProtectPolicy``.
-public struct UpdateDomainProtectPolicyResponse: Codable, Sendable, Hashable {
+public struct UpdateDomainProtectPolicyResponse: Codable, Sendable, Equatable {
     /// Operation protection policy.
     public var protectPolicy: UpdateDomainProtectPolicyProtectPolicy?
 
@@ -135,9 +125,7 @@ public struct UpdateDomainProtectPolicyResponse: Codable, Sendable, Hashable {
         case protectPolicy = "protect_policy"
     }
 
-    public init(
-        protectPolicy: UpdateDomainProtectPolicyProtectPolicy? = nil
-    ) {
+    public init(protectPolicy: UpdateDomainProtectPolicyProtectPolicy? = nil) {
         self.protectPolicy = protectPolicy
     }
 }

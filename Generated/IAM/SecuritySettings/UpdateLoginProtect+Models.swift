@@ -6,13 +6,11 @@ import CloudCore
 /// Login protection configuration.
 ///
 /// login_protect
-public struct UpdateLoginProtectLoginProtect: Codable, Sendable, Hashable {
+public struct UpdateLoginProtectLoginProtect: Codable, Sendable, Equatable {
     /// User ID.
     public var userID: String?
-
     /// Whether login protection has been enabled. The value can be true or false.
     public var enabled: Bool?
-
     /// Login authentication method of the user. The value can be sms, email, or vmfa (MFA authentication).
     public var verificationMethod: VerificationMethod?
 
@@ -22,11 +20,7 @@ public struct UpdateLoginProtectLoginProtect: Codable, Sendable, Hashable {
         case verificationMethod = "verification_method"
     }
 
-    public init(
-        userID: String? = nil,
-        enabled: Bool? = nil,
-        verificationMethod: VerificationMethod? = nil
-    ) {
+    public init(userID: String? = nil, enabled: Bool? = nil, verificationMethod: VerificationMethod? = nil) {
         self.userID = userID
         self.enabled = enabled
         self.verificationMethod = verificationMethod
@@ -41,7 +35,7 @@ public struct UpdateLoginProtectLoginProtect: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``IAMClient/updateLoginProtect``.
-public struct UpdateLoginProtectRequest: Codable, Sendable, Hashable {
+public struct UpdateLoginProtectRequest: Codable, Sendable, Equatable {
     /// Login protection configuration.
     public var loginProtect: UpdateLoginProtectLoginProtect
 
@@ -49,15 +43,13 @@ public struct UpdateLoginProtectRequest: Codable, Sendable, Hashable {
         case loginProtect = "login_protect"
     }
 
-    public init(
-        loginProtect: UpdateLoginProtectLoginProtect
-    ) {
+    public init(loginProtect: UpdateLoginProtectLoginProtect) {
         self.loginProtect = loginProtect
     }
 }
 
 /// The response of ``IAMClient/updateLoginProtect``.
-public struct UpdateLoginProtectResponse: Codable, Sendable, Hashable {
+public struct UpdateLoginProtectResponse: Codable, Sendable, Equatable {
     /// Login protection configuration.
     public var loginProtect: UpdateLoginProtectLoginProtect?
 
@@ -65,9 +57,7 @@ public struct UpdateLoginProtectResponse: Codable, Sendable, Hashable {
         case loginProtect = "login_protect"
     }
 
-    public init(
-        loginProtect: UpdateLoginProtectLoginProtect? = nil
-    ) {
+    public init(loginProtect: UpdateLoginProtectLoginProtect? = nil) {
         self.loginProtect = loginProtect
     }
 }

@@ -7,10 +7,7 @@ extension IAMClient {
     /// Documented values of `type` for ``IAMClient/keystoneListServices``.
     public struct KeystoneListServicesType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let compute: Self = "compute"
         public static let ec2: Self = "ec2"

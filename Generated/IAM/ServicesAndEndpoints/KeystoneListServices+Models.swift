@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneListServices``.
-public struct KeystoneListServicesResponse: Codable, Sendable, Hashable {
+public struct KeystoneListServicesResponse: Codable, Sendable, Equatable {
     /// Service resource link.
     public var links: Links?
-
     /// A list of services.
     public var services: [Service]?
 
-    private enum CodingKeys: String, CodingKey {
-        case links
-        case services
-    }
-
-    public init(
-        links: Links? = nil,
-        services: [Service]? = nil
-    ) {
+    public init(links: Links? = nil, services: [Service]? = nil) {
         self.links = links
         self.services = services
     }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneShowCatalog``.
-public struct KeystoneShowCatalogResponse: Codable, Sendable, Hashable {
+public struct KeystoneShowCatalogResponse: Codable, Sendable, Equatable {
     /// Service catalog information.
     public var catalog: [Catalog]?
-
     /// Resource link information.
     public var links: RoleLinks?
 
-    private enum CodingKeys: String, CodingKey {
-        case catalog
-        case links
-    }
-
-    public init(
-        catalog: [Catalog]? = nil,
-        links: RoleLinks? = nil
-    ) {
+    public init(catalog: [Catalog]? = nil, links: RoleLinks? = nil) {
         self.catalog = catalog
         self.links = links
     }

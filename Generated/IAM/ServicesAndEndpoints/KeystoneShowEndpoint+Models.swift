@@ -4,28 +4,21 @@
 import CloudCore
 
 /// List of endpoints.
-public struct Endpoint: Codable, Sendable, Hashable {
+public struct Endpoint: Codable, Sendable, Equatable {
     /// ID of the service to which an endpoint belongs.
     public var serviceID: String?
-
     /// ID of the region to which the endpoint belongs.
     public var regionID: String?
-
     /// Endpoint resource link information.
     public var links: Links?
-
     /// Endpoint ID.
     public var id: String?
-
     /// Plane to which an endpoint belongs.
     public var interface: String?
-
     /// Region to which the endpoint belongs.
     public var region: String?
-
     /// Endpoint URL.
     public var url: String?
-
     /// Whether an endpoint is available.
     public var enabled: Bool?
 
@@ -74,17 +67,11 @@ public struct Endpoint: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/keystoneShowEndpoint``.
-public struct KeystoneShowEndpointResponse: Codable, Sendable, Hashable {
+public struct KeystoneShowEndpointResponse: Codable, Sendable, Equatable {
     /// List of endpoints.
     public var endpoint: Endpoint?
 
-    private enum CodingKeys: String, CodingKey {
-        case endpoint
-    }
-
-    public init(
-        endpoint: Endpoint? = nil
-    ) {
+    public init(endpoint: Endpoint? = nil) {
         self.endpoint = endpoint
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneShowService``.
-public struct KeystoneShowServiceResponse: Codable, Sendable, Hashable {
+public struct KeystoneShowServiceResponse: Codable, Sendable, Equatable {
     /// Service information.
     public var service: Service?
 
-    private enum CodingKeys: String, CodingKey {
-        case service
-    }
-
-    public init(
-        service: Service? = nil
-    ) {
+    public init(service: Service? = nil) {
         self.service = service
     }
 }

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// ACL for API access.
-public struct APIAclPolicy: Codable, Sendable, Hashable {
+public struct APIAclPolicy: Codable, Sendable, Equatable {
     /// IPv4 CIDR blocks from which API access is allowed. Specify either allow_address_netmasks or
     /// allow_ip_ranges.
     public var allowAddressNetmasks: [UpdateDomainAPIAclPolicyAllowAddressNetmask]?
-
     /// IP address ranges from which API access is allowed. Specify either allow_address_netmasks or
     /// allow_ip_ranges.
     public var allowIPRanges: [UpdateDomainAPIAclPolicyAllowIPRange]?
-
     /// VPC address from which API access is allowed.
     public var allowVPCEndpoints: [AllowVPCEndpoint]?
 

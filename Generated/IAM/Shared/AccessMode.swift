@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `access_mode` fields and parameters; other values decode as well.
 public struct AccessMode: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// programmatic access and management console access.
     public static let programConsole: Self = "program_console"
-
     /// programmatic access only.
     public static let program: Self = "program"
 }

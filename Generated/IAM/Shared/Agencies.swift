@@ -4,32 +4,24 @@
 import CloudCore
 
 /// List of agencies.
-public struct Agencies: Codable, Sendable, Hashable {
+public struct Agencies: Codable, Sendable, Equatable {
     /// ID of an agency.
     public var id: String?
-
     /// Name of an agency.
     public var name: String?
-
     /// ID of the current domain.
     public var domainID: String?
-
     /// ID of the delegated domain.
     public var trustDomainID: String?
-
     /// Name of the delegated domain.
     public var trustDomainName: String?
-
     /// Description of an agency.
     public var description: String?
-
     /// Validity period of an agency. The default value is null, indicating that the agency is permanently
     /// valid.
     public var duration: String?
-
     /// Expiration time of an agency.
     public var expireTime: String?
-
     /// Time when an agency is created.
     public var createTime: String?
 

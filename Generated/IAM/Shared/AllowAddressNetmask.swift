@@ -4,10 +4,9 @@
 import CloudCore
 
 /// allow_address_netmasks
-public struct AllowAddressNetmask: Codable, Sendable, Hashable {
+public struct AllowAddressNetmask: Codable, Sendable, Equatable {
     /// IPv4 CIDR block, for example, 192.168.0.1/24.
     public var addressNetmask: String?
-
     /// Description about the IPv4 CIDR block.
     public var description: String?
 
@@ -16,10 +15,7 @@ public struct AllowAddressNetmask: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        addressNetmask: String? = nil,
-        description: String? = nil
-    ) {
+    public init(addressNetmask: String? = nil, description: String? = nil) {
         self.addressNetmask = addressNetmask
         self.description = description
     }

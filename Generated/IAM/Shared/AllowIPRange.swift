@@ -4,10 +4,9 @@
 import CloudCore
 
 /// allow_ip_ranges
-public struct AllowIPRange: Codable, Sendable, Hashable {
+public struct AllowIPRange: Codable, Sendable, Equatable {
     /// Description about an IP address range.
     public var description: String?
-
     /// IPv4 address range, for example, 0.0.0.0-255.255.255.255.
     public var ipRange: String?
 
@@ -16,10 +15,7 @@ public struct AllowIPRange: Codable, Sendable, Hashable {
         case ipRange = "ip_range"
     }
 
-    public init(
-        description: String? = nil,
-        ipRange: String? = nil
-    ) {
+    public init(description: String? = nil, ipRange: String? = nil) {
         self.description = description
         self.ipRange = ipRange
     }

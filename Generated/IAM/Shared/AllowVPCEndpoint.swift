@@ -6,10 +6,9 @@ import CloudCore
 /// VPC address from which API access is allowed.
 ///
 /// allow_vpc_endpoints
-public struct AllowVPCEndpoint: Codable, Sendable, Hashable {
+public struct AllowVPCEndpoint: Codable, Sendable, Equatable {
     /// Description about the VPC address.
     public var description: String?
-
     /// VPC address, for example, 8di3jdu-38d7-jhfa-7df6-8adyfiadfia6d.
     public var vpcEndpointID: String?
 
@@ -18,10 +17,7 @@ public struct AllowVPCEndpoint: Codable, Sendable, Hashable {
         case vpcEndpointID = "vpc_endpoint_id"
     }
 
-    public init(
-        description: String? = nil,
-        vpcEndpointID: String? = nil
-    ) {
+    public init(description: String? = nil, vpcEndpointID: String? = nil) {
         self.description = description
         self.vpcEndpointID = vpcEndpointID
     }

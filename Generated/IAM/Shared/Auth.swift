@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Authentication information.
-public struct Auth: Codable, Sendable, Hashable {
+public struct Auth: Codable, Sendable, Equatable {
     /// Authentication parameters.
     public var identity: ListScopedTokenAuthIdentity
-
     /// Application scope of the token. The value can be project or domain.
     public var scope: AuthScope
 
-    private enum CodingKeys: String, CodingKey {
-        case identity
-        case scope
-    }
-
-    public init(
-        identity: ListScopedTokenAuthIdentity,
-        scope: AuthScope
-    ) {
+    public init(identity: ListScopedTokenAuthIdentity, scope: AuthScope) {
         self.identity = identity
         self.scope = scope
     }

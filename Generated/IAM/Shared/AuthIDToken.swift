@@ -4,18 +4,12 @@
 import CloudCore
 
 /// Details about an ID token.
-public struct AuthIDToken: Codable, Sendable, Hashable {
+public struct AuthIDToken: Codable, Sendable, Equatable {
     /// ID token, which is constructed by the enterprise IdP to carry the identity information of federated
     /// users. For details about how to obtain an ID token, see the enterprise IdP documentation.
     public var id: String
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String
-    ) {
+    public init(id: String) {
         self.id = id
     }
 }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Details about the agency and delegating party.
-public struct AuthIdentityAssumeRole: Codable, Sendable, Hashable {
+public struct AuthIdentityAssumeRole: Codable, Sendable, Equatable {
     /// Domain ID of the delegating party A. Either domain_id or domain_name must be specified.
     public var domainID: String?
-
     /// Domain name of the delegating party A. Either domain_id or domain_name must be specified.
     public var domainName: String?
-
     /// Name of the agency created by the delegating party A.
     public var agencyName: String
-
     /// Not in the page's table; the page's request example sends it.
     public var xroleName: String?
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// IAM user password authentication information.
-public struct AuthIdentityPassword: Codable, Sendable, Hashable {
+public struct AuthIdentityPassword: Codable, Sendable, Equatable {
     /// Information about the IAM user who is requesting to obtain a token.
     public var user: AuthIdentityPasswordUser
 
-    private enum CodingKeys: String, CodingKey {
-        case user
-    }
-
-    public init(
-        user: AuthIdentityPasswordUser
-    ) {
+    public init(user: AuthIdentityPasswordUser) {
         self.user = user
     }
 }

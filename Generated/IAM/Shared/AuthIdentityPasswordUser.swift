@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Information about the IAM user who is requesting to obtain a token.
-public struct AuthIdentityPasswordUser: Codable, Sendable, Hashable {
+public struct AuthIdentityPasswordUser: Codable, Sendable, Equatable {
     /// Information about the account used to create the IAM user.
     public var domain: AuthIdentityPasswordUserDomain
-
     /// IAM username
     public var name: String
-
     /// Password of the IAM user.
     /// To obtain a token successfully, ensure that the password you provide is correct.
     /// A third-party system user cannot directly obtain a token by using the username and password used for
@@ -18,17 +16,7 @@ public struct AuthIdentityPasswordUser: Codable, Sendable, Hashable {
     /// password.
     public var password: String
 
-    private enum CodingKeys: String, CodingKey {
-        case domain
-        case name
-        case password
-    }
-
-    public init(
-        domain: AuthIdentityPasswordUserDomain,
-        name: String,
-        password: String
-    ) {
+    public init(domain: AuthIdentityPasswordUserDomain, name: String, password: String) {
         self.domain = domain
         self.name = name
         self.password = password

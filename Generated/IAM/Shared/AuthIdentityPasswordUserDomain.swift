@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Information about the account used to create the IAM user.
-public struct AuthIdentityPasswordUserDomain: Codable, Sendable, Hashable {
+public struct AuthIdentityPasswordUserDomain: Codable, Sendable, Equatable {
     /// Name of the account used to create the IAM user.
     public var name: String
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String
-    ) {
+    public init(name: String) {
         self.name = name
     }
 }

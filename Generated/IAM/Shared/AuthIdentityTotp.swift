@@ -5,18 +5,12 @@ import CloudCore
 
 /// Authentication information. This parameter is mandatory only if you have enabled virtual MFA-based login
 /// protection.
-public struct AuthIdentityTotp: Codable, Sendable, Hashable {
+public struct AuthIdentityTotp: Codable, Sendable, Equatable {
     /// IAM user information. Login protection has been enabled for the IAM user, and a virtual MFA device is
     /// used for identity authentication.
     public var user: AuthIdentityTotpUser
 
-    private enum CodingKeys: String, CodingKey {
-        case user
-    }
-
-    public init(
-        user: AuthIdentityTotpUser
-    ) {
+    public init(user: AuthIdentityTotpUser) {
         self.user = user
     }
 }

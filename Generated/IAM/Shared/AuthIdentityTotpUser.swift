@@ -5,28 +5,16 @@ import CloudCore
 
 /// IAM user information. Login protection has been enabled for the IAM user, and a virtual MFA device is used
 /// for identity authentication.
-public struct AuthIdentityTotpUser: Codable, Sendable, Hashable {
+public struct AuthIdentityTotpUser: Codable, Sendable, Equatable {
     /// ID of the IAM user for whom virtual MFA-based login protection has been enabled.
     public var id: String
-
     /// MFA verification code, which can be obtained on the MFA App.
     /// To obtain a token successfully, ensure that the verification code you provide is correct.
     public var passcode: String
-
     /// Not in the page's table; the page's request example sends it.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case passcode
-        case name
-    }
-
-    public init(
-        id: String,
-        passcode: String,
-        name: String? = nil
-    ) {
+    public init(id: String, passcode: String, name: String? = nil) {
         self.id = id
         self.passcode = passcode
         self.name = name

@@ -4,24 +4,15 @@
 import CloudCore
 
 /// Application scope of the token. The value can be project or domain.
-public struct AuthScope: Codable, Sendable, Hashable {
+public struct AuthScope: Codable, Sendable, Equatable {
     /// If this field is set to domain, the token can be used to access resources in all projects under the
     /// account of a specified ID or name.
     public var domain: TokenRoles?
-
     /// If this field is set to project, the token can only be used to access resources in the project of a
     /// specified ID or name.
     public var project: ListScopedTokenAuthScopeProject?
 
-    private enum CodingKeys: String, CodingKey {
-        case domain
-        case project
-    }
-
-    public init(
-        domain: TokenRoles? = nil,
-        project: ListScopedTokenAuthScopeProject? = nil
-    ) {
+    public init(domain: TokenRoles? = nil, project: ListScopedTokenAuthScopeProject? = nil) {
         self.domain = domain
         self.project = project
     }

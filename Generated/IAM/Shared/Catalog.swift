@@ -4,25 +4,15 @@
 import CloudCore
 
 /// Service catalog information.
-public struct Catalog: Codable, Sendable, Hashable {
+public struct Catalog: Codable, Sendable, Equatable {
     /// Endpoint information.
     public var endpoints: [CatalogEndpoint]?
-
     /// Service ID.
     public var id: String?
-
     /// Service name.
     public var name: String?
-
     /// Service type.
     public var type: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case endpoints
-        case id
-        case name
-        case type
-    }
 
     public init(
         endpoints: [CatalogEndpoint]? = nil,

@@ -6,19 +6,15 @@ import CloudCore
 /// Endpoint information.
 ///
 /// catalog.endpoints
-public struct CatalogEndpoint: Codable, Sendable, Hashable {
+public struct CatalogEndpoint: Codable, Sendable, Equatable {
     /// Endpoint ID.
     public var id: String?
-
     /// Plane to which the endpoint belongs. The value is public.
     public var interface: String?
-
     /// Region to which the endpoint belongs.
     public var region: String?
-
     /// ID of the region to which the endpoint belongs.
     public var regionID: String?
-
     /// Endpoint URL.
     public var url: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Password strength policy information.
-public struct ConfigSecurityCompliance: Codable, Sendable, Hashable {
+public struct ConfigSecurityCompliance: Codable, Sendable, Equatable {
     /// Regular expression of the password strength policy.
     public var passwordRegex: String?
-
     /// Description of the password strength policy.
     public var passwordRegexDescription: String?
 
@@ -16,10 +15,7 @@ public struct ConfigSecurityCompliance: Codable, Sendable, Hashable {
         case passwordRegexDescription = "password_regex_description"
     }
 
-    public init(
-        passwordRegex: String? = nil,
-        passwordRegexDescription: String? = nil
-    ) {
+    public init(passwordRegex: String? = nil, passwordRegexDescription: String? = nil) {
         self.passwordRegex = passwordRegex
         self.passwordRegexDescription = passwordRegexDescription
     }

@@ -4,19 +4,16 @@
 import CloudCore
 
 /// ACL for console access.
-public struct ConsoleAclPolicy: Codable, Sendable, Hashable {
+public struct ConsoleAclPolicy: Codable, Sendable, Equatable {
     /// IPv4 address or CIDR block from which access is allowed. Specify either allow_address_netmasks or
     /// allow_ip_ranges.
     public var allowAddressNetmasks: [UpdateDomainAPIAclPolicyAllowAddressNetmask]?
-
     /// IPv4 address or CIDR block from which access is allowed. Specify either allow_address_netmasks or
     /// allow_ip_ranges.
     public var allowIPRanges: [UpdateDomainAPIAclPolicyAllowIPRange]?
-
     /// IPv6 address or CIDR block from which access is allowed. Specify either allow_address_netmasks_ipv6 or
     /// allow_ip_ranges_ipv6.
     public var allowAddressNetmasksIPv6: [UpdateDomainAPIAclPolicyAllowAddressNetmask]?
-
     /// IPv6 address or CIDR block from which access is allowed. Specify either allow_address_netmasks_ipv6 or
     /// allow_ip_ranges_ipv6.
     public var allowIPRangesIPv6: [UpdateDomainAPIAclPolicyAllowIPRange]?

@@ -4,21 +4,19 @@
 import CloudCore
 
 /// role.policy.Statement
-public struct CreateCustomPolicyForCloudServicesRolePolicyStatement: Codable, Sendable, Hashable {
+public struct CreateCustomPolicyForCloudServicesRolePolicyStatement: Codable, Sendable, Equatable {
     /// Specific operation permission on a resource.
     /// The value format is Service name:Resource type:Operation, for example, vpc:ports:create.
     /// Service name: indicates the product name, such as ecs, evs, or vpc. Only lowercase letters are
     /// allowed. Resource types and operations are not case-sensitive. You can use an asterisk (*) to
     /// represent all operations.
     public var action: [String]
-
     /// Effect of the permission. The value can be Allow or Deny. If both Allow and Deny statements are found
     /// in a policy, the authentication starts from the Deny statements.
     /// Options:
     /// Allow
     /// Deny
     public var effect: Effect
-
     /// Conditions for the permission to take effect.
     /// Take the condition in the sample request as an example, the condition key (obs:prefix) and the string
     /// (public) must be equal (StringEquals).
@@ -29,7 +27,6 @@ public struct CreateCustomPolicyForCloudServicesRolePolicyStatement: Codable, Se
     /// ]
     /// }
     public var condition: JSONValue?
-
     /// Cloud resource.
     /// Format: ::::. For example, obs:::bucket:*. Asterisks are allowed.
     /// The region segment can be * or a region accessible to the user. The specified resource must belong to
@@ -43,12 +40,7 @@ public struct CreateCustomPolicyForCloudServicesRolePolicyStatement: Codable, Se
         case resource = "Resource"
     }
 
-    public init(
-        action: [String],
-        effect: Effect,
-        condition: JSONValue? = nil,
-        resource: [String]? = nil
-    ) {
+    public init(action: [String], effect: Effect, condition: JSONValue? = nil, resource: [String]? = nil) {
         self.action = action
         self.effect = effect
         self.condition = condition

@@ -4,21 +4,19 @@
 import CloudCore
 
 /// role.policy.Statement
-public struct CreateCustomPolicyForCloudServicesRolePolicyStatement2: Codable, Sendable, Hashable {
+public struct CreateCustomPolicyForCloudServicesRolePolicyStatement2: Codable, Sendable, Equatable {
     /// Specific operation permission on a resource.
     /// The value format is Service name:Resource type:Operation, for example, vpc:ports:create.
     /// Service name: indicates the product name, such as ecs, evs, or vpc. Only lowercase letters are
     /// allowed. Resource types and operations are not case-sensitive. You can use an asterisk (*) to
     /// represent all operations.
     public var action: [String]?
-
     /// Effect of the permission. The value can be Allow or Deny. If both Allow and Deny statements are found
     /// in a policy, the authentication starts from the Deny statements.
     /// Options:
     /// Allow
     /// Deny
     public var effect: Effect?
-
     /// Conditions for the permission to take effect.
     /// Take the condition in the sample request as an example, the condition key (obs:prefix) and the string
     /// (public) must be equal (StringEquals).
@@ -29,7 +27,6 @@ public struct CreateCustomPolicyForCloudServicesRolePolicyStatement2: Codable, S
     /// ]
     /// }
     public var condition: [String: [String: [String]]]?
-
     /// Cloud resource.
     /// Format: ::::. For example, obs:::bucket:*. Asterisks are allowed.
     /// The region segment can be * or a region accessible to the user. The specified resource must belong to

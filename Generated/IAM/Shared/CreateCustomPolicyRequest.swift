@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``IAMClient/createCustomPolicy``.
-public struct CreateCustomPolicyRequest: Codable, Sendable, Hashable {
+public struct CreateCustomPolicyRequest: Codable, Sendable, Equatable {
     /// Custom policy information.
     public var role: Role
 
-    private enum CodingKeys: String, CodingKey {
-        case role
-    }
-
-    public init(
-        role: Role
-    ) {
+    public init(role: Role) {
         self.role = role
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/createCustomPolicy``.
-public struct CreateCustomPolicyResponse: Codable, Sendable, Hashable {
+public struct CreateCustomPolicyResponse: Codable, Sendable, Equatable {
     /// Custom policy information.
     public var role: CreateCustomPolicyRole?
 
-    private enum CodingKeys: String, CodingKey {
-        case role
-    }
-
-    public init(
-        role: CreateCustomPolicyRole? = nil
-    ) {
+    public init(role: CreateCustomPolicyRole? = nil) {
         self.role = role
     }
 }

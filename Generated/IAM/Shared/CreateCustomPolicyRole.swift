@@ -6,47 +6,35 @@ import CloudCore
 /// Custom policy information.
 ///
 /// role
-public struct CreateCustomPolicyRole: Codable, Sendable, Hashable {
+public struct CreateCustomPolicyRole: Codable, Sendable, Equatable {
     /// Service catalog.
     public var catalog: String?
-
     /// Display name of the custom policy.
     public var displayName: String?
-
     /// Description of the custom policy.
     public var description: String?
-
     /// Resource link of the custom policy.
     public var links: RoleLinks?
-
     /// Content of custom policy.
     public var policy: RolePolicy?
-
     /// Description of the custom policy.
     public var descriptionCn: String?
-
     /// Domain ID.
     public var domainID: String?
-
     /// Display mode.
     /// AX: Account level.
     /// XA: Project level.
     /// The display mode of a custom policy can only be AX or XA. A custom policy must be displayed at either
     /// of the two levels.
     public var type: String?
-
     /// Policy ID.
     public var id: String?
-
     /// Name of the custom policy.
     public var name: String?
-
     /// Time when the custom policy was last updated.
     public var updatedTime: String?
-
     /// Time when the custom policy was created.
     public var createdTime: String?
-
     /// Number of references.
     public var references: String?
 

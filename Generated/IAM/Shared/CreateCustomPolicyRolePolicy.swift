@@ -6,13 +6,12 @@ import CloudCore
 /// Content of custom policy.
 ///
 /// role.policy
-public struct CreateCustomPolicyRolePolicy: Codable, Sendable, Hashable {
+public struct CreateCustomPolicyRolePolicy: Codable, Sendable, Equatable {
     /// Policy version. When creating a custom policy, set this parameter to 1.1.
     /// 1.0: System-defined role. Only a limited number of service-level roles are provided for authorization.
     /// 1.1: Policy. A policy defines the permissions required to perform operations on a specific cloud
     /// resource under certain conditions.
     public var version: String
-
     /// Statement of the policy.
     public var statement: [RolePolicyStatement]
 
@@ -21,10 +20,7 @@ public struct CreateCustomPolicyRolePolicy: Codable, Sendable, Hashable {
         case statement = "Statement"
     }
 
-    public init(
-        version: String,
-        statement: [RolePolicyStatement]
-    ) {
+    public init(version: String, statement: [RolePolicyStatement]) {
         self.version = version
         self.statement = statement
     }

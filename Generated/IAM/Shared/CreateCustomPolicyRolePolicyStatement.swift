@@ -6,19 +6,17 @@ import CloudCore
 /// Statement of the policy.
 ///
 /// role.policy.Statement
-public struct CreateCustomPolicyRolePolicyStatement: Codable, Sendable, Hashable {
+public struct CreateCustomPolicyRolePolicyStatement: Codable, Sendable, Equatable {
     /// An action item is a specific operation permission on a resource.
     /// For a custom policy for agencies, this parameter should be set to "Action":
     /// ["``iam:agencies:assume``"].
     public var action: [String]?
-
     /// Effect of the permission. The value can be Allow or Deny. If both Allow and Deny statements are found
     /// in a policy, the authentication starts from the Deny statements.
     /// Options:
     /// Allow
     /// Deny
     public var effect: Effect?
-
     /// Resources to be managed. After an account establishes multiple trust relationships between itself and
     /// your account, you can authorize IAM users in different user groups to manage resources of the
     /// delegating party. Each IAM user can only switch to the delegated agencies. For example:

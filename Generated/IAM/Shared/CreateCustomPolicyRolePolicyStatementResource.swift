@@ -8,19 +8,13 @@ import CloudCore
 /// Each IAM user can only switch to the delegated agencies. For example:
 ///
 /// role.policy.Statement.Resource
-public struct CreateCustomPolicyRolePolicyStatementResource: Codable, Sendable, Hashable {
+public struct CreateCustomPolicyRolePolicyStatementResource: Codable, Sendable, Equatable {
     /// URI of a delegated resource, which can contain a maximum of 128 characters. Format:
     /// /iam/agencies/delegation ID. For example:
     /// "uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]
     public var uri: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case uri
-    }
-
-    public init(
-        uri: [String]? = nil
-    ) {
+    public init(uri: [String]? = nil) {
         self.uri = uri
     }
 }

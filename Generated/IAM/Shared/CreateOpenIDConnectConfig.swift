@@ -3,25 +3,21 @@
 
 import CloudCore
 
-public struct CreateOpenIDConnectConfig: Codable, Sendable, Hashable {
+public struct CreateOpenIDConnectConfig: Codable, Sendable, Equatable {
     /// Access type. Options:
     /// program_console: programmatic access and management console access.
     /// program: programmatic access only.
     public var accessMode: AccessMode
-
     /// URL of the OpenID Connect identity provider. This field corresponds to the iss field in the ID token.
     /// Length: 10 to 255 characters
     public var idpURL: String
-
     /// ID of a client registered with the OpenID Connect identity provider.
     /// Length: 5 to 255 characters
     public var clientID: String
-
     /// Authorization endpoint of the OpenID Connect identity provider.
     /// This field is required only if access_mode is set to program_console.
     /// Length: 10 to 255 characters
     public var authorizationEndpoint: String?
-
     /// Scope of authorization requests.
     /// This field is required only if access_mode is set to program_console.
     /// Enumerated values:
@@ -32,20 +28,17 @@ public struct CreateOpenIDConnectConfig: Codable, Sendable, Hashable {
     /// You can specify 1 to 10 values and separate them with spaces.
     /// Example: openid, openid email, openid profile, and openid email profile.
     public var scope: OpenIDConnectConfigScope?
-
     /// Response type.
     /// This field is required only if access_mode is set to program_console.
     /// Enumerated value:
     /// id_token
     public var responseType: ResponseType?
-
     /// Response mode.
     /// This field is required only if access_mode is set to program_console.
     /// Enumerated values:
     /// fragment
     /// form_post
     public var responseMode: ResponseMode?
-
     /// Public key used to sign the ID token of the OpenID Connect identity provider.
     /// Length: 10 to 30,000 characters
     /// Format example:

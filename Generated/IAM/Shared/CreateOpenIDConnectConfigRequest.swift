@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``IAMClient/createOpenIDConnectConfig``.
-public struct CreateOpenIDConnectConfigRequest: Codable, Sendable, Hashable {
+public struct CreateOpenIDConnectConfigRequest: Codable, Sendable, Equatable {
     /// OpenID Connect configurations.
     public var openidConnectConfig: OpenIDConnectConfig
 
@@ -12,9 +12,7 @@ public struct CreateOpenIDConnectConfigRequest: Codable, Sendable, Hashable {
         case openidConnectConfig = "openid_connect_config"
     }
 
-    public init(
-        openidConnectConfig: OpenIDConnectConfig
-    ) {
+    public init(openidConnectConfig: OpenIDConnectConfig) {
         self.openidConnectConfig = openidConnectConfig
     }
 }

@@ -6,16 +6,13 @@ import CloudCore
 /// User details.
 ///
 /// token.user
-public struct CreateTokenWithIDTokenTokenUser: Codable, Sendable, Hashable {
+public struct CreateTokenWithIDTokenTokenUser: Codable, Sendable, Equatable {
     /// Federated user details.
     public var osFederation: TokenUserOSFEDERATION?
-
     /// Domain details.
     public var domain: TokenRole?
-
     /// User ID.
     public var id: String?
-
     /// Username.
     public var name: String?
 

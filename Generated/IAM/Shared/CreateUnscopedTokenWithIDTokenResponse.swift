@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/createUnscopedTokenWithIDToken``.
-public struct CreateUnscopedTokenWithIDTokenResponse: Codable, Sendable, Hashable {
+public struct CreateUnscopedTokenWithIDTokenResponse: Codable, Sendable, Equatable {
     /// Details about the obtained token.
     public var token: CreateUnscopedTokenWithIDTokenToken?
 
-    private enum CodingKeys: String, CodingKey {
-        case token
-    }
-
-    public init(
-        token: CreateUnscopedTokenWithIDTokenToken? = nil
-    ) {
+    public init(token: CreateUnscopedTokenWithIDTokenToken? = nil) {
         self.token = token
     }
 }

@@ -6,16 +6,13 @@ import CloudCore
 /// Details about the obtained token.
 ///
 /// token
-public struct CreateUnscopedTokenWithIDTokenToken: Codable, Sendable, Hashable {
+public struct CreateUnscopedTokenWithIDTokenToken: Codable, Sendable, Equatable {
     /// Time when the token will expire.
     public var expiresAt: String?
-
     /// Token obtaining method. The default value for federated authentication is mapped.
     public var methods: [String]?
-
     /// Time when the token was issued.
     public var issuedAt: String?
-
     /// User details.
     public var user: CreateTokenWithIDTokenTokenUser?
 

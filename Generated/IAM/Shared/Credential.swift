@@ -6,19 +6,15 @@ import CloudCore
 /// Authentication result.
 ///
 /// credentials
-public struct Credential: Codable, Sendable, Hashable {
+public struct Credential: Codable, Sendable, Equatable {
     /// IAM user ID.
     public var userID: String?
-
     /// AK.
     public var access: String?
-
     /// Status of the access key.
     public var status: String?
-
     /// Time when the access key was created.
     public var createTime: String?
-
     /// Description of the access key.
     public var description: String?
 

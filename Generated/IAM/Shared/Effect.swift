@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `Effect` fields and parameters; other values decode as well.
 public struct Effect: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let allow: Self = "Allow"
     public static let deny: Self = "Deny"

@@ -4,22 +4,17 @@
 import CloudCore
 
 /// User group information.
-public struct Group: Codable, Sendable, Hashable {
+public struct Group: Codable, Sendable, Equatable {
     /// User group description.
     public var description: String?
-
     /// User group ID.
     public var id: String?
-
     /// ID of the domain to which the user group belongs.
     public var domainID: String?
-
     /// User group name.
     public var name: String?
-
     /// User group resource link.
     public var links: RoleLinks?
-
     /// Time when the user group was created.
     public var createTime: String?
 

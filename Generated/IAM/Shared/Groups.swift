@@ -4,22 +4,17 @@
 import CloudCore
 
 /// List of a user group.
-public struct Groups: Codable, Sendable, Hashable {
+public struct Groups: Codable, Sendable, Equatable {
     /// Description for a user group.
     public var description: String?
-
     /// ID of the domain to which a user group belongs.
     public var domainID: String?
-
     /// ID of a user group.
     public var id: String?
-
     /// User group resource link.
     public var links: Links?
-
     /// Name of a user group.
     public var name: String?
-
     /// Time when a user group is created.
     public var createTime: Int64?
 

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-public struct Header: Codable, Sendable, Hashable {
+public struct Header: Codable, Sendable, Equatable {
     /// Signed scoped token.
     public var xSubjectToken: String?
 
@@ -11,9 +11,7 @@ public struct Header: Codable, Sendable, Hashable {
         case xSubjectToken = "X-Subject-Token"
     }
 
-    public init(
-        xSubjectToken: String? = nil
-    ) {
+    public init(xSubjectToken: String? = nil) {
         self.xSubjectToken = xSubjectToken
     }
 }

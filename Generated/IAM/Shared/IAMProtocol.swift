@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Protocol information.
-public struct IAMProtocol: Codable, Sendable, Hashable {
+public struct IAMProtocol: Codable, Sendable, Equatable {
     /// Protocol ID.
     public var id: String?
-
     /// Mapping ID.
     public var mappingID: String?
-
     /// Protocol resource link information.
     public var links: ProtocolLinks?
 
@@ -20,11 +18,7 @@ public struct IAMProtocol: Codable, Sendable, Hashable {
         case links
     }
 
-    public init(
-        id: String? = nil,
-        mappingID: String? = nil,
-        links: ProtocolLinks? = nil
-    ) {
+    public init(id: String? = nil, mappingID: String? = nil, links: ProtocolLinks? = nil) {
         self.id = id
         self.mappingID = mappingID
         self.links = links

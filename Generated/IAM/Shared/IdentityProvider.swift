@@ -4,23 +4,18 @@
 import CloudCore
 
 /// Identity provider information.
-public struct IdentityProvider: Codable, Sendable, Hashable {
+public struct IdentityProvider: Codable, Sendable, Equatable {
     /// Identity provider type.
     public var ssoType: String?
-
     /// Identity provider ID.
     public var id: String?
-
     /// Description of the identity provider.
     public var description: String?
-
     /// Whether an identity provider is enabled. true indicates that the identity provider is enabled. false
     /// indicates that the identity provider is disabled. The default value is false.
     public var enabled: Bool?
-
     /// Federated user ID list of an identity provider.
     public var remoteIDs: [String]?
-
     /// Identity provider resource link.
     public var links: IdentityProviderLink?
 

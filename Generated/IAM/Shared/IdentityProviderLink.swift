@@ -6,10 +6,9 @@ import CloudCore
 /// Identity provider resource link.
 ///
 /// identity_provider.links
-public struct IdentityProviderLink: Codable, Sendable, Hashable {
+public struct IdentityProviderLink: Codable, Sendable, Equatable {
     /// Identity provider resource link.
     public var selfValue: String?
-
     /// Protocol resource link.
     public var protocols: String?
 
@@ -18,10 +17,7 @@ public struct IdentityProviderLink: Codable, Sendable, Hashable {
         case protocols
     }
 
-    public init(
-        selfValue: String? = nil,
-        protocols: String? = nil
-    ) {
+    public init(selfValue: String? = nil, protocols: String? = nil) {
         self.selfValue = selfValue
         self.protocols = protocols
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneCreateGroup``.
-public struct KeystoneCreateGroupResponse: Codable, Sendable, Hashable {
+public struct KeystoneCreateGroupResponse: Codable, Sendable, Equatable {
     /// User group information.
     public var group: Group?
 
-    private enum CodingKeys: String, CodingKey {
-        case group
-    }
-
-    public init(
-        group: Group? = nil
-    ) {
+    public init(group: Group? = nil) {
         self.group = group
     }
 }

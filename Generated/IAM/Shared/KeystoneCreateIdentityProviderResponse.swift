@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneCreateIdentityProvider``.
-public struct KeystoneCreateIdentityProviderResponse: Codable, Sendable, Hashable {
+public struct KeystoneCreateIdentityProviderResponse: Codable, Sendable, Equatable {
     /// Identity provider information.
     public var identityProvider: IdentityProvider?
 
@@ -12,9 +12,7 @@ public struct KeystoneCreateIdentityProviderResponse: Codable, Sendable, Hashabl
         case identityProvider = "identity_provider"
     }
 
-    public init(
-        identityProvider: IdentityProvider? = nil
-    ) {
+    public init(identityProvider: IdentityProvider? = nil) {
         self.identityProvider = identityProvider
     }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// Mapping information.
 ///
 /// mapping
-public struct KeystoneCreateMappingMapping: Codable, Sendable, Hashable {
+public struct KeystoneCreateMappingMapping: Codable, Sendable, Equatable {
     /// Rule used to map federated users to local users.
     /// Example rule for SAML:
     /// "rules": [
@@ -39,13 +39,7 @@ public struct KeystoneCreateMappingMapping: Codable, Sendable, Hashable {
     /// condition result is Boolean, not the argument that is passed as input.
     public var rules: [MappingRule]
 
-    private enum CodingKeys: String, CodingKey {
-        case rules
-    }
-
-    public init(
-        rules: [MappingRule]
-    ) {
+    public init(rules: [MappingRule]) {
         self.rules = rules
     }
 }

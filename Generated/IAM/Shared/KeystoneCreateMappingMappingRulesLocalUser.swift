@@ -6,17 +6,11 @@ import CloudCore
 /// Name of a federated user on the cloud platform.
 ///
 /// mapping.rules.local.user
-public struct KeystoneCreateMappingMappingRulesLocalUser: Codable, Sendable, Hashable {
+public struct KeystoneCreateMappingMappingRulesLocalUser: Codable, Sendable, Equatable {
     /// Name of a federated user on the cloud platform.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String? = nil
-    ) {
+    public init(name: String? = nil) {
         self.name = name
     }
 }

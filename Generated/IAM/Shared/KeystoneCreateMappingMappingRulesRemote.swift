@@ -8,15 +8,13 @@ import CloudCore
 /// OIDC protocol is used, the value of this parameter is determined by the ID token.
 ///
 /// mapping.rules.remote
-public struct KeystoneCreateMappingMappingRulesRemote: Codable, Sendable, Hashable {
+public struct KeystoneCreateMappingMappingRulesRemote: Codable, Sendable, Equatable {
     /// IdP assertion (SAML) or ID token (OIDC)
     public var type: String?
-
     /// The rule is matched only if the specified strings appear in the attribute type. A Boolean value will
     /// be returned and cannot be used as a placeholder in the local block. In a remote array, any_one_of and
     /// not_any_of are mutually exclusive and cannot be used at the same time.
     public var anyOneOf: [String]?
-
     /// The rule is matched only if the specified strings do not appear in the attribute type. A Boolean value
     /// will be returned and cannot be used as a placeholder in the local block. any_one_of and not_any_of are
     /// mutually exclusive and cannot be used at the same time.
@@ -28,11 +26,7 @@ public struct KeystoneCreateMappingMappingRulesRemote: Codable, Sendable, Hashab
         case notAnyOf = "not_any_of"
     }
 
-    public init(
-        type: String? = nil,
-        anyOneOf: [String]? = nil,
-        notAnyOf: [String]? = nil
-    ) {
+    public init(type: String? = nil, anyOneOf: [String]? = nil, notAnyOf: [String]? = nil) {
         self.type = type
         self.anyOneOf = anyOneOf
         self.notAnyOf = notAnyOf

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``IAMClient/keystoneCreateMapping``.
-public struct KeystoneCreateMappingRequest: Codable, Sendable, Hashable {
+public struct KeystoneCreateMappingRequest: Codable, Sendable, Equatable {
     /// Mapping information.
     public var mapping: KeystoneCreateMappingMapping
 
-    private enum CodingKeys: String, CodingKey {
-        case mapping
-    }
-
-    public init(
-        mapping: KeystoneCreateMappingMapping
-    ) {
+    public init(mapping: KeystoneCreateMappingMapping) {
         self.mapping = mapping
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneCreateMapping``.
-public struct KeystoneCreateMappingResponse: Codable, Sendable, Hashable {
+public struct KeystoneCreateMappingResponse: Codable, Sendable, Equatable {
     /// Mapping information.
     public var mapping: Mapping?
 
-    private enum CodingKeys: String, CodingKey {
-        case mapping
-    }
-
-    public init(
-        mapping: Mapping? = nil
-    ) {
+    public init(mapping: Mapping? = nil) {
         self.mapping = mapping
     }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// Protocol information.
 ///
 /// protocol
-public struct KeystoneCreateProtocolProtocol: Codable, Sendable, Hashable {
+public struct KeystoneCreateProtocolProtocol: Codable, Sendable, Equatable {
     /// Mapping ID.
     public var mappingID: String?
 
@@ -14,9 +14,7 @@ public struct KeystoneCreateProtocolProtocol: Codable, Sendable, Hashable {
         case mappingID = "mapping_id"
     }
 
-    public init(
-        mappingID: String? = nil
-    ) {
+    public init(mappingID: String? = nil) {
         self.mappingID = mappingID
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``IAMClient/keystoneCreateProtocol``.
-public struct KeystoneCreateProtocolRequest: Codable, Sendable, Hashable {
+public struct KeystoneCreateProtocolRequest: Codable, Sendable, Equatable {
     /// Protocol information.
     public var `protocol`: KeystoneCreateProtocolProtocol
 
-    private enum CodingKeys: String, CodingKey {
-        case `protocol`
-    }
-
-    public init(
-        `protocol`: KeystoneCreateProtocolProtocol
-    ) {
+    public init(`protocol`: KeystoneCreateProtocolProtocol) {
         self.`protocol` = `protocol`
     }
 }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneListGroups``.
-public struct KeystoneListGroupsResponse: Codable, Sendable, Hashable {
+public struct KeystoneListGroupsResponse: Codable, Sendable, Equatable {
     /// User group resource link.
     public var links: Links?
-
     /// List of a user group.
     public var groups: [Groups]?
 
-    private enum CodingKeys: String, CodingKey {
-        case links
-        case groups
-    }
-
-    public init(
-        links: Links? = nil,
-        groups: [Groups]? = nil
-    ) {
+    public init(links: Links? = nil, groups: [Groups]? = nil) {
         self.links = links
         self.groups = groups
     }

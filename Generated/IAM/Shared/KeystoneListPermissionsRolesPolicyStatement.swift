@@ -4,7 +4,7 @@
 import CloudCore
 
 /// roles.policy.Statement
-public struct KeystoneListPermissionsRolesPolicyStatement: Codable, Sendable, Hashable {
+public struct KeystoneListPermissionsRolesPolicyStatement: Codable, Sendable, Equatable {
     /// Specific operation permission on a resource.
     /// The value format is Service name:Resource type:Operation, for example, vpc:ports:create.
     /// Service name: indicates the product name, such as ecs, evs, or vpc. Only lowercase letters are
@@ -12,17 +12,14 @@ public struct KeystoneListPermissionsRolesPolicyStatement: Codable, Sendable, Ha
     /// represent all operations.
     /// For a custom agency policy, this parameter should be set to "Action": ["``iam:agencies:assume``"].
     public var action: [String]?
-
     /// Effect of the permission. The value can be Allow or Deny. If both Allow and Deny statements are found
     /// in a policy, the authentication starts from the Deny statements.
     /// Options:
     /// Allow
     /// Deny
     public var effect: Effect?
-
     /// Conditions for the permission to take effect.
     public var condition: RolesPolicyStatementConditionOperator?
-
     /// Cloud resource.
     /// Format: ::::. For example, obs:::bucket:*. Asterisks are allowed.
     /// The region segment can be * or a region accessible to the user. The specified resource must belong to

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneListUsers``.
-public struct KeystoneListUsersResponse: Codable, Sendable, Hashable {
+public struct KeystoneListUsersResponse: Codable, Sendable, Equatable {
     /// User list.
     public var users: Users?
-
     /// Links of a user resource.
     public var links: Links?
 
-    private enum CodingKeys: String, CodingKey {
-        case users
-        case links
-    }
-
-    public init(
-        users: Users? = nil,
-        links: Links? = nil
-    ) {
+    public init(users: Users? = nil, links: Links? = nil) {
         self.users = users
         self.links = links
     }

@@ -3,19 +3,15 @@
 
 import CloudCore
 
-public struct KeystoneListVersionsDescriptionForTheValuesFormat: Codable, Sendable, Hashable {
+public struct KeystoneListVersionsDescriptionForTheValuesFormat: Codable, Sendable, Equatable {
     /// Version status.
     public var status: String
-
     /// Last version update time.
     public var updated: String
-
     /// Version-supported message format.
     public var mediaTypes: [JSONValue]
-
     /// Version, for example, v3.0.
     public var id: String
-
     /// Version resource link.
     public var links: [JSONValue]
 
@@ -27,13 +23,7 @@ public struct KeystoneListVersionsDescriptionForTheValuesFormat: Codable, Sendab
         case links
     }
 
-    public init(
-        status: String,
-        updated: String,
-        mediaTypes: [JSONValue],
-        id: String,
-        links: [JSONValue]
-    ) {
+    public init(status: String, updated: String, mediaTypes: [JSONValue], id: String, links: [JSONValue]) {
         self.status = status
         self.updated = updated
         self.mediaTypes = mediaTypes

@@ -6,34 +6,26 @@ import CloudCore
 /// Role of a specified user group under a domain.
 ///
 /// role
-public struct KeystoneShowPermissionRole: Codable, Sendable, Hashable {
+public struct KeystoneShowPermissionRole: Codable, Sendable, Equatable {
     /// ID of the account to which the permission belongs.
     public var domainID: String?
-
     /// The return value fine_grained indicates that the permission is a system-defined policy.
     public var flag: String?
-
     /// Service catalog of the permission.
     public var catalog: String?
-
     /// Permission name for internal use. For example, ccs_user is the internal name of the CCS User role for
     /// CCS.
     /// This parameter is carried in the token of a user, allowing the system to determine whether the user
     /// has permissions to access a specific cloud service.
     public var name: String?
-
     /// Permission description.
     public var description: String?
-
     /// Permission resource link.
     public var links: Links?
-
     /// Permission ID.
     public var id: String?
-
     /// Permission name.
     public var displayName: String?
-
     /// Display mode of the permission.
     /// AX: Account level.
     /// XA: Project level.
@@ -42,13 +34,10 @@ public struct KeystoneShowPermissionRole: Codable, Sendable, Hashable {
     /// The display mode of a custom policy can only be AX or XA. A custom policy must be displayed at either
     /// of the two levels.
     public var type: String?
-
     /// Permission content.
     public var policy: RolesPolicy?
-
     /// Time when the permission was last updated.
     public var updatedTime: String?
-
     /// Time when the permission was created.
     public var createdTime: String?
 

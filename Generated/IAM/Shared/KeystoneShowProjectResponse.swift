@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneShowProject``.
-public struct KeystoneShowProjectResponse: Codable, Sendable, Hashable {
+public struct KeystoneShowProjectResponse: Codable, Sendable, Equatable {
     /// Project information.
     public var project: Project?
 
-    private enum CodingKeys: String, CodingKey {
-        case project
-    }
-
-    public init(
-        project: Project? = nil
-    ) {
+    public init(project: Project? = nil) {
         self.project = project
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneShowProtocol``.
-public struct KeystoneShowProtocolResponse: Codable, Sendable, Hashable {
+public struct KeystoneShowProtocolResponse: Codable, Sendable, Equatable {
     /// Protocol information.
     public var `protocol`: IAMProtocol?
 
-    private enum CodingKeys: String, CodingKey {
-        case `protocol`
-    }
-
-    public init(
-        `protocol`: IAMProtocol? = nil
-    ) {
+    public init(`protocol`: IAMProtocol? = nil) {
         self.`protocol` = `protocol`
     }
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Endpoint resource link information.
-public struct Links: Codable, Sendable, Hashable {
+public struct Links: Codable, Sendable, Equatable {
     /// Resource link.
     public var selfValue: String?
-
     /// Previous resource link.
     public var previous: String?
-
     /// Next resource link.
     public var next: String?
 
@@ -20,11 +18,7 @@ public struct Links: Codable, Sendable, Hashable {
         case next
     }
 
-    public init(
-        selfValue: String? = nil,
-        previous: String? = nil,
-        next: String? = nil
-    ) {
+    public init(selfValue: String? = nil, previous: String? = nil, next: String? = nil) {
         self.selfValue = selfValue
         self.previous = previous
         self.next = next

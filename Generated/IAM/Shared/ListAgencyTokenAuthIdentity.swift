@@ -4,10 +4,9 @@
 import CloudCore
 
 /// auth.identity
-public struct ListAgencyTokenAuthIdentity: Codable, Sendable, Hashable {
+public struct ListAgencyTokenAuthIdentity: Codable, Sendable, Equatable {
     /// Method for obtaining the token. Set this field to assume_role.
     public var methods: [String]
-
     /// Details about the agency and delegating party.
     public var assumeRole: AuthIdentityAssumeRole
 
@@ -16,10 +15,7 @@ public struct ListAgencyTokenAuthIdentity: Codable, Sendable, Hashable {
         case assumeRole = "assume_role"
     }
 
-    public init(
-        methods: [String],
-        assumeRole: AuthIdentityAssumeRole
-    ) {
+    public init(methods: [String], assumeRole: AuthIdentityAssumeRole) {
         self.methods = methods
         self.assumeRole = assumeRole
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``IAMClient/listAgencyToken``.
-public struct ListAgencyTokenRequest: Codable, Sendable, Hashable {
+public struct ListAgencyTokenRequest: Codable, Sendable, Equatable {
     /// Authentication information.
     public var auth: Auth
 
-    private enum CodingKeys: String, CodingKey {
-        case auth
-    }
-
-    public init(
-        auth: Auth
-    ) {
+    public init(auth: Auth) {
         self.auth = auth
     }
 }

@@ -4,27 +4,15 @@
 import CloudCore
 
 /// token.user
-public struct ListAgencyTokenTokenUser: Codable, Sendable, Hashable {
+public struct ListAgencyTokenTokenUser: Codable, Sendable, Equatable {
     /// Domain name or agency name of delegating party A.
     public var name: String?
-
     /// Agency ID.
     public var id: String?
-
     /// Domain information about delegating party A.
     public var domain: TokenRole?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case id
-        case domain
-    }
-
-    public init(
-        name: String? = nil,
-        id: String? = nil,
-        domain: TokenRole? = nil
-    ) {
+    public init(name: String? = nil, id: String? = nil, domain: TokenRole? = nil) {
         self.name = name
         self.id = id
         self.domain = domain

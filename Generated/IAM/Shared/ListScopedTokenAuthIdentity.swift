@@ -6,22 +6,13 @@ import CloudCore
 /// Authentication parameters.
 ///
 /// auth.identity
-public struct ListScopedTokenAuthIdentity: Codable, Sendable, Hashable {
+public struct ListScopedTokenAuthIdentity: Codable, Sendable, Equatable {
     /// Authentication method. The value of this field is token.
     public var methods: [String]
-
     /// Unscoped token information.
     public var token: AuthIDToken
 
-    private enum CodingKeys: String, CodingKey {
-        case methods
-        case token
-    }
-
-    public init(
-        methods: [String],
-        token: AuthIDToken
-    ) {
+    public init(methods: [String], token: AuthIDToken) {
         self.methods = methods
         self.token = token
     }

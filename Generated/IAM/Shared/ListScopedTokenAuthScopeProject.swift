@@ -7,27 +7,15 @@ import CloudCore
 /// specified ID or name.
 ///
 /// auth.scope.project
-public struct ListScopedTokenAuthScopeProject: Codable, Sendable, Hashable {
+public struct ListScopedTokenAuthScopeProject: Codable, Sendable, Equatable {
     /// Domain information. This parameter is mandatory if the name parameter is set.
     public var domain: TokenRoles?
-
     /// Project ID. Either id or name must be specified.
     public var id: String?
-
     /// Project name. Either id or name must be specified.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case domain
-        case id
-        case name
-    }
-
-    public init(
-        domain: TokenRoles? = nil,
-        id: String? = nil,
-        name: String? = nil
-    ) {
+    public init(domain: TokenRoles? = nil, id: String? = nil, name: String? = nil) {
         self.domain = domain
         self.id = id
         self.name = name

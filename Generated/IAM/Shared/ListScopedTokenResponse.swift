@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/listScopedToken``.
-public struct ListScopedTokenResponse: Codable, Sendable, Hashable {
+public struct ListScopedTokenResponse: Codable, Sendable, Equatable {
     /// Details of the scoped token.
     public var token: Token?
 
-    private enum CodingKeys: String, CodingKey {
-        case token
-    }
-
-    public init(
-        token: Token? = nil
-    ) {
+    public init(token: Token? = nil) {
         self.token = token
     }
 }

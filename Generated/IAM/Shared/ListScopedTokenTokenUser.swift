@@ -6,19 +6,15 @@ import CloudCore
 /// Information about the user who requests for the token.
 ///
 /// token.user
-public struct ListScopedTokenTokenUser: Codable, Sendable, Hashable {
+public struct ListScopedTokenTokenUser: Codable, Sendable, Equatable {
     /// Information about the domain used to create the user.
     public var domain: TokenRole?
-
     /// Federated identity authentication information.
     public var osFederation: TokenUserOSFEDERATION?
-
     /// User ID.
     public var id: String?
-
     /// Username.
     public var name: String?
-
     /// UTC time when the password will expire. If this parameter is empty, it indicates that the password has
     /// unlimited validity.
     public var passwordExpiresAt: String?

@@ -3,15 +3,13 @@
 
 import CloudCore
 
-public struct ListTemporaryAKSKTable10: Codable, Sendable, Hashable {
+public struct ListTemporaryAKSKTable10: Codable, Sendable, Equatable {
     /// Fill token in this field.
     public var methods: [String]
-
     /// Common token or federated token required for obtaining a temporary AK/SK. You need to choose either
     /// the ID in this object or X-Auth-Token in the request header. X-Auth-Token takes priority over the ID
     /// in this object.
     public var token: AuthIdentityToken?
-
     /// Validity period (in seconds) of an AK/SK and security token. The value ranges from 15 minutes to 24
     /// hours. The default value is 15 minutes.
     public var durationSeconds: Int?
@@ -22,11 +20,7 @@ public struct ListTemporaryAKSKTable10: Codable, Sendable, Hashable {
         case durationSeconds = "duration_seconds"
     }
 
-    public init(
-        methods: [String],
-        token: AuthIdentityToken? = nil,
-        durationSeconds: Int? = nil
-    ) {
+    public init(methods: [String], token: AuthIdentityToken? = nil, durationSeconds: Int? = nil) {
         self.methods = methods
         self.token = token
         self.durationSeconds = durationSeconds

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// auth.identity
-public struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuthIdentity: Codable, Sendable, Hashable {
+public struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuthIdentity: Codable, Sendable, Equatable {
     /// Documented values of `methods`; other values decode as well.
     public struct MethodsValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let password: Self = "password"
         public static let totp: Self = "totp"
@@ -22,7 +19,6 @@ public struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuthIdentit
     /// password
     /// totp
     public var methods: [MethodsValue]
-
     /// IAM user password authentication information.
     /// Authentication information. Example:
     /// "password": {
@@ -38,7 +34,6 @@ public struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuthIdentit
     /// domain.name: Name of the domain that created the user. Obtain the domain name on the My Credentials
     /// page.
     public var password: AuthIdentityPassword
-
     /// Authentication information. This parameter is mandatory only if you have enabled virtual MFA-based
     /// login protection.
     /// You can specify either user.id or user.name.
@@ -57,17 +52,7 @@ public struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuthIdentit
     /// user.name: Name of the user that wants to obtain the token.
     public var totp: AuthIdentityTotp
 
-    private enum CodingKeys: String, CodingKey {
-        case methods
-        case password
-        case totp
-    }
-
-    public init(
-        methods: [MethodsValue],
-        password: AuthIdentityPassword,
-        totp: AuthIdentityTotp
-    ) {
+    public init(methods: [MethodsValue], password: AuthIdentityPassword, totp: AuthIdentityTotp) {
         self.methods = methods
         self.password = password
         self.totp = totp

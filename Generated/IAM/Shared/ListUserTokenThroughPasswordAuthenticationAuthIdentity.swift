@@ -4,10 +4,9 @@
 import CloudCore
 
 /// auth.identity
-public struct ListUserTokenThroughPasswordAuthenticationAuthIdentity: Codable, Sendable, Hashable {
+public struct ListUserTokenThroughPasswordAuthenticationAuthIdentity: Codable, Sendable, Equatable {
     /// Authentication method. Set this parameter to "password".
     public var methods: [String]
-
     /// IAM user password authentication information.
     /// Authentication information. Example:
     /// "password": {
@@ -24,15 +23,7 @@ public struct ListUserTokenThroughPasswordAuthenticationAuthIdentity: Codable, S
     /// page.
     public var password: AuthIdentityPassword
 
-    private enum CodingKeys: String, CodingKey {
-        case methods
-        case password
-    }
-
-    public init(
-        methods: [String],
-        password: AuthIdentityPassword
-    ) {
+    public init(methods: [String], password: AuthIdentityPassword) {
         self.methods = methods
         self.password = password
     }

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-public struct ListUserTokenThroughPasswordAuthenticationHeader: Codable, Sendable, Hashable {
+public struct ListUserTokenThroughPasswordAuthenticationHeader: Codable, Sendable, Equatable {
     /// Obtained token.
     public var xSubjectToken: String
 
@@ -11,9 +11,7 @@ public struct ListUserTokenThroughPasswordAuthenticationHeader: Codable, Sendabl
         case xSubjectToken = "X-Subject-Token"
     }
 
-    public init(
-        xSubjectToken: String
-    ) {
+    public init(xSubjectToken: String) {
         self.xSubjectToken = xSubjectToken
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/listUserTokenThroughPasswordAuthentication``.
-public struct ListUserTokenThroughPasswordAuthenticationResponse: Codable, Sendable, Hashable {
+public struct ListUserTokenThroughPasswordAuthenticationResponse: Codable, Sendable, Equatable {
     /// Token information.
     public var token: ListUserTokenThroughPasswordAuthenticationToken?
 
-    private enum CodingKeys: String, CodingKey {
-        case token
-    }
-
-    public init(
-        token: ListUserTokenThroughPasswordAuthenticationToken? = nil
-    ) {
+    public init(token: ListUserTokenThroughPasswordAuthenticationToken? = nil) {
         self.token = token
     }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// Token information.
 ///
 /// token
-public struct ListUserTokenThroughPasswordAuthenticationToken: Codable, Sendable, Hashable {
+public struct ListUserTokenThroughPasswordAuthenticationToken: Codable, Sendable, Equatable {
     /// Catalog information.
     /// Example:
     /// "catalog": [{
@@ -21,7 +21,6 @@ public struct ListUserTokenThroughPasswordAuthenticationToken: Codable, Sendable
     /// "id": "089d4a381d574308a703122d3ae73..."
     /// }]
     public var catalog: [Catalog]?
-
     /// Account information about the IAM user who requests for the token. This parameter is returned only
     /// when the scope parameter in the request body has been set to domain.
     /// Example:
@@ -29,20 +28,15 @@ public struct ListUserTokenThroughPasswordAuthenticationToken: Codable, Sendable
     /// "name" : "domain A"
     /// "id" : "fdec73ffea524aa1b373e40..."
     public var domain: TokenRole?
-
     /// Time when the token will expire.
     public var expiresAt: String?
-
     /// MFA authentication time. This field is displayed only when virtual MFA-based login authentication is
     /// enabled.
     public var mfaAuthnAt: String?
-
     /// Time when the token was issued.
     public var issuedAt: String?
-
     /// Method for obtaining the token.
     public var methods: [String]?
-
     /// Project information about the IAM user who requests for the token. This parameter is returned only
     /// when the scope parameter in the request body has been set to project.
     /// Example:
@@ -54,7 +48,6 @@ public struct ListUserTokenThroughPasswordAuthenticationToken: Codable, Sendable
     /// "id": "fdec73ffea524aa1b373e40..."
     /// }
     public var project: TokenProject?
-
     /// Permissions information of the token.
     /// Example:
     /// "roles" : [{
@@ -66,7 +59,6 @@ public struct ListUserTokenThroughPasswordAuthenticationToken: Codable, Sendable
     /// }
     /// ]
     public var roles: [TokenRole]?
-
     /// Information about the IAM user who requests for the token.
     /// Example:
     /// "user": {

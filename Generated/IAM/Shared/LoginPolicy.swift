@@ -4,27 +4,21 @@
 import CloudCore
 
 /// Login authentication policy.
-public struct LoginPolicy: Codable, Sendable, Hashable {
+public struct LoginPolicy: Codable, Sendable, Equatable {
     /// Validity period (days) to disable users if they have not logged in within the period. Value range:
     /// 0-240 If this parameter is set to 0, no users will be disabled.
     public var accountValidityPeriod: Int?
-
     /// Custom information that will be displayed upon successful login.
     public var customInfoForLogin: String?
-
     /// Duration (minutes) to lock users out. Value range: 15-30
     public var lockoutDuration: Int?
-
     /// Number of unsuccessful login attempts to lock users out. Value range: 3-10
     public var loginFailedTimes: Int?
-
     /// Period (minutes) to count the number of unsuccessful login attempts. Value range: 15-60
     public var periodWithLoginFailures: Int?
-
     /// Session timeout (minutes) that will apply if you or users created using your account do not perform
     /// any operations within a specific period. Value range: 15-1440
     public var sessionTimeout: Int?
-
     /// Whether to display last login information upon successful login. The value can be true or false.
     public var showRecentLoginInfo: Bool?
 

@@ -3,10 +3,9 @@
 
 import CloudCore
 
-public struct LoginProject: Codable, Sendable, Hashable {
+public struct LoginProject: Codable, Sendable, Equatable {
     /// Whether login protection has been enabled. The value can be true or false.
     public var enabled: Bool
-
     /// Login authentication method of the user. The options include sms, email, and vmfa.
     public var verificationMethod: VerificationMethod
 
@@ -15,10 +14,7 @@ public struct LoginProject: Codable, Sendable, Hashable {
         case verificationMethod = "verification_method"
     }
 
-    public init(
-        enabled: Bool,
-        verificationMethod: VerificationMethod
-    ) {
+    public init(enabled: Bool, verificationMethod: VerificationMethod) {
         self.enabled = enabled
         self.verificationMethod = verificationMethod
     }

@@ -6,13 +6,11 @@ import CloudCore
 /// Login protection configurations.
 ///
 /// login_protects
-public struct LoginProtect: Codable, Sendable, Hashable {
+public struct LoginProtect: Codable, Sendable, Equatable {
     /// Whether login protection has been enabled. The value can be true or false.
     public var enabled: Bool?
-
     /// User ID.
     public var userID: String?
-
     /// Login authentication method of the user.
     /// email: email verification code
     /// vmfa: virtual MFA verification code
@@ -25,11 +23,7 @@ public struct LoginProtect: Codable, Sendable, Hashable {
         case verificationMethod = "verification_method"
     }
 
-    public init(
-        enabled: Bool? = nil,
-        userID: String? = nil,
-        verificationMethod: String? = nil
-    ) {
+    public init(enabled: Bool? = nil, userID: String? = nil, verificationMethod: String? = nil) {
         self.enabled = enabled
         self.userID = userID
         self.verificationMethod = verificationMethod

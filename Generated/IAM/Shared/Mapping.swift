@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Mapping information.
-public struct Mapping: Codable, Sendable, Hashable {
+public struct Mapping: Codable, Sendable, Equatable {
     /// Mapping ID.
     public var id: String?
-
     /// Rule used to map federated users to local users.
     /// Example rule for SAML:
     /// "rules": [
@@ -39,21 +38,10 @@ public struct Mapping: Codable, Sendable, Hashable {
     /// not_any_of: The rule is not matched if any of the specified strings appear in the attribute type. The
     /// condition result is Boolean, not the argument that is passed as input.
     public var rules: [MappingRule]?
-
     /// Mapping resource link.
     public var links: RoleLinks?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case rules
-        case links
-    }
-
-    public init(
-        id: String? = nil,
-        rules: [MappingRule]? = nil,
-        links: RoleLinks? = nil
-    ) {
+    public init(id: String? = nil, rules: [MappingRule]? = nil, links: RoleLinks? = nil) {
         self.id = id
         self.rules = rules
         self.links = links

@@ -3,25 +3,16 @@
 
 import CloudCore
 
-public struct MappingRules: Codable, Sendable, Hashable {
+public struct MappingRules: Codable, Sendable, Equatable {
     /// Federated user information on the cloud platform. user indicates the name of a federated user, and
     /// group indicates the user group to which a federated user belongs in the cloud system.
     public var local: [MappingRulesLocal]?
-
     /// Federated user information in the IdP system. If SAML is used, this parameter is an expression
     /// consisting of assertion attributes and operators, and the value of this parameter is determined by the
     /// assertion. If OIDC protocol is used, the value of this parameter is determined by the ID token.
     public var remote: [MappingRulesRemote]?
 
-    private enum CodingKeys: String, CodingKey {
-        case local
-        case remote
-    }
-
-    public init(
-        local: [MappingRulesLocal]? = nil,
-        remote: [MappingRulesRemote]? = nil
-    ) {
+    public init(local: [MappingRulesLocal]? = nil, remote: [MappingRulesRemote]? = nil) {
         self.local = local
         self.remote = remote
     }

@@ -5,17 +5,11 @@ import CloudCore
 
 /// Federated user information on the cloud platform. user indicates the name of a federated user, and group
 /// indicates the group which the federated user belongs to.
-public struct MappingRulesLocal: Codable, Sendable, Hashable {
+public struct MappingRulesLocal: Codable, Sendable, Equatable {
     /// Name of a federated user on the cloud platform.
     public var user: KeystoneCreateMappingMappingRulesLocalUser?
-
     /// User group to which a federated user belongs on the cloud platform.
     public var group: KeystoneCreateMappingMappingRulesLocalUser?
-
-    private enum CodingKeys: String, CodingKey {
-        case user
-        case group
-    }
 
     public init(
         user: KeystoneCreateMappingMappingRulesLocalUser? = nil,

@@ -3,17 +3,11 @@
 
 import CloudCore
 
-public struct MappingRulesLocalUser: Codable, Sendable, Hashable {
+public struct MappingRulesLocalUser: Codable, Sendable, Equatable {
     /// Name of a federated user on the cloud platform.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String? = nil
-    ) {
+    public init(name: String? = nil) {
         self.name = name
     }
 }

@@ -6,15 +6,13 @@ import CloudCore
 /// Federated user information in the IdP system. If SAML is used, this parameter is an expression consisting
 /// of assertion attributes and operators, and the value of this parameter is determined by the assertion. If
 /// OIDC protocol is used, the value of this parameter is determined by the ID token.
-public struct MappingRulesRemote: Codable, Sendable, Hashable {
+public struct MappingRulesRemote: Codable, Sendable, Equatable {
     /// IdP assertion (SAML) or ID token (OIDC)
     public var type: String?
-
     /// The rule is matched only if the specified strings appear in the attribute type. A Boolean value will
     /// be returned and cannot be used as a placeholder in the local block. In a remote array, any_one_of and
     /// not_any_of are mutually exclusive and cannot be used at the same time.
     public var anyOneOf: [String]?
-
     /// The rule is matched only if the specified strings do not appear in the attribute type. A Boolean value
     /// will be returned and cannot be used as a placeholder in the local block. any_one_of and not_any_of are
     /// mutually exclusive and cannot be set at the same time.
@@ -26,11 +24,7 @@ public struct MappingRulesRemote: Codable, Sendable, Hashable {
         case notAnyOf = "not_any_of"
     }
 
-    public init(
-        type: String? = nil,
-        anyOneOf: [String]? = nil,
-        notAnyOf: [String]? = nil
-    ) {
+    public init(type: String? = nil, anyOneOf: [String]? = nil, notAnyOf: [String]? = nil) {
         self.type = type
         self.anyOneOf = anyOneOf
         self.notAnyOf = notAnyOf

@@ -4,22 +4,18 @@
 import CloudCore
 
 /// OpenID Connect configurations.
-public struct OpenIDConnectConfig: Codable, Sendable, Hashable {
+public struct OpenIDConnectConfig: Codable, Sendable, Equatable {
     /// Access type. Options:
     /// program_console: programmatic access and management console access.
     /// program: programmatic access only.
     public var accessMode: AccessMode?
-
     /// URL of the OpenID Connect identity provider. This field corresponds to the iss field in the ID token.
     public var idpURL: String?
-
     /// ID of a client registered with the OpenID Connect identity provider.
     public var clientID: String?
-
     /// Authorization endpoint of the OpenID Connect identity provider.
     /// This field is required only if access_mode is set to program_console.
     public var authorizationEndpoint: String?
-
     /// Scope of authorization requests.
     /// This field is required only if access_mode is set to program_console.
     /// Enumerated values:
@@ -27,20 +23,17 @@ public struct OpenIDConnectConfig: Codable, Sendable, Hashable {
     /// email
     /// profile
     public var scope: OpenIDConnectConfigScope?
-
     /// Response type.
     /// This field is required only if access_mode is set to program_console.
     /// Enumerated value:
     /// id_token
     public var responseType: ResponseType?
-
     /// Response mode.
     /// This field is required only if access_mode is set to program_console.
     /// Enumerated values:
     /// fragment
     /// form_post
     public var responseMode: ResponseMode?
-
     /// Public key used to sign the ID token of the OpenID Connect identity provider.
     public var signingKey: String?
 

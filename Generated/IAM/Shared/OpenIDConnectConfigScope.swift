@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `scope` fields and parameters; other values decode as well.
 public struct OpenIDConnectConfigScope: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let openid: Self = "openid"
     public static let email: Self = "email"

@@ -4,28 +4,21 @@
 import CloudCore
 
 /// List of projects.
-public struct Project: Codable, Sendable, Hashable {
+public struct Project: Codable, Sendable, Equatable {
     /// false.
     public var isDomain: Bool?
-
     /// Description of the project.
     public var description: String?
-
     /// Project resource link.
     public var links: RoleLinks?
-
     /// Whether a project is available.
     public var enabled: Bool?
-
     /// Project ID.
     public var id: String?
-
     /// Project ID corresponding to the region.
     public var parentID: String?
-
     /// Account ID of the project.
     public var domainID: String?
-
     /// Project name.
     public var name: String?
 

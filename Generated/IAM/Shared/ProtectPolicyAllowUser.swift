@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Attributes that IAM users can modify.
-public struct ProtectPolicyAllowUser: Codable, Sendable, Hashable {
+public struct ProtectPolicyAllowUser: Codable, Sendable, Equatable {
     /// Whether IAM users are allowed to manage AKs by themselves. The value can be true or false.
     public var manageAccesskey: Bool?
-
     /// Whether IAM users are allowed to change their email addresses. The value can be true or false.
     public var manageEmail: Bool?
-
     /// Whether IAM users are allowed to change their mobile numbers. The value can be true or false.
     public var manageMobile: Bool?
-
     /// Whether IAM users are allowed to change their passwords. The value can be true or false.
     public var managePassword: Bool?
 

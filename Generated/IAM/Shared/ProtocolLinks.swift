@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Protocol resource link.
-public struct ProtocolLinks: Codable, Sendable, Hashable {
+public struct ProtocolLinks: Codable, Sendable, Equatable {
     /// Identity provider resource link.
     public var identityProvider: String?
-
     /// Resource link.
     public var selfValue: String?
 
@@ -16,10 +15,7 @@ public struct ProtocolLinks: Codable, Sendable, Hashable {
         case selfValue = "self"
     }
 
-    public init(
-        identityProvider: String? = nil,
-        selfValue: String? = nil
-    ) {
+    public init(identityProvider: String? = nil, selfValue: String? = nil) {
         self.identityProvider = identityProvider
         self.selfValue = selfValue
     }

@@ -3,10 +3,9 @@
 
 import CloudCore
 
-public struct ProtocolsLinks: Codable, Sendable, Hashable {
+public struct ProtocolsLinks: Codable, Sendable, Equatable {
     /// Identity provider resource link.
     public var identityProvider: String?
-
     /// Resource link.
     public var selfValue: String?
 
@@ -15,10 +14,7 @@ public struct ProtocolsLinks: Codable, Sendable, Hashable {
         case selfValue = "self"
     }
 
-    public init(
-        identityProvider: String? = nil,
-        selfValue: String? = nil
-    ) {
+    public init(identityProvider: String? = nil, selfValue: String? = nil) {
         self.identityProvider = identityProvider
         self.selfValue = selfValue
     }

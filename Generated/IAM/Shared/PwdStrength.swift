@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `pwd_strength` fields and parameters; other values decode as well.
 public struct PwdStrength: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let high: Self = "high"
     public static let mid: Self = "mid"

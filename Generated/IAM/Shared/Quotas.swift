@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Quota information of the domain.
-public struct Quotas: Codable, Sendable, Hashable {
+public struct Quotas: Codable, Sendable, Equatable {
     /// Resource information.
     public var resources: [Resource]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [Resource]? = nil
-    ) {
+    public init(resources: [Resource]? = nil) {
         self.resources = resources
     }
 }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Region name. Not all fields in the object are returned, which is determined by the registered region.
-public struct RegionLocales: Codable, Sendable, Hashable {
+public struct RegionLocales: Codable, Sendable, Equatable {
     /// Region name in English.
     public var enUs: String?
-
     /// Region name in Portuguese.
     public var ptBr: String?
-
     /// Region name in Spanish (Latin American).
     public var esUs: String?
-
     /// Region name in Spanish (Spain).
     public var esEs: String?
 
@@ -24,12 +21,7 @@ public struct RegionLocales: Codable, Sendable, Hashable {
         case esEs = "es-es"
     }
 
-    public init(
-        enUs: String? = nil,
-        ptBr: String? = nil,
-        esUs: String? = nil,
-        esEs: String? = nil
-    ) {
+    public init(enUs: String? = nil, ptBr: String? = nil, esUs: String? = nil, esEs: String? = nil) {
         self.enUs = enUs
         self.ptBr = ptBr
         self.esUs = esUs

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-public struct RegionsLinks: Codable, Sendable, Hashable {
+public struct RegionsLinks: Codable, Sendable, Equatable {
     /// Resource link.
     public var selfValue: String?
 
@@ -11,9 +11,7 @@ public struct RegionsLinks: Codable, Sendable, Hashable {
         case selfValue = "self"
     }
 
-    public init(
-        selfValue: String? = nil
-    ) {
+    public init(selfValue: String? = nil) {
         self.selfValue = selfValue
     }
 }

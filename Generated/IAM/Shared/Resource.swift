@@ -6,19 +6,15 @@ import CloudCore
 /// Resource information.
 ///
 /// resources
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Maximum quota.
     public var max: Int?
-
     /// Minimum quota.
     public var min: Int?
-
     /// Current quota.
     public var quota: Int?
-
     /// Quota type.
     public var type: String?
-
     /// Used quota.
     public var used: Int?
 
@@ -30,13 +26,7 @@ public struct Resource: Codable, Sendable, Hashable {
         case used
     }
 
-    public init(
-        max: Int? = nil,
-        min: Int? = nil,
-        quota: Int? = nil,
-        type: String? = nil,
-        used: Int? = nil
-    ) {
+    public init(max: Int? = nil, min: Int? = nil, quota: Int? = nil, type: String? = nil, used: Int? = nil) {
         self.max = max
         self.min = min
         self.quota = quota

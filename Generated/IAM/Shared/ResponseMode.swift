@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `response_mode` fields and parameters; other values decode as well.
 public struct ResponseMode: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let fragment: Self = "fragment"
     public static let formPost: Self = "form_post"

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `response_type` fields and parameters; other values decode as well.
 public struct ResponseType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let idToken: Self = "id_token"
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``IAMClient/revokeRoleFromAgencyOnEnterpriseProject``.
-public struct RevokeRoleFromAgencyOnEnterpriseProjectRequest: Codable, Sendable, Hashable {
+public struct RevokeRoleFromAgencyOnEnterpriseProjectRequest: Codable, Sendable, Equatable {
     /// Association between agencies and enterprise projects. A maximum of 250 association records are
     /// supported.
     public var roleAssignments: [RoleAssignment]
@@ -13,9 +13,7 @@ public struct RevokeRoleFromAgencyOnEnterpriseProjectRequest: Codable, Sendable,
         case roleAssignments = "role_assignments"
     }
 
-    public init(
-        roleAssignments: [RoleAssignment]
-    ) {
+    public init(roleAssignments: [RoleAssignment]) {
         self.roleAssignments = roleAssignments
     }
 }

@@ -4,23 +4,19 @@
 import CloudCore
 
 /// Custom policy information.
-public struct Role: Codable, Sendable, Hashable {
+public struct Role: Codable, Sendable, Equatable {
     /// Display name of the custom policy.
     public var displayName: String
-
     /// Display mode.
     /// AX: Account level.
     /// XA: Project level.
     /// The display mode of a custom policy can only be AX or XA. A custom policy must be displayed at either
     /// of the two levels.
     public var type: String
-
     /// Description of the custom policy.
     public var description: String
-
     /// Description of the custom policy.
     public var descriptionCn: String?
-
     /// Content of custom policy.
     public var policy: CreateCustomPolicyRolePolicy
 

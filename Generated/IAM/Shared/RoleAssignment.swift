@@ -6,13 +6,11 @@ import CloudCore
 /// Association between agencies and enterprise projects. A maximum of 250 association records are supported.
 ///
 /// role_assignments
-public struct RoleAssignment: Codable, Sendable, Hashable {
+public struct RoleAssignment: Codable, Sendable, Equatable {
     /// Agency ID.
     public var agencyID: String
-
     /// Enterprise project ID.
     public var enterpriseProjectID: String
-
     /// Policy ID.
     public var roleID: String
 
@@ -22,11 +20,7 @@ public struct RoleAssignment: Codable, Sendable, Hashable {
         case roleID = "role_id"
     }
 
-    public init(
-        agencyID: String,
-        enterpriseProjectID: String,
-        roleID: String
-    ) {
+    public init(agencyID: String, enterpriseProjectID: String, roleID: String) {
         self.agencyID = agencyID
         self.enterpriseProjectID = enterpriseProjectID
         self.roleID = roleID

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// IAM project-based authorization.
-public struct RoleAssignmentsRole: Codable, Sendable, Hashable {
+public struct RoleAssignmentsRole: Codable, Sendable, Equatable {
     /// Permission ID.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }

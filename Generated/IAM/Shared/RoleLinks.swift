@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Resource link of the custom policy.
-public struct RoleLinks: Codable, Sendable, Hashable {
+public struct RoleLinks: Codable, Sendable, Equatable {
     /// Resource link.
     public var selfValue: String?
 
@@ -12,9 +12,7 @@ public struct RoleLinks: Codable, Sendable, Hashable {
         case selfValue = "self"
     }
 
-    public init(
-        selfValue: String? = nil
-    ) {
+    public init(selfValue: String? = nil) {
         self.selfValue = selfValue
     }
 }

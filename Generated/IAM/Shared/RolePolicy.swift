@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Content of custom policy.
-public struct RolePolicy: Codable, Sendable, Hashable {
+public struct RolePolicy: Codable, Sendable, Equatable {
     /// Policy version.
     /// 1.0: System-defined role. Only a limited number of service-level roles are provided for authorization.
     /// 1.1: Policy. A policy defines the permissions required to perform operations on a specific cloud
     /// resource under certain conditions.
     public var version: String?
-
     /// Statement of the policy.
     public var statement: [CreateCustomPolicyRolePolicyStatement]?
 
@@ -19,10 +18,7 @@ public struct RolePolicy: Codable, Sendable, Hashable {
         case statement = "Statement"
     }
 
-    public init(
-        version: String? = nil,
-        statement: [CreateCustomPolicyRolePolicyStatement]? = nil
-    ) {
+    public init(version: String? = nil, statement: [CreateCustomPolicyRolePolicyStatement]? = nil) {
         self.version = version
         self.statement = statement
     }

@@ -6,10 +6,9 @@ import CloudCore
 /// Dependency permissions.
 ///
 /// role.policy.Depends
-public struct RolePolicyDepend: Codable, Sendable, Hashable {
+public struct RolePolicyDepend: Codable, Sendable, Equatable {
     /// Service catalog of the permission.
     public var catalog: String?
-
     /// Display name of the permission.
     public var displayName: String?
 
@@ -18,10 +17,7 @@ public struct RolePolicyDepend: Codable, Sendable, Hashable {
         case displayName = "display_name"
     }
 
-    public init(
-        catalog: String? = nil,
-        displayName: String? = nil
-    ) {
+    public init(catalog: String? = nil, displayName: String? = nil) {
         self.catalog = catalog
         self.displayName = displayName
     }

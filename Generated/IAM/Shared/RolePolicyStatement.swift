@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Statement of the policy.
-public struct RolePolicyStatement: Codable, Sendable, Hashable {
+public struct RolePolicyStatement: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// agencies:assume
         public static let iam: Self = "iam"
@@ -23,14 +20,12 @@ public struct RolePolicyStatement: Codable, Sendable, Hashable {
     /// Options:
     /// iam:agencies:assume
     public var action: [Action]
-
     /// Effect of the permission. The value can be Allow or Deny. If both Allow and Deny statements are found
     /// in a policy, the authentication starts from the Deny statements.
     /// Options:
     /// Allow
     /// Deny
     public var effect: Effect
-
     /// Resources to be managed. After an account establishes multiple trust relationships between itself and
     /// your account, you can authorize IAM users in different user groups to manage resources of the
     /// delegating party. Each IAM user can only switch to the delegated agencies. For example:
@@ -43,11 +38,7 @@ public struct RolePolicyStatement: Codable, Sendable, Hashable {
         case resource = "Resource"
     }
 
-    public init(
-        action: [Action],
-        effect: Effect,
-        resource: RolePolicyStatementResource? = nil
-    ) {
+    public init(action: [Action], effect: Effect, resource: RolePolicyStatementResource? = nil) {
         self.action = action
         self.effect = effect
         self.resource = resource

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// Conditions for the permission to take effect.
-public struct RolePolicyStatementCondition: Codable, Sendable, Hashable {
+public struct RolePolicyStatementCondition: Codable, Sendable, Equatable {
     /// Operator, for example, Bool and StringEquals.
     /// The parameter type is custom object.
     public var `operator`: RolePolicyStatementConditionOperator?
-
     /// Not in the page's table; the page's response example shows it.
     public var stringStartWith: StringStartWith?
 

@@ -4,18 +4,12 @@
 import CloudCore
 
 /// Operator, for example, Bool and StringEquals.
-public struct RolePolicyStatementConditionOperator: Codable, Sendable, Hashable {
+public struct RolePolicyStatementConditionOperator: Codable, Sendable, Equatable {
     /// Condition key. A key is a valid attribute that corresponds to an operator.
     /// The parameter type is custom character string array.
     public var attribute: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case attribute
-    }
-
-    public init(
-        attribute: [String]? = nil
-    ) {
+    public init(attribute: [String]? = nil) {
         self.attribute = attribute
     }
 }

@@ -6,19 +6,13 @@ import CloudCore
 /// Resources to be managed. After an account establishes multiple trust relationships between itself and your
 /// account, you can authorize IAM users in different user groups to manage resources of the delegating party.
 /// Each IAM user can only switch to the delegated agencies. For example:
-public struct RolePolicyStatementResource: Codable, Sendable, Hashable {
+public struct RolePolicyStatementResource: Codable, Sendable, Equatable {
     /// URI of a delegated resource, which can contain a maximum of 128 characters. Format:
     /// /iam/agencies/delegation ID. For example:
     /// "uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]
     public var uri: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case uri
-    }
-
-    public init(
-        uri: [String]
-    ) {
+    public init(uri: [String]) {
         self.uri = uri
     }
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Content of the permission.
-public struct RolesPolicy: Codable, Sendable, Hashable {
+public struct RolesPolicy: Codable, Sendable, Equatable {
     /// Dependency permissions.
     public var depends: [RolePolicyDepend]?
-
     /// Statement of the permission.
     public var statement: [RolesPolicyStatement]?
-
     /// Policy version.
     /// 1.0: System-defined role. Only a limited number of service-level roles are provided for authorization.
     /// 1.1: Policy. A policy defines the permissions required to perform actions on a specific cloud resource

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Statement of the permission.
-public struct RolesPolicyStatement: Codable, Sendable, Hashable {
+public struct RolesPolicyStatement: Codable, Sendable, Equatable {
     /// Specific operation permissions on a resource. For details about supported actions, see "Permissions
     /// and Supported Actions" in the API Reference of cloud services.
     /// Format: Service name:Resource type:Action, for example, vpc:ports:create
@@ -14,14 +14,12 @@ public struct RolesPolicyStatement: Codable, Sendable, Hashable {
     /// In the case of a custom policy for agencies, this parameter value should be "Action":
     /// ["``iam:tokens:assume``"].
     public var action: [String]?
-
     /// Effect of the permission. The value can be Allow or Deny. If both Allow and Deny statements are found
     /// in a policy, the authentication starts from the Deny statements.
     /// The options are as follows:
     /// Allow
     /// Deny
     public var effect: Effect?
-
     /// Conditions for the permission to take effect.
     /// Take the condition in the sample request as an example, the values of the condition key (obs:prefix)
     /// and string (public) must be equal (StringEquals).
@@ -32,7 +30,6 @@ public struct RolesPolicyStatement: Codable, Sendable, Hashable {
     /// ]
     /// }
     public var condition: JSONValue?
-
     /// Cloud resource.
     /// Five-segment format that can contain asterisks (*): ::::, for example, obs:::bucket:*.
     /// The region segment can be * or a region accessible to the user. The service must exist and the

@@ -4,22 +4,17 @@
 import CloudCore
 
 /// A list of services.
-public struct Service: Codable, Sendable, Hashable {
+public struct Service: Codable, Sendable, Equatable {
     /// Service name.
     public var name: String?
-
     /// Description of the service. This parameter is not returned when no service description is registered.
     public var description: String?
-
     /// Service resource link.
     public var links: Links?
-
     /// Service ID.
     public var id: String?
-
     /// Service type.
     public var type: String?
-
     /// Whether a service is available.
     public var enabled: Bool?
 

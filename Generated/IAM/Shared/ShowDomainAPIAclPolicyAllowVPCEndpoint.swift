@@ -4,10 +4,9 @@
 import CloudCore
 
 /// allow_vpc_endpoints
-public struct ShowDomainAPIAclPolicyAllowVPCEndpoint: Codable, Sendable, Hashable {
+public struct ShowDomainAPIAclPolicyAllowVPCEndpoint: Codable, Sendable, Equatable {
     /// VPC endpoint ID, for example, 8di3jdu38d7jhfa7df68adyfiadfia6d.
     public var vpcEndpointID: String?
-
     /// Description about the VPC endpoint.
     public var description: String?
 
@@ -16,10 +15,7 @@ public struct ShowDomainAPIAclPolicyAllowVPCEndpoint: Codable, Sendable, Hashabl
         case description
     }
 
-    public init(
-        vpcEndpointID: String? = nil,
-        description: String? = nil
-    ) {
+    public init(vpcEndpointID: String? = nil, description: String? = nil) {
         self.vpcEndpointID = vpcEndpointID
         self.description = description
     }

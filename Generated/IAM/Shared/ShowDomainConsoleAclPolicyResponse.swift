@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``IAMClient/showDomainConsoleAclPolicy``.
-public struct ShowDomainConsoleAclPolicyResponse: Codable, Sendable, Hashable {
+public struct ShowDomainConsoleAclPolicyResponse: Codable, Sendable, Equatable {
     /// ACL for console access.
     public var consoleAclPolicy: ConsoleAclPolicy?
 
@@ -12,9 +12,7 @@ public struct ShowDomainConsoleAclPolicyResponse: Codable, Sendable, Hashable {
         case consoleAclPolicy = "console_acl_policy"
     }
 
-    public init(
-        consoleAclPolicy: ConsoleAclPolicy? = nil
-    ) {
+    public init(consoleAclPolicy: ConsoleAclPolicy? = nil) {
         self.consoleAclPolicy = consoleAclPolicy
     }
 }

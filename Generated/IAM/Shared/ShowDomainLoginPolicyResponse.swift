@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``IAMClient/showDomainLoginPolicy``.
-public struct ShowDomainLoginPolicyResponse: Codable, Sendable, Hashable {
+public struct ShowDomainLoginPolicyResponse: Codable, Sendable, Equatable {
     /// Login authentication policy.
     public var loginPolicy: LoginPolicy?
 
@@ -12,9 +12,7 @@ public struct ShowDomainLoginPolicyResponse: Codable, Sendable, Hashable {
         case loginPolicy = "login_policy"
     }
 
-    public init(
-        loginPolicy: LoginPolicy? = nil
-    ) {
+    public init(loginPolicy: LoginPolicy? = nil) {
         self.loginPolicy = loginPolicy
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/showDomainQuota``.
-public struct ShowDomainQuotaResponse: Codable, Sendable, Hashable {
+public struct ShowDomainQuotaResponse: Codable, Sendable, Equatable {
     /// Quota information of the domain.
     public var quotas: Quotas?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-    }
-
-    public init(
-        quotas: Quotas? = nil
-    ) {
+    public init(quotas: Quotas? = nil) {
         self.quotas = quotas
     }
 }

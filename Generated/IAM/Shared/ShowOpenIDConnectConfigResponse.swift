@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``IAMClient/showOpenIDConnectConfig``.
-public struct ShowOpenIDConnectConfigResponse: Codable, Sendable, Hashable {
+public struct ShowOpenIDConnectConfigResponse: Codable, Sendable, Equatable {
     /// OpenID Connect configurations.
     public var openidConnectConfig: OpenIDConnectConfig?
 
@@ -12,9 +12,7 @@ public struct ShowOpenIDConnectConfigResponse: Codable, Sendable, Hashable {
         case openidConnectConfig = "openid_connect_config"
     }
 
-    public init(
-        openidConnectConfig: OpenIDConnectConfig? = nil
-    ) {
+    public init(openidConnectConfig: OpenIDConnectConfig? = nil) {
         self.openidConnectConfig = openidConnectConfig
     }
 }

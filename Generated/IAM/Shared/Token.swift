@@ -4,30 +4,23 @@
 import CloudCore
 
 /// Details of the scoped token.
-public struct Token: Codable, Sendable, Hashable {
+public struct Token: Codable, Sendable, Equatable {
     /// Method for obtaining the token.
     public var methods: [String]?
-
     /// Time when the token will expire.
     public var expiresAt: String?
-
     /// Catalog information.
     public var catalog: [Catalog]?
-
     /// Domain information of the IAM user who requests for the token. This parameter is returned only when
     /// the scope parameter in the request body has been set to domain.
     public var domain: TokenRole?
-
     /// Project information of the user. This parameter is returned only when the scope parameter in the
     /// request body has been set to project.
     public var project: TokenProject?
-
     /// Permissions information of the token.
     public var roles: [TokenRole]?
-
     /// Information about the user who requests for the token.
     public var user: ListScopedTokenTokenUser?
-
     /// Time when the token was issued.
     public var issuedAt: String?
 

@@ -4,27 +4,15 @@
 import CloudCore
 
 /// Project details.
-public struct TokenProject: Codable, Sendable, Hashable {
+public struct TokenProject: Codable, Sendable, Equatable {
     /// Domain details.
     public var domain: TokenRole?
-
     /// Project ID.
     public var id: String?
-
     /// Project name.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case domain
-        case id
-        case name
-    }
-
-    public init(
-        domain: TokenRole? = nil,
-        id: String? = nil,
-        name: String? = nil
-    ) {
+    public init(domain: TokenRole? = nil, id: String? = nil, name: String? = nil) {
         self.domain = domain
         self.id = id
         self.name = name

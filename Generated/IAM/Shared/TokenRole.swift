@@ -6,22 +6,13 @@ import CloudCore
 /// Domain details.
 ///
 /// token.roles
-public struct TokenRole: Codable, Sendable, Hashable {
+public struct TokenRole: Codable, Sendable, Equatable {
     /// Permission name.
     public var name: String?
-
     /// Permission ID. The default value is 0, which does not correspond to any permission.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case id
-    }
-
-    public init(
-        name: String? = nil,
-        id: String? = nil
-    ) {
+    public init(name: String? = nil, id: String? = nil) {
         self.name = name
         self.id = id
     }

@@ -5,22 +5,13 @@ import CloudCore
 
 /// If this field is set to domain, the token can be used to access resources in all projects under the
 /// account of a specified ID or name.
-public struct TokenRoles: Codable, Sendable, Hashable {
+public struct TokenRoles: Codable, Sendable, Equatable {
     /// Permission ID.
     public var id: String?
-
     /// Permission name.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil) {
         self.id = id
         self.name = name
     }

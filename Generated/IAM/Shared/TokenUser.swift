@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Example:
-public struct TokenUser: Codable, Sendable, Hashable {
+public struct TokenUser: Codable, Sendable, Equatable {
     /// IAM username.
     public var name: String?
-
     /// IAM user ID.
     public var id: String?
-
     /// Password expiration time. If this parameter is set to null, the password will never expire.
     public var passwordExpiresAt: String?
-
     /// Information about the account used to create the IAM user.
     public var domain: TokenRole?
 

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Federated user details.
-public struct TokenUserOSFEDERATION: Codable, Sendable, Hashable {
+public struct TokenUserOSFEDERATION: Codable, Sendable, Equatable {
     /// User group information.
     public var groups: [TokenRole]?
-
     /// Identity provider information.
     public var identityProvider: RoleAssignmentsRole?
-
     /// Protocol information.
     public var `protocol`: RoleAssignmentsRole?
 

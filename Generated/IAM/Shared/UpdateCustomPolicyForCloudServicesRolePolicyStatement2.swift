@@ -4,24 +4,21 @@
 import CloudCore
 
 /// role.policy.Statement
-public struct UpdateCustomPolicyForCloudServicesRolePolicyStatement2: Codable, Sendable, Hashable {
+public struct UpdateCustomPolicyForCloudServicesRolePolicyStatement2: Codable, Sendable, Equatable {
     /// Specific operation permission on a resource.
     /// The value format is Service name:Resource type:Operation, for example, vpc:ports:create.
     /// Service name: indicates the product name, such as ecs, evs, or vpc. Only lowercase letters are
     /// allowed. Resource types and operations are not case-sensitive. You can use an asterisk (*) to
     /// represent all operations.
     public var action: [String]
-
     /// Effect of the permission. The value can be Allow or Deny. If both Allow and Deny statements are found
     /// in a policy, the authentication starts from the Deny statements.
     /// Options:
     /// Allow
     /// Deny
     public var effect: Effect
-
     /// Conditions for the permission to take effect.
     public var condition: UpdateCustomPolicyForCloudServicesRolePolicyStatementCondition?
-
     /// Cloud resource.
     /// Format: ::::. For example, obs:::bucket:*. Asterisks are allowed.
     /// The region segment can be * or a region accessible to the user. The specified resource must belong to

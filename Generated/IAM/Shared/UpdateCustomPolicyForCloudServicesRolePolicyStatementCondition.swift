@@ -6,11 +6,10 @@ import CloudCore
 /// Conditions for the permission to take effect.
 ///
 /// role.policy.Statement.Condition
-public struct UpdateCustomPolicyForCloudServicesRolePolicyStatementCondition: Codable, Sendable, Hashable {
+public struct UpdateCustomPolicyForCloudServicesRolePolicyStatementCondition: Codable, Sendable, Equatable {
     /// Operator, for example, Bool and StringEquals.
     /// The parameter type is custom object.
     public var `operator`: JSONValue?
-
     /// Not in the page's table; the page's request example sends it.
     public var stringStartWith: StringStartWith?
 
@@ -19,10 +18,7 @@ public struct UpdateCustomPolicyForCloudServicesRolePolicyStatementCondition: Co
         case stringStartWith = "StringStartWith"
     }
 
-    public init(
-        `operator`: JSONValue? = nil,
-        stringStartWith: StringStartWith? = nil
-    ) {
+    public init(`operator`: JSONValue? = nil, stringStartWith: StringStartWith? = nil) {
         self.`operator` = `operator`
         self.stringStartWith = stringStartWith
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// role.policy.Statement.Condition.<operator>
-public struct UpdateCustomPolicyForCloudServicesRolePolicyStatementConditionOperator: Codable, Sendable, Hashable {
+public struct UpdateCustomPolicyForCloudServicesRolePolicyStatementConditionOperator: Codable, Sendable, Equatable {
     /// Condition key. A key is a valid attribute that corresponds to an operator.
     /// The parameter type is custom character string array.
     public var attribute: [String]?
@@ -13,9 +13,7 @@ public struct UpdateCustomPolicyForCloudServicesRolePolicyStatementConditionOper
         case attribute = "<attribute>"
     }
 
-    public init(
-        attribute: [String]? = nil
-    ) {
+    public init(attribute: [String]? = nil) {
         self.attribute = attribute
     }
 }

@@ -7,10 +7,9 @@ import CloudCore
 /// allow_ip_ranges.
 ///
 /// allow_address_netmasks
-public struct UpdateDomainAPIAclPolicyAllowAddressNetmask: Codable, Sendable, Hashable {
+public struct UpdateDomainAPIAclPolicyAllowAddressNetmask: Codable, Sendable, Equatable {
     /// IPv4 CIDR block, for example, 192.168.0.1/24.
     public var addressNetmask: String?
-
     /// Description about the IPv4 CIDR block.
     public var description: String?
 
@@ -19,10 +18,7 @@ public struct UpdateDomainAPIAclPolicyAllowAddressNetmask: Codable, Sendable, Ha
         case description
     }
 
-    public init(
-        addressNetmask: String? = nil,
-        description: String? = nil
-    ) {
+    public init(addressNetmask: String? = nil, description: String? = nil) {
         self.addressNetmask = addressNetmask
         self.description = description
     }

@@ -7,10 +7,9 @@ import CloudCore
 /// allow_ip_ranges.
 ///
 /// allow_ip_ranges
-public struct UpdateDomainAPIAclPolicyAllowIPRange: Codable, Sendable, Hashable {
+public struct UpdateDomainAPIAclPolicyAllowIPRange: Codable, Sendable, Equatable {
     /// Description about an IP address range.
     public var description: String?
-
     /// IP address range, for example, 0.0.0.0-255.255.255.255.
     public var ipRange: String?
 
@@ -19,10 +18,7 @@ public struct UpdateDomainAPIAclPolicyAllowIPRange: Codable, Sendable, Hashable 
         case ipRange = "ip_range"
     }
 
-    public init(
-        description: String? = nil,
-        ipRange: String? = nil
-    ) {
+    public init(description: String? = nil, ipRange: String? = nil) {
         self.description = description
         self.ipRange = ipRange
     }

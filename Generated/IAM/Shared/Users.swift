@@ -4,35 +4,26 @@
 import CloudCore
 
 /// User list.
-public struct Users: Codable, Sendable, Hashable {
+public struct Users: Codable, Sendable, Equatable {
     /// Description for a user.
     public var description: String?
-
     /// ID of the tenant that the user belongs to.
     public var domainID: String?
-
     /// Indicates whether the user is enabled. The value can be true or false. The default value is true.
     public var enabled: Bool?
-
     /// User ID.
     public var id: String?
-
     /// User resource link.
     public var links: Links?
-
     /// Username.
     public var name: String?
-
     /// UTC time when the password will expire. null indicates that the password has unlimited validity.
     public var passwordExpiresAt: String?
-
     /// Password status. true means that the password needs to be changed, and false means that the password
     /// is normal.
     public var pwdStatus: Bool?
-
     /// Password strength. The value can be high, mid, or low.
     public var pwdStrength: PwdStrength?
-
     /// ID of the project that the user lastly accessed before exiting the system.
     public var lastProjectID: String?
 

@@ -3,13 +3,11 @@
 
 import CloudCore
 
-public struct UsersLinks: Codable, Sendable, Hashable {
+public struct UsersLinks: Codable, Sendable, Equatable {
     /// Resource link.
     public var selfValue: String?
-
     /// Previous resource link. If the previous resource link is unavailable, this parameter is set to null.
     public var previous: String?
-
     /// Next resource link. If the next resource link is unavailable, this parameter is set to null.
     public var next: String?
 
@@ -19,11 +17,7 @@ public struct UsersLinks: Codable, Sendable, Hashable {
         case next
     }
 
-    public init(
-        selfValue: String? = nil,
-        previous: String? = nil,
-        next: String? = nil
-    ) {
+    public init(selfValue: String? = nil, previous: String? = nil, next: String? = nil) {
         self.selfValue = selfValue
         self.previous = previous
         self.next = next

@@ -6,15 +6,10 @@ import CloudCore
 /// Documented values of the `verification_method` fields and parameters; other values decode as well.
 public struct VerificationMethod: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let sms: Self = "sms"
-
     public static let email: Self = "email"
-
     /// MFA authentication
     public static let vmfa: Self = "vmfa"
 }

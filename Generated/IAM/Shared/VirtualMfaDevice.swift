@@ -6,10 +6,9 @@ import CloudCore
 /// Virtual MFA device information.
 ///
 /// virtual_mfa_devices
-public struct VirtualMfaDevice: Codable, Sendable, Hashable {
+public struct VirtualMfaDevice: Codable, Sendable, Equatable {
     /// Virtual MFA device serial number.
     public var serialNumber: String?
-
     /// User ID.
     public var userID: String?
 
@@ -18,10 +17,7 @@ public struct VirtualMfaDevice: Codable, Sendable, Hashable {
         case userID = "user_id"
     }
 
-    public init(
-        serialNumber: String? = nil,
-        userID: String? = nil
-    ) {
+    public init(serialNumber: String? = nil, userID: String? = nil) {
         self.serialNumber = serialNumber
         self.userID = userID
     }

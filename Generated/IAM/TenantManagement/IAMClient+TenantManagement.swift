@@ -7,10 +7,7 @@ extension IAMClient {
     /// Documented values of `type` for ``IAMClient/showDomainQuota``.
     public struct ShowDomainQuotaType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let user: Self = "user"
         public static let group: Self = "group"

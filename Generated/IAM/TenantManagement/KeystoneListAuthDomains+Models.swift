@@ -4,20 +4,16 @@
 import CloudCore
 
 /// List of domains.
-public struct Domains: Codable, Sendable, Hashable {
+public struct Domains: Codable, Sendable, Equatable {
     /// Whether a domain is enabled. true indicates that the domain is enabled. false indicates that the
     /// domain is disabled. The default value is true.
     public var enabled: Bool?
-
     /// Domain ID.
     public var id: String?
-
     /// Domain name.
     public var name: String?
-
     /// Domain resource link.
     public var links: RoleLinks?
-
     /// Domain description.
     public var description: String?
 
@@ -54,22 +50,13 @@ public struct Domains: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/keystoneListAuthDomains``.
-public struct KeystoneListAuthDomainsResponse: Codable, Sendable, Hashable {
+public struct KeystoneListAuthDomainsResponse: Codable, Sendable, Equatable {
     /// List of domains.
     public var domains: [Domains]?
-
     /// Domain resource link.
     public var links: RoleLinks?
 
-    private enum CodingKeys: String, CodingKey {
-        case domains
-        case links
-    }
-
-    public init(
-        domains: [Domains]? = nil,
-        links: RoleLinks? = nil
-    ) {
+    public init(domains: [Domains]? = nil, links: RoleLinks? = nil) {
         self.domains = domains
         self.links = links
     }

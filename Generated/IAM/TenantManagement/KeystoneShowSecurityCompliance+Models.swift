@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Configuration information.
-public struct Config: Codable, Sendable, Hashable {
+public struct Config: Codable, Sendable, Equatable {
     /// Password strength policy information.
     public var securityCompliance: ConfigSecurityCompliance?
 
@@ -12,25 +12,17 @@ public struct Config: Codable, Sendable, Hashable {
         case securityCompliance = "security_compliance"
     }
 
-    public init(
-        securityCompliance: ConfigSecurityCompliance? = nil
-    ) {
+    public init(securityCompliance: ConfigSecurityCompliance? = nil) {
         self.securityCompliance = securityCompliance
     }
 }
 
 /// The response of ``IAMClient/keystoneShowSecurityCompliance``.
-public struct KeystoneShowSecurityComplianceResponse: Codable, Sendable, Hashable {
+public struct KeystoneShowSecurityComplianceResponse: Codable, Sendable, Equatable {
     /// Configuration information.
     public var config: Config?
 
-    private enum CodingKeys: String, CodingKey {
-        case config
-    }
-
-    public init(
-        config: Config? = nil
-    ) {
+    public init(config: Config? = nil) {
         self.config = config
     }
 }

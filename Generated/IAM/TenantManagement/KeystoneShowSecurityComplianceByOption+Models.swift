@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneShowSecurityComplianceByOption``.
-public struct KeystoneShowSecurityComplianceByOptionResponse: Codable, Sendable, Hashable {
+public struct KeystoneShowSecurityComplianceByOptionResponse: Codable, Sendable, Equatable {
     /// Password strength policy of a domain.
     public var config: ConfigSecurityCompliance?
 
-    private enum CodingKeys: String, CodingKey {
-        case config
-    }
-
-    public init(
-        config: ConfigSecurityCompliance? = nil
-    ) {
+    public init(config: ConfigSecurityCompliance? = nil) {
         self.config = config
     }
 }

@@ -6,10 +6,9 @@ import CloudCore
 /// Details about the auth request parameter.
 ///
 /// auth
-public struct CreateTokenWithIDTokenAuth: Codable, Sendable, Hashable {
+public struct CreateTokenWithIDTokenAuth: Codable, Sendable, Equatable {
     /// Details about an ID token.
     public var idToken: AuthIDToken
-
     /// Permission scope of the token you want to obtain. An unscoped token will be obtained if this parameter
     /// is not specified.
     public var scope: AuthScope?
@@ -19,43 +18,28 @@ public struct CreateTokenWithIDTokenAuth: Codable, Sendable, Hashable {
         case scope
     }
 
-    public init(
-        idToken: AuthIDToken,
-        scope: AuthScope? = nil
-    ) {
+    public init(idToken: AuthIDToken, scope: AuthScope? = nil) {
         self.idToken = idToken
         self.scope = scope
     }
 }
 
 /// The request body of ``IAMClient/createTokenWithIDToken``.
-public struct CreateTokenWithIDTokenRequest: Codable, Sendable, Hashable {
+public struct CreateTokenWithIDTokenRequest: Codable, Sendable, Equatable {
     /// Details about the auth request parameter.
     public var auth: CreateTokenWithIDTokenAuth
 
-    private enum CodingKeys: String, CodingKey {
-        case auth
-    }
-
-    public init(
-        auth: CreateTokenWithIDTokenAuth
-    ) {
+    public init(auth: CreateTokenWithIDTokenAuth) {
         self.auth = auth
     }
 }
 
 /// The response of ``IAMClient/createTokenWithIDToken``.
-public struct CreateTokenWithIDTokenResponse: Codable, Sendable, Hashable {
+public struct CreateTokenWithIDTokenResponse: Codable, Sendable, Equatable {
     /// Details about the obtained token.
     public var token: CreateTokenWithIDTokenToken?
 
-    private enum CodingKeys: String, CodingKey {
-        case token
-    }
-
-    public init(
-        token: CreateTokenWithIDTokenToken? = nil
-    ) {
+    public init(token: CreateTokenWithIDTokenToken? = nil) {
         self.token = token
     }
 }
@@ -63,28 +47,21 @@ public struct CreateTokenWithIDTokenResponse: Codable, Sendable, Hashable {
 /// Details about the obtained token.
 ///
 /// token
-public struct CreateTokenWithIDTokenToken: Codable, Sendable, Hashable {
+public struct CreateTokenWithIDTokenToken: Codable, Sendable, Equatable {
     /// Time when the token will expire.
     public var expiresAt: String?
-
     /// Method for obtaining the token. For federated users, the default value of this parameter is mapped.
     public var methods: [String]?
-
     /// Time when the token was issued.
     public var issuedAt: String?
-
     /// User details.
     public var user: CreateTokenWithIDTokenTokenUser?
-
     /// Domain details.
     public var domain: TokenRole?
-
     /// Project details.
     public var project: TokenProject?
-
     /// Policy details.
     public var roles: [TokenRole]?
-
     /// Catalog details.
     public var catalog: [CatalogEndpoint]?
 

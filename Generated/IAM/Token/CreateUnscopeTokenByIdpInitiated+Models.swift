@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``IAMClient/createUnscopeTokenByIdpInitiated``.
-public struct CreateUnscopeTokenByIdpInitiatedRequest: Codable, Sendable, Hashable {
+public struct CreateUnscopeTokenByIdpInitiatedRequest: Codable, Sendable, Equatable {
     /// Response body returned when IdP authentication is successful.
     public var samlResponse: String
 
@@ -12,9 +12,7 @@ public struct CreateUnscopeTokenByIdpInitiatedRequest: Codable, Sendable, Hashab
         case samlResponse = "SAMLResponse"
     }
 
-    public init(
-        samlResponse: String
-    ) {
+    public init(samlResponse: String) {
         self.samlResponse = samlResponse
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneValidateToken``.
-public struct KeystoneValidateTokenResponse: Codable, Sendable, Hashable {
+public struct KeystoneValidateTokenResponse: Codable, Sendable, Equatable {
     /// Token information list.
     public var token: KeystoneValidateTokenToken?
 
-    private enum CodingKeys: String, CodingKey {
-        case token
-    }
-
-    public init(
-        token: KeystoneValidateTokenToken? = nil
-    ) {
+    public init(token: KeystoneValidateTokenToken? = nil) {
         self.token = token
     }
 }
@@ -22,16 +16,13 @@ public struct KeystoneValidateTokenResponse: Codable, Sendable, Hashable {
 /// Token information list.
 ///
 /// token
-public struct KeystoneValidateTokenToken: Codable, Sendable, Hashable {
+public struct KeystoneValidateTokenToken: Codable, Sendable, Equatable {
     /// Method of obtaining the token, for example, password.
     public var methods: [Catalog]?
-
     /// Expiration date of the token.
     public var expiresAt: String?
-
     /// Time when the token was issued.
     public var issuedAt: String?
-
     /// Example:
     /// "user": {
     /// "name": "username",
@@ -49,7 +40,6 @@ public struct KeystoneValidateTokenToken: Codable, Sendable, Hashable {
     /// password_expires_at: UTC time when the password will expire. null indicates that the password will not
     /// expire. This parameter is optional.
     public var user: TokenUser?
-
     /// The system determines whether to return this field based on the scope contained in the request for
     /// obtaining the token.
     /// Example:
@@ -61,7 +51,6 @@ public struct KeystoneValidateTokenToken: Codable, Sendable, Hashable {
     /// domain.name: Domain name.
     /// domain.id: Domain ID.
     public var domain: TokenRole?
-
     /// The system determines whether to return this field based on the scope contained in the request for
     /// obtaining the token.
     /// Example:
@@ -73,7 +62,6 @@ public struct KeystoneValidateTokenToken: Codable, Sendable, Hashable {
     /// project.name: Name of a project.
     /// project.id: ID of the project.
     public var project: TokenProject?
-
     /// Endpoint information.
     /// Example:
     /// "catalog": [{
@@ -98,7 +86,6 @@ public struct KeystoneValidateTokenToken: Codable, Sendable, Hashable {
     /// interface: Type of the API. The value public means that the API is open for access.
     /// id: ID of the API.
     public var catalog: [Catalog]?
-
     /// Permissions information of the token.
     /// Example:
     /// "roles" : [{

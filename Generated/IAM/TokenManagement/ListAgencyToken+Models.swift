@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/listAgencyToken``.
-public struct ListAgencyTokenResponse: Codable, Sendable, Hashable {
+public struct ListAgencyTokenResponse: Codable, Sendable, Equatable {
     /// Token information list.
     public var token: ListAgencyTokenToken?
 
-    private enum CodingKeys: String, CodingKey {
-        case token
-    }
-
-    public init(
-        token: ListAgencyTokenToken? = nil
-    ) {
+    public init(token: ListAgencyTokenToken? = nil) {
         self.token = token
     }
 }
@@ -22,16 +16,13 @@ public struct ListAgencyTokenResponse: Codable, Sendable, Hashable {
 /// Token information list.
 ///
 /// token
-public struct ListAgencyTokenToken: Codable, Sendable, Hashable {
+public struct ListAgencyTokenToken: Codable, Sendable, Equatable {
     /// Method for obtaining the token.
     public var methods: [String]?
-
     /// Time when the token will expire.
     public var expiresAt: String?
-
     /// Time when the token was issued.
     public var issuedAt: String?
-
     /// Detailed information about the delegated party.
     /// Example:
     /// "assumed_by": {
@@ -47,7 +38,6 @@ public struct ListAgencyTokenToken: Codable, Sendable, Hashable {
     /// domain.name: Name of the domain to which the delegated party belongs.
     /// user.name: Username of the delegated party.
     public var assumedBy: TokenAssumedBy?
-
     /// Endpoint information.
     /// Example:
     /// "catalog": [{
@@ -62,7 +52,6 @@ public struct ListAgencyTokenToken: Codable, Sendable, Hashable {
     /// "id": "089d4a381d574308a703122d3ae738e9"
     /// }]
     public var catalog: [Catalog]?
-
     /// This parameter is returned only when the scope parameter in the request body has been set to domain.
     /// Example:
     /// "domain": {
@@ -73,7 +62,6 @@ public struct ListAgencyTokenToken: Codable, Sendable, Hashable {
     /// domain.name: Name of the domain to which the delegating party belongs.
     /// domain.id: ID of the domain to which the delegating party belongs.
     public var domain: TokenRole?
-
     /// This parameter is returned only when the scope parameter in the request body has been set to project.
     /// Example:
     /// "project": {
@@ -84,7 +72,6 @@ public struct ListAgencyTokenToken: Codable, Sendable, Hashable {
     /// project.name: project name.
     /// project.id: project ID.
     public var project: TokenProject?
-
     /// Permissions information of the token.
     /// Example:
     /// "roles" : [{
@@ -96,7 +83,6 @@ public struct ListAgencyTokenToken: Codable, Sendable, Hashable {
     /// }
     /// ]
     public var roles: [TokenRole]?
-
     /// Detailed information about the delegating party.
     /// "user": {
     /// "name": "user A",
@@ -151,17 +137,11 @@ public struct ListAgencyTokenToken: Codable, Sendable, Hashable {
 }
 
 /// Detailed information about the delegated party.
-public struct TokenAssumedBy: Codable, Sendable, Hashable {
+public struct TokenAssumedBy: Codable, Sendable, Equatable {
     /// Information about an IAM user of delegated party B.
     public var user: TokenUser?
 
-    private enum CodingKeys: String, CodingKey {
-        case user
-    }
-
-    public init(
-        user: TokenUser? = nil
-    ) {
+    public init(user: TokenUser? = nil) {
         self.user = user
     }
 }

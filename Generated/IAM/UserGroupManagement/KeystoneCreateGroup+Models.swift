@@ -6,13 +6,11 @@ import CloudCore
 /// User group information.
 ///
 /// group
-public struct KeystoneCreateGroupGroup: Codable, Sendable, Hashable {
+public struct KeystoneCreateGroupGroup: Codable, Sendable, Equatable {
     /// Description for a user group. The length is less than or equal to 255 characters.
     public var description: String?
-
     /// ID of the domain to which a user group belongs.
     public var domainID: String?
-
     /// Name of a user group. The length is less than or equal to 64 characters.
     public var name: String
 
@@ -22,11 +20,7 @@ public struct KeystoneCreateGroupGroup: Codable, Sendable, Hashable {
         case name
     }
 
-    public init(
-        description: String? = nil,
-        domainID: String? = nil,
-        name: String
-    ) {
+    public init(description: String? = nil, domainID: String? = nil, name: String) {
         self.description = description
         self.domainID = domainID
         self.name = name
@@ -34,17 +28,11 @@ public struct KeystoneCreateGroupGroup: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``IAMClient/keystoneCreateGroup``.
-public struct KeystoneCreateGroupRequest: Codable, Sendable, Hashable {
+public struct KeystoneCreateGroupRequest: Codable, Sendable, Equatable {
     /// User group information.
     public var group: KeystoneCreateGroupGroup
 
-    private enum CodingKeys: String, CodingKey {
-        case group
-    }
-
-    public init(
-        group: KeystoneCreateGroupGroup
-    ) {
+    public init(group: KeystoneCreateGroupGroup) {
         self.group = group
     }
 }

@@ -6,22 +6,17 @@ import CloudCore
 /// Response body of a user group.
 ///
 /// group
-public struct KeystoneShowGroupGroup: Codable, Sendable, Hashable {
+public struct KeystoneShowGroupGroup: Codable, Sendable, Equatable {
     /// User group description.
     public var description: String?
-
     /// ID of the domain to which a user group belongs.
     public var domainID: String?
-
     /// User group ID.
     public var id: String?
-
     /// Links to a user group.
     public var links: Links?
-
     /// User group name.
     public var name: String?
-
     /// Time when the user group was created.
     public var createTime: Int64?
 
@@ -62,17 +57,11 @@ public struct KeystoneShowGroupGroup: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/keystoneShowGroup``.
-public struct KeystoneShowGroupResponse: Codable, Sendable, Hashable {
+public struct KeystoneShowGroupResponse: Codable, Sendable, Equatable {
     /// Response body of a user group.
     public var group: KeystoneShowGroupGroup?
 
-    private enum CodingKeys: String, CodingKey {
-        case group
-    }
-
-    public init(
-        group: KeystoneShowGroupGroup? = nil
-    ) {
+    public init(group: KeystoneShowGroupGroup? = nil) {
         self.group = group
     }
 }

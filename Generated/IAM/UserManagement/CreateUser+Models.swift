@@ -4,33 +4,21 @@
 import CloudCore
 
 /// The request body of ``IAMClient/createUser``.
-public struct CreateUserRequest: Codable, Sendable, Hashable {
+public struct CreateUserRequest: Codable, Sendable, Equatable {
     /// IAM user information.
     public var user: CreateUserUser
 
-    private enum CodingKeys: String, CodingKey {
-        case user
-    }
-
-    public init(
-        user: CreateUserUser
-    ) {
+    public init(user: CreateUserUser) {
         self.user = user
     }
 }
 
 /// The response of ``IAMClient/createUser``.
-public struct CreateUserResponse: Codable, Sendable, Hashable {
+public struct CreateUserResponse: Codable, Sendable, Equatable {
     /// IAM user information.
     public var user: CreateUserUser2?
 
-    private enum CodingKeys: String, CodingKey {
-        case user
-    }
-
-    public init(
-        user: CreateUserUser2? = nil
-    ) {
+    public init(user: CreateUserUser2? = nil) {
         self.user = user
     }
 }
@@ -38,32 +26,25 @@ public struct CreateUserResponse: Codable, Sendable, Hashable {
 /// IAM user information.
 ///
 /// user
-public struct CreateUserUser: Codable, Sendable, Hashable {
+public struct CreateUserUser: Codable, Sendable, Equatable {
     /// IAM username, which consists of 1 to 64 characters. It can contain letters (case-sensitive), digits,
     /// spaces, hyphens (-), underscores (_), and periods (.), and cannot start with a digit or space.
     public var name: String
-
     /// Account ID. For details about how to obtain the account ID, see Obtaining User, Account, User Group,
     /// Project, and Agency Information.
     public var domainID: String
-
     /// Password of the user.
     public var password: String?
-
     /// Valid email address with a maximum of 255 characters.
     public var email: String?
-
     /// Country code. The country code must be used together with a mobile number.
     public var areacode: String?
-
     /// Mobile number with a maximum of 32 digits. The mobile number must be used together with a country
     /// code.
     public var phone: String?
-
     /// Enabling status of the IAM user. true (default value) indicates that the user is enabled. false
     /// indicates that the user is disabled.
     public var enabled: Bool?
-
     /// Definition
     /// Whether password reset is required at the first login. This parameter is valid only when password is
     /// not empty.
@@ -76,7 +57,6 @@ public struct CreateUserUser: Codable, Sendable, Hashable {
     /// If password is empty, this parameter defaults to false.
     /// If password is not empty, this parameter defaults to true.
     public var pwdStatus: Bool?
-
     /// Type of the IAM user in the external system. The user type can contain a maximum of 64 characters.
     /// xuser_type must be used together with xuser_id and will be verified based on xaccount_type and
     /// xdomain_type of the same account. Currently, the parameter value can only be TenantIdp.
@@ -84,7 +64,6 @@ public struct CreateUserUser: Codable, Sendable, Hashable {
     /// Parameters xaccount_type, xaccount_id, xdomain_type, xdomain_id, xuser_type, and xuser_id cannot be
     /// obtained from the cloud platform. Please contact your enterprise administrator.
     public var xuserType: String?
-
     /// ID of the IAM user in the external system. The user ID can contain a maximum of 128 characters, and
     /// must be used together with xuser_type. Due to the latency, the IAM console may not be able to display
     /// the external identity ID you have set in real time. Refresh the page later.
@@ -92,7 +71,6 @@ public struct CreateUserUser: Codable, Sendable, Hashable {
     /// Parameters xaccount_type, xaccount_id, xdomain_type, xdomain_id, xuser_type, and xuser_id cannot be
     /// obtained from the cloud platform. Please contact your enterprise administrator.
     public var xuserID: String?
-
     /// Description of the IAM user.
     public var description: String?
 
@@ -155,10 +133,9 @@ public struct CreateUserUser: Codable, Sendable, Hashable {
 /// IAM user information.
 ///
 /// user
-public struct CreateUserUser2: Codable, Sendable, Hashable {
+public struct CreateUserUser2: Codable, Sendable, Equatable {
     /// Status of the IAM user.
     public var status: Int?
-
     /// Definition
     /// Whether password reset is required at the first login.
     /// Constraints
@@ -167,63 +144,47 @@ public struct CreateUserUser2: Codable, Sendable, Hashable {
     /// true: The IAM user needs to reset password upon first login.
     /// false: The IAM user does not need to reset password upon first login.
     public var pwdStatus: Bool?
-
     /// ID of the IAM user in the external system.
     /// An external system refers to an enterprise management system connected to the cloud platform.
     /// Parameters xaccount_type, xaccount_id, xdomain_type, xdomain_id, xuser_type, and xuser_id cannot be
     /// obtained from the cloud platform. Please contact your enterprise administrator.
     public var xuserID: String?
-
     /// Type of the IAM user in the external system.
     /// An external system refers to an enterprise management system connected to the cloud platform.
     /// Parameters xaccount_type, xaccount_id, xdomain_type, xdomain_id, xuser_type, and xuser_id cannot be
     /// obtained from the cloud platform. Please contact your enterprise administrator.
     public var xuserType: String?
-
     /// Description of the IAM user.
     public var description: String?
-
     /// IAM username, which consists of 1 to 32 characters. It can contain letters (case-sensitive), digits,
     /// spaces, hyphens (-), underscores (_), and periods (.), and cannot start with a digit or space.
     public var name: String?
-
     /// Mobile number with a maximum of 32 digits. The mobile number must be used together with a country
     /// code.
     public var phone: String?
-
     /// Indicates whether the IAM user is an administrator.
     public var isDomainOwner: Bool?
-
     /// ID of the account used to create the IAM user.
     public var domainID: String?
-
     /// Enabling status of the IAM user. true (default value) indicates that the user is enabled. false
     /// indicates that the user is disabled.
     public var enabled: Bool?
-
     /// Country code.
     public var areacode: String?
-
     /// Email address.
     public var email: String?
-
     /// Time when the IAM user was created.
     /// The value is a UTC time in the YYYY-MM-DDTHH:mm:ss.ssssss format, for example,
     /// 2023-06-28T08:56:33.710000.
     public var createTime: String?
-
     /// Customer code of the business entity.
     public var xdomainID: String?
-
     /// Business entity.
     public var xdomainType: String?
-
     /// Default project ID.
     public var defaultProjectID: String?
-
     /// IAM user ID that contains 32 characters.
     public var id: String?
-
     /// Password expiration time. If this parameter is set to null, the password will never expire.
     /// The value is a UTC time in the YYYY-MM-DDTHH:mm:ss.ssssss format, for example,
     /// 2023-06-28T08:56:33.710000.

@@ -7,10 +7,7 @@ extension IAMClient {
     /// Documented values of `enabled` for ``IAMClient/keystoneListUsersForGroupByAdmin``.
     public struct KeystoneListUsersForGroupByAdminEnabled: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let `true`: Self = "true"
         public static let `false`: Self = "false"

@@ -4,33 +4,21 @@
 import CloudCore
 
 /// The request body of ``IAMClient/keystoneCreateUser``.
-public struct KeystoneCreateUserRequest: Codable, Sendable, Hashable {
+public struct KeystoneCreateUserRequest: Codable, Sendable, Equatable {
     /// User information.
     public var user: KeystoneCreateUserUser
 
-    private enum CodingKeys: String, CodingKey {
-        case user
-    }
-
-    public init(
-        user: KeystoneCreateUserUser
-    ) {
+    public init(user: KeystoneCreateUserUser) {
         self.user = user
     }
 }
 
 /// The response of ``IAMClient/keystoneCreateUser``.
-public struct KeystoneCreateUserResponse: Codable, Sendable, Hashable {
+public struct KeystoneCreateUserResponse: Codable, Sendable, Equatable {
     /// User object.
     public var user: KeystoneCreateUserUser2?
 
-    private enum CodingKeys: String, CodingKey {
-        case user
-    }
-
-    public init(
-        user: KeystoneCreateUserUser2? = nil
-    ) {
+    public init(user: KeystoneCreateUserUser2? = nil) {
         self.user = user
     }
 }
@@ -38,18 +26,15 @@ public struct KeystoneCreateUserResponse: Codable, Sendable, Hashable {
 /// User information.
 ///
 /// user
-public struct KeystoneCreateUserUser: Codable, Sendable, Hashable {
+public struct KeystoneCreateUserUser: Codable, Sendable, Equatable {
     /// A username with 5 to 32 characters. The username can contain special characters, but only hyphens (-),
     /// underscores (_), and periods (.) are allowed. It cannot start with a digit.
     public var name: String
-
     /// ID of the domain where a user is located.
     public var domainID: String?
-
     /// Whether a user is enabled.
     /// true (default value) indicates that the user is enabled. false indicates that the user is disabled.
     public var enabled: Bool?
-
     /// Password of the user. The password must meet the following requirements:
     /// Can contain 6 to 32 characters. The default minimum password length is 6 characters.
     /// Must contain at least two of the following character types: uppercase letters, lowercase letters,
@@ -58,7 +43,6 @@ public struct KeystoneCreateUserUser: Codable, Sendable, Hashable {
     /// Cannot contain the user's mobile phone number or email address.
     /// Must comply with the password policies under Account Settings.
     public var password: String?
-
     /// Description of the user.
     public var description: String?
 
@@ -97,26 +81,20 @@ public struct KeystoneCreateUserUser: Codable, Sendable, Hashable {
 /// User object.
 ///
 /// user
-public struct KeystoneCreateUserUser2: Codable, Sendable, Hashable {
+public struct KeystoneCreateUserUser2: Codable, Sendable, Equatable {
     /// Whether a user is enabled.
     /// true (default value) indicates that the user is enabled. false indicates that the user is disabled.
     public var enabled: Bool?
-
     /// User ID.
     public var id: String?
-
     /// ID of the domain where a user is located.
     public var domainID: String?
-
     /// Username.
     public var name: String?
-
     /// User resource link.
     public var links: RoleLinks?
-
     /// Default project ID of a user.
     public var defaultProjectID: String?
-
     /// UTC when the password will expire. null indicates that the password has unlimited validity.
     public var passwordExpiresAt: String?
 

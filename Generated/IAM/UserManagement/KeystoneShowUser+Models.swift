@@ -6,7 +6,7 @@ import CloudCore
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct KeystoneShowUserLinks: Codable, Sendable, Hashable {
+public struct KeystoneShowUserLinks: Codable, Sendable, Equatable {
     public var next: JSONValue?
     public var previous: JSONValue?
     public var selfValue: String?
@@ -17,11 +17,7 @@ public struct KeystoneShowUserLinks: Codable, Sendable, Hashable {
         case selfValue = "self"
     }
 
-    public init(
-        next: JSONValue? = nil,
-        previous: JSONValue? = nil,
-        selfValue: String? = nil
-    ) {
+    public init(next: JSONValue? = nil, previous: JSONValue? = nil, selfValue: String? = nil) {
         self.next = next
         self.previous = previous
         self.selfValue = selfValue
@@ -29,21 +25,13 @@ public struct KeystoneShowUserLinks: Codable, Sendable, Hashable {
 }
 
 /// The response of ``IAMClient/keystoneShowUser``.
-public struct KeystoneShowUserResponse: Codable, Sendable, Hashable {
+public struct KeystoneShowUserResponse: Codable, Sendable, Equatable {
     /// User details.
     public var user: KeystoneShowUserUser?
-
     /// Not in the page's table; the page's response example shows it.
     public var links: KeystoneShowUserLinks?
-
     /// Not in the page's table; the page's response example shows it.
     public var users: [KeystoneShowUserUser2]?
-
-    private enum CodingKeys: String, CodingKey {
-        case user
-        case links
-        case users
-    }
 
     public init(
         user: KeystoneShowUserUser? = nil,
@@ -59,38 +47,28 @@ public struct KeystoneShowUserResponse: Codable, Sendable, Hashable {
 /// User details.
 ///
 /// user
-public struct KeystoneShowUserUser: Codable, Sendable, Hashable {
+public struct KeystoneShowUserUser: Codable, Sendable, Equatable {
     /// Description for a user.
     public var description: String?
-
     /// ID of the tenant that the user belongs to.
     public var domainID: String?
-
     /// Indicates whether the user is enabled. The value can be true or false. The default value is true.
     public var enabled: Bool?
-
     /// ID of a user.
     public var id: String?
-
     /// Links of a user resource.
     public var links: Links?
-
     /// Username.
     public var name: String?
-
     /// UTC time when the password will expire. null indicates that the password has unlimited validity.
     public var passwordExpiresAt: String?
-
     /// Password status. true means that the password needs to be changed, and false means that the password
     /// is normal.
     public var pwdStatus: Bool?
-
     /// Password strength. The value can be high, mid, or low.
     public var pwdStrength: PwdStrength?
-
     /// ID of the project that is displayed by default when the user logs in to the console.
     public var defaultProjectID: String?
-
     /// ID of the project that the user lastly accessed before exiting the system.
     public var lastProjectID: String?
 
@@ -153,7 +131,7 @@ public struct KeystoneShowUserUser: Codable, Sendable, Hashable {
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct KeystoneShowUserUser2: Codable, Sendable, Hashable {
+public struct KeystoneShowUserUser2: Codable, Sendable, Equatable {
     public var description: String?
     public var domainID: String?
     public var enabled: Bool?

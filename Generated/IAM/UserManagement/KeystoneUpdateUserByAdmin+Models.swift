@@ -4,33 +4,21 @@
 import CloudCore
 
 /// The request body of ``IAMClient/keystoneUpdateUserByAdmin``.
-public struct KeystoneUpdateUserByAdminRequest: Codable, Sendable, Hashable {
+public struct KeystoneUpdateUserByAdminRequest: Codable, Sendable, Equatable {
     /// IAM user information.
     public var user: KeystoneUpdateUserByAdminUser
 
-    private enum CodingKeys: String, CodingKey {
-        case user
-    }
-
-    public init(
-        user: KeystoneUpdateUserByAdminUser
-    ) {
+    public init(user: KeystoneUpdateUserByAdminUser) {
         self.user = user
     }
 }
 
 /// The response of ``IAMClient/keystoneUpdateUserByAdmin``.
-public struct KeystoneUpdateUserByAdminResponse: Codable, Sendable, Hashable {
+public struct KeystoneUpdateUserByAdminResponse: Codable, Sendable, Equatable {
     /// User object.
     public var user: KeystoneUpdateUserByAdminUser2?
 
-    private enum CodingKeys: String, CodingKey {
-        case user
-    }
-
-    public init(
-        user: KeystoneUpdateUserByAdminUser2? = nil
-    ) {
+    public init(user: KeystoneUpdateUserByAdminUser2? = nil) {
         self.user = user
     }
 }
@@ -38,18 +26,15 @@ public struct KeystoneUpdateUserByAdminResponse: Codable, Sendable, Hashable {
 /// IAM user information.
 ///
 /// user
-public struct KeystoneUpdateUserByAdminUser: Codable, Sendable, Hashable {
+public struct KeystoneUpdateUserByAdminUser: Codable, Sendable, Equatable {
     /// A username with 5 to 32 characters. The username can contain special characters, but only hyphens (-),
     /// underscores (_), and periods (.) are allowed. It cannot start with a digit.
     public var name: String?
-
     /// ID of the domain where a user is located.
     public var domainID: String?
-
     /// Whether a user is enabled. true indicates that the user is enabled. false indicates that the user is
     /// disabled. The default value is true.
     public var enabled: Bool?
-
     /// User password after the change. The password must meet the following requirements:
     /// Can contain 6 to 32 characters. The default minimum password length is 6 characters.
     /// Must contain at least two of the following character types: uppercase letters, lowercase letters,
@@ -58,13 +43,10 @@ public struct KeystoneUpdateUserByAdminUser: Codable, Sendable, Hashable {
     /// Cannot contain the user's mobile phone number or email address.
     /// Must comply with the password policies under Account Settings.
     public var password: String?
-
     /// Default project ID of a user.
     public var defaultProjectID: String?
-
     /// Description of the user.
     public var description: String?
-
     /// Password status of the IAM user. true indicates that the password needs to be changed, and false
     /// indicates that the password is normal.
     public var pwdStatus: Bool?
@@ -112,33 +94,25 @@ public struct KeystoneUpdateUserByAdminUser: Codable, Sendable, Hashable {
 /// User object.
 ///
 /// user
-public struct KeystoneUpdateUserByAdminUser2: Codable, Sendable, Hashable {
+public struct KeystoneUpdateUserByAdminUser2: Codable, Sendable, Equatable {
     /// Whether a user is enabled. The value can be true or false. true indicates the user is enabled and
     /// false indicates the user is not enabled. The default value is true.
     public var enabled: Bool?
-
     /// User ID.
     public var id: String?
-
     /// ID of the domain where a user is located.
     public var domainID: String?
-
     /// Username.
     public var name: String?
-
     /// User resource link.
     public var links: RoleLinks?
-
     /// Description of the user.
     public var description: JSONValue?
-
     /// UTC when the password will expire. null indicates that the password will not expire.
     public var passwordExpiresAt: String?
-
     /// ID of the project that the IAM user last accessed before logging out. If the user has not accessed any
     /// project, this parameter may not be returned.
     public var lastProjectID: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var defaultProjectID: String?
 

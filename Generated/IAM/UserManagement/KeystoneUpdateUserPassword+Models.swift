@@ -4,26 +4,19 @@
 import CloudCore
 
 /// The request body of ``IAMClient/keystoneUpdateUserPassword``.
-public struct KeystoneUpdateUserPasswordRequest: Codable, Sendable, Hashable {
+public struct KeystoneUpdateUserPasswordRequest: Codable, Sendable, Equatable {
     /// IAM user information.
     public var user: User
 
-    private enum CodingKeys: String, CodingKey {
-        case user
-    }
-
-    public init(
-        user: User
-    ) {
+    public init(user: User) {
         self.user = user
     }
 }
 
 /// IAM user information.
-public struct User: Codable, Sendable, Hashable {
+public struct User: Codable, Sendable, Equatable {
     /// Original password of a user.
     public var originalPassword: String
-
     /// User password after the change. The password must meet the following requirements:
     /// Can contain 6 to 32 characters. The default minimum password length is 6 characters.
     /// Must contain at least two of the following character types: uppercase letters, lowercase letters,
@@ -39,10 +32,7 @@ public struct User: Codable, Sendable, Hashable {
         case password
     }
 
-    public init(
-        originalPassword: String,
-        password: String
-    ) {
+    public init(originalPassword: String, password: String) {
         self.originalPassword = originalPassword
         self.password = password
     }

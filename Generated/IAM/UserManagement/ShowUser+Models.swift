@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``IAMClient/showUser``.
-public struct ShowUserResponse: Codable, Sendable, Hashable {
+public struct ShowUserResponse: Codable, Sendable, Equatable {
     /// IAM user information.
     public var user: ShowUserUser?
 
-    private enum CodingKeys: String, CodingKey {
-        case user
-    }
-
-    public init(
-        user: ShowUserUser? = nil
-    ) {
+    public init(user: ShowUserUser? = nil) {
         self.user = user
     }
 }
@@ -22,14 +16,11 @@ public struct ShowUserResponse: Codable, Sendable, Hashable {
 /// IAM user information.
 ///
 /// user
-public struct ShowUserUser: Codable, Sendable, Hashable {
+public struct ShowUserUser: Codable, Sendable, Equatable {
     /// Documented values of `pwdStrength`; other values decode as well.
     public struct PwdStrengthValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let low: Self = "Low"
         public static let middle: Self = "Middle"
@@ -40,56 +31,39 @@ public struct ShowUserUser: Codable, Sendable, Hashable {
     /// Whether the IAM user is enabled. true (default value) indicates that the user is enabled. false
     /// indicates that the user is disabled.
     public var enabled: Bool?
-
     /// User ID.
     public var id: String?
-
     /// ID of the account which the user belongs to.
     public var domainID: String?
-
     /// Username.
     public var name: String?
-
     /// User resource link information.
     public var links: Links?
-
     /// ID of the user in the external system.
     public var xuserID: String?
-
     /// Type of the user in the external system.
     public var xuserType: String?
-
     /// Country code.
     public var areacode: String?
-
     /// Email address.
     public var email: String?
-
     /// Mobile number.
     public var phone: String?
-
     /// Password status. true means that the password needs to be changed, and false means that the password
     /// is normal.
     public var pwdStatus: Bool?
-
     /// Time when the user was last updated.
     public var updateTime: String?
-
     /// Time when the user was created.
     public var createTime: String?
-
     /// Last login or access authentication time of the IAM user.
     public var lastLoginTime: String?
-
     /// Last time when the IAM user used password authentication.
     public var lastPwdAuthTime: String?
-
     /// Password strength. The value can be Low, Middle, Strong, or None.
     public var pwdStrength: PwdStrengthValue?
-
     /// Indicates whether the user is the account administrator.
     public var isDomainOwner: Bool?
-
     /// Description about the user.
     public var description: String?
 

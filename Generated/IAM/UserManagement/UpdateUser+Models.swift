@@ -4,33 +4,21 @@
 import CloudCore
 
 /// The request body of ``IAMClient/updateUser``.
-public struct UpdateUserRequest: Codable, Sendable, Hashable {
+public struct UpdateUserRequest: Codable, Sendable, Equatable {
     /// IAM user information.
     public var user: UpdateUserUser
 
-    private enum CodingKeys: String, CodingKey {
-        case user
-    }
-
-    public init(
-        user: UpdateUserUser
-    ) {
+    public init(user: UpdateUserUser) {
         self.user = user
     }
 }
 
 /// The response of ``IAMClient/updateUser``.
-public struct UpdateUserResponse: Codable, Sendable, Hashable {
+public struct UpdateUserResponse: Codable, Sendable, Equatable {
     /// IAM user information.
     public var user: UpdateUserUser2?
 
-    private enum CodingKeys: String, CodingKey {
-        case user
-    }
-
-    public init(
-        user: UpdateUserUser2? = nil
-    ) {
+    public init(user: UpdateUserUser2? = nil) {
         self.user = user
     }
 }
@@ -38,10 +26,9 @@ public struct UpdateUserResponse: Codable, Sendable, Hashable {
 /// IAM user information.
 ///
 /// user
-public struct UpdateUserUser: Codable, Sendable, Hashable {
+public struct UpdateUserUser: Codable, Sendable, Equatable {
     /// New username with 1 to 255 characters
     public var name: String?
-
     /// New password of the user. The password must meet the following requirements:
     /// Can contain 6 to 32 characters. The default minimum password length is 6 characters.
     /// Must contain at least two of the following character types: uppercase letters, lowercase letters,
@@ -49,26 +36,20 @@ public struct UpdateUserUser: Codable, Sendable, Hashable {
     /// Must meet the requirements of the password policy configured on the account settings page.
     /// Must be different from the old password.
     public var password: String?
-
     /// Email address, which can contain not more than 255 characters.
     public var email: String?
-
     /// Country code. The country code must be used together with a mobile number.
     public var areacode: String?
-
     /// New mobile number, which can contain a maximum of 32 digits. The mobile number must be used together
     /// with a country code.
     public var phone: String?
-
     /// Enabling status of the IAM user. true (default value) indicates that the user is enabled. false
     /// indicates that the user is disabled.
     public var enabled: Bool?
-
     /// Indicates whether the user must change their password at the first login. true (default value)
     /// indicates that the user must change their password at the first login. false indicates that the user
     /// does not need to change their password at the first login.
     public var pwdStatus: Bool?
-
     /// Type of the user in the external system. The user type can contain a maximum of 64 characters.
     /// xuser_type must be used together with xuser_id and will be verified based on xaccount_type and
     /// xdomain_type of the same account.
@@ -76,20 +57,17 @@ public struct UpdateUserUser: Codable, Sendable, Hashable {
     /// xaccount_type, xaccount_id, xdomain_type, xdomain_id, xuser_type, and xuser_id cannot be obtained from
     /// the cloud system. Please contact the enterprise administrator.
     public var xuserType: String?
-
     /// ID of the user in the external system. The user ID can contain a maximum of 128 characters, and must
     /// be used together with xuser_type.
     /// An external system refers to an enterprise management system connected to cloud system. Parameters
     /// xaccount_type, xaccount_id, xdomain_type, xdomain_id, xuser_type, and xuser_id cannot be obtained from
     /// the cloud system. Please contact the enterprise administrator.
     public var xuserID: String?
-
     /// Access type of the IAM user.
     /// default: programmatic access and management console access. This option is the default access type.
     /// programmatic: programmatic access
     /// console: management console access
     public var accessMode: String?
-
     /// Description of the IAM user.
     public var description: String?
 
@@ -152,52 +130,40 @@ public struct UpdateUserUser: Codable, Sendable, Hashable {
 /// IAM user information.
 ///
 /// user
-public struct UpdateUserUser2: Codable, Sendable, Hashable {
+public struct UpdateUserUser2: Codable, Sendable, Equatable {
     /// Whether password reset is required at first login.
     public var pwdStatus: Bool?
-
     /// ID of the user in the external system.
     /// An external system refers to an enterprise management system connected to cloud system. Parameters
     /// xaccount_type, xaccount_id, xdomain_type, xdomain_id, xuser_type, and xuser_id cannot be obtained from
     /// the cloud system. Please contact the enterprise administrator.
     public var xuserID: String?
-
     /// Type of the user in the external system.
     /// An external system refers to an enterprise management system connected to cloud system. Parameters
     /// xaccount_type, xaccount_id, xdomain_type, xdomain_id, xuser_type, and xuser_id cannot be obtained from
     /// the cloud system. Please contact the enterprise administrator.
     public var xuserType: String?
-
     /// Description of the IAM user.
     public var description: String?
-
     /// New IAM user name with 5 to 32 characters. The username can contain special characters, but only
     /// hyphens (-), underscores (_), and spaces are allowed. It cannot start with a digit.
     public var name: String?
-
     /// New mobile number, which can contain a maximum of 32 digits. The mobile number must be used together
     /// with a country code.
     public var phone: String?
-
     /// ID of the account which the user belongs to.
     public var domainID: String?
-
     /// Enabling status of the IAM user. true (default value) indicates that the user is enabled. false
     /// indicates that the user is disabled.
     public var enabled: Bool?
-
     /// Country code.
     public var areacode: String?
-
     /// New email address.
     public var email: String?
-
     /// IAM user ID.
     public var id: String?
-
     /// User resource link information.
     public var links: RoleLinks?
-
     /// UTC time when the password will expire. null indicates that the password has unlimited validity.
     public var passwordExpiresAt: String?
 

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneListVersions``.
-public struct KeystoneListVersionsResponse: Codable, Sendable, Hashable {
+public struct KeystoneListVersionsResponse: Codable, Sendable, Equatable {
     /// Keystone API version information.
     public var versions: JSONValue?
-
     /// Keystone API version list.
     public var values: [JSONValue]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-        case values
-    }
-
-    public init(
-        versions: JSONValue? = nil,
-        values: [JSONValue]? = nil
-    ) {
+    public init(versions: JSONValue? = nil, values: [JSONValue]? = nil) {
         self.versions = versions
         self.values = values
     }

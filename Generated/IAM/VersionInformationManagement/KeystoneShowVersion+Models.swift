@@ -4,35 +4,25 @@
 import CloudCore
 
 /// The response of ``IAMClient/keystoneShowVersion``.
-public struct KeystoneShowVersionResponse: Codable, Sendable, Hashable {
+public struct KeystoneShowVersionResponse: Codable, Sendable, Equatable {
     /// Keystone API version information.
     public var version: Version?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-    }
-
-    public init(
-        version: Version? = nil
-    ) {
+    public init(version: Version? = nil) {
         self.version = version
     }
 }
 
 /// Keystone API version information.
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Version status.
     public var status: String?
-
     /// Last version update time.
     public var updated: String?
-
     /// Version-supported message format.
     public var mediaTypes: [VersionMediaType]?
-
     /// Version, for example, v3.0.
     public var id: String?
-
     /// Version resource link.
     public var links: [VersionLink]?
 
@@ -62,24 +52,15 @@ public struct Version: Codable, Sendable, Hashable {
 /// Version resource link.
 ///
 /// version.links
-public struct VersionLink: Codable, Sendable, Hashable {
+public struct VersionLink: Codable, Sendable, Equatable {
     /// Link type. self: A self link contains the versioned link to the resource. bookmark: A bookmark link
     /// provides a permanent link to a permanent resource. alternate: An alternate link contains an alternate
     /// representation of the resource.
     public var rel: String?
-
     /// Resource link.
     public var href: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case rel
-        case href
-    }
-
-    public init(
-        rel: String? = nil,
-        href: String? = nil
-    ) {
+    public init(rel: String? = nil, href: String? = nil) {
         self.rel = rel
         self.href = href
     }
@@ -88,22 +69,13 @@ public struct VersionLink: Codable, Sendable, Hashable {
 /// Version-supported message format.
 ///
 /// version.media-types
-public struct VersionMediaType: Codable, Sendable, Hashable {
+public struct VersionMediaType: Codable, Sendable, Equatable {
     /// Media type.
     public var type: String?
-
     /// Base type.
     public var base: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case base
-    }
-
-    public init(
-        type: String? = nil,
-        base: String? = nil
-    ) {
+    public init(type: String? = nil, base: String? = nil) {
         self.type = type
         self.base = base
     }

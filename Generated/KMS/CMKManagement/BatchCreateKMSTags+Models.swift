@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``KMSClient/batchCreateKMSTags``.
-public struct BatchCreateKMSTagsRequest: Codable, Sendable, Hashable {
+public struct BatchCreateKMSTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let create: Self = "create"
         public static let delete: Self = "delete"
@@ -23,26 +20,14 @@ public struct BatchCreateKMSTagsRequest: Codable, Sendable, Hashable {
     /// value indicates the tag value. Each tag value can contain a maximum of 43 characters. The relationship
     /// between values is AND.
     public var tags: [JSONValue]
-
     /// Operation ID.
     /// The value can be create or delete.
     public var action: Action
-
     /// 36-byte serial number of a request message
     /// Example: 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-        case sequence
-    }
-
-    public init(
-        tags: [JSONValue],
-        action: Action,
-        sequence: String? = nil
-    ) {
+    public init(tags: [JSONValue], action: Action, sequence: String? = nil) {
         self.tags = tags
         self.action = action
         self.sequence = sequence

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``KMSClient/createDatakey``.
-public struct CreateDatakeyResponse: Codable, Sendable, Hashable {
+public struct CreateDatakeyResponse: Codable, Sendable, Equatable {
     /// CMK ID
     public var keyID: String?
-
     /// The plaintext of a DEK is expressed in hexadecimal format, and two characters indicate one byte.
     public var plainText: String?
-
     /// The ciphertext of a DEK is expressed in hexadecimal format, and two characters indicate one byte.
     public var cipherText: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``KMSClient/createGrant``.
-public struct CreateGrantRequest: Codable, Sendable, Hashable {
+public struct CreateGrantRequest: Codable, Sendable, Equatable {
     /// Documented values of `granteePrincipalType`; other values decode as well.
     public struct GranteePrincipalType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let user: Self = "user"
         public static let domain: Self = "domain"
@@ -21,31 +18,25 @@ public struct CreateGrantRequest: Codable, Sendable, Hashable {
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$.
     /// For example, 0d0466b0-e727-4d9c-b35d-f84bb474a37f
     public var keyID: String
-
     /// Indicates the ID of the authorized user. The value is between 1 to 64 bytes and meets the regular
     /// expression "^[a-zA-Z0-9]{1,64}$".
     /// Example: 0d0466b00d0466b00d0466b00d0466b0
     public var granteePrincipal: String
-
     /// Permissions that can be granted
     /// Values: create-datakey, create-datakey-without-plaintext, encrypt-datakey, decrypt-datakey,
     /// describe-key, create-grant, retire-grant
     /// create-grant cannot be the only value.
     public var operations: [Operations]
-
     /// Name of a grant which can be 1 to 255 characters in length and matches the regular expression
     /// ^[a-zA-Z0-9:/_-]{1,255}$
     public var name: String?
-
     /// Indicates the ID of the retiring user. The value is between 1 to 64 bytes and meets the regular
     /// expression "^[a-zA-Z0-9]{1,64}$".
     /// Example: 0d0466b00d0466b00d0466b00d0466b0
     public var retiringPrincipal: String?
-
     /// Authorization type
     /// The value can be user or domain. The default value is user.
     public var granteePrincipalType: GranteePrincipalType?
-
     /// A 36-byte serial number of a request message.
     /// For example, 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -80,10 +71,9 @@ public struct CreateGrantRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``KMSClient/createGrant``.
-public struct CreateGrantResponse: Codable, Sendable, Hashable {
+public struct CreateGrantResponse: Codable, Sendable, Equatable {
     /// 64-byte ID of a grant
     public var grantID: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
@@ -92,10 +82,7 @@ public struct CreateGrantResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        grantID: String? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(grantID: String? = nil, error: KMSError? = nil) {
         self.grantID = grantID
         self.error = error
     }

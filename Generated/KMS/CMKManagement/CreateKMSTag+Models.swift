@@ -4,49 +4,31 @@
 import CloudCore
 
 /// The request body of ``KMSClient/createKMSTag``.
-public struct CreateKMSTagRequest: Codable, Sendable, Hashable {
+public struct CreateKMSTagRequest: Codable, Sendable, Equatable {
     /// Tag. For details, see Table 4.
     public var tag: Tag
-
     /// 36-byte serial number of a request message
     /// Example: 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case tag
-        case sequence
-    }
-
-    public init(
-        tag: Tag,
-        sequence: String? = nil
-    ) {
+    public init(tag: Tag, sequence: String? = nil) {
         self.tag = tag
         self.sequence = sequence
     }
 }
 
 /// Tag. For details, see Table 4.
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Key.
     /// The value contains a maximum of 36 Unicode characters. The value of key cannot be empty, and cannot
     /// contain the following characters: ASCII (0-31) and *<>\=
     public var key: String
-
     /// Value.
     /// Each value contains a maximum of 43 Unicode characters and can be an empty string. The value cannot
     /// contain the following characters: ASCII (0-31) and *<>\=
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

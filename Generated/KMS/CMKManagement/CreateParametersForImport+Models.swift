@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``KMSClient/createParametersForImport``.
-public struct CreateParametersForImportRequest: Codable, Sendable, Hashable {
+public struct CreateParametersForImportRequest: Codable, Sendable, Equatable {
     /// Documented values of `wrappingAlgorithm`; other values decode as well.
     public struct WrappingAlgorithm: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let rsaesPkcs1V1_5: Self = "RSAES_PKCS1_V1_5"
         public static let rsaesOaepSha1: Self = "RSAES_OAEP_SHA_1"
@@ -22,13 +19,11 @@ public struct CreateParametersForImportRequest: Codable, Sendable, Hashable {
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$.
     /// For example, 0d0466b0-e727-4d9c-b35d-f84bb474a37f
     public var keyID: String
-
     /// Cryptographic algorithm for CMK material. Possible values are as follows:
     /// RSAES_PKCS1_V1_5
     /// RSAES_OAEP_SHA_1
     /// RSAES_OAEP_SHA_256
     public var wrappingAlgorithm: WrappingAlgorithm
-
     /// A 36-byte serial number of a request message.
     /// For example, 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -39,11 +34,7 @@ public struct CreateParametersForImportRequest: Codable, Sendable, Hashable {
         case sequence
     }
 
-    public init(
-        keyID: String,
-        wrappingAlgorithm: WrappingAlgorithm,
-        sequence: String? = nil
-    ) {
+    public init(keyID: String, wrappingAlgorithm: WrappingAlgorithm, sequence: String? = nil) {
         self.keyID = keyID
         self.wrappingAlgorithm = wrappingAlgorithm
         self.sequence = sequence
@@ -51,20 +42,16 @@ public struct CreateParametersForImportRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``KMSClient/createParametersForImport``.
-public struct CreateParametersForImportResponse: Codable, Sendable, Hashable {
+public struct CreateParametersForImportResponse: Codable, Sendable, Equatable {
     /// ID of a CMK in Base64 format
     public var keyID: String?
-
     /// CMK import token
     public var importToken: String?
-
     /// Expiration time of the import parameter. The value is a timestamp expressed in the number of seconds
     /// since 00:00:00 UTC on January 1, 1970.
     public var expirationTime: Int?
-
     /// Public key (in Base64 format) used to encrypt CMK material
     public var publicKey: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 

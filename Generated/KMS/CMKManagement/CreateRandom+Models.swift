@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``KMSClient/createRandom``.
-public struct CreateRandomRequest: Codable, Sendable, Hashable {
+public struct CreateRandomRequest: Codable, Sendable, Equatable {
     /// Number of bits of a random number. The value is 512.
     public var randomDataLength: String
-
     /// 36-byte serial number of a request message
     /// Example: 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -17,21 +16,17 @@ public struct CreateRandomRequest: Codable, Sendable, Hashable {
         case sequence
     }
 
-    public init(
-        randomDataLength: String,
-        sequence: String? = nil
-    ) {
+    public init(randomDataLength: String, sequence: String? = nil) {
         self.randomDataLength = randomDataLength
         self.sequence = sequence
     }
 }
 
 /// The response of ``KMSClient/createRandom``.
-public struct CreateRandomResponse: Codable, Sendable, Hashable {
+public struct CreateRandomResponse: Codable, Sendable, Equatable {
     /// Random numbers are expressed in hexadecimal format. Two characters indicate one byte. Length of a
     /// random number must be consistent with the random_data_length value entered by a user.
     public var randomData: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
@@ -40,10 +35,7 @@ public struct CreateRandomResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        randomData: String? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(randomData: String? = nil, error: KMSError? = nil) {
         self.randomData = randomData
         self.error = error
     }

@@ -4,17 +4,15 @@
 import CloudCore
 
 /// The request body of ``KMSClient/decryptData``.
-public struct DecryptDataRequest: Codable, Sendable, Hashable {
+public struct DecryptDataRequest: Codable, Sendable, Equatable {
     /// Ciphertext of encrypted data. The value is the cipher_text value in the data encryption result that
     /// matches the regular expression ^[0-9a-zA-Z+/=]{188,5648}$.
     public var cipherText: String
-
     /// Key-value pairs with a maximum length of 8192 characters. This parameter is used to record resource
     /// context information, excluding sensitive information, to ensure data integrity.
     /// If this parameter is specified during encryption, it is also required for decryption.
     /// Example: {"Key1":"Value1","Key2":"Value2"}
     public var encryptionContext: JSONValue?
-
     /// 36-byte serial number of a request message
     /// Example: 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -25,11 +23,7 @@ public struct DecryptDataRequest: Codable, Sendable, Hashable {
         case sequence
     }
 
-    public init(
-        cipherText: String,
-        encryptionContext: JSONValue? = nil,
-        sequence: String? = nil
-    ) {
+    public init(cipherText: String, encryptionContext: JSONValue? = nil, sequence: String? = nil) {
         self.cipherText = cipherText
         self.encryptionContext = encryptionContext
         self.sequence = sequence
@@ -37,13 +31,11 @@ public struct DecryptDataRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``KMSClient/decryptData``.
-public struct DecryptDataResponse: Codable, Sendable, Hashable {
+public struct DecryptDataResponse: Codable, Sendable, Equatable {
     /// CMK ID
     public var keyID: String?
-
     /// Plaintext
     public var plainText: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
@@ -53,11 +45,7 @@ public struct DecryptDataResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        keyID: String? = nil,
-        plainText: String? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(keyID: String? = nil, plainText: String? = nil, error: KMSError? = nil) {
         self.keyID = keyID
         self.plainText = plainText
         self.error = error

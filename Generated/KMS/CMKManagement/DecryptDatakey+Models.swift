@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``KMSClient/decryptDatakey``.
-public struct DecryptDatakeyRequest: Codable, Sendable, Hashable {
+public struct DecryptDatakeyRequest: Codable, Sendable, Equatable {
     /// The value can be a key ID, alias (key_alias), or URN.
     /// Key ID: A 36-byte string that matches the
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$ regular expression, for example,
@@ -14,20 +14,16 @@ public struct DecryptDatakeyRequest: Codable, Sendable, Hashable {
     /// kms:eu-de-ring0:3ba44455500dd43127:alias:4555.
     /// The alias_urn generated during key alias creation is the URN.
     public var keyID: String
-
     /// Key-value pairs with a maximum length of 8192 characters. This parameter is used to record resource
     /// context information, excluding sensitive information, to ensure data integrity.
     /// If this parameter is specified during encryption, it is also required for decryption.
     /// Example: {"Key1":"Value1","Key2":"Value2"}
     public var encryptionContext: JSONValue?
-
     /// This parameter indicates the hexadecimal character string of the DEK ciphertext and the metadata. The
     /// value is the cipher_text value in the encryption result of a DEK.
     public var cipherText: String
-
     /// Number of bytes of a key. The value is 64.
     public var datakeyCipherLength: String
-
     /// A 36-byte serial number of a request message.
     /// For example, 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -56,16 +52,13 @@ public struct DecryptDatakeyRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``KMSClient/decryptDatakey``.
-public struct DecryptDatakeyResponse: Codable, Sendable, Hashable {
+public struct DecryptDatakeyResponse: Codable, Sendable, Equatable {
     /// Hexadecimal character string of the plaintext of a DEK
     public var dataKey: String?
-
     /// Number of bytes in the length of the plaintext of a DEK
     public var datakeyLength: String?
-
     /// Hexadecimal character string corresponding to the SHA-256 hash value of the plaintext of a DEK
     public var datakeyDgst: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The request body of ``KMSClient/deleteKey``.
-public struct DeleteKeyRequest: Codable, Sendable, Hashable {
+public struct DeleteKeyRequest: Codable, Sendable, Equatable {
     /// 36-byte key ID that matches the regular expression
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$.
     /// For example, 0d0466b0-e727-4d9c-b35d-f84bb474a37f
     public var keyID: String
-
     /// Number of days after which a CMK is scheduled to be deleted (The value ranges from 7 to 1,096.)
     public var pendingDays: String
-
     /// A 36-byte serial number of a request message.
     /// For example, 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -23,11 +21,7 @@ public struct DeleteKeyRequest: Codable, Sendable, Hashable {
         case sequence
     }
 
-    public init(
-        keyID: String,
-        pendingDays: String,
-        sequence: String? = nil
-    ) {
+    public init(keyID: String, pendingDays: String, sequence: String? = nil) {
         self.keyID = keyID
         self.pendingDays = pendingDays
         self.sequence = sequence

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``KMSClient/encryptData``.
-public struct EncryptDataRequest: Codable, Sendable, Hashable {
+public struct EncryptDataRequest: Codable, Sendable, Equatable {
     /// The value can be a key ID, alias (key_alias), or URN.
     /// Key ID: A 36-byte string that matches the
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$ regular expression, for example,
@@ -14,17 +14,14 @@ public struct EncryptDataRequest: Codable, Sendable, Hashable {
     /// kms:eu-de-ring0:3ba44455500dd43127:alias:4555.
     /// The alias_urn generated during key alias creation is the URN.
     public var keyID: String
-
     /// Key-value pairs with a maximum length of 8192 characters. This parameter is used to record resource
     /// context information, excluding sensitive information, to ensure data integrity.
     /// If this parameter is specified during encryption, it is also required for decryption.
     /// Example: {"Key1":"Value1","Key2":"Value2"}
     public var encryptionContext: JSONValue?
-
     /// Plaintext data which is 1 to 4096 bytes in length and matches the regular expression ^.{1,4096}$.
     /// After being converted into a byte array, it is still 1 to 4096 bytes in length.
     public var plainText: String
-
     /// A 36-byte serial number of a request message.
     /// For example, 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``KMSClient/encryptDatakey``.
-public struct EncryptDatakeyRequest: Codable, Sendable, Hashable {
+public struct EncryptDatakeyRequest: Codable, Sendable, Equatable {
     /// The value can be a key ID, alias (key_alias), or URN.
     /// Key ID: A 36-byte string that matches the
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$ regular expression, for example,
@@ -14,21 +14,17 @@ public struct EncryptDatakeyRequest: Codable, Sendable, Hashable {
     /// kms:eu-de-ring0:3ba44455500dd43127:alias:4555.
     /// The alias_urn generated during key alias creation is the URN.
     public var keyID: String
-
     /// Key-value pairs with a maximum length of 8192 characters. This parameter is used to record resource
     /// context information, excluding sensitive information, to ensure data integrity.
     /// If this parameter is specified during encryption, it is also required for decryption.
     /// Example: {"Key1":"Value1","Key2":"Value2"}
     public var encryptionContext: JSONValue?
-
     /// Hexadecimal character string concatenated from plaintext of a DEK and the plaintext digest (32-byte
     /// character string generated using SHA256)
     /// For details, see Example.
     public var plainText: String
-
     /// Number of bytes of a DEK in plaintext. The value is 64.
     public var datakeyPlainLength: String
-
     /// A 36-byte serial number of a request message.
     /// For example, 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -57,16 +53,13 @@ public struct EncryptDatakeyRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``KMSClient/encryptDatakey``.
-public struct EncryptDatakeyResponse: Codable, Sendable, Hashable {
+public struct EncryptDatakeyResponse: Codable, Sendable, Equatable {
     /// CMK ID
     public var keyID: String?
-
     /// The ciphertext of a DEK is expressed in hexadecimal format, and two characters indicate one byte.
     public var cipherText: String?
-
     /// Number of bytes in the length of a DEK
     public var datakeyLength: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 

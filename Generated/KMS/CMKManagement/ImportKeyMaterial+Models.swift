@@ -4,24 +4,20 @@
 import CloudCore
 
 /// The request body of ``KMSClient/importKeyMaterial``.
-public struct ImportKeyMaterialRequest: Codable, Sendable, Hashable {
+public struct ImportKeyMaterialRequest: Codable, Sendable, Equatable {
     /// 36-byte key ID that matches the regular expression
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$.
     /// For example, 0d0466b0-e727-4d9c-b35d-f84bb474a37f
     public var keyID: String
-
     /// CMK import token in Base64 format that matches the regular expression ^[0-9a-zA-Z+/=]{200,6144}$
     public var importToken: String
-
     /// Encrypted CMK material in Base64 format that matches the regular expression ^[0-9a-zA-Z+/=]{344,360}$
     public var encryptedKeyMaterial: String
-
     /// Expiration time of the key material. The value is a timestamp expressed in the number of seconds since
     /// 00:00:00 UTC on January 1, 1970. KMS will delete the key material within 24 hours after the
     /// expiration.
     /// Example: 1550291833
     public var expirationTime: String?
-
     /// A 36-byte serial number of a request message.
     /// For example, 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?

@@ -4,23 +4,20 @@
 import CloudCore
 
 /// The request body of ``KMSClient/listGrants``.
-public struct ListGrantsRequest: Codable, Sendable, Hashable {
+public struct ListGrantsRequest: Codable, Sendable, Equatable {
     /// 36-byte key ID that matches the regular expression
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$.
     /// For example, 0d0466b0-e727-4d9c-b35d-f84bb474a37f
     public var keyID: String
-
     /// This parameter specifies the number of entries returned. If the specified number is smaller than the
     /// actual number of existing entries, true will be returned for the response parameter truncated,
     /// indicating that the query results will be displayed in separate pages.
     /// The value is within the range of the maximum number of grants, for example, 100.
     public var limit: String?
-
     /// This parameter marks the starting location in a pagination query.
     /// If the truncated value is true, you can send consecutive requests to obtain more record entries. The
     /// marker value must be set to the next_marker value in the response, for example, 10.
     public var marker: String?
-
     /// A 36-byte serial number of a request message.
     /// For example, 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -32,12 +29,7 @@ public struct ListGrantsRequest: Codable, Sendable, Hashable {
         case sequence
     }
 
-    public init(
-        keyID: String,
-        limit: String? = nil,
-        marker: String? = nil,
-        sequence: String? = nil
-    ) {
+    public init(keyID: String, limit: String? = nil, marker: String? = nil, sequence: String? = nil) {
         self.keyID = keyID
         self.limit = limit
         self.marker = marker

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``KMSClient/listKMSByTags``.
-public struct ListKMSByTagsRequest: Codable, Sendable, Hashable {
+public struct ListKMSByTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates filtering.
         public static let filter: Self = "filter"
-
         /// indicates the number of queried records.
         public static let count: Self = "count"
     }
@@ -26,42 +22,28 @@ public struct ListKMSByTagsRequest: Codable, Sendable, Hashable {
     /// value indicates the tag value. Each tag value can contain a maximum of 43 characters. The relationship
     /// between values is AND.
     public var tags: [JSONValue]?
-
     /// Number of queried records. If action is set to count, this parameter does not need to be set. If
     /// action is set to filter, the default value is 10.
     /// The value ranges from 1 to 1000.
     public var limit: String?
-
     /// Index location. The query starts from the next piece of data indexed by this parameter. When data on
     /// the first page is queried, the value of this parameter queried on previous page is contained. If
     /// action is count, this parameter does not need to be set. If action is set to filter, the default value
     /// is 0.
     /// The value must be a numeral and cannot be a negative number.
     public var offset: String?
-
     /// Operation ID, which can be set to filter or count.
     /// filter: indicates filtering.
     /// count: indicates the number of queried records.
     public var action: Action
-
     /// Search field.
     /// key indicates the field to be matched, for example, resource_name.
     /// value indicates the value to be matched, which contains a maximum of 255 characters and cannot be
     /// empty.
     public var matches: [JSONValue]?
-
     /// 36-byte serial number of a request message
     /// Example: 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case limit
-        case offset
-        case action
-        case matches
-        case sequence
-    }
 
     public init(
         tags: [JSONValue]? = nil,
@@ -81,13 +63,11 @@ public struct ListKMSByTagsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``KMSClient/listKMSByTags``.
-public struct ListKMSByTagsResponse: Codable, Sendable, Hashable {
+public struct ListKMSByTagsResponse: Codable, Sendable, Equatable {
     /// Resource instance list. For details, see Table 5.
     public var resources: [Resource]?
-
     /// Total number of records
     public var totalCount: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
@@ -97,11 +77,7 @@ public struct ListKMSByTagsResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        resources: [Resource]? = nil,
-        totalCount: Int? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(resources: [Resource]? = nil, totalCount: Int? = nil, error: KMSError? = nil) {
         self.resources = resources
         self.totalCount = totalCount
         self.error = error
@@ -116,16 +92,13 @@ public struct ListKMSByTagsResponse: Codable, Sendable, Hashable {
 }
 
 /// Resource instance list. For details, see Table 5.
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Resource ID
     public var resourceID: String?
-
     /// Resource details. For details, see Table 5.
     public var resourceDetail: ListKMSByTagsKeyInfo?
-
     /// Lists of tags. If there is no tag, the array is empty by default.
     public var tags: [JSONValue]?
-
     /// Resource name. This parameter is an empty string by default.
     public var resourceName: String?
 

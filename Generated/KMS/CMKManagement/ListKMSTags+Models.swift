@@ -4,26 +4,17 @@
 import CloudCore
 
 /// The response of ``KMSClient/listKMSTags``.
-public struct ListKMSTagsResponse: Codable, Sendable, Hashable {
+public struct ListKMSTagsResponse: Codable, Sendable, Equatable {
     /// list of tags, including tag keys and tag values.
     /// key indicates the tag key. A CMK can have a maximum of 10 keys, and each of them is unique and cannot
     /// be empty. A key cannot have duplicate values. The value of key contains a maximum of 36 characters.
     /// value indicates the tag value. Each tag value can contain a maximum of 43 characters. The relationship
     /// between values is AND.
     public var tags: [JSONValue]?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case error
-    }
-
-    public init(
-        tags: [JSONValue]? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(tags: [JSONValue]? = nil, error: KMSError? = nil) {
         self.tags = tags
         self.error = error
     }

@@ -7,10 +7,9 @@ import CloudCore
 public typealias ListKeyDetailRequest = EnableKeyRequest
 
 /// The response of ``KMSClient/listKeyDetail``.
-public struct ListKeyDetailResponse: Codable, Sendable, Hashable {
+public struct ListKeyDetailResponse: Codable, Sendable, Equatable {
     /// Information about keys. For details, see Table 5.
     public var keyInfo: ListKMSByTagsKeyInfo?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
@@ -19,10 +18,7 @@ public struct ListKeyDetailResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        keyInfo: ListKMSByTagsKeyInfo? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(keyInfo: ListKMSByTagsKeyInfo? = nil, error: KMSError? = nil) {
         self.keyInfo = keyInfo
         self.error = error
     }

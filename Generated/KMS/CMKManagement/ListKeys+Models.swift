@@ -4,27 +4,20 @@
 import CloudCore
 
 /// The request body of ``KMSClient/listKeys``.
-public struct ListKeysRequest: Codable, Sendable, Hashable {
+public struct ListKeysRequest: Codable, Sendable, Equatable {
     /// Documented values of `keyState`; other values decode as well.
     public struct KeyState: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates that the CMK is waiting to be activated.
         public static let value1: Self = "1"
-
         /// indicates that the CMK is enabled.
         public static let value2: Self = "2"
-
         /// indicates that the CMK is disabled.
         public static let value3: Self = "3"
-
         /// indicates that the CMK is scheduled for deletion.
         public static let value4: Self = "4"
-
         /// indicates that the CMK is waiting to be imported.
         public static let value5: Self = "5"
     }
@@ -34,12 +27,10 @@ public struct ListKeysRequest: Codable, Sendable, Hashable {
     /// indicating that the query results will be displayed in separate pages. The value is within the range
     /// of the maximum number of CMKs, for example, 100.
     public var limit: String?
-
     /// This parameter marks the starting location in a pagination query. If the truncated value is true, you
     /// can send consecutive requests to obtain more record entries. The marker value must be set to the
     /// next_marker value in the response, for example, 10.
     public var marker: String?
-
     /// State of a CMK that matches the regular expression ^[1-5]{1}$. The following values are enumerated:
     /// 1 indicates that the CMK is waiting to be activated.
     /// 2 indicates that the CMK is enabled.
@@ -47,7 +38,6 @@ public struct ListKeysRequest: Codable, Sendable, Hashable {
     /// 4 indicates that the CMK is scheduled for deletion.
     /// 5 indicates that the CMK is waiting to be imported.
     public var keyState: KeyState?
-
     /// 36-byte serial number of a request message
     /// Example: 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -73,25 +63,20 @@ public struct ListKeysRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``KMSClient/listKeys``.
-public struct ListKeysResponse: Codable, Sendable, Hashable {
+public struct ListKeysResponse: Codable, Sendable, Equatable {
     /// List of CMK IDs
     public var keys: [String]?
-
     /// Key details list. For details, see Table 5.
     public var keyDetails: [ListKMSByTagsKeyInfo]?
-
     /// This parameter indicates the marker value required for obtaining the next page of query results. If
     /// the truncated value is false, the next_marker parameter is left blank.
     public var nextMarker: String?
-
     /// Total number of keys.
     public var total: Int?
-
     /// This parameter indicates whether there are more results displayed in another page.
     /// If the value is true, there are more results.
     /// If the value is false, the current page is the last page.
     public var truncated: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 

@@ -4,33 +4,21 @@
 import CloudCore
 
 /// The request body of ``KMSClient/listRetirableGrants``.
-public struct ListRetirableGrantsRequest: Codable, Sendable, Hashable {
+public struct ListRetirableGrantsRequest: Codable, Sendable, Equatable {
     /// This parameter specifies the number of entries returned. If the specified number is smaller than the
     /// actual number of existing entries, true will be returned for the response parameter truncated,
     /// indicating that the query results will be displayed in separate pages.
     /// The value is within the range of the maximum number of grants, for example, 100.
     public var limit: String?
-
     /// This parameter marks the starting location in a pagination query.
     /// If the truncated value is true, you can send consecutive requests to obtain more record entries. The
     /// marker value must be set to the next_marker value in the response, for example, 10.
     public var marker: String?
-
     /// 36-byte serial number of a request message
     /// Example: 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case limit
-        case marker
-        case sequence
-    }
-
-    public init(
-        limit: String? = nil,
-        marker: String? = nil,
-        sequence: String? = nil
-    ) {
+    public init(limit: String? = nil, marker: String? = nil, sequence: String? = nil) {
         self.limit = limit
         self.marker = marker
         self.sequence = sequence

@@ -4,27 +4,23 @@
 import CloudCore
 
 /// The response of ``KMSClient/showKMSTags``.
-public struct ShowKMSTagsResponse: Codable, Sendable, Hashable {
+public struct ShowKMSTagsResponse: Codable, Sendable, Equatable {
     /// list of tags, including tag keys and tag values.
     /// key indicates the tag key. A CMK can have a maximum of 10 keys, and each of them is unique and cannot
     /// be empty. A key cannot have duplicate values. The value of key contains a maximum of 36 characters.
     /// value indicates the tag value. Each tag value can contain a maximum of 43 characters. The relationship
     /// between values is AND.
     public var tags: [JSONValue]?
-
     /// System tag list, which is the value pairs of key and value.
     /// key indicates the tag key. A CMK can contain at most 10 keys, and each of them is unique and cannot be
     /// empty. A key cannot have duplicate values. The value of key can contain a maximum of 36 characters.
     /// value: Tag value. The value can contain a maximum of 43 characters. A search result matches all the
     /// values.
     public var sysTags: [JSONValue]?
-
     /// Number of key tags.
     public var existTagNum: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var existTagsNum: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 

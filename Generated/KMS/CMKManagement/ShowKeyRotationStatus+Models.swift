@@ -7,22 +7,18 @@ import CloudCore
 public typealias ShowKeyRotationStatusRequest = EnableKeyRequest
 
 /// The response of ``KMSClient/showKeyRotationStatus``.
-public struct ShowKeyRotationStatusResponse: Codable, Sendable, Hashable {
+public struct ShowKeyRotationStatusResponse: Codable, Sendable, Equatable {
     /// Key rotation status. The default value is false, indicating that key rotation is disabled.
     public var keyRotationEnabled: Bool?
-
     /// Rotation interval. The value is an integer ranging from 30 to 365.
     /// Set the interval based on how often a CMK is used. If it is frequently used, set a short interval;
     /// otherwise, set a long one.
     public var rotationInterval: Int?
-
     /// Last key rotation time. The value is a timestamp expressed in the number of seconds since 00:00:00 UTC
     /// on January 1, 1970.
     public var lastRotationTime: String?
-
     /// Number of key rotations
     public var numberOfRotations: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 

@@ -7,10 +7,9 @@ import CloudCore
 public typealias ShowPublicKeyRequest = EnableKeyRequest
 
 /// The response of ``KMSClient/showPublicKey``.
-public struct ShowPublicKeyResponse: Codable, Sendable, Hashable {
+public struct ShowPublicKeyResponse: Codable, Sendable, Equatable {
     /// Key ID
     public var keyID: String?
-
     /// Public key information
     public var publicKey: String?
 
@@ -19,10 +18,7 @@ public struct ShowPublicKeyResponse: Codable, Sendable, Hashable {
         case publicKey = "public_key"
     }
 
-    public init(
-        keyID: String? = nil,
-        publicKey: String? = nil
-    ) {
+    public init(keyID: String? = nil, publicKey: String? = nil) {
         self.keyID = keyID
         self.publicKey = publicKey
     }

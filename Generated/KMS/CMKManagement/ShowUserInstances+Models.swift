@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``KMSClient/showUserInstances``.
-public struct ShowUserInstancesResponse: Codable, Sendable, Hashable {
+public struct ShowUserInstancesResponse: Codable, Sendable, Equatable {
     /// Number of non-default CMKs
     public var instanceNum: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
@@ -16,10 +15,7 @@ public struct ShowUserInstancesResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        instanceNum: Int? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(instanceNum: Int? = nil, error: KMSError? = nil) {
         self.instanceNum = instanceNum
         self.error = error
     }

@@ -4,34 +4,24 @@
 import CloudCore
 
 /// Quota list. For details, see Table 4.
-public struct Quotas: Codable, Sendable, Hashable {
+public struct Quotas: Codable, Sendable, Equatable {
     /// Resource quota list. For details, see Table 5.
     public var resources: [ShowUserQuotasResource]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [ShowUserQuotasResource]? = nil
-    ) {
+    public init(resources: [ShowUserQuotasResource]? = nil) {
         self.resources = resources
     }
 }
 
 /// Resource quota list. For details, see Table 5.
-public struct ShowUserQuotasResource: Codable, Sendable, Hashable {
+public struct ShowUserQuotasResource: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates a Customer Master Key.
         public static let cmk: Self = "CMK"
-
         /// indicates the number of grants that can be created on a CMK.
         public static let grantPerCMK: Self = "grant_per_CMK"
     }
@@ -41,10 +31,8 @@ public struct ShowUserQuotasResource: Codable, Sendable, Hashable {
     /// CMK indicates a Customer Master Key.
     /// grant_per_CMK indicates the number of grants that can be created on a CMK.
     public var type: TypeValue?
-
     /// Used quota
     public var used: Int?
-
     /// Total quota
     public var quota: Int?
 
@@ -54,11 +42,7 @@ public struct ShowUserQuotasResource: Codable, Sendable, Hashable {
         case quota
     }
 
-    public init(
-        type: TypeValue? = nil,
-        used: Int? = nil,
-        quota: Int? = nil
-    ) {
+    public init(type: TypeValue? = nil, used: Int? = nil, quota: Int? = nil) {
         self.type = type
         self.used = used
         self.quota = quota
@@ -73,22 +57,13 @@ public struct ShowUserQuotasResource: Codable, Sendable, Hashable {
 }
 
 /// The response of ``KMSClient/showUserQuotas``.
-public struct ShowUserQuotasResponse: Codable, Sendable, Hashable {
+public struct ShowUserQuotasResponse: Codable, Sendable, Equatable {
     /// Quota list. For details, see Table 4.
     public var quotas: Quotas?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-        case error
-    }
-
-    public init(
-        quotas: Quotas? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(quotas: Quotas? = nil, error: KMSError? = nil) {
         self.quotas = quotas
         self.error = error
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``KMSClient/sign``.
-public struct SignRequest: Codable, Sendable, Hashable {
+public struct SignRequest: Codable, Sendable, Equatable {
     /// The value can be a key ID, alias (key_alias), or URN.
     /// Key ID: A 36-byte string that matches the
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$ regular expression, for example,
@@ -14,11 +14,9 @@ public struct SignRequest: Codable, Sendable, Hashable {
     /// kms:eu-de-ring0:3ba44455500dd43127:alias:4555.
     /// The alias_urn generated during key alias creation is the URN.
     public var keyID: String
-
     /// Message digest or message to be signed. The message must be encoded using Base64 and be less than 4096
     /// bytes.
     public var message: String
-
     /// Signature algorithm. Possible values are as follows:
     /// RSASSA_PSS_SHA_256
     /// RSASSA_PSS_SHA_384
@@ -30,12 +28,10 @@ public struct SignRequest: Codable, Sendable, Hashable {
     /// ECDSA_SHA_384
     /// ECDSA_SHA_512
     public var signingAlgorithm: SigningAlgorithm
-
     /// Message type. The default value is DIGEST. Possible values are as follows:
     /// DIGEST (message digest)
     /// RAW (original message)
     public var messageType: MessageType?
-
     /// A 36-byte serial number of a request message. Example: 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
 
@@ -63,10 +59,9 @@ public struct SignRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``KMSClient/sign``.
-public struct SignResponse: Codable, Sendable, Hashable {
+public struct SignResponse: Codable, Sendable, Equatable {
     /// CMK ID
     public var keyID: String?
-
     /// Signature value, which is encoded using Base64
     public var signature: String?
 
@@ -75,10 +70,7 @@ public struct SignResponse: Codable, Sendable, Hashable {
         case signature
     }
 
-    public init(
-        keyID: String? = nil,
-        signature: String? = nil
-    ) {
+    public init(keyID: String? = nil, signature: String? = nil) {
         self.keyID = keyID
         self.signature = signature
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Information about keys. For details, see Table 5.
-public struct UpdateKeyAliasKeyInfo: Codable, Sendable, Hashable {
+public struct UpdateKeyAliasKeyInfo: Codable, Sendable, Equatable {
     /// CMK ID
     public var keyID: String?
-
     /// Alias of a CMK
     public var keyAlias: String?
 
@@ -16,26 +15,21 @@ public struct UpdateKeyAliasKeyInfo: Codable, Sendable, Hashable {
         case keyAlias = "key_alias"
     }
 
-    public init(
-        keyID: String? = nil,
-        keyAlias: String? = nil
-    ) {
+    public init(keyID: String? = nil, keyAlias: String? = nil) {
         self.keyID = keyID
         self.keyAlias = keyAlias
     }
 }
 
 /// The request body of ``KMSClient/updateKeyAlias``.
-public struct UpdateKeyAliasRequest: Codable, Sendable, Hashable {
+public struct UpdateKeyAliasRequest: Codable, Sendable, Equatable {
     /// 36-byte key ID that matches the regular expression
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$.
     /// For example, 0d0466b0-e727-4d9c-b35d-f84bb474a37f
     public var keyID: String
-
     /// Alias of a CMK whose length is 1 to 255 characters and which matches the regular expression
     /// ^[a-zA-Z0-9:/_-]{1,255}$. Suffix of the alias cannot be /default.
     public var keyAlias: String
-
     /// A 36-byte serial number of a request message.
     /// For example, 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -46,11 +40,7 @@ public struct UpdateKeyAliasRequest: Codable, Sendable, Hashable {
         case sequence
     }
 
-    public init(
-        keyID: String,
-        keyAlias: String,
-        sequence: String? = nil
-    ) {
+    public init(keyID: String, keyAlias: String, sequence: String? = nil) {
         self.keyID = keyID
         self.keyAlias = keyAlias
         self.sequence = sequence
@@ -58,10 +48,9 @@ public struct UpdateKeyAliasRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``KMSClient/updateKeyAlias``.
-public struct UpdateKeyAliasResponse: Codable, Sendable, Hashable {
+public struct UpdateKeyAliasResponse: Codable, Sendable, Equatable {
     /// Information about keys. For details, see Table 5.
     public var keyInfo: UpdateKeyAliasKeyInfo?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
@@ -70,10 +59,7 @@ public struct UpdateKeyAliasResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        keyInfo: UpdateKeyAliasKeyInfo? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(keyInfo: UpdateKeyAliasKeyInfo? = nil, error: KMSError? = nil) {
         self.keyInfo = keyInfo
         self.error = error
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Information about keys. For details, see Table 5.
-public struct UpdateKeyDescriptionKeyInfo: Codable, Sendable, Hashable {
+public struct UpdateKeyDescriptionKeyInfo: Codable, Sendable, Equatable {
     /// CMK ID
     public var keyID: String?
-
     /// Description of a CMK
     public var keyDescription: String?
 
@@ -16,25 +15,20 @@ public struct UpdateKeyDescriptionKeyInfo: Codable, Sendable, Hashable {
         case keyDescription = "key_description"
     }
 
-    public init(
-        keyID: String? = nil,
-        keyDescription: String? = nil
-    ) {
+    public init(keyID: String? = nil, keyDescription: String? = nil) {
         self.keyID = keyID
         self.keyDescription = keyDescription
     }
 }
 
 /// The request body of ``KMSClient/updateKeyDescription``.
-public struct UpdateKeyDescriptionRequest: Codable, Sendable, Hashable {
+public struct UpdateKeyDescriptionRequest: Codable, Sendable, Equatable {
     /// 36-byte key ID that matches the regular expression
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$.
     /// For example, 0d0466b0-e727-4d9c-b35d-f84bb474a37f
     public var keyID: String
-
     /// CMK description (The value ranges from 0 to 255 characters.)
     public var keyDescription: String
-
     /// A 36-byte serial number of a request message.
     /// For example, 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -45,11 +39,7 @@ public struct UpdateKeyDescriptionRequest: Codable, Sendable, Hashable {
         case sequence
     }
 
-    public init(
-        keyID: String,
-        keyDescription: String,
-        sequence: String? = nil
-    ) {
+    public init(keyID: String, keyDescription: String, sequence: String? = nil) {
         self.keyID = keyID
         self.keyDescription = keyDescription
         self.sequence = sequence
@@ -57,10 +47,9 @@ public struct UpdateKeyDescriptionRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``KMSClient/updateKeyDescription``.
-public struct UpdateKeyDescriptionResponse: Codable, Sendable, Hashable {
+public struct UpdateKeyDescriptionResponse: Codable, Sendable, Equatable {
     /// Information about keys. For details, see Table 5.
     public var keyInfo: UpdateKeyDescriptionKeyInfo?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
@@ -69,10 +58,7 @@ public struct UpdateKeyDescriptionResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        keyInfo: UpdateKeyDescriptionKeyInfo? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(keyInfo: UpdateKeyDescriptionKeyInfo? = nil, error: KMSError? = nil) {
         self.keyInfo = keyInfo
         self.error = error
     }

@@ -4,17 +4,15 @@
 import CloudCore
 
 /// The request body of ``KMSClient/updateKeyRotationInterval``.
-public struct UpdateKeyRotationIntervalRequest: Codable, Sendable, Hashable {
+public struct UpdateKeyRotationIntervalRequest: Codable, Sendable, Equatable {
     /// 36-byte key ID that matches the regular expression
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$.
     /// For example, 0d0466b0-e727-4d9c-b35d-f84bb474a37f
     public var keyID: String
-
     /// Rotation interval. The value is an integer ranging from 30 to 365.
     /// Set the interval based on how often a CMK is used. If it is frequently used, set a short interval;
     /// otherwise, set a long one.
     public var rotationInterval: Int
-
     /// A 36-byte serial number of a request message.
     /// For example, 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -25,11 +23,7 @@ public struct UpdateKeyRotationIntervalRequest: Codable, Sendable, Hashable {
         case sequence
     }
 
-    public init(
-        keyID: String,
-        rotationInterval: Int,
-        sequence: String? = nil
-    ) {
+    public init(keyID: String, rotationInterval: Int, sequence: String? = nil) {
         self.keyID = keyID
         self.rotationInterval = rotationInterval
         self.sequence = sequence

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``KMSClient/validAtESignature``.
-public struct ValidAtESignatureRequest: Codable, Sendable, Hashable {
+public struct ValidAtESignatureRequest: Codable, Sendable, Equatable {
     /// The value can be a key ID, alias (key_alias), or URN.
     /// Key ID: A 36-byte string that matches the
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$ regular expression, for example,
@@ -14,14 +14,11 @@ public struct ValidAtESignatureRequest: Codable, Sendable, Hashable {
     /// kms:eu-de-ring0:3ba44455500dd43127:alias:4555.
     /// The alias_urn generated during key alias creation is the URN.
     public var keyID: String
-
     /// Message digest or message to be signed. The message must be encoded using Base64 and be less than
     /// 4,096 bytes.
     public var message: String
-
     /// Signature value to be verified, which is encoded using Base64.
     public var signature: String
-
     /// Signature algorithm. Possible values are as follows:
     /// RSASSA_PSS_SHA_256
     /// RSASSA_PSS_SHA_384
@@ -33,12 +30,10 @@ public struct ValidAtESignatureRequest: Codable, Sendable, Hashable {
     /// ECDSA_SHA_384
     /// ECDSA_SHA_512
     public var signingAlgorithm: SigningAlgorithm
-
     /// Message type. The default value is DIGEST. Possible values are as follows:
     /// DIGEST (message digest)
     /// RAW (original message)
     public var messageType: MessageType?
-
     /// A 36-byte serial number of a request message. Example: 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
 
@@ -69,10 +64,9 @@ public struct ValidAtESignatureRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``KMSClient/validAtESignature``.
-public struct ValidAtESignatureResponse: Codable, Sendable, Hashable {
+public struct ValidAtESignatureResponse: Codable, Sendable, Equatable {
     /// CMK ID
     public var keyID: String?
-
     /// Whether the signature is valid. Its value can be true (valid) or false (invalid).
     public var signatureValid: String?
 
@@ -81,10 +75,7 @@ public struct ValidAtESignatureResponse: Codable, Sendable, Hashable {
         case signatureValid = "signature_valid"
     }
 
-    public init(
-        keyID: String? = nil,
-        signatureValid: String? = nil
-    ) {
+    public init(keyID: String? = nil, signatureValid: String? = nil) {
         self.keyID = keyID
         self.signatureValid = signatureValid
     }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``KMSClient/showVersion``.
-public struct ShowVersionResponse: Codable, Sendable, Hashable {
+public struct ShowVersionResponse: Codable, Sendable, Equatable {
     /// Version information. For details, see Table 3.
     public var version: Version?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-        case error
-    }
-
-    public init(
-        version: Version? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(version: Version? = nil, error: KMSError? = nil) {
         self.version = version
         self.error = error
     }

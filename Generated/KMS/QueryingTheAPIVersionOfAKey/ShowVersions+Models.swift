@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``KMSClient/showVersions``.
-public struct ShowVersionsResponse: Codable, Sendable, Hashable {
+public struct ShowVersionsResponse: Codable, Sendable, Equatable {
     /// Version object list. For details, see Table 2.
     public var versions: [Version]?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-        case error
-    }
-
-    public init(
-        versions: [Version]? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(versions: [Version]? = nil, error: KMSError? = nil) {
         self.versions = versions
         self.error = error
     }

@@ -4,16 +4,14 @@
 import CloudCore
 
 /// The request body of ``KMSClient/cancelGrant``.
-public struct CancelGrantRequest: Codable, Sendable, Hashable {
+public struct CancelGrantRequest: Codable, Sendable, Equatable {
     /// 36-byte key ID that matches the regular expression
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$.
     /// For example, 0d0466b0-e727-4d9c-b35d-f84bb474a37f
     public var keyID: String
-
     /// 64-byte ID of a grant that meets the regular expression ^[A-Fa-f0-9]{64}$
     /// Example: 7c9a3286af4fcca5f0a385ad13e1d21a50e27b6dbcab50f37f30f93b8939827d
     public var grantID: String
-
     /// A 36-byte serial number of a request message.
     /// For example, 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -24,11 +22,7 @@ public struct CancelGrantRequest: Codable, Sendable, Hashable {
         case sequence
     }
 
-    public init(
-        keyID: String,
-        grantID: String,
-        sequence: String? = nil
-    ) {
+    public init(keyID: String, grantID: String, sequence: String? = nil) {
         self.keyID = keyID
         self.grantID = grantID
         self.sequence = sequence

@@ -4,16 +4,14 @@
 import CloudCore
 
 /// The response of ``KMSClient/deleteKey``.
-public struct DeleteKeyResponse: Codable, Sendable, Hashable {
+public struct DeleteKeyResponse: Codable, Sendable, Equatable {
     /// CMK ID
     public var keyID: String?
-
     /// CMK status:
     /// 2 indicates that the CMK is enabled.
     /// 3 indicates that the CMK is disabled.
     /// 4 indicates that the CMK is scheduled for deletion.
     public var keyState: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
@@ -23,11 +21,7 @@ public struct DeleteKeyResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        keyID: String? = nil,
-        keyState: String? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(keyID: String? = nil, keyState: String? = nil, error: KMSError? = nil) {
         self.keyID = keyID
         self.keyState = keyState
         self.error = error

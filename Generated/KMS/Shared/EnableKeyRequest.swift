@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``KMSClient/enableKey``.
-public struct EnableKeyRequest: Codable, Sendable, Hashable {
+public struct EnableKeyRequest: Codable, Sendable, Equatable {
     /// 36-byte key ID that matches the regular expression
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$.
     /// For example, 0d0466b0-e727-4d9c-b35d-f84bb474a37f
     public var keyID: String
-
     /// A 36-byte serial number of a request message.
     /// For example, 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -19,10 +18,7 @@ public struct EnableKeyRequest: Codable, Sendable, Hashable {
         case sequence
     }
 
-    public init(
-        keyID: String,
-        sequence: String? = nil
-    ) {
+    public init(keyID: String, sequence: String? = nil) {
         self.keyID = keyID
         self.sequence = sequence
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``KMSClient/enableKey``.
-public struct EnableKeyResponse: Codable, Sendable, Hashable {
+public struct EnableKeyResponse: Codable, Sendable, Equatable {
     /// Information about keys. For details, see Table 5.
     public var keyInfo: KeyInfo?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
@@ -16,10 +15,7 @@ public struct EnableKeyResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        keyInfo: KeyInfo? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(keyInfo: KeyInfo? = nil, error: KMSError? = nil) {
         self.keyInfo = keyInfo
         self.error = error
     }

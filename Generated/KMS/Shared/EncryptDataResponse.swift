@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``KMSClient/encryptData``.
-public struct EncryptDataResponse: Codable, Sendable, Hashable {
+public struct EncryptDataResponse: Codable, Sendable, Equatable {
     /// CMK ID
     public var keyID: String?
-
     /// Ciphertext data in Base64 format
     public var cipherText: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 
@@ -20,11 +18,7 @@ public struct EncryptDataResponse: Codable, Sendable, Hashable {
         case error
     }
 
-    public init(
-        keyID: String? = nil,
-        cipherText: String? = nil,
-        error: KMSError? = nil
-    ) {
+    public init(keyID: String? = nil, cipherText: String? = nil, error: KMSError? = nil) {
         self.keyID = keyID
         self.cipherText = cipherText
         self.error = error

@@ -3,17 +3,11 @@
 
 import CloudCore
 
-public struct ErrorResponse: Codable, Sendable, Hashable {
+public struct ErrorResponse: Codable, Sendable, Equatable {
     /// Error message
     public var error: KMSError?
 
-    private enum CodingKeys: String, CodingKey {
-        case error
-    }
-
-    public init(
-        error: KMSError? = nil
-    ) {
+    public init(error: KMSError? = nil) {
         self.error = error
     }
 }

@@ -4,40 +4,33 @@
 import CloudCore
 
 /// Grant list. For details, see Table 5.
-public struct Grant: Codable, Sendable, Hashable {
+public struct Grant: Codable, Sendable, Equatable {
     /// 36-byte ID of a CMK that matches the regular expression
     /// ^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$
     /// Example: 0d0466b0-e727-4d9c-b35d-f84bb474a37f
     public var keyID: String?
-
     /// 64-byte ID of a grant that meets the regular expression ^[A-Fa-f0-9]{64}$
     /// Example: 7c9a3286af4fcca5f0a385ad13e1d21a50e27b6dbcab50f37f30f93b8939827d
     public var grantID: String?
-
     /// Indicates the ID of the authorized user. The value is between 1 to 64 bytes and meets the regular
     /// expression "^[a-zA-Z0-9]{1,64}$".
     /// Example: 0d0466b00d0466b00d0466b00d0466b0
     public var granteePrincipal: String?
-
     /// Permissions that can be granted. Values: create-datakey, create-datakey-without-plaintext,
     /// encrypt-datakey, decrypt-datakey, describe-key, create-grant, retire-grant
     /// create-grant cannot be the only value.
     public var operations: [Operations]?
-
     /// Indicates the ID of the user who created the grant. The value is between 1 to 64 bytes and meets the
     /// regular expression "^[a-zA-Z0-9]{1,64}$".
     /// Example: 0d0466b00d0466b00d0466b00d0466b0
     public var issuingPrincipal: String?
-
     /// Creation time. The value is a timestamp expressed in the number of seconds since 00:00:00 UTC on
     /// January 1, 1970.
     /// Example: 1497341531000
     public var creationDate: String?
-
     /// Name of a grant which can be 1 to 255 characters in length and matches the regular expression
     /// ^[a-zA-Z0-9:/_-]{1,255}$
     public var name: String?
-
     /// Indicates the ID of the retiring user. The value is between 1 to 64 bytes and meets the regular
     /// expression "^[a-zA-Z0-9]{1,64}$".
     /// Example: 0d0466b00d0466b00d0466b00d0466b0

@@ -6,7 +6,7 @@ import CloudCore
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct KMSError: Codable, Sendable, Hashable {
+public struct KMSError: Codable, Sendable, Equatable {
     public var errorCode: String?
     public var errorMsg: String?
 
@@ -15,10 +15,7 @@ public struct KMSError: Codable, Sendable, Hashable {
         case errorMsg = "error_msg"
     }
 
-    public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil
-    ) {
+    public init(errorCode: String? = nil, errorMsg: String? = nil) {
         self.errorCode = errorCode
         self.errorMsg = errorMsg
     }

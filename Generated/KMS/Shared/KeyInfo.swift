@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Information about keys. For details, see Table 5.
-public struct KeyInfo: Codable, Sendable, Hashable {
+public struct KeyInfo: Codable, Sendable, Equatable {
     /// CMK ID
     public var keyID: String?
-
     /// CMK status:
     /// 2 indicates that the CMK is enabled.
     /// 3 indicates that the CMK is disabled.
@@ -19,10 +18,7 @@ public struct KeyInfo: Codable, Sendable, Hashable {
         case keyState = "key_state"
     }
 
-    public init(
-        keyID: String? = nil,
-        keyState: String? = nil
-    ) {
+    public init(keyID: String? = nil, keyState: String? = nil) {
         self.keyID = keyID
         self.keyState = keyState
     }

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `key_spec` fields and parameters; other values decode as well.
 public struct KeySpec: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let aes256: Self = "AES_256"
     public static let rsa2048: Self = "RSA_2048"

@@ -4,22 +4,18 @@
 import CloudCore
 
 /// The response of ``KMSClient/listGrants``.
-public struct ListGrantsResponse: Codable, Sendable, Hashable {
+public struct ListGrantsResponse: Codable, Sendable, Equatable {
     /// Grant list. For details, see Table 5.
     public var grants: [Grant]?
-
     /// This parameter indicates the marker value required for obtaining the next page of query results.
     /// If the truncated value is false, the next_marker parameter is left blank.
     public var nextMarker: String?
-
     /// This parameter indicates whether there are more results displayed in another page.
     /// If the value is true, there are more results.
     /// If the value is false, the current page is the last page.
     public var truncated: String?
-
     /// This parameter indicates the total number of grants.
     public var total: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var error: KMSError?
 

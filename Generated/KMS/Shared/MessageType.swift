@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `message_type` fields and parameters; other values decode as well.
 public struct MessageType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// message digest
     public static let digest: Self = "DIGEST"
-
     /// original message
     public static let raw: Self = "RAW"
 }

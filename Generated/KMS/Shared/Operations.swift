@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `operations` fields and parameters; other values decode as well.
 public struct Operations: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let createDatakey: Self = "create-datakey"
     public static let createDatakeyWithoutPlaintext: Self = "create-datakey-without-plaintext"

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `signing_algorithm` fields and parameters; other values decode as well.
 public struct SigningAlgorithm: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let rsassaPssSha256: Self = "RSASSA_PSS_SHA_256"
     public static let rsassaPssSha384: Self = "RSASSA_PSS_SHA_384"

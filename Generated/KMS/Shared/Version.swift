@@ -4,45 +4,35 @@
 import CloudCore
 
 /// Version information. For details, see Table 3.
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// widely used version
         public static let current: Self = "CURRENT"
-
         /// earlier version which is still supported
         public static let supported: Self = "SUPPORTED"
-
         /// deprecated version which may be deleted later
         public static let deprecated: Self = "DEPRECATED"
     }
 
     /// Version number, for example, v1.0
     public var id: String?
-
     /// JSON object. For details, see Table 4.
     public var links: [Link]?
-
     /// If the APIs of this version support microversions, the supported maximum microversion is returned. If
     /// the microversion is not supported, empty character string is returned.
     public var version: String?
-
     /// Version status. Valid values are as follows:
     /// CURRENT: widely used version
     /// SUPPORTED: earlier version which is still supported
     /// DEPRECATED: deprecated version which may be deleted later
     public var status: Status?
-
     /// Version release time, which must be UTC time. For example, the release time of v1.0 is
     /// 2014-06-28T12:20:21Z.
     public var updated: String?
-
     /// If the APIs of this version support microversions, the supported minimum microversion is returned. If
     /// the microversion is not supported, empty character string is returned.
     public var minVersion: String?

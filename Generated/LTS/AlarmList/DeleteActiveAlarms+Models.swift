@@ -4,28 +4,21 @@
 import CloudCore
 
 /// The request body of ``LTSClient/deleteActiveAlarms``.
-public struct DeleteActiveAlarmsRequest: Codable, Sendable, Hashable {
+public struct DeleteActiveAlarmsRequest: Codable, Sendable, Equatable {
     /// Topic information.
     public var events: [Event]
 
-    private enum CodingKeys: String, CodingKey {
-        case events
-    }
-
-    public init(
-        events: [Event]
-    ) {
+    public init(events: [Event]) {
         self.events = events
     }
 }
 
 /// Topic information.
-public struct Event: Codable, Sendable, Hashable {
+public struct Event: Codable, Sendable, Equatable {
     /// Alarm information.
     /// Minimum length: 0
     /// Maximum length: 2048
     public var metadata: Metadata
-
     /// Alarm generation time (timestamp).
     /// Minimum: 0
     /// Maximum: 32
@@ -36,10 +29,7 @@ public struct Event: Codable, Sendable, Hashable {
         case startsAt = "starts_at"
     }
 
-    public init(
-        metadata: Metadata,
-        startsAt: Int64
-    ) {
+    public init(metadata: Metadata, startsAt: Int64) {
         self.metadata = metadata
         self.startsAt = startsAt
     }
@@ -52,28 +42,21 @@ public struct Event: Codable, Sendable, Hashable {
 }
 
 /// Alarm information.
-public struct Metadata: Codable, Sendable, Hashable {
+public struct Metadata: Codable, Sendable, Equatable {
     /// Alarm type.
     public var eventType: String
-
     /// Alarm ID.
     public var eventID: String
-
     /// Alarm severity.
     public var eventSeverity: String
-
     /// Alarm name.
     public var eventName: String
-
     /// Resource type.
     public var resourceType: String
-
     /// Log group/stream name.
     public var resourceID: String
-
     /// Alarm source.
     public var resourceProvider: String
-
     /// Alarm rule type (SQL/keyword).
     public var ltsAlarmType: String
 

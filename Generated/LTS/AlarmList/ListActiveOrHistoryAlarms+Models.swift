@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Alert details.
-public struct Annotations: Codable, Sendable, Hashable {
+public struct Annotations: Codable, Sendable, Equatable {
     /// Alarm list details.
     public var message: String?
-
     /// Log group/stream ID.
     public var logInfo: String?
-
     /// Current value.
     public var currentValue: String?
-
     /// Original data of (SQL/keyword) alarm details.
     public var oldAnnotations: String?
 
@@ -38,28 +35,21 @@ public struct Annotations: Codable, Sendable, Hashable {
 }
 
 /// Alarm information.
-public struct Events: Codable, Sendable, Hashable {
+public struct Events: Codable, Sendable, Equatable {
     /// Alert details.
     public var annotations: Annotations?
-
     /// Alarm information.
     public var metadata: ListActiveOrHistoryAlarmsMetadata?
-
     /// Arrival time (timestamp).
     public var arrivesAt: Int64?
-
     /// Alarm clearance time (timestamp).
     public var endsAt: Int64?
-
     /// Alarm ID.
     public var id: String?
-
     /// Alarm generation time (timestamp).
     public var startsAt: Int64?
-
     /// Time when an alarm is automatically cleared (timestamp).
     public var timeout: Int64?
-
     /// Alarm rule type (SQL/keyword).
     public var type: String?
 
@@ -110,31 +100,23 @@ public struct Events: Codable, Sendable, Hashable {
 /// Alarm information.
 ///
 /// Metadata
-public struct ListActiveOrHistoryAlarmsMetadata: Codable, Sendable, Hashable {
+public struct ListActiveOrHistoryAlarmsMetadata: Codable, Sendable, Equatable {
     /// Alarm type.
     public var eventType: String?
-
     /// Alarm ID.
     public var eventID: String?
-
     /// Alarm severity.
     public var eventSeverity: String?
-
     /// Alarm name.
     public var eventName: String?
-
     /// Resource type.
     public var resourceType: String?
-
     /// Log group/stream name.
     public var resourceID: String?
-
     /// Alarm source.
     public var resourceProvider: String?
-
     /// Alarm rule type (SQL/keyword).
     public var ltsAlarmType: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var eventSubtype: String?
 
@@ -174,20 +156,17 @@ public struct ListActiveOrHistoryAlarmsMetadata: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``LTSClient/listActiveOrHistoryAlarms``.
-public struct ListActiveOrHistoryAlarmsRequest: Codable, Sendable, Hashable {
+public struct ListActiveOrHistoryAlarmsRequest: Codable, Sendable, Equatable {
     /// Whether to customize the query time segment.
     public var whetherCustomField: Bool
-
     /// Start time of a customized time segment (timestamp).
     /// Minimum: 13
     /// Maximum: 13
     public var startTime: Int64?
-
     /// End time of a customized time segment (timestamp).
     /// Minimum: 13
     /// Maximum: 13
     public var endTime: Int64?
-
     /// Time range specified to query data of the last N minutes when the client time is inconsistent with the
     /// server time. It can also be used to accurately query the data of a specified period.
     /// Examples:
@@ -214,22 +193,18 @@ public struct ListActiveOrHistoryAlarmsRequest: Codable, Sendable, Hashable {
     /// Minimum: 1
     /// Maximum: 32
     public var timeRange: String?
-
     /// Field specified for fuzzy query, which can be left blank. If the value is not empty, fuzzy match will
     /// be performed. The metadata field is mandatory.
     /// Minimum: 1
     /// Maximum: 1024
     public var search: String?
-
     /// Alarm severity (Critical, Major, Minor, Info).
     /// alarmLevelIds is a parameter of an earlier version and is currently compatible with this parameter.
     /// You are advised to use this parameter.
     /// alarm_level_ids
     public var alarmLevelIDs: [String]?
-
     /// Sorting order, which can be left blank.
     public var sort: Sort?
-
     /// Statistical step. Unit: ms. For example, if the duration is 1 minute, set this parameter to 60000.
     public var step: Int?
 
@@ -278,10 +253,9 @@ public struct ListActiveOrHistoryAlarmsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``LTSClient/listActiveOrHistoryAlarms``.
-public struct ListActiveOrHistoryAlarmsResponse: Codable, Sendable, Hashable {
+public struct ListActiveOrHistoryAlarmsResponse: Codable, Sendable, Equatable {
     /// Alarm information.
     public var events: [Events]?
-
     /// Pagination details.
     public var pageInfo: PageInfo?
 
@@ -290,23 +264,18 @@ public struct ListActiveOrHistoryAlarmsResponse: Codable, Sendable, Hashable {
         case pageInfo = "page_info"
     }
 
-    public init(
-        events: [Events]? = nil,
-        pageInfo: PageInfo? = nil
-    ) {
+    public init(events: [Events]? = nil, pageInfo: PageInfo? = nil) {
         self.events = events
         self.pageInfo = pageInfo
     }
 }
 
 /// Pagination details.
-public struct PageInfo: Codable, Sendable, Hashable {
+public struct PageInfo: Codable, Sendable, Equatable {
     /// Address of the next page. If this parameter is left empty, no data is displayed on the next page.
     public var nextMarker: String?
-
     /// Address of the previous page.
     public var previousMarker: String?
-
     /// Number of items returned on this page.
     public var currentCount: String?
 
@@ -316,11 +285,7 @@ public struct PageInfo: Codable, Sendable, Hashable {
         case currentCount = "current_count"
     }
 
-    public init(
-        nextMarker: String? = nil,
-        previousMarker: String? = nil,
-        currentCount: String? = nil
-    ) {
+    public init(nextMarker: String? = nil, previousMarker: String? = nil, currentCount: String? = nil) {
         self.nextMarker = nextMarker
         self.previousMarker = previousMarker
         self.currentCount = currentCount
@@ -328,25 +293,20 @@ public struct PageInfo: Codable, Sendable, Hashable {
 }
 
 /// Sorting order, which can be left blank.
-public struct Sort: Codable, Sendable, Hashable {
+public struct Sort: Codable, Sendable, Equatable {
     /// Documented values of `order`; other values decode as well.
     public struct Order: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// ascending order
         public static let asc: Self = "asc"
-
         /// descending order
         public static let desc: Self = "desc"
     }
 
     /// List of sorted fields. Fields in this list are sorted based on the specified order.
     public var orderBy: [String]
-
     /// Sorting order.
     /// The value can be:
     /// asc (ascending order)
@@ -358,10 +318,7 @@ public struct Sort: Codable, Sendable, Hashable {
         case order
     }
 
-    public init(
-        orderBy: [String],
-        order: Order
-    ) {
+    public init(orderBy: [String], order: Order) {
         self.orderBy = orderBy
         self.order = order
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``LTSClient/listNotificationTopics``.
-public struct ListNotificationTopicsResponse: Codable, Sendable, Hashable {
+public struct ListNotificationTopicsResponse: Codable, Sendable, Equatable {
     /// Unique ID of a request.
     public var requestID: String?
-
     /// Number of topics.
     public var topicCount: Int?
-
     /// Topic information.
     public var topics: [Topics]?
 
@@ -20,11 +18,7 @@ public struct ListNotificationTopicsResponse: Codable, Sendable, Hashable {
         case topics
     }
 
-    public init(
-        requestID: String? = nil,
-        topicCount: Int? = nil,
-        topics: [Topics]? = nil
-    ) {
+    public init(requestID: String? = nil, topicCount: Int? = nil, topics: [Topics]? = nil) {
         self.requestID = requestID
         self.topicCount = topicCount
         self.topics = topics

@@ -4,31 +4,23 @@
 import CloudCore
 
 /// The request body of ``LTSClient/deleteStructTemplate``.
-public struct DeleteStructTemplateRequest: Codable, Sendable, Hashable {
+public struct DeleteStructTemplateRequest: Codable, Sendable, Equatable {
     /// Structuring rule ID.
     /// Minimum: 106
     /// Maximum: 106
     public var id: String
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String
-    ) {
+    public init(id: String) {
         self.id = id
     }
 }
 
 /// The response of ``LTSClient/deleteStructTemplate``.
-public struct DeleteStructTemplateResponse: Codable, Sendable, Hashable {
+public struct DeleteStructTemplateResponse: Codable, Sendable, Equatable {
     /// SVCSTG.ALS.200200
     public var errorCode: String?
-
     /// delete struct config successfully
     public var errorMsg: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var id: String?
 
@@ -38,11 +30,7 @@ public struct DeleteStructTemplateResponse: Codable, Sendable, Hashable {
         case id
     }
 
-    public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        id: String? = nil
-    ) {
+    public init(errorCode: String? = nil, errorMsg: String? = nil, id: String? = nil) {
         self.errorCode = errorCode
         self.errorMsg = errorMsg
         self.id = id

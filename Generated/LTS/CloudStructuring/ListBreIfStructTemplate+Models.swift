@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Brief list of structuring templates.
-public struct BriefStructTemplateModel: Codable, Sendable, Hashable {
+public struct BriefStructTemplateModel: Codable, Sendable, Equatable {
     /// Template creation/update time.
     public var createTime: Int64?
-
     /// Template ID.
     public var id: String?
-
     /// Template name.
     public var templateName: String?
-
     /// Structuring type. Currently, regular expression, JSON, delimiters, and Nginx are supported.
     public var templateType: String?
-
     /// Project ID.
     public var projectID: String?
 
@@ -53,17 +49,11 @@ public struct BriefStructTemplateModel: Codable, Sendable, Hashable {
 }
 
 /// The response of ``LTSClient/listBreIfStructTemplate``.
-public struct ListBreIfStructTemplateResponse: Codable, Sendable, Hashable {
+public struct ListBreIfStructTemplateResponse: Codable, Sendable, Equatable {
     /// Brief list of structuring templates.
     public var results: [BriefStructTemplateModel]?
 
-    private enum CodingKeys: String, CodingKey {
-        case results
-    }
-
-    public init(
-        results: [BriefStructTemplateModel]? = nil
-    ) {
+    public init(results: [BriefStructTemplateModel]? = nil) {
         self.results = results
     }
 }

@@ -4,26 +4,20 @@
 import CloudCore
 
 /// Example field array.
-public struct DemoField: Codable, Sendable, Hashable {
+public struct DemoField: Codable, Sendable, Equatable {
     /// Field name.
     public var fieldName: String?
-
     /// Example field content, which is the example value of a field.
     public var content: String?
-
     /// Field data type.
     /// Value: string, long, or float
     public var type: TypeValue?
-
     /// Whether to enable quick analysis.
     public var isAnalysis: Bool?
-
     /// Field number in manual regular expression and delimiter modes.
     public var index: Int?
-
     /// Describes the hierarchical relationship between fields in a multi-level JSON file.
     public var relation: String?
-
     /// Custom field alias in JSON and Nginx modes.
     public var userDefinedName: String?
 
@@ -68,50 +62,35 @@ public struct DemoField: Codable, Sendable, Hashable {
 }
 
 /// The response of ``LTSClient/listStructTemplate``.
-public struct ListStructTemplateResponse: Codable, Sendable, Hashable {
+public struct ListStructTemplateResponse: Codable, Sendable, Equatable {
     /// Array of queried customized structuring templates.
     public var results: [StructTemplateModel]?
 
-    private enum CodingKeys: String, CodingKey {
-        case results
-    }
-
-    public init(
-        results: [StructTemplateModel]? = nil
-    ) {
+    public init(results: [StructTemplateModel]? = nil) {
         self.results = results
     }
 }
 
 /// Array of queried customized structuring templates.
-public struct StructTemplateModel: Codable, Sendable, Hashable {
+public struct StructTemplateModel: Codable, Sendable, Equatable {
     /// Project ID.
     public var projectID: String?
-
     /// Template name.
     public var templateName: String?
-
     /// Template type. The options are regular expression, JSON, delimiter, and Nginx.
     public var templateType: String?
-
     /// Sample log event.
     public var demoLog: String?
-
     /// Example field array.
     public var demoFields: [DemoField]?
-
     /// Tag field array.
     public var tagFields: [TagFieldNew]?
-
     /// Structuring rule object.
     public var rule: TemplateRule?
-
     /// Example log tag.
     public var demoLabel: String?
-
     /// Creation time.
     public var createTime: Int64?
-
     /// Template ID.
     public var id: String?
 
@@ -168,20 +147,16 @@ public struct StructTemplateModel: Codable, Sendable, Hashable {
 }
 
 /// Tag field array.
-public struct TagFieldNew: Codable, Sendable, Hashable {
+public struct TagFieldNew: Codable, Sendable, Equatable {
     /// Field name.
     public var fieldName: String?
-
     /// Example field content, which is the example value of a field.
     public var content: String?
-
     /// Field data type.
     /// Value: string, long, or float
     public var type: TypeValue?
-
     /// Whether to enable quick analysis.
     public var isAnalysis: Bool?
-
     /// Sequence number (starting from 0).
     public var index: Int?
 
@@ -220,10 +195,7 @@ public struct TagFieldNew: Codable, Sendable, Hashable {
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct TypeValue: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let string: Self = "string"
     public static let long: Self = "long"

@@ -4,40 +4,29 @@
 import CloudCore
 
 /// The response of ``LTSClient/showStructTemplate``.
-public struct ShowStructTemplateResponse: Codable, Sendable, Hashable {
+public struct ShowStructTemplateResponse: Codable, Sendable, Equatable {
     /// Structured field.
     public var demoFields: [TagFieldsInfo]?
-
     /// Keyword details.
     public var tagFields: [TagFieldsInfo]?
-
     /// Sample log event.
     public var demoLog: String?
-
     /// Attributes of the sample log event.
     public var demoLabel: String?
-
     /// Structuring rule ID.
     public var id: String?
-
     /// Log group ID.
     public var logGroupID: String?
-
     /// Structuring method.
     public var rule: TemplateRule?
-
     /// Kafka information.
     public var clusterInfo: ShowStructTemplateclusterInfo?
-
     /// Log stream ID.
     public var logStreamID: String?
-
     /// Project ID.
     public var projectID: String?
-
     /// Template name.
     public var templateName: String?
-
     /// Regular expression.
     public var regex: String?
 
@@ -86,13 +75,11 @@ public struct ShowStructTemplateResponse: Codable, Sendable, Hashable {
 }
 
 /// Kafka information.
-public struct ShowStructTemplateclusterInfo: Codable, Sendable, Hashable {
+public struct ShowStructTemplateclusterInfo: Codable, Sendable, Equatable {
     /// Kafka cluster name.
     public var clusterName: String?
-
     /// Kafka cluster server address.
     public var kafkaBootstrapServers: String?
-
     /// Whether SSL encrypted authentication is enabled for Kafka.
     public var kafkaSSLEnable: Bool?
 
@@ -121,19 +108,15 @@ public struct ShowStructTemplateclusterInfo: Codable, Sendable, Hashable {
 }
 
 /// Structured field.
-public struct TagFieldsInfo: Codable, Sendable, Hashable {
+public struct TagFieldsInfo: Codable, Sendable, Equatable {
     /// Field name.
     public var fieldName: String?
-
     /// Field type.
     public var type: String?
-
     /// Content.
     public var content: String?
-
     /// Whether parsing is enabled.
     public var isAnalysis: Bool?
-
     /// Field sequence number.
     public var index: Int?
 

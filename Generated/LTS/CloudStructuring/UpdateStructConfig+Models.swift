@@ -7,6 +7,6 @@ import CloudCore
 public typealias UpdateStructConfigRequest = CreateStructConfigRequest
 
 /// The response of ``LTSClient/updateStructConfig``.
-public struct UpdateStructConfigResponse: Codable, Sendable, Hashable {
+public struct UpdateStructConfigResponse: Codable, Sendable, Equatable {
     public init() {}
 }

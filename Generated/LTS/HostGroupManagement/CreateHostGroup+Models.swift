@@ -4,31 +4,26 @@
 import CloudCore
 
 /// The request body of ``LTSClient/createHostGroup``.
-public struct CreateHostGroupRequest: Codable, Sendable, Hashable {
+public struct CreateHostGroupRequest: Codable, Sendable, Equatable {
     /// Host group name. Use only letters, digits, underscores (_), hyphens (-), and periods (.). Do not start
     /// with a period or underscore or end with a period.
     /// Minimum: 1
     /// Maximum: 64
     public var hostGroupName: String
-
     /// Host group type.
     /// Windows
     /// Linux
     public var hostGroupType: String
-
     /// List of host group IDs. The host type must be the same as the host group type.
     /// Minimum: 36
     /// Maximum: 36
     public var hostIDList: [String]?
-
     /// Tag information. You can add up to 20 tags.
     public var hostGroupTag: [HostGroupTag]?
-
     /// Host access type.
     /// LABEL
     /// IP
     public var agentAccessType: String?
-
     /// Host group identifier. If the host access type is LABEL, this field saves the host group identifier.
     public var labels: [String]?
 

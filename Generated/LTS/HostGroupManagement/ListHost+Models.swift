@@ -4,17 +4,15 @@
 import CloudCore
 
 /// Filters other than host IDs.
-public struct GetHostListFilter: Codable, Sendable, Hashable {
+public struct GetHostListFilter: Codable, Sendable, Equatable {
     /// Host name list. You can filter hosts by host name.
     /// Minimum: 1
     /// Maximum: 128
     public var hostNameList: [String]?
-
     /// List of host IP addresses. You can filter hosts by host IP address.
     /// Minimum: 1
     /// Maximum: 16
     public var hostIPList: [String]?
-
     /// Host status. You can filter hosts by host status.
     /// uninstall: not installed.
     /// running: running.
@@ -28,7 +26,6 @@ public struct GetHostListFilter: Codable, Sendable, Hashable {
     /// uninstalling: being uninstalled.
     /// authentication error: Authentication failed.
     public var hostStatus: String?
-
     /// Host version. You can filter hosts by host version.
     /// Minimum: 1
     /// Maximum: 16
@@ -55,16 +52,13 @@ public struct GetHostListFilter: Codable, Sendable, Hashable {
 }
 
 /// Host list.
-public struct GetHostListInfo: Codable, Sendable, Hashable {
+public struct GetHostListInfo: Codable, Sendable, Equatable {
     /// Host ID.
     public var hostID: String?
-
     /// Host IP.
     public var hostIP: String?
-
     /// Host name.
     public var hostName: String?
-
     /// Host status.
     /// uninstall: not installed.
     /// running: running.
@@ -78,15 +72,12 @@ public struct GetHostListInfo: Codable, Sendable, Hashable {
     /// uninstalling: being uninstalled.
     /// authentication error: Authentication failed.
     public var hostStatus: String?
-
     /// Host type.
     /// Windows
     /// Linux
     public var hostType: String?
-
     /// Host version.
     public var hostVersion: String?
-
     /// Update time.
     public var updateTime: Int64?
 
@@ -131,12 +122,11 @@ public struct GetHostListInfo: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``LTSClient/listHost``.
-public struct ListHostRequest: Codable, Sendable, Hashable {
+public struct ListHostRequest: Codable, Sendable, Equatable {
     /// Host ID list. You can filter hosts by host ID.
     /// Minimum: 36
     /// Maximum: 36
     public var hostIDList: [String]?
-
     /// Filters other than host IDs.
     public var filter: GetHostListFilter
 
@@ -145,20 +135,16 @@ public struct ListHostRequest: Codable, Sendable, Hashable {
         case filter
     }
 
-    public init(
-        hostIDList: [String]? = nil,
-        filter: GetHostListFilter
-    ) {
+    public init(hostIDList: [String]? = nil, filter: GetHostListFilter) {
         self.hostIDList = hostIDList
         self.filter = filter
     }
 }
 
 /// The response of ``LTSClient/listHost``.
-public struct ListHostResponse: Codable, Sendable, Hashable {
+public struct ListHostResponse: Codable, Sendable, Equatable {
     /// Host list.
     public var result: [GetHostListInfo]?
-
     /// Total number of hosts.
     public var total: Int64?
 
@@ -167,10 +153,7 @@ public struct ListHostResponse: Codable, Sendable, Hashable {
         case total
     }
 
-    public init(
-        result: [GetHostListInfo]? = nil,
-        total: Int64? = nil
-    ) {
+    public init(result: [GetHostListInfo]? = nil, total: Int64? = nil) {
         self.result = result
         self.total = total
     }

@@ -4,22 +4,19 @@
 import CloudCore
 
 /// Host group filters.
-public struct GetHostGroupListFilter: Codable, Sendable, Hashable {
+public struct GetHostGroupListFilter: Codable, Sendable, Equatable {
     /// Host group type.
     /// Windows
     /// Linux
     public var hostGroupType: String?
-
     /// List of host group names.
     /// Minimum: 1
     /// Maximum: 64
     public var hostGroupNameList: [String]?
-
     /// Host name list.
     /// Minimum: 1
     /// Maximum: 128
     public var hostNameList: [String]?
-
     /// Host group tags.
     public var hostGroupTag: GetHostGroupListTag?
 
@@ -44,10 +41,9 @@ public struct GetHostGroupListFilter: Codable, Sendable, Hashable {
 }
 
 /// Host group tags.
-public struct GetHostGroupListTag: Codable, Sendable, Hashable {
+public struct GetHostGroupListTag: Codable, Sendable, Equatable {
     /// Tag type. Tag filtering logic: AND or OR.
     public var tagType: String?
-
     /// Host group tags.
     public var tagList: [HostGroupTag]?
 
@@ -56,22 +52,18 @@ public struct GetHostGroupListTag: Codable, Sendable, Hashable {
         case tagList = "tag_list"
     }
 
-    public init(
-        tagType: String? = nil,
-        tagList: [HostGroupTag]? = nil
-    ) {
+    public init(tagType: String? = nil, tagList: [HostGroupTag]? = nil) {
         self.tagType = tagType
         self.tagList = tagList
     }
 }
 
 /// The request body of ``LTSClient/listHostGroup``.
-public struct ListHostGroupRequest: Codable, Sendable, Hashable {
+public struct ListHostGroupRequest: Codable, Sendable, Equatable {
     /// List of host group IDs.
     /// Minimum: 36
     /// Maximum: 36
     public var hostGroupIDList: [String]?
-
     /// Host group filters.
     public var filter: GetHostGroupListFilter
 
@@ -80,10 +72,7 @@ public struct ListHostGroupRequest: Codable, Sendable, Hashable {
         case filter
     }
 
-    public init(
-        hostGroupIDList: [String]? = nil,
-        filter: GetHostGroupListFilter
-    ) {
+    public init(hostGroupIDList: [String]? = nil, filter: GetHostGroupListFilter) {
         self.hostGroupIDList = hostGroupIDList
         self.filter = filter
     }

@@ -4,26 +4,22 @@
 import CloudCore
 
 /// The request body of ``LTSClient/updateHostGroup``.
-public struct UpdateHostGroupRequest: Codable, Sendable, Hashable {
+public struct UpdateHostGroupRequest: Codable, Sendable, Equatable {
     /// Host group ID.
     /// Minimum: 36
     /// Maximum: 36
     public var hostGroupID: String
-
     /// Host group name. Use only letters, digits, underscores (_), hyphens (-), and periods (.). Do not start
     /// with a period or underscore or end with a period.
     /// Minimum: 1
     /// Maximum: 64
     public var hostGroupName: String?
-
     /// Host ID list. The host type must be the same as the host group type.
     /// Minimum: 36
     /// Maximum: 36
     public var hostIDList: [String]?
-
     /// Host group tags. A key must be unique. Up to 20 keys are allowed.
     public var hostGroupTag: [AccessConfigTag]?
-
     /// Host group identifier. This parameter is mandatory when the host group type is LABEL.
     public var labels: [String]
 
@@ -51,25 +47,19 @@ public struct UpdateHostGroupRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``LTSClient/updateHostGroup``.
-public struct UpdateHostGroupResponse: Codable, Sendable, Hashable {
+public struct UpdateHostGroupResponse: Codable, Sendable, Equatable {
     /// Host group ID.
     public var hostGroupID: String?
-
     /// Host group name.
     public var hostGroupName: String?
-
     /// Host group type.
     public var hostGroupType: String?
-
     /// Host ID list.
     public var hostIDList: [String]?
-
     /// Tag information.
     public var hostGroupTag: [Tag]?
-
     /// Creation time.
     public var createTime: Int64?
-
     /// Update time.
     public var updateTime: Int64?
 

@@ -4,57 +4,44 @@
 import CloudCore
 
 /// The request body of ``LTSClient/createKeywordsAlarmRule``.
-public struct CreateKeywordsAlarmRuleRequest: Codable, Sendable, Hashable {
+public struct CreateKeywordsAlarmRuleRequest: Codable, Sendable, Equatable {
     /// Keyword alarm rule names.
     /// Cannot start with a period (.) or underscore (_) or end with a period (.).
     /// Minimum: 1
     /// Maximum: 64
     public var keywordsAlarmRuleName: String
-
     /// Keyword alarm description.
     /// Minimum: 0
     /// Maximum: 64
     public var keywordsAlarmRuleDescription: String?
-
     /// Keyword details.
     public var keywordsRequests: [KeywordsRequest]
-
     /// Alarm statistical period.
     public var frequency: Frequency
-
     /// Alarm severity.
     public var keywordsAlarmLevel: String
-
     /// Whether to send an alarm.
     public var keywordsAlarmSend: Bool
-
     /// Account ID. For details about how to obtain an account ID, see Obtaining the Project ID, Account ID,
     /// Log Group ID, and Log Stream ID.
     /// Minimum: 32
     /// Maximum: 32
     public var domainID: String
-
     /// Number of times that log events meet the trigger condition. The default value is 1.
     public var triggerConditionCount: Int?
-
     /// Number of queries in which the triggering condition is met. The default value is 1.
     public var triggerConditionFrequency: Int?
-
     /// Whether to enable the alarm clearance notification. The default value is false.
     public var whetherRecoveryPolicy: Bool?
-
     /// Number of queries in which the triggering condition is not met. The alarm is cleared when this number
     /// reaches the value (3 by default) of this parameter.
     public var recoveryPolicy: Int?
-
     /// Notification frequency, in minutes.
     public var notificationFrequency: Int
-
     /// Alarm action rule name.
     /// Set alarm_action_rule_name or notification_save_rule. If you set both of them, the value of
     /// alarm_action_rule_name is prioritized.
     public var alarmActionRuleName: String?
-
     /// Notification topic, which will be unavailable soon. You are advised to use the alarm action rule
     /// function.
     public var notificationSaveRule: SqlNotificationSaveRule?
@@ -128,7 +115,7 @@ public struct CreateKeywordsAlarmRuleRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``LTSClient/createKeywordsAlarmRule``.
-public struct CreateKeywordsAlarmRuleResponse: Codable, Sendable, Hashable {
+public struct CreateKeywordsAlarmRuleResponse: Codable, Sendable, Equatable {
     /// Alarm rule ID.
     public var keywordsAlarmRuleID: String?
 
@@ -136,9 +123,7 @@ public struct CreateKeywordsAlarmRuleResponse: Codable, Sendable, Hashable {
         case keywordsAlarmRuleID = "keywords_alarm_rule_id"
     }
 
-    public init(
-        keywordsAlarmRuleID: String? = nil
-    ) {
+    public init(keywordsAlarmRuleID: String? = nil) {
         self.keywordsAlarmRuleID = keywordsAlarmRuleID
     }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct Condition: Codable, Sendable, Hashable {
+public struct Condition: Codable, Sendable, Equatable {
     public var alarmLevel: String?
     public var condition: String?
     public var number: Int?
@@ -17,11 +17,7 @@ public struct Condition: Codable, Sendable, Hashable {
         case number
     }
 
-    public init(
-        alarmLevel: String? = nil,
-        condition: String? = nil,
-        number: Int? = nil
-    ) {
+    public init(alarmLevel: String? = nil, condition: String? = nil, number: Int? = nil) {
         self.alarmLevel = alarmLevel
         self.condition = condition
         self.number = number
@@ -38,7 +34,7 @@ public struct Condition: Codable, Sendable, Hashable {
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct ConditionExpression: Codable, Sendable, Hashable {
+public struct ConditionExpression: Codable, Sendable, Equatable {
     public var alarmLevel: String?
     public var conditionExpression: String?
 
@@ -47,105 +43,73 @@ public struct ConditionExpression: Codable, Sendable, Hashable {
         case conditionExpression = "condition_expression"
     }
 
-    public init(
-        alarmLevel: String? = nil,
-        conditionExpression: String? = nil
-    ) {
+    public init(alarmLevel: String? = nil, conditionExpression: String? = nil) {
         self.alarmLevel = alarmLevel
         self.conditionExpression = conditionExpression
     }
 }
 
 /// Project ID.
-public struct KeywordsAlarmRuleRespList: Codable, Sendable, Hashable {
+public struct KeywordsAlarmRuleRespList: Codable, Sendable, Equatable {
     /// Project ID.
     public var projectID: String?
-
     /// Keyword alarm ID.
     public var keywordsAlarmRuleID: String?
-
     /// Keyword alarm rule name.
     public var keywordsAlarmRuleName: String?
-
     /// Keyword alarm description.
     public var keywordsAlarmRuleDescription: String?
-
     /// Condition.
     public var conditionExpression: String?
-
     /// Keyword details.
     public var keywordsRequests: [ListKeywordsAlarmRulesKeywordsRequest]?
-
     /// Alarm statistical period.
     public var frequency: ListKeywordsAlarmRulesFrequency?
-
     /// Alarm severity.
     public var keywordsAlarmLevel: String?
-
     /// Whether to send an alarm.
     public var keywordsAlarmSend: Bool?
-
     /// Domain ID
     public var domainID: String?
-
     /// Creation time (timestamp in milliseconds).
     public var createTime: Int64?
-
     /// Update time (timestamp in milliseconds).
     public var updateTime: Int64?
-
     /// Notification topic, which will be unavailable soon. You are advised to use the action rule function.
     public var topics: [Topics]?
-
     /// Message template name.
     public var templateName: String?
-
     /// Alarm status.
     public var status: String?
-
     /// Number of queries in which the triggering condition is met. The default value is 1.
     public var triggerConditionCount: String?
-
     /// Number of times that log events meet the trigger condition. The default value is 1.
     public var triggerConditionFrequency: String?
-
     /// Whether to enable the alarm clearance notification. The default value is false.
     public var whetherRecoveryPolicy: Bool?
-
     /// Number of queries in which the triggering condition is not met. The alarm is cleared when this number
     /// reaches the value (3 by default) of this parameter.
     public var recoveryPolicy: String?
-
     /// Notification frequency, in minutes.
     public var notificationFrequency: Int?
-
     /// Alarm action rule name.
     public var alarmActionRuleName: String?
-
     /// The value is the same as that of keywords_alarm_rule_id.
     public var id: String?
-
     /// The value is the same as that of keywords_alarm_rule_id.
     public var indexID: String?
-
     /// The value is the same as that of keywords_alarm_rule_id.
     public var key: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var alarmRuleAlias: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var conditionExpressions: [ConditionExpression]?
-
     /// Not in the page's table; the page's response example shows it.
     public var language: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var queryVersion: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var queryVersionForQuery: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var tags: [Tag]?
 
@@ -284,10 +248,9 @@ public struct KeywordsAlarmRuleRespList: Codable, Sendable, Hashable {
 /// Alarm statistical period.
 ///
 /// Frequency
-public struct ListKeywordsAlarmRulesFrequency: Codable, Sendable, Hashable {
+public struct ListKeywordsAlarmRulesFrequency: Codable, Sendable, Equatable {
     /// Time type.
     public var type: String?
-
     /// Cron expression, which uses the 24-hour format and is precise down to the minute.
     /// 0/10 * * * *: The query starts from 00:00 and is performed every 10 minutes at 00:00, 00:10, 00:20,
     /// 00:30, 00:40, 00:50, 01:00, and so on. For example, if the current time is 16:37, the next query is at
@@ -297,19 +260,15 @@ public struct ListKeywordsAlarmRulesFrequency: Codable, Sendable, Hashable {
     /// 0 14 * * *: The query is performed at 14:00 every day.
     /// 0 0 10 * *: The query is performed at 00:00 on the 10th day of every month.
     public var cronExpr: String?
-
     /// This field is used when type is set to DAILY or WEEKLY.
     /// DAILY ranges from 0 to 23.
     /// WEEKLY ranges from 0 to 23.
     public var hourOfDay: Int?
-
     /// This field is used when type is set to WEEKLY (from Sunday to Saturday).
     public var dayOfWeek: Int?
-
     /// Value of a period. This field is used when type is set to FIXED_RATE. It is used together with
     /// fixed_rate_unit to indicate a fixed period.
     public var fixedRate: Int?
-
     /// Unit of a period. This field is used when type is set to FIXED_RATE. It is used together with
     /// fixed_rate to indicate a fixed period.
     /// The value can be hour or minute.
@@ -352,47 +311,34 @@ public struct ListKeywordsAlarmRulesFrequency: Codable, Sendable, Hashable {
 }
 
 /// Keyword details.
-public struct ListKeywordsAlarmRulesKeywordsRequest: Codable, Sendable, Hashable {
+public struct ListKeywordsAlarmRulesKeywordsRequest: Codable, Sendable, Equatable {
     /// Log stream ID.
     public var logStreamID: String?
-
     /// Log stream name.
     public var logStreamName: String?
-
     /// Log group ID.
     public var logGroupID: String?
-
     /// Log group name.
     public var logGroupName: String?
-
     /// Keyword.
     public var keywords: String?
-
     /// Condition.
     public var condition: String?
-
     /// Keyword threshold, which forms a condition with keyword and condition. An alarm is triggered when the
     /// condition is met.
     public var number: Int?
-
     /// Time range for querying the latest data when a task is executed.
     public var searchTimeRange: Int?
-
     /// Query time unit.
     public var searchTimeRangeUnit: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var conditions: [Condition]?
-
     /// Not in the page's table; the page's response example shows it.
     public var epsID: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var isTimeRangeRelative: Bool?
-
     /// Not in the page's table; the page's response example shows it.
     public var logGroupNameAlias: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var logStreamNameAlias: String?
 
@@ -465,7 +411,7 @@ public struct ListKeywordsAlarmRulesKeywordsRequest: Codable, Sendable, Hashable
 }
 
 /// The response of ``LTSClient/listKeywordsAlarmRules``.
-public struct ListKeywordsAlarmRulesResponse: Codable, Sendable, Hashable {
+public struct ListKeywordsAlarmRulesResponse: Codable, Sendable, Equatable {
     /// Project ID.
     public var keywordsAlarmRules: [KeywordsAlarmRuleRespList]?
 
@@ -473,9 +419,7 @@ public struct ListKeywordsAlarmRulesResponse: Codable, Sendable, Hashable {
         case keywordsAlarmRules = "keywords_alarm_rules"
     }
 
-    public init(
-        keywordsAlarmRules: [KeywordsAlarmRuleRespList]? = nil
-    ) {
+    public init(keywordsAlarmRules: [KeywordsAlarmRuleRespList]? = nil) {
         self.keywordsAlarmRules = keywordsAlarmRules
     }
 }

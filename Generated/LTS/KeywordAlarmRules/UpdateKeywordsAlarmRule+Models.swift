@@ -4,23 +4,18 @@
 import CloudCore
 
 /// Alarm statistical period.
-public struct FrequencyRespBody: Codable, Sendable, Hashable {
+public struct FrequencyRespBody: Codable, Sendable, Equatable {
     /// Time type.
     public var type: String?
-
     /// This field is used when type is set to CRON.
     public var cronExpr: String?
-
     /// This field is used when type is set to DAILY or WEEKLY.
     public var hourOfDay: Int?
-
     /// This field is used when type is set to WEEKLY (Sunday to Saturday).
     public var dayOfWeek: Int?
-
     /// This field is used when type is set to FIXED_RATE. If the unit of fixed_rate_unit is minute, the
     /// maximum value is 60. If the unit is hour, the maximum value is 24.
     public var fixedRate: Int?
-
     /// Enumerated values of the time unit:
     public var fixedRateUnit: String?
 
@@ -61,31 +56,23 @@ public struct FrequencyRespBody: Codable, Sendable, Hashable {
 }
 
 /// Keyword details.
-public struct KeywordsResBody: Codable, Sendable, Hashable {
+public struct KeywordsResBody: Codable, Sendable, Equatable {
     /// Log stream ID.
     public var logStreamID: String?
-
     /// Log stream name.
     public var logStreamName: String?
-
     /// Log group ID.
     public var logGroupID: String?
-
     /// Log group name.
     public var logGroupName: String?
-
     /// Keyword
     public var keywords: String?
-
     /// Condition
     public var condition: String?
-
     /// Number of lines.
     public var number: String?
-
     /// Time range for querying the latest data when a task is executed. The maximum value is 60.
     public var searchTimeRange: Int?
-
     /// Query time unit.
     public var searchTimeRangeUnit: String?
 
@@ -138,70 +125,54 @@ public struct KeywordsResBody: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``LTSClient/updateKeywordsAlarmRule``.
-public struct UpdateKeywordsAlarmRuleRequest: Codable, Sendable, Hashable {
+public struct UpdateKeywordsAlarmRuleRequest: Codable, Sendable, Equatable {
     /// Keyword alarm rule ID.
     /// Minimum: 36
     /// Maximum: 36
     public var keywordsAlarmRuleID: String
-
     /// Original rule name, which cannot be changed.
     /// Minimum: 1
     /// Maximum: 64
     public var keywordsAlarmRuleName: String
-
     /// Rule name.
     /// Minimum: 1
     /// Maximum: 64
     public var alarmRuleAlias: String?
-
     /// Keyword alarm description.
     /// Minimum: 0
     /// Maximum: 64
     public var keywordsAlarmRuleDescription: String?
-
     /// Keyword details.
     public var keywordsRequests: [KeywordsRequest]
-
     /// Alarm statistical period.
     public var frequency: Frequency
-
     /// Alarm severity.
     public var keywordsAlarmLevel: String
-
     /// Whether to send an alarm.
     public var keywordsAlarmSend: Bool
-
     /// Subject. 0: unchanged; 1: added; 2: modified; 3: deleted.
     /// Minimum: 0
     /// Maximum: 3
     public var keywordsAlarmSendCode: Int
-
     /// Account ID. For details about how to obtain an account ID, see Obtaining the Project ID, Account ID,
     /// Log Group ID, and Log Stream ID.
     /// Minimum: 32
     /// Maximum: 32
     public var domainID: String
-
     /// Notification topic, which will be unavailable soon. You are advised to use the alarm action rule
     /// function.
     public var notificationSaveRule: SqlNotificationSaveRule?
-
     /// Number of times that log events meet the trigger condition. The default value is 1.
     public var triggerConditionCount: Int?
-
     /// Number of queries in which the triggering condition is met. The default value is 1.
     public var triggerConditionFrequency: Int?
-
     /// Whether to enable the alarm clearance notification. The default value is false.
     public var whetherRecoveryPolicy: Bool?
-
     /// Number of queries in which the triggering condition is not met. The alarm is cleared when this number
     /// reaches the value (3 by default) of this parameter.
     public var recoveryPolicy: Int?
-
     /// Notification frequency, in minutes.
     public var notificationFrequency: Int
-
     /// Alarm action rule name.
     /// Set alarm_action_rule_name or notification_save_rule. If you set both of them, the value of
     /// alarm_action_rule_name is prioritized.
@@ -288,59 +259,42 @@ public struct UpdateKeywordsAlarmRuleRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``LTSClient/updateKeywordsAlarmRule``.
-public struct UpdateKeywordsAlarmRuleResponse: Codable, Sendable, Hashable {
+public struct UpdateKeywordsAlarmRuleResponse: Codable, Sendable, Equatable {
     /// Keyword alarm ID.
     public var keywordsAlarmRuleID: String?
-
     /// Original rule name.
     public var keywordsAlarmRuleName: String?
-
     /// Rule name.
     public var alarmRuleAlias: String?
-
     /// Keyword alarm description.
     public var keywordsAlarmRuleDescription: String?
-
     /// Keyword details.
     public var keywordsRequests: [KeywordsResBody]?
-
     /// Alarm statistical period.
     public var frequency: FrequencyRespBody?
-
     /// Alarm severity.
     public var keywordsAlarmLevel: String?
-
     /// Whether to send an alarm.
     public var keywordsAlarmSend: Bool?
-
     /// domainId
     public var domainID: String?
-
     /// Creation time (timestamp in milliseconds).
     public var createTime: Int64?
-
     /// Update time (timestamp in milliseconds).
     public var updateTime: Int64?
-
     /// Language of information added to emails.
     public var language: String?
-
     /// Project ID.
     public var projectID: String?
-
     /// Notification topic, which will be unavailable soon. You are advised to use the alarm action rule
     /// function.
     public var topics: [Topics]?
-
     /// Description.
     public var conditionExpression: String?
-
     /// Index ID.
     public var indexID: String?
-
     /// Notification frequency, in minutes.
     public var notificationFrequency: Int?
-
     /// Alarm action rule name.
     /// Set alarm_action_rule_name or notification_save_rule. If you set both of them, the value of
     /// alarm_action_rule_name is prioritized.

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``LTSClient/createLogGroup``.
-public struct CreateLogGroupRequest: Codable, Sendable, Hashable {
+public struct CreateLogGroupRequest: Codable, Sendable, Equatable {
     /// Name of the log group to be created.
     /// The configuration rules are as follows:
     /// A name can contain 1 to 64 characters,
@@ -13,15 +13,12 @@ public struct CreateLogGroupRequest: Codable, Sendable, Hashable {
     /// Minimum: 1
     /// Maximum: 64
     public var logGroupName: String
-
     /// Log retention duration. (Default: 30 days)
     /// Minimum: 1
     /// Maximum: 365
     public var ttlInDays: Int
-
     /// Tag field information.
     public var tags: [TagsBody]?
-
     /// Log group alias.
     public var logGroupNameAlias: String?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``LTSClient/listLogGroups``.
-public struct ListLogGroupsResponse: Codable, Sendable, Hashable {
+public struct ListLogGroupsResponse: Codable, Sendable, Equatable {
     /// Log group information.
     public var logGroups: [LogGroup]?
 
@@ -12,33 +12,27 @@ public struct ListLogGroupsResponse: Codable, Sendable, Hashable {
         case logGroups = "log_groups"
     }
 
-    public init(
-        logGroups: [LogGroup]? = nil
-    ) {
+    public init(logGroups: [LogGroup]? = nil) {
         self.logGroups = logGroups
     }
 }
 
 /// Log group information.
-public struct LogGroup: Codable, Sendable, Hashable {
+public struct LogGroup: Codable, Sendable, Equatable {
     /// Log group creation time.
     public var creationTime: Int64?
-
     /// Log group name.
     /// Minimum: 1
     /// Maximum: 64
     public var logGroupName: String?
-
     /// Log group ID.
     /// Minimum: 36
     /// Maximum: 36
     public var logGroupID: String?
-
     /// Log retention duration (days).
     /// Minimum: 1
     /// Maximum: 365
     public var ttlInDays: Int?
-
     /// Log group tag.
     public var tag: [String: String]?
 

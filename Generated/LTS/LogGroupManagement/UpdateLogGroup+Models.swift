@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``LTSClient/updateLogGroup``.
-public struct UpdateLogGroupResponse: Codable, Sendable, Hashable {
+public struct UpdateLogGroupResponse: Codable, Sendable, Equatable {
     /// Indicates the time when a log group was created, in milliseconds.
     public var creationTime: Int64?
-
     /// Log group name.
     public var logGroupName: String?
-
     /// Log group ID.
     public var logGroupID: String?
-
     /// Log retention period.
     public var ttlInDays: Int?
 

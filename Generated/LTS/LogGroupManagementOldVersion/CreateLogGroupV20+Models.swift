@@ -4,14 +4,13 @@
 import CloudCore
 
 /// The request body of ``LTSClient/createLogGroupV20``.
-public struct CreateLogGroupV20Request: Codable, Sendable, Hashable {
+public struct CreateLogGroupV20Request: Codable, Sendable, Equatable {
     /// Log group name.
     /// The configuration rules are as follows:
     /// Must be a string of 1 to 64 characters.
     /// Only allows uppercase and lowercase letters, digits, underscores (_), hyphens (-), and periods (.).
     /// The name cannot start with a period or underscore, or end with a period.
     public var logGroupName: String
-
     /// Log retention duration. (default: 30 days)
     /// Minimum value: 1
     /// Maximum value: 365
@@ -22,10 +21,7 @@ public struct CreateLogGroupV20Request: Codable, Sendable, Hashable {
         case ttlInDays = "ttl_in_days"
     }
 
-    public init(
-        logGroupName: String,
-        ttlInDays: Int
-    ) {
+    public init(logGroupName: String, ttlInDays: Int) {
         self.logGroupName = logGroupName
         self.ttlInDays = ttlInDays
     }

@@ -4,22 +4,17 @@
 import CloudCore
 
 /// The response of ``LTSClient/showLogGroup``.
-public struct ShowLogGroupResponse: Codable, Sendable, Hashable {
+public struct ShowLogGroupResponse: Codable, Sendable, Equatable {
     /// Log group ID
     public var logGroupID: String?
-
     /// Log group name
     public var logGroupName: String?
-
     /// Log group creation time
     public var creationTime: Int64?
-
     /// Log expiration time
     public var ttlInDays: Int?
-
     /// Number of log streams in a log group
     public var streamSize: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var streamSize2: Int?
 

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Log information
-public struct AccessConfigBaseLogInfoCreate: Codable, Sendable, Hashable {
+public struct AccessConfigBaseLogInfoCreate: Codable, Sendable, Equatable {
     /// Log group ID. Project ID. For details about how to obtain a project ID, see Obtaining the Account ID,
     /// Project Resource Set ID, Log Group ID, and Log Stream ID.
     /// Minimum: 36
     /// Maximum: 36
     public var logGroupID: String
-
     /// Log stream ID. Project ID. For details about how to obtain a project ID, see Obtaining the Account ID,
     /// Project Resource Set ID, Log Group ID, and Log Stream ID.
     /// Minimum: 36
@@ -22,17 +21,14 @@ public struct AccessConfigBaseLogInfoCreate: Codable, Sendable, Hashable {
         case logStreamID = "log_stream_id"
     }
 
-    public init(
-        logGroupID: String,
-        logStreamID: String
-    ) {
+    public init(logGroupID: String, logStreamID: String) {
         self.logGroupID = logGroupID
         self.logStreamID = logStreamID
     }
 }
 
 /// Access configuration details.
-public struct AccessConfigDeatilCreate: Codable, Sendable, Hashable {
+public struct AccessConfigDeatilCreate: Codable, Sendable, Equatable {
     /// Collection paths.
     /// A path must start with a slash (/), backslash (\), colon (:), or letter.
     /// A path cannot contain special characters (<>'| ") and cannot contain only slashes (/).
@@ -41,73 +37,55 @@ public struct AccessConfigDeatilCreate: Codable, Sendable, Hashable {
     /// The container path and host path are mandatory for the CCE type and are not mandatory for the standard
     /// output.
     public var paths: [String]?
-
     /// Collection path blacklist.
     /// A path must start with a slash (/), backslash (\), colon (:), or letter.
     /// A path cannot contain special characters (<>'| ") and cannot contain only slashes (/).
     /// A path cannot start with "/**" or "/*".
     /// Only one double asterisk (**) can be contained in a path.
     public var blackPaths: [String]?
-
     /// Log format.
     public var format: AccessConfigFormatCreate
-
     /// Windows event logs.
     public var windowsLogInfo: CreateAccessConfigAccessConfigWindowsLogInfoCreate?
-
     /// Standard output switch. This parameter is used only when logs are collected from CCE.
     public var stdout: Bool?
-
     /// Standard error switch. This parameter is used only when logs are collected from CCE.
     public var stderr: Bool?
-
     /// Log collection from CCE. This parameter is used only when logs are collected from CCE.
     public var pathType: String?
-
     /// Regular expression matching of Kubernetes namespaces. This parameter is used only when logs are
     /// collected from CCE.
     public var namespaceRegex: String?
-
     /// Regular expression matching of Kubernetes pods. This parameter is used only when logs are collected
     /// from CCE.
     public var podNameRegex: String?
-
     /// Regular expression matching of Kubernetes container names. This parameter is used only when logs are
     /// collected from CCE.
     public var containerNameRegex: String?
-
     /// Container label trustlist. A maximum of 30 container labels can be created. The key names must be
     /// unique. This parameter is used only when logs are collected from CCE.
     public var includeLabels: [String: String]?
-
     /// Container label blocklist. A maximum of 30 container labels can be created. The key names must be
     /// unique. This parameter is used only when logs are collected from CCE.
     public var excludeLabels: [String: String]?
-
     /// Environment variable trustlist. A maximum of 30 environment variable whitelists can be created. Key
     /// names must be unique. This parameter is used only when logs are collected from CCE.
     public var includeEnvs: [String: String]?
-
     /// Environment variable blocklist. A maximum of 30 environment variables can be created. The key names
     /// must be unique. This parameter is used only when logs are collected from CCE.
     public var excludeEnvs: [String: String]?
-
     /// Container label log tag. A maximum of 30 tags can be created. The key names must be unique. This
     /// parameter is used only when logs are collected from CCE.
     public var logLabels: [String: String]?
-
     /// Environment variable log tag. A maximum of 30 tags can be created. The key name must be unique. This
     /// parameter is used only when logs are collected from CCE.
     public var logEnvs: [String: String]?
-
     /// Kubernetes label trustlist. A maximum of 30 whitelists can be created. The key names must be unique.
     /// This parameter is used only when logs are collected from CCE.
     public var includeK8sLabels: [String: String]?
-
     /// Kubernetes label blocklist. A maximum of 30 blocklists can be created. The key names must be unique.
     /// This parameter is used only when logs are collected from CCE.
     public var excludeK8sLabels: [String: String]?
-
     /// Kubernetes label log tag. A maximum of 30 tags can be created. The key names must be unique. This
     /// parameter is used only when logs are collected from CCE.
     public var logK8s: [String: String]?
@@ -203,17 +181,15 @@ public struct AccessConfigDeatilCreate: Codable, Sendable, Hashable {
 /// Windows event logs.
 ///
 /// AccessConfigWindowsLogInfoCreate
-public struct CreateAccessConfigAccessConfigWindowsLogInfoCreate: Codable, Sendable, Hashable {
+public struct CreateAccessConfigAccessConfigWindowsLogInfoCreate: Codable, Sendable, Equatable {
     /// Type of Windows event logs to be collected.
     /// Application: application event logs.
     /// System: system event logs.
     /// Security: security event logs.
     /// Setup: startup event logs.
     public var categorys: [String]
-
     /// Offset from first collection time.
     public var timeOffset: CreateAccessConfigAccessConfigTimeOffset
-
     /// Event level.
     /// information: common information events, which do not affect system running.
     /// warning: warning events, which may affect system running but do not cause system breakdown.
@@ -240,34 +216,26 @@ public struct CreateAccessConfigAccessConfigWindowsLogInfoCreate: Codable, Senda
 }
 
 /// The request body of ``LTSClient/createAccessConfig``.
-public struct CreateAccessConfigRequest: Codable, Sendable, Hashable {
+public struct CreateAccessConfigRequest: Codable, Sendable, Equatable {
     /// Ingestion configuration name.
     /// It should match the regular expression: ^(?!.)(?!_)(?!.*?.$)[\u4e00-\u9fa5a-zA-Z0-9-_.]{1,64}$.
     /// Minimum: 1
     /// Maximum: 64
     public var accessConfigName: String
-
     /// Ingestion configuration type. AGENT: ECS access; K8S_CCE: CCE access
     public var accessConfigType: String
-
     /// Access configuration details.
     public var accessConfigDetail: AccessConfigDeatilCreate
-
     /// Log information
     public var logInfo: AccessConfigBaseLogInfoCreate
-
     /// Host group information
     public var hostGroupInfo: AccessConfigHostGroupIDListCreate?
-
     /// Tag information. A tag key must be unique. Up to 20 tags are allowed.
     public var accessConfigTag: [AccessConfigTag]?
-
     /// Binary collection.
     public var binaryCollect: Bool?
-
     /// Log splitting.
     public var logSplit: Bool?
-
     /// Cluster ID
     public var clusterID: String?
 

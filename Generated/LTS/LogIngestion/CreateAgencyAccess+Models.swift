@@ -6,46 +6,33 @@ import CloudCore
 /// Information of the delegated ingestion.
 ///
 /// PreviewAgencyLogAccessReqBody
-public struct CreateAgencyAccessPreviewAgencyLogAccessReqBody: Codable, Sendable, Hashable {
+public struct CreateAgencyAccessPreviewAgencyLogAccessReqBody: Codable, Sendable, Equatable {
     /// Log ingestion type.
     public var agencyAccessType: String?
-
     /// Cross-account log ingestion configuration name.
     public var agencyLogAccess: String?
-
     /// Delegator log stream name.
     public var logAgencyStreamName: String?
-
     /// Delegator log stream ID.
     public var logAgencyStreamID: String?
-
     /// Delegator log group name.
     public var logAgencyGroupName: String?
-
     /// Delegator log group ID.
     public var logAgencyGroupID: String?
-
     /// Delegatee log stream name.
     public var logBeAgencystreamName: String?
-
     /// Delegatee log stream ID.
     public var logBeAgencystreamID: String?
-
     /// Delegatee log group name.
     public var logBeAgencygroupName: String?
-
     /// Delegatee log group ID.
     public var logBeAgencygroupID: String?
-
     /// Delegatee project ID.
     public var beAgencyProjectID: String?
-
     /// Delegator project ID.
     public var agencyProjectID: String?
-
     /// Delegator account name.
     public var agencyDomainName: String?
-
     /// Agency name.
     public var agencyName: String?
 
@@ -100,7 +87,7 @@ public struct CreateAgencyAccessPreviewAgencyLogAccessReqBody: Codable, Sendable
 }
 
 /// The request body of ``LTSClient/createAgencyAccess``.
-public struct CreateAgencyAccessRequest: Codable, Sendable, Hashable {
+public struct CreateAgencyAccessRequest: Codable, Sendable, Equatable {
     /// Preview of the proxy list.
     public var previewAgencyList: [PreviewAgencyLogAccessReqBody]
 
@@ -108,15 +95,13 @@ public struct CreateAgencyAccessRequest: Codable, Sendable, Hashable {
         case previewAgencyList = "preview_agency_list"
     }
 
-    public init(
-        previewAgencyList: [PreviewAgencyLogAccessReqBody]
-    ) {
+    public init(previewAgencyList: [PreviewAgencyLogAccessReqBody]) {
         self.previewAgencyList = previewAgencyList
     }
 }
 
 /// The response of ``LTSClient/createAgencyAccess``.
-public struct CreateAgencyAccessResponse: Codable, Sendable, Hashable {
+public struct CreateAgencyAccessResponse: Codable, Sendable, Equatable {
     /// Response list for creating a log ingestion configuration across accounts.
     public var ltsAgencyAccessConfigInfoList: [LTSAccessConfigInfoRespon200]?
 
@@ -124,42 +109,31 @@ public struct CreateAgencyAccessResponse: Codable, Sendable, Hashable {
         case ltsAgencyAccessConfigInfoList = "LTSAgencyAccessConfigInfoList"
     }
 
-    public init(
-        ltsAgencyAccessConfigInfoList: [LTSAccessConfigInfoRespon200]? = nil
-    ) {
+    public init(ltsAgencyAccessConfigInfoList: [LTSAccessConfigInfoRespon200]? = nil) {
         self.ltsAgencyAccessConfigInfoList = ltsAgencyAccessConfigInfoList
     }
 }
 
 /// Response list for creating a log ingestion configuration across accounts.
-public struct LTSAccessConfigInfoRespon200: Codable, Sendable, Hashable {
+public struct LTSAccessConfigInfoRespon200: Codable, Sendable, Equatable {
     /// Cross-account log ingestion ID.
     public var accessConfigID: String?
-
     /// Project ID.
     public var projectID: String?
-
     /// Cross-account log ingestion name.
     public var accessConfigName: String?
-
     /// Cross-account log ingestion type.
     public var accessConfigType: JSONValue?
-
     /// Log group ID.
     public var groupID: String?
-
     /// Log group name.
     public var logGroupName: String?
-
     /// Log stream ID.
     public var logStreamID: String?
-
     /// Log stream name.
     public var logStreamName: String?
-
     /// Creation time.
     public var createTime: Int64?
-
     /// Information of the delegated ingestion.
     public var agencyLogAccess: CreateAgencyAccessPreviewAgencyLogAccessReqBody?
 
@@ -216,46 +190,33 @@ public struct LTSAccessConfigInfoRespon200: Codable, Sendable, Hashable {
 }
 
 /// Preview of the proxy list.
-public struct PreviewAgencyLogAccessReqBody: Codable, Sendable, Hashable {
+public struct PreviewAgencyLogAccessReqBody: Codable, Sendable, Equatable {
     /// Log ingestion type.
     public var agencyAccessType: String
-
     /// Cross-account log ingestion configuration name.
     public var agencyLogAccess: String
-
     /// Delegator log stream name.
     public var logAgencyStreamName: String
-
     /// Delegator log stream ID.
     public var logAgencyStreamID: String
-
     /// Delegator log group name.
     public var logAgencyGroupName: String
-
     /// Delegator log group ID.
     public var logAgencyGroupID: String
-
     /// Delegatee log stream name.
     public var logBeAgencystreamName: String
-
     /// Delegatee log stream ID.
     public var logBeAgencystreamID: String
-
     /// Delegatee log group name.
     public var logBeAgencygroupName: String
-
     /// Delegatee log group ID.
     public var logBeAgencygroupID: String
-
     /// Delegatee project ID.
     public var beAgencyProjectID: String
-
     /// Delegator project ID.
     public var agencyProjectID: String
-
     /// Delegator account name.
     public var agencyDomainName: String
-
     /// Agency name.
     public var agencyName: String
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``LTSClient/deleteAccessConfig``.
-public struct DeleteAccessConfigRequest: Codable, Sendable, Hashable {
+public struct DeleteAccessConfigRequest: Codable, Sendable, Equatable {
     /// Ingestion configuration ID list.
     /// Minimum: 36
     /// Maximum: 36
@@ -14,9 +14,7 @@ public struct DeleteAccessConfigRequest: Codable, Sendable, Hashable {
         case accessConfigIDList = "access_config_id_list"
     }
 
-    public init(
-        accessConfigIDList: [String]
-    ) {
+    public init(accessConfigIDList: [String]) {
         self.accessConfigIDList = accessConfigIDList
     }
 }

@@ -4,27 +4,23 @@
 import CloudCore
 
 /// The request body of ``LTSClient/listAccessConfig``.
-public struct ListAccessConfigRequest: Codable, Sendable, Hashable {
+public struct ListAccessConfigRequest: Codable, Sendable, Equatable {
     /// List of ingestion configuration names.
     /// Minimum: 1
     /// Maximum: 64
     public var accessConfigNameList: [String]
-
     /// List of host group names.
     /// Minimum: 1
     /// Maximum: 64
     public var hostGroupNameList: [String]
-
     /// List of log group names.
     /// Minimum: 1
     /// Maximum: 64
     public var logGroupNameList: [String]
-
     /// List of log stream names.
     /// Minimum: 1
     /// Maximum: 64
     public var logStreamNameList: [String]
-
     /// Ingestion configuration tags. A tag key must be unique. Up to 20 tags are allowed.
     public var accessConfigTagList: [AccessConfigTag]?
 

@@ -4,76 +4,58 @@
 import CloudCore
 
 /// Ingestion configuration details.
-public struct AccessConfigDeatilUpdate: Codable, Sendable, Hashable {
+public struct AccessConfigDeatilUpdate: Codable, Sendable, Equatable {
     /// Log collection paths.
     /// Minimum: 1
     /// Maximum: 128
     public var paths: [String]?
-
     /// Log collection blacklist paths.
     /// Minimum: 1
     /// Maximum: 128
     public var blackPaths: [String]?
-
     /// Log format.
     public var format: AccessConfigFormatUpdate?
-
     /// Windows event logs. To stop collecting Windows event logs, leave this parameter to empty.
     public var windowsLogInfo: AccessConfigWindowsLogInfoUpdate?
-
     /// Standard output switch. This parameter is used only when the CCE ingestion type is used.
     public var stdout: Bool?
-
     /// Standard output error switch. This parameter is used only when the CCE ingestion type is used.
     public var stderr: Bool?
-
     /// CCE ingestion type. This parameter is used only when the CCE ingestion type is used.
     public var pathType: String?
-
     /// Regular expression matching of Kubernetes namespaces. This parameter is used only when the CCE
     /// ingestion type is used.
     public var namespaceRegex: String?
-
     /// Regular expression matching of the Kubernetes container name. This parameter is used only when the CCE
     /// ingestion type is used.
     public var podNameRegex: String?
-
     /// Regular expression matching of the Kubernetes container name. This parameter is used only when the CCE
     /// ingestion type is used.
     public var containerNameRegex: String?
-
     /// Container label whitelist. A maximum of 30 container labels can be created. The key names must be
     /// unique. This parameter is used only when the access type is CCE.
     public var includeLabels: [String: String]?
-
     /// Container label blacklist. A maximum of 30 container labels can be created. The key names must be
     /// unique. This parameter is used only when the CCE access type is used.
     public var excludeLabels: [String: String]?
-
     /// Environment variable whitelist. A maximum of 30 environment variable whitelists can be created. Key
     /// names must be unique. This parameter is used only when the access type is CCE.
     public var includeEnvs: [String: String]?
-
     /// Environment variable blacklist. A maximum of 30 environment variables can be created. The key names
     /// must be unique. This parameter is used only when the CCE access type is used.
     public var excludeEnvs: [String: String]?
-
     /// Environment variable log tag. A maximum of 30 tags can be created. The key name must be unique. This
     /// parameter is used only when the access type is CCE.
     public var logLabels: [String: String]?
-
     /// Environment variable log tag. A maximum of 30 tags can be created. The key name must be unique. This
     /// parameter is used only when the access type is CCE.
     public var logEnvs: [String: String]?
-
     /// Specifies the Kubernetes label whitelist. A maximum of 30 Kubernetes label whitelists can be created.
     /// The key names must be unique. This parameter is used only when the access type is CCE.
     public var includeK8sLabels: [String: String]?
-
     /// Specifies the Kubernetes label blacklist. A maximum of 30 Kubernetes label blacklists can be created.
     /// The key names must be unique. This parameter is used only when the CCE access type is used.
     public var excludeK8sLabels: [String: String]?
-
     /// Specifies the Kubernetes label. A maximum of 30 Kubernetes labels can be created. The key names must
     /// be unique. This parameter is used only when the access type is CCE.
     public var logK8s: [String: String]?
@@ -167,11 +149,10 @@ public struct AccessConfigDeatilUpdate: Codable, Sendable, Hashable {
 }
 
 /// Single-line logs.
-public struct AccessConfigFormatMutil: Codable, Sendable, Hashable {
+public struct AccessConfigFormatMutil: Codable, Sendable, Equatable {
     /// Single-line logs. time indicates a time wildcard is used to detect log boundaries, whereas regular
     /// indicates that a regular expression is used.
     public var mode: String
-
     /// Log time.If mode is regular, the value is a regular expression.If mode is time, the value is a time
     /// wildcard, which is used by ICAgent to look for the log printing time as the beginning of a log event.
     /// If the time format in a log event is 2019-01-01 23:59:59, the time wildcard is YYYY-MM-DD hh:mm:ss. If
@@ -180,51 +161,32 @@ public struct AccessConfigFormatMutil: Codable, Sendable, Hashable {
     /// Maximum: 64
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case mode
-        case value
-    }
-
-    public init(
-        mode: String,
-        value: String
-    ) {
+    public init(mode: String, value: String) {
         self.mode = mode
         self.value = value
     }
 }
 
 /// Log format.
-public struct AccessConfigFormatUpdate: Codable, Sendable, Hashable {
+public struct AccessConfigFormatUpdate: Codable, Sendable, Equatable {
     /// Single-line logs.
     public var single: AccessConfigFormatMutil?
-
     /// Multi-line logs.
     public var multi: AccessConfigFormatMutil?
 
-    private enum CodingKeys: String, CodingKey {
-        case single
-        case multi
-    }
-
-    public init(
-        single: AccessConfigFormatMutil? = nil,
-        multi: AccessConfigFormatMutil? = nil
-    ) {
+    public init(single: AccessConfigFormatMutil? = nil, multi: AccessConfigFormatMutil? = nil) {
         self.single = single
         self.multi = multi
     }
 }
 
 /// Windows event logs. To stop collecting Windows event logs, leave this parameter to empty.
-public struct AccessConfigWindowsLogInfoUpdate: Codable, Sendable, Hashable {
+public struct AccessConfigWindowsLogInfoUpdate: Codable, Sendable, Equatable {
     /// The type of Windows event logs to be collected. Application: application system; System: system;
     /// Security: security; Setup: startup
     public var categorys: [String]?
-
     /// Time offset.
     public var timeOffset: CreateAccessConfigAccessConfigTimeOffset?
-
     /// Event level.
     /// information: common information events, which do not affect system running.
     /// warning: warning events, which may affect system running but do not cause system breakdown.
@@ -251,27 +213,21 @@ public struct AccessConfigWindowsLogInfoUpdate: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``LTSClient/updateAccessConfig``.
-public struct UpdateAccessConfigRequest: Codable, Sendable, Hashable {
+public struct UpdateAccessConfigRequest: Codable, Sendable, Equatable {
     /// Ingestion configuration ID.
     /// Minimum: 36
     /// Maximum: 36
     public var accessConfigID: String
-
     /// Ingestion configuration details.
     public var accessConfigDetail: AccessConfigDeatilUpdate?
-
     /// Host group ID list.
     public var hostGroupInfo: AccessConfigHostGroupIDListCreate?
-
     /// Tag information.
     public var accessConfigTag: [AccessConfigTag]?
-
     /// Log splitting.
     public var logSplit: Bool?
-
     /// Binary collection.
     public var binaryCollect: Bool?
-
     /// CCE cluster ID. This parameter is mandatory for the CCE type.
     public var clusterID: String?
 

@@ -4,30 +4,23 @@
 import CloudCore
 
 /// The request body of ``LTSClient/createFavorite``.
-public struct CreateFavoriteRequest: Codable, Sendable, Hashable {
+public struct CreateFavoriteRequest: Codable, Sendable, Equatable {
     /// Enterprise project ID.
     public var epsID: String?
-
     /// Favorite resource ID.
     public var favoriteResourceID: String
-
     /// Favorite resource type.
     /// LOG_STREAM
     /// LOG_GROUP
     public var favoriteResourceType: String
-
     /// Log group ID.
     public var logGroupID: String
-
     /// Log group name.
     public var logGroupName: String?
-
     /// Log stream ID.
     public var logStreamID: String
-
     /// Log stream name.
     public var logStreamName: String?
-
     /// Whether global favorites are supported. This parameter must be set to true. Otherwise, logs cannot be
     /// added to favorites.
     public var isGlobal: Bool
@@ -77,40 +70,29 @@ public struct CreateFavoriteRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``LTSClient/createFavorite``.
-public struct CreateFavoriteResponse: Codable, Sendable, Hashable {
+public struct CreateFavoriteResponse: Codable, Sendable, Equatable {
     /// Creation time.
     public var createTime: Int64?
-
     /// Enterprise project ID.
     public var epsID: String?
-
     /// Favorite resource ID.
     public var favoriteResourceID: String?
-
     /// Favorite resource type.
     public var favoriteResourceType: String?
-
     /// Log group ID.
     public var logGroupID: String?
-
     /// Log group name.
     public var logGroupName: String?
-
     /// Log stream ID.
     public var logStreamID: String?
-
     /// Log stream name.
     public var logStreamName: String?
-
     /// Project ID.
     public var projectID: String?
-
     /// Whether to enable the function of adding logs to favorites.
     public var isGlobal: Bool?
-
     /// Log group alias, which is the same as the log group name by default.
     public var logGroupNameAlias: String?
-
     /// Log stream alias, which is the same as the log stream name by default.
     public var logStreamNameAlias: String?
 

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Log histogram.
-public struct Histogram: Codable, Sendable, Hashable {
+public struct Histogram: Codable, Sendable, Equatable {
     /// Number of log events in a time range.
     public var num: Int64?
-
     /// Start time of a time range, in milliseconds.
     public var startTime: String?
-
     /// End time of a time range, in milliseconds.
     public var endTime: String?
 
@@ -20,11 +18,7 @@ public struct Histogram: Codable, Sendable, Hashable {
         case endTime
     }
 
-    public init(
-        num: Int64? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil
-    ) {
+    public init(num: Int64? = nil, startTime: String? = nil, endTime: String? = nil) {
         self.num = num
         self.startTime = startTime
         self.endTime = endTime
@@ -39,13 +33,11 @@ public struct Histogram: Codable, Sendable, Hashable {
 }
 
 /// Histogram result.
-public struct HistogramResponseBody: Codable, Sendable, Hashable {
+public struct HistogramResponseBody: Codable, Sendable, Equatable {
     /// Total number of log events.
     public var count: Int64?
-
     /// Log histogram.
     public var histogram: Histogram?
-
     /// Whether the query is complete.
     public var isQueryComplete: Bool?
 
@@ -55,11 +47,7 @@ public struct HistogramResponseBody: Codable, Sendable, Hashable {
         case isQueryComplete
     }
 
-    public init(
-        count: Int64? = nil,
-        histogram: Histogram? = nil,
-        isQueryComplete: Bool? = nil
-    ) {
+    public init(count: Int64? = nil, histogram: Histogram? = nil, isQueryComplete: Bool? = nil) {
         self.count = count
         self.histogram = histogram
         self.isQueryComplete = isQueryComplete
@@ -74,32 +62,26 @@ public struct HistogramResponseBody: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``LTSClient/listLogHistogram``.
-public struct ListLogHistogramRequest: Codable, Sendable, Hashable {
+public struct ListLogHistogramRequest: Codable, Sendable, Equatable {
     /// Start time, which is a timestamp accurate to millisecond.
     public var startTime: String
-
     /// End time, which is a timestamp accurate to millisecond.
     public var endTime: String
-
     /// Time step, in milliseconds (ms).
     /// Recommended formula:
     /// (end_time-start_time)/1000 x 1000/60, where /1000 x 1000 means rounding to an integer.
     /// If the calculated result is less than or equal to 1000, the value 1000 is used.
     public var stepInterval: Int64
-
     /// Log group ID.
     /// Minimum: 36
     /// Maximum: 36
     public var groupID: String
-
     /// Log stream ID.
     /// Minimum: 36
     /// Maximum: 36
     public var streamID: String
-
     /// A keyword is a word between two adjacent delimiters.
     public var keyWord: String
-
     /// Whether the log query is iterative. The default value is false, indicating that the log query is not
     /// iterative.
     public var isIterative: Bool?
@@ -145,13 +127,11 @@ public struct ListLogHistogramRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``LTSClient/listLogHistogram``.
-public struct ListLogHistogramResponse: Codable, Sendable, Hashable {
+public struct ListLogHistogramResponse: Codable, Sendable, Equatable {
     /// Number of logs.
     public var count: Int64?
-
     /// Histogram result.
     public var histogram: [String: HistogramResponseBody]?
-
     /// Whether the query is complete.
     public var isQueryComplete: Bool?
 

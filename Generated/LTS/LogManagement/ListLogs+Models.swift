@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``LTSClient/listLogs``.
-public struct ListLogsRequest: Codable, Sendable, Hashable {
+public struct ListLogsRequest: Codable, Sendable, Equatable {
     /// Documented values of `searchType`; other values decode as well.
     public struct SearchType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let forwards: Self = "forwards"
         public static let backwards: Self = "backwards"
@@ -20,17 +17,13 @@ public struct ListLogsRequest: Codable, Sendable, Hashable {
     /// UTC start time of the search window (in milliseconds).
     /// Maximum query time range: 180 days
     public var startTime: String
-
     /// UTC end time of the search window (in milliseconds).
     /// Maximum query time range: 180 days
     public var endTime: String
-
     /// Filter criteria, which vary between log sources.
     public var labels: [String: String]?
-
     /// Keyword used for log search. A keyword is a word between two adjacent delimiters, for example, error.
     public var keywords: String?
-
     /// Sequence number of a log event. This parameter is not required for the first query, but is required
     /// for subsequent pagination queries. The value can be obtained from the response of the last query. The
     /// value of line_num should be between the values of start_time and end_time. If the custom time function
@@ -38,34 +31,27 @@ public struct ListLogsRequest: Codable, Sendable, Hashable {
     /// Minimum: 19
     /// Maximum: 19
     public var lineNum: String?
-
     /// If the custom time function is enabled, use both this field and the line_num field for pagination
     /// queries. The parameter values can be obtained from the returned information of the last query.
     public var time: String?
-
     /// Whether the search order is descending. The default value is false (ascending). You can also set the
     /// value to true (descending).
     public var isDesc: Bool?
-
     /// The value is init (default value) for the first query, or forwards or backwards for a pagination
     /// query. This parameter is used together with is_desc for pagination queries.The value can be forwards
     /// or backwards.
     public var searchType: SearchType?
-
     /// Number of logs to be queried each time. The value is 50 when this parameter is not set. You are
     /// advised to set this parameter to 100.
     /// Minimum: 1
     /// Maximum: 5000
     public var limit: Int?
-
     /// Whether the keyword is highlighted. The default value is true (highlighted). You can also set the
     /// value to false (not highlighted).
     public var highlight: Bool?
-
     /// Whether the number of log events is counted. The default value is false (not counted). You can also
     /// set the value to true (counted).
     public var isCount: Bool?
-
     /// Whether the log query is iterative. The default value is false (not iterative). You can also set the
     /// value to true (iterative).
     public var isIterative: Bool?
@@ -131,13 +117,11 @@ public struct ListLogsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``LTSClient/listLogs``.
-public struct ListLogsResponse: Codable, Sendable, Hashable {
+public struct ListLogsResponse: Codable, Sendable, Equatable {
     /// Log information.
     public var logs: [LogContents]?
-
     /// Number of logs.
     public var count: Int?
-
     /// Indicates whether the query is complete.
     public var isQueryComplete: Bool?
 
@@ -147,11 +131,7 @@ public struct ListLogsResponse: Codable, Sendable, Hashable {
         case isQueryComplete
     }
 
-    public init(
-        logs: [LogContents]? = nil,
-        count: Int? = nil,
-        isQueryComplete: Bool? = nil
-    ) {
+    public init(logs: [LogContents]? = nil, count: Int? = nil, isQueryComplete: Bool? = nil) {
         self.logs = logs
         self.count = count
         self.isQueryComplete = isQueryComplete
@@ -166,13 +146,11 @@ public struct ListLogsResponse: Codable, Sendable, Hashable {
 }
 
 /// Log information.
-public struct LogContents: Codable, Sendable, Hashable {
+public struct LogContents: Codable, Sendable, Equatable {
     /// Raw log data.
     public var content: String?
-
     /// Sequence number of a log line.
     public var lineNum: String?
-
     /// Labels contained in a log event. The labels vary depending on log events.
     public var labels: [String: String]?
 
@@ -182,11 +160,7 @@ public struct LogContents: Codable, Sendable, Hashable {
         case labels
     }
 
-    public init(
-        content: String? = nil,
-        lineNum: String? = nil,
-        labels: [String: String]? = nil
-    ) {
+    public init(content: String? = nil, lineNum: String? = nil, labels: [String: String]? = nil) {
         self.content = content
         self.lineNum = lineNum
         self.labels = labels

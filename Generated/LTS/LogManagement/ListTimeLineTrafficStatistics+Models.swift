@@ -4,22 +4,17 @@
 import CloudCore
 
 /// The request body of ``LTSClient/listTimeLineTrafficStatistics``.
-public struct ListTimeLineTrafficStatisticsRequest: Codable, Sendable, Hashable {
+public struct ListTimeLineTrafficStatisticsRequest: Codable, Sendable, Equatable {
     /// Start timestamp of the query, in milliseconds. A maximum of 30 days are supported.
     public var startTime: Int64
-
     /// End timestamp, in milliseconds.
     public var endTime: Int64
-
     /// Query interval, in hours. The value ranges from 1 to 24.
     public var period: Int
-
     /// Resource type: The value is log_group / log_stream / tenant.
     public var resourceType: String
-
     /// Type of traffic to be queried: write, index, or storage.
     public var searchType: String
-
     /// Resource ID.
     /// When resource type is set to log_group, resource_id indicates the log group ID.
     /// When resource type is set to log_stream, resource_id indicates the log stream ID.
@@ -62,26 +57,19 @@ public struct ListTimeLineTrafficStatisticsRequest: Codable, Sendable, Hashable 
 }
 
 /// The response of ``LTSClient/listTimeLineTrafficStatistics``.
-public struct ListTimeLineTrafficStatisticsResponse: Codable, Sendable, Hashable {
+public struct ListTimeLineTrafficStatisticsResponse: Codable, Sendable, Equatable {
     /// Response result.
     public var results: [Resulits]?
 
-    private enum CodingKeys: String, CodingKey {
-        case results
-    }
-
-    public init(
-        results: [Resulits]? = nil
-    ) {
+    public init(results: [Resulits]? = nil) {
         self.results = results
     }
 }
 
 /// Response result.
-public struct Resulits: Codable, Sendable, Hashable {
+public struct Resulits: Codable, Sendable, Equatable {
     /// Timestamp, in milliseconds.
     public var timestamp: Int64?
-
     /// Traffic, in bytes.
     public var value: Double?
 
@@ -90,10 +78,7 @@ public struct Resulits: Codable, Sendable, Hashable {
         case value
     }
 
-    public init(
-        timestamp: Int64? = nil,
-        value: Double? = nil
-    ) {
+    public init(timestamp: Int64? = nil, value: Double? = nil) {
         self.timestamp = timestamp
         self.value = value
     }

@@ -4,36 +4,29 @@
 import CloudCore
 
 /// The request body of ``LTSClient/listTopnTrafficStatistics``.
-public struct ListTopnTrafficStatisticsRequest: Codable, Sendable, Hashable {
+public struct ListTopnTrafficStatisticsRequest: Codable, Sendable, Equatable {
     /// End timestamp, in milliseconds.
     public var endTime: Int64
-
     /// Whether to sort data in descending order (true or false).
     public var isDesc: Bool
-
     /// Resource type.
     /// log_group: log group
     /// log_stream: log stream
     /// tenant: tenant
     public var resourceType: String
-
     /// Sorting. Data to be sorted must exist in search_list.
     /// index: index
     /// write: read and write
     /// storage: storage
     public var sortBy: String
-
     /// Start timestamp of the query, in milliseconds. A maximum of 30 days are supported.
     public var startTime: Int64
-
     /// Number of data records to be queried. The value ranges from 1 to 100.
     public var topn: Int
-
     /// Filter, which is in a map structure with keys as filtering attributes and values as attribute values.
     /// It does not support fuzzy match. The format for filter criteria is {"key": "xxxxxx"}, where key can be
     /// log_group_id or log_stream_id.
     public var filter: [String: String]
-
     /// Query data type. Multiple string arrays can be used together.
     /// index: index
     /// write: read and write
@@ -85,48 +78,34 @@ public struct ListTopnTrafficStatisticsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``LTSClient/listTopnTrafficStatistics``.
-public struct ListTopnTrafficStatisticsResponse: Codable, Sendable, Hashable {
+public struct ListTopnTrafficStatisticsResponse: Codable, Sendable, Equatable {
     /// Response result.
     public var results: [ResultsTopnBody]?
 
-    private enum CodingKeys: String, CodingKey {
-        case results
-    }
-
-    public init(
-        results: [ResultsTopnBody]? = nil
-    ) {
+    public init(results: [ResultsTopnBody]? = nil) {
         self.results = results
     }
 }
 
 /// Response result.
-public struct ResultsTopnBody: Codable, Sendable, Hashable {
+public struct ResultsTopnBody: Codable, Sendable, Equatable {
     /// Index traffic, in bytes. This parameter is returned when the queried data type contains index.
     public var indexTraffic: Double?
-
     /// Storage capacity, in bytes. This parameter is returned when the queried data type contains storage.
     public var storage: Double?
-
     /// Write traffic, in bytes. This parameter is returned when the queried data type contains write.
     public var writeTraffic: Double?
-
     /// Log group ID. This parameter is returned when the resource type is log group.
     public var logGroupID: String?
-
     /// Log group name. This parameter is returned when the resource type is log group.
     public var logGroupName: String?
-
     /// Log stream ID. This parameter is returned when the resource type is log stream.
     public var logStreamID: String?
-
     /// Log stream name. This parameter is returned when the resource type is log stream.
     public var logStreamName: String?
-
     /// Log group alias, which is the same as the log group name by default. The alias is preferentially
     /// displayed.
     public var logGroupNameAlias: String?
-
     /// Log stream alias, which is the same as the log stream name by default. The alias is preferentially
     /// displayed.
     public var logStreamNameAlias: String?

@@ -4,25 +4,21 @@
 import CloudCore
 
 /// The request body of ``LTSClient/createLogStream``.
-public struct CreateLogStreamRequest: Codable, Sendable, Hashable {
+public struct CreateLogStreamRequest: Codable, Sendable, Equatable {
     /// Name of the log stream to be created.
     /// Minimum: 1
     /// Maximum: 64
     public var logStreamName: String
-
     /// Log retention duration.
     /// Minimum value: 1
     /// Maximum value: 365
     public var ttlInDays: Int?
-
     /// Tag field information.
     public var tags: [TagsBody]?
-
     /// Log stream alias.
     /// Minimum: 1
     /// Maximum: 64
     public var logStreamNameAlias: String?
-
     /// Enterprise project name.
     /// A project name can only contain letters, digits, underscores (_), and hyphens (-). It cannot contain
     /// the word default in any form.
@@ -64,7 +60,7 @@ public struct CreateLogStreamRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``LTSClient/createLogStream``.
-public struct CreateLogStreamResponse: Codable, Sendable, Hashable {
+public struct CreateLogStreamResponse: Codable, Sendable, Equatable {
     /// ID of the created log stream.
     public var logStreamID: String?
 
@@ -72,9 +68,7 @@ public struct CreateLogStreamResponse: Codable, Sendable, Hashable {
         case logStreamID = "log_stream_id"
     }
 
-    public init(
-        logStreamID: String? = nil
-    ) {
+    public init(logStreamID: String? = nil) {
         self.logStreamID = logStreamID
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``LTSClient/listLogStream``.
-public struct ListLogStreamResponse: Codable, Sendable, Hashable {
+public struct ListLogStreamResponse: Codable, Sendable, Equatable {
     /// Log stream.
     public var logStreams: [LogStreamResBody]?
 
@@ -12,30 +12,23 @@ public struct ListLogStreamResponse: Codable, Sendable, Hashable {
         case logStreams = "log_streams"
     }
 
-    public init(
-        logStreams: [LogStreamResBody]? = nil
-    ) {
+    public init(logStreams: [LogStreamResBody]? = nil) {
         self.logStreams = logStreams
     }
 }
 
 /// Log stream.
-public struct LogStreamResBody: Codable, Sendable, Hashable {
+public struct LogStreamResBody: Codable, Sendable, Equatable {
     /// Creation time.
     public var creationTime: Int64?
-
     /// Log stream ID.
     public var logStreamID: String?
-
     /// Log stream name.
     public var logStreamName: String?
-
     /// Log stream tags.
     public var tag: [String: String]?
-
     /// Number of filters.
     public var filterCount: Int?
-
     /// Whether to add a log stream to favorites.
     public var isFavorite: Bool?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``LTSClient/listLogStreams``.
-public struct ListLogStreamsResponse: Codable, Sendable, Hashable {
+public struct ListLogStreamsResponse: Codable, Sendable, Equatable {
     /// List of log groups.
     public var logStreams: [LogStreamNoIsFavorite]?
 
@@ -12,27 +12,21 @@ public struct ListLogStreamsResponse: Codable, Sendable, Hashable {
         case logStreams = "log_streams"
     }
 
-    public init(
-        logStreams: [LogStreamNoIsFavorite]? = nil
-    ) {
+    public init(logStreams: [LogStreamNoIsFavorite]? = nil) {
         self.logStreams = logStreams
     }
 }
 
 /// List of log groups.
-public struct LogStreamNoIsFavorite: Codable, Sendable, Hashable {
+public struct LogStreamNoIsFavorite: Codable, Sendable, Equatable {
     /// Time when a log stream is created.
     public var creationTime: Int64?
-
     /// Log stream ID.
     public var logStreamID: String?
-
     /// Log stream name.
     public var logStreamName: String?
-
     /// Log stream tag.
     public var tag: [String: String]?
-
     /// Number of filters.
     public var filterCount: Int?
 

@@ -7,16 +7,13 @@ import CloudCore
 public typealias UpdateLogStreamRequest = UpdateLogGroupRequest
 
 /// The response of ``LTSClient/updateLogStream``.
-public struct UpdateLogStreamResponse: Codable, Sendable, Hashable {
+public struct UpdateLogStreamResponse: Codable, Sendable, Equatable {
     /// Time when a log stream is created.
     public var creationTime: Int64?
-
     /// Name of a log stream.
     public var logTopicName: String?
-
     /// Log stream ID.
     public var logTopicID: String?
-
     /// Log retention duration (days).
     public var ttlInDays: Int?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``LTSClient/createLogStreamV20``.
-public struct CreateLogStreamV20Request: Codable, Sendable, Hashable {
+public struct CreateLogStreamV20Request: Codable, Sendable, Equatable {
     /// Log stream name.
     /// The configuration rules are as follows:
     /// Must be a string of 1 to 64 characters.
@@ -16,15 +16,13 @@ public struct CreateLogStreamV20Request: Codable, Sendable, Hashable {
         case logTopicName = "log_topic_name"
     }
 
-    public init(
-        logTopicName: String
-    ) {
+    public init(logTopicName: String) {
         self.logTopicName = logTopicName
     }
 }
 
 /// The response of ``LTSClient/createLogStreamV20``.
-public struct CreateLogStreamV20Response: Codable, Sendable, Hashable {
+public struct CreateLogStreamV20Response: Codable, Sendable, Equatable {
     /// ID of a log stream
     public var logTopicID: String?
 
@@ -32,9 +30,7 @@ public struct CreateLogStreamV20Response: Codable, Sendable, Hashable {
         case logTopicID = "log_topic_id"
     }
 
-    public init(
-        logTopicID: String? = nil
-    ) {
+    public init(logTopicID: String? = nil) {
         self.logTopicID = logTopicID
     }
 }

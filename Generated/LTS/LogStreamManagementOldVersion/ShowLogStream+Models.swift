@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``LTSClient/showLogStream``.
-public struct ShowLogStreamResponse: Codable, Sendable, Hashable {
+public struct ShowLogStreamResponse: Codable, Sendable, Equatable {
     /// Log stream name
     public var logTopicName: String?
-
     /// Log group creation time
     public var creationTime: Int64?
-
     /// Search switch
     public var indexEnabled: Bool?
 
@@ -20,11 +18,7 @@ public struct ShowLogStreamResponse: Codable, Sendable, Hashable {
         case indexEnabled = "index_enabled"
     }
 
-    public init(
-        logTopicName: String? = nil,
-        creationTime: Int64? = nil,
-        indexEnabled: Bool? = nil
-    ) {
+    public init(logTopicName: String? = nil, creationTime: Int64? = nil, indexEnabled: Bool? = nil) {
         self.logTopicName = logTopicName
         self.creationTime = creationTime
         self.indexEnabled = indexEnabled

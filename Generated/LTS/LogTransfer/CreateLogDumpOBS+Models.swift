@@ -4,47 +4,38 @@
 import CloudCore
 
 /// The request body of ``LTSClient/createLogDumpOBS``.
-public struct CreateLogDumpOBSRequest: Codable, Sendable, Hashable {
+public struct CreateLogDumpOBSRequest: Codable, Sendable, Equatable {
     /// Log group ID.
     /// Minimum: 36
     /// Maximum: 36
     public var logGroupID: String
-
     /// Indicates IDs of log streams whose logs are to be periodically transferred to OBS. You can specify one
     /// or more log streams.
     public var logStreamIDs: [String]
-
     /// Name of an OBS bucket.
     /// Minimum: 3
     /// Maximum: 63
     public var obsBucketName: String
-
     /// Set this parameter to cycle, which indicates that the log transfer is periodic.
     /// Minimum: 5
     /// Maximum: 5
     public var type: String
-
     /// Whether the logs are stored in raw or JSON format. The default value is RAW.
     /// Minimum length: 3 characters.
     /// Maximum length: 4 characters.
     public var storageFormat: String
-
     /// Whether log transfer is enabled. The value is true (default) or false.
     public var switchOn: Bool?
-
     /// The file name prefix of the log files transferred to an OBS bucket.
     /// Minimum: 0
     /// Maximum: 64
     public var prefixName: String?
-
     /// A custom path to store the log files.
     /// Minimum: 0
     /// Maximum: 64
     public var dirPrefixName: String?
-
     /// Length of the log transfer interval.
     public var period: Int
-
     /// Unit of the log transfer interval.>The combination of period and period_unit must be one of
     /// ["2min","5min","30min","1hour","3hour","6hour","12hour"].
     /// Minimum: 3
@@ -103,7 +94,7 @@ public struct CreateLogDumpOBSRequest: Codable, Sendable, Hashable {
     }
 }
 
-public struct CreateLogDumpOBSResponse: Codable, Sendable, Hashable {
+public struct CreateLogDumpOBSResponse: Codable, Sendable, Equatable {
     /// Transfer task ID.
     public var logDumpOBSID: String?
 
@@ -111,9 +102,7 @@ public struct CreateLogDumpOBSResponse: Codable, Sendable, Hashable {
         case logDumpOBSID = "log_dump_obs_id"
     }
 
-    public init(
-        logDumpOBSID: String? = nil
-    ) {
+    public init(logDumpOBSID: String? = nil) {
         self.logDumpOBSID = logDumpOBSID
     }
 }

@@ -7,22 +7,17 @@ import CloudCore
 /// account.
 ///
 /// log_agency_transfer
-public struct CreateTransferLogAgencyTransfer: Codable, Sendable, Hashable {
+public struct CreateTransferLogAgencyTransfer: Codable, Sendable, Equatable {
     /// Delegator account ID.
     public var agencyDomainID: String
-
     /// Delegator account name.
     public var agencyDomainName: String
-
     /// Name of the agency created by the delegator.
     public var agencyName: String
-
     /// Project ID of the delegator.
     public var agencyProjectID: String
-
     /// Account ID of the delegated party (ID of the account that created the log transfer task).
     public var beAgencyDomainID: String
-
     /// Project ID of the delegated party (project ID of the account that created the log transfer task).
     public var beAgencyProjectID: String
 
@@ -53,15 +48,13 @@ public struct CreateTransferLogAgencyTransfer: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``LTSClient/createTransfer``.
-public struct CreateTransferRequest: Codable, Sendable, Hashable {
+public struct CreateTransferRequest: Codable, Sendable, Equatable {
     /// Log group ID.
     /// Minimum: 36
     /// Maximum: 36
     public var logGroupID: String
-
     /// Log stream list.
     public var logStreams: [LogStreams]
-
     /// Log transfer information.
     public var logTransferInfo: LogTransferInfo
 
@@ -71,11 +64,7 @@ public struct CreateTransferRequest: Codable, Sendable, Hashable {
         case logTransferInfo = "log_transfer_info"
     }
 
-    public init(
-        logGroupID: String,
-        logStreams: [LogStreams],
-        logTransferInfo: LogTransferInfo
-    ) {
+    public init(logGroupID: String, logStreams: [LogStreams], logTransferInfo: LogTransferInfo) {
         self.logGroupID = logGroupID
         self.logStreams = logStreams
         self.logTransferInfo = logTransferInfo
@@ -83,12 +72,11 @@ public struct CreateTransferRequest: Codable, Sendable, Hashable {
 }
 
 /// Log stream list.
-public struct LogStreams: Codable, Sendable, Hashable {
+public struct LogStreams: Codable, Sendable, Equatable {
     /// Log stream ID.
     /// Minimum: 36
     /// Maximum: 36
     public var logStreamID: String
-
     /// Log stream name.
     public var logStreamName: String?
 
@@ -97,24 +85,18 @@ public struct LogStreams: Codable, Sendable, Hashable {
         case logStreamName = "log_stream_name"
     }
 
-    public init(
-        logStreamID: String,
-        logStreamName: String? = nil
-    ) {
+    public init(logStreamID: String, logStreamName: String? = nil) {
         self.logStreamID = logStreamID
         self.logStreamName = logStreamName
     }
 }
 
 /// Log transfer information.
-public struct LogTransferInfo: Codable, Sendable, Hashable {
+public struct LogTransferInfo: Codable, Sendable, Equatable {
     /// Documented values of `logTransferStatus`; other values decode as well.
     public struct LogTransferStatus: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let enable: Self = "ENABLE"
         public static let disable: Self = "DISABLE"
@@ -123,24 +105,19 @@ public struct LogTransferInfo: Codable, Sendable, Hashable {
 
     /// Log transfer type. OBS indicates that logs are transferred to OBS.
     public var logTransferType: String
-
     /// Log transfer mode. cycle indicates periodical transfer, and realTime indicates real-time transfer.
     /// Only cycle is available for OBS transfer tasks.
     public var logTransferMode: String
-
     /// Log transfer format. The value can be RAW or JSON. RAW indicates the raw log format, and JSON
     /// indicates the JSON format. Both JSON and RAW are available for OBS transfer tasks.
     public var logStorageFormat: LogStorageFormat
-
     /// Log transfer status. The value can be ENABLE, DISABLE, or EXCEPTION. ENABLE indicates that log
     /// transfer is enabled, DISABLE indicates that log transfer is disabled, and EXCEPTION indicates that log
     /// transfer is abnormal.
     public var logTransferStatus: LogTransferStatus
-
     /// Information about delegated log transfer. This parameter is required if you transfer logs for another
     /// account.
     public var logAgencyTransfer: CreateTransferLogAgencyTransfer?
-
     /// Log transfer details.
     public var logTransferDetail: LogTransferDetail
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``LTSClient/listTransfers``.
-public struct ListTransfersResponse: Codable, Sendable, Hashable {
+public struct ListTransfersResponse: Codable, Sendable, Equatable {
     /// Log transfer task information.
     public var logTransfers: [CreateTransferResponseBody]?
 
@@ -12,9 +12,7 @@ public struct ListTransfersResponse: Codable, Sendable, Hashable {
         case logTransfers = "log_transfers"
     }
 
-    public init(
-        logTransfers: [CreateTransferResponseBody]? = nil
-    ) {
+    public init(logTransfers: [CreateTransferResponseBody]? = nil) {
         self.logTransfers = logTransfers
     }
 }

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// Log transfer information.
-public struct UpdateLogTransferInfo: Codable, Sendable, Hashable {
+public struct UpdateLogTransferInfo: Codable, Sendable, Equatable {
     /// Log transfer format. The value can be RAW or JSON. RAW indicates the raw log format, and JSON
     /// indicates the JSON format. Both JSON and RAW are available for OBS transfer tasks.
     public var logStorageFormat: LogStorageFormat
-
     /// Log transfer status. ENABLE indicates that log transfer is enabled, DISABLE indicates that log
     /// transfer is disabled, and EXCEPTION indicates that log transfer is abnormal.
     public var logTransferStatus: String
-
     /// Log transfer details.
     public var logTransferDetail: LogTransferDetail
 
@@ -34,12 +32,11 @@ public struct UpdateLogTransferInfo: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``LTSClient/updateTransfer``.
-public struct UpdateTransferRequest: Codable, Sendable, Hashable {
+public struct UpdateTransferRequest: Codable, Sendable, Equatable {
     /// Log transfer task ID.
     /// Minimum: 36
     /// Maximum: 36
     public var logTransferID: String
-
     /// Log transfer information.
     public var logTransferInfo: UpdateLogTransferInfo
 
@@ -48,10 +45,7 @@ public struct UpdateTransferRequest: Codable, Sendable, Hashable {
         case logTransferInfo = "log_transfer_info"
     }
 
-    public init(
-        logTransferID: String,
-        logTransferInfo: UpdateLogTransferInfo
-    ) {
+    public init(logTransferID: String, logTransferInfo: UpdateLogTransferInfo) {
         self.logTransferID = logTransferID
         self.logTransferInfo = logTransferInfo
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``LTSClient/deleteNotificationTemplate``.
-public struct DeleteNotificationTemplateRequest: Codable, Sendable, Hashable {
+public struct DeleteNotificationTemplateRequest: Codable, Sendable, Equatable {
     /// Array of names of templates to be deleted.
     public var templateNames: [String]
 
@@ -12,9 +12,7 @@ public struct DeleteNotificationTemplateRequest: Codable, Sendable, Hashable {
         case templateNames = "template_names"
     }
 
-    public init(
-        templateNames: [String]
-    ) {
+    public init(templateNames: [String]) {
         self.templateNames = templateNames
     }
 }

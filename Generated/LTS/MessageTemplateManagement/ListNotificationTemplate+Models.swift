@@ -4,36 +4,21 @@
 import CloudCore
 
 /// The request body of ``LTSClient/listNotificationTemplate``.
-public struct ListNotificationTemplateRequest: Codable, Sendable, Hashable {
+public struct ListNotificationTemplateRequest: Codable, Sendable, Equatable {
     /// Email template content.
     /// Minimum: 2
     /// Maximum: 1024
     public var templates: String
-
     /// Language type, for example, en-us.
     public var language: String
-
     /// Source. The value can only be LTS.
     /// Minimum: 3
     /// Maximum: 3
     public var source: String
-
     /// The content of this field is rendered to be used as the title of the message template.
     public var subject: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case templates
-        case language
-        case source
-        case subject
-    }
-
-    public init(
-        templates: String,
-        language: String,
-        source: String,
-        subject: String? = nil
-    ) {
+    public init(templates: String, language: String, source: String, subject: String? = nil) {
         self.templates = templates
         self.language = language
         self.source = source
@@ -42,22 +27,13 @@ public struct ListNotificationTemplateRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``LTSClient/listNotificationTemplate``.
-public struct ListNotificationTemplateResponse: Codable, Sendable, Hashable {
+public struct ListNotificationTemplateResponse: Codable, Sendable, Equatable {
     /// The value is an HTML text and needs to be parsed before being displayed.
     public var template: String?
-
     /// The title displayed after the field is parsed. It is displayed at the top of the returned HTML text.
     public var subject: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case template
-        case subject
-    }
-
-    public init(
-        template: String? = nil,
-        subject: String? = nil
-    ) {
+    public init(template: String? = nil, subject: String? = nil) {
         self.template = template
         self.subject = subject
     }

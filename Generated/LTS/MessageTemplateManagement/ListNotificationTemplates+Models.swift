@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``LTSClient/listNotificationTemplates``.
-public struct ListNotificationTemplatesResponse: Codable, Sendable, Hashable {
+public struct ListNotificationTemplatesResponse: Codable, Sendable, Equatable {
     /// Template array.
     public var results: [NotificationTemplate]?
 
-    private enum CodingKeys: String, CodingKey {
-        case results
-    }
-
-    public init(
-        results: [NotificationTemplate]? = nil
-    ) {
+    public init(results: [NotificationTemplate]? = nil) {
         self.results = results
     }
 }

@@ -4,18 +4,15 @@
 import CloudCore
 
 /// The request body of ``LTSClient/createSearchCriterias``.
-public struct CreateSearchCriteriasRequest: Codable, Sendable, Hashable {
+public struct CreateSearchCriteriasRequest: Codable, Sendable, Equatable {
     /// Quick search field. Enter the statement to be queried.
     public var criteria: String
-
     /// Enterprise project ID.
     public var epsID: String?
-
     /// Quick search name, which contains 1 to 64 characters,
     /// including only letters, digits, underscores (_), hyphens (-), and periods (.). Do not start with a
     /// period or underscore or end with a period.
     public var name: String
-
     /// Search type, for example, raw logs.
     public var searchType: String
 
@@ -26,12 +23,7 @@ public struct CreateSearchCriteriasRequest: Codable, Sendable, Hashable {
         case searchType = "search_type"
     }
 
-    public init(
-        criteria: String,
-        epsID: String? = nil,
-        name: String,
-        searchType: String
-    ) {
+    public init(criteria: String, epsID: String? = nil, name: String, searchType: String) {
         self.criteria = criteria
         self.epsID = epsID
         self.name = name
@@ -40,17 +32,11 @@ public struct CreateSearchCriteriasRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``LTSClient/createSearchCriterias``.
-public struct CreateSearchCriteriasResponse: Codable, Sendable, Hashable {
+public struct CreateSearchCriteriasResponse: Codable, Sendable, Equatable {
     /// Quick search ID.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }

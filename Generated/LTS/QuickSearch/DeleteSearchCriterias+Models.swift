@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``LTSClient/deleteSearchCriterias``.
-public struct DeleteSearchCriteriasRequest: Codable, Sendable, Hashable {
+public struct DeleteSearchCriteriasRequest: Codable, Sendable, Equatable {
     /// Enterprise project ID.
     public var epsID: String?
-
     /// Quick search ID.
     public var id: String
 
@@ -16,10 +15,7 @@ public struct DeleteSearchCriteriasRequest: Codable, Sendable, Hashable {
         case id
     }
 
-    public init(
-        epsID: String? = nil,
-        id: String
-    ) {
+    public init(epsID: String? = nil, id: String) {
         self.epsID = epsID
         self.id = id
     }

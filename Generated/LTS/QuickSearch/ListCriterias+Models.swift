@@ -3,13 +3,11 @@
 
 import CloudCore
 
-public struct ListCriteriasErrorResponse: Codable, Sendable, Hashable {
+public struct ListCriteriasErrorResponse: Codable, Sendable, Equatable {
     /// Error message body.
     public var message: ErrorMessagebody?
-
     /// Not in the page's table; the page's response example shows it.
     public var errorCode: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var errorMsg: String?
 
@@ -19,11 +17,7 @@ public struct ListCriteriasErrorResponse: Codable, Sendable, Hashable {
         case errorMsg = "error_msg"
     }
 
-    public init(
-        message: ErrorMessagebody? = nil,
-        errorCode: String? = nil,
-        errorMsg: String? = nil
-    ) {
+    public init(message: ErrorMessagebody? = nil, errorCode: String? = nil, errorMsg: String? = nil) {
         self.message = message
         self.errorCode = errorCode
         self.errorMsg = errorMsg
@@ -31,7 +25,7 @@ public struct ListCriteriasErrorResponse: Codable, Sendable, Hashable {
 }
 
 /// The response of ``LTSClient/listCriterias``.
-public struct ListCriteriasResponse: Codable, Sendable, Hashable {
+public struct ListCriteriasResponse: Codable, Sendable, Equatable {
     /// Response body.
     public var searchCriterias: [GetQuerySearchCriteriasBody]?
 
@@ -39,9 +33,7 @@ public struct ListCriteriasResponse: Codable, Sendable, Hashable {
         case searchCriterias = "search_criterias"
     }
 
-    public init(
-        searchCriterias: [GetQuerySearchCriteriasBody]? = nil
-    ) {
+    public init(searchCriterias: [GetQuerySearchCriteriasBody]? = nil) {
         self.searchCriterias = searchCriterias
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``LTSClient/listQueryAllSearchCriterias``.
-public struct ListQueryAllSearchCriteriasResponse: Codable, Sendable, Hashable {
+public struct ListQueryAllSearchCriteriasResponse: Codable, Sendable, Equatable {
     /// Quick search.
     public var searchCriterias: [SearchCriteriasBody]?
 
@@ -12,24 +12,19 @@ public struct ListQueryAllSearchCriteriasResponse: Codable, Sendable, Hashable {
         case searchCriterias = "search_criterias"
     }
 
-    public init(
-        searchCriterias: [SearchCriteriasBody]? = nil
-    ) {
+    public init(searchCriterias: [SearchCriteriasBody]? = nil) {
         self.searchCriterias = searchCriterias
     }
 }
 
 /// Quick search.
-public struct SearchCriteriasBody: Codable, Sendable, Hashable {
+public struct SearchCriteriasBody: Codable, Sendable, Equatable {
     /// Quick search of a single log stream.
     public var criterias: [GetQuerySearchCriteriasBody]?
-
     /// Log stream ID.
     public var logStreamID: String?
-
     /// Log stream name.
     public var logStreamName: String?
-
     /// Quick search type.
     public var searchType: String?
 

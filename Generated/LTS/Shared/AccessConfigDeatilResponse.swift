@@ -4,71 +4,53 @@
 import CloudCore
 
 /// Ingestion configuration details.
-public struct AccessConfigDeatilResponse: Codable, Sendable, Hashable {
+public struct AccessConfigDeatilResponse: Codable, Sendable, Equatable {
     /// Collection paths.
     public var paths: [String]?
-
     /// Collection path blacklist.
     public var blackPaths: [String]?
-
     /// Log format.
     public var format: AccessConfigFormatCreate?
-
     /// Windows event logs.
     public var windowsLogInfo: AccessConfigWindowsLogInfoCreate?
-
     /// Standard output switch. This parameter is used only for CCE log ingestion.
     public var stdout: Bool?
-
     /// Standard error switch. This parameter is used only for CCE log ingestion.
     public var stderr: Bool?
-
     /// CCE log ingestion type. This parameter is used only for CCE log ingestion.
     public var pathType: String?
-
     /// Regular expression matching of Kubernetes namespaces. This parameter is used only for CCE log
     /// ingestion.
     public var namespaceRegex: String?
-
     /// Regular expression matching of Kubernetes pods. This parameter is used only for CCE log ingestion.
     public var podNameRegex: String?
-
     /// Regular expression matching of Kubernetes container names. This parameter is used only for CCE log
     /// ingestion.
     public var containerNameRegex: String?
-
     /// Container label whitelist. You can create up to 30 whitelists. The key names must be unique. This
     /// parameter is used only for CCE log ingestion.
     public var includeLabels: [String: String]?
-
     /// Container label blacklist. You can create up to 30 blacklists. The key names must be unique. This
     /// parameter is used only for CCE log ingestion.
     public var excludeLabels: [String: String]?
-
     /// Environment variable whitelist. You can create up to 30 whitelists. The key names must be unique. This
     /// parameter is used only for CCE log ingestion.
     public var includeEnvs: [String: String]?
-
     /// Environment variable blacklist. You can create up to 30 blacklists. The key names must be unique. This
     /// parameter is used only for CCE log ingestion.
     public var excludeEnvs: [String: String]?
-
     /// Container label. You can create up to 30 labels. The key names must be unique. This parameter is used
     /// only for CCE log ingestion.
     public var logLabels: [String: String]?
-
     /// Environment variable label. You can create up to 30 labels. The key names must be unique. This
     /// parameter is used only for CCE log ingestion.
     public var logEnvs: [String: String]?
-
     /// Kubernetes label whitelist. You can create up to 30 whitelists. The key names must be unique. This
     /// parameter is used only for CCE log ingestion.
     public var includeK8sLabels: [String: String]?
-
     /// Kubernetes label blacklist. You can create up to 30 blacklists. The key names must be unique. This
     /// parameter is used only for CCE log ingestion.
     public var excludeK8sLabels: [String: String]?
-
     /// Kubernetes label. You can create up to 30 labels. The key names must be unique. This parameter is used
     /// only for CCE log ingestion.
     public var logK8s: [String: String]?

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Log format.
-public struct AccessConfigFormatCreate: Codable, Sendable, Hashable {
+public struct AccessConfigFormatCreate: Codable, Sendable, Equatable {
     /// Single-line logs.
     public var single: AccessConfigFormatMutilCreate?
-
     /// Multi-line logs.
     public var multi: AccessConfigFormatMutilCreate?
 
-    private enum CodingKeys: String, CodingKey {
-        case single
-        case multi
-    }
-
-    public init(
-        single: AccessConfigFormatMutilCreate? = nil,
-        multi: AccessConfigFormatMutilCreate? = nil
-    ) {
+    public init(single: AccessConfigFormatMutilCreate? = nil, multi: AccessConfigFormatMutilCreate? = nil) {
         self.single = single
         self.multi = multi
     }

@@ -4,26 +4,17 @@
 import CloudCore
 
 /// Single-line logs.
-public struct AccessConfigFormatMutilCreate: Codable, Sendable, Hashable {
+public struct AccessConfigFormatMutilCreate: Codable, Sendable, Equatable {
     /// Single-line logs. time indicates a time wildcard is used to detect log boundaries, whereas regular
     /// indicates that a regular expression is used.
     public var mode: String?
-
     /// Log time.If mode is regular, the value is a regular expression.If mode is time, the value is a time
     /// wildcard, which is used by ICAgent to look for the log printing time as the beginning of a log event.
     /// If the time format in a log event is 2019-01-01 23:59:59, the time wildcard is YYYY-MM-DD hh:mm:ss. If
     /// the time format in a log event is 19-1-1 23:59:59, the time wildcard is YY-M-D hh:mm:ss.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case mode
-        case value
-    }
-
-    public init(
-        mode: String? = nil,
-        value: String? = nil
-    ) {
+    public init(mode: String? = nil, value: String? = nil) {
         self.mode = mode
         self.value = value
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Host group ID list.
-public struct AccessConfigHostGroupIDList: Codable, Sendable, Hashable {
+public struct AccessConfigHostGroupIDList: Codable, Sendable, Equatable {
     /// List of host group IDs.
     public var hostGroupIDList: [String]?
 
@@ -12,9 +12,7 @@ public struct AccessConfigHostGroupIDList: Codable, Sendable, Hashable {
         case hostGroupIDList = "host_group_id_list"
     }
 
-    public init(
-        hostGroupIDList: [String]? = nil
-    ) {
+    public init(hostGroupIDList: [String]? = nil) {
         self.hostGroupIDList = hostGroupIDList
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``LTSClient/deleteHostGroup``.
-public struct AccessConfigHostGroupIDListCreate: Codable, Sendable, Hashable {
+public struct AccessConfigHostGroupIDListCreate: Codable, Sendable, Equatable {
     /// List of host group IDs.
     /// Minimum: 36
     /// Maximum: 36
@@ -14,9 +14,7 @@ public struct AccessConfigHostGroupIDListCreate: Codable, Sendable, Hashable {
         case hostGroupIDList = "host_group_id_list"
     }
 
-    public init(
-        hostGroupIDList: [String]
-    ) {
+    public init(hostGroupIDList: [String]) {
         self.hostGroupIDList = hostGroupIDList
     }
 }

@@ -4,37 +4,27 @@
 import CloudCore
 
 /// The response of ``LTSClient/createAccessConfig``.
-public struct AccessConfigInfo: Codable, Sendable, Hashable {
+public struct AccessConfigInfo: Codable, Sendable, Equatable {
     /// Ingestion configuration ID.
     public var accessConfigID: String?
-
     /// Ingestion configuration name.
     public var accessConfigName: String?
-
     /// Ingestion configuration type. The value AGENT indicates host log ingestion.
     public var accessConfigType: String?
-
     /// Creation time.
     public var createTime: Int64?
-
     /// Ingestion configuration details.
     public var accessConfigDetail: AccessConfigDeatilResponse?
-
     /// Log details.
     public var logInfo: AccessConfigQueryLogInfo?
-
     /// Host group ID list.
     public var hostGroupInfo: AccessConfigHostGroupIDList?
-
     /// Tag information.
     public var accessConfigTag: [Tag]?
-
     /// Log splitting.
     public var logSplit: Bool?
-
     /// Binary collection.
     public var binaryCollect: Bool?
-
     /// CCE cluster ID
     public var clusterID: String?
 

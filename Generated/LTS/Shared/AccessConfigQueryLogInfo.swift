@@ -4,22 +4,17 @@
 import CloudCore
 
 /// Log details.
-public struct AccessConfigQueryLogInfo: Codable, Sendable, Hashable {
+public struct AccessConfigQueryLogInfo: Codable, Sendable, Equatable {
     /// Log group ID.
     public var logGroupID: String?
-
     /// Log stream ID.
     public var logStreamID: String?
-
     /// Log group name.
     public var logGroupName: String?
-
     /// Log stream name.
     public var logStreamName: String?
-
     /// Log group alias.
     public var logGroupNameAlias: String?
-
     /// Log stream alias.
     public var logStreamNameAlias: String?
 

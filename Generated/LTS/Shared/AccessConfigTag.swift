@@ -4,24 +4,15 @@
 import CloudCore
 
 /// Tag information. A tag key must be unique. Up to 20 tags are allowed.
-public struct AccessConfigTag: Codable, Sendable, Hashable {
+public struct AccessConfigTag: Codable, Sendable, Equatable {
     /// Tag key. Use only UTF-8 letters, digits, spaces, and the following characters: .:=+-@. Do not start
     /// with an underscore (). Max 128 characters are allowed.
     public var key: String
-
     /// Tag value. Use only UTF-8 letters, digits, spaces, and the following characters: _.:/=+-@. Max 255
     /// characters are allowed.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String? = nil
-    ) {
+    public init(key: String, value: String? = nil) {
         self.key = key
         self.value = value
     }

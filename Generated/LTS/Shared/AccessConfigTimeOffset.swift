@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Offset from first collection time.
-public struct AccessConfigTimeOffset: Codable, Sendable, Hashable {
+public struct AccessConfigTimeOffset: Codable, Sendable, Equatable {
     /// Time offset.
     /// When unit is day, the value ranges from 1 to 7.
     /// When unit is hour, the value ranges from 1 to 168.
     /// When unit is sec, the value ranges from 1 to 604800.
     public var offset: Int64?
-
     /// Unit of the time offset.
     /// day
     /// hour
@@ -22,10 +21,7 @@ public struct AccessConfigTimeOffset: Codable, Sendable, Hashable {
         case unit
     }
 
-    public init(
-        offset: Int64? = nil,
-        unit: String? = nil
-    ) {
+    public init(offset: Int64? = nil, unit: String? = nil) {
         self.offset = offset
         self.unit = unit
     }

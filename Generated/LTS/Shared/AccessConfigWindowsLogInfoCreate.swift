@@ -4,17 +4,15 @@
 import CloudCore
 
 /// Windows event logs.
-public struct AccessConfigWindowsLogInfoCreate: Codable, Sendable, Hashable {
+public struct AccessConfigWindowsLogInfoCreate: Codable, Sendable, Equatable {
     /// Type of Windows event logs to be collected.
     /// Application: application event logs.
     /// System: system event logs.
     /// Security: security event logs.
     /// Setup: startup event logs.
     public var categorys: [String]?
-
     /// Offset from first collection time.
     public var timeOffset: AccessConfigTimeOffset?
-
     /// Event level.
     /// information: common information events, which do not affect system running.
     /// warning: warning events, which may affect system running but do not cause system breakdown.

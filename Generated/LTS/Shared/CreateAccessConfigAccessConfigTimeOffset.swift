@@ -6,13 +6,12 @@ import CloudCore
 /// Time offset.
 ///
 /// AccessConfigTimeOffset
-public struct CreateAccessConfigAccessConfigTimeOffset: Codable, Sendable, Hashable {
+public struct CreateAccessConfigAccessConfigTimeOffset: Codable, Sendable, Equatable {
     /// Time offset.
     /// When unit is day, the value ranges from 1 to 7.
     /// When unit is hour, the value ranges from 1 to 168.
     /// When unit is sec, the value ranges from 1 to 604800.
     public var offset: Int64
-
     /// Unit of the time offset.
     /// day
     /// hour
@@ -24,10 +23,7 @@ public struct CreateAccessConfigAccessConfigTimeOffset: Codable, Sendable, Hasha
         case unit
     }
 
-    public init(
-        offset: Int64,
-        unit: String
-    ) {
+    public init(offset: Int64, unit: String) {
         self.offset = offset
         self.unit = unit
     }

@@ -6,17 +6,14 @@ import CloudCore
 /// Topic information, which will be unavailable soon. You are advised to use the action rule function.
 ///
 /// Topics
-public struct CreateKeywordsAlarmRuleTopics: Codable, Sendable, Hashable {
+public struct CreateKeywordsAlarmRuleTopics: Codable, Sendable, Equatable {
     /// Topic name.
     public var name: String
-
     /// Specifies the resource identifier of the topic, which is unique.
     public var topicURN: String
-
     /// Specifies the topic display name, which is presented as the name of the email sender in email
     /// messages.
     public var displayName: String?
-
     /// Specifies the message push policy.
     public var pushPolicy: Int?
 
@@ -27,12 +24,7 @@ public struct CreateKeywordsAlarmRuleTopics: Codable, Sendable, Hashable {
         case pushPolicy = "push_policy"
     }
 
-    public init(
-        name: String,
-        topicURN: String,
-        displayName: String? = nil,
-        pushPolicy: Int? = nil
-    ) {
+    public init(name: String, topicURN: String, displayName: String? = nil, pushPolicy: Int? = nil) {
         self.name = name
         self.topicURN = topicURN
         self.displayName = displayName

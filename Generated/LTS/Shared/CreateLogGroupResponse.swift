@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``LTSClient/createLogGroup``.
-public struct CreateLogGroupResponse: Codable, Sendable, Hashable {
+public struct CreateLogGroupResponse: Codable, Sendable, Equatable {
     /// ID of the created log group.
     /// Minimum: 36
     /// Maximum: 36
@@ -14,9 +14,7 @@ public struct CreateLogGroupResponse: Codable, Sendable, Hashable {
         case logGroupID = "log_group_id"
     }
 
-    public init(
-        logGroupID: String? = nil
-    ) {
+    public init(logGroupID: String? = nil) {
         self.logGroupID = logGroupID
     }
 }

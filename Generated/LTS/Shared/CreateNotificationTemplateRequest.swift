@@ -4,43 +4,29 @@
 import CloudCore
 
 /// The request body of ``LTSClient/createNotificationTemplate``.
-public struct CreateNotificationTemplateRequest: Codable, Sendable, Hashable {
+public struct CreateNotificationTemplateRequest: Codable, Sendable, Equatable {
     /// Notification rule name, which is mandatory. The value can contain only digits, letters, underscores
     /// (_), and hyphens (-), and cannot start or end with special characters such as underscores. The value
     /// can contain 1 to 100 characters and cannot be changed after being created.
     /// Minimum: 1
     /// Maximum: 100
     public var name: String
-
     /// Notification method.
     public var type: [String]?
-
     /// Template description, which is mandatory. The value can contain only digits, letters, and underscores
     /// (_), and cannot start or end with an underscore. The value can contain 0 to 1,024 characters.
     /// Minimum: 0
     /// Maximum: 1024
     public var desc: String?
-
     /// Template source. Currently, this parameter must be set to LTS. Otherwise, the template cannot be
     /// filtered.
     /// Minimum: 3
     /// Maximum: 3
     public var source: String
-
     /// Language type, for example, en-us.
     public var locale: String
-
     /// Template body is an array.
     public var templates: [SubTemplate]
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case desc
-        case source
-        case locale
-        case templates
-    }
 
     public init(
         name: String,

@@ -4,33 +4,19 @@
 import CloudCore
 
 /// The response of ``LTSClient/createNotificationTemplate``.
-public struct CreateNotificationTemplateResponse: Codable, Sendable, Hashable {
+public struct CreateNotificationTemplateResponse: Codable, Sendable, Equatable {
     /// Notification rule name.
     public var name: String?
-
     /// Notification method.
     public var type: [String]?
-
     /// Template description.
     public var desc: String?
-
     /// Template source.
     public var source: String?
-
     /// Language.
     public var locale: String?
-
     /// Template body, which is an array.
     public var templates: [SubTemplateResBody]?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case desc
-        case source
-        case locale
-        case templates
-    }
 
     public init(
         name: String? = nil,

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``LTSClient/createStructConfig``.
-public struct CreateStructConfigRequest: Codable, Sendable, Hashable {
+public struct CreateStructConfigRequest: Codable, Sendable, Equatable {
     /// Documented values of `templateType`; other values decode as well.
     public struct TemplateType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// system templates
         public static let builtIn: Self = "built_in"
-
         /// custom templates
         public static let custom: Self = "custom"
     }
@@ -25,36 +21,29 @@ public struct CreateStructConfigRequest: Codable, Sendable, Hashable {
     /// Minimum: 36
     /// Maximum: 36
     public var logGroupID: String
-
     /// Log stream ID. For details about how to obtain a log stream ID, see Obtaining the Project ID, Account
     /// ID, Log Group ID, and Log Stream ID.
     /// Minimum: 36
     /// Maximum: 36
     public var logStreamID: String
-
     /// Template ID. When the system template is used, the current attribute can be empty.
     /// Minimum: 0
     /// Maximum: 36
     public var templateID: String
-
     /// Template name, which cannot be empty and will be verified.
     /// Minimum: 1
     /// Maximum: 64
     public var templateName: String
-
     /// Type of the template. The value can be built_in (system templates) or custom (custom templates). For
     /// details about system template types, see section "Log Search and Analysis" > "Cloud Structuring
     /// Parsing" > "Structuring Templates" in the LTS User Guide.
     public var templateType: TemplateType
-
     /// Example field array. You only need to enter the fields whose status is different from that of
     /// is_analysis in the template.
     public var demoFields: [FieldModel]?
-
     /// Tag field array. You only need to enter the fields whose status is different from that of is_analysis
     /// in the template.
     public var tagFields: [FieldModel]?
-
     /// Indicates whether to enable quick analysis for demo_fields and tag_fields. If this parameter is set to
     /// true, quick analysis is enabled for all fields. If this parameter is left blank or set to false,
     /// is_analysis in the template is used to determine whether to enable quick analysis.

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// The response of ``LTSClient/createTransfer``.
-public struct CreateTransferResponseBody: Codable, Sendable, Hashable {
+public struct CreateTransferResponseBody: Codable, Sendable, Equatable {
     /// Log group ID.
     public var logGroupID: String?
-
     /// Log group name.
     public var logGroupName: String?
-
     /// Log stream list.
     public var logStreams: [LogStream]?
-
     /// Log transfer task ID.
     public var logTransferID: String?
-
     /// Log transfer information.
     public var logTransferInfo: LogTransferInfoRespBody?
 

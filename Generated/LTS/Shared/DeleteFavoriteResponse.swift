@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``LTSClient/deleteFavorite``.
-public struct DeleteFavoriteResponse: Codable, Sendable, Hashable {
+public struct DeleteFavoriteResponse: Codable, Sendable, Equatable {
     /// Error message body.
     public var message: ErrorMessagebody?
 
-    private enum CodingKeys: String, CodingKey {
-        case message
-    }
-
-    public init(
-        message: ErrorMessagebody? = nil
-    ) {
+    public init(message: ErrorMessagebody? = nil) {
         self.message = message
     }
 }

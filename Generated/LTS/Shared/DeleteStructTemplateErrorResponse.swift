@@ -3,16 +3,13 @@
 
 import CloudCore
 
-public struct DeleteStructTemplateErrorResponse: Codable, Sendable, Hashable {
+public struct DeleteStructTemplateErrorResponse: Codable, Sendable, Equatable {
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var errorCode2: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var errorMessage: String?
 

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Error message body.
-public struct ErrorMessagebody: Codable, Sendable, Hashable {
+public struct ErrorMessagebody: Codable, Sendable, Equatable {
     /// Error code.
     public var code: String?
-
     /// Error message.
     public var details: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case details
-    }
-
-    public init(
-        code: String? = nil,
-        details: String? = nil
-    ) {
+    public init(code: String? = nil, details: String? = nil) {
         self.code = code
         self.details = details
     }

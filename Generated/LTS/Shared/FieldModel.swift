@@ -5,12 +5,11 @@ import CloudCore
 
 /// Example field array. You only need to enter the fields whose status is different from that of is_analysis
 /// in the template.
-public struct FieldModel: Codable, Sendable, Hashable {
+public struct FieldModel: Codable, Sendable, Equatable {
     /// Field name. A log event can be split into multiple fields with customizable names.
     /// Minimum: 1
     /// Maximum: 64
     public var fieldName: String
-
     /// Whether quick analysis is enabled.
     public var isAnalysis: Bool?
 
@@ -19,10 +18,7 @@ public struct FieldModel: Codable, Sendable, Hashable {
         case isAnalysis = "is_analysis"
     }
 
-    public init(
-        fieldName: String,
-        isAnalysis: Bool? = nil
-    ) {
+    public init(fieldName: String, isAnalysis: Bool? = nil) {
         self.fieldName = fieldName
         self.isAnalysis = isAnalysis
     }

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `fixed_rate_unit` fields and parameters; other values decode as well.
 public struct FixedRateUnit: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let hour: Self = "hour"
     public static let minute: Self = "minute"

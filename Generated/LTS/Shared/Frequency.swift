@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Alarm statistical period.
-public struct Frequency: Codable, Sendable, Hashable {
+public struct Frequency: Codable, Sendable, Equatable {
     /// Time type.
     public var type: String
-
     /// Cron expression, which uses the 24-hour format and is precise down to the minute.
     /// 0/10 * * * *: The query starts from 00:00 and is performed every 10 minutes at 00:00, 00:10, 00:20,
     /// 00:30, 00:40, 00:50, 01:00, and so on. For example, if the current time is 16:37, the next query is at
@@ -17,19 +16,15 @@ public struct Frequency: Codable, Sendable, Hashable {
     /// 0 14 * * *: The query is performed at 14:00 every day.
     /// 0 0 10 * *: The query is performed at 00:00 on the 10th day of every month.
     public var cronExpr: String?
-
     /// This field is used when type is set to DAILY or WEEKLY.
     /// DAILY ranges from 0 to 23.
     /// WEEKLY ranges from 0 to 23.
     public var hourOfDay: Int?
-
     /// This field is used when type is set to WEEKLY (from Sunday to Saturday).
     public var dayOfWeek: Int?
-
     /// Value of a period. This field is used when type is set to FIXED_RATE. It is used together with
     /// fixed_rate_unit to indicate a fixed period.
     public var fixedRate: Int?
-
     /// Unit of a period. This field is used when type is set to FIXED_RATE. It is used together with
     /// fixed_rate to indicate a fixed period.
     /// The value can be hour or minute.

@@ -4,31 +4,23 @@
 import CloudCore
 
 /// The response of ``LTSClient/createHostGroup``.
-public struct GetHostGroupInfo: Codable, Sendable, Hashable {
+public struct GetHostGroupInfo: Codable, Sendable, Equatable {
     /// Host group ID.
     public var hostGroupID: String?
-
     /// Host group name.
     public var hostGroupName: String?
-
     /// Host group type.
     public var hostGroupType: String?
-
     /// Host ID list.
     public var hostIDList: [String]?
-
     /// Tag information.
     public var hostGroupTag: [HostGroupTagResBody]?
-
     /// Creation time.
     public var createTime: Int64?
-
     /// Update time.
     public var updateTime: Int64?
-
     /// Host group ID.
     public var labels: [String]?
-
     /// Host access type.
     public var agentAccessType: String?
 

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Response body.
-public struct GetQuerySearchCriteriasBody: Codable, Sendable, Hashable {
+public struct GetQuerySearchCriteriasBody: Codable, Sendable, Equatable {
     /// Quick search of a field.
     public var criteria: String?
-
     /// Quick search of a name.
     public var name: String?
-
     /// Quick search ID.
     public var id: String?
-
     /// Quick search type.
     public var searchType: String?
 
@@ -24,12 +21,7 @@ public struct GetQuerySearchCriteriasBody: Codable, Sendable, Hashable {
         case searchType = "search_type"
     }
 
-    public init(
-        criteria: String? = nil,
-        name: String? = nil,
-        id: String? = nil,
-        searchType: String? = nil
-    ) {
+    public init(criteria: String? = nil, name: String? = nil, id: String? = nil, searchType: String? = nil) {
         self.criteria = criteria
         self.name = name
         self.id = id

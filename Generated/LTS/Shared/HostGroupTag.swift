@@ -4,15 +4,13 @@
 import CloudCore
 
 /// Tag information. You can add up to 20 tags.
-public struct HostGroupTag: Codable, Sendable, Hashable {
+public struct HostGroupTag: Codable, Sendable, Equatable {
     /// Tag key. Use only UTF-8 letters, digits, spaces, and the following characters: .:=+-@. Do not start
     /// with an underscore (). Max 128 characters are allowed.
     public var key: String
-
     /// Tag value. Use only UTF-8 letters, digits, spaces, and the following characters: _.:/=+-@. Max 255
     /// characters are allowed.
     public var value: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var tagsToStreamsEnable: Bool?
 
@@ -22,11 +20,7 @@ public struct HostGroupTag: Codable, Sendable, Hashable {
         case tagsToStreamsEnable = "tags_to_streams_enable"
     }
 
-    public init(
-        key: String,
-        value: String? = nil,
-        tagsToStreamsEnable: Bool? = nil
-    ) {
+    public init(key: String, value: String? = nil, tagsToStreamsEnable: Bool? = nil) {
         self.key = key
         self.value = value
         self.tagsToStreamsEnable = tagsToStreamsEnable

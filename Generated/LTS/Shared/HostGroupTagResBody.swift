@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Tag information.
-public struct HostGroupTagResBody: Codable, Sendable, Hashable {
+public struct HostGroupTagResBody: Codable, Sendable, Equatable {
     /// Tag key.
     public var key: String?
-
     /// Tag value.
     public var value: String?
-
     /// Whether to apply the tag to the log stream. Only a tag of a log group can be directly applied to its
     /// log stream.
     public var tagsToStreamsEnable: Bool?
@@ -21,11 +19,7 @@ public struct HostGroupTagResBody: Codable, Sendable, Hashable {
         case tagsToStreamsEnable = "tags_to_streams_enable"
     }
 
-    public init(
-        key: String? = nil,
-        value: String? = nil,
-        tagsToStreamsEnable: Bool? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil, tagsToStreamsEnable: Bool? = nil) {
         self.key = key
         self.value = value
         self.tagsToStreamsEnable = tagsToStreamsEnable

@@ -4,32 +4,24 @@
 import CloudCore
 
 /// Keyword details.
-public struct KeywordsRequest: Codable, Sendable, Hashable {
+public struct KeywordsRequest: Codable, Sendable, Equatable {
     /// Log stream ID.
     public var logStreamID: String
-
     /// Log stream name.
     public var logStreamName: String?
-
     /// Log group ID.
     public var logGroupID: String
-
     /// Log group name.
     public var logGroupName: String?
-
     /// Keyword.
     public var keywords: String
-
     /// Condition.
     public var condition: String
-
     /// Keyword threshold, which forms a condition with keyword and condition. An alarm is triggered when the
     /// condition is met.
     public var number: Int
-
     /// Time range for querying the latest data when a task is executed.
     public var searchTimeRange: Int
-
     /// Query time unit.
     public var searchTimeRangeUnit: String
 

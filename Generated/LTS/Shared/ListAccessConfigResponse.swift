@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``LTSClient/listAccessConfig``.
-public struct ListAccessConfigResponse: Codable, Sendable, Hashable {
+public struct ListAccessConfigResponse: Codable, Sendable, Equatable {
     /// Ingestion configuration list.
     public var result: [AccessConfigInfo]?
-
     /// Total number of ingestion configurations.
     public var total: Int64?
 
@@ -16,10 +15,7 @@ public struct ListAccessConfigResponse: Codable, Sendable, Hashable {
         case total
     }
 
-    public init(
-        result: [AccessConfigInfo]? = nil,
-        total: Int64? = nil
-    ) {
+    public init(result: [AccessConfigInfo]? = nil, total: Int64? = nil) {
         self.result = result
         self.total = total
     }

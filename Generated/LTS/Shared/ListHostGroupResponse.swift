@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``LTSClient/listHostGroup``.
-public struct ListHostGroupResponse: Codable, Sendable, Hashable {
+public struct ListHostGroupResponse: Codable, Sendable, Equatable {
     /// Host group list.
     public var result: [GetHostGroupInfo]?
-
     /// Total number of host groups.
     public var total: Int64?
 
@@ -16,10 +15,7 @@ public struct ListHostGroupResponse: Codable, Sendable, Hashable {
         case total
     }
 
-    public init(
-        result: [GetHostGroupInfo]? = nil,
-        total: Int64? = nil
-    ) {
+    public init(result: [GetHostGroupInfo]? = nil, total: Int64? = nil) {
         self.result = result
         self.total = total
     }

@@ -3,22 +3,13 @@
 
 import CloudCore
 
-public struct ListTopnTrafficStatisticsErrorResponse: Codable, Sendable, Hashable {
+public struct ListTopnTrafficStatisticsErrorResponse: Codable, Sendable, Equatable {
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMessage: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case errorCode
-        case errorMessage
-    }
-
-    public init(
-        errorCode: String? = nil,
-        errorMessage: String? = nil
-    ) {
+    public init(errorCode: String? = nil, errorMessage: String? = nil) {
         self.errorCode = errorCode
         self.errorMessage = errorMessage
     }

@@ -4,22 +4,17 @@
 import CloudCore
 
 /// Information about delegated log transfer. This parameter is returned for a delegated log transfer task.
-public struct LogAgencyTransfer: Codable, Sendable, Hashable {
+public struct LogAgencyTransfer: Codable, Sendable, Equatable {
     /// Delegator account ID.
     public var agencyDomainID: String?
-
     /// Delegator account name.
     public var agencyDomainName: String?
-
     /// Name of the agency created by the delegator.
     public var agencyName: String?
-
     /// Project ID of the delegator.
     public var agencyProjectID: String?
-
     /// Account ID of the delegated party (ID of the account that created the log transfer task).
     public var beAgencyDomainID: String?
-
     /// Project ID of the delegated party (project ID of the account that created the log transfer task).
     public var beAgencyProjectID: String?
 

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `log_storage_format` fields and parameters; other values decode as well.
 public struct LogStorageFormat: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let raw: Self = "RAW"
     public static let json: Self = "JSON"

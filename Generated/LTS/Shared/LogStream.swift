@@ -6,10 +6,9 @@ import CloudCore
 /// Log stream list.
 ///
 /// log_streams
-public struct LogStream: Codable, Sendable, Hashable {
+public struct LogStream: Codable, Sendable, Equatable {
     /// Log stream ID.
     public var logStreamID: String?
-
     /// Log stream name.
     public var logStreamName: String?
 
@@ -18,10 +17,7 @@ public struct LogStream: Codable, Sendable, Hashable {
         case logStreamName = "log_stream_name"
     }
 
-    public init(
-        logStreamID: String? = nil,
-        logStreamName: String? = nil
-    ) {
+    public init(logStreamID: String? = nil, logStreamName: String? = nil) {
         self.logStreamID = logStreamID
         self.logStreamName = logStreamName
     }

@@ -4,57 +4,46 @@
 import CloudCore
 
 /// Log transfer details.
-public struct LogTransferDetail: Codable, Sendable, Hashable {
+public struct LogTransferDetail: Codable, Sendable, Equatable {
     /// Length of the transfer interval for an OBS transfer task. This parameter is required when you create
     /// an OBS transfer task. The log transfer interval is specified by the combination of the values of
     /// obs_period and obs_period_unit, and must be set to one of the following: 2 min, 5 min, 30 min, 1 hour,
     /// 3 hours, 6 hours, and 12 hours.
     public var obsPeriod: Int
-
     /// Unit of the transfer interval for an OBS transfer task. This parameter is required when you create an
     /// OBS transfer task. The log transfer interval is specified by the combination of the values of
     /// obs_period and obs_period_unit, and must be set to one of the following: 2 min, 5 min, 30 min, 1 hour,
     /// 3 hours, 6 hours, and 12 hours.
     public var obsPeriodUnit: String
-
     /// OBS bucket name. This parameter is required when you create an OBS transfer task.
     /// Minimum: 3
     /// Maximum: 63
     public var obsBucketName: String
-
     /// KMS key ID for an OBS transfer task. This parameter is required if encryption is enabled for the
     /// target OBS bucket.
     /// Minimum: 36
     /// Maximum: 36
     public var obsEncryptedID: String?
-
     /// Custom transfer path of an OBS transfer task. This parameter is optional.
     /// Minimum: 1
     /// Maximum: 64
     public var obsDirPreFixName: String?
-
     /// Transfer file prefix of an OBS transfer task. This parameter is optional.
     /// Minimum: 1
     /// Maximum: 64
     public var obsPrefixName: String?
-
     /// Time zone for an OBS transfer task. For details, see Time Zone List for OBS Transfer. If this
     /// parameter is specified, obs_time_zone_id must also be specified.
     public var obsTimeZone: String?
-
     /// ID of the time zone for an OBS transfer task. For details, see Time Zone List for OBS Transfer. If
     /// this parameter is specified, obs_time_zone must also be specified.
     public var obsTimeZoneID: String?
-
     /// OBS bucket path, which is the log transfer destination.
     public var obsTransferPath: String?
-
     /// Enterprise project ID of an OBS transfer task.
     public var obsEpsID: String?
-
     /// Whether OBS bucket encryption is enabled.
     public var obsEncryptedEnable: Bool?
-
     /// If tag delivery is enabled, this field must contain the following host information: hostIP, hostId,
     /// hostName, pathFile, and collectTime.
     /// The common fields are logStreamName, regionName, logGroupName, and projectId, which are optional. The

@@ -4,29 +4,23 @@
 import CloudCore
 
 /// Log transfer information.
-public struct LogTransferInfoRespBody: Codable, Sendable, Hashable {
+public struct LogTransferInfoRespBody: Codable, Sendable, Equatable {
     /// Information about delegated log transfer. This parameter is returned for a delegated log transfer
     /// task.
     public var logAgencyTransfer: LogAgencyTransfer?
-
     /// Time when the log transfer task was created.
     public var logCreateTime: Int64?
-
     /// Log transfer format. The value can be RAW or JSON. RAW indicates the raw log format, and JSON
     /// indicates the JSON format. Both JSON and RAW are available for OBS transfer tasks.
     public var logStorageFormat: LogStorageFormat?
-
     /// Log transfer details.
     public var logTransferDetail: TransferDetail?
-
     /// Log transfer mode. cycle indicates periodical transfer, and realTime indicates real-time transfer.
     /// Only cycle is available for OBS transfer tasks.
     public var logTransferMode: String?
-
     /// Log transfer status. ENABLE indicates that log transfer is enabled, DISABLE indicates that log
     /// transfer is disabled, and EXCEPTION indicates that log transfer is abnormal.
     public var logTransferStatus: String?
-
     /// Log transfer type. OBS indicates that logs are transferred to OBS.
     public var logTransferType: String?
 

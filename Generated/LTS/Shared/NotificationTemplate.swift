@@ -4,31 +4,23 @@
 import CloudCore
 
 /// The response of ``LTSClient/showNotificationTemplate``.
-public struct NotificationTemplate: Codable, Sendable, Hashable {
+public struct NotificationTemplate: Codable, Sendable, Equatable {
     /// Notification rule name.
     public var name: String?
-
     /// Notification method.
     public var type: [String]?
-
     /// Template description.
     public var desc: String?
-
     /// Template source.
     public var source: String?
-
     /// Language.
     public var locale: String?
-
     /// Template body, which is an array.
     public var templates: [SubTemplateResBody]?
-
     /// Creation time (timestamp in milliseconds).
     public var createTime: Int64?
-
     /// Update time (timestamp in milliseconds).
     public var modifyTime: Int64?
-
     /// Project ID. For details about how to obtain a project ID, see Obtaining the Account ID, Project ID,
     /// Log Group ID, and Log Stream ID.
     public var projectID: String?

@@ -4,25 +4,21 @@
 import CloudCore
 
 /// Notification topic, which will be unavailable soon. You are advised to use the alarm action rule function.
-public struct SqlNotificationSaveRule: Codable, Sendable, Hashable {
+public struct SqlNotificationSaveRule: Codable, Sendable, Equatable {
     /// Language of the preference.
     /// Minimum: 0
     /// Maximum: 10
     public var language: String
-
     /// Time zone information used in a notification. Example: +08:00
     /// Minimum: 0
     /// Maximum: 1024
     public var timezone: String?
-
     /// Username used in a notification. It is generally displayed in the first line of the greeting.
     /// Minimum: 1
     /// Maximum: 1024
     public var userName: String
-
     /// Topic information, which will be unavailable soon. You are advised to use the action rule function.
     public var topics: [CreateKeywordsAlarmRuleTopics]
-
     /// Message template name.
     public var templateName: String
 

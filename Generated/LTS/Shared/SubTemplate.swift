@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Template body is an array.
-public struct SubTemplate: Codable, Sendable, Hashable {
+public struct SubTemplate: Codable, Sendable, Equatable {
     /// Template subtype, for example, sms or email.
     public var subType: String
-
     /// Sub-template body. A variable following a dollar symbol ($) can only be one of the following
     /// variables. The supported variables vary according to alarm types. Currently, the variables supported
     /// for keyword alarms are as follows:
@@ -26,7 +25,6 @@ public struct SubTemplate: Codable, Sendable, Hashable {
     /// Minimum: 2
     /// Maximum: 1024
     public var content: String
-
     /// Email subject. This parameter is valid only when sub_type is set to email.
     public var topic: String?
 
@@ -36,11 +34,7 @@ public struct SubTemplate: Codable, Sendable, Hashable {
         case topic
     }
 
-    public init(
-        subType: String,
-        content: String,
-        topic: String? = nil
-    ) {
+    public init(subType: String, content: String, topic: String? = nil) {
         self.subType = subType
         self.content = content
         self.topic = topic

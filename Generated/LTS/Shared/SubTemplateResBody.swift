@@ -4,14 +4,12 @@
 import CloudCore
 
 /// Template body, which is an array.
-public struct SubTemplateResBody: Codable, Sendable, Hashable {
+public struct SubTemplateResBody: Codable, Sendable, Equatable {
     /// Template subtype, for example, sms or email.
     public var subType: String?
-
     /// Sub-template body. A variable following a dollar symbol ($) can only be one of the following
     /// variables. The supported variables vary according to alarm types (keyword or SQL).
     public var content: String?
-
     /// Email subject. This parameter is valid only when sub_type is set to email.
     public var topic: String?
 
@@ -21,11 +19,7 @@ public struct SubTemplateResBody: Codable, Sendable, Hashable {
         case topic
     }
 
-    public init(
-        subType: String? = nil,
-        content: String? = nil,
-        topic: String? = nil
-    ) {
+    public init(subType: String? = nil, content: String? = nil, topic: String? = nil) {
         self.subType = subType
         self.content = content
         self.topic = topic

@@ -4,24 +4,15 @@
 import CloudCore
 
 /// Tag field information.
-public struct TagsBody: Codable, Sendable, Hashable {
+public struct TagsBody: Codable, Sendable, Equatable {
     /// Tag key. Use only UTF-8 letters, digits, spaces, and the following characters: .:=+-@. Do not start
     /// with an underscore (). Max 128 characters are allowed.
     public var key: String
-
     /// Tag value. Use only UTF-8 letters, digits, spaces, and the following characters: _.:/=+-@. Max 255
     /// characters are allowed.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

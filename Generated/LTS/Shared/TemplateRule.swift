@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Structuring method.
-public struct TemplateRule: Codable, Sendable, Hashable {
+public struct TemplateRule: Codable, Sendable, Equatable {
     /// Structuring type. Currently, regular expression, JSON, delimiters, and Nginx are supported.
     public var type: String?
-
     /// Specific structuring rule. Each structuring type has a unique structure:
     /// A manual regular expression is a JSON string that contains the keyObject and regex_rules objects.
     /// keyObject contains key-value pairs, where a key indicates the index of an element in the demo_fields
@@ -37,15 +36,7 @@ public struct TemplateRule: Codable, Sendable, Hashable {
     /// $http_host\\\"$request_uri\\\"';\" }
     public var param: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case param
-    }
-
-    public init(
-        type: String? = nil,
-        param: String? = nil
-    ) {
+    public init(type: String? = nil, param: String? = nil) {
         self.type = type
         self.param = param
     }

@@ -4,17 +4,14 @@
 import CloudCore
 
 /// Notification topic, which will be unavailable soon. You are advised to use the action rule function.
-public struct Topics: Codable, Sendable, Hashable {
+public struct Topics: Codable, Sendable, Equatable {
     /// Topic name.
     public var name: String?
-
     /// Specifies the resource identifier of the topic, which is unique.
     public var topicURN: String?
-
     /// Specifies the topic display name, which is presented as the name of the email sender in email
     /// messages.
     public var displayName: String?
-
     /// Specifies the message push policy.
     public var pushPolicy: Int?
 

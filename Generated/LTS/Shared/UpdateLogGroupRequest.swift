@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``LTSClient/updateLogGroup``.
-public struct UpdateLogGroupRequest: Codable, Sendable, Hashable {
+public struct UpdateLogGroupRequest: Codable, Sendable, Equatable {
     /// Log retention duration (days).
     /// Minimum value: 1
     /// Maximum value: 365
     public var ttlInDays: Int
-
     /// Tag field information.
     public var tags: [TagsBody]?
 
@@ -18,10 +17,7 @@ public struct UpdateLogGroupRequest: Codable, Sendable, Hashable {
         case tags
     }
 
-    public init(
-        ttlInDays: Int,
-        tags: [TagsBody]? = nil
-    ) {
+    public init(ttlInDays: Int, tags: [TagsBody]? = nil) {
         self.ttlInDays = ttlInDays
         self.tags = tags
     }

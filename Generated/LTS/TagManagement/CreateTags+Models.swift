@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``LTSClient/createTags``.
-public struct CreateTagsRequest: Codable, Sendable, Hashable {
+public struct CreateTagsRequest: Codable, Sendable, Equatable {
     /// Method of adding tags.
     public var action: String
-
     /// Whether to call external APIs.
     public var isOpen: Bool
-
     /// Tag field information. Up to 20 tag fields are allowed.
     public var tags: [TagsBody]
 
@@ -20,11 +18,7 @@ public struct CreateTagsRequest: Codable, Sendable, Hashable {
         case tags
     }
 
-    public init(
-        action: String,
-        isOpen: Bool,
-        tags: [TagsBody]
-    ) {
+    public init(action: String, isOpen: Bool, tags: [TagsBody]) {
         self.action = action
         self.isOpen = isOpen
         self.tags = tags

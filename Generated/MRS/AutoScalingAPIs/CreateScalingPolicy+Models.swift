@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``MRSClient/createScalingPolicy``.
-public struct CreateScalingPolicyRequest: Codable, Sendable, Hashable {
+public struct CreateScalingPolicyRequest: Codable, Sendable, Equatable {
     /// Type of the node to which an auto scaling rule applies. Currently, only Task nodes support auto
     /// scaling rules, that is, the request value is task_node_default_group.
     public var nodeGroup: String
-
     /// Not in the page's table; the page's request example sends it.
     public var autoScalingPolicy: CreateScalingPolicyAutoScalingPolicy?
 
@@ -17,10 +16,7 @@ public struct CreateScalingPolicyRequest: Codable, Sendable, Hashable {
         case autoScalingPolicy = "auto_scaling_policy"
     }
 
-    public init(
-        nodeGroup: String,
-        autoScalingPolicy: CreateScalingPolicyAutoScalingPolicy? = nil
-    ) {
+    public init(nodeGroup: String, autoScalingPolicy: CreateScalingPolicyAutoScalingPolicy? = nil) {
         self.nodeGroup = nodeGroup
         self.autoScalingPolicy = autoScalingPolicy
     }

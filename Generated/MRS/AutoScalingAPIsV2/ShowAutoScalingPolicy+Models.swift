@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``MRSClient/showAutoScalingPolicy``.
-public struct AutoScalingPolicyV2: Codable, Sendable, Hashable {
+public struct AutoScalingPolicyV2: Codable, Sendable, Equatable {
     /// The node group name.
     public var nodeGroupName: String?
-
     /// The resource plan name.
     public var resourcePoolName: String?
-
     /// The auto scaling policy. For details, see Table 4.
     public var autoScalingPolicy: ShowAutoScalingPolicyAutoScalingPolicy?
 
@@ -33,24 +31,18 @@ public struct AutoScalingPolicyV2: Codable, Sendable, Hashable {
 
 /// The list of custom scaling automation scripts. If this parameter is left blank, the automation script is
 /// disabled. For details, see Table 8.
-public struct ScaleScript: Codable, Sendable, Hashable {
+public struct ScaleScript: Codable, Sendable, Equatable {
     /// Documented values of `actionStage`; other values decode as well.
     public struct ActionStage: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// before scale-out
         public static let beforeScaleOut: Self = "before_scale_out"
-
         /// before scale-in
         public static let beforeScaleIn: Self = "before_scale_in"
-
         /// after scale-out
         public static let afterScaleOut: Self = "after_scale_out"
-
         /// after scale-in
         public static let afterScaleIn: Self = "after_scale_in"
     }
@@ -59,12 +51,10 @@ public struct ScaleScript: Codable, Sendable, Hashable {
     /// numbers, letters, spaces, hyphens (-), and underscores (_) and cannot start with a space. The value
     /// can contain 1 to 64 characters.
     public var name: String?
-
     /// The path of a custom automation script. Set this parameter to an OBS bucket path or a local VM path.
     /// OBS bucket path: Enter a script path, for example, obs://XXX/scale.sh.
     /// Local VM path: Enter a script path. The script path must start with a slash (/) and end with .sh.
     public var uri: String?
-
     /// Parameters of a custom automation script. Multiple parameters are separated by space. The following
     /// predefined system parameters can be transferred:
     /// ${mrs_scale_node_num}: The number of nodes to be added or removed
@@ -74,14 +64,11 @@ public struct ScaleScript: Codable, Sendable, Hashable {
     /// ${mrs_scale_rule_name}: The name of the rule that triggers scaling. Other user-defined parameters are
     /// used in the same way as those of common shell scripts. Parameters are separated by spaces.
     public var parameters: String?
-
     /// The name of the node group where the custom automation script is executed.
     public var nodes: [String]?
-
     /// Whether the custom automation script runs only on the active master node. The default value is false,
     /// indicating that the custom automation script can run on all master nodes.
     public var activeMaster: Bool?
-
     /// Whether to continue executing subsequent scripts and creating a cluster after the custom automation
     /// script fails to execute. Notes:
     /// You are advised to set this parameter to continue in the commissioning phase so the cluster can
@@ -92,7 +79,6 @@ public struct ScaleScript: Codable, Sendable, Hashable {
     /// continue: Continue to execute subsequent scripts.
     /// errorout: Stop the action.
     public var failAction: String?
-
     /// The time when a script is executed. Possible values:
     /// before_scale_out: before scale-out
     /// before_scale_in: before scale-in
@@ -143,25 +129,20 @@ public struct ScaleScript: Codable, Sendable, Hashable {
 /// The auto scaling policy. For details, see Table 4.
 ///
 /// AutoScalingPolicy
-public struct ShowAutoScalingPolicyAutoScalingPolicy: Codable, Sendable, Hashable {
+public struct ShowAutoScalingPolicyAutoScalingPolicy: Codable, Sendable, Equatable {
     /// Whether to enable the auto scaling policy.
     public var autoScalingEnable: Bool?
-
     /// The minimum number of nodes reserved in the node group. The value ranges from 0 to 500.
     public var minCapacity: Int?
-
     /// The maximum number of nodes in the node group. The value ranges from 0 to 500.
     public var maxCapacity: Int?
-
     /// The resource plan list. If this parameter is left blank, the resource plan is disabled. When
     /// auto_scaling_enable is set to true, either this parameter or rules must be configured. For details
     /// about this parameter, see Table 5.
     public var resourcesPlans: [ShowAutoScalingPolicyResourcesPlan]?
-
     /// List of auto scaling rules. When auto_scaling_enable is set to true, either this parameter or
     /// resources_plans must be configured. For details about this parameter, see Table 6.
     public var rules: [ShowAutoScalingPolicyRule]?
-
     /// The list of custom scaling automation scripts. If this parameter is left blank, the automation script
     /// is disabled. For details, see Table 8.
     public var execScripts: [ScaleScript]?
@@ -207,14 +188,11 @@ public struct ShowAutoScalingPolicyAutoScalingPolicy: Codable, Sendable, Hashabl
 /// this parameter, see Table 5.
 ///
 /// ResourcesPlan
-public struct ShowAutoScalingPolicyResourcesPlan: Codable, Sendable, Hashable {
+public struct ShowAutoScalingPolicyResourcesPlan: Codable, Sendable, Equatable {
     /// Documented values of `effectiveDays`; other values decode as well.
     public struct EffectiveDays: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let monday: Self = "MONDAY"
         public static let tuesday: Self = "TUESDAY"
@@ -228,23 +206,18 @@ public struct ShowAutoScalingPolicyResourcesPlan: Codable, Sendable, Hashable {
     /// The cycle type of a resource plan. Currently, only the following cycle type is supported:
     /// daily
     public var periodType: String?
-
     /// The start time of a resource plan. The value is in the format of hour:minute, indicating that the time
     /// ranges from 00:00 to 23:59.
     public var startTime: String?
-
     /// The end time of a resource plan. The value is in the same format as that of start_time. The interval
     /// between end_time and start_time must be greater than or equal to 30 minutes.
     public var endTime: String?
-
     /// The minimum number of reserved nodes in a node group in a resource plan. The value ranges from 0 to
     /// 500.
     public var minCapacity: Int?
-
     /// The maximum number of reserved nodes in a node group in a resource plan. The value ranges from 0 to
     /// 500.
     public var maxCapacity: Int?
-
     /// Effective date of a resource plan. If this parameter is left blank, it indicates that the resource
     /// plan takes effect every day. The options are as follows:
     /// MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, and SUNDAY
@@ -290,26 +263,21 @@ public struct ShowAutoScalingPolicyResourcesPlan: Codable, Sendable, Hashable {
 /// resources_plans must be configured. For details about this parameter, see Table 6.
 ///
 /// Rule
-public struct ShowAutoScalingPolicyRule: Codable, Sendable, Hashable {
+public struct ShowAutoScalingPolicyRule: Codable, Sendable, Equatable {
     /// The name of an auto scaling rule. The name can contain only 1 to 64 characters. Only letters, numbers,
     /// hyphens (-), and underscores (_) are allowed. Rule names must be unique in a node group.
     public var name: String?
-
     /// The description about an auto scaling rule. It contains a maximum of 1,024 characters.
     public var description: String?
-
     /// Auto scaling rule adjustment type. Possible values:
     /// scale_out: cluster scale-out
     /// scale_in: cluster scale-in
     public var adjustmentType: AdjustmentType?
-
     /// The cluster cooling time after an auto scaling rule is triggered, when no auto scaling operation is
     /// performed. The unit is minute. The value ranges from 0 to 10080. One week is equal to 10,080 minutes.
     public var coolDownMinutes: Int?
-
     /// The number of cluster nodes that can be adjusted at a time. The value ranges from 1 to 100.
     public var scalingAdjustment: Int?
-
     /// The condition for triggering a rule. For details, see Table 7.
     public var trigger: ShowAutoScalingPolicyTrigger?
 
@@ -352,22 +320,19 @@ public struct ShowAutoScalingPolicyRule: Codable, Sendable, Hashable {
 /// The condition for triggering a rule. For details, see Table 7.
 ///
 /// Trigger
-public struct ShowAutoScalingPolicyTrigger: Codable, Sendable, Hashable {
+public struct ShowAutoScalingPolicyTrigger: Codable, Sendable, Equatable {
     /// The metric name. This triggering condition makes a judgment according to the value of the metric. A
     /// metric name contains a maximum of 64 characters.
     public var metricName: String?
-
     /// The metric threshold to trigger a rule.
     /// The value must be an integer or a number with two decimal places.
     public var metricValue: String?
-
     /// The metric judgment logic operator. Possible values:
     /// LT: less than
     /// GT: greater than
     /// LTOE: less than or equal to
     /// GTOE: greater than or equal to
     public var comparisonOperator: ComparisonOperator?
-
     /// The number of consecutive five-minute periods, during which a metric threshold is reached. The value
     /// ranges from 1 to 288.
     public var evaluationPeriods: Int?

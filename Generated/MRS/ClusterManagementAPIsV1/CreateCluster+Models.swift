@@ -5,51 +5,41 @@ import CloudCore
 
 /// Auto scaling rule information. This parameter is valid only when group_name is set to
 /// task_node_analysis_group or task_node_streaming_group. For details, see Table 5.
-public struct Configuration: Codable, Sendable, Hashable {
+public struct Configuration: Codable, Sendable, Equatable {
     /// Number of Master nodes. If cluster HA is enabled, set this parameter to 2. If cluster HA is disabled,
     /// set this parameter to 1.
     public var masterNodeNum: Int
-
     /// Instance specifications of the Master node, for example, c6.4xlarge.4linux.mrs. MRS supports host
     /// specifications determined by CPU, memory, and disk space. For details about instance specifications,
     /// see ECS Specifications Used by MRS.
     public var masterNodeSize: String
-
     /// Number of Core nodes
     /// Value range: 1 to 500
     /// A maximum of 500 Core nodes are supported by default. If more than 500 Core nodes are required,
     /// contact technical support.
     public var coreNodeNum: Int
-
     /// Instance specifications of the Core node, for example, c6.4xlarge.4linux.mrs.
     public var coreNodeSize: String
-
     /// This parameter is a multi-disk parameter, indicating the data disk storage type of the Master node.
     /// Currently, SATA, SAS and SSD are supported.
     public var masterDataVolumeType: String?
-
     /// This parameter is a multi-disk parameter, indicating the data disk storage space of the Master node.
     /// To increase data storage capacity, you can add disks at the same time when creating a cluster.
     /// Value range: 100 GB to 32,000 GB
     public var masterDataVolumeSize: Int?
-
     /// This parameter is a multi-disk parameter, indicating the number of data disks of the Master node.
     /// The value can be set to 1 only.
     public var masterDataVolumeCount: Int?
-
     /// This parameter is a multi-disk parameter, indicating the data disk storage type of the Core node.
     /// Currently, SATA, SAS and SSD are supported.
     public var coreDataVolumeType: String?
-
     /// This parameter is a multi-disk parameter, indicating the data disk storage space of the Core node. To
     /// increase data storage capacity, you can add disks at the same time when creating a cluster.
     /// Value range: 100 GB to 32,000 GB
     public var coreDataVolumeSize: Int?
-
     /// This parameter is a multi-disk parameter, indicating the number of data disks of the Core node.
     /// Value range: 1 to 10
     public var coreDataVolumeCount: Int?
-
     /// Data disk storage type of the Master and Core nodes. Currently, SATA, SAS and SSD are supported. Disk
     /// parameters can be represented by volume_type and volume_size, or multi-disk parameters. If the
     /// volume_type and volume_size parameters coexist with the multi-disk parameters, the system reads the
@@ -57,7 +47,6 @@ public struct Configuration: Codable, Sendable, Hashable {
     /// SAS: High I/O
     /// SSD: Ultra-high I/O
     public var volumeType: String?
-
     /// Data disk storage space of the Master and Core nodes. To increase data storage capacity, you can add
     /// disks at the same time when creating a cluster. Select a proper disk storage space based on the
     /// following application scenarios:
@@ -70,25 +59,18 @@ public struct Configuration: Codable, Sendable, Hashable {
     /// Value range: 100 GB to 32,000 GB
     /// This parameter is not recommended. For details, see the description of the volume_type parameter.
     public var volumeSize: Int?
-
     /// List of Task nodes For more parameter description, see Table 6.
     public var taskNodeGroups: [TaskNodeGroup]?
-
     /// Not in the page's table; the page's request example sends it.
     public var autoScalingEnable: Bool?
-
     /// Not in the page's table; the page's request example sends it.
     public var execScripts: [CreateClusterExecScript]?
-
     /// Not in the page's table; the page's request example sends it.
     public var maxCapacity: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var minCapacity: Int?
-
     /// Not in the page's table; the page's request example sends it.
     public var resourcesPlans: [CreateClusterResourcesPlan]?
-
     /// Not in the page's table; the page's request example sends it.
     public var rules: [CreateScalingPolicyRule]?
 
@@ -181,7 +163,7 @@ public struct Configuration: Codable, Sendable, Hashable {
 }
 
 /// List of service components to be installed. For more parameter description, see Table 7.
-public struct CreateClusterComponentList: Codable, Sendable, Hashable {
+public struct CreateClusterComponentList: Codable, Sendable, Equatable {
     /// Component name
     public var componentName: String
 
@@ -189,9 +171,7 @@ public struct CreateClusterComponentList: Codable, Sendable, Hashable {
         case componentName = "component_name"
     }
 
-    public init(
-        componentName: String
-    ) {
+    public init(componentName: String) {
         self.componentName = componentName
     }
 }
@@ -199,7 +179,7 @@ public struct CreateClusterComponentList: Codable, Sendable, Hashable {
 /// Not in the page's table; the page's request example sends it.
 ///
 /// Read from the page's example.
-public struct CreateClusterExecScript: Codable, Sendable, Hashable {
+public struct CreateClusterExecScript: Codable, Sendable, Equatable {
     public var actionStage: String?
     public var activeMaster: String?
     public var failSction: String?
@@ -238,7 +218,7 @@ public struct CreateClusterExecScript: Codable, Sendable, Hashable {
 }
 
 /// List of nodes. For more parameter description, see Table 4.
-public struct CreateClusterNodeGroup: Codable, Sendable, Hashable {
+public struct CreateClusterNodeGroup: Codable, Sendable, Equatable {
     /// Node group name.
     /// master_node_default_group
     /// core_node_analysis_group
@@ -246,36 +226,28 @@ public struct CreateClusterNodeGroup: Codable, Sendable, Hashable {
     /// task_node_analysis_group
     /// task_node_streaming_group
     public var groupName: String
-
     /// Number of nodes. The value ranges from 0 to 500 and the default value is 0. The total number of Core
     /// and Task nodes cannot exceed 500.
     public var nodeNum: Int
-
     /// Instance specifications of a node. For details about the configuration method, see the remarks of
     /// master_node_size.
     public var nodeSize: String
-
     /// Data disk storage space of a node.
     public var rootVolumeSize: String
-
     /// Data disk storage type of a node. Currently, SATA, SAS and SSD are supported.
     /// SAS: High I/O
     /// SSD: Ultra-high I/O
     public var rootVolumeType: String
-
     /// Data disk storage type of a node. Currently, SATA, SAS and SSD are supported.
     /// SAS: High I/O
     /// SSD: Ultra-high I/O
     public var dataVolumeType: String
-
     /// Number of data disks of a node.
     /// Value range: 0 to 10
     public var dataVolumeCount: Int
-
     /// Data disk storage space of a node.
     /// Value range: 100 GB to 32,000 GB
     public var dataVolumeSize: Int
-
     /// Auto scaling rule information. This parameter is valid only when group_name is set to
     /// task_node_analysis_group or task_node_streaming_group. For details, see Table 5.
     public var autoScalingPolicy: Configuration?
@@ -329,13 +301,11 @@ public struct CreateClusterNodeGroup: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``MRSClient/createCluster``.
-public struct CreateClusterRequest: Codable, Sendable, Hashable {
+public struct CreateClusterRequest: Codable, Sendable, Equatable {
     /// Cluster billing mode. Set this parameter to 12.
     public var billingType: Int
-
     /// Region of the cluster. For details, see Regions and Endpoints.
     public var dataCenter: String
-
     /// AZ ID. For details, see Regions and Endpoints.
     /// Region: eu-de
     /// AZ1(eu-de-01): eu-de-01
@@ -346,40 +316,34 @@ public struct CreateClusterRequest: Codable, Sendable, Hashable {
     /// AZ2(eu-nl-02): eu-nl-02
     /// AZ3(eu-nl-03): eu-nl-03
     public var availableZoneID: String
-
     /// Cluster name. It must be unique.
     /// It contains only 1 to 64 characters. Only letters, digits, hyphens (-), and underscores (_) are
     /// allowed.
     public var clusterName: String
-
     /// Name of the VPC where the subnet locates
     /// Perform the following operations to obtain the VPC name from the VPC management console:
     /// Log in to the management console.
     /// Click Virtual Private Cloud and select Virtual Private Cloud from the left list.
     /// On the Virtual Private Cloud page, obtain the VPC name from the list.
     public var vpc: String
-
     /// ID of the VPC where the subnet locates
     /// Perform the following operations to obtain the VPC ID from the VPC management console:
     /// Log in to the management console.
     /// Click Virtual Private Cloud and select Virtual Private Cloud from the left list.
     /// On the Virtual Private Cloud page, obtain the VPC ID from the list.
     public var vpcID: String
-
     /// Network ID
     /// Perform the following operations to obtain the network ID of the VPC from the VPC management console:
     /// Log in to the management console.
     /// Click Virtual Private Cloud and select Virtual Private Cloud from the left list.
     /// On the Virtual Private Cloud page, obtain the network ID of the VPC from the list.
     public var subnetID: String
-
     /// Subnet name
     /// Perform the following operations to obtain the subnet name from the VPC management console:
     /// Log in to the management console.
     /// Click Virtual Private Cloud and select Virtual Private Cloud from the left list.
     /// On the Virtual Private Cloud page, obtain the subnet name of the VPC from the list.
     public var subnetName: String
-
     /// Security group ID of the cluster
     /// If this parameter is left blank, MRS automatically creates a security group, whose name starts with
     /// mrs_{cluster_name}.
@@ -388,31 +352,26 @@ public struct CreateClusterRequest: Codable, Sendable, Hashable {
     /// include an inbound rule in which all protocols and all ports are allowed and the source is the IP
     /// address of the specified node on the management plane.
     public var securityGroupsID: String?
-
     /// Enterprise project ID
     /// When creating a cluster, associate the enterprise project ID with the cluster.
     /// The default value is 0, indicating the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// Cluster tag
     /// A cluster allows a maximum of 10 tags. A tag name (key) must be unique in a cluster.
     /// A tag key or value cannot contain the following special characters: =*<>\,|/
     public var tags: [JSONValue]?
-
     /// Cluster version
     /// Possible values are as follows:
     /// MRS 3.1.2-LTS.6
     /// MRS 3.2.0-LTS.2
     /// MRS 3.3.0-LTS.1
     public var clusterVersion: String
-
     /// Cluster type
     /// 0: analysis cluster
     /// 1: streaming cluster
     /// The default value is 0.
     /// Note: Currently, hybrid clusters cannot be created using APIs.
     public var clusterType: Int?
-
     /// Running mode of an MRS cluster
     /// 0: normal cluster. In a normal cluster, Kerberos authentication is disabled, and users can use all
     /// functions provided by the cluster.
@@ -421,7 +380,6 @@ public struct CreateClusterRequest: Codable, Sendable, Hashable {
     /// usage and the job records of Hadoop and Spark. To use these functions, the users must obtain the
     /// relevant permissions from the MRS Manager administrator.
     public var safeMode: Int
-
     /// Password of the MRS Manager administrator
     /// Must contain 8 to 32 characters.
     /// Must contain at least three of the following:
@@ -431,7 +389,6 @@ public struct CreateClusterRequest: Codable, Sendable, Hashable {
     /// Special characters: `~!@#$%^&*()-_=+\|[{}];:'",<.>/? and space
     /// Cannot be the username or the username spelled backwards.
     public var clusterAdminSecret: String
-
     /// Cluster login mode
     /// 0: password
     /// 1: key pair
@@ -439,7 +396,6 @@ public struct CreateClusterRequest: Codable, Sendable, Hashable {
     /// If login_mode is set to 0, the request body contains the cluster_master_secret field.
     /// If login_mode is set to 1, the request body contains the node_public_cert_name field.
     public var loginMode: Int
-
     /// Password of user root for logging in to a cluster node
     /// If login_mode is set to 0, the request body contains the cluster_master_secret field.
     /// A password must meet the following requirements:
@@ -448,63 +404,46 @@ public struct CreateClusterRequest: Codable, Sendable, Hashable {
     /// special characters (!@$%^-_=+[{}]:,./?), but must not contain spaces.
     /// Cannot be the username or the username spelled backwards.
     public var clusterMasterSecret: String?
-
     /// Name of a key pair You can use a key pair to log in to the Master node in the cluster.
     /// If login_mode is set to 1, the request body contains
     /// the node_public_cert_name field.
     public var nodePublicCertName: String?
-
     /// Whether to collect logs when cluster creation fails
     /// 0: Do not collect.
     /// 1: Collect.
     /// The default value is 1, indicating that OBS buckets will be created and only used to collect logs that
     /// record MRS cluster creation failures.
     public var logCollection: Int?
-
     /// List of nodes. For more parameter description, see Table 4.
     /// You can select either this parameter or the parameter listed in Table 5.
     public var nodeGroups: [CreateClusterNodeGroup]?
-
     /// List of service components to be installed. For more parameter description, see Table 7.
     public var componentList: [CreateClusterComponentList]
-
     /// Jobs can be submitted when a cluster is created. Currently, only one job can be created. For details
     /// about job parameters, see Table 8.
     public var addJobs: [AddJob]?
-
     /// Bootstrap action script information. For more parameter description, see Table 15.
     public var bootstrapScripts: [BootstrapScript]?
-
     /// Not in the page's table; the page's request example sends it.
     public var coreDataVolumeCount: Int?
-
     /// Not in the page's table; the page's request example sends it.
     public var coreDataVolumeSize: Int?
-
     /// Not in the page's table; the page's request example sends it.
     public var coreDataVolumeType: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var coreNodeNum: Int?
-
     /// Not in the page's table; the page's request example sends it.
     public var coreNodeSize: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var masterDataVolumeCount: Int?
-
     /// Not in the page's table; the page's request example sends it.
     public var masterDataVolumeSize: Int?
-
     /// Not in the page's table; the page's request example sends it.
     public var masterDataVolumeType: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var masterNodeNum: Int?
-
     /// Not in the page's table; the page's request example sends it.
     public var masterNodeSize: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var taskNodeGroups: [CreateClusterTaskNodeGroup]?
 
@@ -659,7 +598,7 @@ public struct CreateClusterRequest: Codable, Sendable, Hashable {
 /// Not in the page's table; the page's request example sends it.
 ///
 /// Read from the page's example.
-public struct CreateClusterResourcesPlan: Codable, Sendable, Hashable {
+public struct CreateClusterResourcesPlan: Codable, Sendable, Equatable {
     public var endTime: String?
     public var maxCapacity: Int?
     public var minCapacity: Int?
@@ -699,15 +638,13 @@ public struct CreateClusterResourcesPlan: Codable, Sendable, Hashable {
 }
 
 /// The response of ``MRSClient/createCluster``.
-public struct CreateClusterResponse: Codable, Sendable, Hashable {
+public struct CreateClusterResponse: Codable, Sendable, Equatable {
     /// Cluster ID, which is returned by the system after the cluster is created.
     public var clusterID: String?
-
     /// Operation result.
     /// true: The operation is successful.
     /// false: The operation failed.
     public var result: Bool?
-
     /// System message, which can be empty.
     public var msg: String?
 
@@ -717,11 +654,7 @@ public struct CreateClusterResponse: Codable, Sendable, Hashable {
         case msg
     }
 
-    public init(
-        clusterID: String? = nil,
-        result: Bool? = nil,
-        msg: String? = nil
-    ) {
+    public init(clusterID: String? = nil, result: Bool? = nil, msg: String? = nil) {
         self.clusterID = clusterID
         self.result = result
         self.msg = msg
@@ -738,7 +671,7 @@ public struct CreateClusterResponse: Codable, Sendable, Hashable {
 /// Not in the page's table; the page's request example sends it.
 ///
 /// Read from the page's example.
-public struct CreateClusterTaskNodeGroup: Codable, Sendable, Hashable {
+public struct CreateClusterTaskNodeGroup: Codable, Sendable, Equatable {
     public var autoScalingPolicy: CreateScalingPolicyAutoScalingPolicy?
     public var dataVolumeCount: Int?
     public var dataVolumeSize: Int?
@@ -783,28 +716,23 @@ public struct CreateClusterTaskNodeGroup: Codable, Sendable, Hashable {
 }
 
 /// List of Task nodes For more parameter description, see Table 6.
-public struct TaskNodeGroup: Codable, Sendable, Hashable {
+public struct TaskNodeGroup: Codable, Sendable, Equatable {
     /// Number of Task nodes. The value ranges from 0 to 500 and the total number of Core and Task nodes
     /// cannot exceed 500.
     public var nodeNum: Int
-
     /// Instance specifications of the Task node, for example, c6.4xlarge.4linux.mrs. For details about
     /// instance specifications, see ECS Specifications Used by MRS.
     public var nodeSize: String
-
     /// Data disk storage type of the Task node, supporting SATA, SAS, and SSD currently
     /// SAS: High I/O
     /// SSD: Ultra-high I/O
     public var dataVolumeType: String
-
     /// Number of data disks of a Task node
     /// Value range: 0 to 10
     public var dataVolumeCount: Int
-
     /// Data disk storage space of a Task node
     /// Value range: 100 GB to 32,000 GB
     public var dataVolumeSize: Int
-
     /// Auto scaling policy. For details, see Table 9.
     public var autoScalingPolicy: AutoScalingPolicy?
 

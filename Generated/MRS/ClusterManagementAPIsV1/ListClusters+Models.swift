@@ -4,22 +4,17 @@
 import CloudCore
 
 /// Cluster parameters. For details, see Table 3.
-public struct Cluster: Codable, Sendable, Hashable {
+public struct Cluster: Codable, Sendable, Equatable {
     /// Cluster ID.
     public var clusterID: String?
-
     /// Cluster name.
     public var clusterName: String?
-
     /// Number of Master nodes deployed in a cluster.
     public var masterNodeNum: String?
-
     /// Number of Core nodes deployed in a cluster.
     public var coreNodeNum: String?
-
     /// Total number of nodes deployed in a cluster.
     public var totalNodeNum: String?
-
     /// Cluster status. Valid values include:
     /// starting: The cluster is being started.
     /// running: The cluster is running.
@@ -31,104 +26,71 @@ public struct Cluster: Codable, Sendable, Hashable {
     /// scaling-out: The cluster is being scaled out.
     /// scaling-in: The cluster is being scaled in.
     public var clusterState: ClusterState?
-
     /// Cluster creation time, which is a 10-bit timestamp.
     public var createAt: String?
-
     /// Cluster update time, which is a 10-bit timestamp.
     public var updateAt: String?
-
     /// Cluster billing mode.
     public var billingType: String?
-
     /// Cluster work region.
     public var dataCenter: String?
-
     /// VPC name.
     public var vpc: String?
-
     /// Cluster creation fee, which is automatically calculated.
     public var fee: String?
-
     /// Hadoop version.
     public var hadoopVersion: String?
-
     /// Instance specifications of a Master node.
     public var masterNodeSize: String?
-
     /// Instance specifications of a Core node.
     public var coreNodeSize: String?
-
     /// Component list. For details, see Table 4.
     public var componentList: [ComponentList]?
-
     /// External IP address.
     public var externalIP: String?
-
     /// Backup external IP address.
     public var externalAlternateIP: String?
-
     /// Internal IP address.
     public var internalIP: String?
-
     /// Cluster deployment ID.
     public var deploymentID: String?
-
     /// Cluster remarks.
     public var remark: String?
-
     /// Cluster creation order ID.
     public var orderID: String?
-
     /// AZ ID.
     public var azID: String?
-
     /// Product ID of a Master node.
     public var masterNodeProductID: String?
-
     /// Specification ID of a Master node.
     public var masterNodeSpecID: String?
-
     /// Product ID of a Core node.
     public var coreNodeProductID: String?
-
     /// Specification ID of a Core node.
     public var coreNodeSpecID: String?
-
     /// AZ name.
     public var azName: String?
-
     /// Instance ID.
     public var instanceID: String?
-
     /// URI for remotely logging in to an ECS.
     public var vnc: String?
-
     /// Project ID.
     public var tenantID: String?
-
     /// Disk storage space.
     public var volumeSize: Int?
-
     /// Disk type.
     public var volumeType: String?
-
     /// Subnet ID.
     public var subnetID: String?
-
     /// Cluster type.
     public var clusterType: String?
-
     /// Subnet name.
     public var subnetName: String?
-
     /// Security group ID.
     public var securityGroupsID: String?
-
     /// Security group ID of a non-Master node. Currently, one MRS cluster uses only one security group.
     /// Therefore, this field has been discarded.
     public var slaveSecurityGroupsID: String?
-
     /// Cluster operation progress description.
     /// The cluster installation progress includes:
     /// Verifying cluster parameters: Cluster parameters are being verified.
@@ -151,66 +113,49 @@ public struct Cluster: Codable, Sendable, Hashable {
     /// If the cluster installation, scale-out, or scale-in fails, stageDesc will display the failure cause.
     /// For details, see Table 8.
     public var stageDesc: String?
-
     /// Whether MRS Manager installation is finished during cluster creation.
     /// true: MRS Manager installation is finished.
     /// false: MRS Manager installation is not finished.
     public var mrsManagerFinish: Bool?
-
     /// Running mode of an MRS cluster.
     /// 0: Normal cluster
     /// 1: Security cluster
     public var safeMode: String?
-
     /// Cluster version.
     public var clusterVersion: String?
-
     /// Name of the key file.
     public var nodePublicCertName: String?
-
     /// IP address of a Master node.
     public var masterNodeIP: String?
-
     /// Preferred private IP address.
     public var privateIPFirst: String?
-
     /// Error message.
     public var errorInfo: String?
-
     /// Start time of billing.
     public var chargingStartTime: String?
-
     /// Whether to collect logs when cluster installation fails.
     /// 0: Do not collect.
     /// 1: Collect.
     public var logCollection: Int?
-
     /// List of Task nodes. For more parameter description, see Table 5.
     public var taskNodeGroups: [NodeGroup]?
-
     /// List of Master, Core and Task nodes. For more parameter description, see Table 5.
     public var nodeGroups: [NodeGroup]?
-
     /// Data disk storage type of the Master node. Currently, SATA, SAS and SSD are supported.
     public var masterDataVolumeType: String?
-
     /// Data disk storage space of the Master node To increase data storage capacity, you can add disks at the
     /// same time when creating a cluster.
     /// Value range: 100 GB to 32,000 GB
     public var masterDataVolumeSize: Int?
-
     /// Number of data disks of the Master node
     /// The value can be set to 1 only.
     public var masterDataVolumeCount: Int?
-
     /// Data disk storage type of the Core node. Currently, SATA, SAS and SSD are supported.
     public var coreDataVolumeType: String?
-
     /// Data disk storage space of the Core node. To increase data storage capacity, you can add disks at the
     /// same time when creating a cluster.
     /// Value range: 100 GB to 32,000 GB
     public var coreDataVolumeSize: Int?
-
     /// Number of data disks of the Core node.
     /// Value range: 1 to 10
     public var coreDataVolumeCount: Int?
@@ -452,22 +397,13 @@ public struct Cluster: Codable, Sendable, Hashable {
 }
 
 /// The response of ``MRSClient/listClusters``.
-public struct ListClustersResponse: Codable, Sendable, Hashable {
+public struct ListClustersResponse: Codable, Sendable, Equatable {
     /// Total number of clusters in a list
     public var clusterTotal: String?
-
     /// Cluster parameters. For details, see Table 3.
     public var clusters: [Cluster]?
 
-    private enum CodingKeys: String, CodingKey {
-        case clusterTotal
-        case clusters
-    }
-
-    public init(
-        clusterTotal: String? = nil,
-        clusters: [Cluster]? = nil
-    ) {
+    public init(clusterTotal: String? = nil, clusters: [Cluster]? = nil) {
         self.clusterTotal = clusterTotal
         self.clusters = clusters
     }

@@ -4,41 +4,30 @@
 import CloudCore
 
 /// Host parameters
-public struct Host: Codable, Sendable, Hashable {
+public struct Host: Codable, Sendable, Equatable {
     /// VM ID
     public var id: String?
-
     /// VM IP address
     public var ip: String?
-
     /// VM flavor ID
     public var flavor: String?
-
     /// VM type
     /// Currently, MasterNode, CoreNode, and TaskNode are supported.
     public var type: String?
-
     /// VM name
     public var name: String?
-
     /// Current VM state
     public var status: String?
-
     /// Memory
     public var mem: String?
-
     /// Number of CPU cores
     public var cpu: String?
-
     /// OS disk capacity
     public var rootVolumeSize: String?
-
     /// Data disk type
     public var dataVolumeType: String?
-
     /// Data disk capacity
     public var dataVolumeSize: Int?
-
     /// Number of data disks
     public var dataVolumeCount: Int?
 
@@ -103,11 +92,10 @@ public struct Host: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``MRSClient/listHosts``.
-public struct ListHostsRequest: Codable, Sendable, Hashable {
+public struct ListHostsRequest: Codable, Sendable, Equatable {
     /// Maximum number of clusters displayed on a page
     /// Value range: [1-2147483646]. The default value is 10.
     public var pageSize: Int?
-
     /// Current page number The default value is 1.
     public var currentPage: Int?
 
@@ -116,10 +104,7 @@ public struct ListHostsRequest: Codable, Sendable, Hashable {
         case currentPage
     }
 
-    public init(
-        pageSize: Int? = nil,
-        currentPage: Int? = nil
-    ) {
+    public init(pageSize: Int? = nil, currentPage: Int? = nil) {
         self.pageSize = pageSize
         self.currentPage = currentPage
     }
@@ -132,10 +117,9 @@ public struct ListHostsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``MRSClient/listHosts``.
-public struct ListHostsResponse: Codable, Sendable, Hashable {
+public struct ListHostsResponse: Codable, Sendable, Equatable {
     /// Total number of hosts in a list
     public var total: Int?
-
     /// Host parameters
     /// For details, see Table 4.
     public var hosts: [Host]?
@@ -145,10 +129,7 @@ public struct ListHostsResponse: Codable, Sendable, Hashable {
         case hosts
     }
 
-    public init(
-        total: Int? = nil,
-        hosts: [Host]? = nil
-    ) {
+    public init(total: Int? = nil, hosts: [Host]? = nil) {
         self.total = total
         self.hosts = hosts
     }

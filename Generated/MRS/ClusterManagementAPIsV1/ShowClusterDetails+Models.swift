@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Bootstrap action script information. For more parameter description, see Table 5.
-public struct ShowClusterDetailsBootstrapScript: Codable, Sendable, Hashable {
+public struct ShowClusterDetailsBootstrapScript: Codable, Sendable, Equatable {
     /// Name of a bootstrap action script. It must be unique in a cluster.
     /// The value can contain only digits, letters, spaces, hyphens (-), and underscores (_) and cannot start
     /// with a space.
     /// The value can contain 1 to 64 characters.
     public var name: String?
-
     /// Path of the shell script. Set this parameter to an OBS bucket path or a local VM path.
     /// OBS bucket path: Enter a script path manually. For example, enter the path of the public sample script
     /// provided by MRS. Example: s3a://bootstrap/presto/presto-install.sh. If dualroles is installed, the
@@ -19,23 +18,18 @@ public struct ShowClusterDetailsBootstrapScript: Codable, Sendable, Hashable {
     /// dualroles on the active Master nodes and worker on the Core nodes.
     /// Local VM path: Enter a script path. The script path must start with a slash (/) and end with .sh.
     public var uri: String?
-
     /// Bootstrap action script parameters
     public var parameters: String?
-
     /// Type of a node where the bootstrap action script is executed. The value can be Master, Core, or Task.
     public var nodes: JSONValue?
-
     /// Whether the bootstrap action script runs only on active Master nodes.
     /// The default value is false, indicating that the bootstrap action script can run on all Master nodes.
     public var activeMaster: Bool?
-
     /// Time when the bootstrap action script is executed. Currently, the following two options are available:
     /// Before component start and After component start
     /// The default value is false, indicating that the bootstrap action script is executed after the
     /// component is started.
     public var beforeComponentStart: Bool?
-
     /// Whether to continue executing subsequent scripts and creating a cluster after the bootstrap action
     /// script fails to be executed.
     /// continue: Continue to execute subsequent scripts.
@@ -44,10 +38,8 @@ public struct ShowClusterDetailsBootstrapScript: Codable, Sendable, Hashable {
     /// You are advised to set this parameter to continue in the commissioning phase so that the cluster can
     /// continue to be installed and started no matter whether the bootstrap action is successful.
     public var failAction: String?
-
     /// Execution time of one boot operation script.
     public var startTime: String?
-
     /// Running state of one bootstrap action script
     /// PENDING
     /// IN_PROGRESS
@@ -104,53 +96,39 @@ public struct ShowClusterDetailsBootstrapScript: Codable, Sendable, Hashable {
 }
 
 /// The response of ``MRSClient/showClusterDetails``.
-public struct ShowClusterDetailsResponse: Codable, Sendable, Hashable {
+public struct ShowClusterDetailsResponse: Codable, Sendable, Equatable {
     /// Documented values of `scale`; other values decode as well.
     public struct Scale: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The cluster is being scaled out.
         public static let scalingOut: Self = "scaling-out"
-
         /// The cluster is being scaled in.
         public static let scalingIn: Self = "scaling-in"
-
         /// The cluster is in the running state and fails to be scaled in or out or the specifications fail to
         /// be scaled up for the last time.
         public static let scalingError: Self = "scaling-error"
-
         /// The Master node specifications are being scaled up.
         public static let scalingUp: Self = "scaling-up"
-
         /// The standby Master node specifications are being scaled up.
         public static let scalingUpFirst: Self = "scaling_up_first"
-
         /// The standby Master node specifications have been scaled up successfully.
         public static let scaledUpFirst: Self = "scaled_up_first"
-
         /// The Master node specifications have been scaled up successfully.
         public static let scaledUpSuccess: Self = "scaled-up-success"
     }
 
     /// Cluster ID
     public var clusterID: String?
-
     /// Cluster name
     public var clusterName: String?
-
     /// Number of Master nodes deployed in a cluster
     public var masterNodeNum: String?
-
     /// Number of Core nodes deployed in a cluster
     public var coreNodeNum: String?
-
     /// Total number of nodes deployed in a cluster
     public var totalNodeNum: String?
-
     /// Cluster status. Valid values include:
     /// starting: The cluster is being started.
     /// running: The cluster is running.
@@ -162,102 +140,70 @@ public struct ShowClusterDetailsResponse: Codable, Sendable, Hashable {
     /// scaling-out: The cluster is being scaled out.
     /// scaling-in: The cluster is being scaled in.
     public var clusterState: ClusterState?
-
     /// Cluster creation time, which is a 10-bit timestamp
     public var createAt: String?
-
     /// Cluster update time, which is a 10-bit timestamp
     public var updateAt: String?
-
     /// Cluster billing mode
     public var billingType: String?
-
     /// Cluster work region
     public var dataCenter: String?
-
     /// VPC name
     public var vpc: String?
-
     /// Cluster creation fee, which is automatically calculated
     public var fee: String?
-
     /// Hadoop version
     public var hadoopVersion: String?
-
     /// Instance specifications of a Master node
     public var masterNodeSize: String?
-
     /// Instance specifications of a Core node
     public var coreNodeSize: String?
-
     /// Component list. For details, see Table 3.
     public var componentList: [ComponentList]?
-
     /// External IP address
     public var externalIP: String?
-
     /// Backup external IP address
     public var externalAlternateIP: String?
-
     /// Internal IP address
     public var internalIP: String?
-
     /// Cluster deployment ID
     public var deploymentID: String?
-
     /// Cluster remarks
     public var remark: String?
-
     /// Cluster creation order ID
     public var orderID: String?
-
     /// AZ ID
     public var azID: String?
-
     /// Product ID of a Master node
     public var masterNodeProductID: String?
-
     /// Specification ID of a Master node
     public var masterNodeSpecID: String?
-
     /// Product ID of a Core node
     public var coreNodeProductID: String?
-
     /// Specification ID of a Core node
     public var coreNodeSpecID: String?
-
     /// AZ name
     public var azName: String?
-
     /// Instance ID
     public var instanceID: String?
-
     /// URI for remotely logging in to an ECS
     public var vnc: String?
-
     /// Project ID
     public var tenantID: String?
-
     /// Disk storage space
     public var volumeSize: Int?
-
     /// Subnet ID
     public var subnetID: String?
-
     /// Subnet name
     public var subnetName: String?
-
     /// Security group ID
     public var securityGroupsID: String?
-
     /// Security group ID of a non-Master node. Currently, one MRS cluster uses only one security group.
     /// Therefore, this field has been discarded. This field returns the same value as securityGroupsId does
     /// for compatibility consideration.
     public var slaveSecurityGroupsID: String?
-
     /// Bootstrap action script information. For more parameter description, see Table 5.
     public var bootstrapScripts: [ShowClusterDetailsBootstrapScript]?
-
     /// Cluster operation progress description.
     /// The cluster installation progress includes:
     /// Verifying cluster parameters: Cluster parameters are being verified.
@@ -280,77 +226,57 @@ public struct ShowClusterDetailsResponse: Codable, Sendable, Hashable {
     /// If the cluster installation, scale-out, or scale-in fails, stageDesc will display the failure cause.
     /// For details, see Table 8.
     public var stageDesc: String?
-
     /// Whether MRS Manager installation is finished during cluster creation.
     /// true: MRS Manager installation is finished.
     /// false: MRS Manager installation is not finished.
     public var mrsManagerFinish: Bool?
-
     /// Running mode of an MRS cluster
     /// 0: Normal cluster
     /// 1: Security cluster
     public var safeMode: String?
-
     /// Cluster version
     public var clusterVersion: String?
-
     /// Name of the public key file
     public var nodePublicCertName: String?
-
     /// IP address of a Master node
     public var masterNodeIP: String?
-
     /// Preferred private IP address
     public var privateIPFirst: String?
-
     /// Error message
     public var errorInfo: String?
-
     /// Tag information
     public var tags: [JSONValue]?
-
     /// Start time of billing
     public var chargingStartTime: String?
-
     /// Cluster type
     public var clusterType: String?
-
     /// Whether to collect logs when cluster installation fails
     /// 0: Do not collect.
     /// 1: Collect.
     public var logCollection: Int?
-
     /// List of Task nodes. For more parameter description, see Table 4.
     public var taskNodeGroups: [NodeGroup]?
-
     /// List of Master, Core and Task nodes. For more parameter description,
     /// see Table 4.
     public var nodeGroups: [NodeGroup]?
-
     /// Data disk storage type of the Master node. Currently, SATA, SAS and SSD are supported.
     public var masterDataVolumeType: String?
-
     /// Data disk storage space of the Master node. To increase data storage capacity, you can add disks at
     /// the same time when creating a cluster.
     /// Value range: 100 GB to 32,000 GB
     public var masterDataVolumeSize: Int?
-
     /// Number of data disks of the Master node.
     /// The value can be set to 1 only.
     public var masterDataVolumeCount: Int?
-
     /// Data disk storage type of the Core node. Currently, SATA, SAS and SSD are supported.
     public var coreDataVolumeType: String?
-
     /// Data disk storage space of the Core node. To increase data storage capacity, you can add disks at the
     /// same time when creating a cluster.
     /// Value range: 100 GB to 32,000 GB
     public var coreDataVolumeSize: Int?
-
     /// Number of data disks of the Core node.
     /// Value range: 1 to 10
     public var coreDataVolumeCount: Int?
-
     /// Node change status. If this parameter is left blank, the cluster nodes are not changed.
     /// Possible values are as follows:
     /// scaling-out: The cluster is being scaled out.

@@ -4,29 +4,24 @@
 import CloudCore
 
 /// Core parameters. For details, see Table 3.
-public struct Parameters: Codable, Sendable, Hashable {
+public struct Parameters: Codable, Sendable, Equatable {
     /// Order ID obtained by the system during scale-out or scale-in. You do not need to set the parameter.
     public var orderID: String?
-
     /// scale_in: cluster scale-in
     /// scale_out: cluster scale-out
     public var scaleType: String
-
     /// ID of the newly added or removed node. The parameter value is fixed to node_orderadd. The ID of a
     /// newly added or removed node includes node_orderadd, for example, node-orderadd-TBvSr.com.
     public var nodeID: String
-
     /// Node group to be scaled out or in
     /// If the value of node_group is core_node_default_group, the node group is a Core node group.
     /// If the value of node_group is task_node_default_group, the node group is a Task node group.
     /// If it is left blank, the default value core_node_default_group is used.
     public var nodeGroup: String?
-
     /// Task node specifications. For more parameter description, see Table 5.
     /// When the number of Task nodes is 0, this parameter is used to specify Task node specifications.
     /// When the number of Task nodes is greater than 0, this parameter is unavailable.
     public var taskNodeInfo: TaskNodeInfo?
-
     /// Number of nodes to be added or removed
     /// The maximum number of nodes to be added is 500 minus the number of Core and Task nodes. For example,
     /// the current number of Core nodes is 3, the number of nodes to be added must be less than or equal to
@@ -38,19 +33,16 @@ public struct Parameters: Codable, Sendable, Hashable {
     /// cluster, only 2 (5 minus 3) Core nodes are available for deletion and 5 or fewer than 5 Task nodes can
     /// be deleted.
     public var instances: String
-
     /// This parameter is valid only when a bootstrap action is configured during cluster creation and takes
     /// effect during scale-out. It indicates whether the bootstrap action specified during cluster creation
     /// is performed on nodes added during scale-out. The default value is false, indicating that the
     /// bootstrap action is performed. MRS 1.7.2 or later supports this parameter.
     public var skipBootstrapScripts: Bool?
-
     /// Whether to start components on the added nodes after cluster scale-out
     /// true: Do not start components after scale-out.
     /// false: Start components after scale-out.
     /// This parameter is valid only in MRS 1.7.2 or later.
     public var scaleWithoutStart: Bool?
-
     /// ID list of Task nodes to be deleted during task node scale-in.
     /// This parameter does not take effect when scale_type is set to scale-out.
     /// If scale_type is set to scale-in and cannot be left blank, the system deletes the specified Task
@@ -58,7 +50,6 @@ public struct Parameters: Codable, Sendable, Hashable {
     /// When scale_type is set to scale-in and server_ids is left blank, the system automatically deletes the
     /// Task nodes based on the system rules.
     public var serverIDs: [String]?
-
     /// Extension parameter. You do not need to set this parameter. For details, see Table 4.
     public var previousValues: PreviousValues?
 
@@ -115,7 +106,7 @@ public struct Parameters: Codable, Sendable, Hashable {
 }
 
 /// Extension parameter. You do not need to set this parameter. For details, see Table 4.
-public struct PreviousValues: Codable, Sendable, Hashable {
+public struct PreviousValues: Codable, Sendable, Equatable {
     /// Reserve the parameter for extending APIs.
     /// You do not need to set the parameter.
     public var planID: String?
@@ -124,28 +115,23 @@ public struct PreviousValues: Codable, Sendable, Hashable {
         case planID = "plan_id"
     }
 
-    public init(
-        planID: String? = nil
-    ) {
+    public init(planID: String? = nil) {
         self.planID = planID
     }
 }
 
 /// Task node specifications. For more parameter description, see Table 5.
-public struct TaskNodeInfo: Codable, Sendable, Hashable {
+public struct TaskNodeInfo: Codable, Sendable, Equatable {
     /// Instance specifications of a Task node, for example, c6.4xlarge.4linux.mrs
     /// For details about instance specifications, see ECS Specifications Used by MRS.
     public var nodeSize: String
-
     /// Data disk storage type of the Task node, supporting SATA, SAS, and SSD currently
     /// SAS: High I/O
     /// SSD: Ultra-high I/O
     public var dataVolumeType: String?
-
     /// Number of data disks of a Task node
     /// Value range: 1 to 10
     public var dataVolumeCount: Int?
-
     /// Data disk storage space of a Task node
     /// Value range: 100 GB to 32,000 GB
     public var dataVolumeSize: Int?
@@ -179,16 +165,13 @@ public struct TaskNodeInfo: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``MRSClient/updateClusterScaling``.
-public struct UpdateClusterScalingRequest: Codable, Sendable, Hashable {
+public struct UpdateClusterScalingRequest: Codable, Sendable, Equatable {
     /// Service ID. This parameter is reserved for extension. You do not need to set this parameter.
     public var serviceID: String?
-
     /// Plan ID. This parameter is reserved for extension. You do not need to set this parameter.
     public var planID: String?
-
     /// Core parameters. For details, see Table 3.
     public var parameters: Parameters
-
     /// Not in the page's table; the page's request example sends it.
     public var previousValues: PreviousValues?
 

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Charging type information. For details, see Table 6.
-public struct ChargeInfo: Codable, Sendable, Hashable {
+public struct ChargeInfo: Codable, Sendable, Equatable {
     /// Documented values of `chargeMode`; other values decode as well.
     public struct ChargeMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let postPaid: Self = "postPaid"
     }
@@ -25,15 +22,13 @@ public struct ChargeInfo: Codable, Sendable, Hashable {
         case chargeMode = "charge_mode"
     }
 
-    public init(
-        chargeMode: ChargeMode
-    ) {
+    public init(chargeMode: ChargeMode) {
         self.chargeMode = chargeMode
     }
 }
 
 /// Information about the node groups in the cluster. For details about the parameters, see Table 5.
-public struct CreateClusterV2NodeGroup: Codable, Sendable, Hashable {
+public struct CreateClusterV2NodeGroup: Codable, Sendable, Equatable {
     /// Node group name. The value can contain a maximum of 64 characters, including uppercase and lowercase
     /// letters, arrays, hyphens (-), and underscores (_). The rules for configuring node groups are as
     /// follows:
@@ -49,35 +44,27 @@ public struct CreateClusterV2NodeGroup: Codable, Sendable, Hashable {
     /// node_group{x}: node group of the customized cluster. You can add multiple node groups as required. A
     /// maximum of nine node groups can be added.
     public var groupName: String
-
     /// Number of nodes. The value ranges from 0 to 500. The maximum number of Core and Task nodes is 500.
     public var nodeNum: Int
-
     /// Instance specifications of a node. for example, c6.4xlarge4.linux.mrs MRS supports host specifications
     /// determined by CPU, memory, and disk space. For details about instance specifications, see ECS
     /// Specifications Used by MRS.
     public var nodeSize: String
-
     /// Specifies the system disk information of the node. This parameter is optional for some VMs or the
     /// system disk of the BMS. This parameter is mandatory in other cases. For details about the parameter
     /// description, see Table 7.
     public var rootVolume: Volume?
-
     /// Data disk information. This parameter is mandatory when data_volume_count is not 0. For details about
     /// this parameter, see Table 4-7.
     public var dataVolume: Volume?
-
     /// Number of data disks of a node.
     /// Value range: 0 to 10
     public var dataVolumeCount: Int?
-
     /// Billing type of the node group. The billing types of Master and Core node groups are the same as those
     /// of the cluster. The billing type of the Task node group can be different from that of the cluster.
     public var chargeInfo: JSONValue?
-
     /// Autoscaling rule corresponding to the node group. For details about the parameters, see Table 10.
     public var autoScalingPolicy: AutoScalingPolicy?
-
     /// When the cluster type is CUSTOM, this parameter is mandatory. You can specify the roles deployed in
     /// the node group. This parameter is a string array. Each string represents a role expression.
     /// Role expression definition:
@@ -139,24 +126,18 @@ public struct CreateClusterV2NodeGroup: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``MRSClient/createClusterV2``.
-public struct CreateClusterV2Request: Codable, Sendable, Hashable {
+public struct CreateClusterV2Request: Codable, Sendable, Equatable {
     /// Documented values of `clusterType`; other values decode as well.
     public struct ClusterType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// analysis cluster
         public static let analysis: Self = "ANALYSIS"
-
         /// streaming cluster
         public static let streaming: Self = "STREAMING"
-
         /// hybrid cluster
         public static let mixed: Self = "MIXED"
-
         /// customized cluster, which is supported only by MRS 3.x.x.
         public static let custom: Self = "CUSTOM"
     }
@@ -167,47 +148,38 @@ public struct CreateClusterV2Request: Codable, Sendable, Hashable {
     /// MRS 3.2.0-LTS.2
     /// MRS 3.3.0-LTS.1
     public var clusterVersion: String
-
     /// Cluster name. It must be unique.
     /// A cluster name can contain only 2 to 64 characters. Only letters, digits, hyphens (-), and underscores
     /// (_) are allowed.
     public var clusterName: String
-
     /// Cluster type. The options are as follows:
     /// ANALYSIS: analysis cluster
     /// STREAMING: streaming cluster
     /// MIXED: hybrid cluster
     /// CUSTOM: customized cluster, which is supported only by MRS 3.x.x.
     public var clusterType: ClusterType
-
     /// Charging type information. For details, see Table 6.
     public var chargeInfo: ChargeInfo?
-
     /// Region of the cluster. For details, see Regions and Endpoints.
     public var region: String
-
     /// Name of the VPC where the subnet locates
     /// Perform the following operations to obtain the VPC name from the VPC management console:
     /// Log in to the management console.
     /// Click Virtual Private Cloud and select Virtual Private Cloud from the left list.
     /// On the Virtual Private Cloud page, obtain the VPC name from the list.
     public var vpcName: String
-
     /// Subnet name.
     /// Perform the following operations to obtain the subnet name from the VPC management console:
     /// Log in to the management console.
     /// Click Virtual Private Cloud and select Virtual Private Cloud from the left list.
     /// On the Virtual Private Cloud page, obtain the subnet name of the VPC from the list.
     public var subnetName: String
-
     /// List of component names, which are separated by commas (,). For details about the component names, see
     /// the component list of each version in Table 1.
     public var components: String
-
     /// Name of an AZ.
     /// AZ information. For details, see Regions and Endpoints.
     public var availabilityZone: String
-
     /// Security group ID of the cluster
     /// If this parameter is left blank, MRS automatically creates a security group, whose name starts with
     /// mrs_{cluster_name}.
@@ -216,7 +188,6 @@ public struct CreateClusterV2Request: Codable, Sendable, Hashable {
     /// include an inbound rule in which all protocols and all ports are allowed and the source is the IP
     /// address of the specified node on the management plane.
     public var securityGroupsID: String?
-
     /// Running mode of an MRS cluster
     /// SIMPLE: normal cluster. In a normal cluster, Kerberos authentication is disabled, and users can use
     /// all functions provided by the cluster.
@@ -225,7 +196,6 @@ public struct CreateClusterV2Request: Codable, Sendable, Hashable {
     /// resource usage and the job records of Hadoop and Spark. To use more cluster functions, the users must
     /// contact the Manager administrator to assign more permissions.
     public var safeMode: String
-
     /// Password of the MRS Manager administrator.
     /// Must be a string and 8 to 32 characters long.
     /// The password must contain at least three types of the following characters (if the value of
@@ -238,13 +208,11 @@ public struct CreateClusterV2Request: Codable, Sendable, Hashable {
     /// Spaces
     /// Cannot be the username or the username spelled backwards.
     public var managerAdminPassword: String
-
     /// Node login mode.
     /// PASSWORD: password-based login. If this value is selected, node_root_password cannot be left blank.
     /// KEYPAIR: specifies the key pair used for login. If this value is selected, node_keypair_name cannot be
     /// left blank.
     public var loginMode: String
-
     /// Password of user root for logging in to a cluster node
     /// A password must meet the following requirements:
     /// Must be a string and 8 to 26 characters long.
@@ -252,26 +220,21 @@ public struct CreateClusterV2Request: Codable, Sendable, Hashable {
     /// special characters (!@$%^-_=+[{}]:,./?), but must not contain spaces.
     /// Cannot be the username or the username spelled backwards.
     public var nodeRootPassword: String?
-
     /// Name of a key pair You can use a key pair to log in to the Master node in the cluster.
     public var nodeKeypairName: String?
-
     /// Whether to collect logs when cluster creation fails
     /// 0: Do not collect.
     /// 1: Collect.
     /// The default value is 1, indicating that OBS buckets will be created and only used to collect logs that
     /// record MRS cluster creation failures.
     public var logCollection: Int?
-
     /// Indicates the enterprise project ID.
     /// When creating a cluster, associate the enterprise project ID with the cluster.
     /// The default value is 0, indicating the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// An EIP bound to an MRS cluster can be used to access MRS Manager. The EIP must have been created and
     /// must be in the same region as the cluster.
     public var eipAddress: String?
-
     /// Name of the agency bound to a cluster node by default. The value is fixed to MRS_ECS_DEFAULT_AGENCY.
     /// An agency allows ECS or BMS to manage MRS resources. You can configure an agency of the ECS type to
     /// automatically obtain the AK/SK to access OBS.
@@ -279,7 +242,6 @@ public struct CreateClusterV2Request: Codable, Sendable, Hashable {
     /// (for users who have enabled fine-grained policies), CES Administrator, and KMS Administrator
     /// permissions in the region where the cluster is located.
     public var mrsECSDefaultAgency: String?
-
     /// For Custom cluster type, it is used to specify the common node configurations used for deployment.
     /// mgmt_control_combined_v2: indicates the Compact configuration. The management node and control node
     /// are deployed on the Master node, and data instances are deployed in the same node group. This
@@ -294,17 +256,13 @@ public struct CreateClusterV2Request: Codable, Sendable, Hashable {
     /// This deployment mode is applicable to a cluster with more than 500 control nodes. Components can be
     /// deployed separately, which can be used for a larger cluster scale.
     public var templateID: String?
-
     /// Cluster tag For more parameter description, see Table 4.
     /// A maximum of 10 tags can be added to a cluster.
     public var tags: [Tag]?
-
     /// Information about the node groups in the cluster. For details about the parameters, see Table 5.
     public var nodeGroups: [CreateClusterV2NodeGroup]
-
     /// Bootstrap action script information. For more parameter description, see Table 8.
     public var bootstrapScripts: [BootstrapScript]?
-
     /// Jobs can be submitted when a cluster is created. Currently, only one job can be created. For details
     /// about job parameters, see Table 9.
     public var addJobs: [AddJob]?
@@ -418,7 +376,7 @@ public struct CreateClusterV2Request: Codable, Sendable, Hashable {
 }
 
 /// The response of ``MRSClient/createClusterV2``.
-public struct CreateClusterV2Response: Codable, Sendable, Hashable {
+public struct CreateClusterV2Response: Codable, Sendable, Equatable {
     /// Cluster ID, which is returned by the system after the cluster is created.
     public var clusterID: String?
 
@@ -426,9 +384,7 @@ public struct CreateClusterV2Response: Codable, Sendable, Hashable {
         case clusterID = "cluster_id"
     }
 
-    public init(
-        clusterID: String? = nil
-    ) {
+    public init(clusterID: String? = nil) {
         self.clusterID = clusterID
     }
 }
@@ -436,13 +392,12 @@ public struct CreateClusterV2Response: Codable, Sendable, Hashable {
 /// Specifies the system disk information of the node. This parameter is optional for some VMs or the system
 /// disk of the BMS. This parameter is mandatory in other cases. For details about the parameter description,
 /// see Table 7.
-public struct Volume: Codable, Sendable, Hashable {
+public struct Volume: Codable, Sendable, Equatable {
     /// Disk Type
     /// The following disk types are supported:
     /// SAS: high I/O disk
     /// SSD: ultra-high I/O disk
     public var type: String
-
     /// Specifies the data disk size, in GB. The value range is 10 to 32768.
     public var size: Int
 
@@ -451,10 +406,7 @@ public struct Volume: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        type: String,
-        size: Int
-    ) {
+    public init(type: String, size: Int) {
         self.type = type
         self.size = size
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``MRSClient/updateClusterName``.
-public struct UpdateClusterNameRequest: Codable, Sendable, Hashable {
+public struct UpdateClusterNameRequest: Codable, Sendable, Equatable {
     /// The new cluster name.
     public var clusterName: String
 
@@ -12,9 +12,7 @@ public struct UpdateClusterNameRequest: Codable, Sendable, Hashable {
         case clusterName = "cluster_name"
     }
 
-    public init(
-        clusterName: String
-    ) {
+    public init(clusterName: String) {
         self.clusterName = clusterName
     }
 }

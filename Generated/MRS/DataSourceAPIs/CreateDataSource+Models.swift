@@ -4,38 +4,32 @@
 import CloudCore
 
 /// The request body of ``MRSClient/createDataSource``.
-public struct CreateDataSourceRequest: Codable, Sendable, Hashable {
+public struct CreateDataSourceRequest: Codable, Sendable, Equatable {
     /// Data source name
     /// Contains 1 to 80 characters and consists of letters, digits, hyphens (-), and underscores (_) only.
     public var name: String
-
     /// Data source URL
     /// Contains 1 to 255 characters.
     /// If the data source type is HDFS, the value is /Save path of the data source.
     /// If the data source type is OBS, the value is s3a://Save path of the data source.
     public var url: String
-
     /// Authentication information. The current version does not support this function.
     public var credentials: JSONValue?
-
     /// Whether the data source is protected
     /// true
     /// false
     /// The current version does not support this function.
     public var isProtected: Bool?
-
     /// Whether the data source is public
     /// true
     /// false
     /// The current version does not support this function.
     public var isPublic: Bool?
-
     /// Data source type
     /// hdfs
     /// obs
     /// swift (not supported by the current version)
     public var type: String
-
     /// Data source description
     /// Contains a maximum of 65535 characters.
     public var description: String?

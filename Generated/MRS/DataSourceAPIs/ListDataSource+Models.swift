@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``MRSClient/listDataSource``.
-public struct ListDataSourceResponse: Codable, Sendable, Hashable {
+public struct ListDataSourceResponse: Codable, Sendable, Equatable {
     /// Marker object For more parameter description, see Table 3.
     public var markers: Markers?
-
     /// Data source list For more parameter description, see Table 4.
     public var dataSources: [DataSource]?
 
@@ -16,10 +15,7 @@ public struct ListDataSourceResponse: Codable, Sendable, Hashable {
         case dataSources = "data_sources"
     }
 
-    public init(
-        markers: Markers? = nil,
-        dataSources: [DataSource]? = nil
-    ) {
+    public init(markers: Markers? = nil, dataSources: [DataSource]? = nil) {
         self.markers = markers
         self.dataSources = dataSources
     }

@@ -4,27 +4,23 @@
 import CloudCore
 
 /// The request body of ``MRSClient/createJobBinaryObject``.
-public struct CreateJobBinaryObjectRequest: Codable, Sendable, Hashable {
+public struct CreateJobBinaryObjectRequest: Codable, Sendable, Equatable {
     /// Binary object name
     /// Contains 1 to 80 characters and consists of letters, digits, hyphens (-), and underscores (_) only.
     public var name: String
-
     /// Binary object URL, which contains of 1 to 255 characters.
     /// The URL must start with s3a:// or /.
     public var url: String
-
     /// Whether a binary object is protected
     /// true
     /// false
     /// The current version does not support this function.
     public var isProtected: Bool?
-
     /// Whether a binary object is public
     /// true
     /// false
     /// The current version does not support this function.
     public var isPublic: Bool?
-
     /// Binary object description
     /// Contains a maximum of 65535 characters.
     public var description: String

@@ -4,24 +4,15 @@
 import CloudCore
 
 /// The response of ``MRSClient/listBinaryObject``.
-public struct ListBinaryObjectResponse: Codable, Sendable, Hashable {
+public struct ListBinaryObjectResponse: Codable, Sendable, Equatable {
     /// Markers object
     /// For details, see Table 3.
     public var markers: Markers?
-
     /// Binary object list
     /// For details, see Table 4.
     public var binaries: [Binary]?
 
-    private enum CodingKeys: String, CodingKey {
-        case markers
-        case binaries
-    }
-
-    public init(
-        markers: Markers? = nil,
-        binaries: [Binary]? = nil
-    ) {
+    public init(markers: Markers? = nil, binaries: [Binary]? = nil) {
         self.markers = markers
         self.binaries = binaries
     }

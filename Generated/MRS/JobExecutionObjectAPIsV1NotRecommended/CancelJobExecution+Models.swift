@@ -4,73 +4,56 @@
 import CloudCore
 
 /// The response of ``MRSClient/cancelJobExecution``.
-public struct CancelJobExecutionResponse: Codable, Sendable, Hashable {
+public struct CancelJobExecutionResponse: Codable, Sendable, Equatable {
     public var jobExecution: CancelJobExecutionResponseJobExecution?
 
     private enum CodingKeys: String, CodingKey {
         case jobExecution = "job_execution"
     }
 
-    public init(
-        jobExecution: CancelJobExecutionResponseJobExecution? = nil
-    ) {
+    public init(jobExecution: CancelJobExecutionResponseJobExecution? = nil) {
         self.jobExecution = jobExecution
     }
 }
 
 /// The `job_execution` of a `CancelJobExecutionResponse`.
-public struct CancelJobExecutionResponseJobExecution: Codable, Sendable, Hashable {
+public struct CancelJobExecutionResponseJobExecution: Codable, Sendable, Equatable {
     /// Key-value pair set, containing job running information returned by Oozie
     public var info: String?
-
     /// Cluster ID
     public var clusterID: String?
-
     /// Job ID
     public var jobID: String?
-
     /// Workflow ID returned by Oozie
     public var oozieJobID: String?
-
     /// Project ID. For details on how to obtain the project ID, see Obtaining a Project ID.
     public var tenantID: String?
-
     /// Job execution object creation time
     public var createdAt: String?
-
     /// Job execution object update time
     public var updatedAt: String?
-
     /// Job start time
     public var startTime: String?
-
     /// Job end time
     public var endTime: Bool?
-
     /// Response code after job execution
     public var returnCode: String?
-
     /// Input data source ID of a job execution object
     public var inputID: String?
-
     /// Output data source ID of a job execution object
     public var outputID: String?
-
     /// Whether a job execution object is protected
     /// true
     /// false
     /// The current version does not support this function.
     public var isProtected: Bool?
-
     /// Whether a job execution object is public
     /// true
     /// false
     /// The current version does not support this function.
     public var isPublic: Bool?
-
     /// Key-value pair set for saving job running configurations
     public var jobConfigs: JSONValue?
-
     /// Job execution object ID
     public var id: String?
 

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The response of ``MRSClient/listJobExecutionObject``.
-public struct ListJobExecutionObjectResponse: Codable, Sendable, Hashable {
+public struct ListJobExecutionObjectResponse: Codable, Sendable, Equatable {
     /// Markers object
     /// For details, see Table 3.
     public var markers: Markers?
-
     /// Job execution list
     /// For details, see Table 4.
     public var jobExecutions: [ListJobExecutionObjectJobExecution]?
@@ -18,10 +17,7 @@ public struct ListJobExecutionObjectResponse: Codable, Sendable, Hashable {
         case jobExecutions = "job_executions"
     }
 
-    public init(
-        markers: Markers? = nil,
-        jobExecutions: [ListJobExecutionObjectJobExecution]? = nil
-    ) {
+    public init(markers: Markers? = nil, jobExecutions: [ListJobExecutionObjectJobExecution]? = nil) {
         self.markers = markers
         self.jobExecutions = jobExecutions
     }

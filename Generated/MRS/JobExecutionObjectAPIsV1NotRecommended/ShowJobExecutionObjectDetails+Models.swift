@@ -4,16 +4,14 @@
 import CloudCore
 
 /// The response of ``MRSClient/showJobExecutionObjectDetails``.
-public struct ShowJobExecutionObjectDetailsResponse: Codable, Sendable, Hashable {
+public struct ShowJobExecutionObjectDetailsResponse: Codable, Sendable, Equatable {
     public var jobExecution: ListJobExecutionObjectJobExecution?
 
     private enum CodingKeys: String, CodingKey {
         case jobExecution = "job_execution"
     }
 
-    public init(
-        jobExecution: ListJobExecutionObjectJobExecution? = nil
-    ) {
+    public init(jobExecution: ListJobExecutionObjectJobExecution? = nil) {
         self.jobExecution = jobExecution
     }
 }

@@ -4,37 +4,31 @@
 import CloudCore
 
 /// The request body of ``MRSClient/createJobObject``.
-public struct CreateJobObjectRequest: Codable, Sendable, Hashable {
+public struct CreateJobObjectRequest: Codable, Sendable, Equatable {
     /// Job object name
     /// Contains 1 to 64 characters and consists of letters, digits, hyphens (-), and underscores (_) only.
     public var name: String
-
     /// Executable program set of a job object
     /// If the job type is Hive or Spark Script, the value of mains must not be empty.
     /// For details on how to obtain the executable program, see Creating a Job Binary Object.
     public var mains: [JSONValue]?
-
     /// Dependency package set of a job object
     /// If the job type is MapReduce or Spark, the value of libs must not be empty.
     /// For details on how to obtain the dependency package, see Creating a Job Binary Object.
     public var libs: [JSONValue]?
-
     /// Whether a job object is protected
     /// true
     /// false
     /// The current version does not support this function.
     public var isProtected: Bool?
-
     /// User-defined interface set
     /// The current version does not support this function.
     public var interface: [JSONValue]?
-
     /// Whether a job object is public
     /// true
     /// false
     /// The current version does not support this function.
     public var isPublic: Bool?
-
     /// Job object type
     /// MapReduce
     /// Spark
@@ -44,7 +38,6 @@ public struct CreateJobObjectRequest: Codable, Sendable, Hashable {
     /// SparkScript
     /// SparkSql (not supported in this API currently)
     public var type: String
-
     /// Job object description
     /// Contains a maximum of 65535 characters.
     public var description: String?

@@ -4,30 +4,25 @@
 import CloudCore
 
 /// The request body of ``MRSClient/executeJobObject``.
-public struct ExecuteJobObjectRequest: Codable, Sendable, Hashable {
+public struct ExecuteJobObjectRequest: Codable, Sendable, Equatable {
     /// Cluster ID
     public var clusterID: String
-
     /// Input data source ID of a job object
     /// For details on how to obtain the input data source ID, see Creating a Data Source.
     public var inputID: String
-
     /// Output data source ID of a job object
     /// For details on how to obtain the output data source ID, see Creating a Data Source.
     public var outputID: String
-
     /// Whether a job object is protected
     /// true
     /// false
     /// The current version does not support this function.
     public var isProtected: Bool?
-
     /// Whether a job object is public
     /// true
     /// false
     /// The current version does not support this function.
     public var isPublic: Bool?
-
     /// Key-value pair set for saving job running configurations
     /// If the job type is MapReduce or Spark, set the first parameter of args to be the same as the arguments
     /// parameter in Adding a Job and Executing the Job.
@@ -70,70 +65,54 @@ public struct ExecuteJobObjectRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``MRSClient/executeJobObject``.
-public struct ExecuteJobObjectResponse: Codable, Sendable, Hashable {
+public struct ExecuteJobObjectResponse: Codable, Sendable, Equatable {
     public var jobExecution: ExecuteJobObjectResponseJobExecution?
 
     private enum CodingKeys: String, CodingKey {
         case jobExecution = "job_execution"
     }
 
-    public init(
-        jobExecution: ExecuteJobObjectResponseJobExecution? = nil
-    ) {
+    public init(jobExecution: ExecuteJobObjectResponseJobExecution? = nil) {
         self.jobExecution = jobExecution
     }
 }
 
 /// The `job_execution` of a `ExecuteJobObjectResponse`.
-public struct ExecuteJobObjectResponseJobExecution: Codable, Sendable, Hashable {
+public struct ExecuteJobObjectResponseJobExecution: Codable, Sendable, Equatable {
     /// Output data source ID of a job object
     public var outputID: String?
-
     /// Job object status information
     public var info: JSONValue?
-
     /// Job object ID
     public var jobID: String?
-
     /// Project ID. For details on how to obtain the project ID, see Obtaining a Project ID.
     public var tenantID: String?
-
     /// Job object creation time
     public var createdAt: String?
-
     /// Job object update time
     public var updatedAt: String?
-
     /// Response code after job execution
     public var returnCode: String?
-
     /// Workflow ID returned by Oozie
     public var oozieJobID: String?
-
     /// Whether a job object is protected
     /// true
     /// false
     /// The current version does not support this function.
     public var isProtected: Bool?
-
     /// Input data source ID of a job object
     public var inputID: String?
-
     /// Cluster ID
     public var clusterID: String?
-
     /// Whether a job object is public
     /// true
     /// false
     /// The current version does not support this function.
     public var isPublic: Bool?
-
     /// Key-value pair set for saving job running configurations
     public var jobConfigs: JSONValue?
-
     /// Job object ID
     public var id: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var startTime: String?
 

@@ -4,23 +4,18 @@
 import CloudCore
 
 /// The request body of ``MRSClient/listExecuteJob``.
-public struct ListExecuteJobRequest: Codable, Sendable, Hashable {
+public struct ListExecuteJobRequest: Codable, Sendable, Equatable {
     /// Cluster ID
     public var clusterID: String
-
     /// Job execution object ID
     public var id: String?
-
     /// Maximum number of jobs displayed on a page
     /// Value range: 1 to 100
     public var pageSize: Int?
-
     /// Current page number
     public var currentPage: Int?
-
     /// Job name
     public var jobName: String?
-
     /// Job status code
     /// -1: Terminated
     /// 2: Running
@@ -65,10 +60,9 @@ public struct ListExecuteJobRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``MRSClient/listExecuteJob``.
-public struct ListExecuteJobResponse: Codable, Sendable, Hashable {
+public struct ListExecuteJobResponse: Codable, Sendable, Equatable {
     /// Total number of jobs in a list
     public var totalRecord: Int?
-
     /// Job list parameter
     /// For details, see Table 4.
     public var jobExecutions: [JobExecution]?
@@ -78,10 +72,7 @@ public struct ListExecuteJobResponse: Codable, Sendable, Hashable {
         case jobExecutions = "job_executions"
     }
 
-    public init(
-        totalRecord: Int? = nil,
-        jobExecutions: [JobExecution]? = nil
-    ) {
+    public init(totalRecord: Int? = nil, jobExecutions: [JobExecution]? = nil) {
         self.totalRecord = totalRecord
         self.jobExecutions = jobExecutions
     }

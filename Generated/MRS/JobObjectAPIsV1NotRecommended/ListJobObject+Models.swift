@@ -4,24 +4,15 @@
 import CloudCore
 
 /// The response of ``MRSClient/listJobObject``.
-public struct ListJobObjectResponse: Codable, Sendable, Hashable {
+public struct ListJobObjectResponse: Codable, Sendable, Equatable {
     /// Markers object
     /// For details, see Table 3.
     public var markers: Markers?
-
     /// Job object list
     /// For details, see Table 4.
     public var jobs: [Job]?
 
-    private enum CodingKeys: String, CodingKey {
-        case markers
-        case jobs
-    }
-
-    public init(
-        markers: Markers? = nil,
-        jobs: [Job]? = nil
-    ) {
+    public init(markers: Markers? = nil, jobs: [Job]? = nil) {
         self.markers = markers
         self.jobs = jobs
     }

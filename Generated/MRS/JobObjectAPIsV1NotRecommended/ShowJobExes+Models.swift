@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``MRSClient/showJobExes``.
-public struct ShowJobExesResponse: Codable, Sendable, Hashable {
+public struct ShowJobExesResponse: Codable, Sendable, Equatable {
     /// For details, see Table 3.
     public var jobExecution: JobExecution?
 
@@ -12,9 +12,7 @@ public struct ShowJobExesResponse: Codable, Sendable, Hashable {
         case jobExecution = "job_execution"
     }
 
-    public init(
-        jobExecution: JobExecution? = nil
-    ) {
+    public init(jobExecution: JobExecution? = nil) {
         self.jobExecution = jobExecution
     }
 }

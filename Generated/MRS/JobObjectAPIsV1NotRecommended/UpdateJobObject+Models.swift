@@ -4,35 +4,29 @@
 import CloudCore
 
 /// The request body of ``MRSClient/updateJobObject``.
-public struct UpdateJobObjectRequest: Codable, Sendable, Hashable {
+public struct UpdateJobObjectRequest: Codable, Sendable, Equatable {
     /// Job object name
     /// Contains 1 to 64 characters and consists of letters, digits, hyphens (-), and underscores (_) only.
     public var name: String?
-
     /// Executable program set of a job object
     /// The current version does not support update of the executable program set.
     public var mains: [JSONValue]?
-
     /// Dependency package set of a job object
     /// The current version does not support update of the dependency package set.
     public var libs: [JSONValue]?
-
     /// Whether a job object is protected
     /// true
     /// false
     /// The current version does not support this function.
     public var isProtected: Bool?
-
     /// User-defined interface set
     /// The current version does not support this function.
     public var interface: [JSONValue]?
-
     /// Whether a job object is public
     /// true
     /// false
     /// The current version does not support this function.
     public var isPublic: Bool?
-
     /// Job object type
     /// MapReduce
     /// Spark
@@ -40,7 +34,6 @@ public struct UpdateJobObjectRequest: Codable, Sendable, Hashable {
     /// DistCp
     /// SparkScript
     public var type: String?
-
     /// Job object description
     /// Contains a maximum of 65535 characters.
     public var description: String?

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``MRSClient/batchDeleteJobs``.
-public struct BatchDeleteJobsRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteJobsRequest: Codable, Sendable, Equatable {
     /// List of job IDs. For details on how to obtain the list of job IDs, see Obtaining a Job ID.
     public var jobIDList: [JSONValue]
 
@@ -12,9 +12,7 @@ public struct BatchDeleteJobsRequest: Codable, Sendable, Hashable {
         case jobIDList = "job_id_list"
     }
 
-    public init(
-        jobIDList: [JSONValue]
-    ) {
+    public init(jobIDList: [JSONValue]) {
         self.jobIDList = jobIDList
     }
 }

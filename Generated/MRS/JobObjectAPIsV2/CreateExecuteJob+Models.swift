@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``MRSClient/createExecuteJob``.
-public struct CreateExecuteJobRequest: Codable, Sendable, Hashable {
+public struct CreateExecuteJobRequest: Codable, Sendable, Equatable {
     /// Type of a job.
     /// MapReduce
     /// SparkSubmit
@@ -17,12 +17,10 @@ public struct CreateExecuteJobRequest: Codable, Sendable, Hashable {
     /// Spark, Hive, and Flink jobs can be added to only clusters that include Spark, Hive, and Flink
     /// components.
     public var jobType: String
-
     /// Job name. It contains 1 to 64 characters. Only letters, digits, hyphens (-), and underscores (_) are
     /// allowed.
     /// Identical job names are allowed but not recommended.
     public var jobName: String
-
     /// Key parameter for program execution. The parameter is specified by the function of the user's program.
     /// MRS is only responsible for loading the parameter.
     /// The parameter contains a maximum of 4,096 characters, excluding special characters such as ;|&>'<$,
@@ -35,7 +33,6 @@ public struct CreateExecuteJobRequest: Codable, Sendable, Hashable {
     /// item (fs.obs.endpoint) of OBS and enter the endpoint corresponding to OBS in Value. Obtain the value
     /// from Regions and Endpoints.
     public var arguments: [JSONValue]?
-
     /// Program system parameter.
     /// The parameter contains a maximum of 2,048 characters, excluding special characters such as ><|'`&!\,
     /// and can be left blank.
@@ -62,21 +59,17 @@ public struct CreateExecuteJobRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``MRSClient/createExecuteJob``.
-public struct CreateExecuteJobResponse: Codable, Sendable, Hashable {
+public struct CreateExecuteJobResponse: Codable, Sendable, Equatable {
     /// Job execution result
     public var jobSubmitResult: [String: String]?
-
     /// Job ID
     public var jobID: String?
-
     /// Job submission status.
     /// COMPLETE: The job is submitted.
     /// JOBSTAT_SUBMIT_FAILED: Failed to submit the job.
     public var state: String?
-
     /// Error message
     public var errorMsg: String?
-
     /// Error code
     public var errorCode: String?
 

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``MRSClient/showJobExeListNew``.
-public struct ShowJobExeListNewRequest: Codable, Sendable, Hashable {
+public struct ShowJobExeListNewRequest: Codable, Sendable, Equatable {
     /// Job name. It contains 1 to 64 characters. Only letters, digits, hyphens (-), and underscores (_) are
     /// allowed.
     public var jobName: String?
-
     /// Type of a job.
     /// MapReduce
     /// SparkSubmit
@@ -19,7 +18,6 @@ public struct ShowJobExeListNewRequest: Codable, Sendable, Hashable {
     /// SparkSql
     /// Flink
     public var jobType: String?
-
     /// Execution status of a job.
     /// FAILED: indicates that the job fails to be executed.
     /// KILLED: indicates that the job is terminated.
@@ -30,29 +28,23 @@ public struct ShowJobExeListNewRequest: Codable, Sendable, Hashable {
     /// RUNNING: indicates that the job is running.
     /// FINISHED: indicates that the job is completed.
     public var jobState: String?
-
     /// Execution result of a job.
     /// FAILED: indicates that the job fails to be executed.
     /// KILLED: indicates that the job is manually terminated during execution.
     /// UNDEFINED: indicates that the job is being executed.
     /// SUCCEEDED: indicates that the job has been successfully executed.
     public var jobResult: String?
-
     /// Number of records displayed on each page in the returned result. The default value is 10.
     public var limit: Int?
-
     /// Offset.
     /// The default offset from which the job list starts to be queried is 1.
     public var offset: Int?
-
     /// Ranking mode of returned results. The default value is desc.
     /// asc: indicates that the returned results are ranked in ascending order.
     /// desc: indicates that the returned results are ranked in descending order.
     public var sortBy: String?
-
     /// UTC timestamp after which a job is submitted, in milliseconds. For example, 1562032041362.
     public var submittedTimeBegin: Int64?
-
     /// UTC timestamp before which a job is submitted, in milliseconds. For example, 1562032041362.
     public var submittedTimeEnd: Int64?
 
@@ -105,10 +97,9 @@ public struct ShowJobExeListNewRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``MRSClient/showJobExeListNew``.
-public struct ShowJobExeListNewResponse: Codable, Sendable, Hashable {
+public struct ShowJobExeListNewResponse: Codable, Sendable, Equatable {
     /// Total number of jobs
     public var totalRecord: Int?
-
     /// Job list. For details about the parameter, see Table 4.
     public var jobList: [JobList]?
 
@@ -117,10 +108,7 @@ public struct ShowJobExeListNewResponse: Codable, Sendable, Hashable {
         case jobList = "job_list"
     }
 
-    public init(
-        totalRecord: Int? = nil,
-        jobList: [JobList]? = nil
-    ) {
+    public init(totalRecord: Int? = nil, jobList: [JobList]? = nil) {
         self.totalRecord = totalRecord
         self.jobList = jobList
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``MRSClient/showSingleJobExe``.
-public struct ShowSingleJobExeResponse: Codable, Sendable, Hashable {
+public struct ShowSingleJobExeResponse: Codable, Sendable, Equatable {
     /// Job details. For details about the parameter, see Table 3.
     public var jobDetail: JobList?
 
@@ -12,9 +12,7 @@ public struct ShowSingleJobExeResponse: Codable, Sendable, Hashable {
         case jobDetail = "job_detail"
     }
 
-    public init(
-        jobDetail: JobList? = nil
-    ) {
+    public init(jobDetail: JobList? = nil) {
         self.jobDetail = jobDetail
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``MRSClient/showSqlResultWithJob``.
-public struct ShowSqlResultWithJobResponse: Codable, Sendable, Hashable {
+public struct ShowSqlResultWithJobResponse: Codable, Sendable, Equatable {
     /// SQL statement query result.
     public var sqlResults: JSONValue?
-
     /// Not in the page's table; the page's response example shows it.
     public var sqlResults2: [String: [SqlResult]]?
 
@@ -16,10 +15,7 @@ public struct ShowSqlResultWithJobResponse: Codable, Sendable, Hashable {
         case sqlResults2 = "sql_results"
     }
 
-    public init(
-        sqlResults: JSONValue? = nil,
-        sqlResults2: [String: [SqlResult]]? = nil
-    ) {
+    public init(sqlResults: JSONValue? = nil, sqlResults2: [String: [SqlResult]]? = nil) {
         self.sqlResults = sqlResults
         self.sqlResults2 = sqlResults2
     }

@@ -4,20 +4,16 @@
 import CloudCore
 
 /// The request body of ``MRSClient/logInToCAS``.
-public struct LogInToCASRequest: Codable, Sendable, Hashable {
+public struct LogInToCASRequest: Codable, Sendable, Equatable {
     /// User name
     public var username: String
-
     /// Password
     public var password: String
-
     /// Login ticket. Follow instructions in step 1 in the Obtaining Request Authentication Information part
     /// of the section API Calling Process to send a GET request to obtain loginTicket.
     public var lt: String
-
     /// Event type. The default value is submit.
     public var eventID: String
-
     /// Submission type. The default value is Login.
     public var submit: String
 
@@ -29,13 +25,7 @@ public struct LogInToCASRequest: Codable, Sendable, Hashable {
         case submit
     }
 
-    public init(
-        username: String,
-        password: String,
-        lt: String,
-        eventID: String,
-        submit: String
-    ) {
+    public init(username: String, password: String, lt: String, eventID: String, submit: String) {
         self.username = username
         self.password = password
         self.lt = lt

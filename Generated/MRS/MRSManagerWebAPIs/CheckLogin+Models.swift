@@ -4,35 +4,26 @@
 import CloudCore
 
 /// The response of ``MRSClient/checkLogin``.
-public struct CheckLoginResponse: Codable, Sendable, Hashable {
+public struct CheckLoginResponse: Codable, Sendable, Equatable {
     /// Asynchronous task ID (meaningless in other scenarios). The default value is -1.
     public var id: Int64?
-
     /// Cluster status. The value FAILED indicates that the command fails to be executed. The value COMPLETE
     /// indicates that the command is successfully executed.
     public var state: String?
-
     /// Error code returned
     public var errorCode: Int?
-
     /// Error code description
     public var errorDescription: String?
-
     /// Total progress
     public var totalProgress: Double?
-
     /// Whether to change the password. The password does not need to be changed by default.
     public var modifyPwd: Bool?
-
     /// Whether a cluster exists
     public var existCluster: Bool?
-
     /// Whether to remind the user to change the password
     public var remindPwd: Bool?
-
     /// URL to be redirected
     public var refURL: String?
-
     /// Token that is responded after login and check
     public var token: String?
 

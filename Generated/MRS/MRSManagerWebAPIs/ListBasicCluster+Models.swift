@@ -4,32 +4,25 @@
 import CloudCore
 
 /// Records all installed clusters in arrays.
-public struct Clusters: Codable, Sendable, Hashable {
+public struct Clusters: Codable, Sendable, Equatable {
     /// Cluster version information
     public var stack: String?
-
     /// Cluster ID
     public var id: Int?
-
     /// Cluster name
     public var name: String?
-
     /// Cluster description
     public var description: String?
-
     /// Cluster version
     public var version: String?
-
     /// Cluster status. Possible values are as follows:
     /// Null: There is no special status.
     /// installingPatch: The patch is being installed.
     public var clusterState: String?
-
     /// Security mode of a cluster. Possible values are as follows:
     /// NoSec: Normal mode
     /// Sec: Security mode
     public var stackModel: String?
-
     /// License status
     public var licState: String?
 
@@ -78,23 +71,18 @@ public struct Clusters: Codable, Sendable, Hashable {
 }
 
 /// The response of ``MRSClient/listBasicCluster``.
-public struct ListBasicClusterResponse: Codable, Sendable, Hashable {
+public struct ListBasicClusterResponse: Codable, Sendable, Equatable {
     /// Asynchronous task ID (meaningless in other scenarios). The default value is -1.
     public var id: Int64?
-
     /// Cluster status. The value FAILED indicates that the command fails to be executed. The value COMPLETE
     /// indicates that the command is successfully executed.
     public var state: String?
-
     /// Error code returned
     public var errorCode: Int?
-
     /// Error code description
     public var errorDescription: String?
-
     /// Total progress
     public var totalProgress: Double?
-
     /// Response object
     public var resObj: ResObj?
 
@@ -135,17 +123,11 @@ public struct ListBasicClusterResponse: Codable, Sendable, Hashable {
 }
 
 /// Response object
-public struct ResObj: Codable, Sendable, Hashable {
+public struct ResObj: Codable, Sendable, Equatable {
     /// Records all installed clusters in arrays.
     public var clusters: Clusters?
 
-    private enum CodingKeys: String, CodingKey {
-        case clusters
-    }
-
-    public init(
-        clusters: Clusters? = nil
-    ) {
+    public init(clusters: Clusters? = nil) {
         self.clusters = clusters
     }
 }

@@ -5,10 +5,9 @@ import CloudCore
 
 /// List of failed operations. Currently, this function is supported for starting, stopping, and restarting
 /// the service. Other operations are not supported (an empty array is returned).
-public struct FailEntityList: Codable, Sendable, Hashable {
+public struct FailEntityList: Codable, Sendable, Equatable {
     /// Failed instance
     public var failEntity: String?
-
     /// Operation type: STOP or START
     public var operationType: String?
 
@@ -17,28 +16,22 @@ public struct FailEntityList: Codable, Sendable, Hashable {
         case operationType = "operation_type"
     }
 
-    public init(
-        failEntity: String? = nil,
-        operationType: String? = nil
-    ) {
+    public init(failEntity: String? = nil, operationType: String? = nil) {
         self.failEntity = failEntity
         self.operationType = operationType
     }
 }
 
 /// Response object
-public struct ListCommandExecutionProgressResObj: Codable, Sendable, Hashable {
+public struct ListCommandExecutionProgressResObj: Codable, Sendable, Equatable {
     /// Cluster ID
     public var clusterID: Int?
-
     /// Records the progress of each step in an array. A command may be divided into multiple steps for
     /// execution.
     public var stepList: StepList?
-
     /// List of failed operations. Currently, this function is supported for starting, stopping, and
     /// restarting the service. Other operations are not supported (an empty array is returned).
     public var failEntityList: FailEntityList?
-
     /// Total command execution progress. The value ranges from 0 to 100.
     public var totalStepSize: Int?
 
@@ -71,23 +64,18 @@ public struct ListCommandExecutionProgressResObj: Codable, Sendable, Hashable {
 }
 
 /// The response of ``MRSClient/listCommandExecutionProgress``.
-public struct ListCommandExecutionProgressResponse: Codable, Sendable, Hashable {
+public struct ListCommandExecutionProgressResponse: Codable, Sendable, Equatable {
     /// Asynchronous task ID (meaningless in other scenarios). The default value is -1.
     public var id: Int64?
-
     /// Cluster status. The value FAILED indicates that the command fails to be executed. The value COMPLETE
     /// indicates that the command is successfully executed.
     public var state: String?
-
     /// Error code returned
     public var errorCode: Int?
-
     /// Error code description
     public var errorDescription: String?
-
     /// Total progress
     public var totalProgress: Double?
-
     /// Response object
     public var resObj: ListCommandExecutionProgressResObj?
 
@@ -128,22 +116,13 @@ public struct ListCommandExecutionProgressResponse: Codable, Sendable, Hashable 
 }
 
 /// Records the progress of each step in an array. A command may be divided into multiple steps for execution.
-public struct StepList: Codable, Sendable, Hashable {
+public struct StepList: Codable, Sendable, Equatable {
     /// Partition name
     public var name: String?
-
     /// Description
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil) {
         self.name = name
         self.description = description
     }

@@ -4,41 +4,30 @@
 import CloudCore
 
 /// Response object
-public struct ListHealthStatusOfClusterResObj: Codable, Sendable, Hashable {
+public struct ListHealthStatusOfClusterResObj: Codable, Sendable, Equatable {
     /// Cluster health status
     /// Good: The cluster is healthy.
     /// Bad: The cluster is unhealthy.
     public var state: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case state
-    }
-
-    public init(
-        state: String? = nil
-    ) {
+    public init(state: String? = nil) {
         self.state = state
     }
 }
 
 /// The response of ``MRSClient/listHealthStatusOfCluster``.
-public struct ListHealthStatusOfClusterResponse: Codable, Sendable, Hashable {
+public struct ListHealthStatusOfClusterResponse: Codable, Sendable, Equatable {
     /// Asynchronous task ID (meaningless in other scenarios). The default value is -1.
     public var id: Int64?
-
     /// Cluster status. The value FAILED indicates that the command fails to be executed. The value COMPLETE
     /// indicates that the command is successfully executed.
     public var state: String?
-
     /// Error code returned
     public var errorCode: Int?
-
     /// Error code description
     public var errorDescription: String?
-
     /// Total progress
     public var totalProgress: Double?
-
     /// Response object
     public var resObj: ListHealthStatusOfClusterResObj?
 

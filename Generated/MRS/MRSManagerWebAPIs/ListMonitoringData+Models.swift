@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Response object
-public struct ListMonitoringDataResObj: Codable, Sendable, Hashable {
+public struct ListMonitoringDataResObj: Codable, Sendable, Equatable {
     /// Monitoring data.
     /// Key indicates the name of a monitoring item.
     /// Value indicates a list of monitored metric parameters queried.
@@ -14,31 +14,24 @@ public struct ListMonitoringDataResObj: Codable, Sendable, Hashable {
         case metricDatas = "metric_datas"
     }
 
-    public init(
-        metricDatas: MetricDataBean? = nil
-    ) {
+    public init(metricDatas: MetricDataBean? = nil) {
         self.metricDatas = metricDatas
     }
 }
 
 /// The response of ``MRSClient/listMonitoringData``.
-public struct ListMonitoringDataResponse: Codable, Sendable, Hashable {
+public struct ListMonitoringDataResponse: Codable, Sendable, Equatable {
     /// Asynchronous task ID (meaningless in other scenarios). The default value is -1.
     public var id: Int64?
-
     /// Cluster status. The value FAILED indicates that the command fails to be executed. The value COMPLETE
     /// indicates that the command is successfully executed.
     public var state: String?
-
     /// Error code returned
     public var errorCode: Int?
-
     /// Error code description
     public var errorDescription: String?
-
     /// Total progress
     public var totalProgress: Double?
-
     /// Response object
     public var resObj: ListMonitoringDataResObj?
 
@@ -79,16 +72,13 @@ public struct ListMonitoringDataResponse: Codable, Sendable, Hashable {
 }
 
 /// Monitoring data.
-public struct MetricDataBean: Codable, Sendable, Hashable {
+public struct MetricDataBean: Codable, Sendable, Equatable {
     /// Time when monitoring metric value is collected
     public var time: Double?
-
     /// Monitoring metric value
     public var value: String?
-
     /// Node where the monitoring metric is collected
     public var node: String?
-
     /// Metric extended field, which records information about small metrics
     public var extend: String?
 
@@ -99,12 +89,7 @@ public struct MetricDataBean: Codable, Sendable, Hashable {
         case extend
     }
 
-    public init(
-        time: Double? = nil,
-        value: String? = nil,
-        node: String? = nil,
-        extend: String? = nil
-    ) {
+    public init(time: Double? = nil, value: String? = nil, node: String? = nil, extend: String? = nil) {
         self.time = time
         self.value = value
         self.node = node

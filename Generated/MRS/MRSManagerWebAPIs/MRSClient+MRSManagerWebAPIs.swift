@@ -7,17 +7,12 @@ extension MRSClient {
     /// Documented values of `metric_node_type` for ``MRSClient/listMonitoringData``.
     public struct ListMonitoringDataMetricNodeType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Indicates that you can obtain monitoring metrics of the active node.
         public static let active: Self = "active"
-
         /// Indicates that you can obtain monitoring metrics of the standby node.
         public static let standby: Self = "standby"
-
         /// Indicates that you can obtain monitoring metrics of all nodes.
         public static let all: Self = "all"
     }
@@ -28,7 +23,7 @@ extension MRSClient {
     ///
     /// `GET /web/v1/access/login_check`
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The operation is successful.
     public func checkLogin() async throws -> CheckLoginResponse {
         let request = OperationRequest(
             operation: "CheckLogin",
@@ -194,7 +189,7 @@ extension MRSClient {
     ///     Manager supports management of only one cluster currently.
     ///   - body: The request body.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The operation is successful.
     public func saveConfigurations(
         clusterID: String,
         _ body: SaveConfigurationsRequest
@@ -247,7 +242,7 @@ extension MRSClient {
     ///   - serviceName: Name of the service to be started
     ///   - body: The request body.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The operation is successful.
     public func startService(
         clusterID: String,
         serviceName: String,
@@ -275,7 +270,7 @@ extension MRSClient {
     ///   - serviceName: Name of the service to be stopped
     ///   - body: The request body.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The operation is successful.
     public func stopService(
         clusterID: String,
         serviceName: String,
@@ -303,7 +298,7 @@ extension MRSClient {
     ///   - newPassword: New password
     ///   - confirmPassword: Confirm password
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: The operation is successful.
     public func updatePasswordOfCurrentLoginUser(
         oldPassword: String,
         newPassword: String,

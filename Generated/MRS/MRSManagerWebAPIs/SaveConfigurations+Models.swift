@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Sublevel description array. The sublevel of the service level is role.
-public struct Children: Codable, Sendable, Hashable {
+public struct Children: Codable, Sendable, Equatable {
     /// Role name
     public var roleName: String?
-
     /// Configuration item description array: Service level/role level/instance level
     public var configurations: Configurations?
-
     /// Sublevel description array. The sublevel of the role level is instance.
     public var children: Classification?
-
     /// Configuration definition information
     public var classification: Classification?
 
@@ -38,38 +35,26 @@ public struct Children: Codable, Sendable, Hashable {
 }
 
 /// Sublevel description array. The sublevel of the role level is instance.
-public struct Classification: Codable, Sendable, Hashable {
+public struct Classification: Codable, Sendable, Equatable {
     /// Name
     public var name: String?
-
     /// Description
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil) {
         self.name = name
         self.description = description
     }
 }
 
 /// Service list
-public struct Components: Codable, Sendable, Hashable {
+public struct Components: Codable, Sendable, Equatable {
     /// Service name
     public var componentName: String?
-
     /// Description of the service, role, or instance level.
     public var configurations: Configurations?
-
     /// Sublevel description array. The sublevel of the service level is role.
     public var children: Children?
-
     /// Configuration definition information
     public var classification: Classification?
 
@@ -96,37 +81,27 @@ public struct Components: Codable, Sendable, Hashable {
 /// Configuration item description array: Service level/role level/instance level
 ///
 /// configurations parameter description of services, roles, and instances
-public struct Configurations: Codable, Sendable, Hashable {
+public struct Configurations: Codable, Sendable, Equatable {
     /// Name of the configuration item to be saved
     public var name: String?
-
     /// Value to be saved
     public var value: String?
-
     /// Default value
     public var defaultValue: String?
-
     /// Configuration item description
     public var description: String?
-
     /// Configuration item type
     public var type: String?
-
     /// Configuration group type
     public var configGroupType: String?
-
     /// Configuration group
     public var configGroup: String?
-
     /// Type of the configuration item value to be saved
     public var itemType: String?
-
     /// Configuration item value validity check
     public var itemConf: String?
-
     /// Event type of a configuration item. Currently, only hide-show is supported.
     public var itemEvent: String?
-
     /// Whether a configuration item is a weak reference. If the configuration item is a weak reference, the
     /// configuration parsing is passed even though the configuration item name or role name does not exist,
     /// and the value will be set to an empty string.
@@ -174,12 +149,11 @@ public struct Configurations: Codable, Sendable, Hashable {
 }
 
 /// Configures a description object.
-public struct ConfigurationsSummary: Codable, Sendable, Hashable {
+public struct ConfigurationsSummary: Codable, Sendable, Equatable {
     /// Whether to restart the affected components
     /// true: Restart
     /// false: Do not restart
     public var restartAffectedComponents: Bool?
-
     /// Service list
     public var components: Components?
 
@@ -188,10 +162,7 @@ public struct ConfigurationsSummary: Codable, Sendable, Hashable {
         case components
     }
 
-    public init(
-        restartAffectedComponents: Bool? = nil,
-        components: Components? = nil
-    ) {
+    public init(restartAffectedComponents: Bool? = nil, components: Components? = nil) {
         self.restartAffectedComponents = restartAffectedComponents
         self.components = components
     }
@@ -204,13 +175,11 @@ public struct ConfigurationsSummary: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``MRSClient/saveConfigurations``.
-public struct SaveConfigurationsRequest: Codable, Sendable, Hashable {
+public struct SaveConfigurationsRequest: Codable, Sendable, Equatable {
     /// Asynchronous task ID (meaningless in other scenarios). The default value is -1.
     public var id: Int64?
-
     /// User password
     public var userPassword: String?
-
     /// Configures a description object.
     public var configurationsSummary: ConfigurationsSummary
 
@@ -220,11 +189,7 @@ public struct SaveConfigurationsRequest: Codable, Sendable, Hashable {
         case configurationsSummary = "configurations_summary"
     }
 
-    public init(
-        id: Int64? = nil,
-        userPassword: String? = nil,
-        configurationsSummary: ConfigurationsSummary
-    ) {
+    public init(id: Int64? = nil, userPassword: String? = nil, configurationsSummary: ConfigurationsSummary) {
         self.id = id
         self.userPassword = userPassword
         self.configurationsSummary = configurationsSummary

@@ -4,30 +4,18 @@
 import CloudCore
 
 /// Response object
-public struct ShowSummaryOfServiceResObj: Codable, Sendable, Hashable {
+public struct ShowSummaryOfServiceResObj: Codable, Sendable, Equatable {
     /// Property name
     public var name: String?
-
     /// Property value
     public var value: Value?
-
     /// Property type
     /// Possible values are:
     /// STATUS
     /// TEXT
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case value
-        case type
-    }
-
-    public init(
-        name: String? = nil,
-        value: Value? = nil,
-        type: String? = nil
-    ) {
+    public init(name: String? = nil, value: Value? = nil, type: String? = nil) {
         self.name = name
         self.value = value
         self.type = type
@@ -35,23 +23,18 @@ public struct ShowSummaryOfServiceResObj: Codable, Sendable, Hashable {
 }
 
 /// The response of ``MRSClient/showSummaryOfService``.
-public struct ShowSummaryOfServiceResponse: Codable, Sendable, Hashable {
+public struct ShowSummaryOfServiceResponse: Codable, Sendable, Equatable {
     /// Asynchronous task ID (meaningless in other scenarios). The default value is -1.
     public var id: Int64?
-
     /// Cluster status. The value FAILED indicates that the command fails to be executed. The value COMPLETE
     /// indicates that the command is successfully executed.
     public var state: String?
-
     /// Error code returned
     public var errorCode: Int?
-
     /// Error code description
     public var errorDescription: String?
-
     /// Total progress
     public var totalProgress: Double?
-
     /// Response object
     public var resObj: ShowSummaryOfServiceResObj?
 
@@ -92,11 +75,10 @@ public struct ShowSummaryOfServiceResponse: Codable, Sendable, Hashable {
 }
 
 /// Property value
-public struct Value: Codable, Sendable, Hashable {
+public struct Value: Codable, Sendable, Equatable {
     /// Cluster ID that is displayed on MRS Manager. The default cluster ID is 1, because MRS Manager supports
     /// management of only one cluster currently.
     public var clusterID: String?
-
     /// Name of the service to be queried.
     /// For example, the service name is HBase, HDFS, or Spark.
     public var serviceName: String?
@@ -106,10 +88,7 @@ public struct Value: Codable, Sendable, Hashable {
         case serviceName = "service_name"
     }
 
-    public init(
-        clusterID: String? = nil,
-        serviceName: String? = nil
-    ) {
+    public init(clusterID: String? = nil, serviceName: String? = nil) {
         self.clusterID = clusterID
         self.serviceName = serviceName
     }

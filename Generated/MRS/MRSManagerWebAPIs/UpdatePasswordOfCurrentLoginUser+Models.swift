@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``MRSClient/updatePasswordOfCurrentLoginUser``.
-public struct UpdatePasswordOfCurrentLoginUserResponse: Codable, Sendable, Hashable {
+public struct UpdatePasswordOfCurrentLoginUserResponse: Codable, Sendable, Equatable {
     /// Code of the return result
     public var intResultCode: Int?
-
     /// Description of the return result
     public var resultDesc: String?
 
@@ -16,10 +15,7 @@ public struct UpdatePasswordOfCurrentLoginUserResponse: Codable, Sendable, Hasha
         case resultDesc = "result_desc"
     }
 
-    public init(
-        intResultCode: Int? = nil,
-        resultDesc: String? = nil
-    ) {
+    public init(intResultCode: Int? = nil, resultDesc: String? = nil) {
         self.intResultCode = intResultCode
         self.resultDesc = resultDesc
     }

@@ -5,7 +5,7 @@ import CloudCore
 
 /// Jobs can be submitted when a cluster is created. Currently, only one job can be created. For details about
 /// job parameters, see Table 8.
-public struct AddJob: Codable, Sendable, Hashable {
+public struct AddJob: Codable, Sendable, Equatable {
     /// Job type code
     /// 1: MapReduce
     /// 2: Spark
@@ -16,12 +16,10 @@ public struct AddJob: Codable, Sendable, Hashable {
     /// 7: Spark SQL, submitting Spark SQL statements (not supported currently).
     /// Spark and Hive jobs can be added to only clusters that include Spark and Hive components.
     public var jobType: Int
-
     /// Job name. It contains 1 to 64 characters. Only letters, digits, hyphens (-), and underscores (_) are
     /// allowed.
     /// Identical job names are allowed but not recommended.
     public var jobName: String
-
     /// Path of the JAR or SQL file for program execution. The parameter must meet the following requirements:
     /// Contains a maximum of 1,023 characters, excluding special characters such as ;|&><'$. The parameter
     /// value cannot be empty or full of spaces.
@@ -31,13 +29,11 @@ public struct AddJob: Codable, Sendable, Hashable {
     /// Spark Script must end with .sql while MapReduce and Spark Jar must end with .jar. sql and jar are
     /// case-insensitive.
     public var jarPath: String?
-
     /// Key parameter for program execution. The parameter is specified by the function of the user's program.
     /// MRS is only responsible for loading the parameter.
     /// The parameter contains a maximum of 2,047 characters, excluding special characters such as ;|&>'<$,
     /// and can be left blank.
     public var arguments: String?
-
     /// Address for inputting data.
     /// Files can be stored in HDFS or OBS. The path varies depending on the file system.
     /// OBS: The path must start with s3a://. Files or programs encrypted by KMS are not supported.
@@ -45,7 +41,6 @@ public struct AddJob: Codable, Sendable, Hashable {
     /// The parameter contains a maximum of 1,023 characters, excluding special characters such as ;|&>'<$,
     /// and can be left blank.
     public var input: String?
-
     /// Address for outputting data.
     /// Files can be stored in HDFS or OBS. The path varies depending on the file system.
     /// OBS: The path must start with s3a://.
@@ -54,7 +49,6 @@ public struct AddJob: Codable, Sendable, Hashable {
     /// The parameter contains a maximum of 1,023 characters, excluding special characters such as ;|&>'<$,
     /// and can be left blank.
     public var output: String?
-
     /// Path for storing job logs that record job running status.
     /// Files can be stored in HDFS or OBS. The path varies depending on the file system.
     /// OBS: The path must start with s3a://.
@@ -62,25 +56,20 @@ public struct AddJob: Codable, Sendable, Hashable {
     /// The parameter contains a maximum of 1,023 characters, excluding special characters such as ;|&>'<$,
     /// and can be left blank.
     public var jobLog: String?
-
     /// Whether to delete the cluster after the job execution is complete
     /// true: Yes
     /// false: No
     public var shutdownCluster: Bool?
-
     /// Data import and export
     /// import
     /// export
     public var fileAction: String?
-
     /// true: Submit a job during cluster creation.
     /// false: Submit a job after the cluster is created.
     /// Set this parameter to true in this example.
     public var submitJobOnceClusterRun: Bool
-
     /// HiveQL statement
     public var hql: String?
-
     /// SQL program path. This parameter is needed by Spark Script and Hive Script jobs only, and must meet
     /// the following requirements:
     /// Contains a maximum of 1,023 characters, excluding special characters such as ;|&><'$. The parameter

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `adjustment_type` fields and parameters; other values decode as well.
 public struct AdjustmentType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// cluster scale-out
     public static let scaleOut: Self = "scale_out"
-
     /// cluster scale-in
     public static let scaleIn: Self = "scale_in"
 }

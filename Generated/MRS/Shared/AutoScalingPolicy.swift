@@ -4,29 +4,24 @@
 import CloudCore
 
 /// Autoscaling rule corresponding to the node group. For details about the parameters, see Table 10.
-public struct AutoScalingPolicy: Codable, Sendable, Hashable {
+public struct AutoScalingPolicy: Codable, Sendable, Equatable {
     /// Whether to enable the auto scaling rule.
     public var autoScalingEnable: Bool
-
     /// Minimum number of nodes left in the node group.
     /// Value range: 0 to 500
     public var minCapacity: Int
-
     /// Maximum number of nodes in the node group.
     /// Value range: 0 to 500
     public var maxCapacity: Int
-
     /// Resource plan list. For details, see Table 4. If this parameter is left blank, the resource plan is
     /// disabled.
     /// When auto scaling is enabled, either a resource plan or an auto scaling rule must be configured.
     /// MRS 1.6.3 or later supports this parameter.
     public var resourcesPlans: [ResourcesPlan]?
-
     /// List of custom scaling automation scripts. For details, see Table 5. If this parameter is left blank,
     /// a hook script is disabled.
     /// MRS 1.7.2 or later supports this parameter.
     public var execScripts: [ExecScript]?
-
     /// List of auto scaling rules. For details, see Table 6.
     /// When auto scaling is enabled, either a resource plan or an auto scaling rule must be configured.
     public var rules: [Rule]?

@@ -4,34 +4,26 @@
 import CloudCore
 
 /// The `job_binary` of a `CreateJobBinaryObjectResponse`.
-public struct Binary: Codable, Sendable, Hashable {
+public struct Binary: Codable, Sendable, Equatable {
     /// Binary object name
     public var name: String?
-
     /// Binary object URL
     public var url: String?
-
     /// Binary object description
     public var description: String?
-
     /// Binary object creation time
     public var createdAt: String?
-
     /// Binary object update time
     public var updatedAt: String?
-
     /// Binary object ID
     public var id: String?
-
     /// Project ID. For details on how to obtain the project ID, see Obtaining a Project ID.
     public var tenantID: String?
-
     /// Whether a binary object is public
     /// true
     /// false
     /// The current version does not support this function.
     public var isPublic: Bool?
-
     /// Whether a binary object is protected
     /// true
     /// false

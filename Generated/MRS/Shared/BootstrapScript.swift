@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Bootstrap action script information. For more parameter description, see Table 15.
-public struct BootstrapScript: Codable, Sendable, Hashable {
+public struct BootstrapScript: Codable, Sendable, Equatable {
     /// Name of a bootstrap action script. It must be unique in a cluster.
     /// The value can contain only digits, letters, spaces, hyphens (-), and underscores (_) and cannot start
     /// with a space.
     /// The value can contain 1 to 64 characters.
     public var name: String
-
     /// Path of a bootstrap action script. Set this parameter to an OBS bucket path or a local VM path.
     /// OBS bucket path: Enter a script path manually. For example, enter the path of the public sample script
     /// provided by MRS. Example: s3a://bootstrap/presto/presto-install.sh. If dualroles is installed, the
@@ -19,23 +18,18 @@ public struct BootstrapScript: Codable, Sendable, Hashable {
     /// dualroles on the active Master nodes and worker on the Core nodes.
     /// Local VM path: Enter a script path. The script path must start with a slash (/) and end with .sh.
     public var uri: String
-
     /// Bootstrap action script parameters.
     public var parameters: String?
-
     /// Type of a node where the bootstrap action script is executed. The value can be Master, Core, or Task.
     public var nodes: JSONValue
-
     /// Whether the bootstrap action script runs only on active Master nodes.
     /// The default value is false, indicating that the bootstrap action script can run on all Master nodes.
     public var activeMaster: Bool?
-
     /// Time when the bootstrap action script is executed. Currently, the following two options are available:
     /// Before component start and After component start
     /// The default value is false, indicating that the bootstrap action script is executed after the
     /// component is started.
     public var beforeComponentStart: Bool?
-
     /// Whether to continue executing subsequent scripts and creating a cluster after the bootstrap action
     /// script fails to be executed.
     /// continue: Continue to execute subsequent scripts.

@@ -6,35 +6,24 @@ import CloudCore
 /// Documented values of the `clusterState` fields and parameters; other values decode as well.
 public struct ClusterState: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The cluster is being started.
     public static let starting: Self = "starting"
-
     /// The cluster is running.
     public static let running: Self = "running"
-
     /// The cluster has been terminated.
     public static let terminated: Self = "terminated"
-
     /// The cluster fails.
     public static let failed: Self = "failed"
-
     /// The cluster is abnormal.
     public static let abnormal: Self = "abnormal"
-
     /// The cluster is being terminated.
     public static let terminating: Self = "terminating"
-
     /// The cluster has been frozen.
     public static let frozen: Self = "frozen"
-
     /// The cluster is being scaled out.
     public static let scalingOut: Self = "scaling-out"
-
     /// The cluster is being scaled in.
     public static let scalingIn: Self = "scaling-in"
 }

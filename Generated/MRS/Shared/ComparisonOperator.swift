@@ -6,20 +6,14 @@ import CloudCore
 /// Documented values of the `comparison_operator` fields and parameters; other values decode as well.
 public struct ComparisonOperator: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// less than
     public static let lt: Self = "LT"
-
     /// greater than
     public static let gt: Self = "GT"
-
     /// less than or equal to
     public static let ltoe: Self = "LTOE"
-
     /// greater than or equal to
     public static let gtoe: Self = "GTOE"
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Component list. For details, see Table 4.
-public struct ComponentList: Codable, Sendable, Hashable {
+public struct ComponentList: Codable, Sendable, Equatable {
     /// Component ID:
     /// Component IDs of MRS 3.3.0-LTS.1 are as follows:
     /// MRS 3.3.0-LTS.1_001: Hadoop
@@ -64,13 +64,10 @@ public struct ComponentList: Codable, Sendable, Hashable {
     /// MRS 3.1.2-LTS.6_025: ClickHouse
     /// For example, the component_id of Hadoop is MRS 3.2.0-LTS.2_001.
     public var componentID: String?
-
     /// Component name
     public var componentName: String?
-
     /// Component version
     public var componentVersion: String?
-
     /// Component description
     public var componentDesc: String?
 

@@ -3,32 +3,27 @@
 
 import CloudCore
 
-public struct CreateClusterV2Trigger: Codable, Sendable, Hashable {
+public struct CreateClusterV2Trigger: Codable, Sendable, Equatable {
     /// Metric name.
     /// This triggering condition makes a judgment according to the value of the metric.
     /// A metric name contains a maximum of 64 characters.
     /// Table 15 lists the supported metric names.
     public var metricName: String
-
     /// Metric threshold to trigger a rule
     /// The parameter value must be an integer or number with two decimal places only. Table 15 provides value
     /// types and ranges corresponding to metric_name.
     public var metricValue: String
-
     /// Metric judgment logic operator. The options are as follows:
     /// LT: less than
     /// GT: greater than
     /// LTOE: less than or equal to
     /// GTOE: greater than or equal to
     public var comparisonOperator: ComparisonOperator?
-
     /// Number of consecutive five-minute periods, during which a metric threshold is reached
     /// Value range: 1 to 288
     public var evaluationPeriods: Int
-
     /// Not in the page's table; the page's request example sends it.
     public var comparisonOperatorID: Int?
-
     /// Not in the page's table; the page's request example sends it.
     public var metricID: Int?
 

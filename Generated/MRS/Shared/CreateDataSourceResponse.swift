@@ -4,16 +4,14 @@
 import CloudCore
 
 /// The response of ``MRSClient/createDataSource``.
-public struct CreateDataSourceResponse: Codable, Sendable, Hashable {
+public struct CreateDataSourceResponse: Codable, Sendable, Equatable {
     public var dataSource: DataSource?
 
     private enum CodingKeys: String, CodingKey {
         case dataSource = "data_source"
     }
 
-    public init(
-        dataSource: DataSource? = nil
-    ) {
+    public init(dataSource: DataSource? = nil) {
         self.dataSource = dataSource
     }
 }

@@ -4,16 +4,14 @@
 import CloudCore
 
 /// The response of ``MRSClient/createJobBinaryObject``.
-public struct CreateJobBinaryObjectResponse: Codable, Sendable, Hashable {
+public struct CreateJobBinaryObjectResponse: Codable, Sendable, Equatable {
     public var jobBinary: Binary?
 
     private enum CodingKeys: String, CodingKey {
         case jobBinary = "job_binary"
     }
 
-    public init(
-        jobBinary: Binary? = nil
-    ) {
+    public init(jobBinary: Binary? = nil) {
         self.jobBinary = jobBinary
     }
 }

@@ -4,16 +4,10 @@
 import CloudCore
 
 /// The response of ``MRSClient/createJobObject``.
-public struct CreateJobObjectResponse: Codable, Sendable, Hashable {
+public struct CreateJobObjectResponse: Codable, Sendable, Equatable {
     public var job: Job?
 
-    private enum CodingKeys: String, CodingKey {
-        case job
-    }
-
-    public init(
-        job: Job? = nil
-    ) {
+    public init(job: Job? = nil) {
         self.job = job
     }
 }

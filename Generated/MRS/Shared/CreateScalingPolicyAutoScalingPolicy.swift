@@ -6,7 +6,7 @@ import CloudCore
 /// The `auto_scaling_policy` of a `CreateClusterTaskNodeGroup`.
 ///
 /// Read from the page's example.
-public struct CreateScalingPolicyAutoScalingPolicy: Codable, Sendable, Hashable {
+public struct CreateScalingPolicyAutoScalingPolicy: Codable, Sendable, Equatable {
     public var autoScalingEnable: Bool?
     public var execScripts: [CreateScalingPolicyExecScript]?
     public var maxCapacity: String?

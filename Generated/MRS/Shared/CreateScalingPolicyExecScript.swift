@@ -6,7 +6,7 @@ import CloudCore
 /// The `exec_scripts` of a `CreateScalingPolicyAutoScalingPolicy`.
 ///
 /// Read from the page's example.
-public struct CreateScalingPolicyExecScript: Codable, Sendable, Hashable {
+public struct CreateScalingPolicyExecScript: Codable, Sendable, Equatable {
     public var actionStage: String?
     public var activeMaster: String?
     public var failAction: String?

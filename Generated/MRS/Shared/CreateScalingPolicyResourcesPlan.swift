@@ -6,7 +6,7 @@ import CloudCore
 /// The `resources_plans` of a `CreateScalingPolicyAutoScalingPolicy`.
 ///
 /// Read from the page's example.
-public struct CreateScalingPolicyResourcesPlan: Codable, Sendable, Hashable {
+public struct CreateScalingPolicyResourcesPlan: Codable, Sendable, Equatable {
     public var endTime: String?
     public var maxCapacity: String?
     public var minCapacity: String?

@@ -6,7 +6,7 @@ import CloudCore
 /// Not in the page's table; the page's request example sends it.
 ///
 /// Read from the page's example.
-public struct CreateScalingPolicyRule: Codable, Sendable, Hashable {
+public struct CreateScalingPolicyRule: Codable, Sendable, Equatable {
     public var adjustmentType: String?
     public var coolDownMinutes: Int?
     public var name: String?

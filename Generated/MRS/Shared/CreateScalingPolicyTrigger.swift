@@ -4,25 +4,22 @@
 import CloudCore
 
 /// Condition for triggering a rule. For details, see Table 7.
-public struct CreateScalingPolicyTrigger: Codable, Sendable, Hashable {
+public struct CreateScalingPolicyTrigger: Codable, Sendable, Equatable {
     /// Metric name.
     /// This triggering condition makes a judgment according to the value of the metric.
     /// A metric name contains a maximum of 64 characters.
     /// Table 8 lists the supported metric names.
     public var metricName: String
-
     /// Metric threshold to trigger a rule
     /// The parameter value must be an integer or number with two decimal places only. Table 8 provides value
     /// types and ranges corresponding to metric_name.
     public var metricValue: String
-
     /// Metric judgment logic operator. The options are as follows:
     /// LT: less than
     /// GT: greater than
     /// LTOE: less than or equal to
     /// GTOE: greater than or equal to
     public var comparisonOperator: ComparisonOperator?
-
     /// Number of consecutive five-minute periods, during which a metric threshold is reached
     /// Value range: 1 to 288
     public var evaluationPeriods: Int

@@ -4,37 +4,28 @@
 import CloudCore
 
 /// The `data_source` of a `CreateDataSourceResponse`.
-public struct DataSource: Codable, Sendable, Hashable {
+public struct DataSource: Codable, Sendable, Equatable {
     /// Data source name
     public var name: String?
-
     /// Data source type
     public var type: String?
-
     /// Data source URL
     public var url: String?
-
     /// Data source description
     public var description: String?
-
     /// Data source creation time
     public var createdAt: String?
-
     /// Data source update time
     public var updatedAt: String?
-
     /// Data source ID
     public var id: String?
-
     /// Project ID. For details on how to obtain the project ID, see Obtaining a Project ID.
     public var tenantID: String?
-
     /// Whether the data source is public
     /// true
     /// false
     /// The current version does not support this function.
     public var isPublic: Bool?
-
     /// Whether the data source is protected
     /// true
     /// false

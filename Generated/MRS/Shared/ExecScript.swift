@@ -5,18 +5,16 @@ import CloudCore
 
 /// List of custom scaling automation scripts. For details, see Table 5. If this parameter is left blank, a
 /// hook script is disabled.
-public struct ExecScript: Codable, Sendable, Hashable {
+public struct ExecScript: Codable, Sendable, Equatable {
     /// Name of a custom automation script. It must be unique in a same cluster.
     /// The value can contain only digits, letters, spaces, hyphens (-), and underscores (_) and must not
     /// start with a space.
     /// The value can contain 1 to 64 characters.
     public var name: String
-
     /// Path of a custom automation script. Set this parameter to an OBS bucket path or a local VM path.
     /// OBS bucket path: Enter a script path manually. for example, s3a://XXX/scale.sh.
     /// Local VM path: Enter a script path. The script path must start with a slash (/) and end with .sh.
     public var uri: String
-
     /// Parameters of a custom automation script.
     /// Multiple parameters are separated by space.
     /// The following predefined system parameters can be transferred:
@@ -28,15 +26,12 @@ public struct ExecScript: Codable, Sendable, Hashable {
     /// Other user-defined parameters are used in the same way as those of common shell scripts. Parameters
     /// are separated by space.
     public var parameters: String?
-
     /// Type of a node where the custom automation script is executed. The node type can be Master, Core, or
     /// Task.
     public var nodes: [String]
-
     /// Whether the custom automation script runs only on the active Master node.
     /// The default value is false, indicating that the custom automation script can run on all Master nodes.
     public var activeMaster: Bool?
-
     /// Time when a script is executed.
     /// The following four options are supported:
     /// before_scale_out: before scale-out
@@ -44,7 +39,6 @@ public struct ExecScript: Codable, Sendable, Hashable {
     /// after_scale_out: after scale-out
     /// after_scale_in: after scale-in
     public var actionStage: String
-
     /// Whether to continue to execute subsequent scripts and create a cluster after the custom automation
     /// script fails to be executed.
     /// continue: Continue to execute subsequent scripts.

@@ -4,46 +4,35 @@
 import CloudCore
 
 /// The `job` of a `CreateJobObjectResponse`.
-public struct Job: Codable, Sendable, Hashable {
+public struct Job: Codable, Sendable, Equatable {
     /// Job object description
     public var description: String?
-
     /// Project ID. For details on how to obtain the project ID, see Obtaining a Project ID.
     public var tenantID: String?
-
     /// Job object creation time
     public var createdAt: String?
-
     /// Executable program set of a job object
     public var mains: [JSONValue]?
-
     /// Job object update time
     public var updatedAt: String?
-
     /// Dependency package set of a job object
     public var libs: [JSONValue]?
-
     /// Whether a job object is protected
     /// true
     /// false
     /// The current version does not support this function.
     public var isProtected: Bool?
-
     /// User-defined interface set
     public var interface: [JSONValue]?
-
     /// Whether a job object is public
     /// true
     /// false
     /// The current version does not support this function.
     public var isPublic: Bool?
-
     /// Job object type
     public var type: String?
-
     /// Job object ID
     public var id: String?
-
     /// Job object name
     public var name: String?
 

@@ -4,27 +4,15 @@
 import CloudCore
 
 /// Key-value pair set for saving job running configurations For more parameter description, see Table 5.
-public struct JobConfigs: Codable, Sendable, Hashable {
+public struct JobConfigs: Codable, Sendable, Equatable {
     /// Key-value pair set configured for a job
     public var configs: JSONValue?
-
     /// List of arguments
     public var args: [JSONValue]?
-
     /// Key-value pair set for running a job
     public var params: JSONValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case configs
-        case args
-        case params
-    }
-
-    public init(
-        configs: JSONValue? = nil,
-        args: [JSONValue]? = nil,
-        params: JSONValue? = nil
-    ) {
+    public init(configs: JSONValue? = nil, args: [JSONValue]? = nil, params: JSONValue? = nil) {
         self.configs = configs
         self.args = args
         self.params = params

@@ -4,49 +4,35 @@
 import CloudCore
 
 /// Job list parameter
-public struct JobExecution: Codable, Sendable, Hashable {
+public struct JobExecution: Codable, Sendable, Equatable {
     /// Job ID
     public var id: String?
-
     /// Creation time, which is a 13-bit timestamp.
     public var createAt: Int64?
-
     /// Update time, which is a 13-bit timestamp.
     public var updateAt: Int64?
-
     /// Project ID. For details on how to obtain the project ID, see Obtaining a Project ID.
     public var tenantID: String?
-
     /// Job ID
     public var jobID: String?
-
     /// Job name
     public var jobName: String?
-
     /// Start time of job execution, which is a 13-bit timestamp.
     public var startTime: Int64?
-
     /// End time of job execution, which is a 13-bit timestamp.
     public var endTime: Int?
-
     /// Cluster ID of a job
     public var clusterID: String?
-
     /// Group ID of a job
     public var groupID: String?
-
     /// Path of the .jar file or .sql file for program execution
     public var jarPath: String?
-
     /// Address for inputting data
     public var input: String?
-
     /// Address for outputting data
     public var output: String?
-
     /// Address for storing job logs
     public var jobLog: String?
-
     /// Job type code
     /// 1: MapReduce
     /// 2: Spark
@@ -56,17 +42,13 @@ public struct JobExecution: Codable, Sendable, Hashable {
     /// 6: Spark Script
     /// 7: Spark SQL (not supported in this API currently)
     public var jobType: Int?
-
     /// Data import and export
     public var fileAction: String?
-
     /// Key parameter for program execution. The parameter is specified by the function of the user's program.
     /// MRS is only responsible for loading the parameter. This parameter can be empty.
     public var arguments: String?
-
     /// HiveQL statement
     public var hql: String?
-
     /// Job status code
     /// -1: Terminated
     /// 1: Starting
@@ -75,50 +57,36 @@ public struct JobExecution: Codable, Sendable, Hashable {
     /// 4: Abnormal
     /// 5: Error
     public var jobState: Int?
-
     /// Final job status
     /// 0: unfinished
     /// 1: terminated due to an execution error
     /// 2: executed successfully
     /// 3: canceled
     public var jobFinalStatus: Int?
-
     /// Address of the Hive script
     public var hiveScriptPath: String?
-
     /// User ID for creating jobs
     public var createBy: String?
-
     /// Number of completed steps
     public var finishedStep: Int?
-
     /// Main ID of a job
     public var jobMainID: String?
-
     /// Step ID of a job
     public var jobStepID: String?
-
     /// Delay time, which is a 13-bit timestamp.
     public var postponeAt: Int64?
-
     /// Step name of a job
     public var stepName: String?
-
     /// Number of steps
     public var stepNum: Int?
-
     /// Number of tasks
     public var taskNum: Int?
-
     /// User ID for updating jobs
     public var updateBy: String?
-
     /// Duration of job execution (unit: s)
     public var spendTime: Int?
-
     /// Step sequence of a job
     public var stepSeq: Int?
-
     /// Job execution progress
     public var progress: String?
 

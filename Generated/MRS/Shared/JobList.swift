@@ -4,24 +4,20 @@
 import CloudCore
 
 /// Job list. For details about the parameter, see Table 4.
-public struct JobList: Codable, Sendable, Hashable {
+public struct JobList: Codable, Sendable, Equatable {
     /// Job ID
     public var jobID: String?
-
     /// Name of the user who submits a job.
     public var user: String?
-
     /// Job name. It contains 1 to 64 characters. Only letters, digits, hyphens (-), and underscores (_) are
     /// allowed.
     public var jobName: String?
-
     /// Final result of a job.
     /// FAILED: indicates that the job fails to be executed.
     /// KILLED: indicates that the job is manually terminated during execution.
     /// UNDEFINED: indicates that the job is being executed.
     /// SUCCEEDED: indicates that the job has been successfully executed.
     public var jobResult: String?
-
     /// Execution status of a job.
     /// FAILED: indicates that the job fails to be executed.
     /// KILLED: indicates that the job is terminated.
@@ -32,10 +28,8 @@ public struct JobList: Codable, Sendable, Hashable {
     /// RUNNING: indicates that the job is running.
     /// FINISHED: indicates that the job is completed.
     public var jobState: String?
-
     /// Job execution progress.
     public var jobProgress: Double?
-
     /// Type of a job.
     /// MapReduce
     /// SparkSubmit
@@ -46,33 +40,24 @@ public struct JobList: Codable, Sendable, Hashable {
     /// SparkSql
     /// Flink
     public var jobType: String?
-
     /// Start time to run a job. Unit: milliseconds
     public var startedTime: Int64?
-
     /// Time when a job is submitted. Unit: milliseconds
     public var submittedTime: Int64?
-
     /// End time to run a job. Unit: milliseconds
     public var finishedTime: Int64?
-
     /// Running duration of a job. Unit: milliseconds
     public var elapsedTime: Int64?
-
     /// Run parameters. The parameter contains a maximum of 4,096 characters, excluding special characters
     /// such as ;|&>'<$, and can be left blank.
     public var arguments: [JSONValue]?
-
     /// Configuration parameter, which is used to configure -d parameters. The parameter contains a maximum of
     /// 2,048 characters, excluding special characters such as ><|'`&!\, and can be left blank.
     public var properties: JSONValue?
-
     /// Launcher job ID.
     public var launcherID: String?
-
     /// Actual job ID.
     public var appID: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var queue: String?
 

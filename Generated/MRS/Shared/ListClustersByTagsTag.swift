@@ -4,29 +4,17 @@
 import CloudCore
 
 /// Tag list. For details, see Table 3.
-public struct ListClustersByTagsTag: Codable, Sendable, Hashable {
+public struct ListClustersByTagsTag: Codable, Sendable, Equatable {
     /// Key. A tag key can contain only uppercase letters, lowercase letters, digits, hyphens (-), and
     /// underscores (_).
     public var key: String?
-
     /// Tag value. A tag value can contain only uppercase letters, lowercase letters, digits, hyphens (-), and
     /// underscores (_).
     public var value: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil, values: [String]? = nil) {
         self.key = key
         self.value = value
         self.values = values

@@ -4,67 +4,49 @@
 import CloudCore
 
 /// Job execution list
-public struct ListJobExecutionObjectJobExecution: Codable, Sendable, Hashable {
+public struct ListJobExecutionObjectJobExecution: Codable, Sendable, Equatable {
     /// Key-value pair set for saving job running configurations For more parameter description, see Table 5.
     public var jobConfigs: JobConfigs?
-
     /// Whether a job execution object is protected
     /// true
     /// false
     /// The current version does not support this function.
     public var isProtected: Bool?
-
     /// Input data source ID of a job execution object
     public var inputID: String?
-
     /// Job ID
     public var jobID: String?
-
     /// Cluster ID
     public var clusterID: String?
-
     /// Job execution object creation time
     public var createdAt: String?
-
     /// Job end time
     public var endTime: String?
-
     /// Output data source ID of a job execution object
     public var outputID: String?
-
     /// Whether a job execution object is public
     /// true
     /// false
     /// The current version does not support this function.
     public var isPublic: Bool?
-
     /// Job execution object update time
     public var updatedAt: String?
-
     /// Response code after job execution
     public var returnCode: String?
-
     /// Data source URL of a job execution object
     public var dataSourceURLs: JSONValue?
-
     /// Project ID. For details on how to obtain the project ID, see Obtaining a Project ID.
     public var tenantID: String?
-
     /// Job start time
     public var startTime: String?
-
     /// Job execution object ID
     public var id: String?
-
     /// Workflow ID of Oozie
     public var engineJobID: String?
-
     /// Workflow ID returned by Oozie
     public var oozieJobID: String?
-
     /// Key-value pair set, containing job running information returned by Oozie
     public var info: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var id2: String?
 

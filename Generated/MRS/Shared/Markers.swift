@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Markers object
-public struct Markers: Codable, Sendable, Hashable {
+public struct Markers: Codable, Sendable, Equatable {
     /// Marker on the previous page
     public var prev: String?
-
     /// Marker on the next page
     public var next: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case prev
-        case next
-    }
-
-    public init(
-        prev: String? = nil,
-        next: String? = nil
-    ) {
+    public init(prev: String? = nil, next: String? = nil) {
         self.prev = prev
         self.next = next
     }

@@ -4,61 +4,44 @@
 import CloudCore
 
 /// List of Task nodes. For more parameter description, see Table 5.
-public struct NodeGroup: Codable, Sendable, Hashable {
+public struct NodeGroup: Codable, Sendable, Equatable {
     /// Node group name
     public var groupName: String?
-
     /// Number of nodes. The value ranges from 0 to 500. The minimum number of Master and Core nodes is 1 and
     /// the total number of Core and Task nodes cannot exceed 500.
     public var nodeNum: Int?
-
     /// Instance specifications of a node
     public var nodeSize: String?
-
     /// Instance specification ID of a node
     public var nodeSpecID: String?
-
     /// Instance product ID of a node
     public var nodeProductID: String?
-
     /// VM product ID of a node
     public var vmProductID: String?
-
     /// VM specifications of a node
     public var vmSpecCode: String?
-
     /// System disk size of a node. This parameter is not configurable
     public var rootVolumeSize: Int?
-
     /// System disk product ID of a node
     public var rootVolumeProductID: String?
-
     /// System disk type of a node
     public var rootVolumeType: String?
-
     /// System disk product specifications of a node
     public var rootVolumeResourceSpecCode: String?
-
     /// System disk product type of a node
     public var rootVolumeResourceType: String?
-
     /// Data disk storage type of a node. Currently, SATA, SAS and SSD are supported.
     /// SAS: High I/O
     /// SSD: Ultra-high I/O
     public var dataVolumeType: String?
-
     /// Number of data disks of a node
     public var dataVolumeCount: Int?
-
     /// Data disk storage space of a node
     public var dataVolumeSize: String?
-
     /// Data disk product ID of a node
     public var dataVolumeProductID: String?
-
     /// Data disk product specifications of a node
     public var dataVolumeResourceSpecCode: String?
-
     /// Data disk product type of a node
     public var dataVolumeResourceType: String?
 

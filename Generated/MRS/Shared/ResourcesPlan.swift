@@ -5,23 +5,19 @@ import CloudCore
 
 /// Resource plan list. For details, see Table 4. If this parameter is left blank, the resource plan is
 /// disabled.
-public struct ResourcesPlan: Codable, Sendable, Hashable {
+public struct ResourcesPlan: Codable, Sendable, Equatable {
     /// Cycle type of a resource plan. Currently, only the following cycle type is supported:
     /// daily
     public var periodType: String
-
     /// Start time of a resource plan. The value is in the format of hour:minute, indicating that the time
     /// ranges from 0:00 to 23:59.
     public var startTime: String
-
     /// End time of a resource plan. The value is in the same format as that of start_time. The interval
     /// between end_time and start_time must be greater than or equal to 30 minutes.
     public var endTime: String
-
     /// Minimum number of the preserved nodes in a node group in a resource plan.
     /// Value range: 0 to 500
     public var minCapacity: Int
-
     /// Maximum number of the preserved nodes in a node group in a resource plan.
     /// Value range: 0 to 500
     public var maxCapacity: Int
@@ -34,13 +30,7 @@ public struct ResourcesPlan: Codable, Sendable, Hashable {
         case maxCapacity = "max_capacity"
     }
 
-    public init(
-        periodType: String,
-        startTime: String,
-        endTime: String,
-        minCapacity: Int,
-        maxCapacity: Int
-    ) {
+    public init(periodType: String, startTime: String, endTime: String, minCapacity: Int, maxCapacity: Int) {
         self.periodType = periodType
         self.startTime = startTime
         self.endTime = endTime

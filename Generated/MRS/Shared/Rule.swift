@@ -4,31 +4,26 @@
 import CloudCore
 
 /// List of auto scaling rules. For details, see Table 6.
-public struct Rule: Codable, Sendable, Hashable {
+public struct Rule: Codable, Sendable, Equatable {
     /// Name of an auto scaling rule.
     /// A cluster name can contain only 1 to 64 characters. Only letters, digits, hyphens (-), and underscores
     /// (_) are allowed.
     /// Rule names must be unique in a node group.
     public var name: String
-
     /// Description about an auto scaling rule.
     /// It contains a maximum of 1,024 characters.
     public var description: String?
-
     /// Auto scaling rule adjustment type. The options are as follows:
     /// scale_out: cluster scale-out
     /// scale_in: cluster scale-in
     public var adjustmentType: AdjustmentType
-
     /// Cluster cooling time after an auto scaling rule is triggered, when no auto scaling operation is
     /// performed. The unit is minute.
     /// Value range: 0 to 10,080. One week is equal to 10,080 minutes.
     public var coolDownMinutes: Int
-
     /// Number of nodes that can be adjusted once.
     /// Value range: 1 to 100
     public var scalingAdjustment: Int
-
     /// Condition for triggering a rule. For details, see Table 7.
     public var trigger: CreateScalingPolicyTrigger
 

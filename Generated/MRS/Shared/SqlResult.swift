@@ -6,16 +6,10 @@ import CloudCore
 /// The response of ``MRSClient/createScalingPolicy``.
 ///
 /// Read from the page's example.
-public struct SqlResult: Codable, Sendable, Hashable {
+public struct SqlResult: Codable, Sendable, Equatable {
     public var result: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case result
-    }
-
-    public init(
-        result: String? = nil
-    ) {
+    public init(result: String? = nil) {
         self.result = result
     }
 }

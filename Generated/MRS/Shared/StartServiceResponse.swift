@@ -4,22 +4,18 @@
 import CloudCore
 
 /// The response of ``MRSClient/startService``.
-public struct StartServiceResponse: Codable, Sendable, Hashable {
+public struct StartServiceResponse: Codable, Sendable, Equatable {
     /// Asynchronous task ID (meaningless in other scenarios). The default value is -1.
     public var id: Int64?
-
     /// Cluster status
     /// FAILED: The command failed to be executed.
     /// COMPLETE: The command is executed successfully.
     /// IN_PROGRESS: The command is being executed.
     public var state: String?
-
     /// Error code returned
     public var errorCode: Int?
-
     /// Error code description
     public var errorDescription: String?
-
     /// Total progress
     public var totalProgress: Double?
 

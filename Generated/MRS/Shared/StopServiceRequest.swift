@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``MRSClient/stopService``.
-public struct StopServiceRequest: Codable, Sendable, Hashable {
+public struct StopServiceRequest: Codable, Sendable, Equatable {
     /// Password of the login user. This parameter is used for secondary authentication. If you call REST
     /// APIs, secondary authentication is not required and you do not need to set this parameter.
     public var userPassword: String?
-
     /// Whether to operate only the specified service
     /// false: The services depending on the service are also stopped.
     /// true: Only the specified service is stopped.
@@ -21,10 +20,7 @@ public struct StopServiceRequest: Codable, Sendable, Hashable {
         case onlySelf = "only_self"
     }
 
-    public init(
-        userPassword: String? = nil,
-        onlySelf: Bool? = nil
-    ) {
+    public init(userPassword: String? = nil, onlySelf: Bool? = nil) {
         self.userPassword = userPassword
         self.onlySelf = onlySelf
     }

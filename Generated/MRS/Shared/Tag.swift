@@ -6,29 +6,20 @@ import CloudCore
 /// Tag list. For details about the parameter, see Table 3.
 ///
 /// Tag structure
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Tag key.
     /// It contains a maximum of 36 Unicode characters and cannot be an empty string.
     /// The tag key can contain only uppercase letters, lowercase letters, digits, hyphens (-), and
     /// underscores (_).
     /// The tag key of a resource must be unique.
     public var key: String
-
     /// Value.
     /// The value can contain 0 to 43 unicode characters that can be blank.
     /// The tag value can contain only uppercase letters, lowercase letters, digits, hyphens (-), and
     /// underscores (_).
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

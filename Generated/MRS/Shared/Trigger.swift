@@ -6,7 +6,7 @@ import CloudCore
 /// The `trigger` of a `CreateScalingPolicyRule`.
 ///
 /// Read from the page's example.
-public struct Trigger: Codable, Sendable, Hashable {
+public struct Trigger: Codable, Sendable, Equatable {
     public var comparisonOperator: String?
     public var evaluationPeriods: Int?
     public var metricName: String?

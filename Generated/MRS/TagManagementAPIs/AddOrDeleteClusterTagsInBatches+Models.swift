@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The request body of ``MRSClient/addOrDeleteClusterTagsInBatches``.
-public struct AddOrDeleteClusterTagsInBatchesRequest: Codable, Sendable, Hashable {
+public struct AddOrDeleteClusterTagsInBatchesRequest: Codable, Sendable, Equatable {
     /// Operation to be performed. The value can be set to create or delete only.
     public var action: String
-
     /// Tag list. For details about the parameter, see Table 3.
     public var tags: [Tag]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-    }
-
-    public init(
-        action: String,
-        tags: [Tag]
-    ) {
+    public init(action: String, tags: [Tag]) {
         self.action = action
         self.tags = tags
     }

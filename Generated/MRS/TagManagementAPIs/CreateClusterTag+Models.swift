@@ -4,16 +4,10 @@
 import CloudCore
 
 /// The request body of ``MRSClient/createClusterTag``.
-public struct CreateClusterTagRequest: Codable, Sendable, Hashable {
+public struct CreateClusterTagRequest: Codable, Sendable, Equatable {
     public var tag: Tag
 
-    private enum CodingKeys: String, CodingKey {
-        case tag
-    }
-
-    public init(
-        tag: Tag
-    ) {
+    public init(tag: Tag) {
         self.tag = tag
     }
 }

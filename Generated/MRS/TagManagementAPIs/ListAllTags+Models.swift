@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``MRSClient/listAllTags``.
-public struct ListAllTagsResponse: Codable, Sendable, Hashable {
+public struct ListAllTagsResponse: Codable, Sendable, Equatable {
     /// Tag list. For details, see Table 3.
     public var tags: [ListClustersByTagsTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListClustersByTagsTag]? = nil
-    ) {
+    public init(tags: [ListClustersByTagsTag]? = nil) {
         self.tags = tags
     }
 }

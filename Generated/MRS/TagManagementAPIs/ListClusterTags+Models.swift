@@ -4,40 +4,25 @@
 import CloudCore
 
 /// The response of ``MRSClient/listClusterTags``.
-public struct ListClusterTagsResponse: Codable, Sendable, Hashable {
+public struct ListClusterTagsResponse: Codable, Sendable, Equatable {
     /// Tag list. For details, see Table 3.
     public var tags: [ListClusterTagsTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListClusterTagsTag]? = nil
-    ) {
+    public init(tags: [ListClusterTagsTag]? = nil) {
         self.tags = tags
     }
 }
 
 /// Tag list. For details, see Table 3.
-public struct ListClusterTagsTag: Codable, Sendable, Hashable {
+public struct ListClusterTagsTag: Codable, Sendable, Equatable {
     /// Key. A tag key can contain only uppercase letters, lowercase letters, digits, hyphens (-), and
     /// underscores (_).
     public var key: String?
-
     /// Tag value. A tag value can contain only uppercase letters, lowercase letters, digits, hyphens (-), and
     /// underscores (_).
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

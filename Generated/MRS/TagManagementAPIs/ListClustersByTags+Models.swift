@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``MRSClient/listClustersByTags``.
-public struct ListClustersByTagsRequest: Codable, Sendable, Hashable {
+public struct ListClustersByTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let filter: Self = "filter"
         public static let count: Self = "count"
@@ -21,42 +18,35 @@ public struct ListClustersByTagsRequest: Codable, Sendable, Hashable {
     /// contains a maximum of 10 keys, and each key contains a maximum of 10 values. The structure body cannot
     /// be missing, and the key cannot be left blank or set to an empty string.
     public var tags: [ListClustersByTagsTag]?
-
     /// The return result contains resources corresponding to any tag in this parameter. This parameter
     /// contains a maximum of 10 keys, and each key contains a maximum of 10 values. The structure body cannot
     /// be missing, and the key cannot be left blank or set to an empty string. Keys must be unique and values
     /// of a key must be unique.
     public var tagsAny: [ListClustersByTagsTag2]?
-
     /// The return result does not contain resources corresponding to all tags in this parameter. This
     /// parameter contains a maximum of 10 keys, and each key contains a maximum of 10 values. The structure
     /// body cannot be missing, and the key cannot be left blank or set to an empty string. Keys must be
     /// unique and values of a key must be unique.
     public var notTags: [Match]?
-
     /// The return result does not contain resources corresponding to any tag in this parameter. This
     /// parameter contains a maximum of 10 keys, and each key contains a maximum of 10 values. The structure
     /// body cannot be missing, and the key cannot be left blank or set to an empty string. Keys must be
     /// unique and values of a key must be unique.
     public var notTagsAny: [JSONValue]?
-
     /// Number of records. This parameter is not available when action is set to count. The default value is
     /// 1000 when action is set to filter. The maximum value is 1000, and the minimum value is 1. The value
     /// cannot be a negative number.
     public var limit: String?
-
     /// Index position. The query starts from the next piece of data specified by the offset parameter. This
     /// parameter is not required when you query data on the first page. The value in the response body
     /// returned for querying data on the previous page will be included in this parameter for querying data
     /// on subsequent pages. This parameter is not available when action is set to count. If action is set to
     /// filter, the value must be a number, and the default value is 0. The value cannot be a negative number.
     public var offset: String?
-
     /// Operation to be performed. The value can be filter or count.
     /// The value filter indicates pagination query. The value count indicates that the total number of query
     /// results meeting the search criteria will be returned.
     public var action: Action
-
     /// Search field. key indicates the field to be matched, for example, resource_name. value indicates the
     /// matched value. This field is a fixed dictionary value.
     /// Determine whether fuzzy match is required based on different fields. For example, if key is
@@ -96,10 +86,9 @@ public struct ListClustersByTagsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``MRSClient/listClustersByTags``.
-public struct ListClustersByTagsResponse: Codable, Sendable, Hashable {
+public struct ListClustersByTagsResponse: Codable, Sendable, Equatable {
     /// Resource details. For details, see Table 6.
     public var resources: [Resource]?
-
     /// Total number of resources.
     public var totalCount: Int?
 
@@ -108,10 +97,7 @@ public struct ListClustersByTagsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [Resource]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(resources: [Resource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
     }
@@ -127,25 +113,16 @@ public struct ListClustersByTagsResponse: Codable, Sendable, Hashable {
 /// maximum of 10 keys, and each key contains a maximum of 10 values. The structure body cannot be missing,
 /// and the key cannot be left blank or set to an empty string. Keys must be unique and values of a key must
 /// be unique.
-public struct ListClustersByTagsTag2: Codable, Sendable, Hashable {
+public struct ListClustersByTagsTag2: Codable, Sendable, Equatable {
     /// Key. It contains a maximum of 127 Unicode characters. It cannot be left empty. (This parameter is not
     /// verified in the search process.)
     public var key: String
-
     /// List of values. A value contains a maximum of 255 Unicode characters.
     /// If the values are null, it indicates any_value. The relationship between values is OR. By default,
     /// only the first value is used for search.
     public var values: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String,
-        values: [String]
-    ) {
+    public init(key: String, values: [String]) {
         self.key = key
         self.values = values
     }
@@ -155,27 +132,15 @@ public struct ListClustersByTagsTag2: Codable, Sendable, Hashable {
 /// contains a maximum of 10 keys, and each key contains a maximum of 10 values. The structure body cannot be
 /// missing, and the key cannot be left blank or set to an empty string. Keys must be unique and values of a
 /// key must be unique.
-public struct Match: Codable, Sendable, Hashable {
+public struct Match: Codable, Sendable, Equatable {
     /// Key. The value is fixed to resource_name, indicating a cluster name.
     public var key: String
-
     /// Value. A value contains a maximum of 64 Unicode characters. Enter a cluster name.
     public var value: String
-
     /// Not in the page's table; the page's request example sends it.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-        case values
-    }
-
-    public init(
-        key: String,
-        value: String,
-        values: [String]? = nil
-    ) {
+    public init(key: String, value: String, values: [String]? = nil) {
         self.key = key
         self.value = value
         self.values = values
@@ -183,16 +148,13 @@ public struct Match: Codable, Sendable, Hashable {
 }
 
 /// Resource details. For details, see Table 6.
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Resource details.
     public var resourceDetail: String?
-
     /// Resource ID.
     public var resourceID: String?
-
     /// Resource name.
     public var resourceName: String?
-
     /// Tag list. For details, see Table 7.
     public var tags: ListClustersByTagsTag?
 

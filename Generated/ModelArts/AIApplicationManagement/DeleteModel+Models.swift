@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/deleteModel``.
-public struct DeleteModelResponse: Codable, Sendable, Hashable {
+public struct DeleteModelResponse: Codable, Sendable, Equatable {
     /// ID list of models successfully deleted
     public var deleteSuccessList: [String]?
-
     /// ID of the model that fails to be deleted and the failure cause list
     public var deleteFailedList: [DeleteModelResponseFailedList]?
 
@@ -26,13 +25,11 @@ public struct DeleteModelResponse: Codable, Sendable, Hashable {
 }
 
 /// ID of the model that fails to be deleted and the failure cause list
-public struct DeleteModelResponseFailedList: Codable, Sendable, Hashable {
+public struct DeleteModelResponseFailedList: Codable, Sendable, Equatable {
     /// Error message of the model deletion failure
     public var errorMsg: String?
-
     /// Error code of the model deletion failure
     public var errorCode: String?
-
     /// ID of a model that fails to be deleted
     public var modelID: String?
 
@@ -42,11 +39,7 @@ public struct DeleteModelResponseFailedList: Codable, Sendable, Hashable {
         case modelID = "model_id"
     }
 
-    public init(
-        errorMsg: String? = nil,
-        errorCode: String? = nil,
-        modelID: String? = nil
-    ) {
+    public init(errorMsg: String? = nil, errorCode: String? = nil, modelID: String? = nil) {
         self.errorMsg = errorMsg
         self.errorCode = errorCode
         self.modelID = modelID

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listModels``.
-public struct ListModelsResponse: Codable, Sendable, Hashable {
+public struct ListModelsResponse: Codable, Sendable, Equatable {
     /// Model metadata
     public var models: [ModelListItem]?
-
     /// Total number of models that meet the search criteria when no paging is performed
     public var totalCount: Int?
-
     /// Total number of models that meet the search criteria
     public var count: Int?
 
@@ -20,11 +18,7 @@ public struct ListModelsResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        models: [ModelListItem]? = nil,
-        totalCount: Int? = nil,
-        count: Int? = nil
-    ) {
+    public init(models: [ModelListItem]? = nil, totalCount: Int? = nil, count: Int? = nil) {
         self.models = models
         self.totalCount = totalCount
         self.count = count
@@ -39,63 +33,46 @@ public struct ListModelsResponse: Codable, Sendable, Hashable {
 }
 
 /// Model metadata
-public struct ModelListItem: Codable, Sendable, Hashable {
+public struct ModelListItem: Codable, Sendable, Equatable {
     /// User ID of the tenant to which a model belongs
     public var owner: String?
-
     /// Model version
     public var modelVersion: String?
-
     /// Model type
     public var modelType: String?
-
     /// Model description
     public var description: String?
-
     /// Project ID of the tenant to which a model belongs
     public var project: String?
-
     /// Model source type. This parameter is valid and its value is auto only if the model is deployed using
     /// ExeML.
     public var sourceType: String?
-
     /// Model ID
     public var modelID: String?
-
     /// Model source. Options:
     /// auto: ExeML
     /// algos: built-in algorithm
     /// custom: custom model
     public var modelSource: ModelSource?
-
     /// Deployment types supported by a model
     public var installType: [String]?
-
     /// Model size, in bytes
     public var modelSize: Int?
-
     /// Workspace ID If no workspace is created, the default value is 0. If a workspace is created and used,
     /// the actual value prevails.
     public var workspaceID: String?
-
     /// Model status
     public var modelStatus: String?
-
     /// Whether a model is subscribed from AI Gallery
     public var marketFlag: Bool?
-
     /// Whether a model can be tuned. true indicates that the model can be tuned, and false indicates not.
     public var tunable: Bool?
-
     /// Model name
     public var modelName: String?
-
     /// Time when a model is created, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
     public var createAt: Int64?
-
     /// Whether a model can be published to AI Gallery
     public var publishableFlag: Bool?
-
     /// Whether to enable image replication. This parameter is valid only when model_type is set to Image.
     /// true: Image replication is enabled. After this function is enabled, AI applications cannot be rapidly
     /// created, and modifying or deleting an image in the SWR source directory will not affect service
@@ -105,16 +82,12 @@ public struct ModelListItem: Codable, Sendable, Hashable {
     /// deployment.
     /// If this parameter is not configured, image replication is enabled by default.
     public var sourceCopy: String?
-
     /// Account ID of the tenant to which a model belongs
     public var tenant: String?
-
     /// Model subscription ID
     public var subscriptionID: String?
-
     /// Extended parameter
     public var extra: String?
-
     /// Minimum specifications for model deployment
     public var specification: ModelSpecification?
 

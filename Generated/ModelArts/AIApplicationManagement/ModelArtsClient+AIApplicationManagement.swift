@@ -7,23 +7,16 @@ extension ModelArtsClient {
     /// Documented values of `model_status` for ``ModelArtsClient/listModels``.
     public struct ListModelsModelStatus: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The model is being published.
         public static let publishing: Self = "publishing"
-
         /// The model has been published.
         public static let published: Self = "published"
-
         /// Publishing the model failed.
         public static let failed: Self = "failed"
-
         /// The image is being created.
         public static let building: Self = "building"
-
         /// Creating an image failed.
         public static let buildingFailed: Self = "building_failed"
     }
@@ -31,44 +24,20 @@ extension ModelArtsClient {
     /// Documented values of `sort_by` for ``ModelArtsClient/listModels``.
     public struct ListModelsSortBy: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// time when an AI application is created (default value)
         public static let createAt: Self = "create_at"
-
         /// AI application version
         public static let modelVersion: Self = "model_version"
-
         /// AI application size
         public static let modelSize: Self = "model_size"
     }
 
-    /// Documented values of `model_type` for ``ModelArtsClient/listModels``.
+    /// Documented values of `model_type` and `not_model_type` for ``ModelArtsClient/listModels``.
     public struct ListModelsModelType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
-
-        public static let tensorFlow: Self = "TensorFlow"
-        public static let pyTorch: Self = "PyTorch"
-        public static let mindSpore: Self = "MindSpore"
-        public static let image: Self = "Image"
-        public static let custom: Self = "Custom"
-        public static let template: Self = "Template"
-    }
-
-    /// Documented values of `not_model_type` for ``ModelArtsClient/listModels``.
-    public struct ListModelsNotModelType: OpenEnum, QueryValue {
-        public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let tensorFlow: Self = "TensorFlow"
         public static let pyTorch: Self = "PyTorch"
@@ -155,7 +124,7 @@ extension ModelArtsClient {
         order: ListModelsOrder? = nil,
         workspaceID: String? = nil,
         modelType: ListModelsModelType? = nil,
-        notModelType: ListModelsNotModelType? = nil
+        notModelType: ListModelsModelType? = nil
     ) async throws -> ListModelsResponse {
         var query = QueryItems()
         query.append("model_name", modelName)
@@ -220,7 +189,7 @@ extension ModelArtsClient {
         order: ListModelsOrder? = nil,
         workspaceID: String? = nil,
         modelType: ListModelsModelType? = nil,
-        notModelType: ListModelsNotModelType? = nil,
+        notModelType: ListModelsModelType? = nil,
         limit: Int
     ) -> OffsetPaginator<ModelListItem> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// List of template documents
-public struct GuideDoc: Codable, Sendable, Hashable {
+public struct GuideDoc: Codable, Sendable, Equatable {
     /// HTTP(S) link of the document
     public var docURL: String?
-
     /// Document name, which must start with a letter.
     public var docName: String?
 
@@ -16,61 +15,42 @@ public struct GuideDoc: Codable, Sendable, Hashable {
         case docName = "doc_name"
     }
 
-    public init(
-        docURL: String? = nil,
-        docName: String? = nil
-    ) {
+    public init(docURL: String? = nil, docName: String? = nil) {
         self.docURL = docURL
         self.docName = docName
     }
 }
 
 /// Package required for running the code and model
-public struct ModelDependencies: Codable, Sendable, Hashable {
+public struct ModelDependencies: Codable, Sendable, Equatable {
     /// Installation mode. Only pip is supported.
     public var installer: String?
-
     /// Collection of dependency packages
     public var packages: [Packages]?
 
-    private enum CodingKeys: String, CodingKey {
-        case installer
-        case packages
-    }
-
-    public init(
-        installer: String? = nil,
-        packages: [Packages]? = nil
-    ) {
+    public init(installer: String? = nil, packages: [Packages]? = nil) {
         self.installer = installer
         self.packages = packages
     }
 }
 
 /// Model health check API information.
-public struct ModelHealth: Codable, Sendable, Hashable {
+public struct ModelHealth: Codable, Sendable, Equatable {
     /// Request protocol of the health check API. Only HTTP is supported.
     public var `protocol`: String?
-
     /// After an instance is started, a health check starts after the time configured in initial_delay_seconds
     /// expires.
     public var initialDelaySeconds: String?
-
     /// Health check timeout.
     public var timeoutSeconds: String?
-
     /// URL of a health check API.
     public var url: String?
-
     /// Health check period.
     public var periodSeconds: String?
-
     /// Maximum number of health check failures.
     public var failureThreshold: String?
-
     /// Health check method, which can be HTTP or EXEC (commands).
     public var checkMethod: String?
-
     /// Commands, which are strings separated by spaces.
     public var command: String?
 
@@ -107,28 +87,21 @@ public struct ModelHealth: Codable, Sendable, Hashable {
 }
 
 /// Collection of output parameters of a model
-public struct ModelParamsInfo: Codable, Sendable, Hashable {
+public struct ModelParamsInfo: Codable, Sendable, Equatable {
     /// Request protocol, for example, http.
     public var `protocol`: String?
-
     /// API URL
     public var url: String?
-
     /// Minimum value of a numeric parameter.
     public var min: Double?
-
     /// Request method, for example, post.
     public var method: String?
-
     /// Maximum value of a numeric parameter.
     public var max: Double?
-
     /// Parameter description.
     public var paramDesc: String?
-
     /// Parameter name.
     public var paramName: String?
-
     /// Parameter type.
     public var paramType: String?
 
@@ -177,21 +150,16 @@ public struct ModelParamsInfo: Codable, Sendable, Hashable {
 }
 
 /// Collection of dependency packages
-public struct Packages: Codable, Sendable, Hashable {
+public struct Packages: Codable, Sendable, Equatable {
     /// Documented values of `restraint`; other values decode as well.
     public struct Restraint: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The version is the same as the specified version.
         public static let exact: Self = "EXACT"
-
         /// The version is not earlier than the specified version.
         public static let atleast: Self = "ATLEAST"
-
         /// not later than the specified version.
         public static let atmost: Self = "ATMOST"
     }
@@ -199,10 +167,8 @@ public struct Packages: Codable, Sendable, Hashable {
     /// Version of a dependency package. If this parameter is left blank, the latest version is installed by
     /// default.
     public var packageVersion: String?
-
     /// Name of a dependency package. Ensure that the package name is correct and available.
     public var packageName: String?
-
     /// Version restriction. This parameter is mandatory only when package_version exists. The options are as
     /// follows:
     /// EXACT: The version is the same as the specified version.
@@ -216,11 +182,7 @@ public struct Packages: Codable, Sendable, Hashable {
         case restraint
     }
 
-    public init(
-        packageVersion: String? = nil,
-        packageName: String? = nil,
-        restraint: Restraint? = nil
-    ) {
+    public init(packageVersion: String? = nil, packageName: String? = nil, restraint: Restraint? = nil) {
         self.packageVersion = packageVersion
         self.packageName = packageName
         self.restraint = restraint
@@ -228,19 +190,15 @@ public struct Packages: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showModel``.
-public struct ShowModelResponse: Codable, Sendable, Hashable {
+public struct ShowModelResponse: Codable, Sendable, Equatable {
     /// Model version
     public var modelVersion: String?
-
     /// Version of the source training job
     public var sourceJobVersion: String?
-
     /// OBS path where the model is located or the template address of the SWR image
     public var sourceLocation: String?
-
     /// ID of the source training job
     public var sourceJobID: String?
-
     /// Whether to enable image replication. This parameter is valid only when model_type is set to Image.
     /// true: Default value, indicating that image replication is enabled. After this function is enabled, AI
     /// applications cannot be rapidly created, and modifying or deleting an image in the SWR source directory
@@ -249,118 +207,84 @@ public struct ShowModelResponse: Codable, Sendable, Hashable {
     /// rapidly created, but modifying or deleting an image in the SWR source directory will affect service
     /// deployment.
     public var sourceCopy: String?
-
     /// Model description
     public var description: String?
-
     /// Project ID of the tenant to which a model belongs
     public var project: String?
-
     /// Workspace ID If no workspace is created, the default value is 0. If a workspace is created and used,
     /// the actual value prevails.
     public var workspaceID: String?
-
     /// Model algorithm type, which can be predict_analysis, object_detection, or image_classification
     public var modelAlgorithm: String?
-
     /// Model name
     public var modelName: String?
-
     /// Account ID of the tenant to which a model belongs
     public var tenant: String?
-
     /// List of template documents
     public var modelDocs: [GuideDoc]?
-
     /// ID of the tenant to which a model belongs
     public var owner: String?
-
     /// OBS path for storing the execution code. The name of the execution code file is consistently to be
     /// customize_service.py.
     public var executionCode: String?
-
     /// Download address of the model schema file
     public var schemaDoc: String?
-
     /// Image path generated after model packaging
     public var imageAddress: String?
-
     /// Collection of output parameters of a model
     public var outputParams: [ModelParamsInfo]?
-
     /// Model health check API information.
     public var health: ModelHealth?
-
     /// Model runtime environment
     public var runtime: String?
-
     /// Model precision
     public var modelMetrics: String?
-
     /// Model source type. This parameter is valid and its value is auto only if the model is deployed using
     /// ExeML.
     public var sourceType: String?
-
     /// Model type. The value is TensorFlow/Image/PyTorch/Template/MindSpore.
     public var modelType: String?
-
     /// Model ID
     public var modelID: String?
-
     /// Package required for running the code and model
     public var dependencies: [ModelDependencies]?
-
     /// Model size, in bytes
     public var modelSize: Int64?
-
     /// Model status
     public var modelStatus: String?
-
     /// All input and output apis parameter information of a model, which is obtained from the model preview
     public var apis: String?
-
     /// Model source. Options:
     /// auto: ExeML
     /// algos: preset algorithm
     /// custom: customized
     public var modelSource: ModelSource?
-
     /// Whether a model can be tuned. Options:
     /// true: Supported.
     /// false: Not supported.
     public var tunable: Bool?
-
     /// Whether a model is subscribed from the marketplace. Options:
     /// true: from the market
     /// false: no
     public var marketFlag: Bool?
-
     /// Whether a model can be published to the marketplace. Options:
     /// true: The product can be released to the market.
     /// false: The product cannot be released to the marketplace.
     public var publishableFlag: Bool?
-
     /// Model label array
     public var modelLabels: [String]?
-
     /// Model label map. The key is consistently to be labels, and the value is the model label array.
     public var labelsMap: [String: [String]]?
-
     /// Supported service type for deployment
     public var installType: [String]?
-
     /// Model configurations. Probe configurations include health, readiness_health, and startup_health.
     public var config: String?
-
     /// Minimum specifications for model deployment
     public var specification: ModelSpecification?
-
     /// Collection of input parameters of a model
     public var inputParams: [ModelParamsInfo]?
-
     /// Time when a model is created, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
     public var createAt: Int64?
-
     /// Image startup command.
     public var cmd: String?
 

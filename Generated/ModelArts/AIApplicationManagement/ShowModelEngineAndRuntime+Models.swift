@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Accelerator cards that can be used by the AI engine.
-public struct Accelerator: Codable, Sendable, Hashable {
+public struct Accelerator: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let npu: Self = "npu"
         public static let gpu: Self = "gpu"
@@ -23,13 +20,10 @@ public struct Accelerator: Codable, Sendable, Hashable {
     /// gpu
     /// none
     public var type: TypeValue?
-
     /// Accelerator card name, for example, SNT9B.
     public var name: String?
-
     /// CUDA driver version.
     public var cudaVersion: String?
-
     /// Driver version set.
     public var driverVersionSection: String?
 
@@ -54,14 +48,11 @@ public struct Accelerator: Codable, Sendable, Hashable {
 }
 
 /// Engine runtime environment
-public struct EngineAndRuntimesResponse: Codable, Sendable, Hashable {
+public struct EngineAndRuntimesResponse: Codable, Sendable, Equatable {
     /// Documented values of `aiEngine`; other values decode as well.
     public struct AIEngine: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let tensorFlow: Self = "TensorFlow"
         public static let pyTorch: Self = "PyTorch"
@@ -74,10 +65,7 @@ public struct EngineAndRuntimesResponse: Codable, Sendable, Hashable {
     /// Documented values of `arch`; other values decode as well.
     public struct ArchValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let x86_64: Self = "x86_64"
         public static let aarch64: Self = "aarch64"
@@ -86,17 +74,12 @@ public struct EngineAndRuntimesResponse: Codable, Sendable, Hashable {
     /// Documented values of `statusList`; other values decode as well.
     public struct StatusList: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The AI engine is normal.
         public static let normal: Self = "normal"
-
         /// The AI engine is deleted.
         public static let deleted: Self = "deleted"
-
         /// The AI engine is being deleted.
         public static let deleting: Self = "deleting"
     }
@@ -104,10 +87,7 @@ public struct EngineAndRuntimesResponse: Codable, Sendable, Hashable {
     /// Documented values of `imageSource`; other values decode as well.
     public struct ImageSource: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let baseImage: Self = "base_image"
         public static let uniformImage: Self = "uniform_image"
@@ -121,29 +101,23 @@ public struct EngineAndRuntimesResponse: Codable, Sendable, Hashable {
     /// Scikit_Learn
     /// Spark_MLlib
     public var aiEngine: AIEngine?
-
     /// Runtime image, for example, pytorch_1.8.0-cuda_10.2-py_3.7-ubuntu_18.04-x86_64
     public var runtimes: [String]?
-
     /// Request mode. The AI engine supports synchronous or asynchronous real-time services.
     /// sync: synchronous real-time service
     /// async: asynchronous real-time service
     public var requestMode: [String]?
-
     /// Accelerator cards that can be used by the AI engine.
     public var accelerators: [Accelerator]?
-
     /// AI engine architecture. The options are as follows:
     /// x86_64
     /// aarch64
     public var arch: [ArchValue]?
-
     /// AI engine status. The options are as follows:
     /// normal: The AI engine is normal.
     /// deleted: The AI engine is deleted.
     /// deleting: The AI engine is being deleted.
     public var statusList: [StatusList]?
-
     /// Image source. The options are as follows:
     /// base_image
     /// uniform_image
@@ -179,14 +153,12 @@ public struct EngineAndRuntimesResponse: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showModelEngineAndRuntime``.
-public struct ShowModelEngineAndRuntimeResponse: Codable, Sendable, Hashable {
+public struct ShowModelEngineAndRuntimeResponse: Codable, Sendable, Equatable {
     /// Total number of records that meet the search criteria when no pagination is performed
     public var count: Int?
-
     /// Number of records in the query result. If offset and limit are not configured, the values of count and
     /// total are the same.
     public var totalCount: Int?
-
     /// Engine runtime environment
     public var engineRuntimes: [EngineAndRuntimesResponse]?
 

@@ -4,27 +4,23 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createAuthorization``.
-public struct CreateAuthorizationRequest: Codable, Sendable, Hashable {
+public struct CreateAuthorizationRequest: Codable, Sendable, Equatable {
     /// User ID. For details, see Obtaining a Username and ID.
     /// If user_id is set to all, all IAM users are authorized. If some IAM users have been authorized, the
     /// authorization setting will be updated.
     /// This parameter is mandatory only if the authorization method is set to Agency.
     public var userID: String?
-
     /// Authorization type. Agency is recommended.
     /// Options:
     /// agency: authorization through an agency
     /// credential: authorization through an access Key (AK/SK)
     public var type: AuthorizationType?
-
     /// Authorization content.
     /// If Authorization Type is set to Agency, this field indicates the agency name.
     /// If Authorization Type is set to AK/SK, this field indicates the access key ID (AK).
     public var content: String
-
     /// Secret Access Key (SK). This field is required only when Authorization Method is set to AK/SK.
     public var secretKey: String?
-
     /// Username. If user_id is set to all-users, all users will be displayed.
     public var userName: String?
 

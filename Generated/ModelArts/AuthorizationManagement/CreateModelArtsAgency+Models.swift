@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createModelArtsAgency``.
-public struct CreateModelArtsAgencyRequest: Codable, Sendable, Hashable {
+public struct CreateModelArtsAgencyRequest: Codable, Sendable, Equatable {
     /// Agency name suffix.
     /// The parameter contains a maximum of 50 characters.
     /// The agency name prefix is consistently to be ma_agency.
@@ -18,9 +18,7 @@ public struct CreateModelArtsAgencyRequest: Codable, Sendable, Hashable {
         case agencyNameSuffix = "agency_name_suffix"
     }
 
-    public init(
-        agencyNameSuffix: String? = nil
-    ) {
+    public init(agencyNameSuffix: String? = nil) {
         self.agencyNameSuffix = agencyNameSuffix
     }
 }
@@ -28,16 +26,14 @@ public struct CreateModelArtsAgencyRequest: Codable, Sendable, Hashable {
 /// The response of ``ModelArtsClient/createModelArtsAgency``.
 ///
 /// Read from the page's example.
-public struct CreateModelArtsAgencyResponse: Codable, Sendable, Hashable {
+public struct CreateModelArtsAgencyResponse: Codable, Sendable, Equatable {
     public var agencyName: String?
 
     private enum CodingKeys: String, CodingKey {
         case agencyName = "agency_name"
     }
 
-    public init(
-        agencyName: String? = nil
-    ) {
+    public init(agencyName: String? = nil) {
         self.agencyName = agencyName
     }
 }

@@ -4,30 +4,25 @@
 import CloudCore
 
 /// Authorization information list.
-public struct AuthorizationResponse: Codable, Sendable, Hashable {
+public struct AuthorizationResponse: Codable, Sendable, Equatable {
     /// User ID. For details, see Obtaining a Username and ID.
     /// If user_id is set to all, all IAM users are authorized. If some IAM users have been authorized, the
     /// authorization setting will be updated.
     /// This parameter is mandatory only if the authorization method is set to Agency.
     public var userID: String?
-
     /// Authorization type. Agency is recommended.
     /// Options:
     /// agency: authorization through an agency
     /// credential: authorization through an access Key (AK/SK)
     public var type: AuthorizationType?
-
     /// Authorization content.
     /// If Authorization Type is set to Agency, this field indicates the agency name.
     /// If Authorization Type is set to AK/SK, this field indicates the access key ID (AK).
     public var content: String?
-
     /// Secret Access Key (SK). This field is required only when Authorization Method is set to AK/SK.
     public var secretKey: String?
-
     /// Username. If user_id is set to all-users, all users will be displayed.
     public var userName: String?
-
     /// Timestamp when a training job was created
     public var createTime: Int64?
 
@@ -68,10 +63,9 @@ public struct AuthorizationResponse: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/getAuthorizations``.
-public struct GetAuthorizationsResponse: Codable, Sendable, Hashable {
+public struct GetAuthorizationsResponse: Codable, Sendable, Equatable {
     /// Authorization information.
     public var totalCount: Double?
-
     /// Authorization information list.
     public var auth: [AuthorizationResponse]?
 
@@ -80,10 +74,7 @@ public struct GetAuthorizationsResponse: Codable, Sendable, Hashable {
         case auth
     }
 
-    public init(
-        totalCount: Double? = nil,
-        auth: [AuthorizationResponse]? = nil
-    ) {
+    public init(totalCount: Double? = nil, auth: [AuthorizationResponse]? = nil) {
         self.totalCount = totalCount
         self.auth = auth
     }

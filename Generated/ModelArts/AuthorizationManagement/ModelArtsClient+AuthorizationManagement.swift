@@ -7,14 +7,10 @@ extension ModelArtsClient {
     /// Documented values of `sort_by` for ``ModelArtsClient/getAuthorizations``.
     public struct GetAuthorizationsSortBy: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// IAM user
         public static let userName: Self = "user_name"
-
         /// creation time
         public static let createTime: Self = "create_time"
     }
@@ -32,7 +28,7 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - body: The request body.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: OK
     public func createAuthorization(
         _ body: CreateAuthorizationRequest
     ) async throws -> CreateAuthorizationResponse {
@@ -55,7 +51,7 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - body: The request body.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: OK
     public func createModelArtsAgency(
         _ body: CreateModelArtsAgencyRequest
     ) async throws -> CreateModelArtsAgencyResponse {
@@ -78,7 +74,7 @@ extension ModelArtsClient {
     ///   - userID: User ID. If this parameter is set to all, the authorization of all IAM users will be
     ///     deleted.
     ///
-    /// - Returns: The body of the service's `200` response.
+    /// - Returns: OK
     public func deleteAuthorizations(userID: String? = nil) async throws -> DeleteAuthorizationsResponse {
         var query = QueryItems()
         query.append("user_id", userID)

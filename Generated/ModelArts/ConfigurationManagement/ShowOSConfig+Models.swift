@@ -4,43 +4,29 @@
 import CloudCore
 
 /// List of available node image versions.
-public struct OSVersion: Codable, Sendable, Hashable {
+public struct OSVersion: Codable, Sendable, Equatable {
     /// Name of the system image.
     public var name: String?
-
     /// Expiration time of the system image service.
     public var endOfService: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case endOfService
-    }
-
-    public init(
-        name: String? = nil,
-        endOfService: String? = nil
-    ) {
+    public init(name: String? = nil, endOfService: String? = nil) {
         self.name = name
         self.endOfService = endOfService
     }
 }
 
 /// Configurations of the resource pool job types.
-public struct PoolScopePlugin: Codable, Sendable, Hashable {
+public struct PoolScopePlugin: Codable, Sendable, Equatable {
     /// Documented values of `scope`; other values decode as well.
     public struct ScopeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// training jobs
         public static let train: Self = "Train"
-
         /// inference jobs
         public static let infer: Self = "Infer"
-
         /// notebook jobs
         public static let notebook: Self = "Notebook"
     }
@@ -50,18 +36,14 @@ public struct PoolScopePlugin: Codable, Sendable, Hashable {
     /// Infer: inference jobs
     /// Notebook: notebook jobs
     public var scope: ScopeValue?
-
     /// Plug-in list.
     public var plugins: [String]?
-
     /// Whether external dependencies exist. The options are as follows:
     /// false: The job type has no external dependency.
     /// true: The job type has external dependencies.
     public var externalDependency: Bool?
-
     /// Reserved CIDR block.
     public var reservedNetworkCIDR: [String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var supportRetry: Bool?
 
@@ -98,58 +80,43 @@ public struct PoolScopePlugin: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showOSConfig``.
-public struct ShowOSConfigResponse: Codable, Sendable, Hashable {
+public struct ShowOSConfigResponse: Codable, Sendable, Equatable {
     /// Documented values of `licenseScopeType`; other values decode as well.
     public struct LicenseScopeType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Resource pools that support only training or inference can be created.
         public static let single: Self = "single"
-
         /// Resource pools that support both training and inference can be created.
         public static let multi: Self = "multi"
     }
 
     /// Network parameters
     public var networkCIDRs: [String]?
-
     /// Network quota
     public var networkQuota: Int?
-
     /// List of available network subnet types.
     public var networkSubnetTypes: [String]?
-
     /// Resource pool quota
     public var poolQuota: Int?
-
     /// Whether resource pools with high availability can be created in the current environment or region
     public var pooHighAvailable: Bool?
-
     /// Maximum number of resource flavors supported by a resource pool
     public var maxPoolFlavors: Int?
-
     /// Specifications of management nodes in the Kubernetes cluster
     public var clusterFlavorSpecs: [String]?
-
     /// Type of jobs that can be created using the license imported to the current environment. The options
     /// are as follows:
     /// single: Resource pools that support only training or inference can be created.
     /// multi: Resource pools that support both training and inference can be created.
     public var licenseScopeType: LicenseScopeType?
-
     /// List of available node image versions.
     public var nodeOSVersionSupport: [OSVersion]?
-
     /// Supported disk types.
     public var volumeTypes: [String]?
-
     /// Configurations of the resource pool job types.
     public var poolScopePlugins: [PoolScopePlugin]?
-
     /// Not in the page's table; the page's response example shows it.
     public var poolHighAvailable: Bool?
 

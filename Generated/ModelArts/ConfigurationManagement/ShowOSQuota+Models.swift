@@ -4,29 +4,21 @@
 import CloudCore
 
 /// Resource quotas.
-public struct Quota: Codable, Sendable, Hashable {
+public struct Quota: Codable, Sendable, Equatable {
     /// Resource quota information.
     public var resources: [ResourceQuota]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [ResourceQuota]? = nil
-    ) {
+    public init(resources: [ResourceQuota]? = nil) {
         self.resources = resources
     }
 }
 
 /// Resource quota information.
-public struct ResourceQuota: Codable, Sendable, Hashable {
+public struct ResourceQuota: Codable, Sendable, Equatable {
     /// Resource type.
     public var type: String?
-
     /// Upper limit of the resource quota.
     public var quota: Int?
-
     /// Used quota.
     public var used: Int?
 
@@ -36,11 +28,7 @@ public struct ResourceQuota: Codable, Sendable, Hashable {
         case used
     }
 
-    public init(
-        type: String? = nil,
-        quota: Int? = nil,
-        used: Int? = nil
-    ) {
+    public init(type: String? = nil, quota: Int? = nil, used: Int? = nil) {
         self.type = type
         self.quota = quota
         self.used = used
@@ -55,17 +43,11 @@ public struct ResourceQuota: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showOSQuota``.
-public struct ShowOSQuotaResponse: Codable, Sendable, Hashable {
+public struct ShowOSQuotaResponse: Codable, Sendable, Equatable {
     /// Resource quotas.
     public var quotas: Quota?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-    }
-
-    public init(
-        quotas: Quota? = nil
-    ) {
+    public init(quotas: Quota? = nil) {
         self.quotas = quotas
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/acceptSamples``.
-public struct AcceptSamplesRequest: Codable, Sendable, Hashable {
+public struct AcceptSamplesRequest: Codable, Sendable, Equatable {
     /// Review comment list.
     public var comments: [SampleComment]
 
-    private enum CodingKeys: String, CodingKey {
-        case comments
-    }
-
-    public init(
-        comments: [SampleComment]
-    ) {
+    public init(comments: [SampleComment]) {
         self.comments = comments
     }
 }

@@ -4,40 +4,29 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/autoAnnotationProgress``.
-public struct AutoAnnotationProgressResponse: Codable, Sendable, Hashable {
+public struct AutoAnnotationProgressResponse: Codable, Sendable, Equatable {
     /// Task running status code
     public var code: String?
-
     /// Task configuration
     public var config: SmartTaskConfig?
-
     /// Task creation time
     public var createTime: String?
-
     /// Execution time
     public var elapsedTime: Int64?
-
     /// Error code
     public var errorCode: String?
-
     /// Error details
     public var errorDetail: String?
-
     /// Error message
     public var errorMsg: String?
-
     /// Task running information.
     public var message: String?
-
     /// Percentage of current task progress.
     public var progress: Double?
-
     /// Resource ID.
     public var resourceID: String?
-
     /// Task result.
     public var result: ModelArtsResult?
-
     /// Task status. Options:
     /// -1: queuing
     /// 0: initializing
@@ -55,13 +44,10 @@ public struct AutoAnnotationProgressResponse: Codable, Sendable, Hashable {
     /// - `4`: stopping
     /// - `5`: stopped
     public var status: Int?
-
     /// Task ID
     public var taskID: String?
-
     /// Task name
     public var taskName: String?
-
     /// Export type. Options: Options:
     /// 0: Export to OBS.
     /// 1: Export to sample attributes.

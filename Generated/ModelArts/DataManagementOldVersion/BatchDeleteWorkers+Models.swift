@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/batchDeleteWorkers``.
-public struct BatchDeleteWorkersRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteWorkersRequest: Codable, Sendable, Equatable {
     /// Team member ID list.
     public var workers: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case workers
-    }
-
-    public init(
-        workers: [String]
-    ) {
+    public init(workers: [String]) {
         self.workers = workers
     }
 }

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createDataset``.
-public struct CreateDatasetRequest: Codable, Sendable, Hashable {
+public struct CreateDatasetRequest: Codable, Sendable, Equatable {
     /// Documented values of `dataFormat`; other values decode as well.
     public struct DataFormat: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// default format
         public static let `default`: Self = "Default"
-
         /// CarbonData (supported only by table datasets)
         public static let carbonData: Self = "CarbonData"
     }
@@ -24,17 +20,14 @@ public struct CreateDatasetRequest: Codable, Sendable, Hashable {
     /// Default: default format
     /// CarbonData: CarbonData (supported only by table datasets)
     public var dataFormat: DataFormat?
-
     /// Input dataset path, which is used to synchronize source data (such as images, text files, and audio
     /// files) in the directory and its subdirectories to the dataset. For a table dataset, this parameter
     /// indicates the import directory. The work directory of a table dataset cannot be an OBS path in a
     /// KMS-encrypted bucket. Only one data source can be imported at a time.
     public var dataSources: [DataSource]
-
     /// Dataset name. The value contains 1 to 100 characters. Only letters, digits, underscores (_), and
     /// hyphens (-) are allowed, for example, dataset-9f3b.
     public var datasetName: String
-
     /// Dataset type. Options:
     /// 0: image classification
     /// 1: object detection
@@ -62,36 +55,28 @@ public struct CreateDatasetRequest: Codable, Sendable, Hashable {
     /// - `600`: video labeling
     /// - `900`: custom format
     public var datasetType: Int?
-
     /// Dataset description. The value is empty by default. The description contains 0 to 256 characters and
     /// does not support the following special characters: ^!<>=&"'
     public var description: String?
-
     /// Indicates whether to automatically import the labeling information in the input directory. Object
     /// detection, image classification, and text classification are supported. The options are as follows:
     /// true: Import the annotation information in the input directory (default value).
     /// false: The annotation information in the input directory is not imported.
     public var importAnnotations: Bool?
-
     /// Whether to import data. This parameter is used only for table datasets. Options:
     /// true: Import data when creating a database.
     /// false: Do not import data when creating a database. (Default value)
     public var importData: Bool?
-
     /// Label format information. This parameter is used only for text datasets.
     public var labelFormat: LabelFormat?
-
     /// Dataset label list.
     public var labels: [Label]?
-
     /// Whether to host a dataset. Options:
     /// true: Host a dataset.
     /// false: Do not host a dataset. (Default value)
     public var managed: Bool?
-
     /// Schema list.
     public var schema: [Field]?
-
     /// Output dataset path, which is used to store output files such as label files.
     /// The format is /Bucket name/File path, for example, /obs-bucket/flower/rose/. (The directory is used as
     /// the path.)
@@ -99,13 +84,10 @@ public struct CreateDatasetRequest: Codable, Sendable, Hashable {
     /// The output dataset path is different from the input dataset path or its subdirectory.
     /// The value contains 3 to 700 characters.
     public var workPath: String
-
     /// Type of the dataset output path. The default value is 0, indicating an OBS bucket.
     public var workPathType: Int
-
     /// Team labeling information.
     public var workforceInformation: WorkforceInformation?
-
     /// Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and used,
     /// use the actual value.
     public var workspaceID: String?
@@ -183,16 +165,13 @@ public struct CreateDatasetRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/createDataset``.
-public struct CreateDatasetResponse: Codable, Sendable, Hashable {
+public struct CreateDatasetResponse: Codable, Sendable, Equatable {
     /// Dataset ID.
     public var datasetID: String?
-
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// ID of an import task.
     public var importTaskID: String?
 
@@ -217,7 +196,7 @@ public struct CreateDatasetResponse: Codable, Sendable, Hashable {
 }
 
 /// Team labeling information.
-public struct WorkforceInformation: Codable, Sendable, Hashable {
+public struct WorkforceInformation: Codable, Sendable, Equatable {
     /// Synchronization type. Options:
     /// 0: not to be synchronized
     /// 1: data to be synchronized
@@ -229,28 +208,22 @@ public struct WorkforceInformation: Codable, Sendable, Hashable {
     /// - `2`: label to be synchronized
     /// - `3`: data and label to be synchronized
     public var dataSyncType: Int?
-
     /// Number of persons who label each sample. The minimum value is 1.
     public var repetition: Int?
-
     /// Whether to synchronously update auto labeling data. Options:
     /// true: Update auto labeling data synchronously.
     /// false: Do not update auto labeling data synchronously.
     public var synchronizeAutoLabelingData: Bool?
-
     /// Whether to synchronize updated data, such as uploading files, synchronizing data sources, and
     /// assigning imported unlabeled files to team members. Options:
     /// true: Synchronize updated data to team members.
     /// false: Do not synchronize updated data to team members.
     public var synchronizeData: Bool?
-
     /// ID of a team labeling task.
     public var taskID: String?
-
     /// Name of a team labeling task. The name contains 1 to 64 characters, including only letters, digits,
     /// underscores (_), and hyphens (-).
     public var taskName: String
-
     /// Manpower assignment of a team labeling task. You can delegate the administrator to assign the manpower
     /// or do it by yourself.
     public var workforcesConfig: WorkforcesConfig?

@@ -4,40 +4,33 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createDatasetVersion``.
-public struct CreateDatasetVersionRequest: Codable, Sendable, Hashable {
+public struct CreateDatasetVersionRequest: Codable, Sendable, Equatable {
     /// Whether to clear hard example properties. Options:
     /// true: Clear hard example properties. (Default value)
     /// false: Do not clear hard example properties.
     public var clearHardProperty: Bool?
-
     /// Version description. The value is empty by default. The description contains 0 to 256 characters and
     /// does not support the following special characters: !<>=&"'
     public var description: String?
-
     /// Whether to export images to the version output directory during release. Options:
     /// true: Export images to the version output directory.
     /// false: Do not export images to the version output directory. (Default value)
     public var exportImages: Bool?
-
     /// Whether to clear the existing usage information of a dataset during release. Options:
     /// true: Clear the existing usage information of a dataset. (Default value)
     /// false: Do not clear the existing usage information of a dataset.
     public var removeSampleUsage: Bool?
-
     /// Split training and verification ratio during version release. The default value is 1.00, indicating
     /// that all released versions are training sets.
     public var trainEvaluateSampleRatio: String?
-
     /// Format of a dataset version. Options:
     /// Default
     /// CarbonData (supported only by table datasets)
     /// CSV
     public var versionFormat: VersionFormat?
-
     /// Version name consisting of 1 to 32 characters. Only letters, digits, underscores (_), and hyphens (-)
     /// are allowed.
     public var versionName: String?
-
     /// Whether to write the column name in the first line of the CSV file during release. This field is valid
     /// for the table dataset. Options:
     /// true: Write the column name in the first line of the CSV file. (Default value)

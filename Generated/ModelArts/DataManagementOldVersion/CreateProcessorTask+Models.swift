@@ -4,39 +4,31 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createProcessorTask``.
-public struct CreateProcessorTaskRequest: Codable, Sendable, Hashable {
+public struct CreateProcessorTaskRequest: Codable, Sendable, Equatable {
     /// Whether to synchronously create a task version when creating a task. Set this parameter to true only
     /// when creating a data processing task. For other types of tasks, this parameter is set to false or left
     /// blank. Options:
     /// true: Create a task version when creating a task.
     /// false: Do not create a task version when creating a task. (Default value)
     public var createVersion: Bool?
-
     /// Data source. Either this parameter or inputs is used. A data source path cannot be an OBS path in a
     /// KMS-encrypted bucket.
     public var dataSource: ProcessorDataSource?
-
     /// Description of a data processing task. The description contains 0 to 256 characters and does not
     /// support the following special characters: ^!<>=&"'
     public var description: String?
-
     /// Data sources. Either this parameter or data_source is used. A data source path cannot be an OBS path
     /// in a KMS-encrypted bucket.
     public var inputs: [ProcessorDataSource]?
-
     /// Name of a data processing task.
     public var name: String
-
     /// Data processing template, such as the algorithm ID and parameters.
     public var template: TemplateParam
-
     /// Dataset version ID.
     public var versionID: String?
-
     /// Work directory of a data processing task. A work directory cannot be an OBS path in a KMS-encrypted
     /// bucket.
     public var workPath: WorkPath?
-
     /// Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and used,
     /// use the actual value.
     public var workspaceID: String?

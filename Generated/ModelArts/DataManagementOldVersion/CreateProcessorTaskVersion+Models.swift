@@ -4,34 +4,26 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createProcessorTaskVersion``.
-public struct CreateProcessorTaskVersionRequest: Codable, Sendable, Hashable {
+public struct CreateProcessorTaskVersionRequest: Codable, Sendable, Equatable {
     /// Whether to synchronously create a task version when creating a task. Options:
     /// true: Create a task version when creating a task.
     /// false: Do not create a task version when creating a task. (Default value)
     public var createVersion: Bool?
-
     /// Data source. Either this parameter or inputs is delivered.
     public var dataSource: ProcessorDataSource?
-
     /// Description of a data processing task. The description contains 0 to 256 characters and does not
     /// support the following special characters: ^!<>=&"'
     public var description: String?
-
     /// Data source list. Either this parameter or data_source is delivered.
     public var inputs: [ProcessorDataSource]?
-
     /// Name of a data processing task.
     public var name: String
-
     /// Data processing template, such as the algorithm ID and parameters.
     public var template: TemplateParam?
-
     /// Dataset version ID.
     public var versionID: String?
-
     /// Working directory of a data processing task.
     public var workPath: WorkPath?
-
     /// Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and used,
     /// use the actual value.
     public var workspaceID: String?

@@ -4,18 +4,15 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createTask``.
-public struct CreateTaskRequest: Codable, Sendable, Hashable {
+public struct CreateTaskRequest: Codable, Sendable, Equatable {
     /// Whether to collect key samples. Options:
     /// true: Collect key samples.
     /// false: Do not collect key samples. (Default value)
     public var collectKeySample: Bool?
-
     /// Task configuration.
     public var config: SmartTaskConfig?
-
     /// Model ID.
     public var modelID: String?
-
     /// Task type. The options are as follows: - auto-label: active learning - pre-label: pre-labeling -
     /// auto-grouping: auto grouping
     public var taskType: String?

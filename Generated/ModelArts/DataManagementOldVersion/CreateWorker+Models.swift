@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createWorker``.
-public struct CreateWorkerRequest: Codable, Sendable, Hashable {
+public struct CreateWorkerRequest: Codable, Sendable, Equatable {
     /// Member description. The description contains 0 to 256 characters and does not support the following
     /// special characters: ^!<>=&"'
     public var description: String?
-
     /// Email address of a labeling team member.
     public var emails: String
-
     /// Member role. Options:
     /// 0: labeling personnel
     /// 1: reviewer
@@ -28,11 +26,7 @@ public struct CreateWorkerRequest: Codable, Sendable, Hashable {
         case role
     }
 
-    public init(
-        description: String? = nil,
-        emails: String,
-        role: Int
-    ) {
+    public init(description: String? = nil, emails: String, role: Int) {
         self.description = description
         self.emails = emails
         self.role = role

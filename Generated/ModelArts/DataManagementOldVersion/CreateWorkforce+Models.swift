@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createWorkforce``.
-public struct CreateWorkforceRequest: Codable, Sendable, Hashable {
+public struct CreateWorkforceRequest: Codable, Sendable, Equatable {
     /// Labeling team description. The value contains 0 to 256 characters and does not support the following
     /// special characters: ^!<>=&"'
     public var description: String?
-
     /// Labeling team name. The value contains 1 to 64 characters, including only letters, digits, underscores
     /// (_), and hyphens (-).
     public var workforceName: String
@@ -18,17 +17,14 @@ public struct CreateWorkforceRequest: Codable, Sendable, Hashable {
         case workforceName = "workforce_name"
     }
 
-    public init(
-        description: String? = nil,
-        workforceName: String
-    ) {
+    public init(description: String? = nil, workforceName: String) {
         self.description = description
         self.workforceName = workforceName
     }
 }
 
 /// The response of ``ModelArtsClient/createWorkforce``.
-public struct CreateWorkforceResponse: Codable, Sendable, Hashable {
+public struct CreateWorkforceResponse: Codable, Sendable, Equatable {
     /// ID of a labeling team.
     public var workforceID: String?
 
@@ -36,9 +32,7 @@ public struct CreateWorkforceResponse: Codable, Sendable, Hashable {
         case workforceID = "workforce_id"
     }
 
-    public init(
-        workforceID: String? = nil
-    ) {
+    public init(workforceID: String? = nil) {
         self.workforceID = workforceID
     }
 }

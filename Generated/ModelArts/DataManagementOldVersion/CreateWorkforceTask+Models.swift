@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createWorkforceTask``.
-public struct CreateWorkforceTaskRequest: Codable, Sendable, Hashable {
+public struct CreateWorkforceTaskRequest: Codable, Sendable, Equatable {
     /// Whether to automatically synchronize the result of a team labeling task to the dataset. Options:
     /// true: Automatically synchronize the result of a team labeling task to the dataset. (Default value)
     /// false: Do not automatically synchronize the result of a team labeling task to the dataset.
     public var autoSyncDataset: Bool?
-
     /// Synchronization type. Options:
     /// 0: unsynchronization
     /// 1: data synchronization
@@ -21,24 +20,18 @@ public struct CreateWorkforceTaskRequest: Codable, Sendable, Hashable {
     /// - `2`: label synchronization
     /// - `3`: data and label synchronization
     public var dataSyncType: Int?
-
     /// Number of persons who label each sample in a team labeling task. The minimum value is 1.
     public var repetition: Int?
-
     /// Search conditions of dataset samples. Samples that meet the conditions are filtered for team labeling.
     public var sampleConditions: String?
-
     /// Whether to synchronize the auto labeling result of a team labeling task. Options:
     /// true: Synchronize the results to be confirmed to team members after auto labeling is complete.
     /// false: Do not synchronize the auto labeling results. (Default value)
     public var synchronizeAutoLabelingData: Bool?
-
     /// Team labeling task information: Tasks can be assigned by the team administrator or a specified team.
     public var workforcesConfig: WorkforcesConfig?
-
     /// Name of a team labeling task.
     public var taskName: String?
-
     /// Whether to synchronously update new data.
     public var synchronizeData: Bool?
 

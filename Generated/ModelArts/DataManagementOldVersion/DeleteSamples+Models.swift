@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/deleteSamples``.
-public struct DeleteSamplesRequest: Codable, Sendable, Hashable {
+public struct DeleteSamplesRequest: Codable, Sendable, Equatable {
     /// Whether to delete the source file. This field is valid for non-text datasets. (A text dataset is the
     /// entire text file. Therefore, deleting a piece of data from the text file does not affect the source
     /// text.) Options:
@@ -12,7 +12,6 @@ public struct DeleteSamplesRequest: Codable, Sendable, Hashable {
     /// true: Delete the source file. (Note: This operation may affect the dataset versions or other datasets
     /// that have used these files. As a result, the page display, training, or inference is abnormal.)
     public var deleteSource: Bool?
-
     /// Sample ID list.
     public var samples: [String]?
 
@@ -21,10 +20,7 @@ public struct DeleteSamplesRequest: Codable, Sendable, Hashable {
         case samples
     }
 
-    public init(
-        deleteSource: Bool? = nil,
-        samples: [String]? = nil
-    ) {
+    public init(deleteSource: Bool? = nil, samples: [String]? = nil) {
         self.deleteSource = deleteSource
         self.samples = samples
     }

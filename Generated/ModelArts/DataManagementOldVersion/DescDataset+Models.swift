@@ -4,39 +4,29 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/descDataset``.
-public struct DescDatasetResponse: Codable, Sendable, Hashable {
+public struct DescDatasetResponse: Codable, Sendable, Equatable {
     /// Number of labeled samples in a dataset.
     public var annotatedSampleCount: Int?
-
     /// Number of labeled subsamples.
     public var annotatedSubSampleCount: Int?
-
     /// Whether to enable content labeling for the speech paragraph labeling dataset. This function is enabled
     /// by default.
     public var contentLabeling: Bool?
-
     /// Time when a dataset is created.
     public var createTime: Int64?
-
     /// Current version ID of a dataset.
     public var currentVersionID: String?
-
     /// Current version name of a dataset. Version name. The value is a string of 1 to 32 characters
     /// consisting of letters, digits, underscores (_), and hyphens (-).
     public var currentVersionName: String?
-
     /// Data format.
     public var dataFormat: String?
-
     /// Data source list.
     public var dataSources: [DataSource]?
-
     /// Sample statistics on a dataset, including the statistics on sample metadata.
     public var dataStatistics: [String: JSONValue]?
-
     /// Time when a sample and a label are updated.
     public var dataUpdateTime: Int64?
-
     /// Dataset format. Options:
     /// 0: file
     /// 1: table
@@ -44,16 +34,12 @@ public struct DescDatasetResponse: Codable, Sendable, Hashable {
     /// - `0`: file
     /// - `1`: table
     public var datasetFormat: Int?
-
     /// Dataset ID.
     public var datasetID: String?
-
     /// Dataset name.
     public var datasetName: String?
-
     /// Key identifier list of a dataset, for example, ["Image","Object detection"].
     public var datasetTags: [String]?
-
     /// Dataset type. Options:
     /// 0: image classification
     /// 1: object detection
@@ -81,85 +67,61 @@ public struct DescDatasetResponse: Codable, Sendable, Hashable {
     /// - `600`: video labeling
     /// - `900`: custom format
     public var datasetType: Int?
-
     /// Number of dataset versions.
     public var datasetVersionCount: Int?
-
     /// Number of deleted samples.
     public var deletedSampleCount: Int?
-
     /// Deletion reason statistics.
     public var deletionStats: [String: Int]?
-
     /// Dataset description.
     public var description: String?
-
     /// Enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Whether the dataset contains running (including initialization) tasks. Options:
     /// true: The dataset contains running tasks.
     /// false: The dataset does not contain running tasks.
     public var existRunningTask: Bool?
-
     /// Whether the dataset contains team labeling tasks. Options:
     /// true: The dataset contains team labeling tasks.
     /// false: The dataset does not contain team labeling tasks.
     public var existWorkforceTask: Bool?
-
     /// List of features supported by the dataset. Currently, only the value 0 is supported, indicating that
     /// the OBS file size is limited.
     public var featureSupports: [String]?
-
     /// Whether to import data. Options:
     /// true: Import data.
     /// false: Do not import data.
     public var importData: Bool?
-
     /// ID of an import task.
     public var importTaskID: String?
-
     /// Path for storing the labeling result of a dataset.
     public var innerAnnotationPath: String?
-
     /// Path for storing the internal data of a dataset.
     public var innerDataPath: String?
-
     /// Path for storing internal logs of a dataset.
     public var innerLogPath: String?
-
     /// Path for internal task of a dataset.
     public var innerTaskPath: String?
-
     /// Path for storing internal temporary files of a dataset.
     public var innerTempPath: String?
-
     /// Output directory of a dataset.
     public var innerWorkPath: String?
-
     /// Number of labeling tasks.
     public var labelTaskCount: Int?
-
     /// Dataset label list.
     public var labels: [Label]?
-
     /// Number of loading samples.
     public var loadingSampleCount: Int?
-
     /// Whether a dataset is hosted. Options:
     /// true: The dataset is hosted.
     /// false: The dataset is not hosted.
     public var managed: Bool?
-
     /// Number of next versions of a dataset.
     public var nextVersionNum: Int?
-
     /// ID list of running (including initialization) tasks.
     public var runningTasksID: [String]?
-
     /// Schema list.
     public var schema: [Field]?
-
     /// Dataset status. Options:
     /// 0: creating dataset
     /// 1: normal dataset
@@ -181,39 +143,28 @@ public struct DescDatasetResponse: Codable, Sendable, Hashable {
     /// - `7`: dataset in version switching
     /// - `8`: importing dataset
     public var status: Int?
-
     /// Third-party path.
     public var thirdPath: String?
-
     /// Total number of dataset samples.
     public var totalSampleCount: Int?
-
     /// Total number of subsamples generated from the parent samples. For example, the total number of key
     /// frame images extracted from the video labeling dataset is that of subsamples.
     public var totalSubSampleCount: Int?
-
     /// Number of auto labeling samples to be confirmed.
     public var unconfirmedSampleCount: Int?
-
     /// Time when a dataset is updated.
     public var updateTime: Int64?
-
     /// Dataset version information. Currently, only the current version information of a dataset is recorded.
     public var versions: [DatasetVersion]?
-
     /// Output dataset path, which is used to store output files such as label files. The path is an OBS path
     /// in the format of /Bucket name/File path. For example: /obs-bucket.
     public var workPath: String?
-
     /// Type of the dataset output path. The default value is 0, indicating an OBS bucket.
     public var workPathType: Int?
-
     /// Team labeling information.
     public var workforceDescriptor: WorkforceDescriptor?
-
     /// Number of team labeling tasks of a dataset.
     public var workforceTaskCount: Int?
-
     /// Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and used,
     /// use the actual value.
     public var workspaceID: String?

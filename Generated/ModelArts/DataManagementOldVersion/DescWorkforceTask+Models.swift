@@ -4,45 +4,33 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/descWorkforceTask``.
-public struct DescWorkforceTaskResponse: Codable, Sendable, Hashable {
+public struct DescWorkforceTaskResponse: Codable, Sendable, Equatable {
     /// Whether to automatically synchronize the result of a team labeling task to the dataset. Options:
     /// true: Automatically synchronize the result of a team labeling task to the dataset.
     /// false: Do not automatically synchronize the result of a team labeling task to the dataset.
     public var autoSyncDataset: Bool?
-
     /// Acceptance ratio of a team labeling task.
     public var checkRate: Double?
-
     /// Details about the current acceptance task of a team labeling task.
     public var checkingTaskDesc: WorkforceSamplingTaskDesc?
-
     /// Time when a labeling task is created.
     public var createTime: Int64?
-
     /// Dataset ID.
     public var datasetID: String?
-
     /// Description of a labeling task.
     public var description: String?
-
     /// Label statistics of a labeling task.
     public var labelStats: [LabelStats]?
-
     /// Acceptance pass rate of a team labeling task.
     public var passRate: Double?
-
     /// Number of persons who label each sample in a team labeling task. The minimum value is 1.
     public var repetition: Int?
-
     /// Sample search conditions when creating a task.
     public var sampleSearchConditions: [SearchCondition]?
-
     /// Sample statistics of a labeling task.
     public var sampleStats: SampleStats?
-
     /// Average acceptance score of a team labeling task.
     public var score: Double?
-
     /// Status of a team labeling task. Options:
     /// 0: Starting. The owner or manager is starting the task, and files to be labeled are still being
     /// allocated. The owner, manager, annotator, and reviewer can view the task list. Since the task
@@ -86,36 +74,27 @@ public struct DescWorkforceTaskResponse: Codable, Sendable, Hashable {
     ///   continued. In the task name area, the system displays a message indicating that acceptance sampling
     ///   is in progress.
     public var status: Int?
-
     /// Whether to synchronize the auto labeling result of a team labeling task. Options:
     /// true: Synchronize the results to be confirmed to team members after auto labeling is complete.
     /// false: Do not synchronize the auto labeling results. (Default value)
     public var synchronizeAutoLabelingData: Bool?
-
     /// Whether to synchronize the added data of a team labeling task. Options:
     /// true: Upload files, synchronize data sources, and synchronize imported unlabeled files to team
     /// members.
     /// false: Do not synchronize the added data. (Default value)
     public var synchronizeData: Bool?
-
     /// ID of a labeling task.
     public var taskID: String?
-
     /// Name of a labeling task.
     public var taskName: String?
-
     /// Time when a labeling task is updated.
     public var updateTime: Int64?
-
     /// Version ID of the dataset associated with a labeling task.
     public var versionID: String?
-
     /// Labeling progress statistics on team labeling task members.
     public var workerStats: [WorkerTask]?
-
     /// Statistics on team labeling task members.
     public var workforceStats: WorkforceStats?
-
     /// Team labeling task information: Tasks can be assigned by the team administrator or a specified team.
     public var workforcesConfig: WorkforcesConfig?
 

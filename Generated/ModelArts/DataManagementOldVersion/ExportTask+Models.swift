@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/exportTask``.
-public struct ExportTaskRequest: Codable, Sendable, Hashable {
+public struct ExportTaskRequest: Codable, Sendable, Equatable {
     /// Documented values of `annotationFormat`; other values decode as well.
     public struct AnnotationFormat: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// VOC
         public static let voc: Self = "VOC"
-
         /// COCO
         public static let coco: Self = "COCO"
     }
@@ -24,7 +20,6 @@ public struct ExportTaskRequest: Codable, Sendable, Hashable {
     /// VOC: VOC
     /// COCO: COCO
     public var annotationFormat: AnnotationFormat?
-
     /// Format of the exported directory. Options:
     /// 1: tree structure. Example: rabbits/1.jpg,bees/2.jpg.
     /// 2: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
@@ -32,10 +27,8 @@ public struct ExportTaskRequest: Codable, Sendable, Hashable {
     /// - `1`: tree structure. Example: rabbits/1.jpg,bees/2.jpg.
     /// - `2`: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
     public var exportFormat: Int?
-
     /// Parameters of a dataset export task.
     public var exportParams: ExportParams?
-
     /// Export type. Options:
     /// 0: labeled
     /// 1: unlabeled
@@ -47,11 +40,9 @@ public struct ExportTaskRequest: Codable, Sendable, Hashable {
     /// - `2`: all
     /// - `3`: conditional search
     public var exportType: Int?
-
     /// Output path for exporting data to OBS. This parameter is mandatory when data is exported to OBS or a
     /// new dataset.
     public var path: String?
-
     /// Sample status. The options are as follows:
     /// __ALL__: labeled
     /// __NONE__: not marked
@@ -67,27 +58,21 @@ public struct ExportTaskRequest: Codable, Sendable, Hashable {
     /// __WORKFORCE_SAMPLED_REJECTED__: The sampling has been rejected.
     /// __AUTO_ANNOTATION__: to be confirmed
     public var sampleState: SampleState?
-
     /// Prefix of the OBS path in the exported labeling file. The default value is obs://. You can set it to
     /// s3://. The image path starting with obs cannot be parsed during training. Set the path prefix in the
     /// exported manifest file to s3://.
     public var sourceTypeHeader: String?
-
     /// Task status.
     public var status: Int?
-
     /// Task ID.
     public var taskID: String?
-
     /// Format of a dataset version. Options:
     /// Default: default format
     /// CarbonData: CarbonData (supported only by table datasets)
     /// CSV: CSV
     public var versionFormat: VersionFormat?
-
     /// Dataset version ID, which must be specified when data of a dataset version is exported.
     public var versionID: String?
-
     /// Whether to write the column name in the first line of the CSV file during export. This field is valid
     /// for the table dataset. Options:
     /// true: Write the column name in the first line of the CSV file. (Default value)
@@ -155,37 +140,28 @@ public struct ExportTaskRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/exportTask``.
-public struct ExportTaskResponse: Codable, Sendable, Hashable {
+public struct ExportTaskResponse: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// initialized
         public static let initValue: Self = "INIT"
-
         /// running
         public static let running: Self = "RUNNING"
-
         /// failed
         public static let failed: Self = "FAILED"
-
         /// completed
         public static let successed: Self = "SUCCESSED"
     }
 
     /// Time when a task is created.
     public var createTime: Int64?
-
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// Format of the exported directory. Options:
     /// 1: tree structure. Example: rabbits/1.jpg,bees/2.jpg.
     /// 2: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
@@ -193,10 +169,8 @@ public struct ExportTaskResponse: Codable, Sendable, Hashable {
     /// - `1`: tree structure. Example: rabbits/1.jpg,bees/2.jpg.
     /// - `2`: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
     public var exportFormat: Int?
-
     /// Parameters of a dataset export task.
     public var exportParams: ExportParams?
-
     /// Export type. Options:
     /// 0: labeled
     /// 1: unlabeled
@@ -208,38 +182,29 @@ public struct ExportTaskResponse: Codable, Sendable, Hashable {
     /// - `2`: all
     /// - `3`: conditional search
     public var exportType: Int?
-
     /// Number of completed samples.
     public var finishedSampleCount: Int?
-
     /// Export output path.
     public var path: String?
-
     /// Percentage of current task progress.
     public var progress: Double?
-
     /// Task status. Options:
     /// INIT: initialized
     /// RUNNING: running
     /// FAILED: failed
     /// SUCCESSED: completed
     public var status: StatusValue?
-
     /// Task ID.
     public var taskID: String?
-
     /// Total number of samples.
     public var totalSampleCount: Int?
-
     /// Time when a task is updated.
     public var updateTime: Int64?
-
     /// Format of a dataset version. Options:
     /// Default: default format
     /// CarbonData: CarbonData (supported only by table datasets)
     /// CSV: CSV
     public var versionFormat: VersionFormat?
-
     /// Dataset version ID.
     public var versionID: String?
 

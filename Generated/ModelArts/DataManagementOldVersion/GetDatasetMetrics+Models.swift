@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/getDatasetMetrics``.
-public struct GetDatasetMetricsResponse: Codable, Sendable, Hashable {
+public struct GetDatasetMetricsResponse: Codable, Sendable, Equatable {
     /// Dataset monitoring information.
     public var metrics: [String: [String: Int]]?
 
-    private enum CodingKeys: String, CodingKey {
-        case metrics
-    }
-
-    public init(
-        metrics: [String: [String: Int]]? = nil
-    ) {
+    public init(metrics: [String: [String: Int]]? = nil) {
         self.metrics = metrics
     }
 }

@@ -6,35 +6,28 @@ import CloudCore
 /// Parameters of a dataset export task.
 ///
 /// ExportParams
-public struct GetExportTaskStatusOfDatasetExportParams: Codable, Sendable, Hashable {
+public struct GetExportTaskStatusOfDatasetExportParams: Codable, Sendable, Equatable {
     /// Whether to clear hard example attributes. Options:
     /// true: Clear hard example attributes. (Default value)
     /// false: Do not clear hard example attributes.
     public var clearHardProperty: Bool?
-
     /// Format of the dataset version to which data is exported.
     public var exportDatasetVersionFormat: String?
-
     /// Name of the dataset version to which data is exported.
     public var exportDatasetVersionName: String?
-
     /// Dataset export type. The options are as follows:
     /// DIR: Data is exported to OBS (default value).
     /// NEW_DATASET: Export data to a new dataset.
     public var exportDest: ExportDest?
-
     /// Name of the new dataset to which data is exported.
     public var exportNewDatasetName: String?
-
     /// Working directory of the new dataset to which data is exported.
     public var exportNewDatasetWorkPath: String?
-
     /// Whether to randomly allocate the training set and validation set based on the specified ratio.
     /// Options:
     /// true: Allocate the training set and validation set.
     /// false: Do not allocate the training set and validation set. (Default value)
     public var ratioSampleUsage: Bool?
-
     /// Sample status. The options are as follows:
     /// __ALL__: labeled
     /// __NONE__: not marked
@@ -50,13 +43,10 @@ public struct GetExportTaskStatusOfDatasetExportParams: Codable, Sendable, Hasha
     /// __WORKFORCE_SAMPLED_REJECTED__: The sampling has been rejected.
     /// __AUTO_ANNOTATION__: to be confirmed
     public var sampleState: SampleState?
-
     /// ID list of exported samples.
     public var samples: [String]?
-
     /// Exported search conditions. The relationship between multiple search conditions is OR.
     public var searchConditions: [SearchCondition]?
-
     /// Split ratio of training set and verification set during specified version release. The default value
     /// is 1.00, indicating that all released versions are training sets.
     public var trainSampleRatio: Double?
@@ -118,16 +108,13 @@ public struct GetExportTaskStatusOfDatasetExportParams: Codable, Sendable, Hasha
 }
 
 /// The response of ``ModelArtsClient/getExportTaskStatusOfDataset``.
-public struct GetExportTaskStatusOfDatasetResponse: Codable, Sendable, Hashable {
+public struct GetExportTaskStatusOfDatasetResponse: Codable, Sendable, Equatable {
     /// Time when a task is created.
     public var createTime: Int64?
-
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// Format of the exported directory. Options:
     /// 1: tree structure. Example: rabbits/1.jpg,bees/2.jpg.
     /// 2: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
@@ -135,10 +122,8 @@ public struct GetExportTaskStatusOfDatasetResponse: Codable, Sendable, Hashable 
     /// - `1`: tree structure. Example: rabbits/1.jpg,bees/2.jpg.
     /// - `2`: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
     public var exportFormat: Int?
-
     /// Parameters of a dataset export task.
     public var exportParams: GetExportTaskStatusOfDatasetExportParams?
-
     /// Export type. Options:
     /// 0: labeled
     /// 1: unlabeled
@@ -150,34 +135,25 @@ public struct GetExportTaskStatusOfDatasetResponse: Codable, Sendable, Hashable 
     /// - `2`: all
     /// - `3`: conditional search
     public var exportType: Int?
-
     /// Number of completed samples.
     public var finishedSampleCount: Int?
-
     /// Export output path.
     public var path: String?
-
     /// Percentage of current task progress.
     public var progress: Double?
-
     /// Task status.
     public var status: String?
-
     /// Task ID.
     public var taskID: String?
-
     /// Total number of samples.
     public var totalSampleCount: Int?
-
     /// Time when a task is updated.
     public var updateTime: Int64?
-
     /// Format of a dataset version. Options:
     /// Default: default format
     /// CarbonData: CarbonData (supported only by table datasets)
     /// CSV: CSV
     public var versionFormat: VersionFormat?
-
     /// Dataset version ID.
     public var versionID: String?
 

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Export task list
-public struct ExportTaskStatusResp: Codable, Sendable, Hashable {
+public struct ExportTaskStatusResp: Codable, Sendable, Equatable {
     /// Time when a task is created.
     public var createTime: Int64?
-
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// Format of the exported directory. Options:
     /// 1: tree structure. Example: rabbits/1.jpg,bees/2.jpg.
     /// 2: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
@@ -21,10 +18,8 @@ public struct ExportTaskStatusResp: Codable, Sendable, Hashable {
     /// - `1`: tree structure. Example: rabbits/1.jpg,bees/2.jpg.
     /// - `2`: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
     public var exportFormat: Int?
-
     /// Parameters of a dataset export task.
     public var exportParams: GetExportTasksStatusOfDatasetExportParams?
-
     /// Export type. Options:
     /// 0: labeled
     /// 1: unlabeled
@@ -36,34 +31,25 @@ public struct ExportTaskStatusResp: Codable, Sendable, Hashable {
     /// - `2`: all
     /// - `3`: conditional search
     public var exportType: Int?
-
     /// Number of completed samples.
     public var finishedSampleCount: Int?
-
     /// Export output path.
     public var path: String?
-
     /// Percentage of current task progress.
     public var progress: Double?
-
     /// Task status.
     public var status: String?
-
     /// Task ID.
     public var taskID: String?
-
     /// Total number of samples.
     public var totalSampleCount: Int?
-
     /// Time when a task is updated.
     public var updateTime: Int64?
-
     /// Format of a dataset version. Options:
     /// Default: default format
     /// CarbonData: CarbonData (supported only by table datasets)
     /// CSV: CSV
     public var versionFormat: VersionFormat?
-
     /// Dataset version ID.
     public var versionID: String?
 
@@ -142,35 +128,28 @@ public struct ExportTaskStatusResp: Codable, Sendable, Hashable {
 /// Parameters of a dataset export task.
 ///
 /// ExportParams
-public struct GetExportTasksStatusOfDatasetExportParams: Codable, Sendable, Hashable {
+public struct GetExportTasksStatusOfDatasetExportParams: Codable, Sendable, Equatable {
     /// Whether to clear hard example attributes. Options:
     /// true: Clear hard example attributes. (Default value)
     /// false: Do not clear hard example attributes.
     public var clearHardProperty: Bool?
-
     /// Format of the dataset version to which data is exported.
     public var exportDatasetVersionFormat: String?
-
     /// Name of the dataset version to which data is exported.
     public var exportDatasetVersionName: String?
-
     /// Dataset export type. The options are as follows:
     /// DIR: Data is exported to OBS (default value).
     /// NEW_DATASET: Export data to a new dataset.
     public var exportDest: ExportDest?
-
     /// Name of the new dataset to which data is exported.
     public var exportNewDatasetName: String?
-
     /// Working directory of the new dataset to which data is exported.
     public var exportNewDatasetWorkPath: String?
-
     /// Whether to randomly allocate the training set and validation set based on the specified ratio.
     /// Options:
     /// true: Allocate the training set and validation set.
     /// false: Do not allocate the training set and validation set. (Default value)
     public var ratioSampleUsage: Bool?
-
     /// Sample status. The options are as follows:
     /// __ALL__: labeled
     /// __NONE__: not marked
@@ -186,17 +165,13 @@ public struct GetExportTasksStatusOfDatasetExportParams: Codable, Sendable, Hash
     /// __WORKFORCE_SAMPLED_REJECTED__: The sampling has been rejected.
     /// __AUTO_ANNOTATION__: to be confirmed
     public var sampleState: SampleState?
-
     /// ID list of exported samples.
     public var samples: [String]?
-
     /// Exported search conditions. The relationship between multiple search conditions is OR.
     public var searchConditions: [SearchCondition]?
-
     /// Split ratio of training set and verification set during specified version release. The default value
     /// is 1.00, indicating that all released versions are training sets.
     public var trainSampleRatio: Double?
-
     /// Not in the page's table; the page's response example shows it.
     public var clearDifficult: Bool?
 
@@ -261,16 +236,13 @@ public struct GetExportTasksStatusOfDatasetExportParams: Codable, Sendable, Hash
 }
 
 /// The response of ``ModelArtsClient/getExportTasksStatusOfDataset``.
-public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Hashable {
+public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Equatable {
     /// Time when a task is created.
     public var createTime: Int64?
-
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// Format of the exported directory. Options:
     /// 1: tree structure. Example: rabbits/1.jpg,bees/2.jpg.
     /// 2: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
@@ -278,13 +250,10 @@ public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Hashable
     /// - `1`: tree structure. Example: rabbits/1.jpg,bees/2.jpg.
     /// - `2`: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt.
     public var exportFormat: Int?
-
     /// Parameters of a dataset export task.
     public var exportParams: GetExportTasksStatusOfDatasetExportParams?
-
     /// Export task list
     public var exportTasks: [ExportTaskStatusResp]?
-
     /// Export type. Options:
     /// 0: labeled
     /// 1: unlabeled
@@ -296,37 +265,27 @@ public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Hashable
     /// - `2`: all
     /// - `3`: conditional search
     public var exportType: Int?
-
     /// Number of completed samples.
     public var finishedSampleCount: Int?
-
     /// Export output path.
     public var path: String?
-
     /// Percentage of current task progress.
     public var progress: Double?
-
     /// Task status.
     public var status: String?
-
     /// Task ID.
     public var taskID: String?
-
     /// Total number of export tasks
     public var totalCount: Int?
-
     /// Total number of samples.
     public var totalSampleCount: Int?
-
     /// Time when a task is updated.
     public var updateTime: Int64?
-
     /// Format of a dataset version. Options:
     /// Default: default format
     /// CarbonData: CarbonData (supported only by table datasets)
     /// CSV: CSV
     public var versionFormat: VersionFormat?
-
     /// Dataset version ID.
     public var versionID: String?
 

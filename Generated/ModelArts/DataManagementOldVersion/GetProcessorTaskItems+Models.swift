@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/getProcessorTaskItems``.
-public struct GetProcessorTaskItemsResponse: Codable, Sendable, Hashable {
+public struct GetProcessorTaskItemsResponse: Codable, Sendable, Equatable {
     /// Algorithm type list.
     public var items: [ProcessorTaskItem]?
-
     /// Total number.
     public var total: Int?
 
@@ -16,10 +15,7 @@ public struct GetProcessorTaskItemsResponse: Codable, Sendable, Hashable {
         case total
     }
 
-    public init(
-        items: [ProcessorTaskItem]? = nil,
-        total: Int? = nil
-    ) {
+    public init(items: [ProcessorTaskItem]? = nil, total: Int? = nil) {
         self.items = items
         self.total = total
     }
@@ -32,13 +28,11 @@ public struct GetProcessorTaskItemsResponse: Codable, Sendable, Hashable {
 }
 
 /// Algorithm type list.
-public struct ProcessorTaskItem: Codable, Sendable, Hashable {
+public struct ProcessorTaskItem: Codable, Sendable, Equatable {
     /// English name of an algorithm type.
     public var labelEn: String?
-
     /// Algorithm type name
     public var labelZh: String?
-
     /// Algorithm type ID.
     public var templateID: String?
 
@@ -48,11 +42,7 @@ public struct ProcessorTaskItem: Codable, Sendable, Hashable {
         case templateID = "template_id"
     }
 
-    public init(
-        labelEn: String? = nil,
-        labelZh: String? = nil,
-        templateID: String? = nil
-    ) {
+    public init(labelEn: String? = nil, labelZh: String? = nil, templateID: String? = nil) {
         self.labelEn = labelEn
         self.labelZh = labelZh
         self.templateID = templateID

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/getWorkforceSamplingTask``.
-public struct GetWorkforceSamplingTaskResponse: Codable, Sendable, Hashable {
+public struct GetWorkforceSamplingTaskResponse: Codable, Sendable, Equatable {
     /// Real-time acceptance statistics.
     public var checkingStats: CheckTaskStats?
-
     /// Historical statistics.
     public var totalStats: CheckTaskStats?
 
@@ -16,10 +15,7 @@ public struct GetWorkforceSamplingTaskResponse: Codable, Sendable, Hashable {
         case totalStats = "total_stats"
     }
 
-    public init(
-        checkingStats: CheckTaskStats? = nil,
-        totalStats: CheckTaskStats? = nil
-    ) {
+    public init(checkingStats: CheckTaskStats? = nil, totalStats: CheckTaskStats? = nil) {
         self.checkingStats = checkingStats
         self.totalStats = totalStats
     }

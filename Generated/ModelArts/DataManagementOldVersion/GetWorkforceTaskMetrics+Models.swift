@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/getWorkforceTaskMetrics``.
-public struct GetWorkforceTaskMetricsResponse: Codable, Sendable, Hashable {
+public struct GetWorkforceTaskMetricsResponse: Codable, Sendable, Equatable {
     /// Statistics on team labeling task members.
     public var sampleStats: [String: [String: Int]]?
 
@@ -12,9 +12,7 @@ public struct GetWorkforceTaskMetricsResponse: Codable, Sendable, Hashable {
         case sampleStats = "sample_stats"
     }
 
-    public init(
-        sampleStats: [String: [String: Int]]? = nil
-    ) {
+    public init(sampleStats: [String: [String: Int]]? = nil) {
         self.sampleStats = sampleStats
     }
 }

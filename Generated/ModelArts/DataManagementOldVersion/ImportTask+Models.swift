@@ -4,30 +4,22 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/importTask``.
-public struct ImportTaskRequest: Codable, Sendable, Hashable {
+public struct ImportTaskRequest: Codable, Sendable, Equatable {
     /// Documented values of `importOrigin`; other values decode as well.
     public struct ImportOrigin: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// OBS bucket (default value)
         public static let obs: Self = "obs"
-
         /// GaussDB(DWS)
         public static let dws: Self = "dws"
-
         /// DLI
         public static let dli: Self = "dli"
-
         /// RDS
         public static let rds: Self = "rds"
-
         /// MRS
         public static let mrs: Self = "mrs"
-
         /// Inference service
         public static let inference: Self = "inference"
     }
@@ -35,44 +27,34 @@ public struct ImportTaskRequest: Codable, Sendable, Hashable {
     /// Documented values of `importType`; other values decode as well.
     public struct ImportType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Import datasets through an OBS path.
         public static let dir: Self = "dir"
-
         /// Import datasets through a manifest file.
         public static let manifest: Self = "manifest"
     }
 
     /// Data source.
     public var dataSource: DataSource?
-
     /// Whether to import only hard examples. Options:
     /// true: Only difficult samples are imported.
     /// false: All samples are imported. (Default value)
     public var difficultOnly: Bool?
-
     /// Do not import samples containing the specified label.
     public var excludedLabels: [Label]?
-
     /// Whether to import data to the final state. Options:
     /// true: Import data to the final state. (Default value)
     /// false: Do not import data to the final state.
     public var finalAnnotation: Bool?
-
     /// Whether to import labels. Options:
     /// true: Import labels. (Default value)
     /// false: Do not import labels.
     public var importAnnotations: Bool?
-
     /// Name of the subdirectory in the dataset storage directory after import. You can specify the same
     /// subdirectory for multiple import tasks to avoid repeated import of the same samples. This field is
     /// invalid for table datasets.
     public var importFolder: String?
-
     /// Data source. Options:
     /// obs: OBS bucket (default value)
     /// dws: GaussDB(DWS)
@@ -81,29 +63,23 @@ public struct ImportTaskRequest: Codable, Sendable, Hashable {
     /// mrs: MRS
     /// inference: Inference service
     public var importOrigin: ImportOrigin?
-
     /// OBS path or manifest path to be imported.
     /// When importing a manifest file, ensure that the path is accurate to the manifest file.
     /// When a path is imported as a directory, the dataset type can only support image classification, object
     /// detection, text classification, or sound classification.
     public var importPath: String
-
     /// Whether to import samples. Options:
     /// true: Import samples. (Default value)
     /// false: Do not import samples.
     public var importSamples: Bool?
-
     /// Import mode. Options:
     /// dir: Import datasets through an OBS path.
     /// manifest: Import datasets through a manifest file.
     public var importType: ImportType?
-
     /// Import samples containing the specified label.
     public var includedLabels: [Label]?
-
     /// Label format. This parameter is used only for text datasets.
     public var labelFormat: LabelFormat?
-
     /// Whether the first row in the file is a column name. This field is valid for the table dataset.
     /// Options:
     /// true: The first row in the file is the column name.

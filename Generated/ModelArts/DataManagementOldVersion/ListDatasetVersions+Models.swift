@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listDatasetVersions``.
-public struct ListDatasetVersionsResponse: Codable, Sendable, Hashable {
+public struct ListDatasetVersionsResponse: Codable, Sendable, Equatable {
     /// Total number of dataset versions.
     public var totalNumber: Int?
-
     /// Dataset version list.
     public var versions: [DatasetVersion]?
 
@@ -16,10 +15,7 @@ public struct ListDatasetVersionsResponse: Codable, Sendable, Hashable {
         case versions
     }
 
-    public init(
-        totalNumber: Int? = nil,
-        versions: [DatasetVersion]? = nil
-    ) {
+    public init(totalNumber: Int? = nil, versions: [DatasetVersion]? = nil) {
         self.totalNumber = totalNumber
         self.versions = versions
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listImportTasks``.
-public struct ListImportTasksResponse: Codable, Sendable, Hashable {
+public struct ListImportTasksResponse: Codable, Sendable, Equatable {
     /// List of import tasks.
     public var importTasks: [ImportTaskStatusResp]?
-
     /// Number of import tasks.
     public var totalCount: Int?
 
@@ -16,10 +15,7 @@ public struct ListImportTasksResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        importTasks: [ImportTaskStatusResp]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(importTasks: [ImportTaskStatusResp]? = nil, totalCount: Int? = nil) {
         self.importTasks = importTasks
         self.totalCount = totalCount
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listLabels``.
-public struct ListLabelsResponse: Codable, Sendable, Hashable {
+public struct ListLabelsResponse: Codable, Sendable, Equatable {
     /// Label list.
     public var labels: [Label]?
-
     /// Number of labels
     public var totalNumber: Int?
 
@@ -16,10 +15,7 @@ public struct ListLabelsResponse: Codable, Sendable, Hashable {
         case totalNumber = "total_number"
     }
 
-    public init(
-        labels: [Label]? = nil,
-        totalNumber: Int? = nil
-    ) {
+    public init(labels: [Label]? = nil, totalNumber: Int? = nil) {
         self.labels = labels
         self.totalNumber = totalNumber
     }

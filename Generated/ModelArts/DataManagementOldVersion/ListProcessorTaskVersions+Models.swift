@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listProcessorTaskVersions``.
-public struct ListProcessorTaskVersionsResponse: Codable, Sendable, Hashable {
+public struct ListProcessorTaskVersionsResponse: Codable, Sendable, Equatable {
     /// Total number of versions.
     public var count: Int?
-
     /// Version list of a data processing task queried by page.
     public var versions: [DescTaskVersionResp]?
 
@@ -16,10 +15,7 @@ public struct ListProcessorTaskVersionsResponse: Codable, Sendable, Hashable {
         case versions
     }
 
-    public init(
-        count: Int? = nil,
-        versions: [DescTaskVersionResp]? = nil
-    ) {
+    public init(count: Int? = nil, versions: [DescTaskVersionResp]? = nil) {
         self.count = count
         self.versions = versions
     }

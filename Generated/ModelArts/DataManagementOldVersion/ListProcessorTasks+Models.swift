@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listProcessorTasks``.
-public struct ListProcessorTasksResponse: Codable, Sendable, Hashable {
+public struct ListProcessorTasksResponse: Codable, Sendable, Equatable {
     /// Total number of data processing tasks.
     public var count: Int?
-
     /// Data processing task list queried by page.
     public var tasks: [DescribeProcessorTaskResp]?
 
@@ -16,10 +15,7 @@ public struct ListProcessorTasksResponse: Codable, Sendable, Hashable {
         case tasks
     }
 
-    public init(
-        count: Int? = nil,
-        tasks: [DescribeProcessorTaskResp]? = nil
-    ) {
+    public init(count: Int? = nil, tasks: [DescribeProcessorTaskResp]? = nil) {
         self.count = count
         self.tasks = tasks
     }

@@ -4,27 +4,15 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listSearch``.
-public struct ListSearchResponse: Codable, Sendable, Hashable {
+public struct ListSearchResponse: Codable, Sendable, Equatable {
     /// List of labeling team members.
     public var labelers: [String]?
-
     /// Label list.
     public var labels: [Label]?
-
     /// Attribute key-value pair of a dataset.
     public var metadata: [String: [String]]?
 
-    private enum CodingKeys: String, CodingKey {
-        case labelers
-        case labels
-        case metadata
-    }
-
-    public init(
-        labelers: [String]? = nil,
-        labels: [Label]? = nil,
-        metadata: [String: [String]]? = nil
-    ) {
+    public init(labelers: [String]? = nil, labels: [Label]? = nil, metadata: [String: [String]]? = nil) {
         self.labelers = labelers
         self.labels = labels
         self.metadata = metadata

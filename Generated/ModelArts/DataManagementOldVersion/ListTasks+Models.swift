@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listTasks``.
-public struct ListTasksResponse: Codable, Sendable, Hashable {
+public struct ListTasksResponse: Codable, Sendable, Equatable {
     /// Whether the dataset contains running (including initialization) one-click model deployment. Options:
     /// true: The dataset contains running one-click model deployment.
     /// false: The dataset does not contain running one-click model deployment.
     public var existRunningDeployTask: Bool?
-
     /// Specifies the task list.
     public var tasks: [RunningTask]?
-
     /// Total number of tasks.
     public var totalCount: Int?
 
@@ -22,11 +20,7 @@ public struct ListTasksResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        existRunningDeployTask: Bool? = nil,
-        tasks: [RunningTask]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(existRunningDeployTask: Bool? = nil, tasks: [RunningTask]? = nil, totalCount: Int? = nil) {
         self.existRunningDeployTask = existRunningDeployTask
         self.tasks = tasks
         self.totalCount = totalCount
@@ -41,67 +35,47 @@ public struct ListTasksResponse: Codable, Sendable, Hashable {
 }
 
 /// Specifies the task list.
-public struct RunningTask: Codable, Sendable, Hashable {
+public struct RunningTask: Codable, Sendable, Equatable {
     /// Number of labeled samples
     public var annotatedSampleCount: Int?
-
     /// Error code
     public var code: String?
-
     /// Task configuration
     public var config: SmartTaskConfig?
-
     /// Task creation time
     public var createTime: String?
-
     /// Dataset ID
     public var datasetID: String?
-
     /// Task execution time
     public var elapsedTime: Int64?
-
     /// Error code
     public var errorCode: String?
-
     /// Error details
     public var errorDetail: String?
-
     /// Error message
     public var errorMsg: String?
-
     /// Error message
     public var message: String?
-
     /// Model ID
     public var modelID: String?
-
     /// Model name
     public var modelName: String?
-
     /// Model version
     public var modelVersion: String?
-
     /// Current task progress
     public var progress: Double?
-
     /// Task result
     public var result: ModelArtsResult?
-
     /// Task status
     public var status: Int?
-
     /// Task ID
     public var taskID: String?
-
     /// Task name
     public var taskName: String?
-
     /// Total number of samples
     public var totalSampleCount: Int?
-
     /// Task type
     public var type: Int?
-
     /// Number of samples to be confirmed
     public var unconfirmedSampleCount: Int?
 

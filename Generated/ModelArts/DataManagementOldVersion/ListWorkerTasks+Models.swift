@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listWorkerTasks``.
-public struct ListWorkerTasksResponse: Codable, Sendable, Hashable {
+public struct ListWorkerTasksResponse: Codable, Sendable, Equatable {
     /// Total number of team labeling tasks.
     public var count: Int?
-
     /// Team labeling task list queried by page.
     public var workerTasks: [WorkerTask]?
 
@@ -16,10 +15,7 @@ public struct ListWorkerTasksResponse: Codable, Sendable, Hashable {
         case workerTasks = "worker_tasks"
     }
 
-    public init(
-        count: Int? = nil,
-        workerTasks: [WorkerTask]? = nil
-    ) {
+    public init(count: Int? = nil, workerTasks: [WorkerTask]? = nil) {
         self.count = count
         self.workerTasks = workerTasks
     }

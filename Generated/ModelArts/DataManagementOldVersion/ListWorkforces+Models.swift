@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listWorkforces``.
-public struct ListWorkforcesResponse: Codable, Sendable, Hashable {
+public struct ListWorkforcesResponse: Codable, Sendable, Equatable {
     /// Total number of labeling teams.
     public var totalNumber: Int?
-
     /// Labeling team list queried by page.
     public var workforces: [Workforce]?
 
@@ -16,10 +15,7 @@ public struct ListWorkforcesResponse: Codable, Sendable, Hashable {
         case workforces
     }
 
-    public init(
-        totalNumber: Int? = nil,
-        workforces: [Workforce]? = nil
-    ) {
+    public init(totalNumber: Int? = nil, workforces: [Workforce]? = nil) {
         self.totalNumber = totalNumber
         self.workforces = workforces
     }

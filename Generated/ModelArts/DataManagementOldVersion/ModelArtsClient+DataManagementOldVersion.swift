@@ -7,14 +7,10 @@ extension ModelArtsClient {
     /// Documented values of `sort_by` for ``ModelArtsClient/listDatasets``.
     public struct ListDatasetsSortBy: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Sort by creation time. (Default value)
         public static let createTime: Self = "create_time"
-
         /// Sort by dataset name.
         public static let datasetName: Self = "dataset_name"
     }
@@ -22,17 +18,12 @@ extension ModelArtsClient {
     /// Documented values of `dataset_version` for ``ModelArtsClient/listDatasets``.
     public struct ListDatasetsDatasetVersion: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// dataset before it is decoupled from labeling tasks (default value)
         public static let v1: Self = "v1"
-
         /// dataset after it is decoupled from labeling tasks (default value)
         public static let v2: Self = "v2"
-
         /// all datasets
         public static let all: Self = "all"
     }
@@ -40,14 +31,10 @@ extension ModelArtsClient {
     /// Documented values of `sort_by` for ``ModelArtsClient/listProcessorTaskVersions``.
     public struct ListProcessorTaskVersionsSortBy: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Sort by creation time. (Default value)
         public static let createTime: Self = "create_time"
-
         /// Sort by task version name.
         public static let versionName: Self = "version_name"
     }
@@ -55,17 +42,12 @@ extension ModelArtsClient {
     /// Documented values of `sort_by` for ``ModelArtsClient/listProcessorTasks``.
     public struct ListProcessorTasksSortBy: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Sort by creation time. (Default value)
         public static let createTime: Self = "create_time"
-
         /// Sort by task name.
         public static let name: Self = "name"
-
         /// Sort by running time.
         public static let durationSeconds: Self = "duration_seconds"
     }
@@ -73,20 +55,14 @@ extension ModelArtsClient {
     /// Documented values of `source_type` for ``ModelArtsClient/listProcessorTasks``.
     public struct ListProcessorTasksSourceType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Data obtained from OBS
         public static let obs: Self = "OBS"
-
         /// Data processing task
         public static let task: Self = "TASK"
-
         /// Dataset
         public static let dataset: Self = "DATASET"
-
         /// Data called by resource tenants
         public static let custom: Self = "CUSTOM"
     }
@@ -94,23 +70,16 @@ extension ModelArtsClient {
     /// Documented values of `task_type` for ``ModelArtsClient/listProcessorTasks``.
     public struct ListProcessorTasksTaskType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// feature analysis
         public static let sysDataAnalyse: Self = "sys_data_analyse"
-
         /// data cleansing
         public static let sysDataCleaning: Self = "sys_data_cleaning"
-
         /// data augmentation
         public static let sysDataAugmentation: Self = "sys_data_augmentation"
-
         /// data validation
         public static let sysDataValidation: Self = "sys_data_validation"
-
         /// data filtering
         public static let sysDataSelection: Self = "sys_data_selection"
     }
@@ -118,17 +87,12 @@ extension ModelArtsClient {
     /// Documented values of `type` for ``ModelArtsClient/listTasks``.
     public struct ListTasksType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// active learning
         public static let autoLabel: Self = "auto-label"
-
         /// pre-labeling
         public static let preLabel: Self = "pre-label"
-
         /// auto grouping
         public static let autoGrouping: Self = "auto-grouping"
     }
@@ -136,14 +100,10 @@ extension ModelArtsClient {
     /// Documented values of `sort_by` for ``ModelArtsClient/listWorkerTasks``.
     public struct ListWorkerTasksSortBy: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Sort by creation time. (Default value)
         public static let createTime: Self = "create_time"
-
         /// Sort by task name.
         public static let workforceTaskName: Self = "workforce_task_name"
     }
@@ -151,14 +111,10 @@ extension ModelArtsClient {
     /// Documented values of `sort_by` for ``ModelArtsClient/listWorkforces``.
     public struct ListWorkforcesSortBy: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Sort by creation time. (Default value)
         public static let createTime: Self = "create_time"
-
         /// Sort by labeling team name.
         public static let workforceName: Self = "workforce_name"
     }

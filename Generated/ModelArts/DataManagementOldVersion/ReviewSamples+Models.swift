@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/reviewSamples``.
-public struct ReviewSamplesRequest: Codable, Sendable, Hashable {
+public struct ReviewSamplesRequest: Codable, Sendable, Equatable {
     /// Review comment list.
     public var comments: [SampleComment]?
 
-    private enum CodingKeys: String, CodingKey {
-        case comments
-    }
-
-    public init(
-        comments: [SampleComment]? = nil
-    ) {
+    public init(comments: [SampleComment]? = nil) {
         self.comments = comments
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/sendEmails``.
-public struct SendEmailsRequest: Codable, Sendable, Hashable {
+public struct SendEmailsRequest: Codable, Sendable, Equatable {
     /// Email list of a labeling team member.
     public var emails: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case emails
-    }
-
-    public init(
-        emails: [String]
-    ) {
+    public init(emails: [String]) {
         self.emails = emails
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/startWorkforceSamplingTask``.
-public struct StartWorkforceSamplingTaskRequest: Codable, Sendable, Hashable {
+public struct StartWorkforceSamplingTaskRequest: Codable, Sendable, Equatable {
     /// Number of samples for the acceptance task. Either this parameter or the sampling ratio is delivered.
     public var samplingNum: Int?
-
     /// Sampling ratio of the acceptance task. The value range is (0,1]. Either this parameter or the number
     /// of samples is delivered.
     public var samplingRate: Double?
@@ -17,10 +16,7 @@ public struct StartWorkforceSamplingTaskRequest: Codable, Sendable, Hashable {
         case samplingRate = "sampling_rate"
     }
 
-    public init(
-        samplingNum: Int? = nil,
-        samplingRate: Double? = nil
-    ) {
+    public init(samplingNum: Int? = nil, samplingRate: Double? = nil) {
         self.samplingNum = samplingNum
         self.samplingRate = samplingRate
     }

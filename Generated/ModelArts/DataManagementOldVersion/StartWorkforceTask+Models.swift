@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/startWorkforceTask``.
-public struct StartWorkforceTaskRequest: Codable, Sendable, Hashable {
+public struct StartWorkforceTaskRequest: Codable, Sendable, Equatable {
     /// Dataset ID.
     public var datasetID: String?
-
     /// ID of a team labeling task.
     public var taskID: String?
-
     /// Team labeling task information: Tasks can be assigned by the team administrator or a specified team.
     public var workforcesConfig: WorkforcesConfig?
 
@@ -20,11 +18,7 @@ public struct StartWorkforceTaskRequest: Codable, Sendable, Hashable {
         case workforcesConfig = "workforces_config"
     }
 
-    public init(
-        datasetID: String? = nil,
-        taskID: String? = nil,
-        workforcesConfig: WorkforcesConfig? = nil
-    ) {
+    public init(datasetID: String? = nil, taskID: String? = nil, workforcesConfig: WorkforcesConfig? = nil) {
         self.datasetID = datasetID
         self.taskID = taskID
         self.workforcesConfig = workforcesConfig

@@ -4,28 +4,21 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/syncDataSourceState``.
-public struct SyncDataSourceStateResponse: Codable, Sendable, Hashable {
+public struct SyncDataSourceStateResponse: Codable, Sendable, Equatable {
     /// Number of added samples.
     public var addSampleCount: Int64?
-
     /// Task creation time.
     public var createTime: Int64?
-
     /// Dataset ID.
     public var datasetID: String?
-
     /// Number of deleted samples.
     public var deletedSampleCount: Int64?
-
     /// Task running time.
     public var durationTime: Int64?
-
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// Status of a task. Options:
     /// QUEUING: queuing
     /// STARTING: execution started
@@ -34,10 +27,8 @@ public struct SyncDataSourceStateResponse: Codable, Sendable, Hashable {
     /// FAILED: failed
     /// NOT_EXIST: not found
     public var status: ImportTaskStatusStatus?
-
     /// Synchronization task ID.
     public var taskID: String?
-
     /// Total number of samples.
     public var totalSampleCount: Int64?
 

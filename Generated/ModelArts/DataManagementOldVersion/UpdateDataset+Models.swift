@@ -4,23 +4,18 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updateDataset``.
-public struct UpdateDatasetRequest: Codable, Sendable, Hashable {
+public struct UpdateDatasetRequest: Codable, Sendable, Equatable {
     /// List of added labels
     public var addLabels: [Label]?
-
     /// Current version ID of a dataset
     public var currentVersionID: String?
-
     /// Dataset name
     public var datasetName: String?
-
     /// List of labels to be deleted
     public var deleteLabels: [Label]?
-
     /// Dataset description. The value contains 0 to 256 characters. Special characters (^!<>=&") are not
     /// allowed.
     public var description: String?
-
     /// List of labels to be updated
     public var updateLabels: [Label]?
 
@@ -51,7 +46,7 @@ public struct UpdateDatasetRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/updateDataset``.
-public struct UpdateDatasetResponse: Codable, Sendable, Hashable {
+public struct UpdateDatasetResponse: Codable, Sendable, Equatable {
     /// Dataset ID
     public var datasetID: String?
 
@@ -59,9 +54,7 @@ public struct UpdateDatasetResponse: Codable, Sendable, Hashable {
         case datasetID = "dataset_id"
     }
 
-    public init(
-        datasetID: String? = nil
-    ) {
+    public init(datasetID: String? = nil) {
         self.datasetID = datasetID
     }
 }

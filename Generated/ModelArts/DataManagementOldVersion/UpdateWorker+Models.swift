@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updateWorker``.
-public struct UpdateWorkerRequest: Codable, Sendable, Hashable {
+public struct UpdateWorkerRequest: Codable, Sendable, Equatable {
     /// Labeling team member description. The value contains 0 to 256 characters and does not support the
     /// following special characters: ^!<>=&"'
     public var description: String?
-
     /// Role. Options:
     /// 0: labeling personnel
     /// 1: reviewer
@@ -26,10 +25,7 @@ public struct UpdateWorkerRequest: Codable, Sendable, Hashable {
         case role
     }
 
-    public init(
-        description: String? = nil,
-        role: Int? = nil
-    ) {
+    public init(description: String? = nil, role: Int? = nil) {
         self.description = description
         self.role = role
     }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updateWorkforce``.
-public struct UpdateWorkforceRequest: Codable, Sendable, Hashable {
+public struct UpdateWorkforceRequest: Codable, Sendable, Equatable {
     /// Labeling team description. The value contains 0 to 256 characters and does not support the following
     /// special characters: ^!<>=&"'
     public var description: String?
-
     /// Name of a labeling team. The value contains 1 to 64 characters and only letters, digits, hyphens (-),
     /// and underscores (_) are allowed.
     public var workforceName: String?
@@ -18,10 +17,7 @@ public struct UpdateWorkforceRequest: Codable, Sendable, Hashable {
         case workforceName = "workforce_name"
     }
 
-    public init(
-        description: String? = nil,
-        workforceName: String? = nil
-    ) {
+    public init(description: String? = nil, workforceName: String? = nil) {
         self.description = description
         self.workforceName = workforceName
     }

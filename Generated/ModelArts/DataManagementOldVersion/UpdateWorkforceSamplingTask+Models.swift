@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updateWorkforceSamplingTask``.
-public struct UpdateWorkforceSamplingTaskRequest: Codable, Sendable, Hashable {
+public struct UpdateWorkforceSamplingTaskRequest: Codable, Sendable, Equatable {
     /// Acceptance action. Options:
     /// 0: All samples are passed.
     /// 1: All samples are rejected.
@@ -20,7 +20,6 @@ public struct UpdateWorkforceSamplingTaskRequest: Codable, Sendable, Hashable {
     /// - `4`: Only the single-accepted samples and unprocessed samples are passed.
     /// - `5`: Only the single-accepted samples are passed.
     public var action: Int
-
     /// Whether to overwrite labeled data. Options:
     /// true: The labeled data is overwritten.
     /// false: The labeled data is not overwritten. (default value)
@@ -31,10 +30,7 @@ public struct UpdateWorkforceSamplingTaskRequest: Codable, Sendable, Hashable {
         case overwriteLastResult = "overwrite_last_result"
     }
 
-    public init(
-        action: Int,
-        overwriteLastResult: Bool? = nil
-    ) {
+    public init(action: Int, overwriteLastResult: Bool? = nil) {
         self.action = action
         self.overwriteLastResult = overwriteLastResult
     }

@@ -4,21 +4,17 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updateWorkforceTask``.
-public struct UpdateWorkforceTaskRequest: Codable, Sendable, Hashable {
+public struct UpdateWorkforceTaskRequest: Codable, Sendable, Equatable {
     /// Dataset ID.
     public var datasetID: String?
-
     /// Team labeling task description. The value contains 0 to 256 characters and does not support the
     /// following special characters: ^!<>=&"'
     public var description: String?
-
     /// ID of a team labeling task.
     public var taskID: String?
-
     /// Team labeling task name. The value contains 1 to 64 characters and only letters, digits, underscores
     /// (_), and hyphens (-) are allowed.
     public var taskName: String?
-
     /// Team labeling task information: Tasks can be assigned by the team administrator or a specified team.
     public var workforcesConfig: WorkforcesConfig?
 

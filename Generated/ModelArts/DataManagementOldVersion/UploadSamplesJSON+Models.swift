@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Sample list.
-public struct Sample: Codable, Sendable, Hashable {
+public struct Sample: Codable, Sendable, Equatable {
     /// Documented values of `encoding`; other values decode as well.
     public struct Encoding: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let utf8: Self = "UTF-8"
         public static let gbk: Self = "GBK"
@@ -21,24 +18,18 @@ public struct Sample: Codable, Sendable, Hashable {
     /// Byte data of sample files. The type is java.nio.ByteBuffer. When this parameter is called, the string
     /// converted from the byte data is uploaded.
     public var data: JSONValue?
-
     /// Data source.
     public var dataSource: DataSource?
-
     /// Encoding type of sample files, which is used to upload .txt or .csv files. The value can be UTF-8,
     /// GBK, or GB2312. The default value is UTF-8.
     public var encoding: Encoding?
-
     /// Sample label list.
     public var labels: [SampleLabel]?
-
     /// Key-value pair of the sample metadata attribute.
     public var metadata: SampleMetadata?
-
     /// Name of sample files. The value contains 0 to 1,024 characters and cannot contain special characters
     /// (!<>=&"').
     public var name: String?
-
     /// Sample type. Options:
     /// 0: image
     /// 1: text
@@ -96,19 +87,15 @@ public struct Sample: Codable, Sendable, Hashable {
 }
 
 /// Response list for adding samples in batches.
-public struct UploadSampleResp: Codable, Sendable, Hashable {
+public struct UploadSampleResp: Codable, Sendable, Equatable {
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// Description.
     public var info: String?
-
     /// Name of a sample file.
     public var name: String?
-
     /// Whether the operation is successful. Options:
     /// true: successful
     /// false: failed
@@ -147,16 +134,14 @@ public struct UploadSampleResp: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``ModelArtsClient/uploadSamplesJSON``.
-public struct UploadSamplesJSONRequest: Codable, Sendable, Hashable {
+public struct UploadSamplesJSONRequest: Codable, Sendable, Equatable {
     /// Whether to directly import to the final result. Options:
     /// true: Import labels to the labeled dataset. (Default value).
     /// false: Import labels to the to-be-confirmed dataset. Currently, to-be-confirmed datasets only support
     /// categories of image classification and object detection.
     public var finalAnnotation: Bool?
-
     /// Label format. This parameter is used only for text datasets.
     public var labelFormat: LabelFormat?
-
     /// Sample list.
     public var samples: [Sample]?
 
@@ -166,11 +151,7 @@ public struct UploadSamplesJSONRequest: Codable, Sendable, Hashable {
         case samples
     }
 
-    public init(
-        finalAnnotation: Bool? = nil,
-        labelFormat: LabelFormat? = nil,
-        samples: [Sample]? = nil
-    ) {
+    public init(finalAnnotation: Bool? = nil, labelFormat: LabelFormat? = nil, samples: [Sample]? = nil) {
         self.finalAnnotation = finalAnnotation
         self.labelFormat = labelFormat
         self.samples = samples
@@ -185,16 +166,13 @@ public struct UploadSamplesJSONRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/uploadSamplesJSON``.
-public struct UploadSamplesJSONResponse: Codable, Sendable, Hashable {
+public struct UploadSamplesJSONResponse: Codable, Sendable, Equatable {
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// Response list for adding samples in batches.
     public var results: [UploadSampleResp]?
-
     /// Whether the operation is successful. Options:
     /// true: successful
     /// false: failed

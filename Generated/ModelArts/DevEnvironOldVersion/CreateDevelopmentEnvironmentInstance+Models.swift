@@ -4,17 +4,14 @@
 import CloudCore
 
 /// Instance definition. Only Notebook is supported. For example, see Table 3.
-public struct CreateDevelopmentEnvironmentInstanceNotebook: Codable, Sendable, Hashable {
+public struct CreateDevelopmentEnvironmentInstanceNotebook: Codable, Sendable, Equatable {
     /// Storage path. For details, see Table 4.
     public var storage: CreateDevelopmentEnvironmentInstanceStorage
-
     /// Extended storage list. For details, see Table 4. Extended storage supports only obsfs and is available
     /// only for certain dedicated resource pools.
     public var extendStorage: [CreateDevelopmentEnvironmentInstanceStorage]?
-
     /// Auto stop parameter. For details, see Table 6.
     public var autoStop: CreateDevelopmentEnvironmentInstanceAutoStop?
-
     /// Label information, which can be extended. By default, this parameter is left blank.
     public var annotations: [String: String]?
 
@@ -39,32 +36,17 @@ public struct CreateDevelopmentEnvironmentInstanceNotebook: Codable, Sendable, H
 }
 
 /// Resource pool. For details, see Table 8.
-public struct CreateDevelopmentEnvironmentInstancePoolSpec: Codable, Sendable, Hashable {
+public struct CreateDevelopmentEnvironmentInstancePoolSpec: Codable, Sendable, Equatable {
     /// Resource pool ID.
     public var id: String
-
     /// Resource pool type.
     public var type: String?
-
     /// Resource pool name.
     public var name: String?
-
     /// Owner of the resource pool. For details, see Table 9.
     public var owner: UserSpec?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case type
-        case name
-        case owner
-    }
-
-    public init(
-        id: String,
-        type: String? = nil,
-        name: String? = nil,
-        owner: UserSpec? = nil
-    ) {
+    public init(id: String, type: String? = nil, name: String? = nil, owner: UserSpec? = nil) {
         self.id = id
         self.type = type
         self.name = name
@@ -73,31 +55,24 @@ public struct CreateDevelopmentEnvironmentInstancePoolSpec: Codable, Sendable, H
 }
 
 /// The request body of ``ModelArtsClient/createDevelopmentEnvironmentInstance``.
-public struct CreateDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Hashable {
+public struct CreateDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Equatable {
     /// Instance name, which contains a maximum of 64 characters.
     /// The value can contain letters, digits, hyphens (-), and underscores (_).
     public var name: String
-
     /// Configuration ID. Options:
     public var profileID: String
-
     /// Instance description. The value contains a maximum of 512 characters and cannot contain the following
     /// special characters: &<>"'/. By default, this parameter is left blank.
     public var description: String?
-
     /// Instance flavor. The actual flavors depend on the region. To use other flavors, contact the system
     /// administrator to change the flavors.
     public var flavor: String
-
     /// Instance definition. Only Notebook is supported. For example, see Table 3.
     public var spec: CreateDevelopmentEnvironmentInstanceNotebook
-
     /// Workspace. The default workspace ID is 0. For details, see Table 7.
     public var workspace: AIProject?
-
     /// Resource pool. For details, see Table 8.
     public var pool: CreateDevelopmentEnvironmentInstancePoolSpec?
-
     /// AI project. For details, see Table 10.
     public var aiProject: AIProject?
 
@@ -134,55 +109,39 @@ public struct CreateDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Ha
 }
 
 /// The response of ``ModelArtsClient/createDevelopmentEnvironmentInstance``.
-public struct CreateDevelopmentEnvironmentInstanceResponse: Codable, Sendable, Hashable {
+public struct CreateDevelopmentEnvironmentInstanceResponse: Codable, Sendable, Equatable {
     /// Instance ID
     public var id: String?
-
     /// Instance name
     public var name: String?
-
     /// Instance description
     public var description: String?
-
     /// Instance status
     public var status: String?
-
     /// Time when an instance is created
     public var creationTimestamp: String?
-
     /// Time when an instance is modified
     public var latestUpdateTimestamp: String?
-
     /// Configuration information. For details, see Table 12.
     public var profile: Profile?
-
     /// Instance flavor
     public var flavor: String?
-
     /// For details about the flavor, see Table 16.
     public var flavorDetails: FlavorDetails?
-
     /// For details about the dedicated resource pool, see Table 17.
     public var pool: CreateDevelopmentEnvironmentInstancePool?
-
     /// Instance definition For details about parameters of a notebook instance, see Table 19.
     public var spec: Notebook?
-
     /// Workspace. For details, see Table 24.
     public var workspace: AIProject?
-
     /// AI project. For details, see Table 25.
     public var aiProject: AIProject?
-
     /// Error code. For details, see Error Codes.
     public var errorCode: String?
-
     /// Queuing information. For details, see Table 26.
     public var queuingInfo: QueuingInfo?
-
     /// User information. For details, see Table 27.
     public var user: Pool?
-
     /// Git repository information. For details, see Table 28. This parameter cannot be used. It is
     /// automatically returned when the API is called.
     public var repository: Repository?
@@ -247,31 +206,22 @@ public struct CreateDevelopmentEnvironmentInstanceResponse: Codable, Sendable, H
 }
 
 /// Storage path. For details, see Table 4.
-public struct CreateDevelopmentEnvironmentInstanceStorage: Codable, Sendable, Hashable {
+public struct CreateDevelopmentEnvironmentInstanceStorage: Codable, Sendable, Equatable {
     /// Storage type.
     /// Only obs is supported.
     public var type: String
-
     /// Storage location. If type is set to obs, this parameter is mandatory. See Table 5. By default, this
     /// parameter is left blank.
     public var location: Location?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case location
-    }
-
-    public init(
-        type: String,
-        location: Location? = nil
-    ) {
+    public init(type: String, location: Location? = nil) {
         self.type = type
         self.location = location
     }
 }
 
 /// Owner of the resource pool. For details, see Table 9.
-public struct UserSpec: Codable, Sendable, Hashable {
+public struct UserSpec: Codable, Sendable, Equatable {
     /// ID of the project to which the resource belongs.
     public var projectID: String?
 
@@ -279,9 +229,7 @@ public struct UserSpec: Codable, Sendable, Hashable {
         case projectID = "project_id"
     }
 
-    public init(
-        projectID: String? = nil
-    ) {
+    public init(projectID: String? = nil) {
         self.projectID = projectID
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/deleteDevelopmentEnvironmentInstance``.
-public struct DeleteDevelopmentEnvironmentInstanceResponse: Codable, Sendable, Hashable {
+public struct DeleteDevelopmentEnvironmentInstanceResponse: Codable, Sendable, Equatable {
     /// Instance ID
     public var instanceID: String?
 
@@ -12,9 +12,7 @@ public struct DeleteDevelopmentEnvironmentInstanceResponse: Codable, Sendable, H
         case instanceID = "instance_id"
     }
 
-    public init(
-        instanceID: String? = nil
-    ) {
+    public init(instanceID: String? = nil) {
         self.instanceID = instanceID
     }
 }

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Auto stop parameter. For details, see Table 16.
-public struct AutoStop: Codable, Sendable, Hashable {
+public struct AutoStop: Codable, Sendable, Equatable {
     /// Whether to enable the auto stop function
     public var enable: Bool?
-
     /// Running duration, in seconds
     public var duration: Int?
-
     /// Whether to display a prompt again. This parameter is provided for the console to use.
     public var prompt: Bool?
-
     /// Time when the instance stops. The value is a 13-digit timestamp.
     public var stopTimestamp: Int?
-
     /// Remaining time before actual stop, in seconds
     public var remainTime: Int?
 
@@ -53,55 +49,39 @@ public struct AutoStop: Codable, Sendable, Hashable {
 }
 
 /// Configuration list. For details, see Table 4.
-public struct Instance: Codable, Sendable, Hashable {
+public struct Instance: Codable, Sendable, Equatable {
     /// Instance ID
     public var id: String?
-
     /// Instance name
     public var name: String?
-
     /// Instance description
     public var description: String?
-
     /// Instance status
     public var status: String?
-
     /// Time when an instance is created
     public var creationTimestamp: String?
-
     /// Configuration information. For details, see Table 5.
     public var profile: Profile?
-
     /// Instance flavor
     public var flavor: String?
-
     /// Instance definition. For details about parameters of a notebook instance, see Table 13.
     public var spec: ListDevelopmentEnvironmentInstancesNotebook?
-
     /// Workspace. For details, see Table 17.
     public var workspace: AIProject?
-
     /// Time when an instance is modified
     public var latestUpdateTimestamp: String?
-
     /// Flavor details. For details, see Table 9.
     public var flavorDetails: ListDevelopmentEnvironmentInstancesFlavorDetails?
-
     /// Dedicated resource pool. For details, see Table 10.
     public var pool: CreateDevelopmentEnvironmentInstancePool?
-
     /// AI project. For details, see Table 11.
     public var aiProject: AIProject?
-
     /// Error code. For details, see Error Codes.
     public var errorCode: String?
-
     /// Queuing information. For details, see Table 18.
     public var queuingInfo: QueuingInfo?
-
     /// User information. For details, see Table 19.
     public var user: Pool?
-
     /// Git repository information. For details, see Table 20. This parameter cannot be used. It is
     /// automatically returned when the API is called.
     public var repository: Repository?
@@ -166,52 +146,39 @@ public struct Instance: Codable, Sendable, Hashable {
 }
 
 /// Flavor details. For details, see Table 9.
-public struct ListDevelopmentEnvironmentInstancesFlavorDetails: Codable, Sendable, Hashable {
+public struct ListDevelopmentEnvironmentInstancesFlavorDetails: Codable, Sendable, Equatable {
     /// Flavor name
     public var name: String?
-
     /// Flavor sales status. Options:
     /// onSale
     /// soldOut
     public var status: FlavorDetailsStatus?
-
     /// This parameter is mandatory when promo_type is set to Free and status is set to soldOut.
     public var queuingNum: Int?
-
     /// Left queuing time, in seconds
     /// This parameter is mandatory when promo_type is set to Free and status is set to soldOut.
     public var queueLeftTime: Int?
-
     /// Supported storage type. The options are obs, evs, and efs.
     public var storageList: [Location]?
-
     /// Whether the current user has the permission to use this flavor
     public var isPermitted: Bool?
-
     /// Flavor type. Options:
     public var type: String?
-
     /// Parameters that describing flavor
     public var params: JSONValue?
-
     /// Promotion type. Options:
     /// Free
     /// NoDiscount
     public var promoType: PromoType?
-
     /// Number of instances of this flavor the current created
     public var instanceNum: Int?
-
     /// Auto stop time after startup, in seconds
     public var duration: Int?
-
     /// Maximum retention period of an inactive instance of this flavor in the database, in hours
     /// The default value is -1, indicating that the instance can be permanently saved.
     public var storeTime: Int?
-
     /// Billing specifications. If this field is left blank, the specifications name is used for billing.
     public var billingFlavor: String?
-
     /// Billing ratio This parameter is mandatory when billing_flavor is specified.
     public var billingParams: Int?
 
@@ -284,17 +251,14 @@ public struct ListDevelopmentEnvironmentInstancesFlavorDetails: Codable, Sendabl
 }
 
 /// Instance definition. For details about parameters of a notebook instance, see Table 13.
-public struct ListDevelopmentEnvironmentInstancesNotebook: Codable, Sendable, Hashable {
+public struct ListDevelopmentEnvironmentInstancesNotebook: Codable, Sendable, Equatable {
     /// Auto stop parameter. For details, see Table 16.
     public var autoStop: AutoStop?
-
     /// Annotations
     /// The generated URL cannot be directly accessed.
     public var annotations: [String: String]?
-
     /// Cause for a creation or startup failure. See Table 15.
     public var failedReasons: FailedReasons?
-
     /// Extended parameter
     public var extendParams: [String: String]?
 
@@ -319,10 +283,9 @@ public struct ListDevelopmentEnvironmentInstancesNotebook: Codable, Sendable, Ha
 }
 
 /// The response of ``ModelArtsClient/listDevelopmentEnvironmentInstances``.
-public struct ListDevelopmentEnvironmentInstancesResponse: Codable, Sendable, Hashable {
+public struct ListDevelopmentEnvironmentInstancesResponse: Codable, Sendable, Equatable {
     /// Total number of development environments.
     public var totalCount: Int?
-
     /// Configuration list. For details, see Table 4.
     public var instances: [Instance]?
 
@@ -331,10 +294,7 @@ public struct ListDevelopmentEnvironmentInstancesResponse: Codable, Sendable, Ha
         case instances
     }
 
-    public init(
-        totalCount: Int? = nil,
-        instances: [Instance]? = nil
-    ) {
+    public init(totalCount: Int? = nil, instances: [Instance]? = nil) {
         self.totalCount = totalCount
         self.instances = instances
     }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/manageDevelopmentEnvironmentInstance``.
-public struct ManageDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Hashable {
+public struct ManageDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let start: Self = "start"
         public static let stop: Self = "stop"
@@ -22,22 +19,15 @@ public struct ManageDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Ha
     /// stop
     public var action: Action
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-    }
-
-    public init(
-        action: Action
-    ) {
+    public init(action: Action) {
         self.action = action
     }
 }
 
 /// The response of ``ModelArtsClient/manageDevelopmentEnvironmentInstance``.
-public struct ManageDevelopmentEnvironmentInstanceResponse: Codable, Sendable, Hashable {
+public struct ManageDevelopmentEnvironmentInstanceResponse: Codable, Sendable, Equatable {
     /// Current status of an instance
     public var currentStatus: String?
-
     /// Previous status of an instance
     public var previousState: String?
 
@@ -46,10 +36,7 @@ public struct ManageDevelopmentEnvironmentInstanceResponse: Codable, Sendable, H
         case previousState = "previous_state"
     }
 
-    public init(
-        currentStatus: String? = nil,
-        previousState: String? = nil
-    ) {
+    public init(currentStatus: String? = nil, previousState: String? = nil) {
         self.currentStatus = currentStatus
         self.previousState = previousState
     }

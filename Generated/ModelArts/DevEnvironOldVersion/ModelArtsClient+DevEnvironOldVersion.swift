@@ -7,44 +7,30 @@ extension ModelArtsClient {
     /// Documented values of `status` for ``ModelArtsClient/listDevelopmentEnvironmentInstances``.
     public struct ListDevelopmentEnvironmentInstancesStatus: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The instance is being created.
         public static let creating: Self = "CREATING"
-
         /// The instance fails to be created.
         public static let createFailed: Self = "CREATE_FAILED"
-
         /// The instance is being started.
         public static let starting: Self = "STARTING"
-
         /// The instance is being restarted.
         public static let restarting: Self = "RESTARTING"
-
         /// The instance fails to be started.
         public static let startFailed: Self = "START_FAILED"
-
         /// The instance is running.
         public static let running: Self = "RUNNING"
-
         /// The instance is being stopped.
         public static let stopping: Self = "STOPPING"
-
         /// The instance has been stopped.
         public static let stopped: Self = "STOPPED"
-
         /// The instance is unavailable.
         public static let unavailable: Self = "UNAVAILABLE"
-
         /// The instance has been deleted.
         public static let deleted: Self = "DELETED"
-
         /// The instance specifications are being changed.
         public static let resizing: Self = "RESIZING"
-
         /// The instance specifications fail to be changed.
         public static let resizeFailed: Self = "RESIZE_FAILED"
     }
@@ -52,10 +38,7 @@ extension ModelArtsClient {
     /// Documented values of `sortby` for ``ModelArtsClient/listDevelopmentEnvironmentInstances``.
     public struct ListDevelopmentEnvironmentInstancesSortby: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let name: Self = "name"
         public static let creationTimestamp: Self = "creation_timestamp"

@@ -4,54 +4,41 @@
 import CloudCore
 
 /// Flavor details. See Table 7.
-public struct ShowDevelopmentEnvironmentInstanceFlavorDetails: Codable, Sendable, Hashable {
+public struct ShowDevelopmentEnvironmentInstanceFlavorDetails: Codable, Sendable, Equatable {
     /// Flavor name
     public var name: String?
-
     /// Flavor sales status. Options:
     /// onSale
     /// soldOut
     public var status: FlavorDetailsStatus?
-
     /// Mandatory when promo_type is set to Free and status is set to soldOut
     public var queuingNum: Int?
-
     /// Remaining time for being queued, in seconds
     /// Mandatory when promo_type is set to Free and status is set to soldOut
     public var queueLeftTime: Int?
-
     /// Supported storage types, which default to all
     public var storageList: [Storage]?
-
     /// Whether the current user has the permission to use this flavor
     public var isPermitted: Bool?
-
     /// Flavor type. Options:
     /// GPU
     /// CPU
     public var type: ShowDevelopmentEnvironmentInstanceFlavorDetailsType?
-
     /// Parameters that describe flavors
     public var params: ShowDevelopmentEnvironmentInstanceLocation?
-
     /// Promotion type. Options:
     /// Free
     /// NoDiscount
     public var promoType: PromoType?
-
     /// Number of instances of this flavor created by the current user
     public var instanceNum: Int?
-
     /// Auto stop time after startup, in seconds
     public var duration: Int?
-
     /// Maximum retention period of an inactive instance of this flavor in the database, in hours
     /// The default value is -1, indicating that the instance can be permanently saved.
     public var storeTime: Int?
-
     /// Billing specifications. If this field is left blank, the specification name is used for billing.
     public var billingFlavor: String?
-
     /// Billing ratio. This parameter is mandatory if billing_flavor is specified.
     public var billingParams: Int?
 
@@ -124,25 +111,20 @@ public struct ShowDevelopmentEnvironmentInstanceFlavorDetails: Codable, Sendable
 }
 
 /// Parameters that describe flavors
-public struct ShowDevelopmentEnvironmentInstanceLocation: Codable, Sendable, Hashable {
+public struct ShowDevelopmentEnvironmentInstanceLocation: Codable, Sendable, Equatable {
     /// Storage path
     /// If type is set to obs, this parameter is mandatory. The value must be a valid OBS bucket path and end
     /// with a slash (/). The value must be a specific directory in an OBS bucket rather than the root
     /// directory of an OBS bucket.
     public var path: String?
-
     /// If type is set to obs, this parameter does not need to be set.
     public var volumeSize: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var cpu: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var gpu: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var gpuType: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var memory: String?
 
@@ -183,52 +165,37 @@ public struct ShowDevelopmentEnvironmentInstanceLocation: Codable, Sendable, Has
 }
 
 /// The response of ``ModelArtsClient/showDevelopmentEnvironmentInstance``.
-public struct ShowDevelopmentEnvironmentInstanceResponse: Codable, Sendable, Hashable {
+public struct ShowDevelopmentEnvironmentInstanceResponse: Codable, Sendable, Equatable {
     /// Instance ID
     public var id: String?
-
     /// Instance name
     public var name: String?
-
     /// Instance description
     public var description: String?
-
     /// Instance status
     public var status: String?
-
     /// Time when an instance is created
     public var creationTimestamp: String?
-
     /// Configuration information. For details, see Table 3.
     public var profile: Profile?
-
     /// Instance flavor
     public var flavor: String?
-
     /// Instance specifications of the notebook type. For details, see Table 11.
     public var spec: Notebook?
-
     /// Workspace. For details, see Table 16.
     public var workspace: AIProject?
-
     /// Time when an instance is modified
     public var latestUpdateTimestamp: String?
-
     /// Flavor details. See Table 7.
     public var flavorDetails: ShowDevelopmentEnvironmentInstanceFlavorDetails?
-
     /// Dedicated resource pool. See Table 8.
     public var pool: CreateDevelopmentEnvironmentInstancePool?
-
     /// AI project. For details, see Table 9.
     public var aiProject: AIProject?
-
     /// Error code. For details, see Error Codes.
     public var errorCode: String?
-
     /// Queuing information. For details, see Table 17.
     public var queuingInfo: QueuingInfo?
-
     /// User information. For details, see Table 18.
     public var user: Pool?
 

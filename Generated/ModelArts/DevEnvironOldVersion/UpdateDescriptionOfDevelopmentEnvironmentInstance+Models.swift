@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updateDescriptionOfDevelopmentEnvironmentInstance``.
-public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Hashable {
+public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Equatable {
     /// Configuration description. The value contains a maximum of 512 characters and cannot contain the
     /// following special characters: &<>"'/.
     public var description: String?
-
     /// Instance definition. For details, see Table 3.
     public var spec: UpdateDescriptionOfDevelopmentEnvironmentInstanceSpec?
-
-    private enum CodingKeys: String, CodingKey {
-        case description
-        case spec
-    }
 
     public init(
         description: String? = nil,
@@ -27,55 +21,39 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceRequest: Codable,
 }
 
 /// The response of ``ModelArtsClient/updateDescriptionOfDevelopmentEnvironmentInstance``.
-public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceResponse: Codable, Sendable, Hashable {
+public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceResponse: Codable, Sendable, Equatable {
     /// Instance ID
     public var id: String?
-
     /// Instance name
     public var name: String?
-
     /// Instance description
     public var description: String?
-
     /// Instance status
     public var status: String?
-
     /// Time when an instance is created
     public var creationTimestamp: String?
-
     /// Time when an instance is modified
     public var latestUpdateTimestamp: String?
-
     /// Configurations. For details, see Table 12.
     public var profile: Profile?
-
     /// Instance flavor
     public var flavor: String?
-
     /// Flavor details. For details, see Table 16.
     public var flavorDetails: FlavorDetails?
-
     /// Dedicated resource pool. For details, see Table 17.
     public var pool: CreateDevelopmentEnvironmentInstancePool?
-
     /// Instance specifications. For details about notebook, see Table 14.
     public var spec: Spec?
-
     /// Workspace. For details, see Table 7.
     public var workspace: AIProject?
-
     /// AI project. For details, see Table 12.
     public var aiProject: AIProject?
-
     /// Error code. For details, see Error Codes.
     public var errorCode: String?
-
     /// Queuing information. For details, see Table 26.
     public var queuingInfo: QueuingInfo?
-
     /// User information. For details, see Table 27.
     public var user: Pool?
-
     /// Git repository. For details, see Table 28. This parameter cannot be used. It is automatically returned
     /// when the API is called.
     public var repository: Repository?
@@ -140,7 +118,7 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceResponse: Codable
 }
 
 /// Instance definition. For details, see Table 3.
-public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceSpec: Codable, Sendable, Hashable {
+public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceSpec: Codable, Sendable, Equatable {
     /// Auto stop parameter. For details, see Table 4.
     public var autoStop: CreateDevelopmentEnvironmentInstanceAutoStop?
 
@@ -148,9 +126,7 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceSpec: Codable, Se
         case autoStop = "auto_stop"
     }
 
-    public init(
-        autoStop: CreateDevelopmentEnvironmentInstanceAutoStop? = nil
-    ) {
+    public init(autoStop: CreateDevelopmentEnvironmentInstanceAutoStop? = nil) {
         self.autoStop = autoStop
     }
 }

@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/attachOBS``.
-public struct AttachOBSRequest: Codable, Sendable, Hashable {
+public struct AttachOBSRequest: Codable, Sendable, Equatable {
     /// Storage type The value can be OBS.
     public var category: String?
-
     /// Path mounted to the notebook instance. The path must be in the /data/ subdirectory of the notebook
     /// instance.
     public var mountPath: String?
-
     /// OBS object path, for example, obs://modelarts/notebook/.
     public var uri: String?
 
@@ -21,11 +19,7 @@ public struct AttachOBSRequest: Codable, Sendable, Hashable {
         case uri
     }
 
-    public init(
-        category: String? = nil,
-        mountPath: String? = nil,
-        uri: String? = nil
-    ) {
+    public init(category: String? = nil, mountPath: String? = nil, uri: String? = nil) {
         self.category = category
         self.mountPath = mountPath
         self.uri = uri

@@ -4,22 +4,18 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createImage``.
-public struct CreateImageRequest: Codable, Sendable, Hashable {
+public struct CreateImageRequest: Codable, Sendable, Equatable {
     /// Image description with a maximum of 512 characters
     public var description: String?
-
     /// Image name, which contains a maximum of 512 characters, including lowercase letters, digits, hyphens
     /// (-), underscores (_), and periods (.)
     public var name: String?
-
     /// Organization to which the image belongs. You can create and view the organization on the Organization
     /// Management page of the SWR console.
     public var namespace: String?
-
     /// Image tag, which can contain a maximum of 64 characters, including letters, digits, hyphens (-),
     /// underscores (_), and periods (.)
     public var tag: String?
-
     /// Workspace ID If no workspace is created, the default value is 0. If a workspace is created and used,
     /// the actual value prevails.
     public var workspaceID: String?

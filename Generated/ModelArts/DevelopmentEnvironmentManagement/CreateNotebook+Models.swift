@@ -4,25 +4,21 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createNotebook``.
-public struct CreateNotebookRequest: Codable, Sendable, Hashable {
+public struct CreateNotebookRequest: Codable, Sendable, Equatable {
     /// Instance description. The value contains a maximum of 512 characters and cannot contain the following
     /// characters: &<>"'/.
     public var description: String?
-
     /// Running duration starting from the current time. It is recommended that this attribute be configured
     /// in leaseReq. If this attribute has a value, the value of leaseReq is ignored and the automatic
     /// instance stop type is scheduled stop. Unit: ms.
     public var duration: Int64?
-
     /// This section describes how to configure the local IDE (such as PyCharm and VS Code) or SSH client to
     /// remotely access a notebook instance through SSH.
     public var endpoints: [EndpointsReq]?
-
     /// Instance type. The default value is NOTEBOOK. Options:
     /// DEFAULT: free CodeLab instance. You can create only one.
     /// NOTEBOOK: billed instance.
     public var feature: Feature?
-
     /// Instance flavor. The following flavors are for reference only. Obtain the flavors displayed on the
     /// console in the target region.
     /// modelarts.vm.cpu.2u: General-purpose Intel CPU flavor, ideal for rapid data exploration and
@@ -30,28 +26,21 @@ public struct CreateNotebookRequest: Codable, Sendable, Hashable {
     /// modelarts.vm.cpu.8u: General computing-plus Intel CPU flavors, ideal for compute-intensive
     /// applications
     public var flavor: String
-
     /// Specifies the image ID of the notebook instance to be created. The image ID is in the Universally
     /// Unique Identifier (UUID) format. You can obtain the image ID by calling the ListImage.xml interface.
     public var imageID: String
-
     /// Instance name, which contains a maximum of 128 characters, including letters, digits, hyphens (-), and
     /// underscores (_). Instance names can be duplicate.
     public var name: String
-
     /// ID of a dedicated resource pool, for example, pool41664192. This parameter is mandatory if a dedicated
     /// resource pool needs to be specified for creating an instance.
     public var poolID: String?
-
     /// Storage volume.
     public var volume: VolumeReq
-
     /// Workspace ID. If no workspaces are available, the default value is 0.
     public var workspaceID: String?
-
     /// Customized startup script hook configuration.
     public var hooks: CustomHooks?
-
     /// Instance lease configuration.
     public var lease: LeaseReq?
 
@@ -116,28 +105,24 @@ public struct CreateNotebookRequest: Codable, Sendable, Hashable {
 }
 
 /// Storage volume.
-public struct VolumeReq: Codable, Sendable, Hashable {
+public struct VolumeReq: Codable, Sendable, Equatable {
     /// Storage capacity. The default value is 5 GB for EVS. The maximum value is 4096 GB.
     public var capacity: Int?
-
     /// Supported storage types. For details about the differences between the storage types, see "Selecting
     /// Storage in DevEnviron" in User Guide. Enums:
     /// SFS
     /// EVS
     public var category: VolumeCategory
-
     /// Owner to which the resource belongs. Enums:
     /// MANAGED: Resources are managed by the service.
     /// DEDICATED: Resources are managed by the user account. This mode is supported only when the instance
     /// category is EFS.
     public var ownership: Ownership
-
     /// Disk URI of the EFS. This parameter is mandatory only when the instance category is EFS and the
     /// ownership is DEDICATED.
     /// Log in to the SFS console. In the file system list, click the file system name to go to the file
     /// system details page. The shared path is the value of this parameter.
     public var uri: String?
-
     /// Disk ID of the EFS. This parameter is mandatory only when the instance category is EFS and the
     /// ownership is DEDICATED. This parameter is mandatory.
     /// To obtain the parameter value, log in to the SFS console. In the file system list, click the file

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listAttachAbleOBSs``.
-public struct ListAttachAbleOBSsResponse: Codable, Sendable, Hashable {
+public struct ListAttachAbleOBSsResponse: Codable, Sendable, Equatable {
     /// Current page
     public var current: Int?
-
     /// Data
     public var data: [DataVolumesRes]?
-
     /// Total pages
     public var pages: Int?
-
     /// Number of records on each page
     public var size: Int?
-
     /// Total records
     public var total: Int64?
 

@@ -4,46 +4,37 @@
 import CloudCore
 
 /// Data
-public struct ImageResponse: Codable, Sendable, Hashable {
+public struct ImageResponse: Codable, Sendable, Equatable {
     /// Processor architecture supported by the image. Enums:
     /// X86_64: x86 architecture
     /// AARCH64: Arm architecture
     public var arch: Arch?
-
     /// Time (UTC) when the image is created, accurate to millisecond
     public var createAt: Int64?
-
     /// Image description with a maximum of 512 characters
     public var description: String?
-
     /// Services supported by the image. Enums:
     /// NOTEBOOK: You can access a notebook instance using HTTPS.
     /// SSH: You can remotely access a notebook instance from a local IDE through SSH.
     public var devServices: [DevServices]?
-
     /// Specifies the image ID of the notebook instance to be created. The image ID is in the Universally
     /// Unique Identifier (UUID) format. For details about how to obtain the ID of a preset image, see
     /// ListImage.xml.
     public var id: String?
-
     /// Image name, which contains a maximum of 512 characters, including lowercase letters, digits, hyphens
     /// (-), underscores (_), and periods (.)
     public var name: String?
-
     /// Organization to which the image belongs. You can create and view the organization on the Organization
     /// Management page of the SWR console.
     public var namespace: String?
-
     /// Image source, which defaults to CUSTOMIZE. This parameter is optional. Enums:
     /// CUSTOMIZE: custom image
     /// IMAGE_SAVE: image saved by a notebook instance
     public var origin: Origin?
-
     /// Flavors supported by the image. Enums:
     /// CPU
     /// GPU
     public var resourceCategories: [ResourceCategories]?
-
     /// Supported image types. Options:
     /// COMMON: common image
     /// INFERENCE: image used for inference
@@ -51,10 +42,8 @@ public struct ImageResponse: Codable, Sendable, Hashable {
     /// DEV: image used for development and debugging
     /// UNKNOWN: image whose supported services are not specified
     public var serviceType: ServiceType?
-
     /// Specifies the image size, in KB.
     public var size: Int64?
-
     /// Image status. Options:
     /// INIT: The image is being initialized.
     /// CREATING: The image is being saved. In this case, the notebook instance is unavailable.
@@ -64,29 +53,22 @@ public struct ImageResponse: Codable, Sendable, Hashable {
     /// ACTIVE: The image has been saved, which you can view on the SWR console and use to create notebook
     /// instances.
     public var status: ImageStatus?
-
     /// Build information during image saving
     public var statusMessage: String?
-
     /// SWR image address
     public var swrPath: String?
-
     /// Image tag
     public var tag: String?
-
     /// Image type. Enums:
     /// BUILD_IN: built-in system image
     /// DEDICATED: image you have saved
     public var type: TypeValue?
-
     /// Time (UTC) when the image was last updated, accurate to millisecond
     public var updateAt: Int64?
-
     /// Image visibility. Options:
     /// PRIVATE: private image
     /// PUBLIC: All users can perform read-only operations based on the image ID.
     public var visibility: Visibility?
-
     /// Workspace ID. If no workspaces are available, the default value is 0.
     public var workspaceID: String?
 
@@ -179,19 +161,15 @@ public struct ImageResponse: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/listImage``.
-public struct ListImageResponse: Codable, Sendable, Hashable {
+public struct ListImageResponse: Codable, Sendable, Equatable {
     /// Current page
     public var current: Int?
-
     /// Data
     public var data: [ImageResponse]?
-
     /// Total pages
     public var pages: Int?
-
     /// Number of records on each page
     public var size: Int?
-
     /// Total records
     public var total: Int64?
 

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Indicates the data.
-public struct ImageGroup: Codable, Sendable, Hashable {
+public struct ImageGroup: Codable, Sendable, Equatable {
     /// The image name.
     public var name: String?
-
     /// Specifies the time (UTC ms) when the image is created.
     public var createAt: Int64?
-
     /// Mirror the SWR organization described.
     public var namespace: String?
-
     /// Specifies the time (UTC ms) when the image was last updated.
     public var updateAt: Int64?
-
     /// Specifies the number of image versions.
     public var versionCount: Int?
 
@@ -53,19 +49,15 @@ public struct ImageGroup: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/listImageGroup``.
-public struct ListImageGroupResponse: Codable, Sendable, Hashable {
+public struct ListImageGroupResponse: Codable, Sendable, Equatable {
     /// Current page number.
     public var current: Int?
-
     /// Indicates the data.
     public var data: [ImageGroup]?
-
     /// Total number of pages
     public var pages: Int?
-
     /// Number of records on each page
     public var size: Int?
-
     /// Total number of records
     public var total: Int64?
 

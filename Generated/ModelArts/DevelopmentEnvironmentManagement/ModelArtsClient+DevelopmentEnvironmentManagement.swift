@@ -7,14 +7,10 @@ extension ModelArtsClient {
     /// Documented values of `type` for ``ModelArtsClient/listFlavors``.
     public struct ListFlavorsType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// public cluster
         public static let managed: Self = "MANAGED"
-
         /// dedicated cluster
         public static let dedicated: Self = "DEDICATED"
     }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/registerImage``.
-public struct RegisterImageRequest: Codable, Sendable, Hashable {
+public struct RegisterImageRequest: Codable, Sendable, Equatable {
     /// Documented values of `resourceCategory`; other values decode as well.
     public struct ResourceCategory: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let cpu: Self = "CPU"
         public static let gpu: Self = "GPU"
@@ -20,14 +17,10 @@ public struct RegisterImageRequest: Codable, Sendable, Hashable {
     /// Documented values of `services`; other values decode as well.
     public struct Services: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// You can access a notebook instance using HTTPS.
         public static let notebook: Self = "NOTEBOOK"
-
         /// You can remotely access a notebook instance from a local IDE through SSH.
         public static let ssh: Self = "SSH"
     }
@@ -36,20 +29,16 @@ public struct RegisterImageRequest: Codable, Sendable, Hashable {
     /// X86_64: x86 architecture
     /// AARCH64: Arm architecture
     public var arch: Arch?
-
     /// Image description with a maximum of 512 characters.
     public var description: String?
-
     /// Image source, which defaults to CUSTOMIZE. This parameter is optional. Enums:
     /// CUSTOMIZE: custom image
     /// IMAGE_SAVE: image saved by a notebook instance
     public var origin: Origin?
-
     /// Flavor supported by the image. The default value is CPU or GPU. Enums:
     /// CPU
     /// GPU
     public var resourceCategory: [ResourceCategory]?
-
     /// Supported image types. Options:
     /// COMMON: common image
     /// INFERENCE: image used for inference
@@ -57,20 +46,16 @@ public struct RegisterImageRequest: Codable, Sendable, Hashable {
     /// DEV: image used for development and debugging
     /// UNKNOWN: image whose supported services are not specified
     public var serviceType: ServiceType?
-
     /// Services supported by the image. The default value is NOTEBOOK or SSH. Enums:
     /// NOTEBOOK: You can access a notebook instance using HTTPS.
     /// SSH: You can remotely access a notebook instance from a local IDE through SSH.
     public var services: [Services]?
-
     /// SWR image address
     public var swrPath: String
-
     /// Image visibility. The default value is PRIVATE. Options:
     /// PRIVATE: private image.
     /// PUBLIC: All users can perform read-only operations based on the image ID.
     public var visibility: Visibility?
-
     /// Workspace ID If no workspace is created, the default value is 0. If a workspace is created and used,
     /// the actual value prevails.
     public var workspaceID: String?

@@ -4,28 +4,22 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updateNotebook``.
-public struct UpdateNotebookRequest: Codable, Sendable, Hashable {
+public struct UpdateNotebookRequest: Codable, Sendable, Equatable {
     /// Instance description. The value can contain a maximum of 512 characters and cannot contain the
     /// following special characters: &<>"/.
     public var description: String?
-
     /// This section describes how to configure the local IDE (such as PyCharm and VS Code) or SSH client to
     /// remotely access a notebook instance through SSH.
     public var endpoints: [EndpointsReq]?
-
     /// Instance flavor. For details, see Querying Flavors Available for a Notebook Instance.
     public var flavor: String?
-
     /// Image ID. For details, see Querying Supported Images.
     public var imageID: String?
-
     /// Instance name that can be updated, which contains a maximum of 128 characters, including letters,
     /// digits, hyphens (-), and underscores (_).
     public var name: String?
-
     /// EVS instance capacity that can be expanded, in GB. The maximum value is 4,096 GB.
     public var storageNewSize: Int?
-
     /// The instance startup script can be updated.
     public var hooks: CustomHooks?
 

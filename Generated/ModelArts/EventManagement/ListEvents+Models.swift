@@ -6,14 +6,11 @@ import CloudCore
 /// Events
 ///
 /// Event
-public struct ListEventsEvent: Codable, Sendable, Hashable {
+public struct ListEventsEvent: Codable, Sendable, Equatable {
     /// Documented values of `kind`; other values decode as well.
     public struct KindValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// event
         public static let event: Self = "Event"
@@ -22,28 +19,21 @@ public struct ListEventsEvent: Codable, Sendable, Hashable {
     /// API version. Options:
     /// v1
     public var apiVersion: APIVersion?
-
     /// Resource type. Options:
     /// Event: event
     public var kind: KindValue?
-
     /// Event type. Options:
     /// Normal: normal event
     /// Warning: abnormal event
     public var type: ListEventsType?
-
     /// Time when an event occurred for the first time
     public var firstTimestamp: String?
-
     /// Time when an event occurred for the last time
     public var lastTimestamp: String?
-
     /// Consecutive occurrences of an event
     public var count: Int?
-
     /// Event cause
     public var reason: String?
-
     /// Event details
     public var message: String?
 
@@ -94,29 +84,20 @@ public struct ListEventsEvent: Codable, Sendable, Hashable {
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct ListEventsMetadata: Codable, Sendable, Hashable {
+public struct ListEventsMetadata: Codable, Sendable, Equatable {
     public var `continue`: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case `continue`
-    }
-
-    public init(
-        `continue`: String? = nil
-    ) {
+    public init(`continue`: String? = nil) {
         self.`continue` = `continue`
     }
 }
 
 /// The response of ``ModelArtsClient/listEvents``.
-public struct ListEventsResponse: Codable, Sendable, Hashable {
+public struct ListEventsResponse: Codable, Sendable, Equatable {
     /// Documented values of `kind`; other values decode as well.
     public struct KindValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// event list
         public static let eventList: Self = "EventList"
@@ -125,17 +106,13 @@ public struct ListEventsResponse: Codable, Sendable, Hashable {
     /// API version. Options:
     /// v1
     public var apiVersion: APIVersion?
-
     /// Resource type. Options:
     /// EventList: event list
     public var kind: KindValue?
-
     /// Events
     public var items: [ListEventsEvent]?
-
     /// Total number of events
     public var total: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var metadata: ListEventsMetadata?
 
@@ -174,14 +151,10 @@ public struct ListEventsResponse: Codable, Sendable, Hashable {
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct ListEventsType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// normal event
     public static let normal: Self = "Normal"
-
     /// abnormal event
     public static let warning: Self = "Warning"
 }

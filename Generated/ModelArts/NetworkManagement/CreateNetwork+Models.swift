@@ -6,10 +6,9 @@ import CloudCore
 /// Metadata labels of network resources.
 ///
 /// NetworkMetadataLabels
-public struct CreateNetworkNetworkMetadataLabels: Codable, Sendable, Hashable {
+public struct CreateNetworkNetworkMetadataLabels: Codable, Sendable, Equatable {
     /// Specified network name.
     public var osModelartsName: String
-
     /// Workspace ID. The default value is 0.
     public var osModelartsWorkspaceID: String?
 
@@ -18,37 +17,24 @@ public struct CreateNetworkNetworkMetadataLabels: Codable, Sendable, Hashable {
         case osModelartsWorkspaceID = "os.modelarts/workspace.id"
     }
 
-    public init(
-        osModelartsName: String,
-        osModelartsWorkspaceID: String? = nil
-    ) {
+    public init(osModelartsName: String, osModelartsWorkspaceID: String? = nil) {
         self.osModelartsName = osModelartsName
         self.osModelartsWorkspaceID = osModelartsWorkspaceID
     }
 }
 
 /// The request body of ``ModelArtsClient/createNetwork``.
-public struct CreateNetworkRequest: Codable, Sendable, Hashable {
+public struct CreateNetworkRequest: Codable, Sendable, Equatable {
     /// API version. Options:
     /// v1
     public var apiVersion: APIVersion
-
     /// Resource type. Options:
     /// Network
     public var kind: Kind
-
     /// Metadata of network resources.
     public var metadata: NetworkMetadataCreation
-
     /// Description of network resources.
     public var spec: NetworkSpecCreation
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-    }
 
     public init(
         apiVersion: APIVersion,
@@ -64,30 +50,21 @@ public struct CreateNetworkRequest: Codable, Sendable, Hashable {
 }
 
 /// Metadata of network resources.
-public struct NetworkMetadataCreation: Codable, Sendable, Hashable {
+public struct NetworkMetadataCreation: Codable, Sendable, Equatable {
     /// Metadata labels of network resources.
     public var labels: CreateNetworkNetworkMetadataLabels
 
-    private enum CodingKeys: String, CodingKey {
-        case labels
-    }
-
-    public init(
-        labels: CreateNetworkNetworkMetadataLabels
-    ) {
+    public init(labels: CreateNetworkNetworkMetadataLabels) {
         self.labels = labels
     }
 }
 
 /// Description of network resources.
-public struct NetworkSpecCreation: Codable, Sendable, Hashable {
+public struct NetworkSpecCreation: Codable, Sendable, Equatable {
     /// Documented values of `cidr`; other values decode as well.
     public struct CIDR: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let value172_16_0_0_12_172_16_0_0_24: Self = "172.16.0.0/12-172.16.0.0/24"
         public static let value192_168_0_0_16_192_168_0_0_24: Self = "192.168.0.0/16-192.168.0.0/24"
@@ -95,7 +72,6 @@ public struct NetworkSpecCreation: Codable, Sendable, Hashable {
 
     /// Whether to enable IPv6. Once IPv6 is enabled, it cannot be disabled.
     public var ipv6enable: Bool?
-
     /// Network CIDR. Values:
     /// 172.16.0.0/12-172.16.0.0/24
     /// 192.168.0.0/16-192.168.0.0/24
@@ -106,10 +82,7 @@ public struct NetworkSpecCreation: Codable, Sendable, Hashable {
         case cidr
     }
 
-    public init(
-        ipv6enable: Bool? = nil,
-        cidr: CIDR
-    ) {
+    public init(ipv6enable: Bool? = nil, cidr: CIDR) {
         self.ipv6enable = ipv6enable
         self.cidr = cidr
     }

@@ -6,29 +6,17 @@ import CloudCore
 /// Metadata of network resources.
 ///
 /// NetworkMetadata
-public struct DeleteNetworkNetworkMetadata: Codable, Sendable, Hashable {
+public struct DeleteNetworkNetworkMetadata: Codable, Sendable, Equatable {
     /// Automatically generated network name, which is equivalent to networkId.
     public var name: String?
-
     /// Timestamp, for example, 2021-11-01T03:49:41Z.
     public var creationTimestamp: String?
-
     /// Labels of network resources.
     public var labels: NetworkMetadataLabels?
-
     /// Annotations of network resources.
     public var annotations: NetworkMetadataAnnotations?
-
     /// Not in the page's table; the page's response example shows it.
     public var deletionTimestamp: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case creationTimestamp
-        case labels
-        case annotations
-        case deletionTimestamp
-    }
 
     public init(
         name: String? = nil,
@@ -46,31 +34,19 @@ public struct DeleteNetworkNetworkMetadata: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/deleteNetwork``.
-public struct DeleteNetworkResponse: Codable, Sendable, Hashable {
+public struct DeleteNetworkResponse: Codable, Sendable, Equatable {
     /// API version. Options:
     /// v1
     public var apiVersion: APIVersion?
-
     /// Resource type. Options:
     /// Network
     public var kind: Kind?
-
     /// Metadata of network resources.
     public var metadata: DeleteNetworkNetworkMetadata?
-
     /// Description of network resources.
     public var spec: NetworkSpec?
-
     /// Status of network resources.
     public var status: NetworkStatus?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-        case status
-    }
 
     public init(
         apiVersion: APIVersion? = nil,

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listNetworks``.
-public struct ListNetworksResponse: Codable, Sendable, Hashable {
+public struct ListNetworksResponse: Codable, Sendable, Equatable {
     /// Documented values of `kind`; other values decode as well.
     public struct KindValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// networks
         public static let networkList: Self = "NetworkList"
@@ -20,23 +17,13 @@ public struct ListNetworksResponse: Codable, Sendable, Hashable {
     /// API version. Options:
     /// v1
     public var apiVersion: APIVersion?
-
     /// Resource type. Options:
     /// NetworkList: networks
     public var kind: KindValue?
-
     /// Metadata of network resources.
     public var metadata: NeworkListMetadata?
-
     /// Network resources.
     public var items: [Network]?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case items
-    }
 
     public init(
         apiVersion: APIVersion? = nil,

@@ -4,32 +4,22 @@
 import CloudCore
 
 /// Updated network resource metadata.
-public struct NetworkMetadataUpdate: Codable, Sendable, Hashable {
+public struct NetworkMetadataUpdate: Codable, Sendable, Equatable {
     /// Resource annotations.
     public var annotations: NetworkMetadataAnnotations?
-
     /// Labels of network resources
     public var labels: NetworkUpdateLabels?
 
-    private enum CodingKeys: String, CodingKey {
-        case annotations
-        case labels
-    }
-
-    public init(
-        annotations: NetworkMetadataAnnotations? = nil,
-        labels: NetworkUpdateLabels? = nil
-    ) {
+    public init(annotations: NetworkMetadataAnnotations? = nil, labels: NetworkUpdateLabels? = nil) {
         self.annotations = annotations
         self.labels = labels
     }
 }
 
 /// Updated network resource description.
-public struct NetworkSpecUpdate: Codable, Sendable, Hashable {
+public struct NetworkSpecUpdate: Codable, Sendable, Equatable {
     /// Whether to enable IPv6. Once IPv6 is enabled, it cannot be disabled.
     public var ipv6enable: Bool?
-
     /// Updated network connection.
     public var connection: NetworkConnection?
 
@@ -38,10 +28,7 @@ public struct NetworkSpecUpdate: Codable, Sendable, Hashable {
         case connection
     }
 
-    public init(
-        ipv6enable: Bool? = nil,
-        connection: NetworkConnection? = nil
-    ) {
+    public init(ipv6enable: Bool? = nil, connection: NetworkConnection? = nil) {
         self.ipv6enable = ipv6enable
         self.connection = connection
     }
@@ -54,7 +41,7 @@ public struct NetworkSpecUpdate: Codable, Sendable, Hashable {
 }
 
 /// Labels of network resources
-public struct NetworkUpdateLabels: Codable, Sendable, Hashable {
+public struct NetworkUpdateLabels: Codable, Sendable, Equatable {
     /// ID of the workspace to which network belongs
     public var osModelartsWorkspaceID: String?
 
@@ -62,30 +49,19 @@ public struct NetworkUpdateLabels: Codable, Sendable, Hashable {
         case osModelartsWorkspaceID = "os.modelarts/workspace.id"
     }
 
-    public init(
-        osModelartsWorkspaceID: String? = nil
-    ) {
+    public init(osModelartsWorkspaceID: String? = nil) {
         self.osModelartsWorkspaceID = osModelartsWorkspaceID
     }
 }
 
 /// The request body of ``ModelArtsClient/patchNetwork``.
-public struct PatchNetworkRequest: Codable, Sendable, Hashable {
+public struct PatchNetworkRequest: Codable, Sendable, Equatable {
     /// Updated network resource metadata.
     public var metadata: NetworkMetadataUpdate?
-
     /// Updated network resource description.
     public var spec: NetworkSpecUpdate?
 
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-        case spec
-    }
-
-    public init(
-        metadata: NetworkMetadataUpdate? = nil,
-        spec: NetworkSpecUpdate? = nil
-    ) {
+    public init(metadata: NetworkMetadataUpdate? = nil, spec: NetworkSpecUpdate? = nil) {
         self.metadata = metadata
         self.spec = spec
     }

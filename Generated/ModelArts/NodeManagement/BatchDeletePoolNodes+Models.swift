@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/batchDeletePoolNodes``.
-public struct BatchDeletePoolNodesRequest: Codable, Sendable, Hashable {
+public struct BatchDeletePoolNodesRequest: Codable, Sendable, Equatable {
     /// Names of the nodes to be deleted
     public var deleteNodeNames: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case deleteNodeNames
-    }
-
-    public init(
-        deleteNodeNames: [String]
-    ) {
+    public init(deleteNodeNames: [String]) {
         self.deleteNodeNames = deleteNodeNames
     }
 }

@@ -6,79 +6,50 @@ import CloudCore
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct BatchUpdatePoolNodesNode: Codable, Sendable, Hashable {
+public struct BatchUpdatePoolNodesNode: Codable, Sendable, Equatable {
     public var name: String?
     public var status: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case status
-    }
-
-    public init(
-        name: String? = nil,
-        status: String? = nil
-    ) {
+    public init(name: String? = nil, status: String? = nil) {
         self.name = name
         self.status = status
     }
 }
 
 /// The request body of ``ModelArtsClient/batchUpdatePoolNodes``.
-public struct BatchUpdatePoolNodesRequest: Codable, Sendable, Hashable {
+public struct BatchUpdatePoolNodesRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Enable HA redundancy.
         public static let openHaRedundant: Self = "openHaRedundant"
-
         /// Disable HA redundancy.
         public static let closeHaRedundant: Self = "closeHaRedundant"
     }
 
     /// List of node names to be updated.
     public var nodeNames: [String]
-
     /// Action performed for updating a node. The options are as follows:
     /// openHaRedundant: Enable HA redundancy.
     /// closeHaRedundant: Disable HA redundancy.
     public var action: Action
 
-    private enum CodingKeys: String, CodingKey {
-        case nodeNames
-        case action
-    }
-
-    public init(
-        nodeNames: [String],
-        action: Action
-    ) {
+    public init(nodeNames: [String], action: Action) {
         self.nodeNames = nodeNames
         self.action = action
     }
 }
 
 /// The response of ``ModelArtsClient/batchUpdatePoolNodes``.
-public struct BatchUpdatePoolNodesResponse: Codable, Sendable, Hashable {
+public struct BatchUpdatePoolNodesResponse: Codable, Sendable, Equatable {
     /// Names of nodes that are successfully updated.
     public var successNodeNames: [String]?
-
     /// Names of nodes that fail to be updated.
     public var failNodeNames: [String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var nodes: [BatchUpdatePoolNodesNode]?
-
-    private enum CodingKeys: String, CodingKey {
-        case successNodeNames
-        case failNodeNames
-        case nodes
-    }
 
     public init(
         successNodeNames: [String]? = nil,

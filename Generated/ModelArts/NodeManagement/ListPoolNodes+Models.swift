@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listPoolNodes``.
-public struct ListPoolNodesResponse: Codable, Sendable, Hashable {
+public struct ListPoolNodesResponse: Codable, Sendable, Equatable {
     /// Documented values of `kind`; other values decode as well.
     public struct KindValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// nodes
         public static let nodeList: Self = "NodeList"
@@ -20,23 +17,13 @@ public struct ListPoolNodesResponse: Codable, Sendable, Hashable {
     /// API version. Options:
     /// v2
     public var apiVersion: NodeAPIVersion?
-
     /// Resource type. Options:
     /// NodeList: nodes
     public var kind: KindValue?
-
     /// Metadata of the resource list, including pagination information.
     public var metadata: NodeListMetadata?
-
     /// Nodes.
     public var items: [Node]?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case items
-    }
 
     public init(
         apiVersion: NodeAPIVersion? = nil,
@@ -52,14 +39,11 @@ public struct ListPoolNodesResponse: Codable, Sendable, Hashable {
 }
 
 /// Nodes.
-public struct Node: Codable, Sendable, Hashable {
+public struct Node: Codable, Sendable, Equatable {
     /// Documented values of `kind`; other values decode as well.
     public struct KindValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// node
         public static let node: Self = "Node"
@@ -68,27 +52,15 @@ public struct Node: Codable, Sendable, Hashable {
     /// API version. Options:
     /// v2
     public var apiVersion: NodeAPIVersion?
-
     /// Resource type. Options:
     /// Node: node
     public var kind: KindValue?
-
     /// Node metadata information, including the node name, creation time, and billing mode.
     public var metadata: NodeMetadata?
-
     /// Node description.
     public var spec: NodeSpec?
-
     /// Node status.
     public var status: NodeStatus?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-        case status
-    }
 
     public init(
         apiVersion: NodeAPIVersion? = nil,
@@ -106,20 +78,16 @@ public struct Node: Codable, Sendable, Hashable {
 }
 
 /// Label information of a node.
-public struct NodeLabels: Codable, Sendable, Hashable {
+public struct NodeLabels: Codable, Sendable, Equatable {
     /// Name of the cluster where the node is located
     public var osModelartsNodeCluster: String?
-
     /// ID of a batch creation.
     public var osModelartsNodeBatchUid: String?
-
     /// Name of a batch creation.
     public var osModelartsNodeBatchName: String?
-
     /// Whether the node is exclusively occupied by the job of the entire cabinet. If yes, the label exists
     /// and its value is the ID of the exclusive training job.
     public var osModelartsNodeVolcanoSchedulerCabinetExclusive: String?
-
     /// IP address of the TOR switch where the node is located. Use hyphens (-) to separate multiple IP
     /// addresses.
     public var cceKubectlKubernetesIoCabinet: String?
@@ -148,10 +116,9 @@ public struct NodeLabels: Codable, Sendable, Hashable {
 }
 
 /// Metadata of the resource list, including pagination information.
-public struct NodeListMetadata: Codable, Sendable, Hashable {
+public struct NodeListMetadata: Codable, Sendable, Equatable {
     /// Next query position in pagination query
     public var `continue`: String?
-
     /// Remaining resources
     public var remainingItemCount: Int64?
 
@@ -160,10 +127,7 @@ public struct NodeListMetadata: Codable, Sendable, Hashable {
         case remainingItemCount
     }
 
-    public init(
-        `continue`: String? = nil,
-        remainingItemCount: Int64? = nil
-    ) {
+    public init(`continue`: String? = nil, remainingItemCount: Int64? = nil) {
         self.`continue` = `continue`
         self.remainingItemCount = remainingItemCount
     }
@@ -176,25 +140,15 @@ public struct NodeListMetadata: Codable, Sendable, Hashable {
 }
 
 /// Node metadata information, including the node name, creation time, and billing mode.
-public struct NodeMetadata: Codable, Sendable, Hashable {
+public struct NodeMetadata: Codable, Sendable, Equatable {
     /// Node name.
     public var name: String?
-
     /// Creation time.
     public var creationTimestamp: String?
-
     /// Label information of a node.
     public var labels: NodeLabels?
-
     /// Node annotations.
     public var annotations: NodeVOAnnotations?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case creationTimestamp
-        case labels
-        case annotations
-    }
 
     public init(
         name: String? = nil,
@@ -210,27 +164,15 @@ public struct NodeMetadata: Codable, Sendable, Hashable {
 }
 
 /// Node network information
-public struct NodeNetwork: Codable, Sendable, Hashable {
+public struct NodeNetwork: Codable, Sendable, Equatable {
     /// VPC ID
     public var vpc: String?
-
     /// Subnet ID
     public var subnet: String?
-
     /// Security group IDs
     public var securityGroups: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case vpc
-        case subnet
-        case securityGroups
-    }
-
-    public init(
-        vpc: String? = nil,
-        subnet: String? = nil,
-        securityGroups: [String]? = nil
-    ) {
+    public init(vpc: String? = nil, subnet: String? = nil, securityGroups: [String]? = nil) {
         self.vpc = vpc
         self.subnet = subnet
         self.securityGroups = securityGroups
@@ -238,46 +180,31 @@ public struct NodeNetwork: Codable, Sendable, Hashable {
 }
 
 /// Node description.
-public struct NodeSpec: Codable, Sendable, Hashable {
+public struct NodeSpec: Codable, Sendable, Equatable {
     /// Node specifications
     public var flavor: String?
-
     /// Node network information
     public var hostNetwork: NodeNetwork?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavor
-        case hostNetwork
-    }
-
-    public init(
-        flavor: String? = nil,
-        hostNetwork: NodeNetwork? = nil
-    ) {
+    public init(flavor: String? = nil, hostNetwork: NodeNetwork? = nil) {
         self.flavor = flavor
         self.hostNetwork = hostNetwork
     }
 }
 
 /// Node status.
-public struct NodeStatus: Codable, Sendable, Hashable {
+public struct NodeStatus: Codable, Sendable, Equatable {
     /// Documented values of `phase`; other values decode as well.
     public struct PhaseValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The node is available.
         public static let available: Self = "Available"
-
         /// The node is being created.
         public static let creating: Self = "Creating"
-
         /// The node is being deleted.
         public static let deleting: Self = "Deleting"
-
         /// The node is not running properly.
         public static let abnormal: Self = "Abnormal"
     }
@@ -288,19 +215,14 @@ public struct NodeStatus: Codable, Sendable, Hashable {
     /// Deleting: The node is being deleted.
     /// Abnormal: The node is not running properly.
     public var phase: PhaseValue?
-
     /// AZ to which the node belongs
     public var az: String?
-
     /// IP address of a node
     public var privateIP: String?
-
     /// Node resources
     public var resources: NodeResource?
-
     /// Available node resources
     public var availableResources: NodeResource?
-
     /// Node taints.
     public var taints: [Taint]?
 
@@ -331,11 +253,10 @@ public struct NodeStatus: Codable, Sendable, Hashable {
 }
 
 /// Node annotations.
-public struct NodeVOAnnotations: Codable, Sendable, Hashable {
+public struct NodeVOAnnotations: Codable, Sendable, Equatable {
     /// Topology of the 910 card placement. The bits are numbered from 0 to 15 from right to left. Bit 1
     /// indicates that the card is occupied.
     public var osModelartsNPUTopologyPlacement: String?
-
     /// Node drainage information.
     public var osModelartsNodeDrain: String?
 
@@ -344,65 +265,42 @@ public struct NodeVOAnnotations: Codable, Sendable, Hashable {
         case osModelartsNodeDrain = "os.modelarts.node/drain"
     }
 
-    public init(
-        osModelartsNPUTopologyPlacement: String? = nil,
-        osModelartsNodeDrain: String? = nil
-    ) {
+    public init(osModelartsNPUTopologyPlacement: String? = nil, osModelartsNodeDrain: String? = nil) {
         self.osModelartsNPUTopologyPlacement = osModelartsNPUTopologyPlacement
         self.osModelartsNodeDrain = osModelartsNodeDrain
     }
 }
 
 /// Node taints.
-public struct Taint: Codable, Sendable, Hashable {
+public struct Taint: Codable, Sendable, Equatable {
     /// Documented values of `effect`; other values decode as well.
     public struct Effect: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// New pods cannot be scheduled to the node with this taint, but pods that have been running on the
         /// node can continue to run.
         public static let noSchedule: Self = "NoSchedule"
-
         /// Do not schedule new pods to nodes with this taint. This is not completely forbidden.
         public static let preferNoSchedule: Self = "PreferNoSchedule"
-
         /// Pods running on the node with this taint will be evicted if they cannot tolerate it.
         public static let noExecute: Self = "NoExecute"
     }
 
     /// Taint key to be applied to the node.
     public var key: String?
-
     /// Taint value associated with the taint key.
     public var value: String?
-
     /// Impact of a taint on containers that do not tolerate it. Options:
     /// NoSchedule: New pods cannot be scheduled to the node with this taint, but pods that have been running
     /// on the node can continue to run.
     /// PreferNoSchedule: Do not schedule new pods to nodes with this taint. This is not completely forbidden.
     /// NoExecute: Pods running on the node with this taint will be evicted if they cannot tolerate it.
     public var effect: Effect?
-
     /// Time when a taint is added.
     public var timeAdded: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-        case effect
-        case timeAdded
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil,
-        effect: Effect? = nil,
-        timeAdded: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil, effect: Effect? = nil, timeAdded: String? = nil) {
         self.key = key
         self.value = value
         self.effect = effect

@@ -7,17 +7,14 @@ import CloudCore
 /// left empty.
 ///
 /// PoolResourceFlavorCount
-public struct ListOrdersPoolResourceFlavorCount: Codable, Sendable, Hashable {
+public struct ListOrdersPoolResourceFlavorCount: Codable, Sendable, Equatable {
     /// Resource flavor name, for example, modelarts.vm.gpu.t4u8.
     public var flavor: String?
-
     /// Minimum count for the flavors in a pool.
     public var count: Int?
-
     /// Elastic usage of the resource flavor. This parameter value is the same the count value in a physical
     /// pool.
     public var maxCount: Int?
-
     /// Number of AZs where resources are located.
     public var azs: [AZs]?
 
@@ -28,12 +25,7 @@ public struct ListOrdersPoolResourceFlavorCount: Codable, Sendable, Hashable {
         case azs
     }
 
-    public init(
-        flavor: String? = nil,
-        count: Int? = nil,
-        maxCount: Int? = nil,
-        azs: [AZs]? = nil
-    ) {
+    public init(flavor: String? = nil, count: Int? = nil, maxCount: Int? = nil, azs: [AZs]? = nil) {
         self.flavor = flavor
         self.count = count
         self.maxCount = maxCount
@@ -50,10 +42,9 @@ public struct ListOrdersPoolResourceFlavorCount: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/listOrders``.
-public struct ListOrdersResponse: Codable, Sendable, Hashable {
+public struct ListOrdersResponse: Codable, Sendable, Equatable {
     /// Total number of results that meet the query conditions.
     public var count: Int?
-
     /// Returned event details.
     public var items: [Order]?
 
@@ -62,10 +53,7 @@ public struct ListOrdersResponse: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        count: Int? = nil,
-        items: [Order]? = nil
-    ) {
+    public init(count: Int? = nil, items: [Order]? = nil) {
         self.count = count
         self.items = items
     }
@@ -78,21 +66,16 @@ public struct ListOrdersResponse: Codable, Sendable, Hashable {
 }
 
 /// Returned event details.
-public struct Order: Codable, Sendable, Hashable {
+public struct Order: Codable, Sendable, Equatable {
     /// Documented values of `operation`; other values decode as well.
     public struct OperationValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Create an order.
         public static let apply: Self = "apply"
-
         /// Modify an order.
         public static let modify: Self = "modify"
-
         /// Delete an order.
         public static let delete: Self = "delete"
     }
@@ -100,84 +83,61 @@ public struct Order: Codable, Sendable, Hashable {
     /// Documented values of `phase`; other values decode as well.
     public struct PhaseValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The order is pending.
         public static let pending: Self = "pending"
-
         /// The order is being processed.
         public static let processing: Self = "processing"
-
         /// The order is successful.
         public static let successed: Self = "successed"
-
         /// The order failed.
         public static let failed: Self = "failed"
     }
 
     /// Time when an order is created, in milliseconds.
     public var creationTimestamp: Int64?
-
     /// Time when an order ends, in milliseconds. If the order has not ended, 0 is returned.
     public var endTimestamp: Int64?
-
     /// Time when an order starts to be processed, in milliseconds. If the processing has not started, 0 is
     /// returned.
     public var beginTimestamp: Int64?
-
     /// Order name.
     public var orderName: String?
-
     /// Order ID.
     public var orderID: String?
-
     /// Name of the resource associated with an order.
     public var resourceName: String?
-
     /// Displayed name of the resource associated with an order.
     public var resourceDisplayName: String?
-
     /// Workspace ID associated with an order.
     public var workspaceID: String?
-
     /// Initial status of the resource pool associated with an order. For a new resource pool, this parameter
     /// is left empty.
     public var initCount: [ListOrdersPoolResourceFlavorCount]?
-
     /// Target status of the resource pool associated with an order.
     public var specCount: [ListOrdersPoolResourceFlavorCount]?
-
     /// Final resource status of the resource pool associated with an order.
     public var resultCount: [ListOrdersPoolResourceFlavorCount]?
-
     /// Order operation. The options are as follows:
     /// apply: Create an order.
     /// modify: Modify an order.
     /// delete: Delete an order.
     public var operation: OperationValue?
-
     /// Order result. The options are as follows:
     /// pending: The order is pending.
     /// processing: The order is being processed.
     /// successed: The order is successful.
     /// failed: The order failed.
     public var phase: PhaseValue?
-
     /// If the phase is in the failure state, the failure cause is returned.
     public var failReason: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var billingMode: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var periodNum: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var periodType: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var result: String?
 

@@ -7,20 +7,14 @@ extension ModelArtsClient {
     /// Documented values of `phase` for ``ModelArtsClient/listOrders``.
     public struct ListOrdersPhase: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The order is pending, which is typically caused by an unpaid or unapproved request.
         public static let pending: Self = "pending"
-
         /// The order is being processed.
         public static let running: Self = "running"
-
         /// The order is successful.
         public static let successed: Self = "successed"
-
         /// The order failed.
         public static let failed: Self = "failed"
     }

@@ -4,27 +4,15 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createPlugin``.
-public struct CreatePluginRequest: Codable, Sendable, Hashable {
+public struct CreatePluginRequest: Codable, Sendable, Equatable {
     /// API resource type. The value is fixed at Plugin and cannot be changed.
     public var apiVersion: String
-
     /// API version. The value is fixed at v2 and cannot be changed.
     public var kind: String
-
     /// Detailed description of plug-in installation or upgrade.
     public var spec: CreatePluginPluginSpec
 
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case spec
-    }
-
-    public init(
-        apiVersion: String,
-        kind: String,
-        spec: CreatePluginPluginSpec
-    ) {
+    public init(apiVersion: String, kind: String, spec: CreatePluginPluginSpec) {
         self.apiVersion = apiVersion
         self.kind = kind
         self.spec = spec

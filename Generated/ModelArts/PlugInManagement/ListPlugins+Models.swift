@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listPlugins``.
-public struct ListPluginsResponse: Codable, Sendable, Hashable {
+public struct ListPluginsResponse: Codable, Sendable, Equatable {
     /// Documented values of `kind`; other values decode as well.
     public struct KindValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// node list
         public static let nodePoolList: Self = "NodePoolList"
@@ -20,25 +17,13 @@ public struct ListPluginsResponse: Codable, Sendable, Hashable {
     /// API version. Options:
     /// v2
     public var apiVersion: NodeAPIVersion?
-
     /// Resource type. Options:
     /// NodePoolList: node list
     public var kind: KindValue?
-
     /// Node pool list.
     public var items: [Plugin]?
 
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case items
-    }
-
-    public init(
-        apiVersion: NodeAPIVersion? = nil,
-        kind: KindValue? = nil,
-        items: [Plugin]? = nil
-    ) {
+    public init(apiVersion: NodeAPIVersion? = nil, kind: KindValue? = nil, items: [Plugin]? = nil) {
         self.apiVersion = apiVersion
         self.kind = kind
         self.items = items

@@ -4,33 +4,21 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/patchPlugin``.
-public struct PatchPluginRequest: Codable, Sendable, Hashable {
+public struct PatchPluginRequest: Codable, Sendable, Equatable {
     /// Request for updating a plug-in instance.
     public var spec: CreatePluginPluginSpec
 
-    private enum CodingKeys: String, CodingKey {
-        case spec
-    }
-
-    public init(
-        spec: CreatePluginPluginSpec
-    ) {
+    public init(spec: CreatePluginPluginSpec) {
         self.spec = spec
     }
 }
 
 /// The response of ``ModelArtsClient/patchPlugin``.
-public struct PatchPluginResponse: Codable, Sendable, Hashable {
+public struct PatchPluginResponse: Codable, Sendable, Equatable {
     /// Request for updating a plug-in instance.
     public var spec: PluginSpec?
 
-    private enum CodingKeys: String, CodingKey {
-        case spec
-    }
-
-    public init(
-        spec: PluginSpec? = nil
-    ) {
+    public init(spec: PluginSpec? = nil) {
         self.spec = spec
     }
 }

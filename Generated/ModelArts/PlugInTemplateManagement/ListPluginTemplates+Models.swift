@@ -4,27 +4,15 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listPluginTemplates``.
-public struct ListPluginTemplatesResponse: Codable, Sendable, Hashable {
+public struct ListPluginTemplatesResponse: Codable, Sendable, Equatable {
     /// API type. The value is fixed at PluginTemplateList and cannot be changed.
     public var kind: String?
-
     /// API version. The value is fixed at v2 and cannot be changed.
     public var apiVersion: String?
-
     /// List of plug-in templates.
     public var items: [PluginTemplateV2]?
 
-    private enum CodingKeys: String, CodingKey {
-        case kind
-        case apiVersion
-        case items
-    }
-
-    public init(
-        kind: String? = nil,
-        apiVersion: String? = nil,
-        items: [PluginTemplateV2]? = nil
-    ) {
+    public init(kind: String? = nil, apiVersion: String? = nil, items: [PluginTemplateV2]? = nil) {
         self.kind = kind
         self.apiVersion = apiVersion
         self.items = items
@@ -32,36 +20,28 @@ public struct ListPluginTemplatesResponse: Codable, Sendable, Hashable {
 }
 
 /// Detailed information about the plug-in template, for example, the version list.
-public struct PluginTemplateSpecV2: Codable, Sendable, Hashable {
+public struct PluginTemplateSpecV2: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Helm type
         public static let helm: Self = "helm"
-
         /// CCE type
         public static let ccePlugin: Self = "ccePlugin"
     }
 
     /// Controls whether the plug-in is mandatory.
     public var optional: Bool?
-
     /// Plug-in template type. Options:
     /// helm: Helm type
     /// ccePlugin: CCE type
     public var type: TypeValue?
-
     /// URL of the logo image.
     public var logoURL: String?
-
     /// Plug-in template description.
     public var description: String?
-
     /// Details about the plug-in template version.
     public var versions: [PluginTemplateVersionV2]?
 
@@ -98,27 +78,17 @@ public struct PluginTemplateSpecV2: Codable, Sendable, Hashable {
 }
 
 /// List of plug-in templates.
-public struct PluginTemplateV2: Codable, Sendable, Hashable {
+public struct PluginTemplateV2: Codable, Sendable, Equatable {
     /// API version. Options:
     /// v2
     public var apiVersion: NodeAPIVersion?
-
     /// Resource type. Options:
     /// PluginTemplate: plug-in template
     public var kind: PluginTemplateV2Kind?
-
     /// Plug-in template metadata.
     public var metadata: PluginTemplateMetadata?
-
     /// Detailed information about the plug-in template, for example, the version list.
     public var spec: PluginTemplateSpecV2?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-    }
 
     public init(
         apiVersion: NodeAPIVersion? = nil,

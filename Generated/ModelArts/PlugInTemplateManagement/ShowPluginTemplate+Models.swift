@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Plug-in template specifications
-public struct PluginTemplateSpec: Codable, Sendable, Hashable {
+public struct PluginTemplateSpec: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// NPU driver
         public static let npuRiver: Self = "npu-river"
-
         /// GPU driver
         public static let gpuDriver: Self = "gpu-driver"
     }
@@ -24,18 +20,10 @@ public struct PluginTemplateSpec: Codable, Sendable, Hashable {
     /// npu-river: NPU driver
     /// gpu-driver: GPU driver
     public var type: TypeValue?
-
     /// Plug-in template description
     public var description: String?
-
     /// Plug-in template versions
     public var versions: [String: PluginTemplateVersionV2]?
-
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case description
-        case versions
-    }
 
     public init(
         type: TypeValue? = nil,
@@ -49,31 +37,19 @@ public struct PluginTemplateSpec: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showPluginTemplate``.
-public struct ShowPluginTemplateResponse: Codable, Sendable, Hashable {
+public struct ShowPluginTemplateResponse: Codable, Sendable, Equatable {
     /// API version. Options:
     /// v1
     public var apiVersion: APIVersion?
-
     /// Resource type. Options:
     /// PluginTemplate: plug-in template
     public var kind: PluginTemplateV2Kind?
-
     /// Plug-in template metadata
     public var metadata: PluginTemplateMetadata?
-
     /// Plug-in template specifications
     public var spec: PluginTemplateSpec?
-
     /// Not in the page's table; the page's response example shows it.
     public var versions: [String: ShowPluginTemplateVersion]?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-        case versions
-    }
 
     public init(
         apiVersion: APIVersion? = nil,
@@ -93,16 +69,10 @@ public struct ShowPluginTemplateResponse: Codable, Sendable, Hashable {
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct ShowPluginTemplateVersion: Codable, Sendable, Hashable {
+public struct ShowPluginTemplateVersion: Codable, Sendable, Equatable {
     public var detail: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case detail
-    }
-
-    public init(
-        detail: String? = nil
-    ) {
+    public init(detail: String? = nil) {
         self.detail = detail
     }
 }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// List of engine specifications attributes. For details, see Table 4.
-public struct ListJobEngineSpecificationsEngine: Codable, Sendable, Hashable {
+public struct ListJobEngineSpecificationsEngine: Codable, Sendable, Equatable {
     /// Engine type of a training job
     public var engineType: Int?
-
     /// ID of the engine selected for a training job
     public var engineID: Int64?
-
     /// Name of the engine selected for a training job
     public var engineName: String?
-
     /// Version of the engine selected for a training job
     public var engineVersion: String?
 
@@ -46,18 +43,15 @@ public struct ListJobEngineSpecificationsEngine: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/listJobEngineSpecifications``.
-public struct ListJobEngineSpecificationsResponse: Codable, Sendable, Hashable {
+public struct ListJobEngineSpecificationsResponse: Codable, Sendable, Equatable {
     /// Whether the request is successful
     public var isSuccess: Bool?
-
     /// Error message of a failed API call.
     /// This parameter is not included when the API call succeeds.
     public var errorMessage: String?
-
     /// Error code of a failed API call. For details, see Error Codes.
     /// This parameter is not included when the API call succeeds.
     public var errorCode: String?
-
     /// List of engine specifications attributes. For details, see Table 4.
     public var engines: [ListJobEngineSpecificationsEngine]?
 

@@ -4,21 +4,17 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listJobResourceSpecifications``.
-public struct ListJobResourceSpecificationsResponse: Codable, Sendable, Hashable {
+public struct ListJobResourceSpecificationsResponse: Codable, Sendable, Equatable {
     /// Whether the request is successful
     public var isSuccess: Bool?
-
     /// Error message of a failed API call.
     /// This parameter is not included when the API call succeeds.
     public var errorMessage: String?
-
     /// Error code of a failed API call. For details, see Error Codes.
     /// This parameter is not included when the API call succeeds.
     public var errorCode: String?
-
     /// Total number of job resource specifications
     public var specTotalCount: Int?
-
     /// List of resource specifications attributes. For details, see Table 4.
     public var specs: [ListJobResourceSpecificationsSpec]?
 
@@ -55,37 +51,27 @@ public struct ListJobResourceSpecificationsResponse: Codable, Sendable, Hashable
 }
 
 /// List of resource specifications attributes. For details, see Table 4.
-public struct ListJobResourceSpecificationsSpec: Codable, Sendable, Hashable {
+public struct ListJobResourceSpecificationsSpec: Codable, Sendable, Equatable {
     /// ID of the resource specifications
     public var specID: Int64?
-
     /// Number of cores of the resource specifications
     public var core: String?
-
     /// CPU memory of the resource specifications
     public var cpu: String?
-
     /// Number of GPUs of the resource specifications
     public var gpuNum: Int?
-
     /// GPU type of the resource specifications
     public var gpuType: String?
-
     /// Type of the resource specifications
     public var specCode: String?
-
     /// Maximum number of nodes that can be selected
     public var maxNum: Int?
-
     /// Number of pricing units
     public var unitNum: Int?
-
     /// SSD size of a resource flavor
     public var storage: String?
-
     /// Interface type
     public var interfaceType: Int?
-
     /// Whether the resources of the selected specifications are sufficient. True indicates that no resource
     /// is available.
     public var noResource: Bool?

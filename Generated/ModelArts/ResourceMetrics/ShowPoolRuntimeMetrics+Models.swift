@@ -4,27 +4,15 @@
 import CloudCore
 
 /// Information about allocated resources.
-public struct Allocated: Codable, Sendable, Hashable {
+public struct Allocated: Codable, Sendable, Equatable {
     /// Resource amount
     public var value: Value?
-
     /// UTC time, in the format of yyyy-MM-dd'T'HH:mm:ss'Z'
     public var timestamp: String?
-
     /// Statistics interval. 1s indicates 1 second, 1m indicates 1 minute, and 1h indicates 1 hour.
     public var window: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case value
-        case timestamp
-        case window
-    }
-
-    public init(
-        value: Value? = nil,
-        timestamp: String? = nil,
-        window: String? = nil
-    ) {
+    public init(value: Value? = nil, timestamp: String? = nil, window: String? = nil) {
         self.value = value
         self.timestamp = timestamp
         self.window = window
@@ -32,25 +20,15 @@ public struct Allocated: Codable, Sendable, Hashable {
 }
 
 /// Resource capacity information.
-public struct Capacity: Codable, Sendable, Hashable {
+public struct Capacity: Codable, Sendable, Equatable {
     /// Resource amount
     public var value: Value?
-
     /// Maximum number of elastic resources
     public var maxValue: Value?
-
     /// UTC time, in the format of yyyy-MM-dd'T'HH:mm:ss'Z'
     public var timestamp: String?
-
     /// Statistics interval. 1s indicates 1 second, 1m indicates 1 minute, and 1h indicates 1 hour.
     public var window: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case value
-        case maxValue
-        case timestamp
-        case window
-    }
 
     public init(
         value: Value? = nil,
@@ -66,58 +44,37 @@ public struct Capacity: Codable, Sendable, Hashable {
 }
 
 /// Resource list
-public struct MetricTableItem: Codable, Sendable, Hashable {
+public struct MetricTableItem: Codable, Sendable, Equatable {
     /// Information about allocated resources.
     public var allocated: Allocated?
-
     /// Resource capacity information.
     public var capacity: Capacity?
 
-    private enum CodingKeys: String, CodingKey {
-        case allocated
-        case capacity
-    }
-
-    public init(
-        allocated: Allocated? = nil,
-        capacity: Capacity? = nil
-    ) {
+    public init(allocated: Allocated? = nil, capacity: Capacity? = nil) {
         self.allocated = allocated
         self.capacity = capacity
     }
 }
 
 /// Metric list
-public struct MetricsItem: Codable, Sendable, Hashable {
+public struct MetricsItem: Codable, Sendable, Equatable {
     /// Resource list
     public var table: MetricTableItem?
-
     /// Metadata of resource metrics
     public var metadata: ResourceMetricsMetadata?
 
-    private enum CodingKeys: String, CodingKey {
-        case table
-        case metadata
-    }
-
-    public init(
-        table: MetricTableItem? = nil,
-        metadata: ResourceMetricsMetadata? = nil
-    ) {
+    public init(table: MetricTableItem? = nil, metadata: ResourceMetricsMetadata? = nil) {
         self.table = table
         self.metadata = metadata
     }
 }
 
 /// The response of ``ModelArtsClient/showPoolRuntimeMetrics``.
-public struct ShowPoolRuntimeMetricsResponse: Codable, Sendable, Hashable {
+public struct ShowPoolRuntimeMetricsResponse: Codable, Sendable, Equatable {
     /// Documented values of `kind`; other values decode as well.
     public struct KindValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let poolMetricsList: Self = "PoolMetricsList"
     }
@@ -125,25 +82,13 @@ public struct ShowPoolRuntimeMetricsResponse: Codable, Sendable, Hashable {
     /// Resource version. Options:
     /// v2
     public var apiVersion: NodeAPIVersion?
-
     /// Resource type. Options:
     /// PoolMetricsList
     public var kind: KindValue?
-
     /// Metric list
     public var items: [MetricsItem]?
 
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case items
-    }
-
-    public init(
-        apiVersion: NodeAPIVersion? = nil,
-        kind: KindValue? = nil,
-        items: [MetricsItem]? = nil
-    ) {
+    public init(apiVersion: NodeAPIVersion? = nil, kind: KindValue? = nil, items: [MetricsItem]? = nil) {
         self.apiVersion = apiVersion
         self.kind = kind
         self.items = items
@@ -151,13 +96,11 @@ public struct ShowPoolRuntimeMetricsResponse: Codable, Sendable, Hashable {
 }
 
 /// Resource amount
-public struct Value: Codable, Sendable, Hashable {
+public struct Value: Codable, Sendable, Equatable {
     /// Number of CPUs
     public var cpu: Int?
-
     /// Memory
     public var memory: String?
-
     /// Number of AI resources.
     public var tnt004: Int?
 
@@ -167,11 +110,7 @@ public struct Value: Codable, Sendable, Hashable {
         case tnt004
     }
 
-    public init(
-        cpu: Int? = nil,
-        memory: String? = nil,
-        tnt004: Int? = nil
-    ) {
+    public init(cpu: Int? = nil, memory: String? = nil, tnt004: Int? = nil) {
         self.cpu = cpu
         self.memory = memory
         self.tnt004 = tnt004

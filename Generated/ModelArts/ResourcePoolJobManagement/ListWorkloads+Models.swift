@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listWorkloads``.
-public struct ListWorkloadsResponse: Codable, Sendable, Hashable {
+public struct ListWorkloadsResponse: Codable, Sendable, Equatable {
     /// Documented values of `kind`; other values decode as well.
     public struct KindValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// job list
         public static let workloadList: Self = "WorkloadList"
@@ -20,17 +17,13 @@ public struct ListWorkloadsResponse: Codable, Sendable, Hashable {
     /// API version. Options:
     /// v1
     public var apiVersion: APIVersion?
-
     /// Resource type. Options:
     /// WorkloadList: job list
     public var kind: KindValue?
-
     /// Job list
     public var items: [Workload]?
-
     /// Not in the page's table; the page's response example shows it.
     public var metadata: JSONValue?
-
     /// Not in the page's table; the page's response example shows it.
     public var total: Int?
 
@@ -67,14 +60,11 @@ public struct ListWorkloadsResponse: Codable, Sendable, Hashable {
 }
 
 /// Job list
-public struct Workload: Codable, Sendable, Hashable {
+public struct Workload: Codable, Sendable, Equatable {
     /// Documented values of `kind`; other values decode as well.
     public struct KindValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let workload: Self = "Workload"
     }
@@ -82,14 +72,10 @@ public struct Workload: Codable, Sendable, Hashable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// training job
         public static let train: Self = "train"
-
         /// inference service
         public static let infer: Self = "infer"
     }
@@ -97,64 +83,45 @@ public struct Workload: Codable, Sendable, Hashable {
     /// Resource version. Options:
     /// v1
     public var apiVersion: APIVersion?
-
     /// Resource type. Options:
     /// Workload
     public var kind: KindValue?
-
     /// Service type of a job. The options are as follows:
     /// train: training job
     /// infer: inference service
     public var type: TypeValue?
-
     /// ID of the resource pool to which a job belongs.
     public var namespace: String?
-
     /// Job name
     public var name: String?
-
     /// Upper-layer service job name
     public var jobName: String?
-
     /// Job UID
     public var uid: String?
-
     /// Upper-layer service job ID
     public var jobUUID: String?
-
     /// Job specifications
     public var flavor: String?
-
     /// Job status
     public var status: String?
-
     /// Number of resources requested for running a job
     public var resourceRequirement: NodeResource?
-
     /// Job priority
     public var priority: String?
-
     /// Running duration of a job
     public var runningDuration: Int?
-
     /// Queuing duration of a job
     public var pendingDuration: Int?
-
     /// Queuing position of a job
     public var pendingPosition: Int?
-
     /// Job creation time
     public var createTime: Int64?
-
     /// GVK of a job
     public var gvk: String?
-
     /// IP addresses of the nodes where a job is running. The values are separated with commas (,).
     public var hostIPs: String?
-
     /// -
     public var nodes: WorkloadNodeVO?
-
     /// Not in the page's table; the page's response example shows it.
     public var isDeleted: String?
 
@@ -251,14 +218,12 @@ public struct Workload: Codable, Sendable, Hashable {
 }
 
 /// -
-public struct WorkloadNodeVO: Codable, Sendable, Hashable {
+public struct WorkloadNodeVO: Codable, Sendable, Equatable {
     /// Node IP address.
     public var hostIP: String?
-
     /// Topology of the 910 card placement. The bits are numbered from 0 to 15 from right to left. Bit 1
     /// indicates that the card is occupied.
     public var npuTopologyPlacement: String?
-
     /// Requested resources.
     public var resourceRequirement: NodeResource?
 

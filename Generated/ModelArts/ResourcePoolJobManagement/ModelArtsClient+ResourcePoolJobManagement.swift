@@ -7,35 +7,24 @@ extension ModelArtsClient {
     /// Documented values of `status` for ``ModelArtsClient/listWorkloads``.
     public struct ListWorkloadsStatus: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The job is queuing.
         public static let queue: Self = "Queue"
-
         /// The job is pending.
         public static let pending: Self = "Pending"
-
         /// The job is abnormal.
         public static let abnormal: Self = "Abnormal"
-
         /// The job is being terminated.
         public static let terminating: Self = "Terminating"
-
         /// The job is being created.
         public static let creating: Self = "Creating"
-
         /// The job is running.
         public static let running: Self = "Running"
-
         /// The job has been completed.
         public static let completed: Self = "Completed"
-
         /// The job has been terminated.
         public static let terminated: Self = "Terminated"
-
         /// The job failed to be run.
         public static let failed: Self = "Failed"
     }
@@ -43,10 +32,7 @@ extension ModelArtsClient {
     /// Documented values of `sort` for ``ModelArtsClient/listWorkloads``.
     public struct ListWorkloadsSort: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Sort jobs by creation time.
         public static let createTime: Self = "create_time"

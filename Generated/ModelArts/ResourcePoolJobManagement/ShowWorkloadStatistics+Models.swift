@@ -6,7 +6,7 @@ import CloudCore
 /// The `items` of a `Statistics`.
 ///
 /// Read from the page's example.
-public struct Item: Codable, Sendable, Hashable {
+public struct Item: Codable, Sendable, Equatable {
     public var status: ShowWorkloadStatisticsStatus?
     public var total: Int?
     public var type: String?
@@ -17,11 +17,7 @@ public struct Item: Codable, Sendable, Hashable {
         case type
     }
 
-    public init(
-        status: ShowWorkloadStatisticsStatus? = nil,
-        total: Int? = nil,
-        type: String? = nil
-    ) {
+    public init(status: ShowWorkloadStatisticsStatus? = nil, total: Int? = nil, type: String? = nil) {
         self.status = status
         self.total = total
         self.type = type
@@ -36,22 +32,13 @@ public struct Item: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showWorkloadStatistics``.
-public struct ShowWorkloadStatisticsResponse: Codable, Sendable, Hashable {
+public struct ShowWorkloadStatisticsResponse: Codable, Sendable, Equatable {
     /// Statistics on jobs in the resource pool.
     public var statics: WorkloadListStatistics?
-
     /// Not in the page's table; the page's response example shows it.
     public var statistics: Statistics?
 
-    private enum CodingKeys: String, CodingKey {
-        case statics
-        case statistics
-    }
-
-    public init(
-        statics: WorkloadListStatistics? = nil,
-        statistics: Statistics? = nil
-    ) {
+    public init(statics: WorkloadListStatistics? = nil, statistics: Statistics? = nil) {
         self.statics = statics
         self.statistics = statistics
     }
@@ -60,7 +47,7 @@ public struct ShowWorkloadStatisticsResponse: Codable, Sendable, Hashable {
 /// The `status` of a `Item`.
 ///
 /// Read from the page's example.
-public struct ShowWorkloadStatisticsStatus: Codable, Sendable, Hashable {
+public struct ShowWorkloadStatisticsStatus: Codable, Sendable, Equatable {
     public var pending: Int?
     public var queue: Int?
     public var running: Int?
@@ -71,11 +58,7 @@ public struct ShowWorkloadStatisticsStatus: Codable, Sendable, Hashable {
         case running = "Running"
     }
 
-    public init(
-        pending: Int? = nil,
-        queue: Int? = nil,
-        running: Int? = nil
-    ) {
+    public init(pending: Int? = nil, queue: Int? = nil, running: Int? = nil) {
         self.pending = pending
         self.queue = queue
         self.running = running
@@ -92,7 +75,7 @@ public struct ShowWorkloadStatisticsStatus: Codable, Sendable, Hashable {
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct Statistics: Codable, Sendable, Hashable {
+public struct Statistics: Codable, Sendable, Equatable {
     public var items: [Item]?
     public var total: Int?
 
@@ -101,10 +84,7 @@ public struct Statistics: Codable, Sendable, Hashable {
         case total
     }
 
-    public init(
-        items: [Item]? = nil,
-        total: Int? = nil
-    ) {
+    public init(items: [Item]? = nil, total: Int? = nil) {
         self.items = items
         self.total = total
     }
@@ -117,10 +97,9 @@ public struct Statistics: Codable, Sendable, Hashable {
 }
 
 /// Statistics on jobs in the resource pool.
-public struct WorkloadListStatistics: Codable, Sendable, Hashable {
+public struct WorkloadListStatistics: Codable, Sendable, Equatable {
     /// Number of statistics lists.
     public var total: Int?
-
     /// Statistics of different job types.
     public var items: [WorkloadStatistics]?
 
@@ -129,10 +108,7 @@ public struct WorkloadListStatistics: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        total: Int? = nil,
-        items: [WorkloadStatistics]? = nil
-    ) {
+    public init(total: Int? = nil, items: [WorkloadStatistics]? = nil) {
         self.total = total
         self.items = items
     }
@@ -145,16 +121,14 @@ public struct WorkloadListStatistics: Codable, Sendable, Hashable {
 }
 
 /// Statistics of different job types.
-public struct WorkloadStatistics: Codable, Sendable, Hashable {
+public struct WorkloadStatistics: Codable, Sendable, Equatable {
     /// Job type. Options:
     /// train: training job
     /// infer: inference job
     /// notebook: notebook jobs
     public var type: ListWorkloadsType?
-
     /// Number of jobs
     public var total: Int?
-
     /// Number of jobs in different statuses
     public var status: WorkloadStatusStatistics?
 
@@ -164,11 +138,7 @@ public struct WorkloadStatistics: Codable, Sendable, Hashable {
         case status
     }
 
-    public init(
-        type: ListWorkloadsType? = nil,
-        total: Int? = nil,
-        status: WorkloadStatusStatistics? = nil
-    ) {
+    public init(type: ListWorkloadsType? = nil, total: Int? = nil, status: WorkloadStatusStatistics? = nil) {
         self.type = type
         self.total = total
         self.status = status
@@ -183,31 +153,23 @@ public struct WorkloadStatistics: Codable, Sendable, Hashable {
 }
 
 /// Number of jobs in different statuses
-public struct WorkloadStatusStatistics: Codable, Sendable, Hashable {
+public struct WorkloadStatusStatistics: Codable, Sendable, Equatable {
     /// Number of jobs queued in the resource pool.
     public var queue: String?
-
     /// Number of jobs being scheduled in the resource pool.
     public var pending: String?
-
     /// Number of abnormal jobs.
     public var abnormal: String?
-
     /// Number of jobs that are being terminated.
     public var terminating: String?
-
     /// Number of jobs that are being created.
     public var creating: String?
-
     /// Number of running jobs.
     public var running: String?
-
     /// Number of completed jobs.
     public var completed: String?
-
     /// Number of terminated jobs.
     public var terminated: String?
-
     /// Number of jobs that fail to be executed.
     public var failed: String?
 

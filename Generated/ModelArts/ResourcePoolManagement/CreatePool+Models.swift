@@ -4,27 +4,17 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createPool``.
-public struct CreatePoolRequest: Codable, Sendable, Hashable {
+public struct CreatePoolRequest: Codable, Sendable, Equatable {
     /// API version. Options:
     /// v2
     public var apiVersion: NodeAPIVersion
-
     /// Resource type. Options:
     /// Pool: resource pool
     public var kind: CreatePoolKind
-
     /// Metadata of a resource pool.
     public var metadata: PoolMetadataCreation
-
     /// Description of a resource pool.
     public var spec: PoolSpecCreation?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-    }
 
     public init(
         apiVersion: NodeAPIVersion,
@@ -40,16 +30,13 @@ public struct CreatePoolRequest: Codable, Sendable, Hashable {
 }
 
 /// Resource pool annotations.
-public struct PoolAnnotationsCreation: Codable, Sendable, Hashable {
+public struct PoolAnnotationsCreation: Codable, Sendable, Equatable {
     /// Description of a resource pool
     public var osModelartsDescription: String?
-
     /// Billing mode
     public var osModelartsBillingMode: String?
-
     /// Order ID
     public var osModelartsOrderID: String?
-
     /// Priority that can be set for the jobs delivered by other users to the shared resource pool
     public var osModelartsSchedulerExtension: String?
 
@@ -75,35 +62,26 @@ public struct PoolAnnotationsCreation: Codable, Sendable, Hashable {
 
 /// Kubernetes container network segment. Only one container network segment is supported. This parameter is
 /// optional. If this parameter is not set, the default value is specified by CCE.
-public struct PoolContainerNetwork: Codable, Sendable, Hashable {
+public struct PoolContainerNetwork: Codable, Sendable, Equatable {
     /// CIDR block of the container network segment. Recommended: 10.0.0.0/12-19, 172.16.0.0/16-19, or
     /// 192.168.0.0/16-19. If the selected CIDR block conflicts with existing ones, an error will be reported.
     /// This parameter cannot be modified after the cluster is created.
     public var cidr: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case cidr
-    }
-
-    public init(
-        cidr: String? = nil
-    ) {
+    public init(cidr: String? = nil) {
         self.cidr = cidr
     }
 }
 
 /// Resource pool labels.
-public struct PoolLabelsCreation: Codable, Sendable, Hashable {
+public struct PoolLabelsCreation: Codable, Sendable, Equatable {
     /// Workspace ID. The default value is 0.
     public var osModelartsWorkspaceID: String?
-
     /// Specified resource pool name. The value contains 4 to 25 characters, including lowercase letters,
     /// hyphens (-), and digits.
     public var osModelartsName: String
-
     /// Whether the resource pool can be shared. The value can be unshared or shared.
     public var osModelartsSharing: OSModelartsSharing?
-
     /// Customized node prefix. This parameter is optional.
     public var osModelartsNodePrefix: String?
 
@@ -128,67 +106,48 @@ public struct PoolLabelsCreation: Codable, Sendable, Hashable {
 }
 
 /// Metadata of a resource pool.
-public struct PoolMetadataCreation: Codable, Sendable, Hashable {
+public struct PoolMetadataCreation: Codable, Sendable, Equatable {
     /// Resource pool labels.
     public var labels: PoolLabelsCreation
-
     /// Resource pool annotations.
     public var annotations: PoolAnnotationsCreation?
 
-    private enum CodingKeys: String, CodingKey {
-        case labels
-        case annotations
-    }
-
-    public init(
-        labels: PoolLabelsCreation,
-        annotations: PoolAnnotationsCreation? = nil
-    ) {
+    public init(labels: PoolLabelsCreation, annotations: PoolAnnotationsCreation? = nil) {
         self.labels = labels
         self.annotations = annotations
     }
 }
 
 /// Description of a resource pool.
-public struct PoolSpecCreation: Codable, Sendable, Hashable {
+public struct PoolSpecCreation: Codable, Sendable, Equatable {
     /// Resource pool type. The options are as follows:
     /// Dedicate: physical resource pool, which uses a separate network and supports network connection,
     /// custom drivers, and custom job types.
     public var type: PoolSpecType
-
     /// Job type enabled. Options:
     /// Train: training jobs
     /// Infer: inference jobs
     /// [- Notebook: notebook jobs](tags: hc)
     public var scope: [Scope]?
-
     /// Resource specifications in a resource pool, including resource specifications and the number of
     /// resources for each specification
     public var resources: [CreatePoolPoolResource]
-
     /// Parent resource pool ID.
     public var parent: String?
-
     /// Network settings for a resource pool. This parameter is mandatory for creating physical resource
     /// pools.
     public var network: PoolNetwork?
-
     /// Kubernetes container network segment. Only one container network segment is supported. This parameter
     /// is optional. If this parameter is not set, the default value is specified by CCE.
     public var containerNetwork: PoolContainerNetwork?
-
     /// CIDR of the Kubernetes service network segment
     public var kubernetesSvcIPRange: String?
-
     /// Master node parameters in a resource pool. This parameter is optional for physical resource pools.
     public var masters: [PoolClusterMaster]?
-
     /// Cluster flavor of a standard pool.
     public var clusterFlavor: String?
-
     /// Resource pool driver
     public var driver: PoolDriver?
-
     /// Whether to enable IPv6
     public var ipv6enable: Bool?
 

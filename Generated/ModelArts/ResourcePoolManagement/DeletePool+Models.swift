@@ -4,31 +4,19 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/deletePool``.
-public struct DeletePoolResponse: Codable, Sendable, Hashable {
+public struct DeletePoolResponse: Codable, Sendable, Equatable {
     /// API version. Options:
     /// v2
     public var apiVersion: NodeAPIVersion?
-
     /// Resource type. Options:
     /// Pool: resource pool
     public var kind: CreatePoolKind?
-
     /// Metadata of a resource pool.
     public var metadata: PoolMetadataDeletion?
-
     /// Description of a resource pool.
     public var spec: PoolSpec?
-
     /// Status of a resource pool.
     public var status: PoolStatus?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-        case status
-    }
 
     public init(
         apiVersion: NodeAPIVersion? = nil,
@@ -46,37 +34,28 @@ public struct DeletePoolResponse: Codable, Sendable, Hashable {
 }
 
 /// Resource pool annotations.
-public struct PoolMetaAnnotations: Codable, Sendable, Hashable {
+public struct PoolMetaAnnotations: Codable, Sendable, Equatable {
     /// Description of a resource pool.
     public var osModelartsDescription: String?
-
     /// Billing mode.
     public var osModelartsBillingMode: String?
-
     /// Resource ID corresponding to each flavor.
     public var osModelartsFlavorResourceIDs: String?
-
     /// Resource tags specified by the user during resource pool creation.
     public var osModelartsTmsTags: String?
-
     /// Priority that can be set for the jobs delivered by other users to the shared resource pool
     public var osModelartsSchedulerExtension: String?
-
     /// Whether a resource pool that is not provisioned for an entire cabinet can deliver the job of an entire
     /// cabinet. If this annotation exists, the resource pool can deliver such a job. By default, a resource
     /// pool provisioned for an entire cabinet (that is, creatingStep resources of the rack type) supports
     /// this function.
     public var osModelartsVolcanoSchedulerCabinetExclusiveEnabled: String?
-
     /// External dependency ID of training.
     public var osModelartsPoolScopeExternalDependencyTrain: String?
-
     /// External dependency ID of inference.
     public var osModelartsPoolScopeExternalDependencyInfer: String?
-
     /// External dependency ID of the development environment.
     public var osModelartsPoolScopeExternalDependencyNotebook: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var osModelartsExternalAccess: String?
 
@@ -119,27 +98,21 @@ public struct PoolMetaAnnotations: Codable, Sendable, Hashable {
 }
 
 /// Resource pool labels.
-public struct PoolMetaLabels: Codable, Sendable, Hashable {
+public struct PoolMetaLabels: Codable, Sendable, Equatable {
     /// Workspace ID
     public var osModelartsWorkspaceID: String?
-
     /// Resource pool name specified by the user.
     public var osModelartsName: String?
-
     /// Resource ID of the resource pool.
     public var osModelartsResourceID: String?
-
     /// ID of the tenant corresponding to the resource pool, which records the tenant account where the
     /// resource pool is created
     public var osModelartsTenantDomainID: String?
-
     /// Source of a resource pool, for example, admin-console, indicating that the resource pool is created by
     /// the administrator on the ModelArts console
     public var osModelartsCreateFrom: String?
-
     /// Business type of a resource pool. The value can be public or private.
     public var osModelartsPoolBiz: OSModelartsPoolBiz?
-
     /// Whether the resource pool can be shared. Options:
     /// unshared: It cannot be shared.
     /// shared: It can be shared.
@@ -175,29 +148,17 @@ public struct PoolMetaLabels: Codable, Sendable, Hashable {
 }
 
 /// Metadata of a resource pool.
-public struct PoolMetadataDeletion: Codable, Sendable, Hashable {
+public struct PoolMetadataDeletion: Codable, Sendable, Equatable {
     /// Automatically generated resource pool name, which is equivalent to pool ID.
     public var name: String?
-
     /// Timestamp, for example, 2021-11-01T03:49:41Z.
     public var creationTimestamp: String?
-
     /// Timestamp, for example, 2021-11-01T03:49:41Z.
     public var deletionTimestamp: String?
-
     /// Resource pool labels.
     public var labels: PoolMetaLabels?
-
     /// Resource pool annotations.
     public var annotations: PoolMetaAnnotations?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case creationTimestamp
-        case deletionTimestamp
-        case labels
-        case annotations
-    }
 
     public init(
         name: String? = nil,

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listPools``.
-public struct ListPoolsResponse: Codable, Sendable, Hashable {
+public struct ListPoolsResponse: Codable, Sendable, Equatable {
     /// Documented values of `kind`; other values decode as well.
     public struct KindValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// resource pools
         public static let poolList: Self = "PoolList"
@@ -20,25 +17,13 @@ public struct ListPoolsResponse: Codable, Sendable, Hashable {
     /// API version. Options:
     /// v2
     public var apiVersion: NodeAPIVersion?
-
     /// Resource type. Options:
     /// PoolList: resource pools
     public var kind: KindValue?
-
     /// Resource pools.
     public var items: [ListPoolsPool]?
 
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case items
-    }
-
-    public init(
-        apiVersion: NodeAPIVersion? = nil,
-        kind: KindValue? = nil,
-        items: [ListPoolsPool]? = nil
-    ) {
+    public init(apiVersion: NodeAPIVersion? = nil, kind: KindValue? = nil, items: [ListPoolsPool]? = nil) {
         self.apiVersion = apiVersion
         self.kind = kind
         self.items = items

@@ -7,17 +7,12 @@ extension ModelArtsClient {
     /// Documented values of `status` for ``ModelArtsClient/listPools``.
     public struct ListPoolsStatus: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The resource pool is successfully created.
         public static let created: Self = "created"
-
         /// The resource pool failed.
         public static let failed: Self = "failed"
-
         /// The resource pool is being created.
         public static let creating: Self = "creating"
     }
@@ -25,20 +20,14 @@ extension ModelArtsClient {
     /// Documented values of `statistics` for ``ModelArtsClient/showPoolMonitor``.
     public struct ShowPoolMonitorStatistics: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// maximum value statistics (default setting)
         public static let maximum: Self = "maximum"
-
         /// minimum value statistics
         public static let minimum: Self = "minimum"
-
         /// sum statistics
         public static let sum: Self = "sum"
-
         /// average value statistics
         public static let average: Self = "average"
     }
@@ -46,20 +35,14 @@ extension ModelArtsClient {
     /// Documented values of `period` for ``ModelArtsClient/showPoolMonitor``.
     public struct ShowPoolMonitorPeriod: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The granularity is 1 minute, which is the default value.
         public static let value60: Self = "60"
-
         /// The granularity is 5 minutes.
         public static let value300: Self = "300"
-
         /// The granularity is 15 minutes.
         public static let value900: Self = "900"
-
         /// The granularity is 1 hour.
         public static let value3600: Self = "3600"
     }

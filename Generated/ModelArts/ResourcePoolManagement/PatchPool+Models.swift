@@ -4,33 +4,23 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/patchPool``.
-public struct PatchPoolRequest: Codable, Sendable, Hashable {
+public struct PatchPoolRequest: Codable, Sendable, Equatable {
     /// Metadata of a resource pool.
     public var metadata: PoolMetadataUpdate?
-
     /// Description of a resource pool.
     public var spec: PoolSpecUpdate?
 
-    private enum CodingKeys: String, CodingKey {
-        case metadata
-        case spec
-    }
-
-    public init(
-        metadata: PoolMetadataUpdate? = nil,
-        spec: PoolSpecUpdate? = nil
-    ) {
+    public init(metadata: PoolMetadataUpdate? = nil, spec: PoolSpecUpdate? = nil) {
         self.metadata = metadata
         self.spec = spec
     }
 }
 
 /// Resource pool annotations.
-public struct PoolAnnotationsUpdate: Codable, Sendable, Hashable {
+public struct PoolAnnotationsUpdate: Codable, Sendable, Equatable {
     /// Description of a resource pool, specifying the application scenarios of the resource pool. The
     /// following special characters are not allowed: !<>=&"'.
     public var osModelartsDescription: String?
-
     /// Priority that can be set for the jobs delivered by other users to the shared resource pool
     public var osModelartsSchedulerExtension: String?
 
@@ -39,21 +29,17 @@ public struct PoolAnnotationsUpdate: Codable, Sendable, Hashable {
         case osModelartsSchedulerExtension = "os.modelarts/scheduler.extension"
     }
 
-    public init(
-        osModelartsDescription: String? = nil,
-        osModelartsSchedulerExtension: String? = nil
-    ) {
+    public init(osModelartsDescription: String? = nil, osModelartsSchedulerExtension: String? = nil) {
         self.osModelartsDescription = osModelartsDescription
         self.osModelartsSchedulerExtension = osModelartsSchedulerExtension
     }
 }
 
 /// Resource pool labels
-public struct PoolLabelsUpdate: Codable, Sendable, Hashable {
+public struct PoolLabelsUpdate: Codable, Sendable, Equatable {
     /// Target workspace ID. The workspace ID cannot be changed at the same time as other resource pool
     /// modification operations (such as scaling).
     public var osModelartsWorkspaceID: String?
-
     /// Whether the resource pool can be shared. The options are as follows:
     /// unshared: It cannot be shared.
     /// shared: It can be shared.
@@ -64,57 +50,37 @@ public struct PoolLabelsUpdate: Codable, Sendable, Hashable {
         case osModelartsSharing = "os.modelarts/sharing"
     }
 
-    public init(
-        osModelartsWorkspaceID: String? = nil,
-        osModelartsSharing: OSModelartsSharing? = nil
-    ) {
+    public init(osModelartsWorkspaceID: String? = nil, osModelartsSharing: OSModelartsSharing? = nil) {
         self.osModelartsWorkspaceID = osModelartsWorkspaceID
         self.osModelartsSharing = osModelartsSharing
     }
 }
 
 /// Metadata of a resource pool.
-public struct PoolMetadataUpdate: Codable, Sendable, Hashable {
+public struct PoolMetadataUpdate: Codable, Sendable, Equatable {
     /// Resource pool labels
     public var labels: PoolLabelsUpdate?
-
     /// Resource pool annotations.
     public var annotations: PoolAnnotationsUpdate?
 
-    private enum CodingKeys: String, CodingKey {
-        case labels
-        case annotations
-    }
-
-    public init(
-        labels: PoolLabelsUpdate? = nil,
-        annotations: PoolAnnotationsUpdate? = nil
-    ) {
+    public init(labels: PoolLabelsUpdate? = nil, annotations: PoolAnnotationsUpdate? = nil) {
         self.labels = labels
         self.annotations = annotations
     }
 }
 
 /// Description of a resource pool.
-public struct PoolSpecUpdate: Codable, Sendable, Hashable {
+public struct PoolSpecUpdate: Codable, Sendable, Equatable {
     /// Job type enabled. Options:
     /// Train: training jobs
     /// Infer: inference jobs
     /// [- Notebook: notebook jobs](tags: hc)
     public var scope: [Scope]?
-
     /// Data model for the number of resources of the specified flavors in a resource pool and node pool
     /// configurations.
     public var resources: [CreatePoolPoolResource]?
-
     /// Resource pool driver.
     public var driver: PoolDriver?
-
-    private enum CodingKeys: String, CodingKey {
-        case scope
-        case resources
-        case driver
-    }
 
     public init(
         scope: [Scope]? = nil,

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/retryPoolScope``.
-public struct RetryPoolScopeRequest: Codable, Sendable, Hashable {
+public struct RetryPoolScopeRequest: Codable, Sendable, Equatable {
     /// Job type to be retried.
     public var scope: String
 
-    private enum CodingKeys: String, CodingKey {
-        case scope
-    }
-
-    public init(
-        scope: String
-    ) {
+    public init(scope: String) {
         self.scope = scope
     }
 }

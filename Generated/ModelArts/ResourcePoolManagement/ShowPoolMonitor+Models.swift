@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Key metrics.
-public struct PoolMetricDataPoint: Codable, Sendable, Hashable {
+public struct PoolMetricDataPoint: Codable, Sendable, Equatable {
     /// Timestamp.
     public var timestamp: Int64?
-
     /// Time series unit.
     public var unit: String?
-
     /// List of statistical values.
     public var statistics: [PoolMetricDataPointValue]?
 
@@ -20,11 +18,7 @@ public struct PoolMetricDataPoint: Codable, Sendable, Hashable {
         case statistics
     }
 
-    public init(
-        timestamp: Int64? = nil,
-        unit: String? = nil,
-        statistics: [PoolMetricDataPointValue]? = nil
-    ) {
+    public init(timestamp: Int64? = nil, unit: String? = nil, statistics: [PoolMetricDataPointValue]? = nil) {
         self.timestamp = timestamp
         self.unit = unit
         self.statistics = statistics
@@ -39,18 +33,14 @@ public struct PoolMetricDataPoint: Codable, Sendable, Hashable {
 }
 
 /// List of statistical values.
-public struct PoolMetricDataPointValue: Codable, Sendable, Hashable {
+public struct PoolMetricDataPointValue: Codable, Sendable, Equatable {
     /// Documented values of `statistic`; other values decode as well.
     public struct Statistic: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// maximum value statistics
         public static let maximum: Self = "maximum"
-
         /// average value statistics
         public static let average: Self = "average"
     }
@@ -59,7 +49,6 @@ public struct PoolMetricDataPointValue: Codable, Sendable, Hashable {
     /// maximum: maximum value statistics
     /// average: average value statistics
     public var statistic: Statistic?
-
     /// Statistical result. The value -1 indicates invalid data.
     public var value: Double?
 
@@ -68,10 +57,7 @@ public struct PoolMetricDataPointValue: Codable, Sendable, Hashable {
         case value
     }
 
-    public init(
-        statistic: Statistic? = nil,
-        value: Double? = nil
-    ) {
+    public init(statistic: Statistic? = nil, value: Double? = nil) {
         self.statistic = statistic
         self.value = value
     }
@@ -84,83 +70,54 @@ public struct PoolMetricDataPointValue: Codable, Sendable, Hashable {
 }
 
 /// Dimensions.
-public struct PoolMetricDimensionItem: Codable, Sendable, Hashable {
+public struct PoolMetricDimensionItem: Codable, Sendable, Equatable {
     /// Metric dimension name.
     public var name: String?
-
     /// Metric dimension value.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case value
-    }
-
-    public init(
-        name: String? = nil,
-        value: String? = nil
-    ) {
+    public init(name: String? = nil, value: String? = nil) {
         self.name = name
         self.value = value
     }
 }
 
 /// Metric list. The JSON array can contain a maximum of 20 metrics.
-public struct PoolMetricItem: Codable, Sendable, Hashable {
+public struct PoolMetricItem: Codable, Sendable, Equatable {
     /// Metrics.
     public var metric: PoolMetricItemValue?
-
     /// Key metrics.
     public var dataPoints: [PoolMetricDataPoint]?
 
-    private enum CodingKeys: String, CodingKey {
-        case metric
-        case dataPoints
-    }
-
-    public init(
-        metric: PoolMetricItemValue? = nil,
-        dataPoints: [PoolMetricDataPoint]? = nil
-    ) {
+    public init(metric: PoolMetricItemValue? = nil, dataPoints: [PoolMetricDataPoint]? = nil) {
         self.metric = metric
         self.dataPoints = dataPoints
     }
 }
 
 /// Metrics.
-public struct PoolMetricItemValue: Codable, Sendable, Hashable {
+public struct PoolMetricItemValue: Codable, Sendable, Equatable {
     /// Documented values of `metricName`; other values decode as well.
     public struct MetricName: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// CPU usage
         public static let cpuUsage: Self = "cpuUsage"
-
         /// memory usage
         public static let memUsedRate: Self = "memUsedRate"
-
         /// GPU usage
         public static let gpuUtil: Self = "gpuUtil"
-
         /// used GPU memory
         public static let gpuMemUsage: Self = "gpuMemUsage"
-
         /// NPU usage
         public static let npuUtil: Self = "npuUtil"
-
         /// used NPU memory
         public static let npuMemUsage: Self = "npuMemUsage"
-
         /// disk capacity
         public static let diskCapacity: Self = "diskCapacity"
-
         /// available disk capacity
         public static let diskAvailableCapacity: Self = "diskAvailableCapacity"
-
         /// disk usage
         public static let diskUsedRate: Self = "diskUsedRate"
     }
@@ -168,23 +125,16 @@ public struct PoolMetricItemValue: Codable, Sendable, Hashable {
     /// Documented values of `namespace`; other values decode as well.
     public struct Namespace: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// namespace of component, instance, process, and container metrics
         public static let paasContainer: Self = "PAAS.CONTAINER"
-
         /// namespace of host, network, disk, and file system metrics
         public static let paasNode: Self = "PAAS.NODE"
-
         /// namespace of SLA metrics
         public static let paasSla: Self = "PAAS.SLA"
-
         /// namespace of cluster metrics
         public static let paasAggr: Self = "PAAS.AGGR"
-
         /// default namespace of custom metrics
         public static let custommetrics: Self = "CUSTOMMETRICS"
     }
@@ -200,7 +150,6 @@ public struct PoolMetricItemValue: Codable, Sendable, Hashable {
     /// diskAvailableCapacity: available disk capacity
     /// diskUsedRate: disk usage
     public var metricName: MetricName?
-
     /// Metric namespace. The options are as follows:
     /// PAAS.CONTAINER: namespace of component, instance, process, and container metrics
     /// PAAS.NODE: namespace of host, network, disk, and file system metrics
@@ -208,15 +157,8 @@ public struct PoolMetricItemValue: Codable, Sendable, Hashable {
     /// PAAS.AGGR: namespace of cluster metrics
     /// CUSTOMMETRICS: default namespace of custom metrics
     public var namespace: Namespace?
-
     /// Dimensions.
     public var dimensions: [PoolMetricDimensionItem]?
-
-    private enum CodingKeys: String, CodingKey {
-        case metricName
-        case namespace
-        case dimensions
-    }
 
     public init(
         metricName: MetricName? = nil,
@@ -230,17 +172,11 @@ public struct PoolMetricItemValue: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showPoolMonitor``.
-public struct ShowPoolMonitorResponse: Codable, Sendable, Hashable {
+public struct ShowPoolMonitorResponse: Codable, Sendable, Equatable {
     /// Metric list. The JSON array can contain a maximum of 20 metrics.
     public var metrics: [PoolMetricItem]?
 
-    private enum CodingKeys: String, CodingKey {
-        case metrics
-    }
-
-    public init(
-        metrics: [PoolMetricItem]? = nil
-    ) {
+    public init(metrics: [PoolMetricItem]? = nil) {
         self.metrics = metrics
     }
 }

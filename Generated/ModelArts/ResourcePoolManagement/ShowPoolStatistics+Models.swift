@@ -4,35 +4,25 @@
 import CloudCore
 
 /// Resource pool statistics
-public struct PoolStatisticsItem: Codable, Sendable, Hashable {
+public struct PoolStatisticsItem: Codable, Sendable, Equatable {
     /// Statistics about resource pools in different statuses.
     public var status: PoolStatisticsStatus?
 
-    private enum CodingKeys: String, CodingKey {
-        case status
-    }
-
-    public init(
-        status: PoolStatisticsStatus? = nil
-    ) {
+    public init(status: PoolStatisticsStatus? = nil) {
         self.status = status
     }
 }
 
 /// Statistics about resource pools in different statuses.
-public struct PoolStatisticsStatus: Codable, Sendable, Hashable {
+public struct PoolStatisticsStatus: Codable, Sendable, Equatable {
     /// Number of resource pools that are being created.
     public var creating: Int?
-
     /// Number of created resource pools.
     public var created: Int?
-
     /// Number of resource pools that failed to be created in the last three days. The maximum value is 500.
     public var failed: Int?
-
     /// Number of resource pools in the waiting status.
     public var pending: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var deleting: Int?
 
@@ -69,22 +59,13 @@ public struct PoolStatisticsStatus: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showPoolStatistics``.
-public struct ShowPoolStatisticsResponse: Codable, Sendable, Hashable {
+public struct ShowPoolStatisticsResponse: Codable, Sendable, Equatable {
     /// Resource pool statistics
     public var statistics: PoolStatisticsItem?
-
     /// Statistics time
     public var operationTime: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case statistics
-        case operationTime
-    }
-
-    public init(
-        statistics: PoolStatisticsItem? = nil,
-        operationTime: String? = nil
-    ) {
+    public init(statistics: PoolStatisticsItem? = nil, operationTime: String? = nil) {
         self.statistics = statistics
         self.operationTime = operationTime
     }

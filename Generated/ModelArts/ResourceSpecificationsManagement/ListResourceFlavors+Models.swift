@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Name of the step displayed externally.
-public struct DisplayInfo: Codable, Sendable, Hashable {
+public struct DisplayInfo: Codable, Sendable, Equatable {
     /// English name.
     public var enUS: String?
 
@@ -12,21 +12,17 @@ public struct DisplayInfo: Codable, Sendable, Hashable {
         case enUS = "en_US"
     }
 
-    public init(
-        enUS: String? = nil
-    ) {
+    public init(enUS: String? = nil) {
         self.enUS = enUS
     }
 }
 
 /// Information about the resource flavor for creating nodes by step.
-public struct FlavorCreatingStepVO: Codable, Sendable, Hashable {
+public struct FlavorCreatingStepVO: Codable, Sendable, Equatable {
     /// Name of the step displayed externally.
     public var displayInfo: DisplayInfo?
-
     /// Step.
     public var step: Int?
-
     /// Batch type.
     public var type: String?
 
@@ -36,11 +32,7 @@ public struct FlavorCreatingStepVO: Codable, Sendable, Hashable {
         case type
     }
 
-    public init(
-        displayInfo: DisplayInfo? = nil,
-        step: Int? = nil,
-        type: String? = nil
-    ) {
+    public init(displayInfo: DisplayInfo? = nil, step: Int? = nil, type: String? = nil) {
         self.displayInfo = displayInfo
         self.step = step
         self.type = type
@@ -57,24 +49,18 @@ public struct FlavorCreatingStepVO: Codable, Sendable, Hashable {
 /// Data disks
 ///
 /// DataVolumeItem
-public struct ListResourceFlavorsDataVolumeItem: Codable, Sendable, Hashable {
+public struct ListResourceFlavorsDataVolumeItem: Codable, Sendable, Equatable {
     /// Documented values of `volumeType`; other values decode as well.
     public struct VolumeTypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// ultra-high I/O disk
         public static let ssd: Self = "SSD"
-
         /// general-purpose SSD
         public static let gpssd: Self = "GPSSD"
-
         /// high I/O disk
         public static let sas: Self = "SAS"
-
         /// common disk
         public static let sata: Self = "SATA"
     }
@@ -85,46 +71,27 @@ public struct ListResourceFlavorsDataVolumeItem: Codable, Sendable, Hashable {
     /// SAS: high I/O disk
     /// SATA: common disk
     public var volumeType: VolumeTypeValue?
-
     /// Disk size, in GiB.
     public var size: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeType
-        case size
-    }
-
-    public init(
-        volumeType: VolumeTypeValue? = nil,
-        size: String? = nil
-    ) {
+    public init(volumeType: VolumeTypeValue? = nil, size: String? = nil) {
         self.volumeType = volumeType
         self.size = size
     }
 }
 
 /// The response of ``ModelArtsClient/listResourceFlavors``.
-public struct ListResourceFlavorsResponse: Codable, Sendable, Hashable {
+public struct ListResourceFlavorsResponse: Codable, Sendable, Equatable {
     /// API version. Options:
     /// v1
     public var apiVersion: APIVersion?
-
     /// Resource type. Options:
     /// ResourceFlavorList: resource specifications
     public var kind: ListResourceFlavorsKind?
-
     /// Metadata of resource specifications.
     public var metadata: NeworkListMetadata?
-
     /// Resource specifications.
     public var items: [ResourceFlavor]?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case items
-    }
 
     public init(
         apiVersion: APIVersion? = nil,
@@ -140,31 +107,19 @@ public struct ListResourceFlavorsResponse: Codable, Sendable, Hashable {
 }
 
 /// Resource specifications.
-public struct ResourceFlavor: Codable, Sendable, Hashable {
+public struct ResourceFlavor: Codable, Sendable, Equatable {
     /// API version. Options:
     /// v1
     public var apiVersion: APIVersion?
-
     /// Resource type. Options:
     /// ResourceFlavor: resource specification
     public var kind: ResourceFlavorKind?
-
     /// Metadata of a resource specification.
     public var metadata: ResourceFlavorMetadata?
-
     /// Description of a resource specification.
     public var spec: ResourceFlavorSpec?
-
     /// Status of a resource specification.
     public var status: ResourceFlavorStatus?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-        case status
-    }
 
     public init(
         apiVersion: APIVersion? = nil,
@@ -182,7 +137,7 @@ public struct ResourceFlavor: Codable, Sendable, Hashable {
 }
 
 /// Annotations of a resource flavor.
-public struct ResourceFlavorAnnotations: Codable, Sendable, Hashable {
+public struct ResourceFlavorAnnotations: Codable, Sendable, Equatable {
     /// Constraints on additional disks attached to the resource flavor.
     public var osModelartsResourceflavorVolumeConfigs: String?
 
@@ -190,21 +145,17 @@ public struct ResourceFlavorAnnotations: Codable, Sendable, Hashable {
         case osModelartsResourceflavorVolumeConfigs = "os.modelarts.resourceflavor/volume.configs"
     }
 
-    public init(
-        osModelartsResourceflavorVolumeConfigs: String? = nil
-    ) {
+    public init(osModelartsResourceflavorVolumeConfigs: String? = nil) {
         self.osModelartsResourceflavorVolumeConfigs = osModelartsResourceflavorVolumeConfigs
     }
 }
 
 /// Labels of a resource flavor.
-public struct ResourceFlavorLabel: Codable, Sendable, Hashable {
+public struct ResourceFlavorLabel: Codable, Sendable, Equatable {
     /// Job types supported by a resource specification
     public var osModelartsScope: String?
-
     /// BMS flavor label. true indicates that the flavor is a BMS flavor.
     public var osModelartsFlavorBaremetal: String?
-
     /// Whether a local disk is contained. true indicates that the flavor contains local disks.
     public var osModelartsFlavorLocaldisk: String?
 
@@ -226,21 +177,13 @@ public struct ResourceFlavorLabel: Codable, Sendable, Hashable {
 }
 
 /// Metadata of a resource specification.
-public struct ResourceFlavorMetadata: Codable, Sendable, Hashable {
+public struct ResourceFlavorMetadata: Codable, Sendable, Equatable {
     /// Resource flavor name.
     public var name: String?
-
     /// Labels of a resource flavor.
     public var labels: ResourceFlavorLabel?
-
     /// Annotations of a resource flavor.
     public var annotations: ResourceFlavorAnnotations?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case labels
-        case annotations
-    }
 
     public init(
         name: String? = nil,
@@ -254,84 +197,50 @@ public struct ResourceFlavorMetadata: Codable, Sendable, Hashable {
 }
 
 /// Description of a resource specification.
-public struct ResourceFlavorSpec: Codable, Sendable, Hashable {
+public struct ResourceFlavorSpec: Codable, Sendable, Equatable {
     /// Documented values of `flavorBootType`; other values decode as well.
     public struct FlavorBootType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// local disk
         public static let localDisk: Self = "LocalDisk"
-
         /// cloud hard disk (quick provisioning)
         public static let volume: Self = "Volume"
     }
 
     /// Resource specification type.
     public var type: String?
-
     /// Computer architecture. Options:
     /// x86
     /// arm64
     public var cpuArch: CPUArch?
-
     /// Number of CPU cores.
     public var cpu: String?
-
     /// Memory size in GiB.
     public var memory: String?
-
     /// GPU information.
     public var gpu: ResourceFlavorXPU?
-
     /// NPU information.
     public var npu: ResourceFlavorXPU?
-
     /// Data disks
     public var dataVolumes: [ListResourceFlavorsDataVolumeItem]?
-
     /// System disk information.
     public var rootVolume: RootVolume?
-
     /// Training job types supported by resource specifications.
     public var jobFlavors: [String]?
-
     /// Node configuration template used by resource flavor
     public var nodeConfigTemplate: String?
-
     /// Information about the resource flavor for creating nodes by step.
     public var creatingSteps: [FlavorCreatingStepVO]?
-
     /// Boot type of a BMS. The options are as follows:
     /// LocalDisk: local disk
     /// Volume: cloud hard disk (quick provisioning)
     public var flavorBootType: FlavorBootType?
-
     /// Physical disk specifications.
     public var localDiskDetail: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var billingModes: [Int]?
-
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case cpuArch
-        case cpu
-        case memory
-        case gpu
-        case npu
-        case dataVolumes
-        case rootVolume
-        case jobFlavors
-        case nodeConfigTemplate
-        case creatingSteps
-        case flavorBootType
-        case localDiskDetail
-        case billingModes
-    }
 
     public init(
         type: String? = nil,
@@ -367,45 +276,27 @@ public struct ResourceFlavorSpec: Codable, Sendable, Hashable {
 }
 
 /// Status of a resource specification.
-public struct ResourceFlavorStatus: Codable, Sendable, Hashable {
+public struct ResourceFlavorStatus: Codable, Sendable, Equatable {
     /// Sales status of a resource specification in each AZ. The value is (AZ, Status). Options for Status:
     /// normal: The specification is on-sales.
     /// soldout: The specification is sold out.
     public var phase: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case phase
-    }
-
-    public init(
-        phase: [String: String]? = nil
-    ) {
+    public init(phase: [String: String]? = nil) {
         self.phase = phase
     }
 }
 
 /// GPU information.
-public struct ResourceFlavorXPU: Codable, Sendable, Hashable {
+public struct ResourceFlavorXPU: Codable, Sendable, Equatable {
     /// XPU type.
     public var type: String?
-
     /// Number of XPUs.
     public var size: String?
-
     /// XPU memory.
     public var memory: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case size
-        case memory
-    }
-
-    public init(
-        type: String? = nil,
-        size: String? = nil,
-        memory: String? = nil
-    ) {
+    public init(type: String? = nil, size: String? = nil, memory: String? = nil) {
         self.type = type
         self.size = size
         self.memory = memory

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createService``.
-public struct CreateServiceRequest: Codable, Sendable, Hashable {
+public struct CreateServiceRequest: Codable, Sendable, Equatable {
     /// ID of the workspace to which the service belongs. If no workspace is created, the default value is 0.
     /// If a workspace is created and used, the actual value prevails.
     public var workspaceID: String?
-
     /// Service scheduling configuration, which can be configured only for real-time services. By default,
     /// this parameter is not used. Services run for a long time.
     public var schedule: [Schedule]?
-
     /// Resource pool ID used for deploying a service. This parameter is optional. For real-time and batch
     /// services, the value is the ID of the old-version dedicated resource pool. After this parameter is
     /// configured, the network configuration of the cluster is used and the vpc_id parameter does not take
@@ -25,7 +23,6 @@ public struct CreateServiceRequest: Codable, Sendable, Hashable {
     /// normal. If this parameter is configured together with the cluster_id parameter in the config field,
     /// the setting in config is preferentially used.
     public var clusterID: String?
-
     /// Resource pool ID of the elastic cluster in the AI dedicated resource pool used for service deployment.
     /// This parameter is optional for real-time and batch services. Ensure that the cluster status is normal
     /// when using a dedicated resource pool to deploy services. If this parameter is configured together with
@@ -33,56 +30,45 @@ public struct CreateServiceRequest: Codable, Sendable, Hashable {
     /// resource pool, you need to configure either cluster_id or pool_name. The priority of pool_name is
     /// higher than that of cluster_id. If neither of them is configured, the shared resource pool is used.
     public var poolName: String?
-
     /// Inference type. The value can be real-time or batch.
     /// real-time: real-time service. A model is deployed as a web service
     /// that provides a real-time test UI and monitoring capabilities. The service keeps running.
     /// batch: batch service. A batch service can perform inference on batch data and automatically stops
     /// after data processing is completed.
     public var inferType: InferType
-
     /// ID of the VPC to which a real-time service instance is deployed. By default, this parameter is left
     /// blank. In this case, ModelArts allocates a dedicated VPC to each user, and users are isolated from
     /// each other. To access other service components in the VPC of the service instance, set this parameter
     /// to the ID of the corresponding VPC. Once a VPC is configured, it cannot be modified. If both vpc_id
     /// and cluster_id are configured, only the dedicated resource pool takes effect.
     public var vpcID: String?
-
     /// Service name, which consists of 1 to 64 characters.
     public var serviceName: String
-
     /// Service description, which is empty by default. The value can contain a maximum of 100 characters and
     /// cannot contain the following special characters: !<>+&"'
     public var description: String?
-
     /// Security group. By default, this parameter is left blank. This parameter is mandatory if vpc_id is
     /// configured. A security group is a virtual firewall that provides secure network access control
     /// policies for service instances. A security group must contain at least one inbound rule to permit the
     /// requests whose protocol is TCP, source address is 0.0.0.0/0, and port number is 8080.
     public var securityGroupID: String?
-
     /// ID of a subnet. By default, this parameter is left blank. This parameter is mandatory if vpc_id is
     /// configured. Enter the network ID displayed in the subnet details on the VPC management console. A
     /// subnet provides dedicated network resources that are isolated from other networks.
     public var subnetNetworkID: String?
-
     /// Model running configurations. If infer_type is batch, you can configure only one model. If infer_type
     /// is real-time, you can configure multiple models and assign weights based on service requirements.
     /// However, the versions of multiple models must be unique.
     public var config: [ServiceConfig]
-
     /// Additional service attribute, which facilitates service management
     public var additionalProperties: [String: ServiceAdditionalProperties]?
-
     /// Backend ELB forwarding policy that can be set only for synchronous real-time services. The value can
     /// be ROUND_ROBIN (weighted round robin), LEAST_CONNECTIONS (weighted least connections), or SOURCE_IP
     /// (source IP address algorithm).
     public var loadBalancerPolicy: LoadBalancerPolicy?
-
     /// Specifies the list of keys mounted to the service. If this parameter is not set, the key will not be
     /// updated.
     public var serviceSecrets: [ServiceSecret]?
-
     /// Preemption priority. The value ranges from 1 to 3. The scheduling of high-priority services is
     /// guaranteed by setting the preemption priority. When infer_type is set to real-time or batch, the
     /// preemption priority can be set.
@@ -161,10 +147,9 @@ public struct CreateServiceRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/createService``.
-public struct CreateServiceResponse: Codable, Sendable, Hashable {
+public struct CreateServiceResponse: Codable, Sendable, Equatable {
     /// Service ID
     public var serviceID: String?
-
     /// Resource ID array for the resource IDs generated by the target model
     public var resourceIDs: [String]?
 
@@ -173,10 +158,7 @@ public struct CreateServiceResponse: Codable, Sendable, Hashable {
         case resourceIDs = "resource_ids"
     }
 
-    public init(
-        serviceID: String? = nil,
-        resourceIDs: [String]? = nil
-    ) {
+    public init(serviceID: String? = nil, resourceIDs: [String]? = nil) {
         self.serviceID = serviceID
         self.resourceIDs = resourceIDs
     }

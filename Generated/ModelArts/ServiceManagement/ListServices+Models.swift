@@ -4,69 +4,50 @@
 import CloudCore
 
 /// Collection of obtained services
-public struct ListServices: Codable, Sendable, Hashable {
+public struct ListServices: Codable, Sendable, Equatable {
     /// Number of failed service calls
     public var failedTimes: Int64?
-
     /// User to which a service belongs
     public var owner: String?
-
     /// Time when an online service automatically stops, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
     /// This parameter is not returned if automatic stop is not configured.
     public var dueTime: Double?
-
     /// Batch service completion time, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is
     /// returned only when the service is a batch service.
     public var finishedTime: Double?
-
     /// Inference mode. Options:
     /// real-time
     /// batch
     public var inferType: InferType?
-
     /// Service name
     public var serviceName: String?
-
     /// Service description.
     public var description: String?
-
     /// Project to which a service belongs
     public var project: String?
-
     /// Total number of service calls
     public var invocationTimes: Int64?
-
     /// Latest service release time, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
     public var publishAt: Int64?
-
     /// Workspace ID
     public var workspaceID: Int?
-
     /// Service scheduling configuration. If this parameter is not configured, no value will be returned.
     public var schedule: [ShowServiceSchedule]?
-
     /// Batch service start time, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is
     /// returned only when the service is a batch service.
     public var startTime: Double?
-
     /// Operation time of a request
     public var operationTime: Double?
-
     /// Whether a service is subscribed True indicates that the service is a subscription service.
     public var isShared: Bool?
-
     /// Service ID
     public var serviceID: String?
-
     /// Deployment progress. This parameter is available when the status is deploying.
     public var progress: Int?
-
     /// Number of subscribed services
     public var sharedCount: Double?
-
     /// Tenant to which a service belongs
     public var tenant: String?
-
     /// Service status. The options are as follows:
     /// running: The service is running properly.
     /// deploying: The service is being deployed, including image creation and resource scheduling deployment.
@@ -76,16 +57,12 @@ public struct ListServices: Codable, Sendable, Hashable {
     /// stopped: The service has been stopped.
     /// finished: Service running is completed. This status is available only for batch services.
     public var status: ListServicesStatus?
-
     /// Whether to enable data collection, which defaults to false
     public var isOpenedSampleCollection: String?
-
     /// Time when the service status changes
     public var transitionAt: Double?
-
     /// Whether a free-of-charge flavor is used
     public var isFree: Bool?
-
     /// Additional service attribute. If this parameter is not configured, no value will be returned.
     public var additionalProperties: [String: String]?
 
@@ -198,14 +175,12 @@ public struct ListServices: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/listServices``.
-public struct ListServicesResponse: Codable, Sendable, Hashable {
+public struct ListServicesResponse: Codable, Sendable, Equatable {
     /// Total number of services that meet the search criteria when no paging is performed
     public var totalCount: Int?
-
     /// Number of services in the query result. If offset and limit are not configured, the values of count
     /// and total are the same.
     public var count: Int?
-
     /// Collection of obtained services
     public var services: [ListServices]?
 
@@ -215,11 +190,7 @@ public struct ListServicesResponse: Codable, Sendable, Hashable {
         case services
     }
 
-    public init(
-        totalCount: Int? = nil,
-        count: Int? = nil,
-        services: [ListServices]? = nil
-    ) {
+    public init(totalCount: Int? = nil, count: Int? = nil, services: [ListServices]? = nil) {
         self.totalCount = totalCount
         self.count = count
         self.services = services

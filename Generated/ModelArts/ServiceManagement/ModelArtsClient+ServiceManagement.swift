@@ -7,17 +7,12 @@ extension ModelArtsClient {
     /// Documented values of `sort_by` for ``ModelArtsClient/listServices``.
     public struct ListServicesSortBy: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// service publishing time, which is the default value
         public static let publishAt: Self = "publish_at"
-
         /// service name
         public static let serviceName: Self = "service_name"
-
         /// update time
         public static let transitionAt: Self = "transition_at"
     }

@@ -4,92 +4,66 @@
 import CloudCore
 
 /// Edge node information. This parameter is returned only when ModelArts edge nodes are configured.
-public struct Nodes: Codable, Sendable, Hashable {
+public struct Nodes: Codable, Sendable, Equatable {
     /// Documented values of `instanceStatus`; other values decode as well.
     public struct InstanceStatus: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The task is running.
         public static let running: Self = "running"
-
         /// The service has been stopped.
         public static let stopped: Self = "stopped"
-
         /// not ready.
         public static let notReady: Self = "notReady"
-
         /// The task fails to be executed.
         public static let failed: Self = "failed"
     }
 
     /// Memory size, in MB
     public var memory: Int?
-
     /// OS version of a node
     public var osVersion: String?
-
     /// Number of CPU cores
     public var cpu: Int?
-
     /// Creation time, in the format of YYYY-MM-DDThh:mm:ss (UTC)
     public var createdAt: String?
-
     /// Node description.
     public var description: String?
-
     /// Indicates the reason when instance_status is failed or notReady.
     public var message: String?
-
     /// Inference URL of a node
     public var predictURL: String?
-
     /// Whether to enable GPUs
     public var enableGPU: Bool?
-
     /// Number of GPUs
     public var gpuNum: Int?
-
     /// Host IP address of a node
     public var hostIPs: [String]?
-
     /// Update time, in the format of YYYY-MM-DDThh:mm:ss (UTC)
     public var updatedAt: String?
-
     /// Node label
     public var nodeLabel: String?
-
     /// OS type of a node
     public var osType: String?
-
     /// Name of an edge node
     public var name: String?
-
     /// OS name of a node
     public var osName: String?
-
     /// Node architecture
     public var arch: String?
-
     /// Edge node ID
     public var id: String?
-
     /// Running status of a model instance on the node. The options are as follows:
     /// running: The task is running.
     /// stopped: The service has been stopped.
     /// notReady: not ready.
     /// failed: The task fails to be executed.
     public var instanceStatus: InstanceStatus?
-
     /// Host status, which can be RUNNING, FAIL, or UNCONNECTED
     public var state: String?
-
     /// Number of application instances deployed on a node
     public var deploymentNum: Int?
-
     /// Host name of a node
     public var hostName: String?
 
@@ -190,71 +164,52 @@ public struct Nodes: Codable, Sendable, Hashable {
 }
 
 /// Service configuration (If a service is shared, only model_id, model_name, and model_version are returned.)
-public struct QueryServiceConfig: Codable, Sendable, Hashable {
+public struct QueryServiceConfig: Codable, Sendable, Equatable {
     /// Model version
     public var modelVersion: String?
-
     /// Task completion time, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is not
     /// returned before the task is complete.
     public var finishedTime: Double?
-
     /// Customized resource specification configuration. This parameter is returned only when specification is
     /// set to custom.
     public var customSpec: ShowServiceCustomSpec?
-
     /// Environment variable key-value pair required for running a model
     public var envs: [String: String]?
-
     /// Resource specifications, for example,
     /// modelarts.vm.cpu.2u/modelarts.vm.gpu.pnt004/modelarts.vm.ai1.snt3. If this parameter is set to custom,
     /// a customized flavor is used, which matches the custom_spec field.
     public var specification: String?
-
     /// Traffic weight allocated to a model
     public var weight: Int?
-
     /// Model source. This parameter is returned when a model is created using ExeML. The value is auto.
     public var sourceType: String?
-
     /// Model ID
     public var modelID: String?
-
     /// OBS path for storing the input data of a batch task, for example, https://xxx.obs.myclouds.com/image/.
     public var srcPath: String?
-
     /// Inference path invoked in a batch task, for example, /.
     public var reqURI: String?
-
     /// Mapping type of the input data, which can be file or csv
     public var mappingType: String?
-
     /// Task start time, in milliseconds calculated from 1970.1.1 0:0:0 UTC. This parameter is not returned
     /// before the task starts.
     public var startTime: Double?
-
     /// ID of the dedicated resource pool or edge resource pool used by the service instance. This parameter
     /// is returned only when a dedicated resource pool or edge resource pool is configured.
     public var clusterID: String?
-
     /// Edge node information. This parameter is returned only when ModelArts edge nodes are configured.
     public var nodes: [Nodes]?
-
     /// Mapping between input parameters and CSV data. This parameter is mandatory only when mapping_type is
     /// set to csv.
     public var mappingRule: JSONValue?
-
     /// Model name
     public var modelName: String?
-
     /// Data source type. This parameter is returned only when ManifestFile is used.
     public var srcType: String?
-
     /// OBS path to the output data of a batch job Example: https://xxx.obs.myclouds.com/res/.
     public var destPath: String?
-
     /// Number of instances deployed for a model
     public var instanceCount: Int?
-
     /// Service status. The options are as follows:
     /// running: The service is running properly.
     /// deploying: The service is being deployed, including image creation and resource scheduling deployment.
@@ -264,20 +219,15 @@ public struct QueryServiceConfig: Codable, Sendable, Hashable {
     /// stopped: The service has been stopped.
     /// finished: Service running is completed. This status is available only for batch services.
     public var status: ListServicesStatus?
-
     /// Whether auto scaling is enabled
     public var scaling: Bool?
-
     /// Whether a model supports online debugging
     public var supportDebug: Bool?
-
     /// Additional model deployment attribute
     public var additionalProperties: [String: ModelAdditionalProperties]?
-
     /// Resource pool ID of the elastic cluster in the AI dedicated resource pool used by the service
     /// instance. This parameter is returned only when a dedicated resource pool is configured.
     public var poolName: String?
-
     /// Service Affinity Information
     public var affinity: ServiceAffinity?
 
@@ -394,53 +344,40 @@ public struct QueryServiceConfig: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showService``.
-public struct ShowServiceResponse: Codable, Sendable, Hashable {
+public struct ShowServiceResponse: Codable, Sendable, Equatable {
     /// Service ID
     public var serviceID: String?
-
     /// Service name
     public var serviceName: String?
-
     /// Service description
     public var description: String?
-
     /// Tenant to which a service belongs
     public var tenant: String?
-
     /// Project to which a service belongs
     public var project: String?
-
     /// User to which a service belongs
     public var owner: String?
-
     /// Latest service release time, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
     public var publishAt: Double?
-
     /// Inference mode. Options:
     /// real-time
     /// batch
     public var inferType: InferType?
-
     /// Workspace ID
     public var workspaceID: String?
-
     /// ID of the dedicated resource pool used by a real-time or batch service or ID of the edge resource pool
     /// used by an edge service. This parameter is returned only when a dedicated resource pool or edge
     /// resource pool is configured.
     public var clusterID: String?
-
     /// ID of the VPC to which the real-time service instance belongs. This parameter is available when the
     /// network configuration is customized.
     public var vpcID: String?
-
     /// ID of the subnet to which the real-time service instance belongs. This parameter is available when the
     /// network configuration is customized.
     public var subnetNetworkID: String?
-
     /// Security group to which the real-time service instance belongs. This parameter is available when the
     /// network configuration is customized.
     public var securityGroupID: String?
-
     /// Service status. The options are as follows:
     /// running: The service is running properly.
     /// deploying: The service is being deployed, including image creation and resource scheduling deployment.
@@ -454,72 +391,52 @@ public struct ShowServiceResponse: Codable, Sendable, Hashable {
     /// pending: The service is pending. This status is available only for real-time services.
     /// waiting: The resource is being queued.
     public var status: ShowServiceStatus?
-
     /// Deployment progress. This parameter is available when the status is deploying.
     public var progress: Int?
-
     /// Error message. When status is failed, an error message carrying the failure cause is returned.
     public var errorMsg: String?
-
     /// Service configuration (If a service is shared, only model_id, model_name, and model_version are
     /// returned.)
     public var config: [QueryServiceConfig]?
-
     /// Access address of an inference request. This parameter is only valid when infer_type is set to
     /// real-time and the service is deployed.
     public var accessAddress: String?
-
     /// Request address of a custom domain name. This parameter is available after a domain name is bound.
     public var bindAccessAddress: String?
-
     /// Total number of service calls
     public var invocationTimes: Double?
-
     /// Number of failed service calls
     public var failedTimes: Double?
-
     /// Whether a service is subscribed
     public var isShared: Bool?
-
     /// Number of subscribed services
     public var sharedCount: Double?
-
     /// Service scheduling configuration. If this parameter is not configured, no value will be returned.
     public var schedule: [ShowServiceSchedule]?
-
     /// Time when the configuration used by the current service is updated, in milliseconds calculated from
     /// 1970.1.1 0:0:0 UTC.
     public var updateTime: Double?
-
     /// Online debugging address of a real-time service. This parameter is available only when the model
     /// supports online debugging and there is only one instance.
     public var debugURL: String?
-
     /// Time when an online service automatically stops, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
     /// If automatic stop is not configured, this parameter is not returned.
     public var dueTime: Double?
-
     /// Operation time of a request
     public var operationTime: Double?
-
     /// Time when the service status changes
     public var transitionAt: Double?
-
     /// Whether a free-of-charge flavor is used
     public var isFree: Bool?
-
     /// Additional service attribute
     public var additionalProperties: [String: String]?
-
     /// Resource pool ID of the elastic cluster in the AI dedicated resource pool used by the real-time or
     /// batch service. This parameter is returned only when a dedicated resource pool is configured.
     public var poolName: String?
-
     /// Backend ELB forwarding policy that can be set for synchronous real-time services. The value can be
     /// ROUND_ROBIN (weighted round robin), LEAST_CONNECTIONS (weighted least connections), or SOURCE_IP
     /// (source IP address algorithm).
     public var loadBalancerPolicy: LoadBalancerPolicy?
-
     /// Preemption priority. The value ranges from 1 to 3. The scheduling of high-priority services is
     /// guaranteed by setting the preemption priority. When infer_type is set to real-time or batch, the
     /// preemption priority can be set.

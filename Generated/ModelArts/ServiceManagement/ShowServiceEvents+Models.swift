@@ -6,30 +6,24 @@ import CloudCore
 /// Documented values of the `event_type` fields and parameters; other values decode as well.
 public struct EventType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// normal events
     public static let normal: Self = "normal"
-
     /// abnormal events
     public static let abnormal: Self = "abnormal"
 }
 
 /// Event logs of a service
-public struct Events: Codable, Sendable, Hashable {
+public struct Events: Codable, Sendable, Equatable {
     /// Event type. Options:
     /// normal: normal events
     /// abnormal: abnormal events
     public var eventType: EventType?
-
     /// Event information, which mainly describes the the five phases of the deployment process. More
     /// information can be supplemented later. The five phases are image building, environment preparation,
     /// resource scheduling, image pulling, and model startup.
     public var eventInfo: String?
-
     /// Time when an event occurs, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
     public var occurTime: Double?
 
@@ -39,11 +33,7 @@ public struct Events: Codable, Sendable, Hashable {
         case occurTime = "occur_time"
     }
 
-    public init(
-        eventType: EventType? = nil,
-        eventInfo: String? = nil,
-        occurTime: Double? = nil
-    ) {
+    public init(eventType: EventType? = nil, eventInfo: String? = nil, occurTime: Double? = nil) {
         self.eventType = eventType
         self.eventInfo = eventInfo
         self.occurTime = occurTime
@@ -58,19 +48,15 @@ public struct Events: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showServiceEvents``.
-public struct ShowServiceEventsResponse: Codable, Sendable, Hashable {
+public struct ShowServiceEventsResponse: Codable, Sendable, Equatable {
     /// Service name
     public var serviceName: String?
-
     /// Total number of events that meet the search criteria when no paging is performed
     public var totalCount: Int?
-
     /// Service ID
     public var serviceID: String?
-
     /// Number of events in the query result
     public var count: Int?
-
     /// Event logs of a service
     public var events: [Events]?
 

@@ -4,68 +4,48 @@
 import CloudCore
 
 /// Monitoring details
-public struct Monitor: Codable, Sendable, Hashable {
+public struct Monitor: Codable, Sendable, Equatable {
     /// Number of times that a model instance fails to be called. This parameter is available for real-time
     /// services.
     public var failedTimes: Int?
-
     /// Model version, which is available for real-time services
     public var modelVersion: String?
-
     /// Total memory, in MB
     public var cpuMemoryTotal: Int?
-
     /// Number of used GPUs
     public var gpuUsage: Double?
-
     /// Node name, which is available for edge services
     public var nodeName: String?
-
     /// Total number of GPUs
     public var gpuTotal: Double?
-
     /// Model ID, which is available for real-time services
     public var modelID: String?
-
     /// Number of times that a model instance is called. This parameter is available for real-time services.
     public var invocationTimes: Int?
-
     /// Number of used CPU cores
     public var cpuCoreUsage: Double?
-
     /// Total number of CPU cores
     public var cpuCoreTotal: Double?
-
     /// Model name, which is available for real-time services
     public var modelName: String?
-
     /// Used memory, in MB
     public var cpuMemoryUsage: Int?
-
     /// Edge node ID, which is available for edge services
     public var nodeID: String?
-
     /// Number of running model instances
     public var modelRunningInstanceCount: Int?
-
     /// Number of model instances
     public var modelInstanceCount: Int?
-
     /// Total GPU memory, in MB.
     public var gpuMemoryTotal: Double?
-
     /// Used GPU memory, in MB.
     public var gpuMemoryUsage: Double?
-
     /// Total number of NPUs.
     public var npuTotal: Double?
-
     /// Number of used NPUs.
     public var npuUsage: Double?
-
     /// Total NPU memory, in MB.
     public var npuMemoryTotal: Double?
-
     /// Used NPU memory, in MB.
     public var npuMemoryUsage: Double?
 
@@ -166,22 +146,17 @@ public struct Monitor: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showServiceMonitorInfo``.
-public struct ShowServiceMonitorInfoResponse: Codable, Sendable, Hashable {
+public struct ShowServiceMonitorInfoResponse: Codable, Sendable, Equatable {
     /// Service name
     public var serviceName: String?
-
     /// Service ID
     public var serviceID: String?
-
     /// Monitoring details
     public var monitors: [Monitor]?
-
     /// Number of running service instances
     public var serviceRunningInstanceCount: Int?
-
     /// Number of service instances
     public var serviceInstanceCount: Int?
-
     /// Total number of service calls in the last minute
     public var reqCountPerMin: Int64?
 

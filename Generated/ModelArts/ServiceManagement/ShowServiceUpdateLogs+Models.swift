@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Service update records
-public struct Log: Codable, Sendable, Hashable {
+public struct Log: Codable, Sendable, Equatable {
     /// Documented values of `result`; other values decode as well.
     public struct ResultValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let success: Self = "SUCCESS"
         public static let fail: Self = "FAIL"
@@ -20,29 +17,22 @@ public struct Log: Codable, Sendable, Hashable {
 
     /// Update time, in milliseconds calculated from 1970.1.1 0:0:0 UTC.
     public var updateTime: Double?
-
     /// Update result. Options:
     /// SUCCESS
     /// FAIL
     /// RUNNING
     public var result: ResultValue?
-
     /// Model running configurations
     public var config: [ServiceLogConfig]?
-
     /// Number of nodes that are successfully operated. This parameter is returned when infer_type is set to
     /// edge.
     public var successNum: Double?
-
     /// Number of nodes that fail to be operated. This parameter is returned when infer_type is set to edge.
     public var failedNum: Double?
-
     /// Operation result details. This parameter is returned when infer_type is set to edge.
     public var resultDetail: [UpdateResult]?
-
     /// ID of a dedicated resource pool
     public var clusterID: String?
-
     /// Personalized configuration
     public var extendConfig: [String]?
 
@@ -91,40 +81,31 @@ public struct Log: Codable, Sendable, Hashable {
 }
 
 /// Model running configurations
-public struct ServiceLogConfig: Codable, Sendable, Hashable {
+public struct ServiceLogConfig: Codable, Sendable, Equatable {
     /// Common parameters Model ID You can obtain the value by calling the API for querying the AI application
     /// list.
     public var modelID: String?
-
     /// Model name
     public var modelName: String?
-
     /// Model version
     public var modelVersion: String?
-
     /// This parameter is mandatory for the real-time type. Traffic weight allocated to the model. This
     /// parameter is mandatory only when infer_type is set to real-time. The sum of multiple weights must be
     /// 100. When multiple model versions are configured in a real-time service and different traffic weight
     /// ratios are set, ModelArts forwards prediction requests to the corresponding model version instance
     /// based on the weight ratio when the prediction API of the service is continuously accessed.
     public var weight: Int?
-
     /// Resource specifications. This parameter is returned when infer_type is set to real-time or edge.
     public var specification: String?
-
     /// Custom resource specifications
     public var customSpec: ShowServiceCustomSpec?
-
     /// Environment variable key-value pair required for running a model
     public var envs: [String: String]?
-
     /// ID of a dedicated resource pool
     public var clusterID: String?
-
     /// Number of instances deployed in a model. This parameter is returned when infer_type is set to
     /// real-time.
     public var instanceCount: Int?
-
     /// Additional properties for model deployment, facilitating service instance management.
     public var additionalProperties: [String: ModelAdditionalProperties]?
 
@@ -181,13 +162,11 @@ public struct ServiceLogConfig: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showServiceUpdateLogs``.
-public struct ShowServiceUpdateLogsResponse: Codable, Sendable, Hashable {
+public struct ShowServiceUpdateLogsResponse: Codable, Sendable, Equatable {
     /// Service name
     public var serviceName: String?
-
     /// Service ID
     public var serviceID: String?
-
     /// Service update records
     public var logs: [Log]?
 
@@ -197,11 +176,7 @@ public struct ShowServiceUpdateLogsResponse: Codable, Sendable, Hashable {
         case logs
     }
 
-    public init(
-        serviceName: String? = nil,
-        serviceID: String? = nil,
-        logs: [Log]? = nil
-    ) {
+    public init(serviceName: String? = nil, serviceID: String? = nil, logs: [Log]? = nil) {
         self.serviceName = serviceName
         self.serviceID = serviceID
         self.logs = logs
@@ -209,14 +184,11 @@ public struct ShowServiceUpdateLogsResponse: Codable, Sendable, Hashable {
 }
 
 /// Operation result details. This parameter is returned when infer_type is set to edge.
-public struct UpdateResult: Codable, Sendable, Hashable {
+public struct UpdateResult: Codable, Sendable, Equatable {
     /// Documented values of `operation`; other values decode as well.
     public struct OperationValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let deploy: Self = "deploy"
         public static let delete: Self = "delete"
@@ -225,15 +197,12 @@ public struct UpdateResult: Codable, Sendable, Hashable {
     /// Operation result. true indicates that the operation is successful, and false indicates that the
     /// operation failed.
     public var result: Bool?
-
     /// Name of an edge node
     public var nodeName: String?
-
     /// Operation. Options:
     /// deploy
     /// delete
     public var operation: OperationValue?
-
     /// Edge node ID You can obtain the value after creating an edge node on IEF.
     public var nodeID: String?
 

@@ -4,35 +4,28 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updateService``.
-public struct UpdateServiceRequest: Codable, Sendable, Hashable {
+public struct UpdateServiceRequest: Codable, Sendable, Equatable {
     /// Service scheduling configuration, which can be configured only for real-time services. By default,
     /// this parameter is not used. Services run for a long time.
     public var schedule: [Schedule]?
-
     /// Service description, which contains a maximum of 100 characters and cannot contain the following
     /// characters: <>=&"'. If this parameter is not set, no update is performed.
     public var description: String?
-
     /// Service configuration. If this parameter is not configured, the service is not updated.
     public var config: [ServiceConfig]?
-
     /// Service status, which can be running or stopped. If this parameter is not configured, the service
     /// status is not changed. Either status or config can be modified. If both of them are used, modify
     /// status only.
     public var status: String?
-
     /// Additional service attribute, which facilitates service management
     public var additionalProperties: [String: ServiceAdditionalProperties]?
-
     /// Backend ELB forwarding policy that can be set only for synchronous real-time services. The value can
     /// be ROUND_ROBIN (weighted round robin), LEAST_CONNECTIONS (weighted least connections), or SOURCE_IP
     /// (source IP address algorithm).
     public var loadBalancerPolicy: LoadBalancerPolicy?
-
     /// Specifies the list of keys mounted to the service. If this parameter is not set, the key will not be
     /// updated.
     public var serviceSecrets: [ServiceSecret]?
-
     /// Preemption priority. The value ranges from 1 to 3. The scheduling of high-priority services is
     /// guaranteed by setting the preemption priority. When infer_type is set to real-time or batch, the
     /// preemption priority can be set.

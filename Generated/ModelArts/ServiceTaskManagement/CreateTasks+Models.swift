@@ -6,20 +6,17 @@ import CloudCore
 /// Frequency-based execution configuration. Use either this parameter or periods.
 ///
 /// frequency
-public struct CreateTasksFrequency: Codable, Sendable, Hashable {
+public struct CreateTasksFrequency: Codable, Sendable, Equatable {
     /// Interval between two consecutive executions. This parameter is mandatory when execution_mode is set to
     /// frequency. The value ranges from 5 to 720, in minutes.
     public var interval: Int
-
     /// Duration for executing a single scheduled task. This parameter is mandatory when execution_mode is set
     /// to frequency. The value ranges from 5 to 720, in minutes.
     public var duration: Int
-
     /// Start time of executions in a day. This parameter is mandatory. If a scheduled task is of the once
     /// type, the value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task
     /// types, the value of the parameter is in the format of hh:mm:ss.
     public var beginAt: String
-
     /// End time of executions in a day. This parameter is mandatory. If a scheduled task is of the once type,
     /// the value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types,
     /// the value of the parameter is in the format of hh:mm:ss.
@@ -32,12 +29,7 @@ public struct CreateTasksFrequency: Codable, Sendable, Hashable {
         case endAt = "end_at"
     }
 
-    public init(
-        interval: Int,
-        duration: Int,
-        beginAt: String,
-        endAt: String
-    ) {
+    public init(interval: Int, duration: Int, beginAt: String, endAt: String) {
         self.interval = interval
         self.duration = duration
         self.beginAt = beginAt
@@ -57,12 +49,11 @@ public struct CreateTasksFrequency: Codable, Sendable, Hashable {
 /// period must be specified.
 ///
 /// periods
-public struct CreateTasksPeriod: Codable, Sendable, Hashable {
+public struct CreateTasksPeriod: Codable, Sendable, Equatable {
     /// Start time of a period. This parameter is mandatory. If a scheduled task is of the once type, the
     /// value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types, the
     /// value of the parameter is in the format of hh:mm:ss.
     public var beginAt: String
-
     /// End time of a period. This parameter is mandatory. If a scheduled task is of the once type, the value
     /// of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types, the value of
     /// the parameter is in the format of hh:mm:ss.
@@ -73,41 +64,32 @@ public struct CreateTasksPeriod: Codable, Sendable, Hashable {
         case endAt = "end_at"
     }
 
-    public init(
-        beginAt: String,
-        endAt: String
-    ) {
+    public init(beginAt: String, endAt: String) {
         self.beginAt = beginAt
         self.endAt = endAt
     }
 }
 
 /// The request body of ``ModelArtsClient/createTasks``.
-public struct CreateTasksRequest: Codable, Sendable, Hashable {
+public struct CreateTasksRequest: Codable, Sendable, Equatable {
     /// Task name, which is mandatory. The value can contain 1 to 100 characters consisting of only letters,
     /// digits, hyphens (-), and underscores (_).
     public var name: String
-
     /// Task description, which is optional. The value contains a maximum of 500 characters.
     public var description: String?
-
     /// Configuration item of a scheduled task. This parameter is optional. Scheduled tasks do not support OBS
     /// input. URL input supports only RTMP and RTSP.
     public var schedule: CreateTasksTaskSchedule?
-
     /// Input configuration of a task. This parameter is mandatory.
     public var input: CreateTasksTaskInput
-
     /// Output configuration of a task. At least one output mode must be configured. ModelArts Edge supports
     /// webhook and dis. IEF supports obs, webhook, and dis.
     public var output: TaskOutput
-
     /// Algorithm configuration parameters specified during task running. This parameter is mandatory for some
     /// services. The value must be in JSON format. For details about the configuration items, see the
     /// description of the corresponding algorithm service. This parameter applies only to IEF. It cannot be
     /// used in ModelArts Edge.
     public var config: JSONValue?
-
     /// Estimated resources to be used by the task. This parameter is mandatory for ModelArts Edge.
     public var sourceUsageEstimate: TaskSourceUsageEstimate?
 
@@ -141,17 +123,11 @@ public struct CreateTasksRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/createTasks``.
-public struct CreateTasksResponse: Codable, Sendable, Hashable {
+public struct CreateTasksResponse: Codable, Sendable, Equatable {
     /// Response body for creating a task
     public var tasks: [AIProject]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tasks
-    }
-
-    public init(
-        tasks: [AIProject]? = nil
-    ) {
+    public init(tasks: [AIProject]? = nil) {
         self.tasks = tasks
     }
 }
@@ -159,32 +135,20 @@ public struct CreateTasksResponse: Codable, Sendable, Hashable {
 /// Input configuration of a task. This parameter is mandatory.
 ///
 /// TaskInput
-public struct CreateTasksTaskInput: Codable, Sendable, Hashable {
+public struct CreateTasksTaskInput: Codable, Sendable, Equatable {
     /// Input type of a task. This parameter is mandatory. ModelArts Edge supports the following types:
     /// restful (obtains the stream request URL from the custom streaming media server through the RESTful
     /// API), url (specified file address or stream request URL), edgecamera (edge camera bound to IEF), and
     /// vcn (VCN device). IEF supports the following types: restful, url, edgecamera, vcn, obs (files stored
     /// in OBS), and vis (video streams of VIS)
     public var type: String
-
     /// Input details of a task. This parameter is mandatory. The configuration varies according to the input
     /// type. Multiple inputs are allowed during creation, but only one input is allowed for update.
     public var data: [TaskInputData]
-
     /// VCN server. This parameter is mandatory only when the input type is vcn.
     public var vcn: CreateTasksTaskInputVcn?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case data
-        case vcn
-    }
-
-    public init(
-        type: String,
-        data: [TaskInputData],
-        vcn: CreateTasksTaskInputVcn? = nil
-    ) {
+    public init(type: String, data: [TaskInputData], vcn: CreateTasksTaskInputVcn? = nil) {
         self.type = type
         self.data = data
         self.vcn = vcn
@@ -194,16 +158,13 @@ public struct CreateTasksTaskInput: Codable, Sendable, Hashable {
 /// VCN server. This parameter is mandatory only when the input type is vcn.
 ///
 /// TaskInputVcn
-public struct CreateTasksTaskInputVcn: Codable, Sendable, Hashable {
+public struct CreateTasksTaskInputVcn: Codable, Sendable, Equatable {
     /// IP address of a VCN server. This parameter is mandatory only when the input type is vcn.
     public var ip: String
-
     /// Port number of a VCN server. This parameter is mandatory only when the input type is vcn.
     public var port: Int
-
     /// Username for logging in to a VCN server. This parameter is mandatory only when the input type is vcn.
     public var username: String
-
     /// Password for logging in to a VCN server. This parameter is mandatory only when the input type is vcn.
     public var password: String
 
@@ -214,12 +175,7 @@ public struct CreateTasksTaskInputVcn: Codable, Sendable, Hashable {
         case password
     }
 
-    public init(
-        ip: String,
-        port: Int,
-        username: String,
-        password: String
-    ) {
+    public init(ip: String, port: Int, username: String, password: String) {
         self.ip = ip
         self.port = port
         self.username = username
@@ -238,14 +194,12 @@ public struct CreateTasksTaskInputVcn: Codable, Sendable, Hashable {
 /// Configuration information when the output type is dis
 ///
 /// TaskOutputDis
-public struct CreateTasksTaskOutputDis: Codable, Sendable, Hashable {
+public struct CreateTasksTaskOutputDis: Codable, Sendable, Equatable {
     /// DIS stream name. This parameter is mandatory when the dis type is used.
     public var streamName: String
-
     /// List of task output types. This parameter is optional and is required only for some services. The
     /// output contains data in the dataCategory list.
     public var dataCategory: [String]?
-
     /// DIS stream ID. This parameter is applicable to ModelArts Edge.
     public var streamID: String?
 
@@ -255,11 +209,7 @@ public struct CreateTasksTaskOutputDis: Codable, Sendable, Hashable {
         case streamID = "stream_id"
     }
 
-    public init(
-        streamName: String,
-        dataCategory: [String]? = nil,
-        streamID: String? = nil
-    ) {
+    public init(streamName: String, dataCategory: [String]? = nil, streamID: String? = nil) {
         self.streamName = streamName
         self.dataCategory = dataCategory
         self.streamID = streamID
@@ -269,13 +219,11 @@ public struct CreateTasksTaskOutputDis: Codable, Sendable, Hashable {
 /// Configuration information when the output type is obs. This parameter cannot be used in ModelArts Edge.
 ///
 /// TaskOutputObs
-public struct CreateTasksTaskOutputOBS: Codable, Sendable, Hashable {
+public struct CreateTasksTaskOutputOBS: Codable, Sendable, Equatable {
     /// OBS bucket name. This parameter is mandatory when the obs type is used.
     public var bucket: String
-
     /// OBS path. This parameter is mandatory when the obs type is used.
     public var path: String
-
     /// List of task output types. This parameter is optional and is required only for some services. The
     /// output contains data in the dataCategory list.
     public var dataCategory: [String]?
@@ -286,11 +234,7 @@ public struct CreateTasksTaskOutputOBS: Codable, Sendable, Hashable {
         case dataCategory = "data_category"
     }
 
-    public init(
-        bucket: String,
-        path: String,
-        dataCategory: [String]? = nil
-    ) {
+    public init(bucket: String, path: String, dataCategory: [String]? = nil) {
         self.bucket = bucket
         self.path = path
         self.dataCategory = dataCategory
@@ -300,15 +244,13 @@ public struct CreateTasksTaskOutputOBS: Codable, Sendable, Hashable {
 /// Configuration information when the output type is webhook.
 ///
 /// TaskOutputWebhook
-public struct CreateTasksTaskOutputWebhook: Codable, Sendable, Hashable {
+public struct CreateTasksTaskOutputWebhook: Codable, Sendable, Equatable {
     /// Result callback address. This parameter is mandatory when the output type is webhook.
     public var url: String
-
     /// Headers carried in the result callback. This parameter is mandatory when the output type is webhook.
     /// The value is key-value pairs in JSON format. A maximum of 10 key-value pairs are allowed, and a
     /// minimum of 1 key-value pair is allowed.
     public var headers: JSONValue
-
     /// List of task output types. This parameter is optional and is required only for some services. The
     /// output contains data in the dataCategory list.
     public var dataCategory: [String]?
@@ -319,11 +261,7 @@ public struct CreateTasksTaskOutputWebhook: Codable, Sendable, Hashable {
         case dataCategory = "data_category"
     }
 
-    public init(
-        url: String,
-        headers: JSONValue,
-        dataCategory: [String]? = nil
-    ) {
+    public init(url: String, headers: JSONValue, dataCategory: [String]? = nil) {
         self.url = url
         self.headers = headers
         self.dataCategory = dataCategory
@@ -334,33 +272,27 @@ public struct CreateTasksTaskOutputWebhook: Codable, Sendable, Hashable {
 /// input. URL input supports only RTMP and RTSP.
 ///
 /// TaskSchedule
-public struct CreateTasksTaskSchedule: Codable, Sendable, Hashable {
+public struct CreateTasksTaskSchedule: Codable, Sendable, Equatable {
     /// Type of a scheduled task. This parameter is mandatory for scheduled tasks. The options are once
     /// (executed only once), daily (executed daily), weekly (executed weekly), and monthly (executed
     /// monthly). ModelArts Edge supports only once and daily.
     public var type: TaskScheduleType
-
     /// Execution mode of a scheduled task. This parameter is mandatory for scheduled tasks. The value can be
     /// period (execution by period) or frequency (execution by frequency). ModelArts Edge supports only
     /// execution by period.
     public var executionMode: ExecutionMode?
-
     /// Time zone where a user is located. This parameter is mandatory for scheduled tasks. The value is
     /// accurate to the minute.
     public var timezone: String
-
     /// Days in a week when a task is executed. This parameter is mandatory only for weekly tasks. The values
     /// 1 to 7 indicate Monday to Sunday respectively.
     public var daysOfWeek: [Int]?
-
     /// Days in a month when a task is executed. This parameter is mandatory only for monthly tasks. The
     /// values 1 to 31 indicate the first day to the 31st day of a month.
     public var daysOfMonth: [Int]?
-
     /// Period-based execution configuration. Use either this parameter or frequency. In this mode, at least
     /// one period must be specified.
     public var periods: [CreateTasksPeriod]?
-
     /// Frequency-based execution configuration. Use either this parameter or periods.
     public var frequency: CreateTasksFrequency?
 
@@ -395,22 +327,14 @@ public struct CreateTasksTaskSchedule: Codable, Sendable, Hashable {
 
 /// Output configuration of a task. At least one output mode must be configured. ModelArts Edge supports
 /// webhook and dis. IEF supports obs, webhook, and dis.
-public struct TaskOutput: Codable, Sendable, Hashable {
+public struct TaskOutput: Codable, Sendable, Equatable {
     /// Configuration information when the output type is obs. This parameter cannot be used in ModelArts
     /// Edge.
     public var obs: CreateTasksTaskOutputOBS?
-
     /// Configuration information when the output type is dis
     public var dis: CreateTasksTaskOutputDis?
-
     /// Configuration information when the output type is webhook.
     public var webhook: CreateTasksTaskOutputWebhook?
-
-    private enum CodingKeys: String, CodingKey {
-        case obs
-        case dis
-        case webhook
-    }
 
     public init(
         obs: CreateTasksTaskOutputOBS? = nil,
@@ -424,10 +348,9 @@ public struct TaskOutput: Codable, Sendable, Hashable {
 }
 
 /// Estimated resources to be used by the task. This parameter is mandatory for ModelArts Edge.
-public struct TaskSourceUsageEstimate: Codable, Sendable, Hashable {
+public struct TaskSourceUsageEstimate: Codable, Sendable, Equatable {
     /// Estimated CPU resources to be consumed by the task
     public var cpu: Double
-
     /// Estimated memory resources to be consumed by the task
     public var memory: Int
 
@@ -436,10 +359,7 @@ public struct TaskSourceUsageEstimate: Codable, Sendable, Hashable {
         case memory
     }
 
-    public init(
-        cpu: Double,
-        memory: Int
-    ) {
+    public init(cpu: Double, memory: Int) {
         self.cpu = cpu
         self.memory = memory
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listTasksDetails``.
-public struct ListTasksDetailsResponse: Codable, Sendable, Hashable {
+public struct ListTasksDetailsResponse: Codable, Sendable, Equatable {
     /// Total number of records that meet the search criteria
     public var count: Int64?
-
     /// Number of searched service tasks
     public var tasks: [TaskDetails]?
 
@@ -16,10 +15,7 @@ public struct ListTasksDetailsResponse: Codable, Sendable, Hashable {
         case tasks
     }
 
-    public init(
-        count: Int64? = nil,
-        tasks: [TaskDetails]? = nil
-    ) {
+    public init(count: Int64? = nil, tasks: [TaskDetails]? = nil) {
         self.count = count
         self.tasks = tasks
     }

@@ -7,14 +7,10 @@ extension ModelArtsClient {
     /// Documented values of `sort_dir` for ``ModelArtsClient/listTasksDetails``.
     public struct ListTasksDetailsSortDir: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// ascending order
         public static let asc: Self = "asc"
-
         /// descending order
         public static let desc: Self = "desc"
     }
@@ -22,17 +18,12 @@ extension ModelArtsClient {
     /// Documented values of `sort_key` for ``ModelArtsClient/listTasksDetails``.
     public struct ListTasksDetailsSortKey: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// sorted by name
         public static let name: Self = "name"
-
         /// sorted by creation time
         public static let createdAt: Self = "created_at"
-
         /// sorted by update time
         public static let updatedAt: Self = "updated_at"
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Workspace. The default workspace ID is 0. For details, see Table 7.
-public struct AIProject: Codable, Sendable, Hashable {
+public struct AIProject: Codable, Sendable, Equatable {
     /// AI project ID. This parameter is reserved.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `apiVersion` fields and parameters; other values decode as well.
 public struct APIVersion: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let v1: Self = "v1"
 }

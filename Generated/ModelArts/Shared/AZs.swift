@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Number of AZs where resources are located.
-public struct AZs: Codable, Sendable, Hashable {
+public struct AZs: Codable, Sendable, Equatable {
     /// AZ name.
     public var az: String?
-
     /// Number of AZ resources.
     public var count: Int?
 
@@ -16,10 +15,7 @@ public struct AZs: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        az: String? = nil,
-        count: Int? = nil
-    ) {
+    public init(az: String? = nil, count: Int? = nil) {
         self.az = az
         self.count = count
     }

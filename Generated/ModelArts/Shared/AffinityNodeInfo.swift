@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Affinity Node List
-public struct AffinityNodeInfo: Codable, Sendable, Hashable {
+public struct AffinityNodeInfo: Codable, Sendable, Equatable {
     /// Node name, which corresponds to the private IP address of the node.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String? = nil
-    ) {
+    public init(name: String? = nil) {
         self.name = name
     }
 }

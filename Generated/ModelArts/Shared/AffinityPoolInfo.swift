@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Configure an affinity policy for a specified cluster and specify the nodes in the cluster.
-public struct AffinityPoolInfo: Codable, Sendable, Hashable {
+public struct AffinityPoolInfo: Codable, Sendable, Equatable {
     /// Cluster name. The cluster name must be in the outer pool_name.
     public var poolName: String?
-
     /// Affinity Node List
     public var nodes: [AffinityNodeInfo]?
 
@@ -16,10 +15,7 @@ public struct AffinityPoolInfo: Codable, Sendable, Hashable {
         case nodes
     }
 
-    public init(
-        poolName: String? = nil,
-        nodes: [AffinityNodeInfo]? = nil
-    ) {
+    public init(poolName: String? = nil, nodes: [AffinityNodeInfo]? = nil) {
         self.poolName = poolName
         self.nodes = nodes
     }

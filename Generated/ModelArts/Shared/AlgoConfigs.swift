@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Search algorithm configurations.
-public struct AlgoConfigs: Codable, Sendable, Hashable {
+public struct AlgoConfigs: Codable, Sendable, Equatable {
     /// Name of the search algorithm.
     public var name: String?
-
     /// Search algorithm parameters.
     public var params: [Param]?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case params
-    }
-
-    public init(
-        name: String? = nil,
-        params: [Param]? = nil
-    ) {
+    public init(name: String? = nil, params: [Param]? = nil) {
         self.name = name
         self.params = params
     }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Algorithm engine.
-public struct AlgorithmCreateEngine: Codable, Sendable, Hashable {
+public struct AlgorithmCreateEngine: Codable, Sendable, Equatable {
     /// Engine ID selected for an algorithm.
     public var engineID: String?
-
     /// Engine version name selected for an algorithm. If engine_id is specified, leave this parameter blank.
     public var engineName: String?
-
     /// Engine version name selected for an algorithm. If engine_id is specified, leave this parameter blank.
     public var engineVersion: String?
-
     /// Custom image URL selected for an algorithm.
     public var imageURL: String?
 

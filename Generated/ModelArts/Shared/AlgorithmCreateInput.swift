@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Data input of an algorithm.
-public struct AlgorithmCreateInput: Codable, Sendable, Hashable {
+public struct AlgorithmCreateInput: Codable, Sendable, Equatable {
     /// Name of the data input channel.
     public var name: String?
-
     /// Description of the data input channel.
     public var description: String?
-
     /// Data input constraint.
     public var remoteConstraints: [RemoteConstraint]?
 

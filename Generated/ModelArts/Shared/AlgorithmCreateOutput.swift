@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Data output of an algorithm.
-public struct AlgorithmCreateOutput: Codable, Sendable, Hashable {
+public struct AlgorithmCreateOutput: Codable, Sendable, Equatable {
     /// Name of the data output channel.
     public var name: String
-
     /// Description of the data output channel.
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String,
-        description: String? = nil
-    ) {
+    public init(name: String, description: String? = nil) {
         self.name = name
         self.description = description
     }

@@ -4,23 +4,18 @@
 import CloudCore
 
 /// Engine on which a heterogeneous job depends.
-public struct AlgorithmEngine: Codable, Sendable, Hashable {
+public struct AlgorithmEngine: Codable, Sendable, Equatable {
     /// Engine ID, for example, caffe-1.0.0-python2.7.
     public var engineID: String?
-
     /// Engine name, for example, Caffe.
     public var engineName: String?
-
     /// Engine version. Engines with the same name have multiple versions, for example, Caffe-1.0.0-python2.7
     /// of Python 2.7.
     public var engineVersion: String?
-
     /// Whether the v1 compatibility mode is used.
     public var v1Compatible: Bool?
-
     /// User UID started by default by the engine.
     public var runUser: String?
-
     /// Custom image URL selected for an algorithm.
     public var imageURL: String?
 

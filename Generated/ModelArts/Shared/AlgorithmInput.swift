@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Algorithm input channel.
-public struct AlgorithmInput: Codable, Sendable, Hashable {
+public struct AlgorithmInput: Codable, Sendable, Equatable {
     /// Name of the data input channel.
     public var name: String?
-
     /// Local path of the container to which the data input and output channels are mapped.
     public var localDir: String?
-
     /// Actual data input, which can only be OBS for heterogeneous jobs.
     public var remote: Remote?
 
@@ -20,11 +18,7 @@ public struct AlgorithmInput: Codable, Sendable, Hashable {
         case remote
     }
 
-    public init(
-        name: String? = nil,
-        localDir: String? = nil,
-        remote: Remote? = nil
-    ) {
+    public init(name: String? = nil, localDir: String? = nil, remote: Remote? = nil) {
         self.name = name
         self.localDir = localDir
         self.remote = remote

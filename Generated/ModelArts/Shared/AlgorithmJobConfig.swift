@@ -4,29 +4,22 @@
 import CloudCore
 
 /// Algorithm configuration, such as the boot file.
-public struct AlgorithmJobConfig: Codable, Sendable, Hashable {
+public struct AlgorithmJobConfig: Codable, Sendable, Equatable {
     /// Algorithm code directory, for example, /usr/app/. This parameter must be used together with boot_file.
     public var codeDir: String?
-
     /// Code boot file of the algorithm, which must be stored in the code directory, for example,
     /// /usr/app/boot.py. This parameter must be used with code_dir.
     public var bootFile: String?
-
     /// Container boot command of a custom image algorithm.
     public var command: String?
-
     /// Running parameter of an algorithm.
     public var parameters: [Parameters]?
-
     /// Data input of an algorithm.
     public var inputs: [AlgorithmCreateInput]?
-
     /// Data output of an algorithm.
     public var outputs: [AlgorithmCreateOutput]?
-
     /// Algorithm engine.
     public var engine: AlgorithmCreateEngine?
-
     /// Whether the algorithm allows hyperparameter customization during training job creation.
     public var parametersCustomization: Bool?
 

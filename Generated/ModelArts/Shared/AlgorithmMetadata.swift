@@ -4,21 +4,17 @@
 import CloudCore
 
 /// Algorithm metadata, which describes basic algorithm information.
-public struct AlgorithmMetadata: Codable, Sendable, Hashable {
+public struct AlgorithmMetadata: Codable, Sendable, Equatable {
     /// Algorithm UUID. You do not need to set this parameter when creating an algorithm.
     public var id: Int?
-
     /// Algorithm name. The value must contain 1 to 64 characters consisting of only digits, letters,
     /// underscores (_), and hyphens (-).
     public var name: String
-
     /// Algorithm description, which consists of 0 to 256 characters. The default value is NULL.
     public var description: String?
-
     /// Workspace where a specified algorithm is located. The default value is 0, indicating the default
     /// workspace.
     public var workspaceID: String?
-
     /// AI project to which a specified algorithm belongs. The default value is default-ai-project. The AI
     /// project has been brought offline. Ignore it.
     public var aiProject: String?

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Algorithm output channel.
-public struct AlgorithmOutput: Codable, Sendable, Hashable {
+public struct AlgorithmOutput: Codable, Sendable, Equatable {
     /// Name of the data output channel.
     public var name: String?
-
     /// Local directory of the container to which the data output channel is mapped.
     public var localDir: String?
-
     /// Description of the actual data output.
     public var remote: Remote?
-
     /// Data transmission mode. The default value is upload_periodically.
     public var mode: String?
-
     /// Data transmission period. The default value is 30s.
     public var period: String?
 

@@ -4,17 +4,14 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/changeAlgorithm``.
-public struct AlgorithmResponse: Codable, Sendable, Hashable {
+public struct AlgorithmResponse: Codable, Sendable, Equatable {
     /// Algorithm metadata, which describes basic algorithm information.
     public var metadata: Metadata?
-
     /// Algorithm configuration, such as the boot file.
     public var jobConfig: JobConfig?
-
     /// Algorithm resource constraint. This parameter is optional. After this parameter is set, the console
     /// filters available public resource pools when the algorithm is used in training jobs.
     public var resourceRequirements: [ResourceRequirement]?
-
     /// Advanced algorithm policy:
     /// auto_search
     public var advancedConfig: Policies?

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `arch` fields and parameters; other values decode as well.
 public struct Arch: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// x86 architecture
     public static let x86_64: Self = "X86_64"
-
     /// Arm architecture
     public static let aarch64: Self = "AARCH64"
 }

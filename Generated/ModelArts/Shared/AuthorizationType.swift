@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct AuthorizationType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// authorization through an agency
     public static let agency: Self = "agency"
-
     /// authorization through an access Key (AK/SK)
     public static let credential: Self = "credential"
 }

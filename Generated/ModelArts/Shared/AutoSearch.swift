@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Hyperparameter search configuration.
-public struct AutoSearch: Codable, Sendable, Hashable {
+public struct AutoSearch: Codable, Sendable, Equatable {
     /// Hyperparameter parameters that need to be skipped.
     public var skipSearchParams: String?
-
     /// List of search metrics.
     public var rewardAttrs: [RewardAttr]?
-
     /// Search parameters.
     public var searchParams: [SearchParam]?
-
     /// Search algorithm configurations.
     public var algoConfigs: [AlgoConfig]?
 

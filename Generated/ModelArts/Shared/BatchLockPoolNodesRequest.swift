@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/batchLockPoolNodes``.
-public struct BatchLockPoolNodesRequest: Codable, Sendable, Hashable {
+public struct BatchLockPoolNodesRequest: Codable, Sendable, Equatable {
     /// Documented values of `actions`; other values decode as well.
     public struct Actions: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Delete a lock.
         public static let delete: Self = "delete"
@@ -19,20 +16,11 @@ public struct BatchLockPoolNodesRequest: Codable, Sendable, Hashable {
 
     /// Names of nodes to be locked.
     public var nodeNames: [String]
-
     /// Action performed for a lock. The options are as follows:
     /// delete: Delete a lock.
     public var actions: [Actions]
 
-    private enum CodingKeys: String, CodingKey {
-        case nodeNames
-        case actions
-    }
-
-    public init(
-        nodeNames: [String],
-        actions: [Actions]
-    ) {
+    public init(nodeNames: [String], actions: [Actions]) {
         self.nodeNames = nodeNames
         self.actions = actions
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/batchLockPoolNodes``.
-public struct BatchLockPoolNodesResponse: Codable, Sendable, Hashable {
+public struct BatchLockPoolNodesResponse: Codable, Sendable, Equatable {
     /// Names of nodes that are successfully updated.
     public var nodes: [JSONValue]?
 
-    private enum CodingKeys: String, CodingKey {
-        case nodes
-    }
-
-    public init(
-        nodes: [JSONValue]? = nil
-    ) {
+    public init(nodes: [JSONValue]? = nil) {
         self.nodes = nodes
     }
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/deleteLabelAndSamples``.
-public struct BatchResponse: Codable, Sendable, Hashable {
+public struct BatchResponse: Codable, Sendable, Equatable {
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// Check whether the operation is successful. Options:
     /// true: The operation is successful.
     /// false: The operation is failed.
@@ -22,11 +20,7 @@ public struct BatchResponse: Codable, Sendable, Hashable {
         case success
     }
 
-    public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        success: Bool? = nil
-    ) {
+    public init(errorCode: String? = nil, errorMsg: String? = nil, success: Bool? = nil) {
         self.errorCode = errorCode
         self.errorMsg = errorMsg
         self.success = success

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Billing information of a resource flavor.
-public struct BillingInfo: Codable, Sendable, Hashable {
+public struct BillingInfo: Codable, Sendable, Equatable {
     /// Billing code.
     public var code: String?
-
     /// Billing unit.
     public var unitNum: Int?
 
@@ -16,10 +15,7 @@ public struct BillingInfo: Codable, Sendable, Hashable {
         case unitNum = "unit_num"
     }
 
-    public init(
-        code: String? = nil,
-        unitNum: Int? = nil
-    ) {
+    public init(code: String? = nil, unitNum: Int? = nil) {
         self.code = code
         self.unitNum = unitNum
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// CPU specifications.
-public struct CPU: Codable, Sendable, Hashable {
+public struct CPU: Codable, Sendable, Equatable {
     /// CPU architecture.
     public var arch: String?
-
     /// Number of cores.
     public var coreNum: Int?
 
@@ -16,10 +15,7 @@ public struct CPU: Codable, Sendable, Hashable {
         case coreNum = "core_num"
     }
 
-    public init(
-        arch: String? = nil,
-        coreNum: Int? = nil
-    ) {
+    public init(arch: String? = nil, coreNum: Int? = nil) {
         self.arch = arch
         self.coreNum = coreNum
     }

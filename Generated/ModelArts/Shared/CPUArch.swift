@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `cpuArch` fields and parameters; other values decode as well.
 public struct CPUArch: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let x86: Self = "x86"
     public static let arm64: Self = "arm64"

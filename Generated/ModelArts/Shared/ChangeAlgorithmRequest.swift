@@ -4,17 +4,14 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/changeAlgorithm``.
-public struct ChangeAlgorithmRequest: Codable, Sendable, Hashable {
+public struct ChangeAlgorithmRequest: Codable, Sendable, Equatable {
     /// Algorithm metadata, which describes basic algorithm information.
     public var metadata: AlgorithmMetadata?
-
     /// Algorithm configuration, such as the boot file.
     public var jobConfig: AlgorithmJobConfig?
-
     /// Algorithm resource constraints. This parameter is optional. After this parameter is set, the console
     /// filters available public resource pools when the algorithm is used in training jobs.
     public var resourceRequirements: [CreateAlgorithmResourceRequirement]?
-
     /// Advanced algorithm policy:
     /// auto_search
     public var advancedConfig: JobPolicies?

@@ -4,40 +4,29 @@
 import CloudCore
 
 /// Real-time acceptance statistics.
-public struct CheckTaskStats: Codable, Sendable, Hashable {
+public struct CheckTaskStats: Codable, Sendable, Equatable {
     /// Accepted samples.
     public var acceptedSampleCount: Int?
-
     /// Checked samples.
     public var checkedSampleCount: Int?
-
     /// Pass rate of samples.
     public var passRate: Double?
-
     /// Rejected samples.
     public var rejectedSampleCount: Int?
-
     /// Number of sampled samples.
     public var sampledSampleCount: Int?
-
     /// Samples of an acceptance task.
     public var samplingNum: Int?
-
     /// Sampling rate of an acceptance task.
     public var samplingRate: Double?
-
     /// Acceptance score.
     public var score: String?
-
     /// ID of an acceptance task.
     public var taskID: String?
-
     /// Total samples.
     public var totalSampleCount: Int?
-
     /// Total acceptance score.
     public var totalScore: Int64?
-
     /// Unchecked samples.
     public var uncheckedSampleCount: Int?
 

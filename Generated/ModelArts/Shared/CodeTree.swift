@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Algorithm directory tree
-public struct CodeTree: Codable, Sendable, Hashable {
+public struct CodeTree: Codable, Sendable, Equatable {
     /// Name of the current directory in the algorithm directory tree.
     public var name: String?
-
     /// Subfiles and subdirectories in the current directory of the algorithm directory tree.
     public var children: JSONValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case children
-    }
-
-    public init(
-        name: String? = nil,
-        children: JSONValue? = nil
-    ) {
+    public init(name: String? = nil, children: JSONValue? = nil) {
         self.name = name
         self.children = children
     }

@@ -4,24 +4,15 @@
 import CloudCore
 
 /// Configure the script after the service is started.
-public struct Config: Codable, Sendable, Hashable {
+public struct Config: Codable, Sendable, Equatable {
     /// User-defined script content (Base64 encoding) or absolute script path.
     public var script: String?
-
     /// Script type.
     /// COMMAND: The script content (Base64-encoded) must be specified.
     /// SCRIPT (default): The script path must be specified.
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case script
-        case type
-    }
-
-    public init(
-        script: String? = nil,
-        type: String? = nil
-    ) {
+    public init(script: String? = nil, type: String? = nil) {
         self.script = script
         self.type = type
     }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `config_type` fields and parameters; other values decode as well.
 public struct ConfigType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Query the custom configurations.
     public static let custom: Self = "custom"
-
     /// Query the sample configurations. The default value is custom.
     public static let sample: Self = "sample"
 }

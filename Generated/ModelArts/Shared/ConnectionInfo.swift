@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Repository link information. For details, see Table 29.
-public struct ConnectionInfo: Codable, Sendable, Hashable {
+public struct ConnectionInfo: Codable, Sendable, Equatable {
     /// Documented values of `protocol`; other values decode as well.
     public struct ProtocolValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let ssh: Self = "ssh"
         public static let https: Self = "https"
@@ -19,24 +16,12 @@ public struct ConnectionInfo: Codable, Sendable, Hashable {
 
     /// Repository link protocol. The options are ssh and https.
     public var `protocol`: ProtocolValue?
-
     /// Repository link address
     public var url: String?
-
     /// Certificate information. For details, see Table 30.
     public var credential: Credential?
 
-    private enum CodingKeys: String, CodingKey {
-        case `protocol`
-        case url
-        case credential
-    }
-
-    public init(
-        `protocol`: ProtocolValue? = nil,
-        url: String? = nil,
-        credential: Credential? = nil
-    ) {
+    public init(`protocol`: ProtocolValue? = nil, url: String? = nil, credential: Credential? = nil) {
         self.`protocol` = `protocol`
         self.url = url
         self.credential = credential

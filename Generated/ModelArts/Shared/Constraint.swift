@@ -4,22 +4,17 @@
 import CloudCore
 
 /// Parameter constraint.
-public struct Constraint: Codable, Sendable, Hashable {
+public struct Constraint: Codable, Sendable, Equatable {
     /// Parameter type.
     public var type: String?
-
     /// Whether the parameter is editable.
     public var editable: Bool?
-
     /// Whether the parameter is mandatory.
     public var required: Bool?
-
     /// Whether the parameter is sensitive This function is not implemented currently.
     public var sensitive: Bool?
-
     /// Valid type.
     public var validType: String?
-
     /// Valid range.
     public var validRange: [String]?
 

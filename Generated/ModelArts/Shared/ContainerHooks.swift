@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Container-related hook configuration.
-public struct ContainerHooks: Codable, Sendable, Hashable {
+public struct ContainerHooks: Codable, Sendable, Equatable {
     /// Configure the script after the service is started.
     public var postStart: Config?
-
     /// Configure the script before starting the service.
     public var preStart: Config?
 
@@ -16,10 +15,7 @@ public struct ContainerHooks: Codable, Sendable, Hashable {
         case preStart = "pre_start"
     }
 
-    public init(
-        postStart: Config? = nil,
-        preStart: Config? = nil
-    ) {
+    public init(postStart: Config? = nil, preStart: Config? = nil) {
         self.postStart = postStart
         self.preStart = preStart
     }

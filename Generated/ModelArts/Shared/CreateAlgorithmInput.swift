@@ -6,13 +6,11 @@ import CloudCore
 /// Data input of an algorithm.
 ///
 /// inputs
-public struct CreateAlgorithmInput: Codable, Sendable, Hashable {
+public struct CreateAlgorithmInput: Codable, Sendable, Equatable {
     /// Name of the data input channel.
     public var name: String?
-
     /// Description of the data input channel.
     public var description: String?
-
     /// Data input constraint.
     public var remoteConstraints: [RemoteConstraint]?
 

@@ -6,22 +6,13 @@ import CloudCore
 /// Data output of an algorithm.
 ///
 /// outputs
-public struct CreateAlgorithmOutput: Codable, Sendable, Hashable {
+public struct CreateAlgorithmOutput: Codable, Sendable, Equatable {
     /// Name of the data output channel.
     public var name: String?
-
     /// Description of the data output channel.
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil) {
         self.name = name
         self.description = description
     }

@@ -7,32 +7,20 @@ import CloudCore
 /// filters available public resource pools when the algorithm is used in training jobs.
 ///
 /// ResourceRequirement
-public struct CreateAlgorithmResourceRequirement: Codable, Sendable, Hashable {
+public struct CreateAlgorithmResourceRequirement: Codable, Sendable, Equatable {
     /// Resource constraint. The options are as follows:
     /// flavor_type: flavor type, which can be CPU or GPU.
     /// device_distributed_mode: whether to support multi-card training. The value can be multiple (supported)
     /// or singular (not supported).
     /// host_distributed_mode: whether to support distributed training.
     public var key: Key?
-
     /// Value of the resource constraint key.
     public var values: [String]?
-
     /// Relationship between keys and values. Currently, only in is supported. For example, flavor_type in
     /// [CPU,GPU].
     public var `operator`: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-        case `operator`
-    }
-
-    public init(
-        key: Key? = nil,
-        values: [String]? = nil,
-        `operator`: String? = nil
-    ) {
+    public init(key: Key? = nil, values: [String]? = nil, `operator`: String? = nil) {
         self.key = key
         self.values = values
         self.`operator` = `operator`

@@ -6,16 +6,10 @@ import CloudCore
 /// The response of ``ModelArtsClient/createAuthorization``.
 ///
 /// Read from the page's example.
-public struct CreateAuthorizationResponse: Codable, Sendable, Hashable {
+public struct CreateAuthorizationResponse: Codable, Sendable, Equatable {
     public var result: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case result
-    }
-
-    public init(
-        result: String? = nil
-    ) {
+    public init(result: String? = nil) {
         self.result = result
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/createDatasetVersion``.
-public struct CreateDatasetVersionResponse: Codable, Sendable, Hashable {
+public struct CreateDatasetVersionResponse: Codable, Sendable, Equatable {
     /// Dataset version ID.
     public var versionID: String?
 
@@ -12,9 +12,7 @@ public struct CreateDatasetVersionResponse: Codable, Sendable, Hashable {
         case versionID = "version_id"
     }
 
-    public init(
-        versionID: String? = nil
-    ) {
+    public init(versionID: String? = nil) {
         self.versionID = versionID
     }
 }

@@ -4,16 +4,14 @@
 import CloudCore
 
 /// Auto stop parameter. For details, see Table 6.
-public struct CreateDevelopmentEnvironmentInstanceAutoStop: Codable, Sendable, Hashable {
+public struct CreateDevelopmentEnvironmentInstanceAutoStop: Codable, Sendable, Equatable {
     /// Whether to enable the auto stop function. The value true indicates that the function is enabled and
     /// the instance will automatically stop when the running duration is reached. The value false indicates
     /// that the function is disabled. The default value is false.
     public var enable: Bool?
-
     /// Running duration, in seconds. The value ranges from 3,600 to 86,400. After this parameter is set, it
     /// is valid for each startup. This parameter is mandatory when enable is set to true.
     public var duration: Int?
-
     /// Whether to display a prompt again. This parameter is provided for the console to determine whether to
     /// display a prompt again. The default value is true.
     public var prompt: Bool?
@@ -24,11 +22,7 @@ public struct CreateDevelopmentEnvironmentInstanceAutoStop: Codable, Sendable, H
         case prompt
     }
 
-    public init(
-        enable: Bool? = nil,
-        duration: Int? = nil,
-        prompt: Bool? = nil
-    ) {
+    public init(enable: Bool? = nil, duration: Int? = nil, prompt: Bool? = nil) {
         self.enable = enable
         self.duration = duration
         self.prompt = prompt

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Auto stop parameter. For details, see Table 23.
-public struct CreateDevelopmentEnvironmentInstanceAutoStop2: Codable, Sendable, Hashable {
+public struct CreateDevelopmentEnvironmentInstanceAutoStop2: Codable, Sendable, Equatable {
     /// Whether to enable the auto stop function
     public var enable: Bool?
-
     /// Running duration, in seconds
     public var duration: Int?
-
     /// Whether to display a prompt again. This parameter is provided for the console to use.
     public var prompt: Bool?
-
     /// Time when the instance stops. The value is a 13-digit timestamp.
     public var stopTimestamp: Int64?
-
     /// Remaining time before actual stop, in seconds
     public var remainTime: Int?
 

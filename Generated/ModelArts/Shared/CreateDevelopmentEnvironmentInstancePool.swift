@@ -4,32 +4,17 @@
 import CloudCore
 
 /// For details about the dedicated resource pool, see Table 17.
-public struct CreateDevelopmentEnvironmentInstancePool: Codable, Sendable, Hashable {
+public struct CreateDevelopmentEnvironmentInstancePool: Codable, Sendable, Equatable {
     /// ID of a resource pool
     public var id: String?
-
     /// Name of a resource pool
     public var name: String?
-
     /// Type of a resource pool. USER_DEFINED indicates a dedicated resource pool.
     public var type: String?
-
     /// This parameter is mandatory when type is set to USER_DEFINED. For details, see Table 18.
     public var owner: Owner?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case type
-        case owner
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil,
-        type: String? = nil,
-        owner: Owner? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil, type: String? = nil, owner: Owner? = nil) {
         self.id = id
         self.name = name
         self.type = type

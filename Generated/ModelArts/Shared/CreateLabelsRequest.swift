@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/createLabels``.
-public struct CreateLabelsRequest: Codable, Sendable, Hashable {
+public struct CreateLabelsRequest: Codable, Sendable, Equatable {
     /// List of labels to be created.
     public var labels: [Label]?
 
-    private enum CodingKeys: String, CodingKey {
-        case labels
-    }
-
-    public init(
-        labels: [Label]? = nil
-    ) {
+    public init(labels: [Label]? = nil) {
         self.labels = labels
     }
 }

@@ -6,17 +6,11 @@ import CloudCore
 /// Detailed description of plug-in installation or upgrade.
 ///
 /// PluginSpec
-public struct CreatePluginPluginSpec: Codable, Sendable, Hashable {
+public struct CreatePluginPluginSpec: Codable, Sendable, Equatable {
     /// Template information of the plug-in instances.
     public var template: CreatePluginTemplate
 
-    private enum CodingKeys: String, CodingKey {
-        case template
-    }
-
-    public init(
-        template: CreatePluginTemplate
-    ) {
+    public init(template: CreatePluginTemplate) {
         self.template = template
     }
 }

@@ -6,30 +6,18 @@ import CloudCore
 /// Template information of the plug-in instances.
 ///
 /// Template
-public struct CreatePluginTemplate: Codable, Sendable, Hashable {
+public struct CreatePluginTemplate: Codable, Sendable, Equatable {
     /// Name of the plug-in template to be installed, for example, log-agent.
     public var name: String
-
     /// Version of the plug-in to be installed or upgraded.
     public var version: String?
-
     /// Plug-in template installation parameters (varying depending on the plug-in). During the plug-in
     /// upgrade, you need to specify all the installation parameters. If the parameters are not specified, the
     /// default values in the plug-in template are used. The current plug-in installation parameters can be
     /// obtained through the API for querying plug-in instances.
     public var inputs: [String: JSONValue]?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case version
-        case inputs
-    }
-
-    public init(
-        name: String,
-        version: String? = nil,
-        inputs: [String: JSONValue]? = nil
-    ) {
+    public init(name: String, version: String? = nil, inputs: [String: JSONValue]? = nil) {
         self.name = name
         self.version = version
         self.inputs = inputs

@@ -6,19 +6,16 @@ import CloudCore
 /// List of custom data disks (cloud hard disks).
 ///
 /// DataVolumeItem
-public struct CreatePoolDataVolumeItem: Codable, Sendable, Hashable {
+public struct CreatePoolDataVolumeItem: Codable, Sendable, Equatable {
     /// Disk type. The options are as follows:
     /// SSD: ultra-high I/O disk
     /// GPSSD: general-purpose SSD
     /// SAS: high I/O disk
     public var volumeType: VolumeType
-
     /// Disk size, in GiB.
     public var size: String
-
     /// Number of disks.
     public var count: Int?
-
     /// Custom disk configuration.
     public var extendParams: CreatePoolVolumeExtendParams
 

@@ -6,25 +6,16 @@ import CloudCore
 /// LVM configuration management.
 ///
 /// LvmConfig
-public struct CreatePoolLvmConfig: Codable, Sendable, Hashable {
+public struct CreatePoolLvmConfig: Codable, Sendable, Equatable {
     /// LVM write mode. The options are as follows:
     /// linear: linear mode.
     /// striped: striped mode in which multiple disks are used to form a strip to improve disk performance.
     public var lvType: LvType
-
     /// Disk mount path. This parameter takes effect only in user configuration. The value is an absolute
     /// path. Digits, letters, periods (.), hyphens (-), and underscores (_) are allowed.
     public var path: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case lvType
-        case path
-    }
-
-    public init(
-        lvType: LvType,
-        path: String? = nil
-    ) {
+    public init(lvType: LvType, path: String? = nil) {
         self.lvType = lvType
         self.path = path
     }

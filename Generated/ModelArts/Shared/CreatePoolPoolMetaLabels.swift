@@ -6,35 +6,27 @@ import CloudCore
 /// Resource pool labels.
 ///
 /// PoolMetaLabels
-public struct CreatePoolPoolMetaLabels: Codable, Sendable, Hashable {
+public struct CreatePoolPoolMetaLabels: Codable, Sendable, Equatable {
     /// Workspace ID
     public var osModelartsWorkspaceID: String?
-
     /// Resource pool name specified by the user.
     public var osModelartsName: String?
-
     /// Resource ID of the resource pool.
     public var osModelartsResourceID: String?
-
     /// ID of the tenant corresponding to the resource pool, which records the tenant account where the
     /// resource pool is created
     public var osModelartsTenantDomainID: String?
-
     /// Source of a resource pool, for example, admin-console, indicating that the resource pool is created by
     /// the administrator on the ModelArts console
     public var osModelartsCreateFrom: String?
-
     /// Business type of a resource pool. The value can be public or private.
     public var osModelartsPoolBiz: OSModelartsPoolBiz?
-
     /// Whether the resource pool can be shared. Options:
     /// unshared: It cannot be shared.
     /// shared: It can be shared.
     public var osModelartsSharing: OSModelartsSharing?
-
     /// Not in the page's table; the page's response example shows it.
     public var osModelartsNodePrefix: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var osModelartsTenantProjectID: String?
 

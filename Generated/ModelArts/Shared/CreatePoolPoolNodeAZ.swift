@@ -6,10 +6,9 @@ import CloudCore
 /// AZ where resource pool nodes are deployed.
 ///
 /// PoolNodeAz
-public struct CreatePoolPoolNodeAZ: Codable, Sendable, Hashable {
+public struct CreatePoolPoolNodeAZ: Codable, Sendable, Equatable {
     /// AZ name.
     public var az: String
-
     /// Number of nodes for expanding the capacity of a specified AZ.
     public var count: Int
 
@@ -18,10 +17,7 @@ public struct CreatePoolPoolNodeAZ: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        az: String,
-        count: Int
-    ) {
+    public init(az: String, count: Int) {
         self.az = az
         self.count = count
     }

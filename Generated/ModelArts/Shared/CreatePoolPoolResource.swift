@@ -7,35 +7,26 @@ import CloudCore
 /// for each specification
 ///
 /// PoolResource
-public struct CreatePoolPoolResource: Codable, Sendable, Hashable {
+public struct CreatePoolPoolResource: Codable, Sendable, Equatable {
     /// Resource flavor name, for example, modelarts.vm.gpu.tnt004.
     public var flavor: String
-
     /// Minimum count for the flavors in a resource pool.
     public var count: Int
-
     /// Elastic usage of the resource flavor. This parameter value is the same the count value in a physical
     /// pool.
     public var maxCount: Int?
-
     /// AZ where resource pool nodes are deployed.
     public var azs: [CreatePoolPoolNodeAZ]?
-
     /// Resource tags.
     public var tags: [CreatePoolUserTag]?
-
     /// Custom configuration, for example, setting dockerSize for the node.
     public var extendParams: PoolResourceExtendParams?
-
     /// Batch creation information.
     public var creatingStep: CreatingStep?
-
     /// Custom system disk (cloud hard disk) information.
     public var rootVolume: CreatePoolRootVolume?
-
     /// List of custom data disks (cloud hard disks).
     public var dataVolumes: [CreatePoolDataVolumeItem]?
-
     /// Advanced disk configurations. This parameter is mandatory when a custom data disk exists.
     public var volumeGroupConfigs: [CreatePoolVolumeGroupConfig]?
 

@@ -6,25 +6,16 @@ import CloudCore
 /// Custom system disk (cloud hard disk) information.
 ///
 /// RootVolume
-public struct CreatePoolRootVolume: Codable, Sendable, Hashable {
+public struct CreatePoolRootVolume: Codable, Sendable, Equatable {
     /// Disk type. The options are as follows:
     /// SSD: ultra-high I/O disk
     /// GPSSD: general-purpose SSD
     /// SAS: high I/O disk
     public var volumeType: VolumeType
-
     /// Disk size, in GiB.
     public var size: String
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeType
-        case size
-    }
-
-    public init(
-        volumeType: VolumeType,
-        size: String
-    ) {
+    public init(volumeType: VolumeType, size: String) {
         self.volumeType = volumeType
         self.size = size
     }

@@ -6,22 +6,13 @@ import CloudCore
 /// Resource tags.
 ///
 /// UserTag
-public struct CreatePoolUserTag: Codable, Sendable, Hashable {
+public struct CreatePoolUserTag: Codable, Sendable, Equatable {
     /// Key. The value cannot start with CCE- or __type_baremetal.
     public var key: String
-
     /// Value.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

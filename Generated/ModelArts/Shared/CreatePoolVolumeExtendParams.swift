@@ -6,7 +6,7 @@ import CloudCore
 /// Custom disk configuration.
 ///
 /// VolumeExtendParams
-public struct CreatePoolVolumeExtendParams: Codable, Sendable, Hashable {
+public struct CreatePoolVolumeExtendParams: Codable, Sendable, Equatable {
     /// Name of a disk group, which is used to divide storage space. The options are as follows:
     /// vgpaas: container disk.
     /// default: common data disk, which is mounted in default mode.
@@ -16,13 +16,7 @@ public struct CreatePoolVolumeExtendParams: Codable, Sendable, Hashable {
     /// vg-everest-localvolume-ephemeral: common data disk, which is used as a temporary storage volume.
     public var volumeGroup: String
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeGroup
-    }
-
-    public init(
-        volumeGroup: String
-    ) {
+    public init(volumeGroup: String) {
         self.volumeGroup = volumeGroup
     }
 }

@@ -6,17 +6,14 @@ import CloudCore
 /// Advanced disk configurations. This parameter is mandatory when a custom data disk exists.
 ///
 /// VolumeGroupConfig
-public struct CreatePoolVolumeGroupConfig: Codable, Sendable, Hashable {
+public struct CreatePoolVolumeGroupConfig: Codable, Sendable, Equatable {
     /// Disk group name. Index of the volume group in the dataVolumes.
     public var volumeGroup: String
-
     /// Percentage of container disks to data disks on nodes in a resource pool. This parameter can be
     /// specified only when volumeGroup is vgpaas (container disk).
     public var dockerThinPool: Int?
-
     /// LVM configuration management.
     public var lvmConfig: CreatePoolLvmConfig?
-
     /// Storage type. The options are as follows:
     /// volume: cloud hard disk. When dataVolumes is specified, the default value is used.
     /// local: local disk. This parameter must be specified when a local disk is used.

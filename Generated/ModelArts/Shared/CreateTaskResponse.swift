@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/createTask``.
-public struct CreateTaskResponse: Codable, Sendable, Hashable {
+public struct CreateTaskResponse: Codable, Sendable, Equatable {
     /// Task ID.
     public var taskID: String?
 
@@ -12,9 +12,7 @@ public struct CreateTaskResponse: Codable, Sendable, Hashable {
         case taskID = "task_id"
     }
 
-    public init(
-        taskID: String? = nil
-    ) {
+    public init(taskID: String? = nil) {
         self.taskID = taskID
     }
 }

@@ -6,16 +6,13 @@ import CloudCore
 /// Hyperparameter search configuration.
 ///
 /// AutoSearch
-public struct CreateTrainingJobAutoSearch: Codable, Sendable, Hashable {
+public struct CreateTrainingJobAutoSearch: Codable, Sendable, Equatable {
     /// Hyperparameter parameters that need to be skipped.
     public var skipSearchParams: String?
-
     /// Search metrics.
     public var rewardAttrs: [RewardAttrs]?
-
     /// Search parameters.
     public var searchParams: [SearchParams]?
-
     /// Search algorithm configurations.
     public var algoConfigs: [AlgoConfigs]?
 

@@ -5,14 +5,11 @@ import CloudCore
 
 /// Dataset of a training job. This parameter cannot be used together with data_url or dataset_id and
 /// dataset_version_id. For details, see Table 3.
-public struct CreateTrainingJobConfigurationDataSource: Codable, Sendable, Hashable {
+public struct CreateTrainingJobConfigurationDataSource: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let obs: Self = "obs"
         public static let dataset: Self = "dataset"
@@ -21,14 +18,11 @@ public struct CreateTrainingJobConfigurationDataSource: Codable, Sendable, Hasha
     /// Dataset ID of a training job. This parameter must be used together with dataset_version_id, but cannot
     /// be used together with data_url.
     public var datasetID: String?
-
     /// Dataset version ID of a training job. This parameter must be used together with dataset_id, but cannot
     /// be used together with data_url.
     public var datasetVersion: String?
-
     /// Dataset type. The value can be obs or dataset. obs and dataset cannot be used at the same time.
     public var type: TypeValue?
-
     /// OBS bucket path. This parameter cannot be used together with dataset_id or dataset_version.
     public var dataURL: String?
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// DataSource
-public struct CreateTrainingJobDataSource: Codable, Sendable, Hashable {
+public struct CreateTrainingJobDataSource: Codable, Sendable, Equatable {
     /// Job data source.
     public var job: JobSummary?
 
-    private enum CodingKeys: String, CodingKey {
-        case job
-    }
-
-    public init(
-        job: JobSummary? = nil
-    ) {
+    public init(job: JobSummary? = nil) {
         self.job = job
     }
 }

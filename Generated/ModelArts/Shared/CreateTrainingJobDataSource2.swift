@@ -7,17 +7,11 @@ import CloudCore
 /// tensorboard/enable or mindstudio-insight/enable is set to true for advanced training functions.
 ///
 /// DataSource
-public struct CreateTrainingJobDataSource2: Codable, Sendable, Hashable {
+public struct CreateTrainingJobDataSource2: Codable, Sendable, Equatable {
     /// Job data source.
     public var job: CreateTrainingJobJobSummary?
 
-    private enum CodingKeys: String, CodingKey {
-        case job
-    }
-
-    public init(
-        job: CreateTrainingJobJobSummary? = nil
-    ) {
+    public init(job: CreateTrainingJobJobSummary? = nil) {
         self.job = job
     }
 }

@@ -6,10 +6,9 @@ import CloudCore
 /// Dataset as the data input.
 ///
 /// dataset
-public struct CreateTrainingJobDataset: Codable, Sendable, Hashable {
+public struct CreateTrainingJobDataset: Codable, Sendable, Equatable {
     /// Dataset ID of a training job.
     public var id: String?
-
     /// Dataset version ID of a training job.
     public var versionID: String?
 
@@ -18,10 +17,7 @@ public struct CreateTrainingJobDataset: Codable, Sendable, Hashable {
         case versionID = "version_id"
     }
 
-    public init(
-        id: String? = nil,
-        versionID: String? = nil
-    ) {
+    public init(id: String? = nil, versionID: String? = nil) {
         self.id = id
         self.versionID = versionID
     }

@@ -6,7 +6,7 @@ import CloudCore
 /// Job data source.
 ///
 /// JobSummary
-public struct CreateTrainingJobJobSummary: Codable, Sendable, Hashable {
+public struct CreateTrainingJobJobSummary: Codable, Sendable, Equatable {
     /// Training job ID.
     public var jobID: String?
 
@@ -14,9 +14,7 @@ public struct CreateTrainingJobJobSummary: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        jobID: String? = nil
-    ) {
+    public init(jobID: String? = nil) {
         self.jobID = jobID
     }
 }

@@ -6,17 +6,11 @@ import CloudCore
 /// Visualization log output of a training job. This parameter is mandatory when log_type is not empty.
 ///
 /// LogDir
-public struct CreateTrainingJobLogDir: Codable, Sendable, Hashable {
+public struct CreateTrainingJobLogDir: Codable, Sendable, Equatable {
     /// Output of an OBS parallel file system.
     public var pfs: CreateTrainingJobPFSSummary?
 
-    private enum CodingKeys: String, CodingKey {
-        case pfs
-    }
-
-    public init(
-        pfs: CreateTrainingJobPFSSummary? = nil
-    ) {
+    public init(pfs: CreateTrainingJobPFSSummary? = nil) {
         self.pfs = pfs
     }
 }

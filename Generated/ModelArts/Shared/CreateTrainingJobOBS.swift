@@ -6,7 +6,7 @@ import CloudCore
 /// OBS in which data input and output stored.
 ///
 /// obs
-public struct CreateTrainingJobOBS: Codable, Sendable, Hashable {
+public struct CreateTrainingJobOBS: Codable, Sendable, Equatable {
     /// OBS URL of the dataset required by a training job. For example, /usr/data/.
     public var obsURL: String?
 
@@ -14,9 +14,7 @@ public struct CreateTrainingJobOBS: Codable, Sendable, Hashable {
         case obsURL = "obs_url"
     }
 
-    public init(
-        obsURL: String? = nil
-    ) {
+    public init(obsURL: String? = nil) {
         self.obsURL = obsURL
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Obs
-public struct CreateTrainingJobObs2: Codable, Sendable, Hashable {
+public struct CreateTrainingJobObs2: Codable, Sendable, Equatable {
     /// OBS path to be attached, for example, /test-bucket/path
     public var obsPath: String?
-
     /// Path for attaching volumes to the training container, for example, /example/path
     public var localPath: String?
 
@@ -16,10 +15,7 @@ public struct CreateTrainingJobObs2: Codable, Sendable, Hashable {
         case localPath = "local_path"
     }
 
-    public init(
-        obsPath: String? = nil,
-        localPath: String? = nil
-    ) {
+    public init(obsPath: String? = nil, localPath: String? = nil) {
         self.obsPath = obsPath
         self.localPath = localPath
     }

@@ -6,7 +6,7 @@ import CloudCore
 /// Output of an OBS parallel file system.
 ///
 /// PFSSummary
-public struct CreateTrainingJobPFSSummary: Codable, Sendable, Hashable {
+public struct CreateTrainingJobPFSSummary: Codable, Sendable, Equatable {
     /// URL of an OBS parallel file system.
     public var pfsPath: String?
 
@@ -14,9 +14,7 @@ public struct CreateTrainingJobPFSSummary: Codable, Sendable, Hashable {
         case pfsPath = "pfs_path"
     }
 
-    public init(
-        pfsPath: String? = nil
-    ) {
+    public init(pfsPath: String? = nil) {
         self.pfsPath = pfsPath
     }
 }

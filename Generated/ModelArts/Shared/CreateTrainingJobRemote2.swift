@@ -4,17 +4,11 @@
 import CloudCore
 
 /// remote
-public struct CreateTrainingJobRemote2: Codable, Sendable, Hashable {
+public struct CreateTrainingJobRemote2: Codable, Sendable, Equatable {
     /// OBS in which data input and output stored.
     public var obs: CreateTrainingJobOBS?
 
-    private enum CodingKeys: String, CodingKey {
-        case obs
-    }
-
-    public init(
-        obs: CreateTrainingJobOBS? = nil
-    ) {
+    public init(obs: CreateTrainingJobOBS? = nil) {
         self.obs = obs
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// remote
-public struct CreateTrainingJobRemote3: Codable, Sendable, Hashable {
+public struct CreateTrainingJobRemote3: Codable, Sendable, Equatable {
     /// OBS to which data is actually exported.
     public var obs: CreateTrainingJobOBS
 
-    private enum CodingKeys: String, CodingKey {
-        case obs
-    }
-
-    public init(
-        obs: CreateTrainingJobOBS
-    ) {
+    public init(obs: CreateTrainingJobOBS) {
         self.obs = obs
     }
 }

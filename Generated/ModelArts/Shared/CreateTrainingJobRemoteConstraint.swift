@@ -6,28 +6,22 @@ import CloudCore
 /// Data input constraint
 ///
 /// remote_constraint
-public struct CreateTrainingJobRemoteConstraint: Codable, Sendable, Hashable {
+public struct CreateTrainingJobRemoteConstraint: Codable, Sendable, Equatable {
     /// Documented values of `attributes`; other values decode as well.
     public struct Attributes: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Data format
         public static let dataFormat: Self = "data_format"
-
         /// Data segmentation
         public static let dataSegmentation: Self = "data_segmentation"
-
         /// Labeling type
         public static let datasetType: Self = "dataset_type"
     }
 
     /// Data input type, including the data storage location and dataset.
     public var dataType: String?
-
     /// Attributes if a dataset is used as the data input. Options:
     /// data_format: Data format
     /// data_segmentation: Data segmentation
@@ -39,10 +33,7 @@ public struct CreateTrainingJobRemoteConstraint: Codable, Sendable, Hashable {
         case attributes
     }
 
-    public init(
-        dataType: String? = nil,
-        attributes: Attributes? = nil
-    ) {
+    public init(dataType: String? = nil, attributes: Attributes? = nil) {
         self.dataType = dataType
         self.attributes = attributes
     }

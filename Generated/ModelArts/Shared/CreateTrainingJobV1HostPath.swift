@@ -3,13 +3,11 @@
 
 import CloudCore
 
-public struct CreateTrainingJobV1HostPath: Codable, Sendable, Hashable {
+public struct CreateTrainingJobV1HostPath: Codable, Sendable, Equatable {
     /// Local path to a host
     public var srcPath: String
-
     /// Local path to a training job
     public var destPath: String
-
     /// Whether dest_path is read-only. The default value is false.
     /// true: read-only permission
     /// false: read/write permission. This is the default value.
@@ -21,11 +19,7 @@ public struct CreateTrainingJobV1HostPath: Codable, Sendable, Hashable {
         case readOnly = "read_only"
     }
 
-    public init(
-        srcPath: String,
-        destPath: String,
-        readOnly: Bool? = nil
-    ) {
+    public init(srcPath: String, destPath: String, readOnly: Bool? = nil) {
         self.srcPath = srcPath
         self.destPath = destPath
         self.readOnly = readOnly

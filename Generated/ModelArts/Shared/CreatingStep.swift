@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Batch creation information.
-public struct CreatingStep: Codable, Sendable, Hashable {
+public struct CreatingStep: Codable, Sendable, Equatable {
     /// Creation step.
     public var step: Int?
-
     /// Batch creation type.
     /// rack: entire rack
     /// hyperinstance: supernodes
@@ -18,10 +17,7 @@ public struct CreatingStep: Codable, Sendable, Hashable {
         case type
     }
 
-    public init(
-        step: Int? = nil,
-        type: String? = nil
-    ) {
+    public init(step: Int? = nil, type: String? = nil) {
         self.step = step
         self.type = type
     }

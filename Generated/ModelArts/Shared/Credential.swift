@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Certificate information. For details, see Table 30.
-public struct Credential: Codable, Sendable, Hashable {
+public struct Credential: Codable, Sendable, Equatable {
     /// SSH private certificate
     public var sshPrivateKey: String?
-
     /// OAuth token of GitHub
     public var accessToken: String?
 
@@ -16,10 +15,7 @@ public struct Credential: Codable, Sendable, Hashable {
         case accessToken = "access_token"
     }
 
-    public init(
-        sshPrivateKey: String? = nil,
-        accessToken: String? = nil
-    ) {
+    public init(sshPrivateKey: String? = nil, accessToken: String? = nil) {
         self.sshPrivateKey = sshPrivateKey
         self.accessToken = accessToken
     }

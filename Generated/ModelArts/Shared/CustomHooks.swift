@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Customized startup script hook configuration.
-public struct CustomHooks: Codable, Sendable, Hashable {
+public struct CustomHooks: Codable, Sendable, Equatable {
     /// Container-related hook configuration.
     public var containerHooks: ContainerHooks?
 
@@ -12,9 +12,7 @@ public struct CustomHooks: Codable, Sendable, Hashable {
         case containerHooks = "container_hooks"
     }
 
-    public init(
-        containerHooks: ContainerHooks? = nil
-    ) {
+    public init(containerHooks: ContainerHooks? = nil) {
         self.containerHooks = containerHooks
     }
 }

@@ -5,14 +5,12 @@ import CloudCore
 
 /// Customized resource specification configuration. This parameter is returned only when specification is set
 /// to custom.
-public struct CustomSpec: Codable, Sendable, Hashable {
+public struct CustomSpec: Codable, Sendable, Equatable {
     /// Number of GPUs, which can be a decimal. The value cannot be smaller than 0, with the third decimal
     /// place is rounded off. This parameter is optional and is not used by default.
     public var gpuP4: Double?
-
     /// Memory in MB, which must be an integer
     public var memory: Int
-
     /// Number of CPU cores, which can be a decimal. The value cannot be smaller than 0.01, with the third
     /// decimal place is rounded off.
     public var cpu: Double
@@ -23,11 +21,7 @@ public struct CustomSpec: Codable, Sendable, Hashable {
         case cpu
     }
 
-    public init(
-        gpuP4: Double? = nil,
-        memory: Int,
-        cpu: Double
-    ) {
+    public init(gpuP4: Double? = nil, memory: Int, cpu: Double) {
         self.gpuP4 = gpuP4
         self.memory = memory
         self.cpu = cpu

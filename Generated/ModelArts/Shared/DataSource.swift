@@ -7,10 +7,9 @@ import CloudCore
 /// in the directory and its subdirectories to the dataset. For a table dataset, this parameter indicates the
 /// import directory. The work directory of a table dataset cannot be an OBS path in a KMS-encrypted bucket.
 /// Only one data source can be imported at a time.
-public struct DataSource: Codable, Sendable, Hashable {
+public struct DataSource: Codable, Sendable, Equatable {
     /// Data source path.
     public var dataPath: String?
-
     /// Data type. Options:
     /// 0: OBS bucket (default value)
     /// 1: GaussDB(DWS)
@@ -28,13 +27,10 @@ public struct DataSource: Codable, Sendable, Hashable {
     /// - `5`: AI Gallery
     /// - `6`: Inference service
     public var dataType: Int?
-
     /// Schema mapping information corresponding to the table data.
     public var schemaMaps: [SchemaMap]?
-
     /// Information required for importing a table data source.
     public var sourceInfo: SourceInfo?
-
     /// Whether the first row in the file is a column name. This field is valid for the table dataset.
     /// Options:
     /// true: The first row in the file is the column name.

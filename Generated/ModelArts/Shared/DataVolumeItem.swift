@@ -4,19 +4,16 @@
 import CloudCore
 
 /// List of custom data disks (cloud hard disks).
-public struct DataVolumeItem: Codable, Sendable, Hashable {
+public struct DataVolumeItem: Codable, Sendable, Equatable {
     /// Disk type. The options are as follows:
     /// SSD: ultra-high I/O disk
     /// GPSSD: general-purpose SSD
     /// SAS: high I/O disk
     public var volumeType: VolumeType?
-
     /// Disk size, in GiB.
     public var size: String?
-
     /// Number of disks.
     public var count: Int?
-
     /// Custom disk configuration.
     public var extendParams: VolumeExtendParams?
 

@@ -4,43 +4,32 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/attachOBS``.
-public struct DataVolumesRes: Codable, Sendable, Hashable {
+public struct DataVolumesRes: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// being mounted
         public static let mounting: Self = "MOUNTING"
-
         /// mounting failed
         public static let mountFailed: Self = "MOUNT_FAILED"
-
         /// mounted
         public static let mounted: Self = "MOUNTED"
-
         /// being unmounted
         public static let unmounting: Self = "UNMOUNTING"
-
         /// unmounting failed
         public static let unmountFailed: Self = "UNMOUNT_FAILED"
-
         /// unmounted
         public static let unmounted: Self = "UNMOUNTED"
     }
 
     /// Storage type The value can be OBS.
     public var category: String?
-
     /// ID of the instance with OBS storage mounted.
     public var id: String?
-
     /// Path where OBS storage is mounted to a notebook instance.
     public var mountPath: String?
-
     /// Status of OBS storage to be mounted. Options:
     /// MOUNTING: being mounted
     /// MOUNT_FAILED: mounting failed
@@ -49,7 +38,6 @@ public struct DataVolumesRes: Codable, Sendable, Hashable {
     /// UNMOUNT_FAILED: unmounting failed
     /// UNMOUNTED: unmounted
     public var status: StatusValue?
-
     /// OBS object path
     public var uri: String?
 

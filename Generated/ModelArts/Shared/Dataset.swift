@@ -3,13 +3,11 @@
 
 import CloudCore
 
-public struct Dataset: Codable, Sendable, Hashable {
+public struct Dataset: Codable, Sendable, Equatable {
     /// Dataset ID of a training job.
     public var id: String?
-
     /// Dataset version ID of a training job.
     public var versionID: String?
-
     /// OBS URL of the dataset for a training job. It is automatically parsed by ModelArts based on the
     /// dataset ID and dataset version ID. For example, /usr/data/.
     public var obsURL: String?
@@ -20,11 +18,7 @@ public struct Dataset: Codable, Sendable, Hashable {
         case obsURL = "obs_url"
     }
 
-    public init(
-        id: String? = nil,
-        versionID: String? = nil,
-        obsURL: String? = nil
-    ) {
+    public init(id: String? = nil, versionID: String? = nil, obsURL: String? = nil) {
         self.id = id
         self.versionID = versionID
         self.obsURL = obsURL

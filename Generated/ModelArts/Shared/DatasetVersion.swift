@@ -4,28 +4,22 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/describeDatasetVersion``.
-public struct DatasetVersion: Codable, Sendable, Hashable {
+public struct DatasetVersion: Codable, Sendable, Equatable {
     /// Documented values of `labelType`; other values decode as well.
     public struct LabelType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Multi-label samples are included.
         public static let multi: Self = "multi"
-
         /// All samples are single-labeled.
         public static let single: Self = "single"
     }
 
     /// Number of added samples.
     public var addSampleCount: Int?
-
     /// Cache path for feature analysis.
     public var analysisCachePath: String?
-
     /// Status of a feature analysis task. Options:
     /// 0: initialized
     /// 1: running
@@ -37,115 +31,84 @@ public struct DatasetVersion: Codable, Sendable, Hashable {
     /// - `2`: completed
     /// - `3`: failed
     public var analysisStatus: Int?
-
     /// ID of a feature analysis task.
     public var analysisTaskID: String?
-
     /// Number of samples with labeled versions.
     public var annotatedSampleCount: Int?
-
     /// Number of labeled subsamples.
     public var annotatedSubSampleCount: Int?
-
     /// Whether to clear hard example properties during release. Options:
     /// true: Clear hard example properties. (Default value)
     /// false: Do not clear hard example properties.
     public var clearHardProperty: Bool?
-
     /// Status code of a preprocessing task such as rotation and cropping.
     public var code: String?
-
     /// Time when a version is created.
     public var createTime: Int64?
-
     /// Whether to crop the image. This field is valid only for the object detection dataset whose labeling
     /// box is in the rectangle shape. Options:
     /// true: Crop the image.
     /// false: Do not crop the image. (Default value)
     public var crop: Bool?
-
     /// Path for storing cropped files.
     public var cropPath: String?
-
     /// Temporary directory for executing the rotation and cropping task.
     public var cropRotateCachePath: String?
-
     /// Feature analysis result in JSON format.
     public var dataAnalysis: [String: JSONValue]?
-
     /// Path for storing data.
     public var dataPath: String?
-
     /// Sample statistics on a dataset, including the statistics on sample metadata in JSON format.
     public var dataStatistics: [String: JSONValue]?
-
     /// Whether data is validated by the validation algorithm before release. Options:
     /// true: The data has been validated.
     /// false: The data has not been validated.
     public var dataValidate: Bool?
-
     /// Number of deleted samples.
     public var deletedSampleCount: Int?
-
     /// Deletion reason statistics.
     public var deletionStats: [String: Int]?
-
     /// Description of a version.
     public var description: String?
-
     /// Whether to export images to the version output directory during release. Options:
     /// true: Export images to the version output directory.
     /// false: Do not export images to the version output directory. (Default value)
     public var exportImages: Bool?
-
     /// Whether to parse the subsample number during release. The field is valid for the healthcare dataset.
     /// Options:
     /// true: Parse the subsample number.
     /// false: Do not parse the subsample number. (Default value)
     public var extractSerialNumber: Bool?
-
     /// Whether to include the source data of a dataset during release. Options:
     /// true: The source data of a dataset is included.
     /// false: The source data of a dataset is not included.
     public var includeDatasetData: Bool?
-
     /// Whether the current dataset version is used. Options:
     /// true: The current dataset version is used.
     /// false: The current dataset version is not used.
     public var isCurrent: Bool?
-
     /// Label statistics list of a released version.
     public var labelStats: [LabelStats]?
-
     /// Label type of a released version. Options:
     /// multi: Multi-label samples are included.
     /// single: All samples are single-labeled.
     public var labelType: LabelType?
-
     /// Input path for the manifest file cache during version release.
     public var manifestCacheInputPath: String?
-
     /// Path for storing the manifest file with the released version.
     public var manifestPath: String?
-
     /// Task information recorded during release (for example, error information).
     public var message: String?
-
     /// Number of modified samples.
     public var modifiedSampleCount: Int?
-
     /// Number of labeled samples of parent versions.
     public var previousAnnotatedSampleCount: Int?
-
     /// Total samples of parent versions.
     public var previousTotalSampleCount: Int?
-
     /// Parent version ID
     public var previousVersionID: String?
-
     /// ID of a preprocessing task such as rotation and cropping.
     public var processorTaskID: String?
-
     /// Status of a preprocessing task such as rotation and cropping. The options are as follows:
     /// 0: initialized - 1: running
     /// 2: completed
@@ -163,20 +126,16 @@ public struct DatasetVersion: Codable, Sendable, Hashable {
     /// - `6`: Deletion failed.
     /// - `7`: Failed to stop.
     public var processorTaskStatus: Int?
-
     /// Whether to clear the existing usage information of a dataset during release. Options:
     /// true: Clear the existing usage information of a dataset. (Default value)
     /// false: Do not clear the existing usage information of a dataset.
     public var removeSampleUsage: Bool?
-
     /// Whether to rotate the image. Options:
     /// true: Rotate the image.
     /// false: Do not rotate the image. (Default value)
     public var rotate: Bool?
-
     /// Path for storing the rotated file.
     public var rotatePath: String?
-
     /// Sample status. The options are as follows:
     /// __ALL__: labeled
     /// __NONE__: not marked
@@ -192,12 +151,10 @@ public struct DatasetVersion: Codable, Sendable, Hashable {
     /// __WORKFORCE_SAMPLED_REJECTED__: The sampling has been rejected.
     /// __AUTO_ANNOTATION__: to be confirmed
     public var sampleState: SampleState?
-
     /// Whether to start a data analysis task during release. Options:
     /// true: Start a data analysis task during release.
     /// false: Do not start a data analysis task during release. (Default value)
     public var startProcessorTask: Bool?
-
     /// Status of a dataset version. Options:
     /// 0: creating
     /// 1: running
@@ -211,39 +168,29 @@ public struct DatasetVersion: Codable, Sendable, Hashable {
     /// - `3`: deleted
     /// - `4`: error
     public var status: Int?
-
     /// Key identifier list of the dataset. The labeling type is used as the default label when the labeling
     /// task releases a version. For example, ["Image","Object detection"].
     public var tags: [String]?
-
     /// Labeling task type of the released version, which is the same as the dataset type.
     public var taskType: Int?
-
     /// Total number of version samples.
     public var totalSampleCount: Int?
-
     /// Total number of subsamples generated from the parent samples.
     public var totalSubSampleCount: Int?
-
     /// Split training and verification ratio during version release. The default value is 1.00, indicating
     /// that all released versions are training sets.
     public var trainEvaluateSampleRatio: String?
-
     /// Time when a version is updated.
     public var updateTime: Int64?
-
     /// Format of a dataset version. Options:
     /// Default: default format
     /// CarbonData: CarbonData (supported only by table datasets)
     /// CSV: CSV
     public var versionFormat: VersionFormat?
-
     /// Dataset version ID.
     public var versionID: String?
-
     /// Dataset version name.
     public var versionName: String?
-
     /// Whether the first row in the released CSV file is a column name. This field is valid for the table
     /// dataset. Options:
     /// true: The first row in the released CSV file is a column name.

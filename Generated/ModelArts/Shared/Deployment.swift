@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Deployment parameters. Only Docker is supported. For details, see Table 15.
-public struct Deployment: Codable, Sendable, Hashable {
+public struct Deployment: Codable, Sendable, Equatable {
     /// SWR organization name, which is globally unique
     public var namespace: String?
-
     /// Image name
     public var imageName: String?
-
     /// Image tag
     public var imageTag: String?
-
     /// Label information, which can be extended. By default, this parameter is left blank.
     public var annotations: [String: String]?
 

@@ -4,31 +4,23 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/descProcessorTaskVersion``.
-public struct DescTaskVersionResp: Codable, Sendable, Hashable {
+public struct DescTaskVersionResp: Codable, Sendable, Equatable {
     /// Number of added images after processing.
     public var addSampleCount: Int?
-
     /// Time when a data processing task is created.
     public var createTime: Int64?
-
     /// Number of deleted images after processing.
     public var deletedSampleCount: Int?
-
     /// Version description of a data processing task.
     public var description: String?
-
     /// Running time of a data processing task, in seconds.
     public var durationSeconds: Int?
-
     /// Input channel of a data processing task.
     public var inputs: [ProcessorDataSource]?
-
     /// Number of modified images after processing.
     public var modifiedSampleCount: Int?
-
     /// Number of images before processing.
     public var originSampleCount: Int?
-
     /// Status of a data processing task. Options:
     /// 0: initialized
     /// 1: running
@@ -42,25 +34,18 @@ public struct DescTaskVersionResp: Codable, Sendable, Hashable {
     /// - `3`: failed
     /// - `4`: stopped
     public var status: Int?
-
     /// ID of a data processing task.
     public var taskID: String?
-
     /// Version ID of a data processing task.
     public var taskVersionID: String?
-
     /// Algorithm template, such as the algorithm ID and parameters.
     public var template: TemplateParam?
-
     /// Number of unmodified images after processing.
     public var unmodifiedSampleCount: Int?
-
     /// Time when a data processing task is created.
     public var updateTime: Int64?
-
     /// Version name of a data processing task.
     public var versionName: String?
-
     /// Output channel of a data processing task.
     public var workPath: WorkPath?
 

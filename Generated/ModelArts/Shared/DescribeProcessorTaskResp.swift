@@ -4,35 +4,26 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/describeProcessorTask``.
-public struct DescribeProcessorTaskResp: Codable, Sendable, Hashable {
+public struct DescribeProcessorTaskResp: Codable, Sendable, Equatable {
     /// Time when a data processing task is created.
     public var createTime: Int64?
-
     /// Input of a data processing task. Either this parameter or inputs is delivered.
     public var dataSource: ProcessorDataSource?
-
     /// Description of a data processing task.
     public var description: String?
-
     /// Running time of data processing, in seconds.
     public var durationSeconds: Int?
-
     /// Error message. This field is displayed when the value of status is 3.
     public var errorMsg: String?
-
     /// Input channel list of a data processing task. Either this parameter or data_source is delivered.
     public var inputs: [ProcessorDataSource]?
-
     /// Whether the current task is the latest of the same type of this version.
     public var isCurrent: Bool?
-
     /// Name of a data processing task.
     public var name: String?
-
     /// Output result of a data processing task. This field is displayed when status is set to 2 and is valid
     /// for a feature analysis task.
     public var result: JSONValue?
-
     /// Status of a data processing task. Options:
     /// 0: initialized
     /// 1: running
@@ -46,25 +37,18 @@ public struct DescribeProcessorTaskResp: Codable, Sendable, Hashable {
     /// - `3`: failed
     /// - `4`: stopped
     public var status: Int?
-
     /// ID of a data processing task.
     public var taskID: String?
-
     /// Data processing template, such as the algorithm ID and parameters.
     public var template: TemplateParam?
-
     /// Version number of a data processing task.
     public var versionCount: Int?
-
     /// Dataset version ID corresponding to a data processing task.
     public var versionID: String?
-
     /// Dataset version name corresponding to a data processing task.
     public var versionName: String?
-
     /// Working directory of a data processing task.
     public var workPath: WorkPath?
-
     /// Workspace ID of a data processing task. If no workspace is created, the default value is 0. If a
     /// workspace is created and used, use the actual value.
     public var workspaceID: String?

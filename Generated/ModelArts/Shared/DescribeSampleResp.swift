@@ -4,51 +4,36 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/describeSample``.
-public struct DescribeSampleResp: Codable, Sendable, Hashable {
+public struct DescribeSampleResp: Codable, Sendable, Equatable {
     /// Documented values of `sampleStatus`; other values decode as well.
     public struct SampleStatus: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// labeled
         public static let all: Self = "__ALL__"
-
         /// unlabeled
         public static let none: Self = "__NONE__"
-
         /// to be accepted
         public static let uncheck: Self = "__UNCHECK__"
-
         /// accepted
         public static let accepted: Self = "__ACCEPTED__"
-
         /// rejected
         public static let rejected: Self = "__REJECTED__"
-
         /// to be reviewed
         public static let unreviewed: Self = "__UNREVIEWED__"
-
         /// reviewed
         public static let reviewed: Self = "__REVIEWED__"
-
         /// sampled
         public static let workforceSampled: Self = "__WORKFORCE_SAMPLED__"
-
         /// sampling pending check
         public static let workforceSampledUncheck: Self = "__WORKFORCE_SAMPLED_UNCHECK__"
-
         /// sampling checked
         public static let workforceSampledChecked: Self = "__WORKFORCE_SAMPLED_CHECKED__"
-
         /// sampling accepted
         public static let workforceSampledAccepted: Self = "__WORKFORCE_SAMPLED_ACCEPTED__"
-
         /// sampling rejected
         public static let workforceSampledRejected: Self = "__WORKFORCE_SAMPLED_REJECTED__"
-
         /// to be confirmed
         public static let autoAnnotation: Self = "__AUTO_ANNOTATION__"
     }
@@ -57,55 +42,39 @@ public struct DescribeSampleResp: Codable, Sendable, Hashable {
     /// true: The acceptance is passed.
     /// false: The acceptance is not passed.
     public var checkAccept: Bool?
-
     /// Acceptance comment, which is used for team labeling.
     public var checkComment: String?
-
     /// Acceptance score, which is used for team labeling.
     public var checkScore: String?
-
     /// Reason for deleting a sample, which is used for healthcare.
     public var deletionReasons: [String]?
-
     /// Difficult problem details, including description, causes, and suggestions of difficult problems.
     public var hardDetails: [String: HardDetail]?
-
     /// Labeling personnel list of sample allocation. The list records the team members receiving the samples,
     /// which is used for team labeling.
     public var labelers: [Worker]?
-
     /// List of sample labels
     public var labels: [SampleLabel]?
-
     /// Attribute key-value pair of the sample metadata
     public var metadata: SampleMetadata?
-
     /// Whether to accept the review, which is used for team labeling. Options:
     /// true: The review is accepted.
     /// false: The review is rejected.
     public var reviewAccept: Bool?
-
     /// Review comment, which is used for team labeling.
     public var reviewComment: String?
-
     /// Review score, which is used for team labeling.
     public var reviewScore: String?
-
     /// List of sample data
     public var sampleData: [String]?
-
     /// Path for storing a sample
     public var sampleDir: String?
-
     /// Sample ID
     public var sampleID: String?
-
     /// Sample name
     public var sampleName: String?
-
     /// Sample size or text length, in bytes
     public var sampleSize: Int64?
-
     /// Sample status. Options:
     /// __ALL__: labeled
     /// __NONE__: unlabeled
@@ -121,10 +90,8 @@ public struct DescribeSampleResp: Codable, Sendable, Hashable {
     /// __WORKFORCE_SAMPLED_REJECTED__: sampling rejected
     /// __AUTO_ANNOTATION__: to be confirmed
     public var sampleStatus: SampleStatus?
-
     /// Sample time, when OBS is last modified.
     public var sampleTime: Int64?
-
     /// Sample type. Options:
     /// 0: image
     /// 1: text
@@ -140,16 +107,12 @@ public struct DescribeSampleResp: Codable, Sendable, Hashable {
     /// - `6`: video
     /// - `9`: free format
     public var sampleType: Int?
-
     /// Comprehensive score, which is used for team labeling.
     public var score: String?
-
     /// Source address of sample data
     public var source: String?
-
     /// Subsample URL, which is used for healthcare.
     public var subSampleURL: String?
-
     /// ID of a labeling team member, which is used for team labeling.
     public var workerID: String?
 

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `dev_services` fields and parameters; other values decode as well.
 public struct DevServices: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// You can access a notebook instance using HTTPS.
     public static let notebook: Self = "NOTEBOOK"
-
     /// You can remotely access a notebook instance from a local IDE through SSH.
     public static let ssh: Self = "SSH"
 }

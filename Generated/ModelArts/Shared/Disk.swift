@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Disk information.
-public struct Disk: Codable, Sendable, Hashable {
+public struct Disk: Codable, Sendable, Equatable {
     /// Disk size.
     public var size: String?
-
     /// Unit of the disk size, which is GB generally.
     public var unit: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case unit
-    }
-
-    public init(
-        size: String? = nil,
-        unit: String? = nil
-    ) {
+    public init(size: String? = nil, unit: String? = nil) {
         self.size = size
         self.unit = unit
     }

@@ -5,16 +5,14 @@ import CloudCore
 
 /// This section describes how to configure the local IDE (such as PyCharm and VS Code) or SSH client to
 /// remotely access a notebook instance through SSH.
-public struct EndpointsReq: Codable, Sendable, Hashable {
+public struct EndpointsReq: Codable, Sendable, Equatable {
     /// Public IP addresses that can remotely access the notebook instance. A maximum of five public IP
     /// addresses are supported.
     public var allowedAccessIPs: [String]?
-
     /// Supported service. Possible values are as follows:
     /// NOTEBOOK: You can access notebook instances using HTTPS.
     /// SSH: You can remotely access notebook instances through SSH.
     public var service: Service?
-
     /// Name of the SSH key pair, which can be created and viewed on the Key Pair page of the Elastic Cloud
     /// Server (ECS) console.
     public var keyPairNames: [String]?
@@ -25,11 +23,7 @@ public struct EndpointsReq: Codable, Sendable, Hashable {
         case keyPairNames = "key_pair_names"
     }
 
-    public init(
-        allowedAccessIPs: [String]? = nil,
-        service: Service? = nil,
-        keyPairNames: [String]? = nil
-    ) {
+    public init(allowedAccessIPs: [String]? = nil, service: Service? = nil, keyPairNames: [String]? = nil) {
         self.allowedAccessIPs = allowedAccessIPs
         self.service = service
         self.keyPairNames = keyPairNames

@@ -5,18 +5,14 @@ import CloudCore
 
 /// This section describes how to configure the local IDE (such as PyCharm and VS Code) or SSH client to
 /// remotely access a notebook instance through SSH.
-public struct EndpointsRes: Codable, Sendable, Hashable {
+public struct EndpointsRes: Codable, Sendable, Equatable {
     /// Documented values of `devService`; other values decode as well.
     public struct DevService: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// You can access notebook instances using HTTPS.
         public static let notebook: Self = "NOTEBOOK"
-
         /// You can remotely access the notebook instance through SSH.
         public static let ssh: Self = "SSH"
     }
@@ -25,20 +21,16 @@ public struct EndpointsRes: Codable, Sendable, Hashable {
     /// default, all public IP addresses can access the notebook instance. If this parameter is specified,
     /// only the clients with the specified IP addresses can access the notebook instance.
     public var allowedAccessIPs: [String]?
-
     /// Path for accessing the notebook instance. The enumerated values are as follows:
     /// NOTEBOOK: You can access notebook instances using HTTPS.
     /// SSH: You can remotely access the notebook instance through SSH.
     public var devService: DevService?
-
     /// List of SSH key pairs. You can set multiple key pairs to access an SSH instance at the same time.
     public var sshKeys: [String]?
-
     /// Path for accessing the notebook instance. The enumerated values are as follows:
     /// NOTEBOOK: You can access notebook instances using HTTPS.
     /// SSH: You can remotely access the notebook instance through SSH.
     public var service: Service?
-
     /// Private IP address of the instance
     public var uri: String?
 

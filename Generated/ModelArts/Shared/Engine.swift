@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Engine of a heterogeneous job algorithm.
-public struct Engine: Codable, Sendable, Hashable {
+public struct Engine: Codable, Sendable, Equatable {
     /// Engine ID selected for an algorithm.
     public var engineID: String?
-
     /// Engine version name selected for an algorithm. If engine_id is specified, leave this parameter blank.
     public var engineName: String?
-
     /// Engine version name selected for an algorithm. If engine_id is specified, leave this parameter blank.
     public var engineVersion: String?
-
     /// Custom image URL selected by an algorithm.
     public var imageURL: String?
 

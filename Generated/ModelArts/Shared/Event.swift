@@ -4,58 +4,42 @@
 import CloudCore
 
 /// Event
-public struct Event: Codable, Sendable, Hashable {
+public struct Event: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The event is waiting.
         public static let waiting: Self = "waiting"
-
         /// The event is running.
         public static let running: Self = "running"
-
         /// The event is failed.
         public static let failed: Self = "failed"
-
         /// The subtask is successfully executed.
         public static let success: Self = "success"
     }
 
     /// Event creation time
     public var createTime: Int64?
-
     /// Description
     public var description: String?
-
     /// Event execution time
     public var elapsedTime: Int64?
-
     /// Error code
     public var errorCode: String?
-
     /// Error message
     public var errorMessage: String?
-
     /// List of sub-events
     public var events: [JSONValue]?
-
     /// Event severity
     public var level: Int?
-
     /// Event name
     public var name: String?
-
     /// Sequence number
     public var ordinal: Int?
-
     /// Parent event name
     public var parentName: String?
-
     /// Status. Options:
     /// waiting: The event is waiting.
     /// running: The event is running.

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `execution_mode` fields and parameters; other values decode as well.
 public struct ExecutionMode: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// execution by period
     public static let period: Self = "period"
-
     /// execution by frequency
     public static let frequency: Self = "frequency"
 }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `export_dest` fields and parameters; other values decode as well.
 public struct ExportDest: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Data is exported to OBS (default value).
     public static let dir: Self = "DIR"
-
     /// Export data to a new dataset.
     public static let newDataset: Self = "NEW_DATASET"
 }

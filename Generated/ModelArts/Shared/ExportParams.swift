@@ -4,35 +4,28 @@
 import CloudCore
 
 /// Parameters of a dataset export task.
-public struct ExportParams: Codable, Sendable, Hashable {
+public struct ExportParams: Codable, Sendable, Equatable {
     /// Whether to clear hard example attributes. Options:
     /// true: Clear hard example attributes. (Default value)
     /// false: Do not clear hard example attributes.
     public var clearHardProperty: Bool?
-
     /// Format of the dataset version to which data is exported.
     public var exportDatasetVersionFormat: String?
-
     /// Name of the dataset version to which data is exported.
     public var exportDatasetVersionName: String?
-
     /// Dataset export type. The options are as follows:
     /// DIR: Data is exported to OBS (default value).
     /// NEW_DATASET: Export data to a new dataset.
     public var exportDest: ExportDest?
-
     /// Name of the new dataset to which data is exported.
     public var exportNewDatasetName: String?
-
     /// Working directory of the new dataset to which data is exported.
     public var exportNewDatasetWorkPath: String?
-
     /// Whether to randomly allocate the training set and validation set based on the specified ratio.
     /// Options:
     /// true: Allocate the training set and validation set.
     /// false: Do not allocate the training set and validation set. (Default value)
     public var ratioSampleUsage: Bool?
-
     /// Sample status. The options are as follows:
     /// __ALL__: labeled
     /// __NONE__: not marked
@@ -48,13 +41,10 @@ public struct ExportParams: Codable, Sendable, Hashable {
     /// __WORKFORCE_SAMPLED_REJECTED__: The sampling has been rejected.
     /// __AUTO_ANNOTATION__: to be confirmed
     public var sampleState: SampleState?
-
     /// ID list of exported samples.
     public var samples: [String]?
-
     /// Exported search conditions. The relationship between multiple search conditions is OR.
     public var searchConditions: [SearchCondition]?
-
     /// Split ratio of training set and verification set during specified version release. The default value
     /// is 1.00, indicating that all released versions are training sets.
     public var trainSampleRatio: String?

@@ -4,27 +4,15 @@
 import CloudCore
 
 /// Cause for a creation or startup failure. See Table 15.
-public struct FailedReasons: Codable, Sendable, Hashable {
+public struct FailedReasons: Codable, Sendable, Equatable {
     /// Error code.
     public var code: String?
-
     /// Error message
     public var message: String?
-
     /// Error details
     public var detail: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-        case detail
-    }
-
-    public init(
-        code: String? = nil,
-        message: String? = nil,
-        detail: [String: String]? = nil
-    ) {
+    public init(code: String? = nil, message: String? = nil, detail: [String: String]? = nil) {
         self.code = code
         self.message = message
         self.detail = detail

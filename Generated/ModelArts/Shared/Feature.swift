@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `feature` fields and parameters; other values decode as well.
 public struct Feature: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// free CodeLab instance. You can create only one.
     public static let `default`: Self = "DEFAULT"
-
     /// billed instance.
     public static let notebook: Self = "NOTEBOOK"
 }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Schema list.
-public struct Field: Codable, Sendable, Hashable {
+public struct Field: Codable, Sendable, Equatable {
     /// Schema description.
     public var description: String?
-
     /// Schema name.
     public var name: String?
-
     /// Schema ID.
     public var schemaID: Int?
-
     /// Schema value type.
     public var type: String?
 
@@ -24,12 +21,7 @@ public struct Field: Codable, Sendable, Hashable {
         case type
     }
 
-    public init(
-        description: String? = nil,
-        name: String? = nil,
-        schemaID: Int? = nil,
-        type: String? = nil
-    ) {
+    public init(description: String? = nil, name: String? = nil, schemaID: Int? = nil, type: String? = nil) {
         self.description = description
         self.name = name
         self.schemaID = schemaID

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// File replication progress
-public struct FileCopyProgress: Codable, Sendable, Hashable {
+public struct FileCopyProgress: Codable, Sendable, Equatable {
     /// Number of files that have been transferred.
     public var fileNumFinished: Int64?
-
     /// Total number of files.
     public var fileNumTotal: Int64?
-
     /// Size of the file that has been transferred, in bytes.
     public var fileSizeFinished: Int64?
-
     /// Total file size, in bytes.
     public var fileSizeTotal: Int64?
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Training resource flavor
-public struct Flavor: Codable, Sendable, Hashable {
+public struct Flavor: Codable, Sendable, Equatable {
     /// Attribute code of a resource specification, which is used for task creating
     public var code: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-    }
-
-    public init(
-        code: String? = nil
-    ) {
+    public init(code: String? = nil) {
         self.code = code
     }
 }

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// Flavor details of a training job or algorithm. This parameter is available only for public resource pools.
-public struct FlavorDetail: Codable, Sendable, Hashable {
+public struct FlavorDetail: Codable, Sendable, Equatable {
     /// Resource flavor type. The options are as follows:
     /// CPU
     /// GPU
     public var flavorType: FlavorType?
-
     /// Billing information of a resource flavor.
     public var billing: BillingInfo?
-
     /// Resource flavor details.
     public var flavorInfo: FlavorInfo?
 
@@ -22,11 +20,7 @@ public struct FlavorDetail: Codable, Sendable, Hashable {
         case flavorInfo = "flavor_info"
     }
 
-    public init(
-        flavorType: FlavorType? = nil,
-        billing: BillingInfo? = nil,
-        flavorInfo: FlavorInfo? = nil
-    ) {
+    public init(flavorType: FlavorType? = nil, billing: BillingInfo? = nil, flavorInfo: FlavorInfo? = nil) {
         self.flavorType = flavorType
         self.billing = billing
         self.flavorInfo = flavorInfo

@@ -4,53 +4,40 @@
 import CloudCore
 
 /// For details about the flavor, see Table 16.
-public struct FlavorDetails: Codable, Sendable, Hashable {
+public struct FlavorDetails: Codable, Sendable, Equatable {
     /// Flavor name
     public var name: String?
-
     /// Flavor sales status. Options:
     /// onSale
     /// soldOut
     public var status: FlavorDetailsStatus?
-
     /// This parameter is mandatory when promo_type is set to Free and status is set to soldOut.
     public var queuingNum: Int?
-
     /// Left queuing time, in seconds
     /// This parameter is mandatory when promo_type is set to Free and status is set to soldOut.
     public var queueLeftTime: Int?
-
     /// Supported storage type. Options:
     /// obs
     public var storageList: [JSONValue]?
-
     /// Whether the current user has the permission to use this flavor
     public var isPermitted: Bool?
-
     /// Flavor type. Options:
     public var type: String?
-
     /// Parameters that describing flavor
     public var params: JSONValue?
-
     /// Promotion type. Options:
     /// Free
     /// NoDiscount
     public var promoType: PromoType?
-
     /// Number of instances of this flavor the current created
     public var instanceNum: Int?
-
     /// Auto stop time after startup, in seconds
     public var duration: Int?
-
     /// Maximum retention period of an inactive instance of this flavor in the database, in hours
     /// The default value is -1, indicating that the instance can be permanently saved.
     public var storeTime: Int?
-
     /// Billing specifications. If this field is left blank, the specifications name is used for billing.
     public var billingFlavor: String?
-
     /// Billing ratio This parameter is mandatory when billing_flavor is specified.
     public var billingParams: Int?
 

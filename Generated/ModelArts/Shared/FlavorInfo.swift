@@ -4,23 +4,18 @@
 import CloudCore
 
 /// Resource flavor details.
-public struct FlavorInfo: Codable, Sendable, Hashable {
+public struct FlavorInfo: Codable, Sendable, Equatable {
     /// Maximum number of nodes that can be selected. The value 1 indicates that the distributed mode is not
     /// supported.
     public var maxNum: Int?
-
     /// CPU specifications.
     public var cpu: CPU?
-
     /// GPU specifications.
     public var gpu: GPU?
-
     /// NPU specifications.
     public var npu: NPU?
-
     /// Memory information.
     public var memory: Memory?
-
     /// Disk information.
     public var disk: Disk?
 

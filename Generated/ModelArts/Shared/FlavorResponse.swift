@@ -4,27 +4,21 @@
 import CloudCore
 
 /// List of resource flavors of a training job.
-public struct FlavorResponse: Codable, Sendable, Hashable {
+public struct FlavorResponse: Codable, Sendable, Equatable {
     /// ID of the resource flavor.
     public var flavorID: String?
-
     /// Name of the resource flavor.
     public var flavorName: String?
-
     /// Maximum number of nodes in a resource flavor.
     public var maxNum: Int?
-
     /// Resource flavor type. Options:
     /// CPU
     /// GPU
     public var flavorType: FlavorType?
-
     /// Billing information of a resource flavor.
     public var billing: BillingInfo?
-
     /// Resource flavor details.
     public var flavorInfo: FlavorInfoResponse?
-
     /// Other specification attributes.
     public var attributes: [String: String]?
 

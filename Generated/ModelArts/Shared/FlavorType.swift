@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `flavor_type` fields and parameters; other values decode as well.
 public struct FlavorType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let cpu: Self = "CPU"
     public static let gpu: Self = "GPU"

@@ -4,20 +4,17 @@
 import CloudCore
 
 /// Frequency-based execution configuration. Use either this parameter or periods.
-public struct Frequency: Codable, Sendable, Hashable {
+public struct Frequency: Codable, Sendable, Equatable {
     /// Interval between two consecutive executions. This parameter is mandatory when execution_mode is set to
     /// frequency. The value ranges from 5 to 720, in minutes.
     public var interval: Int?
-
     /// Duration for executing a single scheduled task. This parameter is mandatory when execution_mode is set
     /// to frequency. The value ranges from 5 to 720, in minutes.
     public var duration: Int?
-
     /// Start time of executions in a day. This parameter is mandatory. If a scheduled task is of the once
     /// type, the value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task
     /// types, the value of the parameter is in the format of hh:mm:ss.
     public var beginAt: String?
-
     /// End time of executions in a day. This parameter is mandatory. If a scheduled task is of the once type,
     /// the value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types,
     /// the value of the parameter is in the format of hh:mm:ss.
@@ -30,12 +27,7 @@ public struct Frequency: Codable, Sendable, Hashable {
         case endAt = "end_at"
     }
 
-    public init(
-        interval: Int? = nil,
-        duration: Int? = nil,
-        beginAt: String? = nil,
-        endAt: String? = nil
-    ) {
+    public init(interval: Int? = nil, duration: Int? = nil, beginAt: String? = nil, endAt: String? = nil) {
         self.interval = interval
         self.duration = duration
         self.beginAt = beginAt

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// GPU specifications.
-public struct GPU: Codable, Sendable, Hashable {
+public struct GPU: Codable, Sendable, Equatable {
     /// Number of GPUs.
     public var unitNum: Int?
-
     /// Product name.
     public var productName: String?
-
     /// Memory.
     public var memory: String?
 
@@ -20,11 +18,7 @@ public struct GPU: Codable, Sendable, Hashable {
         case memory
     }
 
-    public init(
-        unitNum: Int? = nil,
-        productName: String? = nil,
-        memory: String? = nil
-    ) {
+    public init(unitNum: Int? = nil, productName: String? = nil, memory: String? = nil) {
         self.unitNum = unitNum
         self.productName = productName
         self.memory = memory

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// GPU information
-public struct GPUInfo: Codable, Sendable, Hashable {
+public struct GPUInfo: Codable, Sendable, Equatable {
     /// Number of GPUs.
     public var gpu: Int?
-
     /// GPU memory.
     public var gpuMemory: String?
-
     /// GPU type.
     public var type: String?
 
@@ -20,11 +18,7 @@ public struct GPUInfo: Codable, Sendable, Hashable {
         case type
     }
 
-    public init(
-        gpu: Int? = nil,
-        gpuMemory: String? = nil,
-        type: String? = nil
-    ) {
+    public init(gpu: Int? = nil, gpuMemory: String? = nil, type: String? = nil) {
         self.gpu = gpu
         self.gpuMemory = gpuMemory
         self.type = type

@@ -4,33 +4,26 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/getDatasetStats``.
-public struct GetDatasetStatsResponse: Codable, Sendable, Hashable {
+public struct GetDatasetStatsResponse: Codable, Sendable, Equatable {
     /// Path for storing data of a dataset
     public var dataPath: String?
-
     /// Whether the dataset can be split into training set and validation set based on the sample labeling
     /// statistics. Options:
     /// true: The dataset can be split into training and validation sets.
     /// false: The dataset cannot be split into training and validation sets.
     public var dataSplitingEnable: Bool?
-
     /// Label statistics grouped by labeling type
     public var groupedLabelStats: [String: [LabelStats]]?
-
     /// Statistics on hard example reasons. The type is Map<Integer, Pair<Integer, HardDetail>>. The key of
     /// Map indicates the ID of the hard example reason, the key of Pair indicates how many times has the hard
     /// example reason occurred, and the value of Pair indicates the hard example reason.
     public var hardDetailStats: [String: PairOfintAndHardDetail]?
-
     /// Statistics on hard examples
     public var keySampleStats: [String: Int]?
-
     /// List of label statistics
     public var labelStats: [LabelStats]?
-
     /// Statistics on sample metadata in JSON format.
     public var metadataStats: [String: JSONValue]?
-
     /// Statistics on sample status
     public var sampleStats: [String: Int]?
 

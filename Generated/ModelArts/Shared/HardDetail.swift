@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Difficult problem details, including description, causes, and suggestions of difficult problems.
-public struct HardDetail: Codable, Sendable, Hashable {
+public struct HardDetail: Codable, Sendable, Equatable {
     /// Alias
     public var aloName: String?
-
     /// Reason ID
     public var id: Int?
-
     /// Reason description
     public var reason: String?
-
     /// Handling suggestion
     public var suggestion: String?
 
@@ -24,12 +21,7 @@ public struct HardDetail: Codable, Sendable, Hashable {
         case suggestion
     }
 
-    public init(
-        aloName: String? = nil,
-        id: Int? = nil,
-        reason: String? = nil,
-        suggestion: String? = nil
-    ) {
+    public init(aloName: String? = nil, id: Int? = nil, reason: String? = nil, suggestion: String? = nil) {
         self.aloName = aloName
         self.id = id
         self.reason = reason

@@ -4,25 +4,19 @@
 import CloudCore
 
 /// List of selected hard example jobs
-public struct HardSelectTask: Codable, Sendable, Hashable {
+public struct HardSelectTask: Codable, Sendable, Equatable {
     /// Task creation time
     public var createAt: Int64?
-
     /// Dataset ID
     public var datasetID: String?
-
     /// Dataset name
     public var datasetName: String?
-
     /// ID of selected hard example task
     public var hardSelectTaskID: String?
-
     /// Task status
     public var taskStatus: String?
-
     /// Task execution time
     public var time: Int64?
-
     /// Task update time
     public var updateAt: Int64?
 

@@ -5,13 +5,11 @@ import CloudCore
 
 /// Storage volume of the host file system type. Only training jobs running in a dedicated resource pool
 /// support such storage volumes. For details, see Table 7.
-public struct HostPath: Codable, Sendable, Hashable {
+public struct HostPath: Codable, Sendable, Equatable {
     /// Local path to a host
     public var srcPath: String?
-
     /// Local path to a training job
     public var destPath: String?
-
     /// Whether dest_path is read-only. The default value is false.
     /// true: read-only permission
     /// false: read/write permission. This is the default value.
@@ -23,11 +21,7 @@ public struct HostPath: Codable, Sendable, Hashable {
         case readOnly = "read_only"
     }
 
-    public init(
-        srcPath: String? = nil,
-        destPath: String? = nil,
-        readOnly: Bool? = nil
-    ) {
+    public init(srcPath: String? = nil, destPath: String? = nil, readOnly: Bool? = nil) {
         self.srcPath = srcPath
         self.destPath = destPath
         self.readOnly = readOnly

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Internationalization description.
-public struct I18nDescription: Codable, Sendable, Hashable {
+public struct I18nDescription: Codable, Sendable, Equatable {
     /// Internationalization language.
     public var language: String?
-
     /// Description.
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case language
-        case description
-    }
-
-    public init(
-        language: String? = nil,
-        description: String? = nil
-    ) {
+    public init(language: String? = nil, description: String? = nil) {
         self.language = language
         self.description = description
     }

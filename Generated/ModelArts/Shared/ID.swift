@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `id` fields and parameters; other values decode as well.
 public struct ID: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Only the algorithm ID is used.
     public static let id: Self = "id"
-
     /// The subscription ID and version ID of the algorithm are used.
     public static let subscriptionIDItemVersionID: Self = "subscription_id+item_version_id"
-
     /// The code directory and boot file of the training job are used.
     public static let codeDirBootFile: Self = "code_dir+boot_file"
 }

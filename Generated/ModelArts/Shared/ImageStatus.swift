@@ -6,26 +6,18 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct ImageStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The image is being initialized.
     public static let initValue: Self = "INIT"
-
     /// The image is being saved. In this case, the notebook instance is unavailable.
     public static let creating: Self = "CREATING"
-
     /// Saving the image failed.
     public static let createFailed: Self = "CREATE_FAILED"
-
     /// An error occurs.
     public static let error: Self = "ERROR"
-
     /// The image has been deleted.
     public static let deleted: Self = "DELETED"
-
     /// The image has been saved, which you can view on the SWR console and use to create notebook instances.
     public static let active: Self = "ACTIVE"
 }

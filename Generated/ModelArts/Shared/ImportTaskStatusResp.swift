@@ -4,43 +4,32 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/descImportTask``.
-public struct ImportTaskStatusResp: Codable, Sendable, Hashable {
+public struct ImportTaskStatusResp: Codable, Sendable, Equatable {
     /// Number of labeled samples.
     public var annotatedSampleCount: Int64?
-
     /// Time when a task is created.
     public var createTime: Int64?
-
     /// Data source.
     public var dataSource: DataSource?
-
     /// Dataset ID.
     public var datasetID: String?
-
     /// Task running time, in seconds.
     public var elapsedTime: Int64?
-
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// File replication progress
     public var fileStatistics: FileCopyProgress?
-
     /// Number of files that have been transferred.
     public var finishedFileCount: Int64?
-
     /// Size of the file that has been transferred, in bytes.
     public var finishedFileSize: Int64?
-
     /// OBS path or manifest path to be imported.
     /// When importing a manifest file, ensure that the path is accurate to the manifest file.
     /// When a path is imported as a directory, the dataset type can only support image classification, object
     /// detection, text classification, or sound classification.
     public var importPath: String?
-
     /// Import mode. Options:
     /// 0: Import by directory.
     /// 1: Import by manifest file.
@@ -48,19 +37,14 @@ public struct ImportTaskStatusResp: Codable, Sendable, Hashable {
     /// - `0`: Import by directory.
     /// - `1`: Import by manifest file.
     public var importType: Int?
-
     /// Number of imported samples.
     public var importedSampleCount: Int64?
-
     /// Number of imported subsamples.
     public var importedSubSampleCount: Int64?
-
     /// ID of a preprocessing task.
     public var processorTaskID: String?
-
     /// Status of a preprocessing task.
     public var processorTaskStatus: Int?
-
     /// Status of an import task. Options:
     /// QUEUING: queuing
     /// STARTING: execution started
@@ -69,25 +53,18 @@ public struct ImportTaskStatusResp: Codable, Sendable, Hashable {
     /// FAILED: failed
     /// NOT_EXIST: not found
     public var status: ImportTaskStatusStatus?
-
     /// Task ID.
     public var taskID: String?
-
     /// Total number of files.
     public var totalFileCount: Int64?
-
     /// Total file size, in bytes.
     public var totalFileSize: Int64?
-
     /// Total number of samples.
     public var totalSampleCount: Int64?
-
     /// Total number of subsamples generated from the parent samples.
     public var totalSubSampleCount: Int64?
-
     /// Number of samples to be confirmed.
     public var unconfirmedSampleCount: Int64?
-
     /// Time when a task is updated.
     public var updateMs: Int64?
 

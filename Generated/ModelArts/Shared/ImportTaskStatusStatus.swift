@@ -6,26 +6,18 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct ImportTaskStatusStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// queuing
     public static let queuing: Self = "QUEUING"
-
     /// execution started
     public static let starting: Self = "STARTING"
-
     /// running
     public static let running: Self = "RUNNING"
-
     /// completed
     public static let completed: Self = "COMPLETED"
-
     /// failed
     public static let failed: Self = "FAILED"
-
     /// not found
     public static let notExist: Self = "NOT_EXIST"
 }

@@ -4,21 +4,17 @@
 import CloudCore
 
 /// Configuration list required for running an inference job, which is optional and left blank by default
-public struct InfConfig: Codable, Sendable, Hashable {
+public struct InfConfig: Codable, Sendable, Equatable {
     /// Environment variable key-value pair required for running a model. This parameter is optional. By
     /// default, it is left blank. To ensure data security, do not enter sensitive information in environment
     /// variables.
     public var envs: [String: String]?
-
     /// Number of instances (compute nodes) for deploying a model
     public var instanceCount: Int?
-
     /// Model ID
     public var modelID: String?
-
     /// Resource specifications of real-time services. For details, see Deploying a Service.
     public var specification: String?
-
     /// Traffic weight allocated to a model. This parameter is mandatory only when infer_type is set to
     /// real-time. The sum of the weights must be 100.
     public var weight: Int?

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `infer_type` fields and parameters; other values decode as well.
 public struct InferType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// real-time service. A model is deployed as a web service
     public static let realTime: Self = "real-time"
-
     /// batch service. A batch service can perform inference on batch data and automatically stops after data
     /// processing is completed.
     public static let batch: Self = "batch"

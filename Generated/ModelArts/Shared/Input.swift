@@ -4,22 +4,18 @@
 import CloudCore
 
 /// Input of a training job.
-public struct Input: Codable, Sendable, Hashable {
+public struct Input: Codable, Sendable, Equatable {
     /// Name of the data input channel.
     public var name: String?
-
     /// Description of the data input channel.
     public var description: String?
-
     /// Local directory of the container to which the data input channel is mapped Example:
     /// /home/ma-user/modelarts/inputs/data_url_0.
     public var localDir: String?
-
     /// Information of the data input. Enums:
     /// dataset: The data input is a dataset.
     /// obs: The data input is an OBS path.
     public var remote: InputDataInfo?
-
     /// Data input constraint
     public var remoteConstraint: [CreateTrainingJobRemoteConstraint]?
 

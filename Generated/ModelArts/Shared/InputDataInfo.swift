@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Information of the data input. Enums:
-public struct InputDataInfo: Codable, Sendable, Hashable {
+public struct InputDataInfo: Codable, Sendable, Equatable {
     /// Dataset as the data input.
     public var dataset: CreateTrainingJobDataset?
-
     /// OBS in which data input and output stored.
     public var obs: CreateTrainingJobOBS?
 
-    private enum CodingKeys: String, CodingKey {
-        case dataset
-        case obs
-    }
-
-    public init(
-        dataset: CreateTrainingJobDataset? = nil,
-        obs: CreateTrainingJobOBS? = nil
-    ) {
+    public init(dataset: CreateTrainingJobDataset? = nil, obs: CreateTrainingJobOBS? = nil) {
         self.dataset = dataset
         self.obs = obs
     }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showAutoSearchPerTrial``.
-public struct Items: Codable, Sendable, Hashable {
+public struct Items: Codable, Sendable, Equatable {
     /// Fields of all trials searched using hyperparameters.
     public var header: [String]?
-
     /// Each data list of all trials searched using hyperparameters.
     public var data: [[JSONValue]]?
 
-    private enum CodingKeys: String, CodingKey {
-        case header
-        case data
-    }
-
-    public init(
-        header: [String]? = nil,
-        data: [[JSONValue]]? = nil
-    ) {
+    public init(header: [String]? = nil, data: [[JSONValue]]? = nil) {
         self.header = header
         self.data = data
     }

@@ -4,74 +4,57 @@
 import CloudCore
 
 /// Algorithm used by a training job. The options are as follows:
-public struct JobAlgorithmResponse: Codable, Sendable, Hashable {
+public struct JobAlgorithmResponse: Codable, Sendable, Equatable {
     /// Algorithm used by a training job. The options are as follows:
     /// id: Only the algorithm ID is used.
     /// subscription_id+item_version_id: The subscription ID and version ID of the algorithm are used.
     /// code_dir+boot_file: The code directory and boot file of the training job are used.
     public var id: ID?
-
     /// Algorithm name.
     public var name: String?
-
     /// Subscription ID of a subscribed algorithm, which must be used with item_version_id
     public var subscriptionID: String?
-
     /// Version ID of the subscribed algorithm, which must be used with subscription_id
     public var itemVersionID: String?
-
     /// Code directory of a training job, for example, /usr/app/. This parameter must be set together with
     /// boot_file. If id or subscription_id+item_version_id has been set for boot_file, you do not need to set
     /// this parameter.
     public var codeDir: String?
-
     /// Boot file of a training job, which needs to be stored in the code directory. for example,
     /// /usr/app/boot.py. This parameter must be used together with code_dir. If id or
     /// subscription_id+item_version_id has been set for code_dir, you do not need to set this parameter.
     public var bootFile: String?
-
     /// YAML configuration path of an auto search job. An OBS URL is required. For example,
     /// obs://bucket/file.yaml.
     public var autosearchConfigPath: String?
-
     /// Framework code directory of auto search jobs. An OBS URL is required. For example,
     /// obs://bucket/files/.
     public var autosearchFrameworkPath: String?
-
     /// Boot command for starting the container of a custom image for a training job. For example, python
     /// train.py.
     public var command: String?
-
     /// Running parameters of a training job.
     public var parameters: [Parameter]?
-
     /// Policies supported by jobs.
     public var policies: Policies?
-
     /// Input of a training job.
     public var inputs: [Input]?
-
     /// Output of a training job.
     public var outputs: [Output]?
-
     /// Engine of a training job. Leave this parameter blank if the job is created using id of the algorithm
     /// in algorithm management, or subscription_id+item_version_id of the subscribed algorithm.
     public var engine: JobEngine?
-
     /// Local directory of the training container to which the algorithm code directory is downloaded. The
     /// rules are as follows:
     /// The directory must be under /home.
     /// In v1 compatibility mode, the current field does not take effect.
     /// When code_dir is prefixed with file://, the current field does not take effect.
     public var localCodeDir: String?
-
     /// Work directory where an algorithm is executed. Note that this parameter does not take effect in v1
     /// compatibility mode.
     public var workingDir: String?
-
     /// Environment variables of a training job. The format is key:value. Leave this parameter blank.
     public var environments: [JSONValue]?
-
     /// Visualization log summary.
     public var summary: Summary?
 

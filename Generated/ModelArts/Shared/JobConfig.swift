@@ -4,32 +4,24 @@
 import CloudCore
 
 /// Algorithm configuration, such as the boot file.
-public struct JobConfig: Codable, Sendable, Hashable {
+public struct JobConfig: Codable, Sendable, Equatable {
     /// Algorithm code directory, for example, /usr/app/. This parameter must be used together with boot_file.
     public var codeDir: String?
-
     /// Code boot file of the algorithm, which must be stored in the code directory, for example,
     /// /usr/app/boot.py. This parameter must be used with code_dir.
     public var bootFile: String?
-
     /// Container startup command of a custom image algorithm.
     public var command: String?
-
     /// Running parameter of an algorithm.
     public var parameters: [Parameter]?
-
     /// Data input of an algorithm.
     public var inputs: [CreateAlgorithmInput]?
-
     /// Data output of an algorithm.
     public var outputs: [CreateAlgorithmOutput]?
-
     /// Algorithm engine.
     public var engine: Engine?
-
     /// Algorithm directory tree
     public var codeTree: CodeTree?
-
     /// Whether the algorithm allows hyperparameter customization during training job creation.
     public var parametersCustomization: Bool?
 

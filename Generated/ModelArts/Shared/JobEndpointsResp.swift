@@ -4,16 +4,13 @@
 import CloudCore
 
 /// This section describes the configurations required for remotely accessing a training job.
-public struct JobEndpointsResp: Codable, Sendable, Hashable {
+public struct JobEndpointsResp: Codable, Sendable, Equatable {
     /// SSH connection information.
     public var ssh: SSHResp?
-
     /// JupyterLab connection information.
     public var jupyterLab: JupyterLab?
-
     /// TensorBoard connection information.
     public var tensorboard: JupyterLab?
-
     /// MindStudio Insight connection information.
     public var mindstudioInsight: JupyterLab?
 

@@ -5,24 +5,20 @@ import CloudCore
 
 /// Engine of a training job. Leave this parameter blank if the job is created using id of the algorithm in
 /// algorithm management, or subscription_id+item_version_id of the subscribed algorithm.
-public struct JobEngine: Codable, Sendable, Hashable {
+public struct JobEngine: Codable, Sendable, Equatable {
     /// Engine ID selected for a training job. The value can be engine_id, engine_name + engine_version, or
     /// image_url.
     public var engineID: String?
-
     /// Name of the engine selected for a training job. If engine_id has been set, you do not need to set this
     /// parameter. If you use a preset framework and custom image to create a training job, you must set both
     /// this parameter and image_url.
     public var engineName: String?
-
     /// Version of the engine selected for a training job. If engine_id has been set, you do not need to set
     /// this parameter.
     public var engineVersion: String?
-
     /// Custom image URL selected for a training job. The URL is obtained from SWR.
     /// You can select an image or enter an image in the format of "Organization name/Image name:tag".
     public var imageURL: String?
-
     /// Whether to install the MoXing version specified by the training platform. Value true means to install
     /// the specified MoXing version. This parameter is available only when engine_name, engine_version, and
     /// image_url are set.

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `kind` fields and parameters; other values decode as well.
 public struct JobKind: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// training job
     public static let job: Self = "job"

@@ -4,28 +4,22 @@
 import CloudCore
 
 /// Metadata of a training job.
-public struct JobMetadata: Codable, Sendable, Hashable {
+public struct JobMetadata: Codable, Sendable, Equatable {
     /// Training job ID, which is generated and returned by ModelArts after the training job is created.
     public var id: String?
-
     /// Name of a training job. The value must contain 1 to 64 characters consisting of only digits, letters,
     /// underscores (_), and hyphens (-).
     public var name: String?
-
     /// Workspace where a job is located. The default value is 0.
     public var workspaceID: String?
-
     /// Training job description. The value must contain 0 to 256 characters. The default value is NULL.
     public var description: String?
-
     /// Time when a training job was created, in milliseconds. The value is generated and returned by
     /// ModelArts after a training job is created.
     public var createTime: Int64?
-
     /// Username for creating a training job. The username is generated and returned by ModelArts after a
     /// training job is created.
     public var userName: String?
-
     /// Advanced configurations of a training job. The options are as follows:
     /// job_template: Template RL (heterogeneous job)
     /// fault-tolerance/job-retry-num: 3 (number of retries upon a fault)

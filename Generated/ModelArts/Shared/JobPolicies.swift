@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Advanced algorithm policy:
-public struct JobPolicies: Codable, Sendable, Hashable {
+public struct JobPolicies: Codable, Sendable, Equatable {
     /// Hyperparameter search configuration.
     public var autoSearch: CreateTrainingJobAutoSearch?
 
@@ -12,9 +12,7 @@ public struct JobPolicies: Codable, Sendable, Hashable {
         case autoSearch = "auto_search"
     }
 
-    public init(
-        autoSearch: CreateTrainingJobAutoSearch? = nil
-    ) {
+    public init(autoSearch: CreateTrainingJobAutoSearch? = nil) {
         self.autoSearch = autoSearch
     }
 }

@@ -4,38 +4,30 @@
 import CloudCore
 
 /// Instance initialization progress.
-public struct JobProgress: Codable, Sendable, Hashable {
+public struct JobProgress: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The job is awaiting.
         public static let waiting: Self = "WAITING"
-
         /// The job is being processed.
         public static let processing: Self = "PROCESSING"
-
         /// The job failed.
         public static let failed: Self = "FAILED"
-
         /// The job is complete.
         public static let completed: Self = "COMPLETED"
     }
 
     /// Instance ID.
     public var notebookID: String?
-
     /// Job status in a specified step. Enums:
     /// WAITING: The job is awaiting.
     /// PROCESSING: The job is being processed.
     /// FAILED: The job failed.
     /// COMPLETED: The job is complete.
     public var status: StatusValue?
-
     /// Job step. Options:
     /// 1: Prepare storage.
     /// 2: Prepare compute resources.
@@ -47,7 +39,6 @@ public struct JobProgress: Codable, Sendable, Hashable {
     /// - `3`: Configure the network.
     /// - `4`: Initialize the instance.
     public var step: Int?
-
     /// Description of a step in a job.
     public var stepDescription: String?
 

@@ -4,41 +4,25 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showTrainingJobDetails``.
-public struct JobResponse: Codable, Sendable, Hashable {
+public struct JobResponse: Codable, Sendable, Equatable {
     /// Training job type, which is job by default. Options:
     /// job: training job
     public var kind: JobKind?
-
     /// Metadata of a training job.
     public var metadata: JobMetadata?
-
     /// Status of a training job. You do not need to set this parameter when creating a job.
     public var status: ListTrainingJobsStatus?
-
     /// Algorithm used by a training job. The options are as follows:
     /// id: Only the algorithm ID is used.
     /// subscription_id+item_version_id: The subscription ID and version ID of the algorithm are used.
     /// code_dir+boot_file: The code directory and boot file of the training job are used.
     public var algorithm: JobAlgorithmResponse?
-
     /// List of tasks in heterogeneous training jobs.
     public var tasks: [TaskResponse]?
-
     /// Specifications of a training job.
     public var spec: SpecResponce?
-
     /// This section describes the configurations required for remotely accessing a training job.
     public var endpoints: JobEndpointsResp?
-
-    private enum CodingKeys: String, CodingKey {
-        case kind
-        case metadata
-        case status
-        case algorithm
-        case tasks
-        case spec
-        case endpoints
-    }
 
     public init(
         kind: JobKind? = nil,

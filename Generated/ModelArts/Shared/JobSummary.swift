@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Job data source.
-public struct JobSummary: Codable, Sendable, Hashable {
+public struct JobSummary: Codable, Sendable, Equatable {
     /// Training job ID.
     public var jobID: String?
 
@@ -12,9 +12,7 @@ public struct JobSummary: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        jobID: String? = nil
-    ) {
+    public init(jobID: String? = nil) {
         self.jobID = jobID
     }
 }

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `job_type` fields and parameters; other values decode as well.
 public struct JobType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let train: Self = "train"
     public static let inference: Self = "inference"

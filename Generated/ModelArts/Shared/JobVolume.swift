@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Volumes attached for a training job.
-public struct JobVolume: Codable, Sendable, Hashable {
+public struct JobVolume: Codable, Sendable, Equatable {
     /// Volumes attached in NFS mode.
     public var nfs: NFS?
 
-    private enum CodingKeys: String, CodingKey {
-        case nfs
-    }
-
-    public init(
-        nfs: NFS? = nil
-    ) {
+    public init(nfs: NFS? = nil) {
         self.nfs = nfs
     }
 }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// JupyterLab connection information.
-public struct JupyterLab: Codable, Sendable, Hashable {
+public struct JupyterLab: Codable, Sendable, Equatable {
     /// JupyterLab address of a training job.
     public var url: String?
-
     /// JupyterLab token of a training job.
     public var token: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case url
-        case token
-    }
-
-    public init(
-        url: String? = nil,
-        token: String? = nil
-    ) {
+    public init(url: String? = nil, token: String? = nil) {
         self.url = url
         self.token = token
     }

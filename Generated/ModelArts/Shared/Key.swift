@@ -6,18 +6,13 @@ import CloudCore
 /// Documented values of the `key` fields and parameters; other values decode as well.
 public struct Key: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// flavor type, which can be CPU or GPU.
     public static let flavorType: Self = "flavor_type"
-
     /// whether to support multi-card training. The value can be multiple (supported) or singular (not
     /// supported).
     public static let deviceDistributedMode: Self = "device_distributed_mode"
-
     /// whether to support distributed training. The value can be multiple (supported) or singular (not
     /// supported).
     public static let hostDistributedMode: Self = "host_distributed_mode"

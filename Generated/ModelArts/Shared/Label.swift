@@ -4,17 +4,14 @@
 import CloudCore
 
 /// Dataset label list.
-public struct Label: Codable, Sendable, Hashable {
+public struct Label: Codable, Sendable, Equatable {
     /// Multi-dimensional attribute of a label. For example, if the label is music, attributes such as style
     /// and artist may be included.
     public var attributes: [LabelAttribute]?
-
     /// Label name.
     public var name: String?
-
     /// Basic attribute key-value pair of a label, such as color and shortcut keys.
     public var property: LabelProperty?
-
     /// Label type. Options:
     /// 0: image classification
     /// 1: object detection

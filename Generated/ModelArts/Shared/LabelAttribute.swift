@@ -5,37 +5,29 @@ import CloudCore
 
 /// Multi-dimensional attribute of a label. For example, if the label is music, attributes such as style and
 /// artist may be included.
-public struct LabelAttribute: Codable, Sendable, Hashable {
+public struct LabelAttribute: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// text
         public static let text: Self = "text"
-
         /// single-choice drop-down list
         public static let select: Self = "select"
     }
 
     /// Default value of a label attribute.
     public var defaultValue: String?
-
     /// Label attribute ID. You can query the tag by invoking the tag list.
     public var id: String?
-
     /// Label attribute name. The value contains a maximum of 64 characters and cannot contain the character.
     /// <>=&"'.
     public var name: String?
-
     /// Label attribute type. Options:
     /// text: text
     /// select: single-choice drop-down list
     public var type: TypeValue?
-
     /// List of label attribute values.
     public var values: [LabelAttributeValue]?
 

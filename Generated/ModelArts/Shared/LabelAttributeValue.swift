@@ -4,22 +4,13 @@
 import CloudCore
 
 /// List of label attribute values.
-public struct LabelAttributeValue: Codable, Sendable, Hashable {
+public struct LabelAttributeValue: Codable, Sendable, Equatable {
     /// Label attribute value ID.
     public var id: String?
-
     /// Label attribute value.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case value
-    }
-
-    public init(
-        id: String? = nil,
-        value: String? = nil
-    ) {
+    public init(id: String? = nil, value: String? = nil) {
         self.id = id
         self.value = value
     }

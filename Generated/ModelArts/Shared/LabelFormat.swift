@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Label format information. This parameter is used only for text datasets.
-public struct LabelFormat: Codable, Sendable, Hashable {
+public struct LabelFormat: Codable, Sendable, Equatable {
     /// Documented values of `labelType`; other values decode as well.
     public struct LabelType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The label is separated from the text, and they are distinguished by the fixed suffix _result. For
         /// example, the text file is abc.txt, and the label file is abc_result.txt.
         public static let value0: Self = "0"
-
         /// Default value. Labels and texts are stored in the same file and separated by separators. You can
         /// use text_sample_separator to specify the separator between the text and label and
         /// text_label_separator to specify the separator between labels.
@@ -30,12 +26,10 @@ public struct LabelFormat: Codable, Sendable, Hashable {
     /// use text_sample_separator to specify the separator between the text and label and text_label_separator
     /// to specify the separator between labels.
     public var labelType: LabelType?
-
     /// Separator between labels. By default, a comma (,) is used as the separator. The separator needs to be
     /// escaped. The separator can contain only one character, such as a letter, a digit, or any of the
     /// following special characters: !@#$%^&*_=|?/':.;,
     public var textLabelSeparator: String?
-
     /// Separator between the text and label. By default, the Tab key is used as the separator. The separator
     /// needs to be escaped. The separator can contain only one character, such as a letter, a digit, or any
     /// of the following special characters: !@#$%^&*_=|?/':.;,

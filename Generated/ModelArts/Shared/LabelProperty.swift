@@ -4,11 +4,10 @@
 import CloudCore
 
 /// Basic attribute key-value pair of a label, such as color and shortcut keys.
-public struct LabelProperty: Codable, Sendable, Hashable {
+public struct LabelProperty: Codable, Sendable, Equatable {
     /// Default attribute: Label color, which is a hexadecimal code of the color. By default, this parameter
     /// is left blank. Example: #FFFFF0.
     public var modelartsColor: String?
-
     /// Default attribute: Default shape of an object detection label (dedicated attribute). By default, this
     /// parameter is left blank. Options:
     /// bndbox: rectangle
@@ -19,18 +18,14 @@ public struct LabelProperty: Codable, Sendable, Hashable {
     /// point: point
     /// polyline: polyline
     public var modelartsDefaultShape: ModelartsDefaultShape?
-
     /// Default attribute: Type of the head entity in the triplet relationship label. This attribute must be
     /// specified when a relationship label is created. This parameter is used only for the text triplet
     /// dataset.
     public var modelartsFromType: String?
-
     /// Default attribute: The new name of the label.
     public var modelartsRenameTo: String?
-
     /// Default attribute: Label shortcut key. By default, this parameter is left blank. For example: D.
     public var modelartsShortcut: String?
-
     /// Default attribute: Type of the tail entity in the triplet relationship label. This attribute must be
     /// specified when a relationship label is created. This parameter is used only for the text triplet
     /// dataset.

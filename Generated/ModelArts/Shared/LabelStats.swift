@@ -4,23 +4,18 @@
 import CloudCore
 
 /// Label statistics list of a released version.
-public struct LabelStats: Codable, Sendable, Hashable {
+public struct LabelStats: Codable, Sendable, Equatable {
     /// Multi-dimensional attribute of a label. For example, if the label is music, attributes such as style
     /// and artist may be included.
     public var attributes: [LabelAttribute]?
-
     /// Number of labels
     public var count: Int?
-
     /// Label name
     public var name: String?
-
     /// Basic attribute key-value pair of a label, such as color and shortcut keys.
     public var property: LabelProperty?
-
     /// Number of samples containing the label
     public var sampleCount: Int?
-
     /// Label type. Options:
     /// 0: image classification
     /// 1: object detection

@@ -4,23 +4,19 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/renewLease``.
-public struct Lease: Codable, Sendable, Hashable {
+public struct Lease: Codable, Sendable, Equatable {
     /// Time (UTC) when the instance is created, accurate to millisecond.
     public var createAt: Int64?
-
     /// Instance running duration, which is calculated based on the instance creation time. If the instance
     /// creation time plus the duration is greater than the current time, the system automatically stops the
     /// instance.
     public var duration: Int64?
-
     /// Whether to enable auto stop of the instance.
     public var enable: Bool?
-
     /// Indicates the automatic stop type.
     /// timing: The task is automatically stopped.
     /// idle: The task is stopped when it is idle.
     public var type: String?
-
     /// Time when the instance is last updated (excluding the heartbeat detection time), in UTC milliseconds.
     public var updateAt: Int64?
 

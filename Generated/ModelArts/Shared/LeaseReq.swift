@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/renewLease``.
-public struct LeaseReq: Codable, Sendable, Hashable {
+public struct LeaseReq: Codable, Sendable, Equatable {
     /// Indicates the running duration starting from the current time. After the running duration expires, the
     /// system automatically stops. Unit: ms.
     public var duration: Int64?
-
     /// Automatic stop type. The default value is timing.
     public var type: String?
 
@@ -17,10 +16,7 @@ public struct LeaseReq: Codable, Sendable, Hashable {
         case type
     }
 
-    public init(
-        duration: Int64? = nil,
-        type: String? = nil
-    ) {
+    public init(duration: Int64? = nil, type: String? = nil) {
         self.duration = duration
         self.type = type
     }

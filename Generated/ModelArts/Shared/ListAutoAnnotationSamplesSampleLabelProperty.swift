@@ -4,11 +4,10 @@
 import CloudCore
 
 /// SampleLabelProperty
-public struct ListAutoAnnotationSamplesSampleLabelProperty: Codable, Sendable, Hashable {
+public struct ListAutoAnnotationSamplesSampleLabelProperty: Codable, Sendable, Equatable {
     /// Speech text content, which is a default attribute dedicated to the speech label (including the speech
     /// content and speech start and end points)
     public var modelartsContent: String?
-
     /// End position of the text, which is a default attribute dedicated to the named entity label. The end
     /// position does not include the character corresponding to the value of end_index. Examples:
     /// If the text is "Barack Hussein Obama II (born on August 4, 1961) is an attorney and politician.", the
@@ -16,12 +15,10 @@ public struct ListAutoAnnotationSamplesSampleLabelProperty: Codable, Sendable, H
     /// If the text is "Hope is the thing with feathers", start_index and end_index of Hope are 0 and 4,
     /// respectively.
     public var modelartsEndIndex: Int?
-
     /// Speech end time, which is a default attribute dedicated to the speech start/end point label, in the
     /// format of hh:mm:ss.SSS. (hh indicates hour; mm indicates minute; ss indicates second; and SSS
     /// indicates millisecond.)
     public var modelartsEndTime: String?
-
     /// Shape feature, which is a default attribute dedicated to the object detection label, with type of List
     /// The upper left corner of an image is used as the coordinate origin [0, 0]. Each coordinate point is
     /// represented by [x, y]. x indicates the horizontal coordinate, and y indicates the vertical coordinate
@@ -39,20 +36,16 @@ public struct ListAutoAnnotationSamplesSampleLabelProperty: Codable, Sendable, H
     /// point: consists of one point, for example, [[0,100]].
     /// polyline: consists of multiple points, for example, [[0,100],[50,95],[10,60],[500,400]].
     public var modelartsFeature: JSONValue?
-
     /// Start entity ID of the triplet relationship label, which is a default attribute dedicated to the
     /// triplet relationship label
     public var modelartsFrom: String?
-
     /// Whether the sample is labeled as a hard example, which is a default attribute. Options:
     /// 0/false: The label is not a hard example.
     /// 1/true: The label is a hard example.
     public var modelartsHard: String?
-
     /// Coefficient of difficulty of each label level, which is a default attribute. The value ranges from 0
     /// to 1.
     public var modelartsHardCoefficient: String?
-
     /// Reasons why the sample is a hard example, which is a default attribute. Use a hyphen (-) to separate
     /// every two hard example reason IDs, for example, 3-20-21-19. Options:
     /// 0: No object is identified.
@@ -112,7 +105,6 @@ public struct ListAutoAnnotationSamplesSampleLabelProperty: Codable, Sendable, H
     /// original image.
     /// 30: The data is predicted to be abnormal.
     public var modelartsHardReasons: ModelartsHardReasons?
-
     /// Object shape, which is a default attribute dedicated to the object detection label and is left empty
     /// by default. Options:
     /// bndbox: rectangle
@@ -123,20 +115,16 @@ public struct ListAutoAnnotationSamplesSampleLabelProperty: Codable, Sendable, H
     /// point: point
     /// polyline: polyline
     public var modelartsShape: ModelartsShape?
-
     /// Speech source, which is a default attribute dedicated to the speech start/end point label and can be
     /// set to a speaker or narrator
     public var modelartsSource: String?
-
     /// Start position of the text, which is a default attribute dedicated to the named entity label. The
     /// start value begins from 0, including the character corresponding to the value of start_index.
     public var modelartsStartIndex: Int?
-
     /// Speech start time, which is a default attribute dedicated to the speech start/end point label, in the
     /// format of hh:mm:ss.SSS. (hh indicates hour; mm indicates minute; ss indicates second; and SSS
     /// indicates millisecond.)
     public var modelartsStartTime: String?
-
     /// Direction entity ID of the triplet relationship label, which is a default attribute dedicated to the
     /// triplet relationship label
     public var modelartsTo: String?

@@ -3,13 +3,11 @@
 
 import CloudCore
 
-public struct ListBuiltInAlgorithmParameterParameters: Codable, Sendable, Hashable {
+public struct ListBuiltInAlgorithmParameterParameters: Codable, Sendable, Equatable {
     /// Parameter name
     public var label: String?
-
     /// Parameter value
     public var value: String?
-
     /// Whether a parameter is mandatory
     public var required: Bool?
 
@@ -19,11 +17,7 @@ public struct ListBuiltInAlgorithmParameterParameters: Codable, Sendable, Hashab
         case required
     }
 
-    public init(
-        label: String? = nil,
-        value: String? = nil,
-        required: Bool? = nil
-    ) {
+    public init(label: String? = nil, value: String? = nil, required: Bool? = nil) {
         self.label = label
         self.value = value
         self.required = required

@@ -3,27 +3,15 @@
 
 import CloudCore
 
-public struct ListDevelopmentEnvironmentInstancesProvision: Codable, Sendable, Hashable {
+public struct ListDevelopmentEnvironmentInstancesProvision: Codable, Sendable, Equatable {
     /// Deployment type. Only Docker is supported.
     public var type: String?
-
     /// Deployment details. For details, see Table 7.
     public var spec: Spec?
-
     /// Label information, which can be extended. By default, this parameter is left blank.
     public var annotations: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case spec
-        case annotations
-    }
-
-    public init(
-        type: String? = nil,
-        spec: Spec? = nil,
-        annotations: [String: String]? = nil
-    ) {
+    public init(type: String? = nil, spec: Spec? = nil, annotations: [String: String]? = nil) {
         self.type = type
         self.spec = spec
         self.annotations = annotations

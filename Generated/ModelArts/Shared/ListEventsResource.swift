@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `resource` fields and parameters; other values decode as well.
 public struct ListEventsResource: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// resource pool
     public static let pools: Self = "pools"

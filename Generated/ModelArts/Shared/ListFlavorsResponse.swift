@@ -4,22 +4,17 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listFlavors``.
-public struct ListFlavorsResponse: Codable, Sendable, Hashable {
+public struct ListFlavorsResponse: Codable, Sendable, Equatable {
     /// Current page
     public var current: Int?
-
     /// Pagination data
     public var data: [NotebookFlavor]?
-
     /// List of specifications that can be switched.
     public var flavors: [NotebookFlavor]?
-
     /// Total number of pages
     public var pages: Int?
-
     /// Number of records on each page
     public var size: Int?
-
     /// Total number of records
     public var total: Int64?
 

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `order` fields and parameters; other values decode as well.
 public struct ListModelsOrder: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// ascending order
     public static let asc: Self = "asc"
-
     /// descending order. The default value is desc.
     public static let desc: Self = "desc"
 }

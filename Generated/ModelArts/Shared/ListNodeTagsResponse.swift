@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listNodeTags``.
-public struct ListNodeTagsResponse: Codable, Sendable, Hashable {
+public struct ListNodeTagsResponse: Codable, Sendable, Equatable {
     /// Resource tag list
     public var tags: [Tag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [Tag]? = nil
-    ) {
+    public init(tags: [Tag]? = nil) {
         self.tags = tags
     }
 }

@@ -6,31 +6,19 @@ import CloudCore
 /// The response of ``ModelArtsClient/createPool``.
 ///
 /// Pool
-public struct ListPoolsPool: Codable, Sendable, Hashable {
+public struct ListPoolsPool: Codable, Sendable, Equatable {
     /// API version. Options:
     /// v2
     public var apiVersion: NodeAPIVersion?
-
     /// Resource type. Options:
     /// Pool: resource pool
     public var kind: CreatePoolKind?
-
     /// Metadata of a resource pool.
     public var metadata: PoolMetadata?
-
     /// Description of a resource pool.
     public var spec: PoolSpec?
-
     /// Status of a resource pool.
     public var status: PoolStatus?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-        case status
-    }
 
     public init(
         apiVersion: NodeAPIVersion? = nil,

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `kind` fields and parameters; other values decode as well.
 public struct ListResourceFlavorsKind: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// resource specifications
     public static let resourceFlavorList: Self = "ResourceFlavorList"

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listSamples``.
-public struct ListSamplesResponse: Codable, Sendable, Hashable {
+public struct ListSamplesResponse: Codable, Sendable, Equatable {
     /// Number of samples
     public var sampleCount: Int?
-
     /// List of samples
     public var samples: [DescribeSampleResp]?
 
@@ -16,10 +15,7 @@ public struct ListSamplesResponse: Codable, Sendable, Hashable {
         case samples
     }
 
-    public init(
-        sampleCount: Int? = nil,
-        samples: [DescribeSampleResp]? = nil
-    ) {
+    public init(sampleCount: Int? = nil, samples: [DescribeSampleResp]? = nil) {
         self.sampleCount = sampleCount
         self.samples = samples
     }

@@ -6,26 +6,18 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct ListServicesStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The service is running properly.
     public static let running: Self = "running"
-
     /// The service is being deployed, including image creation and resource scheduling deployment.
     public static let deploying: Self = "deploying"
-
     /// An alarm has been generated, indicating that some backend instances malfunction.
     public static let concerning: Self = "concerning"
-
     /// Deploying the service failed. For details about the failure cause, see the event and log tab pages.
     public static let failed: Self = "failed"
-
     /// The service has been stopped.
     public static let stopped: Self = "stopped"
-
     /// Service running is completed. This status is available only for batch services.
     public static let finished: Self = "finished"
 }

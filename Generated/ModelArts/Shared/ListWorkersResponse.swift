@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listWorkers``.
-public struct ListWorkersResponse: Codable, Sendable, Hashable {
+public struct ListWorkersResponse: Codable, Sendable, Equatable {
     /// Total number of labeling team members.
     public var totalNumber: Int?
-
     /// Labeling team members list queried by page.
     public var workers: [Worker]?
 
@@ -16,10 +15,7 @@ public struct ListWorkersResponse: Codable, Sendable, Hashable {
         case workers
     }
 
-    public init(
-        totalNumber: Int? = nil,
-        workers: [Worker]? = nil
-    ) {
+    public init(totalNumber: Int? = nil, workers: [Worker]? = nil) {
         self.totalNumber = totalNumber
         self.workers = workers
     }

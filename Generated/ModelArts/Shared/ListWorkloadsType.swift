@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct ListWorkloadsType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// training job
     public static let train: Self = "train"
-
     /// inference job
     public static let infer: Self = "infer"
-
     /// notebook jobs
     public static let notebook: Self = "notebook"
 }

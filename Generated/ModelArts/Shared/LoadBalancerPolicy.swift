@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `load_balancer_policy` fields and parameters; other values decode as well.
 public struct LoadBalancerPolicy: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// weighted round robin
     public static let roundRobin: Self = "ROUND_ROBIN"
-
     /// weighted least connections
     public static let leastConnections: Self = "LEAST_CONNECTIONS"
-
     /// source IP address algorithm
     public static let sourceIP: Self = "SOURCE_IP"
 }

@@ -5,13 +5,12 @@ import CloudCore
 
 /// Storage location. If type is set to obs, this parameter is mandatory. See Table 5. By default, this
 /// parameter is left blank.
-public struct Location: Codable, Sendable, Hashable {
+public struct Location: Codable, Sendable, Equatable {
     /// Storage path
     /// If type is set to obs, this parameter is mandatory. The value must be a valid OBS bucket path and end
     /// with a slash (/). The value must be a specific directory in an OBS bucket rather than the root
     /// directory of an OBS bucket.
     public var path: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var volumeSize: Int?
 
@@ -20,10 +19,7 @@ public struct Location: Codable, Sendable, Hashable {
         case volumeSize = "volume_size"
     }
 
-    public init(
-        path: String? = nil,
-        volumeSize: Int? = nil
-    ) {
+    public init(path: String? = nil, volumeSize: Int? = nil) {
         self.path = path
         self.volumeSize = volumeSize
     }

@@ -3,17 +3,11 @@
 
 import CloudCore
 
-public struct LogDir: Codable, Sendable, Hashable {
+public struct LogDir: Codable, Sendable, Equatable {
     /// Output of an OBS parallel file system.
     public var pfs: PFSSummary?
 
-    private enum CodingKeys: String, CodingKey {
-        case pfs
-    }
-
-    public init(
-        pfs: PFSSummary? = nil
-    ) {
+    public init(pfs: PFSSummary? = nil) {
         self.pfs = pfs
     }
 }

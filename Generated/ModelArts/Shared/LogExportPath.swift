@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Export path of training job logs.
-public struct LogExportPath: Codable, Sendable, Hashable {
+public struct LogExportPath: Codable, Sendable, Equatable {
     /// OBS path for storing training job logs, for example, obs://example/path.
     public var obsURL: String?
-
     /// Path of the host where training job logs are stored, for example, /example/path.
     public var hostPath: String?
 
@@ -16,10 +15,7 @@ public struct LogExportPath: Codable, Sendable, Hashable {
         case hostPath = "host_path"
     }
 
-    public init(
-        obsURL: String? = nil,
-        hostPath: String? = nil
-    ) {
+    public init(obsURL: String? = nil, hostPath: String? = nil) {
         self.obsURL = obsURL
         self.hostPath = hostPath
     }

@@ -5,22 +5,13 @@ import CloudCore
 
 /// Log channel group. If this parameter is not specified or the array length is 0, LTS log interconnection is
 /// disabled. This function cannot be modified after being enabled.
-public struct LogReportPipeline: Codable, Sendable, Hashable {
+public struct LogReportPipeline: Codable, Sendable, Equatable {
     /// Log pipeline type. Currently, only LTS is supported.
     public var type: String
-
     /// LTS log configuration.
     public var configuration: LtsConfiguration?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case configuration
-    }
-
-    public init(
-        type: String,
-        configuration: LtsConfiguration? = nil
-    ) {
+    public init(type: String, configuration: LtsConfiguration? = nil) {
         self.type = type
         self.configuration = configuration
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// LTS log configuration.
-public struct LtsConfiguration: Codable, Sendable, Hashable {
+public struct LtsConfiguration: Codable, Sendable, Equatable {
     /// LTS log group ID. The value contains 64 characters.
     public var logGroupID: String
-
     /// LTS log stream ID. The value contains 64 characters.
     public var logStreamID: String
 
@@ -16,10 +15,7 @@ public struct LtsConfiguration: Codable, Sendable, Hashable {
         case logStreamID = "log_stream_id"
     }
 
-    public init(
-        logGroupID: String,
-        logStreamID: String
-    ) {
+    public init(logGroupID: String, logStreamID: String) {
         self.logGroupID = logGroupID
         self.logStreamID = logStreamID
     }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `lvType` fields and parameters; other values decode as well.
 public struct LvType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// linear mode.
     public static let linear: Self = "linear"
-
     /// striped mode in which multiple disks are used to form a strip to improve disk performance.
     public static let striped: Self = "striped"
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Memory information.
-public struct Memory: Codable, Sendable, Hashable {
+public struct Memory: Codable, Sendable, Equatable {
     /// Memory size.
     public var size: Int?
-
     /// Number of memory units.
     public var unit: String?
 
@@ -16,10 +15,7 @@ public struct Memory: Codable, Sendable, Hashable {
         case unit
     }
 
-    public init(
-        size: Int? = nil,
-        unit: String? = nil
-    ) {
+    public init(size: Int? = nil, unit: String? = nil) {
         self.size = size
         self.unit = unit
     }

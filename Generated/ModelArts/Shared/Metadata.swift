@@ -4,58 +4,42 @@
 import CloudCore
 
 /// Algorithm metadata, which describes basic algorithm information.
-public struct Metadata: Codable, Sendable, Hashable {
+public struct Metadata: Codable, Sendable, Equatable {
     /// Algorithm UUID. You do not need to set this parameter when creating an algorithm.
     public var id: String?
-
     /// Algorithm name. The value must contain 1 to 64 characters consisting of only digits, letters,
     /// underscores (_), and hyphens (-).
     public var name: String?
-
     /// Description of the algorithm. The value is a string of [0, 256] characters. The default value is NULL.
     public var description: String?
-
     /// Workspace where a specified algorithm is located. The default value is 0. The value 0 indicates the
     /// default workspace.
     public var workspaceID: String?
-
     /// AI project to which a specified algorithm belongs. The default value is default-ai-project. The AI
     /// project has been brought offline. Ignore it.
     public var aiProject: String?
-
     /// Username.
     public var userName: String?
-
     /// Domain ID of a user.
     public var domainID: String?
-
     /// Algorithm source.
     public var source: String?
-
     /// Algorithm API version, which identifies the old and new ones.
     public var apiVersion: String?
-
     /// Algorithm availability.
     public var isValid: Bool?
-
     /// Algorithm state.
     public var state: String?
-
     /// Algorithm tags.
     public var tags: [JSONValue]?
-
     /// Algorithm attribute list.
     public var attrList: [String]?
-
     /// Number of algorithm versions. The default value is 0.
     public var versionNum: Int?
-
     /// Algorithm size.
     public var size: Int?
-
     /// Timestamp when the algorithm is created.
     public var createTime: Int64?
-
     /// Timestamp when the algorithm is updated.
     public var updateTime: Int64?
 

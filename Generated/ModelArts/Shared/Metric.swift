@@ -3,13 +3,11 @@
 
 import CloudCore
 
-public struct Metric: Codable, Sendable, Hashable {
+public struct Metric: Codable, Sendable, Equatable {
     /// Validation metrics of a classification of a training job. For details, see Table 10.
     public var metricValues: MetricValues?
-
     /// Reserved parameter
     public var reservedData: JSONValue?
-
     /// Classification of a training job, including the classification ID and name
     public var metricMeta: JSONValue?
 

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Validation metrics of a classification of a training job. For details, see Table 10.
-public struct MetricValues: Codable, Sendable, Hashable {
+public struct MetricValues: Codable, Sendable, Equatable {
     /// Recall of a classification of a training job
     public var recall: Double?
-
     /// Precision of a classification of a training job
     public var precision: Double?
-
     /// Accuracy of a classification of a training job
     public var accuracy: Double?
 
@@ -20,11 +18,7 @@ public struct MetricValues: Codable, Sendable, Hashable {
         case accuracy
     }
 
-    public init(
-        recall: Double? = nil,
-        precision: Double? = nil,
-        accuracy: Double? = nil
-    ) {
+    public init(recall: Double? = nil, precision: Double? = nil, accuracy: Double? = nil) {
         self.recall = recall
         self.precision = precision
         self.accuracy = accuracy

@@ -4,27 +4,23 @@
 import CloudCore
 
 /// Additional model deployment attribute
-public struct ModelAdditionalProperties: Codable, Sendable, Hashable {
+public struct ModelAdditionalProperties: Codable, Sendable, Equatable {
     /// Host directory mounting.
     /// This parameter takes effect only if a dedicated resource pool is used. If a public resource pool is
     /// used to deploy services, this parameter cannot be configured. Otherwise, an error will occur.
     public var logVolume: [LogVolume]?
-
     /// The value must be greater than 0. If this parameter is not set, the default value 1 is used. If the
     /// value is less than 1, it indicates the percentage of instances to be added during the rolling upgrade.
     /// If the value is greater than 1, it indicates the maximum number of instances to be added during the
     /// rolling upgrade.
     public var maxSurge: Double?
-
     /// The value must be greater than 0. If this parameter is not set, the default value 0 is used. If the
     /// value is less than 1, it indicates the percentage of instances that can be scaled in during the
     /// rolling upgrade. If the value is greater than 1, it indicates the number of instances that can be
     /// scaled in during the rolling upgrade.
     public var maxUnavailable: Double?
-
     /// Graceful stop period of a container.
     public var terminationGracePeriodSeconds: Int?
-
     /// Persistent storage mounting.
     public var persistentVolumes: [PersistentVolumes]?
 

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Error information collected when the task fails to be executed
-public struct ModelArtsError: Codable, Sendable, Hashable {
+public struct ModelArtsError: Codable, Sendable, Equatable {
     /// Error code for an algorithm
     public var code: String?
-
     /// Error information returned by an algorithm
     public var message: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-    }
-
-    public init(
-        code: String? = nil,
-        message: String? = nil
-    ) {
+    public init(code: String? = nil, message: String? = nil) {
         self.code = code
         self.message = message
     }

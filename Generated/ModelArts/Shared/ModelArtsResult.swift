@@ -4,61 +4,44 @@
 import CloudCore
 
 /// Task result.
-public struct ModelArtsResult: Codable, Sendable, Hashable {
+public struct ModelArtsResult: Codable, Sendable, Equatable {
     /// Documented values of `datasetType`; other values decode as well.
     public struct DatasetType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// image classification
         public static let value0: Self = "0"
-
         /// object detection
         public static let value1: Self = "1"
-
         /// image segmentation
         public static let value3: Self = "3"
-
         /// text classification
         public static let value100: Self = "100"
-
         /// named entity recognition
         public static let value101: Self = "101"
-
         /// text triplet
         public static let value102: Self = "102"
-
         /// sound classification
         public static let value200: Self = "200"
-
         /// speech content
         public static let value201: Self = "201"
-
         /// speech paragraph labeling
         public static let value202: Self = "202"
-
         /// table dataset
         public static let value400: Self = "400"
-
         /// video labeling
         public static let value600: Self = "600"
-
         /// free format
         public static let value900: Self = "900"
     }
 
     /// Number of labeled samples
     public var annotatedSampleCount: Int?
-
     /// Confidence. The value ranges from 0 to 1.
     public var confidenceScope: String?
-
     /// Dataset name
     public var datasetName: String?
-
     /// Dataset type. Options:
     /// 0: image classification
     /// 1: object detection
@@ -73,73 +56,50 @@ public struct ModelArtsResult: Codable, Sendable, Hashable {
     /// 600: video labeling
     /// 900: free format
     public var datasetType: DatasetType?
-
     /// Description
     public var description: String?
-
     /// DLF model inference job name
     public var dlfModelJobName: String?
-
     /// DLF real-time service job name
     public var dlfServiceJobName: String?
-
     /// DLF training job name
     public var dlfTrainJobName: String?
-
     /// Event
     public var events: [Event]?
-
     /// Path for storing hard examples
     public var hardExamplePath: String?
-
     /// List of selected hard example jobs
     public var hardSelectTasks: [HardSelectTask]?
-
     /// Path for storing the manifest files
     public var manifestPath: String?
-
     /// Model ID
     public var modelID: String?
-
     /// Model name
     public var modelName: String?
-
     /// Model version
     public var modelVersion: String?
-
     /// Inference result of the real-time video service.
     public var samples: [SampleLabels]?
-
     /// Real-time service ID
     public var serviceID: String?
-
     /// Real-time service name
     public var serviceName: String?
-
     /// ID of the real-time service bound to a user.
     public var serviceResource: String?
-
     /// Total number of samples
     public var totalSampleCount: Int?
-
     /// Path for storing training data
     public var trainDataPath: String?
-
     /// Training job ID
     public var trainJobID: String?
-
     /// Training job name
     public var trainJobName: String?
-
     /// Number of samples to be confirmed
     public var unconfirmedSampleCount: Int?
-
     /// Dataset version ID
     public var versionID: String?
-
     /// Dataset version name
     public var versionName: String?
-
     /// Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and used,
     /// use the actual value.
     public var workspaceID: String?

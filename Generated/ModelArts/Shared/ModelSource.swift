@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `model_source` fields and parameters; other values decode as well.
 public struct ModelSource: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// ExeML
     public static let auto: Self = "auto"
-
     /// built-in algorithm
     public static let algos: Self = "algos"
-
     /// custom model
     public static let custom: Self = "custom"
 }

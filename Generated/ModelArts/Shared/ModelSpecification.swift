@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Minimum specifications for model deployment
-public struct ModelSpecification: Codable, Sendable, Hashable {
+public struct ModelSpecification: Codable, Sendable, Equatable {
     /// Minimal CPU specifications
     public var minCPU: String?
-
     /// Minimal GPU specifications
     public var minGPU: String?
-
     /// Minimum memory
     public var minMemory: String?
 
@@ -20,11 +18,7 @@ public struct ModelSpecification: Codable, Sendable, Hashable {
         case minMemory = "min_memory"
     }
 
-    public init(
-        minCPU: String? = nil,
-        minGPU: String? = nil,
-        minMemory: String? = nil
-    ) {
+    public init(minCPU: String? = nil, minGPU: String? = nil, minMemory: String? = nil) {
         self.minCPU = minCPU
         self.minGPU = minGPU
         self.minMemory = minMemory

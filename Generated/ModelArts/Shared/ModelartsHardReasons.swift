@@ -6,126 +6,93 @@ import CloudCore
 /// Documented values of the `@modelarts:hard_reasons` fields and parameters; other values decode as well.
 public struct ModelartsHardReasons: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// No object is identified.
     public static let value0: Self = "0"
-
     /// The confidence is low.
     public static let value1: Self = "1"
-
     /// The clustering result based on the training dataset is inconsistent with the prediction result.
     public static let value2: Self = "2"
-
     /// The prediction result is greatly different from the data of the same type in the training dataset.
     public static let value3: Self = "3"
-
     /// The prediction results of multiple consecutive similar images are inconsistent.
     public static let value4: Self = "4"
-
     /// There is a large offset between the image resolution and the feature distribution of the training
     /// dataset.
     public static let value5: Self = "5"
-
     /// There is a large offset between the aspect ratio of the image and the feature distribution of the
     /// training dataset.
     public static let value6: Self = "6"
-
     /// There is a large offset between the brightness of the image and the feature distribution of the
     /// training dataset.
     public static let value7: Self = "7"
-
     /// There is a large offset between the saturation of the image and the feature distribution of the
     /// training dataset.
     public static let value8: Self = "8"
-
     /// There is a large offset between the color richness of the image and the feature distribution of the
     /// training dataset.
     public static let value9: Self = "9"
-
     /// There is a large offset between the definition of the image and the feature distribution of the
     /// training dataset.
     public static let value10: Self = "10"
-
     /// There is a large offset between the number of frames of the image and the feature distribution of the
     /// training dataset.
     public static let value11: Self = "11"
-
     /// There is a large offset between the standard deviation of area of image frames and the feature
     /// distribution of the training dataset.
     public static let value12: Self = "12"
-
     /// There is a large offset between the aspect ratio of image frames and the feature distribution of the
     /// training dataset.
     public static let value13: Self = "13"
-
     /// There is a large offset between the area portion of image frames and the feature distribution of the
     /// training dataset.
     public static let value14: Self = "14"
-
     /// There is a large offset between the edge of image frames and the feature distribution of the training
     /// dataset.
     public static let value15: Self = "15"
-
     /// There is a large offset between the brightness of image frames and the feature distribution of the
     /// training dataset.
     public static let value16: Self = "16"
-
     /// There is a large offset between the definition of image frames and the feature distribution of the
     /// training dataset.
     public static let value17: Self = "17"
-
     /// There is a large offset between the stack of image frames and the feature distribution of the training
     /// dataset.
     public static let value18: Self = "18"
-
     /// The data augmentation result based on GaussianBlur is inconsistent with the prediction result of the
     /// original image.
     public static let value19: Self = "19"
-
     /// The data augmentation result based on fliplr is inconsistent with the prediction result of the
     /// original image.
     public static let value20: Self = "20"
-
     /// The data augmentation result based on Crop is inconsistent with the prediction result of the original
     /// image.
     public static let value21: Self = "21"
-
     /// The data augmentation result based on flipud is inconsistent with the prediction result of the
     /// original image.
     public static let value22: Self = "22"
-
     /// The data augmentation result based on scale is inconsistent with the prediction result of the original
     /// image.
     public static let value23: Self = "23"
-
     /// The data augmentation result based on translate is inconsistent with the prediction result of the
     /// original image.
     public static let value24: Self = "24"
-
     /// The data augmentation result based on shear is inconsistent with the prediction result of the original
     /// image.
     public static let value25: Self = "25"
-
     /// The data augmentation result based on superpixels is inconsistent with the prediction result of the
     /// original image.
     public static let value26: Self = "26"
-
     /// The data augmentation result based on sharpen is inconsistent with the prediction result of the
     /// original image.
     public static let value27: Self = "27"
-
     /// The data augmentation result based on add is inconsistent with the prediction result of the original
     /// image.
     public static let value28: Self = "28"
-
     /// The data augmentation result based on invert is inconsistent with the prediction result of the
     /// original image.
     public static let value29: Self = "29"
-
     /// The data is predicted to be abnormal.
     public static let value30: Self = "30"
 }

@@ -6,29 +6,20 @@ import CloudCore
 /// Documented values of the `@modelarts:shape` fields and parameters; other values decode as well.
 public struct ModelartsShape: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// rectangle
     public static let bndbox: Self = "bndbox"
-
     /// polygon
     public static let polygon: Self = "polygon"
-
     /// circle
     public static let circle: Self = "circle"
-
     /// straight line
     public static let line: Self = "line"
-
     /// dashed line
     public static let dashed: Self = "dashed"
-
     /// point
     public static let point: Self = "point"
-
     /// polyline
     public static let polyline: Self = "polyline"
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Volumes attached in NFS mode.
-public struct NFS: Codable, Sendable, Hashable {
+public struct NFS: Codable, Sendable, Equatable {
     /// NFS server path, for example, 10.10.10.10:/example/path.
     public var nfsServerPath: String?
-
     /// Path for attaching volumes to the training container, for example, /example/path.
     public var localPath: String?
-
     /// Whether the disks attached to the container in NFS mode are read-only.
     public var readOnly: Bool?
 
@@ -20,11 +18,7 @@ public struct NFS: Codable, Sendable, Hashable {
         case readOnly = "read_only"
     }
 
-    public init(
-        nfsServerPath: String? = nil,
-        localPath: String? = nil,
-        readOnly: Bool? = nil
-    ) {
+    public init(nfsServerPath: String? = nil, localPath: String? = nil, readOnly: Bool? = nil) {
         self.nfsServerPath = nfsServerPath
         self.localPath = localPath
         self.readOnly = readOnly

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// NPU specifications.
-public struct NPU: Codable, Sendable, Hashable {
+public struct NPU: Codable, Sendable, Equatable {
     /// Number of NPUs.
     public var unitNum: String?
-
     /// Product name.
     public var productName: String?
-
     /// Memory.
     public var memory: String?
 
@@ -20,11 +18,7 @@ public struct NPU: Codable, Sendable, Hashable {
         case memory
     }
 
-    public init(
-        unitNum: String? = nil,
-        productName: String? = nil,
-        memory: String? = nil
-    ) {
+    public init(unitNum: String? = nil, productName: String? = nil, memory: String? = nil) {
         self.unitNum = unitNum
         self.productName = productName
         self.memory = memory

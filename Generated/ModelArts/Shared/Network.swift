@@ -4,31 +4,19 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/createNetwork``.
-public struct Network: Codable, Sendable, Hashable {
+public struct Network: Codable, Sendable, Equatable {
     /// API version. Options:
     /// v1
     public var apiVersion: APIVersion?
-
     /// Resource type. Options:
     /// Network
     public var kind: Kind?
-
     /// Metadata of network resources.
     public var metadata: NetworkMetadata?
-
     /// Description of network resources.
     public var spec: NetworkSpec?
-
     /// Status of network resources.
     public var status: NetworkStatus?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-        case status
-    }
 
     public init(
         apiVersion: APIVersion? = nil,

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Automatically interconnected endpoint.
-public struct NetworkConnection: Codable, Sendable, Hashable {
+public struct NetworkConnection: Codable, Sendable, Equatable {
     /// Peering connections
     public var peerConnectionList: [PeerConnectionItem]?
-
     /// SFS Turbo connections through attached NICs
     public var sfsTurboConnectionList: [SFSTurboConnectionItem]?
-
-    private enum CodingKeys: String, CodingKey {
-        case peerConnectionList
-        case sfsTurboConnectionList
-    }
 
     public init(
         peerConnectionList: [PeerConnectionItem]? = nil,

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Network connection status.
-public struct NetworkConnectionStatus: Codable, Sendable, Hashable {
+public struct NetworkConnectionStatus: Codable, Sendable, Equatable {
     /// Peering connection status
     public var peerConnectionStatus: [PeerConnectionStatus]?
-
     /// Status of SFS Turbo accessible to the network
     public var sfsTurboStatus: [SFSTurboConnectionStatus]?
-
-    private enum CodingKeys: String, CodingKey {
-        case peerConnectionStatus
-        case sfsTurboStatus
-    }
 
     public init(
         peerConnectionStatus: [PeerConnectionStatus]? = nil,

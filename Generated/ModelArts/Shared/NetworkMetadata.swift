@@ -4,25 +4,15 @@
 import CloudCore
 
 /// Metadata of network resources.
-public struct NetworkMetadata: Codable, Sendable, Hashable {
+public struct NetworkMetadata: Codable, Sendable, Equatable {
     /// Automatically generated network name, which is equivalent to networkId.
     public var name: String?
-
     /// Timestamp, for example, 2021-11-01T03:49:41Z.
     public var creationTimestamp: String?
-
     /// Labels of network resources.
     public var labels: NetworkMetadataLabels?
-
     /// Annotations of network resources.
     public var annotations: NetworkMetadataAnnotations?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case creationTimestamp
-        case labels
-        case annotations
-    }
 
     public init(
         name: String? = nil,

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Annotations of network resources.
-public struct NetworkMetadataAnnotations: Codable, Sendable, Hashable {
+public struct NetworkMetadataAnnotations: Codable, Sendable, Equatable {
     /// Network resource description, which is used to describe a scenario. The following special characters
     /// are not allowed: !<>=&"'
     public var osModelartsDescription: String?
@@ -13,9 +13,7 @@ public struct NetworkMetadataAnnotations: Codable, Sendable, Hashable {
         case osModelartsDescription = "os.modelarts/description"
     }
 
-    public init(
-        osModelartsDescription: String? = nil
-    ) {
+    public init(osModelartsDescription: String? = nil) {
         self.osModelartsDescription = osModelartsDescription
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Labels of network resources.
-public struct NetworkMetadataLabels: Codable, Sendable, Hashable {
+public struct NetworkMetadataLabels: Codable, Sendable, Equatable {
     /// Specified network name.
     public var osModelartsName: String?
-
     /// Workspace ID. The default value is 0.
     public var osModelartsWorkspaceID: String?
 
@@ -16,10 +15,7 @@ public struct NetworkMetadataLabels: Codable, Sendable, Hashable {
         case osModelartsWorkspaceID = "os.modelarts/workspace.id"
     }
 
-    public init(
-        osModelartsName: String? = nil,
-        osModelartsWorkspaceID: String? = nil
-    ) {
+    public init(osModelartsName: String? = nil, osModelartsWorkspaceID: String? = nil) {
         self.osModelartsName = osModelartsName
         self.osModelartsWorkspaceID = osModelartsWorkspaceID
     }

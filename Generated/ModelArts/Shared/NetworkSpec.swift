@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Description of network resources.
-public struct NetworkSpec: Codable, Sendable, Hashable {
+public struct NetworkSpec: Codable, Sendable, Equatable {
     /// Whether to enable IPv6. Once IPv6 is enabled, it cannot be disabled.
     public var ipv6enable: Bool?
-
     /// Network CIDR.
     public var cidr: String?
-
     /// Automatically interconnected endpoint.
     public var connection: NetworkConnection?
 
@@ -20,11 +18,7 @@ public struct NetworkSpec: Codable, Sendable, Hashable {
         case connection
     }
 
-    public init(
-        ipv6enable: Bool? = nil,
-        cidr: String? = nil,
-        connection: NetworkConnection? = nil
-    ) {
+    public init(ipv6enable: Bool? = nil, cidr: String? = nil, connection: NetworkConnection? = nil) {
         self.ipv6enable = ipv6enable
         self.cidr = cidr
         self.connection = connection

@@ -4,21 +4,16 @@
 import CloudCore
 
 /// Status of network resources.
-public struct NetworkStatus: Codable, Sendable, Hashable {
+public struct NetworkStatus: Codable, Sendable, Equatable {
     /// Documented values of `phase`; other values decode as well.
     public struct PhaseValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The network is being created.
         public static let creating: Self = "Creating"
-
         /// The network is functional.
         public static let active: Self = "Active"
-
         /// The network malfunctions.
         public static let abnormal: Self = "Abnormal"
     }
@@ -28,19 +23,10 @@ public struct NetworkStatus: Codable, Sendable, Hashable {
     /// Active: The network is functional.
     /// Abnormal: The network malfunctions.
     public var phase: PhaseValue?
-
     /// Network connection status.
     public var connectionStatus: NetworkConnectionStatus?
 
-    private enum CodingKeys: String, CodingKey {
-        case phase
-        case connectionStatus
-    }
-
-    public init(
-        phase: PhaseValue? = nil,
-        connectionStatus: NetworkConnectionStatus? = nil
-    ) {
+    public init(phase: PhaseValue? = nil, connectionStatus: NetworkConnectionStatus? = nil) {
         self.phase = phase
         self.connectionStatus = connectionStatus
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Metadata of network resources.
-public struct NeworkListMetadata: Codable, Sendable, Hashable {
+public struct NeworkListMetadata: Codable, Sendable, Equatable {
     /// Next query position in pagination query.
     public var `continue`: String?
-
     /// Remaining resources.
     public var remainingItemCount: Int?
 
@@ -16,10 +15,7 @@ public struct NeworkListMetadata: Codable, Sendable, Hashable {
         case remainingItemCount
     }
 
-    public init(
-        `continue`: String? = nil,
-        remainingItemCount: Int? = nil
-    ) {
+    public init(`continue`: String? = nil, remainingItemCount: Int? = nil) {
         self.`continue` = `continue`
         self.remainingItemCount = remainingItemCount
     }

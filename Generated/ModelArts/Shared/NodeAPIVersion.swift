@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `apiVersion` fields and parameters; other values decode as well.
 public struct NodeAPIVersion: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let v2: Self = "v2"
 }

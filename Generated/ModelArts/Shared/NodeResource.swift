@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Node resources
-public struct NodeResource: Codable, Sendable, Hashable {
+public struct NodeResource: Codable, Sendable, Equatable {
     /// CPUs.
     public var cpu: String?
-
     /// Memory.
     public var memory: String?
-
     /// GPUs.
     public var nvidiaComGPU: String?
 
@@ -20,11 +18,7 @@ public struct NodeResource: Codable, Sendable, Hashable {
         case nvidiaComGPU = "nvidia.com/gpu"
     }
 
-    public init(
-        cpu: String? = nil,
-        memory: String? = nil,
-        nvidiaComGPU: String? = nil
-    ) {
+    public init(cpu: String? = nil, memory: String? = nil, nvidiaComGPU: String? = nil) {
         self.cpu = cpu
         self.memory = memory
         self.nvidiaComGPU = nvidiaComGPU

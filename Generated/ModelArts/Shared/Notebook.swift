@@ -4,36 +4,27 @@
 import CloudCore
 
 /// Instance definition For details about parameters of a notebook instance, see Table 19.
-public struct Notebook: Codable, Sendable, Hashable {
+public struct Notebook: Codable, Sendable, Equatable {
     /// Path for storing custom image logs
     public var logPath: String?
-
     /// Path for storing custom initialization scripts used when a notebook instance is started
     public var customScriptPath: String?
-
     /// Storage path. For details, see Table 20.
     public var storage: Storage?
-
     /// AK and SK for accessing OBS. For details, see Table 30.
     public var credential: Credential?
-
     /// Git repository information. For details, see Table 28. This parameter cannot be used. It is
     /// automatically returned when the API is called.
     public var repository: Repository?
-
     /// Time when the resource is reserved
     public var resourceReservedTimestamp: Int?
-
     /// Auto stop parameter. For details, see Table 23.
     public var autoStop: CreateDevelopmentEnvironmentInstanceAutoStop2?
-
     /// Cause for a creation or startup failure. For details, see Table 22.
     public var failedReasons: FailedReasons?
-
     /// Annotations
     /// The generated URL cannot be directly accessed.
     public var annotations: [String: String]?
-
     /// Extended parameter
     public var extendParams: [String: String]?
 

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Pagination data
-public struct NotebookFlavor: Codable, Sendable, Hashable {
+public struct NotebookFlavor: Codable, Sendable, Equatable {
     /// Documented values of `storages`; other values decode as well.
     public struct Storages: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let efs: Self = "EFS"
         public static let evs: Self = "EVS"
@@ -21,48 +18,36 @@ public struct NotebookFlavor: Codable, Sendable, Hashable {
     /// X86_64
     /// AARCH64
     public var arch: String?
-
     /// CDR information
     public var billing: BillingInfo?
-
     /// Processor type. Options:
     /// CPU
     /// GPU
     public var category: Category?
-
     /// Specification description
     public var description: String?
-
     /// Specification type. The options are as follows:
     /// DEFAULT: CodeLab specification.
     /// NOTEBOOK: Notebook specifications.
     public var feature: Feature?
-
     /// Specifies whether the flavor is free of charge.
     public var free: Bool?
-
     /// GPU information
     public var gpu: GPUInfo?
-
     /// Flavor ID
     public var id: String?
-
     /// Memory size
     public var memory: Int64?
-
     /// Flavor name
     public var name: String?
-
     /// Whether resources are sufficient.
     /// true: Resources are insufficient.
     /// false: Resources are sufficient.
     public var soldOut: Bool?
-
     /// Storage type. Options:
     /// EFS
     /// EVS
     public var storages: [Storages]?
-
     /// Number of vCPUs
     public var vcpus: Int?
 

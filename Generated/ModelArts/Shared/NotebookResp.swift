@@ -4,39 +4,29 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/createNotebook``.
-public struct NotebookResp: Codable, Sendable, Hashable {
+public struct NotebookResp: Codable, Sendable, Equatable {
     /// Instance initialization progress.
     public var actionProgress: [JobProgress]?
-
     /// Instance description
     public var description: String?
-
     /// This section describes how to configure the local IDE (such as PyCharm and VS Code) or SSH client to
     /// remotely access a notebook instance through SSH.
     public var endpoints: [EndpointsRes]?
-
     /// Instance failure cause
     public var failReason: String?
-
     /// Instance flavor
     public var flavor: String?
-
     /// Instance ID.
     public var id: String?
-
     /// Instance image
     public var image: Image?
-
     /// Countdown to automatic instance stop.
     public var lease: Lease?
-
     /// Instance name
     public var name: String?
-
     /// Basic information about the dedicated pool, which is returned by the instance created in the dedicated
     /// pool.
     public var pool: Pool?
-
     /// Instance status. Options:
     /// INIT: The instance is being initialized.
     /// CREATING: The instance is being created.
@@ -53,30 +43,23 @@ public struct NotebookResp: Codable, Sendable, Hashable {
     /// DELETED: The instance has been deleted.
     /// FROZEN: The instance is frozen.
     public var status: NotebookStatus?
-
     /// Token information used for notebook authentication.
     public var token: String?
-
     /// URL for accessing the notebook instance
     public var url: String?
-
     /// Storage volume
     public var volume: VolumeRes?
-
     /// Workspace ID. If no workspaces are available, the default value is 0.
     public var workspaceID: String?
-
     /// Instance type. Options:
     /// DEFAULT: free CodeLab instance. You can create only one.
     /// NOTEBOOK: billed instance.
     public var feature: Feature?
-
     /// Type of a charging resource. Options:
     /// STORAGE: Storage resources are charged.
     /// COMPUTE: Computing resources are charged.
     /// ALL: all charging types
     public var billingItems: [String]?
-
     /// Account information.
     public var user: User?
 

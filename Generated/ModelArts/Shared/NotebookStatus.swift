@@ -6,50 +6,34 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct NotebookStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The instance is being initialized.
     public static let initValue: Self = "INIT"
-
     /// The instance is being created.
     public static let creating: Self = "CREATING"
-
     /// The instance is starting.
     public static let starting: Self = "STARTING"
-
     /// The instance is being stopped.
     public static let stopping: Self = "STOPPING"
-
     /// The instance is being deleted.
     public static let deleting: Self = "DELETING"
-
     /// The instance is running.
     public static let running: Self = "RUNNING"
-
     /// The instance has been stopped.
     public static let stopped: Self = "STOPPED"
-
     /// The image of the instance is being saved.
     public static let snapshotting: Self = "SNAPSHOTTING"
-
     /// Creating the instance failed.
     public static let createFailed: Self = "CREATE_FAILED"
-
     /// Starting the instance failed.
     public static let startFailed: Self = "START_FAILED"
-
     /// Deleting the instance failed.
     public static let deleteFailed: Self = "DELETE_FAILED"
-
     /// An error occurred.
     public static let error: Self = "ERROR"
-
     /// The instance has been deleted.
     public static let deleted: Self = "DELETED"
-
     /// The instance is frozen.
     public static let frozen: Self = "FROZEN"
 }

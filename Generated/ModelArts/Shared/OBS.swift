@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showOBSURLOfTrainingJobLogs``.
-public struct OBS: Codable, Sendable, Hashable {
+public struct OBS: Codable, Sendable, Equatable {
     /// OBS URL of the dataset required by a training job. For example, /usr/data/.
     public var obsURL: String?
 
@@ -12,9 +12,7 @@ public struct OBS: Codable, Sendable, Hashable {
         case obsURL = "obs_url"
     }
 
-    public init(
-        obsURL: String? = nil
-    ) {
+    public init(obsURL: String? = nil) {
         self.obsURL = obsURL
     }
 }

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `os.modelarts.pool/biz` fields and parameters; other values decode as well.
 public struct OSModelartsPoolBiz: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let `public`: Self = "public"
     public static let `private`: Self = "private"

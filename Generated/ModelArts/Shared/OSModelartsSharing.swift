@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `os.modelarts/sharing` fields and parameters; other values decode as well.
 public struct OSModelartsSharing: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// It cannot be shared.
     public static let unshared: Self = "unshared"
-
     /// It can be shared.
     public static let shared: Self = "shared"
 }

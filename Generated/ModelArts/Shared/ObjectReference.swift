@@ -4,33 +4,19 @@
 import CloudCore
 
 /// Resource objects referenced by the plug-in.
-public struct ObjectReference: Codable, Sendable, Hashable {
+public struct ObjectReference: Codable, Sendable, Equatable {
     /// API type of the resource object, for example, DaemonSet and Deployment.
     public var kind: String?
-
     /// API version of the resource object.
     public var apiVersion: String?
-
     /// Namespace of the resource object.
     public var namespace: String?
-
     /// Name of the resource object.
     public var name: String?
-
     /// Unique ID of the resource object.
     public var uid: String?
-
     /// Current version of the resource object.
     public var resourceVersion: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case kind
-        case apiVersion
-        case namespace
-        case name
-        case uid
-        case resourceVersion
-    }
 
     public init(
         kind: String? = nil,

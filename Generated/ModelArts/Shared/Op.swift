@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `op` fields and parameters; other values decode as well.
 public struct Op: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// OR operation
     public static let or: Self = "OR"
-
     /// AND operation
     public static let and: Self = "AND"
 }

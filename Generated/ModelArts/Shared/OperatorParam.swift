@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Operator parameter list.
-public struct OperatorParam: Codable, Sendable, Hashable {
+public struct OperatorParam: Codable, Sendable, Equatable {
     /// Advanced parameter switch.
     public var advancedParamsSwitch: Bool?
-
     /// ID of an operator.
     public var id: String?
-
     /// Name of an operator.
     public var name: String?
-
     /// Operator parameter. The parameter type is map<string,object>. Currently, object only supports the
     /// types of Boolean, Integer, Long, String, List[/topic/body/section/table/tgroup/tbody/row/entry/p/br
     /// {""}) (br] and Map<String,String>. For two special scenarios of object detection and image

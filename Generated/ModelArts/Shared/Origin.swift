@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `origin` fields and parameters; other values decode as well.
 public struct Origin: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// custom image
     public static let customize: Self = "CUSTOMIZE"
-
     /// image saved by a notebook instance
     public static let imageSave: Self = "IMAGE_SAVE"
 }

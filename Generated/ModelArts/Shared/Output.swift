@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Output of a training job.
-public struct Output: Codable, Sendable, Hashable {
+public struct Output: Codable, Sendable, Equatable {
     /// Name of the data output channel.
     public var name: String?
-
     /// Description of the data output channel.
     public var description: String?
-
     /// Local directory of the container to which the data output channel is mapped.
     public var localDir: String?
-
     /// Description of the actual data output.
     public var remote: Remote?
 

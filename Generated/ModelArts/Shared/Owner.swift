@@ -4,7 +4,7 @@
 import CloudCore
 
 /// This parameter is mandatory when type is set to USER_DEFINED. For details, see Table 18.
-public struct Owner: Codable, Sendable, Hashable {
+public struct Owner: Codable, Sendable, Equatable {
     /// Project ID
     public var projectID: String?
 
@@ -12,9 +12,7 @@ public struct Owner: Codable, Sendable, Hashable {
         case projectID = "project_id"
     }
 
-    public init(
-        projectID: String? = nil
-    ) {
+    public init(projectID: String? = nil) {
         self.projectID = projectID
     }
 }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `ownership` fields and parameters; other values decode as well.
 public struct Ownership: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Resources are managed by the service.
     public static let managed: Self = "MANAGED"
-
     /// Resources are managed by the user account. This mode is supported only when the instance category is
     /// EFS.
     public static let dedicated: Self = "DEDICATED"

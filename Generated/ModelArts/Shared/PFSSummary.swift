@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Output of an OBS parallel file system.
-public struct PFSSummary: Codable, Sendable, Hashable {
+public struct PFSSummary: Codable, Sendable, Equatable {
     /// URL of an OBS parallel file system.
     public var pfsPath: String?
 
@@ -12,9 +12,7 @@ public struct PFSSummary: Codable, Sendable, Hashable {
         case pfsPath = "pfs_path"
     }
 
-    public init(
-        pfsPath: String? = nil
-    ) {
+    public init(pfsPath: String? = nil) {
         self.pfsPath = pfsPath
     }
 }

@@ -6,10 +6,9 @@ import CloudCore
 /// Statistics on hard example reasons. The type is Map<Integer, Pair<Integer, HardDetail>>. The key of Map
 /// indicates the ID of the hard example reason, the key of Pair indicates how many times has the hard example
 /// reason occurred, and the value of Pair indicates the hard example reason.
-public struct PairOfintAndHardDetail: Codable, Sendable, Hashable {
+public struct PairOfintAndHardDetail: Codable, Sendable, Equatable {
     /// Number of times that a hard example reason occurs
     public var key: Int?
-
     /// Reason for a hard example
     public var value: HardDetail?
 
@@ -18,10 +17,7 @@ public struct PairOfintAndHardDetail: Codable, Sendable, Hashable {
         case value
     }
 
-    public init(
-        key: Int? = nil,
-        value: HardDetail? = nil
-    ) {
+    public init(key: Int? = nil, value: HardDetail? = nil) {
         self.key = key
         self.value = value
     }

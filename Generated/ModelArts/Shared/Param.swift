@@ -6,27 +6,15 @@ import CloudCore
 /// Search algorithm parameters.
 ///
 /// params
-public struct Param: Codable, Sendable, Hashable {
+public struct Param: Codable, Sendable, Equatable {
     /// Hyperparameter search algorithm parameter name.
     public var key: String?
-
     /// Hyperparameter search algorithm parameter value.
     public var value: String?
-
     /// Hyperparameter search algorithm parameter type.
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-        case type
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil,
-        type: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil, type: String? = nil) {
         self.key = key
         self.value = value
         self.type = type

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Running parameters of a training job.
-public struct Parameter: Codable, Sendable, Hashable {
+public struct Parameter: Codable, Sendable, Equatable {
     /// Parameter name.
     public var name: String?
-
     /// Parameter value.
     public var value: String?
-
     /// Parameter description.
     public var description: String?
-
     /// Parameter constraint.
     public var constraint: Constraint?
-
     /// Internationalization description.
     public var i18nDescription: I18nDescription?
 

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Running parameter of an algorithm.
-public struct Parameters: Codable, Sendable, Hashable {
+public struct Parameters: Codable, Sendable, Equatable {
     /// Parameter name.
     public var name: String?
-
     /// Parameter value.
     public var value: String?
-
     /// Parameter description.
     public var description: String?
-
     /// Parameter constraint.
     public var constraint: ParametersConstraint?
-
     /// Internationalization description.
     public var i18nDescription: I18nDescription?
 

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// PeerConnectionItem
-public struct PatchNetworkPeerConnectionItem: Codable, Sendable, Hashable {
+public struct PatchNetworkPeerConnectionItem: Codable, Sendable, Equatable {
     /// VPC ID of the peer end.
     public var peerVPCID: String
-
     /// Subnet ID of the peer end.
     public var peerSubnetID: String
-
     /// Whether to create a default route. The default value is false.
     public var defaultGateWay: Bool?
 
@@ -20,11 +18,7 @@ public struct PatchNetworkPeerConnectionItem: Codable, Sendable, Hashable {
         case defaultGateWay
     }
 
-    public init(
-        peerVPCID: String,
-        peerSubnetID: String,
-        defaultGateWay: Bool? = nil
-    ) {
+    public init(peerVPCID: String, peerSubnetID: String, defaultGateWay: Bool? = nil) {
         self.peerVPCID = peerVPCID
         self.peerSubnetID = peerSubnetID
         self.defaultGateWay = defaultGateWay

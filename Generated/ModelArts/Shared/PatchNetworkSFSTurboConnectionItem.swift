@@ -4,10 +4,9 @@
 import CloudCore
 
 /// SfsTurboConnectionItem
-public struct PatchNetworkSFSTurboConnectionItem: Codable, Sendable, Hashable {
+public struct PatchNetworkSFSTurboConnectionItem: Codable, Sendable, Equatable {
     /// Name of an SFS Turbo instance.
     public var name: String
-
     /// ID of an SFS Turbo instance.
     public var sfsID: String
 
@@ -16,10 +15,7 @@ public struct PatchNetworkSFSTurboConnectionItem: Codable, Sendable, Hashable {
         case sfsID = "sfsId"
     }
 
-    public init(
-        name: String,
-        sfsID: String
-    ) {
+    public init(name: String, sfsID: String) {
         self.name = name
         self.sfsID = sfsID
     }

@@ -4,34 +4,26 @@
 import CloudCore
 
 /// Peering connection status
-public struct PeerConnectionStatus: Codable, Sendable, Hashable {
+public struct PeerConnectionStatus: Codable, Sendable, Equatable {
     /// Documented values of `phase`; other values decode as well.
     public struct PhaseValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The network is being connected.
         public static let connecting: Self = "Connecting"
-
         /// The network is connected properly.
         public static let active: Self = "Active"
-
         /// The network connection is abnormal.
         public static let abnormal: Self = "Abnormal"
     }
 
     /// VPC ID of the peer end.
     public var peerVPCID: String?
-
     /// Subnet ID of the peer end.
     public var peerSubnetID: String?
-
     /// Whether to create a default route. The default value is false.
     public var defaultGateWay: Bool?
-
     /// Network connection status. The options are as follows:
     /// Connecting: The network is being connected.
     /// Active: The network is connected properly.

@@ -7,12 +7,11 @@ import CloudCore
 /// period must be specified.
 ///
 /// periods
-public struct Period: Codable, Sendable, Hashable {
+public struct Period: Codable, Sendable, Equatable {
     /// Start time of a period. This parameter is mandatory. If a scheduled task is of the once type, the
     /// value of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types, the
     /// value of the parameter is in the format of hh:mm:ss.
     public var beginAt: String?
-
     /// End time of a period. This parameter is mandatory. If a scheduled task is of the once type, the value
     /// of the parameter is in the format of yyyy-MM-ddThh:mm:ss. For other scheduled task types, the value of
     /// the parameter is in the format of hh:mm:ss.
@@ -23,10 +22,7 @@ public struct Period: Codable, Sendable, Hashable {
         case endAt = "end_at"
     }
 
-    public init(
-        beginAt: String? = nil,
-        endAt: String? = nil
-    ) {
+    public init(beginAt: String? = nil, endAt: String? = nil) {
         self.beginAt = beginAt
         self.endAt = endAt
     }

@@ -4,20 +4,17 @@
 import CloudCore
 
 /// Persistent storage mounting.
-public struct PersistentVolumes: Codable, Sendable, Hashable {
+public struct PersistentVolumes: Codable, Sendable, Equatable {
     /// Volume name.
     public var name: String?
-
     /// Mount path of a volume in the container. Example: /tmp. The container path must not be a system
     /// directory, such as / and /var/run. Otherwise, an exception occurs. It is a good practice to mount the
     /// container to an empty directory. If the directory is not empty, ensure that there are no files
     /// affecting container startup in the directory. Otherwise, such files will be replaced, resulting in
     /// failures to start the container and create the workload.
     public var mountPath: String?
-
     /// Mount type: sfs_turbo.
     public var storageType: String?
-
     /// Specifies the mounting source path. The value is the SFS Turbo ID when an EFS file is mounted.
     public var sourceAddress: String?
 

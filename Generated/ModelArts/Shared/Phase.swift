@@ -6,31 +6,21 @@ import CloudCore
 /// Documented values of the `phase` fields and parameters; other values decode as well.
 public struct Phase: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The gateway is being created.
     public static let creating: Self = "Creating"
-
     /// waiting
     public static let pending: Self = "Pending"
-
     public static let running: Self = "Running"
-
     /// The task fails to be executed.
     public static let failed: Self = "Failed"
-
     /// completed
     public static let completed: Self = "Completed"
-
     /// The task is being stopped.
     public static let terminating: Self = "Terminating"
-
     /// stopped
     public static let terminated: Self = "Terminated"
-
     /// abnormal
     public static let abnormal: Self = "Abnormal"
 }

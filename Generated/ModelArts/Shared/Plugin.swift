@@ -4,30 +4,18 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/createPlugin``.
-public struct Plugin: Codable, Sendable, Hashable {
+public struct Plugin: Codable, Sendable, Equatable {
     /// API version. Options:
     /// v2
     public var apiVersion: NodeAPIVersion?
-
     /// Type of the plug-in instance.
     public var kind: String?
-
     /// Metadata of the plug-in instance.
     public var metadata: PluginMetadata?
-
     /// Plug-in instance details.
     public var spec: PluginSpec?
-
     /// Plug-in instance status.
     public var status: PluginStatus?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-        case status
-    }
 
     public init(
         apiVersion: NodeAPIVersion? = nil,

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Metadata of the plug-in instance.
-public struct PluginMetadata: Codable, Sendable, Hashable {
+public struct PluginMetadata: Codable, Sendable, Equatable {
     /// Name of the plug-in instance.
     public var name: String?
-
     /// Creation time.
     public var creationTimestamp: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case creationTimestamp
-    }
-
-    public init(
-        name: String? = nil,
-        creationTimestamp: String? = nil
-    ) {
+    public init(name: String? = nil, creationTimestamp: String? = nil) {
         self.name = name
         self.creationTimestamp = creationTimestamp
     }

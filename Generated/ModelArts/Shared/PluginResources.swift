@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Resources used by the plug-in instances.
-public struct PluginResources: Codable, Sendable, Hashable {
+public struct PluginResources: Codable, Sendable, Equatable {
     /// Resource objects referenced by the plug-in.
     public var involvedObject: ObjectReference?
-
     /// Number of replicas of the resource object.
     public var replicas: Int?
-
     /// Limit on requested resources.
     public var limits: [String: String]?
-
     /// Requested resources.
     public var requests: [String: String]?
 

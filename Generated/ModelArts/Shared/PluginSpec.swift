@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Request for updating a plug-in instance.
-public struct PluginSpec: Codable, Sendable, Hashable {
+public struct PluginSpec: Codable, Sendable, Equatable {
     /// Template information of the plug-in instances.
     public var template: Template?
 
-    private enum CodingKeys: String, CodingKey {
-        case template
-    }
-
-    public init(
-        template: Template? = nil
-    ) {
+    public init(template: Template? = nil) {
         self.template = template
     }
 }

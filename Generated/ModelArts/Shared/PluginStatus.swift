@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Plug-in instance status.
-public struct PluginStatus: Codable, Sendable, Hashable {
+public struct PluginStatus: Codable, Sendable, Equatable {
     /// Plug-in instance status. Options:
     /// Pending: The plug-in is being installed.
     /// Running: All of the plug-in instances are running. This specifies that the plug-in runs properly.
@@ -13,26 +13,14 @@ public struct PluginStatus: Codable, Sendable, Hashable {
     /// to view the failure cause.
     /// Deleting: The plug-in is being deleted.
     public var phase: PluginStatusPhase?
-
     /// Version of the plug-in instances.
     public var version: String?
-
     /// Details about the plug-in instance installation failure.
     public var reason: String?
-
     /// Installation parameters of the plug-in instances. The parameters vary depending on the plug-in.
     public var values: String?
-
     /// Resources used by the plug-in instances.
     public var resources: [PluginResources]?
-
-    private enum CodingKeys: String, CodingKey {
-        case phase
-        case version
-        case reason
-        case values
-        case resources
-    }
 
     public init(
         phase: PluginStatusPhase? = nil,

@@ -6,24 +6,17 @@ import CloudCore
 /// Documented values of the `phase` fields and parameters; other values decode as well.
 public struct PluginStatusPhase: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The plug-in is being installed.
     public static let pending: Self = "Pending"
-
     /// All of the plug-in instances are running. This specifies that the plug-in runs properly.
     public static let running: Self = "Running"
-
     /// The plug-in is being updated.
     public static let updating: Self = "Updating"
-
     /// The plug-in instances are abnormal and the plug-in cannot be used. You can click the status to view
     /// the failure cause.
     public static let abnormal: Self = "Abnormal"
-
     /// The plug-in is being deleted.
     public static let deleting: Self = "Deleting"
 }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Plug-in template metadata.
-public struct PluginTemplateMetadata: Codable, Sendable, Hashable {
+public struct PluginTemplateMetadata: Codable, Sendable, Equatable {
     /// Plug-in template name
     public var name: String?
-
     /// Plug-in template annotations in the format of key-value pairs.
     public var annotations: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case annotations
-    }
-
-    public init(
-        name: String? = nil,
-        annotations: [String: String]? = nil
-    ) {
+    public init(name: String? = nil, annotations: [String: String]? = nil) {
         self.name = name
         self.annotations = annotations
     }

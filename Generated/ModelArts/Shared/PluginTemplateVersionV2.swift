@@ -4,33 +4,19 @@
 import CloudCore
 
 /// Plug-in template versions
-public struct PluginTemplateVersionV2: Codable, Sendable, Hashable {
+public struct PluginTemplateVersionV2: Codable, Sendable, Equatable {
     /// Version number of the plug-in template.
     public var version: String?
-
     /// Creation time.
     public var creationTimestamp: String?
-
     /// Plug-in installation parameters.
     public var inputs: JSONValue?
-
     /// Translation information used by the GUI.
     public var translate: JSONValue?
-
     /// Version description.
     public var description: String?
-
     /// Version description.
     public var detail: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case version
-        case creationTimestamp
-        case inputs
-        case translate
-        case description
-        case detail
-    }
 
     public init(
         version: String? = nil,

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Advanced algorithm policy:
-public struct Policies: Codable, Sendable, Hashable {
+public struct Policies: Codable, Sendable, Equatable {
     /// Hyperparameter search configuration.
     public var autoSearch: AutoSearch?
 
@@ -12,9 +12,7 @@ public struct Policies: Codable, Sendable, Hashable {
         case autoSearch = "auto_search"
     }
 
-    public init(
-        autoSearch: AutoSearch? = nil
-    ) {
+    public init(autoSearch: AutoSearch? = nil) {
         self.autoSearch = autoSearch
     }
 }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// User information. For details, see Table 27.
-public struct Pool: Codable, Sendable, Hashable {
+public struct Pool: Codable, Sendable, Equatable {
     /// ID of a dedicated resource pool
     public var id: String?
-
     /// Name of a dedicated resource pool
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil) {
         self.id = id
         self.name = name
     }

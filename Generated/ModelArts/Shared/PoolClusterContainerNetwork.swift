@@ -4,21 +4,16 @@
 import CloudCore
 
 /// Kubernetes container network
-public struct PoolClusterContainerNetwork: Codable, Sendable, Hashable {
+public struct PoolClusterContainerNetwork: Codable, Sendable, Equatable {
     /// Documented values of `mode`; other values decode as well.
     public struct Mode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// an overlay_l2 network (container tunnel network) built for containers by using OpenVSwitch (OVS).
         public static let overlayL2: Self = "overlay_l2"
-
         /// an underlay_l2 network built for containers by using IPvlan and custom VPC routes.
         public static let vpcRouter: Self = "vpc-router"
-
         /// Cloud Native Network 2.0. This model deeply integrates the native ENI capability of VPC, uses the
         /// VPC CIDR block to allocate container addresses, and supports passthrough networking. You can use
         /// this model when creating a CCE Turbo cluster.
@@ -33,20 +28,11 @@ public struct PoolClusterContainerNetwork: Codable, Sendable, Hashable {
     /// VPC CIDR block to allocate container addresses, and supports passthrough networking. You can use this
     /// model when creating a CCE Turbo cluster.
     public var mode: Mode?
-
     /// Container network segment. This parameter is valid only when the container network model is overlay_l2
     /// or vpc-router.
     public var cidr: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case mode
-        case cidr
-    }
-
-    public init(
-        mode: Mode? = nil,
-        cidr: String? = nil
-    ) {
+    public init(mode: Mode? = nil, cidr: String? = nil) {
         self.mode = mode
         self.cidr = cidr
     }

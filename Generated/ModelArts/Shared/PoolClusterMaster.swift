@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Master node parameters in a resource pool. This parameter is optional for physical resource pools.
-public struct PoolClusterMaster: Codable, Sendable, Hashable {
+public struct PoolClusterMaster: Codable, Sendable, Equatable {
     /// AZ where the master node is located
     public var az: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case az
-    }
-
-    public init(
-        az: String? = nil
-    ) {
+    public init(az: String? = nil) {
         self.az = az
     }
 }

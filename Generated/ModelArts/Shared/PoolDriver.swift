@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Resource pool driver.
-public struct PoolDriver: Codable, Sendable, Hashable {
+public struct PoolDriver: Codable, Sendable, Equatable {
     /// Documented values of `updateStrategy`; other values decode as well.
     public struct UpdateStrategy: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// forcible upgrade. The node drivers are upgraded immediately, which may affect jobs running on the
         /// node.
         public static let force: Self = "force"
-
         /// secure upgrade. The drivers are upgraded when no job is running on the node.
         public static let idle: Self = "idle"
     }
@@ -24,27 +20,15 @@ public struct PoolDriver: Codable, Sendable, Hashable {
     /// GPU driver version. This parameter is available when GPUs are used in a physical resource pool. For
     /// example, the GPU driver version is 440.33.
     public var gpuVersion: String?
-
     /// NPU driver version.
     public var npuVersion: String?
-
     /// Driver upgrade policy. Options:
     /// force: forcible upgrade. The node drivers are upgraded immediately, which may affect jobs running on
     /// the node.
     /// idle: secure upgrade. The drivers are upgraded when no job is running on the node.
     public var updateStrategy: UpdateStrategy?
 
-    private enum CodingKeys: String, CodingKey {
-        case gpuVersion
-        case npuVersion
-        case updateStrategy
-    }
-
-    public init(
-        gpuVersion: String? = nil,
-        npuVersion: String? = nil,
-        updateStrategy: UpdateStrategy? = nil
-    ) {
+    public init(gpuVersion: String? = nil, npuVersion: String? = nil, updateStrategy: UpdateStrategy? = nil) {
         self.gpuVersion = gpuVersion
         self.npuVersion = npuVersion
         self.updateStrategy = updateStrategy

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Resource pool driver.
-public struct PoolDriverListStatus: Codable, Sendable, Hashable {
+public struct PoolDriverListStatus: Codable, Sendable, Equatable {
     /// GPU driver information.
     public var gpu: PoolDriverStatus?
-
     /// NPU driver information.
     public var npu: PoolDriverStatus?
 
-    private enum CodingKeys: String, CodingKey {
-        case gpu
-        case npu
-    }
-
-    public init(
-        gpu: PoolDriverStatus? = nil,
-        npu: PoolDriverStatus? = nil
-    ) {
+    public init(gpu: PoolDriverStatus? = nil, npu: PoolDriverStatus? = nil) {
         self.gpu = gpu
         self.npu = npu
     }

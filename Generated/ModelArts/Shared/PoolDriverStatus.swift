@@ -4,31 +4,24 @@
 import CloudCore
 
 /// GPU driver information.
-public struct PoolDriverStatus: Codable, Sendable, Hashable {
+public struct PoolDriverStatus: Codable, Sendable, Equatable {
     /// Documented values of `state`; other values decode as well.
     public struct StateValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The driver is being created.
         public static let creating: Self = "Creating"
-
         /// The driver is being upgraded.
         public static let upgrading: Self = "Upgrading"
-
         /// The driver is running.
         public static let running: Self = "Running"
-
         /// The driver malfunctions.
         public static let abnormal: Self = "Abnormal"
     }
 
     /// Driver version
     public var version: String?
-
     /// Driver status. Options:
     /// Creating: The driver is being created.
     /// Upgrading: The driver is being upgraded.
@@ -36,15 +29,7 @@ public struct PoolDriverStatus: Codable, Sendable, Hashable {
     /// Abnormal: The driver malfunctions.
     public var state: StateValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-        case state
-    }
-
-    public init(
-        version: String? = nil,
-        state: StateValue? = nil
-    ) {
+    public init(version: String? = nil, state: StateValue? = nil) {
         self.version = version
         self.state = state
     }

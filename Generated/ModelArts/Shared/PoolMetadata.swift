@@ -4,25 +4,15 @@
 import CloudCore
 
 /// Metadata of a resource pool.
-public struct PoolMetadata: Codable, Sendable, Hashable {
+public struct PoolMetadata: Codable, Sendable, Equatable {
     /// Automatically generated resource pool name, which is equivalent to pool ID.
     public var name: String?
-
     /// Timestamp, for example, 2021-11-01T03:49:41Z.
     public var creationTimestamp: String?
-
     /// Resource pool labels.
     public var labels: CreatePoolPoolMetaLabels?
-
     /// Resource pool annotations.
     public var annotations: CreatePoolPoolMetaAnnotations?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case creationTimestamp
-        case labels
-        case annotations
-    }
 
     public init(
         name: String? = nil,

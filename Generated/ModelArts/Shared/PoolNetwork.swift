@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Network settings for a resource pool. This parameter is mandatory for physical resource pools.
-public struct PoolNetwork: Codable, Sendable, Hashable {
+public struct PoolNetwork: Codable, Sendable, Equatable {
     /// Network name. The value is obtained from the metadata.name field in the network resource details.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String? = nil
-    ) {
+    public init(name: String? = nil) {
         self.name = name
     }
 }

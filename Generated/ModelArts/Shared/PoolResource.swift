@@ -5,35 +5,26 @@ import CloudCore
 
 /// Resource flavor list in a resource pool, including resource flavors, the number of resources for each
 /// flavor, and node pool information.
-public struct PoolResource: Codable, Sendable, Hashable {
+public struct PoolResource: Codable, Sendable, Equatable {
     /// Resource flavor name, for example, modelarts.vm.gpu.tnt004.
     public var flavor: String?
-
     /// Minimum count for the flavors in a resource pool.
     public var count: Int?
-
     /// Elastic usage of the resource flavor. This parameter value is the same the count value in a physical
     /// pool.
     public var maxCount: Int?
-
     /// AZ where resource pool nodes are deployed.
     public var azs: [AZs]?
-
     /// Resource tags.
     public var tags: [Tag]?
-
     /// Custom configuration, for example, setting dockerSize for the node.
     public var extendParams: PoolResourceExtendParams?
-
     /// Batch creation information.
     public var creatingStep: CreatingStep?
-
     /// Custom system disk (cloud hard disk) information.
     public var rootVolume: RootVolume?
-
     /// List of custom data disks (cloud hard disks).
     public var dataVolumes: [DataVolumeItem]?
-
     /// Advanced disk configurations. This parameter is mandatory when a custom data disk exists.
     public var volumeGroupConfigs: [VolumeGroupConfig]?
 

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Custom configuration, for example, setting dockerSize for the node.
-public struct PoolResourceExtendParams: Codable, Sendable, Hashable {
+public struct PoolResourceExtendParams: Codable, Sendable, Equatable {
     /// Size of the container image space on a node.
     public var dockerBaseSize: String?
-
     /// Post-installation script. The entered value must be encoded using Base64.
     public var postInstall: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case dockerBaseSize
-        case postInstall
-    }
-
-    public init(
-        dockerBaseSize: String? = nil,
-        postInstall: String? = nil
-    ) {
+    public init(dockerBaseSize: String? = nil, postInstall: String? = nil) {
         self.dockerBaseSize = dockerBaseSize
         self.postInstall = postInstall
     }

@@ -4,20 +4,16 @@
 import CloudCore
 
 /// Data model for the number of resources of the specified specifications
-public struct PoolResourceFlavorCount: Codable, Sendable, Hashable {
+public struct PoolResourceFlavorCount: Codable, Sendable, Equatable {
     /// Resource flavor name, for example, modelarts.vm.gpu.tnt004.
     public var flavor: String?
-
     /// Minimum count for the specifications in a resource pool
     public var count: Int?
-
     /// Elastic usage of the resource specifications. This parameter value is the same the count value in a
     /// physical pool.
     public var maxCount: Int?
-
     /// AZ where resource pool nodes are deployed.
     public var azs: [AZs]?
-
     /// Batch creation information.
     public var creatingStep: CreatingStep?
 

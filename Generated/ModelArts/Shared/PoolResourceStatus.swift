@@ -4,25 +4,15 @@
 import CloudCore
 
 /// The amount of resources in different states in the resource pool.
-public struct PoolResourceStatus: Codable, Sendable, Hashable {
+public struct PoolResourceStatus: Codable, Sendable, Equatable {
     /// Data model for the number of resources of the specified specifications
     public var creating: [PoolResourceFlavorCount]?
-
     /// Data model for the number of resources of the specified specifications
     public var available: [PoolResourceFlavorCount]?
-
     /// Data model for the number of resources of the specified specifications
     public var abnormal: [PoolResourceFlavorCount]?
-
     /// Data model for the number of resources of the specified specifications
     public var deleting: [PoolResourceFlavorCount]?
-
-    private enum CodingKeys: String, CodingKey {
-        case creating
-        case available
-        case abnormal
-        case deleting
-    }
 
     public init(
         creating: [PoolResourceFlavorCount]? = nil,

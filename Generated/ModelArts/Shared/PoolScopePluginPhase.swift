@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Plug-in status.
-public struct PoolScopePluginPhase: Codable, Sendable, Hashable {
+public struct PoolScopePluginPhase: Codable, Sendable, Equatable {
     /// Plug-in type.
     public var name: String?
-
     /// Plug-in status. The options are as follows:
     /// Pending: The plug-in is pending.
     /// Running: The plug-in is running.
@@ -16,15 +15,7 @@ public struct PoolScopePluginPhase: Codable, Sendable, Hashable {
     /// Deleting: The plug-in is being deleted.
     public var phase: PluginStatusPhase?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case phase
-    }
-
-    public init(
-        name: String? = nil,
-        phase: PluginStatusPhase? = nil
-    ) {
+    public init(name: String? = nil, phase: PluginStatusPhase? = nil) {
         self.name = name
         self.phase = phase
     }

@@ -4,21 +4,16 @@
 import CloudCore
 
 /// Service status of a resource pool.
-public struct PoolScopeStatus: Codable, Sendable, Hashable {
+public struct PoolScopeStatus: Codable, Sendable, Equatable {
     /// Documented values of `scopeType`; other values decode as well.
     public struct ScopeType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// training jobs
         public static let train: Self = "Train"
-
         /// inference jobs
         public static let infer: Self = "Infer"
-
         /// notebook jobs
         public static let notebook: Self = "Notebook"
     }
@@ -26,23 +21,16 @@ public struct PoolScopeStatus: Codable, Sendable, Hashable {
     /// Documented values of `state`; other values decode as well.
     public struct StateValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The service is being enabled.
         public static let enabling: Self = "Enabling"
-
         /// The service has been enabled.
         public static let enabled: Self = "Enabled"
-
         /// The service fails to be enabled.
         public static let enableFailed: Self = "EnableFailed"
-
         /// The service is being disabled.
         public static let disabling: Self = "Disabling"
-
         /// The service has been disabled.
         public static let disabled: Self = "Disabled"
     }
@@ -52,7 +40,6 @@ public struct PoolScopeStatus: Codable, Sendable, Hashable {
     /// Infer: inference jobs
     /// Notebook: notebook jobs
     public var scopeType: ScopeType?
-
     /// Service status. The options are as follows:
     /// Enabling: The service is being enabled.
     /// Enabled: The service has been enabled.
@@ -60,19 +47,10 @@ public struct PoolScopeStatus: Codable, Sendable, Hashable {
     /// Disabling: The service is being disabled.
     /// Disabled: The service has been disabled.
     public var state: StateValue?
-
     /// Plug-in status.
     public var plugins: [PoolScopePluginPhase]?
-
     /// Cause of the failure to enable or disable the environment.
     public var message: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case scopeType
-        case state
-        case plugins
-        case message
-    }
 
     public init(
         scopeType: ScopeType? = nil,

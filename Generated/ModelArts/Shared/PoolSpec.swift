@@ -4,37 +4,29 @@
 import CloudCore
 
 /// Description of a resource pool.
-public struct PoolSpec: Codable, Sendable, Hashable {
+public struct PoolSpec: Codable, Sendable, Equatable {
     /// Resource pool type. The options are as follows:
     /// Dedicate: physical resource pool, which uses a separate network and supports network connection,
     /// custom drivers, and custom job types.
     public var type: PoolSpecType?
-
     /// Job type enabled. Options:
     /// Train: training jobs
     /// Infer: inference jobs
     /// [- Notebook: notebook jobs](tags: hc)
     public var scope: [Scope]?
-
     /// Resource flavor list in a resource pool, including resource flavors, the number of resources for each
     /// flavor, and node pool information.
     public var resources: [PoolResource]?
-
     /// Network settings for a resource pool. This parameter is mandatory for physical resource pools.
     public var network: PoolNetwork?
-
     /// Kubernetes container network
     public var containerNetwork: PoolClusterContainerNetwork?
-
     /// CIDR of the Kubernetes service network segment
     public var kubernetesSvcIPRange: String?
-
     /// Master node parameters in a resource pool. This parameter is optional for physical resource pools.
     public var masters: [PoolClusterMaster]?
-
     /// Cluster flavor of a standard pool.
     public var clusterFlavor: String?
-
     /// Resource pool driver.
     public var driver: PoolDriver?
 

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct PoolSpecType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// physical resource pool, which uses a separate network and supports network connection, custom drivers,
     /// and custom job types.

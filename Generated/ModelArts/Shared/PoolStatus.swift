@@ -4,36 +4,26 @@
 import CloudCore
 
 /// Status of a resource pool.
-public struct PoolStatus: Codable, Sendable, Hashable {
+public struct PoolStatus: Codable, Sendable, Equatable {
     /// Documented values of `phase`; other values decode as well.
     public struct PhaseValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The resource pool is being created.
         public static let creating: Self = "Creating"
-
         /// The resource pool is running.
         public static let running: Self = "Running"
-
         /// The resource pool malfunctions.
         public static let abnormal: Self = "Abnormal"
-
         /// The resource pool is being deleted.
         public static let deleting: Self = "Deleting"
-
         /// An error occurred in the resource pool.
         public static let error: Self = "Error"
-
         /// Creating the resource pool failed.
         public static let creationFailed: Self = "CreationFailed"
-
         /// Expanding the capacity of the resource pool failed.
         public static let scalingFailed: Self = "ScalingFailed"
-
         /// The resource pool is awaiting creation, which is typically caused by an unpaid order or unapproved
         /// request.
         public static let waiting: Self = "Waiting"
@@ -50,34 +40,18 @@ public struct PoolStatus: Codable, Sendable, Hashable {
     /// Waiting: The resource pool is awaiting creation, which is typically caused by an unpaid order or
     /// unapproved request.
     public var phase: PhaseValue?
-
     /// Message indicating that the resource pool is in the current state.
     public var message: String?
-
     /// The amount of resources in different states in the resource pool.
     public var resources: PoolResourceStatus?
-
     /// Service status of a resource pool.
     public var scope: [PoolScopeStatus]?
-
     /// Resource pool driver.
     public var driver: PoolDriverListStatus?
-
     /// Name of the parent node of a resource pool. This parameter is left blank for physical pools.
     public var parent: String?
-
     /// Name of the root node in a resource pool. For a physical pool, the value is its name.
     public var root: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case phase
-        case message
-        case resources
-        case scope
-        case driver
-        case parent
-        case root
-    }
 
     public init(
         phase: PhaseValue? = nil,

@@ -5,31 +5,24 @@ import CloudCore
 
 /// Data source. Either this parameter or inputs is used. A data source path cannot be an OBS path in a
 /// KMS-encrypted bucket.
-public struct ProcessorDataSource: Codable, Sendable, Hashable {
+public struct ProcessorDataSource: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Data obtained from OBS
         public static let obs: Self = "OBS"
-
         /// Data processing task
         public static let task: Self = "TASK"
-
         /// Dataset
         public static let dataset: Self = "DATASET"
-
         /// Data called by resource tenants
         public static let custom: Self = "CUSTOM"
     }
 
     /// Dataset name.
     public var name: String?
-
     /// Data source path. Options:
     /// If type is set to OBS, source is an OBS path.
     /// If type is set to TASK, source is a task ID.
@@ -37,17 +30,14 @@ public struct ProcessorDataSource: Codable, Sendable, Hashable {
     /// If type is set to CUSTOM and the API is called by resource tenants, set source to the project_id of
     /// the actual user. Otherwise, this field is left blank.
     public var source: String?
-
     /// Data source type. Options:
     /// OBS: Data obtained from OBS
     /// TASK: Data processing task
     /// DATASET: Dataset
     /// CUSTOM: Data called by resource tenants
     public var type: TypeValue?
-
     /// Version of a dataset.
     public var versionID: String?
-
     /// Dataset version name.
     public var versionName: String?
 

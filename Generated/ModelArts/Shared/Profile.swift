@@ -4,25 +4,19 @@
 import CloudCore
 
 /// Configuration information. For details, see Table 12.
-public struct Profile: Codable, Sendable, Hashable {
+public struct Profile: Codable, Sendable, Equatable {
     /// Configuration ID
     public var id: String?
-
     /// Configuration name
     public var name: String?
-
     /// Configuration description
     public var description: String?
-
     /// Development environment type. Only Notebook is supported.
     public var deType: String?
-
     /// Deployment information. For details, see Table 4.
     public var provision: Provision?
-
     /// Labels
     public var labels: [String: String]?
-
     /// Hardware, which can be CPU or GPU
     public var flavorType: String?
 

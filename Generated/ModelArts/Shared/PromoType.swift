@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `promo_type` fields and parameters; other values decode as well.
 public struct PromoType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let free: Self = "Free"
     public static let noDiscount: Self = "NoDiscount"

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Deployment information. For details, see Table 4.
-public struct Provision: Codable, Sendable, Hashable {
+public struct Provision: Codable, Sendable, Equatable {
     /// Deployment type. Only Docker is supported.
     public var type: String?
-
     /// Deployment details. For details, see Table 14.
     public var spec: Spec?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case spec
-    }
-
-    public init(
-        type: String? = nil,
-        spec: Spec? = nil
-    ) {
+    public init(type: String? = nil, spec: Spec? = nil) {
         self.type = type
         self.spec = spec
     }

@@ -4,38 +4,29 @@
 import CloudCore
 
 /// Queuing information. For details, see Table 26.
-public struct QueuingInfo: Codable, Sendable, Hashable {
+public struct QueuingInfo: Codable, Sendable, Equatable {
     /// Instance ID
     public var id: String?
-
     /// Instance name
     public var name: String?
-
     /// Development environment type. By default, all types are returned.
     /// Only Notebook is supported.
     public var deType: String?
-
     /// Instance flavor. By default, all types are returned.
     public var flavor: String?
-
     /// Flavor details, which display the flavor information and whether the flavor is sold out For details,
     /// see Table 16.
     public var flavorDetails: FlavorDetails?
-
     /// Instance status. By default, all statuses are returned, including:
     /// CREATE_QUEUING
     /// START_QUEUING
     public var status: String?
-
     /// Time when an instance starts queuing. The value is a 13-digit timestamp.
     public var beginTimestamp: Int?
-
     /// Left queuing time, in seconds
     public var remainTime: Int?
-
     /// Time when an instance completes queuing. The value is a 13-digit timestamp.
     public var endTimestamp: Int?
-
     /// Ranking of an instance in a queue
     public var rank: Int?
 

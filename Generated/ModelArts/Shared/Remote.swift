@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Actual data input, which can only be OBS for heterogeneous jobs.
-public struct Remote: Codable, Sendable, Hashable {
+public struct Remote: Codable, Sendable, Equatable {
     /// OBS to which data is actually exported.
     public var obs: OBS?
 
-    private enum CodingKeys: String, CodingKey {
-        case obs
-    }
-
-    public init(
-        obs: OBS? = nil
-    ) {
+    public init(obs: OBS? = nil) {
         self.obs = obs
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Data input constraint.
-public struct RemoteConstraint: Codable, Sendable, Hashable {
+public struct RemoteConstraint: Codable, Sendable, Equatable {
     /// Data input type. The data storage location (OBS) and ModelArts dataset are supported.
     public var dataType: String?
-
     /// Attributes when the data input type is a dataset. Enumerated values:
     /// data_format: data format
     /// data_segmentation: data segmentation
@@ -19,10 +18,7 @@ public struct RemoteConstraint: Codable, Sendable, Hashable {
         case attributes
     }
 
-    public init(
-        dataType: String? = nil,
-        attributes: [JSONValue]? = nil
-    ) {
+    public init(dataType: String? = nil, attributes: [JSONValue]? = nil) {
         self.dataType = dataType
         self.attributes = attributes
     }

@@ -5,14 +5,11 @@ import CloudCore
 
 /// Git repository information. For details, see Table 28. This parameter cannot be used. It is automatically
 /// returned when the API is called.
-public struct Repository: Codable, Sendable, Hashable {
+public struct Repository: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let codeClub: Self = "CodeClub"
         public static let gitHub: Self = "GitHub"
@@ -20,19 +17,14 @@ public struct Repository: Codable, Sendable, Hashable {
 
     /// Repository ID
     public var id: String?
-
     /// Repository branch
     public var branch: String?
-
     /// Repository username
     public var userName: String?
-
     /// Repository user mailbox
     public var userEmail: String?
-
     /// Repository type. The options are CodeClub and GitHub.
     public var type: TypeValue?
-
     /// Repository link information. For details, see Table 29.
     public var connectionInfo: ConnectionInfo?
 

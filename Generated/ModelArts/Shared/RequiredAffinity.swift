@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Affinity requirements for training jobs.
-public struct RequiredAffinity: Codable, Sendable, Hashable {
+public struct RequiredAffinity: Codable, Sendable, Equatable {
     /// Documented values of `affinityType`; other values decode as well.
     public struct AffinityType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// strong cabinet scheduling
         public static let cabinet: Self = "cabinet"
-
         /// supernode affinity scheduling
         public static let hyperinstance: Self = "hyperinstance"
     }
@@ -24,7 +20,6 @@ public struct RequiredAffinity: Codable, Sendable, Hashable {
     /// cabinet: strong cabinet scheduling
     /// hyperinstance: supernode affinity scheduling
     public var affinityType: AffinityType?
-
     /// Affinity group size. This parameter is mandatory when affinity_type is set to hyperinstance. In this
     /// case, the system schedules tasks specified by affinity_group_size to a supernode to form an affinity
     /// group.
@@ -37,10 +32,7 @@ public struct RequiredAffinity: Codable, Sendable, Hashable {
         case affinityGroupSize = "affinity_group_size"
     }
 
-    public init(
-        affinityType: AffinityType? = nil,
-        affinityGroupSize: Int? = nil
-    ) {
+    public init(affinityType: AffinityType? = nil, affinityGroupSize: Int? = nil) {
         self.affinityType = affinityType
         self.affinityGroupSize = affinityGroupSize
     }

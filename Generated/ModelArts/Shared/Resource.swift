@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Resource flavors of a training job. Select either flavor_id or pool_id+[flavor_id].
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Resource specification mode of a training job. The value can be regular, indicating the standard mode.
     public var policy: String?
-
     /// ID of the resource flavor selected for a training job. flavor_id cannot be specified for dedicated
     /// resource pools with CPU specifications. The options for dedicated resource pools with GPU
     /// specifications are as follows:
@@ -16,16 +15,12 @@ public struct Resource: Codable, Sendable, Hashable {
     /// modelarts.pool.visual.4xlarge (4 cards)
     /// modelarts.pool.visual.8xlarge (8 cards)
     public var flavorID: String?
-
     /// Read-only flavor name returned by ModelArts when flavor_id is used.
     public var flavorName: String?
-
     /// Number of resource replicas selected for a training job.
     public var nodeCount: Int?
-
     /// Resource pool ID selected for a training job.
     public var poolID: String?
-
     /// Flavor details of a training job or algorithm. This parameter is available only for public resource
     /// pools.
     public var flavorDetail: FlavorDetail?

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `resource_categories` fields and parameters; other values decode as well.
 public struct ResourceCategories: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let cpu: Self = "CPU"
     public static let gpu: Self = "GPU"

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Metadata of a resource flavor.
-public struct ResourceMetricsMetadata: Codable, Sendable, Hashable {
+public struct ResourceMetricsMetadata: Codable, Sendable, Equatable {
     /// Name of a resource metric
     public var name: String?
-
     /// Labels of a resource metric
     public var labels: JSONValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case labels
-    }
-
-    public init(
-        name: String? = nil,
-        labels: JSONValue? = nil
-    ) {
+    public init(name: String? = nil, labels: JSONValue? = nil) {
         self.name = name
         self.labels = labels
     }

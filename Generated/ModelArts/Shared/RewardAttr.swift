@@ -6,29 +6,17 @@ import CloudCore
 /// List of search metrics.
 ///
 /// reward_attrs
-public struct RewardAttr: Codable, Sendable, Hashable {
+public struct RewardAttr: Codable, Sendable, Equatable {
     /// Metric name.
     public var name: String?
-
     /// Search mode.
     /// max: A larger metric value is preferred.
     /// min: A smaller metric value is preferred.
     public var mode: String?
-
     /// Regular expression of a metric.
     public var regex: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case mode
-        case regex
-    }
-
-    public init(
-        name: String? = nil,
-        mode: String? = nil,
-        regex: String? = nil
-    ) {
+    public init(name: String? = nil, mode: String? = nil, regex: String? = nil) {
         self.name = name
         self.mode = mode
         self.regex = regex

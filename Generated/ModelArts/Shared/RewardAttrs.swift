@@ -4,28 +4,16 @@
 import CloudCore
 
 /// Search metrics.
-public struct RewardAttrs: Codable, Sendable, Hashable {
+public struct RewardAttrs: Codable, Sendable, Equatable {
     /// Metric name.
     public var name: String?
-
     /// Search mode. - If max is specified, the larger the metric value, the better. - If min is specified,
     /// the smaller the metric value, the better.
     public var mode: String?
-
     /// Regular expression of a metric.
     public var regex: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case mode
-        case regex
-    }
-
-    public init(
-        name: String? = nil,
-        mode: String? = nil,
-        regex: String? = nil
-    ) {
+    public init(name: String? = nil, mode: String? = nil, regex: String? = nil) {
         self.name = name
         self.mode = mode
         self.regex = regex

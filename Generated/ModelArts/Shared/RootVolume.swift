@@ -4,25 +4,16 @@
 import CloudCore
 
 /// Custom system disk (cloud hard disk) information.
-public struct RootVolume: Codable, Sendable, Hashable {
+public struct RootVolume: Codable, Sendable, Equatable {
     /// Disk type. The options are as follows:
     /// SSD: ultra-high I/O disk
     /// GPSSD: general-purpose SSD
     /// SAS: high I/O disk
     public var volumeType: VolumeType?
-
     /// Disk size, in GiB.
     public var size: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeType
-        case size
-    }
-
-    public init(
-        volumeType: VolumeType? = nil,
-        size: String? = nil
-    ) {
+    public init(volumeType: VolumeType? = nil, size: String? = nil) {
         self.volumeType = volumeType
         self.size = size
     }

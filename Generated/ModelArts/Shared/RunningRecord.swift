@@ -4,26 +4,21 @@
 import CloudCore
 
 /// Running and fault recovery records of a training job
-public struct RunningRecord: Codable, Sendable, Hashable {
+public struct RunningRecord: Codable, Sendable, Equatable {
     /// Unix timestamp of the start time in the current running record, in seconds.
     public var startAt: Int?
-
     /// Unix timestamp of the end time in the current running record, in seconds.
     public var endAt: Int?
-
     /// Startup mode of the current running record.
     /// init_or_rescheduled: This startup is the first running after scheduling, including the first startup
     /// and the running after scheduling recovery.
     /// restarted: This startup is not the first running after scheduling but the running after a process
     /// restart.
     public var startType: String?
-
     /// Reason why the current running record ends.
     public var endReason: String?
-
     /// ID of the task worker that causes the end of the current running record, for example, worker-0.
     public var endRelatedTask: String?
-
     /// Fault tolerance policy used after the current running record ends. The enums are as follows:
     /// npu_proc_restart: NPU in-place hot recovery
     /// gpu_proc_restart: GPU in-place hot recovery
@@ -32,7 +27,6 @@ public struct RunningRecord: Codable, Sendable, Hashable {
     /// job_reschedule: Job-level rescheduling
     /// job_reschedule_with_taint: Isolated job-level rescheduling
     public var endRecover: String?
-
     /// Tolerance policy used after the current running record ends and before the fault tolerance policy is
     /// degraded. The options are the same as those of end_recover.
     public var endRecoverBeforeDowngrade: String?

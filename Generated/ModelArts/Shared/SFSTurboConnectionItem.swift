@@ -4,10 +4,9 @@
 import CloudCore
 
 /// SFS Turbo connections through attached NICs
-public struct SFSTurboConnectionItem: Codable, Sendable, Hashable {
+public struct SFSTurboConnectionItem: Codable, Sendable, Equatable {
     /// Name of an SFS Turbo instance.
     public var name: String?
-
     /// ID of an SFS Turbo instance.
     public var sfsID: String?
 
@@ -16,10 +15,7 @@ public struct SFSTurboConnectionItem: Codable, Sendable, Hashable {
         case sfsID = "sfsId"
     }
 
-    public init(
-        name: String? = nil,
-        sfsID: String? = nil
-    ) {
+    public init(name: String? = nil, sfsID: String? = nil) {
         self.name = name
         self.sfsID = sfsID
     }

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Status of SFS Turbo accessible to the network
-public struct SFSTurboConnectionStatus: Codable, Sendable, Hashable {
+public struct SFSTurboConnectionStatus: Codable, Sendable, Equatable {
     /// Documented values of `connectionType`; other values decode as well.
     public struct ConnectionType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// passthrough through attached NICs
         public static let vpcPort: Self = "VpcPort"
-
         /// connection through VPC peering
         public static let peering: Self = "Peering"
     }
@@ -23,38 +19,28 @@ public struct SFSTurboConnectionStatus: Codable, Sendable, Hashable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The SFS connection is normal.
         public static let active: Self = "Active"
-
         /// The SFS connection is abnormal.
         public static let abnormal: Self = "Abnormal"
-
         /// The SFS connection is being set up.
         public static let creating: Self = "Creating"
-
         /// The SFS connection is being deleted.
         public static let deleting: Self = "Deleting"
     }
 
     /// Name of an SFS Turbo instance.
     public var name: String?
-
     /// ID of an SFS Turbo instance.
     public var sfsID: String?
-
     /// Connection type. The options are as follows:
     /// VpcPort: passthrough through attached NICs
     /// Peering: connection through VPC peering
     public var connectionType: ConnectionType?
-
     /// SFS Turbo access address.
     public var ipAddr: String?
-
     /// Status of the connection to SFS Turbo. The options are as follows:
     /// Active: The SFS connection is normal.
     /// Abnormal: The SFS connection is abnormal.

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// SMN message notification structure, which is used to notify the user of the service status change
-public struct SMNNotification: Codable, Sendable, Hashable {
+public struct SMNNotification: Codable, Sendable, Equatable {
     /// URN of an SMN topic
     public var topicURN: String
-
     /// Event ID. The options are as follows:
     /// 1: failed
     /// 3: running
@@ -25,10 +24,7 @@ public struct SMNNotification: Codable, Sendable, Hashable {
         case events
     }
 
-    public init(
-        topicURN: String,
-        events: [Int]
-    ) {
+    public init(topicURN: String, events: [Int]) {
         self.topicURN = topicURN
         self.events = events
     }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// SSH connection information.
-public struct SSHResp: Codable, Sendable, Hashable {
+public struct SSHResp: Codable, Sendable, Equatable {
     /// Specifies the SSH key pair name, which can be created and viewed on the Key Pair page of the ECS
     /// console.
     public var keyPairNames: [String]?
-
     /// SSH connection address information.
     public var taskURLs: [TaskURLs]?
 
@@ -17,10 +16,7 @@ public struct SSHResp: Codable, Sendable, Hashable {
         case taskURLs = "task_urls"
     }
 
-    public init(
-        keyPairNames: [String]? = nil,
-        taskURLs: [TaskURLs]? = nil
-    ) {
+    public init(keyPairNames: [String]? = nil, taskURLs: [TaskURLs]? = nil) {
         self.keyPairNames = keyPairNames
         self.taskURLs = taskURLs
     }

@@ -4,21 +4,17 @@
 import CloudCore
 
 /// Review comment list.
-public struct SampleComment: Codable, Sendable, Hashable {
+public struct SampleComment: Codable, Sendable, Equatable {
     /// Whether the submitted sample review comments are passed. Options:
     /// true: passed
     /// false: not passed
     public var accept: Bool
-
     /// Review comment, which contains 0 to 256 characters, excluding special characters (!<>=&"'').
     public var comment: String?
-
     /// Sample ID, which can be obtained by invoking the API for querying the sample list.
     public var sampleID: String?
-
     /// Review score, whose value can be A, B, C, or D, in descending order.
     public var score: String?
-
     /// Annotation member ID, which can be obtained by invoking the annotation member list interface.
     public var workerID: String?
 

@@ -4,18 +4,14 @@
 import CloudCore
 
 /// List of sample labels
-public struct SampleLabel: Codable, Sendable, Hashable {
+public struct SampleLabel: Codable, Sendable, Equatable {
     /// Documented values of `annotatedBy`; other values decode as well.
     public struct AnnotatedBy: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// manual labeling
         public static let human: Self = "human"
-
         /// automatic labeling
         public static let auto: Self = "auto"
     }
@@ -25,19 +21,14 @@ public struct SampleLabel: Codable, Sendable, Hashable {
     /// human: manual labeling
     /// auto: automatic labeling
     public var annotatedBy: AnnotatedBy?
-
     /// Label ID.
     public var id: String?
-
     /// Label name.
     public var name: String?
-
     /// Attribute key-value pair of the sample label, such as the object shape and shape feature.
     public var property: SampleLabelProperty?
-
     /// Confidence. The value range is [0,1].
     public var score: Double?
-
     /// Label type. Options:
     /// 0: image classification
     /// 1: object detection

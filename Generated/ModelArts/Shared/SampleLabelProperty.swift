@@ -4,11 +4,10 @@
 import CloudCore
 
 /// Attribute key-value pair of the sample label, such as the object shape and shape feature.
-public struct SampleLabelProperty: Codable, Sendable, Hashable {
+public struct SampleLabelProperty: Codable, Sendable, Equatable {
     /// Speech text content, which is a default attribute dedicated to the speech label (including the speech
     /// content and speech start and end points).
     public var modelartsContent: String?
-
     /// End position of the text, which is a default attribute dedicated to the named entity label. The end
     /// position does not include the character corresponding to the value of end_index. Example:
     /// If the text is "Barack Hussein Obama II (born August 4, 1961) is an attorney and politician.",
@@ -16,12 +15,10 @@ public struct SampleLabelProperty: Codable, Sendable, Hashable {
     /// If the text is "Hope is the thing with feathers", start_index and end_index of Hope are 0 and 4,
     /// respectively.
     public var modelartsEndIndex: Int?
-
     /// Speech end time, which is a default attribute dedicated to the speech start/end point label, in the
     /// format of hh:mm:ss.SSS. (hh indicates hour; mm indicates minute; ss indicates second; and SSS
     /// indicates millisecond.)
     public var modelartsEndTime: String?
-
     /// Shape feature, which is a default attribute dedicated to the object detection label, with type of
     /// List. The upper left corner of the image is used as the coordinate origin [0, 0]. Each coordinate
     /// point is represented by [x, y], where x indicates the horizontal coordinate and y indicates the
@@ -39,19 +36,15 @@ public struct SampleLabelProperty: Codable, Sendable, Hashable {
     /// point: consists of one point, for example, [[0,100]].
     /// polyline: consists of multiple points, for example, [[0,100],[50,95],[10,60],[500,400]].
     public var modelartsFeature: JSONValue?
-
     /// ID of the head entity in the triplet relationship label, which is a default attribute dedicated to the
     /// triplet relationship label.
     public var modelartsFrom: String?
-
     /// Sample labeled as a hard sample or not, which is a default attribute. Options:
     /// 0/false: not a hard example
     /// 1/true: hard example
     public var modelartsHard: Bool?
-
     /// Coefficient of difficulty of each label level, which is a default attribute. The value range is [0,1].
     public var modelartsHardCoefficient: String?
-
     /// Reasons that the sample is a hard sample, which is a default attribute. Use a hyphen (-) to separate
     /// every two hard sample reason IDs, for example, 3-20-21-19. Options:
     /// 0: No target objects are identified.
@@ -111,7 +104,6 @@ public struct SampleLabelProperty: Codable, Sendable, Hashable {
     /// original image.
     /// 30: The data is predicted to be abnormal.
     public var modelartsHardReasons: ModelartsHardReasons?
-
     /// Object shape, which is a default attribute dedicated to the object detection label and is left empty
     /// by default. Options:
     /// bndbox: rectangle
@@ -122,20 +114,16 @@ public struct SampleLabelProperty: Codable, Sendable, Hashable {
     /// point: point
     /// polyline: polyline
     public var modelartsShape: ModelartsShape?
-
     /// Speech source, which is a default attribute dedicated to the speech start/end point label and can be
     /// set to a speaker or narrator.
     public var modelartsSource: String?
-
     /// Start position of the text, which is a default attribute dedicated to the named entity label. The
     /// start value begins from 0, including the character corresponding to the value of start_index.
     public var modelartsStartIndex: Int?
-
     /// Speech start time, which is a default attribute dedicated to the speech start/end point label, in the
     /// format of hh:mm:ss.SSS. (hh indicates hour; mm indicates minute; ss indicates second; and SSS
     /// indicates millisecond.)
     public var modelartsStartTime: String?
-
     /// ID of the tail entity in the triplet relationship label, which is a default attribute dedicated to the
     /// triplet relationship label.
     public var modelartsTo: String?

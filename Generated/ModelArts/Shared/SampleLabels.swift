@@ -4,37 +4,28 @@
 import CloudCore
 
 /// Inference result of the real-time video service.
-public struct SampleLabels: Codable, Sendable, Hashable {
+public struct SampleLabels: Codable, Sendable, Equatable {
     /// Documented values of `sampleUsage`; other values decode as well.
     public struct SampleUsage: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// training
         public static let train: Self = "TRAIN"
-
         /// validation
         public static let eval: Self = "EVAL"
-
         /// test
         public static let test: Self = "TEST"
-
         /// inference
         public static let inference: Self = "INFERENCE"
     }
 
     /// List of sample labels. If this parameter is left blank, all sample labels are deleted.
     public var labels: [SampleLabel]?
-
     /// Attribute key-value pair of the sample metadata
     public var metadata: SampleMetadata?
-
     /// Sample ID
     public var sampleID: String?
-
     /// Sample type. Options:
     /// 0: image
     /// 1: text
@@ -50,17 +41,14 @@ public struct SampleLabels: Codable, Sendable, Hashable {
     /// - `6`: video
     /// - `9`: free format
     public var sampleType: Int?
-
     /// Sample usage. Options:
     /// TRAIN: training
     /// EVAL: validation
     /// TEST: test
     /// INFERENCE: inference
     public var sampleUsage: SampleUsage?
-
     /// Source address of sample data, which can be obtained by calling the sample list API.
     public var source: String?
-
     /// ID of a labeling team member
     public var workerID: String?
 

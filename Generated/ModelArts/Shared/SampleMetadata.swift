@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Attribute key-value pair of the sample metadata
-public struct SampleMetadata: Codable, Sendable, Hashable {
+public struct SampleMetadata: Codable, Sendable, Equatable {
     /// Sample source, which is a built-in attribute.
     public var modelartsImportOrigin: Int?
-
     /// Whether the sample is labeled as a hard sample, which is a default attribute. Options:
     /// 0: non-hard sample
     /// 1: hard sample
@@ -15,11 +14,9 @@ public struct SampleMetadata: Codable, Sendable, Hashable {
     /// - `0`: non-hard sample
     /// - `1`: hard sample
     public var modelartsHard: Bool?
-
     /// Coefficient of difficulty of each sample level, which is a default attribute. The value range is
     /// [0,1].
     public var modelartsHardCoefficient: Double?
-
     /// ID of a hard sample reason, which is a default attribute. Options:
     /// 0: No object is identified.
     /// 1: The confidence is low.
@@ -136,7 +133,6 @@ public struct SampleMetadata: Codable, Sendable, Hashable {
     ///   original image.
     /// - `30`: The data is predicted to be abnormal.
     public var modelartsHardReasons: [Int]?
-
     /// Image size (width, height, and depth of the image), which is a default attribute, with type of
     /// List<Integer>. In the list, the first number indicates the width (pixels), the second number indicates
     /// the height (pixels), and the third number indicates the depth (the depth can be left blank and the

@@ -6,47 +6,32 @@ import CloudCore
 /// Documented values of the `sample_state` fields and parameters; other values decode as well.
 public struct SampleState: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// labeled
     public static let all: Self = "__ALL__"
-
     /// not marked
     public static let none: Self = "__NONE__"
-
     /// to be accepted
     public static let uncheck: Self = "__UNCHECK__"
-
     /// The acceptance is passed.
     public static let accepted: Self = "__ACCEPTED__"
-
     /// rejected
     public static let rejected: Self = "__REJECTED__"
-
     /// to be reviewed
     public static let unreviewed: Self = "__UNREVIEWED__"
-
     /// approved
     public static let reviewed: Self = "__REVIEWED__"
-
     /// sampled
     public static let workforceSampled: Self = "__WORKFORCE_SAMPLED__"
-
     /// Sampling is to be accepted.
     public static let workforceSampledUncheck: Self = "__WORKFORCE_SAMPLED_UNCHECK__"
-
     /// Sampling has been accepted.
     public static let workforceSampledChecked: Self = "__WORKFORCE_SAMPLED_CHECKED__"
-
     /// The sampling is passed.
     public static let workforceSampledAccepted: Self = "__WORKFORCE_SAMPLED_ACCEPTED__"
-
     /// The sampling has been rejected.
     public static let workforceSampledRejected: Self = "__WORKFORCE_SAMPLED_REJECTED__"
-
     /// to be confirmed
     public static let autoAnnotation: Self = "__AUTO_ANNOTATION__"
 }

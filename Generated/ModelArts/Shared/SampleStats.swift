@@ -4,31 +4,23 @@
 import CloudCore
 
 /// Sample statistics of a labeling task.
-public struct SampleStats: Codable, Sendable, Hashable {
+public struct SampleStats: Codable, Sendable, Equatable {
     /// Number of samples accepted by the owner.
     public var acceptedSampleCount: Int?
-
     /// Number of samples to be confirmed after intelligent labeling.
     public var autoAnnotationSampleCount: Int?
-
     /// Number of deleted samples.
     public var deletedSampleCount: Int?
-
     /// Number of samples that failed to pass the owner acceptance.
     public var rejectedSampleCount: Int?
-
     /// Number of samples that are to be accepted by the owner and sampled.
     public var sampledSampleCount: Int?
-
     /// Total number of samples.
     public var totalSampleCount: Int?
-
     /// Number of unlabeled samples.
     public var unannotatedSampleCount: Int?
-
     /// Number of samples that have been approved by the reviewer and are to be accepted by the owner.
     public var uncheckSampleCount: Int?
-
     /// Number of samples that have been labeled by the labeler but have not been reviewed by the reviewer.
     public var unreviewedSampleCount: Int?
 

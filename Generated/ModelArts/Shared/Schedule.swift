@@ -5,14 +5,12 @@ import CloudCore
 
 /// Service scheduling configuration, which can be configured only for real-time services. By default, this
 /// parameter is not used. Services run for a long time.
-public struct Schedule: Codable, Sendable, Hashable {
+public struct Schedule: Codable, Sendable, Equatable {
     /// Value mapping a time unit. For example, if the task stops after two hours, set time_unit to HOURS and
     /// duration to 2.
     public var duration: Int
-
     /// Scheduling time unit. Possible values are DAYS, HOURS, and MINUTES.
     public var timeUnit: String
-
     /// Scheduling type. Currently, the value can only be stop, indicating that the task automatically stops
     /// after a specified period of time.
     public var type: String
@@ -23,11 +21,7 @@ public struct Schedule: Codable, Sendable, Hashable {
         case type
     }
 
-    public init(
-        duration: Int,
-        timeUnit: String,
-        type: String
-    ) {
+    public init(duration: Int, timeUnit: String, type: String) {
         self.duration = duration
         self.timeUnit = timeUnit
         self.type = type

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Training job scheduling policy.
-public struct SchedulePolicy: Codable, Sendable, Hashable {
+public struct SchedulePolicy: Codable, Sendable, Equatable {
     /// Affinity requirements for training jobs.
     public var requiredAffinity: RequiredAffinity?
-
     /// Priority of the training job.
     public var priority: Int?
-
     /// Whether preemption is allowed
     public var preemptible: Bool?
 
@@ -20,11 +18,7 @@ public struct SchedulePolicy: Codable, Sendable, Hashable {
         case preemptible
     }
 
-    public init(
-        requiredAffinity: RequiredAffinity? = nil,
-        priority: Int? = nil,
-        preemptible: Bool? = nil
-    ) {
+    public init(requiredAffinity: RequiredAffinity? = nil, priority: Int? = nil, preemptible: Bool? = nil) {
         self.requiredAffinity = requiredAffinity
         self.priority = priority
         self.preemptible = preemptible

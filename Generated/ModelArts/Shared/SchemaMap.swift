@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Schema mapping information corresponding to the table data.
-public struct SchemaMap: Codable, Sendable, Hashable {
+public struct SchemaMap: Codable, Sendable, Equatable {
     /// Name of the destination column.
     public var destName: String?
-
     /// Name of the source column.
     public var srcName: String?
 
@@ -16,10 +15,7 @@ public struct SchemaMap: Codable, Sendable, Hashable {
         case srcName = "src_name"
     }
 
-    public init(
-        destName: String? = nil,
-        srcName: String? = nil
-    ) {
+    public init(destName: String? = nil, srcName: String? = nil) {
         self.destName = destName
         self.srcName = srcName
     }

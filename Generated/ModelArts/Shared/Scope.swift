@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `scope` fields and parameters; other values decode as well.
 public struct Scope: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// training jobs
     public static let train: Self = "Train"
-
     /// inference jobs
     public static let infer: Self = "Infer"
 }

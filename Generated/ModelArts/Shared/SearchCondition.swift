@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Sample search conditions when creating a task.
-public struct SearchCondition: Codable, Sendable, Hashable {
+public struct SearchCondition: Codable, Sendable, Equatable {
     /// Documented values of `hard`; other values decode as well.
     public struct Hard: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// non-hard sample
         public static let value0: Self = "0"
-
         /// hard sample
         public static let value1: Self = "1"
     }
@@ -23,17 +19,12 @@ public struct SearchCondition: Codable, Sendable, Hashable {
     /// Documented values of `sampleTime`; other values decode as well.
     public struct SampleTime: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Search for samples added from 30 days ago to the current day.
         public static let month: Self = "month"
-
         /// Search for samples added from yesterday (one day ago) to the current day.
         public static let day: Self = "day"
-
         /// Search for samples added in a specified period (at most 30 days), in the format of Start date-End
         /// date. For example, 20190901-2019091501 indicates that samples generated from September 1 to
         /// September 15, 2019 are searched.
@@ -42,40 +33,29 @@ public struct SearchCondition: Codable, Sendable, Hashable {
 
     /// Filter by coefficient of difficulty.
     public var coefficient: String?
-
     /// A frame in the video.
     public var frameInVideo: Int?
-
     /// Whether a sample is a hard sample. Options:
     /// 0: non-hard sample
     /// 1: hard sample
     public var hard: Hard?
-
     /// Filter by data source.
     public var importOrigin: String?
-
     /// CT dosage, filtered by dosage.
     public var kvp: String?
-
     /// Label search criteria.
     public var labelList: SearchLabels?
-
     /// Labeler.
     public var labeler: String?
-
     /// Search by sample attribute.
     public var metadata: SearchProp?
-
     /// Parent sample ID.
     public var parentSampleID: String?
-
     /// Directory where data samples are stored (the directory must end with a slash (/)). Only samples in the
     /// specified directory are searched for. Recursive search of directories is not supported.
     public var sampleDir: String?
-
     /// Search by sample name, including the file name extension.
     public var sampleName: String?
-
     /// When a sample is added to the dataset, an index is created based on the last modification time
     /// (accurate to day) of the sample on OBS. You can search for the sample based on the time. Options:
     /// month: Search for samples added from 30 days ago to the current day.
@@ -84,16 +64,12 @@ public struct SearchCondition: Codable, Sendable, Hashable {
     /// Start date-End date. For example, 20190901-2019091501 indicates that samples generated from September
     /// 1 to September 15, 2019 are searched.
     public var sampleTime: SampleTime?
-
     /// Search by confidence.
     public var score: String?
-
     /// DICOM layer thickness. Samples are filtered by layer thickness.
     public var sliceThickness: String?
-
     /// DICOM scanning time.
     public var studyDate: String?
-
     /// A time point in the video.
     public var timeInVideo: String?
 

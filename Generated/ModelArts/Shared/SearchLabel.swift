@@ -4,20 +4,17 @@
 import CloudCore
 
 /// List of label search criteria.
-public struct SearchLabel: Codable, Sendable, Hashable {
+public struct SearchLabel: Codable, Sendable, Equatable {
     /// Label name.
     public var name: String?
-
     /// Operation type between multiple attributes. Options:
     /// OR: OR operation
     /// AND: AND operation
     public var op: Op?
-
     /// Label attribute, which is in the Object format and stores any key-value pairs. key indicates the
     /// attribute name, and value indicates the value list. If value is null, the search is not performed by
     /// value. Otherwise, the search value can be any value in the list.
     public var property: [String: [String]]?
-
     /// Label type. Options:
     /// 0: image classification
     /// 1: object detection
@@ -51,12 +48,7 @@ public struct SearchLabel: Codable, Sendable, Hashable {
         case type
     }
 
-    public init(
-        name: String? = nil,
-        op: Op? = nil,
-        property: [String: [String]]? = nil,
-        type: Int? = nil
-    ) {
+    public init(name: String? = nil, op: Op? = nil, property: [String: [String]]? = nil, type: Int? = nil) {
         self.name = name
         self.op = op
         self.property = property

@@ -4,25 +4,16 @@
 import CloudCore
 
 /// Label search criteria.
-public struct SearchLabels: Codable, Sendable, Hashable {
+public struct SearchLabels: Codable, Sendable, Equatable {
     /// List of label search criteria.
     public var labels: [SearchLabel]?
-
     /// If you want to search for multiple labels, op must be specified. If you search for only one label, op
     /// can be left blank. Options:
     /// OR: OR operation
     /// AND: AND operation
     public var op: Op?
 
-    private enum CodingKeys: String, CodingKey {
-        case labels
-        case op
-    }
-
-    public init(
-        labels: [SearchLabel]? = nil,
-        op: Op? = nil
-    ) {
+    public init(labels: [SearchLabel]? = nil, op: Op? = nil) {
         self.labels = labels
         self.op = op
     }

@@ -6,26 +6,21 @@ import CloudCore
 /// Search parameters.
 ///
 /// search_params
-public struct SearchParam: Codable, Sendable, Hashable {
+public struct SearchParam: Codable, Sendable, Equatable {
     /// Hyperparameter name.
     public var name: String?
-
     /// Parameter type.
     /// continuous: The hyperparameter is of the continuous type. When an algorithm is used in a training job,
     /// continuous hyperparameters are displayed as text boxes on the console.
     /// discrete: The hyperparameter is of the discrete type. When an algorithm is used in a training job,
     /// discrete hyperparameters are displayed as drop-down lists on the console.
     public var paramType: String?
-
     /// Lower bound of the hyperparameter.
     public var lowerBound: String?
-
     /// Upper bound of the hyperparameter.
     public var upperBound: String?
-
     /// Number of discrete points of a continuous hyperparameter.
     public var discretePointsNum: String?
-
     /// List of discrete hyperparameter values.
     public var discreteValues: [String]?
 

@@ -4,25 +4,20 @@
 import CloudCore
 
 /// Search parameters.
-public struct SearchParams: Codable, Sendable, Hashable {
+public struct SearchParams: Codable, Sendable, Equatable {
     /// Hyperparameter name.
     public var name: String?
-
     /// Parameter type. - continuous: The hyperparameter is of the continuous type. When an algorithm is used
     /// in a training job, continuous hyperparameters are displayed as text boxes on the console. - discrete:
     /// The hyperparameter is of the discrete type. When an algorithm is used in a training job, discrete
     /// hyperparameters are displayed as drop-down lists on the console.
     public var paramType: String?
-
     /// Lower bound of the hyperparameter.
     public var lowerBound: String?
-
     /// Upper bound of the hyperparameter.
     public var upperBound: String?
-
     /// Number of discrete points of a hyperparameter with continuous values.
     public var discretePointsNum: String?
-
     /// Discrete hyperparameter values.
     public var discreteValues: [String]?
 

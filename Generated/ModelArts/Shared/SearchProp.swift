@@ -4,24 +4,15 @@
 import CloudCore
 
 /// Search by sample attribute.
-public struct SearchProp: Codable, Sendable, Hashable {
+public struct SearchProp: Codable, Sendable, Equatable {
     /// Relationship between attribute values. Options:
     /// AND: AND relationship
     /// OR: OR relationship
     public var op: Op?
-
     /// Search criteria of an attribute. Multiple search criteria can be set.
     public var props: [String: [String]]?
 
-    private enum CodingKeys: String, CodingKey {
-        case op
-        case props
-    }
-
-    public init(
-        op: Op? = nil,
-        props: [String: [String]]? = nil
-    ) {
+    public init(op: Op? = nil, props: [String: [String]]? = nil) {
         self.op = op
         self.props = props
     }

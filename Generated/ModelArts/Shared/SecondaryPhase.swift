@@ -6,40 +6,27 @@ import CloudCore
 /// Documented values of the `secondary_phase` fields and parameters; other values decode as well.
 public struct SecondaryPhase: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The gateway is being created.
     public static let creating: Self = "Creating"
-
     /// queuing
     public static let queuing: Self = "Queuing"
-
     public static let running: Self = "Running"
-
     /// The task fails to be executed.
     public static let failed: Self = "Failed"
-
     /// completed
     public static let completed: Self = "Completed"
-
     /// The task is being stopped.
     public static let terminating: Self = "Terminating"
-
     /// stopped
     public static let terminated: Self = "Terminated"
-
     /// The creation fails.
     public static let createFailed: Self = "CreateFailed"
-
     /// The service fails to be stopped.
     public static let terminatedFailed: Self = "TerminatedFailed"
-
     /// unknown status
     public static let unknown: Self = "Unknown"
-
     /// abnormal
     public static let lost: Self = "Lost"
 }

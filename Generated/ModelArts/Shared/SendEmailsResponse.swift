@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/sendEmails``.
-public struct SendEmailsResponse: Codable, Sendable, Hashable {
+public struct SendEmailsResponse: Codable, Sendable, Equatable {
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// Result of sending an email to a labeling team member.
     public var results: [BatchResponse]?
-
     /// Check whether the operation is successful. Options:
     /// true: The operation is successful.
     /// false: The operation is failed.

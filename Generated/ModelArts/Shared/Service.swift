@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `service` fields and parameters; other values decode as well.
 public struct Service: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// You can access notebook instances using HTTPS.
     public static let notebook: Self = "NOTEBOOK"
-
     /// You can remotely access notebook instances through SSH.
     public static let ssh: Self = "SSH"
 }

@@ -4,14 +4,12 @@
 import CloudCore
 
 /// Additional service attribute, which facilitates service management
-public struct ServiceAdditionalProperties: Codable, Sendable, Hashable {
+public struct ServiceAdditionalProperties: Codable, Sendable, Equatable {
     /// SMN message notification structure, which is used to notify the user of the service status change
     public var smnNotification: [String: SMNNotification]
-
     /// Log channel group. If this parameter is not specified or the array length is 0, LTS log
     /// interconnection is disabled. This function cannot be modified after being enabled.
     public var logReportChannels: [LogReportPipeline]?
-
     /// Whether the service interface is upgraded to WebSocket. During service deployment, the default value
     /// is false. During service configuration update, the default value is the value set last time.
     /// false: Do not upgrade to WebSocket.

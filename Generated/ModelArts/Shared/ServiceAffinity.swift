@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Service Affinity Information
-public struct ServiceAffinity: Codable, Sendable, Hashable {
+public struct ServiceAffinity: Codable, Sendable, Equatable {
     /// Set this parameter when node affinity is used.
     public var nodeAffinity: NodeAffinity?
 
@@ -12,9 +12,7 @@ public struct ServiceAffinity: Codable, Sendable, Hashable {
         case nodeAffinity = "node_affinity"
     }
 
-    public init(
-        nodeAffinity: NodeAffinity? = nil
-    ) {
+    public init(nodeAffinity: NodeAffinity? = nil) {
         self.nodeAffinity = nodeAffinity
     }
 }

@@ -6,14 +6,11 @@ import CloudCore
 /// Model running configurations. If infer_type is batch, you can configure only one model. If infer_type is
 /// real-time, you can configure multiple models and assign weights based on service requirements. However,
 /// the versions of multiple models must be unique.
-public struct ServiceConfig: Codable, Sendable, Hashable {
+public struct ServiceConfig: Codable, Sendable, Equatable {
     /// Documented values of `mappingType`; other values decode as well.
     public struct MappingType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let file: Self = "file"
         public static let csv: Self = "csv"
@@ -22,40 +19,32 @@ public struct ServiceConfig: Codable, Sendable, Hashable {
     /// Customized resource specification configuration. This parameter is returned only when specification is
     /// set to custom.
     public var customSpec: CustomSpec?
-
     /// Common parameter. (Optional) Environment variable key-value pair required for running a model. By
     /// default, this parameter is left blank.
     public var envs: [String: String]?
-
     /// Common parameter. Resource flavor. You can query the supported service deployment flavors. The current
     /// version supports modelarts.vm.cpu.2u, modelarts.vm.gpu.pnt004 (must be requested),
     /// modelarts.vm.ai1.snt3 (must be requested), and custom (available only when the service is deployed in
     /// a dedicated resource pool). To request a flavor, obtain permissions from ModelArts O&M engineers. If
     /// this parameter is set to custom, the custom_spec parameter must be specified.
     public var specification: String
-
     /// This parameter is mandatory for real-time. Weight of traffic allocated to a model. This parameter is
     /// mandatory only when infer_type is set to real-time. The sum of all weights must be equal to 100. If
     /// multiple model versions are configured with different traffic weights in a real-time service,
     /// ModelArts will continuously access the prediction API of the service and forward prediction requests
     /// to the model instances of the corresponding versions based on the weights.
     public var weight: Int?
-
     /// Timeout interval for deploying a single model instance
     public var deployTimeoutInSeconds: Int?
-
     /// Common parameters Model ID. You can obtain the value by calling the API for querying the AI
     /// application list.
     public var modelID: String
-
     /// Mandatory for batch services. OBS path to the input data of a batch job
     public var srcPath: String?
-
     /// Mandatory for batch services. Inference API called in a batch task, which is the RESTful API exposed
     /// in the model image. You must select an API URL from the config.json file of the model for inference.
     /// If a built-in inference image of ModelArts is used, the API is displayed as /.
     public var reqURI: String?
-
     /// The batch service type is mandatory. Mapping type of the input data. The value can be file or csv.
     /// If file is selected, each inference request corresponds to a file in the input data directory. When
     /// this mode is used, req_uri corresponding to the model can have only one input parameter and the
@@ -65,7 +54,6 @@ public struct ServiceConfig: Codable, Sendable, Hashable {
     /// parameter must be configured to indicate the CSV index corresponding to each parameter in the
     /// inference request body.
     public var mappingType: MappingType?
-
     /// Resource pool ID used for deploying a service. This parameter is optional. For real-time and batch
     /// services, the value is the ID of the old-version dedicated resource pool. After this parameter is
     /// configured, the network configuration of the cluster is used and the vpc_id parameter does not take
@@ -81,7 +69,6 @@ public struct ServiceConfig: Codable, Sendable, Hashable {
     /// is higher than that of the cluster_id parameter of the service level. If this parameter is not set,
     /// the cluster_id parameter of the service level is used.
     public var clusterID: String?
-
     /// Resource pool ID of the elastic cluster in the AI dedicated resource pool used for service deployment.
     /// When using a dedicated resource pool to deploy a service, ensure that the cluster status is normal and
     /// this parameter has a higher priority than cluster_id. When setting this parameter, you also need to
@@ -91,11 +78,9 @@ public struct ServiceConfig: Codable, Sendable, Hashable {
     /// of them is configured, the shared resource pool is used. This parameter is optional for real-time and
     /// batch services.
     public var poolName: String?
-
     /// Edge node ID array. The node ID is the edge node ID on IEF, which can be obtained after the edge node
     /// is created on IEF. This parameter is optional for edge services.
     public var nodes: [String]?
-
     /// Optional for batch services. Mapping between input parameters and CSV data. This parameter is
     /// mandatory only when mapping_type is set to csv. The mapping rule is similar to the definition of the
     /// input parameters in the config.json file. You only need to configure the index parameters under each
@@ -105,23 +90,18 @@ public struct ServiceConfig: Codable, Sendable, Hashable {
     /// the index parameter is -1, ignore this parameter. For details, see the sample of creating a batch
     /// service.
     public var mappingRule: JSONValue?
-
     /// Mandatory for batch services. Data source type, which can be ManifestFile. By default, this parameter
     /// is left blank, indicating that only files in the src_path directory are read. If this parameter is set
     /// to ManifestFile, src_path must be set to a specific manifest path. Multiple data paths can be
     /// specified in the manifest file. For details, see the manifest inference specifications.
     public var srcType: String?
-
     /// Mandatory for batch services. OBS path to the output data of a batch job
     public var destPath: String?
-
     /// Common parameter. Number of instances deployed in a model. The maximum number of instances is 128. To
     /// use more instances, submit a service ticket.
     public var instanceCount: Int
-
     /// Additional attributes for model deployment, facilitating service instance management
     public var additionalProperties: [String: ModelAdditionalProperties]?
-
     /// Service Affinity Deployment
     public var affinity: ServiceAffinity?
 

@@ -5,10 +5,9 @@ import CloudCore
 
 /// Specifies the list of keys mounted to the service. If this parameter is not set, the key will not be
 /// updated.
-public struct ServiceSecret: Codable, Sendable, Hashable {
+public struct ServiceSecret: Codable, Sendable, Equatable {
     /// Specifies the key ID.
     public var secretID: String
-
     /// Mount Path
     public var mouthPath: String
 
@@ -17,10 +16,7 @@ public struct ServiceSecret: Codable, Sendable, Hashable {
         case mouthPath
     }
 
-    public init(
-        secretID: String,
-        mouthPath: String
-    ) {
+    public init(secretID: String, mouthPath: String) {
         self.secretID = secretID
         self.mouthPath = mouthPath
     }

@@ -6,23 +6,16 @@ import CloudCore
 /// Documented values of the `service_type` fields and parameters; other values decode as well.
 public struct ServiceType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// common image
     public static let common: Self = "COMMON"
-
     /// image used for inference
     public static let inference: Self = "INFERENCE"
-
     /// image used for training
     public static let train: Self = "TRAIN"
-
     /// image used for development and debugging
     public static let dev: Self = "DEV"
-
     /// image whose supported services are not specified
     public static let unknown: Self = "UNKNOWN"
 }

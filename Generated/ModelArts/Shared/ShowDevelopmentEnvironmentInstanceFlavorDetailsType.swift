@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct ShowDevelopmentEnvironmentInstanceFlavorDetailsType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let gpu: Self = "GPU"
     public static let cpu: Self = "CPU"

@@ -4,34 +4,26 @@
 import CloudCore
 
 /// PoolMetaAnnotations
-public struct ShowPoolPoolMetaAnnotations: Codable, Sendable, Hashable {
+public struct ShowPoolPoolMetaAnnotations: Codable, Sendable, Equatable {
     /// Description of a resource pool.
     public var osModelartsDescription: String?
-
     /// Billing mode.
     public var osModelartsBillingMode: String?
-
     /// Resource ID corresponding to each flavor.
     public var osModelartsFlavorResourceIDs: String?
-
     /// Resource tags specified by the user during resource pool creation.
     public var osModelartsTmsTags: String?
-
     /// Priority that can be set for the jobs delivered by other users to the shared resource pool
     public var osModelartsSchedulerExtension: String?
-
     /// Whether a resource pool that is not provisioned for an entire cabinet can deliver the job of an entire
     /// cabinet. If this annotation exists, the resource pool can deliver such a job. By default, a resource
     /// pool provisioned for an entire cabinet (that is, creatingStep resources of the rack type) supports
     /// this function.
     public var osModelartsVolcanoSchedulerCabinetExclusiveEnabled: String?
-
     /// External dependency ID of training.
     public var osModelartsPoolScopeExternalDependencyTrain: String?
-
     /// External dependency ID of inference.
     public var osModelartsPoolScopeExternalDependencyInfer: String?
-
     /// External dependency ID of the development environment.
     public var osModelartsPoolScopeExternalDependencyNotebook: String?
 

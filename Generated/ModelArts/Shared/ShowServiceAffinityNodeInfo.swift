@@ -6,17 +6,11 @@ import CloudCore
 /// Affinity Node List
 ///
 /// AffinityNodeInfo
-public struct ShowServiceAffinityNodeInfo: Codable, Sendable, Hashable {
+public struct ShowServiceAffinityNodeInfo: Codable, Sendable, Equatable {
     /// Node name, which corresponds to the private IP address of the node.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String? = nil
-    ) {
+    public init(name: String? = nil) {
         self.name = name
     }
 }

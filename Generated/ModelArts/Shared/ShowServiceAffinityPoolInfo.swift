@@ -6,10 +6,9 @@ import CloudCore
 /// Configure an affinity policy for a specified cluster and specify the nodes in the cluster.
 ///
 /// AffinityPoolInfo
-public struct ShowServiceAffinityPoolInfo: Codable, Sendable, Hashable {
+public struct ShowServiceAffinityPoolInfo: Codable, Sendable, Equatable {
     /// Cluster name. The cluster name must be in the outer pool_name.
     public var poolName: String?
-
     /// Affinity Node List
     public var nodes: [ShowServiceAffinityNodeInfo]?
 
@@ -18,10 +17,7 @@ public struct ShowServiceAffinityPoolInfo: Codable, Sendable, Hashable {
         case nodes
     }
 
-    public init(
-        poolName: String? = nil,
-        nodes: [ShowServiceAffinityNodeInfo]? = nil
-    ) {
+    public init(poolName: String? = nil, nodes: [ShowServiceAffinityNodeInfo]? = nil) {
         self.poolName = poolName
         self.nodes = nodes
     }

@@ -7,14 +7,12 @@ import CloudCore
 /// to custom.
 ///
 /// CustomSpec
-public struct ShowServiceCustomSpec: Codable, Sendable, Hashable {
+public struct ShowServiceCustomSpec: Codable, Sendable, Equatable {
     /// Number of GPUs, which can be a decimal. The value cannot be smaller than 0, with the third decimal
     /// place is rounded off. This parameter is optional and is not used by default.
     public var gpuP4: Double?
-
     /// Memory in MB, which must be an integer
     public var memory: Int?
-
     /// Number of CPU cores, which can be a decimal. The value cannot be smaller than 0.01, with the third
     /// decimal place is rounded off.
     public var cpu: Double?
@@ -25,11 +23,7 @@ public struct ShowServiceCustomSpec: Codable, Sendable, Hashable {
         case cpu
     }
 
-    public init(
-        gpuP4: Double? = nil,
-        memory: Int? = nil,
-        cpu: Double? = nil
-    ) {
+    public init(gpuP4: Double? = nil, memory: Int? = nil, cpu: Double? = nil) {
         self.gpuP4 = gpuP4
         self.memory = memory
         self.cpu = cpu

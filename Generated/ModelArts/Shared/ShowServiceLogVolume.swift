@@ -4,10 +4,9 @@
 import CloudCore
 
 /// LogVolume
-public struct ShowServiceLogVolume: Codable, Sendable, Hashable {
+public struct ShowServiceLogVolume: Codable, Sendable, Equatable {
     /// Log path to be mapped on the host
     public var hostPath: String?
-
     /// Path to the logs in the container
     public var mountPath: String?
 
@@ -16,10 +15,7 @@ public struct ShowServiceLogVolume: Codable, Sendable, Hashable {
         case mountPath = "mount_path"
     }
 
-    public init(
-        hostPath: String? = nil,
-        mountPath: String? = nil
-    ) {
+    public init(hostPath: String? = nil, mountPath: String? = nil) {
         self.hostPath = hostPath
         self.mountPath = mountPath
     }

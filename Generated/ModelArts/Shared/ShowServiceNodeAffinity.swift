@@ -4,14 +4,13 @@
 import CloudCore
 
 /// NodeAffinity
-public struct ShowServiceNodeAffinity: Codable, Sendable, Hashable {
+public struct ShowServiceNodeAffinity: Codable, Sendable, Equatable {
     /// Node affinity mode. The value required indicates strong affinity. A service instance can be scheduled
     /// only to a specified node. If the specified node does not exist, the scheduling fails. preferred
     /// indicates weak affinity. A service instance tends to be scheduled to a specified node. If the
     /// specified node does not meet the scheduling conditions, the service instance will be scheduled to
     /// another node.
     public var mode: String?
-
     /// Configure an affinity policy for a specified cluster and specify the nodes in the cluster.
     public var poolInfos: [ShowServiceAffinityPoolInfo]?
 
@@ -20,10 +19,7 @@ public struct ShowServiceNodeAffinity: Codable, Sendable, Hashable {
         case poolInfos = "pool_infos"
     }
 
-    public init(
-        mode: String? = nil,
-        poolInfos: [ShowServiceAffinityPoolInfo]? = nil
-    ) {
+    public init(mode: String? = nil, poolInfos: [ShowServiceAffinityPoolInfo]? = nil) {
         self.mode = mode
         self.poolInfos = poolInfos
     }

@@ -6,14 +6,12 @@ import CloudCore
 /// Service scheduling configuration. If this parameter is not configured, no value will be returned.
 ///
 /// Schedule
-public struct ShowServiceSchedule: Codable, Sendable, Hashable {
+public struct ShowServiceSchedule: Codable, Sendable, Equatable {
     /// Value mapping a time unit. For example, if the task stops after two hours, set time_unit to HOURS and
     /// duration to 2.
     public var duration: Int?
-
     /// Scheduling time unit. Possible values are DAYS, HOURS, and MINUTES.
     public var timeUnit: String?
-
     /// Scheduling type. Currently, the value can only be stop, indicating that the task automatically stops
     /// after a specified period of time.
     public var type: String?
@@ -24,11 +22,7 @@ public struct ShowServiceSchedule: Codable, Sendable, Hashable {
         case type
     }
 
-    public init(
-        duration: Int? = nil,
-        timeUnit: String? = nil,
-        type: String? = nil
-    ) {
+    public init(duration: Int? = nil, timeUnit: String? = nil, type: String? = nil) {
         self.duration = duration
         self.timeUnit = timeUnit
         self.type = type

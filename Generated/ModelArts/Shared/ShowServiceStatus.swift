@@ -6,38 +6,26 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct ShowServiceStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The service is running properly.
     public static let running: Self = "running"
-
     /// The service is being deployed, including image creation and resource scheduling deployment.
     public static let deploying: Self = "deploying"
-
     /// An alarm has been generated, indicating that some backend instances malfunction.
     public static let concerning: Self = "concerning"
-
     /// Deploying the service failed. For details about the failure cause, see the event and log tab pages.
     public static let failed: Self = "failed"
-
     /// The service has been stopped.
     public static let stopped: Self = "stopped"
-
     /// Service running is completed. This status is available only for batch services.
     public static let finished: Self = "finished"
-
     /// The service is being stopped.
     public static let stopping: Self = "stopping"
-
     /// The service is being deleted.
     public static let deleting: Self = "deleting"
-
     /// The service is pending. This status is available only for real-time services.
     public static let pending: Self = "pending"
-
     /// The resource is being queued. This status is available only for real-time services.
     public static let waiting: Self = "waiting"
 }

@@ -5,16 +5,13 @@ import CloudCore
 
 /// Storage volume of the shared file system type. Only the training jobs running in a resource pool with the
 /// shared file system network connected support such storage volumes. For details, see Table 6.
-public struct ShowTrainingJobConfigurationNFS: Codable, Sendable, Hashable {
+public struct ShowTrainingJobConfigurationNFS: Codable, Sendable, Equatable {
     /// ID of an SFS Turbo file system
     public var id: String?
-
     /// Address of an SFS Turbo file system
     public var srcPath: String?
-
     /// Local path to a training job
     public var destPath: String?
-
     /// Whether dest_path is read-only. The default value is false.
     /// true: read-only permission
     /// false: read/write permission. This is the default value.
@@ -27,12 +24,7 @@ public struct ShowTrainingJobConfigurationNFS: Codable, Sendable, Hashable {
         case readOnly = "read_only"
     }
 
-    public init(
-        id: String? = nil,
-        srcPath: String? = nil,
-        destPath: String? = nil,
-        readOnly: Bool? = nil
-    ) {
+    public init(id: String? = nil, srcPath: String? = nil, destPath: String? = nil, readOnly: Bool? = nil) {
         self.id = id
         self.srcPath = srcPath
         self.destPath = destPath

@@ -5,10 +5,9 @@ import CloudCore
 
 /// Running parameters of a training job. It is a collection of label-value pairs. This parameter is a
 /// container environment variable when a training job uses a custom image. For details, see Table 8.
-public struct ShowTrainingJobConfigurationParameter: Codable, Sendable, Hashable {
+public struct ShowTrainingJobConfigurationParameter: Codable, Sendable, Equatable {
     /// Parameter name
     public var label: String?
-
     /// Parameter value
     public var value: Double?
 
@@ -17,10 +16,7 @@ public struct ShowTrainingJobConfigurationParameter: Codable, Sendable, Hashable
         case value
     }
 
-    public init(
-        label: String? = nil,
-        value: Double? = nil
-    ) {
+    public init(label: String? = nil, value: Double? = nil) {
         self.label = label
         self.value = value
     }

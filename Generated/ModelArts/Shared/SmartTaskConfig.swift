@@ -4,18 +4,14 @@
 import CloudCore
 
 /// Task configuration
-public struct SmartTaskConfig: Codable, Sendable, Hashable {
+public struct SmartTaskConfig: Codable, Sendable, Equatable {
     /// Documented values of `algorithmType`; other values decode as well.
     public struct AlgorithmType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Only labeled samples are used for training.
         public static let fast: Self = "fast"
-
         /// Unlabeled samples are also used for semi-supervised training.
         public static let accurate: Self = "accurate"
     }
@@ -24,31 +20,23 @@ public struct SmartTaskConfig: Codable, Sendable, Hashable {
     /// fast: Only labeled samples are used for training.
     /// accurate: Unlabeled samples are also used for semi-supervised training.
     public var algorithmType: AlgorithmType?
-
     /// Whether to perform clustering based on the image blurring degree.
     public var ambiguity: Bool?
-
     /// Output path of the active learning labeling result
     public var annotationOutput: String?
-
     /// Sample collection rule. The default value is all, indicating full collection. Only all is available.
     public var collectRule: String?
-
     /// Whether to enable sample collection. Options:
     /// true: Sample collection is enabled. (Default)
     /// false: Sample collection is disabled.
     public var collectSample: Bool?
-
     /// Confidence range of key samples. The minimum and maximum values are separated by hyphens (-), for
     /// example, 0.10-0.90.
     public var confidenceScope: String?
-
     /// Job description
     public var description: String?
-
     /// Engine name
     public var engineName: String?
-
     /// Format of the exported directory. Options:
     /// 1: tree structure, for example, rabbits/1.jpg,bees/2.jpg.
     /// 2: tile structure, for example, 1.jpg, 1.txt; 2.jpg, 2.txt
@@ -56,79 +44,56 @@ public struct SmartTaskConfig: Codable, Sendable, Hashable {
     /// - `1`: tree structure, for example, rabbits/1.jpg,bees/2.jpg.
     /// - `2`: tile structure, for example, 1.jpg, 1.txt; 2.jpg, 2.txt
     public var exportFormat: Int?
-
     /// Parameters of a dataset export task
     public var exportParams: ExportParams?
-
     /// Training resource flavor
     public var flavor: Flavor?
-
     /// Whether to perform clustering based on the image brightness
     public var imageBrightness: Bool?
-
     /// Whether to perform clustering based on the image color
     public var imageColorfulness: Bool?
-
     /// ID of a dedicated cluster. This parameter is left blank by default, indicating that a dedicated
     /// cluster is not used. When using a dedicated cluster to deploy services, ensure that the cluster status
     /// is normal. After this parameter is set, the network configuration of the cluster is used, and the
     /// vpc_id parameter does not take effect.
     public var infClusterID: String?
-
     /// Configuration list required for running an inference job, which is optional and left blank by default
     public var infConfigList: [InfConfig]?
-
     /// Output path of inference in active learning
     public var infOutput: String?
-
     /// OBS directory for storing sample prediction results. This parameter is optional. The
     /// {service_id}-infer-result subdirectory in the output_dir directory is used by default.
     public var inferResultOutputDir: String?
-
     /// Output path of hard examples in active learning
     public var keySampleOutput: String?
-
     /// OBS URL of the logs of a training job. By default, this parameter is left blank.
     public var logURL: String?
-
     /// Path of the manifest file, which is used as the input for training and inference
     public var manifestPath: String?
-
     /// Model ID
     public var modelID: String?
-
     /// Model name
     public var modelName: String?
-
     /// Model parameters
     public var modelParameter: String?
-
     /// Model version
     public var modelVersion: String?
-
     /// Number of clusters
     public var nClusters: Int?
-
     /// Task name
     public var name: String?
-
     /// Sample output path. The format is as follows: Dataset output path/Dataset name-Dataset
     /// ID/annotation/auto-deploy/. Example:
     /// /test/work_1608083108676/dataset123-g6IO9qSu6hoxwCAirfm/annotation/auto-deploy/.
     public var outputDir: String?
-
     /// Running parameters of a training job
     public var parameters: [TrainingParameter]?
-
     /// Resource pool ID
     public var poolID: String?
-
     /// Attribute name
     public var property: String?
-
     /// Inference path of a batch job
     public var reqURI: String?
-
     /// Processing mode of auto grouping results. Options:
     /// 0: The results are saved to OBS.
     /// 1: The results are saved to samples.
@@ -136,29 +101,22 @@ public struct SmartTaskConfig: Codable, Sendable, Hashable {
     /// - `0`: The results are saved to OBS.
     /// - `1`: The results are saved to samples.
     public var resultType: Int?
-
     /// Labeling information for samples to be auto labeled
     public var samples: [SampleLabels]?
-
     /// Timeout interval, in minutes. The default value is 15 minutes. This parameter is used only in the
     /// scenario of auto labeling for videos.
     public var stopTime: Int?
-
     /// Timestamp in active learning
     public var time: String?
-
     /// Path for storing existing training datasets
     public var trainDataPath: String?
-
     /// OBS URL of the output file of a training job. By default, this parameter is left blank.
     public var trainURL: String?
-
     /// Format of a dataset version. Options:
     /// Default
     /// CarbonData (supported only by table datasets)
     /// CSV
     public var versionFormat: VersionFormat?
-
     /// Number of workers in a training job
     public var workerServerNum: Int?
 

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `sort_by` fields and parameters; other values decode as well.
 public struct SortBy: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Sort by creation time. (Default value)
     public static let createTime: Self = "create_time"
-
     /// Sort by email.
     public static let email: Self = "email"
 }

@@ -4,60 +4,44 @@
 import CloudCore
 
 /// Information required for importing a table data source.
-public struct SourceInfo: Codable, Sendable, Hashable {
+public struct SourceInfo: Codable, Sendable, Equatable {
     /// Documented values of `clusterMode`; other values decode as well.
     public struct ClusterMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// normal cluster
         public static let value0: Self = "0"
-
         /// security cluster
         public static let value1: Self = "1"
     }
 
     /// MRS cluster ID. You can log in to the MRS console to view the information.
     public var clusterID: String?
-
     /// Running mode of an MRS cluster. Options:
     /// 0: normal cluster
     /// 1: security cluster
     public var clusterMode: ClusterMode?
-
     /// MRS cluster name You can log in to the MRS console to view the information.
     public var clusterName: String?
-
     /// Name of the database to which the table dataset is imported.
     public var databaseName: String?
-
     /// HDFS path of the table data set. For example, /datasets/demo.
     public var input: String?
-
     /// IP address of your GaussDB(DWS) cluster.
     public var ip: String?
-
     /// Port number of your GaussDB(DWS) cluster.
     public var port: String?
-
     /// DLI queue name of a table dataset.
     public var queueName: String?
-
     /// Subnet ID of an MRS cluster.
     public var subnetID: String?
-
     /// Name of the table to which a table dataset is imported.
     public var tableName: String?
-
     /// Username, which is mandatory for GaussDB(DWS) data.
     public var userName: String?
-
     /// User password, which is mandatory for GaussDB(DWS) data.
     public var userPassword: String?
-
     /// ID of the VPC where an MRS cluster resides.
     public var vpcID: String?
 

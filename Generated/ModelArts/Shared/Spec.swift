@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Deployment details. For details, see Table 7.
-public struct Spec: Codable, Sendable, Hashable {
+public struct Spec: Codable, Sendable, Equatable {
     /// Deployment engine. Only CCE is supported.
     public var engine: String?
-
     /// Deployment parameters. Only Docker is supported. For details, see Table 15.
     public var params: Deployment?
 
-    private enum CodingKeys: String, CodingKey {
-        case engine
-        case params
-    }
-
-    public init(
-        engine: String? = nil,
-        params: Deployment? = nil
-    ) {
+    public init(engine: String? = nil, params: Deployment? = nil) {
         self.engine = engine
         self.params = params
     }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Specifications of a training job.
-public struct SpecResponce: Codable, Sendable, Hashable {
+public struct SpecResponce: Codable, Sendable, Equatable {
     /// Resource flavors of a training job. Select either flavor_id or pool_id+[flavor_id].
     public var resource: Resource?
-
     /// Volumes attached for a training job.
     public var volumes: [JobVolume]?
-
     /// Export path of training job logs.
     public var logExportPath: LogExportPath?
-
     /// Training job scheduling policy.
     public var schedulePolicy: SchedulePolicy?
 

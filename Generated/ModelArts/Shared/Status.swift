@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Status of a training job. You do not need to set this parameter when creating a job.
-public struct Status: Codable, Sendable, Hashable {
+public struct Status: Codable, Sendable, Equatable {
     /// Level-1 status of a training job. The options are:
     /// Creating: The gateway is being created.
     /// Pending: waiting
@@ -15,7 +15,6 @@ public struct Status: Codable, Sendable, Hashable {
     /// Terminated: stopped
     /// Abnormal: abnormal
     public var phase: Phase?
-
     /// The level-2 status of a training job is an internal detailed status, which may be added, modified, or
     /// deleted. Dependency is not recommended. The options are:
     /// Creating: The gateway is being created.
@@ -30,22 +29,16 @@ public struct Status: Codable, Sendable, Hashable {
     /// Unknown: unknown status
     /// Lost: abnormal
     public var secondaryPhase: SecondaryPhase?
-
     /// Running duration of a training job, in milliseconds
     public var duration: Int64?
-
     /// Node count changes during the training job running period.
     public var nodeCountMetrics: [[Int]]?
-
     /// Tasks of a training job.
     public var tasks: [String]?
-
     /// Start time of a training job. The value is in timestamp format.
     public var startTime: Int64?
-
     /// Status of a training job task.
     public var taskStatuses: [TaskStatuses]?
-
     /// Running and fault recovery records of a training job
     public var runningRecords: [RunningRecord]?
 

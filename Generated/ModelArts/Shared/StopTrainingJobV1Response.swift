@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/stopTrainingJobV1``.
-public struct StopTrainingJobV1Response: Codable, Sendable, Hashable {
+public struct StopTrainingJobV1Response: Codable, Sendable, Equatable {
     /// Whether the request is successful
     public var isSuccess: Bool?
-
     /// Error message of a failed API call.
     /// This parameter is not included when the API call succeeds.
     public var errorMessage: String?
-
     /// Error code of a failed API call. For details, see Error Codes.
     /// This parameter is not included when the API call succeeds.
     public var errorCode: String?
@@ -22,11 +20,7 @@ public struct StopTrainingJobV1Response: Codable, Sendable, Hashable {
         case errorCode = "error_code"
     }
 
-    public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil
-    ) {
+    public init(isSuccess: Bool? = nil, errorMessage: String? = nil, errorCode: String? = nil) {
         self.isSuccess = isSuccess
         self.errorMessage = errorMessage
         self.errorCode = errorCode

@@ -4,24 +4,15 @@
 import CloudCore
 
 /// Storage path. For details, see Table 20.
-public struct Storage: Codable, Sendable, Hashable {
+public struct Storage: Codable, Sendable, Equatable {
     /// Storage type.
     /// Only obs is supported.
     public var type: String?
-
     /// Storage location. If type is set to obs, this parameter is mandatory. See Table 21. By default, this
     /// parameter is left blank.
     public var location: Location?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case location
-    }
-
-    public init(
-        type: String? = nil,
-        location: Location? = nil
-    ) {
+    public init(type: String? = nil, location: Location? = nil) {
         self.type = type
         self.location = location
     }

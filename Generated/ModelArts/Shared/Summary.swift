@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Visualization log summary.
-public struct Summary: Codable, Sendable, Hashable {
+public struct Summary: Codable, Sendable, Equatable {
     /// Documented values of `logType`; other values decode as well.
     public struct LogType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let tensorboard: Self = "tensorboard"
         public static let mindstudioInsight: Self = "mindstudio-insight"
@@ -22,10 +19,8 @@ public struct Summary: Codable, Sendable, Hashable {
     /// tensorboard
     /// mindstudio-insight
     public var logType: LogType?
-
     /// Visualization log output of a training job. This parameter is mandatory when log_type is not empty.
     public var logDir: CreateTrainingJobLogDir?
-
     /// Visualization log input of a visualization job or debug training job. This parameter is mandatory when
     /// tensorboard/enable or mindstudio-insight/enable is set to true for advanced training functions.
     public var dataSources: [CreateTrainingJobDataSource2]?

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showTask``.
-public struct TaskDetails: Codable, Sendable, Hashable {
+public struct TaskDetails: Codable, Sendable, Equatable {
     /// Documented values of `scheduleStatus`; other values decode as well.
     public struct ScheduleStatus: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let activated: Self = "ACTIVATED"
         public static let inactivated: Self = "INACTIVATED"
@@ -19,54 +16,38 @@ public struct TaskDetails: Codable, Sendable, Hashable {
 
     /// Task ID
     public var id: String?
-
     /// Task name
     public var name: String?
-
     /// Service name
     public var serviceName: String?
-
     /// Username of the task creator
     public var creator: String?
-
     /// Project ID of the task creator
     public var projectID: String?
-
     /// Task description
     public var description: String?
-
     /// ID of the service corresponding to a task
     public var serviceID: String?
-
     /// Task creation time
     public var createdAt: String?
-
     /// Time when the latest task status was updated
     public var updatedAt: String?
-
     /// Task status. The value can be PENDING, RECOVERING, STARTING, UPGRADING, CREATE_FAILED, START_FAILED,
     /// RUNNING, STOPPING, STOPPED, ABNORMAL, SUCCEEDED, FAILED, DELETING, FREEZING, or FROZEN.
     public var state: State?
-
     /// Details about a task status (for some statuses only)
     public var status: String?
-
     /// Error information collected when the task fails to be executed
     public var error: ModelArtsError?
-
     /// Status of a scheduled task. The value can be ACTIVATED or INACTIVATED.
     public var scheduleStatus: ScheduleStatus?
-
     /// Configuration item of a scheduled task. This parameter is optional. Scheduled tasks do not support OBS
     /// input. URL input supports only RTMP and RTSP.
     public var schedule: TaskSchedule?
-
     /// Input configuration of a task. This parameter is mandatory.
     public var input: TaskInput?
-
     /// Output configuration of a task
     public var output: TaskOutputForDisplay?
-
     /// Algorithm configuration parameters specified during task running. This parameter is mandatory for some
     /// services. The value must be in JSON format. For details about the configuration items, see the
     /// description of the corresponding algorithm service. This parameter applies only to IEF. It cannot be

@@ -4,32 +4,20 @@
 import CloudCore
 
 /// Input configuration of a task. This parameter is mandatory.
-public struct TaskInput: Codable, Sendable, Hashable {
+public struct TaskInput: Codable, Sendable, Equatable {
     /// Input type of a task. This parameter is mandatory. ModelArts Edge supports the following types:
     /// restful (obtains the stream request URL from the custom streaming media server through the RESTful
     /// API), url (specified file address or stream request URL), edgecamera (edge camera bound to IEF), and
     /// vcn (VCN device). IEF supports the following types: restful, url, edgecamera, vcn, obs (files stored
     /// in OBS), and vis (video streams of VIS)
     public var type: String?
-
     /// Input details of a task. This parameter is mandatory. The configuration varies according to the input
     /// type. Multiple inputs are allowed during creation, but only one input is allowed for update.
     public var data: [TaskInputData]?
-
     /// VCN server. This parameter is mandatory only when the input type is vcn.
     public var vcn: TaskInputVcn?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case data
-        case vcn
-    }
-
-    public init(
-        type: String? = nil,
-        data: [TaskInputData]? = nil,
-        vcn: TaskInputVcn? = nil
-    ) {
+    public init(type: String? = nil, data: [TaskInputData]? = nil, vcn: TaskInputVcn? = nil) {
         self.type = type
         self.data = data
         self.vcn = vcn

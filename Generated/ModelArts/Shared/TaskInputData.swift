@@ -5,51 +5,39 @@ import CloudCore
 
 /// Input details of a task. This parameter is mandatory. The configuration varies according to the input
 /// type. Multiple inputs are allowed during creation, but only one input is allowed for update.
-public struct TaskInputData: Codable, Sendable, Hashable {
+public struct TaskInputData: Codable, Sendable, Equatable {
     /// Name of a VIS video stream. This parameter is mandatory when the input type is vis.
     public var streamName: String?
-
     /// OBS bucket name. This parameter is mandatory when the input type is obs.
     public var bucket: String?
-
     /// OBS path. This parameter is mandatory when the input type is obs.
     public var path: String?
-
     /// File URL or RESTful request URL for obtaining a video stream. This parameter is mandatory when the
     /// input type is url or restful. The value contains a maximum of 1000 characters.
     public var url: String?
-
     /// Headers carried in the RESTful request for obtaining a video stream. This parameter is optional when
     /// the input type is restful. The value is key-value pairs in JSON format. A maximum of 10 key-value
     /// pairs are allowed.
     public var headers: JSONValue?
-
     /// Whether to verify the certificate of the HTTPS request. This parameter is mandatory when the input
     /// type is restful. The value can be true or false.
     public var certificateCheck: Bool?
-
     /// Video stream address in the response body for the RESTful request. This parameter is mandatory when
     /// the input type is restful. The value contains a maximum of 1024 characters.
     public var rtspPathInResponse: String?
-
     /// Node ID. This parameter is required only for some services when the input type is restful or vcn.
     public var nodeID: String?
-
     /// VCN ID. This parameter is mandatory when the input type is vcn.
     public var deviceID: String?
-
     /// Stream type used for analysis. This parameter is optional when the input type is vcn. The value ranges
     /// from 1 to 3. The value 1 indicates primary stream, the value 2 indicates secondary stream 1, and the
     /// value 3 indicates secondary stream 2.
     public var streamType: Int?
-
     /// ID of the mounted edge device. This parameter is mandatory when the input type is edgecamera.
     public var id: String?
-
     /// Camera type. This parameter is applicable to ModelArts Edge. When IPC cameras are used, set this
     /// parameter to ipc.
     public var cameraType: String?
-
     /// Camera tag. This parameter is mandatory when camera_type is set to ipc. This parameter is applicable
     /// to ModelArts Edge.
     public var tag: [JSONValue]?

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// VCN server. This parameter is mandatory only when the input type is vcn.
-public struct TaskInputVcn: Codable, Sendable, Hashable {
+public struct TaskInputVcn: Codable, Sendable, Equatable {
     /// IP address of a VCN server. This parameter is mandatory only when the input type is vcn.
     public var ip: String?
-
     /// Port number of a VCN server. This parameter is mandatory only when the input type is vcn.
     public var port: Int?
-
     /// Username for logging in to a VCN server. This parameter is mandatory only when the input type is vcn.
     public var username: String?
-
     /// Password for logging in to a VCN server. This parameter is mandatory only when the input type is vcn.
     public var password: String?
 
@@ -24,12 +21,7 @@ public struct TaskInputVcn: Codable, Sendable, Hashable {
         case password
     }
 
-    public init(
-        ip: String? = nil,
-        port: Int? = nil,
-        username: String? = nil,
-        password: String? = nil
-    ) {
+    public init(ip: String? = nil, port: Int? = nil, username: String? = nil, password: String? = nil) {
         self.ip = ip
         self.port = port
         self.username = username

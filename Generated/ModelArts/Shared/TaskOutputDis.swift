@@ -4,14 +4,12 @@
 import CloudCore
 
 /// Configuration information when the output type is dis
-public struct TaskOutputDis: Codable, Sendable, Hashable {
+public struct TaskOutputDis: Codable, Sendable, Equatable {
     /// DIS stream name. This parameter is mandatory when the dis type is used.
     public var streamName: String?
-
     /// List of task output types. This parameter is optional and is required only for some services. The
     /// output contains data in the dataCategory list.
     public var dataCategory: [String]?
-
     /// DIS stream ID. This parameter is applicable to ModelArts Edge.
     public var streamID: String?
 
@@ -21,11 +19,7 @@ public struct TaskOutputDis: Codable, Sendable, Hashable {
         case streamID = "stream_id"
     }
 
-    public init(
-        streamName: String? = nil,
-        dataCategory: [String]? = nil,
-        streamID: String? = nil
-    ) {
+    public init(streamName: String? = nil, dataCategory: [String]? = nil, streamID: String? = nil) {
         self.streamName = streamName
         self.dataCategory = dataCategory
         self.streamID = streamID

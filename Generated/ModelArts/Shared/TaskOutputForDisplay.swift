@@ -4,28 +4,16 @@
 import CloudCore
 
 /// Output configuration of a task
-public struct TaskOutputForDisplay: Codable, Sendable, Hashable {
+public struct TaskOutputForDisplay: Codable, Sendable, Equatable {
     /// Configuration information when the output type is obs. This parameter cannot be used in ModelArts
     /// Edge.
     public var obs: TaskOutputOBS?
-
     /// Configuration information when the output type is dis
     public var dis: TaskOutputDis?
-
     /// Configuration information when the output type is webhook.
     public var webhook: TaskOutputWebhook?
 
-    private enum CodingKeys: String, CodingKey {
-        case obs
-        case dis
-        case webhook
-    }
-
-    public init(
-        obs: TaskOutputOBS? = nil,
-        dis: TaskOutputDis? = nil,
-        webhook: TaskOutputWebhook? = nil
-    ) {
+    public init(obs: TaskOutputOBS? = nil, dis: TaskOutputDis? = nil, webhook: TaskOutputWebhook? = nil) {
         self.obs = obs
         self.dis = dis
         self.webhook = webhook

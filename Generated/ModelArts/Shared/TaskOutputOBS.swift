@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Configuration information when the output type is obs. This parameter cannot be used in ModelArts Edge.
-public struct TaskOutputOBS: Codable, Sendable, Hashable {
+public struct TaskOutputOBS: Codable, Sendable, Equatable {
     /// OBS bucket name. This parameter is mandatory when the obs type is used.
     public var bucket: String?
-
     /// OBS path. This parameter is mandatory when the obs type is used.
     public var path: String?
-
     /// List of task output types. This parameter is optional and is required only for some services. The
     /// output contains data in the dataCategory list.
     public var dataCategory: [String]?
@@ -21,11 +19,7 @@ public struct TaskOutputOBS: Codable, Sendable, Hashable {
         case dataCategory = "data_category"
     }
 
-    public init(
-        bucket: String? = nil,
-        path: String? = nil,
-        dataCategory: [String]? = nil
-    ) {
+    public init(bucket: String? = nil, path: String? = nil, dataCategory: [String]? = nil) {
         self.bucket = bucket
         self.path = path
         self.dataCategory = dataCategory

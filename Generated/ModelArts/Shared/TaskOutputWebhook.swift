@@ -4,15 +4,13 @@
 import CloudCore
 
 /// Configuration information when the output type is webhook.
-public struct TaskOutputWebhook: Codable, Sendable, Hashable {
+public struct TaskOutputWebhook: Codable, Sendable, Equatable {
     /// Result callback address. This parameter is mandatory when the output type is webhook.
     public var url: String?
-
     /// Headers carried in the result callback. This parameter is mandatory when the output type is webhook.
     /// The value is key-value pairs in JSON format. A maximum of 10 key-value pairs are allowed, and a
     /// minimum of 1 key-value pair is allowed.
     public var headers: JSONValue?
-
     /// List of task output types. This parameter is optional and is required only for some services. The
     /// output contains data in the dataCategory list.
     public var dataCategory: [String]?
@@ -23,11 +21,7 @@ public struct TaskOutputWebhook: Codable, Sendable, Hashable {
         case dataCategory = "data_category"
     }
 
-    public init(
-        url: String? = nil,
-        headers: JSONValue? = nil,
-        dataCategory: [String]? = nil
-    ) {
+    public init(url: String? = nil, headers: JSONValue? = nil, dataCategory: [String]? = nil) {
         self.url = url
         self.headers = headers
         self.dataCategory = dataCategory

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// List of tasks in heterogeneous training jobs.
-public struct TaskResponse: Codable, Sendable, Hashable {
+public struct TaskResponse: Codable, Sendable, Equatable {
     /// Task role. This function is not supported currently.
     public var role: String?
-
     /// Algorithm management and configuration.
     public var algorithm: TaskResponseAlgorithm?
-
     /// Flavors of a training job or an algorithm.
     public var taskResource: FlavorResponse?
 

@@ -4,29 +4,23 @@
 import CloudCore
 
 /// Algorithm management and configuration.
-public struct TaskResponseAlgorithm: Codable, Sendable, Hashable {
+public struct TaskResponseAlgorithm: Codable, Sendable, Equatable {
     /// Absolute path of the directory where the algorithm boot file is stored.
     public var codeDir: String?
-
     /// Absolute path of the algorithm boot file.
     public var bootFile: String?
-
     /// Algorithm input channel.
     public var inputs: AlgorithmInput?
-
     /// Algorithm output channel.
     public var outputs: AlgorithmOutput?
-
     /// Engine on which a heterogeneous job depends.
     public var engine: AlgorithmEngine?
-
     /// Local directory of the training container to which the algorithm code directory is downloaded. The
     /// rules are as follows:
     /// The directory must be under /home.
     /// In v1 compatibility mode, the current field does not take effect.
     /// When code_dir is prefixed with file://, the current field does not take effect.
     public var localCodeDir: String?
-
     /// Work directory where an algorithm is executed. Note that this parameter does not take effect in v1
     /// compatibility mode.
     public var workingDir: String?

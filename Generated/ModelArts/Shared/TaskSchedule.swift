@@ -5,33 +5,27 @@ import CloudCore
 
 /// Configuration item of a scheduled task. This parameter is optional. Scheduled tasks do not support OBS
 /// input. URL input supports only RTMP and RTSP.
-public struct TaskSchedule: Codable, Sendable, Hashable {
+public struct TaskSchedule: Codable, Sendable, Equatable {
     /// Type of a scheduled task. This parameter is mandatory for scheduled tasks. The options are once
     /// (executed only once), daily (executed daily), weekly (executed weekly), and monthly (executed
     /// monthly). ModelArts Edge supports only once and daily.
     public var type: TaskScheduleType?
-
     /// Execution mode of a scheduled task. This parameter is mandatory for scheduled tasks. The value can be
     /// period (execution by period) or frequency (execution by frequency). ModelArts Edge supports only
     /// execution by period.
     public var executionMode: ExecutionMode?
-
     /// Time zone where a user is located. This parameter is mandatory for scheduled tasks. The value is
     /// accurate to the minute.
     public var timezone: String?
-
     /// Days in a week when a task is executed. This parameter is mandatory only for weekly tasks. The values
     /// 1 to 7 indicate Monday to Sunday respectively.
     public var daysOfWeek: [Int]?
-
     /// Days in a month when a task is executed. This parameter is mandatory only for monthly tasks. The
     /// values 1 to 31 indicate the first day to the 31st day of a month.
     public var daysOfMonth: [Int]?
-
     /// Period-based execution configuration. Use either this parameter or frequency. In this mode, at least
     /// one period must be specified.
     public var periods: [Period]?
-
     /// Frequency-based execution configuration. Use either this parameter or periods.
     public var frequency: Frequency?
 

@@ -6,20 +6,14 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct TaskScheduleType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// executed only once
     public static let once: Self = "once"
-
     /// executed daily
     public static let daily: Self = "daily"
-
     /// executed weekly
     public static let weekly: Self = "weekly"
-
     /// executed monthly
     public static let monthly: Self = "monthly"
 }

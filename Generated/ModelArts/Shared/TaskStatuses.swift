@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Status of a training job task.
-public struct TaskStatuses: Codable, Sendable, Hashable {
+public struct TaskStatuses: Codable, Sendable, Equatable {
     /// Task of a training job.
     public var task: String?
-
     /// Exit code of a training job task.
     public var exitCode: Int?
-
     /// Error message of a training job task.
     public var message: String?
 
@@ -20,11 +18,7 @@ public struct TaskStatuses: Codable, Sendable, Hashable {
         case message
     }
 
-    public init(
-        task: String? = nil,
-        exitCode: Int? = nil,
-        message: String? = nil
-    ) {
+    public init(task: String? = nil, exitCode: Int? = nil, message: String? = nil) {
         self.task = task
         self.exitCode = exitCode
         self.message = message

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// SSH connection address information.
-public struct TaskURLs: Codable, Sendable, Hashable {
+public struct TaskURLs: Codable, Sendable, Equatable {
     /// ID of a training job.
     public var task: String?
-
     /// SSH connection address of a training job.
     public var url: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case task
-        case url
-    }
-
-    public init(
-        task: String? = nil,
-        url: String? = nil
-    ) {
+    public init(task: String? = nil, url: String? = nil) {
         self.task = task
         self.url = url
     }

@@ -4,27 +4,20 @@
 import CloudCore
 
 /// Data processing template, such as the algorithm ID and parameters.
-public struct TemplateParam: Codable, Sendable, Hashable {
+public struct TemplateParam: Codable, Sendable, Equatable {
     /// Documented values of `id`; other values decode as well.
     public struct IDValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// feature analysis
         public static let sysDataAnalyse: Self = "sys_data_analyse"
-
         /// data cleansing
         public static let sysDataCleaning: Self = "sys_data_cleaning"
-
         /// data augmentation
         public static let sysDataAugmentation: Self = "sys_data_augmentation"
-
         /// data validation
         public static let sysDataValidation: Self = "sys_data_validation"
-
         /// data filtering
         public static let sysDataSelection: Self = "sys_data_selection"
     }
@@ -36,10 +29,8 @@ public struct TemplateParam: Codable, Sendable, Hashable {
     /// sys_data_validation: data validation
     /// sys_data_selection: data filtering
     public var id: IDValue?
-
     /// Template name.
     public var name: String?
-
     /// Operator parameter list.
     public var operatorParams: [OperatorParam]?
 
@@ -49,11 +40,7 @@ public struct TemplateParam: Codable, Sendable, Hashable {
         case operatorParams = "operator_params"
     }
 
-    public init(
-        id: IDValue? = nil,
-        name: String? = nil,
-        operatorParams: [OperatorParam]? = nil
-    ) {
+    public init(id: IDValue? = nil, name: String? = nil, operatorParams: [OperatorParam]? = nil) {
         self.id = id
         self.name = name
         self.operatorParams = operatorParams

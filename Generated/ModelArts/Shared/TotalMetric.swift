@@ -3,13 +3,11 @@
 
 import CloudCore
 
-public struct TotalMetric: Codable, Sendable, Hashable {
+public struct TotalMetric: Codable, Sendable, Equatable {
     /// Reserved parameter
     public var totalMetricMeta: [JSONValue]?
-
     /// Reserved parameter
     public var totalReservedData: [JSONValue]?
-
     /// Overall validation metrics of a training job. For details, see Table 12.
     public var totalMetricValues: [TotalMetricValue]?
 

@@ -4,17 +4,14 @@
 import CloudCore
 
 /// Overall validation metrics of a training job. For details, see Table 10.
-public struct TotalMetricValue: Codable, Sendable, Hashable {
+public struct TotalMetricValue: Codable, Sendable, Equatable {
     /// F1 score of a training job. This parameter is used only by some preset algorithms and is automatically
     /// generated. It is for reference only.
     public var f1Score: Double?
-
     /// Total recall of a training job
     public var recall: Double?
-
     /// Total precision of a training job
     public var precision: Double?
-
     /// Total accuracy of a training job
     public var accuracy: Double?
 

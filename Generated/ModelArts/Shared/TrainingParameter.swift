@@ -6,22 +6,13 @@ import CloudCore
 /// Running parameters of a training job. It is a collection of label-value pairs. For details, see the sample
 /// request. This parameter is a container environment variable when a training job uses a custom image. For
 /// details, see Table 4.
-public struct TrainingParameter: Codable, Sendable, Hashable {
+public struct TrainingParameter: Codable, Sendable, Equatable {
     /// Parameter name
     public var label: String?
-
     /// Parameter value
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case label
-        case value
-    }
-
-    public init(
-        label: String? = nil,
-        value: String? = nil
-    ) {
+    public init(label: String? = nil, value: String? = nil) {
         self.label = label
         self.value = value
     }

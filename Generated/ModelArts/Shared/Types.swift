@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `types` fields and parameters; other values decode as well.
 public struct Types: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// cloud hard disk. When dataVolumes is specified, the default value is used.
     public static let volume: Self = "volume"
-
     /// local disk. This parameter must be specified when a local disk is used.
     public static let local: Self = "local"
 }

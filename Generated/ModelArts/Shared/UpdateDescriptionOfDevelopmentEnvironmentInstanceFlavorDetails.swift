@@ -3,55 +3,42 @@
 
 import CloudCore
 
-public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceFlavorDetails: Codable, Sendable, Hashable {
+public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceFlavorDetails: Codable, Sendable, Equatable {
     /// Flavor name
     public var name: String?
-
     /// Flavor sales status. Options:
     /// onSale
     /// soldOut
     public var status: FlavorDetailsStatus?
-
     /// Mandatory when promo_type is set to Free and status is set to soldOut
     public var queuingNum: Int?
-
     /// Remaining time for being queued, in seconds
     /// Mandatory when promo_type is set to Free and status is set to soldOut
     public var queueLeftTime: Int?
-
     /// Supported storage types, which default to all
     /// obs
     public var storageList: [CreateDevelopmentEnvironmentInstancePool]?
-
     /// Whether the current user has the permission to use this flavor
     public var isPermitted: Bool?
-
     /// Flavor type. Options:
     /// GPU
     /// CPU
     public var type: ShowDevelopmentEnvironmentInstanceFlavorDetailsType?
-
     /// Parameters that describe flavors
     public var params: Notebook?
-
     /// Promotion type. Options:
     /// Free
     /// NoDiscount
     public var promoType: PromoType?
-
     /// Number of instances of this flavor created by the current user
     public var instanceNum: Int?
-
     /// Auto stop time after startup, in seconds
     public var duration: Int?
-
     /// Maximum retention period of an inactive instance of this flavor in the database, in hours
     /// The default value is -1, indicating that the instance can be permanently saved.
     public var storeTime: Int?
-
     /// Billing specifications. If this field is left blank, the specification name is used for billing.
     public var billingFlavor: String?
-
     /// Billing ratio. This parameter is mandatory if billing_flavor is specified.
     public var billingParams: Int?
 

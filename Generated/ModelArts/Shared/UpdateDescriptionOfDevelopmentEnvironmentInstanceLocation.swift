@@ -3,20 +3,14 @@
 
 import CloudCore
 
-public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceLocation: Codable, Sendable, Hashable {
+public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceLocation: Codable, Sendable, Equatable {
     /// Storage path
     /// If type is set to obs, this parameter is mandatory. The value must be a valid OBS bucket path and end
     /// with a slash (/). The value must be a specific directory in an OBS bucket rather than the root
     /// directory of an OBS bucket.
     public var path: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case path
-    }
-
-    public init(
-        path: String? = nil
-    ) {
+    public init(path: String? = nil) {
         self.path = path
     }
 }

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceOwner: Codable, Sendable, Hashable {
+public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceOwner: Codable, Sendable, Equatable {
     /// Project ID
     public var projectID: String
 
@@ -11,9 +11,7 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceOwner: Codable, S
         case projectID = "project_id"
     }
 
-    public init(
-        projectID: String
-    ) {
+    public init(projectID: String) {
         self.projectID = projectID
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updateDescriptionOfTrainingJob``.
-public struct UpdateDescriptionOfTrainingJobRequest: Codable, Sendable, Hashable {
+public struct UpdateDescriptionOfTrainingJobRequest: Codable, Sendable, Equatable {
     /// Description of a training job. The value must contain 0 to 256 characters.
     public var jobDesc: String
 
@@ -12,9 +12,7 @@ public struct UpdateDescriptionOfTrainingJobRequest: Codable, Sendable, Hashable
         case jobDesc = "job_desc"
     }
 
-    public init(
-        jobDesc: String
-    ) {
+    public init(jobDesc: String) {
         self.jobDesc = jobDesc
     }
 }

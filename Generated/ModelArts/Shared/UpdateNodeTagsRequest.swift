@@ -4,22 +4,17 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updateNodeTags``.
-public struct UpdateNodeTagsRequest: Codable, Sendable, Hashable {
+public struct UpdateNodeTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Add a specified resource tag. If the tag key already exists, the value field of that tag is
         /// overwritten.
         public static let create: Self = "create"
-
         /// Delete a specified resource tag. A resource tag with the same key and value will be deleted.
         public static let delete: Self = "delete"
-
         /// Reset the resource tag to a requested value.
         public static let reset: Self = "reset"
     }
@@ -30,19 +25,10 @@ public struct UpdateNodeTagsRequest: Codable, Sendable, Hashable {
     /// delete: Delete a specified resource tag. A resource tag with the same key and value will be deleted.
     /// reset: Reset the resource tag to a requested value.
     public var action: Action
-
     /// Resource tag list. The value can be empty only when the value of action is reset.
     public var tags: [CreatePoolUserTag]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-    }
-
-    public init(
-        action: Action,
-        tags: [CreatePoolUserTag]
-    ) {
+    public init(action: Action, tags: [CreatePoolUserTag]) {
         self.action = action
         self.tags = tags
     }

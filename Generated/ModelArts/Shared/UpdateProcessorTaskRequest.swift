@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updateProcessorTask``.
-public struct UpdateProcessorTaskRequest: Codable, Sendable, Hashable {
+public struct UpdateProcessorTaskRequest: Codable, Sendable, Equatable {
     /// Description of a data processing task. The description contains 0 to 256 characters and does not
     /// support the following special characters: ^!<>=&"'
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case description
-    }
-
-    public init(
-        description: String? = nil
-    ) {
+    public init(description: String? = nil) {
         self.description = description
     }
 }

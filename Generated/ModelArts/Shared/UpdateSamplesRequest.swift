@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updateSamples``.
-public struct UpdateSamplesRequest: Codable, Sendable, Hashable {
+public struct UpdateSamplesRequest: Codable, Sendable, Equatable {
     /// Email address of a labeling team member.
     public var email: String?
-
     /// Updated sample list.
     public var samples: [SampleLabels]?
 
-    private enum CodingKeys: String, CodingKey {
-        case email
-        case samples
-    }
-
-    public init(
-        email: String? = nil,
-        samples: [SampleLabels]? = nil
-    ) {
+    public init(email: String? = nil, samples: [SampleLabels]? = nil) {
         self.email = email
         self.samples = samples
     }

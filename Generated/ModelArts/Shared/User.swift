@@ -4,27 +4,15 @@
 import CloudCore
 
 /// Account information.
-public struct User: Codable, Sendable, Hashable {
+public struct User: Codable, Sendable, Equatable {
     /// Account domain information.
     public var domain: Pool?
-
     /// IAM user ID.
     public var id: String?
-
     /// IAM username.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case domain
-        case id
-        case name
-    }
-
-    public init(
-        domain: Pool? = nil,
-        id: String? = nil,
-        name: String? = nil
-    ) {
+    public init(domain: Pool? = nil, id: String? = nil, name: String? = nil) {
         self.domain = domain
         self.id = id
         self.name = name

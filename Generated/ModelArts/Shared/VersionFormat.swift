@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `version_format` fields and parameters; other values decode as well.
 public struct VersionFormat: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// default format
     public static let `default`: Self = "Default"
-
     /// supported only by table datasets
     public static let carbonData: Self = "CarbonData"
-
     /// CSV
     public static let csv: Self = "CSV"
 }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `visibility` fields and parameters; other values decode as well.
 public struct Visibility: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// private image
     public static let `private`: Self = "PRIVATE"
-
     /// All users can perform read-only operations based on the image ID.
     public static let `public`: Self = "PUBLIC"
 }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// Storage volume that can be used by a training job. For details, see Table 5.
-public struct Volume: Codable, Sendable, Hashable {
+public struct Volume: Codable, Sendable, Equatable {
     /// Storage volume of the shared file system type. Only the training jobs running in a resource pool with
     /// the shared file system network connected support such storage volumes. For details, see Table 6.
     public var nfs: ShowTrainingJobConfigurationNFS?
-
     /// Storage volume of the host file system type. Only training jobs running in a dedicated resource pool
     /// support such storage volumes. For details, see Table 7.
     public var hostPath: HostPath?
@@ -18,10 +17,7 @@ public struct Volume: Codable, Sendable, Hashable {
         case hostPath = "host_path"
     }
 
-    public init(
-        nfs: ShowTrainingJobConfigurationNFS? = nil,
-        hostPath: HostPath? = nil
-    ) {
+    public init(nfs: ShowTrainingJobConfigurationNFS? = nil, hostPath: HostPath? = nil) {
         self.nfs = nfs
         self.hostPath = hostPath
     }

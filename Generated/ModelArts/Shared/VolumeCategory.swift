@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `category` fields and parameters; other values decode as well.
 public struct VolumeCategory: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let sfs: Self = "SFS"
     public static let evs: Self = "EVS"

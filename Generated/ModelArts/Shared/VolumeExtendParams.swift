@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Custom disk configuration.
-public struct VolumeExtendParams: Codable, Sendable, Hashable {
+public struct VolumeExtendParams: Codable, Sendable, Equatable {
     /// Name of a disk group, which is used to divide storage space. The options are as follows:
     /// vgpaas: container disk.
     /// default: common data disk, which is mounted in default mode.
@@ -14,13 +14,7 @@ public struct VolumeExtendParams: Codable, Sendable, Hashable {
     /// vg-everest-localvolume-ephemeral: common data disk, which is used as a temporary storage volume.
     public var volumeGroup: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeGroup
-    }
-
-    public init(
-        volumeGroup: String? = nil
-    ) {
+    public init(volumeGroup: String? = nil) {
         self.volumeGroup = volumeGroup
     }
 }

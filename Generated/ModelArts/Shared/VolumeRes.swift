@@ -4,26 +4,22 @@
 import CloudCore
 
 /// Storage volume
-public struct VolumeRes: Codable, Sendable, Hashable {
+public struct VolumeRes: Codable, Sendable, Equatable {
     /// Storage capacity. The default value is 5 GB for EVS and 50 GB for EFS. The maximum value is 4096 GB.
     public var capacity: Int?
-
     /// Supported storage types. For details about the differences between the storage types, see "Selecting
     /// Storage in DevEnviron" in User Guide. Enums:
     /// SFS
     /// EVS
     public var category: VolumeCategory?
-
     /// Directory of the notebook instance to which OBS storage is mounted. Currently, the directory is
     /// /home/ma-user/work/.
     public var mountPath: String?
-
     /// Owner to which the resource belongs. Enums:
     /// MANAGED: Resources are managed by the service.
     /// DEDICATED: Resources are managed by the user account. This mode is supported only when the instance
     /// category is EFS.
     public var ownership: Ownership?
-
     /// EVS disk capacity expansion status, which is RESIZING during capacity expansion and does not affect
     /// the instance.
     public var status: String?

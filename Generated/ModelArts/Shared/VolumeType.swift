@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `volumeType` fields and parameters; other values decode as well.
 public struct VolumeType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// ultra-high I/O disk
     public static let ssd: Self = "SSD"
-
     /// general-purpose SSD
     public static let gpssd: Self = "GPSSD"
-
     /// high I/O disk
     public static let sas: Self = "SAS"
 }

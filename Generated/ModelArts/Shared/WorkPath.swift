@@ -5,26 +5,21 @@ import CloudCore
 
 /// Work directory of a data processing task. A work directory cannot be an OBS path in a KMS-encrypted
 /// bucket.
-public struct WorkPath: Codable, Sendable, Hashable {
+public struct WorkPath: Codable, Sendable, Equatable {
     /// Dataset name.
     public var name: String?
-
     /// Output path, for example, /datasets/demo.
     public var outputPath: String?
-
     /// Working path. Options:
     /// If type is set to OBS, source is an OBS path.
     /// If type is set to DATASET, source is a dataset ID.
     public var path: String?
-
     /// Type of a working path. Options:
     /// OBS: OBS path
     /// DATASET: dataset
     public var type: WorkPathType?
-
     /// Version of a dataset.
     public var versionID: String?
-
     /// Name of a dataset version. The value can contain 0 to 32 characters. Only digits, letters, underscores
     /// (_), and hyphens (-) are allowed.
     public var versionName: String?

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct WorkPathType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// OBS path
     public static let obs: Self = "OBS"
-
     /// dataset
     public static let dataset: Self = "DATASET"
 }

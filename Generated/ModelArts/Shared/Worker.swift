@@ -5,17 +5,14 @@ import CloudCore
 
 /// Labeling personnel list of sample allocation. The list records the team members receiving the samples,
 /// which is used for team labeling.
-public struct Worker: Codable, Sendable, Hashable {
+public struct Worker: Codable, Sendable, Equatable {
     /// Creation time.
     public var createTime: Int64?
-
     /// Labeling team member description. The value contains 0 to 256 characters and does not support the
     /// following special characters: ^!<>=&"'
     public var description: String?
-
     /// Email address of a labeling team member.
     public var email: String?
-
     /// Role. Options:
     /// 0: labeling personnel
     /// 1: reviewer
@@ -27,7 +24,6 @@ public struct Worker: Codable, Sendable, Hashable {
     /// - `2`: team administrator
     /// - `3`: dataset owner
     public var role: Int?
-
     /// Current login status of a labeling team member. Options:
     /// 0: The invitation email has not been sent.
     /// 1: The invitation email has been sent but the user has not logged in.
@@ -39,13 +35,10 @@ public struct Worker: Codable, Sendable, Hashable {
     /// - `2`: The user has logged in.
     /// - `3`: The labeling team member has been deleted.
     public var status: Int?
-
     /// Update time.
     public var updateTime: Int64?
-
     /// ID of a labeling team member.
     public var workerID: String?
-
     /// ID of a labeling team.
     public var workforceID: String?
 

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Labeling progress statistics on team labeling task members.
-public struct WorkerTask: Codable, Sendable, Hashable {
+public struct WorkerTask: Codable, Sendable, Equatable {
     /// Time when a labeling team member's task is created.
     public var createTime: Int64?
-
     /// ID of a dataset associated with a labeling team member's task.
     public var datasetID: String?
-
     /// Labeling type of a team member's task.
     public var datasetType: Int?
-
     /// Email address of a labeling team member.
     public var email: String?
-
     /// Email notification status of a labeling team member's labeling task. Options:
     /// 0: The email has not been sent.
     /// 1: The email format is incorrect.
@@ -28,25 +24,18 @@ public struct WorkerTask: Codable, Sendable, Hashable {
     /// - `2`: The email address is unreachable.
     /// - `3`: The email has been sent.
     public var emailStatus: Int?
-
     /// Timestamp of the latest notification email sent to a labeling team member.
     public var lastNotifyTime: Int64?
-
     /// Pass rate of task acceptance review for a labeling team member.
     public var passRate: Double?
-
     /// Role of a labeling team member.
     public var role: Int?
-
     /// Sample statistics of a labeling team member's task.
     public var sampleStats: SampleStats?
-
     /// Average acceptance score of labeling team members' task samples.
     public var score: Double?
-
     /// Team labeling task ID associated with a member's task.
     public var taskID: String?
-
     /// Task status of a labeling team member. Options:
     /// 6: created
     /// 0: starting
@@ -62,13 +51,10 @@ public struct WorkerTask: Codable, Sendable, Hashable {
     /// - `3`: approved, indicating the team labeling task is complete
     /// - `4`: rejected, indicating that the task needs to be labeled and reviewed again
     public var taskStatus: Int?
-
     /// Time when a labeling team member's task is updated.
     public var updateTime: Int64?
-
     /// ID of a labeling team member.
     public var workerID: String?
-
     /// Team labeling task name associated with a member's task.
     public var workforceTaskName: String?
 

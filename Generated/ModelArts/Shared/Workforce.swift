@@ -4,25 +4,19 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/descWorkforce``.
-public struct Workforce: Codable, Sendable, Hashable {
+public struct Workforce: Codable, Sendable, Equatable {
     /// Time when a labeling team is created.
     public var createTime: Int64?
-
     /// Description of a labeling team.
     public var description: String?
-
     /// Time when a labeling team is updated.
     public var updateTime: Int64?
-
     /// Total number of labeling team members.
     public var workerCount: Int?
-
     /// ID of a labeling team.
     public var workforceID: String?
-
     /// Name of a labeling team.
     public var workforceName: String?
-
     /// Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and used,
     /// use the actual value.
     public var workspaceID: String?

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// List of teams that execute labeling tasks.
-public struct WorkforceConfig: Codable, Sendable, Hashable {
+public struct WorkforceConfig: Codable, Sendable, Equatable {
     /// List of labeling team members.
     public var workers: [Worker]?
-
     /// ID of a labeling team.
     public var workforceID: String?
-
     /// Name of a labeling team. The value contains 0 to 1024 characters and does not support the following
     /// special characters: !<>=&"'
     public var workforceName: String?
@@ -21,11 +19,7 @@ public struct WorkforceConfig: Codable, Sendable, Hashable {
         case workforceName = "workforce_name"
     }
 
-    public init(
-        workers: [Worker]? = nil,
-        workforceID: String? = nil,
-        workforceName: String? = nil
-    ) {
+    public init(workers: [Worker]? = nil, workforceID: String? = nil, workforceName: String? = nil) {
         self.workers = workers
         self.workforceID = workforceID
         self.workforceName = workforceName

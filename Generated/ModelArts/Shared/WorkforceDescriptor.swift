@@ -4,36 +4,28 @@
 import CloudCore
 
 /// Team labeling information.
-public struct WorkforceDescriptor: Codable, Sendable, Hashable {
+public struct WorkforceDescriptor: Codable, Sendable, Equatable {
     /// ID of a team labeling task.
     public var currentTaskID: String?
-
     /// Name of a team labeling task.
     public var currentTaskName: String?
-
     /// Number of rejected samples.
     public var rejectNum: Int?
-
     /// Number of persons who label each sample. The minimum value is 1.
     public var repetition: Int?
-
     /// Whether to synchronously update auto labeling data. Options:
     /// true: Update auto labeling data synchronously.
     /// false: Do not update auto labeling data synchronously.
     public var isSynchronizeAutoLabelingData: Bool?
-
     /// Whether to synchronize updated data, such as uploading files, synchronizing data sources, and
     /// assigning imported unlabeled files to team members. Options:
     /// true: Synchronize updated data to team members.
     /// false: Do not synchronize updated data to team members.
     public var isSynchronizeData: Bool?
-
     /// List of labeling team members.
     public var workers: [Worker]?
-
     /// ID of a labeling team.
     public var workforceID: String?
-
     /// Name of a labeling team.
     public var workforceName: String?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Details about the current acceptance task of a team labeling task.
-public struct WorkforceSamplingTaskDesc: Codable, Sendable, Hashable {
+public struct WorkforceSamplingTaskDesc: Codable, Sendable, Equatable {
     /// Acceptance operations. Options:
     /// 0: Pass all samples.
     /// 1: Reject all samples.
@@ -16,19 +16,15 @@ public struct WorkforceSamplingTaskDesc: Codable, Sendable, Hashable {
     /// - `4`: Pass single-accepted samples and unaccepted samples.
     /// - `5`: Reject single-rejected samples and unaccepted samples.
     public var action: Int?
-
     /// Real-time report of acceptance tasks.
     public var checkingStats: CheckTaskStats?
-
     /// ID of the current acceptance task.
     public var checkingTaskID: String?
-
     /// Whether to use the acceptance result to overwrite the labeled result if a sample has been labeled
     /// during acceptance. Options:
     /// true: Overwrite the labeled result.
     /// false: Do not overwrite the labeled result. (Default value)
     public var overwriteLastResult: Bool?
-
     /// Overall report of historical acceptance tasks.
     public var totalStats: CheckTaskStats?
 

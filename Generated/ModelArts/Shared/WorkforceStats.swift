@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Statistics on team labeling task members.
-public struct WorkforceStats: Codable, Sendable, Hashable {
+public struct WorkforceStats: Codable, Sendable, Equatable {
     /// Number of annotators. The value cannot exceed 100.
     public var labelerCount: Int?
-
     /// Number of reviewers. The value cannot exceed 100.
     public var reviewerCount: Int?
-
     /// Number of teams.
     public var workforceCount: Int?
 
@@ -20,11 +18,7 @@ public struct WorkforceStats: Codable, Sendable, Hashable {
         case workforceCount = "workforce_count"
     }
 
-    public init(
-        labelerCount: Int? = nil,
-        reviewerCount: Int? = nil,
-        workforceCount: Int? = nil
-    ) {
+    public init(labelerCount: Int? = nil, reviewerCount: Int? = nil, workforceCount: Int? = nil) {
         self.labelerCount = labelerCount
         self.reviewerCount = reviewerCount
         self.workforceCount = workforceCount

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Team labeling task information: Tasks can be assigned by the team administrator or a specified team.
-public struct WorkforcesConfig: Codable, Sendable, Hashable {
+public struct WorkforcesConfig: Codable, Sendable, Equatable {
     /// Administrator
     public var agency: String?
-
     /// List of teams that execute labeling tasks.
     public var workforces: [WorkforceConfig]?
 
-    private enum CodingKeys: String, CodingKey {
-        case agency
-        case workforces
-    }
-
-    public init(
-        agency: String? = nil,
-        workforces: [WorkforceConfig]? = nil
-    ) {
+    public init(agency: String? = nil, workforces: [WorkforceConfig]? = nil) {
         self.agency = agency
         self.workforces = workforces
     }

@@ -4,32 +4,24 @@
 import CloudCore
 
 /// configs parameters
-public struct ListTrainingJobConfigurationsConfig: Codable, Sendable, Hashable {
+public struct ListTrainingJobConfigurationsConfig: Codable, Sendable, Equatable {
     /// Name of a training job configuration
     public var configName: String?
-
     /// Description of a training job configuration
     public var configDesc: String?
-
     /// Time when a training job is created
     public var createTime: Int64?
-
     /// Engine type of a training job
     public var engineType: Int?
-
     /// Name of the engine selected for a training job
     public var engineName: String?
-
     /// ID of the engine selected for a training job
     public var engineID: Int64?
-
     /// Version of the engine selected for a training job
     public var engineVersion: String?
-
     /// SWR URL of a custom image used by a training job. Example value:
     /// 100.125.5.235:20202/jobmng/custom-cpu-base:1.0
     public var userImageURL: String?
-
     /// Boot command used to start the container of a custom image of a training job. The format is bash
     /// /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}.
     public var userCommand: String?
@@ -83,14 +75,11 @@ public struct ListTrainingJobConfigurationsConfig: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``ModelArtsClient/listTrainingJobConfigurations``.
-public struct ListTrainingJobConfigurationsRequest: Codable, Sendable, Hashable {
+public struct ListTrainingJobConfigurationsRequest: Codable, Sendable, Equatable {
     /// Documented values of `sortBy`; other values decode as well.
     public struct SortByValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let configName: Self = "config_name"
         public static let configDesc: Self = "config_desc"
@@ -99,22 +88,17 @@ public struct ListTrainingJobConfigurationsRequest: Codable, Sendable, Hashable 
 
     /// Number of job parameters displayed on each page. The value range is [1, 1000]. Default value: 10
     public var perPage: Int?
-
     /// Index of the page to be queried. Default value: 1
     public var page: Int?
-
     /// Sorting mode of the query. The value can be config_name, config_desc, or create_time. The default
     /// value is config_name. create_time is not supported for sample sorting.
     public var sortBy: SortByValue?
-
     /// Sorting order. Options:
     /// asc: ascending order
     /// desc: descending order. The default value is desc.
     public var order: ListModelsOrder?
-
     /// Search content, for example, a parameter name. By default, this parameter is left blank.
     public var searchContent: String?
-
     /// Configuration type to be queried. Options:
     /// custom: Query the custom configurations.
     /// sample: Query the sample configurations. The default value is custom.
@@ -157,20 +141,16 @@ public struct ListTrainingJobConfigurationsRequest: Codable, Sendable, Hashable 
 }
 
 /// The response of ``ModelArtsClient/listTrainingJobConfigurations``.
-public struct ListTrainingJobConfigurationsResponse: Codable, Sendable, Hashable {
+public struct ListTrainingJobConfigurationsResponse: Codable, Sendable, Equatable {
     /// Whether the request is successful
     public var isSuccess: Bool?
-
     /// Error message of a failed API call. This parameter is not included when the API call succeeds.
     public var errorMessage: String?
-
     /// Error code of a failed API call. For details, see Error Codes. This parameter is not included when the
     /// API call succeeds.
     public var errorCode: String?
-
     /// Total number of the queried training job configurations
     public var configTotalCount: Int?
-
     /// configs parameters
     public var configs: [ListTrainingJobConfigurationsConfig]?
 

@@ -4,120 +4,84 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showTrainingJobConfiguration``.
-public struct ShowTrainingJobConfigurationResponse: Codable, Sendable, Hashable {
+public struct ShowTrainingJobConfigurationResponse: Codable, Sendable, Equatable {
     /// Whether the request is successful
     public var isSuccess: Bool?
-
     /// Error message of a failed API call.
     /// This parameter is not included when the API call succeeds.
     public var errorMessage: String?
-
     /// Error code of a failed API call. For details, see Error Codes. This parameter is not included when the
     /// API call succeeds.
     public var errorCode: String?
-
     /// Name of a training job configuration
     public var configName: String?
-
     /// Description of a training job configuration
     public var configDesc: String?
-
     /// Number of workers in a training job
     public var workerServerNum: Int?
-
     /// Code directory of a training job
     public var appURL: String?
-
     /// Boot file of a training job
     public var bootFileURL: String?
-
     /// Model ID of a training job
     public var modelID: Int64?
-
     /// Running parameters of a training job. It is a collection of label-value pairs. This parameter is a
     /// container environment variable when a training job uses a custom image. For details, see Table 8.
     public var parameter: [ShowTrainingJobConfigurationParameter]?
-
     /// ID of the resource specifications selected for a training job
     public var specID: Int64?
-
     /// Dataset of a training job
     public var dataURL: String?
-
     /// Dataset ID of a training job
     public var datasetID: String?
-
     /// Dataset version ID of a training job
     public var datasetVersionID: String?
-
     /// Dataset of a training job For details, see Table 4.
     public var dataSource: [CreateTrainingJobConfigurationDataSource]?
-
     /// Engine type of a training job
     public var engineType: Int?
-
     /// Name of the engine selected for a training job
     public var engineName: String?
-
     /// ID of the engine selected for a training job
     public var engineID: Int64?
-
     /// Version of the engine selected for a training job
     public var engineVersion: String?
-
     /// OBS URL of the output file of a training job. By default, this parameter is left blank. Example value:
     /// /usr/train/
     public var trainURL: String?
-
     /// OBS URL of the logs of a training job. By default, this parameter is left blank. Example value:
     /// /usr/train/
     public var logURL: String?
-
     /// SWR URL of a custom image used by a training job
     public var userImageURL: String?
-
     /// Boot command used to start the container of a custom image of a training job
     public var userCommand: String?
-
     /// Resource specifications selected for a training job
     public var specCode: String?
-
     /// GPU type of the resource specifications
     public var gpuType: String?
-
     /// Time when a training job parameter configuration is created
     public var createTime: Int64?
-
     /// CPU memory of the resource specifications
     public var cpu: String?
-
     /// Number of GPUs of the resource specifications
     public var gpuNum: Int?
-
     /// Number of cores of the resource specifications
     public var core: String?
-
     /// Dataset of a training job
     public var datasetName: String?
-
     /// Dataset of a training job
     public var datasetVersionName: String?
-
     /// ID of a resource pool
     public var poolID: String?
-
     /// Name of a resource pool
     public var poolName: String?
-
     /// Storage volume that can be used by a training job. For details, see Table 5.
     public var volumes: [Volume]?
-
     /// Local mount path of SFS Turbo (NAS). Example value: /home/work/nas
     public var nasMountPath: String?
-
     /// Shared path of SFS Turbo (NAS). Example value: 192.168.8.150:/
     public var nasShareAddr: String?
-
     /// Only NFS is supported. Example value: nfs
     public var nasType: String?
 

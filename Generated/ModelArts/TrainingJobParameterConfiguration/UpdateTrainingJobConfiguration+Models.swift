@@ -4,69 +4,54 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/updateTrainingJobConfiguration``.
-public struct UpdateTrainingJobConfigurationRequest: Codable, Sendable, Hashable {
+public struct UpdateTrainingJobConfigurationRequest: Codable, Sendable, Equatable {
     /// Description of a training job configuration. The value must contain 0 to 256 characters. By default,
     /// this parameter is left blank.
     public var configDesc: String?
-
     /// Number of workers in a training job. Obtain the maximum value from Querying Job Resource
     /// Specifications.
     public var workerServerNum: Int
-
     /// Code directory of a training job, for example, /usr/app/. This parameter must be used together with
     /// boot_file_url. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id.
     public var appURL: String
-
     /// Boot file of a training job, which needs to be stored in the code directory, for example,
     /// /usr/app/boot.py. This parameter must be used together with app_url. After setting model_id, you do
     /// not need to set app_url or boot_file_url, and engine_id.
     public var bootFileURL: String
-
     /// Model ID of a training job. After setting model_id, you do not need to set app_url or boot_file_url,
     /// and engine_id.
     public var modelID: Int64?
-
     /// Running parameters of a training job. It is a collection of label-value pairs. This parameter is a
     /// container environment variable when a training job uses a custom image. For details, see Table 4.
     public var parameter: [TrainingParameter]?
-
     /// ID of the resource specifications selected for a training job. Obtain the ID by calling the API
     /// described in Querying Job Resource Specifications.
     public var specID: Int64
-
     /// OBS URL of the dataset required by a training job, for example, /usr/data/.
     /// This parameter cannot be used together with data_source or dataset_id and dataset_version_id. However,
     /// one of the parameters must exist.
     public var dataURL: String?
-
     /// Dataset ID of a training job. This parameter must be used together with dataset_version_id, but cannot
     /// be used together with data_url or data_source.
     public var datasetID: String?
-
     /// Dataset version ID of a training job. This parameter must be used together with dataset_id, but cannot
     /// be used together with data_url or data_source.
     public var datasetVersionID: String?
-
     /// Dataset of a training job. This parameter cannot be used together with data_url or dataset_id and
     /// dataset_version_id. For details, see Table 3.
     public var dataSource: [CreateTrainingJobConfigurationDataSource]?
-
     /// ID of the engine selected for a training job. The default value is 1. Obtain the ID by calling the API
     /// described in Querying Job Engine Specifications.
     public var engineID: Int64
-
     /// OBS URL of the output file of a training job. By default, this parameter is left blank. Example value:
     /// /usr/train/
     public var trainURL: String?
-
     /// OBS URL of the logs of a training job. By default, this parameter is left blank. Example value:
     /// /usr/train/
     public var logURL: String?
-
     /// SWR URL of a custom image used by a training job. Example value:
     /// 100.125.5.235:20202/jobmng/custom-cpu-base:1.0
     public var userImageURL: String?
-
     /// Boot command used to start the container of a custom image of a training job. The format is bash
     /// /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}.
     public var userCommand: String?

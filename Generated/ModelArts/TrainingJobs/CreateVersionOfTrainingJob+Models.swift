@@ -4,78 +4,62 @@
 import CloudCore
 
 /// Parameters for creating a training job For details, see Table 3.
-public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
+public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Equatable {
     /// Number of workers in a training job. Obtain the maximum value from Querying Job Resource
     /// Specifications.
     public var workerServerNum: Int
-
     /// Code directory of a training job, for example, /usr/app/. This parameter must be used together with
     /// boot_file_url. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id.
     public var appURL: String
-
     /// Boot file of a training job, which needs to be stored in the code directory. Example value:
     /// /usr/app/boot.py This parameter must be used together with app_url. After setting model_id, you do not
     /// need to set app_url or boot_file_url, and engine_id.
     public var bootFileURL: String
-
     /// Running parameters of a training job. It is a collection of label-value pairs. For details, see the
     /// sample request. This parameter is a container environment variable when a training job uses a custom
     /// image. For details, see Table 5.
     public var parameter: [TrainingParameter]?
-
     /// OBS URL of the dataset required by a training job. By default, this parameter is left blank. For
     /// example, /usr/data/. This parameter cannot be used together with data_source or dataset_id and
     /// dataset_version_id. However, one of the parameters must exist.
     public var dataURL: String?
-
     /// Dataset ID of a training job. This parameter must be used together with dataset_version_id, but cannot
     /// be used together with data_url or data_source.
     public var datasetID: String?
-
     /// Dataset version ID of a training job. This parameter must be used together with dataset_id, but cannot
     /// be used together with data_url or data_source.
     public var datasetVersionID: String?
-
     /// Dataset of a training job. This parameter cannot be used with data_url, dataset_id, or
     /// dataset_version_id. For details, see Table 4.
     public var dataSource: [CreateTrainingJobConfigurationDataSource]?
-
     /// ID of the resource specifications selected for a training job. Obtain the ID by calling the API
     /// described in Querying Job Resource Specifications. When creating a public pool job, ensure that
     /// spec_id is mandatory and cannot be used with pool_id.
     public var specID: Int64
-
     /// ID of a dedicated resource pool. To obtain the ID, do as follows: Log in to the ModelArts management
     /// console, choose Dedicated Resource Pools in the navigation pane on the left, and view the resource
     /// pool ID in the dedicated resource pool list. When creating a dedicated pool job, ensure that pool_id
     /// is mandatory and cannot be used with spec_id.
     public var poolID: String
-
     /// ID of the engine selected for a training job. The default value is 1. After setting model_id, you do
     /// not need to set app_url or boot_file_url, and engine_id. Obtain the ID by calling the API described in
     /// Querying Job Engine Specifications.
     public var engineID: Int64
-
     /// ID of the built-in model of a training job. After setting model_id, you do not need to set app_url or
     /// boot_file_url, and engine_id.
     public var modelID: Int64?
-
     /// OBS URL of the output file of a training job. By default, this parameter is left blank. Example value:
     /// /bucket/trainUrl/
     public var trainURL: String
-
     /// OBS URL of the logs of a training job. By default, this parameter is left blank. Example value:
     /// /usr/train/
     public var logURL: String?
-
     /// ID of the previous version of a training job. You can obtain the value of version_id by calling the
     /// API described in Obtaining Training Job Versions.
     public var preVersionID: Int64
-
     /// SWR URL of a custom image used by a training job. Example value:
     /// 100.125.5.235:20202/jobmng/custom-cpu-base:1.0
     public var userImageURL: String?
-
     /// Boot command used to start the container of a custom image of a training job. The format is bash
     /// /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}.
     public var userCommand: String?
@@ -161,11 +145,10 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``ModelArtsClient/createVersionOfTrainingJob``.
-public struct CreateVersionOfTrainingJobRequest: Codable, Sendable, Hashable {
+public struct CreateVersionOfTrainingJobRequest: Codable, Sendable, Equatable {
     /// Description of a training job. The value must contain 0 to 256 characters. By default, this parameter
     /// is left blank.
     public var jobDesc: String?
-
     /// Parameters for creating a training job For details, see Table 3.
     public var config: CreateVersionOfTrainingJobConfig
 
@@ -174,43 +157,32 @@ public struct CreateVersionOfTrainingJobRequest: Codable, Sendable, Hashable {
         case config
     }
 
-    public init(
-        jobDesc: String? = nil,
-        config: CreateVersionOfTrainingJobConfig
-    ) {
+    public init(jobDesc: String? = nil, config: CreateVersionOfTrainingJobConfig) {
         self.jobDesc = jobDesc
         self.config = config
     }
 }
 
 /// The response of ``ModelArtsClient/createVersionOfTrainingJob``.
-public struct CreateVersionOfTrainingJobResponse: Codable, Sendable, Hashable {
+public struct CreateVersionOfTrainingJobResponse: Codable, Sendable, Equatable {
     /// Whether the request is successful
     public var isSuccess: Bool?
-
     /// Error message of a failed API call.
     /// This parameter is not included when the API call succeeds.
     public var errorMessage: String?
-
     /// Error code of a failed API call. For details, see Error Codes. This parameter is not included when the
     /// API call succeeds.
     public var errorCode: String?
-
     /// ID of a training job
     public var jobID: Int64?
-
     /// Name of a training job
     public var jobName: String?
-
     /// Status of a training job. For details about the job statuses, see Job Statuses.
     public var status: Int?
-
     /// Timestamp when a training job is created
     public var createTime: Int64?
-
     /// Version ID of a training job
     public var versionID: Int64?
-
     /// Version name of a training job
     public var versionName: String?
 

@@ -4,21 +4,17 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listBuiltInAlgorithm``.
-public struct ListBuiltInAlgorithmResponse: Codable, Sendable, Hashable {
+public struct ListBuiltInAlgorithmResponse: Codable, Sendable, Equatable {
     /// Whether the request is successful
     public var isSuccess: Bool?
-
     /// Error message of a failed API call.
     /// This parameter is not included when the API call succeeds.
     public var errorMessage: String?
-
     /// Error code of a failed API call. For details, see Error Codes. This parameter is not included when the
     /// API call succeeds.
     public var errorCode: String?
-
     /// Number of models
     public var modelTotalCount: Int?
-
     /// Model parameter list. For details, see Table 4.
     public var models: [Model]?
 
@@ -57,13 +53,11 @@ public struct ListBuiltInAlgorithmResponse: Codable, Sendable, Hashable {
 /// Model parameter list. For details, see Table 4.
 ///
 /// models structure data
-public struct Model: Codable, Sendable, Hashable {
+public struct Model: Codable, Sendable, Equatable {
     /// Model ID
     public var modelID: Int?
-
     /// Model name
     public var modelName: String?
-
     /// Model usage. Options:
     /// 1: image classification
     /// 2: object class and location
@@ -77,35 +71,25 @@ public struct Model: Codable, Sendable, Hashable {
     /// - `4`: natural language processing
     /// - `5`: image embedding
     public var modelUsage: Int?
-
     /// Model precision
     public var modelPrecision: String?
-
     /// Model size, in bytes
     public var modelSize: Int64?
-
     /// Model training dataset
     public var modelTrainDataset: String?
-
     /// Dataset format required by a model
     public var modelDatasetFormat: String?
-
     /// URL of the model description
     public var modelDescriptionURL: String?
-
     /// Running parameters of a model. This parameter is a container environment variable when a training job
     /// uses a custom image. For details, see the sample request.
     public var parameter: String?
-
     /// Time when a model is created
     public var createTime: Int64?
-
     /// Engine ID of a model
     public var engineID: Int64?
-
     /// Engine name of a model
     public var engineName: String?
-
     /// Engine version of a model
     public var engineVersion: String?
 

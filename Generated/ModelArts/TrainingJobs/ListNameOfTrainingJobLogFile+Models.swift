@@ -4,18 +4,15 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listNameOfTrainingJobLogFile``.
-public struct ListNameOfTrainingJobLogFileResponse: Codable, Sendable, Hashable {
+public struct ListNameOfTrainingJobLogFileResponse: Codable, Sendable, Equatable {
     /// Whether the request is successful
     public var isSuccess: Bool?
-
     /// Error message of a failed API call.
     /// This parameter is not included when the API call succeeds.
     public var errorMessage: String?
-
     /// Error code of a failed API call. For details, see Error Codes. This parameter is not included when the
     /// API call succeeds.
     public var errorCode: String?
-
     /// Log file name of a training job. A single-node job has only one log file, and a distributed job has
     /// multiple log files.
     public var logFileList: [String]?

@@ -4,28 +4,21 @@
 import CloudCore
 
 /// Attributes of a training job. For details, see Table 4.
-public struct Job: Codable, Sendable, Hashable {
+public struct Job: Codable, Sendable, Equatable {
     /// ID of a training job
     public var jobID: Int64?
-
     /// Name of a training job
     public var jobName: String?
-
     /// Version ID of a training job
     public var versionID: Int64?
-
     /// Status of a training job. For details about the job statuses, see Job Statuses.
     public var status: Int?
-
     /// Timestamp when a training job is created
     public var createTime: Int64?
-
     /// Training job running duration, in milliseconds
     public var duration: Int64?
-
     /// Description of a training job
     public var jobDesc: String?
-
     /// Number of versions of a training job
     public var versionCount: Int64?
 
@@ -74,27 +67,21 @@ public struct Job: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/listTrainingJob``.
-public struct ListTrainingJobResponse: Codable, Sendable, Hashable {
+public struct ListTrainingJobResponse: Codable, Sendable, Equatable {
     /// Whether the request is successful
     public var isSuccess: Bool?
-
     /// Error message of a failed API call.
     /// This parameter is not included when the API call succeeds.
     public var errorMessage: String?
-
     /// Error code of a failed API call. For details, see Error Codes.
     /// This parameter is not included when the API call succeeds.
     public var errorCode: String?
-
     /// Total number of created jobs
     public var jobTotalCount: Int?
-
     /// Number of training jobs that can be created
     public var jobCountLimit: Int?
-
     /// Attributes of a training job. For details, see Table 4.
     public var jobs: [Job]?
-
     /// Maximum number of training jobs
     public var quotas: Int?
 

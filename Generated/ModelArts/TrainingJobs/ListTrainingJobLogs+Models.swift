@@ -4,27 +4,21 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listTrainingJobLogs``.
-public struct ListTrainingJobLogsResponse: Codable, Sendable, Hashable {
+public struct ListTrainingJobLogsResponse: Codable, Sendable, Equatable {
     /// Error message of a failed API call.
     /// This parameter is not included when the API call succeeds.
     public var errorMessage: String?
-
     /// Error code of a failed API call. For details, see Error Codes.
     /// This parameter is not included when the API call succeeds.
     public var errorCode: String?
-
     /// Content of the requested log
     public var content: String?
-
     /// Lines of the obtained logs
     public var lines: String?
-
     /// Start position of the obtained log
     public var startLine: Int64?
-
     /// End position of the obtained log
     public var endLine: String?
-
     /// Whether the request is successful
     public var isSuccess: Bool?
 

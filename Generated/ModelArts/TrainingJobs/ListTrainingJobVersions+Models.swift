@@ -4,30 +4,23 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listTrainingJobVersions``.
-public struct ListTrainingJobVersionsResponse: Codable, Sendable, Hashable {
+public struct ListTrainingJobVersionsResponse: Codable, Sendable, Equatable {
     /// Whether the request is successful
     public var isSuccess: Bool?
-
     /// Error message of a failed API call.
     /// This parameter is not included when the API call succeeds.
     public var errorMessage: String?
-
     /// Error code of a failed API call. For details, see Error Codes.
     /// This parameter is not included when the API call succeeds.
     public var errorCode: String?
-
     /// ID of a training job
     public var jobID: Int64?
-
     /// Name of a training job
     public var jobName: String?
-
     /// Description of a training job
     public var jobDesc: String?
-
     /// Number of versions of a training job
     public var versionCount: Int64?
-
     /// Version parameters of a training job. For details, see the sample response. For details about the
     /// attributes, see Table 4.
     public var versions: [Version]?
@@ -78,129 +71,89 @@ public struct ListTrainingJobVersionsResponse: Codable, Sendable, Hashable {
 
 /// Version parameters of a training job. For details, see the sample response. For details about the
 /// attributes, see Table 4.
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Version ID of a training job
     public var versionID: Int64?
-
     /// Version name of a training job
     public var versionName: String?
-
     /// ID of the previous version of a training job
     public var preVersionID: Int64?
-
     /// Engine type of a training job
     public var engineType: Int64?
-
     /// Name of the engine selected for a training job
     public var engineName: String?
-
     /// ID of the engine selected for a training job
     public var engineID: Int64?
-
     /// Version of the engine selected for a training job
     public var engineVersion: String?
-
     /// Status of a training job
     public var status: Int?
-
     /// Code directory of a training job
     public var appURL: String?
-
     /// Boot file of a training job
     public var bootFileURL: String?
-
     /// Time when a training job is created
     public var createTime: Int64?
-
     /// Running parameters of a training job. This parameter is a container environment variable when a
     /// training job uses a custom image. For details, see Table 5.
     public var parameter: [ShowTrainingJobConfigurationParameter]?
-
     /// Training job running duration, in milliseconds
     public var duration: Int64?
-
     /// ID of the resource specifications selected for a training job
     public var specID: Int64?
-
     /// Number of cores of the resource specifications
     public var core: Int?
-
     /// CPU memory of the resource specifications
     public var cpu: Int?
-
     /// Whether to use GPUs
     public var gpu: Bool?
-
     /// Number of GPUs of the resource specifications
     public var gpuNum: Int?
-
     /// GPU type of the resource specifications
     public var gpuType: String?
-
     /// Number of workers in a training job
     public var workerServerNum: Int?
-
     /// Dataset of a training job
     public var dataURL: String?
-
     /// OBS path of the training job output file
     public var trainURL: String?
-
     /// OBS URL of the logs of a training job. By default, this parameter is left blank. Example value:
     /// /usr/log/
     public var logURL: String?
-
     /// Dataset version ID of a training job
     public var datasetVersionID: String?
-
     /// Dataset ID of a training job
     public var datasetID: String?
-
     /// Dataset of a training job. For details, see Table 6.
     public var dataSource: [CreateTrainingJobConfigurationDataSource]?
-
     /// Model ID of a training job
     public var modelID: Int64?
-
     /// Model metrics of a training job. For details, see Table 7.
     public var modelMetricList: String?
-
     /// System monitoring metrics of a training job. For details, see Table 8.
     public var systemMetricList: String?
-
     /// SWR URL of a custom image used by a training job
     public var userImageURL: String?
-
     /// Boot command used to start the container of a custom image of a training job
     public var userCommand: String?
-
     /// Charged resource ID of a training job
     public var resourceID: String?
-
     /// Dataset of a training job
     public var datasetName: String?
-
     /// Training start time
     public var startTime: Int64?
-
     /// Storage volume that can be used by a training job. For details, see Table 13.
     public var volumes: [Volume]?
-
     /// Dataset of a training job
     public var datasetVersionName: String?
-
     /// Name of a resource pool
     public var poolName: String?
-
     /// ID of a resource pool
     public var poolID: String?
-
     /// Local mount path of SFS Turbo (NAS). Example value: /home/work/nas
     public var nasMountPath: String?
-
     /// Shared path of SFS Turbo (NAS). Example value: 192.168.8.150:/
     public var nasShareAddr: String?
-
     /// Only NFS is supported. Example value: nfs
     public var nasType: String?
 

@@ -7,10 +7,7 @@ extension ModelArtsClient {
     /// Documented values of `sortBy` for ``ModelArtsClient/listBuiltInAlgorithm``.
     public struct ListBuiltInAlgorithmSortBy: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let engine: Self = "engine"
         public static let modelName: Self = "model_name"
@@ -24,10 +21,7 @@ extension ModelArtsClient {
     /// Documented values of `sortBy` for ``ModelArtsClient/listTrainingJob``.
     public struct ListTrainingJobSortBy: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let jobName: Self = "job_name"
         public static let jobDesc: Self = "job_desc"

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// CPU usage of a training job
-public struct CreateTrainingJobV1NFS: Codable, Sendable, Hashable {
+public struct CreateTrainingJobV1NFS: Codable, Sendable, Equatable {
     /// ID of an SFS Turbo file system
     public var id: String?
-
     /// Address of an SFS Turbo file system
     public var srcPath: String?
-
     /// Local path to a training job
     public var destPath: String?
-
     /// Whether dest_path is read-only. The default value is false.
     /// true: read-only permission
     /// false: read/write permission. This is the default value.
@@ -26,12 +23,7 @@ public struct CreateTrainingJobV1NFS: Codable, Sendable, Hashable {
         case readOnly = "read_only"
     }
 
-    public init(
-        id: String? = nil,
-        srcPath: String? = nil,
-        destPath: String? = nil,
-        readOnly: Bool? = nil
-    ) {
+    public init(id: String? = nil, srcPath: String? = nil, destPath: String? = nil, readOnly: Bool? = nil) {
         self.id = id
         self.srcPath = srcPath
         self.destPath = destPath
@@ -48,141 +40,97 @@ public struct CreateTrainingJobV1NFS: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showTrainingJobVersion``.
-public struct ShowTrainingJobVersionResponse: Codable, Sendable, Hashable {
+public struct ShowTrainingJobVersionResponse: Codable, Sendable, Equatable {
     /// Whether the request is successful
     public var isSuccess: Bool?
-
     /// ID of a training job
     public var jobID: Int64?
-
     /// Name of a training job
     public var jobName: String?
-
     /// Description of a training job
     public var jobDesc: String?
-
     /// Version ID of a training job
     public var versionID: Int64?
-
     /// Version name of a training job
     public var versionName: String?
-
     /// Name of the previous version of a training job
     public var preVersionID: Int64?
-
     /// Engine type of a training job. The mapping between engine_type and engine_name is as follows:
     public var engineType: Int?
-
     /// Name of the engine selected for a training job. Currently, the following engines are supported:
     public var engineName: String?
-
     /// ID of the engine selected for a training job
     public var engineID: Int64?
-
     /// Version of the engine selected for a training job
     public var engineVersion: String?
-
     /// Status of a training job. For details about the job statuses, see Job Statuses.
     public var status: Int?
-
     /// Code directory of a training job
     public var appURL: String?
-
     /// Boot file of a training job
     public var bootFileURL: String?
-
     /// Time when a training job is created
     public var createTime: Int64?
-
     /// Running parameters of a training job. This parameter is a container environment variable when a
     /// training job uses a custom image. For details, see Table 3.
     public var parameter: [TrainingParameter]?
-
     /// Training job running duration, in milliseconds
     public var duration: Int64?
-
     /// ID of the resource specifications selected for a training job
     public var specID: Int64?
-
     /// Number of cores of the resource specifications
     public var core: String?
-
     /// CPU memory of the resource specifications
     public var cpu: String?
-
     /// Number of GPUs of the resource specifications
     public var gpuNum: Int?
-
     /// GPU type of the resource specifications
     public var gpuType: String?
-
     /// Number of workers in a training job
     public var workerServerNum: Int?
-
     /// Dataset of a training job
     public var dataURL: String?
-
     /// OBS path of the training job output file
     public var trainURL: String?
-
     /// OBS URL of the logs of a training job. By default, this parameter is left blank. Example value:
     /// /usr/train/
     public var logURL: String?
-
     /// Dataset version ID of a training job
     public var datasetVersionID: String?
-
     /// Dataset ID of a training job
     public var datasetID: String?
-
     /// Dataset of a training job. For details, see Table 4.
     public var dataSource: [CreateTrainingJobConfigurationDataSource]?
-
     /// Model ID of a training job
     public var modelID: Int64?
-
     /// Model metrics of a training job. For details, see Table 5.
     public var modelMetricList: String?
-
     /// System monitoring metrics of a training job. For details, see Table 6.
     public var systemMetricList: SystemMetricList?
-
     /// SWR URL of a custom image used by a training job
     public var userImageURL: String?
-
     /// Boot command used to start the container of a custom image of a training job
     public var userCommand: String?
-
     /// Charged resource ID of a training job
     public var resourceID: String?
-
     /// Dataset of a training job
     public var datasetName: String?
-
     /// Resource specifications selected for a training job
     public var specCode: String?
-
     /// Training start time
     public var startTime: Int64?
-
     /// Storage volume that can be used by a training job. For details, see Table 11.
     public var volumes: [Volume]?
-
     /// Dataset of a training job
     public var datasetVersionName: String?
-
     /// Name of a resource pool
     public var poolName: String?
-
     /// ID of a resource pool
     public var poolID: String?
-
     /// Local mount path of SFS Turbo (NAS). Example value: /home/work/nas
     public var nasMountPath: String?
-
     /// Shared path of SFS Turbo (NAS). Example value: 192.168.8.150:/
     public var nasShareAddr: String?
-
     /// Only NFS is supported. Example value: nfs
     public var nasType: String?
 
@@ -379,21 +327,13 @@ public struct ShowTrainingJobVersionResponse: Codable, Sendable, Hashable {
 }
 
 /// System monitoring metrics of a training job. For details, see Table 6.
-public struct SystemMetricList: Codable, Sendable, Hashable {
+public struct SystemMetricList: Codable, Sendable, Equatable {
     /// CPU usage of a training job
     public var cpuUsage: [CreateTrainingJobV1NFS]?
-
     /// Memory usage of a training job
     public var memUsage: [JSONValue]?
-
     /// GPU usage of a training job
     public var gpuUtil: [JSONValue]?
-
-    private enum CodingKeys: String, CodingKey {
-        case cpuUsage
-        case memUsage
-        case gpuUtil
-    }
 
     public init(
         cpuUsage: [CreateTrainingJobV1NFS]? = nil,

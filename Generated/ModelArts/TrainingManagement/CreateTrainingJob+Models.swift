@@ -4,33 +4,26 @@
 import CloudCore
 
 /// Algorithm management and configuration.
-public struct Algorithm: Codable, Sendable, Hashable {
+public struct Algorithm: Codable, Sendable, Equatable {
     /// Algorithm configuration, such as the boot file.
     public var jobConfig: CreateTrainingJobJobConfig?
-
     /// Algorithm code directory, for example, /usr/app/. This parameter must be used together with boot_file.
     public var codeDir: String?
-
     /// Code boot file of the algorithm, which needs to be stored in the code directory, for example,
     /// /usr/app/boot.py. This parameter must be used together with code_dir.
     public var bootFile: String?
-
     /// Engine of a heterogeneous job algorithm.
     public var engine: Engine?
-
     /// Data input of an algorithm.
     public var inputs: [CreateTrainingJobInput2]?
-
     /// Data output of an algorithm.
     public var outputs: [CreateTrainingJobInput2]?
-
     /// Local directory of the training container to which the algorithm code directory is downloaded. The
     /// rules are as follows:
     /// The directory must be under /home.
     /// In v1 compatibility mode, the current field does not take effect.
     /// When code_dir is prefixed with file://, the current field does not take effect.
     public var localCodeDir: String?
-
     /// Work directory where an algorithm is executed. Note that this parameter does not take effect in v1
     /// compatibility mode.
     public var workingDir: String?
@@ -70,14 +63,11 @@ public struct Algorithm: Codable, Sendable, Hashable {
 /// Auto stop configuration of a training job.
 ///
 /// AutoStop
-public struct CreateTrainingJobAutoStop: Codable, Sendable, Hashable {
+public struct CreateTrainingJobAutoStop: Codable, Sendable, Equatable {
     /// Documented values of `timeUnit`; other values decode as well.
     public struct TimeUnit: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let hours: Self = "HOURS"
     }
@@ -85,7 +75,6 @@ public struct CreateTrainingJobAutoStop: Codable, Sendable, Hashable {
     /// Time unit. The options are as follows:
     /// HOURS
     public var timeUnit: TimeUnit
-
     /// Running duration. The minimum value is 1.
     public var duration: Int
 
@@ -94,10 +83,7 @@ public struct CreateTrainingJobAutoStop: Codable, Sendable, Hashable {
         case duration
     }
 
-    public init(
-        timeUnit: TimeUnit,
-        duration: Int
-    ) {
+    public init(timeUnit: TimeUnit, duration: Int) {
         self.timeUnit = timeUnit
         self.duration = duration
     }
@@ -109,13 +95,11 @@ public struct CreateTrainingJobAutoStop: Codable, Sendable, Hashable {
     }
 }
 
-public struct CreateTrainingJobErrorResponse: Codable, Sendable, Hashable {
+public struct CreateTrainingJobErrorResponse: Codable, Sendable, Equatable {
     /// Error message
     public var errorMsg: String?
-
     /// Error code
     public var errorCode: String?
-
     /// Solution
     public var errorSolution: String?
 
@@ -125,11 +109,7 @@ public struct CreateTrainingJobErrorResponse: Codable, Sendable, Hashable {
         case errorSolution = "error_solution"
     }
 
-    public init(
-        errorMsg: String? = nil,
-        errorCode: String? = nil,
-        errorSolution: String? = nil
-    ) {
+    public init(errorMsg: String? = nil, errorCode: String? = nil, errorSolution: String? = nil) {
         self.errorMsg = errorMsg
         self.errorCode = errorCode
         self.errorSolution = errorSolution
@@ -139,22 +119,18 @@ public struct CreateTrainingJobErrorResponse: Codable, Sendable, Hashable {
 /// Data input of an algorithm.
 ///
 /// Input
-public struct CreateTrainingJobInput: Codable, Sendable, Hashable {
+public struct CreateTrainingJobInput: Codable, Sendable, Equatable {
     /// Name of the data input channel.
     public var name: String
-
     /// Description of the data input channel.
     public var description: String?
-
     /// Local directory of the container to which the data input channel is mapped Example:
     /// /home/ma-user/modelarts/inputs/data_url_0.
     public var localDir: String?
-
     /// Information of the data input. Enums:
     /// dataset: The data input is a dataset.
     /// obs: The data input is an OBS path.
     public var remote: InputDataInfo
-
     /// Data input constraint
     public var remoteConstraint: [CreateTrainingJobRemoteConstraint]?
 
@@ -184,16 +160,13 @@ public struct CreateTrainingJobInput: Codable, Sendable, Hashable {
 /// Data input of an algorithm.
 ///
 /// inputs
-public struct CreateTrainingJobInput2: Codable, Sendable, Hashable {
+public struct CreateTrainingJobInput2: Codable, Sendable, Equatable {
     /// Name of the data input channel.
     public var name: String
-
     /// Description of the data input channel.
     public var description: String?
-
     /// Local directory of the container to which the data input channel is mapped.
     public var localDir: String?
-
     /// Information of the data input. Enums:
     /// dataset: The data input is a dataset.
     /// obs: The data input is an OBS path.
@@ -220,74 +193,57 @@ public struct CreateTrainingJobInput2: Codable, Sendable, Hashable {
 }
 
 /// Algorithm used by a training job. The options are as follows:
-public struct CreateTrainingJobJobAlgorithmResponse: Codable, Sendable, Hashable {
+public struct CreateTrainingJobJobAlgorithmResponse: Codable, Sendable, Equatable {
     /// Algorithm used by a training job. The options are as follows:
     /// id: Only the algorithm ID is used.
     /// subscription_id+item_version_id: The subscription ID and version ID of the algorithm are used.
     /// code_dir+boot_file: The code directory and boot file of the training job are used.
     public var id: ID?
-
     /// Algorithm name.
     public var name: String?
-
     /// Subscription ID of a subscribed algorithm, which must be used with item_version_id
     public var subscriptionID: String?
-
     /// Version ID of the subscribed algorithm, which must be used with subscription_id
     public var itemVersionID: String?
-
     /// Code directory of a training job, for example, /usr/app/. This parameter must be set together with
     /// boot_file. If id or subscription_id+item_version_id has been set for boot_file, you do not need to set
     /// this parameter.
     public var codeDir: String?
-
     /// Boot file of a training job, which needs to be stored in the code directory. for example,
     /// /usr/app/boot.py. This parameter must be used together with code_dir. If id or
     /// subscription_id+item_version_id has been set for code_dir, you do not need to set this parameter.
     public var bootFile: String?
-
     /// YAML configuration path of an auto search job. An OBS URL is required. For example,
     /// obs://bucket/file.yaml.
     public var autosearchConfigPath: String?
-
     /// Framework code directory of auto search jobs. An OBS URL is required. For example,
     /// obs://bucket/files/.
     public var autosearchFrameworkPath: String?
-
     /// Boot command for starting the container of a custom image for a training job. For example, python
     /// train.py.
     public var command: String?
-
     /// Running parameters of a training job.
     public var parameters: [Parameter]?
-
     /// Policies supported by jobs.
     public var policies: Policies?
-
     /// Input of a training job.
     public var inputs: [Input]?
-
     /// Output of a training job.
     public var outputs: [Output]?
-
     /// Engine of a training job. Leave this parameter blank if the job is created using id of the algorithm
     /// in algorithm management, or subscription_id+item_version_id of the subscribed algorithm.
     public var engine: JobEngine?
-
     /// Local directory of the training container to which the algorithm code directory is downloaded. The
     /// rules are as follows:
     /// The directory must be under /home.
     /// In v1 compatibility mode, the current field does not take effect.
     /// When code_dir is prefixed with file://, the current field does not take effect.
     public var localCodeDir: String?
-
     /// Work directory where an algorithm is executed. Note that this parameter does not take effect in v1
     /// compatibility mode.
     public var workingDir: String?
-
     /// Environment variables of a training job. The format is key:value. Leave this parameter blank.
     public var environments: [[String: String]]?
-
     /// Visualization log summary.
     public var summary: Summary?
 
@@ -356,25 +312,15 @@ public struct CreateTrainingJobJobAlgorithmResponse: Codable, Sendable, Hashable
 /// Algorithm configuration, such as the boot file.
 ///
 /// job_config
-public struct CreateTrainingJobJobConfig: Codable, Sendable, Hashable {
+public struct CreateTrainingJobJobConfig: Codable, Sendable, Equatable {
     /// Running parameter of an algorithm.
     public var parameters: [Parameter]?
-
     /// Data input of an algorithm.
     public var inputs: [CreateTrainingJobInput]?
-
     /// Data output of an algorithm.
     public var outputs: [CreateTrainingJobInput2]?
-
     /// Algorithm engine.
     public var engine: Engine?
-
-    private enum CodingKeys: String, CodingKey {
-        case parameters
-        case inputs
-        case outputs
-        case engine
-    }
 
     public init(
         parameters: [Parameter]? = nil,
@@ -392,17 +338,14 @@ public struct CreateTrainingJobJobConfig: Codable, Sendable, Hashable {
 /// Metadata of a training job.
 ///
 /// JobMetadata
-public struct CreateTrainingJobJobMetadata: Codable, Sendable, Hashable {
+public struct CreateTrainingJobJobMetadata: Codable, Sendable, Equatable {
     /// Name of a training job. The value must contain 1 to 64 characters consisting of only digits, letters,
     /// underscores (_), and hyphens (-).
     public var name: String
-
     /// Workspace where a job is located. The default value is 0.
     public var workspaceID: String?
-
     /// Training job description. The value must contain 0 to 256 characters. The default value is NULL.
     public var description: String?
-
     /// Advanced configurations of a training job. The options are as follows:
     /// job_template: Template RL (heterogeneous job)
     /// fault-tolerance/job-retry-num: 3 (number of retries upon a fault)
@@ -436,17 +379,11 @@ public struct CreateTrainingJobJobMetadata: Codable, Sendable, Hashable {
 /// Information of the data input. Enums:
 ///
 /// Remote
-public struct CreateTrainingJobRemote: Codable, Sendable, Hashable {
+public struct CreateTrainingJobRemote: Codable, Sendable, Equatable {
     /// OBS to which data is actually exported.
     public var obs: CreateTrainingJobRemoteOBS
 
-    private enum CodingKeys: String, CodingKey {
-        case obs
-    }
-
-    public init(
-        obs: CreateTrainingJobRemoteOBS
-    ) {
+    public init(obs: CreateTrainingJobRemoteOBS) {
         self.obs = obs
     }
 }
@@ -454,7 +391,7 @@ public struct CreateTrainingJobRemote: Codable, Sendable, Hashable {
 /// OBS to which data is actually exported.
 ///
 /// RemoteObs
-public struct CreateTrainingJobRemoteOBS: Codable, Sendable, Hashable {
+public struct CreateTrainingJobRemoteOBS: Codable, Sendable, Equatable {
     /// OBS URL to which data is exported.
     public var obsURL: String
 
@@ -462,45 +399,29 @@ public struct CreateTrainingJobRemoteOBS: Codable, Sendable, Hashable {
         case obsURL = "obs_url"
     }
 
-    public init(
-        obsURL: String
-    ) {
+    public init(obsURL: String) {
         self.obsURL = obsURL
     }
 }
 
 /// The request body of ``ModelArtsClient/createTrainingJob``.
-public struct CreateTrainingJobRequest: Codable, Sendable, Hashable {
+public struct CreateTrainingJobRequest: Codable, Sendable, Equatable {
     /// Training job type. The default value is job, indicating a training job.
     /// visualization_job: visualization job
     public var kind: String
-
     /// Metadata of a training job.
     public var metadata: CreateTrainingJobJobMetadata
-
     /// Algorithm used by a training job. The options are as follows:
     /// id: Only the algorithm ID is used.
     /// subscription_id+item_version_id: The subscription ID and version ID of the algorithm are used.
     /// code_dir+boot_file: The code directory and boot file of the training job are used.
     public var algorithm: JobAlgorithm?
-
     /// Task list. This function is not implemented currently.
     public var tasks: [ModelArtsTask]?
-
     /// Specifications of a training job. If this parameter is specified, leave the tasks parameter blank.
     public var spec: CreateTrainingJobSpec?
-
     /// This section describes the configurations required for remotely accessing a training job.
     public var endpoints: JobEndpointsReq?
-
-    private enum CodingKeys: String, CodingKey {
-        case kind
-        case metadata
-        case algorithm
-        case tasks
-        case spec
-        case endpoints
-    }
 
     public init(
         kind: String,
@@ -520,41 +441,25 @@ public struct CreateTrainingJobRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/createTrainingJob``.
-public struct CreateTrainingJobResponse: Codable, Sendable, Hashable {
+public struct CreateTrainingJobResponse: Codable, Sendable, Equatable {
     /// Training job type, which is job by default. Options:
     /// job: training job
     public var kind: JobKind?
-
     /// Metadata of a training job.
     public var metadata: JobMetadata?
-
     /// Status of a training job. You do not need to set this parameter when creating a job.
     public var status: Status?
-
     /// Algorithm used by a training job. The options are as follows:
     /// id: Only the algorithm ID is used.
     /// subscription_id+item_version_id: The subscription ID and version ID of the algorithm are used.
     /// code_dir+boot_file: The code directory and boot file of the training job are used.
     public var algorithm: CreateTrainingJobJobAlgorithmResponse?
-
     /// List of tasks in heterogeneous training jobs.
     public var tasks: [TaskResponse]?
-
     /// Specifications of a training job.
     public var spec: SpecResponce?
-
     /// This section describes the configurations required for remotely accessing a training job.
     public var endpoints: JobEndpointsResp?
-
-    private enum CodingKeys: String, CodingKey {
-        case kind
-        case metadata
-        case status
-        case algorithm
-        case tasks
-        case spec
-        case endpoints
-    }
 
     public init(
         kind: JobKind? = nil,
@@ -578,26 +483,21 @@ public struct CreateTrainingJobResponse: Codable, Sendable, Hashable {
 /// Specifications of a training job. If this parameter is specified, leave the tasks parameter blank.
 ///
 /// Spec
-public struct CreateTrainingJobSpec: Codable, Sendable, Hashable {
+public struct CreateTrainingJobSpec: Codable, Sendable, Equatable {
     /// Resource flavor of a training job. Select either flavor_id or pool_id and flavor_id.
     /// If using a public resource pool, select an available public resource flavor (flavor_id).
     /// If using a dedicated resource pool, choose the pool first. Then, select the number of PUs. For
     /// example, if the flavor has 8 PUs and you need 1, 2, 4, or 8 PUs, select the needed number to save
     /// resources. (pool_id and flavor_id)
     public var resource: SpecResource?
-
     /// Volumes attached for a training job.
     public var volumes: [SpecVolumes]?
-
     /// Export path of training job logs.
     public var logExportPath: LogExportPath?
-
     /// Auto stop configuration of a training job.
     public var autoStop: CreateTrainingJobAutoStop?
-
     /// Training job scheduling policy.
     public var schedulePolicy: SchedulePolicy?
-
     /// Training event notification
     public var notification: ModelArtsNotification?
 
@@ -628,71 +528,54 @@ public struct CreateTrainingJobSpec: Codable, Sendable, Hashable {
 }
 
 /// Algorithm used by a training job. The options are as follows:
-public struct JobAlgorithm: Codable, Sendable, Hashable {
+public struct JobAlgorithm: Codable, Sendable, Equatable {
     /// Algorithm ID.
     public var id: String?
-
     /// Algorithm name. Leave it blank.
     public var name: String?
-
     /// Subscription ID of a subscribed algorithm, which must be used with item_version_id
     public var subscriptionID: String?
-
     /// Version ID of the subscribed algorithm, which must be used with subscription_id
     public var itemVersionID: String?
-
     /// Code directory of a training job, for example, /usr/app/. This parameter must appear together with
     /// boot_file. If boot_file is set to id or subscription_id+item_version_id, you do not need to set this
     /// parameter.
     public var codeDir: String?
-
     /// Boot file of a training job, which needs to be stored in the code directory, for example,
     /// /usr/app/boot.py. This parameter must be used together with code_dir. If code_dir is set to id or
     /// subscription_id+item_version_id, you do not need to set this parameter.
     public var bootFile: String?
-
     /// YAML configuration path of auto search jobs. An OBS URL is required.
     public var autosearchConfigPath: String?
-
     /// Framework code directory of auto search jobs. An OBS URL is required.
     public var autosearchFrameworkPath: String?
-
     /// Command for starting the container of the custom image of a training job in the custom image scenario.
     public var command: String?
-
     /// Running parameters of a training job.
     public var parameters: [Parameters]?
-
     /// Policies supported by jobs, which are used for hyperparameter search.
     public var policies: JobPolicies?
-
     /// Input of a training job.
     public var inputs: [CreateTrainingJobInput]?
-
     /// Output of a training job.
     public var outputs: [CreateTrainingJobInput2]?
-
     /// Engine of a training job. Leave this parameter blank if the job is created using id of the algorithm
     /// in algorithm management, or subscription_id+item_version_id of the subscribed algorithm.
     public var engine: JobEngine?
-
     /// Local directory to the training container to which the algorithm code directory is downloaded Rules:
     /// The value must be a directory in /home.
     /// In v1 compatibility mode, the current field does not take effect.
     /// When code_dir is prefixed with file://, the current field does not take effect.
     public var localCodeDir: String?
-
     /// Work directory where an algorithm is executed. Note that this parameter does not take effect in v1
     /// compatibility mode.
     public var workingDir: String?
-
     /// Environment variables of a training job. Format: "key":"value". The key can contain a maximum of 8,192
     /// characters, and the value can contain a maximum of 4,096 characters. A maximum of 100 key-value pairs
     /// are allowed. The variable name can contain only letters, digits, and underscores (*), and must start
     /// with a letter or underscore (*).
     /// Note: Variables cannot contain $.
     public var environments: [String: String]?
-
     /// Visualization log summary.
     public var summary: Summary?
 
@@ -759,26 +642,19 @@ public struct JobAlgorithm: Codable, Sendable, Hashable {
 }
 
 /// This section describes the configurations required for remotely accessing a training job.
-public struct JobEndpointsReq: Codable, Sendable, Hashable {
+public struct JobEndpointsReq: Codable, Sendable, Equatable {
     /// SSH connection information.
     public var ssh: SSHReq?
 
-    private enum CodingKeys: String, CodingKey {
-        case ssh
-    }
-
-    public init(
-        ssh: SSHReq? = nil
-    ) {
+    public init(ssh: SSHReq? = nil) {
         self.ssh = ssh
     }
 }
 
 /// Training event notification
-public struct ModelArtsNotification: Codable, Sendable, Hashable {
+public struct ModelArtsNotification: Codable, Sendable, Equatable {
     /// URN of the selected topic in SMN
     public var topicURN: String?
-
     /// Training event that triggers message notification. The value can be:
     /// JobStarted: The job is started.
     /// JobCompleted: The job is completed.
@@ -794,23 +670,18 @@ public struct ModelArtsNotification: Codable, Sendable, Hashable {
         case events
     }
 
-    public init(
-        topicURN: String? = nil,
-        events: [String]? = nil
-    ) {
+    public init(topicURN: String? = nil, events: [String]? = nil) {
         self.topicURN = topicURN
         self.events = events
     }
 }
 
 /// Task list. This function is not implemented currently.
-public struct ModelArtsTask: Codable, Sendable, Hashable {
+public struct ModelArtsTask: Codable, Sendable, Equatable {
     /// Task role. This function is not supported currently.
     public var role: String?
-
     /// Algorithm management and configuration.
     public var algorithm: Algorithm?
-
     /// Resource flavors of a training job.
     public var taskResource: TaskResource?
 
@@ -820,11 +691,7 @@ public struct ModelArtsTask: Codable, Sendable, Hashable {
         case taskResource = "task_resource"
     }
 
-    public init(
-        role: String? = nil,
-        algorithm: Algorithm? = nil,
-        taskResource: TaskResource? = nil
-    ) {
+    public init(role: String? = nil, algorithm: Algorithm? = nil, taskResource: TaskResource? = nil) {
         self.role = role
         self.algorithm = algorithm
         self.taskResource = taskResource
@@ -832,10 +699,9 @@ public struct ModelArtsTask: Codable, Sendable, Hashable {
 }
 
 /// obsfs volumes attached for a training job.
-public struct Pfs: Codable, Sendable, Hashable {
+public struct Pfs: Codable, Sendable, Equatable {
     /// obsfs path, for example, /test-bucket/path.
     public var pfsPath: String?
-
     /// Path for attaching volumes to the training container, for example, /example/path.
     public var localPath: String?
 
@@ -844,17 +710,14 @@ public struct Pfs: Codable, Sendable, Hashable {
         case localPath = "local_path"
     }
 
-    public init(
-        pfsPath: String? = nil,
-        localPath: String? = nil
-    ) {
+    public init(pfsPath: String? = nil, localPath: String? = nil) {
         self.pfsPath = pfsPath
         self.localPath = localPath
     }
 }
 
 /// SSH connection information.
-public struct SSHReq: Codable, Sendable, Hashable {
+public struct SSHReq: Codable, Sendable, Equatable {
     /// Specifies the SSH key pair name, which can be created and viewed on the Key Pair page of the ECS
     /// console.
     public var keyPairNames: [String]?
@@ -863,15 +726,13 @@ public struct SSHReq: Codable, Sendable, Hashable {
         case keyPairNames = "key_pair_names"
     }
 
-    public init(
-        keyPairNames: [String]? = nil
-    ) {
+    public init(keyPairNames: [String]? = nil) {
         self.keyPairNames = keyPairNames
     }
 }
 
 /// Resource flavor of a training job. Select either flavor_id or pool_id and flavor_id.
-public struct SpecResource: Codable, Sendable, Hashable {
+public struct SpecResource: Codable, Sendable, Equatable {
     /// ID of the resource flavor selected for a training job. flavor_id cannot be specified for dedicated
     /// resource pools with CPU specifications. The options for dedicated resource pools with GPU
     /// specifications are as follows:
@@ -881,10 +742,8 @@ public struct SpecResource: Codable, Sendable, Hashable {
     /// modelarts.pool.visual.8xlarge (8 cards)
     /// modelarts.pool.visual.16xlarge (16 cards, only for the 910A3 supernode resource pool)
     public var flavorID: String?
-
     /// Number of nodes used for creating a training job in a pool. By default, a single node is used.
     public var nodeCount: Int?
-
     /// Dedicated resource pool ID.
     public var poolID: String?
 
@@ -894,11 +753,7 @@ public struct SpecResource: Codable, Sendable, Hashable {
         case poolID = "pool_id"
     }
 
-    public init(
-        flavorID: String? = nil,
-        nodeCount: Int? = nil,
-        poolID: String? = nil
-    ) {
+    public init(flavorID: String? = nil, nodeCount: Int? = nil, poolID: String? = nil) {
         self.flavorID = flavorID
         self.nodeCount = nodeCount
         self.poolID = poolID
@@ -913,27 +768,15 @@ public struct SpecResource: Codable, Sendable, Hashable {
 }
 
 /// Volumes attached for a training job.
-public struct SpecVolumes: Codable, Sendable, Hashable {
+public struct SpecVolumes: Codable, Sendable, Equatable {
     /// NFS volumes attached for a training job.
     public var nfs: NFS?
-
     /// obsfs volumes attached for a training job.
     public var pfs: Pfs?
-
     /// OBS volumes attached for a training job
     public var obs: CreateTrainingJobOBS?
 
-    private enum CodingKeys: String, CodingKey {
-        case nfs
-        case pfs
-        case obs
-    }
-
-    public init(
-        nfs: NFS? = nil,
-        pfs: Pfs? = nil,
-        obs: CreateTrainingJobOBS? = nil
-    ) {
+    public init(nfs: NFS? = nil, pfs: Pfs? = nil, obs: CreateTrainingJobOBS? = nil) {
         self.nfs = nfs
         self.pfs = pfs
         self.obs = obs
@@ -941,10 +784,9 @@ public struct SpecVolumes: Codable, Sendable, Hashable {
 }
 
 /// Resource flavors of a training job.
-public struct TaskResource: Codable, Sendable, Hashable {
+public struct TaskResource: Codable, Sendable, Equatable {
     /// Resource flavor ID of a training job.
     public var flavorID: String?
-
     /// Number of resource replicas selected for a training job.
     public var nodeCount: Int
 
@@ -953,10 +795,7 @@ public struct TaskResource: Codable, Sendable, Hashable {
         case nodeCount = "node_count"
     }
 
-    public init(
-        flavorID: String? = nil,
-        nodeCount: Int
-    ) {
+    public init(flavorID: String? = nil, nodeCount: Int) {
         self.flavorID = flavorID
         self.nodeCount = nodeCount
     }

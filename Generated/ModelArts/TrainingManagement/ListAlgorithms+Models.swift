@@ -4,29 +4,22 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/listAlgorithms``.
-public struct ListAlgorithmsResponse: Codable, Sendable, Hashable {
+public struct ListAlgorithmsResponse: Codable, Sendable, Equatable {
     /// Total number of queried algorithms of the current user.
     public var total: Int?
-
     /// Total number of algorithms that meet the search criteria of the current user.
     public var count: Int?
-
     /// Maximum number of queried algorithms of the current user.
     public var limit: Int?
-
     /// Offset of all algorithm queries of the current user.
     public var offset: Int?
-
     /// Fields used to sort queried algorithms of the current user.
     public var sortBy: String?
-
     /// Order of queried algorithms of the current user. The default value is desc, indicating the descending
     /// order. You can also set this parameter to asc, indicating the ascending order.
     public var order: String?
-
     /// Grouping mode of queried algorithms of the current user.
     public var groupBy: String?
-
     /// Details about all algorithms that meet the search criteria of the current user.
     public var items: [AlgorithmResponse]?
 

@@ -6,32 +6,17 @@ import CloudCore
 /// Event list.
 ///
 /// Event
-public struct ListTrainingJobEventsEvent: Codable, Sendable, Hashable {
+public struct ListTrainingJobEventsEvent: Codable, Sendable, Equatable {
     /// Event information.
     public var message: String?
-
     /// Event severity.
     public var level: String?
-
     /// Time when an event occurs.
     public var time: String?
-
     /// Event source
     public var source: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case message
-        case level
-        case time
-        case source
-    }
-
-    public init(
-        message: String? = nil,
-        level: String? = nil,
-        time: String? = nil,
-        source: String? = nil
-    ) {
+    public init(message: String? = nil, level: String? = nil, time: String? = nil, source: String? = nil) {
         self.message = message
         self.level = level
         self.time = time
@@ -40,25 +25,19 @@ public struct ListTrainingJobEventsEvent: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/listTrainingJobEvents``.
-public struct ListTrainingJobEventsResponse: Codable, Sendable, Hashable {
+public struct ListTrainingJobEventsResponse: Codable, Sendable, Equatable {
     /// Total number of records.
     public var total: Int?
-
     /// Maximum number of records that can be displayed.
     public var limit: Int?
-
     /// Start number of records.
     public var offset: Int?
-
     /// Sorting order.
     public var order: String?
-
     /// Start time of an event.
     public var startTime: String?
-
     /// End time of an event.
     public var endTime: String?
-
     /// Event list.
     public var events: [ListTrainingJobEventsEvent]?
 

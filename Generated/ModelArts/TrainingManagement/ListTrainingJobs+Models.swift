@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Filters for querying jobs.
-public struct Filter: Codable, Sendable, Hashable {
+public struct Filter: Codable, Sendable, Equatable {
     /// Documented values of `operator`; other values decode as well.
     public struct Operator: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let between: Self = "between"
         public static let like: Self = "like"
@@ -21,24 +18,12 @@ public struct Filter: Codable, Sendable, Hashable {
 
     /// Key of the grouping condition.
     public var key: String?
-
     /// Grouping condition key operators. The options are between, like, in, and not .
     public var `operator`: Operator?
-
     /// Value of the grouping condition key.
     public var value: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case `operator`
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        `operator`: Operator? = nil,
-        value: [String]? = nil
-    ) {
+    public init(key: String? = nil, `operator`: Operator? = nil, value: [String]? = nil) {
         self.key = key
         self.`operator` = `operator`
         self.value = value
@@ -46,24 +31,19 @@ public struct Filter: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``ModelArtsClient/listTrainingJobs``.
-public struct ListTrainingJobsRequest: Codable, Sendable, Hashable {
+public struct ListTrainingJobsRequest: Codable, Sendable, Equatable {
     /// Number of pages for querying jobs. The minimum value is 0. For example, if this parameter is set to 0,
     /// the query starts from the first page.
     public var offset: Int?
-
     /// Number of records on each page for querying jobs. The value ranges from 1 to 50.
     public var limit: Int?
-
     /// Metric for sorting jobs to be queried. create_time is used by default for sorting.
     public var sortBy: String?
-
     /// Order of queried jobs. The default value is desc, indicating the descending order. You can also set
     /// this parameter to asc, indicating the ascending order.
     public var order: String?
-
     /// Condition for grouping the jobs to be queried.
     public var groupBy: String?
-
     /// Filters for querying jobs.
     public var filters: [Filter]?
 
@@ -104,36 +84,27 @@ public struct ListTrainingJobsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/listTrainingJobs``.
-public struct ListTrainingJobsResponse: Codable, Sendable, Hashable {
+public struct ListTrainingJobsResponse: Codable, Sendable, Equatable {
     /// Total number of queried jobs of the current user.
     public var total: Int?
-
     /// Total number of jobs that meet the search criteria of the current user.
     public var count: Int?
-
     /// Number of records on each page for querying jobs. The value ranges from 1 to 50.
     public var limit: Int?
-
     /// Number of pages for querying jobs. The minimum value is 0. For example, if this parameter is set to 0,
     /// the query starts from the first page.
     public var offset: Int?
-
     /// Metric for sorting jobs to be queried. create_time is used by default for sorting.
     public var sortBy: String?
-
     /// Order of queried jobs. The default value is desc, indicating the descending order. You can also set
     /// this parameter to asc, indicating the ascending order.
     public var order: String?
-
     /// Condition for grouping the jobs to be queried.
     public var groupBy: String?
-
     /// Workspace where a job is located. The default value is 0.
     public var workspaceID: String?
-
     /// AI project to which a job belongs. The default value is default-ai-project.
     public var aiProject: String?
-
     /// Jobs that meet the search criteria of the current user.
     public var items: [JobResponse]?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showAutoSearchParamAnalysisResultPath``.
-public struct ShowAutoSearchParamAnalysisResultPathResponse: Codable, Sendable, Hashable {
+public struct ShowAutoSearchParamAnalysisResultPathResponse: Codable, Sendable, Equatable {
     /// Path for storing hyperparameter sensitivity analysis images.
     public var filePath: String?
 
@@ -12,9 +12,7 @@ public struct ShowAutoSearchParamAnalysisResultPathResponse: Codable, Sendable, 
         case filePath = "file_path"
     }
 
-    public init(
-        filePath: String? = nil
-    ) {
+    public init(filePath: String? = nil) {
         self.filePath = filePath
     }
 }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showAutoSearchParamsAnalysis``.
-public struct ShowAutoSearchParamsAnalysisResponse: Codable, Sendable, Hashable {
+public struct ShowAutoSearchParamsAnalysisResponse: Codable, Sendable, Equatable {
     /// Field of a trial searched using hyperparameters.
     public var header: [String]?
-
     /// Each data list of a trial searched using hyperparameters.
     public var data: [[String]]?
 
-    private enum CodingKeys: String, CodingKey {
-        case header
-        case data
-    }
-
-    public init(
-        header: [String]? = nil,
-        data: [[String]]? = nil
-    ) {
+    public init(header: [String]? = nil, data: [[String]]? = nil) {
         self.header = header
         self.data = data
     }

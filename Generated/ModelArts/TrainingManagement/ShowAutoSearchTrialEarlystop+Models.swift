@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showAutoSearchTrialEarlystop``.
-public struct ShowAutoSearchTrialEarlystopResponse: Codable, Sendable, Hashable {
+public struct ShowAutoSearchTrialEarlystopResponse: Codable, Sendable, Equatable {
     /// trial_id of the trial that is early stopped.
     public var earlystopTrial: String?
 
@@ -12,9 +12,7 @@ public struct ShowAutoSearchTrialEarlystopResponse: Codable, Sendable, Hashable 
         case earlystopTrial = "earlystop_trial"
     }
 
-    public init(
-        earlystopTrial: String? = nil
-    ) {
+    public init(earlystopTrial: String? = nil) {
         self.earlystopTrial = earlystopTrial
     }
 }

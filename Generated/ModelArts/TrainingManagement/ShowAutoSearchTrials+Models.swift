@@ -4,22 +4,17 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showAutoSearchTrials``.
-public struct ShowAutoSearchTrialsResponse: Codable, Sendable, Hashable {
+public struct ShowAutoSearchTrialsResponse: Codable, Sendable, Equatable {
     /// Total number of trials using the hyperparameter search.
     public var total: Int?
-
     /// Number of hyperparameter search trials displayed on the current page.
     public var count: Int?
-
     /// Maximum number of hyperparameter search trials displayed on the current page.
     public var limit: Int?
-
     /// Current page for all trials searched using hyperparameters.
     public var offset: Int?
-
     /// Grouping mode.
     public var groupBy: String?
-
     /// Hyperparameter search items.
     public var items: Items?
 

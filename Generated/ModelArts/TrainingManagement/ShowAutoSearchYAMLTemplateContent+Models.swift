@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showAutoSearchYAMLTemplateContent``.
-public struct ShowAutoSearchYAMLTemplateContentResponse: Codable, Sendable, Hashable {
+public struct ShowAutoSearchYAMLTemplateContentResponse: Codable, Sendable, Equatable {
     /// YAML file name.
     public var fileName: String?
-
     /// YAML file content.
     public var content: String?
 
@@ -16,10 +15,7 @@ public struct ShowAutoSearchYAMLTemplateContentResponse: Codable, Sendable, Hash
         case content
     }
 
-    public init(
-        fileName: String? = nil,
-        content: String? = nil
-    ) {
+    public init(fileName: String? = nil, content: String? = nil) {
         self.fileName = fileName
         self.content = content
     }

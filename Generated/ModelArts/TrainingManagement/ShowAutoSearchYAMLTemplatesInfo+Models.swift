@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showAutoSearchYAMLTemplatesInfo``.
-public struct ShowAutoSearchYAMLTemplatesInfoResponse: Codable, Sendable, Hashable {
+public struct ShowAutoSearchYAMLTemplatesInfoResponse: Codable, Sendable, Equatable {
     /// Directories and file names of all YAML files.
     public var yamlTemplates: [YAMLTemplate]?
 
@@ -12,21 +12,17 @@ public struct ShowAutoSearchYAMLTemplatesInfoResponse: Codable, Sendable, Hashab
         case yamlTemplates = "yaml_templates"
     }
 
-    public init(
-        yamlTemplates: [YAMLTemplate]? = nil
-    ) {
+    public init(yamlTemplates: [YAMLTemplate]? = nil) {
         self.yamlTemplates = yamlTemplates
     }
 }
 
 /// Directories and file names of all YAML files.
-public struct YAMLTemplate: Codable, Sendable, Hashable {
+public struct YAMLTemplate: Codable, Sendable, Equatable {
     /// AutoSearch algorithm type, which is described in English.
     public var algorithmTypeEn: String?
-
     /// AutoSearch algorithm type
     public var algorithmTypeZh: String?
-
     /// Names of all algorithms of this type.
     public var algorithmNames: [String]?
 

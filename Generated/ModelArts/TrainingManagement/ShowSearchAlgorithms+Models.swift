@@ -4,27 +4,15 @@
 import CloudCore
 
 /// List of all hyperparameter search algorithms.
-public struct SearchAlgoList: Codable, Sendable, Hashable {
+public struct SearchAlgoList: Codable, Sendable, Equatable {
     /// Hyperparameter search algorithm name.
     public var name: String?
-
     /// List of hyperparameter search algorithm parameters.
     public var params: [Param]?
-
     /// Description of a hyperparameter search algorithm.
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case params
-        case description
-    }
-
-    public init(
-        name: String? = nil,
-        params: [Param]? = nil,
-        description: String? = nil
-    ) {
+    public init(name: String? = nil, params: [Param]? = nil, description: String? = nil) {
         self.name = name
         self.params = params
         self.description = description
@@ -32,10 +20,9 @@ public struct SearchAlgoList: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showSearchAlgorithms``.
-public struct ShowSearchAlgorithmsResponse: Codable, Sendable, Hashable {
+public struct ShowSearchAlgorithmsResponse: Codable, Sendable, Equatable {
     /// Number of hyperparameter search algorithms.
     public var searchAlgoCount: Int?
-
     /// List of all hyperparameter search algorithms.
     public var searchAlgoList: [SearchAlgoList]?
 
@@ -44,10 +31,7 @@ public struct ShowSearchAlgorithmsResponse: Codable, Sendable, Hashable {
         case searchAlgoList = "search_algo_list"
     }
 
-    public init(
-        searchAlgoCount: Int? = nil,
-        searchAlgoList: [SearchAlgoList]? = nil
-    ) {
+    public init(searchAlgoCount: Int? = nil, searchAlgoList: [SearchAlgoList]? = nil) {
         self.searchAlgoCount = searchAlgoCount
         self.searchAlgoList = searchAlgoList
     }

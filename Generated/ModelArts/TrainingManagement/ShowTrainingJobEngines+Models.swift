@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Engine information.
-public struct ImageInfo: Codable, Sendable, Hashable {
+public struct ImageInfo: Codable, Sendable, Equatable {
     /// Image with the matched CPU specifications.
     public var cpuImageURL: String?
-
     /// Image with the matched GPU flavors
     public var gpuImageURL: String?
-
     /// Image version.
     public var imageVersion: String?
 
@@ -20,11 +18,7 @@ public struct ImageInfo: Codable, Sendable, Hashable {
         case imageVersion = "image_version"
     }
 
-    public init(
-        cpuImageURL: String? = nil,
-        gpuImageURL: String? = nil,
-        imageVersion: String? = nil
-    ) {
+    public init(cpuImageURL: String? = nil, gpuImageURL: String? = nil, imageVersion: String? = nil) {
         self.cpuImageURL = cpuImageURL
         self.gpuImageURL = gpuImageURL
         self.imageVersion = imageVersion
@@ -34,23 +28,18 @@ public struct ImageInfo: Codable, Sendable, Hashable {
 /// List of engine specifications.
 ///
 /// items
-public struct ShowTrainingJobEnginesItem: Codable, Sendable, Hashable {
+public struct ShowTrainingJobEnginesItem: Codable, Sendable, Equatable {
     /// Engine ID, for example, caffe-1.0.0-python2.7.
     public var engineID: String?
-
     /// Engine name, for example, Caffe.
     public var engineName: String?
-
     /// Engine version. Engines with the same name have multiple versions, for example, Caffe-1.0.0-python2.7
     /// of Python 2.7.
     public var engineVersion: String?
-
     /// Whether the v1 compatibility mode is used.
     public var v1Compatible: Bool?
-
     /// User UID started by default by the engine.
     public var runUser: String?
-
     /// Engine information.
     public var imageInfo: ImageInfo?
 
@@ -91,10 +80,9 @@ public struct ShowTrainingJobEnginesItem: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showTrainingJobEngines``.
-public struct ShowTrainingJobEnginesResponse: Codable, Sendable, Hashable {
+public struct ShowTrainingJobEnginesResponse: Codable, Sendable, Equatable {
     /// Total number of training job engines.
     public var total: Int?
-
     /// List of engine specifications.
     public var items: [ShowTrainingJobEnginesItem]?
 
@@ -103,10 +91,7 @@ public struct ShowTrainingJobEnginesResponse: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        total: Int? = nil,
-        items: [ShowTrainingJobEnginesItem]? = nil
-    ) {
+    public init(total: Int? = nil, items: [ShowTrainingJobEnginesItem]? = nil) {
         self.total = total
         self.items = items
     }

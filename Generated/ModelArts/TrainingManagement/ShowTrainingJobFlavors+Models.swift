@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showTrainingJobFlavors``.
-public struct ShowTrainingJobFlavorsResponse: Codable, Sendable, Hashable {
+public struct ShowTrainingJobFlavorsResponse: Codable, Sendable, Equatable {
     /// Total number of resource flavors of a training job.
     public var totalCount: Int?
-
     /// List of resource flavors of a training job.
     public var flavors: [FlavorResponse]?
 
@@ -16,10 +15,7 @@ public struct ShowTrainingJobFlavorsResponse: Codable, Sendable, Hashable {
         case flavors
     }
 
-    public init(
-        totalCount: Int? = nil,
-        flavors: [FlavorResponse]? = nil
-    ) {
+    public init(totalCount: Int? = nil, flavors: [FlavorResponse]? = nil) {
         self.totalCount = totalCount
         self.flavors = flavors
     }

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showTrainingJobLogsPreview``.
-public struct ShowTrainingJobLogsPreviewResponse: Codable, Sendable, Hashable {
+public struct ShowTrainingJobLogsPreviewResponse: Codable, Sendable, Equatable {
     /// Log content. If the size of a log file does not exceed the upper limit (n MB), all the log files are
     /// returned. Otherwise, the latest log file (n MB) is returned. After 2022/03/01 00:00:00 (GMT+08:00),
     /// the parameter name is changed from context to content.
     public var content: String?
-
     /// Size of the returned log content, in bytes. The maximum size is 5 MB.
     public var currentSize: Int?
-
     /// Size of complete log content, in bytes
     public var fullSize: Int?
 
@@ -22,11 +20,7 @@ public struct ShowTrainingJobLogsPreviewResponse: Codable, Sendable, Hashable {
         case fullSize = "full_size"
     }
 
-    public init(
-        content: String? = nil,
-        currentSize: Int? = nil,
-        fullSize: Int? = nil
-    ) {
+    public init(content: String? = nil, currentSize: Int? = nil, fullSize: Int? = nil) {
         self.content = content
         self.currentSize = currentSize
         self.fullSize = fullSize

@@ -4,30 +4,22 @@
 import CloudCore
 
 /// Running metrics.
-public struct MetricObject: Codable, Sendable, Hashable {
+public struct MetricObject: Codable, Sendable, Equatable {
     /// Documented values of `metric`; other values decode as well.
     public struct MetricValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// CPU usage
         public static let cpuUsage: Self = "cpuUsage"
-
         /// physical memory usage
         public static let memUsage: Self = "memUsage"
-
         /// GPU usage
         public static let gpuUtil: Self = "gpuUtil"
-
         /// GPU memory usage
         public static let gpuMemUsage: Self = "gpuMemUsage"
-
         /// NPU usage
         public static let npuUtil: Self = "npuUtil"
-
         /// NPU memory usage
         public static let npuMemUsage: Self = "npuMemUsage"
     }
@@ -40,36 +32,21 @@ public struct MetricObject: Codable, Sendable, Hashable {
     /// npuUtil: NPU usage
     /// npuMemUsage: NPU memory usage
     public var metric: MetricValue?
-
     /// Value of a running metric. An average value is collected every minute.
     public var value: [Double]?
 
-    private enum CodingKeys: String, CodingKey {
-        case metric
-        case value
-    }
-
-    public init(
-        metric: MetricValue? = nil,
-        value: [Double]? = nil
-    ) {
+    public init(metric: MetricValue? = nil, value: [Double]? = nil) {
         self.metric = metric
         self.value = value
     }
 }
 
 /// The response of ``ModelArtsClient/showTrainingJobMetrics``.
-public struct ShowTrainingJobMetricsResponse: Codable, Sendable, Hashable {
+public struct ShowTrainingJobMetricsResponse: Codable, Sendable, Equatable {
     /// Running metrics.
     public var metrics: [MetricObject]?
 
-    private enum CodingKeys: String, CodingKey {
-        case metrics
-    }
-
-    public init(
-        metrics: [MetricObject]? = nil
-    ) {
+    public init(metrics: [MetricObject]? = nil) {
         self.metrics = metrics
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``ModelArtsClient/stopTrainingJob``.
-public struct StopTrainingJobRequest: Codable, Sendable, Hashable {
+public struct StopTrainingJobRequest: Codable, Sendable, Equatable {
     /// Operation request for a training job. If this parameter is set to terminate, the training job is
     /// terminated.
     public var actionType: String
@@ -13,49 +13,31 @@ public struct StopTrainingJobRequest: Codable, Sendable, Hashable {
         case actionType = "action_type"
     }
 
-    public init(
-        actionType: String
-    ) {
+    public init(actionType: String) {
         self.actionType = actionType
     }
 }
 
 /// The response of ``ModelArtsClient/stopTrainingJob``.
-public struct StopTrainingJobResponse: Codable, Sendable, Hashable {
+public struct StopTrainingJobResponse: Codable, Sendable, Equatable {
     /// Training job type, which is job by default. Options:
     /// job: training job
     public var kind: JobKind?
-
     /// Metadata of a training job.
     public var metadata: JobMetadata?
-
     /// Status of a training job. You do not need to set this parameter when creating a job.
     public var status: Status?
-
     /// Algorithm used by a training job. The options are as follows:
     /// id: Only the algorithm ID is used.
     /// subscription_id+item_version_id: The subscription ID and version ID of the algorithm are used.
     /// code_dir+boot_file: The code directory and boot file of the training job are used.
     public var algorithm: JobAlgorithmResponse?
-
     /// List of tasks in heterogeneous training jobs.
     public var tasks: [TaskResponse]?
-
     /// Specifications of a training job.
     public var spec: SpecResponce?
-
     /// This section describes the configurations required for remotely accessing a training job.
     public var endpoints: JobEndpointsResp?
-
-    private enum CodingKeys: String, CodingKey {
-        case kind
-        case metadata
-        case status
-        case algorithm
-        case tasks
-        case spec
-        case endpoints
-    }
 
     public init(
         kind: JobKind? = nil,

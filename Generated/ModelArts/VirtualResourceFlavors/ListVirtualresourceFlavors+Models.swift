@@ -6,27 +6,17 @@ import CloudCore
 /// Resource flavors.
 ///
 /// ResourceFlavor
-public struct ListVirtualresourceFlavorsResourceFlavor: Codable, Sendable, Hashable {
+public struct ListVirtualresourceFlavorsResourceFlavor: Codable, Sendable, Equatable {
     /// API version. The options are as follows:
     /// v1
     public var apiVersion: APIVersion?
-
     /// Resource type. The options are as follows:
     /// ResourceFlavor: resource flavor
     public var kind: ResourceFlavorKind?
-
     /// Metadata of a resource flavor.
     public var metadata: ResourceMetricsMetadata?
-
     /// Description of a resource flavor.
     public var spec: ListVirtualresourceFlavorsResourceFlavorSpec?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-    }
 
     public init(
         apiVersion: APIVersion? = nil,
@@ -44,39 +34,23 @@ public struct ListVirtualresourceFlavorsResourceFlavor: Codable, Sendable, Hasha
 /// Description of a resource flavor.
 ///
 /// ResourceFlavorSpec
-public struct ListVirtualresourceFlavorsResourceFlavorSpec: Codable, Sendable, Hashable {
+public struct ListVirtualresourceFlavorsResourceFlavorSpec: Codable, Sendable, Equatable {
     /// Virtual resource flavor type.
     public var type: String?
-
     /// Computer architecture. The options are as follows:
     /// x86
     /// arm64
     public var cpuArch: CPUArch?
-
     /// Number of CPU cores.
     public var cpu: String?
-
     /// Memory size in GiB.
     public var memory: String?
-
     /// Virtual NPU information.
     public var npu: ListVirtualresourceFlavorsResourceFlavorXPU?
-
     /// Template name of the virtual NPU resource corresponding to the resource flavor.
     public var virtualResourceTemplateName: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var visibility: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case cpuArch
-        case cpu
-        case memory
-        case npu
-        case virtualResourceTemplateName
-        case visibility
-    }
 
     public init(
         type: String? = nil,
@@ -100,27 +74,15 @@ public struct ListVirtualresourceFlavorsResourceFlavorSpec: Codable, Sendable, H
 /// Virtual NPU information.
 ///
 /// ResourceFlavorXpu
-public struct ListVirtualresourceFlavorsResourceFlavorXPU: Codable, Sendable, Hashable {
+public struct ListVirtualresourceFlavorsResourceFlavorXPU: Codable, Sendable, Equatable {
     /// Virtual NPU allocation type, which corresponds to the queried virtual resource template.
     public var type: String?
-
     /// Size. The value is 1.
     public var size: String?
-
     /// Resource key for virtual NPU allocation
     public var resourceKey: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case size
-        case resourceKey
-    }
-
-    public init(
-        type: String? = nil,
-        size: String? = nil,
-        resourceKey: String? = nil
-    ) {
+    public init(type: String? = nil, size: String? = nil, resourceKey: String? = nil) {
         self.type = type
         self.size = size
         self.resourceKey = resourceKey
@@ -128,27 +90,17 @@ public struct ListVirtualresourceFlavorsResourceFlavorXPU: Codable, Sendable, Ha
 }
 
 /// The response of ``ModelArtsClient/listVirtualresourceFlavors``.
-public struct ListVirtualresourceFlavorsResponse: Codable, Sendable, Hashable {
+public struct ListVirtualresourceFlavorsResponse: Codable, Sendable, Equatable {
     /// API version. The options are as follows:
     /// v1
     public var apiVersion: APIVersion?
-
     /// Resource type. The options are as follows:
     /// ResourceFlavorList: resource flavors
     public var kind: ListResourceFlavorsKind?
-
     /// Metadata of resource flavors.
     public var metadata: NeworkListMetadata?
-
     /// Resource flavors.
     public var items: [ListVirtualresourceFlavorsResourceFlavor]?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case items
-    }
 
     public init(
         apiVersion: APIVersion? = nil,

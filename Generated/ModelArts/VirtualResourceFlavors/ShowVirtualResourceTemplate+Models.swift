@@ -6,7 +6,7 @@ import CloudCore
 /// The `resources` of a `VirtualResource`.
 ///
 /// Read from the page's example.
-public struct Resources: Codable, Sendable, Hashable {
+public struct Resources: Codable, Sendable, Equatable {
     public var aicore: Int?
     public var aicpu: Int?
     public var memory: String?
@@ -17,11 +17,7 @@ public struct Resources: Codable, Sendable, Hashable {
         case memory
     }
 
-    public init(
-        aicore: Int? = nil,
-        aicpu: Int? = nil,
-        memory: String? = nil
-    ) {
+    public init(aicore: Int? = nil, aicpu: Int? = nil, memory: String? = nil) {
         self.aicore = aicore
         self.aicpu = aicpu
         self.memory = memory
@@ -36,14 +32,11 @@ public struct Resources: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/showVirtualResourceTemplate``.
-public struct ShowVirtualResourceTemplateResponse: Codable, Sendable, Hashable {
+public struct ShowVirtualResourceTemplateResponse: Codable, Sendable, Equatable {
     /// Documented values of `kind`; other values decode as well.
     public struct KindValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let virtualResourceTemplate: Self = "VirtualResourceTemplate"
     }
@@ -51,27 +44,15 @@ public struct ShowVirtualResourceTemplateResponse: Codable, Sendable, Hashable {
     /// API version. The options are as follows:
     /// v1
     public var apiVersion: APIVersion?
-
     /// Resource type. The options are as follows:
     /// VirtualResourceTemplate
     public var kind: KindValue?
-
     /// Metadata of the virtual resource allocation template.
     public var metadata: PoolNetwork?
-
     /// Specifications of the virtual resource allocation template.
     public var spec: VirtualResourceTemplateSpec?
-
     /// Not in the page's table; the page's response example shows it.
     public var virtualResources: [VirtualResource]?
-
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case metadata
-        case spec
-        case virtualResources
-    }
 
     public init(
         apiVersion: APIVersion? = nil,
@@ -91,22 +72,12 @@ public struct ShowVirtualResourceTemplateResponse: Codable, Sendable, Hashable {
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct VirtualResource: Codable, Sendable, Hashable {
+public struct VirtualResource: Codable, Sendable, Equatable {
     public var name: String?
     public var resourceKey: String?
     public var resources: Resources?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case resourceKey
-        case resources
-    }
-
-    public init(
-        name: String? = nil,
-        resourceKey: String? = nil,
-        resources: Resources? = nil
-    ) {
+    public init(name: String? = nil, resourceKey: String? = nil, resources: Resources? = nil) {
         self.name = name
         self.resourceKey = resourceKey
         self.resources = resources
@@ -114,21 +85,13 @@ public struct VirtualResource: Codable, Sendable, Hashable {
 }
 
 /// Specifications of the virtual resource allocation template.
-public struct VirtualResourceTemplateSpec: Codable, Sendable, Hashable {
+public struct VirtualResourceTemplateSpec: Codable, Sendable, Equatable {
     /// Physical resource information of the flavor.
     public var resources: JSONValue?
-
     /// Resource key of the NPU.
     public var resourceKey: String?
-
     /// Virtual resource list.
     public var virtualResources: [VitrualResource]?
-
-    private enum CodingKeys: String, CodingKey {
-        case resources
-        case resourceKey
-        case virtualResources
-    }
 
     public init(
         resources: JSONValue? = nil,
@@ -142,27 +105,15 @@ public struct VirtualResourceTemplateSpec: Codable, Sendable, Hashable {
 }
 
 /// Virtual resource list.
-public struct VitrualResource: Codable, Sendable, Hashable {
+public struct VitrualResource: Codable, Sendable, Equatable {
     /// Name of the virtual resource template.
     public var name: String?
-
     /// Resources used by the virtualization template.
     public var resources: [String: String]?
-
     /// Resource key of the virtualization template.
     public var resourceKey: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case resources
-        case resourceKey
-    }
-
-    public init(
-        name: String? = nil,
-        resources: [String: String]? = nil,
-        resourceKey: String? = nil
-    ) {
+    public init(name: String? = nil, resources: [String: String]? = nil, resourceKey: String? = nil) {
         self.name = name
         self.resources = resources
         self.resourceKey = resourceKey

@@ -5,43 +5,32 @@ import CloudCore
 
 /// Specifications when a visualization job is created. You do not need to set this parameter. For details,
 /// see Table 3.
-public struct CreateVisualizationJobFlavor: Codable, Sendable, Hashable {
+public struct CreateVisualizationJobFlavor: Codable, Sendable, Equatable {
     /// Resource specification code of a visualization job. You can obtain the code through the flavor
     /// parameter.
     public var code: String
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-    }
-
-    public init(
-        code: String
-    ) {
+    public init(code: String) {
         self.code = code
     }
 }
 
 /// The request body of ``ModelArtsClient/createVisualizationJob``.
-public struct CreateVisualizationJobRequest: Codable, Sendable, Hashable {
+public struct CreateVisualizationJobRequest: Codable, Sendable, Equatable {
     /// Name of a visualization job. The value must contain 1 to 20 characters consisting of only digits,
     /// letters, underscores (_), and hyphens (-).
     public var jobName: String
-
     /// Description of a visualization job. The value must contain 0 to 256 characters. By default, this
     /// parameter is left blank.
     public var jobDesc: String?
-
     /// OBS path
     public var trainURL: String
-
     /// Type of a visualization job. You can create visualization jobs of TensorBoard and MindInsight types.
     /// The default type is TensorBoard.
     public var jobType: String?
-
     /// Specifications when a visualization job is created. You do not need to set this parameter. For
     /// details, see Table 3.
     public var flavor: CreateVisualizationJobFlavor?
-
     /// Auto stop setting. For details, see Table 4.
     public var schedule: [Schedule]?
 
@@ -72,30 +61,23 @@ public struct CreateVisualizationJobRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/createVisualizationJob``.
-public struct CreateVisualizationJobResponse: Codable, Sendable, Hashable {
+public struct CreateVisualizationJobResponse: Codable, Sendable, Equatable {
     /// Whether the request is successful
     public var isSuccess: Bool?
-
     /// Error message of a failed API call.
     /// This parameter is not included when the API call succeeds.
     public var errorMessage: String?
-
     /// Error code of a failed API call. For details, see Error Codes.
     /// This parameter is not included when the API call succeeds.
     public var errorCode: String?
-
     /// ID of a visualization job
     public var jobID: String?
-
     /// Name of a visualization job
     public var jobName: String?
-
     /// Status of a visualization job. For details about the job statuses, see Job Statuses.
     public var status: String?
-
     /// Time when a visualization job is created, in timestamp format
     public var createTime: String?
-
     /// Endpoint of a visualization job
     public var serviceURL: String?
 

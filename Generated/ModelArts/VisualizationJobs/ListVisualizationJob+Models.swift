@@ -4,31 +4,23 @@
 import CloudCore
 
 /// Visualization job attributes. For details, see Table 4.
-public struct ListVisualizationJobJob: Codable, Sendable, Hashable {
+public struct ListVisualizationJobJob: Codable, Sendable, Equatable {
     /// Name of a visualization job
     public var jobName: String?
-
     /// Status of a visualization job. For details about the job statuses, see Job Statuses.
     public var status: Int?
-
     /// Time when a visualization job is created
     public var createTime: Int64?
-
     /// Visualization job running duration, in milliseconds
     public var duration: Int64?
-
     /// Description of a visualization job
     public var jobDesc: String?
-
     /// Endpoint of a visualization job
     public var serviceURL: String?
-
     /// Path for storing visualization job logs
     public var trainURL: String?
-
     /// ID of a visualization job
     public var jobID: Int64?
-
     /// Charged resource ID of a visualization job
     public var resourceID: String?
 
@@ -81,27 +73,21 @@ public struct ListVisualizationJobJob: Codable, Sendable, Hashable {
 }
 
 /// The response of ``ModelArtsClient/listVisualizationJob``.
-public struct ListVisualizationJobResponse: Codable, Sendable, Hashable {
+public struct ListVisualizationJobResponse: Codable, Sendable, Equatable {
     /// Whether the request is successful
     public var isSuccess: Bool?
-
     /// Error code of a failed API call. For details, see Error Codes.
     /// This parameter is not included when the API call succeeds.
     public var errorCode: String?
-
     /// Error message of a failed API call.
     /// This parameter is not included when the API call succeeds.
     public var errorMessage: String?
-
     /// Total number of the queried visualization jobs
     public var jobTotalCount: Int?
-
     /// Number of visualization jobs that can be created
     public var jobCountLimit: Int?
-
     /// Visualization job attributes. For details, see Table 4.
     public var jobs: [ListVisualizationJobJob]?
-
     /// Maximum number of training jobs
     public var quotas: Int?
 

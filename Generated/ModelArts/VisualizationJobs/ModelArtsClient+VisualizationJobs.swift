@@ -7,10 +7,7 @@ extension ModelArtsClient {
     /// Documented values of `sortBy` for ``ModelArtsClient/listVisualizationJob``.
     public struct ListVisualizationJobSortBy: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let jobID: Self = "job_id"
         public static let jobName: Self = "job_name"

@@ -4,39 +4,29 @@
 import CloudCore
 
 /// The response of ``ModelArtsClient/showVisualizationJob``.
-public struct ShowVisualizationJobResponse: Codable, Sendable, Hashable {
+public struct ShowVisualizationJobResponse: Codable, Sendable, Equatable {
     /// Error message of a failed API call.
     /// This parameter is not included when the API call succeeds.
     public var errorMessage: String?
-
     /// Error code of a failed API call. For details, see Error Codes.
     /// This parameter is not included when the API call succeeds.
     public var errorCode: String?
-
     /// Name of a visualization job
     public var jobName: String?
-
     /// Endpoint of a visualization job
     public var serviceURL: String?
-
     /// Charged resource ID of a visualization job
     public var resourceID: String?
-
     /// ID of a visualization job
     public var jobID: Int64?
-
     /// Description of a visualization job
     public var jobDesc: String?
-
     /// Visualization job running duration, in milliseconds
     public var duration: Int64?
-
     /// Time when a visualization job is created, in timestamp format
     public var createTime: Int64?
-
     /// OBS path of the visualization job output file
     public var trainURL: String?
-
     /// Status of a visualization job. For details about the job statuses, see Job Statuses.
     public var status: Int?
 

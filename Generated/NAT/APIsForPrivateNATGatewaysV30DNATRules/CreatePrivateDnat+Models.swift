@@ -4,22 +4,18 @@
 import CloudCore
 
 /// Specifies the request body for creating a DNAT rule.
-public struct CreatePrivateDnatOption: Codable, Sendable, Hashable {
+public struct CreatePrivateDnatOption: Codable, Sendable, Equatable {
     /// Provides supplementary information about the DNAT rule. The description can contain up to 255
     /// characters and cannot contain angle brackets (<>).
     public var description: String?
-
     /// Specifies the ID of the transit IP address.
     public var transitIPID: String
-
     /// Specifies the port ID of the resource that the NAT gateway is bound to. The resource can be a compute
     /// instance, load balancer (v2 or v3), or virtual IP address. Note: Either this parameter or
     /// private_ip_address must be specified. Otherwise, an error will be reported.
     public var networkInterfaceID: String?
-
     /// Specifies the private NAT gateway ID.
     public var gatewayID: String
-
     /// Specifies the protocol type.
     /// TCP, UDP, and ANY are supported.
     /// The protocol number of TCP, UDP, and ANY are 6, 17, and 0, respectively.
@@ -28,12 +24,10 @@ public struct CreatePrivateDnatOption: Codable, Sendable, Hashable {
     /// udp
     /// any
     public var `protocol`: ProtocolValue?
-
     /// Specifies the port IP address that the NAT gateway uses. The resource can be a compute instance, load
     /// balancer (v2 or v3), or virtual IP address. Note: Either this parameter or network_interface_id must
     /// be specified. Otherwise, an error will be reported.
     public var privateIPAddress: String?
-
     /// Specifies the port number of the resource, which can be a compute instance, load balancer (v2 or v3),
     /// or virtual IP address.
     /// Value range:
@@ -41,7 +35,6 @@ public struct CreatePrivateDnatOption: Codable, Sendable, Hashable {
     /// Default value:
     /// 0
     public var internalServicePort: String?
-
     /// Specifies the port number of the transit IP address.
     /// Value range:
     /// 0-65535
@@ -82,7 +75,7 @@ public struct CreatePrivateDnatOption: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``NATClient/createPrivateDnat``.
-public struct CreatePrivateDnatRequest: Codable, Sendable, Hashable {
+public struct CreatePrivateDnatRequest: Codable, Sendable, Equatable {
     /// Specifies the request body for creating a DNAT rule.
     public var dnatRule: CreatePrivateDnatOption
 
@@ -90,9 +83,7 @@ public struct CreatePrivateDnatRequest: Codable, Sendable, Hashable {
         case dnatRule = "dnat_rule"
     }
 
-    public init(
-        dnatRule: CreatePrivateDnatOption
-    ) {
+    public init(dnatRule: CreatePrivateDnatOption) {
         self.dnatRule = dnatRule
     }
 }

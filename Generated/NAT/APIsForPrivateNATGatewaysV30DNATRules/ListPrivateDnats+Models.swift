@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``NATClient/listPrivateDnats``.
-public struct ListPrivateDnatsResponse: Codable, Sendable, Hashable {
+public struct ListPrivateDnatsResponse: Codable, Sendable, Equatable {
     /// Specifies the response body for querying DNAT rules.
     public var dnatRules: [PrivateDnat]?
-
     /// Specifies the request ID.
     public var requestID: String?
-
     /// Specifies the pagination information.
     public var pageInfo: PageInfo?
 
@@ -20,11 +18,7 @@ public struct ListPrivateDnatsResponse: Codable, Sendable, Hashable {
         case pageInfo = "page_info"
     }
 
-    public init(
-        dnatRules: [PrivateDnat]? = nil,
-        requestID: String? = nil,
-        pageInfo: PageInfo? = nil
-    ) {
+    public init(dnatRules: [PrivateDnat]? = nil, requestID: String? = nil, pageInfo: PageInfo? = nil) {
         self.dnatRules = dnatRules
         self.requestID = requestID
         self.pageInfo = pageInfo

@@ -4,24 +4,20 @@
 import CloudCore
 
 /// Specifies the request body for updating a DNAT rule.
-public struct UpdatePrivateDnatOption: Codable, Sendable, Hashable {
+public struct UpdatePrivateDnatOption: Codable, Sendable, Equatable {
     /// Provides supplementary information about the DNAT rule. The description can contain up to 255
     /// characters and cannot contain angle brackets (<>).
     public var description: String?
-
     /// Specifies the ID of the transit IP address.
     public var transitIPID: String?
-
     /// Specifies the port ID of the resource that the NAT gateway is bound to. The resource can be a compute
     /// instance, load balancer (v2 or v3), or virtual IP address. Note: Either this parameter or
     /// private_ip_address must be specified. Otherwise, an error will be reported.
     public var networkInterfaceID: String?
-
     /// Specifies the port IP address that the NAT gateway uses. The resource can be a compute instance, load
     /// balancer (v2 or v3), or virtual IP address. Note: Either this parameter or network_interface_id must
     /// be specified. Otherwise, an error will be reported.
     public var privateIPAddress: String?
-
     /// Specifies the protocol type.
     /// TCP, UDP, and ANY are supported.
     /// The protocol number of TCP, UDP, and ANY are 6, 17, and 0, respectively.
@@ -30,7 +26,6 @@ public struct UpdatePrivateDnatOption: Codable, Sendable, Hashable {
     /// udp
     /// any
     public var `protocol`: ProtocolValue?
-
     /// Specifies the port number of the resource, which can be a compute instance, load balancer (v2 or v3),
     /// or virtual IP address.
     /// Value range:
@@ -38,7 +33,6 @@ public struct UpdatePrivateDnatOption: Codable, Sendable, Hashable {
     /// Default value:
     /// 0
     public var internalServicePort: String?
-
     /// Specifies the port number of the transit IP address.
     /// Value range:
     /// 0-65535
@@ -76,7 +70,7 @@ public struct UpdatePrivateDnatOption: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``NATClient/updatePrivateDnat``.
-public struct UpdatePrivateDnatRequest: Codable, Sendable, Hashable {
+public struct UpdatePrivateDnatRequest: Codable, Sendable, Equatable {
     /// Specifies the request body for updating a DNAT rule.
     public var dnatRule: UpdatePrivateDnatOption?
 
@@ -84,9 +78,7 @@ public struct UpdatePrivateDnatRequest: Codable, Sendable, Hashable {
         case dnatRule = "dnat_rule"
     }
 
-    public init(
-        dnatRule: UpdatePrivateDnatOption? = nil
-    ) {
+    public init(dnatRule: UpdatePrivateDnatOption? = nil) {
         self.dnatRule = dnatRule
     }
 }

@@ -4,22 +4,18 @@
 import CloudCore
 
 /// Specifies the request body for creating an SNAT rule.
-public struct CreatePrivateSNATOption: Codable, Sendable, Hashable {
+public struct CreatePrivateSNATOption: Codable, Sendable, Equatable {
     /// Specifies the private NAT gateway ID.
     public var gatewayID: String
-
     /// Specifies the CIDR block that matches the SNAT rule.
     /// Constraint: Either this parameter or virsubnet_id must be specified.
     public var cidr: String?
-
     /// Specifies the ID of the subnet that matches the SNAT rule.
     /// Constraint: Either this parameter or cidr must be specified.
     public var virsubnetID: String?
-
     /// Provides supplementary information about the SNAT rule. The description can contain up to 255
     /// characters and cannot contain angle brackets (<>).
     public var description: String?
-
     /// Specifies the IDs of the transit IP addresses.
     /// Constraints: A maximum number of 20 IDs is allowed.
     public var transitIPIDs: [String]
@@ -48,7 +44,7 @@ public struct CreatePrivateSNATOption: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``NATClient/createPrivateSNAT``.
-public struct CreatePrivateSNATRequest: Codable, Sendable, Hashable {
+public struct CreatePrivateSNATRequest: Codable, Sendable, Equatable {
     /// Specifies the request body for creating an SNAT rule.
     public var snatRule: CreatePrivateSNATOption
 
@@ -56,9 +52,7 @@ public struct CreatePrivateSNATRequest: Codable, Sendable, Hashable {
         case snatRule = "snat_rule"
     }
 
-    public init(
-        snatRule: CreatePrivateSNATOption
-    ) {
+    public init(snatRule: CreatePrivateSNATOption) {
         self.snatRule = snatRule
     }
 }

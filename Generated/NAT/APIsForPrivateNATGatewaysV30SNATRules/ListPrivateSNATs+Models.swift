@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``NATClient/listPrivateSNATs``.
-public struct ListPrivateSNATsResponse: Codable, Sendable, Hashable {
+public struct ListPrivateSNATsResponse: Codable, Sendable, Equatable {
     /// Specifies the response body for querying SNAT rules.
     public var snatRules: [PrivateSNAT]?
-
     /// Specifies the pagination information.
     public var pageInfo: PageInfo?
-
     /// Specifies the request ID.
     public var requestID: String?
 
@@ -20,11 +18,7 @@ public struct ListPrivateSNATsResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        snatRules: [PrivateSNAT]? = nil,
-        pageInfo: PageInfo? = nil,
-        requestID: String? = nil
-    ) {
+    public init(snatRules: [PrivateSNAT]? = nil, pageInfo: PageInfo? = nil, requestID: String? = nil) {
         self.snatRules = snatRules
         self.pageInfo = pageInfo
         self.requestID = requestID

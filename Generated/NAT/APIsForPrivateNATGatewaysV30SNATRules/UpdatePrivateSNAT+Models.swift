@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies the request body for updating an SNAT rule.
-public struct UpdatePrivateSNATOption: Codable, Sendable, Hashable {
+public struct UpdatePrivateSNATOption: Codable, Sendable, Equatable {
     /// Specifies the ID list of transit IP addresses.
     public var transitIPIDs: [String]?
-
     /// Provides supplementary information about the SNAT rule. The description can contain up to 255
     /// characters and cannot contain angle brackets (<>).
     public var description: String?
@@ -17,17 +16,14 @@ public struct UpdatePrivateSNATOption: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        transitIPIDs: [String]? = nil,
-        description: String? = nil
-    ) {
+    public init(transitIPIDs: [String]? = nil, description: String? = nil) {
         self.transitIPIDs = transitIPIDs
         self.description = description
     }
 }
 
 /// The request body of ``NATClient/updatePrivateSNAT``.
-public struct UpdatePrivateSNATRequest: Codable, Sendable, Hashable {
+public struct UpdatePrivateSNATRequest: Codable, Sendable, Equatable {
     /// Specifies the request body for updating an SNAT rule.
     public var snatRule: UpdatePrivateSNATOption
 
@@ -35,9 +31,7 @@ public struct UpdatePrivateSNATRequest: Codable, Sendable, Hashable {
         case snatRule = "snat_rule"
     }
 
-    public init(
-        snatRule: UpdatePrivateSNATOption
-    ) {
+    public init(snatRule: UpdatePrivateSNATOption) {
         self.snatRule = snatRule
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``NATClient/listNatGatewayDnatRules``.
-public struct ListNatGatewayDnatRulesResponse: Codable, Sendable, Hashable {
+public struct ListNatGatewayDnatRulesResponse: Codable, Sendable, Equatable {
     /// Specifies the DNAT rule objects. For details, see Table 3.
     public var dnatRules: [DnatRule]?
 
@@ -12,9 +12,7 @@ public struct ListNatGatewayDnatRulesResponse: Codable, Sendable, Hashable {
         case dnatRules = "dnat_rules"
     }
 
-    public init(
-        dnatRules: [DnatRule]? = nil
-    ) {
+    public init(dnatRules: [DnatRule]? = nil) {
         self.dnatRules = dnatRules
     }
 }

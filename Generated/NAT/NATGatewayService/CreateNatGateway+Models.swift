@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``NATClient/createNatGateway``.
-public struct CreateNatGatewayResponse: Codable, Sendable, Hashable {
+public struct CreateNatGatewayResponse: Codable, Sendable, Equatable {
     /// Specifies the NAT gateway object. For details, see Table 4.
     public var natGateway: NatGateway?
 
@@ -12,9 +12,7 @@ public struct CreateNatGatewayResponse: Codable, Sendable, Hashable {
         case natGateway = "nat_gateway"
     }
 
-    public init(
-        natGateway: NatGateway? = nil
-    ) {
+    public init(natGateway: NatGateway? = nil) {
         self.natGateway = natGateway
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``NATClient/listNatGateways``.
-public struct ListNatGatewaysResponse: Codable, Sendable, Hashable {
+public struct ListNatGatewaysResponse: Codable, Sendable, Equatable {
     /// Specifies the NAT gateway objects. For details, see Table 3.
     public var natGateways: [NatGateway]?
 
@@ -12,9 +12,7 @@ public struct ListNatGatewaysResponse: Codable, Sendable, Hashable {
         case natGateways = "nat_gateways"
     }
 
-    public init(
-        natGateways: [NatGateway]? = nil
-    ) {
+    public init(natGateways: [NatGateway]? = nil) {
         self.natGateways = natGateways
     }
 }

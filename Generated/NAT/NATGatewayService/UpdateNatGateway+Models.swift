@@ -4,14 +4,12 @@
 import CloudCore
 
 /// Specifies the NAT gateway object. For details, see Table 3.
-public struct UpdateNatGatewayNatGateway: Codable, Sendable, Hashable {
+public struct UpdateNatGatewayNatGateway: Codable, Sendable, Equatable {
     /// Specifies the NAT gateway name.
     /// The name can contain only digits, letters, underscores (_), and hyphens (-).
     public var name: String?
-
     /// Provides supplementary information about the NAT gateway.
     public var description: String?
-
     /// Specifies the NAT gateway type.
     /// The type can be:
     /// 0: micro type, which supports up to 1,000 SNAT connections.
@@ -21,17 +19,7 @@ public struct UpdateNatGatewayNatGateway: Codable, Sendable, Hashable {
     /// 4: extra-large type, which supports up to 1,000,000 SNAT connections.
     public var spec: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case spec
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil,
-        spec: String? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil, spec: String? = nil) {
         self.name = name
         self.description = description
         self.spec = spec
@@ -39,7 +27,7 @@ public struct UpdateNatGatewayNatGateway: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``NATClient/updateNatGateway``.
-public struct UpdateNatGatewayRequest: Codable, Sendable, Hashable {
+public struct UpdateNatGatewayRequest: Codable, Sendable, Equatable {
     /// Specifies the NAT gateway object. For details, see Table 3.
     /// Mandatory field: None. Only the name, description, and spec fields can be updated. At least one
     /// attribute must be specified for the NAT gateway to be updated.
@@ -49,9 +37,7 @@ public struct UpdateNatGatewayRequest: Codable, Sendable, Hashable {
         case natGateway = "nat_gateway"
     }
 
-    public init(
-        natGateway: UpdateNatGatewayNatGateway
-    ) {
+    public init(natGateway: UpdateNatGatewayNatGateway) {
         self.natGateway = natGateway
     }
 }

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// Specifies the request body for creating the private NAT gateway.
-public struct CreatePrivateNatOption: Codable, Sendable, Hashable {
+public struct CreatePrivateNatOption: Codable, Sendable, Equatable {
     /// Specifies the private NAT gateway name.
     /// Only digits, letters, underscores (_), and hyphens (-) are allowed.
     public var name: String
-
     /// Provides supplementary information about the private NAT gateway. The description can contain up to
     /// 255 characters and cannot contain angle brackets (<>).
     public var description: String?
-
     /// Specifies the private NAT gateway specifications.
     /// The value can be:
     /// Small
@@ -22,13 +20,10 @@ public struct CreatePrivateNatOption: Codable, Sendable, Hashable {
     /// Default value:
     /// Enumeration values:
     public var spec: Spec?
-
     /// Specifies the VPC where the private NAT gateway works.
     public var downlinkVPCs: [DownlinkVPCOption]
-
     /// Specifies the tag list.
     public var tags: [CreatePrivateNatTagTag]?
-
     /// Specifies the ID of the enterprise project that is associated with the private NAT gateway when the
     /// private NAT gateway is created.
     /// For more information about enterprise projects and how to obtain enterprise project IDs, see
@@ -64,17 +59,11 @@ public struct CreatePrivateNatOption: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``NATClient/createPrivateNat``.
-public struct CreatePrivateNatRequest: Codable, Sendable, Hashable {
+public struct CreatePrivateNatRequest: Codable, Sendable, Equatable {
     /// Specifies the request body for creating the private NAT gateway.
     public var gateway: CreatePrivateNatOption
 
-    private enum CodingKeys: String, CodingKey {
-        case gateway
-    }
-
-    public init(
-        gateway: CreatePrivateNatOption
-    ) {
+    public init(gateway: CreatePrivateNatOption) {
         self.gateway = gateway
     }
 }
@@ -83,10 +72,9 @@ public struct CreatePrivateNatRequest: Codable, Sendable, Hashable {
 public typealias CreatePrivateNatResponse = ShowPrivateNatResponse
 
 /// Specifies the VPC where the private NAT gateway works.
-public struct DownlinkVPCOption: Codable, Sendable, Hashable {
+public struct DownlinkVPCOption: Codable, Sendable, Equatable {
     /// Specifies the ID of the subnet where the private NAT gateway works.
     public var virsubnetID: String
-
     /// Specifies the private IP address of the private NAT gateway.
     public var ngportIPAddress: String?
 
@@ -95,10 +83,7 @@ public struct DownlinkVPCOption: Codable, Sendable, Hashable {
         case ngportIPAddress = "ngport_ip_address"
     }
 
-    public init(
-        virsubnetID: String,
-        ngportIPAddress: String? = nil
-    ) {
+    public init(virsubnetID: String, ngportIPAddress: String? = nil) {
         self.virsubnetID = virsubnetID
         self.ngportIPAddress = ngportIPAddress
     }

@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The response of ``NATClient/listPrivateNats``.
-public struct ListPrivateNatsResponse: Codable, Sendable, Hashable {
+public struct ListPrivateNatsResponse: Codable, Sendable, Equatable {
     /// Specifies the response body for querying private NAT gateways.
     /// For details, see the PrivateNat description.
     public var gateways: [PrivateNat]?
-
     /// Specifies the request ID.
     public var requestID: String?
-
     /// Specifies the pagination information.
     public var pageInfo: PageInfo?
 
@@ -21,11 +19,7 @@ public struct ListPrivateNatsResponse: Codable, Sendable, Hashable {
         case pageInfo = "page_info"
     }
 
-    public init(
-        gateways: [PrivateNat]? = nil,
-        requestID: String? = nil,
-        pageInfo: PageInfo? = nil
-    ) {
+    public init(gateways: [PrivateNat]? = nil, requestID: String? = nil, pageInfo: PageInfo? = nil) {
         self.gateways = gateways
         self.requestID = requestID
         self.pageInfo = pageInfo

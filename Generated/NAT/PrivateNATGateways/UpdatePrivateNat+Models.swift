@@ -4,15 +4,13 @@
 import CloudCore
 
 /// Specifies the request body for updating the private NAT gateway.
-public struct UpdatePrivateNatOption: Codable, Sendable, Hashable {
+public struct UpdatePrivateNatOption: Codable, Sendable, Equatable {
     /// Specifies the private NAT gateway name.
     /// Only digits, letters, underscores (_), and hyphens (-) are allowed.
     public var name: String?
-
     /// Provides supplementary information about the private NAT gateway. The description can contain up to
     /// 255 characters and cannot contain angle brackets (<>).
     public var description: String?
-
     /// Specifies the private NAT gateway specifications.
     /// The value can be:
     /// Small
@@ -22,17 +20,7 @@ public struct UpdatePrivateNatOption: Codable, Sendable, Hashable {
     /// Enumeration values:
     public var spec: Spec?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case spec
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil,
-        spec: Spec? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil, spec: Spec? = nil) {
         self.name = name
         self.description = description
         self.spec = spec
@@ -40,17 +28,11 @@ public struct UpdatePrivateNatOption: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``NATClient/updatePrivateNat``.
-public struct UpdatePrivateNatRequest: Codable, Sendable, Hashable {
+public struct UpdatePrivateNatRequest: Codable, Sendable, Equatable {
     /// Specifies the request body for updating the private NAT gateway.
     public var gateway: UpdatePrivateNatOption
 
-    private enum CodingKeys: String, CodingKey {
-        case gateway
-    }
-
-    public init(
-        gateway: UpdatePrivateNatOption
-    ) {
+    public init(gateway: UpdatePrivateNatOption) {
         self.gateway = gateway
     }
 }

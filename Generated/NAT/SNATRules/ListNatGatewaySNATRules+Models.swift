@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``NATClient/listNatGatewaySNATRules``.
-public struct ListNatGatewaySNATRulesResponse: Codable, Sendable, Hashable {
+public struct ListNatGatewaySNATRulesResponse: Codable, Sendable, Equatable {
     /// Specifies the SNAT rule objects. For details, see Table 3.
     public var snatRules: [SNATRule]?
 
@@ -12,9 +12,7 @@ public struct ListNatGatewaySNATRulesResponse: Codable, Sendable, Hashable {
         case snatRules = "snat_rules"
     }
 
-    public init(
-        snatRules: [SNATRule]? = nil
-    ) {
+    public init(snatRules: [SNATRule]? = nil) {
         self.snatRules = snatRules
     }
 }

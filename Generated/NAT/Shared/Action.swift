@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `action` fields and parameters; other values decode as well.
 public struct Action: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// filtering
     public static let filter: Self = "filter"
-
     /// querying the total number
     public static let count: Self = "count"
 }

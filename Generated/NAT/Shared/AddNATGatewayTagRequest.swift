@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``NATClient/addNATGatewayTag``.
-public struct AddNATGatewayTagRequest: Codable, Sendable, Hashable {
+public struct AddNATGatewayTagRequest: Codable, Sendable, Equatable {
     /// Specifies the list of tags.
     public var tag: CreatePrivateNatTagTag
 
-    private enum CodingKeys: String, CodingKey {
-        case tag
-    }
-
-    public init(
-        tag: CreatePrivateNatTagTag
-    ) {
+    public init(tag: CreatePrivateNatTagTag) {
         self.tag = tag
     }
 }

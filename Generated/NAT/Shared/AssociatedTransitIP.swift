@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies the list of details of associated transit IP addresses.
-public struct AssociatedTransitIP: Codable, Sendable, Hashable {
+public struct AssociatedTransitIP: Codable, Sendable, Equatable {
     /// Specifies the ID of the transit IP address.
     public var transitIPID: String?
-
     /// Specifies the transit IP address.
     public var transitIPAddress: String?
 
@@ -16,10 +15,7 @@ public struct AssociatedTransitIP: Codable, Sendable, Hashable {
         case transitIPAddress = "transit_ip_address"
     }
 
-    public init(
-        transitIPID: String? = nil,
-        transitIPAddress: String? = nil
-    ) {
+    public init(transitIPID: String? = nil, transitIPAddress: String? = nil) {
         self.transitIPID = transitIPID
         self.transitIPAddress = transitIPAddress
     }

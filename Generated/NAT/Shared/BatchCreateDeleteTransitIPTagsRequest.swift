@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``NATClient/batchCreateDeleteTransitIPTags``.
-public struct BatchCreateDeleteTransitIPTagsRequest: Codable, Sendable, Hashable {
+public struct BatchCreateDeleteTransitIPTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct ActionValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let create: Self = "create"
         public static let delete: Self = "delete"
@@ -23,19 +20,10 @@ public struct BatchCreateDeleteTransitIPTagsRequest: Codable, Sendable, Hashable
     /// delete
     /// Enumeration values:
     public var action: ActionValue
-
     /// Specifies the tag list.
     public var tags: [CreatePrivateNatTagTag]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-    }
-
-    public init(
-        action: ActionValue,
-        tags: [CreatePrivateNatTagTag]
-    ) {
+    public init(action: ActionValue, tags: [CreatePrivateNatTagTag]) {
         self.action = action
         self.tags = tags
     }

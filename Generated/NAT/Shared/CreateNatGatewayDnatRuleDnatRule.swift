@@ -3,37 +3,30 @@
 
 import CloudCore
 
-public struct CreateNatGatewayDnatRuleDnatRule: Codable, Sendable, Hashable {
+public struct CreateNatGatewayDnatRuleDnatRule: Codable, Sendable, Equatable {
     /// Specifies the NAT gateway ID.
     public var natGatewayID: String
-
     /// Specifies the port ID of the cloud server (ECS or BMS). Specify either this parameter or private_ip.
     /// When the DNAT rule is used in the VPC scenario, use this parameter.
     public var portID: String?
-
     /// Specifies the private IP address of a user, for example, the IP address of a VPC for Direct Connect
     /// connection. Specify either this parameter or port_id.
     /// When the DNAT rule is used in the Direct Connect scenario, use this parameter.
     public var privateIP: String?
-
     /// Specifies the port number used by the cloud server (ECS or BMS) to provide services for external
     /// systems. In VPC DNAT scenarios, this parameter indicates the protocol port number of the NIC of the
     /// cloud server (ECS or BMS) in the DNAT rule. In Direct Connect DNAT scenarios, this parameter indicates
     /// the protocol port number of your private IP address in the DNAT rule.
     /// The value ranges from 0 to 65535.
     public var internalServicePort: Int
-
     /// Specifies the EIP ID.
     public var floatingIPID: String
-
     /// Specifies the port for providing services for external systems.
     /// The value ranges from 0 to 65535.
     public var externalServicePort: Int
-
     /// Specifies the protocol. TCP, UDP, and ANY are supported.
     /// The protocol number of TCP, UDP, and ANY are 6, 17, and 0, respectively.
     public var `protocol`: String
-
     /// Provides supplementary information about the DNAT rule.
     public var description: String?
 

@@ -3,17 +3,14 @@
 
 import CloudCore
 
-public struct CreateNatGatewayNatGateway: Codable, Sendable, Hashable {
+public struct CreateNatGatewayNatGateway: Codable, Sendable, Equatable {
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the NAT gateway name.
     /// The name can contain only digits, letters, underscores (_), and hyphens (-).
     public var name: String
-
     /// Provides supplementary information about the NAT gateway.
     public var description: String?
-
     /// Specifies the NAT gateway type.
     /// The type can be:
     /// 0: micro type, which supports up to 1,000 SNAT connections.
@@ -22,10 +19,8 @@ public struct CreateNatGatewayNatGateway: Codable, Sendable, Hashable {
     /// 3: large type, which supports up to 200,000 SNAT connections.
     /// 4: extra-large type, which supports up to 1,000,000 SNAT connections.
     public var spec: String
-
     /// Specifies the VPC ID.
     public var routerID: String
-
     /// Specifies the network ID of the downstream interface (the next hop of the DVR) of the NAT gateway.
     public var internalNetworkID: String
 

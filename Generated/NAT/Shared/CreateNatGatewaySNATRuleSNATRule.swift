@@ -3,30 +3,25 @@
 
 import CloudCore
 
-public struct CreateNatGatewaySNATRuleSNATRule: Codable, Sendable, Hashable {
+public struct CreateNatGatewaySNATRuleSNATRule: Codable, Sendable, Equatable {
     /// Specifies the NAT gateway ID.
     public var natGatewayID: String
-
     /// Specifies the network ID used by the SNAT rule. Specify either this parameter or cidr.
     public var networkID: String?
-
     /// Specifies CIDR, which can be in the format of a network segment or a host IP address. Specify either
     /// this parameter or network_id.
     /// If source_type is set to 0, cidr must be a subset of the VPC subnet.
     /// If source_type is set to 1, cidr must be a CIDR block of your on-premises network connected to the VPC
     /// through Direct Connect or Cloud Connect.
     public var cidr: String?
-
     /// 0: Either network_id or cidr can be specified in a VPC.
     /// 1: Only cidr can be specified over a Direct Connect connection.
     /// If no value is entered, the default value 0 (VPC) is used.
     public var sourceType: Int?
-
     /// Specifies the EIP ID. Use commas (,) to separate multiple IDs.
     /// The maximum length of the ID is 4,096 bytes.
     /// Constraints: The number of EIP IDs cannot exceed 20.
     public var floatingIPID: String
-
     /// Provides supplementary information about the SNAT rule.
     public var description: String?
 

@@ -6,22 +6,13 @@ import CloudCore
 /// Specifies the list of tags.
 ///
 /// Tag
-public struct CreatePrivateNatTagTag: Codable, Sendable, Hashable {
+public struct CreatePrivateNatTagTag: Codable, Sendable, Equatable {
     /// Specifies the tag key. A key can contain up to 128 Unicode characters. key cannot be left blank.
     public var key: String?
-
     /// Specifies the tag value. Each value can contain up to 255 Unicode characters.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,54 +4,41 @@
 import CloudCore
 
 /// Specifies the DNAT rule objects. For details, see Table 3.
-public struct DnatRule: Codable, Sendable, Hashable {
+public struct DnatRule: Codable, Sendable, Equatable {
     /// Specifies the DNAT rule ID.
     public var id: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the NAT gateway ID.
     public var natGatewayID: String?
-
     /// Specifies the port ID of the cloud server (ECS or BMS). This parameter is used in the VPC scenario,
     /// where this parameter or private_ip must be specified.
     public var portID: String?
-
     /// Specifies the IP address of an on-premises network connected by a Direct Connect connection.
     /// This parameter is used in the Direct Connect scenario. Specify either this parameter or port_id.
     public var privateIP: String?
-
     /// Specifies the port number used by the cloud server (ECS or BMS) to provide services for external
     /// systems.
     public var internalServicePort: Int?
-
     /// Specifies the EIP ID.
     public var floatingIPID: String?
-
     /// Specifies the EIP address.
     public var floatingIPAddress: String?
-
     /// Specifies the port for providing services for external systems.
     public var externalServicePort: Int?
-
     /// Specifies the protocol. TCP, UDP, and ANY are supported.
     /// The protocol number of TCP, UDP, and ANY are 6, 17, and 0, respectively.
     public var `protocol`: String?
-
     /// Provides supplementary information about the DNAT rule.
     public var description: String?
-
     /// Specifies the status of the DNAT rule.
     /// For details about all its values, see Table 1.
     public var status: String?
-
     /// Specifies whether the DNAT rule is enabled or disabled.
     /// The value can be:
     /// true: The DNAT rule is enabled.
     /// false: The DNAT rule is disabled.
     public var adminStateUp: Bool?
-
     /// Specifies when the DNAT rule was created (UTC time). Its value rounds to 6 decimal places for seconds.
     /// The format is yyyy-mm-dd hh:mm:ss.
     public var createdAt: String?

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Specifies the VPC where the private NAT gateway works.
-public struct DownlinkVPC: Codable, Sendable, Hashable {
+public struct DownlinkVPC: Codable, Sendable, Equatable {
     /// Specifies the ID of the VPC where the private NAT gateway works.
     public var vpcID: String?
-
     /// Specifies the ID of the subnet where the private NAT gateway works.
     public var virsubnetID: String?
-
     /// Specifies the private IP address of the private NAT gateway.
     public var ngportIPAddress: String?
 
@@ -20,11 +18,7 @@ public struct DownlinkVPC: Codable, Sendable, Hashable {
         case ngportIPAddress = "ngport_ip_address"
     }
 
-    public init(
-        vpcID: String? = nil,
-        virsubnetID: String? = nil,
-        ngportIPAddress: String? = nil
-    ) {
+    public init(vpcID: String? = nil, virsubnetID: String? = nil, ngportIPAddress: String? = nil) {
         self.vpcID = vpcID
         self.virsubnetID = virsubnetID
         self.ngportIPAddress = ngportIPAddress

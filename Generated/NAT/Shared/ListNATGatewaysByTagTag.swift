@@ -8,12 +8,11 @@ import CloudCore
 /// Each tag key must be unique, and each tag value in a tag must be unique. Resources identified by different
 /// keys are in AND relationship, and values in one tag are in OR relationship. If no tag filtering criteria
 /// is specified, full data is returned.
-public struct ListNATGatewaysByTagTag: Codable, Sendable, Hashable {
+public struct ListNATGatewaysByTagTag: Codable, Sendable, Equatable {
     /// Specifies the tag key. A key contains a maximum of 127 Unicode characters and cannot be blank. (The
     /// system does not check the parameter when searching a tag.) The key cannot be left blank or an empty
     /// string. The key cannot contain spaces. Before verification, delete spaces before and after the value.
     public var key: String?
-
     /// Specifies the tag values. Each value contains a maximum of 255 Unicode characters and cannot contain
     /// spaces. Before verification, delete spaces before and after the value.
     /// The asterisk (*) is a reserved character. The value can be empty but cannot be left blank.
@@ -22,15 +21,7 @@ public struct ListNATGatewaysByTagTag: Codable, Sendable, Hashable {
     /// relationship.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

@@ -6,12 +6,11 @@ import CloudCore
 /// Specifies the tags.
 ///
 /// Tags
-public struct ListPrivateNatTagsTags: Codable, Sendable, Hashable {
+public struct ListPrivateNatTagsTags: Codable, Sendable, Equatable {
     /// Specifies the tag key. A key can contain up to 128 Unicode characters. (The system does not verify key
     /// when searching for resources.) key cannot be left blank or be an empty string. key cannot contain
     /// spaces. Before using the value of key, delete spaces before and after the value.
     public var key: String?
-
     /// Specifies the tag value list. Each value can contain a maximum of 255 Unicode characters. Before
     /// verifying and using values, delete SBC spaces before and after the value.
     /// The value can be an empty array but cannot be left blank. If values is not specified, any parameter
@@ -20,15 +19,7 @@ public struct ListPrivateNatTagsTags: Codable, Sendable, Hashable {
     /// set of values when searching for resources.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``NATClient/listTransitIPTags``.
-public struct ListTransitIPTagsResponse: Codable, Sendable, Hashable {
+public struct ListTransitIPTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the request ID.
     public var requestID: String?
-
     /// Specifies the tags.
     public var tags: [ListPrivateNatTagsTags]?
 
@@ -16,10 +15,7 @@ public struct ListTransitIPTagsResponse: Codable, Sendable, Hashable {
         case tags
     }
 
-    public init(
-        requestID: String? = nil,
-        tags: [ListPrivateNatTagsTags]? = nil
-    ) {
+    public init(requestID: String? = nil, tags: [ListPrivateNatTagsTags]? = nil) {
         self.requestID = requestID
         self.tags = tags
     }

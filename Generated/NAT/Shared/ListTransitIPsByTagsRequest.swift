@@ -4,19 +4,17 @@
 import CloudCore
 
 /// The request body of ``NATClient/listTransitIPsByTags``.
-public struct ListTransitIPsByTagsRequest: Codable, Sendable, Hashable {
+public struct ListTransitIPsByTagsRequest: Codable, Sendable, Equatable {
     /// Specifies the index position. The query starts from the next data record indexed by this parameter.
     /// When querying resources on the first page, you do not need to specify this parameter. When querying
     /// resources on subsequent pages, set this parameter to the value returned in the response body for
     /// querying resources on the previous page. This parameter is not available when action is set to count.
     /// If action is set to filter, the value must be a positive number, and the default value is 0.
     public var offset: String?
-
     /// Specifies the number of records to be queried. This parameter is not available when action is set to
     /// count. If action is set to filter, the default value is 1000, which is also the maximum value. The
     /// minimum value is 1. The value cannot be a negative number.
     public var limit: String?
-
     /// Specifies the operation to be performed. The value can be filter or count.
     /// The value filter indicates pagination query. The value count indicates that the total number of query
     /// results meeting the search criteria will be returned.
@@ -24,7 +22,6 @@ public struct ListTransitIPsByTagsRequest: Codable, Sendable, Hashable {
     /// filter
     /// count
     public var action: Action
-
     /// Specifies the search field. The tag key is the field to be matched, for example, resource_name. The
     /// tag value indicates the value to be matched. This field is a fixed dictionary value. You can determine
     /// whether fuzzy match is required based on different fields. For example, if key is set to
@@ -32,7 +29,6 @@ public struct ListTransitIPsByTagsRequest: Codable, Sendable, Hashable {
     /// match is used. If key is set to resource_id, exact match is used. Currently, only resource_name is
     /// supported.
     public var matches: [Match]?
-
     /// The resources to be queried do not contain tags listed in not_tags. Each resource to be queried
     /// contains a maximum of 20 keys. Each tag key can have a maximum of 20 tag values. The structure body
     /// cannot be missing, and the key cannot be left blank or set to an empty string. Each tag key must be
@@ -40,7 +36,6 @@ public struct ListTransitIPsByTagsRequest: Codable, Sendable, Hashable {
     /// not_tags will be returned.Keys are in AND relationship, and values in a tag are in OR relationship.If
     /// this parameter is not specified, all resources will be returned.
     public var notTags: [Tags]?
-
     /// The resources to be queried contain tags listed in tags. Each resource to be queried contains a
     /// maximum of 20 keys. Each tag key can have a maximum of 20 tag values. The structure body cannot be
     /// missing, and the key cannot be left blank or set to an empty string. Each tag key must be unique, and
@@ -48,7 +43,6 @@ public struct ListTransitIPsByTagsRequest: Codable, Sendable, Hashable {
     /// returned.Keys are in AND relationship, and values in a tag are in OR relationship.If this parameter is
     /// not specified, all resources will be returned.
     public var tags: [Tags]?
-
     /// The resources to be queried contain any tag listed in tags_any. Each resource to be queried contains a
     /// maximum of 20 keys. Each tag key can have a maximum of 20 tag values. The structure body cannot be
     /// missing, and the key cannot be left blank or set to an empty string. Each tag key must be unique, and
@@ -56,7 +50,6 @@ public struct ListTransitIPsByTagsRequest: Codable, Sendable, Hashable {
     /// returned.Keys are in AND relationship, and values in a tag are in OR relationship.If this parameter is
     /// not specified, all resources will be returned.
     public var tagsAny: [Tags]?
-
     /// The resources to be queried do not contain any tag listed in not_tags_any. Each resource to be queried
     /// contains a maximum of 20 keys. Each tag key can have a maximum of 20 tag values. The structure body
     /// cannot be missing, and the key cannot be left blank or set to an empty string. Each tag key must be

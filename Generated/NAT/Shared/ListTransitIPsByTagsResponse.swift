@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``NATClient/listTransitIPsByTags``.
-public struct ListTransitIPsByTagsResponse: Codable, Sendable, Hashable {
+public struct ListTransitIPsByTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the resource list.
     public var resources: [Resource]?
-
     /// Specifies the request ID.
     public var requestID: String?
-
     /// Specifies the total number of records.
     /// Value range:
     /// 0-1000000
@@ -22,11 +20,7 @@ public struct ListTransitIPsByTagsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [Resource]? = nil,
-        requestID: String? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(resources: [Resource]? = nil, requestID: String? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.requestID = requestID
         self.totalCount = totalCount

@@ -8,22 +8,13 @@ import CloudCore
 /// fuzzy match is required based on different fields. For example, if key is set to resource_name, fuzzy
 /// search (case insensitive) is used by default. If value is an empty string, exact match is used. If key is
 /// set to resource_id, exact match is used. Currently, only resource_name is supported.
-public struct Match: Codable, Sendable, Hashable {
+public struct Match: Codable, Sendable, Equatable {
     /// Specifies the tag key used to search for resources.
     public var key: String
-
     /// Specifies the tag value used to search for resources.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

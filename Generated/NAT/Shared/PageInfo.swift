@@ -4,14 +4,12 @@
 import CloudCore
 
 /// Specifies the pagination information.
-public struct PageInfo: Codable, Sendable, Hashable {
+public struct PageInfo: Codable, Sendable, Equatable {
     /// Specifies the ID of the last record in this query, which can be used in the next query.
     public var nextMarker: String?
-
     /// Specifies the ID of the first record in the pagination query result. When page_reverse is set to true,
     /// this parameter is used together to query resources on the previous page.
     public var previousMarker: String?
-
     /// Specifies the ID of the last record in the pagination query result. It is usually used to query
     /// resources on the next page.
     /// Value range:
@@ -24,11 +22,7 @@ public struct PageInfo: Codable, Sendable, Hashable {
         case currentCount = "current_count"
     }
 
-    public init(
-        nextMarker: String? = nil,
-        previousMarker: String? = nil,
-        currentCount: Int? = nil
-    ) {
+    public init(nextMarker: String? = nil, previousMarker: String? = nil, currentCount: Int? = nil) {
         self.nextMarker = nextMarker
         self.previousMarker = previousMarker
         self.currentCount = currentCount

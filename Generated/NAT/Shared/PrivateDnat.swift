@@ -4,27 +4,21 @@
 import CloudCore
 
 /// Specifies the response body for querying DNAT rules.
-public struct PrivateDnat: Codable, Sendable, Hashable {
+public struct PrivateDnat: Codable, Sendable, Equatable {
     /// Specifies the DNAT rule ID.
     public var id: String?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Provides supplementary information about the DNAT rule. The description can contain up to 255
     /// characters and cannot contain angle brackets (<>).
     public var description: String?
-
     /// Specifies the ID of the transit IP address.
     public var transitIPID: String?
-
     /// Specifies the private NAT gateway ID.
     public var gatewayID: String?
-
     /// Specifies the network interface ID. Network interfaces of a compute instance, load balancer (v2 or
     /// v3), or virtual IP address are supported.
     public var networkInterfaceID: String?
-
     /// Specifies the backend resource type of the DNAT rule.
     /// The type can be:
     /// COMPUTE: The backend resource is a compute instance.
@@ -33,7 +27,6 @@ public struct PrivateDnat: Codable, Sendable, Hashable {
     /// ELBv3: The backend resource is a v3 load balancer.
     /// CUSTOMIZE: The backend resource is a user-defined IP address.
     public var type: String?
-
     /// Specifies the protocol type.
     /// TCP, UDP, and ANY are supported.
     /// The protocol number of TCP, UDP, and ANY are 6, 17, and 0, respectively.
@@ -42,11 +35,9 @@ public struct PrivateDnat: Codable, Sendable, Hashable {
     /// udp
     /// any
     public var `protocol`: ProtocolValue?
-
     /// Specifies the port IP address that the NAT gateway uses. The resource can be a compute instance, load
     /// balancer (v2 or v3), or virtual IP address.
     public var privateIPAddress: String?
-
     /// Specifies the port number of the resource, which can be a compute instance, load balancer (v2 or v3),
     /// or virtual IP address.
     /// Value range:
@@ -54,24 +45,19 @@ public struct PrivateDnat: Codable, Sendable, Hashable {
     /// Default value:
     /// 0
     public var internalServicePort: String?
-
     /// Specifies the port number of the transit IP address.
     /// Value range:
     /// 0-65535
     /// Default value:
     /// 0
     public var transitServicePort: String?
-
     /// Specifies the ID of the enterprise project that is associated with the DNAT rule when the DNAT rule is
     /// created.
     public var enterpriseProjectID: String?
-
     /// Specifies the time when the DNAT rule was created. It is a UTC time in yyyy-mm-ddThh:mm:ssZ format.
     public var createdAt: String?
-
     /// Specifies the time when the DNAT rule was updated. It is a UTC time in yyyy-mm-ddThh:mm:ssZ format.
     public var updatedAt: String?
-
     /// Specifies the DNAT rule status of a private NAT gateway.
     /// The value can be:
     /// ACTIVE: The DNAT rule is running properly.

@@ -4,20 +4,16 @@
 import CloudCore
 
 /// Specifies the response body for querying private NAT gateways.
-public struct PrivateNat: Codable, Sendable, Hashable {
+public struct PrivateNat: Codable, Sendable, Equatable {
     /// Specifies the private NAT gateway ID.
     public var id: String?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the private NAT gateway name.
     public var name: String?
-
     /// Provides supplementary information about the private NAT gateway. The description can contain up to
     /// 255 characters and cannot contain angle brackets (<>).
     public var description: String?
-
     /// Specifies the private NAT gateway specifications.
     /// The value can be:
     /// Small
@@ -27,7 +23,6 @@ public struct PrivateNat: Codable, Sendable, Hashable {
     /// Default value:
     /// Enumeration values:
     public var spec: Spec?
-
     /// Specifies the private NAT gateway status.
     /// The value can be:
     /// ACTIVE: The private NAT gateway is running properly.
@@ -36,30 +31,23 @@ public struct PrivateNat: Codable, Sendable, Hashable {
     /// ACTIVE
     /// FROZEN
     public var status: Status?
-
     /// Specifies the time when the private NAT gateway was created. It is a UTC time in yyyy-mm-ddThh:mm:ssZ
     /// format.
     public var createdAt: String?
-
     /// Specifies the time when the private NAT gateway was updated. It is a UTC time in yyyy-mm-ddThh:mm:ssZ
     /// format.
     public var updatedAt: String?
-
     /// Specifies the VPC where the private NAT gateway works.
     public var downlinkVPCs: [DownlinkVPC]?
-
     /// Specifies the list of tags.
     public var tags: [Tag]?
-
     /// Specifies the ID of the enterprise project that is associated with the private NAT gateway when the
     /// private NAT gateway is created.
     public var enterpriseProjectID: String?
-
     /// Specifies the maximum number of rules.
     /// Value range:
     /// 0-65535
     public var ruleMax: Int?
-
     /// Specifies the maximum number of transit IP addresses in a transit IP address pool.
     /// Value range:
     /// 1-100

@@ -4,42 +4,32 @@
 import CloudCore
 
 /// Specifies the response body for querying SNAT rules.
-public struct PrivateSNAT: Codable, Sendable, Hashable {
+public struct PrivateSNAT: Codable, Sendable, Equatable {
     /// Specifies the SNAT rule ID.
     public var id: String?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the private NAT gateway ID.
     public var gatewayID: String?
-
     /// Specifies the CIDR block that matches the SNAT rule.
     /// Constraints:
     /// Either this parameter or virsubnet_id must be specified.
     /// The CIDR block cannot be the same as that of an existing SNAT rule.
     public var cidr: String?
-
     /// Specifies the ID of the subnet that matches the SNAT rule.
     /// Constraint: Either this parameter or cidr must be specified.
     public var virsubnetID: String?
-
     /// Provides supplementary information about the SNAT rule. The description can contain up to 255
     /// characters and cannot contain angle brackets (<>).
     public var description: String?
-
     /// Specifies the list of details of associated transit IP addresses.
     public var transitIPAssociations: [AssociatedTransitIP]?
-
     /// Specifies the time when the SNAT rule was created. It is a UTC time in yyyy-mm-ddThh:mm:ssZ format.
     public var createdAt: String?
-
     /// Specifies the time when the SNAT rule was updated. It is a UTC time in yyyy-mm-ddThh:mm:ssZ format.
     public var updatedAt: String?
-
     /// Specifies the enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Specifies the SNAT rule status of a private NAT gateway.
     /// The value can be:
     /// ACTIVE: The SNAT rule is running properly.

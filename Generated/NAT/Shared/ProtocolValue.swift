@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `protocol` fields and parameters; other values decode as well.
 public struct ProtocolValue: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let tcp: Self = "tcp"
     public static let udp: Self = "udp"

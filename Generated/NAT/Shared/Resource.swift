@@ -4,20 +4,16 @@
 import CloudCore
 
 /// Specifies the resource list.
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Specifies the resource details. This parameter is used for extension and is left blank by default.
     public var resourceDetail: JSONValue?
-
     /// Specifies the resource ID.
     public var resourceID: String?
-
     /// Specifies the resource name. This parameter is an empty string by default if there is no resource
     /// name.
     public var resourceName: String?
-
     /// Specifies the list of queried tags. If no tag is matched, an empty array is returned.
     public var resourceTag: [Tag]?
-
     /// Not in the page's table; the page's response example shows it.
     public var tags: [Tag]?
 

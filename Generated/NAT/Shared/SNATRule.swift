@@ -4,53 +4,41 @@
 import CloudCore
 
 /// Specifies the SNAT rule objects. For details, see Table 3.
-public struct SNATRule: Codable, Sendable, Hashable {
+public struct SNATRule: Codable, Sendable, Equatable {
     /// Specifies the SNAT rule ID.
     public var id: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the NAT gateway ID.
     public var natGatewayID: String?
-
     /// Specifies the network ID used by the SNAT rule.
     public var networkID: String?
-
     /// Specifies a subset of the VPC subnet CIDR block or a CIDR block of a Direct Connect connection.
     public var cidr: String?
-
     /// 0: Either network_id or cidr can be specified in a VPC.
     /// 1: Only cidr can be specified over a Direct Connect connection.
     /// If no value is entered, the default value 0 (VPC) is used.
     public var sourceType: Int?
-
     /// Specifies the EIP ID. Use commas (,) to separate multiple IDs.
     /// The maximum length of the ID is 4,096 bytes.
     public var floatingIPID: String?
-
     /// Specifies the EIP. Use commas (,) to separate multiple EIPs.
     /// The maximum length is 1,024 bytes.
     public var floatingIPAddress: String?
-
     /// Specifies the frozen EIP. Use commas (,) to separate frozen EIPs.
     /// The maximum length is 1,024 bytes.
     public var freezedIPAddress: String?
-
     /// Provides supplementary information about the SNAT rule.
     public var description: String?
-
     /// Specifies the status of the SNAT rule.
     /// For details about all its values, see Table 1.
     public var status: String?
-
     /// Specifies the unfrozen or frozen state.
     /// Specifies whether the SNAT rule is enabled or disabled.
     /// The state can be:
     /// true: The SNAT rule is enabled.
     /// false: The SNAT rule is disabled.
     public var adminStateUp: Bool?
-
     /// Specifies when the SNAT rule was created (UTC time). Its value rounds to 6 decimal places for seconds.
     /// The format is yyyy-mm-dd hh:mm:ss.
     public var createdAt: String?

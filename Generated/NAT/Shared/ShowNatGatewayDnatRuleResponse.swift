@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``NATClient/showNatGatewayDnatRule``.
-public struct ShowNatGatewayDnatRuleResponse: Codable, Sendable, Hashable {
+public struct ShowNatGatewayDnatRuleResponse: Codable, Sendable, Equatable {
     /// Specifies the DNAT rule object. For details, see Table 3.
     public var dnatRule: DnatRule?
 
@@ -12,9 +12,7 @@ public struct ShowNatGatewayDnatRuleResponse: Codable, Sendable, Hashable {
         case dnatRule = "dnat_rule"
     }
 
-    public init(
-        dnatRule: DnatRule? = nil
-    ) {
+    public init(dnatRule: DnatRule? = nil) {
         self.dnatRule = dnatRule
     }
 }

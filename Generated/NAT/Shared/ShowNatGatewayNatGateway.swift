@@ -4,44 +4,33 @@
 import CloudCore
 
 /// Specifies the NAT gateway object. For details, see Table 3.
-public struct ShowNatGatewayNatGateway: Codable, Sendable, Hashable {
+public struct ShowNatGatewayNatGateway: Codable, Sendable, Equatable {
     /// Documented values of `spec`; other values decode as well.
     public struct SpecValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// micro type, which supports up to 1,000 SNAT connections.
         public static let value0: Self = "0"
-
         /// small type, which supports up to 10,000 SNAT connections.
         public static let value1: Self = "1"
-
         /// medium type, which supports up to 50,000 SNAT connections.
         public static let value2: Self = "2"
-
         /// large type, which supports up to 200,000 SNAT connections.
         public static let value3: Self = "3"
-
         /// extra-large type, which supports up to 1,000,000 SNAT connections.
         public static let value4: Self = "4"
     }
 
     /// Specifies the NAT gateway ID.
     public var id: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the NAT gateway name.
     /// The name can contain only digits, letters, underscores (_), and hyphens (-).
     public var name: String?
-
     /// Provides supplementary information about the NAT gateway.
     public var description: String?
-
     /// Specifies the NAT gateway specifications.
     /// The value can be:
     /// 0: micro type, which supports up to 1,000 SNAT connections.
@@ -50,37 +39,28 @@ public struct ShowNatGatewayNatGateway: Codable, Sendable, Hashable {
     /// 3: large type, which supports up to 200,000 SNAT connections.
     /// 4: extra-large type, which supports up to 1,000,000 SNAT connections.
     public var spec: SpecValue?
-
     /// Specifies the router ID.
     public var routerID: String?
-
     /// Specifies the network ID of the downstream interface (the next hop of the DVR) of the NAT gateway.
     public var internalNetworkID: String?
-
     /// Specifies the NAT gateway status.
     /// For details about all its values, see Table 1.
     public var status: String?
-
     /// Specifies whether the NAT gateway is started or stopped.
     /// The value can be:
     /// true: The NAT gateway is started.
     /// false: The NAT gateway is stopped.
     public var adminStateUp: Bool?
-
     /// Specifies when the NAT gateway was created (UTC time). Its value rounds to 6 decimal places for
     /// seconds. The format is yyyy-mm-dd hh:mm:ss.
     public var createdAt: String?
-
     /// Specifies the order information. This parameter is left blank by default.
     public var billinginfo: String?
-
     /// Specifies the ID of the enterprise project associated with the NAT gateway when the NAT gateway is
     /// created.
     public var sysTags: [String]?
-
     /// Specifies the maximum number of EIPs in an SNAT rule on a NAT gateway. The default value is 20.
     public var snatRulePublicIPLimit: Int?
-
     /// Specifies the maximum number of DNAT rules on a NAT gateway. The default value is 200.
     public var dnatRulesLimit: Int64?
 

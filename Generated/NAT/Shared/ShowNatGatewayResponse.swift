@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``NATClient/showNatGateway``.
-public struct ShowNatGatewayResponse: Codable, Sendable, Hashable {
+public struct ShowNatGatewayResponse: Codable, Sendable, Equatable {
     /// Specifies the NAT gateway object. For details, see Table 3.
     public var natGateway: ShowNatGatewayNatGateway?
 
@@ -12,9 +12,7 @@ public struct ShowNatGatewayResponse: Codable, Sendable, Hashable {
         case natGateway = "nat_gateway"
     }
 
-    public init(
-        natGateway: ShowNatGatewayNatGateway? = nil
-    ) {
+    public init(natGateway: ShowNatGatewayNatGateway? = nil) {
         self.natGateway = natGateway
     }
 }

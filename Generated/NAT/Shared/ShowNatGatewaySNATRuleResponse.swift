@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``NATClient/showNatGatewaySNATRule``.
-public struct ShowNatGatewaySNATRuleResponse: Codable, Sendable, Hashable {
+public struct ShowNatGatewaySNATRuleResponse: Codable, Sendable, Equatable {
     /// Specifies the SNAT rule object. For details, see Table 3.
     public var snatRule: SNATRule?
 
@@ -12,9 +12,7 @@ public struct ShowNatGatewaySNATRuleResponse: Codable, Sendable, Hashable {
         case snatRule = "snat_rule"
     }
 
-    public init(
-        snatRule: SNATRule? = nil
-    ) {
+    public init(snatRule: SNATRule? = nil) {
         self.snatRule = snatRule
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``NATClient/showPrivateDnat``.
-public struct ShowPrivateDnatResponse: Codable, Sendable, Hashable {
+public struct ShowPrivateDnatResponse: Codable, Sendable, Equatable {
     /// Specifies the response body of the DNAT rule.
     public var dnatRule: PrivateDnat?
-
     /// Specifies the request ID.
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ShowPrivateDnatResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        dnatRule: PrivateDnat? = nil,
-        requestID: String? = nil
-    ) {
+    public init(dnatRule: PrivateDnat? = nil, requestID: String? = nil) {
         self.dnatRule = dnatRule
         self.requestID = requestID
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``NATClient/showPrivateNat``.
-public struct ShowPrivateNatResponse: Codable, Sendable, Hashable {
+public struct ShowPrivateNatResponse: Codable, Sendable, Equatable {
     /// Specifies the response body for the private NAT gateway.
     public var gateway: PrivateNat?
-
     /// Specifies the request ID.
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ShowPrivateNatResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        gateway: PrivateNat? = nil,
-        requestID: String? = nil
-    ) {
+    public init(gateway: PrivateNat? = nil, requestID: String? = nil) {
         self.gateway = gateway
         self.requestID = requestID
     }

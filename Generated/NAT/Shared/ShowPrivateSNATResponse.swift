@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``NATClient/showPrivateSNAT``.
-public struct ShowPrivateSNATResponse: Codable, Sendable, Hashable {
+public struct ShowPrivateSNATResponse: Codable, Sendable, Equatable {
     /// Specifies the response body of the SNAT rule.
     public var snatRule: PrivateSNAT?
-
     /// Specifies the request ID.
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ShowPrivateSNATResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        snatRule: PrivateSNAT? = nil,
-        requestID: String? = nil
-    ) {
+    public init(snatRule: PrivateSNAT? = nil, requestID: String? = nil) {
         self.snatRule = snatRule
         self.requestID = requestID
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``NATClient/showTransitIP``.
-public struct ShowTransitIPResponse: Codable, Sendable, Hashable {
+public struct ShowTransitIPResponse: Codable, Sendable, Equatable {
     /// Specifies the response body of the transit IP address.
     public var transitIP: TransitIP?
-
     /// Specifies the request ID.
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ShowTransitIPResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        transitIP: TransitIP? = nil,
-        requestID: String? = nil
-    ) {
+    public init(transitIP: TransitIP? = nil, requestID: String? = nil) {
         self.transitIP = transitIP
         self.requestID = requestID
     }

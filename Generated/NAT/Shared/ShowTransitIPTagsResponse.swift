@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``NATClient/showTransitIPTags``.
-public struct ShowTransitIPTagsResponse: Codable, Sendable, Hashable {
+public struct ShowTransitIPTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the request ID.
     public var requestID: String?
-
     /// Specifies the tags.
     public var tags: [Tag]?
 
@@ -16,10 +15,7 @@ public struct ShowTransitIPTagsResponse: Codable, Sendable, Hashable {
         case tags
     }
 
-    public init(
-        requestID: String? = nil,
-        tags: [Tag]? = nil
-    ) {
+    public init(requestID: String? = nil, tags: [Tag]? = nil) {
         self.requestID = requestID
         self.tags = tags
     }

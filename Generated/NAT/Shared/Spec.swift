@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `spec` fields and parameters; other values decode as well.
 public struct Spec: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let small: Self = "Small"
     public static let medium: Self = "Medium"

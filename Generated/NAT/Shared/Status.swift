@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct Status: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The DNAT rule is running properly.
     public static let active: Self = "ACTIVE"
-
     /// The DNAT rule is frozen.
     public static let frozen: Self = "FROZEN"
 }

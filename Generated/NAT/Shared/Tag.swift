@@ -5,22 +5,13 @@ import CloudCore
 
 /// Specifies the list of queried tags. If no tag is matched, an empty array is returned. For details, see
 /// Table 7.
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Specifies the tag key. A key can contain up to 128 Unicode characters. key cannot be left blank.
     public var key: String?
-
     /// Specifies the tag value. Each value can contain up to 255 Unicode characters.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

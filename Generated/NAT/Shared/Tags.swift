@@ -9,12 +9,11 @@ import CloudCore
 /// tag value in a tag must be unique.Resources that do not contain the tags listed in not_tags will be
 /// returned.Keys are in AND relationship, and values in a tag are in OR relationship.If this parameter is not
 /// specified, all resources will be returned.
-public struct Tags: Codable, Sendable, Hashable {
+public struct Tags: Codable, Sendable, Equatable {
     /// Specifies the tag key. A key can contain up to 128 Unicode characters. (The system does not verify key
     /// when searching for resources.) key cannot be left blank or be an empty string. key cannot contain
     /// spaces. Before using the value of key, delete spaces before and after the value.
     public var key: String
-
     /// Specifies the tag value list. Each value can contain a maximum of 255 Unicode characters. Before
     /// verifying and using values, delete SBC spaces before and after the value.
     /// The value can be an empty array but cannot be left blank. If values is not specified, any parameter
@@ -22,21 +21,10 @@ public struct Tags: Codable, Sendable, Hashable {
     /// The values are in the OR relationship. The system verifies the length, but not verifies the character
     /// set of values when searching for resources.
     public var values: [String]
-
     /// Not in the page's table; the page's request example sends it.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-        case value
-    }
-
-    public init(
-        key: String,
-        values: [String],
-        value: String? = nil
-    ) {
+    public init(key: String, values: [String], value: String? = nil) {
         self.key = key
         self.values = values
         self.value = value

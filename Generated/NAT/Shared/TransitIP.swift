@@ -4,42 +4,32 @@
 import CloudCore
 
 /// Specifies the response body for querying transit IP addresses.
-public struct TransitIP: Codable, Sendable, Hashable {
+public struct TransitIP: Codable, Sendable, Equatable {
     /// Specifies the ID of the transit IP address.
     public var id: String?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the network interface ID of the transit IP address.
     public var networkInterfaceID: String?
-
     /// Specifies the transit IP address.
     public var ipAddress: String?
-
     /// Specifies the time when the transit IP address was assigned. It is a UTC time in yyyy-mm-ddThh:mm:ssZ
     /// format.
     public var createdAt: String?
-
     /// Specifies the time when the transit IP address was updated. It is a UTC time in yyyy-mm-ddThh:mm:ssZ
     /// format.
     public var updatedAt: String?
-
     /// Specifies the subnet ID of the current tenant.
     /// Constraint: Either this parameter or transit_subnet_id must be specified. The default value is an
     /// empty string.
     public var virsubnetID: String?
-
     /// Specifies the list of tags.
     public var tags: [Tag]?
-
     /// Specifies the ID of the private NAT gateway associated with the transit IP address.
     public var gatewayID: String?
-
     /// Specifies the ID of the enterprise project that is associated with the transit IP address when the
     /// transit IP address is being assigned.
     public var enterpriseProjectID: String?
-
     /// Specifies the transit IP address status.
     /// The value can be:
     /// ACTIVE: The transit IP address is running properly.

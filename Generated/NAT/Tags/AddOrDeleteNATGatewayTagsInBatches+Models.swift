@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The request body of ``NATClient/addOrDeleteNATGatewayTagsInBatches``.
-public struct AddOrDeleteNATGatewayTagsInBatchesRequest: Codable, Sendable, Hashable {
+public struct AddOrDeleteNATGatewayTagsInBatchesRequest: Codable, Sendable, Equatable {
     /// Specifies tags. For details, see Table 3.
     public var tags: [CreatePrivateNatTagTag]
-
     /// Specifies the operation to be performed. The value can be set to create or delete only.
     public var action: String
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [CreatePrivateNatTagTag],
-        action: String
-    ) {
+    public init(tags: [CreatePrivateNatTagTag], action: String) {
         self.tags = tags
         self.action = action
     }

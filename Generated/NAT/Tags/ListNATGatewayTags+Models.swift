@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``NATClient/listNATGatewayTags``.
-public struct ListNATGatewayTagsResponse: Codable, Sendable, Hashable {
+public struct ListNATGatewayTagsResponse: Codable, Sendable, Equatable {
     /// Specifies tags.
     public var tags: [CreatePrivateNatTagTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [CreatePrivateNatTagTag]? = nil
-    ) {
+    public init(tags: [CreatePrivateNatTagTag]? = nil) {
         self.tags = tags
     }
 }

@@ -8,27 +8,15 @@ import CloudCore
 /// Each tag key must be unique, and each tag value in a tag must be unique. Resources identified by different
 /// keys are in OR relationship, and values in one tag are in OR relationship. If no tag filtering criteria is
 /// specified, full data is returned.
-public struct ListNATGatewaysByTagMatch: Codable, Sendable, Hashable {
+public struct ListNATGatewaysByTagMatch: Codable, Sendable, Equatable {
     /// Specifies the tag key. The value is fixed at resource_name.
     public var key: String
-
     /// Specifies the key value. It can contain a maximum of 255 Unicode characters.
     public var value: String
-
     /// Not in the page's table; the page's request example sends it.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-        case values
-    }
-
-    public init(
-        key: String,
-        value: String,
-        values: [String]? = nil
-    ) {
+    public init(key: String, value: String, values: [String]? = nil) {
         self.key = key
         self.value = value
         self.values = values
@@ -36,53 +24,46 @@ public struct ListNATGatewaysByTagMatch: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``NATClient/listNATGatewaysByTag``.
-public struct ListNATGatewaysByTagRequest: Codable, Sendable, Hashable {
+public struct ListNATGatewaysByTagRequest: Codable, Sendable, Equatable {
     /// Specifies the included tags. Each tag contains a maximum of 20 keys, and each key contains a maximum
     /// of 10 values. The structure body cannot be missing, and the key cannot be left blank or set to an
     /// empty string. Each tag key must be unique, and each tag value in a tag must be unique. Resources
     /// identified by different keys are in AND relationship, and values in one tag are in OR relationship. If
     /// no tag filtering criteria is specified, full data is returned.
     public var tags: [ListNATGatewaysByTagTag]?
-
     /// Specifies any included tags. Each tag contains a maximum of 20 keys, and each key contains a maximum
     /// of 10 values. The structure body cannot be missing, and the key cannot be left blank or set to an
     /// empty string. Each tag key must be unique, and each tag value in a tag must be unique. Resources
     /// identified by different keys are in OR relationship, and values in one tag are in OR relationship. If
     /// no tag filtering criteria is specified, full data is returned.
     public var tagsAny: [ListNATGatewaysByTagMatch]?
-
     /// Specifies the excluded tags. Each tag contains a maximum of 20 keys, and each key contains a maximum
     /// of 10 values. The structure body cannot be missing, and the key cannot be left blank or set to an
     /// empty string. Each tag key must be unique, and each tag value in a tag must be unique. Resources not
     /// identified by different keys are in AND relationship, and values in one tag are in OR relationship. If
     /// no tag filtering criteria is specified, full data is returned.
     public var notTags: [JSONValue]?
-
     /// Specifies any excluded tags. Each tag contains a maximum of 20 keys, and each key contains a maximum
     /// of 10 values. The structure body cannot be missing, and the key cannot be left blank or set to an
     /// empty string. Each tag key must be unique, and each tag value in a tag must be unique. Resources not
     /// identified by different keys are in OR relationship, and values in one tag are in OR relationship. If
     /// no tag filtering criteria is specified, full data is returned.
     public var notTagsAny: [JSONValue]?
-
     /// Number of records. This parameter is not available when action is set to count. The default value is
     /// 1000 when action is set to filter. The maximum value is 1000, and the minimum value is 1. The value
     /// cannot be a negative number.
     public var limit: String?
-
     /// Specifies the index position. The query starts from the next piece of data indexed by this parameter.
     /// This parameter is not required when you query data on the first page. The value in the response
     /// returned for querying data on the previous page will be included in this parameter for querying data
     /// on subsequent pages. This parameter is not available when action is set to count. If action is set to
     /// filter, the value must be a number, and the default value is 0. The value cannot be a negative number.
     public var offset: String?
-
     /// Specifies the operation to perform. The value can only be filter (filtering) or count (querying the
     /// total number).
     /// The value filter indicates pagination query. The value count indicates that the total number of query
     /// results meeting the search criteria will be returned. Returning other fields is not allowed.
     public var action: Action
-
     /// Specifies the search criteria. The tag key is the field to match, for example, resource_name. The tag
     /// value indicates the matched value. This field is a fixed dictionary value.
     /// Determine whether fuzzy match is required based on different fields. For example, if key is
@@ -123,18 +104,15 @@ public struct ListNATGatewaysByTagRequest: Codable, Sendable, Hashable {
 }
 
 /// Specifies the resource object list. For details, see Table 6.
-public struct ListNATGatewaysByTagResource: Codable, Sendable, Hashable {
+public struct ListNATGatewaysByTagResource: Codable, Sendable, Equatable {
     /// Specifies the resource ID.
     public var resourceID: String?
-
     /// Provides details about the resource. The value is a resource object, used for extension. This
     /// parameter is left blank by default.
     public var resourceDetail: JSONValue?
-
     /// Specifies the list of queried tags. If no tag is matched, an empty array is returned. For details, see
     /// Table 7.
     public var tags: [Tag]?
-
     /// Specifies the resource name. This parameter is an empty string by default if there is no resource
     /// name.
     public var resourceName: String?
@@ -160,10 +138,9 @@ public struct ListNATGatewaysByTagResource: Codable, Sendable, Hashable {
 }
 
 /// The response of ``NATClient/listNATGatewaysByTag``.
-public struct ListNATGatewaysByTagResponse: Codable, Sendable, Hashable {
+public struct ListNATGatewaysByTagResponse: Codable, Sendable, Equatable {
     /// Specifies the resource object list. For details, see Table 6.
     public var resources: [ListNATGatewaysByTagResource]?
-
     /// Specifies the total number of resources.
     public var totalCount: Int?
 
@@ -172,10 +149,7 @@ public struct ListNATGatewaysByTagResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [ListNATGatewaysByTagResource]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(resources: [ListNATGatewaysByTagResource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``NATClient/listTagsInProject``.
-public struct ListTagsInProjectResponse: Codable, Sendable, Hashable {
+public struct ListTagsInProjectResponse: Codable, Sendable, Equatable {
     /// Specifies tags.
     public var tags: [ListNATGatewaysByTagTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListNATGatewaysByTagTag]? = nil
-    ) {
+    public init(tags: [ListNATGatewaysByTagTag]? = nil) {
         self.tags = tags
     }
 }

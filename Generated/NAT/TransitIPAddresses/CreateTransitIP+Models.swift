@@ -4,19 +4,16 @@
 import CloudCore
 
 /// Specifies the request body for assigning a transit IP address.
-public struct CreatTransitIPOption: Codable, Sendable, Hashable {
+public struct CreatTransitIPOption: Codable, Sendable, Equatable {
     /// Specifies the subnet ID of the current project.
     public var virsubnetID: String
-
     /// Specifies the transit IP address.
     public var ipAddress: String?
-
     /// Specifies the ID of the enterprise project that is associated with the transit IP address when the
     /// transit IP address is being assigned.
     /// Default value:
     /// 0
     public var enterpriseProjectID: String?
-
     /// Specifies the tag of the transit IP address.
     public var tags: [CreatePrivateNatTagTag]?
 
@@ -41,7 +38,7 @@ public struct CreatTransitIPOption: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``NATClient/createTransitIP``.
-public struct CreateTransitIPRequest: Codable, Sendable, Hashable {
+public struct CreateTransitIPRequest: Codable, Sendable, Equatable {
     /// Specifies the request body for assigning a transit IP address.
     public var transitIP: CreatTransitIPOption
 
@@ -49,9 +46,7 @@ public struct CreateTransitIPRequest: Codable, Sendable, Hashable {
         case transitIP = "transit_ip"
     }
 
-    public init(
-        transitIP: CreatTransitIPOption
-    ) {
+    public init(transitIP: CreatTransitIPOption) {
         self.transitIP = transitIP
     }
 }

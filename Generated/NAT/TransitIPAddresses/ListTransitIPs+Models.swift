@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``NATClient/listTransitIPs``.
-public struct ListTransitIPsResponse: Codable, Sendable, Hashable {
+public struct ListTransitIPsResponse: Codable, Sendable, Equatable {
     /// Specifies the response body for querying transit IP addresses.
     public var transitIPs: [TransitIP]?
-
     /// Specifies the pagination information.
     public var pageInfo: PageInfo?
-
     /// Specifies the request ID.
     public var requestID: String?
 
@@ -20,11 +18,7 @@ public struct ListTransitIPsResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        transitIPs: [TransitIP]? = nil,
-        pageInfo: PageInfo? = nil,
-        requestID: String? = nil
-    ) {
+    public init(transitIPs: [TransitIP]? = nil, pageInfo: PageInfo? = nil, requestID: String? = nil) {
         self.transitIPs = transitIPs
         self.pageInfo = pageInfo
         self.requestID = requestID

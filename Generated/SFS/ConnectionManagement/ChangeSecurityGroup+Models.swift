@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The change_security_group object.
-public struct ChangeSecurityGroup: Codable, Sendable, Hashable {
+public struct ChangeSecurityGroup: Codable, Sendable, Equatable {
     /// The ID of the new security group.
     public var securityGroupID: String
 
@@ -12,15 +12,13 @@ public struct ChangeSecurityGroup: Codable, Sendable, Hashable {
         case securityGroupID = "security_group_id"
     }
 
-    public init(
-        securityGroupID: String
-    ) {
+    public init(securityGroupID: String) {
         self.securityGroupID = securityGroupID
     }
 }
 
 /// The request body of ``SFSClient/changeSecurityGroup``.
-public struct ChangeSecurityGroupRequest: Codable, Sendable, Hashable {
+public struct ChangeSecurityGroupRequest: Codable, Sendable, Equatable {
     /// The change_security_group object.
     public var changeSecurityGroup: ChangeSecurityGroup
 
@@ -28,25 +26,17 @@ public struct ChangeSecurityGroupRequest: Codable, Sendable, Hashable {
         case changeSecurityGroup = "change_security_group"
     }
 
-    public init(
-        changeSecurityGroup: ChangeSecurityGroup
-    ) {
+    public init(changeSecurityGroup: ChangeSecurityGroup) {
         self.changeSecurityGroup = changeSecurityGroup
     }
 }
 
 /// The response of ``SFSClient/changeSecurityGroup``.
-public struct ChangeSecurityGroupResponse: Codable, Sendable, Hashable {
+public struct ChangeSecurityGroupResponse: Codable, Sendable, Equatable {
     /// The SFS Turbo file system ID.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }

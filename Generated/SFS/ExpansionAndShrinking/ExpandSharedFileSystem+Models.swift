@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``SFSClient/expandSharedFileSystem``.
-public struct ExpandSharedFileSystemRequest: Codable, Sendable, Hashable {
+public struct ExpandSharedFileSystemRequest: Codable, Sendable, Equatable {
     /// Specifies the os-extend object.
     public var osExtend: Extend
 
@@ -12,9 +12,7 @@ public struct ExpandSharedFileSystemRequest: Codable, Sendable, Hashable {
         case osExtend = "os-extend"
     }
 
-    public init(
-        osExtend: Extend
-    ) {
+    public init(osExtend: Extend) {
         self.osExtend = osExtend
     }
 }

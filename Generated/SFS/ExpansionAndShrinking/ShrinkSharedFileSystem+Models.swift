@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``SFSClient/shrinkSharedFileSystem``.
-public struct ShrinkSharedFileSystemRequest: Codable, Sendable, Hashable {
+public struct ShrinkSharedFileSystemRequest: Codable, Sendable, Equatable {
     /// Specifies the os-shrink object.
     public var osShrink: Extend
 
@@ -12,9 +12,7 @@ public struct ShrinkSharedFileSystemRequest: Codable, Sendable, Hashable {
         case osShrink = "os-shrink"
     }
 
-    public init(
-        osShrink: Extend
-    ) {
+    public init(osShrink: Extend) {
         self.osShrink = osShrink
     }
 }

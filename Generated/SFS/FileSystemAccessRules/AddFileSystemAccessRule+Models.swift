@@ -4,35 +4,27 @@
 import CloudCore
 
 /// Specifies the access objects. If the access rule is not updated, this value is null.
-public struct Access: Codable, Sendable, Hashable {
+public struct Access: Codable, Sendable, Equatable {
     /// Specifies the ID of the shared file system to which the access rule is added.
     public var shareID: String?
-
     /// Specifies the type of the access rule.
     public var accessType: String?
-
     /// Specifies the object that the backend grants or denies access.
     public var accessTo: String?
-
     /// Specifies the level of the access rule.
     public var accessLevel: String?
-
     /// Specifies the ID of the access rule.
     public var id: String?
-
     /// Specifies the status of the access rule. If the API version is earlier than 2.28, the status of the
     /// access rule is new, active, or error. In versions from 2.28 to 2.42, the status of the access rule is
     /// queued_to_apply, applying, active, error, queued_to_deny, or denying.
     public var state: String?
-
     /// Specifies the access credential of the access rule. This parameter exists only when the value of
     /// X-Openstack-Manila-Api-Version in the request header is from 2.21 to 2.42.
     public var accessKey: String?
-
     /// Specifies the time when the access rule was created. This parameter exists only when the value of
     /// X-Openstack-Manila-Api-Version in the request header is greater than or equal to 2.33.
     public var createdAt: String?
-
     /// Specifies the time when the access rule was updated. This parameter exists only when the value of
     /// X-Openstack-Manila-Api-Version in the request header is greater than or equal to 2.33.
     public var updatedAt: String?
@@ -73,7 +65,7 @@ public struct Access: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``SFSClient/addFileSystemAccessRule``.
-public struct AddFileSystemAccessRuleRequest: Codable, Sendable, Hashable {
+public struct AddFileSystemAccessRuleRequest: Codable, Sendable, Equatable {
     /// Specifies the os-allow_access objects.
     public var osAllowAccess: OSAllowAccess
 
@@ -81,35 +73,26 @@ public struct AddFileSystemAccessRuleRequest: Codable, Sendable, Hashable {
         case osAllowAccess = "os-allow_access"
     }
 
-    public init(
-        osAllowAccess: OSAllowAccess
-    ) {
+    public init(osAllowAccess: OSAllowAccess) {
         self.osAllowAccess = osAllowAccess
     }
 }
 
 /// The response of ``SFSClient/addFileSystemAccessRule``.
-public struct AddFileSystemAccessRuleResponse: Codable, Sendable, Hashable {
+public struct AddFileSystemAccessRuleResponse: Codable, Sendable, Equatable {
     /// Specifies the access objects. If the access rule is not updated, this value is null.
     public var access: Access?
 
-    private enum CodingKeys: String, CodingKey {
-        case access
-    }
-
-    public init(
-        access: Access? = nil
-    ) {
+    public init(access: Access? = nil) {
         self.access = access
     }
 }
 
 /// Specifies the os-allow_access objects.
-public struct OSAllowAccess: Codable, Sendable, Hashable {
+public struct OSAllowAccess: Codable, Sendable, Equatable {
     /// Specifies the access level of the file system. Possible values are ro (read-only) and rw (read-write).
     /// The default value is rw (read-write).
     public var accessLevel: String?
-
     /// Specifies the storage access method.
     /// If the NFS protocol is used, specify cert.
     /// If multiple protocols are used, specify cert.
@@ -117,7 +100,6 @@ public struct OSAllowAccess: Codable, Sendable, Hashable {
     /// Value user indicates storage access using username.
     /// Value cert indicates storage access using VPC ID and IP address.
     public var accessType: String
-
     /// Specifies the value that defines the access rule. The value varies with the scenario:
     /// If access_type is set to user, specify AK for this parameter.
     /// If access_type is set to cert:
@@ -167,11 +149,7 @@ public struct OSAllowAccess: Codable, Sendable, Hashable {
         case accessTo = "access_to"
     }
 
-    public init(
-        accessLevel: String? = nil,
-        accessType: String,
-        accessTo: String
-    ) {
+    public init(accessLevel: String? = nil, accessType: String, accessTo: String) {
         self.accessLevel = accessLevel
         self.accessType = accessType
         self.accessTo = accessTo

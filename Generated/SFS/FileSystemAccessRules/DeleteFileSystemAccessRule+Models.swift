@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``SFSClient/deleteFileSystemAccessRule``.
-public struct DeleteFileSystemAccessRuleRequest: Codable, Sendable, Hashable {
+public struct DeleteFileSystemAccessRuleRequest: Codable, Sendable, Equatable {
     /// Specifies the os-deny_access object.
     public var osDenyAccess: OSDenyAccess
 
@@ -12,15 +12,13 @@ public struct DeleteFileSystemAccessRuleRequest: Codable, Sendable, Hashable {
         case osDenyAccess = "os-deny_access"
     }
 
-    public init(
-        osDenyAccess: OSDenyAccess
-    ) {
+    public init(osDenyAccess: OSDenyAccess) {
         self.osDenyAccess = osDenyAccess
     }
 }
 
 /// Specifies the os-deny_access object.
-public struct OSDenyAccess: Codable, Sendable, Hashable {
+public struct OSDenyAccess: Codable, Sendable, Equatable {
     /// Specifies the ID of the access rule of the shared file system. The value contains 1 to 36 characters.
     public var accessID: String
 
@@ -28,9 +26,7 @@ public struct OSDenyAccess: Codable, Sendable, Hashable {
         case accessID = "access_id"
     }
 
-    public init(
-        accessID: String
-    ) {
+    public init(accessID: String) {
         self.accessID = accessID
     }
 }

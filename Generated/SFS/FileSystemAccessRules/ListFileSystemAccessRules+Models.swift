@@ -4,28 +4,22 @@
 import CloudCore
 
 /// Lists the access rules.
-public struct AccessList: Codable, Sendable, Hashable {
+public struct AccessList: Codable, Sendable, Equatable {
     /// Specifies the type of the access rule.
     public var accessType: String?
-
     /// Specifies the object that the backend grants or denies access.
     public var accessTo: String?
-
     /// Specifies the level of the access rule.
     public var accessLevel: String?
-
     /// Specifies the status of the access rule. If the API version is earlier than 2.28, the status of the
     /// access rule is new, active, or error. In versions from 2.28 to 2.42, the status of the access rule is
     /// queued_to_apply, applying, active, error, queued_to_deny, or denying.
     public var state: String?
-
     /// Specifies the ID of the access rule.
     public var id: String?
-
     /// Specifies the time when the access rule was created. This parameter exists only when the value of
     /// X-Openstack-Manila-Api-Version in the request header is greater than or equal to 2.33.
     public var createdAt: String?
-
     /// Specifies the time when the access rule was updated. This parameter exists only when the value of
     /// X-Openstack-Manila-Api-Version in the request header is greater than or equal to 2.33.
     public var updatedAt: String?
@@ -60,7 +54,7 @@ public struct AccessList: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``SFSClient/listFileSystemAccessRules``.
-public struct ListFileSystemAccessRulesRequest: Codable, Sendable, Hashable {
+public struct ListFileSystemAccessRulesRequest: Codable, Sendable, Equatable {
     /// Specifies the os-access_list object. To view access rules, set this value to null.
     public var osAccessList: JSONValue
 
@@ -68,15 +62,13 @@ public struct ListFileSystemAccessRulesRequest: Codable, Sendable, Hashable {
         case osAccessList = "os-access_list"
     }
 
-    public init(
-        osAccessList: JSONValue
-    ) {
+    public init(osAccessList: JSONValue) {
         self.osAccessList = osAccessList
     }
 }
 
 /// The response of ``SFSClient/listFileSystemAccessRules``.
-public struct ListFileSystemAccessRulesResponse: Codable, Sendable, Hashable {
+public struct ListFileSystemAccessRulesResponse: Codable, Sendable, Equatable {
     /// Lists the access rules.
     public var accessList: [AccessList]?
 
@@ -84,9 +76,7 @@ public struct ListFileSystemAccessRulesResponse: Codable, Sendable, Hashable {
         case accessList = "access_list"
     }
 
-    public init(
-        accessList: [AccessList]? = nil
-    ) {
+    public init(accessList: [AccessList]? = nil) {
         self.accessList = accessList
     }
 }

@@ -4,23 +4,17 @@
 import CloudCore
 
 /// Obtaining IP addresses of the clients who have mounted the file system
-public struct ClientIPInfo: Codable, Sendable, Hashable {
+public struct ClientIPInfo: Codable, Sendable, Equatable {
     /// The IP addresses of the clients who have mounted the file system.
     public var ips: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case ips
-    }
-
-    public init(
-        ips: String? = nil
-    ) {
+    public init(ips: String? = nil) {
         self.ips = ips
     }
 }
 
 /// The request body of ``SFSClient/showClientIPInfo``.
-public struct ShowClientIPInfoRequest: Codable, Sendable, Hashable {
+public struct ShowClientIPInfoRequest: Codable, Sendable, Equatable {
     /// Obtaining IP addresses of the clients who have mounted the file system
     public var getClientIPs: ClientIPInfo
 
@@ -28,30 +22,19 @@ public struct ShowClientIPInfoRequest: Codable, Sendable, Hashable {
         case getClientIPs = "get_client_ips"
     }
 
-    public init(
-        getClientIPs: ClientIPInfo
-    ) {
+    public init(getClientIPs: ClientIPInfo) {
         self.getClientIPs = getClientIPs
     }
 }
 
 /// The response of ``SFSClient/showClientIPInfo``.
-public struct ShowClientIPInfoResponse: Codable, Sendable, Hashable {
+public struct ShowClientIPInfoResponse: Codable, Sendable, Equatable {
     /// The file system ID.
     public var id: String?
-
     /// The IP addresses of the clients who have mounted the file system.
     public var ips: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case ips
-    }
-
-    public init(
-        id: String? = nil,
-        ips: [String]? = nil
-    ) {
+    public init(id: String? = nil, ips: [String]? = nil) {
         self.id = id
         self.ips = ips
     }

@@ -4,108 +4,76 @@
 import CloudCore
 
 /// The request body of ``SFSClient/createSharedFileSystem``.
-public struct CreateSharedFileSystemRequest: Codable, Sendable, Hashable {
+public struct CreateSharedFileSystemRequest: Codable, Sendable, Equatable {
     /// For details, see the description of the share field.
     public var share: Share
 
-    private enum CodingKeys: String, CodingKey {
-        case share
-    }
-
-    public init(
-        share: Share
-    ) {
+    public init(share: Share) {
         self.share = share
     }
 }
 
 /// The response of ``SFSClient/createSharedFileSystem``.
-public struct CreateSharedFileSystemResponse: Codable, Sendable, Hashable {
+public struct CreateSharedFileSystemResponse: Codable, Sendable, Equatable {
     /// For details, see the description of the share field.
     public var share: CreateSharedFileSystemShare?
 
-    private enum CodingKeys: String, CodingKey {
-        case share
-    }
-
-    public init(
-        share: CreateSharedFileSystemShare? = nil
-    ) {
+    public init(share: CreateSharedFileSystemShare? = nil) {
         self.share = share
     }
 }
 
 /// For details, see the description of the share field.
-public struct CreateSharedFileSystemShare: Codable, Sendable, Hashable {
+public struct CreateSharedFileSystemShare: Codable, Sendable, Equatable {
     /// Specifies the links of shared file systems.
     public var links: [JSONValue]?
-
     /// Specifies the availability zone.
     public var availabilityZone: String?
-
     /// Specifies the ID for managing share services.
     public var shareServerID: String?
-
     /// Specifies the ID of the shared file system.
     public var id: String?
-
     /// Specifies the size (GB) of the shared file system.
     public var size: Int?
-
     /// Specifies the ID of the project to which the shared file system belongs.
     public var projectID: String?
-
     /// Sets one or more metadata key and value pairs as a dictionary of strings. The value of the share_used
     /// key indicates the file system used capacity, in bytes.
     public var metadata: [String: String]?
-
     /// Specifies the status of the shared file system.
     public var status: String?
-
     /// Describes the shared file system.
     public var description: String?
-
     /// Specifies the name of the host. This field is visible only to the administrator.
     public var host: String?
-
     /// Specifies the name of the shared file system.
     public var name: String?
-
     /// Specifies the date and time stamp when the shared file system was created.
     public var createdAt: String?
-
     /// Specifies the configuration status of the access rule. Possible values are active (effective), error
     /// (configuration failed), and syncing (configuration in progress). This field is supported by API v2.10
     /// and later versions.
     public var accessRulesStatus: String?
-
     /// Specifies the protocol for sharing file systems.
     public var shareProto: String?
-
     /// Specifies the storage service type assigned for the shared file system, such as high-performance
     /// storage (composed of SSDs) and large-capacity storage (composed of SATA disks). This field is
     /// supported by API v2.6 and later versions.
     public var shareTypeName: String?
-
     /// Specifies the ID of the file system type.
     public var shareType: String?
-
     /// Specifies the volume type. The definition of this parameter is the same as that of share_type.
     public var volumeType: String?
-
     /// Lists the mount locations. Currently, only a single mount location is supported. This parameter exists
     /// only when X-Openstack-Manila-Api-Version specified in the request header is smaller than 2.9.
     public var exportLocations: [JSONValue]?
-
     /// Specifies the mount location. This parameter exists only when X-Openstack-Manila-Api-Version specified
     /// in the request header is smaller than 2.9.
     public var exportLocation: String?
-
     /// Specifies the visibility level of the shared file system. If true is returned, the file system can be
     /// seen publicly. If false is returned, the file system can be seen privately. The default value is
     /// false.
     public var isPublic: Bool?
-
     /// Specifies the user ID. This field is supported by API v2.16 and later versions.
     public var userID: String?
 
@@ -206,32 +174,26 @@ public struct CreateSharedFileSystemShare: Codable, Sendable, Hashable {
 }
 
 /// For details, see the description of the share field.
-public struct Share: Codable, Sendable, Hashable {
+public struct Share: Codable, Sendable, Equatable {
     /// Specifies the file sharing protocol. The value can be NFS (for Linux OS).
     public var shareProto: String
-
     /// Specifies the size (GB) of the shared file system. The applied capacity of the shared file system
     /// cannot be larger than the allowed quota. To view the allowed quota, see Quota Management.
     public var size: Int
-
     /// Specifies the name of the shared file system, which contains 0 to 255 characters and can contain only
     /// letters, digits, hyphens (-), and underscores (_).
     public var name: String?
-
     /// Specifies the description of the shared file system, which contains 0 to 255 characters and can
     /// contain only letters, digits, hyphens (-), and underscores (_).
     public var description: String?
-
     /// (Supported by API versions from v2.8 to v2.42). Specifies whether a file system can be publicly seen.
     /// If it is set to true, the file system can be seen publicly. If it is set to false, the file system can
     /// be seen privately. The default value is false.
     public var isPublic: Bool?
-
     /// Specifies the availability zone name. If this parameter is left blank, the default availability zone
     /// will be used. If the default availability zone contains no storage resources, the creation of the
     /// shared file system fails. The value contains 0 to 255 characters.
     public var availabilityZone: String?
-
     /// Specifies the metadata information used to create the shared file system. The value consists of one or
     /// more key and value pairs organized as a dictionary of strings. For details, see the description of the
     /// metadata field.

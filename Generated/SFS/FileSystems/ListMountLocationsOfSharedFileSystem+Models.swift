@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``SFSClient/listMountLocationsOfSharedFileSystem``.
-public struct ListMountLocationsOfSharedFileSystemResponse: Codable, Sendable, Hashable {
+public struct ListMountLocationsOfSharedFileSystemResponse: Codable, Sendable, Equatable {
     /// Specifies the export_location objects.
     public var exportLocations: [JSONValue]?
 
@@ -12,9 +12,7 @@ public struct ListMountLocationsOfSharedFileSystemResponse: Codable, Sendable, H
         case exportLocations = "export_locations"
     }
 
-    public init(
-        exportLocations: [JSONValue]? = nil
-    ) {
+    public init(exportLocations: [JSONValue]? = nil) {
         self.exportLocations = exportLocations
     }
 }

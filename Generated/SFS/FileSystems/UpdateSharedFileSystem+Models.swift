@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``SFSClient/updateSharedFileSystem``.
-public struct UpdateSharedFileSystemRequest: Codable, Sendable, Hashable {
+public struct UpdateSharedFileSystemRequest: Codable, Sendable, Equatable {
     /// Specifies the share objects.
     public var share: UpdateSharedFileSystemShare
 
-    private enum CodingKeys: String, CodingKey {
-        case share
-    }
-
-    public init(
-        share: UpdateSharedFileSystemShare
-    ) {
+    public init(share: UpdateSharedFileSystemShare) {
         self.share = share
     }
 }
@@ -23,13 +17,11 @@ public struct UpdateSharedFileSystemRequest: Codable, Sendable, Hashable {
 public typealias UpdateSharedFileSystemResponse = ShowSharedFileSystemResponse
 
 /// Specifies the share objects.
-public struct UpdateSharedFileSystemShare: Codable, Sendable, Hashable {
+public struct UpdateSharedFileSystemShare: Codable, Sendable, Equatable {
     /// Specifies the new name of the shared file system. The value consists of 0 to 255 characters.
     public var displayName: String?
-
     /// Describes the shared file system. The value contains 0 to 255 characters.
     public var displayDescription: String?
-
     /// (Supported by API v2.8 and later versions.) Specifies whether a file system can be publicly seen. If
     /// it is set to true, the file system can be seen publicly. If it is set to false, the file system can be
     /// seen privately. The default value is false.
@@ -41,11 +33,7 @@ public struct UpdateSharedFileSystemShare: Codable, Sendable, Hashable {
         case isPublic = "is_public"
     }
 
-    public init(
-        displayName: String? = nil,
-        displayDescription: String? = nil,
-        isPublic: Bool? = nil
-    ) {
+    public init(displayName: String? = nil, displayDescription: String? = nil, isPublic: Bool? = nil) {
         self.displayName = displayName
         self.displayDescription = displayDescription
         self.isPublic = isPublic

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The conditions for a statement to take effect.
-public struct Condition: Codable, Sendable, Hashable {
+public struct Condition: Codable, Sendable, Equatable {
     /// A specified VPC ID.
     public var sourceVPC: String
-
     /// A specified IP address or IP address range. This parameter is currently not supported.
     public var vpcSourceIP: [String]?
 
@@ -16,17 +15,14 @@ public struct Condition: Codable, Sendable, Hashable {
         case vpcSourceIP = "VpcSourceIp"
     }
 
-    public init(
-        sourceVPC: String,
-        vpcSourceIP: [String]? = nil
-    ) {
+    public init(sourceVPC: String, vpcSourceIP: [String]? = nil) {
         self.sourceVPC = sourceVPC
         self.vpcSourceIP = vpcSourceIP
     }
 }
 
 /// The request body of ``SFSClient/configureFileSystemACL``.
-public struct ConfigureFileSystemACLRequest: Codable, Sendable, Hashable {
+public struct ConfigureFileSystemACLRequest: Codable, Sendable, Equatable {
     /// Unique identification
     public var statement: [Statement]?
 
@@ -34,29 +30,24 @@ public struct ConfigureFileSystemACLRequest: Codable, Sendable, Hashable {
         case statement = "Statement"
     }
 
-    public init(
-        statement: [Statement]? = nil
-    ) {
+    public init(statement: [Statement]? = nil) {
         self.statement = statement
     }
 }
 
 /// Unique identification
-public struct Statement: Codable, Sendable, Hashable {
+public struct Statement: Codable, Sendable, Equatable {
     /// The statement ID.
     public var sid: String?
-
     /// The allowed statement action.
     /// Enumerated values:
     /// FullControl: read/write
     /// Read: read-only
     public var action: Action
-
     /// The effect specifying that the statement permission is Allow.
     /// Enumerated value:
     /// Allow
     public var effect: Effect
-
     /// The conditions for a statement to take effect.
     public var condition: Condition
 
@@ -67,12 +58,7 @@ public struct Statement: Codable, Sendable, Hashable {
         case condition = "Condition"
     }
 
-    public init(
-        sid: String? = nil,
-        action: Action,
-        effect: Effect,
-        condition: Condition
-    ) {
+    public init(sid: String? = nil, action: Action, effect: Effect, condition: Condition) {
         self.sid = sid
         self.action = action
         self.effect = effect

@@ -6,10 +6,9 @@ import CloudCore
 /// The conditions for a statement to take effect.
 ///
 /// Condition
-public struct ListFileSystemACLInformationCondition: Codable, Sendable, Hashable {
+public struct ListFileSystemACLInformationCondition: Codable, Sendable, Equatable {
     /// A specified VPC ID.
     public var sourceVPC: String?
-
     /// A specified IP address or IP address range. This parameter is currently not supported.
     public var vpcSourceIP: [String]?
 
@@ -18,17 +17,14 @@ public struct ListFileSystemACLInformationCondition: Codable, Sendable, Hashable
         case vpcSourceIP = "VpcSourceIp"
     }
 
-    public init(
-        sourceVPC: String? = nil,
-        vpcSourceIP: [String]? = nil
-    ) {
+    public init(sourceVPC: String? = nil, vpcSourceIP: [String]? = nil) {
         self.sourceVPC = sourceVPC
         self.vpcSourceIP = vpcSourceIP
     }
 }
 
 /// The response of ``SFSClient/listFileSystemACLInformation``.
-public struct ListFileSystemACLInformationResponse: Codable, Sendable, Hashable {
+public struct ListFileSystemACLInformationResponse: Codable, Sendable, Equatable {
     /// Unique identification
     public var statement: [ListFileSystemACLInformationStatement]?
 
@@ -36,9 +32,7 @@ public struct ListFileSystemACLInformationResponse: Codable, Sendable, Hashable 
         case statement = "Statement"
     }
 
-    public init(
-        statement: [ListFileSystemACLInformationStatement]? = nil
-    ) {
+    public init(statement: [ListFileSystemACLInformationStatement]? = nil) {
         self.statement = statement
     }
 }
@@ -46,21 +40,18 @@ public struct ListFileSystemACLInformationResponse: Codable, Sendable, Hashable 
 /// Unique identification
 ///
 /// Statement
-public struct ListFileSystemACLInformationStatement: Codable, Sendable, Hashable {
+public struct ListFileSystemACLInformationStatement: Codable, Sendable, Equatable {
     /// The statement ID.
     public var sid: String?
-
     /// The allowed statement action.
     /// Enumerated values:
     /// FullControl: read/write
     /// Read: read-only
     public var action: Action?
-
     /// The effect specifying that the statement permission is Allow.
     /// Enumerated value:
     /// Allow
     public var effect: Effect?
-
     /// The conditions for a statement to take effect.
     public var condition: ListFileSystemACLInformationCondition?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``SFSClient/createFileSystem``.
-public struct CreateFileSystemRequest: Codable, Sendable, Hashable {
+public struct CreateFileSystemRequest: Codable, Sendable, Equatable {
     /// The region.
     public var location: String?
 
@@ -12,9 +12,7 @@ public struct CreateFileSystemRequest: Codable, Sendable, Hashable {
         case location = "Location"
     }
 
-    public init(
-        location: String? = nil
-    ) {
+    public init(location: String? = nil) {
         self.location = location
     }
 }

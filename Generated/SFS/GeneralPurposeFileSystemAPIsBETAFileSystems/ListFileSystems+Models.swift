@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Detailed file system information.
-public struct Bucket: Codable, Sendable, Hashable {
+public struct Bucket: Codable, Sendable, Equatable {
     /// The name of a file system.
     public var name: String?
-
     /// The time when a file system was created.
     public var creationDate: String?
-
     /// The location of a file system.
     public var location: String?
 
@@ -20,11 +18,7 @@ public struct Bucket: Codable, Sendable, Hashable {
         case location = "Location"
     }
 
-    public init(
-        name: String? = nil,
-        creationDate: String? = nil,
-        location: String? = nil
-    ) {
+    public init(name: String? = nil, creationDate: String? = nil, location: String? = nil) {
         self.name = name
         self.creationDate = creationDate
         self.location = location
@@ -32,7 +26,7 @@ public struct Bucket: Codable, Sendable, Hashable {
 }
 
 /// The list of file systems owned by the user.
-public struct Buckets: Codable, Sendable, Hashable {
+public struct Buckets: Codable, Sendable, Equatable {
     /// Detailed file system information.
     public var bucket: Bucket?
 
@@ -40,18 +34,15 @@ public struct Buckets: Codable, Sendable, Hashable {
         case bucket = "Bucket"
     }
 
-    public init(
-        bucket: Bucket? = nil
-    ) {
+    public init(bucket: Bucket? = nil) {
         self.bucket = bucket
     }
 }
 
 /// The response of ``SFSClient/listFileSystems``.
-public struct ListFileSystemsResponse: Codable, Sendable, Hashable {
+public struct ListFileSystemsResponse: Codable, Sendable, Equatable {
     /// File system owner information, including the tenant ID.
     public var owner: Owner?
-
     /// The list of file systems owned by the user.
     public var buckets: Buckets?
 
@@ -60,17 +51,14 @@ public struct ListFileSystemsResponse: Codable, Sendable, Hashable {
         case buckets = "Buckets"
     }
 
-    public init(
-        owner: Owner? = nil,
-        buckets: Buckets? = nil
-    ) {
+    public init(owner: Owner? = nil, buckets: Buckets? = nil) {
         self.owner = owner
         self.buckets = buckets
     }
 }
 
 /// File system owner information, including the tenant ID.
-public struct Owner: Codable, Sendable, Hashable {
+public struct Owner: Codable, Sendable, Equatable {
     /// The domain ID (account ID) of a user.
     public var id: String?
 
@@ -78,9 +66,7 @@ public struct Owner: Codable, Sendable, Hashable {
         case id = "ID"
     }
 
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }

@@ -4,29 +4,21 @@
 import CloudCore
 
 /// The request body of ``SFSClient/createShare``.
-public struct CreateShareRequest: Codable, Sendable, Hashable {
+public struct CreateShareRequest: Codable, Sendable, Equatable {
     /// The parameters for creating a file system.
     public var share: CreateShareShare
 
-    private enum CodingKeys: String, CodingKey {
-        case share
-    }
-
-    public init(
-        share: CreateShareShare
-    ) {
+    public init(share: CreateShareShare) {
         self.share = share
     }
 }
 
 /// The response of ``SFSClient/createShare``.
-public struct CreateShareResponse: Codable, Sendable, Hashable {
+public struct CreateShareResponse: Codable, Sendable, Equatable {
     /// The ID of the created SFS Turbo file system.
     public var id: String?
-
     /// The name of the created SFS Turbo file system.
     public var name: String?
-
     /// The file system status.
     /// Enumerated values:
     /// 100: creating
@@ -36,17 +28,7 @@ public struct CreateShareResponse: Codable, Sendable, Hashable {
     /// 800: frozen
     public var status: Status?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: Status? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil, status: Status? = nil) {
         self.id = id
         self.name = name
         self.status = status
@@ -56,29 +38,23 @@ public struct CreateShareResponse: Codable, Sendable, Hashable {
 /// The parameters for creating a file system.
 ///
 /// Share
-public struct CreateShareShare: Codable, Sendable, Hashable {
+public struct CreateShareShare: Codable, Sendable, Equatable {
     /// The code of the AZ where the file system resides.
     public var availabilityZone: String
-
     /// The file system description. It can contain 0 to 255 characters.
     public var description: String?
-
     /// The file system metadata. The value consists of one or multiple key-value pairs organized as a
     /// directory of strings.
     public var metadata: Metadata?
-
     /// The file system name. The name can contain 4 to 64 characters and must start with a letter. It can
     /// contain letters (case insensitive), digits, hyphens (-), and underscores (_), and cannot contain other
     /// special characters.
     public var name: String
-
     /// The security group ID of a tenant in a region.
     public var securityGroupID: String
-
     /// Network File System (NFS) is a distributed file system protocol that allows different computers and
     /// OSs to share data over a network. You are advised to use NFS file systems with Linux servers.
     public var shareProto: String
-
     /// The file system type. Valid values are STANDARD and PERFORMANCE. This field is not returned when the
     /// file system is being created.
     /// For a previous-generation SFS Turbo file system, specify STANDARD for a Standard or Standard-Enhanced
@@ -86,7 +62,6 @@ public struct CreateShareShare: Codable, Sendable, Hashable {
     /// For a 250 MB/s/TiB, 125 MB/s/TiB, 40 MB/s/TiB, or 20 MB/s/TiB file system, this field is not verified.
     /// Specify either STANDARD or PERFORMANCE.
     public var shareType: String
-
     /// For a previous-generation SFS Turbo file system, the capacity ranges from 500 to 32768, in GiB.
     /// For a previous-generation SFS Turbo file system with expand_type="bandwidth" configured under
     /// metadata, the capacity ranges from 10240 to 327680, in GiB.
@@ -101,16 +76,12 @@ public struct CreateShareShare: Codable, Sendable, Hashable {
     /// For a 250 MB/s/TiB file system with expand_type="hpc" and hpc_bw="250M" configured under metadata, the
     /// capacity ranges from *1228 to 1048576 (in GiB) and must be a multiple of 1.2 TiB.
     public var size: Int
-
     /// The subnet ID of a tenant in a VPC.
     public var subnetID: String
-
     /// The VPC ID of a tenant in a region.
     public var vpcID: String
-
     /// The backup ID. This parameter is mandatory if you create a file system from a backup.
     public var backupID: String?
-
     /// The tag list.
     public var tags: [Match]?
 
@@ -176,10 +147,9 @@ public struct CreateShareShare: Codable, Sendable, Hashable {
 
 /// The file system metadata. The value consists of one or multiple key-value pairs organized as a directory
 /// of strings.
-public struct Metadata: Codable, Sendable, Hashable {
+public struct Metadata: Codable, Sendable, Equatable {
     /// The ID of a KMS professional key, which is used to create an encrypted file system.
     public var cryptKeyID: String?
-
     /// The extension type. This parameter is not returned when the file system is being created.
     /// Enumerated values:
     /// bandwidth: Specify bandwidth when you are creating a Standard-Enhanced or Performance-Enhanced file
@@ -187,7 +157,6 @@ public struct Metadata: Codable, Sendable, Hashable {
     /// hpc: Specify hpc when you are creating a 250 MB/s/TiB, 125 MB/s/TiB, 40 MB/s/TiB, or 20 MB/s/TiB file
     /// system.
     public var expandType: ExpandType?
-
     /// The file system bandwidth.
     /// This parameter is mandatory when you are creating an SFS Turbo 250 MB/s/TiB, 125 MB/s/TiB, 40
     /// MB/s/TiB, or 20 MB/s/TiB file system.
@@ -201,11 +170,7 @@ public struct Metadata: Codable, Sendable, Hashable {
         case hpcBw = "hpc_bw"
     }
 
-    public init(
-        cryptKeyID: String? = nil,
-        expandType: ExpandType? = nil,
-        hpcBw: String? = nil
-    ) {
+    public init(cryptKeyID: String? = nil, expandType: ExpandType? = nil, hpcBw: String? = nil) {
         self.cryptKeyID = cryptKeyID
         self.expandType = expandType
         self.hpcBw = hpcBw

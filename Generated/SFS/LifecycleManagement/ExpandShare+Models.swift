@@ -4,38 +4,23 @@
 import CloudCore
 
 /// The request body of ``SFSClient/expandShare``.
-public struct ExpandShareRequest: Codable, Sendable, Hashable {
+public struct ExpandShareRequest: Codable, Sendable, Equatable {
     /// The extend object.
     public var extend: Extend
 
-    private enum CodingKeys: String, CodingKey {
-        case extend
-    }
-
-    public init(
-        extend: Extend
-    ) {
+    public init(extend: Extend) {
         self.extend = extend
     }
 }
 
 /// The response of ``SFSClient/expandShare``.
-public struct ExpandShareResponse: Codable, Sendable, Hashable {
+public struct ExpandShareResponse: Codable, Sendable, Equatable {
     /// The SFS Turbo file system ID.
     public var id: String?
-
     /// The SFS Turbo file system name.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil) {
         self.id = id
         self.name = name
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``SFSClient/listShares``.
-public struct ListSharesResponse: Codable, Sendable, Hashable {
+public struct ListSharesResponse: Codable, Sendable, Equatable {
     /// The list of SFS Turbo file systems.
     public var shares: [ShareInfo]?
-
     /// The number of SFS Turbo file systems.
     public var count: Int?
 
@@ -16,10 +15,7 @@ public struct ListSharesResponse: Codable, Sendable, Hashable {
         case count
     }
 
-    public init(
-        shares: [ShareInfo]? = nil,
-        count: Int? = nil
-    ) {
+    public init(shares: [ShareInfo]? = nil, count: Int? = nil) {
         self.shares = shares
         self.count = count
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``SFSClient/changeShareName``.
-public struct ChangeShareNameRequest: Codable, Sendable, Hashable {
+public struct ChangeShareNameRequest: Codable, Sendable, Equatable {
     /// The file system to be modified.
     public var changeName: ShareName
 
@@ -12,25 +12,17 @@ public struct ChangeShareNameRequest: Codable, Sendable, Hashable {
         case changeName = "change_name"
     }
 
-    public init(
-        changeName: ShareName
-    ) {
+    public init(changeName: ShareName) {
         self.changeName = changeName
     }
 }
 
 /// The file system to be modified.
-public struct ShareName: Codable, Sendable, Hashable {
+public struct ShareName: Codable, Sendable, Equatable {
     /// The name of the file system to be modified.
     public var name: String
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String
-    ) {
+    public init(name: String) {
         self.name = name
     }
 }

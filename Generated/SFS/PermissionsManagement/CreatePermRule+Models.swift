@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``SFSClient/createPermRule``.
-public struct CreatePermRuleRequest: Codable, Sendable, Hashable {
+public struct CreatePermRuleRequest: Codable, Sendable, Equatable {
     /// The permission rule details. You can add a maximum of five rules at a time.
     public var rules: [OnePermRuleRequestInfo]
 
-    private enum CodingKeys: String, CodingKey {
-        case rules
-    }
-
-    public init(
-        rules: [OnePermRuleRequestInfo]
-    ) {
+    public init(rules: [OnePermRuleRequestInfo]) {
         self.rules = rules
     }
 }
@@ -23,17 +17,15 @@ public struct CreatePermRuleRequest: Codable, Sendable, Hashable {
 public typealias CreatePermRuleResponse = ListPermRulesResponse
 
 /// The permission rule details. You can add a maximum of five rules at a time.
-public struct OnePermRuleRequestInfo: Codable, Sendable, Hashable {
+public struct OnePermRuleRequestInfo: Codable, Sendable, Equatable {
     /// The IP address or IP address range of the object to be authorized. Once configured, this parameter
     /// cannot be modified.
     public var ipCIDR: String
-
     /// The read/write permission of the object to be authorized.
     /// rw: read and write permission, which is the default option
     /// ro: read-only permission
     /// none: no permission
     public var rwType: String
-
     /// The file system access permission granted to the user of the object to be authorized. The value can
     /// be:
     /// no_root_squash: allows any user including root on the client to access the file system as who they
@@ -49,11 +41,7 @@ public struct OnePermRuleRequestInfo: Codable, Sendable, Hashable {
         case userType = "user_type"
     }
 
-    public init(
-        ipCIDR: String,
-        rwType: String,
-        userType: UserType
-    ) {
+    public init(ipCIDR: String, rwType: String, userType: UserType) {
         self.ipCIDR = ipCIDR
         self.rwType = rwType
         self.userType = userType

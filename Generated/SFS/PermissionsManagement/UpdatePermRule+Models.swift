@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The request body of ``SFSClient/updatePermRule``.
-public struct UpdatePermRuleRequest: Codable, Sendable, Hashable {
+public struct UpdatePermRuleRequest: Codable, Sendable, Equatable {
     /// The read/write permission of the object to be authorized.
     /// rw: read and write permission, which is the default option
     /// ro: read-only permission
     /// none: no permission
     public var rwType: String?
-
     /// The file system access permission granted to the user of the object to be authorized. The value can
     /// be:
     /// no_root_squash (default value): allows any user including root on the client to access the file system
@@ -25,10 +24,7 @@ public struct UpdatePermRuleRequest: Codable, Sendable, Hashable {
         case userType = "user_type"
     }
 
-    public init(
-        rwType: String? = nil,
-        userType: UserType? = nil
-    ) {
+    public init(rwType: String? = nil, userType: UserType? = nil) {
         self.rwType = rwType
         self.userType = userType
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``SFSClient/quotaManagement``.
-public struct QuotaManagementResponse: Codable, Sendable, Hashable {
+public struct QuotaManagementResponse: Codable, Sendable, Equatable {
     /// Specifies the quota_set objects.
     public var quotaSet: QuotaSet?
 
@@ -12,30 +12,23 @@ public struct QuotaManagementResponse: Codable, Sendable, Hashable {
         case quotaSet = "quota_set"
     }
 
-    public init(
-        quotaSet: QuotaSet? = nil
-    ) {
+    public init(quotaSet: QuotaSet? = nil) {
         self.quotaSet = quotaSet
     }
 }
 
 /// Specifies the quota_set objects.
-public struct QuotaSet: Codable, Sendable, Hashable {
+public struct QuotaSet: Codable, Sendable, Equatable {
     /// Specifies the capacity in gigabytes allowed for each tenant.
     public var gigabytes: JSONValue?
-
     /// Specifies the number of snapshots allowed for each tenant.
     public var snapshots: JSONValue?
-
     /// Specifies the number of shared file systems allowed for each tenant.
     public var shares: JSONValue?
-
     /// Specifies the snapshot capacity in gigabytes allowed for each tenant.
     public var snapshotGigabytes: JSONValue?
-
     /// Specifies the ID of the tenant for which you manage quotas.
     public var id: String?
-
     /// Specifies the number of share networks allowed for each tenant.
     public var shareNetworks: JSONValue?
 

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``SFSClient/batchAddSharedTags``.
-public struct BatchAddSharedTagsRequest: Codable, Sendable, Hashable {
+public struct BatchAddSharedTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct ActionValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let create: Self = "create"
     }
@@ -21,19 +18,10 @@ public struct BatchAddSharedTagsRequest: Codable, Sendable, Hashable {
     /// Enumeration values:
     /// create
     public var action: ActionValue
-
     /// The list of tags.
     public var tags: [Match]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-    }
-
-    public init(
-        action: ActionValue,
-        tags: [Match]
-    ) {
+    public init(action: ActionValue, tags: [Match]) {
         self.action = action
         self.tags = tags
     }

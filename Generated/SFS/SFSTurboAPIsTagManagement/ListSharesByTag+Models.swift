@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``SFSClient/listSharesByTag``.
-public struct ListSharesByTagRequest: Codable, Sendable, Hashable {
+public struct ListSharesByTagRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct ActionValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let filter: Self = "filter"
         public static let count: Self = "count"
@@ -22,19 +19,15 @@ public struct ListSharesByTagRequest: Codable, Sendable, Hashable {
     /// filter
     /// count
     public var action: ActionValue
-
     /// The maximum number of file systems returned.
     public var limit: String?
-
     /// The offset of the returned file systems.
     public var offset: String?
-
     /// The resources to be queried contain no tags. If this parameter is set to true, all resources without
     /// specified tags are queried. In this case, the tags field is ignored. If this parameter is set to false
     /// or not specified, it does not take effect, meaning that all resources are returned or resources are
     /// filtered by tags or matches.
     public var withoutAnyTag: Bool?
-
     /// The resources to be queried contain tags specified in this field. Each resource can contain a maximum
     /// of 20 keys. Each tag key can have a maximum of 20 tag values. The tag value corresponding to each tag
     /// key can be an empty array but the structure cannot be missing. Each tag key must be unique, and tag
@@ -42,7 +35,6 @@ public struct ListSharesByTagRequest: Codable, Sendable, Hashable {
     /// list. Keys in this list are in the AND relationship and values in each key-value structure are in the
     /// OR relationship. If no tag filtering criteria is specified, all data is returned.
     public var tags: [Tag]?
-
     /// The search criteria. key is the field to match. Only resource_name is supported. value is the matched
     /// value. If the value ends with *, prefix search will be performed. For example, if the value is
     /// sfsturbo*, all resources whose names start with sfsturbo will be returned.
@@ -85,16 +77,13 @@ public struct ListSharesByTagRequest: Codable, Sendable, Hashable {
 }
 
 /// The list of file systems queried by tag.
-public struct ListSharesByTagResource: Codable, Sendable, Hashable {
+public struct ListSharesByTagResource: Codable, Sendable, Equatable {
     /// The resource ID.
     public var resourceID: String?
-
     /// The resource name.
     public var resourceName: String?
-
     /// The resource details.
     public var resourceDetail: String?
-
     /// The resource tag list.
     public var tags: [ListSharedFileSystemsByTagResourceTag]?
 
@@ -119,10 +108,9 @@ public struct ListSharesByTagResource: Codable, Sendable, Hashable {
 }
 
 /// The response of ``SFSClient/listSharesByTag``.
-public struct ListSharesByTagResponse: Codable, Sendable, Hashable {
+public struct ListSharesByTagResponse: Codable, Sendable, Equatable {
     /// The list of file systems queried by tag.
     public var resources: [ListSharesByTagResource]?
-
     /// The total number of file systems returned.
     public var totalCount: Int?
 
@@ -131,10 +119,7 @@ public struct ListSharesByTagResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [ListSharesByTagResource]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(resources: [ListSharesByTagResource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
     }

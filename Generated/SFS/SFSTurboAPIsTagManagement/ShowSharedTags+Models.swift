@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``SFSClient/showSharedTags``.
-public struct ShowSharedTagsResponse: Codable, Sendable, Hashable {
+public struct ShowSharedTagsResponse: Codable, Sendable, Equatable {
     /// The tag list.
     public var tags: [ListSharedFileSystemsByTagResourceTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListSharedFileSystemsByTagResourceTag]? = nil
-    ) {
+    public init(tags: [ListSharedFileSystemsByTagResourceTag]? = nil) {
         self.tags = tags
     }
 }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `Action` fields and parameters; other values decode as well.
 public struct Action: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// read/write
     public static let fullControl: Self = "FullControl"
-
     /// read-only
     public static let read: Self = "Read"
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The file system creation progress. This field is only returned when the file system is being created.
-public struct ActionProgress: Codable, Sendable, Hashable {
+public struct ActionProgress: Codable, Sendable, Equatable {
     /// The file system creation progress.
     public var creating: String?
 
@@ -12,9 +12,7 @@ public struct ActionProgress: Codable, Sendable, Hashable {
         case creating = "CREATING"
     }
 
-    public init(
-        creating: String? = nil
-    ) {
+    public init(creating: String? = nil) {
         self.creating = creating
     }
 }

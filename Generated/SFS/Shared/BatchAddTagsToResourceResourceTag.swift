@@ -6,27 +6,18 @@ import CloudCore
 /// The tag list. For details, see Table 3.
 ///
 /// resource_tag
-public struct BatchAddTagsToResourceResourceTag: Codable, Sendable, Hashable {
+public struct BatchAddTagsToResourceResourceTag: Codable, Sendable, Equatable {
     /// The tag key. A tag key can contain a maximum of 128 characters. It can contain letters, digits, and
     /// spaces representable in UTF-8 and special characters (_.:=+-@). It cannot start or end with a space
     /// and cannot be left empty. Tag keys starting with _sys_ are system tags, and you cannot start a tag key
     /// with _sys_.
     public var key: String?
-
     /// The tag value. A tag value can contain a maximum of 255 characters. It can contain letters, digits,
     /// and spaces representable in UTF-8 and special characters (_.:=+-@) and can be left empty. It cannot
     /// start or end with a space.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -3,17 +3,15 @@
 
 import CloudCore
 
-public struct CreateSharedFileSystemTable4: Codable, Sendable, Hashable {
+public struct CreateSharedFileSystemTable4: Codable, Sendable, Equatable {
     /// Specifies the encryption key ID.
     /// If this field, #sfs_crypt_domain_id, and #sfs_crypt_alias exist at the same time, the data encryption
     /// function is enabled.
     public var sfsCryptKeyID: String
-
     /// Specifies the tenant domain ID.
     /// If this field, #sfs_crypt_key_id, and #sfs_crypt_alias exist at the same time, the data encryption
     /// function is enabled.
     public var sfsCryptDomainID: String
-
     /// Specifies the encryption key alias.
     /// If this field, #sfs_crypt_key_id, and #sfs_crypt_domain_id exist at the same time, the data encryption
     /// function is enabled.
@@ -25,11 +23,7 @@ public struct CreateSharedFileSystemTable4: Codable, Sendable, Hashable {
         case sfsCryptAlias = "#sfs_crypt_alias"
     }
 
-    public init(
-        sfsCryptKeyID: String,
-        sfsCryptDomainID: String,
-        sfsCryptAlias: String
-    ) {
+    public init(sfsCryptKeyID: String, sfsCryptDomainID: String, sfsCryptAlias: String) {
         self.sfsCryptKeyID = sfsCryptKeyID
         self.sfsCryptDomainID = sfsCryptDomainID
         self.sfsCryptAlias = sfsCryptAlias

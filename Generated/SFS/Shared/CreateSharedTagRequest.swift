@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``SFSClient/createSharedTag``.
-public struct CreateSharedTagRequest: Codable, Sendable, Hashable {
+public struct CreateSharedTagRequest: Codable, Sendable, Equatable {
     /// The resource_tag field description.
     public var tag: Match
 
-    private enum CodingKeys: String, CodingKey {
-        case tag
-    }
-
-    public init(
-        tag: Match
-    ) {
+    public init(tag: Match) {
         self.tag = tag
     }
 }

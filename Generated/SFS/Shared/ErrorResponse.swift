@@ -3,22 +3,13 @@
 
 import CloudCore
 
-public struct ErrorResponse: Codable, Sendable, Hashable {
+public struct ErrorResponse: Codable, Sendable, Equatable {
     /// The error code.
     public var errCode: String?
-
     /// The error message.
     public var errMsg: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case errCode
-        case errMsg
-    }
-
-    public init(
-        errCode: String? = nil,
-        errMsg: String? = nil
-    ) {
+    public init(errCode: String? = nil, errMsg: String? = nil) {
         self.errCode = errCode
         self.errMsg = errMsg
     }

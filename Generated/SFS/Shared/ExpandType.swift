@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `expand_type` fields and parameters; other values decode as well.
 public struct ExpandType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Specify bandwidth when you are creating a Standard-Enhanced or Performance-Enhanced file system.
     public static let bandwidth: Self = "bandwidth"
-
     /// Specify hpc when you are creating a 250 MB/s/TiB, 125 MB/s/TiB, 40 MB/s/TiB, or 20 MB/s/TiB file
     /// system.
     public static let hpc: Self = "hpc"

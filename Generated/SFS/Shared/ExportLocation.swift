@@ -3,20 +3,16 @@
 
 import CloudCore
 
-public struct ExportLocation: Codable, Sendable, Hashable {
+public struct ExportLocation: Codable, Sendable, Equatable {
     /// Specifies the ID of the mount location of the shared file system.
     public var id: String?
-
     /// Specifies the ID of the shared file system.
     public var shareInstanceID: String?
-
     /// Specifies the path that will be used when the shared file system is mounted.
     public var path: String?
-
     /// Specifies whether the shared file system is only visible to administrators and its owner. Possible
     /// values are true (only visible to administrators and its owner) and false (visible to all users).
     public var isAdminOnly: Bool?
-
     /// Identifies which mount locations are most efficient and are used preferentially when multiple mount
     /// locations exist.
     public var preferred: Bool?

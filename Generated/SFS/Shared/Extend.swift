@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The extend object.
-public struct Extend: Codable, Sendable, Hashable {
+public struct Extend: Codable, Sendable, Equatable {
     /// The new capacity of the file system, in GiB.
     /// For a previous-generation Standard or Performance file system, the capacity ranges from 500 to 32768
     /// (in GiB), and the minimum expansion increment is 100 GiB.
@@ -24,9 +24,7 @@ public struct Extend: Codable, Sendable, Hashable {
         case newSize = "new_size"
     }
 
-    public init(
-        newSize: Int
-    ) {
+    public init(newSize: Int) {
         self.newSize = newSize
     }
 

@@ -4,27 +4,15 @@
 import CloudCore
 
 /// Specifies the links of shared file systems. For details, see the description of the links field.
-public struct Link: Codable, Sendable, Hashable {
+public struct Link: Codable, Sendable, Equatable {
     /// Specifies the API access path, which is used as a reference.
     public var href: String?
-
     /// Specifies the type of the text returned by the reference API.
     public var type: String?
-
     /// Specifies the additional description on links.
     public var rel: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case type
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        type: String? = nil,
-        rel: String? = nil
-    ) {
+    public init(href: String? = nil, type: String? = nil, rel: String? = nil) {
         self.href = href
         self.type = type
         self.rel = rel

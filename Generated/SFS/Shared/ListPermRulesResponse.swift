@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``SFSClient/listPermRules``.
-public struct ListPermRulesResponse: Codable, Sendable, Hashable {
+public struct ListPermRulesResponse: Codable, Sendable, Equatable {
     /// The permission information.
     public var rules: [OnePermRuleResponseInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case rules
-    }
-
-    public init(
-        rules: [OnePermRuleResponseInfo]? = nil
-    ) {
+    public init(rules: [OnePermRuleResponseInfo]? = nil) {
         self.rules = rules
     }
 }

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The request body of ``SFSClient/listResourcesByTag``.
-public struct ListResourcesByTagRequest: Codable, Sendable, Hashable {
+public struct ListResourcesByTagRequest: Codable, Sendable, Equatable {
     /// Excludes any of the specified tags. If this parameter is set to true, all resources without tags are
     /// queried. In this case, the tags field is ignored. If this parameter is set to false or not specified,
     /// it does not take effect, which means that all resources are returned or resources are filtered by tags
     /// or matches.
     public var withoutAnyTag: Bool?
-
     /// Includes specified tags. A maximum of 20 tags can be specified. Tag keys must be unique. Each tag key
     /// can have a maximum of 20 tag values. A tag value can be empty but the structure cannot be missing. Tag
     /// values of the same key must be unique.
@@ -19,7 +18,6 @@ public struct ListResourcesByTagRequest: Codable, Sendable, Hashable {
     /// not specified, all resources will be returned.
     /// For details, see Table 3.
     public var tags: [Tag]?
-
     /// Contains system tags. This parameter is only available to users with the op_service permission.
     /// This parameter cannot be used with filtering criteria without_any_tag and tags at the same time.
     /// This field contains only one tag structure currently.
@@ -28,7 +26,6 @@ public struct ListResourcesByTagRequest: Codable, Sendable, Hashable {
     /// The key contains only one value. Value 0 indicates the default enterprise project.
     /// For details, see Table 3.
     public var sysTags: [Tag]?
-
     /// The fields to be matched. The key in match is a dictionary value fixed at resource_name, meaning that
     /// the prefix search is performed based on the value of the key. It will be extended later.
     /// For details, see Table 4.

@@ -5,24 +5,15 @@ import CloudCore
 
 /// Specifies the resource details. The value is a resource object, used for extension. This value is left
 /// empty by default.
-public struct ListSharedFileSystemsByTagResourceTag: Codable, Sendable, Hashable {
+public struct ListSharedFileSystemsByTagResourceTag: Codable, Sendable, Equatable {
     /// Specifies the tag key. The value can contain a maximum of 36 characters. This parameter cannot be left
     /// blank. It can only contain letters, digits, hyphens (-), and underscores (_).
     public var key: String?
-
     /// Specifies the tag value. The value contains a maximum of 43 characters and can be an empty string. It
     /// can only contain letters, digits, hyphens (-), and underscores (_).
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

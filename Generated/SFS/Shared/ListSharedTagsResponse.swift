@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``SFSClient/listSharedTags``.
-public struct ListSharedTagsResponse: Codable, Sendable, Hashable {
+public struct ListSharedTagsResponse: Codable, Sendable, Equatable {
     /// The tag list.
     public var tags: [ListTagsOfFileSystemsOfTenantTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListTagsOfFileSystemsOfTenantTag]? = nil
-    ) {
+    public init(tags: [ListTagsOfFileSystemsOfTenantTag]? = nil) {
         self.tags = tags
     }
 }

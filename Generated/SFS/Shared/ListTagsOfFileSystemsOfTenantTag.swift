@@ -4,23 +4,14 @@
 import CloudCore
 
 /// The tag list.
-public struct ListTagsOfFileSystemsOfTenantTag: Codable, Sendable, Hashable {
+public struct ListTagsOfFileSystemsOfTenantTag: Codable, Sendable, Equatable {
     /// Specifies the key of the tag.
     public var key: String?
-
     /// Lists the values of the tag. The value is a list of tag values of all shared file systems of a tenant.
     /// Only one of the same tag values is displayed.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

@@ -4,23 +4,14 @@
 import CloudCore
 
 /// The list of tags.
-public struct Match: Codable, Sendable, Hashable {
+public struct Match: Codable, Sendable, Equatable {
     /// The key. The key is fixed at resource_name currently. Other key values will be available later.
     public var key: String
-
     /// The value. Each tag value can contain a maximum of 255 Unicode characters. The character set is not
     /// verified.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

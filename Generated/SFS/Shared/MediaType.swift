@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Specifies the media types supported by the API. For details, see the description of the media-types field.
-public struct MediaType: Codable, Sendable, Hashable {
+public struct MediaType: Codable, Sendable, Equatable {
     /// Specifies the basic text type.
     public var base: String?
-
     /// Specifies the text type.
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case base
-        case type
-    }
-
-    public init(
-        base: String? = nil,
-        type: String? = nil
-    ) {
+    public init(base: String? = nil, type: String? = nil) {
         self.base = base
         self.type = type
     }

@@ -4,20 +4,17 @@
 import CloudCore
 
 /// The response of ``SFSClient/showPermRule``.
-public struct OnePermRuleResponseInfo: Codable, Sendable, Hashable {
+public struct OnePermRuleResponseInfo: Codable, Sendable, Equatable {
     /// The permission rule ID.
     public var id: String?
-
     /// The IP address or IP address range of the authorized object. It cannot be modified after
     /// configuration.
     public var ipCIDR: String?
-
     /// The read/write permission of the authorized object.
     /// rw: read and write permission, which is the default option
     /// ro: read-only permission
     /// none: no permission
     public var rwType: String?
-
     /// The file system access permission granted to the user of the authorized object. The value can be:
     /// no_root_squash (default value): allows any user including root on the client to access the file system
     /// as who they are, instead of mapping them to another user.
@@ -33,12 +30,7 @@ public struct OnePermRuleResponseInfo: Codable, Sendable, Hashable {
         case userType = "user_type"
     }
 
-    public init(
-        id: String? = nil,
-        ipCIDR: String? = nil,
-        rwType: String? = nil,
-        userType: UserType? = nil
-    ) {
+    public init(id: String? = nil, ipCIDR: String? = nil, rwType: String? = nil, userType: UserType? = nil) {
         self.id = id
         self.ipCIDR = ipCIDR
         self.rwType = rwType

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The response of ``SFSClient/showShare``.
-public struct ShareInfo: Codable, Sendable, Hashable {
+public struct ShareInfo: Codable, Sendable, Equatable {
     /// Documented values of `payModel`; other values decode as well.
     public struct PayModel: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let value0: Self = "0"
         public static let value1: Self = "1"
@@ -19,25 +16,18 @@ public struct ShareInfo: Codable, Sendable, Hashable {
 
     /// The file system creation progress. This field is only returned when the file system is being created.
     public var actionProgress: ActionProgress?
-
     /// The file system version.
     public var version: String?
-
     /// The available capacity of the file system, in GB.
     public var availCapacity: String?
-
     /// The code of the AZ where the file system resides.
     public var availabilityZone: String?
-
     /// The name of the AZ where the file system resides.
     public var azName: String?
-
     /// The time when the file system was created. UTC time, for example: 2018-11-19T04:02:03.
     public var createdAt: String?
-
     /// The ID of the encryption key. This parameter is not returned for non-encrypted file systems.
     public var cryptKeyID: String?
-
     /// The extension type.
     /// bandwidth is returned if the requested file system is an Enhanced file system.
     /// For a 250 MB/s/TiB, 125 MB/s/TiB, 40 MB/s/TiB, or 20 MB/s/TiB file system, hpc is returned.
@@ -45,39 +35,29 @@ public struct ShareInfo: Codable, Sendable, Hashable {
     /// bandwidth
     /// hpc
     public var expandType: ExpandType?
-
     /// The file system location, for example, 192.168.0.90:/. This field is not returned when the file system
     /// is being created.
     public var exportLocation: String?
-
     /// The file system ID.
     public var id: String?
-
     /// The file system name specified during creation.
     public var name: String?
-
     /// The file system billing mode. Value 0 indicates pay-per-use. This field is not returned when the file
     /// system is being created.
     /// Enumeration values:
     /// 0
     /// 1
     public var payModel: PayModel?
-
     /// The region where the file system resides.
     public var region: String?
-
     /// The ID of the specified security group.
     public var securityGroupID: String?
-
     /// The protocol used by the SFS Turbo file system. The value can be NFS.
     public var shareProto: String?
-
     /// The file system performance type. Valid values are STANDARD and PERFORMANCE.
     public var shareType: String?
-
     /// The file system total capacity, in GB.
     public var size: String?
-
     /// The file system status.
     /// Enumerated values:
     /// 100: creating
@@ -86,7 +66,6 @@ public struct ShareInfo: Codable, Sendable, Hashable {
     /// 400: deleted
     /// 800: frozen
     public var status: Status?
-
     /// The file system sub-status. This field is not returned if no modification is made to the file system.
     /// 121 (expanding capacity), 132 (changing security group), 150* (adding storage backend), 151 (removing
     /// storage backend)
@@ -95,39 +74,29 @@ public struct ShareInfo: Codable, Sendable, Hashable {
     /// 321 (expansion failed), 332 (changing security group failed), 350 (adding storage backend failed), 351
     /// (removing storage backend failed)
     public var subStatus: String?
-
     /// The ID of the specified subnet.
     public var subnetID: String?
-
     /// The ID of the specified VPC.
     public var vpcID: String?
-
     /// The ID of the enterprise project that file system is added to.
     public var enterpriseProjectID: String?
-
     /// The tag list.
     public var tags: [ListSharedFileSystemsByTagResourceTag]?
-
     /// The alternative IP addresses that can be used for mount. This field is not returned for
     /// previous-generation file systems.
     public var optionalEndpoint: String?
-
     /// The file system bandwidth.
     /// "20M": 20 MB/s/TiB
     /// "40M": 40 MB/s/TiB
     /// "125M": 125 MB/s/TiB
     /// "250M": 250 MB/s/TiB
     public var hpcBw: String?
-
     /// The node ID of the file system type, which has no meaning. This is a reserved field.
     public var instanceID: String?
-
     /// The node type of the file system type, which has no meaning. This is a reserved field.
     public var instanceType: String?
-
     /// The file system request ID, which has no meaning. This is a reserved field.
     public var statusDetail: String?
-
     /// The file system feature settings.
     public var features: ShareInfoFeatures?
 

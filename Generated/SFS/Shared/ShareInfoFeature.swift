@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Whether the file system supports backup.
-public struct ShareInfoFeature: Codable, Sendable, Hashable {
+public struct ShareInfoFeature: Codable, Sendable, Equatable {
     /// Whether the file system supports this feature.
     public var isSupport: Bool?
-
     /// The message.
     public var message: String?
-
     /// The message code.
     public var msgCode: String?
 
@@ -20,11 +18,7 @@ public struct ShareInfoFeature: Codable, Sendable, Hashable {
         case msgCode = "msg_code"
     }
 
-    public init(
-        isSupport: Bool? = nil,
-        message: String? = nil,
-        msgCode: String? = nil
-    ) {
+    public init(isSupport: Bool? = nil, message: String? = nil, msgCode: String? = nil) {
         self.isSupport = isSupport
         self.message = message
         self.msgCode = msgCode

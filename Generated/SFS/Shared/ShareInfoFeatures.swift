@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The file system feature settings.
-public struct ShareInfoFeatures: Codable, Sendable, Hashable {
+public struct ShareInfoFeatures: Codable, Sendable, Equatable {
     /// Whether the file system supports backup.
     public var backup: ShareInfoFeature?
 
-    private enum CodingKeys: String, CodingKey {
-        case backup
-    }
-
-    public init(
-        backup: ShareInfoFeature? = nil
-    ) {
+    public init(backup: ShareInfoFeature? = nil) {
         self.backup = backup
     }
 }

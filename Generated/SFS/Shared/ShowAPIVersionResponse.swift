@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``SFSClient/showAPIVersion``.
-public struct ShowAPIVersionResponse: Codable, Sendable, Hashable {
+public struct ShowAPIVersionResponse: Codable, Sendable, Equatable {
     /// List objects of all available API versions
     public var versions: [Version]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [Version]? = nil
-    ) {
+    public init(versions: [Version]? = nil) {
         self.versions = versions
     }
 }

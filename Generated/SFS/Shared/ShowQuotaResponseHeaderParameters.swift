@@ -3,7 +3,7 @@
 
 import CloudCore
 
-public struct ShowQuotaResponseHeaderParameters: Codable, Sendable, Hashable {
+public struct ShowQuotaResponseHeaderParameters: Codable, Sendable, Equatable {
     /// The request ID.
     public var xRequestID: String?
 
@@ -11,9 +11,7 @@ public struct ShowQuotaResponseHeaderParameters: Codable, Sendable, Hashable {
         case xRequestID = "X-request-id"
     }
 
-    public init(
-        xRequestID: String? = nil
-    ) {
+    public init(xRequestID: String? = nil) {
         self.xRequestID = xRequestID
     }
 }

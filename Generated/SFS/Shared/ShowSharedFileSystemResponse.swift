@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``SFSClient/showSharedFileSystem``.
-public struct ShowSharedFileSystemResponse: Codable, Sendable, Hashable {
+public struct ShowSharedFileSystemResponse: Codable, Sendable, Equatable {
     /// Specifies the share objects.
     public var share: ShowSharedFileSystemShare?
 
-    private enum CodingKeys: String, CodingKey {
-        case share
-    }
-
-    public init(
-        share: ShowSharedFileSystemShare? = nil
-    ) {
+    public init(share: ShowSharedFileSystemShare? = nil) {
         self.share = share
     }
 }

@@ -4,121 +4,90 @@
 import CloudCore
 
 /// Specifies the share objects.
-public struct ShowSharedFileSystemShare: Codable, Sendable, Hashable {
+public struct ShowSharedFileSystemShare: Codable, Sendable, Equatable {
     /// Specifies the links of shared file systems.
     public var links: [JSONValue]?
-
     /// Specifies the availability zone.
     public var availabilityZone: String?
-
     /// Specifies the ID for managing share services.
     public var shareServerID: String?
-
     /// Specifies the ID of the share network. This parameter is reserved, because share network management is
     /// not supported currently.
     public var shareNetworkID: String?
-
     /// Specifies the ID of the source snapshot that is used to create the shared file system. This parameter
     /// is reserved, because snapshots are not supported currently.
     public var snapshotID: String?
-
     /// Specifies whether snapshots are supported. This parameter is reserved, because snapshots are not
     /// supported currently. This field is supported by API v2.2 and later versions.
     public var snapshotSupport: Bool?
-
     /// Specifies the ID of the shared file system.
     public var id: String?
-
     /// Specifies the size (GB) of the shared file system.
     public var size: Int?
-
     /// Specifies the ID of the consistency group. This parameter is reserved, because consistency groups are
     /// not supported currently. This field is supported by API versions from v2.31 to v2.42.
     public var shareGroupID: String?
-
     /// Specifies the ID of the project to which the shared file system belongs.
     public var projectID: String?
-
     /// Sets one or more metadata key and value pairs as a dictionary of strings. The value of the share_used
     /// key indicates the file system used capacity, in bytes.
     public var metadata: [String: String]?
-
     /// Specifies the status of the shared file system.
     public var status: String?
-
     /// Specifies the data migration status. This parameter is reserved, because data migration is not
     /// supported currently. This field is supported by API v2.5 and later versions.
     public var taskState: String?
-
     /// Specifies whether replicas exist. This parameter is reserved, because replication is not supported
     /// currently. This field is supported by API versions from v2.11 to v2.42.
     public var hasReplicas: Bool?
-
     /// Specifies the replication type. This parameter is reserved, because replication is not supported
     /// currently. This field is supported by API versions from v2.11 to v2.42.
     public var replicationType: String?
-
     /// Describes the shared file system.
     public var description: String?
-
     /// Specifies the name of the host. This field is visible only to the administrator.
     public var host: String?
-
     /// Specifies the name of the shared file system.
     public var name: String?
-
     /// Specifies the date and time stamp when the shared file system was created.
     public var createdAt: String?
-
     /// Specifies the configuration status of the access rule. Possible values are active (effective), error
     /// (configuration failed), and syncing (configuration in progress). This field is supported by API v2.10
     /// and later versions.
     public var accessRulesStatus: String?
-
     /// Specifies the protocol for sharing file systems.
     public var shareProto: String?
-
     /// Specifies the storage service type assigned for the shared file system, such as high-performance
     /// storage (composed of SSDs) and large-capacity storage (composed of SATA disks). This field is
     /// supported by API v2.6 and later versions.
     public var shareTypeName: String?
-
     /// Specifies the ID of the file system type.
     public var shareType: String?
-
     /// Specifies the volume type. The definition of this parameter is the same as that of share_type.
     public var volumeType: String?
-
     /// Lists the mount locations. Currently, only a single mount location is supported. This parameter exists
     /// only when X-Openstack-Manila-Api-Version specified in the request header is smaller than 2.9.
     public var exportLocations: [JSONValue]?
-
     /// Specifies the mount location. This parameter exists only when X-Openstack-Manila-Api-Version specified
     /// in the request header is smaller than 2.9.
     public var exportLocation: String?
-
     /// Specifies the visibility level of the shared file system. If true is returned, the file system can be
     /// seen publicly. If false is returned, the file system can be seen privately. The default value is
     /// false.
     public var isPublic: Bool?
-
     /// Specifies the ID of the snapshot's source. This parameter is reserved, because consistency snapshots
     /// are not supported currently. This field is supported by API v2.31 and later versions.
     public var sourceShareGroupSnapshotMemberID: String?
-
     /// Specifies whether rollback from snapshot is supported. This parameter is reserved, because snapshots
     /// are not supported currently. This field is supported by API v2.27 and later versions.
     public var revertToSnapshotSupport: Bool?
-
     /// Specifies whether creation of shared file systems from snapshot is supported. This parameter is
     /// reserved, because snapshots are not supported currently. This field is supported by API v2.24 and
     /// later versions.
     public var createShareFromSnapshotSupport: Bool?
-
     /// Specifies whether snapshot mount is supported. This parameter is reserved, because snapshots are not
     /// supported currently. This field is supported by API v2.32 and later versions.
     public var mountSnapshotSupport: Bool?
-
     /// Specifies the user ID. This field is supported by API v2.16 and later versions.
     public var userID: String?
 

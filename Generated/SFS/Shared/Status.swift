@@ -6,23 +6,16 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct Status: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// creating
     public static let value100: Self = "100"
-
     /// available
     public static let value200: Self = "200"
-
     /// creation failed
     public static let value303: Self = "303"
-
     /// deleted
     public static let value400: Self = "400"
-
     /// frozen
     public static let value800: Self = "800"
 }

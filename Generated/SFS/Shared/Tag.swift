@@ -11,26 +11,17 @@ import CloudCore
 /// maximum of 20 tag keys and each tag key has a maximum of 10 tag values. The tag value corresponding to
 /// each tag key can be an empty array but the structure cannot be missing. Tag keys must be unique. Tag
 /// values in a key-values structure must be unique.
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// The tag key. A tag key can contain a maximum of 128 characters. It can contain letters, digits, and
     /// spaces representable in UTF-8 and special characters (_.:=+-@). It cannot start or end with a space
     /// and cannot be left empty. Tag keys starting with _sys_ are system tags, and you cannot start a tag key
     /// with _sys_.
     public var key: String?
-
     /// The tag value list. A value can be an empty array but cannot be left blank. If the list specified by
     /// values is empty arrays, any tag value can be queried. The values are in the OR relationship.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

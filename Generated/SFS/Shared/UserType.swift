@@ -6,19 +6,14 @@ import CloudCore
 /// Documented values of the `user_type` fields and parameters; other values decode as well.
 public struct UserType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// allows any user including root on the client to access the file system as who they are, instead of
     /// mapping them to another user.
     public static let noRootSquash: Self = "no_root_squash"
-
     /// allows root on the client to access the file system as nfsnobody. Client access using a non-root user
     /// will be retained as who they are, instead of being mapped to another user.
     public static let rootSquash: Self = "root_squash"
-
     /// allows any user on the client to access the file system as nfsnobody.
     public static let allSquash: Self = "all_squash"
 }

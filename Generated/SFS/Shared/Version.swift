@@ -4,30 +4,24 @@
 import CloudCore
 
 /// List objects of all available API versions
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Specifies the common name of the version.
     public var id: String?
-
     /// Specifies the UTC time when the API is last modified. The format is YYYY-MM-DDTHH:MM:SSZ.
     public var updated: String?
-
     /// Specifies the API version status, including:
     /// CURRENT: indicates that the current API is the preferred version.
     /// SUPPORTED: indicates that the current version is an earlier version which is still supported.
     /// DEPRECATED: indicates that the current version is a deprecated version that may be deleted later.
     public var status: String?
-
     /// Specifies the links of shared file systems. For details, see the description of the links field.
     public var links: [Link]?
-
     /// Specifies the media types supported by the API. For details, see the description of the media-types
     /// field.
     public var mediaTypes: [MediaType]?
-
     /// If the API in the current version supports microversions, this parameter is the latest microversion.
     /// If microversions are not supported, this parameter is an empty string.
     public var version: String?
-
     /// If the API in the current version supports microversions, this parameter is the earliest microversion.
     /// If microversions are not supported, this parameter is an empty string.
     public var minVersion: String?

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `x-obs-bucket-type` fields and parameters; other values decode as well.
 public struct XOBSBucketType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// listing all file systems
     public static let sfs: Self = "SFS"

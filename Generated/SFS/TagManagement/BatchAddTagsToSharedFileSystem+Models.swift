@@ -4,16 +4,14 @@
 import CloudCore
 
 /// The request body of ``SFSClient/batchAddTagsToSharedFileSystem``.
-public struct BatchAddTagsToSharedFileSystemRequest: Codable, Sendable, Hashable {
+public struct BatchAddTagsToSharedFileSystemRequest: Codable, Sendable, Equatable {
     /// Specifies the operation identifier. Possible values are create and delete. Use create to batch add
     /// tags to a specified shared file system.
     public var action: String
-
     /// Specifies the tag list.
     /// This parameter is mandatory when the tenant permission is used. For the op_service permission, choose
     /// either this field or sys_tags.
     public var tags: [Match]?
-
     /// Specifies the system tag list.
     /// This field is available only to the op_service permission. Choose either this field or tags.
     /// Only one resource_tag structure key, _sys_enterprise_project_id, is used in TMS calls.
@@ -26,11 +24,7 @@ public struct BatchAddTagsToSharedFileSystemRequest: Codable, Sendable, Hashable
         case sysTags = "sys_tags"
     }
 
-    public init(
-        action: String,
-        tags: [Match]? = nil,
-        sysTags: [JSONValue]? = nil
-    ) {
+    public init(action: String, tags: [Match]? = nil, sysTags: [JSONValue]? = nil) {
         self.action = action
         self.tags = tags
         self.sysTags = sysTags

@@ -4,23 +4,14 @@
 import CloudCore
 
 /// The request body of ``SFSClient/batchDeleteTagsFromSharedFileSystem``.
-public struct BatchDeleteTagsFromSharedFileSystemRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteTagsFromSharedFileSystemRequest: Codable, Sendable, Equatable {
     /// Specifies the operation identifier. Possible values are create and delete. Use delete to batch delete
     /// tags from a specified shared file system.
     public var action: String
-
     /// Specifies the tag list.
     public var tags: [BatchAddTagsToResourceResourceTag]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-    }
-
-    public init(
-        action: String,
-        tags: [BatchAddTagsToResourceResourceTag]
-    ) {
+    public init(action: String, tags: [BatchAddTagsToResourceResourceTag]) {
         self.action = action
         self.tags = tags
     }

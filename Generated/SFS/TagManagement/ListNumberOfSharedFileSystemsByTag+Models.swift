@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The request body of ``SFSClient/listNumberOfSharedFileSystemsByTag``.
-public struct ListNumberOfSharedFileSystemsByTagRequest: Codable, Sendable, Hashable {
+public struct ListNumberOfSharedFileSystemsByTagRequest: Codable, Sendable, Equatable {
     /// Specifies the operation identifier. Possible values are filter and count.
     /// Use count to query the number of share instances based on tags.
     public var action: String
-
     /// Specifies the file system query field. If this parameter is left null, all shared file systems of the
     /// tenant are searched by default.
     public var matches: [Match]?
-
     /// Specifies the tag search field, which is a list of tags. Only shared file systems containing all the
     /// listed tags can be returned. Tags in this search criteria are in the AND relationship. Specifically, a
     /// shared file system can be searched only when it meets all the tag search criteria. In the key-values
@@ -22,7 +20,6 @@ public struct ListNumberOfSharedFileSystemsByTagRequest: Codable, Sendable, Hash
     /// corresponding to each tag key can be an empty array but the structure cannot be missing. Tag keys must
     /// be unique. Tag values in a key-values structure must be unique.
     public var tags: [Tag]?
-
     /// Specifies the tag search field, which is a list of tags. Shared file systems that contain any listed
     /// tag will be returned. Tags in this search criteria are in the OR relationship. Specifically, a shared
     /// file system can be searched as long as it meets one tag search condition. In the key-values structure
@@ -32,7 +29,6 @@ public struct ListNumberOfSharedFileSystemsByTagRequest: Codable, Sendable, Hash
     /// to each tag key can be an empty array but the structure cannot be missing. Tag keys must be unique.
     /// Tag values in a key-values structure must be unique.
     public var tagsAny: [JSONValue]?
-
     /// Specifies the tag search field, which is a list of tags. Only shared file systems that contain none of
     /// the listed tags will be returned. Tags in this search criteria are in the NOR relationship.
     /// Specifically, a shared file system can be searched only when it does not meet any tag search criteria.
@@ -42,7 +38,6 @@ public struct ListNumberOfSharedFileSystemsByTagRequest: Codable, Sendable, Hash
     /// values. The tag value corresponding to each tag key can be an empty array but the structure cannot be
     /// missing. Tag keys must be unique. Tag values in a key-values structure must be unique.
     public var notTags: [JSONValue]?
-
     /// Specifies the tag search field, which is a list of tags. Shared file systems that do not contain any
     /// of the listed tags will be returned. Tags in this search criteria are in the NAND relationship.
     /// Specifically, a shared file system can be searched as long as it does not meet one tag search
@@ -53,7 +48,6 @@ public struct ListNumberOfSharedFileSystemsByTagRequest: Codable, Sendable, Hash
     /// the structure cannot be missing. Tag keys must be unique. Tag values in a key-values structure must be
     /// unique.
     public var notTagsAny: [JSONValue]?
-
     /// Only the op_service permission can use this field to filter resources.
     /// Currently, TMS can invoke only one tag structure key, _sys_enterprise_project_id.
     /// Currently, key contains only one value.
@@ -91,7 +85,7 @@ public struct ListNumberOfSharedFileSystemsByTagRequest: Codable, Sendable, Hash
 }
 
 /// The response of ``SFSClient/listNumberOfSharedFileSystemsByTag``.
-public struct ListNumberOfSharedFileSystemsByTagResponse: Codable, Sendable, Hashable {
+public struct ListNumberOfSharedFileSystemsByTagResponse: Codable, Sendable, Equatable {
     /// Specifies the total number of shared file systems that meet the query criteria.
     public var totalCount: Int?
 
@@ -99,9 +93,7 @@ public struct ListNumberOfSharedFileSystemsByTagResponse: Codable, Sendable, Has
         case totalCount = "total_count"
     }
 
-    public init(
-        totalCount: Int? = nil
-    ) {
+    public init(totalCount: Int? = nil) {
         self.totalCount = totalCount
     }
 

@@ -4,25 +4,21 @@
 import CloudCore
 
 /// The request body of ``SFSClient/listSharedFileSystemsByTag``.
-public struct ListSharedFileSystemsByTagRequest: Codable, Sendable, Hashable {
+public struct ListSharedFileSystemsByTagRequest: Codable, Sendable, Equatable {
     /// Specifies the index location. The value is a character string consisting of 0 and positive integers.
     /// The default value is 0. The first record in the query result is the offset+1 record that meets the
     /// query criteria.
     public var offset: String?
-
     /// Specifies the maximum number of query records. The value is a character string consisting of integers.
     /// The default value is 1000. The value ranges from 1 to 1000.
     /// The number of returned records cannot exceed the value of limit.
     public var limit: String?
-
     /// Specifies the operation identifier. Possible values are filter and count.
     /// Use filter to query details of a shared file system using tags.
     public var action: String
-
     /// Specifies the file system query field. If this parameter is left null, all shared file systems of the
     /// tenant are searched by default.
     public var matches: [Match]?
-
     /// Specifies the tag search field, which is a list of tags. Only shared file systems containing all the
     /// listed tags can be returned. Tags in this search criteria are in the AND relationship. Specifically, a
     /// shared file system can be searched only when it meets all the tag search criteria. In the key-values
@@ -32,7 +28,6 @@ public struct ListSharedFileSystemsByTagRequest: Codable, Sendable, Hashable {
     /// corresponding to each tag key can be an empty array but the structure cannot be missing. Tag keys must
     /// be unique. Tag values in a key-values structure must be unique.
     public var tags: [ListSharedFileSystemsByTagTag]?
-
     /// Specifies the tag search field, which is a list of tags. Shared file systems that contain any listed
     /// tag will be returned. Tags in this search criteria are in the OR relationship. Specifically, a shared
     /// file system can be searched as long as it meets one tag search condition. In the key-values structure
@@ -42,7 +37,6 @@ public struct ListSharedFileSystemsByTagRequest: Codable, Sendable, Hashable {
     /// to each tag key can be an empty array but the structure cannot be missing. Tag keys must be unique.
     /// Tag values in a key-values structure must be unique.
     public var tagsAny: [JSONValue]?
-
     /// Specifies the tag search field, which is a list of tags. Only shared file systems that contain none of
     /// the listed tags will be returned. Tags in this search criteria are in the NOR relationship.
     /// Specifically, a shared file system can be searched only when it does not meet any tag search criteria.
@@ -52,7 +46,6 @@ public struct ListSharedFileSystemsByTagRequest: Codable, Sendable, Hashable {
     /// values. The tag value corresponding to each tag key can be an empty array but the structure cannot be
     /// missing. Tag keys must be unique. Tag values in a key-values structure must be unique.
     public var notTags: [JSONValue]?
-
     /// Specifies the tag search field, which is a list of tags. Shared file systems that do not contain any
     /// of the listed tags will be returned. Tags in this search criteria are in the NAND relationship.
     /// Specifically, a shared file system can be searched as long as it does not meet one tag search
@@ -63,7 +56,6 @@ public struct ListSharedFileSystemsByTagRequest: Codable, Sendable, Hashable {
     /// the structure cannot be missing. Tag keys must be unique. Tag values in a key-values structure must be
     /// unique.
     public var notTagsAny: [JSONValue]?
-
     /// Only the op_service permission can use this field to filter resources.
     /// Currently, TMS can invoke only one tag structure key, _sys_enterprise_project_id.
     /// Currently, key contains only one value.
@@ -107,23 +99,19 @@ public struct ListSharedFileSystemsByTagRequest: Codable, Sendable, Hashable {
 }
 
 /// Specifies the list of shared file systems that meet the query criteria.
-public struct ListSharedFileSystemsByTagResource: Codable, Sendable, Hashable {
+public struct ListSharedFileSystemsByTagResource: Codable, Sendable, Equatable {
     /// Specifies the ID of the shared file system.
     public var resourceID: String?
-
     /// Specifies the resource details. The value is a resource object, used for extension. This value is left
     /// empty by default.
     public var resourceDetail: ListSharedFileSystemsByTagResourceTag?
-
     /// Specifies the list of tags. If no tags exist, the value is an empty array by default.
     public var tags: [ListSharedFileSystemsByTagTag]?
-
     /// Only the op_service permission can obtain this field.
     /// Currently, only one tag structure key is used, _sys_enterprise_project_id.
     /// Currently, key contains only one value.
     /// This field cannot be returned in non-op_service scenarios.
     public var sysTags: [JSONValue]?
-
     /// Specifies the resource name.
     public var resourceName: String?
 
@@ -151,10 +139,9 @@ public struct ListSharedFileSystemsByTagResource: Codable, Sendable, Hashable {
 }
 
 /// The response of ``SFSClient/listSharedFileSystemsByTag``.
-public struct ListSharedFileSystemsByTagResponse: Codable, Sendable, Hashable {
+public struct ListSharedFileSystemsByTagResponse: Codable, Sendable, Equatable {
     /// Specifies the list of shared file systems that meet the query criteria.
     public var resources: [ListSharedFileSystemsByTagResource]?
-
     /// Specifies the total number of shared file systems that meet the query criteria.
     /// total_count specifies the total number of shared file systems that meet the query criteria, instead of
     /// the number returned after you set offset and limit.
@@ -165,10 +152,7 @@ public struct ListSharedFileSystemsByTagResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [ListSharedFileSystemsByTagResource]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(resources: [ListSharedFileSystemsByTagResource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
     }
@@ -188,29 +172,17 @@ public struct ListSharedFileSystemsByTagResponse: Codable, Sendable, Hashable {
 /// maximum of 20 tag keys and each tag key has a maximum of 10 tag values. The tag value corresponding to
 /// each tag key can be an empty array but the structure cannot be missing. Tag keys must be unique. Tag
 /// values in a key-values structure must be unique.
-public struct ListSharedFileSystemsByTagTag: Codable, Sendable, Hashable {
+public struct ListSharedFileSystemsByTagTag: Codable, Sendable, Equatable {
     /// Specifies the key of the tag. A tag key can contain a maximum of 127 characters. This parameter cannot
     /// be left blank.
     public var key: String?
-
     /// Lists the values. Each value can contain a maximum of 255 characters. If the value is left empty, any
     /// value is matched. The values are in the OR relationship.
     public var values: [String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil, value: String? = nil) {
         self.key = key
         self.values = values
         self.value = value

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``SFSClient/listTagsOfSharedFileSystem``.
-public struct ListTagsOfSharedFileSystemResponse: Codable, Sendable, Hashable {
+public struct ListTagsOfSharedFileSystemResponse: Codable, Sendable, Equatable {
     /// Specifies the list of tags.
     public var tags: [ListSharedFileSystemsByTagResourceTag]?
-
     /// Only the op_service permission can obtain this field.
     /// Currently, only one resource_tag structure key is used, _sys_enterprise_project_id.
     /// Currently, key contains only one value.
@@ -19,10 +18,7 @@ public struct ListTagsOfSharedFileSystemResponse: Codable, Sendable, Hashable {
         case sysTags = "sys_tags"
     }
 
-    public init(
-        tags: [ListSharedFileSystemsByTagResourceTag]? = nil,
-        sysTags: [JSONValue]? = nil
-    ) {
+    public init(tags: [ListSharedFileSystemsByTagResourceTag]? = nil, sysTags: [JSONValue]? = nil) {
         self.tags = tags
         self.sysTags = sysTags
     }

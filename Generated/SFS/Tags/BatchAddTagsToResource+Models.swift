@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``SFSClient/batchAddTagsToResource``.
-public struct BatchAddTagsToResourceRequest: Codable, Sendable, Hashable {
+public struct BatchAddTagsToResourceRequest: Codable, Sendable, Equatable {
     /// The tag list. For details, see Table 3.
     /// This parameter is mandatory for common tenants.
     /// Use either tags or sys_tags if you have the op_service permissions.
     public var tags: [BatchAddTagsToResourceResourceTag]?
-
     /// The system tag list. This parameter is available only to the op_service permissions.
     /// Use either tags or sys_tags if you have the op_service permissions.
     /// Only one resource_tag structure is used in TMS calls currently.

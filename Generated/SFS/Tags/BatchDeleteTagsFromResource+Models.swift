@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``SFSClient/batchDeleteTagsFromResource``.
-public struct BatchDeleteTagsFromResourceRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteTagsFromResourceRequest: Codable, Sendable, Equatable {
     /// The tag list. For details, see Table 3.
     public var tags: [BatchAddTagsToResourceResourceTag]
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [BatchAddTagsToResourceResourceTag]
-    ) {
+    public init(tags: [BatchAddTagsToResourceResourceTag]) {
         self.tags = tags
     }
 }

@@ -7,7 +7,7 @@ import CloudCore
 public typealias ListNumberOfResourcesByTagRequest = ListResourcesByTagRequest
 
 /// The response of ``SFSClient/listNumberOfResourcesByTag``.
-public struct ListNumberOfResourcesByTagResponse: Codable, Sendable, Hashable {
+public struct ListNumberOfResourcesByTagResponse: Codable, Sendable, Equatable {
     /// The total number of records.
     public var totalCount: Int?
 
@@ -15,9 +15,7 @@ public struct ListNumberOfResourcesByTagResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        totalCount: Int? = nil
-    ) {
+    public init(totalCount: Int? = nil) {
         self.totalCount = totalCount
     }
 

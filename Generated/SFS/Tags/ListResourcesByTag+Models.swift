@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``SFSClient/listResourcesByTag``.
-public struct ListResourcesByTagResponse: Codable, Sendable, Hashable {
+public struct ListResourcesByTagResponse: Codable, Sendable, Equatable {
     /// The resource list. For details, see Table 6.
     public var resources: [Resource]?
-
     /// The total number of records.
     public var totalCount: Int?
 
@@ -16,10 +15,7 @@ public struct ListResourcesByTagResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [Resource]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(resources: [Resource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
     }
@@ -32,25 +28,21 @@ public struct ListResourcesByTagResponse: Codable, Sendable, Hashable {
 }
 
 /// The resource list. For details, see Table 6.
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// The resource ID.
     public var resourceID: String?
-
     /// The resource details. This value is left empty by default. The value is a resource object used for
     /// extension.
     public var resourceDetail: JSONValue?
-
     /// The tag list. If there is no tag, an empty array is used by default.
     /// For details, see Table 3.
     public var tags: [BatchAddTagsToResourceResourceTag]?
-
     /// This parameter is only available to users with the op_service permission.
     /// This field contains only one resource_tag structure currently.
     /// The key is fixed at _sys_enterprise_project_id.
     /// The value is the ID of the enterprise project. Value 0 indicates the default enterprise project.
     /// For details, see Table 3.
     public var sysTags: [BatchAddTagsToResourceResourceTag]?
-
     /// The resource name. This parameter is an empty string if there is no resource name.
     public var resourceName: String?
 

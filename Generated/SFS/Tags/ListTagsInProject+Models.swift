@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``SFSClient/listTagsInProject``.
-public struct ListTagsInProjectResponse: Codable, Sendable, Hashable {
+public struct ListTagsInProjectResponse: Codable, Sendable, Equatable {
     /// The tag list. For details, see Table 3.
     public var tags: [Tag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [Tag]? = nil
-    ) {
+    public init(tags: [Tag]? = nil) {
         self.tags = tags
     }
 }

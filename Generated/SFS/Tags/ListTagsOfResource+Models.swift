@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``SFSClient/listTagsOfResource``.
-public struct ListTagsOfResourceResponse: Codable, Sendable, Hashable {
+public struct ListTagsOfResourceResponse: Codable, Sendable, Equatable {
     /// The tag list. For details, see Table 3.
     public var tags: [BatchAddTagsToResourceResourceTag]?
-
     /// The system tag list. This parameter is only available to users with the op_service permission.
     /// This field contains only one resource_tag structure currently.
     /// The key is fixed at _sys_enterprise_project_id.

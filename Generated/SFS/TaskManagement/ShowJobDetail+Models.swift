@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The subtask list.
-public struct GetSubJobDetail: Codable, Sendable, Hashable {
+public struct GetSubJobDetail: Codable, Sendable, Equatable {
     /// The task status.
     /// Enumerated values:
     /// success: successful
@@ -12,10 +12,8 @@ public struct GetSubJobDetail: Codable, Sendable, Hashable {
     /// waiting: waiting for execution
     /// running: running
     public var status: ShowJobDetailStatus?
-
     /// The subtask ID.
     public var jobID: String?
-
     /// The subtask type.
     /// Enumerated values:
     /// create_share: creating a file system
@@ -26,16 +24,12 @@ public struct GetSubJobDetail: Codable, Sendable, Hashable {
     /// create_obs_target: adding a storage backend
     /// delete_obs_target: removing a storage backend
     public var jobType: JobType?
-
     /// The subtask start time in UTC format, for example, 2016-01-02 15:04:05.
     public var beginTime: String?
-
     /// The subtask end time in UTC format, for example, 2016-01-02 15:04:05.
     public var endTime: String?
-
     /// The error code returned if the subtask execution fails.
     public var errorCode: String?
-
     /// The cause of the subtask execution failure.
     public var failReason: String?
 
@@ -71,35 +65,26 @@ public struct GetSubJobDetail: Codable, Sendable, Hashable {
 /// Documented values of the `job_type` fields and parameters; other values decode as well.
 public struct JobType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// creating a file system
     public static let createShare: Self = "create_share"
-
     /// creating a file system
     public static let hpcCreateShare: Self = "hpc_create_share"
-
     /// deleting a file system
     public static let deleteShare: Self = "delete_share"
-
     /// expanding the capacity of a file system
     public static let extendShare: Self = "extend_share"
-
     /// changing the security group associated with a file system
     public static let changeSecurityGroup: Self = "change_security_group"
-
     /// adding a storage backend
     public static let createOBSTarget: Self = "create_obs_target"
-
     /// removing a storage backend
     public static let deleteOBSTarget: Self = "delete_obs_target"
 }
 
 /// The response of ``SFSClient/showJobDetail``.
-public struct ShowJobDetailResponse: Codable, Sendable, Hashable {
+public struct ShowJobDetailResponse: Codable, Sendable, Equatable {
     /// The task status.
     /// Enumerated values:
     /// success: successful
@@ -107,10 +92,8 @@ public struct ShowJobDetailResponse: Codable, Sendable, Hashable {
     /// waiting: waiting for execution
     /// running: running
     public var status: ShowJobDetailStatus?
-
     /// The task ID.
     public var jobID: String?
-
     /// The task type.
     /// Enumerated values:
     /// create_share: creating a file system
@@ -121,19 +104,14 @@ public struct ShowJobDetailResponse: Codable, Sendable, Hashable {
     /// create_obs_target: adding a storage backend
     /// delete_obs_target: removing a storage backend
     public var jobType: JobType?
-
     /// The task start time in UTC format, for example, 2016-01-02 15:04:05.
     public var beginTime: String?
-
     /// The task end time in UTC format, for example, 2016-01-02 15:04:05.
     public var endTime: String?
-
     /// The error code returned if the task execution fails.
     public var errorCode: String?
-
     /// The cause of the task execution failure.
     public var failReason: String?
-
     /// The subtask list.
     public var subJobs: [GetSubJobDetail]?
 
@@ -172,20 +150,14 @@ public struct ShowJobDetailResponse: Codable, Sendable, Hashable {
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct ShowJobDetailStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// successful
     public static let success: Self = "success"
-
     /// failed
     public static let failed: Self = "failed"
-
     /// waiting for execution
     public static let waiting: Self = "waiting"
-
     /// running
     public static let running: Self = "running"
 }

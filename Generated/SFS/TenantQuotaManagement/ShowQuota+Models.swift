@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The tenant resource quota.
-public struct QuotaResource: Codable, Sendable, Hashable {
+public struct QuotaResource: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let shares: Self = "shares"
         public static let capacity: Self = "capacity"
@@ -23,13 +20,10 @@ public struct QuotaResource: Codable, Sendable, Hashable {
     /// shares
     /// capacity
     public var type: TypeValue?
-
     /// The used quota.
     public var used: Int?
-
     /// The total quota.
     public var quota: Int?
-
     /// The quota unit.
     public var unit: String?
 
@@ -40,12 +34,7 @@ public struct QuotaResource: Codable, Sendable, Hashable {
         case unit
     }
 
-    public init(
-        type: TypeValue? = nil,
-        used: Int? = nil,
-        quota: Int? = nil,
-        unit: String? = nil
-    ) {
+    public init(type: TypeValue? = nil, used: Int? = nil, quota: Int? = nil, unit: String? = nil) {
         self.type = type
         self.used = used
         self.quota = quota
@@ -62,33 +51,21 @@ public struct QuotaResource: Codable, Sendable, Hashable {
 }
 
 /// Querying tenant quotas
-public struct ShowQuotaResource: Codable, Sendable, Hashable {
+public struct ShowQuotaResource: Codable, Sendable, Equatable {
     /// The tenant resource quota.
     public var resources: [QuotaResource]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [QuotaResource]? = nil
-    ) {
+    public init(resources: [QuotaResource]? = nil) {
         self.resources = resources
     }
 }
 
 /// The response of ``SFSClient/showQuota``.
-public struct ShowQuotaResponse: Codable, Sendable, Hashable {
+public struct ShowQuotaResponse: Codable, Sendable, Equatable {
     /// Querying tenant quotas
     public var quotas: ShowQuotaResource?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-    }
-
-    public init(
-        quotas: ShowQuotaResource? = nil
-    ) {
+    public init(quotas: ShowQuotaResource? = nil) {
         self.quotas = quotas
     }
 }

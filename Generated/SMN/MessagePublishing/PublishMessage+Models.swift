@@ -4,18 +4,16 @@
 import CloudCore
 
 /// The request body of ``SMNClient/publishMessage``.
-public struct PublishMessageRequest: Codable, Sendable, Hashable {
+public struct PublishMessageRequest: Codable, Sendable, Equatable {
     /// Message subject, which is used as the email subject when you publish email messages. The subject
     /// cannot exceed 512 characters.
     public var subject: String?
-
     /// Message content
     /// The message content must be UTF-8-coded and can be no more than 256 KB.
     /// If the subscription endpoint is a mobile number, each SMS message can contain up to 256 bytes. If you
     /// publish a message that exceeds the size limit, SMN sends it as multiple messages, each fitting within
     /// the size limit.
     public var message: String
-
     /// The maximum retention period of a message in SMN
     /// After the retention period expires, SMN does not send this message. The time period is measured in
     /// seconds, and the default retention period is 3600 (one hour).
@@ -28,11 +26,7 @@ public struct PublishMessageRequest: Codable, Sendable, Hashable {
         case timeToLive = "time_to_live"
     }
 
-    public init(
-        subject: String? = nil,
-        message: String,
-        timeToLive: String? = nil
-    ) {
+    public init(subject: String? = nil, message: String, timeToLive: String? = nil) {
         self.subject = subject
         self.message = message
         self.timeToLive = timeToLive

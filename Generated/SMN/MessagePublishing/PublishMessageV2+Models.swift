@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``SMNClient/publishMessageV2``.
-public struct PublishMessageV2Request: Codable, Sendable, Hashable {
+public struct PublishMessageV2Request: Codable, Sendable, Equatable {
     /// Message subject, which is presented as the email subject when SMN sends messages to email subscribers
     /// The message subject cannot exceed 512 bytes.
     public var subject: String?
-
     /// Message structure, which contains JSON strings
     /// email, sms, http, and https are supported.
     /// The default protocol is mandatory. If the system fails to match any other protocols, the default
@@ -20,7 +19,6 @@ public struct PublishMessageV2Request: Codable, Sendable, Hashable {
     /// If the three formats are specified at the same time, they take effect in the following sequence:
     /// message_structure > message_template_name > message.
     public var messageStructure: String
-
     /// The maximum retention period of a message in SMN
     /// After the retention period expires, SMN does not send this message.
     /// Unit: second
@@ -34,11 +32,7 @@ public struct PublishMessageV2Request: Codable, Sendable, Hashable {
         case timeToLive = "time_to_live"
     }
 
-    public init(
-        subject: String? = nil,
-        messageStructure: String,
-        timeToLive: String? = nil
-    ) {
+    public init(subject: String? = nil, messageStructure: String, timeToLive: String? = nil) {
         self.subject = subject
         self.messageStructure = messageStructure
         self.timeToLive = timeToLive

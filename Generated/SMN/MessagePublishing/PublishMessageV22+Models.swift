@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``SMNClient/publishMessageV22``.
-public struct PublishMessageV22Request: Codable, Sendable, Hashable {
+public struct PublishMessageV22Request: Codable, Sendable, Equatable {
     /// Message subject, which is presented as the email subject when SMN sends messages to email subscribers
     /// The message subject cannot exceed 512 bytes.
     public var subject: String?
-
     /// Message template name, which can be obtained by referring to Querying Message Templates
     /// Three message formats are supported:
     /// message
@@ -17,13 +16,11 @@ public struct PublishMessageV22Request: Codable, Sendable, Hashable {
     /// If the three formats are specified at the same time, they take effect in the following sequence:
     /// message_structure>message_template_name>message
     public var messageTemplateName: String
-
     /// Variable parameters and values Tags cannot be left blank. This parameter is mandatory when you use a
     /// message template to publish messages. The key in the dictionary is the parameter name in the message
     /// template and can contain a maximum of 21 characters. The value in the dictionary is the value after
     /// the key in the message template is replaced. The value cannot exceed 1 KB.
     public var tags: [String: String]?
-
     /// The maximum retention period of a message in SMN
     /// After the retention period expires, SMN does not send this message.
     /// Unit: second

@@ -4,24 +4,15 @@
 import CloudCore
 
 /// The request body of ``SMNClient/batchCreateOrDeleteResourceTags``.
-public struct BatchCreateOrDeleteResourceTagsRequest: Codable, Sendable, Hashable {
+public struct BatchCreateOrDeleteResourceTagsRequest: Codable, Sendable, Equatable {
     /// Tag list. For details, see Table 1.
     /// When you delete tags, the tag structure cannot be missing, and the key cannot be left blank or be an
     /// empty string. The system does not check the character set when deleting a tag.
     public var tags: [ResourceTag]
-
     /// Operation to be performed, which can be create or delete
     public var action: String
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [ResourceTag],
-        action: String
-    ) {
+    public init(tags: [ResourceTag], action: String) {
         self.tags = tags
         self.action = action
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``SMNClient/createResourceTag``.
-public struct CreateResourceTagRequest: Codable, Sendable, Hashable {
+public struct CreateResourceTagRequest: Codable, Sendable, Equatable {
     /// Tag to be added. For details, see Table 1.
     public var tag: ResourceTag
 
-    private enum CodingKeys: String, CodingKey {
-        case tag
-    }
-
-    public init(
-        tag: ResourceTag
-    ) {
+    public init(tag: ResourceTag) {
         self.tag = tag
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``SMNClient/listProjectTags``.
-public struct ListProjectTagsResponse: Codable, Sendable, Hashable {
+public struct ListProjectTagsResponse: Codable, Sendable, Equatable {
     /// Tag list. For details, see Table 1.
     public var tags: [Tag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [Tag]? = nil
-    ) {
+    public init(tags: [Tag]? = nil) {
         self.tags = tags
     }
 }
@@ -22,12 +16,11 @@ public struct ListProjectTagsResponse: Codable, Sendable, Hashable {
 /// Tag list. For details, see Table 1.
 ///
 /// Tags structure
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// The tag key.
     /// A tag key can contain a maximum of 127 Unicode characters.
     /// key cannot be left blank.
     public var key: String?
-
     /// The list of tag values.
     /// Each tag contains a maximum of 10 values.
     /// Each value must be unique.
@@ -36,15 +29,7 @@ public struct Tag: Codable, Sendable, Hashable {
     /// Multiple values are linked by an OR operator, meaning only one needs to match.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

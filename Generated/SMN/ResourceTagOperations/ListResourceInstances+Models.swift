@@ -4,40 +4,35 @@
 import CloudCore
 
 /// The request body of ``SMNClient/listResourceInstances``.
-public struct ListResourceInstancesRequest: Codable, Sendable, Hashable {
+public struct ListResourceInstancesRequest: Codable, Sendable, Equatable {
     /// Includes specified tags. For details, see Table 1.
     /// The structure body is mandatory. A maximum of 20 tag keys are allowed in each query operation. The tag
     /// key cannot be left blank or set to the empty string. Each tag key can have up to 20 tag values. Each
     /// tag key and tag values of one key must be unique. Resources identified by different keys are in AND
     /// relationship.
     public var tags: [ListResourceInstancesTag]?
-
     /// Includes any of the specified tags. For details, see Table 1.
     /// The structure body is mandatory. A maximum of 20 tag keys are allowed in each query operation. The tag
     /// key cannot be left blank or set to the empty string. Each tag key can have up to 20 tag values. Each
     /// tag key and tag values of one key must be unique. Resources identified by different keys are in OR
     /// relationship.
     public var tagsAny: [ListResourceInstancesTag]?
-
     /// Excludes specified tags. For details, see Table 1.
     /// The structure body is mandatory. A maximum of 20 tag keys are allowed in each query operation. The tag
     /// key cannot be left blank or set to the empty string. Each tag key can have up to 20 tag values. Each
     /// tag key and tag values of one key must be unique. Resources identified by different keys are in NAND
     /// relationship.
     public var notTags: [ListResourceInstancesTag]?
-
     /// Excludes any of the specified tags. For details, see Table 1.
     /// The structure body is mandatory. A maximum of 20 tag keys are allowed in each query operation. The tag
     /// key cannot be left blank or set to the empty string. Each tag key can have up to 20 tag values. Each
     /// tag key and tag values of one key must be unique. Resources identified by different keys are in NOR
     /// relationship.
     public var notTagsAny: [ListResourceInstancesTag]?
-
     /// The maximum number of resources to be queried
     /// If action is set to count, this parameter does not take effect.
     /// If action is set to filter, this parameter takes effect. Its value ranges from 1 to 1000 (default).
     public var limit: String?
-
     /// Start location of pagination query. The query starts from the next resource of the specified location.
     /// You do not need to specify this parameter when you query resources on the first page. When you query
     /// resources on subsequent pages, set this parameter to the location returned in the response body for
@@ -46,12 +41,10 @@ public struct ListResourceInstancesRequest: Codable, Sendable, Hashable {
     /// If action is set to filter, this parameter takes effect. Its value can be 0 (default) or a positive
     /// integer.
     public var offset: String?
-
     /// Operation to be performed. The operation can be filter or count (case-sensitive).
     /// filter: queries resources in pages based on filter conditions.
     /// count: queries the total number of resources meeting filter conditions.
     public var action: String
-
     /// Key-value pair to be matched
     /// The only supported key is resource_name.
     /// The value will be exactly matched.
@@ -90,10 +83,9 @@ public struct ListResourceInstancesRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``SMNClient/listResourceInstances``.
-public struct ListResourceInstancesResponse: Codable, Sendable, Hashable {
+public struct ListResourceInstancesResponse: Codable, Sendable, Equatable {
     /// For details, see Table 2.
     public var resources: [Resource]?
-
     /// Total number of resources.
     public var totalCount: Int?
 
@@ -102,10 +94,7 @@ public struct ListResourceInstancesResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [Resource]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(resources: [Resource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
     }
@@ -120,12 +109,11 @@ public struct ListResourceInstancesResponse: Codable, Sendable, Hashable {
 /// Includes specified tags. For details, see Table 1.
 ///
 /// Tags structure
-public struct ListResourceInstancesTag: Codable, Sendable, Hashable {
+public struct ListResourceInstancesTag: Codable, Sendable, Equatable {
     /// The tag key.
     /// A tag key can contain a maximum of 127 Unicode characters.
     /// key cannot be left blank.
     public var key: String
-
     /// The list of tag values.
     /// Each tag contains a maximum of 10 values.
     /// Each value must be unique.
@@ -134,15 +122,7 @@ public struct ListResourceInstancesTag: Codable, Sendable, Hashable {
     /// Multiple values are linked by an OR operator, meaning only one needs to match.
     public var values: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String,
-        values: [String]
-    ) {
+    public init(key: String, values: [String]) {
         self.key = key
         self.values = values
     }
@@ -151,19 +131,16 @@ public struct ListResourceInstancesTag: Codable, Sendable, Hashable {
 /// For details, see Table 2.
 ///
 /// Resource structure
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Resource ID
     public var resourceID: String?
-
     /// Resource details Resource object used for extension. resource_detail is left blank by default.
     /// For topic resources, the value of this field is {"topic_urn":"${TopicUrn}","display_name":"display
     /// name"}.
     /// For other resources, the value is null.
     public var resourceDetail: [String: String]?
-
     /// List of queried tags. If no tag is matched, an empty array is returned. For details, see Table 3.
     public var tags: [ListResourceTagsResourceTag]?
-
     /// Resource name
     public var resourceName: String?
 

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``SMNClient/listResourceTags``.
-public struct ListResourceTagsResponse: Codable, Sendable, Hashable {
+public struct ListResourceTagsResponse: Codable, Sendable, Equatable {
     /// Tag list. For details, see Table 1.
     public var tags: [ListResourceTagsResourceTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListResourceTagsResourceTag]? = nil
-    ) {
+    public init(tags: [ListResourceTagsResourceTag]? = nil) {
         self.tags = tags
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``SMNClient/deleteTopic``.
-public struct DeleteTopicResponse: Codable, Sendable, Hashable {
+public struct DeleteTopicResponse: Codable, Sendable, Equatable {
     /// Request ID, which is unique
     public var requestID: String?
 
@@ -12,9 +12,7 @@ public struct DeleteTopicResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        requestID: String? = nil
-    ) {
+    public init(requestID: String? = nil) {
         self.requestID = requestID
     }
 }

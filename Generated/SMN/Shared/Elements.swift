@@ -3,30 +3,25 @@
 
 import CloudCore
 
-public struct Elements: Codable, Sendable, Hashable {
+public struct Elements: Codable, Sendable, Equatable {
     /// Statement ID
     public var sid: String?
-
     /// Statement effect
     public var effect: String?
-
     /// Principal: object to which the statement applies
     /// NotPrincipal: object to which the statement does not apply
     /// The following two types of objects are supported:
     /// CSP: one or more cloud users
     /// Service: one or more cloud services
     public var principal: String?
-
     /// Action: allowed statement action
     /// NotAction: statement action not allowed
     /// You can use a wildcard character to configure a set of actions, for example, SMN:Update* and
     /// SMN:Delete*. If you only enter a wildcard character (*) in a statement, all supported actions are
     /// allowed.
     public var action: String?
-
     /// Specifies the topic the statement applies to.
     public var resource: String?
-
     /// Specifies the topic the statement does not apply to.
     public var notResource: String?
 

@@ -6,22 +6,13 @@ import CloudCore
 /// URL of an API. For details, see Table 3.
 ///
 /// Links structure
-public struct Link: Codable, Sendable, Hashable {
+public struct Link: Codable, Sendable, Equatable {
     /// Shortcut link
     public var href: String?
-
     /// Shortcut link marker name
     public var rel: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
+    public init(href: String? = nil, rel: String? = nil) {
         self.href = href
         self.rel = rel
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``SMNClient/listSubscriptions``.
-public struct ListSubscriptionsResponse: Codable, Sendable, Hashable {
+public struct ListSubscriptionsResponse: Codable, Sendable, Equatable {
     /// Request ID, which is unique
     public var requestID: String?
-
     /// Number of subscriptions
     public var subscriptionCount: Int?
-
     /// Subscription structure
     public var subscriptions: [Subscription]?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``SMNClient/publishMessage``.
-public struct PublishMessageResponse: Codable, Sendable, Hashable {
+public struct PublishMessageResponse: Codable, Sendable, Equatable {
     /// Request ID, which is unique
     public var requestID: String?
-
     /// Message ID, which is unique
     public var messageID: String?
 
@@ -16,10 +15,7 @@ public struct PublishMessageResponse: Codable, Sendable, Hashable {
         case messageID = "message_id"
     }
 
-    public init(
-        requestID: String? = nil,
-        messageID: String? = nil
-    ) {
+    public init(requestID: String? = nil, messageID: String? = nil) {
         self.requestID = requestID
         self.messageID = messageID
     }

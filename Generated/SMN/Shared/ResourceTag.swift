@@ -6,25 +6,16 @@ import CloudCore
 /// Tag list. For details, see Table 1.
 ///
 /// Resource_tag structure
-public struct ResourceTag: Codable, Sendable, Hashable {
+public struct ResourceTag: Codable, Sendable, Equatable {
     /// The tag key.
     /// A tag key can contain a maximum of 127 Unicode characters.
     /// key cannot be left blank.
     public var key: String
-
     /// The tag value.
     /// Each value contains a maximum of 255 Unicode characters.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

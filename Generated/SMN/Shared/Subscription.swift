@@ -4,29 +4,23 @@
 import CloudCore
 
 /// Subscription structure
-public struct Subscription: Codable, Sendable, Hashable {
+public struct Subscription: Codable, Sendable, Equatable {
     /// Resource identifier of a topic, which is unique
     public var topicURN: String?
-
     /// Subscription protocol (Different protocols indicate different types of endpoints to receive messages.)
     /// The following protocols are supported:
     /// email: The endpoints are email address.
     /// sms: The endpoints are phone numbers.
     /// http and https: The endpoints are URLs.
     public var `protocol`: String?
-
     /// Resource identifier of a subscription, which is unique
     public var subscriptionURN: String?
-
     /// Project ID of the topic creator
     public var owner: String?
-
     /// Message receiving endpoint
     public var endpoint: String?
-
     /// Remarks
     public var remark: String?
-
     /// Subscription status
     /// 0: unconfirmed
     /// 1: confirmed

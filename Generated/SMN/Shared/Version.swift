@@ -4,27 +4,22 @@
 import CloudCore
 
 /// Version object list. For details, see Table 1.
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Version number, for example, v2
     public var id: String?
-
     /// URL of an API. For details, see Table 3.
     public var links: [Link]?
-
     /// Minimum micro-version number. If the APIs do not support micro-versions, no information will be
     /// returned.
     public var minVersion: String?
-
     /// Version status, which can be the following:
     /// CURRENT: widely used version
     /// SUPPORTED: earlier version that is still supported
     /// DEPRECATED: deprecated version that may be deleted later
     public var status: String?
-
     /// Version release time, which must be UTC time. For example, the release time of v2 is
     /// 2014-06-28T12:20:21Z.
     public var updated: String?
-
     /// Maximum micro-version number. If the APIs do not support micro-versions, no information will be
     /// returned.
     public var version: String?

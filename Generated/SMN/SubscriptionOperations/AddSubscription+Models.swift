@@ -4,39 +4,27 @@
 import CloudCore
 
 /// The request body of ``SMNClient/addSubscription``.
-public struct AddSubscriptionRequest: Codable, Sendable, Hashable {
+public struct AddSubscriptionRequest: Codable, Sendable, Equatable {
     /// Message endpoint
     /// For an HTTP subscription, the endpoint starts with http://.
     /// For an HTTPS subscription, the endpoint starts with https://.
     /// For an email subscription, the endpoint is an email address.
     /// For an SMS subscription, the endpoint is a phone number.
     public var endpoint: String
-
     /// Subscription protocol (Different protocols indicate different types of endpoints to receive messages.)
     /// The following protocols are supported:
     /// email: The endpoints are email address.
     /// sms: The endpoints are phone numbers.
     /// http and https: The endpoints are URLs.
     public var `protocol`: String
-
     /// Description of the subscription
     /// The remarks must be UTF-8-coded and can contain up to 128 bytes.
     public var remark: String?
-
     /// Extended information
     public var `extension`: SubscriptionExtension?
-
     /// This parameter is mandatory when subscriptions need to be created in batches. SMN allows you to create
     /// a maximum of 50 subscriptions at a time.
     public var subscriptions: [BatchAddSubscriptionsRequestBody]?
-
-    private enum CodingKeys: String, CodingKey {
-        case endpoint
-        case `protocol`
-        case remark
-        case `extension`
-        case subscriptions
-    }
 
     public init(
         endpoint: String,
@@ -54,10 +42,9 @@ public struct AddSubscriptionRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``SMNClient/addSubscription``.
-public struct AddSubscriptionResponse: Codable, Sendable, Hashable {
+public struct AddSubscriptionResponse: Codable, Sendable, Equatable {
     /// Request ID, which is unique
     public var requestID: String?
-
     /// Resource identifier of a subscription, which is unique
     public var subscriptionURN: String?
 
@@ -66,10 +53,7 @@ public struct AddSubscriptionResponse: Codable, Sendable, Hashable {
         case subscriptionURN = "subscription_urn"
     }
 
-    public init(
-        requestID: String? = nil,
-        subscriptionURN: String? = nil
-    ) {
+    public init(requestID: String? = nil, subscriptionURN: String? = nil) {
         self.requestID = requestID
         self.subscriptionURN = subscriptionURN
     }
@@ -77,33 +61,23 @@ public struct AddSubscriptionResponse: Codable, Sendable, Hashable {
 
 /// This parameter is mandatory when subscriptions need to be created in batches. SMN allows you to create a
 /// maximum of 50 subscriptions at a time.
-public struct BatchAddSubscriptionsRequestBody: Codable, Sendable, Hashable {
+public struct BatchAddSubscriptionsRequestBody: Codable, Sendable, Equatable {
     /// Message endpoint
     /// For an HTTP subscription, the endpoint starts with http://.
     /// For an HTTPS subscription, the endpoint starts with https://.
     /// For an email subscription, the endpoint is an email address.
     /// For an SMS subscription, the endpoint is a phone number.
     public var endpoint: String
-
     /// Subscription protocol (Different protocols indicate different types of endpoints to receive messages.)
     /// The following protocols are supported:
     /// email: The endpoints are email address.
     /// sms: The endpoints are phone numbers.
     /// http and https: The endpoints are URLs.
     public var `protocol`: String
-
     /// Description of the subscription. The remarks must be UTF-8-coded and can contain up to 128 bytes.
     public var remark: String?
-
     /// Extended subscription information
     public var `extension`: SubscriptionExtension?
-
-    private enum CodingKeys: String, CodingKey {
-        case endpoint
-        case `protocol`
-        case remark
-        case `extension`
-    }
 
     public init(
         endpoint: String,
@@ -119,7 +93,7 @@ public struct BatchAddSubscriptionsRequestBody: Codable, Sendable, Hashable {
 }
 
 /// Extended information
-public struct SubscriptionExtension: Codable, Sendable, Hashable {
+public struct SubscriptionExtension: Codable, Sendable, Equatable {
     /// This is an HTTP header field, which can be customized within the field range. The field content exists
     /// in the form of key/value pairs. When a topic is used to send messages, confirmed subscription messages
     /// carry the user-defined HTTP header.
@@ -134,13 +108,7 @@ public struct SubscriptionExtension: Codable, Sendable, Hashable {
     /// value must be an ASCII code. Unicode characters are not supported. Spaces are allowed.
     public var header: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case header
-    }
-
-    public init(
-        header: [String: String]? = nil
-    ) {
+    public init(header: [String: String]? = nil) {
         self.header = header
     }
 }

@@ -4,16 +4,14 @@
 import CloudCore
 
 /// The request body of ``SMNClient/createMessageTemplate``.
-public struct CreateMessageTemplateRequest: Codable, Sendable, Hashable {
+public struct CreateMessageTemplateRequest: Codable, Sendable, Equatable {
     /// Template name
     /// Enter 1 to 64 characters, and start with a letter or digit. Only letters, digits, hyphens (-), and
     /// underscores (_) are allowed.
     public var messageTemplateName: String
-
     /// Template content, which currently supports plain text only
     /// The template content cannot be left blank or larger than 256 KB.
     public var content: String
-
     /// Protocol supported by the template
     /// Currently, the following protocols are supported:
     /// email
@@ -28,11 +26,7 @@ public struct CreateMessageTemplateRequest: Codable, Sendable, Hashable {
         case `protocol`
     }
 
-    public init(
-        messageTemplateName: String,
-        content: String,
-        `protocol`: String? = nil
-    ) {
+    public init(messageTemplateName: String, content: String, `protocol`: String? = nil) {
         self.messageTemplateName = messageTemplateName
         self.content = content
         self.`protocol` = `protocol`
@@ -40,10 +34,9 @@ public struct CreateMessageTemplateRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``SMNClient/createMessageTemplate``.
-public struct CreateMessageTemplateResponse: Codable, Sendable, Hashable {
+public struct CreateMessageTemplateResponse: Codable, Sendable, Equatable {
     /// Request ID, which is unique
     public var requestID: String?
-
     /// Resource identifier of the template, which is unique
     public var messageTemplateID: String?
 
@@ -52,10 +45,7 @@ public struct CreateMessageTemplateResponse: Codable, Sendable, Hashable {
         case messageTemplateID = "message_template_id"
     }
 
-    public init(
-        requestID: String? = nil,
-        messageTemplateID: String? = nil
-    ) {
+    public init(requestID: String? = nil, messageTemplateID: String? = nil) {
         self.requestID = requestID
         self.messageTemplateID = messageTemplateID
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``SMNClient/listMessageTemplateDetails``.
-public struct ListMessageTemplateDetailsResponse: Codable, Sendable, Hashable {
+public struct ListMessageTemplateDetailsResponse: Codable, Sendable, Equatable {
     /// Template ID
     public var messageTemplateID: String?
-
     /// Template name
     public var messageTemplateName: String?
-
     /// Protocol supported by the template
     /// Currently, the following protocols are supported:
     /// email
@@ -18,23 +16,18 @@ public struct ListMessageTemplateDetailsResponse: Codable, Sendable, Hashable {
     /// sms
     /// http and https
     public var `protocol`: String?
-
     /// Variable list
     /// The variable name will be quoted in braces ({}) in the template. When you use a template to send
     /// messages, you can replace the variable with any content.
     public var tagNames: [String]?
-
     /// Time when the template was created
     /// The UTC time is in YYYY-MM-DDTHH:MM:SSZ format.
     public var createTime: String?
-
     /// Last time when the template was updated
     /// The UTC time is in YYYY-MM-DDTHH:MM:SSZ format.
     public var updateTime: String?
-
     /// Template content
     public var content: String?
-
     /// Request ID, which is unique
     public var requestID: String?
 

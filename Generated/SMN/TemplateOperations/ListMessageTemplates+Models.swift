@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``SMNClient/listMessageTemplates``.
-public struct ListMessageTemplatesResponse: Codable, Sendable, Hashable {
+public struct ListMessageTemplatesResponse: Codable, Sendable, Equatable {
     /// Request ID, which is unique
     public var requestID: String?
-
     /// Number of returned templates
     public var messageTemplateCount: Int?
-
     /// Message_template structure array
     public var messageTemplates: [Template]?
 
@@ -41,13 +39,11 @@ public struct ListMessageTemplatesResponse: Codable, Sendable, Hashable {
 /// Message_template structure array
 ///
 /// Message template structure
-public struct Template: Codable, Sendable, Hashable {
+public struct Template: Codable, Sendable, Equatable {
     /// Template ID
     public var messageTemplateID: String?
-
     /// Template name
     public var messageTemplateName: String?
-
     /// Protocol supported by the template
     /// The following protocols are supported:
     /// email
@@ -55,14 +51,11 @@ public struct Template: Codable, Sendable, Hashable {
     /// sms
     /// http and https
     public var `protocol`: String?
-
     /// Variable list
     public var tagNames: [String]?
-
     /// Time when the template was created
     /// The UTC time is in YYYY-MM-DDTHH:MM:SSZ format.
     public var createTime: String?
-
     /// Last time when the template was updated
     /// The UTC time is in YYYY-MM-DDTHH:MM:SSZ format.
     public var updateTime: String?

@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``SMNClient/updateMessageTemplate``.
-public struct UpdateMessageTemplateRequest: Codable, Sendable, Hashable {
+public struct UpdateMessageTemplateRequest: Codable, Sendable, Equatable {
     /// Template content, which currently supports plain text only
     /// The template content cannot be left blank or larger than 256 KB.
     public var content: String
 
-    private enum CodingKeys: String, CodingKey {
-        case content
-    }
-
-    public init(
-        content: String
-    ) {
+    public init(content: String) {
         self.content = content
     }
 }

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The request body of ``SMNClient/createTopic``.
-public struct CreateTopicRequest: Codable, Sendable, Hashable {
+public struct CreateTopicRequest: Codable, Sendable, Equatable {
     /// Name of the topic
     /// Enter 1 to 255 characters. Only letters, digits, hyphens (-), and underscores (_) are allowed. The
     /// topic name must start with a letter or digit.
     public var name: String
-
     /// Topic display name, which is presented as the name of the email sender in email messages
     /// The display name cannot exceed 192 bytes.
     /// display_name is left blank by default.
@@ -20,20 +19,16 @@ public struct CreateTopicRequest: Codable, Sendable, Hashable {
         case displayName = "display_name"
     }
 
-    public init(
-        name: String,
-        displayName: String
-    ) {
+    public init(name: String, displayName: String) {
         self.name = name
         self.displayName = displayName
     }
 }
 
 /// The response of ``SMNClient/createTopic``.
-public struct CreateTopicResponse: Codable, Sendable, Hashable {
+public struct CreateTopicResponse: Codable, Sendable, Equatable {
     /// Request ID, which is unique
     public var requestID: String?
-
     /// Unique resource ID of a topic. You can obtain it by referring to Querying Topics.
     public var topicURN: String?
 
@@ -42,10 +37,7 @@ public struct CreateTopicResponse: Codable, Sendable, Hashable {
         case topicURN = "topic_urn"
     }
 
-    public init(
-        requestID: String? = nil,
-        topicURN: String? = nil
-    ) {
+    public init(requestID: String? = nil, topicURN: String? = nil) {
         self.requestID = requestID
         self.topicURN = topicURN
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``SMNClient/listTopicAttributes``.
-public struct ListTopicAttributesResponse: Codable, Sendable, Hashable {
+public struct ListTopicAttributesResponse: Codable, Sendable, Equatable {
     /// Request ID, which is unique
     public var requestID: String?
-
     /// Attribute key-value pair
     /// access_policy: topic access policy
     /// introduction: description of a topic
@@ -18,10 +17,7 @@ public struct ListTopicAttributesResponse: Codable, Sendable, Hashable {
         case attributes
     }
 
-    public init(
-        requestID: String? = nil,
-        attributes: JSONValue? = nil
-    ) {
+    public init(requestID: String? = nil, attributes: JSONValue? = nil) {
         self.requestID = requestID
         self.attributes = attributes
     }

@@ -4,35 +4,27 @@
 import CloudCore
 
 /// The response of ``SMNClient/listTopicDetails``.
-public struct ListTopicDetailsResponse: Codable, Sendable, Hashable {
+public struct ListTopicDetailsResponse: Codable, Sendable, Equatable {
     /// Request ID, which is unique
     public var requestID: String?
-
     /// Name of the topic
     public var name: String?
-
     /// Unique resource ID of a topic. You can obtain it by referring to Querying Topics.
     public var topicURN: String?
-
     /// Topic display name, which is presented as the name of the email sender in email messages
     public var displayName: String?
-
     /// Message pushing policy
     /// 0 indicates that the message sending fails and the message is cached in the queue. 1 indicates that
     /// the failed message is discarded.
     public var pushPolicy: Int?
-
     /// Time when the topic was created
     /// The UTC time is in YYYY-MM-DDTHH:MM:SSZ format.
     public var createTime: String?
-
     /// Time when the topic was updated
     /// The UTC time is in YYYY-MM-DDTHH:MM:SSZ format.
     public var updateTime: String?
-
     /// Enterprise project ID
     public var enterpriseProjectID: String?
-
     /// Topic ID
     public var topicID: String?
 

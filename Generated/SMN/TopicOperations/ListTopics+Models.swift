@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The response of ``SMNClient/listTopics``.
-public struct ListTopicsResponse: Codable, Sendable, Hashable {
+public struct ListTopicsResponse: Codable, Sendable, Equatable {
     /// Request ID, which is unique
     public var requestID: String?
-
     /// Number of topics in your account
     /// No matter what you have set for offset and limit in the request, this API always returns the total
     /// number of topics in your account.
     public var topicCount: Int?
-
     /// Topic structure array
     public var topics: [Topic]?
 
@@ -22,11 +20,7 @@ public struct ListTopicsResponse: Codable, Sendable, Hashable {
         case topics
     }
 
-    public init(
-        requestID: String? = nil,
-        topicCount: Int? = nil,
-        topics: [Topic]? = nil
-    ) {
+    public init(requestID: String? = nil, topicCount: Int? = nil, topics: [Topic]? = nil) {
         self.requestID = requestID
         self.topicCount = topicCount
         self.topics = topics
@@ -43,31 +37,24 @@ public struct ListTopicsResponse: Codable, Sendable, Hashable {
 /// Topic structure array
 ///
 /// Topic structure
-public struct Topic: Codable, Sendable, Hashable {
+public struct Topic: Codable, Sendable, Equatable {
     /// Resource identifier of a topic, which is unique
     public var topicURN: String?
-
     /// Name of the topic
     public var name: String?
-
     /// Topic display name, which is presented as the name of the email sender in email messages
     public var displayName: String?
-
     /// Message push policy
     /// 0: Failed messages will be saved in message queues.
     /// 1: Failed messages will be discarded.
     public var pushPolicy: Int?
-
     /// Enterprise project ID
     public var enterpriseProjectID: String?
-
     /// Topic ID
     public var topicID: String?
-
     /// The time when the topic was created
     /// The UTC time is in YYYY-MM-DDTHH:MM:SSZ format.
     public var createTime: String?
-
     /// The time when the topic was updated
     /// The UTC time is in YYYY-MM-DDTHH:MM:SSZ format.
     public var updateTime: String?

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``SMNClient/updateTopic``.
-public struct UpdateTopicRequest: Codable, Sendable, Hashable {
+public struct UpdateTopicRequest: Codable, Sendable, Equatable {
     /// Topic display name, which is presented as the name of the email sender in email messages
     /// The display name cannot exceed 192 bytes.
     public var displayName: String
@@ -13,9 +13,7 @@ public struct UpdateTopicRequest: Codable, Sendable, Hashable {
         case displayName = "display_name"
     }
 
-    public init(
-        displayName: String
-    ) {
+    public init(displayName: String) {
         self.displayName = displayName
     }
 }

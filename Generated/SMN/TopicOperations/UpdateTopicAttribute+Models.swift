@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``SMNClient/updateTopicAttribute``.
-public struct UpdateTopicAttributeRequest: Codable, Sendable, Hashable {
+public struct UpdateTopicAttributeRequest: Codable, Sendable, Equatable {
     /// Topic attribute value
     /// If you set name to access_policy, value is the topic attributes, and the maximum length of value is 30
     /// KB.
@@ -13,13 +13,7 @@ public struct UpdateTopicAttributeRequest: Codable, Sendable, Hashable {
     /// For details, see Table 1.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case value
-    }
-
-    public init(
-        value: String
-    ) {
+    public init(value: String) {
         self.value = value
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``SMNClient/listVersions``.
-public struct ListVersionsResponse: Codable, Sendable, Hashable {
+public struct ListVersionsResponse: Codable, Sendable, Equatable {
     /// Version object list. For details, see Table 1.
     public var versions: [Version]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [Version]? = nil
-    ) {
+    public init(versions: [Version]? = nil) {
         self.versions = versions
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``SMNClient/showSMNAPIV2Version``.
-public struct ShowSMNAPIV2VersionResponse: Codable, Sendable, Hashable {
+public struct ShowSMNAPIV2VersionResponse: Codable, Sendable, Equatable {
     /// Version information
     public var version: Version?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-    }
-
-    public init(
-        version: Version? = nil
-    ) {
+    public init(version: Version? = nil) {
         self.version = version
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``SWRClient/listAPIVersions``.
-public struct ListAPIVersionsResponse: Codable, Sendable, Hashable {
+public struct ListAPIVersionsResponse: Codable, Sendable, Equatable {
     /// List of all versions.
     public var versions: [VersionDetail]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [VersionDetail]? = nil
-    ) {
+    public init(versions: [VersionDetail]? = nil) {
         self.versions = versions
     }
 }

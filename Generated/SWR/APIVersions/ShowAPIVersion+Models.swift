@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``SWRClient/showAPIVersion``.
-public struct ShowAPIVersionResponse: Codable, Sendable, Hashable {
+public struct ShowAPIVersionResponse: Codable, Sendable, Equatable {
     /// List of specified versions.
     public var version: VersionDetail?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-    }
-
-    public init(
-        version: VersionDetail? = nil
-    ) {
+    public init(version: VersionDetail? = nil) {
         self.version = version
     }
 }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``SWRClient/showUserRepositoryAuth``.
-public struct ShowUserRepositoryAuthResponse: Codable, Sendable, Hashable {
+public struct ShowUserRepositoryAuthResponse: Codable, Sendable, Equatable {
     /// Permission ID.
     public var id: Int?
-
     /// Image name.
     public var name: String?
-
     /// Permissions of the current user.
     public var selfAuth: ShowUserRepositoryAuthUserAuth?
-
     /// Permissions of other users.
     public var othersAuths: [ShowUserRepositoryAuthUserAuth]?
 

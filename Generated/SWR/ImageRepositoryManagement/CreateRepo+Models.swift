@@ -4,22 +4,19 @@
 import CloudCore
 
 /// The request body of ``SWRClient/createRepo``.
-public struct CreateRepoRequest: Codable, Sendable, Hashable {
+public struct CreateRepoRequest: Codable, Sendable, Equatable {
     /// Image repository name. Enter 1 to 128 characters. It must start and end with a lowercase letter or
     /// digit. Only lowercase letters, digits, periods (.), slashes (/), underscores (_), and hyphens (-) are
     /// allowed. Periods, slashes, underscores, and hyphens cannot be placed next to each other. A maximum of
     /// two consecutive underscores are allowed. Replace a slash (/) with a dollar sign ($) before you send
     /// the request.
     public var repository: String
-
     /// Whether the repository is a public repository. When the value is true, it indicates the repository is
     /// public. When the value is false, it indicates the repository is private.
     public var isPublic: Bool
-
     /// Repository type. The value can be app_server, linux, framework_app, database, lang, other, windows, or
     /// arm.
     public var category: Category?
-
     /// Brief description of the image repository.
     public var description: String?
 
@@ -30,12 +27,7 @@ public struct CreateRepoRequest: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        repository: String,
-        isPublic: Bool,
-        category: Category? = nil,
-        description: String? = nil
-    ) {
+    public init(repository: String, isPublic: Bool, category: Category? = nil, description: String? = nil) {
         self.repository = repository
         self.isPublic = isPublic
         self.category = category

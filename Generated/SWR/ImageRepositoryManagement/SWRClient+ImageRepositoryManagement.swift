@@ -13,30 +13,18 @@ extension SWRClient {
     /// Documented values of `filter` for ``SWRClient/listReposDetails``.
     public struct ListReposDetailsFilter: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let appServer: Self = "app_server"
-
         public static let linux: Self = "linux"
-
         public static let frameworkApp: Self = "framework_app"
-
         public static let database: Self = "database"
-
         public static let lang: Self = "lang"
-
         public static let windows: Self = "windows"
-
         public static let arm: Self = "arm"
-
         public static let other: Self = "other"
-
         /// descending order
         public static let desc: Self = "desc"
-
         /// ascending order
         public static let asc: Self = "asc"
     }
@@ -44,10 +32,7 @@ extension SWRClient {
     /// Documented values of `center` for ``SWRClient/listSharedReposDetails``.
     public struct ListSharedReposDetailsCenter: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let selfValue: Self = "self"
         public static let thirdparty: Self = "thirdparty"
@@ -56,35 +41,24 @@ extension SWRClient {
     /// Documented values of `filter` for ``SWRClient/listSharedReposDetails``.
     public struct ListSharedReposDetailsFilter: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// images shared by you
         public static let selfValue: Self = "self"
-
         /// images shared with you by others
         public static let thirdparty: Self = "thirdparty"
-
         /// update time
         public static let updatedAt: Self = "updated_at"
-
         /// image repository name
         public static let name: Self = "name"
-
         /// number of tags
         public static let tagCount: Self = "tag_count"
-
         /// organization
         public static let namespace: Self = "namespace"
-
         /// owner
         public static let domainName: Self = "domain_name"
-
         /// descending order
         public static let desc: Self = "desc"
-
         /// ascending order
         public static let asc: Self = "asc"
     }

@@ -4,61 +4,44 @@
 import CloudCore
 
 /// The response of ``SWRClient/showRepository``.
-public struct ShowRepositoryResponse: Codable, Sendable, Hashable {
+public struct ShowRepositoryResponse: Codable, Sendable, Equatable {
     /// Repository ID.
     public var id: Int64?
-
     /// Organization ID.
     public var nsID: Int64?
-
     /// Repository name.
     public var name: String?
-
     /// Repository type.
     public var category: String?
-
     /// Repository description.
     public var description: String?
-
     /// Repository creator ID.
     public var creatorID: String?
-
     /// Repository creator.
     public var creatorName: String?
-
     /// Repository size.
     public var size: Int64?
-
     /// Whether the repository is public. When the value is true, it indicates the repository is public. When
     /// the value is false, it indicates the repository is private.
     public var isPublic: Bool?
-
     /// Number of images in a repository, ranging from 0 to 9,223,372,036,854,775,807.
     public var numImages: Int64?
-
     /// The number of downloads.
     public var numDownload: Int64?
-
     /// URL of the repository logo (not in use).
     public var url: String?
-
     /// External image pull address, for example, swr.{region}.mycloud.com/namespace/repository.
     public var path: String?
-
     /// Internal image pull address, for example, 10.125.0.198:20202/namespace/repository.
     public var internalPath: String?
-
     /// Time when a repository was created. It is the UTC standard time. Users need to calculate the offset
     /// based on the local time, for example, UTC+8:00 for the East 8th Time Zone.
     public var created: String?
-
     /// Time when a repository was updated. It is the UTC standard time. Users need to calculate the offset
     /// based on the local time, for example, UTC+8:00 for the East 8th Time Zone.
     public var updated: String?
-
     /// Account ID.
     public var domainID: String?
-
     /// Image sorting priority.
     public var priority: Int?
 

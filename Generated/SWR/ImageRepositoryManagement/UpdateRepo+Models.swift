@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The request body of ``SWRClient/updateRepo``.
-public struct UpdateRepoRequest: Codable, Sendable, Hashable {
+public struct UpdateRepoRequest: Codable, Sendable, Equatable {
     /// Whether the repository is a public repository. When the value is true, it indicates the repository is
     /// public. When the value is false, it indicates the repository is private.
     public var isPublic: Bool
-
     /// Repository type. The value can be app_server, linux, framework_app, database, lang, other, windows, or
     /// arm.
     public var category: Category?
-
     /// Brief description of the image repository.
     public var description: String?
 
@@ -22,11 +20,7 @@ public struct UpdateRepoRequest: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        isPublic: Bool,
-        category: Category? = nil,
-        description: String? = nil
-    ) {
+    public init(isPublic: Bool, category: Category? = nil, description: String? = nil) {
         self.isPublic = isPublic
         self.category = category
         self.description = description

@@ -4,29 +4,20 @@
 import CloudCore
 
 /// The request body of ``SWRClient/createRetention``.
-public struct CreateRetentionRequest: Codable, Sendable, Hashable {
+public struct CreateRetentionRequest: Codable, Sendable, Equatable {
     /// Retention policy matching rule. The value is or.
     public var algorithm: String
-
     /// Image retention policy.
     public var rules: [CreateRetentionRule]
 
-    private enum CodingKeys: String, CodingKey {
-        case algorithm
-        case rules
-    }
-
-    public init(
-        algorithm: String,
-        rules: [CreateRetentionRule]
-    ) {
+    public init(algorithm: String, rules: [CreateRetentionRule]) {
         self.algorithm = algorithm
         self.rules = rules
     }
 }
 
 /// The response of ``SWRClient/createRetention``.
-public struct CreateRetentionResponse: Codable, Sendable, Hashable {
+public struct CreateRetentionResponse: Codable, Sendable, Equatable {
     /// Image retention policy ID.
     public var id: Int?
 
@@ -34,9 +25,7 @@ public struct CreateRetentionResponse: Codable, Sendable, Hashable {
         case id
     }
 
-    public init(
-        id: Int? = nil
-    ) {
+    public init(id: Int? = nil) {
         self.id = id
     }
 
@@ -49,14 +38,12 @@ public struct CreateRetentionResponse: Codable, Sendable, Hashable {
 /// Image retention policy.
 ///
 /// Rule
-public struct CreateRetentionRule: Codable, Sendable, Hashable {
+public struct CreateRetentionRule: Codable, Sendable, Equatable {
     /// Retention policy type. The value can be date_rule and tag_rule.
     public var template: Template
-
     /// If template is set to date_rule, set params to {"days": "xxx"}. If template is set to tag_rule, set
     /// params to {"num": "xxx"}.
     public var params: JSONValue
-
     /// Exception images.
     public var tagSelectors: [TagSelector]
 
@@ -66,11 +53,7 @@ public struct CreateRetentionRule: Codable, Sendable, Hashable {
         case tagSelectors = "tag_selectors"
     }
 
-    public init(
-        template: Template,
-        params: JSONValue,
-        tagSelectors: [TagSelector]
-    ) {
+    public init(template: Template, params: JSONValue, tagSelectors: [TagSelector]) {
         self.template = template
         self.params = params
         self.tagSelectors = tagSelectors

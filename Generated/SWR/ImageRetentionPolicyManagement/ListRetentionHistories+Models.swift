@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``SWRClient/listRetentionHistories``.
-public struct ListRetentionHistoriesResponse: Codable, Sendable, Hashable {
+public struct ListRetentionHistoriesResponse: Codable, Sendable, Equatable {
     /// Image retention log.
     public var retentionLog: [RetentionLog]?
-
     /// Total number.
     public var total: Int?
 
@@ -16,10 +15,7 @@ public struct ListRetentionHistoriesResponse: Codable, Sendable, Hashable {
         case total
     }
 
-    public init(
-        retentionLog: [RetentionLog]? = nil,
-        total: Int? = nil
-    ) {
+    public init(retentionLog: [RetentionLog]? = nil, total: Int? = nil) {
         self.retentionLog = retentionLog
         self.total = total
     }
@@ -32,25 +28,19 @@ public struct ListRetentionHistoriesResponse: Codable, Sendable, Hashable {
 }
 
 /// Image retention log.
-public struct RetentionLog: Codable, Sendable, Hashable {
+public struct RetentionLog: Codable, Sendable, Equatable {
     /// Creation time.
     public var createdAt: String?
-
     /// ID
     public var id: Int?
-
     /// Organization name.
     public var namespace: String?
-
     /// Image repository name.
     public var repo: String?
-
     /// Image retention policy ID.
     public var retentionID: Int?
-
     /// Policy.
     public var ruleType: String?
-
     /// Image tag.
     public var tag: String?
 

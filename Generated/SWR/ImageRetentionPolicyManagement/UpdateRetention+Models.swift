@@ -4,22 +4,13 @@
 import CloudCore
 
 /// The request body of ``SWRClient/updateRetention``.
-public struct UpdateRetentionRequest: Codable, Sendable, Hashable {
+public struct UpdateRetentionRequest: Codable, Sendable, Equatable {
     /// Retention policy matching rule. The value is or.
     public var algorithm: String
-
     /// Image retention policy.
     public var rules: [UpdateRetentionRule]
 
-    private enum CodingKeys: String, CodingKey {
-        case algorithm
-        case rules
-    }
-
-    public init(
-        algorithm: String,
-        rules: [UpdateRetentionRule]
-    ) {
+    public init(algorithm: String, rules: [UpdateRetentionRule]) {
         self.algorithm = algorithm
         self.rules = rules
     }
@@ -28,14 +19,12 @@ public struct UpdateRetentionRequest: Codable, Sendable, Hashable {
 /// Image retention policy.
 ///
 /// Rule
-public struct UpdateRetentionRule: Codable, Sendable, Hashable {
+public struct UpdateRetentionRule: Codable, Sendable, Equatable {
     /// Retention policy type. The value can be date_rule and tag_rule. This parameter cannot be changed.
     public var template: Template
-
     /// If template is set to date_rule, set params to {"days": "xxx"}. If template is set to tag_rule, set
     /// params to {"num": "xxx"}.
     public var params: [String: String]
-
     /// Exception images.
     public var tagSelectors: [TagSelector]
 
@@ -45,11 +34,7 @@ public struct UpdateRetentionRule: Codable, Sendable, Hashable {
         case tagSelectors = "tag_selectors"
     }
 
-    public init(
-        template: Template,
-        params: [String: String],
-        tagSelectors: [TagSelector]
-    ) {
+    public init(template: Template, params: [String: String], tagSelectors: [TagSelector]) {
         self.template = template
         self.params = params
         self.tagSelectors = tagSelectors

@@ -4,59 +4,43 @@
 import CloudCore
 
 /// The response of ``SWRClient/listRepositoryTags``.
-public struct ShowReposTagResp: Codable, Sendable, Hashable {
+public struct ShowReposTagResp: Codable, Sendable, Equatable {
     /// Tag ID.
     public var id: Int64?
-
     /// Repository ID.
     public var repoID: Int64?
-
     /// Image tag name.
     public var tag: String?
-
     /// Image ID.
     public var imageID: String?
-
     /// Image manifest.
     public var manifest: String?
-
     /// Hash value of an image.
     public var digest: String?
-
     /// Docker protocol version. The version can be 1 or 2.
     public var schema: Int64?
-
     /// External image pull address, for example, swr.{region}.mycloud.com/namespace/repository:tag.
     public var path: String?
-
     /// Internal image pull address, for example, 10.125.0.198:20202/namespace/repository:tag.
     public var internalPath: String?
-
     /// Image size, ranging from 0 to 9,223,372,036,854,775,807.
     public var size: Int64?
-
     /// By default, the value is false.
     /// Default value: false
     public var isTrusted: Bool?
-
     /// Time when the image was created. It is the UTC standard time. Users need to calculate the offset based
     /// on the local time, for example, UTC+8:00 for the East 8th Time Zone.
     public var created: String?
-
     /// Time when an image was updated. It is the UTC standard time. Users need to calculate the offset based
     /// on the local time, for example, UTC+8:00 for the East 8th Time Zone.
     public var updated: String?
-
     /// Time when an image is deleted. It is the UTC standard time. Users need to calculate the offset based
     /// on the local time, for example, UTC+8:00 for the East 8th Time Zone.
     public var deleted: String?
-
     /// Account ID.
     public var domainID: String?
-
     /// Whether the image has been scanned.
     public var scanned: Bool?
-
     /// 0: manifest; 1: manifest list.
     public var tagType: Int64?
 

@@ -10,14 +10,10 @@ extension SWRClient {
     /// Documented values of `filter` for ``SWRClient/listRepositoryTags``.
     public struct ListRepositoryTagsFilter: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// sorting by update time
         public static let updatedAt: Self = "updated_at"
-
         /// sorting by tag
         public static let tag: Self = "tag"
     }

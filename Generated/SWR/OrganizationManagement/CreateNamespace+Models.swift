@@ -4,20 +4,14 @@
 import CloudCore
 
 /// The request body of ``SWRClient/createNamespace``.
-public struct CreateNamespaceRequest: Codable, Sendable, Hashable {
+public struct CreateNamespaceRequest: Codable, Sendable, Equatable {
     /// Organization name. Enter 1 to 64 characters, starting with a lowercase letter and ending with a
     /// lowercase letter or digit. Only lowercase letters, digits, periods (.), underscores (_), and hyphens
     /// (-) are allowed. Periods, underscores, and hyphens cannot be placed next to each other. A maximum of
     /// two consecutive underscores are allowed.
     public var namespace: String
 
-    private enum CodingKeys: String, CodingKey {
-        case namespace
-    }
-
-    public init(
-        namespace: String
-    ) {
+    public init(namespace: String) {
         self.namespace = namespace
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``SWRClient/listNamespaces``.
-public struct ListNamespacesResponse: Codable, Sendable, Hashable {
+public struct ListNamespacesResponse: Codable, Sendable, Equatable {
     /// Organization list.
     public var namespaces: [ShowNamespace]?
 
-    private enum CodingKeys: String, CodingKey {
-        case namespaces
-    }
-
-    public init(
-        namespaces: [ShowNamespace]? = nil
-    ) {
+    public init(namespaces: [ShowNamespace]? = nil) {
         self.namespaces = namespaces
     }
 }

@@ -4,22 +4,18 @@
 import CloudCore
 
 /// The response of ``SWRClient/showNamespaceAuth``.
-public struct ShowNamespaceAuthResponse: Codable, Sendable, Hashable {
+public struct ShowNamespaceAuthResponse: Codable, Sendable, Equatable {
     /// Permission ID.
     public var id: Int?
-
     /// Organization name. Enter 1 to 64 characters, starting with a lowercase letter and ending with a
     /// lowercase letter or digit. Only lowercase letters, digits, periods (.), underscores (_), and hyphens
     /// (-) are allowed. Periods, underscores, and hyphens cannot be placed next to each other. A maximum of
     /// two consecutive underscores are allowed.
     public var name: String?
-
     /// Organization creator.
     public var creatorName: String?
-
     /// Permissions of the current user.
     public var selfAuth: ShowUserRepositoryAuthUserAuth?
-
     /// Permissions of other users.
     public var othersAuths: [ShowUserRepositoryAuthUserAuth]?
 

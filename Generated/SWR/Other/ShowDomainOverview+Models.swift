@@ -4,25 +4,19 @@
 import CloudCore
 
 /// The response of ``SWRClient/showDomainOverview``.
-public struct ShowDomainOverviewResponse: Codable, Sendable, Hashable {
+public struct ShowDomainOverviewResponse: Codable, Sendable, Equatable {
     /// Tenant ID.
     public var domainID: String?
-
     /// Tenant name.
     public var domainName: String?
-
     /// Number of namespaces of the tenant.
     public var namspaceNum: Int?
-
     /// Number of repositories of the tenant.
     public var repoNum: Int?
-
     /// Number of images of the tenant.
     public var imageNum: Int?
-
     /// Storage size of the tenant.
     public var storeSpace: Double?
-
     /// Download traffic of the tenant.
     public var downflowSize: Double?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``SWRClient/showDomainResourceReports``.
-public struct ReportData: Codable, Sendable, Hashable {
+public struct ReportData: Codable, Sendable, Equatable {
     /// Time point.
     public var date: String?
-
     /// Statistics.
     public var value: Double?
 
@@ -16,10 +15,7 @@ public struct ReportData: Codable, Sendable, Hashable {
         case value
     }
 
-    public init(
-        date: String? = nil,
-        value: Double? = nil
-    ) {
+    public init(date: String? = nil, value: Double? = nil) {
         self.date = date
         self.value = value
     }

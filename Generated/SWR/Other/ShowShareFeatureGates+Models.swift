@@ -4,28 +4,21 @@
 import CloudCore
 
 /// The response of ``SWRClient/showShareFeatureGates``.
-public struct ShowShareFeatureGatesResponse: Codable, Sendable, Hashable {
+public struct ShowShareFeatureGatesResponse: Codable, Sendable, Equatable {
     /// Whether the experience center is enabled.
     public var enableExperience: Bool?
-
     /// Whether interconnection with HSS is enabled.
     public var enableHssService: Bool?
-
     /// Whether image scanning is enabled.
     public var enableImageScan: Bool?
-
     /// Whether SM algorithms are enabled.
     public var enableSm3: Bool?
-
     /// Whether image synchronization is enabled.
     public var enableImageSync: Bool?
-
     /// Whether interconnection with CCI is enabled.
     public var enableCciService: Bool?
-
     /// Whether image tagging is enabled.
     public var enableImageLabel: Bool?
-
     /// Whether the pipeline service is enabled.
     public var enablePipeline: Bool?
 

@@ -4,32 +4,23 @@
 import CloudCore
 
 /// The response of ``SWRClient/listQuotas``.
-public struct ListQuotasResponse: Codable, Sendable, Hashable {
+public struct ListQuotasResponse: Codable, Sendable, Equatable {
     /// List of quotas.
     public var quotas: [ShowQuota]?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-    }
-
-    public init(
-        quotas: [ShowQuota]? = nil
-    ) {
+    public init(quotas: [ShowQuota]? = nil) {
         self.quotas = quotas
     }
 }
 
 /// List of quotas.
-public struct ShowQuota: Codable, Sendable, Hashable {
+public struct ShowQuota: Codable, Sendable, Equatable {
     /// Quota limit.
     public var quotaLimit: Int?
-
     /// Quota type.
     public var quotaKey: String?
-
     /// Unit.
     public var unit: String?
-
     /// Used quota.
     public var used: Int?
 
@@ -40,12 +31,7 @@ public struct ShowQuota: Codable, Sendable, Hashable {
         case used
     }
 
-    public init(
-        quotaLimit: Int? = nil,
-        quotaKey: String? = nil,
-        unit: String? = nil,
-        used: Int? = nil
-    ) {
+    public init(quotaLimit: Int? = nil, quotaKey: String? = nil, unit: String? = nil, used: Int? = nil) {
         self.quotaLimit = quotaLimit
         self.quotaKey = quotaKey
         self.unit = unit

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-public struct CreateSecretHeader: Codable, Sendable, Hashable {
+public struct CreateSecretHeader: Codable, Sendable, Equatable {
     /// Docker login command, for example:
     /// docker login -u ********@OW******FPUKBXI -p 6f0779072******863d1ae3ccef921b7f33
     public var xSWRDockerlogin: String?
@@ -12,9 +12,7 @@ public struct CreateSecretHeader: Codable, Sendable, Hashable {
         case xSWRDockerlogin = "X-Swr-Dockerlogin"
     }
 
-    public init(
-        xSWRDockerlogin: String? = nil
-    ) {
+    public init(xSWRDockerlogin: String? = nil) {
         self.xSWRDockerlogin = xSWRDockerlogin
     }
 }

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-public struct Header: Codable, Sendable, Hashable {
+public struct Header: Codable, Sendable, Equatable {
     /// Offset (Start index) - Count (Number of records on the current page)/Total (Total number of records)
     public var contentRange: String?
 
@@ -11,9 +11,7 @@ public struct Header: Codable, Sendable, Hashable {
         case contentRange = "Content-Range"
     }
 
-    public init(
-        contentRange: String? = nil
-    ) {
+    public init(contentRange: String? = nil) {
         self.contentRange = contentRange
     }
 }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``SWRClient/listRetentions``.
-public struct Retention: Codable, Sendable, Hashable {
+public struct Retention: Codable, Sendable, Equatable {
     /// Retention policy matching rule. The value is or.
     public var algorithm: String?
-
     /// ID
     public var id: Int?
-
     /// Image retention policy.
     public var rules: [Rule]?
-
     /// Reserved field.
     public var scope: String?
 
@@ -24,12 +21,7 @@ public struct Retention: Codable, Sendable, Hashable {
         case scope
     }
 
-    public init(
-        algorithm: String? = nil,
-        id: Int? = nil,
-        rules: [Rule]? = nil,
-        scope: String? = nil
-    ) {
+    public init(algorithm: String? = nil, id: Int? = nil, rules: [Rule]? = nil, scope: String? = nil) {
         self.algorithm = algorithm
         self.id = id
         self.rules = rules

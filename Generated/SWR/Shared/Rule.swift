@@ -4,14 +4,12 @@
 import CloudCore
 
 /// Image retention policy.
-public struct Rule: Codable, Sendable, Hashable {
+public struct Rule: Codable, Sendable, Equatable {
     /// Retention policy type. The value can be date_rule and tag_rule.
     public var template: Template?
-
     /// If template is set to date_rule, set params to {"days": "xxx"}. If template is set to tag_rule, set
     /// params to {"num": "xxx"}.
     public var params: [String: String]?
-
     /// Exception images.
     public var tagSelectors: [ShowRetentionTagSelector]?
 

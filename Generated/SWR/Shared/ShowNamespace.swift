@@ -4,19 +4,16 @@
 import CloudCore
 
 /// The response of ``SWRClient/showNamespace``.
-public struct ShowNamespace: Codable, Sendable, Hashable {
+public struct ShowNamespace: Codable, Sendable, Equatable {
     /// id
     public var id: Int?
-
     /// Organization name. Enter 1 to 64 characters, starting with a lowercase letter and ending with a
     /// lowercase letter or digit. Only lowercase letters, digits, periods (.), underscores (_), and hyphens
     /// (-) are allowed. Periods, underscores, and hyphens cannot be placed next to each other. A maximum of
     /// two consecutive underscores are allowed.
     public var name: String?
-
     /// IAM username.
     public var creatorName: String?
-
     /// User permissions. 7: manage. 3: edit. 1: read.
     public var auth: Int?
 
@@ -27,12 +24,7 @@ public struct ShowNamespace: Codable, Sendable, Hashable {
         case auth
     }
 
-    public init(
-        id: Int? = nil,
-        name: String? = nil,
-        creatorName: String? = nil,
-        auth: Int? = nil
-    ) {
+    public init(id: Int? = nil, name: String? = nil, creatorName: String? = nil, auth: Int? = nil) {
         self.id = id
         self.name = name
         self.creatorName = creatorName

@@ -4,62 +4,45 @@
 import CloudCore
 
 /// The response of ``SWRClient/listReposDetails``.
-public struct ShowReposResp: Codable, Sendable, Hashable {
+public struct ShowReposResp: Codable, Sendable, Equatable {
     /// Repository name.
     public var name: String?
-
     /// Repository type. (Each image has multiple labels.)
     public var category: String?
-
     /// Repository description.
     public var description: String?
-
     /// Repository size.
     public var size: Int64?
-
     /// Whether the repository is public. When the value is true, it indicates the repository is public. When
     /// the value is false, it indicates the repository is private.
     public var isPublic: Bool?
-
     /// Number of images in a repository, ranging from 0 to 9,223,372,036,854,775,807.
     public var numImages: Int64?
-
     /// The number of downloads.
     public var numDownload: Int64?
-
     /// Time when a repository was created. It is the UTC standard time. Users need to calculate the offset
     /// based on the local time, for example, UTC+8:00 for the East 8th Time Zone.
     public var createdAt: String?
-
     /// Time when a repository was updated. It is the UTC standard time. Users need to calculate the offset
     /// based on the local time, for example, UTC+8:00 for the East 8th Time Zone.
     public var updatedAt: String?
-
     /// Repository logo address (not in use).
     public var logo: String?
-
     /// URL of the repository logo (not in use).
     public var url: String?
-
     /// External image pull address, for example, swr.{region}.mycloud.com/namespace/repository.
     public var path: String?
-
     /// Internal image pull address, for example, 10.125.0.198:20202/namespace/repository.
     public var internalPath: String?
-
     /// Tenant name.
     public var domainName: String?
-
     /// Tenant organization.
     public var namespace: String?
-
     /// Image tag list.
     public var tags: [String]?
-
     /// Query images shared by others: specifies whether the shared images have expired. Query images shared
     /// by yourself: The default value is false, which is meaningless.
     public var status: Bool?
-
     /// Total number of records.
     public var totalRange: Int64?
 

@@ -6,23 +6,14 @@ import CloudCore
 /// Exception images.
 ///
 /// TagSelector
-public struct ShowRetentionTagSelector: Codable, Sendable, Hashable {
+public struct ShowRetentionTagSelector: Codable, Sendable, Equatable {
     /// Matching rule. The value can be label or regexp.
     public var kind: Kind?
-
     /// If kind is set to label, set this parameter to the image tag. If kind is set to regexp, set this
     /// parameter to a regular expression.
     public var pattern: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case kind
-        case pattern
-    }
-
-    public init(
-        kind: Kind? = nil,
-        pattern: String? = nil
-    ) {
+    public init(kind: Kind? = nil, pattern: String? = nil) {
         self.kind = kind
         self.pattern = pattern
     }

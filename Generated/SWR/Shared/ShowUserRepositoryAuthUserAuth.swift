@@ -6,13 +6,11 @@ import CloudCore
 /// Permissions of the current user.
 ///
 /// UserAuth
-public struct ShowUserRepositoryAuthUserAuth: Codable, Sendable, Hashable {
+public struct ShowUserRepositoryAuthUserAuth: Codable, Sendable, Equatable {
     /// User ID, which needs to be obtained from IAM.
     public var userID: String?
-
     /// Username, which needs to be obtained from IAM.
     public var userName: String?
-
     /// User permissions. 7: Manage. 3: Write. 1: Read.
     public var auth: Int64?
 
@@ -22,11 +20,7 @@ public struct ShowUserRepositoryAuthUserAuth: Codable, Sendable, Hashable {
         case auth
     }
 
-    public init(
-        userID: String? = nil,
-        userName: String? = nil,
-        auth: Int64? = nil
-    ) {
+    public init(userID: String? = nil, userName: String? = nil, auth: Int64? = nil) {
         self.userID = userID
         self.userName = userName
         self.auth = auth

@@ -4,23 +4,14 @@
 import CloudCore
 
 /// Exception images.
-public struct TagSelector: Codable, Sendable, Hashable {
+public struct TagSelector: Codable, Sendable, Equatable {
     /// Matching rule. The value can be label or regexp.
     public var kind: Kind
-
     /// If kind is set to label, set this parameter to the image tag. If kind is set to regexp, set this
     /// parameter to a regular expression.
     public var pattern: String
 
-    private enum CodingKeys: String, CodingKey {
-        case kind
-        case pattern
-    }
-
-    public init(
-        kind: Kind,
-        pattern: String
-    ) {
+    public init(kind: Kind, pattern: String) {
         self.kind = kind
         self.pattern = pattern
     }

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `template` fields and parameters; other values decode as well.
 public struct Template: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let dateRule: Self = "date_rule"
     public static let tagRule: Self = "tag_rule"

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``SWRClient/createNamespaceAuth``.
-public struct UserAuth: Codable, Sendable, Hashable {
+public struct UserAuth: Codable, Sendable, Equatable {
     /// User ID, which needs to be obtained from IAM.
     public var userID: String
-
     /// Username, which needs to be obtained from IAM.
     public var userName: String
-
     /// User permissions. 7: Manage. 3: Write. 1: Read.
     public var auth: Int64
 
@@ -20,11 +18,7 @@ public struct UserAuth: Codable, Sendable, Hashable {
         case auth
     }
 
-    public init(
-        userID: String,
-        userName: String,
-        auth: Int64
-    ) {
+    public init(userID: String, userName: String, auth: Int64) {
         self.userID = userID
         self.userName = userName
         self.auth = auth

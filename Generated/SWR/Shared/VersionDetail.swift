@@ -4,43 +4,33 @@
 import CloudCore
 
 /// List of all versions.
-public struct VersionDetail: Codable, Sendable, Hashable {
+public struct VersionDetail: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The version is the primary version.
         public static let current: Self = "CURRENT"
-
         /// The version is an earlier version, but it is still supported.
         public static let supported: Self = "SUPPORTED"
-
         /// The version is a deprecated version, which may be deleted later.
         public static let deprecated: Self = "DEPRECATED"
     }
 
     /// Version ID.
     public var id: String?
-
     /// API URL.
     public var links: Link?
-
     /// Maximum microversion. If microversions are not supported, the value is empty.
     public var version: String?
-
     /// Version status. The value can be:
     /// CURRENT: The version is the primary version.
     /// SUPPORTED: The version is an earlier version, but it is still supported.
     /// DEPRECATED: The version is a deprecated version, which may be deleted later.
     public var status: Status?
-
     /// Version release time in UTC. For example, the release time of v1 is 2014-06-28T12:20:21Z.
     public var updated: String?
-
     /// Minimum microversion. If microversions are not supported, the value is empty.
     public var minVersion: String?
 

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The request body of ``SWRClient/createRepoDomains``.
-public struct CreateRepoDomainsRequest: Codable, Sendable, Hashable {
+public struct CreateRepoDomainsRequest: Codable, Sendable, Equatable {
     /// Shared tenant name.
     public var accessDomain: String
-
     /// Currently, only the read permission is supported.
     public var permit: String
-
     /// Valid until (UTC). forever indicates permanently valid.
     public var deadline: String
-
     /// Description
     public var description: String?
 
@@ -24,12 +21,7 @@ public struct CreateRepoDomainsRequest: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        accessDomain: String,
-        permit: String,
-        deadline: String,
-        description: String? = nil
-    ) {
+    public init(accessDomain: String, permit: String, deadline: String, description: String? = nil) {
         self.accessDomain = accessDomain
         self.permit = permit
         self.deadline = deadline

@@ -4,39 +4,29 @@
 import CloudCore
 
 /// The response of ``SWRClient/listRepoDomains``.
-public struct ShowRepoDomainsResponse: Codable, Sendable, Hashable {
+public struct ShowRepoDomainsResponse: Codable, Sendable, Equatable {
     /// Organization.
     public var namespace: String?
-
     /// Image repository.
     public var repository: String?
-
     /// Shared tenant name.
     public var accessDomain: String?
-
     /// Permissions.
     public var permit: String?
-
     /// Expiration time.
     public var deadline: String?
-
     /// Description.
     public var description: String?
-
     /// Creator ID.
     public var creatorID: String?
-
     /// Name of the creator.
     public var creatorName: String?
-
     /// Time when the image was created. It is the UTC standard time. Users need to calculate the offset based
     /// on the local time, for example, UTC+8:00 for the East 8th Time Zone.
     public var created: String?
-
     /// Time when an image was updated. It is the UTC standard time. Users need to calculate the offset based
     /// on the local time, for example, UTC+8:00 for the East 8th Time Zone.
     public var updated: String?
-
     /// Status. true: valid; false: expired.
     public var status: Bool?
 

@@ -4,44 +4,33 @@
 import CloudCore
 
 /// The response of ``SWRClient/showAccessDomain``.
-public struct ShowAccessDomainResponse: Codable, Sendable, Hashable {
+public struct ShowAccessDomainResponse: Codable, Sendable, Equatable {
     /// true: The account exists. false: The account does not exist.
     public var exist: Bool?
-
     /// Organization name.
     public var namespace: String?
-
     /// Image repository name. Enter 1 to 128 characters. It must start and end with a lowercase letter or
     /// digit. Only lowercase letters, digits, periods (.), slashes (/), underscores (_), and hyphens (-) are
     /// allowed. Periods, slashes, underscores, and hyphens cannot be placed next to each other. A maximum of
     /// two consecutive underscores are allowed. Replace a slash (/) with a dollar sign ($) before you send
     /// the request.
     public var repository: String?
-
     /// Name of the account used for image sharing.
     public var accessDomain: String?
-
     /// Permissions.
     public var permit: String?
-
     /// Expiration time.
     public var deadline: String?
-
     /// Description.
     public var description: String?
-
     /// Creator ID.
     public var creatorID: String?
-
     /// Name of the creator.
     public var creatorName: String?
-
     /// Time when the image was created. It is the UTC standard time.
     public var created: String?
-
     /// Time when an image was updated. It is the UTC standard time.
     public var updated: String?
-
     /// Status. true: valid; false: expired.
     public var status: Bool?
 

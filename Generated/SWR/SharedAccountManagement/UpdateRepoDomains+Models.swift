@@ -4,27 +4,15 @@
 import CloudCore
 
 /// The request body of ``SWRClient/updateRepoDomains``.
-public struct UpdateRepoDomainsRequest: Codable, Sendable, Hashable {
+public struct UpdateRepoDomainsRequest: Codable, Sendable, Equatable {
     /// Currently, only the read permission is supported.
     public var permit: String
-
     /// Valid until (UTC). forever indicates permanently valid.
     public var deadline: String
-
     /// Description. This parameter is left blank by default.
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case permit
-        case deadline
-        case description
-    }
-
-    public init(
-        permit: String,
-        deadline: String,
-        description: String? = nil
-    ) {
+    public init(permit: String, deadline: String, description: String? = nil) {
         self.permit = permit
         self.deadline = deadline
         self.description = description

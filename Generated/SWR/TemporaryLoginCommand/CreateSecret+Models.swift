@@ -4,33 +4,21 @@
 import CloudCore
 
 /// Authentication information.
-public struct AuthInfo: Codable, Sendable, Hashable {
+public struct AuthInfo: Codable, Sendable, Equatable {
     /// Base64-encoded authentication information.
     public var auth: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case auth
-    }
-
-    public init(
-        auth: String? = nil
-    ) {
+    public init(auth: String? = nil) {
         self.auth = auth
     }
 }
 
 /// The response of ``SWRClient/createSecret``.
-public struct CreateSecretResponse: Codable, Sendable, Hashable {
+public struct CreateSecretResponse: Codable, Sendable, Equatable {
     /// Authentication information.
     public var auths: [String: AuthInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case auths
-    }
-
-    public init(
-        auths: [String: AuthInfo]? = nil
-    ) {
+    public init(auths: [String: AuthInfo]? = nil) {
         self.auths = auths
     }
 }

@@ -4,24 +4,15 @@
 import CloudCore
 
 /// The request body of ``TMSClient/createOrDeletePredefinedTags``.
-public struct CreateOrDeletePredefinedTagsRequest: Codable, Sendable, Hashable {
+public struct CreateOrDeletePredefinedTagsRequest: Codable, Sendable, Equatable {
     /// Specifies the action identifier.
     /// The value is case sensitive and can be create or delete.
     public var action: String
-
     /// Specifies the tags. One to fifty tags are specified.
     /// For details, see Table 3.
     public var tags: [Fields]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-    }
-
-    public init(
-        action: String,
-        tags: [Fields]
-    ) {
+    public init(action: String, tags: [Fields]) {
         self.action = action
         self.tags = tags
     }

@@ -4,17 +4,15 @@
 import CloudCore
 
 /// Specifies the tags.
-public struct ListPredefineTagsFields: Codable, Sendable, Hashable {
+public struct ListPredefineTagsFields: Codable, Sendable, Equatable {
     /// Specifies the key.
     /// It cannot be left blank and can contain a maximum of 36 Unicode characters. Only digits, letters,
     /// hyphens (-), at signs (@), and underscores (_) are allowed.
     public var key: String?
-
     /// Specifies the value.
     /// Each value contains a maximum of 43 Unicode characters and can be an empty string. Only digits,
     /// letters, hyphens (-), at signs (@), and underscores (_) are allowed.
     public var value: String?
-
     /// Specifies the update time, which must be the UTC time, for example, 2016-12-09T00:00:00Z.
     public var updateTime: String?
 
@@ -24,11 +22,7 @@ public struct ListPredefineTagsFields: Codable, Sendable, Hashable {
         case updateTime = "update_time"
     }
 
-    public init(
-        key: String? = nil,
-        value: String? = nil,
-        updateTime: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil, updateTime: String? = nil) {
         self.key = key
         self.value = value
         self.updateTime = updateTime
@@ -36,29 +30,25 @@ public struct ListPredefineTagsFields: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``TMSClient/listPredefineTags``.
-public struct ListPredefineTagsRequest: Codable, Sendable, Hashable {
+public struct ListPredefineTagsRequest: Codable, Sendable, Equatable {
     /// Specifies the key.
     /// Supports fuzzy search and is case insensitive. If this parameter value contains non-URL-safe
     /// characters, it must be URL encoded.
     public var key: String?
-
     /// Specifies the value.
     /// Supports fuzzy search and is case insensitive. If this parameter value contains non-URL-safe
     /// characters, it must be URL encoded.
     public var value: String?
-
     /// Specifies the number of query records.
     /// The value ranges from 1 to 1000. If no value is specified, the value is 10 by default. If the value is
     /// set to 0, the number of query records is not limited.
     public var limit: Int?
-
     /// Specifies the paging location identifier (index).
     /// The query starts from the next piece of data indexed by this parameter.
     /// When querying the data on the first page, you do not need to specify this parameter. When querying the
     /// data on subsequent pages, set this parameter to the value in the response body returned by querying
     /// data of the previous page. When the returned tags is an empty list, the last page has been queried.
     public var marker: String?
-
     /// Specifies the field for sorting.
     /// The parameter value is case sensitive and can be update_time, key, or value.
     /// Its default value is update_time.
@@ -73,7 +63,6 @@ public struct ListPredefineTagsRequest: Codable, Sendable, Hashable {
     /// If order_field is not specified, its default value update_time is taken. In this case, key and value
     /// are sorted in the ascending order.
     public var orderField: String?
-
     /// Specifies the sorting method of the order_field field.
     /// The method can be (case sensitive):
     /// asc: ascending order
@@ -119,15 +108,13 @@ public struct ListPredefineTagsRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``TMSClient/listPredefineTags``.
-public struct ListPredefineTagsResponse: Codable, Sendable, Hashable {
+public struct ListPredefineTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the tags.
     /// For details, see Table 4.
     public var tags: [ListPredefineTagsFields]?
-
     /// Specifies the total number of tags that meet the filtering criteria, which is not affected by
     /// pagination.
     public var totalCount: Int?
-
     /// Specifies the paging location identifier.
     /// It indicates the location of the last query record.
     public var marker: String?
@@ -138,11 +125,7 @@ public struct ListPredefineTagsResponse: Codable, Sendable, Hashable {
         case marker
     }
 
-    public init(
-        tags: [ListPredefineTagsFields]? = nil,
-        totalCount: Int? = nil,
-        marker: String? = nil
-    ) {
+    public init(tags: [ListPredefineTagsFields]? = nil, totalCount: Int? = nil, marker: String? = nil) {
         self.tags = tags
         self.totalCount = totalCount
         self.marker = marker

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``TMSClient/updatePredefineTags``.
-public struct UpdatePredefineTagsRequest: Codable, Sendable, Hashable {
+public struct UpdatePredefineTagsRequest: Codable, Sendable, Equatable {
     /// Specifies the tag to be modified.
     /// For details, see Table 3.
     public var oldTag: Fields
-
     /// Specifies the tag that has been modified.
     /// For details, see Table 4.
     public var newTag: Fields
@@ -18,10 +17,7 @@ public struct UpdatePredefineTagsRequest: Codable, Sendable, Hashable {
         case newTag = "new_tag"
     }
 
-    public init(
-        oldTag: Fields,
-        newTag: Fields
-    ) {
+    public init(oldTag: Fields, newTag: Fields) {
         self.oldTag = oldTag
         self.newTag = newTag
     }

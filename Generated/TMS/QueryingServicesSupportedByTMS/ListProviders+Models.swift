@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``TMSClient/listProviders``.
-public struct ListProvidersResponse: Codable, Sendable, Hashable {
+public struct ListProvidersResponse: Codable, Sendable, Equatable {
     /// Specifies the cloud services
     public var providers: [ProviderResponseBody]?
-
     /// Specifies the total cloud services supported.
     public var totalCount: Int?
 
@@ -16,10 +15,7 @@ public struct ListProvidersResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        providers: [ProviderResponseBody]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(providers: [ProviderResponseBody]? = nil, totalCount: Int? = nil) {
         self.providers = providers
         self.totalCount = totalCount
     }
@@ -32,14 +28,12 @@ public struct ListProvidersResponse: Codable, Sendable, Hashable {
 }
 
 /// Specifies the cloud services
-public struct ProviderResponseBody: Codable, Sendable, Hashable {
+public struct ProviderResponseBody: Codable, Sendable, Equatable {
     /// Specifies the cloud service name.
     public var provider: String?
-
     /// Specifies the display name of the resource. You can set the language by setting the **locale**
     /// parameter.
     public var providerI18nDisplayName: String?
-
     /// Specifies the resource type.
     public var resourceTypes: [ResourceTypeBody]?
 
@@ -61,17 +55,14 @@ public struct ProviderResponseBody: Codable, Sendable, Hashable {
 }
 
 /// Specifies the resource type.
-public struct ResourceTypeBody: Codable, Sendable, Hashable {
+public struct ResourceTypeBody: Codable, Sendable, Equatable {
     /// Specifies the resource type.
     public var resourceType: String?
-
     /// Specifies the display name of the resource type. You can set the language by setting the **locale**
     /// parameter.
     public var resourceTypeI18nDisplayName: String?
-
     /// Specifies the supported regions.
     public var regions: [String]?
-
     /// Specifies whether the resource is a global resource.
     public var global: Bool?
 

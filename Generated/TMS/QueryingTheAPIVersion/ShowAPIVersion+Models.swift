@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``TMSClient/showAPIVersion``.
-public struct ShowAPIVersionRequest: Codable, Sendable, Hashable {
+public struct ShowAPIVersionRequest: Codable, Sendable, Equatable {
     /// Specifies the API version.
     public var apiVersion: String
 
@@ -12,26 +12,18 @@ public struct ShowAPIVersionRequest: Codable, Sendable, Hashable {
         case apiVersion = "api_version"
     }
 
-    public init(
-        apiVersion: String
-    ) {
+    public init(apiVersion: String) {
         self.apiVersion = apiVersion
     }
 }
 
 /// The response of ``TMSClient/showAPIVersion``.
-public struct ShowAPIVersionResponse: Codable, Sendable, Hashable {
+public struct ShowAPIVersionResponse: Codable, Sendable, Equatable {
     /// Specifies the version of a specified API.
     /// For details, see Table 4.
     public var version: Version?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-    }
-
-    public init(
-        version: Version? = nil
-    ) {
+    public init(version: Version? = nil) {
         self.version = version
     }
 }

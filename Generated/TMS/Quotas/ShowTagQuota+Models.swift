@@ -6,32 +6,23 @@ import CloudCore
 /// The response of ``TMSClient/showTagQuota``.
 ///
 /// Body
-public struct ShowTagQuotaResponse: Codable, Sendable, Hashable {
+public struct ShowTagQuotaResponse: Codable, Sendable, Equatable {
     /// Quota lists
     public var quotas: [TagQuota]?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-    }
-
-    public init(
-        quotas: [TagQuota]? = nil
-    ) {
+    public init(quotas: [TagQuota]? = nil) {
         self.quotas = quotas
     }
 }
 
 /// Quota lists
-public struct TagQuota: Codable, Sendable, Hashable {
+public struct TagQuota: Codable, Sendable, Equatable {
     /// Specifies the quota key.
     public var quotaKey: String?
-
     /// Specifies the quota value.
     public var quotaLimit: Int?
-
     /// Specifies the used quota.
     public var used: Int?
-
     /// Specifies the unit.
     public var unit: String?
 
@@ -42,12 +33,7 @@ public struct TagQuota: Codable, Sendable, Hashable {
         case unit
     }
 
-    public init(
-        quotaKey: String? = nil,
-        quotaLimit: Int? = nil,
-        used: Int? = nil,
-        unit: String? = nil
-    ) {
+    public init(quotaKey: String? = nil, quotaLimit: Int? = nil, used: Int? = nil, unit: String? = nil) {
         self.quotaKey = quotaKey
         self.quotaLimit = quotaLimit
         self.used = used

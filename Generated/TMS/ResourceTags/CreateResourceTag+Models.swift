@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``TMSClient/createResourceTag``.
-public struct CreateResourceTagRequest: Codable, Sendable, Hashable {
+public struct CreateResourceTagRequest: Codable, Sendable, Equatable {
     /// Specifies the project ID. This parameter is mandatory when resource_type is at a region level.
     public var projectID: String?
-
     /// Specifies resources.
     public var resources: [ResourceTagBody]
-
     /// Specifies tags.
     public var tags: [Fields]
 
@@ -20,11 +18,7 @@ public struct CreateResourceTagRequest: Codable, Sendable, Hashable {
         case tags
     }
 
-    public init(
-        projectID: String? = nil,
-        resources: [ResourceTagBody],
-        tags: [Fields]
-    ) {
+    public init(projectID: String? = nil, resources: [ResourceTagBody], tags: [Fields]) {
         self.projectID = projectID
         self.resources = resources
         self.tags = tags

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The request body of ``TMSClient/deleteResourceTag``.
-public struct DeleteResourceTagRequest: Codable, Sendable, Hashable {
+public struct DeleteResourceTagRequest: Codable, Sendable, Equatable {
     /// Specifies the project ID. This parameter is mandatory when resource_type is at a region level.
     public var projectID: String?
-
     /// Specifies resource list
     public var resources: [ResourceTagBody]
-
     /// Specifies tags.
     public var tags: [DeleteTagRequest]
 
@@ -20,11 +18,7 @@ public struct DeleteResourceTagRequest: Codable, Sendable, Hashable {
         case tags
     }
 
-    public init(
-        projectID: String? = nil,
-        resources: [ResourceTagBody],
-        tags: [DeleteTagRequest]
-    ) {
+    public init(projectID: String? = nil, resources: [ResourceTagBody], tags: [DeleteTagRequest]) {
         self.projectID = projectID
         self.resources = resources
         self.tags = tags
@@ -35,19 +29,13 @@ public struct DeleteResourceTagRequest: Codable, Sendable, Hashable {
 public typealias DeleteResourceTagResponse = CreateResourceTagResponse
 
 /// Specifies tags.
-public struct DeleteTagRequest: Codable, Sendable, Hashable {
+public struct DeleteTagRequest: Codable, Sendable, Equatable {
     /// Specifies the key.
     /// It can contain up to 36 characters. The key cannot be empty. Only digits, letters, hyphens (-), at
     /// signs (@), and underscores (_) are allowed.
     public var key: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-    }
-
-    public init(
-        key: String
-    ) {
+    public init(key: String) {
         self.key = key
     }
 }

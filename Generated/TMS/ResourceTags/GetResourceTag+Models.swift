@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``TMSClient/getResourceTag``.
-public struct GetResourceTagResponse: Codable, Sendable, Hashable {
+public struct GetResourceTagResponse: Codable, Sendable, Equatable {
     /// Specifies resource tags.
     public var tags: [TagVo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [TagVo]? = nil
-    ) {
+    public init(tags: [TagVo]? = nil) {
         self.tags = tags
     }
 }

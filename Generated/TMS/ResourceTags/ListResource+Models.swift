@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Specifies resources of the tag.
-public struct Errors: Codable, Sendable, Hashable {
+public struct Errors: Codable, Sendable, Equatable {
     /// Specifies the error code.
     public var errorCode: String?
-
     /// Specifies the error.
     public var errorMsg: String?
-
     /// ProjectID
     public var projectID: String?
-
     /// Specifies the resource type.
     public var resourceType: String?
 
@@ -38,25 +35,20 @@ public struct Errors: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``TMSClient/listResource``.
-public struct ListResourceRequest: Codable, Sendable, Hashable {
+public struct ListResourceRequest: Codable, Sendable, Equatable {
     /// Project ID. This parameter is mandatory when resource_type is a region-specific service.
     public var projectID: String?
-
     /// Resource type. This parameter is case-sensitive. Supported resource types can be provided as
     /// ecs,scaling_group, images, disk,vpcs,security-groups, shared_bandwidth,eip, cdn.
     public var resourceTypes: [String]
-
     /// Tags
     public var tags: [Tag]
-
     /// Specifies whether to query only untagged resources. If this parameter is set to true, only untagged
     /// resources are queried.
     public var withoutAnyTag: Bool?
-
     /// Index position. The query starts from the next data specified by offset. The value must be a number
     /// and cannot be negative. The default value is 0.
     public var offset: Int?
-
     /// The maximum queries supported. The value 200 is used by default if this parameter is not set. The
     /// value range is 1 to 200.
     public var limit: Int?
@@ -98,13 +90,11 @@ public struct ListResourceRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``TMSClient/listResource``.
-public struct ListResourceResponse: Codable, Sendable, Hashable {
+public struct ListResourceResponse: Codable, Sendable, Equatable {
     /// Specifies resources.
     public var resources: [Resources]?
-
     /// Specifies resources of the tag.
     public var errors: [Errors]?
-
     /// Specifies the total number of resources of the tag.
     public var totalCount: Int?
 
@@ -114,11 +104,7 @@ public struct ListResourceResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [Resources]? = nil,
-        errors: [Errors]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(resources: [Resources]? = nil, errors: [Errors]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.errors = errors
         self.totalCount = totalCount
@@ -133,22 +119,17 @@ public struct ListResourceResponse: Codable, Sendable, Hashable {
 }
 
 /// Specifies resources.
-public struct Resources: Codable, Sendable, Hashable {
+public struct Resources: Codable, Sendable, Equatable {
     /// ProjectID
     public var projectID: String?
-
     /// Specifies the project name.
     public var projectName: String?
-
     /// Specifies the resource ID.
     public var resourceID: String?
-
     /// Specifies the resource name.
     public var resourceName: String?
-
     /// Specifies the resource type.
     public var resourceType: String?
-
     /// Specifies the resource tag.
     public var tags: [TagVo]?
 
@@ -179,26 +160,17 @@ public struct Resources: Codable, Sendable, Hashable {
 }
 
 /// Tags
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Key.
     /// It can contain up to 36 characters. The key cannot be empty. Only digits, letters, hyphens (-), at
     /// signs (@), and underscores (_) are allowed.
     public var key: String
-
     /// Specifies tag values.
     /// Each value contains a maximum of 43 Unicode characters and can be an empty string. Only digits,
     /// letters, hyphens (-), at signs (@), and underscores (_) are allowed.
     public var values: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String,
-        values: [String]
-    ) {
+    public init(key: String, values: [String]) {
         self.key = key
         self.values = values
     }

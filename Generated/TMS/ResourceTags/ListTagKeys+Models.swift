@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``TMSClient/listTagKeys``.
-public struct ListTagKeysResponse: Codable, Sendable, Hashable {
+public struct ListTagKeysResponse: Codable, Sendable, Equatable {
     /// Tag keys.
     public var keys: [String]?
-
     /// Pagination information
     public var pageInfo: [PageInfoTagKeys]?
 
@@ -16,10 +15,7 @@ public struct ListTagKeysResponse: Codable, Sendable, Hashable {
         case pageInfo = "page_info"
     }
 
-    public init(
-        keys: [String]? = nil,
-        pageInfo: [PageInfoTagKeys]? = nil
-    ) {
+    public init(keys: [String]? = nil, pageInfo: [PageInfoTagKeys]? = nil) {
         self.keys = keys
         self.pageInfo = pageInfo
     }

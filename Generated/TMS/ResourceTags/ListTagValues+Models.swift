@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``TMSClient/listTagValues``.
-public struct ListTagValuesResponse: Codable, Sendable, Hashable {
+public struct ListTagValuesResponse: Codable, Sendable, Equatable {
     /// Tag values queried.
     public var values: [String]?
-
     /// Pagination information
     public var pageInfo: [PageInfoTagKeys]?
 
@@ -16,10 +15,7 @@ public struct ListTagValuesResponse: Codable, Sendable, Hashable {
         case pageInfo = "page_info"
     }
 
-    public init(
-        values: [String]? = nil,
-        pageInfo: [PageInfoTagKeys]? = nil
-    ) {
+    public init(values: [String]? = nil, pageInfo: [PageInfoTagKeys]? = nil) {
         self.values = values
         self.pageInfo = pageInfo
     }

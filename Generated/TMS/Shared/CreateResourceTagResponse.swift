@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``TMSClient/createResourceTag``.
-public struct CreateResourceTagResponse: Codable, Sendable, Hashable {
+public struct CreateResourceTagResponse: Codable, Sendable, Equatable {
     /// Specifies resources for which tags fail to be added.
     public var failedResources: [TagCreateResponseItem]?
 
@@ -12,9 +12,7 @@ public struct CreateResourceTagResponse: Codable, Sendable, Hashable {
         case failedResources = "failed_resources"
     }
 
-    public init(
-        failedResources: [TagCreateResponseItem]? = nil
-    ) {
+    public init(failedResources: [TagCreateResponseItem]? = nil) {
         self.failedResources = failedResources
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Pagination information
-public struct PageInfoTagKeys: Codable, Sendable, Hashable {
+public struct PageInfoTagKeys: Codable, Sendable, Equatable {
     /// Paging location marker (index position)
     public var nextMarker: String?
-
     /// Specifies the number of tag keys on the current page.
     public var currentCount: Int?
 
@@ -16,10 +15,7 @@ public struct PageInfoTagKeys: Codable, Sendable, Hashable {
         case currentCount = "current_count"
     }
 
-    public init(
-        nextMarker: String? = nil,
-        currentCount: Int? = nil
-    ) {
+    public init(nextMarker: String? = nil, currentCount: Int? = nil) {
         self.nextMarker = nextMarker
         self.currentCount = currentCount
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies resources.
-public struct ResourceTagBody: Codable, Sendable, Hashable {
+public struct ResourceTagBody: Codable, Sendable, Equatable {
     /// Specifies the resource ID.
     public var resourceID: String
-
     /// Specifies the resource type.
     public var resourceType: String
 
@@ -16,10 +15,7 @@ public struct ResourceTagBody: Codable, Sendable, Hashable {
         case resourceType = "resource_type"
     }
 
-    public init(
-        resourceID: String,
-        resourceType: String
-    ) {
+    public init(resourceID: String, resourceType: String) {
         self.resourceID = resourceID
         self.resourceType = resourceType
     }

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Specifies resources for which tags fail to be added.
-public struct TagCreateResponseItem: Codable, Sendable, Hashable {
+public struct TagCreateResponseItem: Codable, Sendable, Equatable {
     /// Specifies the resource ID.
     public var resourceID: String?
-
     /// Specifies the resource type.
     public var resourceType: String?
-
     /// Error Codes
     public var errorCode: String?
-
     /// Specifies the error.
     public var errorMsg: String?
 

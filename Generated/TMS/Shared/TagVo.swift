@@ -4,26 +4,17 @@
 import CloudCore
 
 /// Specifies resource tags.
-public struct TagVo: Codable, Sendable, Hashable {
+public struct TagVo: Codable, Sendable, Equatable {
     /// Specifies the key.
     /// It can contain up to 36 characters. The key cannot be empty. Only digits, letters, hyphens (-), at
     /// signs (@), and underscores (_) are allowed.
     public var key: String?
-
     /// Specifies the value.
     /// Each value contains a maximum of 43 Unicode characters and can be an empty string. Only digits,
     /// letters, hyphens (-), at signs (@), and underscores (_) are allowed.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

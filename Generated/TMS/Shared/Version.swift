@@ -4,47 +4,37 @@
 import CloudCore
 
 /// Specifies all API versions.
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct Status: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// indicates that the version is the primary version.
         public static let current: Self = "CURRENT"
-
         /// indicates that the version is an old version, but it is still supported.
         public static let supported: Self = "SUPPORTED"
-
         /// indicates a deprecated version which may be deleted later.
         public static let deprecated: Self = "DEPRECATED"
     }
 
     /// Specifies the version ID, for example, v1.0.
     public var id: String?
-
     /// Specifies the API URL.
     /// For details, see Table 5.
     public var links: [Link]?
-
     /// If the APIs of this version support microversions, set this parameter to the supported latest
     /// microversion. If not, leave this parameter blank.
     public var version: String?
-
     /// Specifies the version status.
     /// Possible values are as follows:
     /// CURRENT: indicates that the version is the primary version.
     /// SUPPORTED: indicates that the version is an old version, but it is still supported.
     /// DEPRECATED: indicates a deprecated version which may be deleted later.
     public var status: Status?
-
     /// Specifies the version release time, which must be the UTC time. For example, the release time of TMS
     /// 1.0 is 2016-12-09T00:00:00Z.
     public var updated: String?
-
     /// If the APIs of this version support microversions, set this parameter to the supported earliest
     /// microversion. If not, leave this parameter blank.
     public var minVersion: String?

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/listAPIVersions``.
-public struct ListAPIVersionsResponse: Codable, Sendable, Hashable {
+public struct ListAPIVersionsResponse: Codable, Sendable, Equatable {
     /// Version list.
     public var versions: [OpenAPIVersion]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [OpenAPIVersion]? = nil
-    ) {
+    public init(versions: [OpenAPIVersion]? = nil) {
         self.versions = versions
     }
 }

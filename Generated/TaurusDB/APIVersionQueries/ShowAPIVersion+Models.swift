@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/showAPIVersion``.
-public struct ShowAPIVersionResponse: Codable, Sendable, Hashable {
+public struct ShowAPIVersionResponse: Codable, Sendable, Equatable {
     /// Version details.
     public var version: [OpenAPIVersion]?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-    }
-
-    public init(
-        version: [OpenAPIVersion]? = nil
-    ) {
+    public init(version: [OpenAPIVersion]? = nil) {
         self.version = version
     }
 }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// Displayed information varies depending on tasks.
-public struct Entities: Codable, Sendable, Hashable {
+public struct Entities: Codable, Sendable, Equatable {
     /// DB instance queried in the task.
     /// For details, see Table 7.
     public var instance: EntitiesInstance?
-
     /// Resource ID involved in a task.
     public var resourceIDs: [String]?
 
@@ -17,37 +16,22 @@ public struct Entities: Codable, Sendable, Hashable {
         case resourceIDs = "resource_ids"
     }
 
-    public init(
-        instance: EntitiesInstance? = nil,
-        resourceIDs: [String]? = nil
-    ) {
+    public init(instance: EntitiesInstance? = nil, resourceIDs: [String]? = nil) {
         self.instance = instance
         self.resourceIDs = resourceIDs
     }
 }
 
 /// DB instance queried in the task.
-public struct EntitiesInstance: Codable, Sendable, Hashable {
+public struct EntitiesInstance: Codable, Sendable, Equatable {
     /// DB instance connection address.
     public var endpoint: String?
-
     /// DB instance type.
     public var type: String?
-
     /// DB information. For details, see Table 8.
     public var datastore: MysqlDatastore?
 
-    private enum CodingKeys: String, CodingKey {
-        case endpoint
-        case type
-        case datastore
-    }
-
-    public init(
-        endpoint: String? = nil,
-        type: String? = nil,
-        datastore: MysqlDatastore? = nil
-    ) {
+    public init(endpoint: String? = nil, type: String? = nil, datastore: MysqlDatastore? = nil) {
         self.endpoint = endpoint
         self.type = type
         self.datastore = datastore
@@ -57,42 +41,34 @@ public struct EntitiesInstance: Codable, Sendable, Hashable {
 /// Task information.
 ///
 /// GetJobInfoDetail
-public struct ShowGaussMySqlJobInfoGetJobInfoDetail: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlJobInfoGetJobInfoDetail: Codable, Sendable, Equatable {
     /// Task ID.
     public var id: String?
-
     /// Task name.
     public var name: String?
-
     /// Task execution status.
     /// Valid value:
     /// Running: The task is being executed.
     /// Completed: The task is successfully executed.
     /// Failed: The task fails to be executed.
     public var status: GetJobInfoDetailStatus?
-
     /// Creation time in the "yyyy-mm-ddThh:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     /// The value is empty unless the instance creation is complete.
     public var created: String?
-
     /// End time in the "yyyy-mm-ddThh:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     /// The value is empty unless the instance creation is complete.
     public var ended: String?
-
     /// Task execution progress. The execution progress (such as 60%) is displayed only when the task is being
     /// executed. Otherwise, "" is returned.
     public var process: String?
-
     /// Instance information of the task with the specified ID.
     public var instance: MysqlEngineVersionInfo?
-
     /// Displayed information varies depending on tasks.
     public var entities: Entities?
-
     /// Task failure information.
     public var failReason: String?
 
@@ -132,17 +108,11 @@ public struct ShowGaussMySqlJobInfoGetJobInfoDetail: Codable, Sendable, Hashable
 }
 
 /// The response of ``TaurusDBClient/showGaussMySqlJobInfo``.
-public struct ShowGaussMySqlJobInfoResponse: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlJobInfoResponse: Codable, Sendable, Equatable {
     /// Task information.
     public var job: ShowGaussMySqlJobInfoGetJobInfoDetail?
 
-    private enum CodingKeys: String, CodingKey {
-        case job
-    }
-
-    public init(
-        job: ShowGaussMySqlJobInfoGetJobInfoDetail? = nil
-    ) {
+    public init(job: ShowGaussMySqlJobInfoGetJobInfoDetail? = nil) {
         self.job = job
     }
 }

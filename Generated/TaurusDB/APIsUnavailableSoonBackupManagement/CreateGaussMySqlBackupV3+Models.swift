@@ -6,20 +6,16 @@ import CloudCore
 /// Backup information.
 ///
 /// backup
-public struct CreateGaussMySqlBackupV3Backup: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlBackupV3Backup: Codable, Sendable, Equatable {
     /// Backup ID.
     public var id: String?
-
     /// Backup name.
     public var name: String?
-
     /// Backup description.
     public var descriprion: String?
-
     /// Backup start time in the "yyyy-mm-ddThh:mm:ssZ" format, where "T" indicates the start time of the time
     /// field, and "Z" indicates the time zone offset.
     public var beginTime: String?
-
     /// Backup status
     /// Valid value:
     /// BUILDING: Backup in progress
@@ -27,12 +23,10 @@ public struct CreateGaussMySqlBackupV3Backup: Codable, Sendable, Hashable {
     /// FAILED: Backup failed
     /// AVAILABLE: Backup available
     public var status: Status?
-
     /// Backup type. Value:
     /// Valid value:
     /// manual: manual full backup
     public var type: String?
-
     /// Instance ID.
     public var instanceID: String?
 
@@ -69,17 +63,11 @@ public struct CreateGaussMySqlBackupV3Backup: Codable, Sendable, Hashable {
 public typealias CreateGaussMySqlBackupV3Request = CreateGaussMySqlBackupRequest
 
 /// The response of ``TaurusDBClient/createGaussMySqlBackupV3``.
-public struct CreateGaussMySqlBackupV3Response: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlBackupV3Response: Codable, Sendable, Equatable {
     /// Backup information.
     public var backup: CreateGaussMySqlBackupV3Backup?
 
-    private enum CodingKeys: String, CodingKey {
-        case backup
-    }
-
-    public init(
-        backup: CreateGaussMySqlBackupV3Backup? = nil
-    ) {
+    public init(backup: CreateGaussMySqlBackupV3Backup? = nil) {
         self.backup = backup
     }
 }

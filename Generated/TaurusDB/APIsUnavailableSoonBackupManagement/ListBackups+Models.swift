@@ -6,47 +6,37 @@ import CloudCore
 /// Backup information.
 ///
 /// backups
-public struct ListBackupsBackup: Codable, Sendable, Hashable {
+public struct ListBackupsBackup: Codable, Sendable, Equatable {
     /// Backup ID.
     public var id: String?
-
     /// Backup name.
     public var name: String?
-
     /// Backup start time in the "yyyy-mm-ddThh:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var beginTime: String?
-
     /// Backup end time in the "yyyy-mm-ddThh:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var endTime: String?
-
     /// Backup status. Value:
     /// BUILDING: Backup in progress
     /// COMPLETED: Backup completed
     /// FAILED: Backup failed
     /// AVAILABLE: Backup available
     public var status: Status?
-
     /// Backup duration in minutes.
     public var takeUpTime: Int?
-
     /// Backup type. Value:
     /// auto: automated full backup
     /// manual: manual full backup
     public var type: TypeValue?
-
     /// Backup size in MB.
     public var size: Double?
-
     /// Database information.
     public var datastore: MysqlDatastore?
-
     /// DB instance ID.
     public var instanceID: String?
-
     /// Description of the backup file.
     public var description: String?
 
@@ -107,10 +97,9 @@ public struct ListBackupsBackup: Codable, Sendable, Hashable {
 }
 
 /// The response of ``TaurusDBClient/listBackups``.
-public struct ListBackupsResponse: Codable, Sendable, Hashable {
+public struct ListBackupsResponse: Codable, Sendable, Equatable {
     /// Backup information.
     public var backups: [ListBackupsBackup]?
-
     /// Total number of backup files.
     public var totalCount: Int64?
 
@@ -119,10 +108,7 @@ public struct ListBackupsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        backups: [ListBackupsBackup]? = nil,
-        totalCount: Int64? = nil
-    ) {
+    public init(backups: [ListBackupsBackup]? = nil, totalCount: Int64? = nil) {
         self.backups = backups
         self.totalCount = totalCount
     }

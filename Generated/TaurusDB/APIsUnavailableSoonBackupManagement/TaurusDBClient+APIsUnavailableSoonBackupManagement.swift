@@ -7,14 +7,10 @@ extension TaurusDBClient {
     /// Documented values of `backup_type` for ``TaurusDBClient/listBackups``.
     public struct ListBackupsBackupType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// automated full backup
         public static let auto: Self = "auto"
-
         /// manual full backup
         public static let manual: Self = "manual"
     }

@@ -6,7 +6,7 @@ import CloudCore
 /// Database information.
 ///
 /// MysqlBackupPolicy
-public struct UpdateGaussMySqlBackupPolicyV3MysqlBackupPolicy: Codable, Sendable, Hashable {
+public struct UpdateGaussMySqlBackupPolicyV3MysqlBackupPolicy: Codable, Sendable, Equatable {
     /// Backup time window. Automated backups will be triggered during the backup time window.
     /// The value cannot be empty. It must be a valid value in the "hh:mm-HH:MM" format. The current time is
     /// in the UTC format.
@@ -15,16 +15,13 @@ public struct UpdateGaussMySqlBackupPolicyV3MysqlBackupPolicy: Codable, Sendable
     /// Example value:
     /// 21:00-22:00
     public var startTime: String
-
     /// Backup retention days.
     public var keepDays: Int
-
     /// Backup cycle configuration. Data will be automatically backed up on the selected days every week.
     /// Value range: The value is a number separated by commas (,), indicating the days of the week.
     /// For example, the value 1,2,3,4 indicates that the backup period is Monday, Tuesday, Wednesday, and
     /// Thursday.
     public var period: String
-
     /// Number of retained level-1 backups. The default value is 0. This parameter is valid when the level-1
     /// backup function is enabled. Valid value:
     /// 0
@@ -41,12 +38,7 @@ public struct UpdateGaussMySqlBackupPolicyV3MysqlBackupPolicy: Codable, Sendable
         case retentionNumBackupLevel1 = "retention_num_backup_level1"
     }
 
-    public init(
-        startTime: String,
-        keepDays: Int,
-        period: String,
-        retentionNumBackupLevel1: Int? = nil
-    ) {
+    public init(startTime: String, keepDays: Int, period: String, retentionNumBackupLevel1: Int? = nil) {
         self.startTime = startTime
         self.keepDays = keepDays
         self.period = period
@@ -63,7 +55,7 @@ public struct UpdateGaussMySqlBackupPolicyV3MysqlBackupPolicy: Codable, Sendable
 }
 
 /// The request body of ``TaurusDBClient/updateGaussMySqlBackupPolicyV3``.
-public struct UpdateGaussMySqlBackupPolicyV3Request: Codable, Sendable, Hashable {
+public struct UpdateGaussMySqlBackupPolicyV3Request: Codable, Sendable, Equatable {
     /// Database information.
     public var backupPolicy: UpdateGaussMySqlBackupPolicyV3MysqlBackupPolicy
 
@@ -71,9 +63,7 @@ public struct UpdateGaussMySqlBackupPolicyV3Request: Codable, Sendable, Hashable
         case backupPolicy = "backup_policy"
     }
 
-    public init(
-        backupPolicy: UpdateGaussMySqlBackupPolicyV3MysqlBackupPolicy
-    ) {
+    public init(backupPolicy: UpdateGaussMySqlBackupPolicyV3MysqlBackupPolicy) {
         self.backupPolicy = backupPolicy
     }
 }

@@ -4,20 +4,16 @@
 import CloudCore
 
 /// Backup information.
-public struct Backup: Codable, Sendable, Hashable {
+public struct Backup: Codable, Sendable, Equatable {
     /// Backup ID.
     public var id: String?
-
     /// Backup name.
     public var name: String?
-
     /// Backup description.
     public var description: String?
-
     /// Backup start time in the "yyyy-mm-ddThh:mm:ssZ" format, where "T" indicates the start time of the time
     /// field, and "Z" indicates the time zone offset.
     public var beginTime: String?
-
     /// Backup status. Value:
     /// BUILDING: Backup in progress
     /// COMPLETED: Backup completed
@@ -29,13 +25,11 @@ public struct Backup: Codable, Sendable, Hashable {
     /// FAILED
     /// AVAILABLE
     public var status: Status?
-
     /// Backup type. Value:
     /// manual: manual full backup
     /// Valid value:
     /// manual
     public var type: String?
-
     /// DB instance ID.
     public var instanceID: String?
 
@@ -69,10 +63,9 @@ public struct Backup: Codable, Sendable, Hashable {
 }
 
 /// The response of ``TaurusDBClient/createGaussMySqlBackup``.
-public struct CreateGaussMySqlBackupResponse: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlBackupResponse: Codable, Sendable, Equatable {
     /// Backup information.
     public var backup: Backup?
-
     /// Task ID.
     public var jobID: String?
 
@@ -81,10 +74,7 @@ public struct CreateGaussMySqlBackupResponse: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        backup: Backup? = nil,
-        jobID: String? = nil
-    ) {
+    public init(backup: Backup? = nil, jobID: String? = nil) {
         self.backup = backup
         self.jobID = jobID
     }

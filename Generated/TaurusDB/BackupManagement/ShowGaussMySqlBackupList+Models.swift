@@ -6,21 +6,17 @@ import CloudCore
 /// Backup information.
 ///
 /// backups
-public struct ShowGaussMySqlBackupListBackup: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlBackupListBackup: Codable, Sendable, Equatable {
     /// Backup ID.
     public var id: String?
-
     /// Backup name.
     public var name: String?
-
     /// Backup start time in the "yyyy-mm-ddThh:mm:ssZ" format. T is the separator between the calendar and
     /// the hourly notation of time. Z indicates the time zone offset.
     public var beginTime: String?
-
     /// Backup end time in the "yyyy-mm-ddThh:mm:ssZ" format. T is the separator between the calendar and the
     /// hourly notation of time. Z indicates the time zone offset.
     public var endTime: String?
-
     /// Backup status. Value:
     /// BUILDING: Backup in progress
     /// COMPLETED: Backup completed
@@ -32,10 +28,8 @@ public struct ShowGaussMySqlBackupListBackup: Codable, Sendable, Hashable {
     /// FAILED
     /// AVAILABLE
     public var status: Status?
-
     /// Backup duration in minutes.
     public var takeUpTime: Int?
-
     /// Backup type. Value:
     /// auto: automated full backup
     /// manual: manual full backup
@@ -43,16 +37,12 @@ public struct ShowGaussMySqlBackupListBackup: Codable, Sendable, Hashable {
     /// auto
     /// manual
     public var type: TypeValue?
-
     /// Backup size in MB.
     public var size: Int64?
-
     /// Database information.
     public var datastore: MysqlDatastore?
-
     /// DB instance ID.
     public var instanceID: String?
-
     /// Description of the backup file.
     public var description: String?
 
@@ -113,10 +103,9 @@ public struct ShowGaussMySqlBackupListBackup: Codable, Sendable, Hashable {
 }
 
 /// The response of ``TaurusDBClient/showGaussMySqlBackupList``.
-public struct ShowGaussMySqlBackupListResponse: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlBackupListResponse: Codable, Sendable, Equatable {
     /// Backup information.
     public var backups: [ShowGaussMySqlBackupListBackup]?
-
     /// Total number of backup files.
     public var totalCount: Int64?
 
@@ -125,10 +114,7 @@ public struct ShowGaussMySqlBackupListResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        backups: [ShowGaussMySqlBackupListBackup]? = nil,
-        totalCount: Int64? = nil
-    ) {
+    public init(backups: [ShowGaussMySqlBackupListBackup]? = nil, totalCount: Int64? = nil) {
         self.backups = backups
         self.totalCount = totalCount
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Database information.
-public struct MysqlBackupPolicy: Codable, Sendable, Hashable {
+public struct MysqlBackupPolicy: Codable, Sendable, Equatable {
     /// Backup time window. Automated backups will be triggered during the backup time window.
     /// The value cannot be empty. It must be a valid value in the "hh:mm-HH:MM" format. The current time is
     /// in the UTC format.
@@ -13,17 +13,14 @@ public struct MysqlBackupPolicy: Codable, Sendable, Hashable {
     /// Example value:
     /// 21:00-22:00
     public var startTime: String
-
     /// Backup retention days.
     /// Value: 1 to 732
     public var keepDays: Int
-
     /// Backup cycle configuration. Data will be automatically backed up on the selected days every week.
     /// Value range: The value is a number separated by commas (,), indicating the days of the week.
     /// For example, the value 1,2,3,4 indicates that the backup period is Monday, Tuesday, Wednesday, and
     /// Thursday.
     public var period: String
-
     /// Number of retained level-1 backups. The default value is 0. This parameter is mandatory when the
     /// level-1 backup function is enabled. This parameter is unavailable when the level-1 backup function is
     /// disabled. Value:
@@ -41,12 +38,7 @@ public struct MysqlBackupPolicy: Codable, Sendable, Hashable {
         case retentionNumBackupLevel1 = "retention_num_backup_level-1"
     }
 
-    public init(
-        startTime: String,
-        keepDays: Int,
-        period: String,
-        retentionNumBackupLevel1: Int? = nil
-    ) {
+    public init(startTime: String, keepDays: Int, period: String, retentionNumBackupLevel1: Int? = nil) {
         self.startTime = startTime
         self.keepDays = keepDays
         self.period = period
@@ -63,7 +55,7 @@ public struct MysqlBackupPolicy: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``TaurusDBClient/updateGaussMySqlBackupPolicy``.
-public struct UpdateGaussMySqlBackupPolicyRequest: Codable, Sendable, Hashable {
+public struct UpdateGaussMySqlBackupPolicyRequest: Codable, Sendable, Equatable {
     /// Database information.
     public var backupPolicy: MysqlBackupPolicy
 
@@ -71,9 +63,7 @@ public struct UpdateGaussMySqlBackupPolicyRequest: Codable, Sendable, Hashable {
         case backupPolicy = "backup_policy"
     }
 
-    public init(
-        backupPolicy: MysqlBackupPolicy
-    ) {
+    public init(backupPolicy: MysqlBackupPolicy) {
         self.backupPolicy = backupPolicy
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/changeGaussMySQLProxySpecification``.
-public struct ChangeGaussMySQLProxySpecificationRequest: Codable, Sendable, Hashable {
+public struct ChangeGaussMySQLProxySpecificationRequest: Codable, Sendable, Equatable {
     /// ID of the new flavor.
     public var flavorRef: String
 
@@ -12,9 +12,7 @@ public struct ChangeGaussMySQLProxySpecificationRequest: Codable, Sendable, Hash
         case flavorRef = "flavor_ref"
     }
 
-    public init(
-        flavorRef: String
-    ) {
+    public init(flavorRef: String) {
         self.flavorRef = flavorRef
     }
 }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/createGaussMySQLProxy``.
-public struct CreateGaussMySQLProxyRequest: Codable, Sendable, Hashable {
+public struct CreateGaussMySQLProxyRequest: Codable, Sendable, Equatable {
     /// Documented values of `proxyMode`; other values decode as well.
     public struct ProxyMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let readwrite: Self = "readwrite"
         public static let readonly: Self = "readonly"
@@ -19,21 +16,17 @@ public struct CreateGaussMySQLProxyRequest: Codable, Sendable, Hashable {
 
     /// Proxy specification code.
     public var flavorRef: String
-
     /// Number of proxy instance nodes. The value is an integer from 2 to 32.
     public var nodeNum: Int
-
     /// Proxy instance name. DB instances of the same type can have same names under the same tenant. The name
     /// consists of 4 to 64 characters and starts with a letter. It is case-sensitive and can contain only
     /// letters, digits, hyphens (-), and underscores (_).
     public var proxyName: String?
-
     /// Proxy instance type. The default type is readwrite.
     /// Valid value:
     /// readwrite
     /// readonly
     public var proxyMode: ProxyMode?
-
     /// Read weight of the node.
     /// If proxy_mode is set to readonly, you can assign weights only for read replicas.
     public var nodesReadWeight: [NodesWeight]?

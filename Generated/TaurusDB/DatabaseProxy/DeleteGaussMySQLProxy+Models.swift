@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/deleteGaussMySQLProxy``.
-public struct DeleteGaussMySQLProxyRequest: Codable, Sendable, Hashable {
+public struct DeleteGaussMySQLProxyRequest: Codable, Sendable, Equatable {
     /// Proxy instance IDs. If only one proxy instance is created, this parameter is not required. If multiple
     /// proxy instances are created, this parameter must be specified.
     public var proxyIDs: [String]?
@@ -13,9 +13,7 @@ public struct DeleteGaussMySQLProxyRequest: Codable, Sendable, Hashable {
         case proxyIDs = "proxy_ids"
     }
 
-    public init(
-        proxyIDs: [String]? = nil
-    ) {
+    public init(proxyIDs: [String]? = nil) {
         self.proxyIDs = proxyIDs
     }
 }

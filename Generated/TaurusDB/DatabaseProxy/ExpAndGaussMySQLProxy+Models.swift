@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/expAndGaussMySQLProxy``.
-public struct ExpAndGaussMySQLProxyRequest: Codable, Sendable, Hashable {
+public struct ExpAndGaussMySQLProxyRequest: Codable, Sendable, Equatable {
     /// The number of proxy nodes to be added. The value is an integer from 1 to 30. Restrictions: The total
     /// number of proxy nodes for an instance is no more than 32.
     public var nodeNum: Int
-
     /// ID of the proxy instance. If only one proxy instance is created, this parameter is not required. If
     /// multiple proxy instances are created, you must configure this parameter.
     public var proxyID: String?
@@ -18,10 +17,7 @@ public struct ExpAndGaussMySQLProxyRequest: Codable, Sendable, Hashable {
         case proxyID = "proxy_id"
     }
 
-    public init(
-        nodeNum: Int,
-        proxyID: String? = nil
-    ) {
+    public init(nodeNum: Int, proxyID: String? = nil) {
         self.nodeNum = nodeNum
         self.proxyID = proxyID
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/setGaussMySQLProxyWeight``.
-public struct SetGaussMySQLProxyWeightRequest: Codable, Sendable, Hashable {
+public struct SetGaussMySQLProxyWeightRequest: Codable, Sendable, Equatable {
     /// Weight of the primary node.
     public var masterWeight: Int?
-
     /// Weight information of the read replicas.
     public var readonlyNodes: [NodesWeight]?
 
@@ -16,10 +15,7 @@ public struct SetGaussMySQLProxyWeightRequest: Codable, Sendable, Hashable {
         case readonlyNodes = "readonly_nodes"
     }
 
-    public init(
-        masterWeight: Int? = nil,
-        readonlyNodes: [NodesWeight]? = nil
-    ) {
+    public init(masterWeight: Int? = nil, readonlyNodes: [NodesWeight]? = nil) {
         self.masterWeight = masterWeight
         self.readonlyNodes = readonlyNodes
     }

@@ -4,22 +4,17 @@
 import CloudCore
 
 /// Proxy specifications.
-public struct MysqlProxyComputeFlavor: Codable, Sendable, Hashable {
+public struct MysqlProxyComputeFlavor: Codable, Sendable, Equatable {
     /// Number of vCPUs. For example, the value 1 indicates 1 vCPU.
     public var vcpus: Int?
-
     /// Memory size in GB.
     public var ram: Int?
-
     /// Database type.
     public var dbType: String?
-
     /// Proxy specification ID.
     public var id: String?
-
     /// Proxy specification code.
     public var specCode: String?
-
     /// AZ status. key indicates the AZ ID and value indicates the status of the AZ where the proxy
     /// specifications reside. The value can be normal or unsupported.
     public var azStatus: [String: String]?
@@ -61,10 +56,9 @@ public struct MysqlProxyComputeFlavor: Codable, Sendable, Hashable {
 }
 
 /// Specification group information.
-public struct MysqlProxyFlavorGroups: Codable, Sendable, Hashable {
+public struct MysqlProxyFlavorGroups: Codable, Sendable, Equatable {
     /// Specification group type. It can be x86.
     public var groupType: String?
-
     /// Proxy specifications.
     public var proxyFlavors: MysqlProxyComputeFlavor?
 
@@ -73,17 +67,14 @@ public struct MysqlProxyFlavorGroups: Codable, Sendable, Hashable {
         case proxyFlavors = "proxy_flavors"
     }
 
-    public init(
-        groupType: String? = nil,
-        proxyFlavors: MysqlProxyComputeFlavor? = nil
-    ) {
+    public init(groupType: String? = nil, proxyFlavors: MysqlProxyComputeFlavor? = nil) {
         self.groupType = groupType
         self.proxyFlavors = proxyFlavors
     }
 }
 
 /// The response of ``TaurusDBClient/showGaussMySQLProxyFlavors``.
-public struct ShowGaussMySQLProxyFlavorsResponse: Codable, Sendable, Hashable {
+public struct ShowGaussMySQLProxyFlavorsResponse: Codable, Sendable, Equatable {
     /// Specification group information.
     public var proxyFlavorGroups: MysqlProxyFlavorGroups?
 
@@ -91,9 +82,7 @@ public struct ShowGaussMySQLProxyFlavorsResponse: Codable, Sendable, Hashable {
         case proxyFlavorGroups = "proxy_flavor_groups"
     }
 
-    public init(
-        proxyFlavorGroups: MysqlProxyFlavorGroups? = nil
-    ) {
+    public init(proxyFlavorGroups: MysqlProxyFlavorGroups? = nil) {
         self.proxyFlavorGroups = proxyFlavorGroups
     }
 }

@@ -4,44 +4,30 @@
 import CloudCore
 
 /// AZ information.
-public struct MysqlProxyAvailable: Codable, Sendable, Hashable {
+public struct MysqlProxyAvailable: Codable, Sendable, Equatable {
     /// AZ code.
     public var code: String?
-
     /// AZ description.
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case description
-    }
-
-    public init(
-        code: String? = nil,
-        description: String? = nil
-    ) {
+    public init(code: String? = nil, description: String? = nil) {
         self.code = code
         self.description = description
     }
 }
 
 /// Primary node information.
-public struct MysqlProxyNodeV3: Codable, Sendable, Hashable {
+public struct MysqlProxyNodeV3: Codable, Sendable, Equatable {
     /// Node ID.
     public var id: String?
-
     /// DB instance ID.
     public var instanceID: String?
-
     /// Node status.
     public var status: String?
-
     /// Node name.
     public var name: String?
-
     /// Read weight of the node.
     public var weight: Int?
-
     /// AZ information.
     public var availabilityZone: [MysqlProxyAvailable]?
 
@@ -82,14 +68,11 @@ public struct MysqlProxyNodeV3: Codable, Sendable, Hashable {
 }
 
 /// Proxy node information.
-public struct MysqlProxyNodes: Codable, Sendable, Hashable {
+public struct MysqlProxyNodes: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let active: Self = "ACTIVE"
         public static let abnormal: Self = "ABNORMAL"
@@ -99,19 +82,14 @@ public struct MysqlProxyNodes: Codable, Sendable, Hashable {
 
     /// Proxy node ID.
     public var id: String?
-
     /// Proxy node status. Value: ACTIVE, ABNORMAL, BUILD, or FAILED.
     public var status: StatusValue?
-
     /// Proxy node name.
     public var name: String?
-
     /// Role of the proxy node. It can be master or slave.
     public var role: String?
-
     /// AZ.
     public var azCode: String?
-
     /// Whether the proxy node is frozen. It can be 0 (unfrozen), 1 (frozen), or 2 (deleted after being
     /// frozen).
     public var frozenFlag: Int?
@@ -153,14 +131,11 @@ public struct MysqlProxyNodes: Codable, Sendable, Hashable {
 }
 
 /// Proxy instance information.
-public struct MysqlProxyV3: Codable, Sendable, Hashable {
+public struct MysqlProxyV3: Codable, Sendable, Equatable {
     /// Documented values of `poolStatus`; other values decode as well.
     public struct PoolStatus: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let active: Self = "ACTIVE"
         public static let abnormal: Self = "ABNORMAL"
@@ -171,10 +146,7 @@ public struct MysqlProxyV3: Codable, Sendable, Hashable {
     /// Documented values of `transactionSplit`; other values decode as well.
     public struct TransactionSplit: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let on: Self = "ON"
         public static let off: Self = "OFF"
@@ -182,7 +154,6 @@ public struct MysqlProxyV3: Codable, Sendable, Hashable {
 
     /// Proxy instance ID.
     public var poolID: String?
-
     /// Operating status of the proxy instance. It can be either of the following:
     /// ACTIVE: The database proxy is normal.
     /// FAILED: The database proxy fails to be created.
@@ -195,46 +166,32 @@ public struct MysqlProxyV3: Codable, Sendable, Hashable {
     /// ADDING READ REPLICAS TO PROXY: Read replicas are being added to the database proxy.
     /// CHANGING WEIGHT: The weights of read replicas for the database proxy are being changed.
     public var status: String?
-
     /// Proxy read/write splitting address.
     public var address: String?
-
     /// Proxy port information.
     public var port: Int?
-
     /// Proxy instance status. Value: ACTIVE, ABNORMAL, FAILED, or DELETED.
     public var poolStatus: PoolStatus?
-
     /// Delay threshold in seconds.
     public var delayThresholdInSeconds: Int?
-
     /// Virtual IP address in ELB mode.
     public var elbVip: String?
-
     /// EIP information.
     public var eip: String?
-
     /// Number of vCPUs of the proxy instance.
     public var vcpus: Int?
-
     /// Memory size of the proxy instance.
     public var ram: Int?
-
     /// Number of proxy nodes.
     public var nodeNum: Int?
-
     /// Primary/standby proxy. The value is Cluster.
     public var mode: String?
-
     /// Proxy node information.
     public var nodes: [MysqlProxyNodes]?
-
     /// Proxy specifications.
     public var flavorRef: String?
-
     /// Proxy instance name.
     public var name: String?
-
     /// Whether the proxy transaction splitting is enabled. Value: ON or OFF.
     public var transactionSplit: TransactionSplit?
 
@@ -315,13 +272,11 @@ public struct MysqlProxyV3: Codable, Sendable, Hashable {
 }
 
 /// Proxy instances.
-public struct MysqlShowProxyResponseV3: Codable, Sendable, Hashable {
+public struct MysqlShowProxyResponseV3: Codable, Sendable, Equatable {
     /// Proxy instance information.
     public var proxy: MysqlProxyV3?
-
     /// Primary node information.
     public var masterNode: MysqlProxyNodeV3?
-
     /// Read replica information.
     public var readonlyNodes: MysqlProxyNodeV3?
 
@@ -343,7 +298,7 @@ public struct MysqlShowProxyResponseV3: Codable, Sendable, Hashable {
 }
 
 /// The response of ``TaurusDBClient/showGaussMySQLProxyList``.
-public struct ShowGaussMySQLProxyListResponse: Codable, Sendable, Hashable {
+public struct ShowGaussMySQLProxyListResponse: Codable, Sendable, Equatable {
     /// Proxy instances.
     public var proxyList: [MysqlShowProxyResponseV3]?
 
@@ -351,9 +306,7 @@ public struct ShowGaussMySQLProxyListResponse: Codable, Sendable, Hashable {
         case proxyList = "proxy_list"
     }
 
-    public init(
-        proxyList: [MysqlShowProxyResponseV3]? = nil
-    ) {
+    public init(proxyList: [MysqlShowProxyResponseV3]? = nil) {
         self.proxyList = proxyList
     }
 }

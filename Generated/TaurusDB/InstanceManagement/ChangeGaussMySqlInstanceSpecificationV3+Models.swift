@@ -7,11 +7,10 @@ import CloudCore
 public typealias ChangeGaussMySqlInstanceSpecificationV3Request = ChangeGaussMySqlInstanceSpecificationRequest
 
 /// The response of ``TaurusDBClient/changeGaussMySqlInstanceSpecificationV3``.
-public struct ChangeGaussMySqlInstanceSpecificationV3Response: Codable, Sendable, Hashable {
+public struct ChangeGaussMySqlInstanceSpecificationV3Response: Codable, Sendable, Equatable {
     /// Job ID for changing DB instance specifications. This parameter is returned only when you change the
     /// specifications of a pay-per-use DB instance.
     public var jobID: String?
-
     /// Order ID for changing DB instance specifications. This parameter is returned only when you change the
     /// specification of a yearly/monthly DB instance.
     public var orderID: String?
@@ -21,10 +20,7 @@ public struct ChangeGaussMySqlInstanceSpecificationV3Response: Codable, Sendable
         case orderID = "order_id"
     }
 
-    public init(
-        jobID: String? = nil,
-        orderID: String? = nil
-    ) {
+    public init(jobID: String? = nil, orderID: String? = nil) {
         self.jobID = jobID
         self.orderID = orderID
     }

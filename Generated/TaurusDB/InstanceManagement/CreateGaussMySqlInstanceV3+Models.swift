@@ -6,18 +6,16 @@ import CloudCore
 /// Billing mode, which is pay-per-use (default setting).
 ///
 /// MysqlChargeInfo
-public struct CreateGaussMySqlInstanceV3MysqlChargeInfo: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlInstanceV3MysqlChargeInfo: Codable, Sendable, Equatable {
     /// Billing mode.
     /// Value: postPaid
     public var chargeMode: String
-
     /// Subscription period.
     /// Values:
     /// month: The service is subscribed by month.
     /// year: The service is subscribed by year.
     /// This parameter is valid and mandatory if charge_mode is set to prePaid.
     public var periodType: PeriodType?
-
     /// Subscription duration. This parameter is valid and mandatory if charge_mode is set to prePaid.
     /// Values:
     /// When period_type is set to month, the parameter value ranges from 1 to 9.
@@ -30,11 +28,7 @@ public struct CreateGaussMySqlInstanceV3MysqlChargeInfo: Codable, Sendable, Hash
         case periodNum = "period_num"
     }
 
-    public init(
-        chargeMode: String,
-        periodType: PeriodType? = nil,
-        periodNum: Int? = nil
-    ) {
+    public init(chargeMode: String, periodType: PeriodType? = nil, periodNum: Int? = nil) {
         self.chargeMode = chargeMode
         self.periodType = periodType
         self.periodNum = periodNum
@@ -51,17 +45,15 @@ public struct CreateGaussMySqlInstanceV3MysqlChargeInfo: Codable, Sendable, Hash
 /// Billing mode, which is yearly/monthly or pay-per-use (default setting).
 ///
 /// MysqlChargeInfo
-public struct CreateGaussMySqlInstanceV3MysqlChargeInfo2: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlInstanceV3MysqlChargeInfo2: Codable, Sendable, Equatable {
     /// Billing mode.
     public var chargeMode: String?
-
     /// Subscription period.
     /// Values:
     /// month: The service is subscribed by month.
     /// year: The service is subscribed by year.
     /// This parameter is valid and mandatory only when charge_mode is set to prePaid.
     public var periodType: PeriodType?
-
     /// Subscription duration, which is calculated by month.
     /// This parameter is valid when charge_mode is set to prePaid (this parameter is valid only for
     /// yearly/monthly instances).
@@ -73,11 +65,7 @@ public struct CreateGaussMySqlInstanceV3MysqlChargeInfo2: Codable, Sendable, Has
         case periodNum = "period_num"
     }
 
-    public init(
-        chargeMode: String? = nil,
-        periodType: PeriodType? = nil,
-        periodNum: Int? = nil
-    ) {
+    public init(chargeMode: String? = nil, periodType: PeriodType? = nil, periodNum: Int? = nil) {
         self.chargeMode = chargeMode
         self.periodType = periodType
         self.periodNum = periodNum
@@ -92,60 +80,43 @@ public struct CreateGaussMySqlInstanceV3MysqlChargeInfo2: Codable, Sendable, Has
 }
 
 /// Instance information.
-public struct CreateGaussMySqlInstanceV3MysqlInstanceResponse: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlInstanceV3MysqlInstanceResponse: Codable, Sendable, Equatable {
     /// Instance ID.
     public var id: String?
-
     /// DB instance name. Instances of the same type can have same names under the same tenant.
     /// The name consists of 4 to 64 characters and starts with a letter. It is case-insensitive and contains
     /// only letters, digits, hyphens (-), and underscores (_).
     public var name: String?
-
     /// Instance status. Value: creating.
     public var status: String?
-
     /// Database information.
     public var datastore: MysqlDatastore?
-
     /// DB instance type. Currently, only the cluster type is supported.
     public var mode: String?
-
     /// Parameter template ID.
     public var configurationID: String?
-
     /// Database port, which is the same as the request parameter.
     public var port: String?
-
     /// Automated backup policy.
     public var backupStrategy: BackupStrategy?
-
     /// Enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Region ID, which is the same as the request parameter.
     public var region: String?
-
     /// AZ mode, which is the same as the request parameter.
     public var availabilityZoneMode: String?
-
     /// Primary AZ ID.
     public var masterAvailabilityZone: String?
-
     /// VPC ID, which is the same as the request parameter.
     public var vpcID: String?
-
     /// Security group ID, which is the same as the request parameter.
     public var securityGroupID: String?
-
     /// Subnet ID, which is the same as the request parameter.
     public var subnetID: String?
-
     /// Specification code, which is the same as the request parameter.
     public var flavorRef: String?
-
     /// Billing mode, which is yearly/monthly or pay-per-use (default setting).
     public var chargeInfo: CreateGaussMySqlInstanceV3MysqlChargeInfo2?
-
     /// Not in the page's table; the page's response example shows it.
     public var slaveCount: Int?
 
@@ -234,14 +205,11 @@ public struct CreateGaussMySqlInstanceV3MysqlInstanceResponse: Codable, Sendable
 }
 
 /// The request body of ``TaurusDBClient/createGaussMySqlInstanceV3``.
-public struct CreateGaussMySqlInstanceV3Request: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlInstanceV3Request: Codable, Sendable, Equatable {
     /// Documented values of `availabilityZoneMode`; other values decode as well.
     public struct AvailabilityZoneMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let single: Self = "Single"
         public static let multi: Self = "multi"
@@ -249,37 +217,29 @@ public struct CreateGaussMySqlInstanceV3Request: Codable, Sendable, Hashable {
 
     /// Billing mode, which is pay-per-use (default setting).
     public var chargeInfo: CreateGaussMySqlInstanceV3MysqlChargeInfo?
-
     /// Region ID.
     /// The value cannot be empty. To obtain this value, see Regions and Endpoints.
     public var region: String
-
     /// DB instance name.
     /// Instances of the same type can have same names under the same tenant.
     /// The value consists of 4 to 64 characters and starts with a letter. It is case-sensitive and contains
     /// only letters, digits, hyphens (-), and underscores (_).
     public var name: String
-
     /// Database information.
     public var datastore: CreateGaussMySqlInstanceMysqlDatastore
-
     /// DB instance type, which is case-insensitive. Currently, only the cluster type is supported.
     public var mode: String
-
     /// Specification code. For details, see Querying Database Specifications.
     public var flavorRef: String
-
     /// VPC ID. To obtain this value, use either of the following methods:
     /// Method 1: Log in to the VPC console and view the VPC ID on the VPC details page.
     /// Method 2: See "Querying VPCs" in the Virtual Private Cloud API Reference.
     public var vpcID: String
-
     /// Network ID. To obtain this value, use either of the following methods:
     /// Method 1: Log in to the VPC console and click the target subnet on the Subnets page. You can view the
     /// network ID on the displayed page.
     /// Method 2: See "Querying Subnets" in the Virtual Private Cloud API Reference.
     public var subnetID: String
-
     /// Security group ID.
     /// If the network ACL is enabled for the subnet used by the created instance, this parameter is optional.
     /// If the network ACL is not enabled, this parameter is mandatory.
@@ -288,10 +248,8 @@ public struct CreateGaussMySqlInstanceV3Request: Codable, Sendable, Hashable {
     /// the displayed page.
     /// Method 2: See "Querying Security Groups" in the Virtual Private Cloud API Reference.
     public var securityGroupID: String?
-
     /// Parameter template ID.
     public var configurationID: String?
-
     /// Database password.
     /// Values:
     /// The password consists of 8 to 32 characters and contains at least three types of the following:
@@ -300,35 +258,27 @@ public struct CreateGaussMySqlInstanceV3Request: Codable, Sendable, Hashable {
     /// brute force cracking. If you enter a weak password, the system automatically determines that the
     /// password is invalid.
     public var password: String
-
     /// Automated backup policy.
     public var backupStrategy: CreateGaussMySqlInstanceMysqlBackupStrategy?
-
     /// UTC time zone.
     /// If this parameter is not specified, UTC is used by default.
     /// If this parameter is specified, the value ranges from UTC-12:00 to UTC+12:00 at the full hour. For
     /// example, the parameter can be UTC+08:00 rather than UTC+08:30.
     public var timeZone: String?
-
     /// AZ type. The value can be Single or multi.
     public var availabilityZoneMode: AvailabilityZoneMode
-
     /// Primary AZ.
     public var masterAvailabilityZone: String?
-
     /// Number of created read replicas. Value: 1 to 9. An instance contains up to 15 read replicas.
     public var slaveCount: Int
-
     /// Tag list. Instances are created based on tag keys and values.
     /// {key} indicates the tag key. It must be unique and cannot be empty.
     /// {value} indicates the tag value, which can be empty.
     /// To create instances with multiple tag keys and values, separate key-value pairs with commas (,). Up to
     /// 10 key-value pairs can be added.
     public var tags: [MysqlTags]?
-
     /// Enterprise project ID. This parameter is mandatory when the enterprise project is enabled.
     public var enterpriseProjectID: String?
-
     /// Dedicated resource pool ID. This parameter is displayed only when the dedicated resource pool is
     /// enabled.
     public var dedicatedResourceID: String?
@@ -422,14 +372,12 @@ public struct CreateGaussMySqlInstanceV3Request: Codable, Sendable, Hashable {
 }
 
 /// The response of ``TaurusDBClient/createGaussMySqlInstanceV3``.
-public struct CreateGaussMySqlInstanceV3Response: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlInstanceV3Response: Codable, Sendable, Equatable {
     /// Instance information.
     public var instance: CreateGaussMySqlInstanceV3MysqlInstanceResponse?
-
     /// DB instance creation task ID.
     /// This parameter is returned only when pay-per-use DB instances are created.
     public var jobID: String?
-
     /// Order ID. This parameter is returned only when yearly/monthly instances are created.
     public var orderID: String?
 
@@ -453,14 +401,10 @@ public struct CreateGaussMySqlInstanceV3Response: Codable, Sendable, Hashable {
 /// Documented values of the `period_type` fields and parameters; other values decode as well.
 public struct PeriodType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The service is subscribed by month.
     public static let month: Self = "month"
-
     /// The service is subscribed by year.
     public static let year: Self = "year"
 }

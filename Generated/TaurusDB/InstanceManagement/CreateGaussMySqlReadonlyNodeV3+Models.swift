@@ -7,17 +7,14 @@ import CloudCore
 public typealias CreateGaussMySqlReadonlyNodeV3Request = CreateGaussMySqlReadonlyNodeRequest
 
 /// The response of ``TaurusDBClient/createGaussMySqlReadonlyNodeV3``.
-public struct CreateGaussMySqlReadonlyNodeV3Response: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlReadonlyNodeV3Response: Codable, Sendable, Equatable {
     /// DB instance ID.
     public var instanceID: String?
-
     /// Node name list
     public var nodeNames: [String]?
-
     /// ID of the task for creating a DB instance.
     /// This parameter is returned only when pay-per-use DB instances are created.
     public var jobID: String?
-
     /// Order ID. This parameter is returned only when yearly/monthly instances are created.
     public var orderID: String?
 

@@ -6,81 +6,58 @@ import CloudCore
 /// Instance list information.
 ///
 /// MysqlInstanceListInfo
-public struct ListGaussMySqlInstancesV3MysqlInstanceListInfo: Codable, Sendable, Hashable {
+public struct ListGaussMySqlInstancesV3MysqlInstanceListInfo: Codable, Sendable, Equatable {
     /// DB instance ID.
     public var id: String?
-
     /// DB instance name.
     public var name: String?
-
     /// DB instance status.
     public var status: String?
-
     /// Private IP address for write. It is a blank string until an ECS is created.
     public var privateIPs: [String]?
-
     /// Public IP addresses.
     public var publicIPs: [String]?
-
     /// Database port.
     public var port: Int?
-
     /// DB instance type. The value is Cluster.
     public var type: String?
-
     /// Region where the DB instance is deployed.
     public var region: String?
-
     /// Database information.
     public var datastore: Datastore?
-
     /// Creation time in the "yyyy-mm-ddThh:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     /// The value is empty unless the instance creation is complete.
     public var created: String?
-
     /// Update time. The format is the same as that of the created field.
     /// The value is empty unless the instance creation is complete.
     public var updated: String?
-
     /// Default username.
     public var dbUserName: String?
-
     /// VPC ID.
     public var vpcID: String?
-
     /// Network ID of the subnet.
     public var subnetID: String?
-
     /// Security group ID.
     public var securityGroupID: String?
-
     /// Specification code.
     public var flavorRef: String?
-
     /// Specification description.
     public var flavorInfo: MysqlFlavorInfo?
-
     /// Storage disk information.
     public var volume: ListGaussMySqlInstancesV3MysqlVolumeInfo?
-
     /// Backup policy.
     public var backupStrategy: BackupStrategy?
-
     /// Enterprise project ID.
     public var enterpriseProjectID: Int?
-
     /// Time zone.
     public var timeZone: String?
-
     /// Billing mode, which is yearly/monthly or pay-per-use (default setting).
     public var chargeInfo: MysqlChargeInfo?
-
     /// Dedicated resource pool ID. This parameter is returned only when the instance belongs to a dedicated
     /// resource pool.
     public var dedicatedResourceID: String?
-
     /// Tag list.
     public var tags: [InstanceTagItem]?
 
@@ -195,13 +172,11 @@ public struct ListGaussMySqlInstancesV3MysqlInstanceListInfo: Codable, Sendable,
 /// Storage disk information.
 ///
 /// MysqlVolumeInfo
-public struct ListGaussMySqlInstancesV3MysqlVolumeInfo: Codable, Sendable, Hashable {
+public struct ListGaussMySqlInstancesV3MysqlVolumeInfo: Codable, Sendable, Equatable {
     /// Disk type.
     public var type: String?
-
     /// Used disk size in GB.
     public var size: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var usedSize: Int?
 
@@ -211,11 +186,7 @@ public struct ListGaussMySqlInstancesV3MysqlVolumeInfo: Codable, Sendable, Hasha
         case usedSize = "used_size"
     }
 
-    public init(
-        type: String? = nil,
-        size: String? = nil,
-        usedSize: Int? = nil
-    ) {
+    public init(type: String? = nil, size: String? = nil, usedSize: Int? = nil) {
         self.type = type
         self.size = size
         self.usedSize = usedSize
@@ -230,10 +201,9 @@ public struct ListGaussMySqlInstancesV3MysqlVolumeInfo: Codable, Sendable, Hasha
 }
 
 /// The response of ``TaurusDBClient/listGaussMySqlInstancesV3``.
-public struct ListGaussMySqlInstancesV3Response: Codable, Sendable, Hashable {
+public struct ListGaussMySqlInstancesV3Response: Codable, Sendable, Equatable {
     /// Instance list information.
     public var instances: [ListGaussMySqlInstancesV3MysqlInstanceListInfo]?
-
     /// Total number of records.
     public var totalCount: Int?
 
@@ -242,10 +212,7 @@ public struct ListGaussMySqlInstancesV3Response: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        instances: [ListGaussMySqlInstancesV3MysqlInstanceListInfo]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(instances: [ListGaussMySqlInstancesV3MysqlInstanceListInfo]? = nil, totalCount: Int? = nil) {
         self.instances = instances
         self.totalCount = totalCount
     }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Storage disk information.
-public struct MysqlInatanceNodeVolumeInfo: Codable, Sendable, Hashable {
+public struct MysqlInatanceNodeVolumeInfo: Codable, Sendable, Equatable {
     /// Disk type.
     public var type: String?
-
     /// Used disk size in GB.
     public var used: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case used
-    }
-
-    public init(
-        type: String? = nil,
-        used: String? = nil
-    ) {
+    public init(type: String? = nil, used: String? = nil) {
         self.type = type
         self.used = used
     }
@@ -28,16 +19,13 @@ public struct MysqlInatanceNodeVolumeInfo: Codable, Sendable, Hashable {
 /// Instance information.
 ///
 /// MysqlInstanceInfoDetail
-public struct ShowGaussMySqlInstanceInfoV3MysqlInstanceInfoDetail: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlInstanceInfoV3MysqlInstanceInfoDetail: Codable, Sendable, Equatable {
     /// DB instance ID.
     public var id: String?
-
     /// DB instance name.
     public var name: String?
-
     /// Project ID of a tenant in a region.
     public var projectID: String?
-
     /// DB instance status. Values:
     /// If the value is BUILD, the DB instance is being created.
     /// If the value is ACTIVE, the DB instance is normal.
@@ -53,81 +41,57 @@ public struct ShowGaussMySqlInstanceInfoV3MysqlInstanceInfoDetail: Codable, Send
     /// If the value is MODIFYING DATABASE PORT, the database port is being changed.
     /// If the value is STORAGE FULL, the instance storage space is full.
     public var status: String?
-
     /// Database port.
     public var port: String?
-
     /// Instance type. The value is Cluster.
     public var type: String?
-
     /// Number of nodes.
     public var nodeCount: Int?
-
     /// Database information.
     public var datastore: Datastore?
-
     /// Used backup space in GB.
     public var backupUsedSpace: Double?
-
     /// Creation time in the "yyyy-mm-ddThh:mm:ssZ" format. T is the separator between the calendar and the
     /// hourly notation of time. Z indicates the time zone offset. The value is empty unless the instance
     /// creation is complete.
     public var created: String?
-
     /// Update time. The format is the same as that of the created field. The value is empty unless the
     /// instance creation is complete.
     public var updated: String?
-
     /// Private IP address for write.
     public var privateWriteIPs: [String]?
-
     /// Public IP address of the instance.
     public var publicIPs: String?
-
     /// Default username.
     public var dbUserName: String?
-
     /// VPC ID.
     public var vpcID: String?
-
     /// Network ID of the subnet.
     public var subnetID: String?
-
     /// Security group ID.
     public var securityGroupID: String?
-
     /// ID of the parameter template used for creating an instance or ID of the latest parameter template that
     /// is applied to an instance.
     public var configurationID: String?
-
     /// Backup policy.
     public var backupStrategy: ShowGaussMySqlInstanceInfoMysqlBackupStrategy?
-
     /// Node information.
     public var nodes: [ShowGaussMySqlInstanceInfoV3MysqlInstanceNodeInfo]?
-
     /// Enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Time zone.
     public var timeZone: String?
-
     /// AZ type. It can be single or multi.
     public var azMode: String?
-
     /// Primary AZ.
     public var masterAZCode: String?
-
     /// Maintenance window in the UTC format.
     public var maintenanceWindow: String?
-
     /// Tags for managing instances.
     public var tags: [InstanceTagItem]?
-
     /// Dedicated resource pool ID. This parameter is returned only when the instance belongs to a dedicated
     /// resource pool.
     public var dedicatedResourceID: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var chargeInfo: ChargeInfo?
 
@@ -258,58 +222,41 @@ public struct ShowGaussMySqlInstanceInfoV3MysqlInstanceInfoDetail: Codable, Send
 /// Node information.
 ///
 /// MysqlInstanceNodeInfo
-public struct ShowGaussMySqlInstanceInfoV3MysqlInstanceNodeInfo: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlInstanceInfoV3MysqlInstanceNodeInfo: Codable, Sendable, Equatable {
     /// DB instance ID.
     public var id: String?
-
     /// Node name.
     public var name: String?
-
     /// Node type, which can be master or slave.
     public var type: String?
-
     /// Node status.
     public var status: String?
-
     /// Database port.
     public var port: Int?
-
     /// Private IP address for read of the node.
     public var privateReadIPs: [String]?
-
     /// Storage disk information.
     public var volume: MysqlInatanceNodeVolumeInfo?
-
     /// AZ.
     public var azCode: String?
-
     /// Region where the instance is located.
     public var regionCode: String?
-
     /// DB instance creation time.
     public var created: String?
-
     /// Update time.
     public var updated: String?
-
     /// Specification code.
     public var flavorRef: String?
-
     /// Maximum number of connections.
     public var maxConnections: String?
-
     /// Number of vCPUs.
     public var vcpus: String?
-
     /// Memory size in GB.
     public var ram: String?
-
     /// Whether to reboot the instance for the parameter modifications to take effect.
     public var needRestart: Bool?
-
     /// Failover priority.
     public var priority: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var flavorID: String?
 
@@ -398,17 +345,11 @@ public struct ShowGaussMySqlInstanceInfoV3MysqlInstanceNodeInfo: Codable, Sendab
 }
 
 /// The response of ``TaurusDBClient/showGaussMySqlInstanceInfoV3``.
-public struct ShowGaussMySqlInstanceInfoV3Response: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlInstanceInfoV3Response: Codable, Sendable, Equatable {
     /// Instance information.
     public var instance: ShowGaussMySqlInstanceInfoV3MysqlInstanceInfoDetail?
 
-    private enum CodingKeys: String, CodingKey {
-        case instance
-    }
-
-    public init(
-        instance: ShowGaussMySqlInstanceInfoV3MysqlInstanceInfoDetail? = nil
-    ) {
+    public init(instance: ShowGaussMySqlInstanceInfoV3MysqlInstanceInfoDetail? = nil) {
         self.instance = instance
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/listGaussMySQLErrorLog``.
-public struct ListGaussMySQLErrorLogResponse: Codable, Sendable, Hashable {
+public struct ListGaussMySQLErrorLogResponse: Codable, Sendable, Equatable {
     /// Error log details.
     public var errorLogList: [MysqlErrorLogList]?
-
     /// Total number of records.
     public var totalRecord: Int?
 
@@ -16,10 +15,7 @@ public struct ListGaussMySQLErrorLogResponse: Codable, Sendable, Hashable {
         case totalRecord = "total_record"
     }
 
-    public init(
-        errorLogList: [MysqlErrorLogList]? = nil,
-        totalRecord: Int? = nil
-    ) {
+    public init(errorLogList: [MysqlErrorLogList]? = nil, totalRecord: Int? = nil) {
         self.errorLogList = errorLogList
         self.totalRecord = totalRecord
     }
@@ -32,13 +28,11 @@ public struct ListGaussMySQLErrorLogResponse: Codable, Sendable, Hashable {
 }
 
 /// Error log details.
-public struct MysqlErrorLogList: Codable, Sendable, Hashable {
+public struct MysqlErrorLogList: Codable, Sendable, Equatable {
     /// Node ID.
     public var nodeID: String?
-
     /// Time in the UTC format.
     public var time: String?
-
     /// Log level.
     /// ALL
     /// INFO
@@ -47,7 +41,6 @@ public struct MysqlErrorLogList: Codable, Sendable, Hashable {
     /// FATAL
     /// NOTE
     public var level: String?
-
     /// Error log content.
     public var content: String?
 
@@ -58,12 +51,7 @@ public struct MysqlErrorLogList: Codable, Sendable, Hashable {
         case content
     }
 
-    public init(
-        nodeID: String? = nil,
-        time: String? = nil,
-        level: String? = nil,
-        content: String? = nil
-    ) {
+    public init(nodeID: String? = nil, time: String? = nil, level: String? = nil, content: String? = nil) {
         self.nodeID = nodeID
         self.time = time
         self.level = level

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/listGaussMySQLSlowLog``.
-public struct ListGaussMySQLSlowLogResponse: Codable, Sendable, Hashable {
+public struct ListGaussMySQLSlowLogResponse: Codable, Sendable, Equatable {
     /// Error log details.
     public var slowLogList: [MysqlSlowLogList]?
-
     /// Slow query log threshold.
     public var longQueryTime: Int?
-
     /// Total number of records.
     public var totalRecord: Int?
 
@@ -20,11 +18,7 @@ public struct ListGaussMySQLSlowLogResponse: Codable, Sendable, Hashable {
         case totalRecord = "total_record"
     }
 
-    public init(
-        slowLogList: [MysqlSlowLogList]? = nil,
-        longQueryTime: Int? = nil,
-        totalRecord: Int? = nil
-    ) {
+    public init(slowLogList: [MysqlSlowLogList]? = nil, longQueryTime: Int? = nil, totalRecord: Int? = nil) {
         self.slowLogList = slowLogList
         self.longQueryTime = longQueryTime
         self.totalRecord = totalRecord
@@ -39,40 +33,29 @@ public struct ListGaussMySQLSlowLogResponse: Codable, Sendable, Hashable {
 }
 
 /// Error log details.
-public struct MysqlSlowLogList: Codable, Sendable, Hashable {
+public struct MysqlSlowLogList: Codable, Sendable, Equatable {
     /// Node ID.
     public var nodeID: String?
-
     /// Number of executions.
     public var count: Int?
-
     /// Execution time.
     public var time: String?
-
     /// Lock wait time.
     public var lockTime: String?
-
     /// Number of sent rows.
     public var rowsSent: Int?
-
     /// Number of scanned rows.
     public var rowsExamined: Int?
-
     /// Database which slow logs belong to.
     public var database: String?
-
     /// Account.
     public var users: String?
-
     /// Execution syntax.
     public var querySample: String?
-
     /// Statement type.
     public var type: String?
-
     /// Start time in the UTC format.
     public var startTime: String?
-
     /// IP address.
     public var clientIP: String?
 

@@ -7,10 +7,7 @@ extension TaurusDBClient {
     /// Documented values of `level` for ``TaurusDBClient/listGaussMySQLErrorLog``.
     public struct ListGaussMySQLErrorLogLevel: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let all: Self = "ALL"
         public static let info: Self = "INFO"
@@ -23,10 +20,7 @@ extension TaurusDBClient {
     /// Documented values of `type` for ``TaurusDBClient/listGaussMySQLSlowLog``.
     public struct ListGaussMySQLSlowLogType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let all: Self = "ALL"
         public static let insert: Self = "INSERT"

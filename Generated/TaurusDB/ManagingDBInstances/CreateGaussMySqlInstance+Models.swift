@@ -6,7 +6,7 @@ import CloudCore
 /// Billing mode.
 ///
 /// MysqlChargeInfo
-public struct CreateGaussMySqlInstanceMysqlChargeInfo: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlInstanceMysqlChargeInfo: Codable, Sendable, Equatable {
     /// Billing mode.
     /// Value: postPaid
     public var chargeMode: String
@@ -15,22 +15,17 @@ public struct CreateGaussMySqlInstanceMysqlChargeInfo: Codable, Sendable, Hashab
         case chargeMode = "charge_mode"
     }
 
-    public init(
-        chargeMode: String
-    ) {
+    public init(chargeMode: String) {
         self.chargeMode = chargeMode
     }
 }
 
 /// The request body of ``TaurusDBClient/createGaussMySqlInstance``.
-public struct CreateGaussMySqlInstanceRequest: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlInstanceRequest: Codable, Sendable, Equatable {
     /// Documented values of `availabilityZoneMode`; other values decode as well.
     public struct AvailabilityZoneMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let single: Self = "single"
         public static let multi: Self = "multi"
@@ -38,37 +33,29 @@ public struct CreateGaussMySqlInstanceRequest: Codable, Sendable, Hashable {
 
     /// Billing mode.
     public var chargeInfo: CreateGaussMySqlInstanceMysqlChargeInfo?
-
     /// Region ID.
     /// The value cannot be empty. To obtain this value, see Regions and Endpoints.
     public var region: String
-
     /// DB instance name.
     /// DB instances of the same type can have same names under the same tenant.
     /// The value consists of 4 to 64 characters and starts with a letter. It is case-sensitive and contains
     /// only letters, digits, hyphens (-), and underscores (_).
     public var name: String
-
     /// Database information.
     public var datastore: CreateGaussMySqlInstanceMysqlDatastore
-
     /// DB instance type. Its value is Cluster.
     public var mode: String
-
     /// Specification code.
     public var flavorRef: String
-
     /// VPC ID. To obtain this value, use either of the following methods:
     /// Method 1: Log in to the VPC console and view the VPC ID on the VPC details page.
     /// Method 2: See "Querying VPCs" in the Virtual Private Cloud API Reference.
     public var vpcID: String
-
     /// Network ID. To obtain this value, use either of the following methods:
     /// Method 1: Log in to the VPC console and click the target subnet on the Subnets page. You can view the
     /// network ID on the displayed page.
     /// Method 2: See "Querying Subnets" in the Virtual Private Cloud API Reference.
     public var subnetID: String
-
     /// Security group ID.
     /// If network ACL is enabled, this parameter cannot be specified. If network ACL is disabled, this
     /// parameter is mandatory.
@@ -77,44 +64,34 @@ public struct CreateGaussMySqlInstanceRequest: Codable, Sendable, Hashable {
     /// the displayed page.
     /// Method 2: See "Querying Security Groups" in the Virtual Private Cloud API Reference.
     public var securityGroupID: String?
-
     /// Parameter template ID.
     public var configurationID: String?
-
     /// Database password. The password consists of 8 to 32 characters and contains at least three types of
     /// the following: uppercase letters, lowercase letters, digits, and special characters
     /// (~!@#$%^*-_=+?,()&). You are advised to enter a strong password to improve security and prevent
     /// security risks such as brute force cracking. If you enter a weak password, the system automatically
     /// determines that the password is invalid.
     public var password: String
-
     /// Automated backup policy.
     public var backupStrategy: CreateGaussMySqlInstanceMysqlBackupStrategy?
-
     /// Time zone. The default time zone is UTC.
     public var timeZone: String?
-
     /// AZ type. The value can be single or multi.
     public var availabilityZoneMode: AvailabilityZoneMode
-
     /// Primary AZ.
     /// If availability_zone_mode is set to multi, this parameter is mandatory.
     /// If availability_zone_mode is set to single, this parameter cannot be specified.
     public var masterAvailabilityZone: String?
-
     /// Number of read replicas. A maximum of nine read replicas can be created at a time.
     public var slaveCount: Int
-
     /// Tag list. DB instances are created based on tag keys and values.
     /// {key} indicates the tag key. It must be unique and cannot be empty.
     /// {value} indicates the tag value, which can be empty.
     /// To create DB instances with multiple tag keys and values, separate key-value pairs with commas (,). Up
     /// to 10 key-value pairs can be added.
     public var tags: [MysqlTags]?
-
     /// Enterprise project ID. This parameter is mandatory when the enterprise project is enabled.
     public var enterpriseProjectID: String?
-
     /// Dedicated resource pool ID. This parameter is displayed only when the dedicated resource pool is
     /// enabled.
     public var dedicatedResourceID: String?
@@ -208,10 +185,9 @@ public struct CreateGaussMySqlInstanceRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``TaurusDBClient/createGaussMySqlInstance``.
-public struct CreateGaussMySqlInstanceResponse: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlInstanceResponse: Codable, Sendable, Equatable {
     /// DB instance information.
     public var instance: MysqlInstanceResponse?
-
     /// DB instance creation task ID.
     public var jobID: String?
 
@@ -220,67 +196,48 @@ public struct CreateGaussMySqlInstanceResponse: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        instance: MysqlInstanceResponse? = nil,
-        jobID: String? = nil
-    ) {
+    public init(instance: MysqlInstanceResponse? = nil, jobID: String? = nil) {
         self.instance = instance
         self.jobID = jobID
     }
 }
 
 /// DB instance information.
-public struct MysqlInstanceResponse: Codable, Sendable, Hashable {
+public struct MysqlInstanceResponse: Codable, Sendable, Equatable {
     /// DB instance ID.
     public var id: String?
-
     /// DB instance name. DB instances of the same type can have same names under the same tenant. The name
     /// consists of 4 to 64 characters and starts with a letter. It is case-insensitive and contains only
     /// letters, digits, hyphens (-), and underscores (_).
     public var name: String?
-
     /// DB instance status.
     public var status: String?
-
     /// Database information.
     public var datastore: MysqlDatastore?
-
     /// DB instance type. Its value is Cluster.
     public var mode: String?
-
     /// Parameter template ID.
     public var configurationID: String?
-
     /// Database port.
     public var port: String?
-
     /// Automated backup policy.
     public var backupStrategy: BackupStrategy?
-
     /// Region ID, which is the same as the request parameter.
     public var region: String?
-
     /// AZ mode, which is the same as the request parameter.
     public var availabilityZoneMode: String?
-
     /// Primary AZ ID.
     public var masterAvailabilityZone: String?
-
     /// VPC ID, which is the same as the request parameter.
     public var vpcID: String?
-
     /// Security group ID, which is the same as the request parameter.
     public var securityGroupID: String?
-
     /// Subnet ID, which is the same as the request parameter.
     public var subnetID: String?
-
     /// Specification code, which is the same as the request parameter.
     public var flavorRef: String?
-
     /// Billing mode.
     public var chargeInfo: MysqlChargeInfo?
-
     /// Not in the page's table; the page's response example shows it.
     public var slaveCount: Int?
 

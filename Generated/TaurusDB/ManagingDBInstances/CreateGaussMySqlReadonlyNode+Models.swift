@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/createGaussMySqlReadonlyNode``.
-public struct CreateGaussMySqlReadonlyNodeResponse: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlReadonlyNodeResponse: Codable, Sendable, Equatable {
     /// DB instance ID.
     public var instanceID: String?
-
     /// Node name list
     public var nodeNames: [String]?
-
     /// Read replica creation task ID.
     /// This parameter is returned only when a pay-per-use read replica is created.
     public var jobID: String?
@@ -21,11 +19,7 @@ public struct CreateGaussMySqlReadonlyNodeResponse: Codable, Sendable, Hashable 
         case jobID = "job_id"
     }
 
-    public init(
-        instanceID: String? = nil,
-        nodeNames: [String]? = nil,
-        jobID: String? = nil
-    ) {
+    public init(instanceID: String? = nil, nodeNames: [String]? = nil, jobID: String? = nil) {
         self.instanceID = instanceID
         self.nodeNames = nodeNames
         self.jobID = jobID

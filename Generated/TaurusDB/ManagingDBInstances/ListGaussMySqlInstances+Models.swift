@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/listGaussMySqlInstances``.
-public struct ListGaussMySqlInstancesResponse: Codable, Sendable, Hashable {
+public struct ListGaussMySqlInstancesResponse: Codable, Sendable, Equatable {
     /// DB instance list information.
     public var instances: [MysqlInstanceListInfo]?
-
     /// Total number of records.
     public var totalCount: Int?
 
@@ -16,10 +15,7 @@ public struct ListGaussMySqlInstancesResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        instances: [MysqlInstanceListInfo]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(instances: [MysqlInstanceListInfo]? = nil, totalCount: Int? = nil) {
         self.instances = instances
         self.totalCount = totalCount
     }
@@ -32,80 +28,57 @@ public struct ListGaussMySqlInstancesResponse: Codable, Sendable, Hashable {
 }
 
 /// DB instance list information.
-public struct MysqlInstanceListInfo: Codable, Sendable, Hashable {
+public struct MysqlInstanceListInfo: Codable, Sendable, Equatable {
     /// DB instance ID.
     public var id: String?
-
     /// DB instance name.
     public var name: String?
-
     /// DB instance status.
     public var status: String?
-
     /// Private IP address for write. It is a blank string until an ECS is created.
     public var privateIPs: [String]?
-
     /// Public IP addresses.
     public var publicIPs: [String]?
-
     /// Database port.
     public var port: Int?
-
     /// DB instance type. The value is Cluster.
     public var type: String?
-
     /// Region where the DB instance is deployed.
     public var region: String?
-
     /// Database information.
     public var datastore: Datastore?
-
     /// Creation time in the "yyyy-mm-ddThh:mm:ssZ" format. T is the separator between the calendar and the
     /// hourly notation of time. Z indicates the time zone offset. The value is empty unless the DB instance
     /// creation is complete.
     public var created: String?
-
     /// Update time. The format is the same as that of the created field. The value is empty unless the DB
     /// instance creation is complete.
     public var updated: String?
-
     /// Default username.
     public var dbUserName: String?
-
     /// VPC ID.
     public var vpcID: String?
-
     /// Network ID of the subnet.
     public var subnetID: String?
-
     /// Security group ID.
     public var securityGroupID: String?
-
     /// Specification code.
     public var flavorRef: String?
-
     /// Flavor information.
     public var flavorInfo: MysqlFlavorInfo?
-
     /// Storage disk information.
     public var volume: MysqlVolumeInfo?
-
     /// Automated backup policy.
     public var backupStrategy: BackupStrategy?
-
     /// Time zone.
     public var timeZone: String?
-
     /// Dedicated resource pool ID. This parameter is returned only when the DB instance belongs to a
     /// dedicated resource pool.
     public var dedicatedResourceID: String?
-
     /// Tag list.
     public var tags: [InstanceTagItem]?
-
     /// Not in the page's table; the page's response example shows it.
     public var chargeInfo: MysqlChargeInfo?
-
     /// Not in the page's table; the page's response example shows it.
     public var enterpriseProjectID: Int?
 
@@ -218,10 +191,9 @@ public struct MysqlInstanceListInfo: Codable, Sendable, Hashable {
 }
 
 /// Storage disk information.
-public struct MysqlVolumeInfo: Codable, Sendable, Hashable {
+public struct MysqlVolumeInfo: Codable, Sendable, Equatable {
     /// Disk type.
     public var type: String?
-
     /// Used disk size in GB.
     public var size: Int?
 
@@ -230,10 +202,7 @@ public struct MysqlVolumeInfo: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        type: String? = nil,
-        size: Int? = nil
-    ) {
+    public init(type: String? = nil, size: Int? = nil) {
         self.type = type
         self.size = size
     }

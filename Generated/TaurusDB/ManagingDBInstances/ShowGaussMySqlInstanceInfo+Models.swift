@@ -6,7 +6,7 @@ import CloudCore
 /// The `instance` of a `ShowGaussMySqlInstanceInfoResponse2`.
 ///
 /// Read from the page's example.
-public struct Instance: Codable, Sendable, Hashable {
+public struct Instance: Codable, Sendable, Equatable {
     public var alias: String?
     public var azMode: String?
     public var backupStrategy: BackupStrategy?
@@ -171,16 +171,13 @@ public struct Instance: Codable, Sendable, Hashable {
 }
 
 /// DB instance information.
-public struct MysqlInstanceInfoDetail: Codable, Sendable, Hashable {
+public struct MysqlInstanceInfoDetail: Codable, Sendable, Equatable {
     /// DB instance ID.
     public var id: String?
-
     /// DB instance name.
     public var name: String?
-
     /// Project ID of a tenant in a region.
     public var projectID: String?
-
     /// DB instance status.
     /// Valid value:
     /// If the value is BUILD, the DB instance is being created.
@@ -197,87 +194,61 @@ public struct MysqlInstanceInfoDetail: Codable, Sendable, Hashable {
     /// If the value is MODIFYING DATABASE PORT, the database port is being changed.
     /// If the value is STORAGE FULL, the DB instance storage space is full.
     public var status: String?
-
     /// Database port.
     public var port: String?
-
     /// DB instance remarks.
     public var alias: String?
-
     /// DB instance type. The value is Cluster.
     public var type: String?
-
     /// Billing mode, which is yearly/monthly or pay-per-use (default setting).
     public var chargeInfo: ChargeInfo?
-
     /// Number of nodes.
     public var nodeCount: Int?
-
     /// Database information.
     public var datastore: MysqlDatastore?
-
     /// Used backup space in GB.
     public var backupUsedSpace: Double?
-
     /// Creation time in the "yyyy-mm-ddThh:mm:ssZ" format. T is the separator between the calendar and the
     /// hourly notation of time. Z indicates the time zone offset. The value is empty unless the DB instance
     /// creation is complete.
     public var created: String?
-
     /// Update time. The format is the same as that of the created field. The value is empty unless the DB
     /// instance creation is complete.
     public var updated: String?
-
     /// Private IP address for write.
     public var privateWriteIPs: [String]?
-
     /// Public IP address of the DB instance.
     public var publicIPs: String?
-
     /// Default username.
     public var dbUserName: String?
-
     /// VPC ID.
     public var vpcID: String?
-
     /// Network ID of the subnet.
     public var subnetID: String?
-
     /// Security group ID.
     public var securityGroupID: String?
-
     /// ID of the parameter template used for creating a DB instance or ID of the latest parameter template
     /// that is applied to an instance.
     public var configurationID: String?
-
     /// Automated backup policy.
     public var backupStrategy: ShowGaussMySqlInstanceInfoMysqlBackupStrategy?
-
     /// Node information.
     public var nodes: [MysqlInstanceNodeInfo]?
-
     /// Enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Time zone.
     public var timeZone: String?
-
     /// AZ type. It can be single or multi.
     public var azMode: String?
-
     /// Primary AZ.
     public var masterAZCode: String?
-
     /// Maintenance window in the UTC format.
     public var maintenanceWindow: String?
-
     /// Tags for managing DB instances.
     public var tags: [InstanceTagItem]?
-
     /// Dedicated resource pool ID. This parameter is returned only when the DB instance belongs to a
     /// dedicated resource pool.
     public var dedicatedResourceID: String?
-
     /// Proxy information.
     public var proxies: [Proxy]?
 
@@ -414,61 +385,44 @@ public struct MysqlInstanceInfoDetail: Codable, Sendable, Hashable {
 }
 
 /// Node information.
-public struct MysqlInstanceNodeInfo: Codable, Sendable, Hashable {
+public struct MysqlInstanceNodeInfo: Codable, Sendable, Equatable {
     /// DB instance ID.
     public var id: String?
-
     /// Node name.
     public var name: String?
-
     /// Node type, which can be master or slave.
     public var type: String?
-
     /// Node status.
     public var status: String?
-
     /// Database port.
     public var port: Int?
-
     /// Private IP address for read of the node.
     public var privateReadIPs: [String]?
-
     /// Storage disk information.
     public var volume: MysqlInstanceNodeVolumeInfo?
-
     /// AZ.
     public var azCode: String?
-
     /// Region where the DB instance is located.
     public var regionCode: String?
-
     /// Creation time in the "yyyy-mm-ddThh:mm:ssZ" format. T is the separator between the calendar and the
     /// hourly notation of time. Z indicates the time zone offset. The value is empty unless the DB instance
     /// creation is complete.
     public var created: String?
-
     /// Update time. The format is the same as that of the created field. The value is empty unless the DB
     /// instance creation is complete.
     public var updated: String?
-
     /// Specification ID.
     public var flavorID: String?
-
     /// Specification code.
     public var flavorRef: String?
-
     /// Maximum number of connections.
     public var maxConnections: String?
-
     /// Number of vCPUs.
     public var vcpus: String?
-
     /// Memory size in GB.
     public var ram: String?
-
     /// Whether to reboot the DB instance for the parameter modifications to take effect.
     public var needRestart: Bool?
-
     /// Failover priority.
     public var priority: Int?
 
@@ -557,13 +511,11 @@ public struct MysqlInstanceNodeInfo: Codable, Sendable, Hashable {
 }
 
 /// Storage disk information.
-public struct MysqlInstanceNodeVolumeInfo: Codable, Sendable, Hashable {
+public struct MysqlInstanceNodeVolumeInfo: Codable, Sendable, Equatable {
     /// Disk type.
     public var type: String?
-
     /// Used disk size in GB.
     public var used: String?
-
     /// Disk size of the yearly/monthly DB instance in GB
     public var size: Int64?
 
@@ -573,11 +525,7 @@ public struct MysqlInstanceNodeVolumeInfo: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        type: String? = nil,
-        used: String? = nil,
-        size: Int64? = nil
-    ) {
+    public init(type: String? = nil, used: String? = nil, size: Int64? = nil) {
         self.type = type
         self.used = used
         self.size = size
@@ -594,7 +542,7 @@ public struct MysqlInstanceNodeVolumeInfo: Codable, Sendable, Hashable {
 /// The `nodes` of a `Instance`.
 ///
 /// Read from the page's example.
-public struct Node: Codable, Sendable, Hashable {
+public struct Node: Codable, Sendable, Equatable {
     public var azCode: String?
     public var created: String?
     public var flavorID: String?
@@ -701,7 +649,7 @@ public struct Node: Codable, Sendable, Hashable {
 /// The `proxies` of a `Instance`.
 ///
 /// Read from the page's example.
-public struct Proxy: Codable, Sendable, Hashable {
+public struct Proxy: Codable, Sendable, Equatable {
     public var address: String?
     public var name: String?
     public var poolID: String?
@@ -712,11 +660,7 @@ public struct Proxy: Codable, Sendable, Hashable {
         case poolID = "pool_id"
     }
 
-    public init(
-        address: String? = nil,
-        name: String? = nil,
-        poolID: String? = nil
-    ) {
+    public init(address: String? = nil, name: String? = nil, poolID: String? = nil) {
         self.address = address
         self.name = name
         self.poolID = poolID
@@ -724,32 +668,20 @@ public struct Proxy: Codable, Sendable, Hashable {
 }
 
 /// The response of ``TaurusDBClient/showGaussMySqlInstanceInfo``.
-public struct ShowGaussMySqlInstanceInfoResponse: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlInstanceInfoResponse: Codable, Sendable, Equatable {
     /// DB instance information.
     public var instance: MysqlInstanceInfoDetail?
 
-    private enum CodingKeys: String, CodingKey {
-        case instance
-    }
-
-    public init(
-        instance: MysqlInstanceInfoDetail? = nil
-    ) {
+    public init(instance: MysqlInstanceInfoDetail? = nil) {
         self.instance = instance
     }
 }
 
 /// Read from the page's example.
-public struct ShowGaussMySqlInstanceInfoResponse2: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlInstanceInfoResponse2: Codable, Sendable, Equatable {
     public var instance: Instance?
 
-    private enum CodingKeys: String, CodingKey {
-        case instance
-    }
-
-    public init(
-        instance: Instance? = nil
-    ) {
+    public init(instance: Instance? = nil) {
         self.instance = instance
     }
 }
@@ -757,7 +689,7 @@ public struct ShowGaussMySqlInstanceInfoResponse2: Codable, Sendable, Hashable {
 /// The `volume` of a `Node`.
 ///
 /// Read from the page's example.
-public struct Volume: Codable, Sendable, Hashable {
+public struct Volume: Codable, Sendable, Equatable {
     public var type: String?
     public var used: Double?
 
@@ -766,10 +698,7 @@ public struct Volume: Codable, Sendable, Hashable {
         case used
     }
 
-    public init(
-        type: String? = nil,
-        used: Double? = nil
-    ) {
+    public init(type: String? = nil, used: Double? = nil) {
         self.type = type
         self.used = used
     }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/showInstanceMonitorExtEnd``.
-public struct ShowInstanceMonitorExtEndResponse: Codable, Sendable, Hashable {
+public struct ShowInstanceMonitorExtEndResponse: Codable, Sendable, Equatable {
     /// Whether to enable Monitoring by Seconds. true indicates that the function is enabled, and false
     /// indicates that the function is disabled.
     public var monitorSwitch: Bool?
-
     /// Collection period. This parameter is returned only when monitor_switch is set to true.
     /// 1: The collection period is 1s.
     /// 5: The collection period is 5s.
@@ -19,10 +18,7 @@ public struct ShowInstanceMonitorExtEndResponse: Codable, Sendable, Hashable {
         case period
     }
 
-    public init(
-        monitorSwitch: Bool? = nil,
-        period: String? = nil
-    ) {
+    public init(monitorSwitch: Bool? = nil, period: String? = nil) {
         self.monitorSwitch = monitorSwitch
         self.period = period
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/updateGaussMySQLInstancePort``.
-public struct UpdateGaussMySQLInstancePortRequest: Codable, Sendable, Hashable {
+public struct UpdateGaussMySQLInstancePortRequest: Codable, Sendable, Equatable {
     /// Port number.
     /// Value range: 1024 to 65535, excluding 5342 to 5345, 12017, 20000, 20201, 20202, and 33062.
     public var port: Int
@@ -13,9 +13,7 @@ public struct UpdateGaussMySQLInstancePortRequest: Codable, Sendable, Hashable {
         case port
     }
 
-    public init(
-        port: Int
-    ) {
+    public init(port: Int) {
         self.port = port
     }
 

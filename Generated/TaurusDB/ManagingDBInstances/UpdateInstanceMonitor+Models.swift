@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/updateInstanceMonitor``.
-public struct UpdateInstanceMonitorRequest: Codable, Sendable, Hashable {
+public struct UpdateInstanceMonitorRequest: Codable, Sendable, Equatable {
     /// Whether to enable Monitoring by Seconds. true indicates that the function is enabled, and false
     /// indicates that the function is disabled.
     public var monitorSwitch: Bool
-
     /// Collection period. This parameter is available only when monitor_switch is set to true. The default
     /// value is 5s. This parameter is not displayed when monitor_switch is set to false.
     /// 1: indicates that the collection period is 1s. 5: indicates that the collection period is 5s.
@@ -25,10 +24,7 @@ public struct UpdateInstanceMonitorRequest: Codable, Sendable, Hashable {
         case period
     }
 
-    public init(
-        monitorSwitch: Bool,
-        period: Int? = nil
-    ) {
+    public init(monitorSwitch: Bool, period: Int? = nil) {
         self.monitorSwitch = monitorSwitch
         self.period = period
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/listInstanceConfigurations``.
-public struct ListInstanceConfigurationsResponse: Codable, Sendable, Hashable {
+public struct ListInstanceConfigurationsResponse: Codable, Sendable, Equatable {
     /// Instance parameter template information.
     public var configurations: ParameterConfigurationInfo?
-
     /// Total number of instance parameters.
     public var totalCount: Int64?
-
     /// Instance parameter information.
     public var parameterValues: [ParameterValuesInfo]?
 
@@ -39,21 +37,17 @@ public struct ListInstanceConfigurationsResponse: Codable, Sendable, Hashable {
 }
 
 /// Instance parameter template information.
-public struct ParameterConfigurationInfo: Codable, Sendable, Hashable {
+public struct ParameterConfigurationInfo: Codable, Sendable, Equatable {
     /// DB version name.
     public var datastoreVersionName: String?
-
     /// DB engine name in the parameter template.
     public var datastoreName: String?
-
     /// Parameter template ID.
     public var configurationID: String?
-
     /// Time when the parameter template was created. The format is "yyyy-mm-ddThh:mm:ssZ".
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset. For example, if the time zone offset is one hour, the value of Z is +0100.
     public var created: String?
-
     /// Time when the parameter template was updated. The format is "yyyy-mm-ddThh:mm:ssZ".
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset. For example, if the time zone offset is one hour, the value of Z is +0100.
@@ -83,26 +77,21 @@ public struct ParameterConfigurationInfo: Codable, Sendable, Hashable {
 }
 
 /// Instance parameter information.
-public struct ParameterValuesInfo: Codable, Sendable, Hashable {
+public struct ParameterValuesInfo: Codable, Sendable, Equatable {
     /// Parameter name.
     public var name: String?
-
     /// Parameter value.
     public var value: String?
-
     /// Whether a reboot is required.
     /// false: no
     /// true: yes
     public var restartRequired: Bool?
-
     /// Whether the parameter is read-only.
     /// false: no
     /// true: yes
     public var readonly: Bool?
-
     /// Value range.
     public var valueRange: String?
-
     /// Parameter type.
     /// string
     /// integer
@@ -110,7 +99,6 @@ public struct ParameterValuesInfo: Codable, Sendable, Hashable {
     /// list
     /// float
     public var type: String?
-
     /// Parameter description.
     public var description: String?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/updateInstanceConfigurations``.
-public struct UpdateInstanceConfigurationsRequest: Codable, Sendable, Hashable {
+public struct UpdateInstanceConfigurationsRequest: Codable, Sendable, Equatable {
     /// Mapping between parameter names and parameter values. You can specify parameter values based on a
     /// default parameter template. If this parameter is not specified, the original parameter information is
     /// retained.
@@ -14,18 +14,15 @@ public struct UpdateInstanceConfigurationsRequest: Codable, Sendable, Hashable {
         case parameterValues = "parameter_values"
     }
 
-    public init(
-        parameterValues: [String: String]
-    ) {
+    public init(parameterValues: [String: String]) {
         self.parameterValues = parameterValues
     }
 }
 
 /// The response of ``TaurusDBClient/updateInstanceConfigurations``.
-public struct UpdateInstanceConfigurationsResponse: Codable, Sendable, Hashable {
+public struct UpdateInstanceConfigurationsResponse: Codable, Sendable, Equatable {
     /// ID of the task for modifying parameters of a specified instance.
     public var jobID: String?
-
     /// Whether a reboot is required.
     /// true: yes
     /// false: no
@@ -36,10 +33,7 @@ public struct UpdateInstanceConfigurationsResponse: Codable, Sendable, Hashable 
         case restartRequired = "restart_required"
     }
 
-    public init(
-        jobID: String? = nil,
-        restartRequired: Bool? = nil
-    ) {
+    public init(jobID: String? = nil, restartRequired: Bool? = nil) {
         self.jobID = jobID
         self.restartRequired = restartRequired
     }

@@ -4,32 +4,24 @@
 import CloudCore
 
 /// Tenant instance quota information.
-public struct ProjectQuotas: Codable, Sendable, Hashable {
+public struct ProjectQuotas: Codable, Sendable, Equatable {
     /// Resource list objects.
     public var resources: [Resource]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [Resource]? = nil
-    ) {
+    public init(resources: [Resource]? = nil) {
         self.resources = resources
     }
 }
 
 /// Resource list objects.
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Quota of a specified type.
     /// instance: indicates the DB instance quota.
     /// Valid value:
     /// instance
     public var type: ResourceType?
-
     /// Number of created resources.
     public var used: String?
-
     /// Maximum resource quota.
     public var quota: Int?
 
@@ -39,11 +31,7 @@ public struct Resource: Codable, Sendable, Hashable {
         case quota
     }
 
-    public init(
-        type: ResourceType? = nil,
-        used: String? = nil,
-        quota: Int? = nil
-    ) {
+    public init(type: ResourceType? = nil, used: String? = nil, quota: Int? = nil) {
         self.type = type
         self.used = used
         self.quota = quota
@@ -60,26 +48,17 @@ public struct Resource: Codable, Sendable, Hashable {
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct ResourceType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let instance: Self = "instance"
 }
 
 /// The response of ``TaurusDBClient/showGaussMySQLProjectQuotas``.
-public struct ShowGaussMySQLProjectQuotasResponse: Codable, Sendable, Hashable {
+public struct ShowGaussMySQLProjectQuotasResponse: Codable, Sendable, Equatable {
     /// Tenant instance quota information.
     public var quotas: ProjectQuotas?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-    }
-
-    public init(
-        quotas: ProjectQuotas? = nil
-    ) {
+    public init(quotas: ProjectQuotas? = nil) {
         self.quotas = quotas
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// SQL throttling rules.
-public struct DeleteNodeSqlFilterRule: Codable, Sendable, Hashable {
+public struct DeleteNodeSqlFilterRule: Codable, Sendable, Equatable {
     /// SQL statement type.
     /// Valid value:
     /// SELECT
@@ -12,7 +12,6 @@ public struct DeleteNodeSqlFilterRule: Codable, Sendable, Hashable {
     /// DELETE
     /// INSERT
     public var sqlType: SqlType
-
     /// SQL throttling rules.
     public var patterns: [String]
 
@@ -21,20 +20,16 @@ public struct DeleteNodeSqlFilterRule: Codable, Sendable, Hashable {
         case patterns
     }
 
-    public init(
-        sqlType: SqlType,
-        patterns: [String]
-    ) {
+    public init(sqlType: SqlType, patterns: [String]) {
         self.sqlType = sqlType
         self.patterns = patterns
     }
 }
 
 /// SQL throttling rules for nodes.
-public struct DeleteNodeSqlFilterRuleInfo: Codable, Sendable, Hashable {
+public struct DeleteNodeSqlFilterRuleInfo: Codable, Sendable, Equatable {
     /// Node ID.
     public var nodeID: String
-
     /// SQL throttling rules.
     public var rules: [DeleteNodeSqlFilterRule]
 
@@ -43,17 +38,14 @@ public struct DeleteNodeSqlFilterRuleInfo: Codable, Sendable, Hashable {
         case rules
     }
 
-    public init(
-        nodeID: String,
-        rules: [DeleteNodeSqlFilterRule]
-    ) {
+    public init(nodeID: String, rules: [DeleteNodeSqlFilterRule]) {
         self.nodeID = nodeID
         self.rules = rules
     }
 }
 
 /// The request body of ``TaurusDBClient/deleteSqlFilterRule``.
-public struct DeleteSqlFilterRuleRequest: Codable, Sendable, Hashable {
+public struct DeleteSqlFilterRuleRequest: Codable, Sendable, Equatable {
     /// SQL throttling rules for nodes.
     public var sqlFilterRules: [DeleteNodeSqlFilterRuleInfo]
 
@@ -61,9 +53,7 @@ public struct DeleteSqlFilterRuleRequest: Codable, Sendable, Hashable {
         case sqlFilterRules = "sql_filter_rules"
     }
 
-    public init(
-        sqlFilterRules: [DeleteNodeSqlFilterRuleInfo]
-    ) {
+    public init(sqlFilterRules: [DeleteNodeSqlFilterRuleInfo]) {
         self.sqlFilterRules = sqlFilterRules
     }
 }

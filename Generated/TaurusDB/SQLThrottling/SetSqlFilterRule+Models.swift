@@ -4,7 +4,7 @@
 import CloudCore
 
 /// SQL throttling rules. The sql_type value must be unique.
-public struct NodeSqlFilterRule: Codable, Sendable, Hashable {
+public struct NodeSqlFilterRule: Codable, Sendable, Equatable {
     /// SQL statement type.
     /// Valid value:
     /// SELECT
@@ -12,7 +12,6 @@ public struct NodeSqlFilterRule: Codable, Sendable, Hashable {
     /// DELETE
     /// INSERT
     public var sqlType: SqlType
-
     /// SQL throttling rules.
     public var patterns: [NodeSqlFilterRulePattern]
 
@@ -21,20 +20,16 @@ public struct NodeSqlFilterRule: Codable, Sendable, Hashable {
         case patterns
     }
 
-    public init(
-        sqlType: SqlType,
-        patterns: [NodeSqlFilterRulePattern]
-    ) {
+    public init(sqlType: SqlType, patterns: [NodeSqlFilterRulePattern]) {
         self.sqlType = sqlType
         self.patterns = patterns
     }
 }
 
 /// SQL throttling rules for nodes.
-public struct NodeSqlFilterRuleInfo: Codable, Sendable, Hashable {
+public struct NodeSqlFilterRuleInfo: Codable, Sendable, Equatable {
     /// Node ID.
     public var nodeID: String
-
     /// SQL throttling rules. The sql_type value must be unique.
     public var rules: [NodeSqlFilterRule]
 
@@ -43,22 +38,18 @@ public struct NodeSqlFilterRuleInfo: Codable, Sendable, Hashable {
         case rules
     }
 
-    public init(
-        nodeID: String,
-        rules: [NodeSqlFilterRule]
-    ) {
+    public init(nodeID: String, rules: [NodeSqlFilterRule]) {
         self.nodeID = nodeID
         self.rules = rules
     }
 }
 
 /// SQL throttling rules.
-public struct NodeSqlFilterRulePattern: Codable, Sendable, Hashable {
+public struct NodeSqlFilterRulePattern: Codable, Sendable, Equatable {
     /// SQL throttling rule. A rule can consist of up to 128 keywords. The keywords are separated by tildes
     /// (~), for example, select~from~t1. The rule cannot contain backslashes (\), commas (,), or double
     /// tildes (~~). It cannot end with tildes (~).
     public var pattern: String
-
     /// Maximum number of concurrent SQL statements. Value: a non-negative integer.
     public var maxConcurrency: Int
 
@@ -67,10 +58,7 @@ public struct NodeSqlFilterRulePattern: Codable, Sendable, Hashable {
         case maxConcurrency = "max_concurrency"
     }
 
-    public init(
-        pattern: String,
-        maxConcurrency: Int
-    ) {
+    public init(pattern: String, maxConcurrency: Int) {
         self.pattern = pattern
         self.maxConcurrency = maxConcurrency
     }
@@ -83,7 +71,7 @@ public struct NodeSqlFilterRulePattern: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``TaurusDBClient/setSqlFilterRule``.
-public struct SetSqlFilterRuleRequest: Codable, Sendable, Hashable {
+public struct SetSqlFilterRuleRequest: Codable, Sendable, Equatable {
     /// SQL throttling rules for nodes.
     public var sqlFilterRules: [NodeSqlFilterRuleInfo]
 
@@ -91,9 +79,7 @@ public struct SetSqlFilterRuleRequest: Codable, Sendable, Hashable {
         case sqlFilterRules = "sql_filter_rules"
     }
 
-    public init(
-        sqlFilterRules: [NodeSqlFilterRuleInfo]
-    ) {
+    public init(sqlFilterRules: [NodeSqlFilterRuleInfo]) {
         self.sqlFilterRules = sqlFilterRules
     }
 }

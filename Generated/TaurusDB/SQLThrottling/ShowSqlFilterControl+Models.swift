@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/showSqlFilterControl``.
-public struct ShowSqlFilterControlResponse: Codable, Sendable, Hashable {
+public struct ShowSqlFilterControlResponse: Codable, Sendable, Equatable {
     /// Whether SQL Throttling is enabled.
     /// Value:
     /// ON: enabled
@@ -15,9 +15,7 @@ public struct ShowSqlFilterControlResponse: Codable, Sendable, Hashable {
         case switchStatus = "switch_status"
     }
 
-    public init(
-        switchStatus: SwitchStatus? = nil
-    ) {
+    public init(switchStatus: SwitchStatus? = nil) {
         self.switchStatus = switchStatus
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/showSqlFilterRule``.
-public struct ShowSqlFilterRuleResponse: Codable, Sendable, Hashable {
+public struct ShowSqlFilterRuleResponse: Codable, Sendable, Equatable {
     /// Node ID.
     public var nodeID: String?
-
     /// SQL throttling rules.
     public var sqlFilterRules: [SqlFilterRule]?
 
@@ -16,17 +15,14 @@ public struct ShowSqlFilterRuleResponse: Codable, Sendable, Hashable {
         case sqlFilterRules = "sql_filter_rules"
     }
 
-    public init(
-        nodeID: String? = nil,
-        sqlFilterRules: [SqlFilterRule]? = nil
-    ) {
+    public init(nodeID: String? = nil, sqlFilterRules: [SqlFilterRule]? = nil) {
         self.nodeID = nodeID
         self.sqlFilterRules = sqlFilterRules
     }
 }
 
 /// SQL throttling rules.
-public struct SqlFilterRule: Codable, Sendable, Hashable {
+public struct SqlFilterRule: Codable, Sendable, Equatable {
     /// SQL statement type.
     /// Valid value:
     /// SELECT
@@ -34,7 +30,6 @@ public struct SqlFilterRule: Codable, Sendable, Hashable {
     /// DELETE
     /// INSERT
     public var sqlType: SqlType?
-
     /// SQL throttling rules.
     public var patterns: [SqlFilterRulePattern]?
 
@@ -43,32 +38,24 @@ public struct SqlFilterRule: Codable, Sendable, Hashable {
         case patterns
     }
 
-    public init(
-        sqlType: SqlType? = nil,
-        patterns: [SqlFilterRulePattern]? = nil
-    ) {
+    public init(sqlType: SqlType? = nil, patterns: [SqlFilterRulePattern]? = nil) {
         self.sqlType = sqlType
         self.patterns = patterns
     }
 }
 
 /// SQL throttling rules.
-public struct SqlFilterRulePattern: Codable, Sendable, Hashable {
+public struct SqlFilterRulePattern: Codable, Sendable, Equatable {
     /// SQL throttling rule.
     public var pattern: String?
-
     /// Maximum number of concurrent SQL statements.
     public var maxConcurrency: Int?
-
     /// Current number of concurrent requests.
     public var curConcurrency: Int?
-
     /// Current number of interceptions.
     public var curReject: Int?
-
     /// Time when a SQL throttling rule was created.
     public var createAt: Int64?
-
     /// Time when a SQL throttling rule expires.
     public var expireAt: Int64?
 

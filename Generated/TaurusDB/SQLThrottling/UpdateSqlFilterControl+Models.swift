@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/updateSqlFilterControl``.
-public struct UpdateSqlFilterControlRequest: Codable, Sendable, Hashable {
+public struct UpdateSqlFilterControlRequest: Codable, Sendable, Equatable {
     /// Whether SQL Throttling is enabled. Value:
     /// ON: enabled
     /// OFF: disabled
@@ -14,9 +14,7 @@ public struct UpdateSqlFilterControlRequest: Codable, Sendable, Hashable {
         case switchStatus = "switch_status"
     }
 
-    public init(
-        switchStatus: SwitchStatus
-    ) {
+    public init(switchStatus: SwitchStatus) {
         self.switchStatus = switchStatus
     }
 }

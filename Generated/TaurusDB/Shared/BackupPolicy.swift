@@ -4,16 +4,14 @@
 import CloudCore
 
 /// Backup policy information.
-public struct BackupPolicy: Codable, Sendable, Hashable {
+public struct BackupPolicy: Codable, Sendable, Equatable {
     /// Backup retention days. Value: 1 to 732
     /// Minimum value: 1
     /// Maximum value: 732
     public var keepDays: String?
-
     /// Backup time window. Automated backups will be triggered during the backup time window.
     /// The value must be a valid value in the "hh:mm-HH:MM" format. The current time is in the UTC format.
     public var startTime: String?
-
     /// Backup cycle configuration. Data will be automatically backed up on the selected days every week.
     /// Value range: The value is a number separated by commas (,), indicating the days of the week.
     public var period: String?
@@ -24,11 +22,7 @@ public struct BackupPolicy: Codable, Sendable, Hashable {
         case period
     }
 
-    public init(
-        keepDays: String? = nil,
-        startTime: String? = nil,
-        period: String? = nil
-    ) {
+    public init(keepDays: String? = nil, startTime: String? = nil, period: String? = nil) {
         self.keepDays = keepDays
         self.startTime = startTime
         self.period = period

@@ -6,7 +6,7 @@ import CloudCore
 /// Automated backup policy.
 ///
 /// Read from the page's example.
-public struct BackupStrategy: Codable, Sendable, Hashable {
+public struct BackupStrategy: Codable, Sendable, Equatable {
     public var keepDays: Int?
     public var startTime: String?
 
@@ -15,10 +15,7 @@ public struct BackupStrategy: Codable, Sendable, Hashable {
         case startTime = "start_time"
     }
 
-    public init(
-        keepDays: Int? = nil,
-        startTime: String? = nil
-    ) {
+    public init(keepDays: Int? = nil, startTime: String? = nil) {
         self.keepDays = keepDays
         self.startTime = startTime
     }

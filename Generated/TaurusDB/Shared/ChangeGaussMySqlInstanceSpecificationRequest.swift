@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/changeGaussMySqlInstanceSpecification``.
-public struct ChangeGaussMySqlInstanceSpecificationRequest: Codable, Sendable, Hashable {
+public struct ChangeGaussMySqlInstanceSpecificationRequest: Codable, Sendable, Equatable {
     /// Specification change information.
     public var resizeFlavor: MysqlResizeFlavor
 
@@ -12,9 +12,7 @@ public struct ChangeGaussMySqlInstanceSpecificationRequest: Codable, Sendable, H
         case resizeFlavor = "resize_flavor"
     }
 
-    public init(
-        resizeFlavor: MysqlResizeFlavor
-    ) {
+    public init(resizeFlavor: MysqlResizeFlavor) {
         self.resizeFlavor = resizeFlavor
     }
 }

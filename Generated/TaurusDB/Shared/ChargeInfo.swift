@@ -6,7 +6,7 @@ import CloudCore
 /// The `charge_info` of a `Instance`.
 ///
 /// Read from the page's example.
-public struct ChargeInfo: Codable, Sendable, Hashable {
+public struct ChargeInfo: Codable, Sendable, Equatable {
     public var chargeMode: String?
     public var orderID: String?
 
@@ -15,10 +15,7 @@ public struct ChargeInfo: Codable, Sendable, Hashable {
         case orderID = "order_id"
     }
 
-    public init(
-        chargeMode: String? = nil,
-        orderID: String? = nil
-    ) {
+    public init(chargeMode: String? = nil, orderID: String? = nil) {
         self.chargeMode = chargeMode
         self.orderID = orderID
     }

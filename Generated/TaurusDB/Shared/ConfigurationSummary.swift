@@ -4,32 +4,25 @@
 import CloudCore
 
 /// Parameter template information.
-public struct ConfigurationSummary: Codable, Sendable, Hashable {
+public struct ConfigurationSummary: Codable, Sendable, Equatable {
     /// Parameter template ID.
     public var id: String?
-
     /// Parameter template name.
     public var name: String?
-
     /// Parameter template description.
     public var description: String?
-
     /// Engine version
     public var datastoreVersionName: String?
-
     /// Engine name.
     public var datastoreName: String?
-
     /// Creation time in the "yyyy-MM-ddTHH:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var created: String?
-
     /// Update time in the "yyyy-MM-ddTHH:mm:ssZ" format.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the time zone
     /// offset.
     public var updated: String?
-
     /// Whether the parameter template is a custom template.
     /// false: The parameter template is a default template.
     /// true: The parameter template is a custom template.

@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/createGaussMySqlBackup``.
-public struct CreateGaussMySqlBackupRequest: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlBackupRequest: Codable, Sendable, Equatable {
     /// DB instance ID, which is compliant with the UUID format.
     public var instanceID: String
-
     /// Backup name. The value must be 4 to 64 characters in length and start with a letter. It is
     /// case-sensitive and can contain only letters, digits, hyphens (-), and underscores (_).
     public var name: String
-
     /// Backup description. It contains a maximum of 256 characters and cannot contain the special characters
     /// (>!<"&'=)
     public var description: String?
@@ -22,11 +20,7 @@ public struct CreateGaussMySqlBackupRequest: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        instanceID: String,
-        name: String,
-        description: String? = nil
-    ) {
+    public init(instanceID: String, name: String, description: String? = nil) {
         self.instanceID = instanceID
         self.name = name
         self.description = description

@@ -6,14 +6,11 @@ import CloudCore
 /// Automated backup policy.
 ///
 /// MysqlBackupStrategy
-public struct CreateGaussMySqlInstanceMysqlBackupStrategy: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlInstanceMysqlBackupStrategy: Codable, Sendable, Equatable {
     /// Documented values of `startTime`; other values decode as well.
     public struct StartTime: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// 00-22:00
         public static let value21: Self = "21"
@@ -28,7 +25,6 @@ public struct CreateGaussMySqlInstanceMysqlBackupStrategy: Codable, Sendable, Ha
     /// Example value:
     /// 21:00-22:00
     public var startTime: StartTime
-
     /// Automated backup retention days. Value: 1-732.
     public var keepDays: String?
 
@@ -37,10 +33,7 @@ public struct CreateGaussMySqlInstanceMysqlBackupStrategy: Codable, Sendable, Ha
         case keepDays = "keep_days"
     }
 
-    public init(
-        startTime: StartTime,
-        keepDays: String? = nil
-    ) {
+    public init(startTime: StartTime, keepDays: String? = nil) {
         self.startTime = startTime
         self.keepDays = keepDays
     }

@@ -6,23 +6,14 @@ import CloudCore
 /// Database information.
 ///
 /// MysqlDatastore
-public struct CreateGaussMySqlInstanceMysqlDatastore: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlInstanceMysqlDatastore: Codable, Sendable, Equatable {
     /// DB engine. Currently, only gaussdb-mysql is supported.
     public var type: String
-
     /// DB version.
     /// For details about supported DB versions, see Querying Version Information About a DB Engine.
     public var version: String
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case version
-    }
-
-    public init(
-        type: String,
-        version: String
-    ) {
+    public init(type: String, version: String) {
         self.type = type
         self.version = version
     }

@@ -4,20 +4,14 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/createGaussMySqlReadonlyNode``.
-public struct CreateGaussMySqlReadonlyNodeRequest: Codable, Sendable, Hashable {
+public struct CreateGaussMySqlReadonlyNodeRequest: Codable, Sendable, Equatable {
     /// Failover priority of a read replica. Failover priority ranges from 1 for the first priority to 16 for
     /// the last priority. This priority determines the order in which read replicas are promoted when
     /// recovering from a primary node failure. Read replicas with the same priority have a same probability
     /// of being promoted to the new primary node.
     public var priorities: [Int]
 
-    private enum CodingKeys: String, CodingKey {
-        case priorities
-    }
-
-    public init(
-        priorities: [Int]
-    ) {
+    public init(priorities: [Int]) {
         self.priorities = priorities
     }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// The `datastore` of a `Instance`.
 ///
 /// Read from the page's example.
-public struct Datastore: Codable, Sendable, Hashable {
+public struct Datastore: Codable, Sendable, Equatable {
     public var kernelVersion: String?
     public var type: String?
     public var version: String?
@@ -17,11 +17,7 @@ public struct Datastore: Codable, Sendable, Hashable {
         case version
     }
 
-    public init(
-        kernelVersion: String? = nil,
-        type: String? = nil,
-        version: String? = nil
-    ) {
+    public init(kernelVersion: String? = nil, type: String? = nil, version: String? = nil) {
         self.kernelVersion = kernelVersion
         self.type = type
         self.version = version

@@ -3,13 +3,11 @@
 
 import CloudCore
 
-public struct DeleteGaussMySqlInstanceErrorResponse: Codable, Sendable, Hashable {
+public struct DeleteGaussMySqlInstanceErrorResponse: Codable, Sendable, Equatable {
     /// Error code.
     public var errorCode: String?
-
     /// Error message.
     public var errorMsg: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var jobID: String?
 
@@ -19,11 +17,7 @@ public struct DeleteGaussMySqlInstanceErrorResponse: Codable, Sendable, Hashable
         case jobID = "job_id"
     }
 
-    public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        jobID: String? = nil
-    ) {
+    public init(errorCode: String? = nil, errorMsg: String? = nil, jobID: String? = nil) {
         self.errorCode = errorCode
         self.errorMsg = errorMsg
         self.jobID = jobID

@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct GetJobInfoDetailStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The task is being executed.
     public static let running: Self = "Running"
-
     /// The task is successfully executed.
     public static let completed: Self = "Completed"
-
     /// The task fails to be executed.
     public static let failed: Self = "Failed"
 }

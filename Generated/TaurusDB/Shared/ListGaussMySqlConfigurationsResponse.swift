@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/listGaussMySqlConfigurations``.
-public struct ListGaussMySqlConfigurationsResponse: Codable, Sendable, Hashable {
+public struct ListGaussMySqlConfigurationsResponse: Codable, Sendable, Equatable {
     /// Parameter template information.
     public var configurations: [ConfigurationSummary]?
-
     /// Total number of parameter templates.
     public var totalCount: Int?
 
@@ -16,10 +15,7 @@ public struct ListGaussMySqlConfigurationsResponse: Codable, Sendable, Hashable 
         case totalCount = "total_count"
     }
 
-    public init(
-        configurations: [ConfigurationSummary]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(configurations: [ConfigurationSummary]? = nil, totalCount: Int? = nil) {
         self.configurations = configurations
         self.totalCount = totalCount
     }

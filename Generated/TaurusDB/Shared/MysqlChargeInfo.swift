@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Billing mode, which is yearly/monthly or pay-per-use (default setting).
-public struct MysqlChargeInfo: Codable, Sendable, Hashable {
+public struct MysqlChargeInfo: Codable, Sendable, Equatable {
     /// Billing mode.
     public var chargeMode: String?
 
@@ -12,9 +12,7 @@ public struct MysqlChargeInfo: Codable, Sendable, Hashable {
         case chargeMode = "charge_mode"
     }
 
-    public init(
-        chargeMode: String? = nil
-    ) {
+    public init(chargeMode: String? = nil) {
         self.chargeMode = chargeMode
     }
 }

@@ -4,24 +4,15 @@
 import CloudCore
 
 /// Database information.
-public struct MysqlDatastore: Codable, Sendable, Hashable {
+public struct MysqlDatastore: Codable, Sendable, Equatable {
     /// DB engine. Currently, only gaussdb-mysql is supported.
     public var type: String?
-
     /// DB version.
     /// To obtain details about supported DB engine versions, call the API for querying the DB engine
     /// versions.
     public var version: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case version
-    }
-
-    public init(
-        type: String? = nil,
-        version: String? = nil
-    ) {
+    public init(type: String? = nil, version: String? = nil) {
         self.type = type
         self.version = version
     }

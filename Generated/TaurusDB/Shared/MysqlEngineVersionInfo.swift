@@ -4,22 +4,13 @@
 import CloudCore
 
 /// DB instance information of the task with the specified ID.
-public struct MysqlEngineVersionInfo: Codable, Sendable, Hashable {
+public struct MysqlEngineVersionInfo: Codable, Sendable, Equatable {
     /// DB version ID. Its value is unique.
     public var id: String?
-
     /// DB version number. Only the major version number with two digits is returned.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil) {
         self.id = id
         self.name = name
     }

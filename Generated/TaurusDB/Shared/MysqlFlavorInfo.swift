@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specification description.
-public struct MysqlFlavorInfo: Codable, Sendable, Hashable {
+public struct MysqlFlavorInfo: Codable, Sendable, Equatable {
     /// Number of vCPUs.
     public var vcpus: Int?
-
     /// Memory size in GB.
     public var ram: Int?
 
@@ -16,10 +15,7 @@ public struct MysqlFlavorInfo: Codable, Sendable, Hashable {
         case ram
     }
 
-    public init(
-        vcpus: Int? = nil,
-        ram: Int? = nil
-    ) {
+    public init(vcpus: Int? = nil, ram: Int? = nil) {
         self.vcpus = vcpus
         self.ram = ram
     }

@@ -4,29 +4,22 @@
 import CloudCore
 
 /// DB instance specifications.
-public struct MysqlFlavorsInfo: Codable, Sendable, Hashable {
+public struct MysqlFlavorsInfo: Codable, Sendable, Equatable {
     /// Number of vCPUs. For example, the value 1 indicates 1 vCPU.
     public var vcpus: String?
-
     /// Memory size in GB.
     public var ram: String?
-
     /// Specification type. The value is x86.
     public var type: String?
-
     /// Specification ID. The value must be unique.
     public var id: String?
-
     /// Resource specification code. Its value is same as the value of flavor_ref. Example:
     /// gaussdb.mysql.xlarge.x86.8.
     public var specCode: String?
-
     /// DB version number.
     public var versionName: String?
-
     /// DB instance type. Currently, its value can only be Cluster.
     public var instanceMode: String?
-
     /// Specification status in an AZ.
     /// normal: The specifications are available.
     /// unsupported: The specifications are not supported.

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specification change information.
-public struct MysqlResizeFlavor: Codable, Sendable, Hashable {
+public struct MysqlResizeFlavor: Codable, Sendable, Equatable {
     /// Specification code.
     public var specCode: String
 
@@ -12,9 +12,7 @@ public struct MysqlResizeFlavor: Codable, Sendable, Hashable {
         case specCode = "spec_code"
     }
 
-    public init(
-        specCode: String
-    ) {
+    public init(specCode: String) {
         self.specCode = specCode
     }
 }

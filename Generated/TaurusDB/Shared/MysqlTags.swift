@@ -4,27 +4,18 @@
 import CloudCore
 
 /// Tag list. DB instances are created based on tag keys and values.
-public struct MysqlTags: Codable, Sendable, Hashable {
+public struct MysqlTags: Codable, Sendable, Equatable {
     /// Tag key. It contains a maximum of 36 Unicode characters.
     /// The value cannot be an empty string, a space, or left blank.
     /// Only uppercase letters, lowercase letters, digits, hyphens (-), and underscores (_) are allowed.
     public var key: String
-
     /// Tag value. It contains a maximum of 43 Unicode characters.
     /// It can be an empty string.
     /// Only uppercase letters, lowercase letters, digits, periods (.), hyphens (-), and underscores (_) are
     /// allowed.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

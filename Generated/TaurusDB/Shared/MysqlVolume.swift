@@ -3,7 +3,7 @@
 
 import CloudCore
 
-public struct MysqlVolume: Codable, Sendable, Hashable {
+public struct MysqlVolume: Codable, Sendable, Equatable {
     /// Disk size. The default value is 40 GB.
     /// Value: 40 to 128000. The value must be a multiple of 10.
     public var size: Int
@@ -12,9 +12,7 @@ public struct MysqlVolume: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        size: Int
-    ) {
+    public init(size: Int) {
         self.size = size
     }
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Read weight of the node.
-public struct NodesWeight: Codable, Sendable, Hashable {
+public struct NodesWeight: Codable, Sendable, Equatable {
     /// Node ID.
     public var id: String?
-
     /// Weight assigned to the node. Value: 0 to 1000.
     public var weight: Int?
 
@@ -16,10 +15,7 @@ public struct NodesWeight: Codable, Sendable, Hashable {
         case weight
     }
 
-    public init(
-        id: String? = nil,
-        weight: Int? = nil
-    ) {
+    public init(id: String? = nil, weight: Int? = nil) {
         self.id = id
         self.weight = weight
     }

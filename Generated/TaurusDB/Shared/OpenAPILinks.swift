@@ -4,22 +4,13 @@
 import CloudCore
 
 /// API URL.
-public struct OpenAPILinks: Codable, Sendable, Hashable {
+public struct OpenAPILinks: Codable, Sendable, Equatable {
     /// API URL. The value is "".
     public var href: JSONValue?
-
     /// Its value is self, indicating that href is a local link.
     public var rel: JSONValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: JSONValue? = nil,
-        rel: JSONValue? = nil
-    ) {
+    public init(href: JSONValue? = nil, rel: JSONValue? = nil) {
         self.href = href
         self.rel = rel
     }

@@ -4,41 +4,32 @@
 import CloudCore
 
 /// Version list.
-public struct OpenAPIVersion: Codable, Sendable, Hashable {
+public struct OpenAPIVersion: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// The version is the primary version.
         public static let current: Self = "CURRENT"
-
         /// The version is an earlier version, but it is still supported.
         public static let supported: Self = "SUPPORTED"
-
         /// The version is a deprecated version, which may be deleted later.
         public static let deprecated: Self = "DEPRECATED"
     }
 
     /// Version number, for example, v3.
     public var id: JSONValue?
-
     /// API URL.
     public var links: [OpenAPILinks]?
-
     /// Version status.
     /// Values:
     /// CURRENT: The version is the primary version.
     /// SUPPORTED: The version is an earlier version, but it is still supported.
     /// DEPRECATED: The version is a deprecated version, which may be deleted later.
     public var status: StatusValue?
-
     /// Version release time in UTC. For example, the release time of v3 is 2020-10-29T03:30:42Z.
     public var updated: String?
-
     /// If the APIs of this version support microversions, the earliest microversion is returned. If not, an
     /// empty value is returned.
     public var minVersion: String?

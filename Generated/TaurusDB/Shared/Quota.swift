@@ -4,28 +4,21 @@
 import CloudCore
 
 /// Resource list objects.
-public struct Quota: Codable, Sendable, Hashable {
+public struct Quota: Codable, Sendable, Equatable {
     /// Enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Enterprise project name.
     public var enterpriseProjectName: String?
-
     /// Quota of the DB instance quantity.
     public var instanceQuota: Int?
-
     /// Quota of vCPUs.
     public var vcpusQuota: Int?
-
     /// Memory quota in GB.
     public var ramQuota: Int?
-
     /// Remaining quota of DB instances.
     public var availabilityInstanceQuota: Int?
-
     /// Remaining quota of vCPUs.
     public var availabilityVcpusQuota: Int?
-
     /// Remaining memory quota.
     public var availabilityRamQuota: Int?
 

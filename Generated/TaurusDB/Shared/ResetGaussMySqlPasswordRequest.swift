@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/resetGaussMySqlPassword``.
-public struct ResetGaussMySqlPasswordRequest: Codable, Sendable, Hashable {
+public struct ResetGaussMySqlPasswordRequest: Codable, Sendable, Equatable {
     /// Database password. The password consists of 8 to 32 characters and contains at least three types of
     /// the following: uppercase letters, lowercase letters, digits, and special characters
     /// (~!@#$%^*-_=+?,()&). You are advised to enter a strong password to improve security and prevent
@@ -12,13 +12,7 @@ public struct ResetGaussMySqlPasswordRequest: Codable, Sendable, Hashable {
     /// determines that the password is invalid.
     public var password: String
 
-    private enum CodingKeys: String, CodingKey {
-        case password
-    }
-
-    public init(
-        password: String
-    ) {
+    public init(password: String) {
         self.password = password
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/setGaussMySqlQuotas``.
-public struct SetGaussMySqlQuotasRequest: Codable, Sendable, Hashable {
+public struct SetGaussMySqlQuotasRequest: Codable, Sendable, Equatable {
     /// Quota details. Up to 10 quota records can be configured at a time.
     public var quotaList: [SetQuota]
 
@@ -12,9 +12,7 @@ public struct SetGaussMySqlQuotasRequest: Codable, Sendable, Hashable {
         case quotaList = "quota_list"
     }
 
-    public init(
-        quotaList: [SetQuota]
-    ) {
+    public init(quotaList: [SetQuota]) {
         self.quotaList = quotaList
     }
 }

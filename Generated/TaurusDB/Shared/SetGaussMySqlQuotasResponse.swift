@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/setGaussMySqlQuotas``.
-public struct SetGaussMySqlQuotasResponse: Codable, Sendable, Hashable {
+public struct SetGaussMySqlQuotasResponse: Codable, Sendable, Equatable {
     /// Resource list objects.
     public var quotaList: [SetGaussMySqlQuotasSetQuota]?
 
@@ -12,9 +12,7 @@ public struct SetGaussMySqlQuotasResponse: Codable, Sendable, Hashable {
         case quotaList = "quota_list"
     }
 
-    public init(
-        quotaList: [SetGaussMySqlQuotasSetQuota]? = nil
-    ) {
+    public init(quotaList: [SetGaussMySqlQuotasSetQuota]? = nil) {
         self.quotaList = quotaList
     }
 }

@@ -6,16 +6,13 @@ import CloudCore
 /// Resource list objects.
 ///
 /// setQuota
-public struct SetGaussMySqlQuotasSetQuota: Codable, Sendable, Hashable {
+public struct SetGaussMySqlQuotasSetQuota: Codable, Sendable, Equatable {
     /// Enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Quota of the DB instance quantity.
     public var instanceQuota: Int?
-
     /// Quota of vCPUs.
     public var vcpusQuota: Int?
-
     /// Memory quota in GB.
     public var ramQuota: Int?
 

@@ -4,18 +4,15 @@
 import CloudCore
 
 /// Quota details. Up to 10 quota records can be configured at a time.
-public struct SetQuota: Codable, Sendable, Hashable {
+public struct SetQuota: Codable, Sendable, Equatable {
     /// Enterprise project ID.
     public var enterpriseProjectID: String
-
     /// Quota of the DB instance quantity. The value ranges from 0 to 1000. (If there are already instances
     /// created, this parameter value must be greater than the number of existing instances.)
     public var instanceQuota: Int
-
     /// Quota of vCPUs. Value: 0 to 3600000. (If there are already instances created, this parameter value
     /// must be greater than the number of used vCPUs.)
     public var vcpusQuota: Int
-
     /// Memory quota in GB. Value: 0 to 19200000. (If there are already instances created, this parameter
     /// value must be greater than the used memory size.)
     public var ramQuota: Int
@@ -27,12 +24,7 @@ public struct SetQuota: Codable, Sendable, Hashable {
         case ramQuota = "ram_quota"
     }
 
-    public init(
-        enterpriseProjectID: String,
-        instanceQuota: Int,
-        vcpusQuota: Int,
-        ramQuota: Int
-    ) {
+    public init(enterpriseProjectID: String, instanceQuota: Int, vcpusQuota: Int, ramQuota: Int) {
         self.enterpriseProjectID = enterpriseProjectID
         self.instanceQuota = instanceQuota
         self.vcpusQuota = vcpusQuota

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/setSqlFilterRule``.
-public struct SetSqlFilterRuleResponse: Codable, Sendable, Hashable {
+public struct SetSqlFilterRuleResponse: Codable, Sendable, Equatable {
     /// ID of the task for configuring SQL throttling rules.
     public var jobID: String?
 
@@ -12,9 +12,7 @@ public struct SetSqlFilterRuleResponse: Codable, Sendable, Hashable {
         case jobID = "job_id"
     }
 
-    public init(
-        jobID: String? = nil
-    ) {
+    public init(jobID: String? = nil) {
         self.jobID = jobID
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/showGaussMySqlBackupPolicy``.
-public struct ShowGaussMySqlBackupPolicyResponse: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlBackupPolicyResponse: Codable, Sendable, Equatable {
     /// Backup policy information.
     public var backupPolicy: BackupPolicy?
 
@@ -12,9 +12,7 @@ public struct ShowGaussMySqlBackupPolicyResponse: Codable, Sendable, Hashable {
         case backupPolicy = "backup_policy"
     }
 
-    public init(
-        backupPolicy: BackupPolicy? = nil
-    ) {
+    public init(backupPolicy: BackupPolicy? = nil) {
         self.backupPolicy = backupPolicy
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/showGaussMySqlEngineVersion``.
-public struct ShowGaussMySqlEngineVersionResponse: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlEngineVersionResponse: Codable, Sendable, Equatable {
     /// DB versions.
     public var datastores: [MysqlEngineVersionInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case datastores
-    }
-
-    public init(
-        datastores: [MysqlEngineVersionInfo]? = nil
-    ) {
+    public init(datastores: [MysqlEngineVersionInfo]? = nil) {
         self.datastores = datastores
     }
 }

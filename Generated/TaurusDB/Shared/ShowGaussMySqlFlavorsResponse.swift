@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/showGaussMySqlFlavors``.
-public struct ShowGaussMySqlFlavorsResponse: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlFlavorsResponse: Codable, Sendable, Equatable {
     /// DB instance specifications.
     public var flavors: [MysqlFlavorsInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavors
-    }
-
-    public init(
-        flavors: [MysqlFlavorsInfo]? = nil
-    ) {
+    public init(flavors: [MysqlFlavorsInfo]? = nil) {
         self.flavors = flavors
     }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// Automated backup policy.
 ///
 /// MysqlBackupStrategy
-public struct ShowGaussMySqlInstanceInfoMysqlBackupStrategy: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlInstanceInfoMysqlBackupStrategy: Codable, Sendable, Equatable {
     /// Automated backup start time. The automated backup will be triggered within one hour after the time
     /// specified by this parameter.
     /// The value cannot be empty. It must be a valid value in the "hh:mm-HH:MM" format. The current time is
@@ -14,7 +14,6 @@ public struct ShowGaussMySqlInstanceInfoMysqlBackupStrategy: Codable, Sendable, 
     /// The HH value must be 1 greater than the hh value.
     /// The values of mm and MM must be the same and must be set to 00.
     public var startTime: String?
-
     /// Automated backup retention days. Value: 1-732.
     public var keepDays: String?
 
@@ -23,10 +22,7 @@ public struct ShowGaussMySqlInstanceInfoMysqlBackupStrategy: Codable, Sendable, 
         case keepDays = "keep_days"
     }
 
-    public init(
-        startTime: String? = nil,
-        keepDays: String? = nil
-    ) {
+    public init(startTime: String? = nil, keepDays: String? = nil) {
         self.startTime = startTime
         self.keepDays = keepDays
     }

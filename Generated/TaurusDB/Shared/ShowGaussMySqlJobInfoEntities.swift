@@ -4,7 +4,7 @@
 import CloudCore
 
 /// entities field data structure description (binding or unbinding an EIP)
-public struct ShowGaussMySqlJobInfoEntities: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlJobInfoEntities: Codable, Sendable, Equatable {
     /// EIP bound to the instance.
     public var publicIP: String?
 
@@ -12,9 +12,7 @@ public struct ShowGaussMySqlJobInfoEntities: Codable, Sendable, Hashable {
         case publicIP = "public_ip"
     }
 
-    public init(
-        publicIP: String? = nil
-    ) {
+    public init(publicIP: String? = nil) {
         self.publicIP = publicIP
     }
 }

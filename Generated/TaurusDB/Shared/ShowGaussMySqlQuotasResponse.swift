@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/showGaussMySqlQuotas``.
-public struct ShowGaussMySqlQuotasResponse: Codable, Sendable, Hashable {
+public struct ShowGaussMySqlQuotasResponse: Codable, Sendable, Equatable {
     /// Resource list objects.
     public var quotaList: [Quota]?
-
     /// Number of quota records.
     public var totalCount: Int?
 
@@ -16,10 +15,7 @@ public struct ShowGaussMySqlQuotasResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        quotaList: [Quota]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(quotaList: [Quota]? = nil, totalCount: Int? = nil) {
         self.quotaList = quotaList
         self.totalCount = totalCount
     }

@@ -6,17 +6,11 @@ import CloudCore
 /// Documented values of the `sql_type` fields and parameters; other values decode as well.
 public struct SqlType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let select: Self = "SELECT"
-
     public static let update: Self = "UPDATE"
-
     public static let delete: Self = "DELETE"
-
     /// case-insensitive
     public static let insert: Self = "INSERT"
 }

@@ -6,20 +6,14 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct Status: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// Backup in progress
     public static let building: Self = "BUILDING"
-
     /// Backup completed
     public static let completed: Self = "COMPLETED"
-
     /// Backup failed
     public static let failed: Self = "FAILED"
-
     /// Backup available
     public static let available: Self = "AVAILABLE"
 }

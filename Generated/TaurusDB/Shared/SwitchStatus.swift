@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `switch_status` fields and parameters; other values decode as well.
 public struct SwitchStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// enabled
     public static let on: Self = "ON"
-
     /// disabled
     public static let off: Self = "OFF"
 }

@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct TypeValue: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// automated full backup
     public static let auto: Self = "auto"
-
     /// manual full backup
     public static let manual: Self = "manual"
 }

@@ -4,21 +4,16 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/updateGaussMySqlBackupPolicy``.
-public struct UpdateGaussMySqlBackupPolicyResponse: Codable, Sendable, Hashable {
+public struct UpdateGaussMySqlBackupPolicyResponse: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// modification in progress
         public static let building: Self = "BUILDING"
-
         /// modification completed
         public static let completed: Self = "COMPLETED"
-
         /// modification failed
         public static let failed: Self = "FAILED"
     }
@@ -28,10 +23,8 @@ public struct UpdateGaussMySqlBackupPolicyResponse: Codable, Sendable, Hashable 
     /// COMPLETED: modification completed
     /// FAILED: modification failed
     public var status: StatusValue?
-
     /// DB instance ID.
     public var instanceID: String?
-
     /// DB instance name.
     public var instanceName: String?
 
@@ -41,11 +34,7 @@ public struct UpdateGaussMySqlBackupPolicyResponse: Codable, Sendable, Hashable 
         case instanceName = "instance_name"
     }
 
-    public init(
-        status: StatusValue? = nil,
-        instanceID: String? = nil,
-        instanceName: String? = nil
-    ) {
+    public init(status: StatusValue? = nil, instanceID: String? = nil, instanceName: String? = nil) {
         self.status = status
         self.instanceID = instanceID
         self.instanceName = instanceName

@@ -4,19 +4,13 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/updateGaussMySqlInstanceName``.
-public struct UpdateGaussMySqlInstanceNameRequest: Codable, Sendable, Hashable {
+public struct UpdateGaussMySqlInstanceNameRequest: Codable, Sendable, Equatable {
     /// DB instance name. DB instances of the same type can have same names under the same tenant. The name
     /// consists of 4 to 64 characters and starts with a letter. It is case-sensitive and can contain only
     /// letters, digits, hyphens (-), and underscores (_).
     public var name: String
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String
-    ) {
+    public init(name: String) {
         self.name = name
     }
 }

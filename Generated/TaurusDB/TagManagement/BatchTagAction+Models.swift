@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``TaurusDBClient/batchTagAction``.
-public struct BatchTagActionRequest: Codable, Sendable, Hashable {
+public struct BatchTagActionRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct Action: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let create: Self = "create"
         public static let delete: Self = "delete"
@@ -21,31 +18,21 @@ public struct BatchTagActionRequest: Codable, Sendable, Hashable {
     /// create
     /// delete
     public var action: Action
-
     /// Tag list.
     public var tags: [TagItem]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-    }
-
-    public init(
-        action: Action,
-        tags: [TagItem]
-    ) {
+    public init(action: Action, tags: [TagItem]) {
         self.action = action
         self.tags = tags
     }
 }
 
 /// Tag list.
-public struct TagItem: Codable, Sendable, Hashable {
+public struct TagItem: Codable, Sendable, Equatable {
     /// Tag key. It contains a maximum of 36 Unicode characters and cannot be null, an empty string, or a
     /// space. Only digits, uppercase letters, lowercase letters, underscores (_), and hyphens (-) are
     /// allowed.
     public var key: String
-
     /// Tag value. It contains a maximum of 43 Unicode characters. It can be an empty string but cannot be a
     /// space. Only digits, uppercase letters, lowercase letters, underscores (_), periods (.), and hyphens
     /// (-) are allowed.
@@ -54,15 +41,7 @@ public struct TagItem: Codable, Sendable, Hashable {
     /// specified, tags are deleted by key.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String? = nil
-    ) {
+    public init(key: String, value: String? = nil) {
         self.key = key
         self.value = value
     }

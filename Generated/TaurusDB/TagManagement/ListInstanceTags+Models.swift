@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/listInstanceTags``.
-public struct ListInstanceTagsResponse: Codable, Sendable, Hashable {
+public struct ListInstanceTagsResponse: Codable, Sendable, Equatable {
     /// Total number of records.
     public var totalCount: Int?
-
     /// Tag list.
     public var tags: [InstanceTagItem]?
 
@@ -16,10 +15,7 @@ public struct ListInstanceTagsResponse: Codable, Sendable, Hashable {
         case tags
     }
 
-    public init(
-        totalCount: Int? = nil,
-        tags: [InstanceTagItem]? = nil
-    ) {
+    public init(totalCount: Int? = nil, tags: [InstanceTagItem]? = nil) {
         self.totalCount = totalCount
         self.tags = tags
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``TaurusDBClient/listProjectTags``.
-public struct ListProjectTagsResponse: Codable, Sendable, Hashable {
+public struct ListProjectTagsResponse: Codable, Sendable, Equatable {
     /// Total number of records.
     public var totalCount: Int?
-
     /// Tag list.
     public var tags: [ProjectTagItem]?
 
@@ -16,10 +15,7 @@ public struct ListProjectTagsResponse: Codable, Sendable, Hashable {
         case tags
     }
 
-    public init(
-        totalCount: Int? = nil,
-        tags: [ProjectTagItem]? = nil
-    ) {
+    public init(totalCount: Int? = nil, tags: [ProjectTagItem]? = nil) {
         self.totalCount = totalCount
         self.tags = tags
     }
@@ -32,22 +28,13 @@ public struct ListProjectTagsResponse: Codable, Sendable, Hashable {
 }
 
 /// Tag list.
-public struct ProjectTagItem: Codable, Sendable, Hashable {
+public struct ProjectTagItem: Codable, Sendable, Equatable {
     /// Tag key.
     public var key: String?
-
     /// Tag value.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

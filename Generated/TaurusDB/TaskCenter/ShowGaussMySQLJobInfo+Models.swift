@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Task information.
-public struct GetJobInfoDetail: Codable, Sendable, Hashable {
+public struct GetJobInfoDetail: Codable, Sendable, Equatable {
     /// Task ID.
     public var id: String?
-
     /// Task name.
     public var name: String?
-
     /// Task execution status.
     /// Value:
     /// Running: The task is being executed.
@@ -21,27 +19,21 @@ public struct GetJobInfoDetail: Codable, Sendable, Hashable {
     /// Completed
     /// Failed
     public var status: GetJobInfoDetailStatus?
-
     /// Creation time in the "yyyy-mm-ddThh:mm:ssZ" format. T is the separator between the calendar and the
     /// hourly notation of time. Z indicates the time zone offset.
     /// The value is empty unless the DB instance creation is complete.
     public var created: String?
-
     /// End time in the "yyyy-mm-ddThh:mm:ssZ" format. T is the separator between the calendar and the hourly
     /// notation of time. Z indicates the time zone offset.
     /// The value is empty unless the DB instance creation is complete.
     public var ended: String?
-
     /// Task execution progress. The execution progress (such as 60%) is displayed only when the task is being
     /// executed. Otherwise, "" is returned.
     public var process: String?
-
     /// DB instance information of the task with the specified ID.
     public var instance: MysqlEngineVersionInfo?
-
     /// Displayed information varies depending on tasks.
     public var entities: JSONValue?
-
     /// Task failure information.
     public var failReason: String?
 
@@ -81,17 +73,11 @@ public struct GetJobInfoDetail: Codable, Sendable, Hashable {
 }
 
 /// The response of ``TaurusDBClient/showGaussMySQLJobInfo``.
-public struct ShowGaussMySQLJobInfoResponse: Codable, Sendable, Hashable {
+public struct ShowGaussMySQLJobInfoResponse: Codable, Sendable, Equatable {
     /// Task information.
     public var job: GetJobInfoDetail?
 
-    private enum CodingKeys: String, CodingKey {
-        case job
-    }
-
-    public init(
-        job: GetJobInfoDetail? = nil
-    ) {
+    public init(job: GetJobInfoDetail? = nil) {
         self.job = job
     }
 }

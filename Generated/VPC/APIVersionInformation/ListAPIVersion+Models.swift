@@ -4,30 +4,21 @@
 import CloudCore
 
 /// The response of ``VPCClient/listAPIVersion``.
-public struct ListAPIVersionResponse: Codable, Sendable, Hashable {
+public struct ListAPIVersionResponse: Codable, Sendable, Equatable {
     /// Specifies the API version list. For details, see Table 2.
     public var versions: [Version]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [Version]? = nil
-    ) {
+    public init(versions: [Version]? = nil) {
         self.versions = versions
     }
 }
 
 /// Specifies the API version list. For details, see Table 2.
-public struct Version: Codable, Sendable, Hashable {
+public struct Version: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let current: Self = "CURRENT"
         public static let stable: Self = "STABLE"
@@ -39,24 +30,12 @@ public struct Version: Codable, Sendable, Hashable {
     /// STABLE
     /// DEPRECATED
     public var status: StatusValue?
-
     /// Specifies the API version.
     public var id: String?
-
     /// Specifies the link list. For details, see Table 3.
     public var links: [Link]?
 
-    private enum CodingKeys: String, CodingKey {
-        case status
-        case id
-        case links
-    }
-
-    public init(
-        status: StatusValue? = nil,
-        id: String? = nil,
-        links: [Link]? = nil
-    ) {
+    public init(status: StatusValue? = nil, id: String? = nil, links: [Link]? = nil) {
         self.status = status
         self.id = id
         self.links = links

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/listBandwidths``.
-public struct ListBandwidthsResponse: Codable, Sendable, Hashable {
+public struct ListBandwidthsResponse: Codable, Sendable, Equatable {
     /// Specifies the bandwidth objects. For details, see Table 3.
     public var bandwidths: [Bandwidth]?
 
-    private enum CodingKeys: String, CodingKey {
-        case bandwidths
-    }
-
-    public init(
-        bandwidths: [Bandwidth]? = nil
-    ) {
+    public init(bandwidths: [Bandwidth]? = nil) {
         self.bandwidths = bandwidths
     }
 }

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Specifies the bandwidth objects. For details, see Table 3.
-public struct UpdateBandwidthBandwidth: Codable, Sendable, Hashable {
+public struct UpdateBandwidthBandwidth: Codable, Sendable, Equatable {
     /// Specifies the bandwidth name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.). If the value is left blank, the name of the bandwidth is not changed.
     /// Either parameter name or size must be specified.
     public var name: String?
-
     /// Specifies the bandwidth size in Mbit/s.
     /// The value ranges from 1 Mbit/s to 1000 Mbit/s by default. (The specific range may vary depending on
     /// the configuration in each region. You can see the available bandwidth range on the management
@@ -32,10 +31,7 @@ public struct UpdateBandwidthBandwidth: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        name: String? = nil,
-        size: Int? = nil
-    ) {
+    public init(name: String? = nil, size: Int? = nil) {
         self.name = name
         self.size = size
     }
@@ -48,17 +44,11 @@ public struct UpdateBandwidthBandwidth: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/updateBandwidth``.
-public struct UpdateBandwidthRequest: Codable, Sendable, Hashable {
+public struct UpdateBandwidthRequest: Codable, Sendable, Equatable {
     /// Specifies the bandwidth objects. For details, see Table 3.
     public var bandwidth: UpdateBandwidthBandwidth
 
-    private enum CodingKeys: String, CodingKey {
-        case bandwidth
-    }
-
-    public init(
-        bandwidth: UpdateBandwidthBandwidth
-    ) {
+    public init(bandwidth: UpdateBandwidthBandwidth) {
         self.bandwidth = bandwidth
     }
 }

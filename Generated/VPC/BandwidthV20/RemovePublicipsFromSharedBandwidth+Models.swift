@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Specifies the bandwidth objects. For details, see Table 3.
-public struct RemovePublicipsFromSharedBandwidthBandwidth: Codable, Sendable, Hashable {
+public struct RemovePublicipsFromSharedBandwidthBandwidth: Codable, Sendable, Equatable {
     /// Documented values of `chargeMode`; other values decode as well.
     public struct ChargeMode: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let bandwidth: Self = "bandwidth"
         public static let traffic: Self = "traffic"
@@ -21,14 +18,12 @@ public struct RemovePublicipsFromSharedBandwidthBandwidth: Codable, Sendable, Ha
     /// The bandwidth, whose type is WHOLE, can be used by multiple EIPs. The number of EIPs varies depending
     /// on the tenant quota. By default, a shared bandwidth can be used by up to 20 EIPs.
     public var publicipInfo: [RemovePublicipsFromSharedBandwidthPublicipInfo]
-
     /// After an EIP is removed from a shared bandwidth, a dedicated bandwidth will be allocated to the EIP,
     /// and you will be billed for the dedicated bandwidth.
     /// Specifies whether the dedicated bandwidth used by the EIP that has been removed from a shared
     /// bandwidth is billed by traffic or by bandwidth.
     /// The value can be bandwidth or traffic.
     public var chargeMode: ChargeMode
-
     /// After an EIP is removed from a shared bandwidth, a dedicated bandwidth will be allocated to the EIP,
     /// and you will be billed for the dedicated bandwidth.
     /// Specifies the size (Mbit/s) of the dedicated bandwidth used by the EIP that has been removed from a
@@ -63,7 +58,7 @@ public struct RemovePublicipsFromSharedBandwidthBandwidth: Codable, Sendable, Ha
 }
 
 /// Specifies information about the EIP to be removed from the bandwidth. For details, see Table 4.
-public struct RemovePublicipsFromSharedBandwidthPublicipInfo: Codable, Sendable, Hashable {
+public struct RemovePublicipsFromSharedBandwidthPublicipInfo: Codable, Sendable, Equatable {
     /// Specifies the ID of the EIP that uses the bandwidth.
     public var publicipID: String
 
@@ -71,25 +66,17 @@ public struct RemovePublicipsFromSharedBandwidthPublicipInfo: Codable, Sendable,
         case publicipID = "publicip_id"
     }
 
-    public init(
-        publicipID: String
-    ) {
+    public init(publicipID: String) {
         self.publicipID = publicipID
     }
 }
 
 /// The request body of ``VPCClient/removePublicipsFromSharedBandwidth``.
-public struct RemovePublicipsFromSharedBandwidthRequest: Codable, Sendable, Hashable {
+public struct RemovePublicipsFromSharedBandwidthRequest: Codable, Sendable, Equatable {
     /// Specifies the bandwidth objects. For details, see Table 3.
     public var bandwidth: RemovePublicipsFromSharedBandwidthBandwidth
 
-    private enum CodingKeys: String, CodingKey {
-        case bandwidth
-    }
-
-    public init(
-        bandwidth: RemovePublicipsFromSharedBandwidthBandwidth
-    ) {
+    public init(bandwidth: RemovePublicipsFromSharedBandwidthBandwidth) {
         self.bandwidth = bandwidth
     }
 }

@@ -4,39 +4,33 @@
 import CloudCore
 
 /// Common pool.
-public struct CommonPoolDict: Codable, Sendable, Hashable {
+public struct CommonPoolDict: Codable, Sendable, Equatable {
     /// Common pool name.
     /// Minimum length: 0
     /// Maximum length: 36
     public var name: String?
-
     /// Common pool status
     /// Minimum length: 0
     /// Maximum length: 36
     public var status: String?
-
     /// Common pool type, such as bgp.
     /// Minimum length: 0
     /// Maximum length: 36
     public var type: String?
-
     /// Number of used EIPs.
     /// Minimum value: 0
     /// Maximum value: 99999
     public var used: Int?
-
     /// Whether the resource is in a central region or an edge site.
     /// The value can be center or an edge site name.
     /// This resource can only be associated with an EIP of the same region.
     /// Minimum length: 1
     /// Maximum length: 64
     public var publicBorderGroup: String?
-
     /// Common pool ID. The parameter is not displayed by default.
     /// Minimum length: 0
     /// Maximum length: 36
     public var id: String?
-
     /// Types of the shared bandwidth that an EIP can be added to. If this parameter is left blank, the EIP
     /// cannot be added to any shared bandwidth.
     /// The EIP can be added only to the shared bandwidth of these types.
@@ -84,10 +78,9 @@ public struct CommonPoolDict: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/listCommonPools``.
-public struct ListCommonPoolsResponse: Codable, Sendable, Hashable {
+public struct ListCommonPoolsResponse: Codable, Sendable, Equatable {
     /// Common pool.
     public var commonPools: [CommonPoolDict]?
-
     /// Request ID.
     public var requestID: String?
 
@@ -96,10 +89,7 @@ public struct ListCommonPoolsResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        commonPools: [CommonPoolDict]? = nil,
-        requestID: String? = nil
-    ) {
+    public init(commonPools: [CommonPoolDict]? = nil, requestID: String? = nil) {
         self.commonPools = commonPools
         self.requestID = requestID
     }

@@ -4,14 +4,13 @@
 import CloudCore
 
 /// Specifies the bandwidth object. For details, see Table 4.
-public struct CreatePublicipBandwidth: Codable, Sendable, Hashable {
+public struct CreatePublicipBandwidth: Codable, Sendable, Equatable {
     /// Specifies the bandwidth name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
     /// This parameter is mandatory when share_type is set to PER. This parameter will be ignored when
     /// share_type is set to WHOLE with an ID specified.
     public var name: String
-
     /// Specifies the bandwidth size.
     /// The value ranges from 1 Mbit/s to 1000 Mbit/s by default. (The specific range may vary depending on
     /// the configuration in each region. You can see the bandwidth range of each region on the management
@@ -26,18 +25,15 @@ public struct CreatePublicipBandwidth: Codable, Sendable, Hashable {
     /// (with 1000 Mbit/s included).
     /// The minimum increment is 500 Mbit/s if the allowed bandwidth is greater than 1000 Mbit/s.
     public var size: Int
-
     /// Specifies the bandwidth ID. You can specify an existing shared bandwidth when assigning an EIP.
     /// The value can be the ID of the shared bandwidth whose type is set to WHOLE.
     public var id: String?
-
     /// Specifies the bandwidth type.
     /// Range:
     /// PER: Dedicated bandwidth
     /// WHOLE: Shared bandwidth
     /// If this parameter is set to WHOLE, the bandwidth ID must be specified.
     public var shareType: String
-
     /// Specifies whether the bandwidth is billed by traffic or by bandwidth size.
     /// The value is traffic, indicating that the billing is based on traffic.
     public var chargeMode: String?
@@ -50,13 +46,7 @@ public struct CreatePublicipBandwidth: Codable, Sendable, Hashable {
         case chargeMode = "charge_mode"
     }
 
-    public init(
-        name: String,
-        size: Int,
-        id: String? = nil,
-        shareType: String,
-        chargeMode: String? = nil
-    ) {
+    public init(name: String, size: Int, id: String? = nil, shareType: String, chargeMode: String? = nil) {
         self.name = name
         self.size = size
         self.id = id
@@ -75,7 +65,7 @@ public struct CreatePublicipBandwidth: Codable, Sendable, Hashable {
 }
 
 /// Specifies the EIP object. For details, see Table 3.
-public struct CreatePublicipPublicip: Codable, Sendable, Hashable {
+public struct CreatePublicipPublicip: Codable, Sendable, Equatable {
     /// Specifies the EIP type.
     /// Range:
     /// For region eu-de: 5_bgp (Dynamic BGP), 5_mailbgp (Mail BGP), 5_gray (Dedicated Load Balancer), and
@@ -85,7 +75,6 @@ public struct CreatePublicipPublicip: Codable, Sendable, Hashable {
     /// The configured value must be supported by the system.
     /// publicip_id is an IPv4 port. If publicip_type is not specified, the default value is 5_bgp.
     public var type: String
-
     /// Specifies the EIP version.
     /// The value can be 4 and 6, indicating IPv4 address and IPv6 address, respectively. IPv6 is not
     /// supported currently.
@@ -93,7 +82,6 @@ public struct CreatePublicipPublicip: Codable, Sendable, Hashable {
     /// The configured value must be supported by the system.
     /// If this parameter is left blank or is an empty string, IPv4 address is created by default.
     public var ipVersion: Int?
-
     /// Specifies the EIP name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
@@ -105,11 +93,7 @@ public struct CreatePublicipPublicip: Codable, Sendable, Hashable {
         case alias
     }
 
-    public init(
-        type: String,
-        ipVersion: Int? = nil,
-        alias: String? = nil
-    ) {
+    public init(type: String, ipVersion: Int? = nil, alias: String? = nil) {
         self.type = type
         self.ipVersion = ipVersion
         self.alias = alias
@@ -124,10 +108,9 @@ public struct CreatePublicipPublicip: Codable, Sendable, Hashable {
 }
 
 /// Specifies the EIP object. For details, see Table 6.
-public struct CreatePublicipPublicip2: Codable, Sendable, Hashable {
+public struct CreatePublicipPublicip2: Codable, Sendable, Equatable {
     /// Specifies the unique identifier of an EIP.
     public var id: String?
-
     /// Specifies the EIP status.
     /// Range:
     /// FREEZED (Frozen)
@@ -144,7 +127,6 @@ public struct CreatePublicipPublicip2: Codable, Sendable, Hashable {
     /// VPN (Bound to a VPN)
     /// ERROR (Exceptions)
     public var status: String?
-
     /// Specifies the EIP type.
     /// Range:
     /// For region eu-de: 5_bgp (Dynamic BGP), 5_mailbgp (Mail BGP), 5_gray (Dedicated Load Balancer), and
@@ -154,10 +136,8 @@ public struct CreatePublicipPublicip2: Codable, Sendable, Hashable {
     /// The configured value must be supported by the system.
     /// publicip_id is an IPv4 port. If publicip_type is not specified, the default value is 5_bgp.
     public var type: String?
-
     /// Specifies the obtained EIP if only IPv4 EIPs are available.
     public var publicIPAddress: String?
-
     /// Specifies the IP address version. The value can be 4 or 6.
     /// 4: IPv4
     /// 6: IPv6 (IPv6 is not supported currently.)
@@ -165,27 +145,21 @@ public struct CreatePublicipPublicip2: Codable, Sendable, Hashable {
     /// - `4`: IPv4
     /// - `6`: IPv6 (IPv6 is not supported currently.)
     public var ipVersion: Int?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the time (UTC) when the EIP is assigned.
     /// Format: yyyy-MM-dd HH:mm:ss
     public var createTime: String?
-
     /// Specifies the bandwidth (Mbit/s).
     public var bandwidthSize: Int?
-
     /// Specifies the EIP name.
     public var alias: String?
-
     /// Specifies the enterprise project ID. The value is 0 or a string that contains a maximum of 36
     /// characters in UUID format with hyphens (-).
     /// When you assign an EIP, associate an enterprise project ID with the EIP.
     /// If this parameter is not specified, the default value is 0, which indicates that the default
     /// enterprise project is used.
     public var enterpriseProjectID: String?
-
     /// Specifies whether it is in a central site or an edge site.
     /// Range:
     /// center
@@ -250,39 +224,24 @@ public struct CreatePublicipPublicip2: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/createPublicip``.
-public struct CreatePublicipRequest: Codable, Sendable, Hashable {
+public struct CreatePublicipRequest: Codable, Sendable, Equatable {
     /// Specifies the EIP object. For details, see Table 3.
     public var publicip: CreatePublicipPublicip
-
     /// Specifies the bandwidth object. For details, see Table 4.
     public var bandwidth: CreatePublicipBandwidth
 
-    private enum CodingKeys: String, CodingKey {
-        case publicip
-        case bandwidth
-    }
-
-    public init(
-        publicip: CreatePublicipPublicip,
-        bandwidth: CreatePublicipBandwidth
-    ) {
+    public init(publicip: CreatePublicipPublicip, bandwidth: CreatePublicipBandwidth) {
         self.publicip = publicip
         self.bandwidth = bandwidth
     }
 }
 
 /// The response of ``VPCClient/createPublicip``.
-public struct CreatePublicipResponse: Codable, Sendable, Hashable {
+public struct CreatePublicipResponse: Codable, Sendable, Equatable {
     /// Specifies the EIP object. For details, see Table 6.
     public var publicip: CreatePublicipPublicip2?
 
-    private enum CodingKeys: String, CodingKey {
-        case publicip
-    }
-
-    public init(
-        publicip: CreatePublicipPublicip2? = nil
-    ) {
+    public init(publicip: CreatePublicipPublicip2? = nil) {
         self.publicip = publicip
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/showPublicip``.
-public struct ShowPublicipResponse: Codable, Sendable, Hashable {
+public struct ShowPublicipResponse: Codable, Sendable, Equatable {
     /// Specifies the EIP object. For details, see Table 3.
     public var publicip: Publicip?
 
-    private enum CodingKeys: String, CodingKey {
-        case publicip
-    }
-
-    public init(
-        publicip: Publicip? = nil
-    ) {
+    public init(publicip: Publicip? = nil) {
         self.publicip = publicip
     }
 }

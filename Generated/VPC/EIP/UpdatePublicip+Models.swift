@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies the EIP object. For details, see Table 5.
-public struct Publicips: Codable, Sendable, Hashable {
+public struct Publicips: Codable, Sendable, Equatable {
     /// Specifies the unique identifier of an EIP.
     public var id: String?
-
     /// Specifies the EIP status.
     /// Possible values are as follows:
     /// FREEZED (Frozen)
@@ -24,11 +23,9 @@ public struct Publicips: Codable, Sendable, Hashable {
     /// VPN (Bound to a VPN)
     /// ERROR (Exceptions)
     public var status: String?
-
     /// Specifies the additional parameters, including the order ID and product ID. For details, see Table 6.
     /// This parameter is not supported currently.
     public var profile: Profile?
-
     /// Specifies the EIP type.
     /// Range:
     /// For region eu-de: 5_bgp (Dynamic BGP), 5_mailbgp (Mail BGP), 5_gray (Dedicated Load Balancer), and
@@ -38,10 +35,8 @@ public struct Publicips: Codable, Sendable, Hashable {
     /// The configured value must be supported by the system.
     /// publicip_id is an IPv4 port. If publicip_type is not specified, the default value is 5_bgp.
     public var type: String?
-
     /// Specifies the obtained EIP if only IPv4 EIPs are available. (IPv6 is not supported currently.)
     public var publicIPAddress: String?
-
     /// Specifies the IP address version. The value can be 4 or 6.
     /// 4: IPv4
     /// 6: IPv6 (IPv6 is not supported currently.)
@@ -49,40 +44,31 @@ public struct Publicips: Codable, Sendable, Hashable {
     /// - `4`: IPv4
     /// - `6`: IPv6 (IPv6 is not supported currently.)
     public var ipVersion: Int?
-
     /// Specifies the private IP address bound to the EIP.
     /// This parameter is returned only when a port is associated with the EIP.
     /// This parameter is not displayed if the EIP is bound to a dedicated load balancer. This parameter is
     /// displayed if the EIP is bound to an ECS.
     public var privateIPAddress: String?
-
     /// Specifies the port ID.
     /// This parameter is returned only when a port is associated with the EIP.
     /// The value of port_id is null if the EIP is bound to a dedicated load balancer.
     public var portID: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the time (UTC) when the EIP is assigned.
     /// Format: yyyy-MM-dd HH:mm:ss
     public var createTime: String?
-
     /// Specifies the ID of the EIP bandwidth.
     public var bandwidthID: String?
-
     /// Specifies the bandwidth (Mbit/s).
     public var bandwidthSize: Int?
-
     /// Specifies the EIP bandwidth type.
     /// The value can be PER or WHOLE.
     /// PER: Dedicated bandwidth
     /// WHOLE: Shared bandwidth
     public var bandwidthShareType: String?
-
     /// Specifies the EIP name.
     public var alias: String?
-
     /// Specifies the enterprise project ID. The value is 0 or a string that contains a maximum of 36
     /// characters in UUID format with hyphens (-).
     /// When you assign an EIP, associate an enterprise project ID with the EIP.
@@ -90,7 +76,6 @@ public struct Publicips: Codable, Sendable, Hashable {
     /// enterprise project is used.
     /// This parameter is unsupported. Do not use it.
     public var enterpriseProjectID: String?
-
     /// Specifies whether it is in a central site or an edge site.
     /// The value can be:
     /// center
@@ -175,14 +160,13 @@ public struct Publicips: Codable, Sendable, Hashable {
 }
 
 /// Specifies the EIP object. For details, see Table 3.
-public struct UpdatePublicipPublicip: Codable, Sendable, Hashable {
+public struct UpdatePublicipPublicip: Codable, Sendable, Equatable {
     /// Specifies the port ID.
     /// The value must be an existing port ID. If this parameter is not included or the parameter value is
     /// left blank, the EIP is unbound. If the specified port ID does not exist or has already been bound with
     /// an EIP, an error message will be displayed.
     /// Leaving this parameter blank does not unbind the EIP from the dedicated load balancer.
     public var portID: String?
-
     /// Specifies the EIP name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
@@ -193,43 +177,28 @@ public struct UpdatePublicipPublicip: Codable, Sendable, Hashable {
         case alias
     }
 
-    public init(
-        portID: String? = nil,
-        alias: String? = nil
-    ) {
+    public init(portID: String? = nil, alias: String? = nil) {
         self.portID = portID
         self.alias = alias
     }
 }
 
 /// The request body of ``VPCClient/updatePublicip``.
-public struct UpdatePublicipRequest: Codable, Sendable, Hashable {
+public struct UpdatePublicipRequest: Codable, Sendable, Equatable {
     /// Specifies the EIP object. For details, see Table 3.
     public var publicip: UpdatePublicipPublicip
 
-    private enum CodingKeys: String, CodingKey {
-        case publicip
-    }
-
-    public init(
-        publicip: UpdatePublicipPublicip
-    ) {
+    public init(publicip: UpdatePublicipPublicip) {
         self.publicip = publicip
     }
 }
 
 /// The response of ``VPCClient/updatePublicip``.
-public struct UpdatePublicipResponse: Codable, Sendable, Hashable {
+public struct UpdatePublicipResponse: Codable, Sendable, Equatable {
     /// Specifies the EIP object. For details, see Table 5.
     public var publicip: Publicips?
 
-    private enum CodingKeys: String, CodingKey {
-        case publicip
-    }
-
-    public init(
-        publicip: Publicips? = nil
-    ) {
+    public init(publicip: Publicips? = nil) {
         self.publicip = publicip
     }
 }

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// EIP object.
-public struct AssociatePublicipsOption: Codable, Sendable, Hashable {
+public struct AssociatePublicipsOption: Codable, Sendable, Equatable {
     /// Documented values of `associateInstanceType`; other values decode as well.
     public struct AssociateInstanceTypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let port: Self = "PORT"
         public static let natgw: Self = "NATGW"
@@ -33,7 +30,6 @@ public struct AssociatePublicipsOption: Codable, Sendable, Hashable {
     /// VPN
     /// ELB
     public var associateInstanceType: AssociateInstanceTypeValue
-
     /// ID of the instance that the port belongs to, for example, RDS instance ID.
     /// Constraints:
     /// If neither associate_instance_type nor associate_instance_id is left empty, the instance is bound.
@@ -48,27 +44,18 @@ public struct AssociatePublicipsOption: Codable, Sendable, Hashable {
         case associateInstanceID = "associate_instance_id"
     }
 
-    public init(
-        associateInstanceType: AssociateInstanceTypeValue,
-        associateInstanceID: String
-    ) {
+    public init(associateInstanceType: AssociateInstanceTypeValue, associateInstanceID: String) {
         self.associateInstanceType = associateInstanceType
         self.associateInstanceID = associateInstanceID
     }
 }
 
 /// The request body of ``VPCClient/associatePublicips``.
-public struct AssociatePublicipsRequest: Codable, Sendable, Hashable {
+public struct AssociatePublicipsRequest: Codable, Sendable, Equatable {
     /// EIP object.
     public var publicip: AssociatePublicipsOption
 
-    private enum CodingKeys: String, CodingKey {
-        case publicip
-    }
-
-    public init(
-        publicip: AssociatePublicipsOption
-    ) {
+    public init(publicip: AssociatePublicipsOption) {
         self.publicip = publicip
     }
 }

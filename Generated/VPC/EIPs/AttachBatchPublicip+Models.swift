@@ -4,29 +4,22 @@
 import CloudCore
 
 /// The request body of ``VPCClient/attachBatchPublicip``.
-public struct AttachBatchPublicipRequest: Codable, Sendable, Hashable {
+public struct AttachBatchPublicipRequest: Codable, Sendable, Equatable {
     /// Definition: EIPs in a shared bandwidth.
     /// Constraints: If multiple EIPs are added to a shared bandwidth, the value of bandwidth_id of these EIPs
     /// must be the same.
     /// Array length: 1 to 50
     public var publicips: [BatchAttachSharebwDict]
 
-    private enum CodingKeys: String, CodingKey {
-        case publicips
-    }
-
-    public init(
-        publicips: [BatchAttachSharebwDict]
-    ) {
+    public init(publicips: [BatchAttachSharebwDict]) {
         self.publicips = publicips
     }
 }
 
 /// The response of ``VPCClient/attachBatchPublicip``.
-public struct AttachBatchPublicipResponse: Codable, Sendable, Hashable {
+public struct AttachBatchPublicipResponse: Codable, Sendable, Equatable {
     /// EIPs.
     public var publicips: [BatchPublicipResp]?
-
     /// Request ID.
     public var requestID: String?
 
@@ -35,22 +28,18 @@ public struct AttachBatchPublicipResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        publicips: [BatchPublicipResp]? = nil,
-        requestID: String? = nil
-    ) {
+    public init(publicips: [BatchPublicipResp]? = nil, requestID: String? = nil) {
         self.publicips = publicips
         self.requestID = requestID
     }
 }
 
 /// Definition: EIPs in a shared bandwidth.
-public struct BatchAttachSharebwDict: Codable, Sendable, Hashable {
+public struct BatchAttachSharebwDict: Codable, Sendable, Equatable {
     /// Definition: Shared bandwidth ID.
     /// Minimum length: 36
     /// Maximum length: 36
     public var bandwidthID: String
-
     /// Definition: EIP ID.
     /// Minimum length: 36
     /// Maximum length: 36
@@ -61,20 +50,16 @@ public struct BatchAttachSharebwDict: Codable, Sendable, Hashable {
         case publicipID = "publicip_id"
     }
 
-    public init(
-        bandwidthID: String,
-        publicipID: String
-    ) {
+    public init(bandwidthID: String, publicipID: String) {
         self.bandwidthID = bandwidthID
         self.publicipID = publicipID
     }
 }
 
 /// EIPs.
-public struct BatchPublicipResp: Codable, Sendable, Hashable {
+public struct BatchPublicipResp: Codable, Sendable, Equatable {
     /// Status code
     public var statusCode: Int?
-
     /// EIP.
     public var publicip: PublicipResp?
 
@@ -83,10 +68,7 @@ public struct BatchPublicipResp: Codable, Sendable, Hashable {
         case publicip
     }
 
-    public init(
-        statusCode: Int? = nil,
-        publicip: PublicipResp? = nil
-    ) {
+    public init(statusCode: Int? = nil, publicip: PublicipResp? = nil) {
         self.statusCode = statusCode
         self.publicip = publicip
     }
@@ -99,25 +81,20 @@ public struct BatchPublicipResp: Codable, Sendable, Hashable {
 }
 
 /// EIP.
-public struct PublicipResp: Codable, Sendable, Hashable {
+public struct PublicipResp: Codable, Sendable, Equatable {
     /// Definition: EIP ID, which uniquely identifies the EIP.
     public var id: String?
-
     /// Definition: Project ID.
     public var projectID: String?
-
     /// Definition: EIP version.
     /// Range: The value can be 4 or 6. 6 indicates that the NAT64 capability is enabled.
     /// 4: IPv4 EIP
     /// 6: IPv6 EIP
     public var ipVersion: Int?
-
     /// Definition: IPv4 EIP.
     public var publicIPAddress: String?
-
     /// Definition: IPv6 EIP.
     public var publicIPv6Address: String?
-
     /// Definition: EIP status
     /// Range: The value can be FREEZED, DOWN, ACTIVE, or ERROR.
     /// FREEZED: The EIP is frozen.
@@ -125,42 +102,32 @@ public struct PublicipResp: Codable, Sendable, Hashable {
     /// ACTIVE: The EIP is bound to an instance and is in use.
     /// ERROR: The EIP status is abnormal.
     public var status: String?
-
     /// Definition: Supplementary information about the EIP
     /// Constraints: You can customize this value to identify your EIP, which is not perceived by the system.
     public var description: String?
-
     /// Definition: Time when an EIP was assigned.
     /// Constraints: The value is in UTC format, for example, 2018-12-25T10:07:24Z.
     public var createdAt: String?
-
     /// Definition: Time when an EIP was last updated.
     /// Constraints: The value is in UTC format, for example, 2018-12-25T10:09:20Z.
     public var updatedAt: String?
-
     /// Definition: EIP type.
     /// Range: The value can be EIP or DUALSTACK.
     public var type: String?
-
     /// Definition: Port information of the instance that an EIP is bound to
     /// Constraints: If the instance has no port, the value is null.
     public var vnic: VnicInfo?
-
     /// Definition: Bandwidth of the EIP.
     public var bandwidth: BandwidthResp?
-
     /// Definition: Enterprise project ID of the EIP.
     public var enterpriseProjectID: String?
-
     /// Definition: Order information of an EIP.
     /// Constraints: Order information is available only for yearly/monthly resources. This parameter is left
     /// empty for pay-per-use resources.
     public var billingInfo: String?
-
     /// Definition: Frozen status of an EIP.
     /// Constraints: The metadata type indicates that the EIP is frozen due to arrears or security reasons.
     public var lockStatus: String?
-
     /// Definition: Type of the instance that an EIP is bound to.
     /// Range:
     /// PORT (Instance type, including ECS, BMS, and CCE)
@@ -168,22 +135,17 @@ public struct PublicipResp: Codable, Sendable, Hashable {
     /// ELB (Load balancer type)
     /// VPN (VPN instance type)
     public var associateInstanceType: String?
-
     /// Definition: ID of the instance that an EIP is bound to.
     public var associateInstanceID: String?
-
     /// Definition: ID of the network that an EIP belongs to. It is the network ID corresponding to
     /// publicip_pool_name.
     public var publicipPoolID: String?
-
     /// Definition: Network type of an EIP,
     /// including public EIP pool (for example, 5_bgp or 5_sbgp) and dedicated EIP pool. For details about the
     /// dedicated EIP pool, see the APIs about publcip_pool.
     public var publicipPoolName: String?
-
     /// Definition: EIP alias.
     public var alias: String?
-
     /// Definition: Whether it is a central or an edge EIP. The value is CENTER for a central EIP and an edge
     /// AZ name for an edge EIP.
     public var publicBorderGroup: String?

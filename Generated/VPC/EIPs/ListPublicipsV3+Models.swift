@@ -4,18 +4,15 @@
 import CloudCore
 
 /// The response of ``VPCClient/listPublicipsV3``.
-public struct ListPublicipsV3Response: Codable, Sendable, Hashable {
+public struct ListPublicipsV3Response: Codable, Sendable, Equatable {
     /// Request ID.
     /// Minimum length: 0
     /// Maximum length: 36
     public var requestID: String?
-
     /// EIP object.
     public var publicips: [PublicipSingleShowResp]?
-
     /// Pagination page number information.
     public var pageInfo: PageInfo?
-
     /// Total number of EIPs.
     /// Minimum value: 0
     /// Maximum value: 999999

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/showPublicipV3``.
-public struct ShowPublicipV3Response: Codable, Sendable, Hashable {
+public struct ShowPublicipV3Response: Codable, Sendable, Equatable {
     /// Request ID.
     /// Minimum length: 0
     /// Maximum length: 36
     public var requestID: String?
-
     /// EIP.
     public var publicip: PublicipSingleShowResp?
 
@@ -18,10 +17,7 @@ public struct ShowPublicipV3Response: Codable, Sendable, Hashable {
         case publicip
     }
 
-    public init(
-        requestID: String? = nil,
-        publicip: PublicipSingleShowResp? = nil
-    ) {
+    public init(requestID: String? = nil, publicip: PublicipSingleShowResp? = nil) {
         self.requestID = requestID
         self.publicip = publicip
     }

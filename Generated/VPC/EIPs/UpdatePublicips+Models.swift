@@ -4,26 +4,21 @@
 import CloudCore
 
 /// Response object of updating an EIP
-public struct PublicipUpdateResp: Codable, Sendable, Hashable {
+public struct PublicipUpdateResp: Codable, Sendable, Equatable {
     /// Definition: EIP ID, which uniquely identifies the EIP.
     public var id: String?
-
     /// Definition: Project ID.
     public var projectID: String?
-
     /// Definition: IP address version
     /// Range:
     /// 4: IPv4 EIP
     /// 6: IPv6 EIP
     public var ipVersion: Int?
-
     /// Definition: EIP or IPv6 port address.
     public var publicIPAddress: String?
-
     /// Definition: Obtained EIP if IPv6 EIPs are available. This parameter does not exist if only IPv4 EIPs
     /// are available.
     public var publicIPv6Address: String?
-
     /// Definition: EIP status
     /// Range:
     /// FREEZED: frozen
@@ -40,24 +35,19 @@ public struct PublicipUpdateResp: Codable, Sendable, Hashable {
     /// VPN: bound to a VPN
     /// ERROR: failed
     public var status: String?
-
     /// Definition: Supplementary information about the EIP.
     /// Constraints: You can customize this value to identify your EIP, which is not perceived by the system.
     public var description: String?
-
     /// Definition: Whether the resource is in a central region or an edge site.
     /// Range: The value can be center or an edge site name.
     /// Constraints: An EIP can only be bound to a resource from the same region or site.
     public var publicBorderGroup: String?
-
     /// Definition: Time (UTC) when the resource was created.
     /// Format: yyyy-MM-ddTHH:mm:ssZ
     public var createdAt: String?
-
     /// Definition: Time (UTC) when the resource was updated.
     /// Format: yyyy-MM-ddTHH:mm:ssZ
     public var updatedAt: String?
-
     /// Definition: EIP type.
     /// Constraints: N/A
     /// Range:
@@ -65,24 +55,19 @@ public struct PublicipUpdateResp: Codable, Sendable, Hashable {
     /// DUALSTACK: IPv6 EIP.
     /// Default Value: N/A
     public var type: String?
-
     /// Definition: Port information of the instance that an EIP is bound to.
     /// Constraints: If the instance has no port, the value is null.
     public var vnic: VnicInfo?
-
     /// Definition: Bandwidth of an EIP
     public var bandwidth: BandwidthResp?
-
     /// Definition: Enterprise project ID The value is 0 or a string that contains a maximum of 36 characters
     /// in the UUID format with hyphens (-). This is the ID of the enterprise project that you associate with
     /// the EIP when you assign the EIP.
     public var enterpriseProjectID: String?
-
     /// Definition: Order information of an EIP.
     /// Constraints: Order information is available only for yearly/monthly resources. This parameter is left
     /// empty for pay-per-use resources.
     public var billingInfo: String?
-
     /// Definition: Frozen reason of the EIP.
     /// Constraints: The metadata type is used.
     /// Range:
@@ -92,7 +77,6 @@ public struct PublicipUpdateResp: Codable, Sendable, Hashable {
     /// DELABLE: frozen and can be deleted
     /// Default Value: N/A
     public var lockStatus: String?
-
     /// Definition: Type of the instance with an EIP bound.
     /// Range:
     /// PORT (Instance type, including ECS, BMS, and CCE)
@@ -100,22 +84,17 @@ public struct PublicipUpdateResp: Codable, Sendable, Hashable {
     /// ELB (Load balancer type)
     /// VPN (VPN instance type)
     public var associateInstanceType: String?
-
     /// Definition: ID of the instance with an EIP bound.
     public var associateInstanceID: String?
-
     /// Definition: ID of the network that an EIP belongs to. It is the network ID corresponding to
     /// publicip_pool_name.
     public var publicipPoolID: String?
-
     /// Definition: Network type of an EIP, including public EIP pool (for example, 5_bgp or 5_sbgp) and
     /// dedicated EIP pool.
     /// For details about a dedicated EIP pool, see the APIs about publicip_pool.
     public var publicipPoolName: String?
-
     /// Definition: EIP name
     public var alias: String?
-
     /// Definition: Passthrough mode. This parameter is available after the passthrough mode is enabled. (Not
     /// displayed by default)
     public var associateMode: String?
@@ -221,19 +200,17 @@ public struct PublicipUpdateResp: Codable, Sendable, Hashable {
 }
 
 /// EIP
-public struct UpdatePublicipOption: Codable, Sendable, Hashable {
+public struct UpdatePublicipOption: Codable, Sendable, Equatable {
     /// Definition: EIP name
     /// Minimum: 0
     /// Maximum: 64
     public var alias: String?
-
     /// Definition: Supplementary information about the EIP.
     /// Range: The value can contain 0 to 255 characters and cannot contain the following special characters:
     /// <>
     /// Minimum: 0
     /// Maximum: 255
     public var description: String?
-
     /// Definition: Type of the instance with an EIP bound.
     /// Range:
     /// PORT (Instance type, including ECS, BMS, and CCE)
@@ -251,7 +228,6 @@ public struct UpdatePublicipOption: Codable, Sendable, Hashable {
     /// Minimum: 0
     /// Maximum: 36
     public var associateInstanceType: String?
-
     /// Definition: ID of the bound instance, such as a load balancer ID or an ECS network interface ID.
     /// Constraints:
     /// If both associate_instance_type and associate_instance_id are not left empty, the EIP is bound to an
@@ -285,26 +261,19 @@ public struct UpdatePublicipOption: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/updatePublicips``.
-public struct UpdatePublicipsRequest: Codable, Sendable, Hashable {
+public struct UpdatePublicipsRequest: Codable, Sendable, Equatable {
     /// EIP
     public var publicip: UpdatePublicipOption
 
-    private enum CodingKeys: String, CodingKey {
-        case publicip
-    }
-
-    public init(
-        publicip: UpdatePublicipOption
-    ) {
+    public init(publicip: UpdatePublicipOption) {
         self.publicip = publicip
     }
 }
 
 /// The response of ``VPCClient/updatePublicips``.
-public struct UpdatePublicipsResponse: Codable, Sendable, Hashable {
+public struct UpdatePublicipsResponse: Codable, Sendable, Equatable {
     /// Request ID.
     public var requestID: String?
-
     /// Response object of updating an EIP
     public var publicip: PublicipUpdateResp?
 
@@ -313,10 +282,7 @@ public struct UpdatePublicipsResponse: Codable, Sendable, Hashable {
         case publicip
     }
 
-    public init(
-        requestID: String? = nil,
-        publicip: PublicipUpdateResp? = nil
-    ) {
+    public init(requestID: String? = nil, publicip: PublicipUpdateResp? = nil) {
         self.requestID = requestID
         self.publicip = publicip
     }

@@ -7,10 +7,7 @@ extension VPCClient {
     /// Documented values of `sort_key` for ``VPCClient/listPublicipsV3``.
     public struct ListPublicipsV3SortKey: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let id: Self = "id"
         public static let publicIPAddress: Self = "public_ip_address"
@@ -24,10 +21,7 @@ extension VPCClient {
     /// Documented values of `sort_dir` for ``VPCClient/listPublicipsV3``.
     public struct ListPublicipsV3SortDir: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let asc: Self = "asc"
         public static let desc: Self = "desc"
@@ -36,10 +30,7 @@ extension VPCClient {
     /// Documented values of `ip_version` for ``VPCClient/listPublicipsV3``.
     public struct ListPublicipsV3IPVersion: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let value4: Self = "4"
         public static let value6: Self = "6"
@@ -48,10 +39,7 @@ extension VPCClient {
     /// Documented values of `network_type` for ``VPCClient/listPublicipsV3``.
     public struct ListPublicipsV3NetworkType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let value5Telcom: Self = "5_telcom"
         public static let value5Union: Self = "5_union"
@@ -64,10 +52,7 @@ extension VPCClient {
     /// Documented values of `status` for ``VPCClient/listPublicipsV3``.
     public struct ListPublicipsV3Status: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let freezed: Self = "FREEZED"
         public static let down: Self = "DOWN"
@@ -78,10 +63,7 @@ extension VPCClient {
     /// Documented values of `bandwidth.share_type` for ``VPCClient/listPublicipsV3``.
     public struct ListPublicipsV3BandwidthShareType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let per: Self = "PER"
         public static let whole: Self = "WHOLE"
@@ -90,10 +72,7 @@ extension VPCClient {
     /// Documented values of `bandwidth.charge_mode` for ``VPCClient/listPublicipsV3``.
     public struct ListPublicipsV3BandwidthChargeMode: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let bandwidth: Self = "bandwidth"
         public static let traffic: Self = "traffic"
@@ -103,10 +82,7 @@ extension VPCClient {
     /// Documented values of `billing_mode` for ``VPCClient/listPublicipsV3``.
     public struct ListPublicipsV3BillingMode: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let payPerUse: Self = "PAY_PER_USE"
     }
@@ -114,10 +90,7 @@ extension VPCClient {
     /// Documented values of `associate_instance_type` for ``VPCClient/listPublicipsV3``.
     public struct ListPublicipsV3AssociateInstanceType: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let port: Self = "PORT"
         public static let natgw: Self = "NATGW"

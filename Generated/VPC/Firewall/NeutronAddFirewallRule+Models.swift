@@ -4,17 +4,15 @@
 import CloudCore
 
 /// The request body of ``VPCClient/neutronAddFirewallRule``.
-public struct NeutronAddFirewallRuleRequest: Codable, Sendable, Hashable {
+public struct NeutronAddFirewallRuleRequest: Codable, Sendable, Equatable {
     /// Specifies the firewall rule ID, which uniquely identifies the firewall rule.
     public var firewallRuleID: String
-
     /// The insert_after parameter indicates the firewall rule that has already been associated with the
     /// firewall policy. A new firewall rule will be inserted after the firewall rule associated with the
     /// firewall policy.
     /// If both the insert_after and insert_before parameters are specified, the insert_after parameter will
     /// be ignored.
     public var insertAfter: String?
-
     /// The insert_before parameter indicates the firewall rule that has already been associated with the
     /// firewall policy. A new firewall rule will be inserted before the firewall rule associated with the
     /// firewall policy.
@@ -28,11 +26,7 @@ public struct NeutronAddFirewallRuleRequest: Codable, Sendable, Hashable {
         case insertBefore = "insert_before"
     }
 
-    public init(
-        firewallRuleID: String,
-        insertAfter: String? = nil,
-        insertBefore: String? = nil
-    ) {
+    public init(firewallRuleID: String, insertAfter: String? = nil, insertBefore: String? = nil) {
         self.firewallRuleID = firewallRuleID
         self.insertAfter = insertAfter
         self.insertBefore = insertBefore

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronListFirewallGroups``.
-public struct NeutronListFirewallGroupsResponse: Codable, Sendable, Hashable {
+public struct NeutronListFirewallGroupsResponse: Codable, Sendable, Equatable {
     /// Specifies the firewall group list. For details, see Table 3.
     public var firewallGroups: [FirewallGroup]?
-
     /// Specifies the firewall_groups_link object list. For details, see Table 4.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
@@ -18,10 +17,7 @@ public struct NeutronListFirewallGroupsResponse: Codable, Sendable, Hashable {
         case firewallGroupsLinks = "firewall_groups_links"
     }
 
-    public init(
-        firewallGroups: [FirewallGroup]? = nil,
-        firewallGroupsLinks: [Link]? = nil
-    ) {
+    public init(firewallGroups: [FirewallGroup]? = nil, firewallGroupsLinks: [Link]? = nil) {
         self.firewallGroups = firewallGroups
         self.firewallGroupsLinks = firewallGroupsLinks
     }

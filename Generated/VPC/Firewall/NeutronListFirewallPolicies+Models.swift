@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronListFirewallPolicies``.
-public struct NeutronListFirewallPoliciesResponse: Codable, Sendable, Hashable {
+public struct NeutronListFirewallPoliciesResponse: Codable, Sendable, Equatable {
     /// Specifies the firewall policies. For details, see Table 3.
     public var firewallPolicies: [FirewallPolicy]?
-
     /// firewall_policies_link object. For details, see Table 4.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
@@ -18,10 +17,7 @@ public struct NeutronListFirewallPoliciesResponse: Codable, Sendable, Hashable {
         case firewallPoliciesLinks = "firewall_policies_links"
     }
 
-    public init(
-        firewallPolicies: [FirewallPolicy]? = nil,
-        firewallPoliciesLinks: [Link]? = nil
-    ) {
+    public init(firewallPolicies: [FirewallPolicy]? = nil, firewallPoliciesLinks: [Link]? = nil) {
         self.firewallPolicies = firewallPolicies
         self.firewallPoliciesLinks = firewallPoliciesLinks
     }

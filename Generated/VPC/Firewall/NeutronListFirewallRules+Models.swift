@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronListFirewallRules``.
-public struct NeutronListFirewallRulesResponse: Codable, Sendable, Hashable {
+public struct NeutronListFirewallRulesResponse: Codable, Sendable, Equatable {
     /// Specifies the firewall rule list. For details, see Table 4.
     public var firewallRules: [FirewallRule]?
-
     /// Specifies the pagination information. For details, see Table 3.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
@@ -18,10 +17,7 @@ public struct NeutronListFirewallRulesResponse: Codable, Sendable, Hashable {
         case firewallRulesLinks = "firewall_rules_links"
     }
 
-    public init(
-        firewallRules: [FirewallRule]? = nil,
-        firewallRulesLinks: [Link]? = nil
-    ) {
+    public init(firewallRules: [FirewallRule]? = nil, firewallRulesLinks: [Link]? = nil) {
         self.firewallRules = firewallRules
         self.firewallRulesLinks = firewallRulesLinks
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/neutronRemoveFirewallRule``.
-public struct NeutronRemoveFirewallRuleRequest: Codable, Sendable, Hashable {
+public struct NeutronRemoveFirewallRuleRequest: Codable, Sendable, Equatable {
     /// Specifies the firewall rule ID, which uniquely identifies the firewall rule.
     public var firewallRuleID: String
 
@@ -12,9 +12,7 @@ public struct NeutronRemoveFirewallRuleRequest: Codable, Sendable, Hashable {
         case firewallRuleID = "firewall_rule_id"
     }
 
-    public init(
-        firewallRuleID: String
-    ) {
+    public init(firewallRuleID: String) {
         self.firewallRuleID = firewallRuleID
     }
 }

@@ -4,20 +4,17 @@
 import CloudCore
 
 /// Specifies the floating IP address list. For details, see Table 2.
-public struct NeutronCreateFloatingIPFloatingip: Codable, Sendable, Hashable {
+public struct NeutronCreateFloatingIPFloatingip: Codable, Sendable, Equatable {
     /// Specifies the floating IP address.
     public var floatingIPAddress: String?
-
     /// Specifies the external network ID.
     /// You can only use fixed external network.
     /// You can use GET /v2.0/networks?router:external=True or
     /// GET /v2.0/networks?name={floating_network} or
     /// run the neutron net-external-list mode command to obtain information about the external network.
     public var floatingNetworkID: String
-
     /// Specifies the port ID.
     public var portID: String?
-
     /// Specifies the private IP address of the associated port.
     public var fixedIPAddress: String?
 
@@ -42,37 +39,28 @@ public struct NeutronCreateFloatingIPFloatingip: Codable, Sendable, Hashable {
 }
 
 /// Specifies the floating IP address list. For details, see Table 4.
-public struct NeutronCreateFloatingIPFloatingip2: Codable, Sendable, Hashable {
+public struct NeutronCreateFloatingIPFloatingip2: Codable, Sendable, Equatable {
     /// Specifies the floating IP address status. The value can be ACTIVE, DOWN, or ERROR.
     /// DOWN indicates that the floating IP address has not been bound.
     /// ACTIVE indicates that the floating IP address has been bound.
     /// ERROR indicates that the floating IP address is abnormal.
     public var status: Status?
-
     /// Specifies the floating IP address ID.
     public var id: String?
-
     /// Specifies the floating IP address.
     public var floatingIPAddress: String?
-
     /// Specifies the external network ID.
     public var floatingNetworkID: String?
-
     /// Specifies the ID of the belonged router.
     public var routerID: String?
-
     /// Specifies the port ID.
     public var portID: String?
-
     /// Specifies the private IP address of the associated port.
     public var fixedIPAddress: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the DNS name.
     public var dnsName: String?
-
     /// Specifies the DNS domain.
     public var dnsDomain: String?
 
@@ -115,33 +103,21 @@ public struct NeutronCreateFloatingIPFloatingip2: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/neutronCreateFloatingIP``.
-public struct NeutronCreateFloatingIPRequest: Codable, Sendable, Hashable {
+public struct NeutronCreateFloatingIPRequest: Codable, Sendable, Equatable {
     /// Specifies the floating IP address list. For details, see Table 2.
     public var floatingip: NeutronCreateFloatingIPFloatingip
 
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: NeutronCreateFloatingIPFloatingip
-    ) {
+    public init(floatingip: NeutronCreateFloatingIPFloatingip) {
         self.floatingip = floatingip
     }
 }
 
 /// The response of ``VPCClient/neutronCreateFloatingIP``.
-public struct NeutronCreateFloatingIPResponse: Codable, Sendable, Hashable {
+public struct NeutronCreateFloatingIPResponse: Codable, Sendable, Equatable {
     /// Specifies the floating IP address list. For details, see Table 4.
     public var floatingip: NeutronCreateFloatingIPFloatingip2?
 
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: NeutronCreateFloatingIPFloatingip2? = nil
-    ) {
+    public init(floatingip: NeutronCreateFloatingIPFloatingip2? = nil) {
         self.floatingip = floatingip
     }
 }

@@ -4,43 +4,32 @@
 import CloudCore
 
 /// Specifies the floating IP address list. For details, see Table 5.
-public struct NeutronUpdateFloatingIPFloatingip2: Codable, Sendable, Hashable {
+public struct NeutronUpdateFloatingIPFloatingip2: Codable, Sendable, Equatable {
     /// Specifies the floating IP address status. The value can be ACTIVE, DOWN, or ERROR.
     /// DOWN indicates that the floating IP address has not been bound.
     /// ACTIVE indicates that the floating IP address has been bound.
     /// ERROR indicates that the floating IP address is abnormal.
     public var status: Status?
-
     /// Specifies the floating IP address ID.
     public var id: String?
-
     /// Specifies the floating IP address.
     public var floatingIPAddress: String?
-
     /// Specifies the external network ID.
     public var floatingNetworkID: String?
-
     /// Specifies the ID of the belonged router.
     public var routerID: String?
-
     /// Specifies the port ID.
     public var portID: String?
-
     /// Specifies the private IP address of the associated port.
     public var fixedIPAddress: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the DNS name.
     public var dnsName: String?
-
     /// Specifies the DNS domain.
     public var dnsDomain: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var createdAt: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var updatedAt: String?
 
@@ -89,17 +78,11 @@ public struct NeutronUpdateFloatingIPFloatingip2: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/neutronUpdateFloatingIP``.
-public struct NeutronUpdateFloatingIPResponse: Codable, Sendable, Hashable {
+public struct NeutronUpdateFloatingIPResponse: Codable, Sendable, Equatable {
     /// Specifies the floating IP address list. For details, see Table 5.
     public var floatingip: NeutronUpdateFloatingIPFloatingip2?
 
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: NeutronUpdateFloatingIPFloatingip2? = nil
-    ) {
+    public init(floatingip: NeutronUpdateFloatingIPFloatingip2? = nil) {
         self.floatingip = floatingip
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Request body for creating an IP address group.
-public struct CreateAddressGroupOption: Codable, Sendable, Hashable {
+public struct CreateAddressGroupOption: Codable, Sendable, Equatable {
     /// Definition:
     /// The name of an IP address group.
     /// Constraints:
@@ -14,7 +14,6 @@ public struct CreateAddressGroupOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var name: String
-
     /// Definition:
     /// Description about an IP address group.
     /// Constraints:
@@ -23,7 +22,6 @@ public struct CreateAddressGroupOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var description: String?
-
     /// Definition:
     /// IP address version of an IP address group.
     /// Constraints:
@@ -36,7 +34,6 @@ public struct CreateAddressGroupOption: Codable, Sendable, Hashable {
     /// - `4`: IPv4 address group
     /// - `6`: IPv6 address group
     public var ipVersion: Int
-
     /// Definition:
     /// Maximum number of IP address entries in an IP address group.
     /// Constraints:
@@ -46,7 +43,6 @@ public struct CreateAddressGroupOption: Codable, Sendable, Hashable {
     /// Default Value:
     /// 20
     public var maxCapacity: Int?
-
     /// Definition:
     /// IP address entries in an IP address group. Both IPv4 and IPv6 address entries are supported.
     /// Constraints:
@@ -62,7 +58,6 @@ public struct CreateAddressGroupOption: Codable, Sendable, Hashable {
     /// Default Value:
     /// N/A
     public var ipSet: [String]?
-
     /// Definition:
     /// IP address entries in an IP address group and their remarks. There are multiple IP address entry
     /// objects in an IP address group. Each IP address entry object contains one IP address entry and its
@@ -76,7 +71,6 @@ public struct CreateAddressGroupOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var ipExtraSet: [IPExtraSetOption]?
-
     /// Not in the page's table; the page's request example sends it.
     public var enterpriseProjectID: String?
 
@@ -121,7 +115,7 @@ public struct CreateAddressGroupOption: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/createAddressGroup``.
-public struct CreateAddressGroupRequest: Codable, Sendable, Hashable {
+public struct CreateAddressGroupRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Whether to only check the request.
     /// Constraints:
@@ -134,7 +128,6 @@ public struct CreateAddressGroupRequest: Codable, Sendable, Hashable {
     /// Default Value:
     /// false
     public var dryRun: Bool?
-
     /// Definition:
     /// Request body for creating an IP address group.
     /// Constraints:
@@ -148,10 +141,7 @@ public struct CreateAddressGroupRequest: Codable, Sendable, Hashable {
         case addressGroup = "address_group"
     }
 
-    public init(
-        dryRun: Bool? = nil,
-        addressGroup: CreateAddressGroupOption
-    ) {
+    public init(dryRun: Bool? = nil, addressGroup: CreateAddressGroupOption) {
         self.dryRun = dryRun
         self.addressGroup = addressGroup
     }

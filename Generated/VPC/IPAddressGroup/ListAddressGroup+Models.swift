@@ -4,19 +4,17 @@
 import CloudCore
 
 /// The response of ``VPCClient/listAddressGroup``.
-public struct ListAddressGroupResponse: Codable, Sendable, Hashable {
+public struct ListAddressGroupResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Request ID.
     /// Range:
     /// N/A
     public var requestID: String?
-
     /// Definition:
     /// Response body for querying IP address groups.
     /// Range:
     /// N/A
     public var addressGroups: [AddressGroup]?
-
     /// Definition:
     /// Pagination information.
     /// Range:
@@ -29,11 +27,7 @@ public struct ListAddressGroupResponse: Codable, Sendable, Hashable {
         case pageInfo = "page_info"
     }
 
-    public init(
-        requestID: String? = nil,
-        addressGroups: [AddressGroup]? = nil,
-        pageInfo: PageInfo? = nil
-    ) {
+    public init(requestID: String? = nil, addressGroups: [AddressGroup]? = nil, pageInfo: PageInfo? = nil) {
         self.requestID = requestID
         self.addressGroups = addressGroups
         self.pageInfo = pageInfo

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Request body for updating an IP address group.
-public struct UpdateAddressGroupOption: Codable, Sendable, Hashable {
+public struct UpdateAddressGroupOption: Codable, Sendable, Equatable {
     /// Definition:
     /// The name of an IP address group.
     /// Constraints:
@@ -14,7 +14,6 @@ public struct UpdateAddressGroupOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var name: String?
-
     /// Definition:
     /// Description about an IP address group.
     /// Constraints:
@@ -23,7 +22,6 @@ public struct UpdateAddressGroupOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var description: String?
-
     /// Definition:
     /// IP address entries in an IP address group. Both IPv4 and IPv6 address entries are supported.
     /// Constraints:
@@ -38,7 +36,6 @@ public struct UpdateAddressGroupOption: Codable, Sendable, Hashable {
     /// Default Value:
     /// N/A
     public var ipSet: [String]?
-
     /// Definition:
     /// IP address entries in an IP address group and their remarks.
     /// Constraints:
@@ -70,7 +67,7 @@ public struct UpdateAddressGroupOption: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/updateAddressGroup``.
-public struct UpdateAddressGroupRequest: Codable, Sendable, Hashable {
+public struct UpdateAddressGroupRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Whether to only check the request.
     /// Constraints:
@@ -83,7 +80,6 @@ public struct UpdateAddressGroupRequest: Codable, Sendable, Hashable {
     /// Default Value:
     /// false
     public var dryRun: Bool?
-
     /// Definition:
     /// Request body for updating an IP address group.
     /// Constraints:
@@ -97,10 +93,7 @@ public struct UpdateAddressGroupRequest: Codable, Sendable, Hashable {
         case addressGroup = "address_group"
     }
 
-    public init(
-        dryRun: Bool? = nil,
-        addressGroup: UpdateAddressGroupOption
-    ) {
+    public init(dryRun: Bool? = nil, addressGroup: UpdateAddressGroupOption) {
         self.dryRun = dryRun
         self.addressGroup = addressGroup
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronListSecurityGroupRules``.
-public struct NeutronListSecurityGroupRulesResponse: Codable, Sendable, Hashable {
+public struct NeutronListSecurityGroupRulesResponse: Codable, Sendable, Equatable {
     /// Specifies the security group rule list. For details, see Table 3.
     public var securityGroupRules: [SecurityGroupRule]?
-
     /// Shows pagination information about security group rules.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
@@ -18,10 +17,7 @@ public struct NeutronListSecurityGroupRulesResponse: Codable, Sendable, Hashable
         case securityGroupRulesLinks = "security_group_rules_links"
     }
 
-    public init(
-        securityGroupRules: [SecurityGroupRule]? = nil,
-        securityGroupRulesLinks: [Link]? = nil
-    ) {
+    public init(securityGroupRules: [SecurityGroupRule]? = nil, securityGroupRulesLinks: [Link]? = nil) {
         self.securityGroupRules = securityGroupRules
         self.securityGroupRulesLinks = securityGroupRulesLinks
     }

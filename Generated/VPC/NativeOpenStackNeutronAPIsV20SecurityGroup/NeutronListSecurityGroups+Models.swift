@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronListSecurityGroups``.
-public struct NeutronListSecurityGroupsResponse: Codable, Sendable, Hashable {
+public struct NeutronListSecurityGroupsResponse: Codable, Sendable, Equatable {
     /// Specifies the security group list. For details, see Table 3.
     public var securityGroups: [SecurityGroup]?
-
     /// Shows pagination information about security groups.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
@@ -18,10 +17,7 @@ public struct NeutronListSecurityGroupsResponse: Codable, Sendable, Hashable {
         case securityGroupsLinks = "security_groups_links"
     }
 
-    public init(
-        securityGroups: [SecurityGroup]? = nil,
-        securityGroupsLinks: [Link]? = nil
-    ) {
+    public init(securityGroups: [SecurityGroup]? = nil, securityGroupsLinks: [Link]? = nil) {
         self.securityGroups = securityGroups
         self.securityGroupsLinks = securityGroupsLinks
     }

@@ -7,10 +7,7 @@ extension VPCClient {
     /// Documented values of `direction` for ``VPCClient/neutronListSecurityGroupRules``.
     public struct NeutronListSecurityGroupRulesDirection: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let ingress: Self = "ingress"
         public static let egress: Self = "egress"

@@ -4,54 +4,41 @@
 import CloudCore
 
 /// The request body of ``VPCClient/neutronCreateSubnet``.
-public struct NeutronCreateSubnetRequest: Codable, Sendable, Hashable {
+public struct NeutronCreateSubnetRequest: Codable, Sendable, Equatable {
     /// Specifies the subnet. For details, see Table 2.
     public var subnet: NeutronCreateSubnetSubnet2
 
-    private enum CodingKeys: String, CodingKey {
-        case subnet
-    }
-
-    public init(
-        subnet: NeutronCreateSubnetSubnet2
-    ) {
+    public init(subnet: NeutronCreateSubnetSubnet2) {
         self.subnet = subnet
     }
 }
 
 /// Specifies the subnet. For details, see Table 2.
-public struct NeutronCreateSubnetSubnet2: Codable, Sendable, Hashable {
+public struct NeutronCreateSubnetSubnet2: Codable, Sendable, Equatable {
     /// Specifies the subnet name.
     public var name: String?
-
     /// Specifies the IP address version.
     /// The value can be 4 (IPv4) or 6 (IPv6).
     ///
     /// - `4`: IPv4
     /// - `6`: IPv6
     public var ipVersion: Int?
-
     /// Specifies the IPv6 addressing mode.
     /// Only dhcpv6-stateful is supported.
     public var ipv6AddressMode: String?
-
     /// Specifies the IPv6 route broadcast mode.
     /// Only dhcpv6-stateful is supported.
     public var ipv6RaMode: String?
-
     /// Specifies the ID of the network to which the subnet belongs.
     public var networkID: String
-
     /// Specifies the CIDR format.
     /// Only the IPv4 addresses in the 10.0.0.0/8, 172.16.0.0/12, and 192.168.0.0/16 ranges are supported. The
     /// subnet mask cannot be greater than 28.
     /// This parameter cannot be set if the value of ip_version is 6.
     public var cidr: String
-
     /// The gateway IP address cannot conflict with IP addresses configured for allocation_pools.
     /// This attribute cannot be modified.
     public var gatewayIP: String?
-
     /// Specifies the available IP address pool. For details, see Table 3.
     /// Example: [ { "start": "10.0.0.2", "end": "10.0.0.251"} ]
     /// The last three and the first IP addresses in each subnet are the ones reserved by the system. For
@@ -66,26 +53,21 @@ public struct NeutronCreateSubnetSubnet2: Codable, Sendable, Hashable {
     /// When updating an IP address pool, the allocation_pool value can contain neither gateway nor broadcast
     /// IP addresses.
     public var allocationPools: [AllocationPool]?
-
     /// Specifies the DNS server address.
     /// Instructions:
     /// Example: "dns_nameservers": ["8.xx.xx.8","8.xx.xx.4"]
     /// A maximum of five DNS server addresses are supported.
     public var dnsNameservers: [String]?
-
     /// Specifies the static VM routes. For details, see Table 4.
     /// Static routes are not supported, and entered information will be ignored.
     public var hostRoutes: [Route]?
-
     /// Specifies whether to enable the DHCP function. Value false indicates that the DHCP function is not
     /// enabled.
     /// The value can only be true.
     public var enableDHCP: Bool?
-
     /// Specifies whether to use the default subnet pool.
     /// The value can be set to true only when IPv6 is used.
     public var useDefaultSubnetpool: Bool?
-
     /// Specifies the subnet pool ID.
     public var subnetpoolID: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronListSubnets``.
-public struct NeutronListSubnetsResponse: Codable, Sendable, Hashable {
+public struct NeutronListSubnetsResponse: Codable, Sendable, Equatable {
     /// Specifies the subnet list. For details, see Table 3.
     public var subnets: [NeutronCreateSubnetSubnet]?
-
     /// Specifies the pagination information. For details, see Table 6.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
@@ -18,10 +17,7 @@ public struct NeutronListSubnetsResponse: Codable, Sendable, Hashable {
         case subnetsLinks = "subnets_links"
     }
 
-    public init(
-        subnets: [NeutronCreateSubnetSubnet]? = nil,
-        subnetsLinks: [Link]? = nil
-    ) {
+    public init(subnets: [NeutronCreateSubnetSubnet]? = nil, subnetsLinks: [Link]? = nil) {
         self.subnets = subnets
         self.subnetsLinks = subnetsLinks
     }

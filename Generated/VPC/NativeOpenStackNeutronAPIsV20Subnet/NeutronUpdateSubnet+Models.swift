@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``VPCClient/neutronUpdateSubnet``.
-public struct NeutronUpdateSubnetRequest: Codable, Sendable, Hashable {
+public struct NeutronUpdateSubnetRequest: Codable, Sendable, Equatable {
     /// Specifies the subnet. For details, see Table 2.
     /// You must specify at least one attribute when updating a subnet.
     public var subnet: NeutronUpdateSubnetSubnet
 
-    private enum CodingKeys: String, CodingKey {
-        case subnet
-    }
-
-    public init(
-        subnet: NeutronUpdateSubnetSubnet
-    ) {
+    public init(subnet: NeutronUpdateSubnetSubnet) {
         self.subnet = subnet
     }
 }
@@ -24,10 +18,9 @@ public struct NeutronUpdateSubnetRequest: Codable, Sendable, Hashable {
 public typealias NeutronUpdateSubnetResponse = NeutronCreateSubnetResponse
 
 /// Specifies the subnet. For details, see Table 2.
-public struct NeutronUpdateSubnetSubnet: Codable, Sendable, Hashable {
+public struct NeutronUpdateSubnetSubnet: Codable, Sendable, Equatable {
     /// Specifies the subnet name.
     public var name: String?
-
     /// Specifies the available IP address pool. For details about the allocation_pool objects, see Table 3.
     /// Example: [ { "start": "10.0.0.2", "end": "10.0.0.251"} ]
     /// The last three and the first IP addresses in each subnet are the ones reserved by the system. For
@@ -41,17 +34,14 @@ public struct NeutronUpdateSubnetSubnet: Codable, Sendable, Hashable {
     /// When updating an IP address pool, the allocation_pool value can contain neither gateway nor broadcast
     /// IP addresses.
     public var allocationPools: [AllocationPool]?
-
     /// Specifies the DNS server address.
     /// Instructions:
     /// Example: "dns_nameservers": ["8.xx.xx.8","8.xx.xx.4"]
     /// A maximum of five DNS server addresses are supported.
     public var dnsNameservers: [String]?
-
     /// Specifies the static VM routes. For details, see Table 4.
     /// Static routes are not supported, and entered information will be ignored.
     public var hostRoutes: [Route]?
-
     /// Specifies whether to enable the DHCP function. Value false indicates that the DHCP function is not
     /// enabled.
     /// The value can only be true.

@@ -4,18 +4,15 @@
 import CloudCore
 
 /// Specifies the network. For details, see Table 2.
-public struct NeutronCreateNetworkNetwork: Codable, Sendable, Hashable {
+public struct NeutronCreateNetworkNetwork: Codable, Sendable, Equatable {
     /// Specifies the network name.
     /// The name cannot be the same as the admin_external_net value (preset network name and cannot be used).
     public var name: String?
-
     /// Specifies the administrative status.
     /// The value can only be true.
     public var adminStateUp: Bool?
-
     /// Specifies whether the network can be shared by different tenants.
     public var shared: Bool?
-
     /// Specifies the network type.
     /// Only the VXLAN and GENEVE networks are supported.
     /// Tenants can only set this parameter to geneve. If this parameter is not specified, the network type is
@@ -25,7 +22,6 @@ public struct NeutronCreateNetworkNetwork: Codable, Sendable, Hashable {
     /// Set this parameter to geneve if you want to create GENEVE networks.
     /// Do not specify this parameter if you want to create VXLAN networks.
     public var providerNetworkType: String?
-
     /// Specifies whether the security option is enabled for the port. If the option is not enabled, the
     /// security group and DHCP snooping settings of all VMs in the network do not take effect.
     public var portSecurityEnabled: Bool?
@@ -63,17 +59,11 @@ public struct NeutronCreateNetworkNetwork: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/neutronCreateNetwork``.
-public struct NeutronCreateNetworkRequest: Codable, Sendable, Hashable {
+public struct NeutronCreateNetworkRequest: Codable, Sendable, Equatable {
     /// Specifies the network. For details, see Table 2.
     public var network: NeutronCreateNetworkNetwork
 
-    private enum CodingKeys: String, CodingKey {
-        case network
-    }
-
-    public init(
-        network: NeutronCreateNetworkNetwork
-    ) {
+    public init(network: NeutronCreateNetworkNetwork) {
         self.network = network
     }
 }

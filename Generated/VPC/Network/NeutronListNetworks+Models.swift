@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronListNetworks``.
-public struct NeutronListNetworksResponse: Codable, Sendable, Hashable {
+public struct NeutronListNetworksResponse: Codable, Sendable, Equatable {
     /// Specifies the network list. For details, see Table 3.
     public var networks: [Network]?
-
     /// Specifies the pagination information. For details, see Table 4.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
@@ -18,10 +17,7 @@ public struct NeutronListNetworksResponse: Codable, Sendable, Hashable {
         case networksLinks = "networks_links"
     }
 
-    public init(
-        networks: [Network]? = nil,
-        networksLinks: [Link]? = nil
-    ) {
+    public init(networks: [Network]? = nil, networksLinks: [Link]? = nil) {
         self.networks = networks
         self.networksLinks = networksLinks
     }

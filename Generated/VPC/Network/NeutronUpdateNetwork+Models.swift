@@ -4,15 +4,13 @@
 import CloudCore
 
 /// Specifies the network. For details, see Table 3.
-public struct NeutronUpdateNetworkNetwork: Codable, Sendable, Hashable {
+public struct NeutronUpdateNetworkNetwork: Codable, Sendable, Equatable {
     /// Specifies the network name.
     /// The name cannot be the same as the admin_external_net value (preset network name and cannot be used).
     public var name: String?
-
     /// Specifies the administrative status.
     /// The value can only be true.
     public var adminStateUp: Bool?
-
     /// Specifies whether the security option is enabled for the port. If the option is not enabled, the
     /// security group and DHCP snooping settings of all VMs in the network do not take effect.
     public var portSecurityEnabled: Bool?
@@ -23,11 +21,7 @@ public struct NeutronUpdateNetworkNetwork: Codable, Sendable, Hashable {
         case portSecurityEnabled = "port_security_enabled"
     }
 
-    public init(
-        name: String? = nil,
-        adminStateUp: Bool? = nil,
-        portSecurityEnabled: Bool? = nil
-    ) {
+    public init(name: String? = nil, adminStateUp: Bool? = nil, portSecurityEnabled: Bool? = nil) {
         self.name = name
         self.adminStateUp = adminStateUp
         self.portSecurityEnabled = portSecurityEnabled
@@ -42,18 +36,12 @@ public struct NeutronUpdateNetworkNetwork: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/neutronUpdateNetwork``.
-public struct NeutronUpdateNetworkRequest: Codable, Sendable, Hashable {
+public struct NeutronUpdateNetworkRequest: Codable, Sendable, Equatable {
     /// Specifies the network. For details, see Table 3.
     /// You must specify at least one attribute when updating a network.
     public var network: NeutronUpdateNetworkNetwork
 
-    private enum CodingKeys: String, CodingKey {
-        case network
-    }
-
-    public init(
-        network: NeutronUpdateNetworkNetwork
-    ) {
+    public init(network: NeutronUpdateNetworkNetwork) {
         self.network = network
     }
 }

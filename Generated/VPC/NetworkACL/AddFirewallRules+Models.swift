@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/addFirewallRules``.
-public struct AddFirewallRulesRequest: Codable, Sendable, Hashable {
+public struct AddFirewallRulesRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Request body for inserting a network ACL rule.
     /// Constraints:
@@ -12,7 +12,6 @@ public struct AddFirewallRulesRequest: Codable, Sendable, Hashable {
     /// Range:
     /// Default Value:
     public var firewall: FirewallInsertRuleOption
-
     /// Definition:
     /// Whether to only check the request.
     /// Constraints:
@@ -31,10 +30,7 @@ public struct AddFirewallRulesRequest: Codable, Sendable, Hashable {
         case dryRun = "dry_run"
     }
 
-    public init(
-        firewall: FirewallInsertRuleOption,
-        dryRun: Bool? = nil
-    ) {
+    public init(firewall: FirewallInsertRuleOption, dryRun: Bool? = nil) {
         self.firewall = firewall
         self.dryRun = dryRun
     }
@@ -50,7 +46,7 @@ public struct AddFirewallRulesRequest: Codable, Sendable, Hashable {
 public typealias AddFirewallRulesResponse = ShowFirewallResponse
 
 /// Network ACL inbound rules.
-public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
+public struct FirewallInsertRuleItemOption: Codable, Sendable, Equatable {
     /// Definition:
     /// Network ACL rule name.
     /// Constraints:
@@ -60,7 +56,6 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var name: String?
-
     /// Definition:
     /// Supplementary information about the network ACL rule.
     /// Constraints:
@@ -69,7 +64,6 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var description: String?
-
     /// Definition:
     /// Whether a network ACL rule allows or denies traffic.
     /// Constraints:
@@ -79,7 +73,6 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
     /// deny: A network ACL rule denies traffic.
     /// Default Value:
     public var action: Action
-
     /// Definition:
     /// Communication protocol of a network ACL rule.
     /// Constraints:
@@ -96,7 +89,6 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
     /// Default Value:
     /// N/A
     public var `protocol`: String
-
     /// Definition:
     /// IP address version of a network ACL rule.
     /// Constraints:
@@ -109,7 +101,6 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
     /// - `4`: IPv4 network ACL rule.
     /// - `6`: IPv6 network ACL rule.
     public var ipVersion: Int
-
     /// Definition:
     /// Source IP address or source IP address range of a network ACL rule.
     /// Constraints:
@@ -118,7 +109,6 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var sourceIPAddress: String?
-
     /// Definition:
     /// Destination IP address or destination IP address range of a network ACL rule.
     /// Constraints:
@@ -127,7 +117,6 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var destinationIPAddress: String?
-
     /// Definition:
     /// Source port of a network ACL rule.
     /// Constraints:
@@ -140,7 +129,6 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var sourcePort: String?
-
     /// Definition:
     /// Destination port of a network ACL rule.
     /// Constraints:
@@ -153,7 +141,6 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var destinationPort: String?
-
     /// Definition:
     /// ID of the source IP address group of a network ACL rule.
     /// Constraints:
@@ -163,7 +150,6 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var sourceAddressGroupID: String?
-
     /// Definition:
     /// ID of the destination IP address group of a network ACL rule.
     /// Constraints:
@@ -173,7 +159,6 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var destinationAddressGroupID: String?
-
     /// Definition:
     /// Whether a network ACL rule is enabled.
     /// Constraints:
@@ -246,7 +231,7 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Hashable {
 }
 
 /// Request body for inserting a network ACL rule.
-public struct FirewallInsertRuleOption: Codable, Sendable, Hashable {
+public struct FirewallInsertRuleOption: Codable, Sendable, Equatable {
     /// Definition:
     /// Network ACL inbound rules.
     /// Constraints:
@@ -254,7 +239,6 @@ public struct FirewallInsertRuleOption: Codable, Sendable, Hashable {
     /// Range:
     /// Default Value:
     public var ingressRules: [FirewallInsertRuleItemOption]?
-
     /// Definition:
     /// Network ACL outbound rules.
     /// Constraints:
@@ -262,7 +246,6 @@ public struct FirewallInsertRuleOption: Codable, Sendable, Hashable {
     /// Range:
     /// Default Value:
     public var egressRules: [FirewallInsertRuleItemOption]?
-
     /// Definition:
     /// ID of an inbound or outbound network ACL rule after which a new rule will be inserted. If not
     /// specified, the network ACL rule will be inserted at the beginning of the inbound or outbound rule

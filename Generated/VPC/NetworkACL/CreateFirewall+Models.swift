@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Request body for creating a network ACL.
-public struct CreateFirewallOption: Codable, Sendable, Hashable {
+public struct CreateFirewallOption: Codable, Sendable, Equatable {
     /// Definition:
     /// Name of the network ACL.
     /// Constraints:
@@ -14,7 +14,6 @@ public struct CreateFirewallOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var name: String
-
     /// Definition:
     /// Supplementary information about the network ACL.
     /// Constraints:
@@ -23,7 +22,6 @@ public struct CreateFirewallOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var description: String?
-
     /// Definition:
     /// ID of the enterprise project that the network ACL belongs to.
     /// Constraints:
@@ -34,7 +32,6 @@ public struct CreateFirewallOption: Codable, Sendable, Hashable {
     /// Default Value:
     /// 0 indicates the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// Definition:
     /// Tags of a network ACL, including tag keys and tag values, which can be used to classify and identify
     /// resources. For details, see the tag objects.
@@ -44,7 +41,6 @@ public struct CreateFirewallOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var tags: [Match]?
-
     /// Definition:
     /// Network ACL administrative status.
     /// Constraints:
@@ -89,7 +85,7 @@ public struct CreateFirewallOption: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/createFirewall``.
-public struct CreateFirewallRequest: Codable, Sendable, Hashable {
+public struct CreateFirewallRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Request body for creating a network ACL.
     /// Constraints:
@@ -97,7 +93,6 @@ public struct CreateFirewallRequest: Codable, Sendable, Hashable {
     /// Range:
     /// Default Value:
     public var firewall: CreateFirewallOption
-
     /// Definition:
     /// Whether to only check the request.
     /// Constraints:
@@ -116,10 +111,7 @@ public struct CreateFirewallRequest: Codable, Sendable, Hashable {
         case dryRun = "dry_run"
     }
 
-    public init(
-        firewall: CreateFirewallOption,
-        dryRun: Bool? = nil
-    ) {
+    public init(firewall: CreateFirewallOption, dryRun: Bool? = nil) {
         self.firewall = firewall
         self.dryRun = dryRun
     }

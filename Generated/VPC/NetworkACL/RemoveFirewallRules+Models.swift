@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Request body for removing a network ACL rule.
-public struct FirewallRemoveRuleOption: Codable, Sendable, Hashable {
+public struct FirewallRemoveRuleOption: Codable, Sendable, Equatable {
     /// Definition:
     /// Inbound network ACL rules to be deleted.
     /// Constraints:
@@ -14,7 +14,6 @@ public struct FirewallRemoveRuleOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var ingressRules: [FirewallRemoveRuleItemOption]?
-
     /// Definition:
     /// Outbound network ACL rules to be deleted.
     /// Constraints:
@@ -40,7 +39,7 @@ public struct FirewallRemoveRuleOption: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/removeFirewallRules``.
-public struct RemoveFirewallRulesRequest: Codable, Sendable, Hashable {
+public struct RemoveFirewallRulesRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Request body for removing a network ACL rule.
     /// Constraints:
@@ -48,7 +47,6 @@ public struct RemoveFirewallRulesRequest: Codable, Sendable, Hashable {
     /// Range:
     /// Default Value:
     public var firewall: FirewallRemoveRuleOption
-
     /// Definition:
     /// Whether to only check the request.
     /// Constraints:
@@ -67,10 +65,7 @@ public struct RemoveFirewallRulesRequest: Codable, Sendable, Hashable {
         case dryRun = "dry_run"
     }
 
-    public init(
-        firewall: FirewallRemoveRuleOption,
-        dryRun: Bool? = nil
-    ) {
+    public init(firewall: FirewallRemoveRuleOption, dryRun: Bool? = nil) {
         self.firewall = firewall
         self.dryRun = dryRun
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Request body for updating a network ACL
-public struct UpdateFirewallOption: Codable, Sendable, Hashable {
+public struct UpdateFirewallOption: Codable, Sendable, Equatable {
     /// Definition:
     /// Name of the network ACL.
     /// Constraints:
@@ -14,7 +14,6 @@ public struct UpdateFirewallOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var name: String?
-
     /// Definition:
     /// Supplementary information about the network ACL.
     /// Constraints:
@@ -23,7 +22,6 @@ public struct UpdateFirewallOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var description: String?
-
     /// Definition:
     /// Network ACL administrative status.
     /// Constraints:
@@ -41,11 +39,7 @@ public struct UpdateFirewallOption: Codable, Sendable, Hashable {
         case adminStateUp = "admin_state_up"
     }
 
-    public init(
-        name: String? = nil,
-        description: String? = nil,
-        adminStateUp: Bool? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil, adminStateUp: Bool? = nil) {
         self.name = name
         self.description = description
         self.adminStateUp = adminStateUp
@@ -60,7 +54,7 @@ public struct UpdateFirewallOption: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/updateFirewall``.
-public struct UpdateFirewallRequest: Codable, Sendable, Hashable {
+public struct UpdateFirewallRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Request body for updating a network ACL
     /// Constraints:
@@ -68,7 +62,6 @@ public struct UpdateFirewallRequest: Codable, Sendable, Hashable {
     /// Range:
     /// Default Value:
     public var firewall: UpdateFirewallOption
-
     /// Definition:
     /// Whether to only check the request.
     /// Constraints:
@@ -87,10 +80,7 @@ public struct UpdateFirewallRequest: Codable, Sendable, Hashable {
         case dryRun = "dry_run"
     }
 
-    public init(
-        firewall: UpdateFirewallOption,
-        dryRun: Bool? = nil
-    ) {
+    public init(firewall: UpdateFirewallOption, dryRun: Bool? = nil) {
         self.firewall = firewall
         self.dryRun = dryRun
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Inbound network ACL rules to be updated.
-public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
+public struct FirewallUpdateRuleItemOption: Codable, Sendable, Equatable {
     /// Definition:
     /// Network ACL rule ID.
     /// Constraints:
@@ -13,7 +13,6 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var id: String
-
     /// Definition:
     /// Network ACL rule name.
     /// Constraints:
@@ -23,7 +22,6 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var name: String?
-
     /// Definition:
     /// Supplementary information about the network ACL rule.
     /// Constraints:
@@ -32,7 +30,6 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var description: String?
-
     /// Definition:
     /// Whether a network ACL rule allows or denies traffic.
     /// Constraints:
@@ -42,7 +39,6 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
     /// deny: A network ACL rule denies traffic.
     /// Default Value:
     public var action: Action?
-
     /// Definition:
     /// Communication protocol of a network ACL rule.
     /// Constraints:
@@ -59,7 +55,6 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
     /// Default Value:
     /// N/A
     public var `protocol`: String?
-
     /// Definition:
     /// IP address version of a network ACL rule.
     /// Constraints:
@@ -72,7 +67,6 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
     /// - `4`: IPv4 network ACL rule.
     /// - `6`: IPv6 network ACL rule.
     public var ipVersion: Int?
-
     /// Definition:
     /// Source IP address or source IP address range of a network ACL rule.
     /// Constraints:
@@ -81,7 +75,6 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var sourceIPAddress: String?
-
     /// Definition:
     /// Destination IP address or destination IP address range of a network ACL rule.
     /// Constraints:
@@ -90,7 +83,6 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var destinationIPAddress: String?
-
     /// Definition:
     /// Source port of a network ACL rule.
     /// Constraints:
@@ -103,7 +95,6 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var sourcePort: String?
-
     /// Definition:
     /// Destination port of a network ACL rule.
     /// Constraints:
@@ -116,7 +107,6 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var destinationPort: String?
-
     /// Definition:
     /// ID of the source IP address group of a network ACL rule.
     /// Constraints:
@@ -126,7 +116,6 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var sourceAddressGroupID: String?
-
     /// Definition:
     /// ID of the destination IP address group of a network ACL rule.
     /// Constraints:
@@ -136,7 +125,6 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var destinationAddressGroupID: String?
-
     /// Definition:
     /// Whether a network ACL rule is enabled.
     /// Constraints:
@@ -213,7 +201,7 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Hashable {
 }
 
 /// Request body for updating a network ACL rule
-public struct FirewallUpdateRuleOption: Codable, Sendable, Hashable {
+public struct FirewallUpdateRuleOption: Codable, Sendable, Equatable {
     /// Definition:
     /// Inbound network ACL rules to be updated.
     /// Constraints:
@@ -224,7 +212,6 @@ public struct FirewallUpdateRuleOption: Codable, Sendable, Hashable {
     /// N/A
     /// Default Value:
     public var ingressRules: [FirewallUpdateRuleItemOption]?
-
     /// Definition:
     /// Outbound network ACL rules to be updated.
     /// Constraints:
@@ -251,7 +238,7 @@ public struct FirewallUpdateRuleOption: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/updateFirewallRules``.
-public struct UpdateFirewallRulesRequest: Codable, Sendable, Hashable {
+public struct UpdateFirewallRulesRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Request body for updating a network ACL rule
     /// Constraints:
@@ -259,7 +246,6 @@ public struct UpdateFirewallRulesRequest: Codable, Sendable, Hashable {
     /// Range:
     /// Default Value:
     public var firewall: FirewallUpdateRuleOption
-
     /// Definition:
     /// Whether to only check the request.
     /// Constraints:
@@ -278,10 +264,7 @@ public struct UpdateFirewallRulesRequest: Codable, Sendable, Hashable {
         case dryRun = "dry_run"
     }
 
-    public init(
-        firewall: FirewallUpdateRuleOption,
-        dryRun: Bool? = nil
-    ) {
+    public init(firewall: FirewallUpdateRuleOption, dryRun: Bool? = nil) {
         self.firewall = firewall
         self.dryRun = dryRun
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``VPCClient/batchCreateFirewallTags``.
-public struct BatchCreateFirewallTagsRequest: Codable, Sendable, Hashable {
+public struct BatchCreateFirewallTagsRequest: Codable, Sendable, Equatable {
     /// Tags
     public var tags: [Match]
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [Match]
-    ) {
+    public init(tags: [Match]) {
         self.tags = tags
     }
 }

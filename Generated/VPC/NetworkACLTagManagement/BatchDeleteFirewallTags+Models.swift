@@ -4,39 +4,24 @@
 import CloudCore
 
 /// The request body of ``VPCClient/batchDeleteFirewallTags``.
-public struct BatchDeleteFirewallTagsRequest: Codable, Sendable, Hashable {
+public struct BatchDeleteFirewallTagsRequest: Codable, Sendable, Equatable {
     /// Tags
     public var tags: [DeleteResourceTagRequestBody]
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [DeleteResourceTagRequestBody]
-    ) {
+    public init(tags: [DeleteResourceTagRequestBody]) {
         self.tags = tags
     }
 }
 
 /// Tags
-public struct DeleteResourceTagRequestBody: Codable, Sendable, Hashable {
+public struct DeleteResourceTagRequestBody: Codable, Sendable, Equatable {
     /// Tag key.
     /// The key of the same resource must be unique.
     public var key: String
-
     /// Tag key
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String? = nil
-    ) {
+    public init(key: String, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -7,10 +7,9 @@ import CloudCore
 public typealias CountFirewallsByTagsRequest = ListFirewallsByTagsRequest
 
 /// The response of ``VPCClient/countFirewallsByTags``.
-public struct CountFirewallsByTagsResponse: Codable, Sendable, Hashable {
+public struct CountFirewallsByTagsResponse: Codable, Sendable, Equatable {
     /// Request ID
     public var requestID: String?
-
     /// Resource quantity
     public var totalCount: Int?
 
@@ -19,10 +18,7 @@ public struct CountFirewallsByTagsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        requestID: String? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(requestID: String? = nil, totalCount: Int? = nil) {
         self.requestID = requestID
         self.totalCount = totalCount
     }

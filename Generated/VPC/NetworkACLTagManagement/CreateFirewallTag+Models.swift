@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``VPCClient/createFirewallTag``.
-public struct CreateFirewallTagRequest: Codable, Sendable, Hashable {
+public struct CreateFirewallTagRequest: Codable, Sendable, Equatable {
     /// Request body for adding tags to a network ACL.
     public var tag: Match
 
-    private enum CodingKeys: String, CodingKey {
-        case tag
-    }
-
-    public init(
-        tag: Match
-    ) {
+    public init(tag: Match) {
         self.tag = tag
     }
 }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/listFirewallTags``.
-public struct ListFirewallTagsResponse: Codable, Sendable, Hashable {
+public struct ListFirewallTagsResponse: Codable, Sendable, Equatable {
     /// Tags
     public var tags: [ListPublicipTagsTag]?
-
     /// Request ID.
     public var requestID: String?
-
     /// Resource quantity.
     public var totalCount: Int?
 
@@ -20,11 +18,7 @@ public struct ListFirewallTagsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        tags: [ListPublicipTagsTag]? = nil,
-        requestID: String? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(tags: [ListPublicipTagsTag]? = nil, requestID: String? = nil, totalCount: Int? = nil) {
         self.tags = tags
         self.requestID = requestID
         self.totalCount = totalCount

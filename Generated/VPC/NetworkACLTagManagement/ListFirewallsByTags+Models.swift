@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/listFirewallsByTags``.
-public struct ListFirewallsByTagsResponse: Codable, Sendable, Hashable {
+public struct ListFirewallsByTagsResponse: Codable, Sendable, Equatable {
     /// Resources
     public var resources: [ListResourceResp]?
-
     /// Resource quantity
     public var totalCount: Int?
-
     /// Request ID
     public var requestID: String?
 
@@ -20,11 +18,7 @@ public struct ListFirewallsByTagsResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        resources: [ListResourceResp]? = nil,
-        totalCount: Int? = nil,
-        requestID: String? = nil
-    ) {
+    public init(resources: [ListResourceResp]? = nil, totalCount: Int? = nil, requestID: String? = nil) {
         self.resources = resources
         self.totalCount = totalCount
         self.requestID = requestID
@@ -39,16 +33,13 @@ public struct ListFirewallsByTagsResponse: Codable, Sendable, Hashable {
 }
 
 /// Resources
-public struct ListResourceResp: Codable, Sendable, Hashable {
+public struct ListResourceResp: Codable, Sendable, Equatable {
     /// Resource ID
     public var resourceID: String?
-
     /// Resource details that are used for extension. This parameter is left blank by default.
     public var resourceDetail: JSONValue?
-
     /// Resource name. This parameter is an empty string by default if there is no resource name.
     public var resourceName: String?
-
     /// A list of tags for queried resources to match against. This parameter is an empty array by default if
     /// there is no tag.
     public var tags: [ResponseTag]?

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCClient/showFirewallTags``.
-public struct ShowFirewallTagsResponse: Codable, Sendable, Hashable {
+public struct ShowFirewallTagsResponse: Codable, Sendable, Equatable {
     /// Tags
     public var tags: [ResponseTag]?
-
     /// Request ID
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ShowFirewallTagsResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        tags: [ResponseTag]? = nil,
-        requestID: String? = nil
-    ) {
+    public init(tags: [ResponseTag]? = nil, requestID: String? = nil) {
         self.tags = tags
         self.requestID = requestID
     }

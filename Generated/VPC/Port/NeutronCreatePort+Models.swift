@@ -4,29 +4,24 @@
 import CloudCore
 
 /// Specifies the port object list. For details, see Table 2.
-public struct NeutronCreatePortPort: Codable, Sendable, Hashable {
+public struct NeutronCreatePortPort: Codable, Sendable, Equatable {
     /// Specifies the port name.
     public var name: String?
-
     /// Specifies the ID of the network that the port belongs to.
     /// The network ID must exist.
     public var networkID: String
-
     /// Specifies the administrative status.
     /// The default value is true.
     public var adminStateUp: Bool?
-
     /// Specifies the port IP address. For details, see Table 3. For example, the value is "fixed_ips":
     /// [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}].
     /// "fixed_ips": [{"subnet_id": "1fd001aa-6946-4168-86d9-924c7d3ef8fb", "ip_address":
     /// "2a07:b980:4030:14::1"}]
     public var fixedIPs: [FixedIP]?
-
     /// Specifies the UUID of the security group, for example, "security_groups":
     /// ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]. This is an extended attribute.
     /// This parameter cannot be left blank.
     public var securityGroups: [String]?
-
     /// Specifies a set of zero or more allowed address pairs. This is an extended attribute. For details, see
     /// Table 4.
     /// Instructions:
@@ -39,10 +34,8 @@ public struct NeutronCreatePortPort: Codable, Sendable, Hashable {
     /// an existing ECS NIC IP address. Otherwise, the virtual IP address cannot be used for communication.
     /// Set allowed_address_pairs of the cloud server network interface to 1.1.1.1/0.
     public var allowedAddressPairs: [AllowedAddressPair]?
-
     /// Specifies the extended DHCP option. This is an extended attribute. For details, see Table 5.
     public var extraDHCPOpts: [ExtraDHCPOpt]?
-
     /// Specifies the user-defined settings. This is an extended attribute.
     /// Instructions:
     /// The internal_elb field is in boolean type and is available to common tenants. Set the value of this
@@ -57,16 +50,13 @@ public struct NeutronCreatePortPort: Codable, Sendable, Hashable {
     /// Currently, the value can only be set to true. When the value is set to true, the FWaaS function does
     /// not take effect.
     public var bindingProfile: JSONValue?
-
     /// Specifies the type of the bound vNIC.
     /// normal: Softswitch
     public var bindingVnicType: String?
-
     /// Specifies whether the security option is enabled for the port.
     /// true indicates that security groups can be added and DHCP anti-spoofing is enabled. false indicates
     /// that security groups and DHCP anti-spoofing are not applied.
     public var portSecurityEnabled: Bool?
-
     /// Specifies the device that the port belongs to.
     /// Currently, only "" and neutron:VIP_PORT are supported. neutron:VIP_PORT indicates the port of a
     /// virtual IP address.
@@ -129,17 +119,11 @@ public struct NeutronCreatePortPort: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/neutronCreatePort``.
-public struct NeutronCreatePortRequest: Codable, Sendable, Hashable {
+public struct NeutronCreatePortRequest: Codable, Sendable, Equatable {
     /// Specifies the port object list. For details, see Table 2.
     public var port: NeutronCreatePortPort
 
-    private enum CodingKeys: String, CodingKey {
-        case port
-    }
-
-    public init(
-        port: NeutronCreatePortPort
-    ) {
+    public init(port: NeutronCreatePortPort) {
         self.port = port
     }
 }

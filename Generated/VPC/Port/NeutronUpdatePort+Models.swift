@@ -4,15 +4,13 @@
 import CloudCore
 
 /// Specifies the port object list. For details, see Table 3.
-public struct NeutronUpdatePortPort: Codable, Sendable, Hashable {
+public struct NeutronUpdatePortPort: Codable, Sendable, Equatable {
     /// Specifies the port name.
     public var name: String?
-
     /// Specifies the UUID of the security group, for example, "security_groups":
     /// ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]. This is an extended attribute.
     /// This parameter cannot be left blank.
     public var securityGroups: [String]?
-
     /// Specifies a set of zero or more allowed address pairs. This is an extended attribute. For details, see
     /// Table 4.
     /// Instructions:
@@ -25,10 +23,8 @@ public struct NeutronUpdatePortPort: Codable, Sendable, Hashable {
     /// an existing ECS NIC IP address. Otherwise, the virtual IP address cannot be used for communication.
     /// Set allowed_address_pairs of the cloud server network interface to 1.1.1.1/0.
     public var allowedAddressPairs: [AllowedAddressPair]?
-
     /// Specifies the extended DHCP option. This is an extended attribute. For details, see Table 5.
     public var extraDHCPOpts: [ExtraDHCPOpt]?
-
     /// Specifies the user-defined settings. This is an extended attribute.
     /// Instructions:
     /// The internal_elb field is in boolean type and is available to common tenants. Set the value of this
@@ -43,11 +39,9 @@ public struct NeutronUpdatePortPort: Codable, Sendable, Hashable {
     /// Currently, the value can only be set to true. When the value is set to true, the FWaaS function does
     /// not take effect.
     public var bindingProfile: JSONValue?
-
     /// Specifies the type of the bound vNIC.
     /// normal: Softswitch
     public var bindingVnicType: String?
-
     /// Specifies whether the security option is enabled for the port.
     /// true indicates that security groups can be added and DHCP anti-spoofing is enabled. false indicates
     /// that security groups and DHCP anti-spoofing are not applied.
@@ -94,18 +88,12 @@ public struct NeutronUpdatePortPort: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/neutronUpdatePort``.
-public struct NeutronUpdatePortRequest: Codable, Sendable, Hashable {
+public struct NeutronUpdatePortRequest: Codable, Sendable, Equatable {
     /// Specifies the port object list. For details, see Table 3.
     /// You must specify at least one attribute when updating a port.
     public var port: NeutronUpdatePortPort
 
-    private enum CodingKeys: String, CodingKey {
-        case port
-    }
-
-    public init(
-        port: NeutronUpdatePortPort
-    ) {
+    public init(port: NeutronUpdatePortPort) {
         self.port = port
     }
 }

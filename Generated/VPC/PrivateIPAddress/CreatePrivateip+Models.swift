@@ -4,11 +4,10 @@
 import CloudCore
 
 /// Specifies the private IP addresses. For details, see Table 3.
-public struct CreatePrivateipPrivateip: Codable, Sendable, Hashable {
+public struct CreatePrivateipPrivateip: Codable, Sendable, Equatable {
     /// Specifies the ID of the subnet from which IP addresses are assigned.
     /// If you use the management console, the value of this parameter is the Network ID value.
     public var subnetID: String
-
     /// Specifies the target IP address.
     /// The value can be an available IP address in the subnet. If it is not specified, the system
     /// automatically assigns an IP address.
@@ -19,28 +18,19 @@ public struct CreatePrivateipPrivateip: Codable, Sendable, Hashable {
         case ipAddress = "ip_address"
     }
 
-    public init(
-        subnetID: String,
-        ipAddress: String? = nil
-    ) {
+    public init(subnetID: String, ipAddress: String? = nil) {
         self.subnetID = subnetID
         self.ipAddress = ipAddress
     }
 }
 
 /// The request body of ``VPCClient/createPrivateip``.
-public struct CreatePrivateipRequest: Codable, Sendable, Hashable {
+public struct CreatePrivateipRequest: Codable, Sendable, Equatable {
     /// Specifies the private IP addresses. For details, see Table 3.
     /// By default, a maximum of 20 private IP addresses can be assigned.
     public var privateips: [CreatePrivateipPrivateip]
 
-    private enum CodingKeys: String, CodingKey {
-        case privateips
-    }
-
-    public init(
-        privateips: [CreatePrivateipPrivateip]
-    ) {
+    public init(privateips: [CreatePrivateipPrivateip]) {
         self.privateips = privateips
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/showPrivateip``.
-public struct ShowPrivateipResponse: Codable, Sendable, Hashable {
+public struct ShowPrivateipResponse: Codable, Sendable, Equatable {
     /// Specifies the private IP address objects. For details, see Table 3.
     public var privateip: Privateip?
 
-    private enum CodingKeys: String, CodingKey {
-        case privateip
-    }
-
-    public init(
-        privateip: Privateip? = nil
-    ) {
+    public init(privateip: Privateip? = nil) {
         self.privateip = privateip
     }
 }

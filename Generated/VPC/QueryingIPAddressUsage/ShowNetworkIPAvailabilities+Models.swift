@@ -4,23 +4,18 @@
 import CloudCore
 
 /// Specifies the network_ip_availability objects. For details, see Table 3.
-public struct NetworkIPAvailability: Codable, Sendable, Hashable {
+public struct NetworkIPAvailability: Codable, Sendable, Equatable {
     /// Specifies the network ID.
     public var networkID: String?
-
     /// Specifies the network name.
     public var networkName: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the total number of IP addresses on a network. (System reserved IP addresses are not
     /// included.)
     public var totalIPs: Int?
-
     /// Specifies the number of in-use IP addresses on a network. (Reserved IP addresses are not included.)
     public var usedIPs: Int?
-
     /// Specifies the subnet IP address usage objects. For details, see Table 4.
     public var subnetIPAvailability: [SubnetIPAvailability]?
 
@@ -61,7 +56,7 @@ public struct NetworkIPAvailability: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/showNetworkIPAvailabilities``.
-public struct ShowNetworkIPAvailabilitiesResponse: Codable, Sendable, Hashable {
+public struct ShowNetworkIPAvailabilitiesResponse: Codable, Sendable, Equatable {
     /// Specifies the network_ip_availability objects. For details, see Table 3.
     public var networkIPAvailability: NetworkIPAvailability?
 
@@ -69,32 +64,25 @@ public struct ShowNetworkIPAvailabilitiesResponse: Codable, Sendable, Hashable {
         case networkIPAvailability = "network_ip_availability"
     }
 
-    public init(
-        networkIPAvailability: NetworkIPAvailability? = nil
-    ) {
+    public init(networkIPAvailability: NetworkIPAvailability? = nil) {
         self.networkIPAvailability = networkIPAvailability
     }
 }
 
 /// Specifies the subnet IP address usage objects. For details, see Table 4.
-public struct SubnetIPAvailability: Codable, Sendable, Hashable {
+public struct SubnetIPAvailability: Codable, Sendable, Equatable {
     /// Specifies the number of in-use IP addresses on a subnet. (System reserved IP addresses are not
     /// included.)
     public var usedIPs: Int?
-
     /// Specifies the subnet ID.
     /// If you use the management console, the value of this parameter is the Network ID value.
     public var subnetID: String?
-
     /// Specifies the subnet name.
     public var subnetName: String?
-
     /// Specifies the IP version of the subnet. Only IPv4 is supported.
     public var ipVersion: Int?
-
     /// Specifies the subnet CIDR block.
     public var cidr: String?
-
     /// Specifies the total number of IP addresses on a subnet. (System reserved IP addresses are not
     /// included.)
     public var totalIPs: Int?

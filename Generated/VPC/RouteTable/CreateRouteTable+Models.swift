@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``VPCClient/createRouteTable``.
-public struct CreateRouteTableRequest: Codable, Sendable, Hashable {
+public struct CreateRouteTableRequest: Codable, Sendable, Equatable {
     /// Specifies the route table. For details, see Table 3.
     public var routetable: CreateRouteTableRoutetable
 
-    private enum CodingKeys: String, CodingKey {
-        case routetable
-    }
-
-    public init(
-        routetable: CreateRouteTableRoutetable
-    ) {
+    public init(routetable: CreateRouteTableRoutetable) {
         self.routetable = routetable
     }
 }
@@ -23,19 +17,16 @@ public struct CreateRouteTableRequest: Codable, Sendable, Hashable {
 public typealias CreateRouteTableResponse = ShowRouteTableResponse
 
 /// Specifies the route table. For details, see Table 3.
-public struct CreateRouteTableRoutetable: Codable, Sendable, Hashable {
+public struct CreateRouteTableRoutetable: Codable, Sendable, Equatable {
     /// Specifies the route table name.
     /// The value can contain up to 64 characters, including letters, digits, underscores (_), hyphens (-),
     /// and periods (.).
     public var name: String?
-
     /// Specifies the route list. For details, see Table 4.
     /// Each route table can have a maximum of 200 routes.
     public var routes: [Adding]?
-
     /// Specifies the ID of the VPC associated with the route table.
     public var vpcID: String
-
     /// Provides supplementary information about the route table.
     /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
@@ -47,12 +38,7 @@ public struct CreateRouteTableRoutetable: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        name: String? = nil,
-        routes: [Adding]? = nil,
-        vpcID: String,
-        description: String? = nil
-    ) {
+    public init(name: String? = nil, routes: [Adding]? = nil, vpcID: String, description: String? = nil) {
         self.name = name
         self.routes = routes
         self.vpcID = vpcID

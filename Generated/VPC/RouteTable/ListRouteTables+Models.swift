@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/listRouteTables``.
-public struct ListRouteTablesResponse: Codable, Sendable, Hashable {
+public struct ListRouteTablesResponse: Codable, Sendable, Equatable {
     /// Specifies the route table list. For details, see Table 3.
     public var routetables: [Routetable]?
 
-    private enum CodingKeys: String, CodingKey {
-        case routetables
-    }
-
-    public init(
-        routetables: [Routetable]? = nil
-    ) {
+    public init(routetables: [Routetable]? = nil) {
         self.routetables = routetables
     }
 }

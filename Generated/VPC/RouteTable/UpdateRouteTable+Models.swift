@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Deletes a route. For details, see Table 7.
-public struct Deleting: Codable, Sendable, Hashable {
+public struct Deleting: Codable, Sendable, Equatable {
     /// Specifies the route type.
     /// Values:
     /// ecs (ECS)
@@ -20,11 +20,9 @@ public struct Deleting: Codable, Sendable, Hashable {
     /// local: reserved CIDR block. The destination CIDR block of the route configured cannot overlap with
     /// that defined by local.
     public var type: String?
-
     /// Specifies the destination CIDR block of a route.
     /// Constraints: The value must be in valid IPv4 or IPv6 CIDR formats.
     public var destination: String
-
     /// Specifies the ID of the next hop in the route.
     /// Values:
     /// When type is ecs, the value is an ECS ID.
@@ -38,17 +36,9 @@ public struct Deleting: Codable, Sendable, Hashable {
     /// When type is set to er, the value is the ID of an enterprise router.
     /// When type is set to subeni, the value is the ID of a supplementary network interface.
     public var nexthop: String?
-
     /// Provides supplementary information about the route.
     /// The value can contain up to 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case destination
-        case nexthop
-        case description
-    }
 
     public init(
         type: String? = nil,
@@ -64,17 +54,11 @@ public struct Deleting: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/updateRouteTable``.
-public struct UpdateRouteTableRequest: Codable, Sendable, Hashable {
+public struct UpdateRouteTableRequest: Codable, Sendable, Equatable {
     /// Specifies the route table. For details, see Table 3.
     public var routetable: UpdateRouteTableRoutetable
 
-    private enum CodingKeys: String, CodingKey {
-        case routetable
-    }
-
-    public init(
-        routetable: UpdateRouteTableRoutetable
-    ) {
+    public init(routetable: UpdateRouteTableRoutetable) {
         self.routetable = routetable
     }
 }
@@ -83,30 +67,18 @@ public struct UpdateRouteTableRequest: Codable, Sendable, Hashable {
 public typealias UpdateRouteTableResponse = ShowRouteTableResponse
 
 /// Specifies the route list. For details, see Table 4.
-public struct UpdateRouteTableRoute: Codable, Sendable, Hashable {
+public struct UpdateRouteTableRoute: Codable, Sendable, Equatable {
     /// Adds a route. For details, see Table 5.
     /// Parameters type, destination, and nexthop are mandatory.
     public var add: [Adding]?
-
     /// Modifies a route. For details, see Table 6.
     /// Parameters type, destination, and nexthop are mandatory.
     public var mod: [Adding]?
-
     /// Deletes a route. For details, see Table 7.
     /// Parameter destination is mandatory.
     public var del: [Deleting]?
 
-    private enum CodingKeys: String, CodingKey {
-        case add
-        case mod
-        case del
-    }
-
-    public init(
-        add: [Adding]? = nil,
-        mod: [Adding]? = nil,
-        del: [Deleting]? = nil
-    ) {
+    public init(add: [Adding]? = nil, mod: [Adding]? = nil, del: [Deleting]? = nil) {
         self.add = add
         self.mod = mod
         self.del = del
@@ -114,16 +86,14 @@ public struct UpdateRouteTableRoute: Codable, Sendable, Hashable {
 }
 
 /// Specifies the route table. For details, see Table 3.
-public struct UpdateRouteTableRoutetable: Codable, Sendable, Hashable {
+public struct UpdateRouteTableRoutetable: Codable, Sendable, Equatable {
     /// Specifies the route table name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
     public var name: String?
-
     /// Provides supplementary information about the route.
     /// The value can contain up to 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Specifies the route list. For details, see Table 4.
     /// Constraints:
     /// Each route table can have a maximum of 200 routes.
@@ -135,17 +105,7 @@ public struct UpdateRouteTableRoutetable: Codable, Sendable, Hashable {
     /// del: Deletes a route. Parameter destination is mandatory.
     public var routes: UpdateRouteTableRoute?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case routes
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil,
-        routes: UpdateRouteTableRoute? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil, routes: UpdateRouteTableRoute? = nil) {
         self.name = name
         self.description = description
         self.routes = routes

@@ -5,7 +5,7 @@ import CloudCore
 
 /// Specifies the external gateway. This is an extended attribute. For details, see the external_gateway_info
 /// objects.
-public struct NeutronCreateRouterExternalGatewayInfo: Codable, Sendable, Hashable {
+public struct NeutronCreateRouterExternalGatewayInfo: Codable, Sendable, Equatable {
     /// Specifies the UUID of the external network.
     /// You can use GET /v2.0/networks?router:external=True or run the neutron net-external-list command to
     /// query information about the external network.
@@ -15,25 +15,17 @@ public struct NeutronCreateRouterExternalGatewayInfo: Codable, Sendable, Hashabl
         case networkID = "network_id"
     }
 
-    public init(
-        networkID: String? = nil
-    ) {
+    public init(networkID: String? = nil) {
         self.networkID = networkID
     }
 }
 
 /// The request body of ``VPCClient/neutronCreateRouter``.
-public struct NeutronCreateRouterRequest: Codable, Sendable, Hashable {
+public struct NeutronCreateRouterRequest: Codable, Sendable, Equatable {
     /// Specifies the router. For details, see Table 2.
     public var router: NeutronCreateRouterRouter
 
-    private enum CodingKeys: String, CodingKey {
-        case router
-    }
-
-    public init(
-        router: NeutronCreateRouterRouter
-    ) {
+    public init(router: NeutronCreateRouterRouter) {
         self.router = router
     }
 }
@@ -42,17 +34,15 @@ public struct NeutronCreateRouterRequest: Codable, Sendable, Hashable {
 public typealias NeutronCreateRouterResponse = NeutronShowRouterResponse
 
 /// Specifies the router. For details, see Table 2.
-public struct NeutronCreateRouterRouter: Codable, Sendable, Hashable {
+public struct NeutronCreateRouterRouter: Codable, Sendable, Equatable {
     /// Specifies the router name.
     /// Instructions:
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
     public var name: String?
-
     /// Specifies the administrative status.
     /// The value can only be true.
     public var adminStateUp: Bool?
-
     /// Specifies the external gateway. This is an extended attribute. For details, see the
     /// external_gateway_info objects.
     public var externalGatewayInfo: NeutronCreateRouterExternalGatewayInfo?

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronListRouters``.
-public struct NeutronListRoutersResponse: Codable, Sendable, Hashable {
+public struct NeutronListRoutersResponse: Codable, Sendable, Equatable {
     /// Specifies the router list. For details, see Table 3.
     public var routers: [Router]?
-
     /// Specifies the pagination information. For details, see Table 6.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
@@ -18,10 +17,7 @@ public struct NeutronListRoutersResponse: Codable, Sendable, Hashable {
         case routersLinks = "routers_links"
     }
 
-    public init(
-        routers: [Router]? = nil,
-        routersLinks: [Link]? = nil
-    ) {
+    public init(routers: [Router]? = nil, routersLinks: [Link]? = nil) {
         self.routers = routers
         self.routersLinks = routersLinks
     }

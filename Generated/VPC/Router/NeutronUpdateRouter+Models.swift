@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``VPCClient/neutronUpdateRouter``.
-public struct NeutronUpdateRouterRequest: Codable, Sendable, Hashable {
+public struct NeutronUpdateRouterRequest: Codable, Sendable, Equatable {
     /// Specifies the router. For details, see Table 2.
     /// You must specify at least one attribute when updating a router.
     public var router: NeutronUpdateRouterRouter
 
-    private enum CodingKeys: String, CodingKey {
-        case router
-    }
-
-    public init(
-        router: NeutronUpdateRouterRouter
-    ) {
+    public init(router: NeutronUpdateRouterRouter) {
         self.router = router
     }
 }
@@ -24,21 +18,18 @@ public struct NeutronUpdateRouterRequest: Codable, Sendable, Hashable {
 public typealias NeutronUpdateRouterResponse = NeutronShowRouterResponse
 
 /// Specifies the router. For details, see Table 2.
-public struct NeutronUpdateRouterRouter: Codable, Sendable, Hashable {
+public struct NeutronUpdateRouterRouter: Codable, Sendable, Equatable {
     /// Specifies the router name.
     /// Instructions:
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
     public var name: String?
-
     /// Specifies the administrative status.
     /// The value can only be true.
     public var adminStateUp: Bool?
-
     /// Specifies the external gateway. This is an extended attribute. For details, see the
     /// external_gateway_info objects.
     public var externalGatewayInfo: ExternalGatewayInfo?
-
     /// Specifies a route list. This is an extended attribute. For details, see Table 4.
     public var routes: [Route]?
 

@@ -4,69 +4,48 @@
 import CloudCore
 
 /// The request body of ``VPCClient/associateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTime``.
-public struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeRequest: Codable, Sendable, Hashable {
+public struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct ActionValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// associate
         public static let add: Self = "add"
-
         /// disassociate
         public static let remove: Self = "remove"
     }
 
     /// Specifies the port list. A maximum of 20 ports are supported. For details, see Table 3.
     public var ports: [FirewallRemoveRuleItemOption]
-
     /// Specifies the operation. The value can be add (associate) or remove (disassociate). The values are
     /// case-insensitive.
     public var action: ActionValue
 
-    private enum CodingKeys: String, CodingKey {
-        case ports
-        case action
-    }
-
-    public init(
-        ports: [FirewallRemoveRuleItemOption],
-        action: ActionValue
-    ) {
+    public init(ports: [FirewallRemoveRuleItemOption], action: ActionValue) {
         self.ports = ports
         self.action = action
     }
 }
 
 /// The response of ``VPCClient/associateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTime``.
-public struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeResponse: Codable, Sendable, Hashable {
+public struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeResponse: Codable, Sendable, Equatable {
     /// Specifies the failed ports. For details, see Table 5.
     /// If all ports are associated with or disassociated from the security group successfully, the fail list
     /// in the response body is blank.
     public var fail: Fail?
 
-    private enum CodingKeys: String, CodingKey {
-        case fail
-    }
-
-    public init(
-        fail: Fail? = nil
-    ) {
+    public init(fail: Fail? = nil) {
         self.fail = fail
     }
 }
 
 /// Specifies the failed ports. For details, see Table 5.
-public struct Fail: Codable, Sendable, Hashable {
+public struct Fail: Codable, Sendable, Equatable {
     /// Specifies the ID of the failed port, which uniquely identifies the port.
     public var id: String?
-
     /// Specifies the error code.
     public var errorCode: String?
-
     /// Specifies the error message.
     public var errorMsg: String?
 
@@ -76,11 +55,7 @@ public struct Fail: Codable, Sendable, Hashable {
         case errorMsg = "error_msg"
     }
 
-    public init(
-        id: String? = nil,
-        errorCode: String? = nil,
-        errorMsg: String? = nil
-    ) {
+    public init(id: String? = nil, errorCode: String? = nil, errorMsg: String? = nil) {
         self.id = id
         self.errorCode = errorCode
         self.errorMsg = errorMsg

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/createSecurityGroup``.
-public struct CreateSecurityGroupRequest: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the security group objects. For details, see Table 3.
     public var securityGroup: CreateSecurityGroupSecurityGroup2
 
@@ -12,9 +12,7 @@ public struct CreateSecurityGroupRequest: Codable, Sendable, Hashable {
         case securityGroup = "security_group"
     }
 
-    public init(
-        securityGroup: CreateSecurityGroupSecurityGroup2
-    ) {
+    public init(securityGroup: CreateSecurityGroupSecurityGroup2) {
         self.securityGroup = securityGroup
     }
 }
@@ -23,17 +21,15 @@ public struct CreateSecurityGroupRequest: Codable, Sendable, Hashable {
 public typealias CreateSecurityGroupResponse = ShowSecurityGroupResponse
 
 /// Specifies the security group objects. For details, see Table 3.
-public struct CreateSecurityGroupSecurityGroup2: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupSecurityGroup2: Codable, Sendable, Equatable {
     /// Specifies the security group name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
     public var name: String
-
     /// Specifies the ID of the VPC that the security group is associated with.
     /// Currently, this parameter is not recommended because it is only used as a prompt and does not restrict
     /// that the security group must be associated with the VPC.
     public var vpcID: String?
-
     /// Specifies the enterprise project ID. When creating a security group, associate the enterprise project
     /// ID with the security group.
     /// The value is 0 or a string that contains a maximum of 36 characters in UUID format with hyphens (-).
@@ -46,11 +42,7 @@ public struct CreateSecurityGroupSecurityGroup2: Codable, Sendable, Hashable {
         case enterpriseProjectID = "enterprise_project_id"
     }
 
-    public init(
-        name: String,
-        vpcID: String? = nil,
-        enterpriseProjectID: String? = nil
-    ) {
+    public init(name: String, vpcID: String? = nil, enterpriseProjectID: String? = nil) {
         self.name = name
         self.vpcID = vpcID
         self.enterpriseProjectID = enterpriseProjectID

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``VPCClient/listSecurityGroupRules``.
-public struct ListSecurityGroupRulesResponse: Codable, Sendable, Hashable {
+public struct ListSecurityGroupRulesResponse: Codable, Sendable, Equatable {
     /// Specifies the security group rule objects. For details, see Table 2.
     public var securityGroupRules: [CreateSecurityGroupRuleSecurityGroupRule]?
 
@@ -12,9 +12,7 @@ public struct ListSecurityGroupRulesResponse: Codable, Sendable, Hashable {
         case securityGroupRules = "security_group_rules"
     }
 
-    public init(
-        securityGroupRules: [CreateSecurityGroupRuleSecurityGroupRule]? = nil
-    ) {
+    public init(securityGroupRules: [CreateSecurityGroupRuleSecurityGroupRule]? = nil) {
         self.securityGroupRules = securityGroupRules
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``VPCClient/listSecurityGroups``.
-public struct ListSecurityGroupsResponse: Codable, Sendable, Hashable {
+public struct ListSecurityGroupsResponse: Codable, Sendable, Equatable {
     /// Specifies the security group objects. For details, see Table 3.
     public var securityGroups: [CreateSecurityGroupSecurityGroup]?
 
@@ -12,9 +12,7 @@ public struct ListSecurityGroupsResponse: Codable, Sendable, Hashable {
         case securityGroups = "security_groups"
     }
 
-    public init(
-        securityGroups: [CreateSecurityGroupSecurityGroup]? = nil
-    ) {
+    public init(securityGroups: [CreateSecurityGroupSecurityGroup]? = nil) {
         self.securityGroups = securityGroups
     }
 }

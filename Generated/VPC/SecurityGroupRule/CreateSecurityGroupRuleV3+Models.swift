@@ -6,20 +6,18 @@ import CloudCore
 /// Definition: Request body for creating a security group rule.
 ///
 /// CreateSecurityGroupRuleOption
-public struct CreateSecurityGroupRuleV3Option: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupRuleV3Option: Codable, Sendable, Equatable {
     /// Definition: ID of the security group that a security group rule belongs to.
     /// Constraints: None
     /// Range: None
     /// Default Value: None
     public var securityGroupID: String
-
     /// Definition: Description of a security group rule.
     /// Constraints: The value can contain no more than 255 characters and cannot contain angle brackets (< or
     /// >).
     /// Range: None
     /// Default Value: None
     public var description: String?
-
     /// Definition: Inbound or outbound direction of a security group rule.
     /// Constraints: None
     /// Range:
@@ -27,7 +25,6 @@ public struct CreateSecurityGroupRuleV3Option: Codable, Sendable, Hashable {
     /// egress: outbound direction
     /// Default Value: None
     public var direction: String
-
     /// Definition: IP address version of a security group rule.
     /// Constraints: None
     /// Range:
@@ -35,7 +32,6 @@ public struct CreateSecurityGroupRuleV3Option: Codable, Sendable, Hashable {
     /// IPv6
     /// Default Value: IPv4
     public var ethertype: String?
-
     /// Definition: Communication protocol of a security group rule.
     /// Constraints:
     /// If the parameter is left blank, all protocols are supported.
@@ -49,14 +45,12 @@ public struct CreateSecurityGroupRuleV3Option: Codable, Sendable, Hashable {
     /// IP protocol number (0-255)
     /// Default Value: None
     public var `protocol`: String?
-
     /// Definition: Port range of a security group rule.
     /// Constraints: The port number ranges from 1 to 65535.
     /// Range: The value can be a single port (80), a port range (1-30), or inconsecutive ports separated by
     /// commas (22,3389,80).
     /// Default Value: None
     public var multiport: String?
-
     /// Definition: Remote IP address of a security group rule. If direction is set to egress, this address is
     /// the outbound destination and will be accessed by instances in the security group. If direction is set
     /// to ingress, this address is the inbound source and will access instances in the security group.
@@ -70,7 +64,6 @@ public struct CreateSecurityGroupRuleV3Option: Codable, Sendable, Hashable {
     /// The value must be in CIDR format.
     /// Default Value: None
     public var remoteIPPrefix: String?
-
     /// Definition: ID of the remote security group of a security group rule. If the action of the rule is
     /// allow, the traffic from the remote security group is allowed. If the action of the rule is deny, the
     /// traffic from the remote security group is denied.
@@ -79,13 +72,11 @@ public struct CreateSecurityGroupRuleV3Option: Codable, Sendable, Hashable {
     /// Range: ID of an existing security group.
     /// Default Value: None
     public var remoteGroupID: String?
-
     /// Definition: ID of the remote IP address group of a security group rule.
     /// Constraints: The parameter is mutually exclusive with parameters remote_ip_prefix and remote_group_id.
     /// Range: ID of an existing IP address group.
     /// Default Value: None
     public var remoteAddressGroupID: String?
-
     /// Definition: Action of a security group rule.
     /// Constraints: None
     /// Range:
@@ -93,7 +84,6 @@ public struct CreateSecurityGroupRuleV3Option: Codable, Sendable, Hashable {
     /// deny
     /// Default Value: allow
     public var action: String?
-
     /// Definition: Priority of a security group rule.
     /// Constraints: None
     /// Range: The value is from 1 to 100. The value 1 indicates the highest priority.
@@ -142,7 +132,7 @@ public struct CreateSecurityGroupRuleV3Option: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/createSecurityGroupRuleV3``.
-public struct CreateSecurityGroupRuleV3Request: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupRuleV3Request: Codable, Sendable, Equatable {
     /// Definition: Whether to only send the check request.
     /// Constraints: None
     /// Range:
@@ -152,7 +142,6 @@ public struct CreateSecurityGroupRuleV3Request: Codable, Sendable, Hashable {
     /// false: A request will be sent and a security group rule will be created.
     /// Default Value: false
     public var dryRun: Bool?
-
     /// Definition: Request body for creating a security group rule.
     /// Constraints: None
     /// Range: None
@@ -164,10 +153,7 @@ public struct CreateSecurityGroupRuleV3Request: Codable, Sendable, Hashable {
         case securityGroupRule = "security_group_rule"
     }
 
-    public init(
-        dryRun: Bool? = nil,
-        securityGroupRule: CreateSecurityGroupRuleV3Option
-    ) {
+    public init(dryRun: Bool? = nil, securityGroupRule: CreateSecurityGroupRuleV3Option) {
         self.dryRun = dryRun
         self.securityGroupRule = securityGroupRule
     }

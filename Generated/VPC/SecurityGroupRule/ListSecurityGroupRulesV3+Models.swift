@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The response of ``VPCClient/listSecurityGroupRulesV3``.
-public struct ListSecurityGroupRulesV3Response: Codable, Sendable, Hashable {
+public struct ListSecurityGroupRulesV3Response: Codable, Sendable, Equatable {
     /// Definition: Request ID.
     /// Range: None
     public var requestID: String?
-
     /// Definition: Response body for querying security group rules.
     /// Range: None
     public var securityGroupRules: [CreateSecurityGroupRuleV3SecurityGroupRule]?
-
     /// Definition: Pagination information.
     /// Range: None
     public var pageInfo: PageInfo?

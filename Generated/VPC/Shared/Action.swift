@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `action` fields and parameters; other values decode as well.
 public struct Action: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// A network ACL rule allows traffic.
     public static let allow: Self = "allow"
-
     /// A network ACL rule denies traffic.
     public static let deny: Self = "deny"
 }

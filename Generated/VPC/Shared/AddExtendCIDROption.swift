@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Definition: Request body for adding a secondary CIDR block.
-public struct AddExtendCIDROption: Codable, Sendable, Hashable {
+public struct AddExtendCIDROption: Codable, Sendable, Equatable {
     /// Definition: Secondary CIDR blocks of a VPC.
     /// Constraints: Only IPv4 CIDR blocks are supported. Each VPC can have up to five secondary CIDR blocks.
     /// Range: The following CIDR blocks are not supported:
@@ -26,9 +26,7 @@ public struct AddExtendCIDROption: Codable, Sendable, Hashable {
         case extendCIDRs = "extend_cidrs"
     }
 
-    public init(
-        extendCIDRs: [String]
-    ) {
+    public init(extendCIDRs: [String]) {
         self.extendCIDRs = extendCIDRs
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/addVPCExtendCIDR``.
-public struct AddVPCExtendCIDRRequest: Codable, Sendable, Hashable {
+public struct AddVPCExtendCIDRRequest: Codable, Sendable, Equatable {
     /// Definition: Whether to only send the check request.
     /// Constraints: None
     /// Range:
@@ -14,7 +14,6 @@ public struct AddVPCExtendCIDRRequest: Codable, Sendable, Hashable {
     /// false: A request will be sent and a secondary CIDR block will be added.
     /// Default Value: false
     public var dryRun: Bool?
-
     /// Definition: Request body for adding a secondary CIDR block.
     /// Constraints: None
     /// Range: None
@@ -26,10 +25,7 @@ public struct AddVPCExtendCIDRRequest: Codable, Sendable, Hashable {
         case vpc
     }
 
-    public init(
-        dryRun: Bool? = nil,
-        vpc: AddExtendCIDROption
-    ) {
+    public init(dryRun: Bool? = nil, vpc: AddExtendCIDROption) {
         self.dryRun = dryRun
         self.vpc = vpc
     }

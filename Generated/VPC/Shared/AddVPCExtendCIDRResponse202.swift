@@ -3,15 +3,13 @@
 
 import CloudCore
 
-public struct AddVPCExtendCIDRResponse202: Codable, Sendable, Hashable {
+public struct AddVPCExtendCIDRResponse202: Codable, Sendable, Equatable {
     /// Definition: Request ID.
     /// Range: None
     public var requestID: String?
-
     /// Definition: Error message.
     /// Range: None
     public var errorMsg: String?
-
     /// Definition: Error code.
     /// Range: None
     public var errorCode: String?
@@ -22,11 +20,7 @@ public struct AddVPCExtendCIDRResponse202: Codable, Sendable, Hashable {
         case errorCode = "error_code"
     }
 
-    public init(
-        requestID: String? = nil,
-        errorMsg: String? = nil,
-        errorCode: String? = nil
-    ) {
+    public init(requestID: String? = nil, errorMsg: String? = nil, errorCode: String? = nil) {
         self.requestID = requestID
         self.errorMsg = errorMsg
         self.errorCode = errorCode

@@ -4,21 +4,16 @@
 import CloudCore
 
 /// Response body for querying IP address groups.
-public struct AddressGroup: Codable, Sendable, Hashable {
+public struct AddressGroup: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// normal (default value)
         public static let normal: Self = "NORMAL"
-
         /// being updated
         public static let updating: Self = "UPDATING"
-
         /// update failed
         public static let updateFailed: Self = "UPDATE_FAILED"
     }
@@ -29,26 +24,22 @@ public struct AddressGroup: Codable, Sendable, Hashable {
     /// Range:
     /// The value is in UUID format with hyphens (-).
     public var id: String?
-
     /// Definition:
     /// The name of an IP address group.
     /// Range:
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods.
     public var name: String?
-
     /// Definition:
     /// Description about an IP address group.
     /// Range:
     /// The value can contain 0 to 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Definition:
     /// Maximum number of IP address entries in an IP address group.
     /// Range:
     /// The value can be from 0 to 20. The default value is 20.
     public var maxCapacity: Int?
-
     /// Definition:
     /// IP address entries in an IP address group. Both IPv4 and IPv6 address entries are supported.
     /// Range:
@@ -57,7 +48,6 @@ public struct AddressGroup: Codable, Sendable, Hashable {
     /// An IP address range, for example, 192.168.21.25-192.168.21.30
     /// A CIDR block, for example, 192.168.21.0/24
     public var ipSet: [String]?
-
     /// Definition:
     /// IP address version of an IP address group.
     /// Range:
@@ -67,39 +57,33 @@ public struct AddressGroup: Codable, Sendable, Hashable {
     /// - `4`: IPv4 address group
     /// - `6`: IPv6 address group
     public var ipVersion: Int?
-
     /// Definition:
     /// Time when an IP address group was created.
     /// Range:
     /// The value is a UTC time in the format of yyyy-MM-ddTHH:mm:ss.
     public var createdAt: String?
-
     /// Definition:
     /// Time when an IP address group was last updated.
     /// Range:
     /// The value is a UTC time in the format of yyyy-MM-ddTHH:mm:ss.
     public var updatedAt: String?
-
     /// Definition:
     /// ID of the project that an IP address group belongs to.
     /// Range:
     /// N/A
     public var tenantID: String?
-
     /// Definition:
     /// ID of the enterprise project that an IP address group belongs to.
     /// Range:
     /// The value is 0 or a string that contains a maximum of 36 characters in UUID format with hyphens (-). 0
     /// indicates the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// Definition:
     /// Tags of an IP address group, including tag keys and tag values, which can be used to classify and
     /// identify resources. For details, see the tag objects.
     /// Range:
     /// N/A
     public var tags: [ResponseTag]?
-
     /// Definition:
     /// Status of an IP address group. If the IP address group is in the UPDATING state, it cannot be updated
     /// again.
@@ -108,13 +92,11 @@ public struct AddressGroup: Codable, Sendable, Hashable {
     /// UPDATING: being updated
     /// UPDATE_FAILED: update failed
     public var status: StatusValue?
-
     /// Definition:
     /// Details about the IP address group status.
     /// Range:
     /// N/A
     public var statusMessage: String?
-
     /// Definition:
     /// IP address entries in an IP address group and their remarks.
     /// Range:

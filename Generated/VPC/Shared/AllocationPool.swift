@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Specifies the available IP address pool. For details, see the allocation_pool objects.
-public struct AllocationPool: Codable, Sendable, Hashable {
+public struct AllocationPool: Codable, Sendable, Equatable {
     /// Specifies the start IP address of a network pool.
     public var start: String?
-
     /// Specifies the end IP address of a network pool.
     public var end: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case start
-        case end
-    }
-
-    public init(
-        start: String? = nil,
-        end: String? = nil
-    ) {
+    public init(start: String? = nil, end: String? = nil) {
         self.start = start
         self.end = end
     }

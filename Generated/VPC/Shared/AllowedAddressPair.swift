@@ -5,7 +5,7 @@ import CloudCore
 
 /// Specifies a set of zero or more allowed address pairs. This is an extended attribute. For details, see
 /// Table 4.
-public struct AllowedAddressPair: Codable, Sendable, Hashable {
+public struct AllowedAddressPair: Codable, Sendable, Equatable {
     /// Specifies the IP address.
     /// You cannot set it to 0.0.0.0/0.
     /// Configure a dedicated security group for the port if the parameter allowed_address_pairs has a large
@@ -14,7 +14,6 @@ public struct AllowedAddressPair: Codable, Sendable, Hashable {
     /// Set allowed_address_pairs of the cloud server network interface to 1.1.1.1/0.
     /// If the value of parameter allowed_address_pairs is specified, parameter ip_address is mandatory.
     public var ipAddress: String
-
     /// Specifies the MAC address. By default, the MAC address of the local port is used.
     public var macAddress: String?
 
@@ -23,10 +22,7 @@ public struct AllowedAddressPair: Codable, Sendable, Hashable {
         case macAddress = "mac_address"
     }
 
-    public init(
-        ipAddress: String,
-        macAddress: String? = nil
-    ) {
+    public init(ipAddress: String, macAddress: String? = nil) {
         self.ipAddress = ipAddress
         self.macAddress = macAddress
     }

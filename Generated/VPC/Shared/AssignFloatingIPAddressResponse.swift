@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/assignFloatingIPAddress``.
-public struct AssignFloatingIPAddressResponse: Codable, Sendable, Hashable {
+public struct AssignFloatingIPAddressResponse: Codable, Sendable, Equatable {
     /// Specifies the floating IP address list. For details, see Table 4.
     public var floatingip: AssignFloatingIPAddressFloatingip?
 
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: AssignFloatingIPAddressFloatingip? = nil
-    ) {
+    public init(floatingip: AssignFloatingIPAddressFloatingip? = nil) {
         self.floatingip = floatingip
     }
 }

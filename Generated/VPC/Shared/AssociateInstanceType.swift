@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `associate_instance_type` fields and parameters; other values decode as well.
 public struct AssociateInstanceType: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let port: Self = "PORT"
     public static let natgw: Self = "NATGW"

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/associateSubnetFirewall``.
-public struct AssociateSubnetFirewallRequest: Codable, Sendable, Hashable {
+public struct AssociateSubnetFirewallRequest: Codable, Sendable, Equatable {
     /// Definition:
     /// Request body for associating a network ACL with a subnet.
     /// Constraints:
@@ -12,7 +12,6 @@ public struct AssociateSubnetFirewallRequest: Codable, Sendable, Hashable {
     /// Range:
     /// Default Value:
     public var subnets: [RequestFirewallAssociation]
-
     /// Definition:
     /// Whether to only check the request.
     /// Constraints:
@@ -31,10 +30,7 @@ public struct AssociateSubnetFirewallRequest: Codable, Sendable, Hashable {
         case dryRun = "dry_run"
     }
 
-    public init(
-        subnets: [RequestFirewallAssociation],
-        dryRun: Bool? = nil
-    ) {
+    public init(subnets: [RequestFirewallAssociation], dryRun: Bool? = nil) {
         self.subnets = subnets
         self.dryRun = dryRun
     }

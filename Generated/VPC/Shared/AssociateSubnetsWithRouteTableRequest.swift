@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``VPCClient/associateSubnetsWithRouteTable``.
-public struct AssociateSubnetsWithRouteTableRequest: Codable, Sendable, Hashable {
+public struct AssociateSubnetsWithRouteTableRequest: Codable, Sendable, Equatable {
     /// Specifies the route table. For details, see Table 3.
     public var routetable: AssociateSubnetsWithRouteTableRoutetable
 
-    private enum CodingKeys: String, CodingKey {
-        case routetable
-    }
-
-    public init(
-        routetable: AssociateSubnetsWithRouteTableRoutetable
-    ) {
+    public init(routetable: AssociateSubnetsWithRouteTableRoutetable) {
         self.routetable = routetable
     }
 }

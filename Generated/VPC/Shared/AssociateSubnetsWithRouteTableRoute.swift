@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the route list. For details, see Table 7.
-public struct AssociateSubnetsWithRouteTableRoute: Codable, Sendable, Hashable {
+public struct AssociateSubnetsWithRouteTableRoute: Codable, Sendable, Equatable {
     /// Specifies the route type.
     /// Values:
     /// ecs (ECS)
@@ -20,11 +20,9 @@ public struct AssociateSubnetsWithRouteTableRoute: Codable, Sendable, Hashable {
     /// local: reserved CIDR block. The destination CIDR block of the route configured cannot overlap with
     /// that defined by local.
     public var type: String?
-
     /// Specifies the destination CIDR block of a route.
     /// Constraints: The value must be in valid IPv4 or IPv6 CIDR formats.
     public var destination: String?
-
     /// Specifies the ID of the next hop in the route.
     /// Values:
     /// When type is ecs, the value is an ECS ID.
@@ -38,17 +36,9 @@ public struct AssociateSubnetsWithRouteTableRoute: Codable, Sendable, Hashable {
     /// When type is set to er, the value is the ID of an enterprise router.
     /// When type is set to subeni, the value is the ID of a supplementary network interface.
     public var nexthop: String?
-
     /// Provides supplementary information about the route.
     /// The value can contain up to 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case destination
-        case nexthop
-        case description
-    }
 
     public init(
         type: String? = nil,

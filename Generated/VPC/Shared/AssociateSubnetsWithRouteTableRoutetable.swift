@@ -4,19 +4,13 @@
 import CloudCore
 
 /// Specifies the route table. For details, see Table 3.
-public struct AssociateSubnetsWithRouteTableRoutetable: Codable, Sendable, Hashable {
+public struct AssociateSubnetsWithRouteTableRoutetable: Codable, Sendable, Equatable {
     /// Specifies the subnets associated with the route table.
     /// Only subnets (specified by network_id) in the VPC that the route table belongs to can be associated
     /// with the route table.
     public var subnets: AssociateSubnetsWithRouteTableSubnet
 
-    private enum CodingKeys: String, CodingKey {
-        case subnets
-    }
-
-    public init(
-        subnets: AssociateSubnetsWithRouteTableSubnet
-    ) {
+    public init(subnets: AssociateSubnetsWithRouteTableSubnet) {
         self.subnets = subnets
     }
 }

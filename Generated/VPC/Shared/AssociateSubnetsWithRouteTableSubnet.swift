@@ -4,24 +4,15 @@
 import CloudCore
 
 /// Specifies the subnets associated with the route table.
-public struct AssociateSubnetsWithRouteTableSubnet: Codable, Sendable, Hashable {
+public struct AssociateSubnetsWithRouteTableSubnet: Codable, Sendable, Equatable {
     /// Specifies a list of IDs of the subnets to be associated with the route table.
     /// By default, a route table can be associated with a maximum of 100 subnets.
     public var associate: [String]?
-
     /// Specifies a list of IDs of the subnets to be disassociated from the route table.
     /// By default, a route table can be disassociated from a maximum of 100 subnets.
     public var disassociate: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case associate
-        case disassociate
-    }
-
-    public init(
-        associate: [String]? = nil,
-        disassociate: [String]? = nil
-    ) {
+    public init(associate: [String]? = nil, disassociate: [String]? = nil) {
         self.associate = associate
         self.disassociate = disassociate
     }

@@ -4,23 +4,18 @@
 import CloudCore
 
 /// Bandwidth bound to an EIP.
-public struct BandwidthResp: Codable, Sendable, Hashable {
+public struct BandwidthResp: Codable, Sendable, Equatable {
     /// Definition: Bandwidth ID.
     public var id: String?
-
     /// Definition: Bandwidth size.
     public var size: Int?
-
     /// Definition: Bandwidth type.
     /// WHOLE indicates a shared bandwidth, and PER indicates a dedicated bandwidth.
     public var shareType: String?
-
     /// Definition: Bandwidth billing mode.
     public var chargeMode: String?
-
     /// Definition: Bandwidth name
     public var name: String?
-
     /// Definition: Bandwidth order information.
     public var billingInfo: String?
 

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The request body of ``VPCClient/batchAddOrDeleteEIPTags``.
-public struct BatchAddOrDeleteEIPTagsRequest: Codable, Sendable, Hashable {
+public struct BatchAddOrDeleteEIPTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct ActionValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let create: Self = "create"
         public static let delete: Self = "delete"
@@ -19,21 +16,12 @@ public struct BatchAddOrDeleteEIPTagsRequest: Codable, Sendable, Hashable {
 
     /// Specifies the tag object list. For details, see Table 3.
     public var tags: [Tag]
-
     /// Specifies the operation. Possible values are as follows:
     /// create
     /// delete
     public var action: ActionValue
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [Tag],
-        action: ActionValue
-    ) {
+    public init(tags: [Tag], action: ActionValue) {
         self.tags = tags
         self.action = action
     }

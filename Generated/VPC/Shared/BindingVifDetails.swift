@@ -4,13 +4,11 @@
 import CloudCore
 
 /// For details, see Table 11.
-public struct BindingVifDetails: Codable, Sendable, Hashable {
+public struct BindingVifDetails: Codable, Sendable, Equatable {
     /// If the value is true, this is the primary NIC.
     public var primaryInterface: Bool?
-
     /// Specifies the port used for filtering in security groups to protect against MAC or IP spoofing.
     public var portFilter: Bool?
-
     /// Specifies that OVS hybrid plug should be used by Nova APIs.
     public var ovsHybridPlug: Bool?
 
@@ -20,11 +18,7 @@ public struct BindingVifDetails: Codable, Sendable, Hashable {
         case ovsHybridPlug = "ovs_hybrid_plug"
     }
 
-    public init(
-        primaryInterface: Bool? = nil,
-        portFilter: Bool? = nil,
-        ovsHybridPlug: Bool? = nil
-    ) {
+    public init(primaryInterface: Bool? = nil, portFilter: Bool? = nil, ovsHybridPlug: Bool? = nil) {
         self.primaryInterface = primaryInterface
         self.portFilter = portFilter
         self.ovsHybridPlug = ovsHybridPlug

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// Definition: Type and number of resources associated with a VPC. For example, subnets and route tables.
-public struct CloudResource: Codable, Sendable, Hashable {
+public struct CloudResource: Codable, Sendable, Equatable {
     /// Definition: Resource type.
     /// Range: None
     public var resourceType: String?
-
     /// Definition: Number of resources.
     /// Range: None
     public var resourceCount: Int?
@@ -18,10 +17,7 @@ public struct CloudResource: Codable, Sendable, Hashable {
         case resourceCount = "resource_count"
     }
 
-    public init(
-        resourceType: String? = nil,
-        resourceCount: Int? = nil
-    ) {
+    public init(resourceType: String? = nil, resourceCount: Int? = nil) {
         self.resourceType = resourceType
         self.resourceCount = resourceCount
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/createSecurityGroupRule``.
-public struct CreateSecurityGroupRuleRequest: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupRuleRequest: Codable, Sendable, Equatable {
     /// Specifies the security group rule objects. For details, see Table 2.
     public var securityGroupRule: CreateSecurityGroupRuleSecurityGroupRule2
 
@@ -12,9 +12,7 @@ public struct CreateSecurityGroupRuleRequest: Codable, Sendable, Hashable {
         case securityGroupRule = "security_group_rule"
     }
 
-    public init(
-        securityGroupRule: CreateSecurityGroupRuleSecurityGroupRule2
-    ) {
+    public init(securityGroupRule: CreateSecurityGroupRuleSecurityGroupRule2) {
         self.securityGroupRule = securityGroupRule
     }
 }

@@ -5,61 +5,50 @@ import CloudCore
 
 /// Specifies the default security group rules, which ensure that resources in the security group can
 /// communicate with one another.
-public struct CreateSecurityGroupRuleSecurityGroupRule: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupRuleSecurityGroupRule: Codable, Sendable, Equatable {
     /// Specifies the security group rule ID, which uniquely identifies the security group rule.
     public var id: String?
-
     /// Provides supplementary information about the security group rule.
     /// The value can contain no more than 255 characters, including letters and digits.
     public var description: String?
-
     /// Specifies the security group rule ID, which uniquely identifies the security group rule.
     public var securityGroupID: String?
-
     /// Specifies the direction of access control.
     /// Possible values are as follows:
     /// egress
     /// ingress
     public var direction: String?
-
     /// Specifies the IP protocol version.
     /// The value can be IPv4 or IPv6.
     public var ethertype: String?
-
     /// Specifies the protocol type.
     /// The value can be icmp, tcp, udp, or an IP protocol number (0 to 255, for example, 47 for GRE)
     /// If the parameter is left blank, all protocols are supported.
     public var `protocol`: String?
-
     /// Specifies the start port number.
     /// The value ranges from 1 to 65535.
     /// The value cannot be greater than the port_range_max value. An empty value indicates all ports. If the
     /// protocol is icmp, the value range is shown in ICMP-Port Range Relationship Table.
     public var portRangeMin: Int?
-
     /// Specifies the end port number.
     /// The value ranges from 1 to 65535.
     /// If the protocol is not icmp, the value cannot be smaller than the port_range_min value. An empty value
     /// indicates all ports. If the protocol is icmp, the value range is shown in ICMP-Port Range Relationship
     /// Table.
     public var portRangeMax: Int?
-
     /// Specifies the remote IP address. If the access control direction is set to egress, the parameter
     /// specifies the source IP address. If the access control direction is set to ingress, the parameter
     /// specifies the destination IP address.
     /// The value can be in the CIDR format or IP addresses.
     /// The parameter value is mutually exclusive with parameters remote_group_id and remote_address_group_id.
     public var remoteIPPrefix: String?
-
     /// Specifies the ID of the peer security group.
     /// The parameter value is mutually exclusive with parameters remote_ip_prefix and
     /// remote_address_group_id.
     public var remoteGroupID: String?
-
     /// Specifies the remote IP address group ID.
     /// The parameter value is mutually exclusive with parameters remote_ip_prefix and remote_group_id.
     public var remoteAddressGroupID: String?
-
     /// Specifies the ID of the project to which the security group rule belongs.
     public var tenantID: String?
 

@@ -4,54 +4,45 @@
 import CloudCore
 
 /// Specifies the security group rule objects. For details, see Table 2.
-public struct CreateSecurityGroupRuleSecurityGroupRule2: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupRuleSecurityGroupRule2: Codable, Sendable, Equatable {
     /// Specifies the security group ID.
     public var securityGroupID: String
-
     /// Provides supplementary information about the security group rule.
     /// The value can contain no more than 255 characters, including letters and digits.
     public var description: String?
-
     /// Access control direction specified in a security group rule.
     /// The value can be:
     /// egress
     /// ingress
     public var direction: String
-
     /// Specifies the IP protocol version.
     /// The value can be IPv4 or IPv6.
     /// If you do not set this parameter, IPv4 is used by default.
     public var ethertype: String?
-
     /// Specifies the protocol type.
     /// The value can be icmp, tcp, udp, or an IP protocol number (0 to 255, for example, 47 for GRE)
     /// If the parameter is left blank, all protocols are supported.
     public var `protocol`: String?
-
     /// Specifies the start port number.
     /// The value ranges from 1 to 65535.
     /// The value cannot be greater than the port_range_max value. An empty value indicates all ports. If the
     /// protocol is icmp, the value range is shown in ICMP-Port Range Relationship Table.
     public var portRangeMin: Int?
-
     /// Specifies the end port number.
     /// The value ranges from 1 to 65535.
     /// If the protocol is not icmp, the value cannot be smaller than the port_range_min value. An empty value
     /// indicates all ports. If the protocol is icmp, the value range is shown in ICMP-Port Range Relationship
     /// Table.
     public var portRangeMax: Int?
-
     /// Specifies the remote IP address. If the access control direction is set to egress, the parameter
     /// specifies the source IP address. If the access control direction is set to ingress, the parameter
     /// specifies the destination IP address.
     /// The value can be in the CIDR format or IP addresses.
     /// Constraints: The parameter is mutually exclusive with remote_group_id and remote_address_group_id.
     public var remoteIPPrefix: String?
-
     /// Specifies the ID of the peer security group.
     /// Constraints: The parameter is mutually exclusive with remote_ip_prefix and remote_address_group_id.
     public var remoteGroupID: String?
-
     /// Specifies the remote IP address group ID. You can log in to the management console and view the ID on
     /// the IP address group page.
     /// The parameter value is mutually exclusive with parameters remote_ip_prefix and remote_group_id.

@@ -4,25 +4,20 @@
 import CloudCore
 
 /// Specifies the security group objects. For details, see Table 3.
-public struct CreateSecurityGroupSecurityGroup: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupSecurityGroup: Codable, Sendable, Equatable {
     /// Specifies the security group name.
     public var name: String?
-
     /// Provides supplementary information about the security group.
     public var description: String?
-
     /// Specifies the security group ID, which uniquely identifies the security group.
     public var id: String?
-
     /// Specifies the ID of the VPC that the security group is associated with.
     /// Currently, this parameter is not recommended because it is only used as a prompt and does not restrict
     /// that the security group must be associated with the VPC.
     public var vpcID: String?
-
     /// Specifies the default security group rules, which ensure that resources in the security group can
     /// communicate with one another.
     public var securityGroupRules: [CreateSecurityGroupRuleSecurityGroupRule]?
-
     /// Specifies the enterprise project ID. When creating a security group, associate the enterprise project
     /// ID with the security group.
     /// The value is 0 or a string that contains a maximum of 36 characters in UUID format with hyphens (-).

@@ -6,26 +6,22 @@ import CloudCore
 /// Definition: Security group rule list.
 ///
 /// SecurityGroupRule
-public struct CreateSecurityGroupV3SecurityGroupRule: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupV3SecurityGroupRule: Codable, Sendable, Equatable {
     /// Definition: ID of a security group rule. After a security group rule is created, a security group rule
     /// ID is generated, which uniquely identifies the security group rule.
     /// Range: The value is in UUID format with hyphens (-).
     public var id: String?
-
     /// Definition: Description of a security group rule.
     /// Range: The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Definition: ID of the security group that a security group rule belongs to.
     /// Range: None
     public var securityGroupID: String?
-
     /// Definition: Inbound or outbound direction of a security group rule.
     /// Range:
     /// ingress: inbound direction
     /// egress: outbound direction
     public var direction: String?
-
     /// Definition: Communication protocol of a security group rule.
     /// Range:
     /// icmp
@@ -34,34 +30,28 @@ public struct CreateSecurityGroupV3SecurityGroupRule: Codable, Sendable, Hashabl
     /// icmpv6
     /// IP protocol number
     public var `protocol`: String?
-
     /// Definition: IP address version of a security group rule.
     /// Range:
     /// IPv4
     /// IPv6
     public var ethertype: String?
-
     /// Definition: Port range of a security group rule.
     /// Range: The value can be a single port (80), a port range (1-30), or inconsecutive ports separated by
     /// commas (22,3389,80).
     public var multiport: String?
-
     /// Definition: Action of a security group rule.
     /// Range:
     /// allow
     /// deny
     public var action: String?
-
     /// Definition: Priority of a security group rule.
     /// Range: The value is from 1 to 100. The value 1 indicates the highest priority.
     public var priority: Int?
-
     /// Definition: ID of the remote security group of a security group rule. If the action of the rule is
     /// allow, the traffic from the remote security group is allowed. If the action of the rule is deny, the
     /// traffic from the remote security group is denied.
     /// Range: ID of an existing security group.
     public var remoteGroupID: String?
-
     /// Definition: Remote IP address of a security group rule.
     /// If direction is set to egress, the IP address is the outbound destination and will be accessed by
     /// instances in the security group.
@@ -70,19 +60,15 @@ public struct CreateSecurityGroupV3SecurityGroupRule: Codable, Sendable, Hashabl
     /// Range: CIDR notation format. If an IP address is transferred in the request, the IP address is
     /// automatically formatted with /32 as the subnet mask, for example, 192.168.21.45/32.
     public var remoteIPPrefix: String?
-
     /// Definition: ID of the remote IP address group of a security group rule.
     /// Range: ID of an existing IP address group.
     public var remoteAddressGroupID: String?
-
     /// Definition: Time when a security group rule was created.
     /// Range: UTC time in the format of yyyy-MM-ddTHH:mm:ssZ
     public var createdAt: String?
-
     /// Definition: Time when a security group rule was updated.
     /// Range: UTC time in the format of yyyy-MM-ddTHH:mm:ssZ
     public var updatedAt: String?
-
     /// Definition: ID of the project that a security group rule belongs to.
     /// Range: None
     public var projectID: String?

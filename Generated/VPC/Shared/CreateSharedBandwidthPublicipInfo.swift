@@ -3,23 +3,19 @@
 
 import CloudCore
 
-public struct CreateSharedBandwidthPublicipInfo: Codable, Sendable, Hashable {
+public struct CreateSharedBandwidthPublicipInfo: Codable, Sendable, Equatable {
     /// Specifies the ID of the EIP that uses the bandwidth.
     public var publicipID: String?
-
     /// Specifies the obtained EIP if only IPv4 EIPs are available.
     public var publicipAddress: String?
-
     /// Specifies the obtained EIP if IPv6 EIPs are available. This parameter does not exist if only IPv4 EIPs
     /// are available.
     public var publicipv6Address: String?
-
     /// Specifies the IP address version.
     /// Possible values are as follows:
     /// 4: IPv4 address
     /// 6: IPv6 address
     public var ipVersion: Int?
-
     /// Specifies the EIP type.
     /// Range:
     /// For region eu-de: 5_bgp (Dynamic BGP), 5_mailbgp (Mail BGP), 5_gray (Dedicated Load Balancer), and

@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `create_source` fields and parameters; other values decode as well.
 public struct CreateSource: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let ecs: Self = "ecs"
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the NTP server address configured for the subnet. For details, see Table 7.
-public struct CreateSubnetExtraDHCPOpt: Codable, Sendable, Hashable {
+public struct CreateSubnetExtraDHCPOpt: Codable, Sendable, Equatable {
     /// Specifies the NTP server address configured for the subnet.
     /// Constraints:
     /// If opt_name is set to ntp, the value indicates the NTP server configured for the subnet. Currently,
@@ -13,7 +13,6 @@ public struct CreateSubnetExtraDHCPOpt: Codable, Sendable, Hashable {
     /// If this value is set to null, the configuration of the NTP server address of the subnet is deleted.
     /// The value cannot be an empty string (" ").
     public var optValue: String?
-
     /// Specifies the NTP server address configured for the subnet.
     /// Currently, the value can be ntp.
     public var optName: String?
@@ -23,10 +22,7 @@ public struct CreateSubnetExtraDHCPOpt: Codable, Sendable, Hashable {
         case optName = "opt_name"
     }
 
-    public init(
-        optValue: String? = nil,
-        optName: String? = nil
-    ) {
+    public init(optValue: String? = nil, optName: String? = nil) {
         self.optValue = optValue
         self.optName = optName
     }

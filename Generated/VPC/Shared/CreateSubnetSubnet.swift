@@ -4,66 +4,52 @@
 import CloudCore
 
 /// Specifies the subnet objects.
-public struct CreateSubnetSubnet: Codable, Sendable, Hashable {
+public struct CreateSubnetSubnet: Codable, Sendable, Equatable {
     /// Specifies the resource identifier in the form of UUID.
     public var id: String?
-
     /// Specifies the subnet name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
     public var name: String?
-
     /// Provides supplementary information about the subnet.
     /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Specifies the subnet CIDR block.
     /// The value must be within the VPC CIDR block.
     /// The value must be in CIDR format. The subnet mask cannot be greater than 28.
     public var cidr: String?
-
     /// Specifies the gateway of the subnet.
     /// The value must be an IP address in the subnet.
     /// The value must be a valid IP address.
     public var gatewayIP: String?
-
     /// Specifies whether IPv6 is enabled.
     public var ipv6Enable: Bool?
-
     /// Specifies the IPv6 subnet CIDR block. If the subnet is an IPv4 subnet, this parameter is not returned.
     public var cidrV6: String?
-
     /// Specifies the IPv6 subnet gateway. If the subnet is an IPv4 subnet, this parameter is not returned.
     public var gatewayIPV6: String?
-
     /// Specifies whether DHCP is enabled for the subnet.
     public var dhcpEnable: Bool?
-
     /// Specifies the primary IP address of DNS server on the subnet.
     /// The value must be an IP address. If the value is not specified, the default value will be left blank.
     public var primaryDNS: String?
-
     /// Specifies the standby IP address of DNS server on the subnet.
     /// The value must be an IP address. If the value is not specified, the default value will be left blank.
     /// If only secondary_dns is specified and primary_dns is not specified, primary_dns will automatically
     /// use the value of secondary_dns.
     /// If there is only one DNS server address, only primary_dns is displayed.
     public var secondaryDNS: String?
-
     /// Specifies the DNS server address list of a subnet. This field is required if you need to use more than
     /// two DNS servers.
     /// This parameter value is the superset of both DNS server address 1 and DNS server address 2. If the
     /// value is not specified, the default value will be left blank.
     public var dnsList: [String]?
-
     /// Identifies the AZ that the subnet belongs to, which can be obtained from endpoints.
     /// The value of this parameter is the AZ specified when the subnet is created and does not limit the
     /// usage scope of the subnet. If this parameter is not specified, the value will be left blank.
     public var availabilityZone: String?
-
     /// Specifies the ID of the VPC that the subnet belongs to.
     public var vpcID: String?
-
     /// Specifies the status of the subnet.
     /// The value can be ACTIVE, UNKNOWN, or ERROR.
     /// ACTIVE: indicates that the subnet has been associated with a VPC.
@@ -76,20 +62,15 @@ public struct CreateSubnetSubnet: Codable, Sendable, Hashable {
     /// The value of status is UNKNOWN before the subnet is associated with a VPC. After the subnet is
     /// associated with a VPC in the threads, the status of the subnet is ACTIVE.
     public var status: String?
-
     /// Specifies the ID of the corresponding network (OpenStack Neutron API).
     public var neutronNetworkID: String?
-
     /// Specifies the ID of the corresponding subnet (OpenStack Neutron API).
     public var neutronSubnetID: String?
-
     /// Specifies the ID of the IPv6 subnet (OpenStack Neutron API). If the subnet is an IPv4 subnet, this
     /// parameter is not returned.
     public var neutronSubnetIDV6: String?
-
     /// Specifies the NTP server address configured for the subnet. For details, see Table 7.
     public var extraDHCPOpts: [CreateSubnetExtraDHCPOpt]?
-
     /// Specifies where the subnet is used in edge cloud scenario.
     /// Range:
     /// center: The subnet is used in a central AZ.
@@ -97,14 +78,11 @@ public struct CreateSubnetSubnet: Codable, Sendable, Hashable {
     /// usage scope of a subnet but can have multiple edge AZs associated. You can obtain the AZs by the API
     /// for Listing AZs.
     public var scope: String?
-
     /// Project ID
     public var tenantID: String?
-
     /// Specifies the time (UTC) when the subnet is created.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Specifies the time (UTC) when the subnet is updated.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?

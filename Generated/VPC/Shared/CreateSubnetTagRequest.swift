@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``VPCClient/createSubnetTag``.
-public struct CreateSubnetTagRequest: Codable, Sendable, Hashable {
+public struct CreateSubnetTagRequest: Codable, Sendable, Equatable {
     /// Specifies the tag objects. For details, see Table 3.
     public var tag: Tag
 
-    private enum CodingKeys: String, CodingKey {
-        case tag
-    }
-
-    public init(
-        tag: Tag
-    ) {
+    public init(tag: Tag) {
         self.tag = tag
     }
 }

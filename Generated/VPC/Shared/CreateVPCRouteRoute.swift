@@ -4,22 +4,17 @@
 import CloudCore
 
 /// Specifies the route object list. For details, see Table 3.
-public struct CreateVPCRouteRoute: Codable, Sendable, Hashable {
+public struct CreateVPCRouteRoute: Codable, Sendable, Equatable {
     /// Specifies the route ID.
     public var id: String?
-
     /// Specifies the destination address in the CIDR notation format, for example, 192.168.200.0/24.
     public var destination: String?
-
     /// Specifies the next hop. If the route type is peering, enter the VPC peering connection ID.
     public var nexthop: String?
-
     /// Specifies the route type. Currently, the value can only be peering.
     public var type: String?
-
     /// Specifies the VPC of the route. Set this parameter to the existing VPC ID.
     public var vpcID: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
 

@@ -5,13 +5,11 @@ import CloudCore
 
 /// Specifies the default private network domain name information of the primary NIC. This is an extended
 /// attribute.
-public struct DNSAssignment: Codable, Sendable, Hashable {
+public struct DNSAssignment: Codable, Sendable, Equatable {
     /// Specifies the host name of the port.
     public var hostname: String?
-
     /// Specifies the port IP address.
     public var ipAddress: String?
-
     /// Specifies the private network fully qualified domain name (FQDN) of the port.
     public var fqdn: String?
 
@@ -21,11 +19,7 @@ public struct DNSAssignment: Codable, Sendable, Hashable {
         case fqdn
     }
 
-    public init(
-        hostname: String? = nil,
-        ipAddress: String? = nil,
-        fqdn: String? = nil
-    ) {
+    public init(hostname: String? = nil, ipAddress: String? = nil, fqdn: String? = nil) {
         self.hostname = hostname
         self.ipAddress = ipAddress
         self.fqdn = fqdn

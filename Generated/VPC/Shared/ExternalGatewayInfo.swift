@@ -5,12 +5,11 @@ import CloudCore
 
 /// Specifies the external gateway. This is an extended attribute. For details, see the external_gateway_info
 /// objects.
-public struct ExternalGatewayInfo: Codable, Sendable, Hashable {
+public struct ExternalGatewayInfo: Codable, Sendable, Equatable {
     /// Specifies the UUID of the external network.
     /// You can use GET /v2.0/networks?router:external=True or run the neutron net-external-list command to
     /// query information about the external network.
     public var networkID: String?
-
     /// Specifies whether the SNAT function is enabled.
     /// The default value is false.
     public var enableSNAT: Bool?
@@ -20,10 +19,7 @@ public struct ExternalGatewayInfo: Codable, Sendable, Hashable {
         case enableSNAT = "enable_snat"
     }
 
-    public init(
-        networkID: String? = nil,
-        enableSNAT: Bool? = nil
-    ) {
+    public init(networkID: String? = nil, enableSNAT: Bool? = nil) {
         self.networkID = networkID
         self.enableSNAT = enableSNAT
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies the extended DHCP option. This is an extended attribute. For details, see Table 5.
-public struct ExtraDHCPOpt: Codable, Sendable, Hashable {
+public struct ExtraDHCPOpt: Codable, Sendable, Equatable {
     /// Specifies the option name.
     public var optName: String?
-
     /// Specifies the option value.
     public var optValue: String?
 
@@ -16,10 +15,7 @@ public struct ExtraDHCPOpt: Codable, Sendable, Hashable {
         case optValue = "opt_value"
     }
 
-    public init(
-        optName: String? = nil,
-        optValue: String? = nil
-    ) {
+    public init(optName: String? = nil, optValue: String? = nil) {
         self.optName = optName
         self.optValue = optValue
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Subnets associated with the network ACL.
-public struct FirewallAssociation: Codable, Sendable, Hashable {
+public struct FirewallAssociation: Codable, Sendable, Equatable {
     /// Definition:
     /// ID of the subnet associated with the network ACL.
     /// Range:
@@ -16,9 +16,7 @@ public struct FirewallAssociation: Codable, Sendable, Hashable {
         case virsubnetID = "virsubnet_id"
     }
 
-    public init(
-        virsubnetID: String? = nil
-    ) {
+    public init(virsubnetID: String? = nil) {
         self.virsubnetID = virsubnetID
     }
 }

@@ -4,58 +4,42 @@
 import CloudCore
 
 /// Specifies the firewall group list. For details, see Table 3.
-public struct FirewallGroup: Codable, Sendable, Hashable {
+public struct FirewallGroup: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Normal
         public static let active: Self = "ACTIVE"
-
         /// Inactive
         public static let inactive: Self = "INACTIVE"
-
         /// Error occurred
         public static let error: Self = "ERROR"
-
         /// Creating
         public static let pendingCreate: Self = "PENDING_CREATE"
-
         /// Updating
         public static let pendingUpdate: Self = "PENDING_UPDATE"
-
         /// Deleting
         public static let pendingDelete: Self = "PENDING_DELETE"
     }
 
     /// Specifies the UUID of the firewall group.
     public var id: String?
-
     /// Specifies the name of the firewall group.
     public var name: String?
-
     /// Provides supplementary information about the firewall group.
     public var description: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the firewall policy for inbound traffic.
     public var ingressFirewallPolicyID: String?
-
     /// Specifies the firewall policy for outbound traffic.
     public var egressFirewallPolicyID: String?
-
     /// Specifies the list of ports bound with the firewall group.
     public var ports: [String]?
-
     /// Specifies whether the firewall group can be shared by different tenants.
     public var `public`: Bool?
-
     /// Specifies the status of the firewall policy.
     /// The value can be:
     /// ACTIVE (Normal)
@@ -65,17 +49,13 @@ public struct FirewallGroup: Codable, Sendable, Hashable {
     /// PENDING_UPDATE (Updating)
     /// PENDING_DELETE (Deleting)
     public var status: StatusValue?
-
     /// Specifies the administrative status of the firewall.
     public var adminStateUp: Bool?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the time (UTC) when the resource is created.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Specifies the time (UTC) when the resource is updated.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?

@@ -4,28 +4,21 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronAddFirewallRule``.
-public struct FirewallPolicy: Codable, Sendable, Hashable {
+public struct FirewallPolicy: Codable, Sendable, Equatable {
     /// Specifies the UUID of the firewall policy.
     public var id: String?
-
     /// Specifies the name of the firewall policy.
     public var name: String?
-
     /// Provides supplementary information about the firewall policy.
     public var description: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the firewall rules referenced by the firewall policy.
     public var firewallRules: [String]?
-
     /// Specifies the audit flag.
     public var audited: Bool?
-
     /// Specifies whether the firewall policy can be shared by different tenants.
     public var `public`: Bool?
-
     /// Specifies the project ID.
     public var projectID: String?
 

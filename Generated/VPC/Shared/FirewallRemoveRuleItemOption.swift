@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the port list. A maximum of 20 ports are supported. For details, see Table 3.
-public struct FirewallRemoveRuleItemOption: Codable, Sendable, Hashable {
+public struct FirewallRemoveRuleItemOption: Codable, Sendable, Equatable {
     /// Definition:
     /// ID of the network ACL rule to be deleted.
     /// Constraints:
@@ -13,13 +13,7 @@ public struct FirewallRemoveRuleItemOption: Codable, Sendable, Hashable {
     /// Default Value:
     public var id: String
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String
-    ) {
+    public init(id: String) {
         self.id = id
     }
 }

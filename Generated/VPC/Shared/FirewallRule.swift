@@ -4,46 +4,33 @@
 import CloudCore
 
 /// Specifies the firewall rule list. For details, see Table 4.
-public struct FirewallRule: Codable, Sendable, Hashable {
+public struct FirewallRule: Codable, Sendable, Equatable {
     /// Specifies the UUID of the firewall rule.
     public var id: String?
-
     /// Specifies the firewall rule name.
     public var name: String?
-
     /// Provides supplementary information about the firewall rule.
     public var description: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies whether the firewall rule can be shared by different tenants.
     public var `public`: Bool?
-
     /// Specifies the IP protocol.
     public var `protocol`: String?
-
     /// Specifies the source port number or port number range.
     public var sourcePort: String?
-
     /// Specifies the destination port number or port number range.
     public var destinationPort: String?
-
     /// Specifies the IP protocol version.
     public var ipVersion: Int?
-
     /// Specifies the source IP address or CIDR block.
     public var sourceIPAddress: String?
-
     /// Specifies the destination IP address or CIDR block.
     public var destinationIPAddress: String?
-
     /// Specifies action performed on traffic passing through the firewall.
     public var action: String?
-
     /// Specifies whether the firewall rule is enabled.
     public var enabled: Bool?
-
     /// Specifies the project ID.
     public var projectID: String?
 

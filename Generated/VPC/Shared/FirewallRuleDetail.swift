@@ -4,40 +4,35 @@
 import CloudCore
 
 /// Network ACL inbound rules.
-public struct FirewallRuleDetail: Codable, Sendable, Hashable {
+public struct FirewallRuleDetail: Codable, Sendable, Equatable {
     /// Definition:
     /// Network ACL rule ID. Each network ACL rule comes with an ID, which uniquely identifies the network ACL
     /// rule.
     /// Range:
     /// The value is in UUID format with hyphens (-).
     public var id: String?
-
     /// Definition:
     /// Network ACL rule name.
     /// Range:
     /// The value can contain 0 to 255 characters, including letters, digits, underscores (_), hyphens (-),
     /// and periods.
     public var name: String?
-
     /// Definition:
     /// Supplementary information about the network ACL rule.
     /// Range:
     /// The value can contain 0 to 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Definition:
     /// Whether a network ACL rule allows or denies traffic.
     /// Range:
     /// allow: A network ACL rule allows traffic.
     /// deny: A network ACL rule denies traffic.
     public var action: Action?
-
     /// Definition:
     /// ID of the project that the network ACL rule belongs to.
     /// Range:
     /// N/A
     public var projectID: String?
-
     /// Definition:
     /// Communication protocol of a network ACL rule.
     /// Range:
@@ -48,7 +43,6 @@ public struct FirewallRuleDetail: Codable, Sendable, Hashable {
     /// IP protocol number (0-255)
     /// any: any protocol
     public var `protocol`: String?
-
     /// Definition:
     /// IP address version of a network ACL rule.
     /// Range:
@@ -58,19 +52,16 @@ public struct FirewallRuleDetail: Codable, Sendable, Hashable {
     /// - `4`: IPv4 network ACL rule.
     /// - `6`: IPv6 network ACL rule.
     public var ipVersion: Int?
-
     /// Definition:
     /// Source IP address or source IP address range of a network ACL rule.
     /// Range:
     /// source_ip_address and source_address_group_id cannot be specified at the same time.
     public var sourceIPAddress: String?
-
     /// Definition:
     /// Destination IP address or destination IP address range of a network ACL rule.
     /// Range:
     /// destination_ip_address and destination_address_group_id cannot be specified at the same time.
     public var destinationIPAddress: String?
-
     /// Definition:
     /// Source port of a network ACL rule.
     /// Range:
@@ -80,7 +71,6 @@ public struct FirewallRuleDetail: Codable, Sendable, Hashable {
     /// Port ranges cannot overlap.
     /// All ports: Leave it empty or enter 1-65535.
     public var sourcePort: String?
-
     /// Definition:
     /// Destination port of a network ACL rule.
     /// Range:
@@ -90,19 +80,16 @@ public struct FirewallRuleDetail: Codable, Sendable, Hashable {
     /// Port ranges cannot overlap.
     /// All ports: Leave it empty or enter 1-65535.
     public var destinationPort: String?
-
     /// Definition:
     /// ID of the source IP address group of a network ACL rule.
     /// Range:
     /// source_ip_address and source_address_group_id cannot be specified at the same time.
     public var sourceAddressGroupID: String?
-
     /// Definition:
     /// ID of the destination IP address group of a network ACL rule.
     /// Range:
     /// destination_ip_address and destination_address_group_id cannot be specified at the same time.
     public var destinationAddressGroupID: String?
-
     /// Definition:
     /// Whether a network ACL rule is enabled.
     /// Range:

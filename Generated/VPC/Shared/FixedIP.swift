@@ -5,11 +5,10 @@ import CloudCore
 
 /// Specifies the port IP address. For details, see Table 3. For example, the value is "fixed_ips":
 /// [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}].
-public struct FixedIP: Codable, Sendable, Hashable {
+public struct FixedIP: Codable, Sendable, Equatable {
     /// Specifies the ID of the subnet to which the port belongs.
     /// This parameter cannot be updated.
     public var subnetID: String?
-
     /// Specifies the port IP address.
     /// This parameter cannot be updated.
     public var ipAddress: String?
@@ -19,10 +18,7 @@ public struct FixedIP: Codable, Sendable, Hashable {
         case ipAddress = "ip_address"
     }
 
-    public init(
-        subnetID: String? = nil,
-        ipAddress: String? = nil
-    ) {
+    public init(subnetID: String? = nil, ipAddress: String? = nil) {
         self.subnetID = subnetID
         self.ipAddress = ipAddress
     }

@@ -4,49 +4,37 @@
 import CloudCore
 
 /// Specifies the floating IP address list. For details, see Table 3.
-public struct Floatingip: Codable, Sendable, Hashable {
+public struct Floatingip: Codable, Sendable, Equatable {
     /// Specifies the floating IP address status. The value can be ACTIVE, DOWN, or ERROR.
     /// DOWN indicates that the floating IP address has not been bound.
     /// ACTIVE indicates that the floating IP address has been bound.
     /// ERROR indicates that the floating IP address is abnormal.
     public var status: Status?
-
     /// Specifies the floating IP address ID.
     public var id: String?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the floating IP address.
     public var floatingIPAddress: String?
-
     /// Specifies the external network ID.
     public var floatingNetworkID: String?
-
     /// Specifies the ID of the belonged router.
     public var routerID: String?
-
     /// Specifies the port ID.
     /// The value of port_id is null if the EIP is bound to a dedicated load balancer.
     public var portID: String?
-
     /// Specifies the private IP address of the associated port.
     public var fixedIPAddress: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the DNS name.
     public var dnsName: String?
-
     /// Specifies the DNS domain.
     public var dnsDomain: String?
-
     /// Specifies the time when the floating IP address was created.
     /// UTC time is used.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Specifies the time when the floating IP address was updated.
     /// UTC time is used.
     /// Format: yyyy-MM-ddTHH:mm:ss

@@ -4,32 +4,26 @@
 import CloudCore
 
 /// FlowLog object list. For details, see Table 3.
-public struct FlowLog: Codable, Sendable, Hashable {
+public struct FlowLog: Codable, Sendable, Equatable {
     /// Flow log ID
     public var id: String?
-
     /// Flow log name
     /// The value can contain up to 64 characters, including letters, digits, underscores (_), hyphens (-),
     /// and periods (.).
     public var name: String?
-
     /// Project ID
     public var tenantID: String?
-
     /// Flow log description
     /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Type of the resource whose logs are to be collected.
     /// The value can be:
     /// port: a single network interface.
     /// vpc: All network interfaces in a VPC.
     /// network: All network interfaces in a subnet.
     public var resourceType: String?
-
     /// ID of the resource whose logs are to be collected.
     public var resourceID: String?
-
     /// Type of the traffic whose logs are to be collected.
     /// The value can be:
     /// all: specifies that both accepted and rejected traffic of the specified resource will be logged.
@@ -38,30 +32,24 @@ public struct FlowLog: Codable, Sendable, Hashable {
     /// reject: specifies that only rejected inbound and outbound traffic of the specified resource will be
     /// logged.
     public var trafficType: String?
-
     /// Log group ID
     public var logGroupID: String?
-
     /// Log topic ID
     public var logTopicID: String?
-
     /// Whether to enable the flow log function
     /// Range:
     /// true: Enable the flow log function.
     /// false: Disable the flow log function.
     public var adminState: Bool?
-
     /// Flow log status
     /// The value can be:
     /// ACTIVE: Enabled
     /// DOWN: Disabled
     /// ERROR: Abnormal
     public var status: String?
-
     /// Time when the flow log is created
     /// UTC time in the format of yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Time when the flow log is updated
     /// UTC time in the format of yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?

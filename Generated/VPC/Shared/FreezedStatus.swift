@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `freezed_status` fields and parameters; other values decode as well.
 public struct FreezedStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let freezed: Self = "FREEZED"
     public static let unfreezed: Self = "UNFREEZED"

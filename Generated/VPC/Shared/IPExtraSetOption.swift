@@ -6,7 +6,7 @@ import CloudCore
 /// IP address entries in an IP address group and their remarks. There are multiple IP address entry objects
 /// in an IP address group. Each IP address entry object contains one IP address entry and its remarks. An IP
 /// address entry is the same as that in ip_set. The remarks can describe the usage of the IP address entry.
-public struct IPExtraSetOption: Codable, Sendable, Hashable {
+public struct IPExtraSetOption: Codable, Sendable, Equatable {
     /// Definition:
     /// IP address entries in an IP address group. Both IPv4 and IPv6 address entries are supported.
     /// Constraints:
@@ -17,7 +17,6 @@ public struct IPExtraSetOption: Codable, Sendable, Hashable {
     /// A CIDR block, for example, 192.168.21.0/24
     /// Default Value:
     public var ip: String
-
     /// Definition:
     /// Remarks of an IP address entry.
     /// Constraints:
@@ -27,15 +26,7 @@ public struct IPExtraSetOption: Codable, Sendable, Hashable {
     /// Default Value:
     public var remarks: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case ip
-        case remarks
-    }
-
-    public init(
-        ip: String,
-        remarks: String? = nil
-    ) {
+    public init(ip: String, remarks: String? = nil) {
         self.ip = ip
         self.remarks = remarks
     }

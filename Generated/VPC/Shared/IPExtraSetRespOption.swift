@@ -4,7 +4,7 @@
 import CloudCore
 
 /// IP address entries in an IP address group and their remarks.
-public struct IPExtraSetRespOption: Codable, Sendable, Hashable {
+public struct IPExtraSetRespOption: Codable, Sendable, Equatable {
     /// Definition:
     /// IP address entries in an IP address group. Both IPv4 and IPv6 address entries are supported.
     /// Range:
@@ -12,22 +12,13 @@ public struct IPExtraSetRespOption: Codable, Sendable, Hashable {
     /// An IP address range, for example, 192.168.21.25-192.168.21.30
     /// A CIDR block, for example, 192.168.21.0/24
     public var ip: String?
-
     /// Definition:
     /// Remarks of an IP address entry.
     /// Range:
     /// The value can contain 0 to 255 characters and cannot contain angle brackets (< or >).
     public var remarks: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case ip
-        case remarks
-    }
-
-    public init(
-        ip: String? = nil,
-        remarks: String? = nil
-    ) {
+    public init(ip: String? = nil, remarks: String? = nil) {
         self.ip = ip
         self.remarks = remarks
     }

@@ -4,22 +4,13 @@
 import CloudCore
 
 /// Not in the page's table; the page's response example shows it.
-public struct Link: Codable, Sendable, Hashable {
+public struct Link: Codable, Sendable, Equatable {
     /// Specifies the API link.
     public var href: String?
-
     /// Specifies the relationship between the API link and the API version.
     public var rel: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        rel: String? = nil
-    ) {
+    public init(href: String? = nil, rel: String? = nil) {
         self.href = href
         self.rel = rel
     }

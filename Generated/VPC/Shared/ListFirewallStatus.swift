@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct ListFirewallStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The network ACL is associated with a subnet.
     public static let active: Self = "ACTIVE"
-
     /// The network ACL is not associated with a subnet.
     public static let inactive: Self = "INACTIVE"
 }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``VPCClient/listFirewallsByTags``.
-public struct ListFirewallsByTagsRequest: Codable, Sendable, Hashable {
+public struct ListFirewallsByTagsRequest: Codable, Sendable, Equatable {
     /// The key-value pair to be matched in the query. The key is a fixed dictionary value and must be a
     /// unique and supported key. The key can only be resource_name.
     public var matches: [Match]?
-
     /// The resources to be queried contain all tags listed in tags. A maximum of 50 tags can be specified.
     /// Each tag key can have a maximum of 10 tag values. Each tag value can be an empty array but the
     /// structure cannot be missing. Each tag key must be unique, and each tag value of a tag must also be
@@ -17,15 +16,7 @@ public struct ListFirewallsByTagsRequest: Codable, Sendable, Hashable {
     /// specified, all resources will be returned.
     public var tags: [ListTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case matches
-        case tags
-    }
-
-    public init(
-        matches: [Match]? = nil,
-        tags: [ListTag]? = nil
-    ) {
+    public init(matches: [Match]? = nil, tags: [ListTag]? = nil) {
         self.matches = matches
         self.tags = tags
     }

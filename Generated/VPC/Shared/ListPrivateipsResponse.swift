@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/listPrivateips``.
-public struct ListPrivateipsResponse: Codable, Sendable, Hashable {
+public struct ListPrivateipsResponse: Codable, Sendable, Equatable {
     /// Specifies the private IP address objects. For details, see Table 3.
     public var privateips: [Privateip]?
 
-    private enum CodingKeys: String, CodingKey {
-        case privateips
-    }
-
-    public init(
-        privateips: [Privateip]? = nil
-    ) {
+    public init(privateips: [Privateip]? = nil) {
         self.privateips = privateips
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Tags
-public struct ListPublicipTagsTag: Codable, Sendable, Hashable {
+public struct ListPublicipTagsTag: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     /// Cannot be left blank.
     /// Contain up to 128 characters (36 characters on the console).
@@ -14,7 +14,6 @@ public struct ListPublicipTagsTag: Codable, Sendable, Hashable {
     /// Digits
     /// Special characters, including hyphens (-), underscores (_), and at signs (@)
     public var key: String?
-
     /// Specifies the tag value list.
     /// Contain up to 255 characters (43 characters on the console).
     /// Can contain only the following character types:
@@ -24,15 +23,7 @@ public struct ListPublicipTagsTag: Codable, Sendable, Hashable {
     /// Special characters, including hyphens (-), underscores (_), and at signs (@)
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

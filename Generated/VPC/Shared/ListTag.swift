@@ -9,24 +9,15 @@ import CloudCore
 /// all tags listed in tags will be returned. Keys in this list are in an AND relationship while values in
 /// each key-value structure are in an OR relationship. If tags is not specified, all resources will be
 /// returned.
-public struct ListTag: Codable, Sendable, Hashable {
+public struct ListTag: Codable, Sendable, Equatable {
     /// Tag key.
     /// The key cannot be left blank.
     public var key: String
-
     /// Tag values. If values is left blank, it indicates any_value (querying any value). The values are in
     /// the OR relationship.
     public var values: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String,
-        values: [String]
-    ) {
+    public init(key: String, values: [String]) {
         self.key = key
         self.values = values
     }

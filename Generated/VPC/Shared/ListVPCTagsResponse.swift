@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/listVPCTags``.
-public struct ListVPCTagsResponse: Codable, Sendable, Hashable {
+public struct ListVPCTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the tag list.
     public var tags: [ListPublicipTagsTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListPublicipTagsTag]? = nil
-    ) {
+    public init(tags: [ListPublicipTagsTag]? = nil) {
         self.tags = tags
     }
 }

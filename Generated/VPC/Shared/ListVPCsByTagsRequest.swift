@@ -4,18 +4,14 @@
 import CloudCore
 
 /// The request body of ``VPCClient/listVPCsByTags``.
-public struct ListVPCsByTagsRequest: Codable, Sendable, Hashable {
+public struct ListVPCsByTagsRequest: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct ActionValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// filtering
         public static let filter: Self = "filter"
-
         /// querying the total number
         public static let count: Self = "count"
     }
@@ -25,25 +21,21 @@ public struct ListVPCsByTagsRequest: Codable, Sendable, Hashable {
     /// blank or set to an empty string. Each tag key must be unique, and each tag value in a tag must be
     /// unique.
     public var tags: [ListTag]?
-
     /// Sets the page size. This parameter is not available when action is set to count. The default value is
     /// 1000 when action is set to filter. The maximum value is 1000, and the minimum value is 1. The value
     /// cannot be a negative number.
     public var limit: Int?
-
     /// Specifies the index position. The query starts from the next piece of data indexed by this parameter.
     /// This parameter is not required when you query data on the first page. The value in the response
     /// returned for querying data on the previous page will be included in this parameter for querying data
     /// on subsequent pages. This parameter is not available when action is set to count. If action is set to
     /// filter, the value must be a number, and the default value is 0. The value cannot be a negative number.
     public var offset: Int?
-
     /// Specifies the operation to perform. The value can only be filter (filtering) or count (querying the
     /// total number).
     /// The value filter indicates pagination query. The value count indicates that the total number of query
     /// results meeting the search criteria will be returned.
     public var action: ActionValue
-
     /// Specifies the search criteria. The tag key is the field to match. Currently, only resource_name is
     /// supported. The tag value indicates the matched value. This field is a fixed dictionary value.
     public var matches: [Match]?

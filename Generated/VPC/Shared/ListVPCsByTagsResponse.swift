@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCClient/listVPCsByTags``.
-public struct ListVPCsByTagsResponse: Codable, Sendable, Hashable {
+public struct ListVPCsByTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the resource object list. For details, see Table 6.
     public var resources: [Resource]?
-
     /// Specifies the total number of query records.
     public var totalCount: Int?
 
@@ -16,10 +15,7 @@ public struct ListVPCsByTagsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [Resource]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(resources: [Resource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
     }

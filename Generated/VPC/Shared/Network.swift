@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Specifies the network list. For details, see Table 3.
-public struct Network: Codable, Sendable, Hashable {
+public struct Network: Codable, Sendable, Equatable {
     /// Documented values of `status`; other values decode as well.
     public struct StatusValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let active: Self = "ACTIVE"
         public static let build: Self = "BUILD"
@@ -21,33 +18,25 @@ public struct Network: Codable, Sendable, Hashable {
 
     /// Specifies the network status. The value can be ACTIVE, BUILD, DOWN, or ERROR.
     public var status: StatusValue?
-
     /// Specifies IDs of the subnets associated with this network. The IDs are in a list.
     /// Only one subnet can be associated with each network.
     public var subnets: [String]?
-
     /// Specifies the network name.
     /// The name cannot be the same as the admin_external_net value (preset network name and cannot be used).
     public var name: String?
-
     /// Specifies whether the network is an external network. The default value is false. This is an extended
     /// attribute.
     public var routerExternal: Bool?
-
     /// Specifies the administrative status.
     /// The value can only be true.
     public var adminStateUp: Bool?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies whether the network can be shared by different tenants.
     public var shared: Bool?
-
     /// Specifies the network ID.
     /// This parameter is not mandatory when you query networks.
     public var id: String?
-
     /// Specifies the network type.
     /// Only the VXLAN and GENEVE networks are supported.
     /// Tenants can only set this parameter to geneve. If this parameter is not specified, the network type is
@@ -57,31 +46,24 @@ public struct Network: Codable, Sendable, Hashable {
     /// Set this parameter to geneve if you want to create GENEVE networks.
     /// Do not specify this parameter if you want to create VXLAN networks.
     public var providerNetworkType: String?
-
     /// Specifies the availability zones available to this network. The current version does not support
     /// cross-availability-zone network scheduling.
     public var availabilityZoneHints: [String]?
-
     /// Specifies the availability zone of this network.
     public var availabilityZones: [String]?
-
     /// Specifies whether the security option is enabled for the port. If the option is not enabled, the
     /// security group and DHCP snooping settings of all VMs in the network do not take effect.
     /// This parameter is not displayed when an external network is called and the value of router:external is
     /// true. This parameter is visible when the value of router:external is false.
     public var portSecurityEnabled: Bool?
-
     /// Specifies the default private network DNS domain address. The system automatically sets this
     /// parameter, and you are not allowed to configure or change the parameter value.
     public var dnsDomain: String?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the time (UTC) when the network is created.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Specifies the time (UTC) when the network is updated.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The request body of ``VPCClient/neutronAddRouterInterface``.
-public struct NeutronAddRouterInterfaceRequest: Codable, Sendable, Hashable {
+public struct NeutronAddRouterInterfaceRequest: Codable, Sendable, Equatable {
     /// Specifies the subnet ID. Either subnet_id or port_id is used.
     /// Use the gateway IP address of the subnet to create a router interface.
     public var subnetID: String?
-
     /// Specifies the port ID. Either subnet_id or port_id is used. Use the port IP address to create a router
     /// interface.
     public var portID: String?
@@ -18,10 +17,7 @@ public struct NeutronAddRouterInterfaceRequest: Codable, Sendable, Hashable {
         case portID = "port_id"
     }
 
-    public init(
-        subnetID: String? = nil,
-        portID: String? = nil
-    ) {
+    public init(subnetID: String? = nil, portID: String? = nil) {
         self.subnetID = subnetID
         self.portID = portID
     }

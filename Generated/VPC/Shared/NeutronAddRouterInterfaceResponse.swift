@@ -4,19 +4,15 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronAddRouterInterface``.
-public struct NeutronAddRouterInterfaceResponse: Codable, Sendable, Hashable {
+public struct NeutronAddRouterInterfaceResponse: Codable, Sendable, Equatable {
     /// Specifies the subnet ID.
     public var subnetID: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the port ID.
     public var portID: String?
-
     /// Specifies the router ID.
     public var id: String?
 

@@ -4,21 +4,17 @@
 import CloudCore
 
 /// Specifies the firewall group. For details, see Table 2.
-public struct NeutronCreateFirewallGroupFirewallGroup: Codable, Sendable, Hashable {
+public struct NeutronCreateFirewallGroupFirewallGroup: Codable, Sendable, Equatable {
     /// Specifies the name of the firewall group.
     /// The value can contain a maximum of 255 characters.
     public var name: String?
-
     /// Provides supplementary information about the firewall group.
     /// The value can contain a maximum of 255 characters.
     public var description: String?
-
     /// Specifies the firewall policy for inbound traffic.
     public var ingressFirewallPolicyID: String?
-
     /// Specifies the firewall policy for outbound traffic.
     public var egressFirewallPolicyID: String?
-
     /// Specifies the list of ports bound with the firewall group.
     /// The value must be the port ID.
     /// The port is the one whose device_owner is network:router_interface_distributed.
@@ -28,7 +24,6 @@ public struct NeutronCreateFirewallGroupFirewallGroup: Codable, Sendable, Hashab
     /// GET
     /// https://{Endpoint}/v1/{project_id}/ports?network_id={network_id}&device_owner=network%3Arouter_interface_distributed
     public var ports: [String]?
-
     /// Specifies the administrative status of the firewall.
     /// The value can be true or false.
     public var adminStateUp: Bool?

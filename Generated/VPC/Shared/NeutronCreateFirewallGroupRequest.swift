@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/neutronCreateFirewallGroup``.
-public struct NeutronCreateFirewallGroupRequest: Codable, Sendable, Hashable {
+public struct NeutronCreateFirewallGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the firewall group. For details, see Table 2.
     public var firewallGroup: NeutronCreateFirewallGroupFirewallGroup
 
@@ -12,9 +12,7 @@ public struct NeutronCreateFirewallGroupRequest: Codable, Sendable, Hashable {
         case firewallGroup = "firewall_group"
     }
 
-    public init(
-        firewallGroup: NeutronCreateFirewallGroupFirewallGroup
-    ) {
+    public init(firewallGroup: NeutronCreateFirewallGroupFirewallGroup) {
         self.firewallGroup = firewallGroup
     }
 }

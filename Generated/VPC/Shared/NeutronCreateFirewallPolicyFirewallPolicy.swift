@@ -4,18 +4,15 @@
 import CloudCore
 
 /// Specifies the firewall policy. For details, see Table 2.
-public struct NeutronCreateFirewallPolicyFirewallPolicy: Codable, Sendable, Hashable {
+public struct NeutronCreateFirewallPolicyFirewallPolicy: Codable, Sendable, Equatable {
     /// Specifies the name of the firewall policy.
     /// The value can contain a maximum of 255 characters.
     public var name: String?
-
     /// Provides supplementary information about the firewall policy.
     /// The value can contain a maximum of 255 characters.
     public var description: String?
-
     /// Specifies the firewall rules referenced by the firewall policy.
     public var firewallRules: [String]?
-
     /// Specifies the audit flag.
     /// The value can be true or false.
     public var audited: Bool?

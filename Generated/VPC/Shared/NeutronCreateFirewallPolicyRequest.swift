@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/neutronCreateFirewallPolicy``.
-public struct NeutronCreateFirewallPolicyRequest: Codable, Sendable, Hashable {
+public struct NeutronCreateFirewallPolicyRequest: Codable, Sendable, Equatable {
     /// Specifies the firewall policy. For details, see Table 2.
     public var firewallPolicy: NeutronCreateFirewallPolicyFirewallPolicy
 
@@ -12,9 +12,7 @@ public struct NeutronCreateFirewallPolicyRequest: Codable, Sendable, Hashable {
         case firewallPolicy = "firewall_policy"
     }
 
-    public init(
-        firewallPolicy: NeutronCreateFirewallPolicyFirewallPolicy
-    ) {
+    public init(firewallPolicy: NeutronCreateFirewallPolicyFirewallPolicy) {
         self.firewallPolicy = firewallPolicy
     }
 }

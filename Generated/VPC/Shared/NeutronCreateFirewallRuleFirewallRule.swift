@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Specifies the firewall rule objects. For details, see Table 2.
-public struct NeutronCreateFirewallRuleFirewallRule: Codable, Sendable, Hashable {
+public struct NeutronCreateFirewallRuleFirewallRule: Codable, Sendable, Equatable {
     /// Documented values of `protocol`; other values decode as well.
     public struct ProtocolValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let tcp: Self = "TCP"
         public static let udp: Self = "UDP"
@@ -21,37 +18,28 @@ public struct NeutronCreateFirewallRuleFirewallRule: Codable, Sendable, Hashable
     /// Specifies the firewall rule name.
     /// The value can contain a maximum of 255 characters.
     public var name: String?
-
     /// Provides supplementary information about the firewall rule.
     /// The value can contain a maximum of 255 characters.
     public var description: String?
-
     /// Specifies the IP protocol.
     /// The value can be TCP, UDP, or ICMP.
     public var `protocol`: ProtocolValue?
-
     /// Specifies the source port number or port number range.
     /// The value can be an integer from 1 to 65535 or a port number range in the format of a:b.
     public var sourcePort: String?
-
     /// Specifies the destination port number or port number range.
     /// The value can be an integer from 1 to 65535 or a port number range in the format of a:b.
     public var destinationPort: String?
-
     /// Specifies the IP protocol version.
     /// The value can be 4 and 6, indicating IPv4 address and IPv6 address, respectively.
     public var ipVersion: Int?
-
     /// Specifies the source IP address or CIDR block.
     public var sourceIPAddress: String?
-
     /// Specifies the destination IP address or CIDR block.
     public var destinationIPAddress: String?
-
     /// Specifies action performed on traffic passing through the firewall.
     /// The value can be deny or allow.
     public var action: Action?
-
     /// Specifies whether the firewall rule is enabled.
     /// The value can be true or false.
     public var enabled: Bool?

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/neutronCreateFirewallRule``.
-public struct NeutronCreateFirewallRuleRequest: Codable, Sendable, Hashable {
+public struct NeutronCreateFirewallRuleRequest: Codable, Sendable, Equatable {
     /// Specifies the firewall rule objects. For details, see Table 2.
     public var firewallRule: NeutronCreateFirewallRuleFirewallRule
 
@@ -12,9 +12,7 @@ public struct NeutronCreateFirewallRuleRequest: Codable, Sendable, Hashable {
         case firewallRule = "firewall_rule"
     }
 
-    public init(
-        firewallRule: NeutronCreateFirewallRuleFirewallRule
-    ) {
+    public init(firewallRule: NeutronCreateFirewallRuleFirewallRule) {
         self.firewallRule = firewallRule
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Read from the page's example.
-public struct NeutronCreateFloatingIPFloatingip3: Codable, Sendable, Hashable {
+public struct NeutronCreateFloatingIPFloatingip3: Codable, Sendable, Equatable {
     public var createdAt: String?
     public var dnsDomain: String?
     public var dnsName: String?

@@ -5,11 +5,10 @@ import CloudCore
 
 /// Specifies a set of zero or more allowed address pairs. This is an extended attribute. For details, see
 /// Table 9.
-public struct NeutronCreatePortAllowedAddressPair: Codable, Sendable, Hashable {
+public struct NeutronCreatePortAllowedAddressPair: Codable, Sendable, Equatable {
     /// Specifies the IP address.
     /// 0.0.0.0/0 is not supported.
     public var ipAddress: String?
-
     /// Specifies the MAC address.
     public var macAddress: String?
 
@@ -18,10 +17,7 @@ public struct NeutronCreatePortAllowedAddressPair: Codable, Sendable, Hashable {
         case macAddress = "mac_address"
     }
 
-    public init(
-        ipAddress: String? = nil,
-        macAddress: String? = nil
-    ) {
+    public init(ipAddress: String? = nil, macAddress: String? = nil) {
         self.ipAddress = ipAddress
         self.macAddress = macAddress
     }

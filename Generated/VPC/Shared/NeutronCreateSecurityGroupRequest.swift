@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/neutronCreateSecurityGroup``.
-public struct NeutronCreateSecurityGroupRequest: Codable, Sendable, Hashable {
+public struct NeutronCreateSecurityGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the security group. For details, see Table 2.
     public var securityGroup: UpdateVPCPeeringPeering
 
@@ -12,9 +12,7 @@ public struct NeutronCreateSecurityGroupRequest: Codable, Sendable, Hashable {
         case securityGroup = "security_group"
     }
 
-    public init(
-        securityGroup: UpdateVPCPeeringPeering
-    ) {
+    public init(securityGroup: UpdateVPCPeeringPeering) {
         self.securityGroup = securityGroup
     }
 }

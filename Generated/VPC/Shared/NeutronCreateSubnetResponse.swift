@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronCreateSubnet``.
-public struct NeutronCreateSubnetResponse: Codable, Sendable, Hashable {
+public struct NeutronCreateSubnetResponse: Codable, Sendable, Equatable {
     /// Specifies the subnet. For details, see Table 6.
     public var subnet: NeutronCreateSubnetSubnet?
 
-    private enum CodingKeys: String, CodingKey {
-        case subnet
-    }
-
-    public init(
-        subnet: NeutronCreateSubnetSubnet? = nil
-    ) {
+    public init(subnet: NeutronCreateSubnetSubnet? = nil) {
         self.subnet = subnet
     }
 }

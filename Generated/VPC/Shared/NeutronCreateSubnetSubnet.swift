@@ -4,42 +4,34 @@
 import CloudCore
 
 /// Specifies the subnet. For details, see Table 6.
-public struct NeutronCreateSubnetSubnet: Codable, Sendable, Hashable {
+public struct NeutronCreateSubnetSubnet: Codable, Sendable, Equatable {
     /// Specifies the subnet ID.
     /// This parameter is not mandatory when you query subnets.
     public var id: String?
-
     /// Specifies the subnet name.
     public var name: String?
-
     /// Specifies the IP address version.
     /// The value can be 4 (IPv4) or 6 (IPv6).
     ///
     /// - `4`: IPv4
     /// - `6`: IPv6
     public var ipVersion: Int?
-
     /// Specifies the IPv6 addressing mode.
     /// Only dhcpv6-stateful is supported.
     public var ipv6AddressMode: String?
-
     /// Specifies the IPv6 route broadcast mode.
     /// Only dhcpv6-stateful is supported.
     public var ipv6RaMode: String?
-
     /// Specifies the ID of the network to which the subnet belongs.
     public var networkID: String?
-
     /// Specifies the CIDR format.
     /// Only the IPv4 addresses in the 10.0.0.0/8, 172.16.0.0/12, and 192.168.0.0/16 ranges are supported. The
     /// subnet mask cannot be greater than 28.
     /// This parameter cannot be set if the value of ip_version is 6.
     public var cidr: String?
-
     /// The gateway IP address cannot conflict with IP addresses configured for allocation_pools.
     /// This attribute cannot be modified.
     public var gatewayIP: String?
-
     /// Specifies the available IP address pool. For details, see the allocation_pool objects.
     /// Table 7
     /// Example: [ { "start": "10.0.0.2", "end": "10.0.0.251"} ]
@@ -54,38 +46,29 @@ public struct NeutronCreateSubnetSubnet: Codable, Sendable, Hashable {
     /// When updating an IP address pool, the allocation_pool value can contain neither gateway nor broadcast
     /// IP addresses.
     public var allocationPools: [AllocationPool]?
-
     /// Specifies the DNS server address.
     /// Example: "dns_nameservers": ["8.xx.xx.8","8.xx.xx.4"]
     public var dnsNameservers: [String]?
-
     /// Specifies the static VM routes. For details, see Table 8.
     /// Static routes are not supported, and entered information will be ignored.
     public var hostRoutes: [Route]?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies whether to enable the DHCP function. Value false indicates that the DHCP function is not
     /// enabled.
     /// The value can only be true.
     public var enableDHCP: Bool?
-
     /// Specifies the subnet pool ID.
     /// Currently, only IPv6 is supported.
     public var subnetpoolID: String?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the time (UTC) when the subnet is created.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Specifies the time (UTC) when the subnet is updated.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var description: String?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronShowFirewallGroup``.
-public struct NeutronShowFirewallGroupResponse: Codable, Sendable, Hashable {
+public struct NeutronShowFirewallGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the firewall group. For details, see Table 3.
     public var firewallGroup: FirewallGroup?
 
@@ -12,9 +12,7 @@ public struct NeutronShowFirewallGroupResponse: Codable, Sendable, Hashable {
         case firewallGroup = "firewall_group"
     }
 
-    public init(
-        firewallGroup: FirewallGroup? = nil
-    ) {
+    public init(firewallGroup: FirewallGroup? = nil) {
         self.firewallGroup = firewallGroup
     }
 }

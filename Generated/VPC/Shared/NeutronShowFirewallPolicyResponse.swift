@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronShowFirewallPolicy``.
-public struct NeutronShowFirewallPolicyResponse: Codable, Sendable, Hashable {
+public struct NeutronShowFirewallPolicyResponse: Codable, Sendable, Equatable {
     /// Specifies the firewall policy. For details, see Table 3.
     public var firewallPolicy: FirewallPolicy?
 
@@ -12,9 +12,7 @@ public struct NeutronShowFirewallPolicyResponse: Codable, Sendable, Hashable {
         case firewallPolicy = "firewall_policy"
     }
 
-    public init(
-        firewallPolicy: FirewallPolicy? = nil
-    ) {
+    public init(firewallPolicy: FirewallPolicy? = nil) {
         self.firewallPolicy = firewallPolicy
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronShowFirewallRule``.
-public struct NeutronShowFirewallRuleResponse: Codable, Sendable, Hashable {
+public struct NeutronShowFirewallRuleResponse: Codable, Sendable, Equatable {
     /// Specifies the firewall rule objects. For details, see Table 3.
     public var firewallRule: FirewallRule?
 
@@ -12,9 +12,7 @@ public struct NeutronShowFirewallRuleResponse: Codable, Sendable, Hashable {
         case firewallRule = "firewall_rule"
     }
 
-    public init(
-        firewallRule: FirewallRule? = nil
-    ) {
+    public init(firewallRule: FirewallRule? = nil) {
         self.firewallRule = firewallRule
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronShowNetwork``.
-public struct NeutronShowNetworkResponse: Codable, Sendable, Hashable {
+public struct NeutronShowNetworkResponse: Codable, Sendable, Equatable {
     /// Specifies the network. For details, see Table 3.
     public var network: Network?
 
-    private enum CodingKeys: String, CodingKey {
-        case network
-    }
-
-    public init(
-        network: Network? = nil
-    ) {
+    public init(network: Network? = nil) {
         self.network = network
     }
 }

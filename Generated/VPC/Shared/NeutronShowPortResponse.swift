@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronShowPort``.
-public struct NeutronShowPortResponse: Codable, Sendable, Hashable {
+public struct NeutronShowPortResponse: Codable, Sendable, Equatable {
     /// Specifies the port object list. For details, see Table 3.
     public var port: Port?
 
-    private enum CodingKeys: String, CodingKey {
-        case port
-    }
-
-    public init(
-        port: Port? = nil
-    ) {
+    public init(port: Port? = nil) {
         self.port = port
     }
 }

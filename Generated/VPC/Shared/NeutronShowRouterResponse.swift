@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronShowRouter``.
-public struct NeutronShowRouterResponse: Codable, Sendable, Hashable {
+public struct NeutronShowRouterResponse: Codable, Sendable, Equatable {
     /// Specifies the router. For details, see Table 2.
     public var router: Router?
 
-    private enum CodingKeys: String, CodingKey {
-        case router
-    }
-
-    public init(
-        router: Router? = nil
-    ) {
+    public init(router: Router? = nil) {
         self.router = router
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronShowSecurityGroup``.
-public struct NeutronShowSecurityGroupResponse: Codable, Sendable, Hashable {
+public struct NeutronShowSecurityGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the security group. For details, see Table 2.
     public var securityGroup: SecurityGroup?
 
@@ -12,9 +12,7 @@ public struct NeutronShowSecurityGroupResponse: Codable, Sendable, Hashable {
         case securityGroup = "security_group"
     }
 
-    public init(
-        securityGroup: SecurityGroup? = nil
-    ) {
+    public init(securityGroup: SecurityGroup? = nil) {
         self.securityGroup = securityGroup
     }
 }

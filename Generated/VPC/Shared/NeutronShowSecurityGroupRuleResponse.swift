@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``VPCClient/neutronShowSecurityGroupRule``.
-public struct NeutronShowSecurityGroupRuleResponse: Codable, Sendable, Hashable {
+public struct NeutronShowSecurityGroupRuleResponse: Codable, Sendable, Equatable {
     /// Specifies the security group rule. For details, see Table 2.
     public var securityGroupRule: SecurityGroupRule?
 
@@ -12,9 +12,7 @@ public struct NeutronShowSecurityGroupRuleResponse: Codable, Sendable, Hashable 
         case securityGroupRule = "security_group_rule"
     }
 
-    public init(
-        securityGroupRule: SecurityGroupRule? = nil
-    ) {
+    public init(securityGroupRule: SecurityGroupRule? = nil) {
         self.securityGroupRule = securityGroupRule
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the floating IP address list. For details, see Table 3.
-public struct NeutronUpdateFloatingIPFloatingip: Codable, Sendable, Hashable {
+public struct NeutronUpdateFloatingIPFloatingip: Codable, Sendable, Equatable {
     /// Specifies the port ID.
     /// Leaving this parameter blank does not unbind the EIP from the dedicated load balancer.
     public var portID: String?
@@ -13,9 +13,7 @@ public struct NeutronUpdateFloatingIPFloatingip: Codable, Sendable, Hashable {
         case portID = "port_id"
     }
 
-    public init(
-        portID: String? = nil
-    ) {
+    public init(portID: String? = nil) {
         self.portID = portID
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``VPCClient/neutronUpdateFloatingIP``.
-public struct NeutronUpdateFloatingIPRequest: Codable, Sendable, Hashable {
+public struct NeutronUpdateFloatingIPRequest: Codable, Sendable, Equatable {
     /// Specifies the floating IP address list. For details, see Table 3.
     public var floatingip: NeutronUpdateFloatingIPFloatingip
 
-    private enum CodingKeys: String, CodingKey {
-        case floatingip
-    }
-
-    public init(
-        floatingip: NeutronUpdateFloatingIPFloatingip
-    ) {
+    public init(floatingip: NeutronUpdateFloatingIPFloatingip) {
         self.floatingip = floatingip
     }
 }

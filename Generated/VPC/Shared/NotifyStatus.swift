@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `notify_status` fields and parameters; other values decode as well.
 public struct NotifyStatus: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let pendingCreate: Self = "PENDING_CREATE"
     public static let pendingUpdate: Self = "PENDING_UPDATE"

@@ -4,19 +4,17 @@
 import CloudCore
 
 /// Pagination information.
-public struct PageInfo: Codable, Sendable, Hashable {
+public struct PageInfo: Codable, Sendable, Equatable {
     /// Definition:
     /// The first record on the current page.
     /// Range:
     /// N/A
     public var previousMarker: String?
-
     /// Definition:
     /// Total number of resources on the current page.
     /// Range:
     /// N/A
     public var currentCount: Int?
-
     /// Definition:
     /// The last record on the current page. The next_marker field does not exist if the page is the last one.
     /// Range:
@@ -29,11 +27,7 @@ public struct PageInfo: Codable, Sendable, Hashable {
         case nextMarker = "next_marker"
     }
 
-    public init(
-        previousMarker: String? = nil,
-        currentCount: Int? = nil,
-        nextMarker: String? = nil
-    ) {
+    public init(previousMarker: String? = nil, currentCount: Int? = nil, nextMarker: String? = nil) {
         self.previousMarker = previousMarker
         self.currentCount = currentCount
         self.nextMarker = nextMarker

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/acceptVPCPeering``.
-public struct Peering: Codable, Sendable, Hashable {
+public struct Peering: Codable, Sendable, Equatable {
     /// Specifies the VPC peering connection ID.
     public var id: String?
-
     /// Specifies the VPC peering connection name.
     public var name: String?
-
     /// Specifies the status:
     /// PENDING_ACCEPTANCE
     /// REJECTED
@@ -18,20 +16,15 @@ public struct Peering: Codable, Sendable, Hashable {
     /// DELETED
     /// ACTIVE
     public var status: String?
-
     /// Specifies information about the local VPC. For details, see Table 6.
     public var requestVPCInfo: VPCInfo?
-
     /// Specifies information about the peer VPC. For details, see Table 6.
     public var acceptVPCInfo: VPCInfo?
-
     /// Provides supplementary information about the VPC peering connection.
     public var description: String?
-
     /// Specifies the time (UTC) when the VPC peering connection is created.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Specifies the time (UTC) when the VPC peering connection is updated.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?

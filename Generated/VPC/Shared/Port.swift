@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Specifies the port object list. For details, see Table 3.
-public struct Port: Codable, Sendable, Hashable {
+public struct Port: Codable, Sendable, Equatable {
     /// Documented values of `deviceOwner`; other values decode as well.
     public struct DeviceOwner: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let networkDHCP: Self = "network:dhcp"
         public static let networkRouterInterfaceDistributed: Self = "network:router_interface_distributed"
@@ -27,32 +24,25 @@ public struct Port: Codable, Sendable, Hashable {
     /// Specifies the port ID. A maximum of 255 characters are allowed.
     /// This parameter is not mandatory when you query ports.
     public var id: String?
-
     /// Specifies the port name.
     public var name: String?
-
     /// Specifies the ID of the network to which the port belongs.
     public var networkID: String?
-
     /// Specifies the administrative status.
     /// The default value is true.
     public var adminStateUp: Bool?
-
     /// Specifies the port MAC address. For example, "mac_address": "fa:16:3e:9e:ff:55".
     /// This value can only be dynamically assigned by the system.
     public var macAddress: String?
-
     /// Specifies the port IP address. For details, see Table 8. For example, the value is "fixed_ips":
     /// [{"subnet_id": "4dc70db6-cb7f-4200-9790-a6a910776bba", "ip_address": "192.169.25.79"}].
     /// "fixed_ips": [{"subnet_id": "1fd001aa-6946-4168-86d9-924c7d3ef8fb", "ip_address":
     /// "2a07:b980:4030:14::1"}]
     public var fixedIPs: [FixedIP]?
-
     /// Specifies the device ID.
     /// This value is automatically maintained by the system and cannot be set or updated manually. The port
     /// with this field specified cannot be deleted.
     public var deviceID: String?
-
     /// Specifies the DHCP, router or Nova to which a device belongs.
     /// The value can be network:dhcp, network:router_interface_distributed, compute:xxx, neutron:VIP_PORT,
     /// neutron:LOADBALANCERV2, neutron:LOADBALANCERV3, network:endpoint_interface, network:nat_gateway, or
@@ -63,19 +53,15 @@ public struct Port: Codable, Sendable, Hashable {
     /// can only be deleted when this parameter value is neutron:VIP_PORT.
     /// The port with this field specified cannot be deleted.
     public var deviceOwner: DeviceOwner?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the port status. The value can be ACTIVE, BUILD, or DOWN.
     /// The status of a HANA SR-IOV VM port is always DOWN.
     public var status: PortStatus?
-
     /// Specifies the UUID of the security group, for example, "security_groups":
     /// ["a0608cbf-d047-4f54-8b28-cd7b59853fff"]. This is an extended attribute.
     /// This parameter cannot be left blank.
     public var securityGroups: [String]?
-
     /// Specifies a set of zero or more allowed address pairs. This is an extended attribute. For details, see
     /// Table 9.
     /// Instructions:
@@ -88,13 +74,10 @@ public struct Port: Codable, Sendable, Hashable {
     /// an existing ECS NIC IP address. Otherwise, the virtual IP address cannot be used for communication.
     /// Set allowed_address_pairs of the cloud server network interface to 1.1.1.1/0.
     public var allowedAddressPairs: [NeutronCreatePortAllowedAddressPair]?
-
     /// Specifies the extended DHCP option. This is an extended attribute. For details, see Table 10.
     public var extraDHCPOpts: [ExtraDHCPOpt]?
-
     /// For details, see Table 11.
     public var bindingVifDetails: BindingVifDetails?
-
     /// Specifies the user-defined settings. This is an extended attribute.
     /// Instructions:
     /// The internal_elb field is in boolean type and is available to common tenants. Set the value of this
@@ -109,15 +92,12 @@ public struct Port: Codable, Sendable, Hashable {
     /// Currently, the value can only be set to true. When the value is set to true, the FWaaS function does
     /// not take effect.
     public var bindingProfile: JSONValue?
-
     /// Specifies the type of the bound vNIC.
     /// normal: Softswitch
     public var bindingVnicType: String?
-
     /// Specifies whether the security option is enabled for the port. If the option is not enabled, the
     /// security group and DHCP snooping do not take effect.
     public var portSecurityEnabled: Bool?
-
     /// Specifies the default private network domain name information of the primary NIC. This is an extended
     /// attribute.
     /// The system automatically sets this parameter, and you are not allowed to configure or change the
@@ -126,20 +106,16 @@ public struct Port: Codable, Sendable, Hashable {
     /// ip_address: Private IPv4 address of the NIC
     /// fqdn: Default private network fully qualified domain name (FQDN) of the IP address
     public var dnsAssignment: [DNSAssignment]?
-
     /// Specifies the default private network DNS name of the primary NIC. This is an extended attribute.
     /// The system automatically sets this parameter, and you are not allowed to configure or change the
     /// parameter value. Before accessing the default private network domain name, ensure that the subnet uses
     /// the DNS provided by the current system.
     public var dnsName: String?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the time (UTC) when the port is created.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Specifies the time (UTC) when the port is updated.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?

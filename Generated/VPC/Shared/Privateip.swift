@@ -4,23 +4,19 @@
 import CloudCore
 
 /// Specifies the private IP address objects. For details, see Table 3.
-public struct Privateip: Codable, Sendable, Hashable {
+public struct Privateip: Codable, Sendable, Equatable {
     /// Specifies the status of the private IP address.
     /// Possible values are as follows:
     /// ACTIVE
     /// DOWN
     public var status: String?
-
     /// Specifies the ID of the private IP address, which uniquely identifies the private IP address.
     public var id: String?
-
     /// Specifies the ID of the subnet from which IP addresses are assigned.
     /// If you use the management console, the value of this parameter is the Network ID value.
     public var subnetID: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the resource using the private IP address. The parameter is left blank if it is not used.
     /// The value can be:
     /// network:dhcp: DHCP service IP address
@@ -34,7 +30,6 @@ public struct Privateip: Codable, Sendable, Hashable {
     /// network:nat_gateway: IP address used by a NAT gateway
     /// The value range specifies only the type of private IP addresses supported by the current service.
     public var deviceOwner: String?
-
     /// Specifies the assigned private IP address.
     public var ipAddress: String?
 

@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Specifies the additional parameters, including the order ID and product ID. For details, see Table 4.
-public struct Profile: Codable, Sendable, Hashable {
+public struct Profile: Codable, Sendable, Equatable {
     /// Specifies the order ID.
     public var orderID: String?
-
     /// Specifies the product ID.
     public var productID: String?
-
     /// Specifies the region ID.
     public var regionID: String?
-
     /// Specifies the user ID.
     public var userID: String?
 

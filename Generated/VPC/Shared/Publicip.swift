@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies the EIP object. For details, see Table 3.
-public struct Publicip: Codable, Sendable, Hashable {
+public struct Publicip: Codable, Sendable, Equatable {
     /// Specifies the unique identifier of an EIP.
     public var id: String?
-
     /// Specifies the EIP status.
     /// Possible values are as follows:
     /// FREEZED (Frozen)
@@ -24,11 +23,9 @@ public struct Publicip: Codable, Sendable, Hashable {
     /// VPN (Bound to a VPN)
     /// ERROR (Exceptions)
     public var status: String?
-
     /// Specifies the additional parameters, including the order ID and product ID. For details, see Table 4.
     /// This parameter is not supported currently.
     public var profile: Profile?
-
     /// Specifies the EIP type.
     /// Range:
     /// For region eu-de: 5_bgp (Dynamic BGP), 5_mailbgp (Mail BGP), 5_gray (Dedicated Load Balancer), and
@@ -38,11 +35,9 @@ public struct Publicip: Codable, Sendable, Hashable {
     /// The configured value must be supported by the system.
     /// publicip_id is an IPv4 port. If publicip_type is not specified, the default value is 5_bgp.
     public var type: String?
-
     /// Specifies the obtained EIP if only IPv4 EIPs are available. Specifies the IPv4 address corresponding
     /// to the IPv6 address if IPv6 EIPs are available. IPv6 is not supported currently.
     public var publicIPAddress: String?
-
     /// Specifies the IP address version. The value can be 4 or 6.
     /// 4: IPv4
     /// 6: IPv6 (IPv6 is not supported currently.)
@@ -50,43 +45,33 @@ public struct Publicip: Codable, Sendable, Hashable {
     /// - `4`: IPv4
     /// - `6`: IPv6 (IPv6 is not supported currently.)
     public var ipVersion: Int?
-
     /// Specifies the private IP address bound to the EIP.
     /// This parameter is returned only if the private IP address is bound to the EIP.
     /// This parameter is not displayed if the EIP is bound to a dedicated load balancer. This parameter is
     /// displayed if the EIP is bound to an ECS.
     public var privateIPAddress: String?
-
     /// Specifies the port ID.
     /// This parameter is returned only when a port is associated with the EIP.
     /// The value of port_id is null if the EIP is bound to a dedicated load balancer.
     public var portID: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the time (UTC) when the EIP is assigned.
     /// Format: yyyy-MM-dd HH:mm:ss
     public var createTime: String?
-
     /// Specifies the ID of the EIP bandwidth.
     public var bandwidthID: String?
-
     /// Specifies the bandwidth (Mbit/s).
     public var bandwidthSize: Int?
-
     /// Specifies the EIP bandwidth type.
     /// The value can be PER or WHOLE.
     /// PER: Dedicated bandwidth
     /// WHOLE: Shared bandwidth
     public var bandwidthShareType: String?
-
     /// Specifies the bandwidth name.
     public var bandwidthName: String?
-
     /// Specifies the EIP name.
     public var alias: String?
-
     /// Specifies the enterprise project ID. The value is 0 or a string that contains a maximum of 36
     /// characters in UUID format with hyphens (-).
     /// When assigning an EIP, you need to associate an enterprise project ID with the EIP.
@@ -94,19 +79,16 @@ public struct Publicip: Codable, Sendable, Hashable {
     /// enterprise project is used.
     /// This parameter is unsupported. Do not use it.
     public var enterpriseProjectID: String?
-
     /// Specifies whether it is in a central site or an edge site.
     /// The value can be:
     /// center
     /// Edge site name
     /// An EIP can only be bound to a resource of the same region.
     public var publicBorderGroup: String?
-
     /// Specifies types of the shared bandwidth that an EIP can be added to. If this parameter is left blank,
     /// the EIP cannot be added to any shared bandwidth.
     /// The EIP can be added only to the shared bandwidth of these types.
     public var allowShareBandwidthTypes: [String]?
-
     /// Specifies the list of tags. The list elements are in the format of key=value.
     public var tags: [String]?
 

@@ -4,19 +4,16 @@
 import CloudCore
 
 /// Specifies information about the EIP that uses the bandwidth. For details, see Table 7.
-public struct PublicipInfo: Codable, Sendable, Hashable {
+public struct PublicipInfo: Codable, Sendable, Equatable {
     /// Specifies the ID of the EIP that uses the bandwidth.
     public var publicipID: String?
-
     /// Specifies the obtained EIP if only IPv4 EIPs are available.
     public var publicipAddress: String?
-
     /// Specifies the IP address version.
     /// Range:
     /// 4: IPv4
     /// 6: IPv6
     public var ipVersion: Int?
-
     /// Specifies the EIP type.
     /// Range:
     /// For region eu-de: 5_bgp (Dynamic BGP), 5_mailbgp (Mail BGP), 5_gray (Dedicated Load Balancer), and

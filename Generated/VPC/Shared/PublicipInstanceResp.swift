@@ -4,17 +4,15 @@
 import CloudCore
 
 /// Response body of binding an EIP.
-public struct PublicipInstanceResp: Codable, Sendable, Hashable {
+public struct PublicipInstanceResp: Codable, Sendable, Equatable {
     /// Unique ID of the EIP.
     /// Minimum length: 0
     /// Maximum length: 36
     public var id: String?
-
     /// Project ID.
     /// Minimum length: 0
     /// Maximum length: 32
     public var projectID: String?
-
     /// IP address version.
     /// The value can be:
     /// 4: IPv4 EIP
@@ -26,12 +24,10 @@ public struct PublicipInstanceResp: Codable, Sendable, Hashable {
     /// - `4`
     /// - `6`
     public var ipVersion: Int?
-
     /// EIP or IPv6 port address.
     /// Minimum length: 0
     /// Maximum length: 36
     public var publicIPAddress: String?
-
     /// EIP status.
     /// The value can be:
     /// FREEZED (Frozen)
@@ -59,28 +55,23 @@ public struct PublicipInstanceResp: Codable, Sendable, Hashable {
     /// ELB
     /// VPN
     public var status: PublicipInstanceStatus?
-
     /// Supplementary information about the EIP.
     /// This is customized by users and is not perceived by the system.
     /// Minimum length: 1
     /// Maximum length: 255
     public var description: String?
-
     /// Whether the resource is in a central region or an edge site.
     /// The value can be center or an edge site name.
     /// This resource can only be associated with an EIP of the same region.
     /// Minimum length: 1
     /// Maximum length: 64
     public var publicBorderGroup: String?
-
     /// Time (UTC) when an EIP is assigned.
     /// Format: yyyy-MM-ddTHH:mm:ssZ
     public var createdAt: String?
-
     /// Time (UTC) when an EIP is updated.
     /// Format: yyyy-MM-ddTHH:mm:ssZ
     public var updatedAt: String?
-
     /// EIP type
     /// Minimum length: 1
     /// Maximum length: 36
@@ -88,34 +79,28 @@ public struct PublicipInstanceResp: Codable, Sendable, Hashable {
     /// EIP
     /// DUALSTACK
     public var type: TypeValue?
-
     /// Port information of the instance with an EIP bound.
     /// If the instance with an EIP bound does not depend on a port, the value is null.
     public var vnic: VnicInfo?
-
     /// Bandwidth bound to an EIP.
     public var bandwidth: BandwidthResp?
-
     /// Enterprise project ID. The value is 0 or a string that contains a maximum of 36 characters in UUID
     /// format with hyphens (-). This is the ID of the enterprise project that you associate with the EIP when
     /// you assign the EIP.
     /// Minimum length: 0
     /// Maximum length: 36
     public var enterpriseProjectID: String?
-
     /// Order information of an EIP.
     /// This parameter is left empty for pay-per-use resources.
     /// Minimum length: 0
     /// Maximum length: 256
     public var billingInfo: String?
-
     /// Frozen status of an EIP.
     /// The metadata type indicates that the EIP is frozen due to arrears or abuse.
     /// Value range: police or locked
     /// Minimum length: 0
     /// Maximum length: 64
     public var lockStatus: String?
-
     /// Type of the instance bound with an EIP.
     /// Value range: PORT, NATGW, ELB, ELBV1, VPN or null
     /// Minimum length: 0
@@ -128,24 +113,20 @@ public struct PublicipInstanceResp: Codable, Sendable, Hashable {
     /// VPN
     /// null
     public var associateInstanceType: AssociateInstanceType?
-
     /// ID of the instance bound with an EIP.
     /// Minimum length: 0
     /// Maximum length: 64
     public var associateInstanceID: String?
-
     /// ID of the network that an EIP belongs to. Network ID corresponding to publicip_pool_name
     /// Minimum length: 0
     /// Maximum length: 36
     public var publicipPoolID: String?
-
     /// Network type of an EIP, including public EIP pool (for example, 5_bgp or 5_sbgp) and dedicated EIP
     /// pool.
     /// For details about the dedicated EIP pool, see the APIs about publcip_pool.
     /// Minimum length: 0
     /// Maximum length: 64
     public var publicipPoolName: String?
-
     /// EIP name.
     /// Minimum length: 0
     /// Maximum length: 64

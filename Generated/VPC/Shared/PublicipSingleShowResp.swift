@@ -4,17 +4,15 @@
 import CloudCore
 
 /// EIP object.
-public struct PublicipSingleShowResp: Codable, Sendable, Hashable {
+public struct PublicipSingleShowResp: Codable, Sendable, Equatable {
     /// Unique ID of the EIP.
     /// Minimum length: 0
     /// Maximum length: 36
     public var id: String?
-
     /// Project ID.
     /// Minimum length: 0
     /// Maximum length: 32
     public var projectID: String?
-
     /// IP address version.
     /// The value can be:
     /// 4: IPv4 EIP
@@ -26,24 +24,20 @@ public struct PublicipSingleShowResp: Codable, Sendable, Hashable {
     /// - `4`
     /// - `6`
     public var ipVersion: Int?
-
     /// EIP or IPv6 port address.
     /// Minimum length: 0
     /// Maximum length: 36
     public var publicIPAddress: String?
-
     /// Obtained EIP if IPv6 EIPs are available. This parameter does not exist if only IPv4 EIPs are
     /// available.
     /// Minimum length: 0
     /// Maximum length: 64
     public var publicIPv6Address: String?
-
     /// Network type of an EIP. This parameter is discarded and is not displayed by default. It is inherited
     /// by publicip_pool_name.
     /// Minimum length: 0
     /// Maximum length: 64
     public var networkType: String?
-
     /// EIP status.
     /// The value can be:
     /// FREEZED (Frozen)
@@ -76,32 +70,27 @@ public struct PublicipSingleShowResp: Codable, Sendable, Hashable {
     /// VPN
     /// ERROR
     public var status: PublicipInstanceStatus?
-
     /// Supplementary information about the EIP.
     /// This is customized by users and is not perceived by the system.
     /// Minimum length: 0
     /// Maximum length: 256
     public var description: String?
-
     /// Whether the resource is in a central region or an edge site.
     /// The value can be center or an edge site name.
     /// This resource can only be associated with an EIP of the same region.
     /// Minimum length: 1
     /// Maximum length: 64
     public var publicBorderGroup: String?
-
     /// Time (UTC) when an EIP is assigned.
     /// Format: yyyy-MM-ddTHH:mm:ssZ
     /// Minimum length: 0
     /// Maximum length: 64
     public var createdAt: String?
-
     /// Time (UTC) when an EIP is updated.
     /// Format: yyyy-MM-ddTHH:mm:ssZ
     /// Minimum length: 0
     /// Maximum length: 64
     public var updatedAt: String?
-
     /// EIP type.
     /// Minimum length: 1
     /// Maximum length: 36
@@ -109,27 +98,22 @@ public struct PublicipSingleShowResp: Codable, Sendable, Hashable {
     /// EIP
     /// DUALSTACK
     public var type: TypeValue?
-
     /// Port information of the instance with an EIP bound.
     /// If the instance with an EIP bound does not depend on a port, the value is null.
     public var vnic: VnicInfo?
-
     /// Bandwidth bound to an EIP.
     public var bandwidth: BandwidthResp?
-
     /// Enterprise project ID. The value is 0 or a string that contains a maximum of 36 characters in UUID
     /// format with hyphens (-). This is the ID of the enterprise project that you associate with the EIP when
     /// you assign the EIP.
     /// Minimum length: 0
     /// Maximum length: 36
     public var enterpriseProjectID: String?
-
     /// Order information of an EIP.
     /// This parameter is left empty for pay-per-use resources.
     /// Minimum length: 0
     /// Maximum length: 256
     public var billingInfo: String?
-
     /// Frozen status of an EIP.
     /// The metadata type indicates that the EIP is frozen due to arrears or abuse.
     /// The value can be:
@@ -138,7 +122,6 @@ public struct PublicipSingleShowResp: Codable, Sendable, Hashable {
     /// Minimum length: 0
     /// Maximum length: 64
     public var lockStatus: String?
-
     /// Type of the instance bound with an EIP.
     /// The value can be:
     /// PORT
@@ -151,60 +134,49 @@ public struct PublicipSingleShowResp: Codable, Sendable, Hashable {
     /// Maximum length: 64
     /// Enumerated values:
     public var associateInstanceType: AssociateInstanceType?
-
     /// ID of the instance bound with an EIP.
     /// Minimum length: 0
     /// Maximum length: 36
     public var associateInstanceID: String?
-
     /// ID of the network that an EIP belongs to. It is the network ID corresponding to publicip_pool_name.
     /// Minimum length: 0
     /// Maximum length: 36
     public var publicipPoolID: String?
-
     /// Network type of an EIP, including public EIP pool (for example, 5_bgp or 5_sbgp) and dedicated EIP
     /// pool.
     /// For details about the dedicated EIP pool, see the APIs about publcip_pool.
     /// Minimum length: 0
     /// Maximum length: 64
     public var publicipPoolName: String?
-
     /// EIP name.
     /// Minimum length: 0
     /// Maximum length: 64
     public var alias: String?
-
     /// EIP and metadata. (The parameter is not displayed by default.)
     public var profile: ProfileInfo?
-
     /// Whether an EIP can change its BGP type. If the value is true, the EIP can change its BGP type. If the
     /// value is false, the EIP cannot change its BGP type. (The parameter is not displayed by default.)
     /// Enumerated values:
     /// true
     /// false
     public var fakeNetworkType: Bool?
-
     /// User tag. (The parameter is not displayed by default.)
     public var tags: [String]?
-
     /// Record the upper-level ownership of an instance. For example, if associate_instance_type is set to
     /// PORT, this parameter records the device_id and device_owner information of the port. (This parameter
     /// only records information in limited scenarios and is not displayed by default.)
     /// Minimum length: 1
     /// Maximum length: 64
     public var associateInstanceMetadata: String?
-
     /// Passthrough mode. The parameter is displayed only after the passthrough mode is enabled.
     /// Minimum length: 1
     /// Maximum length: 36
     public var associateMode: String?
-
     /// Types of the shared bandwidth that an EIP can be added to. If this parameter is left blank, the EIP
     /// cannot be added to any shared bandwidth.
     /// The EIP can be added only to the shared bandwidth of these types.
     /// Maximum length: 64
     public var allowShareBandwidthTypes: [String]?
-
     /// Whether an EIP can be released together with its instance. (The parameter is not displayed by
     /// default.)
     public var cascadeDeleteByInstance: Bool?

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Request body for associating a network ACL with a subnet.
-public struct RequestFirewallAssociation: Codable, Sendable, Hashable {
+public struct RequestFirewallAssociation: Codable, Sendable, Equatable {
     /// Definition:
     /// ID of the subnet associated with the network ACL.
     /// Constraints:
@@ -18,9 +18,7 @@ public struct RequestFirewallAssociation: Codable, Sendable, Hashable {
         case virsubnetID = "virsubnet_id"
     }
 
-    public init(
-        virsubnetID: String
-    ) {
+    public init(virsubnetID: String) {
         self.virsubnetID = virsubnetID
     }
 }

@@ -4,18 +4,15 @@
 import CloudCore
 
 /// Specifies the resource object list. For details, see Table 6.
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Specifies the resource ID.
     public var resourceID: String?
-
     /// Specifies the resource details. Resource details are used for extension. This parameter is left blank
     /// by default.
     public var resourceDetail: JSONValue?
-
     /// Specifies the tag list. This parameter is an empty array by default if there is no tag. For details,
     /// see Table 7.
     public var tags: [Tag]?
-
     /// Specifies the resource name. This parameter is an empty string by default if there is no resource
     /// name.
     public var resourceName: String?

@@ -3,7 +3,7 @@
 
 import CloudCore
 
-public struct ResourceTagResp: Codable, Sendable, Hashable {
+public struct ResourceTagResp: Codable, Sendable, Equatable {
     /// Tag key
     /// Constraints:
     /// Cannot be left blank.
@@ -13,7 +13,6 @@ public struct ResourceTagResp: Codable, Sendable, Hashable {
     /// Minimum length: 0
     /// Maximum length: 36
     public var key: String?
-
     /// Tag value
     /// Constraints:
     /// Can contain a maximum of 43 characters.
@@ -23,15 +22,7 @@ public struct ResourceTagResp: Codable, Sendable, Hashable {
     /// Maximum length: 43
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -5,7 +5,7 @@ import CloudCore
 
 /// Tags of an IP address group, including tag keys and tag values, which can be used to classify and identify
 /// resources. For details, see the tag objects.
-public struct ResponseTag: Codable, Sendable, Hashable {
+public struct ResponseTag: Codable, Sendable, Equatable {
     /// Definition:
     /// Tag key.
     /// Range:
@@ -17,7 +17,6 @@ public struct ResponseTag: Codable, Sendable, Hashable {
     /// Special characters: underscores (_), periods (.), colons (:), plus signs (+), hyphens (-), at signs
     /// (@), and equal signs (=)
     public var key: String?
-
     /// Definition:
     /// Tag value.
     /// Range:
@@ -29,15 +28,7 @@ public struct ResponseTag: Codable, Sendable, Hashable {
     /// signs (=)
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,23 +4,14 @@
 import CloudCore
 
 /// Specifies the route information.
-public struct Route: Codable, Sendable, Hashable {
+public struct Route: Codable, Sendable, Equatable {
     /// Specifies the IP address range.
     public var destination: String?
-
     /// Specifies the next hop IP address. The IP address can only be one in the subnet associated with the
     /// router.
     public var nexthop: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case destination
-        case nexthop
-    }
-
-    public init(
-        destination: String? = nil,
-        nexthop: String? = nil
-    ) {
+    public init(destination: String? = nil, nexthop: String? = nil) {
         self.destination = destination
         self.nexthop = nexthop
     }

@@ -4,39 +4,30 @@
 import CloudCore
 
 /// Specifies the router list. For details, see Table 3.
-public struct Router: Codable, Sendable, Hashable {
+public struct Router: Codable, Sendable, Equatable {
     /// Specifies the router ID.
     /// This parameter is not mandatory when you query routers.
     public var id: String?
-
     /// Specifies the router name.
     /// The name can contain only letters, digits, underscores (_), hyphens (-), and periods (.).
     public var name: String?
-
     /// Specifies the administrative status.
     /// The value can only be true.
     public var adminStateUp: Bool?
-
     /// Specifies the router status. The value can be ACTIVE, DOWN, or ERROR.
     public var status: Status?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the external gateway. This is an extended attribute. For details, see the
     /// external_gateway_info objects.
     public var externalGatewayInfo: ExternalGatewayInfo?
-
     /// Specifies a route list. This is an extended attribute. For details, see Table 7.
     public var routes: [Route]?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the time (UTC) when the router is created.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Specifies the time (UTC) when the router is updated.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?

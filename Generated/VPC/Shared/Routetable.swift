@@ -4,42 +4,33 @@
 import CloudCore
 
 /// Specifies the route table list. For details, see Table 3.
-public struct Routetable: Codable, Sendable, Hashable {
+public struct Routetable: Codable, Sendable, Equatable {
     /// Specifies the route table ID, which uniquely identifies the route table.
     /// The value must be in standard UUID format.
     public var id: String?
-
     /// Specifies the route table name.
     /// The value can contain up to 64 characters, including letters, digits, underscores (_), hyphens (-),
     /// and periods (.).
     public var name: String?
-
     /// Specifies whether the route table is the default one.
     /// The value can be true (default route table) or false (custom route table).
     public var `default`: Bool?
-
     /// Specifies the route list. For details, see Table 7.
     /// Each route table can have a maximum of 200 routes.
     public var routes: [AssociateSubnetsWithRouteTableRoute]?
-
     /// Specifies the subnets associated with the route table. For details, see Table 8.
     /// Only subnets in the VPC to which the route table belongs can be associated with the route table.
     public var subnets: [Subnet]?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the ID of the VPC associated with the route table.
     public var vpcID: String?
-
     /// Provides supplementary information about the route table.
     /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Specifies the time (UTC) when the route table is created.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Specifies the time (UTC) when the route table is updated.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?

@@ -4,30 +4,23 @@
 import CloudCore
 
 /// Specifies the security group list. For details, see Table 3.
-public struct SecurityGroup: Codable, Sendable, Hashable {
+public struct SecurityGroup: Codable, Sendable, Equatable {
     /// Specifies the security group ID.
     /// This parameter is not mandatory when you query security groups.
     public var id: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the security group name.
     public var name: String?
-
     /// Provides supplementary information about the security group.
     public var description: String?
-
     /// Specifies the security group rule list. For details, see Table 5.
     public var securityGroupRules: [SecurityGroupRule]?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the time (UTC) when the security group is created.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Specifies the time (UTC) when the security group is updated.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?

@@ -4,33 +4,25 @@
 import CloudCore
 
 /// Specifies the security group rule list. For details, see Table 3.
-public struct SecurityGroupRule: Codable, Sendable, Hashable {
+public struct SecurityGroupRule: Codable, Sendable, Equatable {
     /// Specifies the security group rule ID.
     /// This parameter is not mandatory when you query security group rules.
     public var id: String?
-
     /// Provides supplementary information about the security group rule.
     public var description: String?
-
     /// Specifies the ID of the belonged security group.
     public var securityGroupID: String?
-
     /// Specifies the peer ID of the belonged security group.
     public var remoteGroupID: String?
-
     /// Specifies the direction of a security group rule.
     public var direction: String?
-
     /// Specifies the peer IP address segment.
     public var remoteIPPrefix: String?
-
     /// Specifies the protocol type or the IP protocol number.
     public var `protocol`: String?
-
     /// Specifies the maximum port number. When ICMP is used, the value is the ICMP code.
     /// The value ranges from 1 to 65535. (The value ranges from 0 to 255 when it indicates the code.)
     public var portRangeMax: Int?
-
     /// Specifies the minimum port number. When ICMP is used, the value is the ICMP type.
     /// Constraints:
     /// When the TCP or UDP protocol is used, both port_range_max and port_range_min must be specified, and
@@ -38,25 +30,19 @@ public struct SecurityGroupRule: Codable, Sendable, Hashable {
     /// When the ICMP protocol is used, if you specify the ICMP code (port_range_max), you must also specify
     /// the ICMP type (port_range_min).
     public var portRangeMin: Int?
-
     /// Specifies the IP version.
     /// The value can be IPv4 or IPv6.
     public var ethertype: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the remote IP address group ID.
     /// The parameter value is mutually exclusive with parameters remote_ip_prefix and remote_group_id.
     public var remoteAddressGroupID: String?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Time when the security group rule is created
     /// UTC time in the format of yyyy-MM-ddTHH:mm:ssZ
     public var createdAt: String?
-
     /// Time when the security group rule is updated
     /// UTC time in the format of yyyy-MM-ddTHH:mm:ssZ
     public var updatedAt: String?

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``VPCClient/showAddressGroup``.
-public struct ShowAddressGroupResponse: Codable, Sendable, Hashable {
+public struct ShowAddressGroupResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Request ID.
     /// Range:
     /// N/A
     public var requestID: String?
-
     /// Definition:
     /// Response body for querying details about an IP address group.
     /// Range:
@@ -22,10 +21,7 @@ public struct ShowAddressGroupResponse: Codable, Sendable, Hashable {
         case addressGroup = "address_group"
     }
 
-    public init(
-        requestID: String? = nil,
-        addressGroup: AddressGroup? = nil
-    ) {
+    public init(requestID: String? = nil, addressGroup: AddressGroup? = nil) {
         self.requestID = requestID
         self.addressGroup = addressGroup
     }

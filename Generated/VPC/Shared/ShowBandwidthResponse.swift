@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/showBandwidth``.
-public struct ShowBandwidthResponse: Codable, Sendable, Hashable {
+public struct ShowBandwidthResponse: Codable, Sendable, Equatable {
     /// Specifies the bandwidth object.
     public var bandwidth: Bandwidth?
 
-    private enum CodingKeys: String, CodingKey {
-        case bandwidth
-    }
-
-    public init(
-        bandwidth: Bandwidth? = nil
-    ) {
+    public init(bandwidth: Bandwidth? = nil) {
         self.bandwidth = bandwidth
     }
 }

@@ -4,13 +4,12 @@
 import CloudCore
 
 /// The response of ``VPCClient/showFirewall``.
-public struct ShowFirewallResponse: Codable, Sendable, Hashable {
+public struct ShowFirewallResponse: Codable, Sendable, Equatable {
     /// Definition:
     /// Response body for querying network ACL details.
     /// Range:
     /// N/A
     public var firewall: FirewallDetail?
-
     /// Definition:
     /// Request ID.
     /// Range:
@@ -22,10 +21,7 @@ public struct ShowFirewallResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        firewall: FirewallDetail? = nil,
-        requestID: String? = nil
-    ) {
+    public init(firewall: FirewallDetail? = nil, requestID: String? = nil) {
         self.firewall = firewall
         self.requestID = requestID
     }

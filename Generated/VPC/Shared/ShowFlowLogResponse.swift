@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``VPCClient/showFlowLog``.
-public struct ShowFlowLogResponse: Codable, Sendable, Hashable {
+public struct ShowFlowLogResponse: Codable, Sendable, Equatable {
     /// FlowLog objects. For details, see Table 3.
     public var flowLog: FlowLog?
 
@@ -12,9 +12,7 @@ public struct ShowFlowLogResponse: Codable, Sendable, Hashable {
         case flowLog = "flow_log"
     }
 
-    public init(
-        flowLog: FlowLog? = nil
-    ) {
+    public init(flowLog: FlowLog? = nil) {
         self.flowLog = flowLog
     }
 }

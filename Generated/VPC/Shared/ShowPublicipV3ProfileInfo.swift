@@ -4,16 +4,14 @@
 import CloudCore
 
 /// ProfileInfo
-public struct ShowPublicipV3ProfileInfo: Codable, Sendable, Hashable {
+public struct ShowPublicipV3ProfileInfo: Codable, Sendable, Equatable {
     /// port_id in the 5_xxx network (for example, 5_bgp) of an EIP.
     /// Minimum length: 0
     /// Maximum length: 36
     public var localNetworkPort: String?
-
     /// Whether an EIP is assigned together with a VM. If the value is true, the EIP is assigned
     /// independently. If the value is false, the EIP is assigned together with a VM.
     public var standalone: Bool?
-
     /// EIP assigning status. This parameter is only for internal use of the EIP service.
     /// Minimum length: 0
     /// Maximum length: 36
@@ -24,37 +22,31 @@ public struct ShowPublicipV3ProfileInfo: Codable, Sendable, Hashable {
     /// NOTIFYED
     /// NOTIFY_DELETE
     public var notifyStatus: NotifyStatus?
-
     /// Time when an EIP is assigned.
     /// Minimum length: 0
     /// Maximum length: 64
     public var createTime: String?
-
     /// Whether an EIP can change its BGP type. If the value is true, the EIP can change its BGP type. If the
     /// value is false, the EIP cannot change its BGP type.
     /// Enumerated values:
     /// true
     /// false
     public var fakeNetworkType: Bool?
-
     /// Type of the resource purchased together with an EIP.
     /// Minimum length: 0
     /// Maximum length: 36
     /// Enumerated value:
     /// ecs
     public var createSource: CreateSource?
-
     /// ID of the ECS purchased together with an EIP.
     /// Minimum length: 0
     /// Maximum length: 36
     public var ecsID: String?
-
     /// Lock status of an EIP, for example, POLICE (abuse), LOCKED (common issues), ARREAR (in arrears), and
     /// DELABLE (can be deleted).
     /// Minimum length: 0
     /// Maximum length: 36
     public var lockStatus: String?
-
     /// EIP frozen status.
     /// Minimum length: 0
     /// Maximum length: 36
@@ -62,7 +54,6 @@ public struct ShowPublicipV3ProfileInfo: Codable, Sendable, Hashable {
     /// FREEZED
     /// UNFREEZED
     public var freezedStatus: FreezedStatus?
-
     /// Bandwidth bound to an EIP.
     public var bandwithInfo: BandwidthInfoResp?
 

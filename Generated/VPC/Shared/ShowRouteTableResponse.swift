@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/showRouteTable``.
-public struct ShowRouteTableResponse: Codable, Sendable, Hashable {
+public struct ShowRouteTableResponse: Codable, Sendable, Equatable {
     /// Specifies the route table. For details, see Table 3.
     public var routetable: Routetable?
 
-    private enum CodingKeys: String, CodingKey {
-        case routetable
-    }
-
-    public init(
-        routetable: Routetable? = nil
-    ) {
+    public init(routetable: Routetable? = nil) {
         self.routetable = routetable
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``VPCClient/showSecurityGroup``.
-public struct ShowSecurityGroupResponse: Codable, Sendable, Hashable {
+public struct ShowSecurityGroupResponse: Codable, Sendable, Equatable {
     /// Specifies the security group object.
     public var securityGroup: CreateSecurityGroupSecurityGroup?
 
@@ -12,9 +12,7 @@ public struct ShowSecurityGroupResponse: Codable, Sendable, Hashable {
         case securityGroup = "security_group"
     }
 
-    public init(
-        securityGroup: CreateSecurityGroupSecurityGroup? = nil
-    ) {
+    public init(securityGroup: CreateSecurityGroupSecurityGroup? = nil) {
         self.securityGroup = securityGroup
     }
 }

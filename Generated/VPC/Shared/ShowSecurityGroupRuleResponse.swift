@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``VPCClient/showSecurityGroupRule``.
-public struct ShowSecurityGroupRuleResponse: Codable, Sendable, Hashable {
+public struct ShowSecurityGroupRuleResponse: Codable, Sendable, Equatable {
     /// Specifies the security group rule objects. For details, see Table 3.
     public var securityGroupRule: CreateSecurityGroupRuleSecurityGroupRule?
 
@@ -12,9 +12,7 @@ public struct ShowSecurityGroupRuleResponse: Codable, Sendable, Hashable {
         case securityGroupRule = "security_group_rule"
     }
 
-    public init(
-        securityGroupRule: CreateSecurityGroupRuleSecurityGroupRule? = nil
-    ) {
+    public init(securityGroupRule: CreateSecurityGroupRuleSecurityGroupRule? = nil) {
         self.securityGroupRule = securityGroupRule
     }
 }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The response of ``VPCClient/showSecurityGroupRuleV3``.
-public struct ShowSecurityGroupRuleV3Response: Codable, Sendable, Hashable {
+public struct ShowSecurityGroupRuleV3Response: Codable, Sendable, Equatable {
     /// Definition: Request ID.
     /// Range: None
     public var requestID: String?
-
     /// Definition: Response body for querying details about a security group rule.
     /// Range: None
     public var securityGroupRule: CreateSecurityGroupRuleV3SecurityGroupRule?

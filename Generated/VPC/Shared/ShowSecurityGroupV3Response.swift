@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The response of ``VPCClient/showSecurityGroupV3``.
-public struct ShowSecurityGroupV3Response: Codable, Sendable, Hashable {
+public struct ShowSecurityGroupV3Response: Codable, Sendable, Equatable {
     /// Definition: Request ID.
     /// Range: None
     public var requestID: String?
-
     /// Definition: Response body for querying details about a security group.
     /// Range: None
     public var securityGroup: SecurityGroupInfo?
@@ -18,10 +17,7 @@ public struct ShowSecurityGroupV3Response: Codable, Sendable, Hashable {
         case securityGroup = "security_group"
     }
 
-    public init(
-        requestID: String? = nil,
-        securityGroup: SecurityGroupInfo? = nil
-    ) {
+    public init(requestID: String? = nil, securityGroup: SecurityGroupInfo? = nil) {
         self.requestID = requestID
         self.securityGroup = securityGroup
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/showSubnetPool``.
-public struct ShowSubnetPoolResponse: Codable, Sendable, Hashable {
+public struct ShowSubnetPoolResponse: Codable, Sendable, Equatable {
     /// Specifies the subnet pool list. For details, see Table 2.
     public var subnetpool: Subnetpool?
 
-    private enum CodingKeys: String, CodingKey {
-        case subnetpool
-    }
-
-    public init(
-        subnetpool: Subnetpool? = nil
-    ) {
+    public init(subnetpool: Subnetpool? = nil) {
         self.subnetpool = subnetpool
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/showSubnet``.
-public struct ShowSubnetResponse: Codable, Sendable, Hashable {
+public struct ShowSubnetResponse: Codable, Sendable, Equatable {
     /// Specifies the subnet objects.
     public var subnet: CreateSubnetSubnet?
 
-    private enum CodingKeys: String, CodingKey {
-        case subnet
-    }
-
-    public init(
-        subnet: CreateSubnetSubnet? = nil
-    ) {
+    public init(subnet: CreateSubnetSubnet? = nil) {
         self.subnet = subnet
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/showVPCPeering``.
-public struct ShowVPCPeeringResponse: Codable, Sendable, Hashable {
+public struct ShowVPCPeeringResponse: Codable, Sendable, Equatable {
     /// Specifies the VPC peering connection object list. For details, see Table 3.
     public var peering: Peering?
 
-    private enum CodingKeys: String, CodingKey {
-        case peering
-    }
-
-    public init(
-        peering: Peering? = nil
-    ) {
+    public init(peering: Peering? = nil) {
         self.peering = peering
     }
 }

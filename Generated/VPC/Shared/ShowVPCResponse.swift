@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/showVPC``.
-public struct ShowVPCResponse: Codable, Sendable, Hashable {
+public struct ShowVPCResponse: Codable, Sendable, Equatable {
     /// Specifies the VPC objects.
     public var vpc: VPCVPC?
 
-    private enum CodingKeys: String, CodingKey {
-        case vpc
-    }
-
-    public init(
-        vpc: VPCVPC? = nil
-    ) {
+    public init(vpc: VPCVPC? = nil) {
         self.vpc = vpc
     }
 }

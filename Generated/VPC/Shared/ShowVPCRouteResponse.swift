@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/showVPCRoute``.
-public struct ShowVPCRouteResponse: Codable, Sendable, Hashable {
+public struct ShowVPCRouteResponse: Codable, Sendable, Equatable {
     /// Specifies the route. For details, see Table 3.
     public var route: CreateVPCRouteRoute?
 
-    private enum CodingKeys: String, CodingKey {
-        case route
-    }
-
-    public init(
-        route: CreateVPCRouteRoute? = nil
-    ) {
+    public init(route: CreateVPCRouteRoute? = nil) {
         self.route = route
     }
 }

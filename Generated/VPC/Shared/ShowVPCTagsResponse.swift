@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/showVPCTags``.
-public struct ShowVPCTagsResponse: Codable, Sendable, Hashable {
+public struct ShowVPCTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the tag object list. For details, see Table 3.
     public var tags: [ResponseTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ResponseTag]? = nil
-    ) {
+    public init(tags: [ResponseTag]? = nil) {
         self.tags = tags
     }
 }

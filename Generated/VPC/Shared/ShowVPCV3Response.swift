@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The response of ``VPCClient/showVPCV3``.
-public struct ShowVPCV3Response: Codable, Sendable, Hashable {
+public struct ShowVPCV3Response: Codable, Sendable, Equatable {
     /// Definition: Request ID.
     /// Range: None
     public var requestID: String?
-
     /// Definition: Response body for querying details about a VPC.
     /// Range: None
     public var vpc: VPCVPC2?
@@ -18,10 +17,7 @@ public struct ShowVPCV3Response: Codable, Sendable, Hashable {
         case vpc
     }
 
-    public init(
-        requestID: String? = nil,
-        vpc: VPCVPC2? = nil
-    ) {
+    public init(requestID: String? = nil, vpc: VPCVPC2? = nil) {
         self.requestID = requestID
         self.vpc = vpc
     }

@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `status` fields and parameters; other values decode as well.
 public struct Status: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// indicates that the floating IP address has been bound.
     public static let active: Self = "ACTIVE"
-
     /// indicates that the floating IP address is abnormal.
     public static let error: Self = "ERROR"
-
     /// indicates that the floating IP address has not been bound.
     public static let down: Self = "DOWN"
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// Specifies the subnets associated with the route table. For details, see Table 8.
-public struct Subnet: Codable, Sendable, Hashable {
+public struct Subnet: Codable, Sendable, Equatable {
     /// Specifies the ID of the subnet associated with the route table.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
-    public init(
-        id: String? = nil
-    ) {
+    public init(id: String? = nil) {
         self.id = id
     }
 }

@@ -4,69 +4,53 @@
 import CloudCore
 
 /// Specifies the subnet pool list. For details, see Table 2.
-public struct Subnetpool: Codable, Sendable, Hashable {
+public struct Subnetpool: Codable, Sendable, Equatable {
     /// Specifies the subnet pool ID.
     /// This parameter is not mandatory when you query subnet pools.
     public var id: String?
-
     /// Specifies the subnet pool name.
     public var name: String?
-
     /// Specifies the IP address version.
     /// The value can be 4 (IPv4) or 6 (IPv6).
     ///
     /// - `4`: IPv4
     /// - `6`: IPv6
     public var ipVersion: Int?
-
     /// Specifies the upper limit of the prefix space that can be allocated from the subnet pool to the
     /// subnet. For IPv4 subnet pools, default_quota is measured in units of /32. For IPv6 subnet pools,
     /// default_quota is measured in units of /64.
     public var defaultQuota: Int?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the time (UTC) when the subnet pool is created.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Specifies the time (UTC) when the subnet pool rule is updated.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?
-
     /// Specifies a list of subnet prefixes that are assigned to the subnet pool. The adjacent prefixes are
     /// merged and treated as a single prefix. Each subnet prefix must be unique.
     public var prefixes: [String]?
-
     /// Specifies the minimum number for the prefix of a subnet that can be allocated from the subnet pool.
     /// The minimum number for the prefix of an IPv4 subnet is 8, and that of an IPv6 subnet is 64.
     public var minPrefixlen: Int?
-
     /// Specifies the ID of the address range allocated to the subnet pool.
     /// Only the administrator can specify this attribute.
     public var addressScopeID: String?
-
     /// Specifies whether the network can be shared to all projects.
     public var shared: Bool?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the default prefix to be allocated to a subnet if the cidr or prefixlen is not specified
     /// when you create the subnet. The default value is 8 for an IPv4 subnet and 64 for an IPv6 subnet.
     public var defaultPrefixlen: Int?
-
     /// Specifies the maximum number for the prefix of a subnet that can be allocated from the subnet pool.
     /// The maximum number for the prefix of an IPv4 subnet is 32, and that of an IPv6 subnet is 128.
     public var maxPrefixlen: Int?
-
     /// Provides supplementary information about the subnet pool.
     public var description: String?
-
     /// Specifies whether this is the default subnet pool.
     public var isDefault: Bool?
-
     /// Specifies the tags.
     public var tags: [String]?
 

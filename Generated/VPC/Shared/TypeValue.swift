@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `type` fields and parameters; other values decode as well.
 public struct TypeValue: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let eip: Self = "EIP"
     public static let dualstack: Self = "DUALSTACK"

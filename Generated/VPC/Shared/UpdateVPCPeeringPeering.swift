@@ -4,23 +4,14 @@
 import CloudCore
 
 /// Specifies the security group. For details, see Table 2.
-public struct UpdateVPCPeeringPeering: Codable, Sendable, Hashable {
+public struct UpdateVPCPeeringPeering: Codable, Sendable, Equatable {
     /// Specifies the name of the VPC peering connection. The value can contain 1 to 64 characters.
     public var name: String?
-
     /// Provides supplementary information about the VPC peering connection. The value can contain no more
     /// than 255 characters, including letters and digits.
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-    }
-
-    public init(
-        name: String? = nil,
-        description: String? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil) {
         self.name = name
         self.description = description
     }

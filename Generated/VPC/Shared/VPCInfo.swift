@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies information about the local VPC. For details, see Table 6.
-public struct VPCInfo: Codable, Sendable, Hashable {
+public struct VPCInfo: Codable, Sendable, Equatable {
     /// Specifies the ID of a VPC involved in a VPC peering connection.
     public var vpcID: String?
-
     /// Specifies the ID of the project that a VPC involved in the VPC peering connection belongs to.
     public var tenantID: String?
 
@@ -16,10 +15,7 @@ public struct VPCInfo: Codable, Sendable, Hashable {
         case tenantID = "tenant_id"
     }
 
-    public init(
-        vpcID: String? = nil,
-        tenantID: String? = nil
-    ) {
+    public init(vpcID: String? = nil, tenantID: String? = nil) {
         self.vpcID = vpcID
         self.tenantID = tenantID
     }

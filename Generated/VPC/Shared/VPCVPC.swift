@@ -4,20 +4,17 @@
 import CloudCore
 
 /// Specifies the VPC objects.
-public struct VPCVPC: Codable, Sendable, Hashable {
+public struct VPCVPC: Codable, Sendable, Equatable {
     /// Specifies a resource ID in UUID format.
     public var id: String?
-
     /// Specifies the VPC name.
     /// The value can contain up to 64 characters, including letters, digits, underscores (_), hyphens (-),
     /// and periods (.).
     /// Each VPC name of a tenant must be unique if the VPC name is not left blank.
     public var name: String?
-
     /// Provides supplementary information about the VPC.
     /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Specifies the available IP address ranges for subnets in the VPC.
     /// Range:
     /// Recommended IP address ranges:
@@ -27,33 +24,26 @@ public struct VPCVPC: Codable, Sendable, Hashable {
     /// If cidr is not specified, the value is left blank by default.
     /// If cidr is specified, the value must be in CIDR format, for example, 192.168.0.0/16.
     public var cidr: String?
-
     /// Specifies the VPC status.
     /// Possible values are as follows:
     /// CREATING: The VPC is being created.
     /// OK: The VPC is created.
     public var status: String?
-
     /// Specifies the enterprise project ID.
     /// The value is 0 or a string that contains a maximum of 36 characters in UUID format with hyphens (-).
     /// Value 0 indicates the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// Specifies the route information.
     /// For details, see Table 4.
     public var routes: [Route]?
-
     /// Specifies whether to enable the shared SNAT function. true indicates that the function is enabled, and
     /// false indicates that the function is not enabled.
     public var enableSharedSNAT: Bool?
-
     /// Project ID
     public var tenantID: String?
-
     /// Specifies the time (UTC) when the VPC is created.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Specifies the time (UTC) when the VPC is updated.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?

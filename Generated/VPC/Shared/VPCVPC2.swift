@@ -4,20 +4,17 @@
 import CloudCore
 
 /// Definition: Response body for querying VPCs.
-public struct VPCVPC2: Codable, Sendable, Hashable {
+public struct VPCVPC2: Codable, Sendable, Equatable {
     /// Definition: VPC ID. After a VPC is created, a VPC ID is generated, which uniquely identifies the VPC.
     /// Range: The value is in UUID format with hyphens (-).
     public var id: String?
-
     /// Definition: VPC name.
     /// Range: The value can contain 0 to 64 characters. It can include letters, digits, underscores (_),
     /// hyphens (-), and periods (.).
     public var name: String?
-
     /// Definition: Description of a VPC.
     /// Range: The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Definition: Available subnets in a VPC.
     /// Range:
     /// 10.0.0.0/8-24: The IP address ranges from 10.0.0.0 to 10.255.255.255, and the netmask ranges from 8 to
@@ -28,7 +25,6 @@ public struct VPCVPC2: Codable, Sendable, Hashable {
     /// from 16 to 24.
     /// If cidr is not specified, the default value is "".
     public var cidr: String?
-
     /// Definition: Secondary CIDR blocks of a VPC.
     /// Range: The following CIDR blocks are not supported:
     /// 10.0.0.0/8: The IP address range is 10.0.0.0-10.255.255.255.
@@ -43,34 +39,27 @@ public struct VPCVPC2: Codable, Sendable, Hashable {
     /// 127.0.0.0/8: The IP address range is 127.0.0.0-127.255.255.255.
     /// 240.0.0.0/4: The IP address range is 240.0.0.0-255.255.255.255.
     public var extendCIDRs: [String]?
-
     /// Definition: VPC status.
     /// Range:
     /// PENDING: The VPC is being created.
     /// ACTIVE: The VPC is created.
     public var status: String?
-
     /// Definition: ID of the project that a VPC belongs to.
     /// Range: None
     public var projectID: String?
-
     /// Definition: ID of the enterprise project that a VPC belongs to.
     /// Range: The value is 0 or a string that contains a maximum of 36 characters in UUID format with hyphens
     /// (-). 0 indicates the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// Definition: Time when a VPC was created.
     /// Range: UTC time in the format of yyyy-MM-ddTHH:mm:ssZ
     public var createdAt: String?
-
     /// Definition: Time when a VPC was updated.
     /// Range: UTC time in the format of yyyy-MM-ddTHH:mm:ssZ
     public var updatedAt: String?
-
     /// Definition: Type and number of resources associated with a VPC. For example, subnets and route tables.
     /// Range: None
     public var cloudResources: [CloudResource]?
-
     /// Definition: Tags of a VPC, including tag keys and tag values, which can be used to classify and
     /// identify resources. For details, see the tag objects.
     /// Range: None

@@ -4,18 +4,16 @@
 import CloudCore
 
 /// Port information of the instance with an EIP bound.
-public struct VnicInfo: Codable, Sendable, Hashable {
+public struct VnicInfo: Codable, Sendable, Equatable {
     /// Private IP address.
     /// Minimum length: 0
     /// Maximum length: 36
     public var privateIPAddress: String?
-
     /// ID of the device that a port belongs to.
     /// The system automatically sets this parameter.
     /// Minimum length: 0
     /// Maximum length: 36
     public var deviceID: String?
-
     /// Device that the port belongs to.
     /// The value can be:
     /// network:dhcp
@@ -26,50 +24,41 @@ public struct VnicInfo: Codable, Sendable, Hashable {
     /// Minimum length: 0
     /// Maximum length: 64
     public var deviceOwner: String?
-
     /// VPC ID.
     /// Minimum length: 0
     /// Maximum length: 36
     public var vpcID: String?
-
     /// Port ID.
     /// Minimum length: 0
     /// Maximum length: 36
     public var portID: String?
-
     /// Port profile.
     /// Minimum length: 0
     /// Maximum length: 256
     public var portProfile: String?
-
     /// Port MAC address.
     /// The system automatically sets this parameter.
     /// Minimum length: 0
     /// Maximum length: 64
     public var mac: String?
-
     /// VTEP IP address.
     /// Minimum length: 0
     /// Maximum length: 36
     public var vtep: String?
-
     /// VXLAN ID.
     /// Minimum length: 0
     /// Maximum length: 36
     public var vni: String?
-
     /// ID of the instance that the port belongs to, for example, RDS instance ID.
     /// The system automatically sets this parameter.
     /// Minimum length: 0
     /// Maximum length: 36
     public var instanceID: String?
-
     /// Type of the instance that the port belongs to, for example, RDS.
     /// The system automatically sets this parameter.
     /// Minimum length: 0
     /// Maximum length: 36
     public var instanceType: String?
-
     /// Details about the NIC virtual interface.
     /// Minimum length: 0
     /// Maximum length: 255

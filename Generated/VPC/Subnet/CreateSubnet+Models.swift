@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``VPCClient/createSubnet``.
-public struct CreateSubnetRequest: Codable, Sendable, Hashable {
+public struct CreateSubnetRequest: Codable, Sendable, Equatable {
     /// Specifies the subnet objects.
     public var subnet: CreateSubnetSubnet2
 
-    private enum CodingKeys: String, CodingKey {
-        case subnet
-    }
-
-    public init(
-        subnet: CreateSubnetSubnet2
-    ) {
+    public init(subnet: CreateSubnetSubnet2) {
         self.subnet = subnet
     }
 }
@@ -23,63 +17,52 @@ public struct CreateSubnetRequest: Codable, Sendable, Hashable {
 public typealias CreateSubnetResponse = ShowSubnetResponse
 
 /// Specifies the subnet objects.
-public struct CreateSubnetSubnet2: Codable, Sendable, Hashable {
+public struct CreateSubnetSubnet2: Codable, Sendable, Equatable {
     /// Specifies the subnet name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
     public var name: String
-
     /// Provides supplementary information about the subnet.
     /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Specifies the subnet CIDR block.
     /// The value must be within the VPC CIDR block.
     /// The value must be in CIDR format. The subnet mask cannot be greater than 28.
     public var cidr: String
-
     /// Specifies the gateway of the subnet.
     /// The value must be an IP address in the subnet.
     /// The value must be a valid IP address.
     public var gatewayIP: String
-
     /// Specifies whether IPv6 is enabled.
     /// The value can be true (enabled) or false (disabled).
     /// If this parameter is left blank, the system automatically sets it to false by default.
     public var ipv6Enable: Bool?
-
     /// Specifies whether DHCP is enabled for the subnet.
     /// The value can be true (enabled) or false (disabled).
     /// If this parameter is left blank, the value is set to true by default. If this parameter is set to
     /// false, newly created ECSs cannot obtain IP addresses, and usernames and passwords cannot be injected
     /// using Cloud-init.
     public var dhcpEnable: Bool?
-
     /// Specifies the primary IP address of DNS server on the subnet.
     /// The value must be an IP address. If the value is not specified, the default value will be left blank.
     public var primaryDNS: String?
-
     /// Specifies the standby IP address of DNS server on the subnet.
     /// The value must be an IP address. If the value is not specified, the default value will be left blank.
     /// If only secondary_dns is specified and primary_dns is not specified, primary_dns will automatically
     /// use the value of secondary_dns.
     /// If there is only one DNS server address, only primary_dns is displayed.
     public var secondaryDNS: String?
-
     /// Specifies the DNS server address list of a subnet. This field is required if you need to use more than
     /// two DNS servers.
     /// This parameter value is the superset of both DNS server address 1 and DNS server address 2. If the
     /// value is not specified, the default value will be left blank.
     public var dnsList: [String]?
-
     /// Identifies the AZ that the subnet belongs to, which can be obtained from endpoints.
     /// The value of this parameter is the AZ specified when the subnet is created and does not limit the
     /// usage scope of the subnet. If this parameter is not specified, the value will be left blank.
     public var availabilityZone: String?
-
     /// Specifies the ID of the VPC that the subnet belongs to.
     public var vpcID: String
-
     /// Specifies the NTP server address configured for the subnet. For details, see Table 4.
     public var extraDHCPOpts: [CreateSubnetExtraDHCPOpt]?
 

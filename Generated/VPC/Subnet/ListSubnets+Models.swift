@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/listSubnets``.
-public struct ListSubnetsResponse: Codable, Sendable, Hashable {
+public struct ListSubnetsResponse: Codable, Sendable, Equatable {
     /// Specifies the subnet objects.
     public var subnets: [CreateSubnetSubnet]?
 
-    private enum CodingKeys: String, CodingKey {
-        case subnets
-    }
-
-    public init(
-        subnets: [CreateSubnetSubnet]? = nil
-    ) {
+    public init(subnets: [CreateSubnetSubnet]? = nil) {
         self.subnets = subnets
     }
 }

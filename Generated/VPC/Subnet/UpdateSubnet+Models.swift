@@ -4,75 +4,56 @@
 import CloudCore
 
 /// The request body of ``VPCClient/updateSubnet``.
-public struct UpdateSubnetRequest: Codable, Sendable, Hashable {
+public struct UpdateSubnetRequest: Codable, Sendable, Equatable {
     /// Specifies the subnet objects.
     public var subnet: UpdateSubnetSubnet
 
-    private enum CodingKeys: String, CodingKey {
-        case subnet
-    }
-
-    public init(
-        subnet: UpdateSubnetSubnet
-    ) {
+    public init(subnet: UpdateSubnetSubnet) {
         self.subnet = subnet
     }
 }
 
 /// The response of ``VPCClient/updateSubnet``.
-public struct UpdateSubnetResponse: Codable, Sendable, Hashable {
+public struct UpdateSubnetResponse: Codable, Sendable, Equatable {
     /// Specifies the subnet objects.
     public var subnet: UpdateSubnetSubnet2?
 
-    private enum CodingKeys: String, CodingKey {
-        case subnet
-    }
-
-    public init(
-        subnet: UpdateSubnetSubnet2? = nil
-    ) {
+    public init(subnet: UpdateSubnetSubnet2? = nil) {
         self.subnet = subnet
     }
 }
 
 /// Specifies the subnet objects.
-public struct UpdateSubnetSubnet: Codable, Sendable, Hashable {
+public struct UpdateSubnetSubnet: Codable, Sendable, Equatable {
     /// Specifies the subnet name.
     /// The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens (-), and
     /// periods (.).
     public var name: String
-
     /// Provides supplementary information about the subnet.
     /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Specifies whether IPv6 is enabled.
     /// The value can be true (enabled) or false (disabled).
     public var ipv6Enable: Bool?
-
     /// Specifies whether DHCP is enabled for the subnet.
     /// The value can be true (enabled) or false (disabled).
     /// If this parameter is left blank, the system automatically sets it to true by default. If this
     /// parameter is set to false, newly created ECSs cannot obtain IP addresses, and usernames and passwords
     /// cannot be injected using Cloud-init.
     public var dhcpEnable: Bool?
-
     /// Specifies the primary IP address of DNS server on the subnet.
     /// The value must be a valid IP address. IPv6 addresses are not supported.
     public var primaryDNS: String?
-
     /// Specifies the standby IP address of DNS server on the subnet.
     /// The value must be a valid IP address. IPv6 addresses are not supported.
     /// The value of secondary_dns must be different from that of primary_dns.
     /// If there is only one DNS server address, only primary_dns is displayed.
     public var secondaryDNS: String?
-
     /// Specifies the DNS server address list of a subnet. This field is required if you need to use more than
     /// two DNS servers.
     /// This parameter value is the superset of both DNS server address 1 and DNS server address 2. IPv6
     /// addresses are not supported.
     public var dnsList: [String]?
-
     /// Specifies the NTP server address or DHCP lease time configured for the subnet. For details, see Table
     /// 4.
     public var extraDHCPOpts: [CreateSubnetExtraDHCPOpt]?
@@ -122,10 +103,9 @@ public struct UpdateSubnetSubnet: Codable, Sendable, Hashable {
 }
 
 /// Specifies the subnet objects.
-public struct UpdateSubnetSubnet2: Codable, Sendable, Hashable {
+public struct UpdateSubnetSubnet2: Codable, Sendable, Equatable {
     /// Specifies a resource ID in UUID format.
     public var id: String?
-
     /// Specifies the status of the subnet.
     /// The value can be ACTIVE, UNKNOWN, or ERROR.
     /// ACTIVE: indicates that the subnet has been associated with a VPC.
@@ -133,15 +113,7 @@ public struct UpdateSubnetSubnet2: Codable, Sendable, Hashable {
     /// ERROR: indicates that the subnet is abnormal.
     public var status: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-    }
-
-    public init(
-        id: String? = nil,
-        status: String? = nil
-    ) {
+    public init(id: String? = nil, status: String? = nil) {
         self.id = id
         self.status = status
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``VPCClient/createSubnetPool``.
-public struct CreateSubnetPoolRequest: Codable, Sendable, Hashable {
+public struct CreateSubnetPoolRequest: Codable, Sendable, Equatable {
     /// Specifies the subnet pool list. For details, see Table 2.
     public var subnetpool: CreateSubnetPoolSubnetpool
 
-    private enum CodingKeys: String, CodingKey {
-        case subnetpool
-    }
-
-    public init(
-        subnetpool: CreateSubnetPoolSubnetpool
-    ) {
+    public init(subnetpool: CreateSubnetPoolSubnetpool) {
         self.subnetpool = subnetpool
     }
 }
@@ -23,43 +17,35 @@ public struct CreateSubnetPoolRequest: Codable, Sendable, Hashable {
 public typealias CreateSubnetPoolResponse = ShowSubnetPoolResponse
 
 /// Specifies the subnet pool list. For details, see Table 2.
-public struct CreateSubnetPoolSubnetpool: Codable, Sendable, Hashable {
+public struct CreateSubnetPoolSubnetpool: Codable, Sendable, Equatable {
     /// Specifies the subnet pool name.
     public var name: String
-
     /// Specifies the upper limit of the prefix space that can be allocated from the subnet pool to the
     /// subnet. For IPv4 subnet pools, default_quota is measured in units of /32. For IPv6 subnet pools,
     /// default_quota is measured in units of /64.
     public var defaultQuota: Int?
-
     /// Specifies a list of subnet prefixes that are assigned to the subnet pool. The adjacent prefixes are
     /// merged and treated as a single prefix. Each subnet prefix must be unique.
     public var prefixes: [String]
-
     /// Specifies the minimum number for the prefix of a subnet that can be allocated from the subnet pool.
     /// The minimum number for the prefix of an IPv4 subnet is 8, and that of an IPv6 subnet is 64.
     /// Instructions:
     /// min_prefixlen =< default_prefixlen =< max_prefixlen
     public var minPrefixlen: Int?
-
     /// Specifies the default prefix to be allocated to a subnet if the cidr or prefixlen is not specified
     /// when you create the subnet. The default value is 8 for an IPv4 subnet and 64 for an IPv6 subnet.
     /// Instructions:
     /// min_prefixlen =< default_prefixlen =< max_prefixlen
     public var defaultPrefixlen: Int?
-
     /// Specifies the maximum number for the prefix of a subnet that can be allocated from the subnet pool.
     /// The maximum number for the prefix of an IPv4 subnet is 32, and that of an IPv6 subnet is 128.
     /// Instructions:
     /// min_prefixlen =< default_prefixlen =< max_prefixlen
     public var maxPrefixlen: Int?
-
     /// Provides supplementary information about the subnet pool.
     public var description: String?
-
     /// Specifies whether this is the default subnet pool.
     public var isDefault: Bool?
-
     /// Not in the page's table; the page's request example sends it.
     public var shared: Bool?
 

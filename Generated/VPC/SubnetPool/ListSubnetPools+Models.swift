@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCClient/listSubnetPools``.
-public struct ListSubnetPoolsResponse: Codable, Sendable, Hashable {
+public struct ListSubnetPoolsResponse: Codable, Sendable, Equatable {
     /// Specifies the subnet pool list. For details, see Table 2.
     public var subnetpools: [Subnetpool]?
-
     /// Shows pagination information about subnet pools.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
@@ -18,10 +17,7 @@ public struct ListSubnetPoolsResponse: Codable, Sendable, Hashable {
         case subnetpoolsLinks = "subnetpools_links"
     }
 
-    public init(
-        subnetpools: [Subnetpool]? = nil,
-        subnetpoolsLinks: [Link]? = nil
-    ) {
+    public init(subnetpools: [Subnetpool]? = nil, subnetpoolsLinks: [Link]? = nil) {
         self.subnetpools = subnetpools
         self.subnetpoolsLinks = subnetpoolsLinks
     }

@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``VPCClient/updateSubnetPool``.
-public struct UpdateSubnetPoolRequest: Codable, Sendable, Hashable {
+public struct UpdateSubnetPoolRequest: Codable, Sendable, Equatable {
     /// Specifies the subnet pool list. For details, see Table 2.
     /// You must specify at least one attribute when updating the subnet pool.
     public var subnetpool: Subnetpool
 
-    private enum CodingKeys: String, CodingKey {
-        case subnetpool
-    }
-
-    public init(
-        subnetpool: Subnetpool
-    ) {
+    public init(subnetpool: Subnetpool) {
         self.subnetpool = subnetpool
     }
 }

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The response of ``VPCClient/listVPCsV3``.
-public struct ListVPCsV3Response: Codable, Sendable, Hashable {
+public struct ListVPCsV3Response: Codable, Sendable, Equatable {
     /// Definition: Request ID.
     /// Range: None
     public var requestID: String?
-
     /// Definition: Response body for querying VPCs.
     /// Range: None
     public var vpcs: [VPCVPC2]?
-
     /// Definition: Pagination information.
     /// Range: None
     public var pageInfo: PageInfo?
@@ -23,11 +21,7 @@ public struct ListVPCsV3Response: Codable, Sendable, Hashable {
         case pageInfo = "page_info"
     }
 
-    public init(
-        requestID: String? = nil,
-        vpcs: [VPCVPC2]? = nil,
-        pageInfo: PageInfo? = nil
-    ) {
+    public init(requestID: String? = nil, vpcs: [VPCVPC2]? = nil, pageInfo: PageInfo? = nil) {
         self.requestID = requestID
         self.vpcs = vpcs
         self.pageInfo = pageInfo

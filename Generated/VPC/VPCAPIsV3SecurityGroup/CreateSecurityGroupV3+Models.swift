@@ -6,21 +6,19 @@ import CloudCore
 /// Definition: Request body for creating a security group.
 ///
 /// CreateSecurityGroupOption
-public struct CreateSecurityGroupV3Option: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupV3Option: Codable, Sendable, Equatable {
     /// Definition: Name of a security group.
     /// Constraints: The value can contain 1 to 64 characters, including letters, digits, underscores (_),
     /// hyphens (-), and periods (.).
     /// Range: None
     /// Default Value: None
     public var name: String
-
     /// Definition: Description of a security group.
     /// Constraints: The value can contain no more than 255 characters and cannot contain angle brackets (< or
     /// >).
     /// Range: None
     /// Default Value: None
     public var description: String?
-
     /// Definition: ID of the enterprise project that a security group belongs to.
     /// Constraints:
     /// The value can contain a maximum of 36 bytes.
@@ -28,7 +26,6 @@ public struct CreateSecurityGroupV3Option: Codable, Sendable, Hashable {
     /// Range: None
     /// Default Value: 0 (default enterprise project)
     public var enterpriseProjectID: String?
-
     /// Definition: Tags of a security group, including tag keys and tag values, which can be used to classify
     /// and identify resources. For details, see the tag objects.
     /// Constraints: A maximum of 20 tag key-value pairs are supported.
@@ -57,7 +54,7 @@ public struct CreateSecurityGroupV3Option: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/createSecurityGroupV3``.
-public struct CreateSecurityGroupV3Request: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupV3Request: Codable, Sendable, Equatable {
     /// Definition: Whether to only send the check request.
     /// Constraints: None
     /// Range:
@@ -67,7 +64,6 @@ public struct CreateSecurityGroupV3Request: Codable, Sendable, Hashable {
     /// false: A request will be sent and a security group will be created.
     /// Default Value: false
     public var dryRun: Bool?
-
     /// Definition: Request body for creating a security group.
     /// Constraints: None
     /// Range: None
@@ -79,10 +75,7 @@ public struct CreateSecurityGroupV3Request: Codable, Sendable, Hashable {
         case securityGroup = "security_group"
     }
 
-    public init(
-        dryRun: Bool? = nil,
-        securityGroup: CreateSecurityGroupV3Option
-    ) {
+    public init(dryRun: Bool? = nil, securityGroup: CreateSecurityGroupV3Option) {
         self.dryRun = dryRun
         self.securityGroup = securityGroup
     }
@@ -95,11 +88,10 @@ public struct CreateSecurityGroupV3Request: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCClient/createSecurityGroupV3``.
-public struct CreateSecurityGroupV3Response201: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupV3Response201: Codable, Sendable, Equatable {
     /// Definition: Request ID.
     /// Range: None
     public var requestID: String?
-
     /// Definition: Response body for creating a security group.
     /// Range: None
     public var securityGroup: CreateSecurityGroupV3SecurityGroupInfo?
@@ -109,10 +101,7 @@ public struct CreateSecurityGroupV3Response201: Codable, Sendable, Hashable {
         case securityGroup = "security_group"
     }
 
-    public init(
-        requestID: String? = nil,
-        securityGroup: CreateSecurityGroupV3SecurityGroupInfo? = nil
-    ) {
+    public init(requestID: String? = nil, securityGroup: CreateSecurityGroupV3SecurityGroupInfo? = nil) {
         self.requestID = requestID
         self.securityGroup = securityGroup
     }
@@ -123,43 +112,35 @@ public typealias CreateSecurityGroupV3Response202 = AddVPCExtendCIDRResponse202
 /// Definition: Response body for creating a security group.
 ///
 /// SecurityGroupInfo
-public struct CreateSecurityGroupV3SecurityGroupInfo: Codable, Sendable, Hashable {
+public struct CreateSecurityGroupV3SecurityGroupInfo: Codable, Sendable, Equatable {
     /// Definition: ID of a security group. After a security group is created, a security group ID is
     /// generated, which uniquely identifies the security group.
     /// Range: The value is in UUID format with hyphens (-).
     public var id: String?
-
     /// Definition: Name of a security group.
     /// Range: The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens
     /// (-), and periods (.).
     public var name: String?
-
     /// Definition: Description of a security group.
     /// Range: The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Definition: ID of the project that a security group belongs to.
     /// Range: None
     public var projectID: String?
-
     /// Definition: Time when a security group was created.
     /// Range: UTC time in the format of yyyy-MM-ddTHH:mm:ssZ
     public var createdAt: String?
-
     /// Definition: Time when a security group was updated.
     /// Range: UTC time in the format of yyyy-MM-ddTHH:mm:ssZ
     public var updatedAt: String?
-
     /// Definition: ID of the enterprise project that a security group belongs to.
     /// Range: The value is 0 or a string that contains a maximum of 36 characters in UUID format with hyphens
     /// (-). 0 indicates the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// Definition: Tags of a security group, including tag keys and tag values, which can be used to classify
     /// and identify resources. For details, see the tag objects.
     /// Range: None
     public var tags: [ResponseTag]?
-
     /// Definition: Security group rule list.
     /// Range: None
     public var securityGroupRules: [CreateSecurityGroupV3SecurityGroupRule]?

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The response of ``VPCClient/listSecurityGroupsV3``.
-public struct ListSecurityGroupsV3Response: Codable, Sendable, Hashable {
+public struct ListSecurityGroupsV3Response: Codable, Sendable, Equatable {
     /// Definition: Response body for querying security groups.
     /// Range: None
     public var securityGroups: [ListSecurityGroupsV3SecurityGroup]?
-
     /// Definition: Request ID.
     /// Range: None
     public var requestID: String?
-
     /// Definition: Pagination information.
     /// Range: None
     public var pageInfo: PageInfo?
@@ -37,38 +35,31 @@ public struct ListSecurityGroupsV3Response: Codable, Sendable, Hashable {
 /// Definition: Response body for querying security groups.
 ///
 /// SecurityGroup
-public struct ListSecurityGroupsV3SecurityGroup: Codable, Sendable, Hashable {
+public struct ListSecurityGroupsV3SecurityGroup: Codable, Sendable, Equatable {
     /// Definition: ID of a security group. After a security group is created, a security group ID is
     /// generated, which uniquely identifies the security group.
     /// Range: The value is in UUID format with hyphens (-).
     public var id: String?
-
     /// Definition: Name of a security group.
     /// Range: The value can contain 1 to 64 characters, including letters, digits, underscores (_), hyphens
     /// (-), and periods (.).
     public var name: String?
-
     /// Definition: Description of a security group.
     /// Range: The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Definition: ID of the project that a security group belongs to.
     /// Range: None
     public var projectID: String?
-
     /// Definition: Time when a security group was created.
     /// Range: UTC time in the format of yyyy-MM-ddTHH:mm:ssZ
     public var createdAt: String?
-
     /// Definition: Time when a security group was updated.
     /// Range: UTC time in the format of yyyy-MM-ddTHH:mm:ssZ
     public var updatedAt: String?
-
     /// Definition: ID of the enterprise project that a security group belongs to.
     /// Range: The value is 0 or a string that contains a maximum of 36 characters in UUID format with hyphens
     /// (-). 0 indicates the default enterprise project.
     public var enterpriseProjectID: Int?
-
     /// Definition: Tags of a security group, including tag keys and tag values, which can be used to classify
     /// and identify resources. For details, see the tag objects.
     /// Range: None

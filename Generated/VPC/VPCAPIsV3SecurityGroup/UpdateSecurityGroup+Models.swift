@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCClient/updateSecurityGroup``.
-public struct UpdateSecurityGroupRequest: Codable, Sendable, Hashable {
+public struct UpdateSecurityGroupRequest: Codable, Sendable, Equatable {
     /// Definition: Whether to only send the check request.
     /// Constraints: None
     /// Range:
@@ -14,7 +14,6 @@ public struct UpdateSecurityGroupRequest: Codable, Sendable, Hashable {
     /// false: A request will be sent and a security group will be updated.
     /// Default Value: false
     public var dryRun: Bool?
-
     /// Definition: Request body for updating a security group.
     /// Constraints: None
     /// Range: None
@@ -26,10 +25,7 @@ public struct UpdateSecurityGroupRequest: Codable, Sendable, Hashable {
         case securityGroup = "security_group"
     }
 
-    public init(
-        dryRun: Bool? = nil,
-        securityGroup: UpdateVPCPeeringPeering
-    ) {
+    public init(dryRun: Bool? = nil, securityGroup: UpdateVPCPeeringPeering) {
         self.dryRun = dryRun
         self.securityGroup = securityGroup
     }

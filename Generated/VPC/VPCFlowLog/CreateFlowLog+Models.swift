@@ -4,26 +4,22 @@
 import CloudCore
 
 /// FlowLog objects. For details, see Table 3.
-public struct CreateFlowLogFlowLog: Codable, Sendable, Hashable {
+public struct CreateFlowLogFlowLog: Codable, Sendable, Equatable {
     /// Flow log name.
     /// The value can contain up to 64 characters, including letters, digits, underscores (_), hyphens (-),
     /// and periods (.).
     public var name: String?
-
     /// Flow log description
     /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Type of the resource whose logs are to be collected.
     /// The value can be:
     /// port: a single network interface.
     /// vpc: All network interfaces in a VPC.
     /// network: All network interfaces in a subnet.
     public var resourceType: String
-
     /// ID of the resource whose logs are to be collected.
     public var resourceID: String
-
     /// Type of the traffic whose logs are to be collected.
     /// The value can be:
     /// all: specifies that both accepted and rejected traffic of the specified resource will be logged.
@@ -32,13 +28,10 @@ public struct CreateFlowLogFlowLog: Codable, Sendable, Hashable {
     /// reject: specifies that only rejected inbound and outbound traffic of the specified resource will be
     /// logged.
     public var trafficType: String
-
     /// Log group ID
     public var logGroupID: String
-
     /// Log topic ID
     public var logTopicID: String
-
     /// Whether to enable the log index.
     public var indexEnabled: Bool?
 
@@ -87,32 +80,26 @@ public struct CreateFlowLogFlowLog: Codable, Sendable, Hashable {
 }
 
 /// FlowLog objects. For details, see Table 5.
-public struct CreateFlowLogFlowLog2: Codable, Sendable, Hashable {
+public struct CreateFlowLogFlowLog2: Codable, Sendable, Equatable {
     /// Flow log ID
     public var id: String?
-
     /// Flow log name
     /// The value can contain up to 64 characters, including letters, digits, underscores (_), hyphens (-),
     /// and periods (.).
     public var name: String?
-
     /// Project ID
     public var tenantID: String?
-
     /// Flow log description
     /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Type of the resource whose logs are to be collected.
     /// The value can be:
     /// port: a single network interface.
     /// vpc: All network interfaces in a VPC.
     /// network: All network interfaces in a subnet.
     public var resourceType: String?
-
     /// ID of the resource whose logs are to be collected.
     public var resourceID: String?
-
     /// Type of the traffic whose logs are to be collected.
     /// The value can be:
     /// all: specifies that both accepted and rejected traffic of the specified resource will be logged.
@@ -121,33 +108,26 @@ public struct CreateFlowLogFlowLog2: Codable, Sendable, Hashable {
     /// reject: specifies that only rejected inbound and outbound traffic of the specified resource will be
     /// logged.
     public var trafficType: String?
-
     /// Log group ID
     public var logGroupID: String?
-
     /// Log topic ID
     public var logTopicID: String?
-
     /// Whether to enable the log index function
     public var indexEnabled: Bool?
-
     /// Whether to enable the flow log function
     /// Range:
     /// true: Enable the flow log function.
     /// false: Disable the flow log function.
     public var adminState: Bool?
-
     /// Flow log status
     /// The value can be:
     /// ACTIVE: Enabled
     /// DOWN: Disabled
     /// ERROR: Abnormal
     public var status: String?
-
     /// Time when the flow log is created
     /// UTC time in the format of yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Time when the flow log is updated
     /// UTC time in the format of yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?
@@ -221,7 +201,7 @@ public struct CreateFlowLogFlowLog2: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/createFlowLog``.
-public struct CreateFlowLogRequest: Codable, Sendable, Hashable {
+public struct CreateFlowLogRequest: Codable, Sendable, Equatable {
     /// FlowLog objects. For details, see Table 3.
     public var flowLog: CreateFlowLogFlowLog
 
@@ -229,15 +209,13 @@ public struct CreateFlowLogRequest: Codable, Sendable, Hashable {
         case flowLog = "flow_log"
     }
 
-    public init(
-        flowLog: CreateFlowLogFlowLog
-    ) {
+    public init(flowLog: CreateFlowLogFlowLog) {
         self.flowLog = flowLog
     }
 }
 
 /// The response of ``VPCClient/createFlowLog``.
-public struct CreateFlowLogResponse: Codable, Sendable, Hashable {
+public struct CreateFlowLogResponse: Codable, Sendable, Equatable {
     /// FlowLog objects. For details, see Table 5.
     public var flowLog: CreateFlowLogFlowLog2?
 
@@ -245,9 +223,7 @@ public struct CreateFlowLogResponse: Codable, Sendable, Hashable {
         case flowLog = "flow_log"
     }
 
-    public init(
-        flowLog: CreateFlowLogFlowLog2? = nil
-    ) {
+    public init(flowLog: CreateFlowLogFlowLog2? = nil) {
         self.flowLog = flowLog
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``VPCClient/listFlowLogs``.
-public struct ListFlowLogsResponse: Codable, Sendable, Hashable {
+public struct ListFlowLogsResponse: Codable, Sendable, Equatable {
     /// FlowLog object list. For details, see Table 3.
     public var flowLogs: [FlowLog]?
 
@@ -12,9 +12,7 @@ public struct ListFlowLogsResponse: Codable, Sendable, Hashable {
         case flowLogs = "flow_logs"
     }
 
-    public init(
-        flowLogs: [FlowLog]? = nil
-    ) {
+    public init(flowLogs: [FlowLog]? = nil) {
         self.flowLogs = flowLogs
     }
 }

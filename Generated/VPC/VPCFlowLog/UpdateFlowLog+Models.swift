@@ -4,16 +4,14 @@
 import CloudCore
 
 /// FlowLog objects. For details, see Table 3.
-public struct UpdateFlowLogFlowLog: Codable, Sendable, Hashable {
+public struct UpdateFlowLogFlowLog: Codable, Sendable, Equatable {
     /// Flow log name
     /// The value can contain up to 64 characters, including letters, digits, underscores (_), hyphens (-),
     /// and periods (.).
     public var name: String?
-
     /// Flow log description
     /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Whether to enable the flow log function
     /// Range:
     /// true: Enable the flow log function.
@@ -26,11 +24,7 @@ public struct UpdateFlowLogFlowLog: Codable, Sendable, Hashable {
         case adminState = "admin_state"
     }
 
-    public init(
-        name: String? = nil,
-        description: String? = nil,
-        adminState: Bool? = nil
-    ) {
+    public init(name: String? = nil, description: String? = nil, adminState: Bool? = nil) {
         self.name = name
         self.description = description
         self.adminState = adminState
@@ -45,7 +39,7 @@ public struct UpdateFlowLogFlowLog: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/updateFlowLog``.
-public struct UpdateFlowLogRequest: Codable, Sendable, Hashable {
+public struct UpdateFlowLogRequest: Codable, Sendable, Equatable {
     /// FlowLog objects. For details, see Table 3.
     public var flowLog: UpdateFlowLogFlowLog
 
@@ -53,9 +47,7 @@ public struct UpdateFlowLogRequest: Codable, Sendable, Hashable {
         case flowLog = "flow_log"
     }
 
-    public init(
-        flowLog: UpdateFlowLogFlowLog
-    ) {
+    public init(flowLog: UpdateFlowLogFlowLog) {
         self.flowLog = flowLog
     }
 }

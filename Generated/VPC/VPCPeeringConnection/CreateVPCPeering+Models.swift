@@ -4,17 +4,14 @@
 import CloudCore
 
 /// Specifies the VPC peering connection. For details, see Table 2.
-public struct CreateVPCPeeringPeering: Codable, Sendable, Hashable {
+public struct CreateVPCPeeringPeering: Codable, Sendable, Equatable {
     /// Specifies the name of the VPC peering connection. The value can contain 1 to 64 characters.
     public var name: String
-
     /// Provides supplementary information about the VPC peering connection.
     /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Specifies information about the local VPC. For details, see Table 3.
     public var requestVPCInfo: CreateVPCPeeringVPCInfo
-
     /// Specifies information about the peer VPC. For details, see Table 3.
     public var acceptVPCInfo: CreateVPCPeeringVPCInfo
 
@@ -39,17 +36,11 @@ public struct CreateVPCPeeringPeering: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPCClient/createVPCPeering``.
-public struct CreateVPCPeeringRequest: Codable, Sendable, Hashable {
+public struct CreateVPCPeeringRequest: Codable, Sendable, Equatable {
     /// Specifies the VPC peering connection. For details, see Table 2.
     public var peering: CreateVPCPeeringPeering
 
-    private enum CodingKeys: String, CodingKey {
-        case peering
-    }
-
-    public init(
-        peering: CreateVPCPeeringPeering
-    ) {
+    public init(peering: CreateVPCPeeringPeering) {
         self.peering = peering
     }
 }
@@ -58,10 +49,9 @@ public struct CreateVPCPeeringRequest: Codable, Sendable, Hashable {
 public typealias CreateVPCPeeringResponse = ShowVPCPeeringResponse
 
 /// Specifies information about the local VPC. For details, see Table 3.
-public struct CreateVPCPeeringVPCInfo: Codable, Sendable, Hashable {
+public struct CreateVPCPeeringVPCInfo: Codable, Sendable, Equatable {
     /// Specifies the ID of a VPC involved in a VPC peering connection.
     public var vpcID: String
-
     /// Specifies the ID of the project to which a VPC involved in the VPC peering connection belongs.
     /// This parameter is mandatory if the VPC peering connection is created between VPCs in different
     /// accounts.
@@ -72,10 +62,7 @@ public struct CreateVPCPeeringVPCInfo: Codable, Sendable, Hashable {
         case tenantID = "tenant_id"
     }
 
-    public init(
-        vpcID: String,
-        tenantID: String? = nil
-    ) {
+    public init(vpcID: String, tenantID: String? = nil) {
         self.vpcID = vpcID
         self.tenantID = tenantID
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCClient/listVPCPeerings``.
-public struct ListVPCPeeringsResponse: Codable, Sendable, Hashable {
+public struct ListVPCPeeringsResponse: Codable, Sendable, Equatable {
     /// Specifies the VPC peering connection object list. For details, see Table 3.
     public var peerings: [Peering]?
-
     /// Specifies the VPC peering connection object list. For details, see Table 5.
     /// Only when limit is used for filtering and the number of resources exceeds the value of limit or 2000
     /// (default value of limit), value next will be returned for rel and a link for href.
@@ -18,10 +17,7 @@ public struct ListVPCPeeringsResponse: Codable, Sendable, Hashable {
         case peeringsLinks = "peerings_links"
     }
 
-    public init(
-        peerings: [Peering]? = nil,
-        peeringsLinks: [Link]? = nil
-    ) {
+    public init(peerings: [Peering]? = nil, peeringsLinks: [Link]? = nil) {
         self.peerings = peerings
         self.peeringsLinks = peeringsLinks
     }

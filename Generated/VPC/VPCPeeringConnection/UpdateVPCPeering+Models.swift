@@ -4,19 +4,13 @@
 import CloudCore
 
 /// The request body of ``VPCClient/updateVPCPeering``.
-public struct UpdateVPCPeeringRequest: Codable, Sendable, Hashable {
+public struct UpdateVPCPeeringRequest: Codable, Sendable, Equatable {
     /// Updates a VPC peering connection. For details, see Table 3.
     /// When updating a VPC peering connection, you must specify at least one attribute. Currently, only the
     /// VPC peering connection name and description can be updated.
     public var peering: UpdateVPCPeeringPeering
 
-    private enum CodingKeys: String, CodingKey {
-        case peering
-    }
-
-    public init(
-        peering: UpdateVPCPeeringPeering
-    ) {
+    public init(peering: UpdateVPCPeeringPeering) {
         self.peering = peering
     }
 }

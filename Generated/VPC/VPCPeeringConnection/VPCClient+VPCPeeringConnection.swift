@@ -7,10 +7,7 @@ extension VPCClient {
     /// Documented values of `status` for ``VPCClient/listVPCPeerings``.
     public struct ListVPCPeeringsStatus: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let pendingAcceptance: Self = "PENDING_ACCEPTANCE"
         public static let rejected: Self = "REJECTED"

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``VPCClient/createVPCRoute``.
-public struct CreateVPCRouteRequest: Codable, Sendable, Hashable {
+public struct CreateVPCRouteRequest: Codable, Sendable, Equatable {
     /// Specifies the route. For details, see Table 2.
     public var route: CreateVPCRouteRoute2
 
-    private enum CodingKeys: String, CodingKey {
-        case route
-    }
-
-    public init(
-        route: CreateVPCRouteRoute2
-    ) {
+    public init(route: CreateVPCRouteRoute2) {
         self.route = route
     }
 }
@@ -23,18 +17,15 @@ public struct CreateVPCRouteRequest: Codable, Sendable, Hashable {
 public typealias CreateVPCRouteResponse = ShowVPCRouteResponse
 
 /// Specifies the route. For details, see Table 2.
-public struct CreateVPCRouteRoute2: Codable, Sendable, Hashable {
+public struct CreateVPCRouteRoute2: Codable, Sendable, Equatable {
     /// Specifies the destination address in the CIDR notation format, for example, 192.168.200.0/24. Both
     /// IPv4 and IPv6 addresses are supported.
     public var destination: String
-
     /// Specifies the next hop. If the route type is peering, enter the VPC peering connection ID.
     public var nexthop: String
-
     /// Specifies the route type.
     /// Currently, only the peering type is supported, that is, the next hop is a VPC peering connection.
     public var type: String
-
     /// Specifies the ID of the VPC requesting for creating a route.
     public var vpcID: String
 
@@ -45,12 +36,7 @@ public struct CreateVPCRouteRoute2: Codable, Sendable, Hashable {
         case vpcID = "vpc_id"
     }
 
-    public init(
-        destination: String,
-        nexthop: String,
-        type: String,
-        vpcID: String
-    ) {
+    public init(destination: String, nexthop: String, type: String, vpcID: String) {
         self.destination = destination
         self.nexthop = nexthop
         self.type = type

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCClient/listVPCRoutes``.
-public struct ListVPCRoutesResponse: Codable, Sendable, Hashable {
+public struct ListVPCRoutesResponse: Codable, Sendable, Equatable {
     /// Specifies the route object list. For details, see Table 3.
     public var routes: [CreateVPCRouteRoute]?
-
     /// Specifies the route object list. For details, see Table 4.
     /// The value of rel will be next and that of href will be a link only when limit is used for filtering
     /// and the number of resources exceeds the value of limit or 2000 (default value of limit).
@@ -18,10 +17,7 @@ public struct ListVPCRoutesResponse: Codable, Sendable, Hashable {
         case routesLinks = "routes_links"
     }
 
-    public init(
-        routes: [CreateVPCRouteRoute]? = nil,
-        routesLinks: [Link]? = nil
-    ) {
+    public init(routes: [CreateVPCRouteRoute]? = nil, routesLinks: [Link]? = nil) {
         self.routes = routes
         self.routesLinks = routesLinks
     }

@@ -4,49 +4,35 @@
 import CloudCore
 
 /// The request body of ``VPCClient/createVPC``.
-public struct CreateVPCRequest: Codable, Sendable, Hashable {
+public struct CreateVPCRequest: Codable, Sendable, Equatable {
     /// Specifies the VPC objects.
     public var vpc: CreateVPCVPC
 
-    private enum CodingKeys: String, CodingKey {
-        case vpc
-    }
-
-    public init(
-        vpc: CreateVPCVPC
-    ) {
+    public init(vpc: CreateVPCVPC) {
         self.vpc = vpc
     }
 }
 
 /// The response of ``VPCClient/createVPC``.
-public struct CreateVPCResponse: Codable, Sendable, Hashable {
+public struct CreateVPCResponse: Codable, Sendable, Equatable {
     /// Specifies the VPC objects.
     public var vpc: CreateVPCVPC2?
 
-    private enum CodingKeys: String, CodingKey {
-        case vpc
-    }
-
-    public init(
-        vpc: CreateVPCVPC2? = nil
-    ) {
+    public init(vpc: CreateVPCVPC2? = nil) {
         self.vpc = vpc
     }
 }
 
 /// Specifies the VPC objects.
-public struct CreateVPCVPC: Codable, Sendable, Hashable {
+public struct CreateVPCVPC: Codable, Sendable, Equatable {
     /// Specifies the VPC name.
     /// The value can contain no more than 64 characters, including letters, digits, underscores (_), hyphens
     /// (-), and periods (.).
     /// Each VPC name of a tenant must be unique if the VPC name is not left blank.
     public var name: String?
-
     /// Provides supplementary information about the VPC.
     /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Specifies the available IP address ranges for subnets in the VPC.
     /// Range:
     /// Recommended IP address ranges:
@@ -56,7 +42,6 @@ public struct CreateVPCVPC: Codable, Sendable, Hashable {
     /// If cidr is not specified, the default value is left blank.
     /// The value must be in CIDR format, for example, 192.168.0.0/16.
     public var cidr: String?
-
     /// Specifies the enterprise project ID. When creating a VPC, you can associate an enterprise project ID
     /// with the VPC.
     /// The value is 0 or a string that contains a maximum of 36 characters in UUID format with hyphens (-).
@@ -84,20 +69,17 @@ public struct CreateVPCVPC: Codable, Sendable, Hashable {
 }
 
 /// Specifies the VPC objects.
-public struct CreateVPCVPC2: Codable, Sendable, Hashable {
+public struct CreateVPCVPC2: Codable, Sendable, Equatable {
     /// Specifies a resource ID in UUID format.
     public var id: String?
-
     /// Specifies the VPC name.
     /// The value can contain no more than 64 characters, including letters, digits, underscores (_), hyphens
     /// (-), and periods (.).
     /// Each VPC name of a tenant must be unique if the VPC name is not left blank.
     public var name: String?
-
     /// Provides supplementary information about the VPC.
     /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Specifies the available IP address ranges for subnets in the VPC.
     /// Range:
     /// Recommended IP address ranges:
@@ -107,29 +89,23 @@ public struct CreateVPCVPC2: Codable, Sendable, Hashable {
     /// If cidr is not specified, the default value is left blank.
     /// The value must be in CIDR format, for example, 192.168.0.0/16.
     public var cidr: String?
-
     /// Specifies the VPC status.
     /// Range:
     /// CREATING: The VPC is being created.
     /// OK: The VPC is created successfully.
     public var status: String?
-
     /// Specifies the route information.
     /// For details, see the description of the route objects.
     public var routes: [Route]?
-
     /// Specifies the enterprise project ID.
     /// The value is 0 or a string that contains a maximum of 36 characters in UUID format with hyphens (-).
     /// Value 0 indicates the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// Project ID
     public var tenantID: String?
-
     /// Specifies the time (UTC) when the VPC is created.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var createdAt: String?
-
     /// Specifies the time (UTC) when the VPC is updated.
     /// Format: yyyy-MM-ddTHH:mm:ss
     public var updatedAt: String?

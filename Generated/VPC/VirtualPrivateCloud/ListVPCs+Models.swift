@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCClient/listVPCs``.
-public struct ListVPCsResponse: Codable, Sendable, Hashable {
+public struct ListVPCsResponse: Codable, Sendable, Equatable {
     /// Specifies the VPC objects.
     public var vpcs: [VPCVPC]?
 
-    private enum CodingKeys: String, CodingKey {
-        case vpcs
-    }
-
-    public init(
-        vpcs: [VPCVPC]? = nil
-    ) {
+    public init(vpcs: [VPCVPC]? = nil) {
         self.vpcs = vpcs
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``VPCClient/updateVPC``.
-public struct UpdateVPCRequest: Codable, Sendable, Hashable {
+public struct UpdateVPCRequest: Codable, Sendable, Equatable {
     /// Specifies the VPC objects.
     public var vpc: UpdateVPCVPC
 
-    private enum CodingKeys: String, CodingKey {
-        case vpc
-    }
-
-    public init(
-        vpc: UpdateVPCVPC
-    ) {
+    public init(vpc: UpdateVPCVPC) {
         self.vpc = vpc
     }
 }
@@ -23,17 +17,15 @@ public struct UpdateVPCRequest: Codable, Sendable, Hashable {
 public typealias UpdateVPCResponse = ShowVPCResponse
 
 /// Specifies the VPC objects.
-public struct UpdateVPCVPC: Codable, Sendable, Hashable {
+public struct UpdateVPCVPC: Codable, Sendable, Equatable {
     /// Specifies the VPC name.
     /// The value can contain up to 64 characters, including letters, digits, underscores (_), hyphens (-),
     /// and periods (.).
     /// Each VPC name of a tenant must be unique if the VPC name is not left blank.
     public var name: String?
-
     /// Provides supplementary information about the VPC.
     /// The value can contain no more than 255 characters and cannot contain angle brackets (< or >).
     public var description: String?
-
     /// Specifies the available IP address ranges for subnets in the VPC.
     /// Range:
     /// Recommended IP address ranges:
@@ -46,17 +38,9 @@ public struct UpdateVPCVPC: Codable, Sendable, Hashable {
     /// If you want to update the CIDR block of the VPC, the new CIDR block must contain all subnets in the
     /// VPC.
     public var cidr: String?
-
     /// Specifies the route list. For details, see Table 4.
     /// Each route table can have a maximum of 200 routes.
     public var routes: [Route]?
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case cidr
-        case routes
-    }
 
     public init(
         name: String? = nil,

@@ -4,65 +4,45 @@
 import CloudCore
 
 /// The request body of ``VPCEPClient/acceptOrRejectEndpoint``.
-public struct AcceptOrRejectEndpointRequest: Codable, Sendable, Hashable {
+public struct AcceptOrRejectEndpointRequest: Codable, Sendable, Equatable {
     /// Specifies whether to accept or reject a VPC endpoint for a VPC endpoint service.
     /// receive: means to accept the VPC endpoint.
     /// reject: means to reject the VPC endpoint.
     public var action: String
-
     /// Lists VPC endpoint IDs.
     /// Each request accepts or rejects only one VPC endpoint.
     public var endpoints: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case endpoints
-    }
-
-    public init(
-        action: String,
-        endpoints: [String]
-    ) {
+    public init(action: String, endpoints: [String]) {
         self.action = action
         self.endpoints = endpoints
     }
 }
 
 /// The response of ``VPCEPClient/acceptOrRejectEndpoint``.
-public struct AcceptOrRejectEndpointResponse: Codable, Sendable, Hashable {
+public struct AcceptOrRejectEndpointResponse: Codable, Sendable, Equatable {
     /// Lists the connections. For details, see Table 4.
     public var connections: [Connection]?
 
-    private enum CodingKeys: String, CodingKey {
-        case connections
-    }
-
-    public init(
-        connections: [Connection]? = nil
-    ) {
+    public init(connections: [Connection]? = nil) {
         self.connections = connections
     }
 }
 
 /// Lists the connections. For details, see Table 4.
-public struct Connection: Codable, Sendable, Hashable {
+public struct Connection: Codable, Sendable, Equatable {
     /// Specifies the unique ID of the VPC endpoint.
     public var id: String?
-
     /// Specifies the packet ID of the VPC endpoint.
     public var markerID: Int64?
-
     /// Specifies the creation time of the VPC endpoint.
     /// The UTC time format is used: YYYY-MM-DDTHH:MM:SSZ.
     public var createdAt: String?
-
     /// Specifies the update time of the VPC endpoint.
     /// The UTC time format is used: YYYY-MM-DDTHH:MM:SSZ.
     public var updatedAt: String?
-
     /// Specifies the user's domain ID.
     public var domainID: String?
-
     /// Specifies the connection status of the VPC endpoint.
     /// pendingAcceptance: The VPC endpoint is to be accepted.
     /// creating: The VPC endpoint is being created.
@@ -71,7 +51,6 @@ public struct Connection: Codable, Sendable, Hashable {
     /// failed: The VPC endpoint failed to be created.
     /// deleting: The VPC endpoint is being deleted.
     public var status: String?
-
     /// Specifies the error message.
     /// This field is returned when the status of the VPC endpoint service changes to failed. For details, see
     /// Table 5.

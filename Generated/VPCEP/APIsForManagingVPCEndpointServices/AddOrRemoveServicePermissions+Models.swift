@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCEPClient/addOrRemoveServicePermissions``.
-public struct AddOrRemoveServicePermissionsRequest: Codable, Sendable, Hashable {
+public struct AddOrRemoveServicePermissionsRequest: Codable, Sendable, Equatable {
     /// Lists the whitelist records.
     /// The record is in the iam:domain::domain_id format.
     /// Fields are described as follows:
@@ -14,40 +14,25 @@ public struct AddOrRemoveServicePermissionsRequest: Codable, Sendable, Hashable 
     /// asterisk, this VPC endpoint service allows access from any VPC endpoints.
     /// Example: iam:domain::6e9dfd51d1124e8d8498dce894923a0dd
     public var permissions: [String]
-
     /// Specifies the operation to be performed.
     /// The value is add or remove.
     public var action: String
 
-    private enum CodingKeys: String, CodingKey {
-        case permissions
-        case action
-    }
-
-    public init(
-        permissions: [String],
-        action: String
-    ) {
+    public init(permissions: [String], action: String) {
         self.permissions = permissions
         self.action = action
     }
 }
 
 /// The response of ``VPCEPClient/addOrRemoveServicePermissions``.
-public struct AddOrRemoveServicePermissionsResponse: Codable, Sendable, Hashable {
+public struct AddOrRemoveServicePermissionsResponse: Codable, Sendable, Equatable {
     /// Lists the whitelist records.
     /// The permission format is iam:domain:: 6e9dfd51d1124e8d8498dce894923a0d or *. * indicates all users can
     /// connect to the VPC endpoint service. 6e9dfd51d1124e8d8498dce894923a0d indicates the domain ID of the
     /// user.
     public var permissions: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case permissions
-    }
-
-    public init(
-        permissions: [String]? = nil
-    ) {
+    public init(permissions: [String]? = nil) {
         self.permissions = permissions
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCEPClient/createEndpointService``.
-public struct CreateEndpointServiceRequest: Codable, Sendable, Hashable {
+public struct CreateEndpointServiceRequest: Codable, Sendable, Equatable {
     /// Specifies the ID for identifying the backend resource of the VPC endpoint service. The ID is in
     /// universally unique identifier (UUID) format.
     /// The values are as follows:
@@ -23,10 +23,8 @@ public struct CreateEndpointServiceRequest: Codable, Sendable, Hashable {
     /// The destination address of the custom route in the VPC route table cannot overlap with
     /// 198.19.128.0/17.
     public var portID: String
-
     /// Specifies the ID of the cluster associated with the target VPCEP resource.
     public var poolID: String?
-
     /// Specifies the name of the VPC endpoint service. The name can contain a maximum of 16 characters,
     /// including letters, digits, underscores (_), and hyphens (-).
     /// If you do not specify this parameter, the VPC endpoint service name is in the format:
@@ -34,18 +32,15 @@ public struct CreateEndpointServiceRequest: Codable, Sendable, Hashable {
     /// If you specify this parameter, the VPC endpoint service name is in the format:
     /// regionName+.+serviceName+.+serviceId.
     public var serviceName: String?
-
     /// Specifies the ID of the VPC to which the backend resource of the VPC endpoint service belongs.
     /// For details, see response field id in Querying VPC Details in Virtual Private Cloud API Reference.
     public var vpcID: String
-
     /// Specifies whether connection approval is required.
     /// false: Connection approval is not required. The created VPC endpoint is in the accepted state.
     /// true: Connection approval is required. The created VPC endpoint is in the pendingAcceptance state
     /// until the owner of the associated VPC endpoint service approves the connection.
     /// The default value is true.
     public var approvalEnabled: Bool?
-
     /// Specifies the type of the VPC endpoint service. Only your private services can be configured into
     /// interface VPC endpoint services.
     /// There are two types of VPC endpoint services: interface and gateway.
@@ -58,7 +53,6 @@ public struct CreateEndpointServiceRequest: Codable, Sendable, Hashable {
     /// operations in Creating a VPC Endpoint to create VPC endpoints for accessing VPC endpoint services of
     /// the gateway type and interface type.
     public var serviceType: String?
-
     /// Specifies the resource type.
     /// LB: Select this value if the backend resource is a load balancer. Backend resources of this type suit
     /// services that receive high access traffic and demand high reliability and disaster recovery (DR)
@@ -69,14 +63,12 @@ public struct CreateEndpointServiceRequest: Codable, Sendable, Hashable {
     /// The LB type is recommended.)
     /// BMS: Select this value if the backend resource is a BMS.
     public var serverType: String
-
     /// Lists the port mappings opened to the VPC endpoint service. For details, see Table 3.
     /// Duplicate port mappings are not allowed in the same VPC endpoint service. If multiple VPC endpoint
     /// services share the same port_id value, either server_port or protocol, or both server_port and
     /// protocol of each of these VPC endpoint services must be unique. A maximum of 200 port mappings can be
     /// created at a time.
     public var ports: [Port]
-
     /// Specifies whether the client IP address and port number or marker_id information is transmitted to the
     /// server. The following methods are supported:
     /// TCP TOA: The client information is inserted into field tcp option and transmitted to the server.
@@ -92,11 +84,9 @@ public struct CreateEndpointServiceRequest: Codable, Sendable, Hashable {
     /// proxy_vni: The TOA Protocol method is not used. Proxy and virtual network ID are used.
     /// The default value is close.
     public var tcpProxy: TcpProxy?
-
     /// Lists the resource tags. For details, see Table 4.
     /// A maximum of 20 tags can be added to each VPC endpoint service.
     public var tags: [Tag]?
-
     /// Supplementary information about the VPC endpoint service. The description can contain a maximum of 128
     /// characters and cannot contain left angle brackets (<) or right angle brackets (>).
     public var description: String?

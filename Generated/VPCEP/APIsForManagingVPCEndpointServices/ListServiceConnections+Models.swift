@@ -4,24 +4,19 @@
 import CloudCore
 
 /// Lists the connections. For details, see Table 4.
-public struct ListServiceConnectionsConnection: Codable, Sendable, Hashable {
+public struct ListServiceConnectionsConnection: Codable, Sendable, Equatable {
     /// Specifies the unique ID of the VPC endpoint.
     public var id: String?
-
     /// Specifies the packet ID of the VPC endpoint.
     public var markerID: Int?
-
     /// Specifies the creation time of the VPC endpoint.
     /// The UTC time format is used: YYYY-MM-DDTHH:MM:SSZ.
     public var createdAt: String?
-
     /// Specifies the update time of the VPC endpoint.
     /// The UTC time format is used: YYYY-MM-DDTHH:MM:SSZ.
     public var updatedAt: String?
-
     /// Specifies the user's domain ID.
     public var domainID: String?
-
     /// Specifies the connection status of the VPC endpoint.
     /// pendingAcceptance: The VPC endpoint is to be accepted.
     /// creating: The VPC endpoint is being created.
@@ -30,7 +25,6 @@ public struct ListServiceConnectionsConnection: Codable, Sendable, Hashable {
     /// failed: The VPC endpoint service failed to be created.
     /// deleting: The VPC endpoint is being deleted.
     public var status: String?
-
     /// Specifies the error message.
     /// This field is returned when the status of the VPC endpoint service changes to failed. For details, see
     /// Table 5.
@@ -77,10 +71,9 @@ public struct ListServiceConnectionsConnection: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCEPClient/listServiceConnections``.
-public struct ListServiceConnectionsResponse: Codable, Sendable, Hashable {
+public struct ListServiceConnectionsResponse: Codable, Sendable, Equatable {
     /// Lists the connections. For details, see Table 4.
     public var connections: [ListServiceConnectionsConnection]?
-
     /// Specifies the total number of VPC endpoints that meet the search criteria. The number is not affected
     /// by the limit or offset.
     public var totalCount: Int?
@@ -90,10 +83,7 @@ public struct ListServiceConnectionsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        connections: [ListServiceConnectionsConnection]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(connections: [ListServiceConnectionsConnection]? = nil, totalCount: Int? = nil) {
         self.connections = connections
         self.totalCount = totalCount
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCEPClient/listServiceDescribeDetails``.
-public struct ListServiceDescribeDetailsResponse: Codable, Sendable, Hashable {
+public struct ListServiceDescribeDetailsResponse: Codable, Sendable, Equatable {
     /// Specifies the unique ID of the VPC endpoint service.
     public var id: String?
-
     /// Specifies the name of the VPC endpoint service.
     public var serviceName: String?
-
     /// Specifies the type of the VPC endpoint service. Only your private services can be configured into
     /// interface VPC endpoint services.
     /// Gateway: VPC endpoint services of this type are configured by O&M personnel. You can use them directly
@@ -20,11 +18,9 @@ public struct ListServiceDescribeDetailsResponse: Codable, Sendable, Hashable {
     /// You can perform the operations in Creating a VPC Endpoint to create VPC endpoints for accessing VPC
     /// endpoints of the gateway and interface types.
     public var serviceType: String?
-
     /// Specifies the creation time of the VPC endpoint service.
     /// The UTC time format is used: YYYY-MM-DDTHH:MM:SSZ.
     public var createdAt: String?
-
     /// Specifies whether the associated VPC endpoint carries a charge.
     /// true: indicates that the associated VPC endpoint carries a charge.
     /// false: indicates that the associated VPC endpoint does not a charge.

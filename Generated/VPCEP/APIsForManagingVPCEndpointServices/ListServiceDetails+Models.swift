@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCEPClient/listServiceDetails``.
-public struct ListServiceDetailsResponse: Codable, Sendable, Hashable {
+public struct ListServiceDetailsResponse: Codable, Sendable, Equatable {
     /// Specifies the unique ID of the VPC endpoint service.
     public var id: String?
-
     /// Specifies the ID for identifying the backend resource of the VPC endpoint service. The ID is in UUID
     /// format. The values are as follows:
     /// If the backend resource is a load balancer, the value is the ID of the port bound to the private IP
@@ -19,36 +18,29 @@ public struct ListServiceDetailsResponse: Codable, Sendable, Hashable {
     /// If the backend resource is a BMS, the value is the NIC ID of the BMS where the VPC endpoint service is
     /// deployed.
     public var portID: String?
-
     /// Specifies the ID of the cluster associated with the target VPCEP resource.
     public var poolID: String?
-
     /// Specifies the name of the VPC endpoint service.
     public var serviceName: String?
-
     /// Specifies the resource type.
     /// LB: indicates a load balancer.
     /// VM: indicates an ECS.
     /// VIP: indicates a virtual IP address. (This value has been discarded. The LB type is recommended.)
     /// BMS: indicates a BMS.
     public var serverType: String?
-
     /// Specifies the ID of the VPC to which the backend resource of the VPC endpoint service belongs.
     public var vpcID: String?
-
     /// Specifies whether connection approval is required.
     /// false: Connection approval is not required. The created VPC endpoint is in the accepted state.
     /// true: Connection approval is required. The created VPC endpoint is in the pendingAcceptance state
     /// until the owner of the associated VPC endpoint service approves the connection.
     public var approvalEnabled: Bool?
-
     /// Specifies the status of the VPC endpoint service.
     /// creating: The VPC endpoint service is being created.
     /// available: The VPC endpoint service is connectable.
     /// failed: The VPC endpoint service failed to be created.
     /// deleting: The VPC endpoint service is being deleted.
     public var status: String?
-
     /// Specifies the type of the VPC endpoint service.
     /// There are two types of VPC endpoint services: interface and gateway.
     /// Gateway: VPC endpoint services of this type are configured by O&M personnel. You can use them directly
@@ -58,24 +50,19 @@ public struct ListServiceDetailsResponse: Codable, Sendable, Hashable {
     /// You can perform the operations in Creating a VPC Endpoint to create VPC endpoints for accessing VPC
     /// endpoints of the gateway and interface types.
     public var serviceType: String?
-
     /// Specifies the creation time of the VPC endpoint service.
     /// The UTC time format is used: YYYY-MM-DDTHH:MM:SSZ.
     public var createdAt: String?
-
     /// Specifies the update time of the VPC endpoint service.
     /// The UTC time format is used: YYYY-MM-DDTHH:MM:SSZ.
     public var updatedAt: String?
-
     /// Specifies the project ID. For details about how to obtain the project ID, see Obtaining a Project ID.
     public var projectID: String?
-
     /// Lists the port mappings opened to the VPC endpoint service. For details, see Table 3.
     /// Duplicate port mappings are not allowed in the same VPC endpoint service. If multiple VPC endpoint
     /// services share the same port_id value, either server_port or protocol, or both server_port and
     /// protocol of each of these endpoint services must be unique.
     public var ports: [Port]?
-
     /// Specifies whether the client IP address and port number or marker_id information is transmitted to the
     /// server. The following methods are supported:
     /// TCP TOA: The client information is inserted into field tcp option and transmitted to the server.
@@ -91,15 +78,12 @@ public struct ListServiceDetailsResponse: Codable, Sendable, Hashable {
     /// proxy_vni: The TOA Protocol method is not used. Proxy and virtual network ID are used.
     /// The default value is close.
     public var tcpProxy: TcpProxy?
-
     /// Lists the resource tags. For details, see Table 4.
     public var tags: [Tag]?
-
     /// Specifies the error message.
     /// This field is returned when the status of the VPC endpoint service changes to failed. For details, see
     /// Table 5.
     public var error: [VPCEPError]?
-
     /// Supplementary information about the VPC endpoint service.
     public var description: String?
 

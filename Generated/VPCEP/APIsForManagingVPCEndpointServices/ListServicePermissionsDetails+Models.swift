@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCEPClient/listServicePermissionsDetails``.
-public struct ListServicePermissionsDetailsResponse: Codable, Sendable, Hashable {
+public struct ListServicePermissionsDetailsResponse: Codable, Sendable, Equatable {
     /// Lists the whitelist records. For details, see Table 4.
     public var permissions: [Permission]?
-
     /// Specifies the total number of whitelist records that meet the search criteria. The number is not
     /// affected by the limit or offset.
     public var totalCount: Int?
@@ -17,10 +16,7 @@ public struct ListServicePermissionsDetailsResponse: Codable, Sendable, Hashable
         case totalCount = "total_count"
     }
 
-    public init(
-        permissions: [Permission]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(permissions: [Permission]? = nil, totalCount: Int? = nil) {
         self.permissions = permissions
         self.totalCount = totalCount
     }
@@ -33,25 +29,21 @@ public struct ListServicePermissionsDetailsResponse: Codable, Sendable, Hashable
 }
 
 /// Lists the whitelist records. For details, see Table 4.
-public struct Permission: Codable, Sendable, Hashable {
+public struct Permission: Codable, Sendable, Equatable {
     /// Specifies the unique ID of the permission.
     public var id: String?
-
     /// Lists the whitelist records.
     /// The permission format is iam:domain:: 6e9dfd51d1124e8d8498dce894923a0d or *. * indicates all users can
     /// connect to the VPC endpoint service. 6e9dfd51d1124e8d8498dce894923a0d indicates the domain ID of the
     /// user.
     public var permission: String?
-
     /// Specifies the description of a whitelist record of a VPC endpoint service. The description can contain
     /// a maximum of 128 characters and cannot contain left angle brackets (<) or right angle brackets (>).
     public var description: String?
-
     /// Specifies the whitelist type of the VPC endpoint service.
     /// Only domainId is supported, which indicates the whitelisted IDs of accounts that can create VPC
     /// endpoints to connect to the VPC endpoint service.
     public var permissionType: String?
-
     /// Specifies when the whitelist record is added.
     /// The UTC time format is used: YYYY-MM-DDTHH:MM:SSZ.
     public var createdAt: String?

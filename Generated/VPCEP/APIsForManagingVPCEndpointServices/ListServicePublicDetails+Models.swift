@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Lists the VPC endpoint services. For details, see Table 4.
-public struct EndpointService: Codable, Sendable, Hashable {
+public struct EndpointService: Codable, Sendable, Equatable {
     /// Documented values of `serviceType`; other values decode as well.
     public struct ServiceType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// VPC endpoint services of this type are configured by O&M personnel. You can use them directly
         /// without the need to create one by yourselves.
         public static let gateway: Self = "Gateway"
-
         /// VPC endpoint services of this type include cloud services configured by O&M personnel and private
         /// services created by yourselves. You cannot configure these cloud services, but can use them.
         public static let interface: Self = "Interface"
@@ -24,13 +20,10 @@ public struct EndpointService: Codable, Sendable, Hashable {
 
     /// Specifies the unique ID of the public VPC endpoint service.
     public var id: String?
-
     /// Specifies the owner of the VPC endpoint service.
     public var owner: String?
-
     /// Specifies the name of the public VPC endpoint service.
     public var serviceName: String?
-
     /// Specifies the type of the VPC endpoint service. The value can be:
     /// Gateway: VPC endpoint services of this type are configured by O&M personnel. You can use them directly
     /// without the need to create one by yourselves.
@@ -39,11 +32,9 @@ public struct EndpointService: Codable, Sendable, Hashable {
     /// You can perform the operations in Creating a VPC Endpoint to create VPC endpoints for accessing VPC
     /// endpoints of the gateway and interface types.
     public var serviceType: ServiceType?
-
     /// Specifies the creation time of the VPC endpoint service.
     /// The UTC time format is used: YYYY-MM-DDTHH:MM:SSZ.
     public var createdAt: String?
-
     /// Specifies whether the associated VPC endpoint carries a charge.
     /// true: indicates that the associated VPC endpoint carries a charge.
     /// false: indicates that the associated VPC endpoint does not a charge.
@@ -86,10 +77,9 @@ public struct EndpointService: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCEPClient/listServicePublicDetails``.
-public struct ListServicePublicDetailsResponse: Codable, Sendable, Hashable {
+public struct ListServicePublicDetailsResponse: Codable, Sendable, Equatable {
     /// Lists the VPC endpoint services. For details, see Table 4.
     public var endpointServices: [EndpointService]?
-
     /// Specifies the total number of public VPC endpoint services that meet the search criteria. The number
     /// is not affected by the limit or offset.
     public var totalCount: Int?
@@ -99,10 +89,7 @@ public struct ListServicePublicDetailsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        endpointServices: [EndpointService]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(endpointServices: [EndpointService]? = nil, totalCount: Int? = nil) {
         self.endpointServices = endpointServices
         self.totalCount = totalCount
     }

@@ -4,25 +4,22 @@
 import CloudCore
 
 /// The request body of ``VPCEPClient/updateEndpointService``.
-public struct UpdateEndpointServiceRequest: Codable, Sendable, Hashable {
+public struct UpdateEndpointServiceRequest: Codable, Sendable, Equatable {
     /// Specifies whether connection approval is required.
     /// false: Connection approval is not required. The created VPC endpoint is in the accepted state.
     /// true: Connection approval is required. The created VPC endpoint is unavailable until the owner of the
     /// associated VPC endpoint service approves the connection.
     /// The default value is true.
     public var approvalEnabled: Bool?
-
     /// Specifies the name of the VPC endpoint service. The name can contain a maximum of 16 characters,
     /// including letters, digits, underscores (_), and hyphens (-).
     public var serviceName: String?
-
     /// Lists the port mappings opened to the VPC endpoint service. For details, see Table 3.
     /// Duplicate port mappings are not allowed in the same VPC endpoint service. If multiple VPC endpoint
     /// services share the same port_id value, either server_port or protocol, or both server_port and
     /// protocol of each of these endpoint services must be unique. A maximum of 200 port mappings can be
     /// created at a time.
     public var ports: [Port]?
-
     /// Specifies the ID for identifying the backend resource of the VPC endpoint service. The ID is in UUID
     /// format. The values are as follows:
     /// If the backend resource is a load balancer, the value is the ID of the port bound to the private IP
@@ -36,7 +33,6 @@ public struct UpdateEndpointServiceRequest: Codable, Sendable, Hashable {
     /// If the backend resource is a BMS, the value is the NIC ID of the BMS where the VPC endpoint service is
     /// deployed.
     public var portID: String?
-
     /// Specifies whether the client IP address and port number or marker_id information is transmitted to the
     /// server. The following methods are supported:
     /// TCP TOA: The client information is inserted into field tcp option and transmitted to the server.
@@ -52,7 +48,6 @@ public struct UpdateEndpointServiceRequest: Codable, Sendable, Hashable {
     /// proxy_vni: The TOA Protocol method is not used. Proxy and virtual network ID are used.
     /// The default value is close.
     public var tcpProxy: TcpProxy?
-
     /// Supplementary information about the VPC endpoint service. The description can contain a maximum of 128
     /// characters and cannot contain left angle brackets (<) or right angle brackets (>).
     public var description: String?

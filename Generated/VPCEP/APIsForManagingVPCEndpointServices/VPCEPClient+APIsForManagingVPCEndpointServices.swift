@@ -7,14 +7,10 @@ extension VPCEPClient {
     /// Documented values of `sort_dir` for ``VPCEPClient/listServicePermissionsDetails``.
     public struct ListServicePermissionsDetailsSortDir: OpenEnum, QueryValue {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// Whitelist records are sorted in descending order.
         public static let desc: Self = "desc"
-
         /// Whitelist records are sorted in ascending order.
         public static let asc: Self = "asc"
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCEPClient/createEndpoint``.
-public struct CreateEndpointRequest: Codable, Sendable, Hashable {
+public struct CreateEndpointRequest: Codable, Sendable, Equatable {
     /// Specifies the ID of the subnet in the VPC specified by vpc_id. The ID is in UUID format
     /// For details, see response field id in Querying Subnet Details in the Virtual Private Cloud API
     /// Reference.
@@ -14,16 +14,13 @@ public struct CreateEndpointRequest: Codable, Sendable, Hashable {
     /// The destination address of the custom route in the VPC route table cannot overlap with
     /// 198.19.128.0/17.
     public var subnetID: String?
-
     /// Specifies the ID of the VPC endpoint service.
     /// You can obtain the ID of the VPC endpoint service to be connected by performing operations in Querying
     /// Basic Information About a VPC Endpoint Service.
     public var endpointServiceID: String
-
     /// Specifies the ID of the VPC where the VPC endpoint is to be created.
     /// For details, see response field id in Querying VPC Details in Virtual Private Cloud API Reference.
     public var vpcID: String
-
     /// Specifies whether to create a private domain name.
     /// true: A private domain name is created.
     /// false: A private domain name is not created.
@@ -31,28 +28,23 @@ public struct CreateEndpointRequest: Codable, Sendable, Hashable {
     /// When a VPC endpoint for connecting to a gateway VPC endpoint service is created, no private domain
     /// name is created no matter enable_dns is set to true or false.
     public var enableDNS: Bool?
-
     /// Lists the resource tags. For details, see Table 3.
     /// A maximum of 20 tags can be added to each VPC endpoint.
     public var tags: [Tag]?
-
     /// Lists the IDs of route tables.
     /// If you do not specify this parameter, the route table ID of the VPC is returned.
     /// This parameter is available only when you create a VPC endpoint for connecting to a gateway VPC
     /// endpoint service.
     public var routetables: [String]?
-
     /// Specifies the IP address for accessing the associated VPC endpoint service.
     /// You can specify IP addresses for accessing the associated VPC endpoint service when creating a VPC
     /// endpoint. Only IPv4 addresses are supported.
     public var portIP: String?
-
     /// Specifies the whitelist for controlling access to the VPC endpoint.
     /// IPv4 addresses or CIDR blocks can be specified to control access when you create a VPC endpoint.
     /// This parameter is available only when you create a VPC endpoint for connecting to an interface VPC
     /// endpoint service.
     public var whitelist: [String]?
-
     /// Specifies whether access control is enabled.
     /// true: Access control is enabled.
     /// false: Access control is disabled.
@@ -60,10 +52,8 @@ public struct CreateEndpointRequest: Codable, Sendable, Hashable {
     /// This parameter is available only when you create a VPC endpoint for connecting to an interface VPC
     /// endpoint service.
     public var enableWhitelist: Bool?
-
     /// Specifies the name of the VPC endpoint specifications.
     public var specificationName: String?
-
     /// Specifies the policy of the gateway VPC endpoint.
     /// This parameter is available only when you create a gateway VPC endpoint.
     /// Array length: 0-10
@@ -78,7 +68,6 @@ public struct CreateEndpointRequest: Codable, Sendable, Hashable {
     /// "Effect": "Allow"
     /// }
     public var policyStatement: [PolicyStatement]?
-
     /// Specifies the description of the VPC endpoint. The description can contain a maximum of 128 characters
     /// and cannot contain left angle brackets (<) or right angle brackets (>).
     public var description: String?
@@ -144,10 +133,9 @@ public struct CreateEndpointRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCEPClient/createEndpoint``.
-public struct CreateEndpointResponse: Codable, Sendable, Hashable {
+public struct CreateEndpointResponse: Codable, Sendable, Equatable {
     /// Specifies the unique ID of the VPC endpoint.
     public var id: String?
-
     /// Specifies the type of the VPC endpoint service that is associated with the VPC endpoint.
     /// Gateway: VPC endpoint services of this type are configured by O&M personnel. You can use them directly
     /// without the need to create one by yourselves.
@@ -157,7 +145,6 @@ public struct CreateEndpointResponse: Codable, Sendable, Hashable {
     /// accessible to all users. For detailed steps, see Querying Public VPC Endpoint Services. Perform the
     /// operations in Creating a VPC Endpoint Service to create an interface VPC endpoint service.
     public var serviceType: String?
-
     /// Specifies the connection status of the VPC endpoint.
     /// pendingAcceptance: The VPC endpoint is to be accepted.
     /// creating: The VPC endpoint is being created.
@@ -165,7 +152,6 @@ public struct CreateEndpointResponse: Codable, Sendable, Hashable {
     /// rejected: The VPC endpoint has been rejected.
     /// failed: The VPC endpoint failed to be created.
     public var status: String?
-
     /// Specifies the account status.
     /// arrear_frozen: frozen due to arrears
     /// verify_frozen: frozen due to lack of real-name authentication
@@ -174,51 +160,39 @@ public struct CreateEndpointResponse: Codable, Sendable, Hashable {
     /// partner_frozen: frozen for partnership
     /// active: The account is normal.
     public var activeStatus: [String]?
-
     /// Specifies the name of the VPC endpoint service.
     public var endpointServiceName: String?
-
     /// Specifies the packet ID of the VPC endpoint.
     public var markerID: Int?
-
     /// Specifies the ID of the VPC endpoint service.
     public var endpointServiceID: String?
-
     /// Specifies whether to create a private domain name.
     /// true: A private domain name is created.
     /// false: A private domain name is not created.
     /// When a VPC endpoint for connecting to a gateway VPC endpoint service is created, no private domain
     /// name is created no matter enable_dns is set to true or false.
     public var enableDNS: Bool?
-
     /// Specifies the ID of the subnet in the VPC specified by vpc_id. The ID is in UUID format.
     /// This parameter is available only when you create a VPC endpoint for connecting to an interface VPC
     /// endpoint service.
     public var subnetID: String?
-
     /// Specifies the ID of the VPC where the VPC endpoint is to be created.
     public var vpcID: String?
-
     /// Specifies the creation time of the VPC endpoint.
     /// The UTC time format is used: YYYY-MM-DDTHH:MM:SSZ.
     public var createdAt: String?
-
     /// Specifies the update time of the VPC endpoint.
     /// The UTC time format is used: YYYY-MM-DDTHH:MM:SSZ.
     public var updatedAt: String?
-
     /// Specifies the project ID. For details about how to obtain the project ID, see Obtaining a Project ID.
     public var projectID: String?
-
     /// Lists the resource tags. For details, see Table 6.
     public var tags: [Tag]?
-
     /// Specifies the whitelist for controlling access to the VPC endpoint.
     /// If you do not specify this parameter, an empty whitelist is returned.
     /// This parameter is available only when you create a VPC endpoint for connecting to an interface VPC
     /// endpoint service.
     public var whitelist: [String]?
-
     /// Specifies whether access control is enabled.
     /// true: Access control is enabled.
     /// false: Access control is disabled.
@@ -226,21 +200,17 @@ public struct CreateEndpointResponse: Codable, Sendable, Hashable {
     /// This parameter is available only when you create a VPC endpoint for connecting to an interface VPC
     /// endpoint service.
     public var enableWhitelist: Bool?
-
     /// Lists the IDs of route tables.
     /// If you do not specify this parameter, the route table ID of the VPC is returned.
     /// This parameter is available only when you create a VPC endpoint for connecting to a gateway VPC
     /// endpoint service.
     public var routetables: [String]?
-
     /// Specifies the name of the VPC endpoint specifications.
     public var specificationName: String?
-
     /// Specifies whether to enable the endpoint.
     /// enable: The endpoint will be enabled.
     /// disable: The endpoint will be disabled.
     public var enableStatus: String?
-
     /// Specifies the policy of the gateway VPC endpoint.
     /// This parameter is available only when you create a gateway VPC endpoint.
     /// Default value:
@@ -254,10 +224,8 @@ public struct CreateEndpointResponse: Codable, Sendable, Hashable {
     /// "Effect": "Allow"
     /// }
     public var policyStatement: [PolicyStatement]?
-
     /// (To be discarded) Specifies the ID of the cluster associated with the VPC endpoint.
     public var endpointPoolID: String?
-
     /// Specifies the description of the VPC endpoint.
     public var description: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCEPClient/listEndpoints``.
-public struct ListEndpointsResponse: Codable, Sendable, Hashable {
+public struct ListEndpointsResponse: Codable, Sendable, Equatable {
     /// Lists the VPC endpoints. For details, see Table 4.
     public var endpoints: [Endpoint]?
-
     /// Specifies the total number of VPC endpoints that meet the search criteria. The number is not affected
     /// by the limit or offset.
     public var totalCount: Int?
@@ -17,10 +16,7 @@ public struct ListEndpointsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        endpoints: [Endpoint]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(endpoints: [Endpoint]? = nil, totalCount: Int? = nil) {
         self.endpoints = endpoints
         self.totalCount = totalCount
     }

@@ -4,49 +4,35 @@
 import CloudCore
 
 /// The response of ``VPCEPClient/listQuotaDetails``.
-public struct ListQuotaDetailsResponse: Codable, Sendable, Hashable {
+public struct ListQuotaDetailsResponse: Codable, Sendable, Equatable {
     /// Specifies quota details. For details, see Table 4.
     public var quotas: Quotas?
 
-    private enum CodingKeys: String, CodingKey {
-        case quotas
-    }
-
-    public init(
-        quotas: Quotas? = nil
-    ) {
+    public init(quotas: Quotas? = nil) {
         self.quotas = quotas
     }
 }
 
 /// Specifies quota details. For details, see Table 4.
-public struct Quotas: Codable, Sendable, Hashable {
+public struct Quotas: Codable, Sendable, Equatable {
     /// Lists the resources. For details, see Table 5.
     public var resources: [Resource]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [Resource]? = nil
-    ) {
+    public init(resources: [Resource]? = nil) {
         self.resources = resources
     }
 }
 
 /// Lists the resources. For details, see Table 5.
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Specifies the resource type. You can query the quota of resources of a specified type by configuring
     /// this parameter.
     /// endpoint_service: indicates the VPC endpoint service.
     /// endpoint: indicates the VPC endpoint.
     public var type: String?
-
     /// Specifies the number of created resources.
     /// The value ranges from 0 to the value of quota.
     public var used: Int?
-
     /// Specifies the maximum quota of resources.
     /// The value ranges from the default quota value to the maximum quota value.
     public var quota: Int?
@@ -57,11 +43,7 @@ public struct Resource: Codable, Sendable, Hashable {
         case quota
     }
 
-    public init(
-        type: String? = nil,
-        used: Int? = nil,
-        quota: Int? = nil
-    ) {
+    public init(type: String? = nil, used: Int? = nil, quota: Int? = nil) {
         self.type = type
         self.used = used
         self.quota = quota

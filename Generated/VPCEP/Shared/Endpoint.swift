@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPCEPClient/listEndpointInfoDetails``.
-public struct Endpoint: Codable, Sendable, Hashable {
+public struct Endpoint: Codable, Sendable, Equatable {
     /// Specifies the unique ID of the VPC endpoint.
     public var id: String?
-
     /// Specifies the type of the VPC endpoint service that is associated with the VPC endpoint.
     /// Gateway: VPC endpoint services of this type are configured by O&M personnel. You can use them directly
     /// without the need to create one by yourselves.
@@ -16,7 +15,6 @@ public struct Endpoint: Codable, Sendable, Hashable {
     /// You can perform the operations in Creating a VPC Endpoint to create VPC endpoints for accessing VPC
     /// endpoints of the gateway and interface types.
     public var serviceType: String?
-
     /// Specifies the connection status of the VPC endpoint.
     /// pendingAcceptance: The VPC endpoint is to be accepted.
     /// creating: The VPC endpoint is being created.
@@ -25,7 +23,6 @@ public struct Endpoint: Codable, Sendable, Hashable {
     /// failed: The VPC endpoint failed to be created.
     /// deleting: The VPC endpoint is being deleted.
     public var status: String?
-
     /// Specifies the account status.
     /// arrear_frozen: frozen due to arrears
     /// verify_frozen: frozen due to lack of real-name authentication
@@ -34,28 +31,22 @@ public struct Endpoint: Codable, Sendable, Hashable {
     /// partner_frozen: frozen for partnership
     /// active: The account is normal.
     public var activeStatus: [String]?
-
     /// Specifies the name of the VPC endpoint service.
     public var endpointServiceName: String?
-
     /// Specifies the packet ID of the VPC endpoint.
     public var markerID: Int?
-
     /// Specifies the ID of the VPC endpoint service.
     public var endpointServiceID: String?
-
     /// Specifies whether to create a private domain name.
     /// true: A private domain name is created.
     /// false: A private domain name is not created.
     /// When a VPC endpoint for connecting to a gateway VPC endpoint service is created, no private domain
     /// name is created no matter enable_dns is set to true or false.
     public var enableDNS: Bool?
-
     /// Specifies the domain name for accessing the associated VPC endpoint service.
     /// This parameter is available only when you create a VPC endpoint for connecting to an interface VPC
     /// endpoint service and enable_dns is set to true.
     public var dnsNames: [String]?
-
     /// Specifies the IP address for accessing the associated VPC endpoint service.
     /// This parameter is returned only under the following conditions:
     /// You query a VPC endpoint for accessing an interface VPC endpoint service.
@@ -64,40 +55,31 @@ public struct Endpoint: Codable, Sendable, Hashable {
     /// The status of the VPC endpoint can be Accepted or Rejected. The Rejected status only appears when the
     /// VPC endpoint is accepted and then rejected.
     public var ip: String?
-
     /// Specifies the ID of the VPC where the VPC endpoint is to be created.
     public var vpcID: String?
-
     /// Specifies the ID of the subnet in the VPC specified by vpc_id. The ID is in UUID format.
     /// This parameter is available only when you create a VPC endpoint for connecting to an interface VPC
     /// endpoint service.
     public var subnetID: String?
-
     /// Specifies the creation time of the VPC endpoint.
     /// The UTC time format is used: YYYY-MM-DDTHH:MM:SSZ.
     public var createdAt: String?
-
     /// Specifies the update time of the VPC endpoint.
     /// The UTC time format is used: YYYY-MM-DDTHH:MM:SSZ.
     public var updatedAt: String?
-
     /// Specifies the project ID. For details about how to obtain the project ID, see Obtaining a Project ID.
     public var projectID: String?
-
     /// Lists the resource tags. For details, see Table 5.
     public var tags: [Tag]?
-
     /// Specifies the error message.
     /// This field is returned when the status of the VPC endpoint changes to failed. For details, see Table
     /// 7.
     public var error: [VPCEPError]?
-
     /// Specifies the whitelist for controlling access to the VPC endpoint.
     /// If you do not specify this parameter, an empty whitelist is returned.
     /// This parameter is available only when you create a VPC endpoint for connecting to an interface VPC
     /// endpoint service.
     public var whitelist: [String]?
-
     /// Specifies whether access control is enabled.
     /// true: Access control is enabled.
     /// false: Access control is disabled.
@@ -105,13 +87,11 @@ public struct Endpoint: Codable, Sendable, Hashable {
     /// This parameter is available only when you create a VPC endpoint for connecting to an interface VPC
     /// endpoint service.
     public var enableWhitelist: Bool?
-
     /// Lists the IDs of route tables.
     /// If you do not specify this parameter, the route table ID of the VPC is returned.
     /// This parameter is available only when you create a VPC endpoint for connecting to a gateway VPC
     /// endpoint service.
     public var routetables: [String]?
-
     /// Specifies the policy of the gateway VPC endpoint.
     /// This parameter is available only when you create a gateway VPC endpoint.
     /// Default value:
@@ -125,16 +105,12 @@ public struct Endpoint: Codable, Sendable, Hashable {
     /// "Effect": "Allow"
     /// }
     public var policyStatement: [PolicyStatement]?
-
     /// Specifies the description of the VPC endpoint.
     public var description: String?
-
     /// Specifies the name of the VPC endpoint specifications.
     public var specificationName: String?
-
     /// (To be discarded) Specifies the ID of the cluster associated with the VPC endpoint.
     public var endpointPoolID: String?
-
     /// Specifies whether to enable the endpoint.
     /// enable: The endpoint will be enabled.
     /// disable: The endpoint will be disabled.

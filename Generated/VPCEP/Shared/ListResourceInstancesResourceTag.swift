@@ -3,22 +3,13 @@
 
 import CloudCore
 
-public struct ListResourceInstancesResourceTag: Codable, Sendable, Hashable {
+public struct ListResourceInstancesResourceTag: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     public var key: String?
-
     /// Specifies the tag value.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Specifies the policy of the gateway VPC endpoint.
-public struct PolicyStatement: Codable, Sendable, Hashable {
+public struct PolicyStatement: Codable, Sendable, Equatable {
     /// Specifies the policy effect, which can be Allow or Deny.
     public var effect: String?
-
     /// Specifies OBS access permissions.
     public var action: [String]?
-
     /// Specifies the OBS object.
     public var resource: [String]?
 
@@ -20,11 +18,7 @@ public struct PolicyStatement: Codable, Sendable, Hashable {
         case resource = "Resource"
     }
 
-    public init(
-        effect: String? = nil,
-        action: [String]? = nil,
-        resource: [String]? = nil
-    ) {
+    public init(effect: String? = nil, action: [String]? = nil, resource: [String]? = nil) {
         self.effect = effect
         self.action = action
         self.resource = resource

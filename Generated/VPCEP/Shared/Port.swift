@@ -4,16 +4,14 @@
 import CloudCore
 
 /// Lists the port mappings opened to the VPC endpoint service. For details, see Table 3.
-public struct Port: Codable, Sendable, Hashable {
+public struct Port: Codable, Sendable, Equatable {
     /// Specifies the port for accessing the VPC endpoint.
     /// This port is provided by the VPC endpoint, allowing you to access the VPC endpoint service. Supported
     /// range: 1 to 65535
     public var clientPort: Int?
-
     /// Specifies the port for accessing the VPC endpoint service.
     /// This port is provided by the backend service to provide services. Supported range: 1 to 65535
     public var serverPort: Int?
-
     /// Specifies the port mapping protocol. TCP is supported.
     /// The default value is TCP.
     public var `protocol`: String?
@@ -24,11 +22,7 @@ public struct Port: Codable, Sendable, Hashable {
         case `protocol`
     }
 
-    public init(
-        clientPort: Int? = nil,
-        serverPort: Int? = nil,
-        `protocol`: String? = nil
-    ) {
+    public init(clientPort: Int? = nil, serverPort: Int? = nil, `protocol`: String? = nil) {
         self.clientPort = clientPort
         self.serverPort = serverPort
         self.`protocol` = `protocol`

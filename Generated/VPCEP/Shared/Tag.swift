@@ -4,24 +4,15 @@
 import CloudCore
 
 /// Lists the resource tags. For details, see Table 3.
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Specifies the tag key. A tag key contains a maximum of 36 Unicode characters. key cannot be left
     /// blank. It can contain only digits, letters, hyphens (-), underscores (_), and at signs (@).
     public var key: String?
-
     /// Specifies the tag value. A tag value contains a maximum of 43 Unicode characters and can be left
     /// blank. It can contain only digits, letters, hyphens (-), underscores (_), and at signs (@).
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

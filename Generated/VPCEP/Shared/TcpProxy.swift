@@ -6,23 +6,16 @@ import CloudCore
 /// Documented values of the `tcp_proxy` fields and parameters; other values decode as well.
 public struct TcpProxy: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The TOA and Proxy Protocol methods are neither used.
     public static let close: Self = "close"
-
     /// The TOA method is used.
     public static let toaOpen: Self = "toa_open"
-
     /// The Proxy Protocol method is used.
     public static let proxyOpen: Self = "proxy_open"
-
     /// The TOA and Proxy Protocol methods are both used.
     public static let open: Self = "open"
-
     /// The TOA Protocol method is not used. Proxy and virtual network ID are used.
     public static let proxyVni: Self = "proxy_vni"
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies the error message.
-public struct VPCEPError: Codable, Sendable, Hashable {
+public struct VPCEPError: Codable, Sendable, Equatable {
     /// Specifies the error code.
     public var errorCode: String?
-
     /// Specifies the error message.
     public var errorMessage: String?
 
@@ -16,10 +15,7 @@ public struct VPCEPError: Codable, Sendable, Hashable {
         case errorMessage = "error_message"
     }
 
-    public init(
-        errorCode: String? = nil,
-        errorMessage: String? = nil
-    ) {
+    public init(errorCode: String? = nil, errorMessage: String? = nil) {
         self.errorCode = errorCode
         self.errorMessage = errorMessage
     }

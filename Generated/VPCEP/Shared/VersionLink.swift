@@ -4,27 +4,15 @@
 import CloudCore
 
 /// Specifies the API URL. For details, see Table 4.
-public struct VersionLink: Codable, Sendable, Hashable {
+public struct VersionLink: Codable, Sendable, Equatable {
     /// Specifies the reference address of the current API version.
     public var href: String?
-
     /// Specifies the MIME type of the entity sending the request. The value is application/json.
     public var type: String?
-
     /// Specifies the relationship between the current API version and the referenced address.
     public var rel: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case href
-        case type
-        case rel
-    }
-
-    public init(
-        href: String? = nil,
-        type: String? = nil,
-        rel: String? = nil
-    ) {
+    public init(href: String? = nil, type: String? = nil, rel: String? = nil) {
         self.href = href
         self.type = type
         self.rel = rel

@@ -4,26 +4,21 @@
 import CloudCore
 
 /// Lists the versions of VPCEP APIs. For details, see Table 3.
-public struct VersionModel: Codable, Sendable, Hashable {
+public struct VersionModel: Codable, Sendable, Equatable {
     /// Specifies the version status.
     /// CURRENT: indicates a major version.
     /// SUPPORT: indicates an earlier version which is still supported.
     /// DEPRECATED: indicates a deprecated version that may be deleted later.
     public var status: String?
-
     /// Specifies the version ID.
     public var id: String?
-
     /// Specifies the time when the API version was released.
     /// The UTC time format is used: YYYY-MM-DDTHH:MM:SSZ.
     public var updated: String?
-
     /// Specifies the supported version.
     public var version: String?
-
     /// Specifies the microversion number. If the APIs do not support microversions, the value is left blank.
     public var minVersion: String?
-
     /// Specifies the API URL. For details, see Table 4.
     public var links: [VersionLink]?
 

@@ -4,48 +4,30 @@
 import CloudCore
 
 /// The request body of ``VPCEPClient/batchAddOrRemoveResourceInstance``.
-public struct BatchAddOrRemoveResourceInstanceRequest: Codable, Sendable, Hashable {
+public struct BatchAddOrRemoveResourceInstanceRequest: Codable, Sendable, Equatable {
     /// Lists the tags.
     /// This parameter is mandatory for common tenants.
     public var tags: [ResourceTag]?
-
     /// Specifies the operation to be performed, which can be create or delete
     public var action: String
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [ResourceTag]? = nil,
-        action: String
-    ) {
+    public init(tags: [ResourceTag]? = nil, action: String) {
         self.tags = tags
         self.action = action
     }
 }
 
 /// Lists the tags.
-public struct ResourceTag: Codable, Sendable, Hashable {
+public struct ResourceTag: Codable, Sendable, Equatable {
     /// Specifies the tag key. A tag key contains a maximum of 36 Unicode characters.
     /// The key meets the requirements in Tag Character Set Specifications.
     public var key: String
-
     /// Specifies the tag value. Each value contains a maximum of 43 Unicode characters. If value is
     /// specified, tags are deleted by key and value. If value is not specified, tags are deleted by key.
     /// The value meets the requirements in Tag Character Set Specifications.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String? = nil
-    ) {
+    public init(key: String, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,39 +4,24 @@
 import CloudCore
 
 /// Lists the tags.
-public struct ListQueryProjectResourceTagsResourceTag: Codable, Sendable, Hashable {
+public struct ListQueryProjectResourceTagsResourceTag: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     public var key: String?
-
     /// Specifies the tag value list.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }
 }
 
 /// The response of ``VPCEPClient/listQueryProjectResourceTags``.
-public struct ListQueryProjectResourceTagsResponse: Codable, Sendable, Hashable {
+public struct ListQueryProjectResourceTagsResponse: Codable, Sendable, Equatable {
     /// Lists the tags.
     public var tags: [ListQueryProjectResourceTagsResourceTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListQueryProjectResourceTagsResourceTag]? = nil
-    ) {
+    public init(tags: [ListQueryProjectResourceTagsResourceTag]? = nil) {
         self.tags = tags
     }
 }

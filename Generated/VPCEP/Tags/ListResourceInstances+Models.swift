@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPCEPClient/listResourceInstances``.
-public struct ListResourceInstancesRequest: Codable, Sendable, Hashable {
+public struct ListResourceInstancesRequest: Codable, Sendable, Equatable {
     /// The resources contain tags listed in tags will be queried. Each resource to be queried contains a
     /// maximum of 20 keys. Each tag key can have a maximum of 10 tag values. The tag value corresponding to
     /// each tag key can be an empty array but the structure cannot be missing. Each tag key and each value of
@@ -12,7 +12,6 @@ public struct ListResourceInstancesRequest: Codable, Sendable, Hashable {
     /// in this list are in an AND relationship while values in each key-value structure are in an OR
     /// relationship. If no tag filtering condition is specified, full data is returned.
     public var tags: [ListResourceInstancesTag]?
-
     /// The resources contain any tags listed in tags_any will be queried. Each resource to be queried
     /// contains a maximum of 20 keys. Each tag key can have a maximum of 10 tag values. The tag value
     /// corresponding to each tag key can be an empty array but the structure cannot be missing. Each tag key
@@ -20,7 +19,6 @@ public struct ListResourceInstancesRequest: Codable, Sendable, Hashable {
     /// in this list. Keys in this list are in an OR relationship and values in each key-value structure are
     /// also in an OR relationship. If no tag filtering condition is specified, full data is returned.
     public var tagsAny: [Match]?
-
     /// The resources do not contain all the tags listed in not_tags will be queried. Each resource to be
     /// queried contains a maximum of 20 keys. Each tag key can have a maximum of 10 tag values. The tag value
     /// corresponding to each tag key can be an empty array but the structure cannot be missing. Each tag key
@@ -28,7 +26,6 @@ public struct ListResourceInstancesRequest: Codable, Sendable, Hashable {
     /// in this list. Keys in this list are in an AND relationship while values in each key-value structure
     /// are in an OR relationship. If no tag filtering condition is specified, full data is returned.
     public var notTags: [JSONValue]?
-
     /// The resources do not contain any tag listed in not_tags_any will be queried. Each resource to be
     /// queried contains a maximum of 20 keys. Each tag key has a maximum of 10 tag values. The tag value
     /// corresponding to each tag key can be an empty array but the structure cannot be missing. Each tag key
@@ -36,24 +33,20 @@ public struct ListResourceInstancesRequest: Codable, Sendable, Hashable {
     /// in this list. Keys in this list are in an AND relationship while values in each key-value structure
     /// are in an OR relationship. If no tag filtering condition is specified, full data is returned.
     public var notTagsAny: [JSONValue]?
-
     /// Sets the page size. This parameter is unavailable when action is set to count. The default size is
     /// 1000 when action is set to filter. The maximum value is 1000, and the minimum size is 1. The size
     /// cannot be a negative number.
     public var limit: String?
-
     /// Specifies the index position. This parameter is unavailable when action is set to count. If offset is
     /// set to N, the resource query starts from the N+1 piece of data. If action is set to filter, offset is
     /// 0 by default, indicating that the query starts from the first piece of data. offset must be a positive
     /// number.
     public var offset: String?
-
     /// Specifies the operation to perform. The operation can only be filter (filtering) or count (querying
     /// the total number).
     /// If action is set to filter, the query is performed based on the filter conditions. If action is set to
     /// count, only the total number of records is returned.
     public var action: String
-
     /// Specifies the search field. The tag key is the field to be matched, for example, resource_name. value
     /// indicates the matched value. The key is a fixed dictionary value and cannot contain duplicate keys or
     /// unsupported keys.
@@ -97,13 +90,11 @@ public struct ListResourceInstancesRequest: Codable, Sendable, Hashable {
 }
 
 /// N/A
-public struct ListResourceInstancesResource: Codable, Sendable, Hashable {
+public struct ListResourceInstancesResource: Codable, Sendable, Equatable {
     /// Specifies the resource ID, which can be Endpoint Service ID or Endpoint ID.
     public var resourceID: String?
-
     /// Lists the tags. If no tag is matched, an empty array is returned.
     public var tags: [ListResourceInstancesTag]?
-
     /// Specifies the resource name. If the resource does not have a name, the ID is returned.
     public var resourceName: String?
 
@@ -125,10 +116,9 @@ public struct ListResourceInstancesResource: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPCEPClient/listResourceInstances``.
-public struct ListResourceInstancesResponse: Codable, Sendable, Hashable {
+public struct ListResourceInstancesResponse: Codable, Sendable, Equatable {
     /// N/A
     public var resources: [ListResourceInstancesResource]?
-
     /// Specifies the total number of records.
     public var totalCount: Int?
 
@@ -137,10 +127,7 @@ public struct ListResourceInstancesResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [ListResourceInstancesResource]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(resources: [ListResourceInstancesResource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
     }
@@ -158,13 +145,12 @@ public struct ListResourceInstancesResponse: Codable, Sendable, Hashable {
 /// must be unique. The response returns resources containing all tags in this list. Keys in this list are in
 /// an AND relationship while values in each key-value structure are in an OR relationship. If no tag
 /// filtering condition is specified, full data is returned.
-public struct ListResourceInstancesTag: Codable, Sendable, Hashable {
+public struct ListResourceInstancesTag: Codable, Sendable, Equatable {
     /// Specifies the tag key. Each tag key contains a maximum of 127 unicode characters but cannot be left
     /// blank. The system does not verify the character set of key when searching for resources. key cannot be
     /// empty, an empty string, or spaces. Before using key, delete single-byte character (SBC) spaces before
     /// and after the value.
     public var key: String?
-
     /// Specifies the tag value list. Each value contains a maximum of 255 Unicode characters. Before using
     /// values, delete SBC spaces before and after the value.
     /// The value can be an empty array but cannot be left blank.
@@ -173,21 +159,10 @@ public struct ListResourceInstancesTag: Codable, Sendable, Hashable {
     /// The system does not verify the character set of values when searching for resources, but only verifies
     /// the length.
     public var values: [String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil, value: String? = nil) {
         self.key = key
         self.values = values
         self.value = value
@@ -200,29 +175,17 @@ public struct ListResourceInstancesTag: Codable, Sendable, Hashable {
 /// tag key must be unique. The response returns resources containing the tags in this list. Keys in this list
 /// are in an OR relationship and values in each key-value structure are also in an OR relationship. If no tag
 /// filtering condition is specified, full data is returned.
-public struct Match: Codable, Sendable, Hashable {
+public struct Match: Codable, Sendable, Equatable {
     /// Specifies the tag key. Only resource_name for key is supported. Other key values will be available
     /// later.
     public var key: String
-
     /// Specifies the tag value. Each value contains a maximum of 255 Unicode characters. The character set of
     /// value is not verified.
     public var value: String
-
     /// Not in the page's table; the page's request example sends it.
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-        case values
-    }
-
-    public init(
-        key: String,
-        value: String,
-        values: [String]? = nil
-    ) {
+    public init(key: String, value: String, values: [String]? = nil) {
         self.key = key
         self.value = value
         self.values = values

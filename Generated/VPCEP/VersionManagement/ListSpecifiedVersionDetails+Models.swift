@@ -4,34 +4,22 @@
 import CloudCore
 
 /// The request body of ``VPCEPClient/listSpecifiedVersionDetails``.
-public struct ListSpecifiedVersionDetailsRequest: Codable, Sendable, Hashable {
+public struct ListSpecifiedVersionDetailsRequest: Codable, Sendable, Equatable {
     /// Specifies the version to be queried. The value starts with v, for example, v1.
     /// If this parameter is left blank, versions of all APIs are queried.
     public var version: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-    }
-
-    public init(
-        version: String? = nil
-    ) {
+    public init(version: String? = nil) {
         self.version = version
     }
 }
 
 /// The response of ``VPCEPClient/listSpecifiedVersionDetails``.
-public struct ListSpecifiedVersionDetailsResponse: Codable, Sendable, Hashable {
+public struct ListSpecifiedVersionDetailsResponse: Codable, Sendable, Equatable {
     /// Lists the versions of VPCEP APIs. For details, see Table 3.
     public var version: VersionModel?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-    }
-
-    public init(
-        version: VersionModel? = nil
-    ) {
+    public init(version: VersionModel? = nil) {
         self.version = version
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPCEPClient/listVersionDetails``.
-public struct ListVersionDetailsResponse: Codable, Sendable, Hashable {
+public struct ListVersionDetailsResponse: Codable, Sendable, Equatable {
     /// Lists the versions of VPCEP APIs. For details, see Table 2.
     public var versions: [VersionModel]?
 
-    private enum CodingKeys: String, CodingKey {
-        case versions
-    }
-
-    public init(
-        versions: [VersionModel]? = nil
-    ) {
+    public init(versions: [VersionModel]? = nil) {
         self.versions = versions
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPNClient/createCgw``.
-public struct CreateCgwRequest: Codable, Sendable, Hashable {
+public struct CreateCgwRequest: Codable, Sendable, Equatable {
     /// Specifies the customer gateway object.
     public var customerGateway: CreateCgwRequestBodyContent
 
@@ -12,21 +12,18 @@ public struct CreateCgwRequest: Codable, Sendable, Hashable {
         case customerGateway = "customer_gateway"
     }
 
-    public init(
-        customerGateway: CreateCgwRequestBodyContent
-    ) {
+    public init(customerGateway: CreateCgwRequestBodyContent) {
         self.customerGateway = customerGateway
     }
 }
 
 /// Specifies the customer gateway object.
-public struct CreateCgwRequestBodyContent: Codable, Sendable, Hashable {
+public struct CreateCgwRequestBodyContent: Codable, Sendable, Equatable {
     /// Specifies the name of a customer gateway. If this parameter is not specified, a name in the format of
     /// cgw-**** is automatically generated, for example, cgw-21a3.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_),
     /// hyphens (-), and periods (.).
     public var name: String?
-
     /// Specifies the identifier type of a customer gateway.
     /// Value range:
     /// ip: The customer gateway is identified by an IP address.
@@ -34,17 +31,14 @@ public struct CreateCgwRequestBodyContent: Codable, Sendable, Hashable {
     /// (FQDN).
     /// The default value is ip.
     public var idType: String?
-
     /// Specifies the identifier of a customer gateway.
     /// The value is a string of 1 to 128 characters. When id_type is set to ip, the value is an IPv4 address
     /// in dotted decimal notation, for example, 192.168.45.7.
     public var idValue: String
-
     /// Specifies the BGP AS number of the customer gateway.
     /// The value ranges from 1 to 4294967295.
     /// Set this parameter only when id_type is set to ip.
     public var bgpAsn: Int64?
-
     /// Specifies a tag list.
     /// A maximum of 20 tags can be specified.
     public var tags: [Match]?

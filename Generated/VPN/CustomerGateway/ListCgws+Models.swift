@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``VPNClient/listCgws``.
-public struct ListCgwsResponse: Codable, Sendable, Hashable {
+public struct ListCgwsResponse: Codable, Sendable, Equatable {
     /// Specifies the customer gateway object.
     public var customerGateways: [ShowCgwResponseCustomerGateway]?
-
     /// Specifies the total number of a tenant's customer gateways.
     public var totalCount: Int64?
-
     /// Specifies pagination information.
     public var pageInfo: PageInfo?
-
     /// Specifies a request ID.
     public var requestID: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPNClient/showCgw``.
-public struct ShowCgwResponse: Codable, Sendable, Hashable {
+public struct ShowCgwResponse: Codable, Sendable, Equatable {
     /// Specifies the customer gateway object.
     public var customerGateway: ShowCgwResponseCustomerGateway?
-
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ShowCgwResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        customerGateway: ShowCgwResponseCustomerGateway? = nil,
-        requestID: String? = nil
-    ) {
+    public init(customerGateway: ShowCgwResponseCustomerGateway? = nil, requestID: String? = nil) {
         self.customerGateway = customerGateway
         self.requestID = requestID
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPNClient/updateCgw``.
-public struct UpdateCgwRequest: Codable, Sendable, Hashable {
+public struct UpdateCgwRequest: Codable, Sendable, Equatable {
     /// Specifies the customer gateway object.
     public var customerGateway: UpdateCgwRequestBodyContent
 
@@ -12,27 +12,19 @@ public struct UpdateCgwRequest: Codable, Sendable, Hashable {
         case customerGateway = "customer_gateway"
     }
 
-    public init(
-        customerGateway: UpdateCgwRequestBodyContent
-    ) {
+    public init(customerGateway: UpdateCgwRequestBodyContent) {
         self.customerGateway = customerGateway
     }
 }
 
 /// Specifies the customer gateway object.
-public struct UpdateCgwRequestBodyContent: Codable, Sendable, Hashable {
+public struct UpdateCgwRequestBodyContent: Codable, Sendable, Equatable {
     /// Specifies a gateway name.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_),
     /// hyphens (-), and periods (.).
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-    }
-
-    public init(
-        name: String? = nil
-    ) {
+    public init(name: String? = nil) {
         self.name = name
     }
 }

@@ -4,46 +4,34 @@
 import CloudCore
 
 /// The response of ``VPNClient/listIKEPolicies``.
-public struct ListIKEPoliciesResponse: Codable, Sendable, Hashable {
+public struct ListIKEPoliciesResponse: Codable, Sendable, Equatable {
     /// Specifies the IKE policy list.
     public var ikepolicies: [JSONValue]?
-
     /// Provides supplementary information about the IKE policy.
     public var description: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the authentication hash algorithm, which can be md5, sha1, sha2-256, sha2-384, or sha2-512.
     public var authAlgorithm: String?
-
     /// Specifies the IKE policy name.
     public var name: String?
-
     /// Specifies the encryption algorithm, which can be 3des, aes-128, aes-192, or aes-256. The default
     /// algorithm is aes-128.
     public var encryptionAlgorithm: String?
-
     /// Specifies the PFS, which can be group1, group2, group5, group14, group15, group16, group19, group20,
     /// group21, or disable.
     /// The default PFS is group5.
     public var pfs: String?
-
     /// Specifies the lifetime value of the SA, which is 3600 by default. The default unit is seconds.
     public var value: Int?
-
     /// Specifies the IKE mode, which is main by default.
     public var phase1NegotiationMode: String?
-
     /// Specifies the lifecycle unit, which is seconds by default.
     public var units: String?
-
     /// Specifies the lifetime object of SA.
     public var lifetime: JSONValue?
-
     /// Specifies the IKE policy ID.
     public var id: String?
-
     /// Specifies the IKE version, which can be v1 or v2. The default value is v1.
     public var ikeVersion: String?
 

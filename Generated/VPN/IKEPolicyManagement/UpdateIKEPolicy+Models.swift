@@ -4,43 +4,33 @@
 import CloudCore
 
 /// The request body of ``VPNClient/updateIKEPolicy``.
-public struct UpdateIKEPolicyRequest: Codable, Sendable, Hashable {
+public struct UpdateIKEPolicyRequest: Codable, Sendable, Equatable {
     /// Specifies the authentication hash algorithm, which can be md5, sha1, sha2-256, sha2-384, or sha2-512.
     public var authAlgorithm: String?
-
     /// Provides supplementary information about the IKE policy.
     /// The description can contain up to 255 characters.
     public var description: String?
-
     /// Specifies the encryption algorithm, which can be 3des, aes-128, aes-192, or aes-256. The default
     /// algorithm is aes-128.
     public var encryptionAlgorithm: String?
-
     /// Specifies the IKE version, which can be v1 or v2. The default version is v1.
     public var ikeVersion: String?
-
     /// Specifies the IKE policy object.
     public var ikepolicy: JSONValue
-
     /// Specifies the lifetime object of SA.
     public var lifetime: JSONValue?
-
     /// Specifies the IKE policy name.
     /// The name can contain 1 to 64 characters.
     public var name: String?
-
     /// Specifies the PFS, which can be group1, group2, group5, group14, group15, group16, group19, group20,
     /// group21, or disable.
     /// The default PFS is group5.
     public var pfs: String?
-
     /// Specifies the IKE mode, which is main by default.
     public var phase1NegotiationMode: String?
-
     /// Specifies the lifetime value of the SA, which is 3600 by default. The default unit is seconds.
     /// Supported range: 60 to 604800
     public var value: Int?
-
     /// Specifies the lifecycle unit, which is seconds by default.
     public var units: String?
 

@@ -7,50 +7,37 @@ import CloudCore
 public typealias ListIPsecVPNConnectionsRequest = ListIKEPoliciesRequest
 
 /// The response of ``VPNClient/listIPsecVPNConnections``.
-public struct ListIPsecVPNConnectionsResponse: Codable, Sendable, Hashable {
+public struct ListIPsecVPNConnectionsResponse: Codable, Sendable, Equatable {
     /// Deprecated parameter
     /// Specifies valid CIDR blocks of a tenant.
     /// The format is <net_address > / < prefix >.
     public var peerCIDRs: [String]?
-
     /// Specifies the maximum transmission unit to address fragmentation.
     public var mtu: Int?
-
     /// Specifies the endpoint group ID (tenant CIDR blocks).
     public var peerEpGroupID: String?
-
     /// Specifies the IKE policy ID.
     public var ikepolicyID: String?
-
     /// DPD is used to detect whether the peer is alive.
     /// For details, see Table 3.
     public var dpd: CreateIPsecVPNConnectionDpd?
-
     /// Specifies the route advertising mode. The default mode is static.
     public var routeMode: String?
-
     /// Specifies the remote gateway address.
     public var peerAddress: String?
-
     /// Specifies the remote gateway ID.
     public var peerID: String?
-
     /// Specifies the ID of the IPsec VPN connection.
     public var id: String?
-
     /// Provides supplementary information about the IPsec VPN connection.
     public var description: String?
-
     /// Specifies the VPN service ID.
     public var vpnserviceID: String?
-
     /// Specifies the endpoint group ID (VPC subnets).
     public var localEpGroupID: String?
-
     /// Specifies the status of the IPsec VPN connection, which can be ACTIVE, DOWN, BUILD, ERROR,
     /// PENDING_CREATE, PENDING_UPDATE, or PENDING_DELETE.
     public var status: String?
-
     /// Specifies the pre-shared key.
     /// The key
     /// Can contain 6 to 128 characters.
@@ -60,36 +47,27 @@ public struct ListIPsecVPNConnectionsResponse: Codable, Sendable, Hashable {
     /// Lowercase letters
     /// Special characters: ~ ` ! @ # $ % ^ ( ) - _ + = [ ] { } | \ , . / : ;
     public var psk: String?
-
     /// Specifies whether this VPN can only respond to connections or both respond to and initiate
     /// connections.
     /// The value can be bi-directional or response-only.
     public var initiator: Initiator?
-
     /// Specifies the name of the IPsec VPN connection.
     public var name: String?
-
     /// Specifies the administrative status, which can be true or false.
     public var adminStateUp: Bool?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the IPsec policy ID.
     public var ipsecpolicyID: String?
-
     /// Specifies the authentication mode. The default mode is psk.
     public var authMode: String?
-
     /// Specifies the time when the IPsec connection was created.
     /// The time is in YYYY-mm-dd HH:MM:SS.ffffff format.
     public var createdAt: String?
-
     /// Specifies the tags.
     /// By default, tags is left blank.
     /// If tags have been created for the VPN connection, tags is the created tags.
     public var tags: [JSONValue]?
-
     /// Specifies the VPN connection list.
     public var ipsecSiteConnections: [JSONValue]?
 

@@ -4,14 +4,12 @@
 import CloudCore
 
 /// The response of ``VPNClient/showIPsecVPNConnection``.
-public struct ShowIPsecVPNConnectionResponse: Codable, Sendable, Hashable {
+public struct ShowIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
     /// Specifies the endpoint group ID (VPC subnets).
     public var localEpGroupID: String?
-
     /// Specifies the status of the IPsec VPN connection, which can be ACTIVE, DOWN, BUILD, ERROR,
     /// PENDING_CREATE, PENDING_UPDATE, or PENDING_DELETE.
     public var status: String?
-
     /// Specifies the pre-shared key.
     /// The key
     /// Can contain 6 to 128 characters.
@@ -21,70 +19,50 @@ public struct ShowIPsecVPNConnectionResponse: Codable, Sendable, Hashable {
     /// Lowercase letters
     /// Special characters: ~ ` ! @ # $ % ^ ( ) - _ + = [ ] { } | \ , . / : ;
     public var psk: String?
-
     /// Specifies whether this VPN can only respond to connections or both respond to and initiate
     /// connections.
     /// The value can be bi-directional or response-only.
     public var initiator: Initiator?
-
     /// Specifies the name of the IPsec VPN connection.
     public var name: String?
-
     /// Specifies the administrative status, which can be true or false.
     public var adminStateUp: Bool?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the IPsec policy ID.
     public var ipsecpolicyID: String?
-
     /// Specifies the authentication mode. The default mode is psk.
     public var authMode: String?
-
     /// Deprecated parameter
     /// Specifies valid CIDR blocks of a tenant.
     /// The format is <net_address > / < prefix >.
     public var peerCIDRs: [String]?
-
     /// Specifies the maximum transmission unit to address fragmentation.
     public var mtu: Int?
-
     /// Specifies the IKE policy ID.
     public var ikepolicyID: String?
-
     /// Specifies the remote gateway address.
     public var peerAddress: String?
-
     /// Specifies the ID of the IPsec VPN connection.
     public var id: String?
-
     /// Specifies the object of the IPsec VPN connection.
     public var ipsecSiteConnection: JSONValue?
-
     /// Specifies the route advertising mode. The default mode is static.
     public var routeMode: String?
-
     /// Specifies the remote gateway ID.
     public var peerID: String?
-
     /// Provides supplementary information about the IPsec VPN connection.
     public var description: String?
-
     /// Specifies the endpoint group ID (tenant CIDR blocks).
     public var peerEpGroupID: String?
-
     /// DPD is used to detect whether the peer is alive.
     /// For details, see Table 3.
     public var dpd: CreateIPsecVPNConnectionDpd?
-
     /// Specifies the VPN service ID.
     public var vpnserviceID: String?
-
     /// Specifies the time when the IPsec connection was created.
     /// The time is in YYYY-mm-dd HH:MM:SS.ffffff format.
     public var createdAt: String?
-
     /// Specifies the tags.
     /// By default, tags is left blank.
     /// If tags have been created for the VPN connection, tags is the created tags.

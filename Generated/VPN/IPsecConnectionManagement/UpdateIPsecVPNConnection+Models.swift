@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``VPNClient/updateIPsecVPNConnection``.
-public struct UpdateIPsecVPNConnectionRequest: Codable, Sendable, Hashable {
+public struct UpdateIPsecVPNConnectionRequest: Codable, Sendable, Equatable {
     /// Specifies the object of the IPsec VPN connection.
     public var ipsecSiteConnection: JSONValue
-
     /// Specifies the pre-shared key.
     /// The key
     /// Can contain 6 to 128 characters.
@@ -17,48 +16,37 @@ public struct UpdateIPsecVPNConnectionRequest: Codable, Sendable, Hashable {
     /// Lowercase letters
     /// Special characters: ~ ` ! @ # $ % ^ ( ) - _ + = [ ] { } | \ , . / : ;
     public var psk: String?
-
     /// Specifies whether this VPN can only respond to connections or both respond to and initiate
     /// connections.
     /// The value can be bi-directional or response-only.
     public var initiator: Initiator?
-
     /// Specifies the IPsec policy ID.
     /// description can contain a maximum of 255 characters. This parameter has been used by internal
     /// components, and you are not allowed to configure the parameter.
     public var description: String?
-
     /// Specifies the administrative status, which can be true or false.
     /// Currently, admin_state_up can only be true.
     public var adminStateUp: Bool?
-
     /// Deprecated parameter
     /// Specifies valid CIDR blocks of a tenant.
     /// The format is <net_address > / < prefix >.
     public var peerCIDRs: [String]?
-
     /// Specifies the maximum transmission unit to address fragmentation.
     /// mtu can only be 1500.
     public var mtu: Int?
-
     /// Specifies the endpoint group ID (tenant CIDR blocks).
     public var peerEpGroupID: String?
-
     /// Specifies the endpoint group ID (VPC subnets).
     public var localEpGroupID: String?
-
     /// Specifies the remote gateway address.
     /// The address can contain up to 250 characters.
     public var peerAddress: String?
-
     /// Specifies the remote gateway ID.
     /// The ID can contain up to 250 characters.
     public var peerID: String?
-
     /// Specifies the name of the IPsec VPN connection.
     /// The name can contain 1 to 64 characters.
     public var name: String?
-
     /// DPD is used to detect whether the peer is alive.
     /// For details, see Table 3.
     public var dpd: CreateIPsecVPNConnectionDpd?
@@ -128,11 +116,10 @@ public struct UpdateIPsecVPNConnectionRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPNClient/updateIPsecVPNConnection``.
-public struct UpdateIPsecVPNConnectionResponse: Codable, Sendable, Hashable {
+public struct UpdateIPsecVPNConnectionResponse: Codable, Sendable, Equatable {
     /// Specifies the status of the IPsec VPN connection, which can be ACTIVE, DOWN, BUILD, ERROR,
     /// PENDING_CREATE, PENDING_UPDATE, or PENDING_DELETE.
     public var status: String?
-
     /// Specifies the pre-shared key.
     /// The key
     /// Can contain 6 to 128 characters.
@@ -142,71 +129,50 @@ public struct UpdateIPsecVPNConnectionResponse: Codable, Sendable, Hashable {
     /// Lowercase letters
     /// Special characters: ~ ` ! @ # $ % ^ ( ) - _ + = [ ] { } | \ , . / : ;
     public var psk: String?
-
     /// Specifies whether this VPN can only respond to connections or both respond to and initiate
     /// connections.
     public var initiator: String?
-
     /// Specifies the name of the IPsec VPN connection.
     public var name: String?
-
     /// Specifies the administrative status, which can be true or false.
     public var adminStateUp: Bool?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the IPsec policy ID.
     public var ipsecpolicyID: String?
-
     /// Specifies the authentication mode. The default mode is psk.
     public var authMode: String?
-
     /// Deprecated parameter
     /// Specifies valid CIDR blocks of a tenant.
     /// The format is <net_address > / < prefix >.
     public var peerCIDRs: String?
-
     /// Specifies the maximum transmission unit to address fragmentation.
     public var mtu: Int?
-
     /// Specifies the endpoint group ID (tenant CIDR blocks).
     public var peerEpGroupID: String?
-
     /// Specifies the IKE policy ID.
     public var ikepolicyID: String?
-
     /// DPD is used to detect whether the peer is alive.
     /// For details, see Table 5.
     public var dpd: CreateIPsecVPNConnectionDpd?
-
     /// Specifies the route advertising mode. The default mode is static.
     public var routeMode: String?
-
     /// Specifies the VPN service ID.
     public var vpnserviceID: String?
-
     /// Specifies the endpoint group ID (VPC subnets).
     public var localEpGroupID: String?
-
     /// Specifies the remote gateway address.
     public var peerAddress: String?
-
     /// Specifies the remote gateway ID.
     public var peerID: String?
-
     /// Specifies the ID of the IPsec VPN connection.
     public var id: String?
-
     /// Provides supplementary information about the IPsec VPN connection.
     public var description: String?
-
     /// Specifies the object of the IPsec VPN connection.
     public var ipsecSiteConnection: JSONValue?
-
     /// Specifies the project ID.
     public var projectID: String?
-
     /// Specifies the time when the IPsec connection was created.
     /// The time is in YYYY-mm-dd HH:MM:SS.ffffff format.
     public var createdAt: String?

@@ -4,43 +4,33 @@
 import CloudCore
 
 /// The request body of ``VPNClient/updateIPsecPolicy``.
-public struct UpdateIPsecPolicyRequest: Codable, Sendable, Hashable {
+public struct UpdateIPsecPolicyRequest: Codable, Sendable, Equatable {
     /// Specifies the IPsec policy object.
     public var ipsecpolicy: JSONValue
-
     /// Provides supplementary information about the IPsec policy.
     /// The description can contain a maximum of 255 characters.
     public var description: String?
-
     /// Specifies the transform protocol used, which can be esp, ah, or ah-esp. The default protocol is esp.
     public var transformProtocol: String?
-
     /// Specifies the authentication hash algorithm, which can be md5, sha1, sha2-256, sha2-384, or sha2-512.
     public var authAlgorithm: String?
-
     /// Specifies the encapsulation mode. The default mode is tunnel.
     public var encapsulationMode: String?
-
     /// Specifies the encryption algorithm, which can be 3des, aes-128, aes-192, or aes-256. The default
     /// algorithm is aes-128.
     public var encryptionAlgorithm: String?
-
     /// Specifies the PFS, which can be group1, group2, group5, group14, group15, group16, group19, group20,
     /// group21, or disable.
     /// The default PFS is group5.
     /// disable indicates that PFS is disabled.
     public var pfs: String?
-
     /// Specifies the lifetime value of the SA, which is 3600 by default. The default unit is seconds.
     /// Supported range: 60 to 604800
     public var value: Int?
-
     /// Specifies the lifecycle unit, which is seconds by default.
     public var units: String?
-
     /// Specifies the lifetime object of SA.
     public var lifetime: JSONValue?
-
     /// Specifies the IPsec policy name.
     /// The name can contain 1 to 64 characters.
     public var name: String?

@@ -5,19 +5,17 @@ import CloudCore
 
 /// Specifies the first EIP of the VPN gateway using the active-active mode or the active EIP of the VPN
 /// gateway using the active/standby mode.
-public struct CreateRequestEIP: Codable, Sendable, Hashable {
+public struct CreateRequestEIP: Codable, Sendable, Equatable {
     /// Specifies an EIP ID.
     /// The value is a UUID containing 36 characters.
     /// Set this parameter only when an existing EIP is used.
     public var id: String?
-
     /// Specifies the EIP type.
     /// The value can be 5_bgp (dynamic BGP).
     /// Constraints:
     /// The configured value must be supported by the system.
     /// This parameter is mandatory only when a new EIP is created.
     public var type: String?
-
     /// Specifies the bandwidth (Mbit/s) of an EIP. The maximum EIP bandwidth varies according to regions and
     /// depends on the EIP service. You can submit a service ticket to increase the maximum EIP bandwidth
     /// under your account.
@@ -27,7 +25,6 @@ public struct CreateRequestEIP: Codable, Sendable, Hashable {
     /// when flavor is set to Professional1. The value cannot be greater than 1000 when flavor is set to
     /// Professional2.
     public var bandwidthSize: Int?
-
     /// Specifies the bandwidth name of an EIP.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_),
     /// hyphens (-), and periods (.).
@@ -35,12 +32,10 @@ public struct CreateRequestEIP: Codable, Sendable, Hashable {
     /// When a new EIP is used and this parameter is not set, an EIP bandwidth name in the format of
     /// vpngw-bandwidth-**** is automatically generated, for example, vpngw-bandwidth-e1fa.
     public var bandwidthName: String?
-
     /// Specifies a bandwidth ID. You can specify existing shared bandwidth when creating an EIP.
     /// The value is a UUID containing 36 characters.
     /// This parameter is mandatory only when you want to bind shared bandwidth to an EIP.
     public var bandwidthID: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var chargeMode: String?
 
@@ -81,7 +76,7 @@ public struct CreateRequestEIP: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPNClient/createVgw``.
-public struct CreateVgwRequest: Codable, Sendable, Hashable {
+public struct CreateVgwRequest: Codable, Sendable, Equatable {
     /// Specifies the VPN gateway object.
     public var vpnGateway: CreateVgwRequestBodyContent
 
@@ -89,22 +84,19 @@ public struct CreateVgwRequest: Codable, Sendable, Hashable {
         case vpnGateway = "vpn_gateway"
     }
 
-    public init(
-        vpnGateway: CreateVgwRequestBodyContent
-    ) {
+    public init(vpnGateway: CreateVgwRequestBodyContent) {
         self.vpnGateway = vpnGateway
     }
 }
 
 /// Specifies the VPN gateway object.
-public struct CreateVgwRequestBodyContent: Codable, Sendable, Hashable {
+public struct CreateVgwRequestBodyContent: Codable, Sendable, Equatable {
     /// Specifies the name of a VPN gateway.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_),
     /// hyphens (-), and periods (.).
     /// If this parameter is not specified, a name in the format of vpngw-**** is automatically generated, for
     /// example, vpngw-a45b.
     public var name: String?
-
     /// Specifies the network type of the VPN gateway. A public VPN gateway (public) uses EIPs to connect to a
     /// customer gateway. A private VPN gateway (private) uses private IP addresses in a VPC to connect to a
     /// customer gateway.
@@ -113,25 +105,21 @@ public struct CreateVgwRequestBodyContent: Codable, Sendable, Hashable {
     /// private: private network
     /// The default value is public.
     public var networkType: String?
-
     /// Specifies the association mode.
     /// Value range:
     /// vpc: virtual private cloud.
     /// er: enterprise router
     /// The default value is vpc.
     public var attachmentType: String?
-
     /// Specifies the IP protocol version of the VPN gateway.
     /// The value is ipv4.
     /// The default value is ipv4.
     public var ipVersion: String?
-
     /// Specifies the ID of the enterprise router instance to which the VPN gateway connects.
     /// The value is a UUID containing 36 characters.
     /// Set this parameter only when attachment_type is set to er.
     /// Either er_id or vpc_id must be specified.
     public var erID: String?
-
     /// Function description:
     /// vpc_id specifies the ID of the service VPC associated with the VPN gateway. This parameter is
     /// available only when attachment_type is set to vpc.
@@ -141,14 +129,12 @@ public struct CreateVgwRequestBodyContent: Codable, Sendable, Hashable {
     /// Either vpc_id or er_id must be specified.
     /// You can obtain the VPC ID by querying VPCs.
     public var vpcID: String?
-
     /// Specifies an IPv4 local subnet. This subnet is a cloud-side subnet that needs to communicate with an
     /// on-premises customer subnet through a VPN.
     /// A maximum of 50 local subnets can be specified for each VPN gateway. For example, a local subnet can
     /// be 192.168.52.0/24.
     /// This parameter is mandatory only when attachment_type is set to vpc and ip_version is set to ipv4.
     public var localSubnets: [String]?
-
     /// Specifies the ID of the VPC subnet used by the VPN gateway.
     /// The value is a UUID containing 36 characters.
     /// When attachment_type is set to vpc, this parameter is mandatory. When attachment_type is set to er,
@@ -159,12 +145,10 @@ public struct CreateVgwRequestBodyContent: Codable, Sendable, Hashable {
     /// of access_subnet_id and connect_subnet are the same or must have at least two idle IP addresses if the
     /// values of access_subnet_id and connect_subnet are different.
     public var connectSubnet: String?
-
     /// Specifies the BGP AS number of the VPN gateway.
     /// The value ranges from 1 to 4294967295.
     /// The default value is 64512.
     public var bgpAsn: Int64?
-
     /// Specifies the specification of the VPN gateway. For the value range, see the Specification parameter
     /// on the page for creating a VPN gateway on the VPN console.
     /// Value range:
@@ -180,7 +164,6 @@ public struct CreateVgwRequestBodyContent: Codable, Sendable, Hashable {
     /// In earlier versions, Professional1 is V300. Using V300 is not recommended.
     /// In earlier versions, Professional2 is V1G. Using V1G is not recommended.
     public var flavor: String?
-
     /// Specifies the AZ where the VPN gateway is to be deployed. If this parameter is not specified, one or
     /// two AZs are automatically selected for the VPN gateway. Before specifying AZs, you need to query the
     /// available AZ list by referring to Querying the AZs of VPN Gateways, and determine the AZs supported
@@ -189,28 +172,23 @@ public struct CreateVgwRequestBodyContent: Codable, Sendable, Hashable {
     /// supported for the VPN gateway, specify one AZ. If no AZ is supported, the VPN gateway cannot be
     /// created.
     public var availabilityZoneIDs: [String]?
-
     /// Specifies an enterprise project ID.
     /// The value is a UUID (36 characters) or 0.
     /// The default value is 0, indicating that the resource belongs to the default enterprise project.
     public var enterpriseProjectID: String?
-
     /// Specifies the first EIP of the VPN gateway using the active-active mode or the active EIP of the VPN
     /// gateway using the active/standby mode.
     /// Set this parameter only when network_type is set to public.
     public var eip1: CreateRequestEIP?
-
     /// Specifies the second EIP of the VPN gateway using the active-active mode or the standby EIP of the VPN
     /// gateway using the active/standby mode.
     /// Set this parameter only when network_type is set to public.
     public var eip2: CreateRequestEIP?
-
     /// Specifies the ID of the access VPC used by the VPN gateway.
     /// The value is a UUID containing 36 characters.
     /// By default, the value is the same as the value of vpc_id.
     /// You can obtain the VPC ID by querying VPCs.
     public var accessVPCID: String?
-
     /// Specifies the ID of the subnet in the access VPC used by the VPN gateway.
     /// The value is a UUID containing 36 characters.
     /// When attachment_type is set to er, the subnet must have at least two idle IP addresses.
@@ -219,12 +197,10 @@ public struct CreateVgwRequestBodyContent: Codable, Sendable, Hashable {
     /// values of access_subnet_id and connect_subnet are different.
     /// By default, the value is the same as the value of connect_subnet.
     public var accessSubnetID: String?
-
     /// Specifies the HA mode of the gateway. The value can be active-active or active-standby.
     /// Value range: active-active, active-standby
     /// Default value: active-active
     public var haMode: String?
-
     /// Specifies private IP address 1 of a private VPN gateway. Set this parameter if a private VPN gateway
     /// needs to use specified IP addresses. In active/standby gateway mode, the specified IP address is the
     /// active IP address. In active-active gateway mode, the specified IP address is active IP address 1.
@@ -232,7 +208,6 @@ public struct CreateVgwRequestBodyContent: Codable, Sendable, Hashable {
     /// This parameter must be specified together with access_private_ip_2, and the two parameters must have
     /// different values.
     public var accessPrivateIP1: String?
-
     /// Specifies private IP address 2 of a private VPN gateway. Set this parameter if a private VPN gateway
     /// needs to use specified IP addresses. In active/standby gateway mode, the specified IP address is the
     /// standby IP address. In active-active gateway mode, the specified IP address is active IP address 2.
@@ -240,7 +215,6 @@ public struct CreateVgwRequestBodyContent: Codable, Sendable, Hashable {
     /// This parameter must be specified together with access_private_ip_1, and the two parameters must have
     /// different values.
     public var accessPrivateIP2: String?
-
     /// Specifies a tag list.
     /// A maximum of 20 tags can be specified.
     public var tags: [Match]?
@@ -338,10 +312,9 @@ public struct CreateVgwRequestBodyContent: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPNClient/createVgw``.
-public struct CreateVgwResponse: Codable, Sendable, Hashable {
+public struct CreateVgwResponse: Codable, Sendable, Equatable {
     /// Specifies the VPN gateway object.
     public var vpnGateway: CreateVgwResponseVpnGateway?
-
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -350,68 +323,54 @@ public struct CreateVgwResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        vpnGateway: CreateVgwResponseVpnGateway? = nil,
-        requestID: String? = nil
-    ) {
+    public init(vpnGateway: CreateVgwResponseVpnGateway? = nil, requestID: String? = nil) {
         self.vpnGateway = vpnGateway
         self.requestID = requestID
     }
 }
 
 /// Specifies the VPN gateway object.
-public struct CreateVgwResponseVpnGateway: Codable, Sendable, Hashable {
+public struct CreateVgwResponseVpnGateway: Codable, Sendable, Equatable {
     /// Specifies a VPN gateway ID.
     /// The value is a UUID containing 36 characters.
     public var id: String?
-
     /// Specifies the name of a VPN gateway.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_), and
     /// hyphens (-).
     public var name: String?
-
     /// Specifies the network type of the VPN gateway.
     /// Value range:
     /// public: public network
     /// private: private network
     /// The default value is public.
     public var networkType: String?
-
     /// Specifies the association mode.
     /// Value range:
     /// vpc: virtual private cloud.
     /// er: enterprise router
     public var attachmentType: String?
-
     /// Specifies the IP protocol version of the VPN gateway.
     /// The value is ipv4.
     public var ipVersion: String?
-
     /// Specifies the ID of the enterprise router instance to which the VPN gateway connects. This parameter
     /// is available only when attachment_type is set to er.
     public var erID: String?
-
     /// vpc_id specifies the ID of the service VPC associated with the VPN gateway. This parameter is
     /// available only when attachment_type is set to vpc.
     public var vpcID: String?
-
     /// Specifies an IPv4 local subnet. This subnet is a cloud-side subnet that needs to communicate with an
     /// on-premises network through a VPN. An example subnet is 192.168.52.0/24. This parameter is returned
     /// only when attachment_type is set to vpc and ip_version is set to ipv4.
     public var localSubnets: [String]?
-
     /// (Currently not supported) Specifies an IPv6 local subnet. This subnet is a cloud-side subnet that
     /// needs to communicate with an on-premises network through a VPN.
     /// An example subnet is 16af:cacc:1097::/48.
     /// This parameter is returned only when attachment_type is set to vpc and ip_version is set to ipv6.
     public var localSubnetsV6: [String]?
-
     /// Specifies the ID of the VPC subnet used by the VPN gateway.
     public var connectSubnet: String?
-
     /// Specifies the BGP AS number of the VPN gateway.
     public var bgpAsn: Int64?
-
     /// Specifies the specification of the VPN gateway. For the value range, see the Specification parameter
     /// on the page for creating a VPN gateway on the VPN console.
     /// Value range:
@@ -425,35 +384,27 @@ public struct CreateVgwResponseVpnGateway: Codable, Sendable, Hashable {
     /// Professional2: The maximum forwarding bandwidth is 1 Gbit/s.
     /// Professional2-NonFixedIP: The maximum forwarding bandwidth is 1 Gbit/s.
     public var flavor: String?
-
     /// Specifies the maximum number of VPN connections supported for the VPN gateway.
     public var connectionNumber: Int?
-
     /// Specifies the number of VPN connections that have been used by the VPN gateway.
     public var usedConnectionNumber: Int?
-
     /// Specifies the number of VPN connection groups that have been used by the VPN gateway. A connection
     /// group consists of two connections between a customer gateway and a VPN gateway. By default, 10 VPN
     /// connection groups are included free of charge with the purchase of a VPN gateway.
     public var usedConnectionGroup: Int?
-
     /// Specifies an enterprise project ID.
     /// The value is a UUID (36 characters) or 0.
     public var enterpriseProjectID: String?
-
     /// Specifies the ID of the access VPC used by the VPN gateway.
     /// The value is a UUID containing 36 characters.
     public var accessVPCID: String?
-
     /// Specifies the ID of the subnet in the access VPC used by the VPN gateway.
     /// The value is a UUID containing 36 characters.
     public var accessSubnetID: String?
-
     /// Specifies the HA mode of the gateway. The value can be active-active or active-standby.
     /// Value range: active-active, active-standby
     /// Default value: active-active
     public var haMode: String?
-
     /// Specifies a tag list.
     public var tags: [VpnResourceTag]?
 

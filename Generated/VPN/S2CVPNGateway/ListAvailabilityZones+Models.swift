@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Specifies the list of AZs.
-public struct AvailabilityZones: Codable, Sendable, Hashable {
+public struct AvailabilityZones: Codable, Sendable, Equatable {
     /// Indicates that the specification of VPN gateways is Basic.
     public var basic: VpnGatewayAvailabilityZones?
-
     /// Indicates that the specification of VPN gateways is Professional1.
     public var professional1: VpnGatewayAvailabilityZones?
-
     /// Indicates that the specification of VPN gateways is Professional1-NonFixedIP.
     public var professional1NonFixedIP: VpnGatewayAvailabilityZones?
-
     /// Indicates that the specification of VPN gateways is Professional2.
     public var professional2: VpnGatewayAvailabilityZones?
-
     /// Indicates that the specification of VPN gateways is Professional2-NonFixedIP.
     public var professional2NonFixedIP: VpnGatewayAvailabilityZones?
 
@@ -44,10 +40,9 @@ public struct AvailabilityZones: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPNClient/listAvailabilityZones``.
-public struct ListAvailabilityZonesResponse: Codable, Sendable, Hashable {
+public struct ListAvailabilityZonesResponse: Codable, Sendable, Equatable {
     /// Specifies the list of AZs.
     public var availabilityZones: AvailabilityZones?
-
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -56,32 +51,20 @@ public struct ListAvailabilityZonesResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        availabilityZones: AvailabilityZones? = nil,
-        requestID: String? = nil
-    ) {
+    public init(availabilityZones: AvailabilityZones? = nil, requestID: String? = nil) {
         self.availabilityZones = availabilityZones
         self.requestID = requestID
     }
 }
 
 /// Indicates that the specification of VPN gateways is Basic.
-public struct VpnGatewayAvailabilityZones: Codable, Sendable, Hashable {
+public struct VpnGatewayAvailabilityZones: Codable, Sendable, Equatable {
     /// Specifies the list of AZs for VPN gateways associated with VPCs.
     public var vpc: [String]?
-
     /// Specifies the list of AZs for VPN gateways associated with enterprise routers.
     public var er: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case vpc
-        case er
-    }
-
-    public init(
-        vpc: [String]? = nil,
-        er: [String]? = nil
-    ) {
+    public init(vpc: [String]? = nil, er: [String]? = nil) {
         self.vpc = vpc
         self.er = er
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPNClient/listVgws``.
-public struct ListVgwsResponse: Codable, Sendable, Hashable {
+public struct ListVgwsResponse: Codable, Sendable, Equatable {
     /// Specifies gateway information.
     public var vpnGateways: [ListVgwsResponseVpnGateway]?
-
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -16,33 +15,27 @@ public struct ListVgwsResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        vpnGateways: [ListVgwsResponseVpnGateway]? = nil,
-        requestID: String? = nil
-    ) {
+    public init(vpnGateways: [ListVgwsResponseVpnGateway]? = nil, requestID: String? = nil) {
         self.vpnGateways = vpnGateways
         self.requestID = requestID
     }
 }
 
 /// Specifies gateway information.
-public struct ListVgwsResponseVpnGateway: Codable, Sendable, Hashable {
+public struct ListVgwsResponseVpnGateway: Codable, Sendable, Equatable {
     /// Specifies a VPN gateway ID.
     /// The value is a UUID containing 36 characters.
     public var id: String?
-
     /// Specifies the name of a VPN gateway.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_),
     /// hyphens (-), and periods (.).
     public var name: String?
-
     /// Specifies the network type of the VPN gateway.
     /// Value range:
     /// public: public network
     /// private: private network
     /// The default value is public.
     public var networkType: String?
-
     /// Specifies the status of the VPN gateway.
     /// Value range:
     /// PENDING_CREATE: creating
@@ -52,45 +45,35 @@ public struct ListVgwsResponseVpnGateway: Codable, Sendable, Hashable {
     /// FAULT: abnormal
     /// FREEZED: frozen
     public var status: String?
-
     /// Specifies the association mode.
     /// Value range:
     /// vpc: virtual private cloud.
     /// er: enterprise router
     public var attachmentType: String?
-
     /// Specifies the IP protocol version of the VPN gateway.
     /// The value is ipv4.
     public var ipVersion: String?
-
     /// Specifies the ID of the enterprise router instance to which the VPN gateway connects. This parameter
     /// is available only when attachment_type is set to er.
     public var erID: String?
-
     /// Specifies the ID of the enterprise router attachment associated with the VPN gateway.
     public var erAttachmentID: String?
-
     /// Specifies the ID of the service VPC associated with the VPN gateway. This parameter is returned only
     /// when attachment_type is set to vpc.
     public var vpcID: String?
-
     /// Specifies an IPv4 local subnet. This subnet is a cloud-side subnet that needs to communicate with an
     /// on-premises network through a VPN. An example subnet is 192.168.52.0/24. This parameter is returned
     /// only when attachment_type is set to vpc and ip_version is set to ipv4.
     public var localSubnets: [String]?
-
     /// (Currently not supported) Specifies an IPv6 local subnet. This subnet is a cloud-side subnet that
     /// needs to communicate with an on-premises network through a VPN.
     /// An example subnet is 16af:cacc:1097::/48.
     /// This parameter is returned only when attachment_type is set to vpc and ip_version is set to ipv6.
     public var localSubnetsV6: [String]?
-
     /// Specifies the ID of the VPC subnet used by the VPN gateway.
     public var connectSubnet: String?
-
     /// Specifies the BGP AS number of the VPN gateway.
     public var bgpAsn: Int64?
-
     /// Specifies the specifications of the VPN gateway.
     /// Value range:
     /// Basic: The maximum forwarding bandwidth is 100 Mbit/s.
@@ -100,116 +83,91 @@ public struct ListVgwsResponseVpnGateway: Codable, Sendable, Hashable {
     /// Professional2: The maximum forwarding bandwidth is 1 Gbit/s.
     /// Professional2-NonFixedIP: The maximum forwarding bandwidth is 1 Gbit/s.
     public var flavor: String?
-
     /// Specifies the AZ where the VPN gateway is deployed. This parameter is available when an AZ is
     /// specified. If no AZ is specified, this parameter is available only when the VPN gateway is in ACTIVE
     /// state.
     public var availabilityZoneIDs: [String]?
-
     /// Specifies a public border group.
     public var publicBorderGroup: String?
-
     /// Specifies the maximum number of VPN connections supported for the VPN gateway.
     public var connectionNumber: Int?
-
     /// Specifies an enterprise project ID.
     /// The value is a UUID containing 36 characters. If no enterprise project ID is specified during VPN
     /// gateway creation, 0 is returned, indicating that the resource belongs to the default enterprise
     /// project.
     /// Note that 0 is not the ID of an existing enterprise project.
     public var enterpriseProjectID: String?
-
     /// Specifies the first EIP used by the VPN gateway. This parameter is available when the VPN gateway is
     /// in ACTIVE state.
     public var eip1: ResponseEIP?
-
     /// Specifies the second EIP used by the VPN gateway. This parameter is available when the VPN gateway is
     /// in ACTIVE state.
     public var eip2: ResponseEIP?
-
     /// Specifies the time when the VPN gateway is created. This parameter is available when the VPN gateway
     /// is in ACTIVE state.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var createdAt: String?
-
     /// Specifies the time when the VPN gateway takes effect. This parameter is available when the VPN gateway
     /// is in ACTIVE state.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var appliedAt: String?
-
     /// Specifies the last update time. This parameter is available when the VPN gateway is in ACTIVE state.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var updatedAt: String?
-
     /// Specifies whether a frozen VPN gateway can be deleted.
     /// The value 1 indicates that a frozen gateway can be deleted.
     /// The value 2 indicates that a frozen gateway cannot be deleted.
     public var lockStatus: Int?
-
     /// Specifies the first EIP used by the VPN gateway. This parameter is available when the VPN gateway is
     /// in ACTIVE state.
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter
     /// is not recommended.
     public var masterEIP: JSONValue?
-
     /// Specifies the second EIP used by the VPN gateway. This parameter is available when the VPN gateway is
     /// in ACTIVE state.
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter
     /// is not recommended.
     public var slaveEIP: JSONValue?
-
     /// Specifies the high availability (HA) attribute of the VPN gateway.
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter
     /// is not recommended.
     public var highAvailability: Bool?
-
     /// Specifies the ID of the access VPC used by the VPN gateway.
     /// The value is a UUID containing 36 characters.
     public var accessVPCID: String?
-
     /// Specifies the ID of the subnet in the access VPC used by the VPN gateway.
     /// The value is a UUID containing 36 characters.
     public var accessSubnetID: String?
-
     /// Specifies a private IP address used by the VPN gateway to connect to a customer gateway when the
     /// network type is private network. This address is the first private IP address of the VPN gateway in
     /// active-active mode or the active private IP address of the VPN gateway in the active/standby mode.
     /// An example is 192.168.52.9. This parameter is available only when network_type is set to private.
     public var accessPrivateIP1: String?
-
     /// Specifies a private IP address used by the VPN gateway to connect to a customer gateway when the
     /// network type is private network. This address is the second private IP address of the VPN gateway in
     /// active-active mode or the standby private IP address of the VPN gateway in the active/standby mode.
     /// An example is 192.168.52.9. This parameter is available only when network_type is set to private.
     public var accessPrivateIP2: String?
-
     /// Specifies the HA mode of the gateway. The value can be active-active or active-standby.
     /// Value range: active-active, active-standby
     /// Default value: active-active
     public var haMode: String?
-
     /// Specifies the specification to which the gateway can be upgraded.
     public var supportedFlavors: [String]?
-
     /// Specifies the features supported by the gateway.
     public var supportedFeatures: [String]?
-
     /// Specifies a tag list.
     public var tags: [VpnResourceTag]?
-
     /// Specifies upgrade information. (Upgrade is currently not supported.)
     /// Value range:
     /// ready
     /// expiring soon
     /// unready
     public var upgradeInfo: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var usedConnectionGroup: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var usedConnectionNumber: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var policyTemplate: PolicyTemplate?
 

@@ -4,59 +4,48 @@
 import CloudCore
 
 /// Specifies the VPN gateway object.
-public struct ResponseVpnGateway: Codable, Sendable, Hashable {
+public struct ResponseVpnGateway: Codable, Sendable, Equatable {
     /// Specifies a VPN gateway ID.
     /// The value is a UUID containing 36 characters.
     public var id: String?
-
     /// Specifies the name of a VPN gateway.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_), and
     /// hyphens (-).
     public var name: String?
-
     /// Specifies the network type of the VPN gateway.
     /// Value range:
     /// public: public network
     /// private: private network
     /// The default value is public.
     public var networkType: String?
-
     /// Specifies the association mode.
     /// Value range:
     /// vpc: virtual private cloud.
     /// er: enterprise router
     public var attachmentType: String?
-
     /// Specifies the IP protocol version of the VPN gateway.
     /// The value is ipv4.
     public var ipVersion: String?
-
     /// Specifies the ID of the enterprise router instance to which the VPN gateway connects. This parameter
     /// is available only when attachment_type is set to er.
     public var erID: String?
-
     /// vpc_id specifies the ID of the service VPC associated with the VPN gateway. This parameter is
     /// available only when attachment_type is set to vpc.
     public var vpcID: String?
-
     /// Specifies a local subnet. This subnet is a cloud-side subnet that needs to communicate with an
     /// on-premises network through a VPN.
     /// An example subnet is 192.168.52.0/24.
     /// This parameter is returned only when attachment_type is set to vpc.
     public var localSubnets: [String]?
-
     /// (Currently not supported) Specifies an IPv6 local subnet. This subnet is a cloud-side subnet that
     /// needs to communicate with an on-premises network through a VPN.
     /// An example subnet is 16af:cacc:1097::/48. This parameter is returned only when attachment_type is set
     /// to vpc and ip_version is set to ipv6.
     public var localSubnetsV6: [String]?
-
     /// Specifies the ID of the VPC subnet used by the VPN gateway.
     public var connectSubnet: String?
-
     /// Specifies the BGP AS number of the VPN gateway.
     public var bgpAsn: Int64?
-
     /// Specifies the specification of the VPN gateway.
     /// Value range:
     /// Basic: The maximum forwarding bandwidth is 100 Mbit/s.
@@ -66,85 +55,68 @@ public struct ResponseVpnGateway: Codable, Sendable, Hashable {
     /// Professional2: The maximum forwarding bandwidth is 1 Gbit/s.
     /// Professional2-NonFixedIP: The maximum forwarding bandwidth is 1 Gbit/s.
     public var flavor: String?
-
     /// Specifies the AZ where the VPN gateway is deployed. This parameter is available when an AZ is
     /// specified. If no AZ is specified, this parameter is available only when the VPN gateway is in ACTIVE
     /// state.
     public var availabilityZoneIDs: [String]?
-
     /// Specifies the maximum number of VPN connections supported for the VPN gateway.
     public var connectionNumber: Int?
-
     /// Specifies the number of VPN connections that have been used by the VPN gateway.
     public var usedConnectionNumber: Int?
-
     /// Specifies the number of VPN connection groups that have been used by the VPN gateway. A connection
     /// group consists of two connections between a customer gateway and a VPN gateway. By default, 10 VPN
     /// connection groups are included free of charge with the purchase of a VPN gateway.
     public var usedConnectionGroup: Int?
-
     /// Specifies an enterprise project ID.
     /// The value is a UUID containing 36 characters. If no enterprise project ID is specified during VPN
     /// gateway creation, 0 is returned, indicating that the resource belongs to the default enterprise
     /// project.
     /// Note that 0 is not the ID of an existing enterprise project.
     public var enterpriseProjectID: String?
-
     /// Specifies the first EIP of the VPN gateway in the active-active mode or the active EIP of the VPN
     /// gateway in the active/standby mode. This parameter is available when the VPN gateway is in ACTIVE
     /// state.
     public var eip1: UpdatePostpaidVgwSpecificationResponseEIP?
-
     /// Specifies the second EIP of the VPN gateway in the active-active mode or the standby EIP of the VPN
     /// gateway in the active/standby mode. This parameter is available when the VPN gateway is in ACTIVE
     /// state.
     public var eip2: UpdatePostpaidVgwSpecificationResponseEIP?
-
     /// Specifies the time when the VPN gateway is created. This parameter is available when the VPN gateway
     /// is in ACTIVE state.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var createdAt: String?
-
     /// Specifies the last update time. This parameter is available when the VPN gateway is in ACTIVE state.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var updatedAt: String?
-
     /// Specifies the first EIP used by the VPN gateway. This parameter is available when the VPN gateway is
     /// in ACTIVE state.
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter
     /// is not recommended.
     public var masterEIP: VpnResourceTag?
-
     /// Specifies the second EIP used by the VPN gateway. This parameter is available when the VPN gateway is
     /// in ACTIVE state.
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter
     /// is not recommended.
     public var slaveEIP: JSONValue?
-
     /// Specifies the ID of the access VPC used by the VPN gateway.
     /// The value is a UUID containing 36 characters.
     public var accessVPCID: String?
-
     /// Specifies the ID of the subnet in the access VPC used by the VPN gateway.
     /// The value is a UUID containing 36 characters.
     public var accessSubnetID: String?
-
     /// Specifies a private IP address used by the VPN gateway to connect to a customer gateway when the
     /// network type is private network. This address is the first private IP address of the VPN gateway in
     /// active-active mode or the active private IP address of the VPN gateway in the active/standby mode.
     /// An example is 192.168.52.9. This parameter is available only when network_type is set to private.
     public var accessPrivateIP1: String?
-
     /// Specifies a private IP address used by the VPN gateway to connect to a customer gateway when the
     /// network type is private network. This address is the second private IP address of the VPN gateway in
     /// active-active mode or the standby private IP address of the VPN gateway in the active/standby mode.
     /// An example is 192.168.52.9. This parameter is available only when network_type is set to private.
     public var accessPrivateIP2: String?
-
     /// Specifies the HA mode of the gateway. The value can be active-active or active-standby.
     /// Value range: active-active, active-standby
     public var haMode: String?
-
     /// Specifies a tag list.
     public var tags: [VpnResourceTag]?
 
@@ -277,7 +249,7 @@ public struct ResponseVpnGateway: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPNClient/updatePostpaidVgwSpecification``.
-public struct UpdatePostpaidVgwSpecificationRequest: Codable, Sendable, Hashable {
+public struct UpdatePostpaidVgwSpecificationRequest: Codable, Sendable, Equatable {
     /// Specifies the VPN gateway object.
     public var vpnGateway: UpdateVgwSpecificationRequestBodyContent
 
@@ -285,18 +257,15 @@ public struct UpdatePostpaidVgwSpecificationRequest: Codable, Sendable, Hashable
         case vpnGateway = "vpn_gateway"
     }
 
-    public init(
-        vpnGateway: UpdateVgwSpecificationRequestBodyContent
-    ) {
+    public init(vpnGateway: UpdateVgwSpecificationRequestBodyContent) {
         self.vpnGateway = vpnGateway
     }
 }
 
 /// The response of ``VPNClient/updatePostpaidVgwSpecification``.
-public struct UpdatePostpaidVgwSpecificationResponse: Codable, Sendable, Hashable {
+public struct UpdatePostpaidVgwSpecificationResponse: Codable, Sendable, Equatable {
     /// Specifies the VPN gateway object.
     public var vpnGateway: ResponseVpnGateway?
-
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -305,10 +274,7 @@ public struct UpdatePostpaidVgwSpecificationResponse: Codable, Sendable, Hashabl
         case requestID = "request_id"
     }
 
-    public init(
-        vpnGateway: ResponseVpnGateway? = nil,
-        requestID: String? = nil
-    ) {
+    public init(vpnGateway: ResponseVpnGateway? = nil, requestID: String? = nil) {
         self.vpnGateway = vpnGateway
         self.requestID = requestID
     }
@@ -316,46 +282,38 @@ public struct UpdatePostpaidVgwSpecificationResponse: Codable, Sendable, Hashabl
 
 /// Specifies the first EIP of the VPN gateway in the active-active mode or the active EIP of the VPN gateway
 /// in the active/standby mode. This parameter is available when the VPN gateway is in ACTIVE state.
-public struct UpdatePostpaidVgwSpecificationResponseEIP: Codable, Sendable, Hashable {
+public struct UpdatePostpaidVgwSpecificationResponseEIP: Codable, Sendable, Equatable {
     /// Specifies an EIP ID.
     /// The value is a UUID containing 36 characters. If the default enterprise project is used, 0 is
     /// returned.
     public var id: String?
-
     /// Specifies the EIP version.
     /// The value can only be 4, indicating IPv4 address.
     public var ipVersion: Int?
-
     /// Specifies the EIP type.
     /// The value can be 5_bgp (dynamic BGP).
     /// For the value range, see the type field in "Assigning an EIP" in the Elastic IP API Reference.
     public var type: String?
-
     /// Specifies an EIP, that is, a public IPv4 address.
     /// The value is an IPv4 address, for example, 88.***.***.11.
     public var ipAddress: String?
-
     /// Specifies the billing mode of EIP bandwidth.
     /// Value range:
     /// bandwidth: billed by bandwidth
     /// traffic: billed by traffic
     public var chargeMode: String?
-
     /// Specifies the bandwidth ID of an EIP.
     /// The value is a UUID containing 36 characters.
     public var bandwidthID: String?
-
     /// Specifies the bandwidth (Mbit/s) of an EIP. The maximum EIP bandwidth varies according to regions and
     /// depends on the EIP service. You can submit a service ticket to increase the maximum EIP bandwidth
     /// under your account.
     /// The value ranges from 1 to 1000. For details, see the EIP documentation.
     public var bandwidthSize: Int?
-
     /// Specifies the bandwidth name of an EIP.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_),
     /// hyphens (-), and periods (.).
     public var bandwidthName: String?
-
     /// Specifies the bandwidth type.
     /// Value range:
     /// PER: dedicated bandwidth
@@ -411,7 +369,7 @@ public struct UpdatePostpaidVgwSpecificationResponseEIP: Codable, Sendable, Hash
 }
 
 /// Specifies the VPN gateway object.
-public struct UpdateVgwSpecificationRequestBodyContent: Codable, Sendable, Hashable {
+public struct UpdateVgwSpecificationRequestBodyContent: Codable, Sendable, Equatable {
     /// Specifies the new specification of the VPN gateway.
     /// Value range:
     /// Basic: The maximum forwarding bandwidth is 100 Mbit/s.
@@ -425,13 +383,7 @@ public struct UpdateVgwSpecificationRequestBodyContent: Codable, Sendable, Hasha
     /// response to the request for Querying a Specified VPN Gateway.
     public var flavor: String
 
-    private enum CodingKeys: String, CodingKey {
-        case flavor
-    }
-
-    public init(
-        flavor: String
-    ) {
+    public init(flavor: String) {
         self.flavor = flavor
     }
 }

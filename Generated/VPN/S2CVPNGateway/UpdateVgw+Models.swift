@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPNClient/updateVgw``.
-public struct UpdateVgwRequest: Codable, Sendable, Hashable {
+public struct UpdateVgwRequest: Codable, Sendable, Equatable {
     /// Specifies the VPN gateway object.
     public var vpnGateway: UpdateVgwRequestBodyContent
 
@@ -12,33 +12,28 @@ public struct UpdateVgwRequest: Codable, Sendable, Hashable {
         case vpnGateway = "vpn_gateway"
     }
 
-    public init(
-        vpnGateway: UpdateVgwRequestBodyContent
-    ) {
+    public init(vpnGateway: UpdateVgwRequestBodyContent) {
         self.vpnGateway = vpnGateway
     }
 }
 
 /// Specifies the VPN gateway object.
-public struct UpdateVgwRequestBodyContent: Codable, Sendable, Hashable {
+public struct UpdateVgwRequestBodyContent: Codable, Sendable, Equatable {
     /// Specifies the name of a VPN gateway.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_),
     /// hyphens (-), and periods (.).
     public var name: String?
-
     /// Specifies an IPv4 local subnet. This subnet is a cloud-side subnet that needs to communicate with an
     /// on-premises network through a VPN. An example subnet is 192.168.52.0/24.
     /// This parameter can be set only when attachment_type is set to vpc and ip_version is set to ipv4. A
     /// maximum of 50 local subnets can be configured for each VPN gateway.
     public var localSubnets: [String]?
-
     /// Specifies the ID of the new EIP, which is used as the first EIP of the VPN gateway in active-active
     /// mode or the active EIP of the VPN gateway in active/standby mode. Before binding a new EIP, unbind the
     /// original EIP from the VPN gateway by referring to Unbinding an EIP.
     /// The value is a UUID containing 36 characters. You can set this parameter only when network_type is set
     /// to public.
     public var eipID1: String?
-
     /// Specifies the ID of the new EIP, which is used as the second EIP of the VPN gateway in active-active
     /// mode or the standby EIP of the VPN gateway in active/standby mode. Before binding a new EIP, unbind
     /// the original EIP from the VPN gateway by referring to Unbinding an EIP.
@@ -67,10 +62,9 @@ public struct UpdateVgwRequestBodyContent: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPNClient/updateVgw``.
-public struct UpdateVgwResponse: Codable, Sendable, Hashable {
+public struct UpdateVgwResponse: Codable, Sendable, Equatable {
     /// Specifies the VPN gateway object.
     public var vpnGateway: UpdateVgwResponseVpnGateway?
-
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -79,68 +73,54 @@ public struct UpdateVgwResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        vpnGateway: UpdateVgwResponseVpnGateway? = nil,
-        requestID: String? = nil
-    ) {
+    public init(vpnGateway: UpdateVgwResponseVpnGateway? = nil, requestID: String? = nil) {
         self.vpnGateway = vpnGateway
         self.requestID = requestID
     }
 }
 
 /// Specifies the VPN gateway object.
-public struct UpdateVgwResponseVpnGateway: Codable, Sendable, Hashable {
+public struct UpdateVgwResponseVpnGateway: Codable, Sendable, Equatable {
     /// Specifies a VPN gateway ID.
     /// The value is a UUID containing 36 characters.
     public var id: String?
-
     /// Specifies the name of a VPN gateway.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_), and
     /// hyphens (-).
     public var name: String?
-
     /// Specifies the network type of the VPN gateway.
     /// Value range:
     /// public: public network
     /// private: private network
     /// The default value is public.
     public var networkType: String?
-
     /// Specifies the association mode.
     /// Value range:
     /// vpc: virtual private cloud.
     /// er: enterprise router
     public var attachmentType: String?
-
     /// Specifies the IP protocol version of the VPN gateway.
     /// The value is ipv4.
     public var ipVersion: String?
-
     /// Specifies the ID of the enterprise router instance to which the VPN gateway connects. This parameter
     /// is available only when attachment_type is set to er.
     public var erID: String?
-
     /// vpc_id specifies the ID of the service VPC associated with the VPN gateway. This parameter is
     /// available only when attachment_type is set to vpc.
     public var vpcID: String?
-
     /// Specifies a local subnet. This subnet is a cloud-side subnet that needs to communicate with an
     /// on-premises network through a VPN. An example subnet is 192.168.52.0/24. This parameter is returned
     /// only when attachment_type is set to vpc and ip_version is set to ipv4.
     public var localSubnets: [String]?
-
     /// (Currently not supported) Specifies an IPv6 local subnet. This subnet is a cloud-side subnet that
     /// needs to communicate with an on-premises network through a VPN.
     /// An example subnet is 16af:cacc:1097::/48.
     /// This parameter is returned only when attachment_type is set to vpc and ip_version is set to ipv6.
     public var localSubnetsV6: [String]?
-
     /// Specifies the ID of the VPC subnet used by the VPN gateway.
     public var connectSubnet: String?
-
     /// Specifies the BGP AS number of the VPN gateway.
     public var bgpAsn: Int64?
-
     /// Specifies the specification of the VPN gateway.
     /// Value range:
     /// Basic: The maximum forwarding bandwidth is 100 Mbit/s.
@@ -150,85 +130,68 @@ public struct UpdateVgwResponseVpnGateway: Codable, Sendable, Hashable {
     /// Professional2: The maximum forwarding bandwidth is 1 Gbit/s.
     /// Professional2-NonFixedIP: The maximum forwarding bandwidth is 1 Gbit/s.
     public var flavor: String?
-
     /// Specifies the AZ where the VPN gateway is deployed. This parameter is available when an AZ is
     /// specified. If no AZ is specified, this parameter is available only when the VPN gateway is in ACTIVE
     /// state.
     public var availabilityZoneIDs: [String]?
-
     /// Specifies the maximum number of VPN connections supported for the VPN gateway.
     public var connectionNumber: Int?
-
     /// Specifies the number of VPN connections that have been used by the VPN gateway.
     public var usedConnectionNumber: Int?
-
     /// Specifies the number of VPN connection groups that have been used by the VPN gateway. A connection
     /// group consists of two connections between a customer gateway and a VPN gateway. By default, 10 VPN
     /// connection groups are included free of charge with the purchase of a VPN gateway.
     public var usedConnectionGroup: Int?
-
     /// Specifies an enterprise project ID.
     /// The value is a UUID containing 36 characters. If no enterprise project ID is specified during VPN
     /// gateway creation, 0 is returned, indicating that the resource belongs to the default enterprise
     /// project.
     /// Note that 0 is not the ID of an existing enterprise project.
     public var enterpriseProjectID: String?
-
     /// Specifies the first EIP of the VPN gateway in the active-active mode or the active EIP of the VPN
     /// gateway in the active/standby mode. This parameter is available when the VPN gateway is in ACTIVE
     /// state.
     public var eip1: ResponseEIP?
-
     /// Specifies the second EIP of the VPN gateway in the active-active mode or the standby EIP of the VPN
     /// gateway in the active/standby mode. This parameter is available when the VPN gateway is in ACTIVE
     /// state.
     public var eip2: ResponseEIP?
-
     /// Specifies the time when the VPN gateway is created. This parameter is available when the VPN gateway
     /// is in ACTIVE state.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var createdAt: String?
-
     /// Specifies the last update time. This parameter is available when the VPN gateway is in ACTIVE state.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var updatedAt: String?
-
     /// Specifies the first EIP used by the VPN gateway. This parameter is available when the VPN gateway is
     /// in ACTIVE state.
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter
     /// is not recommended.
     public var masterEIP: JSONValue?
-
     /// Specifies the second EIP used by the VPN gateway. This parameter is available when the VPN gateway is
     /// in ACTIVE state.
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter
     /// is not recommended.
     public var slaveEIP: JSONValue?
-
     /// Specifies the ID of the access VPC used by the VPN gateway.
     /// The value is a UUID containing 36 characters.
     public var accessVPCID: String?
-
     /// Specifies the ID of the subnet in the access VPC used by the VPN gateway.
     /// The value is a UUID containing 36 characters.
     public var accessSubnetID: String?
-
     /// Specifies a private IP address used by the VPN gateway to connect to a customer gateway when the
     /// network type is private network. This address is the first private IP address of the VPN gateway in
     /// active-active mode or the active private IP address of the VPN gateway in the active/standby mode.
     /// An example is 192.168.52.9. This parameter is available only when network_type is set to private.
     public var accessPrivateIP1: String?
-
     /// Specifies a private IP address used by the VPN gateway to connect to a customer gateway when the
     /// network type is private network. This address is the second private IP address of the VPN gateway in
     /// active-active mode or the standby private IP address of the VPN gateway in the active/standby mode.
     /// An example is 192.168.52.9. This parameter is available only when network_type is set to private.
     public var accessPrivateIP2: String?
-
     /// Specifies the HA mode of the gateway. The value can be active-active or active-standby.
     /// Value range: active-active, active-standby
     public var haMode: String?
-
     /// Specifies a tag list.
     public var tags: [VpnResourceTag]?
 

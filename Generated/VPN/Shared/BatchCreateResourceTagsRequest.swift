@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``VPNClient/batchCreateResourceTags``.
-public struct BatchCreateResourceTagsRequest: Codable, Sendable, Hashable {
+public struct BatchCreateResourceTagsRequest: Codable, Sendable, Equatable {
     /// Specifies a tag list.
     /// A maximum of 20 tags can be specified.
     public var tags: [ResourceTag]
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ResourceTag]
-    ) {
+    public init(tags: [ResourceTag]) {
         self.tags = tags
     }
 }

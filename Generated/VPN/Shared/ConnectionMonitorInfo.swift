@@ -4,33 +4,27 @@
 import CloudCore
 
 /// Specifies the connection_monitor object.
-public struct ConnectionMonitorInfo: Codable, Sendable, Hashable {
+public struct ConnectionMonitorInfo: Codable, Sendable, Equatable {
     /// Specifies the ID of a VPN connection monitor.
     /// The value is a UUID containing 36 characters.
     public var id: String?
-
     /// Specifies the status of the VPN connection monitor.
     /// Value range:
     /// ACTIVE: normal
     /// PENDING_CREATE: creating
     /// PENDING_DELETE: deleting
     public var status: String?
-
     /// Specifies the ID of the VPN connection to be monitored.
     /// The value is a UUID containing 36 characters.
     public var vpnConnectionID: String?
-
     /// Specifies the type of objects to be monitored.
     /// Value range:
     /// gateway: VPN gateway
     public var type: String?
-
     /// Specifies the source address to be monitored.
     public var sourceIP: String?
-
     /// Specifies the destination address to be monitored.
     public var destinationIP: String?
-
     /// Specifies the protocol used by NQA.
     /// Value range:
     /// icmp: ICMP protocol

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPNClient/createCgw``.
-public struct CreateCgwResponse: Codable, Sendable, Hashable {
+public struct CreateCgwResponse: Codable, Sendable, Equatable {
     /// Specifies the customer gateway object.
     public var customerGateway: ResponseCustomerGateway?
-
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct CreateCgwResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        customerGateway: ResponseCustomerGateway? = nil,
-        requestID: String? = nil
-    ) {
+    public init(customerGateway: ResponseCustomerGateway? = nil, requestID: String? = nil) {
         self.customerGateway = customerGateway
         self.requestID = requestID
     }

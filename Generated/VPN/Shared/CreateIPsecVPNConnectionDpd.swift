@@ -4,14 +4,12 @@
 import CloudCore
 
 /// Dead Peer Detection (DPD) is used to detect whether the peer is alive.
-public struct CreateIPsecVPNConnectionDpd: Codable, Sendable, Hashable {
+public struct CreateIPsecVPNConnectionDpd: Codable, Sendable, Equatable {
     /// Specifies the DPD action, which can be clear, hold, restart, disabled, or restart-by-peer. The default
     /// action is hold.
     public var action: String?
-
     /// Specifies the DPD interval in seconds. The default interval is 30 seconds.
     public var interval: Int?
-
     /// Specifies the DPD timeout. The default timeout is 120 seconds.
     public var timeout: Int?
 
@@ -21,11 +19,7 @@ public struct CreateIPsecVPNConnectionDpd: Codable, Sendable, Hashable {
         case timeout
     }
 
-    public init(
-        action: String? = nil,
-        interval: Int? = nil,
-        timeout: Int? = nil
-    ) {
+    public init(action: String? = nil, interval: Int? = nil, timeout: Int? = nil) {
         self.action = action
         self.interval = interval
         self.timeout = timeout

@@ -7,7 +7,7 @@ import CloudCore
 /// gateway is set to ipv4.
 ///
 /// PolicyRule
-public struct CreateVpnConnectionPolicyRule: Codable, Sendable, Hashable {
+public struct CreateVpnConnectionPolicyRule: Codable, Sendable, Equatable {
     /// Specifies a rule ID, which is used to identify the sequence in which the rule is configured. You are
     /// advised not to set this parameter.
     /// The value of rule_index in each policy rule must be unique. The value of rule_index in
@@ -17,12 +17,10 @@ public struct CreateVpnConnectionPolicyRule: Codable, Sendable, Hashable {
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter
     /// is not recommended.
     public var ruleIndex: Int?
-
     /// Specifies a source CIDR block. The IP protocol version (IPv4) of the CIDR block must be the same as
     /// that of the VPN gateway.
     /// The value of source in each policy rule must be unique.
     public var source: String?
-
     /// Specifies a destination CIDR block. The IP protocol version (IPv4) of the CIDR block must be the same
     /// as that of the VPN gateway.
     /// An example IPv4 CIDR block is 192.168.52.0/24.
@@ -35,11 +33,7 @@ public struct CreateVpnConnectionPolicyRule: Codable, Sendable, Hashable {
         case destination
     }
 
-    public init(
-        ruleIndex: Int? = nil,
-        source: String? = nil,
-        destination: [String]? = nil
-    ) {
+    public init(ruleIndex: Int? = nil, source: String? = nil, destination: [String]? = nil) {
         self.ruleIndex = ruleIndex
         self.source = source
         self.destination = destination

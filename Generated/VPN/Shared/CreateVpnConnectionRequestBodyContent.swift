@@ -4,18 +4,16 @@
 import CloudCore
 
 /// Specifies the vpn_connection object array. One or two VPN connections can be created at a time.
-public struct CreateVpnConnectionRequestBodyContent: Codable, Sendable, Hashable {
+public struct CreateVpnConnectionRequestBodyContent: Codable, Sendable, Equatable {
     /// Specifies the name of a VPN connection. If this parameter is not specified, a name in the format of
     /// vpn-**** is automatically generated, for example, vpn-13be.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_),
     /// hyphens (-), and periods (.).
     public var name: String?
-
     /// Specifies a VPN gateway ID.
     /// The value is a UUID containing 36 characters.
     /// You can obtain the VPN gateway ID by querying the VPN gateway list.
     public var vgwID: String
-
     /// Function description:
     /// When network_type of the VPN gateway is set to public, set vgw_ip to the EIP IDs of the VPN gateway.
     /// When network_type of the VPN gateway is set to private, set vgw_ip to the private IP addresses of the
@@ -25,7 +23,6 @@ public struct CreateVpnConnectionRequestBodyContent: Codable, Sendable, Hashable
     /// You can obtain the EIP IDs or private IP addresses of the VPN gateway by querying information about
     /// the VPN gateway.
     public var vgwIP: String
-
     /// Specifies the connection mode.
     /// Value range:
     /// policy: policy-based mode
@@ -33,11 +30,9 @@ public struct CreateVpnConnectionRequestBodyContent: Codable, Sendable, Hashable
     /// bgp: BGP routing mode
     /// The default value is static.
     public var style: String?
-
     /// Specifies a customer gateway ID.
     /// The value is a UUID containing 36 characters.
     public var cgwID: String
-
     /// Specifies an IPv4 customer subnet.
     /// Constraints:
     /// This parameter is not required when attachment_type of the VPN gateway is set to er and style is set
@@ -47,7 +42,6 @@ public struct CreateVpnConnectionRequestBodyContent: Codable, Sendable, Hashable
     /// displayed on the console.
     /// A maximum of 50 customer subnets can be configured for each VPN connection.
     public var peerSubnets: [String]?
-
     /// Specifies the tunnel interface address configured on the VPN gateway in route-based mode, for example,
     /// 169.254.76.1/30.
     /// Constraints:
@@ -56,7 +50,6 @@ public struct CreateVpnConnectionRequestBodyContent: Codable, Sendable, Hashable
     /// tunnel_peer_address.
     /// The address needs to be a host address in a CIDR block.
     public var tunnelLocalAddress: String?
-
     /// Specifies the tunnel interface address configured on the customer gateway device in route-based mode,
     /// for example, 169.254.76.2/30.
     /// Constraints:
@@ -65,36 +58,29 @@ public struct CreateVpnConnectionRequestBodyContent: Codable, Sendable, Hashable
     /// tunnel_local_address.
     /// The address needs to be a host address in a CIDR block.
     public var tunnelPeerAddress: String?
-
     /// Specifies whether to enable the network quality analysis (NQA) function.
     /// The value can be true or false.
     /// The default value is false.
     /// Set this parameter only when style is set to static.
     public var enableNqa: Bool?
-
     /// Specifies whether to enable branch interconnection.
     /// The value can be true or false.
     /// The default value is false.
     /// Set this parameter only when style is set to BGP.
     public var enableHub: Bool?
-
     /// Specifies a pre-shared key.
     /// The value is a string of 8 to 128 characters, which must contain at least three types of the
     /// following: uppercase letters, lowercase letters, digits, and special characters (~!@#$%^*()-_+={
     /// },./:;).
     public var psk: String?
-
     /// Specifies IPv4 policy rules.
     /// A maximum of five policy rules can be specified. This parameter is mandatory only when style is set to
     /// policy and ip_version of the VPN gateway is set to ipv4.
     public var policyRules: [CreateVpnConnectionPolicyRule]?
-
     /// Specifies the Internet Key Exchange (IKE) policy object.
     public var ikepolicy: IkePolicy?
-
     /// Specifies the Internet Protocol Security (IPsec) policy object.
     public var ipsecpolicy: IpsecPolicy?
-
     /// This parameter is optional when you create a connection for a VPN gateway in active-active mode. When
     /// you create a connection for a VPN gateway in active/standby mode, master indicates the active
     /// connection, and slave indicates the standby connection.
@@ -103,7 +89,6 @@ public struct CreateVpnConnectionRequestBodyContent: Codable, Sendable, Hashable
     /// using the active EIP or active private IP address of the VPN gateway, and must be set to slave for the
     /// connection established using the standby EIP or standby private IP address of the VPN gateway.
     public var haRole: String?
-
     /// Specifies a tag list.
     /// A maximum of 20 tags can be specified.
     public var tags: [Match]?

@@ -4,17 +4,15 @@
 import CloudCore
 
 /// Specifies the dead peer detection (DPD) object.
-public struct Dpd: Codable, Sendable, Hashable {
+public struct Dpd: Codable, Sendable, Equatable {
     /// Specifies the interval for retransmitting DPD packets.
     /// The value ranges from 2 to 60, in seconds.
     /// The default value is 15.
     public var timeout: Int?
-
     /// Specifies the DPD idle timeout period.
     /// The value ranges from 10 to 3600, in seconds.
     /// The default value is 30.
     public var interval: Int?
-
     /// Specifies the format of DPD packets.
     /// Value range:
     /// seq-hash-notify: indicates that the payload of DPD packets is in the sequence of hash-notify.
@@ -28,11 +26,7 @@ public struct Dpd: Codable, Sendable, Hashable {
         case msg
     }
 
-    public init(
-        timeout: Int? = nil,
-        interval: Int? = nil,
-        msg: String? = nil
-    ) {
+    public init(timeout: Int? = nil, interval: Int? = nil, msg: String? = nil) {
         self.timeout = timeout
         self.interval = interval
         self.msg = msg

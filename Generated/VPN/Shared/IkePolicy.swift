@@ -4,14 +4,13 @@
 import CloudCore
 
 /// Specifies the IKE policy object.
-public struct IkePolicy: Codable, Sendable, Hashable {
+public struct IkePolicy: Codable, Sendable, Equatable {
     /// Specifies the IKE version.
     /// Value range:
     /// v1 and v2
     /// Default value:
     /// v2
     public var ikeVersion: String?
-
     /// Specifies the negotiation mode.
     /// Value range:
     /// main: ensures high security during negotiation.
@@ -19,7 +18,6 @@ public struct IkePolicy: Codable, Sendable, Hashable {
     /// The default value is main.
     /// This parameter is mandatory only when the IKE version is v1.
     public var phase1NegotiationMode: String?
-
     /// Specifies an authentication algorithm.
     /// Value range:
     /// sha2-512, sha2-384, sha2-256, sha1, md5
@@ -27,7 +25,6 @@ public struct IkePolicy: Codable, Sendable, Hashable {
     /// Default value:
     /// sha2-256
     public var authenticationAlgorithm: String?
-
     /// Specifies an encryption algorithm.
     /// Value range:
     /// aes-256-gcm-16, aes-128-gcm-16, aes-256, aes-192, aes-128, 3des
@@ -35,51 +32,43 @@ public struct IkePolicy: Codable, Sendable, Hashable {
     /// Default value:
     /// aes-128
     public var encryptionAlgorithm: String?
-
     /// Specifies the DH group used for key exchange in phase 1.
     /// The value can be group1, group2, group5, group14, group15, group16, group19, group20, or group21.
     /// Exercise caution when using group1, group2, group5, or group14 as they have low security.
     /// The default value is group15.
     public var dhGroup: String?
-
     /// Specifies the authentication method used during IKE negotiation.
     /// Value range:
     /// pre-share: pre-shared key
     /// The default value is pre-share.
     public var authenticationMethod: String?
-
     /// Specifies the security association (SA) lifetime. When the lifetime expires, an IKE SA is
     /// automatically updated.
     /// The value ranges from 60 to 604800, in seconds.
     /// The default value is 86400.
     public var lifetimeSeconds: Int?
-
     /// Specifies the local ID type.
     /// Value range:
     /// ip
     /// fqdn (currently not supported)
     /// The default value is ip.
     public var localIDType: String?
-
     /// Specifies the local ID.
     /// Constraints:
     /// When local_id_type is set to ip, this parameter is optional. If it is set, the value must be an IPv4
     /// address.
     public var localID: String?
-
     /// Specifies the peer ID type.
     /// Value range:
     /// ip
     /// fqdn (currently not supported)
     /// The default value is ip.
     public var peerIDType: String?
-
     /// Specifies the peer ID.
     /// Constraints:
     /// When local_id_type is set to ip, this parameter is optional. If it is set, the value must be an IPv4
     /// address.
     public var peerID: String?
-
     /// Specifies the dead peer detection (DPD) object.
     public var dpd: Dpd?
 

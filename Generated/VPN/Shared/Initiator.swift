@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `initiator` fields and parameters; other values decode as well.
 public struct Initiator: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let biDirectional: Self = "bi-directional"
     public static let responseOnly: Self = "response-only"

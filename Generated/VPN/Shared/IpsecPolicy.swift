@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the IPsec policy object.
-public struct IpsecPolicy: Codable, Sendable, Hashable {
+public struct IpsecPolicy: Codable, Sendable, Equatable {
     /// Specifies an authentication algorithm.
     /// Value range:
     /// sha2-512, sha2-384, sha2-256, sha1, md5
@@ -12,7 +12,6 @@ public struct IpsecPolicy: Codable, Sendable, Hashable {
     /// Default value:
     /// sha2-256
     public var authenticationAlgorithm: String?
-
     /// Specifies an encryption algorithm.
     /// Value range:
     /// aes-256-gcm-16, aes-128-gcm-16, aes-256, aes-192, aes-128, 3des
@@ -20,25 +19,21 @@ public struct IpsecPolicy: Codable, Sendable, Hashable {
     /// Default value:
     /// aes-128
     public var encryptionAlgorithm: String?
-
     /// Specifies the DH key group used by Perfect Forward Secrecy (PFS).
     /// The value can be group1, group2, group5, group14, group15, group16, group19, group20, group21, or
     /// disable.
     /// Exercise caution when using group1, group2, group5, or group14 as they have low security.
     /// The default value is group15.
     public var pfs: String?
-
     /// Specifies the transfer protocol.
     /// Value range:
     /// esp: encapsulating security payload protocol
     /// The default value is esp.
     public var transformProtocol: String?
-
     /// Specifies the lifetime of a tunnel established over an IPsec connection.
     /// The value ranges from 30 to 604800, in seconds.
     /// The default value is 3600.
     public var lifetimeSeconds: Int?
-
     /// Specifies the packet encapsulation mode.
     /// Value range:
     /// tunnel: encapsulates packets in tunnel mode.

@@ -4,18 +4,12 @@
 import CloudCore
 
 /// The request body of ``VPNClient/listIKEPolicies``.
-public struct ListIKEPoliciesRequest: Codable, Sendable, Hashable {
+public struct ListIKEPoliciesRequest: Codable, Sendable, Equatable {
     /// Controls which parameters are returned. If this parameter is not specified, all parameters will be
     /// returned.
     public var fields: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case fields
-    }
-
-    public init(
-        fields: String? = nil
-    ) {
+    public init(fields: String? = nil) {
         self.fields = fields
     }
 }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPNClient/listProjectTags``.
-public struct ListProjectTagsResponse: Codable, Sendable, Hashable {
+public struct ListProjectTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the list of resource tags.
     public var tags: [ListVPNTagsInProjectTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [ListVPNTagsInProjectTag]? = nil
-    ) {
+    public init(tags: [ListVPNTagsInProjectTag]? = nil) {
         self.tags = tags
     }
 }

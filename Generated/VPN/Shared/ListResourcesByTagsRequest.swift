@@ -4,16 +4,14 @@
 import CloudCore
 
 /// The request body of ``VPNClient/listResourcesByTags``.
-public struct ListResourcesByTagsRequest: Codable, Sendable, Hashable {
+public struct ListResourcesByTagsRequest: Codable, Sendable, Equatable {
     /// When this parameter is set to true, all resources without tags are queried. In this case, the tags
     /// field is ignored. If this parameter is set to false or is not specified, all resources are queried or
     /// resources are filtered by "tags" or "matches".
     public var withoutAnyTag: Bool?
-
     /// Specifies a tag list.
     /// A maximum of 20 tags can be specified.
     public var tags: [Tag]?
-
     /// Specifies a search field, including a key and a value. The match key is the field to be matched, for
     /// example, resource_name. The match value is the value to be matched. The key is a fixed dictionary
     /// value.
@@ -25,11 +23,7 @@ public struct ListResourcesByTagsRequest: Codable, Sendable, Hashable {
         case matches
     }
 
-    public init(
-        withoutAnyTag: Bool? = nil,
-        tags: [Tag]? = nil,
-        matches: [Match]? = nil
-    ) {
+    public init(withoutAnyTag: Bool? = nil, tags: [Tag]? = nil, matches: [Match]? = nil) {
         self.withoutAnyTag = withoutAnyTag
         self.tags = tags
         self.matches = matches

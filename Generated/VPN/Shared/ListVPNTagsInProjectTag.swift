@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the list of resource tags.
-public struct ListVPNTagsInProjectTag: Codable, Sendable, Hashable {
+public struct ListVPNTagsInProjectTag: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     /// The key
     /// Cannot be left blank.
@@ -15,7 +15,6 @@ public struct ListVPNTagsInProjectTag: Codable, Sendable, Hashable {
     /// Digits
     /// Hyphens (-) and underscores (_)
     public var key: String?
-
     /// Specifies the list of tag values.
     /// The value
     /// Can contain a maximum of 43 characters.
@@ -26,15 +25,7 @@ public struct ListVPNTagsInProjectTag: Codable, Sendable, Hashable {
     /// Hyphens (-) and underscores (_)
     public var values: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil) {
         self.key = key
         self.values = values
     }

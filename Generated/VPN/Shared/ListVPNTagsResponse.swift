@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The response of ``VPNClient/listVPNTags``.
-public struct ListVPNTagsResponse: Codable, Sendable, Hashable {
+public struct ListVPNTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the list of tags.
     public var tags: [VpnResourceTag]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-    }
-
-    public init(
-        tags: [VpnResourceTag]? = nil
-    ) {
+    public init(tags: [VpnResourceTag]? = nil) {
         self.tags = tags
     }
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Read from the page's example.
-public struct ListVgwsIkePolicy: Codable, Sendable, Hashable {
+public struct ListVgwsIkePolicy: Codable, Sendable, Equatable {
     public var authenticationAlgorithm: String?
     public var dhGroup: String?
     public var encryptionAlgorithm: String?

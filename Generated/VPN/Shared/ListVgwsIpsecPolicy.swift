@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Read from the page's example.
-public struct ListVgwsIpsecPolicy: Codable, Sendable, Hashable {
+public struct ListVgwsIpsecPolicy: Codable, Sendable, Equatable {
     public var authenticationAlgorithm: String?
     public var encryptionAlgorithm: String?
     public var lifetimeSeconds: Int?

@@ -4,24 +4,15 @@
 import CloudCore
 
 /// Specifies a tag list.
-public struct Match: Codable, Sendable, Hashable {
+public struct Match: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     /// The tag key can only be the resource name.
     public var key: String
-
     /// Specifies the tag value.
     /// Each value can contain a maximum of 255 Unicode characters.
     public var value: String
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String
-    ) {
+    public init(key: String, value: String) {
         self.key = key
         self.value = value
     }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// Specifies pagination information.
-public struct PageInfo: Codable, Sendable, Hashable {
+public struct PageInfo: Codable, Sendable, Equatable {
     /// Specifies the marker of the next page. The value is the time when the last resource in the last query
     /// response was created.
     public var nextMarker: String?
-
     /// Specifies the number of resources in the list. If the value of current_count is less than the value of
     /// limit in the query request, the current page is the last page.
     public var currentCount: Int?
@@ -18,10 +17,7 @@ public struct PageInfo: Codable, Sendable, Hashable {
         case currentCount = "current_count"
     }
 
-    public init(
-        nextMarker: String? = nil,
-        currentCount: Int? = nil
-    ) {
+    public init(nextMarker: String? = nil, currentCount: Int? = nil) {
         self.nextMarker = nextMarker
         self.currentCount = currentCount
     }

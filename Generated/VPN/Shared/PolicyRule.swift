@@ -5,27 +5,18 @@ import CloudCore
 
 /// Specifies IPv4 policy rules, which are returned only when style is set to POLICY and ip_version of the VPN
 /// gateway is set to ipv4.
-public struct PolicyRule: Codable, Sendable, Hashable {
+public struct PolicyRule: Codable, Sendable, Equatable {
     /// Specifies a source CIDR block. The IP protocol version (IPv4) of the CIDR block must be the same as
     /// that of the VPN gateway.
     /// The value of source in each policy rule must be unique.
     public var source: String?
-
     /// Specifies a destination CIDR block. The IP protocol version (IPv4) of the CIDR block must be the same
     /// as that of the VPN gateway.
     /// An example IPv4 CIDR block is 192.168.52.0/24.
     /// A maximum of 50 destination CIDR blocks can be configured in each policy rule.
     public var destination: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case source
-        case destination
-    }
-
-    public init(
-        source: String? = nil,
-        destination: [String]? = nil
-    ) {
+    public init(source: String? = nil, destination: [String]? = nil) {
         self.source = source
         self.destination = destination
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Not in the page's table; the page's response example shows it.
-public struct PolicyTemplate: Codable, Sendable, Hashable {
+public struct PolicyTemplate: Codable, Sendable, Equatable {
     /// Specifies the IKE policy object.
     public var ikePolicy: ShowVgwIkePolicy?
-
     /// Specifies the IPsec policy object.
     public var ipsecPolicy: ShowVgwIpsecPolicy?
 
@@ -16,10 +15,7 @@ public struct PolicyTemplate: Codable, Sendable, Hashable {
         case ipsecPolicy = "ipsec_policy"
     }
 
-    public init(
-        ikePolicy: ShowVgwIkePolicy? = nil,
-        ipsecPolicy: ShowVgwIpsecPolicy? = nil
-    ) {
+    public init(ikePolicy: ShowVgwIkePolicy? = nil, ipsecPolicy: ShowVgwIpsecPolicy? = nil) {
         self.ikePolicy = ikePolicy
         self.ipsecPolicy = ipsecPolicy
     }

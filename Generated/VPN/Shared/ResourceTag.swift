@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the list of tags.
-public struct ResourceTag: Codable, Sendable, Hashable {
+public struct ResourceTag: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     /// The key
     /// Must be unique for a resource.
@@ -16,7 +16,6 @@ public struct ResourceTag: Codable, Sendable, Hashable {
     /// Digits
     /// Hyphens (-) and underscores (_)
     public var key: String
-
     /// Specifies the list of tag values.
     /// The value
     /// Can contain a maximum of 43 characters.
@@ -27,15 +26,7 @@ public struct ResourceTag: Codable, Sendable, Hashable {
     /// Hyphens (-) and underscores (_)
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String,
-        value: String? = nil
-    ) {
+    public init(key: String, value: String? = nil) {
         self.key = key
         self.value = value
     }

@@ -4,37 +4,30 @@
 import CloudCore
 
 /// Specifies the customer gateway object.
-public struct ResponseCustomerGateway: Codable, Sendable, Hashable {
+public struct ResponseCustomerGateway: Codable, Sendable, Equatable {
     /// Specifies the ID of a customer gateway.
     /// The value is a UUID containing 36 characters.
     public var id: String?
-
     /// Specifies the name of a customer gateway.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_), and
     /// hyphens (-).
     public var name: String?
-
     /// Specifies the identifier type of a customer gateway.
     /// Value range:
     /// ip: The customer gateway is identified by an IP address.
     /// fqdn (currently not supported): The customer gateway is identified by an FQDN.
     public var idType: String?
-
     /// Specifies the identifier of a customer gateway.
     public var idValue: String?
-
     /// Specifies the BGP AS number of the customer gateway. This parameter is available only when id_type is
     /// set to ip.
     public var bgpAsn: Int64?
-
     /// Specifies the time when the customer gateway is created.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var createdAt: String?
-
     /// Specifies the last update time.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var updatedAt: String?
-
     /// Specifies a tag list.
     public var tags: [VpnResourceTag]?
 

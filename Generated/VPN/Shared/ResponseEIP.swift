@@ -5,53 +5,44 @@ import CloudCore
 
 /// Specifies the first EIP used by the VPN gateway. This parameter is available when the VPN gateway is in
 /// ACTIVE state.
-public struct ResponseEIP: Codable, Sendable, Hashable {
+public struct ResponseEIP: Codable, Sendable, Equatable {
     /// Specifies an EIP ID.
     /// The value is a UUID containing 36 characters. If the default enterprise project is used, 0 is
     /// returned.
     public var id: String?
-
     /// Specifies the EIP version.
     /// The value can only be 4, indicating IPv4 address.
     public var ipVersion: Int?
-
     /// Specifies the EIP type.
     /// The value can be 5_bgp (dynamic BGP).
     /// For the value range, see the type field in "Assigning an EIP" in the Elastic IP API Reference.
     public var type: String?
-
     /// Specifies an EIP, that is, a public IPv4 address.
     /// The value is an IPv4 address, for example, 88.***.***.11.
     public var ipAddress: String?
-
     /// Specifies the billing mode of EIP bandwidth.
     /// Value range:
     /// bandwidth: billed by bandwidth
     /// traffic: billed by traffic
     public var chargeMode: String?
-
     /// Specifies the bandwidth ID of an EIP.
     /// The value is a UUID containing 36 characters.
     public var bandwidthID: String?
-
     /// Specifies the bandwidth (Mbit/s) of an EIP. The maximum EIP bandwidth varies according to regions and
     /// depends on the EIP service. You can submit a service ticket to increase the maximum EIP bandwidth
     /// under your account.
     /// The value ranges from 1 to 1000. For details, see the EIP documentation.
     public var bandwidthSize: Int?
-
     /// Specifies the bandwidth name of an EIP.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_),
     /// hyphens (-), and periods (.).
     public var bandwidthName: String?
-
     /// Specifies the EIP type.
     /// For the value range of this parameter, see the value range of the type field in section "Assigning an
     /// EIP" in the Elastic IP API Reference.
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter
     /// is not recommended.
     public var networkType: String?
-
     /// Specifies the bandwidth type.
     /// Value range:
     /// PER: dedicated bandwidth

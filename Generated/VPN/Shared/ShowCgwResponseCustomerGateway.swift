@@ -4,40 +4,32 @@
 import CloudCore
 
 /// Specifies the customer gateway object.
-public struct ShowCgwResponseCustomerGateway: Codable, Sendable, Hashable {
+public struct ShowCgwResponseCustomerGateway: Codable, Sendable, Equatable {
     /// Specifies the ID of a customer gateway.
     /// The value is a UUID containing 36 characters.
     public var id: String?
-
     /// Specifies the name of a customer gateway.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_),
     /// hyphens (-), and periods (.).
     public var name: String?
-
     /// Specifies the identifier type of a customer gateway.
     /// Value range:
     /// ip: The customer gateway is identified by an IP address.
     /// fqdn (currently not supported): The customer gateway is identified by an FQDN.
     public var idType: String?
-
     /// Specifies the identifier of a customer gateway.
     public var idValue: String?
-
     /// Specifies the BGP AS number of the customer gateway. This parameter is available only when id_type is
     /// set to ip.
     public var bgpAsn: Int64?
-
     /// Specifies the time when the customer gateway is created.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var createdAt: String?
-
     /// Specifies the last update time.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var updatedAt: String?
-
     /// Specifies a tag list.
     public var tags: [VpnResourceTag]?
-
     /// Specifies the routing mode.
     /// Value range:
     /// static: static routing mode
@@ -45,7 +37,6 @@ public struct ShowCgwResponseCustomerGateway: Codable, Sendable, Hashable {
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter
     /// is not recommended.
     public var routeMode: String?
-
     /// Specifies the IP address of the customer gateway.
     /// The value is an IPv4 address, for example, 10.111.222.21.
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter

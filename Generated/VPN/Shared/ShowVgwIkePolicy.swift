@@ -6,19 +6,16 @@ import CloudCore
 /// Specifies the IKE policy object.
 ///
 /// IkePolicy
-public struct ShowVgwIkePolicy: Codable, Sendable, Hashable {
+public struct ShowVgwIkePolicy: Codable, Sendable, Equatable {
     /// Specifies an encryption algorithm.
     /// The value can be aes-256-gcm-16, aes-128-gcm-16, aes-256, aes-192, or aes-128.
     public var encryptionAlgorithm: String?
-
     /// Specifies the DH group used for key exchange in phase 1.
     /// The value can be group14, group15, group16, group19, group20, group21, or disable.
     public var dhGroup: String?
-
     /// Specifies an authentication algorithm.
     /// The value can be sha2-512, sha2-384, or sha2-256.
     public var authenticationAlgorithm: String?
-
     /// Specifies the SA lifetime. When the lifetime expires, an IKE SA is automatically updated.
     /// The value ranges from 60 to 604800, in seconds.
     public var lifetimeSeconds: Int?

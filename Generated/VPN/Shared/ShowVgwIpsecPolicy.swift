@@ -6,19 +6,16 @@ import CloudCore
 /// Specifies the IPsec policy object.
 ///
 /// IpsecPolicy
-public struct ShowVgwIpsecPolicy: Codable, Sendable, Hashable {
+public struct ShowVgwIpsecPolicy: Codable, Sendable, Equatable {
     /// Specifies an authentication algorithm.
     /// The value can be sha2-512, sha2-384, or sha2-256.
     public var authenticationAlgorithm: String?
-
     /// Specifies an encryption algorithm.
     /// The value can be aes-256-gcm-16, aes-128-gcm-16, aes-256, aes-192, or aes-128.
     public var encryptionAlgorithm: String?
-
     /// Specifies the DH key group used by PFS.
     /// The value can be group14, group15, group16, group19, group20, group21, or disable.
     public var pfs: String?
-
     /// Specifies the lifetime of a tunnel established over an IPsec connection.
     /// The value ranges from 30 to 604800, in seconds.
     public var lifetimeSeconds: Int?

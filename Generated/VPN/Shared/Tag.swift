@@ -4,26 +4,17 @@
 import CloudCore
 
 /// Specifies a tag list.
-public struct Tag: Codable, Sendable, Hashable {
+public struct Tag: Codable, Sendable, Equatable {
     /// Specifies a tag key.
     /// The value is a string of 1 to 128 characters.
     public var key: String
-
     /// Specifies the value list of a tag. If values is an empty list, it indicates any_value. The
     /// relationship between values is OR.
     /// The value is a sting of 0 to 255 characters.
     /// A maximum of 20 values can be specified.
     public var values: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-    }
-
-    public init(
-        key: String,
-        values: [String]
-    ) {
+    public init(key: String, values: [String]) {
         self.key = key
         self.values = values
     }

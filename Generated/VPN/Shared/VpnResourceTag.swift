@@ -4,26 +4,17 @@
 import CloudCore
 
 /// Specifies a tag list.
-public struct VpnResourceTag: Codable, Sendable, Hashable {
+public struct VpnResourceTag: Codable, Sendable, Equatable {
     /// Specifies a tag key.
     /// The value is a string of 1 to 128 characters that can contain digits, letters, Spanish characters,
     /// Portuguese characters, spaces, and special characters (_ . : = + - @).
     public var key: String?
-
     /// Specifies a tag value.
     /// The value is a string of 0 to 255 characters that can contain digits, letters, Spanish characters,
     /// Portuguese characters, spaces, and special characters (_ . : = + - @).
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, value: String? = nil) {
         self.key = key
         self.value = value
     }

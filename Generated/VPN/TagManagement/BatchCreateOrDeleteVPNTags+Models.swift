@@ -4,24 +4,15 @@
 import CloudCore
 
 /// The request body of ``VPNClient/batchCreateOrDeleteVPNTags``.
-public struct BatchCreateOrDeleteVPNTagsRequest: Codable, Sendable, Hashable {
+public struct BatchCreateOrDeleteVPNTagsRequest: Codable, Sendable, Equatable {
     /// Specifies the list of tags.
     /// Up to 10 keys are supported.
     public var tags: [ResourceTag]
-
     /// Specifies the operation identifier.
     /// The identifier can be create or delete.
     public var action: String
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case action
-    }
-
-    public init(
-        tags: [ResourceTag],
-        action: String
-    ) {
+    public init(tags: [ResourceTag], action: String) {
         self.tags = tags
         self.action = action
     }

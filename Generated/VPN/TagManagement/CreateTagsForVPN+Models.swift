@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``VPNClient/createTagsForVPN``.
-public struct CreateTagsForVPNRequest: Codable, Sendable, Hashable {
+public struct CreateTagsForVPNRequest: Codable, Sendable, Equatable {
     /// Specifies the tag.
     public var tag: Match
 
-    private enum CodingKeys: String, CodingKey {
-        case tag
-    }
-
-    public init(
-        tag: Match
-    ) {
+    public init(tag: Match) {
         self.tag = tag
     }
 }

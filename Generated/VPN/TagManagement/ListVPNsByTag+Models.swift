@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPNClient/listVPNsByTag``.
-public struct ListVPNsByTagRequest: Codable, Sendable, Hashable {
+public struct ListVPNsByTagRequest: Codable, Sendable, Equatable {
     /// Specifies the list of tags.
     /// Up to 10 keys are supported.
     /// Each key can have a maximum of 10 tag values. values of each tag is mandatory and can be an empty
@@ -12,13 +12,11 @@ public struct ListVPNsByTagRequest: Codable, Sendable, Hashable {
     /// The tag key cannot be left blank or be an empty string.
     /// Each tag key must be unique, and each tag value in a tag must be unique.
     public var tags: [ListVPNsByTagTag]?
-
     /// Specifies the maximum number of resources to be queried.
     /// If action is set to count, this parameter is not required.
     /// If action is set to filter, the default value of limit is 1000.
     /// Supported range: 1 to 1000
     public var limit: Int?
-
     /// Specifies the index position. The query starts from the next data record indexed by this parameter.
     /// You do not need to specify this parameter when querying resources on the first page.
     /// When you query resources on subsequent pages, set offset to the location returned in the response body
@@ -27,13 +25,11 @@ public struct ListVPNsByTagRequest: Codable, Sendable, Hashable {
     /// If action is set to filter, the default value is 0.
     /// The offset must be a number and cannot be negative.
     public var offset: Int?
-
     /// Specifies the operation identifier.
     /// The identifier can be filter or count.
     /// filter: Query data in pages.
     /// count: returns the total number of records that meet specified conditions.
     public var action: String
-
     /// Specifies the search criteria. The tag key is the field to match. Currently, only resource_name is
     /// supported. The tag value indicates the value to be matched. The key field is a fixed dictionary value.
     public var matches: [Match]?
@@ -71,10 +67,9 @@ public struct ListVPNsByTagRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPNClient/listVPNsByTag``.
-public struct ListVPNsByTagResponse: Codable, Sendable, Hashable {
+public struct ListVPNsByTagResponse: Codable, Sendable, Equatable {
     /// N/A
     public var resources: [Resource]?
-
     /// Specifies the total number of records.
     public var totalCount: Int?
 
@@ -83,10 +78,7 @@ public struct ListVPNsByTagResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [Resource]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(resources: [Resource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
     }
@@ -99,33 +91,21 @@ public struct ListVPNsByTagResponse: Codable, Sendable, Hashable {
 }
 
 /// Specifies the list of tags.
-public struct ListVPNsByTagTag: Codable, Sendable, Hashable {
+public struct ListVPNsByTagTag: Codable, Sendable, Equatable {
     /// Specifies the tag key.
     /// A key can contain a maximum of 127 Unicode characters.
     /// Key cannot be left blank.
     /// (This parameter is not verified in the search process.)
     public var key: String?
-
     /// Specifies the list of tag values.
     /// Each value can contain a maximum of 255 Unicode characters.
     /// If values is an empty list, it indicates any_value.
     /// The resources containing one or more values listed in values will be found and displayed.
     public var values: [String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case values
-        case value
-    }
-
-    public init(
-        key: String? = nil,
-        values: [String]? = nil,
-        value: String? = nil
-    ) {
+    public init(key: String? = nil, values: [String]? = nil, value: String? = nil) {
         self.key = key
         self.values = values
         self.value = value
@@ -133,18 +113,15 @@ public struct ListVPNsByTagTag: Codable, Sendable, Hashable {
 }
 
 /// N/A
-public struct Resource: Codable, Sendable, Hashable {
+public struct Resource: Codable, Sendable, Equatable {
     /// Specifies the resource ID.
     public var resourceID: String?
-
     /// Specifies the resource details.
     /// The details are left blank by default.
     public var resourceDetail: JSONValue?
-
     /// Specifies the list of tags.
     /// If there is no tag in the list, tags is taken as an empty array.
     public var tags: [ListVPNsByTagTag]?
-
     /// Specifies the resource name.
     /// If there is no resource name, the parameter is an empty string by default.
     public var resourceName: String?

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``VPNClient/batchCreateVpnConnection``.
-public struct BatchCreateVpnConnectionRequest: Codable, Sendable, Hashable {
+public struct BatchCreateVpnConnectionRequest: Codable, Sendable, Equatable {
     /// Specifies the vpn_connection object array. One or two VPN connections can be created at a time.
     public var vpnConnections: [CreateVpnConnectionRequestBodyContent]
 
@@ -12,18 +12,15 @@ public struct BatchCreateVpnConnectionRequest: Codable, Sendable, Hashable {
         case vpnConnections = "vpn_connections"
     }
 
-    public init(
-        vpnConnections: [CreateVpnConnectionRequestBodyContent]
-    ) {
+    public init(vpnConnections: [CreateVpnConnectionRequestBodyContent]) {
         self.vpnConnections = vpnConnections
     }
 }
 
 /// The response of ``VPNClient/batchCreateVpnConnection``.
-public struct BatchCreateVpnConnectionResponse: Codable, Sendable, Hashable {
+public struct BatchCreateVpnConnectionResponse: Codable, Sendable, Equatable {
     /// Specifies the vpn_connections object array.
     public var vpnConnections: [CreateResponseVpnConnection]?
-
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -32,94 +29,73 @@ public struct BatchCreateVpnConnectionResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        vpnConnections: [CreateResponseVpnConnection]? = nil,
-        requestID: String? = nil
-    ) {
+    public init(vpnConnections: [CreateResponseVpnConnection]? = nil, requestID: String? = nil) {
         self.vpnConnections = vpnConnections
         self.requestID = requestID
     }
 }
 
 /// Specifies the vpn_connections object array.
-public struct CreateResponseVpnConnection: Codable, Sendable, Hashable {
+public struct CreateResponseVpnConnection: Codable, Sendable, Equatable {
     /// Specifies a VPN connection ID.
     /// The value is a UUID containing 36 characters.
     public var id: String?
-
     /// Specifies the name of a VPN connection.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_), and
     /// hyphens (-).
     public var name: String?
-
     /// Specifies a VPN gateway ID.
     /// The value is a UUID containing 36 characters.
     public var vgwID: String?
-
     /// Specifies an EIP ID or private IP address of the VPN gateway.
     /// The value is a UUID containing 36 characters or an IPv4 address in dotted decimal notation (for
     /// example, 192.168.45.7).
     public var vgwIP: String?
-
     /// Specifies the connection mode.
     /// Value range:
     /// POLICY: policy-based mode
     /// STATIC: static routing mode
     /// BGP: BGP routing mode
     public var style: String?
-
     /// Specifies a customer gateway ID.
     /// The value is a UUID containing 36 characters.
     public var cgwID: String?
-
     /// Specifies an IPv4 customer subnet. This parameter is not returned when attachment_type of the VPN
     /// gateway is set to ER and style is set to BGP or POLICY.
     public var peerSubnets: [String]?
-
     /// Specifies the tunnel interface address configured on the VPN gateway in route-based mode. This
     /// parameter is valid only when style is STATIC or BGP.
     public var tunnelLocalAddress: String?
-
     /// Specifies the tunnel interface address configured on the customer gateway device in route-based mode.
     /// This parameter is valid only when style is STATIC or BGP.
     public var tunnelPeerAddress: String?
-
     /// Specifies whether NQA is enabled. This parameter is returned only when style is STATIC.
     /// The value can be true or false.
     public var enableNqa: Bool?
-
     /// Specifies IPv4 policy rules, which are returned only when style is set to POLICY and ip_version of the
     /// VPN gateway is set to ipv4.
     public var policyRules: [CreateVpnConnectionPolicyRule]?
-
     /// Specifies the IKE policy object.
     public var ikepolicy: IkePolicy?
-
     /// Specifies the IPsec policy object.
     public var ipsecpolicy: IpsecPolicy?
-
     /// Specifies the time when the VPN connection is created.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var createdAt: String?
-
     /// Specifies the last update time.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var updatedAt: String?
-
     /// Specifies an enterprise project ID.
     /// The value is a UUID containing 36 characters. The value must be the same as the enterprise project ID
     /// of the VPN gateway specified by vgw_id.
     public var enterpriseProjectID: String?
-
     /// For a VPN gateway in active/standby mode, master indicates the active connection, and slave indicates
     /// the standby connection. For a VPN gateway in active-active mode, the value of ha_role can only be
     /// master.
     /// The default value is master.
     public var haRole: String?
-
     /// Specifies a tag list.
     public var tags: [VpnResourceTag]?
-
     /// Not in the page's table; the page's response example shows it.
     public var enableHub: Bool?
 

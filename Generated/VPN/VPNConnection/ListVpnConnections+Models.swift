@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``VPNClient/listVpnConnections``.
-public struct ListVpnConnectionsResponse: Codable, Sendable, Hashable {
+public struct ListVpnConnectionsResponse: Codable, Sendable, Equatable {
     /// Specifies the VPN connection object.
     public var vpnConnections: [ResponseVpnConnection]?
-
     /// Specifies pagination information.
     public var pageInfo: PageInfo?
-
     /// Specifies a request ID.
     public var requestID: String?
-
     /// Specifies the total number of a tenant's connections.
     public var totalCount: Int64?
 

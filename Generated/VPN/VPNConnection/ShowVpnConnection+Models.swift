@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPNClient/showVpnConnection``.
-public struct ShowVpnConnectionResponse: Codable, Sendable, Hashable {
+public struct ShowVpnConnectionResponse: Codable, Sendable, Equatable {
     /// Specifies the VPN connection object.
     public var vpnConnection: ResponseVpnConnection?
-
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ShowVpnConnectionResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        vpnConnection: ResponseVpnConnection? = nil,
-        requestID: String? = nil
-    ) {
+    public init(vpnConnection: ResponseVpnConnection? = nil, requestID: String? = nil) {
         self.vpnConnection = vpnConnection
         self.requestID = requestID
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// Specifies the log object.
-public struct Log: Codable, Sendable, Hashable {
+public struct Log: Codable, Sendable, Equatable {
     /// Specifies the timestamp.
     public var time: Int?
-
     /// Specifies log information.
     public var rawMessage: String?
 
@@ -16,10 +15,7 @@ public struct Log: Codable, Sendable, Hashable {
         case rawMessage = "raw_message"
     }
 
-    public init(
-        time: Int? = nil,
-        rawMessage: String? = nil
-    ) {
+    public init(time: Int? = nil, rawMessage: String? = nil) {
         self.time = time
         self.rawMessage = rawMessage
     }
@@ -32,10 +28,9 @@ public struct Log: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPNClient/showVpnConnectionLog``.
-public struct ShowVpnConnectionLogResponse: Codable, Sendable, Hashable {
+public struct ShowVpnConnectionLogResponse: Codable, Sendable, Equatable {
     /// Specifies the log object.
     public var logs: [Log]?
-
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -44,10 +39,7 @@ public struct ShowVpnConnectionLogResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        logs: [Log]? = nil,
-        requestID: String? = nil
-    ) {
+    public init(logs: [Log]? = nil, requestID: String? = nil) {
         self.logs = logs
         self.requestID = requestID
     }

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// Specifies the DPD object.
-public struct UpdateDpd: Codable, Sendable, Hashable {
+public struct UpdateDpd: Codable, Sendable, Equatable {
     /// Specifies the interval for retransmitting DPD packets.
     /// The value ranges from 2 to 60, in seconds. The default value is 15.
     public var timeout: Int?
-
     /// Specifies the DPD idle timeout period.
     /// The value ranges from 10 to 3600, in seconds. The default value is 30.
     public var interval: Int?
-
     /// Specifies the format of DPD packets.
     /// Value range:
     /// seq-hash-notify: indicates that the payload of DPD packets is in the sequence of hash-notify.
@@ -26,11 +24,7 @@ public struct UpdateDpd: Codable, Sendable, Hashable {
         case msg
     }
 
-    public init(
-        timeout: Int? = nil,
-        interval: Int? = nil,
-        msg: String? = nil
-    ) {
+    public init(timeout: Int? = nil, interval: Int? = nil, msg: String? = nil) {
         self.timeout = timeout
         self.interval = interval
         self.msg = msg
@@ -45,70 +39,60 @@ public struct UpdateDpd: Codable, Sendable, Hashable {
 }
 
 /// Specifies the IKE policy object.
-public struct UpdateIkePolicy: Codable, Sendable, Hashable {
+public struct UpdateIkePolicy: Codable, Sendable, Equatable {
     /// Specifies the IKE version.
     /// Value range:
     /// v1 and v2
     /// Default value:
     /// v2
     public var ikeVersion: String?
-
     /// Specifies the negotiation mode.
     /// Value range:
     /// main: ensures high security during negotiation.
     /// aggressive: ensures fast negotiation and a high negotiation success rate.
     /// This parameter takes effect only for IKEv1.
     public var phase1NegotiationMode: String?
-
     /// Specifies an authentication algorithm. The modification of this field takes effect only after SAs in
     /// phase 1 are aged.
     /// Value range:
     /// sha2-512, sha2-384, sha2-256, sha1, md5
     /// Exercise caution when using sha1 and md5 as they have low security.
     public var authenticationAlgorithm: String?
-
     /// Specifies an encryption algorithm. The modification of this field takes effect only after SAs in phase
     /// 1 are aged.
     /// Value range:
     /// aes-256-gcm-16, aes-128-gcm-16, aes-256, aes-192, aes-128, 3des
     /// Exercise caution when using 3des, aes-128, aes-192, and aes-256 as they have low security.
     public var encryptionAlgorithm: String?
-
     /// Specifies the DH group used for key exchange in phase 1. The modification of this field takes effect
     /// only after SAs in phase 1 are aged.
     /// The value can be group1, group2, group5, group14, group15, group16, group19, group20, or group21.
     /// Exercise caution when using group1, group2, group5, or group14 as they have low security.
     public var dhGroup: String?
-
     /// Specifies the SA lifetime. When the lifetime expires, an IKE SA is automatically updated. The
     /// modification of this field takes effect only after SAs in phase 1 are aged.
     /// The value ranges from 60 to 604800, in seconds.
     public var lifetimeSeconds: Int?
-
     /// Specifies the local ID type.
     /// Value range:
     /// ip
     /// fqdn (currently not supported)
     public var localIDType: String?
-
     /// Specifies the local ID.
     /// Constraints:
     /// When local_id_type is set to ip, this parameter is optional. If it is set, the value must be an IPv4
     /// address.
     public var localID: String?
-
     /// Specifies the peer ID type.
     /// Value range:
     /// ip
     /// fqdn (currently not supported)
     public var peerIDType: String?
-
     /// Specifies the peer ID.
     /// Constraints:
     /// When local_id_type is set to ip, this parameter is optional. If it is set, the value must be an IPv4
     /// address.
     public var peerID: String?
-
     /// Specifies the DPD object.
     public var dpd: UpdateDpd?
 
@@ -169,37 +153,32 @@ public struct UpdateIkePolicy: Codable, Sendable, Hashable {
 }
 
 /// Specifies the IPsec policy object.
-public struct UpdateIpsecPolicy: Codable, Sendable, Hashable {
+public struct UpdateIpsecPolicy: Codable, Sendable, Equatable {
     /// Specifies an authentication algorithm. Exercise caution when using SHA1 and MD5 as they have low
     /// security. The modification of this field takes effect only after SAs in phase 2 are aged.
     /// Value range:
     /// sha2-512, sha2-384, sha2-256, sha1, md5
     public var authenticationAlgorithm: String?
-
     /// Specifies an encryption algorithm. Exercise caution when using 3des, aes-128, aes-192, and aes-256 as
     /// they have low security. The modification of this field takes effect only after SAs in phase 2 are
     /// aged.
     /// Value range:
     /// aes-256-gcm-16, aes-128-gcm-16, aes-256, aes-192, aes-128, 3des
     public var encryptionAlgorithm: String?
-
     /// Specifies the DH key group used by PFS.
     /// The value can be group1, group2, group5, group14, group15, group16, group19, group20, group21, or
     /// disable. The default value is group15.
     /// Exercise caution when using group1, group2, group5, or group14 as they have low security.
     public var pfs: String?
-
     /// Specifies the transfer protocol.
     /// Value range:
     /// esp: encapsulating security payload protocol
     /// The default value is esp.
     public var transformProtocol: String?
-
     /// Specifies the lifetime of a tunnel established over an IPsec connection. The modification of this
     /// field takes effect only after SAs in phase 2 are aged.
     /// The value ranges from 30 to 604800, in seconds. The default value is 3600.
     public var lifetimeSeconds: Int?
-
     /// Specifies the packet encapsulation mode.
     /// Value range:
     /// tunnel: encapsulates packets in tunnel mode.
@@ -243,7 +222,7 @@ public struct UpdateIpsecPolicy: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``VPNClient/updateVpnConnection``.
-public struct UpdateVpnConnectionRequest: Codable, Sendable, Hashable {
+public struct UpdateVpnConnectionRequest: Codable, Sendable, Equatable {
     /// Specifies the VPN connection object.
     public var vpnConnection: UpdateVpnConnectionRequestBodyContent
 
@@ -251,24 +230,20 @@ public struct UpdateVpnConnectionRequest: Codable, Sendable, Hashable {
         case vpnConnection = "vpn_connection"
     }
 
-    public init(
-        vpnConnection: UpdateVpnConnectionRequestBodyContent
-    ) {
+    public init(vpnConnection: UpdateVpnConnectionRequestBodyContent) {
         self.vpnConnection = vpnConnection
     }
 }
 
 /// Specifies the VPN connection object.
-public struct UpdateVpnConnectionRequestBodyContent: Codable, Sendable, Hashable {
+public struct UpdateVpnConnectionRequestBodyContent: Codable, Sendable, Equatable {
     /// Specifies the name of a VPN connection.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_),
     /// hyphens (-), and periods (.).
     public var name: String?
-
     /// Specifies a customer gateway ID.
     /// The value is a UUID containing 36 characters.
     public var cgwID: String?
-
     /// Specifies an IPv4 customer subnet.
     /// Constraints:
     /// This parameter is not required when attachment_type of the VPN gateway is set to er and style is set
@@ -278,7 +253,6 @@ public struct UpdateVpnConnectionRequestBodyContent: Codable, Sendable, Hashable
     /// displayed on the console.
     /// A maximum of 50 customer subnets can be configured for each VPN connection.
     public var peerSubnets: [String]?
-
     /// Specifies the tunnel interface address configured on the VPN gateway in route-based mode, for example,
     /// 169.254.76.1/30.
     /// Constraints:
@@ -287,7 +261,6 @@ public struct UpdateVpnConnectionRequestBodyContent: Codable, Sendable, Hashable
     /// tunnel_peer_address.
     /// The address needs to be a host address in a CIDR block.
     public var tunnelLocalAddress: String?
-
     /// Specifies the tunnel interface address configured on the customer gateway device in route-based mode,
     /// for example, 169.254.76.1/30.
     /// Constraints:
@@ -296,28 +269,23 @@ public struct UpdateVpnConnectionRequestBodyContent: Codable, Sendable, Hashable
     /// tunnel_local_address.
     /// The address needs to be a host address in a CIDR block.
     public var tunnelPeerAddress: String?
-
     /// Specifies whether to enable branch interconnection.
     /// The value can be true or false.
     /// The default value is false.
     /// Set this parameter only when style is set to BGP.
     public var enableHub: Bool?
-
     /// Specifies a pre-shared key. When the IKE version is v2 and only this parameter is modified, the
     /// modification does not take effect.
     /// The value is a string of 8 to 128 characters, which must contain at least three types of the
     /// following: uppercase letters, lowercase letters, digits, and special characters (~!@#$%^*()-_+={
     /// },./:;).
     public var psk: String?
-
     /// Specifies IPv4 policy rules.
     /// A maximum of five policy rules can be specified. This parameter is mandatory only when style is set to
     /// policy and ip_version of the VPN gateway is set to ipv4.
     public var policyRules: [CreateVpnConnectionPolicyRule]?
-
     /// Specifies the IKE policy object.
     public var ikepolicy: UpdateIkePolicy?
-
     /// Specifies the IPsec policy object.
     public var ipsecpolicy: UpdateIpsecPolicy?
 
@@ -374,10 +342,9 @@ public struct UpdateVpnConnectionRequestBodyContent: Codable, Sendable, Hashable
 }
 
 /// The response of ``VPNClient/updateVpnConnection``.
-public struct UpdateVpnConnectionResponse: Codable, Sendable, Hashable {
+public struct UpdateVpnConnectionResponse: Codable, Sendable, Equatable {
     /// Specifies the VPN connection object.
     public var vpnConnection: UpdateVpnConnectionResponseVpnConnection?
-
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -386,111 +353,87 @@ public struct UpdateVpnConnectionResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        vpnConnection: UpdateVpnConnectionResponseVpnConnection? = nil,
-        requestID: String? = nil
-    ) {
+    public init(vpnConnection: UpdateVpnConnectionResponseVpnConnection? = nil, requestID: String? = nil) {
         self.vpnConnection = vpnConnection
         self.requestID = requestID
     }
 }
 
 /// Specifies the VPN connection object.
-public struct UpdateVpnConnectionResponseVpnConnection: Codable, Sendable, Hashable {
+public struct UpdateVpnConnectionResponseVpnConnection: Codable, Sendable, Equatable {
     /// Specifies a VPN connection ID.
     /// The value is a UUID containing 36 characters.
     public var id: String?
-
     /// Specifies the name of a VPN connection.
     /// The value is a string of 1 to 64 characters, which can contain digits, letters, underscores (_), and
     /// hyphens (-).
     public var name: String?
-
     /// Specifies a VPN gateway ID.
     /// The value is a UUID containing 36 characters.
     public var vgwID: String?
-
     /// Specifies an EIP ID or private IP address of the VPN gateway.
     /// The value is a UUID containing 36 characters or an IPv4 address in dotted decimal notation (for
     /// example, 192.168.45.7).
     public var vgwIP: String?
-
     /// Specifies the connection mode.
     /// Value range:
     /// POLICY: policy-based mode
     /// STATIC: static routing mode
     /// BGP: BGP routing mode
     public var style: String?
-
     /// Specifies a customer gateway ID.
     /// The value is a UUID containing 36 characters.
     public var cgwID: String?
-
     /// Specifies an IPv4 customer subnet. This parameter is not returned when attachment_type of the VPN
     /// gateway is set to ER and style is set to BGP or POLICY.
     public var peerSubnets: [String]?
-
     /// Specifies the tunnel interface address configured on the VPN gateway in route-based mode. This
     /// parameter is valid only when style is STATIC or BGP.
     public var tunnelLocalAddress: String?
-
     /// Specifies the tunnel interface address configured on the customer gateway device in route-based mode.
     /// This parameter is valid only when style is STATIC or BGP.
     public var tunnelPeerAddress: String?
-
     /// Specifies whether NQA is enabled. This parameter is returned only when style is STATIC.
     /// The value can be true or false.
     public var enableNqa: Bool?
-
     /// Specifies whether branch interconnection is enabled. This parameter is returned only when style is
     /// BGP.
     /// The value can be true or false.
     public var enableHub: Bool?
-
     /// Specifies IPv4 policy rules, which are returned only when style is set to POLICY and ip_version of the
     /// VPN gateway is set to ipv4.
     public var policyRules: [PolicyRule]?
-
     /// Specifies the IKE policy object.
     public var ikepolicy: IkePolicy?
-
     /// Specifies the IPsec policy object.
     public var ipsecpolicy: IpsecPolicy?
-
     /// Specifies the time when the VPN connection is created.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var createdAt: String?
-
     /// Specifies the last update time.
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var updatedAt: String?
-
     /// Specifies an enterprise project ID.
     /// The value is a UUID containing 36 characters. The value must be the same as the enterprise project ID
     /// of the VPN gateway specified by vgw_id.
     public var enterpriseProjectID: String?
-
     /// Specifies the ID of a VPN connection monitor. This parameter is available only when a connection
     /// monitor is created for a VPN connection.
     /// The value is a UUID containing 36 characters.
     public var connectionMonitorID: String?
-
     /// For a VPN gateway in active/standby mode, master indicates the active connection, and slave indicates
     /// the standby connection. For a VPN gateway in active-active mode, the value of ha_role can only be
     /// master.
     /// The default value is master.
     public var haRole: String?
-
     /// Specifies a tag list.
     public var tags: [VpnResourceTag]?
-
     /// Specifies an EIP ID or private IP address of the VPN gateway.
     /// The value is a UUID containing 36 characters or an IPv4 address in dotted decimal notation (for
     /// example, 192.168.45.7).
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter
     /// is not recommended.
     public var eipID: String?
-
     /// Specifies the connection mode.
     /// Value range:
     /// POLICY: policy-based mode
@@ -498,7 +441,6 @@ public struct UpdateVpnConnectionResponseVpnConnection: Codable, Sendable, Hasha
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter
     /// is not recommended.
     public var type: String?
-
     /// Specifies the routing mode.
     /// Value range:
     /// static: static routing mode

@@ -6,26 +6,21 @@ import CloudCore
 /// Specifies the connection_monitor object.
 ///
 /// ConnectionMonitorInfo
-public struct CreateConnectionMonitorConnectionMonitorInfo: Codable, Sendable, Hashable {
+public struct CreateConnectionMonitorConnectionMonitorInfo: Codable, Sendable, Equatable {
     /// Specifies the ID of a VPN connection monitor.
     /// The value is a UUID containing 36 characters.
     public var id: String?
-
     /// Specifies the ID of the VPN connection to be monitored.
     /// The value is a UUID containing 36 characters.
     public var vpnConnectionID: String?
-
     /// Specifies the type of objects to be monitored.
     /// Value range:
     /// gateway: VPN gateway
     public var type: String?
-
     /// Specifies the source address to be monitored.
     public var sourceIP: String?
-
     /// Specifies the destination address to be monitored.
     public var destinationIP: String?
-
     /// Specifies the protocol used by NQA.
     /// Value range:
     /// icmp: ICMP protocol
@@ -58,7 +53,7 @@ public struct CreateConnectionMonitorConnectionMonitorInfo: Codable, Sendable, H
 }
 
 /// The request body of ``VPNClient/createConnectionMonitor``.
-public struct CreateConnectionMonitorRequest: Codable, Sendable, Hashable {
+public struct CreateConnectionMonitorRequest: Codable, Sendable, Equatable {
     /// Specifies the connection_monitor object.
     public var connectionMonitor: CreateConnectionMonitorRequestBodyContent
 
@@ -66,15 +61,13 @@ public struct CreateConnectionMonitorRequest: Codable, Sendable, Hashable {
         case connectionMonitor = "connection_monitor"
     }
 
-    public init(
-        connectionMonitor: CreateConnectionMonitorRequestBodyContent
-    ) {
+    public init(connectionMonitor: CreateConnectionMonitorRequestBodyContent) {
         self.connectionMonitor = connectionMonitor
     }
 }
 
 /// Specifies the connection_monitor object.
-public struct CreateConnectionMonitorRequestBodyContent: Codable, Sendable, Hashable {
+public struct CreateConnectionMonitorRequestBodyContent: Codable, Sendable, Equatable {
     /// Specifies the ID of the VPN connection to be monitored.
     /// You can obtain VPN connection IDs by querying the VPN connection list.
     public var vpnConnectionID: String
@@ -83,18 +76,15 @@ public struct CreateConnectionMonitorRequestBodyContent: Codable, Sendable, Hash
         case vpnConnectionID = "vpn_connection_id"
     }
 
-    public init(
-        vpnConnectionID: String
-    ) {
+    public init(vpnConnectionID: String) {
         self.vpnConnectionID = vpnConnectionID
     }
 }
 
 /// The response of ``VPNClient/createConnectionMonitor``.
-public struct CreateConnectionMonitorResponse: Codable, Sendable, Hashable {
+public struct CreateConnectionMonitorResponse: Codable, Sendable, Equatable {
     /// Specifies the connection_monitor object.
     public var connectionMonitor: CreateConnectionMonitorConnectionMonitorInfo?
-
     /// Specifies a request ID.
     public var requestID: String?
 

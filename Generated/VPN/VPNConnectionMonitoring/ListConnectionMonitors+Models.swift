@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPNClient/listConnectionMonitors``.
-public struct ListConnectionMonitorsResponse: Codable, Sendable, Hashable {
+public struct ListConnectionMonitorsResponse: Codable, Sendable, Equatable {
     /// Specifies the connection_monitor object.
     public var connectionMonitors: [ConnectionMonitorInfo]?
-
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ListConnectionMonitorsResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        connectionMonitors: [ConnectionMonitorInfo]? = nil,
-        requestID: String? = nil
-    ) {
+    public init(connectionMonitors: [ConnectionMonitorInfo]? = nil, requestID: String? = nil) {
         self.connectionMonitors = connectionMonitors
         self.requestID = requestID
     }

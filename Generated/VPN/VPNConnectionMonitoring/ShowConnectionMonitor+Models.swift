@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``VPNClient/showConnectionMonitor``.
-public struct ShowConnectionMonitorResponse: Codable, Sendable, Hashable {
+public struct ShowConnectionMonitorResponse: Codable, Sendable, Equatable {
     /// Specifies the connection_monitor object.
     public var connectionMonitor: ConnectionMonitorInfo?
-
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -16,10 +15,7 @@ public struct ShowConnectionMonitorResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        connectionMonitor: ConnectionMonitorInfo? = nil,
-        requestID: String? = nil
-    ) {
+    public init(connectionMonitor: ConnectionMonitorInfo? = nil, requestID: String? = nil) {
         self.connectionMonitor = connectionMonitor
         self.requestID = requestID
     }

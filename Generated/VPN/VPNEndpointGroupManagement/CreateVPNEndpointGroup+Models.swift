@@ -4,25 +4,20 @@
 import CloudCore
 
 /// The request body of ``VPNClient/createVPNEndpointGroup``.
-public struct CreateVPNEndpointGroupRequest: Codable, Sendable, Hashable {
+public struct CreateVPNEndpointGroupRequest: Codable, Sendable, Equatable {
     /// Specifies the endpoint list. The endpoints in a list must be of the same type.
     public var endpoints: [String]
-
     /// Specifies the endpoint type, which can be subnet or cidr.
     public var type: String
-
     /// Specifies the name of the VPN endpoint group.
     /// The name can contain 1 to 64 characters.
     public var name: String?
-
     /// Specifies the project ID.
     /// The ID can contain up to 255 characters.
     public var tenantID: String?
-
     /// Provides supplementary information about the VPN endpoint group.
     /// The description can contain up to 255 characters.
     public var description: String?
-
     /// Specifies the endpoint group.
     public var endpointGroup: JSONValue
 
@@ -53,25 +48,19 @@ public struct CreateVPNEndpointGroupRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPNClient/createVPNEndpointGroup``.
-public struct CreateVPNEndpointGroupResponse: Codable, Sendable, Hashable {
+public struct CreateVPNEndpointGroupResponse: Codable, Sendable, Equatable {
     /// Provides supplementary information about the VPN endpoint group.
     public var description: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the endpoint list. The endpoints in a list must be of the same type.
     public var endpoints: [String]?
-
     /// Specifies the endpoint type, which can be subnet or cidr.
     public var type: String?
-
     /// Specifies the ID of the VPN endpoint group.
     public var id: String?
-
     /// Specifies the name of the VPN endpoint group.
     public var name: String?
-
     /// Specifies the object of the VPN endpoint group.
     public var endpointGroup: JSONValue?
 

@@ -7,25 +7,19 @@ import CloudCore
 public typealias ListVPNEndpointGroupsRequest = ListIKEPoliciesRequest
 
 /// The response of ``VPNClient/listVPNEndpointGroups``.
-public struct ListVPNEndpointGroupsResponse: Codable, Sendable, Hashable {
+public struct ListVPNEndpointGroupsResponse: Codable, Sendable, Equatable {
     /// Provides supplementary information about the VPN endpoint group.
     public var description: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the endpoint list. The endpoints in a list must be of the same type.
     public var endpoints: [JSONValue]?
-
     /// Specifies the endpoint type, which can be subnet or cidr.
     public var type: String?
-
     /// Specifies the ID of the VPN endpoint group.
     public var id: String?
-
     /// Specifies the name of the VPN endpoint group.
     public var name: String?
-
     /// Specifies the object of the VPN endpoint groups.
     public var endpointGroups: [JSONValue]?
 

@@ -4,25 +4,19 @@
 import CloudCore
 
 /// The response of ``VPNClient/showVPNEndpointGroup``.
-public struct ShowVPNEndpointGroupResponse: Codable, Sendable, Hashable {
+public struct ShowVPNEndpointGroupResponse: Codable, Sendable, Equatable {
     /// Provides supplementary information about the VPN endpoint group.
     public var description: JSONValue?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the endpoint list. The endpoints in a list must be of the same type.
     public var endpoints: [JSONValue]?
-
     /// Specifies the endpoint type, which can be subnet or cidr.
     public var type: String?
-
     /// Specifies the ID of the VPN endpoint group.
     public var id: String?
-
     /// Specifies the name of the VPN endpoint group.
     public var name: String?
-
     /// Specifies the object of the VPN endpoint group.
     public var endpointGroup: JSONValue?
 

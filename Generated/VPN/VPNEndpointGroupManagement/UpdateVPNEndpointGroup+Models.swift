@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The request body of ``VPNClient/updateVPNEndpointGroup``.
-public struct UpdateVPNEndpointGroupRequest: Codable, Sendable, Hashable {
+public struct UpdateVPNEndpointGroupRequest: Codable, Sendable, Equatable {
     /// Provides supplementary information about the VPN endpoint group.
     /// The description can contain up to 255 characters.
     public var description: String?
-
     /// Specifies the name of the VPN endpoint group.
     /// The name can contain 1 to 64 characters.
     public var name: String?
-
     /// Specifies the endpoint group.
     public var endpointGroup: JSONValue
 
@@ -22,11 +20,7 @@ public struct UpdateVPNEndpointGroupRequest: Codable, Sendable, Hashable {
         case endpointGroup = "endpoint_group"
     }
 
-    public init(
-        description: String? = nil,
-        name: String? = nil,
-        endpointGroup: JSONValue
-    ) {
+    public init(description: String? = nil, name: String? = nil, endpointGroup: JSONValue) {
         self.description = description
         self.name = name
         self.endpointGroup = endpointGroup
@@ -34,25 +28,19 @@ public struct UpdateVPNEndpointGroupRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPNClient/updateVPNEndpointGroup``.
-public struct UpdateVPNEndpointGroupResponse: Codable, Sendable, Hashable {
+public struct UpdateVPNEndpointGroupResponse: Codable, Sendable, Equatable {
     /// Provides supplementary information about the VPN endpoint group.
     public var description: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the endpoint list. The endpoints in a list must be of the same type.
     public var endpoints: [JSONValue]?
-
     /// Specifies the endpoint type, which can be subnet or cidr.
     public var type: String?
-
     /// Specifies the ID of the VPN endpoint group.
     public var id: String?
-
     /// Provides supplementary information about the VPN endpoint group.
     public var name: String?
-
     /// Specifies the object of the VPN endpoint group.
     public var endpointGroup: JSONValue?
 

@@ -4,17 +4,15 @@
 import CloudCore
 
 /// Specifies the resources object.
-public struct QuotaInfo: Codable, Sendable, Hashable {
+public struct QuotaInfo: Codable, Sendable, Equatable {
     /// Specifies a resource type.
     /// Value range:
     /// customer_gateway: customer gateway
     /// vpn_connection: Enterprise Edition VPN connection
     /// vpn_gateway: Enterprise Edition VPN gateway
     public var type: String?
-
     /// Specifies the quota upper limit.
     public var quota: Int?
-
     /// Specifies the number of resources in use.
     public var used: Int?
 
@@ -24,11 +22,7 @@ public struct QuotaInfo: Codable, Sendable, Hashable {
         case used
     }
 
-    public init(
-        type: String? = nil,
-        quota: Int? = nil,
-        used: Int? = nil
-    ) {
+    public init(type: String? = nil, quota: Int? = nil, used: Int? = nil) {
         self.type = type
         self.quota = quota
         self.used = used
@@ -43,26 +37,19 @@ public struct QuotaInfo: Codable, Sendable, Hashable {
 }
 
 /// Specifies the quotas object.
-public struct Quotas: Codable, Sendable, Hashable {
+public struct Quotas: Codable, Sendable, Equatable {
     /// Specifies the resources object.
     public var resources: [QuotaInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-    }
-
-    public init(
-        resources: [QuotaInfo]? = nil
-    ) {
+    public init(resources: [QuotaInfo]? = nil) {
         self.resources = resources
     }
 }
 
 /// The response of ``VPNClient/showQuotasInfo``.
-public struct ShowQuotasInfoResponse: Codable, Sendable, Hashable {
+public struct ShowQuotasInfoResponse: Codable, Sendable, Equatable {
     /// Specifies the quotas object.
     public var quotas: Quotas?
-
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -71,10 +58,7 @@ public struct ShowQuotasInfoResponse: Codable, Sendable, Hashable {
         case requestID = "request_id"
     }
 
-    public init(
-        quotas: Quotas? = nil,
-        requestID: String? = nil
-    ) {
+    public init(quotas: Quotas? = nil, requestID: String? = nil) {
         self.quotas = quotas
         self.requestID = requestID
     }

@@ -4,31 +4,25 @@
 import CloudCore
 
 /// The request body of ``VPNClient/createVPNService``.
-public struct CreateVPNServiceRequest: Codable, Sendable, Hashable {
+public struct CreateVPNServiceRequest: Codable, Sendable, Equatable {
     /// Specifies the subnet ID.
     /// The subnet here is the VPC subnet. Query the subnet and enter the correct ID.
     public var subnetID: String?
-
     /// Specifies the router ID.
     /// The value of router_id must be the VPC router ID.
     public var routerID: String
-
     /// Specifies the VPN service name.
     /// The name can contain 1 to 64 characters.
     public var name: String?
-
     /// Specifies the administrative status, which can be true or false.
     /// Currently, admin_state_up can only be true.
     public var adminStateUp: Bool?
-
     /// Specifies the project ID.
     /// The ID can contain up to 255 characters.
     public var tenantID: String?
-
     /// Provides supplementary information about the VPN service.
     /// The description can contain up to 255 characters.
     public var description: String?
-
     /// Specifies the IPv4 address of the VPN service external gateway.
     /// The address can contain up to 255 characters.
     /// When you configure this parameter, ensure that the tenant meets one of the following conditions:
@@ -37,7 +31,6 @@ public struct CreateVPNServiceRequest: Codable, Sendable, Hashable {
     /// role is op_service.
     /// role is vpn_adm and operations can be performed only on resources of the current tenant.
     public var externalV4IP: String?
-
     /// Specifies the VPN service object.
     public var vpnservice: JSONValue
 
@@ -86,42 +79,31 @@ public struct CreateVPNServiceRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPNClient/createVPNService``.
-public struct CreateVPNServiceResponse: Codable, Sendable, Hashable {
+public struct CreateVPNServiceResponse: Codable, Sendable, Equatable {
     /// Specifies the router ID.
     public var routerID: String?
-
     /// Specifies whether the VPN service is operational. The value can be ACTIVE, DOWN, BUILD, ERROR,
     /// PENDING_CREATE, PENDING_UPDATE, or PENDING_DELETE.
     public var status: Status?
-
     /// Specifies the VPN service name.
     public var name: String?
-
     /// Specifies the IPv6 address of the VPN service external gateway.
     public var externalV6IP: String?
-
     /// Specifies the administrative status, which can be true or false.
     public var adminStateUp: Bool?
-
     /// Specifies the subnet ID.
     public var subnetID: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the IPv4 address of the VPN service external gateway.
     public var externalV4IP: String?
-
     /// Specifies the VPN service ID.
     public var id: String?
-
     /// Provides supplementary information about the VPN service.
     public var description: String?
-
     /// Specifies the time when the VPN service was created.
     /// The time is in YYYY-mm-dd HH:MM:SS.ffffff format.
     public var createdAt: String?
-
     /// Specifies the VPN service object.
     public var vpnservice: JSONValue?
 

@@ -7,45 +7,33 @@ import CloudCore
 public typealias ListVPNServicesRequest = ListIKEPoliciesRequest
 
 /// The response of ``VPNClient/listVPNServices``.
-public struct ListVPNServicesResponse: Codable, Sendable, Hashable {
+public struct ListVPNServicesResponse: Codable, Sendable, Equatable {
     /// Specifies the VPN service list.
     public var vpnservices: [JSONValue]?
-
     /// Specifies the status of the VPN service. The value can be ACTIVE, DOWN, BUILD, ERROR, PENDING_CREATE,
     /// PENDING_UPDATE, or PENDING_DELETE.
     public var status: Status?
-
     /// Specifies the router ID.
     public var routerID: String?
-
     /// Specifies the VPN service name.
     public var name: String?
-
     /// Specifies the IPv6 address of the VPN service external gateway.
     public var externalV6IP: String?
-
     /// Specifies the administrative status, which can be true or false.
     public var adminStateUp: Bool?
-
     /// Specifies the subnet ID.
     public var subnetID: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the IPv4 address of the VPN service external gateway.
     public var externalV4IP: String?
-
     /// Specifies the VPN service ID.
     public var id: String?
-
     /// Provides supplementary information about the VPN service.
     public var description: String?
-
     /// Specifies the time when the VPN service was created.
     /// The time is in YYYY-mm-dd HH:MM:SS.ffffff format.
     public var createdAt: String?
-
     /// Specifies the tags.
     public var tags: [JSONValue]?
 

@@ -4,19 +4,16 @@
 import CloudCore
 
 /// The request body of ``VPNClient/updateVPNService``.
-public struct UpdateVPNServiceRequest: Codable, Sendable, Hashable {
+public struct UpdateVPNServiceRequest: Codable, Sendable, Equatable {
     /// Provides supplementary information about the VPN service.
     /// The description can contain up to 255 characters.
     public var description: String?
-
     /// Specifies the VPN service name.
     /// The name can contain 1 to 64 characters.
     public var name: String?
-
     /// Specifies the administrative status, which can be true or false.
     /// Currently, admin_state_up can only be true.
     public var adminStateUp: Bool?
-
     /// Specifies the VPN service object.
     public var vpnservice: JSONValue
 
@@ -49,42 +46,31 @@ public struct UpdateVPNServiceRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPNClient/updateVPNService``.
-public struct UpdateVPNServiceResponse: Codable, Sendable, Hashable {
+public struct UpdateVPNServiceResponse: Codable, Sendable, Equatable {
     /// Specifies the VPN service ID.
     public var id: String?
-
     /// Specifies the router ID.
     public var routerID: String?
-
     /// Specifies the VPN service status, which can be ACTIVE, DOWN, BUILD, ERROR, PENDING_UPDATE, or
     /// PENDING_DELETE.
     public var status: String?
-
     /// Specifies the VPN service name.
     public var name: String?
-
     /// Specifies the IPv6 address of the VPN service external gateway.
     public var externalV6IP: String?
-
     /// Specifies the administrative status, which can be true or false.
     public var adminStateUp: Bool?
-
     /// Specifies the subnet ID.
     public var subnetID: String?
-
     /// Specifies the project ID.
     public var tenantID: String?
-
     /// Specifies the IPv4 address of the VPN service external gateway.
     public var externalV4IP: String?
-
     /// Provides supplementary information about the VPN service.
     public var description: String?
-
     /// Specifies the time when the VPN service was created.
     /// The time is in YYYY-mm-dd HH:MM:SS.ffffff format.
     public var createdAt: String?
-
     /// Specifies the VPN service object.
     public var vpnservice: JSONValue?
 

@@ -7,7 +7,7 @@ import CloudCore
 public typealias CountResourcesByTagsRequest = ListResourcesByTagsRequest
 
 /// The response of ``VPNClient/countResourcesByTags``.
-public struct CountResourcesByTagsResponse: Codable, Sendable, Hashable {
+public struct CountResourcesByTagsResponse: Codable, Sendable, Equatable {
     /// Indicates the total number of records.
     public var totalCount: Int?
 
@@ -15,9 +15,7 @@ public struct CountResourcesByTagsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        totalCount: Int? = nil
-    ) {
+    public init(totalCount: Int? = nil) {
         self.totalCount = totalCount
     }
 

@@ -6,16 +6,13 @@ import CloudCore
 /// Indicates the resource object list.
 ///
 /// Resource
-public struct ListResourcesByTagsResource: Codable, Sendable, Hashable {
+public struct ListResourcesByTagsResource: Codable, Sendable, Equatable {
     /// Indicates a resource ID.
     public var resourceID: String?
-
     /// Specifies resource details. This parameter is reserved for extension and is left empty by default.
     public var resourceDetail: JSONValue?
-
     /// Specifies a tag list.
     public var tags: [VpnResourceTag]?
-
     /// Indicates a resource name.
     public var resourceName: String?
 
@@ -40,10 +37,9 @@ public struct ListResourcesByTagsResource: Codable, Sendable, Hashable {
 }
 
 /// The response of ``VPNClient/listResourcesByTags``.
-public struct ListResourcesByTagsResponse: Codable, Sendable, Hashable {
+public struct ListResourcesByTagsResponse: Codable, Sendable, Equatable {
     /// Indicates the resource object list.
     public var resources: [ListResourcesByTagsResource]?
-
     /// Indicates the total number of records.
     public var totalCount: Int?
 
@@ -52,10 +48,7 @@ public struct ListResourcesByTagsResponse: Codable, Sendable, Hashable {
         case totalCount = "total_count"
     }
 
-    public init(
-        resources: [ListResourcesByTagsResource]? = nil,
-        totalCount: Int? = nil
-    ) {
+    public init(resources: [ListResourcesByTagsResource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
     }

@@ -4,30 +4,18 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/createCertificate``.
-public struct CreateCertificateRequest: Codable, Sendable, Hashable {
+public struct CreateCertificateRequest: Codable, Sendable, Equatable {
     /// Certificate name. Only digits, letters, hyphens (-), underscores (_), and periods (.) are allowed. The
     /// value can contain a maximum of 256 characters.
     public var name: String
-
     /// Certificate file. Only certificates and private key files in PEM format are supported, and the newline
     /// characters in the file must be replaced with \n.
     public var content: String
-
     /// Certificate private key. Only certificates and private key files in PEM format are supported, and the
     /// newline characters in the files must be replaced with \n.
     public var key: String
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case content
-        case key
-    }
-
-    public init(
-        name: String,
-        content: String,
-        key: String
-    ) {
+    public init(name: String, content: String, key: String) {
         self.name = name
         self.content = content
         self.key = key
@@ -35,25 +23,19 @@ public struct CreateCertificateRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``WAFDClient/createCertificate``.
-public struct CreateCertificateResponse: Codable, Sendable, Hashable {
+public struct CreateCertificateResponse: Codable, Sendable, Equatable {
     /// Certificate ID
     public var id: String?
-
     /// Certificate name
     public var name: String?
-
     /// Timestamp when the certificate expires (unit: ms).
     public var expireTime: Int64?
-
     /// Timestamp when the certificate is uploaded
     public var timestamp: Int64?
-
     /// Certificate type. This parameter is redundant and can be ignored.
     public var certType: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var content: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var key: String?
 

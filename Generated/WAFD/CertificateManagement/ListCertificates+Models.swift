@@ -4,23 +4,18 @@
 import CloudCore
 
 /// Certificate list
-public struct ListCertificateBody: Codable, Sendable, Hashable {
+public struct ListCertificateBody: Codable, Sendable, Equatable {
     /// Certificate ID
     public var id: String?
-
     /// Certificate name
     public var name: String?
-
     /// Certificate ID, which is a redundant parameter. Please ignore it.
     public var certificateid: String?
-
     /// Certificate name, which is a redundant parameter. Please ignore it.
     public var certificatename: String?
-
     /// Timestamp when the certificate expires (unit: ms). This parameter is returned in the response body
     /// only when the value of host in the URL request is true.
     public var expireTime: Int64?
-
     /// Certificate expiration status. This parameter is returned in the response body only when the value of
     /// host in the URL request is true. The value can be:
     /// 0: The certificate is valid.
@@ -31,20 +26,15 @@ public struct ListCertificateBody: Codable, Sendable, Hashable {
     /// - `1`: The certificate has expired.
     /// - `2`: The certificate is about to expire.
     public var expStatus: Int?
-
     /// Timestamp when the certificate is uploaded
     public var timestamp: Int64?
-
     /// Domain name associated with the certificate. This parameter is returned in the response body only when
     /// the value of host in the URL request is true.
     public var bindHost: [BindHost]?
-
     /// Enterprise project ID.
     public var enterpriseProjectID: String?
-
     /// Sharing status. This parameter is redundant and can be ignored.
     public var shareStatus: Int?
-
     /// Certificate type. This parameter is redundant and can be ignored.
     public var certType: String?
 
@@ -105,10 +95,9 @@ public struct ListCertificateBody: Codable, Sendable, Hashable {
 }
 
 /// The response of ``WAFDClient/listCertificates``.
-public struct ListCertificatesResponse: Codable, Sendable, Hashable {
+public struct ListCertificatesResponse: Codable, Sendable, Equatable {
     /// Certificate list
     public var items: [ListCertificateBody]?
-
     /// Total number of certificates
     public var total: Int?
 
@@ -117,10 +106,7 @@ public struct ListCertificatesResponse: Codable, Sendable, Hashable {
         case total
     }
 
-    public init(
-        items: [ListCertificateBody]? = nil,
-        total: Int? = nil
-    ) {
+    public init(items: [ListCertificateBody]? = nil, total: Int? = nil) {
         self.items = items
         self.total = total
     }

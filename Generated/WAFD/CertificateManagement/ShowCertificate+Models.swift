@@ -4,29 +4,22 @@
 import CloudCore
 
 /// The response of ``WAFDClient/showCertificate``.
-public struct ShowCertificateResponse: Codable, Sendable, Hashable {
+public struct ShowCertificateResponse: Codable, Sendable, Equatable {
     /// Certificate ID
     public var id: String?
-
     /// Certificate name
     public var name: String?
-
     /// Certificate file in PEM format
     public var content: String?
-
     /// Private key of the certificate in PEM format
     public var key: String?
-
     /// Timestamp when the certificate expires (unit: ms).
     public var expireTime: Int64?
-
     /// Timestamp when the certificate is uploaded
     public var timestamp: Int64?
-
     /// Domain name associated with the certificate. This parameter is returned in the response body only when
     /// the value of host in the URL request is true.
     public var bindHost: [BindHost]?
-
     /// Certificate type. This parameter is redundant and can be ignored.
     public var certType: String?
 

@@ -4,30 +4,18 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/updateCertificate``.
-public struct UpdateCertificateRequest: Codable, Sendable, Hashable {
+public struct UpdateCertificateRequest: Codable, Sendable, Equatable {
     /// Certificate name. The value can contain a maximum of 64 characters. Only digits, letters, hyphens (-),
     /// underscores (_), and periods (.) are allowed.
     public var name: String
-
     /// Certificate file. Only certificates and private key files in PEM format are supported, and the newline
     /// characters in the file must be replaced with \n.
     public var content: String?
-
     /// Certificate private key. Only certificates and private key files in PEM format are supported, and the
     /// newline characters in the files must be replaced with \n.
     public var key: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case content
-        case key
-    }
-
-    public init(
-        name: String,
-        content: String? = nil,
-        key: String? = nil
-    ) {
+    public init(name: String, content: String? = nil, key: String? = nil) {
         self.name = name
         self.content = content
         self.key = key

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``WAFDClient/listStatistics``.
-public struct ListStatisticsItem: Codable, Sendable, Hashable {
+public struct ListStatisticsItem: Codable, Sendable, Equatable {
     /// The following statistics can be included:
     /// ACCESS: The number of requests
     /// CRAWLER: Crawler attacks identified
@@ -13,7 +13,6 @@ public struct ListStatisticsItem: Codable, Sendable, Hashable {
     /// PRECISE: Attacks blocked against precise protection rules
     /// ATTACK: Total number of attacks
     public var key: String?
-
     /// The value of the statistical data corresponding to the key in the query interval.
     public var num: Int?
 
@@ -22,10 +21,7 @@ public struct ListStatisticsItem: Codable, Sendable, Hashable {
         case num
     }
 
-    public init(
-        key: String? = nil,
-        num: Int? = nil
-    ) {
+    public init(key: String? = nil, num: Int? = nil) {
         self.key = key
         self.num = num
     }

@@ -4,66 +4,50 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/createInstance``.
-public struct CreateInstanceRequest: Codable, Sendable, Hashable {
+public struct CreateInstanceRequest: Codable, Sendable, Equatable {
     /// Documented values of `specification`; other values decode as well.
     public struct Specification: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// WI-100. Performance: 100 Mbit/s of throughput and 2,000 QPS.
         public static let wafInstanceProfessional: Self = "waf.instance.professional"
-
         /// WI-500. Performance: 500 Mbit/s of throughput and 10,000 QPS.
         public static let wafInstanceEnterprise: Self = "waf.instance.enterprise"
     }
 
     /// Billing mode. Currently, only pay-per-use (30) is supported.
     public var chargemode: Int?
-
     /// Region where a dedicated engine is to be created. Its value is EU-DE.
     public var region: String
-
     /// AZ where the dedicated engine is to be created.
     public var availableZone: String
-
     /// Dedicated engine CPU architecture. Its value has to be x86.
     public var arch: String
-
     /// Prefix of the dedicated WAF engine name, which is user-defined.
     public var instancename: String
-
     /// Specifications of the dedicated engine version. The value can be waf.instance.enterprise or
     /// waf.instance.professional.
     /// waf.instance.professional: WI-100. Performance: 100 Mbit/s of throughput and 2,000 QPS.
     /// waf.instance.enterprise: WI-500. Performance: 500 Mbit/s of throughput and 10,000 QPS.
     public var specification: Specification
-
     /// ECS specifications and the dedicated WAF instance specifications. You can view details about the
     /// supported specifications on the WAF console.
     public var cpuFlavor: String
-
     /// ID of the VPC where the dedicated engine is located. It can be obtained by calling the ListVpcs API.
     public var vpcID: String
-
     /// ID of the VPC subnet where the dedicated engine is located. It can be obtained by calling the
     /// ListSubnets API. subnet_id has the same value as network_id obtained by calling the OpenStack APIs
     public var subnetID: String
-
     /// ID of the security group where the dedicated engine is located. It can be obtained by calling the
     /// ListSecurityGroups API.
     public var securityGroup: [String]
-
     /// Number of dedicated engines to be provisioned
     public var count: Int
-
     /// Whether to create a dedicated engine instance of the network interface type. Its value has to be true.
     /// Network Interface: Your WAF instance will be connected to your network via a VPC. (If ELB is used,
     /// only dedicated load balancers can be used.)
     public var resTenant: Bool
-
     /// Use of IPv6 addresses. If IPv6 address is enabled, the system assigns an IPv6 address to the dedicated
     /// instance.
     public var ipv6Enable: Bool?
@@ -133,38 +117,23 @@ public struct CreateInstanceRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``WAFDClient/createInstance``.
-public struct CreateInstanceResponse: Codable, Sendable, Hashable {
+public struct CreateInstanceResponse: Codable, Sendable, Equatable {
     /// instances
     public var instances: [InstanceInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case instances
-    }
-
-    public init(
-        instances: [InstanceInfo]? = nil
-    ) {
+    public init(instances: [InstanceInfo]? = nil) {
         self.instances = instances
     }
 }
 
 /// instances
-public struct InstanceInfo: Codable, Sendable, Hashable {
+public struct InstanceInfo: Codable, Sendable, Equatable {
     /// the id of dedicated WAF engines.
     public var id: String?
-
     /// the name of dedicated WAF engines.
     public var name: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-    }
-
-    public init(
-        id: String? = nil,
-        name: String? = nil
-    ) {
+    public init(id: String? = nil, name: String? = nil) {
         self.id = id
         self.name = name
     }

@@ -4,17 +4,11 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/renameInstance``.
-public struct RenameInstanceRequest: Codable, Sendable, Hashable {
+public struct RenameInstanceRequest: Codable, Sendable, Equatable {
     /// New name of the dedicated WAF engine
     public var instancename: String
 
-    private enum CodingKeys: String, CodingKey {
-        case instancename
-    }
-
-    public init(
-        instancename: String
-    ) {
+    public init(instancename: String) {
         self.instancename = instancename
     }
 }

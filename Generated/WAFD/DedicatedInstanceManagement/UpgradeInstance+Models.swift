@@ -4,62 +4,44 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/upgradeInstance``.
-public struct UpgradeInstanceRequest: Codable, Sendable, Hashable {
+public struct UpgradeInstanceRequest: Codable, Sendable, Equatable {
     /// Operation name.
     /// upgrade: Upgrade the software version of the dedicated WAF engine.
     public var action: String
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-    }
-
-    public init(
-        action: String
-    ) {
+    public init(action: String) {
         self.action = action
     }
 }
 
 /// The response of ``WAFDClient/upgradeInstance``.
-public struct UpgradeInstanceResponse: Codable, Sendable, Hashable {
+public struct UpgradeInstanceResponse: Codable, Sendable, Equatable {
     /// ID of the dedicated WAF engine
     public var id: String?
-
     /// Name of the dedicated WAF engine.
     public var instanceName: String?
-
     /// Name of the dedicated WAF engine. This parameter is repeated and can be ignored.
     public var instancename: String?
-
     /// Region where a dedicated engine is to be created. Its value is EU-DE.
     public var region: String?
-
     /// available_zone ID.
     public var zone: String?
-
     /// CPU architecture
     public var arch: String?
-
     /// ECS specifications and the dedicated WAF instance specifications. You can view details about the
     /// supported specifications on the WAF console.
     public var cpuFlavor: String?
-
     /// ID of the VPC where the dedicated engine is located
     public var vpcID: String?
-
     /// Subnet ID of the VPC where the dedicated engine is located.
     public var subnetID: String?
-
     /// Service plane IP address of the dedicated engine
     public var serviceIP: String?
-
     /// IPv6 address of the dedicated WAF instance on the service plane. This parameter is displayed when
     /// ipv6_enable is set to true.
     public var serviceIPv6: String?
-
     /// Security groups bound to the dedicated engine ECS
     public var securityGroupIDs: [String]?
-
     /// Billing status of dedicated WAF engine. The value can be 0, 1, or 2.
     /// 0: The billing is normal.
     /// 1: The billing account is frozen. Resources and data will be retained, but the cloud services cannot
@@ -71,7 +53,6 @@ public struct UpgradeInstanceResponse: Codable, Sendable, Hashable {
     ///   cannot be used by the account.
     /// - `2`: The billing is terminated. Resources and data will be cleared.
     public var status: Int?
-
     /// Running status of the dedicated engine. The value can be 0 (creating), 1 (running), 2 (deleting), 3
     /// (deleted), 4 (creation failed), 5 (frozen), 6 (abnormal), 7 (updating), or 8 (update failed).
     ///
@@ -85,7 +66,6 @@ public struct UpgradeInstanceResponse: Codable, Sendable, Hashable {
     /// - `7`: updating
     /// - `8`: update failed
     public var runStatus: Int?
-
     /// Access status of the dedicated engine. The value can be 0 or 1.
     /// 0: the dedicated engine is not connected.
     /// 1: the dedicated engine is connected.
@@ -93,40 +73,30 @@ public struct UpgradeInstanceResponse: Codable, Sendable, Hashable {
     /// - `0`: the dedicated engine is not connected.
     /// - `1`: the dedicated engine is connected.
     public var accessStatus: Int?
-
     /// Whether the dedicated engine can be upgraded.
     /// 0: the dedicated engine is non-upgradable
     /// 1: the dedicated engine is upgradable
     public var upgradable: Int?
-
     /// Cloud service code. This is a unique code used to distinguish cloud services from each other. You can
     /// ignore it.
     public var cloudServiceType: String?
-
     /// Cloud service resource type. Cloud services are purchased by resource type. You can ignore it.
     public var resourceType: String?
-
     /// Resource specifications code. This code is used to identify the resource specifications the dedicated
     /// engine uses. You can ignore it.
     public var resourceSpecCode: String?
-
     /// Dedicated engine ECS specifications, for example, 8 vCPUs | 16 GB. 8vCPUs | 16GB maps to
     /// waf.instance.enterprise, and 2vCPUs | 4GB to waf.instance. professional.
     public var specification: String?
-
     /// ID of the ECS hosting the dedicated engine.
     public var serverID: String?
-
     /// ID of the ECS housing the dedicated engine. This parameter can be ignored because it is the same as
     /// server_id.
     public var serverID2: String?
-
     /// Timestamp when the dedicated WAF engine was created.
     public var createTime: Int64?
-
     /// Size of the data disk, in GB.
     public var dataVolumeSize: Int?
-
     /// Type of the dedicated WAF instance. If the type is Network Interface, this field is returned and its
     /// value is 1.
     public var resTenantType: Int?

@@ -4,19 +4,16 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/createPremiumHost``.
-public struct CreatePremiumHostRequest: Codable, Sendable, Hashable {
+public struct CreatePremiumHostRequest: Codable, Sendable, Equatable {
     /// HTTPS certificate ID. It can be obtained by calling the ListCertificates API. This parameter is not
     /// required when the client protocol is HTTP, but it is mandatory when the client protocol is HTTPS.
     public var certificateid: String?
-
     /// Certificate name. Certifacteid and certificatename are required at the same. If certificateid does not
     /// match certificatename, an error is reported. This parameter is not required when the client protocol
     /// is HTTP, but it is mandatory when the client protocol is HTTPS.
     public var certificatename: String?
-
     /// Protected domain name or IP address (port allowed)
     public var hostname: String
-
     /// Whether a proxy is used for the domain name. If your website has no layer-7 proxy servers such as CDN
     /// and cloud acceleration service deployed in front of WAF and uses only layer-4 load balancers (or NAT),
     /// set Proxy Configured to No. Otherwise, Proxy Configured must be set to Yes. This ensures that WAF
@@ -24,40 +21,31 @@ public struct CreatePremiumHostRequest: Codable, Sendable, Hashable {
     /// policies. This parameter is mandatory when the dedicated mode is enabled for the domain name you want
     /// to protect.
     public var proxy: Bool?
-
     /// ID of the policy initially used to the domain name. It can be obtained by calling the API Querying
     /// Protection Policies.
     public var policyid: String?
-
     /// Server configuration in dedicated mode. This parameter is mandatory when the dedicated mode is enabled
     /// for the domain name you want to protect.
     public var server: [CreatePremiumHostPremiumWafServer]?
-
     /// Alarm page configuration
     public var blockPage: CreatePremiumHostBlockPage?
-
     /// website name
     public var webTag: String?
-
     /// website remarks
     public var description: String?
-
     /// Load balancer ID. This parameter is mandatory when the ELB mode is enabled for the domain name you
     /// want to protect.
     public var loadbalancerID: String?
-
     /// Listener ID. You can query the listener ID on the Listeners tab on the ELB console. If you leave this
     /// parameter blank, all listeners configured and to be configured for the load balancer will be protected
     /// by WAF. In cloud load balancer access mode, you are advised to set this parameter.
     public var listenerID: String?
-
     /// Port. This parameter is mandatory when the ELB mode is enabled for the domain name you want to
     /// protect. If the ELB mode is enabled for the domain name you want to protect and all listeners of the
     /// load balancer are connected to WAF, set this parameter to 0. If the ELB mode is enabled for the domain
     /// name you want to protect and a specified listener of the specified load balancer is connected to WAF,
     /// set this parameter to the listener port.
     public var protocolPort: Int?
-
     /// If you use the cloud load balancer access mode, enter enter elb-shared. Otherwise, leave this
     /// parameter blank.
     public var mode: String?
@@ -127,82 +115,62 @@ public struct CreatePremiumHostRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``WAFDClient/createPremiumHost``.
-public struct CreatePremiumHostResponse: Codable, Sendable, Hashable {
+public struct CreatePremiumHostResponse: Codable, Sendable, Equatable {
     /// Protected domain name ID
     public var id: String?
-
     /// Policy ID
     public var policyid: String?
-
     /// Protected domain name
     public var hostname: String?
-
     /// Tenant ID
     public var domainid: String?
-
     /// Project ID
     public var projectid: String?
-
     /// Client protocol, which is the protocol used by a client (for example, a browser) to access your
     /// website.
     public var `protocol`: String?
-
     /// WAF status of the protected domain name.
     /// 0: Suspended. WAF only forwards requests for the domain name but does not detect attacks.
     /// -1: Enabled. WAF detects attacks based on the configured policy.
     public var protectStatus: Int?
-
     /// Whether a domain name is connected to WAF.
     /// 0: disconnected
     /// 1: connected
     public var accessStatus: Int?
-
     /// Whether a proxy is used.
     /// true: The proxy is enabled.
     /// false: The proxy is disabled.
     public var proxy: Bool?
-
     /// Origin server list
     public var server: [PremiumWafServer]?
-
     /// Feature switch for configuring compliance certification checks for domain names protected with the
     /// dedicated WAF instance. If you want to enable pci_3ds and pci_dss, see Modifying a Domain Name
     /// Protected by a Dedicated WAF Instance.
     public var flag: Flag?
-
     /// Alarm configuration page
     public var blockPage: BlockPage?
-
     /// This parameter includes some extended information about the protected domain name.
     public var extend: Extend?
-
     /// website name
     public var webTag: String?
-
     /// website remarks
     public var description: String?
-
     /// Creation time.
     public var timestamp: Int64?
-
     /// Load balancer ID. This parameter is returned when the ELB mode is enabled for the domain name you want
     /// to protect.
     public var loadbalancerID: String?
-
     /// Listener ID. This parameter is returned when the ELB mode is enabled for the domain name you want to
     /// protect and a specified listener of the load balancer is connected to WAF.
     public var listenerID: String?
-
     /// Port. If the ELB mode is enabled for the domain name you want to protect and all listeners of the load
     /// balancer are connected to WAF, 0 is returned. If the ELB mode is enabled for the domain name you want
     /// to protect and a specified listener of the load balancer is connected to WAF, the listener port is
     /// returned.
     public var protocolPort: Int?
-
     /// Protection mode for the domain name. Set this parameter to elb-shared when the ELB mode is enabled for
     /// the domain name you want to protect.
     public var mode: String?
-
     /// Dedicated engine group the domain name was added to. This parameter is required only in special WAF
     /// mode, such as ELB mode.
     public var poolIDs: [String]?

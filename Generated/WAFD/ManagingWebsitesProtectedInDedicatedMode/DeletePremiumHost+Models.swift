@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``WAFDClient/deletePremiumHost``.
-public struct DeletePremiumHostResponse: Codable, Sendable, Hashable {
+public struct DeletePremiumHostResponse: Codable, Sendable, Equatable {
     /// Domain name ID
     public var id: String?
-
     /// Domain name
     public var hostname: String?
-
     /// Policy ID
     public var policyid: String?
-
     /// WAF status of the protected domain name. The value can be:
     /// 0: Suspended. WAF only forwards requests for the domain name but does not detect attacks.
     /// 1: Enabled. WAF detects attacks based on the configured policy.
@@ -21,34 +18,25 @@ public struct DeletePremiumHostResponse: Codable, Sendable, Hashable {
     /// - `0`: Suspended. WAF only forwards requests for the domain name but does not detect attacks.
     /// - `1`: Enabled. WAF detects attacks based on the configured policy.
     public var protectStatus: Int?
-
     /// Whether a domain name is connected to WAF.
     /// 0: The domain name is not connected to the engine instance.
     /// 1: The domain name is connected to the engine instance.
     public var accessStatus: Int?
-
     /// Feature switch for configuring compliance certification checks for domain names protected with the
     /// dedicated WAF instance.
     public var flag: Flag?
-
     /// This parameter includes some extended information about the protected domain name.
     public var extend: Extend?
-
     /// website name
     public var webTag: String?
-
     /// website remarks
     public var description: String?
-
     /// Time a domain name is added to WAF
     public var timestamp: Int64?
-
     /// region ID
     public var region: String?
-
     /// Domain name ID. This parameter has the same meaning as parameter id and will be deleted.
     public var hostid: String?
-
     /// Protection mode for the domain name. Set this parameter to elb-shared when the ELB mode is enabled for
     /// the domain name you want to protect.
     public var mode: String?

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``WAFDClient/listPremiumHost``.
-public struct ListPremiumHostResponse: Codable, Sendable, Hashable {
+public struct ListPremiumHostResponse: Codable, Sendable, Equatable {
     /// Total number of protected domain names
     public var total: Int?
-
     /// Details about the protected domain name
     public var items: [SimplePremiumWafHost]?
 
@@ -16,10 +15,7 @@ public struct ListPremiumHostResponse: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        total: Int? = nil,
-        items: [SimplePremiumWafHost]? = nil
-    ) {
+    public init(total: Int? = nil, items: [SimplePremiumWafHost]? = nil) {
         self.total = total
         self.items = items
     }
@@ -32,16 +28,13 @@ public struct ListPremiumHostResponse: Codable, Sendable, Hashable {
 }
 
 /// Details about the protected domain name
-public struct SimplePremiumWafHost: Codable, Sendable, Hashable {
+public struct SimplePremiumWafHost: Codable, Sendable, Equatable {
     /// Domain name ID
     public var id: String?
-
     /// Domain name
     public var hostname: String?
-
     /// Policy ID
     public var policyid: String?
-
     /// WAF status of the protected domain name. The value can be:
     /// 0: Suspended. WAF only forwards requests for the domain name but does not detect attacks.
     /// 1: Enabled. WAF detects attacks based on the configured policy.
@@ -49,7 +42,6 @@ public struct SimplePremiumWafHost: Codable, Sendable, Hashable {
     /// - `0`: Suspended. WAF only forwards requests for the domain name but does not detect attacks.
     /// - `1`: Enabled. WAF detects attacks based on the configured policy.
     public var protectStatus: Int?
-
     /// Domain name access status. The value can be 0 or 1.
     /// 0: The domain name has not been added to WAF, and no traffic is routed to the WAF engine.
     /// 1: The domain name has been added to WAF, and traffic destined for the domain name has been routed to
@@ -59,42 +51,32 @@ public struct SimplePremiumWafHost: Codable, Sendable, Hashable {
     /// - `1`: The domain name has been added to WAF, and traffic destined for the domain name has been routed
     ///   to the WAF engine and the origin server.
     public var accessStatus: Int?
-
     /// Special domain name identifier, which is used to store additional domain name configurations.
     /// Currently, this function is not supported. You can ignore this parameter.
     public var flag: Flag?
-
     /// Domain name ID. This parameter has the same meaning as parameter id and will be deleted.
     public var hostid: String?
-
     /// website name
     public var webTag: String?
-
     /// This parameter includes some extended information about the protected domain name.
     public var extend: Extend?
-
     /// Load balancer ID. This parameter is returned when the ELB mode is enabled for the domain name you want
     /// to protect.
     public var loadbalancerID: String?
-
     /// Listener ID. This parameter is returned when the ELB mode is enabled for the domain name you want to
     /// protect and a specified listener of the load balancer is connected to WAF.
     public var listenerID: String?
-
     /// Port. If the ELB mode is enabled for the domain name you want to protect and all listeners of the load
     /// balancer are connected to WAF, 0 is returned. If the ELB mode is enabled for the domain name you want
     /// to protect and a specified listener of the load balancer is connected to WAF, the listener port is
     /// returned.
     public var protocolPort: Int?
-
     /// Protection mode for the domain name. Set this parameter to elb-shared when the ELB mode is enabled for
     /// the domain name you want to protect.
     public var mode: String?
-
     /// Dedicated engine group the domain name was added to. This parameter is required only in special WAF
     /// mode, such as ELB mode.
     public var poolIDs: [String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var description: String?
 

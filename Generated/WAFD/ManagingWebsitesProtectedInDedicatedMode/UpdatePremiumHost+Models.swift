@@ -4,27 +4,23 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/updatePremiumHost``.
-public struct UpdatePremiumHostRequest: Codable, Sendable, Hashable {
+public struct UpdatePremiumHostRequest: Codable, Sendable, Equatable {
     /// Whether a proxy is used for the domain name. If your website has no layer-7 proxy server such as CDN
     /// and cloud acceleration service deployed in front of WAF and uses only layer-4 load balancers (or NAT),
     /// set Proxy Configured to No. Otherwise, Proxy Configured must be set to Yes. This ensures that WAF
     /// obtains real IP addresses of website visitors and takes protective actions configured in protection
     /// policies.
     public var proxy: Bool?
-
     /// HTTPS certificate ID. It can be obtained by calling the ListCertificates API.
     public var certificateid: String?
-
     /// HTTPS certificate name. It can be obtained by calling the ListCertificates API. Certifacteid and
     /// certificatename are required at the same. If certificateid does not match certificatename, an error is
     /// reported.
     public var certificatename: String?
-
     /// Minimum TLS version supported.
     /// TLS v1.0 is used by default.
     /// The value can be:TLS v1.0TLS v1.1TLS v1.2TLS v1.3
     public var tls: String?
-
     /// Cipher suite. The value can be:
     /// cipher_1:
     /// ECDHE-ECDSA-AES256-GCM-SHA384:HIGH:!MEDIUM:!LOW:!aNULL:!eNULL:!DES:!MD5:!PSK:!RC4:!kRSA:!SRP:!3DES:!DSS:!EXP:!CAMELLIA:@STRENGTH
@@ -36,34 +32,25 @@ public struct UpdatePremiumHostRequest: Codable, Sendable, Hashable {
     /// cipher_default:
     /// ECDHE-RSA-AES256-SHA384:AES256-SHA256:RC4:HIGH:!MD5:!aNULL:!eNULL:!NULL:!DH:!EDH:!AESGCM
     public var cipher: String?
-
     /// WAF status of the protected domain name.
     /// 0: Suspended. WAF only forwards requests for the domain name but does not detect attacks.
     /// 1: Enabled. WAF detects attacks based on the configured policy.
     public var protectStatus: Int?
-
     /// Server configuration in dedicated mode
     public var server: [CreatePremiumHostPremiumWafServer]?
-
     /// Alarm configuration page
     public var blockPage: CreatePremiumHostBlockPage?
-
     /// Feature switch for configuring compliance certification checks for domain names protected with the
     /// dedicated WAF instance.
     public var flag: Flag?
-
     /// Traffic identifier
     public var trafficMark: TrafficMark?
-
     /// Circuit breaker configuration
     public var circuitBreaker: CircuitBreaker?
-
     /// Timeout settings
     public var timeoutConfig: TimeoutConfig?
-
     /// website name
     public var webTag: String?
-
     /// website remarks
     public var description: String?
 
@@ -136,32 +123,25 @@ public struct UpdatePremiumHostRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``WAFDClient/updatePremiumHost``.
-public struct UpdatePremiumHostResponse: Codable, Sendable, Hashable {
+public struct UpdatePremiumHostResponse: Codable, Sendable, Equatable {
     /// Domain name ID
     public var id: String?
-
     /// ID of the policy initially used to the domain name. It can be obtained by calling the API described in
     /// 2.1.1 Querying Protection Policies.
     public var policyid: String?
-
     /// Domain name added to cloud WAF.
     public var hostname: String?
-
     /// User domain ID
     public var domainid: String?
-
     /// Project ID
     public var projectID: String?
-
     /// Client protocol, which is the protocol used by a client (for example, a browser) to access your
     /// website.
     public var `protocol`: String?
-
     /// Minimum TLS version supported.
     /// TLS v1.0 is used by default.
     /// The value can be:TLS v1.0TLS v1.1TLS v1.2TLS v1.3
     public var tls: String?
-
     /// Cipher suite. The value can be:
     /// cipher_1:
     /// ECDHE-ECDSA-AES256-GCM-SHA384:HIGH:!MEDIUM:!LOW:!aNULL:!eNULL:!DES:!MD5:!PSK:!RC4:!kRSA:!SRP:!3DES:!DSS:!EXP:!CAMELLIA:@STRENGTH
@@ -173,23 +153,18 @@ public struct UpdatePremiumHostResponse: Codable, Sendable, Hashable {
     /// cipher_default:
     /// ECDHE-RSA-AES256-SHA384:AES256-SHA256:RC4:HIGH:!MD5:!aNULL:!eNULL:!NULL:!DH:!EDH:!AESGCM
     public var cipher: String?
-
     /// Origin server details
     public var server: [PremiumWafServer]?
-
     /// HTTPS certificate ID. It can be obtained by calling the ListCertificates API.
     /// This parameter is not required when the client protocol is HTTP.
     /// This parameter is mandatory when the client protocol is HTTPS.
     public var certificateid: String?
-
     /// Certificate name.
     /// This parameter is not required when the client protocol is HTTP.
     /// This parameter is mandatory when the client protocol is HTTPS.
     public var certificatename: String?
-
     /// Whether the proxy is enabled
     public var proxy: Bool?
-
     /// WAF status of the protected domain name. The value can be:
     /// 0: Suspended. WAF only forwards requests for the domain name but does not detect attacks.
     /// 1: Enabled. WAF detects attacks based on the configured policy.
@@ -197,65 +172,48 @@ public struct UpdatePremiumHostResponse: Codable, Sendable, Hashable {
     /// - `0`: Suspended. WAF only forwards requests for the domain name but does not detect attacks.
     /// - `1`: Enabled. WAF detects attacks based on the configured policy.
     public var protectStatus: Int?
-
     /// Whether a domain name is connected to WAF.
     /// 0: The domain name is not connected to the engine instance.
     /// 1: The domain name is connected to the engine instance.
     public var accessStatus: Int?
-
     /// Access progress, which is used only for the new console (frontend).
     public var accessProgress: [AccessProgress]?
-
     /// Feature switch for configuring compliance certification checks for domain names protected with the
     /// dedicated WAF instance.
     public var flag: Flag?
-
     /// Alarm configuration page
     public var blockPage: BlockPage?
-
     /// This parameter includes some extended information about the protected domain name.
     public var extend: Extend?
-
     /// Traffic identifier
     public var trafficMark: TrafficMark?
-
     /// Circuit breaker configuration
     public var circuitBreaker: CircuitBreaker?
-
     /// Timeout settings
     public var timeoutConfig: TimeoutConfig?
-
     /// website name
     public var webTag: String?
-
     /// website remarks
     public var description: String?
-
     /// Time a domain name is added to WAF
     public var timestamp: Int64?
-
     /// Load balancer ID. This parameter is returned when the ELB mode is enabled for the domain name you want
     /// to protect.
     public var loadbalancerID: String?
-
     /// Listener ID. This parameter is returned when the ELB mode is enabled for the domain name you want to
     /// protect and a specified listener of the load balancer is connected to WAF.
     public var listenerID: String?
-
     /// Port. If the ELB mode is enabled for the domain name you want to protect and all listeners of the load
     /// balancer are connected to WAF, 0 is returned. If the ELB mode is enabled for the domain name you want
     /// to protect and a specified listener of the load balancer is connected to WAF, the listener port is
     /// returned.
     public var protocolPort: Int?
-
     /// Protection mode for the domain name. Set this parameter to elb-shared when the ELB mode is enabled for
     /// the domain name you want to protect.
     public var mode: String?
-
     /// Dedicated engine group the domain name was added to. This parameter is required only in special WAF
     /// mode, such as ELB mode.
     public var poolIDs: [String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var projectid: String?
 

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/updatePremiumHostProtectStatus``.
-public struct UpdatePremiumHostProtectStatusRequest: Codable, Sendable, Hashable {
+public struct UpdatePremiumHostProtectStatusRequest: Codable, Sendable, Equatable {
     /// WAF status of the protected domain name.
     /// 0: The WAF protection is suspended. WAF only forwards requests destined for the domain name and does
     /// not detect attacks.
@@ -15,9 +15,7 @@ public struct UpdatePremiumHostProtectStatusRequest: Codable, Sendable, Hashable
         case protectStatus = "protect_status"
     }
 
-    public init(
-        protectStatus: Int
-    ) {
+    public init(protectStatus: Int) {
         self.protectStatus = protectStatus
     }
 
@@ -28,7 +26,7 @@ public struct UpdatePremiumHostProtectStatusRequest: Codable, Sendable, Hashable
 }
 
 /// The response of ``WAFDClient/updatePremiumHostProtectStatus``.
-public struct UpdatePremiumHostProtectStatusResponse: Codable, Sendable, Hashable {
+public struct UpdatePremiumHostProtectStatusResponse: Codable, Sendable, Equatable {
     /// WAF status of the protected domain name.
     /// 0: The WAF protection is suspended. WAF only forwards requests destined for the domain name and does
     /// not detect attacks.
@@ -39,9 +37,7 @@ public struct UpdatePremiumHostProtectStatusResponse: Codable, Sendable, Hashabl
         case protectStatus = "protect_status"
     }
 
-    public init(
-        protectStatus: Int? = nil
-    ) {
+    public init(protectStatus: Int? = nil) {
         self.protectStatus = protectStatus
     }
 

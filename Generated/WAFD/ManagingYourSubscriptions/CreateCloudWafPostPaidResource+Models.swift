@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/createCloudWafPostPaidResource``.
-public struct CreateCloudWafPostPaidResourceRequest: Codable, Sendable, Hashable {
+public struct CreateCloudWafPostPaidResourceRequest: Codable, Sendable, Equatable {
     /// Website the account belongs to. The value is dt for Cloud website.
     public var consoleArea: String
 
@@ -12,9 +12,7 @@ public struct CreateCloudWafPostPaidResourceRequest: Codable, Sendable, Hashable
         case consoleArea = "console_area"
     }
 
-    public init(
-        consoleArea: String
-    ) {
+    public init(consoleArea: String) {
         self.consoleArea = consoleArea
     }
 }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/createAnticrawlerRule``.
-public struct CreateAnticrawlerRuleRequest: Codable, Sendable, Hashable {
+public struct CreateAnticrawlerRuleRequest: Codable, Sendable, Equatable {
     /// URL to which the rule applies.
     public var url: String
-
     /// Rule matching logic
     /// 1: Include
     /// 2: Not include
@@ -18,10 +17,8 @@ public struct CreateAnticrawlerRuleRequest: Codable, Sendable, Hashable {
     /// 7: Suffix is
     /// 8: Suffix is not
     public var logic: Int
-
     /// Rule name.
     public var name: String
-
     /// JavaScript anti-crawler rule type.
     /// anticrawler_specific_url: used to protect a specific path specified by the rule.
     /// anticrawler_except_url: used to protect all paths except the one specified by the rule.
@@ -34,12 +31,7 @@ public struct CreateAnticrawlerRuleRequest: Codable, Sendable, Hashable {
         case type
     }
 
-    public init(
-        url: String,
-        logic: Int,
-        name: String,
-        type: String
-    ) {
+    public init(url: String, logic: Int, name: String, type: String) {
         self.url = url
         self.logic = logic
         self.name = name

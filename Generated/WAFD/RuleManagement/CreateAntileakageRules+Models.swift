@@ -6,53 +6,35 @@ import CloudCore
 /// Protective action of the Antileakage rule
 ///
 /// action
-public struct CreateAntileakageRulesAction: Codable, Sendable, Hashable {
+public struct CreateAntileakageRulesAction: Codable, Sendable, Equatable {
     /// Protection type
     /// block: WAF blocks attacks.
     /// log: WAF only logs discovered attacks.
     public var category: String
 
-    private enum CodingKeys: String, CodingKey {
-        case category
-    }
-
-    public init(
-        category: String
-    ) {
+    public init(category: String) {
         self.category = category
     }
 }
 
 /// The request body of ``WAFDClient/createAntileakageRules``.
-public struct CreateAntileakageRulesRequest: Codable, Sendable, Hashable {
+public struct CreateAntileakageRulesRequest: Codable, Sendable, Equatable {
     /// URL to which the rule applies.
     public var url: String
-
     /// Sensitive information type in the information leakage prevention rule.
     /// sensitive: The rule masks sensitive user information, such as ID code, phone numbers, and email
     /// addresses.
     /// code: The rule blocks response pages of specified HTTP response code.
     public var category: String
-
     /// Content corresponding to the sensitive information type. Multiple options can be set.
     /// When category is set to code, the pages that contain the following HTTP response codes will be
     /// blocked: 400, 401, 402, 403, 404, 405, 500, 501, 502, 503, 504 and 507.
     /// When category is set to sensitive, parameters phone, id_card, and email can be set.
     public var contents: [String]
-
     /// Protective action of the Antileakage rule
     public var action: CreateAntileakageRulesAction
-
     /// Rule description
     public var description: String?
-
-    private enum CodingKeys: String, CodingKey {
-        case url
-        case category
-        case contents
-        case action
-        case description
-    }
 
     public init(
         url: String,
@@ -70,31 +52,25 @@ public struct CreateAntileakageRulesRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``WAFDClient/createAntileakageRules``.
-public struct CreateAntileakageRulesResponse: Codable, Sendable, Hashable {
+public struct CreateAntileakageRulesResponse: Codable, Sendable, Equatable {
     /// Rule ID
     public var id: String?
-
     /// URL to which the rule applies.
     public var url: String?
-
     /// Sensitive information type in the information leakage prevention rule.
     /// sensitive: The rule masks sensitive user information, such as ID code, phone numbers, and email
     /// addresses.
     /// code: The rule blocks response pages of specified HTTP response code.
     public var category: String?
-
     /// Content corresponding to the sensitive information type. Multiple options can be set.
     /// When category is set to code, the pages that contain the following HTTP response codes will be
     /// blocked: 400, 401, 402, 403, 404, 405, 500, 501, 502, 503, 504 and 507.
     /// When category is set to sensitive, parameters phone, id_card, and email can be set.
     public var contents: [String]?
-
     /// Timestamp when the rule was created.
     public var timestamp: Int64?
-
     /// Rule description.
     public var description: String?
-
     /// Rule status. The value can be:
     /// 0: The rule is disabled.
     /// 1: The rule is enabled.
@@ -102,10 +78,8 @@ public struct CreateAntileakageRulesResponse: Codable, Sendable, Hashable {
     /// - `0`: The rule is disabled.
     /// - `1`: The rule is enabled.
     public var status: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var action: Action?
-
     /// Not in the page's table; the page's response example shows it.
     public var policyid: String?
 

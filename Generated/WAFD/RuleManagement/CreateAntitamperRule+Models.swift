@@ -4,29 +4,17 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/createAntitamperRule``.
-public struct CreateAntitamperRuleRequest: Codable, Sendable, Hashable {
+public struct CreateAntitamperRuleRequest: Codable, Sendable, Equatable {
     /// Protected website. It can be obtained by calling the ListHost API in cloud mode (the value of the
     /// hostname field in the response body).
     public var hostname: String
-
     /// URL protected by the web tamper protection rule. The value must be in the standard URL format, for
     /// example, /admin
     public var url: String
-
     /// Rule description
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case hostname
-        case url
-        case description
-    }
-
-    public init(
-        hostname: String,
-        url: String,
-        description: String? = nil
-    ) {
+    public init(hostname: String, url: String, description: String? = nil) {
         self.hostname = hostname
         self.url = url
         self.description = description

@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/createPunishmentRules``.
-public struct CreatePunishmentRulesRequest: Codable, Sendable, Hashable {
+public struct CreatePunishmentRulesRequest: Codable, Sendable, Equatable {
     /// Type of the known attack source rule.
     public var category: String
-
     /// Block duration, in seconds. If prefix long is selected for the rule type, the value for block_time
     /// ranges from 301 to 1800. If prefix short is selected for the rule type, the value for block_time
     /// ranges from 0 to 300.
     public var blockTime: Int
-
     /// Rule description
     public var description: String?
 
@@ -22,11 +20,7 @@ public struct CreatePunishmentRulesRequest: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        category: String,
-        blockTime: Int,
-        description: String? = nil
-    ) {
+    public init(category: String, blockTime: Int, description: String? = nil) {
         self.category = category
         self.blockTime = blockTime
         self.description = description

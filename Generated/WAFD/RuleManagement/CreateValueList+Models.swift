@@ -4,29 +4,17 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/createValueList``.
-public struct CreateValueListRequest: Codable, Sendable, Hashable {
+public struct CreateValueListRequest: Codable, Sendable, Equatable {
     /// Reference table name. The value can contain a maximum of 64 characters. Only digits, letters, hyphens
     /// (-), underscores (_), and periods (.) are allowed.
     public var name: String
-
     /// Reference table type. For details, see the enumeration values as followed.
     public var type: String
-
     /// The contents of condition matching of the rules, such as CC Attack Protection Rule or Precise
     /// Protection Rule.
     public var values: [String]
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case values
-    }
-
-    public init(
-        name: String,
-        type: String,
-        values: [String]
-    ) {
+    public init(name: String, type: String, values: [String]) {
         self.name = name
         self.type = type
         self.values = values

@@ -4,24 +4,20 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/createWhiteblackipRule``.
-public struct CreateWhiteblackipRuleRequest: Codable, Sendable, Hashable {
+public struct CreateWhiteblackipRuleRequest: Codable, Sendable, Equatable {
     /// Rule name.
     public var name: String
-
     /// Rule description.
     public var description: String?
-
     /// IP addresses or an IP address range.
     /// -IP addresses: IP addresses to be added to the blacklist or whitelist, for example, 192.x.x.3
     /// -IP address range: IP address and subnet mask, for example, 10.x.x.0/24
     public var addr: String
-
     /// Protective action. The value can be:
     /// 0: WAF blocks the requests that hit the rule.
     /// 1: WAF allows the requests that hit the rule.
     /// 2: WAF only logs the requests that hit the rule.
     public var white: JSONValue
-
     /// ID of a known attack source rule. This parameter can be configured only when white is set to 0.
     public var followedActionID: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``WAFDClient/listAnticrawlerRules``.
-public struct ListAnticrawlerRulesResponse: Codable, Sendable, Hashable {
+public struct ListAnticrawlerRulesResponse: Codable, Sendable, Equatable {
     /// The number of anti-crawler rules in the current policy.
     public var total: Int?
-
     /// The list of anti-crawler protection rules.
     public var items: [AnticrawlerRule]?
 
@@ -16,10 +15,7 @@ public struct ListAnticrawlerRulesResponse: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        total: Int? = nil,
-        items: [AnticrawlerRule]? = nil
-    ) {
+    public init(total: Int? = nil, items: [AnticrawlerRule]? = nil) {
         self.total = total
         self.items = items
     }

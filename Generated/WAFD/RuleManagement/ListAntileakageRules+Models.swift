@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``WAFDClient/listAntileakageRules``.
-public struct ListAntileakageRulesResponse: Codable, Sendable, Hashable {
+public struct ListAntileakageRulesResponse: Codable, Sendable, Equatable {
     /// The number of information leakage prevention rules
     public var total: Int?
-
     /// The list of information leakage prevention rules
     public var items: [LeakageListInfo]?
 
@@ -16,10 +15,7 @@ public struct ListAntileakageRulesResponse: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        total: Int? = nil,
-        items: [LeakageListInfo]? = nil
-    ) {
+    public init(total: Int? = nil, items: [LeakageListInfo]? = nil) {
         self.total = total
         self.items = items
     }

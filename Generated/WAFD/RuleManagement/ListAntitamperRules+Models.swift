@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``WAFDClient/listAntitamperRules``.
-public struct ListAntitamperRulesResponse: Codable, Sendable, Hashable {
+public struct ListAntitamperRulesResponse: Codable, Sendable, Equatable {
     /// Total number of rules
     public var total: Int?
-
     /// Rules
     public var items: [AntiTamperRuleResponseBody]?
 
@@ -16,10 +15,7 @@ public struct ListAntitamperRulesResponse: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        total: Int? = nil,
-        items: [AntiTamperRuleResponseBody]? = nil
-    ) {
+    public init(total: Int? = nil, items: [AntiTamperRuleResponseBody]? = nil) {
         self.total = total
         self.items = items
     }

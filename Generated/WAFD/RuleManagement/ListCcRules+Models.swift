@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``WAFDClient/listCcRules``.
-public struct ListCcRulesResponse: Codable, Sendable, Hashable {
+public struct ListCcRulesResponse: Codable, Sendable, Equatable {
     /// Number of rules in the policy
     public var total: Int?
-
     /// Array of Cc rules
     public var items: [CcrulesListInfo]?
 
@@ -16,10 +15,7 @@ public struct ListCcRulesResponse: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        total: Int? = nil,
-        items: [CcrulesListInfo]? = nil
-    ) {
+    public init(total: Int? = nil, items: [CcrulesListInfo]? = nil) {
         self.total = total
         self.items = items
     }

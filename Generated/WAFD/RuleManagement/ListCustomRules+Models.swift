@@ -4,16 +4,13 @@
 import CloudCore
 
 /// Array of custom rules
-public struct CustomRuleBody: Codable, Sendable, Hashable {
+public struct CustomRuleBody: Codable, Sendable, Equatable {
     /// Rule ID.
     public var id: String?
-
     /// Policy ID.
     public var policyid: String?
-
     /// Rule description.
     public var description: String?
-
     /// Rule status. The value can be 0 or 1.
     /// 0: The rule is disabled.
     /// 1: The rule is enabled.
@@ -21,40 +18,29 @@ public struct CustomRuleBody: Codable, Sendable, Hashable {
     /// - `0`: The rule is disabled.
     /// - `1`: The rule is enabled.
     public var status: Int?
-
     /// List of matching conditions. All conditions must be met.
     public var conditions: [ShowCustomRuleCondition]?
-
     /// Protective action of the precise protection rule.
     public var action: CustomAction?
-
     /// Priority of a rule. A small value indicates a high priority. If two rules are assigned with the same
     /// priority, the rule added earlier has higher priority. Value range: 0 to 1000.
     public var priority: Int?
-
     /// Timestamp when the precise protection rule is created.
     public var timestamp: Int64?
-
     /// Timestamp (ms) when the precise protection rule takes effect. This parameter is returned only when
     /// time is true.
     public var start: Int64?
-
     /// Timestamp (ms) when the precise protection rule expires. This parameter is returned only when time is
     /// true.
     public var terminal: Int64?
-
     /// This parameter is reserved and can be ignored currently.
     public var actionMode: Bool?
-
     /// Rule aging time. This parameter is reserved and can be ignored currently.
     public var agingTime: Int?
-
     /// Rule creation object. This parameter is reserved and can be ignored currently.
     public var producer: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var category: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var time: Bool?
 
@@ -131,10 +117,9 @@ public struct CustomRuleBody: Codable, Sendable, Hashable {
 }
 
 /// The response of ``WAFDClient/listCustomRules``.
-public struct ListCustomRulesResponse: Codable, Sendable, Hashable {
+public struct ListCustomRulesResponse: Codable, Sendable, Equatable {
     /// Number of rules in the policy
     public var total: Int?
-
     /// Array of custom rules
     public var items: [CustomRuleBody]?
 
@@ -143,10 +128,7 @@ public struct ListCustomRulesResponse: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        total: Int? = nil,
-        items: [CustomRuleBody]? = nil
-    ) {
+    public init(total: Int? = nil, items: [CustomRuleBody]? = nil) {
         self.total = total
         self.items = items
     }

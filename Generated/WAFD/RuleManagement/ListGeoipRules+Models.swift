@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``WAFDClient/listGeoipRules``.
-public struct ListGeoipRulesResponse: Codable, Sendable, Hashable {
+public struct ListGeoipRulesResponse: Codable, Sendable, Equatable {
     /// Number of blocked geographical locations in the policy.
     public var total: Int?
-
     /// List of the restricted geographical locations
     public var items: [GeOIPItem]?
 
@@ -16,10 +15,7 @@ public struct ListGeoipRulesResponse: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        total: Int? = nil,
-        items: [GeOIPItem]? = nil
-    ) {
+    public init(total: Int? = nil, items: [GeOIPItem]? = nil) {
         self.total = total
         self.items = items
     }

@@ -4,11 +4,10 @@
 import CloudCore
 
 /// The response of ``WAFDClient/listIgnoreRules``.
-public struct ListIgnoreRulesResponse: Codable, Sendable, Hashable {
+public struct ListIgnoreRulesResponse: Codable, Sendable, Equatable {
     /// The number of global protection whitelist (formerly false alarm masking) rules in the protection
     /// policy.
     public var total: Int?
-
     /// Domain names the global protection whitelist (formerly false alarm masking) rule is used for.
     public var items: [IgnoreRuleBody]?
 
@@ -17,10 +16,7 @@ public struct ListIgnoreRulesResponse: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        total: Int? = nil,
-        items: [IgnoreRuleBody]? = nil
-    ) {
+    public init(total: Int? = nil, items: [IgnoreRuleBody]? = nil) {
         self.total = total
         self.items = items
     }

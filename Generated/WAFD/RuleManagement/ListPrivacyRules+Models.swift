@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``WAFDClient/listPrivacyRules``.
-public struct ListPrivacyRulesResponse: Codable, Sendable, Hashable {
+public struct ListPrivacyRulesResponse: Codable, Sendable, Equatable {
     /// Number of rules
     public var total: Int?
-
     /// Rules
     public var items: [PrivacyResponseBody]?
 
@@ -16,10 +15,7 @@ public struct ListPrivacyRulesResponse: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        total: Int? = nil,
-        items: [PrivacyResponseBody]? = nil
-    ) {
+    public init(total: Int? = nil, items: [PrivacyResponseBody]? = nil) {
         self.total = total
         self.items = items
     }

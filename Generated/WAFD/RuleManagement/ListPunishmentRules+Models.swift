@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``WAFDClient/listPunishmentRules``.
-public struct ListPunishmentRulesResponse: Codable, Sendable, Hashable {
+public struct ListPunishmentRulesResponse: Codable, Sendable, Equatable {
     /// The number of known attack source rules.
     public var total: Int?
-
     /// The list of known attack source rules.
     public var items: [PunishmentInfo]?
 
@@ -16,10 +15,7 @@ public struct ListPunishmentRulesResponse: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        total: Int? = nil,
-        items: [PunishmentInfo]? = nil
-    ) {
+    public init(total: Int? = nil, items: [PunishmentInfo]? = nil) {
         self.total = total
         self.items = items
     }

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``WAFDClient/listValueList``.
-public struct ListValueListResponse: Codable, Sendable, Hashable {
+public struct ListValueListResponse: Codable, Sendable, Equatable {
     /// Number of reference tables
     public var total: Int?
-
     /// Reference table list
     public var items: [ValueList]?
 
@@ -16,10 +15,7 @@ public struct ListValueListResponse: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        total: Int? = nil,
-        items: [ValueList]? = nil
-    ) {
+    public init(total: Int? = nil, items: [ValueList]? = nil) {
         self.total = total
         self.items = items
     }

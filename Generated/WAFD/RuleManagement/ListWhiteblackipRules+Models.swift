@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``WAFDClient/listWhiteblackipRules``.
-public struct ListWhiteblackipRulesResponse: Codable, Sendable, Hashable {
+public struct ListWhiteblackipRulesResponse: Codable, Sendable, Equatable {
     /// Number of rules
     public var total: Int?
-
     /// Rules
     public var items: [WhiteBlackIPResponseBody]?
-
     /// Number of rules. This parameter is reserved and can be ignored.
     public var size: Int?
 
@@ -20,11 +18,7 @@ public struct ListWhiteblackipRulesResponse: Codable, Sendable, Hashable {
         case size
     }
 
-    public init(
-        total: Int? = nil,
-        items: [WhiteBlackIPResponseBody]? = nil,
-        size: Int? = nil
-    ) {
+    public init(total: Int? = nil, items: [WhiteBlackIPResponseBody]? = nil, size: Int? = nil) {
         self.total = total
         self.items = items
         self.size = size

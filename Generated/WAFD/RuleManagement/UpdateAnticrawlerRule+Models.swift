@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/updateAnticrawlerRule``.
-public struct UpdateAnticrawlerRuleRequest: Codable, Sendable, Hashable {
+public struct UpdateAnticrawlerRuleRequest: Codable, Sendable, Equatable {
     /// URL to which the rule applies.
     public var url: String
-
     /// Rule matching logic
     /// 1: Include
     /// 2: Not include
@@ -18,7 +17,6 @@ public struct UpdateAnticrawlerRuleRequest: Codable, Sendable, Hashable {
     /// 7: Suffix is
     /// 8: Suffix is not
     public var logic: Int
-
     /// Rule name.
     public var name: String
 
@@ -28,11 +26,7 @@ public struct UpdateAnticrawlerRuleRequest: Codable, Sendable, Hashable {
         case name
     }
 
-    public init(
-        url: String,
-        logic: Int,
-        name: String
-    ) {
+    public init(url: String, logic: Int, name: String) {
         self.url = url
         self.logic = logic
         self.name = name

@@ -4,38 +4,23 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/updateAntileakageRule``.
-public struct UpdateAntileakageRuleRequest: Codable, Sendable, Hashable {
+public struct UpdateAntileakageRuleRequest: Codable, Sendable, Equatable {
     /// URL to which the rule applies.
     public var url: String
-
     /// Sensitive information type in the information leakage prevention rule.
     /// sensitive: The rule masks sensitive user information, such as ID code, phone numbers, and email
     /// addresses.
     /// code: The rule blocks response pages of specified HTTP response code.
     public var category: String
-
     /// Content corresponding to the sensitive information type. Multiple options can be set.
     /// When category is set to code, the pages that contain the following HTTP response codes will be
     /// blocked: 400, 401, 402, 403, 404, 405, 500, 501, 502, 503, 504 and 507.
     /// When category is set to sensitive, parameters phone, id_card, and email can be set.
     public var contents: [String]
-
     /// Rule description
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case url
-        case category
-        case contents
-        case description
-    }
-
-    public init(
-        url: String,
-        category: String,
-        contents: [String],
-        description: String? = nil
-    ) {
+    public init(url: String, category: String, contents: [String], description: String? = nil) {
         self.url = url
         self.category = category
         self.contents = contents

@@ -7,13 +7,11 @@ import CloudCore
 public typealias UpdateIgnoreRuleRequest = CreateIgnoreRuleRequest
 
 /// The response of ``WAFDClient/updateIgnoreRule``.
-public struct UpdateIgnoreRuleResponse: Codable, Sendable, Hashable {
+public struct UpdateIgnoreRuleResponse: Codable, Sendable, Equatable {
     /// Rule ID
     public var id: String?
-
     /// Policy ID
     public var policyid: String?
-
     /// Items to be masked. You can provide multiple items and separate them with semicolons (;).
     /// If you want to disable a specific built-in rule for a domain name, the value of this parameter is the
     /// rule ID. When requests are blocked against a certain built-in rule while you do not want this rule to
@@ -31,26 +29,19 @@ public struct UpdateIgnoreRuleResponse: Codable, Sendable, Hashable {
     /// lfi: Local file inclusion
     /// cmdi: Command injection attack
     public var rule: String?
-
     /// The value is fixed at 1, indicating v2 false alarm masking rules are used.
     public var mode: Int?
-
     /// Condition list
     public var conditions: [Condition]?
-
     /// Advanced settings
     public var advanced: [Advanced]?
-
     /// Domain names to be protected. If the array length is 0, this rule will take effect for all domain
     /// names that are protected by the policies this rule belongs to.
     public var domain: [String]?
-
     /// Not in the page's table; the page's response example shows it.
     public var description: String?
-
     /// Not in the page's table; the page's response example shows it.
     public var status: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var timestamp: Int64?
 

@@ -6,7 +6,7 @@ import CloudCore
 /// Not in the page's table; the page's response example shows it.
 ///
 /// Read from the page's example.
-public struct UpdatePolicyRuleStatusCondition: Codable, Sendable, Hashable {
+public struct UpdatePolicyRuleStatusCondition: Codable, Sendable, Equatable {
     public var category: String?
     public var content: [String]?
     public var index: String?
@@ -33,7 +33,7 @@ public struct UpdatePolicyRuleStatusCondition: Codable, Sendable, Hashable {
 }
 
 /// The request body of ``WAFDClient/updatePolicyRuleStatus``.
-public struct UpdatePolicyRuleStatusRequest: Codable, Sendable, Hashable {
+public struct UpdatePolicyRuleStatusRequest: Codable, Sendable, Equatable {
     /// Rule status. The value can be:
     /// 0: The rule is disabled.
     /// 1: The rule is enabled.
@@ -46,9 +46,7 @@ public struct UpdatePolicyRuleStatusRequest: Codable, Sendable, Hashable {
         case status
     }
 
-    public init(
-        status: Int
-    ) {
+    public init(status: Int) {
         self.status = status
     }
 
@@ -59,37 +57,28 @@ public struct UpdatePolicyRuleStatusRequest: Codable, Sendable, Hashable {
 }
 
 /// The response of ``WAFDClient/updatePolicyRuleStatus``.
-public struct UpdatePolicyRuleStatusResponse: Codable, Sendable, Hashable {
+public struct UpdatePolicyRuleStatusResponse: Codable, Sendable, Equatable {
     /// Rule ID
     public var id: String?
-
     /// Policy ID
     public var policyid: String?
-
     /// Time when the rule was created.
     public var timestamp: Int64?
-
     /// Rule Description
     public var description: String?
-
     /// Status. The options are 0 and 1. 0: Disabled. 1: Enabled.
     ///
     /// - `0`
     /// - `1`
     public var status: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var action: Action?
-
     /// Not in the page's table; the page's response example shows it.
     public var actionMode: Bool?
-
     /// Not in the page's table; the page's response example shows it.
     public var conditions: [UpdatePolicyRuleStatusCondition]?
-
     /// Not in the page's table; the page's response example shows it.
     public var priority: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var time: Bool?
 

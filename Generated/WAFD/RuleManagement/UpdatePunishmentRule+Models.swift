@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/updatePunishmentRule``.
-public struct UpdatePunishmentRuleRequest: Codable, Sendable, Hashable {
+public struct UpdatePunishmentRuleRequest: Codable, Sendable, Equatable {
     /// Block duration, in seconds. If prefix long is selected for the rule type, the value for block_time
     /// ranges from 301 to 1800. If prefix short is selected for the rule type, the value for block_time
     /// ranges from 0 to 300.
     public var blockTime: Int
-
     /// Rule description
     public var description: String?
-
     /// Not in the page's table; the page's request example sends it.
     public var category: String?
 
@@ -22,11 +20,7 @@ public struct UpdatePunishmentRuleRequest: Codable, Sendable, Hashable {
         case category
     }
 
-    public init(
-        blockTime: Int,
-        description: String? = nil,
-        category: String? = nil
-    ) {
+    public init(blockTime: Int, description: String? = nil, category: String? = nil) {
         self.blockTime = blockTime
         self.description = description
         self.category = category

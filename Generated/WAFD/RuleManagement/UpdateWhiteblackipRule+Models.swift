@@ -4,42 +4,33 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/updateWhiteblackipRule``.
-public struct UpdateWhiteblackipRuleRequest: Codable, Sendable, Hashable {
+public struct UpdateWhiteblackipRuleRequest: Codable, Sendable, Equatable {
     /// Documented values of `white`; other values decode as well.
     public struct White: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// WAF blocks the requests that hit the rule.
         public static let value0: Self = "0"
-
         /// WAF allows the requests that hit the rule.
         public static let value1: Self = "1"
-
         /// WAF only logs the requests that hit the rule.
         public static let value2: Self = "2"
     }
 
     /// Rule description.
     public var description: String?
-
     /// Rule name.
     public var name: String?
-
     /// IP addresses or an IP address range.
     /// -IP addresses: IP addresses to be added to the blacklist or whitelist, for example, 192.x.x.3
     /// -IP address range: IP address and subnet mask, for example, 10.x.x.0/24
     public var addr: String
-
     /// Protective action. The value can be:
     /// 0: WAF blocks the requests that hit the rule.
     /// 1: WAF allows the requests that hit the rule.
     /// 2: WAF only logs the requests that hit the rule.
     public var white: White
-
     /// ID of a known attack source rule. This parameter can be configured only when white is set to 0.
     public var followedActionID: String?
 

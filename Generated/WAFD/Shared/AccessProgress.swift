@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Access progress, which is used only for the new console (frontend).
-public struct AccessProgress: Codable, Sendable, Hashable {
+public struct AccessProgress: Codable, Sendable, Equatable {
     /// Step
     /// 1: whitelisting WAF IP addresses.
     /// 2: testing WAF.
     /// 3:modifying DNS record.
     public var step: Int?
-
     /// Status. The value can be 0 or 1.
     /// 0: The step has not been finished.
     /// 1: The step has finished.
@@ -24,10 +23,7 @@ public struct AccessProgress: Codable, Sendable, Hashable {
         case status
     }
 
-    public init(
-        step: Int? = nil,
-        status: Int? = nil
-    ) {
+    public init(step: Int? = nil, status: Int? = nil) {
         self.step = step
         self.status = status
     }

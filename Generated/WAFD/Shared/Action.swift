@@ -4,19 +4,13 @@
 import CloudCore
 
 /// Not in the page's table; the page's response example shows it.
-public struct Action: Codable, Sendable, Hashable {
+public struct Action: Codable, Sendable, Equatable {
     /// Protective action for feature-based anti-crawler rules:
     /// log: WAF only logs discovered attacks.
     /// block: WAF blocks discovered attacks.
     public var category: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case category
-    }
-
-    public init(
-        category: String? = nil
-    ) {
+    public init(category: String? = nil) {
         self.category = category
     }
 }

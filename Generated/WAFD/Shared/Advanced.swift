@@ -6,25 +6,16 @@ import CloudCore
 /// To ignore attacks of a specific field, specify the field in the Advanced settings area. After you add the
 /// rule, WAF will stop blocking attacks of the specified field. This parameter is not included if all modules
 /// are bypassed.
-public struct Advanced: Codable, Sendable, Hashable {
+public struct Advanced: Codable, Sendable, Equatable {
     /// Field type. The following field types are supported: Params, Cookie, Header, Body, and Multipart.
     /// When you select Params, Cookie, or Header, you can set this parameter to all or configure subfields as
     /// required.
     /// When you select Body or Multipart, set this parameter to all.
     public var index: String?
-
     /// Subfield of the specified field type. The default value is all.
     public var contents: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case index
-        case contents
-    }
-
-    public init(
-        index: String? = nil,
-        contents: [String]? = nil
-    ) {
+    public init(index: String? = nil, contents: [String]? = nil) {
         self.index = index
         self.contents = contents
     }

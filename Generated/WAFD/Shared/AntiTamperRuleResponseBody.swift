@@ -4,19 +4,15 @@
 import CloudCore
 
 /// The response of ``WAFDClient/createAntitamperRule``.
-public struct AntiTamperRuleResponseBody: Codable, Sendable, Hashable {
+public struct AntiTamperRuleResponseBody: Codable, Sendable, Equatable {
     /// Rule ID.
     public var id: String?
-
     /// Policy ID
     public var policyid: String?
-
     /// Timestamp
     public var timestamp: Int64?
-
     /// Rule description.
     public var description: String?
-
     /// Rule status. The value can be:
     /// 0: The rule is disabled.
     /// 1: The rule is enabled.
@@ -24,11 +20,9 @@ public struct AntiTamperRuleResponseBody: Codable, Sendable, Hashable {
     /// - `0`: The rule is disabled.
     /// - `1`: The rule is enabled.
     public var status: Int?
-
     /// The domain name of the website protected with the web tamper protection rule. The domain name is in
     /// the format of xxx.xxx.com, such as www.example.com.
     public var hostname: String?
-
     /// URL for the web tamper protection rule.
     public var url: String?
 

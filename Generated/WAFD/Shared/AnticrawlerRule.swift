@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``WAFDClient/createAnticrawlerRule``.
-public struct AnticrawlerRule: Codable, Sendable, Hashable {
+public struct AnticrawlerRule: Codable, Sendable, Equatable {
     /// Policy ID.
     public var policyid: String?
-
     /// Rule ID.
     public var id: String?
-
     /// URL to which the rule applies.
     public var url: String?
-
     /// Rule matching logic
     /// 1: Include
     /// 2: Not include
@@ -24,18 +21,14 @@ public struct AnticrawlerRule: Codable, Sendable, Hashable {
     /// 7: Suffix is
     /// 8: Suffix is not
     public var logic: Int?
-
     /// Rule name.
     public var name: String?
-
     /// JavaScript anti-crawler rule type.
     /// anticrawler_specific_url: used to protect a specific path specified by the rule.
     /// anticrawler_except_url: used to protect all paths except the one specified by the rule.
     public var type: String?
-
     /// Timestamp when the rule waf created.
     public var timestamp: Int64?
-
     /// Rule status. The value can be 0 or 1.
     /// 0: The rule is disabled.
     /// 1: The rule is enabled.

@@ -4,16 +4,14 @@
 import CloudCore
 
 /// Alarm configuration page
-public struct BlockPage: Codable, Sendable, Hashable {
+public struct BlockPage: Codable, Sendable, Equatable {
     /// Template type. The value can be:
     /// default: The default block page is returned when a request is blocked.
     /// custom: Your custom block page is returned when a request is blocked.
     /// redirect: The request is redirected to the URL you specify.
     public var template: Template?
-
     /// Custom alarm page
     public var customPage: CustomPage?
-
     /// Redirection URL
     public var redirectURL: String?
 
@@ -23,11 +21,7 @@ public struct BlockPage: Codable, Sendable, Hashable {
         case redirectURL = "redirect_url"
     }
 
-    public init(
-        template: Template? = nil,
-        customPage: CustomPage? = nil,
-        redirectURL: String? = nil
-    ) {
+    public init(template: Template? = nil, customPage: CustomPage? = nil, redirectURL: String? = nil) {
         self.template = template
         self.customPage = customPage
         self.redirectURL = redirectURL

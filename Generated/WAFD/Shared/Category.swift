@@ -6,10 +6,7 @@ import CloudCore
 /// Documented values of the `category` fields and parameters; other values decode as well.
 public struct Category: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let url: Self = "url"
     public static let ip: Self = "ip"

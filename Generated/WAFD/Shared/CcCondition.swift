@@ -5,10 +5,9 @@ import CloudCore
 
 /// Rate limit conditions of the CC protection rule. This parameter is mandatory when the CC protection rule
 /// is in advanced mode (i.e. the value of mode is 1).
-public struct CcCondition: Codable, Sendable, Hashable {
+public struct CcCondition: Codable, Sendable, Equatable {
     /// Field type. The value can be url, ip, params, cookie, or header.
     public var category: Category?
-
     /// Logic for matching the condition.
     /// If the category is url, the optional operations are contain, not_contain, equal, not_equal, prefix,
     /// not_prefix, suffix, not_suffix, contain_any, not_contain_all, equal_any, not_equal_all, equal_any,
@@ -21,16 +20,13 @@ public struct CcCondition: Codable, Sendable, Hashable {
     /// len_greater, len_less, len_equal, len_not_equal, num_greater, num_less, num_equal, num_not_equal,
     /// exist and not_exist
     public var logicOperation: String?
-
     /// Content of the conditions. This parameter is mandatory when the suffix of logic_operation is not any
     /// or all.
     public var contents: [String]?
-
     /// Reference table ID. It can be obtained by calling the API Querying the Reference Table List. This
     /// parameter is mandatory when the suffix of logic_operation is any or all. The reference table type must
     /// be the same as the category type.
     public var valueListID: String?
-
     /// Subfield. When category is set to params, cookie, or header, set this parameter based on site
     /// requirements. This parameter is mandatory.
     public var index: String?

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The response of ``WAFDClient/createCcRule``.
-public struct CcrulesListInfo: Codable, Sendable, Hashable {
+public struct CcrulesListInfo: Codable, Sendable, Equatable {
     /// Rule ID.
     public var id: String?
-
     /// Policy ID.
     public var policyid: String?
-
     /// When the value of parameter mode is 0, this parameter has a return value. URL to which the rule
     /// applies, excluding a domain name.
     /// Prefix match: A path ending with * indicates that the path is used as a prefix. For example, to
@@ -18,16 +16,13 @@ public struct CcrulesListInfo: Codable, Sendable, Hashable {
     /// Exact match: The path you enter must exactly match the path you want to protect. If the path you want
     /// to protect is /admin, set url to /admin.
     public var url: String?
-
     /// Whether a prefix is used for the path. If the protected URL ends with an asterisk (*), a path prefix
     /// is used. When the value of mode is 0, this parameter has a return value.
     public var prefix: Bool?
-
     /// Mode.
     /// 0: Standard.
     /// 1: Advanced.
     public var mode: Int?
-
     /// Rule status. The value can be 0 or 1.
     /// 0: The rule is disabled.
     /// 1: The rule is enabled.
@@ -35,20 +30,16 @@ public struct CcrulesListInfo: Codable, Sendable, Hashable {
     /// - `0`: The rule is disabled.
     /// - `1`: The rule is enabled.
     public var status: Int?
-
     /// Rate limit conditions of the CC protection rule. This parameter is mandatory when the CC protection
     /// rule is in advanced mode (i.e. the value of mode is 1).
     public var conditions: [CcCondition]?
-
     /// Protection action to take if the number of requests reaches the upper limit.
     public var action: CreateCcRuleAction?
-
     /// Rate limit mode.
     /// ip: IP-based rate limiting. Website visitors are identified by IP address.
     /// cookie: User-based rate limiting. Website visitors are identified by the cookie key value.
     /// other: Website visitors are identified by the Referer field (user-defined request source).
     public var tagType: String?
-
     /// User identifier. This parameter is mandatory when the rate limit mode is set to user (cookie or
     /// header).
     /// cookie: Set the cookie field name. You need to configure an attribute variable name in the cookie that
@@ -58,40 +49,29 @@ public struct CcrulesListInfo: Codable, Sendable, Hashable {
     /// header: Set the user-defined HTTP header you want to protect. You need to configure the HTTP header
     /// that can identify web visitors based on your website requirements.
     public var tagIndex: String?
-
     /// User tag. This parameter is mandatory when the rate limit mode is set to other. -other: A website
     /// visitor is identified by the Referer field (user-defined request source).
     public var tagCondition: TagCondition?
-
     /// Rate limit frequency based on the number of requests. The value ranges from 1 to 2,147,483,647.
     public var limitNum: Int?
-
     /// Rate limit period, in seconds. The value ranges from 1 to 3,600.
     public var limitPeriod: Int?
-
     /// Allowable frequency based on the number of requests. The value ranges from 0 to 2,147,483,647. This
     /// parameter is required only when the protection action type is dynamic_block.
     public var unlockNum: Int?
-
     /// Block duration, in seconds. The value ranges from 0 to 65,535. Access requests are blocked during the
     /// configured block duration, and an error page is displayed.
     public var lockTime: Int?
-
     /// Rule description
     public var description: String?
-
     /// This parameter is reserved and can be ignored currently.
     public var totalNum: Int?
-
     /// This parameter is reserved and can be ignored currently.
     public var unaggregation: Bool?
-
     /// Rule aging time. This parameter is reserved and can be ignored currently.
     public var agingTime: Int?
-
     /// Rule creation object. This parameter is reserved and can be ignored currently.
     public var producer: Int?
-
     /// Time when the rule was created.
     public var timestamp: Int64?
 

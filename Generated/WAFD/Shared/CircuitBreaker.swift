@@ -4,22 +4,18 @@
 import CloudCore
 
 /// Circuit breaker configuration
-public struct CircuitBreaker: Codable, Sendable, Hashable {
+public struct CircuitBreaker: Codable, Sendable, Equatable {
     /// Whether to enable connection protection.
     /// true: Enable connection protection.
     /// false: Disable the connection protection.
     public var `switch`: Bool?
-
     /// 502/504 error threshold. 502/504 errors allowed for every 30 seconds.
     public var deadNum: Int?
-
     /// A breakdown protection is triggered when the 502/504 error threshold and percentage threshold have
     /// been reached.
     public var deadRatio: Double?
-
     /// Protection period upon the first breakdown. During this period, WAF stops forwarding client requests.
     public var blockTime: Int?
-
     /// The maximum multiplier you can use for consecutive breakdowns. The number of breakdowns are counted
     /// from 0 every time the accumulated breakdown protection duration reaches 3,600s. For example, assume
     /// that Initial Downtime (s) is set to 180s and Multiplier for Consecutive Breakdowns is set to 3.
@@ -30,11 +26,9 @@ public struct CircuitBreaker: Codable, Sendable, Hashable {
     /// When the accumulated downtime duration exceeds 1 hour (3,600s), the number of breakdowns are counted
     /// from 0.
     public var superpositionNum: Int?
-
     /// Threshold of the number of pending URL requests. Connection protection is triggered when the threshold
     /// has been reached.
     public var suspendNum: Int?
-
     /// Downtime duration after the connection protection is triggered. During this period, WAF stops
     /// forwarding website requests.
     public var susBlockTime: Int?

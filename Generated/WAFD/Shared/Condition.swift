@@ -4,24 +4,20 @@
 import CloudCore
 
 /// Condition list
-public struct Condition: Codable, Sendable, Hashable {
+public struct Condition: Codable, Sendable, Equatable {
     /// Field type. The value can be ip, url, params, cookie, or header.
     public var category: Category?
-
     /// Content. The array length must be 1. The content format varies depending on field types. For example,
     /// if the field type is ip, the value must be an IP address or IP address range. If the field type is
     /// url, the value must be a URL in standard format. If the field type is params, cookie, or header, the
     /// content format is not limited.
     public var contents: [String]?
-
     /// The matching logic varies depending on the field type. For example, if the field type is ip, the logic
     /// can be equal or not_equal. If the field type is url, params, cookie, or header, the logic can be
     /// equal, not_equal, contain, not_contain, prefix, not_prefix, suffix, not_suffix.
     public var logicOperation: String?
-
     /// This parameter is reserved and can be ignored.
     public var checkAllIndexesLogic: Int?
-
     /// If the field type is ip and the subfield is the client IP address, the index parameter does not exist.
     /// If the subfield type is X-Forwarded-For, the value is x-forwarded-for. If the field type is params,
     /// header, or cookie, and the subfield is user-defined, the value of index is the user-defined subfield.

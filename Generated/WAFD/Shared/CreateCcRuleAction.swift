@@ -6,7 +6,7 @@ import CloudCore
 /// Protection action to take if the number of requests reaches the upper limit.
 ///
 /// action
-public struct CreateCcRuleAction: Codable, Sendable, Hashable {
+public struct CreateCcRuleAction: Codable, Sendable, Equatable {
     /// Action type:
     /// captcha: Verification code. WAF requires visitors to enter a correct verification code to continue
     /// their access to requested page on your website.
@@ -18,22 +18,13 @@ public struct CreateCcRuleAction: Codable, Sendable, Hashable {
     /// protection action can be set only when the advanced protection mode is enabled for the CC protection
     /// rule.
     public var category: String?
-
     /// Block page information. When protection action category is set to block or dynamic_block, you need to
     /// set the returned block page.
     /// If you want to use the default block page, this parameter can be excluded.
     /// If you want to use a custom block page, set this parameter.
     public var detail: Detail?
 
-    private enum CodingKeys: String, CodingKey {
-        case category
-        case detail
-    }
-
-    public init(
-        category: String? = nil,
-        detail: Detail? = nil
-    ) {
+    public init(category: String? = nil, detail: Detail? = nil) {
         self.category = category
         self.detail = detail
     }

@@ -4,31 +4,26 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/createCcRule``.
-public struct CreateCcRuleRequest: Codable, Sendable, Hashable {
+public struct CreateCcRuleRequest: Codable, Sendable, Equatable {
     /// Protection mode of the CC attack protection rule, which corresponds to the Mode field in the Add CC
     /// Attack Protection Rule dialog box on the WAF console.
     /// 0: standard. Only the protected paths of domain names can be specified.
     /// 1: The path, IP address, cookie, header, and params fields can all be set.
     public var mode: Int
-
     /// Path to be protected in the CC attack protection rule. This parameter is mandatory when the CC attack
     /// protection rule is in standard mode (i.e. the value of mode is 0).
     public var url: String
-
     /// Rate limit conditions of the CC protection rule. This parameter is mandatory when the CC protection
     /// rule is in advanced mode (i.e. the value of mode is 1).
     public var conditions: [CreateCcRuleCcCondition]?
-
     /// Protection action to take if the number of requests reaches the upper limit.
     public var action: CreateCcRuleAction2
-
     /// Rate limit mode.
     /// ip: IP-based rate limiting. Website visitors are identified by IP address.
     /// cookie: User-based rate limiting. Website visitors are identified by the cookie key value.
     /// header: User-based rate limiting. Website visitors are identified by the header field.
     /// other: Website visitors are identified by the Referer field (user-defined request source).
     public var tagType: String
-
     /// User identifier. This parameter is mandatory when the rate limit mode is set to user (cookie or
     /// header).
     /// cookie: Set the cookie field name. You need to configure an attribute variable name in the cookie that
@@ -38,25 +33,19 @@ public struct CreateCcRuleRequest: Codable, Sendable, Hashable {
     /// header: Set the user-defined HTTP header you want to protect. You need to configure the HTTP header
     /// that can identify web visitors based on your website requirements.
     public var tagIndex: String?
-
     /// User tag. This parameter is mandatory when the rate limit mode is set to other. -other: A website
     /// visitor is identified by the Referer field (user-defined request source).
     public var tagCondition: TagCondition?
-
     /// Rate limit frequency based on the number of requests. The value ranges from 1 to 2,147,483,647.
     public var limitNum: Int
-
     /// Rate limit period, in seconds. The value ranges from 1 to 3,600.
     public var limitPeriod: Int
-
     /// Allowable frequency based on the number of requests. The value ranges from 0 to 2,147,483,647. This
     /// parameter is required only when the protection action type is dynamic_block.
     public var unlockNum: Int?
-
     /// Block duration, in seconds. The value ranges from 0 to 65,535. Specifies the period within which
     /// access is blocked. An error page is displayed in this period.
     public var lockTime: Int?
-
     /// Rule description
     public var description: String?
 

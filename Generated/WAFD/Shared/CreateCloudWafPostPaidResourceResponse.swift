@@ -4,15 +4,13 @@
 import CloudCore
 
 /// The response of ``WAFDClient/createCloudWafPostPaidResource``.
-public struct CreateCloudWafPostPaidResourceResponse: Codable, Sendable, Hashable {
+public struct CreateCloudWafPostPaidResourceResponse: Codable, Sendable, Equatable {
     /// The edition for the cloud WAF instance.By default, 22 is returned when the
     /// CreateCloudWafPostPaidResource API is called.
     /// 22: The pay-per-use edition.
     public var type: Int?
-
     /// The resource list.
     public var resources: [ResourceResponse]?
-
     /// New user or not.
     public var isNewUser: Bool?
 
@@ -22,11 +20,7 @@ public struct CreateCloudWafPostPaidResourceResponse: Codable, Sendable, Hashabl
         case isNewUser
     }
 
-    public init(
-        type: Int? = nil,
-        resources: [ResourceResponse]? = nil,
-        isNewUser: Bool? = nil
-    ) {
+    public init(type: Int? = nil, resources: [ResourceResponse]? = nil, isNewUser: Bool? = nil) {
         self.type = type
         self.resources = resources
         self.isNewUser = isNewUser

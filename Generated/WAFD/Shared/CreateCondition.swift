@@ -4,21 +4,18 @@
 import CloudCore
 
 /// Condition list
-public struct CreateCondition: Codable, Sendable, Hashable {
+public struct CreateCondition: Codable, Sendable, Equatable {
     /// Field type. The value can be url, ip, params, cookie, or header.
     public var category: Category?
-
     /// Content. The array length is limited to 1. The content format varies depending on the field type. For
     /// example, if the field type is ip, the value must be an IP address or IP address range. If the field
     /// type is url, the value must be in the standard URL format. IF the field type is params, cookie, or
     /// header, the content format is not limited.
     public var contents: [String]?
-
     /// The matching logic varies depending on the field type. For example, if the field type is ip, the logic
     /// can be equal or not_equal. If the field type is url, params, cookie, or header, the logic can be
     /// equal, not_equal, contain, not_contain, prefix, not_prefix, suffix, not_suffix.
     public var logicOperation: String?
-
     /// If the field type is ip and the subfield is the client IP address, the index parameter is not
     /// required. If the subfield type is X-Forwarded-For, the value is x-forwarded-for; If the field type is
     /// params, header, or cookie, and the subfield is user-defined, the value of index is the user-defined

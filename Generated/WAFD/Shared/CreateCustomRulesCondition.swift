@@ -6,24 +6,20 @@ import CloudCore
 /// List of matching conditions. All conditions must be met.
 ///
 /// conditions
-public struct CreateCustomRulesCondition: Codable, Sendable, Hashable {
+public struct CreateCustomRulesCondition: Codable, Sendable, Equatable {
     /// Field type. The options are url, user-agent, ip, params, cookie, referer, header, request_line,
     /// method, and request.
     public var category: CustomConditionsCategory?
-
     /// Subfield
     /// When the field type is url, user-agent, ip, refer, request_line, method, or request, index is not
     /// required.
     /// When the field type is params, header, or cookie, and the subfield is customized, the value of index
     /// is the customized subfield.
     public var index: String?
-
     /// Logic for matching the condition.
     public var logicOperation: String?
-
     /// Content of the conditions.
     public var contents: [String]?
-
     /// Reference table ID. It can be obtained by calling the API Querying the Reference Table List. This
     /// parameter is available only when a reference table is used when a protection rule is created.
     public var valueListID: String?

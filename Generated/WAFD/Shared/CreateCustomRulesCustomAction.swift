@@ -6,13 +6,12 @@ import CloudCore
 /// Protective action of the precise protection rule.
 ///
 /// CustomAction
-public struct CreateCustomRulesCustomAction: Codable, Sendable, Hashable {
+public struct CreateCustomRulesCustomAction: Codable, Sendable, Equatable {
     /// Operation type
     /// block: WAF blocks attacks.
     /// pass: WAF allows requests.
     /// log: WAF only logs detected attacks.
     public var category: String
-
     /// ID of a known attack source rule. This parameter can be configured only when category is set to block.
     public var followedActionID: String?
 
@@ -21,10 +20,7 @@ public struct CreateCustomRulesCustomAction: Codable, Sendable, Hashable {
         case followedActionID = "followed_action_id"
     }
 
-    public init(
-        category: String,
-        followedActionID: String? = nil
-    ) {
+    public init(category: String, followedActionID: String? = nil) {
         self.category = category
         self.followedActionID = followedActionID
     }

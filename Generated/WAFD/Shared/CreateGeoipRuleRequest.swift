@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/createGeoipRule``.
-public struct CreateGeoipRuleRequest: Codable, Sendable, Hashable {
+public struct CreateGeoipRuleRequest: Codable, Sendable, Equatable {
     /// Applicable regions. The value can be the region code.
     /// CA: Canada
     /// US: USA
@@ -30,7 +30,6 @@ public struct CreateGeoipRuleRequest: Codable, Sendable, Hashable {
     /// Peru: Peru
     /// For more geographical location codes, see "Appendix - Geographic Location Codes."
     public var geoip: String
-
     /// Protective action. The value can be:
     /// 0: WAF blocks the requests that hit the rule.
     /// 1: WAF allows the requests that hit the rule.
@@ -40,11 +39,9 @@ public struct CreateGeoipRuleRequest: Codable, Sendable, Hashable {
     /// - `1`: WAF allows the requests that hit the rule.
     /// - `2`: WAF only logs the requests that hit the rule.
     public var white: Int
-
     /// Rule name. Currently, the console does not support configuring names for geolocation access control
     /// rule. Ignore this parameter.
     public var name: String?
-
     /// Rule description
     public var description: String?
 
@@ -55,12 +52,7 @@ public struct CreateGeoipRuleRequest: Codable, Sendable, Hashable {
         case description
     }
 
-    public init(
-        geoip: String,
-        white: Int,
-        name: String? = nil,
-        description: String? = nil
-    ) {
+    public init(geoip: String, white: Int, name: String? = nil, description: String? = nil) {
         self.geoip = geoip
         self.white = white
         self.name = name

@@ -4,17 +4,14 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/createIgnoreRule``.
-public struct CreateIgnoreRuleRequest: Codable, Sendable, Hashable {
+public struct CreateIgnoreRuleRequest: Codable, Sendable, Equatable {
     /// Domain names to be protected. If the array length is 0, this rule will take effect for all domain
     /// names that are protected by the policies this rule belongs to.
     public var domain: [String]
-
     /// Condition list
     public var conditions: [CreateCondition]
-
     /// The value is fixed at 1 , indicating v2 false alarm masking rules.
     public var mode: Int
-
     /// Items to be masked. You can provide multiple items and separate them with semicolons (;).
     /// If you want to disable a specific built-in rule for a domain name, the value of this parameter is the
     /// rule ID. When requests are blocked against a certain built-in rule while you do not want this rule to
@@ -32,12 +29,10 @@ public struct CreateIgnoreRuleRequest: Codable, Sendable, Hashable {
     /// lfi: Local file inclusion
     /// cmdi: Command injection attack
     public var rule: String
-
     /// To ignore attacks of a specific field, specify the field in the Advanced settings area. After you add
     /// the rule, WAF will stop blocking attacks of the specified field. This parameter is not included if all
     /// modules are bypassed.
     public var advanced: [Advanced]?
-
     /// Description of the rule
     public var description: String?
 

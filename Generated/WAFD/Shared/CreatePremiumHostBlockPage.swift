@@ -6,16 +6,14 @@ import CloudCore
 /// Alarm page configuration
 ///
 /// BlockPage
-public struct CreatePremiumHostBlockPage: Codable, Sendable, Hashable {
+public struct CreatePremiumHostBlockPage: Codable, Sendable, Equatable {
     /// Template type. The value can be:
     /// default: The default block page is returned when a request is blocked.
     /// custom: Your custom block page is returned when a request is blocked.
     /// redirect: The request is redirected to the URL you specify.
     public var template: Template
-
     /// Custom alarm page
     public var customPage: CreatePremiumHostCustomPage?
-
     /// Redirection URL
     public var redirectURL: String?
 

@@ -6,13 +6,11 @@ import CloudCore
 /// Custom alarm page
 ///
 /// CustomPage
-public struct CreatePremiumHostCustomPage: Codable, Sendable, Hashable {
+public struct CreatePremiumHostCustomPage: Codable, Sendable, Equatable {
     /// Status Codes
     public var statusCode: String
-
     /// Content type of alarm page
     public var contentType: String
-
     /// Page content
     public var content: String
 
@@ -22,11 +20,7 @@ public struct CreatePremiumHostCustomPage: Codable, Sendable, Hashable {
         case content
     }
 
-    public init(
-        statusCode: String,
-        contentType: String,
-        content: String
-    ) {
+    public init(statusCode: String, contentType: String, content: String) {
         self.statusCode = statusCode
         self.contentType = contentType
         self.content = content

@@ -7,29 +7,23 @@ import CloudCore
 /// the domain name you want to protect.
 ///
 /// PremiumWafServer
-public struct CreatePremiumHostPremiumWafServer: Codable, Sendable, Hashable {
+public struct CreatePremiumHostPremiumWafServer: Codable, Sendable, Equatable {
     /// Client protocol
     public var frontProtocol: String
-
     /// Server protocol
     public var backProtocol: String
-
     /// IP address or domain name of the origin server that the client accesses.
     public var address: String
-
     /// Server port
     public var port: Int
-
     /// The origin server address is an IPv4 address. Default value: ipv4
     public var type: String
-
     /// VPC ID. Perform the following steps to obtain the VPC ID:
     /// 1.Find the name of the VPC where the dedicated engine is located. The VPC name is in the VPC\Subnet
     /// column. Log in to the WAF console and choose Instance Management > Dedicated Engine > VPC\Subnet.
     /// Log in to the VPC console and click the VPC name. On the page displayed, copy the VPC ID in the VPC
     /// Information area.
     public var vpcID: String
-
     /// This parameter is reserved and can be ignored currently.
     public var weight: Int?
 

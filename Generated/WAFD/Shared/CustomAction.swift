@@ -4,13 +4,12 @@
 import CloudCore
 
 /// Protective action of the precise protection rule.
-public struct CustomAction: Codable, Sendable, Hashable {
+public struct CustomAction: Codable, Sendable, Equatable {
     /// Operation type
     /// block: WAF blocks attacks.
     /// pass: WAF allows requests.
     /// log: WAF only logs detected attacks.
     public var category: String?
-
     /// ID of a known attack source rule. This parameter can be configured only when category is set to block.
     public var followedActionID: String?
 
@@ -19,10 +18,7 @@ public struct CustomAction: Codable, Sendable, Hashable {
         case followedActionID = "followed_action_id"
     }
 
-    public init(
-        category: String? = nil,
-        followedActionID: String? = nil
-    ) {
+    public init(category: String? = nil, followedActionID: String? = nil) {
         self.category = category
         self.followedActionID = followedActionID
     }

@@ -4,18 +4,16 @@
 import CloudCore
 
 /// Match condition List
-public struct CustomConditions: Codable, Sendable, Hashable {
+public struct CustomConditions: Codable, Sendable, Equatable {
     /// Field type. The options are url, user-agent, ip, params, cookie, referer, header, request_line,
     /// method, and request.
     public var category: CustomConditionsCategory?
-
     /// Subfield
     /// When the field type is url, user-agent, ip, refer, request_line, method, or request, index is not
     /// required.
     /// When the field type is params, header, or cookie, and the subfield is customized, the value of index
     /// is the customized subfield.
     public var index: String?
-
     /// Logic for matching the condition.
     /// If the category is url, user-agent or referer , the optional operations are contain, not_contain,
     /// equal, not_equal, prefix, not_prefix, suffix, not_suffix, contain_any, not_contain_all, equal_any,
@@ -31,11 +29,9 @@ public struct CustomConditions: Codable, Sendable, Hashable {
     /// len_greater, len_less, len_equal, len_not_equal, num_greater, num_less, num_equal, num_not_equal,
     /// exist and not_exist
     public var logicOperation: String?
-
     /// Content of the conditions. This parameter is mandatory when the suffix of logic_operation is not any
     /// or all.
     public var contents: [String]?
-
     /// Reference table ID. It can be obtained by calling the API Querying the Reference Table List. This
     /// parameter is mandatory when the suffix of logic_operation is any or all. The reference table type must
     /// be the same as the category type.

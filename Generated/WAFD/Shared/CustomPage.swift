@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Custom alarm page
-public struct CustomPage: Codable, Sendable, Hashable {
+public struct CustomPage: Codable, Sendable, Equatable {
     /// Status Codes
     public var statusCode: String?
-
     /// Content type of alarm page
     public var contentType: String?
-
     /// Page content
     public var content: String?
 
@@ -20,11 +18,7 @@ public struct CustomPage: Codable, Sendable, Hashable {
         case content
     }
 
-    public init(
-        statusCode: String? = nil,
-        contentType: String? = nil,
-        content: String? = nil
-    ) {
+    public init(statusCode: String? = nil, contentType: String? = nil, content: String? = nil) {
         self.statusCode = statusCode
         self.contentType = contentType
         self.content = content

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// The response of ``WAFDClient/deleteCertificate``.
-public struct DeleteCertificateResponse: Codable, Sendable, Hashable {
+public struct DeleteCertificateResponse: Codable, Sendable, Equatable {
     /// Certificate ID
     public var id: String?
-
     /// Certificate name
     public var name: String?
-
     /// Timestamp when the certificate expires (unit: ms).
     public var expireTime: Int64?
-
     /// Timestamp when the certificate is uploaded
     public var timestamp: Int64?
-
     /// Certificate type. This parameter is redundant and can be ignored.
     public var certType: String?
 

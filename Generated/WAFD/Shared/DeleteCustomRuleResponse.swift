@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``WAFDClient/deleteCustomRule``.
-public struct DeleteCustomRuleResponse: Codable, Sendable, Hashable {
+public struct DeleteCustomRuleResponse: Codable, Sendable, Equatable {
     /// Rule ID.
     public var id: String?
-
     /// Policy ID.
     public var policyid: String?
-
     /// Rule description
     public var description: String?
-
     /// Rule status. The value can be 0 or 1.
     /// 0: The rule is disabled.
     /// 1: The rule is enabled.
@@ -21,37 +18,27 @@ public struct DeleteCustomRuleResponse: Codable, Sendable, Hashable {
     /// - `0`: The rule is disabled.
     /// - `1`: The rule is enabled.
     public var status: Int?
-
     /// List of matching conditions. All conditions must be met.
     public var conditions: [CreateCustomRulesCondition]?
-
     /// Protective action of the precise protection rule.
     public var action: CustomAction?
-
     /// Priority of a rule. A small value indicates a high priority. If two rules are assigned with the same
     /// priority, the rule added earlier has higher priority. Value range: 0 to 1000.
     public var priority: Int?
-
     /// Timestamp when the precise protection rule is created.
     public var timestamp: Int64?
-
     /// Timestamp (ms) when the precise protection rule takes effect. This parameter is returned only when
     /// time is true.
     public var start: Int64?
-
     /// Timestamp (ms) when the precise protection rule expires. This parameter is returned only when time is
     /// true.
     public var terminal: Int64?
-
     /// This parameter is reserved and can be ignored currently.
     public var actionMode: Bool?
-
     /// Rule aging time. This parameter is reserved and can be ignored currently.
     public var agingTime: Int?
-
     /// Rule creation object. This parameter is reserved and can be ignored currently.
     public var producer: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var time: Bool?
 

@@ -4,12 +4,11 @@
 import CloudCore
 
 /// PolicyAction
-public struct DeletePolicyPolicyAction: Codable, Sendable, Hashable {
+public struct DeletePolicyPolicyAction: Codable, Sendable, Equatable {
     /// Protection level. The value can be:
     /// block: WAF blocks attacks.
     /// log: WAF only logs detected attacks.
     public var category: PolicyActionCategory?
-
     /// Not in the page's table; the page's response example shows it.
     public var modulexCategory: String?
 
@@ -18,10 +17,7 @@ public struct DeletePolicyPolicyAction: Codable, Sendable, Hashable {
         case modulexCategory = "modulex_category"
     }
 
-    public init(
-        category: PolicyActionCategory? = nil,
-        modulexCategory: String? = nil
-    ) {
+    public init(category: PolicyActionCategory? = nil, modulexCategory: String? = nil) {
         self.category = category
         self.modulexCategory = modulexCategory
     }

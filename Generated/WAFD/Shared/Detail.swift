@@ -5,17 +5,11 @@ import CloudCore
 
 /// Block page information. When protection action category is set to block or dynamic_block, you need to set
 /// the returned block page.
-public struct Detail: Codable, Sendable, Hashable {
+public struct Detail: Codable, Sendable, Equatable {
     /// Returned page.
     public var response: Response?
 
-    private enum CodingKeys: String, CodingKey {
-        case response
-    }
-
-    public init(
-        response: Response? = nil
-    ) {
+    public init(response: Response? = nil) {
         self.response = response
     }
 }

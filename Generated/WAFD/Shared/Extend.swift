@@ -4,22 +4,13 @@
 import CloudCore
 
 /// This parameter includes some extended information about the protected domain name.
-public struct Extend: Codable, Sendable, Hashable {
+public struct Extend: Codable, Sendable, Equatable {
     /// Details about LTS configuration
     public var ltsInfo: String?
-
     /// Timeout configuration details.
     public var extend: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case ltsInfo
-        case extend
-    }
-
-    public init(
-        ltsInfo: String? = nil,
-        extend: String? = nil
-    ) {
+    public init(ltsInfo: String? = nil, extend: String? = nil) {
         self.ltsInfo = ltsInfo
         self.extend = extend
     }

@@ -6,7 +6,7 @@ import CloudCore
 /// Feature switch for configuring compliance certification checks for domain names protected with the
 /// dedicated WAF instance. If you want to enable pci_3ds and pci_dss, see Modifying a Domain Name Protected
 /// by a Dedicated WAF Instance.
-public struct Flag: Codable, Sendable, Hashable {
+public struct Flag: Codable, Sendable, Equatable {
     /// Whether to enable PCI 3DS compliance check. This parameter must be used together with tls and cipher.
     /// tls must be set to TLS v1.2, and cipher must be set to cipher_2. Note: If PCI 3DS compliance check is
     /// enabled and the minimum TLS is set to TLS v1.2, the website can be accessed using TLS v1.2, but cannot
@@ -15,7 +15,6 @@ public struct Flag: Codable, Sendable, Hashable {
     /// true: Enable this check.
     /// false: Disable this check.
     public var pci3ds: String?
-
     /// Whether to enable PCI DSS compliance check. This parameter must be used together with tls and cipher.
     /// tls must be set to TLS v1.2, and cipher must be set to cipher_2. Note: If PCI DSS compliance check is
     /// enabled and the minimum TLS is set to TLS v1.2, the website can be accessed using TLS v1.2, but cannot
@@ -30,10 +29,7 @@ public struct Flag: Codable, Sendable, Hashable {
         case pciDss = "pci_dss"
     }
 
-    public init(
-        pci3ds: String? = nil,
-        pciDss: String? = nil
-    ) {
+    public init(pci3ds: String? = nil, pciDss: String? = nil) {
         self.pci3ds = pci3ds
         self.pciDss = pciDss
     }

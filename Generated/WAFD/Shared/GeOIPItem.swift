@@ -4,20 +4,16 @@
 import CloudCore
 
 /// The response of ``WAFDClient/createGeoipRule``.
-public struct GeOIPItem: Codable, Sendable, Hashable {
+public struct GeOIPItem: Codable, Sendable, Equatable {
     /// Rule ID.
     public var id: String?
-
     /// Policy ID
     public var policyid: String?
-
     /// Rule name. Currently, the console does not support configuring names for geolocation access control
     /// rule. Ignore this parameter.
     public var name: String?
-
     /// List of geographical locations hit the geolocation access control rule.
     public var geoTagList: [String]?
-
     /// Applicable regions. The value can be the region code.
     /// CA: Canada
     /// US: USA
@@ -43,7 +39,6 @@ public struct GeOIPItem: Codable, Sendable, Hashable {
     /// Peru: Peru
     /// For more geographical location codes, see "Appendix - Geographic Location Codes."
     public var geoip: String?
-
     /// Protective action. The value can be:
     /// 0: WAF blocks the requests that hit the rule.
     /// 1: WAF allows the requests that hit the rule.
@@ -53,7 +48,6 @@ public struct GeOIPItem: Codable, Sendable, Hashable {
     /// - `1`: WAF allows the requests that hit the rule.
     /// - `2`: WAF only logs the requests that hit the rule.
     public var white: Int?
-
     /// Rule status. The value can be:
     /// 0: The rule is disabled.
     /// 1: The rule is enabled.
@@ -61,10 +55,8 @@ public struct GeOIPItem: Codable, Sendable, Hashable {
     /// - `0`: The rule is disabled.
     /// - `1`: The rule is enabled.
     public var status: Int?
-
     /// Time the rule is created. The value is a 13-digit timestamp in ms.
     public var timestamp: Int64?
-
     /// Rule description
     public var description: String?
 

@@ -4,19 +4,15 @@
 import CloudCore
 
 /// Request header
-public struct Headers: Codable, Sendable, Hashable {
+public struct Headers: Codable, Sendable, Equatable {
     /// Request length
     public var contentLength: String?
-
     /// Domain name
     public var host: String?
-
     /// Content type.
     public var contentType: String?
-
     /// proxy
     public var userAgent: String?
-
     /// Type of the received content
     public var accept: String?
 

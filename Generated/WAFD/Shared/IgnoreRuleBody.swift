@@ -4,19 +4,15 @@
 import CloudCore
 
 /// The response of ``WAFDClient/createIgnoreRule``.
-public struct IgnoreRuleBody: Codable, Sendable, Hashable {
+public struct IgnoreRuleBody: Codable, Sendable, Equatable {
     /// Rule ID
     public var id: String?
-
     /// ID of the protection policy that includes the rule
     public var policyid: String?
-
     /// Timestamp the rule was created.
     public var timestamp: Int64?
-
     /// Rule description
     public var description: String?
-
     /// Rule status. The value can be 0 or 1.
     /// 0: The rule is disabled.
     /// 1: The rule is enabled.
@@ -24,7 +20,6 @@ public struct IgnoreRuleBody: Codable, Sendable, Hashable {
     /// - `0`: The rule is disabled.
     /// - `1`: The rule is enabled.
     public var status: Int?
-
     /// Items to be masked. You can provide multiple items and separate them with semicolons (;).
     /// If you want to disable a specific built-in rule for a domain name, the value of this parameter is the
     /// rule ID. When requests are blocked against a certain built-in rule while you do not want this rule to
@@ -42,16 +37,12 @@ public struct IgnoreRuleBody: Codable, Sendable, Hashable {
     /// lfi: Local file inclusion
     /// cmdi: Command injection attack
     public var rule: String?
-
     /// The value is fixed at 1 , indicating v2 false alarm masking rules.
     public var mode: Int?
-
     /// Condition list
     public var conditions: [Condition]?
-
     /// Protecting Domain Names or Protecting Websites
     public var domain: [String]?
-
     /// Advanced settings
     public var advanced: [Advanced]?
 

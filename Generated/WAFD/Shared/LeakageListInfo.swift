@@ -4,31 +4,25 @@
 import CloudCore
 
 /// The response of ``WAFDClient/deleteAntileakageRule``.
-public struct LeakageListInfo: Codable, Sendable, Hashable {
+public struct LeakageListInfo: Codable, Sendable, Equatable {
     /// Rule ID
     public var id: String?
-
     /// URL to which the rule applies.
     public var url: String?
-
     /// Sensitive information type in the information leakage prevention rule.
     /// sensitive: The rule masks sensitive user information, such as ID code, phone numbers, and email
     /// addresses.
     /// code: The rule blocks response pages of specified HTTP response code.
     public var category: String?
-
     /// Content corresponding to the sensitive information type. Multiple options can be set.
     /// When category is set to code, the pages that contain the following HTTP response codes will be
     /// blocked: 400, 401, 402, 403, 404, 405, 500, 501, 502, 503, 504 and 507.
     /// When category is set to sensitive, parameters phone, id_card, and email can be set.
     public var contents: [String]?
-
     /// Timestamp when the rule was created.
     public var timestamp: Int64?
-
     /// Rule description.
     public var description: String?
-
     /// Rule status. The value can be:
     /// 0: The rule is disabled.
     /// 1: The rule is enabled.
@@ -36,7 +30,6 @@ public struct LeakageListInfo: Codable, Sendable, Hashable {
     /// - `0`: The rule is disabled.
     /// - `1`: The rule is enabled.
     public var status: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var policyid: String?
 

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Attack event details
-public struct ListEventItems: Codable, Sendable, Hashable {
+public struct ListEventItems: Codable, Sendable, Equatable {
     /// Documented values of `action`; other values decode as well.
     public struct ActionValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let log: Self = "log"
         public static let block: Self = "block"
@@ -20,22 +17,16 @@ public struct ListEventItems: Codable, Sendable, Hashable {
 
     /// Event ID
     public var id: String?
-
     /// Occurrences
     public var time: Int64?
-
     /// Policy ID
     public var policyid: String?
-
     /// Source IP address
     public var sip: String?
-
     /// Domain name
     public var host: String?
-
     /// Attacked URL
     public var url: String?
-
     /// Attack type. The value of attack type can be:
     /// xss or sqli: XSS attacks
     /// cmdi: Command injection
@@ -53,52 +44,37 @@ public struct ListEventItems: Codable, Sendable, Hashable {
     /// illegal: Illegal requests
     /// vuln: Other attack types
     public var attack: String?
-
     /// ID of the matched rule. Note that there is no ID for a precise protection.
     public var rule: String?
-
     /// Hit payload
     public var payload: String?
-
     /// Malicious load location
     public var payloadLocation: String?
-
     /// Protective action. The value can be:
     /// log
     /// block
     /// captcha
     public var action: ActionValue?
-
     /// Request method and path
     public var requestLine: String?
-
     /// Request header
     public var headers: Headers?
-
     /// Request cookie
     public var cookie: String?
-
     /// Response code status
     public var status: String?
-
     /// The time of the WAF service processing the request, in milliseconds.
     public var processTime: Int?
-
     /// Geographical location of the source IP address.
     public var region: String?
-
     /// Domain name ID
     public var hostID: String?
-
     /// Backend server response time.
     public var responseTime: Int64?
-
     /// Response body size, in bytes.
     public var responseSize: Int?
-
     /// Response body content.
     public var responseBody: String?
-
     /// Request body
     public var requestBody: String?
 

@@ -4,10 +4,9 @@
 import CloudCore
 
 /// The response of ``WAFDClient/listEvent``.
-public struct ListEventResponse: Codable, Sendable, Hashable {
+public struct ListEventResponse: Codable, Sendable, Equatable {
     /// Number of attack events
     public var total: Int?
-
     /// Attack event details
     public var items: [ListEventItems]?
 
@@ -16,10 +15,7 @@ public struct ListEventResponse: Codable, Sendable, Hashable {
         case items
     }
 
-    public init(
-        total: Int? = nil,
-        items: [ListEventItems]? = nil
-    ) {
+    public init(total: Int? = nil, items: [ListEventItems]? = nil) {
         self.total = total
         self.items = items
     }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// The response of ``WAFDClient/listBandwidthTimeline``.
-public struct ListQpsTimelineItem: Codable, Sendable, Hashable {
+public struct ListQpsTimelineItem: Codable, Sendable, Equatable {
     /// The following statistics can be included:
     /// ACCESS: The number of requests
     /// CRAWLER: Crawler attacks identified
@@ -13,19 +13,10 @@ public struct ListQpsTimelineItem: Codable, Sendable, Hashable {
     /// PRECISE: Attacks blocked against precise protection rules
     /// TOTAL_ATTACK: Total number of attacks
     public var key: String?
-
     /// TimeLineItem
     public var timeline: [TimeLineItem]?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case timeline
-    }
-
-    public init(
-        key: String? = nil,
-        timeline: [TimeLineItem]? = nil
-    ) {
+    public init(key: String? = nil, timeline: [TimeLineItem]? = nil) {
         self.key = key
         self.timeline = timeline
     }

@@ -4,19 +4,13 @@
 import CloudCore
 
 /// PolicyAction
-public struct PolicyAction: Codable, Sendable, Hashable {
+public struct PolicyAction: Codable, Sendable, Equatable {
     /// Protection level. The value can be:
     /// block: WAF blocks attacks.
     /// log: WAF only logs detected attacks.
     public var category: PolicyActionCategory?
 
-    private enum CodingKeys: String, CodingKey {
-        case category
-    }
-
-    public init(
-        category: PolicyActionCategory? = nil
-    ) {
+    public init(category: PolicyActionCategory? = nil) {
         self.category = category
     }
 }

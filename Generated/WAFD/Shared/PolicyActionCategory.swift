@@ -6,14 +6,10 @@ import CloudCore
 /// Documented values of the `category` fields and parameters; other values decode as well.
 public struct PolicyActionCategory: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// WAF blocks attacks.
     public static let block: Self = "block"
-
     /// WAF only logs detected attacks.
     public static let log: Self = "log"
 }

@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Switch for enabling or disabling Deep Inspection and Header Inspection in Basic Web Protection.
-public struct PolicyExtend: Codable, Sendable, Hashable {
+public struct PolicyExtend: Codable, Sendable, Equatable {
     /// Protection statuses for advanced settings in basic web protection. By default, this parameter is left
     /// blank, and the Deep Inspection and Header Inspection are disabled.
     /// If deep_decode is set to true, the Deep Inspection is enabled.
@@ -13,13 +13,7 @@ public struct PolicyExtend: Codable, Sendable, Hashable {
     /// disabled.
     public var extend: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case extend
-    }
-
-    public init(
-        extend: String? = nil
-    ) {
+    public init(extend: String? = nil) {
         self.extend = extend
     }
 }

@@ -4,107 +4,87 @@
 import CloudCore
 
 /// PolicyOption
-public struct PolicyOption: Codable, Sendable, Hashable {
+public struct PolicyOption: Codable, Sendable, Equatable {
     /// Basic web protection includes many specific checks under Advanced Settings, and there is a specific
     /// parameter allocated for each check, for example, common for General Check. To enable any of these
     /// checks, keep this parameter enabled first. The value can be:
     /// true: enabled
     /// false: disabled
     public var webattack: Bool?
-
     /// Whether general check is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var common: Bool?
-
     /// JavaScript anti-crawler function.
     /// true: Enabled
     /// false: Disabled
     public var anticrawler: Bool?
-
     /// Whether the search engine is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var crawlerEngine: Bool?
-
     /// Whether the scanner check in anti-crawler detection is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var crawlerScanner: Bool?
-
     /// Whether the JavaScript anti-crawler is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var crawlerScript: Bool?
-
     /// Whether other crawler check is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var crawlerOther: Bool?
-
     /// Whether webshell check is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var webshell: Bool?
-
     /// Whether the CC attack protection rule is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var cc: Bool?
-
     /// Whether precise protection is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var custom: Bool?
-
     /// Whether blacklist and whitelist protection is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var whiteblackip: Bool?
-
     /// Whether geolocation access control is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var geoip: Bool?
-
     /// Whether false alarm masking is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var ignore: Bool?
-
     /// Whether data masking is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var privacy: Bool?
-
     /// Whether the web tamper protection is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var antitamper: Bool?
-
     /// Whether the information leakage prevention is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var antileakage: Bool?
-
     /// Whether the Known Attack Source protection is enabled. The value can be:
     /// true: enabled
     /// false: disabled
     public var followedAction: Bool?
-
     /// Feature-based anti-crawler. This feature includes many specific anti-crawler checks, such as
     /// crawler_engine, crawler_scanner, crawler_script, and crawler_other. To enable any of these checks,
     /// keep anti-crawler protection enabled. The value can be:
     /// true: Enabled
     /// false: Disabled
     public var botEnable: Bool?
-
     /// This parameter is reserved and can be ignored currently.
     public var crawler: Bool?
-
     /// This parameter is reserved and can be ignored currently.
     public var precise: Bool?
-
     /// This parameter is reserved and can be ignored currently.
     public var modulexEnabled: Bool?
 

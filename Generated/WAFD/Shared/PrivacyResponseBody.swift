@@ -4,16 +4,13 @@
 import CloudCore
 
 /// The response of ``WAFDClient/createPrivacyRules``.
-public struct PrivacyResponseBody: Codable, Sendable, Hashable {
+public struct PrivacyResponseBody: Codable, Sendable, Equatable {
     /// Rule ID
     public var id: String?
-
     /// Policy ID
     public var policyid: String?
-
     /// Time the rule is created. The value is a 13-digit timestamp in ms.
     public var timestamp: Int64?
-
     /// Rule status. The value can be:
     /// 0: The rule is disabled.
     /// 1: The rule is enabled.
@@ -21,16 +18,12 @@ public struct PrivacyResponseBody: Codable, Sendable, Hashable {
     /// - `0`: The rule is disabled.
     /// - `1`: The rule is enabled.
     public var status: Int?
-
     /// URL protected by the data masking rule
     public var url: String?
-
     /// Masked field
     public var category: String?
-
     /// Name of the masked field
     public var index: String?
-
     /// Rule description
     public var description: String?
 

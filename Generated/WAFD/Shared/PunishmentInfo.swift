@@ -4,22 +4,17 @@
 import CloudCore
 
 /// The response of ``WAFDClient/createPunishmentRules``.
-public struct PunishmentInfo: Codable, Sendable, Hashable {
+public struct PunishmentInfo: Codable, Sendable, Equatable {
     /// Rule ID
     public var id: String?
-
     /// Policy ID
     public var policyid: String?
-
     /// Block duration, in seconds.
     public var blockTime: Int?
-
     /// Type of the known attack source rule
     public var category: String?
-
     /// Rule description
     public var description: String?
-
     /// Timestamp when the rule was created.
     public var timestamp: Int64?
 

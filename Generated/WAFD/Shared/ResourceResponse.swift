@@ -4,13 +4,11 @@
 import CloudCore
 
 /// The resource list.
-public struct ResourceResponse: Codable, Sendable, Hashable {
+public struct ResourceResponse: Codable, Sendable, Equatable {
     /// Resource ID.
     public var resourceID: String?
-
     /// Cloud service type.
     public var cloudServiceType: String?
-
     /// Cloud service resource type.
     /// hws.resource.type.waf: yearly/monthly cloud-mode WAF
     /// hws.resource.type.waf.domain: domain name expansion packages in yearly/monthly cloud-mode WAF
@@ -21,10 +19,8 @@ public struct ResourceResponse: Codable, Sendable, Hashable {
     /// hws.resource.type.waf.payperusedomain: domain names protected with pay-per-use WAF instances
     /// hws.resource.type.waf.payperuserule: rules created in pay-per-use WAF instances
     public var resourceType: String?
-
     /// Cloud resource specifications.
     public var resourceSpecCode: String?
-
     /// Resource status. The value can be:
     /// 0: Unfrozen/Normal.
     /// 1: Frozen.
@@ -34,13 +30,10 @@ public struct ResourceResponse: Codable, Sendable, Hashable {
     /// - `1`: Frozen.
     /// - `2`: Deleted.
     public var status: Int?
-
     /// Resource expiration time.
     public var expireTime: String?
-
     /// Resource quantity of your resourceType.
     public var resourceSize: Int?
-
     /// This parameter can be ignored.
     public var relativeType: Int?
 

@@ -4,14 +4,11 @@
 import CloudCore
 
 /// Returned page.
-public struct Response: Codable, Sendable, Hashable {
+public struct Response: Codable, Sendable, Equatable {
     /// Documented values of `contentType`; other values decode as well.
     public struct ContentType: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let applicationJSON: Self = "application/json"
         public static let textHtml: Self = "text/html"
@@ -20,7 +17,6 @@ public struct Response: Codable, Sendable, Hashable {
 
     /// Content type. The value can only be application/json, text/html, or text/xml.
     public var contentType: ContentType?
-
     /// Protection page content.
     public var content: String?
 
@@ -29,10 +25,7 @@ public struct Response: Codable, Sendable, Hashable {
         case content
     }
 
-    public init(
-        contentType: ContentType? = nil,
-        content: String? = nil
-    ) {
+    public init(contentType: ContentType? = nil, content: String? = nil) {
         self.contentType = contentType
         self.content = content
     }

@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Whether to share a policy. This parameter is reserved and can be ignored currently.
-public struct ShareInfo: Codable, Sendable, Hashable {
+public struct ShareInfo: Codable, Sendable, Equatable {
     /// Total number of the users who share the address group.
     public var shareCount: Int?
-
     /// Number of users who accept the sharing
     public var acceptCount: Int?
-
     /// Status
     public var processStatus: Int?
 
@@ -20,11 +18,7 @@ public struct ShareInfo: Codable, Sendable, Hashable {
         case processStatus = "process_status"
     }
 
-    public init(
-        shareCount: Int? = nil,
-        acceptCount: Int? = nil,
-        processStatus: Int? = nil
-    ) {
+    public init(shareCount: Int? = nil, acceptCount: Int? = nil, processStatus: Int? = nil) {
         self.shareCount = shareCount
         self.acceptCount = acceptCount
         self.processStatus = processStatus

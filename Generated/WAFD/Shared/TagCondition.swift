@@ -5,22 +5,13 @@ import CloudCore
 
 /// User tag. This parameter is mandatory when the rate limit mode is set to other. -other: A website visitor
 /// is identified by the Referer field (user-defined request source).
-public struct TagCondition: Codable, Sendable, Hashable {
+public struct TagCondition: Codable, Sendable, Equatable {
     /// User identifier. The value is fixed at referer.
     public var category: String?
-
     /// Content of the user identifier field.
     public var contents: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case category
-        case contents
-    }
-
-    public init(
-        category: String? = nil,
-        contents: [String]? = nil
-    ) {
+    public init(category: String? = nil, contents: [String]? = nil) {
         self.category = category
         self.contents = contents
     }

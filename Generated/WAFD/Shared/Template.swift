@@ -6,17 +6,12 @@ import CloudCore
 /// Documented values of the `template` fields and parameters; other values decode as well.
 public struct Template: OpenEnum, QueryValue {
     public let rawValue: String
-
-    public init(rawValue: String) {
-        self.rawValue = rawValue
-    }
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The default block page is returned when a request is blocked.
     public static let `default`: Self = "default"
-
     /// Your custom block page is returned when a request is blocked.
     public static let custom: Self = "custom"
-
     /// The request is redirected to the URL you specify.
     public static let redirect: Self = "redirect"
 }

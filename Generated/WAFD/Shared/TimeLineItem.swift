@@ -4,10 +4,9 @@
 import CloudCore
 
 /// TimeLineItem
-public struct TimeLineItem: Codable, Sendable, Hashable {
+public struct TimeLineItem: Codable, Sendable, Equatable {
     /// Time-point
     public var time: Int64?
-
     /// Quantity. Aggregated data is returned. The num field indicates the statistical value between the time
     /// point and the previous time point.
     public var num: Int?
@@ -17,10 +16,7 @@ public struct TimeLineItem: Codable, Sendable, Hashable {
         case num
     }
 
-    public init(
-        time: Int64? = nil,
-        num: Int? = nil
-    ) {
+    public init(time: Int64? = nil, num: Int? = nil) {
         self.time = time
         self.num = num
     }

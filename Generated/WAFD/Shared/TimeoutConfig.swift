@@ -4,13 +4,11 @@
 import CloudCore
 
 /// Timeout settings
-public struct TimeoutConfig: Codable, Sendable, Hashable {
+public struct TimeoutConfig: Codable, Sendable, Equatable {
     /// Timeout for WAF to connect to the origin server.
     public var connectTimeout: Int?
-
     /// Timeout for WAF to send requests to the origin server.
     public var sendTimeout: Int?
-
     /// Timeout for WAF to receive responses from the origin server.
     public var readTimeout: Int?
 
@@ -20,11 +18,7 @@ public struct TimeoutConfig: Codable, Sendable, Hashable {
         case readTimeout = "read_timeout"
     }
 
-    public init(
-        connectTimeout: Int? = nil,
-        sendTimeout: Int? = nil,
-        readTimeout: Int? = nil
-    ) {
+    public init(connectTimeout: Int? = nil, sendTimeout: Int? = nil, readTimeout: Int? = nil) {
         self.connectTimeout = connectTimeout
         self.sendTimeout = sendTimeout
         self.readTimeout = readTimeout

@@ -4,30 +4,18 @@
 import CloudCore
 
 /// Traffic identifier
-public struct TrafficMark: Codable, Sendable, Hashable {
+public struct TrafficMark: Codable, Sendable, Equatable {
     /// IP tag. HTTP request header field of the original client IP address.
     public var sip: [String]?
-
     /// Session tag. This tag is used by known attack source rules to block malicious attacks based on cookie
     /// attributes. This parameter must be configured in known attack source rules to block requests based on
     /// cookie attributes.
     public var cookie: String?
-
     /// User tag. This tag is used by known attack source rules to block malicious attacks based on params
     /// attributes. This parameter must be configured to block requests based on the params attributes.
     public var params: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case sip
-        case cookie
-        case params
-    }
-
-    public init(
-        sip: [String]? = nil,
-        cookie: String? = nil,
-        params: String? = nil
-    ) {
+    public init(sip: [String]? = nil, cookie: String? = nil, params: String? = nil) {
         self.sip = sip
         self.cookie = cookie
         self.params = params

@@ -4,29 +4,23 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/updateCustomRule``.
-public struct UpdateCustomRuleRequest: Codable, Sendable, Hashable {
+public struct UpdateCustomRuleRequest: Codable, Sendable, Equatable {
     /// Time the precise protection rule takes effect.
     /// false: The rule takes effect immediately.
     /// true: The effective time is customized.
     public var time: Bool
-
     /// Timestamp (ms) when the precise protection rule takes effect. This parameter is returned only when
     /// time is true.
     public var start: Int64?
-
     /// Timestamp (ms) when the precise protection rule expires. This parameter is returned only when time is
     /// true.
     public var terminal: Int64?
-
     /// Rule description
     public var description: String?
-
     /// Match condition List
     public var conditions: [CustomConditions]?
-
     /// Protective action of the precise protection rule.
     public var action: CreateCustomRulesCustomAction
-
     /// Priority of a rule. A small value indicates a high priority. If two rules are assigned with the same
     /// priority, the rule added earlier has higher priority. Value range: 0 to 1000.
     public var priority: Int

@@ -4,33 +4,18 @@
 import CloudCore
 
 /// The request body of ``WAFDClient/updatePrivacyRule``.
-public struct UpdatePrivacyRuleRequest: Codable, Sendable, Hashable {
+public struct UpdatePrivacyRuleRequest: Codable, Sendable, Equatable {
     /// URL protected by the data masking rule. The value must be in the standard URL format, for example,
     /// /admin.
     public var url: String
-
     /// Masked field
     public var category: String
-
     /// Name of the masked field
     public var index: String
-
     /// Rule description
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case url
-        case category
-        case index
-        case description
-    }
-
-    public init(
-        url: String,
-        category: String,
-        index: String,
-        description: String? = nil
-    ) {
+    public init(url: String, category: String, index: String, description: String? = nil) {
         self.url = url
         self.category = category
         self.index = index

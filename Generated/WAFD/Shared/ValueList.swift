@@ -4,14 +4,11 @@
 import CloudCore
 
 /// The response of ``WAFDClient/createValueList``.
-public struct ValueList: Codable, Sendable, Hashable {
+public struct ValueList: Codable, Sendable, Equatable {
     /// Documented values of `type`; other values decode as well.
     public struct TypeValue: OpenEnum {
         public let rawValue: String
-
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-        }
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         public static let url: Self = "url"
         public static let params: Self = "params"
@@ -27,10 +24,8 @@ public struct ValueList: Codable, Sendable, Hashable {
 
     /// ID of a reference table
     public var id: String?
-
     /// Reference table name
     public var name: String?
-
     /// The value can be:
     /// url
     /// params
@@ -43,17 +38,13 @@ public struct ValueList: Codable, Sendable, Hashable {
     /// response_header
     /// response_body
     public var type: TypeValue?
-
     /// Reference table timestamp
     public var timestamp: Int64?
-
     /// The contents of condition matching of the rules, such as CC Attack Protection Rule or Precise
     /// Protection Rule.
     public var values: [String]?
-
     /// This parameter is reserved and can be ignored currently.
     public var producer: Int?
-
     /// Not in the page's table; the page's response example shows it.
     public var description: String?
 

@@ -4,22 +4,17 @@
 import CloudCore
 
 /// The response of ``WAFDClient/createWhiteblackipRule``.
-public struct WhiteBlackIPResponseBody: Codable, Sendable, Hashable {
+public struct WhiteBlackIPResponseBody: Codable, Sendable, Equatable {
     /// Rule ID
     public var id: String?
-
     /// Rule name.
     public var name: String?
-
     /// Policy ID.
     public var policyid: String?
-
     /// Rule creation time
     public var timestamp: Int64?
-
     /// Rule description.
     public var description: String?
-
     /// Rule status. The value can be:
     /// 0: The rule is disabled.
     /// 1: The rule is enabled.
@@ -27,10 +22,8 @@ public struct WhiteBlackIPResponseBody: Codable, Sendable, Hashable {
     /// - `0`: The rule is disabled.
     /// - `1`: The rule is enabled.
     public var status: Int?
-
     /// Blacklisted or whitelisted IP addresses
     public var addr: String?
-
     /// Protective action. The value can be:
     /// 0: WAF blocks the requests that hit the rule.
     /// 1: WAF allows the requests that hit the rule.
@@ -40,7 +33,6 @@ public struct WhiteBlackIPResponseBody: Codable, Sendable, Hashable {
     /// - `1`: WAF allows the requests that hit the rule.
     /// - `2`: WAF only logs the requests that hit the rule.
     public var white: Int?
-
     /// ID of a known attack source rule. This parameter can be configured only when white is set to 0.
     public var followedActionID: String?
 

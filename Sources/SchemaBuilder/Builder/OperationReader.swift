@@ -83,7 +83,7 @@ extension Builder {
     private mutating func responses(
         _ model: PageModel, tables: OperationTables, exampleStatuses: [Int], operationId id: String
     ) -> [Response] {
-        let defaultStatus = tables.documentedStatuses.first { (200..<300).contains($0) } ?? 200
+        let defaultStatus = tables.documentedStatuses.first { (200..<300).contains($0.status) }?.status ?? 200
         var linkedResponse: String?
         if tables.responses.isEmpty, let linked = references.linkedResponseTable(model) {
             linkedResponse = objectType(
@@ -103,9 +103,16 @@ extension Builder {
         if let linkedResponse, !responses.contains(where: { (200..<300).contains($0.status) }) {
             responses.append(Response(status: defaultStatus, type: .named(linkedResponse)))
         }
-        let documented = tables.documentedStatuses.filter { (200..<300).contains($0) } + exampleStatuses
-        for code in documented where !responses.contains(where: { $0.status == code }) {
-            responses.append(Response(status: code))
+        // A page without error statuses of its own documents them by linking the service's common list.
+        let ownErrors = tables.documentedStatuses.contains { $0.status >= 400 }
+        let documented = tables.documentedStatuses + (ownErrors ? [] : references.linkedErrorStatuses(model))
+            + exampleStatuses.map { ($0, "") }
+        for (code, description) in documented where code >= 200 {
+            if let index = responses.firstIndex(where: { $0.status == code }) {
+                if responses[index].description.isEmpty { responses[index].description = description }
+            } else {
+                responses.append(Response(status: code, description: description))
+            }
         }
         if !responses.contains(where: { (200..<300).contains($0.status) }) {
             responses.append(Response(status: defaultStatus))

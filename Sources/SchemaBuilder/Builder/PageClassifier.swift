@@ -7,8 +7,8 @@ struct OperationTables {
     var body: Int?
     /// Response tables in page order with the status their section names (`nil`: the documented default).
     var responses: [(status: Int?, table: Int)] = []
-    /// The status codes the page's status tables list.
-    var documentedStatuses: [Int] = []
+    /// The status codes the page's status tables list, with what the table says of each.
+    var documentedStatuses: [(status: Int, description: String)] = []
 }
 
 /// Reads what the sections of a page are for: its summary, its status codes and the role of each table.
@@ -88,14 +88,19 @@ enum PageClassifier {
         guard let first = table.header?.first?.text.lowercased() ?? table.rows.first?.first?.text.lowercased() else {
             return false
         }
-        return first.has("status code") || first == "status" || first == "returned value" || first == "code"
+        return first.has("status code") || first.has("response code") || first == "status" || first == "returned value"
+            || first == "code"
     }
 
-    static func statuses(in table: Table) -> [Int] {
+    /// The statuses of a status table's rows (`201`, `400 Bad Request`), each with the row's description: the
+    /// last cell that says more than the status.
+    static func statuses(in table: Table) -> [(status: Int, description: String)] {
         table.bodyRows.compactMap { row in
             guard let first = row.first?.text else { return nil }
             let digits = first.prefix { $0.isNumber }
-            return digits.count == 3 ? Int(digits) : nil
+            guard digits.count == 3, let status = Int(digits) else { return nil }
+            let description = row.dropFirst().last { !$0.text.isEmpty && $0.text != first }?.text ?? ""
+            return (status, description.split(whereSeparator: \.isWhitespace).joined(separator: " "))
         }
     }
 }

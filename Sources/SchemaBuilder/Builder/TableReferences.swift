@@ -105,6 +105,32 @@ struct TableReferences {
         return nil
     }
 
+    /// The error statuses (400 and up) of the pages that the page's status and error-code sections link to ("See
+    /// Returned Values for General Requests", "For details, see Error Codes"): the service's common list, which such
+    /// a page documents as its own. A linked page's status tables give them; else its error-code tables, the
+    /// statuses they pair codes with.
+    func linkedErrorStatuses(_ model: PageModel) -> [(status: Int, description: String)] {
+        var statuses: [(status: Int, description: String)] = []
+        for section in model.sections where section.kind == .status || section.title.lowercased().has("error code") {
+            for case .paragraph(let text) in section.items {
+                for link in text.links {
+                    guard let target = link.targetPage(from: model.page.path).flatMap({ pageByPath[$0] }),
+                        target != model.index
+                    else { continue }
+                    let tables = pages[target].tables
+                    var linked = tables.filter(PageClassifier.isStatusTable).flatMap(PageClassifier.statuses(in:))
+                    if linked.isEmpty {
+                        linked = tables.flatMap(ErrorCodeReader.statuses(in:)).map { ($0, "") }
+                    }
+                    for entry in linked where entry.status >= 400 && !statuses.contains(where: { $0.status == entry.status }) {
+                        statuses.append(entry)
+                    }
+                }
+            }
+        }
+        return statuses.sorted { $0.status < $1.status }
+    }
+
     static func explicitName(_ spelling: TypeSpelling) -> String? {
         switch spelling {
         case .named(let name): name
