@@ -34,13 +34,9 @@ enum PageClassifier {
                         continue
                     }
                     let caption = table.title.lowercased()
-                    let location: Parameter.Location? =
-                        caption.has("header") ? .header
-                        : caption.has("query") ? .query
-                        : caption.has("path") ? .path
-                        : section.kind == .uri ? .query : nil
+                    let location = ParameterReader.location(named: caption) ?? (section.kind == .uri ? .query : nil)
                     if let location, section.kind == .uri || section.kind == .request || section.kind == .other
-                        || caption.has("parameter")
+                        || Vocabulary.matches(.parameterCaption, caption)
                     {
                         if section.kind == .response { break }
                         result.parameters.append((t, location))
@@ -74,11 +70,10 @@ enum PageClassifier {
         return ""
     }
 
-    /// The status of `Status code: 201`, `Normal response code: 200`, `HTTP status code 202`.
+    /// The status of `Status code: 201`, `Normal response code: 200`, `HTTP status code 202`, `状态码：201`.
     static func statusCode(in text: String) -> Int? {
         let lower = text.lowercased()
-        guard lower.hasPrefix("status code") || lower.hasPrefix("normal response code") || lower.hasPrefix("http status code")
-        else { return nil }
+        guard Vocabulary.matches(.statusLine, lower) || Vocabulary.matches(.otherStatusLine, lower) else { return nil }
         let digits = lower.drop { !$0.isNumber }.prefix { $0.isNumber }
         guard digits.count == 3, let code = Int(digits) else { return nil }
         return code
@@ -88,7 +83,7 @@ enum PageClassifier {
         guard let first = table.header?.first?.text.lowercased() ?? table.rows.first?.first?.text.lowercased() else {
             return false
         }
-        return first.has("status code") || first == "status" || first == "returned value" || first == "code"
+        return Vocabulary.matches(.statusColumn, first)
     }
 
     static func statuses(in table: Table) -> [Int] {

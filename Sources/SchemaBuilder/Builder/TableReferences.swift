@@ -114,15 +114,17 @@ struct TableReferences {
         }
     }
 
-    /// Numbers of "Table N" / "Table N-M" mentions in `text`.
+    /// Numbers of "Table N" / "Table N-M" / "表N" mentions in `text`.
     static func tableNumbers(in text: String) -> [Int] {
         var numbers: [Int] = []
-        var rest = Substring(text)
-        while let range = rest.find("Table ") {
-            rest = rest[range.upperBound...]
-            let token = rest.prefix { $0.isNumber || $0 == "-" || $0 == "." }
-            let last = token.split(whereSeparator: { $0 == "-" || $0 == "." }).last.flatMap { Int($0) }
-            if let last { numbers.append(last) }
+        for mention in Vocabulary.contained(.tableMention) {
+            var rest = Substring(text)
+            while let range = rest.find(mention) {
+                rest = rest[range.upperBound...]
+                let token = rest.prefix { $0.isNumber || $0 == "-" || $0 == "." }
+                let last = token.split(whereSeparator: { $0 == "-" || $0 == "." }).last.flatMap { Int($0) }
+                if let last { numbers.append(last) }
+            }
         }
         return numbers
     }
