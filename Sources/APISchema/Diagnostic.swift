@@ -67,6 +67,9 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         case ambiguousOfficialName = "ambiguous-official-name"
         /// A failure example without a status code on a page that documents no error response: not attached.
         case unattachedExample = "unattached-example"
+        /// A page without an API name whose title is not English (the Chinese edition): named from its method and
+        /// path.
+        case nameFromPath = "name-from-path"
         /// A diagnostic from a schema written before diagnostics had ids (read by `apiref diff`); never emitted.
         case unclassified
 
