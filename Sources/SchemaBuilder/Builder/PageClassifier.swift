@@ -9,6 +9,9 @@ struct OperationTables {
     var responses: [(status: Int?, table: Int)] = []
     /// The status codes the page's status tables list.
     var documentedStatuses: [Int] = []
+    /// Tables of a parameter, request or response section that holds no table whose columns were recognised: their
+    /// column titles are in no language of the ``Vocabulary``, and the section would be read as empty.
+    var unrecognised: [Int] = []
 }
 
 /// Reads what the sections of a page are for: its summary, its status codes and the role of each table.
@@ -30,6 +33,8 @@ enum PageClassifier {
                     if section.kind == .status || model.columns[t] == nil {
                         if section.kind == .status || isStatusTable(table) {
                             result.documentedStatuses += statuses(in: table)
+                        } else if isUnrecognised(t, in: section, of: model) {
+                            result.unrecognised.append(t)
                         }
                         continue
                     }
@@ -57,6 +62,15 @@ enum PageClassifier {
             }
         }
         return result
+    }
+
+    /// Whether table `t` has column titles but none that the vocabulary knows, in a section that should hold
+    /// parameters or a body and holds no other table that was recognised.
+    static func isUnrecognised(_ t: Int, in section: Section, of model: PageModel) -> Bool {
+        guard [.uri, .request, .response].contains(section.kind), model.tables[t].header != nil else { return false }
+        return !section.items.contains { item in
+            if case .table(let other) = item { model.columns[other] != nil } else { false }
+        }
     }
 
     /// The first paragraph of the function section, else of the page.
