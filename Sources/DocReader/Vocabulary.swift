@@ -67,6 +67,13 @@ package enum Concept: CaseIterable, Sendable {
     case valueListHeading
     /// What ends an inline value list besides the end of its sentence (`Default value: …`).
     case valueListEnd
+    // Descriptions of a field without a Type column.
+    /// A description of a list (`List of …`, `…列表`).
+    case listDescription
+    /// A description of a flag (`Whether …`, `是否…`).
+    case flagDescription
+    /// A description of a count (`Number of …`, `…数量`).
+    case countDescription
     // Examples.
     case exampleWord, requestWord, responseWord, requestMention, responseMention, failureMention
 }

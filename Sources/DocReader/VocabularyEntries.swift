@@ -181,6 +181,19 @@ enum VocabularyEntries {
             .english: Words(contained: ["default value:", "default:"]),
             .chinese: Words(contained: ["默认值", "缺省值"]),
         ],
+        // Descriptions of a field without a Type column (`Builder.readProperty`).
+        .listDescription: [
+            .english: Words(contained: ["list", "array"]),
+            .chinese: Words(contained: ["列表", "数组"]),
+        ],
+        .flagDescription: [
+            .english: Words(prefixes: ["specifies whether", "whether", "indicates whether"]),
+            .chinese: Words(prefixes: ["是否"]),
+        ],
+        .countDescription: [
+            .english: Words(prefixes: ["specifies the number of", "number of", "indicates the number of"]),
+            .chinese: Words(suffixes: ["数量", "数量。", "个数", "个数。"]),
+        ],
         // Examples (`ExampleReader`).
         .exampleWord: [
             .english: Words(prefixes: ["example", "sample"]),

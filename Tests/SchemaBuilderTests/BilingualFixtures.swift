@@ -160,10 +160,24 @@ enum BilingualPages {
         """
     }
 
-    /// The service built from both pages, with headings from `h` and tables from `t`.
+    /// `GET /v1/{project_id}/pools`: a response table without a Type column, typed from its descriptions.
+    static func listPools(headings h: Edition, tables t: Edition) -> String {
+        """
+        <h1 class="topictitle1">\(h.text("Querying Pools", "查询资源池列表"))</h1>
+        \(section("URI", "<p>GET /v1/{project_id}/pools</p>"))
+        \(section(h.response, t.table(1, t.responseCaption, header: [t.parameter, t.description], rows: [
+            ["shared", t.text("Whether the pools are shared.", "是否共享资源池。")],
+            ["count", t.text("Number of pools.", "资源池数量。")],
+            ["owner", t.text("Owner.", "所有者。")],
+        ])))
+        """
+    }
+
+    /// The service built from the three pages, with headings from `h` and tables from `t`.
     static func build(headings h: Edition, tables t: Edition) -> ServiceSchema {
         Fixtures.build([
             ("CreatePool.html", createPool(headings: h, tables: t)), ("ShowPool.html", showPool(headings: h, tables: t)),
+            ("ListPools.html", listPools(headings: h, tables: t)),
         ])
     }
 }

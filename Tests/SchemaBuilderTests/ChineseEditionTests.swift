@@ -34,6 +34,8 @@ import Testing
         #expect(show.parameters.map(\.name) == ["project_id", "pool_name"])
         #expect(show.responses.map(\.status) == [200])
         #expect(Self.english.properties("PoolTag").map(\.name) == ["key", "values"])
+        // Without a Type column, the description says a flag or a count.
+        #expect(Self.english.properties("ListPoolsResponse").map(\.type) == [.boolean, .integer, .string])
     }
 
     @Test func theChinesePagesYieldTheSameSchema() {
