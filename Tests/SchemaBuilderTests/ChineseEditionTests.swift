@@ -149,6 +149,17 @@ import Testing
         #expect(diagnostic.message.contains("GET /v1/{project_id}/pools/{pool_name}"))
     }
 
+    @Test func aChineseChapterTitleNamesNoGroup() {
+        let toc = TableOfContents(entries: [
+            .init(title: "资源池管理", uri: "pools.html", code: "1", p_code: nil),
+            .init(title: "查询资源池", uri: "ShowPool.html", code: "2", p_code: "1"),
+        ])
+        let page = BilingualPages.showPool(headings: .chinese, tables: .chinese)
+        let schema = Fixtures.build([("ShowPool.html", page)], toc: toc)
+        #expect(schema.operations.map(\.group) == ["Pools"])
+        #expect(schema.groups.map(\.name) == ["Pools"])
+    }
+
     @Test func theFileNameStillWins() {
         let schema = Fixtures.build([("ShowPool.html", BilingualPages.showPool(headings: .chinese, tables: .chinese))])
         #expect(schema.operations.map(\.id) == ["ShowPool"])
