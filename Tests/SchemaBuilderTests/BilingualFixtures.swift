@@ -133,7 +133,8 @@ enum BilingualPages {
     }
 
     /// `GET /v1/{project_id}/pools/{pool_name}`: a query table whose only row says none, a 200 response (its status
-    /// line in the response section only) with a map and an array of a type named by its caption.
+    /// line in the response section only) with a map, an array of a type named by its caption and a value list under
+    /// a value-range heading.
     static func showPool(headings h: Edition, tables t: Edition) -> String {
         """
         <h1 class="topictitle1">\(h.text("Querying a Pool", "查询资源池"))</h1>
@@ -151,6 +152,7 @@ enum BilingualPages {
                 ["name", "String", t.text("Name.", "名称。")],
                 ["labels", "Map&lt;String,String&gt;", t.text("Labels.", "标记。")],
                 ["tags", "Array of <a href=\"#ShowTag\">PoolTag</a> objects", t.text("Tags.", "标签。")],
+                ["kind", "String", "<p>\(t.text("Value range", "取值范围"))</p><p>ALPHA\(t.comma)BETA</p>"],
             ]))
             \(t.table(4, "PoolTag", id: "ShowTag", header: t.responseHeader, rows: [
                 ["key", "String", t.text("Key.", "键。")],

@@ -33,6 +33,7 @@ import Testing
         let show = try #require(Self.english.operations.first { $0.id == "ShowPool" })
         #expect(show.parameters.map(\.name) == ["project_id", "pool_name"])
         #expect(show.responses.map(\.status) == [200])
+        #expect(Self.english.properties("ShowPoolResponse").first { $0.name == "kind" }?.enumValues?.map(\.value) == ["ALPHA", "BETA"])
         #expect(Self.english.properties("PoolTag").map(\.name) == ["key", "values"])
         // Without a Type column, the description says a flag or a count.
         #expect(Self.english.properties("ListPoolsResponse").map(\.type) == [.boolean, .integer, .string])
