@@ -69,6 +69,12 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         case unattachedExample = "unattached-example"
         /// An error code listed again with another HTTP status; the first status is kept.
         case duplicateErrorCode = "duplicate-error-code"
+        /// A page without an API name whose title is not English (the Chinese edition): named from its method and
+        /// path.
+        case nameFromPath = "name-from-path"
+        /// A table in a parameter, request or response section whose column titles no language of the vocabulary
+        /// knows; it is not read.
+        case unrecognisedTable = "unrecognised-table"
         /// A diagnostic from a schema written before diagnostics had ids (read by `apiref diff`); never emitted.
         case unclassified
 

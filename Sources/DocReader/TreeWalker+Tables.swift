@@ -112,14 +112,16 @@ extension TreeWalker {
         return !".:;,!?".contains(last)
     }
 
-    /// Splits `Table 4 VolumeReq` / `Table 4-5 VolumeReq` into the number and the title.
+    /// Splits `Table 4 VolumeReq` / `Table 4-5 VolumeReq` / `表4 VolumeReq` into the number and the title.
     static func splitCaption(_ caption: String) -> (Int?, String) {
         var rest = Substring(caption)
-        guard rest.hasPrefix("Table") else { return (nil, caption) }
-        rest = rest.dropFirst(5).drop { $0 == " " }
+        guard let lead = Vocabulary.prefixes(.tableCaptionLead).first(where: { rest.hasPrefix($0) }) else {
+            return (nil, caption)
+        }
+        rest = rest.dropFirst(lead.count).drop { $0 == " " }
         let digits = rest.prefix { $0.isNumber || $0 == "-" || $0 == "." }
         guard !digits.isEmpty else { return (nil, caption) }
-        rest = rest.dropFirst(digits.count).drop { $0 == " " || $0 == ":" }
+        rest = rest.dropFirst(digits.count).drop { $0 == " " || $0 == ":" || $0 == "：" }
         let last = digits.split(whereSeparator: { $0 == "-" || $0 == "." }).last.flatMap { Int($0) }
         return (last, String(rest))
     }

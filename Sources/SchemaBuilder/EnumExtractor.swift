@@ -3,32 +3,30 @@ import DocReader
 import Foundation
 
 /// Reads documented value lists out of description cells — conservatively: only lists introduced by a phrase
-/// such as "Options:" / "Enums:" / "The value can be:" whose values all look like code tokens.
+/// such as "Options:" / "Enums:" / "The value can be:" / "枚举值如下：" (the ``Vocabulary``'s `valueListLead`) whose
+/// values all look like code tokens.
 enum EnumExtractor {
-    static let triggers = [
-        "options:", "option:", "enums:", "enum:", "enumerated values", "enumeration values", "enumerations:",
-        "the value can be", "possible values", "value range:", "the options are", "available values",
-        "valid values", "values:", "the value is one of", "can be set to", "the following values",
-        "supported values", "value options", "options are as follows", "can be one of", "the value must be one of",
-        "the values are", "value:", "the value can only be", "must be one of", "the value of this parameter can be",
-        "the options include", "values include", "value of this parameter is", "range:", "options include",
-    ]
+    /// The phrases that introduce a value list, every language's.
+    static let triggers = Vocabulary.contained(.valueListLead)
+    /// What ends an inline value list besides its sentence (`Default value: …`, `默认值…`).
+    static let ends = Vocabulary.contained(.valueListEnd)
 
     static func hasTrigger(_ text: String) -> Bool {
         let lower = text.lowercased()
         // Every trigger contains one of these; most paragraphs contain none.
-        guard lower.has("option") || lower.has("value") || lower.has("enum") || lower.has("range")
-            || lower.has("can be") || lower.has("one of")
-        else { return false }
+        guard Vocabulary.matches(.valueListHint, lower) else { return false }
         return triggers.contains { lower.has($0) }
     }
 
-    /// Whether a paragraph is a bare "Range" / "Value range" / "Values" heading (the site's Definition / Range /
-    /// Default Value layout), which introduces the paragraph after it.
+    /// Whether a paragraph is a bare "Range" / "Value range" / "Values" / "取值范围" heading (the site's Definition /
+    /// Range / Default Value layout), which introduces the paragraph after it.
     static func isHeading(_ text: String) -> Bool {
         let heading = text.trimmed().lowercased()
-        return ["range", "value range", "values"].contains(heading.hasSuffix(":") ? String(heading.dropLast()) : heading)
+        return Vocabulary.matches(.valueListHeading, endsWithColon(heading) ? String(heading.dropLast()) : heading)
     }
+
+    /// Whether `text` ends with a colon, half- or full-width.
+    static func endsWithColon(_ text: String) -> Bool { text.hasSuffix(":") || text.hasSuffix("：") }
 
     /// Whether `token` looks like a wire value rather than prose.
     static func isCodeToken(_ token: String) -> Bool {
@@ -94,7 +92,8 @@ enum EnumExtractor {
         else { return nil }
         let offset = lower.distance(from: lower.startIndex, to: trigger.upperBound)
         var rest = Substring(text.dropFirst(offset))
-        rest = rest.drop { $0 == " " || $0 == ":" }
+        rest = rest.drop { $0 == " " || $0 == ":" || $0 == "：" }
+        rest = listPart(rest)
         // Up to the end of the sentence.
         var sentence = ""
         for (index, character) in rest.enumerated() {
@@ -102,12 +101,12 @@ enum EnumExtractor {
                 let next = rest.dropFirst(index + 1).first
                 if next == nil || next == " " { break }
             }
-            if character == "\n" { break }
+            if character == "\n" || character == "。" || character == "；" { break }
             sentence.append(character)
         }
         let parts = sentence.replacingOccurrences(of: ", and ", with: ",").replacingOccurrences(of: ", or ", with: ",")
             .replacingAll(" and ", with: ",").replacingAll(" or ", with: ",")
-            .replacingAll("、", with: ",").split(separator: ",")
+            .replacingAll("、", with: ",").replacingAll("，", with: ",").split(separator: ",")
             .map { String($0).trimmed().trimmingQuotes() }
         guard parts.count >= 2, parts.count <= 40 else { return nil }
         var values: [EnumValue] = []
@@ -126,6 +125,25 @@ enum EnumExtractor {
         return values
     }
 
+    /// What of `text` an inline list can take: up to a phrase that ends lists (`, default value: a`, `，默认值为a`)
+    /// after a separator, and the separators before it; else all of it.
+    static func listPart(_ text: Substring) -> Substring {
+        let lower = text.lowercased()
+        var length: Int?
+        for end in ends {
+            guard let range = lower.find(end), range.lowerBound > lower.startIndex,
+                separators.contains(lower[lower.index(before: range.lowerBound)])
+            else { continue }
+            length = min(length ?? .max, lower.distance(from: lower.startIndex, to: range.lowerBound))
+        }
+        guard let length else { return text }
+        var part = text.prefix(length)
+        while let last = part.last, separators.contains(last) { part = part.dropLast() }
+        return part
+    }
+
+    private static let separators: Set<Character> = [",", " ", "，", ";", "；"]
+
     /// Enumerated values documented in a description cell, if any.
     static func values(in blocks: [Block]) -> [EnumValue]? {
         var index = 0
@@ -140,7 +158,7 @@ enum EnumExtractor {
                 }
                 if let values = inline(text.text) {
                     found += values
-                } else if isHeading(text.text) || text.text.trimmed().hasSuffix(":"), index + 1 < blocks.count,
+                } else if isHeading(text.text) || endsWithColon(text.text.trimmed()), index + 1 < blocks.count,
                     case .paragraph(let next) = blocks[index + 1], let values = inline("values: " + next.text)
                 {
                     // A trigger that ends its paragraph ("Value range:", or a "Range" heading) introduces the next

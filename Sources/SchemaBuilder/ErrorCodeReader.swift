@@ -57,18 +57,18 @@ enum ErrorCodeReader {
         var description: Int?
         var solution: Int?
 
-        /// The header's words for each column (`Error Codes`, `HTTP Status Code`, `Handling Measure`); nil when the
-        /// table is not an error-code table.
+        /// The header's words for each column (`Error Codes`, `HTTP Status Code`, `Handling Measure`, `错误码`), from
+        /// the ``Vocabulary``; nil when the table is not an error-code table.
         init?(_ header: [Cell]?) {
             guard let header else { return nil }
             let titles = header.map { $0.text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-            func column(_ words: Set<String>) -> Int? { titles.firstIndex(where: words.contains) }
-            guard let code = column(["error code", "error codes"]) else { return nil }
+            func column(_ concept: Concept) -> Int? { titles.firstIndex { Vocabulary.matches(concept, $0) } }
+            guard let code = column(.errorCodeColumn) else { return nil }
             self.code = code
-            status = column(["status code", "http status code", "status"])
-            message = column(["error message", "message", "error information", "error info"])
-            description = column(["description", "error description", "error code description"])
-            solution = column(["solution", "handling measure", "measure", "measures", "troubleshooting"])
+            status = column(.statusColumn)
+            message = column(.errorMessageColumn)
+            description = column(.descriptionColumn)
+            solution = column(.solutionColumn)
             guard status != nil || message != nil else { return nil }
         }
 

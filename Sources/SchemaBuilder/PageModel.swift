@@ -2,34 +2,30 @@ import APISchema
 import DocReader
 import Foundation
 
-/// What a section of a page is for, from its heading.
+/// What a section of a page is for, from its heading, in any language of the ``Vocabulary``.
 enum SectionKind: Equatable {
     case function, uri, request, response, example, status, other
 
     init(title: String) {
         let t = title.lowercased()
-        if t.hasPrefix("status code"), t.contains(where: \.isNumber) {
+        if Vocabulary.matches(.statusLine, t), t.contains(where: \.isNumber) {
             self = .other  // "Status code: 200" introduces a response; it takes its parent section's kind
-        } else if t.hasPrefix("example") || t.hasPrefix("sample") || t.has("example request")
-            || t.has("example response") || t.has("request example") || t.has("response example")
-            || t.has("examples") || t.hasSuffix("example")
-        {
+        } else if Vocabulary.matches(.exampleHeading, t) {
             self = .example
-        } else if t == "uri" || t.hasPrefix("uri") || t == "url" || t == "request line" || t == "request url" {
+        } else if Vocabulary.matches(.uriHeading, t) {
             self = .uri
-        } else if t.has("function") || t == "description" || t == "api description" {
+        } else if Vocabulary.matches(.functionHeading, t) {
             self = .function
-        } else if t.has("status code") || t.has("returned value") || t.has("return code") {
+        } else if Vocabulary.matches(.statusHeading, t) {
             self = .status
-        } else if t.has("error code") {
+        } else if Vocabulary.matches(.errorCodeHeading, t) {
             self = .other
-        } else if t.hasPrefix("request") || t.has("request parameter") || t.has("request body")
-            || t.has("request header")
-        {
+        } else if Vocabulary.matches(.requestHeading, t) {
             self = .request
-        } else if t.hasPrefix("response") || t.has("response parameter") || t.has("response body") {
+        } else if Vocabulary.matches(.responseHeading, t) {
             self = .response
         } else {
+            // Constraints (`constraintHeading`) and anything else hold no table of the operation.
             self = .other
         }
     }
@@ -105,7 +101,7 @@ struct PageModel {
                     }
                     current = Section(title: text.text, kind: kind, parentTitle: enclosing)
                 case .paragraph(let text):
-                    if Self.sectionTitles.contains(text.text.lowercased()) {
+                    if Vocabulary.matches(.sectionTitleParagraph, text.text.lowercased()) {
                         // A section title printed as a paragraph ("URI" on some older pages).
                         sections.append(current)
                         current = Section(title: text.text, kind: SectionKind(title: text.text))
@@ -143,13 +139,6 @@ struct PageModel {
         }
     }
 
-    /// Section titles that some pages print as plain paragraphs.
-    static let sectionTitles: Set<String> = [
-        "uri", "function", "request", "response", "request body", "response body", "request parameters",
-        "response parameters", "example request", "example requests", "example response", "example responses",
-        "samples", "status code", "status codes", "request header", "request headers",
-    ]
-
     static func normalise(_ text: String) -> String {
         String(text.lowercased().filter { $0.isLetter || $0.isNumber })
     }
@@ -166,14 +155,7 @@ struct PageModel {
         {
             return emphasised
         }
-        let lower = title.lowercased()
-        let generic = [
-            "request body parameters", "request parameters", "request parameter", "response body parameters",
-            "response parameters", "response parameter", "parameter description", "parameters", "path parameters",
-            "query parameters", "request header parameters", "response header parameters", "parameter",
-            "request", "response", "status codes", "error codes", "description", "header parameters",
-        ]
-        if generic.contains(lower) { return nil }
+        if Vocabulary.matches(.genericCaption, title.lowercased()) { return nil }
         let words = title.split(separator: " ").map(String.init)
         if words.count == 1 { return isIdentifierLike(words[0]) ? words[0] : nil }
         // "Data structure of the xxx field", "Objects of response parameter xxx": the identifier-looking word.
@@ -196,45 +178,35 @@ struct PageModel {
         return word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-:.".contains($0)) }
     }
 
-    /// Column positions, or `nil` when the table is not a parameter table.
+    /// Column positions, or `nil` when the table is not a parameter table. Column titles are read in any language of
+    /// the ``Vocabulary``.
     static func columns(of table: Table) -> Columns? {
-        var headerRow = table.header
-        if headerRow == nil, let first = table.rows.first {
-            let texts = first.map { $0.text.lowercased() }
-            if texts.contains(where: { $0.hasPrefix("parameter") || $0 == "name" })
-                && texts.contains(where: { $0.has("description") || $0 == "type" })
-            {
-                headerRow = first
-            }
-        }
-        guard let header = headerRow else { return nil }
+        guard let header = headerRow(of: table) else { return nil }
         let texts = header.map { $0.text.lowercased().trimmed() }
-        if let first = texts.first, first.has("status code") || first.has("error code") || first == "status"
-            || first == "http status code" || first == "code"
-        {
-            return nil
-        }
-        func find(_ predicate: (String) -> Bool) -> Int? { texts.firstIndex(where: predicate) }
-        let mandatory = find { $0.has("mandatory") || $0.has("required") || $0 == "optional" || $0 == "m/o" }
-        let location = find { $0 == "location" || $0 == "in" || $0 == "position" || $0 == "parameter location" }
-        let type = find {
-            ($0 == "type" || $0.hasSuffix(" type") || $0.hasPrefix("type")) && !$0.has("parameter type")
-                && !$0.has("location")
-        } ?? find { $0 == "parameter type" }
-        let description = find {
-            $0.has("description") || $0.has("meaning") || $0.has("remark") || $0.has("explanation")
-        }
-        let name =
-            find {
-                ($0.hasPrefix("parameter") || $0.hasPrefix("name") || $0.has("field") || $0.has("attribute")
-                    || $0 == "element" || $0 == "property" || $0 == "key" || $0.hasSuffix("name")
-                    || $0 == "param")
-                    && !$0.has("type") && !$0.has("description") && !$0.has("location")
-            }
+        if let first = texts.first, Vocabulary.matches(.codeColumn, first) { return nil }
+        func find(_ concept: Concept) -> Int? { texts.firstIndex { Vocabulary.matches(concept, $0) } }
+        let mandatory = find(.mandatoryColumn)
+        let location = find(.locationColumn)
+        let type = texts.firstIndex { Vocabulary.matches(.typeColumn, $0) && !Vocabulary.matches(.notTypeColumn, $0) }
+            ?? find(.parameterTypeColumn)
+        let description = find(.descriptionColumn)
+        let name = texts.firstIndex { Vocabulary.matches(.nameColumn, $0) && !Vocabulary.matches(.notNameColumn, $0) }
         guard let nameColumn = name else { return nil }
         guard description != nil || type != nil || mandatory != nil else { return nil }
         return Columns(
             name: nameColumn, mandatory: mandatory, type: type, description: description, location: location,
             header: header.map(\.text))
+    }
+
+    /// The column titles of a table: its header row, else a first row that reads as one (a name and a detail
+    /// column).
+    static func headerRow(of table: Table) -> [Cell]? {
+        if let header = table.header { return header }
+        guard let first = table.rows.first else { return nil }
+        let texts = first.map { $0.text.lowercased() }
+        guard texts.contains(where: { Vocabulary.matches(.headerRowName, $0) }),
+            texts.contains(where: { Vocabulary.matches(.headerRowDetail, $0) })
+        else { return nil }
+        return first
     }
 }

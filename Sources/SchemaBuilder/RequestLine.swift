@@ -76,7 +76,7 @@ struct RequestLine: Hashable {
             }
         }
         for section in model.sections where section.kind == .other || section.kind == .function || section.kind == .request {
-            if section.kind == .other, !section.title.isEmpty, !section.title.lowercased().has("request") {
+            if section.kind == .other, !section.title.isEmpty, !Vocabulary.matches(.requestMention, section.title.lowercased()) {
                 continue
             }
             for case .paragraph(let text) in section.items {

@@ -1,3 +1,5 @@
+import DocReader
+
 /// An operation name read from a page title, for a page that carries no API name and that the official SDKs do not
 /// name: written the way API names are (`Querying Details About All Disks` on a `GET …/volumes/detail` →
 /// `ListDisks`), never a gerund or a sentence. The rules are about English titles, not about any one service:
@@ -10,13 +12,24 @@
 ///   (`(Microversion 2.6 or Later)`, `(Native OpenStack API)`);
 /// - a deprecation mark (`Discarded`, `(Deprecated)`, `to be discarded`) leaves the name and becomes
 ///   ``deprecation``.
+/// A title in another language (the Chinese edition's) is no name: the name is made from the method and path
+/// (``PathName``), and ``isFromPath`` says so.
 struct TitleName {
     /// UpperCamelCase operation id.
     let id: String
     /// The title's word for a deprecated API (`Discarded`, `Deprecated`), or `nil`.
     let deprecation: String?
+    /// Whether the title is not English and the name was made from the method and path.
+    let isFromPath: Bool
 
     init(title: String, method: String? = nil, path: String? = nil) {
+        guard Language.of(title) == .english else {
+            id = path.map { PathName.id(method: method ?? "GET", path: $0) } ?? "Operation"
+            deprecation = nil
+            isFromPath = true
+            return
+        }
+        isFromPath = false
         var text = title
         var deprecation: String?
         for mark in Self.deprecationMarks {

@@ -1,5 +1,6 @@
 import Foundation
 import APISchema
+import DocReader
 
 /// What a Type cell says, before named types are resolved against the page's tables.
 indirect enum TypeSpelling: Hashable, Sendable {

@@ -50,6 +50,19 @@ struct ErrorResponseTests {
         #expect(duplicate.first?.location.row == 4)
     }
 
+    @Test func theChineseEditionsErrorCodeTableGivesTheSameCodes() throws {
+        let chinese = Self.codes
+            .replacingOccurrences(of: "HTTP Status Code", with: "状态码")
+            .replacingOccurrences(of: "Error Code", with: "错误码")
+            .replacingOccurrences(of: "Error Message", with: "错误信息")
+            .replacingOccurrences(of: "Description", with: "描述")
+            .replacingOccurrences(of: "Handling Measure", with: "处理措施")
+        #expect(!chinese.contains("Error Code"))
+        let english = Fixtures.build([("appendix/error_codes.html", Self.codes)]).errorCodes
+        let fromChinese = Fixtures.build([("appendix/error_codes.html", chinese)]).errorCodes
+        #expect(fromChinese == english)
+    }
+
     @Test func aPageThatLinksTheErrorCodesDocumentsTheirStatuses() throws {
         let schema = Fixtures.build([
             ("appendix/error_codes.html", Self.codes),

@@ -96,7 +96,7 @@ struct Builder {
     /// The operation id of a page, the name users know first: the API name of a file named after it
     /// (`CreateNotebook.html`) or of the anchor in front of its title (`createnotebook`); else the official SDKs'
     /// name for its method and path (``OfficialNames``); else a name read from the title (`Creating an Image` →
-    /// `CreateImage`).
+    /// `CreateImage`), or made from the method and path when the title is not English (``PathName``).
     /// A title's deprecation mark (``TitleName/deprecation``) holds whichever name the page gets.
     mutating func operationName(of model: PageModel, requestLine: RequestLine, tables: OperationTables)
         -> (id: String, isAPIName: Bool, deprecation: String?)
@@ -114,6 +114,11 @@ struct Builder {
                 .ambiguousOfficialName, model.location(),
                 "the official SDKs name \(requestLine.method) \(requestLine.path) \(official.joined(separator: ", ")) "
                     + "and the request body tells none apart: named from the title")
+        }
+        if title.isFromPath {
+            diagnose(
+                .nameFromPath, model.location(),
+                "no API name, and the title is not English: named \(title.id) from \(requestLine.method) \(requestLine.path)")
         }
         return (title.id, false, title.deprecation)
     }

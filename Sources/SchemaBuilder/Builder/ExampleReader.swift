@@ -1,4 +1,5 @@
 import APISchema
+import DocReader
 
 /// A JSON example as its page shows it: what it illustrates (request or response, the status a response example is
 /// shown for, whether its introduction calls it a failure) and its value, parsed once. ``ExampleAttachment`` attaches
@@ -34,7 +35,8 @@ enum ExampleReader {
                     break
                 case .code(let code):
                     guard let body = exampleBody(code) else { continue }
-                    let kind = exampleLabel(intro.lowercased()) ?? (status != nil || title.has("response") ? .response : .request)
+                    let kind = exampleLabel(intro.lowercased())
+                        ?? (status != nil || Vocabulary.matches(.responseMention, title) ? .response : .request)
                     let exampleTitle = intro.isEmpty ? section.title : intro
                     let failure = kind == .response && isFailure(exampleTitle)
                     // A success status above a failed example is the section's, not the example's.
@@ -51,20 +53,18 @@ enum ExampleReader {
 
     /// Whether an example's title (or introduction) says it shows a failure (`Failed response`, `Error example`).
     static func isFailure(_ title: String) -> Bool {
-        let lower = title.lowercased()
-        return lower.has("fail") || lower.has("error")
+        Vocabulary.matches(.failureMention, title.lowercased())
     }
 
-    /// The kind an example's introduction names (`Example request`, `Response example:`, `Request`), or `nil` for an
-    /// introduction that only describes it: "Request succeeded." above a 200 example or "Bad request" above a 400
-    /// is no request.
+    /// The kind an example's introduction names (`Example request`, `Response example:`, `Request`, `请求示例`), or
+    /// `nil` for an introduction that only describes it: "Request succeeded." above a 200 example or "Bad request"
+    /// above a 400 is no request.
     static func exampleLabel(_ intro: String) -> PageExample.Kind? {
-        let words = Naming.words(intro).map { $0.lowercased() }
-        guard words.contains(where: { $0.hasPrefix("example") || $0.hasPrefix("sample") }) || words.count == 1 else {
-            return nil
-        }
-        if words.contains(where: { $0.hasPrefix("response") }) { return .response }
-        if words.contains(where: { $0.hasPrefix("request") }) { return .request }
+        // Words as `Naming.words` splits them, Chinese runs kept whole.
+        let words = intro.split { !($0.isLetter || $0.isNumber) || !($0.isASCII || Language.isIdeograph($0)) }
+        guard words.contains(where: { Vocabulary.matches(.exampleWord, $0) }) || words.count == 1 else { return nil }
+        if words.contains(where: { Vocabulary.matches(.responseWord, $0) }) { return .response }
+        if words.contains(where: { Vocabulary.matches(.requestWord, $0) }) { return .request }
         return nil
     }
 

@@ -1,6 +1,9 @@
 import APISchema
+import DocReader
 
-/// Group names from the table of contents: the parent chapter of each page, identifier-safe and unique.
+/// Group names from the table of contents: the parent chapter of each page, identifier-safe and unique. A chapter
+/// whose title is not English (the Chinese edition's) names no group: a title never becomes an identifier, and its
+/// pages join the group of their path (``group(of:path:)``).
 struct GroupIndex {
     var ordered: [OperationGroup] = []
     var byPage: [String: String] = [:]
@@ -11,10 +14,11 @@ struct GroupIndex {
         var nameByCode: [String: String] = [:]
         var names = UniqueNames()
         for entry in toc.entries {
-            guard let parentCode = entry.p_code, let parent = byCode[parentCode] else { continue }
+            guard let parentCode = entry.p_code, let parent = byCode[parentCode], Language.of(parent.title) == .english
+            else { continue }
             if nameByCode[parentCode] == nil {
                 var name = Naming.upperCamel(parent.title)
-                if names.contains(name), let grand = parent.p_code.flatMap({ byCode[$0] }) {
+                if names.contains(name), let grand = parent.p_code.flatMap({ byCode[$0] }), Language.of(grand.title) == .english {
                     name = Naming.upperCamel(grand.title) + name
                 }
                 name = names.claim(name)

@@ -17,6 +17,12 @@ extension Builder {
                 .unparsableExample, SourceLocation(page: page.path, table: example.title),
                 "\(example.kind.rawValue) example is not JSON: left on the page, not used to type or correct the tables")
         }
+        for t in tables.unrecognised {
+            let header = model.tables[t].header?.map(\.text).joined(separator: " | ") ?? ""
+            diagnose(
+                .unrecognisedTable, model.location(table: t),
+                "column titles \"\(header)\" are in no language the vocabulary knows: table not read")
+        }
         operation.parameters = parameters(model, tables: tables, requestLine: requestLine)
         if let body = tables.body {
             operation.requestBody = RequestBody(

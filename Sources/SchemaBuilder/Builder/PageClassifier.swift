@@ -9,6 +9,9 @@ struct OperationTables {
     var responses: [(status: Int?, table: Int)] = []
     /// The status codes the page's status tables list, with what the table says of each.
     var documentedStatuses: [(status: Int, description: String)] = []
+    /// Tables of a parameter, request or response section that holds no table whose columns were recognised: their
+    /// column titles are in no language of the ``Vocabulary``, and the section would be read as empty.
+    var unrecognised: [Int] = []
 }
 
 /// Reads what the sections of a page are for: its summary, its status codes and the role of each table.
@@ -30,17 +33,15 @@ enum PageClassifier {
                     if section.kind == .status || model.columns[t] == nil {
                         if section.kind == .status || isStatusTable(table) {
                             result.documentedStatuses += statuses(in: table)
+                        } else if isUnrecognised(t, in: section, of: model) {
+                            result.unrecognised.append(t)
                         }
                         continue
                     }
                     let caption = table.title.lowercased()
-                    let location: Parameter.Location? =
-                        caption.has("header") ? .header
-                        : caption.has("query") ? .query
-                        : caption.has("path") ? .path
-                        : section.kind == .uri ? .query : nil
+                    let location = ParameterReader.location(named: caption) ?? (section.kind == .uri ? .query : nil)
                     if let location, section.kind == .uri || section.kind == .request || section.kind == .other
-                        || caption.has("parameter")
+                        || Vocabulary.matches(.parameterCaption, caption)
                     {
                         if section.kind == .response { break }
                         result.parameters.append((t, location))
@@ -63,6 +64,15 @@ enum PageClassifier {
         return result
     }
 
+    /// Whether table `t` has column titles but none that the vocabulary knows, in a section that should hold
+    /// parameters or a body and holds no other table that was recognised.
+    static func isUnrecognised(_ t: Int, in section: Section, of model: PageModel) -> Bool {
+        guard [.uri, .request, .response].contains(section.kind), model.tables[t].header != nil else { return false }
+        return !section.items.contains { item in
+            if case .table(let other) = item { model.columns[other] != nil } else { false }
+        }
+    }
+
     /// The first paragraph of the function section, else of the page.
     static func summary(of model: PageModel) -> String {
         for section in model.sections where section.kind == .function {
@@ -74,11 +84,10 @@ enum PageClassifier {
         return ""
     }
 
-    /// The status of `Status code: 201`, `Normal response code: 200`, `HTTP status code 202`.
+    /// The status of `Status code: 201`, `Normal response code: 200`, `HTTP status code 202`, `状态码：201`.
     static func statusCode(in text: String) -> Int? {
         let lower = text.lowercased()
-        guard lower.hasPrefix("status code") || lower.hasPrefix("normal response code") || lower.hasPrefix("http status code")
-        else { return nil }
+        guard Vocabulary.matches(.statusLine, lower) || Vocabulary.matches(.otherStatusLine, lower) else { return nil }
         let digits = lower.drop { !$0.isNumber }.prefix { $0.isNumber }
         guard digits.count == 3, let code = Int(digits) else { return nil }
         return code
@@ -88,8 +97,7 @@ enum PageClassifier {
         guard let first = table.header?.first?.text.lowercased() ?? table.rows.first?.first?.text.lowercased() else {
             return false
         }
-        return first.has("status code") || first.has("response code") || first == "status" || first == "returned value"
-            || first == "code"
+        return Vocabulary.matches(.statusColumn, first)
     }
 
     /// The statuses of a status table's rows (`201`, `400 Bad Request`), each with the row's description: the

@@ -18,7 +18,9 @@ enum ParameterReader {
             var loc = location
             if let l = columns.location, l < row.count {
                 let text = row[l].text.lowercased()
-                if text.has("path") { loc = .path } else if text.has("query") { loc = .query } else if text.has("header") { loc = .header }
+                if Vocabulary.matches(.pathLocation, text) { loc = .path }
+                else if Vocabulary.matches(.queryLocation, text) { loc = .query }
+                else if Vocabulary.matches(.headerLocation, text) { loc = .header }
             }
             if requestLine.pathVariables.contains(name) { loc = .path }
             else if loc == .path { loc = requestLine.queryNames.contains(name) || location == .path ? .query : loc }
@@ -74,8 +76,7 @@ enum ParameterReader {
         }
         text = text.trimmingQuotes()
         guard !text.isEmpty, text.count <= 120, !text.has(" ") || text.hasPrefix("X-") else { return nil }
-        let lower = text.lowercased()
-        if lower == "none" || lower == "-" || lower == "n/a" { return nil }
+        if Vocabulary.matches(.none, text.lowercased()) { return nil }
         if let header = columns.header, columns.name < header.count, header[columns.name] == text, row.count == header.count,
             zip(row, header).allSatisfy({ $0.text == $1 })
         { return nil }
@@ -85,11 +86,17 @@ enum ParameterReader {
     static func isRequired(_ row: [Cell], _ columns: Columns) -> Bool {
         guard let c = columns.mandatory, c < row.count else { return false }
         let text = row[c].text.lowercased().trimmed()
-        if text.hasPrefix("yes") || text.hasPrefix("mandatory") || text == "true" || text == "required" || text == "m" {
-            let conditional = ["for ", " if ", "when", "condition", "only", "in "].contains { text.dropFirst(3).contains($0) }
-            return !conditional
-        }
-        return false
+        // `Yes`, `是`; not `Yes (only when …)`, `是（仅当…时）`: a condition after the first three characters.
+        return Vocabulary.matches(.yes, text) && !Vocabulary.matches(.conditional, text.dropFirst(3))
+    }
+
+    /// The location a caption or a Location cell names (`Path Parameters`, `Query参数`, `header`), if any: header
+    /// before query before path, as a caption may name several.
+    static func location(named text: String) -> Parameter.Location? {
+        if Vocabulary.matches(.headerLocation, text) { return .header }
+        if Vocabulary.matches(.queryLocation, text) { return .query }
+        if Vocabulary.matches(.pathLocation, text) { return .path }
+        return nil
     }
 }
 

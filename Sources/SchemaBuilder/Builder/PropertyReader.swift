@@ -55,7 +55,7 @@ extension Builder {
             if let target = targets.first {
                 let element = tableType(target, desiredName: typeName(target, field: name, array: shapes == [.array]), operationId: operationId)
                 let lower = description.lowercased()
-                let isArray = shapes == [.array] || (shapes.isEmpty && (lower.has("list") || lower.has("array")))
+                let isArray = shapes == [.array] || (shapes.isEmpty && Vocabulary.matches(.listDescription, lower))
                 type = isArray ? .array(element) : element
             } else if shapes.count == 1, let shape = shapes.first {
                 type = Self.primitive(for: shape, elements: elements) ?? .string
@@ -101,12 +101,8 @@ extension Builder {
 
     static func inferFromDescription(_ description: String) -> TypeRef {
         let lower = description.lowercased()
-        if lower.hasPrefix("specifies whether") || lower.hasPrefix("whether") || lower.hasPrefix("indicates whether") {
-            return .boolean
-        }
-        if lower.hasPrefix("specifies the number of") || lower.hasPrefix("number of") || lower.hasPrefix("indicates the number of") {
-            return .integer
-        }
+        if Vocabulary.matches(.flagDescription, lower) { return .boolean }
+        if Vocabulary.matches(.countDescription, lower) { return .integer }
         return .string
     }
 

@@ -111,7 +111,8 @@ struct TableReferences {
     /// statuses they pair codes with.
     func linkedErrorStatuses(_ model: PageModel) -> [(status: Int, description: String)] {
         var statuses: [(status: Int, description: String)] = []
-        for section in model.sections where section.kind == .status || section.title.lowercased().has("error code") {
+        for section in model.sections
+        where section.kind == .status || Vocabulary.matches(.errorCodeHeading, section.title.lowercased()) {
             for case .paragraph(let text) in section.items {
                 for link in text.links {
                     guard let target = link.targetPage(from: model.page.path).flatMap({ pageByPath[$0] }),
@@ -140,15 +141,17 @@ struct TableReferences {
         }
     }
 
-    /// Numbers of "Table N" / "Table N-M" mentions in `text`.
+    /// Numbers of "Table N" / "Table N-M" / "表N" mentions in `text`.
     static func tableNumbers(in text: String) -> [Int] {
         var numbers: [Int] = []
-        var rest = Substring(text)
-        while let range = rest.find("Table ") {
-            rest = rest[range.upperBound...]
-            let token = rest.prefix { $0.isNumber || $0 == "-" || $0 == "." }
-            let last = token.split(whereSeparator: { $0 == "-" || $0 == "." }).last.flatMap { Int($0) }
-            if let last { numbers.append(last) }
+        for mention in Vocabulary.contained(.tableMention) {
+            var rest = Substring(text)
+            while let range = rest.find(mention) {
+                rest = rest[range.upperBound...]
+                let token = rest.prefix { $0.isNumber || $0 == "-" || $0 == "." }
+                let last = token.split(whereSeparator: { $0 == "-" || $0 == "." }).last.flatMap { Int($0) }
+                if let last { numbers.append(last) }
+            }
         }
         return numbers
     }

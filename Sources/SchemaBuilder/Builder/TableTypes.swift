@@ -91,8 +91,7 @@ extension Builder {
             guard model.columns[u] != nil, !referenced.contains(u) else { continue }
             let candidate = TableID(id.page, u)
             if consumed.contains(candidate) || candidates[.table(candidate)] != nil { continue }
-            let caption = model.tables[u].title.lowercased()
-            if caption.has("header") || caption.has("query") || caption.has("path") { continue }
+            if ParameterReader.location(named: model.tables[u].title.lowercased()) != nil { continue }
             if PageModel.fieldName(ofCaption: model.tables[u]) == nil { continue }
             return candidate
         }

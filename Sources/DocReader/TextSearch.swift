@@ -1,8 +1,8 @@
 /// Substring search on UTF-8 bytes. Foundation's `range(of:)` goes through `NSString` on Linux and dominated
-/// the builder's profile; these are plain byte scans.
+/// the builder's profile; these are plain byte scans, shared with the schema builder (`package`).
 extension StringProtocol {
     /// Byte offset (from `startIndex`) of the first occurrence of `needle`.
-    func byteOffset(of needle: String) -> Int? {
+    package func byteOffset(of needle: String) -> Int? {
         var needle = needle
         return needle.withUTF8 { n -> Int? in
             guard !n.isEmpty else { return 0 }
@@ -13,7 +13,7 @@ extension StringProtocol {
     }
 
     /// The first range of `needle` in the string, comparing UTF-8 bytes exactly.
-    func find(_ needle: String) -> Range<String.Index>? {
+    package func find(_ needle: String) -> Range<String.Index>? {
         guard let offset = byteOffset(of: needle) else { return nil }
         let lower = utf8.index(utf8.startIndex, offsetBy: offset)
         let upper = utf8.index(lower, offsetBy: needle.utf8.count)
@@ -21,10 +21,10 @@ extension StringProtocol {
     }
 
     /// Whether `needle` occurs in the string.
-    func has(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
+    package func has(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
 
     /// Replaces every occurrence of `needle` with `replacement`.
-    func replacingAll(_ needle: String, with replacement: String) -> String {
+    package func replacingAll(_ needle: String, with replacement: String) -> String {
         var result = ""
         var rest = Substring(self)
         while let range = rest.find(needle) {
@@ -37,8 +37,8 @@ extension StringProtocol {
     }
 }
 
-enum TextSearch {
-    static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Int? {
+package enum TextSearch {
+    package static func search(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = h.count - n.count
         guard count >= 0 else { return nil }
         let first = n[0]
