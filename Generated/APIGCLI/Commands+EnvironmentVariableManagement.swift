@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import APIG
 
-struct CreateEnvironmentVariableV2Command: AsyncParsableCommand {
+struct CreateEnvironmentVariableV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-environment-variable-v2",
         abstract: "Creating a Variable",
@@ -20,15 +20,22 @@ struct CreateEnvironmentVariableV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/environment_variable_management/creating_a_variable.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"variable_value": "", "env_id": "", "group_id": "", "variable_name": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateEnvironmentVariableV2Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): variable_value*, env_id*, group_id*, variable_name*.
+            input. Fields (* required): variable_value*, env_id*, group_id*, variable_name*. An option named \
+            after a field overrides that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -49,15 +56,54 @@ struct CreateEnvironmentVariableV2Command: AsyncParsableCommand {
             """)
     var wait: [String] = []
 
+    @Option(
+        name: .customLong("variable-value"),
+        help: """
+            The variable value can contain 1 to 255 characters. Only letters, digits, and special characters \
+            (_-/.:) are allowed. Sets `variable_value` of the body, over --body.
+            """)
+    var variableValueField: String?
+
+    @Option(
+        name: .customLong("env-id"),
+        help: "Environment ID. Minimum: 1 Maximum: 65. Sets `env_id` of the body, over --body.")
+    var envIDField: String?
+
+    @Option(
+        name: .customLong("group-id"),
+        help: "API group ID. Minimum: 1 Maximum: 65. Sets `group_id` of the body, over --body.")
+    var groupIDField: String?
+
+    @Option(
+        name: .customLong("variable-name"),
+        help: """
+            Variable name, which can contain 3 to 32 characters, starting with a letter. Only letters, \
+            digits, hyphens (-), and underscores (_) are allowed. The variable name is equivalent to \
+            \"#Name#\" in API definitions. Characters between the number signs are case-sensitive. The \
+            variable name will be replaced with the variable value after API publication. Sets \
+            `variable_name` of the body, over --body.
+            """)
+    var variableNameField: String?
+
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateEnvironmentVariableV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                CreateEnvironmentVariableV2Request.self, from: body,
+                overriding: [
+                    "variable_value": variableValueField,
+                    "env_id": envIDField,
+                    "group_id": groupIDField,
+                    "variable_name": variableNameField
+                ])
             _ = try await client.createEnvironmentVariableV2(instanceID: instanceID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -110,11 +156,14 @@ struct DeleteEnvironmentVariableV2Command: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteEnvironmentVariableV2(instanceID: instanceID, envVariableID: envVariableID)
             if !wait.isEmpty {
                 try await client.waitForInstanceV2(
@@ -190,11 +239,14 @@ struct ListEnvironmentVariablesV2Command: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -246,11 +298,14 @@ struct ShowDetailsOfEnvironmentVariableV2Command: AsyncParsableCommand {
         help: "Environment variable ID.")
     var envVariableID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showDetailsOfEnvironmentVariableV2(
                 instanceID: instanceID,
                 envVariableID: envVariableID
@@ -259,7 +314,7 @@ struct ShowDetailsOfEnvironmentVariableV2Command: AsyncParsableCommand {
     }
 }
 
-struct UpdateEnvironmentVariableV2Command: AsyncParsableCommand {
+struct UpdateEnvironmentVariableV2Command: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-environment-variable-v2",
         abstract: "Modifying a Variable",
@@ -274,15 +329,22 @@ struct UpdateEnvironmentVariableV2Command: AsyncParsableCommand {
             dedicated_gateway_apis_v2/environment_variable_management/modifying_a_variable.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"variable_value": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateEnvironmentVariableV2Request) as JSON, @file.json, or - for standard \
-            input. Fields (* required): variable_value*.
+            input. Fields (* required): variable_value*. An option named after a field overrides that field \
+            of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("instance-id"),
@@ -308,15 +370,30 @@ struct UpdateEnvironmentVariableV2Command: AsyncParsableCommand {
             """)
     var wait: [String] = []
 
+    @Option(
+        name: .customLong("variable-value"),
+        help: """
+            The variable value can contain 1 to 255 characters. Only letters, digits, and special characters \
+            (_-/.:) are allowed. Sets `variable_value` of the body, over --body.
+            """)
+    var variableValueField: String?
+
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await APIGCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateEnvironmentVariableV2Request.self, from: body)
+        try await APIGCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateEnvironmentVariableV2Request.self, from: body,
+                overriding: [
+                    "variable_value": variableValueField
+                ])
             _ = try await client.updateEnvironmentVariableV2(
                 instanceID: instanceID,
                 envVariableID: envVariableID,

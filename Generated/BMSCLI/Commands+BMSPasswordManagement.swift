@@ -40,11 +40,14 @@ struct DeleteWindowsBareMetalServerPasswordCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteWindowsBareMetalServerPassword(serverID: serverID)
             if !wait.isEmpty {
                 try await client.waitForListBareMetalServer(
@@ -79,11 +82,14 @@ struct ShowWindowsBaremetalServerPwdCommand: AsyncParsableCommand {
             """)
     var serverID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await BMSCommand.run(Self.self, connection) { client, output in
+        try await BMSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showWindowsBaremetalServerPwd(serverID: serverID)
         }
     }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CBR
 
-struct AddMemberCommand: AsyncParsableCommand {
+struct AddMemberCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-member",
         abstract: "Adding a Share Member",
@@ -19,15 +19,22 @@ struct AddMemberCommand: AsyncParsableCommand {
             Documented in cbr_apis/backup_sharing/adding_a_share_member.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"members": [""]}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AddMemberRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): members*.
+            required): members*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("backup-id"),
@@ -52,11 +59,14 @@ struct AddMemberCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AddMemberRequest.self, from: body)
             _ = try await client.addMember(backupID: backupID, requestBody, xUserProfile: xUserProfile)
             if !wait.isEmpty {
@@ -103,11 +113,14 @@ struct DeleteMemberCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteMember(backupID: backupID, memberID: memberID)
             if wait {
                 output.keepLastResponse()
@@ -143,11 +156,14 @@ struct ShowMemberDetailCommand: AsyncParsableCommand {
         help: "Member ID, which is the project ID of the tenant who receives the shared backup.")
     var memberID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showMemberDetail(backupID: backupID, memberID: memberID)
         }
     }
@@ -223,11 +239,14 @@ struct ShowMembersDetailCommand: AsyncParsableCommand {
             """)
     var all = false
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             if all, offset != nil {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
@@ -263,7 +282,7 @@ struct ShowMembersDetailCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateMemberStatusCommand: AsyncParsableCommand {
+struct UpdateMemberStatusCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-member-status",
         abstract: "Updating the Share Member Status",
@@ -275,15 +294,22 @@ struct UpdateMemberStatusCommand: AsyncParsableCommand {
             Documented in cbr_apis/backup_sharing/updating_the_share_member_status.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"status": "accepted|pending|rejected", "vault_id": ""}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateMemberStatusRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): status*, vault_id.
+            Fields (* required): status*, vault_id. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
-    var body: String
+    var body: String?
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("backup-id"),
@@ -305,15 +331,41 @@ struct UpdateMemberStatusCommand: AsyncParsableCommand {
             """)
     var wait: [String] = []
 
+    @Option(
+        name: .customLong("status"),
+        help: """
+            Status of a shared backup Enumeration values: accepted pending rejected Values: accepted, \
+            pending, rejected. Sets `status` of the body, over --body.
+            """,
+        completion: .list(["accepted", "pending", "rejected"]))
+    var statusField: String?
+
+    @Option(
+        name: .customLong("vault-id"),
+        help: """
+            Vault in which the shared backup is to be stored. Only UUID is supported. When updating the \
+            status of a backup sharing member, if the backup is accepted, vault_id must be specified. If the \
+            backup is rejected, vault_id is not required. Sets `vault_id` of the body, over --body.
+            """)
+    var vaultIDField: String?
+
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
+
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
 
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateMemberStatusRequest.self, from: body)
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
+            let requestBody = try RequestBodyArgument.decode(
+                UpdateMemberStatusRequest.self, from: body,
+                overriding: [
+                    "status": statusField,
+                    "vault_id": vaultIDField
+                ])
             _ = try await client.updateMemberStatus(backupID: backupID, memberID: memberID, requestBody)
             if !wait.isEmpty {
                 try await client.waitForBackup(
@@ -360,11 +412,14 @@ struct WaitForMemberCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForMember(
                 backupID: backupID,
                 memberID: memberID,
@@ -398,11 +453,14 @@ struct WaitForMemberDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await CBRCommand.run(Self.self, connection) { client, output in
+        try await CBRCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForMemberDeletion(
                 backupID: backupID,
                 memberID: memberID,

@@ -23,11 +23,14 @@ struct ShowJobCommand: AsyncParsableCommand {
         help: "Specifies the ID of an asynchronous job.")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showJob(jobID: jobID)
         }
     }
@@ -63,11 +66,14 @@ struct WaitForJobCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForJob(
                 jobID: jobID,
                 status: WaitOptions.states(status, as: ShowJobResponse.StatusValue.self),

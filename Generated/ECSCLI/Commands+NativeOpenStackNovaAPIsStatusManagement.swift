@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import ECS
 
-struct ConfirmSpecificationsModificationOfECSCommand: AsyncParsableCommand {
+struct ConfirmSpecificationsModificationOfECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "confirm-specifications-modification-of-ecs",
         abstract: "Confirming the Specifications Modification of an ECS",
@@ -19,15 +19,22 @@ struct ConfirmSpecificationsModificationOfECSCommand: AsyncParsableCommand {
             native_openstack_nova_apis/status_management/confirming_the_specifications_modification_of_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"confirmResize": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (ConfirmSpecificationsModificationOfECSRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): confirmResize*.
+            standard input. Fields (* required): confirmResize*. An option named after a field overrides \
+            that field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -48,11 +55,14 @@ struct ConfirmSpecificationsModificationOfECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(ConfirmSpecificationsModificationOfECSRequest.self, from: body)
             try await client.confirmSpecificationsModificationOfECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -66,7 +76,7 @@ struct ConfirmSpecificationsModificationOfECSCommand: AsyncParsableCommand {
     }
 }
 
-struct CreateImageUsingECSCommand: AsyncParsableCommand {
+struct CreateImageUsingECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-image-using-ecs",
         abstract: "Creating an Image Using an ECS",
@@ -79,15 +89,22 @@ struct CreateImageUsingECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/status_management/creating_an_image_using_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"createImage": {"name": "", "metadata": {}}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (CreateImageUsingECSRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): createImage*.
+            Fields (* required): createImage*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -108,11 +125,14 @@ struct CreateImageUsingECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(CreateImageUsingECSRequest.self, from: body)
             _ = try await client.createImageUsingECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -126,7 +146,7 @@ struct CreateImageUsingECSCommand: AsyncParsableCommand {
     }
 }
 
-struct DisableECSCommand: AsyncParsableCommand {
+struct DisableECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "disable-ecs",
         abstract: "Disabling an ECS",
@@ -138,15 +158,22 @@ struct DisableECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/status_management/disabling_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-stop": {"type": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (DisableECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): os-stop*.
+            required): os-stop*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -167,11 +194,14 @@ struct DisableECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(DisableECSRequest.self, from: body)
             try await client.disableECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -185,7 +215,7 @@ struct DisableECSCommand: AsyncParsableCommand {
     }
 }
 
-struct LockECSCommand: AsyncParsableCommand {
+struct LockECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "lock-ecs",
         abstract: "Locking an ECS",
@@ -197,15 +227,22 @@ struct LockECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/status_management/locking_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"lock": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (LockECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): lock*.
+            required): lock*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -226,11 +263,14 @@ struct LockECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(LockECSRequest.self, from: body)
             try await client.lockECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -244,7 +284,7 @@ struct LockECSCommand: AsyncParsableCommand {
     }
 }
 
-struct RebuildECSCommand: AsyncParsableCommand {
+struct RebuildECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "rebuild-ecs",
         abstract: "Rebuilding an ECS",
@@ -256,15 +296,25 @@ struct RebuildECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/status_management/rebuilding_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"rebuild": {"name": "", "metadata": {}, "imageRef": "", "adminPass": "", "OS-DCF:diskConfig": "", \#
+        "preserve_ephemeral": false, "key_name": "", "user_data": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RebuildECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): rebuild*.
+            required): rebuild*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -285,11 +335,14 @@ struct RebuildECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RebuildECSRequest.self, from: body)
             _ = try await client.rebuildECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -303,7 +356,7 @@ struct RebuildECSCommand: AsyncParsableCommand {
     }
 }
 
-struct RestartECSCommand: AsyncParsableCommand {
+struct RestartECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "restart-ecs",
         abstract: "Restarting an ECS",
@@ -315,15 +368,22 @@ struct RestartECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/status_management/restarting_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"reboot": {"type": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RestartECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): reboot*.
+            required): reboot*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -344,11 +404,14 @@ struct RestartECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RestartECSRequest.self, from: body)
             try await client.restartECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -362,7 +425,7 @@ struct RestartECSCommand: AsyncParsableCommand {
     }
 }
 
-struct RollBackECSSpecificationsModificationCommand: AsyncParsableCommand {
+struct RollBackECSSpecificationsModificationCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "roll-back-ecs-specifications-modification",
         abstract: "Rolling Back ECS Specifications Modification",
@@ -375,15 +438,22 @@ struct RollBackECSSpecificationsModificationCommand: AsyncParsableCommand {
             native_openstack_nova_apis/status_management/rolling_back_ecs_specifications_modification.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"revertResize": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (RollBackECSSpecificationsModificationRequest) as JSON, @file.json, or - for \
-            standard input. Fields (* required): revertResize*.
+            standard input. Fields (* required): revertResize*. An option named after a field overrides that \
+            field of --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -404,11 +474,14 @@ struct RollBackECSSpecificationsModificationCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(RollBackECSSpecificationsModificationRequest.self, from: body)
             try await client.rollBackECSSpecificationsModification(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -422,7 +495,7 @@ struct RollBackECSSpecificationsModificationCommand: AsyncParsableCommand {
     }
 }
 
-struct StartECSCommand: AsyncParsableCommand {
+struct StartECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "start-ecs",
         abstract: "Starting an ECS",
@@ -434,15 +507,22 @@ struct StartECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/status_management/starting_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"os-start": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (StartECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): os-start*.
+            required): os-start*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -463,11 +543,14 @@ struct StartECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(StartECSRequest.self, from: body)
             try await client.startECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -481,7 +564,7 @@ struct StartECSCommand: AsyncParsableCommand {
     }
 }
 
-struct UnlockECSCommand: AsyncParsableCommand {
+struct UnlockECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "unlock-ecs",
         abstract: "Unlocking an ECS",
@@ -493,15 +576,22 @@ struct UnlockECSCommand: AsyncParsableCommand {
             Documented in native_openstack_nova_apis/status_management/unlocking_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"unlock": {}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UnlockECSRequest) as JSON, @file.json, or - for standard input. Fields (* \
-            required): unlock*.
+            required): unlock*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -522,11 +612,14 @@ struct UnlockECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UnlockECSRequest.self, from: body)
             try await client.unlockECS(serverID: serverID, requestBody)
             if !wait.isEmpty {
@@ -540,7 +633,7 @@ struct UnlockECSCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateSpecificationsOfECSCommand: AsyncParsableCommand {
+struct UpdateSpecificationsOfECSCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-specifications-of-ecs",
         abstract: "Modifying the Specifications of an ECS",
@@ -553,15 +646,22 @@ struct UpdateSpecificationsOfECSCommand: AsyncParsableCommand {
             native_openstack_nova_apis/status_management/modifying_the_specifications_of_an_ecs.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"resize": {"flavorRef": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateSpecificationsOfECSRequest) as JSON, @file.json, or - for standard \
-            input. Fields (* required): resize*.
+            input. Fields (* required): resize*. An option named after a field overrides that field of \
+            --body. --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("server-id"),
@@ -582,11 +682,14 @@ struct UpdateSpecificationsOfECSCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await ECSCommand.run(Self.self, connection) { client, output in
+        try await ECSCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateSpecificationsOfECSRequest.self, from: body)
             try await client.updateSpecificationsOfECS(serverID: serverID, requestBody)
             if !wait.isEmpty {

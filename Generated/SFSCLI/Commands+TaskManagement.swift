@@ -23,11 +23,14 @@ struct ShowJobDetailCommand: AsyncParsableCommand {
         help: "job ID")
     var jobID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showJobDetail(jobID: jobID)
         }
     }
@@ -64,11 +67,14 @@ struct WaitForJobCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await SFSCommand.run(Self.self, connection) { client, output in
+        try await SFSCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForJob(
                 jobID: jobID,
                 status: WaitOptions.states(status, as: ShowJobDetailStatus.self),

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPC
 
-struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
+struct AssignFloatingIPAddressCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign-floating-ip-address",
         abstract: "Assigning a Floating IP Address",
@@ -18,15 +18,25 @@ struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/floating_ip_address_ipv6/assigning_a_floating_ip_address.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"""
+        {"floatingip": {"id": "", "floating_ip_address": "", "floating_network_id": "", "router_id": "", \#
+        "port_id": "", "fixed_ip_address": "", "tenant_id": ""}}
+        """#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (AssignFloatingIPAddressRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): floatingip*.
+            Fields (* required): floatingip*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("wait"),
@@ -40,11 +50,14 @@ struct AssignFloatingIPAddressCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(AssignFloatingIPAddressRequest.self, from: body)
             let response = try await client.assignFloatingIPAddress(requestBody)
             if !wait.isEmpty {
@@ -89,11 +102,14 @@ struct DeleteFloatingIPAddressCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.deleteFloatingIPAddress(floatingipID: floatingipID)
             if wait {
                 output.keepLastResponse()
@@ -163,11 +179,14 @@ struct ListFloatingIPAddressesCommand: AsyncParsableCommand {
         help: "Specifies the project ID.")
     var projectID: String?
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.listFloatingIPAddresses(
                 id: id,
                 floatingIPAddress: floatingIPAddress,
@@ -200,17 +219,20 @@ struct ShowFloatingIPAddressCommand: AsyncParsableCommand {
         help: "")
     var floatingipID: String
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             _ = try await client.showFloatingIPAddress(floatingipID: floatingipID)
         }
     }
 }
 
-struct UpdateFloatingIPAddressCommand: AsyncParsableCommand {
+struct UpdateFloatingIPAddressCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-floating-ip-address",
         abstract: "Updating a Floating IP Address",
@@ -223,15 +245,22 @@ struct UpdateFloatingIPAddressCommand: AsyncParsableCommand {
             Documented in vpc_apis_v1_v2/floating_ip_address_ipv6/updating_a_floating_ip_address.html.
             """)
 
+    /// The request body's template, printed by `--generate-skeleton`.
+    static let bodySkeleton = #"{"floatingip": {"port_id": ""}}"#
+
     @Option(
         name: .customLong("body"),
         help: ArgumentHelp(
             """
             The request body (UpdateFloatingIPAddressRequest) as JSON, @file.json, or - for standard input. \
-            Fields (* required): floatingip*.
+            Fields (* required): floatingip*. An option named after a field overrides that field of --body. \
+            --generate-skeleton prints a template.
             """,
             valueName: "json"))
     var body: String
+
+    @OptionGroup
+    var skeleton: BodySkeletonOption
 
     @Option(
         name: .customLong("floatingip-id"),
@@ -250,11 +279,14 @@ struct UpdateFloatingIPAddressCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(UpdateFloatingIPAddressRequest.self, from: body)
             _ = try await client.updateFloatingIPAddress(floatingipID: floatingipID, requestBody)
             if !wait.isEmpty {
@@ -297,11 +329,14 @@ struct WaitForFloatingIPAddressCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForFloatingIPAddress(
                 floatingipID: floatingipID,
                 status: WaitOptions.states(status, as: Status.self),
@@ -329,11 +364,14 @@ struct WaitForFloatingIPAddressDeletionCommand: AsyncParsableCommand {
     @OptionGroup(title: "Waiting")
     var waiting: WaitOptions
 
+    @OptionGroup(title: "Output")
+    var printing: OutputOptions
+
     @OptionGroup(title: "Connection options")
     var connection: ConnectionOptions
 
     func run() async throws {
-        try await VPCCommand.run(Self.self, connection) { client, output in
+        try await VPCCommand.run(Self.self, connection, printing) { client, output in
             try await client.waitForFloatingIPAddressDeletion(
                 floatingipID: floatingipID,
                 options: waiting.options
