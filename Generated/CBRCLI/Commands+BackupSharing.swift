@@ -53,7 +53,11 @@ struct AddMemberCommand: AsyncParsableCommand, BodySkeletonCommand {
             comma-separated), as wait-for-backup does, and print the resource as the last poll shows it. \
             Values: available, protecting, deleting, restoring, error, waiting_protect, waiting_delete, \
             waiting_restore.
-            """)
+            """,
+        completion: .list([
+            "available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete",
+            "waiting_restore"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -328,7 +332,11 @@ struct UpdateMemberStatusCommand: AsyncParsableCommand, BodySkeletonCommand {
             comma-separated), as wait-for-backup does, and print the resource as the last poll shows it. \
             Values: available, protecting, deleting, restoring, error, waiting_protect, waiting_delete, \
             waiting_restore.
-            """)
+            """,
+        completion: .list([
+            "available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete",
+            "waiting_restore"
+        ]))
     var wait: [String] = []
 
     @Option(
@@ -401,12 +409,14 @@ struct WaitForMemberCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: "The states to wait for (repeatable, or comma-separated). Values: pending, accepted, rejected.")
+        help: "The states to wait for (repeatable, or comma-separated). Values: pending, accepted, rejected.",
+        completion: .list(["pending", "accepted", "rejected"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).",
+        completion: .list(["pending", "accepted", "rejected"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

@@ -50,7 +50,11 @@ struct CopyBackupCommand: AsyncParsableCommand, BodySkeletonCommand {
             comma-separated), as wait-for-backup does, and print the resource as the last poll shows it. \
             Values: available, protecting, deleting, restoring, error, waiting_protect, waiting_delete, \
             waiting_restore.
-            """)
+            """,
+        completion: .list([
+            "available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete",
+            "waiting_restore"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -384,7 +388,11 @@ struct RestoreBackupCommand: AsyncParsableCommand, BodySkeletonCommand {
             comma-separated), as wait-for-backup does, and print the resource as the last poll shows it. \
             Values: available, protecting, deleting, restoring, error, waiting_protect, waiting_delete, \
             waiting_restore.
-            """)
+            """,
+        completion: .list([
+            "available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete",
+            "waiting_restore"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -461,12 +469,20 @@ struct WaitForBackupCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: available, protecting, \
             deleting, restoring, error, waiting_protect, waiting_delete, waiting_restore.
-            """)
+            """,
+        completion: .list([
+            "available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete",
+            "waiting_restore"
+        ]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: error).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: error).",
+        completion: .list([
+            "available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete",
+            "waiting_restore"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

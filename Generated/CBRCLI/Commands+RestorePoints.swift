@@ -92,7 +92,8 @@ struct CreateCheckpointCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the Checkpoint's checkpoint.status is one of these states (repeatable, or \
             comma-separated), as wait-for-checkpoint does, and print the resource as the last poll shows it. \
             Values: available, deleting, protecting, deleted, error-deleting, error.
-            """)
+            """,
+        completion: .list(["available", "deleting", "protecting", "deleted", "error-deleting", "error"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -173,7 +174,8 @@ struct WaitForCheckpointCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: available, deleting, \
             protecting, deleted, error-deleting, error.
-            """)
+            """,
+        completion: .list(["available", "deleting", "protecting", "deleted", "error-deleting", "error"]))
     var status: [String]
 
     @Option(
@@ -181,7 +183,8 @@ struct WaitForCheckpointCommand: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: error-deleting, \
             error).
-            """)
+            """,
+        completion: .list(["available", "deleting", "protecting", "deleted", "error-deleting", "error"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

@@ -186,12 +186,14 @@ struct WaitForOpLogCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: success, skipped, failed, \
             running, timeout, waiting.
-            """)
+            """,
+        completion: .list(["success", "skipped", "failed", "running", "timeout", "waiting"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["success", "skipped", "failed", "running", "timeout", "waiting"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

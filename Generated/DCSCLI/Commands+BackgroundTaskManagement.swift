@@ -236,12 +236,14 @@ struct WaitForJobInfoCommand: AsyncParsableCommand {
         name: .customLong("status"),
         help: """
             The states to wait for (repeatable, or comma-separated). Values: INIT, RUNNING, SUCCESS, FAIL.
-            """)
+            """,
+        completion: .list(["INIT", "RUNNING", "SUCCESS", "FAIL"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: FAIL).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: FAIL).",
+        completion: .list(["INIT", "RUNNING", "SUCCESS", "FAIL"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

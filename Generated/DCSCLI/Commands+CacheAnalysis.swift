@@ -59,7 +59,8 @@ struct CreateBigkeysCanTaskCommand: AsyncParsableCommand {
             Then wait until the BigkeysCanTask's status is one of these states (repeatable, or \
             comma-separated), as wait-for-bigkeys-can-task does, and print the resource as the last poll \
             shows it. Values: waiting, running, success, failed.
-            """)
+            """,
+        completion: .list(["waiting", "running", "success", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -112,7 +113,8 @@ struct CreateHotkeysCanTaskCommand: AsyncParsableCommand {
             Then wait until the HotkeyTask's status is one of these states (repeatable, or comma-separated), \
             as wait-for-hotkey-task does, and print the resource as the last poll shows it. Values: waiting, \
             running, success, failed.
-            """)
+            """,
+        completion: .list(["waiting", "running", "success", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -682,12 +684,14 @@ struct WaitForBigkeysCanTaskCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: waiting, running, success, \
             failed.
-            """)
+            """,
+        completion: .list(["waiting", "running", "success", "failed"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["waiting", "running", "success", "failed"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -778,12 +782,14 @@ struct WaitForHotkeyTaskCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: waiting, running, success, \
             failed.
-            """)
+            """,
+        completion: .list(["waiting", "running", "success", "failed"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["waiting", "running", "success", "failed"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

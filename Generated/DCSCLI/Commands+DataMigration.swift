@@ -96,7 +96,11 @@ struct CreateMigrationTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
             comma-separated), as wait-for-migration-task does, and print the resource as the last poll shows \
             it. Values: SUCCESS, FAILED, MIGRATING, TERMINATED, TERMINATING, INCRMIGRATING, FULLMIGRATING, \
             RUNNING, MIGRATION_FAILED, RELEASED.
-            """)
+            """,
+        completion: .list([
+            "SUCCESS", "FAILED", "MIGRATING", "TERMINATED", "TERMINATING", "INCRMIGRATING", "FULLMIGRATING",
+            "RUNNING", "MIGRATION_FAILED", "RELEASED"
+        ]))
     var wait: [String] = []
 
     @Option(
@@ -553,7 +557,11 @@ struct StopMigrationTaskCommand: AsyncParsableCommand {
             comma-separated), as wait-for-migration-task does, and print the resource as the last poll shows \
             it. Values: SUCCESS, FAILED, MIGRATING, TERMINATED, TERMINATING, INCRMIGRATING, FULLMIGRATING, \
             RUNNING, MIGRATION_FAILED, RELEASED.
-            """)
+            """,
+        completion: .list([
+            "SUCCESS", "FAILED", "MIGRATING", "TERMINATED", "TERMINATING", "INCRMIGRATING", "FULLMIGRATING",
+            "RUNNING", "MIGRATION_FAILED", "RELEASED"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -621,7 +629,11 @@ struct UpdateMigrationTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
             comma-separated), as wait-for-migration-task does, and print the resource as the last poll shows \
             it. Values: SUCCESS, FAILED, MIGRATING, TERMINATED, TERMINATING, INCRMIGRATING, FULLMIGRATING, \
             RUNNING, MIGRATION_FAILED, RELEASED.
-            """)
+            """,
+        completion: .list([
+            "SUCCESS", "FAILED", "MIGRATING", "TERMINATED", "TERMINATING", "INCRMIGRATING", "FULLMIGRATING",
+            "RUNNING", "MIGRATION_FAILED", "RELEASED"
+        ]))
     var wait: [String] = []
 
     @Option(
@@ -684,7 +696,11 @@ struct WaitForMigrationTaskCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: SUCCESS, FAILED, MIGRATING, \
             TERMINATED, TERMINATING, INCRMIGRATING, FULLMIGRATING, RUNNING, MIGRATION_FAILED, RELEASED.
-            """)
+            """,
+        completion: .list([
+            "SUCCESS", "FAILED", "MIGRATING", "TERMINATED", "TERMINATING", "INCRMIGRATING", "FULLMIGRATING",
+            "RUNNING", "MIGRATION_FAILED", "RELEASED"
+        ]))
     var status: [String]
 
     @Option(
@@ -692,7 +708,11 @@ struct WaitForMigrationTaskCommand: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: FAILED, \
             MIGRATION_FAILED).
-            """)
+            """,
+        completion: .list([
+            "SUCCESS", "FAILED", "MIGRATING", "TERMINATED", "TERMINATING", "INCRMIGRATING", "FULLMIGRATING",
+            "RUNNING", "MIGRATION_FAILED", "RELEASED"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

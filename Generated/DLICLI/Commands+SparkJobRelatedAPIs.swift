@@ -99,7 +99,8 @@ struct CreateSparkJobCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the SparkJob's state is one of these states (repeatable, or comma-separated), as \
             wait-for-spark-job does, and print the resource as the last poll shows it. Values: starting, \
             running, dead, success, recovering.
-            """)
+            """,
+        completion: .list(["starting", "running", "dead", "success", "recovering"]))
     var wait: [String] = []
 
     @Option(
@@ -490,12 +491,14 @@ struct WaitForSparkJobCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: starting, running, dead, \
             success, recovering.
-            """)
+            """,
+        completion: .list(["starting", "running", "dead", "success", "recovering"]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).",
+        completion: .list(["starting", "running", "dead", "success", "recovering"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

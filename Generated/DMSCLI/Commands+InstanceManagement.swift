@@ -395,7 +395,8 @@ struct ResetMessageOffsetCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the Groups's group.state is one of these states (repeatable, or \
             comma-separated), as wait-for-groups does, and print the resource as the last poll shows it. \
             Values: Dead, Empty, PreparingRebalance, CompletingRebalance, Stable.
-            """)
+            """,
+        completion: .list(["Dead", "Empty", "PreparingRebalance", "CompletingRebalance", "Stable"]))
     var wait: [String] = []
 
     @Option(
@@ -898,12 +899,14 @@ struct WaitForGroupCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: Dead, Empty, \
             PreparingRebalance, CompletingRebalance, Stable.
-            """)
+            """,
+        completion: .list(["Dead", "Empty", "PreparingRebalance", "CompletingRebalance", "Stable"]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).",
+        completion: .list(["Dead", "Empty", "PreparingRebalance", "CompletingRebalance", "Stable"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -993,12 +996,14 @@ struct WaitForGroupsCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: Dead, Empty, \
             PreparingRebalance, CompletingRebalance, Stable.
-            """)
+            """,
+        completion: .list(["Dead", "Empty", "PreparingRebalance", "CompletingRebalance", "Stable"]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: none).",
+        completion: .list(["Dead", "Empty", "PreparingRebalance", "CompletingRebalance", "Stable"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

@@ -55,12 +55,14 @@ struct WaitForJobCommand: AsyncParsableCommand {
         name: .customLong("status"),
         help: """
             The states to wait for (repeatable, or comma-separated). Values: SUCCESS, RUNNING, FAIL, INIT.
-            """)
+            """,
+        completion: .list(["SUCCESS", "RUNNING", "FAIL", "INIT"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: FAIL).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: FAIL).",
+        completion: .list(["SUCCESS", "RUNNING", "FAIL", "INIT"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

@@ -44,7 +44,8 @@ struct AssignFloatingIPAddressCommand: AsyncParsableCommand, BodySkeletonCommand
             Then wait until the FloatingIPAddress's floatingip.status is one of these states (repeatable, or \
             comma-separated), as wait-for-floating-ip-address does, and print the resource as the last poll \
             shows it. Values: ACTIVE, ERROR, DOWN.
-            """)
+            """,
+        completion: .list(["ACTIVE", "ERROR", "DOWN"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -267,7 +268,8 @@ struct UpdateFloatingIPAddressCommand: AsyncParsableCommand, BodySkeletonCommand
             Then wait until the FloatingIPAddress's floatingip.status is one of these states (repeatable, or \
             comma-separated), as wait-for-floating-ip-address does, and print the resource as the last poll \
             shows it. Values: ACTIVE, ERROR, DOWN.
-            """)
+            """,
+        completion: .list(["ACTIVE", "ERROR", "DOWN"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -312,12 +314,14 @@ struct WaitForFloatingIPAddressCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, ERROR, DOWN.")
+        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, ERROR, DOWN.",
+        completion: .list(["ACTIVE", "ERROR", "DOWN"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list(["ACTIVE", "ERROR", "DOWN"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

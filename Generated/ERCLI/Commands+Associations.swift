@@ -57,7 +57,8 @@ struct AssociateRouteTableCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the RouteTable's route_table.state is one of these states (repeatable, or \
             comma-separated), as wait-for-route-table does, and print the resource as the last poll shows \
             it. Values: pending, available, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @Option(
@@ -145,7 +146,8 @@ struct DisassociateRouteTableCommand: AsyncParsableCommand, BodySkeletonCommand 
             Then wait until the RouteTable's route_table.state is one of these states (repeatable, or \
             comma-separated), as wait-for-route-table does, and print the resource as the last poll shows \
             it. Values: pending, available, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @Option(

@@ -35,7 +35,11 @@ struct AcceptAttachmentCommand: AsyncParsableCommand {
             comma-separated), as wait-for-attachment does, and print the resource as the last poll shows it. \
             Values: pending, available, modifying, deleting, deleted, failed, pending_acceptance, rejected, \
             initiating_request, freezed, invalid.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "pending_acceptance",
+            "rejected", "initiating_request", "freezed", "invalid"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -180,7 +184,11 @@ struct RejectAttachmentCommand: AsyncParsableCommand {
             comma-separated), as wait-for-attachment does, and print the resource as the last poll shows it. \
             Values: pending, available, modifying, deleting, deleted, failed, pending_acceptance, rejected, \
             initiating_request, freezed, invalid.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "pending_acceptance",
+            "rejected", "initiating_request", "freezed", "invalid"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -288,7 +296,11 @@ struct UpdateAttachmentCommand: AsyncParsableCommand, BodySkeletonCommand {
             comma-separated), as wait-for-attachment does, and print the resource as the last poll shows it. \
             Values: pending, available, modifying, deleting, deleted, failed, pending_acceptance, rejected, \
             initiating_request, freezed, invalid.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "pending_acceptance",
+            "rejected", "initiating_request", "freezed", "invalid"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -343,12 +355,20 @@ struct WaitForAttachmentCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: pending, available, modifying, \
             deleting, deleted, failed, pending_acceptance, rejected, initiating_request, freezed, invalid.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "pending_acceptance",
+            "rejected", "initiating_request", "freezed", "invalid"
+        ]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "pending_acceptance",
+            "rejected", "initiating_request", "freezed", "invalid"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

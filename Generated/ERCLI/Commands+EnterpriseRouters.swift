@@ -53,7 +53,8 @@ struct CreateEnterpriseRouterCommand: AsyncParsableCommand, BodySkeletonCommand 
             Then wait until the EnterpriseRouter's instance.state is one of these states (repeatable, or \
             comma-separated), as wait-for-enterprise-router does, and print the resource as the last poll \
             shows it. Values: pending, available, modifying, deleting, deleted, failed, freezed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed", "freezed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -297,7 +298,8 @@ struct UpdateEnterpriseRouterCommand: AsyncParsableCommand, BodySkeletonCommand 
             Then wait until the EnterpriseRouter's instance.state is one of these states (repeatable, or \
             comma-separated), as wait-for-enterprise-router does, and print the resource as the last poll \
             shows it. Values: pending, available, modifying, deleting, deleted, failed, freezed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed", "freezed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -345,12 +347,14 @@ struct WaitForEnterpriseRouterCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: pending, available, modifying, \
             deleting, deleted, failed, freezed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed", "freezed"]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed", "freezed"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

@@ -54,7 +54,8 @@ struct CreateFlowLogCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the FlowLog's flow_log.state is one of these states (repeatable, or \
             comma-separated), as wait-for-flow-log does, and print the resource as the last poll shows it. \
             Values: pending, available, modifying, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -167,7 +168,8 @@ struct DisableFlowLogCommand: AsyncParsableCommand {
             Then wait until the FlowLog's flow_log.state is one of these states (repeatable, or \
             comma-separated), as wait-for-flow-log does, and print the resource as the last poll shows it. \
             Values: pending, available, modifying, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -222,7 +224,8 @@ struct EnableFlowLogCommand: AsyncParsableCommand {
             Then wait until the FlowLog's flow_log.state is one of these states (repeatable, or \
             comma-separated), as wait-for-flow-log does, and print the resource as the last poll shows it. \
             Values: pending, available, modifying, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -404,7 +407,8 @@ struct UpdateFlowLogCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the FlowLog's flow_log.state is one of these states (repeatable, or \
             comma-separated), as wait-for-flow-log does, and print the resource as the last poll shows it. \
             Values: pending, available, modifying, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @Option(
@@ -480,12 +484,14 @@ struct WaitForFlowLogCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: pending, available, modifying, \
             deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

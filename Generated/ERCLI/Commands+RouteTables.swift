@@ -55,7 +55,8 @@ struct CreateRouteTableCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the RouteTable's route_table.state is one of these states (repeatable, or \
             comma-separated), as wait-for-route-table does, and print the resource as the last poll shows \
             it. Values: pending, available, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -306,7 +307,8 @@ struct UpdateRouteTableCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the RouteTable's route_table.state is one of these states (repeatable, or \
             comma-separated), as wait-for-route-table does, and print the resource as the last poll shows \
             it. Values: pending, available, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -361,12 +363,14 @@ struct WaitForRouteTableCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: pending, available, deleting, \
             deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "deleting", "deleted", "failed"]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["pending", "available", "deleting", "deleted", "failed"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

@@ -52,7 +52,8 @@ struct CreateStaticRouteCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the StaticRoute's route.state is one of these states (repeatable, or \
             comma-separated), as wait-for-static-route does, and print the resource as the last poll shows \
             it. Values: pending, available, modifying, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -362,7 +363,8 @@ struct UpdateStaticRouteCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the StaticRoute's route.state is one of these states (repeatable, or \
             comma-separated), as wait-for-static-route does, and print the resource as the last poll shows \
             it. Values: pending, available, modifying, deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -417,12 +419,14 @@ struct WaitForStaticRouteCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: pending, available, modifying, \
             deleting, deleted, failed.
-            """)
+            """,
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["pending", "available", "modifying", "deleting", "deleted", "failed"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

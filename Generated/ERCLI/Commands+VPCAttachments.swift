@@ -55,7 +55,11 @@ struct CreateVPCAttachmentCommand: AsyncParsableCommand, BodySkeletonCommand {
             comma-separated), as wait-for-vpc-attachment does, and print the resource as the last poll shows \
             it. Values: pending, available, modifying, deleting, deleted, failed, initiating_request, \
             rejected, pending_acceptance, freezed, invalid.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "initiating_request",
+            "rejected", "pending_acceptance", "freezed", "invalid"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -314,7 +318,11 @@ struct UpdateVPCAttachmentCommand: AsyncParsableCommand, BodySkeletonCommand {
             comma-separated), as wait-for-vpc-attachment does, and print the resource as the last poll shows \
             it. Values: pending, available, modifying, deleting, deleted, failed, initiating_request, \
             rejected, pending_acceptance, freezed, invalid.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "initiating_request",
+            "rejected", "pending_acceptance", "freezed", "invalid"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -373,12 +381,20 @@ struct WaitForVPCAttachmentCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: pending, available, modifying, \
             deleting, deleted, failed, initiating_request, rejected, pending_acceptance, freezed, invalid.
-            """)
+            """,
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "initiating_request",
+            "rejected", "pending_acceptance", "freezed", "invalid"
+        ]))
     var state: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list([
+            "pending", "available", "modifying", "deleting", "deleted", "failed", "initiating_request",
+            "rejected", "pending_acceptance", "freezed", "invalid"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

@@ -2711,7 +2711,8 @@ struct ImportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the ImportTask's status is one of these states (repeatable, or comma-separated), \
             as wait-for-import-task does, and print the resource as the last poll shows it. Values: QUEUING, \
             STARTING, RUNNING, COMPLETED, FAILED, NOT_EXIST.
-            """)
+            """,
+        completion: .list(["QUEUING", "STARTING", "RUNNING", "COMPLETED", "FAILED", "NOT_EXIST"]))
     var wait: [String] = []
 
     @Option(
@@ -6055,12 +6056,14 @@ struct WaitForImportTaskCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: QUEUING, STARTING, RUNNING, \
             COMPLETED, FAILED, NOT_EXIST.
-            """)
+            """,
+        completion: .list(["QUEUING", "STARTING", "RUNNING", "COMPLETED", "FAILED", "NOT_EXIST"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: FAILED).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: FAILED).",
+        completion: .list(["QUEUING", "STARTING", "RUNNING", "COMPLETED", "FAILED", "NOT_EXIST"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

@@ -51,7 +51,10 @@ struct AttachOBSCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the AttachAbleObs's status is one of these states (repeatable, or \
             comma-separated), as wait-for-attach-able-obs does, and print the resource as the last poll \
             shows it. Values: MOUNTING, MOUNT_FAILED, MOUNTED, UNMOUNTING, UNMOUNT_FAILED, UNMOUNTED.
-            """)
+            """,
+        completion: .list([
+            "MOUNTING", "MOUNT_FAILED", "MOUNTED", "UNMOUNTING", "UNMOUNT_FAILED", "UNMOUNTED"
+        ]))
     var wait: [String] = []
 
     @Option(
@@ -214,7 +217,11 @@ struct CreateImageCommand: AsyncParsableCommand, BodySkeletonCommand {
             as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
             CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
             START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var wait: [String] = []
 
     @Option(
@@ -334,7 +341,11 @@ struct CreateNotebookCommand: AsyncParsableCommand, BodySkeletonCommand {
             as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
             CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
             START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var wait: [String] = []
 
     @Option(
@@ -1216,7 +1227,8 @@ struct RegisterImageCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the Image's status is one of these states (repeatable, or comma-separated), as \
             wait-for-image does, and print the resource as the last poll shows it. Values: INIT, CREATING, \
             CREATE_FAILED, ERROR, DELETED, ACTIVE.
-            """)
+            """,
+        completion: .list(["INIT", "CREATING", "CREATE_FAILED", "ERROR", "DELETED", "ACTIVE"]))
     var wait: [String] = []
 
     @Option(
@@ -1370,7 +1382,11 @@ struct RenewLeaseCommand: AsyncParsableCommand, BodySkeletonCommand {
             as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
             CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
             START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var wait: [String] = []
 
     @Option(
@@ -1644,7 +1660,11 @@ struct StartNotebookCommand: AsyncParsableCommand {
             as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
             CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
             START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -1697,7 +1717,11 @@ struct StopNotebookCommand: AsyncParsableCommand {
             as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
             CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
             START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -1773,7 +1797,11 @@ struct UpdateNotebookCommand: AsyncParsableCommand, BodySkeletonCommand {
             as wait-for-notebook does, and print the resource as the last poll shows it. Values: INIT, \
             CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, \
             START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var wait: [String] = []
 
     @Option(
@@ -1876,7 +1904,10 @@ struct WaitForAttachAbleOBSCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: MOUNTING, MOUNT_FAILED, \
             MOUNTED, UNMOUNTING, UNMOUNT_FAILED, UNMOUNTED.
-            """)
+            """,
+        completion: .list([
+            "MOUNTING", "MOUNT_FAILED", "MOUNTED", "UNMOUNTING", "UNMOUNT_FAILED", "UNMOUNTED"
+        ]))
     var status: [String]
 
     @Option(
@@ -1884,7 +1915,10 @@ struct WaitForAttachAbleOBSCommand: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: MOUNT_FAILED, \
             UNMOUNT_FAILED).
-            """)
+            """,
+        completion: .list([
+            "MOUNTING", "MOUNT_FAILED", "MOUNTED", "UNMOUNTING", "UNMOUNT_FAILED", "UNMOUNTED"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -1971,7 +2005,8 @@ struct WaitForImageCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: INIT, CREATING, CREATE_FAILED, \
             ERROR, DELETED, ACTIVE.
-            """)
+            """,
+        completion: .list(["INIT", "CREATING", "CREATE_FAILED", "ERROR", "DELETED", "ACTIVE"]))
     var status: [String]
 
     @Option(
@@ -1979,7 +2014,8 @@ struct WaitForImageCommand: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: CREATE_FAILED, \
             ERROR).
-            """)
+            """,
+        completion: .list(["INIT", "CREATING", "CREATE_FAILED", "ERROR", "DELETED", "ACTIVE"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -2057,7 +2093,11 @@ struct WaitForNotebookCommand: AsyncParsableCommand {
             The states to wait for (repeatable, or comma-separated). Values: INIT, CREATING, STARTING, \
             STOPPING, DELETING, RUNNING, STOPPED, SNAPSHOTTING, CREATE_FAILED, START_FAILED, DELETE_FAILED, \
             ERROR, DELETED, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var status: [String]
 
     @Option(
@@ -2065,7 +2105,11 @@ struct WaitForNotebookCommand: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: CREATE_FAILED, \
             START_FAILED, DELETE_FAILED, ERROR).
-            """)
+            """,
+        completion: .list([
+            "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
+            "CREATE_FAILED", "START_FAILED", "DELETE_FAILED", "ERROR", "DELETED", "FROZEN"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

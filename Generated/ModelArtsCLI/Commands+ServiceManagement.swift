@@ -54,7 +54,11 @@ struct CreateServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
             wait-for-service does, and print the resource as the last poll shows it. Values: running, \
             deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
-            """)
+            """,
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var wait: [String] = []
 
     @Option(
@@ -780,7 +784,11 @@ struct UpdateServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
             wait-for-service does, and print the resource as the last poll shows it. Values: running, \
             deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
-            """)
+            """,
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var wait: [String] = []
 
     @Option(
@@ -876,12 +884,20 @@ struct WaitForServiceCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: running, deploying, concerning, \
             failed, stopped, finished, stopping, deleting, pending, waiting.
-            """)
+            """,
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

@@ -58,7 +58,11 @@ struct CreateTasksCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
             wait-for-service does, and print the resource as the last poll shows it. Values: running, \
             deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
-            """)
+            """,
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var wait: [String] = []
 
     @Option(
@@ -364,7 +368,11 @@ struct StartTaskCommand: AsyncParsableCommand {
             Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
             wait-for-service does, and print the resource as the last poll shows it. Values: running, \
             deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
-            """)
+            """,
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -419,7 +427,11 @@ struct StopTaskCommand: AsyncParsableCommand {
             Then wait until the Service's status is one of these states (repeatable, or comma-separated), as \
             wait-for-service does, and print the resource as the last poll shows it. Values: running, \
             deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
-            """)
+            """,
+        completion: .list([
+            "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
+            "pending", "waiting"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -472,7 +484,11 @@ struct WaitForTaskCommand: AsyncParsableCommand {
             The states to wait for (repeatable, or comma-separated). Values: PENDING, RECOVERING, STARTING, \
             UPGRADING, CREATE_FAILED, START_FAILED, RUNNING, STOPPING, STOPPED, ABNORMAL, SUCCEEDED, FAILED, \
             DELETING, FREEZING, FROZEN.
-            """)
+            """,
+        completion: .list([
+            "PENDING", "RECOVERING", "STARTING", "UPGRADING", "CREATE_FAILED", "START_FAILED", "RUNNING",
+            "STOPPING", "STOPPED", "ABNORMAL", "SUCCEEDED", "FAILED", "DELETING", "FREEZING", "FROZEN"
+        ]))
     var state: [String]
 
     @Option(
@@ -480,7 +496,11 @@ struct WaitForTaskCommand: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: CREATE_FAILED, \
             START_FAILED, ABNORMAL, FAILED).
-            """)
+            """,
+        completion: .list([
+            "PENDING", "RECOVERING", "STARTING", "UPGRADING", "CREATE_FAILED", "START_FAILED", "RUNNING",
+            "STOPPING", "STOPPED", "ABNORMAL", "SUCCEEDED", "FAILED", "DELETING", "FREEZING", "FROZEN"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

@@ -56,12 +56,14 @@ struct WaitForJobCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: success, failed, waiting, \
             running.
-            """)
+            """,
+        completion: .list(["success", "failed", "waiting", "running"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: failed).",
+        completion: .list(["success", "failed", "waiting", "running"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

@@ -49,7 +49,11 @@ struct AssociatePublicipsCommand: AsyncParsableCommand, BodySkeletonCommand {
             comma-separated), as wait-for-publicip-v3 does, and print the resource as the last poll shows \
             it. Values: FREEZED, BIND_ERROR, BINDING, PENDING_DELETE, PENDING_CREATE, NOTIFYING, \
             NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, VPN, ERROR.
-            """)
+            """,
+        completion: .list([
+            "FREEZED", "BIND_ERROR", "BINDING", "PENDING_DELETE", "PENDING_CREATE", "NOTIFYING",
+            "NOTIFY_DELETE", "PENDING_UPDATE", "DOWN", "ACTIVE", "ELB", "VPN", "ERROR"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -143,7 +147,11 @@ struct DisassociatePublicipsCommand: AsyncParsableCommand {
             comma-separated), as wait-for-publicip-v3 does, and print the resource as the last poll shows \
             it. Values: FREEZED, BIND_ERROR, BINDING, PENDING_DELETE, PENDING_CREATE, NOTIFYING, \
             NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, VPN, ERROR.
-            """)
+            """,
+        completion: .list([
+            "FREEZED", "BIND_ERROR", "BINDING", "PENDING_DELETE", "PENDING_CREATE", "NOTIFYING",
+            "NOTIFY_DELETE", "PENDING_UPDATE", "DOWN", "ACTIVE", "ELB", "VPN", "ERROR"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -647,7 +655,11 @@ struct UpdatePublicipsCommand: AsyncParsableCommand, BodySkeletonCommand {
             comma-separated), as wait-for-publicip-v3 does, and print the resource as the last poll shows \
             it. Values: FREEZED, BIND_ERROR, BINDING, PENDING_DELETE, PENDING_CREATE, NOTIFYING, \
             NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, VPN, ERROR.
-            """)
+            """,
+        completion: .list([
+            "FREEZED", "BIND_ERROR", "BINDING", "PENDING_DELETE", "PENDING_CREATE", "NOTIFYING",
+            "NOTIFY_DELETE", "PENDING_UPDATE", "DOWN", "ACTIVE", "ELB", "VPN", "ERROR"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -696,7 +708,11 @@ struct WaitForPublicipV3Command: AsyncParsableCommand {
             The states to wait for (repeatable, or comma-separated). Values: FREEZED, BIND_ERROR, BINDING, \
             PENDING_DELETE, PENDING_CREATE, NOTIFYING, NOTIFY_DELETE, PENDING_UPDATE, DOWN, ACTIVE, ELB, \
             VPN, ERROR.
-            """)
+            """,
+        completion: .list([
+            "FREEZED", "BIND_ERROR", "BINDING", "PENDING_DELETE", "PENDING_CREATE", "NOTIFYING",
+            "NOTIFY_DELETE", "PENDING_UPDATE", "DOWN", "ACTIVE", "ELB", "VPN", "ERROR"
+        ]))
     var status: [String]
 
     @Option(
@@ -704,7 +720,11 @@ struct WaitForPublicipV3Command: AsyncParsableCommand {
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: BIND_ERROR, \
             ERROR).
-            """)
+            """,
+        completion: .list([
+            "FREEZED", "BIND_ERROR", "BINDING", "PENDING_DELETE", "PENDING_CREATE", "NOTIFYING",
+            "NOTIFY_DELETE", "PENDING_UPDATE", "DOWN", "ACTIVE", "ELB", "VPN", "ERROR"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

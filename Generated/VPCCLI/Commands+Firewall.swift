@@ -126,7 +126,10 @@ struct NeutronCreateFirewallGroupCommand: AsyncParsableCommand, BodySkeletonComm
             Then wait until the FirewallGroup's firewall_group.status is one of these states (repeatable, or \
             comma-separated), as wait-for-firewall-group does, and print the resource as the last poll shows \
             it. Values: ACTIVE, INACTIVE, ERROR, PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "INACTIVE", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -825,7 +828,10 @@ struct NeutronUpdateFirewallGroupCommand: AsyncParsableCommand, BodySkeletonComm
             Then wait until the FirewallGroup's firewall_group.status is one of these states (repeatable, or \
             comma-separated), as wait-for-firewall-group does, and print the resource as the last poll shows \
             it. Values: ACTIVE, INACTIVE, ERROR, PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "INACTIVE", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -978,12 +984,18 @@ struct WaitForFirewallGroupCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: ACTIVE, INACTIVE, ERROR, \
             PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "INACTIVE", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list([
+            "ACTIVE", "INACTIVE", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

@@ -46,7 +46,8 @@ struct NeutronCreateFloatingIPCommand: AsyncParsableCommand, BodySkeletonCommand
             Then wait until the FloatingIp's floatingip.status is one of these states (repeatable, or \
             comma-separated), as wait-for-floating-ip does, and print the resource as the last poll shows \
             it. Values: DOWN, ACTIVE, ERROR.
-            """)
+            """,
+        completion: .list(["DOWN", "ACTIVE", "ERROR"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -305,7 +306,8 @@ struct NeutronUpdateFloatingIPCommand: AsyncParsableCommand, BodySkeletonCommand
             Then wait until the FloatingIp's floatingip.status is one of these states (repeatable, or \
             comma-separated), as wait-for-floating-ip does, and print the resource as the last poll shows \
             it. Values: DOWN, ACTIVE, ERROR.
-            """)
+            """,
+        completion: .list(["DOWN", "ACTIVE", "ERROR"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -350,12 +352,14 @@ struct WaitForFloatingIPCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: "The states to wait for (repeatable, or comma-separated). Values: DOWN, ACTIVE, ERROR.")
+        help: "The states to wait for (repeatable, or comma-separated). Values: DOWN, ACTIVE, ERROR.",
+        completion: .list(["DOWN", "ACTIVE", "ERROR"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list(["DOWN", "ACTIVE", "ERROR"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

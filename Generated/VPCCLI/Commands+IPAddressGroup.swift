@@ -47,7 +47,8 @@ struct CreateAddressGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the AddressGroup's address_group.status is one of these states (repeatable, or \
             comma-separated), as wait-for-address-group does, and print the resource as the last poll shows \
             it. Values: NORMAL, UPDATING, UPDATE_FAILED.
-            """)
+            """,
+        completion: .list(["NORMAL", "UPDATING", "UPDATE_FAILED"]))
     var wait: [String] = []
 
     @Option(
@@ -168,7 +169,8 @@ struct DeleteIPAddressGroupForceCommand: AsyncParsableCommand {
             Then wait until the AddressGroup's address_group.status is one of these states (repeatable, or \
             comma-separated), as wait-for-address-group does, and print the resource as the last poll shows \
             it. Values: NORMAL, UPDATING, UPDATE_FAILED.
-            """)
+            """,
+        completion: .list(["NORMAL", "UPDATING", "UPDATE_FAILED"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -349,7 +351,8 @@ struct UpdateAddressGroupCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the AddressGroup's address_group.status is one of these states (repeatable, or \
             comma-separated), as wait-for-address-group does, and print the resource as the last poll shows \
             it. Values: NORMAL, UPDATING, UPDATE_FAILED.
-            """)
+            """,
+        completion: .list(["NORMAL", "UPDATING", "UPDATE_FAILED"]))
     var wait: [String] = []
 
     @Option(
@@ -412,14 +415,16 @@ struct WaitForAddressGroupCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: NORMAL, UPDATING, \
             UPDATE_FAILED.
-            """)
+            """,
+        completion: .list(["NORMAL", "UPDATING", "UPDATE_FAILED"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
         help: """
             States that end the wait with an error (repeatable, or comma-separated; default: UPDATE_FAILED).
-            """)
+            """,
+        completion: .list(["NORMAL", "UPDATING", "UPDATE_FAILED"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

@@ -44,7 +44,8 @@ struct NeutronCreateNetworkCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the Network's network.status is one of these states (repeatable, or \
             comma-separated), as wait-for-network does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, DOWN, ERROR.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "DOWN", "ERROR"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -305,7 +306,8 @@ struct NeutronUpdateNetworkCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the Network's network.status is one of these states (repeatable, or \
             comma-separated), as wait-for-network does, and print the resource as the last poll shows it. \
             Values: ACTIVE, BUILD, DOWN, ERROR.
-            """)
+            """,
+        completion: .list(["ACTIVE", "BUILD", "DOWN", "ERROR"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -349,12 +351,14 @@ struct WaitForNetworkCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, BUILD, DOWN, ERROR.")
+        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, BUILD, DOWN, ERROR.",
+        completion: .list(["ACTIVE", "BUILD", "DOWN", "ERROR"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list(["ACTIVE", "BUILD", "DOWN", "ERROR"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

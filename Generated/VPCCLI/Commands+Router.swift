@@ -46,7 +46,8 @@ struct NeutronAddRouterInterfaceCommand: AsyncParsableCommand, BodySkeletonComma
             Then wait until the Router's router.status is one of these states (repeatable, or \
             comma-separated), as wait-for-router does, and print the resource as the last poll shows it. \
             Values: ACTIVE, DOWN, ERROR.
-            """)
+            """,
+        completion: .list(["ACTIVE", "DOWN", "ERROR"]))
     var wait: [String] = []
 
     @Option(
@@ -131,7 +132,8 @@ struct NeutronCreateRouterCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the Router's router.status is one of these states (repeatable, or \
             comma-separated), as wait-for-router does, and print the resource as the last poll shows it. \
             Values: ACTIVE, DOWN, ERROR.
-            """)
+            """,
+        completion: .list(["ACTIVE", "DOWN", "ERROR"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -330,7 +332,8 @@ struct NeutronRemoveRouterInterfaceCommand: AsyncParsableCommand, BodySkeletonCo
             Then wait until the Router's router.status is one of these states (repeatable, or \
             comma-separated), as wait-for-router does, and print the resource as the last poll shows it. \
             Values: ACTIVE, DOWN, ERROR.
-            """)
+            """,
+        completion: .list(["ACTIVE", "DOWN", "ERROR"]))
     var wait: [String] = []
 
     @Option(
@@ -451,7 +454,8 @@ struct NeutronUpdateRouterCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the Router's router.status is one of these states (repeatable, or \
             comma-separated), as wait-for-router does, and print the resource as the last poll shows it. \
             Values: ACTIVE, DOWN, ERROR.
-            """)
+            """,
+        completion: .list(["ACTIVE", "DOWN", "ERROR"]))
     var wait: [String] = []
 
     @OptionGroup(title: "Waiting")
@@ -495,12 +499,14 @@ struct WaitForRouterCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, DOWN, ERROR.")
+        help: "The states to wait for (repeatable, or comma-separated). Values: ACTIVE, DOWN, ERROR.",
+        completion: .list(["ACTIVE", "DOWN", "ERROR"]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list(["ACTIVE", "DOWN", "ERROR"]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")

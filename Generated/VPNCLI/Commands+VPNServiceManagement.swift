@@ -46,7 +46,10 @@ struct CreateVPNServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the VPNService's status is one of these states (repeatable, or comma-separated), \
             as wait-for-vpn-service does, and print the resource as the last poll shows it. Values: ACTIVE, \
             DOWN, BUILD, ERROR, PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var wait: [String] = []
 
     @Option(
@@ -319,7 +322,10 @@ struct UpdateVPNServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
             Then wait until the VPNService's status is one of these states (repeatable, or comma-separated), \
             as wait-for-vpn-service does, and print the resource as the last poll shows it. Values: ACTIVE, \
             DOWN, BUILD, ERROR, PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var wait: [String] = []
 
     @Option(
@@ -396,12 +402,18 @@ struct WaitForVPNServiceCommand: AsyncParsableCommand {
         help: """
             The states to wait for (repeatable, or comma-separated). Values: ACTIVE, DOWN, BUILD, ERROR, \
             PENDING_CREATE, PENDING_UPDATE, PENDING_DELETE.
-            """)
+            """,
+        completion: .list([
+            "ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var status: [String]
 
     @Option(
         name: .customLong("failure-state"),
-        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).")
+        help: "States that end the wait with an error (repeatable, or comma-separated; default: ERROR).",
+        completion: .list([
+            "ACTIVE", "DOWN", "BUILD", "ERROR", "PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE"
+        ]))
     var failureState: [String] = []
 
     @OptionGroup(title: "Waiting")
